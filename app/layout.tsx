@@ -1,0 +1,43 @@
+import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import type { ReactNode } from "react";
+import { DsfrHead, getHtmlAttributes } from "@/components/dsfr/head";
+import { DsfrProvider } from "@/components/dsfr/provider";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { PUBLIC_NAVIGATION } from "@/lib/identity/navigation";
+
+export const metadata: Metadata = {
+  title: { default: "HospiConnect – Appels à projets", template: "%s – HospiConnect" },
+  description:
+    "Candidater aux appels à projets HospiConnect : identification électronique sécurisée des professionnels des établissements sanitaires, sociaux et médico-sociaux.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const lang = "fr";
+  return (
+    <html {...getHtmlAttributes({ lang })}>
+      <head>
+        <DsfrHead nonce={nonce} preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]} />
+      </head>
+      <body>
+        <DsfrProvider lang={lang} doCheckNonce={nonce !== undefined}>
+          <SkipLinks
+            links={[
+              { label: "Contenu", anchor: "#contenu" },
+              { label: "Menu", anchor: "#header-main-navigation" },
+              { label: "Pied de page", anchor: "#footer" },
+            ]}
+          />
+          <SiteHeader navigation={PUBLIC_NAVIGATION} />
+          <main id="contenu" tabIndex={-1} className="fr-container fr-py-6w">
+            {children}
+          </main>
+          <SiteFooter />
+        </DsfrProvider>
+      </body>
+    </html>
+  );
+}

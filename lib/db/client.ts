@@ -1,0 +1,47 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/lib/config/env";
+import { PrismaClient } from "./generated/client";
+
+export type Db = PrismaClient;
+
+/**
+ * Creates a Prisma client on `@prisma/adapter-pg`. The pool has an acquire timeout (pg's default
+ * waits forever) and swallows idle-connection errors, so a database restart makes requests fail
+ * fast and the app recovers on its own instead of crashing.
+ */
+export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_SIZE): Db {
+  const adapter = new PrismaPg(
+    {
+      connectionString,
+      max: poolSize,
+      connectionTimeoutMillis: env.DATABASE_ACQUIRE_TIMEOUT_MS,
+      idleTimeoutMillis: 30_000,
+    },
+    {
+      onPoolError: (error) => console.error("[db] idle connection lost:", error.message),
+      onConnectionError: (error) => console.error("[db] connection error:", error.message),
+    },
+  );
+  return new PrismaClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { db?: Db };
+
+function connectionString(): string {
+  if (!env.DATABASE_URL) {
+    throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database.");
+  }
+  return env.DATABASE_URL;
+}
+
+/**
+ * The app's shared client, created on first use (so that building the app needs no database) and
+ * kept across hot reloads in development.
+ */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const client = (globalForDb.db ??= createDb(connectionString()));
+    const value: unknown = Reflect.get(client, property);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { checkFiness, isValidFiness, normalizeFiness, withFinessKey } from "./finess";
+import { luhnCheckDigit, passesLuhn } from "./luhn";
+import { isValidRpps, rppsFromNationalId, withRppsKey } from "./rpps";
+import { isValidSiren, isValidSiret, withSiretKey } from "./siret";
+
+describe("Luhn", () => {
+  it.each([
+    ["79927398713", true],
+    ["79927398710", false],
+    ["0", true],
+    ["", false],
+    ["12a4", false],
+  ])("%s passes: %s", (digits, expected) => {
+    expect(passesLuhn(digits)).toBe(expected);
+  });
+
+  it("computes the key that makes a body pass", () => {
+    expect(luhnCheckDigit("7992739871")).toBe("3");
+  });
+});
+
+describe("FINESS", () => {
+  it.each(["750712184", "690781810", "130783236"])("accepts the real number %s", (finess) => {
+    expect(isValidFiness(finess)).toBe(true);
+  });
+
+  it("tells a wrong check key from a wrong format", () => {
+    expect(checkFiness("750712185")).toBe("checkKey");
+    expect(checkFiness("990000000")).toBe("checkKey");
+    expect(checkFiness("75071218")).toBe("format");
+    expect(checkFiness("7507121A4")).toBe("format");
+    expect(checkFiness("2C0001238")).toBe("format");
+  });
+
+  it("accepts Corsican departments, reading 2A and 2B as 20 for the key", () => {
+    expect(withFinessKey("2A000123")).toBe("2A0001238");
+    expect(withFinessKey("2B000123")).toBe("2B0001238");
+    expect(isValidFiness("2A0001238")).toBe(true);
+    expect(isValidFiness("2A0001237")).toBe(false);
+  });
+
+  it("normalises what people type (spaces, lower-case letters)", () => {
+    expect(normalizeFiness(" 2a0 001 238 ")).toBe("2A0001238");
+    expect(isValidFiness(" 2a0 001 238 ")).toBe(true);
+  });
+});
+
+describe("RPPS", () => {
+  it("accepts 11 digits with their Luhn key", () => {
+    expect(withRppsKey("1000000000")).toBe("10000000009");
+    expect(isValidRpps("10000000009")).toBe(true);
+  });
+
+  it.each(["10000000008", "1000000000", "100000000090", "1000000000a"])("refuses %s", (value) => {
+    expect(isValidRpps(value)).toBe(false);
+  });
+
+  it("reads the national PP identifier (8 + RPPS) that Pro Santé Connect sends", () => {
+    expect(rppsFromNationalId("810012345673")).toBe("10012345673");
+    expect(rppsFromNationalId(" 10012345673 ")).toBe("10012345673");
+    expect(rppsFromNationalId("810012345674")).toBeNull();
+    expect(rppsFromNationalId("0123456789")).toBeNull(); // ADELI identifier
+  });
+});
+
+describe("SIREN and SIRET", () => {
+  it("accepts Luhn-valid numbers and refuses others", () => {
+    expect(isValidSiren("732829320")).toBe(true);
+    expect(isValidSiren("732829321")).toBe(false);
+    expect(withSiretKey("7328293200001")).toBe("73282932000017");
+    expect(isValidSiret("73282932000017")).toBe(true);
+    expect(isValidSiret("73282932000018")).toBe(false);
+    expect(isValidSiret("7328293200001")).toBe(false);
+  });
+
+  it("uses the digit-sum rule for La Poste's establishments", () => {
+    expect(isValidSiret("35600000049837")).toBe(true); // digits sum to 45
+    expect(isValidSiret("35600000049838")).toBe(false); // 46
+  });
+});

@@ -1,0 +1,144 @@
+import type { MieType } from "@/lib/db/generated/enums";
+
+/**
+ * The MIE catalogue (moyens d'identification électronique), from
+ * ../shared/domain/mie-and-compliance.md. One place: the compliance rules, the forms and the
+ * labels all read this table, so a new reading of the regulation is a change of data here.
+ */
+export type EidasLevel = "FAIBLE" | "SUBSTANTIEL" | "ELEVE";
+
+/** How an MIE comes to count for the RIE. */
+export type MieGovernance =
+  /** Provided by the administration or PSC: compliant without homologation. */
+  | "STATE"
+  /** A local MIE: compliant only once the establishment has homologated it. */
+  | "ESTABLISHMENT";
+
+export type MieDefinition = {
+  type: MieType;
+  label: string;
+  factors: 1 | 2;
+  /** Level when the MIE counts (for local MIE: once homologated). */
+  eidasLevel: EidasLevel;
+  governance: MieGovernance;
+  /** Reaches Pro Santé Connect directly (CPS, e-CPS, FIDO2 enrolled in PSC). */
+  pscDirect: boolean;
+  /** Reaches PSC through the establishment's identity provider once it is federated. */
+  pscThroughFederatedIdp: boolean;
+  /** Accepted only before the RIE deadline, whatever the homologation. */
+  transitionOnly: boolean;
+};
+
+export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
+  CPS: {
+    type: "CPS",
+    label: "Carte CPS (ou CPE / CPF) avec code PIN",
+    factors: 2,
+    eidasLevel: "ELEVE",
+    governance: "STATE",
+    pscDirect: true,
+    pscThroughFederatedIdp: false,
+    transitionOnly: false,
+  },
+  E_CPS: {
+    type: "E_CPS",
+    label: "Application e-CPS",
+    factors: 2,
+    eidasLevel: "SUBSTANTIEL",
+    governance: "STATE",
+    pscDirect: true,
+    pscThroughFederatedIdp: false,
+    transitionOnly: false,
+  },
+  APCV: {
+    type: "APCV",
+    label: "Application carte Vitale",
+    factors: 2,
+    eidasLevel: "SUBSTANTIEL",
+    governance: "STATE",
+    pscDirect: false,
+    pscThroughFederatedIdp: false,
+    transitionOnly: false,
+  },
+  FIDO2_PSC: {
+    type: "FIDO2_PSC",
+    label: "Clé de sécurité FIDO2 enrôlée dans Pro Santé Connect",
+    factors: 2,
+    eidasLevel: "SUBSTANTIEL",
+    governance: "STATE",
+    pscDirect: true,
+    pscThroughFederatedIdp: false,
+    transitionOnly: false,
+  },
+  FIDO2_LOCAL: {
+    type: "FIDO2_LOCAL",
+    label: "Clé de sécurité FIDO2 de l'établissement",
+    factors: 2,
+    eidasLevel: "SUBSTANTIEL",
+    governance: "ESTABLISHMENT",
+    pscDirect: false,
+    pscThroughFederatedIdp: true,
+    transitionOnly: false,
+  },
+  PLATFORM_AUTH: {
+    type: "PLATFORM_AUTH",
+    label: "Authentificateur intégré (Windows Hello, Android, iOS / macOS)",
+    factors: 2,
+    eidasLevel: "SUBSTANTIEL",
+    governance: "ESTABLISHMENT",
+    pscDirect: false,
+    pscThroughFederatedIdp: true,
+    transitionOnly: false,
+  },
+  SMART_CARD_LOCAL: {
+    type: "SMART_CARD_LOCAL",
+    label: "Carte à puce ou certificat de l'établissement avec code PIN",
+    factors: 2,
+    eidasLevel: "SUBSTANTIEL",
+    governance: "ESTABLISHMENT",
+    pscDirect: false,
+    pscThroughFederatedIdp: true,
+    transitionOnly: false,
+  },
+  TOTP_APP: {
+    type: "TOTP_APP",
+    label: "Application d'authentification (code à usage unique + PIN ou biométrie)",
+    factors: 2,
+    eidasLevel: "SUBSTANTIEL",
+    governance: "ESTABLISHMENT",
+    pscDirect: false,
+    pscThroughFederatedIdp: true,
+    transitionOnly: false,
+  },
+  OTP_SMS_EMAIL: {
+    type: "OTP_SMS_EMAIL",
+    label: "Mot de passe + code reçu par SMS ou courriel",
+    factors: 2,
+    eidasLevel: "FAIBLE",
+    governance: "ESTABLISHMENT",
+    pscDirect: false,
+    pscThroughFederatedIdp: false,
+    transitionOnly: true,
+  },
+  PASSWORD: {
+    type: "PASSWORD",
+    label: "Mot de passe seul",
+    factors: 1,
+    eidasLevel: "FAIBLE",
+    governance: "ESTABLISHMENT",
+    pscDirect: false,
+    pscThroughFederatedIdp: false,
+    transitionOnly: true,
+  },
+};
+
+export const MIE_TYPES = Object.keys(MIE_CATALOGUE) as MieType[];
+
+export const EIDAS_LEVEL_LABELS: Readonly<Record<EidasLevel, string>> = {
+  FAIBLE: "faible",
+  SUBSTANTIEL: "substantiel",
+  ELEVE: "élevé",
+};
+
+/** From this day, transition MIE no longer count (arrêté du 28 mars 2022, RIE). */
+export const RIE_DEADLINE = "2026-01-01";

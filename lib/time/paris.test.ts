@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { formatParisDate, formatParisDateTime, parisDateTime } from "./paris";
+
+describe("Paris time", () => {
+  it("reads wall-clock times in winter (UTC+1) and summer (UTC+2)", () => {
+    expect(parisDateTime("2026-02-13T23:59:59").toISOString()).toBe("2026-02-13T22:59:59.000Z");
+    expect(parisDateTime("2024-05-31T12:00").toISOString()).toBe("2024-05-31T10:00:00.000Z");
+  });
+
+  it("formats in French, in Paris time whatever the server's zone", () => {
+    const closing = new Date("2026-02-13T22:59:00Z");
+    expect(formatParisDateTime(closing)).toBe("13 février 2026 à 23:59");
+    expect(formatParisDate(new Date("2025-12-31T23:30:00Z"))).toBe("1 janvier 2026");
+  });
+
+  it("refuses what is not a local date-time", () => {
+    expect(() => parisDateTime("13/02/2026")).toThrow();
+  });
+});

@@ -1,0 +1,222 @@
+import { createHash } from "node:crypto";
+import { nextState, type Actor, type TransitionAction } from "@/lib/applications/state-machine";
+import type { Db } from "@/lib/db/client";
+import type { ApplicationState, WaveKind } from "@/lib/db/generated/enums";
+import { withSiretKey } from "@/lib/identifiers/siret";
+import type { DemoPeople, SeededEstablishment } from "./people";
+import type { DemoProgramme } from "./programme";
+import { chance, dateBetween, digits, faker, pick } from "./random";
+
+/** The actions that lead a new dossier to each state, run through the state machine. */
+const PATHS: Record<ApplicationState, TransitionAction[]> = {
+  DRAFT: [],
+  SUBMITTED: ["submit"],
+  UNDER_REVIEW: ["submit", "startReview"],
+  INFORMATION_REQUESTED: ["submit", "startReview", "requestInformation"],
+  SCORED: ["submit", "startReview", "completeScoring"],
+  SELECTED: ["submit", "startReview", "completeScoring", "select"],
+  REJECTED: ["submit", "startReview", "completeScoring", "reject"],
+  WITHDRAWN: ["submit", "withdraw"],
+};
+
+const ACTOR_OF: Record<TransitionAction, Actor> = {
+  submit: "MEMBER",
+  withdraw: "MEMBER",
+  answerInformationRequest: "MEMBER",
+  startReview: "PROGRAMME_MANAGER",
+  requestInformation: "PROGRAMME_MANAGER",
+  completeScoring: "PROGRAMME_MANAGER",
+  reopenReview: "PROGRAMME_MANAGER",
+  select: "PROGRAMME_MANAGER",
+  reject: "PROGRAMME_MANAGER",
+};
+
+/** Which establishment (by index) files what, wave by wave: every state appears. */
+const PLAN: ReadonlyArray<{ wave: WaveKind; states: ApplicationState[]; from: number }> = [
+  { wave: "PILOT", from: 0, states: ["SELECTED", "SELECTED", "REJECTED", "SELECTED", "REJECTED", "WITHDRAWN"] },
+  {
+    wave: "GENERALISATION",
+    from: 6,
+    states: [
+      "DRAFT", "SUBMITTED", "UNDER_REVIEW", "INFORMATION_REQUESTED", "SCORED", "SELECTED", "REJECTED",
+      "DRAFT", "SUBMITTED", "UNDER_REVIEW", "SCORED", "SUBMITTED", "UNDER_REVIEW", "DRAFT",
+      "SUBMITTED", "UNDER_REVIEW", "INFORMATION_REQUESTED", "SCORED", "SELECTED", "REJECTED",
+      "DRAFT", "SUBMITTED", "UNDER_REVIEW", "DRAFT", "SCORED", "INFORMATION_REQUESTED", "SUBMITTED", "DRAFT",
+    ],
+  },
+];
+
+const PARTNERS = [
+  ["Ilex International", "IAM_SSO", "Sign&Go"],
+  ["Evidian", "IAM_SSO", "Evidian SafeKit / Enterprise SSO"],
+  ["Yubico", "MIE_PROVIDER", "Clés YubiKey 5 NFC"],
+  ["In-Webo", "MIE_PROVIDER", "inWebo Authenticator"],
+  ["Berger-Levrault", "DPI_DUI_VENDOR", "DUI BL.Santé"],
+  ["Softway Medical", "DPI_DUI_VENDOR", "Hopital Manager"],
+  ["GCS e-santé régional", "INTEGRATOR", "Accompagnement régional"],
+] as const;
+
+export async function seedApplications(
+  db: Db,
+  establishments: SeededEstablishment[],
+  programme: DemoProgramme,
+  people: DemoPeople,
+  now: Date,
+): Promise<void> {
+  for (const { wave, states, from } of PLAN) {
+    const { waveId, versionId, objectiveIds, criteria } = programme[wave];
+    const windowStart = wave === "PILOT" ? "2024-03-05" : "2025-10-16";
+    const windowEnd = wave === "PILOT" ? "2024-05-30" : "2026-02-12";
+
+    for (const [offset, state] of states.entries()) {
+      const establishment = establishments[from + offset];
+      if (!establishment) throw new Error("not enough demo establishments for the plan");
+      const directorId = people.directorIds.get(establishment.id);
+      const submittedAt = dateBetween(windowStart, windowEnd);
+      const budget = [
+        { category: "EQUIPMENT" as const, label: "Clés FIDO2 et lecteurs de cartes", amountCents: BigInt(faker.number.int({ min: 20, max: 400 })) * 100_000n, position: 0 },
+        { category: "SERVICES" as const, label: "Intégration du connecteur OIDC du DPI / DUI", amountCents: BigInt(faker.number.int({ min: 10, max: 300 })) * 100_000n, position: 1 },
+        { category: "TRAINING" as const, label: "Formation et accompagnement des professionnels", amountCents: BigInt(faker.number.int({ min: 5, max: 60 })) * 100_000n, position: 2 },
+      ];
+      const summary = `Déployer un moyen d'identification électronique à double facteur pour les ${establishment.staff} professionnels de « ${establishment.name} » et enregistrer au RPPS ceux qui ne le sont pas encore.`;
+      const partner = faker.helpers.arrayElement(PARTNERS);
+
+      const application = await db.application.create({
+        data: {
+          establishmentId: establishment.id,
+          waveId,
+          waveVersionId: versionId,
+          state,
+          projectTitle: `Identification sécurisée des professionnels – ${establishment.city}`,
+          projectSummary: summary,
+          iamPlan: chance(0.6) ? "Mise en place d'un SSO interne avec délégation de l'authentification du DUI via un connecteur OIDC." : "",
+          pscFederationPlan: chance(0.4) ? "Devenir fournisseur d'identité tiers de Pro Santé Connect en 2027." : "",
+          createdAt: new Date(submittedAt.getTime() - 12 * 86_400_000),
+          responseDueAt: state === "INFORMATION_REQUESTED" ? new Date(now.getTime() + 14 * 86_400_000) : null,
+          assessments: {
+            create: objectiveIds.map((objectiveId, index) => ({
+              objectiveId,
+              status: pick([["ACHIEVED", 1], ["IN_PROGRESS", 3], ["PLANNED", 3], ["NOT_PLANNED", index >= 2 ? 3 : 0]] as const),
+              targetDate: dateBetween("2026-03-01", "2027-12-31"),
+              explanation: index < 2 ? "Inventaire des populations réalisé ; enrôlement e-CPS en cours pour les salariés." : "",
+            })),
+          },
+          mieStrategy: {
+            create: [
+              { population: "SALARIED", mieTypes: ["E_CPS", "FIDO2_PSC"], headcount: Math.round(establishment.staff * 0.8) },
+              { population: "TEMPORARY", mieTypes: ["FIDO2_LOCAL"], headcount: Math.max(1, Math.round(establishment.staff * 0.08)) },
+            ],
+          },
+          partners: {
+            create: [{ name: partner[0], role: partner[1], solution: partner[2], position: 0, siret: withSiretKey(`7${digits(12)}`) }],
+          },
+          milestones: {
+            create: [
+              { label: "Inventaire des professionnels et de leurs accès", dueDate: dateBetween("2026-03-01", "2026-06-30"), position: 0 },
+              { label: "Enrôlement des MIE pour tous les salariés", dueDate: dateBetween("2026-07-01", "2027-06-30"), position: 1 },
+            ],
+          },
+          budgetLines: { create: budget },
+        },
+        select: { id: true },
+      });
+
+      let current: ApplicationState = "DRAFT";
+      let at = submittedAt;
+      for (const action of PATHS[state]) {
+        const actor = ACTOR_OF[action];
+        const result = nextState(current, action, actor);
+        if (!result.ok) throw new Error(`demo path to ${state} breaks the state machine at ${action}`);
+        await db.applicationTransition.create({
+          data: {
+            applicationId: application.id,
+            fromState: current,
+            toState: result.to,
+            actorId: actor === "MEMBER" ? directorId : people.managerId,
+            at,
+            comment: action === "requestInformation" ? "Merci de préciser le nombre de professionnels intérimaires concernés." : "",
+          },
+        });
+        if (action === "submit") {
+          await db.submission.create({
+            data: {
+              applicationId: application.id,
+              idempotencyKey: faker.string.uuid(),
+              receivedAt: at,
+              contentHash: createHash("sha256").update(`${application.id}:${summary}`).digest("hex"),
+            },
+          });
+        }
+        current = result.to;
+        at = new Date(at.getTime() + faker.number.int({ min: 2, max: 20 }) * 86_400_000);
+      }
+
+      if (PATHS[state].includes("startReview")) {
+        const reviewers = faker.helpers.arrayElements(people.reviewerIds, 2);
+        for (const reviewerId of reviewers) {
+          const conflict = state === "UNDER_REVIEW" && reviewerId === reviewers[1] && chance(0.3);
+          const scored = PATHS[state].includes("completeScoring");
+          await db.reviewerAssignment.create({
+            data: {
+              applicationId: application.id,
+              reviewerId,
+              assignedById: people.managerId,
+              assignedAt: submittedAt,
+              conflict: { create: { hasConflict: conflict, details: conflict ? "Ancien salarié de l'établissement." : "" } },
+              review: conflict
+                ? undefined
+                : {
+                    create: {
+                      status: scored ? "SUBMITTED" : "DRAFT",
+                      submittedAt: scored ? at : null,
+                      overallComment: scored ? "Projet cohérent ; calendrier à sécuriser." : "",
+                      scores: {
+                        create: (scored ? criteria : criteria.slice(0, 2)).map((criterion) => ({
+                          criterionId: criterion.id,
+                          value: faker.number.int({ min: 1, max: criterion.scaleMax }),
+                        })),
+                      },
+                    },
+                  },
+            },
+          });
+        }
+      }
+
+      if (state === "SELECTED" || state === "REJECTED") {
+        await db.decision.create({
+          data: {
+            applicationId: application.id,
+            outcome: state,
+            amountGrantedCents: state === "SELECTED" ? budget.reduce((sum, line) => sum + line.amountCents, 0n) : null,
+            rationale: state === "SELECTED" ? "Projet retenu par le comité de sélection." : "Projet non retenu : objectifs obligatoires insuffisamment couverts.",
+            decidedById: people.managerId,
+            decidedAt: at,
+          },
+        });
+      }
+      if (state === "INFORMATION_REQUESTED") {
+        await db.message.create({
+          data: {
+            applicationId: application.id,
+            authorId: people.managerId,
+            body: "Bonjour, pourriez-vous préciser le nombre de professionnels intérimaires concernés et la solution retenue pour eux ? Cordialement, l'équipe HospiConnect.",
+            createdAt: at,
+          },
+        });
+      }
+      if (state === "DRAFT" && offset === 0) {
+        // The demo director's dossier: an extension keeps it workable after the real closing date.
+        await db.deadlineExtension.create({
+          data: {
+            waveId,
+            establishmentId: establishment.id,
+            closesAt: new Date(now.getTime() + 30 * 86_400_000),
+            reason: "Démonstration : prolongation pour compléter le dossier.",
+            grantedById: people.managerId,
+          },
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import type { Db } from "@/lib/db/client";
+import { seedApplications } from "./applications";
+import { seedEstablishments, seedPeople } from "./people";
+import { seedProgramme } from "./programme";
+import { demoRoster } from "./roster";
+
+/** True once demo data (or any real campaign) is present: the demo is never loaded twice. */
+export async function hasCampaigns(db: Db): Promise<boolean> {
+  return (await db.campaign.count()) > 0;
+}
+
+/** Loads the demo data set: both waves, 40 establishments, ~2,000 professionals, dossiers in every state. */
+export async function loadDemoData(db: Db, now = new Date()): Promise<{ establishments: number; professionals: number }> {
+  const categories = await db.establishmentCategory.findMany({ select: { code: true } });
+  const programme = await seedProgramme(db, categories.map((category) => category.code));
+  const establishments = await seedEstablishments(db);
+  const people = await seedPeople(db, establishments);
+
+  let professionals = 0;
+  for (const establishment of establishments) {
+    const roster = demoRoster(establishment, establishment.id, establishment.localMie);
+    await db.professional.createMany({ data: roster.professionals });
+    await db.mieEnrollment.createMany({ data: roster.enrollments });
+    professionals += roster.professionals.length;
+  }
+
+  await seedApplications(db, establishments, programme, people, now);
+  await db.auditEvent.create({
+    data: { actorLabel: "système", action: "demo.loaded", details: { establishments: establishments.length, professionals } },
+  });
+  return { establishments: establishments.length, professionals };
+}

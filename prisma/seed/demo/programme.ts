@@ -1,0 +1,98 @@
+import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-defaults";
+import type { Db } from "@/lib/db/client";
+import type { WaveKind } from "@/lib/db/generated/enums";
+import { parisDateTime } from "@/lib/time/paris";
+
+const HEALTH = ["101", "106", "292", "355"];
+const ESMS_PILOT = ["500", "255", "183"];
+
+type DemoWave = {
+  kind: WaveKind;
+  title: string;
+  year: number;
+  opensAt: Date;
+  closesAt: Date;
+  fundingEnvelopeCents: bigint;
+  eligible: string[] | "all";
+};
+
+/** Real dates where public (the generalisation call closed on 13 February 2026); amounts are illustrative. */
+const WAVES: DemoWave[] = [
+  {
+    kind: "PILOT",
+    title: "Vague pilote 2024",
+    year: 2024,
+    opensAt: parisDateTime("2024-03-04T09:00"),
+    closesAt: parisDateTime("2024-05-31T12:00"),
+    fundingEnvelopeCents: 3_000_000_00n,
+    eligible: [...HEALTH, ...ESMS_PILOT],
+  },
+  {
+    kind: "GENERALISATION",
+    title: "Vague de généralisation 2025 (HospiConnect / Hop'en 2)",
+    year: 2025,
+    opensAt: parisDateTime("2025-10-15T09:00"),
+    closesAt: parisDateTime("2026-02-13T23:59"),
+    fundingEnvelopeCents: 25_000_000_00n,
+    eligible: "all",
+  },
+];
+
+export type DemoProgramme = Record<WaveKind, { waveId: string; versionId: string; objectiveIds: string[]; criteria: { id: string; scaleMax: number }[] }>;
+
+export async function seedProgramme(db: Db, categoryCodes: string[]): Promise<DemoProgramme> {
+  const campaign = await db.campaign.create({
+    data: {
+      slug: "hospiconnect",
+      title: "HospiConnect",
+      description:
+        "Sécuriser et simplifier l'identification électronique des professionnels des établissements de santé et des établissements et services sociaux et médico-sociaux.",
+    },
+    select: { id: true },
+  });
+
+  const programme = {} as DemoProgramme;
+  for (const wave of WAVES) {
+    const created = await db.wave.create({
+      data: {
+        campaignId: campaign.id,
+        kind: wave.kind,
+        title: wave.title,
+        year: wave.year,
+        opensAt: wave.opensAt,
+        closesAt: wave.closesAt,
+        fundingEnvelopeCents: wave.fundingEnvelopeCents,
+        eligibleCategories: {
+          create: (wave.eligible === "all" ? categoryCodes : wave.eligible).map((categoryCode) => ({ categoryCode })),
+        },
+        versions: {
+          create: {
+            number: 1,
+            frozenAt: wave.opensAt,
+            objectives: { create: DEFAULT_OBJECTIVES.map((objective, position) => ({ ...objective, position })) },
+            criteria: { create: DEFAULT_CRITERIA.map((criterion, position) => ({ ...criterion, position })) },
+          },
+        },
+      },
+      select: {
+        id: true,
+        versions: {
+          select: {
+            id: true,
+            objectives: { select: { id: true }, orderBy: { position: "asc" } },
+            criteria: { select: { id: true, scaleMax: true }, orderBy: { position: "asc" } },
+          },
+        },
+      },
+    });
+    const version = created.versions[0];
+    if (!version) throw new Error("wave version not created");
+    programme[wave.kind] = {
+      waveId: created.id,
+      versionId: version.id,
+      objectiveIds: version.objectives.map((objective) => objective.id),
+      criteria: version.criteria,
+    };
+  }
+  return programme;
+}

@@ -1,0 +1,58 @@
+// npm start: prepares everything and serves the app.
+//  - no DATABASE_URL: starts the embedded PostgreSQL (PGlite, data in EMBEDDED_DB_DIR),
+//    migrates it and loads the demo data the first time;
+//  - DATABASE_URL set: migrates that database and serves it.
+// `npm run dev` does the same with Next.js's development server.
+import { spawn } from "node:child_process";
+import { mkdir } from "node:fs/promises";
+import { env, isDemoMode } from "@/lib/config/env";
+import { createDb } from "@/lib/db/client";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded/server";
+import { migrateDatabase } from "@/lib/db/migrations";
+import { hasCampaigns, loadDemoData } from "@/prisma/seed/demo";
+import { buildApp, buildIsStale, nextBin } from "./lib/next-build";
+import { ensurePrismaClient } from "./lib/prisma-client";
+
+const development = process.argv.includes("--dev");
+const demo = isDemoMode();
+
+ensurePrismaClient();
+
+let embedded: EmbeddedDatabase | undefined;
+let url = env.DATABASE_URL;
+if (!url) {
+  await mkdir(env.EMBEDDED_DB_DIR, { recursive: true });
+  embedded = await startEmbeddedDatabase({ dataDir: env.EMBEDDED_DB_DIR, port: env.EMBEDDED_DB_PORT });
+  url = embedded.url;
+  console.log(`Embedded PostgreSQL (data in ${env.EMBEDDED_DB_DIR}) at ${url}`);
+}
+
+const applied = await migrateDatabase(url);
+if (applied.length) console.log(`Migrations applied: ${applied.join(", ")}`);
+
+if (demo) {
+  const db = createDb(url, 1);
+  if (!(await hasCampaigns(db))) {
+    console.log("Loading demo data (first start only)…");
+    const loaded = await loadDemoData(db);
+    console.log(`Demo data: ${loaded.establishments} establishments, ${loaded.professionals} professionals.`);
+  }
+  await db.$disconnect();
+}
+
+if (!development && buildIsStale()) buildApp();
+
+const server = spawn(process.execPath, [nextBin(), development ? "dev" : "start", "--port", String(env.PORT)], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: url, DEMO_MODE: String(demo) },
+});
+console.log(`\nHospiConnect is starting: open ${env.APP_URL}\n`);
+
+async function shutdown(code: number): Promise<never> {
+  await embedded?.stop();
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code) => void shutdown(code ?? 0));
