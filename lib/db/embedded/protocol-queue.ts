@@ -3,11 +3,12 @@ import type { PGlite } from "@electric-sql/pglite";
 /**
  * Serialises the wire-protocol traffic of several client connections onto one PGlite session.
  *
- * PGlite is a single Postgres backend. The queue shipped with `@electric-sql/pglite-socket`
- * interleaves connections message by message, so one client's `Parse` can land between another
- * client's `Parse` and `Bind` and bind the wrong statement. Here a connection owns the backend from
- * its first message until the end of its exchange: a `Sync` or simple `Query` that leaves no
- * transaction open, or the startup packet. Other connections wait their turn.
+ * PGlite is a single Postgres backend. The queue shipped with `@electric-sql/pglite-socket` may
+ * switch to another connection between any two messages outside a transaction, so by design one
+ * client's extended-query exchange (Parse, Bind, Execute, Sync) could be split by another's and
+ * bind the wrong statement. Here a connection keeps the backend from its first message to the end
+ * of its exchange: a `Sync` or simple `Query` that leaves no transaction open, or the startup
+ * packet. Other connections wait their turn.
  */
 type Job = {
   handlerId: number;
@@ -19,13 +20,12 @@ type Job = {
 
 const SYNC = 0x53; // 'S'
 const SIMPLE_QUERY = 0x51; // 'Q'
-const TERMINATE = 0x58; // 'X'
 
 /** Messages after which a connection gives the backend back (unless a transaction stays open). */
 function endsExchange(message: Uint8Array): boolean {
   const type = message[0];
   // The startup packet has no type byte: it starts with its 4-byte length, whose first byte is 0.
-  return type === SYNC || type === SIMPLE_QUERY || type === TERMINATE || type === 0;
+  return type === SYNC || type === SIMPLE_QUERY || type === 0;
 }
 
 export class ExchangeQueue {
@@ -55,11 +55,15 @@ export class ExchangeQueue {
   /** Called when a connection goes away: roll back what it left open and let the others in. */
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
     if (this.owner !== handlerId) return;
-    await this.db.runExclusive(async () => {
+    // Nobody owns handler id -1: the others keep waiting until the rollback is done.
+    this.owner = -1;
+    try {
+      // `exec` takes PGlite's own lock: calling it inside runExclusive would deadlock.
       if (this.db.isInTransaction()) await this.db.exec("ROLLBACK");
-    });
-    this.owner = null;
-    void this.pump();
+    } finally {
+      this.owner = null;
+      void this.pump();
+    }
   }
 
   private async pump(): Promise<void> {

@@ -33,8 +33,8 @@ function loadBindings(): Promise<Bindings> {
     const require = createRequire(import.meta.url);
     const glue: Bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
-    const module = await WebAssembly.compile(await readFile(wasmPath));
-    const instance = await WebAssembly.instantiate(module, {
+    const compiled = await WebAssembly.compile(await readFile(wasmPath));
+    const instance = await WebAssembly.instantiate(compiled, {
       "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
     });
     const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void };

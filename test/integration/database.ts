@@ -1,0 +1,18 @@
+import { inject } from "vitest";
+import { createDb } from "@/lib/db/client";
+
+/** The integration run's migrated database (see global-setup.ts). */
+export const databaseUrl = inject("databaseUrl");
+
+export const testDb = createDb(databaseUrl, 4);
+
+/** Reference data loaded by migrations, migration history and the append-only audit log stay. */
+const KEPT = new Set(["_prisma_migrations", "EstablishmentCategory", "Profession", "AuditEvent"]);
+
+/** Empties every table between tests, in one statement. */
+export async function resetDatabase(): Promise<void> {
+  const tables = await testDb.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = current_schema()`;
+  const names = tables.map((table) => table.tablename).filter((name) => !KEPT.has(name));
+  if (names.length) await testDb.$executeRawUnsafe(`TRUNCATE ${names.map((name) => `"${name}"`).join(", ")} CASCADE`);
+}
