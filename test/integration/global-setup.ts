@@ -5,8 +5,8 @@ import { openScratchDatabase } from "@/lib/db/scratch-database";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
-    /** "postgresql" when TEST_DATABASE_URL points at a server, "embedded" otherwise. */
-    databaseKind: "postgresql" | "embedded";
+    /** The PostgreSQL server of TEST_DATABASE_URL ("" on the embedded database), for tests that need scratch databases of their own. */
+    testServerUrl: string;
   }
 }
 
@@ -19,6 +19,6 @@ export default async function setup(project: TestProject) {
   const database = await openScratchDatabase(serverUrl);
   await migrateDatabase(database.url);
   project.provide("databaseUrl", database.url);
-  project.provide("databaseKind", serverUrl ? "postgresql" : "embedded");
+  project.provide("testServerUrl", serverUrl ?? "");
   return () => database.drop();
 }

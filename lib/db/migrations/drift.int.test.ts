@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch-database";
 import { diffSchemas, migrateDatabase, SCHEMA_PATH } from ".";
 import { readSchemaCatalog, type SchemaCatalog } from "./schema-catalog";
@@ -15,7 +15,7 @@ describe("migrations and schema.prisma", () => {
   let expected: SchemaCatalog;
 
   beforeAll(async () => {
-    const serverUrl = process.env.TEST_DATABASE_URL;
+    const serverUrl = inject("testServerUrl") || undefined;
     [fromMigrations, fromSchema] = await Promise.all([openScratchDatabase(serverUrl), openScratchDatabase(serverUrl)]);
     await migrateDatabase(fromMigrations.url);
     const schema = await readFile(SCHEMA_PATH, "utf8");

@@ -1,0 +1,45 @@
+// npm run bench [-- --establishments 40 --professionals 10000 --runs 3]
+//
+// Generates a data set of the chosen size into a scratch database created on a PostgreSQL server
+// (BENCH_DATABASE_URL, default: the local server at 127.0.0.1:5432) and prints, per scenario, the
+// median time of the app's way and of a baseline measured in the same run, and their ratio.
+// The embedded PGlite is not used: it cannot take COPY over the wire, and production runs PostgreSQL.
+import { parseArgs } from "node:util";
+import { createDb } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrations";
+import { openScratchDatabase } from "@/lib/db/scratch-database";
+import { generateDataset } from "./dataset";
+import { printResults, type ScenarioResult } from "./harness";
+import { insertProfessionals } from "./scenarios/insert-professionals";
+
+const { values } = parseArgs({
+  options: {
+    establishments: { type: "string", default: "40" },
+    professionals: { type: "string", default: "10000" },
+    runs: { type: "string", default: "3" },
+  },
+});
+const establishments = Number(values.establishments);
+const professionals = Number(values.professionals);
+const runs = Number(values.runs);
+
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const scratch = await openScratchDatabase(serverUrl).catch((error: Error) => {
+  console.error(`Cannot create a scratch database on ${serverUrl} (${error.message}).\nSet BENCH_DATABASE_URL to a PostgreSQL server where you may CREATE DATABASE.`);
+  process.exit(1);
+});
+const db = createDb(scratch.url, 4);
+try {
+  await migrateDatabase(scratch.url);
+  const version = await db.$queryRaw<{ server_version: string }[]>`SHOW server_version`;
+  console.log(
+    `HospiConnect benchmarks: PostgreSQL ${version[0]?.server_version} (scratch database), ` +
+      `${professionals.toLocaleString("en-US")} professionals across ${establishments} establishments, median of ${runs} runs\n`,
+  );
+  const dataset = await generateDataset(db, establishments, professionals);
+  const results: ScenarioResult[] = [await insertProfessionals(db, scratch.url, dataset.professionals, runs)];
+  printResults(results);
+} finally {
+  await db.$disconnect();
+  await scratch.drop();
+}

@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+
+test.describe("public home page", () => {
+  test("explains the programme in French, with the waves of the demo data", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveTitle(/HospiConnect/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("identification électronique");
+    await expect(page.getByText("Depuis le 1er janvier 2026 : l'authentification à double facteur est obligatoire")).toBeVisible();
+
+    const objectives = page.locator("#programme");
+    await expect(objectives.getByText("Objectifs obligatoires (a minima)")).toBeVisible();
+    await expect(objectives.getByText("Authentification à double facteur de tous les professionnels")).toBeVisible();
+    await expect(objectives.getByText("Fédération d'identités avec Pro Santé Connect")).toBeVisible();
+
+    const waves = page.locator("#vagues");
+    await expect(waves.getByRole("heading", { name: "Vague pilote 2024" })).toBeVisible();
+    await expect(waves.getByRole("heading", { name: /Vague de généralisation 2025/ })).toBeVisible();
+    await expect(waves.getByText("13 février 2026 à 23:59 (heure de Paris)")).toBeVisible();
+    await expect(waves.getByText(/dossiers? déposés?/).first()).toBeVisible();
+  });
+
+  test("has skip links and no serious accessibility violation", async ({ page }) => {
+    await page.goto("/");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: "Contenu" })).toBeFocused();
+    await expectNoSeriousAccessibilityViolation(page);
+  });
+
+  test("answers an unknown address with a French 404 page", async ({ page }) => {
+    const response = await page.goto("/cette-page-n-existe-pas");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page non trouvée" })).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+  });
+
+  test("sends the security headers, with a fresh CSP nonce per request", async ({ request }) => {
+    const [first, second] = [await request.get("/"), await request.get("/")];
+    const csp = first.headers()["content-security-policy"] ?? "";
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(second.headers()["content-security-policy"]).not.toContain(nonce);
+    expect(first.headers()["strict-transport-security"]).toMatch(/max-age=31536000/);
+  });
+});

@@ -1,0 +1,46 @@
+// npm test: every check, from a fresh clone, with nothing set up by hand.
+//   1. the browser is there (Debian's chromium), 2. Prisma client, 3. types and lint,
+//   4. unit and integration tests (Vitest; integration on the embedded PostgreSQL, or on
+//      TEST_DATABASE_URL when set), 5. production build, 6. end-to-end tests (Playwright).
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { buildApp, buildIsStale } from "./lib/next-build";
+import { ensurePrismaClient } from "./lib/prisma-client";
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  console.error(
+    `Chromium is missing at ${chromium}: install Debian's package (sudo apt-get install chromium) or set CHROMIUM_PATH.`,
+  );
+  process.exit(1);
+}
+
+const bin = (name: string) => path.resolve("node_modules/.bin", name);
+const steps: Array<[string, () => void]> = [
+  ["Prisma client", ensurePrismaClient],
+  ["Type check", () => run(bin("tsc"), ["--noEmit", "-p", "."])],
+  ["Lint", () => run(bin("eslint"), ["."])],
+  ["Unit and integration tests", () => run(bin("vitest"), ["run"])],
+  ["Production build", () => buildIsStale() && buildApp()],
+  ["End-to-end tests", () => run(bin("playwright"), ["test"])],
+];
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed`);
+}
+
+const started = Date.now();
+for (const [name, step] of steps) {
+  const stepStarted = Date.now();
+  console.log(`\n▶ ${name}`);
+  try {
+    step();
+  } catch (error) {
+    console.error(`\n✖ ${name}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  console.log(`✔ ${name} (${((Date.now() - stepStarted) / 1000).toFixed(0)} s)`);
+}
+console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
