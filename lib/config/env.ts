@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { z } from "zod";
 
 /**
@@ -27,6 +28,8 @@ const EnvSchema = z.object({
 export type Env = z.infer<typeof EnvSchema>;
 
 function parseEnv(): Env {
+  // Scripts read a local .env like Next.js does for the app; variables already set win.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   const result = EnvSchema.safeParse(process.env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
