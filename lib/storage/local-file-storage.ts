@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import type { FileStorage } from "./file-storage";
+import { assertStorageKey, InvalidStorageKeyError } from "./storage-key";
+
+/**
+ * `new LocalFileStorage(rootDir)`: a FileStorage in a folder of the server's disk (the embedded
+ * setup, development, tests). A key's segments become sub-folders of `rootDir`. Files are written
+ * to a temporary name, flushed to disk, then renamed over the final name: a reader never sees
+ * half a file, and a crash leaves at most an orphan `*.tmp` (which no key can name). Folders are
+ * 0700 and files 0600: only the app's account reads them.
+ */
+export class LocalFileStorage implements FileStorage {
+  private readonly root: string;
+
+  constructor(rootDir: string) {
+    this.root = path.resolve(rootDir);
+  }
+
+  async put(key: string, bytes: Uint8Array, _contentType: string): Promise<void> {
+    const file = this.pathOf(key);
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    const temporary = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+    try {
+      const handle = await open(temporary, "wx", 0o600);
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, file);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+  }
+
+  async get(key: string): Promise<Buffer | null> {
+    try {
+      return await readFile(this.pathOf(key));
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  /** The key's shape already rules out escaping the root; the prefix check is a second lock. */
+  private pathOf(key: string): string {
+    assertStorageKey(key);
+    const file = path.resolve(this.root, ...key.split("/"));
+    if (!file.startsWith(this.root + path.sep)) throw new InvalidStorageKeyError(key);
+    return file;
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === "ENOENT" || code === "ENOTDIR";
+}
