@@ -1,11 +1,18 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
-const E2E_DB_PORT = 55432;
-export const E2E_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${E2E_DB_PORT}/postgres?sslmode=disable`;
-/** WebAuthn needs a secure context: localhost is one, 127.0.0.1 is not for every check. */
-const BASE_URL = `http://localhost:${PORT}`;
+import {
+  E2E_AUTH_SECRET,
+  E2E_BASE_URL,
+  E2E_DB_PORT,
+  E2E_PORT,
+  E2E_PSC_CLIENT_ID,
+  E2E_PSC_CLIENT_SECRET,
+  E2E_PSC_PORT,
+} from "./e2e/fixtures/environment";
+
+/** WebAuthn needs a secure context: localhost is one. */
+const BASE_URL = E2E_BASE_URL;
 
 /** Debian's Chromium (Playwright cannot download its own browsers on these machines). */
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -45,17 +52,29 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: "npx tsx scripts/e2e-server.ts",
-    url: `${BASE_URL}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(PORT),
-      E2E_DB_PORT: String(E2E_DB_PORT),
-      APP_URL: BASE_URL,
+  webServer: [
+    {
+      command: "npx tsx e2e/oidc/psc-provider.ts",
+      url: `http://localhost:${E2E_PSC_PORT}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
     },
-  },
+    {
+      command: "npx tsx scripts/e2e-server.ts",
+      url: `${BASE_URL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PORT: String(E2E_PORT),
+        E2E_DB_PORT: String(E2E_DB_PORT),
+        APP_URL: BASE_URL,
+        AUTH_SECRET: E2E_AUTH_SECRET,
+        PSC_ISSUER: `http://localhost:${E2E_PSC_PORT}`,
+        PSC_CLIENT_ID: E2E_PSC_CLIENT_ID,
+        PSC_CLIENT_SECRET: E2E_PSC_CLIENT_SECRET,
+      },
+    },
+  ],
 });

@@ -5,8 +5,10 @@ import type { ReactNode } from "react";
 import { DsfrHead, getHtmlAttributes } from "@/components/dsfr/head";
 import { DsfrProvider } from "@/components/dsfr/provider";
 import { SiteFooter } from "@/components/layout/site-footer";
+import { SignOutButton } from "@/components/layout/sign-out-button";
 import { SiteHeader } from "@/components/layout/site-header";
-import { PUBLIC_NAVIGATION } from "@/lib/identity/navigation";
+import { getViewer } from "@/lib/identity/current-viewer";
+import { navigationFor } from "@/lib/identity/navigation";
 
 export const metadata: Metadata = {
   title: { default: "HospiConnect – Appels à projets", template: "%s – HospiConnect" },
@@ -15,7 +17,9 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const requestHeaders = await headers();
+  const nonce = requestHeaders.get("x-nonce") ?? undefined;
+  const viewer = await getViewer();
   const lang = "fr";
   return (
     <html {...getHtmlAttributes({ lang })}>
@@ -31,7 +35,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               { label: "Pied de page", anchor: "#footer" },
             ]}
           />
-          <SiteHeader navigation={PUBLIC_NAVIGATION} />
+          <SiteHeader
+            navigation={navigationFor(viewer, requestHeaders.get("x-pathname") ?? "/")}
+            quickAccessItems={
+              viewer
+                ? [
+                    { iconId: "fr-icon-account-circle-line", text: viewer.displayName, linkProps: { href: "/compte" } },
+                    <SignOutButton key="sign-out" />,
+                  ]
+                : [{ iconId: "fr-icon-lock-line", text: "Se connecter", linkProps: { href: "/connexion" } }]
+            }
+          />
           <main id="contenu" tabIndex={-1} className="fr-container fr-py-6w">
             {children}
           </main>

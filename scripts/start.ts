@@ -7,9 +7,12 @@ import { spawn } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { env, isDemoMode } from "@/lib/config/env";
 import { createDb } from "@/lib/db/client";
+import { createDemoSignInLinks } from "@/lib/identity/demo-sign-in";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded/server";
 import { migrateDatabase } from "@/lib/db/migrations";
 import { hasCampaigns, loadDemoData } from "@/prisma/seed/demo";
+import { localAuthSecret } from "./lib/auth-secret";
+import { publishEmbeddedUrl } from "./lib/database";
 import { buildApp, buildIsStale, nextBin } from "./lib/next-build";
 import { ensurePrismaClient } from "./lib/prisma-client";
 
@@ -19,17 +22,20 @@ const demo = isDemoMode();
 ensurePrismaClient();
 
 let embedded: EmbeddedDatabase | undefined;
+let unpublish = async () => {};
 let url = env.DATABASE_URL;
 if (!url) {
   await mkdir(env.EMBEDDED_DB_DIR, { recursive: true });
   embedded = await startEmbeddedDatabase({ dataDir: env.EMBEDDED_DB_DIR, port: env.EMBEDDED_DB_PORT });
   url = embedded.url;
+  unpublish = await publishEmbeddedUrl(url);
   console.log(`Embedded PostgreSQL (data in ${env.EMBEDDED_DB_DIR}) at ${url}`);
 }
 
 const applied = await migrateDatabase(url);
 if (applied.length) console.log(`Migrations applied: ${applied.join(", ")}`);
 
+let demoLinks = "";
 if (demo) {
   const db = createDb(url, 1);
   if (!(await hasCampaigns(db))) {
@@ -37,6 +43,8 @@ if (demo) {
     const loaded = await loadDemoData(db);
     console.log(`Demo data: ${loaded.establishments} establishments, ${loaded.professionals} professionals.`);
   }
+  const links = await createDemoSignInLinks(db, env.APP_URL);
+  demoLinks = links.map((link) => `  ${link.role} – ${link.name}:\n    ${link.link}`).join("\n");
   await db.$disconnect();
 }
 
@@ -44,11 +52,15 @@ if (!development && buildIsStale()) buildApp();
 
 const server = spawn(process.execPath, [nextBin(), development ? "dev" : "start", "--port", String(env.PORT)], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: url, DEMO_MODE: String(demo) },
+  env: { ...process.env, DATABASE_URL: url, DEMO_MODE: String(demo), AUTH_SECRET: await localAuthSecret(), NEXT_TELEMETRY_DISABLED: "1" },
 });
 console.log(`\nHospiConnect is starting: open ${env.APP_URL}\n`);
+if (demoLinks) {
+  console.log(`Demo mode: one-time sign-in links (valid 24 hours; a restart prints new ones):\n${demoLinks}\n`);
+}
 
 async function shutdown(code: number): Promise<never> {
+  await unpublish();
   await embedded?.stop();
   process.exit(code);
 }

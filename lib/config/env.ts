@@ -23,6 +23,34 @@ const EnvSchema = z.object({
   APP_URL: z.string().url().default("http://localhost:3000"),
   /** Demo mode: demo data and one-time demo sign-in links. Defaults to on with the embedded database. */
   DEMO_MODE: z.enum(["true", "false"]).optional(),
+
+  /** Signs session cookies. Required in production; development and tests use a fixed local value. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Absolute lifetime of a session, whatever the activity (PSC keeps its sessions 4 hours). */
+  SESSION_LIFETIME_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(240),
+  /** A session unused for this long ends. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+
+  /** WebAuthn relying party: the registrable domain of APP_URL unless set. */
+  WEBAUTHN_RP_ID: z.string().optional(),
+  WEBAUTHN_RP_NAME: z.string().default("HospiConnect – ANS"),
+
+  /** Pro Santé Connect (OpenID Connect). Without an issuer, PSC sign-in is not offered. */
+  PSC_ISSUER: z.string().url().optional(),
+  PSC_CLIENT_ID: z.string().optional(),
+  PSC_CLIENT_SECRET: z.string().optional(),
+  PSC_SCOPES: z.string().default("openid scope_all"),
+  /** The claim (ID token or UserInfo) carrying the national identifier: 8 + RPPS, or the RPPS. */
+  PSC_RPPS_CLAIM: z.string().default("SubjectNameID"),
+  /** Requested and accepted authentication context (PSC answers eidas1 for two-factor MIE). */
+  PSC_ACR_VALUES: z.string().default("eidas1"),
+
+  /** Validity of an invitation link. */
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+
+  /** SMTP server, e.g. smtp://user:pass@smtp.example.org:587. Without it, e-mails stay in the in-app outbox. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("HospiConnect <ne-pas-repondre@hospiconnect.esante.gouv.fr>"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -39,6 +67,18 @@ function parseEnv(): Env {
 }
 
 export const env: Env = parseEnv();
+
+const DEVELOPMENT_SECRET = "hospiconnect-development-secret-not-for-production";
+
+/**
+ * The secret that signs session cookies. `npm start` generates one for the embedded database and
+ * keeps it beside the data; a production deployment sets its own.
+ */
+export function authSecret(settings: Pick<Env, "AUTH_SECRET" | "NODE_ENV"> = env): string {
+  if (settings.AUTH_SECRET) return settings.AUTH_SECRET;
+  if (settings.NODE_ENV === "production") throw new Error("AUTH_SECRET must be set (32 characters or more).");
+  return DEVELOPMENT_SECRET;
+}
 
 /** Demo mode is on by default only when no real database is configured. */
 export function isDemoMode(settings: Pick<Env, "DEMO_MODE" | "DATABASE_URL"> = env): boolean {

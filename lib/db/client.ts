@@ -45,3 +45,9 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** For command-line scripts: points the shared client at a database chosen at run time. */
+export function connectDb(connectionString: string, poolSize = 2): Db {
+  globalForDb.db = createDb(connectionString, poolSize);
+  return globalForDb.db;
+}

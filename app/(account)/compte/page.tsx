@@ -1,0 +1,81 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CredentialList } from "@/components/identity/credential-list";
+import { SignOutEverywhere } from "@/components/identity/sign-out-everywhere";
+import { getAccountOverview } from "@/lib/identity/account";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { STAFF_ROLE_LABELS } from "@/lib/identity/invitations";
+import { listOwnCredentials } from "@/lib/identity/webauthn/credentials";
+import { formatParisDateTime } from "@/lib/time/paris";
+
+export const metadata: Metadata = { title: "Mon compte" };
+
+const METHOD_LABELS = { PASSKEY: "clé d'accès", PRO_SANTE_CONNECT: "Pro Santé Connect", DEMO_LINK: "lien de démonstration" } as const;
+const MEMBERSHIP_LABELS = { DIRECTOR: "direction", EDITOR: "co-rédaction" } as const;
+
+export default async function AccountPage() {
+  const viewer = await requireViewer("/compte");
+  const [credentials, account] = await Promise.all([listOwnCredentials(viewer), getAccountOverview(viewer)]);
+
+  return (
+    <>
+      <h1>Mon compte</h1>
+      <p>
+        {viewer.displayName} – {viewer.email}
+        {viewer.staffRole ? <> – {STAFF_ROLE_LABELS[viewer.staffRole]}</> : null}
+        {account.rpps ? <> – RPPS {account.rpps}</> : null}
+      </p>
+
+      <h2>Clés d&apos;accès</h2>
+      <CredentialList
+        credentials={credentials.map((credential) => ({
+          id: credential.id,
+          name: credential.name,
+          createdAt: credential.createdAt.toISOString(),
+          lastUsedAt: credential.lastUsedAt?.toISOString() ?? null,
+          synced: credential.backedUp,
+        }))}
+      />
+
+      {account.memberships.length > 0 ? (
+        <>
+          <h2 className={fr.cx("fr-mt-6w")}>Mes établissements</h2>
+          <ul>
+            {account.memberships.map((membership) => (
+              <li key={membership.establishment.id}>
+                <Link href={`/etablissements/${membership.establishment.id}`}>{membership.establishment.name}</Link> ({membership.establishment.city}) –{" "}
+                {MEMBERSHIP_LABELS[membership.role]}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {account.professionalRecords.length > 0 ? (
+        <>
+          <h2 className={fr.cx("fr-mt-6w")}>Ma fiche professionnelle</h2>
+          <ul>
+            {account.professionalRecords.map((record) => (
+              <li key={record.id}>
+                {record.firstName} {record.lastName}, {record.profession.label} – {record.establishment.name}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h2 className={fr.cx("fr-mt-6w")}>Sessions ouvertes</h2>
+      <ul>
+        {account.sessions.map((session) => (
+          <li key={session.id}>
+            Connexion par {METHOD_LABELS[session.method]} le {formatParisDateTime(session.createdAt)}, dernière activité le{" "}
+            {formatParisDateTime(session.lastSeenAt)}
+            {session.id === viewer.sessionId ? " (cette session)" : ""}
+          </li>
+        ))}
+      </ul>
+      <SignOutEverywhere />
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import type { Metadata } from "next";
+import { MemberInvitationForm } from "@/components/identity/member-invitation-form";
+import { canAccessEstablishment } from "@/lib/access/policy";
+import { getEstablishment } from "@/lib/establishments/queries";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardPage } from "@/lib/http/page-guard";
+import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
+
+export const metadata: Metadata = { title: "Équipe de l'établissement" };
+
+const ROLE_LABELS = { DIRECTOR: "Direction", EDITOR: "Co-rédaction" } as const;
+
+export default async function MembersPage({ params }: { params: Promise<{ establishmentId: string }> }) {
+  const { establishmentId } = await params;
+  const path = `/etablissements/${establishmentId}/membres`;
+  const viewer = await requireViewer(path);
+  const establishment = await guardPage(viewer, path, () => getEstablishment(viewer, establishmentId));
+  const canInvite = canAccessEstablishment(viewer, establishmentId, "edit");
+
+  return (
+    <>
+      <h1>Équipe – {establishment.name}</h1>
+      <div className={fr.cx("fr-table")}>
+        <table>
+          <caption>Membres de l&apos;établissement</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">Adresse électronique</th>
+              <th scope="col">Rôle</th>
+              <th scope="col">Depuis le</th>
+            </tr>
+          </thead>
+          <tbody>
+            {establishment.memberships.map((membership) => (
+              <tr key={membership.user.id}>
+                <td>{membership.user.displayName}</td>
+                <td>{membership.user.email}</td>
+                <td>{ROLE_LABELS[membership.role]}</td>
+                <td>{formatParisDate(membership.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {establishment.invitations.length > 0 ? (
+        <>
+          <h2>Invitations en attente</h2>
+          <ul>
+            {establishment.invitations.map((invitation) => (
+              <li key={invitation.id}>
+                {invitation.email} – valable jusqu&apos;au {formatParisDateTime(invitation.expiresAt)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {canInvite ? (
+        <section className={fr.cx("fr-mt-6w")}>
+          <h2>Inviter une ou un collègue</h2>
+          <p>La personne invitée pourra compléter les dossiers et la liste des professionnels de l&apos;établissement.</p>
+          <MemberInvitationForm establishmentId={establishmentId} />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getEstablishment } from "@/lib/establishments/queries";
+import { departmentName, regionName } from "@/lib/establishments/territories";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardPage } from "@/lib/http/page-guard";
+
+export const metadata: Metadata = { title: "Établissement" };
+
+export default async function EstablishmentPage({ params }: { params: Promise<{ establishmentId: string }> }) {
+  const { establishmentId } = await params;
+  const path = `/etablissements/${establishmentId}`;
+  const viewer = await requireViewer(path);
+  const establishment = await guardPage(viewer, path, () => getEstablishment(viewer, establishmentId));
+
+  return (
+    <>
+      <h1>{establishment.name}</h1>
+      <p className={fr.cx("fr-text--lead")}>
+        {establishment.category.label} – {establishment.city}, {departmentName(establishment.departmentCode)} ({regionName(establishment.regionCode)})
+      </p>
+      <dl>
+        <dt>FINESS de l&apos;établissement (ET)</dt>
+        <dd>{establishment.finessEt}</dd>
+        <dt>FINESS de l&apos;entité juridique (EJ)</dt>
+        <dd>{establishment.finessEj}</dd>
+        {establishment.siret ? (
+          <>
+            <dt>SIRET</dt>
+            <dd>{establishment.siret}</dd>
+          </>
+        ) : null}
+        <dt>Effectif</dt>
+        <dd>{establishment.headcount} professionnels</dd>
+        {establishment.ght ? (
+          <>
+            <dt>GHT</dt>
+            <dd>{establishment.ght}</dd>
+          </>
+        ) : null}
+      </dl>
+      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+        <li>
+          <Link className={fr.cx("fr-btn", "fr-btn--secondary")} href={`/etablissements/${establishment.id}/membres`}>
+            Équipe ({establishment.memberships.length})
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+}

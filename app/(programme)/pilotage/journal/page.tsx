@@ -1,0 +1,98 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import type { Metadata } from "next";
+import { searchAuditLog, ZAuditFilters } from "@/lib/audit/queries";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardPage } from "@/lib/http/page-guard";
+import { formatInteger } from "@/lib/format/numbers";
+import { formatParisDateTime } from "@/lib/time/paris";
+
+export const metadata: Metadata = { title: "Journal d'audit" };
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const viewer = await requireViewer("/pilotage/journal");
+  const filters = ZAuditFilters.parse(await searchParams);
+  const { total, events, actions, pageCount } = await guardPage(viewer, "/pilotage/journal", () => searchAuditLog(viewer, filters));
+  const query = (page: number) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...filters, page })) if (value !== undefined && value !== "") params.set(key, String(value));
+    return `/pilotage/journal?${params}`;
+  };
+
+  return (
+    <>
+      <h1>Journal d&apos;audit</h1>
+      <p>Connexions, clés, invitations, changements de rôle et refus d&apos;accès. Le journal ne peut être ni modifié ni effacé.</p>
+      <form method="get" className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")} aria-label="Filtrer le journal">
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Select label="Action" nativeSelectProps={{ name: "action", defaultValue: filters.action ?? "" }}>
+            <option value="">Toutes</option>
+            {actions.map((action) => (
+              <option key={action} value={action}>
+                {action}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Input label="Auteur (adresse)" nativeInputProps={{ name: "actor", defaultValue: filters.actor }} />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+          <Input label="Cible (identifiant)" nativeInputProps={{ name: "target", defaultValue: filters.target }} />
+        </div>
+        <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
+          <Input label="Du" nativeInputProps={{ type: "date", name: "from", defaultValue: filters.from }} />
+        </div>
+        <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
+          <Input label="Au" nativeInputProps={{ type: "date", name: "to", defaultValue: filters.to }} />
+        </div>
+        <div className={fr.cx("fr-col-12")}>
+          <Button type="submit" iconId="fr-icon-filter-line">Filtrer</Button>
+        </div>
+      </form>
+
+      <p role="status">{formatInteger(total)} événement{total > 1 ? "s" : ""}</p>
+      {events.length === 0 ? (
+        <p>Aucun événement ne correspond à ces filtres.</p>
+      ) : (
+        <div className={fr.cx("fr-table", "fr-table--no-caption")}>
+          <table>
+            <caption>Événements du journal d&apos;audit</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date (heure de Paris)</th>
+                <th scope="col">Auteur</th>
+                <th scope="col">Action</th>
+                <th scope="col">Cible</th>
+                <th scope="col">Adresse IP</th>
+                <th scope="col">Détails</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id.toString()}>
+                  <td>{formatParisDateTime(event.at)}</td>
+                  <td>{event.actorLabel}</td>
+                  <td>
+                    <code>{event.action}</code>
+                  </td>
+                  <td>{event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "–"}</td>
+                  <td>{event.ip ?? "–"}</td>
+                  <td>
+                    <code className={fr.cx("fr-text--xs")}>{JSON.stringify(event.details)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pageCount > 1 ? (
+        <Pagination count={pageCount} defaultPage={filters.page} getPageLinkProps={(page) => ({ href: query(page) })} showFirstLast />
+      ) : null}
+    </>
+  );
+}

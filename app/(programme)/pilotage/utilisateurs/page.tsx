@@ -1,0 +1,65 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StaffMemberActions } from "@/components/identity/staff-member-actions";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { STAFF_ROLE_LABELS } from "@/lib/identity/invitations";
+import { listStaff } from "@/lib/identity/users";
+import { guardPage } from "@/lib/http/page-guard";
+import { formatParisDateTime } from "@/lib/time/paris";
+
+export const metadata: Metadata = { title: "Utilisateurs de l'ANS" };
+
+export default async function StaffPage() {
+  const viewer = await requireViewer("/pilotage/utilisateurs");
+  const staff = await guardPage(viewer, "/pilotage/utilisateurs", () => listStaff(viewer));
+
+  return (
+    <>
+      <h1>Utilisateurs de l&apos;ANS</h1>
+      <p>
+        Les agents se connectent uniquement avec une clé d&apos;accès. Pour ajouter une personne,{" "}
+        <Link href="/pilotage/invitations">envoyez une invitation</Link>.
+      </p>
+      <div className={fr.cx("fr-table")}>
+        <table>
+          <caption>Comptes des agents</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">Rôle</th>
+              <th scope="col">Clés</th>
+              <th scope="col">Dernière activité</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {staff.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  {user.displayName}
+                  <br />
+                  <span className={fr.cx("fr-text--xs")}>{user.email}</span>
+                </td>
+                <td>
+                  {user.staffRole ? STAFF_ROLE_LABELS[user.staffRole] : "–"}
+                  {user.disabledAt ? <> <Badge severity="error" small>Désactivé</Badge></> : null}
+                </td>
+                <td>{user._count.credentials}</td>
+                <td>{user.sessions[0] ? formatParisDateTime(user.sessions[0].lastSeenAt) : "Jamais connecté"}</td>
+                <td>
+                  {user.id === viewer.userId || !user.staffRole ? (
+                    "Vous"
+                  ) : (
+                    <StaffMemberActions userId={user.id} name={user.displayName} staffRole={user.staffRole} disabled={user.disabledAt !== null} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ApiError } from "@/lib/http/api-client";
+import { registerPasskey, signInWithPasskey } from "./passkey-ceremonies";
+
+type Step = { kind: "form" } | { kind: "working"; label: string } | { kind: "registered" };
+
+/**
+ * Registers the invitee's first key, then signs them in with it (which also proves the key works).
+ */
+export function InvitationAcceptance({ token, email }: { token: string; email: string }) {
+  const router = useRouter();
+  const [displayName, setDisplayName] = useState("");
+  const [keyName, setKeyName] = useState("Ma clé d'accès");
+  const [step, setStep] = useState<Step>({ kind: "form" });
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+
+  async function register(event: React.FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setFieldErrors({});
+    setStep({ kind: "working", label: "Enregistrement de votre clé…" });
+    try {
+      await registerPasskey({ invitationToken: token, keyName, displayName });
+    } catch (caught) {
+      setError((caught as Error).message);
+      if (caught instanceof ApiError) setFieldErrors(caught.fieldErrors);
+      setStep({ kind: "form" });
+      return;
+    }
+    setStep({ kind: "registered" });
+    await signIn();
+  }
+
+  async function signIn() {
+    setError(null);
+    try {
+      await signInWithPasskey();
+      router.replace("/");
+      router.refresh();
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+  }
+
+  if (step.kind === "registered") {
+    return (
+      <>
+        <Alert severity="success" title="Votre clé est enregistrée" description="Connectez-vous maintenant avec cette clé." className="fr-mb-3w" />
+        {error ? <Alert severity="error" small description={error} className="fr-mb-2w" /> : null}
+        <Button onClick={signIn}>Se connecter avec ma clé</Button>
+      </>
+    );
+  }
+
+  return (
+    <form onSubmit={register} noValidate>
+      {error ? <Alert severity="error" title="L'enregistrement n'a pas abouti" description={error} className="fr-mb-3w" /> : null}
+      <Input label="Adresse électronique" nativeInputProps={{ value: email, readOnly: true, autoComplete: "email" }} disabled />
+      <Input
+        label="Vos prénom et nom"
+        hintText="Tels qu'ils apparaîtront aux autres utilisateurs"
+        state={fieldErrors.displayName ? "error" : "default"}
+        stateRelatedMessage={fieldErrors.displayName?.join(" ")}
+        nativeInputProps={{ value: displayName, onChange: (event) => setDisplayName(event.target.value), autoComplete: "name", required: true }}
+      />
+      <Input
+        label="Nom de la clé"
+        hintText="Pour la reconnaître si vous en enregistrez plusieurs, par exemple « Clé YubiKey du bureau »"
+        state={fieldErrors.keyName ? "error" : "default"}
+        stateRelatedMessage={fieldErrors.keyName?.join(" ")}
+        nativeInputProps={{ value: keyName, onChange: (event) => setKeyName(event.target.value), required: true, maxLength: 80 }}
+      />
+      <Button type="submit" iconId="fr-icon-fingerprint-line" disabled={step.kind === "working"}>
+        {step.kind === "working" ? step.label : "Enregistrer ma clé d'accès"}
+      </Button>
+    </form>
+  );
+}

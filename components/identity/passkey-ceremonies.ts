@@ -1,0 +1,41 @@
+"use client";
+
+import { startAuthentication, startRegistration } from "@simplewebauthn/browser";
+import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
+import { signIn } from "next-auth/react";
+import { callApi } from "@/lib/http/api-client";
+
+/** What the browser asked of the authenticator did not happen (cancelled, timed out, no key). */
+const CANCELLED = "L'opération avec votre clé a été annulée ou n'a pas abouti. Réessayez.";
+
+/** Signs in with a passkey or a FIDO2 key; resolves when the session is open, rejects with a French message. */
+export async function signInWithPasskey(): Promise<void> {
+  const { challengeId, options } = await callApi<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON }>(
+    "/api/webauthn/authentication/options",
+    "POST",
+  );
+  let response;
+  try {
+    response = await startAuthentication({ optionsJSON: options });
+  } catch {
+    throw new Error(CANCELLED);
+  }
+  const result = await signIn("passkey", { redirect: false, challengeId, response: JSON.stringify(response) });
+  if (!result || result.error) throw new Error(result?.error ?? "Connexion refusée.");
+}
+
+/** Creates a key on the authenticator and registers it (for an invitation, or one more for the signed-in user). */
+export async function registerPasskey(input: { invitationToken?: string; keyName: string; displayName?: string }): Promise<void> {
+  const { challengeId, options } = await callApi<{ challengeId: string; options: PublicKeyCredentialCreationOptionsJSON }>(
+    "/api/webauthn/registration/options",
+    "POST",
+    { invitationToken: input.invitationToken },
+  );
+  let response;
+  try {
+    response = await startRegistration({ optionsJSON: options });
+  } catch {
+    throw new Error(CANCELLED);
+  }
+  await callApi("/api/webauthn/registration", "POST", { ...input, challengeId, response });
+}

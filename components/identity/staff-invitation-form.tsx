@@ -1,0 +1,67 @@
+"use client";
+
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { ApiError, callApi } from "@/lib/http/api-client";
+import { ZInvitationInput } from "@/lib/identity/schemas";
+
+type StaffInvitation = Extract<z.input<typeof ZInvitationInput>, { purpose: "STAFF" }>;
+
+/** A programme manager invites an ANS reviewer or another programme manager. */
+export function StaffInvitationForm() {
+  const router = useRouter();
+  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
+  const form = useForm<StaffInvitation>({
+    resolver: zodResolver(ZInvitationInput) as never,
+    defaultValues: { purpose: "STAFF", email: "", staffRole: "REVIEWER" },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setResult(null);
+    try {
+      await callApi("/api/invitations", "POST", values);
+      setResult({ severity: "success", text: `Invitation envoyée à ${values.email}.` });
+      form.reset({ purpose: "STAFF", email: "", staffRole: values.staffRole });
+      router.refresh();
+    } catch (caught) {
+      if (caught instanceof ApiError) {
+        for (const [field, messages] of Object.entries(caught.fieldErrors)) {
+          form.setError(field as keyof StaffInvitation, { message: messages.join(" ") });
+        }
+      }
+      setResult({ severity: "error", text: (caught as Error).message });
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className="fr-mb-2w" /> : null}</div>
+      <Input
+        label="Adresse électronique"
+        state={errors.email ? "error" : "default"}
+        stateRelatedMessage={errors.email?.message}
+        nativeInputProps={{ type: "email", autoComplete: "off", ...form.register("email") }}
+      />
+      <RadioButtons
+        legend="Rôle"
+        state={errors.staffRole ? "error" : "default"}
+        stateRelatedMessage={errors.staffRole?.message}
+        options={[
+          { label: "Instructeur ou instructrice", hintText: "Évalue les dossiers qui lui sont attribués", nativeInputProps: { value: "REVIEWER", ...form.register("staffRole") } },
+          { label: "Chargé ou chargée de programme", hintText: "Configure les vagues, attribue et décide", nativeInputProps: { value: "PROGRAMME_MANAGER", ...form.register("staffRole") } },
+        ]}
+      />
+      <Button type="submit" disabled={isSubmitting} iconId="fr-icon-mail-line">
+        Envoyer l&apos;invitation
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,203 @@
+import { generateKeyPairSync } from "node:crypto";
+import { expect, type Page, test } from "@playwright/test";
+import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { e2eDb } from "./fixtures/database";
+import { createStaffInvitation } from "./fixtures/factories";
+import { VirtualAuthenticator } from "./fixtures/webauthn";
+
+/**
+ * WebAuthn ceremonies end to end, in Chromium with a CDP virtual authenticator: the browser, the
+ * authenticator, @simplewebauthn and the database are all real.
+ */
+
+async function acceptInvitation(page: Page, invitationPath: string, displayName: string) {
+  await page.goto(invitationPath);
+  await page.getByLabel("Vos prénom et nom").fill(displayName);
+  await page.getByLabel("Nom de la clé").fill("Clé principale");
+  await page.getByRole("button", { name: "Enregistrer ma clé d'accès" }).click();
+  await expect(page.getByText("Votre clé est enregistrée")).toBeVisible();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Se déconnecter" }).first().click();
+  await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+}
+
+async function signInWithKey(page: Page) {
+  await page.goto("/connexion");
+  await page.getByRole("button", { name: "Se connecter avec une clé d'accès" }).last().click();
+}
+
+async function auditActions(since: Date, targetId?: string) {
+  const events = await e2eDb.auditEvent.findMany({
+    where: { at: { gte: since }, ...(targetId ? { targetId } : {}) },
+    orderBy: { id: "asc" },
+    select: { action: true, details: true },
+  });
+  return events;
+}
+
+test.describe("passkeys for ANS staff", () => {
+  test("invitation → key registration → signed in, then sign out and in again with the counter advancing", async ({ page }) => {
+    const started = new Date();
+    const authenticator = await VirtualAuthenticator.attach(page);
+    const invitation = await createStaffInvitation("REVIEWER");
+
+    await acceptInvitation(page, invitation.path, "Inès Garnier");
+    // The page signs in with the new key right away.
+    await expect(page.getByRole("link", { name: "Inès Garnier" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Dossiers à instruire" })).toBeVisible();
+
+    const user = await e2eDb.user.findUniqueOrThrow({ where: { email: invitation.email }, include: { credentials: true } });
+    expect(user.staffRole).toBe("REVIEWER");
+    expect(user.credentials).toHaveLength(1);
+    const [stored] = user.credentials;
+    const counterAfterFirstSignIn = stored!.counter;
+    expect((await authenticator.credentials())[0]?.credentialId).toBeTruthy();
+
+    await signOut(page);
+    await signInWithKey(page);
+    await expect(page.getByRole("link", { name: "Inès Garnier" })).toBeVisible();
+    const after = await e2eDb.webAuthnCredential.findUniqueOrThrow({ where: { id: stored!.id } });
+    expect(after.counter).toBeGreaterThan(counterAfterFirstSignIn);
+    expect(after.lastUsedAt).not.toBeNull();
+
+    const actions = (await auditActions(started)).map((event) => event.action);
+    expect(actions).toEqual(expect.arrayContaining(["invitation.accepted", "credential.registered", "auth.sign_in", "auth.sign_out"]));
+  });
+
+  test("a second key, named, then the first one revoked; the last key cannot be removed", async ({ page }) => {
+    const first = await VirtualAuthenticator.attach(page);
+    const invitation = await createStaffInvitation("PROGRAMME_MANAGER");
+    await acceptInvitation(page, invitation.path, "Paul Lemoine");
+    await expect(page.getByRole("link", { name: "Paul Lemoine" })).toBeVisible();
+
+    // The backup key is another authenticator, plugged in place of the first.
+    await first.remove();
+    const backup = await VirtualAuthenticator.attach(page);
+    await page.goto("/compte");
+    await page.getByLabel("Nom de la nouvelle clé").fill("Clé de secours du coffre");
+    await page.getByRole("button", { name: "Ajouter une clé" }).click();
+    await expect(page.getByText("La nouvelle clé est enregistrée.")).toBeVisible();
+    const table = page.getByRole("table", { name: "Vos clés d'accès" });
+    await expect(table.getByRole("row")).toHaveCount(3);
+    await expect(table.getByText("Clé de secours du coffre")).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+
+    // Sign in with the backup key only.
+    await signOut(page);
+    await signInWithKey(page);
+    await expect(page.getByRole("link", { name: "Paul Lemoine" })).toBeVisible();
+    expect(await backup.credentials()).toHaveLength(1);
+
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.goto("/compte");
+    await table.getByRole("button", { name: "Supprimer « Clé principale »" }).click();
+    await expect(page.getByText("La clé a été supprimée.")).toBeVisible();
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(table.getByRole("button", { name: "Supprimer « Clé de secours du coffre »" })).toBeDisabled();
+
+    // The server refuses it too, whatever the page shows.
+    const remaining = await e2eDb.webAuthnCredential.findFirstOrThrow({ where: { user: { email: invitation.email } } });
+    const response = await page.request.delete(`/api/account/credentials/${encodeURIComponent(remaining.id)}`, {
+      headers: { Origin: new URL(page.url()).origin },
+    });
+    expect(response.status()).toBe(409);
+    expect((await response.json()).error.message).toContain("dernière clé");
+    expect(await e2eDb.webAuthnCredential.count({ where: { user: { email: invitation.email } } })).toBe(1);
+    const revoked = await e2eDb.auditEvent.findFirst({ where: { action: "credential.revoked", actorLabel: invitation.email } });
+    expect(revoked).not.toBeNull();
+  });
+
+  test("an unregistered key is refused and audited", async ({ page }) => {
+    const started = new Date();
+    const authenticator = await VirtualAuthenticator.attach(page);
+    const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    await authenticator.addUnknownKey("localhost", privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"));
+
+    await signInWithKey(page);
+    await expect(page.getByRole("alert").filter({ hasText: "cette clé n'a pas pu être vérifiée" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+    const failures = (await auditActions(started)).filter((event) => event.action === "auth.sign_in_failed");
+    expect(failures.map((event) => (event.details as { reason: string }).reason)).toContain("unknown credential");
+  });
+
+  test("a response without user verification is refused", async ({ page }) => {
+    const started = new Date();
+    const authenticator = await VirtualAuthenticator.attach(page);
+    const invitation = await createStaffInvitation("REVIEWER");
+    await acceptInvitation(page, invitation.path, "Léa Roux");
+    await expect(page.getByRole("link", { name: "Léa Roux" })).toBeVisible();
+    await signOut(page);
+
+    await authenticator.override({ isBadUV: true });
+    await signInWithKey(page);
+    await expect(page.getByRole("alert").filter({ hasText: "cette clé n'a pas pu être vérifiée" })).toBeVisible();
+    const reasons = (await auditActions(started))
+      .filter((event) => event.action === "auth.sign_in_failed")
+      .map((event) => (event.details as { reason: string }).reason);
+    expect(reasons.some((reason) => /user verification|could not be verified/i.test(reason))).toBe(true);
+  });
+
+  test("a replayed sign-in (same challenge, same assertion) is refused", async ({ page }) => {
+    await VirtualAuthenticator.attach(page);
+    const invitation = await createStaffInvitation("REVIEWER");
+    await acceptInvitation(page, invitation.path, "Hugo Petit");
+    await expect(page.getByRole("link", { name: "Hugo Petit" })).toBeVisible();
+    await signOut(page);
+
+    // Capture the sign-in request as it leaves the browser.
+    const captured = page.waitForRequest((request) => request.url().includes("/api/auth/callback/passkey") && request.method() === "POST");
+    await signInWithKey(page);
+    await expect(page.getByRole("link", { name: "Hugo Petit" })).toBeVisible();
+    const original = await captured;
+    const sessionsBefore = await e2eDb.session.count({ where: { user: { email: invitation.email } } });
+
+    const replay = await page.request.post(original.url(), {
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: new URL(page.url()).origin },
+      data: original.postData() ?? "",
+      maxRedirects: 0,
+    });
+    expect(replay.status()).toBe(401);
+    expect(await e2eDb.session.count({ where: { user: { email: invitation.email } } })).toBe(sessionsBefore);
+    const failure = await e2eDb.auditEvent.findFirst({ where: { action: "auth.sign_in_failed" }, orderBy: { id: "desc" } });
+    expect((failure?.details as { reason: string }).reason).toBe("challenge unknown, used or expired");
+  });
+
+  test("a key whose signature counter goes backwards is refused and flagged as a possible clone", async ({ page }) => {
+    await VirtualAuthenticator.attach(page);
+    const invitation = await createStaffInvitation("REVIEWER");
+    await acceptInvitation(page, invitation.path, "Nora Blanc");
+    await expect(page.getByRole("link", { name: "Nora Blanc" })).toBeVisible();
+    await signOut(page);
+
+    // As if a copy of the key had been used meanwhile: the server has seen a higher counter.
+    await e2eDb.webAuthnCredential.updateMany({ where: { user: { email: invitation.email } }, data: { counter: 1_000n } });
+    await signInWithKey(page);
+    await expect(page.getByRole("alert").filter({ hasText: "cette clé n'a pas pu être vérifiée" })).toBeVisible();
+    const flagged = await e2eDb.auditEvent.findFirst({ where: { action: "credential.clone_suspected" }, orderBy: { id: "desc" } });
+    expect(flagged?.actorLabel).toContain((await e2eDb.user.findUniqueOrThrow({ where: { email: invitation.email } })).id);
+  });
+
+  test("an invitation link works once, and not once expired", async ({ page }) => {
+    await VirtualAuthenticator.attach(page);
+    const used = await createStaffInvitation("REVIEWER");
+    await acceptInvitation(page, used.path, "Jeanne Morel");
+    await expect(page.getByRole("link", { name: "Jeanne Morel" })).toBeVisible();
+    await signOut(page);
+
+    await page.goto(used.path);
+    await expect(page.getByText("Ce lien d'invitation a déjà été utilisé.")).toBeVisible();
+    const reuse = await page.request.post("/api/webauthn/registration/options", { data: { invitationToken: used.token } });
+    expect(reuse.status()).toBe(409);
+
+    const expired = await createStaffInvitation("REVIEWER");
+    await e2eDb.invitation.update({ where: { id: expired.invitationId }, data: { expiresAt: new Date(Date.now() - 60_000), createdAt: new Date(Date.now() - 3_600_000) } });
+    await page.goto(expired.path);
+    await expect(page.getByText("Ce lien d'invitation a expiré.")).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+    const late = await page.request.post("/api/webauthn/registration/options", { data: { invitationToken: expired.token } });
+    expect(late.status()).toBe(409);
+    expect((await late.json()).error.message).toContain("expiré");
+  });
+});

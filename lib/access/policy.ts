@@ -1,0 +1,167 @@
+import { isEditable } from "@/lib/applications/state-machine";
+import type { ApplicationState } from "@/lib/db/generated/enums";
+import { AppError } from "@/lib/errors/app-error";
+import { isMemberOf, type Role, rolesOf, type Viewer } from "./viewer";
+
+/**
+ * The one place that decides who may do what. Pages, route handlers and the UI (to hide what a
+ * user may not do) all ask here; no other code compares roles.
+ *
+ * Three layers: the role (permission table below), the ownership (a member acts on their own
+ * establishments, a reviewer on the dossiers assigned to them without conflict of interest), and
+ * the state (a submitted dossier is no longer editable).
+ */
+export type Permission =
+  | "programme:configure"
+  | "reviewer:assign"
+  | "application:decide"
+  | "application:transition"
+  | "extension:grant"
+  | "audit:read"
+  | "user:manage"
+  | "invitation:staff"
+  | "invitation:member"
+  | "outbox:read"
+  | "programme:export"
+  | "establishment:read-any"
+  | "review:assigned";
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  MEMBER: ["invitation:member"],
+  REVIEWER: ["review:assigned"],
+  PROGRAMME_MANAGER: [
+    "programme:configure",
+    "reviewer:assign",
+    "application:decide",
+    "application:transition",
+    "extension:grant",
+    "audit:read",
+    "user:manage",
+    "invitation:staff",
+    "invitation:member",
+    "outbox:read",
+    "programme:export",
+    "establishment:read-any",
+  ],
+};
+
+export function hasPermission(viewer: Viewer | null, permission: Permission): boolean {
+  return viewer !== null && rolesOf(viewer).some((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
+
+export function requirePermission(viewer: Viewer | null, permission: Permission): Viewer {
+  if (!viewer) throw new AppError("UNAUTHENTICATED");
+  if (!hasPermission(viewer, permission)) throw new AppError("FORBIDDEN");
+  return viewer;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Establishments (profile, roster, members)
+// ---------------------------------------------------------------------------------------------
+
+export type EstablishmentAccess = "read" | "edit";
+
+export function canAccessEstablishment(viewer: Viewer | null, establishmentId: string, access: EstablishmentAccess): boolean {
+  if (!viewer) return false;
+  if (isMemberOf(viewer, establishmentId)) return true;
+  return access === "read" && hasPermission(viewer, "establishment:read-any");
+}
+
+/** Throws NOT_FOUND (not FORBIDDEN) for another establishment: its existence is not disclosed. */
+export function authorizeEstablishment(viewer: Viewer | null, establishmentId: string, access: EstablishmentAccess): Viewer {
+  if (!viewer) throw new AppError("UNAUTHENTICATED");
+  if (canAccessEstablishment(viewer, establishmentId, access)) return viewer;
+  throw new AppError(canAccessEstablishment(viewer, establishmentId, "read") ? "FORBIDDEN" : "NOT_FOUND");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applications (dossiers)
+// ---------------------------------------------------------------------------------------------
+
+/** What the policy needs to know about a dossier: load it first, never trust ids from the client. */
+export type ApplicationFacts = {
+  establishmentId: string;
+  state: ApplicationState;
+  /** Reviewers assigned to the dossier; `hasConflict` null until they declare. */
+  reviewers: ReadonlyArray<{ reviewerId: string; hasConflict: boolean | null }>;
+};
+
+export type ApplicationAccess =
+  /** See the dossier and its history. */
+  | "read"
+  /** Change its content (draft only). */
+  | "edit"
+  /** Move it through the applicant's transitions (submit, withdraw, answer a request). */
+  | "apply"
+  /** Write in the dossier's message thread. */
+  | "message"
+  /** Declare interests on an assignment. */
+  | "declare-conflict"
+  /** Score it (assigned, no conflict declared, under review). */
+  | "review"
+  /** The programme's transitions (start review, request information, decide). */
+  | "manage";
+
+function assignment(viewer: Viewer, facts: ApplicationFacts) {
+  return viewer.staffRole === "REVIEWER" ? facts.reviewers.find((reviewer) => reviewer.reviewerId === viewer.userId) : undefined;
+}
+
+function isVisible(viewer: Viewer, facts: ApplicationFacts): boolean {
+  if (isMemberOf(viewer, facts.establishmentId)) return true;
+  // Programme managers follow drafts too (to help applicants, grant extensions).
+  if (hasPermission(viewer, "establishment:read-any")) return true;
+  const assigned = assignment(viewer, facts);
+  return assigned !== undefined && assigned.hasConflict !== true && facts.state !== "DRAFT";
+}
+
+export type Refusal = "not-visible" | "role" | "state";
+
+export function decideApplicationAccess(
+  viewer: Viewer,
+  facts: ApplicationFacts,
+  access: ApplicationAccess,
+): { allowed: true } | { allowed: false; refusal: Refusal } {
+  const refuse = (refusal: Refusal) => ({ allowed: false as const, refusal });
+  const assigned = assignment(viewer, facts);
+  if (!isVisible(viewer, facts) && !(access === "declare-conflict" && assigned)) return refuse("not-visible");
+  const member = isMemberOf(viewer, facts.establishmentId);
+  switch (access) {
+    case "read":
+      return { allowed: true };
+    case "edit":
+      if (!member) return refuse("role");
+      return isEditable(facts.state) ? { allowed: true } : refuse("state");
+    case "apply":
+      return member ? { allowed: true } : refuse("role");
+    case "message":
+      return member || hasPermission(viewer, "application:transition") || (assigned && assigned.hasConflict === false)
+        ? { allowed: true }
+        : refuse("role");
+    case "declare-conflict":
+      return assigned ? { allowed: true } : refuse("role");
+    case "review":
+      if (!assigned || assigned.hasConflict !== false) return refuse("role");
+      return facts.state === "UNDER_REVIEW" ? { allowed: true } : refuse("state");
+    case "manage":
+      return hasPermission(viewer, "application:transition") ? { allowed: true } : refuse("role");
+  }
+}
+
+const REFUSAL_MESSAGES: Readonly<Record<ApplicationAccess, string>> = {
+  read: "Vous n'avez pas accès à ce dossier.",
+  edit: "Ce dossier a été déposé : il n'est plus modifiable.",
+  apply: "Seuls les membres de l'établissement peuvent effectuer cette action.",
+  message: "Vous ne pouvez pas écrire dans ce fil de discussion.",
+  "declare-conflict": "Ce dossier ne vous est pas attribué.",
+  review: "Vous ne pouvez pas évaluer ce dossier : déclarez d'abord l'absence de conflit d'intérêts, pendant l'instruction.",
+  manage: "Cette action est réservée aux chargés de programme.",
+};
+
+/** Throws NOT_FOUND for a dossier the viewer cannot see, FORBIDDEN or INVALID_STATE otherwise. */
+export function authorizeApplication(viewer: Viewer | null, facts: ApplicationFacts, access: ApplicationAccess): Viewer {
+  if (!viewer) throw new AppError("UNAUTHENTICATED");
+  const decision = decideApplicationAccess(viewer, facts, access);
+  if (decision.allowed) return viewer;
+  if (decision.refusal === "not-visible") throw new AppError("NOT_FOUND");
+  throw new AppError(decision.refusal === "state" ? "INVALID_STATE" : "FORBIDDEN", REFUSAL_MESSAGES[access]);
+}

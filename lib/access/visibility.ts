@@ -1,0 +1,28 @@
+import type { Prisma } from "@/lib/db/generated/client";
+import { hasPermission } from "./policy";
+import type { Viewer } from "./viewer";
+
+/**
+ * Scope in the query, not after it: these filters go into every list query, so a row the viewer
+ * may not see is never even loaded. They mirror `decideApplicationAccess` / `canAccessEstablishment`.
+ */
+export function establishmentsVisibleTo(viewer: Viewer): Prisma.EstablishmentWhereInput {
+  if (hasPermission(viewer, "establishment:read-any")) return {};
+  return { id: { in: viewer.memberships.map((membership) => membership.establishmentId) } };
+}
+
+export function applicationsVisibleTo(viewer: Viewer): Prisma.ApplicationWhereInput {
+  if (hasPermission(viewer, "establishment:read-any")) return {};
+  const scopes: Prisma.ApplicationWhereInput[] = [
+    { establishmentId: { in: viewer.memberships.map((membership) => membership.establishmentId) } },
+  ];
+  if (viewer.staffRole === "REVIEWER") {
+    scopes.push({
+      state: { not: "DRAFT" },
+      assignments: {
+        some: { reviewerId: viewer.userId, NOT: { conflict: { is: { hasConflict: true } } } },
+      },
+    });
+  }
+  return { OR: scopes };
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { requirePermission } from "@/lib/access/policy";
+import type { Viewer } from "@/lib/access/viewer";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { parisDateTime } from "@/lib/time/paris";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const optionalText = z.string().trim().max(200).optional().transform((value) => value || undefined);
+const optionalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal("").transform(() => undefined));
+
+/** The audit log's filters, as they come from the page's query string. */
+export const ZAuditFilters = z.object({
+  action: optionalText,
+  actor: optionalText,
+  target: optionalText,
+  from: optionalDate,
+  to: optionalDate,
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type TAuditFilters = z.infer<typeof ZAuditFilters>;
+
+export function auditWhere(filters: TAuditFilters): Prisma.AuditEventWhereInput {
+  return {
+    ...(filters.action ? { action: { startsWith: filters.action } } : {}),
+    ...(filters.actor ? { actorLabel: { contains: filters.actor, mode: "insensitive" } } : {}),
+    ...(filters.target ? { OR: [{ targetId: filters.target }, { targetType: filters.target }] } : {}),
+    ...(filters.from || filters.to
+      ? {
+          at: {
+            ...(filters.from ? { gte: parisDateTime(`${filters.from}T00:00`) } : {}),
+            ...(filters.to ? { lte: parisDateTime(`${filters.to}T23:59:59`) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** One page of the audit log, newest first, for programme managers. */
+export async function searchAuditLog(viewer: Viewer, filters: TAuditFilters) {
+  requirePermission(viewer, "audit:read");
+  const where = auditWhere(filters);
+  const [total, events, actions] = await Promise.all([
+    db.auditEvent.count({ where }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: { id: true, at: true, actorLabel: true, action: true, targetType: true, targetId: true, ip: true, details: true },
+    }),
+    db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
+  ]);
+  return { total, events, actions: actions.map((row) => row.action), pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+}

@@ -1,0 +1,76 @@
+/**
+ * The application's one error type. Domain functions throw it for expected refusals; the route
+ * wrapper and pages turn it into a status and a French message. Anything else is a bug: logged, and
+ * shown to the user as a generic message.
+ *
+ * | code             | status | when |
+ * |------------------|--------|------|
+ * | UNAUTHENTICATED  | 401 | no valid session |
+ * | FORBIDDEN        | 403 | signed in, but the role or the state does not allow the action |
+ * | NOT_FOUND        | 404 | no such resource, or not visible to the caller (never tells which) |
+ * | INVALID_INPUT    | 422 | the input breaks a rule; `fieldErrors` says where |
+ * | CONFLICT         | 409 | someone changed the resource meanwhile (optimistic concurrency) or it exists already |
+ * | INVALID_STATE    | 409 | the resource's state does not allow it (e.g. a submitted dossier) |
+ * | DEADLINE_PASSED  | 409 | the closing time has passed |
+ * | RATE_LIMITED     | 429 | too many attempts |
+ * | CROSS_ORIGIN     | 403 | a state-changing request from another site |
+ */
+export type AppErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "INVALID_INPUT"
+  | "CONFLICT"
+  | "INVALID_STATE"
+  | "DEADLINE_PASSED"
+  | "RATE_LIMITED"
+  | "CROSS_ORIGIN";
+
+export const STATUS_OF: Readonly<Record<AppErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_INPUT: 422,
+  CONFLICT: 409,
+  INVALID_STATE: 409,
+  DEADLINE_PASSED: 409,
+  RATE_LIMITED: 429,
+  CROSS_ORIGIN: 403,
+};
+
+const DEFAULT_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
+  UNAUTHENTICATED: "Votre session a expiré. Reconnectez-vous pour continuer.",
+  FORBIDDEN: "Vous n'avez pas accès à cette action.",
+  NOT_FOUND: "Cette page ou ce document n'existe pas, ou vous n'y avez pas accès.",
+  INVALID_INPUT: "Certaines informations ne sont pas valides.",
+  CONFLICT: "Ces informations ont été modifiées entre-temps.",
+  INVALID_STATE: "Cette action n'est plus possible dans l'état actuel du dossier.",
+  DEADLINE_PASSED: "La date limite est dépassée.",
+  RATE_LIMITED: "Trop de tentatives. Réessayez dans quelques minutes.",
+  CROSS_ORIGIN: "Requête refusée.",
+};
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly fieldErrors?: FieldErrors;
+  /** Extra data the caller may show (e.g. what changed, when to retry). */
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: AppErrorCode, message?: string, options: { fieldErrors?: FieldErrors; details?: Record<string, unknown> } = {}) {
+    super(message ?? DEFAULT_MESSAGES[code]);
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = options.fieldErrors;
+    this.details = options.details;
+  }
+
+  get status(): number {
+    return STATUS_OF[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,49 @@
+import { authorizeEstablishment } from "@/lib/access/policy";
+import type { Viewer } from "@/lib/access/viewer";
+import { establishmentsVisibleTo } from "@/lib/access/visibility";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+
+/** The establishments the viewer works for (all of them for programme managers). */
+export function listVisibleEstablishments(viewer: Viewer) {
+  return db.establishment.findMany({
+    where: establishmentsVisibleTo(viewer),
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, city: true, departmentCode: true, finessEt: true, category: { select: { label: true } } },
+  });
+}
+
+/** One establishment's profile and team, for a member or a programme manager. */
+export async function getEstablishment(viewer: Viewer, establishmentId: string) {
+  authorizeEstablishment(viewer, establishmentId, "read");
+  const establishment = await db.establishment.findUnique({
+    where: { id: establishmentId },
+    select: {
+      id: true,
+      name: true,
+      finessEt: true,
+      finessEj: true,
+      siret: true,
+      city: true,
+      regionCode: true,
+      departmentCode: true,
+      headcount: true,
+      ght: true,
+      usesAirSimplifie: true,
+      idpFederatedWithPsc: true,
+      category: { select: { code: true, label: true, sector: true } },
+      contacts: { select: { id: true, fullName: true, role: true, email: true, phone: true } },
+      memberships: {
+        orderBy: { createdAt: "asc" },
+        select: { role: true, createdAt: true, user: { select: { id: true, displayName: true, email: true } } },
+      },
+      invitations: {
+        where: { usedAt: null, expiresAt: { gt: new Date() } },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, email: true, expiresAt: true },
+      },
+    },
+  });
+  if (!establishment) throw new AppError("NOT_FOUND");
+  return establishment;
+}

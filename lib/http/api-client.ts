@@ -1,0 +1,41 @@
+/**
+ * The browser side of lib/http/define-route.ts: JSON in, JSON out, and the French message (and
+ * field errors) of a refusal as an ApiError.
+ */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export async function callApi<T = Record<string, unknown>>(path: string, method: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? undefined : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError("Le serveur ne répond pas. Vérifiez votre connexion et réessayez.", 0, "NETWORK");
+  }
+  const payload = (await response.json().catch(() => ({}))) as { error?: { message: string; code: string; fieldErrors?: Record<string, string[]>; details?: Record<string, unknown> } };
+  if (!response.ok) {
+    const error = payload.error;
+    throw new ApiError(
+      error?.message ?? "Une erreur inattendue est survenue.",
+      response.status,
+      error?.code ?? "INTERNAL",
+      error?.fieldErrors,
+      error?.details,
+    );
+  }
+  return payload as T;
+}

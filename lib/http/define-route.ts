@@ -1,0 +1,128 @@
+import type { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { env } from "@/lib/config/env";
+import { db } from "@/lib/db/client";
+import { AppError, type FieldErrors, isAppError } from "@/lib/errors/app-error";
+import { getViewer } from "@/lib/identity/current-viewer";
+import { clientIp } from "./client-info";
+
+export type RouteContext<TInput, TParams, TViewer extends Viewer | null = Viewer> = {
+  viewer: TViewer;
+  input: TInput;
+  params: TParams;
+  ip: string | null;
+  request: Request;
+};
+
+type RouteResult = Promise<Response | Record<string, unknown> | void>;
+
+type RouteConfig<TSchema extends z.ZodType, TParams, TViewer extends Viewer | null> = {
+  /** JSON body (or query string for GET) schema; its French messages reach the form. */
+  input?: TSchema;
+  handler: (context: RouteContext<z.infer<TSchema>, TParams, TViewer>) => RouteResult;
+};
+
+type Handler<TParams> = (request: Request, context: { params: Promise<TParams> }) => Promise<Response>;
+
+/**
+ * Every route handler goes through here: refuses cross-site state changes, finds the viewer,
+ * validates the input with the form's zod schema, runs the handler (which asks lib/access/policy)
+ * and maps errors: an expected AppError to its status and French message, a refused access to the
+ * audit log, anything else to a logged 500 with a generic message.
+ */
+export function defineRoute<TSchema extends z.ZodType = z.ZodType<undefined>, TParams = Record<string, string>>(
+  config: RouteConfig<TSchema, TParams, Viewer>,
+): Handler<TParams> {
+  return handle(config, true);
+}
+
+/** For the routes that answer anonymous callers too (sign-in, invitations); the handler decides. */
+export function definePublicRoute<TSchema extends z.ZodType = z.ZodType<undefined>, TParams = Record<string, string>>(
+  config: RouteConfig<TSchema, TParams, Viewer | null>,
+): Handler<TParams> {
+  return handle(config, false);
+}
+
+function handle<TSchema extends z.ZodType, TParams, TViewer extends Viewer | null>(
+  config: RouteConfig<TSchema, TParams, TViewer>,
+  requireViewer: boolean,
+): Handler<TParams> {
+  return async (request, context) => {
+    const ip = clientIp(request.headers);
+    let viewer: Viewer | null = null;
+    try {
+      if (!["GET", "HEAD"].includes(request.method)) assertSameOrigin(request);
+      viewer = await getViewer();
+      if (requireViewer && !viewer) throw new AppError("UNAUTHENTICATED");
+      const input = config.input ? parseInput(config.input, await readInput(request)) : undefined;
+      const result = await config.handler({
+        viewer: viewer as TViewer,
+        input: input as z.infer<TSchema>,
+        params: await context.params,
+        ip,
+        request,
+      });
+      if (result instanceof Response) return result;
+      return Response.json(result ?? { ok: true });
+    } catch (error) {
+      return errorResponse(error, request, viewer, ip);
+    }
+  };
+}
+
+function assertSameOrigin(request: Request): void {
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") throw new AppError("CROSS_ORIGIN");
+  const origin = request.headers.get("origin");
+  if (origin && origin !== new URL(env.APP_URL).origin) throw new AppError("CROSS_ORIGIN");
+}
+
+async function readInput(request: Request): Promise<unknown> {
+  if (request.method === "GET" || request.method === "HEAD") {
+    return Object.fromEntries(new URL(request.url).searchParams);
+  }
+  const text = await request.text();
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("INVALID_INPUT", "La requête n'est pas au format attendu.");
+  }
+}
+
+function parseInput<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.join(".") || "_";
+    (fieldErrors[path] ??= []).push(issue.message);
+  }
+  throw new AppError("INVALID_INPUT", undefined, { fieldErrors });
+}
+
+async function errorResponse(error: unknown, request: Request, viewer: Viewer | null, ip: string | null): Promise<Response> {
+  if (!isAppError(error)) {
+    console.error(`[route] ${request.method} ${new URL(request.url).pathname}:`, error);
+    return Response.json(
+      { error: { code: "INTERNAL", message: "Une erreur inattendue est survenue. Réessayez dans quelques instants." } },
+      { status: 500 },
+    );
+  }
+  if (viewer && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) {
+    await recordAudit(db, {
+      actor: auditActor(viewer),
+      action: "access.denied",
+      ip,
+      details: { method: request.method, path: new URL(request.url).pathname, code: error.code },
+    }).catch((auditError) => console.error("[route] audit of a denied access failed:", auditError));
+  }
+  const headers = error.code === "RATE_LIMITED" && typeof error.details?.retryAfterSeconds === "number"
+    ? { "Retry-After": String(error.details.retryAfterSeconds) }
+    : undefined;
+  return Response.json(
+    { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors, details: error.details } },
+    { status: error.status, headers },
+  );
+}

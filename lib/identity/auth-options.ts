@@ -1,0 +1,123 @@
+import { headers } from "next/headers";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { authSecret, env } from "@/lib/config/env";
+import { db } from "@/lib/db/client";
+import type { AuthMethod } from "@/lib/db/generated/enums";
+import { isAppError } from "@/lib/errors/app-error";
+import { clientIp, userAgent } from "@/lib/http/client-info";
+import { consumeDemoSignInLink } from "./demo-sign-in";
+import { PSC_REJECTION_MESSAGES, proSanteConnectProvider, type PscUser } from "./pro-sante-connect";
+import { openSession, revokeSession } from "./sessions";
+import { finishPasskeySignIn } from "./webauthn/authentication";
+
+declare module "next-auth" {
+  interface Session {
+    sid?: string;
+  }
+  interface User {
+    method?: AuthMethod;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+const secureCookies = env.APP_URL.startsWith("https://");
+
+const passkey = CredentialsProvider({
+  id: "passkey",
+  name: "Clé d'accès",
+  credentials: { challengeId: { type: "text" }, response: { type: "text" } },
+  async authorize(credentials, request) {
+    const ip = clientIp(request.headers ?? {});
+    try {
+      const response = JSON.parse(credentials?.response ?? "null");
+      const userId = await finishPasskeySignIn({ challengeId: credentials?.challengeId ?? "", response, ip });
+      return { id: userId, method: "PASSKEY" };
+    } catch (error) {
+      // next-auth shows `error` as the reason; keep our French message when we have one.
+      if (isAppError(error)) throw new Error(error.message);
+      throw new Error("Connexion refusée : cette clé n'a pas pu être vérifiée.");
+    }
+  },
+});
+
+const demoLink = CredentialsProvider({
+  id: "demo-link",
+  name: "Lien de démonstration",
+  credentials: { token: { type: "text" } },
+  async authorize(credentials) {
+    const userId = await consumeDemoSignInLink(credentials?.token ?? "");
+    if (!userId) throw new Error("Ce lien de démonstration a déjà servi, a expiré, ou le mode démonstration est désactivé.");
+    return { id: userId, method: "DEMO_LINK" };
+  },
+});
+
+const psc = proSanteConnectProvider();
+
+export const authOptions: NextAuthOptions = {
+  // Read at request time: building the app needs no secret.
+  get secret() {
+    return authSecret();
+  },
+  session: { strategy: "jwt", maxAge: env.SESSION_LIFETIME_MINUTES * 60 },
+  jwt: { maxAge: env.SESSION_LIFETIME_MINUTES * 60 },
+  useSecureCookies: secureCookies,
+  pages: { signIn: "/connexion", error: "/connexion" },
+  providers: [passkey, demoLink, ...(psc ? [psc] : [])],
+  callbacks: {
+    async signIn({ user, account }) {
+      const rejection = (user as PscUser).pscRejection;
+      if (account?.provider === "pro-sante-connect" && rejection) {
+        const requestHeaders = await headers();
+        await recordAudit(db, {
+          actor: { id: null, label: (user as PscUser).rpps ? `RPPS ${(user as PscUser).rpps}` : "anonyme" },
+          action: "auth.sign_in_failed",
+          ip: clientIp(requestHeaders),
+          details: { method: "PRO_SANTE_CONNECT", reason: rejection, message: PSC_REJECTION_MESSAGES[rejection] },
+        });
+        return `/connexion?erreur=${rejection}`;
+      }
+      return true;
+    },
+    async jwt({ token, user, account }) {
+      if (user) {
+        // A sign-in: a new server-side session, so the session identifier changes at every sign-in.
+        const method: AuthMethod = account?.provider === "pro-sante-connect" ? "PRO_SANTE_CONNECT" : (user.method ?? "PASSKEY");
+        const requestHeaders = await headers();
+        const ip = clientIp(requestHeaders);
+        token.sid = await openSession(user.id, method, { ip, userAgent: userAgent(requestHeaders) });
+        token.sub = user.id;
+        const account_ = await db.user.findUnique({ where: { id: user.id }, select: { email: true } });
+        await recordAudit(db, {
+          actor: { id: user.id, label: account_?.email ?? user.id },
+          action: "auth.sign_in",
+          target: { type: "Session", id: token.sid },
+          ip,
+          details: { method },
+        });
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { expires: session.expires, sid: token.sid };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (!token?.sid) return;
+      await revokeSession(token.sid);
+      const requestHeaders = await headers();
+      await recordAudit(db, {
+        actor: { id: token.sub ?? null, label: token.sub ?? "anonyme" },
+        action: "auth.sign_out",
+        target: { type: "Session", id: token.sid },
+        ip: clientIp(requestHeaders),
+      });
+    },
+  },
+};

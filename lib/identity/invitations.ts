@@ -1,0 +1,129 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import { hasPermission, requirePermission } from "@/lib/access/policy";
+import { auditActor, isMemberOf, type Viewer } from "@/lib/access/viewer";
+import { env } from "@/lib/config/env";
+import { db } from "@/lib/db/client";
+import type { MembershipRole, StaffRole } from "@/lib/db/generated/enums";
+import { AppError } from "@/lib/errors/app-error";
+import { enqueueEmail } from "@/lib/notifications/outbox";
+import { hashToken, newToken } from "./tokens";
+
+export type InvitationRequest =
+  | { purpose: "STAFF"; email: string; staffRole: StaffRole }
+  | { purpose: "MEMBER"; email: string; establishmentId: string; membershipRole: MembershipRole };
+
+export const STAFF_ROLE_LABELS: Readonly<Record<StaffRole, string>> = {
+  REVIEWER: "instructeur ou instructrice de l'ANS",
+  PROGRAMME_MANAGER: "chargé ou chargée de programme",
+};
+
+export function invitationLink(token: string): string {
+  return new URL(`/invitation/${token}`, env.APP_URL).toString();
+}
+
+/**
+ * Invites a person by e-mail: a single-use link, valid INVITATION_TTL_HOURS, through which they
+ * register a passkey (or, for establishment members with an e-CPS, sign in with Pro Santé Connect).
+ * Staff invitations are for programme managers; a member invites colleagues of their establishment.
+ * `inviter` null is the command line, for the very first programme manager.
+ */
+export async function inviteUser(
+  inviter: Viewer | null,
+  request: InvitationRequest,
+  ip: string | null = null,
+): Promise<{ invitationId: string; link: string }> {
+  if (inviter) {
+    if (request.purpose === "STAFF") requirePermission(inviter, "invitation:staff");
+    else if (!isMemberOf(inviter, request.establishmentId) && !hasPermission(inviter, "invitation:member")) {
+      throw new AppError("NOT_FOUND");
+    }
+  }
+  const email = request.email.trim().toLowerCase();
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) {
+    throw new AppError("CONFLICT", "Un compte existe déjà pour cette adresse.", { fieldErrors: { email: ["Un compte existe déjà pour cette adresse."] } });
+  }
+
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + env.INVITATION_TTL_HOURS * 3_600_000);
+  const link = invitationLink(token);
+  const invitation = await db.$transaction(async (tx) => {
+    const created = await tx.invitation.create({
+      data: {
+        tokenHash: hashToken(token),
+        email,
+        purpose: request.purpose,
+        staffRole: request.purpose === "STAFF" ? request.staffRole : null,
+        establishmentId: request.purpose === "MEMBER" ? request.establishmentId : null,
+        membershipRole: request.purpose === "MEMBER" ? request.membershipRole : null,
+        invitedById: inviter?.userId ?? null,
+        expiresAt,
+      },
+      select: { id: true, establishment: { select: { name: true } } },
+    });
+    const role = request.purpose === "STAFF" ? STAFF_ROLE_LABELS[request.staffRole] : `membre de « ${created.establishment?.name} »`;
+    await enqueueEmail(tx, {
+      dedupeKey: `invitation:${created.id}`,
+      to: email,
+      subject: "Votre invitation à HospiConnect",
+      text: [
+        "Bonjour,",
+        "",
+        `Vous êtes invité(e) à rejoindre la plateforme des appels à projets HospiConnect en tant que ${role}.`,
+        "",
+        `Pour activer votre compte, ouvrez ce lien avant le ${expiresAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })} (heure de Paris) :`,
+        link,
+        "",
+        "Ce lien ne peut servir qu'une fois. Vous y enregistrerez une clé d'accès (passkey ou clé de sécurité FIDO2) : aucun mot de passe n'est utilisé.",
+        "",
+        "L'équipe HospiConnect – Agence du Numérique en Santé",
+      ].join("\n"),
+    });
+    await recordAudit(tx, {
+      actor: inviter ? auditActor(inviter) : { id: null, label: "ligne de commande" },
+      action: "invitation.created",
+      target: { type: "Invitation", id: created.id },
+      ip,
+      details: { email, purpose: request.purpose, role: request.purpose === "STAFF" ? request.staffRole : request.membershipRole },
+    });
+    return created;
+  });
+  return { invitationId: invitation.id, link };
+}
+
+export type InvitationStatus = "valid" | "used" | "expired" | "unknown";
+
+export const INVITATION_STATUS_MESSAGES: Readonly<Record<Exclude<InvitationStatus, "valid">, string>> = {
+  used: "Ce lien d'invitation a déjà été utilisé. Si votre compte est activé, connectez-vous ; sinon, demandez une nouvelle invitation.",
+  expired: "Ce lien d'invitation a expiré. Demandez une nouvelle invitation à la personne qui vous a invité(e).",
+  unknown: "Ce lien d'invitation n'est pas valide. Vérifiez qu'il a été copié en entier.",
+};
+
+/** Finds an invitation by the token of its link, with why it cannot be used when it cannot. */
+export async function findInvitation(token: string, now = new Date()) {
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      email: true,
+      purpose: true,
+      staffRole: true,
+      establishmentId: true,
+      membershipRole: true,
+      expiresAt: true,
+      usedAt: true,
+      establishment: { select: { name: true } },
+    },
+  });
+  const status: InvitationStatus = !invitation ? "unknown" : invitation.usedAt ? "used" : invitation.expiresAt <= now ? "expired" : "valid";
+  return { status, invitation };
+}
+
+/** Throws with the French reason unless the invitation can still be used. */
+export async function requireUsableInvitation(token: string) {
+  const { status, invitation } = await findInvitation(token);
+  if (status !== "valid" || !invitation) {
+    throw new AppError(status === "unknown" ? "NOT_FOUND" : "INVALID_STATE", INVITATION_STATUS_MESSAGES[status as Exclude<InvitationStatus, "valid">]);
+  }
+  return invitation;
+}

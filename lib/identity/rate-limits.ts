@@ -1,0 +1,40 @@
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+
+/**
+ * Attempt counters kept in the database (table RateLimit), so every app instance shares them.
+ * Each limiter counts attempts per key over a window; past the limit the caller gets a 429 with a
+ * generic message that does not say whether the account exists.
+ */
+function limiter(keyPrefix: string, points: number, durationSeconds: number) {
+  return new RateLimiterPrisma({ storeClient: db, tableName: "rateLimit", keyPrefix, points, duration: durationSeconds });
+}
+
+export const RATE_LIMITS = {
+  /** Passkey and PSC sign-in attempts from one address. */
+  signInPerIp: limiter("sign-in-ip", 30, 15 * 60),
+  /** Failed sign-ins on one account (a key that does not verify, a cloned counter…). */
+  signInFailuresPerAccount: limiter("sign-in-account", 10, 15 * 60),
+  /** Invitation links opened or used from one address. */
+  invitationPerIp: limiter("invitation-ip", 30, 60 * 60),
+  /** Attempts on one invitation. */
+  invitationPerToken: limiter("invitation-token", 10, 60 * 60),
+} as const;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+/** Counts one attempt; throws RATE_LIMITED past the limit. */
+export async function consumeAttempt(name: RateLimitName, key: string | null): Promise<void> {
+  try {
+    await RATE_LIMITS[name].consume(key ?? "unknown");
+  } catch (error) {
+    if (error instanceof RateLimiterRes) {
+      const minutes = Math.max(1, Math.ceil(error.msBeforeNext / 60_000));
+      throw new AppError("RATE_LIMITED", `Trop de tentatives. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`, {
+        details: { retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) },
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+/** Forms and requests of the identity pages, shared by the browser and the route handlers. */
+export const ZKeyName = z.string().trim().min(1, { error: "Donnez un nom à cette clé." }).max(80, { error: "80 caractères au plus." });
+
+export const ZRegistrationOptionsInput = z.object({ invitationToken: z.string().min(20).optional() });
+
+export const ZRegistrationInput = z.object({
+  invitationToken: z.string().min(20).optional(),
+  challengeId: z.uuid(),
+  response: z.looseObject({ id: z.string(), type: z.literal("public-key") }),
+  keyName: ZKeyName,
+  displayName: z.string().trim().max(120, { error: "120 caractères au plus." }).optional(),
+});
+
+export const ZRenameCredentialInput = z.object({ name: ZKeyName });
+
+const email = z.email({ error: "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr." }).trim().toLowerCase();
+
+export const ZInvitationInput = z.discriminatedUnion("purpose", [
+  z.object({ purpose: z.literal("STAFF"), email, staffRole: z.enum(["REVIEWER", "PROGRAMME_MANAGER"], { error: "Choisissez un rôle." }) }),
+  z.object({ purpose: z.literal("MEMBER"), email, establishmentId: z.uuid(), membershipRole: z.enum(["DIRECTOR", "EDITOR"]).default("EDITOR") }),
+]);
+export type TInvitationInput = z.infer<typeof ZInvitationInput>;
+
+export const ZUserUpdateInput = z.object({
+  staffRole: z.enum(["REVIEWER", "PROGRAMME_MANAGER"]).optional(),
+  disabled: z.boolean().optional(),
+});

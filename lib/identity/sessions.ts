@@ -1,0 +1,70 @@
+import { env } from "@/lib/config/env";
+import { db } from "@/lib/db/client";
+import type { AuthMethod } from "@/lib/db/generated/enums";
+
+/**
+ * Server-side records of signed-in sessions. The session cookie (a next-auth JWT) only carries the
+ * record's id: signing out, an idle period or the absolute lifetime end the record, and a replayed
+ * cookie then opens nothing.
+ */
+const MINUTE = 60_000;
+/** lastSeenAt is written at most this often, not on every request. */
+const TOUCH_INTERVAL_MS = MINUTE;
+
+export async function openSession(
+  userId: string,
+  method: AuthMethod,
+  client: { ip: string | null; userAgent: string | null },
+  now = new Date(),
+): Promise<string> {
+  const { id } = await db.session.create({
+    data: {
+      userId,
+      method,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + env.SESSION_LIFETIME_MINUTES * MINUTE),
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+    },
+    select: { id: true },
+  });
+  return id;
+}
+
+export type SessionEnd = "revoked" | "expired" | "idle";
+
+/** Why a session record no longer opens anything, or null while it is alive. */
+export function sessionEnd(
+  session: { revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date },
+  now: Date,
+  idleMinutes = env.SESSION_IDLE_MINUTES,
+): SessionEnd | null {
+  if (session.revokedAt) return "revoked";
+  if (now >= session.expiresAt) return "expired";
+  if (now.getTime() - session.lastSeenAt.getTime() >= idleMinutes * MINUTE) return "idle";
+  return null;
+}
+
+/** The user of a live session (and keeps it alive), or null. */
+export async function resumeSession(sessionId: string, now = new Date()): Promise<string | null> {
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { userId: true, revokedAt: true, expiresAt: true, lastSeenAt: true },
+  });
+  if (!session || sessionEnd(session, now) !== null) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
+  }
+  return session.userId;
+}
+
+export async function revokeSession(sessionId: string): Promise<void> {
+  await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Ends every session of a user (sign-out everywhere, a disabled account, a revoked key). */
+export async function revokeAllSessions(userId: string): Promise<number> {
+  const { count } = await db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count;
+}

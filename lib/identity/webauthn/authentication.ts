@@ -1,0 +1,116 @@
+import {
+  type AuthenticationResponseJSON,
+  generateAuthenticationOptions,
+  type PublicKeyCredentialRequestOptionsJSON,
+  verifyAuthenticationResponse,
+} from "@simplewebauthn/server";
+import { isoBase64URL, isoUint8Array } from "@simplewebauthn/server/helpers";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { consumeAttempt } from "@/lib/identity/rate-limits";
+import { consumeChallenge, storeChallenge } from "./challenges";
+import { relyingParty } from "./relying-party";
+
+/** Signing in with a passkey or a FIDO2 key: discoverable credentials, user verification required. */
+export async function startPasskeySignIn(ip: string | null): Promise<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
+  await consumeAttempt("signInPerIp", ip);
+  const options = await generateAuthenticationOptions({
+    rpID: relyingParty().id,
+    userVerification: "required",
+    timeout: 5 * 60_000,
+  });
+  const challengeId = await storeChallenge({ challenge: options.challenge, purpose: "AUTHENTICATION" });
+  return { challengeId, options };
+}
+
+const REFUSED = "Connexion refusée : cette clé n'a pas pu être vérifiée.";
+
+async function refuse(reason: string, ip: string | null, userId: string | null, credentialId?: string): Promise<never> {
+  await recordAudit(db, {
+    actor: { id: userId, label: userId ? `utilisateur ${userId}` : "anonyme" },
+    action: "auth.sign_in_failed",
+    target: credentialId ? { type: "WebAuthnCredential", id: credentialId } : undefined,
+    ip,
+    details: { method: "PASSKEY", reason },
+  });
+  if (userId) await consumeAttempt("signInFailuresPerAccount", userId);
+  throw new AppError("UNAUTHENTICATED", REFUSED);
+}
+
+/**
+ * Verifies a sign-in assertion and returns the user it proves. Refuses (and audits) an unknown or
+ * disabled key, a key presented for another account (userHandle), missing user verification, a
+ * replayed or expired challenge, a changed backup-eligibility flag, and a signature counter that
+ * did not advance (a possible cloned key, flagged apart).
+ */
+export async function finishPasskeySignIn(input: { challengeId: string; response: AuthenticationResponseJSON; ip: string | null }): Promise<string> {
+  const { challengeId, response, ip } = input;
+  await consumeAttempt("signInPerIp", ip);
+  const challenge = await consumeChallenge(challengeId, "AUTHENTICATION");
+  if (!challenge) return refuse("challenge unknown, used or expired", ip, null);
+
+  const credential = await db.webAuthnCredential.findUnique({
+    where: { id: response.id },
+    select: {
+      id: true,
+      userId: true,
+      publicKey: true,
+      counter: true,
+      transports: true,
+      backupEligible: true,
+      user: { select: { disabledAt: true } },
+    },
+  });
+  if (!credential) return refuse("unknown credential", ip, null, response.id);
+  if (credential.user.disabledAt) return refuse("account disabled", ip, credential.userId, credential.id);
+
+  const userHandle = response.response.userHandle;
+  if (userHandle && isoUint8Array.toUTF8String(isoBase64URL.toBuffer(userHandle)) !== credential.userId) {
+    return refuse("userHandle does not match the credential's account", ip, credential.userId, credential.id);
+  }
+
+  const rp = relyingParty();
+  let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
+  try {
+    verification = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge.challenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.id,
+      requireUserVerification: true,
+      credential: {
+        id: credential.id,
+        publicKey: new Uint8Array(credential.publicKey),
+        counter: Number(credential.counter),
+        transports: credential.transports,
+      },
+    });
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/counter/i.test(message)) {
+      await recordAudit(db, {
+        actor: { id: credential.userId, label: `utilisateur ${credential.userId}` },
+        action: "credential.clone_suspected",
+        target: { type: "WebAuthnCredential", id: credential.id },
+        ip,
+        details: { storedCounter: credential.counter.toString(), reason: message },
+      });
+    }
+    return refuse(message, ip, credential.userId, credential.id);
+  }
+  if (!verification.verified) return refuse("signature not verified", ip, credential.userId, credential.id);
+
+  const { newCounter, credentialDeviceType, credentialBackedUp } = verification.authenticationInfo;
+  if ((credentialDeviceType === "multiDevice") !== credential.backupEligible) {
+    return refuse("backup eligibility changed since registration", ip, credential.userId, credential.id);
+  }
+
+  // Compare-and-swap on the counter: of two concurrent uses of the same assertion, one wins.
+  const updated = await db.webAuthnCredential.updateMany({
+    where: { id: credential.id, counter: credential.counter },
+    data: { counter: BigInt(newCounter), backedUp: credentialBackedUp, lastUsedAt: new Date() },
+  });
+  if (updated.count !== 1) return refuse("counter changed concurrently", ip, credential.userId, credential.id);
+  return credential.userId;
+}

@@ -1,0 +1,55 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+
+/** The viewer's own keys, newest first. */
+export function listOwnCredentials(viewer: Viewer) {
+  return db.webAuthnCredential.findMany({
+    where: { userId: viewer.userId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, deviceType: true, backedUp: true, createdAt: true, lastUsedAt: true },
+  });
+}
+
+async function ownCredential(viewer: Viewer, credentialId: string) {
+  const credential = await db.webAuthnCredential.findUnique({ where: { id: credentialId }, select: { id: true, userId: true, name: true } });
+  // Another person's key is reported as missing, like a key that does not exist.
+  if (!credential || credential.userId !== viewer.userId) throw new AppError("NOT_FOUND", "Cette clé n'existe pas.");
+  return credential;
+}
+
+export async function renameCredential(viewer: Viewer, credentialId: string, name: string, ip: string | null): Promise<void> {
+  const credential = await ownCredential(viewer, credentialId);
+  await db.$transaction(async (tx) => {
+    await tx.webAuthnCredential.update({ where: { id: credential.id }, data: { name } });
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "credential.renamed",
+      target: { type: "WebAuthnCredential", id: credential.id },
+      ip,
+      details: { from: credential.name, to: name },
+    });
+  });
+}
+
+/** Revokes a key; the last one stays, or the person could no longer sign in. */
+export async function revokeCredential(viewer: Viewer, credentialId: string, ip: string | null): Promise<void> {
+  const credential = await ownCredential(viewer, credentialId);
+  await db.$transaction(async (tx) => {
+    // Lock the user's keys so two concurrent revocations cannot both pass the count.
+    await tx.$queryRaw`SELECT "id" FROM "WebAuthnCredential" WHERE "userId" = ${viewer.userId}::uuid FOR UPDATE`;
+    const remaining = await tx.webAuthnCredential.count({ where: { userId: viewer.userId } });
+    if (remaining <= 1) {
+      throw new AppError("INVALID_STATE", "Vous ne pouvez pas supprimer votre dernière clé : enregistrez d'abord une autre clé.");
+    }
+    await tx.webAuthnCredential.delete({ where: { id: credential.id } });
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "credential.revoked",
+      target: { type: "WebAuthnCredential", id: credential.id },
+      ip,
+      details: { name: credential.name },
+    });
+  });
+}

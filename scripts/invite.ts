@@ -1,0 +1,30 @@
+// npm run invite -- --email claire.martin@esante.gouv.fr [--role PROGRAMME_MANAGER|REVIEWER]
+//
+// Creates a staff invitation and prints its link: the way to bring in the very first programme
+// manager (who then invites everybody else from the app). Works beside a running `npm start`.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { connectDb } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrations";
+import { inviteUser } from "@/lib/identity/invitations";
+import { withDatabase } from "./lib/database";
+
+const { values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string", default: "PROGRAMME_MANAGER" } } });
+const parsed = z
+  .object({ email: z.email(), role: z.enum(["PROGRAMME_MANAGER", "REVIEWER"]) })
+  .safeParse({ email: values.email, role: values.role });
+if (!parsed.success) {
+  console.error("Usage: npm run invite -- --email prenom.nom@esante.gouv.fr [--role PROGRAMME_MANAGER|REVIEWER]");
+  process.exit(2);
+}
+
+await withDatabase(async (url) => {
+  await migrateDatabase(url);
+  const db = connectDb(url);
+  try {
+    const { link } = await inviteUser(null, { purpose: "STAFF", email: parsed.data.email, staffRole: parsed.data.role });
+    console.log(`Invitation created for ${parsed.data.email} (${parsed.data.role}). Single-use link:\n\n  ${link}\n`);
+  } finally {
+    await db.$disconnect();
+  }
+});
