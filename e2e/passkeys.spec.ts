@@ -81,7 +81,7 @@ test.describe("passkeys for ANS staff", () => {
     await expect(page.getByText("La nouvelle clé est enregistrée.")).toBeVisible();
     const table = page.getByRole("table", { name: "Vos clés d'accès" });
     await expect(table.getByRole("row")).toHaveCount(3);
-    await expect(table.getByText("Clé de secours du coffre")).toBeVisible();
+    await expect(table.getByRole("cell", { name: "Clé de secours du coffre", exact: true })).toBeVisible();
     await expectNoSeriousAccessibilityViolation(page);
 
     // Sign in with the backup key only.

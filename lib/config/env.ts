@@ -63,6 +63,8 @@ function parseEnv(): Env {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   }
+  // next-auth builds its callback URLs from NEXTAUTH_URL: from configuration, never from the Host header.
+  process.env.NEXTAUTH_URL ??= result.data.APP_URL;
   return result.data;
 }
 

@@ -84,7 +84,10 @@ export function proSanteConnectProvider(): OAuthConfig<Record<string, unknown>> 
     clientSecret: env.PSC_CLIENT_SECRET ?? "",
     authorization: { params: { scope: env.PSC_SCOPES, acr_values: env.PSC_ACR_VALUES } },
     checks: ["pkce", "state", "nonce"],
-    idToken: false,
+    // The ID token is verified (signature, issuer, audience, nonce) and carries `acr`; PSC puts the
+    // national identifier in UserInfo, fetched with the access token.
+    idToken: true,
+    userinfo: { request: ({ client, tokens }) => client.userinfo(String(tokens.access_token)) },
     async profile(profile, tokens): Promise<PscUser> {
       const idToken = idTokenClaims(tokens.id_token);
       const claims = { ...idToken, ...profile };

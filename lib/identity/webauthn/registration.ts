@@ -87,11 +87,12 @@ export async function finishKeyRegistration(input: FinishRegistration): Promise<
   const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
   const keyName = input.keyName.trim().slice(0, 80) || "Clé d'accès";
   const userId = challenge.userId;
+  const invitation = input.owner.kind === "invitation" ? await requireUsableInvitation(input.owner.token) : null;
+  if (invitation && invitation.id !== challenge.invitationId) throw new AppError("INVALID_STATE", INVITATION_STATUS_MESSAGES.unknown);
 
+  // Everything below goes through `tx`: one connection, all or nothing.
   await db.$transaction(async (tx) => {
-    if (input.owner.kind === "invitation") {
-      const invitation = await requireUsableInvitation(input.owner.token);
-      if (invitation.id !== challenge.invitationId) throw new AppError("INVALID_STATE", INVITATION_STATUS_MESSAGES.unknown);
+    if (invitation) {
       const claimed = await tx.invitation.updateMany({
         where: { id: invitation.id, usedAt: null, expiresAt: { gt: new Date() } },
         data: { usedAt: new Date() },
@@ -117,7 +118,7 @@ export async function finishKeyRegistration(input: FinishRegistration): Promise<
         ip: input.ip,
         details: { purpose: invitation.purpose, staffRole: invitation.staffRole, establishmentId: invitation.establishmentId },
       });
-    } else if (input.owner.viewer.userId !== userId) {
+    } else if (input.owner.kind === "account" && input.owner.viewer.userId !== userId) {
       throw new AppError("FORBIDDEN");
     }
     const exists = await tx.webAuthnCredential.findUnique({ where: { id: credential.id }, select: { id: true } });
