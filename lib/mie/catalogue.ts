@@ -1,4 +1,4 @@
-import type { MieType } from "@/lib/db/generated/enums";
+import type { IdentityVerification, MieType } from "@/lib/db/generated/enums";
 
 /**
  * The MIE catalogue (moyens d'identification électronique), from
@@ -142,3 +142,30 @@ export const EIDAS_LEVEL_LABELS: Readonly<Record<EidasLevel, string>> = {
 
 /** From this day, transition MIE no longer count (arrêté du 28 mars 2022, RIE). */
 export const RIE_DEADLINE = "2026-01-01";
+
+/** Order of the eIDAS levels, to compare a level with a threshold. */
+const EIDAS_RANK: Readonly<Record<EidasLevel, number>> = { FAIBLE: 1, SUBSTANTIEL: 2, ELEVE: 3 };
+
+/** Whether `level` reaches `threshold` (null, no level at all, never does). */
+export function meetsEidasLevel(level: EidasLevel | null, threshold: EidasLevel): boolean {
+  return level !== null && EIDAS_RANK[level] >= EIDAS_RANK[threshold];
+}
+
+export type IdentityVerificationDefinition = {
+  label: string;
+  /** eIDAS level of the identity proofing; null when the identity was not checked. */
+  eidasLevel: EidasLevel | null;
+};
+
+/**
+ * Identity-proofing methods and the eIDAS level each reaches (ANS workshop slides, « preuve et
+ * vérification d'identité »). Objective 1 asks for « substantiel » or above.
+ */
+export const IDENTITY_VERIFICATION_CATALOGUE: Readonly<Record<IdentityVerification, IdentityVerificationDefinition>> = {
+  NONE: { label: "Aucune", eidasLevel: null },
+  REMOTE_ID_SCAN: { label: "Scan d'une pièce d'identité à distance", eidasLevel: "FAIBLE" },
+  PVID_SUBSTANTIAL: { label: "Vérification vidéo à distance (PVID substantiel)", eidasLevel: "SUBSTANTIEL" },
+  FRANCECONNECT_PLUS: { label: "FranceConnect+", eidasLevel: "SUBSTANTIEL" },
+  FACE_TO_FACE: { label: "Pièce d'identité contrôlée en face à face", eidasLevel: "ELEVE" },
+  CNIE_CHIP: { label: "Lecture de la puce de la carte d'identité (CNIe)", eidasLevel: "ELEVE" },
+};

@@ -1,0 +1,124 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import type { IdentityVerification, Population, ProfessionalCategory, RppsStatus } from "@/lib/db/generated/enums";
+import { withRppsKey } from "@/lib/identifiers/rpps";
+import { rosterToCsv, rosterToXlsx } from "./export";
+import { parseRosterFile, type NormalizedRosterRow } from "./import";
+import { neutralizeCell, restoreCell } from "./template/cell-safety";
+import type { RosterRecord } from "./template/columns";
+
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const POPULATIONS: Population[] = ["SALARIED", "SELF_EMPLOYED", "INTERN", "TEMPORARY", "TRAINEE"];
+const CATEGORIES: ProfessionalCategory[] = ["CIVIL", "STUDENT", "PUBLIC_AGENT"];
+const STATUSES: RppsStatus[] = ["REGISTERED", "REQUESTED", "NOT_REGISTERED"];
+const IDENTITIES: IdentityVerification[] = ["NONE", "REMOTE_ID_SCAN", "PVID_SUBSTANTIAL", "FRANCECONNECT_PLUS", "FACE_TO_FACE", "CNIE_CHIP"];
+const NAMES: [string, string][] = [
+  ["=HYPERLINK(\"http://exemple.test\";\"clic\")", "Marie"],
+  ["+33612345678", "-Jean"],
+  ["@SOMME", "'=déjà protégé"],
+  ["O'Brien; \"Bob\"", "Zoé\nsur deux lignes"],
+  ["LEFÈVRE-DURAND", "Hélène"],
+  ["NGUYỄN", "Ánh"],
+];
+
+/** Every enumerated value at least once, names that look like formulas, every kind of MIE entry. */
+const records: RosterRecord[] = Array.from({ length: 6 }, (_, i) => {
+  const rppsStatus = STATUSES[i % 3]!;
+  const [lastName, firstName] = NAMES[i]!;
+  return {
+    lastName,
+    firstName,
+    birthDate: i === 1 ? null : d(`19${70 + i}-0${1 + i}-1${i}`),
+    population: POPULATIONS[i % 5]!,
+    professionCode: ["60", "10", "313"][i % 3]!,
+    category: CATEGORIES[i % 3]!,
+    rpps: rppsStatus === "NOT_REGISTERED" ? null : withRppsKey(`100000000${i}`),
+    rppsStatus,
+    rppsCheckedAt: rppsStatus === "REGISTERED" ? d("2025-06-01") : null,
+    identityVerification: IDENTITIES[i]!,
+    activityStart: d("2015-09-01"),
+    activityEnd: i === 3 ? d("2026-08-31") : null,
+    needsDmp: i % 2 === 0,
+    needsDpi: i % 3 === 0,
+    needsPscServices: i === 5,
+    needsSecureMessaging: i === 4,
+    enrollments:
+      i === 0
+        ? [
+            { type: "E_CPS", enrolledAt: d("2025-03-01"), expiresAt: null, revokedAt: null },
+            { type: "CPS", enrolledAt: d("2023-01-15"), expiresAt: d("2026-01-15"), revokedAt: null },
+            { type: "FIDO2_LOCAL", enrolledAt: d("2024-01-01"), expiresAt: null, revokedAt: d("2025-06-30") },
+            { type: "TOTP_APP", enrolledAt: d("2024-01-01"), expiresAt: d("2027-01-01"), revokedAt: d("2025-02-01") },
+          ]
+        : [],
+  };
+});
+
+const options = { professionCodes: ["60", "10", "313"] };
+
+function recordsOf(rows: NormalizedRosterRow[]): RosterRecord[] {
+  return rows.map((row) => {
+    if (row.source !== "TEMPLATE") throw new Error("template rows expected");
+    const { source: _source, line: _line, matchKey: _matchKey, ...record } = row;
+    return record;
+  });
+}
+
+describe("rosterToCsv", () => {
+  it("writes UTF-8 with a BOM, `;`-separated, in the template's columns", () => {
+    const bytes = rosterToCsv(records);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.split("\r\n")[0]).toBe(
+      "Nom;Prénom;Date de naissance;Population;Code profession;Catégorie;RPPS;Statut RPPS;Dernière vérification RPPS;Vérification d'identité;Début d'activité;Fin d'activité;Besoin DMP;Besoin DPI/DUI;Besoin services PSC;Besoin messagerie sécurisée;MIE",
+    );
+    expect(text).toContain(
+      `'=HYPERLINK(""http://exemple.test"";""clic"")";Marie;10/01/1970;Salarié;60;Civil;${withRppsKey("1000000000")};Enregistré;01/06/2025;Aucune;01/09/2015;;Oui;Oui;Non;Non;"E_CPS:2025-03-01;CPS:2023-01-15:2026-01-15;FIDO2_LOCAL:2024-01-01::2025-06-30;TOTP_APP:2024-01-01:2027-01-01:2025-02-01"`,
+    );
+    expect(text).toContain("'+33612345678;'-Jean;");
+    expect(text).toContain("'@SOMME;''=déjà protégé;");
+  });
+
+  it("imports back unchanged", async () => {
+    const result = await parseRosterFile({ bytes: rosterToCsv(records), fileName: "export.csv" }, options);
+    expect(result).toMatchObject({ format: "CSV", encoding: "UTF-8-BOM", separator: ";", rejected: [], errors: [], warnings: [] });
+    expect(recordsOf(result.rows)).toEqual(records);
+  });
+
+  it("writes the header alone for an empty roster, which imports as nothing", async () => {
+    const result = await parseRosterFile({ bytes: rosterToCsv([]), fileName: "export.csv" }, options);
+    expect(result).toMatchObject({ rows: [], rejected: [], errors: [] });
+  });
+});
+
+describe("rosterToXlsx", () => {
+  it("imports back unchanged", async () => {
+    const result = await parseRosterFile({ bytes: await rosterToXlsx(records), fileName: "export.xlsx" }, options);
+    expect(result).toMatchObject({ format: "XLSX", rejected: [], errors: [], warnings: [] });
+    expect(recordsOf(result.rows)).toEqual(records);
+  });
+
+  it("writes real dates, RPPS numbers as text, and protected formulas as text", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await rosterToXlsx(records)).slice().buffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe("Professionnels");
+    const row = sheet.getRow(2);
+    expect(row.getCell(1).value).toBe(`'=HYPERLINK("http://exemple.test";"clic")`);
+    expect(row.getCell(1).formula).toBeUndefined();
+    expect(row.getCell(3).value).toEqual(d("1970-01-10"));
+    expect(row.getCell(7).value).toBe(withRppsKey("1000000000"));
+  });
+});
+
+describe("formula neutralisation", () => {
+  it.each(["=1+1", "+33", "-5", "@A1", "\tx", "\rx", "\nx", "'=x", "''+x"])("protects %j and restores it exactly", (value) => {
+    expect(neutralizeCell(value)).toBe(`'${value}`);
+    expect(restoreCell(neutralizeCell(value))).toBe(value);
+  });
+
+  it.each(["DUPONT", "O'Brien", "'quoted", "", "10000000009", "Jean-Pierre"])("leaves %j alone", (value) => {
+    expect(neutralizeCell(value)).toBe(value);
+    expect(restoreCell(value)).toBe(value);
+  });
+});

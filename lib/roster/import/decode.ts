@@ -1,0 +1,46 @@
+/**
+ * Text encoding of an uploaded file. UTF-8 is tried first, strictly (a Windows-1252 « é » is not
+ * valid UTF-8, so the two are told apart reliably); anything else is read as Windows-1252, which is
+ * what Excel for Windows writes when saving « CSV (séparateur : point-virgule) ». Excel's « Texte
+ * Unicode » is UTF-16 with a byte-order mark.
+ *
+ * Public API: `TextEncoding`, `decodeText`, `encodingNote`, `decoderFor`.
+ */
+export type TextEncoding = "UTF-8" | "UTF-8-BOM" | "UTF-16LE" | "WINDOWS-1252";
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const windows1252 = new TextDecoder("windows-1252");
+const utf16le = new TextDecoder("utf-16le", { ignoreBOM: true });
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  if (startsWith(bytes, [0xff, 0xfe])) return { text: utf16le.decode(bytes.subarray(2)), encoding: "UTF-16LE" };
+  const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
+  const body = bom ? bytes.subarray(3) : bytes;
+  try {
+    return { text: strictUtf8.decode(body), encoding: bom ? "UTF-8-BOM" : "UTF-8" };
+  } catch {
+    return { text: windows1252.decode(body), encoding: "WINDOWS-1252" };
+  }
+}
+
+/** A decoder for pieces of a file whose encoding is known (UTF-8 strict, or Windows-1252). */
+export function decoderFor(encoding: "UTF-8" | "WINDOWS-1252"): (bytes: Uint8Array) => string {
+  return encoding === "UTF-8" ? (bytes) => strictUtf8.decode(bytes) : (bytes) => windows1252.decode(bytes);
+}
+
+export function encodingNote(encoding: TextEncoding): string {
+  switch (encoding) {
+    case "UTF-8":
+      return "Encodage du fichier : UTF-8.";
+    case "UTF-8-BOM":
+      return "Encodage du fichier : UTF-8 (avec BOM).";
+    case "UTF-16LE":
+      return "Encodage du fichier : UTF-16 (« Texte Unicode » d'Excel).";
+    case "WINDOWS-1252":
+      return "Encodage du fichier : Windows-1252 (le fichier n'est pas en UTF-8 : il a sans doute été enregistré par Excel sous Windows). Vérifiez les accents dans l'aperçu.";
+  }
+}

@@ -1,0 +1,347 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { withRppsKey } from "@/lib/identifiers/rpps";
+import { TEMPLATE_COLUMNS } from "../template/columns";
+import { GOOD_LINE, PROFESSION_CODES, RPPS_1, RPPS_2, RPPS_3, templateCsv, utf8, type TemplateLine } from "./fixtures.test-helpers";
+import { parseRosterFile, rosterMatchKey, type RosterImportResult, type TemplateRosterRow } from "./index";
+
+const options = { professionCodes: PROFESSION_CODES };
+const parseText = (text: string, fileName = "registre.csv") => parseRosterFile({ bytes: utf8(text), fileName }, options);
+const parseLines = (lines: TemplateLine[], separator = ";") => parseText(templateCsv(lines, separator));
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+describe("parseRosterFile: the app's CSV template", () => {
+  it("reads a good line into the Professional and MieEnrollment columns", async () => {
+    const result = await parseLines([{}]);
+    expect(result).toMatchObject({ format: "CSV", encoding: "UTF-8", separator: ";", rejected: [], errors: [], warnings: [] });
+    expect(result.notes).toEqual(["Encodage du fichier : UTF-8.", "Séparateur de colonnes : point-virgule (;)."]);
+    expect(result.rows).toEqual([
+      {
+        source: "TEMPLATE",
+        line: 2,
+        matchKey: `rpps:${RPPS_1}`,
+        lastName: "DUPONT",
+        firstName: "Marie",
+        birthDate: d("1980-04-12"),
+        population: "SALARIED",
+        professionCode: "60",
+        category: "CIVIL",
+        rpps: RPPS_1,
+        rppsStatus: "REGISTERED",
+        rppsCheckedAt: d("2025-06-01"),
+        identityVerification: "FRANCECONNECT_PLUS",
+        activityStart: d("2015-09-01"),
+        activityEnd: null,
+        needsDmp: true,
+        needsDpi: true,
+        needsPscServices: false,
+        needsSecureMessaging: false,
+        enrollments: [
+          { type: "E_CPS", enrolledAt: d("2025-03-01"), expiresAt: null, revokedAt: null },
+          { type: "FIDO2_PSC", enrolledAt: d("2026-02-01"), expiresAt: null, revokedAt: null },
+        ],
+      },
+    ]);
+  });
+
+  it.each([
+    [",", "virgule (,)"],
+    ["\t", "tabulation"],
+  ])("detects the %j separator and says which", async (separator, name) => {
+    const result = await parseLines([{}, { RPPS: RPPS_2, Nom: "MARTIN" }], separator);
+    expect(result.separator).toBe(separator);
+    expect(result.notes).toContain(`Séparateur de colonnes : ${name}.`);
+    expect(result.rows).toHaveLength(2);
+  });
+
+  it("accepts codes, ISO dates, other spellings and blanks where they have a meaning", async () => {
+    const result = await parseLines([
+      {
+        Population: "SELF_EMPLOYED",
+        Catégorie: "",
+        RPPS: `8${RPPS_1}`, // national identifier, as Pro Santé Connect sends it
+        "Statut RPPS": "",
+        "Vérification d'identité": "",
+        "Date de naissance": "1980-04-12",
+        "Début d'activité": "1/9/2015",
+        "Besoin DMP": "x",
+        "Besoin DPI/DUI": "",
+        MIE: "e-CPS : 01/03/2025 , cps:2023-01-15:2026-01-15",
+      },
+    ]);
+    expect(result.rejected).toEqual([]);
+    expect(result.rows[0]).toMatchObject({
+      population: "SELF_EMPLOYED",
+      category: "CIVIL",
+      rpps: RPPS_1,
+      rppsStatus: "REGISTERED",
+      identityVerification: "NONE",
+      birthDate: d("1980-04-12"),
+      activityStart: d("2015-09-01"),
+      needsDmp: true,
+      needsDpi: false,
+      enrollments: [
+        { type: "E_CPS", enrolledAt: d("2025-03-01"), expiresAt: null, revokedAt: null },
+        { type: "CPS", enrolledAt: d("2023-01-15"), expiresAt: d("2026-01-15"), revokedAt: null },
+      ],
+    });
+  });
+
+  it.each<[string, TemplateLine, string[]]>([
+    ["an RPPS of the wrong length", { RPPS: "1234" }, ["Ligne 2 : le numéro RPPS 1234 doit comporter 11 chiffres."]],
+    [
+      "an RPPS with a wrong check key",
+      { RPPS: "10000000008" },
+      ["Ligne 2 : le numéro RPPS 10000000008 est invalide : sa clé de contrôle ne correspond pas (vérifiez-le dans l'Annuaire Santé)."],
+    ],
+    ["an RPPS with letters", { RPPS: "1000000000A" }, ["Ligne 2 : le numéro RPPS « 1000000000A » ne doit contenir que des chiffres."]],
+    [
+      "an RPPS turned into a number by the spreadsheet",
+      { RPPS: "1,00000E+10" },
+      [
+        "Ligne 2 : le numéro RPPS « 1,00000E+10 » a été transformé en nombre par le tableur : mettez la colonne « RPPS » au format Texte et saisissez de nouveau les numéros.",
+      ],
+    ],
+    ["an unknown profession code", { "Code profession": "61" }, ["Ligne 2 : le code profession « 61 » n'existe pas dans la liste des professions."]],
+    [
+      "a date that does not exist",
+      { "Date de naissance": "31/02/1980" },
+      ["Ligne 2 : « 31/02/1980 » n'est pas une date valide dans la colonne « Date de naissance » (format attendu : JJ/MM/AAAA)."],
+    ],
+    [
+      "an end of activity before its start",
+      { "Début d'activité": "01/03/2024", "Fin d'activité": "01/02/2024" },
+      ["Ligne 2 : la fin d'activité (01/02/2024) précède le début d'activité (01/03/2024)."],
+    ],
+    [
+      "an unknown population",
+      { Population: "Cadre" },
+      ["Ligne 2 : valeur « Cadre » inconnue dans la colonne « Population » (valeurs possibles : Salarié, Libéral / indépendant, Interne, Intérimaire, Stagiaire)."],
+    ],
+    [
+      "an unknown RPPS status",
+      { "Statut RPPS": "Peut-être" },
+      ["Ligne 2 : valeur « Peut-être » inconnue dans la colonne « Statut RPPS » (valeurs possibles : Non enregistré, Demande déposée, Enregistré)."],
+    ],
+    ["registered without RPPS", { RPPS: "" }, ["Ligne 2 : le statut RPPS est « Enregistré » mais le numéro RPPS n'est pas renseigné."]],
+    [
+      "an RPPS with status « non enregistré »",
+      { "Statut RPPS": "Non enregistré" },
+      ["Ligne 2 : un numéro RPPS est renseigné mais le statut RPPS est « Non enregistré » : indiquez « Enregistré » ou « Demande déposée »."],
+    ],
+    [
+      "no RPPS and no birth date",
+      { RPPS: "", "Statut RPPS": "Non enregistré", "Date de naissance": "" },
+      ["Ligne 2 : sans numéro RPPS, la date de naissance est obligatoire (elle permet de reconnaître le professionnel lors d'un prochain import)."],
+    ],
+    ["a blank required value", { Nom: " " }, ["Ligne 2 : la colonne « Nom » doit être renseignée."]],
+    ["a need that is neither yes nor no", { "Besoin DMP": "peut-être" }, ["Ligne 2 : valeur « peut-être » non reconnue dans la colonne « Besoin DMP » (réponses possibles : Oui, Non)."]],
+    [
+      "an unknown MIE and an MIE without date",
+      { MIE: "YUBIKEY:2025-01-01;E_CPS" },
+      [
+        "Ligne 2 : moyen d'identification « YUBIKEY » inconnu dans la colonne « MIE » (codes possibles : CPS, E_CPS, APCV, FIDO2_PSC, FIDO2_LOCAL, PLATFORM_AUTH, SMART_CARD_LOCAL, TOTP_APP, OTP_SMS_EMAIL, PASSWORD).",
+        "Ligne 2 : dans la colonne « MIE », E_CPS doit être suivi de sa date d'enrôlement (exemple : E_CPS:2025-03-01).",
+      ],
+    ],
+    [
+      "an MIE expiring before its enrolment",
+      { MIE: "CPS:2025-03-01:2024-01-01" },
+      ["Ligne 2 : dans la colonne « MIE », l'expiration de CPS (01/01/2024) doit être postérieure à son enrôlement (01/03/2025)."],
+    ],
+  ])("rejects %s, naming the line and the field", async (_name, line, messages) => {
+    const result = await parseLines([line]);
+    expect(result.rows).toEqual([]);
+    expect(result.rejected).toEqual([{ line: 2, messages }]);
+  });
+
+  it("keeps the good lines and rejects the others, each with all its problems, left to right", async () => {
+    const result = await parseLines([{}, { Nom: "DURAND", RPPS: "1234", "Code profession": "61" }, { RPPS: RPPS_2, Nom: "MARTIN" }]);
+    expect(result.rows.map((row) => row.line)).toEqual([2, 4]);
+    expect(result.rejected).toEqual([
+      {
+        line: 3,
+        messages: [
+          "Ligne 3 : le code profession « 61 » n'existe pas dans la liste des professions.",
+          "Ligne 3 : le numéro RPPS 1234 doit comporter 11 chiffres.",
+        ],
+      },
+    ]);
+  });
+
+  it("rejects duplicates inside the file and names the earlier line", async () => {
+    const result = await parseLines([
+      {},
+      { Nom: "MARTIN", RPPS: RPPS_2 },
+      { Nom: "DURAND" }, // same RPPS as line 2
+      { Nom: "Martín", Prénom: "MARIE", RPPS: "", "Statut RPPS": "Non enregistré" }, // same person as line 3
+      { Nom: "PETIT", RPPS: RPPS_3 },
+      { Nom: "MARTIN", RPPS: withRppsKey("1000000009") }, // a namesake born the same day, with their own RPPS
+    ]);
+    expect(result.rows.map((row) => row.line)).toEqual([2, 3, 6, 7]);
+    expect(result.rejected).toEqual([
+      { line: 4, messages: [`Ligne 4 : doublon de la ligne 2 (même numéro RPPS ${RPPS_1}).`] },
+      { line: 5, messages: ["Ligne 5 : doublon de la ligne 3 (mêmes nom, prénom et date de naissance)."] },
+    ]);
+  });
+
+  it("lists every missing column in one message", async () => {
+    const headers = TEMPLATE_COLUMNS.map((column) => column.header).filter((header) => header !== "Statut RPPS" && header !== "MIE");
+    const result = await parseText(templateCsv([{}], ";", headers));
+    expect(result.errors).toEqual([
+      "Ligne 1 : colonnes obligatoires absentes : « Statut RPPS », « MIE ». Partez du modèle de fichier de l'application.",
+    ]);
+    expect(result.rows).toEqual([]);
+  });
+
+  it("says when the whole header sits in one column (separator not accepted)", async () => {
+    const text = templateCsv([{}], "|");
+    const result = await parseText(text);
+    expect(result.errors).toEqual([
+      "Ligne 1 : l'en-tête tient dans une seule colonne : le séparateur « | » n'est pas accepté. Enregistrez le fichier avec des points-virgules (;), des virgules (,) ou des tabulations entre les colonnes.",
+    ]);
+  });
+
+  it("says when the file is not the template at all", async () => {
+    const result = await parseText("Service;Effectif\r\nUrgences;12\r\n");
+    expect(result.errors[0]).toMatch(/^Ligne 1 : aucune des colonnes attendues n'a été trouvée\. La première ligne doit contenir les en-têtes du modèle : Nom, Prénom, /);
+  });
+
+  it("ignores unknown columns with a warning, matches headers without accents or case", async () => {
+    const headers = [...TEMPLATE_COLUMNS.map((column) => column.header), "Service"];
+    const text = templateCsv([{}], ";", headers).replace("Prénom", "PRENOM").replace("Vérification d'identité", "verification d identite");
+    const result = await parseText(text);
+    expect(result.rows).toHaveLength(1);
+    expect(result.warnings).toEqual(["Colonne ignorée : « Service » (elle ne fait pas partie du modèle)."]);
+  });
+
+  it("rejects a line with more values than columns (separator inside an unquoted value)", async () => {
+    const text = templateCsv([{}], ",") + "DUPONT, Jean,Marie,12/04/1980,Salarié,60,Civil,,Non enregistré,,Aucune,01/09/2015,,Non,Non,Non,Non,PASSWORD:2019-01-01\r\n";
+    const result = await parseText(text);
+    expect(result.rejected).toEqual([
+      { line: 3, messages: ["Ligne 3 : 18 valeurs pour 17 colonnes : une valeur contient sans doute le séparateur sans être entre guillemets."] },
+    ]);
+  });
+
+  it("stops on a quote that is never closed", async () => {
+    const text = templateCsv([{}]) + '"DURAND;Paul;01/01/1970\r\n';
+    const result = await parseText(text);
+    expect(result.errors).toEqual([
+      'Ligne 3 : un guillemet (") ouvert n\'est jamais refermé, la suite du fichier ne peut pas être lue. Corrigez cette ligne.',
+    ]);
+  });
+
+  it("numbers lines as the file does, blank lines included", async () => {
+    const text = templateCsv([{}]) + "\r\n;;;\r\n" + templateCsv([{ RPPS: "1234" }]).split("\r\n")[1] + "\r\n";
+    const result = await parseText(text);
+    expect(result.rejected.map((line) => line.line)).toEqual([5]);
+  });
+});
+
+describe("parseRosterFile: encodings", () => {
+  const accented: TemplateLine = { Nom: "LEFÈVRE", Prénom: "Zoé", RPPS: RPPS_2 };
+  const expectAccents = (result: RosterImportResult) => {
+    expect(result.rejected).toEqual([]);
+    expect(result.rows.map((row) => [row.lastName, row.firstName])).toEqual([["LEFÈVRE", "Zoé"]]);
+  };
+
+  it("reads UTF-8 with a BOM and says so", async () => {
+    const bytes = utf8(`\uFEFF${templateCsv([accented])}`);
+    const result = await parseRosterFile({ bytes, fileName: "registre.csv" }, options);
+    expect(result.encoding).toBe("UTF-8-BOM");
+    expect(result.notes[0]).toBe("Encodage du fichier : UTF-8 (avec BOM).");
+    expectAccents(result);
+  });
+
+  it("falls back to Windows-1252 (Excel on Windows) and says so", async () => {
+    const text = templateCsv([accented]);
+    // Windows-1252 encodes these characters on one byte each (é = 0xE9, È = 0xC8).
+    const bytes = Uint8Array.from([...text].map((char) => ({ é: 0xe9, É: 0xc9, è: 0xe8, È: 0xc8 })[char] ?? char.charCodeAt(0)));
+    expect(bytes.every((byte) => byte < 0x100)).toBe(true);
+    const result = await parseRosterFile({ bytes, fileName: "registre.csv" }, options);
+    expect(result.encoding).toBe("WINDOWS-1252");
+    expect(result.notes[0]).toMatch(/^Encodage du fichier : Windows-1252 \(le fichier n'est pas en UTF-8/);
+    expectAccents(result);
+  });
+
+  it("reads Excel's « Texte Unicode » (UTF-16 with a BOM, tab-separated)", async () => {
+    const text = templateCsv([accented], "\t");
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) new DataView(bytes.buffer).setUint16(2 + i * 2, text.charCodeAt(i), true);
+    const result = await parseRosterFile({ bytes, fileName: "registre.txt" }, options);
+    expect(result.encoding).toBe("UTF-16LE");
+    expect(result.separator).toBe("\t");
+    expectAccents(result);
+  });
+});
+
+async function workbook(rows: (string | number | Date | boolean | null)[][], extraSheet = false): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Personnel");
+  rows.forEach((row) => sheet.addRow(row));
+  if (extraSheet) book.addWorksheet("Notes").addRow(["rien à lire ici"]);
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+describe("parseRosterFile: the template as an Excel workbook", () => {
+  const headers = TEMPLATE_COLUMNS.map((column) => column.header);
+
+  it("reads the first sheet, with real dates, numbers and booleans in cells", async () => {
+    const values = headers.map((header) => GOOD_LINE[header as keyof typeof GOOD_LINE] as string | number | Date | boolean);
+    values[headers.indexOf("Date de naissance")] = d("1980-04-12");
+    values[headers.indexOf("Code profession")] = 60;
+    values[headers.indexOf("RPPS")] = Number(RPPS_1);
+    values[headers.indexOf("Besoin DMP")] = true;
+    values[headers.indexOf("Besoin services PSC")] = false;
+    const bytes = await workbook([headers, values, [], headers.map(() => null)], true);
+    const result = await parseRosterFile({ bytes, fileName: "registre.xlsx" }, options);
+    expect(result).toMatchObject({ format: "XLSX", encoding: null, rejected: [], errors: [] });
+    expect(result.notes).toEqual(["Le classeur contient 2 feuilles : seule la première (« Personnel ») est lue."]);
+    const [row] = result.rows as TemplateRosterRow[];
+    expect(row).toMatchObject({ line: 2, birthDate: d("1980-04-12"), professionCode: "60", rpps: RPPS_1, needsDmp: true, needsPscServices: false });
+  });
+
+  it("names the worksheet row of a rejected line", async () => {
+    const values = headers.map((header) => (header === "RPPS" ? "1234" : (GOOD_LINE[header as keyof typeof GOOD_LINE] as string)));
+    const bytes = await workbook([headers, [], values]);
+    const result = await parseRosterFile({ bytes, fileName: "registre.xlsx" }, options);
+    expect(result.rejected).toEqual([{ line: 3, messages: ["Ligne 3 : le numéro RPPS 1234 doit comporter 11 chiffres."] }]);
+  });
+
+  it("says when a CSV was pasted into one column", async () => {
+    const bytes = await workbook([[headers.join(";")], [Object.values(GOOD_LINE).join(";")]]);
+    const result = await parseRosterFile({ bytes, fileName: "registre.xlsx" }, options);
+    expect(result.errors).toEqual([
+      "Ligne 1 : l'en-tête tient dans une seule cellule : un fichier CSV a sans doute été collé dans une seule colonne. Dans Excel, utilisez « Données > Convertir », ou importez directement le fichier CSV.",
+    ]);
+  });
+
+  it("refuses Excel 97-2003 files and files that only pretend to be workbooks", async () => {
+    const xls = await parseRosterFile({ bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), fileName: "registre.xls" }, options);
+    expect(xls.errors).toEqual(["Le format Excel 97-2003 (.xls) n'est pas pris en charge : enregistrez le fichier au format Excel (.xlsx) ou CSV."]);
+    const fake = await parseRosterFile({ bytes: utf8("Nom;Prénom\r\n"), fileName: "registre.xlsx" }, options);
+    expect(fake.errors).toEqual([
+      "Le fichier « registre.xlsx » porte l'extension .xlsx mais n'est pas un classeur Excel : enregistrez-le de nouveau depuis Excel.",
+    ]);
+    const broken = await parseRosterFile({ bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), fileName: "registre.xlsx" }, options);
+    expect(broken.errors[0]).toMatch(/^Le fichier « registre\.xlsx » n'a pas pu être lu comme un classeur Excel/);
+  });
+});
+
+describe("rosterMatchKey", () => {
+  it("uses the RPPS number when there is one", () => {
+    expect(rosterMatchKey({ rpps: RPPS_1, lastName: "A", firstName: "B", birthDate: null })).toBe(`rpps:${RPPS_1}`);
+  });
+
+  it("otherwise the name and birth date, whatever the accents, case and hyphens", () => {
+    const a = rosterMatchKey({ rpps: null, lastName: "Lefèvre-Durand", firstName: "Zoé", birthDate: d("1980-04-12") });
+    const b = rosterMatchKey({ rpps: null, lastName: "LEFEVRE DURAND ", firstName: "zoe", birthDate: new Date("1980-04-12T00:00:00Z") });
+    expect(a).toBe("personne:LEFEVRE DURAND|ZOE|1980-04-12");
+    expect(b).toBe(a);
+  });
+
+  it("cannot match without RPPS nor birth date", () => {
+    expect(rosterMatchKey({ rpps: null, lastName: "A", firstName: "B", birthDate: null })).toBeNull();
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Reads an uploaded roster file, without the database: recognises its format from its content
+ * (the file name only names it in messages), decodes it, validates every line and returns the
+ * rows to import with everything the director must know, in French.
+ *
+ * Formats: the app's template as CSV (`;`, `,` or tab) or as an Excel workbook (first sheet), and
+ * the Annuaire Santé extract (lines of the given FINESS numbers only). An Excel 97-2003 (.xls)
+ * file is refused with the way out.
+ *
+ * Public API: `parseRosterFile(file, options)` → `RosterImportResult` (see `types.ts`).
+ */
+import { looksLikeAnnuaireSante, readAnnuaireSante } from "./annuaire-sante";
+import { decodeText, encodingNote } from "./decode";
+import { csvRecords, worksheetRecords } from "./records";
+import { detectSeparator, SEPARATOR_NAMES } from "./template-header";
+import { readTemplateRecords } from "./template-file";
+import type { RosterImportOptions, RosterImportResult } from "./types";
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+function emptyResult(errors: string[]): RosterImportResult {
+  return { format: null, encoding: null, rows: [], rejected: [], errors, warnings: [], notes: [] };
+}
+
+async function readWorkbook(bytes: Uint8Array, fileName: string, professionCodes: ReadonlySet<string>): Promise<RosterImportResult> {
+  let workbook;
+  try {
+    workbook = await worksheetRecords(bytes);
+  } catch {
+    return emptyResult([`Le fichier « ${fileName} » n'a pas pu être lu comme un classeur Excel (.xlsx) : il est peut-être abîmé ou protégé par un mot de passe.`]);
+  }
+  const reading = readTemplateRecords(workbook.records, "XLSX", professionCodes);
+  const [first] = workbook.sheetNames;
+  const notes =
+    workbook.sheetNames.length > 1
+      ? [`Le classeur contient ${workbook.sheetNames.length} feuilles : seule la première (« ${first} ») est lue.`]
+      : [`Classeur Excel : feuille « ${first} » lue.`];
+  return { format: "XLSX", encoding: null, ...reading, notes };
+}
+
+function readCsv(bytes: Uint8Array, professionCodes: ReadonlySet<string>): RosterImportResult {
+  const { text, encoding } = decodeText(bytes);
+  const lines = text.split("\n");
+  const headerIndex = lines.findIndex((line) => line.trim() !== "");
+  const result: RosterImportResult = { format: "CSV", encoding, rows: [], rejected: [], errors: [], warnings: [], notes: [encodingNote(encoding)] };
+  if (headerIndex === -1) return { ...result, errors: ["Le fichier est vide."] };
+  const detected = detectSeparator(lines[headerIndex] ?? "", headerIndex + 1);
+  if ("error" in detected) return { ...result, errors: [detected.error] };
+  result.separator = detected.separator;
+  result.notes.push(`Séparateur de colonnes : ${SEPARATOR_NAMES[detected.separator]}.`);
+  const { records, unclosedQuoteLine } = csvRecords(text, detected.separator);
+  if (unclosedQuoteLine !== null) {
+    return {
+      ...result,
+      errors: [`Ligne ${unclosedQuoteLine} : un guillemet (") ouvert n'est jamais refermé, la suite du fichier ne peut pas être lue. Corrigez cette ligne.`],
+    };
+  }
+  return { ...result, ...readTemplateRecords(records, "CSV", professionCodes) };
+}
+
+export async function parseRosterFile(file: { bytes: Uint8Array; fileName: string }, options: RosterImportOptions): Promise<RosterImportResult> {
+  const { bytes, fileName } = file;
+  const professionCodes = new Set(options.professionCodes);
+  if (bytes.length === 0) return emptyResult([`Le fichier « ${fileName} » est vide.`]);
+  if (startsWith(bytes, ZIP)) return readWorkbook(bytes, fileName, professionCodes);
+  if (startsWith(bytes, OLE)) {
+    return emptyResult(["Le format Excel 97-2003 (.xls) n'est pas pris en charge : enregistrez le fichier au format Excel (.xlsx) ou CSV."]);
+  }
+  if (/\.xlsx$/i.test(fileName)) {
+    return emptyResult([`Le fichier « ${fileName} » porte l'extension .xlsx mais n'est pas un classeur Excel : enregistrez-le de nouveau depuis Excel.`]);
+  }
+  // The extract can be larger than a JavaScript string: look at its first line only, then read it by bytes.
+  const start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+  const newline = bytes.indexOf(0x0a);
+  const firstLine = new TextDecoder("utf-8").decode(bytes.subarray(start, newline === -1 ? Math.min(bytes.length, 4096) : newline));
+  if (looksLikeAnnuaireSante(firstLine)) {
+    const result = readAnnuaireSante(bytes, fileName, { finess: options.finess ?? [], professionCodes });
+    if (result.encoding !== null) result.notes.unshift(encodingNote(result.encoding));
+    return result;
+  }
+  return readCsv(bytes, professionCodes);
+}

@@ -1,0 +1,60 @@
+/**
+ * Turns a CSV text or the first worksheet of a workbook into numbered records of text cells, the
+ * one shape the template reader works on.
+ *
+ * Public API: `FileRecord`, `csvRecords`, `worksheetRecords`.
+ */
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { dayToIsoDate, toDay } from "../dates";
+import { formatBoolean } from "../template/values";
+
+/** One record; `line` is its number in the file (CSV record or worksheet row), the header being 1. */
+export type FileRecord = { line: number; cells: string[] };
+
+/**
+ * Records of a CSV text with a known separator. Blank records keep their number (a spreadsheet
+ * shows them as rows) but are left out. A quote left open swallows the rest of the file: reported.
+ */
+export function csvRecords(text: string, separator: string): { records: FileRecord[]; unclosedQuoteLine: number | null } {
+  const parsed = Papa.parse<string[]>(text, { delimiter: separator, skipEmptyLines: false });
+  const records: FileRecord[] = [];
+  parsed.data.forEach((cells, index) => {
+    if (cells.some((cell) => cell.trim() !== "")) records.push({ line: index + 1, cells });
+  });
+  const unclosed = parsed.errors.find((error) => error.code === "MissingQuotes");
+  return { records, unclosedQuoteLine: unclosed?.row === undefined ? null : unclosed.row + 1 };
+}
+
+/** Text of a cell as the template reader expects it: dates as AAAA-MM-JJ, booleans as Oui / Non. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return formatBoolean(value);
+  // Excel stores a date as a day count; exceljs returns it at UTC midnight of that day.
+  if (value instanceof Date) return dayToIsoDate(toDay(value));
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("error" in value) return String(value.error);
+  if ("formula" in value || "sharedFormula" in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+  if ("text" in value) return String(value.text);
+  return "";
+}
+
+/** Records of the first worksheet, and the sheets' names; throws when the bytes are not a workbook. */
+export async function worksheetRecords(bytes: Uint8Array): Promise<{ records: FileRecord[]; sheetNames: string[] }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes.slice().buffer);
+  const sheetNames = workbook.worksheets.map((worksheet) => worksheet.name);
+  const sheet = workbook.worksheets[0];
+  if (sheet === undefined) return { records: [], sheetNames };
+  const records: FileRecord[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: string[] = [];
+    // row.values is 1-based (index 0 is empty) and sparse.
+    const values = row.values as ExcelJS.CellValue[];
+    for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
+    if (cells.some((cell) => cell.trim() !== "")) records.push({ line, cells });
+  });
+  return { records, sheetNames };
+}

@@ -1,0 +1,52 @@
+/**
+ * The app's template, from numbered records (CSV or first worksheet): header, each line, and
+ * duplicates inside the file. A line repeating an earlier one (same RPPS number, or same last name,
+ * first name and birth date when one of the two has no RPPS number) is rejected and names the
+ * earlier line; the earlier one is kept.
+ *
+ * Public API: `readTemplateRecords`.
+ */
+import type { FileRecord } from "./records";
+import { readTemplateHeader } from "./template-header";
+import { readTemplateRow } from "./template-row";
+import type { RejectedLine, TemplateRosterRow } from "./types";
+
+type TemplateReading = { rows: TemplateRosterRow[]; rejected: RejectedLine[]; errors: string[]; warnings: string[] };
+
+export function readTemplateRecords(records: readonly FileRecord[], where: "CSV" | "XLSX", professionCodes: ReadonlySet<string>): TemplateReading {
+  const [header, ...lines] = records;
+  if (header === undefined) return { rows: [], rejected: [], errors: ["Le fichier est vide."], warnings: [] };
+  const headerReading = readTemplateHeader(header.cells, where, header.line);
+  if (!headerReading.ok) return { rows: [], rejected: [], errors: headerReading.errors, warnings: [] };
+  const { indexes } = headerReading;
+  const width = header.cells.length;
+
+  const rows: TemplateRosterRow[] = [];
+  const rejected: RejectedLine[] = [];
+  const lineOfRpps = new Map<string, number>();
+  const lineOfPerson = new Map<string, { line: number; rpps: string | null }>();
+  for (const { line, cells } of lines) {
+    const lastFilled = cells.findLastIndex((cell) => cell.trim() !== "");
+    if (lastFilled >= width && where === "CSV") {
+      // More values than columns: a separator inside a value that was not quoted.
+      rejected.push({ line, messages: [`Ligne ${line} : ${lastFilled + 1} valeurs pour ${width} colonnes : une valeur contient sans doute le séparateur sans être entre guillemets.`] });
+      continue;
+    }
+    const reading = readTemplateRow(line, cells, { indexes, professionCodes });
+    const messages = [...reading.messages];
+    const sameRpps = reading.rpps === null ? undefined : lineOfRpps.get(reading.rpps);
+    const earlier = reading.personKey === null ? undefined : lineOfPerson.get(reading.personKey);
+    // Two different RPPS numbers are two people, even with the same name and birth date.
+    const samePerson = earlier && (earlier.rpps === null || reading.rpps === null) ? earlier.line : undefined;
+    if (sameRpps !== undefined) {
+      messages.push(`Ligne ${line} : doublon de la ligne ${sameRpps} (même numéro RPPS ${reading.rpps}).`);
+    } else if (samePerson !== undefined) {
+      messages.push(`Ligne ${line} : doublon de la ligne ${samePerson} (mêmes nom, prénom et date de naissance).`);
+    }
+    if (reading.rpps !== null && sameRpps === undefined) lineOfRpps.set(reading.rpps, line);
+    if (reading.personKey !== null && earlier === undefined) lineOfPerson.set(reading.personKey, { line, rpps: reading.rpps });
+    if (reading.row !== null && messages.length === 0) rows.push(reading.row);
+    else rejected.push({ line, messages });
+  }
+  return { rows, rejected, errors: [], warnings: headerReading.warnings };
+}

@@ -1,0 +1,130 @@
+/**
+ * One line of the app's template → a roster record, or the reasons it cannot be imported, each a
+ * French sentence « Ligne 12 : … . ».
+ *
+ * Blank-value rules (product choices): « Catégorie » blank = Civil (the database default);
+ * « Vérification d'identité » blank = Aucune; « Statut RPPS » blank = Enregistré when an RPPS
+ * number is given (numbers are only issued on registration), Non enregistré otherwise; a need
+ * left blank = Non. Without an RPPS number the birth date is required, since it is what recognises
+ * the person on the next import.
+ *
+ * Public API: `TemplateRowContext`, `readTemplateRow`, `RowReading`.
+ */
+import { formatDayFr, toDay } from "../dates";
+import { RPPS_STATUS_LABELS } from "../labels";
+import { restoreCell } from "../template/cell-safety";
+import { CATEGORY, IDENTITY, POPULATION, RPPS_STATUS } from "../template/codecs";
+import { TEMPLATE_COLUMNS, type TemplateColumnKey } from "../template/columns";
+import { parseBoolean, parseDate, parseMieList, parseRpps, type Parsed } from "../template/values";
+import { personKey, rosterMatchKey } from "./match-key";
+import type { ColumnIndexes } from "./template-header";
+import type { TemplateRosterRow } from "./types";
+
+const HEADER = Object.fromEntries(TEMPLATE_COLUMNS.map((column) => [column.key, column.header])) as Record<TemplateColumnKey, string>;
+
+export type TemplateRowContext = { indexes: ColumnIndexes; professionCodes: ReadonlySet<string> };
+
+/** What a line gives: the row when valid, and in any case what identifies the person (for duplicates). */
+export type RowReading = {
+  row: TemplateRosterRow | null;
+  messages: string[];
+  rpps: string | null;
+  personKey: string | null;
+};
+
+type Complete<T> = { [K in keyof T]: Exclude<T[K], undefined> };
+
+/** Every reader that fails says why, so a field left undefined always comes with a message. */
+function complete<T extends object>(values: T): values is T & Complete<T> {
+  return Object.values(values).every((value) => value !== undefined);
+}
+
+type Values = {
+  rpps: string | null | undefined;
+  rppsStatus: string | undefined;
+  birthDate: Date | null | undefined;
+  activityStart: Date | undefined;
+  activityEnd: Date | null | undefined;
+};
+
+/** Rules between fields, checked on whatever could be read. */
+function crossChecks(values: Values, say: (text: string) => void): void {
+  const { rpps, rppsStatus, birthDate, activityStart, activityEnd } = values;
+  if (rppsStatus === "REGISTERED" && rpps === null) {
+    say(`le statut RPPS est « ${RPPS_STATUS_LABELS.REGISTERED} » mais le numéro RPPS n'est pas renseigné`);
+  }
+  if (rppsStatus === "NOT_REGISTERED" && rpps) {
+    say(
+      `un numéro RPPS est renseigné mais le statut RPPS est « ${RPPS_STATUS_LABELS.NOT_REGISTERED} » : indiquez « ${RPPS_STATUS_LABELS.REGISTERED} » ou « ${RPPS_STATUS_LABELS.REQUESTED} »`,
+    );
+  }
+  if (activityStart && activityEnd && activityEnd < activityStart) {
+    say(`la fin d'activité (${formatDayFr(toDay(activityEnd))}) précède le début d'activité (${formatDayFr(toDay(activityStart))})`);
+  }
+  if (birthDate && activityStart && birthDate >= activityStart) {
+    say(`la date de naissance (${formatDayFr(toDay(birthDate))}) n'est pas antérieure au début d'activité (${formatDayFr(toDay(activityStart))})`);
+  }
+  if (rpps === null && birthDate === null) {
+    say("sans numéro RPPS, la date de naissance est obligatoire (elle permet de reconnaître le professionnel lors d'un prochain import)");
+  }
+}
+
+export function readTemplateRow(line: number, cells: readonly string[], context: TemplateRowContext): RowReading {
+  const messages: string[] = [];
+  const say = (text: string) => messages.push(`Ligne ${line} : ${text}.`);
+  // Undo the export's protection against formula injection before anything else.
+  const cell = (key: TemplateColumnKey) => restoreCell(cells[context.indexes[key]] ?? "").trim();
+  const take = <T>(parsed: Parsed<T>): T | undefined => {
+    if (parsed.ok) return parsed.value;
+    parsed.errors.forEach(say);
+    return undefined;
+  };
+  /** A blank cell is an error for these columns; `read` only sees non-blank text. */
+  const required = <T>(key: TemplateColumnKey, read: (text: string) => Parsed<T | null>): T | undefined => {
+    const text = cell(key);
+    if (text !== "") return take(read(text)) ?? undefined;
+    say(`la colonne « ${HEADER[key]} » doit être renseignée`);
+    return undefined;
+  };
+  const asText = (text: string): Parsed<string> => ({ ok: true, value: text });
+
+  // In column order, so that the messages follow the line from left to right.
+  const values = {
+    lastName: required("lastName", asText),
+    firstName: required("firstName", asText),
+    birthDate: take(parseDate(cell("birthDate"), HEADER.birthDate)),
+    population: required("population", (text) => POPULATION.parse(text, HEADER.population)),
+    professionCode: required("professionCode", (text): Parsed<string> =>
+      context.professionCodes.has(text)
+        ? { ok: true, value: text }
+        : { ok: false, errors: [`le code profession « ${text} » n'existe pas dans la liste des professions`] },
+    ),
+    category: take(CATEGORY.parse(cell("category"), HEADER.category)),
+    rpps: take(parseRpps(cell("rpps"))),
+    rppsStatus: take(RPPS_STATUS.parse(cell("rppsStatus"), HEADER.rppsStatus)),
+    rppsCheckedAt: take(parseDate(cell("rppsCheckedAt"), HEADER.rppsCheckedAt)),
+    identityVerification: take(IDENTITY.parse(cell("identityVerification"), HEADER.identityVerification)),
+    activityStart: required("activityStart", (text) => parseDate(text, HEADER.activityStart)),
+    activityEnd: take(parseDate(cell("activityEnd"), HEADER.activityEnd)),
+    needsDmp: take(parseBoolean(cell("needsDmp"), HEADER.needsDmp)),
+    needsDpi: take(parseBoolean(cell("needsDpi"), HEADER.needsDpi)),
+    needsPscServices: take(parseBoolean(cell("needsPscServices"), HEADER.needsPscServices)),
+    needsSecureMessaging: take(parseBoolean(cell("needsSecureMessaging"), HEADER.needsSecureMessaging)),
+    enrollments: take(parseMieList(cell("enrollments"))),
+  };
+  const { lastName, firstName, birthDate, rpps } = values;
+  // A blank status means registered when a number is given (numbers are only issued on registration).
+  const rppsStatus =
+    values.rppsStatus === undefined || rpps === undefined ? undefined : (values.rppsStatus ?? (rpps === null ? "NOT_REGISTERED" : "REGISTERED"));
+  crossChecks({ ...values, rppsStatus }, say);
+  const reading = { messages, rpps: rpps ?? null, personKey: lastName && firstName && birthDate ? personKey(lastName, firstName, birthDate) : null };
+  if (messages.length > 0 || !complete(values) || rppsStatus === undefined) return { ...reading, row: null };
+  const record = {
+    ...values,
+    rppsStatus,
+    category: values.category ?? "CIVIL",
+    identityVerification: values.identityVerification ?? "NONE",
+  };
+  // Without an RPPS number the birth date is there (checked above), so the key exists.
+  return { ...reading, row: { source: "TEMPLATE", line, matchKey: rosterMatchKey(record) ?? "", ...record } };
+}

@@ -1,0 +1,78 @@
+/**
+ * What reading a roster file gives, whatever its format.
+ *
+ * Line numbers are the file's own (the header is line 1), as a text editor or a spreadsheet shows
+ * them. Every message is a French sentence a director can act on.
+ *
+ * Public API: `ImportFormat`, `TemplateRosterRow`, `DirectoryRosterRow`, `NormalizedRosterRow`,
+ * `RejectedLine`, `RosterImportResult`, `RosterImportOptions`.
+ */
+import type { Population, ProfessionalCategory } from "@/lib/db/generated/enums";
+import type { RosterRecord } from "../template/columns";
+import type { TextEncoding } from "./decode";
+
+export type ImportFormat =
+  /** The app's template, as CSV. */
+  | "CSV"
+  /** The app's template, as an Excel workbook. */
+  | "XLSX"
+  /** The national directory extract PS_LibreAcces_Personne_activite. */
+  | "ANNUAIRE_SANTE";
+
+/** A full professional from the app's template (CSV or XLSX). */
+export type TemplateRosterRow = RosterRecord & { source: "TEMPLATE"; line: number; matchKey: string };
+
+/**
+ * A professional from the Annuaire Santé extract: only what the directory knows. The rest of the
+ * record (birth date, activity dates, needs, MIE, identity proofing) stays as the roster has it, or
+ * must be completed for a newcomer. Being in the directory is being registered, and the extract's
+ * date (from its file name) is a check of the RPPS link.
+ */
+export type DirectoryRosterRow = {
+  source: "ANNUAIRE_SANTE";
+  line: number;
+  /** Every line of the extract this person was on (one per activity site). */
+  lines: number[];
+  matchKey: string;
+  lastName: string;
+  firstName: string;
+  rpps: string;
+  rppsStatus: "REGISTERED";
+  rppsCheckedAt: Date | null;
+  professionCode: string;
+  category: ProfessionalCategory;
+  /** Null when the mode of exercise has no population (volunteer, unknown): to complete. */
+  population: Population | null;
+};
+
+export type NormalizedRosterRow = TemplateRosterRow | DirectoryRosterRow;
+
+export type RejectedLine = { line: number; messages: string[] };
+
+export type RosterImportResult = {
+  /** Null when the file could not be recognised. */
+  format: ImportFormat | null;
+  /** Null for a workbook (no text encoding) or an unreadable file. */
+  encoding: TextEncoding | null;
+  /** Column separator of a text file. */
+  separator?: ";" | "," | "\t" | "|";
+  rows: NormalizedRosterRow[];
+  rejected: RejectedLine[];
+  /** Problems with the whole file: nothing can be imported until they are fixed. */
+  errors: string[];
+  /** Problems worth a look that do not stop the import. */
+  warnings: string[];
+  /** What was understood of the file (encoding, separator, lines kept…). */
+  notes: string[];
+};
+
+export type RosterImportOptions = {
+  /** The profession codes the roster accepts (the Profession table: TRE_G15, TRE_R94/R95, RPPS+ roles). */
+  professionCodes: Iterable<string>;
+  /**
+   * For the Annuaire Santé extract: the FINESS numbers whose lines are kept. A line is kept when its
+   * site FINESS or its legal entity's FINESS is one of them; pass the site's FINESS (ET) for one
+   * site, and add the legal entity's (EJ) to take every site of the entity.
+   */
+  finess?: readonly string[];
+};

@@ -1,0 +1,80 @@
+/**
+ * The roster file template: one list of columns, read by the import and written by the export, so
+ * that an exported file imports back unchanged.
+ *
+ * Values, as the export writes them and the import reads them (the import is more lenient, see
+ * `values.ts`):
+ * - dates « JJ/MM/AAAA » (AAAA-MM-JJ accepted);
+ * - enumerations by their French label (« Salarié », « Enregistré », « FranceConnect+ »…), codes
+ *   accepted;
+ * - needs « Oui » / « Non » (empty = Non);
+ * - MIE: one item per MIE, separated by `;`, each `TYPE:enrôlement[:expiration[:révocation]]`
+ *   with the catalogue's codes, e.g. « E_CPS:2025-03-01;CPS:2023-01-15:2026-01-15 ».
+ *
+ * Public API: `RosterRecord`, `RosterRecordEnrollment`, `TEMPLATE_COLUMNS`, `TemplateColumn`,
+ * `TemplateColumnKey`.
+ */
+import type {
+  IdentityVerification,
+  MieType,
+  Population,
+  ProfessionalCategory,
+  RppsStatus,
+} from "@/lib/db/generated/enums";
+
+export type RosterRecordEnrollment = {
+  type: MieType;
+  enrolledAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+};
+
+/** A professional as the template carries it: the Professional columns, dates at UTC midnight. */
+export type RosterRecord = {
+  lastName: string;
+  firstName: string;
+  birthDate: Date | null;
+  population: Population;
+  professionCode: string;
+  category: ProfessionalCategory;
+  rpps: string | null;
+  rppsStatus: RppsStatus;
+  rppsCheckedAt: Date | null;
+  identityVerification: IdentityVerification;
+  activityStart: Date;
+  activityEnd: Date | null;
+  needsDmp: boolean;
+  needsDpi: boolean;
+  needsPscServices: boolean;
+  needsSecureMessaging: boolean;
+  enrollments: RosterRecordEnrollment[];
+};
+
+export type TemplateColumn = {
+  key: keyof RosterRecord;
+  header: string;
+  /** Other spellings people use for this header (compared with `comparable`). */
+  aliases?: readonly string[];
+};
+
+export const TEMPLATE_COLUMNS = [
+  { key: "lastName", header: "Nom", aliases: ["Nom d'usage", "Nom de famille"] },
+  { key: "firstName", header: "Prénom" },
+  { key: "birthDate", header: "Date de naissance", aliases: ["Date de naissance (JJ/MM/AAAA)"] },
+  { key: "population", header: "Population" },
+  { key: "professionCode", header: "Code profession" },
+  { key: "category", header: "Catégorie", aliases: ["Catégorie professionnelle"] },
+  { key: "rpps", header: "RPPS", aliases: ["Numéro RPPS", "N° RPPS"] },
+  { key: "rppsStatus", header: "Statut RPPS" },
+  { key: "rppsCheckedAt", header: "Dernière vérification RPPS" },
+  { key: "identityVerification", header: "Vérification d'identité" },
+  { key: "activityStart", header: "Début d'activité", aliases: ["Date de début d'activité"] },
+  { key: "activityEnd", header: "Fin d'activité", aliases: ["Date de fin d'activité"] },
+  { key: "needsDmp", header: "Besoin DMP" },
+  { key: "needsDpi", header: "Besoin DPI/DUI", aliases: ["Besoin DPI", "Besoin DUI"] },
+  { key: "needsPscServices", header: "Besoin services PSC" },
+  { key: "needsSecureMessaging", header: "Besoin messagerie sécurisée" },
+  { key: "enrollments", header: "MIE" },
+] as const satisfies readonly TemplateColumn[];
+
+export type TemplateColumnKey = (typeof TEMPLATE_COLUMNS)[number]["key"];

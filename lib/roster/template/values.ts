@@ -1,0 +1,171 @@
+/**
+ * How each kind of template value is written and read back. Writers give the canonical form;
+ * readers also take what spreadsheets and people produce (codes instead of labels, ISO dates,
+ * « O » / « N », spaces inside an RPPS). A reader's errors are French sentences naming the column,
+ * without the « Ligne N : » prefix the validator adds.
+ *
+ * Public API: `Parsed`, `formatDate`, `parseDate`, `formatBoolean`, `parseBoolean`, `enumCodec`,
+ * `parseRpps`, `formatMieList`, `parseMieList`.
+ */
+import type { MieType } from "@/lib/db/generated/enums";
+import { isValidRpps, rppsFromNationalId } from "@/lib/identifiers/rpps";
+import { MIE_CATALOGUE, MIE_TYPES } from "@/lib/mie/catalogue";
+import { dayToDate, dayToIsoDate, formatDayFr, parseFrenchDay, parseIsoDay, toDay, type Day } from "../dates";
+import type { RosterRecordEnrollment } from "./columns";
+import { comparable } from "./normalize";
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(...errors: string[]): Parsed<T> => ({ ok: false, errors });
+
+// Dates ------------------------------------------------------------------------------------------
+
+export function formatDate(date: Date | null): string {
+  return date === null ? "" : formatDayFr(toDay(date));
+}
+
+function readDay(text: string): Day | null {
+  return parseFrenchDay(text) ?? parseIsoDay(text);
+}
+
+/** Empty → null. */
+export function parseDate(text: string, header: string): Parsed<Date | null> {
+  const trimmed = text.trim();
+  if (trimmed === "") return ok(null);
+  const day = readDay(trimmed);
+  return day === null
+    ? fail(`« ${trimmed} » n'est pas une date valide dans la colonne « ${header} » (format attendu : JJ/MM/AAAA)`)
+    : ok(dayToDate(day));
+}
+
+// Yes / no ---------------------------------------------------------------------------------------
+
+const YES = new Set(["oui", "o", "yes", "y", "vrai", "true", "1", "x"]);
+const NO = new Set(["non", "n", "no", "faux", "false", "0", ""]);
+
+export function formatBoolean(value: boolean): string {
+  return value ? "Oui" : "Non";
+}
+
+/** Empty → Non: a need column left blank means the need is not there. */
+export function parseBoolean(text: string, header: string): Parsed<boolean> {
+  const key = comparable(text);
+  if (YES.has(key)) return ok(true);
+  if (NO.has(key)) return ok(false);
+  return fail(`valeur « ${text.trim()} » non reconnue dans la colonne « ${header} » (réponses possibles : Oui, Non)`);
+}
+
+// Enumerations -----------------------------------------------------------------------------------
+
+export type EnumCodec<T extends string> = {
+  format(value: T): string;
+  /** Empty → null (the caller decides what a blank means). */
+  parse(text: string, header: string): Parsed<T | null>;
+};
+
+/** Reads a value by its code, its French label or one of its aliases, whatever the case and accents. */
+export function enumCodec<T extends string>(labels: Readonly<Record<T, string>>, aliases: Partial<Record<T, readonly string[]>> = {}): EnumCodec<T> {
+  const lookup = new Map<string, T>();
+  for (const code of Object.keys(labels) as T[]) {
+    for (const spelling of [code, labels[code], ...(aliases[code] ?? [])]) lookup.set(comparable(spelling), code);
+  }
+  const choices = Object.values<string>(labels).join(", ");
+  return {
+    format: (value) => labels[value],
+    parse(text, header) {
+      if (text.trim() === "") return ok(null);
+      const value = lookup.get(comparable(text));
+      return value === undefined
+        ? fail(`valeur « ${text.trim()} » inconnue dans la colonne « ${header} » (valeurs possibles : ${choices})`)
+        : ok(value);
+    },
+  };
+}
+
+// RPPS -------------------------------------------------------------------------------------------
+
+/** Empty → null. Takes the 11-digit RPPS or the national identifier 8 + RPPS; spaces are ignored. */
+export function parseRpps(text: string): Parsed<string | null> {
+  const compact = text.replace(/[\s.]/g, "");
+  if (compact === "") return ok(null);
+  if (/^\d([.,]\d+)?E\+?\d+$/i.test(compact)) {
+    return fail(
+      `le numéro RPPS « ${text.trim()} » a été transformé en nombre par le tableur : mettez la colonne « RPPS » au format Texte et saisissez de nouveau les numéros`,
+    );
+  }
+  if (!/^\d+$/.test(compact)) return fail(`le numéro RPPS « ${text.trim()} » ne doit contenir que des chiffres`);
+  const rpps = /^8\d{11}$/.test(compact) ? (rppsFromNationalId(compact) ?? compact.slice(1)) : compact;
+  if (rpps.length !== 11) return fail(`le numéro RPPS ${compact} doit comporter 11 chiffres`);
+  if (!isValidRpps(rpps)) return fail(`le numéro RPPS ${rpps} est invalide : sa clé de contrôle ne correspond pas (vérifiez-le dans l'Annuaire Santé)`);
+  return ok(rpps);
+}
+
+// MIE list ---------------------------------------------------------------------------------------
+
+const MIE_CODES = MIE_TYPES.join(", ");
+
+/** « E_CPS:2025-03-01;CPS:2023-01-15:2026-01-15;FIDO2_LOCAL:2024-01-01::2025-06-30 » */
+export function formatMieList(enrollments: readonly RosterRecordEnrollment[]): string {
+  return enrollments
+    .map(({ type, enrolledAt, expiresAt, revokedAt }) => {
+      const parts = [type, isoDate(enrolledAt)];
+      if (expiresAt !== null || revokedAt !== null) parts.push(expiresAt === null ? "" : isoDate(expiresAt));
+      if (revokedAt !== null) parts.push(isoDate(revokedAt));
+      return parts.join(":");
+    })
+    .join(";");
+}
+
+function isoDate(date: Date): string {
+  return dayToIsoDate(toDay(date));
+}
+
+function mieType(text: string): MieType | null {
+  const code = text.trim().toUpperCase().replace(/[\s-]+/g, "_");
+  return Object.hasOwn(MIE_CATALOGUE, code) ? (code as MieType) : null;
+}
+
+/** Items separated by `;` (or `,`, `|`, a line break); empty → no MIE. */
+export function parseMieList(text: string): Parsed<RosterRecordEnrollment[]> {
+  const enrollments: RosterRecordEnrollment[] = [];
+  const errors: string[] = [];
+  for (const item of text.split(/[;,|\n]+/).map((part) => part.trim()).filter(Boolean)) {
+    const [typeText = "", enrolledText = "", expiresText = "", revokedText = "", ...extra] = item.split(":").map((part) => part.trim());
+    const type = mieType(typeText);
+    if (type === null) {
+      errors.push(`moyen d'identification « ${typeText} » inconnu dans la colonne « MIE » (codes possibles : ${MIE_CODES})`);
+      continue;
+    }
+    if (extra.length > 0) {
+      errors.push(`dans la colonne « MIE », « ${item} » a trop de parties (attendu : ${type}:enrôlement[:expiration[:révocation]])`);
+      continue;
+    }
+    if (enrolledText === "") {
+      errors.push(`dans la colonne « MIE », ${type} doit être suivi de sa date d'enrôlement (exemple : ${type}:2025-03-01)`);
+      continue;
+    }
+    const dates = [enrolledText, expiresText, revokedText].map((part) => (part === "" ? null : readDay(part)));
+    const bad = [enrolledText, expiresText, revokedText].filter((part, index) => part !== "" && dates[index] === null);
+    if (bad.length > 0) {
+      errors.push(...bad.map((part) => `dans la colonne « MIE », « ${part} » (${type}) n'est pas une date valide (JJ/MM/AAAA ou AAAA-MM-JJ)`));
+      continue;
+    }
+    const [enrolled, expires, revoked] = dates as [Day, Day | null, Day | null];
+    if (expires !== null && expires <= enrolled) {
+      errors.push(`dans la colonne « MIE », l'expiration de ${type} (${formatDayFr(expires)}) doit être postérieure à son enrôlement (${formatDayFr(enrolled)})`);
+      continue;
+    }
+    if (revoked !== null && revoked < enrolled) {
+      errors.push(`dans la colonne « MIE », la révocation de ${type} (${formatDayFr(revoked)}) précède son enrôlement (${formatDayFr(enrolled)})`);
+      continue;
+    }
+    enrollments.push({
+      type,
+      enrolledAt: dayToDate(enrolled),
+      expiresAt: expires === null ? null : dayToDate(expires),
+      revokedAt: revoked === null ? null : dayToDate(revoked),
+    });
+  }
+  return errors.length > 0 ? { ok: false, errors } : ok(enrollments);
+}
