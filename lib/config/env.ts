@@ -48,6 +48,11 @@ const EnvSchema = z.object({
   /** Validity of an invitation link. */
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
 
+  /** Where uploaded files and receipts are kept (local storage). */
+  STORAGE_DIR: z.string().default(".data/files"),
+  /** Largest file accepted as an attachment. */
+  MAX_UPLOAD_MB: z.coerce.number().min(1).max(200).default(15),
+
   /** SMTP server, e.g. smtp://user:pass@smtp.example.org:587. Without it, e-mails stay in the in-app outbox. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("HospiConnect <ne-pas-repondre@hospiconnect.esante.gouv.fr>"),
