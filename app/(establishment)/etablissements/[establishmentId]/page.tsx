@@ -1,6 +1,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { listEstablishmentDossiers } from "@/lib/applications/list-establishment-dossiers";
+import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { getEstablishment } from "@/lib/establishments/queries";
 import { departmentName, regionName } from "@/lib/establishments/territories";
 import { requireViewer } from "@/lib/identity/current-viewer";
@@ -13,6 +15,7 @@ export default async function EstablishmentPage({ params }: { params: Promise<{ 
   const path = `/etablissements/${establishmentId}`;
   const viewer = await requireViewer(path);
   const establishment = await guardPage(viewer, path, () => getEstablishment(viewer, establishmentId));
+  const dossiers = await listEstablishmentDossiers(viewer, establishmentId);
 
   return (
     <>
@@ -40,6 +43,21 @@ export default async function EstablishmentPage({ params }: { params: Promise<{ 
           </>
         ) : null}
       </dl>
+      <section aria-labelledby="dossiers-titre" className={fr.cx("fr-mb-4w")}>
+        <h2 id="dossiers-titre">Dossiers de candidature</h2>
+        {dossiers.length === 0 ? (
+          <p>Aucun dossier pour l&apos;instant.</p>
+        ) : (
+          <ul>
+            {dossiers.map((dossier) => (
+              <li key={dossier.id}>
+                <Link href={`/dossiers/${dossier.id}`}>{dossier.wave.title}</Link> – {STATE_LABELS[dossier.state]}
+                {dossier.projectTitle ? ` – ${dossier.projectTitle}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
         <li>
           <Link className={fr.cx("fr-btn", "fr-btn--secondary")} href={`/etablissements/${establishment.id}/membres`}>

@@ -1,0 +1,73 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { SideMenu } from "@codegouvfr/react-dsfr/SideMenu";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SectionForm } from "@/components/dossier/section-form";
+import { sectionFormValues } from "@/lib/applications/dossier-content-rows";
+import { FORM_SECTION_ORDER } from "@/lib/applications/dossier-content";
+import { getDossier } from "@/lib/applications/get-dossier";
+import { SECTION_LABELS } from "@/lib/applications/labels";
+import { SECTION_SLUGS, sectionFromSlug } from "@/lib/applications/section-slugs";
+import { env } from "@/lib/config/env";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardPage } from "@/lib/http/page-guard";
+
+export const metadata: Metadata = { title: "Compléter le dossier" };
+
+export default async function SectionPage({ params }: { params: Promise<{ applicationId: string; section: string }> }) {
+  const { applicationId, section: slug } = await params;
+  const section = sectionFromSlug(slug);
+  if (!section) notFound();
+  const path = `/dossiers/${applicationId}/${slug}`;
+  const viewer = await requireViewer(path);
+  const dossier = await guardPage(viewer, path, () => getDossier(viewer, applicationId));
+  const values = sectionFormValues(section, dossier.content);
+  const initialValues =
+    section === "SELF_ASSESSMENT"
+      ? {
+          assessments: Object.fromEntries(
+            dossier.objectives.map((objective) => [
+              objective.id,
+              dossier.content.assessments[objective.id] ?? { status: null, targetDate: null, explanation: "" },
+            ]),
+          ),
+        }
+      : values;
+  const evidence: Record<string, Array<{ id: string; fileName: string; sizeBytes: number }>> = {};
+  for (const file of dossier.files) if (file.objectiveId) (evidence[file.objectiveId] ??= []).push(file);
+  const current = dossier.sections.find((candidate) => candidate.section === section);
+
+  return (
+    <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+      <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+        <SideMenu
+          align="left"
+          burgerMenuButtonText="Sections du dossier"
+          items={FORM_SECTION_ORDER.map((candidate) => ({
+            text: SECTION_LABELS[candidate],
+            linkProps: { href: `/dossiers/${applicationId}/${SECTION_SLUGS[candidate]}` },
+            isActive: candidate === section,
+          }))}
+        />
+      </div>
+      <div className={fr.cx("fr-col-12", "fr-col-md-9")}>
+        <p className={fr.cx("fr-mb-1w")}>
+          <Link href={`/dossiers/${applicationId}`}>{dossier.establishment.name} – retour au dossier</Link>
+        </p>
+        <h1>{SECTION_LABELS[section]}</h1>
+        <SectionForm
+          key={`${section}-${current?.version ?? 0}`}
+          applicationId={applicationId}
+          section={section}
+          initialValues={initialValues}
+          version={current?.version ?? 0}
+          editable={dossier.can.edit}
+          objectives={dossier.objectives}
+          evidence={evidence}
+          maxUploadMegabytes={env.MAX_UPLOAD_MB}
+        />
+      </div>
+    </div>
+  );
+}

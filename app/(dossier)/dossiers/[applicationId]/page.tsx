@@ -1,0 +1,182 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { MessageForm } from "@/components/dossier/message-form";
+import { SubmitButton } from "@/components/dossier/submit-button";
+import { TransitionPanel } from "@/components/dossier/transition-panel";
+import { formatEuroAmount } from "@/lib/applications/euro-amount";
+import { getDossier } from "@/lib/applications/get-dossier";
+import { SECTION_LABELS } from "@/lib/applications/labels";
+import { FORM_SECTION_ORDER } from "@/lib/applications/dossier-content";
+import { SECTION_SLUGS } from "@/lib/applications/section-slugs";
+import { STATE_LABELS } from "@/lib/applications/state-machine";
+import { formatFileSize } from "@/lib/attachments/file-size";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardPage } from "@/lib/http/page-guard";
+import { formatParisDateTime } from "@/lib/time/paris";
+
+export const metadata: Metadata = { title: "Dossier de candidature" };
+
+export default async function DossierPage({ params }: { params: Promise<{ applicationId: string }> }) {
+  const { applicationId } = await params;
+  const path = `/dossiers/${applicationId}`;
+  const viewer = await requireViewer(path);
+  const dossier = await guardPage(viewer, path, () => getDossier(viewer, applicationId));
+  const now = new Date();
+  const pastDeadline = now >= dossier.closesAt;
+  const sectionInfo = new Map(dossier.sections.map((section) => [section.section, section]));
+
+  return (
+    <>
+      <p className={fr.cx("fr-mb-1w")}>
+        <Link href={`/etablissements/${dossier.establishment.id}`}>{dossier.establishment.name}</Link> – {dossier.wave.title}
+      </p>
+      <h1>
+        {dossier.content.projectTitle || "Dossier de candidature"}{" "}
+        <Badge severity={dossier.state === "SELECTED" ? "success" : dossier.state === "REJECTED" ? "error" : "info"} noIcon>
+          {STATE_LABELS[dossier.state]}
+        </Badge>
+      </h1>
+
+      {dossier.state === "DRAFT" ? (
+        <p>
+          Date limite de dépôt : <strong>{formatParisDateTime(dossier.closesAt)}</strong> (heure de Paris)
+          {dossier.extended ? " – prolongation accordée à votre établissement" : ""}.
+        </p>
+      ) : null}
+      {dossier.state === "INFORMATION_REQUESTED" && dossier.responseDueAt ? (
+        <Alert severity="warning" title="Un complément vous est demandé" description={`Répondez avant le ${formatParisDateTime(dossier.responseDueAt)} (heure de Paris), depuis les actions ci-dessous.`} className={fr.cx("fr-mb-3w")} />
+      ) : null}
+      {dossier.submission ? (
+        <Alert
+          severity="success"
+          title="Dossier déposé"
+          description={
+            <>
+              Reçu le {formatParisDateTime(dossier.submission.receivedAt)} (heure de Paris). Empreinte du contenu (SHA-256) :{" "}
+              <code>{dossier.submission.contentHash}</code>. <a href={`/api/applications/${applicationId}/receipt`} download>Télécharger l&apos;accusé de réception (PDF)</a>
+            </>
+          }
+          className={fr.cx("fr-mb-3w")}
+        />
+      ) : null}
+      {dossier.decision ? (
+        <Alert
+          severity={dossier.decision.outcome === "SELECTED" ? "success" : "info"}
+          title={dossier.decision.outcome === "SELECTED" ? "Dossier retenu" : "Dossier non retenu"}
+          description={`${dossier.decision.rationale}${dossier.decision.amountGrantedCents !== null ? ` Montant accordé : ${formatEuroAmount(dossier.decision.amountGrantedCents)}.` : ""}`}
+          className={fr.cx("fr-mb-3w")}
+        />
+      ) : null}
+
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-7")}>
+          <h2 className={fr.cx("fr-h4")}>Sections du dossier</h2>
+          <ol>
+            {FORM_SECTION_ORDER.map((section) => {
+              const info = sectionInfo.get(section);
+              return (
+                <li key={section}>
+                  <Link href={`/dossiers/${applicationId}/${SECTION_SLUGS[section]}`}>{SECTION_LABELS[section]}</Link>
+                  {info && info.version > 0 ? (
+                    <span className={fr.cx("fr-text--sm")}>
+                      {" "}
+                      – enregistrée le {formatParisDateTime(info.updatedAt)}
+                      {info.updatedBy ? ` par ${info.updatedBy.displayName}` : ""}
+                    </span>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+          {dossier.files.length > 0 ? (
+            <>
+              <h2 className={fr.cx("fr-h4")}>Pièces justificatives</h2>
+              <ul>
+                {dossier.files.map((file) => (
+                  <li key={file.id}>
+                    <a href={`/api/attachments/${file.id}`} download>
+                      {file.fileName}
+                    </a>{" "}
+                    ({formatFileSize(file.sizeBytes)})
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-5")}>
+          {dossier.can.submit ? (
+            <section aria-labelledby="depot-titre">
+              <h2 id="depot-titre" className={fr.cx("fr-h4")}>Dépôt</h2>
+              {dossier.missing.length > 0 ? (
+                <>
+                  <p>Avant de déposer, complétez :</p>
+                  <ul data-testid="missing-items">
+                    {dossier.missing.map((item) => (
+                      <li key={`${item.anchor}-${item.message}`}>
+                        <Link href={`/dossiers/${applicationId}/${SECTION_SLUGS[item.section]}#${item.anchor}`}>{item.message}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : pastDeadline ? (
+                <p>La date limite est dépassée : le dossier ne peut plus être déposé.</p>
+              ) : (
+                <p>Le dossier est complet : vous pouvez le déposer.</p>
+              )}
+              <SubmitButton applicationId={applicationId} disabled={dossier.missing.length > 0 || pastDeadline} />
+            </section>
+          ) : null}
+          <TransitionPanel applicationId={applicationId} version={dossier.version} actions={dossier.actions} />
+        </div>
+      </div>
+
+      <section className={fr.cx("fr-mt-6w")} aria-labelledby="historique-titre">
+        <h2 id="historique-titre" className={fr.cx("fr-h4")}>Historique</h2>
+        {dossier.history.length === 0 ? (
+          <p>Brouillon, pas encore déposé.</p>
+        ) : (
+          <ol>
+            {dossier.history.map((step) => (
+              <li key={step.id}>
+                {formatParisDateTime(step.at)} : {STATE_LABELS[step.fromState]} → <strong>{STATE_LABELS[step.toState]}</strong>
+                {step.actor ? ` (${step.actor.displayName})` : ""}
+                {step.comment ? <> – « {step.comment} »</> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className={fr.cx("fr-mt-6w")} aria-labelledby="messages-titre">
+        <h2 id="messages-titre" className={fr.cx("fr-h4")}>Messages</h2>
+        {dossier.messages.length === 0 ? <p>Aucun message.</p> : null}
+        {dossier.messages.map((message) => (
+          <article key={message.id} className={fr.cx("fr-mb-3w")}>
+            <p className={fr.cx("fr-text--sm", "fr-mb-1v")}>
+              <strong>{message.author?.displayName ?? "Compte supprimé"}</strong>
+              {message.author?.staffRole ? " (ANS)" : ""}, le {formatParisDateTime(message.createdAt)}
+            </p>
+            <p style={{ whiteSpace: "pre-line" }}>{message.body}</p>
+            {message.attachments.length > 0 ? (
+              <ul>
+                {message.attachments.map((file) => (
+                  <li key={file.id}>
+                    <a href={`/api/attachments/${file.id}`} download>
+                      {file.fileName}
+                    </a>{" "}
+                    ({formatFileSize(file.sizeBytes)})
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </article>
+        ))}
+        {dossier.can.message ? <MessageForm applicationId={applicationId} /> : null}
+      </section>
+    </>
+  );
+}

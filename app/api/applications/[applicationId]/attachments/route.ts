@@ -1,0 +1,20 @@
+import { uploadAttachment } from "@/lib/attachments/upload-attachment";
+import { AppError } from "@/lib/errors/app-error";
+import { defineRoute } from "@/lib/http/define-route";
+import { filesOf, readFormData } from "@/lib/http/form-data";
+
+/** Upload of one file (multipart: `file`, optional `objectiveId`) to a draft dossier. */
+export const POST = defineRoute<never, { applicationId: string }>({
+  handler: async ({ viewer, params, request }) => {
+    const form = await readFormData(request);
+    const [file] = await filesOf(form, "file");
+    if (!file) throw new AppError("INVALID_INPUT", "Choisissez un fichier.", { fieldErrors: { file: ["Choisissez un fichier."] } });
+    const objectiveId = form.get("objectiveId");
+    const attachment = await uploadAttachment(viewer, {
+      applicationId: params.applicationId,
+      objectiveId: typeof objectiveId === "string" && objectiveId ? objectiveId : null,
+      file,
+    });
+    return { attachment: { ...attachment, createdAt: attachment.createdAt.toISOString() } };
+  },
+});

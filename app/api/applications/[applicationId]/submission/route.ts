@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { submitApplication } from "@/lib/applications/submit-application";
+import { defineRoute } from "@/lib/http/define-route";
+
+const ZSubmitRequest = z.object({ idempotencyKey: z.uuid() });
+
+/** Submits the draft; a retry with the same key returns the same submission. */
+export const POST = defineRoute<typeof ZSubmitRequest, { applicationId: string }>({
+  input: ZSubmitRequest,
+  handler: async ({ viewer, input, params, ip }) => submitApplication(viewer, { applicationId: params.applicationId, idempotencyKey: input.idempotencyKey, ip }),
+});

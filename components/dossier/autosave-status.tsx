@@ -1,0 +1,135 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import type { FieldValues } from "react-hook-form";
+import type { SaveState } from "./use-autosave";
+
+const time = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "Europe/Paris" });
+const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
+
+/** Flattens a section's values into « path → text » lines, to show what differs between two versions. */
+function flatten(value: unknown, prefix = ""): Record<string, string> {
+  if (value === null || value === undefined) return { [prefix]: "" };
+  if (typeof value !== "object") return { [prefix]: String(value) };
+  return Object.entries(value as Record<string, unknown>).reduce<Record<string, string>>(
+    (lines, [key, child]) => ({ ...lines, ...flatten(child, prefix ? `${prefix}.${key}` : key) }),
+    {},
+  );
+}
+
+export function differences(mine: FieldValues, theirs: FieldValues): Array<{ path: string; mine: string; theirs: string }> {
+  const left = flatten(mine);
+  const right = flatten(theirs);
+  return [...new Set([...Object.keys(left), ...Object.keys(right)])]
+    .filter((path) => (left[path] ?? "") !== (right[path] ?? ""))
+    .map((path) => ({ path, mine: left[path] ?? "", theirs: right[path] ?? "" }));
+}
+
+/** Where the section stands: announced to screen readers without moving the focus. */
+export function AutosaveStatus({
+  state,
+  mergedWith,
+  onRetry,
+  onTakeTheirs,
+  onKeepMine,
+}: {
+  state: SaveState;
+  mergedWith: { at: string; by: string | null } | null;
+  onRetry: () => void;
+  onTakeTheirs: () => void;
+  onKeepMine: () => void;
+}) {
+  return (
+    <div aria-live="polite" className={fr.cx("fr-mb-3w")} data-testid="autosave-status">
+      {state.kind === "saving" ? <p className={fr.cx("fr-text--sm", "fr-mb-0")}>Enregistrement…</p> : null}
+      {state.kind === "dirty" ? <p className={fr.cx("fr-text--sm", "fr-mb-0")}>Modifications en cours…</p> : null}
+      {mergedWith ? (
+        <Alert
+          severity="info"
+          small
+          className={fr.cx("fr-mb-1w")}
+          description={`${mergedWith.by ?? "Une autre personne"} a modifié d'autres champs de cette section le ${dateTime.format(new Date(mergedWith.at))} : ses modifications et les vôtres ont été réunies.`}
+        />
+      ) : null}
+      {state.kind === "saved" ? (
+        <p className={fr.cx("fr-text--sm", "fr-mb-0", "fr-icon-check-line")}> Enregistré à {time.format(new Date(state.at))}</p>
+      ) : null}
+      {state.kind === "invalid" ? (
+        <Alert severity="warning" small description={`${state.message} Corrigez les champs signalés : vos saisies sont conservées sur cet appareil.`} />
+      ) : null}
+      {state.kind === "failed" ? (
+        <Alert
+          severity="error"
+          title="L'enregistrement a échoué"
+          description={
+            <>
+              {state.message} Vos saisies sont conservées sur cet appareil.{" "}
+              <Button size="small" priority="secondary" onClick={onRetry}>
+                Réessayer
+              </Button>
+            </>
+          }
+        />
+      ) : null}
+      {state.kind === "session-expired" ? (
+        <Alert
+          severity="warning"
+          title="Votre session a expiré"
+          description={
+            <>
+              Vos saisies sont conservées sur cet appareil. <a href="/connexion" target="_blank" rel="noopener">Reconnectez-vous dans un nouvel onglet</a>, puis revenez ici et{" "}
+              <Button size="small" priority="secondary" onClick={onRetry}>
+                réessayez l&apos;enregistrement
+              </Button>
+            </>
+          }
+        />
+      ) : null}
+      {state.kind === "conflict" ? (
+        <Alert
+          severity="warning"
+          title="Cette section a été modifiée par une autre personne"
+          description={
+            <>
+              <p>
+                {state.theirs.updatedBy ?? "Une autre personne"} l&apos;a enregistrée le {dateTime.format(new Date(state.theirs.updatedAt))}. Vos autres
+                modifications sont conservées ; pour les champs que vous avez modifiés tous les deux, choisissez la version à garder :
+              </p>
+              <div className={fr.cx("fr-table", "fr-table--sm")}>
+                <table>
+                  <caption className={fr.cx("fr-sr-only")}>Différences entre votre version et la version enregistrée</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Champ</th>
+                      <th scope="col">Votre version</th>
+                      <th scope="col">Version enregistrée</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {differences(state.mine, state.theirs.values)
+                      .filter((row) => state.overlaps.some((path) => row.path === path || row.path.startsWith(`${path}.`)))
+                      .map((row) => (
+                        <tr key={row.path}>
+                          <td>{row.path}</td>
+                          <td>{row.mine || "(vide)"}</td>
+                          <td>{row.theirs || "(vide)"}</td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              </div>
+              <Button size="small" onClick={onKeepMine}>
+                Garder ma version
+              </Button>{" "}
+              <Button size="small" priority="secondary" onClick={onTakeTheirs}>
+                Garder la version enregistrée
+              </Button>
+            </>
+          }
+        />
+      ) : null}
+    </div>
+  );
+}

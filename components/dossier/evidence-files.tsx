@@ -1,0 +1,113 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Upload } from "@codegouvfr/react-dsfr/Upload";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { formatFileSize } from "@/lib/attachments/file-size";
+import { callApi } from "@/lib/http/api-client";
+
+export type EvidenceFile = { id: string; fileName: string; sizeBytes: number };
+
+/** The files proving one objective: upload (checked on content by the server), list, remove. */
+export function EvidenceFiles({
+  applicationId,
+  objectiveId,
+  objectiveCode,
+  files,
+  disabled,
+  maxMegabytes,
+}: {
+  applicationId: string;
+  objectiveId: string;
+  objectiveCode: string;
+  files: EvidenceFile[];
+  disabled: boolean;
+  maxMegabytes: number;
+}) {
+  const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+
+  async function upload(file: File) {
+    setUploading(true);
+    setError(null);
+    const body = new FormData();
+    body.set("file", file);
+    body.set("objectiveId", objectiveId);
+    try {
+      const response = await fetch(`/api/applications/${applicationId}/attachments`, { method: "POST", body, credentials: "same-origin" });
+      if (!response.ok) {
+        const payload = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+        throw new Error(payload.error?.message ?? "L'envoi du fichier a échoué.");
+      }
+      if (input.current) input.current.value = "";
+      router.refresh();
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  return (
+    <div className={fr.cx("fr-mt-2w")}>
+      <p className={fr.cx("fr-text--bold", "fr-mb-1w")}>Pièces justificatives de l&apos;objectif {objectiveCode}</p>
+      {files.length === 0 ? (
+        <p className={fr.cx("fr-text--sm")}>Aucune pièce jointe.</p>
+      ) : (
+        <ul>
+          {files.map((file) => (
+            <li key={file.id}>
+              <a href={`/api/attachments/${file.id}`} download>
+                {file.fileName}
+              </a>{" "}
+              ({formatFileSize(file.sizeBytes)})
+              {disabled ? null : (
+                <Button
+                  type="button"
+                  size="small"
+                  priority="tertiary no outline"
+                  iconId="fr-icon-delete-line"
+                  title={`Supprimer ${file.fileName}`}
+                  onClick={async () => {
+                    try {
+                      await callApi(`/api/attachments/${file.id}`, "DELETE");
+                      router.refresh();
+                    } catch (caught) {
+                      setError((caught as Error).message);
+                    }
+                  }}
+                >
+                  <span className={fr.cx("fr-sr-only")}>Supprimer {file.fileName}</span>
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {disabled ? null : (
+        <Upload
+          label={`Ajouter une pièce justificative à l'objectif ${objectiveCode}`}
+          hint={`PDF, image ou document bureautique, ${maxMegabytes} Mo au plus. Le contenu du fichier est vérifié.`}
+          state={error ? "error" : "default"}
+          stateRelatedMessage={error ?? undefined}
+          disabled={uploading}
+          nativeInputProps={{
+            ref: input,
+            accept: ".pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.odt,.ods",
+            onChange: (event) => {
+              const file = event.target.files?.[0];
+              if (file) void upload(file);
+            },
+          }}
+        />
+      )}
+      <p aria-live="polite" className={fr.cx("fr-text--sm")}>
+        {uploading ? "Envoi en cours…" : ""}
+      </p>
+    </div>
+  );
+}

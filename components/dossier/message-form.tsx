@@ -1,0 +1,52 @@
+"use client";
+
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Upload } from "@codegouvfr/react-dsfr/Upload";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+/** Writes in the dossier's thread, with files; the other side is notified by e-mail. */
+export function MessageForm({ applicationId }: { applicationId: string }) {
+  const router = useRouter();
+  const [body, setBody] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function send(form: HTMLFormElement) {
+    setPending(true);
+    setError(null);
+    const data = new FormData(form);
+    try {
+      const response = await fetch(`/api/applications/${applicationId}/messages`, { method: "POST", body: data, credentials: "same-origin" });
+      if (!response.ok) {
+        const payload = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+        throw new Error(payload.error?.message ?? "Le message n'a pas été envoyé.");
+      }
+      form.reset();
+      setBody("");
+      router.refresh();
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send(event.currentTarget);
+      }}
+    >
+      {error ? <Alert severity="error" small description={error} className="fr-mb-2w" /> : null}
+      <Input textArea label="Votre message" nativeTextAreaProps={{ name: "body", value: body, onChange: (event) => setBody(event.target.value), rows: 4, required: true }} />
+      <Upload label="Pièces jointes (facultatif)" hint="PDF, image ou document bureautique" multiple nativeInputProps={{ name: "files" }} />
+      <Button type="submit" disabled={pending || body.trim() === ""} iconId="fr-icon-mail-line" className="fr-mt-2w">
+        Envoyer
+      </Button>
+    </form>
+  );
+}

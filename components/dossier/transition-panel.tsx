@@ -1,0 +1,113 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { TransitionAction } from "@/lib/applications/state-machine";
+import { ApiError, callApi } from "@/lib/http/api-client";
+
+const LABELS: Record<Exclude<TransitionAction, "submit">, string> = {
+  withdraw: "Retirer le dossier",
+  answerInformationRequest: "Répondre et renvoyer le dossier",
+  startReview: "Mettre en instruction",
+  requestInformation: "Demander un complément",
+  completeScoring: "Clore l'évaluation",
+  reopenReview: "Rouvrir l'instruction",
+  select: "Retenir le dossier",
+  reject: "Ne pas retenir le dossier",
+};
+
+const NEEDS_COMMENT: ReadonlyArray<TransitionAction> = ["requestInformation", "answerInformationRequest", "select", "reject"];
+
+/** The transitions the viewer may take on the dossier now, each with what it needs. */
+export function TransitionPanel({ applicationId, version, actions }: { applicationId: string; version: number; actions: Array<Exclude<TransitionAction, "submit">> }) {
+  const router = useRouter();
+  const [open, setOpen] = useState<Exclude<TransitionAction, "submit"> | null>(null);
+  const [comment, setComment] = useState("");
+  const [amount, setAmount] = useState("");
+  const [due, setDue] = useState("");
+  const [error, setError] = useState<{ message: string; fields: Record<string, string[]> } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function run(action: Exclude<TransitionAction, "submit">) {
+    setPending(true);
+    setError(null);
+    try {
+      await callApi(`/api/applications/${applicationId}/transitions`, "POST", {
+        action,
+        expectedVersion: version,
+        comment,
+        ...(action === "select" ? { amountGranted: amount } : {}),
+        ...(action === "requestInformation" && due ? { responseDueAt: new Date(due).toISOString() } : {}),
+      });
+      setOpen(null);
+      setComment("");
+      router.refresh();
+    } catch (caught) {
+      setError({ message: (caught as Error).message, fields: caught instanceof ApiError ? caught.fieldErrors : {} });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  if (actions.length === 0) return null;
+  return (
+    <section aria-labelledby="actions-titre" className={fr.cx("fr-mt-4w")}>
+      <h2 id="actions-titre" className={fr.cx("fr-h4")}>Actions</h2>
+      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+        {actions.map((action) => (
+          <li key={action}>
+            <Button priority={action === "withdraw" || action === "reject" ? "secondary" : "primary"} onClick={() => { setOpen(action); setError(null); }}>
+              {LABELS[action]}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {open ? (
+        <form
+          className={fr.cx("fr-mt-2w")}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (open === "withdraw" && !window.confirm("Retirer ce dossier ? Il ne pourra plus être déposé pour cette vague.")) return;
+            void run(open);
+          }}
+        >
+          <h3 className={fr.cx("fr-h6")}>{LABELS[open]}</h3>
+          {error ? <Alert severity="error" small description={error.message} className={fr.cx("fr-mb-2w")} /> : null}
+          <Input
+            textArea
+            label={NEEDS_COMMENT.includes(open) ? "Message (obligatoire)" : "Commentaire (facultatif)"}
+            state={error?.fields.comment ? "error" : "default"}
+            stateRelatedMessage={error?.fields.comment?.join(" ")}
+            nativeTextAreaProps={{ value: comment, onChange: (event) => setComment(event.target.value), rows: 4 }}
+          />
+          {open === "requestInformation" ? (
+            <Input
+              label="Date limite de réponse (heure de Paris)"
+              state={error?.fields.responseDueAt ? "error" : "default"}
+              stateRelatedMessage={error?.fields.responseDueAt?.join(" ")}
+              nativeInputProps={{ type: "datetime-local", value: due, onChange: (event) => setDue(event.target.value) }}
+            />
+          ) : null}
+          {open === "select" ? (
+            <Input
+              label="Montant accordé (€)"
+              state={error?.fields.amountGranted ? "error" : "default"}
+              stateRelatedMessage={error?.fields.amountGranted?.join(" ")}
+              nativeInputProps={{ value: amount, onChange: (event) => setAmount(event.target.value) }}
+            />
+          ) : null}
+          <Button type="submit" disabled={pending}>
+            Confirmer
+          </Button>{" "}
+          <Button type="button" priority="tertiary" onClick={() => setOpen(null)}>
+            Annuler
+          </Button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

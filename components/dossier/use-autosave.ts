@@ -1,0 +1,179 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { FieldValues, UseFormReturn } from "react-hook-form";
+import { ApiError, callApi } from "@/lib/http/api-client";
+import { mergeSection, withValuesAt } from "./merge-values";
+
+/**
+ * Autosave of a dossier section, so that no keystroke is lost:
+ * - saves a moment after typing stops (and on demand), showing saving / saved at hh:mm / failed;
+ * - keeps every change in this browser's storage until the server has it: a failed save, a closed
+ *   tab or an expired session loses nothing, and the text is offered back on the next visit;
+ * - optimistic concurrency: the server refuses a save on top of another member's; changes to
+ *   different fields are then merged and saved, and for a field both changed the form shows both
+ *   versions and lets the person choose: nothing is overwritten silently.
+ */
+export type SaveState =
+  | { kind: "idle" }
+  | { kind: "dirty" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "invalid"; message: string }
+  | { kind: "failed"; message: string }
+  | { kind: "session-expired" }
+  | {
+      kind: "conflict";
+      theirs: { version: number; updatedAt: string; updatedBy: string | null; values: FieldValues };
+      /** Fields both changed differently; everything else of both versions is already merged. */
+      overlaps: string[];
+      mine: FieldValues;
+    };
+
+type Backup = { values: FieldValues; baseVersion: number; at: string };
+
+const DELAY_MS = 1200;
+
+export function useAutosave<T extends FieldValues>({
+  form,
+  url,
+  storageKey,
+  initialVersion,
+  disabled,
+}: {
+  form: UseFormReturn<T>;
+  url: string;
+  storageKey: string;
+  initialVersion: number;
+  disabled: boolean;
+}) {
+  const [state, setState] = useState<SaveState>({ kind: "idle" });
+  const [restorable, setRestorable] = useState<Backup | null>(null);
+  /** Someone else's save was merged with ours: said once, until the next merge or conflict. */
+  const [mergedWith, setMergedWith] = useState<{ at: string; by: string | null } | null>(null);
+  const version = useRef(initialVersion);
+  const lastSaved = useRef(JSON.stringify(form.getValues()));
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef(false);
+
+  const save = useCallback(async () => {
+    if (disabled || inFlight.current) return;
+    inFlight.current = true;
+    /** One PUT; "merged" when a concurrent save was merged in and the result must be sent again. */
+    const attempt = async (): Promise<"done" | "merged"> => {
+      const values = form.getValues();
+      const serialized = JSON.stringify(values);
+      if (serialized === lastSaved.current) {
+        setState((previous) => (previous.kind === "dirty" ? { kind: "idle" } : previous));
+        return "done";
+      }
+      setState({ kind: "saving" });
+      try {
+        const result = await callApi<{ version: number; savedAt: string }>(url, "PUT", { expectedVersion: version.current, data: values });
+        version.current = result.version;
+        lastSaved.current = serialized;
+        window.localStorage.removeItem(storageKey);
+        form.clearErrors();
+        setState({ kind: "saved", at: result.savedAt });
+        return "done";
+      } catch (error) {
+        if (error instanceof ApiError && error.code === "CONFLICT" && error.details.conflict) {
+          const theirs = error.details.conflict as Extract<SaveState, { kind: "conflict" }>["theirs"];
+          const mine = form.getValues();
+          const { merged, overlaps } = mergeSection(JSON.parse(lastSaved.current), mine, theirs.values);
+          version.current = theirs.version;
+          lastSaved.current = JSON.stringify(theirs.values);
+          form.reset(merged as T, { keepDefaultValues: true });
+          if (overlaps.length === 0) {
+            setMergedWith({ at: theirs.updatedAt, by: theirs.updatedBy });
+            return "merged";
+          }
+          setState({ kind: "conflict", theirs, overlaps, mine });
+        } else if (error instanceof ApiError && error.status === 401) {
+          setState({ kind: "session-expired" });
+        } else if (error instanceof ApiError && error.code === "INVALID_INPUT") {
+          for (const [path, messages] of Object.entries(error.fieldErrors)) {
+            form.setError(path as never, { type: "server", message: messages.join(" ") });
+          }
+          setState({ kind: "invalid", message: error.message });
+        } else {
+          setState({ kind: "failed", message: (error as Error).message });
+        }
+        return "done";
+      }
+    };
+    try {
+      // A merge is sent once more; a third concurrent writer in between gets the choice.
+      for (let round = 0; round < 3 && (await attempt()) === "merged"; round++);
+    } finally {
+      inFlight.current = false;
+    }
+  }, [disabled, form, storageKey, url]);
+
+  // Every change: kept locally at once, sent to the server after a pause.
+  useEffect(() => {
+    if (disabled) return;
+    const subscription = form.watch((values) => {
+      const serialized = JSON.stringify(values);
+      if (serialized === lastSaved.current) return;
+      const backup: Backup = { values, baseVersion: version.current, at: new Date().toISOString() };
+      window.localStorage.setItem(storageKey, JSON.stringify(backup));
+      setState((previous) => (previous.kind === "conflict" || previous.kind === "session-expired" ? previous : { kind: "dirty" }));
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void save(), DELAY_MS);
+    });
+    return () => subscription.unsubscribe();
+  }, [disabled, form, save, storageKey]);
+
+  // A backup left by an earlier visit (a save that never reached the server).
+  useEffect(() => {
+    if (disabled) return;
+    const stored = window.localStorage.getItem(storageKey);
+    if (!stored) return;
+    const backup = JSON.parse(stored) as Backup;
+    if (JSON.stringify(backup.values) !== lastSaved.current) setRestorable(backup);
+    else window.localStorage.removeItem(storageKey);
+  }, [disabled, storageKey]);
+
+  // Leaving with unsaved changes asks first.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (JSON.stringify(form.getValues()) !== lastSaved.current) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [form]);
+
+  return {
+    state,
+    mergedWith,
+    save,
+    restorable,
+    restore() {
+      if (!restorable) return;
+      form.reset(restorable.values as T, { keepDefaultValues: true });
+      setRestorable(null);
+      void save();
+    },
+    discardBackup() {
+      window.localStorage.removeItem(storageKey);
+      setRestorable(null);
+    },
+    /** Conflict: on the fields both changed, keep the other member's values (the rest stays merged). */
+    takeTheirs() {
+      if (state.kind !== "conflict") return;
+      if (JSON.stringify(form.getValues()) === lastSaved.current) {
+        window.localStorage.removeItem(storageKey);
+        setState({ kind: "saved", at: state.theirs.updatedAt });
+      } else {
+        void save();
+      }
+    },
+    /** Conflict: on the fields both changed, keep mine, knowingly. */
+    keepMine() {
+      if (state.kind !== "conflict") return;
+      form.reset(withValuesAt(form.getValues(), state.mine, state.overlaps) as T, { keepDefaultValues: true });
+      void save();
+    },
+  };
+}

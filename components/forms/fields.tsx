@@ -1,0 +1,133 @@
+"use client";
+
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import type { ReactNode } from "react";
+import { type FieldValues, type Path, useController, type Control } from "react-hook-form";
+import { fieldAnchor } from "@/lib/applications/anchors";
+
+/**
+ * DSFR fields bound to react-hook-form once (react-dsfr components, zod messages in French shown
+ * as the field's error, an id the completeness list can link to). Forms compose these.
+ */
+type FieldProps<T extends FieldValues> = {
+  control: Control<T>;
+  name: Path<T>;
+  label: ReactNode;
+  hint?: ReactNode;
+  disabled?: boolean;
+};
+
+function errorState(message: string | undefined) {
+  return message ? { state: "error" as const, stateRelatedMessage: message } : {};
+}
+
+export function TextField<T extends FieldValues>({ control, name, label, hint, disabled, type = "text", maxLength }: FieldProps<T> & { type?: string; maxLength?: number }) {
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <Input
+      label={label}
+      hintText={hint}
+      disabled={disabled}
+      {...errorState(fieldState.error?.message)}
+      nativeInputProps={{ ...field, id: fieldAnchor(name), type, maxLength, value: (field.value as string | null | undefined) ?? "" }}
+    />
+  );
+}
+
+export function TextAreaField<T extends FieldValues>({ control, name, label, hint, disabled, rows = 6, maxLength }: FieldProps<T> & { rows?: number; maxLength?: number }) {
+  const { field, fieldState } = useController({ control, name });
+  const length = String(field.value ?? "").length;
+  return (
+    <Input
+      textArea
+      label={label}
+      hintText={
+        <>
+          {hint}
+          {maxLength ? ` (${length.toLocaleString("fr-FR")} / ${maxLength.toLocaleString("fr-FR")} caractères)` : null}
+        </>
+      }
+      disabled={disabled}
+      {...errorState(fieldState.error?.message)}
+      nativeTextAreaProps={{ ...field, id: fieldAnchor(name), rows, maxLength, value: (field.value as string | null | undefined) ?? "" }}
+    />
+  );
+}
+
+export function SelectField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  hint,
+  disabled,
+  options,
+  placeholder = "Choisir",
+}: FieldProps<T> & { options: ReadonlyArray<{ value: string; label: string }>; placeholder?: string }) {
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <Select label={label} hint={hint} disabled={disabled} {...errorState(fieldState.error?.message)} nativeSelectProps={{ ...field, id: fieldAnchor(name), value: (field.value as string | null | undefined) ?? "" }}>
+      <option value="" disabled>
+        {placeholder}
+      </option>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+export function RadioField<T extends FieldValues>({ control, name, label, hint, disabled, options }: FieldProps<T> & { options: ReadonlyArray<{ value: string; label: string }> }) {
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <RadioButtons
+      legend={label}
+      hintText={hint}
+      disabled={disabled}
+      orientation="horizontal"
+      {...errorState(fieldState.error?.message)}
+      options={options.map((option) => ({
+        label: option.label,
+        nativeInputProps: {
+          name: field.name,
+          value: option.value,
+          checked: field.value === option.value,
+          onChange: () => field.onChange(option.value),
+          onBlur: field.onBlur,
+        },
+      }))}
+    />
+  );
+}
+
+/** A set of values (e.g. MIE types) as checkboxes. */
+export function CheckboxesField<T extends FieldValues>({ control, name, label, hint, disabled, options }: FieldProps<T> & { options: ReadonlyArray<{ value: string; label: string }> }) {
+  const { field, fieldState } = useController({ control, name });
+  const selected = new Set<string>((field.value as string[] | undefined) ?? []);
+  return (
+    <Checkbox
+      legend={label}
+      hintText={hint}
+      disabled={disabled}
+      small
+      {...errorState(fieldState.error?.message)}
+      options={options.map((option) => ({
+        label: option.label,
+        nativeInputProps: {
+          value: option.value,
+          checked: selected.has(option.value),
+          onChange: (event) => {
+            const next = new Set(selected);
+            if (event.target.checked) next.add(option.value);
+            else next.delete(option.value);
+            field.onChange(options.map((candidate) => candidate.value).filter((value) => next.has(value)));
+          },
+        },
+      }))}
+    />
+  );
+}

@@ -1,0 +1,229 @@
+import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { e2eDb } from "./fixtures/database";
+import { createDraftApplication, createEstablishment, createOpenWave, createUser, fillDossier } from "./fixtures/factories";
+import { signInAs } from "./fixtures/sessions";
+
+/** The applicant's journey through a dossier, in Chromium, against the real server and database. */
+
+async function waitSaved(page: Page) {
+  await expect(page.getByTestId("autosave-status")).toContainText("Enregistré à");
+}
+
+test.describe("filing a dossier", () => {
+  test("section by section, told what is missing, evidence attached, submitted, receipt e-mailed and downloadable", async ({ page, context }) => {
+    const establishment = await createEstablishment();
+    const director = await createUser({ establishmentId: establishment.id, name: "Directrice Dossier" });
+    const wave = await createOpenWave();
+    const { id } = await createDraftApplication(establishment.id, wave);
+    await signInAs(context, director.id);
+
+    await page.goto(`/dossiers/${id}`);
+    const missing = page.getByTestId("missing-items");
+    await expect(missing.getByRole("link", { name: "Le titre du projet est vide." })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Déposer le dossier" })).toBeDisabled();
+    await expectNoSeriousAccessibilityViolation(page);
+
+    // The missing item links to the field.
+    await missing.getByRole("link", { name: "Le titre du projet est vide." }).click();
+    await expect(page).toHaveURL(new RegExp(`/dossiers/${id}/projet#field-projectTitle`));
+    await page.getByLabel("Titre du projet").fill("Clés FIDO2 pour tout l'EHPAD");
+    await page.getByLabel(/Résumé du projet/).fill("Enregistrer au RPPS et équiper chaque professionnel d'un moyen à double facteur.");
+    await waitSaved(page);
+    await expectNoSeriousAccessibilityViolation(page);
+
+    await page.getByRole("link", { name: "Partenaires technologiques" }).click();
+    await page.getByRole("button", { name: "Ajouter un partenaire" }).click();
+    await page.getByLabel("Nom", { exact: true }).fill("Yubico");
+    await page.getByLabel("Rôle dans le projet").selectOption("MIE_PROVIDER");
+    await page.getByLabel("Solution proposée").fill("YubiKey 5 NFC");
+    await waitSaved(page);
+
+    await page.getByRole("link", { name: "Stratégie MIE" }).click();
+    await page.getByRole("button", { name: "Ajouter une population" }).click();
+    await page.getByLabel("Population", { exact: true }).selectOption("SALARIED");
+    await page.getByText("Application e-CPS").click();
+    await page.getByLabel("Nombre de professionnels concernés").fill("38");
+    await waitSaved(page);
+
+    await page.getByRole("link", { name: /IAM \/ SSO/ }).click();
+    await page.getByLabel(/Plan de gestion des identités/).fill("Connecteur OIDC du DUI vers un SSO interne.");
+    await waitSaved(page);
+    await page.getByRole("link", { name: "Fédération avec Pro Santé Connect" }).click();
+    await page.getByLabel(/Fédération d'identités/).fill("Pas avant 2027 : priorité au double facteur.");
+    await waitSaved(page);
+
+    await page.getByRole("link", { name: "Calendrier" }).click();
+    await page.getByRole("button", { name: "Ajouter un jalon" }).click();
+    await page.getByLabel("Libellé").fill("Enrôlement de tous les salariés");
+    await page.getByLabel("Échéance").fill("2027-03-31");
+    await waitSaved(page);
+
+    await page.getByRole("link", { name: "Budget" }).click();
+    await page.getByRole("button", { name: "Ajouter une ligne" }).click();
+    await page.getByLabel("Catégorie de dépense").selectOption("EQUIPMENT");
+    await page.getByLabel("Libellé").fill("40 clés FIDO2");
+    await page.getByLabel("Montant demandé (€)").fill("2 400,50");
+    await expect(page.getByText("Total demandé :")).toContainText("2 400,50");
+    await waitSaved(page);
+
+    await page.getByRole("link", { name: "Auto-évaluation des objectifs" }).click();
+    const [first, second] = wave.objectives;
+    const o1 = page.locator(`#objective-${first!.code}`);
+    await o1.getByText("Atteint", { exact: true }).click();
+    await o1.getByLabel("Explication").fill("Procédure d'habilitation en vigueur depuis 2025.");
+    await waitSaved(page);
+    // Achieved without evidence is reported; the evidence is checked on its content.
+    await o1.getByLabel(/Ajouter une pièce justificative/).setInputFiles(path.resolve("e2e/files/virus.pdf"));
+    await expect(o1.getByText("Le fichier « virus.pdf » n'est pas un PDF valide (contenu : exécutable).")).toBeVisible();
+    await o1.getByLabel(/Ajouter une pièce justificative/).setInputFiles(path.resolve("e2e/files/procedure-habilitations.pdf"));
+    await expect(o1.getByRole("link", { name: "procedure-habilitations.pdf" })).toBeVisible();
+    const o2 = page.locator(`#objective-${second!.code}`);
+    await o2.getByText("En cours", { exact: true }).click();
+    await o2.getByLabel("Date cible").fill("2027-06-30");
+    await o2.getByLabel("Explication").fill("e-CPS pour 30 salariés sur 38.");
+    await waitSaved(page);
+
+    await page.getByRole("link", { name: /retour au dossier/ }).click();
+    await expect(page.getByText("Le dossier est complet : vous pouvez le déposer.")).toBeVisible();
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByRole("button", { name: "Déposer le dossier" }).click();
+    await expect(page.getByText("Dossier déposé")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Déposé");
+
+    const submission = await e2eDb.submission.findFirstOrThrow({ where: { applicationId: id } });
+    await expect(page.getByText(submission.contentHash)).toBeVisible();
+    const email = await e2eDb.outboxEmail.findFirstOrThrow({ where: { dedupeKey: { startsWith: `receipt:${submission.id}` } } });
+    expect(email.to).toBe(director.email);
+    expect(email.subject).toContain("Accusé de réception");
+    expect(email.text).toContain(submission.contentHash);
+    expect(email.files).toEqual([expect.objectContaining({ contentType: "application/pdf" })]);
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Télécharger l'accusé de réception (PDF)" }).click();
+    const pdf = await (await download).createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of pdf) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe("%PDF-");
+
+    // Locked: the form is read-only and the API refuses changes.
+    const refused = await page.request.put(`/api/applications/${id}/sections/project`, {
+      data: { expectedVersion: 1, data: { projectTitle: "Changé après dépôt", projectSummary: "" } },
+      headers: { Origin: new URL(page.url()).origin },
+    });
+    expect(refused.status()).toBe(409);
+    expect((await refused.json()).error.message).toContain("n'est plus modifiable");
+  });
+
+  test("a submission one second after the deadline is refused, by the server's clock", async ({ page, context }) => {
+    const establishment = await createEstablishment();
+    const director = await createUser({ establishmentId: establishment.id });
+    const wave = await createOpenWave();
+    const { id } = await createDraftApplication(establishment.id, wave);
+    await fillDossier(id, wave.objectives);
+    await e2eDb.wave.update({ where: { id: wave.waveId }, data: { closesAt: new Date(Date.now() - 1_000) } });
+    await signInAs(context, director.id);
+
+    await page.goto(`/dossiers/${id}`);
+    await expect(page.getByText("La date limite est dépassée : le dossier ne peut plus être déposé.")).toBeVisible();
+    const response = await page.request.post(`/api/applications/${id}/submission`, {
+      data: { idempotencyKey: crypto.randomUUID() },
+      headers: { Origin: new URL(page.url()).origin },
+    });
+    expect(response.status()).toBe(409);
+    const body = await response.json();
+    expect(body.error.code).toBe("DEADLINE_PASSED");
+    expect(body.error.message).toMatch(/^La date limite de dépôt était le .* \(heure de Paris\)/);
+    expect(await e2eDb.submission.count({ where: { applicationId: id } })).toBe(0);
+    expect((await e2eDb.application.findUniqueOrThrow({ where: { id } })).state).toBe("DRAFT");
+  });
+
+  test("ten parallel submissions make one submission and one e-mail", async ({ page, context }) => {
+    const establishment = await createEstablishment();
+    const director = await createUser({ establishmentId: establishment.id });
+    const wave = await createOpenWave();
+    const { id } = await createDraftApplication(establishment.id, wave);
+    await fillDossier(id, wave.objectives);
+    await signInAs(context, director.id);
+    await page.goto(`/dossiers/${id}`);
+
+    const origin = new URL(page.url()).origin;
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        page.request.post(`/api/applications/${id}/submission`, {
+          data: { idempotencyKey: index < 5 ? "7f0c6f3e-6d8a-4c5b-9a4e-2b1d0c9e8f71" : crypto.randomUUID() },
+          headers: { Origin: origin },
+        }),
+      ),
+    );
+    expect(responses.map((response) => response.status())).toEqual(Array(10).fill(200));
+    const receipts = await Promise.all(responses.map((response) => response.json()));
+    expect(new Set(receipts.map((receipt) => receipt.submissionId)).size).toBe(1);
+    expect(await e2eDb.submission.count({ where: { applicationId: id } })).toBe(1);
+    expect(await e2eDb.outboxEmail.count({ where: { dedupeKey: { startsWith: `receipt:${receipts[0].submissionId}` } } })).toBe(1);
+  });
+
+  test("two members editing at once lose nothing: different fields merge, the same field asks", async ({ browser }) => {
+    const establishment = await createEstablishment();
+    const [alice, bruno] = [
+      await createUser({ establishmentId: establishment.id, name: "Alice Directrice" }),
+      await createUser({ establishmentId: establishment.id, membershipRole: "EDITOR", name: "Bruno Coéditeur" }),
+    ];
+    const wave = await createOpenWave();
+    const { id } = await createDraftApplication(establishment.id, wave);
+    const [aliceContext, brunoContext] = [await browser.newContext(), await browser.newContext()];
+    await signInAs(aliceContext, alice.id);
+    await signInAs(brunoContext, bruno.id);
+    const [a, b] = [await aliceContext.newPage(), await brunoContext.newPage()];
+    await a.goto(`/dossiers/${id}/projet`);
+    await b.goto(`/dossiers/${id}/projet`);
+
+    // Different fields: both kept.
+    await a.getByLabel("Titre du projet").fill("Titre d'Alice");
+    await waitSaved(a);
+    await b.getByLabel(/Résumé du projet/).fill("Résumé de Bruno");
+    await expect(b.getByText("Alice Directrice a modifié d'autres champs de cette section")).toBeVisible();
+    await waitSaved(b);
+    await expect(b.getByLabel("Titre du projet")).toHaveValue("Titre d'Alice");
+    let stored = await e2eDb.application.findUniqueOrThrow({ where: { id } });
+    expect([stored.projectTitle, stored.projectSummary]).toEqual(["Titre d'Alice", "Résumé de Bruno"]);
+
+    // The same field: Bruno is shown both versions and chooses.
+    await a.reload();
+    await a.getByLabel("Titre du projet").fill("Nouveau titre d'Alice");
+    await waitSaved(a);
+    await b.getByLabel("Titre du projet").fill("Titre de Bruno");
+    await expect(b.getByText("Cette section a été modifiée par une autre personne")).toBeVisible();
+    await expect(b.getByRole("cell", { name: "Nouveau titre d'Alice" })).toBeVisible();
+    stored = await e2eDb.application.findUniqueOrThrow({ where: { id } });
+    expect(stored.projectTitle).toBe("Nouveau titre d'Alice");
+    await b.getByRole("button", { name: "Garder ma version" }).click();
+    await waitSaved(b);
+    stored = await e2eDb.application.findUniqueOrThrow({ where: { id } });
+    expect([stored.projectTitle, stored.projectSummary]).toEqual(["Titre de Bruno", "Résumé de Bruno"]);
+    await aliceContext.close();
+    await brunoContext.close();
+  });
+
+  test("text typed when the session has expired is kept and saved after signing in again", async ({ page, context }) => {
+    const establishment = await createEstablishment();
+    const director = await createUser({ establishmentId: establishment.id });
+    const wave = await createOpenWave();
+    const { id } = await createDraftApplication(establishment.id, wave);
+    const sessionId = await signInAs(context, director.id);
+    await page.goto(`/dossiers/${id}/projet`);
+
+    await e2eDb.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
+    await page.getByLabel("Titre du projet").fill("Texte tapé après expiration");
+    await expect(page.getByText("Votre session a expiré")).toBeVisible();
+
+    // Even a reload keeps the text, offered back from this browser.
+    await signInAs(context, director.id);
+    await page.reload();
+    await expect(page.getByText("Des saisies non enregistrées ont été retrouvées")).toBeVisible();
+    await page.getByRole("button", { name: "Les restaurer" }).click();
+    await waitSaved(page);
+    expect((await e2eDb.application.findUniqueOrThrow({ where: { id } })).projectTitle).toBe("Texte tapé après expiration");
+  });
+});

@@ -1,0 +1,42 @@
+import type { ApplicationFacts } from "@/lib/access/policy";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+
+export type DossierFacts = ApplicationFacts & { id: string; version: number; waveId: string; waveVersionId: string };
+
+type Reader = Pick<Db, "application">;
+
+/**
+ * What the access policy and the state machine need about a dossier, read from the database: the
+ * ownership comes from the row, never from ids the client sent. NOT_FOUND when there is no such
+ * dossier (the same answer as for a dossier one may not see).
+ */
+export async function loadDossierFacts(client: Reader, applicationId: string): Promise<DossierFacts> {
+  const row = /^[0-9a-f-]{36}$/i.test(applicationId)
+    ? await client.application.findUnique({
+        where: { id: applicationId },
+        select: {
+          id: true,
+          establishmentId: true,
+          state: true,
+          version: true,
+          waveId: true,
+          waveVersionId: true,
+          assignments: { select: { reviewerId: true, conflict: { select: { hasConflict: true } } } },
+        },
+      })
+    : null;
+  if (!row) throw new AppError("NOT_FOUND");
+  return {
+    id: row.id,
+    establishmentId: row.establishmentId,
+    state: row.state,
+    version: row.version,
+    waveId: row.waveId,
+    waveVersionId: row.waveVersionId,
+    reviewers: row.assignments.map((assignment) => ({
+      reviewerId: assignment.reviewerId,
+      hasConflict: assignment.conflict?.hasConflict ?? null,
+    })),
+  };
+}

@@ -1,0 +1,81 @@
+import type { Db } from "@/lib/db/client";
+import { effectiveClosingTime } from "@/lib/campaigns/deadline";
+import { listMissingForSubmission, type MissingItem } from "./completeness";
+import { dossierContentHash } from "./content-hash";
+import { readDossierContent } from "./dossier-content-rows";
+import type { DossierContent } from "./dossier-content";
+
+type Reader = Pick<Db, "application">;
+
+/**
+ * Everything a dossier is judged on at one moment: its content, the objectives of its wave
+ * version, its evidence files, the deadline that applies to its establishment. The completeness
+ * check, the content hash and the receipt all read this, so they agree.
+ */
+export async function loadDossierSnapshot(client: Reader, applicationId: string) {
+  const [content, row] = await Promise.all([
+    readDossierContent(client, applicationId),
+    client.application.findUniqueOrThrow({
+      where: { id: applicationId },
+      select: {
+        id: true,
+        state: true,
+        establishment: {
+          select: { id: true, name: true, finessEt: true, memberships: { select: { user: { select: { email: true, disabledAt: true } } } } },
+        },
+        wave: {
+          select: {
+            id: true,
+            title: true,
+            closesAt: true,
+            campaign: { select: { title: true } },
+            extensions: { select: { closesAt: true, establishmentId: true } },
+          },
+        },
+        waveVersion: {
+          select: {
+            objectives: {
+              orderBy: { position: "asc" },
+              select: { id: true, code: true, title: true, description: true, required: true, position: true },
+            },
+          },
+        },
+        attachments: {
+          where: { messageId: null },
+          orderBy: { createdAt: "asc" },
+          select: { id: true, objectiveId: true, fileName: true, sha256: true, sizeBytes: true, mimeType: true, createdAt: true },
+        },
+      },
+    }),
+  ]);
+  const extension = row.wave.extensions.find((candidate) => candidate.establishmentId === row.establishment.id) ?? null;
+  const evidenceCounts: Record<string, number> = {};
+  for (const file of row.attachments) if (file.objectiveId) evidenceCounts[file.objectiveId] = (evidenceCounts[file.objectiveId] ?? 0) + 1;
+
+  return {
+    id: row.id,
+    state: row.state,
+    content,
+    establishment: { id: row.establishment.id, name: row.establishment.name, finess: row.establishment.finessEt },
+    memberEmails: row.establishment.memberships.filter((member) => !member.user.disabledAt).map((member) => member.user.email),
+    wave: { id: row.wave.id, title: row.wave.title, campaign: row.wave.campaign.title },
+    closesAt: effectiveClosingTime(row.wave, extension),
+    extended: extension !== null && extension.closesAt > row.wave.closesAt,
+    objectives: row.waveVersion.objectives,
+    files: row.attachments,
+    evidenceCounts,
+  };
+}
+
+export type DossierSnapshot = Awaited<ReturnType<typeof loadDossierSnapshot>>;
+
+export function missingForSubmission(snapshot: DossierSnapshot): MissingItem[] {
+  return listMissingForSubmission({ content: snapshot.content, objectives: snapshot.objectives, evidenceCounts: snapshot.evidenceCounts });
+}
+
+export function contentHashOf(snapshot: { content: DossierContent; files: DossierSnapshot["files"] }): string {
+  return dossierContentHash({
+    content: snapshot.content,
+    attachments: snapshot.files.map((file) => ({ objectiveId: file.objectiveId, fileName: file.fileName, sha256: file.sha256 })),
+  });
+}

@@ -1,0 +1,67 @@
+import { authorizeApplication, decideApplicationAccess } from "@/lib/access/policy";
+import type { Viewer } from "@/lib/access/viewer";
+import { isMemberOf } from "@/lib/access/viewer";
+import { db } from "@/lib/db/client";
+import { loadDossierFacts } from "./dossier-facts";
+import { loadDossierSnapshot, missingForSubmission } from "./dossier-snapshot";
+import { type Actor, availableActions, isEditable, type TransitionAction } from "./state-machine";
+
+/** Everything the dossier page shows, for whoever may read the dossier. */
+export async function getDossier(viewer: Viewer, applicationId: string) {
+  const facts = await loadDossierFacts(db, applicationId);
+  authorizeApplication(viewer, facts, "read");
+  const [snapshot, history, messages, submission, decision, sections] = await Promise.all([
+    loadDossierSnapshot(db, facts.id),
+    db.applicationTransition.findMany({
+      where: { applicationId: facts.id },
+      orderBy: { at: "asc" },
+      select: { id: true, fromState: true, toState: true, at: true, comment: true, actor: { select: { displayName: true } } },
+    }),
+    db.message.findMany({
+      where: { applicationId: facts.id },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        body: true,
+        createdAt: true,
+        author: { select: { displayName: true, staffRole: true } },
+        attachments: { select: { id: true, fileName: true, sizeBytes: true } },
+      },
+    }),
+    db.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true, contentHash: true } }),
+    db.decision.findUnique({ where: { applicationId: facts.id }, select: { outcome: true, amountGrantedCents: true, rationale: true, decidedAt: true } }),
+    db.applicationSection.findMany({
+      where: { applicationId: facts.id },
+      select: { section: true, version: true, updatedAt: true, updatedBy: { select: { displayName: true } } },
+    }),
+  ]);
+  const application = await db.application.findUniqueOrThrow({ where: { id: facts.id }, select: { responseDueAt: true, version: true } });
+
+  const actors: Actor[] = [];
+  if (isMemberOf(viewer, facts.establishmentId)) actors.push("MEMBER");
+  if (decideApplicationAccess(viewer, facts, "manage").allowed) actors.push("PROGRAMME_MANAGER");
+  // Submitting has its own button (and receipt); the other transitions go to the actions panel.
+  const actions = actors.flatMap((actor) =>
+    availableActions(facts.state, actor).filter((action): action is Exclude<TransitionAction, "submit"> => action !== "submit"),
+  );
+
+  return {
+    ...snapshot,
+    version: application.version,
+    responseDueAt: application.responseDueAt,
+    history,
+    messages,
+    submission,
+    decision,
+    sections,
+    missing: isEditable(facts.state) ? missingForSubmission(snapshot) : [],
+    can: {
+      edit: decideApplicationAccess(viewer, facts, "edit").allowed,
+      submit: isMemberOf(viewer, facts.establishmentId) && facts.state === "DRAFT",
+      message: decideApplicationAccess(viewer, facts, "message").allowed,
+    },
+    actions,
+  };
+}
+
+export type Dossier = Awaited<ReturnType<typeof getDossier>>;

@@ -1,0 +1,59 @@
+import { authorizeApplication } from "@/lib/access/policy";
+import { isMemberOf, type Viewer } from "@/lib/access/viewer";
+import { type IncomingFile, type StoredFile, storeCheckedFile } from "@/lib/attachments/store-file";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { enqueueEmail } from "@/lib/notifications/outbox";
+import { loadDossierFacts } from "./dossier-facts";
+
+export const MAX_MESSAGE_LENGTH = 8000;
+
+/**
+ * A message in the dossier's thread between the ANS and the establishment, with files, and an
+ * e-mail to the other side (the establishment's members, or the programme managers).
+ */
+export async function postMessage(
+  viewer: Viewer,
+  input: { applicationId: string; body: string; files: IncomingFile[] },
+) {
+  const facts = await loadDossierFacts(db, input.applicationId);
+  authorizeApplication(viewer, facts, "message");
+  const body = input.body.trim();
+  if (!body) throw new AppError("INVALID_INPUT", "Le message est vide.", { fieldErrors: { body: ["Écrivez votre message."] } });
+  if (body.length > MAX_MESSAGE_LENGTH) {
+    throw new AppError("INVALID_INPUT", `Le message dépasse ${MAX_MESSAGE_LENGTH} caractères.`, { fieldErrors: { body: [`${MAX_MESSAGE_LENGTH} caractères au plus.`] } });
+  }
+  const storedFiles: StoredFile[] = [];
+  for (const file of input.files) storedFiles.push(await storeCheckedFile(file, "files"));
+
+  const fromEstablishment = isMemberOf(viewer, facts.establishmentId);
+  return db.$transaction(async (tx) => {
+    const message = await tx.message.create({
+      data: {
+        applicationId: facts.id,
+        authorId: viewer.userId,
+        body,
+        attachments: {
+          create: storedFiles.map((file) => ({ applicationId: facts.id, ...file, uploadedById: viewer.userId })),
+        },
+      },
+      select: { id: true, createdAt: true },
+    });
+    const establishment = await tx.establishment.findUniqueOrThrow({
+      where: { id: facts.establishmentId },
+      select: { name: true, memberships: { select: { user: { select: { email: true } } } } },
+    });
+    const recipients = fromEstablishment
+      ? (await tx.user.findMany({ where: { staffRole: "PROGRAMME_MANAGER", disabledAt: null }, select: { email: true } })).map((user) => user.email)
+      : establishment.memberships.map((membership) => membership.user.email);
+    for (const to of recipients) {
+      await enqueueEmail(tx, {
+        dedupeKey: `message:${message.id}:${to}`,
+        to,
+        subject: `Nouveau message sur le dossier HospiConnect de ${establishment.name}`,
+        text: `Bonjour,\n\n${viewer.displayName} a écrit sur le dossier de « ${establishment.name} » :\n\n${body}\n\nRépondez depuis la page du dossier.\n\nL'équipe HospiConnect – Agence du Numérique en Santé`,
+      });
+    }
+    return message;
+  });
+}

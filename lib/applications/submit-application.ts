@@ -1,0 +1,118 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import { authorizeApplication } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { enqueueEmail } from "@/lib/notifications/outbox";
+import { fileStorage, generateStorageKey } from "@/lib/storage";
+import { formatParisDateTime } from "@/lib/time/paris";
+import { loadDossierFacts } from "./dossier-facts";
+import { contentHashOf, loadDossierSnapshot, missingForSubmission } from "./dossier-snapshot";
+import { renderReceiptPdf } from "./receipt-pdf";
+import { nextState } from "./state-machine";
+
+export type SubmissionReceipt = { submissionId: string; receivedAt: string; contentHash: string; alreadySubmitted: boolean };
+
+function receiptOf(submission: { id: string; receivedAt: Date; contentHash: string }, alreadySubmitted: boolean): SubmissionReceipt {
+  return { submissionId: submission.id, receivedAt: submission.receivedAt.toISOString(), contentHash: submission.contentHash, alreadySubmitted };
+}
+
+/**
+ * Submits a draft: refused after the deadline (server clock, Paris time in the message) and while
+ * anything is missing; otherwise locks the dossier, records the receipt time and the content's
+ * hash, renders the acknowledgment of receipt and queues it by e-mail. Idempotent: the same
+ * `idempotencyKey` (a retry, a double click) or a concurrent submit returns the one submission.
+ */
+export async function submitApplication(
+  viewer: Viewer,
+  input: { applicationId: string; idempotencyKey: string; ip: string | null },
+  now = new Date(),
+): Promise<SubmissionReceipt> {
+  const replay = await db.submission.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+  const facts = await loadDossierFacts(db, input.applicationId);
+  authorizeApplication(viewer, facts, "apply");
+  if (replay) {
+    if (replay.applicationId !== facts.id) throw new AppError("CONFLICT", "Cette demande de dépôt a déjà servi pour un autre dossier.");
+    return receiptOf(replay, true);
+  }
+  const transition = nextState(facts.state, "submit", "MEMBER");
+  if (!transition.ok) {
+    const latest = await db.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" } });
+    if (latest && facts.state === "SUBMITTED") return receiptOf(latest, true);
+    throw new AppError("INVALID_STATE", "Ce dossier n'est plus un brouillon : il ne peut pas être déposé à nouveau.");
+  }
+
+  const snapshot = await loadDossierSnapshot(db, facts.id);
+  if (now >= snapshot.closesAt) {
+    throw new AppError(
+      "DEADLINE_PASSED",
+      `La date limite de dépôt était le ${formatParisDateTime(snapshot.closesAt)} (heure de Paris) : le dossier ne peut plus être déposé.`,
+    );
+  }
+  const missing = missingForSubmission(snapshot);
+  if (missing.length > 0) {
+    throw new AppError("INVALID_INPUT", "Le dossier est incomplet : complétez les éléments indiqués avant de le déposer.", { details: { missing } });
+  }
+
+  const contentHash = contentHashOf(snapshot);
+  const receipt = await renderReceiptPdf({
+    programme: snapshot.wave.campaign,
+    wave: snapshot.wave.title,
+    establishment: snapshot.establishment,
+    applicationId: facts.id,
+    receivedAt: now,
+    contentHash,
+    content: snapshot.content,
+    objectives: snapshot.objectives,
+  });
+  // Stored before the transaction: a rollback leaves at most an unreferenced file, never a
+  // submission without its receipt.
+  const receiptKey = generateStorageKey("receipts");
+  await fileStorage().put(receiptKey, receipt, "application/pdf");
+
+  return db.$transaction(async (tx) => {
+    const locked = await tx.application.updateMany({
+      where: { id: facts.id, state: "DRAFT", version: facts.version },
+      data: { state: transition.to, version: { increment: 1 } },
+    });
+    if (locked.count !== 1) {
+      // Someone submitted meanwhile: their submission is the one.
+      const latest = await tx.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" } });
+      if (latest) return receiptOf(latest, true);
+      throw new AppError("CONFLICT", "Le dossier a changé pendant le dépôt. Rechargez la page et recommencez.");
+    }
+    const submission = await tx.submission.create({
+      data: { applicationId: facts.id, idempotencyKey: input.idempotencyKey, receivedAt: now, contentHash, receiptKey },
+    });
+    await tx.applicationTransition.create({
+      data: { applicationId: facts.id, fromState: facts.state, toState: transition.to, actorId: viewer.userId, at: now },
+    });
+    const fileName = `accuse-de-reception-${facts.id.slice(0, 8)}.pdf`;
+    for (const to of snapshot.memberEmails) {
+      await enqueueEmail(tx, {
+        dedupeKey: `receipt:${submission.id}:${to}`,
+        to,
+        subject: `Accusé de réception – dossier HospiConnect de ${snapshot.establishment.name}`,
+        text: [
+          "Bonjour,",
+          "",
+          `Le dossier de « ${snapshot.establishment.name} » pour la ${snapshot.wave.title} a bien été déposé le ${formatParisDateTime(now)} (heure de Paris).`,
+          `Empreinte du contenu déposé (SHA-256) : ${contentHash}`,
+          "",
+          "L'accusé de réception est joint à ce message ; il reste téléchargeable depuis la page du dossier.",
+          "",
+          "L'équipe HospiConnect – Agence du Numérique en Santé",
+        ].join("\n"),
+        files: [{ storageKey: receiptKey, fileName, contentType: "application/pdf" }],
+      });
+    }
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "application.submitted",
+      target: { type: "Application", id: facts.id },
+      ip: input.ip,
+      details: { submissionId: submission.id, contentHash },
+    });
+    return receiptOf(submission, false);
+  });
+}

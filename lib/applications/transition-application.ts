@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { authorizeApplication } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { parseEuroAmount } from "./euro-amount";
+import { enqueueEmail } from "@/lib/notifications/outbox";
+import { formatParisDateTime } from "@/lib/time/paris";
+import { loadDossierFacts } from "./dossier-facts";
+import { type Actor, nextState, STATE_LABELS, type TransitionAction } from "./state-machine";
+
+/** Every transition but `submit` (which has its own receipt): the form of each request. */
+export const ZTransitionInput = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("withdraw"), comment: z.string().trim().max(2000).default("") }),
+  z.object({ action: z.literal("startReview"), comment: z.string().trim().max(2000).default("") }),
+  z.object({
+    action: z.literal("requestInformation"),
+    comment: z.string().trim().min(1, { error: "Expliquez ce qui est demandé à l'établissement." }).max(4000),
+    responseDueAt: z.iso.datetime({ offset: true, error: "Indiquez la date limite de réponse." }),
+  }),
+  z.object({ action: z.literal("answerInformationRequest"), comment: z.string().trim().min(1, { error: "Répondez à la demande." }).max(4000) }),
+  z.object({ action: z.literal("completeScoring"), comment: z.string().trim().max(2000).default("") }),
+  z.object({ action: z.literal("reopenReview"), comment: z.string().trim().max(2000).default("") }),
+  z.object({
+    action: z.literal("select"),
+    comment: z.string().trim().min(1, { error: "Motivez la décision." }).max(4000),
+    amountGranted: z.string({ error: "Indiquez le montant accordé." }),
+  }),
+  z.object({ action: z.literal("reject"), comment: z.string().trim().min(1, { error: "Motivez la décision." }).max(4000) }),
+]);
+export type TTransitionInput = z.infer<typeof ZTransitionInput>;
+
+const ACTOR_OF: Record<Exclude<TransitionAction, "submit">, { actor: Actor; access: "apply" | "manage" }> = {
+  withdraw: { actor: "MEMBER", access: "apply" },
+  answerInformationRequest: { actor: "MEMBER", access: "apply" },
+  startReview: { actor: "PROGRAMME_MANAGER", access: "manage" },
+  requestInformation: { actor: "PROGRAMME_MANAGER", access: "manage" },
+  completeScoring: { actor: "PROGRAMME_MANAGER", access: "manage" },
+  reopenReview: { actor: "PROGRAMME_MANAGER", access: "manage" },
+  select: { actor: "PROGRAMME_MANAGER", access: "manage" },
+  reject: { actor: "PROGRAMME_MANAGER", access: "manage" },
+};
+
+/**
+ * Moves a dossier through the state machine: only the right role, only from the right state,
+ * with optimistic concurrency on the dossier's version. The transition, its message (a request
+ * for information, a decision) and the e-mail to the establishment are written together, audited.
+ */
+export async function transitionApplication(
+  viewer: Viewer,
+  input: { applicationId: string; expectedVersion: number; ip: string | null } & TTransitionInput,
+  now = new Date(),
+): Promise<{ state: string; version: number }> {
+  const facts = await loadDossierFacts(db, input.applicationId);
+  const { actor, access } = ACTOR_OF[input.action];
+  authorizeApplication(viewer, facts, access);
+  const result = nextState(facts.state, input.action, actor);
+  if (!result.ok) throw new AppError("INVALID_STATE", `Action impossible : le dossier est « ${STATE_LABELS[facts.state]} ».`);
+  if (facts.version !== input.expectedVersion) throw new AppError("CONFLICT", "Le dossier a changé entre-temps. Rechargez la page.");
+
+  let amountGrantedCents: bigint | null = null;
+  if (input.action === "select") {
+    const amount = parseEuroAmount(input.amountGranted);
+    if (!amount.ok) throw new AppError("INVALID_INPUT", amount.message, { fieldErrors: { amountGranted: [amount.message] } });
+    amountGrantedCents = amount.cents;
+  }
+  const responseDueAt = input.action === "requestInformation" ? new Date(input.responseDueAt) : null;
+  if (responseDueAt && responseDueAt <= now) {
+    throw new AppError("INVALID_INPUT", "La date limite de réponse doit être dans le futur.", { fieldErrors: { responseDueAt: ["La date limite de réponse doit être dans le futur."] } });
+  }
+
+  return db.$transaction(async (tx) => {
+    const moved = await tx.application.updateMany({
+      where: { id: facts.id, state: facts.state, version: facts.version },
+      data: { state: result.to, version: { increment: 1 }, ...(responseDueAt ? { responseDueAt } : {}) },
+    });
+    if (moved.count !== 1) throw new AppError("CONFLICT", "Le dossier a changé entre-temps. Rechargez la page.");
+    await tx.applicationTransition.create({
+      data: { applicationId: facts.id, fromState: facts.state, toState: result.to, actorId: viewer.userId, at: now, comment: input.comment },
+    });
+    if (input.action === "select" || input.action === "reject") {
+      await tx.decision.create({
+        data: { applicationId: facts.id, outcome: input.action === "select" ? "SELECTED" : "REJECTED", amountGrantedCents, rationale: input.comment, decidedById: viewer.userId, decidedAt: now },
+      });
+    }
+    if (input.action === "requestInformation" || input.action === "answerInformationRequest") {
+      await tx.message.create({ data: { applicationId: facts.id, authorId: viewer.userId, body: input.comment, createdAt: now } });
+    }
+    if (actor === "PROGRAMME_MANAGER") {
+      const establishment = await tx.establishment.findUniqueOrThrow({
+        where: { id: facts.establishmentId },
+        select: { name: true, memberships: { select: { user: { select: { email: true } } } } },
+      });
+      for (const { user } of establishment.memberships) {
+        await enqueueEmail(tx, {
+          dedupeKey: `transition:${facts.id}:${facts.version}:${user.email}`,
+          to: user.email,
+          subject: `Votre dossier HospiConnect est désormais « ${STATE_LABELS[result.to]} »`,
+          text: [
+            "Bonjour,",
+            "",
+            `Le dossier de « ${establishment.name} » est passé à l'état « ${STATE_LABELS[result.to]} ».`,
+            ...(input.comment ? ["", input.comment] : []),
+            ...(responseDueAt ? ["", `Merci de répondre avant le ${formatParisDateTime(responseDueAt)} (heure de Paris).`] : []),
+            "",
+            "L'équipe HospiConnect – Agence du Numérique en Santé",
+          ].join("\n"),
+        });
+      }
+    }
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: `application.${input.action}`,
+      target: { type: "Application", id: facts.id },
+      ip: input.ip,
+      details: { from: facts.state, to: result.to },
+    });
+    return { state: result.to, version: facts.version + 1 };
+  });
+}

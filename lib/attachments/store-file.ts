@@ -1,0 +1,32 @@
+import { createHash } from "node:crypto";
+import { env } from "@/lib/config/env";
+import { AppError } from "@/lib/errors/app-error";
+import { fileStorage, generateStorageKey } from "@/lib/storage";
+import { checkUploadedFile } from "./file-policy";
+
+export type IncomingFile = { bytes: Uint8Array; name: string; type: string };
+
+export type StoredFile = { fileName: string; mimeType: string; sizeBytes: number; sha256: string; storageKey: string };
+
+/**
+ * Checks an uploaded file on its content (refusing it with the French reason) and stores it under
+ * a generated name; the caller records the returned metadata in its transaction.
+ */
+export async function storeCheckedFile(file: IncomingFile, field = "file"): Promise<StoredFile> {
+  const checked = await checkUploadedFile({
+    bytes: file.bytes,
+    fileName: file.name,
+    declaredMimeType: file.type,
+    maxBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
+  });
+  if (!checked.ok) throw new AppError("INVALID_INPUT", checked.message, { fieldErrors: { [field]: [checked.message] } });
+  const storageKey = generateStorageKey("attachments");
+  await fileStorage().put(storageKey, file.bytes, checked.mimeType);
+  return {
+    fileName: checked.fileName,
+    mimeType: checked.mimeType,
+    sizeBytes: checked.sizeBytes,
+    sha256: createHash("sha256").update(file.bytes).digest("hex"),
+    storageKey,
+  };
+}

@@ -1,0 +1,58 @@
+import { authorizeApplication } from "@/lib/access/policy";
+import type { Viewer } from "@/lib/access/viewer";
+import { loadDossierFacts } from "@/lib/applications/dossier-facts";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { fileStorage } from "@/lib/storage";
+import { type IncomingFile, storeCheckedFile } from "./store-file";
+
+export type UploadRequest = {
+  applicationId: string;
+  /** Evidence for this objective of the dossier's wave version; absent for a file of the dossier. */
+  objectiveId?: string | null;
+  file: IncomingFile;
+};
+
+/**
+ * Attaches a file to a draft dossier: type checked on the bytes (magic numbers), size capped,
+ * stored under a generated name, its SHA-256 kept for the content hash of the submission.
+ */
+export async function uploadAttachment(viewer: Viewer, request: UploadRequest) {
+  const facts = await loadDossierFacts(db, request.applicationId);
+  authorizeApplication(viewer, facts, "edit");
+  if (request.objectiveId) {
+    const objective = await db.objective.findFirst({ where: { id: request.objectiveId, waveVersionId: facts.waveVersionId }, select: { id: true } });
+    if (!objective) throw new AppError("INVALID_INPUT", "Cet objectif n'est pas celui de votre vague.");
+  }
+  const stored = await storeCheckedFile(request.file);
+  return db.attachment.create({
+    data: { applicationId: facts.id, objectiveId: request.objectiveId ?? null, ...stored, uploadedById: viewer.userId },
+    select: { id: true, fileName: true, sizeBytes: true, mimeType: true, objectiveId: true, createdAt: true },
+  });
+}
+
+async function loadAttachment(attachmentId: string) {
+  const attachment = /^[0-9a-f-]{36}$/i.test(attachmentId)
+    ? await db.attachment.findUnique({ where: { id: attachmentId }, select: { id: true, applicationId: true, messageId: true, fileName: true, mimeType: true, storageKey: true } })
+    : null;
+  if (!attachment) throw new AppError("NOT_FOUND");
+  return attachment;
+}
+
+/** The bytes of an attachment, for whoever may read its dossier. */
+export async function readAttachment(viewer: Viewer, attachmentId: string) {
+  const attachment = await loadAttachment(attachmentId);
+  authorizeApplication(viewer, await loadDossierFacts(db, attachment.applicationId), "read");
+  const bytes = await fileStorage().get(attachment.storageKey);
+  if (!bytes) throw new AppError("NOT_FOUND", "Ce fichier n'est plus disponible.");
+  return { bytes, fileName: attachment.fileName, mimeType: attachment.mimeType };
+}
+
+/** Removes a file from a draft (a message's files stay with the message). */
+export async function deleteAttachment(viewer: Viewer, attachmentId: string): Promise<void> {
+  const attachment = await loadAttachment(attachmentId);
+  authorizeApplication(viewer, await loadDossierFacts(db, attachment.applicationId), "edit");
+  if (attachment.messageId) throw new AppError("FORBIDDEN", "Les pièces jointes d'un message ne peuvent pas être supprimées.");
+  await db.attachment.delete({ where: { id: attachment.id } });
+  await fileStorage().delete(attachment.storageKey);
+}
