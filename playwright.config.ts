@@ -9,6 +9,7 @@ import {
   E2E_PSC_CLIENT_ID,
   E2E_PSC_CLIENT_SECRET,
   E2E_PSC_PORT,
+  E2E_STORAGE_DIR,
 } from "./e2e/fixtures/environment";
 
 /** WebAuthn needs a secure context: localhost is one. */
@@ -74,6 +75,9 @@ export default defineConfig({
         PSC_ISSUER: `http://localhost:${E2E_PSC_PORT}`,
         PSC_CLIENT_ID: E2E_PSC_CLIENT_ID,
         PSC_CLIENT_SECRET: E2E_PSC_CLIENT_SECRET,
+        STORAGE_DIR: E2E_STORAGE_DIR,
+        // Every test signs in from 127.0.0.1: the per-address limits are tested on their own.
+        RATE_LIMIT_PER_IP_SCALE: "50",
       },
     },
   ],

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { ApplicationState } from "@/lib/db/generated/enums";
-import { type ApplicationAccess, type ApplicationFacts, canAccessEstablishment, decideApplicationAccess, hasPermission } from "./policy";
+import {
+  type ApplicationAccess,
+  type ApplicationFacts,
+  authorizeMemberInvitation,
+  canAccessEstablishment,
+  decideApplicationAccess,
+  hasPermission,
+} from "./policy";
 import type { Viewer } from "./viewer";
 
 const viewer = (overrides: Partial<Viewer>): Viewer => ({
@@ -81,6 +88,13 @@ describe("establishment access policy", () => {
     ["reviewer cannot read establishments", reviewer, "own", "read", false],
   ] as const)("%s", (_label, who, establishmentId, access, expected) => {
     expect(canAccessEstablishment(who, establishmentId, access)).toBe(expected);
+  });
+
+  it("lets members invite colleagues into their own establishment only, managers into any", () => {
+    expect(() => authorizeMemberInvitation(member, "own")).not.toThrow();
+    expect(() => authorizeMemberInvitation(stranger, "own")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+    expect(() => authorizeMemberInvitation(reviewer, "own")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+    expect(() => authorizeMemberInvitation(manager, "own")).not.toThrow();
   });
 
   it("keeps programme permissions to programme managers", () => {

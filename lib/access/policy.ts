@@ -27,7 +27,8 @@ export type Permission =
   | "review:assigned";
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  MEMBER: ["invitation:member"],
+  // A member's rights come from their establishments (ownership below), not from the role.
+  MEMBER: [],
   REVIEWER: ["review:assigned"],
   PROGRAMME_MANAGER: [
     "programme:configure",
@@ -72,6 +73,17 @@ export function authorizeEstablishment(viewer: Viewer | null, establishmentId: s
   if (!viewer) throw new AppError("UNAUTHENTICATED");
   if (canAccessEstablishment(viewer, establishmentId, access)) return viewer;
   throw new AppError(canAccessEstablishment(viewer, establishmentId, "read") ? "FORBIDDEN" : "NOT_FOUND");
+}
+
+/** Inviting a colleague into an establishment: its own members, or a programme manager. */
+export function canInviteMember(viewer: Viewer | null, establishmentId: string): boolean {
+  return canAccessEstablishment(viewer, establishmentId, "edit") || hasPermission(viewer, "invitation:member");
+}
+
+export function authorizeMemberInvitation(viewer: Viewer | null, establishmentId: string): Viewer {
+  if (!viewer) throw new AppError("UNAUTHENTICATED");
+  if (canInviteMember(viewer, establishmentId)) return viewer;
+  throw new AppError("NOT_FOUND");
 }
 
 // ---------------------------------------------------------------------------------------------

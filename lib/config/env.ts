@@ -45,6 +45,9 @@ const EnvSchema = z.object({
   /** Requested and accepted authentication context (PSC answers eidas1 for two-factor MIE). */
   PSC_ACR_VALUES: z.string().default("eidas1"),
 
+  /** Multiplies the per-address attempt limits (for a proxy that hides client addresses, or tests). */
+  RATE_LIMIT_PER_IP_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
+
   /** Validity of an invitation link. */
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
 

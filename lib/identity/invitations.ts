@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { hasPermission, requirePermission } from "@/lib/access/policy";
-import { auditActor, isMemberOf, type Viewer } from "@/lib/access/viewer";
+import { authorizeMemberInvitation, requirePermission } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import type { MembershipRole, StaffRole } from "@/lib/db/generated/enums";
@@ -34,9 +34,7 @@ export async function inviteUser(
 ): Promise<{ invitationId: string; link: string }> {
   if (inviter) {
     if (request.purpose === "STAFF") requirePermission(inviter, "invitation:staff");
-    else if (!isMemberOf(inviter, request.establishmentId) && !hasPermission(inviter, "invitation:member")) {
-      throw new AppError("NOT_FOUND");
-    }
+    else authorizeMemberInvitation(inviter, request.establishmentId);
   }
   const email = request.email.trim().toLowerCase();
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });

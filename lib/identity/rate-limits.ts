@@ -1,4 +1,5 @@
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -13,11 +14,11 @@ function limiter(keyPrefix: string, points: number, durationSeconds: number) {
 
 export const RATE_LIMITS = {
   /** Passkey and PSC sign-in attempts from one address. */
-  signInPerIp: limiter("sign-in-ip", 30, 15 * 60),
+  signInPerIp: limiter("sign-in-ip", 30 * env.RATE_LIMIT_PER_IP_SCALE, 15 * 60),
   /** Failed sign-ins on one account (a key that does not verify, a cloned counter…). */
   signInFailuresPerAccount: limiter("sign-in-account", 10, 15 * 60),
   /** Invitation links opened or used from one address. */
-  invitationPerIp: limiter("invitation-ip", 30, 60 * 60),
+  invitationPerIp: limiter("invitation-ip", 30 * env.RATE_LIMIT_PER_IP_SCALE, 60 * 60),
   /** Attempts on one invitation. */
   invitationPerToken: limiter("invitation-token", 10, 60 * 60),
 } as const;

@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import type { Metadata } from "next";
 import { MemberInvitationForm } from "@/components/identity/member-invitation-form";
-import { canAccessEstablishment } from "@/lib/access/policy";
+import { canInviteMember } from "@/lib/access/policy";
 import { getEstablishment } from "@/lib/establishments/queries";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
@@ -16,7 +16,7 @@ export default async function MembersPage({ params }: { params: Promise<{ establ
   const path = `/etablissements/${establishmentId}/membres`;
   const viewer = await requireViewer(path);
   const establishment = await guardPage(viewer, path, () => getEstablishment(viewer, establishmentId));
-  const canInvite = canAccessEstablishment(viewer, establishmentId, "edit");
+  const canInvite = canInviteMember(viewer, establishmentId);
 
   return (
     <>

@@ -1,0 +1,305 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { type APIRequestContext, expect, request as playwright, test } from "@playwright/test";
+import { encode } from "next-auth/jwt";
+import { e2eDb } from "./fixtures/database";
+import { E2E_AUTH_SECRET, E2E_BASE_URL, E2E_STORAGE_DIR } from "./fixtures/environment";
+import { createDraftApplication, createEstablishment, createOpenWave, createUser, fillDossier, uniqueEmail } from "./fixtures/factories";
+
+/**
+ * The access matrix: every page and every route handler, called directly (not through the UI) by
+ * every role, on the caller's own resources and on another establishment's. Each cell is the
+ * expected HTTP status; any change of behaviour fails a cell. A route added without its row fails
+ * the coverage test at the bottom.
+ */
+type Role = "anonymous" | "member" | "stranger" | "reviewer" | "manager";
+const ROLES: Role[] = ["anonymous", "member", "stranger", "reviewer", "manager"];
+
+type World = {
+  establishment: string;
+  otherEstablishment: string;
+  draft: string;
+  submitted: string;
+  submittedFile: string;
+  users: Record<Exclude<Role, "anonymous">, { id: string; credential: string }>;
+  pdf: Buffer;
+};
+
+type Call = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; url: string; json?: unknown; multipart?: Record<string, unknown> };
+type Row = {
+  /** `METHOD /pattern` as in app/: what the coverage test matches. */
+  route: string;
+  call: (world: World, role: Role) => Call | Promise<Call>;
+  expected: Record<Role, number>;
+};
+
+const page = (route: string, url: (world: World) => string, expected: Record<Role, number>): Row => ({
+  route: `GET ${route}`,
+  call: (world) => ({ method: "GET", url: url(world) }),
+  expected,
+});
+
+const PUBLIC = { anonymous: 200, member: 200, stranger: 200, reviewer: 200, manager: 200 };
+const SIGNED_IN = { anonymous: 307, member: 200, stranger: 200, reviewer: 200, manager: 200 };
+const MANAGER_PAGE = { anonymous: 307, member: 404, stranger: 404, reviewer: 404, manager: 200 };
+
+const ROWS: Row[] = [
+  // Pages
+  page("/", () => "/", PUBLIC),
+  page("/connexion", () => "/connexion", { anonymous: 200, member: 307, stranger: 307, reviewer: 307, manager: 307 }),
+  page("/connexion/demo/[token]", () => "/connexion/demo/lien-inconnu", PUBLIC),
+  page("/invitation/[token]", () => "/invitation/lien-inconnu", PUBLIC),
+  page("/compte", () => "/compte", SIGNED_IN),
+  page("/etablissements", () => "/etablissements", { anonymous: 307, member: 307, stranger: 307, reviewer: 200, manager: 200 }),
+  page("/etablissements/[establishmentId]", (w) => `/etablissements/${w.establishment}`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
+  page("/etablissements/[establishmentId]/membres", (w) => `/etablissements/${w.establishment}/membres`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
+  page("/dossiers/[applicationId]", (w) => `/dossiers/${w.draft}`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
+  page("/dossiers/[applicationId]/[section]", (w) => `/dossiers/${w.submitted}/budget`, { anonymous: 307, member: 200, stranger: 404, reviewer: 200, manager: 200 }),
+  page("/instruction", () => "/instruction", { anonymous: 307, member: 404, stranger: 404, reviewer: 200, manager: 404 }),
+  page("/pilotage/invitations", () => "/pilotage/invitations", MANAGER_PAGE),
+  page("/pilotage/journal", () => "/pilotage/journal", MANAGER_PAGE),
+  page("/pilotage/utilisateurs", () => "/pilotage/utilisateurs", MANAGER_PAGE),
+
+  // Route handlers
+  { route: "GET /api/health", call: () => ({ method: "GET", url: "/api/health" }), expected: PUBLIC },
+  {
+    route: "POST /api/webauthn/authentication/options",
+    call: () => ({ method: "POST", url: "/api/webauthn/authentication/options" }),
+    expected: PUBLIC,
+  },
+  {
+    route: "POST /api/webauthn/registration/options",
+    call: () => ({ method: "POST", url: "/api/webauthn/registration/options", json: {} }),
+    expected: { anonymous: 401, member: 200, stranger: 200, reviewer: 200, manager: 200 },
+  },
+  {
+    route: "POST /api/webauthn/registration",
+    call: () => ({
+      method: "POST",
+      url: "/api/webauthn/registration",
+      json: { challengeId: crypto.randomUUID(), response: { id: "x", type: "public-key" }, keyName: "Clé" },
+    }),
+    // Signed in, the request reaches the ceremony, which has no such challenge.
+    expected: { anonymous: 401, member: 409, stranger: 409, reviewer: 409, manager: 409 },
+  },
+  {
+    route: "PATCH /api/account/credentials/[credentialId]",
+    call: (w, role) => ({ method: "PATCH", url: `/api/account/credentials/${w.users[role === "manager" ? "member" : "manager"].credential}`, json: { name: "Renommée" } }),
+    // Always someone else's key: reported missing.
+    expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 404, manager: 404 },
+  },
+  {
+    route: "DELETE /api/account/credentials/[credentialId]",
+    call: (w, role) => ({ method: "DELETE", url: `/api/account/credentials/${role === "anonymous" ? w.users.member.credential : w.users[role].credential}` }),
+    // One's own last key cannot be removed.
+    expected: { anonymous: 401, member: 409, stranger: 409, reviewer: 409, manager: 409 },
+  },
+  {
+    route: "DELETE /api/account/sessions",
+    call: () => ({ method: "DELETE", url: "/api/account/sessions" }),
+    expected: { anonymous: 401, member: 200, stranger: 200, reviewer: 200, manager: 200 },
+  },
+  {
+    route: "POST /api/invitations",
+    call: (w) => ({ method: "POST", url: "/api/invitations", json: { purpose: "MEMBER", email: uniqueEmail("invite"), establishmentId: w.establishment } }),
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },
+  },
+  {
+    route: "POST /api/invitations/psc",
+    call: () => ({ method: "POST", url: "/api/invitations/psc", json: { invitationToken: "jeton-inconnu-de-plus-de-vingt-caracteres" } }),
+    expected: { anonymous: 404, member: 404, stranger: 404, reviewer: 404, manager: 404 },
+  },
+  {
+    route: "PATCH /api/users/[userId]",
+    call: async () => {
+      const target = await createUser({ staffRole: "REVIEWER" });
+      return { method: "PATCH", url: `/api/users/${target.id}`, json: { staffRole: "REVIEWER" } };
+    },
+    expected: { anonymous: 401, member: 403, stranger: 403, reviewer: 403, manager: 200 },
+  },
+  {
+    route: "PUT /api/applications/[applicationId]/sections/[section]",
+    call: (w) => ({ method: "PUT", url: `/api/applications/${w.draft}/sections/project`, json: { expectedVersion: 0, data: { projectTitle: "Titre", projectSummary: "" } } }),
+    // The member's save passes; the second member's save on the same version would conflict.
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 403 },
+  },
+  {
+    route: "POST /api/applications/[applicationId]/attachments",
+    call: (w) => ({ method: "POST", url: `/api/applications/${w.draft}/attachments`, multipart: { file: { name: "preuve.pdf", mimeType: "application/pdf", buffer: w.pdf } } }),
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 403 },
+  },
+  {
+    route: "GET /api/attachments/[attachmentId]",
+    call: (w) => ({ method: "GET", url: `/api/attachments/${w.submittedFile}` }),
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 200, manager: 200 },
+  },
+  {
+    route: "DELETE /api/attachments/[attachmentId]",
+    call: (w) => ({ method: "DELETE", url: `/api/attachments/${w.submittedFile}` }),
+    // The file of a submitted dossier stays, whoever asks.
+    expected: { anonymous: 401, member: 409, stranger: 404, reviewer: 403, manager: 403 },
+  },
+  {
+    route: "POST /api/applications/[applicationId]/submission",
+    call: (w) => ({ method: "POST", url: `/api/applications/${w.draft}/submission`, json: { idempotencyKey: crypto.randomUUID() } }),
+    // The member reaches the completeness check (the draft is incomplete).
+    expected: { anonymous: 401, member: 422, stranger: 404, reviewer: 404, manager: 403 },
+  },
+  {
+    route: "POST /api/applications/[applicationId]/transitions",
+    call: (w) => ({ method: "POST", url: `/api/applications/${w.submitted}/transitions`, json: { action: "requestInformation", expectedVersion: 99, comment: "Précisez", responseDueAt: "2030-01-01T10:00:00+01:00" } }),
+    // The manager passes the policy and the state machine, then meets the stale version.
+    expected: { anonymous: 401, member: 403, stranger: 404, reviewer: 403, manager: 409 },
+  },
+  {
+    route: "GET /api/applications/[applicationId]/receipt",
+    call: (w) => ({ method: "GET", url: `/api/applications/${w.submitted}/receipt` }),
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 200, manager: 200 },
+  },
+  {
+    route: "POST /api/applications/[applicationId]/messages",
+    call: (w) => ({ method: "POST", url: `/api/applications/${w.submitted}/messages`, multipart: { body: "Bonjour" } }),
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 200, manager: 200 },
+  },
+];
+
+/** Routes outside the matrix, and why. */
+const NOT_IN_MATRIX: Record<string, string> = {
+  "GET /api/auth/[...nextauth]": "next-auth's own endpoints (CSRF-protected sign-in and sign-out), exercised by the ceremony tests",
+  "POST /api/auth/[...nextauth]": "idem",
+};
+
+let world: World;
+
+async function sessionCookie(userId: string): Promise<string> {
+  const session = await e2eDb.session.create({ data: { userId, method: "PASSKEY", expiresAt: new Date(Date.now() + 3_600_000) } });
+  return encode({ token: { sub: userId, sid: session.id }, secret: E2E_AUTH_SECRET });
+}
+
+async function clientFor(role: Role): Promise<APIRequestContext> {
+  const headers: Record<string, string> = { Origin: E2E_BASE_URL };
+  if (role !== "anonymous") headers.Cookie = `next-auth.session-token=${await sessionCookie(world.users[role].id)}`;
+  return playwright.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: headers, maxRedirects: 0 });
+}
+
+test.describe("access matrix", () => {
+  test.beforeAll(async () => {
+    const [own, other] = [await createEstablishment(), await createEstablishment()];
+    const wave = await createOpenWave();
+    const draft = await createDraftApplication(own.id, wave);
+    const secondWave = await createOpenWave();
+    const submittedDossier = await createDraftApplication(own.id, secondWave);
+    await fillDossier(submittedDossier.id, secondWave.objectives);
+    const users = {
+      member: await createUser({ establishmentId: own.id }),
+      stranger: await createUser({ establishmentId: other.id }),
+      reviewer: await createUser({ staffRole: "REVIEWER" }),
+      manager: await createUser({ staffRole: "PROGRAMME_MANAGER" }),
+    };
+    await e2eDb.application.update({ where: { id: submittedDossier.id }, data: { state: "UNDER_REVIEW" } });
+    await e2eDb.submission.create({
+      data: { applicationId: submittedDossier.id, idempotencyKey: crypto.randomUUID(), contentHash: "0".repeat(64), receiptKey: null },
+    });
+    await e2eDb.reviewerAssignment.create({
+      data: { applicationId: submittedDossier.id, reviewerId: users.reviewer.id, conflict: { create: { hasConflict: false } } },
+    });
+    const pdf = readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf"));
+    const credentials: Record<string, string> = {};
+    for (const [role, user] of Object.entries(users)) {
+      const credential = await e2eDb.webAuthnCredential.create({
+        data: { id: `cle-${crypto.randomUUID()}`, userId: user.id, publicKey: Buffer.from([1]), deviceType: "singleDevice", backupEligible: false, backedUp: false, name: "Clé" },
+      });
+      credentials[role] = credential.id;
+    }
+    // A submitted dossier's file and receipt, uploaded while it was a draft.
+    const file = await e2eDb.attachment.create({
+      data: {
+        applicationId: submittedDossier.id,
+        objectiveId: secondWave.objectives[0]!.id,
+        fileName: "preuve.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: pdf.length,
+        sha256: "a".repeat(64),
+        storageKey: await storeForTest(pdf),
+      },
+    });
+    await e2eDb.submission.updateMany({ where: { applicationId: submittedDossier.id }, data: { receiptKey: await storeForTest(pdf, "receipts") } });
+    world = {
+      establishment: own.id,
+      otherEstablishment: other.id,
+      draft: draft.id,
+      submitted: submittedDossier.id,
+      submittedFile: file.id,
+      users: Object.fromEntries(Object.entries(users).map(([role, user]) => [role, { id: user.id, credential: credentials[role]! }])) as World["users"],
+      pdf,
+    };
+  });
+
+  for (const row of ROWS) {
+    test(row.route, async () => {
+      const actual: Record<string, number> = {};
+      for (const role of ROLES) {
+        const client = await clientFor(role);
+        const call = await row.call(world, role);
+        const response = await client.fetch(call.url, { method: call.method, data: call.json, multipart: call.multipart as never });
+        actual[role] = response.status();
+        await client.dispose();
+      }
+      expect(actual).toEqual(row.expected);
+    });
+  }
+
+  test("a member's attempts on another establishment's dossier are refused and audited", async () => {
+    const client = await clientFor("stranger");
+    const since = new Date();
+    for (const url of [`/dossiers/${world.draft}`, `/api/applications/${world.submitted}/receipt`]) {
+      expect((await client.get(url)).status()).toBe(404);
+    }
+    expect((await client.put(`/api/applications/${world.draft}/sections/project`, { data: { expectedVersion: 0, data: { projectTitle: "Piraté", projectSummary: "" } } })).status()).toBe(404);
+    await client.dispose();
+    const denied = await e2eDb.auditEvent.findMany({ where: { action: "access.denied", at: { gte: since }, actorId: world.users.stranger.id } });
+    expect(denied.map((event) => (event.details as { path: string }).path).sort()).toEqual(
+      [`/api/applications/${world.draft}/sections/project`, `/api/applications/${world.submitted}/receipt`, `/dossiers/${world.draft}`].sort(),
+    );
+    expect((await e2eDb.application.findUniqueOrThrow({ where: { id: world.draft } })).projectTitle).not.toBe("Piraté");
+  });
+
+  test("a state-changing request from another site is refused", async () => {
+    const client = await playwright.newContext({
+      baseURL: E2E_BASE_URL,
+      extraHTTPHeaders: { Origin: "https://site-malveillant.example", Cookie: `next-auth.session-token=${await sessionCookie(world.users.member.id)}` },
+    });
+    const response = await client.post("/api/invitations", { data: { purpose: "MEMBER", email: uniqueEmail("csrf"), establishmentId: world.establishment } });
+    expect(response.status()).toBe(403);
+    expect((await response.json()).error.code).toBe("CROSS_ORIGIN");
+    await client.dispose();
+  });
+
+  test("covers every page and route handler of the app", () => {
+    const covered = new Set([...ROWS.map((row) => row.route), ...Object.keys(NOT_IN_MATRIX)]);
+    const missing = appRoutes().filter((route) => !covered.has(route));
+    expect(missing, "routes without a row in the access matrix").toEqual([]);
+  });
+});
+
+async function storeForTest(bytes: Buffer, area: "attachments" | "receipts" = "attachments"): Promise<string> {
+  const { LocalFileStorage } = await import("@/lib/storage/local-file-storage");
+  const { generateStorageKey } = await import("@/lib/storage/storage-key");
+  const key = generateStorageKey(area);
+  await new LocalFileStorage(E2E_STORAGE_DIR).put(key, bytes, "application/pdf");
+  return key;
+}
+
+/** `METHOD /pattern` of every page.tsx and route.ts under app/, route groups removed. */
+function appRoutes(): string[] {
+  const files = (readdirSync("app", { recursive: true, encoding: "utf8" }) as string[])
+    .filter((file) => /(^|\/)(page\.tsx|route\.ts)$/.test(file))
+    .map((file) => path.join("app", file));
+  return files.flatMap((file) => {
+    const pattern = `/${path.dirname(path.relative("app", file)).split(path.sep).filter((segment) => segment !== "." && !/^\(.*\)$/.test(segment)).join("/")}`;
+    if (file.endsWith("page.tsx")) return [`GET ${pattern}`];
+    const source = readFileSync(file, "utf8");
+    const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b|handler as (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1] ?? match[2]);
+    return methods.map((method) => `${method} ${pattern}`);
+  });
+}
