@@ -1,6 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
+import { DataTable } from "@/components/dsfr/data-table";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { FieldValues } from "react-hook-form";
@@ -97,9 +98,7 @@ export function AutosaveStatus({
                 {state.theirs.updatedBy ?? "Une autre personne"} l&apos;a enregistrée le {dateTime.format(new Date(state.theirs.updatedAt))}. Vos autres
                 modifications sont conservées ; pour les champs que vous avez modifiés tous les deux, choisissez la version à garder :
               </p>
-              <div className={fr.cx("fr-table", "fr-table--sm")}>
-                <table>
-                  <caption className={fr.cx("fr-sr-only")}>Différences entre votre version et la version enregistrée</caption>
+              <DataTable caption="Différences entre votre version et la version enregistrée" hideCaption small>
                   <thead>
                     <tr>
                       <th scope="col">Champ</th>
@@ -118,8 +117,7 @@ export function AutosaveStatus({
                         </tr>
                       ))}
                   </tbody>
-                </table>
-              </div>
+                </DataTable>
               <Button size="small" onClick={onKeepMine}>
                 Garder ma version
               </Button>{" "}

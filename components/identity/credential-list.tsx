@@ -1,6 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
+import { DataTable } from "@/components/dsfr/data-table";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -46,9 +47,7 @@ export function CredentialList({ credentials }: { credentials: CredentialRow[] }
   return (
     <>
       <div aria-live="polite">{message ? <Alert severity={message.severity} small description={message.text} className={fr.cx("fr-mb-3w")} /> : null}</div>
-      <div className={fr.cx("fr-table")}>
-        <table>
-          <caption>Vos clés d&apos;accès</caption>
+      <DataTable caption="Vos clés d'accès">
           <thead>
             <tr>
               <th scope="col">Nom</th>
@@ -102,8 +101,7 @@ export function CredentialList({ credentials }: { credentials: CredentialRow[] }
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+        </DataTable>
       {credentials.length <= 1 ? (
         <p className={fr.cx("fr-text--sm")}>Enregistrez une clé de secours : votre dernière clé ne peut pas être supprimée.</p>
       ) : null}

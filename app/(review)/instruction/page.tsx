@@ -1,4 +1,4 @@
-import { fr } from "@codegouvfr/react-dsfr";
+import { DataTable } from "@/components/dsfr/data-table";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { Metadata } from "next";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
@@ -18,9 +18,7 @@ export default async function ReviewQueuePage() {
       {applications.length === 0 ? (
         <p>Aucun dossier ne vous est attribué pour le moment.</p>
       ) : (
-        <div className={fr.cx("fr-table")}>
-          <table>
-            <caption>Dossiers qui vous sont attribués</caption>
+        <DataTable caption="Dossiers qui vous sont attribués">
             <thead>
               <tr>
                 <th scope="col">Établissement</th>
@@ -54,8 +52,7 @@ export default async function ReviewQueuePage() {
                 );
               })}
             </tbody>
-          </table>
-        </div>
+          </DataTable>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { DataTable } from "@/components/dsfr/data-table";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { Metadata } from "next";
 import { StaffInvitationForm } from "@/components/identity/staff-invitation-form";
@@ -26,9 +27,7 @@ export default async function InvitationsPage() {
           {invitations.length === 0 ? (
             <p>Aucune invitation envoyée pour l&apos;instant.</p>
           ) : (
-            <div className={fr.cx("fr-table")}>
-              <table>
-                <caption>Invitations envoyées</caption>
+            <DataTable caption="Invitations envoyées">
                 <thead>
                   <tr>
                     <th scope="col">Adresse</th>
@@ -58,8 +57,7 @@ export default async function InvitationsPage() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+              </DataTable>
           )}
         </div>
       </div>

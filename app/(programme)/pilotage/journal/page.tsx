@@ -1,4 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { DataTable } from "@/components/dsfr/data-table";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
@@ -58,9 +59,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       {events.length === 0 ? (
         <p>Aucun événement ne correspond à ces filtres.</p>
       ) : (
-        <div className={fr.cx("fr-table", "fr-table--no-caption")}>
-          <table>
-            <caption>Événements du journal d&apos;audit</caption>
+        <DataTable caption="Événements du journal d'audit" hideCaption>
             <thead>
               <tr>
                 <th scope="col">Date (heure de Paris)</th>
@@ -87,8 +86,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+          </DataTable>
       )}
       {pageCount > 1 ? (
         <Pagination count={pageCount} defaultPage={filters.page} getPageLinkProps={(page) => ({ href: query(page) })} showFirstLast />

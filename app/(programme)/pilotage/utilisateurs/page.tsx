@@ -1,4 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { DataTable } from "@/components/dsfr/data-table";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -22,9 +23,7 @@ export default async function StaffPage() {
         Les agents se connectent uniquement avec une clé d&apos;accès. Pour ajouter une personne,{" "}
         <Link href="/pilotage/invitations">envoyez une invitation</Link>.
       </p>
-      <div className={fr.cx("fr-table")}>
-        <table>
-          <caption>Comptes des agents</caption>
+      <DataTable caption="Comptes des agents">
           <thead>
             <tr>
               <th scope="col">Nom</th>
@@ -58,8 +57,7 @@ export default async function StaffPage() {
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+        </DataTable>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { DataTable } from "@/components/dsfr/data-table";
 import type { Metadata } from "next";
 import { MemberInvitationForm } from "@/components/identity/member-invitation-form";
 import { canInviteMember } from "@/lib/access/policy";
@@ -21,9 +22,7 @@ export default async function MembersPage({ params }: { params: Promise<{ establ
   return (
     <>
       <h1>Équipe – {establishment.name}</h1>
-      <div className={fr.cx("fr-table")}>
-        <table>
-          <caption>Membres de l&apos;établissement</caption>
+      <DataTable caption="Membres de l'établissement">
           <thead>
             <tr>
               <th scope="col">Nom</th>
@@ -42,8 +41,7 @@ export default async function MembersPage({ params }: { params: Promise<{ establ
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+        </DataTable>
       {establishment.invitations.length > 0 ? (
         <>
           <h2>Invitations en attente</h2>

@@ -1,0 +1,79 @@
+import { expect, test } from "@playwright/test";
+import { createDemoSignInLinks } from "@/lib/identity/demo-sign-in";
+import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { e2eDb } from "./fixtures/database";
+import { E2E_BASE_URL } from "./fixtures/environment";
+import { createUser } from "./fixtures/factories";
+import { signInAs } from "./fixtures/sessions";
+
+test.describe("sessions", () => {
+  test("after sign-out, a replayed session cookie opens nothing", async ({ page, context, browser }) => {
+    const user = await createUser({ staffRole: "REVIEWER", name: "Camille Replay" });
+    await signInAs(context, user.id);
+    await page.goto("/compte");
+    await expect(page.getByRole("heading", { name: "Mon compte" })).toBeVisible();
+    const cookie = (await context.cookies()).find((candidate) => candidate.name === "next-auth.session-token")!;
+
+    await page.getByRole("button", { name: "Se déconnecter" }).first().click();
+    await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+
+    const thief = await browser.newContext();
+    await thief.addCookies([cookie]);
+    const stolen = await thief.newPage();
+    await stolen.goto("/compte");
+    await expect(stolen).toHaveURL(/\/connexion\?retour=%2Fcompte/);
+    await thief.close();
+    const signOut = await e2eDb.auditEvent.findFirst({ where: { action: "auth.sign_out", actorId: user.id } });
+    expect(signOut).not.toBeNull();
+  });
+
+  test("signing out of every session ends the sessions on other devices", async ({ browser }) => {
+    const user = await createUser({ staffRole: "PROGRAMME_MANAGER", name: "Dominique Partout" });
+    const [laptop, phone] = [await browser.newContext(), await browser.newContext()];
+    await signInAs(laptop, user.id);
+    await signInAs(phone, user.id);
+    const [onLaptop, onPhone] = [await laptop.newPage(), await phone.newPage()];
+    await onPhone.goto("/compte");
+    await expect(onPhone.getByRole("heading", { name: "Mon compte" })).toBeVisible();
+
+    await onLaptop.goto("/compte");
+    await onLaptop.getByRole("button", { name: "Se déconnecter de toutes les sessions" }).click();
+    await expect(onLaptop).toHaveURL(/\/connexion/);
+    await onPhone.reload();
+    await expect(onPhone).toHaveURL(/\/connexion/);
+    expect(await e2eDb.session.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
+    await laptop.close();
+    await phone.close();
+  });
+
+  test("demo mode: a printed one-time link signs in as its role, once", async ({ page }) => {
+    const [director] = await createDemoSignInLinks(e2eDb, E2E_BASE_URL);
+    expect(director?.role).toBe("Direction d'établissement");
+    const path = new URL(director!.link).pathname;
+    await page.goto(path);
+    await expectNoSeriousAccessibilityViolation(page);
+    await page.getByRole("button", { name: `Se connecter en tant que ${director!.name}` }).click();
+    await expect(page.getByRole("link", { name: director!.name })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Mes établissements" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Se déconnecter" }).first().click();
+    await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+    await page.goto(path);
+    await expect(page.getByText("Ce lien de démonstration a déjà servi")).toBeVisible();
+  });
+
+  test("a programme manager reads the audit log, filtered", async ({ page, context }) => {
+    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER" });
+    await e2eDb.auditEvent.create({ data: { actorLabel: "filtre@e2e.test", action: "role.changed", targetType: "User", targetId: "cible-e2e", details: { from: "REVIEWER" } } });
+    await signInAs(context, manager.id);
+    await page.goto("/pilotage/journal");
+    await expectNoSeriousAccessibilityViolation(page);
+    await page.getByLabel("Action").selectOption("role.changed");
+    await page.getByLabel("Auteur (adresse)").fill("filtre@e2e");
+    await page.getByRole("button", { name: "Filtrer" }).click();
+    await expect(page).toHaveURL(/action=role\.changed/);
+    const table = page.getByRole("table", { name: "Événements du journal d'audit" });
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(table.getByText("User cible-e2e")).toBeVisible();
+  });
+});

@@ -1,0 +1,42 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { resetDatabase, testDb } from "@/test/integration/database";
+import { openSession, resumeSession, revokeAllSessions, revokeSession } from "./sessions";
+
+describe("server-side sessions", () => {
+  beforeEach(resetDatabase);
+
+  async function user() {
+    return testDb.user.create({ data: { email: `u${Math.random()}@example.test`.replace("0.", ""), displayName: "U" } });
+  }
+
+  it("opens, keeps alive with activity, and ends after the idle period", async () => {
+    const { id: userId } = await user();
+    const start = new Date("2026-11-28T09:00:00Z");
+    const sid = await openSession(userId, "PASSKEY", { ip: "203.0.113.7", userAgent: "test" }, start);
+    expect(await resumeSession(sid, new Date("2026-11-28T09:50:00Z"))).toBe(userId);
+    // Activity at 09:50 moved the idle deadline to 10:50.
+    expect(await resumeSession(sid, new Date("2026-11-28T10:45:00Z"))).toBe(userId);
+    expect(await resumeSession(sid, new Date("2026-11-28T11:46:00Z"))).toBeNull();
+  });
+
+  it("ends at its absolute lifetime even with constant activity", async () => {
+    const { id: userId } = await user();
+    const start = new Date("2026-11-28T09:00:00Z");
+    const sid = await openSession(userId, "PASSKEY", { ip: null, userAgent: null }, start);
+    for (let minutes = 30; minutes < 240; minutes += 30) {
+      expect(await resumeSession(sid, new Date(start.getTime() + minutes * 60_000))).toBe(userId);
+    }
+    expect(await resumeSession(sid, new Date(start.getTime() + 240 * 60_000))).toBeNull();
+  });
+
+  it("ends one session on sign-out, and every session on sign-out everywhere", async () => {
+    const { id: userId } = await user();
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => openSession(userId, "PASSKEY", { ip: null, userAgent: null })));
+    await revokeSession(a!);
+    expect(await resumeSession(a!)).toBeNull();
+    expect(await resumeSession(b!)).toBe(userId);
+    expect(await revokeAllSessions(userId)).toBe(2);
+    expect(await resumeSession(b!)).toBeNull();
+    expect(await resumeSession(c!)).toBeNull();
+  });
+});
