@@ -53,6 +53,7 @@ const ROWS: Row[] = [
   page("/etablissements", () => "/etablissements", { anonymous: 307, member: 307, stranger: 307, reviewer: 200, manager: 200 }),
   page("/etablissements/[establishmentId]", (w) => `/etablissements/${w.establishment}`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
   page("/etablissements/[establishmentId]/membres", (w) => `/etablissements/${w.establishment}/membres`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
+  page("/etablissements/[establishmentId]/profil", (w) => `/etablissements/${w.establishment}/profil`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 404 }),
   page("/dossiers/[applicationId]", (w) => `/dossiers/${w.draft}`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
   page("/dossiers/[applicationId]/[section]", (w) => `/dossiers/${w.submitted}/budget`, { anonymous: 307, member: 200, stranger: 404, reviewer: 200, manager: 200 }),
   page("/instruction", () => "/instruction", { anonymous: 307, member: 404, stranger: 404, reviewer: 200, manager: 404 }),
@@ -116,6 +117,28 @@ const ROWS: Row[] = [
       return { method: "PATCH", url: `/api/users/${target.id}`, json: { staffRole: "REVIEWER" } };
     },
     expected: { anonymous: 401, member: 403, stranger: 403, reviewer: 403, manager: 200 },
+  },
+  {
+    route: "PUT /api/establishments/[establishmentId]",
+    call: async (w) => {
+      const current = await e2eDb.establishment.findUniqueOrThrow({ where: { id: w.establishment } });
+      const profile = {
+        name: current.name,
+        finessEt: current.finessEt,
+        finessEj: current.finessEj,
+        siret: "",
+        categoryCode: current.categoryCode,
+        departmentCode: current.departmentCode,
+        city: current.city,
+        headcount: current.headcount,
+        ght: "",
+        usesAirSimplifie: false,
+        idpFederatedWithPsc: false,
+        contacts: [],
+      };
+      return { method: "PUT", url: `/api/establishments/${w.establishment}`, json: { expectedVersion: current.version, profile } };
+    },
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 403 },
   },
   {
     route: "PUT /api/applications/[applicationId]/sections/[section]",

@@ -31,6 +31,7 @@ export async function getEstablishment(viewer: Viewer, establishmentId: string) 
       ght: true,
       usesAirSimplifie: true,
       idpFederatedWithPsc: true,
+      version: true,
       category: { select: { code: true, label: true, sector: true } },
       contacts: { select: { id: true, fullName: true, role: true, email: true, phone: true } },
       memberships: {

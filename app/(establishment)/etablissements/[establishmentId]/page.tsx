@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { canAccessEstablishment } from "@/lib/access/policy";
 import { listEstablishmentDossiers } from "@/lib/applications/list-establishment-dossiers";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { getEstablishment } from "@/lib/establishments/queries";
@@ -59,6 +60,13 @@ export default async function EstablishmentPage({ params }: { params: Promise<{ 
         )}
       </section>
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+        {canAccessEstablishment(viewer, establishment.id, "edit") ? (
+          <li>
+            <Link className={fr.cx("fr-btn", "fr-btn--secondary")} href={`/etablissements/${establishment.id}/profil`}>
+              Modifier le profil
+            </Link>
+          </li>
+        ) : null}
         <li>
           <Link className={fr.cx("fr-btn", "fr-btn--secondary")} href={`/etablissements/${establishment.id}/membres`}>
             Équipe ({establishment.memberships.length})

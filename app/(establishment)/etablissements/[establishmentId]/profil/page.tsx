@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { ProfileForm } from "@/components/establishments/profile-form";
+import { authorizeEstablishment } from "@/lib/access/policy";
+import { db } from "@/lib/db/client";
+import { getEstablishment } from "@/lib/establishments/queries";
+import { DEPARTMENTS } from "@/lib/establishments/territories";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardPage } from "@/lib/http/page-guard";
+
+export const metadata: Metadata = { title: "Profil de l'établissement" };
+
+export default async function ProfilePage({ params }: { params: Promise<{ establishmentId: string }> }) {
+  const { establishmentId } = await params;
+  const path = `/etablissements/${establishmentId}/profil`;
+  const viewer = await requireViewer(path);
+  const establishment = await guardPage(viewer, path, async () => {
+    authorizeEstablishment(viewer, establishmentId, "edit");
+    return getEstablishment(viewer, establishmentId);
+  });
+  const categories = await db.establishmentCategory.findMany({ orderBy: { label: "asc" }, select: { code: true, label: true } });
+
+  return (
+    <>
+      <h1>Profil – {establishment.name}</h1>
+      <ProfileForm
+        establishmentId={establishmentId}
+        version={establishment.version}
+        categories={categories.map((category) => ({ value: category.code, label: `${category.label} (${category.code})` }))}
+        departments={Object.entries(DEPARTMENTS).map(([code, [name]]) => ({ value: code, label: `${code} – ${name}` }))}
+        initialValues={{
+          name: establishment.name,
+          finessEt: establishment.finessEt,
+          finessEj: establishment.finessEj,
+          siret: establishment.siret ?? "",
+          categoryCode: establishment.category.code,
+          departmentCode: establishment.departmentCode,
+          city: establishment.city,
+          headcount: establishment.headcount,
+          ght: establishment.ght ?? "",
+          usesAirSimplifie: establishment.usesAirSimplifie,
+          idpFederatedWithPsc: establishment.idpFederatedWithPsc,
+          contacts: establishment.contacts.map((contact) => ({ fullName: contact.fullName, role: contact.role, email: contact.email, phone: contact.phone ?? "" })),
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { ToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Controller, useFieldArray, useForm } from "react-hook-form";
+import { SelectField, TextField } from "@/components/forms/fields";
+import { type TEstablishmentProfileFormValues, ZEstablishmentProfileInput } from "@/lib/establishments/profile-schema";
+import { ApiError, callApi } from "@/lib/http/api-client";
+
+type Option = { value: string; label: string };
+
+/** The establishment's identity (FINESS, SIRET), place, size, and contacts. */
+export function ProfileForm({
+  establishmentId,
+  version,
+  initialValues,
+  categories,
+  departments,
+}: {
+  establishmentId: string;
+  version: number;
+  initialValues: TEstablishmentProfileFormValues;
+  categories: Option[];
+  departments: Option[];
+}) {
+  const router = useRouter();
+  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
+  const form = useForm<TEstablishmentProfileFormValues>({ defaultValues: initialValues, resolver: zodResolver(ZEstablishmentProfileInput) as never, mode: "onBlur" });
+  const contacts = useFieldArray({ control: form.control, name: "contacts" });
+  const { control } = form;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setResult(null);
+    try {
+      await callApi(`/api/establishments/${establishmentId}`, "PUT", { expectedVersion: version, profile: values });
+      setResult({ severity: "success", text: "Le profil de l'établissement est enregistré." });
+      router.refresh();
+    } catch (caught) {
+      if (caught instanceof ApiError) {
+        for (const [path, messages] of Object.entries(caught.fieldErrors)) {
+          form.setError(path.replace(/^profile\./, "") as never, { message: messages.join(" ") });
+        }
+      }
+      setResult({ severity: "error", text: (caught as Error).message });
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-3w")} /> : null}</div>
+      <TextField control={control} name="name" label="Nom de l'établissement" />
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+          <TextField control={control} name="finessEt" label="FINESS de l'établissement (ET)" hint="9 caractères, par exemple 790001234" />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+          <TextField control={control} name="finessEj" label="FINESS de l'entité juridique (EJ)" hint="9 caractères" />
+        </div>
+      </div>
+      <TextField control={control} name="siret" label="SIRET (facultatif)" hint="14 chiffres" />
+      <SelectField control={control} name="categoryCode" label="Catégorie (nomenclature FINESS)" options={categories} />
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+          <SelectField control={control} name="departmentCode" label="Département" hint="La région en découle" options={departments} />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+          <TextField control={control} name="city" label="Commune" />
+        </div>
+      </div>
+      <TextField control={control} name="headcount" label="Effectif (nombre de professionnels)" type="number" />
+      <TextField control={control} name="ght" label="Groupement hospitalier de territoire (facultatif)" />
+      <Controller
+        control={control}
+        name="usesAirSimplifie"
+        render={({ field }) => (
+          <ToggleSwitch label="L'établissement accède au DMP par AIR simplifié" checked={field.value} onChange={field.onChange} inputTitle="AIR simplifié" />
+        )}
+      />
+      <Controller
+        control={control}
+        name="idpFederatedWithPsc"
+        render={({ field }) => (
+          <ToggleSwitch
+            label="Le fournisseur d'identité de l'établissement est fédéré avec Pro Santé Connect"
+            checked={field.value}
+            onChange={field.onChange}
+            inputTitle="Fédération avec Pro Santé Connect"
+          />
+        )}
+      />
+
+      <h2 className={fr.cx("fr-h5", "fr-mt-4w")}>Contacts</h2>
+      {contacts.fields.map((contact, index) => (
+        <fieldset key={contact.id} className={fr.cx("fr-fieldset")}>
+          <legend className={fr.cx("fr-fieldset__legend")}>Contact {index + 1}</legend>
+          <div className={fr.cx("fr-fieldset__element")}>
+            <TextField control={control} name={`contacts.${index}.fullName`} label="Prénom et nom" />
+            <TextField control={control} name={`contacts.${index}.role`} label="Fonction" />
+            <TextField control={control} name={`contacts.${index}.email`} label="Adresse électronique" type="email" />
+            <TextField control={control} name={`contacts.${index}.phone`} label="Téléphone (facultatif)" type="tel" />
+            <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => contacts.remove(index)}>
+              Retirer le contact {index + 1}
+            </Button>
+          </div>
+        </fieldset>
+      ))}
+      <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => contacts.append({ fullName: "", role: "", email: "", phone: "" })}>
+        Ajouter un contact
+      </Button>
+      <div className={fr.cx("fr-mt-4w")}>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          Enregistrer le profil
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { ZEstablishmentProfileInput } from "./profile-schema";
+
+const valid = {
+  name: "EHPAD Les Tilleuls",
+  finessEt: "750712184",
+  finessEj: "690781810",
+  siret: "732 829 320 00017",
+  categoryCode: "500",
+  departmentCode: "79",
+  city: "Bressuire",
+  headcount: "48",
+  ght: "",
+  usesAirSimplifie: false,
+  idpFederatedWithPsc: false,
+  contacts: [{ fullName: "Claire Martin", role: "Directrice", email: "Claire.Martin@ehpad.fr", phone: "05 49 12 34 56" }],
+};
+
+const messages = (input: unknown) => {
+  const result = ZEstablishmentProfileInput.safeParse(input);
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+};
+
+describe("establishment profile form", () => {
+  it("accepts a valid profile, normalising what people type", () => {
+    const parsed = ZEstablishmentProfileInput.parse(valid);
+    expect(parsed.siret).toBe("73282932000017");
+    expect(parsed.headcount).toBe(48);
+    expect(parsed.contacts[0]!.email).toBe("claire.martin@ehpad.fr");
+  });
+
+  it("tells a FINESS of the wrong shape from one with a wrong check key", () => {
+    expect(messages({ ...valid, finessEt: "75071218" })).toEqual([
+      "finessEt: Le numéro FINESS de l'établissement (ET) doit comporter 9 caractères : les 2 chiffres du département (2A ou 2B pour la Corse) puis 7 chiffres.",
+    ]);
+    expect(messages({ ...valid, finessEj: "690781811" })).toEqual([
+      "finessEj: Le numéro FINESS 690781811 n'est pas valide : son dernier chiffre (clé de contrôle) ne correspond pas. Vérifiez les chiffres saisis.",
+    ]);
+  });
+
+  it("validates the SIRET when given", () => {
+    expect(messages({ ...valid, siret: "" })).toEqual([]);
+    expect(messages({ ...valid, siret: "7328293200001" })).toEqual(["siret: Le SIRET doit comporter 14 chiffres."]);
+    expect(messages({ ...valid, siret: "73282932000018" })).toEqual(["siret: Le SIRET 73282932000018 n'est pas valide : sa clé de contrôle ne correspond pas."]);
+  });
+
+  it("refuses an unknown department and a negative headcount", () => {
+    expect(messages({ ...valid, departmentCode: "99", headcount: -1 })).toEqual([
+      "departmentCode: Choisissez le département.",
+      "headcount: L'effectif ne peut pas être négatif.",
+    ]);
+  });
+});
