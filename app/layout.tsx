@@ -36,7 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             ]}
           />
           <SiteHeader
-            navigation={navigationFor(viewer, requestHeaders.get("x-pathname") ?? "/")}
+            navigation={navigationFor(viewer)}
             quickAccessItems={
               viewer
                 ? [

@@ -1,5 +1,5 @@
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
-import { BRAND_TOP, HOME_LINK } from "./site-header";
+import { BRAND_TOP, HOME_LINK } from "./brand";
 
 export function SiteFooter() {
   return (

@@ -1,30 +1,32 @@
+"use client";
+
 import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
 import type { MainNavigationProps } from "@codegouvfr/react-dsfr/MainNavigation";
+import { usePathname } from "next/navigation";
+import type { NavigationEntry } from "@/lib/identity/navigation";
+import { BRAND_TOP, HOME_LINK } from "./brand";
 
-export const BRAND_TOP = (
-  <>
-    République
-    <br />
-    Française
-  </>
-);
+const isCurrent = (href: string, pathname: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href.split("#")[0]!) && !href.includes("#"));
 
-export const HOME_LINK = { href: "/", title: "Accueil – HospiConnect, appels à projets" } as const;
-
-export function SiteHeader({
-  navigation,
-  quickAccessItems = [],
-}: {
-  navigation: MainNavigationProps.Item[];
-  quickAccessItems?: HeaderProps["quickAccessItems"];
-}) {
+/** The DSFR header; the current menu entry follows client-side navigation. */
+export function SiteHeader({ navigation, quickAccessItems = [] }: { navigation: NavigationEntry[]; quickAccessItems?: HeaderProps["quickAccessItems"] }) {
+  const pathname = usePathname();
+  const items: MainNavigationProps.Item[] = navigation.map((entry) =>
+    "links" in entry
+      ? {
+          text: entry.text,
+          isActive: entry.links.some((link) => isCurrent(link.href, pathname)),
+          menuLinks: entry.links.map((link) => ({ text: link.text, linkProps: { href: link.href }, isActive: isCurrent(link.href, pathname) })),
+        }
+      : { text: entry.text, linkProps: { href: entry.href }, isActive: isCurrent(entry.href, pathname) },
+  );
   return (
     <Header
       brandTop={BRAND_TOP}
       homeLinkProps={HOME_LINK}
       serviceTitle="HospiConnect"
       serviceTagline="Appels à projets – Agence du Numérique en Santé"
-      navigation={navigation}
+      navigation={items}
       quickAccessItems={quickAccessItems}
     />
   );
