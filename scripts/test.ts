@@ -19,6 +19,8 @@ if (!existsSync(chromium)) {
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 const steps: Array<[string, () => void]> = [
   ["Prisma client", ensurePrismaClient],
+  // next-env.d.ts and the typed routes come from Next.js itself.
+  ["Route types", () => run(bin("next"), ["typegen"])],
   ["Type check", () => run(bin("tsc"), ["--noEmit", "-p", "."])],
   ["Lint", () => run(bin("eslint"), ["."])],
   ["Unit and integration tests", () => run(bin("vitest"), ["run"])],
