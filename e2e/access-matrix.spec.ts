@@ -57,6 +57,7 @@ const ROWS: Row[] = [
   page("/dossiers/[applicationId]", (w) => `/dossiers/${w.draft}`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
   page("/dossiers/[applicationId]/[section]", (w) => `/dossiers/${w.submitted}/budget`, { anonymous: 307, member: 200, stranger: 404, reviewer: 200, manager: 200 }),
   page("/instruction", () => "/instruction", { anonymous: 307, member: 404, stranger: 404, reviewer: 200, manager: 404 }),
+  page("/pilotage/dossiers", () => "/pilotage/dossiers", MANAGER_PAGE),
   page("/pilotage/invitations", () => "/pilotage/invitations", MANAGER_PAGE),
   page("/pilotage/journal", () => "/pilotage/journal", MANAGER_PAGE),
   page("/pilotage/utilisateurs", () => "/pilotage/utilisateurs", MANAGER_PAGE),
@@ -116,6 +117,11 @@ const ROWS: Row[] = [
       const target = await createUser({ staffRole: "REVIEWER" });
       return { method: "PATCH", url: `/api/users/${target.id}`, json: { staffRole: "REVIEWER" } };
     },
+    expected: { anonymous: 401, member: 403, stranger: 403, reviewer: 403, manager: 200 },
+  },
+  {
+    route: "GET /api/dossiers/export",
+    call: () => ({ method: "GET", url: "/api/dossiers/export?state=SUBMITTED" }),
     expected: { anonymous: 401, member: 403, stranger: 403, reviewer: 403, manager: 200 },
   },
   {

@@ -20,6 +20,7 @@ export function navigationFor(viewer: Viewer | null): NavigationEntry[] {
     entries.push({
       text: "Pilotage",
       links: [
+        { text: "Dossiers", href: "/pilotage/dossiers" },
         { text: "Utilisateurs de l'ANS", href: "/pilotage/utilisateurs" },
         { text: "Invitations", href: "/pilotage/invitations" },
         { text: "Journal d'audit", href: "/pilotage/journal" },

@@ -1,0 +1,124 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DataTable } from "@/components/dsfr/data-table";
+import { formatEuroAmount } from "@/lib/applications/euro-amount";
+import { listDossiers, ZDossierFilters } from "@/lib/applications/list-dossiers";
+import { APPLICATION_STATES, STATE_LABELS } from "@/lib/applications/state-machine";
+import { REGIONS, regionName } from "@/lib/establishments/territories";
+import { formatInteger } from "@/lib/format/numbers";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardPage } from "@/lib/http/page-guard";
+import { formatParisDateTime } from "@/lib/time/paris";
+
+export const metadata: Metadata = { title: "Dossiers" };
+
+export default async function DossiersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const viewer = await requireViewer("/pilotage/dossiers");
+  const filters = ZDossierFilters.parse(await searchParams);
+  const { total, rows, waves, pageCount } = await guardPage(viewer, "/pilotage/dossiers", () => listDossiers(viewer, filters));
+  const query = (changes: Record<string, string | number>) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...filters, ...changes })) if (value !== undefined && value !== "") params.set(key, String(value));
+    return params.toString();
+  };
+
+  return (
+    <>
+      <h1>Dossiers de candidature</h1>
+      <form method="get" className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")} aria-label="Filtrer les dossiers">
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Select label="Vague" nativeSelectProps={{ name: "wave", defaultValue: filters.wave ?? "" }}>
+            <option value="">Toutes</option>
+            {waves.map((wave) => (
+              <option key={wave.id} value={wave.id}>
+                {wave.title}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+          <Select label="État" nativeSelectProps={{ name: "state", defaultValue: filters.state ?? "" }}>
+            <option value="">Tous</option>
+            {APPLICATION_STATES.map((state) => (
+              <option key={state} value={state}>
+                {STATE_LABELS[state]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+          <Select label="Région" nativeSelectProps={{ name: "region", defaultValue: filters.region ?? "" }}>
+            <option value="">Toutes</option>
+            {Object.entries(REGIONS).map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Input label="Établissement ou FINESS" nativeInputProps={{ name: "search", defaultValue: filters.search }} />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+          <Select label="Trier par" nativeSelectProps={{ name: "sort", defaultValue: filters.sort }}>
+            <option value="recent">Dernière modification</option>
+            <option value="establishment">Établissement</option>
+            <option value="state">État</option>
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12")}>
+          <Button type="submit" iconId="fr-icon-filter-line">
+            Filtrer
+          </Button>{" "}
+          <a className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")} href={`/api/dossiers/export?${query({ page: 1 })}`} download>
+            Exporter en CSV
+          </a>
+        </div>
+      </form>
+
+      <p role="status">
+        {formatInteger(total)} dossier{total > 1 ? "s" : ""}
+      </p>
+      {rows.length === 0 ? (
+        <p>Aucun dossier ne correspond à ces filtres.</p>
+      ) : (
+        <DataTable caption="Dossiers correspondant aux filtres" hideCaption>
+          <thead>
+            <tr>
+              <th scope="col">Établissement</th>
+              <th scope="col">Région</th>
+              <th scope="col">Vague</th>
+              <th scope="col">État</th>
+              <th scope="col">Budget demandé</th>
+              <th scope="col">Déposé le</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  <Link href={`/dossiers/${row.id}`}>{row.establishment.name}</Link>
+                  <br />
+                  <span className={fr.cx("fr-text--xs")}>
+                    {row.establishment.category.label} – FINESS {row.establishment.finessEt}
+                  </span>
+                </td>
+                <td>{regionName(row.establishment.regionCode)}</td>
+                <td>{row.wave.title}</td>
+                <td>{STATE_LABELS[row.state]}</td>
+                <td>{formatEuroAmount(row.budgetLines.reduce((sum, line) => sum + line.amountCents, 0n))}</td>
+                <td>{row.submissions[0] ? formatParisDateTime(row.submissions[0].receivedAt) : "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+      {pageCount > 1 ? <Pagination count={pageCount} defaultPage={filters.page} getPageLinkProps={(page) => ({ href: `/pilotage/dossiers?${query({ page })}` })} showFirstLast /> : null}
+    </>
+  );
+}

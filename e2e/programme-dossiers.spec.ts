@@ -1,0 +1,95 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { e2eDb } from "./fixtures/database";
+import { createDraftApplication, createEstablishment, createOpenWave, createUser, fillDossier } from "./fixtures/factories";
+import { signInAs } from "./fixtures/sessions";
+
+test.describe("programme managers and dossiers", () => {
+  test("a dossier goes through review, a request for information answered, and a decision; the applicant sees the history", async ({ browser }) => {
+    const establishment = await createEstablishment();
+    const [director, manager] = [await createUser({ establishmentId: establishment.id, name: "Directrice Suivi" }), await createUser({ staffRole: "PROGRAMME_MANAGER", name: "Pilote Suivi" })];
+    const wave = await createOpenWave();
+    const { id } = await createDraftApplication(establishment.id, wave);
+    await fillDossier(id, wave.objectives);
+    await e2eDb.application.update({ where: { id }, data: { state: "SUBMITTED", version: 2 } });
+
+    const [managerContext, directorContext] = [await browser.newContext(), await browser.newContext()];
+    await signInAs(managerContext, manager.id);
+    await signInAs(directorContext, director.id);
+    const [asManager, asDirector] = [await managerContext.newPage(), await directorContext.newPage()];
+
+    await asManager.goto(`/dossiers/${id}`);
+    await asManager.getByRole("button", { name: "Mettre en instruction" }).click();
+    await asManager.getByRole("button", { name: "Confirmer" }).click();
+    await expect(asManager.getByRole("heading", { level: 1 })).toContainText("En instruction");
+
+    await asManager.getByRole("button", { name: "Demander un complément" }).click();
+    await asManager.getByLabel("Message (obligatoire)").fill("Précisez la solution retenue pour les intérimaires.");
+    await asManager.getByLabel("Date limite de réponse (heure de Paris)").fill("2030-01-15T12:00");
+    await asManager.getByRole("button", { name: "Confirmer" }).click();
+    await expect(asManager.getByRole("heading", { level: 1 })).toContainText("Complément demandé");
+
+    await asDirector.goto(`/dossiers/${id}`);
+    await expect(asDirector.getByText("Un complément vous est demandé")).toBeVisible();
+    await expect(asDirector.getByText("Précisez la solution retenue pour les intérimaires.").first()).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(asDirector);
+    await asDirector.getByRole("button", { name: "Répondre et renvoyer le dossier" }).click();
+    await asDirector.getByLabel("Message (obligatoire)").fill("Des clés FIDO2 de l'agence d'intérim, enrôlées localement.");
+    await asDirector.getByRole("button", { name: "Confirmer" }).click();
+    await expect(asDirector.getByRole("heading", { level: 1 })).toContainText("En instruction");
+
+    await asManager.reload();
+    await asManager.getByRole("button", { name: "Clore l'évaluation" }).click();
+    await asManager.getByRole("button", { name: "Confirmer" }).click();
+    await asManager.getByRole("button", { name: "Retenir le dossier", exact: true }).click();
+    await asManager.getByLabel("Message (obligatoire)").fill("Projet retenu par le comité du 10 décembre.");
+    await asManager.getByLabel("Montant accordé (€)").fill("12 000");
+    await asManager.getByRole("button", { name: "Confirmer" }).click();
+    await expect(asManager.getByRole("heading", { level: 1 })).toContainText("Retenu");
+
+    await asDirector.reload();
+    await expect(asDirector.getByText("Dossier retenu")).toBeVisible();
+    const history = asDirector.locator("section", { has: asDirector.getByRole("heading", { name: "Historique" }) });
+    for (const step of ["Déposé → En instruction", "En instruction → Complément demandé", "Complément demandé → En instruction", "En instruction → Évalué", "Évalué → Retenu"]) {
+      await expect(history).toContainText(step);
+    }
+    const audited = await e2eDb.auditEvent.findMany({ where: { targetId: id, action: { startsWith: "application." } }, orderBy: { id: "asc" } });
+    expect(audited.map((event) => event.action)).toEqual([
+      "application.startReview",
+      "application.requestInformation",
+      "application.answerInformationRequest",
+      "application.completeScoring",
+      "application.select",
+    ]);
+    expect((await e2eDb.decision.findUniqueOrThrow({ where: { applicationId: id } })).amountGrantedCents).toBe(1_200_000n);
+    await managerContext.close();
+    await directorContext.close();
+  });
+
+  test("the dossier list filters, and its CSV export is safe to open in a spreadsheet", async ({ page, context }) => {
+    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER" });
+    const establishment = await createEstablishment("=HYPERLINK(\"http://piege.example\") EHPAD");
+    const wave = await createOpenWave();
+    const { id } = await createDraftApplication(establishment.id, wave);
+    await e2eDb.application.update({ where: { id }, data: { state: "SUBMITTED", projectTitle: "+33 projet" } });
+    await signInAs(context, manager.id);
+
+    await page.goto("/pilotage/dossiers");
+    await expectNoSeriousAccessibilityViolation(page);
+    await page.getByLabel("Vague").selectOption({ label: (await e2eDb.wave.findUniqueOrThrow({ where: { id: wave.waveId } })).title });
+    await page.getByLabel("État").selectOption("SUBMITTED");
+    await page.getByRole("button", { name: "Filtrer" }).click();
+    await expect(page.getByRole("status")).toHaveText("1 dossier");
+    await expect(page.getByRole("link", { name: establishment.name })).toBeVisible();
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Exporter en CSV" }).click();
+    const stream = await (await download).createReadStream();
+    let csv = "";
+    for await (const chunk of stream) csv += chunk.toString("utf8");
+    const [header, row] = csv.replace(/^\uFEFF/, "").split("\r\n");
+    expect(header).toContain("Établissement;FINESS");
+    expect(row).toContain(`"'=HYPERLINK(""http://piege.example"") EHPAD"`);
+    expect(row).toContain(";'+33 projet;");
+  });
+});

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { requirePermission } from "@/lib/access/policy";
+import type { Viewer } from "@/lib/access/viewer";
+import { db } from "@/lib/db/client";
+import { ApplicationState, type Prisma } from "@/lib/db/generated/client";
+
+export const DOSSIERS_PAGE_SIZE = 25;
+
+const SORTS = {
+  recent: { updatedAt: "desc" },
+  establishment: { establishment: { name: "asc" } },
+  state: { state: "asc" },
+} as const satisfies Record<string, Prisma.ApplicationOrderByWithRelationInput>;
+
+/** The programme's dossier list filters, from the query string. */
+export const ZDossierFilters = z.object({
+  wave: z.uuid().optional().catch(undefined),
+  state: z.enum(ApplicationState).optional().catch(undefined),
+  region: z.string().regex(/^\d{2}$/).optional().catch(undefined),
+  search: z.string().trim().max(100).optional().transform((value) => value || undefined),
+  sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS]).catch("recent"),
+  page: z.coerce.number().int().min(1).catch(1),
+});
+export type TDossierFilters = z.infer<typeof ZDossierFilters>;
+
+function whereOf(filters: TDossierFilters): Prisma.ApplicationWhereInput {
+  return {
+    ...(filters.wave ? { waveId: filters.wave } : {}),
+    ...(filters.state ? { state: filters.state } : {}),
+    ...(filters.region || filters.search
+      ? {
+          establishment: {
+            ...(filters.region ? { regionCode: filters.region } : {}),
+            ...(filters.search
+              ? { OR: [{ name: { contains: filters.search, mode: "insensitive" as const } }, { finessEt: { startsWith: filters.search.toUpperCase() } }] }
+              : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+const SELECT = {
+  id: true,
+  state: true,
+  projectTitle: true,
+  updatedAt: true,
+  establishment: { select: { name: true, finessEt: true, regionCode: true, category: { select: { label: true } } } },
+  wave: { select: { title: true } },
+  submissions: { orderBy: { receivedAt: "desc" }, take: 1, select: { receivedAt: true } },
+  budgetLines: { select: { amountCents: true } },
+  decision: { select: { outcome: true, amountGrantedCents: true } },
+} as const satisfies Prisma.ApplicationSelect;
+
+/** One page of every dossier of the programme, for programme managers. */
+export async function listDossiers(viewer: Viewer, filters: TDossierFilters) {
+  requirePermission(viewer, "establishment:read-any");
+  const where = whereOf(filters);
+  const [total, rows, waves] = await Promise.all([
+    db.application.count({ where }),
+    db.application.findMany({ where, orderBy: [SORTS[filters.sort], { id: "asc" }], skip: (filters.page - 1) * DOSSIERS_PAGE_SIZE, take: DOSSIERS_PAGE_SIZE, select: SELECT }),
+    db.wave.findMany({ orderBy: { opensAt: "desc" }, select: { id: true, title: true } }),
+  ]);
+  return { total, rows, waves, pageCount: Math.max(1, Math.ceil(total / DOSSIERS_PAGE_SIZE)) };
+}
+
+/** Every dossier matching the filters, for the export (same filters as the page). */
+export async function exportDossiers(viewer: Viewer, filters: TDossierFilters) {
+  requirePermission(viewer, "programme:export");
+  return db.application.findMany({ where: whereOf(filters), orderBy: [SORTS[filters.sort], { id: "asc" }], select: SELECT });
+}
