@@ -53,6 +53,13 @@ const EnvSchema = z.object({
 
   /** Where uploaded files and receipts are kept (local storage). */
   STORAGE_DIR: z.string().default(".data/files"),
+  /** S3-compatible object storage instead of STORAGE_DIR (bucket, region, endpoint, keys). */
+  STORAGE_S3_BUCKET: z.string().optional(),
+  STORAGE_S3_REGION: z.string().default("fr-par"),
+  STORAGE_S3_ENDPOINT: z.string().url().optional(),
+  STORAGE_S3_ACCESS_KEY_ID: z.string().optional(),
+  STORAGE_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  STORAGE_S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true"),
   /** Largest file accepted as an attachment. */
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(200).default(15),
 
