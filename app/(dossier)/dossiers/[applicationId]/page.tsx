@@ -3,6 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FileLinks } from "@/components/dossier/file-links";
 import { MessageForm } from "@/components/dossier/message-form";
 import { SubmitButton } from "@/components/dossier/submit-button";
 import { TransitionPanel } from "@/components/dossier/transition-panel";
@@ -12,7 +13,6 @@ import { SECTION_LABELS } from "@/lib/applications/labels";
 import { FORM_SECTION_ORDER } from "@/lib/applications/dossier-content";
 import { SECTION_SLUGS } from "@/lib/applications/section-slugs";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
-import { formatFileSize } from "@/lib/attachments/file-size";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
@@ -94,16 +94,7 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
           {dossier.files.length > 0 ? (
             <>
               <h2 className={fr.cx("fr-h4")}>Pièces justificatives</h2>
-              <ul>
-                {dossier.files.map((file) => (
-                  <li key={file.id}>
-                    <a href={`/api/attachments/${file.id}`} download>
-                      {file.fileName}
-                    </a>{" "}
-                    ({formatFileSize(file.sizeBytes)})
-                  </li>
-                ))}
-              </ul>
+              <FileLinks files={dossier.files} />
             </>
           ) : null}
         </div>
@@ -161,18 +152,7 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
               {message.author?.staffRole ? " (ANS)" : ""}, le {formatParisDateTime(message.createdAt)}
             </p>
             <p style={{ whiteSpace: "pre-line" }}>{message.body}</p>
-            {message.attachments.length > 0 ? (
-              <ul>
-                {message.attachments.map((file) => (
-                  <li key={file.id}>
-                    <a href={`/api/attachments/${file.id}`} download>
-                      {file.fileName}
-                    </a>{" "}
-                    ({formatFileSize(file.sizeBytes)})
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <FileLinks files={message.attachments} />
           </article>
         ))}
         {dossier.can.message ? <MessageForm applicationId={applicationId} /> : null}
