@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -23,6 +24,8 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", ".next/**"],
           globalSetup: ["test/integration/global-setup.ts"],
+          // Receipts and uploads written by the use cases under test go to a scratch folder.
+          env: { STORAGE_DIR: path.join(tmpdir(), "hospiconnect-integration-files") },
           // One database for the run: files run one after another.
           fileParallelism: false,
           testTimeout: 30_000,

@@ -1,0 +1,124 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-defaults";
+import type { Viewer } from "@/lib/access/viewer";
+import { resetDatabase, testDb } from "@/test/integration/database";
+import { saveSection } from "./save-section";
+import { submitApplication } from "./submit-application";
+import { transitionApplication } from "./transition-application";
+
+/** The dossier's use cases on a real database: concurrency, idempotency, deadlines, transitions. */
+describe("dossier use cases", () => {
+  beforeEach(resetDatabase);
+
+  async function setup(closesAt = new Date(Date.now() + 86_400_000)) {
+    const establishment = await testDb.establishment.create({
+      data: { name: "EHPAD Test", finessEt: "750712184", finessEj: "690781810", categoryCode: "500", regionCode: "75", departmentCode: "79", city: "Niort", headcount: 10 },
+    });
+    const campaign = await testDb.campaign.create({ data: { slug: "c", title: "HospiConnect", description: "" } });
+    const wave = await testDb.wave.create({
+      data: {
+        campaignId: campaign.id,
+        kind: "GENERALISATION",
+        title: "Vague test",
+        year: 2026,
+        opensAt: new Date(Date.now() - 86_400_000),
+        closesAt,
+        fundingEnvelopeCents: 0n,
+        versions: { create: { number: 1, objectives: { create: DEFAULT_OBJECTIVES.map((objective, position) => ({ ...objective, position })) } } },
+      },
+      include: { versions: { include: { objectives: true } } },
+    });
+    const version = wave.versions[0]!;
+    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.id, waveVersionId: version.id } });
+    const user = async (name: string, staffRole?: "PROGRAMME_MANAGER") =>
+      testDb.user.create({
+        data: { email: `${name}@example.test`, displayName: name, staffRole, memberships: staffRole ? undefined : { create: { establishmentId: establishment.id, role: "DIRECTOR" } } },
+      });
+    const asViewer = (row: { id: string; email: string; displayName: string; staffRole: Viewer["staffRole"] }): Viewer => ({
+      userId: row.id,
+      email: row.email,
+      displayName: row.displayName,
+      staffRole: row.staffRole,
+      memberships: row.staffRole ? [] : [{ establishmentId: establishment.id, role: "DIRECTOR" }],
+      sessionId: "test",
+    });
+    return { establishment, wave, version, application, user, asViewer };
+  }
+
+  it("refuses a save on top of another member's save of the same section, with what is stored", async () => {
+    const { application, user, asViewer } = await setup();
+    const [alice, bruno] = [asViewer(await user("alice")), asViewer(await user("bruno"))];
+    await saveSection(alice, { applicationId: application.id, section: "PROJECT", expectedVersion: 0, data: { projectTitle: "Alice", projectSummary: "" } });
+    await expect(
+      saveSection(bruno, { applicationId: application.id, section: "PROJECT", expectedVersion: 0, data: { projectTitle: "Bruno", projectSummary: "" } }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { conflict: { version: 1, updatedBy: "alice", values: { projectTitle: "Alice", projectSummary: "" } } },
+    });
+    // Another section is independent.
+    await expect(saveSection(bruno, { applicationId: application.id, section: "IAM_SSO", expectedVersion: 0, data: { iamPlan: "SSO" } })).resolves.toMatchObject({ version: 1 });
+    expect((await testDb.application.findUniqueOrThrow({ where: { id: application.id } })).projectTitle).toBe("Alice");
+  });
+
+  it("refuses to submit an incomplete dossier and says exactly what is missing", async () => {
+    const { application, user, asViewer } = await setup();
+    const director = asViewer(await user("directrice"));
+    await saveSection(director, { applicationId: application.id, section: "PROJECT", expectedVersion: 0, data: { projectTitle: "Titre", projectSummary: "Résumé" } });
+    const refusal = await submitApplication(director, { applicationId: application.id, idempotencyKey: crypto.randomUUID(), ip: null }).catch((error) => error);
+    expect(refusal.code).toBe("INVALID_INPUT");
+    const messages = (refusal.details.missing as Array<{ message: string }>).map((item) => item.message);
+    expect(messages).toContain("Au moins un partenaire technologique doit être indiqué.");
+    expect(messages).not.toContain("Le titre du projet est vide.");
+    expect(await testDb.submission.count()).toBe(0);
+  });
+
+  it("submits once for a retried key, locks the dossier, and refuses after the deadline", async () => {
+    const { application, version, user, asViewer, wave } = await setup();
+    const director = asViewer(await user("directrice"));
+    await testDb.application.update({
+      where: { id: application.id },
+      data: {
+        projectTitle: "Titre",
+        projectSummary: "Résumé",
+        iamPlan: "SSO",
+        pscFederationPlan: "Plus tard",
+        partners: { create: { name: "Intégrateur", role: "INTEGRATOR", position: 0 } },
+        mieStrategy: { create: { population: "SALARIED", mieTypes: ["E_CPS"], headcount: 10 } },
+        milestones: { create: { label: "Inventaire", dueDate: new Date("2027-01-01"), position: 0 } },
+        budgetLines: { create: { category: "EQUIPMENT", label: "Clés", amountCents: 100_00n, position: 0 } },
+        assessments: {
+          create: version.objectives.filter((objective) => objective.required).map((objective) => ({ objectiveId: objective.id, status: "PLANNED" as const, targetDate: new Date("2027-06-30") })),
+        },
+      },
+    });
+    const key = crypto.randomUUID();
+    const first = await submitApplication(director, { applicationId: application.id, idempotencyKey: key, ip: null });
+    const retry = await submitApplication(director, { applicationId: application.id, idempotencyKey: key, ip: null });
+    expect(retry).toEqual({ ...first, alreadySubmitted: true });
+    expect(await testDb.submission.count()).toBe(1);
+    expect((await testDb.application.findUniqueOrThrow({ where: { id: application.id } })).state).toBe("SUBMITTED");
+    await expect(
+      saveSection(director, { applicationId: application.id, section: "PROJECT", expectedVersion: 1, data: { projectTitle: "Changé", projectSummary: "" } }),
+    ).rejects.toMatchObject({ code: "INVALID_STATE" });
+
+    // The same dossier, had it been late:
+    await testDb.application.update({ where: { id: application.id }, data: { state: "DRAFT" } });
+    await testDb.wave.update({ where: { id: wave.id }, data: { closesAt: new Date(Date.now() - 1000) } });
+    await expect(submitApplication(director, { applicationId: application.id, idempotencyKey: crypto.randomUUID(), ip: null })).rejects.toMatchObject({
+      code: "DEADLINE_PASSED",
+    });
+  });
+
+  it("moves a dossier only by the right role from the right state, with history and audit", async () => {
+    const { application, user, asViewer } = await setup();
+    const [director, manager] = [asViewer(await user("directrice")), asViewer(await user("pilote", "PROGRAMME_MANAGER"))];
+    await testDb.application.update({ where: { id: application.id }, data: { state: "SUBMITTED", version: 2 } });
+    await expect(transitionApplication(director, { applicationId: application.id, expectedVersion: 2, ip: null, action: "startReview", comment: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(transitionApplication(manager, { applicationId: application.id, expectedVersion: 2, ip: null, action: "select", comment: "Oui", amountGranted: "1 000" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(transitionApplication(manager, { applicationId: application.id, expectedVersion: 1, ip: null, action: "startReview", comment: "" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(transitionApplication(manager, { applicationId: application.id, expectedVersion: 2, ip: null, action: "startReview", comment: "" })).resolves.toEqual({ state: "UNDER_REVIEW", version: 3 });
+    const history = await testDb.applicationTransition.findMany({ where: { applicationId: application.id } });
+    expect(history.map((step) => `${step.fromState}>${step.toState}`)).toEqual(["SUBMITTED>UNDER_REVIEW"]);
+    expect(await testDb.auditEvent.count({ where: { action: "application.startReview", targetId: application.id } })).toBe(1);
+  });
+});
