@@ -1,10 +1,11 @@
 import { inject } from "vitest";
-import { createDb } from "@/lib/db/client";
+import { connectDb } from "@/lib/db/client";
 
 /** The integration run's migrated database (see global-setup.ts). */
 export const databaseUrl = inject("databaseUrl");
 
-export const testDb = createDb(databaseUrl, 4);
+/** Also the app's shared client for the run: use cases under test write to this database. */
+export const testDb = connectDb(databaseUrl, 4);
 
 /** Reference data loaded by migrations, migration history and the append-only audit log stay. */
 const KEPT = new Set(["_prisma_migrations", "EstablishmentCategory", "Profession", "AuditEvent"]);
