@@ -58,9 +58,11 @@ export function checkGrid(values: GridValues): RuleIssue[] {
   }
   issues.push(...duplicateCodes("objectives", values.objectives, "Ce code est déjà celui d'un autre objectif."));
   values.criteria.forEach((criterion, index) => {
-    if (!(criterion.weight > 0)) issues.push({ path: ["criteria", index, "weight"], message: "Le poids doit être supérieur à 0." });
-    if (!(criterion.scaleMin >= 0)) issues.push({ path: ["criteria", index, "scaleMin"], message: "La note minimale ne peut pas être négative." });
-    if (!(criterion.scaleMax > criterion.scaleMin)) {
+    // A value that is not a number at all is the schema's to report.
+    const { weight, scaleMin, scaleMax } = criterion;
+    if (Number.isFinite(weight) && weight <= 0) issues.push({ path: ["criteria", index, "weight"], message: "Le poids doit être supérieur à 0." });
+    if (Number.isFinite(scaleMin) && scaleMin < 0) issues.push({ path: ["criteria", index, "scaleMin"], message: "La note minimale ne peut pas être négative." });
+    if (Number.isFinite(scaleMin) && Number.isFinite(scaleMax) && scaleMax <= scaleMin) {
       issues.push({ path: ["criteria", index, "scaleMax"], message: "La note maximale doit être supérieure à la note minimale." });
     }
   });
