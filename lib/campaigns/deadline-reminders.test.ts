@@ -37,6 +37,12 @@ describe("deadline reminders", () => {
     expect(kinds(at("2026-02-12T08:00"), [{ ...draft, startedAt: at("2026-02-12T07:00") }])).toEqual([]);
   });
 
+  it("counts Paris calendar days across the change to summer time", () => {
+    const spring = { ...draft, wave: { closesAt: at("2027-03-31T23:59") } };
+    expect(kinds(at("2027-03-24T23:58"), [spring])).toEqual([]);
+    expect(kinds(at("2027-03-24T23:59"), [spring])).toEqual(["7d"]);
+  });
+
   it("keys each reminder by kind, dossier and recipient", () => {
     expect(reminderDedupeKey("7d", "a1", "u1")).toBe("reminder-7d:a1:u1");
   });
