@@ -30,7 +30,7 @@ describe("deadline extension", () => {
     const { extensionId } = await grantDeadlineExtension(
       manager,
       waveId,
-      { finessEt: late.establishment.finessEt, closesAt: "2027-04-15T12:00", reason: "Incident informatique signalé le 30 mars." },
+      { finessEt: late.establishment.finessEt, newClosesAt: "2027-04-15T12:00", reason: "Incident informatique signalé le 30 mars." },
       "203.0.113.7",
       afterClosing,
     );
@@ -52,7 +52,7 @@ describe("deadline extension", () => {
   it("moves an extension granted again, keeping the previous date in the audit log", async () => {
     const { manager, waveId } = await closedWave();
     const late = await establishmentWithDirector(testDb, "500");
-    const grant = (closesAt: string) => grantDeadlineExtension(manager, waveId, { finessEt: late.establishment.finessEt, closesAt, reason: "Pièce manquante." }, null, afterClosing);
+    const grant = (newClosesAt: string) => grantDeadlineExtension(manager, waveId, { finessEt: late.establishment.finessEt, newClosesAt, reason: "Pièce manquante." }, null, afterClosing);
     const first = await grant("2027-04-10T12:00");
     const second = await grant("2027-04-20T12:00");
     expect(second.extensionId).toBe(first.extensionId);
@@ -66,9 +66,9 @@ describe("deadline extension", () => {
     const { manager, waveId } = await closedWave();
     const late = await establishmentWithDirector(testDb, "500");
     const residence = await establishmentWithDirector(testDb, "202");
-    const input = { finessEt: late.establishment.finessEt, closesAt: "2027-04-15T12:00", reason: "Incident." };
-    await expect(grantDeadlineExtension(manager, waveId, { ...input, closesAt: "2027-03-31T12:00" }, null, afterClosing)).rejects.toMatchObject({
-      fieldErrors: { closesAt: [expect.stringContaining("postérieure à la clôture")] },
+    const input = { finessEt: late.establishment.finessEt, newClosesAt: "2027-04-15T12:00", reason: "Incident." };
+    await expect(grantDeadlineExtension(manager, waveId, { ...input, newClosesAt: "2027-03-31T12:00" }, null, afterClosing)).rejects.toMatchObject({
+      fieldErrors: { newClosesAt: [expect.stringContaining("postérieure à la clôture")] },
     });
     await expect(grantDeadlineExtension(manager, waveId, { ...input, finessEt: "790999991" }, null, afterClosing)).rejects.toMatchObject({
       fieldErrors: { finessEt: ["Aucun établissement inscrit n'a ce FINESS."] },

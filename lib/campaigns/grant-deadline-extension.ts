@@ -40,9 +40,9 @@ export async function grantDeadlineExtension(
   if (!wave.eligibleCategories.some((row) => row.categoryCode === establishment.categoryCode)) {
     refuse("finessEt", `« ${establishment.name} » n'est pas d'une catégorie éligible à cette vague : une prolongation ne lui servirait pas.`);
   }
-  const closesAt = parisDateTime(input.closesAt);
+  const closesAt = parisDateTime(input.newClosesAt);
   const [issue] = checkExtension({ closesAt }, wave, now);
-  if (issue) refuse("closesAt", issue.message);
+  if (issue) refuse("newClosesAt", issue.message);
 
   const extension = await db.$transaction(async (tx) => {
     const previous = await tx.deadlineExtension.findUnique({

@@ -3,28 +3,32 @@ import type { CriterionTemplate, ObjectiveTemplate } from "./programme-defaults"
 /** A wave version's content: its objectives and scoring grid, in order. */
 export type GridContent = { objectives: readonly ObjectiveTemplate[]; criteria: readonly CriterionTemplate[] };
 
+export type FrozenBecause = "WAVE_OPENED" | "DOSSIERS_STARTED" | "VERSION_FROZEN";
+
 export type GridChangeDecision =
   | { kind: "UNCHANGED" }
   | { kind: "EDIT_IN_PLACE" }
   /** Dossiers judged on the current version keep it; new dossiers start on the new one. */
-  | { kind: "NEW_VERSION"; because: "WAVE_OPENED" | "DOSSIERS_STARTED" | "VERSION_FROZEN" };
+  | { kind: "NEW_VERSION"; because: FrozenBecause };
+
+type VersionFacts = { now: Date; opensAt: Date; current: { frozenAt: Date | null; applicationCount: number } };
 
 /**
- * Whether a change of objectives or grid edits the wave's current version or makes a new one.
- * A version is frozen once the wave has opened (establishments may have read it), once a dossier
- * holds it, or once it was marked frozen; before that, managers edit it freely.
+ * Why a wave's current version can no longer be edited in place, or null while it can: it is
+ * frozen once the wave has opened (establishments may have read it), once a dossier holds it, or
+ * once it was marked frozen.
  */
-export function decideGridChange(facts: {
-  now: Date;
-  opensAt: Date;
-  current: { frozenAt: Date | null; applicationCount: number; content: GridContent };
-  next: GridContent;
-}): GridChangeDecision {
+export function frozenBecause({ now, opensAt, current }: VersionFacts): FrozenBecause | null {
+  if (now >= opensAt) return "WAVE_OPENED";
+  if (current.applicationCount > 0) return "DOSSIERS_STARTED";
+  return current.frozenAt ? "VERSION_FROZEN" : null;
+}
+
+/** Whether a change of objectives or grid edits the wave's current version or makes a new one. */
+export function decideGridChange(facts: VersionFacts & { current: { content: GridContent }; next: GridContent }): GridChangeDecision {
   if (sameGrid(facts.current.content, facts.next)) return { kind: "UNCHANGED" };
-  if (facts.now >= facts.opensAt) return { kind: "NEW_VERSION", because: "WAVE_OPENED" };
-  if (facts.current.applicationCount > 0) return { kind: "NEW_VERSION", because: "DOSSIERS_STARTED" };
-  if (facts.current.frozenAt) return { kind: "NEW_VERSION", because: "VERSION_FROZEN" };
-  return { kind: "EDIT_IN_PLACE" };
+  const because = frozenBecause(facts);
+  return because ? { kind: "NEW_VERSION", because } : { kind: "EDIT_IN_PLACE" };
 }
 
 function objectiveKey(objective: ObjectiveTemplate) {

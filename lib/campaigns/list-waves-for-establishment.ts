@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import { authorizeEstablishment } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { applicationsVisibleTo } from "@/lib/access/visibility";
@@ -7,8 +8,8 @@ import { screenEligibility } from "./eligibility";
 import { waveStatus } from "./wave-status";
 
 /** Where a member checks eligibility and starts the dossier (see app/(establishment)/vagues). */
-export function eligibilityPath(waveId: string, establishmentId: string): string {
-  return `/vagues/${waveId}/eligibilite?etablissement=${establishmentId}`;
+export function eligibilityPath(waveId: string, establishmentId: string): Route {
+  return `/vagues/${waveId}/eligibilite?etablissement=${establishmentId}` as Route;
 }
 
 /**

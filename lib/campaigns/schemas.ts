@@ -113,7 +113,8 @@ export const ZDeadlineExtensionInput = z.object({
       if (problem === "format") ctx.addIssue({ code: "custom", message: "Le FINESS compte 9 caractères, par exemple « 790001234 »." });
       if (problem === "checkKey") ctx.addIssue({ code: "custom", message: "Ce FINESS n'est pas valide : vérifiez le dernier chiffre (clé de contrôle)." });
     }),
-  closesAt: localDateTime.refine(isParisLocalTime, { error: "Cette date et cette heure n'existent pas à Paris." }),
+  /** Named apart from the wave form's `closesAt`: both forms share the wave page, and field ids follow names. */
+  newClosesAt: localDateTime.refine(isParisLocalTime, { error: "Cette date et cette heure n'existent pas à Paris." }),
   reason: text("Le motif", 5, 500),
 });
 export type TDeadlineExtensionInput = z.infer<typeof ZDeadlineExtensionInput>;

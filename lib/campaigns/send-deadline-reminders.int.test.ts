@@ -52,7 +52,7 @@ describe("deadline reminders job", () => {
 
   it("follows an extension: no 2-day reminder before the new deadline's", async () => {
     const { manager, waveId, draft, applicationId } = await setUp();
-    await grantDeadlineExtension(manager, waveId, { finessEt: draft.establishment.finessEt, closesAt: "2027-04-20T12:00", reason: "Incident." }, null, parisDateTime("2027-03-20T10:00"));
+    await grantDeadlineExtension(manager, waveId, { finessEt: draft.establishment.finessEt, newClosesAt: "2027-04-20T12:00", reason: "Incident." }, null, parisDateTime("2027-03-20T10:00"));
     await testDb.outboxEmail.deleteMany();
     expect(await sendDeadlineReminders(parisDateTime("2027-03-30T09:00"))).toEqual({ enqueued: 0 });
     expect(await sendDeadlineReminders(parisDateTime("2027-04-13T12:00"))).toEqual({ enqueued: 2 });

@@ -22,9 +22,11 @@ export function navigationFor(viewer: Viewer | null, currentPath: string): MainN
   }));
   if (viewer && hasPermission(viewer, "programme:configure")) {
     const programmeLinks: Link[] = [
+      { text: "Campagnes et vagues", href: "/pilotage/campagnes" },
       { text: "Utilisateurs de l'ANS", href: "/pilotage/utilisateurs" },
       { text: "Invitations", href: "/pilotage/invitations" },
       { text: "Journal d'audit", href: "/pilotage/journal" },
+      { text: "Courriels", href: "/pilotage/courriels" },
     ];
     items.push({
       text: "Pilotage",

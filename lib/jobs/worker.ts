@@ -64,6 +64,7 @@ export function startBackgroundJobs(): void {
     transport: env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : null,
   };
   holder.hospiconnectWorker = state;
+  console.log(`[jobs] background worker started: ${state.transport ? "e-mails delivered through SMTP" : "no SMTP_URL, e-mails kept in the in-app outbox"}.`);
   schedule(state, 0);
 }
 
