@@ -58,7 +58,9 @@ export default async function EligibilityPage({ params, searchParams }: Props) {
       </p>
       <h1>Éligibilité : {wave.title}</h1>
       <p>
-        Candidatures du {formatParisDateTime(wave.opensAt)} au {formatParisDateTime(wave.closesAt)} (heure de Paris). Enveloppe de {formatEuros(wave.fundingEnvelopeCents)}.
+        Candidatures du {formatParisDateTime(wave.opensAt)} au {formatParisDateTime(wave.closesAt)} (heure de Paris)
+        {verdict.extended ? `, prolongées jusqu'au ${formatParisDateTime(verdict.closesAt)} pour votre établissement` : ""}. Enveloppe de{" "}
+        {formatEuros(wave.fundingEnvelopeCents)}.
         <br />
         Votre établissement : {establishment.name}, catégorie « {establishment.category.label} » ({establishment.category.code}).
       </p>
