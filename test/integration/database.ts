@@ -4,7 +4,7 @@ import { connectDb } from "@/lib/db/client";
 /** The integration run's migrated database (see global-setup.ts). */
 export const databaseUrl = inject("databaseUrl");
 
-/** Also the app's shared client for the run: use cases under test write to this database. */
+/** Also the client of the domain functions under test (lib/db/client's shared `db`). */
 export const testDb = connectDb(databaseUrl, 4);
 
 /** Reference data loaded by migrations, migration history and the append-only audit log stay. */
