@@ -24,10 +24,8 @@ const integer = (message: string, min: number, max: number) =>
   z.union([z.number(), z.string()], { error: message }).transform((value, ctx) => {
     const compact = typeof value === "string" ? value.replace(/[\s\u00a0\u202f]/g, "") : value;
     const number = typeof compact === "number" ? compact : /^-?\d+$/.test(compact) ? Number(compact) : Number.NaN;
-    if (!Number.isInteger(number) || number < min || number > max) {
-      ctx.addIssue({ code: "custom", message, input: value });
-      return z.NEVER;
-    }
+    // Not aborting: the form's other rules (closing after opening…) are reported at the same time.
+    if (!Number.isInteger(number) || number < min || number > max) ctx.addIssue({ code: "custom", message, input: value, continue: true });
     return number;
   });
 
