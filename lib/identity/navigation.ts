@@ -20,9 +20,11 @@ export function navigationFor(viewer: Viewer | null): NavigationEntry[] {
     entries.push({
       text: "Pilotage",
       links: [
+        { text: "Campagnes et vagues", href: "/pilotage/campagnes" },
         { text: "Dossiers", href: "/pilotage/dossiers" },
         { text: "Utilisateurs de l'ANS", href: "/pilotage/utilisateurs" },
         { text: "Invitations", href: "/pilotage/invitations" },
+        { text: "Courriels", href: "/pilotage/courriels" },
         { text: "Journal d'audit", href: "/pilotage/journal" },
       ],
     });

@@ -29,3 +29,28 @@ export function formatParisDateTime(instant: Date): string {
 export function formatParisDate(instant: Date): string {
   return dateFormat.format(instant);
 }
+
+const localParts = new Intl.DateTimeFormat("en-CA", {
+  timeZone: PARIS,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The Paris wall-clock time of an instant as `YYYY-MM-DDTHH:mm`, the value of `<input type="datetime-local">`. */
+export function toParisLocal(instant: Date): string {
+  const parts = Object.fromEntries(localParts.formatToParts(instant).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * Whether `YYYY-MM-DDTHH:mm` is a time Paris clocks show: not a typo (31 April) and not in the hour
+ * skipped when summer time starts (the last Sunday of March, 02:00 to 03:00).
+ */
+export function isParisLocalTime(local: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return false;
+  return toParisLocal(parisDateTime(local)) === local;
+}

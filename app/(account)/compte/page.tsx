@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CredentialList } from "@/components/identity/credential-list";
 import { SignOutEverywhere } from "@/components/identity/sign-out-everywhere";
+import { isDemoMode } from "@/lib/config/env";
 import { getAccountOverview } from "@/lib/identity/account";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/invitations";
@@ -26,6 +27,11 @@ export default async function AccountPage() {
         {viewer.staffRole ? <> – {STAFF_ROLE_LABELS[viewer.staffRole]}</> : null}
         {account.rpps ? <> – RPPS {account.rpps}</> : null}
       </p>
+      {isDemoMode() ? (
+        <p>
+          <Link href="/compte/courriels">Lire les courriels qui me sont adressés</Link> (démonstration : ces adresses n&apos;ont pas de boîte de réception).
+        </p>
+      ) : null}
 
       <h2>Clés d&apos;accès</h2>
       <CredentialList

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NewWaveForm } from "@/components/campaigns/new-wave-form";
+import { getCampaign } from "@/lib/campaigns/list-campaigns";
+import { listEstablishmentCategories } from "@/lib/campaigns/list-establishment-categories";
+import { isUuid } from "@/lib/campaigns/uuid";
+import { newWaveFormValues } from "@/lib/campaigns/wave-form-values";
+import { guardPage } from "@/lib/http/page-guard";
+import { requireViewer } from "@/lib/identity/current-viewer";
+
+export const metadata: Metadata = { title: "Nouvelle vague" };
+
+export default async function NewWavePage({ params }: { params: Promise<{ campaignId: string }> }) {
+  const { campaignId } = await params;
+  const path = `/pilotage/campagnes/${campaignId}/nouvelle-vague`;
+  const viewer = await requireViewer(path);
+  const campaign = await guardPage(viewer, path, async () => (isUuid(campaignId) ? getCampaign(viewer, campaignId) : null));
+  if (!campaign) notFound();
+  const categories = await listEstablishmentCategories();
+
+  return (
+    <>
+      <p>
+        <Link href="/pilotage/campagnes">Campagnes et vagues</Link> – {campaign.title}
+      </p>
+      <h1>Nouvelle vague de « {campaign.title} »</h1>
+      <NewWaveForm campaignId={campaign.id} categories={categories} defaultValues={newWaveFormValues()} />
+    </>
+  );
+}

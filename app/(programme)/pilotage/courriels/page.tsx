@@ -1,0 +1,68 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import type { Metadata } from "next";
+import { z } from "zod";
+import { EMAIL_STATUS_LABELS, EmailTable } from "@/components/notifications/email-table";
+import { env } from "@/lib/config/env";
+import { EmailStatus } from "@/lib/db/generated/enums";
+import { guardPage } from "@/lib/http/page-guard";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/notifications/outbox-queries";
+
+export const metadata: Metadata = { title: "Courriels" };
+
+const ZFilters = z.object({ statut: z.enum(EmailStatus).optional().catch(undefined) });
+
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const path = "/pilotage/courriels";
+  const viewer = await requireViewer(path);
+  const { statut } = ZFilters.parse(await searchParams);
+  const { emails, counts } = await guardPage(viewer, path, () => listOutbox(viewer, { status: statut }));
+  // With SMTP, messages reach their recipients and may hold personal links (invitations): they are not shown here.
+  const showBodies = !env.SMTP_URL;
+
+  return (
+    <>
+      <h1>Courriels</h1>
+      {showBodies ? (
+        <Alert
+          severity="info"
+          small
+          className={fr.cx("fr-mb-3w")}
+          description="Aucun serveur d'envoi (SMTP_URL) n'est configuré : les courriels restent dans cette boîte d'envoi. Ouvrez l'objet d'un courriel pour le lire."
+        />
+      ) : (
+        <Alert
+          severity="info"
+          small
+          className={fr.cx("fr-mb-3w")}
+          description="Les courriels partent par le serveur SMTP configuré ; un échec est retenté automatiquement, de plus en plus espacé. Leur contenu n'est pas affiché ici : il peut contenir des liens personnels."
+        />
+      )}
+      <form method="get" className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")} aria-label="Filtrer les courriels">
+        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          <Select label="État" nativeSelectProps={{ name: "statut", defaultValue: statut ?? "" }}>
+            <option value="">Tous</option>
+            {Object.values(EmailStatus).map((status) => (
+              <option key={status} value={status}>
+                {EMAIL_STATUS_LABELS[status]} ({counts[status] ?? 0})
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+          <Button type="submit" iconId="fr-icon-filter-line">
+            Filtrer
+          </Button>
+        </div>
+      </form>
+      {emails.length === 0 ? (
+        <p>Aucun courriel{statut ? " dans cet état" : ""}.</p>
+      ) : (
+        <EmailTable emails={emails} caption={`Courriels, du plus récent au plus ancien (${OUTBOX_PAGE_SIZE} au plus)`} showBodies={showBodies} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ExtensionForm } from "@/components/campaigns/extension-form";
+import { ExtensionsTable, WaveVersionsTable } from "@/components/campaigns/wave-history";
+import { WaveGridForm } from "@/components/campaigns/wave-grid-form";
+import { WaveSettingsForm } from "@/components/campaigns/wave-settings-form";
+import { WaveStatusBadge } from "@/components/campaigns/wave-status-badge";
+import { getWaveConfiguration } from "@/lib/campaigns/get-wave-configuration";
+import { type FrozenBecause, frozenBecause } from "@/lib/campaigns/grid-versioning";
+import { WAVE_KIND_LABELS } from "@/lib/campaigns/labels";
+import { listEstablishmentCategories } from "@/lib/campaigns/list-establishment-categories";
+import { waveGridFormValues, waveSettingsFormValues } from "@/lib/campaigns/wave-form-values";
+import { waveStatus } from "@/lib/campaigns/wave-status";
+import { formatEuros } from "@/lib/format/numbers";
+import { guardPage } from "@/lib/http/page-guard";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { formatParisDateTime } from "@/lib/time/paris";
+
+export const metadata: Metadata = { title: "Configuration de la vague" };
+
+const FROZEN_REASONS: Readonly<Record<FrozenBecause, string>> = {
+  WAVE_OPENED: "La vague est ouverte",
+  DOSSIERS_STARTED: "Des dossiers sont commencés sur cette version",
+  VERSION_FROZEN: "Cette version est figée",
+};
+
+export default async function WavePage({ params }: { params: Promise<{ waveId: string }> }) {
+  const { waveId } = await params;
+  const path = `/pilotage/vagues/${waveId}`;
+  const viewer = await requireViewer(path);
+  const wave = await guardPage(viewer, path, () => getWaveConfiguration(viewer, waveId));
+  const categories = await listEstablishmentCategories();
+  const now = new Date();
+  const current = wave.currentVersion;
+  const frozen = frozenBecause({ now, opensAt: wave.opensAt, current: { frozenAt: current.frozenAt, applicationCount: current._count.applications } });
+  const dossierCount = wave.versions.reduce((sum, version) => sum + version._count.applications, 0);
+
+  return (
+    <>
+      <p>
+        <Link href="/pilotage/campagnes">Campagnes et vagues</Link> – {wave.campaign.title}
+      </p>
+      <h1>
+        {wave.title} <WaveStatusBadge status={waveStatus(wave, now)} />
+      </h1>
+      <p className={fr.cx("fr-text--lead")}>
+        {WAVE_KIND_LABELS[wave.kind]} {wave.year} : du {formatParisDateTime(wave.opensAt)} au {formatParisDateTime(wave.closesAt)} (heure de Paris),
+        enveloppe de {formatEuros(wave.fundingEnvelopeCents)}, {wave.eligibleCategoryCodes.length} catégorie(s) éligible(s), {dossierCount} dossier(s).
+      </p>
+
+      <section aria-labelledby="parametres" className={fr.cx("fr-mb-6w")}>
+        <h2 id="parametres">Paramètres</h2>
+        <p>Dates, enveloppe et éligibilité restent modifiables après l&apos;ouverture ; chaque changement est inscrit au journal d&apos;audit.</p>
+        <WaveSettingsForm
+          waveId={wave.id}
+          waveVersion={wave.version}
+          categories={categories}
+          defaultValues={waveSettingsFormValues(wave)}
+          openedOn={now >= wave.opensAt ? formatParisDateTime(wave.opensAt) : undefined}
+        />
+      </section>
+
+      <section aria-labelledby="grille" className={fr.cx("fr-mb-6w")}>
+        <h2 id="grille">Objectifs et grille d&apos;évaluation (version {current.number})</h2>
+        {frozen ? (
+          <Alert
+            severity="warning"
+            small
+            className={fr.cx("fr-mb-3w")}
+            description={`${FROZEN_REASONS[frozen]} : enregistrer une modification créera la version ${current.number + 1}, à laquelle seront rattachés les dossiers commencés ensuite. Les dossiers déjà commencés gardent leur version.`}
+          />
+        ) : (
+          <Alert
+            severity="info"
+            small
+            className={fr.cx("fr-mb-3w")}
+            description={`Tant que la vague n'est pas ouverte et qu'aucun dossier n'est commencé, vos modifications remplacent la version ${current.number}.`}
+          />
+        )}
+        <WaveGridForm waveId={wave.id} waveVersion={wave.version} defaultValues={waveGridFormValues(wave)} />
+      </section>
+
+      <section aria-labelledby="prolongations" className={fr.cx("fr-mb-6w")}>
+        <h2 id="prolongations">Prolongations par établissement</h2>
+        <ExtensionsTable extensions={wave.extensions} />
+        <h3 className={fr.cx("fr-h5")}>Accorder une prolongation</h3>
+        <ExtensionForm waveId={wave.id} />
+      </section>
+
+      <section aria-labelledby="versions">
+        <h2 id="versions">Historique des versions</h2>
+        <WaveVersionsTable versions={wave.versions} />
+      </section>
+    </>
+  );
+}

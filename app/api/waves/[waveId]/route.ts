@@ -1,0 +1,9 @@
+import { ZUpdateWaveSettingsInput } from "@/lib/campaigns/schemas";
+import { updateWaveSettings } from "@/lib/campaigns/update-wave-settings";
+import { defineRoute } from "@/lib/http/define-route";
+
+/** A programme manager changes a wave's settings (dates, envelope, eligible categories…). */
+export const PATCH = defineRoute<typeof ZUpdateWaveSettingsInput, { waveId: string }>({
+  input: ZUpdateWaveSettingsInput,
+  handler: ({ viewer, input, params, ip }) => updateWaveSettings(viewer, params.waveId, input, ip),
+});

@@ -1,0 +1,115 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import type { ReactNode } from "react";
+import { type Control, useFieldArray, useFormState, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { TextAreaField, TextField } from "@/components/forms/fields";
+import type { ZWaveGridInput } from "@/lib/campaigns/schemas";
+import { BooleanField } from "./form-fields";
+
+export type WaveGridFormValues = z.input<typeof ZWaveGridInput>;
+
+type RowActions = { index: number; count: number; legend: string; onMove: (from: number, to: number) => void; onRemove: (index: number) => void };
+
+/** One objective or criterion, with its own legend, and buttons to reorder or remove it. */
+function Row({ legend, index, count, onMove, onRemove, children }: RowActions & { children: ReactNode }) {
+  return (
+    <fieldset className={fr.cx("fr-fieldset", "fr-mb-3w")} style={{ borderLeft: "3px solid var(--border-default-blue-france)" }}>
+      <legend className={fr.cx("fr-fieldset__legend", "fr-text--md")}>{legend}</legend>
+      <div className={fr.cx("fr-fieldset__element")}>{children}</div>
+      <div className={fr.cx("fr-fieldset__element")}>
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm")}>
+          <li>
+            <Button type="button" priority="tertiary" iconId="fr-icon-arrow-up-line" disabled={index === 0} onClick={() => onMove(index, index - 1)}>
+              Monter « {legend} »
+            </Button>
+          </li>
+          <li>
+            <Button type="button" priority="tertiary" iconId="fr-icon-arrow-down-line" disabled={index === count - 1} onClick={() => onMove(index, index + 1)}>
+              Descendre « {legend} »
+            </Button>
+          </li>
+          <li>
+            <Button type="button" priority="tertiary" iconId="fr-icon-delete-line" disabled={count === 1} onClick={() => onRemove(index)}>
+              Retirer « {legend} »
+            </Button>
+          </li>
+        </ul>
+      </div>
+    </fieldset>
+  );
+}
+
+function ListError({ message }: { message?: string }) {
+  return message ? <p className={fr.cx("fr-error-text", "fr-mb-2w")}>{message}</p> : null;
+}
+
+/** The wave's objectives (required or optional) and its scoring grid (weight, scale, required). */
+export function WaveGridFields({ control }: { control: Control<WaveGridFormValues> }) {
+  const objectives = useFieldArray({ control, name: "objectives" });
+  const criteria = useFieldArray({ control, name: "criteria" });
+  const { errors } = useFormState({ control, name: ["objectives", "criteria"] });
+  const weights = useWatch({ control, name: "criteria" }) ?? [];
+  const totalWeight = weights.reduce((sum, criterion) => sum + (Number(criterion?.weight) || 0), 0);
+
+  return (
+    <>
+      <h3 className={fr.cx("fr-h5")}>Objectifs</h3>
+      <p>Les établissements s&apos;auto-évaluent sur chaque objectif ; les objectifs obligatoires (a minima) doivent tous être couverts.</p>
+      <ListError message={errors.objectives?.message ?? errors.objectives?.root?.message} />
+      {objectives.fields.map((field, index) => (
+        <Row key={field.id} legend={`Objectif ${index + 1}`} index={index} count={objectives.fields.length} onMove={objectives.move} onRemove={objectives.remove}>
+          <TextField control={control} name={`objectives.${index}.code`} label="Code" hint="Par exemple « O1 »" maxLength={12} />
+          <TextField control={control} name={`objectives.${index}.title`} label="Intitulé" maxLength={200} />
+          <TextAreaField control={control} name={`objectives.${index}.description`} label="Description" rows={3} maxLength={2000} />
+          <BooleanField control={control} name={`objectives.${index}.required`} label="Objectif obligatoire (a minima)" />
+        </Row>
+      ))}
+      <Button
+        type="button"
+        priority="secondary"
+        iconId="fr-icon-add-line"
+        className={fr.cx("fr-mb-4w")}
+        onClick={() => objectives.append({ code: `O${objectives.fields.length + 1}`, title: "", description: "", required: false })}
+      >
+        Ajouter un objectif
+      </Button>
+
+      <h3 className={fr.cx("fr-h5")}>Grille d&apos;évaluation</h3>
+      <p>
+        Chaque critère est noté par les instructeurs sur son échelle, puis pondéré par son poids. Total des poids :{" "}
+        <strong>{totalWeight.toLocaleString("fr-FR")}</strong>.
+      </p>
+      <ListError message={errors.criteria?.message ?? errors.criteria?.root?.message} />
+      {criteria.fields.map((field, index) => (
+        <Row key={field.id} legend={`Critère ${index + 1}`} index={index} count={criteria.fields.length} onMove={criteria.move} onRemove={criteria.remove}>
+          <TextField control={control} name={`criteria.${index}.code`} label="Code" hint="Par exemple « C1 »" maxLength={12} />
+          <TextField control={control} name={`criteria.${index}.label`} label="Intitulé" maxLength={200} />
+          <TextAreaField control={control} name={`criteria.${index}.description`} label="Description" rows={2} maxLength={2000} />
+          <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <TextField control={control} name={`criteria.${index}.weight`} label="Poids" type="number" />
+            </div>
+            <div className={fr.cx("fr-col-6", "fr-col-md-4")}>
+              <TextField control={control} name={`criteria.${index}.scaleMin`} label="Note minimale" type="number" />
+            </div>
+            <div className={fr.cx("fr-col-6", "fr-col-md-4")}>
+              <TextField control={control} name={`criteria.${index}.scaleMax`} label="Note maximale" type="number" />
+            </div>
+          </div>
+          <BooleanField control={control} name={`criteria.${index}.required`} label="Critère obligatoire" hint="Un instructeur doit le noter pour terminer son évaluation." />
+        </Row>
+      ))}
+      <Button
+        type="button"
+        priority="secondary"
+        iconId="fr-icon-add-line"
+        onClick={() => criteria.append({ code: `C${criteria.fields.length + 1}`, label: "", description: "", weight: 10, scaleMin: 0, scaleMax: 5, required: true })}
+      >
+        Ajouter un critère
+      </Button>
+    </>
+  );
+}

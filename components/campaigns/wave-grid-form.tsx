@@ -1,0 +1,62 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import type { GridChangeOutcome } from "@/lib/campaigns/change-wave-grid";
+import { ZWaveGridInput } from "@/lib/campaigns/schemas";
+import { callApi } from "@/lib/http/api-client";
+import { applyServerErrors } from "./server-errors";
+import { type WaveGridFormValues, WaveGridFields } from "./wave-grid-fields";
+
+function outcomeText(result: GridChangeOutcome): string {
+  switch (result.outcome) {
+    case "UNCHANGED":
+      return "Aucun changement : les objectifs et la grille sont ceux de la version en cours.";
+    case "EDITED_IN_PLACE":
+      return `Version ${result.versionNumber} mise à jour.`;
+    case "NEW_VERSION":
+      return `Version ${result.versionNumber} créée : les nouveaux dossiers y seront rattachés ; ${
+        result.dossiersKeepingPrevious === 0 ? "aucun dossier n'était commencé" : `les ${result.dossiersKeepingPrevious} dossier(s) déjà commencé(s) gardent la version ${result.previousVersionNumber}`
+      }.`;
+  }
+}
+
+/** Changes a wave's objectives and grid; the page says beforehand whether this edits the version or makes a new one. */
+export function WaveGridForm({ waveId, waveVersion, defaultValues }: { waveId: string; waveVersion: number; defaultValues: WaveGridFormValues }) {
+  const router = useRouter();
+  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
+  const form = useForm<WaveGridFormValues, unknown, z.output<typeof ZWaveGridInput>>({ resolver: zodResolver(ZWaveGridInput), defaultValues, mode: "onBlur" });
+
+  const onSubmit = form.handleSubmit(
+    async (values) => {
+      setResult(null);
+      try {
+        const outcome = await callApi<GridChangeOutcome>(`/api/waves/${waveId}/grid`, "PUT", { ...values, expectedVersion: waveVersion });
+        setResult({ severity: "success", text: outcomeText(outcome) });
+        router.refresh();
+      } catch (caught) {
+        applyServerErrors(form.setError, caught);
+        setResult({ severity: "error", text: (caught as Error).message });
+      }
+    },
+    () => setResult({ severity: "error", text: "Certaines informations ne sont pas valides : corrigez les champs signalés." }),
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Objectifs et grille d'évaluation">
+      <WaveGridFields control={form.control} />
+      <div aria-live="polite" className={fr.cx("fr-mt-4w")}>
+        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}
+      </div>
+      <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
+        Enregistrer les objectifs et la grille
+      </Button>
+    </form>
+  );
+}

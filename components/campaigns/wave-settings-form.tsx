@@ -1,0 +1,54 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { ZWaveSettingsInput } from "@/lib/campaigns/schemas";
+import { callApi } from "@/lib/http/api-client";
+import type { CategoryOption } from "./form-fields";
+import { applyServerErrors } from "./server-errors";
+import { type WaveSettingsFormValues, WaveSettingsFields } from "./wave-settings-fields";
+
+/** Changes a wave's settings; `waveVersion` is the wave as loaded, so a concurrent change is detected. */
+export function WaveSettingsForm(props: {
+  waveId: string;
+  waveVersion: number;
+  categories: readonly CategoryOption[];
+  defaultValues: WaveSettingsFormValues;
+  openedOn?: string;
+}) {
+  const router = useRouter();
+  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
+  const form = useForm<WaveSettingsFormValues, unknown, z.output<typeof ZWaveSettingsInput>>({
+    resolver: zodResolver(ZWaveSettingsInput),
+    defaultValues: props.defaultValues,
+    mode: "onBlur",
+  });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setResult(null);
+    try {
+      const { changed } = await callApi<{ changed: string[] }>(`/api/waves/${props.waveId}`, "PATCH", { ...values, expectedVersion: props.waveVersion });
+      setResult(changed.length ? { severity: "success", text: "Paramètres enregistrés. La modification est inscrite au journal d'audit." } : { severity: "success", text: "Aucun changement à enregistrer." });
+      router.refresh();
+    } catch (caught) {
+      applyServerErrors(form.setError, caught);
+      setResult({ severity: "error", text: (caught as Error).message });
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Paramètres de la vague">
+      <WaveSettingsFields control={form.control} categories={props.categories} openedOn={props.openedOn} />
+      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}</div>
+      <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
+        Enregistrer les paramètres
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,12 @@
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { WAVE_STATUS_LABELS, type WaveStatus } from "@/lib/campaigns/wave-status";
+
+const SEVERITY = { UPCOMING: "info", OPEN: "success", CLOSED: "new" } as const;
+
+export function WaveStatusBadge({ status }: { status: WaveStatus }) {
+  return (
+    <Badge severity={SEVERITY[status]} small noIcon>
+      {WAVE_STATUS_LABELS[status]}
+    </Badge>
+  );
+}

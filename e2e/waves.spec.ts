@@ -1,0 +1,191 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Page, test } from "@playwright/test";
+import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-defaults";
+import { parisDateTime, toParisLocal } from "@/lib/time/paris";
+import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { e2eDb } from "./fixtures/database";
+import { createEstablishment, createUser } from "./fixtures/factories";
+import { signInAs } from "./fixtures/sessions";
+
+/** Waves configured by a programme manager, and eligibility screened before an establishment starts its dossier. */
+
+const DAY_MS = 86_400_000;
+const EHPAD = "Établissement d'hébergement pour personnes âgées dépendantes (EHPAD) (500)";
+
+/** A wave open to EHPAD (500) only, closing at `closesAt`. */
+async function createEhpadWave(closesAt: Date) {
+  const suffix = randomUUID().slice(0, 8);
+  const campaign = await e2eDb.campaign.create({ data: { slug: `vagues-${suffix}`, title: `Campagne ${suffix}`, description: "" } });
+  return e2eDb.wave.create({
+    data: {
+      campaignId: campaign.id,
+      kind: "GENERALISATION",
+      title: `Vague EHPAD ${suffix}`,
+      year: 2026,
+      opensAt: new Date(Date.now() - 30 * DAY_MS),
+      closesAt,
+      fundingEnvelopeCents: 1_000_000_00n,
+      eligibleCategories: { create: [{ categoryCode: "500" }] },
+      versions: {
+        create: {
+          number: 1,
+          objectives: { create: DEFAULT_OBJECTIVES.map((objective, position) => ({ ...objective, position })) },
+          criteria: { create: DEFAULT_CRITERIA.map((criterion, position) => ({ ...criterion, position })) },
+        },
+      },
+    },
+    select: { id: true, title: true },
+  });
+}
+
+async function memberOf(categoryCode: string) {
+  const establishment = await createEstablishment();
+  if (categoryCode !== "500") await e2eDb.establishment.update({ where: { id: establishment.id }, data: { categoryCode } });
+  const member = await createUser({ establishmentId: establishment.id });
+  const { finessEt } = await e2eDb.establishment.findUniqueOrThrow({ where: { id: establishment.id }, select: { finessEt: true } });
+  return { establishment: { ...establishment, finessEt }, member };
+}
+
+async function signInFresh(page: Page, userId: string) {
+  await page.context().clearCookies();
+  await signInAs(page.context(), userId);
+}
+
+test.describe("waves and eligibility", () => {
+  test("a programme manager creates a campaign and a wave with objectives and grid, dates in Paris time, then versions the grid once it is open", async ({ page, context }) => {
+    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER", name: "Claire Pilote" });
+    await signInAs(context, manager.id);
+    const suffix = randomUUID().slice(0, 6);
+
+    await page.goto("/pilotage/campagnes");
+    await expectNoSeriousAccessibilityViolation(page);
+    await page.getByLabel("Titre de la campagne").fill(`Campagne e2e ${suffix}`);
+    await page.getByLabel("Identifiant").fill(`e2e-${suffix}`);
+    await page.getByRole("button", { name: "Créer la campagne" }).click();
+    await expect(page.getByText(`Campagne « Campagne e2e ${suffix} » créée`)).toBeVisible();
+    await page.getByRole("link", { name: `Ajouter une vague à « Campagne e2e ${suffix} »` }).click();
+
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`Nouvelle vague de « Campagne e2e ${suffix} »`);
+    await expectNoSeriousAccessibilityViolation(page);
+    const opensAt = toParisLocal(new Date(Date.now() - DAY_MS)).slice(0, 10) + "T09:00";
+    const closesAt = toParisLocal(new Date(Date.now() + 30 * DAY_MS)).slice(0, 10) + "T23:59";
+    await page.getByLabel("Titre de la vague").fill(`Vague e2e ${suffix}`);
+    await page.getByLabel("Année").fill("2027");
+    await page.getByLabel("Ouverture des candidatures (heure de Paris)").fill(opensAt);
+    // Closing before opening: the shared rule answers on the field before anything is sent.
+    await page.getByLabel("Clôture des candidatures (heure de Paris)").fill(opensAt.slice(0, 10) + "T08:00");
+    await page.getByLabel("Enveloppe de financement (en euros)").fill("2 000 000");
+    await page.getByRole("button", { name: "Tout cocher : Établissements de santé (ES)" }).click();
+    await page.getByText(EHPAD, { exact: true }).click();
+    await page.getByRole("button", { name: "Créer la vague" }).click();
+    await expect(page.getByText("La clôture doit être postérieure à l'ouverture.")).toBeVisible();
+    await page.getByLabel("Clôture des candidatures (heure de Paris)").fill(closesAt);
+
+    await page.getByRole("group", { name: "Critère 1" }).getByLabel("Poids").fill("40");
+    await page.getByRole("button", { name: "Ajouter un objectif" }).click();
+    const added = page.getByRole("group", { name: "Objectif 5" });
+    await added.getByLabel("Intitulé").fill("Inventaire de toutes les populations de professionnels");
+    await added.getByText("Objectif obligatoire (a minima)").click();
+    await page.getByRole("button", { name: "Créer la vague" }).click();
+
+    await expect(page).toHaveURL(/\/pilotage\/vagues\/[0-9a-f-]{36}$/);
+    const waveId = page.url().split("/").at(-1)!;
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`Vague e2e ${suffix}`);
+    const wave = await e2eDb.wave.findUniqueOrThrow({
+      where: { id: waveId },
+      select: {
+        opensAt: true,
+        closesAt: true,
+        fundingEnvelopeCents: true,
+        eligibleCategories: { select: { categoryCode: true } },
+        versions: { select: { number: true, objectives: { orderBy: { position: "asc" }, select: { code: true, required: true } }, criteria: { orderBy: { position: "asc" }, select: { weight: true } } } },
+      },
+    });
+    expect(wave.opensAt).toEqual(parisDateTime(opensAt));
+    expect(wave.closesAt).toEqual(parisDateTime(closesAt));
+    expect(wave.fundingEnvelopeCents).toBe(2_000_000_00n);
+    const eligible = wave.eligibleCategories.map((row) => row.categoryCode);
+    expect(eligible).toEqual(expect.arrayContaining(["101", "106", "292", "355", "500"]));
+    expect(eligible).not.toContain("202");
+    expect(wave.versions).toHaveLength(1);
+    expect(wave.versions[0]?.objectives.at(-1)).toEqual({ code: "O5", required: true });
+    expect(wave.versions[0]?.criteria[0]?.weight).toBe(40);
+
+    // The wave opened yesterday: a change of grid now makes version 2.
+    await expect(page.getByText("La vague est ouverte : enregistrer une modification créera la version 2")).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+    await page.getByRole("form", { name: "Objectifs et grille d'évaluation" }).getByRole("group", { name: "Critère 2" }).getByLabel("Poids").fill("25");
+    await page.getByRole("button", { name: "Enregistrer les objectifs et la grille" }).click();
+    await expect(page.getByText("Version 2 créée")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Objectifs et grille d'évaluation (version 2)" })).toBeVisible();
+    const audit = await e2eDb.auditEvent.findMany({ where: { targetId: waveId }, orderBy: { id: "asc" }, select: { action: true } });
+    expect(audit.map((event) => event.action)).toEqual(["wave.created", "wave.version_created"]);
+  });
+
+  test("a member of an excluded category is told why and cannot start; an eligible member starts the dossier", async ({ page }) => {
+    const wave = await createEhpadWave(new Date(Date.now() + 20 * DAY_MS));
+    const residence = await memberOf("202");
+    const ehpad = await memberOf("500");
+
+    await signInFresh(page, residence.member.id);
+    await page.goto(`/vagues/${wave.id}/eligibilite?etablissement=${residence.establishment.id}`);
+    await expect(page.getByText("Votre établissement ne peut pas commencer de dossier sur cette vague")).toBeVisible();
+    await expect(page.getByText("« Résidence autonomie » (code FINESS 202)")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Commencer le dossier" })).toHaveCount(0);
+    await expectNoSeriousAccessibilityViolation(page);
+    // Nor by a direct request: the server screens again.
+    const refused = await page.request.post("/api/applications", { data: { waveId: wave.id, establishmentId: residence.establishment.id } });
+    expect(refused.status()).toBe(409);
+    expect((await refused.json()).error.message).toContain("Résidence autonomie");
+    expect(await e2eDb.application.count({ where: { waveId: wave.id } })).toBe(0);
+
+    await signInFresh(page, ehpad.member.id);
+    await page.goto(`/vagues/${wave.id}/eligibilite?etablissement=${ehpad.establishment.id}`);
+    await expect(page.getByText("Votre établissement peut déposer un dossier")).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+    await page.getByRole("button", { name: "Commencer le dossier" }).click();
+    await expect(page).toHaveURL(/\/dossiers\/[0-9a-f-]{36}$/);
+    const applicationId = page.url().split("/").at(-1)!;
+    const dossier = await e2eDb.application.findUniqueOrThrow({ where: { id: applicationId }, select: { state: true, establishmentId: true, waveVersion: { select: { number: true } } } });
+    expect(dossier).toEqual({ state: "DRAFT", establishmentId: ehpad.establishment.id, waveVersion: { number: 1 } });
+
+    await page.goto(`/vagues/${wave.id}/eligibilite?etablissement=${ehpad.establishment.id}`);
+    await expect(page.getByText("Votre établissement a déjà un dossier pour cette vague")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Ouvrir le dossier" })).toHaveAttribute("href", `/dossiers/${applicationId}`);
+  });
+
+  test("a programme manager grants an extension from the wave page; the member may start again and reads the e-mail", async ({ page }) => {
+    const wave = await createEhpadWave(new Date(Date.now() - DAY_MS));
+    const late = await memberOf("500");
+    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER" });
+
+    await signInFresh(page, late.member.id);
+    await page.goto(`/vagues/${wave.id}/eligibilite?etablissement=${late.establishment.id}`);
+    await expect(page.getByText(/Cette vague est close depuis le/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Commencer le dossier" })).toHaveCount(0);
+
+    await signInFresh(page, manager.id);
+    await page.goto(`/pilotage/vagues/${wave.id}`);
+    const newDeadline = toParisLocal(new Date(Date.now() + 10 * DAY_MS)).slice(0, 10) + "T18:00";
+    const extension = page.getByRole("form", { name: "Accorder une prolongation" });
+    await extension.getByLabel("FINESS de l'établissement (ET)").fill(late.establishment.finessEt);
+    await extension.getByLabel("Nouvelle date limite (heure de Paris)").fill(newDeadline);
+    await extension.getByLabel("Motif").fill("Panne du système d'information signalée avant la clôture.");
+    await extension.getByRole("button", { name: "Accorder la prolongation" }).click();
+    await expect(page.getByText("Prolongation accordée. Les membres de l'établissement en sont informés par courriel.")).toBeVisible();
+    await expect(page.getByRole("table", { name: "Prolongations accordées" })).toContainText(late.establishment.name);
+    await page.goto("/pilotage/courriels");
+    await expect(page.getByText(late.member.email).first()).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+
+    await signInFresh(page, late.member.id);
+    await page.goto(`/vagues/${wave.id}/eligibilite?etablissement=${late.establishment.id}`);
+    await expect(page.getByText(/prolongation accordée à votre établissement comprise/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Commencer le dossier" })).toBeVisible();
+
+    await page.goto("/compte/courriels");
+    await page.getByText(/^Prolongation accordée jusqu'au/).click();
+    await expect(page.getByText("Motif : Panne du système d'information signalée avant la clôture.")).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+  });
+});

@@ -1,0 +1,105 @@
+import { requirePermission } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { decideGridChange } from "./grid-versioning";
+import type { TWaveGridInput } from "./schemas";
+import { isUuid } from "./uuid";
+import { gridRows, STALE_WAVE_MESSAGE } from "./wave-data";
+
+const OBJECTIVE_FIELDS = { code: true, title: true, description: true, required: true } as const;
+const CRITERION_FIELDS = { code: true, label: true, description: true, weight: true, scaleMin: true, scaleMax: true, required: true } as const;
+
+export type GridChangeOutcome =
+  | { outcome: "UNCHANGED"; versionNumber: number }
+  | { outcome: "EDITED_IN_PLACE"; versionNumber: number }
+  | { outcome: "NEW_VERSION"; versionNumber: number; previousVersionNumber: number; dossiersKeepingPrevious: number };
+
+/**
+ * Changes a wave's objectives and scoring grid. Until the wave opens (and while no dossier holds
+ * it) the current version is edited in place; after that, the change becomes a new version
+ * (number + 1) for the dossiers started from now on, and the dossiers already started keep theirs.
+ * The wave's row is locked meanwhile, so a dossier cannot start on a version being rewritten.
+ */
+export async function changeWaveGrid(
+  viewer: Viewer,
+  waveId: string,
+  input: TWaveGridInput & { expectedVersion: number },
+  ip: string | null = null,
+  now = new Date(),
+): Promise<GridChangeOutcome> {
+  requirePermission(viewer, "programme:configure");
+  if (!isUuid(waveId)) throw new AppError("NOT_FOUND");
+  const rows = gridRows(input);
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "Wave" WHERE "id" = ${waveId}::uuid FOR UPDATE`;
+    const wave = await tx.wave.findUnique({
+      where: { id: waveId },
+      select: {
+        opensAt: true,
+        version: true,
+        versions: {
+          orderBy: { number: "desc" },
+          take: 1,
+          select: {
+            id: true,
+            number: true,
+            frozenAt: true,
+            objectives: { orderBy: { position: "asc" }, select: OBJECTIVE_FIELDS },
+            criteria: { orderBy: { position: "asc" }, select: CRITERION_FIELDS },
+            _count: { select: { applications: true } },
+          },
+        },
+      },
+    });
+    const current = wave?.versions[0];
+    if (!wave || !current) throw new AppError("NOT_FOUND");
+    if (wave.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
+
+    const decision = decideGridChange({
+      now,
+      opensAt: wave.opensAt,
+      current: { frozenAt: current.frozenAt, applicationCount: current._count.applications, content: current },
+      next: input,
+    });
+    if (decision.kind === "UNCHANGED") return { outcome: "UNCHANGED", versionNumber: current.number };
+
+    await tx.wave.update({ where: { id: waveId }, data: { version: { increment: 1 } } });
+    const details = { objectives: input.objectives.map((objective) => objective.code), criteria: input.criteria.map((criterion) => criterion.code) };
+    if (decision.kind === "EDIT_IN_PLACE") {
+      await tx.objective.deleteMany({ where: { waveVersionId: current.id } });
+      await tx.criterion.deleteMany({ where: { waveVersionId: current.id } });
+      await tx.objective.createMany({ data: rows.objectives.map((objective) => ({ ...objective, waveVersionId: current.id })) });
+      await tx.criterion.createMany({ data: rows.criteria.map((criterion) => ({ ...criterion, waveVersionId: current.id })) });
+      await recordAudit(tx, {
+        actor: auditActor(viewer),
+        action: "wave.grid_changed",
+        target: { type: "Wave", id: waveId },
+        ip,
+        details: { versionNumber: current.number, ...details },
+      });
+      return { outcome: "EDITED_IN_PLACE", versionNumber: current.number };
+    }
+
+    const created = await tx.waveVersion.create({
+      data: {
+        waveId,
+        number: current.number + 1,
+        createdById: viewer.userId,
+        objectives: { create: rows.objectives },
+        criteria: { create: rows.criteria },
+      },
+      select: { id: true, number: true },
+    });
+    if (!current.frozenAt) await tx.waveVersion.update({ where: { id: current.id }, data: { frozenAt: now } });
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "wave.version_created",
+      target: { type: "Wave", id: waveId },
+      ip,
+      details: { versionNumber: created.number, previousVersionNumber: current.number, because: decision.because, dossiersKeepingPrevious: current._count.applications, ...details },
+    });
+    return { outcome: "NEW_VERSION", versionNumber: created.number, previousVersionNumber: current.number, dossiersKeepingPrevious: current._count.applications };
+  });
+}

@@ -1,0 +1,82 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { startApplication } from "@/lib/applications/start-application";
+import { parisDateTime } from "@/lib/time/paris";
+import { resetDatabase, testDb } from "@/test/integration/database";
+import { createWave } from "./create-wave";
+import { getEligibilityScreen } from "./get-eligibility-screen";
+import { grantDeadlineExtension } from "./grant-deadline-extension";
+import { campaign, establishmentWithDirector, programmeManager, waveForm } from "./testing/fixtures";
+
+/** A per-establishment extension granted by a programme manager, as every deadline check sees it. */
+describe("deadline extension", () => {
+  beforeEach(resetDatabase);
+
+  const afterClosing = parisDateTime("2027-04-02T10:00");
+
+  async function closedWave() {
+    const manager = await programmeManager(testDb);
+    const { id } = await campaign(testDb);
+    const { waveId } = await createWave(manager, id, waveForm({ eligibleCategoryCodes: ["500"] }));
+    return { manager, waveId };
+  }
+
+  it("reopens the wave for one establishment only, audited and announced to its members", async () => {
+    const { manager, waveId } = await closedWave();
+    const late = await establishmentWithDirector(testDb, "500");
+    const other = await establishmentWithDirector(testDb, "500");
+    const start = (who: typeof late) => startApplication(who.director, { waveId, establishmentId: who.establishment.id }, null, afterClosing);
+    await expect(start(late)).rejects.toMatchObject({ code: "DEADLINE_PASSED" });
+
+    const { extensionId } = await grantDeadlineExtension(
+      manager,
+      waveId,
+      { finessEt: late.establishment.finessEt, newClosesAt: "2027-04-15T12:00", reason: "Incident informatique signalé le 30 mars." },
+      "203.0.113.7",
+      afterClosing,
+    );
+    expect((await getEligibilityScreen(late.director, waveId, late.establishment.id, afterClosing)).verdict).toMatchObject({ eligible: true, extended: true });
+    await expect(start(late)).resolves.toMatchObject({ created: true });
+    await expect(start(other)).rejects.toMatchObject({ code: "DEADLINE_PASSED" });
+    await expect(startApplication(late.director, { waveId, establishmentId: late.establishment.id }, null, parisDateTime("2027-04-15T12:00"))).resolves.toMatchObject({
+      created: false,
+    });
+
+    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { targetId: extensionId }, select: { action: true, ip: true, details: true } });
+    expect(audit).toMatchObject({ action: "extension.granted", ip: "203.0.113.7", details: { closesAt: "2027-04-15T10:00:00.000Z", previousClosesAt: null } });
+    const emails = await testDb.outboxEmail.findMany({ select: { to: true, subject: true, text: true } });
+    expect(emails).toEqual([
+      { to: late.director.email, subject: "Prolongation accordée jusqu'au 15 avril 2027 à 12:00 – HospiConnect", text: expect.stringContaining("Incident informatique") },
+    ]);
+  });
+
+  it("moves an extension granted again, keeping the previous date in the audit log", async () => {
+    const { manager, waveId } = await closedWave();
+    const late = await establishmentWithDirector(testDb, "500");
+    const grant = (newClosesAt: string) => grantDeadlineExtension(manager, waveId, { finessEt: late.establishment.finessEt, newClosesAt, reason: "Pièce manquante." }, null, afterClosing);
+    const first = await grant("2027-04-10T12:00");
+    const second = await grant("2027-04-20T12:00");
+    expect(second.extensionId).toBe(first.extensionId);
+    expect(await testDb.deadlineExtension.findMany({ select: { closesAt: true } })).toEqual([{ closesAt: parisDateTime("2027-04-20T12:00") }]);
+    const audit = await testDb.auditEvent.findMany({ where: { targetId: first.extensionId }, orderBy: { id: "asc" }, select: { details: true } });
+    expect(audit.at(-1)?.details).toMatchObject({ previousClosesAt: "2027-04-10T10:00:00.000Z", closesAt: "2027-04-20T10:00:00.000Z" });
+    expect(await testDb.outboxEmail.count()).toBe(2);
+  });
+
+  it("refuses a date before the wave's closing, an unknown FINESS, an excluded category and a member", async () => {
+    const { manager, waveId } = await closedWave();
+    const late = await establishmentWithDirector(testDb, "500");
+    const residence = await establishmentWithDirector(testDb, "202");
+    const input = { finessEt: late.establishment.finessEt, newClosesAt: "2027-04-15T12:00", reason: "Incident." };
+    await expect(grantDeadlineExtension(manager, waveId, { ...input, newClosesAt: "2027-03-31T12:00" }, null, afterClosing)).rejects.toMatchObject({
+      fieldErrors: { newClosesAt: [expect.stringContaining("postérieure à la clôture")] },
+    });
+    await expect(grantDeadlineExtension(manager, waveId, { ...input, finessEt: "790999991" }, null, afterClosing)).rejects.toMatchObject({
+      fieldErrors: { finessEt: ["Aucun établissement inscrit n'a ce FINESS."] },
+    });
+    await expect(grantDeadlineExtension(manager, waveId, { ...input, finessEt: residence.establishment.finessEt }, null, afterClosing)).rejects.toMatchObject({
+      fieldErrors: { finessEt: [expect.stringContaining("pas d'une catégorie éligible")] },
+    });
+    await expect(grantDeadlineExtension(late.director, waveId, input, null, afterClosing)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await testDb.deadlineExtension.count()).toBe(0);
+  });
+});

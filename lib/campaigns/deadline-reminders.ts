@@ -1,0 +1,49 @@
+import { TZDate } from "@date-fns/tz";
+import { subDays } from "date-fns";
+import { PARIS } from "@/lib/time/paris";
+import { effectiveClosingTime } from "./deadline";
+
+export type ReminderKind = "7d" | "2d";
+
+/** How many days before the (effective) deadline each reminder goes out, at the same Paris time. */
+export const REMINDER_LEAD_DAYS: Readonly<Record<ReminderKind, number>> = { "7d": 7, "2d": 2 };
+
+/** Most urgent first: when both moments have passed, only the later reminder still makes sense. */
+const BY_URGENCY: readonly ReminderKind[] = ["2d", "7d"];
+
+export type UnsubmittedDraft = {
+  applicationId: string;
+  startedAt: Date;
+  wave: { closesAt: Date };
+  extension?: { closesAt: Date } | null;
+};
+
+export type DueReminder = { applicationId: string; kind: ReminderKind; deadline: Date };
+
+/**
+ * The reminders due at `now` for drafts not yet submitted: the 7-day one from 7 days before the
+ * deadline that applies to the establishment, the 2-day one from 2 days before, none once the
+ * deadline has passed. A draft started after a reminder's moment does not get it (its authors
+ * saw the deadline when they started); a reminder missed while the server was down is sent late
+ * unless the next one is already due. Days are Paris calendar days (a week before 23:59 is 23:59,
+ * summer time or not). Sending each at most once is the outbox's dedupe key.
+ */
+export function dueReminders(drafts: readonly UnsubmittedDraft[], now: Date): DueReminder[] {
+  const due: DueReminder[] = [];
+  for (const draft of drafts) {
+    const deadline = effectiveClosingTime(draft.wave, draft.extension);
+    if (now >= deadline) continue;
+    for (const kind of BY_URGENCY) {
+      const moment = new Date(subDays(new TZDate(deadline.getTime(), PARIS), REMINDER_LEAD_DAYS[kind]).getTime());
+      if (now < moment) continue;
+      if (draft.startedAt <= moment) due.push({ applicationId: draft.applicationId, kind, deadline });
+      break;
+    }
+  }
+  return due;
+}
+
+/** One reminder per dossier, kind and recipient: the outbox ignores a second enqueue of the same key. */
+export function reminderDedupeKey(kind: ReminderKind, applicationId: string, recipientId: string): string {
+  return `reminder-${kind}:${applicationId}:${recipientId}`;
+}

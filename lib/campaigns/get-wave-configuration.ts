@@ -1,0 +1,68 @@
+import { requirePermission } from "@/lib/access/policy";
+import type { Viewer } from "@/lib/access/viewer";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { isUuid } from "./uuid";
+
+const OBJECTIVE_FIELDS = { code: true, title: true, description: true, required: true } as const;
+const CRITERION_FIELDS = { code: true, label: true, description: true, weight: true, scaleMin: true, scaleMax: true, required: true } as const;
+
+/**
+ * A wave as its programme managers configure it: settings, eligible categories, the current
+ * version of objectives and grid (with what a change would do), the history of versions with the
+ * dossiers each holds, and the extensions granted.
+ */
+export async function getWaveConfiguration(viewer: Viewer, waveId: string) {
+  requirePermission(viewer, "programme:configure");
+  const wave = isUuid(waveId)
+    ? await db.wave.findUnique({
+        where: { id: waveId },
+        select: {
+          id: true,
+          kind: true,
+          title: true,
+          year: true,
+          opensAt: true,
+          closesAt: true,
+          fundingEnvelopeCents: true,
+          version: true,
+          campaign: { select: { id: true, title: true } },
+          eligibleCategories: { select: { categoryCode: true } },
+          versions: {
+            orderBy: { number: "desc" },
+            select: {
+              id: true,
+              number: true,
+              createdAt: true,
+              frozenAt: true,
+              createdBy: { select: { displayName: true } },
+              _count: { select: { applications: true } },
+            },
+          },
+          extensions: {
+            orderBy: { closesAt: "asc" },
+            select: {
+              id: true,
+              closesAt: true,
+              reason: true,
+              createdAt: true,
+              establishment: { select: { id: true, name: true, finessEt: true } },
+              grantedBy: { select: { displayName: true } },
+            },
+          },
+        },
+      })
+    : null;
+  const current = wave?.versions[0];
+  if (!wave || !current) throw new AppError("NOT_FOUND");
+  const grid = await db.waveVersion.findUniqueOrThrow({
+    where: { id: current.id },
+    select: {
+      objectives: { orderBy: { position: "asc" }, select: OBJECTIVE_FIELDS },
+      criteria: { orderBy: { position: "asc" }, select: CRITERION_FIELDS },
+    },
+  });
+  return { ...wave, eligibleCategoryCodes: wave.eligibleCategories.map((row) => row.categoryCode), currentVersion: { ...current, ...grid } };
+}
+
+export type WaveConfiguration = Awaited<ReturnType<typeof getWaveConfiguration>>;

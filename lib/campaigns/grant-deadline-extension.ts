@@ -1,0 +1,96 @@
+import { requirePermission } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { env } from "@/lib/config/env";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { requestDelivery } from "@/lib/jobs/worker";
+import { enqueueEmail } from "@/lib/notifications/outbox";
+import { formatParisDateTime, parisDateTime } from "@/lib/time/paris";
+import type { TDeadlineExtensionInput } from "./schemas";
+import { isUuid } from "./uuid";
+import { checkExtension } from "./wave-rules";
+
+function refuse(field: string, message: string): never {
+  throw new AppError("INVALID_INPUT", message, { fieldErrors: { [field]: [message] } });
+}
+
+/**
+ * A programme manager gives one establishment a later closing time on a wave (an incident, a
+ * late-arriving document…). Granting again replaces the date; every grant is audited with the
+ * previous date, and the establishment's members are told by e-mail.
+ */
+export async function grantDeadlineExtension(
+  viewer: Viewer,
+  waveId: string,
+  input: TDeadlineExtensionInput,
+  ip: string | null = null,
+  now = new Date(),
+): Promise<{ extensionId: string }> {
+  requirePermission(viewer, "extension:grant");
+  const wave = isUuid(waveId)
+    ? await db.wave.findUnique({ where: { id: waveId }, select: { id: true, title: true, closesAt: true, eligibleCategories: { select: { categoryCode: true } } } })
+    : null;
+  if (!wave) throw new AppError("NOT_FOUND");
+  const establishment = await db.establishment.findUnique({
+    where: { finessEt: input.finessEt },
+    select: { id: true, name: true, categoryCode: true, memberships: { select: { user: { select: { id: true, email: true, disabledAt: true } } } } },
+  });
+  if (!establishment) refuse("finessEt", "Aucun établissement inscrit n'a ce FINESS.");
+  if (!wave.eligibleCategories.some((row) => row.categoryCode === establishment.categoryCode)) {
+    refuse("finessEt", `« ${establishment.name} » n'est pas d'une catégorie éligible à cette vague : une prolongation ne lui servirait pas.`);
+  }
+  const closesAt = parisDateTime(input.newClosesAt);
+  const [issue] = checkExtension({ closesAt }, wave, now);
+  if (issue) refuse("newClosesAt", issue.message);
+
+  const extension = await db.$transaction(async (tx) => {
+    const previous = await tx.deadlineExtension.findUnique({
+      where: { waveId_establishmentId: { waveId: wave.id, establishmentId: establishment.id } },
+      select: { closesAt: true },
+    });
+    const granted = await tx.deadlineExtension.upsert({
+      where: { waveId_establishmentId: { waveId: wave.id, establishmentId: establishment.id } },
+      create: { waveId: wave.id, establishmentId: establishment.id, closesAt, reason: input.reason, grantedById: viewer.userId },
+      update: { closesAt, reason: input.reason, grantedById: viewer.userId },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "extension.granted",
+      target: { type: "DeadlineExtension", id: granted.id },
+      ip,
+      details: {
+        waveId: wave.id,
+        establishmentId: establishment.id,
+        finessEt: input.finessEt,
+        closesAt: closesAt.toISOString(),
+        previousClosesAt: previous?.closesAt.toISOString() ?? null,
+        reason: input.reason,
+      },
+    });
+    for (const { user } of establishment.memberships) {
+      if (user.disabledAt) continue;
+      await enqueueEmail(tx, {
+        // A new date is news again: the key includes it.
+        dedupeKey: `extension:${granted.id}:${closesAt.toISOString()}:${user.id}`,
+        to: user.email,
+        subject: `Prolongation accordée jusqu'au ${formatParisDateTime(closesAt)} – HospiConnect`,
+        text: [
+          "Bonjour,",
+          "",
+          `L'Agence du Numérique en Santé accorde à « ${establishment.name} » une prolongation pour la ${wave.title}.`,
+          `Nouvelle date limite de dépôt pour votre établissement : ${formatParisDateTime(closesAt)} (heure de Paris).`,
+          `Motif : ${input.reason}`,
+          "",
+          new URL("/etablissements/" + establishment.id, env.APP_URL).toString(),
+          "",
+          "L'équipe HospiConnect – Agence du Numérique en Santé",
+        ].join("\n"),
+      });
+    }
+    return granted;
+  });
+  requestDelivery();
+  return { extensionId: extension.id };
+}

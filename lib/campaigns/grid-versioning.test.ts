@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { parisDateTime } from "@/lib/time/paris";
+import { decideGridChange, sameGrid } from "./grid-versioning";
+import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "./programme-defaults";
+
+const content = { objectives: DEFAULT_OBJECTIVES, criteria: DEFAULT_CRITERIA };
+const changed = { ...content, criteria: DEFAULT_CRITERIA.map((criterion, index) => (index === 0 ? { ...criterion, weight: 35 } : criterion)) };
+const opensAt = parisDateTime("2026-03-02T09:00");
+const before = parisDateTime("2026-03-02T08:59");
+const draftVersion = { frozenAt: null, applicationCount: 0, content };
+
+describe("editing in place or making a new version", () => {
+  it("edits in place before the opening, while no dossier holds the version", () => {
+    expect(decideGridChange({ now: before, opensAt, current: draftVersion, next: changed })).toEqual({ kind: "EDIT_IN_PLACE" });
+  });
+
+  it("makes a new version from the opening instant on", () => {
+    expect(decideGridChange({ now: opensAt, opensAt, current: draftVersion, next: changed })).toEqual({ kind: "NEW_VERSION", because: "WAVE_OPENED" });
+  });
+
+  it("makes a new version when a dossier holds the current one, or it was frozen", () => {
+    expect(decideGridChange({ now: before, opensAt, current: { ...draftVersion, applicationCount: 1 }, next: changed })).toEqual({
+      kind: "NEW_VERSION",
+      because: "DOSSIERS_STARTED",
+    });
+    expect(decideGridChange({ now: before, opensAt, current: { ...draftVersion, frozenAt: before }, next: changed })).toEqual({
+      kind: "NEW_VERSION",
+      because: "VERSION_FROZEN",
+    });
+  });
+
+  it("changes nothing when the grid is the same", () => {
+    expect(decideGridChange({ now: opensAt, opensAt, current: draftVersion, next: { objectives: [...DEFAULT_OBJECTIVES], criteria: [...DEFAULT_CRITERIA] } })).toEqual({
+      kind: "UNCHANGED",
+    });
+  });
+
+  it("sees a change of order, of wording or of a flag", () => {
+    expect(sameGrid(content, { ...content, objectives: [...DEFAULT_OBJECTIVES].reverse() })).toBe(false);
+    expect(sameGrid(content, { ...content, objectives: DEFAULT_OBJECTIVES.map((o, i) => (i === 3 ? { ...o, required: true } : o)) })).toBe(false);
+    expect(sameGrid(content, { ...content, criteria: DEFAULT_CRITERIA.map((c, i) => (i === 4 ? { ...c, label: `${c.label}.` } : c)) })).toBe(false);
+  });
+});

@@ -1,0 +1,48 @@
+import type { CriterionTemplate, ObjectiveTemplate } from "./programme-defaults";
+
+/** A wave version's content: its objectives and scoring grid, in order. */
+export type GridContent = { objectives: readonly ObjectiveTemplate[]; criteria: readonly CriterionTemplate[] };
+
+export type FrozenBecause = "WAVE_OPENED" | "DOSSIERS_STARTED" | "VERSION_FROZEN";
+
+export type GridChangeDecision =
+  | { kind: "UNCHANGED" }
+  | { kind: "EDIT_IN_PLACE" }
+  /** Dossiers judged on the current version keep it; new dossiers start on the new one. */
+  | { kind: "NEW_VERSION"; because: FrozenBecause };
+
+type VersionFacts = { now: Date; opensAt: Date; current: { frozenAt: Date | null; applicationCount: number } };
+
+/**
+ * Why a wave's current version can no longer be edited in place, or null while it can: it is
+ * frozen once the wave has opened (establishments may have read it), once a dossier holds it, or
+ * once it was marked frozen.
+ */
+export function frozenBecause({ now, opensAt, current }: VersionFacts): FrozenBecause | null {
+  if (now >= opensAt) return "WAVE_OPENED";
+  if (current.applicationCount > 0) return "DOSSIERS_STARTED";
+  return current.frozenAt ? "VERSION_FROZEN" : null;
+}
+
+/** Whether a change of objectives or grid edits the wave's current version or makes a new one. */
+export function decideGridChange(facts: VersionFacts & { current: { content: GridContent }; next: GridContent }): GridChangeDecision {
+  if (sameGrid(facts.current.content, facts.next)) return { kind: "UNCHANGED" };
+  const because = frozenBecause(facts);
+  return because ? { kind: "NEW_VERSION", because } : { kind: "EDIT_IN_PLACE" };
+}
+
+function objectiveKey(objective: ObjectiveTemplate) {
+  return [objective.code, objective.title, objective.description, objective.required];
+}
+
+function criterionKey(criterion: CriterionTemplate) {
+  return [criterion.code, criterion.label, criterion.description, criterion.weight, criterion.scaleMin, criterion.scaleMax, criterion.required];
+}
+
+/** Same objectives and criteria, in the same order (the order is shown to applicants and reviewers). */
+export function sameGrid(left: GridContent, right: GridContent): boolean {
+  return (
+    JSON.stringify([left.objectives.map(objectiveKey), left.criteria.map(criterionKey)]) ===
+    JSON.stringify([right.objectives.map(objectiveKey), right.criteria.map(criterionKey)])
+  );
+}

@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { startApplication } from "@/lib/applications/start-application";
+import { parisDateTime } from "@/lib/time/paris";
+import { resetDatabase, testDb } from "@/test/integration/database";
+import { createWave } from "./create-wave";
+import { grantDeadlineExtension } from "./grant-deadline-extension";
+import { sendDeadlineReminders } from "./send-deadline-reminders";
+import { campaign, establishmentWithDirector, programmeManager, waveForm } from "./testing/fixtures";
+
+/** Reminders to unsubmitted drafts, 7 and 2 days before the deadline (closing: 31 March 2027 23:59, Paris). */
+describe("deadline reminders job", () => {
+  beforeEach(resetDatabase);
+
+  async function setUp() {
+    const manager = await programmeManager(testDb);
+    const { id } = await campaign(testDb);
+    const { waveId } = await createWave(manager, id, waveForm({ eligibleCategoryCodes: ["500"] }));
+    const draft = await establishmentWithDirector(testDb, "500");
+    const editor = await testDb.user.create({
+      data: { email: "co-redaction@test.fr", displayName: "Co-rédacteur", memberships: { create: { establishmentId: draft.establishment.id, role: "EDITOR" } } },
+    });
+    const { applicationId } = await startApplication(draft.director, { waveId, establishmentId: draft.establishment.id }, null, parisDateTime("2027-02-01T10:00"));
+    const submitted = await establishmentWithDirector(testDb, "500");
+    const other = await startApplication(submitted.director, { waveId, establishmentId: submitted.establishment.id }, null, parisDateTime("2027-02-01T10:00"));
+    await testDb.application.update({ where: { id: other.applicationId }, data: { state: "SUBMITTED" } });
+    return { manager, waveId, draft, editor, applicationId };
+  }
+
+  const keys = () => testDb.outboxEmail.findMany({ orderBy: { dedupeKey: "asc" }, select: { dedupeKey: true, to: true } });
+
+  it("e-mails every member of a draft once at 7 days, once at 2 days, never a submitted dossier", async () => {
+    const { draft, editor, applicationId } = await setUp();
+    expect(await sendDeadlineReminders(parisDateTime("2027-03-24T23:58"))).toEqual({ enqueued: 0 });
+    expect(await testDb.outboxEmail.count()).toBe(0);
+
+    expect(await sendDeadlineReminders(parisDateTime("2027-03-25T08:00"))).toEqual({ enqueued: 2 });
+    expect(await sendDeadlineReminders(parisDateTime("2027-03-25T08:01"))).toEqual({ enqueued: 0 });
+    expect(await keys()).toEqual(
+      [
+        { dedupeKey: `reminder-7d:${applicationId}:${draft.director.userId}`, to: draft.director.email },
+        { dedupeKey: `reminder-7d:${applicationId}:${editor.id}`, to: editor.email },
+      ].sort((a, b) => a.dedupeKey.localeCompare(b.dedupeKey)),
+    );
+    const [email] = await testDb.outboxEmail.findMany({ take: 1, select: { subject: true, text: true } });
+    expect(email?.subject).toBe("Rappel : dossier HospiConnect à déposer avant le 31 mars 2027 à 23:59");
+    expect(email?.text).toContain(`/dossiers/${applicationId}`);
+
+    expect(await sendDeadlineReminders(parisDateTime("2027-03-30T09:00"))).toEqual({ enqueued: 2 });
+    expect(await sendDeadlineReminders(parisDateTime("2027-04-01T09:00"))).toEqual({ enqueued: 0 });
+    expect((await keys()).filter((row) => row.dedupeKey.startsWith("reminder-2d:"))).toHaveLength(2);
+  });
+
+  it("follows an extension: no 2-day reminder before the new deadline's", async () => {
+    const { manager, waveId, draft, applicationId } = await setUp();
+    await grantDeadlineExtension(manager, waveId, { finessEt: draft.establishment.finessEt, newClosesAt: "2027-04-20T12:00", reason: "Incident." }, null, parisDateTime("2027-03-20T10:00"));
+    await testDb.outboxEmail.deleteMany();
+    expect(await sendDeadlineReminders(parisDateTime("2027-03-30T09:00"))).toEqual({ enqueued: 0 });
+    expect(await sendDeadlineReminders(parisDateTime("2027-04-13T12:00"))).toEqual({ enqueued: 2 });
+    expect((await keys()).every((row) => row.dedupeKey.startsWith(`reminder-7d:${applicationId}:`))).toBe(true);
+  });
+});

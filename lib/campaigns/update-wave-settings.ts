@@ -1,0 +1,83 @@
+import { requirePermission } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/prisma-errors";
+import { AppError } from "@/lib/errors/app-error";
+import type { TWaveSettingsInput } from "./schemas";
+import { isUuid } from "./uuid";
+import { assertKnownCategories, DUPLICATE_WAVE_MESSAGE, STALE_WAVE_MESSAGE, waveSettingsData } from "./wave-data";
+import { checkSettingsChange } from "./wave-rules";
+
+type Comparable = string | number | string[];
+
+function comparable(value: Date | bigint | string | number | string[]): Comparable {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "bigint") return value.toString();
+  return Array.isArray(value) ? [...value].sort() : value;
+}
+
+/**
+ * Changes a wave's settings (title, kind, year, dates, envelope, eligible categories). They stay
+ * editable after the opening, except the opening itself; each change is audited with its before
+ * and after values. `expectedVersion` is the wave's version the form was loaded at.
+ */
+export async function updateWaveSettings(
+  viewer: Viewer,
+  waveId: string,
+  input: TWaveSettingsInput & { expectedVersion: number },
+  ip: string | null = null,
+  now = new Date(),
+): Promise<{ changed: string[] }> {
+  requirePermission(viewer, "programme:configure");
+  if (!isUuid(waveId)) throw new AppError("NOT_FOUND");
+  const next = waveSettingsData(input);
+  try {
+    return await db.$transaction(async (tx) => {
+      const wave = await tx.wave.findUnique({
+        where: { id: waveId },
+        select: {
+          kind: true,
+          title: true,
+          year: true,
+          opensAt: true,
+          closesAt: true,
+          fundingEnvelopeCents: true,
+          version: true,
+          eligibleCategories: { select: { categoryCode: true } },
+        },
+      });
+      if (!wave) throw new AppError("NOT_FOUND");
+      if (wave.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
+      const issues = checkSettingsChange(wave, next, now);
+      if (issues.length > 0) {
+        throw new AppError("INVALID_INPUT", issues[0]!.message, { fieldErrors: Object.fromEntries(issues.map((issue) => [issue.path.join("."), [issue.message]])) });
+      }
+      await assertKnownCategories(tx, input.eligibleCategoryCodes);
+
+      const before = { ...wave, eligibleCategoryCodes: wave.eligibleCategories.map((row) => row.categoryCode) };
+      const after = { ...next, eligibleCategoryCodes: input.eligibleCategoryCodes };
+      const changes: Record<string, { from: Comparable; to: Comparable }> = {};
+      for (const field of ["kind", "title", "year", "opensAt", "closesAt", "fundingEnvelopeCents", "eligibleCategoryCodes"] as const) {
+        const [from, to] = [comparable(before[field]), comparable(after[field])];
+        if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
+      }
+      if (Object.keys(changes).length === 0) return { changed: [] };
+
+      const updated = await tx.wave.updateMany({ where: { id: waveId, version: input.expectedVersion }, data: { ...next, version: { increment: 1 } } });
+      if (updated.count !== 1) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
+      if (changes.eligibleCategoryCodes) {
+        await tx.waveEligibleCategory.deleteMany({ where: { waveId, categoryCode: { notIn: input.eligibleCategoryCodes } } });
+        await tx.waveEligibleCategory.createMany({
+          data: input.eligibleCategoryCodes.map((categoryCode) => ({ waveId, categoryCode })),
+          skipDuplicates: true,
+        });
+      }
+      await recordAudit(tx, { actor: auditActor(viewer), action: "wave.settings_changed", target: { type: "Wave", id: waveId }, ip, details: { changes } });
+      return { changed: Object.keys(changes) };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new AppError("CONFLICT", DUPLICATE_WAVE_MESSAGE, { fieldErrors: { year: [DUPLICATE_WAVE_MESSAGE] } });
+  }
+}

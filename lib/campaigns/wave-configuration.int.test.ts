@@ -1,0 +1,148 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { startApplication } from "@/lib/applications/start-application";
+import { parisDateTime } from "@/lib/time/paris";
+import { resetDatabase, testDb } from "@/test/integration/database";
+import { changeWaveGrid } from "./change-wave-grid";
+import { createCampaign } from "./create-campaign";
+import { createWave } from "./create-wave";
+import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "./programme-defaults";
+import { campaign, establishmentWithDirector, programmeManager, waveForm } from "./testing/fixtures";
+import { updateWaveSettings } from "./update-wave-settings";
+
+/** Campaigns and waves configured by programme managers, on a real database. */
+describe("wave configuration", () => {
+  beforeEach(resetDatabase);
+
+  const beforeOpening = parisDateTime("2027-01-04T08:59");
+  const afterOpening = parisDateTime("2027-01-10T10:00");
+  const grid = (weightOfFirst: number) => ({
+    objectives: DEFAULT_OBJECTIVES.map((objective) => ({ ...objective })),
+    criteria: DEFAULT_CRITERIA.map((criterion, index) => ({ ...criterion, weight: index === 0 ? weightOfFirst : criterion.weight })),
+  });
+  const auditOf = (targetId: string) => testDb.auditEvent.findMany({ where: { targetId }, orderBy: { id: "asc" }, select: { action: true, details: true, actorLabel: true } });
+  const versionsOf = (waveId: string) =>
+    testDb.waveVersion.findMany({
+      where: { waveId },
+      orderBy: { number: "asc" },
+      select: { id: true, number: true, frozenAt: true, criteria: { orderBy: { position: "asc" }, select: { code: true, weight: true } } },
+    });
+
+  it("creates a campaign, then a wave with its eligibility and version 1 of its grid, audited", async () => {
+    const manager = await programmeManager(testDb);
+    const { campaignId } = await createCampaign(manager, { slug: "hospiconnect-2027", title: "HospiConnect 2027", description: "" });
+    const { waveId } = await createWave(manager, campaignId, waveForm());
+
+    const wave = await testDb.wave.findUniqueOrThrow({
+      where: { id: waveId },
+      select: { opensAt: true, closesAt: true, fundingEnvelopeCents: true, version: true, eligibleCategories: { select: { categoryCode: true } } },
+    });
+    expect(wave.opensAt.toISOString()).toBe("2027-01-04T08:00:00.000Z");
+    expect(wave.closesAt.toISOString()).toBe("2027-03-31T21:59:00.000Z");
+    expect(wave.fundingEnvelopeCents).toBe(25_000_000_00n);
+    expect(wave.eligibleCategories.map((row) => row.categoryCode).sort()).toEqual(["355", "500"]);
+    const [version] = await versionsOf(waveId);
+    expect(version).toMatchObject({ number: 1, frozenAt: null });
+    expect(version?.criteria.map((criterion) => criterion.code)).toEqual(["C1", "C2", "C3", "C4", "C5"]);
+    expect((await auditOf(waveId)).map((event) => event.action)).toEqual(["wave.created"]);
+    expect((await auditOf(campaignId))[0]).toMatchObject({ action: "campaign.created", actorLabel: manager.email });
+  });
+
+  it("refuses a member, a second campaign with the same identifier and a second wave of the same kind and year", async () => {
+    const manager = await programmeManager(testDb);
+    const { director } = await establishmentWithDirector(testDb);
+    await expect(createCampaign(director, { slug: "x", title: "Campagne", description: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await createCampaign(manager, { slug: "hospiconnect", title: "HospiConnect", description: "" });
+    await expect(createCampaign(manager, { slug: "hospiconnect", title: "Autre", description: "" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { slug: [expect.stringContaining("identifiant")] },
+    });
+    const { id } = await campaign(testDb);
+    await createWave(manager, id, waveForm());
+    await expect(createWave(manager, id, waveForm({ title: "Doublon" }))).rejects.toMatchObject({ code: "CONFLICT", fieldErrors: { year: [expect.any(String)] } });
+    await expect(createWave(manager, id, waveForm({ year: 2028, eligibleCategoryCodes: ["999"] }))).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(await testDb.wave.count()).toBe(1);
+  });
+
+  it("edits the grid in place until the wave opens", async () => {
+    const manager = await programmeManager(testDb);
+    const { id } = await campaign(testDb);
+    const { waveId } = await createWave(manager, id, waveForm());
+    const [before] = await versionsOf(waveId);
+
+    const outcome = await changeWaveGrid(manager, waveId, { ...grid(40), expectedVersion: 1 }, null, beforeOpening);
+    expect(outcome).toEqual({ outcome: "EDITED_IN_PLACE", versionNumber: 1 });
+    const versions = await versionsOf(waveId);
+    expect(versions).toHaveLength(1);
+    expect(versions[0]?.id).toBe(before?.id);
+    expect(versions[0]?.criteria[0]).toEqual({ code: "C1", weight: 40 });
+    expect((await auditOf(waveId)).map((event) => event.action)).toEqual(["wave.created", "wave.grid_changed"]);
+  });
+
+  it("after the opening, makes version 2 for new dossiers while a dossier already started keeps version 1", async () => {
+    const manager = await programmeManager(testDb);
+    const { id } = await campaign(testDb);
+    const { waveId } = await createWave(manager, id, waveForm());
+    const first = await establishmentWithDirector(testDb, "500");
+    const second = await establishmentWithDirector(testDb, "355");
+    const started = await startApplication(first.director, { waveId, establishmentId: first.establishment.id }, null, afterOpening);
+
+    const outcome = await changeWaveGrid(manager, waveId, { ...grid(40), expectedVersion: 1 }, null, afterOpening);
+    expect(outcome).toEqual({ outcome: "NEW_VERSION", versionNumber: 2, previousVersionNumber: 1, dossiersKeepingPrevious: 1 });
+    const [v1, v2] = await versionsOf(waveId);
+    expect(v1?.criteria[0]).toEqual({ code: "C1", weight: 30 });
+    expect(v1?.frozenAt).not.toBeNull();
+    expect(v2?.criteria[0]).toEqual({ code: "C1", weight: 40 });
+
+    const later = await startApplication(second.director, { waveId, establishmentId: second.establishment.id }, null, afterOpening);
+    const dossiers = await testDb.application.findMany({ where: { waveId }, select: { id: true, waveVersion: { select: { number: true } } } });
+    expect(Object.fromEntries(dossiers.map((dossier) => [dossier.id, dossier.waveVersion.number]))).toEqual({ [started.applicationId]: 1, [later.applicationId]: 2 });
+    const audit = await auditOf(waveId);
+    expect(audit.at(-1)).toMatchObject({ action: "wave.version_created", details: { versionNumber: 2, previousVersionNumber: 1, because: "WAVE_OPENED", dossiersKeepingPrevious: 1 } });
+  });
+
+  it("refuses a change made on a stale form, and changes nothing for the same grid", async () => {
+    const manager = await programmeManager(testDb);
+    const { id } = await campaign(testDb);
+    const { waveId } = await createWave(manager, id, waveForm());
+    await changeWaveGrid(manager, waveId, { ...grid(40), expectedVersion: 1 }, null, afterOpening);
+    await expect(changeWaveGrid(manager, waveId, { ...grid(50), expectedVersion: 1 }, null, afterOpening)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await changeWaveGrid(manager, waveId, { ...grid(40), expectedVersion: 2 }, null, afterOpening)).toEqual({ outcome: "UNCHANGED", versionNumber: 2 });
+    expect(await testDb.wave.findUniqueOrThrow({ where: { id: waveId }, select: { version: true } })).toEqual({ version: 2 });
+    expect(await versionsOf(waveId)).toHaveLength(2);
+  });
+
+  it("keeps dates, envelope and eligibility editable after the opening, audited, but not the opening itself", async () => {
+    const manager = await programmeManager(testDb);
+    const { id } = await campaign(testDb);
+    const { waveId } = await createWave(manager, id, waveForm());
+    const form = waveForm();
+
+    const result = await updateWaveSettings(
+      manager,
+      waveId,
+      { ...form, closesAt: "2027-04-15T12:00", fundingEnvelope: "30 000 000", eligibleCategoryCodes: ["500", "202"], expectedVersion: 1 },
+      null,
+      afterOpening,
+    );
+    expect(result.changed).toEqual(["closesAt", "fundingEnvelopeCents", "eligibleCategoryCodes"]);
+    const wave = await testDb.wave.findUniqueOrThrow({ where: { id: waveId }, select: { closesAt: true, version: true, eligibleCategories: { select: { categoryCode: true } } } });
+    expect(wave.closesAt.toISOString()).toBe("2027-04-15T10:00:00.000Z");
+    expect(wave.version).toBe(2);
+    expect(wave.eligibleCategories.map((row) => row.categoryCode).sort()).toEqual(["202", "500"]);
+    expect((await auditOf(waveId)).at(-1)).toMatchObject({
+      action: "wave.settings_changed",
+      details: {
+        changes: {
+          closesAt: { from: "2027-03-31T21:59:00.000Z", to: "2027-04-15T10:00:00.000Z" },
+          fundingEnvelopeCents: { from: "2500000000", to: "3000000000" },
+          eligibleCategoryCodes: { from: ["355", "500"], to: ["202", "500"] },
+        },
+      },
+    });
+
+    await expect(
+      updateWaveSettings(manager, waveId, { ...form, opensAt: "2027-01-11T09:00", expectedVersion: 2 }, null, afterOpening),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { opensAt: [expect.stringContaining("ne peut plus être modifiée")] } });
+    await expect(updateWaveSettings(manager, waveId, { ...form, expectedVersion: 1 }, null, afterOpening)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { parisDateTime } from "@/lib/time/paris";
+import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "./programme-defaults";
+import { checkExtension, checkGrid, checkSettingsChange, checkWaveSettings } from "./wave-rules";
+
+const settings = { opensAt: "2026-03-02T09:00", closesAt: "2026-06-30T23:59", fundingEnvelope: "25 000 000" };
+const grid = { objectives: [...DEFAULT_OBJECTIVES], criteria: [...DEFAULT_CRITERIA] };
+const paths = (issues: Array<{ path: Array<string | number> }>) => issues.map((issue) => issue.path.join("."));
+
+describe("wave settings", () => {
+  it("accept the programme's usual configuration", () => {
+    expect(checkWaveSettings(settings)).toEqual([]);
+  });
+
+  it("want the closing after the opening, to the minute", () => {
+    expect(paths(checkWaveSettings({ ...settings, closesAt: "2026-03-02T09:00" }))).toEqual(["closesAt"]);
+    expect(paths(checkWaveSettings({ ...settings, closesAt: "2026-03-01T23:59" }))).toEqual(["closesAt"]);
+    expect(checkWaveSettings({ ...settings, closesAt: "2026-03-02T09:01" })).toEqual([]);
+  });
+
+  it("refuse a time Paris clocks skip, and a day that does not exist", () => {
+    const [skipped] = checkWaveSettings({ ...settings, opensAt: "2026-03-29T02:30" });
+    expect(skipped?.path).toEqual(["opensAt"]);
+    expect(skipped?.message).toContain("heure d'été");
+    expect(paths(checkWaveSettings({ ...settings, closesAt: "2026-06-31T12:00" }))).toEqual(["closesAt"]);
+  });
+
+  it("leave a malformed date to the schema, and check the envelope", () => {
+    expect(paths(checkWaveSettings({ ...settings, opensAt: "", fundingEnvelope: "beaucoup" }))).toEqual(["fundingEnvelope"]);
+  });
+});
+
+describe("objectives and scoring grid", () => {
+  it("accept the programme's defaults", () => {
+    expect(checkGrid(grid)).toEqual([]);
+  });
+
+  it("want at least one required objective", () => {
+    const optionalOnly = grid.objectives.map((objective) => ({ ...objective, required: false }));
+    expect(checkGrid({ ...grid, objectives: optionalOnly })).toEqual([{ path: ["objectives"], message: expect.stringContaining("obligatoire") }]);
+  });
+
+  it("want positive weights and a scale whose maximum is above its minimum", () => {
+    const criteria = grid.criteria.map((criterion, index) =>
+      index === 0 ? { ...criterion, weight: 0 } : index === 1 ? { ...criterion, scaleMin: 5, scaleMax: 5 } : index === 2 ? { ...criterion, scaleMin: -1 } : criterion,
+    );
+    expect(paths(checkGrid({ ...grid, criteria }))).toEqual(["criteria.0.weight", "criteria.1.scaleMax", "criteria.2.scaleMin"]);
+  });
+
+  it("want each code once, whatever its case", () => {
+    const objectives = [...grid.objectives, { ...grid.objectives[0]!, code: "o1 " }];
+    const criteria = [...grid.criteria, { ...grid.criteria[1]!, code: "C2" }];
+    expect(paths(checkGrid({ objectives, criteria }))).toEqual(["objectives.4.code", "criteria.5.code"]);
+  });
+});
+
+describe("changes once the wave exists", () => {
+  const stored = { opensAt: parisDateTime("2026-03-02T09:00") };
+  const moved = { opensAt: parisDateTime("2026-03-09T09:00") };
+
+  it("let the opening move until the wave opens, then never", () => {
+    expect(checkSettingsChange(stored, moved, parisDateTime("2026-03-02T08:59"))).toEqual([]);
+    expect(paths(checkSettingsChange(stored, moved, parisDateTime("2026-03-02T09:00")))).toEqual(["opensAt"]);
+    expect(checkSettingsChange(stored, { opensAt: new Date(stored.opensAt) }, parisDateTime("2026-04-01T09:00"))).toEqual([]);
+  });
+
+  it("want an extension later than the wave's closing and still ahead", () => {
+    const wave = { closesAt: parisDateTime("2026-02-13T23:59") };
+    const now = parisDateTime("2026-02-20T10:00");
+    expect(checkExtension({ closesAt: parisDateTime("2026-03-01T12:00") }, wave, now)).toEqual([]);
+    expect(checkExtension({ closesAt: parisDateTime("2026-02-13T23:59") }, wave, now)[0]?.message).toContain("postérieure à la clôture");
+    expect(checkExtension({ closesAt: parisDateTime("2026-02-18T12:00") }, wave, now)[0]?.message).toContain("dans le futur");
+  });
+});

@@ -1,0 +1,99 @@
+import { formatParisDateTime, isParisLocalTime, parisDateTime } from "@/lib/time/paris";
+import { parseEnvelope } from "./envelope";
+
+/**
+ * The rules a wave's configuration must follow, as plain functions: the zod schemas (browser and
+ * server) report them on the right field, the use cases apply those that need stored data, and the
+ * database's CHECK constraints hold the absolute ones whatever code writes.
+ *
+ * Each returns a list of problems, empty when all is well; a problem names the form path of the
+ * field it concerns and says in French what to do.
+ */
+export type RuleIssue = { path: Array<string | number>; message: string };
+
+const LOCAL_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+export type WaveSettingsValues = { opensAt: string; closesAt: string; fundingEnvelope: string };
+
+/** Dates are Paris wall-clock times (`YYYY-MM-DDTHH:mm`); the envelope is in whole euros. */
+export function checkWaveSettings(values: WaveSettingsValues): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const valid: Partial<Record<"opensAt" | "closesAt", Date>> = {};
+  for (const field of ["opensAt", "closesAt"] as const) {
+    const text = values[field];
+    // A malformed value is the schema's to report (« Indiquez une date et une heure. »).
+    if (!LOCAL_FORMAT.test(text)) continue;
+    if (isParisLocalTime(text)) valid[field] = parisDateTime(text);
+    else issues.push({ path: [field], message: "Cette date et cette heure n'existent pas à Paris : vérifiez le jour, ou évitez l'heure sautée au passage à l'heure d'été (entre 2 h et 3 h)." });
+  }
+  if (valid.opensAt && valid.closesAt && valid.closesAt <= valid.opensAt) {
+    issues.push({ path: ["closesAt"], message: "La clôture doit être postérieure à l'ouverture." });
+  }
+  const envelope = parseEnvelope(values.fundingEnvelope);
+  if (!envelope.ok) issues.push({ path: ["fundingEnvelope"], message: envelope.message });
+  return issues;
+}
+
+export type GridValues = {
+  objectives: ReadonlyArray<{ code: string; required: boolean }>;
+  criteria: ReadonlyArray<{ code: string; weight: number; scaleMin: number; scaleMax: number }>;
+};
+
+function duplicateCodes(list: "objectives" | "criteria", rows: ReadonlyArray<{ code: string }>, message: string): RuleIssue[] {
+  const seen = new Set<string>();
+  const issues: RuleIssue[] = [];
+  rows.forEach((row, index) => {
+    const code = row.code.trim().toUpperCase();
+    if (code && seen.has(code)) issues.push({ path: [list, index, "code"], message });
+    seen.add(code);
+  });
+  return issues;
+}
+
+/** Objectives and scoring grid: what a dossier is judged on must be unambiguous and scorable. */
+export function checkGrid(values: GridValues): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  if (values.objectives.length > 0 && !values.objectives.some((objective) => objective.required)) {
+    issues.push({ path: ["objectives"], message: "Au moins un objectif doit être obligatoire (objectifs a minima du programme)." });
+  }
+  issues.push(...duplicateCodes("objectives", values.objectives, "Ce code est déjà celui d'un autre objectif."));
+  values.criteria.forEach((criterion, index) => {
+    // A value that is not a number at all is the schema's to report.
+    const { weight, scaleMin, scaleMax } = criterion;
+    if (Number.isFinite(weight) && weight <= 0) issues.push({ path: ["criteria", index, "weight"], message: "Le poids doit être supérieur à 0." });
+    if (Number.isFinite(scaleMin) && scaleMin < 0) issues.push({ path: ["criteria", index, "scaleMin"], message: "La note minimale ne peut pas être négative." });
+    if (Number.isFinite(scaleMin) && Number.isFinite(scaleMax) && scaleMax <= scaleMin) {
+      issues.push({ path: ["criteria", index, "scaleMax"], message: "La note maximale doit être supérieure à la note minimale." });
+    }
+  });
+  issues.push(...duplicateCodes("criteria", values.criteria, "Ce code est déjà celui d'un autre critère."));
+  return issues;
+}
+
+/**
+ * Once a wave has opened, its opening is a fact establishments acted on: it cannot move. Its
+ * closing, envelope and eligibility stay editable (every change is audited).
+ */
+export function checkSettingsChange(stored: { opensAt: Date }, next: { opensAt: Date }, now: Date): RuleIssue[] {
+  if (now < stored.opensAt || next.opensAt.getTime() === stored.opensAt.getTime()) return [];
+  return [
+    {
+      path: ["opensAt"],
+      message: `La vague est ouverte depuis le ${formatParisDateTime(stored.opensAt)} (heure de Paris) : sa date d'ouverture ne peut plus être modifiée.`,
+    },
+  ];
+}
+
+/** An extension gives one establishment more time: later than the wave's closing, and still ahead. */
+export function checkExtension(extension: { closesAt: Date }, wave: { closesAt: Date }, now: Date): RuleIssue[] {
+  if (extension.closesAt <= wave.closesAt) {
+    return [
+      {
+        path: ["closesAt"],
+        message: `La nouvelle date limite doit être postérieure à la clôture de la vague (${formatParisDateTime(wave.closesAt)}, heure de Paris).`,
+      },
+    ];
+  }
+  if (extension.closesAt <= now) return [{ path: ["closesAt"], message: "La nouvelle date limite doit être dans le futur." }];
+  return [];
+}

@@ -1,0 +1,80 @@
+import { sendDeadlineReminders } from "@/lib/campaigns/send-deadline-reminders";
+import { env } from "@/lib/config/env";
+import { deliverDueEmails } from "@/lib/notifications/delivery";
+import { createSmtpTransport, type MailTransport } from "@/lib/notifications/smtp-transport";
+
+/** Outbox e-mails go out within a few seconds; reminders are looked for every minute. */
+const DELIVERY_INTERVAL_MS = 5_000;
+const REMINDERS_INTERVAL_MS = 60_000;
+
+type WorkerState = {
+  started: boolean;
+  running: boolean;
+  /** A delivery was requested while a run was going on: run again right after it. */
+  again: boolean;
+  timer?: NodeJS.Timeout;
+  remindersAt: number;
+  transport: MailTransport | null;
+};
+
+// Kept on globalThis: Next.js may load this module more than once (development reloads), and
+// the app must still have one worker.
+const holder = globalThis as unknown as { hospiconnectWorker?: WorkerState };
+
+function schedule(state: WorkerState, delayMs: number): void {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(() => void run(state), delayMs);
+  // The worker never keeps the process alive on its own.
+  state.timer.unref();
+}
+
+async function run(state: WorkerState): Promise<void> {
+  if (state.running) {
+    state.again = true;
+    return;
+  }
+  state.running = true;
+  try {
+    const now = new Date();
+    if (now.getTime() - state.remindersAt >= REMINDERS_INTERVAL_MS) {
+      state.remindersAt = now.getTime();
+      await sendDeadlineReminders(now);
+    }
+    // Without SMTP_URL, e-mails stay in the outbox, readable in the app.
+    if (state.transport) await deliverDueEmails({ transport: state.transport, from: env.MAIL_FROM, now });
+  } catch (error) {
+    // The database may be restarting: log, and try again at the next run.
+    console.error("[jobs] background run failed:", error instanceof Error ? error.message : error);
+  } finally {
+    state.running = false;
+    const again = state.again;
+    state.again = false;
+    schedule(state, again ? 0 : DELIVERY_INTERVAL_MS);
+  }
+}
+
+/** Starts the app's background worker (once per process): e-mail delivery and deadline reminders. */
+export function startBackgroundJobs(): void {
+  if (holder.hospiconnectWorker?.started) return;
+  const state: WorkerState = {
+    started: true,
+    running: false,
+    again: false,
+    remindersAt: 0,
+    transport: env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : null,
+  };
+  holder.hospiconnectWorker = state;
+  console.log(`[jobs] background worker started: ${state.transport ? "e-mails delivered through SMTP" : "no SMTP_URL, e-mails kept in the in-app outbox"}.`);
+  schedule(state, 0);
+}
+
+/**
+ * Asks the worker to deliver now rather than at its next run: call it after committing a change
+ * that queued e-mails. Does nothing where no worker runs (scripts, tests).
+ */
+export function requestDelivery(): void {
+  const state = holder.hospiconnectWorker;
+  if (!state?.transport) return;
+  if (state.running) state.again = true;
+  else schedule(state, 0);
+}

@@ -1,0 +1,143 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { SMTPServer } from "smtp-server";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { generateStorageKey } from "@/lib/storage";
+import { LocalFileStorage } from "@/lib/storage/local-file-storage";
+import { resetDatabase, testDb } from "@/test/integration/database";
+import { deliverDueEmails } from "./delivery";
+import { enqueueEmail } from "./outbox";
+import { MAX_ATTEMPTS } from "./retry-policy";
+import { createSmtpTransport } from "./smtp-transport";
+
+/**
+ * Delivery of the outbox through a real SMTP server started here (the `smtp-server` package):
+ * nodemailer speaks real SMTP to it, nothing is mocked.
+ */
+class TestSmtpServer {
+  readonly received: Array<{ to: string[]; raw: string }> = [];
+  /** While set, every recipient is refused with a permanent error. */
+  refusing = false;
+  private readonly server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onRcptTo: (_address, _session, callback) => {
+      if (this.refusing) callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+      else callback();
+    },
+    onData: (stream, session, callback) => {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        this.received.push({ to: session.envelope.rcptTo.map((address) => address.address), raw: Buffer.concat(chunks).toString("utf8") });
+        callback();
+      });
+    },
+  });
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    return `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+const FROM = "HospiConnect <ne-pas-repondre@hospiconnect.test>";
+const seconds = (base: Date, count: number) => new Date(base.getTime() + count * 1000);
+
+describe("e-mail delivery through SMTP", () => {
+  let smtp: TestSmtpServer;
+  let url: string;
+  let storageDir: string;
+  let storage: LocalFileStorage;
+
+  beforeAll(async () => {
+    storageDir = await mkdtemp(path.join(tmpdir(), "hc-mail-"));
+    storage = new LocalFileStorage(storageDir);
+  });
+  afterAll(() => rm(storageDir, { recursive: true, force: true }));
+
+  beforeEach(async () => {
+    await resetDatabase();
+    smtp = new TestSmtpServer();
+    url = await smtp.start();
+  });
+  afterEach(() => smtp.stop());
+
+  const deliver = (now: Date) => deliverDueEmails({ transport: createSmtpTransport(url), from: FROM, storage, now });
+  const rowOf = (dedupeKey: string) =>
+    testDb.outboxEmail.findUniqueOrThrow({ where: { dedupeKey }, select: { status: true, attempts: true, lastError: true, sentAt: true, nextAttemptAt: true } });
+
+  it("sends pending e-mails with their attachments, marks them sent, and sends nothing twice", async () => {
+    const receiptKey = generateStorageKey("receipts");
+    await storage.put(receiptKey, Buffer.from("%PDF-1.7 accuse de reception"), "application/pdf");
+    await enqueueEmail(testDb, {
+      dedupeKey: "receipt:s1:directrice@test.fr",
+      to: "directrice@test.fr",
+      subject: "Accuse de reception du dossier",
+      text: "Votre dossier a bien ete depose.",
+      files: [{ storageKey: receiptKey, fileName: "accuse-de-reception.pdf", contentType: "application/pdf" }],
+    });
+    await enqueueEmail(testDb, { dedupeKey: "invitation:i1", to: "instructeur@test.fr", subject: "Votre invitation", text: "Bienvenue." });
+    const now = new Date();
+
+    expect(await deliver(now)).toEqual({ sent: 2, failed: 0 });
+    expect(smtp.received.map((message) => message.to)).toEqual([["directrice@test.fr"], ["instructeur@test.fr"]]);
+    const [receipt] = smtp.received;
+    expect(receipt?.raw).toContain("Subject: Accuse de reception du dossier");
+    expect(receipt?.raw).toContain("From: HospiConnect <ne-pas-repondre@hospiconnect.test>");
+    expect(receipt?.raw).toContain("Content-Disposition: attachment; filename=accuse-de-reception.pdf");
+    expect(receipt?.raw).toContain(Buffer.from("%PDF-1.7 accuse de reception").toString("base64"));
+    expect(await rowOf("receipt:s1:directrice@test.fr")).toMatchObject({ status: "SENT", attempts: 1, lastError: null, nextAttemptAt: null, sentAt: expect.any(Date) });
+
+    expect(await deliver(seconds(now, 3600))).toEqual({ sent: 0, failed: 0 });
+    expect(smtp.received).toHaveLength(2);
+  });
+
+  it("records a refusal, waits for the back-off, then retries and succeeds", async () => {
+    await enqueueEmail(testDb, { dedupeKey: "reminder-7d:a1:u1", to: "directrice@test.fr", subject: "Rappel", text: "Rappel." });
+    smtp.refusing = true;
+    const now = new Date();
+    expect(await deliver(now)).toEqual({ sent: 0, failed: 1 });
+    const failed = await rowOf("reminder-7d:a1:u1");
+    expect(failed).toMatchObject({ status: "FAILED", attempts: 1, sentAt: null, nextAttemptAt: seconds(now, 60) });
+    expect(failed.lastError).toMatch(/550|Mailbox unavailable/);
+
+    smtp.refusing = false;
+    expect(await deliver(seconds(now, 59))).toEqual({ sent: 0, failed: 0 });
+    expect(await deliver(seconds(now, 60))).toEqual({ sent: 1, failed: 0 });
+    expect(await rowOf("reminder-7d:a1:u1")).toMatchObject({ status: "SENT", attempts: 2, lastError: null, nextAttemptAt: null });
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it("gives up after the last attempt, and records an unreachable server's error", async () => {
+    await enqueueEmail(testDb, { dedupeKey: "k1", to: "a@test.fr", subject: "Un", text: "Un." });
+    await testDb.outboxEmail.update({ where: { dedupeKey: "k1" }, data: { status: "FAILED", attempts: MAX_ATTEMPTS - 1 } });
+    smtp.refusing = true;
+    const now = new Date();
+    expect(await deliver(now)).toEqual({ sent: 0, failed: 1 });
+    expect(await rowOf("k1")).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS, nextAttemptAt: null });
+    expect(await deliver(seconds(now, 86_400 * 30))).toEqual({ sent: 0, failed: 0 });
+
+    await enqueueEmail(testDb, { dedupeKey: "k2", to: "b@test.fr", subject: "Deux", text: "Deux." });
+    await smtp.stop();
+    expect(await deliver(new Date())).toEqual({ sent: 0, failed: 1 });
+    expect((await rowOf("k2")).lastError).toMatch(/ECONNREFUSED/);
+    smtp = new TestSmtpServer();
+    await smtp.start();
+  });
+
+  it("sends each e-mail once when two workers run at the same time", async () => {
+    for (const n of [1, 2, 3, 4]) await enqueueEmail(testDb, { dedupeKey: `k${n}`, to: `p${n}@test.fr`, subject: `E-mail ${n}`, text: "Texte." });
+    const now = new Date();
+    const [first, second] = await Promise.all([deliver(now), deliver(now)]);
+    expect(first.sent + second.sent).toBe(4);
+    expect(smtp.received.map((message) => message.to[0]).sort()).toEqual(["p1@test.fr", "p2@test.fr", "p3@test.fr", "p4@test.fr"]);
+    expect(await testDb.outboxEmail.count({ where: { status: "SENT", attempts: 1 } })).toBe(4);
+  });
+});
