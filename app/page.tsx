@@ -1,10 +1,10 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { Highlight } from "@codegouvfr/react-dsfr/Highlight";
+import { WaveStatusBadge } from "@/components/campaigns/wave-status-badge";
 import { getPublicOverview, type PublicWave } from "@/lib/campaigns/public-overview";
 import { DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-defaults";
-import { WAVE_STATUS_LABELS, waveStatus } from "@/lib/campaigns/wave-status";
+import { waveStatus } from "@/lib/campaigns/wave-status";
 import { formatEuros, formatInteger } from "@/lib/format/numbers";
 import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
 
@@ -86,9 +86,7 @@ function WaveCard({ wave, now }: { wave: PublicWave; now: Date }) {
           <div className={fr.cx("fr-card__content")}>
             <h3 className={fr.cx("fr-card__title")}>{wave.title}</h3>
             <div className={fr.cx("fr-card__start")}>
-              <Badge severity={status === "OPEN" ? "success" : status === "UPCOMING" ? "info" : undefined} noIcon>
-                {WAVE_STATUS_LABELS[status]}
-              </Badge>
+              <WaveStatusBadge status={status} />
             </div>
             <dl className={fr.cx("fr-card__desc")}>
               <dt>Ouverture</dt>

@@ -4,6 +4,8 @@ import { type APIRequestContext, expect, request as playwright, test } from "@pl
 import { encode } from "next-auth/jwt";
 import { e2eDb } from "./fixtures/database";
 import { E2E_AUTH_SECRET, E2E_BASE_URL, E2E_STORAGE_DIR } from "./fixtures/environment";
+import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-defaults";
+import { withFinessKey } from "@/lib/identifiers/finess";
 import { createDraftApplication, createEstablishment, createOpenWave, createUser, fillDossier, uniqueEmail } from "./fixtures/factories";
 
 /**
@@ -16,6 +18,9 @@ type Role = "anonymous" | "member" | "stranger" | "reviewer" | "manager";
 const ROLES: Role[] = ["anonymous", "member", "stranger", "reviewer", "manager"];
 
 type World = {
+  campaign: string;
+  /** An open wave where the member's establishment already has its draft. */
+  wave: string;
   establishment: string;
   otherEstablishment: string;
   draft: string;
@@ -42,6 +47,17 @@ const page = (route: string, url: (world: World) => string, expected: Record<Rol
 const PUBLIC = { anonymous: 200, member: 200, stranger: 200, reviewer: 200, manager: 200 };
 const SIGNED_IN = { anonymous: 307, member: 200, stranger: 200, reviewer: 200, manager: 200 };
 const MANAGER_PAGE = { anonymous: 307, member: 404, stranger: 404, reviewer: 404, manager: 200 };
+const MANAGER_ONLY = (managerStatus: number) => ({ anonymous: 401, member: 403, stranger: 403, reviewer: 403, manager: managerStatus });
+
+const GRID = { objectives: DEFAULT_OBJECTIVES, criteria: DEFAULT_CRITERIA };
+const WAVE_SETTINGS = {
+  kind: "PILOT",
+  title: "Vague de la matrice",
+  opensAt: "2031-01-06T09:00",
+  closesAt: "2031-03-31T23:59",
+  fundingEnvelope: "1 000 000",
+  eligibleCategoryCodes: ["500"],
+};
 
 const ROWS: Row[] = [
   // Pages
@@ -185,6 +201,46 @@ const ROWS: Row[] = [
     call: (w) => ({ method: "GET", url: `/api/applications/${w.submitted}/receipt` }),
     expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 200, manager: 200 },
   },
+  page("/pilotage/campagnes", () => "/pilotage/campagnes", MANAGER_PAGE),
+  page("/pilotage/campagnes/[campaignId]/nouvelle-vague", (w) => `/pilotage/campagnes/${w.campaign}/nouvelle-vague`, MANAGER_PAGE),
+  page("/pilotage/vagues/[waveId]", (w) => `/pilotage/vagues/${w.wave}`, MANAGER_PAGE),
+  page("/pilotage/courriels", () => "/pilotage/courriels", MANAGER_PAGE),
+  // The e2e server runs in demo mode: everyone signed in reads their own e-mails.
+  page("/compte/courriels", () => "/compte/courriels", SIGNED_IN),
+  page("/vagues/[waveId]/eligibilite", (w) => `/vagues/${w.wave}/eligibilite?etablissement=${w.establishment}`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
+  {
+    route: "POST /api/campaigns",
+    call: () => ({ method: "POST", url: "/api/campaigns", json: { title: "Campagne de la matrice", slug: `matrice-${crypto.randomUUID().slice(0, 8)}`, description: "" } }),
+    expected: MANAGER_ONLY(200),
+  },
+  {
+    route: "POST /api/campaigns/[campaignId]/waves",
+    call: (w) => ({ method: "POST", url: `/api/campaigns/${w.campaign}/waves`, json: { ...WAVE_SETTINGS, year: 2031, ...GRID } }),
+    expected: MANAGER_ONLY(200),
+  },
+  {
+    route: "PATCH /api/waves/[waveId]",
+    call: (w) => ({ method: "PATCH", url: `/api/waves/${w.wave}`, json: { ...WAVE_SETTINGS, year: 2030, expectedVersion: 99 } }),
+    // The manager passes the policy and the rules, then meets the stale version.
+    expected: MANAGER_ONLY(409),
+  },
+  {
+    route: "PUT /api/waves/[waveId]/grid",
+    call: (w) => ({ method: "PUT", url: `/api/waves/${w.wave}/grid`, json: { ...GRID, expectedVersion: 99 } }),
+    expected: MANAGER_ONLY(409),
+  },
+  {
+    route: "POST /api/waves/[waveId]/extensions",
+    call: (w) => ({ method: "POST", url: `/api/waves/${w.wave}/extensions`, json: { finessEt: withFinessKey("97699999"), newClosesAt: "2031-12-31T12:00", reason: "Incident." } }),
+    // A well-formed FINESS that no establishment has.
+    expected: MANAGER_ONLY(422),
+  },
+  {
+    route: "POST /api/applications",
+    call: (w) => ({ method: "POST", url: "/api/applications", json: { waveId: w.wave, establishmentId: w.establishment } }),
+    // The member's establishment already has its dossier for this wave: the same one comes back.
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 403 },
+  },
   {
     route: "POST /api/applications/[applicationId]/messages",
     call: (w) => ({ method: "POST", url: `/api/applications/${w.submitted}/messages`, multipart: { body: "Bonjour" } }),
@@ -254,6 +310,8 @@ test.describe("access matrix", () => {
     });
     await e2eDb.submission.updateMany({ where: { applicationId: submittedDossier.id }, data: { receiptKey: await storeForTest(pdf, "receipts") } });
     world = {
+      campaign: (await e2eDb.wave.findUniqueOrThrow({ where: { id: wave.waveId } })).campaignId,
+      wave: wave.waveId,
       establishment: own.id,
       otherEstablishment: other.id,
       draft: draft.id,

@@ -3,6 +3,7 @@ import { isMemberOf, type Viewer } from "@/lib/access/viewer";
 import { type IncomingFile, type StoredFile, storeCheckedFile } from "@/lib/attachments/store-file";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { loadDossierFacts } from "./dossier-facts";
 
@@ -27,7 +28,7 @@ export async function postMessage(
   for (const file of input.files) storedFiles.push(await storeCheckedFile(file, "files"));
 
   const fromEstablishment = isMemberOf(viewer, facts.establishmentId);
-  return db.$transaction(async (tx) => {
+  const posted = await db.$transaction(async (tx) => {
     const message = await tx.message.create({
       data: {
         applicationId: facts.id,
@@ -56,4 +57,6 @@ export async function postMessage(
     }
     return message;
   });
+  requestDelivery();
+  return posted;
 }

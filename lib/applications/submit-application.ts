@@ -3,6 +3,7 @@ import { authorizeApplication } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { fileStorage, generateStorageKey } from "@/lib/storage";
 import { formatParisDateTime } from "@/lib/time/paris";
@@ -70,7 +71,7 @@ export async function submitApplication(
   const receiptKey = generateStorageKey("receipts");
   await fileStorage().put(receiptKey, receipt, "application/pdf");
 
-  return db.$transaction(async (tx) => {
+  const submitted = await db.$transaction(async (tx) => {
     const locked = await tx.application.updateMany({
       where: { id: facts.id, state: "DRAFT", version: facts.version },
       data: { state: transition.to, version: { increment: 1 } },
@@ -115,4 +116,6 @@ export async function submitApplication(
     });
     return receiptOf(submission, false);
   });
+  requestDelivery();
+  return submitted;
 }

@@ -5,6 +5,7 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseEuroAmount } from "./euro-amount";
+import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { loadDossierFacts } from "./dossier-facts";
@@ -70,7 +71,7 @@ export async function transitionApplication(
     throw new AppError("INVALID_INPUT", "La date limite de réponse doit être dans le futur.", { fieldErrors: { responseDueAt: ["La date limite de réponse doit être dans le futur."] } });
   }
 
-  return db.$transaction(async (tx) => {
+  const transitioned = await db.$transaction(async (tx) => {
     const moved = await tx.application.updateMany({
       where: { id: facts.id, state: facts.state, version: facts.version },
       data: { state: result.to, version: { increment: 1 }, ...(responseDueAt ? { responseDueAt } : {}) },
@@ -118,4 +119,6 @@ export async function transitionApplication(
     });
     return { state: result.to, version: facts.version + 1 };
   });
+  requestDelivery();
+  return transitioned;
 }

@@ -5,6 +5,7 @@ import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import type { MembershipRole, StaffRole } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
+import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { hashToken, newToken } from "./tokens";
 
@@ -86,6 +87,7 @@ export async function inviteUser(
     });
     return created;
   });
+  requestDelivery();
   return { invitationId: invitation.id, link };
 }
 

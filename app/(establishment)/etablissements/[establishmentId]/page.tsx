@@ -1,10 +1,12 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { WaveStatusBadge } from "@/components/campaigns/wave-status-badge";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { canAccessEstablishment } from "@/lib/access/policy";
-import { listEstablishmentDossiers } from "@/lib/applications/list-establishment-dossiers";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
+import { listWavesForEstablishment } from "@/lib/campaigns/list-waves-for-establishment";
 import { getEstablishment } from "@/lib/establishments/queries";
+import { formatParisDateTime } from "@/lib/time/paris";
 import { departmentName, regionName } from "@/lib/establishments/territories";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
@@ -16,7 +18,7 @@ export default async function EstablishmentPage({ params }: { params: Promise<{ 
   const path = `/etablissements/${establishmentId}`;
   const viewer = await requireViewer(path);
   const establishment = await guardPage(viewer, path, () => getEstablishment(viewer, establishmentId));
-  const dossiers = await listEstablishmentDossiers(viewer, establishmentId);
+  const waves = await listWavesForEstablishment(viewer, establishmentId);
 
   return (
     <>
@@ -44,16 +46,33 @@ export default async function EstablishmentPage({ params }: { params: Promise<{ 
           </>
         ) : null}
       </dl>
-      <section aria-labelledby="dossiers-titre" className={fr.cx("fr-mb-4w")}>
-        <h2 id="dossiers-titre">Dossiers de candidature</h2>
-        {dossiers.length === 0 ? (
-          <p>Aucun dossier pour l&apos;instant.</p>
+      <section aria-labelledby="vagues-titre" className={fr.cx("fr-mb-4w")}>
+        <h2 id="vagues-titre">Appels à projets</h2>
+        {waves.length === 0 ? (
+          <p>Aucune vague n&apos;est encore publiée.</p>
         ) : (
-          <ul>
-            {dossiers.map((dossier) => (
-              <li key={dossier.id}>
-                <Link href={`/dossiers/${dossier.id}`}>{dossier.wave.title}</Link> – {STATE_LABELS[dossier.state]}
-                {dossier.projectTitle ? ` – ${dossier.projectTitle}` : ""}
+          <ul className={fr.cx("fr-raw-list")}>
+            {waves.map((wave) => (
+              <li key={wave.id} className={fr.cx("fr-mb-3w")}>
+                <h3 className={fr.cx("fr-h6", "fr-mb-1v")}>
+                  {wave.title} <WaveStatusBadge status={wave.status} />
+                </h3>
+                <p className={fr.cx("fr-text--sm", "fr-mb-1v")}>
+                  Clôture : {formatParisDateTime(wave.closesAt)} (heure de Paris){wave.extended ? " – prolongation accordée à votre établissement" : ""}
+                </p>
+                {wave.application ? (
+                  <Link href={`/dossiers/${wave.application.id}`}>Dossier : {STATE_LABELS[wave.application.state]}</Link>
+                ) : wave.eligibility.eligible ? (
+                  canAccessEstablishment(viewer, establishment.id, "edit") ? (
+                    <Link className={fr.cx("fr-btn", "fr-btn--sm")} href={wave.eligibilityPath}>
+                      Vérifier l&apos;éligibilité et commencer le dossier
+                    </Link>
+                  ) : (
+                    <p className={fr.cx("fr-text--sm")}>Pas de dossier.</p>
+                  )
+                ) : (
+                  <p className={fr.cx("fr-text--sm")}>{wave.eligibility.message}</p>
+                )}
               </li>
             ))}
           </ul>
