@@ -5,6 +5,9 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
+import { parisToday } from "@/lib/roster/dates";
+import { computeEstablishmentIndicators, snapshotCounts } from "@/lib/roster/establishment-indicators";
+import { storeIndicatorSnapshot } from "@/lib/roster/snapshots";
 import { fileStorage, generateStorageKey } from "@/lib/storage";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { loadDossierFacts } from "./dossier-facts";
@@ -56,6 +59,9 @@ export async function submitApplication(
   }
 
   const contentHash = contentHashOf(snapshot);
+  // The receipt quotes the roster's figures and the SUBMISSION snapshot keeps the very same ones:
+  // computed once, before the PDF, rather than again inside the transaction.
+  const indicators = await computeEstablishmentIndicators(db, facts.establishmentId, parisToday(now));
   const receipt = await renderReceiptPdf({
     programme: snapshot.wave.campaign,
     wave: snapshot.wave.title,
@@ -65,6 +71,7 @@ export async function submitApplication(
     contentHash,
     content: snapshot.content,
     objectives: snapshot.objectives,
+    indicators: indicators && { takenAt: now, ...snapshotCounts(indicators) },
   });
   // Stored before the transaction: a rollback leaves at most an unreferenced file, never a
   // submission without its receipt.
@@ -85,6 +92,9 @@ export async function submitApplication(
     const submission = await tx.submission.create({
       data: { applicationId: facts.id, idempotencyKey: input.idempotencyKey, receivedAt: now, contentHash, receiptKey },
     });
+    if (indicators) {
+      await storeIndicatorSnapshot(tx, facts.establishmentId, "SUBMISSION", indicators, { applicationId: facts.id, takenAt: now });
+    }
     await tx.applicationTransition.create({
       data: { applicationId: facts.id, fromState: facts.state, toState: transition.to, actorId: viewer.userId, at: now },
     });

@@ -2,10 +2,13 @@ import { sendDeadlineReminders } from "@/lib/campaigns/send-deadline-reminders";
 import { env } from "@/lib/config/env";
 import { deliverDueEmails } from "@/lib/notifications/delivery";
 import { createSmtpTransport, type MailTransport } from "@/lib/notifications/smtp-transport";
+import { parisToday } from "@/lib/roster/dates";
+import { recordDailySnapshots } from "@/lib/roster/snapshots";
 
 /** Outbox e-mails go out within a few seconds; reminders are looked for every minute. */
 const DELIVERY_INTERVAL_MS = 5_000;
 const REMINDERS_INTERVAL_MS = 60_000;
+const SNAPSHOTS_RETRY_MS = 10 * 60_000;
 
 type WorkerState = {
   started: boolean;
@@ -14,6 +17,12 @@ type WorkerState = {
   again: boolean;
   timer?: NodeJS.Timeout;
   remindersAt: number;
+  /** Paris day of the last completed daily snapshot pass. */
+  snapshotsDay: string | null;
+  /** The daily snapshot pass under way, if any. */
+  snapshots: Promise<void> | null;
+  /** No new attempt before this time after a failed pass (it reads every roster: not every 5 seconds). */
+  snapshotsRetryAt: number;
   transport: MailTransport | null;
 };
 
@@ -40,6 +49,9 @@ async function run(state: WorkerState): Promise<void> {
       state.remindersAt = now.getTime();
       await sendDeadlineReminders(now);
     }
+    if (state.snapshots === null && state.snapshotsDay !== parisToday(now) && now.getTime() >= state.snapshotsRetryAt) {
+      state.snapshots = runDailySnapshots(state, now);
+    }
     // Without SMTP_URL, e-mails stay in the outbox, readable in the app.
     if (state.transport) await deliverDueEmails({ transport: state.transport, from: env.MAIL_FROM, now });
   } catch (error) {
@@ -53,7 +65,27 @@ async function run(state: WorkerState): Promise<void> {
   }
 }
 
-/** Starts the app's background worker (once per process): e-mail delivery and deadline reminders. */
+/**
+ * Once a Paris day, a DAILY indicator snapshot of every roster that has none yet (the rollout
+ * curve). It reads every roster, which takes seconds on a large programme, so it runs beside the
+ * e-mail runs rather than inside one; a failure leaves the day to the next run.
+ */
+function runDailySnapshots(state: WorkerState, now: Date): Promise<void> {
+  return recordDailySnapshots(now)
+    .then((written) => {
+      state.snapshotsDay = parisToday(now);
+      if (written > 0) console.log(`[jobs] daily indicator snapshots: ${written} establishment(s).`);
+    })
+    .catch((error: unknown) => {
+      state.snapshotsRetryAt = Date.now() + SNAPSHOTS_RETRY_MS;
+      console.error("[jobs] daily indicator snapshots failed:", error instanceof Error ? error.message : error);
+    })
+    .finally(() => {
+      state.snapshots = null;
+    });
+}
+
+/** Starts the app's background worker (once per process): e-mail delivery, deadline reminders, daily indicator snapshots. */
 export function startBackgroundJobs(): void {
   if (holder.hospiconnectWorker?.started) return;
   const state: WorkerState = {
@@ -61,6 +93,9 @@ export function startBackgroundJobs(): void {
     running: false,
     again: false,
     remindersAt: 0,
+    snapshotsDay: null,
+    snapshots: null,
+    snapshotsRetryAt: 0,
     transport: env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : null,
   };
   holder.hospiconnectWorker = state;

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { seedApplications } from "./applications";
+import { seedIndicatorHistory } from "./history";
 import { seedEstablishments, seedPeople } from "./people";
 import { seedProgramme } from "./programme";
 import { demoRoster } from "./roster";
@@ -24,6 +25,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<{ establis
     professionals += roster.professionals.length;
   }
 
+  await seedIndicatorHistory(db, establishments.map((establishment) => establishment.id), now);
   await seedApplications(db, establishments, programme, people, now);
   await db.auditEvent.create({
     data: { actorLabel: "système", action: "demo.loaded", details: { establishments: establishments.length, professionals } },

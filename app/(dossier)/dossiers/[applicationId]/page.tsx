@@ -5,10 +5,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FileLinks } from "@/components/dossier/file-links";
 import { MessageForm } from "@/components/dossier/message-form";
+import { DossierIndicatorsSection } from "@/components/roster/dossier-indicators";
 import { SubmitButton } from "@/components/dossier/submit-button";
 import { TransitionPanel } from "@/components/dossier/transition-panel";
 import { formatEuroAmount } from "@/lib/applications/euro-amount";
 import { getDossier } from "@/lib/applications/get-dossier";
+import { getDossierIndicators } from "@/lib/roster/get-dossier-indicators";
 import { SECTION_LABELS } from "@/lib/applications/labels";
 import { FORM_SECTION_ORDER } from "@/lib/applications/dossier-content";
 import { SECTION_SLUGS } from "@/lib/applications/section-slugs";
@@ -24,6 +26,7 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
   const path = `/dossiers/${applicationId}`;
   const viewer = await requireViewer(path);
   const dossier = await guardPage(viewer, path, () => getDossier(viewer, applicationId));
+  const figures = await getDossierIndicators(viewer, applicationId);
   const now = new Date();
   const pastDeadline = now >= dossier.closesAt;
   const sectionInfo = new Map(dossier.sections.map((section) => [section.section, section]));
@@ -124,6 +127,8 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
           <TransitionPanel applicationId={applicationId} version={dossier.version} actions={dossier.actions} />
         </div>
       </div>
+
+      <DossierIndicatorsSection figures={figures} />
 
       <section className={fr.cx("fr-mt-6w")} aria-labelledby="historique-titre">
         <h2 id="historique-titre" className={fr.cx("fr-h4")}>Historique</h2>

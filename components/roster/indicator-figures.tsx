@@ -1,0 +1,115 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { DataTable } from "@/components/dsfr/data-table";
+import type { Population } from "@/lib/db/generated/enums";
+import { formatInteger } from "@/lib/format/numbers";
+import { formatShare, INDICATOR_ROWS } from "@/lib/roster/compliance-view";
+import { formatDayFr, toDay } from "@/lib/roster/dates";
+import type { EstablishmentIndicators, IndicatorSet } from "@/lib/roster/indicators";
+import { POPULATION_LABELS } from "@/lib/roster/labels";
+
+const BREAKDOWN_COLUMNS = INDICATOR_ROWS.slice(0, 4);
+
+function Breakdown({ caption, groupLabel, rows }: { caption: string; groupLabel: string; rows: Array<[string, IndicatorSet]> }) {
+  return (
+    <DataTable caption={caption} small>
+      <thead>
+        <tr>
+          <th scope="col">{groupLabel}</th>
+          <th scope="col">En activité</th>
+          {BREAKDOWN_COLUMNS.map((column) => (
+            <th key={column.key} scope="col">
+              {column.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, set]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{formatInteger(set.active)}</td>
+            {BREAKDOWN_COLUMNS.map((column) => (
+              <td key={column.key}>{formatShare(set[column.key])}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
+  );
+}
+
+/**
+ * An establishment's indicators at one date: the shares with their denominators, the two
+ * objectives, and the breakdown by profession and by population. Live or frozen figures alike.
+ */
+export function IndicatorFigures({
+  indicators,
+  professionLabels,
+  title,
+}: {
+  indicators: EstablishmentIndicators;
+  professionLabels: Record<string, string>;
+  /** The tables' captions start with it, so that two sets of figures on a page are told apart. */
+  title: string;
+}) {
+  const at = formatDayFr(toDay(indicators.at));
+  const overall = indicators.overall;
+  const professions = Object.entries(indicators.byProfession)
+    .map(([code, set]): [string, IndicatorSet] => [professionLabels[code] ?? `Profession ${code}`, set])
+    .sort(([a], [b]) => a.localeCompare(b, "fr"));
+  const populations = (Object.keys(POPULATION_LABELS) as Population[])
+    .filter((population) => indicators.byPopulation[population] !== undefined)
+    .map((population): [string, IndicatorSet] => [POPULATION_LABELS[population], indicators.byPopulation[population]!]);
+  const objective1 = indicators.objective1;
+
+  return (
+    <>
+      <p>
+        <strong>{formatInteger(overall.active)}</strong> professionnel{overall.active > 1 ? "s" : ""} en activité au {at}.
+      </p>
+      <DataTable caption={`${title} au ${at}`}>
+        <thead>
+          <tr>
+            <th scope="col">Indicateur</th>
+            <th scope="col">Professionnels concernés</th>
+          </tr>
+        </thead>
+        <tbody>
+          {INDICATOR_ROWS.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td>{formatShare(overall[row.key])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+      <ul className={fr.cx("fr-raw-list", "fr-mb-3w")}>
+        <li className={fr.cx("fr-mb-1w")}>
+          Objectif 1 (enregistrement et identité) :{" "}
+          <Badge severity={objective1.met ? "success" : "warning"} small>
+            {objective1.met ? "atteint" : "non atteint"}
+          </Badge>
+          {objective1.met
+            ? null
+            : ` – ${[
+                objective1.registrationComplete ? null : "tous les professionnels ne sont pas enregistrés au RPPS",
+                objective1.identityComplete ? null : "toutes les identités ne sont pas vérifiées au niveau substantiel",
+                objective1.entitlementProcedureDeclared ? null : "procédure de gestion des habilitations non déclarée comme atteinte dans le dossier (objectif O1)",
+              ]
+                .filter(Boolean)
+                .join(" ; ")}.`}
+        </li>
+        <li>
+          Objectif 2 (authentification à double facteur) :{" "}
+          <Badge severity={indicators.objective2.met ? "success" : "warning"} small>
+            {indicators.objective2.met ? "atteint" : "non atteint"}
+          </Badge>{" "}
+          – {formatShare({ count: indicators.objective2.compliant, of: indicators.objective2.concerned })} des professionnels qui en ont besoin ont un MIE conforme.
+        </li>
+      </ul>
+      {professions.length > 0 ? <Breakdown caption={`${title} par profession`} groupLabel="Profession" rows={professions} /> : null}
+      {populations.length > 0 ? <Breakdown caption={`${title} par population`} groupLabel="Population" rows={populations} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * How the roster's indicators read on a page, in French: shares with their denominators, what a
+ * professional loses by a date, and which date the projection looks at.
+ *
+ * Public API: `formatShare`, `formatSharePercent`, `LOST_LABELS`, `describeLost`, `INDICATOR_ROWS`,
+ * `chooseProjectionTarget`.
+ */
+import { formatInteger, formatPercent } from "@/lib/format/numbers";
+import { dayToIsoDate, parseIsoDay, toDay, type Day } from "./dates";
+import type { Lapse, IndicatorSet, Share } from "./indicators";
+
+/**
+ * « 42 % », but never a rounded figure that tells a wrong story: 399 of 400 is « > 99 % », not
+ * « 100 % » (which would claim the objective is met), and 1 of 400 is « < 1 % », not « 0 % ».
+ * Null for 0 of 0: there is no share to give.
+ */
+export function formatSharePercent(share: Pick<Share, "count" | "of">): string | null {
+  if (share.of === 0) return null;
+  const ratio = share.count / share.of;
+  if (share.count < share.of && Math.round(ratio * 100) >= 100) return `> ${formatPercent(0.99)}`;
+  if (share.count > 0 && Math.round(ratio * 100) <= 0) return `< ${formatPercent(0.01)}`;
+  return formatPercent(ratio);
+}
+
+/** « 12 sur 40 (30 %) »; « 0 sur 0 » without a percentage. */
+export function formatShare(share: Pick<Share, "count" | "of">): string {
+  const percent = formatSharePercent(share);
+  const counts = `${formatInteger(share.count)} sur ${formatInteger(share.of)}`;
+  return percent === null ? counts : `${counts} (${percent})`;
+}
+
+/** The shares a page lists, in the programme's order, with the population each is counted over. */
+export const INDICATOR_ROWS: ReadonlyArray<{ key: Exclude<keyof IndicatorSet, "active">; label: string }> = [
+  { key: "registered", label: "Enregistrés au RPPS" },
+  { key: "identitySubstantial", label: "Identité vérifiée au niveau substantiel" },
+  { key: "rieCompliant", label: "MIE conforme au RIE" },
+  { key: "dmpReady", label: "Accès au DMP" },
+  { key: "rieCompliantAmongConcerned", label: "MIE conforme au RIE, parmi ceux qui en ont besoin (objectif 2)" },
+  { key: "dmpReadyAmongNeedingDmp", label: "Accès au DMP, parmi ceux qui en ont besoin" },
+];
+
+export const LOST_LABELS: Readonly<Record<Lapse<unknown>["lost"][number], string>> = {
+  RIE_COMPLIANT: "son moyen d'identification conforme au RIE",
+  DMP_READY: "son accès au DMP",
+  RPPS_CHECK: "la vérification à jour de son lien avec le RPPS",
+};
+
+/** « son accès au DMP », « son moyen … et son accès au DMP » */
+export function describeLost(lost: Lapse<unknown>["lost"]): string {
+  const words = lost.map((code) => LOST_LABELS[code]);
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} et ${words.at(-1)}`;
+}
+
+export type ProjectionTarget = {
+  /** `AAAA-MM-JJ` */
+  target: string;
+  source: "chosen" | "wave" | "year-end";
+  /** Why the date typed in `cible` was not used. */
+  error: string | null;
+};
+
+/**
+ * The projection's date: the one asked for (`cible=AAAA-MM-JJ`) when it is a real date after today;
+ * else the closing day of the wave of the establishment's current dossier when still ahead; else
+ * 31 December of this year (of next year on 31 December).
+ */
+export function chooseProjectionTarget(today: string, asked: string | undefined, waveClosingDay: string | null): ProjectionTarget {
+  const todayDay = toDay(today);
+  let error: string | null = null;
+  if (asked !== undefined && asked !== "") {
+    const day = parseIsoDay(asked);
+    if (day === null) error = "La date cible n'est pas une date valide : saisissez-la au format JJ/MM/AAAA.";
+    else if (day <= todayDay) error = "La date cible doit être postérieure à aujourd'hui.";
+    else return { target: dayToIsoDate(day), source: "chosen", error: null };
+  }
+  if (waveClosingDay !== null && toDay(waveClosingDay) > todayDay) return { target: waveClosingDay, source: "wave", error };
+  const year = Number(today.slice(0, 4));
+  const yearEnd: Day = toDay(`${year}-12-31`);
+  return { target: dayToIsoDate(yearEnd > todayDay ? yearEnd : toDay(`${year + 1}-12-31`)), source: "year-end", error };
+}

@@ -1,0 +1,287 @@
+/**
+ * Loads rosters from the database in the shape the rules read (`model.ts`) and computes their
+ * indicators with `indicators.ts`: the verdicts come from the DB-free rules module only, the
+ * database merely hands over the columns those rules read.
+ *
+ * Speed: an establishment may hold 10,000+ professionals and the daily pass reads every roster
+ * (a million professionals across 10,000 establishments in `npm run bench`), so the loader asks for
+ * a batch of establishments at once, in a fixed number of narrow queries whatever the batch size
+ * (establishments with their homologations, the O1 self-assessment, professionals, enrollments:
+ * never one query per row). Professionals and enrollments come back as one compact text per
+ * establishment (dates as day numbers, the four « needs » as one bit set) that is decoded without
+ * intermediate arrays; the bulk path decodes, counts and drops one roster at a time while the
+ * database reads the next batch. Measured: within about 1.2× of a hand-written SQL aggregate of the
+ * same counts.
+ *
+ * Every function takes the app's client or a transaction client, so a roster write can recompute
+ * its establishment's figures inside its own transaction (and see its own uncommitted rows).
+ *
+ * Public API: `RosterClient`, `LoadedProfessional`, `LoadedRoster`, `loadRosters`,
+ * `loadEstablishmentRoster`, `computeRosterIndicators`, `computeEstablishmentIndicators`,
+ * `computeIndicatorsForEstablishments`, `snapshotCounts`.
+ */
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import type { IdentityVerification, MieType, Population, RppsStatus } from "@/lib/db/generated/enums";
+import { dayToDate, type DayInput } from "./dates";
+import { computeIndicators, type EstablishmentIndicators } from "./indicators";
+import type { EstablishmentContext, RosterEnrollment, RosterProfessional } from "./model";
+
+export type RosterClient = Db | Prisma.TransactionClient;
+
+export type LoadedProfessional = RosterProfessional & { id: string };
+
+export type LoadedRoster = {
+  establishmentId: string;
+  establishment: EstablishmentContext;
+  professionals: LoadedProfessional[];
+  entitlementProcedureDeclared: boolean;
+};
+
+/**
+ * The objective whose self-assessment says whether the entitlement procedure is in force: O1 of
+ * the programme (« procédure en vigueur de contrôle et de mise à jour des habilitations… »). The
+ * dossier has no field of its own for the procedure, so an O1 self-assessed « atteint » in the
+ * establishment's latest dossier is read as the declaration; anything else (no dossier, O1 planned
+ * or in progress) as not declared. Waves copy the programme's objectives with their codes.
+ */
+const ENTITLEMENT_OBJECTIVE_CODE = "O1";
+
+/**
+ * One text per establishment, one line per row, fields separated by `|` (uuids, enum names, codes
+ * of the national nomenclature and numbers: none holds a `|` or a newline), NULL as an empty field.
+ * A million professionals arrive as ten thousand strings: the driver and Prisma handle a string in
+ * about the time they take for one cell, so the cost per professional is the split, not the driver.
+ */
+const PROFESSIONAL_LINE = Prisma.sql`concat_ws('|', p.id, coalesce(p.rpps, ''), p."rppsStatus",
+  coalesce((p."rppsCheckedAt" - DATE '1970-01-01')::text, ''), p."identityVerification", p."activityStart" - DATE '1970-01-01',
+  coalesce((p."activityEnd" - DATE '1970-01-01')::text, ''),
+  p."needsDmp"::int | (p."needsDpi"::int << 1) | (p."needsPscServices"::int << 2) | (p."needsSecureMessaging"::int << 3),
+  p.population, p."professionCode")`;
+
+const ENROLLMENT_LINE = Prisma.sql`concat_ws('|', m."professionalId", m.type, m."enrolledAt" - DATE '1970-01-01',
+  coalesce((m."expiresAt" - DATE '1970-01-01')::text, ''), coalesce((m."revokedAt" - DATE '1970-01-01')::text, ''))`;
+
+type Blob = { e: string; t: string };
+
+/** Reads the `|`-separated fields of one line without allocating an array per line. */
+class LineReader {
+  private position = 0;
+  /** Index of the current line's end (its newline, or the text's length); -1 before the first line. */
+  private end = -1;
+  constructor(private readonly text: string) {}
+
+  /** Moves to the next line; false at the end of the text. */
+  nextLine(): boolean {
+    const start = this.end + 1;
+    if (start >= this.text.length) return false;
+    const newline = this.text.indexOf("\n", start);
+    this.position = start;
+    this.end = newline === -1 ? this.text.length : newline;
+    return true;
+  }
+
+  field(): string {
+    const bar = this.text.indexOf("|", this.position);
+    const stop = bar === -1 || bar > this.end ? this.end : bar;
+    const value = this.text.slice(this.position, stop);
+    this.position = stop + 1;
+    return value;
+  }
+
+  /** A day number field; null when empty (SQL NULL). */
+  day(): Date | null {
+    const value = this.field();
+    return value === "" ? null : dayToDate(Number(value));
+  }
+}
+
+/** The professionals of one establishment, their enrollments attached. */
+function decodeRoster(professionalsText: string, enrollmentsText: string | undefined): LoadedProfessional[] {
+  const professionals: LoadedProfessional[] = [];
+  const byId = new Map<string, RosterEnrollment[]>();
+  const lines = new LineReader(professionalsText);
+  while (lines.nextLine()) {
+    const id = lines.field();
+    const rpps = lines.field();
+    const rppsStatus = lines.field() as RppsStatus;
+    const rppsCheckedAt = lines.day();
+    const identityVerification = lines.field() as IdentityVerification;
+    const activityStart = lines.day()!;
+    const activityEnd = lines.day();
+    const needs = Number(lines.field());
+    const population = lines.field() as Population;
+    const professionCode = lines.field();
+    const enrollments: RosterEnrollment[] = [];
+    byId.set(id, enrollments);
+    professionals.push({
+      id,
+      rpps: rpps === "" ? null : rpps,
+      rppsStatus,
+      rppsCheckedAt,
+      identityVerification,
+      activityStart,
+      activityEnd,
+      needsDmp: (needs & 1) !== 0,
+      needsDpi: (needs & 2) !== 0,
+      needsPscServices: (needs & 4) !== 0,
+      needsSecureMessaging: (needs & 8) !== 0,
+      population,
+      professionCode,
+      enrollments,
+    });
+  }
+  if (enrollmentsText !== undefined) {
+    const rows = new LineReader(enrollmentsText);
+    while (rows.nextLine()) {
+      const enrollments = byId.get(rows.field());
+      const type = rows.field() as MieType;
+      const enrolledAt = rows.day()!;
+      const expiresAt = rows.day();
+      const revokedAt = rows.day();
+      enrollments?.push({ type, enrolledAt, expiresAt, revokedAt });
+    }
+  }
+  return professionals;
+}
+
+/** What the database holds for one roster, not decoded yet: decoding is left to the caller's pace. */
+type RosterRows = Omit<LoadedRoster, "professionals"> & { professionalsText: string | undefined; enrollmentsText: string | undefined };
+
+/**
+ * The rows of `establishmentIds` (unknown ids are absent from the map), in five queries whatever
+ * their number. Prisma runs them one after the other on a transaction client, side by side on the
+ * pool.
+ */
+async function fetchRosterRows(client: RosterClient, establishmentIds: readonly string[]): Promise<Map<string, RosterRows>> {
+  const rosters = new Map<string, RosterRows>();
+  if (establishmentIds.length === 0) return rosters;
+  const ids = [...establishmentIds];
+  const [establishments, latestO1, professionals, enrollments] = await Promise.all([
+    client.establishment.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, usesAirSimplifie: true, idpFederatedWithPsc: true, homologations: { select: { type: true, decidedAt: true } } },
+    }),
+    client.$queryRaw<{ e: string; status: string }[]>(Prisma.sql`
+      SELECT DISTINCT ON (a."establishmentId") a."establishmentId" AS e, oa.status::text AS status
+      FROM "Application" a
+      JOIN "ObjectiveAssessment" oa ON oa."applicationId" = a.id
+      JOIN "Objective" o ON o.id = oa."objectiveId" AND o.code = ${ENTITLEMENT_OBJECTIVE_CODE}
+      WHERE a."establishmentId" = ANY(${ids}::uuid[])
+      ORDER BY a."establishmentId", a."createdAt" DESC`),
+    client.$queryRaw<Blob[]>(Prisma.sql`
+      SELECT p."establishmentId" AS e, string_agg(${PROFESSIONAL_LINE}, E'\\n') AS t
+      FROM "Professional" p
+      WHERE p."establishmentId" = ANY(${ids}::uuid[])
+      GROUP BY p."establishmentId"`),
+    client.$queryRaw<Blob[]>(Prisma.sql`
+      SELECT p."establishmentId" AS e, string_agg(${ENROLLMENT_LINE}, E'\\n') AS t
+      FROM "MieEnrollment" m
+      JOIN "Professional" p ON p.id = m."professionalId"
+      WHERE p."establishmentId" = ANY(${ids}::uuid[])
+      GROUP BY p."establishmentId"`),
+  ]);
+  const declaredIn = new Set(latestO1.filter((row) => row.status === "ACHIEVED").map((row) => row.e));
+  const professionalsOf = new Map(professionals.map((blob) => [blob.e, blob.t]));
+  const enrollmentsOf = new Map(enrollments.map((blob) => [blob.e, blob.t]));
+  for (const row of establishments) {
+    const homologations: EstablishmentContext["homologations"] = {};
+    for (const homologation of row.homologations) homologations[homologation.type] = homologation.decidedAt;
+    rosters.set(row.id, {
+      establishmentId: row.id,
+      establishment: { homologations, idpFederatedWithPsc: row.idpFederatedWithPsc, usesAirSimplifie: row.usesAirSimplifie },
+      entitlementProcedureDeclared: declaredIn.has(row.id),
+      professionalsText: professionalsOf.get(row.id),
+      enrollmentsText: enrollmentsOf.get(row.id),
+    });
+  }
+  return rosters;
+}
+
+function decoded({ professionalsText, enrollmentsText, ...roster }: RosterRows): LoadedRoster {
+  return { ...roster, professionals: professionalsText === undefined ? [] : decodeRoster(professionalsText, enrollmentsText) };
+}
+
+/** The rosters of `establishmentIds` (unknown ids are absent from the map), decoded. */
+export async function loadRosters(client: RosterClient, establishmentIds: readonly string[]): Promise<Map<string, LoadedRoster>> {
+  const rows = await fetchRosterRows(client, establishmentIds);
+  return new Map([...rows].map(([id, roster]) => [id, decoded(roster)]));
+}
+
+/** One establishment's roster, or null when there is no such establishment. */
+export async function loadEstablishmentRoster(client: RosterClient, establishmentId: string): Promise<LoadedRoster | null> {
+  return (await loadRosters(client, [establishmentId])).get(establishmentId) ?? null;
+}
+
+export function computeRosterIndicators(roster: LoadedRoster, at: DayInput): EstablishmentIndicators {
+  return computeIndicators({
+    professionals: roster.professionals,
+    establishment: roster.establishment,
+    entitlementProcedureDeclared: roster.entitlementProcedureDeclared,
+    at,
+  });
+}
+
+/** One establishment's indicators at `at`, or null when there is no such establishment. */
+export async function computeEstablishmentIndicators(client: RosterClient, establishmentId: string, at: DayInput): Promise<EstablishmentIndicators | null> {
+  const roster = await loadEstablishmentRoster(client, establishmentId);
+  return roster === null ? null : computeRosterIndicators(roster, at);
+}
+
+/**
+ * Professionals per batch. The batch's rows arrive as compact text (about 100 bytes a professional,
+ * 60 an enrollment) and are decoded one establishment at a time, so a batch of 200,000 holds about
+ * 40 MB of text. Fewer, larger batches matter: every batch makes the database go through the
+ * enrollments once, since they are reached through their professional.
+ */
+export const PROFESSIONALS_PER_BATCH = 200_000;
+
+/** Splits the establishments into batches of about `perBatch` professionals (a larger establishment alone). */
+async function batchesOf(client: RosterClient, establishmentIds: readonly string[], perBatch: number): Promise<string[][]> {
+  const counts = await client.$queryRaw<{ e: string; n: number }[]>(Prisma.sql`
+    SELECT "establishmentId" AS e, count(*)::int AS n FROM "Professional"
+    WHERE "establishmentId" = ANY(${[...establishmentIds]}::uuid[]) GROUP BY "establishmentId"`);
+  const sizes = new Map(counts.map((row) => [row.e, row.n]));
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let size = 0;
+  for (const id of establishmentIds) {
+    const count = sizes.get(id) ?? 0;
+    if (batch.length > 0 && size + count > perBatch) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
+    batch.push(id);
+    size += count;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+/**
+ * The indicators of many establishments at `at`, batch by batch; `onIndicators` is awaited for each
+ * establishment. The next batch is read while this one is computed (the database and Node work side
+ * by side), and each roster is decoded, counted and dropped before the next, so memory stays bounded
+ * whatever the number of establishments.
+ */
+export async function computeIndicatorsForEstablishments(
+  client: RosterClient,
+  establishmentIds: readonly string[],
+  at: DayInput,
+  onIndicators: (establishmentId: string, indicators: EstablishmentIndicators) => unknown,
+  professionalsPerBatch = PROFESSIONALS_PER_BATCH,
+): Promise<void> {
+  if (establishmentIds.length === 0) return;
+  const batches = await batchesOf(client, establishmentIds, professionalsPerBatch);
+  let next: Promise<Map<string, RosterRows>> | null = fetchRosterRows(client, batches[0]!);
+  for (let index = 0; next !== null; index++) {
+    const rows: Map<string, RosterRows> = await next;
+    next = index + 1 < batches.length ? fetchRosterRows(client, batches[index + 1]!) : null;
+    // A failed prefetch must not go unhandled while this batch is computed: it is awaited next.
+    next?.catch(() => {});
+    for (const roster of rows.values()) await onIndicators(roster.establishmentId, computeRosterIndicators(decoded(roster), at));
+  }
+}
+
+export { snapshotCounts, type SnapshotCounts } from "./snapshot-breakdown";

@@ -1,0 +1,81 @@
+import { authorizeEstablishment } from "@/lib/access/policy";
+import type { Viewer } from "@/lib/access/viewer";
+import { effectiveClosingTime } from "@/lib/campaigns/deadline";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { evaluateProfessional } from "./compliance";
+import { chooseProjectionTarget, describeLost } from "./compliance-view";
+import { parisToday } from "./dates";
+import { loadEstablishmentRoster } from "./establishment-indicators";
+import { projectIndicators } from "./indicators";
+import { loadProfessionLabels } from "./profession-labels";
+import { listIndicatorSnapshots } from "./snapshots";
+
+/** How many lapsing professionals the page names; the others are counted. */
+const LAPSES_SHOWN = 5;
+
+/** What a director must act on before the target date, per verdict lost. */
+const LAPSE_CODES = new Set(["NO_COMPLIANT_MIE", "TRANSITION_MIE_ENDED", "LOCAL_MIE_NOT_HOMOLOGATED", "DMP_UNREACHABLE", "RPPS_CHECK_OVERDUE"]);
+
+/**
+ * The establishment page's « Conformité des professionnels »: today's indicators, their projection
+ * to a target date with the first professionals whose compliance lapses by then, and the rollout
+ * curve. For whoever may read the establishment.
+ */
+export async function getEstablishmentCompliance(viewer: Viewer, establishmentId: string, input: { target?: string; now?: Date } = {}) {
+  authorizeEstablishment(viewer, establishmentId, "read");
+  const now = input.now ?? new Date();
+  const today = parisToday(now);
+  const [roster, dossier, snapshots] = await Promise.all([
+    loadEstablishmentRoster(db, establishmentId),
+    db.application.findFirst({
+      where: { establishmentId, state: { not: "WITHDRAWN" } },
+      orderBy: { createdAt: "desc" },
+      select: { wave: { select: { title: true, closesAt: true, extensions: { where: { establishmentId }, select: { closesAt: true } } } } },
+    }),
+    listIndicatorSnapshots(db, establishmentId, { now }),
+  ]);
+  if (roster === null) throw new AppError("NOT_FOUND");
+
+  const closing = dossier ? parisToday(effectiveClosingTime(dossier.wave, dossier.wave.extensions[0])) : null;
+  const target = chooseProjectionTarget(today, input.target, closing);
+  const projection = projectIndicators({ ...roster, today, target: target.target });
+
+  const lapsingById = new Map(projection.lapsing.map((lapse) => [lapse.professional.id, lapse]));
+  const named = await db.professional.findMany({
+    where: { establishmentId, id: { in: [...lapsingById.keys()] } },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    take: LAPSES_SHOWN,
+    select: { id: true, lastName: true, firstName: true },
+  });
+  const lapsing = named.map((person) => {
+    const lapse = lapsingById.get(person.id)!;
+    const missing = evaluateProfessional(lapse.professional, roster.establishment, target.target).missing;
+    return {
+      id: person.id,
+      name: `${person.lastName} ${person.firstName}`,
+      loses: describeLost(lapse.lost),
+      reasons: missing.filter((item) => LAPSE_CODES.has(item.code)).map((item) => item.message),
+    };
+  });
+
+  return {
+    establishmentId,
+    today,
+    rosterSize: roster.professionals.length,
+    indicators: projection.today,
+    projection: {
+      ...target,
+      waveTitle: target.source === "wave" ? (dossier?.wave.title ?? null) : null,
+      indicators: projection.target,
+      leaving: projection.leaving,
+      arriving: projection.arriving,
+      lapsingCount: projection.lapsing.length,
+      lapsing,
+    },
+    snapshots,
+    professionLabels: await loadProfessionLabels(new Set([...Object.keys(projection.today.byProfession), ...Object.keys(projection.target.byProfession)])),
+  };
+}
+
+export type EstablishmentCompliance = Awaited<ReturnType<typeof getEstablishmentCompliance>>;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { computeIndicators } from "./indicators";
+import type { EstablishmentContext } from "./model";
+import { breakdownOf, indicatorsFromSnapshot, snapshotCounts } from "./snapshot-breakdown";
+import { ROSTER_CASES } from "./testing/roster-fixtures";
+
+const establishment: EstablishmentContext = { homologations: { FIDO2_LOCAL: "2025-01-15" }, idpFederatedWithPsc: true, usesAirSimplifie: false };
+
+/** What the database gives back: the JSON column goes through a round trip. */
+const stored = (indicators: ReturnType<typeof computeIndicators>, takenAt: Date) => ({
+  ...snapshotCounts(indicators),
+  takenAt,
+  breakdown: JSON.parse(JSON.stringify(breakdownOf(indicators))) as unknown,
+});
+
+describe("snapshot breakdown", () => {
+  it.each(["2025-12-31", "2026-11-29", "2027-04-01"])("gives back the very indicators it was made from (%s)", (at) => {
+    for (const entitlementProcedureDeclared of [true, false]) {
+      const indicators = computeIndicators({ professionals: ROSTER_CASES, establishment, at, entitlementProcedureDeclared });
+      expect(indicatorsFromSnapshot(stored(indicators, new Date(`${at}T10:00:00Z`)))).toEqual(indicators);
+    }
+  });
+
+  it("keeps the five counts of the row", () => {
+    const indicators = computeIndicators({ professionals: ROSTER_CASES, establishment, at: "2026-11-29", entitlementProcedureDeclared: false });
+    expect(snapshotCounts(indicators)).toEqual({ active: 5, registered: 3, substantialId: 4, rieCompliant: 3, dmpReady: 3 });
+  });
+
+  it("reads an empty roster back as 0 of 0, objectives not met", () => {
+    const indicators = computeIndicators({ professionals: [], establishment, at: "2026-11-29", entitlementProcedureDeclared: true });
+    const read = indicatorsFromSnapshot(stored(indicators, new Date("2026-11-29T10:00:00Z")));
+    expect(read).toEqual(indicators);
+    expect(read.overall.registered).toEqual({ count: 0, of: 0, share: null });
+    expect(read.objective2.met).toBe(false);
+  });
+});

@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/access/viewer";
+import { extractPdfText } from "@/lib/applications/testing/pdf-text";
+import { submitApplication } from "@/lib/applications/submit-application";
+import { DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-defaults";
+import { fileStorage } from "@/lib/storage";
+import { resetDatabase, testDb } from "@/test/integration/database";
+import { recordIndicatorSnapshot } from "./snapshots";
+import { insertRoster } from "./testing/roster-fixtures";
+
+/** At submission the roster's figures are frozen: a SUBMISSION snapshot linked to the dossier, quoted by the receipt. */
+describe("indicators frozen at submission", () => {
+  beforeEach(resetDatabase);
+
+  async function completeDraft() {
+    const establishment = await testDb.establishment.create({
+      data: { name: "EHPAD Test", finessEt: "750712184", finessEj: "690781810", categoryCode: "500", regionCode: "75", departmentCode: "79", city: "Niort", headcount: 10 },
+    });
+    const campaign = await testDb.campaign.create({ data: { slug: "c", title: "HospiConnect", description: "" } });
+    const wave = await testDb.wave.create({
+      data: {
+        campaignId: campaign.id,
+        kind: "GENERALISATION",
+        title: "Vague test",
+        year: 2026,
+        opensAt: new Date(Date.now() - 86_400_000),
+        closesAt: new Date(Date.now() + 86_400_000),
+        fundingEnvelopeCents: 0n,
+        versions: { create: { number: 1, objectives: { create: DEFAULT_OBJECTIVES.map((objective, position) => ({ ...objective, position })) } } },
+      },
+      include: { versions: { include: { objectives: true } } },
+    });
+    const version = wave.versions[0]!;
+    const application = await testDb.application.create({
+      data: {
+        establishmentId: establishment.id,
+        waveId: wave.id,
+        waveVersionId: version.id,
+        projectTitle: "Titre",
+        projectSummary: "Résumé",
+        iamPlan: "SSO",
+        pscFederationPlan: "Plus tard",
+        partners: { create: { name: "Intégrateur", role: "INTEGRATOR", position: 0 } },
+        mieStrategy: { create: { population: "SALARIED", mieTypes: ["E_CPS"], headcount: 10 } },
+        milestones: { create: { label: "Inventaire", dueDate: new Date("2027-01-01"), position: 0 } },
+        budgetLines: { create: { category: "EQUIPMENT", label: "Clés", amountCents: 100_00n, position: 0 } },
+        assessments: {
+          create: version.objectives.filter((objective) => objective.required).map((objective) => ({ objectiveId: objective.id, status: "PLANNED" as const, targetDate: new Date("2027-06-30") })),
+        },
+      },
+    });
+    const user = await testDb.user.create({
+      data: { email: "directrice@example.test", displayName: "Directrice", memberships: { create: { establishmentId: establishment.id, role: "DIRECTOR" } } },
+    });
+    const director: Viewer = {
+      userId: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      staffRole: null,
+      memberships: [{ establishmentId: establishment.id, role: "DIRECTOR" }],
+      sessionId: "test",
+    };
+    return { establishment, application, director };
+  }
+
+  it("stores a SUBMISSION snapshot linked to the dossier and puts the same figures in the receipt", async () => {
+    const { establishment, application, director } = await completeDraft();
+    await insertRoster(testDb, establishment.id);
+    const now = new Date("2026-11-29T10:15:00Z");
+    await testDb.wave.updateMany({ data: { opensAt: new Date("2026-01-01"), closesAt: new Date("2026-12-31") } });
+    // A CHANGE snapshot of the same day must stay: the submission's is another row.
+    await recordIndicatorSnapshot(testDb, establishment.id, "CHANGE", { now: new Date("2026-11-29T09:00:00Z") });
+
+    const receipt = await submitApplication(director, { applicationId: application.id, idempotencyKey: crypto.randomUUID(), ip: null }, now);
+
+    const frozen = await testDb.indicatorSnapshot.findMany({ where: { applicationId: application.id } });
+    expect(frozen).toHaveLength(1);
+    expect(frozen[0]).toMatchObject({ reason: "SUBMISSION", takenAt: now, active: 5, registered: 3, substantialId: 4, rieCompliant: 4, dmpReady: 2 });
+    expect(await testDb.indicatorSnapshot.count({ where: { establishmentId: establishment.id, reason: "CHANGE" } })).toBe(1);
+
+    const submission = await testDb.submission.findUniqueOrThrow({ where: { id: receipt.submissionId } });
+    const pdf = await fileStorage().get(submission.receiptKey!);
+    const text = extractPdfText(pdf!).map((line) => line.replace(/[\u00a0\u202f]/g, " "));
+    expect(text).toContain("Indicateurs du registre des professionnels au 29 novembre 2026");
+    expect(text).toContain("Professionnels en activité : 5");
+    expect(text).toContain("Enregistrés au RPPS : 3 (60 %)");
+    expect(text).toContain("En mesure d'accéder au DMP : 2 (40 %)");
+
+    // A retried submission neither adds a snapshot nor changes the frozen one.
+    await submitApplication(director, { applicationId: application.id, idempotencyKey: submission.idempotencyKey, ip: null }, now);
+    expect(await testDb.indicatorSnapshot.count({ where: { applicationId: application.id } })).toBe(1);
+  });
+});
