@@ -1,4 +1,4 @@
-// npm run bench [-- --establishments 40 --professionals 10000 --runs 3]
+// npm run bench [-- --establishments 40 --professionals 10000 --runs 3 --import-lines 100000 --indicator-establishments 10000 --indicator-professionals 1000000]
 //
 // Generates a data set of the chosen size into a scratch database created on a PostgreSQL server
 // (BENCH_DATABASE_URL, default: the local server at 127.0.0.1:5432) and prints, per scenario, the
@@ -10,13 +10,18 @@ import { migrateDatabase } from "@/lib/db/migrations";
 import { openScratchDatabase } from "@/lib/db/scratch-database";
 import { generateDataset } from "./dataset";
 import { printResults, type ScenarioResult } from "./harness";
+import { importRoster } from "./scenarios/import-roster";
 import { insertProfessionals } from "./scenarios/insert-professionals";
+import { establishmentIndicators } from "./scenarios/indicators";
 
 const { values } = parseArgs({
   options: {
     establishments: { type: "string", default: "40" },
     professionals: { type: "string", default: "10000" },
     runs: { type: "string", default: "3" },
+    "import-lines": { type: "string", default: "100000" },
+    "indicator-establishments": { type: "string", default: "10000" },
+    "indicator-professionals": { type: "string", default: "1000000" },
   },
 });
 const establishments = Number(values.establishments);
@@ -38,6 +43,8 @@ try {
   );
   const dataset = await generateDataset(db, establishments, professionals);
   const results: ScenarioResult[] = [await insertProfessionals(db, scratch.url, dataset.professionals, runs)];
+  results.push(await importRoster(db, scratch.url, Number(values["import-lines"]), runs));
+  results.push(await establishmentIndicators(db, Number(values["indicator-establishments"]), Number(values["indicator-professionals"]), runs));
   printResults(results);
 } finally {
   await db.$disconnect();

@@ -17,6 +17,8 @@ export type MieGovernance =
 export type MieDefinition = {
   type: MieType;
   label: string;
+  /** For tables and badges. */
+  shortLabel: string;
   factors: 1 | 2;
   /** Level when the MIE counts (for local MIE: once homologated). */
   eidasLevel: EidasLevel;
@@ -32,6 +34,7 @@ export type MieDefinition = {
 export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
   CPS: {
     type: "CPS",
+    shortLabel: "CPS",
     label: "Carte CPS (ou CPE / CPF) avec code PIN",
     factors: 2,
     eidasLevel: "ELEVE",
@@ -42,6 +45,7 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
   },
   E_CPS: {
     type: "E_CPS",
+    shortLabel: "e-CPS",
     label: "Application e-CPS",
     factors: 2,
     eidasLevel: "SUBSTANTIEL",
@@ -52,6 +56,7 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
   },
   APCV: {
     type: "APCV",
+    shortLabel: "ApCV",
     label: "Application carte Vitale",
     factors: 2,
     eidasLevel: "SUBSTANTIEL",
@@ -62,6 +67,7 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
   },
   FIDO2_PSC: {
     type: "FIDO2_PSC",
+    shortLabel: "Clé FIDO2 (PSC)",
     label: "Clé de sécurité FIDO2 enrôlée dans Pro Santé Connect",
     factors: 2,
     eidasLevel: "SUBSTANTIEL",
@@ -72,6 +78,7 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
   },
   FIDO2_LOCAL: {
     type: "FIDO2_LOCAL",
+    shortLabel: "Clé FIDO2 locale",
     label: "Clé de sécurité FIDO2 de l'établissement",
     factors: 2,
     eidasLevel: "SUBSTANTIEL",
@@ -82,6 +89,7 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
   },
   PLATFORM_AUTH: {
     type: "PLATFORM_AUTH",
+    shortLabel: "Windows Hello / biométrie",
     label: "Authentificateur intégré (Windows Hello, Android, iOS / macOS)",
     factors: 2,
     eidasLevel: "SUBSTANTIEL",
@@ -92,6 +100,7 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
   },
   SMART_CARD_LOCAL: {
     type: "SMART_CARD_LOCAL",
+    shortLabel: "Carte à puce locale",
     label: "Carte à puce ou certificat de l'établissement avec code PIN",
     factors: 2,
     eidasLevel: "SUBSTANTIEL",
@@ -102,6 +111,7 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
   },
   TOTP_APP: {
     type: "TOTP_APP",
+    shortLabel: "Application OTP",
     label: "Application d'authentification (code à usage unique + PIN ou biométrie)",
     factors: 2,
     eidasLevel: "SUBSTANTIEL",
@@ -112,6 +122,7 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
   },
   OTP_SMS_EMAIL: {
     type: "OTP_SMS_EMAIL",
+    shortLabel: "Code SMS / courriel",
     label: "Mot de passe + code reçu par SMS ou courriel",
     factors: 2,
     eidasLevel: "FAIBLE",
@@ -122,6 +133,7 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
   },
   PASSWORD: {
     type: "PASSWORD",
+    shortLabel: "Mot de passe",
     label: "Mot de passe seul",
     factors: 1,
     eidasLevel: "FAIBLE",

@@ -1,10 +1,12 @@
 /**
  * French labels of the roster's enumerations, as the interface and the file template show them.
- * (Identity-verification methods and MIE types have theirs in `@/lib/mie/catalogue`.)
+ * (Identity-verification methods and MIE types have theirs in `@/lib/mie/catalogue`; `IDENTITY_LABELS`
+ * reads them from there.)
  *
- * Public API: `POPULATION_LABELS`, `RPPS_STATUS_LABELS`, `CATEGORY_LABELS`.
+ * Public API: `POPULATION_LABELS`, `RPPS_STATUS_LABELS`, `CATEGORY_LABELS`, `IDENTITY_LABELS`.
  */
-import type { Population, ProfessionalCategory, RppsStatus } from "@/lib/db/generated/enums";
+import type { IdentityVerification, Population, ProfessionalCategory, RppsStatus } from "@/lib/db/generated/enums";
+import { IDENTITY_VERIFICATION_CATALOGUE } from "@/lib/mie/catalogue";
 
 export const POPULATION_LABELS: Readonly<Record<Population, string>> = {
   SALARIED: "Salarié",
@@ -26,3 +28,7 @@ export const CATEGORY_LABELS: Readonly<Record<ProfessionalCategory, string>> = {
   STUDENT: "Étudiant",
   PUBLIC_AGENT: "Agent public",
 };
+
+export const IDENTITY_LABELS = Object.fromEntries(
+  Object.entries(IDENTITY_VERIFICATION_CATALOGUE).map(([method, definition]) => [method, definition.label]),
+) as Readonly<Record<IdentityVerification, string>>;

@@ -345,3 +345,31 @@ describe("rosterMatchKey", () => {
     expect(rosterMatchKey({ rpps: null, lastName: "A", firstName: "B", birthDate: null })).toBeNull();
   });
 });
+
+describe("parseRosterFile: lines corrected in the preview", () => {
+  it("gives a rejected line's cells and reads its correction in place of the file's line", async () => {
+    const text = templateCsv([{}, { RPPS: "1234", Nom: "MARTIN" }]);
+    const first = await parseText(text);
+    expect(first.rejected.map((rejected) => rejected.line)).toEqual([3]);
+    const cells = first.rejectedCells?.get(3);
+    expect(cells?.[first.header?.indexOf("RPPS") ?? -1]).toBe("1234");
+
+    const corrected = [...(cells ?? [])];
+    corrected[first.header?.indexOf("RPPS") ?? -1] = RPPS_2;
+    const second = await parseRosterFile({ bytes: utf8(text), fileName: "registre.csv" }, { ...options, corrections: new Map([[3, corrected]]) });
+    expect(second.rejected).toEqual([]);
+    expect(second.rows.map((row) => [row.line, row.lastName, row.rpps])).toEqual([
+      [2, "DUPONT", RPPS_1],
+      [3, "MARTIN", RPPS_2],
+    ]);
+  });
+
+  it("checks a correction like any line (a duplicate of another line stays rejected)", async () => {
+    const text = templateCsv([{}, { RPPS: "1234", Nom: "MARTIN" }]);
+    const first = await parseText(text);
+    const corrected = [...(first.rejectedCells?.get(3) ?? [])];
+    corrected[first.header?.indexOf("RPPS") ?? -1] = RPPS_1;
+    const second = await parseRosterFile({ bytes: utf8(text), fileName: "registre.csv" }, { ...options, corrections: new Map([[3, corrected]]) });
+    expect(second.rejected).toEqual([{ line: 3, messages: [`Ligne 3 : doublon de la ligne 2 (même numéro RPPS ${RPPS_1}).`] }]);
+  });
+});

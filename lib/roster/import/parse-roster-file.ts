@@ -28,14 +28,16 @@ function emptyResult(errors: string[]): RosterImportResult {
   return { format: null, encoding: null, rows: [], rejected: [], errors, warnings: [], notes: [] };
 }
 
-async function readWorkbook(bytes: Uint8Array, fileName: string, professionCodes: ReadonlySet<string>): Promise<RosterImportResult> {
+type Corrections = RosterImportOptions["corrections"];
+
+async function readWorkbook(bytes: Uint8Array, fileName: string, professionCodes: ReadonlySet<string>, corrections: Corrections): Promise<RosterImportResult> {
   let workbook;
   try {
     workbook = await worksheetRecords(bytes);
   } catch {
     return emptyResult([`Le fichier « ${fileName} » n'a pas pu être lu comme un classeur Excel (.xlsx) : il est peut-être abîmé ou protégé par un mot de passe.`]);
   }
-  const reading = readTemplateRecords(workbook.records, "XLSX", professionCodes);
+  const reading = readTemplateRecords(workbook.records, "XLSX", professionCodes, corrections);
   const [first] = workbook.sheetNames;
   const notes =
     workbook.sheetNames.length > 1
@@ -44,7 +46,7 @@ async function readWorkbook(bytes: Uint8Array, fileName: string, professionCodes
   return { format: "XLSX", encoding: null, ...reading, notes };
 }
 
-function readCsv(bytes: Uint8Array, professionCodes: ReadonlySet<string>): RosterImportResult {
+function readCsv(bytes: Uint8Array, professionCodes: ReadonlySet<string>, corrections: Corrections): RosterImportResult {
   const { text, encoding } = decodeText(bytes);
   const lines = text.split("\n");
   const headerIndex = lines.findIndex((line) => line.trim() !== "");
@@ -61,14 +63,14 @@ function readCsv(bytes: Uint8Array, professionCodes: ReadonlySet<string>): Roste
       errors: [`Ligne ${unclosedQuoteLine} : un guillemet (") ouvert n'est jamais refermé, la suite du fichier ne peut pas être lue. Corrigez cette ligne.`],
     };
   }
-  return { ...result, ...readTemplateRecords(records, "CSV", professionCodes) };
+  return { ...result, ...readTemplateRecords(records, "CSV", professionCodes, corrections) };
 }
 
 export async function parseRosterFile(file: { bytes: Uint8Array; fileName: string }, options: RosterImportOptions): Promise<RosterImportResult> {
   const { bytes, fileName } = file;
   const professionCodes = new Set(options.professionCodes);
   if (bytes.length === 0) return emptyResult([`Le fichier « ${fileName} » est vide.`]);
-  if (startsWith(bytes, ZIP)) return readWorkbook(bytes, fileName, professionCodes);
+  if (startsWith(bytes, ZIP)) return readWorkbook(bytes, fileName, professionCodes, options.corrections);
   if (startsWith(bytes, OLE)) {
     return emptyResult(["Le format Excel 97-2003 (.xls) n'est pas pris en charge : enregistrez le fichier au format Excel (.xlsx) ou CSV."]);
   }
@@ -84,5 +86,5 @@ export async function parseRosterFile(file: { bytes: Uint8Array; fileName: strin
     if (result.encoding !== null) result.notes.unshift(encodingNote(result.encoding));
     return result;
   }
-  return readCsv(bytes, professionCodes);
+  return readCsv(bytes, professionCodes, options.corrections);
 }

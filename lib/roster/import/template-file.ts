@@ -11,9 +11,14 @@ import { readTemplateHeader } from "./template-header";
 import { readTemplateRow } from "./template-row";
 import type { RejectedLine, TemplateRosterRow } from "./types";
 
-type TemplateReading = { rows: TemplateRosterRow[]; rejected: RejectedLine[]; errors: string[]; warnings: string[] };
+type TemplateReading = { rows: TemplateRosterRow[]; rejected: RejectedLine[]; header?: string[]; rejectedCells?: Map<number, string[]>; errors: string[]; warnings: string[] };
 
-export function readTemplateRecords(records: readonly FileRecord[], where: "CSV" | "XLSX", professionCodes: ReadonlySet<string>): TemplateReading {
+export function readTemplateRecords(
+  records: readonly FileRecord[],
+  where: "CSV" | "XLSX",
+  professionCodes: ReadonlySet<string>,
+  corrections?: ReadonlyMap<number, readonly string[]>,
+): TemplateReading {
   const [header, ...lines] = records;
   if (header === undefined) return { rows: [], rejected: [], errors: ["Le fichier est vide."], warnings: [] };
   const headerReading = readTemplateHeader(header.cells, where, header.line);
@@ -23,12 +28,17 @@ export function readTemplateRecords(records: readonly FileRecord[], where: "CSV"
 
   const rows: TemplateRosterRow[] = [];
   const rejected: RejectedLine[] = [];
+  const rejectedCells = new Map<number, string[]>();
   const lineOfRpps = new Map<string, number>();
   const lineOfPerson = new Map<string, { line: number; rpps: string | null }>();
-  for (const { line, cells } of lines) {
+  for (const record of lines) {
+    const { line } = record;
+    // The header is never corrected in place: a wrong header is fixed in the file.
+    const cells = corrections?.get(line)?.slice() ?? record.cells;
     const lastFilled = cells.findLastIndex((cell) => cell.trim() !== "");
     if (lastFilled >= width && where === "CSV") {
       // More values than columns: a separator inside a value that was not quoted.
+      rejectedCells.set(line, cells);
       rejected.push({ line, messages: [`Ligne ${line} : ${lastFilled + 1} valeurs pour ${width} colonnes : une valeur contient sans doute le séparateur sans être entre guillemets.`] });
       continue;
     }
@@ -46,7 +56,10 @@ export function readTemplateRecords(records: readonly FileRecord[], where: "CSV"
     if (reading.rpps !== null && sameRpps === undefined) lineOfRpps.set(reading.rpps, line);
     if (reading.personKey !== null && earlier === undefined) lineOfPerson.set(reading.personKey, { line, rpps: reading.rpps });
     if (reading.row !== null && messages.length === 0) rows.push(reading.row);
-    else rejected.push({ line, messages });
+    else {
+      rejected.push({ line, messages });
+      rejectedCells.set(line, cells);
+    }
   }
-  return { rows, rejected, errors: [], warnings: headerReading.warnings };
+  return { rows, rejected, header: header.cells, rejectedCells, errors: [], warnings: headerReading.warnings };
 }

@@ -58,6 +58,12 @@ export type RosterImportResult = {
   separator?: ";" | "," | "\t" | "|";
   rows: NormalizedRosterRow[];
   rejected: RejectedLine[];
+  /**
+   * Template files: the header's cells, and each rejected line's cells in the file's column order,
+   * so that the preview can offer to correct a line in place.
+   */
+  header?: string[];
+  rejectedCells?: Map<number, string[]>;
   /** Problems with the whole file: nothing can be imported until they are fixed. */
   errors: string[];
   /** Problems worth a look that do not stop the import. */
@@ -75,4 +81,9 @@ export type RosterImportOptions = {
    * site, and add the legal entity's (EJ) to take every site of the entity.
    */
   finess?: readonly string[];
+  /**
+   * Template files: lines replaced before reading (line number → cells in the file's column
+   * order), as the director corrected them in the preview.
+   */
+  corrections?: ReadonlyMap<number, readonly string[]>;
 };

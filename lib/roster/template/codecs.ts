@@ -4,9 +4,7 @@
  *
  * Public API: `POPULATION`, `CATEGORY`, `RPPS_STATUS`, `IDENTITY`.
  */
-import type { IdentityVerification } from "@/lib/db/generated/enums";
-import { IDENTITY_VERIFICATION_CATALOGUE } from "@/lib/mie/catalogue";
-import { CATEGORY_LABELS, POPULATION_LABELS, RPPS_STATUS_LABELS } from "../labels";
+import { CATEGORY_LABELS, IDENTITY_LABELS, POPULATION_LABELS, RPPS_STATUS_LABELS } from "../labels";
 import { enumCodec } from "./values";
 
 export const POPULATION = enumCodec(POPULATION_LABELS, {
@@ -24,10 +22,6 @@ export const RPPS_STATUS = enumCodec(RPPS_STATUS_LABELS, {
   REQUESTED: ["Demandé", "Demande en cours", "En cours"],
   NOT_REGISTERED: ["Non enregistrée", "Non inscrit", "Non inscrite"],
 });
-
-const IDENTITY_LABELS = Object.fromEntries(
-  Object.entries(IDENTITY_VERIFICATION_CATALOGUE).map(([method, definition]) => [method, definition.label]),
-) as Record<IdentityVerification, string>;
 
 export const IDENTITY = enumCodec(IDENTITY_LABELS, {
   NONE: ["Non vérifiée", "Aucun"],

@@ -1,0 +1,19 @@
+import type { MieType } from "@/lib/db/generated/enums";
+import type { EstablishmentContext } from "./model";
+
+/** What the rules read of an establishment, as a Prisma `select`, and its conversion. */
+export const ESTABLISHMENT_CONTEXT_SELECT = {
+  usesAirSimplifie: true,
+  idpFederatedWithPsc: true,
+  homologations: { select: { type: true, decidedAt: true } },
+} as const;
+
+export function toEstablishmentContext(row: {
+  usesAirSimplifie: boolean;
+  idpFederatedWithPsc: boolean;
+  homologations: ReadonlyArray<{ type: MieType; decidedAt: Date }>;
+}): EstablishmentContext {
+  const homologations: EstablishmentContext["homologations"] = {};
+  for (const homologation of row.homologations) homologations[homologation.type] = homologation.decidedAt;
+  return { homologations, usesAirSimplifie: row.usesAirSimplifie, idpFederatedWithPsc: row.idpFederatedWithPsc };
+}

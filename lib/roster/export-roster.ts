@@ -1,0 +1,45 @@
+/**
+ * The establishment's whole roster as a file in the app's template (`export.ts`), which imports
+ * back unchanged. Everyone who may read the establishment may export it.
+ *
+ * Public API: `ExportFormat`, `exportRoster`.
+ */
+import { authorizeEstablishment } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { parisToday } from "./dates";
+import { rosterToCsv, rosterToXlsx } from "./export";
+
+export type ExportFormat = "csv" | "xlsx";
+
+const MIME: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+export async function exportRoster(
+  viewer: Viewer,
+  input: { establishmentId: string; format: ExportFormat; ip: string | null },
+): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string }> {
+  authorizeEstablishment(viewer, input.establishmentId, "read");
+  const establishment = await db.establishment.findUnique({ where: { id: input.establishmentId }, select: { finessEt: true } });
+  if (!establishment) throw new AppError("NOT_FOUND");
+  const records = await db.professional.findMany({
+    where: { establishmentId: input.establishmentId },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+    omit: { id: true, establishmentId: true, version: true, createdAt: true, updatedAt: true },
+    include: { enrollments: { select: { type: true, enrolledAt: true, expiresAt: true, revokedAt: true }, orderBy: { enrolledAt: "asc" } } },
+  });
+  const bytes = input.format === "csv" ? rosterToCsv(records) : await rosterToXlsx(records);
+  // Personal data leaving the platform: who took it, and when.
+  await recordAudit(db, {
+    actor: auditActor(viewer),
+    action: "roster.exported",
+    target: { type: "Establishment", id: input.establishmentId },
+    ip: input.ip,
+    details: { format: input.format, professionals: records.length },
+  });
+  return { bytes, fileName: `registre-${establishment.finessEt}-${parisToday()}.${input.format}`, mimeType: MIME[input.format] };
+}

@@ -1,0 +1,167 @@
+/**
+ * What an import will do to a roster, decided without the database: which lines create a
+ * professional, which update one (and only when something differs, so a re-import of an unchanged
+ * export changes nothing), which are already up to date, and which cannot be applied.
+ *
+ * Matching (issue 5): on the RPPS number when the line has one, otherwise on last name + first
+ * name + birth date (`personKey`, without case or accents). A line with an RPPS number also
+ * matches a stored person with the same name and birth date who has no RPPS number yet (they just
+ * got one); two different RPPS numbers are always two people.
+ *
+ * Product choices:
+ * - A template line is the whole record, except that a blank RPPS number never erases a stored
+ *   one (a spreadsheet that lost a column must not unregister anyone).
+ * - A directory line only brings what the directory knows (names, RPPS, profession, category,
+ *   population when its mode of exercise gives one, the date of the extract as RPPS check); the
+ *   rest stays as the roster has it. A newcomer from the directory starts their activity on the
+ *   extract's date, and is refused when the directory gives no population (volunteer, unknown
+ *   mode): the director adds them by hand.
+ *
+ * Public API: `StoredProfessional`, `ImportPlan`, `planRosterImport`.
+ */
+import { dayToDate, parisToday, toDay } from "./dates";
+import { personKey } from "./import/match-key";
+import type { DirectoryRosterRow, NormalizedRosterRow, RejectedLine } from "./import/types";
+import type { RosterRecord, RosterRecordEnrollment } from "./template/columns";
+
+export type StoredProfessional = RosterRecord & { id: string; version: number };
+
+export type PlannedCreate = { line: number; record: RosterRecord };
+export type PlannedUpdate = { line: number; id: string; version: number; record: RosterRecord; enrollmentsChanged: boolean };
+
+export type ImportPlan = {
+  creates: PlannedCreate[];
+  updates: PlannedUpdate[];
+  unchanged: number;
+  /** Lines the file reader accepted but the roster cannot take as they are. */
+  rejected: RejectedLine[];
+};
+
+class StoredIndex {
+  private readonly byRpps = new Map<string, StoredProfessional>();
+  private readonly byPerson = new Map<string, StoredProfessional[]>();
+
+  constructor(stored: readonly StoredProfessional[]) {
+    for (const professional of stored) {
+      if (professional.rpps !== null) this.byRpps.set(professional.rpps, professional);
+      if (professional.birthDate !== null) {
+        const key = personKey(professional.lastName, professional.firstName, professional.birthDate);
+        const list = this.byPerson.get(key);
+        if (list) list.push(professional);
+        else this.byPerson.set(key, [professional]);
+      }
+    }
+  }
+
+  match(row: { rpps: string | null; lastName: string; firstName: string; birthDate: Date | null }): StoredProfessional | undefined {
+    if (row.rpps !== null) {
+      const byRpps = this.byRpps.get(row.rpps);
+      if (byRpps) return byRpps;
+    }
+    if (row.birthDate === null) return undefined;
+    const candidates = this.byPerson.get(personKey(row.lastName, row.firstName, row.birthDate)) ?? [];
+    return row.rpps === null ? candidates[0] : candidates.find((candidate) => candidate.rpps === null);
+  }
+}
+
+const time = (date: Date | null) => (date === null ? null : date.getTime());
+
+function enrollmentKey(enrollments: readonly RosterRecordEnrollment[]): string {
+  return enrollments
+    .map((enrollment) => `${enrollment.type}:${time(enrollment.enrolledAt)}:${time(enrollment.expiresAt)}:${time(enrollment.revokedAt)}`)
+    .sort()
+    .join(";");
+}
+
+const SCALARS = [
+  "lastName", "firstName", "population", "professionCode", "category", "rpps", "rppsStatus", "identityVerification",
+  "needsDmp", "needsDpi", "needsPscServices", "needsSecureMessaging",
+] as const satisfies readonly (keyof RosterRecord)[];
+const DATES = ["birthDate", "rppsCheckedAt", "activityStart", "activityEnd"] as const satisfies readonly (keyof RosterRecord)[];
+
+function sameScalars(a: RosterRecord, b: RosterRecord): boolean {
+  return SCALARS.every((key) => a[key] === b[key]) && DATES.every((key) => time(a[key]) === time(b[key]));
+}
+
+function fromDirectory(row: DirectoryRosterRow, stored: RosterRecord | undefined, newcomerStart: Date): RosterRecord | null {
+  const population = row.population ?? stored?.population;
+  if (population === undefined) return null;
+  const checks = [stored?.rppsCheckedAt ?? null, row.rppsCheckedAt].filter((date): date is Date => date !== null);
+  const base: RosterRecord = stored ?? {
+    lastName: row.lastName,
+    firstName: row.firstName,
+    birthDate: null,
+    population,
+    professionCode: row.professionCode,
+    category: row.category,
+    rpps: row.rpps,
+    rppsStatus: "REGISTERED",
+    rppsCheckedAt: null,
+    identityVerification: "NONE",
+    activityStart: row.rppsCheckedAt ?? newcomerStart,
+    activityEnd: null,
+    needsDmp: false,
+    needsDpi: false,
+    needsPscServices: false,
+    needsSecureMessaging: false,
+    enrollments: [],
+  };
+  return {
+    ...base,
+    lastName: row.lastName,
+    firstName: row.firstName,
+    population,
+    professionCode: row.professionCode,
+    category: row.category,
+    rpps: row.rpps,
+    rppsStatus: "REGISTERED",
+    // A later check is never replaced by an older extract.
+    rppsCheckedAt: checks.length === 0 ? null : new Date(Math.max(...checks.map((date) => date.getTime()))),
+  };
+}
+
+function recordOf(row: NormalizedRosterRow, stored: StoredProfessional | undefined, today: Date): RosterRecord | null {
+  if (row.source === "ANNUAIRE_SANTE") return fromDirectory(row, stored && storedRecord(stored), today);
+  const { source: _source, line: _line, matchKey: _matchKey, ...record } = row;
+  if (record.rpps === null && stored?.rpps) return { ...record, rpps: stored.rpps, rppsStatus: stored.rppsStatus };
+  return record;
+}
+
+function storedRecord(stored: StoredProfessional): RosterRecord {
+  const { id: _id, version: _version, ...record } = stored;
+  return record;
+}
+
+export function planRosterImport(rows: readonly NormalizedRosterRow[], stored: readonly StoredProfessional[], today = parisToday()): ImportPlan {
+  const index = new StoredIndex(stored);
+  const todayDate = dayToDate(toDay(today));
+  const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, rejected: [] };
+  const lineOfStored = new Map<string, number>();
+  for (const row of rows) {
+    const match = index.match({ rpps: row.rpps, lastName: row.lastName, firstName: row.firstName, birthDate: row.source === "TEMPLATE" ? row.birthDate : null });
+    if (match) {
+      const earlier = lineOfStored.get(match.id);
+      if (earlier !== undefined) {
+        plan.rejected.push({ line: row.line, messages: [`Ligne ${row.line} : désigne le même professionnel que la ligne ${earlier} (${match.lastName} ${match.firstName}).`] });
+        continue;
+      }
+      lineOfStored.set(match.id, row.line);
+    }
+    const record = recordOf(row, match, todayDate);
+    if (record === null) {
+      plan.rejected.push({
+        line: row.line,
+        messages: [`Ligne ${row.line} : ${row.lastName} ${row.firstName} n'est pas encore dans le registre et l'extrait ne dit pas s'il est salarié, libéral, interne, intérimaire ou stagiaire : ajoutez ce professionnel depuis le registre.`],
+      });
+      continue;
+    }
+    if (!match) {
+      plan.creates.push({ line: row.line, record });
+      continue;
+    }
+    const enrollmentsChanged = enrollmentKey(record.enrollments) !== enrollmentKey(match.enrollments);
+    if (!enrollmentsChanged && sameScalars(record, storedRecord(match))) plan.unchanged++;
+    else plan.updates.push({ line: row.line, id: match.id, version: match.version, record, enrollmentsChanged });
+  }
+  return plan;
+}

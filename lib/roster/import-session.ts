@@ -1,0 +1,215 @@
+/**
+ * An import in two steps, as a director expects it: upload → preview (every rejected line with its
+ * reason, what will be created and updated; nothing written to the roster) → corrections of
+ * rejected lines in place → commit, all or nothing, in one transaction.
+ *
+ * The uploaded file is kept with the import until it is committed; every preview and the commit
+ * read it again with the corrections, so what is committed is exactly what was last previewed
+ * (against the roster as it is at commit time).
+ *
+ * Public API: `ROSTER_IMPORT_MAX_BYTES`, `RosterImportPreview`, `previewRosterImport`,
+ * `getRosterImport`, `correctRosterImportLine`, `commitRosterImport`.
+ */
+import { authorizeEstablishment } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db/client";
+import type { RosterImport } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import { applyRosterRows } from "./apply-import";
+import { planRosterImport } from "./import-plan";
+import { parseRosterFile, type RosterImportResult } from "./import";
+import { loadStoredRoster } from "./roster-writes";
+import { recordIndicatorSnapshot } from "./snapshots";
+
+export const ROSTER_IMPORT_MAX_BYTES = 100 * 1024 * 1024;
+/** A preview lists at most this many rejected lines (the count says how many there are). */
+const LISTED_REJECTIONS = 500;
+/** A 100,000-line import takes a few seconds; Prisma's default 5 s would cut it. */
+const TRANSACTION_TIMEOUT_MS = 180_000;
+
+const FORMAT_LABELS: Record<string, string> = {
+  CSV: "modèle HospiConnect (CSV)",
+  XLSX: "modèle HospiConnect (Excel)",
+  ANNUAIRE_SANTE: "extrait de l'Annuaire Santé",
+};
+
+export type RosterImportPreview = {
+  id: string;
+  establishmentId: string;
+  fileName: string;
+  formatLabel: string | null;
+  status: RosterImport["status"];
+  committedAt: Date | null;
+  notes: string[];
+  warnings: string[];
+  /** Problems with the whole file: it cannot be imported. */
+  errors: string[];
+  lines: number;
+  creates: number;
+  updates: number;
+  unchanged: number;
+  rejectedCount: number;
+  rejected: Array<{ line: number; messages: string[]; cells: string[] | null }>;
+  /** Column names of a template file, to correct a rejected line in place. */
+  header: string[] | null;
+  correctedLines: number[];
+};
+
+type Corrections = Record<string, string[]>;
+
+async function fileOptions(establishmentId: string) {
+  const [professions, establishment] = await Promise.all([
+    db.profession.findMany({ select: { code: true } }),
+    db.establishment.findUniqueOrThrow({ where: { id: establishmentId }, select: { finessEt: true } }),
+  ]);
+  // The site's lines of the directory extract: the legal entity's other sites are other rosters.
+  return { professionCodes: professions.map((profession) => profession.code), finess: [establishment.finessEt] };
+}
+
+async function readImport(row: Pick<RosterImport, "establishmentId" | "fileName" | "corrections">, content: Uint8Array): Promise<RosterImportResult> {
+  const corrections = new Map(Object.entries(row.corrections as Corrections).map(([line, cells]) => [Number(line), cells]));
+  return parseRosterFile({ bytes: content, fileName: row.fileName }, { ...(await fileOptions(row.establishmentId)), corrections });
+}
+
+async function previewOf(row: RosterImport, reading: RosterImportResult): Promise<RosterImportPreview> {
+  const plan = planRosterImport(reading.rows, await loadStoredRoster(db, row.establishmentId));
+  const rejected = [...reading.rejected, ...plan.rejected].sort((a, b) => a.line - b.line);
+  return {
+    id: row.id,
+    establishmentId: row.establishmentId,
+    fileName: row.fileName,
+    formatLabel: reading.format ? FORMAT_LABELS[reading.format]! : null,
+    status: row.status,
+    committedAt: row.committedAt,
+    notes: reading.notes,
+    warnings: reading.warnings,
+    errors: reading.errors,
+    lines: reading.rows.length + reading.rejected.length,
+    creates: plan.creates.length,
+    updates: plan.updates.length,
+    unchanged: plan.unchanged,
+    rejectedCount: rejected.length,
+    rejected: rejected.slice(0, LISTED_REJECTIONS).map((line) => ({ ...line, cells: reading.rejectedCells?.get(line.line) ?? null })),
+    header: reading.header ?? null,
+    correctedLines: Object.keys(row.corrections as Corrections).map(Number),
+  };
+}
+
+function committedPreview(row: RosterImport): RosterImportPreview {
+  return {
+    id: row.id,
+    establishmentId: row.establishmentId,
+    fileName: row.fileName,
+    formatLabel: FORMAT_LABELS[row.format] ?? null,
+    status: row.status,
+    committedAt: row.committedAt,
+    notes: [],
+    warnings: [],
+    errors: [],
+    lines: row.totalLines,
+    creates: row.created,
+    updates: row.updated,
+    unchanged: row.unchanged,
+    rejectedCount: row.rejected,
+    rejected: [],
+    header: null,
+    correctedLines: Object.keys(row.corrections as Corrections).map(Number),
+  };
+}
+
+/** Reads the uploaded file and keeps it with a new import; writes nothing to the roster. */
+export async function previewRosterImport(
+  viewer: Viewer,
+  input: { establishmentId: string; fileName: string; bytes: Uint8Array<ArrayBuffer> },
+): Promise<RosterImportPreview> {
+  authorizeEstablishment(viewer, input.establishmentId, "edit");
+  if (input.bytes.byteLength > ROSTER_IMPORT_MAX_BYTES) {
+    throw new AppError("INVALID_INPUT", `Le fichier dépasse ${ROSTER_IMPORT_MAX_BYTES / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.`);
+  }
+  const fileName = input.fileName.slice(0, 255) || "registre";
+  const reading = await parseRosterFile({ bytes: input.bytes, fileName }, await fileOptions(input.establishmentId));
+  const row = await db.rosterImport.create({
+    data: {
+      establishmentId: input.establishmentId,
+      fileName,
+      format: reading.format ?? "UNKNOWN",
+      status: "PREVIEWED",
+      totalLines: reading.rows.length + reading.rejected.length,
+      rejected: reading.rejected.length,
+      content: input.bytes,
+      createdById: viewer.userId,
+    },
+  });
+  return previewOf(row, reading);
+}
+
+async function findImport(viewer: Viewer, establishmentId: string, importId: string, access: "read" | "edit"): Promise<RosterImport> {
+  authorizeEstablishment(viewer, establishmentId, access);
+  const row = await db.rosterImport.findFirst({ where: { id: importId, establishmentId } });
+  if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}
+
+export async function getRosterImport(viewer: Viewer, input: { establishmentId: string; importId: string }): Promise<RosterImportPreview> {
+  const row = await findImport(viewer, input.establishmentId, input.importId, "read");
+  if (row.status !== "PREVIEWED" || row.content === null) return committedPreview(row);
+  return previewOf(row, await readImport(row, row.content));
+}
+
+/** Replaces a rejected line of a template file by the director's correction, and previews again. */
+export async function correctRosterImportLine(
+  viewer: Viewer,
+  input: { establishmentId: string; importId: string; line: number; cells: string[] },
+): Promise<RosterImportPreview> {
+  const row = await findImport(viewer, input.establishmentId, input.importId, "edit");
+  if (row.status !== "PREVIEWED" || row.content === null) throw new AppError("INVALID_STATE", "Cet import est déjà terminé : importez le fichier de nouveau pour le modifier.");
+  const before = await readImport(row, row.content);
+  const width = before.header?.length ?? 0;
+  if (width === 0) throw new AppError("INVALID_INPUT", "Les lignes de ce fichier se corrigent dans le fichier lui-même : corrigez-le puis importez-le de nouveau.");
+  if (!before.rejectedCells?.has(input.line) && !(String(input.line) in (row.corrections as Corrections))) {
+    throw new AppError("INVALID_INPUT", `La ligne ${input.line} n'est pas une ligne rejetée de ce fichier.`);
+  }
+  const cells = Array.from({ length: width }, (_, index) => (input.cells[index] ?? "").slice(0, 1000));
+  const corrections = { ...(row.corrections as Corrections), [String(input.line)]: cells };
+  const updated = await db.rosterImport.update({ where: { id: row.id }, data: { corrections } });
+  return previewOf(updated, await readImport(updated, row.content));
+}
+
+export type CommittedImport = { created: number; updated: number; unchanged: number; rejected: number };
+
+/** Writes the import's accepted lines in one transaction; the rejected ones are left out. */
+export async function commitRosterImport(
+  viewer: Viewer,
+  input: { establishmentId: string; importId: string; ip: string | null },
+): Promise<CommittedImport> {
+  const row = await findImport(viewer, input.establishmentId, input.importId, "edit");
+  if (row.status !== "PREVIEWED" || row.content === null) throw new AppError("INVALID_STATE", "Cet import a déjà été enregistré.");
+  const reading = await readImport(row, row.content);
+  if (reading.errors.length > 0) throw new AppError("INVALID_INPUT", reading.errors.join(" "));
+  if (reading.rows.length === 0) throw new AppError("INVALID_INPUT", "Aucune ligne valide à importer : corrigez les lignes rejetées ou importez un autre fichier.");
+
+  return db.$transaction(
+    async (tx) => {
+      // Locks the import: a second click or a second tab finds it committed and writes nothing.
+      const claimed = await tx.rosterImport.updateMany({ where: { id: row.id, status: "PREVIEWED" }, data: { status: "COMMITTED", committedAt: new Date() } });
+      if (claimed.count !== 1) throw new AppError("INVALID_STATE", "Cet import a déjà été enregistré.");
+      const applied = await applyRosterRows(tx, row.establishmentId, reading.rows);
+      const rejected = reading.rejected.length + applied.rejected.length;
+      await tx.rosterImport.update({
+        where: { id: row.id },
+        data: { created: applied.created, updated: applied.updated, unchanged: applied.unchanged, rejected, content: null },
+      });
+      if (applied.created + applied.updated > 0) await recordIndicatorSnapshot(tx, row.establishmentId, "CHANGE");
+      await recordAudit(tx, {
+        actor: auditActor(viewer),
+        action: "roster.imported",
+        target: { type: "Establishment", id: row.establishmentId },
+        ip: input.ip,
+        details: { importId: row.id, fileName: row.fileName, format: row.format, created: applied.created, updated: applied.updated, unchanged: applied.unchanged, rejected },
+      });
+      return { created: applied.created, updated: applied.updated, unchanged: applied.unchanged, rejected };
+    },
+    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * The roster table's page: filtered, searched, sorted and paginated by the database (a roster may
+ * hold 10,000+ professionals), each row with its verdict at today's date from the rules module.
+ * Filtering on the verdict (« non conformes ») evaluates the whole roster once, in memory: the
+ * rules live in one place, not in SQL.
+ *
+ * Public API: `ZRosterFilters`, `TRosterFilters`, `RosterRow`, `RosterPage`, `listProfessionals`,
+ * `ROSTER_PAGE_SIZES`.
+ */
+import { z } from "zod";
+import { authorizeEstablishment } from "@/lib/access/policy";
+import type { Viewer } from "@/lib/access/viewer";
+import { db } from "@/lib/db/client";
+import { Population, type Prisma, RppsStatus } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
+import { evaluateProfessional, prepareEstablishment } from "./compliance";
+import { dayToDate, dayToIsoDate, parisToday, toDay } from "./dates";
+import { ESTABLISHMENT_CONTEXT_SELECT, toEstablishmentContext } from "./establishment-context";
+import { loadEstablishmentRoster } from "./establishment-indicators";
+import { IDENTITY_LABELS, POPULATION_LABELS, RPPS_STATUS_LABELS } from "./labels";
+import { needsStrongAuthentication } from "./model";
+
+export const ROSTER_PAGE_SIZES = [25, 50, 100] as const;
+
+const SORTS = {
+  name: (dir) => [{ lastName: dir }, { firstName: dir }, { id: dir }],
+  profession: (dir) => [{ profession: { label: dir } }, { lastName: "asc" }, { id: "asc" }],
+  population: (dir) => [{ population: dir }, { lastName: "asc" }, { id: "asc" }],
+  rppsStatus: (dir) => [{ rppsStatus: dir }, { lastName: "asc" }, { id: "asc" }],
+  activityStart: (dir) => [{ activityStart: dir }, { lastName: "asc" }, { id: "asc" }],
+  updatedAt: (dir) => [{ updatedAt: dir }, { id: dir }],
+} as const satisfies Record<string, (dir: "asc" | "desc") => Prisma.ProfessionalOrderByWithRelationInput[]>;
+
+export type RosterSort = keyof typeof SORTS;
+
+const blankToUndefined = (value: string | undefined) => value || undefined;
+
+/** The table's state, from the query string: anything unexpected falls back to the default. */
+export const ZRosterFilters = z.object({
+  q: z.string().trim().max(100).optional().transform(blankToUndefined).catch(undefined),
+  population: z.enum(Population).optional().catch(undefined),
+  profession: z.string().max(20).optional().transform(blankToUndefined).catch(undefined),
+  rppsStatus: z.enum(RppsStatus).optional().catch(undefined),
+  /** Active today (default), gone, or everyone. */
+  activity: z.enum(["actifs", "partis", "tous"]).catch("actifs"),
+  /** Verdict at today's date, for those it concerns. */
+  compliance: z.enum(["", "non-conformes-rie", "sans-dmp", "identite-a-verifier"]).catch(""),
+  sort: z.enum(Object.keys(SORTS) as [RosterSort]).catch("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  size: z.coerce.number().refine((size) => (ROSTER_PAGE_SIZES as readonly number[]).includes(size)).catch(25),
+});
+export type TRosterFilters = z.infer<typeof ZRosterFilters>;
+
+export type RosterRow = {
+  id: string;
+  version: number;
+  lastName: string;
+  firstName: string;
+  birthDate: string | null;
+  profession: string;
+  population: string;
+  rpps: string | null;
+  rppsStatus: string;
+  identity: string;
+  activityStart: string;
+  activityEnd: string | null;
+  mie: string[];
+  verdict: { active: boolean; registered: boolean; identitySubstantial: boolean; rieCompliant: boolean | null; dmpReady: boolean | null; missing: string[] };
+};
+
+export type RosterPage = { total: number; rosterSize: number; page: number; pageCount: number; rows: RosterRow[]; today: string };
+
+function whereOf(establishmentId: string, filters: TRosterFilters, today: Date): Prisma.ProfessionalWhereInput {
+  const activity: Prisma.ProfessionalWhereInput =
+    filters.activity === "actifs"
+      ? { activityStart: { lte: today }, OR: [{ activityEnd: null }, { activityEnd: { gte: today } }] }
+      : filters.activity === "partis"
+        ? { activityEnd: { lt: today } }
+        : {};
+  const search = filters.q?.replace(/\s+/g, " ");
+  return {
+    establishmentId,
+    ...activity,
+    ...(filters.population ? { population: filters.population } : {}),
+    ...(filters.profession ? { professionCode: filters.profession } : {}),
+    ...(filters.rppsStatus ? { rppsStatus: filters.rppsStatus } : {}),
+    ...(search
+      ? {
+          AND: [
+            {
+              OR: [
+                { lastName: { contains: search, mode: "insensitive" as const } },
+                { firstName: { contains: search, mode: "insensitive" as const } },
+                ...(/^\d+$/.test(search.replace(/\s/g, "")) ? [{ rpps: { startsWith: search.replace(/\s/g, "") } }] : []),
+              ],
+            },
+          ],
+        }
+      : {}),
+  };
+}
+
+/** Who fails the chosen verdict today (among those it concerns). */
+async function idsFailing(establishmentId: string, compliance: Exclude<TRosterFilters["compliance"], "">, today: string): Promise<string[]> {
+  const roster = await loadEstablishmentRoster(db, establishmentId);
+  if (!roster) return [];
+  const prepared = prepareEstablishment(roster.establishment);
+  return roster.professionals
+    .filter((professional) => {
+      const verdict = evaluateProfessional(professional, prepared, today);
+      if (!verdict.active) return false;
+      if (compliance === "non-conformes-rie") return needsStrongAuthentication(professional) && !verdict.rieCompliant;
+      if (compliance === "sans-dmp") return professional.needsDmp && !verdict.dmpReady;
+      return !verdict.identitySubstantial;
+    })
+    .map((professional) => professional.id);
+}
+
+export async function listProfessionals(viewer: Viewer, establishmentId: string, filters: TRosterFilters): Promise<RosterPage> {
+  authorizeEstablishment(viewer, establishmentId, "read");
+  const today = parisToday();
+  const todayDate = dayToDate(toDay(today));
+  const establishment = await db.establishment.findUnique({
+    where: { id: establishmentId },
+    select: ESTABLISHMENT_CONTEXT_SELECT,
+  });
+  if (!establishment) throw new AppError("NOT_FOUND");
+  let where = whereOf(establishmentId, filters, todayDate);
+  if (filters.compliance) where = { ...where, id: { in: await idsFailing(establishmentId, filters.compliance, today) } };
+
+  const [total, rosterSize] = await Promise.all([db.professional.count({ where }), db.professional.count({ where: { establishmentId } })]);
+  const pageCount = Math.max(1, Math.ceil(total / filters.size));
+  const page = Math.min(filters.page, pageCount);
+  const professionals = await db.professional.findMany({
+    where,
+    orderBy: SORTS[filters.sort](filters.dir),
+    skip: (page - 1) * filters.size,
+    take: filters.size,
+    include: { profession: { select: { label: true } }, enrollments: { orderBy: { enrolledAt: "asc" } } },
+  });
+
+  const prepared = prepareEstablishment(toEstablishmentContext(establishment));
+  const iso = (date: Date | null) => (date === null ? null : dayToIsoDate(toDay(date)));
+  const rows = professionals.map((professional): RosterRow => {
+    const verdict = evaluateProfessional(professional, prepared, today);
+    return {
+      id: professional.id,
+      version: professional.version,
+      lastName: professional.lastName,
+      firstName: professional.firstName,
+      birthDate: iso(professional.birthDate),
+      profession: professional.profession.label,
+      population: POPULATION_LABELS[professional.population],
+      rpps: professional.rpps,
+      rppsStatus: RPPS_STATUS_LABELS[professional.rppsStatus],
+      identity: IDENTITY_LABELS[professional.identityVerification],
+      activityStart: iso(professional.activityStart)!,
+      activityEnd: iso(professional.activityEnd),
+      mie: professional.enrollments.map((enrollment) => MIE_CATALOGUE[enrollment.type].shortLabel),
+      verdict: {
+        active: verdict.active,
+        registered: verdict.registered,
+        identitySubstantial: verdict.identitySubstantial,
+        rieCompliant: needsStrongAuthentication(professional) ? verdict.rieCompliant : null,
+        dmpReady: professional.needsDmp ? verdict.dmpReady : null,
+        missing: verdict.missing.map((item) => item.message),
+      },
+    };
+  });
+  return { total, rosterSize, page, pageCount, rows, today };
+}

@@ -1,0 +1,187 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/access/viewer";
+import { withRppsKey } from "@/lib/identifiers/rpps";
+import { resetDatabase, testDb } from "@/test/integration/database";
+import { applyBulkAction } from "./bulk-actions";
+import { exportRoster } from "./export-roster";
+import { templateCsv, type TemplateLine } from "./import/fixtures.test-helpers";
+import { commitRosterImport, correctRosterImportLine, getRosterImport, previewRosterImport } from "./import-session";
+import { listProfessionals, ZRosterFilters } from "./list-professionals";
+import { toFormValues, ZProfessionalInput } from "./professional-schema";
+import { createProfessional, updateProfessional } from "./save-professional";
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const rpps = (index: number) => withRppsKey(String(2_000_000_000 + index));
+
+/** `count` distinct good template lines, the i-th overridden by `changes(i)`. */
+function lines(count: number, changes: (index: number) => TemplateLine = () => ({})): TemplateLine[] {
+  return Array.from({ length: count }, (_, index) => ({ Nom: `NOM${index}`, Prénom: "Alex", RPPS: rpps(index), ...changes(index) }));
+}
+
+/** The roster's persistence on a real database: previews that write nothing, commits that write all or nothing. */
+describe("roster imports and edits", () => {
+  beforeEach(resetDatabase);
+
+  async function setup() {
+    const establishment = await testDb.establishment.create({
+      data: { name: "EHPAD Test", finessEt: "750712184", finessEj: "690781810", categoryCode: "500", regionCode: "75", departmentCode: "79", city: "Niort", headcount: 10 },
+    });
+    const user = await testDb.user.create({
+      data: { email: "directrice@example.test", displayName: "Directrice", memberships: { create: { establishmentId: establishment.id, role: "DIRECTOR" } } },
+    });
+    const viewer: Viewer = { userId: user.id, email: user.email, displayName: user.displayName, staffRole: null, memberships: [{ establishmentId: establishment.id, role: "DIRECTOR" }], sessionId: "test" };
+    const importText = (text: string) => previewRosterImport(viewer, { establishmentId: establishment.id, fileName: "registre.csv", bytes: utf8(text) });
+    const commit = (importId: string) => commitRosterImport(viewer, { establishmentId: establishment.id, importId, ip: null });
+    return { establishment, viewer, importText, commit };
+  }
+
+  const professionals = () => testDb.professional.findMany({ orderBy: { lastName: "asc" }, include: { enrollments: true } });
+
+  it("previews a file with a rejected line, writes nothing, then commits the valid lines in one go", async () => {
+    const { importText, commit } = await setup();
+    const preview = await importText(templateCsv([...lines(3), { RPPS: "1234", Nom: "FAUX" }]));
+    expect(preview).toMatchObject({ lines: 4, creates: 3, updates: 0, unchanged: 0, rejectedCount: 1, errors: [] });
+    expect(preview.rejected).toEqual([{ line: 5, messages: ["Ligne 5 : le numéro RPPS 1234 doit comporter 11 chiffres."], cells: expect.any(Array) }]);
+    expect(await testDb.professional.count()).toBe(0);
+
+    await expect(commit(preview.id)).resolves.toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 1 });
+    const stored = await professionals();
+    expect(stored.map((professional) => professional.lastName)).toEqual(["NOM0", "NOM1", "NOM2"]);
+    expect(stored[0]!.enrollments.map((enrollment) => enrollment.type).sort()).toEqual(["E_CPS", "FIDO2_PSC"]);
+    const row = await testDb.rosterImport.findUniqueOrThrow({ where: { id: preview.id } });
+    expect(row).toMatchObject({ status: "COMMITTED", created: 3, rejected: 1, content: null });
+    expect(await testDb.auditEvent.count({ where: { action: "roster.imported" } })).toBe(1);
+  });
+
+  it("writes nothing when the file cannot be read, and refuses to commit it", async () => {
+    const { importText, commit } = await setup();
+    const preview = await importText("Nom;Prénom\nDUPONT;Marie\n");
+    expect(preview.errors[0]).toMatch(/colonne/i);
+    await expect(commit(preview.id)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(await testDb.professional.count()).toBe(0);
+  });
+
+  it("lets a rejected line be corrected in the preview and imports the correction", async () => {
+    const { establishment, viewer, importText, commit } = await setup();
+    const preview = await importText(templateCsv([...lines(1), { RPPS: "1234", Nom: "CORRIGE" }]));
+    const rejected = preview.rejected[0]!;
+    const cells = [...rejected.cells!];
+    cells[preview.header!.indexOf("RPPS")] = rpps(99);
+    const corrected = await correctRosterImportLine(viewer, { establishmentId: establishment.id, importId: preview.id, line: rejected.line, cells });
+    expect(corrected).toMatchObject({ creates: 2, rejectedCount: 0, correctedLines: [3] });
+    // A page reload shows the same preview.
+    expect(await getRosterImport(viewer, { establishmentId: establishment.id, importId: preview.id })).toMatchObject({ creates: 2, rejectedCount: 0 });
+    await commit(preview.id);
+    expect((await professionals()).map((professional) => [professional.lastName, professional.rpps])).toEqual([
+      ["CORRIGE", rpps(99)],
+      ["NOM0", rpps(0)],
+    ]);
+  });
+
+  it("re-imports its own export without changing anything, and a file changing 10 lines changes exactly those", async () => {
+    const { establishment, viewer, importText, commit } = await setup();
+    await commit((await importText(templateCsv(lines(30)))).id);
+    const before = await professionals();
+
+    const exported = await exportRoster(viewer, { establishmentId: establishment.id, format: "csv", ip: null });
+    const again = await previewRosterImport(viewer, { establishmentId: establishment.id, fileName: exported.fileName, bytes: new Uint8Array(exported.bytes) });
+    expect(again).toMatchObject({ creates: 0, updates: 0, unchanged: 30, rejectedCount: 0 });
+    await commit(again.id);
+
+    const changed = new Set([1, 4, 5, 9, 12, 17, 20, 22, 27, 29]);
+    const edited = await importText(templateCsv(lines(30, (index) => (changed.has(index) ? { "Besoin DMP": "Non", MIE: "CPS:2024-01-10:2027-01-10" } : {}))));
+    expect(edited).toMatchObject({ creates: 0, updates: 10, unchanged: 20 });
+    await commit(edited.id);
+
+    const after = new Map((await professionals()).map((professional) => [professional.id, professional]));
+    for (const professional of before) {
+      const now = after.get(professional.id)!;
+      const index = Number(professional.lastName.slice(3));
+      expect(now.version).toBe(changed.has(index) ? professional.version + 1 : professional.version);
+      expect(now.enrollments.map((enrollment) => enrollment.type).sort()).toEqual(changed.has(index) ? ["CPS"] : ["E_CPS", "FIDO2_PSC"]);
+    }
+    expect(after.size).toBe(30);
+  });
+
+  it("recognises a person without RPPS number by name and birth date, whatever the accents and case", async () => {
+    const { importText, commit } = await setup();
+    await commit((await importText(templateCsv([{ Nom: "Lefèvre", Prénom: "Ève-Marie", RPPS: "", "Statut RPPS": "", "Date de naissance": "02/03/1990" }]))).id);
+    const preview = await importText(templateCsv([{ Nom: "LEFEVRE", Prénom: "EVE MARIE", RPPS: rpps(7), "Date de naissance": "02/03/1990" }]));
+    expect(preview).toMatchObject({ creates: 0, updates: 1 });
+    await commit(preview.id);
+    expect((await professionals()).map((professional) => [professional.lastName, professional.rpps, professional.rppsStatus])).toEqual([["LEFEVRE", rpps(7), "REGISTERED"]]);
+  });
+
+  it("rolls the whole import back when the database refuses one row, and the import can be committed again", async () => {
+    const { importText, commit } = await setup();
+    const preview = await importText(templateCsv(lines(5, (index) => (index === 3 ? { Nom: "REFUSE" } : {}))));
+    await testDb.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW."lastName" = 'REFUSE' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`);
+    await testDb.$executeRawUnsafe(`CREATE TRIGGER refuse_one BEFORE INSERT ON "Professional" FOR EACH ROW EXECUTE FUNCTION refuse_one()`);
+    try {
+      await expect(commit(preview.id)).rejects.toThrow();
+      expect(await testDb.professional.count()).toBe(0);
+      expect(await testDb.mieEnrollment.count()).toBe(0);
+      expect(await testDb.rosterImport.findUniqueOrThrow({ where: { id: preview.id } })).toMatchObject({ status: "PREVIEWED" });
+    } finally {
+      await testDb.$executeRawUnsafe(`DROP TRIGGER refuse_one ON "Professional"`);
+      await testDb.$executeRawUnsafe(`DROP FUNCTION refuse_one()`);
+    }
+    await expect(commit(preview.id)).resolves.toMatchObject({ created: 5 });
+  });
+
+  it("commits an import once, however many times it is sent", async () => {
+    const { importText, commit } = await setup();
+    const preview = await importText(templateCsv(lines(2)));
+    const results = await Promise.allSettled([commit(preview.id), commit(preview.id)]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await testDb.professional.count()).toBe(2);
+  });
+
+  it("applies a bulk action to all the selected professionals or, when one cannot take it, to none", async () => {
+    const { establishment, viewer, importText, commit } = await setup();
+    await commit((await importText(templateCsv([...lines(2), { Nom: "SANSRPPS", RPPS: "", "Statut RPPS": "", "Date de naissance": "01/01/1980" }]))).id);
+    const all = await professionals();
+    const ids = all.map((professional) => professional.id);
+    const refused = await applyBulkAction(viewer, { establishmentId: establishment.id, action: { action: "MARK_REGISTERED", ids, checkedAt: "2026-11-01" }, ip: null });
+    expect(refused).toEqual({ done: 0, refused: [{ id: all.find((professional) => professional.lastName === "SANSRPPS")!.id, message: "Marie SANSRPPS n'a pas de numéro RPPS : saisissez-le dans sa fiche." }] });
+    expect((await professionals()).map((professional) => professional.version)).toEqual(all.map((professional) => professional.version));
+
+    const done = await applyBulkAction(viewer, { establishmentId: establishment.id, action: { action: "END_ACTIVITY", ids, activityEnd: "2026-12-31" }, ip: null });
+    expect(done).toEqual({ done: 3, refused: [] });
+    expect((await professionals()).every((professional) => professional.activityEnd?.toISOString().startsWith("2026-12-31"))).toBe(true);
+  });
+
+  it("refuses a change made on a stale copy of a professional's record", async () => {
+    const { establishment, viewer } = await setup();
+    const input = ZProfessionalInput.parse({
+      ...toFormValues({
+        lastName: "MARTIN", firstName: "Léa", birthDate: null, population: "SALARIED", professionCode: "60", category: "CIVIL", rpps: rpps(1), rppsStatus: "REGISTERED",
+        rppsCheckedAt: null, identityVerification: "NONE", activityStart: new Date("2024-01-01T00:00:00Z"), activityEnd: null, needsDmp: true, needsDpi: false,
+        needsPscServices: false, needsSecureMessaging: false, enrollments: [],
+      }),
+    });
+    const { id } = await createProfessional(viewer, { establishmentId: establishment.id, professional: input, ip: null });
+    await updateProfessional(viewer, { establishmentId: establishment.id, professionalId: id, expectedVersion: 1, professional: { ...input, firstName: "Léa-Rose" }, ip: null });
+    await expect(
+      updateProfessional(viewer, { establishmentId: establishment.id, professionalId: id, expectedVersion: 1, professional: { ...input, firstName: "Lea" }, ip: null }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(createProfessional(viewer, { establishmentId: establishment.id, professional: input, ip: null })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { rpps: ["Ce numéro RPPS est déjà celui de Léa-Rose MARTIN dans le registre."] },
+    });
+  });
+
+  it("lists a large roster page by page, sorted and filtered by the database", async () => {
+    const { establishment, viewer, importText, commit } = await setup();
+    await commit((await importText(templateCsv(lines(60, (index) => ({ Nom: `N${String(index).padStart(2, "0")}`, Population: index % 3 === 0 ? "Intérimaire" : "Salarié" }))))).id);
+    const page = await listProfessionals(viewer, establishment.id, ZRosterFilters.parse({ population: "TEMPORARY", sort: "name", dir: "desc", page: "2", size: "25" }));
+    expect(page).toMatchObject({ total: 20, rosterSize: 60, page: 1, pageCount: 1 });
+    const first = await listProfessionals(viewer, establishment.id, ZRosterFilters.parse({ sort: "name", dir: "desc", page: "2" }));
+    expect(first.rows.map((row) => row.lastName).slice(0, 2)).toEqual(["N34", "N33"]);
+    expect(first.rows[0]!.verdict).toMatchObject({ active: true, registered: true });
+    const search = await listProfessionals(viewer, establishment.id, ZRosterFilters.parse({ q: rpps(42).slice(0, 11) }));
+    expect(search.rows.map((row) => row.lastName)).toEqual(["N42"]);
+  });
+});
