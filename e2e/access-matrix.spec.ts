@@ -6,6 +6,8 @@ import { e2eDb } from "./fixtures/database";
 import { E2E_AUTH_SECRET, E2E_BASE_URL, E2E_STORAGE_DIR } from "./fixtures/environment";
 import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-defaults";
 import { withFinessKey } from "@/lib/identifiers/finess";
+import { GOOD_LINE, templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
+import { TEMPLATE_COLUMNS } from "@/lib/roster/template/columns";
 import { createDraftApplication, createEstablishment, createOpenWave, createUser, fillDossier, uniqueEmail } from "./fixtures/factories";
 
 /**
@@ -26,6 +28,9 @@ type World = {
   draft: string;
   submitted: string;
   submittedFile: string;
+  /** A professional of the member's establishment, and a previewed import of its roster. */
+  professional: string;
+  rosterImport: string;
   users: Record<Exclude<Role, "anonymous">, { id: string; credential: string }>;
   pdf: Buffer;
 };
@@ -48,6 +53,33 @@ const PUBLIC = { anonymous: 200, member: 200, stranger: 200, reviewer: 200, mana
 const SIGNED_IN = { anonymous: 307, member: 200, stranger: 200, reviewer: 200, manager: 200 };
 const MANAGER_PAGE = { anonymous: 307, member: 404, stranger: 404, reviewer: 404, manager: 200 };
 const MANAGER_ONLY = (managerStatus: number) => ({ anonymous: 401, member: 403, stranger: 403, reviewer: 403, manager: managerStatus });
+
+const ESTABLISHMENT_PAGE = { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 };
+const ESTABLISHMENT_EDIT_PAGE = { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 404 };
+const MEMBER_WRITE = (memberStatus: number) => ({ anonymous: 401, member: memberStatus, stranger: 404, reviewer: 404, manager: 403 });
+/** A template file whose line 3 is rejected (RPPS too short), and that line corrected. */
+const MATRIX_LINE = { Nom: "MATRICE", RPPS: "", "Statut RPPS": "", MIE: "" };
+const ROSTER_CSV = templateCsv([MATRIX_LINE, { ...MATRIX_LINE, Nom: "REJET", RPPS: "1234" }]);
+const CORRECTED_LINE = TEMPLATE_COLUMNS.map((column) => ({ ...GOOD_LINE, ...MATRIX_LINE, Nom: "REJET" })[column.header]);
+const PROFESSIONAL_INPUT = () => ({
+  lastName: `MATRICE-${crypto.randomUUID().slice(0, 6)}`,
+  firstName: "Ana",
+  birthDate: "1985-02-01",
+  population: "SALARIED",
+  professionCode: "60",
+  category: "CIVIL",
+  rpps: "",
+  rppsStatus: "NOT_REGISTERED",
+  rppsCheckedAt: "",
+  identityVerification: "NONE",
+  activityStart: "2020-01-01",
+  activityEnd: "",
+  needsDmp: false,
+  needsDpi: false,
+  needsPscServices: false,
+  needsSecureMessaging: false,
+  enrollments: [],
+});
 
 const GRID = { objectives: DEFAULT_OBJECTIVES, criteria: DEFAULT_CRITERIA };
 const WAVE_SETTINGS = {
@@ -241,6 +273,57 @@ const ROWS: Row[] = [
     // The member's establishment already has its dossier for this wave: the same one comes back.
     expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 403 },
   },
+  // The roster
+  page("/etablissements/[establishmentId]/professionnels", (w) => `/etablissements/${w.establishment}/professionnels`, ESTABLISHMENT_PAGE),
+  page("/etablissements/[establishmentId]/professionnels/nouveau", (w) => `/etablissements/${w.establishment}/professionnels/nouveau`, ESTABLISHMENT_EDIT_PAGE),
+  page("/etablissements/[establishmentId]/professionnels/[professionalId]", (w) => `/etablissements/${w.establishment}/professionnels/${w.professional}`, ESTABLISHMENT_PAGE),
+  page("/etablissements/[establishmentId]/professionnels/import", (w) => `/etablissements/${w.establishment}/professionnels/import`, ESTABLISHMENT_EDIT_PAGE),
+  page("/etablissements/[establishmentId]/professionnels/import/[importId]", (w) => `/etablissements/${w.establishment}/professionnels/import/${w.rosterImport}`, ESTABLISHMENT_PAGE),
+  {
+    route: "POST /api/establishments/[establishmentId]/roster/professionals",
+    call: (w) => ({ method: "POST", url: `/api/establishments/${w.establishment}/roster/professionals`, json: PROFESSIONAL_INPUT() }),
+    expected: MEMBER_WRITE(200),
+  },
+  {
+    route: "PUT /api/establishments/[establishmentId]/roster/professionals/[professionalId]",
+    call: (w) => ({ method: "PUT", url: `/api/establishments/${w.establishment}/roster/professionals/${w.professional}`, json: { expectedVersion: 99, professional: PROFESSIONAL_INPUT() } }),
+    // The member passes the policy and meets the stale version.
+    expected: MEMBER_WRITE(409),
+  },
+  {
+    route: "POST /api/establishments/[establishmentId]/roster/bulk",
+    call: (w) => ({ method: "POST", url: `/api/establishments/${w.establishment}/roster/bulk`, json: { action: "END_ACTIVITY", ids: [w.professional], activityEnd: "2099-12-31" } }),
+    expected: MEMBER_WRITE(200),
+  },
+  {
+    route: "POST /api/establishments/[establishmentId]/roster/imports",
+    call: (w) => ({ method: "POST", url: `/api/establishments/${w.establishment}/roster/imports`, multipart: { file: { name: "registre.csv", mimeType: "text/csv", buffer: Buffer.from(ROSTER_CSV) } } }),
+    expected: MEMBER_WRITE(200),
+  },
+  {
+    route: "POST /api/establishments/[establishmentId]/roster/imports/[importId]/corrections",
+    call: (w) => ({
+      method: "POST",
+      url: `/api/establishments/${w.establishment}/roster/imports/${w.rosterImport}/corrections`,
+      json: { line: 3, cells: CORRECTED_LINE },
+    }),
+    expected: MEMBER_WRITE(200),
+  },
+  {
+    route: "POST /api/establishments/[establishmentId]/roster/imports/[importId]/commit",
+    call: (w) => ({ method: "POST", url: `/api/establishments/${w.establishment}/roster/imports/${w.rosterImport}/commit` }),
+    expected: MEMBER_WRITE(200),
+  },
+  {
+    route: "GET /api/establishments/[establishmentId]/roster/export",
+    call: (w) => ({ method: "GET", url: `/api/establishments/${w.establishment}/roster/export?format=xlsx` }),
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },
+  },
+  {
+    route: "GET /api/roster/template",
+    call: () => ({ method: "GET", url: "/api/roster/template?format=csv" }),
+    expected: { anonymous: 401, member: 200, stranger: 200, reviewer: 200, manager: 200 },
+  },
   {
     route: "POST /api/applications/[applicationId]/messages",
     call: (w) => ({ method: "POST", url: `/api/applications/${w.submitted}/messages`, multipart: { body: "Bonjour" } }),
@@ -309,7 +392,15 @@ test.describe("access matrix", () => {
       },
     });
     await e2eDb.submission.updateMany({ where: { applicationId: submittedDossier.id }, data: { receiptKey: await storeForTest(pdf, "receipts") } });
+    const professional = await e2eDb.professional.create({
+      data: { establishmentId: own.id, lastName: "MATRICE", firstName: "Zoé", birthDate: new Date("1980-01-01"), population: "SALARIED", professionCode: "60", activityStart: new Date("2020-01-01") },
+    });
+    const rosterImport = await e2eDb.rosterImport.create({
+      data: { establishmentId: own.id, fileName: "registre.csv", format: "CSV", status: "PREVIEWED", totalLines: 2, content: Buffer.from(ROSTER_CSV), createdById: users.member.id },
+    });
     world = {
+      professional: professional.id,
+      rosterImport: rosterImport.id,
       campaign: (await e2eDb.wave.findUniqueOrThrow({ where: { id: wave.waveId } })).campaignId,
       wave: wave.waveId,
       establishment: own.id,

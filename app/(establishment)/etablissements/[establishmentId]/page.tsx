@@ -1,11 +1,13 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { WaveStatusBadge } from "@/components/campaigns/wave-status-badge";
+import { ComplianceSection } from "@/components/roster/compliance-section";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { canAccessEstablishment } from "@/lib/access/policy";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { listWavesForEstablishment } from "@/lib/campaigns/list-waves-for-establishment";
 import { getEstablishment } from "@/lib/establishments/queries";
+import { getEstablishmentCompliance } from "@/lib/roster/get-establishment-compliance";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { departmentName, regionName } from "@/lib/establishments/territories";
 import { requireViewer } from "@/lib/identity/current-viewer";
@@ -13,12 +15,22 @@ import { guardPage } from "@/lib/http/page-guard";
 
 export const metadata: Metadata = { title: "Établissement" };
 
-export default async function EstablishmentPage({ params }: { params: Promise<{ establishmentId: string }> }) {
+export default async function EstablishmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ establishmentId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { establishmentId } = await params;
+  const { cible } = await searchParams;
   const path = `/etablissements/${establishmentId}`;
   const viewer = await requireViewer(path);
   const establishment = await guardPage(viewer, path, () => getEstablishment(viewer, establishmentId));
-  const waves = await listWavesForEstablishment(viewer, establishmentId);
+  const [waves, compliance] = await Promise.all([
+    listWavesForEstablishment(viewer, establishmentId),
+    getEstablishmentCompliance(viewer, establishmentId, { target: typeof cible === "string" ? cible : undefined }),
+  ]);
 
   return (
     <>
@@ -78,6 +90,7 @@ export default async function EstablishmentPage({ params }: { params: Promise<{ 
           </ul>
         )}
       </section>
+      <ComplianceSection compliance={compliance} />
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
         {canAccessEstablishment(viewer, establishment.id, "edit") ? (
           <li>
@@ -86,6 +99,11 @@ export default async function EstablishmentPage({ params }: { params: Promise<{ 
             </Link>
           </li>
         ) : null}
+        <li>
+          <Link className={fr.cx("fr-btn", "fr-btn--secondary")} href={`/etablissements/${establishment.id}/professionnels`}>
+            Registre des professionnels
+          </Link>
+        </li>
         <li>
           <Link className={fr.cx("fr-btn", "fr-btn--secondary")} href={`/etablissements/${establishment.id}/membres`}>
             Équipe ({establishment.memberships.length})

@@ -1,0 +1,86 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ProfessionalForm } from "@/components/roster/professional-form";
+import { canAccessEstablishment } from "@/lib/access/policy";
+import { guardPage } from "@/lib/http/page-guard";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { formatDayFr, toDay } from "@/lib/roster/dates";
+import { getProfessional } from "@/lib/roster/get-professional";
+import { IDENTITY_LABELS, POPULATION_LABELS, RPPS_STATUS_LABELS } from "@/lib/roster/labels";
+import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
+import { professionalFormOptions } from "@/lib/roster/professional-form-options";
+import { toFormValues } from "@/lib/roster/professional-schema";
+
+export const metadata: Metadata = { title: "Fiche professionnel" };
+
+export default async function ProfessionalPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ establishmentId: string; professionalId: string }>;
+  searchParams: Promise<{ cree?: string }>;
+}) {
+  const { establishmentId, professionalId } = await params;
+  const path = `/etablissements/${establishmentId}/professionnels/${professionalId}`;
+  const viewer = await requireViewer(path);
+  const { record, version, compliance, today } = await guardPage(viewer, path, () => getProfessional(viewer, { establishmentId, professionalId }));
+  const canEdit = canAccessEstablishment(viewer, establishmentId, "edit");
+  const created = (await searchParams).cree === "1";
+
+  return (
+    <>
+      <p>
+        <Link className={fr.cx("fr-link", "fr-icon-arrow-left-line", "fr-link--icon-left")} href={`/etablissements/${establishmentId}/professionnels`}>
+          Registre des professionnels
+        </Link>
+      </p>
+      <h1>
+        {record.firstName} {record.lastName}
+      </h1>
+      {created ? <Alert severity="success" small description="Le professionnel a été ajouté au registre." className={fr.cx("fr-mb-3w")} /> : null}
+      <section aria-labelledby="situation-titre" className={fr.cx("fr-mb-4w")}>
+        <h2 id="situation-titre" className={fr.cx("fr-h4")}>
+          Situation au {formatDayFr(toDay(today))}
+        </h2>
+        {!compliance.active ? (
+          <p>Ce professionnel n&apos;est pas en activité à cette date : il n&apos;entre pas dans les indicateurs.</p>
+        ) : compliance.missing.length === 0 ? (
+          <Alert severity="success" small description="Rien ne manque : ce professionnel répond aux exigences du RIE pour les accès dont il a besoin." />
+        ) : (
+          <ul>
+            {compliance.missing.map((item) => (
+              <li key={item.code}>
+                <strong>{item.message}</strong> {item.nextStep}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {canEdit ? (
+        <ProfessionalForm establishmentId={establishmentId} professionalId={professionalId} version={version} initialValues={toFormValues(record)} options={await professionalFormOptions()} />
+      ) : (
+        <dl>
+          <dt>Profession, population</dt>
+          <dd>
+            {record.professionCode} – {POPULATION_LABELS[record.population]}
+          </dd>
+          <dt>RPPS</dt>
+          <dd>
+            {record.rpps ?? "Aucun numéro"} – {RPPS_STATUS_LABELS[record.rppsStatus]}
+          </dd>
+          <dt>Vérification de l&apos;identité</dt>
+          <dd>{IDENTITY_LABELS[record.identityVerification]}</dd>
+          <dt>Activité</dt>
+          <dd>
+            Depuis le {formatDayFr(toDay(record.activityStart))}
+            {record.activityEnd ? `, jusqu'au ${formatDayFr(toDay(record.activityEnd))}` : ""}
+          </dd>
+          <dt>MIE</dt>
+          <dd>{record.enrollments.length ? record.enrollments.map((enrollment) => MIE_CATALOGUE[enrollment.type].label).join(" ; ") : "Aucun"}</dd>
+        </dl>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DataTable } from "@/components/dsfr/data-table";
+import { ImportCommitButton } from "@/components/roster/import-commit-button";
+import { ImportLineCorrection } from "@/components/roster/import-line-correction";
+import { canAccessEstablishment } from "@/lib/access/policy";
+import { formatInteger } from "@/lib/format/numbers";
+import { guardPage } from "@/lib/http/page-guard";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { getRosterImport } from "@/lib/roster/import-session";
+import { formatParisDateTime } from "@/lib/time/paris";
+
+export const metadata: Metadata = { title: "Aperçu de l'import" };
+
+const plural = (count: number, one: string, many: string) => `${formatInteger(count)} ${count > 1 ? many : one}`;
+
+export default async function RosterImportPreviewPage({ params }: { params: Promise<{ establishmentId: string; importId: string }> }) {
+  const { establishmentId, importId } = await params;
+  const path = `/etablissements/${establishmentId}/professionnels/import/${importId}`;
+  const viewer = await requireViewer(path);
+  const preview = await guardPage(viewer, path, () => getRosterImport(viewer, { establishmentId, importId }));
+  const importPath = `/api/establishments/${establishmentId}/roster/imports/${importId}`;
+  const canEdit = canAccessEstablishment(viewer, establishmentId, "edit");
+  const toWrite = preview.creates + preview.updates;
+
+  if (preview.status === "COMMITTED") {
+    return (
+      <>
+        <h1>Import enregistré</h1>
+        <Alert
+          severity="success"
+          title={`« ${preview.fileName} » a été importé${preview.committedAt ? ` le ${formatParisDateTime(preview.committedAt)}` : ""}`}
+          description={`${plural(preview.creates, "professionnel ajouté", "professionnels ajoutés")}, ${plural(preview.updates, "mis à jour", "mis à jour")}, ${plural(preview.unchanged, "déjà à jour", "déjà à jour")}, ${plural(preview.rejectedCount, "ligne rejetée non importée", "lignes rejetées non importées")}.`}
+          className={fr.cx("fr-mb-3w")}
+        />
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+          <li>
+            <Link className={fr.cx("fr-btn")} href={`/etablissements/${establishmentId}/professionnels`}>
+              Voir le registre
+            </Link>
+          </li>
+          <li>
+            <Link className={fr.cx("fr-btn", "fr-btn--secondary")} href={`/etablissements/${establishmentId}`}>
+              Voir les indicateurs de l&apos;établissement
+            </Link>
+          </li>
+        </ul>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <p>
+        <Link className={fr.cx("fr-link", "fr-icon-arrow-left-line", "fr-link--icon-left")} href={`/etablissements/${establishmentId}/professionnels/import`}>
+          Importer un autre fichier
+        </Link>
+      </p>
+      <h1>Aperçu de l&apos;import</h1>
+      <p>
+        Fichier « {preview.fileName} »{preview.formatLabel ? ` – ${preview.formatLabel}` : ""}. Rien n&apos;est encore enregistré dans le registre.
+      </p>
+      {preview.notes.length > 0 ? (
+        <ul className={fr.cx("fr-text--sm")}>
+          {preview.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
+      {preview.errors.length > 0 ? (
+        <Alert
+          severity="error"
+          title="Ce fichier ne peut pas être importé"
+          description={
+            <ul>
+              {preview.errors.map((error) => (
+                <li key={error}>{error}</li>
+              ))}
+            </ul>
+          }
+          className={fr.cx("fr-mb-3w")}
+        />
+      ) : (
+        <>
+          {preview.warnings.map((warning) => (
+            <Alert key={warning} severity="warning" small description={warning} className={fr.cx("fr-mb-2w")} />
+          ))}
+          <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-mb-3w")} role="status">
+            {[
+              [preview.lines, "ligne lue", "lignes lues"],
+              [preview.creates, "professionnel à ajouter", "professionnels à ajouter"],
+              [preview.updates, "professionnel à mettre à jour", "professionnels à mettre à jour"],
+              [preview.unchanged, "déjà à jour", "déjà à jour"],
+              [preview.rejectedCount, "ligne rejetée", "lignes rejetées"],
+            ].map(([count, one, many]) => (
+              <div key={String(one)} className={fr.cx("fr-col-6", "fr-col-md")}>
+                <p className={fr.cx("fr-h3", "fr-mb-0")}>{formatInteger(Number(count))}</p>
+                <p className={fr.cx("fr-text--sm")}>{Number(count) > 1 ? many : one}</p>
+              </div>
+            ))}
+          </div>
+          {canEdit && toWrite > 0 ? (
+            <ImportCommitButton
+              importPath={importPath}
+              label={
+                preview.rejectedCount > 0
+                  ? `Importer ${plural(toWrite, "ligne", "lignes")} (les ${plural(preview.rejectedCount, "ligne rejetée", "lignes rejetées")} ne seront pas importées)`
+                  : `Importer ${plural(toWrite, "ligne", "lignes")}`
+              }
+            />
+          ) : toWrite === 0 ? (
+            <p>Ce fichier ne change rien au registre.</p>
+          ) : null}
+        </>
+      )}
+
+      {preview.rejectedCount > 0 ? (
+        <section aria-labelledby="rejets-titre" className={fr.cx("fr-mt-4w")}>
+          <h2 id="rejets-titre">Lignes rejetées ({formatInteger(preview.rejectedCount)})</h2>
+          <p>
+            {preview.header
+              ? "Corrigez une ligne ici, ou corrigez le fichier et importez-le de nouveau."
+              : "Corrigez ces lignes dans le fichier, puis importez-le de nouveau."}
+            {preview.rejected.length < preview.rejectedCount ? ` Seules les ${formatInteger(preview.rejected.length)} premières sont affichées.` : ""}
+          </p>
+          <DataTable caption="Lignes rejetées et leur motif" hideCaption>
+            <thead>
+              <tr>
+                <th scope="col">Ligne</th>
+                <th scope="col">Motif</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rejected.map((rejected) => (
+                <tr key={rejected.line} id={`ligne-${rejected.line}`}>
+                  <td>{rejected.line}</td>
+                  <td>
+                    <ul className={fr.cx("fr-mb-1w")}>
+                      {rejected.messages.map((message) => (
+                        <li key={message}>{message}</li>
+                      ))}
+                    </ul>
+                    {canEdit && preview.header && rejected.cells ? (
+                      <details>
+                        <summary>Corriger la ligne {rejected.line}</summary>
+                        <ImportLineCorrection importPath={importPath} line={rejected.line} header={preview.header} cells={rejected.cells} />
+                      </details>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,196 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RosterPagination } from "@/components/roster/roster-pagination";
+import { RosterTable } from "@/components/roster/roster-table";
+import { canAccessEstablishment } from "@/lib/access/policy";
+import { getEstablishment } from "@/lib/establishments/queries";
+import { formatInteger } from "@/lib/format/numbers";
+import { guardPage } from "@/lib/http/page-guard";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { POPULATION_LABELS, RPPS_STATUS_LABELS } from "@/lib/roster/labels";
+import { listProfessionals, ROSTER_PAGE_SIZES, ZRosterFilters } from "@/lib/roster/list-professionals";
+import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
+import { listProfessions } from "@/lib/roster/professions";
+
+export const metadata: Metadata = { title: "Registre des professionnels" };
+
+export default async function RosterPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ establishmentId: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const { establishmentId } = await params;
+  const path = `/etablissements/${establishmentId}/professionnels`;
+  const viewer = await requireViewer(path);
+  const filters = ZRosterFilters.parse(await searchParams);
+  const [establishment, page] = await guardPage(viewer, path, () =>
+    Promise.all([getEstablishment(viewer, establishmentId), listProfessionals(viewer, establishmentId, filters)]),
+  );
+  const professions = await listProfessions();
+  const canEdit = canAccessEstablishment(viewer, establishmentId, "edit");
+  const filtered = page.total !== page.rosterSize || filters.activity !== "actifs";
+
+  return (
+    <>
+      <nav role="navigation" className={fr.cx("fr-breadcrumb")} aria-label="vous êtes ici :">
+        <ol className={fr.cx("fr-breadcrumb__list")}>
+          <li>
+            <Link className={fr.cx("fr-breadcrumb__link")} href={`/etablissements/${establishmentId}`}>
+              {establishment.name}
+            </Link>
+          </li>
+          <li>
+            <a className={fr.cx("fr-breadcrumb__link")} aria-current="page">
+              Registre des professionnels
+            </a>
+          </li>
+        </ol>
+      </nav>
+      <h1>Registre des professionnels</h1>
+      <p>
+        Chaque professionnel de l&apos;établissement, son enregistrement au RPPS, la vérification de son identité et ses moyens d&apos;identification
+        électronique (MIE). La conformité est calculée au {page.today.split("-").reverse().join("/")} selon le référentiel d&apos;identification
+        électronique (RIE).
+      </p>
+      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-btns-group--icon-left")}>
+        {canEdit ? (
+          <>
+            <li>
+              <Link className={fr.cx("fr-btn", "fr-icon-add-line")} href={`/etablissements/${establishmentId}/professionnels/nouveau`}>
+                Ajouter un professionnel
+              </Link>
+            </li>
+            <li>
+              <Link className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-upload-line")} href={`/etablissements/${establishmentId}/professionnels/import`}>
+                Importer un fichier
+              </Link>
+            </li>
+          </>
+        ) : null}
+        <li>
+          <a className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line")} href={`/api/establishments/${establishmentId}/roster/export?format=csv`} download>
+            Exporter (CSV)
+          </a>
+        </li>
+        <li>
+          <a className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line")} href={`/api/establishments/${establishmentId}/roster/export?format=xlsx`} download>
+            Exporter (Excel)
+          </a>
+        </li>
+      </ul>
+
+      {page.rosterSize === 0 ? (
+        <div className={fr.cx("fr-callout")}>
+          <h2 className={fr.cx("fr-callout__title")}>Le registre est vide</h2>
+          <p className={fr.cx("fr-callout__text")}>
+            Ajoutez les professionnels un par un, ou importez-les d&apos;un fichier : le modèle HospiConnect (
+            <a href="/api/roster/template?format=xlsx" download>
+              Excel
+            </a>{" "}
+            ou{" "}
+            <a href="/api/roster/template?format=csv" download>
+              CSV
+            </a>
+            ) ou un extrait de l&apos;Annuaire Santé.
+          </p>
+        </div>
+      ) : (
+        <>
+          <form method="get" className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")} aria-label="Filtrer le registre">
+            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Input label="Rechercher" hintText="Nom, prénom ou numéro RPPS" nativeInputProps={{ name: "q", defaultValue: filters.q, type: "search" }} />
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Select label="Profession" nativeSelectProps={{ name: "profession", defaultValue: filters.profession ?? "" }}>
+                <option value="">Toutes</option>
+                {professions.map((profession) => (
+                  <option key={profession.code} value={profession.code}>
+                    {profession.label}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Select label="Population" nativeSelectProps={{ name: "population", defaultValue: filters.population ?? "" }}>
+                <option value="">Toutes</option>
+                {Object.entries(POPULATION_LABELS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+              <Select label="Statut RPPS" nativeSelectProps={{ name: "rppsStatus", defaultValue: filters.rppsStatus ?? "" }}>
+                <option value="">Tous</option>
+                {Object.entries(RPPS_STATUS_LABELS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+              <Select label="Conformité" nativeSelectProps={{ name: "compliance", defaultValue: filters.compliance }}>
+                <option value="">Tous</option>
+                <option value="non-conformes-rie">MIE non conforme au RIE</option>
+                <option value="sans-dmp">Sans accès au DMP</option>
+                <option value="identite-a-verifier">Identité à vérifier</option>
+              </Select>
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+              <Select label="Activité" nativeSelectProps={{ name: "activity", defaultValue: filters.activity }}>
+                <option value="actifs">En activité aujourd&apos;hui</option>
+                <option value="partis">Partis</option>
+                <option value="tous">Tous</option>
+              </Select>
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+              <Select label="Lignes par page" nativeSelectProps={{ name: "size", defaultValue: String(filters.size) }}>
+                {ROSTER_PAGE_SIZES.map((size) => (
+                  <option key={size} value={size}>
+                    {size}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <input type="hidden" name="sort" value={filters.sort} />
+            <input type="hidden" name="dir" value={filters.dir} />
+            <div className={fr.cx("fr-col-12")}>
+              <Button type="submit" iconId="fr-icon-filter-line">
+                Filtrer
+              </Button>{" "}
+              {filtered ? (
+                <Link className={fr.cx("fr-btn", "fr-btn--tertiary")} href={`/etablissements/${establishmentId}/professionnels`}>
+                  Effacer les filtres
+                </Link>
+              ) : null}
+            </div>
+          </form>
+          <p role="status" className={fr.cx("fr-mb-1w")}>
+            {formatInteger(page.total)} professionnel{page.total > 1 ? "s" : ""} {filtered ? `sur ${formatInteger(page.rosterSize)} dans le registre` : "en activité"}
+          </p>
+          {page.rows.length === 0 ? (
+            <p>Aucun professionnel ne correspond à ces critères.</p>
+          ) : (
+            <RosterTable
+              establishmentId={establishmentId}
+              rows={page.rows}
+              sort={{ id: filters.sort, desc: filters.dir === "desc" }}
+              canEdit={canEdit}
+              mieOptions={Object.values(MIE_CATALOGUE).map((mie) => ({ value: mie.type, label: mie.label }))}
+              today={page.today}
+            />
+          )}
+          <RosterPagination page={page.page} pageCount={page.pageCount} filters={filters} path={path} />
+        </>
+      )}
+    </>
+  );
+}

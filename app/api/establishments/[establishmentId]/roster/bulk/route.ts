@@ -1,0 +1,8 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { applyBulkAction, ZBulkAction } from "@/lib/roster/bulk-actions";
+
+/** An action on the professionals selected in the roster table (all or nothing). */
+export const POST = defineRoute<typeof ZBulkAction, { establishmentId: string }>({
+  input: ZBulkAction,
+  handler: async ({ viewer, input, params, ip }) => applyBulkAction(viewer, { establishmentId: params.establishmentId, action: input, ip }),
+});

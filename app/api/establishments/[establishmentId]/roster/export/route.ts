@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { defineRoute } from "@/lib/http/define-route";
+import { fileResponse } from "@/lib/http/file-response";
+import { exportRoster } from "@/lib/roster/export-roster";
+
+const ZExportQuery = z.object({ format: z.enum(["csv", "xlsx"]).catch("csv") });
+
+/** The whole roster in the app's template, CSV or Excel. */
+export const GET = defineRoute<typeof ZExportQuery, { establishmentId: string }>({
+  input: ZExportQuery,
+  handler: async ({ viewer, input, params, ip }) => {
+    const file = await exportRoster(viewer, { establishmentId: params.establishmentId, format: input.format, ip });
+    return fileResponse(file.bytes, file.fileName, file.mimeType);
+  },
+});

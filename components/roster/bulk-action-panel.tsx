@@ -1,0 +1,111 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useState } from "react";
+import { ApiError, callApi } from "@/lib/http/api-client";
+import type { BulkOutcome, TBulkAction } from "@/lib/roster/bulk-actions";
+
+type Action = TBulkAction["action"];
+
+const ACTION_LABELS: Record<Action, string> = {
+  ADD_MIE: "Attribuer un MIE",
+  MARK_REGISTERED: "Marquer enregistrés au RPPS",
+  END_ACTIVITY: "Mettre fin à l'activité",
+};
+
+/** The action applied to the rows selected in the roster table, all or nothing. */
+export function BulkActionPanel({
+  establishmentId,
+  selectedIds,
+  mieOptions,
+  today,
+  onDone,
+}: {
+  establishmentId: string;
+  selectedIds: string[];
+  mieOptions: Array<{ value: string; label: string }>;
+  today: string;
+  onDone: (refused: BulkOutcome["refused"]) => void;
+}) {
+  const [action, setAction] = useState<Action>("ADD_MIE");
+  const [mieType, setMieType] = useState(mieOptions[0]?.value ?? "");
+  const [date, setDate] = useState(today);
+  const [pending, setPending] = useState(false);
+  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
+  const count = selectedIds.length;
+
+  async function apply(event: React.FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setResult(null);
+    const body =
+      action === "ADD_MIE"
+        ? { action, ids: selectedIds, type: mieType, enrolledAt: date }
+        : action === "MARK_REGISTERED"
+          ? { action, ids: selectedIds, checkedAt: date }
+          : { action, ids: selectedIds, activityEnd: date };
+    try {
+      const outcome = await callApi<BulkOutcome>(`/api/establishments/${establishmentId}/roster/bulk`, "POST", body);
+      if (outcome.refused.length > 0) {
+        setResult({
+          severity: "error",
+          text: `Rien n'a été modifié : ${outcome.refused.length} professionnel${outcome.refused.length > 1 ? "s ne peuvent" : " ne peut"} pas recevoir cette action (voir le tableau).`,
+        });
+      } else {
+        setResult({ severity: "success", text: `${ACTION_LABELS[action]} : ${outcome.done} professionnel${outcome.done > 1 ? "s" : ""} mis à jour.` });
+      }
+      onDone(outcome.refused);
+    } catch (caught) {
+      const message = caught instanceof ApiError ? [caught.message, ...Object.values(caught.fieldErrors).flat()].join(" ") : "L'action n'a pas pu être appliquée.";
+      setResult({ severity: "error", text: message });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={apply} className={fr.cx("fr-p-2w", "fr-mb-2w")} style={{ background: "var(--background-alt-grey)" }} aria-label="Actions groupées">
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          <Select label="Action sur la sélection" nativeSelectProps={{ value: action, onChange: (event) => setAction(event.target.value as Action) }}>
+            {Object.entries(ACTION_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </div>
+        {action === "ADD_MIE" ? (
+          <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+            <Select label="MIE" nativeSelectProps={{ value: mieType, onChange: (event) => setMieType(event.target.value) }}>
+              {mieOptions.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </Select>
+          </div>
+        ) : null}
+        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+          <Input
+            label={action === "ADD_MIE" ? "Date d'enrôlement" : action === "MARK_REGISTERED" ? "Vérifié dans le RPPS le" : "Dernier jour d'activité"}
+            nativeInputProps={{ type: "date", value: date, onChange: (event) => setDate(event.target.value), required: true }}
+          />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+          <Button type="submit" disabled={count === 0 || pending}>
+            {pending ? "En cours…" : `Appliquer (${count})`}
+          </Button>
+        </div>
+      </div>
+      <p className={fr.cx("fr-hint-text", "fr-mb-0")}>
+        {count === 0 ? "Cochez des professionnels dans le tableau pour agir sur eux." : `${count} professionnel${count > 1 ? "s" : ""} sélectionné${count > 1 ? "s" : ""}.`}
+      </p>
+      <div aria-live="polite">{result ? <Alert small severity={result.severity} description={result.text} className={fr.cx("fr-mt-2w")} /> : null}</div>
+    </form>
+  );
+}

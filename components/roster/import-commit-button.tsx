@@ -1,0 +1,39 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ApiError, callApi } from "@/lib/http/api-client";
+
+/** Commits the previewed import; the server writes it whole or not at all. */
+export function ImportCommitButton({ importPath, label }: { importPath: string; label: string }) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function commit() {
+    setPending(true);
+    setError(null);
+    try {
+      await callApi(`${importPath}/commit`, "POST");
+      router.refresh();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : "L'import n'a pas abouti : rien n'a été enregistré.");
+      setPending(false);
+    }
+  }
+
+  return (
+    <div>
+      <Button onClick={commit} disabled={pending} iconId="fr-icon-check-line">
+        {pending ? "Import en cours…" : label}
+      </Button>
+      <div aria-live="polite">
+        {pending ? <p className={fr.cx("fr-mt-1w")}>Enregistrement en cours, en une seule fois : ne fermez pas la page.</p> : null}
+        {error ? <Alert severity="error" small description={error} className={fr.cx("fr-mt-2w")} /> : null}
+      </div>
+    </div>
+  );
+}

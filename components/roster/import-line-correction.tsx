@@ -1,0 +1,54 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ApiError, callApi } from "@/lib/http/api-client";
+
+/** A rejected line's cells, editable under the file's own column names, checked again on send. */
+export function ImportLineCorrection({ importPath, line, header, cells }: { importPath: string; line: number; header: string[]; cells: string[] }) {
+  const router = useRouter();
+  const [values, setValues] = useState(() => header.map((_, index) => cells[index] ?? ""));
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<string[] | null>(null);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setProblem(null);
+    try {
+      const result = await callApi<{ accepted: boolean; messages: string[] }>(`${importPath}/corrections`, "POST", { line, cells: values });
+      if (result.accepted) router.refresh();
+      else setProblem(result.messages);
+    } catch (caught) {
+      setProblem([caught instanceof ApiError ? caught.message : "La correction n'a pas pu être enregistrée."]);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} aria-label={`Corriger la ligne ${line}`}>
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        {header.map((name, index) => (
+          <div key={`${name}-${index}`} className={fr.cx("fr-col-12", "fr-col-sm-6", "fr-col-md-3")}>
+            <Input
+              label={name || `Colonne ${index + 1}`}
+              nativeInputProps={{
+                value: values[index],
+                onChange: (event) => setValues((previous) => previous.map((value, position) => (position === index ? event.target.value : value))),
+              }}
+            />
+          </div>
+        ))}
+      </div>
+      <div aria-live="polite">{problem ? <Alert severity="error" small description={problem.join(" ")} className={fr.cx("fr-mb-2w")} /> : null}</div>
+      <Button type="submit" size="small" disabled={pending}>
+        {pending ? "Vérification…" : `Vérifier la ligne ${line} corrigée`}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+
+type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "reading" } | { kind: "error"; message: string };
+
+/**
+ * Sends the file with XMLHttpRequest rather than fetch: only XHR reports upload progress, which a
+ * director sending a large extract on a slow line needs to see.
+ */
+export function ImportUpload({ establishmentId }: { establishmentId: string }) {
+  const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const file = input.current?.files?.[0];
+    if (!file) {
+      setPhase({ kind: "error", message: "Choisissez un fichier CSV ou Excel (.xlsx)." });
+      return;
+    }
+    const body = new FormData();
+    body.append("file", file);
+    const request = new XMLHttpRequest();
+    request.open("POST", `/api/establishments/${establishmentId}/roster/imports`);
+    request.responseType = "json";
+    request.upload.onprogress = (progress) => {
+      if (progress.lengthComputable) setPhase({ kind: "uploading", percent: Math.round((progress.loaded / progress.total) * 100) });
+    };
+    request.upload.onload = () => setPhase({ kind: "reading" });
+    request.onerror = () => setPhase({ kind: "error", message: "L'envoi n'a pas abouti. Vérifiez votre connexion et réessayez." });
+    request.onload = () => {
+      const payload = request.response as { importId?: string; error?: { message: string; fieldErrors?: Record<string, string[]> } } | null;
+      if (request.status === 200 && payload?.importId) {
+        router.push(`/etablissements/${establishmentId}/professionnels/import/${payload.importId}`);
+        return;
+      }
+      const error = payload?.error;
+      setPhase({ kind: "error", message: [error?.message, ...Object.values(error?.fieldErrors ?? {}).flat()].filter(Boolean).join(" ") || "Le fichier n'a pas pu être lu." });
+    };
+    setPhase({ kind: "uploading", percent: 0 });
+    request.send(body);
+  }
+
+  const busy = phase.kind === "uploading" || phase.kind === "reading";
+  return (
+    <form onSubmit={submit} noValidate>
+      <div className={fr.cx("fr-upload-group", "fr-mb-3w", { "fr-upload-group--error": phase.kind === "error" })}>
+        <label className={fr.cx("fr-label")} htmlFor="roster-file">
+          Fichier du registre
+          <span className={fr.cx("fr-hint-text")}>Modèle HospiConnect en CSV ou Excel (.xlsx), ou extrait de l&apos;Annuaire Santé (.txt ou .csv). 100 Mo au plus.</span>
+        </label>
+        <input ref={input} className={fr.cx("fr-upload")} type="file" id="roster-file" name="file" accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy} />
+      </div>
+      <div aria-live="polite">
+        {phase.kind === "uploading" ? (
+          <p>
+            <label htmlFor="upload-progress">Envoi du fichier : {phase.percent} %</label>
+            <br />
+            <progress id="upload-progress" max={100} value={phase.percent} />
+          </p>
+        ) : null}
+        {phase.kind === "reading" ? <p>Fichier reçu, lecture et vérification de chaque ligne en cours…</p> : null}
+        {phase.kind === "error" ? <Alert severity="error" small description={phase.message} className={fr.cx("fr-mb-2w")} /> : null}
+      </div>
+      <Button type="submit" disabled={busy} iconId="fr-icon-upload-line">
+        Vérifier le fichier
+      </Button>
+      <p className={fr.cx("fr-hint-text", "fr-mt-1w")}>Rien n&apos;est enregistré à cette étape : vous verrez d&apos;abord ce que l&apos;import changera.</p>
+    </form>
+  );
+}

@@ -1,0 +1,201 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Controller, useFieldArray, useForm } from "react-hook-form";
+import { SelectField, TextField } from "@/components/forms/fields";
+import { ApiError, callApi } from "@/lib/http/api-client";
+import { type TProfessionalFormValues, ZProfessionalInput } from "@/lib/roster/professional-schema";
+
+type Option = { value: string; label: string };
+export type ProfessionalFormOptions = {
+  professions: Option[];
+  populations: Option[];
+  categories: Option[];
+  rppsStatuses: Option[];
+  identityVerifications: Option[];
+  mieTypes: Option[];
+};
+
+const NEEDS = [
+  ["needsDmp", "Dossier médical partagé (DMP)"],
+  ["needsDpi", "Dossier patient ou usager informatisé (DPI / DUI)"],
+  ["needsPscServices", "Services connectés à Pro Santé Connect"],
+  ["needsSecureMessaging", "Messagerie sécurisée de santé (MSSanté)"],
+] as const;
+
+/** Adds a professional (no `professionalId`) or changes one, with its MIE enrolments. */
+export function ProfessionalForm({
+  establishmentId,
+  professionalId,
+  version,
+  initialValues,
+  options,
+}: {
+  establishmentId: string;
+  professionalId?: string;
+  version?: number;
+  initialValues: TProfessionalFormValues;
+  options: ProfessionalFormOptions;
+}) {
+  const router = useRouter();
+  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
+  const form = useForm<TProfessionalFormValues>({ defaultValues: initialValues, resolver: zodResolver(ZProfessionalInput) as never, mode: "onBlur" });
+  const enrollments = useFieldArray({ control: form.control, name: "enrollments" });
+  const { control } = form;
+  const rosterPath = `/etablissements/${establishmentId}/professionnels`;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setResult(null);
+    try {
+      if (professionalId) {
+        await callApi(`/api/establishments/${establishmentId}/roster/professionals/${professionalId}`, "PUT", { expectedVersion: version, professional: values });
+        setResult({ severity: "success", text: "La fiche est enregistrée." });
+        router.refresh();
+      } else {
+        const created = await callApi<{ id: string }>(`/api/establishments/${establishmentId}/roster/professionals`, "POST", values);
+        router.push(`/etablissements/${establishmentId}/professionnels/${created.id}?cree=1`);
+      }
+    } catch (caught) {
+      if (caught instanceof ApiError) {
+        for (const [path, messages] of Object.entries(caught.fieldErrors)) {
+          form.setError(path.replace(/^professional\./, "") as never, { message: messages.join(" ") });
+        }
+      }
+      setResult({ severity: "error", text: (caught as Error).message });
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-3w")} /> : null}</div>
+      <fieldset className={fr.cx("fr-fieldset")}>
+        <legend className={fr.cx("fr-fieldset__legend")}>Identité</legend>
+        <div className={fr.cx("fr-fieldset__element")}>
+          <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <TextField control={control} name="lastName" label="Nom" />
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <TextField control={control} name="firstName" label="Prénom" />
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <TextField control={control} name="birthDate" label="Date de naissance" hint="Obligatoire sans numéro RPPS" type="date" />
+            </div>
+          </div>
+          <SelectField control={control} name="identityVerification" label="Vérification de l'identité" hint="Le niveau eIDAS en découle" options={options.identityVerifications} />
+        </div>
+      </fieldset>
+
+      <fieldset className={fr.cx("fr-fieldset")}>
+        <legend className={fr.cx("fr-fieldset__legend")}>Exercice</legend>
+        <div className={fr.cx("fr-fieldset__element")}>
+          <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+            <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+              <SelectField control={control} name="professionCode" label="Profession" options={options.professions} />
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+              <SelectField control={control} name="population" label="Population" options={options.populations} />
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+              <SelectField control={control} name="category" label="Catégorie" options={options.categories} />
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+              <TextField control={control} name="activityStart" label="Début d'activité" type="date" />
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+              <TextField control={control} name="activityEnd" label="Fin d'activité (facultatif)" hint="Dernier jour d'activité" type="date" />
+            </div>
+          </div>
+        </div>
+      </fieldset>
+
+      <fieldset className={fr.cx("fr-fieldset")}>
+        <legend className={fr.cx("fr-fieldset__legend")}>Répertoire partagé des professionnels de santé (RPPS)</legend>
+        <div className={fr.cx("fr-fieldset__element")}>
+          <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <TextField control={control} name="rpps" label="Numéro RPPS" hint="11 chiffres" />
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <SelectField control={control} name="rppsStatus" label="Statut RPPS" options={options.rppsStatuses} />
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <TextField control={control} name="rppsCheckedAt" label="Dernière vérification" hint="À refaire au moins tous les deux ans" type="date" />
+            </div>
+          </div>
+        </div>
+      </fieldset>
+
+      <fieldset className={fr.cx("fr-fieldset")}>
+        <legend className={fr.cx("fr-fieldset__legend")}>Accès nécessaires</legend>
+        <div className={fr.cx("fr-fieldset__element")}>
+          {NEEDS.map(([name, label]) => (
+            <Controller
+              key={name}
+              control={control}
+              name={name}
+              render={({ field }) => (
+                <Checkbox
+                  small
+                  options={[{ label, nativeInputProps: { name: field.name, checked: Boolean(field.value), onChange: (event) => field.onChange(event.target.checked), onBlur: field.onBlur } }]}
+                />
+              )}
+            />
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className={fr.cx("fr-fieldset")}>
+        <legend className={fr.cx("fr-fieldset__legend")}>Moyens d&apos;identification électronique (MIE)</legend>
+        {enrollments.fields.length === 0 ? <p className={fr.cx("fr-fieldset__element")}>Aucun MIE enregistré.</p> : null}
+        {enrollments.fields.map((enrollment, index) => (
+          <div key={enrollment.id} className={fr.cx("fr-fieldset__element")}>
+            <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")}>
+              <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+                <SelectField control={control} name={`enrollments.${index}.type`} label={`MIE ${index + 1}`} options={options.mieTypes} />
+              </div>
+              <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
+                <TextField control={control} name={`enrollments.${index}.enrolledAt`} label="Enrôlement" type="date" />
+              </div>
+              <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
+                <TextField control={control} name={`enrollments.${index}.expiresAt`} label="Expiration" type="date" />
+              </div>
+              <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
+                <TextField control={control} name={`enrollments.${index}.revokedAt`} label="Révocation" type="date" />
+              </div>
+              <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
+                <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => enrollments.remove(index)} className={fr.cx("fr-mb-3w")}>
+                  Retirer le MIE {index + 1}
+                </Button>
+              </div>
+            </div>
+          </div>
+        ))}
+        <div className={fr.cx("fr-fieldset__element")}>
+          <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => enrollments.append({ type: "E_CPS", enrolledAt: "", expiresAt: "", revokedAt: "" })}>
+            Ajouter un MIE
+          </Button>
+        </div>
+      </fieldset>
+
+      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+        <li>
+          <Button type="submit" disabled={form.formState.isSubmitting}>
+            {professionalId ? "Enregistrer la fiche" : "Ajouter au registre"}
+          </Button>
+        </li>
+        <li>
+          <Button linkProps={{ href: rosterPath }} priority="secondary">
+            Retour au registre
+          </Button>
+        </li>
+      </ul>
+    </form>
+  );
+}

@@ -1,0 +1,229 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { createColumnHelper, rowSelectionFeature, rowSortingFeature, tableFeatures, useTable, type RowSelectionState, type SortingState } from "@tanstack/react-table";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { DataTable } from "@/components/dsfr/data-table";
+import type { RosterRow, RosterSort } from "@/lib/roster/list-professionals";
+import { BulkActionPanel } from "./bulk-action-panel";
+
+/**
+ * The roster table: TanStack Table owns selection and the sort state; the server owns the rows
+ * (sorted, filtered and paginated by the database), so a sort is a navigation to a new URL.
+ */
+const features = tableFeatures({ rowSortingFeature, rowSelectionFeature });
+const helper = createColumnHelper<typeof features, RosterRow>();
+
+const SORTABLE: Partial<Record<string, RosterSort>> = { name: "name", profession: "profession", population: "population", rpps: "rppsStatus", activity: "activityStart" };
+
+function Verdict({ value, yes, no }: { value: boolean | null; yes: string; no: string }) {
+  if (value === null) return null;
+  return (
+    <Badge small severity={value ? "success" : "error"} noIcon={false} className={fr.cx("fr-mb-1v")}>
+      {value ? yes : no}
+    </Badge>
+  );
+}
+
+const formatDay = (iso: string | null) => (iso === null ? "" : iso.split("-").reverse().join("/"));
+
+function columnsFor(establishmentId: string, canEdit: boolean, refusals: ReadonlyMap<string, string>) {
+  return helper.columns([
+    ...(canEdit
+      ? [
+          helper.display({
+            id: "select",
+            header: ({ table }) => (
+              <div className={fr.cx("fr-checkbox-group", "fr-checkbox-group--sm")}>
+                <input
+                  type="checkbox"
+                  id="roster-select-all"
+                  checked={table.getIsAllPageRowsSelected()}
+                  onChange={(event) => table.toggleAllPageRowsSelected(event.target.checked)}
+                />
+                <label className={fr.cx("fr-label")} htmlFor="roster-select-all">
+                  <span className={fr.cx("fr-sr-only")}>Sélectionner tous les professionnels de la page</span>
+                </label>
+              </div>
+            ),
+            cell: ({ row }) => (
+              <div className={fr.cx("fr-checkbox-group", "fr-checkbox-group--sm")}>
+                <input type="checkbox" id={`select-${row.id}`} checked={row.getIsSelected()} onChange={(event) => row.toggleSelected(event.target.checked)} />
+                <label className={fr.cx("fr-label")} htmlFor={`select-${row.id}`}>
+                  <span className={fr.cx("fr-sr-only")}>
+                    Sélectionner {row.original.firstName} {row.original.lastName}
+                  </span>
+                </label>
+              </div>
+            ),
+          }),
+        ]
+      : []),
+    helper.accessor("lastName", {
+      id: "name",
+      header: "Nom",
+      cell: ({ row }) => (
+        <>
+          <Link href={`/etablissements/${establishmentId}/professionnels/${row.original.id}`}>
+            {row.original.lastName} {row.original.firstName}
+          </Link>
+          {row.original.activityEnd ? <span className={fr.cx("fr-hint-text")}>Fin d&apos;activité : {formatDay(row.original.activityEnd)}</span> : null}
+          {refusals.has(row.original.id) ? (
+            <p className={fr.cx("fr-error-text")} id={`refusal-${row.original.id}`}>
+              {refusals.get(row.original.id)}
+            </p>
+          ) : null}
+        </>
+      ),
+    }),
+    helper.accessor("profession", { header: "Profession" }),
+    helper.accessor("population", { header: "Population" }),
+    helper.accessor("rpps", {
+      header: "RPPS",
+      cell: ({ row }) => (
+        <>
+          {row.original.rpps ?? "–"}
+          <span className={fr.cx("fr-hint-text")}>{row.original.rppsStatus}</span>
+        </>
+      ),
+    }),
+    helper.accessor("mie", { header: "MIE", enableSorting: false, cell: ({ getValue }) => (getValue().length ? getValue().join(", ") : "Aucun") }),
+    helper.display({
+      id: "verdict",
+      header: "Conformité",
+      cell: ({ row }) => {
+        const { verdict } = row.original;
+        if (!verdict.active) return <span className={fr.cx("fr-hint-text")}>Hors activité</span>;
+        return (
+          <>
+            <Verdict value={verdict.rieCompliant} yes="MIE conforme" no="MIE non conforme" />{" "}
+            <Verdict value={verdict.dmpReady} yes="Accès DMP" no="Pas d'accès DMP" />{" "}
+            <Verdict value={verdict.identitySubstantial} yes="Identité substantielle" no="Identité à vérifier" />
+          </>
+        );
+      },
+    }),
+    helper.display({
+      id: "missing",
+      header: "À faire",
+      cell: ({ row }) => {
+        const missing = row.original.verdict.missing;
+        if (missing.length === 0) return row.original.verdict.active ? "Rien" : "";
+        return (
+          <ul className={fr.cx("fr-text--sm", "fr-mb-0")}>
+            {missing.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        );
+      },
+    }),
+    helper.accessor("activityStart", { id: "activity", header: "Début d'activité", cell: ({ getValue }) => formatDay(getValue()) }),
+  ]);
+}
+
+export function RosterTable({
+  establishmentId,
+  rows,
+  sort,
+  canEdit,
+  mieOptions,
+  today,
+}: {
+  establishmentId: string;
+  rows: RosterRow[];
+  sort: { id: RosterSort; desc: boolean };
+  canEdit: boolean;
+  mieOptions: Array<{ value: string; label: string }>;
+  today: string;
+}) {
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [refusals, setRefusals] = useState<ReadonlyMap<string, string>>(new Map());
+  const sortColumn = Object.entries(SORTABLE).find(([, key]) => key === sort.id)?.[0] ?? "name";
+  const sorting: SortingState = [{ id: sortColumn, desc: sort.desc }];
+
+  const table = useTable({
+    features,
+    columns: columnsFor(establishmentId, canEdit, refusals),
+    data: rows,
+    getRowId: (row) => row.id,
+    state: { sorting, rowSelection },
+    manualSorting: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    onRowSelectionChange: setRowSelection,
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const [first] = next;
+      const key = first ? SORTABLE[first.id] : undefined;
+      if (!first || !key) return;
+      const params = new URLSearchParams(searchParams.toString());
+      params.set("sort", key);
+      params.set("dir", first.desc ? "desc" : "asc");
+      params.delete("page");
+      router.push(`/etablissements/${establishmentId}/professionnels?${params.toString()}`);
+    },
+  });
+  const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
+
+  return (
+    <>
+      {canEdit ? (
+        <BulkActionPanel
+          establishmentId={establishmentId}
+          selectedIds={selectedIds}
+          mieOptions={mieOptions}
+          today={today}
+          onDone={(refused) => {
+            setRefusals(new Map(refused.map((refusal) => [refusal.id, refusal.message])));
+            if (refused.length === 0) {
+              setRowSelection({});
+              router.refresh();
+            }
+          }}
+        />
+      ) : null}
+      <DataTable caption="Professionnels du registre" hideCaption small>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sortable = SORTABLE[header.column.id] !== undefined;
+                const direction = header.column.getIsSorted();
+                return (
+                  <th key={header.id} scope="col" aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : sortable ? "none" : undefined}>
+                    {sortable ? (
+                      <button type="button" className={fr.cx("fr-btn", "fr-btn--tertiary-no-outline", "fr-btn--sm")} onClick={header.column.getToggleSortingHandler()}>
+                        <table.FlexRender header={header} />
+                        <span aria-hidden="true">{direction === "asc" ? " ▲" : direction === "desc" ? " ▼" : " ↕"}</span>
+                        <span className={fr.cx("fr-sr-only")}>{direction ? ", trier dans l'autre sens" : ", trier"}</span>
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} aria-selected={canEdit ? row.getIsSelected() : undefined}>
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+    </>
+  );
+}

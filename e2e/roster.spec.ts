@@ -1,0 +1,143 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { withRppsKey } from "@/lib/identifiers/rpps";
+import { templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
+import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { e2eDb } from "./fixtures/database";
+import { createEstablishment, createUser } from "./fixtures/factories";
+import { signInAs } from "./fixtures/sessions";
+
+const RPPS = [withRppsKey("3000000001"), withRppsKey("3000000002"), withRppsKey("3000000003")];
+
+/** Three professionals; the third line's RPPS number is too short. */
+const FILE = templateCsv([
+  { Nom: "ARNAUD", Prénom: "Léa", RPPS: RPPS[0] },
+  { Nom: "BERNARD", Prénom: "Hugo", RPPS: RPPS[1], MIE: "" },
+  { Nom: "COLIN", Prénom: "Inès", RPPS: "1234" },
+]);
+
+test.describe("professional roster", () => {
+  test("a director imports a file, fixes a rejected line, commits, sees the indicators move, exports and re-imports the export unchanged", async ({ page, context }) => {
+    const establishment = await createEstablishment();
+    const director = await createUser({ establishmentId: establishment.id });
+    await signInAs(context, director.id);
+
+    await page.goto(`/etablissements/${establishment.id}`);
+    await expect(page.getByText("Aucun professionnel dans le registre")).toBeVisible();
+    await page.goto(`/etablissements/${establishment.id}/professionnels`);
+    await expect(page.getByRole("heading", { name: "Le registre est vide" })).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+
+    await page.getByRole("link", { name: "Importer un fichier" }).click();
+    await page.getByLabel("Fichier du registre").setInputFiles({ name: "registre.csv", mimeType: "text/csv", buffer: Buffer.from(FILE) });
+    await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+    await expect(page.getByRole("heading", { name: "Aperçu de l'import" })).toBeVisible();
+    await expect(page.getByText("Ligne 4 : le numéro RPPS 1234 doit comporter 11 chiffres.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Lignes rejetées (1)" })).toBeVisible();
+    expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id } })).toBe(0);
+    await expectNoSeriousAccessibilityViolation(page);
+
+    await page.getByText("Corriger la ligne 4").click();
+    const correction = page.getByRole("form", { name: "Corriger la ligne 4" });
+    await correction.getByLabel("RPPS", { exact: true }).fill("12345");
+    await correction.getByRole("button", { name: "Vérifier la ligne 4 corrigée" }).click();
+    await expect(correction.getByText("Ligne 4 : le numéro RPPS 12345 doit comporter 11 chiffres.")).toBeVisible();
+    await correction.getByLabel("RPPS", { exact: true }).fill(RPPS[2]!);
+    await correction.getByRole("button", { name: "Vérifier la ligne 4 corrigée" }).click();
+    await expect(page.getByRole("heading", { name: /Lignes rejetées/ })).toBeHidden();
+    await expect(page.getByText("professionnels à ajouter")).toBeVisible();
+
+    await page.getByRole("button", { name: "Importer 3 lignes" }).click();
+    await expect(page.getByText("3 professionnels ajoutés, 0 mis à jour, 0 déjà à jour, 0 ligne rejetée non importée.")).toBeVisible();
+    const stored = await e2eDb.professional.findMany({ where: { establishmentId: establishment.id }, orderBy: { lastName: "asc" } });
+    expect(stored.map((professional) => [professional.lastName, professional.rpps])).toEqual([
+      ["ARNAUD", RPPS[0]],
+      ["BERNARD", RPPS[1]],
+      ["COLIN", RPPS[2]],
+    ]);
+
+    // BERNARD has no MIE: 2 of the 3 are RIE-compliant.
+    await page.getByRole("link", { name: "Voir les indicateurs de l'établissement" }).click();
+    await expect(page.getByText("2 sur 3 (67 %)").first()).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+    await page.screenshot({ path: "test-results/establishment-compliance.png", fullPage: true });
+
+    await page.goto(`/etablissements/${establishment.id}/professionnels`);
+    await expect(page.getByRole("status").filter({ hasText: "3 professionnels en activité" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "BERNARD Hugo" })).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+
+    // Sorting is done by the server: descending by name puts COLIN first.
+    await page.getByRole("button", { name: /^Nom/ }).click();
+    await expect(page).toHaveURL(/sort=name&dir=desc/);
+    await expect(page.locator("tbody tr").first()).toContainText("COLIN");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter (CSV)" }).click()]);
+    const exported = await readFile((await download.path())!);
+    expect(exported.toString("utf8")).toContain("ARNAUD;Léa");
+
+    await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
+    await page.getByLabel("Fichier du registre").setInputFiles({ name: download.suggestedFilename(), mimeType: "text/csv", buffer: exported });
+    await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+    await expect(page.getByText("Ce fichier ne change rien au registre.")).toBeVisible();
+    await expect(page.getByText("déjà à jour")).toBeVisible();
+    const after = await e2eDb.professional.findMany({ where: { establishmentId: establishment.id }, orderBy: { lastName: "asc" } });
+    expect(after.map((professional) => professional.version)).toEqual(stored.map((professional) => professional.version));
+  });
+
+  test("a bulk action refused for one selected professional changes nobody, and says why beside the row", async ({ page, context }) => {
+    const establishment = await createEstablishment();
+    const director = await createUser({ establishmentId: establishment.id });
+    const base = { establishmentId: establishment.id, population: "SALARIED" as const, professionCode: "60", activityStart: new Date("2020-01-01") };
+    await e2eDb.professional.createMany({
+      data: [
+        { ...base, lastName: "DURAND", firstName: "Anne", rpps: RPPS[0], rppsStatus: "REQUESTED" },
+        { ...base, lastName: "EMERY", firstName: "Paul", birthDate: new Date("1990-05-05") },
+      ],
+    });
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}/professionnels`);
+
+    // Keyboard only: the DSFR box is drawn over the native checkbox, which keeps the focus.
+    await page.getByLabel("Sélectionner tous les professionnels de la page").focus();
+    await page.keyboard.press("Space");
+    await expect(page.getByLabel("Sélectionner Paul EMERY")).toBeChecked();
+    await page.getByRole("combobox", { name: "Action sur la sélection" }).selectOption({ label: "Marquer enregistrés au RPPS" });
+    await page.getByRole("button", { name: "Appliquer (2)" }).click();
+    await expect(page.getByText("Paul EMERY n'a pas de numéro RPPS : saisissez-le dans sa fiche.")).toBeVisible();
+    expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id, rppsStatus: "REGISTERED" } })).toBe(0);
+
+    await page.getByLabel("Sélectionner Paul EMERY").focus();
+    await page.keyboard.press("Space");
+    await page.getByRole("button", { name: "Appliquer (1)" }).click();
+    await expect(page.getByText("Marquer enregistrés au RPPS : 1 professionnel mis à jour.")).toBeVisible();
+    expect((await e2eDb.professional.findFirstOrThrow({ where: { establishmentId: establishment.id, lastName: "DURAND" } })).rppsStatus).toBe("REGISTERED");
+  });
+
+  test("a professional's page says what is missing in words, and a wrong RPPS number is explained", async ({ page, context }) => {
+    const establishment = await createEstablishment();
+    const director = await createUser({ establishmentId: establishment.id });
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}/professionnels/nouveau`);
+    await expectNoSeriousAccessibilityViolation(page);
+    await page.getByLabel("Nom", { exact: true }).fill("FAURE");
+    await page.getByLabel("Prénom").fill("Jeanne");
+    await page.getByLabel("Profession").selectOption("60");
+    await page.getByRole("textbox", { name: /^Numéro RPPS/ }).fill("10000000008");
+    await page.getByRole("checkbox", { name: "Dossier médical partagé (DMP)" }).focus();
+    await page.keyboard.press("Space");
+    await expect(page.getByRole("checkbox", { name: "Dossier médical partagé (DMP)" })).toBeChecked();
+    await page.getByRole("button", { name: "Ajouter au registre" }).click();
+    await expect(page.getByText("Le numéro RPPS 10000000008 n'est pas valide : sa clé de contrôle (dernier chiffre) ne correspond pas.")).toBeVisible();
+    expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id } })).toBe(0);
+
+    await page.getByRole("textbox", { name: /^Numéro RPPS/ }).fill(RPPS[0]!);
+    await page.getByLabel("Statut RPPS").selectOption("REGISTERED");
+    await page.getByRole("button", { name: "Ajouter au registre" }).click();
+    await expect(page.getByText("Le professionnel a été ajouté au registre.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: /Situation au/ })).toBeVisible();
+    await expect(page.getByText("Identité non vérifiée", { exact: true })).toBeVisible();
+    await expect(page.getByText("Aucun moyen d'authentification conforme", { exact: true })).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+  });
+});
