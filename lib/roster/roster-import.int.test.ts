@@ -184,4 +184,27 @@ describe("roster imports and edits", () => {
     const search = await listProfessionals(viewer, establishment.id, ZRosterFilters.parse({ q: rpps(42).slice(0, 11) }));
     expect(search.rows.map((row) => row.lastName)).toEqual(["N42"]);
   });
+
+  it("imports the Annuaire Santé extract: the site's lines only, registered and checked on the extract's date, an existing professional updated", async () => {
+    const { establishment, viewer, importText, commit } = await setup();
+    await commit((await importText(templateCsv([{ Nom: "LEFEVRE", Prénom: "Hélène", RPPS: rpps(1), "Besoin DMP": "Oui" }]))).id);
+    const header = ["Type d'identifiant PP", "Identifiant PP", "Identification nationale PP", "Nom d'exercice", "Prénom d'exercice", "Code profession", "Code catégorie professionnelle", "Code mode exercice", "Numéro FINESS site", "Numéro FINESS établissement juridique"];
+    const line = (cells: string[]) => `${cells.join("|")}|`;
+    const extract = [
+      line(header),
+      line(["8", rpps(1), `8${rpps(1)}`, "LEFÈVRE", "Hélène", "10", "C", "S", establishment.finessEt, establishment.finessEj]),
+      line(["8", rpps(2), `8${rpps(2)}`, "MOREAU", "Léa", "60", "C", "L", establishment.finessEt, establishment.finessEj]),
+      line(["8", rpps(3), `8${rpps(3)}`, "AILLEURS", "Paul", "60", "C", "S", "130783236", "130783236"]),
+      line(["8", rpps(4), `8${rpps(4)}`, "BENEVOLE", "Anne", "60", "C", "B", establishment.finessEt, establishment.finessEj]),
+    ].join("\n");
+    const preview = await previewRosterImport(viewer, { establishmentId: establishment.id, fileName: "PS_LibreAcces_Personne_activite_202610010815.txt", bytes: utf8(extract) });
+    expect(preview).toMatchObject({ formatLabel: "extrait de l'Annuaire Santé", creates: 1, updates: 1, rejectedCount: 1, header: null });
+    expect(preview.rejected[0]!.messages[0]).toMatch(/^Ligne 5 : BENEVOLE Anne n'est pas encore dans le registre/);
+    await commit(preview.id);
+    const stored = await professionals();
+    expect(stored.map((professional) => [professional.lastName, professional.professionCode, professional.population, professional.needsDmp, professional.rppsCheckedAt?.toISOString().slice(0, 10)])).toEqual([
+      ["LEFÈVRE", "10", "SALARIED", true, "2026-10-01"],
+      ["MOREAU", "60", "SELF_EMPLOYED", false, "2026-10-01"],
+    ]);
+  });
 });
