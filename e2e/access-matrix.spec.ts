@@ -320,6 +320,17 @@ const ROWS: Row[] = [
     expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },
   },
   {
+    route: "PUT /api/establishments/[establishmentId]/roster/homologations",
+    call: (w) => ({ method: "PUT", url: `/api/establishments/${w.establishment}/roster/homologations`, json: { type: "PLATFORM_AUTH", decidedAt: "2026-01-15", reference: "" } }),
+    expected: MEMBER_WRITE(200),
+  },
+  {
+    route: "DELETE /api/establishments/[establishmentId]/roster/homologations",
+    call: (w) => ({ method: "DELETE", url: `/api/establishments/${w.establishment}/roster/homologations`, json: { type: "PLATFORM_AUTH" } }),
+    // The row above recorded it: the member withdraws it.
+    expected: MEMBER_WRITE(200),
+  },
+  {
     route: "GET /api/roster/template",
     call: () => ({ method: "GET", url: "/api/roster/template?format=csv" }),
     expected: { anonymous: 401, member: 200, stranger: 200, reviewer: 200, manager: 200 },

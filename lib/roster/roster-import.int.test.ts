@@ -4,6 +4,7 @@ import { withRppsKey } from "@/lib/identifiers/rpps";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { applyBulkAction } from "./bulk-actions";
 import { exportRoster } from "./export-roster";
+import { removeHomologation, setHomologation } from "./homologations";
 import { templateCsv, type TemplateLine } from "./import/fixtures.test-helpers";
 import { commitRosterImport, correctRosterImportLine, getRosterImport, previewRosterImport } from "./import-session";
 import { listProfessionals, ZRosterFilters } from "./list-professionals";
@@ -206,5 +207,19 @@ describe("roster imports and edits", () => {
       ["LEFÈVRE", "10", "SALARIED", true, "2026-10-01"],
       ["MOREAU", "60", "SELF_EMPLOYED", false, "2026-10-01"],
     ]);
+  });
+
+  it("counts a local MIE for the RIE only once the establishment has homologated it", async () => {
+    const { establishment, viewer, importText, commit } = await setup();
+    await commit((await importText(templateCsv([{ MIE: "PLATFORM_AUTH:2026-02-01" }]))).id);
+    const verdict = async () => (await listProfessionals(viewer, establishment.id, ZRosterFilters.parse({}))).rows[0]!.verdict.rieCompliant;
+    expect(await verdict()).toBe(false);
+    await setHomologation(viewer, { establishmentId: establishment.id, homologation: { type: "PLATFORM_AUTH", decidedAt: "2026-03-01", reference: "Décision 4/2026" }, ip: null });
+    expect(await verdict()).toBe(true);
+    const latest = await testDb.indicatorSnapshot.findFirstOrThrow({ where: { establishmentId: establishment.id }, orderBy: { takenAt: "desc" } });
+    expect(latest.rieCompliant).toBe(1);
+    await removeHomologation(viewer, { establishmentId: establishment.id, type: "PLATFORM_AUTH", ip: null });
+    expect(await verdict()).toBe(false);
+    await expect(removeHomologation(viewer, { establishmentId: establishment.id, type: "PLATFORM_AUTH", ip: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

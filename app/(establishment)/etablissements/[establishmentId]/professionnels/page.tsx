@@ -4,6 +4,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HomologationPanel } from "@/components/roster/homologation-panel";
 import { RosterPagination } from "@/components/roster/roster-pagination";
 import { RosterTable } from "@/components/roster/roster-table";
 import { canAccessEstablishment } from "@/lib/access/policy";
@@ -15,6 +16,8 @@ import { POPULATION_LABELS, RPPS_STATUS_LABELS } from "@/lib/roster/labels";
 import { listProfessionals, ROSTER_PAGE_SIZES, ZRosterFilters } from "@/lib/roster/list-professionals";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { listProfessions } from "@/lib/roster/professions";
+import { dayToIsoDate, toDay } from "@/lib/roster/dates";
+import { HOMOLOGABLE_TYPES, listHomologations } from "@/lib/roster/homologations";
 
 export const metadata: Metadata = { title: "Registre des professionnels" };
 
@@ -32,7 +35,7 @@ export default async function RosterPage({
   const [establishment, page] = await guardPage(viewer, path, () =>
     Promise.all([getEstablishment(viewer, establishmentId), listProfessionals(viewer, establishmentId, filters)]),
   );
-  const professions = await listProfessions();
+  const [professions, homologations] = await Promise.all([listProfessions(), listHomologations(viewer, establishmentId)]);
   const canEdit = canAccessEstablishment(viewer, establishmentId, "edit");
   const filtered = page.total !== page.rosterSize || filters.activity !== "actifs";
 
@@ -191,6 +194,27 @@ export default async function RosterPage({
           <RosterPagination page={page.page} pageCount={page.pageCount} filters={filters} path={path} />
         </>
       )}
+      <section aria-labelledby="homologations-titre" className={fr.cx("fr-mt-6w")}>
+        <h2 id="homologations-titre" className={fr.cx("fr-h4")}>
+          Homologation des MIE locaux
+        </h2>
+        <p className={fr.cx("fr-text--sm")}>
+          Un MIE propre à l&apos;établissement (Windows Hello, carte à puce, clé FIDO2 locale, application d&apos;authentification) ne compte pour le RIE
+          qu&apos;à partir de la décision de l&apos;établissement qui l&apos;homologue au niveau eIDAS substantiel.
+        </p>
+        <HomologationPanel
+          establishmentId={establishmentId}
+          canEdit={canEdit}
+          today={page.today}
+          homologations={homologations.map((homologation) => ({
+            type: homologation.type,
+            label: MIE_CATALOGUE[homologation.type].label,
+            decidedAt: dayToIsoDate(toDay(homologation.decidedAt)),
+            reference: homologation.reference,
+          }))}
+          options={HOMOLOGABLE_TYPES.map((type) => ({ value: type, label: MIE_CATALOGUE[type].label }))}
+        />
+      </section>
     </>
   );
 }
