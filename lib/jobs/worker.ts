@@ -3,6 +3,7 @@ import { env } from "@/lib/config/env";
 import { deliverDueEmails } from "@/lib/notifications/delivery";
 import { createSmtpTransport, type MailTransport } from "@/lib/notifications/smtp-transport";
 import { parisToday } from "@/lib/roster/dates";
+import { expireStaleImports } from "@/lib/roster/import-session";
 import { recordDailySnapshots } from "@/lib/roster/snapshots";
 
 /** Outbox e-mails go out within a few seconds; reminders are looked for every minute. */
@@ -67,12 +68,13 @@ async function run(state: WorkerState): Promise<void> {
 
 /**
  * Once a Paris day, a DAILY indicator snapshot of every roster that has none yet (the rollout
- * curve). It reads every roster, which takes seconds on a large programme, so it runs beside the
+ * curve), and the files of roster import previews left uncommitted for a week are dropped. It reads every roster, which takes seconds on a large programme, so it runs beside the
  * e-mail runs rather than inside one; a failure leaves the day to the next run.
  */
 function runDailySnapshots(state: WorkerState, now: Date): Promise<void> {
   return recordDailySnapshots(now)
-    .then((written) => {
+    .then(async (written) => {
+      await expireStaleImports(now);
       state.snapshotsDay = parisToday(now);
       if (written > 0) console.log(`[jobs] daily indicator snapshots: ${written} establishment(s).`);
     })

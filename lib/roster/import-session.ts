@@ -8,7 +8,7 @@
  * (against the roster as it is at commit time).
  *
  * Public API: `ROSTER_IMPORT_MAX_BYTES`, `RosterImportPreview`, `previewRosterImport`,
- * `getRosterImport`, `correctRosterImportLine`, `commitRosterImport`.
+ * `getRosterImport`, `correctRosterImportLine`, `commitRosterImport`, `expireStaleImports`.
  */
 import { authorizeEstablishment } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
@@ -27,6 +27,8 @@ export const ROSTER_IMPORT_MAX_BYTES = 100 * 1024 * 1024;
 const LISTED_REJECTIONS = 500;
 /** A 100,000-line import takes a few seconds; Prisma's default 5 s would cut it. */
 const TRANSACTION_TIMEOUT_MS = 180_000;
+
+const EXPIRED = "Cet aperçu a expiré (un aperçu est gardé 7 jours) : importez le fichier de nouveau.";
 
 const FORMAT_LABELS: Record<string, string> = {
   CSV: "modèle HospiConnect (CSV)",
@@ -51,6 +53,8 @@ export type RosterImportPreview = {
   unchanged: number;
   rejectedCount: number;
   rejected: Array<{ line: number; messages: string[]; cells: string[] | null }>;
+  /** Set when the preview expired uncommitted (its file was dropped). */
+  expired: boolean;
   /** Column names of a template file, to correct a rejected line in place. */
   header: string[] | null;
   correctedLines: number[];
@@ -90,6 +94,7 @@ async function previewOf(row: RosterImport, reading: RosterImportResult): Promis
     updates: plan.updates.length,
     unchanged: plan.unchanged,
     rejectedCount: rejected.length,
+    expired: false,
     rejected: rejected.slice(0, LISTED_REJECTIONS).map((line) => ({ ...line, cells: reading.rejectedCells?.get(line.line) ?? null })),
     header: reading.header ?? null,
     correctedLines: Object.keys(row.corrections as Corrections).map(Number),
@@ -112,6 +117,7 @@ function committedPreview(row: RosterImport): RosterImportPreview {
     updates: row.updated,
     unchanged: row.unchanged,
     rejectedCount: row.rejected,
+    expired: row.status === "FAILED",
     rejected: [],
     header: null,
     correctedLines: Object.keys(row.corrections as Corrections).map(Number),
@@ -163,6 +169,7 @@ export async function correctRosterImportLine(
   input: { establishmentId: string; importId: string; line: number; cells: string[] },
 ): Promise<RosterImportPreview> {
   const row = await findImport(viewer, input.establishmentId, input.importId, "edit");
+  if (row.status === "FAILED") throw new AppError("INVALID_STATE", EXPIRED);
   if (row.status !== "PREVIEWED" || row.content === null) throw new AppError("INVALID_STATE", "Cet import est déjà terminé : importez le fichier de nouveau pour le modifier.");
   const before = await readImport(row, row.content);
   const width = before.header?.length ?? 0;
@@ -184,6 +191,7 @@ export async function commitRosterImport(
   input: { establishmentId: string; importId: string; ip: string | null },
 ): Promise<CommittedImport> {
   const row = await findImport(viewer, input.establishmentId, input.importId, "edit");
+  if (row.status === "FAILED") throw new AppError("INVALID_STATE", EXPIRED);
   if (row.status !== "PREVIEWED" || row.content === null) throw new AppError("INVALID_STATE", "Cet import a déjà été enregistré.");
   const reading = await readImport(row, row.content);
   if (reading.errors.length > 0) throw new AppError("INVALID_INPUT", reading.errors.join(" "));
@@ -212,4 +220,16 @@ export async function commitRosterImport(
     },
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
   );
+}
+
+/** A preview left without a commit keeps its file (personal data) this long, then expires. */
+export const PREVIEW_RETENTION_MS = 7 * 86_400_000;
+
+/** Drops the files of previews never committed; the import's counts stay as a trace. */
+export async function expireStaleImports(now = new Date()): Promise<number> {
+  const expired = await db.rosterImport.updateMany({
+    where: { status: "PREVIEWED", createdAt: { lt: new Date(now.getTime() - PREVIEW_RETENTION_MS) } },
+    data: { status: "FAILED", content: null, corrections: {} },
+  });
+  return expired.count;
 }

@@ -6,7 +6,7 @@ import { applyBulkAction } from "./bulk-actions";
 import { exportRoster } from "./export-roster";
 import { removeHomologation, setHomologation } from "./homologations";
 import { templateCsv, type TemplateLine } from "./import/fixtures.test-helpers";
-import { commitRosterImport, correctRosterImportLine, getRosterImport, previewRosterImport } from "./import-session";
+import { commitRosterImport, correctRosterImportLine, expireStaleImports, getRosterImport, previewRosterImport } from "./import-session";
 import { listProfessionals, ZRosterFilters } from "./list-professionals";
 import { toFormValues, ZProfessionalInput } from "./professional-schema";
 import { createProfessional, updateProfessional } from "./save-professional";
@@ -221,5 +221,16 @@ describe("roster imports and edits", () => {
     await removeHomologation(viewer, { establishmentId: establishment.id, type: "PLATFORM_AUTH", ip: null });
     expect(await verdict()).toBe(false);
     await expect(removeHomologation(viewer, { establishmentId: establishment.id, type: "PLATFORM_AUTH", ip: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("drops the file of a preview left uncommitted for a week, which then cannot be committed", async () => {
+    const { establishment, viewer, importText, commit } = await setup();
+    const preview = await importText(templateCsv(lines(1)));
+    expect(await expireStaleImports(new Date(Date.now() + 6 * 86_400_000))).toBe(0);
+    expect(await expireStaleImports(new Date(Date.now() + 8 * 86_400_000))).toBe(1);
+    expect(await testDb.rosterImport.findUniqueOrThrow({ where: { id: preview.id } })).toMatchObject({ status: "FAILED", content: null });
+    expect(await getRosterImport(viewer, { establishmentId: establishment.id, importId: preview.id })).toMatchObject({ expired: true });
+    await expect(commit(preview.id)).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringMatching(/expiré/) });
+    expect(await testDb.professional.count()).toBe(0);
   });
 });

@@ -25,6 +25,18 @@ export default async function RosterImportPreviewPage({ params }: { params: Prom
   const canEdit = canAccessEstablishment(viewer, establishmentId, "edit");
   const toWrite = preview.creates + preview.updates;
 
+  if (preview.expired) {
+    return (
+      <>
+        <h1>Aperçu expiré</h1>
+        <p>L&apos;aperçu de « {preview.fileName} » n&apos;a pas été importé dans les 7 jours : le fichier a été supprimé et rien n&apos;a été enregistré.</p>
+        <Link className={fr.cx("fr-btn")} href={`/etablissements/${establishmentId}/professionnels/import`}>
+          Importer le fichier de nouveau
+        </Link>
+      </>
+    );
+  }
+
   if (preview.status === "COMMITTED") {
     return (
       <>
