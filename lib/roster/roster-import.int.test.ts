@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/access/viewer";
+import { establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { applyBulkAction } from "./bulk-actions";
@@ -24,13 +24,7 @@ describe("roster imports and edits", () => {
   beforeEach(resetDatabase);
 
   async function setup() {
-    const establishment = await testDb.establishment.create({
-      data: { name: "EHPAD Test", finessEt: "750712184", finessEj: "690781810", categoryCode: "500", regionCode: "75", departmentCode: "79", city: "Niort", headcount: 10 },
-    });
-    const user = await testDb.user.create({
-      data: { email: "directrice@example.test", displayName: "Directrice", memberships: { create: { establishmentId: establishment.id, role: "DIRECTOR" } } },
-    });
-    const viewer: Viewer = { userId: user.id, email: user.email, displayName: user.displayName, staffRole: null, memberships: [{ establishmentId: establishment.id, role: "DIRECTOR" }], sessionId: "test" };
+    const { establishment, director: viewer } = await establishmentWithDirector(testDb);
     const importText = (text: string) => previewRosterImport(viewer, { establishmentId: establishment.id, fileName: "registre.csv", bytes: utf8(text) });
     const commit = (importId: string) => commitRosterImport(viewer, { establishmentId: establishment.id, importId, ip: null });
     return { establishment, viewer, importText, commit };

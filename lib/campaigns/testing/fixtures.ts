@@ -31,7 +31,7 @@ export async function establishmentWithDirector(db: Db, categoryCode = "500") {
       city: "Niort",
       headcount: 30,
     },
-    select: { id: true, name: true, finessEt: true },
+    select: { id: true, name: true, finessEt: true, finessEj: true },
   });
   const user = await db.user.create({
     data: {

@@ -6,9 +6,10 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
+import { FilterSelect } from "@/components/forms/filter-select";
 import { formatEuroAmount } from "@/lib/applications/euro-amount";
 import { listDossiers, ZDossierFilters } from "@/lib/applications/list-dossiers";
-import { APPLICATION_STATES, STATE_LABELS } from "@/lib/applications/state-machine";
+import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { REGIONS, regionName } from "@/lib/establishments/territories";
 import { formatInteger } from "@/lib/format/numbers";
 import { requireViewer } from "@/lib/identity/current-viewer";
@@ -32,34 +33,13 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
       <h1>Dossiers de candidature</h1>
       <form method="get" className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")} aria-label="Filtrer les dossiers">
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <Select label="Vague" nativeSelectProps={{ name: "wave", defaultValue: filters.wave ?? "" }}>
-            <option value="">Toutes</option>
-            {waves.map((wave) => (
-              <option key={wave.id} value={wave.id}>
-                {wave.title}
-              </option>
-            ))}
-          </Select>
+          <FilterSelect label="Vague" name="wave" value={filters.wave} options={waves.map((wave) => ({ value: wave.id, label: wave.title }))} anyLabel="Toutes" />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-          <Select label="État" nativeSelectProps={{ name: "state", defaultValue: filters.state ?? "" }}>
-            <option value="">Tous</option>
-            {APPLICATION_STATES.map((state) => (
-              <option key={state} value={state}>
-                {STATE_LABELS[state]}
-              </option>
-            ))}
-          </Select>
+          <FilterSelect label="État" name="state" value={filters.state} options={STATE_LABELS} anyLabel="Tous" />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-          <Select label="Région" nativeSelectProps={{ name: "region", defaultValue: filters.region ?? "" }}>
-            <option value="">Toutes</option>
-            {Object.entries(REGIONS).map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </Select>
+          <FilterSelect label="Région" name="region" value={filters.region} options={REGIONS} anyLabel="Toutes" />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
           <Input label="Établissement ou FINESS" nativeInputProps={{ name: "search", defaultValue: filters.search }} />

@@ -4,6 +4,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterSelect } from "@/components/forms/filter-select";
 import { HomologationPanel } from "@/components/roster/homologation-panel";
 import { RosterPagination } from "@/components/roster/roster-pagination";
 import { RosterTable } from "@/components/roster/roster-table";
@@ -110,34 +111,19 @@ export default async function RosterPage({
               <Input label="Rechercher" hintText="Nom, prénom ou numéro RPPS" nativeInputProps={{ name: "q", defaultValue: filters.q, type: "search" }} />
             </div>
             <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-              <Select label="Profession" nativeSelectProps={{ name: "profession", defaultValue: filters.profession ?? "" }}>
-                <option value="">Toutes</option>
-                {professions.map((profession) => (
-                  <option key={profession.code} value={profession.code}>
-                    {profession.label}
-                  </option>
-                ))}
-              </Select>
+              <FilterSelect
+                label="Profession"
+                name="profession"
+                value={filters.profession}
+                options={professions.map((profession) => ({ value: profession.code, label: profession.label }))}
+                anyLabel="Toutes"
+              />
             </div>
             <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-              <Select label="Population" nativeSelectProps={{ name: "population", defaultValue: filters.population ?? "" }}>
-                <option value="">Toutes</option>
-                {Object.entries(POPULATION_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </Select>
+              <FilterSelect label="Population" name="population" value={filters.population} options={POPULATION_LABELS} anyLabel="Toutes" />
             </div>
             <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-              <Select label="Statut RPPS" nativeSelectProps={{ name: "rppsStatus", defaultValue: filters.rppsStatus ?? "" }}>
-                <option value="">Tous</option>
-                {Object.entries(RPPS_STATUS_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </Select>
+              <FilterSelect label="Statut RPPS" name="rppsStatus" value={filters.rppsStatus} options={RPPS_STATUS_LABELS} anyLabel="Tous" />
             </div>
             <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
               <Select label="Conformité" nativeSelectProps={{ name: "compliance", defaultValue: filters.compliance }}>
