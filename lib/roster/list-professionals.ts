@@ -127,19 +127,32 @@ export async function listProfessionals(viewer: Viewer, establishmentId: string,
     select: ESTABLISHMENT_CONTEXT_SELECT,
   });
   if (!establishment) throw new AppError("NOT_FOUND");
-  let where = whereOf(establishmentId, filters, todayDate);
-  if (filters.compliance) where = { ...where, id: { in: await idsFailing(establishmentId, filters.compliance, today) } };
+  const where = whereOf(establishmentId, filters, todayDate);
+  const orderBy = SORTS[filters.sort](filters.dir);
+  const include = { profession: { select: { label: true } }, enrollments: { orderBy: { enrolledAt: "asc" as const } } };
+  const rosterSize = await db.professional.count({ where: { establishmentId } });
 
-  const [total, rosterSize] = await Promise.all([db.professional.count({ where }), db.professional.count({ where: { establishmentId } })]);
+  let total: number;
+  let page: number;
+  let professionals: Array<Prisma.ProfessionalGetPayload<{ include: typeof include }>>;
+  if (filters.compliance) {
+    // The verdict is not a column: the filtered ids come in SQL order, the verdict keeps some,
+    // and only the page's rows are loaded (an `IN` of thousands of ids would exceed PostgreSQL's
+    // bind-parameter limit on a large roster).
+    const failing = new Set(await idsFailing(establishmentId, filters.compliance, today));
+    const ordered = await db.professional.findMany({ where, orderBy, select: { id: true } });
+    const kept = ordered.filter((row) => failing.has(row.id)).map((row) => row.id);
+    total = kept.length;
+    page = Math.min(filters.page, Math.max(1, Math.ceil(total / filters.size)));
+    const pageIds = kept.slice((page - 1) * filters.size, page * filters.size);
+    const loaded = new Map((await db.professional.findMany({ where: { id: { in: pageIds } }, include })).map((row) => [row.id, row]));
+    professionals = pageIds.map((id) => loaded.get(id)!);
+  } else {
+    total = await db.professional.count({ where });
+    page = Math.min(filters.page, Math.max(1, Math.ceil(total / filters.size)));
+    professionals = await db.professional.findMany({ where, orderBy, skip: (page - 1) * filters.size, take: filters.size, include });
+  }
   const pageCount = Math.max(1, Math.ceil(total / filters.size));
-  const page = Math.min(filters.page, pageCount);
-  const professionals = await db.professional.findMany({
-    where,
-    orderBy: SORTS[filters.sort](filters.dir),
-    skip: (page - 1) * filters.size,
-    take: filters.size,
-    include: { profession: { select: { label: true } }, enrollments: { orderBy: { enrolledAt: "asc" } } },
-  });
 
   const prepared = prepareEstablishment(toEstablishmentContext(establishment));
   const iso = (date: Date | null) => (date === null ? null : dayToIsoDate(toDay(date)));

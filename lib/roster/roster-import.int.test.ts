@@ -4,6 +4,8 @@ import { withRppsKey } from "@/lib/identifiers/rpps";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { applyBulkAction } from "./bulk-actions";
 import { exportRoster } from "./export-roster";
+import { insertProfessionals, loadStoredRoster } from "./roster-writes";
+import type { RosterRecord } from "./template/columns";
 import { removeHomologation, setHomologation } from "./homologations";
 import { templateCsv, type TemplateLine } from "./import/fixtures.test-helpers";
 import { commitRosterImport, correctRosterImportLine, expireStaleImports, getRosterImport, previewRosterImport } from "./import-session";
@@ -227,4 +229,23 @@ describe("roster imports and edits", () => {
     await expect(commit(preview.id)).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringMatching(/expiré/) });
     expect(await testDb.professional.count()).toBe(0);
   });
+
+  it("filters a roster larger than PostgreSQL's bind-parameter limit on the verdict", async () => {
+    const { establishment, viewer } = await setup();
+    const record = (index: number): RosterRecord => ({
+      lastName: `N${String(index).padStart(5, "0")}`, firstName: "Alex", birthDate: null, population: "SALARIED", professionCode: "60", category: "CIVIL",
+      rpps: rpps(index), rppsStatus: "REGISTERED", rppsCheckedAt: null, identityVerification: "FRANCECONNECT_PLUS", activityStart: new Date("2020-01-01T00:00:00Z"),
+      activityEnd: null, needsDmp: true, needsDpi: false, needsPscServices: false, needsSecureMessaging: false,
+      enrollments: index % 10 === 0 ? [{ type: "E_CPS", enrolledAt: new Date("2025-01-01T00:00:00Z"), expiresAt: null, revokedAt: null }] : [],
+    });
+    await insertProfessionals(testDb, establishment.id, Array.from({ length: 36_000 }, (_, index) => record(index)));
+    const page = await listProfessionals(viewer, establishment.id, ZRosterFilters.parse({ compliance: "non-conformes-rie", sort: "name", dir: "desc", page: "2" }));
+    expect(page).toMatchObject({ total: 32_400, rosterSize: 36_000, page: 2 });
+    expect(page.rows.map((row) => row.lastName).slice(0, 3)).toEqual(["N35972", "N35971", "N35969"]);
+    expect(page.rows.every((row) => row.verdict.rieCompliant === false)).toBe(true);
+    // A re-import compares with every stored professional and their enrolments.
+    const stored = await loadStoredRoster(testDb, establishment.id);
+    expect(stored).toHaveLength(36_000);
+    expect(stored.filter((professional) => professional.enrollments.length === 1)).toHaveLength(3_600);
+  }, 120_000);
 });
