@@ -63,7 +63,7 @@ test.describe("professional roster", () => {
     await page.screenshot({ path: "test-results/establishment-compliance.png", fullPage: true });
 
     await page.goto(`/etablissements/${establishment.id}/professionnels`);
-    await expect(page.getByRole("status").filter({ hasText: "3 professionnels en activité" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "3 professionnels en activité, sur 3 dans le registre" })).toBeVisible();
     await expect(page.getByRole("link", { name: "BERNARD Hugo" })).toBeVisible();
     await expectNoSeriousAccessibilityViolation(page);
 

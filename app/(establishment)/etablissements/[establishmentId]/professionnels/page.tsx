@@ -38,7 +38,7 @@ export default async function RosterPage({
   );
   const [professions, homologations] = await Promise.all([listProfessions(), listHomologations(viewer, establishmentId)]);
   const canEdit = canAccessEstablishment(viewer, establishmentId, "edit");
-  const filtered = page.total !== page.rosterSize || filters.activity !== "actifs";
+  const filtered = Boolean(filters.q || filters.population || filters.profession || filters.rppsStatus || filters.compliance) || filters.activity !== "actifs";
 
   return (
     <>
@@ -163,7 +163,8 @@ export default async function RosterPage({
             </div>
           </form>
           <p role="status" className={fr.cx("fr-mb-1w")}>
-            {formatInteger(page.total)} professionnel{page.total > 1 ? "s" : ""} {filtered ? `sur ${formatInteger(page.rosterSize)} dans le registre` : "en activité"}
+            {formatInteger(page.total)} professionnel{page.total > 1 ? "s" : ""} {filtered ? "correspondant aux filtres" : "en activité"}, sur{" "}
+            {formatInteger(page.rosterSize)} dans le registre
           </p>
           {page.rows.length === 0 ? (
             <p>Aucun professionnel ne correspond à ces critères.</p>
