@@ -15,7 +15,9 @@ async function acceptInvitation(page: Page, invitationPath: string, displayName:
   await page.getByLabel("Vos prénom et nom").fill(displayName);
   await page.getByLabel("Nom de la clé").fill("Clé principale");
   await page.getByRole("button", { name: "Enregistrer ma clé d'accès" }).click();
-  await expect(page.getByText("Votre clé est enregistrée")).toBeVisible();
+  // Registration chains into a sign-in with the new key: the confirmation shows only for a moment,
+  // so the lasting proof is being signed in under the name just given.
+  await expect(page.getByRole("link", { name: displayName })).toBeVisible();
 }
 
 async function signOut(page: Page) {
