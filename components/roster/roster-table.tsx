@@ -5,7 +5,7 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { createColumnHelper, rowSelectionFeature, rowSortingFeature, tableFeatures, useTable, type RowSelectionState, type SortingState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { RosterRow, RosterSort } from "@/lib/roster/list-professionals";
 import { BulkActionPanel } from "./bulk-action-panel";
@@ -144,12 +144,14 @@ export function RosterTable({
   const searchParams = useSearchParams();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [refusals, setRefusals] = useState<ReadonlyMap<string, string>>(new Map());
+  // Stable columns (TanStack rebuilds its models when they change): only a new refusal list rebuilds them.
+  const columns = useMemo(() => columnsFor(establishmentId, canEdit, refusals), [establishmentId, canEdit, refusals]);
   const sortColumn = Object.entries(SORTABLE).find(([, key]) => key === sort.id)?.[0] ?? "name";
   const sorting: SortingState = [{ id: sortColumn, desc: sort.desc }];
 
   const table = useTable({
     features,
-    columns: columnsFor(establishmentId, canEdit, refusals),
+    columns,
     data: rows,
     getRowId: (row) => row.id,
     state: { sorting, rowSelection },

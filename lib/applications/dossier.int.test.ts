@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-defaults";
 import type { Viewer } from "@/lib/access/viewer";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { saveSection } from "./save-section";
+import { completeDossierContent, createWaveWithObjectives } from "./testing/dossier-fixtures";
 import { submitApplication } from "./submit-application";
 import { transitionApplication } from "./transition-application";
 
@@ -14,21 +14,7 @@ describe("dossier use cases", () => {
     const establishment = await testDb.establishment.create({
       data: { name: "EHPAD Test", finessEt: "750712184", finessEj: "690781810", categoryCode: "500", regionCode: "75", departmentCode: "79", city: "Niort", headcount: 10 },
     });
-    const campaign = await testDb.campaign.create({ data: { slug: "c", title: "HospiConnect", description: "" } });
-    const wave = await testDb.wave.create({
-      data: {
-        campaignId: campaign.id,
-        kind: "GENERALISATION",
-        title: "Vague test",
-        year: 2026,
-        opensAt: new Date(Date.now() - 86_400_000),
-        closesAt,
-        fundingEnvelopeCents: 0n,
-        versions: { create: { number: 1, objectives: { create: DEFAULT_OBJECTIVES.map((objective, position) => ({ ...objective, position })) } } },
-      },
-      include: { versions: { include: { objectives: true } } },
-    });
-    const version = wave.versions[0]!;
+    const { wave, version } = await createWaveWithObjectives(testDb, closesAt);
     const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.id, waveVersionId: version.id } });
     const user = async (name: string, staffRole?: "PROGRAMME_MANAGER") =>
       testDb.user.create({
@@ -77,19 +63,7 @@ describe("dossier use cases", () => {
     const director = asViewer(await user("directrice"));
     await testDb.application.update({
       where: { id: application.id },
-      data: {
-        projectTitle: "Titre",
-        projectSummary: "Résumé",
-        iamPlan: "SSO",
-        pscFederationPlan: "Plus tard",
-        partners: { create: { name: "Intégrateur", role: "INTEGRATOR", position: 0 } },
-        mieStrategy: { create: { population: "SALARIED", mieTypes: ["E_CPS"], headcount: 10 } },
-        milestones: { create: { label: "Inventaire", dueDate: new Date("2027-01-01"), position: 0 } },
-        budgetLines: { create: { category: "EQUIPMENT", label: "Clés", amountCents: 100_00n, position: 0 } },
-        assessments: {
-          create: version.objectives.filter((objective) => objective.required).map((objective) => ({ objectiveId: objective.id, status: "PLANNED" as const, targetDate: new Date("2027-06-30") })),
-        },
-      },
+      data: completeDossierContent(version.objectives),
     });
     const key = crypto.randomUUID();
     const first = await submitApplication(director, { applicationId: application.id, idempotencyKey: key, ip: null });

@@ -24,6 +24,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { IdentityVerification, MieType, Population, RppsStatus } from "@/lib/db/generated/enums";
 import { dayToDate, type DayInput } from "./dates";
+import { ESTABLISHMENT_CONTEXT_SELECT, toEstablishmentContext } from "./establishment-context";
 import { computeIndicators, type EstablishmentIndicators } from "./indicators";
 import type { EstablishmentContext, RosterEnrollment, RosterProfessional } from "./model";
 
@@ -160,7 +161,7 @@ async function fetchRosterRows(client: RosterClient, establishmentIds: readonly 
   const [establishments, latestO1, professionals, enrollments] = await Promise.all([
     client.establishment.findMany({
       where: { id: { in: ids } },
-      select: { id: true, usesAirSimplifie: true, idpFederatedWithPsc: true, homologations: { select: { type: true, decidedAt: true } } },
+      select: { id: true, ...ESTABLISHMENT_CONTEXT_SELECT },
     }),
     client.$queryRaw<{ e: string; status: string }[]>(Prisma.sql`
       SELECT DISTINCT ON (a."establishmentId") a."establishmentId" AS e, oa.status::text AS status
@@ -185,11 +186,9 @@ async function fetchRosterRows(client: RosterClient, establishmentIds: readonly 
   const professionalsOf = new Map(professionals.map((blob) => [blob.e, blob.t]));
   const enrollmentsOf = new Map(enrollments.map((blob) => [blob.e, blob.t]));
   for (const row of establishments) {
-    const homologations: EstablishmentContext["homologations"] = {};
-    for (const homologation of row.homologations) homologations[homologation.type] = homologation.decidedAt;
     rosters.set(row.id, {
       establishmentId: row.id,
-      establishment: { homologations, idpFederatedWithPsc: row.idpFederatedWithPsc, usesAirSimplifie: row.usesAirSimplifie },
+      establishment: toEstablishmentContext(row),
       entitlementProcedureDeclared: declaredIn.has(row.id),
       professionalsText: professionalsOf.get(row.id),
       enrollmentsText: enrollmentsOf.get(row.id),

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parisToday } from "./dates";
 import { computeRosterIndicators, loadEstablishmentRoster } from "./establishment-indicators";
-import { loadProfessionLabels } from "./profession-labels";
+import { loadProfessionLabels } from "./professions";
 import type { EstablishmentIndicators } from "./indicators";
 import { indicatorsFromSnapshot } from "./snapshots";
 

@@ -8,7 +8,7 @@ import { chooseProjectionTarget, describeLost } from "./compliance-view";
 import { parisToday } from "./dates";
 import { loadEstablishmentRoster } from "./establishment-indicators";
 import { projectIndicators } from "./indicators";
-import { loadProfessionLabels } from "./profession-labels";
+import { loadProfessionLabels } from "./professions";
 import { listIndicatorSnapshots } from "./snapshots";
 
 /** How many lapsing professionals the page names; the others are counted. */

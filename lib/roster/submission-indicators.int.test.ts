@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/access/viewer";
 import { extractPdfText } from "@/lib/applications/testing/pdf-text";
 import { submitApplication } from "@/lib/applications/submit-application";
-import { DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-defaults";
+import { completeDossierContent, createWaveWithObjectives } from "@/lib/applications/testing/dossier-fixtures";
+import { establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
 import { fileStorage } from "@/lib/storage";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { recordIndicatorSnapshot } from "./snapshots";
@@ -13,53 +13,10 @@ describe("indicators frozen at submission", () => {
   beforeEach(resetDatabase);
 
   async function completeDraft() {
-    const establishment = await testDb.establishment.create({
-      data: { name: "EHPAD Test", finessEt: "750712184", finessEj: "690781810", categoryCode: "500", regionCode: "75", departmentCode: "79", city: "Niort", headcount: 10 },
-    });
-    const campaign = await testDb.campaign.create({ data: { slug: "c", title: "HospiConnect", description: "" } });
-    const wave = await testDb.wave.create({
-      data: {
-        campaignId: campaign.id,
-        kind: "GENERALISATION",
-        title: "Vague test",
-        year: 2026,
-        opensAt: new Date(Date.now() - 86_400_000),
-        closesAt: new Date(Date.now() + 86_400_000),
-        fundingEnvelopeCents: 0n,
-        versions: { create: { number: 1, objectives: { create: DEFAULT_OBJECTIVES.map((objective, position) => ({ ...objective, position })) } } },
-      },
-      include: { versions: { include: { objectives: true } } },
-    });
-    const version = wave.versions[0]!;
-    const application = await testDb.application.create({
-      data: {
-        establishmentId: establishment.id,
-        waveId: wave.id,
-        waveVersionId: version.id,
-        projectTitle: "Titre",
-        projectSummary: "Résumé",
-        iamPlan: "SSO",
-        pscFederationPlan: "Plus tard",
-        partners: { create: { name: "Intégrateur", role: "INTEGRATOR", position: 0 } },
-        mieStrategy: { create: { population: "SALARIED", mieTypes: ["E_CPS"], headcount: 10 } },
-        milestones: { create: { label: "Inventaire", dueDate: new Date("2027-01-01"), position: 0 } },
-        budgetLines: { create: { category: "EQUIPMENT", label: "Clés", amountCents: 100_00n, position: 0 } },
-        assessments: {
-          create: version.objectives.filter((objective) => objective.required).map((objective) => ({ objectiveId: objective.id, status: "PLANNED" as const, targetDate: new Date("2027-06-30") })),
-        },
-      },
-    });
-    const user = await testDb.user.create({
-      data: { email: "directrice@example.test", displayName: "Directrice", memberships: { create: { establishmentId: establishment.id, role: "DIRECTOR" } } },
-    });
-    const director: Viewer = {
-      userId: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      staffRole: null,
-      memberships: [{ establishmentId: establishment.id, role: "DIRECTOR" }],
-      sessionId: "test",
-    };
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const { wave, version } = await createWaveWithObjectives(testDb, new Date(Date.now() + 86_400_000));
+    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.id, waveVersionId: version.id } });
+    await testDb.application.update({ where: { id: application.id }, data: completeDossierContent(version.objectives) });
     return { establishment, application, director };
   }
 

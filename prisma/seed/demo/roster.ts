@@ -1,8 +1,8 @@
+import type { RosterRecord } from "@/lib/roster/template/columns";
 import type {
   IdentityVerification,
   MieType,
   Population,
-  ProfessionalCategory,
   RppsStatus,
 } from "@/lib/db/generated/enums";
 import { withRppsKey } from "@/lib/identifiers/rpps";
@@ -35,26 +35,8 @@ const PRESCRIBERS = new Set(["10", "21", "50", "40"]);
 const CLINICAL = new Set(["10", "21", "50", "60", "69", "70", "98", "86", "313", "315", "93", "94", "96", "91"]);
 const isRppsPlusRole = (code: string) => code.length === 3;
 
-export type DemoProfessional = {
-  id: string;
-  establishmentId: string;
-  lastName: string;
-  firstName: string;
-  birthDate: Date;
-  population: Population;
-  professionCode: string;
-  category: ProfessionalCategory;
-  rpps: string | null;
-  rppsStatus: RppsStatus;
-  rppsCheckedAt: Date | null;
-  identityVerification: IdentityVerification;
-  activityStart: Date;
-  activityEnd: Date | null;
-  needsDmp: boolean;
-  needsDpi: boolean;
-  needsPscServices: boolean;
-  needsSecureMessaging: boolean;
-};
+/** A roster row as the Professional table holds it (the template's record, without its MIE list). */
+export type DemoProfessional = Omit<RosterRecord, "enrollments" | "birthDate"> & { id: string; establishmentId: string; birthDate: Date };
 
 export type DemoEnrollment = {
   professionalId: string;
