@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { isUuid } from "./uuid";
+import { WAVE_SETTINGS_SELECT } from "./wave-settings-select";
 
 const OBJECTIVE_FIELDS = { code: true, title: true, description: true, required: true } as const;
 const CRITERION_FIELDS = { code: true, label: true, description: true, weight: true, scaleMin: true, scaleMax: true, required: true } as const;
@@ -19,12 +20,7 @@ export async function getWaveConfiguration(viewer: Viewer, waveId: string) {
         where: { id: waveId },
         select: {
           id: true,
-          kind: true,
-          title: true,
-          year: true,
-          opensAt: true,
-          closesAt: true,
-          fundingEnvelopeCents: true,
+          ...WAVE_SETTINGS_SELECT,
           version: true,
           campaign: { select: { id: true, title: true } },
           eligibleCategories: { select: { categoryCode: true } },

@@ -1,6 +1,7 @@
 import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
+import { WAVE_SETTINGS_SELECT } from "./wave-settings-select";
 
 /** Campaigns and their waves, newest first, with how many dossiers each wave has, for programme managers. */
 export async function listCampaigns(viewer: Viewer) {
@@ -16,12 +17,7 @@ export async function listCampaigns(viewer: Viewer) {
         orderBy: { opensAt: "desc" },
         select: {
           id: true,
-          kind: true,
-          title: true,
-          year: true,
-          opensAt: true,
-          closesAt: true,
-          fundingEnvelopeCents: true,
+          ...WAVE_SETTINGS_SELECT,
           _count: { select: { applications: true, versions: true } },
         },
       },

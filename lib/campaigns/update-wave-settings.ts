@@ -8,6 +8,7 @@ import type { TWaveSettingsInput } from "./schemas";
 import { isUuid } from "./uuid";
 import { assertKnownCategories, DUPLICATE_WAVE_MESSAGE, STALE_WAVE_MESSAGE, waveSettingsData } from "./wave-data";
 import { checkSettingsChange } from "./wave-rules";
+import { WAVE_SETTINGS_SELECT } from "./wave-settings-select";
 
 type Comparable = string | number | string[];
 
@@ -37,12 +38,7 @@ export async function updateWaveSettings(
       const wave = await tx.wave.findUnique({
         where: { id: waveId },
         select: {
-          kind: true,
-          title: true,
-          year: true,
-          opensAt: true,
-          closesAt: true,
-          fundingEnvelopeCents: true,
+          ...WAVE_SETTINGS_SELECT,
           version: true,
           eligibleCategories: { select: { categoryCode: true } },
         },
