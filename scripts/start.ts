@@ -48,7 +48,7 @@ if (demo) {
   await db.$disconnect();
 }
 
-if (!development && buildIsStale()) buildApp();
+if (!development && buildIsStale()) await buildApp();
 
 const server = spawn(process.execPath, [nextBin(), development ? "dev" : "start", "--port", String(env.PORT)], {
   stdio: "inherit",

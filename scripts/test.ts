@@ -5,7 +5,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { buildApp, buildIsStale } from "./lib/next-build";
+import { e2ePorts } from "./lib/free-port";
+import { buildIsStale } from "./lib/next-build";
 import { ensurePrismaClient } from "./lib/prisma-client";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -17,19 +18,21 @@ if (!existsSync(chromium)) {
 }
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
-const steps: Array<[string, () => void]> = [
+const steps: Array<[string, () => unknown]> = [
   ["Prisma client", ensurePrismaClient],
   // next-env.d.ts and the typed routes come from Next.js itself.
   ["Route types", () => run(bin("next"), ["typegen"])],
   ["Type check", () => run(bin("tsc"), ["--noEmit", "-p", "."])],
   ["Lint", () => run(bin("eslint"), ["."])],
   ["Unit and integration tests", () => run(bin("vitest"), ["run"])],
-  ["Production build", () => buildIsStale() && buildApp()],
-  ["End-to-end tests", () => run(bin("playwright"), ["test"])],
+  // Through the npm script itself, so that CI proves `npm run build` works.
+  ["Production build", () => buildIsStale() && run("npm", ["run", "build"])],
+  // The servers take free ports unless E2E_PORT, E2E_DB_PORT, E2E_PSC_PORT say otherwise.
+  ["End-to-end tests", async () => run(bin("playwright"), ["test"], await e2ePorts(process.env))],
 ];
 
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+function run(command: string, args: string[], extraEnv: Record<string, string> = {}): void {
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...extraEnv, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed`);
 }
 
@@ -38,7 +41,7 @@ for (const [name, step] of steps) {
   const stepStarted = Date.now();
   console.log(`\n▶ ${name}`);
   try {
-    step();
+    await step();
   } catch (error) {
     console.error(`\n✖ ${name}: ${(error as Error).message}`);
     process.exit(1);
