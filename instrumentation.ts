@@ -1,15 +1,17 @@
 /**
- * Next.js calls `register` once when the server starts: the background worker (e-mail delivery,
- * deadline reminders) starts with the app, in the Node.js runtime only, and only where there is a
- * database, never while `next build` prerenders pages.
+ * Next.js calls `register` once when the server starts, in the Node.js runtime only, and never
+ * while `next build` prerenders pages: every console line becomes a JSON log line, and the
+ * background jobs start (the worker itself unless RUN_JOBS=false, where `npm run worker` runs apart).
  */
 export async function register(): Promise<void> {
   /* eslint-disable no-restricted-properties -- set by Next.js itself (NEXT_RUNTIME is inlined per runtime), not settings of ours */
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   /* eslint-enable no-restricted-properties */
+  const { routeConsoleToLogger } = await import("@/lib/observability/logger");
+  routeConsoleToLogger();
   const { env } = await import("@/lib/config/env");
   if (!env.DATABASE_URL) return;
-  const { startBackgroundJobs } = await import("@/lib/jobs/worker");
-  startBackgroundJobs();
+  const { startJobsWhenReachable } = await import("@/lib/jobs/start-in-app");
+  startJobsWhenReachable({ connectionString: env.DATABASE_URL, work: env.RUN_JOBS === "true", schedules: env.JOB_SCHEDULES });
 }

@@ -340,6 +340,14 @@ const ROWS: Row[] = [
     call: (w) => ({ method: "POST", url: `/api/applications/${w.submitted}/messages`, multipart: { body: "Bonjour" } }),
     expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 200, manager: 200 },
   },
+  // Background jobs
+  page("/pilotage/taches", () => "/pilotage/taches", MANAGER_PAGE),
+  {
+    route: "POST /api/jobs/runs",
+    // A daily job: no run of it is waiting, so the manager's request queues one.
+    call: () => ({ method: "POST", url: "/api/jobs/runs", json: { name: "expire-stale-imports" } }),
+    expected: MANAGER_ONLY(200),
+  },
 ];
 
 /** Routes outside the matrix, and why. */

@@ -24,7 +24,8 @@ export type Permission =
   | "outbox:read"
   | "programme:export"
   | "establishment:read-any"
-  | "review:assigned";
+  | "review:assigned"
+  | "jobs:manage";
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // A member's rights come from their establishments (ownership below), not from the role.
@@ -43,6 +44,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "outbox:read",
     "programme:export",
     "establishment:read-any",
+    "jobs:manage",
   ],
 };
 

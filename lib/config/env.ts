@@ -66,6 +66,13 @@ const EnvSchema = z.object({
   /** SMTP server, e.g. smtp://user:pass@smtp.example.org:587. Without it, e-mails stay in the in-app outbox. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("HospiConnect <ne-pas-repondre@hospiconnect.esante.gouv.fr>"),
+
+  /** Background jobs (lib/jobs): run the worker inside each web process; `false` where `npm run worker` runs apart. */
+  RUN_JOBS: z.enum(["true", "false"]).default("true"),
+  /** Replaces schedules of the job registry, e.g. `daily-snapshots=5 1 * * *;expire-stale-imports=0 4 * * *` (cron, Paris time). */
+  JOB_SCHEDULES: z.string().optional(),
+  /** Structured JSON logs on standard output: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -26,6 +26,7 @@ export function navigationFor(viewer: Viewer | null): NavigationEntry[] {
         { text: "Invitations", href: "/pilotage/invitations" },
         { text: "Courriels", href: "/pilotage/courriels" },
         { text: "Journal d'audit", href: "/pilotage/journal" },
+        { text: "Tâches de fond", href: "/pilotage/taches" },
       ],
     });
   }

@@ -1,117 +1,123 @@
-import { sendDeadlineReminders } from "@/lib/campaigns/send-deadline-reminders";
+import PgBoss from "pg-boss";
 import { env } from "@/lib/config/env";
-import { deliverDueEmails } from "@/lib/notifications/delivery";
-import { createSmtpTransport, type MailTransport } from "@/lib/notifications/smtp-transport";
-import { parisToday } from "@/lib/roster/dates";
-import { expireStaleImports } from "@/lib/roster/import-session";
-import { recordDailySnapshots } from "@/lib/roster/snapshots";
+import { errorFields, logger } from "@/lib/observability/logger";
+import { withLogContext } from "@/lib/observability/request-id";
+import { JOBS, type JobDefinition, type JobName } from "./registry";
+import { effectiveSchedules } from "./schedules";
 
-/** Outbox e-mails go out within a few seconds; reminders are looked for every minute. */
-const DELIVERY_INTERVAL_MS = 5_000;
-const REMINDERS_INTERVAL_MS = 60_000;
-const SNAPSHOTS_RETRY_MS = 10 * 60_000;
+/** pg-boss keeps its tables in this schema, beside the app's (ADR 0007). */
+export const JOB_SCHEMA = "pgboss";
+export const JOB_TIME_ZONE = "Europe/Paris";
 
-type WorkerState = {
-  started: boolean;
-  running: boolean;
-  /** A delivery was requested while a run was going on: run again right after it. */
-  again: boolean;
-  timer?: NodeJS.Timeout;
-  remindersAt: number;
-  /** Paris day of the last completed daily snapshot pass. */
-  snapshotsDay: string | null;
-  /** The daily snapshot pass under way, if any. */
-  snapshots: Promise<void> | null;
-  /** No new attempt before this time after a failed pass (it reads every roster: not every 5 seconds). */
-  snapshotsRetryAt: number;
-  transport: MailTransport | null;
+type Runtime = { boss: PgBoss; jobs: readonly JobDefinition[] };
+
+// Kept on globalThis: Next.js may load this module in several bundles (instrumentation, routes),
+// and a process must still have one queue client.
+const holder = globalThis as unknown as { hospiconnectJobs?: Promise<Runtime> };
+
+export type StartJobsOptions = {
+  connectionString: string;
+  /** Run the jobs here (the worker); false: only queue them (a web instance beside `npm run worker`). */
+  work: boolean;
+  /** Cron replacements (JOB_SCHEDULES). */
+  schedules?: string;
+  /** The registry (tests add a job of their own). */
+  jobs?: readonly JobDefinition[];
 };
 
-// Kept on globalThis: Next.js may load this module more than once (development reloads), and
-// the app must still have one worker.
-const holder = globalThis as unknown as { hospiconnectWorker?: WorkerState };
-
-function schedule(state: WorkerState, delayMs: number): void {
-  clearTimeout(state.timer);
-  state.timer = setTimeout(() => void run(state), delayMs);
-  // The worker never keeps the process alive on its own.
-  state.timer.unref();
-}
-
-async function run(state: WorkerState): Promise<void> {
-  if (state.running) {
-    state.again = true;
-    return;
-  }
-  state.running = true;
-  try {
-    const now = new Date();
-    if (now.getTime() - state.remindersAt >= REMINDERS_INTERVAL_MS) {
-      state.remindersAt = now.getTime();
-      await sendDeadlineReminders(now);
-    }
-    if (state.snapshots === null && state.snapshotsDay !== parisToday(now) && now.getTime() >= state.snapshotsRetryAt) {
-      state.snapshots = runDailySnapshots(state, now);
-    }
-    // Without SMTP_URL, e-mails stay in the outbox, readable in the app.
-    if (state.transport) await deliverDueEmails({ transport: state.transport, from: env.MAIL_FROM, now });
-  } catch (error) {
-    // The database may be restarting: log, and try again at the next run.
-    console.error("[jobs] background run failed:", error instanceof Error ? error.message : error);
-  } finally {
-    state.running = false;
-    const again = state.again;
-    state.again = false;
-    schedule(state, again ? 0 : DELIVERY_INTERVAL_MS);
-  }
-}
-
 /**
- * Once a Paris day, a DAILY indicator snapshot of every roster that has none yet (the rollout
- * curve), and the files of roster import previews left uncommitted for a week are dropped. It reads every roster, which takes seconds on a large programme, so it runs beside the
- * e-mail runs rather than inside one; a failure leaves the day to the next run.
+ * Starts this process's job queue client: pg-boss on the app's PostgreSQL (its schema is created
+ * or upgraded first, under pg-boss's own lock). With `work`, it also keeps the registry's schedules
+ * and works every queue: each occurrence of a schedule becomes one job however many instances
+ * run, a job is taken by one worker only, and a failure is retried with exponential back-off.
  */
-function runDailySnapshots(state: WorkerState, now: Date): Promise<void> {
-  return recordDailySnapshots(now)
-    .then(async (written) => {
-      await expireStaleImports(now);
-      state.snapshotsDay = parisToday(now);
-      if (written > 0) console.log(`[jobs] daily indicator snapshots: ${written} establishment(s).`);
-    })
-    .catch((error: unknown) => {
-      state.snapshotsRetryAt = Date.now() + SNAPSHOTS_RETRY_MS;
-      console.error("[jobs] daily indicator snapshots failed:", error instanceof Error ? error.message : error);
-    })
-    .finally(() => {
-      state.snapshots = null;
-    });
+export function startJobs(options: StartJobsOptions): Promise<Runtime> {
+  holder.hospiconnectJobs ??= open(options).catch((error: unknown) => {
+    holder.hospiconnectJobs = undefined;
+    throw error;
+  });
+  return holder.hospiconnectJobs;
 }
 
-/** Starts the app's background worker (once per process): e-mail delivery, deadline reminders, daily indicator snapshots. */
-export function startBackgroundJobs(): void {
-  if (holder.hospiconnectWorker?.started) return;
-  const state: WorkerState = {
-    started: true,
-    running: false,
-    again: false,
-    remindersAt: 0,
-    snapshotsDay: null,
-    snapshots: null,
-    snapshotsRetryAt: 0,
-    transport: env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : null,
-  };
-  holder.hospiconnectWorker = state;
-  console.log(`[jobs] background worker started: ${state.transport ? "e-mails delivered through SMTP" : "no SMTP_URL, e-mails kept in the in-app outbox"}.`);
-  schedule(state, 0);
+async function open(options: StartJobsOptions): Promise<Runtime> {
+  const jobs = options.jobs ?? (JOBS as readonly JobDefinition[]);
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    schema: JOB_SCHEMA,
+    application_name: options.work ? "hospiconnect-worker" : "hospiconnect-web",
+    max: options.work ? 4 : 2,
+    migrate: true,
+    supervise: options.work,
+    schedule: options.work,
+    // Failed jobs stay readable by programme managers for a month.
+    deleteAfterDays: 30,
+  });
+  // pg-boss reports the database's absences here (a restart): logged, and it carries on.
+  boss.on("error", (error) => logger.warn(errorFields(error), "job queue: database error"));
+  await boss.start();
+  for (const job of jobs) {
+    const queue = { policy: job.schedule ? "stately" : "standard", retryLimit: job.retry.limit, retryDelay: job.retry.delaySeconds, retryBackoff: true, expireInSeconds: job.expireInSeconds } as const;
+    await boss.createQueue(job.name, { name: job.name, ...queue });
+    await boss.updateQueue(job.name, { name: job.name, ...queue });
+  }
+  if (options.work) {
+    const schedules = effectiveSchedules(jobs, options.schedules);
+    for (const job of jobs) {
+      const cron = schedules.get(job.name);
+      if (cron) await boss.schedule(job.name, cron, {}, { tz: JOB_TIME_ZONE });
+      else await boss.unschedule(job.name);
+      await boss.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: 1, batchSize: 1 }, ([claimed]) =>
+        claimed ? runJob(job, claimed) : Promise.resolve(),
+      );
+    }
+    logger.info({ jobs: jobs.map((job) => job.name), smtp: Boolean(env.SMTP_URL) }, "job worker started");
+  }
+  return { boss, jobs };
+}
+
+async function runJob(job: JobDefinition, claimed: PgBoss.Job<Record<string, unknown>>): Promise<unknown> {
+  return withLogContext({ job: `${job.name}:${claimed.id}` }, async () => {
+    const started = Date.now();
+    try {
+      const result = await job.run({ data: claimed.data ?? {}, now: new Date() });
+      logger.info({ durationMs: Date.now() - started, result }, "job completed");
+      // pg-boss keeps an object as the job's output.
+      return typeof result === "object" && result !== null ? result : { result };
+    } catch (error) {
+      logger.error({ durationMs: Date.now() - started, ...errorFields(error) }, "job failed");
+      throw error;
+    }
+  });
+}
+
+/** Stops the queue client: running jobs are given `timeoutMs` to finish. */
+export async function stopJobs(timeoutMs = 10_000): Promise<void> {
+  const runtime = await holder.hospiconnectJobs?.catch(() => undefined);
+  holder.hospiconnectJobs = undefined;
+  await runtime?.boss.stop({ graceful: true, timeout: timeoutMs, wait: true });
 }
 
 /**
- * Asks the worker to deliver now rather than at its next run: call it after committing a change
- * that queued e-mails. Does nothing where no worker runs (scripts, tests).
+ * Queues an on-demand job (or an extra run of a scheduled one). The job runs on whichever worker
+ * takes it; the caller does not wait for it.
+ */
+export async function enqueueJob(name: JobName, data: Record<string, unknown> = {}): Promise<string | null> {
+  const runtime = await (holder.hospiconnectJobs ?? startJobs({ connectionString: databaseUrl(), work: false }));
+  if (!runtime.jobs.some((job) => job.name === name)) throw new Error(`Unknown job ${name}`);
+  return runtime.boss.send(name, data);
+}
+
+function databaseUrl(): string {
+  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set: the job queue needs the app's database.");
+  return env.DATABASE_URL;
+}
+
+/**
+ * Asks for the outbox to be delivered now rather than at its next minute: call it after committing
+ * a change that queued e-mails. The queue holds at most one waiting delivery, which will see every
+ * e-mail queued meanwhile. Does nothing in a process without a job queue (scripts, tests).
  */
 export function requestDelivery(): void {
-  const state = holder.hospiconnectWorker;
-  if (!state?.transport) return;
-  if (state.running) state.again = true;
-  else schedule(state, 0);
+  if (!holder.hospiconnectJobs || !env.SMTP_URL) return;
+  void enqueueJob("outbox-delivery").catch((error: unknown) => logger.warn(errorFields(error), "outbox delivery could not be queued"));
 }

@@ -1,0 +1,73 @@
+import { sendDeadlineReminders } from "@/lib/campaigns/send-deadline-reminders";
+import { deliverOutbox } from "@/lib/notifications/deliver-outbox";
+import { expireStaleImports } from "@/lib/roster/import-session";
+import { recordDailySnapshots } from "@/lib/roster/snapshots";
+
+/** What a job receives: its payload (on-demand jobs) and the time it starts at. */
+export type JobContext = { data: Record<string, unknown>; now: Date };
+
+export type JobDefinition = {
+  /** The queue's name (letters, digits, dashes). */
+  name: string;
+  /** What programme managers read on « Pilotage › Tâches de fond ». */
+  label: string;
+  /**
+   * For scheduled jobs: a cron expression in Paris time, and how it reads in French. Run once
+   * per occurrence across every instance (ADR 0007). On-demand jobs have none and are queued
+   * with `enqueueJob`.
+   */
+  schedule?: { cron: string; label: string };
+  /** Attempts after a failure, the first wait (doubled at each attempt), the longest run. */
+  retry: { limit: number; delaySeconds: number };
+  expireInSeconds: number;
+  run: (context: JobContext) => Promise<unknown>;
+};
+
+/**
+ * Every background job of the app. Adding one is adding an entry (CONTRIBUTING.md « Add a job »);
+ * the job itself is a plain use case that must be safe to run twice (a retry after a crash
+ * runs it again).
+ */
+export const JOBS = [
+  {
+    name: "outbox-delivery",
+    label: "Envoi des courriels en attente",
+    // Also queued right after a change that writes e-mails (requestDelivery); the schedule
+    // catches retries that come due.
+    schedule: { cron: "* * * * *", label: "Chaque minute, et après chaque courriel mis en file" },
+    retry: { limit: 3, delaySeconds: 30 },
+    expireInSeconds: 10 * 60,
+    run: () => deliverOutbox(),
+  },
+  {
+    name: "deadline-reminders",
+    label: "Rappels avant la date limite de dépôt",
+    schedule: { cron: "*/5 * * * *", label: "Toutes les 5 minutes" },
+    retry: { limit: 3, delaySeconds: 60 },
+    expireInSeconds: 10 * 60,
+    run: ({ now }) => sendDeadlineReminders(now),
+  },
+  {
+    name: "daily-snapshots",
+    label: "Indicateurs quotidiens des registres",
+    // Writes only what the Paris day lacks: hourly runs cover a worker that was down at midnight.
+    schedule: { cron: "5 * * * *", label: "Chaque heure (le premier passage du jour écrit les indicateurs)" },
+    retry: { limit: 5, delaySeconds: 60 },
+    expireInSeconds: 60 * 60,
+    run: ({ now }) => recordDailySnapshots(now),
+  },
+  {
+    name: "expire-stale-imports",
+    label: "Suppression des fichiers d'import non validés depuis 7 jours",
+    schedule: { cron: "30 3 * * *", label: "Chaque jour à 3 h 30" },
+    retry: { limit: 5, delaySeconds: 60 },
+    expireInSeconds: 30 * 60,
+    run: ({ now }) => expireStaleImports(now),
+  },
+] as const satisfies readonly JobDefinition[];
+
+export type JobName = (typeof JOBS)[number]["name"];
+
+export function jobDefinition(name: string): JobDefinition | undefined {
+  return (JOBS as readonly JobDefinition[]).find((job) => job.name === name);
+}

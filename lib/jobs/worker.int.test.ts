@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { programmeManager, establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
+import { insertRoster, ROSTER_CASES } from "@/lib/roster/testing/roster-fixtures";
+import { databaseUrl, resetDatabase, testDb } from "@/test/integration/database";
+import { getJobsOverview } from "./job-runs";
+import { JOBS, type JobDefinition } from "./registry";
+import { enqueueJob, startJobs, stopJobs } from "./worker";
+
+/**
+ * The job queue on the integration database (the embedded PostgreSQL, or TEST_DATABASE_URL): the
+ * registry's jobs run through pg-boss, a failing job is retried with back-off, then shown to
+ * programme managers as failed. Scheduling across two instances: test/system/two-instances.
+ */
+const FAILING: JobDefinition = {
+  name: "test-always-fails",
+  label: "Tâche de test",
+  retry: { limit: 1, delaySeconds: 1 },
+  expireInSeconds: 60,
+  run: async () => {
+    attempts += 1;
+    throw new Error("Serveur distant injoignable");
+  },
+};
+let attempts = 0;
+
+describe("job queue", () => {
+  beforeAll(async () => {
+    await resetDatabase();
+    await startJobs({ connectionString: databaseUrl, work: true, jobs: [...(JOBS as readonly JobDefinition[]), FAILING] });
+  });
+  afterAll(() => stopJobs());
+
+  it("runs a queued job on a worker", async () => {
+    const { establishment } = await establishmentWithDirector(testDb);
+    await insertRoster(testDb, establishment.id, ROSTER_CASES.slice(0, 3));
+    expect(await enqueueJob("daily-snapshots")).not.toBeNull();
+    await expect
+      .poll(() => testDb.indicatorSnapshot.findMany({ where: { establishmentId: establishment.id }, select: { reason: true, active: true } }), { timeout: 20_000, interval: 250 })
+      .toEqual([{ reason: "DAILY", active: 3 }]);
+  });
+
+  it("retries a failing job with back-off, then shows it to programme managers as failed", async () => {
+    const runtime = await startJobs({ connectionString: databaseUrl, work: true });
+    await runtime.boss.send(FAILING.name, {});
+    const manager = await programmeManager(testDb);
+    await expect
+      .poll(async () => (await getJobsOverview(manager)).failedRuns.find((run) => run.name === FAILING.name)?.state, { timeout: 20_000, interval: 250 })
+      .toBe("failed");
+    expect(attempts).toBe(2);
+    const failed = (await getJobsOverview(manager)).failedRuns.find((run) => run.name === FAILING.name)!;
+    expect(failed).toMatchObject({ attempts: 2, error: "Serveur distant injoignable", label: "test-always-fails" });
+  });
+});
