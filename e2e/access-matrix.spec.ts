@@ -112,6 +112,7 @@ const ROWS: Row[] = [
 
   // Route handlers
   { route: "GET /api/health", call: () => ({ method: "GET", url: "/api/health" }), expected: PUBLIC },
+  { route: "GET /api/health/ready", call: () => ({ method: "GET", url: "/api/health/ready" }), expected: PUBLIC },
   {
     route: "POST /api/webauthn/authentication/options",
     call: () => ({ method: "POST", url: "/api/webauthn/authentication/options" }),

@@ -1,6 +1,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/config/env";
+import { logger } from "@/lib/observability/logger";
+import { reportDatabaseUnavailable } from "./availability";
 import { PrismaClient } from "./generated/client";
+import { isDatabaseUnavailable } from "./unavailable";
 
 export type Db = PrismaClient;
 
@@ -18,11 +21,16 @@ export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_
       idleTimeoutMillis: 30_000,
     },
     {
-      onPoolError: (error) => console.error("[db] idle connection lost:", error.message),
-      onConnectionError: (error) => console.error("[db] connection error:", error.message),
+      onPoolError: (error) => connectionLost("idle connection lost", error),
+      onConnectionError: (error) => connectionLost("connection error", error),
     },
   );
   return new PrismaClient({ adapter });
+}
+
+function connectionLost(what: string, error: Error): void {
+  logger.warn({ err: { message: error.message } }, `database: ${what}`);
+  if (isDatabaseUnavailable(error)) reportDatabaseUnavailable();
 }
 
 const globalForDb = globalThis as unknown as { db?: Db };

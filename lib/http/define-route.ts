@@ -2,9 +2,13 @@ import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { env } from "@/lib/config/env";
+import { reportDatabaseUnavailable } from "@/lib/db/availability";
 import { db } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError, type FieldErrors, isAppError } from "@/lib/errors/app-error";
 import { getViewer } from "@/lib/identity/current-viewer";
+import { errorFields, logger } from "@/lib/observability/logger";
+import { unavailableResponse } from "./unavailable-response";
 import { clientIp } from "./client-info";
 
 export type RouteContext<TInput, TParams, TViewer extends Viewer | null = Viewer> = {
@@ -103,8 +107,14 @@ function parseInput<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
 }
 
 async function errorResponse(error: unknown, request: Request, viewer: Viewer | null, ip: string | null): Promise<Response> {
+  if (isDatabaseUnavailable(error)) {
+    // Nothing was written: the transaction, if any, never committed. The client may retry.
+    reportDatabaseUnavailable();
+    logger.warn({ method: request.method, path: new URL(request.url).pathname, ...errorFields(error) }, "route: database unavailable");
+    return unavailableResponse(request, new Headers());
+  }
   if (!isAppError(error)) {
-    console.error(`[route] ${request.method} ${new URL(request.url).pathname}:`, error);
+    logger.error({ method: request.method, path: new URL(request.url).pathname, ...errorFields(error) }, "route: unexpected error");
     return Response.json(
       { error: { code: "INTERNAL", message: "Une erreur inattendue est survenue. Réessayez dans quelques instants." } },
       { status: 500 },
@@ -116,7 +126,7 @@ async function errorResponse(error: unknown, request: Request, viewer: Viewer | 
       action: "access.denied",
       ip,
       details: { method: request.method, path: new URL(request.url).pathname, code: error.code },
-    }).catch((auditError) => console.error("[route] audit of a denied access failed:", auditError));
+    }).catch((auditError: unknown) => logger.error(errorFields(auditError), "route: audit of a denied access failed"));
   }
   const headers = error.code === "RATE_LIMITED" && typeof error.details?.retryAfterSeconds === "number"
     ? { "Retry-After": String(error.details.retryAfterSeconds) }

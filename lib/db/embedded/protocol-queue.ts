@@ -59,7 +59,8 @@ export class ExchangeQueue {
     this.owner = -1;
     try {
       // `exec` takes PGlite's own lock: calling it inside runExclusive would deadlock.
-      if (this.db.isInTransaction()) await this.db.exec("ROLLBACK");
+      // A database being stopped has nothing left to roll back.
+      if (!this.db.closed && this.db.isInTransaction()) await this.db.exec("ROLLBACK");
     } finally {
       this.owner = null;
       void this.pump();

@@ -1,0 +1,52 @@
+import pg from "pg";
+import { isDatabaseUnavailable } from "./unavailable";
+
+/** How long a probe's answer is trusted. */
+const PROBE_TTL_MS = 1_000;
+
+type State = { up: boolean; checkedAt: number; probe: Promise<boolean> | null; pool: pg.Pool | null };
+
+// One state per process: the proxy, the route handlers and the pool's error handlers share it.
+const holder = globalThis as unknown as { hospiconnectDatabaseState?: State };
+const state = (holder.hospiconnectDatabaseState ??= { up: true, checkedAt: 0, probe: null, pool: null });
+
+/** A request or the pool met an outage: the next requests wait for a probe, and get 503 until it finds the database back. */
+export function reportDatabaseUnavailable(): void {
+  state.up = false;
+  state.checkedAt = 0;
+}
+
+async function probe(connectionString: string): Promise<boolean> {
+  // One connection kept open: on the embedded database, opening one waits for its single backend.
+  if (!state.pool) {
+    state.pool = new pg.Pool({ connectionString, max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 1_000, application_name: "hospiconnect-probe" });
+    // A connection lost while idle is the outage the next probe reports.
+    state.pool.on("error", () => {});
+  }
+  try {
+    await state.pool.query("SELECT 1");
+    return true;
+  } catch (error) {
+    // A slow answer is a busy database, not an absent one.
+    return !isDatabaseUnavailable(error);
+  }
+}
+
+/**
+ * Whether the database answers, as known within the last second. While it does, callers never
+ * wait (the next check runs in the background); after an outage, each check waits for a probe, so
+ * that the app serves again as soon as the database is back, without a restart.
+ */
+export async function databaseAvailable(connectionString: string): Promise<boolean> {
+  if (Date.now() - state.checkedAt < PROBE_TTL_MS) return state.up;
+  state.probe ??= probe(connectionString)
+    .then((up) => {
+      state.up = up;
+      state.checkedAt = Date.now();
+      return up;
+    })
+    .finally(() => {
+      state.probe = null;
+    });
+  return state.up ? true : state.probe;
+}

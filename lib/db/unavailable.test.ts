@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { isDatabaseUnavailable } from "./unavailable";
+
+describe("database outage errors", () => {
+  it.each([
+    ["pg, the server went away", new Error("Connection terminated unexpectedly")],
+    ["Prisma, server unreachable", Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: "P1001" })],
+    ["Prisma, pool timeout", Object.assign(new Error("Timed out fetching a new connection"), { code: "P2024" })],
+    [
+      "Prisma raw query, through the adapter",
+      Object.assign(new Error("Raw query failed."), { code: "P2010", meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable" } } } }),
+    ],
+    ["PostgreSQL shutting down (57P01)", Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })],
+    ["PostgreSQL starting up (57P03)", Object.assign(new Error("the database system is starting up"), { code: "57P03" })],
+    ["connection refused, as a cause", new Error("query failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }) })],
+  ])("%s is an outage", (_name, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it.each([
+    ["a unique violation", Object.assign(new Error("Unique constraint failed"), { code: "P2002" })],
+    ["a syntax error (42601)", Object.assign(new Error("syntax error at or near"), { code: "42601" })],
+    ["a bug", new TypeError("Cannot read properties of undefined")],
+    ["not an error", "Connection"],
+  ])("%s is not", (_name, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});

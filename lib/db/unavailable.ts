@@ -1,0 +1,26 @@
+/**
+ * Tells a database outage (server down, restarting, unreachable, out of connections) from any
+ * other error, through the codes Prisma, its pg adapter, pg and PostgreSQL give it, so that
+ * callers answer 503 « réessayez » rather than 500 « erreur inattendue ».
+ */
+const PRISMA_OUTAGE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const ADAPTER_OUTAGE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const NODE_OUTAGE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN"]);
+/** PostgreSQL classes 08 (connection exception) and 57P (operator intervention: shutdown, restart). */
+const POSTGRES_OUTAGE_CODE = /^(08...|57P0[1-4])$/;
+const OUTAGE_MESSAGE =
+  /Connection terminated|Can't reach database server|timeout exceeded when trying to connect|terminating connection due to|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|Connection ended unexpectedly/i;
+
+type ErrorLike = { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== "object" || error === null || depth > 5) return false;
+  const candidate = error as ErrorLike;
+  if (typeof candidate.code === "string" && (PRISMA_OUTAGE_CODES.has(candidate.code) || NODE_OUTAGE_CODES.has(candidate.code) || POSTGRES_OUTAGE_CODE.test(candidate.code))) {
+    return true;
+  }
+  if (typeof candidate.kind === "string" && ADAPTER_OUTAGE_KINDS.has(candidate.kind)) return true;
+  if (typeof candidate.originalCode === "string" && POSTGRES_OUTAGE_CODE.test(candidate.originalCode)) return true;
+  if (typeof candidate.message === "string" && OUTAGE_MESSAGE.test(candidate.message)) return true;
+  return isDatabaseUnavailable(candidate.meta?.driverAdapterError, depth + 1) || isDatabaseUnavailable(candidate.cause, depth + 1);
+}
