@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { gunzip } from "node:zlib";
+import pg from "pg";
+import { migrateDatabase } from "@/lib/db/migrations";
+import type { FileStorage } from "@/lib/storage";
+import type { BackupManifest } from "./backup";
+import { tableFingerprints, tablesInLoadOrder } from "./tables";
+
+const gunzipAsync = promisify(gunzip);
+
+/** Filled by the migrations themselves, so present in a fresh database: replaced by the backup's. */
+const REFERENCE_TABLES = new Set(["EstablishmentCategory", "Profession"]);
+
+export class RestoreError extends Error {}
+
+/**
+ * Restores a backup written by `backupDatabase` into a fresh database (migrated here, refused if
+ * it already holds data): every table in one transaction, checked against the manifest's row
+ * counts and checksums before it commits, and every file checked against its hash and put back
+ * into `storage`. Anything that does not match leaves the database as it was.
+ */
+export async function restoreDatabase(connectionString: string, storage: FileStorage, directory: string): Promise<BackupManifest> {
+  const manifest = JSON.parse(await readFile(path.join(directory, "manifest.json"), "utf8")) as BackupManifest;
+  if (manifest.format !== 1) throw new RestoreError(`Unknown backup format ${String(manifest.format)}.`);
+  await migrateDatabase(connectionString);
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const { rows: migrations } = await client.query<{ name: string }>(
+      `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+    );
+    if (migrations.map((row) => row.name).join() !== manifest.migrations.join()) {
+      throw new RestoreError("This backup was made with another version of the app (other migrations): restore it with that version.");
+    }
+    await client.query("BEGIN");
+    const tables = await tablesInLoadOrder(client);
+    for (const table of tables) {
+      if (REFERENCE_TABLES.has(table)) continue;
+      const { rows } = await client.query(`SELECT 1 FROM "${table}" LIMIT 1`);
+      if (rows.length) throw new RestoreError(`The target database is not empty (table ${table} has rows): restore into a fresh database.`);
+    }
+    for (const table of [...tables].reverse()) if (REFERENCE_TABLES.has(table)) await client.query(`DELETE FROM "${table}"`);
+
+    const parts = (await readdir(path.join(directory, "tables"))).sort();
+    for (const table of tables) {
+      for (const part of parts.filter((name) => name.startsWith(`${table}.`))) {
+        const json = (await gunzipAsync(await readFile(path.join(directory, "tables", part)))).toString("utf8");
+        await client.query(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json)`, [json]);
+      }
+    }
+    // Identity and serial columns continue after the restored rows.
+    const { rows: counters } = await client.query<{ table: string; column: string; sequence: string }>(`
+      SELECT table_name AS table, column_name AS column, pg_get_serial_sequence(format('%I', table_name), column_name) AS sequence
+      FROM information_schema.columns
+      WHERE table_schema = 'public' AND (column_default LIKE 'nextval(%' OR is_identity = 'YES')`);
+    for (const counter of counters) {
+      await client.query(`SELECT setval($1, (SELECT coalesce(max("${counter.column}"), 0) + 1 FROM "${counter.table}"), false)`, [counter.sequence]);
+    }
+
+    const restored = await tableFingerprints(client);
+    const different = Object.keys({ ...manifest.tables, ...restored }).filter(
+      (table) => JSON.stringify(restored[table]) !== JSON.stringify(manifest.tables[table]),
+    );
+    if (different.length) throw new RestoreError(`Restored tables differ from the backup: ${different.join(", ")}.`);
+
+    for (const file of manifest.files) {
+      const bytes = await readFile(path.join(directory, "files", file.key));
+      if (createHash("sha256").update(bytes).digest("hex") !== file.sha256) throw new RestoreError(`File ${file.key} of the backup is damaged.`);
+      await storage.put(file.key, bytes, "application/octet-stream");
+    }
+    await client.query("COMMIT");
+    return manifest;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
