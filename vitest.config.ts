@@ -32,6 +32,19 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Several app processes on a PostgreSQL server the tests start themselves (test/system).
+          name: "system",
+          environment: "node",
+          include: ["test/system/**/*.system.test.ts"],
+          globalSetup: ["test/system/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 240_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });

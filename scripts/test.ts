@@ -1,7 +1,8 @@
 // npm test: every check, from a fresh clone, with nothing set up by hand.
 //   1. the browser is there (Debian's chromium), 2. Prisma client, 3. types and lint,
 //   4. unit and integration tests (Vitest; integration on the embedded PostgreSQL, or on
-//      TEST_DATABASE_URL when set), 5. production build, 6. end-to-end tests (Playwright).
+//      TEST_DATABASE_URL when set), 5. production build, 6. system tests (instances of the build
+//      on a PostgreSQL cluster they start), 7. end-to-end tests (Playwright).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -24,9 +25,11 @@ const steps: Array<[string, () => unknown]> = [
   ["Route types", () => run(bin("next"), ["typegen"])],
   ["Type check", () => run(bin("tsc"), ["--noEmit", "-p", "."])],
   ["Lint", () => run(bin("eslint"), ["."])],
-  ["Unit and integration tests", () => run(bin("vitest"), ["run"])],
+  ["Unit and integration tests", () => run(bin("vitest"), ["run", "--project", "unit", "--project", "integration"])],
   // Through the npm script itself, so that CI proves `npm run build` works.
   ["Production build", () => buildIsStale() && run("npm", ["run", "build"])],
+  // Instances of that build on a PostgreSQL server of their own: several instances, faults.
+  ["System tests", () => run(bin("vitest"), ["run", "--project", "system"])],
   // The servers take free ports unless E2E_PORT, E2E_DB_PORT, E2E_PSC_PORT say otherwise.
   ["End-to-end tests", async () => run(bin("playwright"), ["test"], await e2ePorts(process.env))],
 ];

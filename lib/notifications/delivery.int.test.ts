@@ -1,8 +1,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generateStorageKey } from "@/lib/storage";
 import { LocalFileStorage } from "@/lib/storage/local-file-storage";
@@ -11,42 +9,12 @@ import { deliverDueEmails } from "./delivery";
 import { enqueueEmail } from "./outbox";
 import { MAX_ATTEMPTS } from "./retry-policy";
 import { createSmtpTransport } from "./smtp-transport";
+import { TestSmtpServer } from "./testing/smtp-server";
 
 /**
  * Delivery of the outbox through a real SMTP server started here (the `smtp-server` package):
  * nodemailer speaks real SMTP to it, nothing is mocked.
  */
-class TestSmtpServer {
-  readonly received: Array<{ to: string[]; raw: string }> = [];
-  /** While set, every recipient is refused with a permanent error. */
-  refusing = false;
-  private readonly server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onRcptTo: (_address, _session, callback) => {
-      if (this.refusing) callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
-      else callback();
-    },
-    onData: (stream, session, callback) => {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        this.received.push({ to: session.envelope.rcptTo.map((address) => address.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    return `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
 const FROM = "HospiConnect <ne-pas-repondre@hospiconnect.test>";
 const seconds = (base: Date, count: number) => new Date(base.getTime() + count * 1000);
 

@@ -44,3 +44,8 @@ export function completeDossierContent(objectives: ReadonlyArray<{ id: string; r
     },
   };
 }
+
+/** A draft dossier of `establishmentId` on a wave made by createWaveWithObjectives, started at `createdAt`. */
+export async function createDraft(db: Db, establishmentId: string, wave: { id: string; versions: ReadonlyArray<{ id: string }> }, createdAt = new Date()) {
+  return db.application.create({ data: { establishmentId, waveId: wave.id, waveVersionId: wave.versions[0]!.id, createdAt }, select: { id: true } });
+}

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { completeDossierContent, createDraft, createWaveWithObjectives } from "@/lib/applications/testing/dossier-fixtures";
+import { establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
+import { createDb, type Db } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrations";
+import { createDemoSignInLinks } from "@/lib/identity/demo-sign-in";
+import { enqueueEmail } from "@/lib/notifications/outbox";
+import { TestSmtpServer } from "@/lib/notifications/testing/smtp-server";
+import { parisToday } from "@/lib/roster/dates";
+import { insertRoster, ROSTER_CASES } from "@/lib/roster/testing/roster-fixtures";
+import { type AppProcess, logEntries, startApp } from "./app-process";
+import { type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
+
+/**
+ * Two instances of the app on one PostgreSQL, both running the job worker, every job scheduled
+ * each minute: each occurrence runs once (one snapshot per establishment and Paris day, one
+ * reminder per person, each e-mail delivered once), and a session opened on one instance is
+ * honoured, then ended, on the other.
+ */
+const ESTABLISHMENTS = 6;
+const QUEUED_EMAILS = 30;
+const EVERY_MINUTE = "outbox-delivery=* * * * *;deadline-reminders=* * * * *;daily-snapshots=* * * * *;expire-stale-imports=* * * * *";
+
+describe("two instances on one PostgreSQL", () => {
+  let cluster: PostgresCluster;
+  let db: Db;
+  let smtp: TestSmtpServer;
+  let instances: AppProcess[] = [];
+  const directors: string[] = [];
+  const establishmentIds: string[] = [];
+
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+    const url = await cluster.createDatabase("app");
+    await migrateDatabase(url);
+    db = createDb(url, 2);
+    // Drafts due for their 2-day reminder (the deadline is tomorrow), rosters without today's snapshot.
+    const { wave } = await createWaveWithObjectives(db, new Date(Date.now() + 86_400_000));
+    for (let index = 0; index < ESTABLISHMENTS; index += 1) {
+      const { establishment, director } = await establishmentWithDirector(db);
+      await insertRoster(db, establishment.id, ROSTER_CASES.slice(0, 3));
+      const draft = await createDraft(db, establishment.id, wave, new Date(Date.now() - 10 * 86_400_000));
+      await db.application.update({ where: { id: draft.id }, data: completeDossierContent(wave.versions[0]!.objectives) });
+      establishmentIds.push(establishment.id);
+      directors.push(director.email);
+    }
+    for (let index = 0; index < QUEUED_EMAILS; index += 1) {
+      await enqueueEmail(db, { dedupeKey: `test:${index}`, to: `destinataire.${index}@test.fr`, subject: `Message ${index}`, text: "Bonjour" });
+    }
+    smtp = new TestSmtpServer();
+    const smtpUrl = await smtp.start();
+    const settings = { DATABASE_URL: url, SMTP_URL: smtpUrl, JOB_SCHEDULES: EVERY_MINUTE, DEMO_MODE: "true", STORAGE_DIR: "/tmp/hospiconnect-system-files" };
+    instances = await Promise.all([startApp(settings), startApp(settings)]);
+  });
+
+  afterAll(async () => {
+    await Promise.all(instances.map((instance) => instance.kill()));
+    await db?.$disconnect();
+    await smtp?.stop();
+    await cluster?.destroy();
+  });
+
+  it("runs each scheduled occurrence once, whichever instance takes it", async () => {
+    const expectedMails = QUEUED_EMAILS + ESTABLISHMENTS;
+    await expect
+      .poll(async () => ({
+        sent: await db.outboxEmail.count({ where: { status: "SENT" } }),
+        snapshotted: await db.indicatorSnapshot.count({ where: { reason: "DAILY" } }),
+      }), { timeout: 150_000, interval: 1_000 })
+      .toEqual({ sent: expectedMails, snapshotted: ESTABLISHMENTS });
+    // Let the next minute's occurrences run too: they must find nothing left to do.
+    const firstMinute = new Date();
+    await expect
+      .poll(async () => db.$queryRaw<Array<{ count: number }>>`
+        SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'daily-snapshots' AND state = 'completed' AND created_on > ${firstMinute}`, { timeout: 90_000, interval: 1_000 })
+      .toEqual([{ count: 1 }]);
+
+    for (const instance of instances) {
+      expect(logEntries(instance).some((entry) => entry.msg === "job worker started")).toBe(true);
+    }
+    // Each occurrence of each schedule became one job.
+    const duplicated = await db.$queryRaw<Array<{ name: string }>>`
+      SELECT name FROM pgboss.job WHERE name NOT LIKE '\\_\\_pgboss%'
+      GROUP BY name, date_trunc('minute', created_on) HAVING count(*) > 1`;
+    expect(duplicated).toEqual([]);
+
+    // One snapshot per establishment for the Paris day.
+    const snapshots = await db.indicatorSnapshot.groupBy({ by: ["establishmentId"], where: { reason: "DAILY" }, _count: { _all: true } });
+    expect(snapshots.map((row) => [row.establishmentId, row._count._all]).sort()).toEqual(establishmentIds.map((id) => [id, 1]).sort());
+    const takenOn = await db.indicatorSnapshot.findMany({ where: { reason: "DAILY" }, select: { takenAt: true } });
+    expect(new Set(takenOn.map((row) => parisToday(row.takenAt)))).toEqual(new Set([parisToday(new Date())]));
+
+    // Every e-mail reached the SMTP server exactly once: one reminder per director, each queued e-mail once.
+    const received = smtp.received.flatMap((message) => message.to);
+    const perRecipient = new Map<string, number>();
+    for (const to of received) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
+    expect([...perRecipient.values()].every((count) => count === 1)).toBe(true);
+    expect(received.sort()).toEqual([...directors, ...Array.from({ length: QUEUED_EMAILS }, (_, index) => `destinataire.${index}@test.fr`)].sort());
+    expect(await db.outboxEmail.count({ where: { dedupeKey: { startsWith: "reminder-2d:" } } })).toBe(ESTABLISHMENTS);
+  });
+
+  it("honours on one instance the session opened on the other, and ends it everywhere at sign-out", async () => {
+    const [first, second] = instances as [AppProcess, AppProcess];
+    const [link] = await createDemoSignInLinks(db, first.url);
+    const token = new URL(link!.link).pathname.split("/").pop()!;
+
+    const cookies = new Map<string, string>();
+    const remember = (response: Response) => {
+      for (const cookie of response.headers.getSetCookie()) {
+        const [pair] = cookie.split(";");
+        const [name, value] = pair!.split("=");
+        cookies.set(name!, value ?? "");
+      }
+    };
+    const cookieHeader = () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+    const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+    const csrf = async (instance: AppProcess) => {
+      const response = await fetch(`${instance.url}/api/auth/csrf`, { headers: { Cookie: cookieHeader() } });
+      remember(response);
+      return ((await response.json()) as { csrfToken: string }).csrfToken;
+    };
+
+    const signInCsrf = await csrf(first);
+    const signIn = await fetch(`${first.url}/api/auth/callback/demo-link`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: first.url, Cookie: cookieHeader() },
+      body: form({ token, csrfToken: signInCsrf, json: "true" }),
+    });
+    remember(signIn);
+    expect(cookies.has("next-auth.session-token")).toBe(true);
+
+    const account = (instance: AppProcess) => fetch(`${instance.url}/compte`, { redirect: "manual", headers: { Cookie: cookieHeader() } });
+    const onSecond = await account(second);
+    expect(onSecond.status).toBe(200);
+    expect(await onSecond.text()).toContain(link!.name);
+
+    const signOutCsrf = await csrf(second);
+    const signOut = await fetch(`${second.url}/api/auth/signout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: second.url, Cookie: cookieHeader() },
+      body: form({ csrfToken: signOutCsrf, json: "true" }),
+    });
+    expect(signOut.status).toBeLessThan(400);
+    // The cookie replayed on the first instance no longer opens anything.
+    const replayed = await account(first);
+    expect(replayed.status).toBe(307);
+    expect(replayed.headers.get("location")).toContain("/connexion");
+  });
+});
