@@ -1,0 +1,209 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { completeDossierContent, createDraft, createWaveWithObjectives } from "@/lib/applications/testing/dossier-fixtures";
+import { establishmentWithDirector, programmeManager } from "@/lib/campaigns/testing/fixtures";
+import { createDb, type Db } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrations";
+import { templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
+import { type AppProcess, logEntries, sessionCookie, startApp } from "./app-process";
+import { type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
+
+/**
+ * Faults on a PostgreSQL server the test owns: restarted while dossiers are being submitted,
+ * decided and a roster imported, then an import commit whose process is killed. During the outage
+ * the app answers French 503 pages and JSON errors; it serves again by itself once the server is
+ * back; nothing is ever half-written.
+ */
+const SUBMISSIONS = 10;
+const DECISIONS = 6;
+
+/** Distinct names made of letters, as the roster's name rules want them. */
+const letters = (index: number) => Array.from({ length: 4 }, (_, position) => String.fromCharCode(65 + (Math.floor(index / 26 ** position) % 26))).join("");
+const rosterFile = (lines: number) =>
+  Buffer.from(templateCsv(Array.from({ length: lines }, (_, index) => ({ Nom: `ESSAI${letters(index)}`, Prénom: "Ana", RPPS: "", "Statut RPPS": "", MIE: "" }))));
+
+type Caller = { cookie: string };
+type Outcome = { status: number; body: string };
+
+describe("faults", () => {
+  let cluster: PostgresCluster;
+  let url: string;
+  let db: Db;
+  let app: AppProcess;
+  let manager: Caller;
+  const submissions: Array<Caller & { applicationId: string; key: string }> = [];
+  const decisions: Array<{ applicationId: string }> = [];
+  let importer: Caller & { establishmentId: string; importId: string };
+
+  async function previewedImport(lines: number) {
+    const { establishment, director } = await establishmentWithDirector(db);
+    const row = await db.rosterImport.create({
+      data: { establishmentId: establishment.id, fileName: "registre.csv", format: "CSV", status: "PREVIEWED", totalLines: lines, content: rosterFile(lines), createdById: director.userId },
+    });
+    return { establishmentId: establishment.id, importId: row.id, cookie: await sessionCookie(db, director.userId) };
+  }
+
+  const call = (caller: Caller, method: string, path: string, json?: unknown): Promise<Outcome> =>
+    fetch(`${app.url}${path}`, {
+      method,
+      redirect: "manual",
+      headers: { Cookie: caller.cookie, Origin: app.url, ...(json ? { "Content-Type": "application/json" } : {}) },
+      body: json ? JSON.stringify(json) : undefined,
+    }).then(async (response) => ({ status: response.status, body: await response.text() }));
+
+  const submit = (dossier: (typeof submissions)[number]) => call(dossier, "POST", `/api/applications/${dossier.applicationId}/submission`, { idempotencyKey: dossier.key });
+  const decide = async (dossier: { applicationId: string }) => {
+    const { version } = await db.application.findUniqueOrThrow({ where: { id: dossier.applicationId }, select: { version: true } });
+    return call(manager, "POST", `/api/applications/${dossier.applicationId}/transitions`, { action: "reject", comment: "Hors du périmètre de la vague.", expectedVersion: version });
+  };
+  const commit = (caller: typeof importer) => call(caller, "POST", `/api/establishments/${caller.establishmentId}/roster/imports/${caller.importId}/commit`);
+
+  /** Waits until the app holds a transaction open on the server (its writes are under way). */
+  async function transactionUnderWay(matching: string): Promise<void> {
+    const observer = new pg.Client({ connectionString: url });
+    await observer.connect();
+    try {
+      await expect
+        .poll(
+          async () =>
+            (await observer.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'app' AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND query ILIKE $1`, [`%${matching}%`])).rows[0].n,
+          { timeout: 60_000, interval: 20 },
+        )
+        .toBeGreaterThan(0);
+    } finally {
+      await observer.end();
+    }
+  }
+
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+    url = await cluster.createDatabase("app");
+    await migrateDatabase(url);
+    db = createDb(url, 2);
+    const { wave } = await createWaveWithObjectives(db, new Date(Date.now() + 30 * 86_400_000));
+    const objectives = wave.versions[0]!.objectives;
+    for (let index = 0; index < SUBMISSIONS + DECISIONS; index += 1) {
+      const { establishment, director } = await establishmentWithDirector(db);
+      const draft = await createDraft(db, establishment.id, wave);
+      await db.application.update({ where: { id: draft.id }, data: completeDossierContent(objectives) });
+      if (index < SUBMISSIONS) {
+        submissions.push({ applicationId: draft.id, key: randomUUID(), cookie: await sessionCookie(db, director.userId) });
+      } else {
+        await db.application.update({ where: { id: draft.id }, data: { state: "SCORED" } });
+        decisions.push({ applicationId: draft.id });
+      }
+    }
+    const pilot = await programmeManager(db);
+    manager = { cookie: await sessionCookie(db, pilot.userId) };
+    importer = await previewedImport(3_000);
+    app = await startApp({ DATABASE_URL: url, STORAGE_DIR: `/tmp/hospiconnect-faults-${randomUUID()}`, DATABASE_ACQUIRE_TIMEOUT_MS: "2000" });
+  });
+
+  afterAll(async () => {
+    await app?.kill();
+    await db?.$disconnect();
+    await cluster?.destroy();
+  });
+
+  async function expectNothingHalfWritten() {
+    for (const dossier of submissions) {
+      const row = await db.application.findUniqueOrThrow({
+        where: { id: dossier.applicationId },
+        select: { state: true, establishment: { select: { name: true } }, _count: { select: { submissions: true, transitions: true } } },
+      });
+      const receipts = await db.outboxEmail.count({ where: { dedupeKey: { startsWith: "receipt:" }, subject: { endsWith: `de ${row.establishment.name}` } } });
+      expect([row.state, row._count.submissions, row._count.transitions, receipts]).toEqual(row.state === "SUBMITTED" ? ["SUBMITTED", 1, 1, 1] : ["DRAFT", 0, 0, 0]);
+    }
+    for (const dossier of decisions) {
+      const row = await db.application.findUniqueOrThrow({ where: { id: dossier.applicationId }, select: { state: true, decision: { select: { id: true } }, _count: { select: { transitions: true } } } });
+      expect([row.state, row.decision !== null, row._count.transitions]).toEqual(row.state === "REJECTED" ? ["REJECTED", true, 1] : ["SCORED", false, 0]);
+    }
+    const batch = await db.rosterImport.findUniqueOrThrow({ where: { id: importer.importId }, select: { status: true } });
+    const professionals = await db.professional.count({ where: { establishmentId: importer.establishmentId } });
+    const audited = await db.auditEvent.count({ where: { action: "roster.imported", targetId: importer.establishmentId } });
+    expect([batch.status, professionals, audited]).toEqual(batch.status === "COMMITTED" ? ["COMMITTED", 3_000, 1] : ["PREVIEWED", 0, 0]);
+  }
+
+  it("answers French 503s while PostgreSQL restarts under in-flight writes, then serves again by itself with nothing half-written", async () => {
+    const inFlight = [...submissions.map(submit), ...decisions.map(decide), commit(importer)];
+    // Once the first one has gone through, the others are still under way.
+    await Promise.race(inFlight);
+    cluster.stop("fast");
+    const outcomes = await Promise.all(inFlight);
+    // Each in-flight request either went through or was told to retry; none met an unexpected error.
+    for (const outcome of outcomes) expect([200, 503], outcome.body.slice(0, 300)).toContain(outcome.status);
+    expect(outcomes.some((outcome) => outcome.status === 503)).toBe(true);
+
+    const [owner] = submissions;
+    const page = await fetch(`${app.url}/dossiers/${owner!.applicationId}`, { headers: { Cookie: owner!.cookie } });
+    expect(page.status).toBe(503);
+    expect(page.headers.get("retry-after")).toBeTruthy();
+    expect(await page.text()).toContain("Service momentanément indisponible");
+
+    const api = await fetch(`${app.url}/api/applications/${owner!.applicationId}/submission`, {
+      method: "POST",
+      headers: { Cookie: owner!.cookie, Origin: app.url, "Content-Type": "application/json" },
+      body: JSON.stringify({ idempotencyKey: owner!.key }),
+    });
+    expect(api.status).toBe(503);
+    const error = (await api.json()) as { error: { code: string; message: string } };
+    expect(error.error.code).toBe("UNAVAILABLE");
+    expect(error.error.message).toMatch(/momentanément indisponible/);
+    expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
+    expect((await fetch(`${app.url}/api/health/ready`)).status).toBe(503);
+
+    // Every line of that request's log is JSON and carries its id.
+    const requestId = api.headers.get("x-request-id");
+    const ofRequest = logEntries(app).filter((entry) => entry.requestId === requestId);
+    expect(ofRequest.map((entry) => entry.msg)).toEqual(expect.arrayContaining(["request"]));
+    expect(app.lines.filter((line) => line.includes(requestId!)).every((line) => JSON.parse(line).requestId === requestId)).toBe(true);
+
+    cluster.start();
+    await expect
+      .poll(async () => (await fetch(`${app.url}/dossiers/${owner!.applicationId}`, { headers: { Cookie: owner!.cookie } })).status, { timeout: 60_000, interval: 500 })
+      .toBe(200);
+    expect(process.kill(app.pid, 0)).toBe(true);
+    await expect.poll(async () => (await fetch(`${app.url}/api/health/ready`)).status, { timeout: 10_000 }).toBe(200);
+
+    await expectNothingHalfWritten();
+
+    // What was refused goes through now, once: the same submission keys, the decisions, the import.
+    for (const dossier of submissions) expect((await submit(dossier)).status).toBe(200);
+    for (const dossier of decisions) {
+      const { state } = await db.application.findUniqueOrThrow({ where: { id: dossier.applicationId }, select: { state: true } });
+      if (state === "SCORED") expect((await decide(dossier)).status).toBe(200);
+    }
+    if ((await db.rosterImport.findUniqueOrThrow({ where: { id: importer.importId } })).status === "PREVIEWED") expect((await commit(importer)).status).toBe(200);
+    await expectNothingHalfWritten();
+    expect(await db.application.count({ where: { id: { in: submissions.map((dossier) => dossier.applicationId) }, state: "SUBMITTED" } })).toBe(SUBMISSIONS);
+    expect(await db.decision.count()).toBe(DECISIONS);
+  });
+
+  it("leaves nothing of an import commit whose process is killed mid-way", async () => {
+    const killed = await previewedImport(20_000);
+    const request = commit(killed).catch((error: unknown) => ({ status: 0, body: String(error) }));
+    await transactionUnderWay("Professional");
+    await app.kill("SIGKILL");
+    expect((await request).status).toBe(0);
+
+    // PostgreSQL rolls back the dead connection's transaction.
+    const observer = new pg.Client({ connectionString: url });
+    await observer.connect();
+    await expect
+      .poll(async () => (await observer.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'app' AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`)).rows[0].n, { timeout: 30_000 })
+      .toBe(0);
+    await observer.end();
+    const batch = await db.rosterImport.findUniqueOrThrow({ where: { id: killed.importId }, select: { status: true, content: true } });
+    expect(batch.status).toBe("PREVIEWED");
+    expect(batch.content).not.toBeNull();
+    expect(await db.professional.count({ where: { establishmentId: killed.establishmentId } })).toBe(0);
+    expect(await db.indicatorSnapshot.count({ where: { establishmentId: killed.establishmentId } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "roster.imported", targetId: killed.establishmentId } })).toBe(0);
+
+    // A new process commits the same import, whole.
+    app = await startApp({ DATABASE_URL: url, STORAGE_DIR: `/tmp/hospiconnect-faults-${randomUUID()}` });
+    expect((await commit(killed)).status).toBe(200);
+    expect(await db.professional.count({ where: { establishmentId: killed.establishmentId } })).toBe(20_000);
+  });
+});
