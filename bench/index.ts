@@ -1,4 +1,5 @@
-// npm run bench [-- --establishments 40 --professionals 10000 --runs 3 --import-lines 100000 --indicator-establishments 10000 --indicator-professionals 1000000]
+// npm run bench [-- --establishments 40 --professionals 10000 --runs 3 --import-lines 100000 --indicator-establishments 10000 --indicator-professionals 1000000
+//                  --connections 50 --load-seconds 15 --rush-dossiers 200 --only load,rush]
 //
 // Generates a data set of the chosen size into a scratch database created on a PostgreSQL server
 // (BENCH_DATABASE_URL, default: the local server at 127.0.0.1:5432) and prints, per scenario, the
@@ -13,6 +14,9 @@ import { printResults, type ScenarioResult } from "./harness";
 import { importRoster } from "./scenarios/import-roster";
 import { insertProfessionals } from "./scenarios/insert-professionals";
 import { establishmentIndicators } from "./scenarios/indicators";
+import { pagesUnderLoad, printLoadResults } from "./scenarios/load";
+import { deadlineRush, printRushResult } from "./scenarios/rush";
+import { loadDemoData } from "@/prisma/seed/demo";
 
 const { values } = parseArgs({
   options: {
@@ -22,8 +26,20 @@ const { values } = parseArgs({
     "import-lines": { type: "string", default: "100000" },
     "indicator-establishments": { type: "string", default: "10000" },
     "indicator-professionals": { type: "string", default: "1000000" },
+    connections: { type: "string", default: "50" },
+    "load-seconds": { type: "string", default: "15" },
+    "rush-dossiers": { type: "string", default: "200" },
+    /** Scenarios to run, comma-separated: insert, import, indicators, load, rush (default: all). */
+    only: { type: "string" },
   },
 });
+const SCENARIOS = ["insert", "import", "indicators", "load", "rush"] as const;
+const selected = new Set(values.only ? values.only.split(",").map((name) => name.trim()) : SCENARIOS);
+const unknown = [...selected].filter((name) => !(SCENARIOS as readonly string[]).includes(name));
+if (unknown.length) {
+  console.error(`Unknown scenario ${unknown.join(", ")}: choose among ${SCENARIOS.join(", ")}.`);
+  process.exit(2);
+}
 const establishments = Number(values.establishments);
 const professionals = Number(values.professionals);
 const runs = Number(values.runs);
@@ -41,11 +57,32 @@ try {
     `HospiConnect benchmarks: PostgreSQL ${version[0]?.server_version} (scratch database), ` +
       `${professionals.toLocaleString("en-US")} professionals across ${establishments} establishments, median of ${runs} runs\n`,
   );
-  const dataset = await generateDataset(db, establishments, professionals);
-  const results: ScenarioResult[] = [await insertProfessionals(db, scratch.url, dataset.professionals, runs)];
-  results.push(await importRoster(db, scratch.url, Number(values["import-lines"]), runs));
-  results.push(await establishmentIndicators(db, Number(values["indicator-establishments"]), Number(values["indicator-professionals"]), runs));
-  printResults(results);
+  const results: ScenarioResult[] = [];
+  if (selected.has("insert")) {
+    const dataset = await generateDataset(db, establishments, professionals);
+    results.push(await insertProfessionals(db, scratch.url, dataset.professionals, runs));
+  }
+  if (selected.has("import")) results.push(await importRoster(db, scratch.url, Number(values["import-lines"]), runs));
+  if (selected.has("indicators")) {
+    results.push(await establishmentIndicators(db, Number(values["indicator-establishments"]), Number(values["indicator-professionals"]), runs));
+  }
+  if (results.length) printResults(results);
+  // The app's pages and routes, served by the production build, in a database of their own.
+  if (selected.has("load") || selected.has("rush")) {
+    const served = await openScratchDatabase(serverUrl);
+    const appDb = createDb(served.url, 4);
+    try {
+      await migrateDatabase(served.url);
+      await loadDemoData(appDb);
+      const connections = Number(values.connections);
+      const seconds = Number(values["load-seconds"]);
+      if (selected.has("load")) printLoadResults(await pagesUnderLoad(appDb, served.url, { connections, seconds }), connections, seconds);
+      if (selected.has("rush")) printRushResult(await deadlineRush(appDb, served.url, Number(values["rush-dossiers"])));
+    } finally {
+      await appDb.$disconnect();
+      await served.drop();
+    }
+  }
 } finally {
   await db.$disconnect();
   await scratch.drop();

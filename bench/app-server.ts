@@ -1,0 +1,63 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { encode } from "next-auth/jwt";
+import type { Db } from "@/lib/db/client";
+import { freePorts } from "@/scripts/lib/free-port";
+import { buildApp, buildIsStale, nextBin } from "@/scripts/lib/next-build";
+
+const BENCH_AUTH_SECRET = "bench-secret-for-the-scratch-server-only-0123456789";
+/** Where the bench's server keeps receipts (the rush scenario counts them there). */
+export const BENCH_STORAGE_DIR = ".data/bench-files";
+
+export type BenchServer = { url: string; stop: () => Promise<void> };
+
+/**
+ * The production build served by `next start` on the bench's scratch database, as a deployment
+ * runs it (the job worker runs apart: RUN_JOBS=false; logs above warnings only, like a quiet
+ * production log level would be).
+ */
+export async function startBenchServer(databaseUrl: string): Promise<BenchServer> {
+  if (buildIsStale()) await buildApp();
+  const [port] = await freePorts(1);
+  const url = `http://localhost:${port}`;
+  const child: ChildProcess = spawn(process.execPath, [nextBin(), "start", "--port", String(port)], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      APP_URL: url,
+      AUTH_SECRET: BENCH_AUTH_SECRET,
+      DEMO_MODE: "false",
+      RUN_JOBS: "false",
+      LOG_LEVEL: "warn",
+      STORAGE_DIR: BENCH_STORAGE_DIR,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let attempt = 0; ; attempt += 1) {
+    if (await fetch(`${url}/api/health`).then((response) => response.ok, () => false)) break;
+    if (attempt > 400 || child.exitCode !== null) throw new Error("next start did not answer");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** The cookie of a new signed-in session of `userId`, as a browser sends it. */
+export async function benchSessionCookie(db: Db, userId: string): Promise<string> {
+  const session = await db.session.create({ data: { userId, method: "PASSKEY", expiresAt: new Date(Date.now() + 6 * 3_600_000) } });
+  return `next-auth.session-token=${await encode({ token: { sub: userId, sid: session.id }, secret: BENCH_AUTH_SECRET })}`;
+}
+
+/** The value below which `share` of the sorted values fall. */
+export function percentile(sorted: readonly number[], share: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { completeDossierContent, createDraft, createWaveWithObjectives } from "@/lib/applications/testing/dossier-fixtures";
+import { establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
+import type { Db } from "@/lib/db/client";
+import { insertRoster, ROSTER_CASES } from "@/lib/roster/testing/roster-fixtures";
+import { LocalFileStorage } from "@/lib/storage/local-file-storage";
+import { BENCH_STORAGE_DIR, benchSessionCookie, percentile, startBenchServer } from "../app-server";
+
+export type RushResult = {
+  dossiers: number;
+  errors: number;
+  submissions: number;
+  receipts: number;
+  emailsQueued: number;
+  emailsExpected: number;
+  p50Ms: number;
+  p99Ms: number;
+  floorP99Ms: number;
+};
+
+/** `count` requests at the same instant; each one's time from its start to its full answer. */
+async function allAtOnce(requests: ReadonlyArray<() => Promise<Response>>): Promise<{ latencies: number[]; failures: number }> {
+  let failures = 0;
+  const latencies = await Promise.all(
+    requests.map(async (request) => {
+      const started = performance.now();
+      const response = await request().catch(() => null);
+      await response?.arrayBuffer();
+      if (!response?.ok) failures += 1;
+      return performance.now() - started;
+    }),
+  );
+  return { latencies: latencies.sort((a, b) => a - b), failures };
+}
+
+/**
+ * The deadline rush: `count` establishments (a director and a second member each) submit their
+ * complete dossier at the same instant, each from their own session. Counted afterwards in the
+ * database and the storage: submissions, receipts, acknowledgment e-mails queued to every member.
+ * The floor is the same number of simultaneous GET /api/health, in the same run.
+ */
+export async function deadlineRush(db: Db, databaseUrl: string, count: number): Promise<RushResult> {
+  const { wave } = await createWaveWithObjectives(db, new Date(Date.now() + 7 * 86_400_000));
+  const dossiers: Array<{ id: string; cookie: string }> = [];
+  for (let index = 0; index < count; index += 1) {
+    const { establishment, director } = await establishmentWithDirector(db);
+    await db.user.create({ data: { email: `adjoint.${randomUUID().slice(0, 8)}@bench.fr`, displayName: "Adjoint", memberships: { create: { establishmentId: establishment.id, role: "EDITOR" } } } });
+    await insertRoster(db, establishment.id, ROSTER_CASES);
+    const draft = await createDraft(db, establishment.id, wave);
+    await db.application.update({ where: { id: draft.id }, data: completeDossierContent(wave.versions[0]!.objectives) });
+    dossiers.push({ id: draft.id, cookie: await benchSessionCookie(db, director.userId) });
+  }
+  const server = await startBenchServer(databaseUrl);
+  try {
+    // Warm-up of both routes (another dossier's submission would change the counts: a refused one).
+    await fetch(`${server.url}/api/health`);
+    await fetch(`${server.url}/api/applications/${randomUUID()}/submission`, { method: "POST", headers: { cookie: dossiers[0]!.cookie, origin: server.url, "content-type": "application/json" }, body: "{}" });
+
+    const floor = await allAtOnce(dossiers.map(() => () => fetch(`${server.url}/api/health`)));
+    const rush = await allAtOnce(
+      dossiers.map((dossier) => () =>
+        fetch(`${server.url}/api/applications/${dossier.id}/submission`, {
+          method: "POST",
+          headers: { cookie: dossier.cookie, origin: server.url, "content-type": "application/json" },
+          body: JSON.stringify({ idempotencyKey: randomUUID() }),
+        }),
+      ),
+    );
+    const ids = dossiers.map((dossier) => dossier.id);
+    const submissions = await db.submission.findMany({ where: { applicationId: { in: ids } }, select: { id: true, receiptKey: true } });
+    const storage = new LocalFileStorage(BENCH_STORAGE_DIR);
+    const receipts = (await Promise.all(submissions.map(async (submission) => (submission.receiptKey ? (await storage.get(submission.receiptKey)) !== null : false)))).filter(Boolean).length;
+    const emailsQueued = await db.outboxEmail.count({ where: { OR: submissions.map((submission) => ({ dedupeKey: { startsWith: `receipt:${submission.id}:` } })) } });
+    return {
+      dossiers: count,
+      errors: rush.failures,
+      submissions: submissions.length,
+      receipts,
+      emailsQueued,
+      emailsExpected: await db.membership.count({ where: { establishment: { applications: { some: { id: { in: ids } } } } } }),
+      p50Ms: percentile(rush.latencies, 0.5),
+      p99Ms: percentile(rush.latencies, 0.99),
+      floorP99Ms: percentile(floor.latencies, 0.99),
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+export function printRushResult(result: RushResult): void {
+  const met = result.errors === 0 && result.submissions === result.dossiers && result.receipts === result.dossiers && result.emailsQueued === result.emailsExpected && result.p99Ms < 1000;
+  console.log(`\nDeadline rush: ${result.dossiers} complete dossiers submitted at the same instant (production build on PostgreSQL)`);
+  console.log(
+    `  ${result.errors} errors, ${result.submissions} submissions, ${result.receipts} receipts stored, ${result.emailsQueued} acknowledgment e-mails queued (${result.emailsExpected} members)`,
+  );
+  console.log(
+    `  submission p50 ${Math.round(result.p50Ms)} ms, p99 ${Math.round(result.p99Ms)} ms; floor (${result.dossiers} × GET /api/health at once) p99 ${Math.round(result.floorP99Ms)} ms` +
+      `  (target: 0 errors, all written, p99 < 1 s: ${met ? "met" : "MISSED"})`,
+  );
+}
