@@ -10,6 +10,8 @@ import { BENCH_STORAGE_DIR, benchSessionCookie, percentile, startBenchServer } f
 export type RushResult = {
   dossiers: number;
   errors: number;
+  /** How many answers of each status the submissions got. */
+  statuses: Record<string, number>;
   submissions: number;
   receipts: number;
   emailsQueued: number;
@@ -20,18 +22,21 @@ export type RushResult = {
 };
 
 /** `count` requests at the same instant; each one's time from its start to its full answer. */
-async function allAtOnce(requests: ReadonlyArray<() => Promise<Response>>): Promise<{ latencies: number[]; failures: number }> {
+async function allAtOnce(requests: ReadonlyArray<() => Promise<Response>>): Promise<{ latencies: number[]; failures: number; statuses: Record<string, number> }> {
   let failures = 0;
+  const statuses: Record<string, number> = {};
   const latencies = await Promise.all(
     requests.map(async (request) => {
       const started = performance.now();
       const response = await request().catch(() => null);
       await response?.arrayBuffer();
       if (!response?.ok) failures += 1;
+      const status = String(response?.status ?? "network error");
+      statuses[status] = (statuses[status] ?? 0) + 1;
       return performance.now() - started;
     }),
   );
-  return { latencies: latencies.sort((a, b) => a - b), failures };
+  return { latencies: latencies.sort((a, b) => a - b), failures, statuses };
 }
 
 /**
@@ -75,6 +80,7 @@ export async function deadlineRush(db: Db, databaseUrl: string, count: number): 
     return {
       dossiers: count,
       errors: rush.failures,
+      statuses: rush.statuses,
       submissions: submissions.length,
       receipts,
       emailsQueued,
@@ -92,7 +98,7 @@ export function printRushResult(result: RushResult): void {
   const met = result.errors === 0 && result.submissions === result.dossiers && result.receipts === result.dossiers && result.emailsQueued === result.emailsExpected && result.p99Ms < 1000;
   console.log(`\nDeadline rush: ${result.dossiers} complete dossiers submitted at the same instant (production build on PostgreSQL)`);
   console.log(
-    `  ${result.errors} errors, ${result.submissions} submissions, ${result.receipts} receipts stored, ${result.emailsQueued} acknowledgment e-mails queued (${result.emailsExpected} members)`,
+    `  ${result.errors} errors (answers: ${Object.entries(result.statuses).map(([status, count]) => `${count} × ${status}`).join(", ")}), ${result.submissions} submissions, ${result.receipts} receipts stored, ${result.emailsQueued} acknowledgment e-mails queued (${result.emailsExpected} members)`,
   );
   console.log(
     `  submission p50 ${Math.round(result.p50Ms)} ms, p99 ${Math.round(result.p99Ms)} ms; floor (${result.dossiers} × GET /api/health at once) p99 ${Math.round(result.floorP99Ms)} ms` +

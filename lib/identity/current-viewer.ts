@@ -2,9 +2,8 @@ import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import type { Viewer } from "@/lib/access/viewer";
-import { db } from "@/lib/db/client";
 import { authOptions } from "./auth-options";
-import { resumeSession } from "./sessions";
+import { resumeSessionUser } from "./sessions";
 
 /**
  * The signed-in person of the current request, or null: the session cookie must name a live
@@ -13,19 +12,7 @@ import { resumeSession } from "./sessions";
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.sid) return null;
-  const userId = await resumeSession(session.sid);
-  if (!userId) return null;
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      displayName: true,
-      staffRole: true,
-      disabledAt: true,
-      memberships: { select: { establishmentId: true, role: true } },
-    },
-  });
+  const user = await resumeSessionUser(session.sid);
   if (!user || user.disabledAt) return null;
   return {
     userId: user.id,

@@ -46,17 +46,35 @@ export function sessionEnd(
   return null;
 }
 
-/** The user of a live session (and keeps it alive), or null. */
-export async function resumeSession(sessionId: string, now = new Date()): Promise<string | null> {
+/** What a page needs of the signed-in person, read with their session. */
+const SESSION_USER = {
+  id: true,
+  email: true,
+  displayName: true,
+  staffRole: true,
+  disabledAt: true,
+  memberships: { select: { establishmentId: true, role: true } },
+} as const;
+
+/**
+ * The user of a live session (and keeps it alive), or null: one query for the session and its
+ * user, since every signed-in page asks.
+ */
+export async function resumeSessionUser(sessionId: string, now = new Date()) {
   const session = await db.session.findUnique({
     where: { id: sessionId },
-    select: { userId: true, revokedAt: true, expiresAt: true, lastSeenAt: true },
+    select: { revokedAt: true, expiresAt: true, lastSeenAt: true, user: { select: SESSION_USER } },
   });
   if (!session || sessionEnd(session, now) !== null) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
-  return session.userId;
+  return session.user;
+}
+
+/** The id of the user of a live session (and keeps it alive), or null. */
+export async function resumeSession(sessionId: string, now = new Date()): Promise<string | null> {
+  return (await resumeSessionUser(sessionId, now))?.id ?? null;
 }
 
 export async function revokeSession(sessionId: string): Promise<void> {
