@@ -1,5 +1,6 @@
 import pg from "pg";
-import { isDatabaseUnavailable } from "./unavailable";
+import { env } from "@/lib/config/env";
+import { isDatabaseTimeout, isDatabaseUnavailable } from "./unavailable";
 
 /** How long a probe's answer is trusted. */
 const PROBE_TTL_MS = 1_000;
@@ -16,10 +17,18 @@ export function reportDatabaseUnavailable(): void {
   state.checkedAt = 0;
 }
 
-async function probe(connectionString: string): Promise<boolean> {
+/** true: it answers; false: it is away; null: too slow to tell (a busy server is not an absent one). */
+async function probe(connectionString: string): Promise<boolean | null> {
   // One connection kept open: on the embedded database, opening one waits for its single backend.
   if (!state.pool) {
-    state.pool = new pg.Pool({ connectionString, max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 1_000, application_name: "hospiconnect-probe" });
+    state.pool = new pg.Pool({
+      connectionString,
+      max: 1,
+      idleTimeoutMillis: 0,
+      connectionTimeoutMillis: env.DATABASE_ACQUIRE_TIMEOUT_MS,
+      query_timeout: env.DATABASE_ACQUIRE_TIMEOUT_MS,
+      application_name: "hospiconnect-probe",
+    });
     // A connection lost while idle is the outage the next probe reports.
     state.pool.on("error", () => {});
   }
@@ -27,7 +36,7 @@ async function probe(connectionString: string): Promise<boolean> {
     await state.pool.query("SELECT 1");
     return true;
   } catch (error) {
-    // A slow answer is a busy database, not an absent one.
+    if (isDatabaseTimeout(error)) return null;
     return !isDatabaseUnavailable(error);
   }
 }
@@ -40,10 +49,10 @@ async function probe(connectionString: string): Promise<boolean> {
 export async function databaseAvailable(connectionString: string): Promise<boolean> {
   if (Date.now() - state.checkedAt < PROBE_TTL_MS) return state.up;
   state.probe ??= probe(connectionString)
-    .then((up) => {
-      state.up = up;
+    .then((answer) => {
+      if (answer !== null) state.up = answer;
       state.checkedAt = Date.now();
-      return up;
+      return state.up;
     })
     .finally(() => {
       state.probe = null;

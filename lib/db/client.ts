@@ -3,7 +3,7 @@ import { env } from "@/lib/config/env";
 import { logger } from "@/lib/observability/logger";
 import { reportDatabaseUnavailable } from "./availability";
 import { PrismaClient } from "./generated/client";
-import { isDatabaseUnavailable } from "./unavailable";
+import { isDatabaseTimeout, isDatabaseUnavailable } from "./unavailable";
 
 export type Db = PrismaClient;
 
@@ -30,7 +30,7 @@ export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_
 
 function connectionLost(what: string, error: Error): void {
   logger.warn({ err: { message: error.message } }, `database: ${what}`);
-  if (isDatabaseUnavailable(error)) reportDatabaseUnavailable();
+  if (isDatabaseUnavailable(error) && !isDatabaseTimeout(error)) reportDatabaseUnavailable();
 }
 
 const globalForDb = globalThis as unknown as { db?: Db };

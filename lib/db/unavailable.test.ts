@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./unavailable";
+import { isDatabaseTimeout, isDatabaseUnavailable } from "./unavailable";
 
 describe("database outage errors", () => {
   it.each([
@@ -24,5 +24,12 @@ describe("database outage errors", () => {
     ["not an error", "Connection"],
   ])("%s is not", (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+
+  it("tells a database too slow to answer from one that is away", () => {
+    expect(isDatabaseTimeout(new Error("timeout exceeded when trying to connect"))).toBe(true);
+    expect(isDatabaseTimeout(Object.assign(new Error("Timed out fetching a new connection from the connection pool"), { code: "P2024" }))).toBe(true);
+    expect(isDatabaseTimeout(new Error("Connection terminated unexpectedly"))).toBe(false);
+    expect(isDatabaseTimeout(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toBe(false);
   });
 });

@@ -24,3 +24,17 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof candidate.message === "string" && OUTAGE_MESSAGE.test(candidate.message)) return true;
   return isDatabaseUnavailable(candidate.meta?.driverAdapterError, depth + 1) || isDatabaseUnavailable(candidate.cause, depth + 1);
 }
+
+const TIMEOUT_MESSAGE = /timeout exceeded|timed out|Timed out fetching|query read timeout/i;
+
+/**
+ * An outage error that only says the database was too slow (no connection free in time, a
+ * connection that took too long): an overloaded server, not an absent one.
+ */
+export function isDatabaseTimeout(error: unknown, depth = 0): boolean {
+  if (typeof error !== "object" || error === null || depth > 5) return false;
+  const candidate = error as ErrorLike;
+  if (candidate.code === "P2024" || candidate.code === "ETIMEDOUT" || candidate.kind === "SocketTimeout") return true;
+  if (typeof candidate.message === "string" && TIMEOUT_MESSAGE.test(candidate.message)) return true;
+  return isDatabaseTimeout(candidate.meta?.driverAdapterError, depth + 1) || isDatabaseTimeout(candidate.cause, depth + 1);
+}

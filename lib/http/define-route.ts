@@ -4,7 +4,7 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { env } from "@/lib/config/env";
 import { reportDatabaseUnavailable } from "@/lib/db/availability";
 import { db } from "@/lib/db/client";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isDatabaseTimeout, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError, type FieldErrors, isAppError } from "@/lib/errors/app-error";
 import { getViewer } from "@/lib/identity/current-viewer";
 import { errorFields, logger } from "@/lib/observability/logger";
@@ -109,7 +109,8 @@ function parseInput<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
 async function errorResponse(error: unknown, request: Request, viewer: Viewer | null, ip: string | null): Promise<Response> {
   if (isDatabaseUnavailable(error)) {
     // Nothing was written: the transaction, if any, never committed. The client may retry.
-    reportDatabaseUnavailable();
+    // A timeout is an overloaded database, not an absent one: no need to gate the next requests.
+    if (!isDatabaseTimeout(error)) reportDatabaseUnavailable();
     logger.warn({ method: request.method, path: new URL(request.url).pathname, ...errorFields(error) }, "route: database unavailable");
     return unavailableResponse(request, new Headers());
   }

@@ -132,7 +132,7 @@ describe("two instances on one PostgreSQL", () => {
 
     const account = (instance: AppProcess) => fetch(`${instance.url}/compte`, { redirect: "manual", headers: { Cookie: cookieHeader() } });
     const onSecond = await account(second);
-    expect(onSecond.status).toBe(200);
+    expect(onSecond.status, second.lines.slice(-10).join("\n")).toBe(200);
     expect(await onSecond.text()).toContain(link!.name);
 
     const signOutCsrf = await csrf(second);
@@ -142,7 +142,7 @@ describe("two instances on one PostgreSQL", () => {
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: second.url, Cookie: cookieHeader() },
       body: form({ csrfToken: signOutCsrf, json: "true" }),
     });
-    expect(signOut.status).toBeLessThan(400);
+    expect(signOut.status, second.lines.slice(-10).join("\n")).toBeLessThan(400);
     // The cookie replayed on the first instance no longer opens anything.
     const replayed = await account(first);
     expect(replayed.status).toBe(307);
