@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
+import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external.js";
 
 /** The header that carries a request's id from the proxy to pages, route handlers and logs. */
 export const REQUEST_ID_HEADER = "x-request-id";
