@@ -108,7 +108,8 @@ function parseInput<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
 
 async function errorResponse(error: unknown, request: Request, viewer: Viewer | null, ip: string | null): Promise<Response> {
   if (isDatabaseUnavailable(error)) {
-    // Nothing was written: the transaction, if any, never committed. The client may retry.
+    // A transaction cut by the outage was rolled back whole; the client may retry (submissions
+    // and commits are idempotent, so one that committed just before is not done twice).
     // A timeout is an overloaded database, not an absent one: no need to gate the next requests.
     if (!isDatabaseTimeout(error)) reportDatabaseUnavailable();
     logger.warn({ method: request.method, path: new URL(request.url).pathname, ...errorFields(error) }, "route: database unavailable");
