@@ -1,10 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, openSync } from "node:fs";
 import { encode } from "next-auth/jwt";
 import type { Db } from "@/lib/db/client";
 import { freePorts } from "@/scripts/lib/free-port";
 import { buildApp, buildIsStale, nextBin } from "@/scripts/lib/next-build";
 
 const BENCH_AUTH_SECRET = "bench-secret-for-the-scratch-server-only-0123456789";
+/** The bench server's logs (warnings and errors), to read after a run. */
+export const BENCH_SERVER_LOG = ".data/bench-server.log";
 /** Where the bench's server keeps receipts (the rush scenario counts them there). */
 export const BENCH_STORAGE_DIR = ".data/bench-files";
 
@@ -19,6 +22,8 @@ export async function startBenchServer(databaseUrl: string): Promise<BenchServer
   if (buildIsStale()) await buildApp();
   const [port] = await freePorts(1);
   const url = `http://localhost:${port}`;
+  mkdirSync(".data", { recursive: true });
+  const log = openSync(BENCH_SERVER_LOG, "a");
   const child: ChildProcess = spawn(process.execPath, [nextBin(), "start", "--port", String(port)], {
     env: {
       PATH: process.env.PATH,
@@ -32,7 +37,7 @@ export async function startBenchServer(databaseUrl: string): Promise<BenchServer
       LOG_LEVEL: "warn",
       STORAGE_DIR: BENCH_STORAGE_DIR,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", log, log],
   });
   for (let attempt = 0; ; attempt += 1) {
     if (await fetch(`${url}/api/health`).then((response) => response.ok, () => false)) break;

@@ -25,7 +25,8 @@ export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_
       onConnectionError: (error) => connectionLost("connection error", error),
     },
   );
-  return new PrismaClient({ adapter });
+  // A transaction waits for a connection as long as any query does (Prisma's own default is 2 s).
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: env.DATABASE_ACQUIRE_TIMEOUT_MS } });
 }
 
 function connectionLost(what: string, error: Error): void {

@@ -29,6 +29,7 @@ describe("database outage errors", () => {
   it("tells a database too slow to answer from one that is away", () => {
     expect(isDatabaseTimeout(new Error("timeout exceeded when trying to connect"))).toBe(true);
     expect(isDatabaseTimeout(Object.assign(new Error("Timed out fetching a new connection from the connection pool"), { code: "P2024" }))).toBe(true);
+    expect(isDatabaseTimeout(Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }))).toBe(true);
     expect(isDatabaseTimeout(new Error("Connection terminated unexpectedly"))).toBe(false);
     expect(isDatabaseTimeout(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toBe(false);
   });

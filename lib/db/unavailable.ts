@@ -3,7 +3,8 @@
  * other error, through the codes Prisma, its pg adapter, pg and PostgreSQL give it, so that
  * callers answer 503 « réessayez » rather than 500 « erreur inattendue ».
  */
-const PRISMA_OUTAGE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+/** P2024: no connection free in time; P2028: a transaction could not start, or outlived its time, under load. */
+const PRISMA_OUTAGE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 const ADAPTER_OUTAGE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const NODE_OUTAGE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN"]);
 /** PostgreSQL classes 08 (connection exception) and 57P (operator intervention: shutdown, restart). */
@@ -34,7 +35,7 @@ const TIMEOUT_MESSAGE = /timeout exceeded|timed out|Timed out fetching|query rea
 export function isDatabaseTimeout(error: unknown, depth = 0): boolean {
   if (typeof error !== "object" || error === null || depth > 5) return false;
   const candidate = error as ErrorLike;
-  if (candidate.code === "P2024" || candidate.code === "ETIMEDOUT" || candidate.kind === "SocketTimeout") return true;
+  if (candidate.code === "P2024" || candidate.code === "P2028" || candidate.code === "ETIMEDOUT" || candidate.kind === "SocketTimeout") return true;
   if (typeof candidate.message === "string" && TIMEOUT_MESSAGE.test(candidate.message)) return true;
   return isDatabaseTimeout(candidate.meta?.driverAdapterError, depth + 1) || isDatabaseTimeout(candidate.cause, depth + 1);
 }
