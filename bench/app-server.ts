@@ -16,7 +16,8 @@ export type BenchServer = { url: string; stop: () => Promise<void> };
 /**
  * The production build served by `next start` on the bench's scratch database, as a deployment
  * runs it (the job worker runs apart: RUN_JOBS=false; logs above warnings only, like a quiet
- * production log level would be).
+ * production log level would be). With BENCH_PROFILE=1, the server writes a CPU profile
+ * (.data/bench-profiles/*.cpuprofile, for Chrome DevTools) when it stops.
  */
 export async function startBenchServer(databaseUrl: string): Promise<BenchServer> {
   if (buildIsStale()) await buildApp();
@@ -24,7 +25,7 @@ export async function startBenchServer(databaseUrl: string): Promise<BenchServer
   const url = `http://localhost:${port}`;
   mkdirSync(".data", { recursive: true });
   const log = openSync(BENCH_SERVER_LOG, "a");
-  const child: ChildProcess = spawn(process.execPath, [nextBin(), "start", "--port", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=.data/bench-profiles"] : []), nextBin(), "start", "--port", String(port)], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: "production",
@@ -50,7 +51,8 @@ export async function startBenchServer(databaseUrl: string): Promise<BenchServer
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
-        child.kill("SIGTERM");
+        // SIGINT: Next.js exits normally, so that Node writes the CPU profile.
+        child.kill("SIGINT");
       }),
   };
 }

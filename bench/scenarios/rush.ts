@@ -48,7 +48,8 @@ async function allAtOnce(requests: ReadonlyArray<() => Promise<Response>>): Prom
 export async function deadlineRush(db: Db, databaseUrl: string, count: number): Promise<RushResult> {
   const { wave } = await createWaveWithObjectives(db, new Date(Date.now() + 7 * 86_400_000));
   const dossiers: Array<{ id: string; cookie: string }> = [];
-  for (let index = 0; index < count; index += 1) {
+  // One more, submitted alone first to warm the server up (routes loaded, PDF fonts read).
+  for (let index = 0; index <= count; index += 1) {
     const { establishment, director } = await establishmentWithDirector(db);
     await db.user.create({ data: { email: `adjoint.${randomUUID().slice(0, 8)}@bench.fr`, displayName: "Adjoint", memberships: { create: { establishmentId: establishment.id, role: "EDITOR" } } } });
     await insertRoster(db, establishment.id, ROSTER_CASES);
@@ -58,20 +59,18 @@ export async function deadlineRush(db: Db, databaseUrl: string, count: number): 
   }
   const server = await startBenchServer(databaseUrl);
   try {
-    // Warm-up of both routes (another dossier's submission would change the counts: a refused one).
+    const submit = (dossier: { id: string; cookie: string }) =>
+      fetch(`${server.url}/api/applications/${dossier.id}/submission`, {
+        method: "POST",
+        headers: { cookie: dossier.cookie, origin: server.url, "content-type": "application/json" },
+        body: JSON.stringify({ idempotencyKey: randomUUID() }),
+      });
+    const warmUp = dossiers.pop()!;
     await fetch(`${server.url}/api/health`);
-    await fetch(`${server.url}/api/applications/${randomUUID()}/submission`, { method: "POST", headers: { cookie: dossiers[0]!.cookie, origin: server.url, "content-type": "application/json" }, body: "{}" });
+    if (!(await submit(warmUp)).ok) throw new Error("The warm-up submission failed: see .data/bench-server.log");
 
     const floor = await allAtOnce(dossiers.map(() => () => fetch(`${server.url}/api/health`)));
-    const rush = await allAtOnce(
-      dossiers.map((dossier) => () =>
-        fetch(`${server.url}/api/applications/${dossier.id}/submission`, {
-          method: "POST",
-          headers: { cookie: dossier.cookie, origin: server.url, "content-type": "application/json" },
-          body: JSON.stringify({ idempotencyKey: randomUUID() }),
-        }),
-      ),
-    );
+    const rush = await allAtOnce(dossiers.map((dossier) => () => submit(dossier)));
     const ids = dossiers.map((dossier) => dossier.id);
     const submissions = await db.submission.findMany({ where: { applicationId: { in: ids } }, select: { id: true, receiptKey: true } });
     const storage = new LocalFileStorage(BENCH_STORAGE_DIR);
