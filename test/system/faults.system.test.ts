@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completeDossierContent, createDraft, createWaveWithObjectives } from "@/lib/applications/testing/dossier-fixtures";
@@ -35,6 +38,7 @@ describe("faults", () => {
   const submissions: Array<Caller & { applicationId: string; key: string }> = [];
   const decisions: Array<{ applicationId: string }> = [];
   let importer: Caller & { establishmentId: string; importId: string };
+  let files: string;
 
   async function previewedImport(lines: number) {
     const { establishment, director } = await establishmentWithDirector(db);
@@ -78,6 +82,7 @@ describe("faults", () => {
 
   beforeAll(async () => {
     cluster = await startPostgresCluster();
+    files = await mkdtemp(path.join(tmpdir(), "hospiconnect-faults-"));
     url = await cluster.createDatabase("app");
     await migrateDatabase(url);
     db = createDb(url, 2);
@@ -97,13 +102,14 @@ describe("faults", () => {
     const pilot = await programmeManager(db);
     manager = { cookie: await sessionCookie(db, pilot.userId) };
     importer = await previewedImport(3_000);
-    app = await startApp({ DATABASE_URL: url, STORAGE_DIR: `/tmp/hospiconnect-faults-${randomUUID()}`, DATABASE_ACQUIRE_TIMEOUT_MS: "2000" });
+    app = await startApp({ DATABASE_URL: url, STORAGE_DIR: files, DATABASE_ACQUIRE_TIMEOUT_MS: "2000" });
   });
 
   afterAll(async () => {
     await app?.kill();
     await db?.$disconnect();
     await cluster?.destroy();
+    if (files) await rm(files, { recursive: true, force: true });
   });
 
   async function expectNothingHalfWritten() {
@@ -202,7 +208,7 @@ describe("faults", () => {
     expect(await db.auditEvent.count({ where: { action: "roster.imported", targetId: killed.establishmentId } })).toBe(0);
 
     // A new process commits the same import, whole.
-    app = await startApp({ DATABASE_URL: url, STORAGE_DIR: `/tmp/hospiconnect-faults-${randomUUID()}` });
+    app = await startApp({ DATABASE_URL: url, STORAGE_DIR: files });
     expect((await commit(killed)).status).toBe(200);
     expect(await db.professional.count({ where: { establishmentId: killed.establishmentId } })).toBe(20_000);
   });

@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completeDossierContent, createDraft, createWaveWithObjectives } from "@/lib/applications/testing/dossier-fixtures";
 import { establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
@@ -49,7 +51,7 @@ describe("two instances on one PostgreSQL", () => {
     }
     smtp = new TestSmtpServer();
     const smtpUrl = await smtp.start();
-    const settings = { DATABASE_URL: url, SMTP_URL: smtpUrl, JOB_SCHEDULES: EVERY_MINUTE, DEMO_MODE: "true", STORAGE_DIR: "/tmp/hospiconnect-system-files" };
+    const settings = { DATABASE_URL: url, SMTP_URL: smtpUrl, JOB_SCHEDULES: EVERY_MINUTE, DEMO_MODE: "true", STORAGE_DIR: path.join(tmpdir(), "hospiconnect-two-instances-files") };
     instances = await Promise.all([startApp(settings), startApp(settings)]);
   });
 
