@@ -10,7 +10,7 @@ import { type Actor, availableActions, isEditable, type TransitionAction } from 
 export async function getDossier(viewer: Viewer, applicationId: string) {
   const facts = await loadDossierFacts(db, applicationId);
   authorizeApplication(viewer, facts, "read");
-  const [snapshot, history, messages, submission, decision, sections] = await Promise.all([
+  const [snapshot, history, messages, submission, decision, sections, application] = await Promise.all([
     loadDossierSnapshot(db, facts.id),
     db.applicationTransition.findMany({
       where: { applicationId: facts.id },
@@ -34,8 +34,8 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
       where: { applicationId: facts.id },
       select: { section: true, version: true, updatedAt: true, updatedBy: { select: { displayName: true } } },
     }),
+    db.application.findUniqueOrThrow({ where: { id: facts.id }, select: { responseDueAt: true, version: true } }),
   ]);
-  const application = await db.application.findUniqueOrThrow({ where: { id: facts.id }, select: { responseDueAt: true, version: true } });
 
   const actors: Actor[] = [];
   if (isMemberOf(viewer, facts.establishmentId)) actors.push("MEMBER");

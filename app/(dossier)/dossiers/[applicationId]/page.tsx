@@ -25,8 +25,7 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
   const { applicationId } = await params;
   const path = `/dossiers/${applicationId}`;
   const viewer = await requireViewer(path);
-  const dossier = await guardPage(viewer, path, () => getDossier(viewer, applicationId));
-  const figures = await getDossierIndicators(viewer, applicationId);
+  const [dossier, figures] = await guardPage(viewer, path, () => Promise.all([getDossier(viewer, applicationId), getDossierIndicators(viewer, applicationId)]));
   const now = new Date();
   const pastDeadline = now >= dossier.closesAt;
   const sectionInfo = new Map(dossier.sections.map((section) => [section.section, section]));
