@@ -26,11 +26,14 @@ export default async function EstablishmentPage({
   const { cible } = await searchParams;
   const path = `/etablissements/${establishmentId}`;
   const viewer = await requireViewer(path);
-  const establishment = await guardPage(viewer, path, () => getEstablishment(viewer, establishmentId));
-  const [waves, compliance] = await Promise.all([
-    listWavesForEstablishment(viewer, establishmentId),
-    getEstablishmentCompliance(viewer, establishmentId, { target: typeof cible === "string" ? cible : undefined }),
-  ]);
+  // Each load asks the policy itself: they go together.
+  const [establishment, waves, compliance] = await guardPage(viewer, path, () =>
+    Promise.all([
+      getEstablishment(viewer, establishmentId),
+      listWavesForEstablishment(viewer, establishmentId),
+      getEstablishmentCompliance(viewer, establishmentId, { target: typeof cible === "string" ? cible : undefined }),
+    ]),
+  );
 
   return (
     <>
