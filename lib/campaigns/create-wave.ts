@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { AppError } from "@/lib/errors/app-error";
+import { writeCriterionLinks } from "./criterion-objectives";
 import type { TCreateWaveInput } from "./schemas";
 import { isUuid } from "./uuid";
 import { assertKnownCategories, DUPLICATE_WAVE_MESSAGE, gridRows, waveSettingsData } from "./wave-data";
@@ -30,8 +31,9 @@ export async function createWave(viewer: Viewer, campaignId: string, input: TCre
             create: { number: 1, createdById: viewer.userId, objectives: { create: grid.objectives }, criteria: { create: grid.criteria } },
           },
         },
-        select: { id: true },
+        select: { id: true, versions: { select: { id: true } } },
       });
+      await writeCriterionLinks(tx, wave.versions[0]!.id, input.criteria);
       await recordAudit(tx, {
         actor: auditActor(viewer),
         action: "wave.created",

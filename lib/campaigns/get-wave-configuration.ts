@@ -2,11 +2,12 @@ import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { CRITERION_OBJECTIVE_CODES, objectiveCodesOf } from "./criterion-objectives";
 import { isUuid } from "./uuid";
 import { WAVE_SETTINGS_SELECT } from "./wave-settings-select";
 
 const OBJECTIVE_FIELDS = { code: true, title: true, description: true, required: true } as const;
-const CRITERION_FIELDS = { code: true, label: true, description: true, weight: true, scaleMin: true, scaleMax: true, required: true } as const;
+const CRITERION_FIELDS = { code: true, label: true, description: true, weight: true, scaleMin: true, scaleMax: true, required: true, ...CRITERION_OBJECTIVE_CODES } as const;
 
 /**
  * A wave as its programme managers configure it: settings, eligible categories, the current
@@ -58,7 +59,8 @@ export async function getWaveConfiguration(viewer: Viewer, waveId: string) {
       criteria: { orderBy: { position: "asc" }, select: CRITERION_FIELDS },
     },
   });
-  return { ...wave, eligibleCategoryCodes: wave.eligibleCategories.map((row) => row.categoryCode), currentVersion: { ...current, ...grid } };
+  const criteria = grid.criteria.map(({ objectives: _links, ...criterion }) => ({ ...criterion, objectiveCodes: objectiveCodesOf({ objectives: _links }) }));
+  return { ...wave, eligibleCategoryCodes: wave.eligibleCategories.map((row) => row.categoryCode), currentVersion: { ...current, objectives: grid.objectives, criteria } };
 }
 
 export type WaveConfiguration = Awaited<ReturnType<typeof getWaveConfiguration>>;

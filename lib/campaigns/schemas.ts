@@ -78,6 +78,8 @@ const ZCriterionInput = z.object({
   scaleMin: integer("La note minimale doit être un nombre entier entre 0 et 100.", -100, 100),
   scaleMax: integer("La note maximale doit être un nombre entier entre 1 et 100.", -100, 100),
   required: z.boolean(),
+  /** Codes of the objectives the criterion judges. */
+  objectiveCodes: z.array(z.string().trim().toUpperCase().max(12)).max(20).optional(),
 });
 
 const gridShape = {

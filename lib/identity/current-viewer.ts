@@ -24,6 +24,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
       staffRole: true,
       disabledAt: true,
       memberships: { select: { establishmentId: true, role: true } },
+      reviewerRegions: { select: { regionCode: true } },
     },
   });
   if (!user || user.disabledAt) return null;
@@ -34,6 +35,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     staffRole: user.staffRole,
     memberships: user.memberships,
     sessionId: session.sid,
+    regionCodes: user.staffRole === "REGIONAL_REVIEWER" ? user.reviewerRegions.map((region) => region.regionCode) : [],
   };
 });
 

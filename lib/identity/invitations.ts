@@ -16,6 +16,7 @@ export type InvitationRequest =
 export const STAFF_ROLE_LABELS: Readonly<Record<StaffRole, string>> = {
   REVIEWER: "instructeur ou instructrice de l'ANS",
   PROGRAMME_MANAGER: "chargé ou chargée de programme",
+  REGIONAL_REVIEWER: "instructeur ou instructrice d'une ARS",
 };
 
 export function invitationLink(token: string): string {
