@@ -213,3 +213,18 @@ export function reviewTiersVisibleTo(
 export function canSeeReviewerNames(viewer: Viewer, wave: { reviewersAnonymous: boolean }): boolean {
   return hasPermission(viewer, "reviewer:assign") || !wave.reviewersAnonymous;
 }
+
+/**
+ * A reviewer acting on one of their assignments (declaring, scoring, submitting): it must be
+ * theirs, then the dossier's policy applies. Someone else's assignment does not exist for them.
+ */
+export function authorizeOwnAssignment(
+  viewer: Viewer | null,
+  facts: ApplicationFacts,
+  assignment: { reviewerId: string },
+  access: "declare-conflict" | "review",
+): Viewer {
+  if (!viewer) throw new AppError("UNAUTHENTICATED");
+  if (assignment.reviewerId !== viewer.userId) throw new AppError("NOT_FOUND");
+  return authorizeApplication(viewer, facts, access);
+}

@@ -3,6 +3,7 @@ import { env } from "@/lib/config/env";
 import { deliverDueEmails } from "@/lib/notifications/delivery";
 import { createSmtpTransport, type MailTransport } from "@/lib/notifications/smtp-transport";
 import { parisToday } from "@/lib/roster/dates";
+import { sendReviewReminders } from "@/lib/review/send-review-reminders";
 import { expireStaleImports } from "@/lib/roster/import-session";
 import { recordDailySnapshots } from "@/lib/roster/snapshots";
 
@@ -49,6 +50,7 @@ async function run(state: WorkerState): Promise<void> {
     if (now.getTime() - state.remindersAt >= REMINDERS_INTERVAL_MS) {
       state.remindersAt = now.getTime();
       await sendDeadlineReminders(now);
+      await sendReviewReminders(now);
     }
     if (state.snapshots === null && state.snapshotsDay !== parisToday(now) && now.getTime() >= state.snapshotsRetryAt) {
       state.snapshots = runDailySnapshots(state, now);

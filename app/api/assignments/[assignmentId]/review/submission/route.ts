@@ -1,0 +1,7 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { submitReview } from "@/lib/review/submit-review";
+
+/** Submits a complete review (idempotent); 422 with the list of what is missing otherwise. */
+export const POST = defineRoute<never, { assignmentId: string }>({
+  handler: ({ viewer, params, ip }) => submitReview(viewer, { assignmentId: params.assignmentId, ip }),
+});

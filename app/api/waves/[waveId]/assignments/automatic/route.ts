@@ -1,0 +1,9 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { ZApplyAssignmentInput } from "@/lib/review/assignment-schemas";
+import { applyAutomaticAssignment } from "@/lib/review/automatic-assignment";
+
+/** Applies the previewed automatic assignment in one transaction (409 if it changed meanwhile). */
+export const POST = defineRoute<typeof ZApplyAssignmentInput, { waveId: string }>({
+  input: ZApplyAssignmentInput,
+  handler: ({ viewer, input, params, ip }) => applyAutomaticAssignment(viewer, params.waveId, { ...input, ip }),
+});

@@ -1,0 +1,9 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { ZAutomaticAssignmentInput } from "@/lib/review/assignment-schemas";
+import { previewAutomaticAssignment } from "@/lib/review/automatic-assignment";
+
+/** The preview of an automatic assignment (writes nothing; a POST for its body of caps). */
+export const POST = defineRoute<typeof ZAutomaticAssignmentInput, { waveId: string }>({
+  input: ZAutomaticAssignmentInput,
+  handler: ({ viewer, input, params }) => previewAutomaticAssignment(viewer, params.waveId, input),
+});

@@ -1,0 +1,9 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { ZReviewSettingsInput } from "@/lib/review/assignment-schemas";
+import { updateReviewSettings } from "@/lib/review/update-review-settings";
+
+/** The wave's review settings: tiers and their due dates, reviewers per dossier, anonymity. */
+export const PUT = defineRoute<typeof ZReviewSettingsInput, { waveId: string }>({
+  input: ZReviewSettingsInput,
+  handler: ({ viewer, input, params, ip }) => updateReviewSettings(viewer, params.waveId, { ...input, ip }),
+});
