@@ -340,7 +340,88 @@ const ROWS: Row[] = [
     call: (w) => ({ method: "POST", url: `/api/applications/${w.submitted}/messages`, multipart: { body: "Bonjour" } }),
     expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 200, manager: 200 },
   },
+  // Review: the reviewer's workspace and its routes (the `reviewer` holds the submitted dossier's assignment, declared without conflict)
+  {
+    route: "GET /instruction/[assignmentId]",
+    call: async (w) => ({ method: "GET", url: `/instruction/${await matrixAssignment(w)}` }),
+    expected: { anonymous: 307, member: 404, stranger: 404, reviewer: 200, manager: 404 },
+  },
+  {
+    route: "POST /api/assignments/[assignmentId]/declaration",
+    call: async (w) => ({ method: "POST", url: `/api/assignments/${await matrixAssignment(w)}/declaration`, json: { hasConflict: false } }),
+    expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 200, manager: 404 },
+  },
+  {
+    route: "PUT /api/assignments/[assignmentId]/review",
+    call: async (w) => ({ method: "PUT", url: `/api/assignments/${await matrixAssignment(w, true)}/review`, json: { expectedVersion: 99, data: { overallComment: "", scores: {} } } }),
+    // The reviewer passes the policy and meets the stale version.
+    expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 409, manager: 404 },
+  },
+  {
+    route: "POST /api/assignments/[assignmentId]/review/submission",
+    call: async (w) => ({ method: "POST", url: `/api/assignments/${await matrixAssignment(w, true)}/review/submission` }),
+    // The reviewer reaches the completeness check (nothing scored yet).
+    expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 422, manager: 404 },
+  },
+  {
+    route: "POST /api/assignments/[assignmentId]/review/reopening",
+    call: async (w) => ({ method: "POST", url: `/api/assignments/${await matrixAssignment(w, true)}/review/reopening`, json: { reason: "Critère C2 à revoir." } }),
+    // The review is a draft: the manager passes the policy and meets the state.
+    expected: MANAGER_ONLY(409),
+  },
+  {
+    route: "PATCH /api/assignments/[assignmentId]",
+    call: async (w) => ({ method: "PATCH", url: `/api/assignments/${await matrixAssignment(w)}`, json: { dueAt: "", reason: "Retour à l'échéance du niveau." } }),
+    expected: MANAGER_ONLY(200),
+  },
+  page("/pilotage/vagues/[waveId]/attribution", (w) => `/pilotage/vagues/${w.wave}/attribution`, MANAGER_PAGE),
+  page("/pilotage/utilisateurs/[userId]", (w) => `/pilotage/utilisateurs/${w.users.reviewer.id}`, MANAGER_PAGE),
+  {
+    route: "POST /api/waves/[waveId]/assignments",
+    call: async (w) => ({ method: "POST", url: `/api/waves/${await waveOf(w.submitted)}/assignments`, json: { tier: "NATIONAL", applicationId: w.submitted, reviewerId: w.users.reviewer.id } }),
+    // Already the reviewer's: refused on the field.
+    expected: MANAGER_ONLY(422),
+  },
+  {
+    route: "POST /api/waves/[waveId]/assignments/preview",
+    call: (w) => ({ method: "POST", url: `/api/waves/${w.wave}/assignments/preview`, json: { tier: "NATIONAL", defaultCap: 5 } }),
+    expected: MANAGER_ONLY(200),
+  },
+  {
+    route: "POST /api/waves/[waveId]/assignments/automatic",
+    call: (w) => ({ method: "POST", url: `/api/waves/${w.wave}/assignments/automatic`, json: { tier: "NATIONAL", defaultCap: 5, fingerprint: "0".repeat(64) } }),
+    // Not the plan a preview would make: refused, nothing written.
+    expected: MANAGER_ONLY(409),
+  },
+  {
+    route: "PUT /api/waves/[waveId]/review-settings",
+    call: (w) => ({
+      method: "PUT",
+      url: `/api/waves/${w.wave}/review-settings`,
+      json: { reviewTiers: "NATIONAL_ONLY", regionalReviewDueAt: "", nationalReviewDueAt: "", reviewersPerDossier: 2, reviewersAnonymous: false, expectedVersion: 99 },
+    }),
+    expected: MANAGER_ONLY(409),
+  },
+  {
+    route: "PUT /api/users/[userId]/reviewer-profile",
+    call: async () => {
+      const target = await createUser({ staffRole: "REVIEWER" });
+      return { method: "PUT", url: `/api/users/${target.id}/reviewer-profile`, json: { staffRole: "REGIONAL_REVIEWER", regionCodes: ["75"], affiliations: [] } };
+    },
+    expected: MANAGER_ONLY(200),
+  },
 ];
+
+/** The matrix reviewer's assignment on the submitted dossier (with its draft review when asked). */
+async function matrixAssignment(w: World, withReview = false): Promise<string> {
+  const assignment = await e2eDb.reviewerAssignment.findFirstOrThrow({ where: { applicationId: w.submitted, reviewerId: w.users.reviewer.id } });
+  if (withReview) await e2eDb.review.upsert({ where: { assignmentId: assignment.id }, create: { assignmentId: assignment.id }, update: {} });
+  return assignment.id;
+}
+
+async function waveOf(applicationId: string): Promise<string> {
+  return (await e2eDb.application.findUniqueOrThrow({ where: { id: applicationId } })).waveId;
+}
 
 /** Routes outside the matrix, and why. */
 const NOT_IN_MATRIX: Record<string, string> = {
@@ -451,6 +532,32 @@ test.describe("access matrix", () => {
       [`/api/applications/${world.draft}/sections/project`, `/api/applications/${world.submitted}/receipt`, `/dossiers/${world.draft}`].sort(),
     );
     expect((await e2eDb.application.findUniqueOrThrow({ where: { id: world.draft } })).projectTitle).not.toBe("Piraté");
+  });
+
+  test("an ARS reviewer of another region and a reviewer who declared a conflict get 404 on the dossier and its review", async () => {
+    const assignment = await matrixAssignment(world);
+    const elsewhere = await createUser({ staffRole: "REGIONAL_REVIEWER" });
+    await e2eDb.reviewerRegion.create({ data: { userId: elsewhere.id, regionCode: "11" } });
+    const regional = await e2eDb.reviewerAssignment.create({ data: { applicationId: world.submitted, reviewerId: elsewhere.id, tier: "REGIONAL", conflict: { create: { hasConflict: false } }, review: { create: {} } } });
+    const conflicted = await createUser({ staffRole: "REVIEWER" });
+    const ended = await e2eDb.reviewerAssignment.create({
+      data: { applicationId: world.submitted, reviewerId: conflicted.id, conflict: { create: { hasConflict: true, type: "PERSONAL_TIE" } }, review: { create: {} } },
+    });
+    for (const [userId, own] of [[elsewhere.id, regional.id], [conflicted.id, ended.id]] as const) {
+      const session = await e2eDb.session.create({ data: { userId, method: "PASSKEY", expiresAt: new Date(Date.now() + 3_600_000) } });
+      const cookie = await encode({ token: { sub: userId, sid: session.id }, secret: E2E_AUTH_SECRET });
+      const client = await playwright.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { Origin: E2E_BASE_URL, Cookie: `next-auth.session-token=${cookie}` }, maxRedirects: 0 });
+      const statuses = [
+        (await client.get(`/instruction/${own}`)).status(),
+        (await client.get(`/dossiers/${world.submitted}/budget`)).status(),
+        (await client.get(`/api/applications/${world.submitted}/receipt`)).status(),
+        (await client.put(`/api/assignments/${own}/review`, { data: { expectedVersion: 1, data: { overallComment: "", scores: {} } } })).status(),
+        (await client.post(`/api/assignments/${own}/declaration`, { data: { hasConflict: false } })).status(),
+        (await client.get(`/instruction/${assignment}`)).status(),
+      ];
+      expect(statuses).toEqual([404, 404, 404, 404, 404, 404]);
+      await client.dispose();
+    }
   });
 
   test("a state-changing request from another site is refused", async () => {

@@ -20,7 +20,8 @@ export async function declareInterests(viewer: Viewer, input: { assignmentId: st
   const { assignment, facts } = await loadAssignment(db, input.assignmentId);
   authorizeOwnAssignment(viewer, facts, assignment, "declare-conflict");
   const declaration = input.declaration;
-  if (!declaration.hasConflict && assignment.conflict?.hasConflict === false) return { hasConflict: false };
+  const alreadyClear = assignment.conflict?.hasConflict === false;
+  if (!declaration.hasConflict && alreadyClear && assignment.review) return { hasConflict: false };
 
   await db.$transaction(async (tx) => {
     const data = declaration.hasConflict
@@ -29,9 +30,12 @@ export async function declareInterests(viewer: Viewer, input: { assignmentId: st
     // Only a live assignment can be declared on: a concurrent conflict declaration wins.
     const existing = await tx.conflictDeclaration.findUnique({ where: { assignmentId: assignment.id }, select: { hasConflict: true } });
     if (existing?.hasConflict) throw new AppError("NOT_FOUND");
-    await tx.conflictDeclaration.upsert({ where: { assignmentId: assignment.id }, create: { assignmentId: assignment.id, ...data }, update: data });
+    if (!(alreadyClear && !declaration.hasConflict)) {
+      await tx.conflictDeclaration.upsert({ where: { assignmentId: assignment.id }, create: { assignmentId: assignment.id, ...data }, update: data });
+    }
     if (!declaration.hasConflict) {
       await tx.review.upsert({ where: { assignmentId: assignment.id }, create: { assignmentId: assignment.id }, update: {} });
+      if (alreadyClear) return;
       await recordAudit(tx, { actor: auditActor(viewer), action: "review.no_conflict_declared", target: { type: "ReviewerAssignment", id: assignment.id }, ip: input.ip, details: { applicationId: facts.id, tier: assignment.tier } });
       return;
     }

@@ -24,7 +24,8 @@ export async function loadDossierReviews(
   const [wave, assignments] = await Promise.all([
     db.wave.findUniqueOrThrow({ where: { id: facts.waveId }, select: { reviewersAnonymous: true, regionalReviewDueAt: true, nationalReviewDueAt: true } }),
     db.reviewerAssignment.findMany({
-      where: { applicationId: facts.id, tier: { in: [...tiers] }, ...(own ? { id: { not: own.assignmentId } } : {}) },
+      // A reviewer's own review stands beside the others once submitted (« Vous »).
+      where: { applicationId: facts.id, tier: { in: [...tiers] }, ...(own && !own.submitted ? { id: { not: own.assignmentId } } : {}) },
       orderBy: [{ tier: "asc" }, { assignedAt: "asc" }],
       select: {
         id: true,
@@ -50,7 +51,7 @@ export async function loadDossierReviews(
     return {
       assignmentId: assignment.id,
       tier: assignment.tier,
-      reviewer: named ? assignment.reviewer.displayName : `Instructeur ${String.fromCharCode(65 + index)}`,
+      reviewer: assignment.id === own?.assignmentId ? "Vous" : named ? assignment.reviewer.displayName : `Instructeur ${String.fromCharCode(65 + index)}`,
       status: assignment.conflict?.hasConflict ? ("CONFLICT" as const) : !assignment.conflict ? ("TO_DECLARE" as const) : submitted ? ("SUBMITTED" as const) : ("DRAFT" as const),
       conflict: manager ? assignment.conflict : null,
       flags: manager ? assignment.flags : [],

@@ -95,7 +95,7 @@ describe("review use cases", () => {
     await saveReview(second, { assignmentId: assignments[1]!, expectedVersion: 1, data: completeSheet(wave.criteria, { value: 5 }) });
     expect(await submitReview(second, { assignmentId: assignments[1]!, ip: null })).toMatchObject({ dossierScored: true });
     const secondAfter = await getReviewWorkspace(second, assignments[1]!);
-    expect(secondAfter.stage === "review" && secondAfter.others.reviews.map((review) => review.overallComment)).toEqual(["Projet solide, calendrier réaliste."]);
+    expect(secondAfter.stage === "review" && secondAfter.others.reviews.map((review) => review.reviewer)).toEqual([first.displayName, "Vous"]);
     expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("SCORED");
     const history = await testDb.applicationTransition.findMany({ where: { applicationId: dossier.id }, orderBy: { at: "asc" } });
     expect(history.map((step) => step.toState)).toEqual(["SUBMITTED", "UNDER_REVIEW", "SCORED"]);

@@ -6,6 +6,8 @@ import Link from "next/link";
 import { FileLinks } from "@/components/dossier/file-links";
 import { MessageForm } from "@/components/dossier/message-form";
 import { DossierIndicatorsSection } from "@/components/roster/dossier-indicators";
+import { ReviewFollowUp } from "@/components/review/review-follow-up";
+import { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
 import { SubmitButton } from "@/components/dossier/submit-button";
 import { TransitionPanel } from "@/components/dossier/transition-panel";
 import { formatEuroAmount } from "@/lib/applications/euro-amount";
@@ -27,6 +29,7 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
   const viewer = await requireViewer(path);
   const dossier = await guardPage(viewer, path, () => getDossier(viewer, applicationId));
   const figures = await getDossierIndicators(viewer, applicationId);
+  const reviewFollowUp = await getDossierReviewFollowUp(viewer, applicationId);
   const now = new Date();
   const pastDeadline = now >= dossier.closesAt;
   const sectionInfo = new Map(dossier.sections.map((section) => [section.section, section]));
@@ -129,6 +132,8 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
       </div>
 
       <DossierIndicatorsSection figures={figures} />
+
+      {reviewFollowUp ? <ReviewFollowUp followUp={reviewFollowUp} /> : null}
 
       <section className={fr.cx("fr-mt-6w")} aria-labelledby="historique-titre">
         <h2 id="historique-titre" className={fr.cx("fr-h4")}>Historique</h2>

@@ -49,6 +49,9 @@ export default async function WavePage({ params }: { params: Promise<{ waveId: s
         {WAVE_KIND_LABELS[wave.kind]} {wave.year} : du {formatParisDateTime(wave.opensAt)} au {formatParisDateTime(wave.closesAt)} (heure de Paris),
         enveloppe de {formatEuros(wave.fundingEnvelopeCents)}, {wave.eligibleCategoryCodes.length} catégorie(s) éligible(s), {dossierCount} dossier(s).
       </p>
+      <p>
+        <Link href={`/pilotage/vagues/${wave.id}/attribution`}>Instruction : paramètres et attribution des dossiers</Link>
+      </p>
 
       <section aria-labelledby="parametres" className={fr.cx("fr-mb-6w")}>
         <h2 id="parametres">Paramètres</h2>
