@@ -1,4 +1,5 @@
-// npm run bench [-- --establishments 40 --professionals 10000 --runs 3 --import-lines 100000 --indicator-establishments 10000 --indicator-professionals 1000000]
+// npm run bench [-- --establishments 40 --professionals 10000 --runs 3 --import-lines 100000 --indicator-establishments 10000 --indicator-professionals 1000000
+//                  --assignment-dossiers 5000 --assignment-reviewers 200 --only roster,indicators,assignment]
 //
 // Generates a data set of the chosen size into a scratch database created on a PostgreSQL server
 // (BENCH_DATABASE_URL, default: the local server at 127.0.0.1:5432) and prints, per scenario, the
@@ -13,6 +14,7 @@ import { printResults, type ScenarioResult } from "./harness";
 import { importRoster } from "./scenarios/import-roster";
 import { insertProfessionals } from "./scenarios/insert-professionals";
 import { establishmentIndicators } from "./scenarios/indicators";
+import { assignReviewers } from "./scenarios/assign-reviewers";
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +24,9 @@ const { values } = parseArgs({
     "import-lines": { type: "string", default: "100000" },
     "indicator-establishments": { type: "string", default: "10000" },
     "indicator-professionals": { type: "string", default: "1000000" },
+    "assignment-dossiers": { type: "string", default: "5000" },
+    "assignment-reviewers": { type: "string", default: "200" },
+    only: { type: "string" },
   },
 });
 const establishments = Number(values.establishments);
@@ -41,11 +46,22 @@ try {
     `HospiConnect benchmarks: PostgreSQL ${version[0]?.server_version} (scratch database), ` +
       `${professionals.toLocaleString("en-US")} professionals across ${establishments} establishments, median of ${runs} runs\n`,
   );
-  const dataset = await generateDataset(db, establishments, professionals);
-  const results: ScenarioResult[] = [await insertProfessionals(db, scratch.url, dataset.professionals, runs)];
-  results.push(await importRoster(db, scratch.url, Number(values["import-lines"]), runs));
-  results.push(await establishmentIndicators(db, Number(values["indicator-establishments"]), Number(values["indicator-professionals"]), runs));
+  const results: ScenarioResult[] = [];
+  const reports: string[] = [];
+  const run = (name: string) => !values.only || values.only.split(",").includes(name);
+  if (run("roster")) {
+    const dataset = await generateDataset(db, establishments, professionals);
+    results.push(await insertProfessionals(db, scratch.url, dataset.professionals, runs));
+    results.push(await importRoster(db, scratch.url, Number(values["import-lines"]), runs));
+  }
+  if (run("indicators")) results.push(await establishmentIndicators(db, Number(values["indicator-establishments"]), Number(values["indicator-professionals"]), runs));
+  if (run("assignment")) {
+    const assignment = await assignReviewers(db, Number(values["assignment-dossiers"]), Number(values["assignment-reviewers"]), 0.02, runs);
+    results.push(assignment.result);
+    reports.push(assignment.report);
+  }
   printResults(results);
+  for (const report of reports) console.log(report);
 } finally {
   await db.$disconnect();
   await scratch.drop();
