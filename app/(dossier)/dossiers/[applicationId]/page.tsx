@@ -18,11 +18,12 @@ import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Dossier de candidature" };
 
 export default async function DossierPage({ params }: { params: Promise<{ applicationId: string }> }) {
-  const { applicationId } = await params;
+  const { applicationId } = await pageParams(params, { applicationId: RouteParam.id });
   const path = `/dossiers/${applicationId}`;
   const viewer = await requireViewer(path);
   const dossier = await guardPage(viewer, path, () => getDossier(viewer, applicationId));

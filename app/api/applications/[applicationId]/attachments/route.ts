@@ -2,9 +2,11 @@ import { uploadAttachment } from "@/lib/attachments/upload-attachment";
 import { AppError } from "@/lib/errors/app-error";
 import { defineRoute } from "@/lib/http/define-route";
 import { filesOf, readFormData } from "@/lib/http/form-data";
+import { RouteParam } from "@/lib/http/route-params";
 
 /** Upload of one file (multipart: `file`, optional `objectiveId`) to a draft dossier. */
-export const POST = defineRoute<never, { applicationId: string }>({
+export const POST = defineRoute({
+  params: { applicationId: RouteParam.id },
   handler: async ({ viewer, params, request }) => {
     const form = await readFormData(request);
     const [file] = await filesOf(form, "file");

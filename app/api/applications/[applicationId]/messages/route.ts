@@ -1,9 +1,11 @@
 import { postMessage } from "@/lib/applications/post-message";
 import { defineRoute } from "@/lib/http/define-route";
 import { filesOf, readFormData } from "@/lib/http/form-data";
+import { RouteParam } from "@/lib/http/route-params";
 
 /** A message in the dossier's thread (multipart: `body`, `files`). */
-export const POST = defineRoute<never, { applicationId: string }>({
+export const POST = defineRoute({
+  params: { applicationId: RouteParam.id },
   handler: async ({ viewer, params, request }) => {
     const form = await readFormData(request);
     const body = form.get("body");

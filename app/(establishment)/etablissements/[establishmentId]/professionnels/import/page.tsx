@@ -6,11 +6,12 @@ import { authorizeEstablishment } from "@/lib/access/policy";
 import { getEstablishment } from "@/lib/establishments/queries";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Importer des professionnels" };
 
 export default async function RosterImportPage({ params }: { params: Promise<{ establishmentId: string }> }) {
-  const { establishmentId } = await params;
+  const { establishmentId } = await pageParams(params, { establishmentId: RouteParam.id });
   const path = `/etablissements/${establishmentId}/professionnels/import`;
   const viewer = await requireViewer(path);
   const establishment = await guardPage(viewer, path, async () => {

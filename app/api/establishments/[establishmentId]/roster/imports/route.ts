@@ -1,10 +1,12 @@
 import { AppError } from "@/lib/errors/app-error";
 import { defineRoute } from "@/lib/http/define-route";
 import { readFormData } from "@/lib/http/form-data";
+import { RouteParam } from "@/lib/http/route-params";
 import { previewRosterImport } from "@/lib/roster/import-session";
 
 /** Upload of a roster file (multipart `file`): the preview, nothing written to the roster. */
-export const POST = defineRoute<never, { establishmentId: string }>({
+export const POST = defineRoute({
+  params: { establishmentId: RouteParam.id },
   handler: async ({ viewer, params, request }) => {
     const form = await readFormData(request);
     const file = form.get("file");
