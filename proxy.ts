@@ -1,7 +1,15 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { KEPT_FORWARDING_HEADERS } from "@/lib/http/forwarded-headers";
 import { contentSecurityPolicy } from "@/lib/security/csp";
 
-/** Gives each request a fresh CSP nonce; Next.js and the DSFR tag their scripts with it. */
+/**
+ * Runs before every page and route handler:
+ * - gives each request a fresh CSP nonce; Next.js and the DSFR tag their scripts with it;
+ * - moves the forwarding headers the network sent (X-Forwarded-For, X-Real-IP, which any client
+ *   can write) under names of our own, overwriting whatever a client sent under those names.
+ *   Next.js then fills X-Forwarded-For with the socket's address, and lib/http/client-info.ts
+ *   believes the kept headers only as far as TRUSTED_PROXIES says.
+ */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
@@ -9,17 +17,20 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  for (const [header, kept] of Object.entries(KEPT_FORWARDING_HEADERS)) {
+    const value = request.headers.get(header);
+    if (value === null) requestHeaders.delete(kept);
+    else requestHeaders.set(kept, value);
+    requestHeaders.delete(header);
+  }
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }
 
+// Every request that reaches a page or a route handler, prefetches included: the client address
+// of a request that skipped this proxy would be whatever it claims.
 export const config = {
-  matcher: [
-    {
-      source: "/((?!_next/static|_next/image|favicon.ico|dsfr/).*)",
-      missing: [{ type: "header", key: "next-router-prefetch" }],
-    },
-  ],
+  matcher: ["/((?!_next/static/|favicon|robots\\.txt).*)"],
 };

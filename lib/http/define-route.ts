@@ -57,7 +57,7 @@ function handle<TSchema extends z.ZodType, TParams extends ParamShape, TViewer e
     try {
       if (!["GET", "HEAD"].includes(request.method)) assertSameOrigin(request);
       // A malformed URL names nothing, whoever asks: 404 before the session or the database.
-      const params = parseRouteParams(config.params ?? ({} as TParams), await context.params);
+      const params = parseRouteParams(config.params ?? ({} as TParams), (await context.params) ?? {});
       viewer = await getViewer();
       if (requireViewer && !viewer) throw new AppError("UNAUTHENTICATED");
       const input = config.input ? parseInput(config.input, await readInput(request)) : undefined;
