@@ -24,7 +24,7 @@ export type SectionFormProps = {
   editable: boolean;
   objectives: ObjectiveForForm[];
   evidence: Record<string, EvidenceFile[]>;
-  maxUploadMegabytes: number;
+  maxUploadBytes: number;
 };
 
 /**
@@ -101,7 +101,7 @@ export function SectionForm(props: SectionFormProps) {
           objectives={props.objectives}
           evidence={props.evidence}
           applicationId={applicationId}
-          maxUploadMegabytes={props.maxUploadMegabytes}
+          maxUploadBytes={props.maxUploadBytes}
         />
       ) : null}
 

@@ -13,6 +13,7 @@
  * | INVALID_STATE    | 409 | the resource's state does not allow it (e.g. a submitted dossier) |
  * | DEADLINE_PASSED  | 409 | the closing time has passed |
  * | RATE_LIMITED     | 429 | too many attempts |
+ * | PAYLOAD_TOO_LARGE| 413 | an upload above its configured size (the message names the limit) |
  * | CROSS_ORIGIN     | 403 | a state-changing request from another site |
  */
 export type AppErrorCode =
@@ -24,6 +25,7 @@ export type AppErrorCode =
   | "INVALID_STATE"
   | "DEADLINE_PASSED"
   | "RATE_LIMITED"
+  | "PAYLOAD_TOO_LARGE"
   | "CROSS_ORIGIN";
 
 export const STATUS_OF: Readonly<Record<AppErrorCode, number>> = {
@@ -35,6 +37,7 @@ export const STATUS_OF: Readonly<Record<AppErrorCode, number>> = {
   INVALID_STATE: 409,
   DEADLINE_PASSED: 409,
   RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
   CROSS_ORIGIN: 403,
 };
 
@@ -47,6 +50,7 @@ const DEFAULT_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
   INVALID_STATE: "Cette action n'est plus possible dans l'état actuel du dossier.",
   DEADLINE_PASSED: "La date limite est dépassée.",
   RATE_LIMITED: "Trop de tentatives. Réessayez dans quelques minutes.",
+  PAYLOAD_TOO_LARGE: "Le fichier est trop volumineux.",
   CROSS_ORIGIN: "Requête refusée.",
 };
 

@@ -7,7 +7,7 @@
  * read it again with the corrections, so what is committed is exactly what was last previewed
  * (against the roster as it is at commit time).
  *
- * Public API: `ROSTER_IMPORT_MAX_BYTES`, `RosterImportPreview`, `previewRosterImport`,
+ * Public API: `RosterImportPreview`, `previewRosterImport`,
  * `getRosterImport`, `correctRosterImportLine`, `commitRosterImport`, `expireStaleImports`.
  */
 import { authorizeEstablishment } from "@/lib/access/policy";
@@ -15,6 +15,8 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import type { RosterImport } from "@/lib/db/generated/client";
+import { formatFileSize } from "@/lib/attachments/file-size";
+import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { AppError } from "@/lib/errors/app-error";
 import { applyRosterRows } from "./apply-import";
 import { planRosterImport } from "./import-plan";
@@ -22,7 +24,6 @@ import { parseRosterFile, type RosterImportResult } from "./import";
 import { loadStoredRoster } from "./roster-writes";
 import { recordIndicatorSnapshot } from "./snapshots";
 
-export const ROSTER_IMPORT_MAX_BYTES = 100 * 1024 * 1024;
 /** A preview lists at most this many rejected lines (the count says how many there are). */
 const LISTED_REJECTIONS = 500;
 /** A 100,000-line import takes a few seconds; Prisma's default 5 s would cut it. */
@@ -130,10 +131,12 @@ export async function previewRosterImport(
   input: { establishmentId: string; fileName: string; bytes: Uint8Array<ArrayBuffer> },
 ): Promise<RosterImportPreview> {
   authorizeEstablishment(viewer, input.establishmentId, "edit");
-  if (input.bytes.byteLength > ROSTER_IMPORT_MAX_BYTES) {
-    throw new AppError("INVALID_INPUT", `Le fichier dépasse ${ROSTER_IMPORT_MAX_BYTES / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.`);
-  }
   const fileName = input.fileName.slice(0, 255) || "registre";
+  const refuse = (code: "INVALID_INPUT" | "PAYLOAD_TOO_LARGE", message: string) => new AppError(code, message, { fieldErrors: { file: [message] } });
+  if (input.bytes.byteLength === 0) throw refuse("INVALID_INPUT", `Le fichier « ${fileName} » est vide.`);
+  if (input.bytes.byteLength > UPLOAD_LIMITS.rosterImportBytes) {
+    throw refuse("PAYLOAD_TOO_LARGE", `Le fichier « ${fileName} » dépasse la taille maximale de ${formatFileSize(UPLOAD_LIMITS.rosterImportBytes)} : découpez-le en plusieurs fichiers.`);
+  }
   const reading = await parseRosterFile({ bytes: input.bytes, fileName }, await fileOptions(input.establishmentId));
   const row = await db.rosterImport.create({
     data: {

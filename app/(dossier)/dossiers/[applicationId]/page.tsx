@@ -9,6 +9,7 @@ import { DossierIndicatorsSection } from "@/components/roster/dossier-indicators
 import { SubmitButton } from "@/components/dossier/submit-button";
 import { TransitionPanel } from "@/components/dossier/transition-panel";
 import { formatEuroAmount } from "@/lib/applications/euro-amount";
+import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { getDossier } from "@/lib/applications/get-dossier";
 import { getDossierIndicators } from "@/lib/roster/get-dossier-indicators";
 import { SECTION_LABELS } from "@/lib/applications/labels";
@@ -161,7 +162,7 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
             <FileLinks files={message.attachments} />
           </article>
         ))}
-        {dossier.can.message ? <MessageForm applicationId={applicationId} /> : null}
+        {dossier.can.message ? <MessageForm applicationId={applicationId} limits={{ maxFiles: UPLOAD_LIMITS.messageFiles, maxBytes: UPLOAD_LIMITS.attachmentBytes }} /> : null}
       </section>
     </>
   );

@@ -8,7 +8,7 @@ import { FORM_SECTION_ORDER } from "@/lib/applications/dossier-content";
 import { getDossier } from "@/lib/applications/get-dossier";
 import { SECTION_LABELS } from "@/lib/applications/labels";
 import { SECTION_SLUGS } from "@/lib/applications/section-slugs";
-import { env } from "@/lib/config/env";
+import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
@@ -63,7 +63,7 @@ export default async function SectionPage({ params }: { params: Promise<{ applic
           editable={dossier.can.edit}
           objectives={dossier.objectives}
           evidence={evidence}
-          maxUploadMegabytes={env.MAX_UPLOAD_MB}
+          maxUploadBytes={UPLOAD_LIMITS.attachmentBytes}
         />
       </div>
     </div>

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportUpload } from "@/components/roster/import-upload";
 import { authorizeEstablishment } from "@/lib/access/policy";
+import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { getEstablishment } from "@/lib/establishments/queries";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
@@ -44,7 +45,7 @@ export default async function RosterImportPage({ params }: { params: Promise<{ e
         </li>
         <li>L&apos;extrait « Personne activité » de l&apos;Annuaire Santé : seules les lignes du FINESS {establishment.finessEt} sont lues.</li>
       </ul>
-      <ImportUpload establishmentId={establishmentId} />
+      <ImportUpload establishmentId={establishmentId} maxBytes={UPLOAD_LIMITS.rosterImportBytes} />
     </>
   );
 }
