@@ -24,7 +24,7 @@ export const ZTrustedProxies = z
     return { kind: "ranges", ranges };
   });
 
-export type TrustedProxies = { kind: "none" } | { kind: "hops"; hops: number } | { kind: "ranges"; ranges: string[] };
+export type TrustedProxies = { kind: "none" } | { kind: "hops"; hops: number } | { kind: "ranges"; ranges: readonly string[] };
 
 /**
  * The only reader of `process.env` (a lint rule enforces it): every setting is parsed and
