@@ -14,6 +14,7 @@
  * | DEADLINE_PASSED  | 409 | the closing time has passed |
  * | RATE_LIMITED     | 429 | too many attempts |
  * | PAYLOAD_TOO_LARGE| 413 | an upload above its configured size (the message names the limit) |
+ * | UNAVAILABLE      | 503 | our side failed (database incident) on an expected path: nothing was changed, retry |
  * | CROSS_ORIGIN     | 403 | a state-changing request from another site |
  */
 export type AppErrorCode =
@@ -26,6 +27,7 @@ export type AppErrorCode =
   | "DEADLINE_PASSED"
   | "RATE_LIMITED"
   | "PAYLOAD_TOO_LARGE"
+  | "UNAVAILABLE"
   | "CROSS_ORIGIN";
 
 export const STATUS_OF: Readonly<Record<AppErrorCode, number>> = {
@@ -38,6 +40,7 @@ export const STATUS_OF: Readonly<Record<AppErrorCode, number>> = {
   DEADLINE_PASSED: 409,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  UNAVAILABLE: 503,
   CROSS_ORIGIN: 403,
 };
 
@@ -51,6 +54,7 @@ const DEFAULT_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
   DEADLINE_PASSED: "La date limite est dépassée.",
   RATE_LIMITED: "Trop de tentatives. Réessayez dans quelques minutes.",
   PAYLOAD_TOO_LARGE: "Le fichier est trop volumineux.",
+  UNAVAILABLE: "Le service n'a pas pu terminer votre demande à cause d'un incident de notre côté : rien n'a été modifié. Réessayez dans quelques minutes.",
   CROSS_ORIGIN: "Requête refusée.",
 };
 
