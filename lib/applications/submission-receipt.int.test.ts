@@ -24,9 +24,8 @@ describe("the receipt of a submission", () => {
       data: { name: "EHPAD Parallèle", finessEt: "750712184", finessEj: "690781810", categoryCode: "500", regionCode: "75", departmentCode: "79", city: "Niort", headcount: 10 },
     });
     const { wave, version } = await createWaveWithObjectives(testDb, new Date(Date.now() + 86_400_000));
-    const application = await testDb.application.create({
-      data: { establishmentId: establishment.id, waveId: wave.id, waveVersionId: version.id, ...completeDossierContent(version.objectives) },
-    });
+    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.id, waveVersionId: version.id } });
+    await testDb.application.update({ where: { id: application.id }, data: completeDossierContent(version.objectives) });
     const members = await Promise.all(
       ["ines", "marc", "zoe"].map((name) =>
         testDb.user.create({ data: { email: `${name}@parallele.test`, displayName: name, memberships: { create: { establishmentId: establishment.id, role: "DIRECTOR" } } } }),
