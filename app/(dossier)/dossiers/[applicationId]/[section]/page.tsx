@@ -61,6 +61,7 @@ export default async function SectionPage({ params }: { params: Promise<{ applic
           initialValues={initialValues}
           version={current?.version ?? 0}
           editable={dossier.can.edit}
+          readOnlyReason={dossier.readOnlyReason}
           objectives={dossier.objectives}
           evidence={evidence}
           maxUploadBytes={UPLOAD_LIMITS.attachmentBytes}
