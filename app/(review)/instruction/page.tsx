@@ -1,6 +1,7 @@
 import { DataTable } from "@/components/dsfr/data-table";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
@@ -34,7 +35,7 @@ export default async function ReviewQueuePage() {
                 return (
                   <tr key={application.id}>
                     <td>
-                      {application.establishment.name} ({application.establishment.city})
+                      <Link href={`/dossiers/${application.id}`}>{application.establishment.name}</Link> ({application.establishment.city})
                     </td>
                     <td>{application.projectTitle || "Sans titre"}</td>
                     <td>{application.wave.title}</td>
