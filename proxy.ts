@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { AppError } from "@/lib/errors/app-error";
 import { KEPT_FORWARDING_HEADERS } from "@/lib/http/forwarded-headers";
 import { contentSecurityPolicy } from "@/lib/security/csp";
 
@@ -24,9 +25,28 @@ export function proxy(request: NextRequest) {
     requestHeaders.delete(header);
   }
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = isDecodable(request.nextUrl.pathname) ? NextResponse.next({ request: { headers: requestHeaders } }) : notFound(request, requestHeaders);
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+/** Whether a path's percent-encoding is valid: Next.js answers 500 when it cannot decode a dynamic segment. */
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A path that cannot even be decoded names nothing: the 404 page, or the API's 404 (lib/errors/app-error.ts). */
+function notFound(request: NextRequest, requestHeaders: Headers): NextResponse {
+  if (!request.nextUrl.pathname.startsWith("/api/")) {
+    return NextResponse.rewrite(new URL("/page-introuvable", request.url), { request: { headers: requestHeaders } });
+  }
+  const error = new AppError("NOT_FOUND");
+  return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });
 }
 
 // Every request that reaches a page or a route handler, prefetches included: the client address
