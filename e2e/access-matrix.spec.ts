@@ -410,6 +410,12 @@ const ROWS: Row[] = [
     },
     expected: MANAGER_ONLY(200),
   },
+  {
+    route: "POST /api/invitations/acceptance",
+    call: () => ({ method: "POST", url: "/api/invitations/acceptance", json: { invitationToken: "jeton-inconnu-de-plus-de-vingt-caracteres" } }),
+    // Signed in, the request reaches the invitation, which does not exist.
+    expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 404, manager: 404 },
+  },
 ];
 
 /** The matrix reviewer's assignment on the submitted dossier (with its draft review when asked). */
@@ -428,6 +434,18 @@ const NOT_IN_MATRIX: Record<string, string> = {
   "GET /api/auth/[...nextauth]": "next-auth's own endpoints (CSRF-protected sign-in and sign-out), exercised by the ceremony tests",
   "POST /api/auth/[...nextauth]": "idem",
 };
+
+/**
+ * Malformed ids: every page and route handler with an id (or a section) in its path, called by
+ * every role with that segment replaced by something that is no id, answers 404 — never 500, and
+ * before any session or database is involved. Derived from the rows above, so a new route with an
+ * id is probed without a line more.
+ */
+const MALFORMED_SEGMENTS = ["pas-un-identifiant", "00000000-0000-0000-0000-00000000000g", "%00", "1%27%20OR%20%271%27%3D%271", "%E2%80%AE", "%ZZ", "a".repeat(300)];
+/** A credential id is base64url of any length up to 1,024: a plain word is a well-formed (unknown) one. */
+const MALFORMED_CREDENTIAL_IDS = ["%00", "1%27%20OR%20%271%27%3D%271", "%E2%80%AE", "%ZZ", "a".repeat(1025)];
+const PROBED_SEGMENT = /^\[(?!token\]|\.\.\.)\w+\]$/;
+const probedSegments = (row: Row) => row.route.split(" ")[1]!.split("/").flatMap((segment, index) => (PROBED_SEGMENT.test(segment) ? [index] : []));
 
 let world: World;
 
@@ -576,6 +594,30 @@ test.describe("access matrix", () => {
     const missing = appRoutes().filter((route) => !covered.has(route));
     expect(missing, "routes without a row in the access matrix").toEqual([]);
   });
+
+  // Malformed ids (see MALFORMED_SEGMENTS).
+  for (const row of ROWS.filter((candidate) => probedSegments(candidate).length > 0)) {
+    test(`${row.route} with malformed ids`, async () => {
+      const answers: Record<string, number> = {};
+      for (const role of ROLES) {
+        const client = await clientFor(role);
+        const call = await row.call(world, role);
+        const url = new URL(call.url, E2E_BASE_URL);
+        for (const index of probedSegments(row)) {
+          const segment = row.route.split(" ")[1]!.split("/")[index];
+          for (const malformed of segment === "[credentialId]" ? MALFORMED_CREDENTIAL_IDS : MALFORMED_SEGMENTS) {
+            const segments = url.pathname.split("/");
+            segments[index] = malformed;
+            const probe = `${segments.join("/")}${url.search}`;
+            const response = await client.fetch(probe, { method: call.method, data: call.json, multipart: call.multipart as never });
+            answers[`${role} ${call.method} ${probe.slice(0, 120)}`] = response.status();
+          }
+        }
+        await client.dispose();
+      }
+      expect(Object.entries(answers).filter(([, status]) => status !== 404)).toEqual([]);
+    });
+  }
 });
 
 async function storeForTest(bytes: Buffer, area: "attachments" | "receipts" = "attachments"): Promise<string> {

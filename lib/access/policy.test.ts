@@ -3,6 +3,7 @@ import type { ApplicationState } from "@/lib/db/generated/enums";
 import {
   type ApplicationAccess,
   type ApplicationFacts,
+  authorizeApplication,
   authorizeMemberInvitation,
   canAccessEstablishment,
   canSeeReviewerNames,
@@ -137,5 +138,19 @@ describe("establishment access policy", () => {
     for (const who of [member, reviewer, stranger]) expect(hasPermission(who, "audit:read")).toBe(false);
     expect(hasPermission(manager, "audit:read")).toBe(true);
     expect(hasPermission(null, "audit:read")).toBe(false);
+  });
+});
+
+describe("the reason given for a refused change of a dossier", () => {
+  it("tells a programme manager on a draft that only the establishment's members edit it, not that it was submitted", () => {
+    expect(() => authorizeApplication(manager, facts("DRAFT"), "edit")).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN", message: expect.stringContaining("Seuls les membres de l'établissement modifient son dossier") }),
+    );
+  });
+
+  it("tells a member that a submitted dossier is no longer editable", () => {
+    expect(() => authorizeApplication(member, facts("SUBMITTED"), "edit")).toThrow(
+      expect.objectContaining({ code: "INVALID_STATE", message: "Ce dossier a été déposé : il n'est plus modifiable." }),
+    );
   });
 });

@@ -169,9 +169,13 @@ export function decideApplicationAccess(
   }
 }
 
-const REFUSAL_MESSAGES: Readonly<Record<ApplicationAccess, string>> = {
+/** Why an access is refused, in French; `edit` depends on the reason (a manager on a draft is not refused for its state). */
+const REFUSAL_MESSAGES: Readonly<Record<Exclude<ApplicationAccess, "edit">, string>> & { edit: Readonly<Record<Exclude<Refusal, "not-visible">, string>> } = {
   read: "Vous n'avez pas accès à ce dossier.",
-  edit: "Ce dossier a été déposé : il n'est plus modifiable.",
+  edit: {
+    state: "Ce dossier a été déposé : il n'est plus modifiable.",
+    role: "Seuls les membres de l'établissement modifient son dossier : vous pouvez le consulter et leur écrire dans le fil de discussion.",
+  },
   apply: "Seuls les membres de l'établissement peuvent effectuer cette action.",
   message: "Vous ne pouvez pas écrire dans ce fil de discussion.",
   "declare-conflict": "Ce dossier ne vous est pas attribué.",
@@ -185,7 +189,12 @@ export function authorizeApplication(viewer: Viewer | null, facts: ApplicationFa
   const decision = decideApplicationAccess(viewer, facts, access);
   if (decision.allowed) return viewer;
   if (decision.refusal === "not-visible") throw new AppError("NOT_FOUND");
-  throw new AppError(decision.refusal === "state" ? "INVALID_STATE" : "FORBIDDEN", REFUSAL_MESSAGES[access]);
+  throw new AppError(decision.refusal === "state" ? "INVALID_STATE" : "FORBIDDEN", refusalMessage(access, decision.refusal));
+}
+
+/** The French reason of a refused access, for the refusal itself and for pages that show it beforehand. */
+export function refusalMessage(access: ApplicationAccess, refusal: Exclude<Refusal, "not-visible">): string {
+  return access === "edit" ? REFUSAL_MESSAGES.edit[refusal] : REFUSAL_MESSAGES[access];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import { AppError } from "@/lib/errors/app-error";
 import { CRITERION_OBJECTIVE_CODES, objectiveCodesOf, writeCriterionLinks } from "./criterion-objectives";
 import { decideGridChange } from "./grid-versioning";
 import type { TWaveGridInput } from "./schemas";
-import { isUuid } from "./uuid";
 import { gridRows, STALE_WAVE_MESSAGE } from "./wave-data";
 
 const OBJECTIVE_FIELDS = { code: true, title: true, description: true, required: true } as const;
@@ -31,7 +30,6 @@ export async function changeWaveGrid(
   now = new Date(),
 ): Promise<GridChangeOutcome> {
   requirePermission(viewer, "programme:configure");
-  if (!isUuid(waveId)) throw new AppError("NOT_FOUND");
   const rows = gridRows(input);
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "Wave" WHERE "id" = ${waveId}::uuid FOR UPDATE`;

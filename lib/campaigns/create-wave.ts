@@ -6,7 +6,6 @@ import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { AppError } from "@/lib/errors/app-error";
 import { writeCriterionLinks } from "./criterion-objectives";
 import type { TCreateWaveInput } from "./schemas";
-import { isUuid } from "./uuid";
 import { assertKnownCategories, DUPLICATE_WAVE_MESSAGE, gridRows, waveSettingsData } from "./wave-data";
 
 /**
@@ -15,7 +14,7 @@ import { assertKnownCategories, DUPLICATE_WAVE_MESSAGE, gridRows, waveSettingsDa
  */
 export async function createWave(viewer: Viewer, campaignId: string, input: TCreateWaveInput, ip: string | null = null): Promise<{ waveId: string }> {
   requirePermission(viewer, "programme:configure");
-  const campaign = isUuid(campaignId) ? await db.campaign.findUnique({ where: { id: campaignId }, select: { id: true } }) : null;
+  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { id: true } });
   if (!campaign) throw new AppError("NOT_FOUND");
   const settings = waveSettingsData(input);
   const grid = gridRows(input);

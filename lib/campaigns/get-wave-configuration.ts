@@ -3,7 +3,6 @@ import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { CRITERION_OBJECTIVE_CODES, objectiveCodesOf } from "./criterion-objectives";
-import { isUuid } from "./uuid";
 import { WAVE_SETTINGS_SELECT } from "./wave-settings-select";
 
 const OBJECTIVE_FIELDS = { code: true, title: true, description: true, required: true } as const;
@@ -16,40 +15,38 @@ const CRITERION_FIELDS = { code: true, label: true, description: true, weight: t
  */
 export async function getWaveConfiguration(viewer: Viewer, waveId: string) {
   requirePermission(viewer, "programme:configure");
-  const wave = isUuid(waveId)
-    ? await db.wave.findUnique({
-        where: { id: waveId },
+  const wave = await db.wave.findUnique({
+    where: { id: waveId },
+    select: {
+      id: true,
+      ...WAVE_SETTINGS_SELECT,
+      version: true,
+      campaign: { select: { id: true, title: true } },
+      eligibleCategories: { select: { categoryCode: true } },
+      versions: {
+        orderBy: { number: "desc" },
         select: {
           id: true,
-          ...WAVE_SETTINGS_SELECT,
-          version: true,
-          campaign: { select: { id: true, title: true } },
-          eligibleCategories: { select: { categoryCode: true } },
-          versions: {
-            orderBy: { number: "desc" },
-            select: {
-              id: true,
-              number: true,
-              createdAt: true,
-              frozenAt: true,
-              createdBy: { select: { displayName: true } },
-              _count: { select: { applications: true } },
-            },
-          },
-          extensions: {
-            orderBy: { closesAt: "asc" },
-            select: {
-              id: true,
-              closesAt: true,
-              reason: true,
-              createdAt: true,
-              establishment: { select: { id: true, name: true, finessEt: true } },
-              grantedBy: { select: { displayName: true } },
-            },
-          },
+          number: true,
+          createdAt: true,
+          frozenAt: true,
+          createdBy: { select: { displayName: true } },
+          _count: { select: { applications: true } },
         },
-      })
-    : null;
+      },
+      extensions: {
+        orderBy: { closesAt: "asc" },
+        select: {
+          id: true,
+          closesAt: true,
+          reason: true,
+          createdAt: true,
+          establishment: { select: { id: true, name: true, finessEt: true } },
+          grantedBy: { select: { displayName: true } },
+        },
+      },
+    },
+  });
   const current = wave?.versions[0];
   if (!wave || !current) throw new AppError("NOT_FOUND");
   const grid = await db.waveVersion.findUniqueOrThrow({

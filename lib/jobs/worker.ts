@@ -1,11 +1,14 @@
 import { sendDeadlineReminders } from "@/lib/campaigns/send-deadline-reminders";
 import { env } from "@/lib/config/env";
+import { db } from "@/lib/db/client";
 import { deliverDueEmails } from "@/lib/notifications/delivery";
 import { createSmtpTransport, type MailTransport } from "@/lib/notifications/smtp-transport";
 import { parisToday } from "@/lib/roster/dates";
 import { sendReviewReminders } from "@/lib/review/send-review-reminders";
 import { expireStaleImports } from "@/lib/roster/import-session";
 import { recordDailySnapshots } from "@/lib/roster/snapshots";
+import { fileStorage } from "@/lib/storage";
+import { removeUnreferencedFiles } from "@/lib/storage/remove-unreferenced-files";
 
 /** Outbox e-mails go out within a few seconds; reminders are looked for every minute. */
 const DELIVERY_INTERVAL_MS = 5_000;
@@ -70,13 +73,17 @@ async function run(state: WorkerState): Promise<void> {
 
 /**
  * Once a Paris day, a DAILY indicator snapshot of every roster that has none yet (the rollout
- * curve), and the files of roster import previews left uncommitted for a week are dropped. It reads every roster, which takes seconds on a large programme, so it runs beside the
- * e-mail runs rather than inside one; a failure leaves the day to the next run.
+ * curve), the files of roster import previews left uncommitted for a week are dropped, and so are
+ * stored files that no row refers to, a day after they were written. It reads every roster, which
+ * takes seconds on a large programme, so it runs beside the e-mail runs rather than inside one; a
+ * failure leaves the day to the next run.
  */
 function runDailySnapshots(state: WorkerState, now: Date): Promise<void> {
   return recordDailySnapshots(now)
     .then(async (written) => {
       await expireStaleImports(now);
+      const removed = await removeUnreferencedFiles(db, fileStorage(), now);
+      if (removed > 0) console.log(`[jobs] ${removed} stored file(s) that no dossier, message or e-mail refers to removed.`);
       state.snapshotsDay = parisToday(now);
       if (written > 0) console.log(`[jobs] daily indicator snapshots: ${written} establishment(s).`);
     })

@@ -3,7 +3,6 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { notifyMembers } from "@/lib/applications/notify-members";
 import { writeTransition } from "@/lib/applications/write-transition";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { isUuid } from "@/lib/campaigns/uuid";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { AppError } from "@/lib/errors/app-error";
@@ -24,7 +23,6 @@ import { effectiveDueAt } from "./due-dates";
  */
 export async function assignReviewer(viewer: Viewer, waveId: string, input: TManualAssignmentInput & { ip: string | null }, now = new Date()) {
   requirePermission(viewer, "reviewer:assign");
-  if (!isUuid(waveId)) throw new AppError("NOT_FOUND");
   const result = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "Application" WHERE "id" = ${input.applicationId}::uuid FOR UPDATE`;
     const inputs = await loadAssignmentInputs(tx, waveId, input.tier, now);

@@ -4,7 +4,6 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { notifyMembers } from "@/lib/applications/notify-members";
 import { writeTransitions } from "@/lib/applications/write-transition";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { isUuid } from "@/lib/campaigns/uuid";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
@@ -35,7 +34,6 @@ function fingerprintOf(inputs: AssignmentInputs, result: AssignmentPlan): string
  */
 export async function previewAutomaticAssignment(viewer: Viewer, waveId: string, request: TAutomaticAssignmentInput, now = new Date()) {
   requirePermission(viewer, "reviewer:assign");
-  if (!isUuid(waveId)) throw new AppError("NOT_FOUND");
   const inputs = await loadAssignmentInputs(db, waveId, request.tier, now);
   const result = plan(inputs, request);
   const dossierOf = new Map(inputs.dossiers.map((dossier) => [dossier.id, dossier]));
@@ -76,7 +74,6 @@ export type AutomaticAssignmentPreview = Awaited<ReturnType<typeof previewAutoma
  */
 export async function applyAutomaticAssignment(viewer: Viewer, waveId: string, request: TAutomaticAssignmentInput & { fingerprint: string; ip: string | null }, now = new Date()) {
   requirePermission(viewer, "reviewer:assign");
-  if (!isUuid(waveId)) throw new AppError("NOT_FOUND");
   const operationId = randomUUID();
   const written = await db.$transaction(
     async (tx) => {

@@ -1,6 +1,5 @@
 import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
-import { isUuid } from "@/lib/campaigns/uuid";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { TReviewerProfileInput } from "./reviewer-profile-schema";
@@ -10,21 +9,19 @@ const iso = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "")
 /** A reviewer's profile for the managers' form, with their live assignments. */
 export async function getReviewerProfile(viewer: Viewer, userId: string) {
   requirePermission(viewer, "user:manage");
-  const user = isUuid(userId)
-    ? await db.user.findUnique({
-        where: { id: userId },
-        select: {
-          id: true,
-          displayName: true,
-          email: true,
-          staffRole: true,
-          disabledAt: true,
-          reviewerRegions: { select: { regionCode: true } },
-          affiliations: { orderBy: { startsOn: "asc" }, select: { kind: true, reference: true, label: true, startsOn: true, endsOn: true } },
-          _count: { select: { assignments: { where: { NOT: { conflict: { is: { hasConflict: true } } } } } } },
-        },
-      })
-    : null;
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      displayName: true,
+      email: true,
+      staffRole: true,
+      disabledAt: true,
+      reviewerRegions: { select: { regionCode: true } },
+      affiliations: { orderBy: { startsOn: "asc" }, select: { kind: true, reference: true, label: true, startsOn: true, endsOn: true } },
+      _count: { select: { assignments: { where: { NOT: { conflict: { is: { hasConflict: true } } } } } } },
+    },
+  });
   if (!user || (user.staffRole !== "REVIEWER" && user.staffRole !== "REGIONAL_REVIEWER")) throw new AppError("NOT_FOUND");
   const form: TReviewerProfileInput = {
     staffRole: user.staffRole,

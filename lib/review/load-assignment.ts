@@ -1,5 +1,4 @@
 import { loadDossierFacts } from "@/lib/applications/dossier-facts";
-import { isUuid } from "@/lib/campaigns/uuid";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -10,22 +9,20 @@ type Reader = Pick<Db, "application" | "reviewerAssignment">;
  * rows, never from the request). NOT_FOUND for a malformed or unknown id.
  */
 export async function loadAssignment(client: Reader, assignmentId: string) {
-  const assignment = isUuid(assignmentId)
-    ? await client.reviewerAssignment.findUnique({
-        where: { id: assignmentId },
-        select: {
-          id: true,
-          applicationId: true,
-          reviewerId: true,
-          tier: true,
-          dueAt: true,
-          assignedAt: true,
-          assignedById: true,
-          conflict: { select: { hasConflict: true } },
-          review: { select: { id: true, status: true, version: true } },
-        },
-      })
-    : null;
+  const assignment = await client.reviewerAssignment.findUnique({
+    where: { id: assignmentId },
+    select: {
+      id: true,
+      applicationId: true,
+      reviewerId: true,
+      tier: true,
+      dueAt: true,
+      assignedAt: true,
+      assignedById: true,
+      conflict: { select: { hasConflict: true } },
+      review: { select: { id: true, status: true, version: true } },
+    },
+  });
   if (!assignment) throw new AppError("NOT_FOUND");
   return { assignment, facts: await loadDossierFacts(client, assignment.applicationId) };
 }

@@ -1,7 +1,6 @@
 import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { isUuid } from "@/lib/campaigns/uuid";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { TReviewerProfileInput } from "./reviewer-profile-schema";
@@ -11,7 +10,6 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** Replaces a reviewer's role (ANS / ARS), regions and affiliations, audited with before and after. */
 export async function saveReviewerProfile(viewer: Viewer, userId: string, input: TReviewerProfileInput, ip: string | null) {
   requirePermission(viewer, "user:manage");
-  if (!isUuid(userId)) throw new AppError("NOT_FOUND");
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: userId },

@@ -1,7 +1,6 @@
 import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { isUuid } from "@/lib/campaigns/uuid";
 import { STALE_WAVE_MESSAGE } from "@/lib/campaigns/wave-data";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -25,7 +24,6 @@ const instant = (local: string) => (local ? parisDateTime(local) : null);
  */
 export async function updateReviewSettings(viewer: Viewer, waveId: string, input: TReviewSettingsInput & { ip: string | null }) {
   requirePermission(viewer, "reviewer:assign");
-  if (!isUuid(waveId)) throw new AppError("NOT_FOUND");
   for (const field of ["regionalReviewDueAt", "nationalReviewDueAt"] as const) {
     if (input[field] && !isParisLocalTime(input[field])) {
       throw new AppError("INVALID_INPUT", "Cette date et cette heure n'existent pas à Paris.", { fieldErrors: { [field]: ["Cette date et cette heure n'existent pas à Paris."] } });

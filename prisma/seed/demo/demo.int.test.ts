@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { isValidFiness } from "@/lib/identifiers/finess";
+import { isValidRpps } from "@/lib/identifiers/rpps";
+import { isValidSiret } from "@/lib/identifiers/siret";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { createDemoSignInLinks } from "@/lib/identity/demo-sign-in";
 import { loadDemoData } from "./index";
@@ -32,6 +35,15 @@ describe("demo data", () => {
     for (const points of perEstablishment.values()) expect(points).toHaveLength(19);
     const total = (index: number) => [...perEstablishment.values()].reduce((sum, points) => sum + points[index]!.rieCompliant, 0);
     expect(total(18)).toBeGreaterThan(total(0));
+  });
+
+  it("holds only identifiers the forms accept: a dossier saved again must not fail on its own demo data", async () => {
+    const establishments = await testDb.establishment.findMany({ select: { finessEt: true, finessEj: true, siret: true } });
+    expect(establishments.flatMap((row) => [row.finessEt, row.finessEj]).filter((finess) => !isValidFiness(finess))).toEqual([]);
+    const sirets = [...establishments.map((row) => row.siret), ...(await testDb.partner.findMany({ select: { siret: true } })).map((row) => row.siret)];
+    expect(sirets.filter((siret): siret is string => siret !== null && !isValidSiret(siret))).toEqual([]);
+    const rpps = (await testDb.professional.findMany({ where: { rpps: { not: null } }, select: { rpps: true } })).map((row) => row.rpps!);
+    expect(rpps.filter((number) => !isValidRpps(number))).toEqual([]);
   });
 });
 

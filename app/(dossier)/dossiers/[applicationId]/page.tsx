@@ -11,6 +11,7 @@ import { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow
 import { SubmitButton } from "@/components/dossier/submit-button";
 import { TransitionPanel } from "@/components/dossier/transition-panel";
 import { formatEuroAmount } from "@/lib/applications/euro-amount";
+import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { getDossier } from "@/lib/applications/get-dossier";
 import { getDossierIndicators } from "@/lib/roster/get-dossier-indicators";
 import { SECTION_LABELS } from "@/lib/applications/labels";
@@ -20,11 +21,12 @@ import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Dossier de candidature" };
 
 export default async function DossierPage({ params }: { params: Promise<{ applicationId: string }> }) {
-  const { applicationId } = await params;
+  const { applicationId } = await pageParams(params, { applicationId: RouteParam.id });
   const path = `/dossiers/${applicationId}`;
   const viewer = await requireViewer(path);
   const dossier = await guardPage(viewer, path, () => getDossier(viewer, applicationId));
@@ -165,7 +167,7 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
             <FileLinks files={message.attachments} />
           </article>
         ))}
-        {dossier.can.message ? <MessageForm applicationId={applicationId} /> : null}
+        {dossier.can.message ? <MessageForm applicationId={applicationId} limits={{ maxFiles: UPLOAD_LIMITS.messageFiles, maxBytes: UPLOAD_LIMITS.attachmentBytes }} /> : null}
       </section>
     </>
   );

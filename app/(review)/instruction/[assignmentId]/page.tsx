@@ -15,6 +15,7 @@ import { requireViewer } from "@/lib/identity/current-viewer";
 import { getReviewWorkspace } from "@/lib/review/get-review-workspace";
 import { TIER_LABELS } from "@/lib/review/labels";
 import { formatParisDateTime } from "@/lib/time/paris";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Instruction d'un dossier" };
 
@@ -24,7 +25,7 @@ export const metadata: Metadata = { title: "Instruction d'un dossier" };
  * 1280 px, both reachable from the keyboard (skip links, anchors, native fields).
  */
 export default async function ReviewWorkspacePage({ params }: { params: Promise<{ assignmentId: string }> }) {
-  const { assignmentId } = await params;
+  const { assignmentId } = await pageParams(params, { assignmentId: RouteParam.id });
   const path = `/instruction/${assignmentId}`;
   const viewer = await requireViewer(path);
   const workspace = await guardPage(viewer, path, () => getReviewWorkspace(viewer, assignmentId));

@@ -4,11 +4,12 @@ import { ReviewerProfileForm } from "@/components/review/reviewer-profile-form";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { getReviewerProfile } from "@/lib/review/get-reviewer-profile";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Fiche d'instructeur" };
 
 export default async function ReviewerProfilePage({ params }: { params: Promise<{ userId: string }> }) {
-  const { userId } = await params;
+  const { userId } = await pageParams(params, { userId: RouteParam.id });
   const path = `/pilotage/utilisateurs/${userId}`;
   const viewer = await requireViewer(path);
   const profile = await guardPage(viewer, path, () => getReviewerProfile(viewer, userId));

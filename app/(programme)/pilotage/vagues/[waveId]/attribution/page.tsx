@@ -13,6 +13,7 @@ import { requireViewer } from "@/lib/identity/current-viewer";
 import { getAssignmentBoard, ZBoardFilters } from "@/lib/review/get-assignment-board";
 import { TIER_LABELS } from "@/lib/review/labels";
 import { formatParisDateTime, toParisLocal } from "@/lib/time/paris";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Attribution des dossiers" };
 
@@ -23,7 +24,7 @@ const STATUS = {
 } as const;
 
 export default async function AssignmentPage({ params, searchParams }: { params: Promise<{ waveId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
-  const { waveId } = await params;
+  const { waveId } = await pageParams(params, { waveId: RouteParam.id });
   const path = `/pilotage/vagues/${waveId}/attribution`;
   const viewer = await requireViewer(path);
   const filters = ZBoardFilters.parse(await searchParams);
