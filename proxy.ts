@@ -1,6 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/config/env";
 import { databaseAvailable } from "@/lib/db/availability";
+import { AppError } from "@/lib/errors/app-error";
+import { KEPT_FORWARDING_HEADERS } from "@/lib/http/forwarded-headers";
 import { unavailableResponse } from "@/lib/http/unavailable-response";
 import { logger } from "@/lib/observability/logger";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/observability/request-id";
@@ -10,9 +12,14 @@ import { contentSecurityPolicy } from "@/lib/security/csp";
 const ALWAYS_SERVED = new Set(["/api/health", "/api/health/ready"]);
 
 /**
- * Every request: an id (kept from a well-formed upstream one) carried to pages, route handlers and
- * every log line; a fresh CSP nonce, which Next.js and the DSFR put on their scripts; and while the
- * database is away, a French 503 instead of a page that cannot load.
+ * Runs before every page and route handler:
+ * - gives each request an id (kept from a well-formed upstream one), carried to pages, route
+ *   handlers and every log line, and a fresh CSP nonce, which Next.js and the DSFR put on their scripts;
+ * - moves the forwarding headers the network sent (X-Forwarded-For, X-Real-IP, which any client
+ *   can write) under names of our own, overwriting whatever a client sent under those names.
+ *   Next.js then fills X-Forwarded-For with the socket's address, and lib/http/client-info.ts
+ *   believes the kept headers only as far as TRUSTED_PROXIES says;
+ * - while the database is away, answers a French 503 instead of a page that cannot load.
  */
 export async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
@@ -30,17 +37,39 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  for (const [header, kept] of Object.entries(KEPT_FORWARDING_HEADERS)) {
+    const value = request.headers.get(header);
+    if (value === null) requestHeaders.delete(kept);
+    else requestHeaders.set(kept, value);
+    requestHeaders.delete(header);
+  }
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = isDecodable(request.nextUrl.pathname) ? NextResponse.next({ request: { headers: requestHeaders } }) : notFound(request, requestHeaders);
   responseHeaders.forEach((value, key) => response.headers.set(key, value));
   return response;
 }
 
+/** Whether a path's percent-encoding is valid: Next.js answers 500 when it cannot decode a dynamic segment. */
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A path that cannot even be decoded names nothing: the 404 page, or the API's 404 (lib/errors/app-error.ts). */
+function notFound(request: NextRequest, requestHeaders: Headers): NextResponse {
+  if (!request.nextUrl.pathname.startsWith("/api/")) {
+    return NextResponse.rewrite(new URL("/page-introuvable", request.url), { request: { headers: requestHeaders } });
+  }
+  const error = new AppError("NOT_FOUND");
+  return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+}
+
+// Every request that reaches a page or a route handler, prefetches included: the client address
+// of a request that skipped this proxy would be whatever it claims.
 export const config = {
-  matcher: [
-    {
-      source: "/((?!_next/static|_next/image|favicon.ico|dsfr/).*)",
-      missing: [{ type: "header", key: "next-router-prefetch" }],
-    },
-  ],
+  matcher: ["/((?!_next/static/|favicon|robots\\.txt).*)"],
 };

@@ -14,6 +14,15 @@ export const metadata: Metadata = {
   title: { default: "HospiConnect – Appels à projets", template: "%s – HospiConnect" },
   description:
     "Candidater aux appels à projets HospiConnect : identification électronique sécurisée des professionnels des établissements sanitaires, sociaux et médico-sociaux.",
+  // The DSFR's favicon set, served from public/favicon as the design system lays it out.
+  icons: {
+    icon: [
+      { url: "/favicon/favicon.svg", type: "image/svg+xml" },
+      { url: "/favicon/favicon.ico", type: "image/x-icon", sizes: "32x32" },
+    ],
+    apple: { url: "/favicon/apple-touch-icon.png", sizes: "180x180" },
+  },
+  manifest: "/favicon/manifest.webmanifest",
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -24,7 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html {...getHtmlAttributes({ lang })}>
       <head>
-        <DsfrHead nonce={nonce} preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]} />
+        <DsfrHead nonce={nonce} preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]} doDisableFavicon />
       </head>
       <body>
         <DsfrProvider lang={lang} doCheckNonce={nonce !== undefined}>

@@ -1,4 +1,5 @@
 // npm run bench [-- --establishments 40 --professionals 10000 --runs 3 --import-lines 100000 --indicator-establishments 10000 --indicator-professionals 1000000
+//                  --assignment-dossiers 5000 --assignment-reviewers 200
 //                  --connections 50 --load-seconds 15 --rush-dossiers 200 --only load,rush]
 //
 // Generates a data set of the chosen size into a scratch database created on a PostgreSQL server
@@ -14,6 +15,7 @@ import { printResults, type ScenarioResult } from "./harness";
 import { importRoster } from "./scenarios/import-roster";
 import { insertProfessionals } from "./scenarios/insert-professionals";
 import { establishmentIndicators } from "./scenarios/indicators";
+import { assignReviewers } from "./scenarios/assign-reviewers";
 import { pagesUnderLoad, printLoadResults } from "./scenarios/load";
 import { deadlineRush, printRushResult } from "./scenarios/rush";
 import { loadDemoData } from "@/prisma/seed/demo";
@@ -26,14 +28,16 @@ const { values } = parseArgs({
     "import-lines": { type: "string", default: "100000" },
     "indicator-establishments": { type: "string", default: "10000" },
     "indicator-professionals": { type: "string", default: "1000000" },
+    "assignment-dossiers": { type: "string", default: "5000" },
+    "assignment-reviewers": { type: "string", default: "200" },
     connections: { type: "string", default: "50" },
     "load-seconds": { type: "string", default: "15" },
     "rush-dossiers": { type: "string", default: "200" },
-    /** Scenarios to run, comma-separated: insert, import, indicators, load, rush (default: all). */
+    /** Scenarios to run, comma-separated: insert, import, indicators, assignment, load, rush (default: all). */
     only: { type: "string" },
   },
 });
-const SCENARIOS = ["insert", "import", "indicators", "load", "rush"] as const;
+const SCENARIOS = ["insert", "import", "indicators", "assignment", "load", "rush"] as const;
 const selected = new Set(values.only ? values.only.split(",").map((name) => name.trim()) : SCENARIOS);
 const unknown = [...selected].filter((name) => !(SCENARIOS as readonly string[]).includes(name));
 if (unknown.length) {
@@ -66,7 +70,14 @@ try {
   if (selected.has("indicators")) {
     results.push(await establishmentIndicators(db, Number(values["indicator-establishments"]), Number(values["indicator-professionals"]), runs));
   }
+  const reports: string[] = [];
+  if (selected.has("assignment")) {
+    const assignment = await assignReviewers(db, Number(values["assignment-dossiers"]), Number(values["assignment-reviewers"]), 0.02, runs);
+    results.push(assignment.result);
+    reports.push(assignment.report);
+  }
   if (results.length) printResults(results);
+  for (const report of reports) console.log(report);
   // The app's pages and routes, served by the production build, in a database of their own.
   if (selected.has("load") || selected.has("rush")) {
     const served = await openScratchDatabase(serverUrl);

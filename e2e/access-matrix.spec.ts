@@ -349,13 +349,112 @@ const ROWS: Row[] = [
     call: () => ({ method: "POST", url: "/api/jobs/runs", json: { name: "expire-stale-imports" } }),
     expected: MANAGER_ONLY(200),
   },
+  // Review: the reviewer's workspace and its routes (the `reviewer` holds the submitted dossier's assignment, declared without conflict)
+  {
+    route: "GET /instruction/[assignmentId]",
+    call: async (w) => ({ method: "GET", url: `/instruction/${await matrixAssignment(w)}` }),
+    expected: { anonymous: 307, member: 404, stranger: 404, reviewer: 200, manager: 404 },
+  },
+  {
+    route: "POST /api/assignments/[assignmentId]/declaration",
+    call: async (w) => ({ method: "POST", url: `/api/assignments/${await matrixAssignment(w)}/declaration`, json: { hasConflict: false } }),
+    expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 200, manager: 404 },
+  },
+  {
+    route: "PUT /api/assignments/[assignmentId]/review",
+    call: async (w) => ({ method: "PUT", url: `/api/assignments/${await matrixAssignment(w, true)}/review`, json: { expectedVersion: 99, data: { overallComment: "", scores: {} } } }),
+    // The reviewer passes the policy and meets the stale version.
+    expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 409, manager: 404 },
+  },
+  {
+    route: "POST /api/assignments/[assignmentId]/review/submission",
+    call: async (w) => ({ method: "POST", url: `/api/assignments/${await matrixAssignment(w, true)}/review/submission` }),
+    // The reviewer reaches the completeness check (nothing scored yet).
+    expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 422, manager: 404 },
+  },
+  {
+    route: "POST /api/assignments/[assignmentId]/review/reopening",
+    call: async (w) => ({ method: "POST", url: `/api/assignments/${await matrixAssignment(w, true)}/review/reopening`, json: { reason: "Critère C2 à revoir." } }),
+    // The review is a draft: the manager passes the policy and meets the state.
+    expected: MANAGER_ONLY(409),
+  },
+  {
+    route: "PATCH /api/assignments/[assignmentId]",
+    call: async (w) => ({ method: "PATCH", url: `/api/assignments/${await matrixAssignment(w)}`, json: { dueAt: "", reason: "Retour à l'échéance du niveau." } }),
+    expected: MANAGER_ONLY(200),
+  },
+  page("/pilotage/vagues/[waveId]/attribution", (w) => `/pilotage/vagues/${w.wave}/attribution`, MANAGER_PAGE),
+  page("/pilotage/utilisateurs/[userId]", (w) => `/pilotage/utilisateurs/${w.users.reviewer.id}`, MANAGER_PAGE),
+  {
+    route: "POST /api/waves/[waveId]/assignments",
+    call: async (w) => ({ method: "POST", url: `/api/waves/${await waveOf(w.submitted)}/assignments`, json: { tier: "NATIONAL", applicationId: w.submitted, reviewerId: w.users.reviewer.id } }),
+    // Already the reviewer's: refused on the field.
+    expected: MANAGER_ONLY(422),
+  },
+  {
+    route: "POST /api/waves/[waveId]/assignments/preview",
+    call: (w) => ({ method: "POST", url: `/api/waves/${w.wave}/assignments/preview`, json: { tier: "NATIONAL", defaultCap: 5 } }),
+    expected: MANAGER_ONLY(200),
+  },
+  {
+    route: "POST /api/waves/[waveId]/assignments/automatic",
+    call: (w) => ({ method: "POST", url: `/api/waves/${w.wave}/assignments/automatic`, json: { tier: "NATIONAL", defaultCap: 5, fingerprint: "0".repeat(64) } }),
+    // Not the plan a preview would make: refused, nothing written.
+    expected: MANAGER_ONLY(409),
+  },
+  {
+    route: "PUT /api/waves/[waveId]/review-settings",
+    call: (w) => ({
+      method: "PUT",
+      url: `/api/waves/${w.wave}/review-settings`,
+      json: { reviewTiers: "NATIONAL_ONLY", regionalReviewDueAt: "", nationalReviewDueAt: "", reviewersPerDossier: 2, reviewersAnonymous: false, expectedVersion: 99 },
+    }),
+    expected: MANAGER_ONLY(409),
+  },
+  {
+    route: "PUT /api/users/[userId]/reviewer-profile",
+    call: async () => {
+      const target = await createUser({ staffRole: "REVIEWER" });
+      return { method: "PUT", url: `/api/users/${target.id}/reviewer-profile`, json: { staffRole: "REGIONAL_REVIEWER", regionCodes: ["75"], affiliations: [] } };
+    },
+    expected: MANAGER_ONLY(200),
+  },
+  {
+    route: "POST /api/invitations/acceptance",
+    call: () => ({ method: "POST", url: "/api/invitations/acceptance", json: { invitationToken: "jeton-inconnu-de-plus-de-vingt-caracteres" } }),
+    // Signed in, the request reaches the invitation, which does not exist.
+    expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 404, manager: 404 },
+  },
 ];
+
+/** The matrix reviewer's assignment on the submitted dossier (with its draft review when asked). */
+async function matrixAssignment(w: World, withReview = false): Promise<string> {
+  const assignment = await e2eDb.reviewerAssignment.findFirstOrThrow({ where: { applicationId: w.submitted, reviewerId: w.users.reviewer.id } });
+  if (withReview) await e2eDb.review.upsert({ where: { assignmentId: assignment.id }, create: { assignmentId: assignment.id }, update: {} });
+  return assignment.id;
+}
+
+async function waveOf(applicationId: string): Promise<string> {
+  return (await e2eDb.application.findUniqueOrThrow({ where: { id: applicationId } })).waveId;
+}
 
 /** Routes outside the matrix, and why. */
 const NOT_IN_MATRIX: Record<string, string> = {
   "GET /api/auth/[...nextauth]": "next-auth's own endpoints (CSRF-protected sign-in and sign-out), exercised by the ceremony tests",
   "POST /api/auth/[...nextauth]": "idem",
 };
+
+/**
+ * Malformed ids: every page and route handler with an id (or a section) in its path, called by
+ * every role with that segment replaced by something that is no id, answers 404 — never 500, and
+ * before any session or database is involved. Derived from the rows above, so a new route with an
+ * id is probed without a line more.
+ */
+const MALFORMED_SEGMENTS = ["pas-un-identifiant", "00000000-0000-0000-0000-00000000000g", "%00", "1%27%20OR%20%271%27%3D%271", "%E2%80%AE", "%ZZ", "a".repeat(300)];
+/** A credential id is base64url of any length up to 1,024: a plain word is a well-formed (unknown) one. */
+const MALFORMED_CREDENTIAL_IDS = ["%00", "1%27%20OR%20%271%27%3D%271", "%E2%80%AE", "%ZZ", "a".repeat(1025)];
+const PROBED_SEGMENT = /^\[(?!token\]|\.\.\.)\w+\]$/;
+const probedSegments = (row: Row) => row.route.split(" ")[1]!.split("/").flatMap((segment, index) => (PROBED_SEGMENT.test(segment) ? [index] : []));
 
 let world: World;
 
@@ -462,6 +561,32 @@ test.describe("access matrix", () => {
     expect((await e2eDb.application.findUniqueOrThrow({ where: { id: world.draft } })).projectTitle).not.toBe("Piraté");
   });
 
+  test("an ARS reviewer of another region and a reviewer who declared a conflict get 404 on the dossier and its review", async () => {
+    const assignment = await matrixAssignment(world);
+    const elsewhere = await createUser({ staffRole: "REGIONAL_REVIEWER" });
+    await e2eDb.reviewerRegion.create({ data: { userId: elsewhere.id, regionCode: "11" } });
+    const regional = await e2eDb.reviewerAssignment.create({ data: { applicationId: world.submitted, reviewerId: elsewhere.id, tier: "REGIONAL", conflict: { create: { hasConflict: false } }, review: { create: {} } } });
+    const conflicted = await createUser({ staffRole: "REVIEWER" });
+    const ended = await e2eDb.reviewerAssignment.create({
+      data: { applicationId: world.submitted, reviewerId: conflicted.id, conflict: { create: { hasConflict: true, type: "PERSONAL_TIE" } }, review: { create: {} } },
+    });
+    for (const [userId, own] of [[elsewhere.id, regional.id], [conflicted.id, ended.id]] as const) {
+      const session = await e2eDb.session.create({ data: { userId, method: "PASSKEY", expiresAt: new Date(Date.now() + 3_600_000) } });
+      const cookie = await encode({ token: { sub: userId, sid: session.id }, secret: E2E_AUTH_SECRET });
+      const client = await playwright.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { Origin: E2E_BASE_URL, Cookie: `next-auth.session-token=${cookie}` }, maxRedirects: 0 });
+      const statuses = [
+        (await client.get(`/instruction/${own}`)).status(),
+        (await client.get(`/dossiers/${world.submitted}/budget`)).status(),
+        (await client.get(`/api/applications/${world.submitted}/receipt`)).status(),
+        (await client.put(`/api/assignments/${own}/review`, { data: { expectedVersion: 1, data: { overallComment: "", scores: {} } } })).status(),
+        (await client.post(`/api/assignments/${own}/declaration`, { data: { hasConflict: false } })).status(),
+        (await client.get(`/instruction/${assignment}`)).status(),
+      ];
+      expect(statuses).toEqual([404, 404, 404, 404, 404, 404]);
+      await client.dispose();
+    }
+  });
+
   test("a state-changing request from another site is refused", async () => {
     const client = await playwright.newContext({
       baseURL: E2E_BASE_URL,
@@ -478,6 +603,30 @@ test.describe("access matrix", () => {
     const missing = appRoutes().filter((route) => !covered.has(route));
     expect(missing, "routes without a row in the access matrix").toEqual([]);
   });
+
+  // Malformed ids (see MALFORMED_SEGMENTS).
+  for (const row of ROWS.filter((candidate) => probedSegments(candidate).length > 0)) {
+    test(`${row.route} with malformed ids`, async () => {
+      const answers: Record<string, number> = {};
+      for (const role of ROLES) {
+        const client = await clientFor(role);
+        const call = await row.call(world, role);
+        const url = new URL(call.url, E2E_BASE_URL);
+        for (const index of probedSegments(row)) {
+          const segment = row.route.split(" ")[1]!.split("/")[index];
+          for (const malformed of segment === "[credentialId]" ? MALFORMED_CREDENTIAL_IDS : MALFORMED_SEGMENTS) {
+            const segments = url.pathname.split("/");
+            segments[index] = malformed;
+            const probe = `${segments.join("/")}${url.search}`;
+            const response = await client.fetch(probe, { method: call.method, data: call.json, multipart: call.multipart as never });
+            answers[`${role} ${call.method} ${probe.slice(0, 120)}`] = response.status();
+          }
+        }
+        await client.dispose();
+      }
+      expect(Object.entries(answers).filter(([, status]) => status !== 404)).toEqual([]);
+    });
+  }
 });
 
 async function storeForTest(bytes: Buffer, area: "attachments" | "receipts" = "attachments"): Promise<string> {

@@ -22,8 +22,9 @@ await withDatabase(async (url) => {
   await migrateDatabase(url);
   const db = connectDb(url);
   try {
-    const { link } = await inviteUser(null, { purpose: "STAFF", email: parsed.data.email, staffRole: parsed.data.role });
+    const { link, accountExists } = await inviteUser(null, { purpose: "STAFF", email: parsed.data.email, staffRole: parsed.data.role });
     console.log(`Invitation created for ${parsed.data.email} (${parsed.data.role}). Single-use link:\n\n  ${link}\n`);
+    if (accountExists) console.log("This address already has an account: the person signs in first, then opens the link to take the role.\n");
   } finally {
     await db.$disconnect();
   }

@@ -3,7 +3,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { ReactNode } from "react";
-import { type Control, useFieldArray, useFormState, useWatch } from "react-hook-form";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { type Control, useController, useFieldArray, useFormState, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { TextAreaField, TextField } from "@/components/forms/fields";
 import type { ZWaveGridInput } from "@/lib/campaigns/schemas";
@@ -46,12 +47,45 @@ function ListError({ message }: { message?: string }) {
   return message ? <p className={fr.cx("fr-error-text", "fr-mb-2w")}>{message}</p> : null;
 }
 
-/** The wave's objectives (required or optional) and its scoring grid (weight, scale, required). */
+/**
+ * The objectives a criterion judges, as checkboxes (by code): reviewers see the establishment's
+ * self-assessment and evidence for them beside the criterion.
+ */
+function CriterionObjectivesField({ control, index, objectiveCodes }: { control: Control<WaveGridFormValues>; index: number; objectiveCodes: string[] }) {
+  const { field, fieldState } = useController({ control, name: `criteria.${index}.objectiveCodes` });
+  const selected = new Set(field.value ?? []);
+  return (
+    <Checkbox
+      legend="Objectifs évalués par ce critère"
+      hintText="L'auto-évaluation et les justificatifs de ces objectifs s'affichent à côté du critère pour les instructeurs."
+      orientation="horizontal"
+      small
+      state={fieldState.error ? "error" : "default"}
+      stateRelatedMessage={fieldState.error?.message}
+      options={objectiveCodes.map((code) => ({
+        label: code,
+        nativeInputProps: {
+          value: code,
+          checked: selected.has(code),
+          onChange: (event) => {
+            const next = new Set(selected);
+            if (event.target.checked) next.add(code);
+            else next.delete(code);
+            field.onChange(objectiveCodes.filter((candidate) => next.has(candidate)));
+          },
+        },
+      }))}
+    />
+  );
+}
+
+/** The wave's objectives (required or optional) and its scoring grid (weight, scale, required, objectives judged). */
 export function WaveGridFields({ control }: { control: Control<WaveGridFormValues> }) {
   const objectives = useFieldArray({ control, name: "objectives" });
   const criteria = useFieldArray({ control, name: "criteria" });
   const { errors } = useFormState({ control, name: ["objectives", "criteria"] });
   const weights = useWatch({ control, name: "criteria" }) ?? [];
+  const objectiveCodes = (useWatch({ control, name: "objectives" }) ?? []).map((objective) => (objective?.code ?? "").trim().toUpperCase()).filter(Boolean);
   const totalWeight = weights.reduce((sum, criterion) => sum + (Number(criterion?.weight) || 0), 0);
 
   return (
@@ -99,14 +133,15 @@ export function WaveGridFields({ control }: { control: Control<WaveGridFormValue
               <TextField control={control} name={`criteria.${index}.scaleMax`} label="Note maximale" type="number" />
             </div>
           </div>
-          <BooleanField control={control} name={`criteria.${index}.required`} label="Critère obligatoire" hint="Un instructeur doit le noter pour terminer son évaluation." />
+          <BooleanField control={control} name={`criteria.${index}.required`} label="Critère obligatoire" hint="Un instructeur doit le noter pour terminer son évaluation ; un critère facultatif peut être déclaré « sans objet »." />
+          <CriterionObjectivesField control={control} index={index} objectiveCodes={objectiveCodes} />
         </Row>
       ))}
       <Button
         type="button"
         priority="secondary"
         iconId="fr-icon-add-line"
-        onClick={() => criteria.append({ code: `C${criteria.fields.length + 1}`, label: "", description: "", weight: 10, scaleMin: 0, scaleMax: 5, required: true })}
+        onClick={() => criteria.append({ code: `C${criteria.fields.length + 1}`, label: "", description: "", weight: 10, scaleMin: 0, scaleMax: 5, required: true, objectiveCodes: [] })}
       >
         Ajouter un critère
       </Button>

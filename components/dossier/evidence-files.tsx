@@ -6,6 +6,7 @@ import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { formatFileSize } from "@/lib/attachments/file-size";
+import { fileSizeProblem } from "@/lib/attachments/file-size-check";
 import { callApi } from "@/lib/http/api-client";
 
 export type EvidenceFile = { id: string; fileName: string; sizeBytes: number };
@@ -17,14 +18,14 @@ export function EvidenceFiles({
   objectiveCode,
   files,
   disabled,
-  maxMegabytes,
+  maxBytes,
 }: {
   applicationId: string;
   objectiveId: string;
   objectiveCode: string;
   files: EvidenceFile[];
   disabled: boolean;
-  maxMegabytes: number;
+  maxBytes: number;
 }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
@@ -32,6 +33,12 @@ export function EvidenceFiles({
   const [uploading, setUploading] = useState(false);
 
   async function upload(file: File) {
+    // Said at once rather than after sending megabytes the server would refuse.
+    const problem = fileSizeProblem(file, maxBytes);
+    if (problem) {
+      setError(problem);
+      return;
+    }
     setUploading(true);
     setError(null);
     const body = new FormData();
@@ -91,7 +98,7 @@ export function EvidenceFiles({
       {disabled ? null : (
         <Upload
           label={`Ajouter une pièce justificative à l'objectif ${objectiveCode}`}
-          hint={`PDF, image ou document bureautique, ${maxMegabytes} Mo au plus. Le contenu du fichier est vérifié.`}
+          hint={`PDF, image ou document bureautique, ${formatFileSize(maxBytes)} au plus. Le contenu du fichier est vérifié.`}
           state={error ? "error" : "default"}
           stateRelatedMessage={error ?? undefined}
           disabled={uploading}

@@ -6,18 +6,34 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { formatFileSize } from "@/lib/attachments/file-size";
+import { fileSizeProblem } from "@/lib/attachments/file-size-check";
+
+type Limits = { maxFiles: number; maxBytes: number };
+
+/** What is wrong with the chosen files before sending them, or null. */
+function filesProblem(files: File[], limits: Limits): string | null {
+  if (files.length > limits.maxFiles) return `Un message peut porter ${limits.maxFiles} pièces jointes au plus.`;
+  return files.map((file) => fileSizeProblem(file, limits.maxBytes)).find((problem) => problem !== null) ?? null;
+}
 
 /** Writes in the dossier's thread, with files; the other side is notified by e-mail. */
-export function MessageForm({ applicationId }: { applicationId: string }) {
+export function MessageForm({ applicationId, limits }: { applicationId: string; limits: Limits }) {
   const router = useRouter();
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   async function send(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const files = data.getAll("files").filter((value): value is File => typeof value !== "string" && (value.size > 0 || value.name !== ""));
+    const problem = filesProblem(files, limits);
+    if (problem) {
+      setError(problem);
+      return;
+    }
     setPending(true);
     setError(null);
-    const data = new FormData(form);
     try {
       const response = await fetch(`/api/applications/${applicationId}/messages`, { method: "POST", body: data, credentials: "same-origin" });
       if (!response.ok) {
@@ -43,7 +59,7 @@ export function MessageForm({ applicationId }: { applicationId: string }) {
     >
       {error ? <Alert severity="error" small description={error} className="fr-mb-2w" /> : null}
       <Input textArea label="Votre message" nativeTextAreaProps={{ name: "body", value: body, onChange: (event) => setBody(event.target.value), rows: 4, required: true }} />
-      <Upload label="Pièces jointes (facultatif)" hint="PDF, image ou document bureautique" multiple nativeInputProps={{ name: "files" }} />
+      <Upload label="Pièces jointes (facultatif)" hint={`PDF, image ou document bureautique : ${limits.maxFiles} fichiers de ${formatFileSize(limits.maxBytes)} au plus.`} multiple nativeInputProps={{ name: "files" }} />
       <Button type="submit" disabled={pending || body.trim() === ""} iconId="fr-icon-mail-line" className="fr-mt-2w">
         Envoyer
       </Button>

@@ -22,9 +22,11 @@ export type SectionFormProps = {
   initialValues: FieldValues;
   version: number;
   editable: boolean;
+  /** Why the form is read-only, from the access policy. */
+  readOnlyReason: string | null;
   objectives: ObjectiveForForm[];
   evidence: Record<string, EvidenceFile[]>;
-  maxUploadMegabytes: number;
+  maxUploadBytes: number;
 };
 
 /**
@@ -84,7 +86,7 @@ export function SectionForm(props: SectionFormProps) {
           onKeepMine={autosave.keepMine}
         />
       ) : (
-        <Alert severity="info" small description="Ce dossier n'est plus un brouillon : son contenu n'est plus modifiable." className={fr.cx("fr-mb-3w")} />
+        <Alert severity="info" small description={props.readOnlyReason ?? "Ce dossier n'est pas modifiable."} className={fr.cx("fr-mb-3w")} />
       )}
 
       {section === "PROJECT" ? <ProjectFields control={controlFor<"PROJECT">()} disabled={disabled} /> : null}
@@ -101,7 +103,7 @@ export function SectionForm(props: SectionFormProps) {
           objectives={props.objectives}
           evidence={props.evidence}
           applicationId={applicationId}
-          maxUploadMegabytes={props.maxUploadMegabytes}
+          maxUploadBytes={props.maxUploadBytes}
         />
       ) : null}
 

@@ -54,11 +54,12 @@ export function useAutosave<T extends FieldValues>({
   const version = useRef(initialVersion);
   const lastSaved = useRef(JSON.stringify(form.getValues()));
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const inFlight = useRef(false);
+  /** The save under way: a save asked meanwhile waits for it, then sends what is left (so a caller can await « all saved »). */
+  const running = useRef<Promise<void> | null>(null);
 
   const save = useCallback(async () => {
-    if (disabled || inFlight.current) return;
-    inFlight.current = true;
+    if (disabled) return;
+    while (running.current) await running.current;
     /** One PUT; "merged" when a concurrent save was merged in and the result must be sent again. */
     const attempt = async (): Promise<"done" | "merged"> => {
       const values = form.getValues();
@@ -102,11 +103,15 @@ export function useAutosave<T extends FieldValues>({
         return "done";
       }
     };
-    try {
+    const run = (async () => {
       // A merge is sent once more; a third concurrent writer in between gets the choice.
       for (let round = 0; round < 3 && (await attempt()) === "merged"; round++);
+    })();
+    running.current = run;
+    try {
+      await run;
     } finally {
-      inFlight.current = false;
+      if (running.current === run) running.current = null;
     }
   }, [disabled, form, storageKey, url]);
 

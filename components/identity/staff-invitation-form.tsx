@@ -56,6 +56,11 @@ export function StaffInvitationForm() {
         stateRelatedMessage={errors.staffRole?.message}
         options={[
           { label: "Instructeur ou instructrice", hintText: "Évalue les dossiers qui lui sont attribués", nativeInputProps: { value: "REVIEWER", ...form.register("staffRole") } },
+          {
+            label: "Instructeur ou instructrice d'une ARS",
+            hintText: "Évalue, au niveau régional, les dossiers de ses régions (à choisir sur sa fiche une fois le compte activé)",
+            nativeInputProps: { value: "REGIONAL_REVIEWER", ...form.register("staffRole") },
+          },
           { label: "Chargé ou chargée de programme", hintText: "Configure les vagues, attribue et décide", nativeInputProps: { value: "PROGRAMME_MANAGER", ...form.register("staffRole") } },
         ]}
       />

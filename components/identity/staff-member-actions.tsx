@@ -1,11 +1,12 @@
 "use client";
 
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import type { StaffRole } from "@/lib/db/generated/enums";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/http/api-client";
 
-type Props = { userId: string; name: string; staffRole: "REVIEWER" | "PROGRAMME_MANAGER"; disabled: boolean };
+type Props = { userId: string; name: string; staffRole: StaffRole; disabled: boolean };
 
 /** Role change and (de)activation of one ANS account. */
 export function StaffMemberActions({ userId, name, staffRole, disabled }: Props) {
@@ -26,7 +27,8 @@ export function StaffMemberActions({ userId, name, staffRole, disabled }: Props)
     }
   }
 
-  const otherRole = staffRole === "REVIEWER" ? "PROGRAMME_MANAGER" : "REVIEWER";
+  // An ARS reviewer's role and regions are set on their reviewer profile.
+  const otherRole = staffRole === "PROGRAMME_MANAGER" ? "REVIEWER" : "PROGRAMME_MANAGER";
   return (
     <>
       <Button size="small" priority="secondary" disabled={pending} onClick={() => update({ staffRole: otherRole })}>

@@ -5,6 +5,8 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { formatFileSize } from "@/lib/attachments/file-size";
+import { fileSizeProblem } from "@/lib/attachments/file-size-check";
 
 type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "reading" } | { kind: "error"; message: string };
 
@@ -12,7 +14,7 @@ type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind:
  * Sends the file with XMLHttpRequest rather than fetch: only XHR reports upload progress, which a
  * director sending a large extract on a slow line needs to see.
  */
-export function ImportUpload({ establishmentId }: { establishmentId: string }) {
+export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: string; maxBytes: number }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
@@ -22,6 +24,12 @@ export function ImportUpload({ establishmentId }: { establishmentId: string }) {
     const file = input.current?.files?.[0];
     if (!file) {
       setPhase({ kind: "error", message: "Choisissez un fichier CSV ou Excel (.xlsx)." });
+      return;
+    }
+    // Said at once rather than after a long upload the server would refuse.
+    const problem = fileSizeProblem(file, maxBytes);
+    if (problem) {
+      setPhase({ kind: "error", message: `${problem}${file.size > 0 ? " Découpez-le en plusieurs fichiers." : ""}` });
       return;
     }
     const body = new FormData();
@@ -53,7 +61,7 @@ export function ImportUpload({ establishmentId }: { establishmentId: string }) {
       <div className={fr.cx("fr-upload-group", "fr-mb-3w", { "fr-upload-group--error": phase.kind === "error" })}>
         <label className={fr.cx("fr-label")} htmlFor="roster-file">
           Fichier du registre
-          <span className={fr.cx("fr-hint-text")}>Modèle HospiConnect en CSV ou Excel (.xlsx), ou extrait de l&apos;Annuaire Santé (.txt ou .csv). 100 Mo au plus.</span>
+          <span className={fr.cx("fr-hint-text")}>Modèle HospiConnect en CSV ou Excel (.xlsx), ou extrait de l&apos;Annuaire Santé (.txt ou .csv). {formatFileSize(maxBytes)} au plus.</span>
         </label>
         <input ref={input} className={fr.cx("fr-upload")} type="file" id="roster-file" name="file" accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy} />
       </div>

@@ -28,40 +28,22 @@ function Verdict({ value, yes, no }: { value: boolean | null; yes: string; no: s
   );
 }
 
+/** A row's checkbox in DSFR's markup for a fixed cell: the box sits in the cell's margin, level with the row, its label read out but not shown. */
+function SelectionBox({ id, checked, onChange, label }: { id: string; checked: boolean; onChange: (checked: boolean) => void; label: string }) {
+  return (
+    <div className={fr.cx("fr-checkbox-group", "fr-checkbox-group--sm")}>
+      <input type="checkbox" id={id} checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <label className={fr.cx("fr-label")} htmlFor={id}>
+        {label}
+      </label>
+    </div>
+  );
+}
+
 const formatDay = (iso: string | null) => (iso === null ? "" : iso.split("-").reverse().join("/"));
 
-function columnsFor(establishmentId: string, canEdit: boolean, refusals: ReadonlyMap<string, string>) {
+function columnsFor(establishmentId: string, refusals: ReadonlyMap<string, string>) {
   return helper.columns([
-    ...(canEdit
-      ? [
-          helper.display({
-            id: "select",
-            header: ({ table }) => (
-              <div className={fr.cx("fr-checkbox-group", "fr-checkbox-group--sm")}>
-                <input
-                  type="checkbox"
-                  id="roster-select-all"
-                  checked={table.getIsAllPageRowsSelected()}
-                  onChange={(event) => table.toggleAllPageRowsSelected(event.target.checked)}
-                />
-                <label className={fr.cx("fr-label")} htmlFor="roster-select-all">
-                  <span className={fr.cx("fr-sr-only")}>Sélectionner tous les professionnels de la page</span>
-                </label>
-              </div>
-            ),
-            cell: ({ row }) => (
-              <div className={fr.cx("fr-checkbox-group", "fr-checkbox-group--sm")}>
-                <input type="checkbox" id={`select-${row.id}`} checked={row.getIsSelected()} onChange={(event) => row.toggleSelected(event.target.checked)} />
-                <label className={fr.cx("fr-label")} htmlFor={`select-${row.id}`}>
-                  <span className={fr.cx("fr-sr-only")}>
-                    Sélectionner {row.original.firstName} {row.original.lastName}
-                  </span>
-                </label>
-              </div>
-            ),
-          }),
-        ]
-      : []),
     helper.accessor("lastName", {
       id: "name",
       header: "Nom",
@@ -145,7 +127,7 @@ export function RosterTable({
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [refusals, setRefusals] = useState<ReadonlyMap<string, string>>(new Map());
   // Stable columns (TanStack rebuilds its models when they change): only a new refusal list rebuilds them.
-  const columns = useMemo(() => columnsFor(establishmentId, canEdit, refusals), [establishmentId, canEdit, refusals]);
+  const columns = useMemo(() => columnsFor(establishmentId, refusals), [establishmentId, refusals]);
   const sortColumn = Object.entries(SORTABLE).find(([, key]) => key === sort.id)?.[0] ?? "name";
   const sorting: SortingState = [{ id: sortColumn, desc: sort.desc }];
 
@@ -190,15 +172,30 @@ export function RosterTable({
           }}
         />
       ) : null}
-      <DataTable caption="Professionnels du registre" hideCaption small>
+      <DataTable caption="Professionnels du registre" hideCaption small multiline>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => {
                 const sortable = SORTABLE[header.column.id] !== undefined;
                 const direction = header.column.getIsSorted();
+                // The name column stays in view when the table scrolls sideways, with the row's checkbox in it.
+                const fixed = header.column.id === "name";
                 return (
-                  <th key={header.id} scope="col" aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : sortable ? "none" : undefined}>
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={fixed ? fr.cx("fr-cell--fixed", "fr-col--md") : undefined}
+                    aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : sortable ? "none" : undefined}
+                  >
+                    {fixed && canEdit ? (
+                      <SelectionBox
+                        id="roster-select-all"
+                        checked={table.getIsAllPageRowsSelected()}
+                        onChange={(checked) => table.toggleAllPageRowsSelected(checked)}
+                        label="Sélectionner tous les professionnels de la page"
+                      />
+                    ) : null}
                     {sortable ? (
                       <button type="button" className={fr.cx("fr-btn", "fr-btn--tertiary-no-outline", "fr-btn--sm")} onClick={header.column.getToggleSortingHandler()}>
                         <table.FlexRender header={header} />
@@ -217,11 +214,25 @@ export function RosterTable({
         <tbody>
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} aria-selected={canEdit ? row.getIsSelected() : undefined}>
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
+              {row.getAllCells().map((cell) =>
+                cell.column.id === "name" ? (
+                  <th key={cell.id} scope="row" className={fr.cx("fr-cell--fixed", "fr-col--md")}>
+                    {canEdit ? (
+                      <SelectionBox
+                        id={`select-${row.id}`}
+                        checked={row.getIsSelected()}
+                        onChange={(checked) => row.toggleSelected(checked)}
+                        label={`Sélectionner ${row.original.firstName} ${row.original.lastName}`}
+                      />
+                    ) : null}
+                    <table.FlexRender cell={cell} />
+                  </th>
+                ) : (
+                  <td key={cell.id}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>

@@ -3,10 +3,13 @@ import type { ApplicationState } from "@/lib/db/generated/enums";
 import {
   type ApplicationAccess,
   type ApplicationFacts,
+  authorizeApplication,
   authorizeMemberInvitation,
   canAccessEstablishment,
+  canSeeReviewerNames,
   decideApplicationAccess,
   hasPermission,
+  reviewTiersVisibleTo,
 } from "./policy";
 import type { Viewer } from "./viewer";
 
@@ -27,13 +30,19 @@ const conflicted = viewer({ userId: "conflicted", staffRole: "REVIEWER" });
 const undeclared = viewer({ userId: "undeclared", staffRole: "REVIEWER" });
 const stranger = viewer({ userId: "stranger", memberships: [{ establishmentId: "other", role: "DIRECTOR" }] });
 
+const arsHere = viewer({ userId: "ars-here", staffRole: "REGIONAL_REVIEWER", regionCodes: ["75", "11"] });
+const arsElsewhere = viewer({ userId: "ars-elsewhere", staffRole: "REGIONAL_REVIEWER", regionCodes: ["11"] });
+
 const facts = (state: ApplicationState): ApplicationFacts => ({
   establishmentId: "own",
+  regionCode: "75",
   state,
   reviewers: [
-    { reviewerId: "reviewer", hasConflict: false },
-    { reviewerId: "conflicted", hasConflict: true },
-    { reviewerId: "undeclared", hasConflict: null },
+    { reviewerId: "reviewer", hasConflict: false, tier: "NATIONAL" },
+    { reviewerId: "conflicted", hasConflict: true, tier: "NATIONAL" },
+    { reviewerId: "undeclared", hasConflict: null, tier: "NATIONAL" },
+    { reviewerId: "ars-here", hasConflict: false, tier: "REGIONAL" },
+    { reviewerId: "ars-elsewhere", hasConflict: false, tier: "REGIONAL" },
   ],
 });
 
@@ -64,9 +73,13 @@ const TABLE: Row[] = [
   ["assigned reviewer cannot manage", reviewer, "UNDER_REVIEW", "manage", "role"],
   ["conflicted reviewer cannot see the dossier", conflicted, "UNDER_REVIEW", "read", "not-visible"],
   ["conflicted reviewer cannot score", conflicted, "UNDER_REVIEW", "review", "not-visible"],
-  ["conflicted reviewer can still correct the declaration", conflicted, "UNDER_REVIEW", "declare-conflict", "allowed"],
-  ["undeclared reviewer reads", undeclared, "UNDER_REVIEW", "read", "allowed"],
-  ["undeclared reviewer must declare before scoring", undeclared, "UNDER_REVIEW", "review", "role"],
+  ["a declared conflict ends the assignment: nothing more to declare", conflicted, "UNDER_REVIEW", "declare-conflict", "not-visible"],
+  ["undeclared reviewer cannot read the dossier yet", undeclared, "UNDER_REVIEW", "read", "not-visible"],
+  ["undeclared reviewer cannot write messages", undeclared, "UNDER_REVIEW", "message", "not-visible"],
+  ["ARS reviewer of the dossier's region scores it", arsHere, "UNDER_REVIEW", "review", "allowed"],
+  ["ARS reviewer of another region cannot see it, even assigned", arsElsewhere, "UNDER_REVIEW", "read", "not-visible"],
+  ["ARS reviewer of another region cannot declare on it", arsElsewhere, "UNDER_REVIEW", "declare-conflict", "not-visible"],
+  ["undeclared reviewer must declare before scoring", undeclared, "UNDER_REVIEW", "review", "not-visible"],
   ["undeclared reviewer declares", undeclared, "UNDER_REVIEW", "declare-conflict", "allowed"],
   ["unassigned reviewer sees nothing", viewer({ userId: "other-reviewer", staffRole: "REVIEWER" }), "UNDER_REVIEW", "read", "not-visible"],
 ];
@@ -75,6 +88,30 @@ describe("dossier access policy", () => {
   it.each(TABLE)("%s", (_label, who, state, access, expected) => {
     const decision = decideApplicationAccess(who, facts(state), access);
     expect(decision.allowed ? "allowed" : decision.refusal).toBe(expected);
+  });
+});
+
+describe("review independence", () => {
+  it("shows a reviewer no review of their tier before they submit their own, earlier tiers always", () => {
+    const national = { tier: "NATIONAL" as const, submitted: false };
+    expect(reviewTiersVisibleTo(reviewer, facts("UNDER_REVIEW"), national)).toEqual(["REGIONAL"]);
+    expect(reviewTiersVisibleTo(reviewer, facts("UNDER_REVIEW"), { ...national, submitted: true })).toEqual(["REGIONAL", "NATIONAL"]);
+    expect(reviewTiersVisibleTo(arsHere, facts("UNDER_REVIEW"), { tier: "REGIONAL", submitted: false })).toEqual([]);
+    expect(reviewTiersVisibleTo(arsHere, facts("UNDER_REVIEW"), { tier: "REGIONAL", submitted: true })).toEqual(["REGIONAL"]);
+  });
+
+  it("shows nothing to conflicted, undeclared or unassigned people, everything to managers", () => {
+    const own = { tier: "NATIONAL" as const, submitted: true };
+    expect(reviewTiersVisibleTo(conflicted, facts("UNDER_REVIEW"), own)).toEqual([]);
+    expect(reviewTiersVisibleTo(undeclared, facts("UNDER_REVIEW"), own)).toEqual([]);
+    expect(reviewTiersVisibleTo(member, facts("SCORED"), null)).toEqual([]);
+    expect(reviewTiersVisibleTo(manager, facts("UNDER_REVIEW"), null)).toEqual(["REGIONAL", "NATIONAL"]);
+  });
+
+  it("names reviewers to each other unless the wave keeps them anonymous; managers always see names", () => {
+    expect(canSeeReviewerNames(reviewer, { reviewersAnonymous: true })).toBe(false);
+    expect(canSeeReviewerNames(reviewer, { reviewersAnonymous: false })).toBe(true);
+    expect(canSeeReviewerNames(manager, { reviewersAnonymous: true })).toBe(true);
   });
 });
 
@@ -101,5 +138,19 @@ describe("establishment access policy", () => {
     for (const who of [member, reviewer, stranger]) expect(hasPermission(who, "audit:read")).toBe(false);
     expect(hasPermission(manager, "audit:read")).toBe(true);
     expect(hasPermission(null, "audit:read")).toBe(false);
+  });
+});
+
+describe("the reason given for a refused change of a dossier", () => {
+  it("tells a programme manager on a draft that only the establishment's members edit it, not that it was submitted", () => {
+    expect(() => authorizeApplication(manager, facts("DRAFT"), "edit")).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN", message: expect.stringContaining("Seuls les membres de l'établissement modifient son dossier") }),
+    );
+  });
+
+  it("tells a member that a submitted dossier is no longer editable", () => {
+    expect(() => authorizeApplication(member, facts("SUBMITTED"), "edit")).toThrow(
+      expect.objectContaining({ code: "INVALID_STATE", message: "Ce dossier a été déposé : il n'est plus modifiable." }),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { isEditable } from "@/lib/applications/state-machine";
-import type { ApplicationState } from "@/lib/db/generated/enums";
+import type { ApplicationState, ReviewTier } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { isMemberOf, type Role, rolesOf, type Viewer } from "./viewer";
 
@@ -31,6 +31,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // A member's rights come from their establishments (ownership below), not from the role.
   MEMBER: [],
   REVIEWER: ["review:assigned"],
+  REGIONAL_REVIEWER: ["review:assigned"],
   PROGRAMME_MANAGER: [
     "programme:configure",
     "reviewer:assign",
@@ -95,9 +96,11 @@ export function authorizeMemberInvitation(viewer: Viewer | null, establishmentId
 /** What the policy needs to know about a dossier: load it first, never trust ids from the client. */
 export type ApplicationFacts = {
   establishmentId: string;
+  /** The establishment's region: an ARS reviewer reaches only the dossiers of their regions. */
+  regionCode: string;
   state: ApplicationState;
   /** Reviewers assigned to the dossier; `hasConflict` null until they declare. */
-  reviewers: ReadonlyArray<{ reviewerId: string; hasConflict: boolean | null }>;
+  reviewers: ReadonlyArray<{ reviewerId: string; hasConflict: boolean | null; tier: ReviewTier }>;
 };
 
 export type ApplicationAccess =
@@ -109,23 +112,30 @@ export type ApplicationAccess =
   | "apply"
   /** Write in the dossier's message thread. */
   | "message"
-  /** Declare interests on an assignment. */
+  /** Declare interests on an assignment (seeing only the establishment's name, FINESS, category and region). */
   | "declare-conflict"
   /** Score it (assigned, no conflict declared, under review). */
   | "review"
   /** The programme's transitions (start review, request information, decide). */
   | "manage";
 
+/**
+ * The viewer's live assignment on the dossier: none for a declared conflict (it ended the
+ * assignment), and none for an ARS reviewer outside their regions, whatever the rows say.
+ */
 function assignment(viewer: Viewer, facts: ApplicationFacts) {
-  return viewer.staffRole === "REVIEWER" ? facts.reviewers.find((reviewer) => reviewer.reviewerId === viewer.userId) : undefined;
+  if (viewer.staffRole !== "REVIEWER" && viewer.staffRole !== "REGIONAL_REVIEWER") return undefined;
+  if (viewer.staffRole === "REGIONAL_REVIEWER" && !(viewer.regionCodes ?? []).includes(facts.regionCode)) return undefined;
+  const assigned = facts.reviewers.find((reviewer) => reviewer.reviewerId === viewer.userId);
+  return assigned && assigned.hasConflict !== true && facts.state !== "DRAFT" ? assigned : undefined;
 }
 
 function isVisible(viewer: Viewer, facts: ApplicationFacts): boolean {
   if (isMemberOf(viewer, facts.establishmentId)) return true;
   // Programme managers follow drafts too (to help applicants, grant extensions).
   if (hasPermission(viewer, "establishment:read-any")) return true;
-  const assigned = assignment(viewer, facts);
-  return assigned !== undefined && assigned.hasConflict !== true && facts.state !== "DRAFT";
+  // A reviewer sees the dossier once they have declared no conflict of interests.
+  return assignment(viewer, facts)?.hasConflict === false;
 }
 
 export type Refusal = "not-visible" | "role" | "state";
@@ -161,9 +171,13 @@ export function decideApplicationAccess(
   }
 }
 
-const REFUSAL_MESSAGES: Readonly<Record<ApplicationAccess, string>> = {
+/** Why an access is refused, in French; `edit` depends on the reason (a manager on a draft is not refused for its state). */
+const REFUSAL_MESSAGES: Readonly<Record<Exclude<ApplicationAccess, "edit">, string>> & { edit: Readonly<Record<Exclude<Refusal, "not-visible">, string>> } = {
   read: "Vous n'avez pas accès à ce dossier.",
-  edit: "Ce dossier a été déposé : il n'est plus modifiable.",
+  edit: {
+    state: "Ce dossier a été déposé : il n'est plus modifiable.",
+    role: "Seuls les membres de l'établissement modifient son dossier : vous pouvez le consulter et leur écrire dans le fil de discussion.",
+  },
   apply: "Seuls les membres de l'établissement peuvent effectuer cette action.",
   message: "Vous ne pouvez pas écrire dans ce fil de discussion.",
   "declare-conflict": "Ce dossier ne vous est pas attribué.",
@@ -177,5 +191,51 @@ export function authorizeApplication(viewer: Viewer | null, facts: ApplicationFa
   const decision = decideApplicationAccess(viewer, facts, access);
   if (decision.allowed) return viewer;
   if (decision.refusal === "not-visible") throw new AppError("NOT_FOUND");
-  throw new AppError(decision.refusal === "state" ? "INVALID_STATE" : "FORBIDDEN", REFUSAL_MESSAGES[access]);
+  throw new AppError(decision.refusal === "state" ? "INVALID_STATE" : "FORBIDDEN", refusalMessage(access, decision.refusal));
+}
+
+/** The French reason of a refused access, for the refusal itself and for pages that show it beforehand. */
+export function refusalMessage(access: ApplicationAccess, refusal: Exclude<Refusal, "not-visible">): string {
+  return access === "edit" ? REFUSAL_MESSAGES.edit[refusal] : REFUSAL_MESSAGES[access];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reviews (independence between reviewers)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Which tiers' reviews of a dossier the viewer may read, besides their own. Programme managers
+ * read them all, at any time. A reviewer reads the reviews of earlier tiers (ANS reviewers build on
+ * the ARS's), and those of their own tier only once they have submitted theirs: nobody is swayed
+ * by a colleague before judging. Applicants read none here (decisions say what is released).
+ */
+export function reviewTiersVisibleTo(
+  viewer: Viewer,
+  facts: ApplicationFacts,
+  own: { tier: ReviewTier; submitted: boolean } | null,
+): readonly ReviewTier[] {
+  if (hasPermission(viewer, "reviewer:assign")) return ["REGIONAL", "NATIONAL"];
+  if (!own || assignment(viewer, facts)?.hasConflict !== false) return [];
+  const earlier: ReviewTier[] = own.tier === "NATIONAL" ? ["REGIONAL"] : [];
+  return own.submitted ? [...earlier, own.tier] : earlier;
+}
+
+/** Whether the viewer may read other reviewers' names (managers always; reviewers unless the wave keeps them anonymous). */
+export function canSeeReviewerNames(viewer: Viewer, wave: { reviewersAnonymous: boolean }): boolean {
+  return hasPermission(viewer, "reviewer:assign") || !wave.reviewersAnonymous;
+}
+
+/**
+ * A reviewer acting on one of their assignments (declaring, scoring, submitting): it must be
+ * theirs, then the dossier's policy applies. Someone else's assignment does not exist for them.
+ */
+export function authorizeOwnAssignment(
+  viewer: Viewer | null,
+  facts: ApplicationFacts,
+  assignment: { reviewerId: string },
+  access: "declare-conflict" | "review",
+): Viewer {
+  if (!viewer) throw new AppError("UNAUTHENTICATED");
+  if (assignment.reviewerId !== viewer.userId) throw new AppError("NOT_FOUND");
+  return authorizeApplication(viewer, facts, access);
 }

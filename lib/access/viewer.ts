@@ -8,9 +8,11 @@ export type Viewer = {
   staffRole: StaffRole | null;
   memberships: ReadonlyArray<{ establishmentId: string; role: MembershipRole }>;
   sessionId: string;
+  /** Regions an ARS reviewer (REGIONAL_REVIEWER) works for; none otherwise. */
+  regionCodes?: readonly string[];
 };
 
-export type Role = "MEMBER" | "REVIEWER" | "PROGRAMME_MANAGER";
+export type Role = "MEMBER" | "REVIEWER" | "REGIONAL_REVIEWER" | "PROGRAMME_MANAGER";
 
 export function rolesOf(viewer: Viewer): Role[] {
   const roles: Role[] = [];

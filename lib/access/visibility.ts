@@ -16,13 +16,28 @@ export function applicationsVisibleTo(viewer: Viewer): Prisma.ApplicationWhereIn
   const scopes: Prisma.ApplicationWhereInput[] = [
     { establishmentId: { in: viewer.memberships.map((membership) => membership.establishmentId) } },
   ];
-  if (viewer.staffRole === "REVIEWER") {
+  if (viewer.staffRole === "REVIEWER" || viewer.staffRole === "REGIONAL_REVIEWER") {
     scopes.push({
       state: { not: "DRAFT" },
-      assignments: {
-        some: { reviewerId: viewer.userId, NOT: { conflict: { is: { hasConflict: true } } } },
-      },
+      assignments: { some: { reviewerId: viewer.userId, conflict: { is: { hasConflict: false } } } },
+      ...(viewer.staffRole === "REGIONAL_REVIEWER" ? { establishment: { regionCode: { in: [...(viewer.regionCodes ?? [])] } } } : {}),
     });
   }
   return { OR: scopes };
+}
+
+/**
+ * A reviewer's live assignments (no declared conflict; an ARS reviewer's only in their regions),
+ * declared or not: what their queue lists. Mirrors `assignment()` in the policy.
+ */
+export function assignmentsVisibleTo(viewer: Viewer): Prisma.ReviewerAssignmentWhereInput {
+  if (viewer.staffRole !== "REVIEWER" && viewer.staffRole !== "REGIONAL_REVIEWER") return { id: { in: [] } };
+  return {
+    reviewerId: viewer.userId,
+    NOT: { conflict: { is: { hasConflict: true } } },
+    application: {
+      state: { not: "DRAFT" },
+      ...(viewer.staffRole === "REGIONAL_REVIEWER" ? { establishment: { regionCode: { in: [...(viewer.regionCodes ?? [])] } } } : {}),
+    },
+  };
 }

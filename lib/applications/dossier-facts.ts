@@ -22,7 +22,8 @@ export async function loadDossierFacts(client: Reader, applicationId: string): P
           version: true,
           waveId: true,
           waveVersionId: true,
-          assignments: { select: { reviewerId: true, conflict: { select: { hasConflict: true } } } },
+          establishment: { select: { regionCode: true } },
+          assignments: { select: { reviewerId: true, tier: true, conflict: { select: { hasConflict: true } } } },
         },
       })
     : null;
@@ -30,12 +31,14 @@ export async function loadDossierFacts(client: Reader, applicationId: string): P
   return {
     id: row.id,
     establishmentId: row.establishmentId,
+    regionCode: row.establishment.regionCode,
     state: row.state,
     version: row.version,
     waveId: row.waveId,
     waveVersionId: row.waveVersionId,
     reviewers: row.assignments.map((assignment) => ({
       reviewerId: assignment.reviewerId,
+      tier: assignment.tier,
       hasConflict: assignment.conflict?.hasConflict ?? null,
     })),
   };

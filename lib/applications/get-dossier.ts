@@ -1,4 +1,4 @@
-import { authorizeApplication, decideApplicationAccess } from "@/lib/access/policy";
+import { authorizeApplication, decideApplicationAccess, refusalMessage } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { isMemberOf } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
@@ -45,6 +45,7 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
     availableActions(facts.state, actor).filter((action): action is Exclude<TransitionAction, "submit"> => action !== "submit"),
   );
 
+  const editing = decideApplicationAccess(viewer, facts, "edit");
   return {
     ...snapshot,
     version: application.version,
@@ -56,11 +57,13 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
     sections,
     missing: isEditable(facts.state) ? missingForSubmission(snapshot) : [],
     can: {
-      edit: decideApplicationAccess(viewer, facts, "edit").allowed,
+      edit: editing.allowed,
       submit: isMemberOf(viewer, facts.establishmentId) && facts.state === "DRAFT",
       message: decideApplicationAccess(viewer, facts, "message").allowed,
     },
     actions,
+    /** Why the viewer may not change the content, when they may not (shown on the section pages). */
+    readOnlyReason: editing.allowed || editing.refusal === "not-visible" ? null : refusalMessage("edit", editing.refusal),
   };
 }
 

@@ -1,6 +1,7 @@
 import { authorizeApplication } from "@/lib/access/policy";
 import { isMemberOf, type Viewer } from "@/lib/access/viewer";
 import { type IncomingFile, type StoredFile, storeCheckedFile } from "@/lib/attachments/store-file";
+import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
@@ -23,6 +24,10 @@ export async function postMessage(
   if (!body) throw new AppError("INVALID_INPUT", "Le message est vide.", { fieldErrors: { body: ["Écrivez votre message."] } });
   if (body.length > MAX_MESSAGE_LENGTH) {
     throw new AppError("INVALID_INPUT", `Le message dépasse ${MAX_MESSAGE_LENGTH} caractères.`, { fieldErrors: { body: [`${MAX_MESSAGE_LENGTH} caractères au plus.`] } });
+  }
+  if (input.files.length > UPLOAD_LIMITS.messageFiles) {
+    const message = `Un message peut porter ${UPLOAD_LIMITS.messageFiles} pièces jointes au plus.`;
+    throw new AppError("INVALID_INPUT", message, { fieldErrors: { files: [message] } });
   }
   const storedFiles: StoredFile[] = [];
   for (const file of input.files) storedFiles.push(await storeCheckedFile(file, "files"));

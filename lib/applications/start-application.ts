@@ -2,7 +2,6 @@ import { authorizeEstablishment } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { screenEligibility } from "@/lib/campaigns/eligibility";
-import { isUuid } from "@/lib/campaigns/uuid";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { AppError } from "@/lib/errors/app-error";
@@ -27,7 +26,6 @@ export async function startApplication(
   now = new Date(),
 ): Promise<StartedApplication> {
   authorizeEstablishment(viewer, input.establishmentId, "edit");
-  if (!isUuid(input.waveId)) throw new AppError("NOT_FOUND");
   const existing = await existingDossier(input.establishmentId, input.waveId);
   if (existing) return { applicationId: existing.id, created: false };
 

@@ -31,6 +31,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: "requestInformation", from: "UNDER_REVIEW", to: "INFORMATION_REQUESTED", by: "PROGRAMME_MANAGER" },
   { action: "answerInformationRequest", from: "INFORMATION_REQUESTED", to: "UNDER_REVIEW", by: "MEMBER" },
   { action: "completeScoring", from: "UNDER_REVIEW", to: "SCORED", by: "PROGRAMME_MANAGER" },
+  // The review that completes the wave's last tier completes the scoring (lib/review/tier-completion.ts).
+  { action: "completeScoring", from: "UNDER_REVIEW", to: "SCORED", by: "REVIEWER" },
   { action: "reopenReview", from: "SCORED", to: "UNDER_REVIEW", by: "PROGRAMME_MANAGER" },
   { action: "select", from: "SCORED", to: "SELECTED", by: "PROGRAMME_MANAGER" },
   { action: "reject", from: "SCORED", to: "REJECTED", by: "PROGRAMME_MANAGER" },

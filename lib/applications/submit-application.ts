@@ -73,59 +73,71 @@ export async function submitApplication(
     objectives: snapshot.objectives,
     indicators: indicators && { takenAt: now, ...snapshotCounts(indicators) },
   });
-  // Stored before the transaction: a rollback leaves at most an unreferenced file, never a
-  // submission without its receipt.
   const receiptKey = generateStorageKey("receipts");
-  await fileStorage().put(receiptKey, receipt, "application/pdf");
-
-  const submitted = await db.$transaction(async (tx) => {
-    const locked = await tx.application.updateMany({
-      where: { id: facts.id, state: "DRAFT", version: facts.version },
-      data: { state: transition.to, version: { increment: 1 } },
-    });
-    if (locked.count !== 1) {
-      // Someone submitted meanwhile: their submission is the one.
-      const latest = await tx.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" } });
-      if (latest) return receiptOf(latest, true);
-      throw new AppError("CONFLICT", "Le dossier a changé pendant le dépôt. Rechargez la page et recommencez.");
-    }
-    const submission = await tx.submission.create({
-      data: { applicationId: facts.id, idempotencyKey: input.idempotencyKey, receivedAt: now, contentHash, receiptKey },
-    });
-    if (indicators) {
-      await storeIndicatorSnapshot(tx, facts.establishmentId, "SUBMISSION", indicators, { applicationId: facts.id, takenAt: now });
-    }
-    await tx.applicationTransition.create({
-      data: { applicationId: facts.id, fromState: facts.state, toState: transition.to, actorId: viewer.userId, at: now },
-    });
-    const fileName = `accuse-de-reception-${facts.id.slice(0, 8)}.pdf`;
-    for (const to of snapshot.memberEmails) {
-      await enqueueEmail(tx, {
-        dedupeKey: `receipt:${submission.id}:${to}`,
-        to,
-        subject: `Accusé de réception – dossier HospiConnect de ${snapshot.establishment.name}`,
-        text: [
-          "Bonjour,",
-          "",
-          `Le dossier de « ${snapshot.establishment.name} » pour la ${snapshot.wave.title} a bien été déposé le ${formatParisDateTime(now)} (heure de Paris).`,
-          `Empreinte du contenu déposé (SHA-256) : ${contentHash}`,
-          "",
-          "L'accusé de réception est joint à ce message ; il reste téléchargeable depuis la page du dossier.",
-          "",
-          "L'équipe HospiConnect – Agence du Numérique en Santé",
-        ].join("\n"),
-        files: [{ storageKey: receiptKey, fileName, contentType: "application/pdf" }],
-      });
-    }
-    await recordAudit(tx, {
-      actor: auditActor(viewer),
-      action: "application.submitted",
-      target: { type: "Application", id: facts.id },
-      ip: input.ip,
-      details: { submissionId: submission.id, contentHash },
-    });
-    return receiptOf(submission, false);
-  });
+  let receiptStored = false;
+  let submitted: SubmissionReceipt;
+  try {
+    submitted = await db.$transaction(
+      async (tx) => {
+        const locked = await tx.application.updateMany({
+          where: { id: facts.id, state: "DRAFT", version: facts.version },
+          data: { state: transition.to, version: { increment: 1 } },
+        });
+        if (locked.count !== 1) {
+          // Someone submitted meanwhile: their submission is the one, and its receipt the only file.
+          const latest = await tx.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" } });
+          if (latest) return receiptOf(latest, true);
+          throw new AppError("CONFLICT", "Le dossier a changé pendant le dépôt. Rechargez la page et recommencez.");
+        }
+        // Written once the dossier is ours (parallel submits never each leave a PDF behind), and before
+        // the commit (a submission never lacks its receipt).
+        await fileStorage().put(receiptKey, receipt, "application/pdf");
+        receiptStored = true;
+        const submission = await tx.submission.create({
+          data: { applicationId: facts.id, idempotencyKey: input.idempotencyKey, receivedAt: now, contentHash, receiptKey },
+        });
+        if (indicators) {
+          await storeIndicatorSnapshot(tx, facts.establishmentId, "SUBMISSION", indicators, { applicationId: facts.id, takenAt: now });
+        }
+        await tx.applicationTransition.create({
+          data: { applicationId: facts.id, fromState: facts.state, toState: transition.to, actorId: viewer.userId, at: now },
+        });
+        const fileName = `accuse-de-reception-${facts.id.slice(0, 8)}.pdf`;
+        for (const to of snapshot.memberEmails) {
+          await enqueueEmail(tx, {
+            dedupeKey: `receipt:${submission.id}:${to}`,
+            to,
+            subject: `Accusé de réception – dossier HospiConnect de ${snapshot.establishment.name}`,
+            text: [
+              "Bonjour,",
+              "",
+              `Le dossier de « ${snapshot.establishment.name} » pour la ${snapshot.wave.title} a bien été déposé le ${formatParisDateTime(now)} (heure de Paris).`,
+              `Empreinte du contenu déposé (SHA-256) : ${contentHash}`,
+              "",
+              "L'accusé de réception est joint à ce message ; il reste téléchargeable depuis la page du dossier.",
+              "",
+              "L'équipe HospiConnect – Agence du Numérique en Santé",
+            ].join("\n"),
+            files: [{ storageKey: receiptKey, fileName, contentType: "application/pdf" }],
+          });
+        }
+        await recordAudit(tx, {
+          actor: auditActor(viewer),
+          action: "application.submitted",
+          target: { type: "Application", id: facts.id },
+          ip: input.ip,
+          details: { submissionId: submission.id, contentHash },
+        });
+        return receiptOf(submission, false);
+      },
+      // The receipt's upload runs inside: more room than Prisma's default 5 seconds.
+      { timeout: 30_000 },
+    );
+  } catch (error) {
+    // Rolled back after the upload: the file would be nobody's (the daily pass would find it too).
+    if (receiptStored) await fileStorage().delete(receiptKey).catch(() => undefined);
+    throw error;
+  }
   requestDelivery();
   return submitted;
 }

@@ -1,15 +1,14 @@
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { authorizeApplication } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseEuroAmount } from "./euro-amount";
 import { requestDelivery } from "@/lib/jobs/worker";
-import { enqueueEmail } from "@/lib/notifications/outbox";
-import { formatParisDateTime } from "@/lib/time/paris";
 import { loadDossierFacts } from "./dossier-facts";
+import { notifyMembers } from "./notify-members";
 import { type Actor, nextState, STATE_LABELS, type TransitionAction } from "./state-machine";
+import { writeTransition } from "./write-transition";
 
 /** Every transition but `submit` (which has its own receipt): the form of each request. */
 export const ZTransitionInput = z.discriminatedUnion("action", [
@@ -72,13 +71,15 @@ export async function transitionApplication(
   }
 
   const transitioned = await db.$transaction(async (tx) => {
-    const moved = await tx.application.updateMany({
-      where: { id: facts.id, state: facts.state, version: facts.version },
-      data: { state: result.to, version: { increment: 1 }, ...(responseDueAt ? { responseDueAt } : {}) },
-    });
-    if (moved.count !== 1) throw new AppError("CONFLICT", "Le dossier a changé entre-temps. Rechargez la page.");
-    await tx.applicationTransition.create({
-      data: { applicationId: facts.id, fromState: facts.state, toState: result.to, actorId: viewer.userId, at: now, comment: input.comment },
+    const moved = await writeTransition(tx, {
+      application: facts,
+      action: input.action,
+      actor,
+      by: auditActor(viewer),
+      comment: input.comment,
+      ip: input.ip,
+      now,
+      data: responseDueAt ? { responseDueAt } : undefined,
     });
     if (input.action === "select" || input.action === "reject") {
       await tx.decision.create({
@@ -88,36 +89,8 @@ export async function transitionApplication(
     if (input.action === "requestInformation" || input.action === "answerInformationRequest") {
       await tx.message.create({ data: { applicationId: facts.id, authorId: viewer.userId, body: input.comment, createdAt: now } });
     }
-    if (actor === "PROGRAMME_MANAGER") {
-      const establishment = await tx.establishment.findUniqueOrThrow({
-        where: { id: facts.establishmentId },
-        select: { name: true, memberships: { select: { user: { select: { email: true } } } } },
-      });
-      for (const { user } of establishment.memberships) {
-        await enqueueEmail(tx, {
-          dedupeKey: `transition:${facts.id}:${facts.version}:${user.email}`,
-          to: user.email,
-          subject: `Votre dossier HospiConnect est désormais « ${STATE_LABELS[result.to]} »`,
-          text: [
-            "Bonjour,",
-            "",
-            `Le dossier de « ${establishment.name} » est passé à l'état « ${STATE_LABELS[result.to]} ».`,
-            ...(input.comment ? ["", input.comment] : []),
-            ...(responseDueAt ? ["", `Merci de répondre avant le ${formatParisDateTime(responseDueAt)} (heure de Paris).`] : []),
-            "",
-            "L'équipe HospiConnect – Agence du Numérique en Santé",
-          ].join("\n"),
-        });
-      }
-    }
-    await recordAudit(tx, {
-      actor: auditActor(viewer),
-      action: `application.${input.action}`,
-      target: { type: "Application", id: facts.id },
-      ip: input.ip,
-      details: { from: facts.state, to: result.to },
-    });
-    return { state: result.to, version: facts.version + 1 };
+    if (actor === "PROGRAMME_MANAGER") await notifyMembers(tx, { applicationId: facts.id, version: facts.version, state: moved.state, comment: input.comment, responseDueAt });
+    return moved;
   });
   requestDelivery();
   return transitioned;

@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
 import { ACCEPTED_FILE_KINDS, ACCEPTED_FILE_TYPES, type AcceptedFileKind, SNIFFED_CONTENT_LABELS } from "./accepted-types";
-import { formatFileSize } from "./file-size";
+import { fileSizeProblem } from "./file-size-check";
 import { safeFileName } from "./safe-file-name";
 
 /**
@@ -49,10 +49,8 @@ export async function checkUploadedFile({
   accepted = ACCEPTED_FILE_KINDS,
 }: UploadedFile): Promise<FileCheckResult> {
   const name = safeFileName(fileName, "bin");
-  if (bytes.length === 0) return refuse("EMPTY", `Le fichier « ${name} » est vide.`);
-  if (bytes.length > maxBytes) {
-    return refuse("TOO_LARGE", `Le fichier « ${name} » dépasse la taille maximale de ${formatFileSize(maxBytes)}.`);
-  }
+  const sizeProblem = fileSizeProblem({ name, size: bytes.length }, maxBytes);
+  if (sizeProblem !== null) return refuse(bytes.length === 0 ? "EMPTY" : "TOO_LARGE", sizeProblem);
 
   const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
   const kind = accepted.find((candidate) => ACCEPTED_FILE_TYPES[candidate].extensions.includes(extension));

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { env } from "@/lib/config/env";
+import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { AppError } from "@/lib/errors/app-error";
 import { fileStorage, generateStorageKey } from "@/lib/storage";
 import { checkUploadedFile } from "./file-policy";
 
-export type IncomingFile = { bytes: Uint8Array; name: string; type: string };
+export type IncomingFile = { bytes: Uint8Array<ArrayBuffer>; name: string; type: string };
 
 export type StoredFile = { fileName: string; mimeType: string; sizeBytes: number; sha256: string; storageKey: string };
 
@@ -17,9 +17,11 @@ export async function storeCheckedFile(file: IncomingFile, field = "file"): Prom
     bytes: file.bytes,
     fileName: file.name,
     declaredMimeType: file.type,
-    maxBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
+    maxBytes: UPLOAD_LIMITS.attachmentBytes,
   });
-  if (!checked.ok) throw new AppError("INVALID_INPUT", checked.message, { fieldErrors: { [field]: [checked.message] } });
+  if (!checked.ok) {
+    throw new AppError(checked.reason === "TOO_LARGE" ? "PAYLOAD_TOO_LARGE" : "INVALID_INPUT", checked.message, { fieldErrors: { [field]: [checked.message] } });
+  }
   const storageKey = generateStorageKey("attachments");
   await fileStorage().put(storageKey, file.bytes, checked.mimeType);
   return {

@@ -2,6 +2,7 @@ import { authorizeApplication } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { loadDossierFacts } from "@/lib/applications/dossier-facts";
 import { db } from "@/lib/db/client";
+import { isRowId } from "@/lib/db/row-id";
 import { AppError } from "@/lib/errors/app-error";
 import { fileStorage } from "@/lib/storage";
 import { type IncomingFile, storeCheckedFile } from "./store-file";
@@ -21,7 +22,9 @@ export async function uploadAttachment(viewer: Viewer, request: UploadRequest) {
   const facts = await loadDossierFacts(db, request.applicationId);
   authorizeApplication(viewer, facts, "edit");
   if (request.objectiveId) {
-    const objective = await db.objective.findFirst({ where: { id: request.objectiveId, waveVersionId: facts.waveVersionId }, select: { id: true } });
+    const objective = isRowId(request.objectiveId)
+      ? await db.objective.findFirst({ where: { id: request.objectiveId, waveVersionId: facts.waveVersionId }, select: { id: true } })
+      : null;
     if (!objective) throw new AppError("INVALID_INPUT", "Cet objectif n'est pas celui de votre vague.");
   }
   const stored = await storeCheckedFile(request.file);
@@ -32,9 +35,10 @@ export async function uploadAttachment(viewer: Viewer, request: UploadRequest) {
 }
 
 async function loadAttachment(attachmentId: string) {
-  const attachment = /^[0-9a-f-]{36}$/i.test(attachmentId)
-    ? await db.attachment.findUnique({ where: { id: attachmentId }, select: { id: true, applicationId: true, messageId: true, fileName: true, mimeType: true, storageKey: true } })
-    : null;
+  const attachment = await db.attachment.findUnique({
+    where: { id: attachmentId },
+    select: { id: true, applicationId: true, messageId: true, fileName: true, mimeType: true, storageKey: true },
+  });
   if (!attachment) throw new AppError("NOT_FOUND");
   return attachment;
 }

@@ -3,13 +3,13 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { CRITERION_OBJECTIVE_CODES, objectiveCodesOf, writeCriterionLinks } from "./criterion-objectives";
 import { decideGridChange } from "./grid-versioning";
 import type { TWaveGridInput } from "./schemas";
-import { isUuid } from "./uuid";
 import { gridRows, STALE_WAVE_MESSAGE } from "./wave-data";
 
 const OBJECTIVE_FIELDS = { code: true, title: true, description: true, required: true } as const;
-const CRITERION_FIELDS = { code: true, label: true, description: true, weight: true, scaleMin: true, scaleMax: true, required: true } as const;
+const CRITERION_FIELDS = { code: true, label: true, description: true, weight: true, scaleMin: true, scaleMax: true, required: true, ...CRITERION_OBJECTIVE_CODES } as const;
 
 export type GridChangeOutcome =
   | { outcome: "UNCHANGED"; versionNumber: number }
@@ -30,7 +30,6 @@ export async function changeWaveGrid(
   now = new Date(),
 ): Promise<GridChangeOutcome> {
   requirePermission(viewer, "programme:configure");
-  if (!isUuid(waveId)) throw new AppError("NOT_FOUND");
   const rows = gridRows(input);
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "Wave" WHERE "id" = ${waveId}::uuid FOR UPDATE`;
@@ -60,7 +59,11 @@ export async function changeWaveGrid(
     const decision = decideGridChange({
       now,
       opensAt: wave.opensAt,
-      current: { frozenAt: current.frozenAt, applicationCount: current._count.applications, content: current },
+      current: {
+        frozenAt: current.frozenAt,
+        applicationCount: current._count.applications,
+        content: { objectives: current.objectives, criteria: current.criteria.map((criterion) => ({ ...criterion, objectiveCodes: objectiveCodesOf(criterion) })) },
+      },
       next: input,
     });
     if (decision.kind === "UNCHANGED") return { outcome: "UNCHANGED", versionNumber: current.number };
@@ -72,6 +75,7 @@ export async function changeWaveGrid(
       await tx.criterion.deleteMany({ where: { waveVersionId: current.id } });
       await tx.objective.createMany({ data: rows.objectives.map((objective) => ({ ...objective, waveVersionId: current.id })) });
       await tx.criterion.createMany({ data: rows.criteria.map((criterion) => ({ ...criterion, waveVersionId: current.id })) });
+      await writeCriterionLinks(tx, current.id, input.criteria);
       await recordAudit(tx, {
         actor: auditActor(viewer),
         action: "wave.grid_changed",
@@ -92,6 +96,7 @@ export async function changeWaveGrid(
       },
       select: { id: true, number: true },
     });
+    await writeCriterionLinks(tx, created.id, input.criteria);
     if (!current.frozenAt) await tx.waveVersion.update({ where: { id: current.id }, data: { frozenAt: now } });
     await recordAudit(tx, {
       actor: auditActor(viewer),

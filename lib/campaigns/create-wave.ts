@@ -4,8 +4,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { AppError } from "@/lib/errors/app-error";
+import { writeCriterionLinks } from "./criterion-objectives";
 import type { TCreateWaveInput } from "./schemas";
-import { isUuid } from "./uuid";
 import { assertKnownCategories, DUPLICATE_WAVE_MESSAGE, gridRows, waveSettingsData } from "./wave-data";
 
 /**
@@ -14,7 +14,7 @@ import { assertKnownCategories, DUPLICATE_WAVE_MESSAGE, gridRows, waveSettingsDa
  */
 export async function createWave(viewer: Viewer, campaignId: string, input: TCreateWaveInput, ip: string | null = null): Promise<{ waveId: string }> {
   requirePermission(viewer, "programme:configure");
-  const campaign = isUuid(campaignId) ? await db.campaign.findUnique({ where: { id: campaignId }, select: { id: true } }) : null;
+  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { id: true } });
   if (!campaign) throw new AppError("NOT_FOUND");
   const settings = waveSettingsData(input);
   const grid = gridRows(input);
@@ -30,8 +30,9 @@ export async function createWave(viewer: Viewer, campaignId: string, input: TCre
             create: { number: 1, createdById: viewer.userId, objectives: { create: grid.objectives }, criteria: { create: grid.criteria } },
           },
         },
-        select: { id: true },
+        select: { id: true, versions: { select: { id: true } } },
       });
+      await writeCriterionLinks(tx, wave.versions[0]!.id, input.criteria);
       await recordAudit(tx, {
         actor: auditActor(viewer),
         action: "wave.created",

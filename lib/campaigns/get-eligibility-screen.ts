@@ -4,7 +4,6 @@ import { applicationsVisibleTo } from "@/lib/access/visibility";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { screenEligibility } from "./eligibility";
-import { isUuid } from "./uuid";
 
 /**
  * What an establishment sees before starting a dossier on a wave: the wave, the verdict of the
@@ -12,25 +11,22 @@ import { isUuid } from "./uuid";
  * already has one, and whether this viewer may start it (members only).
  */
 export async function getEligibilityScreen(viewer: Viewer, waveId: string, establishmentId: string, now = new Date()) {
-  if (!isUuid(establishmentId)) throw new AppError("NOT_FOUND");
   authorizeEstablishment(viewer, establishmentId, "read");
   const [wave, establishment] = await Promise.all([
-    isUuid(waveId)
-      ? db.wave.findUnique({
-          where: { id: waveId },
-          select: {
-            id: true,
-            title: true,
-            opensAt: true,
-            closesAt: true,
-            fundingEnvelopeCents: true,
-            campaign: { select: { title: true } },
-            eligibleCategories: { orderBy: { category: { label: "asc" } }, select: { category: { select: { code: true, label: true } } } },
-            extensions: { where: { establishmentId }, select: { closesAt: true } },
-            applications: { where: { AND: [applicationsVisibleTo(viewer), { establishmentId }] }, select: { id: true, state: true } },
-          },
-        })
-      : null,
+    db.wave.findUnique({
+      where: { id: waveId },
+      select: {
+        id: true,
+        title: true,
+        opensAt: true,
+        closesAt: true,
+        fundingEnvelopeCents: true,
+        campaign: { select: { title: true } },
+        eligibleCategories: { orderBy: { category: { label: "asc" } }, select: { category: { select: { code: true, label: true } } } },
+        extensions: { where: { establishmentId }, select: { closesAt: true } },
+        applications: { where: { AND: [applicationsVisibleTo(viewer), { establishmentId }] }, select: { id: true, state: true } },
+      },
+    }),
     db.establishment.findUnique({ where: { id: establishmentId }, select: { id: true, name: true, category: { select: { code: true, label: true } } } }),
   ]);
   if (!wave || !establishment) throw new AppError("NOT_FOUND");

@@ -2,11 +2,11 @@ import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { isUuid } from "./uuid";
+import { CRITERION_OBJECTIVE_CODES, objectiveCodesOf } from "./criterion-objectives";
 import { WAVE_SETTINGS_SELECT } from "./wave-settings-select";
 
 const OBJECTIVE_FIELDS = { code: true, title: true, description: true, required: true } as const;
-const CRITERION_FIELDS = { code: true, label: true, description: true, weight: true, scaleMin: true, scaleMax: true, required: true } as const;
+const CRITERION_FIELDS = { code: true, label: true, description: true, weight: true, scaleMin: true, scaleMax: true, required: true, ...CRITERION_OBJECTIVE_CODES } as const;
 
 /**
  * A wave as its programme managers configure it: settings, eligible categories, the current
@@ -15,40 +15,38 @@ const CRITERION_FIELDS = { code: true, label: true, description: true, weight: t
  */
 export async function getWaveConfiguration(viewer: Viewer, waveId: string) {
   requirePermission(viewer, "programme:configure");
-  const wave = isUuid(waveId)
-    ? await db.wave.findUnique({
-        where: { id: waveId },
+  const wave = await db.wave.findUnique({
+    where: { id: waveId },
+    select: {
+      id: true,
+      ...WAVE_SETTINGS_SELECT,
+      version: true,
+      campaign: { select: { id: true, title: true } },
+      eligibleCategories: { select: { categoryCode: true } },
+      versions: {
+        orderBy: { number: "desc" },
         select: {
           id: true,
-          ...WAVE_SETTINGS_SELECT,
-          version: true,
-          campaign: { select: { id: true, title: true } },
-          eligibleCategories: { select: { categoryCode: true } },
-          versions: {
-            orderBy: { number: "desc" },
-            select: {
-              id: true,
-              number: true,
-              createdAt: true,
-              frozenAt: true,
-              createdBy: { select: { displayName: true } },
-              _count: { select: { applications: true } },
-            },
-          },
-          extensions: {
-            orderBy: { closesAt: "asc" },
-            select: {
-              id: true,
-              closesAt: true,
-              reason: true,
-              createdAt: true,
-              establishment: { select: { id: true, name: true, finessEt: true } },
-              grantedBy: { select: { displayName: true } },
-            },
-          },
+          number: true,
+          createdAt: true,
+          frozenAt: true,
+          createdBy: { select: { displayName: true } },
+          _count: { select: { applications: true } },
         },
-      })
-    : null;
+      },
+      extensions: {
+        orderBy: { closesAt: "asc" },
+        select: {
+          id: true,
+          closesAt: true,
+          reason: true,
+          createdAt: true,
+          establishment: { select: { id: true, name: true, finessEt: true } },
+          grantedBy: { select: { displayName: true } },
+        },
+      },
+    },
+  });
   const current = wave?.versions[0];
   if (!wave || !current) throw new AppError("NOT_FOUND");
   const grid = await db.waveVersion.findUniqueOrThrow({
@@ -58,7 +56,8 @@ export async function getWaveConfiguration(viewer: Viewer, waveId: string) {
       criteria: { orderBy: { position: "asc" }, select: CRITERION_FIELDS },
     },
   });
-  return { ...wave, eligibleCategoryCodes: wave.eligibleCategories.map((row) => row.categoryCode), currentVersion: { ...current, ...grid } };
+  const criteria = grid.criteria.map(({ objectives: _links, ...criterion }) => ({ ...criterion, objectiveCodes: objectiveCodesOf({ objectives: _links }) }));
+  return { ...wave, eligibleCategoryCodes: wave.eligibleCategories.map((row) => row.categoryCode), currentVersion: { ...current, objectives: grid.objectives, criteria } };
 }
 
 export type WaveConfiguration = Awaited<ReturnType<typeof getWaveConfiguration>>;

@@ -8,7 +8,6 @@ import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { formatParisDateTime, parisDateTime } from "@/lib/time/paris";
 import type { TDeadlineExtensionInput } from "./schemas";
-import { isUuid } from "./uuid";
 import { checkExtension } from "./wave-rules";
 
 function refuse(field: string, message: string): never {
@@ -28,9 +27,7 @@ export async function grantDeadlineExtension(
   now = new Date(),
 ): Promise<{ extensionId: string }> {
   requirePermission(viewer, "extension:grant");
-  const wave = isUuid(waveId)
-    ? await db.wave.findUnique({ where: { id: waveId }, select: { id: true, title: true, closesAt: true, eligibleCategories: { select: { categoryCode: true } } } })
-    : null;
+  const wave = await db.wave.findUnique({ where: { id: waveId }, select: { id: true, title: true, closesAt: true, eligibleCategories: { select: { categoryCode: true } } } });
   if (!wave) throw new AppError("NOT_FOUND");
   const establishment = await db.establishment.findUnique({
     where: { finessEt: input.finessEt },

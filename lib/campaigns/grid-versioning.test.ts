@@ -41,3 +41,11 @@ describe("editing in place or making a new version", () => {
     expect(sameGrid(content, { ...content, criteria: DEFAULT_CRITERIA.map((c, i) => (i === 4 ? { ...c, label: `${c.label}.` } : c)) })).toBe(false);
   });
 });
+
+describe("criterion ↔ objective links", () => {
+  it("are part of the grid: linking a criterion to another objective is a change, their order is not", () => {
+    const linked = { ...content, criteria: DEFAULT_CRITERIA.map((c, i) => (i === 0 ? { ...c, objectiveCodes: ["O1", "O2"] } : c)) };
+    expect(sameGrid(linked, { ...linked, criteria: linked.criteria.map((c, i) => (i === 0 ? { ...c, objectiveCodes: ["O2", "O1"] } : c)) })).toBe(true);
+    expect(sameGrid(linked, { ...linked, criteria: linked.criteria.map((c, i) => (i === 0 ? { ...c, objectiveCodes: ["O1"] } : c)) })).toBe(false);
+  });
+});

@@ -99,3 +99,10 @@ export const DEFAULT_CRITERIA: readonly CriterionTemplate[] = [
     required: true,
   },
 ];
+
+/** Which objectives each default criterion judges (reviewers see their self-assessment beside it). */
+export const DEFAULT_CRITERION_OBJECTIVES: Readonly<Record<string, readonly string[]>> = {
+  C1: ["O1", "O2"],
+  C2: ["O2"],
+  C3: ["O3", "O4"],
+};

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkFiness, normalizeFiness } from "@/lib/identifiers/finess";
+import { checkFiness, FINESS_DEPARTMENTS_TEXT, normalizeFiness } from "@/lib/identifiers/finess";
 import { isParisLocalTime } from "@/lib/time/paris";
 import { checkGrid, checkWaveSettings, type RuleIssue } from "./wave-rules";
 
@@ -78,6 +78,8 @@ const ZCriterionInput = z.object({
   scaleMin: integer("La note minimale doit être un nombre entier entre 0 et 100.", -100, 100),
   scaleMax: integer("La note maximale doit être un nombre entier entre 1 et 100.", -100, 100),
   required: z.boolean(),
+  /** Codes of the objectives the criterion judges. */
+  objectiveCodes: z.array(z.string().trim().toUpperCase().max(12)).max(20).optional(),
 });
 
 const gridShape = {
@@ -109,6 +111,7 @@ export const ZDeadlineExtensionInput = z.object({
     .superRefine((value, ctx) => {
       const problem = checkFiness(value);
       if (problem === "format") ctx.addIssue({ code: "custom", message: "Le FINESS compte 9 caractères, par exemple « 790001234 »." });
+      if (problem === "department") ctx.addIssue({ code: "custom", message: `Ce FINESS ne commence pas par un numéro de département (${FINESS_DEPARTMENTS_TEXT}).` });
       if (problem === "checkKey") ctx.addIssue({ code: "custom", message: "Ce FINESS n'est pas valide : vérifiez le dernier chiffre (clé de contrôle)." });
     }),
   /** Named apart from the wave form's `closesAt`: both forms share the wave page, and field ids follow names. */

@@ -5,7 +5,6 @@ import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { AppError } from "@/lib/errors/app-error";
 import type { TWaveSettingsInput } from "./schemas";
-import { isUuid } from "./uuid";
 import { assertKnownCategories, DUPLICATE_WAVE_MESSAGE, STALE_WAVE_MESSAGE, waveSettingsData } from "./wave-data";
 import { checkSettingsChange } from "./wave-rules";
 import { WAVE_SETTINGS_SELECT } from "./wave-settings-select";
@@ -31,7 +30,6 @@ export async function updateWaveSettings(
   now = new Date(),
 ): Promise<{ changed: string[] }> {
   requirePermission(viewer, "programme:configure");
-  if (!isUuid(waveId)) throw new AppError("NOT_FOUND");
   const next = waveSettingsData(input);
   try {
     return await db.$transaction(async (tx) => {

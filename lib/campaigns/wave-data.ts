@@ -21,11 +21,11 @@ export function waveSettingsData(input: TWaveSettingsInput) {
   };
 }
 
-/** Objectives and criteria rows of a version, in the form's order. */
+/** Objectives and criteria rows of a version, in the form's order (links: `writeCriterionLinks`). */
 export function gridRows(input: TWaveGridInput) {
   return {
     objectives: input.objectives.map((objective, position) => ({ ...objective, position })),
-    criteria: input.criteria.map((criterion, position) => ({ ...criterion, position })),
+    criteria: input.criteria.map(({ objectiveCodes: _links, ...criterion }, position) => ({ ...criterion, position })),
   };
 }
 

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { toParisLocal } from "@/lib/time/paris";
 import { formatEnvelopeInput } from "./envelope";
 import type { WaveConfiguration } from "./get-wave-configuration";
-import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "./programme-defaults";
+import { DEFAULT_CRITERIA, DEFAULT_CRITERION_OBJECTIVES, DEFAULT_OBJECTIVES } from "./programme-defaults";
 import type { ZCreateWaveInput, ZWaveGridInput, ZWaveSettingsInput } from "./schemas";
 
 /** The forms' starting values, as the fields show them (Paris wall-clock times, whole euros). */
@@ -34,6 +34,6 @@ export function newWaveFormValues(): z.input<typeof ZCreateWaveInput> {
     fundingEnvelope: "",
     eligibleCategoryCodes: [],
     objectives: DEFAULT_OBJECTIVES.map((objective) => ({ ...objective })),
-    criteria: DEFAULT_CRITERIA.map((criterion) => ({ ...criterion })),
+    criteria: DEFAULT_CRITERIA.map((criterion) => ({ ...criterion, objectiveCodes: [...(DEFAULT_CRITERION_OBJECTIVES[criterion.code] ?? [])] })),
   };
 }

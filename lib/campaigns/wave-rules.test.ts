@@ -72,3 +72,10 @@ describe("changes once the wave exists", () => {
     expect(checkExtension({ closesAt: parisDateTime("2026-02-18T12:00") }, wave, now)[0]?.message).toContain("dans le futur");
   });
 });
+
+describe("criterion ↔ objective links", () => {
+  it("refuse a link to an objective the grid does not have, on the criterion's field", () => {
+    const linked = { ...grid, criteria: grid.criteria.map((c, i) => (i === 1 ? { ...c, objectiveCodes: ["O2", "O9"] } : { ...c, objectiveCodes: ["O1"] })) };
+    expect(checkGrid(linked)).toEqual([{ path: ["criteria", 1, "objectiveCodes"], message: "Ce critère renvoie à un objectif qui n'existe plus : « O9 »." }]);
+  });
+});

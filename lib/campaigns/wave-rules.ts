@@ -36,7 +36,7 @@ export function checkWaveSettings(values: WaveSettingsValues): RuleIssue[] {
 
 export type GridValues = {
   objectives: ReadonlyArray<{ code: string; required: boolean }>;
-  criteria: ReadonlyArray<{ code: string; weight: number; scaleMin: number; scaleMax: number }>;
+  criteria: ReadonlyArray<{ code: string; weight: number; scaleMin: number; scaleMax: number; objectiveCodes?: readonly string[] }>;
 };
 
 function duplicateCodes(list: "objectives" | "criteria", rows: ReadonlyArray<{ code: string }>, message: string): RuleIssue[] {
@@ -67,6 +67,13 @@ export function checkGrid(values: GridValues): RuleIssue[] {
     }
   });
   issues.push(...duplicateCodes("criteria", values.criteria, "Ce code est déjà celui d'un autre critère."));
+  const objectiveCodes = new Set(values.objectives.map((objective) => objective.code.trim().toUpperCase()));
+  values.criteria.forEach((criterion, index) => {
+    const unknown = (criterion.objectiveCodes ?? []).filter((code) => !objectiveCodes.has(code));
+    if (unknown.length > 0) {
+      issues.push({ path: ["criteria", index, "objectiveCodes"], message: `Ce critère renvoie à un objectif qui n'existe plus : ${unknown.map((code) => `« ${code} »`).join(", ")}.` });
+    }
+  });
   return issues;
 }
 

@@ -2,6 +2,31 @@ import { existsSync } from "node:fs";
 import { z } from "zod";
 
 /**
+ * Reverse proxies whose forwarding headers (X-Forwarded-For, X-Real-IP) are believed: how many sit
+ * in front of the app (`1` for one nginx), or their addresses (`10.0.0.0/8,192.0.2.10`). Unset:
+ * none, and the client's address is the socket's (a client sets those headers at will).
+ */
+export const ZTrustedProxies = z
+  .string()
+  .trim()
+  .default("")
+  .transform((value, ctx): TrustedProxies => {
+    if (value === "") return { kind: "none" };
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops > 10) ctx.addIssue({ code: "custom", message: "a hop count is 10 at most" });
+      return hops === 0 ? { kind: "none" } : { kind: "hops", hops };
+    }
+    const ranges = value.split(",").map((range) => range.trim());
+    const address = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+    const wrong = ranges.filter((range) => !address.safeParse(range).success);
+    if (wrong.length > 0) ctx.addIssue({ code: "custom", message: `a hop count or a comma-separated list of addresses or CIDR ranges, not ${wrong.join(", ")}` });
+    return { kind: "ranges", ranges };
+  });
+
+export type TrustedProxies = { kind: "none" } | { kind: "hops"; hops: number } | { kind: "ranges"; ranges: readonly string[] };
+
+/**
  * The only reader of `process.env` (a lint rule enforces it): every setting is parsed and
  * defaulted here once, and a wrong value stops the process with a message naming it.
  */
@@ -45,6 +70,8 @@ const EnvSchema = z.object({
   /** Requested and accepted authentication context (PSC answers eidas1 for two-factor MIE). */
   PSC_ACR_VALUES: z.string().default("eidas1"),
 
+  /** Reverse proxies whose forwarding headers are believed (see ZTrustedProxies). */
+  TRUSTED_PROXIES: ZTrustedProxies,
   /** Multiplies the per-address attempt limits (for a proxy that hides client addresses, or tests). */
   RATE_LIMIT_PER_IP_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
 

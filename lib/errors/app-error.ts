@@ -13,6 +13,8 @@
  * | INVALID_STATE    | 409 | the resource's state does not allow it (e.g. a submitted dossier) |
  * | DEADLINE_PASSED  | 409 | the closing time has passed |
  * | RATE_LIMITED     | 429 | too many attempts |
+ * | PAYLOAD_TOO_LARGE| 413 | an upload above its configured size (the message names the limit) |
+ * | UNAVAILABLE      | 503 | our side failed (database incident) on an expected path: nothing was changed, retry |
  * | CROSS_ORIGIN     | 403 | a state-changing request from another site |
  */
 export type AppErrorCode =
@@ -24,6 +26,8 @@ export type AppErrorCode =
   | "INVALID_STATE"
   | "DEADLINE_PASSED"
   | "RATE_LIMITED"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNAVAILABLE"
   | "CROSS_ORIGIN";
 
 export const STATUS_OF: Readonly<Record<AppErrorCode, number>> = {
@@ -35,6 +39,8 @@ export const STATUS_OF: Readonly<Record<AppErrorCode, number>> = {
   INVALID_STATE: 409,
   DEADLINE_PASSED: 409,
   RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAVAILABLE: 503,
   CROSS_ORIGIN: 403,
 };
 
@@ -47,6 +53,8 @@ const DEFAULT_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
   INVALID_STATE: "Cette action n'est plus possible dans l'état actuel du dossier.",
   DEADLINE_PASSED: "La date limite est dépassée.",
   RATE_LIMITED: "Trop de tentatives. Réessayez dans quelques minutes.",
+  PAYLOAD_TOO_LARGE: "Le fichier est trop volumineux.",
+  UNAVAILABLE: "Le service n'a pas pu terminer votre demande à cause d'un incident de notre côté : rien n'a été modifié. Réessayez dans quelques minutes.",
   CROSS_ORIGIN: "Requête refusée.",
 };
 

@@ -38,10 +38,24 @@ describe("establishment profile form", () => {
     ]);
   });
 
+  it("refuses a FINESS that does not start with a department, all zeros included", () => {
+    for (const finess of ["000000000", "990000008"]) {
+      expect(messages({ ...valid, finessEt: finess })).toEqual([
+        `finessEt: Le numéro FINESS ${finess} ne commence pas par un numéro de département (01 à 19, 2A, 2B, 21 à 95, ou 97 suivi d'un chiffre outre-mer).`,
+      ]);
+    }
+  });
+
   it("validates the SIRET when given", () => {
     expect(messages({ ...valid, siret: "" })).toEqual([]);
     expect(messages({ ...valid, siret: "7328293200001" })).toEqual(["siret: Le SIRET doit comporter 14 chiffres."]);
-    expect(messages({ ...valid, siret: "73282932000018" })).toEqual(["siret: Le SIRET 73282932000018 n'est pas valide : sa clé de contrôle ne correspond pas."]);
+    expect(messages({ ...valid, siret: "73282932000018" })).toEqual([
+      "siret: Le SIRET 73282932000018 n'est pas valide : sa clé de contrôle ne correspond pas. Vérifiez les chiffres saisis.",
+    ]);
+    expect(messages({ ...valid, siret: "73282932100012" })).toEqual([
+      "siret: Le SIRET 73282932100012 n'est pas valide : ses 9 premiers chiffres (le SIREN de l'entreprise) ne forment pas un SIREN valide.",
+    ]);
+    expect(messages({ ...valid, siret: "00000000000000" })).toEqual(["siret: Le SIRET ne peut pas être composé uniquement de zéros."]);
   });
 
   it("refuses an unknown department and a negative headcount", () => {

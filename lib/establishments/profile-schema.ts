@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { checkFiness, normalizeFiness } from "@/lib/identifiers/finess";
-import { isValidSiret } from "@/lib/identifiers/siret";
+import { checkFiness, FINESS_DEPARTMENTS_TEXT, normalizeFiness } from "@/lib/identifiers/finess";
+import { checkSiret, siretProblemMessage } from "@/lib/identifiers/siret";
 import { DEPARTMENTS } from "./territories";
 
 /**
@@ -18,6 +18,11 @@ function zFiness(what: string) {
           code: "custom",
           message: `Le numéro FINESS ${what} doit comporter 9 caractères : les 2 chiffres du département (2A ou 2B pour la Corse) puis 7 chiffres.`,
         });
+      } else if (problem === "department") {
+        ctx.addIssue({
+          code: "custom",
+          message: `Le numéro FINESS ${finess} ne commence pas par un numéro de département (${FINESS_DEPARTMENTS_TEXT}).`,
+        });
       } else if (problem === "checkKey") {
         ctx.addIssue({
           code: "custom",
@@ -32,8 +37,8 @@ const zSiret = z
   .transform((value) => value.replace(/\s+/g, ""))
   .superRefine((siret, ctx) => {
     if (siret === "") return;
-    if (!/^\d{14}$/.test(siret)) ctx.addIssue({ code: "custom", message: "Le SIRET doit comporter 14 chiffres." });
-    else if (!isValidSiret(siret)) ctx.addIssue({ code: "custom", message: `Le SIRET ${siret} n'est pas valide : sa clé de contrôle ne correspond pas.` });
+    const problem = checkSiret(siret);
+    if (problem) ctx.addIssue({ code: "custom", message: siretProblemMessage(problem, siret) });
   });
 
 export const ZContactInput = z.object({

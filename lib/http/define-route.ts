@@ -10,6 +10,7 @@ import { getViewer } from "@/lib/identity/current-viewer";
 import { errorFields, logger } from "@/lib/observability/logger";
 import { unavailableResponse } from "./unavailable-response";
 import { clientIp } from "./client-info";
+import { type ParamShape, type ParsedParams, parseRouteParams } from "./route-params";
 
 export type RouteContext<TInput, TParams, TViewer extends Viewer | null = Viewer> = {
   viewer: TViewer;
@@ -21,13 +22,15 @@ export type RouteContext<TInput, TParams, TViewer extends Viewer | null = Viewer
 
 type RouteResult = Promise<Response | Record<string, unknown> | void>;
 
-type RouteConfig<TSchema extends z.ZodType, TParams, TViewer extends Viewer | null> = {
+type RouteConfig<TSchema extends z.ZodType, TParams extends ParamShape, TViewer extends Viewer | null> = {
+  /** The URL's dynamic segments (`RouteParam` of route-params.ts): a malformed one is a 404. */
+  params?: TParams;
   /** JSON body (or query string for GET) schema; its French messages reach the form. */
   input?: TSchema;
-  handler: (context: RouteContext<z.infer<TSchema>, TParams, TViewer>) => RouteResult;
+  handler: (context: RouteContext<z.infer<TSchema>, ParsedParams<TParams>, TViewer>) => RouteResult;
 };
 
-type Handler<TParams> = (request: Request, context: { params: Promise<TParams> }) => Promise<Response>;
+type Handler = (request: Request, context: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
 
 /**
  * Every route handler goes through here: refuses cross-site state changes, finds the viewer,
@@ -35,35 +38,37 @@ type Handler<TParams> = (request: Request, context: { params: Promise<TParams> }
  * and maps errors: an expected AppError to its status and French message, a refused access to the
  * audit log, anything else to a logged 500 with a generic message.
  */
-export function defineRoute<TSchema extends z.ZodType = z.ZodType<undefined>, TParams = Record<string, string>>(
+export function defineRoute<TSchema extends z.ZodType = z.ZodType<undefined>, TParams extends ParamShape = Record<never, never>>(
   config: RouteConfig<TSchema, TParams, Viewer>,
-): Handler<TParams> {
+): Handler {
   return handle(config, true);
 }
 
 /** For the routes that answer anonymous callers too (sign-in, invitations); the handler decides. */
-export function definePublicRoute<TSchema extends z.ZodType = z.ZodType<undefined>, TParams = Record<string, string>>(
+export function definePublicRoute<TSchema extends z.ZodType = z.ZodType<undefined>, TParams extends ParamShape = Record<never, never>>(
   config: RouteConfig<TSchema, TParams, Viewer | null>,
-): Handler<TParams> {
+): Handler {
   return handle(config, false);
 }
 
-function handle<TSchema extends z.ZodType, TParams, TViewer extends Viewer | null>(
+function handle<TSchema extends z.ZodType, TParams extends ParamShape, TViewer extends Viewer | null>(
   config: RouteConfig<TSchema, TParams, TViewer>,
   requireViewer: boolean,
-): Handler<TParams> {
+): Handler {
   return async (request, context) => {
     const ip = clientIp(request.headers);
     let viewer: Viewer | null = null;
     try {
       if (!["GET", "HEAD"].includes(request.method)) assertSameOrigin(request);
+      // A malformed URL names nothing, whoever asks: 404 before the session or the database.
+      const params = parseRouteParams(config.params ?? ({} as TParams), (await context.params) ?? {});
       viewer = await getViewer();
       if (requireViewer && !viewer) throw new AppError("UNAUTHENTICATED");
       const input = config.input ? parseInput(config.input, await readInput(request)) : undefined;
       const result = await config.handler({
         viewer: viewer as TViewer,
         input: input as z.infer<TSchema>,
-        params: await context.params,
+        params,
         ip,
         request,
       });

@@ -1,8 +1,15 @@
 import type { IncomingFile } from "@/lib/attachments/store-file";
+import { MULTIPART_ENVELOPE_BYTES } from "@/lib/config/upload-limits";
 import { AppError } from "@/lib/errors/app-error";
 
-/** Reads a multipart body (file uploads), with a French message when it is not one. */
-export async function readFormData(request: Request): Promise<FormData> {
+/**
+ * Reads a multipart body (file uploads). A body that announces more than `maxBytes` of files (plus
+ * the multipart envelope) is refused before it is read, with `tooLarge`, a French sentence that
+ * names the limit; a body that cannot be read gets a French message too.
+ */
+export async function readFormData(request: Request, limit: { maxBytes: number; tooLarge: string }): Promise<FormData> {
+  const announced = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (announced > limit.maxBytes + MULTIPART_ENVELOPE_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", limit.tooLarge, { fieldErrors: { file: [limit.tooLarge] } });
   try {
     return await request.formData();
   } catch {
@@ -10,7 +17,8 @@ export async function readFormData(request: Request): Promise<FormData> {
   }
 }
 
+/** The files sent under `field`; an empty file stays (it is refused by name), an input left empty does not. */
 export async function filesOf(form: FormData, field: string): Promise<IncomingFile[]> {
-  const files = form.getAll(field).filter((value): value is File => typeof value !== "string" && value.size > 0);
+  const files = form.getAll(field).filter((value): value is File => typeof value !== "string" && (value.size > 0 || value.name !== ""));
   return Promise.all(files.map(async (file) => ({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, type: file.type })));
 }

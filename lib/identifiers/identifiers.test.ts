@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkFiness, isValidFiness, normalizeFiness, withFinessKey } from "./finess";
 import { luhnCheckDigit, passesLuhn } from "./luhn";
-import { isValidRpps, rppsFromNationalId, withRppsKey } from "./rpps";
-import { isValidSiren, isValidSiret, withSiretKey } from "./siret";
+import { checkRpps, isValidRpps, rppsFromNationalId, withRppsKey } from "./rpps";
+import { checkSiret, isValidSiren, isValidSiret, withSiretKey } from "./siret";
 
 describe("Luhn", () => {
   it.each([
@@ -27,7 +27,7 @@ describe("FINESS", () => {
 
   it("tells a wrong check key from a wrong format", () => {
     expect(checkFiness("750712185")).toBe("checkKey");
-    expect(checkFiness("990000000")).toBe("checkKey");
+    expect(checkFiness("690781811")).toBe("checkKey");
     expect(checkFiness("75071218")).toBe("format");
     expect(checkFiness("7507121A4")).toBe("format");
     expect(checkFiness("2C0001238")).toBe("format");
@@ -38,6 +38,19 @@ describe("FINESS", () => {
     expect(withFinessKey("2B000123")).toBe("2B0001238");
     expect(isValidFiness("2A0001238")).toBe(true);
     expect(isValidFiness("2A0001237")).toBe(false);
+  });
+
+  it("starts with an existing department: 01–19, 2A, 2B, 21–95, or 97 and a digit overseas", () => {
+    for (const department of ["01", "19", "21", "95", "971", "974", "976"]) {
+      expect(checkFiness(withFinessKey(department + "0".repeat(7 - department.length) + "1")), department).toBeNull();
+    }
+    // Real overseas numbers of the FINESS directory (etalab extract): they start 970.
+    expect(isValidFiness("970100012")).toBe(true);
+    expect(isValidFiness("970102018")).toBe(true);
+    for (const department of ["00", "20", "96", "98", "99"]) {
+      expect(checkFiness(withFinessKey(`${department}000001`)), department).toBe("department");
+    }
+    expect(checkFiness("000000000")).toBe("department");
   });
 
   it("normalises what people type (spaces, lower-case letters)", () => {
@@ -54,6 +67,11 @@ describe("RPPS", () => {
 
   it.each(["10000000008", "1000000000", "100000000090", "1000000000a"])("refuses %s", (value) => {
     expect(isValidRpps(value)).toBe(false);
+  });
+
+  it("refuses eleven zeros, though they pass Luhn", () => {
+    expect(checkRpps("00000000000")).toBe("zeros");
+    expect(rppsFromNationalId("800000000000")).toBeNull();
   });
 
   it("reads the national PP identifier (8 + RPPS) that Pro Santé Connect sends", () => {
@@ -74,8 +92,21 @@ describe("SIREN and SIRET", () => {
     expect(isValidSiret("7328293200001")).toBe(false);
   });
 
-  it("uses the digit-sum rule for La Poste's establishments", () => {
+  it("refuses numbers made only of zeros, though they pass Luhn", () => {
+    expect(isValidSiren("000000000")).toBe(false);
+    expect(checkSiret("00000000000000")).toBe("zeros");
+  });
+
+  it("needs a valid SIREN in a SIRET's first nine digits, even when the 14 digits pass Luhn", () => {
+    // 732829321 is not a SIREN; completed to pass Luhn over 14 digits, it is still refused.
+    const siret = withSiretKey("7328293210001");
+    expect(checkSiret(siret)).toBe("siren");
+    expect(checkSiret("73282932000017")).toBeNull();
+  });
+
+  it("uses the digit-sum rule for La Poste's establishments, and Luhn for its head office", () => {
     expect(isValidSiret("35600000049837")).toBe(true); // digits sum to 45
     expect(isValidSiret("35600000049838")).toBe(false); // 46
+    expect(isValidSiret("35600000000048")).toBe(true); // head office: passes Luhn, digits sum to 26
   });
 });

@@ -1,8 +1,17 @@
 import { luhnCheckDigit, passesLuhn } from "./luhn";
+import { isAllZeros } from "./zeros";
 
-/** RPPS number: 11 digits, the last a Luhn key over the whole number. */
+/** RPPS number: 11 digits, the last a Luhn key over the whole number; never all zeros (which passes Luhn). */
+export type RppsProblem = "format" | "zeros" | "checkKey";
+
+export function checkRpps(value: string): RppsProblem | null {
+  if (!/^[0-9]{11}$/.test(value)) return "format";
+  if (isAllZeros(value)) return "zeros";
+  return passesLuhn(value) ? null : "checkKey";
+}
+
 export function isValidRpps(value: string): boolean {
-  return /^[0-9]{11}$/.test(value) && passesLuhn(value);
+  return checkRpps(value) === null;
 }
 
 export function withRppsKey(body: string): string {

@@ -8,6 +8,7 @@ import type { AuthMethod } from "@/lib/db/generated/enums";
 import { isAppError } from "@/lib/errors/app-error";
 import { clientIp, userAgent } from "@/lib/http/client-info";
 import { consumeDemoSignInLink } from "./demo-sign-in";
+import { consumeAttempt } from "./rate-limits";
 import { PSC_REJECTION_MESSAGES, proSanteConnectProvider, type PscUser } from "./pro-sante-connect";
 import { openSession, revokeSession } from "./sessions";
 import { finishPasskeySignIn } from "./webauthn/authentication";
@@ -50,7 +51,14 @@ const demoLink = CredentialsProvider({
   id: "demo-link",
   name: "Lien de démonstration",
   credentials: { token: { type: "text" } },
-  async authorize(credentials) {
+  async authorize(credentials, request) {
+    try {
+      // The same per-address limit as the other ways in: a demo link is a sign-in too.
+      await consumeAttempt("signInPerIp", clientIp(request.headers ?? {}));
+    } catch (error) {
+      if (isAppError(error)) throw new Error(error.message);
+      throw error;
+    }
     const userId = await consumeDemoSignInLink(credentials?.token ?? "");
     if (!userId) throw new Error("Ce lien de démonstration a déjà servi, a expiré, ou le mode démonstration est désactivé.");
     return { id: userId, method: "DEMO_LINK" };

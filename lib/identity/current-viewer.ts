@@ -21,6 +21,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     staffRole: user.staffRole,
     memberships: user.memberships,
     sessionId: session.sid,
+    regionCodes: user.staffRole === "REGIONAL_REVIEWER" ? user.reviewerRegions.map((region) => region.regionCode) : [],
   };
 });
 

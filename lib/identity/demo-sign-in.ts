@@ -14,6 +14,7 @@ export type DemoSignInLink = { role: string; name: string; email: string; link: 
 export async function createDemoSignInLinks(client: Db, appUrl: string): Promise<DemoSignInLink[]> {
   const manager = await client.user.findFirst({ where: { staffRole: "PROGRAMME_MANAGER" }, orderBy: { createdAt: "asc" } });
   const reviewer = await client.user.findFirst({ where: { staffRole: "REVIEWER" }, orderBy: { email: "asc" } });
+  const regionalReviewer = await client.user.findFirst({ where: { staffRole: "REGIONAL_REVIEWER" }, orderBy: { email: "asc" } });
   // The director whose draft dossier is still open (the demo grants an extension).
   const extension = await client.deadlineExtension.findFirst({ orderBy: { createdAt: "asc" }, select: { establishmentId: true } });
   const director = await client.user.findFirst({
@@ -23,6 +24,7 @@ export async function createDemoSignInLinks(client: Db, appUrl: string): Promise
   const roles = [
     ["Direction d'établissement", director],
     ["Instruction (ANS)", reviewer],
+    ["Instruction régionale (ARS)", regionalReviewer],
     ["Pilotage du programme (ANS)", manager],
   ] as const;
 

@@ -6,6 +6,8 @@ import { db } from "@/lib/db/client";
 import type { MembershipRole, StaffRole } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
+import { invitationEmail } from "@/lib/notifications/invitation-email";
+import { invitationExistingAccountEmail } from "@/lib/notifications/invitation-existing-account-email";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { hashToken, newToken } from "./tokens";
 
@@ -16,6 +18,7 @@ export type InvitationRequest =
 export const STAFF_ROLE_LABELS: Readonly<Record<StaffRole, string>> = {
   REVIEWER: "instructeur ou instructrice de l'ANS",
   PROGRAMME_MANAGER: "chargé ou chargée de programme",
+  REGIONAL_REVIEWER: "instructeur ou instructrice d'une ARS",
 };
 
 export function invitationLink(token: string): string {
@@ -32,16 +35,19 @@ export async function inviteUser(
   inviter: Viewer | null,
   request: InvitationRequest,
   ip: string | null = null,
-): Promise<{ invitationId: string; link: string }> {
+): Promise<{ invitationId: string; link: string; accountExists: boolean }> {
   if (inviter) {
     if (request.purpose === "STAFF") requirePermission(inviter, "invitation:staff");
     else authorizeMemberInvitation(inviter, request.establishmentId);
   }
   const email = request.email.trim().toLowerCase();
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
-  if (existing) {
-    throw new AppError("CONFLICT", "Un compte existe déjà pour cette adresse.", { fieldErrors: { email: ["Un compte existe déjà pour cette adresse."] } });
+  if (request.purpose === "MEMBER") {
+    const establishment = await db.establishment.findUnique({ where: { id: request.establishmentId }, select: { id: true } });
+    if (!establishment) throw new AppError("NOT_FOUND", "Cet établissement n'existe pas.");
   }
+  // An address that has an account gets the same answer and the same pending invitation as any
+  // other (no account enumeration); only the e-mail differs, telling the person what to do.
+  const accountExists = (await db.user.count({ where: { email } })) > 0;
 
   const token = newToken();
   const expiresAt = new Date(Date.now() + env.INVITATION_TTL_HOURS * 3_600_000);
@@ -61,23 +67,10 @@ export async function inviteUser(
       select: { id: true, establishment: { select: { name: true } } },
     });
     const role = request.purpose === "STAFF" ? STAFF_ROLE_LABELS[request.staffRole] : `membre de « ${created.establishment?.name} »`;
-    await enqueueEmail(tx, {
-      dedupeKey: `invitation:${created.id}`,
-      to: email,
-      subject: "Votre invitation à HospiConnect",
-      text: [
-        "Bonjour,",
-        "",
-        `Vous êtes invité(e) à rejoindre la plateforme des appels à projets HospiConnect en tant que ${role}.`,
-        "",
-        `Pour activer votre compte, ouvrez ce lien avant le ${expiresAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })} (heure de Paris) :`,
-        link,
-        "",
-        "Ce lien ne peut servir qu'une fois. Vous y enregistrerez une clé d'accès (passkey ou clé de sécurité FIDO2) : aucun mot de passe n'est utilisé.",
-        "",
-        "L'équipe HospiConnect – Agence du Numérique en Santé",
-      ].join("\n"),
-    });
+    const message = accountExists
+      ? invitationExistingAccountEmail({ role, link, expiresAt, signInUrl: new URL("/connexion", env.APP_URL).toString() })
+      : invitationEmail({ role, link, expiresAt });
+    await enqueueEmail(tx, { dedupeKey: `invitation:${created.id}`, to: email, ...message });
     await recordAudit(tx, {
       actor: inviter ? auditActor(inviter) : { id: null, label: "ligne de commande" },
       action: "invitation.created",
@@ -88,7 +81,7 @@ export async function inviteUser(
     return created;
   });
   requestDelivery();
-  return { invitationId: invitation.id, link };
+  return { invitationId: invitation.id, link, accountExists };
 }
 
 export type InvitationStatus = "valid" | "used" | "expired" | "unknown";
@@ -116,14 +109,26 @@ export async function findInvitation(token: string, now = new Date()) {
     },
   });
   const status: InvitationStatus = !invitation ? "unknown" : invitation.usedAt ? "used" : invitation.expiresAt <= now ? "expired" : "valid";
-  return { status, invitation };
+  // Whoever holds the link reads the invitee's mailbox: telling them that the address has an account discloses nothing.
+  const accountExists = invitation !== null && (await db.user.count({ where: { email: invitation.email } })) > 0;
+  return { status, invitation, accountExists };
 }
 
 /** Throws with the French reason unless the invitation can still be used. */
 export async function requireUsableInvitation(token: string) {
-  const { status, invitation } = await findInvitation(token);
+  const { status, invitation, accountExists } = await findInvitation(token);
   if (status !== "valid" || !invitation) {
     throw new AppError(status === "unknown" ? "NOT_FOUND" : "INVALID_STATE", INVITATION_STATUS_MESSAGES[status as Exclude<InvitationStatus, "valid">]);
   }
+  return { ...invitation, accountExists };
+}
+
+export const ACCOUNT_EXISTS_MESSAGE =
+  "Un compte existe déjà pour cette adresse : connectez-vous avec votre moyen habituel, puis ouvrez de nouveau ce lien pour accepter l'invitation.";
+
+/** Throws unless the invitation can still create an account: usable, and no account has its address yet. */
+export async function requireInvitationForNewAccount(token: string) {
+  const invitation = await requireUsableInvitation(token);
+  if (invitation.accountExists) throw new AppError("INVALID_STATE", ACCOUNT_EXISTS_MESSAGE);
   return invitation;
 }

@@ -41,6 +41,8 @@ async function linkAccount(rpps: string): Promise<string | null> {
       select: { id: true, email: true, purpose: true, establishmentId: true, membershipRole: true, usedAt: true, expiresAt: true },
     });
     if (!invitation || invitation.purpose !== "MEMBER" || !invitation.establishmentId || !invitation.membershipRole) return null;
+    // An address that has an account accepts its invitations signed in with it (accept-invitation-with-account.ts).
+    if ((await tx.user.count({ where: { email: invitation.email } })) > 0) return null;
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, usedAt: null, expiresAt: { gt: new Date() } },
       data: { usedAt: new Date() },

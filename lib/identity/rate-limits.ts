@@ -13,7 +13,7 @@ function limiter(keyPrefix: string, points: number, durationSeconds: number) {
 }
 
 export const RATE_LIMITS = {
-  /** Passkey and PSC sign-in attempts from one address. */
+  /** Sign-in attempts from one address (passkey, demo link). */
   signInPerIp: limiter("sign-in-ip", 30 * env.RATE_LIMIT_PER_IP_SCALE, 15 * 60),
   /** Failed sign-ins on one account (a key that does not verify, a cloned counter…). */
   signInFailuresPerAccount: limiter("sign-in-account", 10, 15 * 60),

@@ -54,6 +54,7 @@ const SESSION_USER = {
   staffRole: true,
   disabledAt: true,
   memberships: { select: { establishmentId: true, role: true } },
+  reviewerRegions: { select: { regionCode: true } },
 } as const;
 
 /**

@@ -1,7 +1,11 @@
 import { sendDeadlineReminders } from "@/lib/campaigns/send-deadline-reminders";
+import { db } from "@/lib/db/client";
 import { deliverOutbox } from "@/lib/notifications/deliver-outbox";
+import { sendReviewReminders } from "@/lib/review/send-review-reminders";
 import { expireStaleImports } from "@/lib/roster/import-session";
 import { recordDailySnapshots } from "@/lib/roster/snapshots";
+import { fileStorage } from "@/lib/storage";
+import { removeUnreferencedFiles } from "@/lib/storage/remove-unreferenced-files";
 
 /** What a job receives: its payload (on-demand jobs) and the time it starts at. */
 export type JobContext = { data: Record<string, unknown>; now: Date };
@@ -48,6 +52,15 @@ export const JOBS = [
     run: ({ now }) => sendDeadlineReminders(now),
   },
   {
+    name: "review-reminders",
+    label: "Rappels aux évaluateurs avant et après l'échéance",
+    // Each reminder has its dedupe key (3 days before, then one per working day overdue).
+    schedule: { cron: "*/15 * * * *", label: "Toutes les 15 minutes" },
+    retry: { limit: 3, delaySeconds: 60 },
+    expireInSeconds: 10 * 60,
+    run: ({ now }) => sendReviewReminders(now),
+  },
+  {
     name: "daily-snapshots",
     label: "Indicateurs quotidiens des registres",
     // Writes only what the Paris day lacks: hourly runs cover a worker that was down at midnight.
@@ -63,6 +76,15 @@ export const JOBS = [
     retry: { limit: 5, delaySeconds: 60 },
     expireInSeconds: 30 * 60,
     run: ({ now }) => expireStaleImports(now),
+  },
+  {
+    name: "remove-unreferenced-files",
+    label: "Suppression des fichiers stockés auxquels plus rien ne renvoie",
+    // Only files older than a day: an upload in progress is not yet referenced.
+    schedule: { cron: "45 3 * * *", label: "Chaque jour à 3 h 45" },
+    retry: { limit: 5, delaySeconds: 60 },
+    expireInSeconds: 30 * 60,
+    run: ({ now }) => removeUnreferencedFiles(db, fileStorage(), now),
   },
 ] as const satisfies readonly JobDefinition[];
 

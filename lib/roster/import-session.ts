@@ -7,7 +7,7 @@
  * read it again with the corrections, so what is committed is exactly what was last previewed
  * (against the roster as it is at commit time).
  *
- * Public API: `ROSTER_IMPORT_MAX_BYTES`, `RosterImportPreview`, `previewRosterImport`,
+ * Public API: `RosterImportPreview`, `previewRosterImport`,
  * `getRosterImport`, `correctRosterImportLine`, `commitRosterImport`, `expireStaleImports`.
  */
 import { authorizeEstablishment } from "@/lib/access/policy";
@@ -15,14 +15,16 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import type { RosterImport } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/errors/app-error";
+import { formatFileSize } from "@/lib/attachments/file-size";
+import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
+import { AppError, isAppError } from "@/lib/errors/app-error";
 import { applyRosterRows } from "./apply-import";
+import { withoutControlCharacters } from "./import/control-characters";
 import { planRosterImport } from "./import-plan";
 import { parseRosterFile, type RosterImportResult } from "./import";
 import { loadStoredRoster } from "./roster-writes";
 import { recordIndicatorSnapshot } from "./snapshots";
 
-export const ROSTER_IMPORT_MAX_BYTES = 100 * 1024 * 1024;
 /** A preview lists at most this many rejected lines (the count says how many there are). */
 const LISTED_REJECTIONS = 500;
 /** A 100,000-line import takes a few seconds; Prisma's default 5 s would cut it. */
@@ -95,7 +97,8 @@ async function previewOf(row: RosterImport, reading: RosterImportResult): Promis
     unchanged: plan.unchanged,
     rejectedCount: rejected.length,
     expired: false,
-    rejected: rejected.slice(0, LISTED_REJECTIONS).map((line) => ({ ...line, cells: reading.rejectedCells?.get(line.line) ?? null })),
+    // The correction form starts from the line without its invisible characters: sent back as is, it is clean.
+    rejected: rejected.slice(0, LISTED_REJECTIONS).map((line) => ({ ...line, cells: reading.rejectedCells?.get(line.line)?.map(withoutControlCharacters) ?? null })),
     header: reading.header ?? null,
     correctedLines: Object.keys(row.corrections as Corrections).map(Number),
   };
@@ -130,10 +133,12 @@ export async function previewRosterImport(
   input: { establishmentId: string; fileName: string; bytes: Uint8Array<ArrayBuffer> },
 ): Promise<RosterImportPreview> {
   authorizeEstablishment(viewer, input.establishmentId, "edit");
-  if (input.bytes.byteLength > ROSTER_IMPORT_MAX_BYTES) {
-    throw new AppError("INVALID_INPUT", `Le fichier dépasse ${ROSTER_IMPORT_MAX_BYTES / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.`);
+  const fileName = withoutControlCharacters(input.fileName).slice(0, 255) || "registre";
+  const refuse = (code: "INVALID_INPUT" | "PAYLOAD_TOO_LARGE", message: string) => new AppError(code, message, { fieldErrors: { file: [message] } });
+  if (input.bytes.byteLength === 0) throw refuse("INVALID_INPUT", `Le fichier « ${fileName} » est vide.`);
+  if (input.bytes.byteLength > UPLOAD_LIMITS.rosterImportBytes) {
+    throw refuse("PAYLOAD_TOO_LARGE", `Le fichier « ${fileName} » dépasse la taille maximale de ${formatFileSize(UPLOAD_LIMITS.rosterImportBytes)} : découpez-le en plusieurs fichiers.`);
   }
-  const fileName = input.fileName.slice(0, 255) || "registre";
   const reading = await parseRosterFile({ bytes: input.bytes, fileName }, await fileOptions(input.establishmentId));
   const row = await db.rosterImport.create({
     data: {
@@ -177,7 +182,8 @@ export async function correctRosterImportLine(
   if (!before.rejectedCells?.has(input.line) && !(String(input.line) in (row.corrections as Corrections))) {
     throw new AppError("INVALID_INPUT", `La ligne ${input.line} n'est pas une ligne rejetée de ce fichier.`);
   }
-  const cells = Array.from({ length: width }, (_, index) => (input.cells[index] ?? "").slice(0, 1000));
+  // Invisible control characters have no place in a record (and a NUL cannot be stored): dropped.
+  const cells = Array.from({ length: width }, (_, index) => withoutControlCharacters(input.cells[index] ?? "").slice(0, 1000));
   const corrections = { ...(row.corrections as Corrections), [String(input.line)]: cells };
   const updated = await db.rosterImport.update({ where: { id: row.id }, data: { corrections } });
   return previewOf(updated, await readImport(updated, row.content));
@@ -197,29 +203,43 @@ export async function commitRosterImport(
   if (reading.errors.length > 0) throw new AppError("INVALID_INPUT", reading.errors.join(" "));
   if (reading.rows.length === 0) throw new AppError("INVALID_INPUT", "Aucune ligne valide à importer : corrigez les lignes rejetées ou importez un autre fichier.");
 
-  return db.$transaction(
-    async (tx) => {
-      // Locks the import: a second click or a second tab finds it committed and writes nothing.
-      const claimed = await tx.rosterImport.updateMany({ where: { id: row.id, status: "PREVIEWED" }, data: { status: "COMMITTED", committedAt: new Date() } });
-      if (claimed.count !== 1) throw new AppError("INVALID_STATE", "Cet import a déjà été enregistré.");
-      const applied = await applyRosterRows(tx, row.establishmentId, reading.rows);
-      const rejected = reading.rejected.length + applied.rejected.length;
-      await tx.rosterImport.update({
-        where: { id: row.id },
-        data: { created: applied.created, updated: applied.updated, unchanged: applied.unchanged, rejected, content: null },
-      });
-      if (applied.created + applied.updated > 0) await recordIndicatorSnapshot(tx, row.establishmentId, "CHANGE");
-      await recordAudit(tx, {
-        actor: auditActor(viewer),
-        action: "roster.imported",
-        target: { type: "Establishment", id: row.establishmentId },
-        ip: input.ip,
-        details: { importId: row.id, fileName: row.fileName, format: row.format, created: applied.created, updated: applied.updated, unchanged: applied.unchanged, rejected },
-      });
-      return { created: applied.created, updated: applied.updated, unchanged: applied.unchanged, rejected };
-    },
-    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
-  );
+  return writeImport(viewer, row, reading, input.ip);
+}
+
+const NOT_YOUR_FAULT =
+  "L'import n'a pas pu être enregistré à cause d'un incident technique de notre côté, pas à cause de votre fichier : rien n'a été modifié dans le registre et l'aperçu est conservé. Réessayez dans quelques minutes.";
+
+/** The commit's one transaction. A failure that is not the file's (database incident) says so, and leaves the preview as it was. */
+async function writeImport(viewer: Viewer, row: RosterImport, reading: RosterImportResult, ip: string | null): Promise<CommittedImport> {
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        // Locks the import: a second click or a second tab finds it committed and writes nothing.
+        const claimed = await tx.rosterImport.updateMany({ where: { id: row.id, status: "PREVIEWED" }, data: { status: "COMMITTED", committedAt: new Date() } });
+        if (claimed.count !== 1) throw new AppError("INVALID_STATE", "Cet import a déjà été enregistré.");
+        const applied = await applyRosterRows(tx, row.establishmentId, reading.rows);
+        const rejected = reading.rejected.length + applied.rejected.length;
+        await tx.rosterImport.update({
+          where: { id: row.id },
+          data: { created: applied.created, updated: applied.updated, unchanged: applied.unchanged, rejected, content: null },
+        });
+        if (applied.created + applied.updated > 0) await recordIndicatorSnapshot(tx, row.establishmentId, "CHANGE");
+        await recordAudit(tx, {
+          actor: auditActor(viewer),
+          action: "roster.imported",
+          target: { type: "Establishment", id: row.establishmentId },
+          ip,
+          details: { importId: row.id, fileName: row.fileName, format: row.format, created: applied.created, updated: applied.updated, unchanged: applied.unchanged, rejected },
+        });
+        return { created: applied.created, updated: applied.updated, unchanged: applied.unchanged, rejected };
+      },
+      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
+    );
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    console.error(`[roster] commit of import ${row.id} failed:`, error);
+    throw new AppError("UNAVAILABLE", NOT_YOUR_FAULT);
+  }
 }
 
 /** A preview left without a commit keeps its file (personal data) this long, then expires. */

@@ -6,7 +6,7 @@
  * `toRosterRecord`, `toFormValues`.
  */
 import { z } from "zod";
-import { isValidRpps } from "@/lib/identifiers/rpps";
+import { checkRpps } from "@/lib/identifiers/rpps";
 import { IdentityVerification, MieType, Population, ProfessionalCategory, RppsStatus } from "@/lib/db/generated/enums";
 import { dayToDate, dayToIsoDate, parseIsoDay, toDay } from "./dates";
 import type { RosterRecord } from "./template/columns";
@@ -44,8 +44,10 @@ export const ZProfessionalInput = z
       .transform((value) => value.replace(/\s+/g, ""))
       .superRefine((rpps, ctx) => {
         if (rpps === "") return;
-        if (!/^\d{11}$/.test(rpps)) ctx.addIssue({ code: "custom", message: "Le numéro RPPS comporte 11 chiffres." });
-        else if (!isValidRpps(rpps)) ctx.addIssue({ code: "custom", message: `Le numéro RPPS ${rpps} n'est pas valide : sa clé de contrôle (dernier chiffre) ne correspond pas. Vérifiez les chiffres saisis.` });
+        const problem = checkRpps(rpps);
+        if (problem === "format") ctx.addIssue({ code: "custom", message: "Le numéro RPPS comporte 11 chiffres." });
+        else if (problem === "zeros") ctx.addIssue({ code: "custom", message: "Un numéro RPPS ne peut pas être composé uniquement de zéros." });
+        else if (problem === "checkKey") ctx.addIssue({ code: "custom", message: `Le numéro RPPS ${rpps} n'est pas valide : sa clé de contrôle (dernier chiffre) ne correspond pas. Vérifiez les chiffres saisis.` });
       }),
     rppsStatus: z.enum(RppsStatus),
     rppsCheckedAt: zOptionalDay,

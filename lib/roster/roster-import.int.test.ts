@@ -110,14 +110,17 @@ describe("roster imports and edits", () => {
   });
 
   it("rolls the whole import back when the database refuses one row, and the import can be committed again", async () => {
-    const { importText, commit } = await setup();
+    const { importText, commit, viewer } = await setup();
+    const director = async () => viewer;
     const preview = await importText(templateCsv(lines(5, (index) => (index === 3 ? { Nom: "REFUSE" } : {}))));
     await testDb.$executeRawUnsafe(`
       CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW."lastName" = 'REFUSE' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`);
     await testDb.$executeRawUnsafe(`CREATE TRIGGER refuse_one BEFORE INSERT ON "Professional" FOR EACH ROW EXECUTE FUNCTION refuse_one()`);
     try {
-      await expect(commit(preview.id)).rejects.toThrow();
+      // Not the director's fault: said plainly, with the preview kept for another try.
+      await expect(commit(preview.id)).rejects.toMatchObject({ code: "UNAVAILABLE", message: expect.stringContaining("pas à cause de votre fichier") });
+      await expect(getRosterImport(await director(), { establishmentId: preview.establishmentId, importId: preview.id })).resolves.toMatchObject({ status: "PREVIEWED", creates: 5 });
       expect(await testDb.professional.count()).toBe(0);
       expect(await testDb.mieEnrollment.count()).toBe(0);
       expect(await testDb.rosterImport.findUniqueOrThrow({ where: { id: preview.id } })).toMatchObject({ status: "PREVIEWED" });
@@ -126,6 +129,22 @@ describe("roster imports and edits", () => {
       await testDb.$executeRawUnsafe(`DROP FUNCTION refuse_one()`);
     }
     await expect(commit(preview.id)).resolves.toMatchObject({ created: 5 });
+  });
+
+  it("refuses a NUL byte or another control character at the preview, on its line, and takes the line once corrected", async () => {
+    const { importText, commit, viewer, establishment } = await setup();
+    const preview = await importText(templateCsv(lines(3, (index) => (index === 1 ? { Nom: "NOM\u0000X" } : index === 2 ? { Prénom: "Al\u001bex" } : {}))));
+    expect(preview.rejected.map((line) => [line.line, line.messages])).toEqual([
+      [3, ["Ligne 3 : la colonne « Nom » contient un caractère nul invisible (U+0000) : supprimez-le dans le fichier ou corrigez la ligne ici."]],
+      [4, ["Ligne 4 : la colonne « Prénom » contient un caractère de contrôle invisible (U+001B) : supprimez-le dans le fichier ou corrigez la ligne ici."]],
+    ]);
+    // The correction form starts from the line without the invisible character.
+    const cells = preview.rejected[0]!.cells!;
+    expect(cells).toContain("NOMX");
+    const corrected = await correctRosterImportLine(viewer, { establishmentId: establishment.id, importId: preview.id, line: 3, cells });
+    expect(corrected.rejected.map((line) => line.line)).toEqual([4]);
+    await expect(commit(preview.id)).resolves.toMatchObject({ created: 2, rejected: 1 });
+    expect((await professionals()).map((professional) => professional.lastName)).toEqual(["NOM0", "NOMX"]);
   });
 
   it("commits an import once, however many times it is sent", async () => {

@@ -21,7 +21,7 @@ export function contentSecurityPolicy(nonce: string, { development }: { developm
     .join("; ");
 }
 
-/** Headers every response carries, static files included (see next.config.ts). */
+/** Headers every response carries, static files included (see next.config.mjs). */
 export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
   { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
   { key: "X-Content-Type-Options", value: "nosniff" },

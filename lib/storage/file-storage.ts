@@ -9,7 +9,9 @@
  *   refuses any other shape with `InvalidStorageKeyError`;
  * - `put` writes the whole object or nothing, and replaces an object already under that key;
  * - `get` returns the bytes, or null when there is no object under the key;
- * - `delete` succeeds whether or not the object exists (retries and clean-ups are safe).
+ * - `delete` succeeds whether or not the object exists (retries and clean-ups are safe);
+ * - `list` yields every stored object's key and last change, for the daily clean-up of files no
+ *   row refers to (remove-unreferenced-files.ts).
  * `contentType` is the checked, canonical MIME type (file-policy.ts): an object store keeps it as
  * object metadata; downloads still take their type from the database row.
  */
@@ -17,4 +19,7 @@ export interface FileStorage {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   get(key: string): Promise<Buffer | null>;
   delete(key: string): Promise<void>;
+  list(): AsyncIterable<StoredObject>;
 }
+
+export type StoredObject = { key: string; modifiedAt: Date };

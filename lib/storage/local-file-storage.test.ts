@@ -18,6 +18,22 @@ afterEach(async () => {
 });
 
 describe("LocalFileStorage", () => {
+  it("lists its objects by key and last change, not a crash's temporary files", async () => {
+    const [first, second] = [generateStorageKey("attachments"), generateStorageKey("receipts")];
+    await storage.put(first, Buffer.from("a"), "application/pdf");
+    await storage.put(second, Buffer.from("b"), "application/pdf");
+    await writeFile(path.join(root, "receipts", "0123.abcdef.tmp"), "half");
+    const listed = [];
+    for await (const object of storage.list()) listed.push(object);
+    expect(listed.map((object) => object.key).sort()).toEqual([first, second].sort());
+    expect(listed.every((object) => Date.now() - object.modifiedAt.getTime() < 60_000)).toBe(true);
+  });
+
+  it("lists nothing before anything was stored", async () => {
+    const empty = new LocalFileStorage(path.join(root, "jamais-cree"));
+    for await (const object of empty.list()) throw new Error(`unexpected ${object.key}`);
+  });
+
   it("gives back the bytes it was given, under a generated key", async () => {
     const key = generateStorageKey("attachments");
     const bytes = Buffer.from("%PDF-1.7 procédure");

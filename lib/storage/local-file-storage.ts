@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import type { FileStorage } from "./file-storage";
-import { assertStorageKey, InvalidStorageKeyError } from "./storage-key";
+import type { FileStorage, StoredObject } from "./file-storage";
+import { assertStorageKey, InvalidStorageKeyError, isValidStorageKey } from "./storage-key";
 
 /**
  * `new LocalFileStorage(rootDir)`: a FileStorage in a folder of the server's disk (the embedded
@@ -48,6 +48,21 @@ export class LocalFileStorage implements FileStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  /** Files whose path is a key (a crash's `*.tmp` leftovers are not). */
+  async *list(): AsyncIterable<StoredObject> {
+    const entries = await readdir(this.root, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
+      if (isNotFound(error)) return [];
+      throw error;
+    });
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      const key = path.relative(this.root, file).split(path.sep).join("/");
+      if (!isValidStorageKey(key)) continue;
+      yield { key, modifiedAt: (await stat(file)).mtime };
+    }
   }
 
   /** The key's shape already rules out escaping the root; the prefix check is a second lock. */

@@ -41,6 +41,14 @@ describe("S3-compatible storage", () => {
     await expect(storage.delete(key)).resolves.toBeUndefined();
   });
 
+  it("lists the bucket's objects with their last change", async () => {
+    const keys = [generateStorageKey("attachments"), generateStorageKey("receipts")];
+    for (const key of keys) await storage.put(key, new Uint8Array([1]), "application/pdf");
+    const listed = new Map<string, Date>();
+    for await (const object of storage.list()) listed.set(object.key, object.modifiedAt);
+    for (const key of keys) expect(Date.now() - listed.get(key)!.getTime()).toBeLessThan(60_000);
+  });
+
   it("refuses a key it did not generate", async () => {
     await expect(storage.put("../../etc/passwd", new Uint8Array([1]), "text/plain")).rejects.toBeInstanceOf(InvalidStorageKeyError);
   });

@@ -1,6 +1,6 @@
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import type { FileStorage } from "./file-storage";
-import { assertStorageKey } from "./storage-key";
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import type { FileStorage, StoredObject } from "./file-storage";
+import { assertStorageKey, isValidStorageKey } from "./storage-key";
 
 export type S3Settings = {
   bucket: string;
@@ -45,5 +45,17 @@ export class S3FileStorage implements FileStorage {
   async delete(key: string): Promise<void> {
     assertStorageKey(key);
     await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: key }));
+  }
+
+  /** The bucket's objects, a page of 1,000 at a time; objects whose name is not a key are not ours. */
+  async *list(): AsyncIterable<StoredObject> {
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.settings.bucket, ContinuationToken: continuationToken }));
+      for (const object of page.Contents ?? []) {
+        if (object.Key && object.LastModified && isValidStorageKey(object.Key)) yield { key: object.Key, modifiedAt: object.LastModified };
+      }
+      continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (continuationToken);
   }
 }

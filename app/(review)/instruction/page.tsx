@@ -1,58 +1,123 @@
-import { DataTable } from "@/components/dsfr/data-table";
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
+import Link from "next/link";
+import { DataTable } from "@/components/dsfr/data-table";
+import { FilterSelect } from "@/components/forms/filter-select";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
-import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
-import { listAssignedApplications } from "@/lib/review/assigned-applications";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { TIER_LABELS } from "@/lib/review/labels";
+import { ASSIGNMENT_STATUS_LABELS, listMyAssignments, ZQueueFilters } from "@/lib/review/list-my-assignments";
+import { formatParisDateTime } from "@/lib/time/paris";
 
 export const metadata: Metadata = { title: "Dossiers à instruire" };
 
-export default async function ReviewQueuePage() {
+const STATUS_FILTERS = { ...ASSIGNMENT_STATUS_LABELS, OVERDUE: "En retard" };
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireViewer("/instruction");
-  const applications = await guardPage(viewer, "/instruction", () => listAssignedApplications(viewer));
+  const query = await searchParams;
+  const filters = ZQueueFilters.parse(query);
+  const { items, total, waves } = await guardPage(viewer, "/instruction", () => listMyAssignments(viewer, filters));
 
   return (
     <>
       <h1>Dossiers à instruire</h1>
-      {applications.length === 0 ? (
+      {query.conflit ? (
+        <Alert
+          severity="info"
+          className={fr.cx("fr-mb-3w")}
+          title="Votre déclaration de conflit d'intérêts est enregistrée"
+          description="L'attribution a pris fin : le dossier ne figure plus dans votre liste et un chargé de programme a été prévenu."
+        />
+      ) : null}
+      {total === 0 ? (
         <p>Aucun dossier ne vous est attribué pour le moment.</p>
       ) : (
-        <DataTable caption="Dossiers qui vous sont attribués">
+        <>
+          <form method="get" className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")} aria-label="Filtrer et trier vos dossiers">
+            <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+              <FilterSelect label="Vague" name="vague" value={filters.vague} options={waves.map((wave) => ({ value: wave.id, label: wave.title }))} anyLabel="Toutes" />
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+              <FilterSelect label="Niveau" name="niveau" value={filters.niveau} options={TIER_LABELS} anyLabel="Tous" />
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+              <FilterSelect label="Statut" name="statut" value={filters.statut} options={STATUS_FILTERS} anyLabel="Tous" />
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+              <Select label="Trier par" nativeSelectProps={{ name: "tri", defaultValue: filters.tri }}>
+                <option value="echeance">Échéance</option>
+                <option value="etablissement">Établissement</option>
+                <option value="vague">Vague</option>
+              </Select>
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+              <Button type="submit" iconId="fr-icon-filter-line">
+                Filtrer
+              </Button>
+            </div>
+          </form>
+          <p role="status">
+            {items.length} dossier{items.length > 1 ? "s" : ""} sur {total}
+          </p>
+          <DataTable caption="Dossiers qui vous sont attribués">
             <thead>
               <tr>
                 <th scope="col">Établissement</th>
-                <th scope="col">Projet</th>
-                <th scope="col">Vague</th>
-                <th scope="col">État du dossier</th>
+                <th scope="col">Vague et niveau</th>
+                <th scope="col">Échéance</th>
                 <th scope="col">Votre évaluation</th>
+                <th scope="col">État du dossier</th>
               </tr>
             </thead>
             <tbody>
-              {applications.map((application) => {
-                const assignment = application.assignments[0];
-                return (
-                  <tr key={application.id}>
-                    <td>
-                      {application.establishment.name} ({application.establishment.city})
-                    </td>
-                    <td>{application.projectTitle || "Sans titre"}</td>
-                    <td>{application.wave.title}</td>
-                    <td>{STATE_LABELS[application.state]}</td>
-                    <td>
-                      {!assignment?.conflict ? (
-                        <Badge severity="warning" small>Déclaration d&apos;intérêts à faire</Badge>
-                      ) : assignment.review?.status === "SUBMITTED" ? (
-                        <Badge severity="success" small>Transmise</Badge>
-                      ) : (
-                        <Badge severity="info" small>En cours</Badge>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
+              {items.map((item) => (
+                <tr key={item.assignmentId}>
+                  <td>
+                    <Link href={`/instruction/${item.assignmentId}`}>{item.establishment.name}</Link>
+                    <br />
+                    <span className={fr.cx("fr-text--xs")}>
+                      FINESS {item.establishment.finess} – {item.establishment.category} – {item.establishment.region}
+                    </span>
+                    {item.projectTitle ? (
+                      <>
+                        <br />
+                        <span className={fr.cx("fr-text--xs")}>{item.projectTitle}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {item.wave}
+                    <br />
+                    <span className={fr.cx("fr-text--xs")}>{TIER_LABELS[item.tier]}</span>
+                  </td>
+                  <td>
+                    {item.dueAt ? formatParisDateTime(item.dueAt) : "Non fixée"}
+                    {item.overdue ? (
+                      <>
+                        {" "}
+                        <Badge severity="error" small>
+                          En retard
+                        </Badge>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    <Badge severity={item.status === "SUBMITTED" ? "success" : item.status === "TO_DECLARE" ? "warning" : "info"} small>
+                      {ASSIGNMENT_STATUS_LABELS[item.status]}
+                    </Badge>
+                  </td>
+                  <td>{STATE_LABELS[item.dossierState]}</td>
+                </tr>
+              ))}
             </tbody>
           </DataTable>
+        </>
       )}
     </>
   );

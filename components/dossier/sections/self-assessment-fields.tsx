@@ -18,14 +18,14 @@ export function SelfAssessmentFields({
   objectives,
   evidence,
   applicationId,
-  maxUploadMegabytes,
+  maxUploadBytes,
 }: {
   control: Control<TSectionFormValues<"SELF_ASSESSMENT">>;
   disabled: boolean;
   objectives: ObjectiveForForm[];
   evidence: Record<string, EvidenceFile[]>;
   applicationId: string;
-  maxUploadMegabytes: number;
+  maxUploadBytes: number;
 }) {
   return (
     <>
@@ -55,7 +55,7 @@ export function SelfAssessmentFields({
             objectiveCode={objective.code}
             files={evidence[objective.id] ?? []}
             disabled={disabled}
-            maxMegabytes={maxUploadMegabytes}
+            maxBytes={maxUploadBytes}
           />
         </section>
       ))}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkCalendarDate } from "@/lib/applications/calendar-date";
 import { formatInteger } from "@/lib/format/numbers";
-import { isValidSiret } from "@/lib/identifiers/siret";
+import { checkSiret, siretProblemMessage } from "@/lib/identifiers/siret";
 
 /**
  * Field building blocks of the section schemas: each carries its French messages, so no English
@@ -72,15 +72,8 @@ export const zOptionalSiret = z
   .transform((value, ctx) => {
     const digits = (value ?? "").replace(/[\s\u00a0\u202f.]/g, "");
     if (digits === "") return null;
-    if (!/^[0-9]{14}$/.test(digits)) {
-      ctx.addIssue({ code: "custom", message: "Le SIRET doit comporter 14 chiffres.", input: value });
-    } else if (!isValidSiret(digits)) {
-      ctx.addIssue({
-        code: "custom",
-        message: "Ce numéro SIRET n'existe pas (clé de contrôle incorrecte) : vérifiez-le.",
-        input: value,
-      });
-    }
+    const problem = checkSiret(digits);
+    if (problem) ctx.addIssue({ code: "custom", message: siretProblemMessage(problem, digits), input: value });
     return digits;
   });
 

@@ -75,7 +75,7 @@ describe("PARTNERS", () => {
       }),
     ).toEqual({
       "partners.1.siret": "Le SIRET doit comporter 14 chiffres.",
-      "partners.2.siret": "Ce numéro SIRET n'existe pas (clé de contrôle incorrecte) : vérifiez-le.",
+      "partners.2.siret": "Le SIRET 73282932000018 n'est pas valide : sa clé de contrôle ne correspond pas. Vérifiez les chiffres saisis.",
     });
   });
 

@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { INVITATION_STATUS_MESSAGES, requireUsableInvitation } from "@/lib/identity/invitations";
+import { INVITATION_STATUS_MESSAGES, requireInvitationForNewAccount } from "@/lib/identity/invitations";
 import { consumeAttempt } from "@/lib/identity/rate-limits";
 import { hashToken } from "@/lib/identity/tokens";
 import { consumeChallenge, storeChallenge } from "./challenges";
@@ -30,7 +30,7 @@ export async function startKeyRegistration(
   if (owner.kind === "invitation") {
     await consumeAttempt("invitationPerIp", ip);
     await consumeAttempt("invitationPerToken", hashToken(owner.token));
-    const invitation = await requireUsableInvitation(owner.token);
+    const invitation = await requireInvitationForNewAccount(owner.token);
     userId = randomUUID();
     userName = invitation.email;
     invitationId = invitation.id;
@@ -87,7 +87,7 @@ export async function finishKeyRegistration(input: FinishRegistration): Promise<
   const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
   const keyName = input.keyName.trim().slice(0, 80) || "Clé d'accès";
   const userId = challenge.userId;
-  const invitation = input.owner.kind === "invitation" ? await requireUsableInvitation(input.owner.token) : null;
+  const invitation = input.owner.kind === "invitation" ? await requireInvitationForNewAccount(input.owner.token) : null;
   if (invitation && invitation.id !== challenge.invitationId) throw new AppError("INVALID_STATE", INVITATION_STATUS_MESSAGES.unknown);
 
   // Everything below goes through `tx`: one connection, all or nothing.

@@ -144,6 +144,9 @@ describe("parseRosterFile: Annuaire Santé extract, other cases", () => {
     const result = await parseRosterFile({ bytes, fileName: FILE_NAME }, options);
     expect(result.encoding).toBe("WINDOWS-1252");
     expect(result.rows.map((row) => `${row.firstName} ${row.lastName}`)).toEqual(["Hélène LEFÈVRE"]);
+    expect(result.warnings[0]).toBe(
+      "Le fichier n'est pas en UTF-8 : vérifiez que les accents de ces noms sont justes avant d'importer (sinon, enregistrez le fichier en « CSV UTF-8 » et importez-le de nouveau) : « Hélène LEFÈVRE ».",
+    );
   });
 
   it("reads CRLF line ends and a BOM", async () => {
@@ -174,6 +177,18 @@ describe("parseRosterFile: Annuaire Santé extract, other cases", () => {
     const result = await parseRosterFile({ bytes: utf8(extract(truncated, LINES)), fileName: FILE_NAME }, options);
     expect(result.errors).toEqual([
       "Ligne 1 : colonnes absentes de l'extraction de l'Annuaire Santé : « Nom d'exercice », « Code mode exercice ».",
+    ]);
+  });
+
+  it("rejects a line whose names hold a NUL byte, which PostgreSQL cannot store, at the preview", async () => {
+    const damaged = { ...LINES[0]!, "Prénom d'exercice": "Hél\u0000ène" };
+    const result = await parseRosterFile({ bytes: utf8(extract(CLASSIC, [damaged])), fileName: FILE_NAME }, options);
+    expect(result.rows).toEqual([]);
+    expect(result.rejected).toEqual([
+      {
+        line: 2,
+        messages: ["Ligne 2 : la colonne « Prénom d'exercice » contient un caractère nul invisible (U+0000) : l'extraction est sans doute abîmée, téléchargez-la de nouveau."],
+      },
     ]);
   });
 });

@@ -22,6 +22,7 @@ import { isValidFiness, normalizeFiness } from "@/lib/identifiers/finess";
 import { isValidRpps, rppsFromNationalId } from "@/lib/identifiers/rpps";
 import { dayToDate, formatDayFr, parseIsoDay, toDay } from "../dates";
 import { comparable } from "../template/normalize";
+import { controlCharacterIn } from "./control-characters";
 import { decodeLines, linesContaining, type FileLine } from "./extract-lines";
 import { rosterMatchKey } from "./match-key";
 import type { DirectoryRosterRow, RejectedLine, RosterImportResult } from "./types";
@@ -155,6 +156,10 @@ function readPerson(
     result.rejected.push({ line, messages } satisfies RejectedLine);
     return null;
   };
+  for (const [column, name] of Object.entries(COLUMNS) as [Column, string][]) {
+    const invisible = controlCharacterIn(cell(column));
+    if (invisible) return reject(`Ligne ${line} : la colonne « ${name} » contient ${invisible} : l'extraction est sans doute abîmée, téléchargez-la de nouveau.`);
+  }
   const id = cell("id");
   const rpps = cell("idType") === "8" ? id : rppsFromNationalId(cell("nationalId"));
   if (rpps === null || rpps === "") {

@@ -4,7 +4,7 @@
  * what Excel for Windows writes when saving « CSV (séparateur : point-virgule) ». Excel's « Texte
  * Unicode » is UTF-16 with a byte-order mark.
  *
- * Public API: `TextEncoding`, `decodeText`, `encodingNote`, `decoderFor`.
+ * Public API: `TextEncoding`, `decodeText`, `encodingNote`, `accentCheckWarning`, `decoderFor`.
  */
 export type TextEncoding = "UTF-8" | "UTF-8-BOM" | "UTF-16LE" | "WINDOWS-1252";
 
@@ -41,6 +41,22 @@ export function encodingNote(encoding: TextEncoding): string {
     case "UTF-16LE":
       return "Encodage du fichier : UTF-16 (« Texte Unicode » d'Excel).";
     case "WINDOWS-1252":
-      return "Encodage du fichier : Windows-1252 (le fichier n'est pas en UTF-8 : il a sans doute été enregistré par Excel sous Windows). Vérifiez les accents dans l'aperçu.";
+      return "Encodage du fichier : Windows-1252 (le fichier n'est pas en UTF-8 : il a sans doute été enregistré par Excel sous Windows).";
   }
+}
+
+/** Names the accent check lists, and how many more it only counts. */
+const LISTED_NAMES = 20;
+
+/**
+ * A file read as Windows-1252 may have been written in another single-byte encoding (Mac Roman,
+ * ISO-8859-15…), which garbles accented letters without any error: the director is shown the
+ * names that carry one, to check them before importing. Null when no name has any.
+ */
+export function accentCheckWarning(names: readonly string[]): string | null {
+  const accented = [...new Set(names.filter((name) => /[^\u0000-\u007f]/.test(name)))];
+  if (accented.length === 0) return null;
+  const listed = accented.slice(0, LISTED_NAMES).map((name) => `« ${name} »`).join(", ");
+  const more = accented.length > LISTED_NAMES ? ` et ${accented.length - LISTED_NAMES} autre${accented.length - LISTED_NAMES > 1 ? "s" : ""}` : "";
+  return `Le fichier n'est pas en UTF-8 : vérifiez que les accents de ces noms sont justes avant d'importer (sinon, enregistrez le fichier en « CSV UTF-8 » et importez-le de nouveau) : ${listed}${more}.`;
 }

@@ -262,6 +262,9 @@ describe("parseRosterFile: encodings", () => {
     expect(result.encoding).toBe("WINDOWS-1252");
     expect(result.notes[0]).toMatch(/^Encodage du fichier : Windows-1252 \(le fichier n'est pas en UTF-8/);
     expectAccents(result);
+    // The names it asks to check are shown, not left to find in a preview that lists no names.
+    const [row] = result.rows;
+    expect(result.warnings[0]).toContain(`« ${row!.firstName} ${row!.lastName} »`);
   });
 
   it("reads Excel's « Texte Unicode » (UTF-16 with a BOM, tab-separated)", async () => {

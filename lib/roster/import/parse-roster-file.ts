@@ -10,7 +10,7 @@
  * Public API: `parseRosterFile(file, options)` → `RosterImportResult` (see `types.ts`).
  */
 import { looksLikeAnnuaireSante, readAnnuaireSante } from "./annuaire-sante";
-import { decodeText, encodingNote } from "./decode";
+import { accentCheckWarning, decodeText, encodingNote } from "./decode";
 import { csvRecords, worksheetRecords } from "./records";
 import { detectSeparator, SEPARATOR_NAMES } from "./template-header";
 import { readTemplateRecords } from "./template-file";
@@ -66,7 +66,18 @@ function readCsv(bytes: Uint8Array, professionCodes: ReadonlySet<string>, correc
   return { ...result, ...readTemplateRecords(records, "CSV", professionCodes, corrections) };
 }
 
+/** A Windows-1252 file: the names to check, among the warnings. */
+function withAccentCheck(result: RosterImportResult): RosterImportResult {
+  if (result.encoding !== "WINDOWS-1252") return result;
+  const warning = accentCheckWarning(result.rows.map((row) => `${row.firstName} ${row.lastName}`));
+  return warning === null ? result : { ...result, warnings: [warning, ...result.warnings] };
+}
+
 export async function parseRosterFile(file: { bytes: Uint8Array; fileName: string }, options: RosterImportOptions): Promise<RosterImportResult> {
+  return withAccentCheck(await readRosterFile(file, options));
+}
+
+async function readRosterFile(file: { bytes: Uint8Array; fileName: string }, options: RosterImportOptions): Promise<RosterImportResult> {
   const { bytes, fileName } = file;
   const professionCodes = new Set(options.professionCodes);
   if (bytes.length === 0) return emptyResult([`Le fichier « ${fileName} » est vide.`]);

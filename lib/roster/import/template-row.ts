@@ -16,6 +16,7 @@ import { restoreCell } from "../template/cell-safety";
 import { CATEGORY, IDENTITY, POPULATION, RPPS_STATUS } from "../template/codecs";
 import { TEMPLATE_COLUMNS, type TemplateColumnKey } from "../template/columns";
 import { parseBoolean, parseDate, parseMieList, parseRpps, type Parsed } from "../template/values";
+import { controlCharacterIn } from "./control-characters";
 import { personKey, rosterMatchKey } from "./match-key";
 import type { ColumnIndexes } from "./template-header";
 import type { TemplateRosterRow } from "./types";
@@ -87,6 +88,10 @@ export function readTemplateRow(line: number, cells: readonly string[], context:
     return undefined;
   };
   const asText = (text: string): Parsed<string> => ({ ok: true, value: text });
+  for (const column of TEMPLATE_COLUMNS) {
+    const invisible = controlCharacterIn(cell(column.key));
+    if (invisible) say(`la colonne « ${column.header} » contient ${invisible} : supprimez-le dans le fichier ou corrigez la ligne ici`);
+  }
 
   // In column order, so that the messages follow the line from left to right.
   const values = {

@@ -55,6 +55,13 @@ describe("RPPS cells", () => {
       errors: ["le numéro RPPS 10000000008 est invalide : sa clé de contrôle ne correspond pas (vérifiez-le dans l'Annuaire Santé)"],
     });
   });
+
+  it("refuses a number of zeros (it passes Luhn) and says to leave the cell empty instead", () => {
+    expect(parseRpps("00000000000")).toEqual({
+      ok: false,
+      errors: ["le numéro RPPS 00000000000 n'est composé que de zéros : laissez la colonne vide si le professionnel n'a pas de numéro RPPS"],
+    });
+  });
 });
 
 describe("MIE cells", () => {

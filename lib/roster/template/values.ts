@@ -8,7 +8,7 @@
  * `parseRpps`, `formatMieList`, `parseMieList`.
  */
 import type { MieType } from "@/lib/db/generated/enums";
-import { isValidRpps, rppsFromNationalId } from "@/lib/identifiers/rpps";
+import { checkRpps, isValidRpps, rppsFromNationalId } from "@/lib/identifiers/rpps";
 import { MIE_CATALOGUE, MIE_TYPES } from "@/lib/mie/catalogue";
 import { dayToDate, dayToIsoDate, formatDayFr, parseFrenchDay, parseIsoDay, toDay, type Day } from "../dates";
 import type { RosterRecordEnrollment } from "./columns";
@@ -97,6 +97,7 @@ export function parseRpps(text: string): Parsed<string | null> {
   if (!/^\d+$/.test(compact)) return fail(`le numéro RPPS « ${text.trim()} » ne doit contenir que des chiffres`);
   const rpps = /^8\d{11}$/.test(compact) ? (rppsFromNationalId(compact) ?? compact.slice(1)) : compact;
   if (rpps.length !== 11) return fail(`le numéro RPPS ${compact} doit comporter 11 chiffres`);
+  if (checkRpps(rpps) === "zeros") return fail(`le numéro RPPS ${rpps} n'est composé que de zéros : laissez la colonne vide si le professionnel n'a pas de numéro RPPS`);
   if (!isValidRpps(rpps)) return fail(`le numéro RPPS ${rpps} est invalide : sa clé de contrôle ne correspond pas (vérifiez-le dans l'Annuaire Santé)`);
   return ok(rpps);
 }

@@ -2,10 +2,9 @@ import { createHash } from "node:crypto";
 import { nextState, type Actor, type TransitionAction } from "@/lib/applications/state-machine";
 import type { Db } from "@/lib/db/client";
 import type { ApplicationState, WaveKind } from "@/lib/db/generated/enums";
-import { withSiretKey } from "@/lib/identifiers/siret";
-import type { DemoPeople, SeededEstablishment } from "./people";
+import { type DemoPeople, type SeededEstablishment, siret } from "./people";
 import type { DemoProgramme } from "./programme";
-import { chance, dateBetween, digits, faker, pick } from "./random";
+import { chance, dateBetween, faker, pick } from "./random";
 
 /** The actions that lead a new dossier to each state, run through the state machine. */
 const PATHS: Record<ApplicationState, TransitionAction[]> = {
@@ -108,7 +107,7 @@ export async function seedApplications(
             ],
           },
           partners: {
-            create: [{ name: partner[0], role: partner[1], solution: partner[2], position: 0, siret: withSiretKey(`7${digits(12)}`) }],
+            create: [{ name: partner[0], role: partner[1], solution: partner[2], position: 0, siret: siret() }],
           },
           milestones: {
             create: [
@@ -162,7 +161,7 @@ export async function seedApplications(
               reviewerId,
               assignedById: people.managerId,
               assignedAt: submittedAt,
-              conflict: { create: { hasConflict: conflict, details: conflict ? "Ancien salarié de l'établissement." : "" } },
+              conflict: { create: { hasConflict: conflict, type: conflict ? "EMPLOYMENT" : null, details: conflict ? "Ancien salarié de l'établissement." : "" } },
               review: conflict
                 ? undefined
                 : {

@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { isValidFiness } from "@/lib/identifiers/finess";
+import { isValidRpps } from "@/lib/identifiers/rpps";
+import { isValidSiret } from "@/lib/identifiers/siret";
 import { resetDatabase, testDb } from "@/test/integration/database";
+import { createDemoSignInLinks } from "@/lib/identity/demo-sign-in";
 import { loadDemoData } from "./index";
 
 /** The demo a newcomer sees at first start: every kind of data the pages show. */
@@ -31,5 +35,40 @@ describe("demo data", () => {
     for (const points of perEstablishment.values()) expect(points).toHaveLength(19);
     const total = (index: number) => [...perEstablishment.values()].reduce((sum, points) => sum + points[index]!.rieCompliant, 0);
     expect(total(18)).toBeGreaterThan(total(0));
+  });
+
+  it("holds only identifiers the forms accept: a dossier saved again must not fail on its own demo data", async () => {
+    const establishments = await testDb.establishment.findMany({ select: { finessEt: true, finessEj: true, siret: true } });
+    expect(establishments.flatMap((row) => [row.finessEt, row.finessEj]).filter((finess) => !isValidFiness(finess))).toEqual([]);
+    const sirets = [...establishments.map((row) => row.siret), ...(await testDb.partner.findMany({ select: { siret: true } })).map((row) => row.siret)];
+    expect(sirets.filter((siret): siret is string => siret !== null && !isValidSiret(siret))).toEqual([]);
+    const rpps = (await testDb.professional.findMany({ where: { rpps: { not: null } }, select: { rpps: true } })).map((row) => row.rpps!);
+    expect(rpps.filter((number) => !isValidRpps(number))).toEqual([]);
+  });
+});
+
+describe("demo data: the review", () => {
+  beforeAll(async () => {
+    if ((await testDb.campaign.count()) === 0) await loadDemoData(testDb, new Date("2026-11-29T09:00:00Z"));
+  }, 120_000);
+
+  it("has a two-tier wave whose ARS reviewer holds assignments in every state, and a single-tier wave", async () => {
+    const waves = await testDb.wave.findMany({ select: { reviewTiers: true } });
+    expect(waves.map((wave) => wave.reviewTiers).sort()).toEqual(["NATIONAL_ONLY", "REGIONAL_THEN_NATIONAL"]);
+    const ars = await testDb.user.findFirstOrThrow({ where: { staffRole: "REGIONAL_REVIEWER" }, orderBy: { email: "asc" }, include: { reviewerRegions: true } });
+    expect(ars.reviewerRegions.length).toBeGreaterThan(0);
+    const assignments = await testDb.reviewerAssignment.findMany({ where: { reviewerId: ars.id, tier: "REGIONAL" }, include: { conflict: true, review: true } });
+    const now = new Date("2026-11-29T09:00:00Z");
+    expect(assignments.some((row) => !row.conflict)).toBe(true);
+    expect(assignments.some((row) => row.conflict?.hasConflict)).toBe(true);
+    expect(assignments.some((row) => row.review?.status === "DRAFT" && !row.dueAt)).toBe(true);
+    expect(assignments.some((row) => row.review?.status === "SUBMITTED")).toBe(true);
+    expect(assignments.some((row) => row.review?.status === "DRAFT" && row.dueAt !== null && row.dueAt < now)).toBe(true);
+  });
+
+  it("prints a sign-in link for the ARS reviewer among the demo roles", async () => {
+    const links = await createDemoSignInLinks(testDb, "http://localhost:3000");
+    expect(links.map((link) => link.role)).toEqual(["Direction d'établissement", "Instruction (ANS)", "Instruction régionale (ARS)", "Pilotage du programme (ANS)"]);
+    expect(links.find((link) => link.role === "Instruction régionale (ARS)")?.name).toBe("Hélène Marchand");
   });
 });

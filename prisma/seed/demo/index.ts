@@ -3,6 +3,7 @@ import { seedApplications } from "./applications";
 import { seedIndicatorHistory } from "./history";
 import { seedEstablishments, seedPeople } from "./people";
 import { seedProgramme } from "./programme";
+import { seedReview } from "./review";
 import { demoRoster } from "./roster";
 
 /** True once demo data (or any real campaign) is present: the demo is never loaded twice. */
@@ -27,6 +28,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<{ establis
 
   await seedIndicatorHistory(db, establishments.map((establishment) => establishment.id), now);
   await seedApplications(db, establishments, programme, people, now);
+  await seedReview(db, programme, people.managerId, people.reviewerIds, now);
   await db.auditEvent.create({
     data: { actorLabel: "système", action: "demo.loaded", details: { establishments: establishments.length, professionals } },
   });

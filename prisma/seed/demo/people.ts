@@ -30,7 +30,8 @@ function finessFor(departmentCode: string): string {
   return withFinessKey(departmentCode + digits(8 - departmentCode.length));
 }
 
-function siret(): string {
+/** A SIRET whose first nine digits are a valid SIREN (never a real one: random). */
+export function siret(): string {
   let siren: string;
   do siren = digits(8) + String(faker.number.int(9));
   while (!isValidSiren(siren));

@@ -6,9 +6,12 @@ import Link from "next/link";
 import { FileLinks } from "@/components/dossier/file-links";
 import { MessageForm } from "@/components/dossier/message-form";
 import { DossierIndicatorsSection } from "@/components/roster/dossier-indicators";
+import { ReviewFollowUp } from "@/components/review/review-follow-up";
+import { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
 import { SubmitButton } from "@/components/dossier/submit-button";
 import { TransitionPanel } from "@/components/dossier/transition-panel";
 import { formatEuroAmount } from "@/lib/applications/euro-amount";
+import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { getDossier } from "@/lib/applications/get-dossier";
 import { getDossierIndicators } from "@/lib/roster/get-dossier-indicators";
 import { SECTION_LABELS } from "@/lib/applications/labels";
@@ -18,14 +21,17 @@ import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Dossier de candidature" };
 
 export default async function DossierPage({ params }: { params: Promise<{ applicationId: string }> }) {
-  const { applicationId } = await params;
+  const { applicationId } = await pageParams(params, { applicationId: RouteParam.id });
   const path = `/dossiers/${applicationId}`;
   const viewer = await requireViewer(path);
-  const [dossier, figures] = await guardPage(viewer, path, () => Promise.all([getDossier(viewer, applicationId), getDossierIndicators(viewer, applicationId)]));
+  const [dossier, figures, reviewFollowUp] = await guardPage(viewer, path, () =>
+    Promise.all([getDossier(viewer, applicationId), getDossierIndicators(viewer, applicationId), getDossierReviewFollowUp(viewer, applicationId)]),
+  );
   const now = new Date();
   const pastDeadline = now >= dossier.closesAt;
   const sectionInfo = new Map(dossier.sections.map((section) => [section.section, section]));
@@ -129,6 +135,8 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
 
       <DossierIndicatorsSection figures={figures} />
 
+      {reviewFollowUp ? <ReviewFollowUp followUp={reviewFollowUp} /> : null}
+
       <section className={fr.cx("fr-mt-6w")} aria-labelledby="historique-titre">
         <h2 id="historique-titre" className={fr.cx("fr-h4")}>Historique</h2>
         {dossier.history.length === 0 ? (
@@ -159,7 +167,7 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
             <FileLinks files={message.attachments} />
           </article>
         ))}
-        {dossier.can.message ? <MessageForm applicationId={applicationId} /> : null}
+        {dossier.can.message ? <MessageForm applicationId={applicationId} limits={{ maxFiles: UPLOAD_LIMITS.messageFiles, maxBytes: UPLOAD_LIMITS.attachmentBytes }} /> : null}
       </section>
     </>
   );

@@ -12,6 +12,7 @@ import { formatParisDateTime } from "@/lib/time/paris";
 import { departmentName, regionName } from "@/lib/establishments/territories";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Établissement" };
 
@@ -22,7 +23,7 @@ export default async function EstablishmentPage({
   params: Promise<{ establishmentId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { establishmentId } = await params;
+  const { establishmentId } = await pageParams(params, { establishmentId: RouteParam.id });
   const { cible } = await searchParams;
   const path = `/etablissements/${establishmentId}`;
   const viewer = await requireViewer(path);

@@ -67,10 +67,12 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
       {rows.length === 0 ? (
         <p>Aucun dossier ne correspond à ces filtres.</p>
       ) : (
-        <DataTable caption="Dossiers correspondant aux filtres" hideCaption>
+        <DataTable caption="Dossiers correspondant aux filtres" hideCaption multiline>
           <thead>
             <tr>
-              <th scope="col">Établissement</th>
+              <th scope="col" className={fr.cx("fr-cell--fixed", "fr-col--md")}>
+                Établissement
+              </th>
               <th scope="col">Région</th>
               <th scope="col">Vague</th>
               <th scope="col">État</th>
@@ -81,13 +83,13 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <td>
+                <th scope="row" className={fr.cx("fr-cell--fixed", "fr-col--md")}>
                   <Link href={`/dossiers/${row.id}`}>{row.establishment.name}</Link>
                   <br />
                   <span className={fr.cx("fr-text--xs")}>
                     {row.establishment.category.label} – FINESS {row.establishment.finessEt}
                   </span>
-                </td>
+                </th>
                 <td>{regionName(row.establishment.regionCode)}</td>
                 <td>{row.wave.title}</td>
                 <td>{STATE_LABELS[row.state]}</td>

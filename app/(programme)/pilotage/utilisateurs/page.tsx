@@ -37,7 +37,7 @@ export default async function StaffPage() {
             {staff.map((user) => (
               <tr key={user.id}>
                 <td>
-                  {user.displayName}
+                  {user.staffRole === "REVIEWER" || user.staffRole === "REGIONAL_REVIEWER" ? <Link href={`/pilotage/utilisateurs/${user.id}`}>{user.displayName}</Link> : user.displayName}
                   <br />
                   <span className={fr.cx("fr-text--xs")}>{user.email}</span>
                 </td>

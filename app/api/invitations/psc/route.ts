@@ -3,7 +3,7 @@ import { z } from "zod";
 import { env } from "@/lib/config/env";
 import { definePublicRoute } from "@/lib/http/define-route";
 import { INVITATION_COOKIE, INVITATION_COOKIE_MAX_AGE_SECONDS } from "@/lib/identity/invitation-cookie";
-import { requireUsableInvitation } from "@/lib/identity/invitations";
+import { requireInvitationForNewAccount } from "@/lib/identity/invitations";
 import { consumeAttempt } from "@/lib/identity/rate-limits";
 
 /**
@@ -14,7 +14,7 @@ export const POST = definePublicRoute({
   input: z.object({ invitationToken: z.string().min(20) }),
   handler: async ({ input, ip }) => {
     await consumeAttempt("invitationPerIp", ip);
-    const invitation = await requireUsableInvitation(input.invitationToken);
+    const invitation = await requireInvitationForNewAccount(input.invitationToken);
     (await cookies()).set(INVITATION_COOKIE, input.invitationToken, {
       httpOnly: true,
       sameSite: "lax",

@@ -2,24 +2,22 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { SideMenu } from "@codegouvfr/react-dsfr/SideMenu";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { SectionForm } from "@/components/dossier/section-form";
 import { sectionFormValues } from "@/lib/applications/dossier-content-rows";
 import { FORM_SECTION_ORDER } from "@/lib/applications/dossier-content";
 import { getDossier } from "@/lib/applications/get-dossier";
 import { SECTION_LABELS } from "@/lib/applications/labels";
-import { SECTION_SLUGS, sectionFromSlug } from "@/lib/applications/section-slugs";
-import { env } from "@/lib/config/env";
+import { SECTION_SLUGS } from "@/lib/applications/section-slugs";
+import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Compléter le dossier" };
 
 export default async function SectionPage({ params }: { params: Promise<{ applicationId: string; section: string }> }) {
-  const { applicationId, section: slug } = await params;
-  const section = sectionFromSlug(slug);
-  if (!section) notFound();
-  const path = `/dossiers/${applicationId}/${slug}`;
+  const { applicationId, section } = await pageParams(params, { applicationId: RouteParam.id, section: RouteParam.sectionSlug });
+  const path = `/dossiers/${applicationId}/${SECTION_SLUGS[section]}`;
   const viewer = await requireViewer(path);
   const dossier = await guardPage(viewer, path, () => getDossier(viewer, applicationId));
   const values = sectionFormValues(section, dossier.content);
@@ -63,9 +61,10 @@ export default async function SectionPage({ params }: { params: Promise<{ applic
           initialValues={initialValues}
           version={current?.version ?? 0}
           editable={dossier.can.edit}
+          readOnlyReason={dossier.readOnlyReason}
           objectives={dossier.objectives}
           evidence={evidence}
-          maxUploadMegabytes={env.MAX_UPLOAD_MB}
+          maxUploadBytes={UPLOAD_LIMITS.attachmentBytes}
         />
       </div>
     </div>

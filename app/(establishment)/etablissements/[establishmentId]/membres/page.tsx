@@ -7,13 +7,14 @@ import { getEstablishment } from "@/lib/establishments/queries";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Équipe de l'établissement" };
 
 const ROLE_LABELS = { DIRECTOR: "Direction", EDITOR: "Co-rédaction" } as const;
 
 export default async function MembersPage({ params }: { params: Promise<{ establishmentId: string }> }) {
-  const { establishmentId } = await params;
+  const { establishmentId } = await pageParams(params, { establishmentId: RouteParam.id });
   const path = `/etablissements/${establishmentId}/membres`;
   const viewer = await requireViewer(path);
   const establishment = await guardPage(viewer, path, () => getEstablishment(viewer, establishmentId));

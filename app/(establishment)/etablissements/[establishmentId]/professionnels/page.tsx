@@ -19,6 +19,7 @@ import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { listProfessions } from "@/lib/roster/professions";
 import { dayToIsoDate, toDay } from "@/lib/roster/dates";
 import { HOMOLOGABLE_TYPES, listHomologations } from "@/lib/roster/homologations";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Registre des professionnels" };
 
@@ -29,7 +30,7 @@ export default async function RosterPage({
   params: Promise<{ establishmentId: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const { establishmentId } = await params;
+  const { establishmentId } = await pageParams(params, { establishmentId: RouteParam.id });
   const path = `/etablissements/${establishmentId}/professionnels`;
   const viewer = await requireViewer(path);
   const filters = ZRosterFilters.parse(await searchParams);

@@ -6,11 +6,12 @@ import { getEstablishment } from "@/lib/establishments/queries";
 import { DEPARTMENTS } from "@/lib/establishments/territories";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Profil de l'établissement" };
 
 export default async function ProfilePage({ params }: { params: Promise<{ establishmentId: string }> }) {
-  const { establishmentId } = await params;
+  const { establishmentId } = await pageParams(params, { establishmentId: RouteParam.id });
   const path = `/etablissements/${establishmentId}/profil`;
   const viewer = await requireViewer(path);
   const establishment = await guardPage(viewer, path, async () => {

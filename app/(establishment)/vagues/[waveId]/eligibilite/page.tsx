@@ -12,6 +12,7 @@ import { formatEuros } from "@/lib/format/numbers";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { formatParisDateTime } from "@/lib/time/paris";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Éligibilité à une vague" };
 
@@ -22,9 +23,10 @@ type Props = { params: Promise<{ waveId: string }>; searchParams: Promise<Record
  * why not when it may not; only an eligible establishment is offered to start its dossier.
  */
 export default async function EligibilityPage({ params, searchParams }: Props) {
-  const { waveId } = await params;
+  const { waveId } = await pageParams(params, { waveId: RouteParam.id });
   const requested = (await searchParams).etablissement;
-  const chosen = typeof requested === "string" ? requested : undefined;
+  // The establishment comes in the query string: a malformed one is a 404 too, as in the path.
+  const chosen = requested === undefined ? undefined : (RouteParam.id.safeParse(requested).data ?? notFound());
   const viewer = await requireViewer(chosen ? eligibilityPath(waveId, chosen) : `/vagues/${waveId}/eligibilite`);
   const establishmentId = chosen ?? (viewer.memberships.length === 1 ? viewer.memberships[0]!.establishmentId : undefined);
 

@@ -17,6 +17,7 @@ import { formatEuros } from "@/lib/format/numbers";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { formatParisDateTime } from "@/lib/time/paris";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Configuration de la vague" };
 
@@ -27,7 +28,7 @@ const FROZEN_REASONS: Readonly<Record<FrozenBecause, string>> = {
 };
 
 export default async function WavePage({ params }: { params: Promise<{ waveId: string }> }) {
-  const { waveId } = await params;
+  const { waveId } = await pageParams(params, { waveId: RouteParam.id });
   const path = `/pilotage/vagues/${waveId}`;
   const viewer = await requireViewer(path);
   const wave = await guardPage(viewer, path, () => getWaveConfiguration(viewer, waveId));
@@ -48,6 +49,9 @@ export default async function WavePage({ params }: { params: Promise<{ waveId: s
       <p className={fr.cx("fr-text--lead")}>
         {WAVE_KIND_LABELS[wave.kind]} {wave.year} : du {formatParisDateTime(wave.opensAt)} au {formatParisDateTime(wave.closesAt)} (heure de Paris),
         enveloppe de {formatEuros(wave.fundingEnvelopeCents)}, {wave.eligibleCategoryCodes.length} catégorie(s) éligible(s), {dossierCount} dossier(s).
+      </p>
+      <p>
+        <Link href={`/pilotage/vagues/${wave.id}/attribution`}>Instruction : paramètres et attribution des dossiers</Link>
       </p>
 
       <section aria-labelledby="parametres" className={fr.cx("fr-mb-6w")}>

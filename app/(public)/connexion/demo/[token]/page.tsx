@@ -6,7 +6,11 @@ import { describeDemoSignInLink } from "@/lib/identity/demo-sign-in";
 
 export const metadata: Metadata = { title: "Connexion de démonstration" };
 
-const ROLE_LABELS = { PROGRAMME_MANAGER: "chargée ou chargé de programme (ANS)", REVIEWER: "instructrice ou instructeur (ANS)" } as const;
+const ROLE_LABELS = {
+  PROGRAMME_MANAGER: "chargée ou chargé de programme (ANS)",
+  REVIEWER: "instructrice ou instructeur (ANS)",
+  REGIONAL_REVIEWER: "instructrice ou instructeur d'une ARS",
+} as const;
 
 /** Shows who a demo link signs in; signing in is a POST (the button), never this GET. */
 export default async function DemoSignInPage({ params }: { params: Promise<{ token: string }> }) {

@@ -1,18 +1,21 @@
 import { defineRoute } from "@/lib/http/define-route";
+import { RouteParam } from "@/lib/http/route-params";
 import { ZRenameCredentialInput } from "@/lib/identity/schemas";
 import { renameCredential, revokeCredential } from "@/lib/identity/webauthn/credentials";
 
-type Params = { credentialId: string };
+const params = { credentialId: RouteParam.credentialId };
 
-export const PATCH = defineRoute<typeof ZRenameCredentialInput, Params>({
+export const PATCH = defineRoute({
+  params,
   input: ZRenameCredentialInput,
   handler: async ({ viewer, input, params, ip }) => {
-    await renameCredential(viewer, decodeURIComponent(params.credentialId), input.name, ip);
+    await renameCredential(viewer, params.credentialId, input.name, ip);
   },
 });
 
-export const DELETE = defineRoute<never, Params>({
+export const DELETE = defineRoute({
+  params,
   handler: async ({ viewer, params, ip }) => {
-    await revokeCredential(viewer, decodeURIComponent(params.credentialId), ip);
+    await revokeCredential(viewer, params.credentialId, ip);
   },
 });

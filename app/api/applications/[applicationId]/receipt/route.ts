@@ -1,8 +1,10 @@
 import { readReceipt } from "@/lib/applications/read-receipt";
 import { defineRoute } from "@/lib/http/define-route";
 import { fileResponse } from "@/lib/http/file-response";
+import { RouteParam } from "@/lib/http/route-params";
 
-export const GET = defineRoute<never, { applicationId: string }>({
+export const GET = defineRoute({
+  params: { applicationId: RouteParam.id },
   handler: async ({ viewer, params }) => {
     const receipt = await readReceipt(viewer, params.applicationId);
     return fileResponse(receipt.bytes, receipt.fileName, "application/pdf");

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { submitApplication } from "@/lib/applications/submit-application";
 import { defineRoute } from "@/lib/http/define-route";
+import { RouteParam } from "@/lib/http/route-params";
 
 const ZSubmitRequest = z.object({ idempotencyKey: z.uuid() });
 
 /** Submits the draft; a retry with the same key returns the same submission. */
-export const POST = defineRoute<typeof ZSubmitRequest, { applicationId: string }>({
+export const POST = defineRoute({
+  params: { applicationId: RouteParam.id },
   input: ZSubmitRequest,
   handler: async ({ viewer, input, params, ip }) => submitApplication(viewer, { applicationId: params.applicationId, idempotencyKey: input.idempotencyKey, ip }),
 });

@@ -12,6 +12,7 @@ import { IDENTITY_LABELS, POPULATION_LABELS, RPPS_STATUS_LABELS } from "@/lib/ro
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { professionalFormOptions } from "@/lib/roster/professional-form-options";
 import { toFormValues } from "@/lib/roster/professional-schema";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Fiche professionnel" };
 
@@ -22,7 +23,7 @@ export default async function ProfessionalPage({
   params: Promise<{ establishmentId: string; professionalId: string }>;
   searchParams: Promise<{ cree?: string }>;
 }) {
-  const { establishmentId, professionalId } = await params;
+  const { establishmentId, professionalId } = await pageParams(params, { establishmentId: RouteParam.id, professionalId: RouteParam.id });
   const path = `/etablissements/${establishmentId}/professionnels/${professionalId}`;
   const viewer = await requireViewer(path);
   const { record, version, compliance, today } = await guardPage(viewer, path, () => getProfessional(viewer, { establishmentId, professionalId }));

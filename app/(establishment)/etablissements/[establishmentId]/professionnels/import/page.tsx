@@ -3,14 +3,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportUpload } from "@/components/roster/import-upload";
 import { authorizeEstablishment } from "@/lib/access/policy";
+import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { getEstablishment } from "@/lib/establishments/queries";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Importer des professionnels" };
 
 export default async function RosterImportPage({ params }: { params: Promise<{ establishmentId: string }> }) {
-  const { establishmentId } = await params;
+  const { establishmentId } = await pageParams(params, { establishmentId: RouteParam.id });
   const path = `/etablissements/${establishmentId}/professionnels/import`;
   const viewer = await requireViewer(path);
   const establishment = await guardPage(viewer, path, async () => {
@@ -43,7 +45,7 @@ export default async function RosterImportPage({ params }: { params: Promise<{ e
         </li>
         <li>L&apos;extrait « Personne activité » de l&apos;Annuaire Santé : seules les lignes du FINESS {establishment.finessEt} sont lues.</li>
       </ul>
-      <ImportUpload establishmentId={establishmentId} />
+      <ImportUpload establishmentId={establishmentId} maxBytes={UPLOAD_LIMITS.rosterImportBytes} />
     </>
   );
 }

@@ -6,11 +6,12 @@ import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { parisToday } from "@/lib/roster/dates";
 import { professionalFormOptions } from "@/lib/roster/professional-form-options";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Ajouter un professionnel" };
 
 export default async function NewProfessionalPage({ params }: { params: Promise<{ establishmentId: string }> }) {
-  const { establishmentId } = await params;
+  const { establishmentId } = await pageParams(params, { establishmentId: RouteParam.id });
   const path = `/etablissements/${establishmentId}/professionnels/nouveau`;
   const viewer = await requireViewer(path);
   const establishment = await guardPage(viewer, path, async () => {

@@ -4,18 +4,18 @@ import { notFound } from "next/navigation";
 import { NewWaveForm } from "@/components/campaigns/new-wave-form";
 import { getCampaign } from "@/lib/campaigns/list-campaigns";
 import { listEstablishmentCategories } from "@/lib/campaigns/list-establishment-categories";
-import { isUuid } from "@/lib/campaigns/uuid";
 import { newWaveFormValues } from "@/lib/campaigns/wave-form-values";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Nouvelle vague" };
 
 export default async function NewWavePage({ params }: { params: Promise<{ campaignId: string }> }) {
-  const { campaignId } = await params;
+  const { campaignId } = await pageParams(params, { campaignId: RouteParam.id });
   const path = `/pilotage/campagnes/${campaignId}/nouvelle-vague`;
   const viewer = await requireViewer(path);
-  const campaign = await guardPage(viewer, path, async () => (isUuid(campaignId) ? getCampaign(viewer, campaignId) : null));
+  const campaign = await guardPage(viewer, path, () => getCampaign(viewer, campaignId));
   if (!campaign) notFound();
   const categories = await listEstablishmentCategories();
 

@@ -1,17 +1,14 @@
 import { z } from "zod";
 import { saveSection } from "@/lib/applications/save-section";
-import { FormSection } from "@/lib/db/generated/enums";
-import { AppError } from "@/lib/errors/app-error";
 import { defineRoute } from "@/lib/http/define-route";
+import { RouteParam } from "@/lib/http/route-params";
 
 const ZSaveSectionRequest = z.object({ expectedVersion: z.number().int().min(0), data: z.unknown() });
 
 /** Autosave of one section of a draft (optimistic concurrency on the section's version). */
-export const PUT = defineRoute<typeof ZSaveSectionRequest, { applicationId: string; section: string }>({
+export const PUT = defineRoute({
+  params: { applicationId: RouteParam.id, section: RouteParam.apiSection },
   input: ZSaveSectionRequest,
-  handler: async ({ viewer, input, params }) => {
-    const section = z.enum(FormSection).safeParse(params.section.toUpperCase().replaceAll("-", "_"));
-    if (!section.success) throw new AppError("NOT_FOUND");
-    return saveSection(viewer, { applicationId: params.applicationId, section: section.data, expectedVersion: input.expectedVersion, data: input.data });
-  },
+  handler: async ({ viewer, input, params }) =>
+    saveSection(viewer, { applicationId: params.applicationId, section: params.section, expectedVersion: input.expectedVersion, data: input.data }),
 });

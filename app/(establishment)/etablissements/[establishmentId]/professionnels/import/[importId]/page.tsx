@@ -11,13 +11,14 @@ import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { getRosterImport } from "@/lib/roster/import-session";
 import { formatParisDateTime } from "@/lib/time/paris";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
 
 export const metadata: Metadata = { title: "Aperçu de l'import" };
 
 const plural = (count: number, one: string, many: string) => `${formatInteger(count)} ${count > 1 ? many : one}`;
 
 export default async function RosterImportPreviewPage({ params }: { params: Promise<{ establishmentId: string; importId: string }> }) {
-  const { establishmentId, importId } = await params;
+  const { establishmentId, importId } = await pageParams(params, { establishmentId: RouteParam.id, importId: RouteParam.id });
   const path = `/etablissements/${establishmentId}/professionnels/import/${importId}`;
   const viewer = await requireViewer(path);
   const preview = await guardPage(viewer, path, () => getRosterImport(viewer, { establishmentId, importId }));

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/http/define-route";
+import { RouteParam } from "@/lib/http/route-params";
 import { ZProfessionalInput } from "@/lib/roster/professional-schema";
 import { updateProfessional } from "@/lib/roster/save-professional";
 
 const ZUpdateRequest = z.object({ expectedVersion: z.number().int().min(1), professional: ZProfessionalInput });
 
 /** Changes a professional's record, if nobody changed it since it was read. */
-export const PUT = defineRoute<typeof ZUpdateRequest, { establishmentId: string; professionalId: string }>({
+export const PUT = defineRoute({
+  params: { establishmentId: RouteParam.id, professionalId: RouteParam.id },
   input: ZUpdateRequest,
   handler: async ({ viewer, input, params, ip }) =>
     updateProfessional(viewer, {

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ReviewerProfileForm } from "@/components/review/reviewer-profile-form";
+import { guardPage } from "@/lib/http/page-guard";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { getReviewerProfile } from "@/lib/review/get-reviewer-profile";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
+
+export const metadata: Metadata = { title: "Fiche d'instructeur" };
+
+export default async function ReviewerProfilePage({ params }: { params: Promise<{ userId: string }> }) {
+  const { userId } = await pageParams(params, { userId: RouteParam.id });
+  const path = `/pilotage/utilisateurs/${userId}`;
+  const viewer = await requireViewer(path);
+  const profile = await guardPage(viewer, path, () => getReviewerProfile(viewer, userId));
+  return (
+    <>
+      <p>
+        <Link href="/pilotage/utilisateurs">Utilisateurs de l&apos;ANS</Link>
+      </p>
+      <h1>{profile.displayName}</h1>
+      <p>
+        {profile.email} – {profile.liveAssignments} dossier(s) attribué(s){profile.disabled ? " – compte désactivé" : ""}.
+      </p>
+      <ReviewerProfileForm userId={profile.id} defaultValues={profile.form} />
+    </>
+  );
+}

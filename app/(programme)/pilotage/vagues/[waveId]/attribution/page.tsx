@@ -1,0 +1,198 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
+import type { Metadata, Route } from "next";
+import Link from "next/link";
+import { DataTable } from "@/components/dsfr/data-table";
+import { AutomaticAssignmentPanel } from "@/components/review/automatic-assignment-panel";
+import { ManualAssignmentForm } from "@/components/review/manual-assignment-form";
+import { ReviewSettingsForm } from "@/components/review/review-settings-form";
+import { STATE_LABELS } from "@/lib/applications/state-machine";
+import { guardPage } from "@/lib/http/page-guard";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { getAssignmentBoard, ZBoardFilters } from "@/lib/review/get-assignment-board";
+import { TIER_LABELS } from "@/lib/review/labels";
+import { formatParisDateTime, toParisLocal } from "@/lib/time/paris";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
+
+export const metadata: Metadata = { title: "Attribution des dossiers" };
+
+const STATUS = {
+  TO_DECLARE: { label: "Déclaration à faire", severity: "warning" },
+  DRAFT: { label: "En cours", severity: "info" },
+  SUBMITTED: { label: "Transmise", severity: "success" },
+} as const;
+
+export default async function AssignmentPage({ params, searchParams }: { params: Promise<{ waveId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { waveId } = await pageParams(params, { waveId: RouteParam.id });
+  const path = `/pilotage/vagues/${waveId}/attribution`;
+  const viewer = await requireViewer(path);
+  const filters = ZBoardFilters.parse(await searchParams);
+  const board = await guardPage(viewer, path, () => getAssignmentBoard(viewer, waveId, filters));
+  const { wave, tier } = board;
+  const link = (changes: Record<string, string | number>) => {
+    const query = new URLSearchParams(Object.entries({ niveau: tier, vue: filters.vue, page: board.page, ...changes }).map(([key, value]) => [key, String(value)]));
+    return `${path}?${query.toString()}` as Route;
+  };
+  const needed = board.counts.dossiers * board.k;
+  const suggestedCap = Math.max(1, Math.ceil(needed / Math.max(1, board.reviewers.length)) + 1);
+
+  return (
+    <>
+      <p>
+        <Link href={`/pilotage/vagues/${waveId}`}>{wave.title}</Link>
+      </p>
+      <h1>Attribution des dossiers</h1>
+
+      <section aria-labelledby="parametres-instruction" className={fr.cx("fr-mb-6w")}>
+        <h2 id="parametres-instruction" className={fr.cx("fr-h4")}>
+          Paramètres de l&apos;instruction
+        </h2>
+        <ReviewSettingsForm
+          waveId={waveId}
+          defaultValues={{
+            reviewTiers: wave.reviewTiers,
+            regionalReviewDueAt: wave.regionalReviewDueAt ? toParisLocal(wave.regionalReviewDueAt) : "",
+            nationalReviewDueAt: wave.nationalReviewDueAt ? toParisLocal(wave.nationalReviewDueAt) : "",
+            reviewersPerDossier: wave.reviewersPerDossier,
+            reviewersAnonymous: wave.reviewersAnonymous,
+            expectedVersion: wave.version,
+          }}
+        />
+      </section>
+
+      <nav aria-label="Niveau d'instruction" className={fr.cx("fr-mb-3w")}>
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+          {board.tiers.map((candidate) => (
+            <li key={candidate}>
+              <Link className={fr.cx("fr-btn", candidate === tier ? undefined : "fr-btn--secondary")} href={link({ niveau: candidate, page: 1 })} aria-current={candidate === tier ? "page" : undefined}>
+                Niveau {TIER_LABELS[candidate].toLowerCase()}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p role="status">
+        Niveau {TIER_LABELS[tier].toLowerCase()} : {board.counts.dossiers} dossier(s) à instruire, {board.counts.complete} avec leurs {board.k} instructeur(s), {board.counts.needing} à compléter.
+      </p>
+
+      <section aria-labelledby="automatique" className={fr.cx("fr-mb-6w")}>
+        <h2 id="automatique" className={fr.cx("fr-h4")}>
+          Attribution automatique
+        </h2>
+        <p>
+          Chaque dossier reçoit {board.k} instructeur(s){tier === "REGIONAL" ? " de l'ARS de sa région" : ""}, sans lien d&apos;intérêts détecté, dans la limite des plafonds, en équilibrant les
+          charges. Les attributions existantes sont conservées : relancer l&apos;attribution ne fait que compléter.
+        </p>
+        {board.reviewers.length === 0 ? (
+          <p>Aucun instructeur {tier === "REGIONAL" ? "d'ARS" : "de l'ANS"} actif.</p>
+        ) : (
+          <AutomaticAssignmentPanel waveId={waveId} tier={tier} reviewers={board.reviewers} suggestedCap={suggestedCap} />
+        )}
+      </section>
+
+      <section aria-labelledby="dossiers" className={fr.cx("fr-mb-6w")}>
+        <h2 id="dossiers" className={fr.cx("fr-h4")}>
+          Dossiers et instructeurs
+        </h2>
+        <p>
+          {filters.vue === "a-completer" ? (
+            <>
+              Dossiers à compléter ({board.shownCount}). <Link href={link({ vue: "tous", page: 1 })}>Voir tous les dossiers</Link>
+            </>
+          ) : (
+            <>
+              Tous les dossiers ({board.shownCount}). <Link href={link({ vue: "a-completer", page: 1 })}>Voir seulement ceux à compléter</Link>
+            </>
+          )}
+        </p>
+        {board.rows.length === 0 ? (
+          <p>Aucun dossier à afficher.</p>
+        ) : (
+          <DataTable caption={`Dossiers du niveau ${TIER_LABELS[tier].toLowerCase()}`} hideCaption>
+            <thead>
+              <tr>
+                <th scope="col">Établissement</th>
+                <th scope="col">Instructeurs</th>
+                <th scope="col">Attribuer</th>
+              </tr>
+            </thead>
+            <tbody>
+              {board.rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <Link href={`/dossiers/${row.id}`}>{row.establishment.name}</Link>
+                    <br />
+                    <span className={fr.cx("fr-text--xs")}>
+                      {row.establishment.region} – {STATE_LABELS[row.state]}
+                    </span>
+                    {row.missing > 0 ? (
+                      <>
+                        <br />
+                        <Badge severity="warning" small>
+                          {row.missing === 1 ? "1 instructeur manquant" : `${row.missing} instructeurs manquants`}
+                        </Badge>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {row.assignments.length === 0 ? <span className={fr.cx("fr-text--sm")}>Aucun</span> : null}
+                    <ul className={fr.cx("fr-text--sm")}>
+                      {row.assignments.map((assignment) => (
+                        <li key={assignment.id}>
+                          {assignment.reviewer} <Badge small severity={STATUS[assignment.status].severity}>{STATUS[assignment.status].label}</Badge>
+                          {assignment.overdue ? (
+                            <>
+                              {" "}
+                              <Badge small severity="error">
+                                En retard
+                              </Badge>
+                            </>
+                          ) : null}
+                        </li>
+                      ))}
+                      {row.conflicts.map((name) => (
+                        <li key={name}>
+                          {name} : conflit d&apos;intérêts déclaré
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>
+                    <ManualAssignmentForm waveId={waveId} tier={tier} applicationId={row.id} establishment={row.establishment.name} candidates={row.candidates} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        )}
+        {board.pages > 1 ? (
+          <Pagination count={board.pages} defaultPage={board.page} getPageLinkProps={(page) => ({ href: link({ page }) })} showFirstLast />
+        ) : null}
+      </section>
+
+      <section aria-labelledby="retards">
+        <h2 id="retards" className={fr.cx("fr-h4")}>
+          Évaluations en retard
+        </h2>
+        {board.overdueByTier.map(({ tier: overdueTier, reviews }) => (
+          <div key={overdueTier}>
+            <h3 className={fr.cx("fr-h6")}>Niveau {TIER_LABELS[overdueTier].toLowerCase()}</h3>
+            {reviews.length === 0 ? (
+              <p>Aucune évaluation en retard.</p>
+            ) : (
+              <ul>
+                {reviews.map((review) => (
+                  <li key={review.id}>
+                    {review.reviewer.displayName} – <Link href={`/dossiers/${review.application.id}`}>{review.application.establishment.name}</Link> : attendue le{" "}
+                    {formatParisDateTime(review.effectiveDueAt!)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        ))}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DeclarationForm } from "@/components/review/declaration-form";
+import { DossierReadView } from "@/components/review/dossier-read-view";
+import { ReviewsTable } from "@/components/review/reviews-table";
+import { ScoreSheetForm, type SheetCriterionView } from "@/components/review/score-sheet-form";
+import { objectiveAnchor } from "@/lib/applications/anchors";
+import { ASSESSMENT_STATUS_LABELS } from "@/lib/applications/labels";
+import { STATE_LABELS } from "@/lib/applications/state-machine";
+import { guardPage } from "@/lib/http/page-guard";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { getReviewWorkspace } from "@/lib/review/get-review-workspace";
+import { TIER_LABELS } from "@/lib/review/labels";
+import { formatParisDateTime } from "@/lib/time/paris";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
+
+export const metadata: Metadata = { title: "Instruction d'un dossier" };
+
+/**
+ * The reviewer's workspace for one assignment: the declaration of interests first; then the whole
+ * dossier on the left (read-only) and the score sheet on the right, each scrolling on its own at
+ * 1280 px, both reachable from the keyboard (skip links, anchors, native fields).
+ */
+export default async function ReviewWorkspacePage({ params }: { params: Promise<{ assignmentId: string }> }) {
+  const { assignmentId } = await pageParams(params, { assignmentId: RouteParam.id });
+  const path = `/instruction/${assignmentId}`;
+  const viewer = await requireViewer(path);
+  const workspace = await guardPage(viewer, path, () => getReviewWorkspace(viewer, assignmentId));
+  const { establishment } = workspace;
+
+  const header = (
+    <>
+      <p className={fr.cx("fr-mb-1w")}>
+        <Link href="/instruction">Dossiers à instruire</Link> – {workspace.wave} – {TIER_LABELS[workspace.tier]}
+      </p>
+      <h1 className={fr.cx("fr-h2")}>{establishment.name}</h1>
+      <p>
+        FINESS {establishment.finessEt} (entité juridique {establishment.finessEj}) – {establishment.category} – {establishment.city}, région {establishment.region}.
+        <br />
+        Évaluation attendue {workspace.dueAt ? <>avant le {formatParisDateTime(workspace.dueAt)} (heure de Paris)</> : "à une date non encore fixée"}
+        {workspace.overdue ? (
+          <>
+            {" "}
+            <Badge severity="error" small>
+              En retard
+            </Badge>
+          </>
+        ) : null}
+        .
+      </p>
+    </>
+  );
+
+  if (workspace.stage === "declaration") {
+    return (
+      <>
+        {header}
+        <section aria-labelledby="declaration-titre" className={fr.cx("fr-col-12", "fr-col-md-8")}>
+          <h2 id="declaration-titre" className={fr.cx("fr-h4")}>
+            Déclaration d&apos;intérêts
+          </h2>
+          <p>Avant de lire le dossier, déclarez vos liens éventuels avec cet établissement, son entité juridique ou ses partenaires technologiques.</p>
+          <DeclarationForm assignmentId={workspace.assignmentId} />
+        </section>
+      </>
+    );
+  }
+
+  const { dossier, review, others } = workspace;
+  const objectives = new Map(dossier.objectives.map((objective) => [objective.id, objective]));
+  const criteria: SheetCriterionView[] = workspace.criteria.map((criterion) => ({
+    ...criterion,
+    objectives: criterion.objectiveIds.flatMap((id) => {
+      const objective = objectives.get(id);
+      if (!objective) return [];
+      const status = dossier.content.assessments[id]?.status;
+      return [{ anchor: objectiveAnchor(objective.code), code: objective.code, title: objective.title, status: status ? ASSESSMENT_STATUS_LABELS[status] : "non renseignée" }];
+    }),
+  }));
+  const scroll = { maxHeight: "calc(100vh - 8rem)", overflowY: "auto" as const, position: "sticky" as const, top: "1rem" };
+
+  return (
+    <>
+      <a className={fr.cx("fr-link", "fr-mb-1w")} href="#grille">
+        Aller à la grille d&apos;évaluation
+      </a>
+      {header}
+      {review.status === "SUBMITTED" ? (
+        <Alert
+          severity="success"
+          small
+          className={fr.cx("fr-mb-2w")}
+          description={`Évaluation transmise le ${formatParisDateTime(review.submittedAt!)} (heure de Paris) : elle n'est plus modifiable, sauf si un chargé de programme la rouvre.`}
+        />
+      ) : review.reopenedAt ? (
+        <Alert severity="info" small className={fr.cx("fr-mb-2w")} description={`Évaluation rouverte le ${formatParisDateTime(review.reopenedAt)} par un chargé de programme : modifiez-la puis transmettez-la de nouveau.`} />
+      ) : null}
+      {!workspace.editable && review.status === "DRAFT" ? (
+        <Alert severity="info" small className={fr.cx("fr-mb-2w")} description={`Le dossier est « ${STATE_LABELS[dossier.state]} » : l'évaluation ne peut pas être modifiée pour l'instant.`} />
+      ) : null}
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        <section className={fr.cx("fr-col-12", "fr-col-lg-7")} aria-labelledby="dossier-titre" style={scroll} tabIndex={0}>
+          <h2 id="dossier-titre" className={fr.cx("fr-h4")}>
+            Dossier
+          </h2>
+          <DossierReadView dossier={dossier} figures={workspace.figures} />
+        </section>
+        <section className={fr.cx("fr-col-12", "fr-col-lg-5")} aria-labelledby="grille" style={scroll} tabIndex={0}>
+          <h2 id="grille" className={fr.cx("fr-h4")}>
+            Grille d&apos;évaluation
+          </h2>
+          <ScoreSheetForm
+            assignmentId={workspace.assignmentId}
+            criteria={criteria}
+            initialValues={review.values}
+            version={review.version}
+            editable={workspace.editable}
+            initialMissing={review.missing}
+          />
+          {others.tiers.map((tier) => (
+            <section key={tier} className={fr.cx("fr-mt-4w")} aria-labelledby={`evaluations-${tier}`}>
+              <h3 id={`evaluations-${tier}`} className={fr.cx("fr-h5")}>
+                {tier === workspace.tier ? "Les autres évaluations" : `Évaluations du niveau ${TIER_LABELS[tier].toLowerCase()}`}
+              </h3>
+              <ReviewsTable reviews={others.reviews} spread={others.spread} criteria={workspace.criteria} tier={tier} />
+            </section>
+          ))}
+          {review.status === "DRAFT" && !others.tiers.includes(workspace.tier) ? (
+            <p className={fr.cx("fr-text--sm", "fr-mt-2w")}>Les évaluations des autres instructeurs de ce niveau vous seront visibles une fois la vôtre transmise.</p>
+          ) : null}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,183 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { DataTable } from "@/components/dsfr/data-table";
+import type { ReviewTier } from "@/lib/db/generated/enums";
+import { callApi } from "@/lib/http/api-client";
+import type { AutomaticAssignmentPreview } from "@/lib/review/automatic-assignment";
+
+const REASONS = {
+  NOT_ENOUGH_ELIGIBLE: "Pas assez d'instructeurs possibles",
+  CAPACITY: "Plafonds atteints",
+} as const;
+
+/**
+ * Automatic assignment for one tier: caps (one for all, or per reviewer), a preview of who gets
+ * what and of the dossiers left short (and why), then « Appliquer », which writes exactly the
+ * previewed plan or refuses if things changed meanwhile.
+ */
+export function AutomaticAssignmentPanel({ waveId, tier, reviewers, suggestedCap }: { waveId: string; tier: ReviewTier; reviewers: ReadonlyArray<{ id: string; name: string; load: number }>; suggestedCap: number }) {
+  const router = useRouter();
+  const [defaultCap, setDefaultCap] = useState(String(suggestedCap));
+  const [caps, setCaps] = useState<Record<string, string>>({});
+  const [preview, setPreview] = useState<AutomaticAssignmentPreview | null>(null);
+  const [message, setMessage] = useState<{ severity: "success" | "error" | "info"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const request = () => ({
+    tier,
+    defaultCap: Number(defaultCap),
+    caps: Object.fromEntries(Object.entries(caps).filter(([, value]) => value !== "").map(([id, value]) => [id, Number(value)])),
+  });
+
+  async function run(kind: "preview" | "apply") {
+    setBusy(true);
+    setMessage(null);
+    try {
+      if (kind === "preview") {
+        const result = await callApi<AutomaticAssignmentPreview>(`/api/waves/${waveId}/assignments/preview`, "POST", request());
+        setPreview(result);
+        setMessage({ severity: "info", text: `Aperçu : ${result.assignments.length} attribution(s) proposée(s), ${result.shortfalls.length} dossier(s) resteraient incomplets.` });
+      } else if (preview) {
+        const result = await callApi<{ assigned: number; startedReview: number }>(`/api/waves/${waveId}/assignments/automatic`, "POST", { ...request(), fingerprint: preview.fingerprint });
+        setPreview(null);
+        setMessage({ severity: "success", text: `${result.assigned} attribution(s) enregistrée(s) ; ${result.startedReview} dossier(s) passé(s) en instruction.` });
+        router.refresh();
+      }
+    } catch (caught) {
+      setMessage({ severity: "error", text: (caught as Error).message });
+      if (kind === "apply") setPreview(null);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div>
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          <Input
+            label="Plafond de dossiers par instructeur"
+            hintText="Dossiers au plus dans cette vague et ce niveau, ceux déjà attribués compris."
+            nativeInputProps={{ type: "number", min: 0, value: defaultCap, onChange: (event) => {
+              setDefaultCap(event.target.value);
+              setPreview(null);
+            } }}
+          />
+        </div>
+      </div>
+      <details className={fr.cx("fr-mb-2w")}>
+        <summary>Plafonds par instructeur ({reviewers.length})</summary>
+        <DataTable caption="Plafond de chaque instructeur" hideCaption small>
+          <thead>
+            <tr>
+              <th scope="col">Instructeur</th>
+              <th scope="col">Dossiers actuels</th>
+              <th scope="col">Plafond</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reviewers.map((reviewer) => (
+              <tr key={reviewer.id}>
+                <td>{reviewer.name}</td>
+                <td>{reviewer.load}</td>
+                <td>
+                  <input
+                    className={fr.cx("fr-input")}
+                    type="number"
+                    min={0}
+                    aria-label={`Plafond de ${reviewer.name}`}
+                    placeholder={defaultCap}
+                    value={caps[reviewer.id] ?? ""}
+                    onChange={(event) => {
+                      setCaps({ ...caps, [reviewer.id]: event.target.value });
+                      setPreview(null);
+                    }}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      </details>
+      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+        <li>
+          <Button type="button" priority="secondary" disabled={busy} onClick={() => void run("preview")} iconId="fr-icon-eye-line">
+            Prévisualiser l&apos;attribution
+          </Button>
+        </li>
+        <li>
+          <Button type="button" disabled={busy || !preview || preview.assignments.length === 0} onClick={() => void run("apply")} iconId="fr-icon-check-line">
+            Appliquer cette attribution
+          </Button>
+        </li>
+      </ul>
+      <div aria-live="polite" role="status">
+        {message ? <Alert severity={message.severity} small description={message.text} className={fr.cx("fr-mb-2w")} /> : null}
+      </div>
+      {preview ? (
+        <>
+          <DataTable caption="Charge des instructeurs avant et après l'attribution proposée" small>
+            <thead>
+              <tr>
+                <th scope="col">Instructeur</th>
+                <th scope="col">Avant</th>
+                <th scope="col">Après</th>
+                <th scope="col">Plafond</th>
+                <th scope="col">Nouveaux dossiers</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.reviewers.map((reviewer) => (
+                <tr key={reviewer.id}>
+                  <td>{reviewer.name}</td>
+                  <td>{reviewer.before}</td>
+                  <td>{reviewer.after}</td>
+                  <td>{reviewer.cap}</td>
+                  <td>
+                    {preview.assignments
+                      .filter((pair) => pair.reviewerId === reviewer.id)
+                      .map((pair) => pair.establishment)
+                      .join(", ") || "–"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+          {preview.shortfalls.length > 0 ? (
+            <DataTable caption={`Dossiers qui resteraient avec moins de ${preview.k} instructeur(s)`} small>
+              <thead>
+                <tr>
+                  <th scope="col">Établissement</th>
+                  <th scope="col">Manquants</th>
+                  <th scope="col">Pourquoi</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.shortfalls.map((shortfall) => (
+                  <tr key={shortfall.dossierId}>
+                    <td>{shortfall.establishment}</td>
+                    <td>{shortfall.missing}</td>
+                    <td>
+                      {REASONS[shortfall.reason]} : {shortfall.eligible} instructeur(s) possible(s)
+                      {shortfall.outsideRegion ? `, ${shortfall.outsideRegion} hors région` : ""}
+                      {shortfall.flagged ? `, ${shortfall.flagged} écarté(s) pour lien d'intérêts (${shortfall.flags.join(" ; ")})` : ""}
+                      {shortfall.excluded ? `, ${shortfall.excluded} ayant déclaré un conflit ou instruisant à l'autre niveau` : ""}.
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          ) : (
+            <p>Tous les dossiers auraient leurs {preview.k} instructeur(s).</p>
+          )}
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { ReviewTier } from "@/lib/db/generated/enums";
+import { ApiError, callApi } from "@/lib/http/api-client";
+
+type Candidate = { id: string; name: string; load: number; flags: string[] };
+
+/**
+ * Adds one reviewer to one dossier: the list shows each candidate's load and the links of
+ * interests detected; a flagged choice asks for the reason of the override.
+ */
+export function ManualAssignmentForm({ waveId, tier, applicationId, establishment, candidates }: { waveId: string; tier: ReviewTier; applicationId: string; establishment: string; candidates: readonly Candidate[] }) {
+  const router = useRouter();
+  const [reviewerId, setReviewerId] = useState("");
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<{ reviewerId?: string; overrideReason?: string; form?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const chosen = candidates.find((candidate) => candidate.id === reviewerId);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setErrors({});
+    if (!reviewerId) return setErrors({ reviewerId: "Choisissez un instructeur." });
+    setBusy(true);
+    try {
+      await callApi(`/api/waves/${waveId}/assignments`, "POST", { tier, applicationId, reviewerId, overrideReason: reason });
+      setReviewerId("");
+      setReason("");
+      router.refresh();
+    } catch (caught) {
+      if (caught instanceof ApiError && Object.keys(caught.fieldErrors).length > 0) {
+        setErrors({ reviewerId: caught.fieldErrors.reviewerId?.join(" "), overrideReason: caught.fieldErrors.overrideReason?.join(" ") });
+      } else setErrors({ form: (caught as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (candidates.length === 0) return <p className={fr.cx("fr-text--sm", "fr-mb-0")}>Aucun autre instructeur possible.</p>;
+  return (
+    <form onSubmit={submit} noValidate aria-label={`Attribuer le dossier de ${establishment}`}>
+      <Select
+        label={<span className={fr.cx("fr-text--sm")}>Ajouter un instructeur</span>}
+        state={errors.reviewerId ? "error" : "default"}
+        stateRelatedMessage={errors.reviewerId}
+        nativeSelectProps={{ value: reviewerId, onChange: (event) => setReviewerId(event.target.value) }}
+      >
+        <option value="">Choisir</option>
+        {candidates.map((candidate) => (
+          <option key={candidate.id} value={candidate.id}>
+            {candidate.name} – {candidate.load} dossier(s){candidate.flags.length > 0 ? ` – ⚠ ${candidate.flags.join(" ; ")}` : ""}
+          </option>
+        ))}
+      </Select>
+      {chosen && chosen.flags.length > 0 ? (
+        <Input
+          textArea
+          label="Motif de la dérogation (obligatoire)"
+          hintText={`Lien d'intérêts détecté : ${chosen.flags.join(" ; ")}.`}
+          state={errors.overrideReason ? "error" : "default"}
+          stateRelatedMessage={errors.overrideReason}
+          nativeTextAreaProps={{ rows: 2, value: reason, maxLength: 1000, onChange: (event) => setReason(event.target.value) }}
+        />
+      ) : null}
+      {errors.form ? <p className={fr.cx("fr-error-text")}>{errors.form}</p> : null}
+      <Button type="submit" size="small" priority="secondary" disabled={busy}>
+        Attribuer
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { DataTable } from "@/components/dsfr/data-table";
+import type { ReviewTier } from "@/lib/db/generated/enums";
+import type { DossierReviews } from "@/lib/review/dossier-reviews";
+import { TIER_LABELS } from "@/lib/review/labels";
+import type { SheetCriterion } from "@/lib/review/score-sheet";
+
+const number = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+
+function scoreText(score: { value: number | null; notApplicable: boolean } | undefined): string {
+  if (!score) return "–";
+  if (score.notApplicable) return "Sans objet";
+  return score.value === null ? "–" : String(score.value);
+}
+
+/**
+ * Submitted reviews side by side, one table per tier: each criterion's notes, the weighted total
+ * on 100, and the spread (lowest, highest, mean); then each reviewer's overall comment.
+ */
+export function ReviewsTable({ reviews, spread, criteria, tier }: { reviews: DossierReviews["reviews"]; spread: DossierReviews["spread"]; criteria: readonly SheetCriterion[]; tier: ReviewTier }) {
+  const shown = reviews.filter((review) => review.tier === tier && review.status === "SUBMITTED");
+  const summary = spread.find((entry) => entry.tier === tier);
+  if (shown.length === 0) return <p>Aucune évaluation transmise à ce niveau pour l&apos;instant.</p>;
+  return (
+    <>
+      <DataTable caption={`Évaluations transmises – niveau ${TIER_LABELS[tier].toLowerCase()}`} small>
+        <thead>
+          <tr>
+            <th scope="col">Critère</th>
+            {shown.map((review) => (
+              <th key={review.assignmentId} scope="col">
+                {review.reviewer}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {criteria.map((criterion) => (
+            <tr key={criterion.id}>
+              <th scope="row">
+                {criterion.code} <span className={fr.cx("fr-text--xs")}>(sur {criterion.scaleMax})</span>
+              </th>
+              {shown.map((review) => {
+                const score = review.scores.find((candidate) => candidate.criterionId === criterion.id);
+                return (
+                  <td key={review.assignmentId} title={score?.comment || undefined}>
+                    {scoreText(score)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">Total pondéré (sur 100)</th>
+            {shown.map((review) => (
+              <td key={review.assignmentId}>
+                <strong>{review.total === null ? "–" : number.format(review.total)}</strong>
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </DataTable>
+      {summary && summary.count > 1 ? (
+        <p className={fr.cx("fr-text--sm")}>
+          Écart entre évaluations : de {number.format(summary.min!)} à {number.format(summary.max!)} (moyenne {number.format(summary.mean!)}, écart de {number.format(summary.max! - summary.min!)} points).
+        </p>
+      ) : null}
+      {shown.map((review) => (
+        <blockquote key={review.assignmentId} className={fr.cx("fr-mb-2w")}>
+          <p className={fr.cx("fr-text--sm", "fr-mb-1v")}>
+            <strong>{review.reviewer}</strong> – appréciation générale :
+          </p>
+          <p style={{ whiteSpace: "pre-line" }}>{review.overallComment || "–"}</p>
+        </blockquote>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,217 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { type Control, useController, useForm } from "react-hook-form";
+import { AutosaveStatus } from "@/components/dossier/autosave-status";
+import { useAutosave } from "@/components/dossier/use-autosave";
+import { TextAreaField } from "@/components/forms/fields";
+import { ApiError, callApi } from "@/lib/http/api-client";
+import { criterionAnchor, type MissingScore, OVERALL_COMMENT_ANCHOR, type SheetCriterion, type TReviewSheetInput, ZReviewSheetInput } from "@/lib/review/score-sheet";
+
+export type SheetCriterionView = SheetCriterion & {
+  description: string;
+  /** The objectives the criterion judges, with the establishment's self-assessment of each. */
+  objectives: ReadonlyArray<{ anchor: string; code: string; title: string; status: string }>;
+};
+
+/** Radio buttons up to this many notes (0–10), a number field beyond. */
+const RADIO_SCALE_LIMIT = 11;
+
+function ScoreField({ control, criterion, disabled }: { control: Control<TReviewSheetInput>; criterion: SheetCriterionView; disabled: boolean }) {
+  const value = useController({ control, name: `scores.${criterion.id}.value` });
+  const notApplicable = useController({ control, name: `scores.${criterion.id}.notApplicable` });
+  const error = value.fieldState.error?.message ?? notApplicable.fieldState.error?.message;
+  const errorProps = error ? { state: "error" as const, stateRelatedMessage: error } : {};
+  const legend = `Note (de ${criterion.scaleMin} à ${criterion.scaleMax})`;
+  const choose = (next: string, na: boolean) => {
+    value.field.onChange(next);
+    notApplicable.field.onChange(na);
+  };
+  if (criterion.scaleMax - criterion.scaleMin + 1 <= RADIO_SCALE_LIMIT) {
+    const notes = Array.from({ length: criterion.scaleMax - criterion.scaleMin + 1 }, (_, index) => String(criterion.scaleMin + index));
+    return (
+      <RadioButtons
+        legend={legend}
+        orientation="horizontal"
+        small
+        disabled={disabled}
+        {...errorProps}
+        options={[
+          ...notes.map((note) => ({
+            label: note,
+            nativeInputProps: { name: `note-${criterion.id}`, value: note, checked: !notApplicable.field.value && value.field.value === note, onChange: () => choose(note, false) },
+          })),
+          ...(criterion.required
+            ? []
+            : [{ label: "Sans objet", nativeInputProps: { name: `note-${criterion.id}`, value: "NA", checked: notApplicable.field.value === true, onChange: () => choose("", true) } }]),
+        ]}
+      />
+    );
+  }
+  return (
+    <>
+      <Input
+        label={legend}
+        disabled={disabled || notApplicable.field.value === true}
+        {...errorProps}
+        nativeInputProps={{ type: "number", min: criterion.scaleMin, max: criterion.scaleMax, value: value.field.value, onChange: (event) => choose(event.target.value, false), onBlur: value.field.onBlur }}
+      />
+      {criterion.required ? null : (
+        <Checkbox
+          small
+          disabled={disabled}
+          options={[{ label: "Sans objet", nativeInputProps: { checked: notApplicable.field.value === true, onChange: (event) => choose("", event.target.checked) } }]}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * The score sheet: one block per criterion (weight, scale, required or optional, the objectives it
+ * judges with a link to the self-assessment on the left), a note and a comment each, an overall
+ * comment. Saved as it is typed (use-autosave.ts: kept locally until the server has it, merged or
+ * compared with another tab's save); submitting lists what is missing, with links.
+ */
+export function ScoreSheetForm({
+  assignmentId,
+  criteria,
+  initialValues,
+  version,
+  editable,
+  initialMissing,
+}: {
+  assignmentId: string;
+  criteria: readonly SheetCriterionView[];
+  initialValues: TReviewSheetInput;
+  version: number;
+  editable: boolean;
+  initialMissing: readonly MissingScore[];
+}) {
+  const router = useRouter();
+  const form = useForm<TReviewSheetInput>({ defaultValues: initialValues, resolver: zodResolver(ZReviewSheetInput), mode: "onBlur" });
+  const autosave = useAutosave({ form, url: `/api/assignments/${assignmentId}/review`, storageKey: `hc-evaluation:${assignmentId}`, initialVersion: version, disabled: !editable });
+  const [missing, setMissing] = useState<readonly MissingScore[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  async function submit() {
+    setError(null);
+    setSubmitting(true);
+    try {
+      await autosave.save();
+      await callApi(`/api/assignments/${assignmentId}/review/submission`, "POST");
+      router.refresh();
+    } catch (caught) {
+      if (caught instanceof ApiError && Array.isArray(caught.details.missing)) setMissing(caught.details.missing as MissingScore[]);
+      else setError((caught as Error).message);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const shownMissing = missing ?? (editable ? null : initialMissing);
+  return (
+    <form
+      noValidate
+      aria-label="Grille d'évaluation"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      {editable ? (
+        <AutosaveStatus state={autosave.state} mergedWith={autosave.mergedWith} onRetry={() => void autosave.save()} onTakeTheirs={autosave.takeTheirs} onKeepMine={autosave.keepMine} />
+      ) : null}
+      {autosave.restorable ? (
+        <Alert
+          severity="info"
+          small
+          className={fr.cx("fr-mb-2w")}
+          description={
+            <>
+              Des saisies non enregistrées ont été retrouvées sur cet appareil.{" "}
+              <Button type="button" size="small" onClick={autosave.restore}>
+                Les restaurer
+              </Button>{" "}
+              <Button type="button" size="small" priority="tertiary" onClick={autosave.discardBackup}>
+                Les ignorer
+              </Button>
+            </>
+          }
+        />
+      ) : null}
+      {criteria.map((criterion) => (
+        <fieldset key={criterion.id} id={criterionAnchor(criterion.id)} tabIndex={-1} className={fr.cx("fr-fieldset", "fr-mb-3w")} aria-labelledby={`${criterionAnchor(criterion.id)}-titre`}>
+          <legend id={`${criterionAnchor(criterion.id)}-titre`} className={fr.cx("fr-fieldset__legend", "fr-text--md")}>
+            {criterion.code} – {criterion.label}
+            <span className={fr.cx("fr-hint-text")}>
+              Poids {criterion.weight} · note de {criterion.scaleMin} à {criterion.scaleMax} · {criterion.required ? "obligatoire" : "facultatif (« sans objet » possible)"}
+            </span>
+          </legend>
+          <div className={fr.cx("fr-fieldset__element")}>
+            {criterion.description ? <p className={fr.cx("fr-text--sm", "fr-mb-1w")}>{criterion.description}</p> : null}
+            {criterion.objectives.length > 0 ? (
+              <ul className={fr.cx("fr-text--sm")}>
+                {criterion.objectives.map((objective) => (
+                  <li key={objective.anchor}>
+                    <a href={`#${objective.anchor}`}>
+                      {objective.code} – {objective.title}
+                    </a>{" "}
+                    : auto-évaluation « {objective.status} »
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <ScoreField control={form.control} criterion={criterion} disabled={!editable} />
+            <TextAreaField control={form.control} name={`scores.${criterion.id}.comment`} label={`Commentaire sur ${criterion.code}`} rows={2} maxLength={4000} disabled={!editable} />
+          </div>
+        </fieldset>
+      ))}
+      <div id={OVERALL_COMMENT_ANCHOR} tabIndex={-1}>
+        <TextAreaField control={form.control} name="overallComment" label="Appréciation générale" hint="Obligatoire pour transmettre." rows={5} maxLength={10000} disabled={!editable} />
+      </div>
+      <div aria-live="polite">
+        {shownMissing && shownMissing.length > 0 ? (
+          <Alert
+            severity="warning"
+            title="Évaluation incomplète"
+            className={fr.cx("fr-mb-2w")}
+            description={
+              <ul data-testid="review-missing">
+                {shownMissing.map((item) => (
+                  <li key={item.anchor}>
+                    <a href={`#${item.anchor}`}>{item.message}</a>
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        ) : null}
+        {error ? <Alert severity="error" small className={fr.cx("fr-mb-2w")} description={error} /> : null}
+      </div>
+      {editable ? (
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+          <li>
+            <Button type="button" priority="secondary" iconId="fr-icon-save-line" onClick={() => void autosave.save()}>
+              Enregistrer maintenant
+            </Button>
+          </li>
+          <li>
+            <Button type="submit" disabled={submitting} iconId="fr-icon-send-plane-line">
+              Transmettre l&apos;évaluation
+            </Button>
+          </li>
+        </ul>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,221 @@
+import { expect, type Page, test } from "@playwright/test";
+import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier } from "@/lib/review/testing/review-fixtures";
+import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { e2eDb } from "./fixtures/database";
+import { createStaffInvitation, createUser } from "./fixtures/factories";
+import { signInAs } from "./fixtures/sessions";
+import { VirtualAuthenticator } from "./fixtures/webauthn";
+
+/**
+ * The review end to end, in Chromium: a reviewer signed in with a passkey declares their interests
+ * and scores from the keyboard, independence between reviewers, a declared conflict, the
+ * managers' automatic assignment, and an ARS reviewer kept to their region.
+ */
+test.use({ viewport: { width: 1280, height: 800 } });
+
+/** A new ANS reviewer who accepts an invitation and is signed in with the passkey just registered. */
+async function reviewerWithPasskey(page: Page, name: string): Promise<string> {
+  await VirtualAuthenticator.attach(page);
+  const invitation = await createStaffInvitation("REVIEWER");
+  await page.goto(invitation.path);
+  await page.getByLabel("Vos prénom et nom").fill(name);
+  await page.getByLabel("Nom de la clé").fill("Clé principale");
+  await page.getByRole("button", { name: "Enregistrer ma clé d'accès" }).click();
+  await expect(page.getByRole("link", { name })).toBeVisible();
+  return (await e2eDb.user.findUniqueOrThrow({ where: { email: invitation.email } })).id;
+}
+
+async function assign(applicationId: string, reviewerId: string, tier: "REGIONAL" | "NATIONAL" = "NATIONAL") {
+  await e2eDb.application.update({ where: { id: applicationId }, data: { state: "UNDER_REVIEW", version: { increment: 1 } } });
+  return e2eDb.reviewerAssignment.create({ data: { applicationId, reviewerId, tier } });
+}
+
+/** Keyboard only: focus reaches the control, then keys do the rest. */
+async function press(page: Page, target: ReturnType<Page["getByRole"]>, key: string) {
+  await target.focus();
+  await page.keyboard.press(key);
+}
+
+test.describe("review", () => {
+  test("a reviewer declares no conflict, scores with the keyboard and submits; a second reviewer sees nothing of the first until submitting", async ({ browser }) => {
+    const wave = await createReviewWave(e2eDb, { k: 2 });
+    const dossier = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD Les Glycines" });
+    const firstContext = await browser.newContext();
+    const first = await firstContext.newPage();
+    const firstId = await reviewerWithPasskey(first, "Inès Instructrice");
+    const second = await createReviewer(e2eDb, { name: "Bruno Second" });
+    const firstAssignment = await assign(dossier.id, firstId);
+    const secondAssignment = await assign(dossier.id, second.userId);
+
+    await first.goto("/instruction");
+    await expectNoSeriousAccessibilityViolation(first);
+    await press(first, first.getByRole("link", { name: "EHPAD Les Glycines" }), "Enter");
+    await expect(first.getByRole("heading", { name: "Déclaration d'intérêts" })).toBeVisible();
+    // Nothing of the project before the declaration.
+    await expect(first.getByText("Identification sécurisée des professionnels")).toHaveCount(0);
+    await expectNoSeriousAccessibilityViolation(first);
+    await press(first, first.getByRole("radio", { name: "Non, je n'ai aucun lien d'intérêts avec ce dossier" }), "Space");
+    await press(first, first.getByRole("button", { name: "Enregistrer ma déclaration" }), "Enter");
+    await expect(first.getByRole("heading", { name: "Grille d'évaluation" })).toBeVisible();
+    await expect(first.getByText("Identification sécurisée des professionnels").first()).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(first);
+
+    // Submitting too early lists what is missing, each a link to its place.
+    await press(first, first.getByRole("button", { name: "Transmettre l'évaluation" }), "Enter");
+    const missing = first.getByTestId("review-missing");
+    await expect(missing.getByRole("link")).toHaveCount(wave.criteria.length + 1);
+    await press(first, missing.getByRole("link").first(), "Enter");
+    await expect(first.locator(`#critere-${wave.criteria[0]!.id}`)).toBeFocused();
+
+    // Every criterion from the keyboard: the first note, then the arrow to the next one; « Sans objet » for the optional one.
+    for (const criterion of wave.criteria) {
+      const group = first.locator(`#critere-${criterion.id}`);
+      await press(first, group.getByRole("radio", { name: "0", exact: true }), "Space");
+      await first.keyboard.press("ArrowRight");
+      await first.keyboard.press("ArrowRight");
+      if (!criterion.required) await press(first, group.getByRole("radio", { name: "Sans objet" }), "Space");
+      await group.getByRole("textbox").focus();
+      await first.keyboard.type(`Commentaire ${criterion.code}.`);
+    }
+    await first.getByLabel("Appréciation générale").focus();
+    await first.keyboard.type("Projet cohérent, calendrier réaliste.");
+    await press(first, first.getByRole("button", { name: "Transmettre l'évaluation" }), "Enter");
+    await expect(first.getByText(/Évaluation transmise le/)).toBeVisible();
+    const review = await e2eDb.review.findUniqueOrThrow({ where: { assignmentId: firstAssignment.id }, include: { scores: true } });
+    expect(review.status).toBe("SUBMITTED");
+    for (const criterion of wave.criteria) {
+      const score = review.scores.find((candidate) => candidate.criterionId === criterion.id)!;
+      expect(criterion.required ? score.value : score.notApplicable).toBe(criterion.required ? 2 : true);
+    }
+    await expect(first.getByRole("radio").first()).toBeDisabled();
+
+    // The second reviewer, not yet submitted, sees nothing of the first review.
+    const secondContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await signInAs(secondContext, second.userId);
+    const secondPage = await secondContext.newPage();
+    await secondPage.goto(`/instruction/${secondAssignment.id}`);
+    await press(secondPage, secondPage.getByRole("radio", { name: "Non, je n'ai aucun lien d'intérêts avec ce dossier" }), "Space");
+    await secondPage.getByRole("button", { name: "Enregistrer ma déclaration" }).click();
+    await expect(secondPage.getByText("Les évaluations des autres instructeurs de ce niveau vous seront visibles une fois la vôtre transmise.")).toBeVisible();
+    await expect(secondPage.getByText("Projet cohérent, calendrier réaliste.")).toHaveCount(0);
+    await expect(secondPage.getByText("Inès Instructrice")).toHaveCount(0);
+
+    // Once it submits, the first review appears beside it with the spread; the dossier is « évalué ».
+    const sheet = completeSheet(wave.criteria, { value: 5 });
+    const current = await e2eDb.review.findUniqueOrThrow({ where: { assignmentId: secondAssignment.id } });
+    const saved = await secondPage.request.put(`/api/assignments/${secondAssignment.id}/review`, { data: { expectedVersion: current.version, data: sheet }, headers: { Origin: new URL(secondPage.url()).origin } });
+    expect(saved.status()).toBe(200);
+    await secondPage.reload();
+    await secondPage.getByRole("button", { name: "Transmettre l'évaluation" }).click();
+    await expect(secondPage.getByRole("heading", { name: "Les autres évaluations" })).toBeVisible();
+    await expect(secondPage.getByText("Projet cohérent, calendrier réaliste.")).toBeVisible();
+    await expect(secondPage.getByText(/Écart entre évaluations/)).toBeVisible();
+    expect((await e2eDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("SCORED");
+    await firstContext.close();
+    await secondContext.close();
+  });
+
+  test("a declared conflict removes access at once and tells the managers", async ({ page, context }) => {
+    const wave = await createReviewWave(e2eDb, { k: 1 });
+    const dossier = await createSubmittedDossier(e2eDb, wave, { name: "Centre hospitalier des Liens" });
+    const reviewer = await createReviewer(e2eDb);
+    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER" });
+    const assignment = await assign(dossier.id, reviewer.userId);
+    await e2eDb.reviewerAssignment.update({ where: { id: assignment.id }, data: { assignedById: manager.id } });
+    await signInAs(context, reviewer.userId);
+
+    await page.goto(`/instruction/${assignment.id}`);
+    await page.getByRole("radio", { name: "Oui, je déclare un lien d'intérêts" }).check({ force: true });
+    await page.getByRole("radio", { name: CONFLICT_EMPLOYMENT }).check({ force: true });
+    await expectNoSeriousAccessibilityViolation(page);
+    await page.getByRole("button", { name: "Enregistrer ma déclaration" }).click();
+    await page.getByRole("button", { name: "Confirmer le conflit d'intérêts" }).click();
+    await expect(page.getByText("Votre déclaration de conflit d'intérêts est enregistrée")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Centre hospitalier des Liens" })).toHaveCount(0);
+
+    await page.goto(`/instruction/${assignment.id}`);
+    await expect(page.getByRole("heading", { name: "Page non trouvée" })).toBeVisible();
+    await page.goto(`/dossiers/${dossier.id}/budget`);
+    await expect(page.getByRole("heading", { name: "Page non trouvée" })).toBeVisible();
+    const email = await e2eDb.outboxEmail.findFirstOrThrow({ where: { to: manager.email, dedupeKey: `conflict-declared:${assignment.id}:${manager.email}` } });
+    expect(email.text).toContain("Centre hospitalier des Liens");
+  });
+
+  test("a manager previews then applies an automatic assignment that never pairs a flagged reviewer", async ({ page, context }) => {
+    const wave = await createReviewWave(e2eDb, { k: 2 });
+    const dossiers: Array<Awaited<ReturnType<typeof createSubmittedDossier>>> = [];
+    for (const name of ["EHPAD Alpha", "EHPAD Bêta", "EHPAD Gamma"]) dossiers.push(await createSubmittedDossier(e2eDb, wave, { name }));
+    const alphaEj = (await e2eDb.establishment.findUniqueOrThrow({ where: { id: dossiers[0]!.establishment.id } })).finessEj;
+    const reviewers = [
+      await createReviewer(e2eDb, { name: "Ana Lien", affiliations: [{ kind: "FINESS", reference: alphaEj }] }),
+      await createReviewer(e2eDb, { name: "Basile Libre" }),
+      await createReviewer(e2eDb, { name: "Chloé Libre" }),
+    ];
+    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+
+    await page.goto(`/pilotage/vagues/${wave.waveId}/attribution`);
+    await expect(page.getByRole("status").first()).toContainText("3 dossier(s) à instruire");
+    await expectNoSeriousAccessibilityViolation(page);
+    await page.getByLabel("Plafond de dossiers par instructeur").fill("2");
+    await page.getByRole("button", { name: "Prévisualiser l'attribution" }).click();
+    await expect(page.getByText("Aperçu : 6 attribution(s) proposée(s), 0 dossier(s) resteraient incomplets.")).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+    expect(await e2eDb.reviewerAssignment.count({ where: { applicationId: { in: dossiers.map((dossier) => dossier.id) } } })).toBe(0);
+
+    await page.getByRole("button", { name: "Appliquer cette attribution" }).click();
+    await expect(page.getByText("6 attribution(s) enregistrée(s) ; 3 dossier(s) passé(s) en instruction.")).toBeVisible();
+    const assigned = await e2eDb.reviewerAssignment.findMany({ where: { applicationId: { in: dossiers.map((dossier) => dossier.id) } } });
+    expect(assigned).toHaveLength(6);
+    expect(assigned.some((row) => row.applicationId === dossiers[0]!.id && row.reviewerId === reviewers[0]!.userId)).toBe(false);
+    // Other tests' reviewers share this database: each dossier has its 2, nobody more than the cap.
+    for (const dossier of dossiers) expect(assigned.filter((row) => row.applicationId === dossier.id)).toHaveLength(2);
+    const loads = new Map<string, number>();
+    for (const row of assigned) loads.set(row.reviewerId, (loads.get(row.reviewerId) ?? 0) + 1);
+    expect(Math.max(...loads.values())).toBeLessThanOrEqual(2);
+    expect(await e2eDb.application.count({ where: { id: { in: dossiers.map((dossier) => dossier.id) }, state: "UNDER_REVIEW" } })).toBe(3);
+    await expect(page.getByRole("status").first()).toContainText("3 avec leurs 2 instructeur(s), 0 à compléter");
+  });
+
+  test("an ARS reviewer reaches the dossiers of their region only", async ({ page, context }) => {
+    const wave = await createReviewWave(e2eDb, { reviewTiers: "REGIONAL_THEN_NATIONAL", k: 1 });
+    const here = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD de Nouvelle-Aquitaine", regionCode: "75" });
+    const elsewhere = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD d'Île-de-France", regionCode: "11", departmentCode: "75" });
+    const ars = await createReviewer(e2eDb, { role: "REGIONAL_REVIEWER", regions: ["75"], name: "Agnès ARS" });
+    const own = await assign(here.id, ars.userId, "REGIONAL");
+    // An assignment outside the reviewer's regions (as a stale row would be) still opens nothing.
+    const foreign = await assign(elsewhere.id, ars.userId, "REGIONAL");
+    await signInAs(context, ars.userId);
+
+    await page.goto("/instruction");
+    await expect(page.getByRole("link", { name: "EHPAD de Nouvelle-Aquitaine" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "EHPAD d'Île-de-France" })).toHaveCount(0);
+    await page.goto(`/instruction/${foreign.id}`);
+    await expect(page.getByRole("heading", { name: "Page non trouvée" })).toBeVisible();
+    const response = await page.request.post(`/api/assignments/${foreign.id}/declaration`, { data: { hasConflict: false }, headers: { Origin: new URL(page.url()).origin } });
+    expect(response.status()).toBe(404);
+    await page.goto(`/instruction/${own.id}`);
+    await expect(page.getByRole("heading", { name: "Déclaration d'intérêts" })).toBeVisible();
+  });
+
+  test("a manager keeps a reviewer's profile: ARS role, regions and affiliations", async ({ page, context }) => {
+    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER" });
+    const reviewer = await createReviewer(e2eDb, { name: "Denis Profil" });
+    await signInAs(context, manager.id);
+    await page.goto(`/pilotage/utilisateurs/${reviewer.userId}`);
+    await page.getByRole("radio", { name: "Instructeur d'ARS (niveau régional)" }).check({ force: true });
+    await page.getByRole("checkbox", { name: "Bretagne" }).check({ force: true });
+    await page.getByRole("button", { name: "Ajouter un lien" }).click();
+    await page.getByLabel("FINESS, SIRET ou code région").fill("690781810");
+    await page.getByLabel("Depuis le").fill("2019-09-01");
+    await expectNoSeriousAccessibilityViolation(page);
+    await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
+    await expect(page.getByText("Fiche enregistrée.")).toBeVisible();
+    const stored = await e2eDb.user.findUniqueOrThrow({ where: { id: reviewer.userId }, include: { reviewerRegions: true, affiliations: true } });
+    expect(stored.staffRole).toBe("REGIONAL_REVIEWER");
+    expect(stored.reviewerRegions.map((region) => region.regionCode)).toEqual(["53"]);
+    expect(stored.affiliations.map((affiliation) => [affiliation.kind, affiliation.reference])).toEqual([["FINESS", "690781810"]]);
+  });
+});
+
+const CONFLICT_EMPLOYMENT = "J'exerce ou j'ai exercé, depuis moins de 3 ans, pour l'établissement ou son entité juridique (EJ)";

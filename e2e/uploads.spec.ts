@@ -1,0 +1,95 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, request as playwright, test } from "@playwright/test";
+import { withRppsKey } from "@/lib/identifiers/rpps";
+import { e2eDb } from "./fixtures/database";
+import { E2E_BASE_URL } from "./fixtures/environment";
+import { createDraftApplication, createEstablishment, createOpenWave, createUser } from "./fixtures/factories";
+import { signInAs } from "./fixtures/sessions";
+
+const MIB = 1024 * 1024;
+const PDF = readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf"));
+/** A valid PDF of `size` bytes: readers ignore what follows its end. */
+const pdfOfSize = (size: number) => Buffer.concat([PDF, Buffer.alloc(size - PDF.length, 0x20)]);
+
+/**
+ * Files of the configured sizes get through (the e2e server keeps MAX_UPLOAD_MB at 15): the
+ * framework used to cut request bodies at 10 MiB first, and everything above failed with « L'envoi
+ * du fichier n'a pas abouti ».
+ */
+test.describe("uploads", () => {
+  test("an attachment up to the configured size is kept; above it, or empty, the answer says why", async ({ browser }) => {
+    const establishment = await createEstablishment();
+    const director = await createUser({ establishmentId: establishment.id });
+    const wave = await createOpenWave();
+    const draft = await createDraftApplication(establishment.id, wave);
+    const context = await browser.newContext();
+    await signInAs(context, director.id);
+    const api = await playwright.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { Origin: E2E_BASE_URL, Cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } });
+    const upload = (name: string, buffer: Buffer) =>
+      api.post(`/api/applications/${draft.id}/attachments`, { multipart: { file: { name, mimeType: "application/pdf", buffer } } });
+
+    const large = await upload("grand-plan.pdf", pdfOfSize(14 * MIB));
+    expect(large.status()).toBe(200);
+    expect((await large.json()).attachment.sizeBytes).toBe(14 * MIB);
+
+    const tooLarge = await upload("trop-grand.pdf", pdfOfSize(16 * MIB));
+    expect(tooLarge.status()).toBe(413);
+    expect((await tooLarge.json()).error.message).toBe("Le fichier dépasse la taille maximale de 15\u00a0Mo.");
+
+    const empty = await upload("vide.pdf", Buffer.alloc(0));
+    expect(empty.status()).toBe(422);
+    expect((await empty.json()).error.message).toBe("Le fichier « vide.pdf » est vide.");
+    expect(await e2eDb.attachment.count({ where: { applicationId: draft.id } })).toBe(1);
+
+    // The form states the limit and checks it before sending anything.
+    const page = await context.newPage();
+    const sent: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/attachments")) sent.push(request.url());
+    });
+    await page.goto(`/dossiers/${draft.id}/auto-evaluation`);
+    const objective = page.locator(`#objective-${wave.objectives[0]!.code}`);
+    await expect(objective.getByText("15\u00a0Mo au plus")).toBeVisible();
+    await objective.getByLabel(/Ajouter une pièce justificative/).setInputFiles({ name: "trop-grand.pdf", mimeType: "application/pdf", buffer: pdfOfSize(16 * MIB) });
+    await expect(objective.getByText("Le fichier « trop-grand.pdf » dépasse la taille maximale de 15\u00a0Mo.")).toBeVisible();
+    await objective.getByLabel(/Ajouter une pièce justificative/).setInputFiles({ name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) });
+    await expect(objective.getByText("Le fichier « vide.pdf » est vide.")).toBeVisible();
+    expect(sent).toEqual([]);
+    await api.dispose();
+    await context.close();
+  });
+
+  test("a roster file over 10 MiB is previewed; an empty one is told it is empty", async ({ page, context }) => {
+    const establishment = await createEstablishment();
+    const { finessEt } = await e2eDb.establishment.findUniqueOrThrow({ where: { id: establishment.id }, select: { finessEt: true } });
+    const director = await createUser({ establishmentId: establishment.id });
+    await signInAs(context, director.id);
+
+    // A regional Annuaire Santé extract: the establishment's one line among 11 MiB of others.
+    const header = "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|Code catégorie professionnelle|Code mode exercice|Numéro FINESS site|Numéro FINESS établissement juridique|";
+    const line = (rpps: string, name: string, finess: string) => `8|${rpps}|8${rpps}|${name}|Camille|60|Infirmier|C|S|${finess}|${finess}|`;
+    const others = Array.from({ length: 130_000 }, (_, index) => line(withRppsKey(String(5_000_000_000 + index)), `AUTRE${index}`, "690781810"));
+    const extract = [header, line(withRppsKey("4000000001"), "LOCALE", finessEt), ...others].join("\n") + "\n";
+    expect(Buffer.byteLength(extract)).toBeGreaterThan(10 * MIB);
+
+    await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
+    await expect(page.getByText("100\u00a0Mo au plus")).toBeVisible();
+    await page.getByLabel("Fichier du registre").setInputFiles({ name: "PS_LibreAcces_Personne_activite_202611010800.txt", mimeType: "text/plain", buffer: Buffer.from(extract) });
+    await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+    await expect(page.getByRole("heading", { name: "Aperçu de l'import" })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText(`Extraction de l'Annuaire Santé : 1 ligne pour le FINESS ${finessEt}`)).toBeVisible();
+
+    // Told in the browser, and by the server to whoever sends it anyway.
+    await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
+    await page.getByLabel("Fichier du registre").setInputFiles({ name: "vide.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
+    await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+    await expect(page.getByText("Le fichier « vide.csv » est vide.")).toBeVisible();
+    const sent = await page.request.post(`/api/establishments/${establishment.id}/roster/imports`, {
+      headers: { Origin: E2E_BASE_URL },
+      multipart: { file: { name: "vide.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) } },
+    });
+    expect(sent.status()).toBe(422);
+    expect((await sent.json()).error.message).toBe("Le fichier « vide.csv » est vide.");
+  });
+});

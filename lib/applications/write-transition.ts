@@ -1,0 +1,90 @@
+import { type AuditActor, recordAudit } from "@/lib/audit/record-audit";
+import type { Db } from "@/lib/db/client";
+import type { ApplicationState } from "@/lib/db/generated/enums";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import { type Actor, nextState, STATE_LABELS, type TransitionAction } from "./state-machine";
+
+type Writer = Pick<Db, "application" | "applicationTransition" | "auditEvent">;
+
+export type TransitionWrite = {
+  application: { id: string; state: ApplicationState; version: number };
+  action: TransitionAction;
+  actor: Actor;
+  by: AuditActor;
+  comment?: string;
+  ip?: string | null;
+  now: Date;
+  /** Columns changed with the state (e.g. the response deadline of a request for information). */
+  data?: Prisma.ApplicationUpdateManyMutationInput;
+};
+
+/**
+ * Writes one move of a dossier through the state machine, inside the caller's transaction: the
+ * state (only from the state read, at the version read: a concurrent move makes it fail with
+ * CONFLICT), its line in the dossier's history, and its audit entry.
+ */
+export async function writeTransition(tx: Writer, move: TransitionWrite): Promise<{ state: ApplicationState; version: number }> {
+  const result = nextState(move.application.state, move.action, move.actor);
+  if (!result.ok) throw new AppError("INVALID_STATE", `Action impossible : le dossier est « ${STATE_LABELS[move.application.state]} ».`);
+  const moved = await tx.application.updateMany({
+    where: { id: move.application.id, state: move.application.state, version: move.application.version },
+    data: { ...move.data, state: result.to, version: { increment: 1 } },
+  });
+  if (moved.count !== 1) throw new AppError("CONFLICT", "Le dossier a changé entre-temps. Rechargez la page.");
+  await tx.applicationTransition.create({
+    data: { applicationId: move.application.id, fromState: move.application.state, toState: result.to, actorId: move.by.id, at: move.now, comment: move.comment ?? "" },
+  });
+  await recordAudit(tx, {
+    actor: move.by,
+    action: `application.${move.action}`,
+    target: { type: "Application", id: move.application.id },
+    ip: move.ip ?? null,
+    details: { from: move.application.state, to: result.to },
+  });
+  return { state: result.to, version: move.application.version + 1 };
+}
+
+type BulkWriter = Pick<Db, "$executeRawUnsafe" | "applicationTransition" | "auditEvent">;
+
+/**
+ * The same move for many dossiers at once (e.g. « en instruction » for every dossier an automatic
+ * assignment gives its first reviewer): one conditional UPDATE per starting state, history and audit
+ * rows in one statement each. Any dossier changed meanwhile fails the whole call with CONFLICT.
+ */
+export async function writeTransitions(
+  tx: BulkWriter,
+  move: Omit<TransitionWrite, "application" | "data"> & { applications: ReadonlyArray<{ id: string; state: ApplicationState; version: number }> },
+): Promise<void> {
+  const byState = new Map<ApplicationState, Array<{ id: string; version: number }>>();
+  for (const application of move.applications) byState.set(application.state, [...(byState.get(application.state) ?? []), application]);
+  for (const [from, applications] of byState) {
+    const result = nextState(from, move.action, move.actor);
+    if (!result.ok) throw new AppError("INVALID_STATE", `Action impossible : un dossier est « ${STATE_LABELS[from]} ».`);
+    const moved = await tx.$executeRawUnsafe(
+      `UPDATE "Application" AS a SET "state" = $3::"ApplicationState", "version" = a."version" + 1, "updatedAt" = $4
+       FROM unnest($1::uuid[], $2::int[]) AS u(id, version)
+       WHERE a."id" = u.id AND a."version" = u.version AND a."state" = $5::"ApplicationState"`,
+      applications.map((application) => application.id),
+      applications.map((application) => application.version),
+      result.to,
+      move.now,
+      from,
+    );
+    if (moved !== applications.length) throw new AppError("CONFLICT", "Des dossiers ont changé entre-temps. Rechargez la page.");
+    await tx.applicationTransition.createMany({
+      data: applications.map((application) => ({ applicationId: application.id, fromState: from, toState: result.to, actorId: move.by.id, at: move.now, comment: move.comment ?? "" })),
+    });
+    await tx.auditEvent.createMany({
+      data: applications.map((application) => ({
+        actorId: move.by.id,
+        actorLabel: move.by.label,
+        action: `application.${move.action}`,
+        targetType: "Application",
+        targetId: application.id,
+        ip: move.ip ?? null,
+        details: { from, to: result.to },
+      })),
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import { env } from "./env";
+
+const MIB = 1024 * 1024;
+
+/**
+ * The sizes each upload accepts, from the configuration, in one place: the route handlers check
+ * them (before reading a body that announces more), the forms state them and check them in the
+ * browser, and next.config.mjs lets bodies of that size through the framework (its default stops
+ * them at 10 MiB, before any of our code runs).
+ */
+export const UPLOAD_LIMITS = {
+  /** One file of a dossier (evidence) or of a message. */
+  attachmentBytes: Math.floor(env.MAX_UPLOAD_MB * MIB),
+  /** Files in one message of a dossier's thread. */
+  messageFiles: 5,
+  /** A roster file (template or Annuaire Santé extract; ADR 0006). */
+  rosterImportBytes: 100 * MIB,
+} as const;
+
+/** What a multipart body adds around its files: boundaries, part headers, the other fields. */
+export const MULTIPART_ENVELOPE_BYTES = MIB;
+
+/** The largest request body a route accepts: the framework's limit (next.config.mjs). */
+export function largestRequestBodyBytes(limits = UPLOAD_LIMITS): number {
+  return Math.max(limits.rosterImportBytes, limits.attachmentBytes * limits.messageFiles) + MULTIPART_ENVELOPE_BYTES;
+}

@@ -1,0 +1,58 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { establishmentWithDirector, programmeManager } from "@/lib/campaigns/testing/fixtures";
+import { resetDatabase, testDb } from "@/test/integration/database";
+import { acceptInvitationWithAccount } from "./accept-invitation-with-account";
+import { inviteUser, requireInvitationForNewAccount } from "./invitations";
+
+/** Invitations never tell the inviter whether an address already has an account. */
+describe("inviting an address", () => {
+  beforeEach(resetDatabase);
+
+  async function invite(email: string) {
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const result = await inviteUser(director, { purpose: "MEMBER", email, establishmentId: establishment.id, membershipRole: "EDITOR" });
+    const invitation = await testDb.invitation.findUniqueOrThrow({ where: { id: result.invitationId } });
+    const email_ = await testDb.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `invitation:${result.invitationId}` } });
+    return { establishment, result, invitation, email: email_, token: new URL(result.link).pathname.split("/").at(-1)! };
+  }
+
+  it("answers an address that has an account like any other, and e-mails it how to accept with that account", async () => {
+    const existing = await establishmentWithDirector(testDb);
+    const fresh = await invite("nouvelle.personne@test.fr");
+    const known = await invite(existing.director.email.toUpperCase());
+
+    // Same answer, same pending invitation: nothing to tell the two apart from the inviter's side.
+    expect(Object.keys(known.result).sort()).toEqual(Object.keys(fresh.result).sort());
+    expect([known.invitation.usedAt, known.invitation.purpose]).toEqual([null, "MEMBER"]);
+    expect(known.email.subject).toBe(fresh.email.subject);
+
+    expect(fresh.email.text).toContain("Pour activer votre compte");
+    expect(known.email.text).toContain("Un compte HospiConnect existe déjà pour cette adresse");
+    expect(known.email.text).toContain("/connexion");
+    expect(known.email.text).toContain(known.result.link);
+
+    // The link cannot create a second account (a new key through the link would open the existing one).
+    await expect(requireInvitationForNewAccount(known.token)).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(requireInvitationForNewAccount(fresh.token)).resolves.toMatchObject({ email: "nouvelle.personne@test.fr" });
+  });
+
+  it("lets the account, signed in, join the establishment with the link; another account may not", async () => {
+    const existing = await establishmentWithDirector(testDb);
+    const known = await invite(existing.director.email);
+    const stranger = await programmeManager(testDb);
+
+    await expect(acceptInvitationWithAccount(stranger, { token: known.token, ip: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(acceptInvitationWithAccount(existing.director, { token: known.token, ip: null })).resolves.toEqual({ establishmentId: known.establishment.id });
+    const memberships = await testDb.membership.findMany({ where: { userId: existing.director.userId }, select: { establishmentId: true, role: true } });
+    expect(memberships).toContainEqual({ establishmentId: known.establishment.id, role: "EDITOR" });
+    // Single use.
+    await expect(acceptInvitationWithAccount(existing.director, { token: known.token, ip: null })).rejects.toMatchObject({ code: "INVALID_STATE" });
+  });
+
+  it("refuses an establishment that does not exist with a 404, not a database error", async () => {
+    const manager = await programmeManager(testDb);
+    await expect(
+      inviteUser(manager, { purpose: "MEMBER", email: "a@test.fr", establishmentId: "0190b3c4-0000-7000-8000-000000000000", membershipRole: "EDITOR" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { formatParisDateTime } from "@/lib/time/paris";
+import { invitationEmail } from "./invitation-email";
+import { invitationExistingAccountEmail } from "./invitation-existing-account-email";
+
+const input = { role: "membre de « EHPAD Les Tilleuls »", link: "https://app.example/invitation/jeton", expiresAt: new Date("2026-03-01T17:00:00Z") };
+
+describe("invitation e-mails", () => {
+  it("gives a new person the link to activate their account, with its deadline in Paris time", () => {
+    const { subject, text } = invitationEmail(input);
+    expect(subject).toBe("Votre invitation à HospiConnect");
+    expect(text).toContain("en tant que membre de « EHPAD Les Tilleuls »");
+    expect(text).toContain(`Pour activer votre compte, ouvrez ce lien avant le ${formatParisDateTime(input.expiresAt)} (heure de Paris)`);
+    expect(text).toContain(input.link);
+  });
+
+  it("tells a person who has an account to sign in with it, then open the link; the subject does not differ", () => {
+    const { subject, text } = invitationExistingAccountEmail({ ...input, signInUrl: "https://app.example/connexion" });
+    expect(subject).toBe(invitationEmail(input).subject);
+    expect(text).toContain("Un compte HospiConnect existe déjà pour cette adresse : vous n'avez pas de nouveau compte à créer.");
+    expect(text.indexOf("https://app.example/connexion")).toBeLessThan(text.indexOf(input.link));
+    expect(text).not.toContain("Pour activer votre compte");
+  });
+});

@@ -1,0 +1,94 @@
+import type { Db } from "@/lib/db/client";
+import type { ReviewTier } from "@/lib/db/generated/enums";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { PlanDossier, PlanReviewer } from "./assignment-plan";
+import { type ConflictFlag, conflictIndex } from "./conflicts";
+
+type Reader = Pick<Db, "wave" | "application" | "user" | "reviewerAssignment">;
+
+/** Dossiers that can take reviewers: submitted and not yet decided. */
+export const ASSIGNABLE_STATES = ["SUBMITTED", "UNDER_REVIEW", "INFORMATION_REQUESTED"] as const;
+
+const liveAssignment: Prisma.ReviewerAssignmentWhereInput = { NOT: { conflict: { is: { hasConflict: true } } } };
+
+/**
+ * Everything assigning reviewers for one wave and tier reads: the wave's settings, its assignable
+ * dossiers with their establishment, partners and assignments, the reviewers of the tier's role
+ * with their regions and affiliations, their loads in the wave and tier, and every flagged pair.
+ * The same rows feed the manual choice, the automatic plan (ids in a fixed order, so the preview
+ * and the application of a plan read the same input) and the bench.
+ */
+export async function loadAssignmentInputs(client: Reader, waveId: string, tier: ReviewTier, now: Date) {
+  const wave = await client.wave.findUnique({
+    where: { id: waveId },
+    select: { id: true, title: true, version: true, reviewTiers: true, reviewersPerDossier: true, reviewersAnonymous: true, regionalReviewDueAt: true, nationalReviewDueAt: true },
+  });
+  if (!wave) throw new AppError("NOT_FOUND");
+  if (tier === "REGIONAL" && wave.reviewTiers !== "REGIONAL_THEN_NATIONAL") throw new AppError("INVALID_STATE", "Cette vague n'a pas de niveau régional.");
+
+  const [dossiers, reviewers, loads] = await Promise.all([
+    client.application.findMany({
+      where: { waveId, state: { in: [...ASSIGNABLE_STATES] } },
+      orderBy: { id: "asc" },
+      select: {
+        id: true,
+        state: true,
+        version: true,
+        projectTitle: true,
+        establishment: { select: { name: true, finessEt: true, finessEj: true, siret: true, regionCode: true, categoryCode: true, city: true } },
+        partners: { select: { siret: true } },
+        assignments: { select: { id: true, reviewerId: true, tier: true, dueAt: true, conflict: { select: { hasConflict: true } }, review: { select: { status: true } } } },
+      },
+    }),
+    client.user.findMany({
+      where: { staffRole: tier === "REGIONAL" ? "REGIONAL_REVIEWER" : "REVIEWER", disabledAt: null },
+      orderBy: { id: "asc" },
+      select: {
+        id: true,
+        displayName: true,
+        email: true,
+        reviewerRegions: { select: { regionCode: true } },
+        affiliations: { select: { kind: true, reference: true, startsOn: true, endsOn: true } },
+      },
+    }),
+    client.reviewerAssignment.groupBy({ by: ["reviewerId"], where: { tier, application: { waveId }, ...liveAssignment }, _count: { _all: true } }),
+  ]);
+
+  const loadOf = new Map(loads.map((row) => [row.reviewerId, row._count._all]));
+  const index = conflictIndex(reviewers.map((reviewer) => ({ id: reviewer.id, affiliations: reviewer.affiliations })), now);
+  const flags = new Map<string, Map<string, ConflictFlag[]>>();
+  const planDossiers: PlanDossier[] = dossiers.map((dossier) => {
+    const live = dossier.assignments.filter((assignment) => assignment.conflict?.hasConflict !== true);
+    const dossierFlags = index.flagsFor(
+      {
+        finessEj: dossier.establishment.finessEj,
+        finessEt: dossier.establishment.finessEt,
+        siret: dossier.establishment.siret,
+        regionCode: dossier.establishment.regionCode,
+        partnerSirets: dossier.partners.flatMap((partner) => (partner.siret ? [partner.siret] : [])),
+        reviewedRegionally: live.some((assignment) => assignment.tier === "REGIONAL"),
+      },
+      tier,
+    );
+    flags.set(dossier.id, dossierFlags);
+    return {
+      id: dossier.id,
+      regionCode: dossier.establishment.regionCode,
+      assigned: live.filter((assignment) => assignment.tier === tier).map((assignment) => assignment.reviewerId),
+      // A reviewer who declared a conflict, or who reviews the dossier in the other tier, never comes back.
+      excluded: dossier.assignments.filter((assignment) => assignment.conflict?.hasConflict === true || assignment.tier !== tier).map((assignment) => assignment.reviewerId),
+      flagged: [...dossierFlags.keys()],
+    };
+  });
+  const planReviewers = (caps: (reviewerId: string) => number): PlanReviewer[] =>
+    reviewers.map((reviewer) => ({
+      id: reviewer.id,
+      load: loadOf.get(reviewer.id) ?? 0,
+      cap: caps(reviewer.id),
+      regionCodes: tier === "REGIONAL" ? reviewer.reviewerRegions.map((region) => region.regionCode) : null,
+    }));
+  return { wave, tier, dossiers, reviewers, loadOf, flags, planDossiers, planReviewers };
+}
+
+export type AssignmentInputs = Awaited<ReturnType<typeof loadAssignmentInputs>>;

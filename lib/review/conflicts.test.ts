@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { type Affiliation, type ConflictDossier, conflictIndex, detectConflicts } from "./conflicts";
+
+const NOW = new Date("2026-11-29T10:00:00Z");
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const DOSSIER: ConflictDossier = {
+  finessEj: "690781810",
+  finessEt: "750712184",
+  siret: "73282932000074",
+  regionCode: "84",
+  partnerSirets: ["44306184100047"],
+  reviewedRegionally: true,
+};
+const affiliation = (kind: Affiliation["kind"], reference: string, startsOn = "2015-01-01", endsOn: string | null = null): Affiliation => ({
+  kind,
+  reference,
+  startsOn: day(startsOn),
+  endsOn: endsOn ? day(endsOn) : null,
+});
+
+describe("conflict detection", () => {
+  it("flags a current employer matching the establishment's legal entity (EJ) or site FINESS", () => {
+    expect(detectConflicts([affiliation("FINESS", "690781810")], DOSSIER, "NATIONAL", NOW)).toEqual(["ESTABLISHMENT_FINESS"]);
+    expect(detectConflicts([affiliation("FINESS", "750712184")], DOSSIER, "REGIONAL", NOW)).toEqual(["ESTABLISHMENT_FINESS"]);
+    expect(detectConflicts([affiliation("FINESS", "130783236")], DOSSIER, "NATIONAL", NOW)).toEqual([]);
+  });
+
+  it("keeps a past employer for 3 years after the end, not longer, and ignores one that has not started", () => {
+    expect(detectConflicts([affiliation("FINESS", "690781810", "2010-01-01", "2023-12-01")], DOSSIER, "NATIONAL", NOW)).toEqual(["ESTABLISHMENT_FINESS"]);
+    expect(detectConflicts([affiliation("FINESS", "690781810", "2010-01-01", "2023-11-28")], DOSSIER, "NATIONAL", NOW)).toEqual([]);
+    expect(detectConflicts([affiliation("FINESS", "690781810", "2027-01-01")], DOSSIER, "NATIONAL", NOW)).toEqual([]);
+  });
+
+  it("matches companies on the SIREN: the establishment's, or one of its technology partners'", () => {
+    expect(detectConflicts([affiliation("SIRET", "73282932000082")], DOSSIER, "NATIONAL", NOW)).toEqual(["ESTABLISHMENT_SIRET"]);
+    expect(detectConflicts([affiliation("SIRET", "44306184100013")], DOSSIER, "NATIONAL", NOW)).toEqual(["PARTNER_SIRET"]);
+    expect(detectConflicts([affiliation("SIRET", "55203253400646")], DOSSIER, "NATIONAL", NOW)).toEqual([]);
+  });
+
+  it("flags, for the national tier only, a reviewer of the ARS that reviewed the dossier regionally", () => {
+    const ars = [affiliation("ARS", "84")];
+    expect(detectConflicts(ars, DOSSIER, "NATIONAL", NOW)).toEqual(["REGIONAL_ARS"]);
+    expect(detectConflicts(ars, DOSSIER, "REGIONAL", NOW)).toEqual([]);
+    expect(detectConflicts(ars, { ...DOSSIER, reviewedRegionally: false }, "NATIONAL", NOW)).toEqual([]);
+    expect(detectConflicts([affiliation("ARS", "11")], DOSSIER, "NATIONAL", NOW)).toEqual([]);
+  });
+
+  it("reports every reason at once, in a stable order", () => {
+    const all = [affiliation("SIRET", "44306184100047"), affiliation("ARS", "84"), affiliation("FINESS", "690781810")];
+    expect(detectConflicts(all, DOSSIER, "NATIONAL", NOW)).toEqual(["ESTABLISHMENT_FINESS", "PARTNER_SIRET", "REGIONAL_ARS"]);
+  });
+
+  it("the index finds the same flags as comparing every pair", () => {
+    const reviewers = [
+      { id: "a", affiliations: [affiliation("FINESS", "690781810")] },
+      { id: "b", affiliations: [affiliation("SIRET", "44306184100013"), affiliation("ARS", "84")] },
+      { id: "c", affiliations: [affiliation("FINESS", "690781810", "2000-01-01", "2020-01-01")] },
+      { id: "d", affiliations: [] },
+    ];
+    const index = conflictIndex(reviewers, NOW);
+    for (const tier of ["REGIONAL", "NATIONAL"] as const) {
+      const expected = new Map(reviewers.map((r) => [r.id, detectConflicts(r.affiliations, DOSSIER, tier, NOW)] as const).filter(([, flags]) => flags.length > 0));
+      expect(index.flagsFor(DOSSIER, tier)).toEqual(expected);
+    }
+  });
+});

@@ -1,0 +1,104 @@
+import type { AffiliationKind, ReviewTier } from "@/lib/db/generated/enums";
+
+/**
+ * Conflict detection: which (reviewer, dossier) pairs must not be assigned without a manager's
+ * written reason, computed from the reviewers' affiliation profiles. Plain data in, flags out, so
+ * the assignment page, the automatic assignment and the bench all ask the same rule.
+ *
+ * A pair is flagged when one of the reviewer's affiliations, current or ended less than
+ * `LOOKBACK_YEARS` ago, matches:
+ * - the establishment: its FINESS EJ (legal entity) or site FINESS, or its SIREN;
+ * - one of the dossier's technology partners, by SIREN (a company's sites share it);
+ * - for the national tier: the ARS of the dossier's region, when that ARS reviewed it in the
+ *   regional tier (the reviewer would judge their own agency's work).
+ */
+export const LOOKBACK_YEARS = 3;
+
+export type ConflictFlag = "ESTABLISHMENT_FINESS" | "ESTABLISHMENT_SIRET" | "PARTNER_SIRET" | "REGIONAL_ARS";
+
+export const CONFLICT_FLAG_LABELS: Readonly<Record<ConflictFlag, string>> = {
+  ESTABLISHMENT_FINESS: "Employeur : l'établissement ou son entité juridique (FINESS)",
+  ESTABLISHMENT_SIRET: "Employeur : l'établissement (SIRET)",
+  PARTNER_SIRET: "Lien avec un partenaire technologique du dossier (SIRET)",
+  REGIONAL_ARS: "Son ARS a instruit ce dossier au niveau régional",
+};
+
+export type Affiliation = { kind: AffiliationKind; reference: string; startsOn: Date; endsOn: Date | null };
+
+export type ConflictDossier = {
+  finessEj: string;
+  finessEt: string;
+  siret: string | null;
+  regionCode: string;
+  partnerSirets: readonly string[];
+  /** The dossier was (or is being) reviewed by its region's ARS in the regional tier. */
+  reviewedRegionally: boolean;
+};
+
+/** The affiliations that still count at `now`: current, or ended within the look-back window. */
+export function activeAffiliations<T extends Affiliation>(affiliations: readonly T[], now: Date): T[] {
+  const horizon = new Date(now);
+  horizon.setUTCFullYear(horizon.getUTCFullYear() - LOOKBACK_YEARS);
+  return affiliations.filter((affiliation) => affiliation.startsOn <= now && (affiliation.endsOn === null || affiliation.endsOn >= horizon));
+}
+
+const siren = (siret: string) => siret.slice(0, 9);
+
+/** The reasons a pair is flagged, empty when none (in a stable order). */
+export function detectConflicts(affiliations: readonly Affiliation[], dossier: ConflictDossier, tier: ReviewTier, now: Date): ConflictFlag[] {
+  const flags = new Set<ConflictFlag>();
+  const partnerSirens = new Set(dossier.partnerSirets.map(siren));
+  for (const affiliation of activeAffiliations(affiliations, now)) {
+    switch (affiliation.kind) {
+      case "FINESS":
+        if (affiliation.reference === dossier.finessEj || affiliation.reference === dossier.finessEt) flags.add("ESTABLISHMENT_FINESS");
+        break;
+      case "SIRET":
+        if (dossier.siret && siren(affiliation.reference) === siren(dossier.siret)) flags.add("ESTABLISHMENT_SIRET");
+        if (partnerSirens.has(siren(affiliation.reference))) flags.add("PARTNER_SIRET");
+        break;
+      case "ARS":
+        if (tier === "NATIONAL" && dossier.reviewedRegionally && affiliation.reference === dossier.regionCode) flags.add("REGIONAL_ARS");
+        break;
+    }
+  }
+  return (Object.keys(CONFLICT_FLAG_LABELS) as ConflictFlag[]).filter((flag) => flags.has(flag));
+}
+
+/**
+ * An index of affiliations by what they match, so that flagging every pair of a wave (thousands of
+ * dossiers × hundreds of reviewers) looks up each dossier's identifiers instead of comparing every
+ * pair: the flagged pairs come out in time proportional to the dossiers and the matches.
+ */
+export function conflictIndex(reviewers: ReadonlyArray<{ id: string; affiliations: readonly Affiliation[] }>, now: Date) {
+  const byKey = new Map<string, Set<string>>();
+  for (const reviewer of reviewers) {
+    for (const affiliation of activeAffiliations(reviewer.affiliations, now)) {
+      const key = `${affiliation.kind}:${affiliation.kind === "SIRET" ? siren(affiliation.reference) : affiliation.reference}`;
+      const ids = byKey.get(key) ?? new Set<string>();
+      ids.add(reviewer.id);
+      byKey.set(key, ids);
+    }
+  }
+  const affiliationsOf = new Map(reviewers.map((reviewer) => [reviewer.id, reviewer.affiliations]));
+  return {
+    /** The flags of every reviewer who has any for this dossier. */
+    flagsFor(dossier: ConflictDossier, tier: ReviewTier): Map<string, ConflictFlag[]> {
+      const keys = [
+        `FINESS:${dossier.finessEj}`,
+        `FINESS:${dossier.finessEt}`,
+        ...(dossier.siret ? [`SIRET:${siren(dossier.siret)}`] : []),
+        ...dossier.partnerSirets.map((siret) => `SIRET:${siren(siret)}`),
+        ...(tier === "NATIONAL" && dossier.reviewedRegionally ? [`ARS:${dossier.regionCode}`] : []),
+      ];
+      const candidates = new Set<string>();
+      for (const key of keys) for (const id of byKey.get(key) ?? []) candidates.add(id);
+      const result = new Map<string, ConflictFlag[]>();
+      for (const id of candidates) {
+        const flags = detectConflicts(affiliationsOf.get(id) ?? [], dossier, tier, now);
+        if (flags.length > 0) result.set(id, flags);
+      }
+      return result;
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { canSeeReviewerNames, reviewTiersVisibleTo } from "@/lib/access/policy";
+import type { Viewer } from "@/lib/access/viewer";
+import type { DossierFacts } from "@/lib/applications/dossier-facts";
+import { db } from "@/lib/db/client";
+import type { ReviewTier } from "@/lib/db/generated/enums";
+import { effectiveDueAt, isOverdue } from "./due-dates";
+import { type SheetCriterion, weightedTotal } from "./score-sheet";
+
+/**
+ * The reviews of a dossier the viewer may read besides their own (the policy decides which tiers:
+ * nothing of their own tier before they submit), named or « Instructeur A, B… » as the wave says,
+ * with each review's weighted total and, per tier, the spread. Managers also get every
+ * assignment's state (declaration, due date, draft) to follow and reopen reviews.
+ */
+export async function loadDossierReviews(
+  viewer: Viewer,
+  facts: DossierFacts,
+  criteria: readonly SheetCriterion[],
+  own: { assignmentId: string; tier: ReviewTier; submitted: boolean } | null,
+  now = new Date(),
+) {
+  const tiers = reviewTiersVisibleTo(viewer, facts, own);
+  if (tiers.length === 0) return { tiers, reviews: [], spread: [] };
+  const [wave, assignments] = await Promise.all([
+    db.wave.findUniqueOrThrow({ where: { id: facts.waveId }, select: { reviewersAnonymous: true, regionalReviewDueAt: true, nationalReviewDueAt: true } }),
+    db.reviewerAssignment.findMany({
+      // A reviewer's own review stands beside the others once submitted (« Vous »).
+      where: { applicationId: facts.id, tier: { in: [...tiers] }, ...(own && !own.submitted ? { id: { not: own.assignmentId } } : {}) },
+      orderBy: [{ tier: "asc" }, { assignedAt: "asc" }],
+      select: {
+        id: true,
+        tier: true,
+        dueAt: true,
+        flags: true,
+        overrideReason: true,
+        reviewer: { select: { displayName: true } },
+        conflict: { select: { hasConflict: true, type: true, details: true, declaredAt: true } },
+        review: {
+          select: { id: true, status: true, submittedAt: true, reopenedAt: true, overallComment: true, scores: { select: { criterionId: true, value: true, notApplicable: true, comment: true } } },
+        },
+      },
+    }),
+  ]);
+  const manager = own === null;
+  const named = canSeeReviewerNames(viewer, wave);
+  // Reviewers read only submitted reviews; managers follow every assignment.
+  const visible = manager ? assignments : assignments.filter((assignment) => assignment.review?.status === "SUBMITTED" && assignment.conflict?.hasConflict === false);
+  const reviews = visible.map((assignment, index) => {
+    const dueAt = effectiveDueAt(assignment, wave);
+    const submitted = assignment.review?.status === "SUBMITTED";
+    return {
+      assignmentId: assignment.id,
+      tier: assignment.tier,
+      reviewer: assignment.id === own?.assignmentId ? "Vous" : named ? assignment.reviewer.displayName : `Instructeur ${String.fromCharCode(65 + index)}`,
+      status: assignment.conflict?.hasConflict ? ("CONFLICT" as const) : !assignment.conflict ? ("TO_DECLARE" as const) : submitted ? ("SUBMITTED" as const) : ("DRAFT" as const),
+      conflict: manager ? assignment.conflict : null,
+      flags: manager ? assignment.flags : [],
+      overrideReason: manager ? assignment.overrideReason : null,
+      dueAt: manager ? dueAt : null,
+      overdue: manager && isOverdue(dueAt, submitted, now),
+      submittedAt: assignment.review?.submittedAt ?? null,
+      reopenedAt: manager ? (assignment.review?.reopenedAt ?? null) : null,
+      overallComment: submitted || manager ? (assignment.review?.overallComment ?? "") : "",
+      scores: assignment.review?.scores ?? [],
+      total: assignment.review ? weightedTotal(criteria, assignment.review.scores) : null,
+    };
+  });
+  const spread = tiers.map((tier) => {
+    const totals = reviews.filter((review) => review.tier === tier && review.status === "SUBMITTED" && review.total !== null).map((review) => review.total!);
+    return { tier, count: totals.length, min: totals.length ? Math.min(...totals) : null, max: totals.length ? Math.max(...totals) : null, mean: totals.length ? totals.reduce((sum, total) => sum + total, 0) / totals.length : null };
+  });
+  return { tiers, reviews, spread };
+}
+
+export type DossierReviews = Awaited<ReturnType<typeof loadDossierReviews>>;

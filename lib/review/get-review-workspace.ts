@@ -1,0 +1,71 @@
+import { authorizeOwnAssignment } from "@/lib/access/policy";
+import type { Viewer } from "@/lib/access/viewer";
+import { getDossier } from "@/lib/applications/get-dossier";
+import { db } from "@/lib/db/client";
+import { regionName } from "@/lib/establishments/territories";
+import { getDossierIndicators } from "@/lib/roster/get-dossier-indicators";
+import { loadDossierReviews } from "./dossier-reviews";
+import { effectiveDueAt, isOverdue } from "./due-dates";
+import { loadAssignment } from "./load-assignment";
+import { loadSheetCriteria } from "./load-sheet-criteria";
+import { missingForReview, sheetFormValues } from "./score-sheet";
+
+/**
+ * The reviewer's workspace for one assignment. Before the declaration of interests, only what
+ * identifies the establishment (name, FINESS, category, region); after « no conflict », the whole
+ * dossier, the score sheet (criteria with the objectives they judge), and — once submitted — the
+ * other reviews the policy lets them read.
+ */
+export async function getReviewWorkspace(viewer: Viewer, assignmentId: string, now = new Date()) {
+  const { assignment, facts } = await loadAssignment(db, assignmentId);
+  authorizeOwnAssignment(viewer, facts, assignment, "declare-conflict");
+  const row = await db.application.findUniqueOrThrow({
+    where: { id: facts.id },
+    select: {
+      establishment: { select: { name: true, finessEt: true, finessEj: true, regionCode: true, city: true, category: { select: { label: true, code: true } } } },
+      wave: { select: { title: true, regionalReviewDueAt: true, nationalReviewDueAt: true } },
+    },
+  });
+  const dueAt = effectiveDueAt(assignment, row.wave);
+  const submitted = assignment.review?.status === "SUBMITTED";
+  const header = {
+    assignmentId: assignment.id,
+    tier: assignment.tier,
+    dueAt,
+    overdue: isOverdue(dueAt, submitted, now),
+    wave: row.wave.title,
+    establishment: {
+      name: row.establishment.name,
+      finessEt: row.establishment.finessEt,
+      finessEj: row.establishment.finessEj,
+      category: `${row.establishment.category.label} (${row.establishment.category.code})`,
+      region: regionName(row.establishment.regionCode),
+      city: row.establishment.city,
+    },
+  };
+  if (assignment.conflict?.hasConflict !== false || !assignment.review) return { stage: "declaration" as const, ...header };
+
+  const [dossier, figures, criteria, links, review] = await Promise.all([
+    getDossier(viewer, facts.id),
+    getDossierIndicators(viewer, facts.id, now),
+    loadSheetCriteria(db, facts.waveVersionId),
+    db.criterionObjective.findMany({ where: { waveVersionId: facts.waveVersionId }, select: { criterionId: true, objectiveId: true } }),
+    db.review.findUniqueOrThrow({
+      where: { id: assignment.review.id },
+      select: { status: true, version: true, submittedAt: true, reopenedAt: true, overallComment: true, scores: { select: { criterionId: true, value: true, notApplicable: true, comment: true } } },
+    }),
+  ]);
+  const others = await loadDossierReviews(viewer, facts, criteria, { assignmentId: assignment.id, tier: assignment.tier, submitted }, now);
+  return {
+    stage: "review" as const,
+    ...header,
+    dossier,
+    figures,
+    criteria: criteria.map((criterion) => ({ ...criterion, objectiveIds: links.filter((link) => link.criterionId === criterion.id).map((link) => link.objectiveId) })),
+    review: { status: review.status, version: review.version, submittedAt: review.submittedAt, reopenedAt: review.reopenedAt, values: sheetFormValues(criteria, review), missing: missingForReview(criteria, review) },
+    editable: review.status === "DRAFT" && facts.state === "UNDER_REVIEW",
+    others,
+  };
+}
+
+export type ReviewWorkspace = Awaited<ReturnType<typeof getReviewWorkspace>>;

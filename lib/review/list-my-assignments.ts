@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { requirePermission } from "@/lib/access/policy";
+import type { Viewer } from "@/lib/access/viewer";
+import { assignmentsVisibleTo } from "@/lib/access/visibility";
+import { db } from "@/lib/db/client";
+import { regionName } from "@/lib/establishments/territories";
+import { effectiveDueAt, isOverdue } from "./due-dates";
+
+export type AssignmentStatus = "TO_DECLARE" | "IN_PROGRESS" | "SUBMITTED";
+
+export const ASSIGNMENT_STATUS_LABELS: Readonly<Record<AssignmentStatus, string>> = {
+  TO_DECLARE: "Déclaration d'intérêts à faire",
+  IN_PROGRESS: "En cours",
+  SUBMITTED: "Transmise",
+};
+
+/** The queue's filters and sort, from the query string; anything unknown falls back to the default. */
+export const ZQueueFilters = z.object({
+  vague: z.string().uuid().optional().catch(undefined),
+  niveau: z.enum(["REGIONAL", "NATIONAL"]).optional().catch(undefined),
+  statut: z.enum(["TO_DECLARE", "IN_PROGRESS", "SUBMITTED", "OVERDUE"]).optional().catch(undefined),
+  tri: z.enum(["echeance", "etablissement", "vague"]).catch("echeance"),
+});
+export type TQueueFilters = z.infer<typeof ZQueueFilters>;
+
+/**
+ * A reviewer's queue: their live assignments (not those ended by a declared conflict; an ARS
+ * reviewer's only in their regions), with due date, tier and status. Before the declaration of
+ * interests, only what identifies the establishment is shown (not the project's title).
+ */
+export async function listMyAssignments(viewer: Viewer, filters: TQueueFilters, now = new Date()) {
+  requirePermission(viewer, "review:assigned");
+  const rows = await db.reviewerAssignment.findMany({
+    where: { AND: [assignmentsVisibleTo(viewer), filters.vague ? { application: { waveId: filters.vague } } : {}, filters.niveau ? { tier: filters.niveau } : {}] },
+    select: {
+      id: true,
+      tier: true,
+      dueAt: true,
+      assignedAt: true,
+      conflict: { select: { hasConflict: true } },
+      review: { select: { status: true } },
+      application: {
+        select: {
+          state: true,
+          projectTitle: true,
+          waveId: true,
+          wave: { select: { title: true, regionalReviewDueAt: true, nationalReviewDueAt: true } },
+          establishment: { select: { name: true, finessEt: true, regionCode: true, city: true, category: { select: { label: true } } } },
+        },
+      },
+    },
+  });
+  const items = rows.map((row) => {
+    const status: AssignmentStatus = !row.conflict ? "TO_DECLARE" : row.review?.status === "SUBMITTED" ? "SUBMITTED" : "IN_PROGRESS";
+    const dueAt = effectiveDueAt(row, row.application.wave);
+    return {
+      assignmentId: row.id,
+      tier: row.tier,
+      status,
+      dueAt,
+      overdue: isOverdue(dueAt, status === "SUBMITTED", now),
+      waveId: row.application.waveId,
+      wave: row.application.wave.title,
+      dossierState: row.application.state,
+      projectTitle: status === "TO_DECLARE" ? null : row.application.projectTitle,
+      establishment: {
+        name: row.application.establishment.name,
+        finess: row.application.establishment.finessEt,
+        category: row.application.establishment.category.label,
+        region: regionName(row.application.establishment.regionCode),
+        city: row.application.establishment.city,
+      },
+    };
+  });
+  const filtered = items.filter((item) => !filters.statut || (filters.statut === "OVERDUE" ? item.overdue : item.status === filters.statut));
+  const compare = {
+    echeance: (a: (typeof items)[number], b: (typeof items)[number]) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || a.establishment.name.localeCompare(b.establishment.name, "fr"),
+    etablissement: (a: (typeof items)[number], b: (typeof items)[number]) => a.establishment.name.localeCompare(b.establishment.name, "fr"),
+    vague: (a: (typeof items)[number], b: (typeof items)[number]) => a.wave.localeCompare(b.wave, "fr") || a.establishment.name.localeCompare(b.establishment.name, "fr"),
+  }[filters.tri];
+  const waves = [...new Map(items.map((item) => [item.waveId, item.wave])).entries()].map(([id, title]) => ({ id, title }));
+  return { items: filtered.sort(compare), total: items.length, waves };
+}

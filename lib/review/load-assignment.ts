@@ -1,0 +1,30 @@
+import { loadDossierFacts } from "@/lib/applications/dossier-facts";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+
+type Reader = Pick<Db, "application" | "reviewerAssignment">;
+
+/**
+ * An assignment with what the policy needs about its dossier (ownership and state come from the
+ * rows, never from the request). NOT_FOUND for a malformed or unknown id.
+ */
+export async function loadAssignment(client: Reader, assignmentId: string) {
+  const assignment = await client.reviewerAssignment.findUnique({
+    where: { id: assignmentId },
+    select: {
+      id: true,
+      applicationId: true,
+      reviewerId: true,
+      tier: true,
+      dueAt: true,
+      assignedAt: true,
+      assignedById: true,
+      conflict: { select: { hasConflict: true } },
+      review: { select: { id: true, status: true, version: true } },
+    },
+  });
+  if (!assignment) throw new AppError("NOT_FOUND");
+  return { assignment, facts: await loadDossierFacts(client, assignment.applicationId) };
+}
+
+export type LoadedAssignment = Awaited<ReturnType<typeof loadAssignment>>;

@@ -1,0 +1,198 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { getDossier } from "@/lib/applications/get-dossier";
+import { programmeManager } from "@/lib/campaigns/testing/fixtures";
+import { parisDateTime } from "@/lib/time/paris";
+import { resetDatabase, testDb } from "@/test/integration/database";
+import { assignReviewer } from "./assign-reviewer";
+import { applyAutomaticAssignment, previewAutomaticAssignment } from "./automatic-assignment";
+import { declareInterests } from "./declare-interests";
+import { getReviewWorkspace } from "./get-review-workspace";
+import { reopenReview } from "./reopen-review";
+import { saveReview } from "./save-review";
+import { sendReviewReminders } from "./send-review-reminders";
+import { submitReview } from "./submit-review";
+import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier } from "./testing/review-fixtures";
+
+/** The review's use cases on a real database: declaration, score sheet, tiers, assignment, reminders. */
+describe("review use cases", () => {
+  beforeEach(resetDatabase);
+
+  const assign = (manager: Awaited<ReturnType<typeof programmeManager>>, waveId: string, applicationId: string, reviewerId: string, tier: "REGIONAL" | "NATIONAL" = "NATIONAL", overrideReason = "") =>
+    assignReviewer(manager, waveId, { tier, applicationId, reviewerId, overrideReason, ip: null });
+
+  it("opens the dossier only after « no conflict »; a declared conflict ends the assignment and tells the managers", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createReviewWave(testDb);
+    const dossier = await createSubmittedDossier(testDb, wave, { name: "EHPAD des Conflits" });
+    const [alice, bruno] = [await createReviewer(testDb, { name: "Alice" }), await createReviewer(testDb, { name: "Bruno" })];
+    const { assignmentId: aliceAssignment } = await assign(manager, wave.waveId, dossier.id, alice.userId);
+    const { assignmentId: brunoAssignment } = await assign(manager, wave.waveId, dossier.id, bruno.userId);
+    expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("UNDER_REVIEW");
+
+    const before = await getReviewWorkspace(alice, aliceAssignment);
+    expect(before.stage).toBe("declaration");
+    expect(before.establishment.name).toBe("EHPAD des Conflits");
+    expect(before).not.toHaveProperty("dossier");
+    await expect(getDossier(alice, dossier.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    await declareInterests(alice, { assignmentId: aliceAssignment, declaration: { hasConflict: false }, ip: null });
+    expect((await getReviewWorkspace(alice, aliceAssignment)).stage).toBe("review");
+
+    await declareInterests(bruno, { assignmentId: brunoAssignment, declaration: { hasConflict: true, type: "PERSONAL_TIE", partnerSiret: "", details: "Ma sœur dirige l'établissement." }, ip: null });
+    await expect(getReviewWorkspace(bruno, brunoAssignment)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDossier(bruno, dossier.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const told = await testDb.outboxEmail.findMany({ where: { to: manager.email, dedupeKey: { startsWith: "conflict-declared:" } } });
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain("EHPAD des Conflits");
+    expect(await testDb.auditEvent.count({ where: { action: "review.conflict_declared", targetId: brunoAssignment } })).toBe(1);
+
+    // The dossier now needs a reviewer; Bruno can never be put back on it.
+    const preview = await previewAutomaticAssignment(manager, wave.waveId, { tier: "NATIONAL", defaultCap: 10, caps: {} });
+    expect(preview.shortfalls).toEqual([expect.objectContaining({ dossierId: dossier.id, missing: 1, excluded: 1 })]);
+    await expect(assign(manager, wave.waveId, dossier.id, bruno.userId)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  it("autosaves without lost updates, lists what is missing, submits once, and scores the dossier when the last review is in", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createReviewWave(testDb, { k: 2 });
+    const dossier = await createSubmittedDossier(testDb, wave);
+    const reviewers = [await createReviewer(testDb), await createReviewer(testDb)];
+    const assignments: string[] = [];
+    for (const reviewer of reviewers) {
+      const { assignmentId } = await assign(manager, wave.waveId, dossier.id, reviewer.userId);
+      await declareInterests(reviewer, { assignmentId, declaration: { hasConflict: false }, ip: null });
+      assignments.push(assignmentId);
+    }
+    const [first, second] = reviewers as [typeof reviewers[number], typeof reviewers[number]];
+    const sheet = completeSheet(wave.criteria, { notApplicable: true });
+
+    // Two tabs of the same reviewer: the second save, made on the old version, is refused with what is stored.
+    await saveReview(first, { assignmentId: assignments[0]!, expectedVersion: 1, data: { ...sheet, overallComment: "Onglet A" } });
+    await expect(saveReview(first, { assignmentId: assignments[0]!, expectedVersion: 1, data: { ...sheet, overallComment: "Onglet B" } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { conflict: { version: 2, values: { overallComment: "Onglet A" } } },
+    });
+
+    // « Sans objet » on a required criterion is refused; an incomplete sheet lists what is missing.
+    const required = wave.criteria.find((criterion) => criterion.required)!;
+    await expect(
+      saveReview(first, { assignmentId: assignments[0]!, expectedVersion: 2, data: { ...sheet, scores: { ...sheet.scores, [required.id]: { value: "", notApplicable: true, comment: "" } } } }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await saveReview(first, { assignmentId: assignments[0]!, expectedVersion: 2, data: { ...sheet, scores: { ...sheet.scores, [required.id]: { value: "", notApplicable: false, comment: "" } } } });
+    const refusal = await submitReview(first, { assignmentId: assignments[0]!, ip: null }).catch((error) => error);
+    expect(refusal.code).toBe("INVALID_INPUT");
+    expect(refusal.details.missing).toEqual([{ anchor: `critere-${required.id}`, message: `${required.code} – ${required.label} : donnez une note.` }]);
+
+    await saveReview(first, { assignmentId: assignments[0]!, expectedVersion: 3, data: sheet });
+    // Before submitting, the second reviewer sees nothing of the first.
+    const secondBefore = await getReviewWorkspace(second, assignments[1]!);
+    expect(secondBefore.stage === "review" && secondBefore.others.reviews).toEqual([]);
+
+    expect(await submitReview(first, { assignmentId: assignments[0]!, ip: null })).toMatchObject({ alreadySubmitted: false, dossierScored: false });
+    expect(await submitReview(first, { assignmentId: assignments[0]!, ip: null })).toMatchObject({ alreadySubmitted: true });
+    await expect(saveReview(first, { assignmentId: assignments[0]!, expectedVersion: 5, data: sheet })).rejects.toMatchObject({ code: "INVALID_STATE" });
+
+    await saveReview(second, { assignmentId: assignments[1]!, expectedVersion: 1, data: completeSheet(wave.criteria, { value: 5 }) });
+    expect(await submitReview(second, { assignmentId: assignments[1]!, ip: null })).toMatchObject({ dossierScored: true });
+    const secondAfter = await getReviewWorkspace(second, assignments[1]!);
+    expect(secondAfter.stage === "review" && secondAfter.others.reviews.map((review) => review.reviewer)).toEqual([first.displayName, "Vous"]);
+    expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("SCORED");
+    const history = await testDb.applicationTransition.findMany({ where: { applicationId: dossier.id }, orderBy: { at: "asc" } });
+    expect(history.map((step) => step.toState)).toEqual(["SUBMITTED", "UNDER_REVIEW", "SCORED"]);
+
+    // A manager reopens one review: the dossier goes back under review, the reviewer is told.
+    await reopenReview(manager, { assignmentId: assignments[0]!, reason: "Le critère C2 mérite d'être revu.", ip: null });
+    expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("UNDER_REVIEW");
+    expect(await testDb.outboxEmail.count({ where: { to: first.email, subject: { contains: "rouverte" } } })).toBe(1);
+    expect(await testDb.auditEvent.count({ where: { action: "review.reopened", details: { path: ["assignmentId"], equals: assignments[0]! } } })).toBe(1);
+  });
+
+  it("goes regional then national: the dossier is « évalué » only when the national tier is complete", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createReviewWave(testDb, { reviewTiers: "REGIONAL_THEN_NATIONAL", k: 1 });
+    const dossier = await createSubmittedDossier(testDb, wave, { regionCode: "75" });
+    const [arsHere, arsElsewhere, ans] = [
+      await createReviewer(testDb, { role: "REGIONAL_REVIEWER", regions: ["75"], affiliations: [{ kind: "ARS", reference: "75" }] }),
+      await createReviewer(testDb, { role: "REGIONAL_REVIEWER", regions: ["11"] }),
+      await createReviewer(testDb),
+    ];
+    await expect(assign(manager, wave.waveId, dossier.id, arsElsewhere.userId, "REGIONAL")).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(assign(manager, wave.waveId, dossier.id, ans.userId, "REGIONAL")).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    const regional = await assign(manager, wave.waveId, dossier.id, arsHere.userId, "REGIONAL");
+    await declareInterests(arsHere, { assignmentId: regional.assignmentId, declaration: { hasConflict: false }, ip: null });
+    await saveReview(arsHere, { assignmentId: regional.assignmentId, expectedVersion: 1, data: completeSheet(wave.criteria) });
+    await submitReview(arsHere, { assignmentId: regional.assignmentId, ip: null });
+    expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("UNDER_REVIEW");
+
+    const national = await assign(manager, wave.waveId, dossier.id, ans.userId, "NATIONAL");
+    await declareInterests(ans, { assignmentId: national.assignmentId, declaration: { hasConflict: false }, ip: null });
+    // The national reviewer reads the regional review before writing their own.
+    const workspace = await getReviewWorkspace(ans, national.assignmentId);
+    expect(workspace.stage === "review" && workspace.others.reviews.map((review) => review.tier)).toEqual(["REGIONAL"]);
+    await saveReview(ans, { assignmentId: national.assignmentId, expectedVersion: 1, data: completeSheet(wave.criteria) });
+    await submitReview(ans, { assignmentId: national.assignmentId, ip: null });
+    expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("SCORED");
+  });
+
+  it("flags detected conflicts: never assigned automatically, assigned by hand only with a written reason, audited", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createReviewWave(testDb, { k: 1 });
+    const dossier = await createSubmittedDossier(testDb, wave, { finessEj: "690781810" });
+    const former = await createReviewer(testDb, { affiliations: [{ kind: "FINESS", reference: "690781810", startsOn: new Date("2010-01-01"), endsOn: new Date(Date.now() - 365 * 86_400_000) }] });
+    const preview = await previewAutomaticAssignment(manager, wave.waveId, { tier: "NATIONAL", defaultCap: 5, caps: {} });
+    expect(preview.assignments).toEqual([]);
+    expect(preview.shortfalls).toEqual([expect.objectContaining({ dossierId: dossier.id, reason: "NOT_ENOUGH_ELIGIBLE", flagged: 1 })]);
+    await expect(assign(manager, wave.waveId, dossier.id, former.userId)).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { overrideReason: [expect.stringContaining("FINESS")] } });
+    const override = await assign(manager, wave.waveId, dossier.id, former.userId, "NATIONAL", "Seule experte disponible ; départ il y a un an, sans lien avec le projet.");
+    expect(override.flags).toEqual(["ESTABLISHMENT_FINESS"]);
+    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "review.assigned_with_override", targetId: override.assignmentId } });
+    expect(audit.details).toMatchObject({ flags: ["ESTABLISHMENT_FINESS"], overrideReason: expect.stringContaining("experte") });
+  });
+
+  it("applies the previewed automatic assignment in one go, refuses a stale preview, and only fills gaps when re-run", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createReviewWave(testDb, { k: 2 });
+    const dossiers = [];
+    for (let i = 0; i < 6; i++) dossiers.push(await createSubmittedDossier(testDb, wave));
+    const reviewers = [];
+    for (let i = 0; i < 4; i++) reviewers.push(await createReviewer(testDb));
+    const request = { tier: "NATIONAL" as const, defaultCap: 3, caps: {} };
+    const preview = await previewAutomaticAssignment(manager, wave.waveId, request);
+    expect(preview.assignments).toHaveLength(12);
+    expect(preview.reviewers.map((reviewer) => reviewer.after)).toEqual([3, 3, 3, 3]);
+
+    // Someone assigns by hand meanwhile: the preview is stale.
+    await assign(manager, wave.waveId, dossiers[0]!.id, reviewers[0]!.userId);
+    await expect(applyAutomaticAssignment(manager, wave.waveId, { ...request, fingerprint: preview.fingerprint, ip: null })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await testDb.reviewerAssignment.count()).toBe(1);
+
+    const fresh = await previewAutomaticAssignment(manager, wave.waveId, request);
+    expect(await applyAutomaticAssignment(manager, wave.waveId, { ...request, fingerprint: fresh.fingerprint, ip: null })).toEqual({ assigned: 11, startedReview: 5 });
+    expect(await testDb.reviewerAssignment.count()).toBe(12);
+    expect(await testDb.application.count({ where: { waveId: wave.waveId, state: "UNDER_REVIEW" } })).toBe(6);
+    const assignmentIds = (await testDb.reviewerAssignment.findMany({ select: { id: true } })).map((row) => row.id);
+    expect(await testDb.auditEvent.count({ where: { action: "review.assigned", targetId: { in: assignmentIds } } })).toBe(12);
+    expect(await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: "review-assigned:" } } })).toBe(5);
+
+    const again = await previewAutomaticAssignment(manager, wave.waveId, request);
+    expect(again.assignments).toEqual([]);
+    expect(again.shortfalls).toEqual([]);
+  });
+
+  it("reminds a reviewer 3 days before the due date and each working day once overdue, once each", async () => {
+    const manager = await programmeManager(testDb);
+    const dueAt = parisDateTime("2026-12-04T18:00");
+    const wave = await createReviewWave(testDb, { k: 1, nationalDueAt: dueAt });
+    const dossier = await createSubmittedDossier(testDb, wave, { name: "CH Rappels" });
+    const reviewer = await createReviewer(testDb);
+    const { assignmentId } = await assignReviewer(manager, wave.waveId, { tier: "NATIONAL", applicationId: dossier.id, reviewerId: reviewer.userId, overrideReason: "", ip: null }, parisDateTime("2026-11-20T10:00"));
+    expect(await sendReviewReminders(parisDateTime("2026-12-01T18:30"))).toEqual({ enqueued: 1 });
+    expect(await sendReviewReminders(parisDateTime("2026-12-01T18:31"))).toEqual({ enqueued: 0 });
+    expect(await sendReviewReminders(parisDateTime("2026-12-05T10:00"))).toEqual({ enqueued: 0 }); // Saturday
+    expect(await sendReviewReminders(parisDateTime("2026-12-07T09:30"))).toEqual({ enqueued: 1 });
+    expect(await sendReviewReminders(parisDateTime("2026-12-08T09:30"))).toEqual({ enqueued: 1 });
+    const sent = await testDb.outboxEmail.findMany({ where: { to: reviewer.email, dedupeKey: { startsWith: "review-" }, NOT: { dedupeKey: { startsWith: "review-assigned" } } }, orderBy: { createdAt: "asc" } });
+    expect(sent.map((email) => email.dedupeKey)).toEqual([`review-due-soon:${assignmentId}:${dueAt.toISOString()}`, `review-overdue:${assignmentId}:2026-12-07`, `review-overdue:${assignmentId}:2026-12-08`]);
+    expect(sent[1]!.subject).toBe("Évaluation en retard : dossier de CH Rappels");
+  });
+});

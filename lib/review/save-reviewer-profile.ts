@@ -1,0 +1,48 @@
+import { requirePermission } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { TReviewerProfileInput } from "./reviewer-profile-schema";
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Replaces a reviewer's role (ANS / ARS), regions and affiliations, audited with before and after. */
+export async function saveReviewerProfile(viewer: Viewer, userId: string, input: TReviewerProfileInput, ip: string | null) {
+  requirePermission(viewer, "user:manage");
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { staffRole: true, email: true, reviewerRegions: { select: { regionCode: true } }, affiliations: { select: { kind: true, reference: true, startsOn: true, endsOn: true } } },
+    });
+    if (!user || (user.staffRole !== "REVIEWER" && user.staffRole !== "REGIONAL_REVIEWER")) throw new AppError("NOT_FOUND");
+    const regionCodes = input.staffRole === "REGIONAL_REVIEWER" ? [...new Set(input.regionCodes)].sort() : [];
+    await tx.user.update({ where: { id: userId }, data: { staffRole: input.staffRole } });
+    await tx.reviewerRegion.deleteMany({ where: { userId } });
+    await tx.reviewerRegion.createMany({ data: regionCodes.map((regionCode) => ({ userId, regionCode })) });
+    await tx.reviewerAffiliation.deleteMany({ where: { userId } });
+    await tx.reviewerAffiliation.createMany({
+      data: input.affiliations.map((affiliation) => ({
+        userId,
+        kind: affiliation.kind,
+        reference: affiliation.reference,
+        label: affiliation.label,
+        startsOn: day(affiliation.startsOn),
+        endsOn: affiliation.endsOn ? day(affiliation.endsOn) : null,
+      })),
+    });
+    const summary = (affiliations: ReadonlyArray<{ kind: string; reference: string }>) => affiliations.map((affiliation) => `${affiliation.kind}:${affiliation.reference}`).sort();
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "reviewer.profile_changed",
+      target: { type: "User", id: userId },
+      ip,
+      details: {
+        email: user.email,
+        role: { from: user.staffRole, to: input.staffRole },
+        regions: { from: user.reviewerRegions.map((region) => region.regionCode).sort(), to: regionCodes },
+        affiliations: { from: summary(user.affiliations), to: summary(input.affiliations) },
+      },
+    });
+  });
+}

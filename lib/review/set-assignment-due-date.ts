@@ -1,0 +1,28 @@
+import { requirePermission } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
+import { loadAssignment } from "./load-assignment";
+
+/** A manager gives one assignment its own due date (or back to the tier's), audited with the reason. */
+export async function setAssignmentDueDate(viewer: Viewer, input: { assignmentId: string; dueAt: string; reason: string; ip: string | null }) {
+  requirePermission(viewer, "reviewer:assign");
+  const { assignment } = await loadAssignment(db, input.assignmentId);
+  if (input.dueAt && !isParisLocalTime(input.dueAt)) {
+    throw new AppError("INVALID_INPUT", "Cette date et cette heure n'existent pas à Paris.", { fieldErrors: { dueAt: ["Cette date et cette heure n'existent pas à Paris."] } });
+  }
+  const dueAt = input.dueAt ? parisDateTime(input.dueAt) : null;
+  await db.$transaction(async (tx) => {
+    await tx.reviewerAssignment.update({ where: { id: assignment.id }, data: { dueAt } });
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "review.due_date_overridden",
+      target: { type: "ReviewerAssignment", id: assignment.id },
+      ip: input.ip,
+      details: { from: assignment.dueAt?.toISOString() ?? null, to: dueAt?.toISOString() ?? null, reason: input.reason },
+    });
+  });
+  return { dueAt };
+}

@@ -1,0 +1,46 @@
+import { authorizeOwnAssignment } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { requestDelivery } from "@/lib/jobs/worker";
+import { loadAssignment } from "./load-assignment";
+import { loadSheetCriteria } from "./load-sheet-criteria";
+import { missingForReview } from "./score-sheet";
+import { completeScoringIfDone } from "./tier-completion";
+
+/**
+ * Submits a review once complete (else INVALID_INPUT with the list of what is missing, each with
+ * its anchor). The sheet is read-only afterwards. Idempotent: submitting again changes nothing.
+ * When it completes the wave's last tier, the dossier becomes « évalué » in the same transaction.
+ */
+export async function submitReview(viewer: Viewer, input: { assignmentId: string; ip: string | null }, now = new Date()) {
+  const { assignment, facts } = await loadAssignment(db, input.assignmentId);
+  authorizeOwnAssignment(viewer, facts, assignment, "review");
+  if (!assignment.review) throw new AppError("INVALID_STATE", "Déclarez d'abord vos liens d'intérêts.");
+  const reviewId = assignment.review.id;
+  const criteria = await loadSheetCriteria(db, facts.waveVersionId);
+
+  const result = await db.$transaction(async (tx) => {
+    const review = await tx.review.findUniqueOrThrow({
+      where: { id: reviewId },
+      select: { status: true, submittedAt: true, overallComment: true, scores: { select: { criterionId: true, value: true, notApplicable: true, comment: true } } },
+    });
+    if (review.status === "SUBMITTED") return { submittedAt: review.submittedAt!, alreadySubmitted: true, dossierScored: false };
+    const missing = missingForReview(criteria, review);
+    if (missing.length > 0) throw new AppError("INVALID_INPUT", "L'évaluation n'est pas complète.", { details: { missing } });
+    const claimed = await tx.review.updateMany({ where: { id: reviewId, status: "DRAFT" }, data: { status: "SUBMITTED", submittedAt: now, version: { increment: 1 } } });
+    if (claimed.count !== 1) return { submittedAt: now, alreadySubmitted: true, dossierScored: false };
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "review.submitted",
+      target: { type: "Review", id: reviewId },
+      ip: input.ip,
+      details: { assignmentId: assignment.id, applicationId: facts.id, tier: assignment.tier },
+    });
+    const dossierScored = await completeScoringIfDone(tx, facts.id, auditActor(viewer), now);
+    return { submittedAt: now, alreadySubmitted: false, dossierScored };
+  });
+  requestDelivery();
+  return result;
+}

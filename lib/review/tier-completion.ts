@@ -1,0 +1,55 @@
+import { writeTransition } from "@/lib/applications/write-transition";
+import type { AuditActor } from "@/lib/audit/record-audit";
+import type { Db } from "@/lib/db/client";
+import type { ReviewTier, ReviewTiers } from "@/lib/db/generated/enums";
+import { notifyMembers } from "@/lib/applications/notify-members";
+
+export type TierAssignment = { tier: ReviewTier; hasConflict: boolean | null; submitted: boolean };
+
+/** The tiers a wave's dossiers go through, in order. */
+export function tiersOf(reviewTiers: ReviewTiers): ReviewTier[] {
+  return reviewTiers === "REGIONAL_THEN_NATIONAL" ? ["REGIONAL", "NATIONAL"] : ["NATIONAL"];
+}
+
+/**
+ * A tier is complete for a dossier when it has at least k submitted reviews and no live
+ * assignment still to submit (a declared conflict ended its assignment: it counts for nothing).
+ */
+export function isTierComplete(tier: ReviewTier, k: number, assignments: readonly TierAssignment[]): boolean {
+  const live = assignments.filter((assignment) => assignment.tier === tier && assignment.hasConflict !== true);
+  return live.filter((assignment) => assignment.submitted).length >= k && live.every((assignment) => assignment.submitted);
+}
+
+/** The review is complete when every tier of the wave is: the dossier is then « évalué ». */
+export function isReviewComplete(reviewTiers: ReviewTiers, k: number, assignments: readonly TierAssignment[]): boolean {
+  return tiersOf(reviewTiers).every((tier) => isTierComplete(tier, k, assignments));
+}
+
+type Writer = Pick<Db, "application" | "applicationTransition" | "auditEvent" | "establishment" | "outboxEmail">;
+
+/**
+ * After a submission or a declared conflict, in the same transaction: when the last tier is now
+ * complete, the dossier moves to « évalué » through the state machine (the reviewer's act).
+ */
+export async function completeScoringIfDone(tx: Writer, applicationId: string, by: AuditActor, now: Date): Promise<boolean> {
+  const dossier = await tx.application.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: {
+      id: true,
+      state: true,
+      version: true,
+      wave: { select: { reviewTiers: true, reviewersPerDossier: true } },
+      assignments: { select: { tier: true, conflict: { select: { hasConflict: true } }, review: { select: { status: true } } } },
+    },
+  });
+  if (dossier.state !== "UNDER_REVIEW") return false;
+  const assignments = dossier.assignments.map((assignment) => ({
+    tier: assignment.tier,
+    hasConflict: assignment.conflict?.hasConflict ?? null,
+    submitted: assignment.review?.status === "SUBMITTED",
+  }));
+  if (!isReviewComplete(dossier.wave.reviewTiers, dossier.wave.reviewersPerDossier, assignments)) return false;
+  const moved = await writeTransition(tx, { application: dossier, action: "completeScoring", actor: "REVIEWER", by, now });
+  await notifyMembers(tx, { applicationId, version: dossier.version, state: moved.state });
+  return true;
+}

@@ -1,0 +1,59 @@
+import { requirePermission } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { STALE_WAVE_MESSAGE } from "@/lib/campaigns/wave-data";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
+import type { TReviewSettingsInput } from "./assignment-schemas";
+
+export const REVIEW_SETTINGS_SELECT = {
+  reviewTiers: true,
+  regionalReviewDueAt: true,
+  nationalReviewDueAt: true,
+  reviewersPerDossier: true,
+  reviewersAnonymous: true,
+} as const;
+
+const instant = (local: string) => (local ? parisDateTime(local) : null);
+
+/**
+ * The wave's review settings: one tier or two, each tier's due date, k reviewers per dossier,
+ * reviewers named or anonymous to each other. They belong to the wave, not to a version (ADR 0007);
+ * a wave with regional assignments keeps its regional tier. Audited with before and after.
+ */
+export async function updateReviewSettings(viewer: Viewer, waveId: string, input: TReviewSettingsInput & { ip: string | null }) {
+  requirePermission(viewer, "reviewer:assign");
+  for (const field of ["regionalReviewDueAt", "nationalReviewDueAt"] as const) {
+    if (input[field] && !isParisLocalTime(input[field])) {
+      throw new AppError("INVALID_INPUT", "Cette date et cette heure n'existent pas à Paris.", { fieldErrors: { [field]: ["Cette date et cette heure n'existent pas à Paris."] } });
+    }
+  }
+  const next = {
+    reviewTiers: input.reviewTiers,
+    regionalReviewDueAt: input.reviewTiers === "REGIONAL_THEN_NATIONAL" ? instant(input.regionalReviewDueAt) : null,
+    nationalReviewDueAt: instant(input.nationalReviewDueAt),
+    reviewersPerDossier: input.reviewersPerDossier,
+    reviewersAnonymous: input.reviewersAnonymous,
+  };
+  return db.$transaction(async (tx) => {
+    const wave = await tx.wave.findUnique({ where: { id: waveId }, select: { version: true, ...REVIEW_SETTINGS_SELECT } });
+    if (!wave) throw new AppError("NOT_FOUND");
+    if (wave.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
+    if (next.reviewTiers === "NATIONAL_ONLY" && (await tx.reviewerAssignment.count({ where: { tier: "REGIONAL", application: { waveId } } })) > 0) {
+      const message = "Des dossiers de cette vague ont déjà des instructeurs d'ARS : le niveau régional ne peut plus être retiré.";
+      throw new AppError("INVALID_INPUT", message, { fieldErrors: { reviewTiers: [message] } });
+    }
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [key, value] of Object.entries(next)) {
+      const before = wave[key as keyof typeof next];
+      const [from, to] = [before instanceof Date ? before.toISOString() : before, value instanceof Date ? value.toISOString() : value];
+      if (from !== to) changes[key] = { from, to };
+    }
+    if (Object.keys(changes).length === 0) return { changed: [] as string[] };
+    const updated = await tx.wave.updateMany({ where: { id: waveId, version: input.expectedVersion }, data: { ...next, version: { increment: 1 } } });
+    if (updated.count !== 1) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
+    await recordAudit(tx, { actor: auditActor(viewer), action: "wave.review_settings_changed", target: { type: "Wave", id: waveId }, ip: input.ip, details: { changes } as never });
+    return { changed: Object.keys(changes) };
+  });
+}
