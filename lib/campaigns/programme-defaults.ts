@@ -1,6 +1,6 @@
 /**
  * The objectives and scoring grid that a new wave starts from, as the programme states them
- * (../shared/domain/programme.md). Each wave keeps its own copy, which programme managers edit
+ * (docs/domain/programme.md). Each wave keeps its own copy, which programme managers edit
  * until the wave opens.
  */
 export type ObjectiveTemplate = {
