@@ -67,17 +67,17 @@ test.describe("page layout", () => {
     }
   });
 
-  test("a reviewer's list links each dossier to its page", async ({ page, context }) => {
+  test("a reviewer's list links each assigned dossier to its review workspace", async ({ page, context }) => {
     const establishment = await createEstablishment();
     const wave = await createOpenWave();
     const dossier = await createDraftApplication(establishment.id, wave);
     await e2eDb.application.update({ where: { id: dossier.id }, data: { state: "SUBMITTED" } });
     const reviewer = await createUser({ staffRole: "REVIEWER" });
-    await e2eDb.reviewerAssignment.create({ data: { applicationId: dossier.id, reviewerId: reviewer.id } });
+    const assignment = await e2eDb.reviewerAssignment.create({ data: { applicationId: dossier.id, reviewerId: reviewer.id } });
     await signInAs(context, reviewer.id);
     await page.goto("/instruction");
     await page.getByRole("row").filter({ hasText: establishment.name }).getByRole("link", { name: establishment.name }).click();
-    await expect(page).toHaveURL(`/dossiers/${dossier.id}`);
+    await expect(page).toHaveURL(`/instruction/${assignment.id}`);
   });
 
   test("a programme manager reading a draft is told that only its establishment's members change it", async ({ page, context }) => {

@@ -1,6 +1,6 @@
 // npm run worker: the background jobs alone (e-mails, reminders, daily indicators, clean-ups), for
 // deployments that run them apart from the web instances (set RUN_JOBS=false on those).
-// Any number of workers may run: each scheduled occurrence still runs once (ADR 0007).
+// Any number of workers may run: each scheduled occurrence still runs once (ADR 0011).
 // Uses DATABASE_URL, or the embedded database of a running `npm start`.
 import { env } from "@/lib/config/env";
 import { connectDb } from "@/lib/db/client";

@@ -1,7 +1,7 @@
 /**
  * The objectives and scoring grid that a new wave starts from, as the programme states them
- * (../shared/domain/programme.md). Each wave keeps its own copy, which programme managers edit
- * until the wave opens.
+ * (docs/domain/programme.md). Each wave keeps its own copy, which programme managers edit (once
+ * the wave has opened or a dossier holds it, an edit makes a new version: ADR 0005).
  */
 export type ObjectiveTemplate = {
   code: string;

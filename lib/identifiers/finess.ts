@@ -1,12 +1,12 @@
 import { luhnCheckDigit, passesLuhn } from "./luhn";
 
 /**
- * FINESS number: 9 characters. The first ones are the department (../shared/domain/formats.md):
+ * FINESS number: 9 characters. The first ones are the department (docs/domain/identifiers.md):
  * 01–19, 2A / 2B (Corsica, whose old code 20 no longer exists), 21–95, and overseas 97 followed by
  * a digit. Overseas, the directory's numbers start 970 as well as 971–976 (e.g. 970100012, a
  * Guadeloupe clinic in the etalab FINESS extract), so any 97x is accepted. The last character is a
  * Luhn key over the first eight. How Corsican letters enter the key is not published: we read both
- * as "20" (to confirm, see formats.md). Change `DEPARTMENT` or `digitsForKey` only.
+ * as "20" (to confirm, see docs/domain/identifiers.md). Change `DEPARTMENT` or `digitsForKey` only.
  */
 const FORMAT = /^([0-9]{2}|2[AB])[0-9]{7}$/;
 const DEPARTMENT = /^(0[1-9]|1[0-9]|2[AB1-9]|[3-8][0-9]|9[0-5]|97)/;

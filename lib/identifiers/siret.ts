@@ -10,7 +10,7 @@ import { isAllZeros } from "./zeros";
  * 35600000000048, passes Luhn; the others are valid when the sum of their 14 digits is a multiple
  * of 5. Source: INSEE's rule as stated in French Wikipedia's « Système d'identification du
  * répertoire des établissements » (section « Exceptions pour le groupe La Poste », citing INSEE's
- * SIRET page); recorded with its source in docs/identifiers.md.
+ * SIRET page); recorded with its source in docs/domain/identifiers.md.
  */
 const LA_POSTE_SIREN = "356000000";
 

@@ -17,7 +17,7 @@ export type JobDefinition = {
   label: string;
   /**
    * For scheduled jobs: a cron expression in Paris time, and how it reads in French. Run once
-   * per occurrence across every instance (ADR 0007). On-demand jobs have none and are queued
+   * per occurrence across every instance (ADR 0011). On-demand jobs have none and are queued
    * with `enqueueJob`.
    */
   schedule?: { cron: string; label: string };

@@ -5,7 +5,7 @@ import { withLogContext } from "@/lib/observability/request-id";
 import { JOBS, type JobDefinition, type JobName } from "./registry";
 import { effectiveSchedules } from "./schedules";
 
-/** pg-boss keeps its tables in this schema, beside the app's (ADR 0007). */
+/** pg-boss keeps its tables in this schema, beside the app's (ADR 0011). */
 export const JOB_SCHEMA = "pgboss";
 export const JOB_TIME_ZONE = "Europe/Paris";
 

@@ -2,7 +2,7 @@ import type { IdentityVerification, MieType } from "@/lib/db/generated/enums";
 
 /**
  * The MIE catalogue (moyens d'identification électronique), from
- * ../shared/domain/mie-and-compliance.md. One place: the compliance rules, the forms and the
+ * docs/domain/mie-and-compliance.md. One place: the compliance rules, the forms and the
  * labels all read this table, so a new reading of the regulation is a change of data here.
  */
 export type EidasLevel = "FAIBLE" | "SUBSTANTIEL" | "ELEVE";

@@ -1,5 +1,5 @@
 /**
- * Compliance of one professional at a date: the verdicts of ../shared/domain/mie-and-compliance.md
+ * Compliance of one professional at a date: the verdicts of docs/domain/mie-and-compliance.md
  * and what is missing, in French.
  *
  * Date semantics (all date-only, compared as UTC days, see `dates.ts`):

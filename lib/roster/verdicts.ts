@@ -3,7 +3,7 @@
  * per-professional view (`compliance.ts`) and the establishment indicators (`indicators.ts`), which
  * run it over a million professionals and must not allocate per professional.
  *
- * The rules are ../shared/domain/mie-and-compliance.md; what each MIE type is comes from
+ * The rules are docs/domain/mie-and-compliance.md; what each MIE type is comes from
  * `@/lib/mie/catalogue` only.
  *
  * Public API (inside lib/roster): `Verdict`, `prepareEstablishment`, `PreparedEstablishment`,

@@ -4,7 +4,7 @@ import { withRppsKey } from "@/lib/identifiers/rpps";
 import { PROFESSION_CODES, RPPS_1, RPPS_2, RPPS_3, utf8 } from "./fixtures.test-helpers";
 import { parseRosterFile, type DirectoryRosterRow } from "./index";
 
-/** The classic 52-column header (formats.md). */
+/** The classic 52-column header (docs/domain/file-formats.md). */
 const CLASSIC = [
   "Type d'identifiant PP", "Identifiant PP", "Identification nationale PP", "Code civilité d'exercice",
   "Libellé civilité d'exercice", "Code civilité", "Libellé civilité", "Nom d'exercice", "Prénom d'exercice",

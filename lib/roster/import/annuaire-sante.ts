@@ -1,6 +1,6 @@
 /**
  * The national directory extract « PS_LibreAcces_Personne_activite_AAAAMMJJhhmm.txt » (Annuaire
- * Santé, ../shared/domain/formats.md): `|`-separated, a trailing `|` on every line, no quoting,
+ * Santé, docs/domain/file-formats.md): `|`-separated, a trailing `|` on every line, no quoting,
  * one line per professional × activity site, about 2 million lines for the country.
  *
  * - Columns are found by name (both header variants; accents, case and « d' » do not matter).
