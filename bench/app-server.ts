@@ -11,12 +11,12 @@ export const BENCH_SERVER_LOG = ".data/bench-server.log";
 /** Where the bench's server keeps receipts (the rush scenario counts them there). */
 export const BENCH_STORAGE_DIR = ".data/bench-files";
 
-export type BenchServer = { url: string; stop: () => Promise<void> };
+export type BenchServer = { url: string; pid: number; stop: () => Promise<void> };
 
 /**
  * The production build served by `next start` on the bench's scratch database, as a deployment
- * runs it (the job worker runs apart: RUN_JOBS=false; logs above warnings only, like a quiet
- * production log level would be). With BENCH_PROFILE=1, the server writes a CPU profile
+ * runs it (the job worker runs apart, see startBenchWorker: RUN_JOBS=false; logs above warnings
+ * only, like a quiet production log level would be). With BENCH_PROFILE=1, the server writes a CPU profile
  * (.data/bench-profiles/*.cpuprofile, for Chrome DevTools) when it stops.
  */
 export async function startBenchServer(databaseUrl: string): Promise<BenchServer> {
@@ -26,18 +26,7 @@ export async function startBenchServer(databaseUrl: string): Promise<BenchServer
   mkdirSync(".data", { recursive: true });
   const log = openSync(BENCH_SERVER_LOG, "a");
   const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=.data/bench-profiles"] : []), nextBin(), "start", "--port", String(port)], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
-      APP_URL: url,
-      AUTH_SECRET: BENCH_AUTH_SECRET,
-      DEMO_MODE: "false",
-      RUN_JOBS: "false",
-      LOG_LEVEL: "warn",
-      STORAGE_DIR: BENCH_STORAGE_DIR,
-    },
+    env: benchEnv(databaseUrl, url),
     stdio: ["ignore", log, log],
   });
   for (let attempt = 0; ; attempt += 1) {
@@ -45,16 +34,39 @@ export async function startBenchServer(databaseUrl: string): Promise<BenchServer
     if (attempt > 400 || child.exitCode !== null) throw new Error("next start did not answer");
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  return { url, pid: child.pid!, stop: () => stopChild(child) };
+}
+
+/** What the bench's server and worker are given: one database, one storage, logs above warnings. */
+function benchEnv(databaseUrl: string, url: string): NodeJS.ProcessEnv {
   return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        // SIGINT: Next.js exits normally, so that Node writes the CPU profile.
-        child.kill("SIGINT");
-      }),
+    PATH: process.env.PATH,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    APP_URL: url,
+    AUTH_SECRET: BENCH_AUTH_SECRET,
+    DEMO_MODE: "false",
+    RUN_JOBS: "false",
+    LOG_LEVEL: "warn",
+    STORAGE_DIR: BENCH_STORAGE_DIR,
   };
+}
+
+/** `npm run worker` beside the bench's server, as a deployment of several instances runs it. */
+export function startBenchWorker(databaseUrl: string, url: string): { stop: () => Promise<void> } {
+  const log = openSync(BENCH_SERVER_LOG, "a");
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: benchEnv(databaseUrl, url), stdio: ["ignore", log, log] });
+  return { stop: () => stopChild(child) };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    // SIGINT: Next.js and the worker exit normally, so that Node writes the CPU profile.
+    child.kill("SIGINT");
+  });
 }
 
 /** The cookie of a new signed-in session of `userId`, as a browser sends it. */

@@ -484,13 +484,14 @@ test.describe("access matrix", () => {
       manager: await createUser({ staffRole: "PROGRAMME_MANAGER" }),
     };
     await e2eDb.application.update({ where: { id: submittedDossier.id }, data: { state: "UNDER_REVIEW" } });
+    const pdf = readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf"));
+    // With its receipt already: the receipt job leaves it alone.
     await e2eDb.submission.create({
-      data: { applicationId: submittedDossier.id, idempotencyKey: crypto.randomUUID(), contentHash: "0".repeat(64), receiptKey: null },
+      data: { applicationId: submittedDossier.id, idempotencyKey: crypto.randomUUID(), contentHash: "0".repeat(64), receiptKey: await storeForTest(pdf, "receipts") },
     });
     await e2eDb.reviewerAssignment.create({
       data: { applicationId: submittedDossier.id, reviewerId: users.reviewer.id, conflict: { create: { hasConflict: false } } },
     });
-    const pdf = readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf"));
     const credentials: Record<string, string> = {};
     for (const [role, user] of Object.entries(users)) {
       const credential = await e2eDb.webAuthnCredential.create({
@@ -498,7 +499,7 @@ test.describe("access matrix", () => {
       });
       credentials[role] = credential.id;
     }
-    // A submitted dossier's file and receipt, uploaded while it was a draft.
+    // A submitted dossier's file, uploaded while it was a draft.
     const file = await e2eDb.attachment.create({
       data: {
         applicationId: submittedDossier.id,
@@ -510,7 +511,6 @@ test.describe("access matrix", () => {
         storageKey: await storeForTest(pdf),
       },
     });
-    await e2eDb.submission.updateMany({ where: { applicationId: submittedDossier.id }, data: { receiptKey: await storeForTest(pdf, "receipts") } });
     const professional = await e2eDb.professional.create({
       data: { establishmentId: own.id, lastName: "MATRICE", firstName: "Zoé", birthDate: new Date("1980-01-01"), population: "SALARIED", professionCode: "60", activityStart: new Date("2020-01-01") },
     });

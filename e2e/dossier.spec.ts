@@ -94,6 +94,10 @@ test.describe("filing a dossier", () => {
 
     const submission = await e2eDb.submission.findFirstOrThrow({ where: { applicationId: id } });
     await expect(page.getByText(submission.contentHash)).toBeVisible();
+    // The receipt is rendered by the job queue: announced meanwhile, then the page shows its link.
+    const receiptLink = page.getByRole("link", { name: "Télécharger l'accusé de réception (PDF)" });
+    await expect(page.getByRole("status").filter({ hasText: "L'accusé de réception est en cours de génération" }).or(receiptLink)).toBeVisible();
+    await expect(receiptLink).toBeVisible({ timeout: 30_000 });
     const email = await e2eDb.outboxEmail.findFirstOrThrow({ where: { dedupeKey: { startsWith: `receipt:${submission.id}` } } });
     expect(email.to).toBe(director.email);
     expect(email.subject).toContain("Accusé de réception");
@@ -101,7 +105,7 @@ test.describe("filing a dossier", () => {
     expect(email.files).toEqual([expect.objectContaining({ contentType: "application/pdf" })]);
 
     const download = page.waitForEvent("download");
-    await page.getByRole("link", { name: "Télécharger l'accusé de réception (PDF)" }).click();
+    await receiptLink.click();
     const pdf = await (await download).createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of pdf) chunks.push(chunk as Buffer);
@@ -161,6 +165,9 @@ test.describe("filing a dossier", () => {
     const receipts = await Promise.all(responses.map((response) => response.json()));
     expect(new Set(receipts.map((receipt) => receipt.submissionId)).size).toBe(1);
     expect(await e2eDb.submission.count({ where: { applicationId: id } })).toBe(1);
+    // One receipt e-mail, once the receipt job has run (and never a second one after).
+    await expect.poll(() => e2eDb.outboxEmail.count({ where: { dedupeKey: { startsWith: `receipt:${receipts[0].submissionId}` } } }), { timeout: 30_000 }).toBe(1);
+    await expect.poll(async () => (await e2eDb.submission.findFirstOrThrow({ where: { applicationId: id } })).receiptKey).not.toBeNull();
     expect(await e2eDb.outboxEmail.count({ where: { dedupeKey: { startsWith: `receipt:${receipts[0].submissionId}` } } })).toBe(1);
   });
 

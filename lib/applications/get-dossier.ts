@@ -28,7 +28,7 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
         attachments: { select: { id: true, fileName: true, sizeBytes: true } },
       },
     }),
-    db.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true, contentHash: true } }),
+    db.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true, contentHash: true, receiptKey: true } }),
     db.decision.findUnique({ where: { applicationId: facts.id }, select: { outcome: true, amountGrantedCents: true, rationale: true, decidedAt: true } }),
     db.applicationSection.findMany({
       where: { applicationId: facts.id },
@@ -52,7 +52,7 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
     responseDueAt: application.responseDueAt,
     history,
     messages,
-    submission,
+    submission: submission && { receivedAt: submission.receivedAt, contentHash: submission.contentHash, receiptReady: submission.receiptKey !== null },
     decision,
     sections,
     missing: isEditable(facts.state) ? missingForSubmission(snapshot) : [],

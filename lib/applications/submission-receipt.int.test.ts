@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/access/viewer";
 import { fileStorage } from "@/lib/storage";
 import { resetDatabase, testDb } from "@/test/integration/database";
-import { completeDossierContent, createWaveWithObjectives } from "./testing/dossier-fixtures";
+import { establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
+import { completeDossierContent, createDraft, createWaveWithObjectives } from "./testing/dossier-fixtures";
+import { readReceipt } from "./read-receipt";
+import { issuePendingReceipts } from "./issue-receipts";
 import { submitApplication } from "./submit-application";
 
 async function receiptKeys(): Promise<Set<string>> {
@@ -13,13 +16,14 @@ async function receiptKeys(): Promise<Set<string>> {
 
 /**
  * A submission's acknowledgment of receipt holds the dossier's content: parallel submits of one
- * dossier (a double click, two members, two tabs) must leave exactly one PDF in the storage.
+ * dossier (a double click, two members, two tabs) make one submission, and the receipt job, even
+ * run by several workers at once, leaves exactly one PDF in the storage and one e-mail per member.
  * Run on a real PostgreSQL too (TEST_DATABASE_URL), where the submits really overlap.
  */
 describe("the receipt of a submission", () => {
   beforeEach(resetDatabase);
 
-  it("is written once, by the submit that wins, however many run at the same time", async () => {
+  it("is written once, for the submit that wins, however many submits and receipt jobs run at the same time", async () => {
     const establishment = await testDb.establishment.create({
       data: { name: "EHPAD Parallèle", finessEt: "750712184", finessEj: "690781810", categoryCode: "500", regionCode: "75", departmentCode: "79", city: "Niort", headcount: 10 },
     });
@@ -47,9 +51,49 @@ describe("the receipt of a submission", () => {
 
     expect(new Set(results.map((result) => result.submissionId)).size).toBe(1);
     expect(results.filter((result) => !result.alreadySubmitted)).toHaveLength(1);
+    // Committed without its receipt: the job renders it.
+    const submitted = await testDb.submission.findFirstOrThrow({ where: { applicationId: application.id } });
+    expect(submitted.receiptKey).toBeNull();
+    expect(await receiptKeys()).toEqual(before);
+
+    const runs = await Promise.all([issuePendingReceipts(), issuePendingReceipts(), issuePendingReceipts()]);
+    expect(runs.reduce((sum, run) => sum + run.issued, 0)).toBe(1);
     const submission = await testDb.submission.findFirstOrThrow({ where: { applicationId: application.id } });
     const written = [...(await receiptKeys())].filter((key) => !before.has(key));
     expect(written).toEqual([submission.receiptKey]);
+    expect((await fileStorage().get(submission.receiptKey!))?.subarray(0, 5).toString()).toBe("%PDF-");
+    const emails = await testDb.outboxEmail.findMany({ where: { dedupeKey: { startsWith: `receipt:${submission.id}:` } }, select: { to: true, text: true, files: true } });
+    expect(emails.map((email) => email.to).sort()).toEqual(members.map((member) => member.email).sort());
+    expect(emails[0]!.text).toContain(submission.contentHash);
+    expect(emails[0]!.files).toEqual([expect.objectContaining({ storageKey: submission.receiptKey, contentType: "application/pdf" })]);
+
+    // Run again (the next minute's schedule): nothing more.
+    expect(await issuePendingReceipts()).toEqual({ issued: 0 });
     expect(await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: `receipt:${submission.id}:` } } })).toBe(3);
+  });
+
+  it("is « en cours de génération » until the job renders it, and one that cannot be issued holds up no other", async () => {
+    const { wave, version } = await createWaveWithObjectives(testDb, new Date(Date.now() + 86_400_000));
+    const dossiers = [];
+    for (let index = 0; index < 2; index += 1) {
+      const { establishment, director } = await establishmentWithDirector(testDb);
+      const draft = await createDraft(testDb, establishment.id, wave);
+      await testDb.application.update({ where: { id: draft.id }, data: completeDossierContent(version.objectives) });
+      const submitted = await submitApplication(director, { applicationId: draft.id, idempotencyKey: crypto.randomUUID(), ip: null });
+      dossiers.push({ id: draft.id, director, submissionId: submitted.submissionId });
+    }
+    const [sound, altered] = dossiers as [(typeof dossiers)[number], (typeof dossiers)[number]];
+    await expect(readReceipt(sound.director, sound.id)).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("en cours de génération") });
+
+    // A submitted dossier's content changed behind the app's back: its receipt must not be signed.
+    await testDb.application.update({ where: { id: altered.id }, data: { projectTitle: "Changé après le dépôt" } });
+    await expect(issuePendingReceipts()).rejects.toThrow(altered.submissionId);
+
+    const receipt = await readReceipt(sound.director, sound.id);
+    expect(receipt.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(receipt.fileName).toBe(`accuse-de-reception-${sound.id.slice(0, 8)}.pdf`);
+    expect(await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: `receipt:${sound.submissionId}:` } } })).toBe(1);
+    expect((await testDb.submission.findUniqueOrThrow({ where: { id: altered.submissionId } })).receiptKey).toBeNull();
+    expect(await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: `receipt:${altered.submissionId}:` } } })).toBe(0);
   });
 });

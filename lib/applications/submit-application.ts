@@ -3,16 +3,13 @@ import { authorizeApplication } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { requestDelivery } from "@/lib/jobs/worker";
-import { enqueueEmail } from "@/lib/notifications/outbox";
+import { requestRun } from "@/lib/jobs/worker";
 import { parisToday } from "@/lib/roster/dates";
-import { computeEstablishmentIndicators, snapshotCounts } from "@/lib/roster/establishment-indicators";
+import { computeEstablishmentIndicators } from "@/lib/roster/establishment-indicators";
 import { storeIndicatorSnapshot } from "@/lib/roster/snapshots";
-import { fileStorage, generateStorageKey } from "@/lib/storage";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { loadDossierFacts } from "./dossier-facts";
 import { contentHashOf, loadDossierSnapshot, missingForSubmission } from "./dossier-snapshot";
-import { renderReceiptPdf } from "./receipt-pdf";
 import { nextState } from "./state-machine";
 
 export type SubmissionReceipt = { submissionId: string; receivedAt: string; contentHash: string; alreadySubmitted: boolean };
@@ -24,7 +21,9 @@ function receiptOf(submission: { id: string; receivedAt: Date; contentHash: stri
 /**
  * Submits a draft: refused after the deadline (server clock, Paris time in the message) and while
  * anything is missing; otherwise locks the dossier, records the receipt time and the content's
- * hash, renders the acknowledgment of receipt and queues it by e-mail. Idempotent: the same
+ * hash, freezes the roster's figures; the acknowledgment of receipt is rendered and e-mailed by the
+ * job queue right after (issue-receipts.ts: a PDF per request made a deadline's rush queue up for
+ * seconds). Idempotent: the same
  * `idempotencyKey` (a retry, a double click) or a concurrent submit returns the one submission.
  */
 export async function submitApplication(
@@ -59,85 +58,38 @@ export async function submitApplication(
   }
 
   const contentHash = contentHashOf(snapshot);
-  // The receipt quotes the roster's figures and the SUBMISSION snapshot keeps the very same ones:
-  // computed once, before the PDF, rather than again inside the transaction.
   const indicators = await computeEstablishmentIndicators(db, facts.establishmentId, parisToday(now));
-  const receipt = await renderReceiptPdf({
-    programme: snapshot.wave.campaign,
-    wave: snapshot.wave.title,
-    establishment: snapshot.establishment,
-    applicationId: facts.id,
-    receivedAt: now,
-    contentHash,
-    content: snapshot.content,
-    objectives: snapshot.objectives,
-    indicators: indicators && { takenAt: now, ...snapshotCounts(indicators) },
+  const submitted = await db.$transaction(async (tx) => {
+    const locked = await tx.application.updateMany({
+      where: { id: facts.id, state: "DRAFT", version: facts.version },
+      data: { state: transition.to, version: { increment: 1 } },
+    });
+    if (locked.count !== 1) {
+      // Someone submitted meanwhile: theirs is the one submission.
+      const latest = await tx.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" } });
+      if (latest) return receiptOf(latest, true);
+      throw new AppError("CONFLICT", "Le dossier a changé pendant le dépôt. Rechargez la page et recommencez.");
+    }
+    const submission = await tx.submission.create({
+      data: { applicationId: facts.id, idempotencyKey: input.idempotencyKey, receivedAt: now, contentHash },
+    });
+    // The receipt quotes these figures: frozen now, as the roster stands at submission.
+    if (indicators) {
+      await storeIndicatorSnapshot(tx, facts.establishmentId, "SUBMISSION", indicators, { applicationId: facts.id, takenAt: now });
+    }
+    await tx.applicationTransition.create({
+      data: { applicationId: facts.id, fromState: facts.state, toState: transition.to, actorId: viewer.userId, at: now },
+    });
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "application.submitted",
+      target: { type: "Application", id: facts.id },
+      ip: input.ip,
+      details: { submissionId: submission.id, contentHash },
+    });
+    return receiptOf(submission, false);
   });
-  const receiptKey = generateStorageKey("receipts");
-  let receiptStored = false;
-  let submitted: SubmissionReceipt;
-  try {
-    submitted = await db.$transaction(
-      async (tx) => {
-        const locked = await tx.application.updateMany({
-          where: { id: facts.id, state: "DRAFT", version: facts.version },
-          data: { state: transition.to, version: { increment: 1 } },
-        });
-        if (locked.count !== 1) {
-          // Someone submitted meanwhile: their submission is the one, and its receipt the only file.
-          const latest = await tx.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" } });
-          if (latest) return receiptOf(latest, true);
-          throw new AppError("CONFLICT", "Le dossier a changé pendant le dépôt. Rechargez la page et recommencez.");
-        }
-        // Written once the dossier is ours (parallel submits never each leave a PDF behind), and before
-        // the commit (a submission never lacks its receipt).
-        await fileStorage().put(receiptKey, receipt, "application/pdf");
-        receiptStored = true;
-        const submission = await tx.submission.create({
-          data: { applicationId: facts.id, idempotencyKey: input.idempotencyKey, receivedAt: now, contentHash, receiptKey },
-        });
-        if (indicators) {
-          await storeIndicatorSnapshot(tx, facts.establishmentId, "SUBMISSION", indicators, { applicationId: facts.id, takenAt: now });
-        }
-        await tx.applicationTransition.create({
-          data: { applicationId: facts.id, fromState: facts.state, toState: transition.to, actorId: viewer.userId, at: now },
-        });
-        const fileName = `accuse-de-reception-${facts.id.slice(0, 8)}.pdf`;
-        for (const to of snapshot.memberEmails) {
-          await enqueueEmail(tx, {
-            dedupeKey: `receipt:${submission.id}:${to}`,
-            to,
-            subject: `Accusé de réception – dossier HospiConnect de ${snapshot.establishment.name}`,
-            text: [
-              "Bonjour,",
-              "",
-              `Le dossier de « ${snapshot.establishment.name} » pour la ${snapshot.wave.title} a bien été déposé le ${formatParisDateTime(now)} (heure de Paris).`,
-              `Empreinte du contenu déposé (SHA-256) : ${contentHash}`,
-              "",
-              "L'accusé de réception est joint à ce message ; il reste téléchargeable depuis la page du dossier.",
-              "",
-              "L'équipe HospiConnect – Agence du Numérique en Santé",
-            ].join("\n"),
-            files: [{ storageKey: receiptKey, fileName, contentType: "application/pdf" }],
-          });
-        }
-        await recordAudit(tx, {
-          actor: auditActor(viewer),
-          action: "application.submitted",
-          target: { type: "Application", id: facts.id },
-          ip: input.ip,
-          details: { submissionId: submission.id, contentHash },
-        });
-        return receiptOf(submission, false);
-      },
-      // The receipt's upload runs inside: more room than Prisma's default 5 seconds.
-      { timeout: 30_000 },
-    );
-  } catch (error) {
-    // Rolled back after the upload: the file would be nobody's (the daily pass would find it too).
-    if (receiptStored) await fileStorage().delete(receiptKey).catch(() => undefined);
-    throw error;
-  }
-  requestDelivery();
+  // The schedule catches a submission whose request is lost here (a crash): every minute.
+  if (!submitted.alreadySubmitted) requestRun("submission-receipts");
   return submitted;
 }

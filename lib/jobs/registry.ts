@@ -1,3 +1,4 @@
+import { issuePendingReceipts } from "@/lib/applications/issue-receipts";
 import { sendDeadlineReminders } from "@/lib/campaigns/send-deadline-reminders";
 import { db } from "@/lib/db/client";
 import { deliverOutbox } from "@/lib/notifications/deliver-outbox";
@@ -42,6 +43,15 @@ export const JOBS = [
     retry: { limit: 3, delaySeconds: 30 },
     expireInSeconds: 10 * 60,
     run: () => deliverOutbox(),
+  },
+  {
+    name: "submission-receipts",
+    label: "Accusés de réception des dossiers déposés",
+    // Queued by each submission (requestRun); the schedule catches one whose request was lost.
+    schedule: { cron: "* * * * *", label: "Après chaque dépôt, et chaque minute" },
+    retry: { limit: 5, delaySeconds: 30 },
+    expireInSeconds: 15 * 60,
+    run: () => issuePendingReceipts(),
   },
   {
     name: "deadline-reminders",

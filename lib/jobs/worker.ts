@@ -113,11 +113,16 @@ function databaseUrl(): string {
 }
 
 /**
- * Asks for the outbox to be delivered now rather than at its next minute: call it after committing
- * a change that queued e-mails. The queue holds at most one waiting delivery, which will see every
- * e-mail queued meanwhile. Does nothing in a process without a job queue (scripts, tests).
+ * Asks for a scheduled job to run now rather than at its next occurrence: call it after committing
+ * a change that gave the job work. The queue holds at most one waiting run, which will see all the
+ * work added meanwhile. Does nothing in a process without a job queue (scripts, tests).
  */
+export function requestRun(name: JobName): void {
+  if (!holder.hospiconnectJobs) return;
+  void enqueueJob(name).catch((error: unknown) => logger.warn({ job: name, ...errorFields(error) }, "job run could not be queued"));
+}
+
+/** Asks for the outbox to be delivered now (after committing e-mails), when there is an SMTP server. */
 export function requestDelivery(): void {
-  if (!holder.hospiconnectJobs || !env.SMTP_URL) return;
-  void enqueueJob("outbox-delivery").catch((error: unknown) => logger.warn(errorFields(error), "outbox delivery could not be queued"));
+  if (env.SMTP_URL) requestRun("outbox-delivery");
 }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { issuePendingReceipts } from "@/lib/applications/issue-receipts";
 import { extractPdfText } from "@/lib/applications/testing/pdf-text";
 import { submitApplication } from "@/lib/applications/submit-application";
 import { completeDossierContent, createWaveWithObjectives } from "@/lib/applications/testing/dossier-fixtures";
@@ -35,6 +36,9 @@ describe("indicators frozen at submission", () => {
     expect(frozen[0]).toMatchObject({ reason: "SUBMISSION", takenAt: now, active: 5, registered: 3, substantialId: 4, rieCompliant: 4, dmpReady: 2 });
     expect(await testDb.indicatorSnapshot.count({ where: { establishmentId: establishment.id, reason: "CHANGE" } })).toBe(1);
 
+    // The receipt job renders it later, from the frozen figures: the roster has changed meanwhile.
+    await testDb.professional.deleteMany({ where: { establishmentId: establishment.id } });
+    await issuePendingReceipts();
     const submission = await testDb.submission.findUniqueOrThrow({ where: { id: receipt.submissionId } });
     const pdf = await fileStorage().get(submission.receiptKey!);
     const text = extractPdfText(pdf!).map((line) => line.replace(/[\u00a0\u202f]/g, " "));

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { contentHashOf, loadDossierSnapshot } from "@/lib/applications/dossier-snapshot";
 import { nextState, type Actor, type TransitionAction } from "@/lib/applications/state-machine";
 import type { Db } from "@/lib/db/client";
 import type { ApplicationState, WaveKind } from "@/lib/db/generated/enums";
@@ -142,7 +142,8 @@ export async function seedApplications(
               applicationId: application.id,
               idempotencyKey: faker.string.uuid(),
               receivedAt: at,
-              contentHash: createHash("sha256").update(`${application.id}:${summary}`).digest("hex"),
+              // The real hash: the receipt job checks the content against it before signing.
+              contentHash: contentHashOf(await loadDossierSnapshot(db, application.id)),
             },
           });
         }

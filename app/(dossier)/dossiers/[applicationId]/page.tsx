@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FileLinks } from "@/components/dossier/file-links";
 import { MessageForm } from "@/components/dossier/message-form";
+import { ReceiptPending } from "@/components/dossier/receipt-pending";
 import { DossierIndicatorsSection } from "@/components/roster/dossier-indicators";
 import { ReviewFollowUp } from "@/components/review/review-follow-up";
 import { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
@@ -64,7 +65,14 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
           description={
             <>
               Reçu le {formatParisDateTime(dossier.submission.receivedAt)} (heure de Paris). Empreinte du contenu (SHA-256) :{" "}
-              <code>{dossier.submission.contentHash}</code>. <a href={`/api/applications/${applicationId}/receipt`} download>Télécharger l&apos;accusé de réception (PDF)</a>
+              <code>{dossier.submission.contentHash}</code>.{" "}
+              {dossier.submission.receiptReady ? (
+                <a href={`/api/applications/${applicationId}/receipt`} download>
+                  Télécharger l&apos;accusé de réception (PDF)
+                </a>
+              ) : (
+                <ReceiptPending />
+              )}
             </>
           }
           className={fr.cx("fr-mb-3w")}
