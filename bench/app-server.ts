@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, openSync } from "node:fs";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdirSync, openSync, readFileSync } from "node:fs";
 import { encode } from "next-auth/jwt";
 import type { Db } from "@/lib/db/client";
 import { freePorts } from "@/scripts/lib/free-port";
@@ -79,4 +79,22 @@ export async function benchSessionCookie(db: Db, userId: string): Promise<string
 export function percentile(sorted: readonly number[], share: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
+}
+
+let ticksPerSecond: number | undefined;
+
+/**
+ * The CPU time a process has used so far (user + system, ms), from /proc: NaN where there is none.
+ * Per request, it tells what a page costs the server whatever else the machine is doing, where
+ * latencies on a shared machine also measure the neighbours.
+ */
+export function processCpuMs(pid: number): number {
+  try {
+    ticksPerSecond ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" })) || 100;
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return Number.NaN;
+  }
 }

@@ -1,11 +1,21 @@
+import { loadavg } from "node:os";
 import autocannon from "autocannon";
 import type { Db } from "@/lib/db/client";
-import { benchSessionCookie, percentile, startBenchServer } from "../app-server";
+import { benchSessionCookie, percentile, processCpuMs, startBenchServer } from "../app-server";
 
 /** One page under load: each connection is a signed-in person asking for their own page. */
 type Target = { name: string; visitors: Array<{ path: string; cookie?: string }> };
 
-export type LoadResult = { name: string; requestsPerSecond: number; p95Ms: number; p99Ms: number; requests: number; errors: number };
+export type LoadResult = {
+  name: string;
+  requestsPerSecond: number;
+  p95Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+  /** The server process's CPU time per answer: what the page costs, whatever the neighbours do. */
+  cpuMsPerRequest: number;
+};
 
 const cycle = <T>(items: readonly T[], count: number): T[] => Array.from({ length: count }, (_, index) => items[index % items.length]!);
 
@@ -32,8 +42,10 @@ async function targets(db: Db, connections: number): Promise<Target[]> {
   ];
 }
 
-async function hammer(url: string, target: Target, seconds: number): Promise<LoadResult> {
+async function hammer(server: { url: string; pid: number }, target: Target, seconds: number): Promise<LoadResult> {
+  const { url } = server;
   const latencies: number[] = [];
+  const cpuBefore = processCpuMs(server.pid);
   let errors = 0;
   let next = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -65,6 +77,7 @@ async function hammer(url: string, target: Target, seconds: number): Promise<Loa
     p99Ms: percentile(latencies, 0.99),
     requests: latencies.length,
     errors: errors + result.errors + result.timeouts,
+    cpuMsPerRequest: (processCpuMs(server.pid) - cpuBefore) / latencies.length,
   };
 }
 
@@ -80,8 +93,8 @@ export async function pagesUnderLoad(db: Db, databaseUrl: string, { connections,
     const results: LoadResult[] = [];
     for (const target of plan) {
       // Warm-up: compiled routes, pools and caches, as in a server that has been running.
-      await hammer(server.url, target, 2);
-      results.push(await hammer(server.url, target, seconds));
+      await hammer(server, target, 2);
+      results.push(await hammer(server, target, seconds));
     }
     return results;
   } finally {
@@ -91,7 +104,7 @@ export async function pagesUnderLoad(db: Db, databaseUrl: string, { connections,
 
 export function printLoadResults(results: readonly LoadResult[], connections: number, seconds: number): void {
   const floor = results[0]!;
-  console.log(`\nPages under load: ${connections} concurrent signed-in users per page, ${seconds} s each (production build on PostgreSQL)`);
+  console.log(`\nPages under load: ${connections} concurrent signed-in users per page, ${seconds} s each (production build on PostgreSQL; load average ${loadavg().map((load) => load.toFixed(1)).join(", ")} at the end)`);
   const rows = results.map((result, index) => {
     const ratio = result.p95Ms / floor.p95Ms;
     return [
@@ -100,6 +113,7 @@ export function printLoadResults(results: readonly LoadResult[], connections: nu
       `p95 ${Math.round(result.p95Ms)} ms`,
       `p99 ${Math.round(result.p99Ms)} ms`,
       `${result.requests} requests, ${result.errors} errors`,
+      `${result.cpuMsPerRequest.toFixed(1)} ms CPU/request`,
       index === 0 ? "floor" : `${ratio.toFixed(2)}× floor (target ≤ 3×: ${ratio <= 3 ? "met" : "MISSED"})`,
     ];
   });

@@ -5,7 +5,8 @@ import { establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
 import type { Db } from "@/lib/db/client";
 import { insertRoster, ROSTER_CASES } from "@/lib/roster/testing/roster-fixtures";
 import { LocalFileStorage } from "@/lib/storage/local-file-storage";
-import { BENCH_STORAGE_DIR, benchSessionCookie, percentile, startBenchServer, startBenchWorker } from "../app-server";
+import { loadavg } from "node:os";
+import { BENCH_STORAGE_DIR, benchSessionCookie, percentile, processCpuMs, startBenchServer, startBenchWorker } from "../app-server";
 
 export type RushResult = {
   dossiers: number;
@@ -21,6 +22,8 @@ export type RushResult = {
   floorP99Ms: number;
   /** From the rush's start until the job queue had rendered the last receipt. */
   allReceiptsMs: number;
+  /** The web server's CPU time per submission (the worker's is apart). */
+  cpuMsPerSubmission: number;
 };
 
 /** Waits until no submission lacks its receipt (the worker renders them), for at most `timeoutMs`. */
@@ -86,7 +89,9 @@ export async function deadlineRush(db: Db, databaseUrl: string, count: number): 
 
     const floor = await allAtOnce(dossiers.map(() => () => fetch(`${server.url}/api/health`)));
     const rushStarted = performance.now();
+    const cpuBefore = processCpuMs(server.pid);
     const rush = await allAtOnce(dossiers.map((dossier) => () => submit(dossier)));
+    const cpuMsPerSubmission = (processCpuMs(server.pid) - cpuBefore) / dossiers.length;
     await receiptsIssued(db, 10 * 60_000);
     const allReceiptsMs = performance.now() - rushStarted;
     const ids = dossiers.map((dossier) => dossier.id);
@@ -106,6 +111,7 @@ export async function deadlineRush(db: Db, databaseUrl: string, count: number): 
       p99Ms: percentile(rush.latencies, 0.99),
       floorP99Ms: percentile(floor.latencies, 0.99),
       allReceiptsMs,
+      cpuMsPerSubmission,
     };
   } finally {
     await worker.stop();
@@ -115,7 +121,9 @@ export async function deadlineRush(db: Db, databaseUrl: string, count: number): 
 
 export function printRushResult(result: RushResult): void {
   const met = result.errors === 0 && result.submissions === result.dossiers && result.receipts === result.dossiers && result.emailsQueued === result.emailsExpected && result.p99Ms < 1000;
-  console.log(`\nDeadline rush: ${result.dossiers} complete dossiers submitted at the same instant (production build on PostgreSQL)`);
+  console.log(
+    `\nDeadline rush: ${result.dossiers} complete dossiers submitted at the same instant (production build on PostgreSQL; load average ${loadavg().map((load) => load.toFixed(1)).join(", ")} at the end)`,
+  );
   console.log(
     `  ${result.errors} errors (answers: ${Object.entries(result.statuses).map(([status, count]) => `${count} × ${status}`).join(", ")}), ${result.submissions} submissions, ${result.receipts} receipts stored, ${result.emailsQueued} acknowledgment e-mails queued (${result.emailsExpected} members)`,
   );
