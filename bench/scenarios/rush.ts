@@ -128,7 +128,7 @@ export function printRushResult(result: RushResult): void {
     `  ${result.errors} errors (answers: ${Object.entries(result.statuses).map(([status, count]) => `${count} × ${status}`).join(", ")}), ${result.submissions} submissions, ${result.receipts} receipts stored, ${result.emailsQueued} acknowledgment e-mails queued (${result.emailsExpected} members)`,
   );
   console.log(
-    `  submission p50 ${Math.round(result.p50Ms)} ms, p99 ${Math.round(result.p99Ms)} ms; floor (${result.dossiers} × GET /api/health at once) p99 ${Math.round(result.floorP99Ms)} ms` +
+    `  submission p50 ${Math.round(result.p50Ms)} ms, p99 ${Math.round(result.p99Ms)} ms, ${result.cpuMsPerSubmission.toFixed(1)} ms of server CPU each; floor (${result.dossiers} × GET /api/health at once) p99 ${Math.round(result.floorP99Ms)} ms` +
       `  (target: 0 errors, all written, p99 < 1 s: ${met ? "met" : "MISSED"})`,
   );
   console.log(`  every receipt rendered and e-mailed by the worker ${(result.allReceiptsMs / 1000).toFixed(1)} s after the rush began`);

@@ -15,5 +15,6 @@ export function ReceiptPending() {
     const timer = setInterval(() => router.refresh(), REFRESH_MS);
     return () => clearInterval(timer);
   }, [router]);
-  return <span role="status">L&apos;accusé de réception est en cours de génération : il sera téléchargeable ici dans quelques instants.</span>;
+  // Inside the « Dossier déposé » alert, itself a live region: the link that replaces it is announced.
+  return <span>L&apos;accusé de réception est en cours de génération : il sera téléchargeable ici dans quelques instants.</span>;
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { FormSection } from "@/lib/db/generated/enums";
 import { calendarDateFromUtc } from "./calendar-date";
 import type { DossierContent } from "./dossier-content";
@@ -9,22 +10,28 @@ type Reader = Pick<Db, "application">;
 
 const POPULATION_ORDER = ["SALARIED", "SELF_EMPLOYED", "INTERN", "TEMPORARY", "TRAINEE"] as const;
 
-/** A dossier's content as stored: the Application columns and its child rows, in form order. */
+/** What a dossier's content is read from: the Application columns and its child rows, in form order. */
+export const DOSSIER_CONTENT_SELECT = {
+  projectTitle: true,
+  projectSummary: true,
+  iamPlan: true,
+  pscFederationPlan: true,
+  partners: { orderBy: { position: "asc" }, select: { name: true, siret: true, role: true, solution: true } },
+  mieStrategy: { select: { population: true, mieTypes: true, headcount: true, notes: true } },
+  milestones: { orderBy: { position: "asc" }, select: { label: true, dueDate: true } },
+  budgetLines: { orderBy: { position: "asc" }, select: { category: true, label: true, amountCents: true } },
+  assessments: { select: { objectiveId: true, status: true, targetDate: true, explanation: true } },
+} as const satisfies Prisma.ApplicationSelect;
+
+type ContentRow = Prisma.ApplicationGetPayload<{ select: typeof DOSSIER_CONTENT_SELECT }>;
+
+/** A dossier's content as stored. */
 export async function readDossierContent(client: Reader, applicationId: string): Promise<DossierContent> {
-  const row = await client.application.findUniqueOrThrow({
-    where: { id: applicationId },
-    select: {
-      projectTitle: true,
-      projectSummary: true,
-      iamPlan: true,
-      pscFederationPlan: true,
-      partners: { orderBy: { position: "asc" }, select: { name: true, siret: true, role: true, solution: true } },
-      mieStrategy: { select: { population: true, mieTypes: true, headcount: true, notes: true } },
-      milestones: { orderBy: { position: "asc" }, select: { label: true, dueDate: true } },
-      budgetLines: { orderBy: { position: "asc" }, select: { category: true, label: true, amountCents: true } },
-      assessments: { select: { objectiveId: true, status: true, targetDate: true, explanation: true } },
-    },
-  });
+  return dossierContentOf(await client.application.findUniqueOrThrow({ where: { id: applicationId }, select: DOSSIER_CONTENT_SELECT }));
+}
+
+/** The content of a row read with DOSSIER_CONTENT_SELECT (alone, or within a larger select). */
+export function dossierContentOf(row: ContentRow): DossierContent {
   return {
     projectTitle: row.projectTitle,
     projectSummary: row.projectSummary,

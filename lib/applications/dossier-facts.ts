@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { ApplicationFacts } from "@/lib/access/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -9,9 +10,10 @@ type Reader = Pick<Db, "application">;
 /**
  * What the access policy and the state machine need about a dossier, read from the database: the
  * ownership comes from the row, never from ids the client sent. NOT_FOUND when there is no such
- * dossier (the same answer as for a dossier one may not see).
+ * dossier (the same answer as for a dossier one may not see). Read once per page render (React's
+ * `cache`: the dossier page's three loads share it); route handlers and scripts read it each time.
  */
-export async function loadDossierFacts(client: Reader, applicationId: string): Promise<DossierFacts> {
+export const loadDossierFacts = cache(async (client: Reader, applicationId: string): Promise<DossierFacts> => {
   const row = /^[0-9a-f-]{36}$/i.test(applicationId)
     ? await client.application.findUnique({
         where: { id: applicationId },
@@ -42,4 +44,4 @@ export async function loadDossierFacts(client: Reader, applicationId: string): P
       hasConflict: assignment.conflict?.hasConflict ?? null,
     })),
   };
-}
+});

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { effectiveClosingTime } from "@/lib/campaigns/deadline";
 import { listMissingForSubmission, type MissingItem } from "./completeness";
 import { dossierContentHash } from "./content-hash";
-import { readDossierContent } from "./dossier-content-rows";
+import { DOSSIER_CONTENT_SELECT, dossierContentOf } from "./dossier-content-rows";
 import type { DossierContent } from "./dossier-content";
 
 type Reader = Pick<Db, "application">;
@@ -13,41 +13,41 @@ type Reader = Pick<Db, "application">;
  * check, the content hash and the receipt all read this, so they agree.
  */
 export async function loadDossierSnapshot(client: Reader, applicationId: string) {
-  const [content, row] = await Promise.all([
-    readDossierContent(client, applicationId),
-    client.application.findUniqueOrThrow({
-      where: { id: applicationId },
-      select: {
-        id: true,
-        state: true,
-        establishment: {
-          select: { id: true, name: true, finessEt: true, memberships: { select: { user: { select: { email: true, disabledAt: true } } } } },
-        },
-        wave: {
-          select: {
-            id: true,
-            title: true,
-            closesAt: true,
-            campaign: { select: { title: true } },
-            extensions: { select: { closesAt: true, establishmentId: true } },
-          },
-        },
-        waveVersion: {
-          select: {
-            objectives: {
-              orderBy: { position: "asc" },
-              select: { id: true, code: true, title: true, description: true, required: true, position: true },
-            },
-          },
-        },
-        attachments: {
-          where: { messageId: null },
-          orderBy: { createdAt: "asc" },
-          select: { id: true, objectiveId: true, fileName: true, sha256: true, sizeBytes: true, mimeType: true, createdAt: true },
+  // One query: the content's rows and the rest, joined (ADR 0016).
+  const row = await client.application.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: {
+      ...DOSSIER_CONTENT_SELECT,
+      id: true,
+      state: true,
+      establishment: {
+        select: { id: true, name: true, finessEt: true, memberships: { select: { user: { select: { email: true, disabledAt: true } } } } },
+      },
+      wave: {
+        select: {
+          id: true,
+          title: true,
+          closesAt: true,
+          campaign: { select: { title: true } },
+          extensions: { select: { closesAt: true, establishmentId: true } },
         },
       },
-    }),
-  ]);
+      waveVersion: {
+        select: {
+          objectives: {
+            orderBy: { position: "asc" },
+            select: { id: true, code: true, title: true, description: true, required: true, position: true },
+          },
+        },
+      },
+      attachments: {
+        where: { messageId: null },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, objectiveId: true, fileName: true, sha256: true, sizeBytes: true, mimeType: true, createdAt: true },
+      },
+    },
+  });
+  const content = dossierContentOf(row);
   const extension = row.wave.extensions.find((candidate) => candidate.establishmentId === row.establishment.id) ?? null;
   const evidenceCounts: Record<string, number> = {};
   for (const file of row.attachments) if (file.objectiveId) evidenceCounts[file.objectiveId] = (evidenceCounts[file.objectiveId] ?? 0) + 1;
