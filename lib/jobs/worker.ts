@@ -112,14 +112,23 @@ function databaseUrl(): string {
   return env.DATABASE_URL;
 }
 
+/** Requests of a run gathered into one send: a deadline's rush asks hundreds of times a second. */
+const GATHER_MS = 100;
+const gathering = new Set<JobName>();
+
 /**
  * Asks for a scheduled job to run now rather than at its next occurrence: call it after committing
  * a change that gave the job work. The queue holds at most one waiting run, which will see all the
- * work added meanwhile. Does nothing in a process without a job queue (scripts, tests).
+ * work added meanwhile; the requests of the next 100 ms share one send, made after all of them (so
+ * after their commits). Does nothing in a process without a job queue (scripts, tests).
  */
 export function requestRun(name: JobName): void {
-  if (!holder.hospiconnectJobs) return;
-  void enqueueJob(name).catch((error: unknown) => logger.warn({ job: name, ...errorFields(error) }, "job run could not be queued"));
+  if (!holder.hospiconnectJobs || gathering.has(name)) return;
+  gathering.add(name);
+  setTimeout(() => {
+    gathering.delete(name);
+    void enqueueJob(name).catch((error: unknown) => logger.warn({ job: name, ...errorFields(error) }, "job run could not be queued"));
+  }, GATHER_MS).unref();
 }
 
 /** Asks for the outbox to be delivered now (after committing e-mails), when there is an SMTP server. */
