@@ -1,4 +1,5 @@
 import { loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import type { Db } from "@/lib/db/client";
 import { benchSessionCookie, percentile, processCpuMs, startBenchServer } from "../app-server";
@@ -50,9 +51,14 @@ async function targets(db: Db, connections: number): Promise<Target[]> {
   ];
 }
 
-async function hammer(server: { url: string; pid: number }, target: Target, seconds: number): Promise<Slice> {
+/**
+ * Load on one target, for a time (warm-ups) or for a number of requests (measures: every request
+ * made is answered and counted, where a time limit would drop the slowest ones, still under way).
+ */
+async function hammer(server: { url: string; pid: number }, target: Target, size: { seconds: number } | { amount: number }): Promise<Slice> {
   const latencies: number[] = [];
   const cpuBefore = processCpuMs(server.pid);
+  const started = performance.now();
   let errors = 0;
   let next = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -60,7 +66,7 @@ async function hammer(server: { url: string; pid: number }, target: Target, seco
       {
         url: server.url,
         connections: target.visitors.length,
-        duration: seconds,
+        ...("seconds" in size ? { duration: size.seconds } : { amount: size.amount }),
         // A saturated machine answers slowly: measure the wait rather than cut it at 10 s.
         timeout: 60,
         // Each connection keeps one visitor: their cookie and their own page.
@@ -76,7 +82,7 @@ async function hammer(server: { url: string; pid: number }, target: Target, seco
       if (statusCode !== 200) errors += 1;
     });
   });
-  return { latencies, errors: errors + result.errors + result.timeouts, seconds, cpuMs: processCpuMs(server.pid) - cpuBefore };
+  return { latencies, errors: errors + result.errors + result.timeouts, seconds: (performance.now() - started) / 1000, cpuMs: processCpuMs(server.pid) - cpuBefore };
 }
 
 function summarize(name: string, slices: readonly Slice[], floor: readonly Slice[]): LoadResult {
@@ -105,18 +111,20 @@ export async function pagesUnderLoad(db: Db, databaseUrl: string, { connections,
   const server = await startBenchServer(databaseUrl);
   try {
     const [floor, ...pages] = await targets(db, connections);
-    const slice = seconds / ROUNDS;
+    // A slice asks for what the target answered in `seconds / ROUNDS` during its warm-up (at least
+    // one request per connection), so that every target gets about `seconds` of load.
+    const sliceOf = (warmUp: Slice) => ({ amount: Math.max(connections, Math.round((warmUp.latencies.length / warmUp.seconds) * (seconds / ROUNDS))) });
     // Warm-up: compiled routes, pools and caches, as in a server that has been running.
-    await hammer(server, floor!, 2);
+    const floorSlice = sliceOf(await hammer(server, floor!, { seconds: 2 }));
     const floorSlices: Slice[] = [];
     const results: LoadResult[] = [];
     for (const page of pages) {
-      await hammer(server, page, 2);
+      const pageSlice = sliceOf(await hammer(server, page, { seconds: 3 }));
       const pageSlices: Slice[] = [];
       const beside: Slice[] = [];
       for (let round = 0; round < ROUNDS; round += 1) {
-        beside.push(await hammer(server, floor!, slice));
-        pageSlices.push(await hammer(server, page, slice));
+        beside.push(await hammer(server, floor!, floorSlice));
+        pageSlices.push(await hammer(server, page, pageSlice));
       }
       floorSlices.push(...beside);
       results.push(summarize(page.name, pageSlices, beside));
@@ -129,7 +137,7 @@ export async function pagesUnderLoad(db: Db, databaseUrl: string, { connections,
 
 export function printLoadResults(results: readonly LoadResult[], connections: number, seconds: number): void {
   console.log(
-    `\nPages under load: ${connections} concurrent signed-in users per page, ${seconds} s each in ${ROUNDS} slices alternating with the floor's ` +
+    `\nPages under load: ${connections} concurrent signed-in users per page, about ${seconds} s each in ${ROUNDS} slices alternating with the floor's, every request answered ` +
       `(production build on PostgreSQL; load average ${loadavg().map((load) => load.toFixed(1)).join(", ")} at the end)`,
   );
   const rows = results.map((result, index) => {
