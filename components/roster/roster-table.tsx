@@ -8,6 +8,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { RosterRow, RosterSort } from "@/lib/roster/list-professionals";
+import { formatNumericCalendarDate } from "@/lib/time/paris";
 import { BulkActionPanel } from "./bulk-action-panel";
 
 /**
@@ -40,7 +41,6 @@ function SelectionBox({ id, checked, onChange, label }: { id: string; checked: b
   );
 }
 
-const formatDay = (iso: string | null) => (iso === null ? "" : iso.split("-").reverse().join("/"));
 
 function columnsFor(establishmentId: string, refusals: ReadonlyMap<string, string>) {
   return helper.columns([
@@ -52,7 +52,7 @@ function columnsFor(establishmentId: string, refusals: ReadonlyMap<string, strin
           <Link href={`/etablissements/${establishmentId}/professionnels/${row.original.id}`}>
             {row.original.lastName} {row.original.firstName}
           </Link>
-          {row.original.activityEnd ? <span className={fr.cx("fr-hint-text")}>Fin d&apos;activité : {formatDay(row.original.activityEnd)}</span> : null}
+          {row.original.activityEnd ? <span className={fr.cx("fr-hint-text")}>Fin d&apos;activité : {formatNumericCalendarDate(row.original.activityEnd)}</span> : null}
           {refusals.has(row.original.id) ? (
             <p className={fr.cx("fr-error-text")} id={`refusal-${row.original.id}`}>
               {refusals.get(row.original.id)}
@@ -103,7 +103,7 @@ function columnsFor(establishmentId: string, refusals: ReadonlyMap<string, strin
         );
       },
     }),
-    helper.accessor("activityStart", { id: "activity", header: "Début d'activité", cell: ({ getValue }) => formatDay(getValue()) }),
+    helper.accessor("activityStart", { id: "activity", header: "Début d'activité", cell: ({ getValue }) => formatNumericCalendarDate(getValue()) }),
   ]);
 }
 
