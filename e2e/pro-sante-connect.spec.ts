@@ -3,6 +3,7 @@ import { withRppsKey } from "@/lib/identifiers/rpps";
 import { e2eDb } from "./fixtures/database";
 import { createEstablishment, uniqueEmail } from "./fixtures/factories";
 import { inviteUser } from "@/lib/identity/invitations";
+import { establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
 
 /**
  * Establishment members sign in with Pro Santé Connect, played by a real OpenID provider started
@@ -65,9 +66,9 @@ test.describe("Pro Santé Connect", () => {
   });
 
   test("an invited colleague with an e-CPS accepts the invitation through PSC", async ({ page }) => {
-    const establishment = await createEstablishment();
+    const { establishment, director } = await establishmentWithDirector(e2eDb);
     const email = uniqueEmail("collegue");
-    const { link } = await inviteUser(null, { purpose: "MEMBER", email, establishmentId: establishment.id, membershipRole: "EDITOR" });
+    const { link } = await inviteUser(director, { purpose: "MEMBER", email, establishmentId: establishment.id, membershipRole: "EDITOR" });
     const rpps = newRpps();
 
     await page.goto(new URL(link).pathname);
