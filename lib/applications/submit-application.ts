@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
+import { submissionReceiptEmail } from "@/lib/notifications/submission-receipt";
 import { parisToday } from "@/lib/roster/dates";
 import { computeEstablishmentIndicators, snapshotCounts } from "@/lib/roster/establishment-indicators";
 import { storeIndicatorSnapshot } from "@/lib/roster/snapshots";
@@ -107,17 +108,7 @@ export async function submitApplication(
           await enqueueEmail(tx, {
             dedupeKey: `receipt:${submission.id}:${to}`,
             to,
-            subject: `Accusé de réception – dossier HospiConnect de ${snapshot.establishment.name}`,
-            text: [
-              "Bonjour,",
-              "",
-              `Le dossier de « ${snapshot.establishment.name} » pour la ${snapshot.wave.title} a bien été déposé le ${formatParisDateTime(now)} (heure de Paris).`,
-              `Empreinte du contenu déposé (SHA-256) : ${contentHash}`,
-              "",
-              "L'accusé de réception est joint à ce message ; il reste téléchargeable depuis la page du dossier.",
-              "",
-              "L'équipe HospiConnect – Agence du Numérique en Santé",
-            ].join("\n"),
+            ...submissionReceiptEmail({ establishment: snapshot.establishment.name, wave: snapshot.wave.title, receivedAt: now, contentHash }),
             files: [{ storageKey: receiptKey, fileName, contentType: "application/pdf" }],
           });
         }

@@ -1,0 +1,19 @@
+import { formatParisDateTime } from "@/lib/time/paris";
+import { SIGNATURE } from "./signature";
+
+/** To each member of the establishment: their dossier was deposited (the receipt PDF goes with it). */
+export function submissionReceiptEmail(input: { establishment: string; wave: string; receivedAt: Date; contentHash: string }) {
+  return {
+    subject: `Accusé de réception – dossier HospiConnect de ${input.establishment}`,
+    text: [
+      "Bonjour,",
+      "",
+      `Le dossier de « ${input.establishment} » pour la ${input.wave} a bien été déposé le ${formatParisDateTime(input.receivedAt)} (heure de Paris).`,
+      `Empreinte du contenu déposé (SHA-256) : ${input.contentHash}`,
+      "",
+      "L'accusé de réception est joint à ce message ; il reste téléchargeable depuis la page du dossier.",
+      "",
+      SIGNATURE,
+    ].join("\n"),
+  };
+}
