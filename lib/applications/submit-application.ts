@@ -1,4 +1,3 @@
-import { recordAudit } from "@/lib/audit/record-audit";
 import { authorizeApplication } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
@@ -15,6 +14,7 @@ import { loadDossierFacts } from "./dossier-facts";
 import { contentHashOf, loadDossierSnapshot, missingForSubmission } from "./dossier-snapshot";
 import { renderReceiptPdf } from "./receipt-pdf";
 import { nextState } from "./state-machine";
+import { writeTransition } from "./write-transition";
 
 export type SubmissionReceipt = { submissionId: string; receivedAt: string; contentHash: string; alreadySubmitted: boolean };
 
@@ -80,15 +80,14 @@ export async function submitApplication(
   try {
     submitted = await db.$transaction(
       async (tx) => {
-        const locked = await tx.application.updateMany({
-          where: { id: facts.id, state: "DRAFT", version: facts.version },
-          data: { state: transition.to, version: { increment: 1 } },
-        });
-        if (locked.count !== 1) {
+        const by = auditActor(viewer);
+        try {
+          await writeTransition(tx, { application: facts, action: "submit", actor: "MEMBER", by, ip: input.ip, now, details: { contentHash } });
+        } catch (error) {
           // Someone submitted meanwhile: their submission is the one, and its receipt the only file.
-          const latest = await tx.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" } });
+          const latest = error instanceof AppError && error.code === "CONFLICT" ? await tx.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" } }) : null;
           if (latest) return receiptOf(latest, true);
-          throw new AppError("CONFLICT", "Le dossier a changé pendant le dépôt. Rechargez la page et recommencez.");
+          throw error;
         }
         // Written once the dossier is ours (parallel submits never each leave a PDF behind), and before
         // the commit (a submission never lacks its receipt).
@@ -100,9 +99,6 @@ export async function submitApplication(
         if (indicators) {
           await storeIndicatorSnapshot(tx, facts.establishmentId, "SUBMISSION", indicators, { applicationId: facts.id, takenAt: now });
         }
-        await tx.applicationTransition.create({
-          data: { applicationId: facts.id, fromState: facts.state, toState: transition.to, actorId: viewer.userId, at: now },
-        });
         const fileName = `accuse-de-reception-${facts.id.slice(0, 8)}.pdf`;
         for (const to of snapshot.memberEmails) {
           await enqueueEmail(tx, {
@@ -112,13 +108,6 @@ export async function submitApplication(
             files: [{ storageKey: receiptKey, fileName, contentType: "application/pdf" }],
           });
         }
-        await recordAudit(tx, {
-          actor: auditActor(viewer),
-          action: "application.submitted",
-          target: { type: "Application", id: facts.id },
-          ip: input.ip,
-          details: { submissionId: submission.id, contentHash },
-        });
         return receiptOf(submission, false);
       },
       // The receipt's upload runs inside: more room than Prisma's default 5 seconds.
