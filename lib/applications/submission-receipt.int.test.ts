@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/access/viewer";
 import { fileStorage } from "@/lib/storage";
 import { resetDatabase, testDb } from "@/test/integration/database";
-import { completeDossierContent, createWaveWithObjectives } from "./testing/dossier-fixtures";
 import { submitApplication } from "./submit-application";
+import { completeDossierContent, createOpenWave } from "@/test/factories";
 
 async function receiptKeys(): Promise<Set<string>> {
   const keys = new Set<string>();
@@ -23,9 +23,9 @@ describe("the receipt of a submission", () => {
     const establishment = await testDb.establishment.create({
       data: { name: "EHPAD Parallèle", finessEt: "750712184", finessEj: "690781810", categoryCode: "500", regionCode: "75", departmentCode: "79", city: "Niort", headcount: 10 },
     });
-    const { wave, version } = await createWaveWithObjectives(testDb, new Date(Date.now() + 86_400_000));
-    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.id, waveVersionId: version.id } });
-    await testDb.application.update({ where: { id: application.id }, data: completeDossierContent(version.objectives) });
+    const wave = await createOpenWave(testDb, { closesAt: new Date(Date.now() + 86_400_000) });
+    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.waveId, waveVersionId: wave.versionId } });
+    await testDb.application.update({ where: { id: application.id }, data: completeDossierContent(wave.objectives) });
     const members = await Promise.all(
       ["ines", "marc", "zoe"].map((name) =>
         testDb.user.create({ data: { email: `${name}@parallele.test`, displayName: name, memberships: { create: { establishmentId: establishment.id, role: "DIRECTOR" } } } }),

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { establishmentWithDirector, programmeManager } from "@/lib/campaigns/testing/fixtures";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { acceptInvitationWithAccount } from "./accept-invitation-with-account";
 import { inviteStaffFromCommandLine, inviteUser, requireInvitationForNewAccount } from "./invitations";
+import { establishmentWithDirector, programmeManager } from "@/test/factories";
 
 /** Invitations never tell the inviter whether an address already has an account. */
 describe("inviting an address", () => {

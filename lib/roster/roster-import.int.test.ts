@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { applyBulkAction } from "./bulk-actions";
@@ -12,6 +11,7 @@ import { commitRosterImport, correctRosterImportLine, expireStaleImports, getRos
 import { listProfessionals, ZRosterFilters } from "./list-professionals";
 import { toFormValues, ZProfessionalInput } from "./professional-schema";
 import { createProfessional, updateProfessional } from "./save-professional";
+import { establishmentWithDirector } from "@/test/factories";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const rpps = (index: number) => withRppsKey(String(2_000_000_000 + index));

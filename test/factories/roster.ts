@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { withRppsKey } from "@/lib/identifiers/rpps";
-import type { RosterProfessional } from "../model";
+import type { RosterProfessional } from "@/lib/roster/model";
 
 /**
  * Test helper: a small roster that exercises every verdict (registered or not, a wrong RPPS key,
