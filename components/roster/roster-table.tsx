@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { DataTable } from "@/components/dsfr/data-table";
-import type { RosterRow, RosterSort } from "@/lib/roster/list-professionals";
+import type { RosterTableRow, RosterSort } from "@/lib/roster/list-professionals";
 import { formatNumericCalendarDate } from "@/lib/time/paris";
 import { BulkActionPanel } from "./bulk-action-panel";
 
@@ -16,7 +16,7 @@ import { BulkActionPanel } from "./bulk-action-panel";
  * (sorted, filtered and paginated by the database), so a sort is a navigation to a new URL.
  */
 const features = tableFeatures({ rowSortingFeature, rowSelectionFeature });
-const helper = createColumnHelper<typeof features, RosterRow>();
+const helper = createColumnHelper<typeof features, RosterTableRow>();
 
 const SORTABLE: Partial<Record<string, RosterSort>> = { name: "name", profession: "profession", population: "population", rpps: "rppsStatus", activity: "activityStart" };
 
@@ -116,7 +116,7 @@ export function RosterTable({
   today,
 }: {
   establishmentId: string;
-  rows: RosterRow[];
+  rows: RosterTableRow[];
   sort: { id: RosterSort; desc: boolean };
   canEdit: boolean;
   mieOptions: Array<{ value: string; label: string }>;

@@ -2,15 +2,15 @@ import { authorizeApplication, availableTransitions, decideApplicationAccess, re
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { loadDossierFacts } from "./dossier-facts";
-import { loadDossierSnapshot, missingForSubmission } from "./dossier-snapshot";
+import { loadDossier, missingForSubmission } from "./load-dossier";
 import { isEditable, type TransitionAction } from "./state-machine";
 
 /** Everything the dossier page shows, for whoever may read the dossier. */
 export async function getDossier(viewer: Viewer, applicationId: string) {
   const facts = await loadDossierFacts(db, applicationId);
   authorizeApplication(viewer, facts, "read");
-  const [snapshot, history, messages, submission, decision, sections, application] = await Promise.all([
-    loadDossierSnapshot(db, facts.id),
+  const [dossier, history, messages, submission, decision, sections, application] = await Promise.all([
+    loadDossier(db, facts.id),
     db.applicationTransition.findMany({
       where: { applicationId: facts.id },
       orderBy: { at: "asc" },
@@ -42,7 +42,7 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
 
   const editing = decideApplicationAccess(viewer, facts, "edit");
   return {
-    ...snapshot,
+    ...dossier,
     version: application.version,
     responseDueAt: application.responseDueAt,
     history,
@@ -50,7 +50,7 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
     submission,
     decision,
     sections,
-    missing: isEditable(facts.state) ? missingForSubmission(snapshot) : [],
+    missing: isEditable(facts.state) ? missingForSubmission(dossier) : [],
     can: {
       edit: editing.allowed,
       submit: transitions.includes("submit"),

@@ -11,7 +11,7 @@ import { storeIndicatorSnapshot } from "@/lib/roster/snapshots";
 import { fileStorage, generateStorageKey } from "@/lib/storage";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { loadDossierFacts } from "./dossier-facts";
-import { contentHashOf, loadDossierSnapshot, missingForSubmission } from "./dossier-snapshot";
+import { contentHashOf, loadDossier, missingForSubmission } from "./load-dossier";
 import { renderReceiptPdf } from "./receipt-pdf";
 import { nextState } from "./state-machine";
 import { writeTransition } from "./write-transition";
@@ -47,7 +47,7 @@ export async function submitApplication(
     throw new AppError("INVALID_STATE", "Ce dossier n'est plus un brouillon : il ne peut pas être déposé à nouveau.");
   }
 
-  const snapshot = await loadDossierSnapshot(db, facts.id);
+  const snapshot = await loadDossier(db, facts.id);
   if (now >= snapshot.closesAt) {
     throw new AppError(
       "DEADLINE_PASSED",

@@ -4,7 +4,7 @@ import { resetDatabase, testDb } from "@/test/integration/database";
 import { applyBulkAction } from "./bulk-actions";
 import { exportRoster } from "./export-roster";
 import { insertProfessionals, loadStoredRoster } from "./roster-writes";
-import type { RosterRecord } from "./template/columns";
+import type { ProfessionalRecord } from "./template/columns";
 import { removeHomologation, setHomologation } from "./homologations";
 import { templateCsv, type TemplateLine } from "./import/fixtures.test-helpers";
 import { commitRosterImport, correctRosterImportLine, expireStaleImports, getRosterImport, previewRosterImport } from "./import-session";
@@ -251,7 +251,7 @@ describe("roster imports and edits", () => {
 
   it("filters a roster larger than PostgreSQL's bind-parameter limit on the verdict", async () => {
     const { establishment, viewer } = await setup();
-    const record = (index: number): RosterRecord => ({
+    const record = (index: number): ProfessionalRecord => ({
       lastName: `N${String(index).padStart(5, "0")}`, firstName: "Alex", birthDate: null, population: "SALARIED", professionCode: "60", category: "CIVIL",
       rpps: rpps(index), rppsStatus: "REGISTERED", rppsCheckedAt: null, identityVerification: "FRANCECONNECT_PLUS", activityStart: new Date("2020-01-01T00:00:00Z"),
       activityEnd: null, needsDmp: true, needsDpi: false, needsPscServices: false, needsSecureMessaging: false,
