@@ -80,9 +80,8 @@ export async function submitApplication(
   try {
     submitted = await db.$transaction(
       async (tx) => {
-        const by = auditActor(viewer);
         try {
-          await writeTransition(tx, { application: facts, action: "submit", actor: "MEMBER", by, ip: input.ip, now, details: { contentHash } });
+          await writeTransition(tx, { application: facts, action: "submit", actor: "MEMBER", by: auditActor(viewer), ip: input.ip, now, details: { contentHash } });
         } catch (error) {
           // Someone submitted meanwhile: their submission is the one, and its receipt the only file.
           const latest = error instanceof AppError && error.code === "CONFLICT" ? await tx.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" } }) : null;
