@@ -2,7 +2,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = [{ find: /^@\//, replacement: `${path.resolve(import.meta.dirname)}/` }];
+// `server-only` (on the database client) throws outside React's server build; tests run use cases
+// in plain Node, as scripts do through tsconfig.json's paths.
+const alias = [
+  { find: /^@\//, replacement: `${path.resolve(import.meta.dirname)}/` },
+  { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") },
+];
 
 export default defineConfig({
   test: {
@@ -12,7 +17,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "test/lint/**/*.test.ts"],
           exclude: ["**/*.int.test.ts"],
         },
       },

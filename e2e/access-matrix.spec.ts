@@ -8,7 +8,7 @@ import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-
 import { withFinessKey } from "@/lib/identifiers/finess";
 import { GOOD_LINE, templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
 import { TEMPLATE_COLUMNS } from "@/lib/roster/template/columns";
-import { createDraftApplication, createEstablishment, createOpenWave, createUser, fillDossier, uniqueEmail } from "./fixtures/factories";
+import { createDraft, createEstablishment, createOpenWave, createUser, fillDossier, uniqueEmail } from "@/test/factories";
 
 /**
  * The access matrix: every page and every route handler, called directly (not through the UI) by
@@ -163,7 +163,7 @@ const ROWS: Row[] = [
   {
     route: "PATCH /api/users/[userId]",
     call: async () => {
-      const target = await createUser({ staffRole: "REVIEWER" });
+      const target = await createUser(e2eDb, { staffRole: "REVIEWER" });
       return { method: "PATCH", url: `/api/users/${target.id}`, json: { staffRole: "REVIEWER" } };
     },
     expected: { anonymous: 401, member: 403, stranger: 403, reviewer: 403, manager: 200 },
@@ -414,7 +414,7 @@ const ROWS: Row[] = [
   {
     route: "PUT /api/users/[userId]/reviewer-profile",
     call: async () => {
-      const target = await createUser({ staffRole: "REVIEWER" });
+      const target = await createUser(e2eDb, { staffRole: "REVIEWER" });
       return { method: "PUT", url: `/api/users/${target.id}/reviewer-profile`, json: { staffRole: "REGIONAL_REVIEWER", regionCodes: ["75"], affiliations: [] } };
     },
     expected: MANAGER_ONLY(200),
@@ -471,17 +471,17 @@ async function clientFor(role: Role): Promise<APIRequestContext> {
 
 test.describe("access matrix", () => {
   test.beforeAll(async () => {
-    const [own, other] = [await createEstablishment(), await createEstablishment()];
-    const wave = await createOpenWave();
-    const draft = await createDraftApplication(own.id, wave);
-    const secondWave = await createOpenWave();
-    const submittedDossier = await createDraftApplication(own.id, secondWave);
-    await fillDossier(submittedDossier.id, secondWave.objectives);
+    const [own, other] = [await createEstablishment(e2eDb), await createEstablishment(e2eDb)];
+    const wave = await createOpenWave(e2eDb);
+    const draft = await createDraft(e2eDb, own.id, wave);
+    const secondWave = await createOpenWave(e2eDb);
+    const submittedDossier = await createDraft(e2eDb, own.id, secondWave);
+    await fillDossier(e2eDb, submittedDossier.id, secondWave.objectives);
     const users = {
-      member: await createUser({ establishmentId: own.id }),
-      stranger: await createUser({ establishmentId: other.id }),
-      reviewer: await createUser({ staffRole: "REVIEWER" }),
-      manager: await createUser({ staffRole: "PROGRAMME_MANAGER" }),
+      member: await createUser(e2eDb, { establishmentId: own.id }),
+      stranger: await createUser(e2eDb, { establishmentId: other.id }),
+      reviewer: await createUser(e2eDb, { staffRole: "REVIEWER" }),
+      manager: await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" }),
     };
     await e2eDb.application.update({ where: { id: submittedDossier.id }, data: { state: "UNDER_REVIEW" } });
     const pdf = readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf"));
@@ -563,10 +563,10 @@ test.describe("access matrix", () => {
 
   test("an ARS reviewer of another region and a reviewer who declared a conflict get 404 on the dossier and its review", async () => {
     const assignment = await matrixAssignment(world);
-    const elsewhere = await createUser({ staffRole: "REGIONAL_REVIEWER" });
+    const elsewhere = await createUser(e2eDb, { staffRole: "REGIONAL_REVIEWER" });
     await e2eDb.reviewerRegion.create({ data: { userId: elsewhere.id, regionCode: "11" } });
     const regional = await e2eDb.reviewerAssignment.create({ data: { applicationId: world.submitted, reviewerId: elsewhere.id, tier: "REGIONAL", conflict: { create: { hasConflict: false } }, review: { create: {} } } });
-    const conflicted = await createUser({ staffRole: "REVIEWER" });
+    const conflicted = await createUser(e2eDb, { staffRole: "REVIEWER" });
     const ended = await e2eDb.reviewerAssignment.create({
       data: { applicationId: world.submitted, reviewerId: conflicted.id, conflict: { create: { hasConflict: true, type: "PERSONAL_TIE" } }, review: { create: {} } },
     });

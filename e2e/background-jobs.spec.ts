@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
-import { createUser } from "./fixtures/factories";
 import { signInAs } from "./fixtures/sessions";
+import { createUser } from "@/test/factories";
 
 test.describe("background jobs", () => {
   test("a programme manager sees a job that failed for good, with its error, and runs it again", async ({ page, context }) => {
-    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER", name: "Pilote Tâches" });
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER", name: "Pilote Tâches" });
     const error = `Indicateurs non calculés : base injoignable (${crypto.randomUUID().slice(0, 8)})`;
     // A run of the daily snapshots that used all its attempts, as pg-boss leaves it.
     await e2eDb.$executeRaw`

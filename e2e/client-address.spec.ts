@@ -2,8 +2,8 @@ import { expect, request as playwright, test } from "@playwright/test";
 import { createDemoSignInLinks } from "@/lib/identity/demo-sign-in";
 import { e2eDb } from "./fixtures/database";
 import { E2E_BASE_URL } from "./fixtures/environment";
-import { createDraftApplication, createEstablishment, createOpenWave, createUser } from "./fixtures/factories";
 import { signInAs } from "./fixtures/sessions";
+import { createDraft, createEstablishment, createOpenWave, createUser } from "@/test/factories";
 
 /**
  * The server sits behind no proxy here (TRUSTED_PROXIES unset): a client's X-Forwarded-For and
@@ -15,9 +15,9 @@ const LOOPBACK = ["127.0.0.1", "::1"];
 
 test.describe("the client's address", () => {
   test("a forged X-Forwarded-For does not land in the audit log, prefetch header or not", async ({ browser }) => {
-    const [own, other] = [await createEstablishment(), await createEstablishment()];
-    const draft = await createDraftApplication(other.id, await createOpenWave());
-    const stranger = await createUser({ establishmentId: own.id });
+    const [own, other] = [await createEstablishment(e2eDb), await createEstablishment(e2eDb)];
+    const draft = await createDraft(e2eDb, other.id, await createOpenWave(e2eDb));
+    const stranger = await createUser(e2eDb, { establishmentId: own.id });
     const context = await browser.newContext({ extraHTTPHeaders: FORGED });
     await signInAs(context, stranger.id);
     const since = new Date();

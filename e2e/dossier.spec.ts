@@ -2,8 +2,8 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
-import { createDraftApplication, createEstablishment, createOpenWave, createUser, fillDossier } from "./fixtures/factories";
 import { signInAs } from "./fixtures/sessions";
+import { createDraft, createEstablishment, createOpenWave, createUser, fillDossier } from "@/test/factories";
 
 /** The applicant's journey through a dossier, in Chromium, against the real server and database. */
 
@@ -13,10 +13,10 @@ async function waitSaved(page: Page) {
 
 test.describe("filing a dossier", () => {
   test("section by section, told what is missing, evidence attached, submitted, receipt e-mailed and downloadable", async ({ page, context }) => {
-    const establishment = await createEstablishment();
-    const director = await createUser({ establishmentId: establishment.id, name: "Directrice Dossier" });
-    const wave = await createOpenWave();
-    const { id } = await createDraftApplication(establishment.id, wave);
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id, name: "Directrice Dossier" });
+    const wave = await createOpenWave(e2eDb);
+    const { id } = await createDraft(e2eDb, establishment.id, wave);
     await signInAs(context, director.id);
 
     await page.goto(`/dossiers/${id}`);
@@ -121,11 +121,11 @@ test.describe("filing a dossier", () => {
   });
 
   test("a submission one second after the deadline is refused, by the server's clock", async ({ page, context }) => {
-    const establishment = await createEstablishment();
-    const director = await createUser({ establishmentId: establishment.id });
-    const wave = await createOpenWave();
-    const { id } = await createDraftApplication(establishment.id, wave);
-    await fillDossier(id, wave.objectives);
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    const wave = await createOpenWave(e2eDb);
+    const { id } = await createDraft(e2eDb, establishment.id, wave);
+    await fillDossier(e2eDb, id, wave.objectives);
     await e2eDb.wave.update({ where: { id: wave.waveId }, data: { closesAt: new Date(Date.now() - 1_000) } });
     await signInAs(context, director.id);
 
@@ -144,11 +144,11 @@ test.describe("filing a dossier", () => {
   });
 
   test("ten parallel submissions make one submission and one e-mail", async ({ page, context }) => {
-    const establishment = await createEstablishment();
-    const director = await createUser({ establishmentId: establishment.id });
-    const wave = await createOpenWave();
-    const { id } = await createDraftApplication(establishment.id, wave);
-    await fillDossier(id, wave.objectives);
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    const wave = await createOpenWave(e2eDb);
+    const { id } = await createDraft(e2eDb, establishment.id, wave);
+    await fillDossier(e2eDb, id, wave.objectives);
     await signInAs(context, director.id);
     await page.goto(`/dossiers/${id}`);
 
@@ -172,13 +172,13 @@ test.describe("filing a dossier", () => {
   });
 
   test("two members editing at once lose nothing: different fields merge, the same field asks", async ({ browser }) => {
-    const establishment = await createEstablishment();
+    const establishment = await createEstablishment(e2eDb);
     const [alice, bruno] = [
-      await createUser({ establishmentId: establishment.id, name: "Alice Directrice" }),
-      await createUser({ establishmentId: establishment.id, membershipRole: "EDITOR", name: "Bruno Coéditeur" }),
+      await createUser(e2eDb, { establishmentId: establishment.id, name: "Alice Directrice" }),
+      await createUser(e2eDb, { establishmentId: establishment.id, membershipRole: "EDITOR", name: "Bruno Coéditeur" }),
     ];
-    const wave = await createOpenWave();
-    const { id } = await createDraftApplication(establishment.id, wave);
+    const wave = await createOpenWave(e2eDb);
+    const { id } = await createDraft(e2eDb, establishment.id, wave);
     const [aliceContext, brunoContext] = [await browser.newContext(), await browser.newContext()];
     await signInAs(aliceContext, alice.id);
     await signInAs(brunoContext, bruno.id);
@@ -214,10 +214,10 @@ test.describe("filing a dossier", () => {
   });
 
   test("text typed when the session has expired is kept and saved after signing in again", async ({ page, context }) => {
-    const establishment = await createEstablishment();
-    const director = await createUser({ establishmentId: establishment.id });
-    const wave = await createOpenWave();
-    const { id } = await createDraftApplication(establishment.id, wave);
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    const wave = await createOpenWave(e2eDb);
+    const { id } = await createDraft(e2eDb, establishment.id, wave);
     const sessionId = await signInAs(context, director.id);
     await page.goto(`/dossiers/${id}/projet`);
 

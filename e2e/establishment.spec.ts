@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
-import { createEstablishment, createUser, uniqueEmail } from "./fixtures/factories";
 import { signInAs } from "./fixtures/sessions";
+import { createEstablishment, createUser, uniqueEmail } from "@/test/factories";
 
 test.describe("establishment profile and team", () => {
   test("a wrong FINESS is explained in French and nothing is saved until it is right", async ({ page, context }) => {
-    const establishment = await createEstablishment();
-    const director = await createUser({ establishmentId: establishment.id });
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
     await signInAs(context, director.id);
     await page.goto(`/etablissements/${establishment.id}`);
     await page.getByRole("link", { name: "Modifier le profil" }).click();
@@ -37,8 +37,8 @@ test.describe("establishment profile and team", () => {
   });
 
   test("a director invites a colleague as co-editor", async ({ page, context }) => {
-    const establishment = await createEstablishment();
-    const director = await createUser({ establishmentId: establishment.id });
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
     await signInAs(context, director.id);
     await page.goto(`/etablissements/${establishment.id}/membres`);
     await expectNoSeriousAccessibilityViolation(page);

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { e2eDb } from "./fixtures/database";
-import { createDraftApplication, createEstablishment, createOpenWave, createUser, fillDossier } from "./fixtures/factories";
 import { signInAs } from "./fixtures/sessions";
+import { createDraft, createEstablishment, createOpenWave, createUser, fillDossier } from "@/test/factories";
 
 /** Rough edges seen in the pages: wide tables, checkboxes, links and reasons. */
 
@@ -24,8 +24,8 @@ async function expectTableFitsOrScrollsInItsFrame(page: Page, table: Locator) {
 
 test.describe("page layout", () => {
   test("the roster fits 1280 px, scrolls in its frame on a narrower screen keeping the names in view, and each checkbox sits on its row", async ({ page, context }) => {
-    const establishment = await createEstablishment();
-    const director = await createUser({ establishmentId: establishment.id });
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
     await e2eDb.professional.createMany({
       data: Array.from({ length: 12 }, (_, index) => ({
         establishmentId: establishment.id,
@@ -58,7 +58,7 @@ test.describe("page layout", () => {
   });
 
   test("the programme's dossiers fit 1280 px or scroll in their frame, the establishment column in view", async ({ page, context }) => {
-    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER" });
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
     await signInAs(context, manager.id);
     for (const width of [1280, 800]) {
       await page.setViewportSize({ width, height: 900 });
@@ -68,11 +68,11 @@ test.describe("page layout", () => {
   });
 
   test("a reviewer's list links each assigned dossier to its review workspace", async ({ page, context }) => {
-    const establishment = await createEstablishment();
-    const wave = await createOpenWave();
-    const dossier = await createDraftApplication(establishment.id, wave);
+    const establishment = await createEstablishment(e2eDb);
+    const wave = await createOpenWave(e2eDb);
+    const dossier = await createDraft(e2eDb, establishment.id, wave);
     await e2eDb.application.update({ where: { id: dossier.id }, data: { state: "SUBMITTED" } });
-    const reviewer = await createUser({ staffRole: "REVIEWER" });
+    const reviewer = await createUser(e2eDb, { staffRole: "REVIEWER" });
     const assignment = await e2eDb.reviewerAssignment.create({ data: { applicationId: dossier.id, reviewerId: reviewer.id } });
     await signInAs(context, reviewer.id);
     await page.goto("/instruction");
@@ -81,11 +81,11 @@ test.describe("page layout", () => {
   });
 
   test("a programme manager reading a draft is told that only its establishment's members change it", async ({ page, context }) => {
-    const establishment = await createEstablishment();
-    const wave = await createOpenWave();
-    const draft = await createDraftApplication(establishment.id, wave);
-    await fillDossier(draft.id, wave.objectives);
-    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER" });
+    const establishment = await createEstablishment(e2eDb);
+    const wave = await createOpenWave(e2eDb);
+    const draft = await createDraft(e2eDb, establishment.id, wave);
+    await fillDossier(e2eDb, draft.id, wave.objectives);
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
     await signInAs(context, manager.id);
     await page.goto(`/dossiers/${draft.id}/projet`);
     await expect(page.getByText("Seuls les membres de l'établissement modifient son dossier")).toBeVisible();

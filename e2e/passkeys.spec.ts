@@ -2,8 +2,8 @@ import { generateKeyPairSync } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
-import { createStaffInvitation } from "./fixtures/factories";
 import { VirtualAuthenticator } from "./fixtures/webauthn";
+import { createStaffInvitation } from "./fixtures/invitations";
 
 /**
  * WebAuthn ceremonies end to end, in Chromium with a CDP virtual authenticator: the browser, the

@@ -1,8 +1,8 @@
 import { expect, type Page, test } from "@playwright/test";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { e2eDb } from "./fixtures/database";
-import { createEstablishment, uniqueEmail } from "./fixtures/factories";
 import { inviteUser } from "@/lib/identity/invitations";
+import { createEstablishment, establishmentWithDirector, uniqueEmail } from "@/test/factories";
 
 /**
  * Establishment members sign in with Pro Santé Connect, played by a real OpenID provider started
@@ -22,7 +22,7 @@ async function signInWithPsc(page: Page, rpps: string, acr: "eidas1" | "eidas0" 
 
 test.describe("Pro Santé Connect", () => {
   test("a member whose RPPS is known signs in and reaches their establishment", async ({ page }) => {
-    const establishment = await createEstablishment();
+    const establishment = await createEstablishment(e2eDb);
     const rpps = newRpps();
     await e2eDb.user.create({
       data: {
@@ -53,7 +53,7 @@ test.describe("Pro Santé Connect", () => {
   });
 
   test("a one-factor authentication at PSC is refused", async ({ page }) => {
-    const establishment = await createEstablishment();
+    const establishment = await createEstablishment(e2eDb);
     const rpps = newRpps();
     await e2eDb.user.create({
       data: { email: uniqueEmail("membre"), displayName: "Membre un facteur", rpps, memberships: { create: { establishmentId: establishment.id, role: "EDITOR" } } },
@@ -65,9 +65,9 @@ test.describe("Pro Santé Connect", () => {
   });
 
   test("an invited colleague with an e-CPS accepts the invitation through PSC", async ({ page }) => {
-    const establishment = await createEstablishment();
+    const { establishment, director } = await establishmentWithDirector(e2eDb);
     const email = uniqueEmail("collegue");
-    const { link } = await inviteUser(null, { purpose: "MEMBER", email, establishmentId: establishment.id, membershipRole: "EDITOR" });
+    const { link } = await inviteUser(director, { purpose: "MEMBER", email, establishmentId: establishment.id, membershipRole: "EDITOR" });
     const rpps = newRpps();
 
     await page.goto(new URL(link).pathname);

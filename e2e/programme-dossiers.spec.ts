@@ -1,16 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
-import { createDraftApplication, createEstablishment, createOpenWave, createUser, fillDossier } from "./fixtures/factories";
 import { signInAs } from "./fixtures/sessions";
+import { createDraft, createEstablishment, createOpenWave, createUser, fillDossier } from "@/test/factories";
 
 test.describe("programme managers and dossiers", () => {
   test("a dossier goes through review, a request for information answered, and a decision; the applicant sees the history", async ({ browser }) => {
-    const establishment = await createEstablishment();
-    const [director, manager] = [await createUser({ establishmentId: establishment.id, name: "Directrice Suivi" }), await createUser({ staffRole: "PROGRAMME_MANAGER", name: "Pilote Suivi" })];
-    const wave = await createOpenWave();
-    const { id } = await createDraftApplication(establishment.id, wave);
-    await fillDossier(id, wave.objectives);
+    const establishment = await createEstablishment(e2eDb);
+    const [director, manager] = [await createUser(e2eDb, { establishmentId: establishment.id, name: "Directrice Suivi" }), await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER", name: "Pilote Suivi" })];
+    const wave = await createOpenWave(e2eDb);
+    const { id } = await createDraft(e2eDb, establishment.id, wave);
+    await fillDossier(e2eDb, id, wave.objectives);
     await e2eDb.application.update({ where: { id }, data: { state: "SUBMITTED", version: 2 } });
 
     const [managerContext, directorContext] = [await browser.newContext(), await browser.newContext()];
@@ -67,10 +67,10 @@ test.describe("programme managers and dossiers", () => {
   });
 
   test("the dossier list filters, and its CSV export is safe to open in a spreadsheet", async ({ page, context }) => {
-    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER" });
-    const establishment = await createEstablishment("=HYPERLINK(\"http://piege.example\") EHPAD");
-    const wave = await createOpenWave();
-    const { id } = await createDraftApplication(establishment.id, wave);
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    const establishment = await createEstablishment(e2eDb, { name: "=HYPERLINK(\"http://piege.example\") EHPAD" });
+    const wave = await createOpenWave(e2eDb);
+    const { id } = await createDraft(e2eDb, establishment.id, wave);
     await e2eDb.application.update({ where: { id }, data: { state: "SUBMITTED", projectTitle: "+33 projet" } });
     await signInAs(context, manager.id);
 

@@ -1,10 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
-import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier } from "@/lib/review/testing/review-fixtures";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
-import { createStaffInvitation, createUser } from "./fixtures/factories";
 import { signInAs } from "./fixtures/sessions";
 import { VirtualAuthenticator } from "./fixtures/webauthn";
+import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier, createUser } from "@/test/factories";
+import { createStaffInvitation } from "./fixtures/invitations";
 
 /**
  * The review end to end, in Chromium: a reviewer signed in with a passkey declares their interests
@@ -119,7 +119,7 @@ test.describe("review", () => {
     const wave = await createReviewWave(e2eDb, { k: 1 });
     const dossier = await createSubmittedDossier(e2eDb, wave, { name: "Centre hospitalier des Liens" });
     const reviewer = await createReviewer(e2eDb);
-    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER" });
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
     const assignment = await assign(dossier.id, reviewer.userId);
     await e2eDb.reviewerAssignment.update({ where: { id: assignment.id }, data: { assignedById: manager.id } });
     await signInAs(context, reviewer.userId);
@@ -151,7 +151,7 @@ test.describe("review", () => {
       await createReviewer(e2eDb, { name: "Basile Libre" }),
       await createReviewer(e2eDb, { name: "Chloé Libre" }),
     ];
-    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER" });
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
     await signInAs(context, manager.id);
 
     await page.goto(`/pilotage/vagues/${wave.waveId}/attribution`);
@@ -199,7 +199,7 @@ test.describe("review", () => {
   });
 
   test("a manager keeps a reviewer's profile: ARS role, regions and affiliations", async ({ page, context }) => {
-    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER" });
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
     const reviewer = await createReviewer(e2eDb, { name: "Denis Profil" });
     await signInAs(context, manager.id);
     await page.goto(`/pilotage/utilisateurs/${reviewer.userId}`);

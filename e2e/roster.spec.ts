@@ -4,8 +4,8 @@ import { withRppsKey } from "@/lib/identifiers/rpps";
 import { templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
-import { createEstablishment, createUser } from "./fixtures/factories";
 import { signInAs } from "./fixtures/sessions";
+import { createEstablishment, createUser } from "@/test/factories";
 
 const RPPS = [withRppsKey("3000000001"), withRppsKey("3000000002"), withRppsKey("3000000003")];
 
@@ -18,8 +18,8 @@ const FILE = templateCsv([
 
 test.describe("professional roster", () => {
   test("a director imports a file, fixes a rejected line, commits, sees the indicators move, exports and re-imports the export unchanged", async ({ page, context }) => {
-    const establishment = await createEstablishment();
-    const director = await createUser({ establishmentId: establishment.id });
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
     await signInAs(context, director.id);
 
     await page.goto(`/etablissements/${establishment.id}`);
@@ -86,8 +86,8 @@ test.describe("professional roster", () => {
   });
 
   test("a bulk action refused for one selected professional changes nobody, and says why beside the row", async ({ page, context }) => {
-    const establishment = await createEstablishment();
-    const director = await createUser({ establishmentId: establishment.id });
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
     const base = { establishmentId: establishment.id, population: "SALARIED" as const, professionCode: "60", activityStart: new Date("2020-01-01") };
     await e2eDb.professional.createMany({
       data: [
@@ -115,8 +115,8 @@ test.describe("professional roster", () => {
   });
 
   test("a professional's page says what is missing in words, and a wrong RPPS number is explained", async ({ page, context }) => {
-    const establishment = await createEstablishment();
-    const director = await createUser({ establishmentId: establishment.id });
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
     await signInAs(context, director.id);
     await page.goto(`/etablissements/${establishment.id}/professionnels/nouveau`);
     await expectNoSeriousAccessibilityViolation(page);

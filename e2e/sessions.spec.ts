@@ -3,12 +3,12 @@ import { createDemoSignInLinks } from "@/lib/identity/demo-sign-in";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { E2E_BASE_URL } from "./fixtures/environment";
-import { createUser } from "./fixtures/factories";
 import { signInAs } from "./fixtures/sessions";
+import { createUser } from "@/test/factories";
 
 test.describe("sessions", () => {
   test("after sign-out, a replayed session cookie opens nothing", async ({ page, context, browser }) => {
-    const user = await createUser({ staffRole: "REVIEWER", name: "Camille Replay" });
+    const user = await createUser(e2eDb, { staffRole: "REVIEWER", name: "Camille Replay" });
     await signInAs(context, user.id);
     await page.goto("/compte");
     await expect(page.getByRole("heading", { name: "Mon compte" })).toBeVisible();
@@ -28,7 +28,7 @@ test.describe("sessions", () => {
   });
 
   test("signing out of every session ends the sessions on other devices", async ({ browser }) => {
-    const user = await createUser({ staffRole: "PROGRAMME_MANAGER", name: "Dominique Partout" });
+    const user = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER", name: "Dominique Partout" });
     const [laptop, phone] = [await browser.newContext(), await browser.newContext()];
     await signInAs(laptop, user.id);
     await signInAs(phone, user.id);
@@ -63,7 +63,7 @@ test.describe("sessions", () => {
   });
 
   test("a programme manager reads the audit log, filtered", async ({ page, context }) => {
-    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER" });
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
     await e2eDb.auditEvent.create({ data: { actorLabel: "filtre@e2e.test", action: "role.changed", targetType: "User", targetId: "cible-e2e", details: { from: "REVIEWER" } } });
     await signInAs(context, manager.id);
     await page.goto("/pilotage/journal");

@@ -4,8 +4,8 @@ import { expect, request as playwright, test } from "@playwright/test";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { e2eDb } from "./fixtures/database";
 import { E2E_BASE_URL } from "./fixtures/environment";
-import { createDraftApplication, createEstablishment, createOpenWave, createUser } from "./fixtures/factories";
 import { signInAs } from "./fixtures/sessions";
+import { createDraft, createEstablishment, createOpenWave, createUser } from "@/test/factories";
 
 const MIB = 1024 * 1024;
 const PDF = readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf"));
@@ -19,10 +19,10 @@ const pdfOfSize = (size: number) => Buffer.concat([PDF, Buffer.alloc(size - PDF.
  */
 test.describe("uploads", () => {
   test("an attachment up to the configured size is kept; above it, or empty, the answer says why", async ({ browser }) => {
-    const establishment = await createEstablishment();
-    const director = await createUser({ establishmentId: establishment.id });
-    const wave = await createOpenWave();
-    const draft = await createDraftApplication(establishment.id, wave);
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    const wave = await createOpenWave(e2eDb);
+    const draft = await createDraft(e2eDb, establishment.id, wave);
     const context = await browser.newContext();
     await signInAs(context, director.id);
     const api = await playwright.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { Origin: E2E_BASE_URL, Cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } });
@@ -61,9 +61,9 @@ test.describe("uploads", () => {
   });
 
   test("a roster file over 10 MiB is previewed; an empty one is told it is empty", async ({ page, context }) => {
-    const establishment = await createEstablishment();
+    const establishment = await createEstablishment(e2eDb);
     const { finessEt } = await e2eDb.establishment.findUniqueOrThrow({ where: { id: establishment.id }, select: { finessEt: true } });
-    const director = await createUser({ establishmentId: establishment.id });
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
     await signInAs(context, director.id);
 
     // A regional Annuaire Santé extract: the establishment's one line among 11 MiB of others.

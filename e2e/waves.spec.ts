@@ -4,8 +4,8 @@ import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-
 import { parisDateTime, toParisLocal } from "@/lib/time/paris";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
-import { createEstablishment, createUser } from "./fixtures/factories";
 import { signInAs } from "./fixtures/sessions";
+import { createEstablishment, createUser } from "@/test/factories";
 
 /** Waves configured by a programme manager, and eligibility screened before an establishment starts its dossier. */
 
@@ -39,9 +39,9 @@ async function createEhpadWave(closesAt: Date) {
 }
 
 async function memberOf(categoryCode: string) {
-  const establishment = await createEstablishment();
+  const establishment = await createEstablishment(e2eDb);
   if (categoryCode !== "500") await e2eDb.establishment.update({ where: { id: establishment.id }, data: { categoryCode } });
-  const member = await createUser({ establishmentId: establishment.id });
+  const member = await createUser(e2eDb, { establishmentId: establishment.id });
   const { finessEt } = await e2eDb.establishment.findUniqueOrThrow({ where: { id: establishment.id }, select: { finessEt: true } });
   return { establishment: { ...establishment, finessEt }, member };
 }
@@ -53,7 +53,7 @@ async function signInFresh(page: Page, userId: string) {
 
 test.describe("waves and eligibility", () => {
   test("a programme manager creates a campaign and a wave with objectives and grid, dates in Paris time, then versions the grid once it is open", async ({ page, context }) => {
-    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER", name: "Claire Pilote" });
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER", name: "Claire Pilote" });
     await signInAs(context, manager.id);
     const suffix = randomUUID().slice(0, 6);
 
@@ -157,7 +157,7 @@ test.describe("waves and eligibility", () => {
   test("a programme manager grants an extension from the wave page; the member may start again and reads the e-mail", async ({ page }) => {
     const wave = await createEhpadWave(new Date(Date.now() - DAY_MS));
     const late = await memberOf("500");
-    const manager = await createUser({ staffRole: "PROGRAMME_MANAGER" });
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
 
     await signInFresh(page, late.member.id);
     await page.goto(`/vagues/${wave.id}/eligibilite?etablissement=${late.establishment.id}`);

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { connectDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrations";
-import { inviteUser } from "@/lib/identity/invitations";
+import { inviteStaffFromCommandLine } from "@/lib/identity/invitations";
 import { withDatabase } from "./lib/database";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string", default: "PROGRAMME_MANAGER" } } });
@@ -22,7 +22,7 @@ await withDatabase(async (url) => {
   await migrateDatabase(url);
   const db = connectDb(url);
   try {
-    const { link, accountExists } = await inviteUser(null, { purpose: "STAFF", email: parsed.data.email, staffRole: parsed.data.role });
+    const { link, accountExists } = await inviteStaffFromCommandLine({ email: parsed.data.email, staffRole: parsed.data.role });
     console.log(`Invitation created for ${parsed.data.email} (${parsed.data.role}). Single-use link:\n\n  ${link}\n`);
     if (accountExists) console.log("This address already has an account: the person signs in first, then opens the link to take the role.\n");
   } finally {

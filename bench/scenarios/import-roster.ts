@@ -7,9 +7,9 @@ import type { Db } from "@/lib/db/client";
 import { applyRosterRows } from "@/lib/roster/apply-import";
 import { rosterToCsv } from "@/lib/roster/export";
 import { parseRosterFile } from "@/lib/roster/import";
-import type { TemplateRosterRow } from "@/lib/roster/import";
+import type { TemplateImportRow } from "@/lib/roster/import";
 import { recordIndicatorSnapshot } from "@/lib/roster/snapshots";
-import type { RosterRecord } from "@/lib/roster/template/columns";
+import type { ProfessionalRecord } from "@/lib/roster/template/columns";
 import { DEMO_ESTABLISHMENTS } from "@/prisma/seed/demo/establishments";
 import { demoRoster } from "@/prisma/seed/demo/roster";
 import { measure, type ScenarioResult } from "../harness";
@@ -25,7 +25,7 @@ function chunks(lines: readonly string[]): string[] {
 }
 
 /** COPY lines of the rows the import writes: the same professionals and enrolments, ids made here. */
-function copyLines(establishmentId: string, rows: readonly RosterRecord[]): { professionals: string[]; enrollments: string[] } {
+function copyLines(establishmentId: string, rows: readonly ProfessionalRecord[]): { professionals: string[]; enrollments: string[] } {
   const now = new Date().toISOString();
   const professionals: string[] = [];
   const enrollments: string[] = [];
@@ -63,7 +63,7 @@ export async function importRoster(db: Db, url: string, lineCount: number, runs:
     if (list) list.push(enrollment);
     else enrollmentsOf.set(enrollment.professionalId, [enrollment]);
   }
-  const records: RosterRecord[] = generated.professionals.map((professional) => ({
+  const records: ProfessionalRecord[] = generated.professionals.map((professional) => ({
     ...professional,
     enrollments: (enrollmentsOf.get(professional.id) ?? []).map(({ type, enrolledAt, expiresAt, revokedAt }) => ({ type, enrolledAt, expiresAt, revokedAt })),
   }));
@@ -74,10 +74,10 @@ export async function importRoster(db: Db, url: string, lineCount: number, runs:
     await db.$executeRawUnsafe(`DELETE FROM "IndicatorSnapshot" WHERE "establishmentId" = $1::uuid`, establishment.id);
     await db.$executeRawUnsafe(`DELETE FROM "Professional" WHERE "establishmentId" = $1::uuid`, establishment.id);
   };
-  let written: TemplateRosterRow[] = [];
+  let written: TemplateImportRow[] = [];
   const candidate = await measure("app import (parse + check + unnest, one transaction)", runs, async () => {
     const reading = await parseRosterFile(file, { professionCodes });
-    written = reading.rows as TemplateRosterRow[];
+    written = reading.rows as TemplateImportRow[];
     await db.$transaction(
       async (tx) => {
         await applyRosterRows(tx, establishment.id, reading.rows);

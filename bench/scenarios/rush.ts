@@ -1,12 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { performance } from "node:perf_hooks";
-import { completeDossierContent, createDraft, createWaveWithObjectives } from "@/lib/applications/testing/dossier-fixtures";
-import { establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
-import type { Db } from "@/lib/db/client";
-import { insertRoster, ROSTER_CASES } from "@/lib/roster/testing/roster-fixtures";
-import { LocalFileStorage } from "@/lib/storage/local-file-storage";
 import { loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import type { Db } from "@/lib/db/client";
+import { LocalFileStorage } from "@/lib/storage/local-file-storage";
 import { BENCH_STORAGE_DIR, benchSessionCookie, percentile, processCpuMs, startBenchServer, startBenchWorker } from "../app-server";
+import { createDraft, createOpenWave, establishmentWithDirector, insertRoster, ROSTER_CASES } from "@/test/factories";
 
 export type RushResult = {
   dossiers: number;
@@ -61,15 +59,14 @@ async function allAtOnce(requests: ReadonlyArray<() => Promise<Response>>): Prom
  * queues their e-mails after each submission's answer; the scenario waits for the last one.
  */
 export async function deadlineRush(db: Db, databaseUrl: string, count: number): Promise<RushResult> {
-  const { wave } = await createWaveWithObjectives(db, new Date(Date.now() + 7 * 86_400_000));
+  const wave = await createOpenWave(db, { closesAt: new Date(Date.now() + 7 * 86_400_000) });
   const dossiers: Array<{ id: string; cookie: string }> = [];
   // One more, submitted alone first to warm the server up (routes loaded, PDF fonts read).
   for (let index = 0; index <= count; index += 1) {
     const { establishment, director } = await establishmentWithDirector(db);
     await db.user.create({ data: { email: `adjoint.${randomUUID().slice(0, 8)}@bench.fr`, displayName: "Adjoint", memberships: { create: { establishmentId: establishment.id, role: "EDITOR" } } } });
     await insertRoster(db, establishment.id, ROSTER_CASES);
-    const draft = await createDraft(db, establishment.id, wave);
-    await db.application.update({ where: { id: draft.id }, data: completeDossierContent(wave.versions[0]!.objectives) });
+    const draft = await createDraft(db, establishment.id, wave, { complete: true });
     dossiers.push({ id: draft.id, cookie: await benchSessionCookie(db, director.userId) });
   }
   const server = await startBenchServer(databaseUrl);

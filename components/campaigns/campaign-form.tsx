@@ -4,36 +4,28 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { TextAreaField, TextField } from "@/components/forms/fields";
 import { ZCampaignInput } from "@/lib/campaigns/schemas";
 import { callApi } from "@/lib/http/api-client";
-import { applyServerErrors } from "./server-errors";
+import { useApiSubmit } from "@/components/forms/use-api-submit";
 
 type Values = z.input<typeof ZCampaignInput>;
 
 /** A programme manager opens a campaign; its waves are added from the campaign's line. */
 export function CampaignForm() {
   const router = useRouter();
-  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
   const form = useForm<Values, unknown, z.output<typeof ZCampaignInput>>({
     resolver: zodResolver(ZCampaignInput),
     defaultValues: { title: "", slug: "", description: "" },
   });
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setResult(null);
-    try {
-      await callApi("/api/campaigns", "POST", values);
-      setResult({ severity: "success", text: `Campagne « ${values.title} » créée : ajoutez-lui une vague.` });
-      form.reset();
-      router.refresh();
-    } catch (caught) {
-      applyServerErrors(form.setError, caught);
-      setResult({ severity: "error", text: (caught as Error).message });
-    }
+  const { onSubmit, result } = useApiSubmit(form, async (values) => {
+    await callApi("/api/campaigns", "POST", values);
+    form.reset();
+    router.refresh();
+    return `Campagne « ${values.title} » créée : ajoutez-lui une vague.`;
   });
 
   return (

@@ -5,36 +5,28 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { TextAreaField, TextField } from "@/components/forms/fields";
 import { ZDeadlineExtensionInput } from "@/lib/campaigns/schemas";
 import { callApi } from "@/lib/http/api-client";
-import { applyServerErrors } from "./server-errors";
+import { useApiSubmit } from "@/components/forms/use-api-submit";
 
 type Values = z.input<typeof ZDeadlineExtensionInput>;
 
 /** A programme manager grants (or moves) one establishment's extension on the wave. */
 export function ExtensionForm({ waveId }: { waveId: string }) {
   const router = useRouter();
-  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
   const form = useForm<Values, unknown, z.output<typeof ZDeadlineExtensionInput>>({
     resolver: zodResolver(ZDeadlineExtensionInput),
     defaultValues: { finessEt: "", newClosesAt: "", reason: "" },
   });
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setResult(null);
-    try {
-      await callApi(`/api/waves/${waveId}/extensions`, "POST", values);
-      setResult({ severity: "success", text: "Prolongation accordée. Les membres de l'établissement en sont informés par courriel." });
-      form.reset();
-      router.refresh();
-    } catch (caught) {
-      applyServerErrors(form.setError, caught);
-      setResult({ severity: "error", text: (caught as Error).message });
-    }
+  const { onSubmit, result } = useApiSubmit(form, async (values) => {
+    await callApi(`/api/waves/${waveId}/extensions`, "POST", values);
+    form.reset();
+    router.refresh();
+    return "Prolongation accordée. Les membres de l'établissement en sont informés par courriel.";
   });
 
   return (

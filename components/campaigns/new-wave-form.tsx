@@ -5,13 +5,12 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { type Control, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ZCreateWaveInput } from "@/lib/campaigns/schemas";
+import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { callApi } from "@/lib/http/api-client";
 import type { CategoryOption } from "./form-fields";
-import { applyServerErrors } from "./server-errors";
 import { type WaveGridFormValues, WaveGridFields } from "./wave-grid-fields";
 import { type WaveSettingsFormValues, WaveSettingsFields } from "./wave-settings-fields";
 
@@ -20,21 +19,15 @@ type Values = z.input<typeof ZCreateWaveInput>;
 /** A new wave of a campaign: its settings, then its objectives and grid, prefilled with the programme's defaults. */
 export function NewWaveForm({ campaignId, categories, defaultValues }: { campaignId: string; categories: readonly CategoryOption[]; defaultValues: Values }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
   const form = useForm<Values, unknown, z.output<typeof ZCreateWaveInput>>({ resolver: zodResolver(ZCreateWaveInput), defaultValues, mode: "onBlur" });
 
-  const onSubmit = form.handleSubmit(
+  const { onSubmit, result } = useApiSubmit(
+    form,
     async (values) => {
-      setError(null);
-      try {
-        const { waveId } = await callApi<{ waveId: string }>(`/api/campaigns/${campaignId}/waves`, "POST", values);
-        router.push(`/pilotage/vagues/${waveId}`);
-      } catch (caught) {
-        applyServerErrors(form.setError, caught);
-        setError((caught as Error).message);
-      }
+      const { waveId } = await callApi<{ waveId: string }>(`/api/campaigns/${campaignId}/waves`, "POST", values);
+      router.push(`/pilotage/vagues/${waveId}`);
     },
-    () => setError("Certaines informations ne sont pas valides : corrigez les champs signalés."),
+    { reportInvalid: true },
   );
 
   return (
@@ -45,7 +38,7 @@ export function NewWaveForm({ campaignId, categories, defaultValues }: { campaig
       <p>Repris du programme HospiConnect : adaptez-les à cette vague. Ils restent modifiables jusqu&apos;à l&apos;ouverture.</p>
       <WaveGridFields control={form.control as unknown as Control<WaveGridFormValues>} />
       <div aria-live="assertive" className={fr.cx("fr-mt-4w")}>
-        {error ? <Alert severity="error" small description={error} className={fr.cx("fr-mb-2w")} /> : null}
+        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}
       </div>
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-check-line">
         Créer la vague

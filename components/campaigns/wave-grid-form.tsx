@@ -5,13 +5,12 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { GridChangeOutcome } from "@/lib/campaigns/change-wave-grid";
 import { ZWaveGridInput } from "@/lib/campaigns/schemas";
 import { callApi } from "@/lib/http/api-client";
-import { applyServerErrors } from "./server-errors";
+import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { type WaveGridFormValues, WaveGridFields } from "./wave-grid-fields";
 
 function outcomeText(result: GridChangeOutcome): string {
@@ -30,22 +29,16 @@ function outcomeText(result: GridChangeOutcome): string {
 /** Changes a wave's objectives and grid; the page says beforehand whether this edits the version or makes a new one. */
 export function WaveGridForm({ waveId, waveVersion, defaultValues }: { waveId: string; waveVersion: number; defaultValues: WaveGridFormValues }) {
   const router = useRouter();
-  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
   const form = useForm<WaveGridFormValues, unknown, z.output<typeof ZWaveGridInput>>({ resolver: zodResolver(ZWaveGridInput), defaultValues, mode: "onBlur" });
 
-  const onSubmit = form.handleSubmit(
+  const { onSubmit, result } = useApiSubmit(
+    form,
     async (values) => {
-      setResult(null);
-      try {
-        const outcome = await callApi<GridChangeOutcome>(`/api/waves/${waveId}/grid`, "PUT", { ...values, expectedVersion: waveVersion });
-        setResult({ severity: "success", text: outcomeText(outcome) });
-        router.refresh();
-      } catch (caught) {
-        applyServerErrors(form.setError, caught);
-        setResult({ severity: "error", text: (caught as Error).message });
-      }
+      const outcome = await callApi<GridChangeOutcome>(`/api/waves/${waveId}/grid`, "PUT", { ...values, expectedVersion: waveVersion });
+      router.refresh();
+      return outcomeText(outcome);
     },
-    () => setResult({ severity: "error", text: "Certaines informations ne sont pas valides : corrigez les champs signalés." }),
+    { reportInvalid: true },
   );
 
   return (

@@ -5,13 +5,12 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ZWaveSettingsInput } from "@/lib/campaigns/schemas";
 import { callApi } from "@/lib/http/api-client";
 import type { CategoryOption } from "./form-fields";
-import { applyServerErrors } from "./server-errors";
+import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { type WaveSettingsFormValues, WaveSettingsFields } from "./wave-settings-fields";
 
 /** Changes a wave's settings; `waveVersion` is the wave as loaded, so a concurrent change is detected. */
@@ -23,23 +22,16 @@ export function WaveSettingsForm(props: {
   openedOn?: string;
 }) {
   const router = useRouter();
-  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
   const form = useForm<WaveSettingsFormValues, unknown, z.output<typeof ZWaveSettingsInput>>({
     resolver: zodResolver(ZWaveSettingsInput),
     defaultValues: props.defaultValues,
     mode: "onBlur",
   });
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setResult(null);
-    try {
-      const { changed } = await callApi<{ changed: string[] }>(`/api/waves/${props.waveId}`, "PATCH", { ...values, expectedVersion: props.waveVersion });
-      setResult(changed.length ? { severity: "success", text: "Paramètres enregistrés. La modification est inscrite au journal d'audit." } : { severity: "success", text: "Aucun changement à enregistrer." });
-      router.refresh();
-    } catch (caught) {
-      applyServerErrors(form.setError, caught);
-      setResult({ severity: "error", text: (caught as Error).message });
-    }
+  const { onSubmit, result } = useApiSubmit(form, async (values) => {
+    const { changed } = await callApi<{ changed: string[] }>(`/api/waves/${props.waveId}`, "PATCH", { ...values, expectedVersion: props.waveVersion });
+    router.refresh();
+    return changed.length ? "Paramètres enregistrés. La modification est inscrite au journal d'audit." : "Aucun changement à enregistrer.";
   });
 
   return (

@@ -5,10 +5,9 @@ import { DataTable } from "@/components/dsfr/data-table";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { FieldValues } from "react-hook-form";
+import { formatParisNumericDateTime, formatParisTime } from "@/lib/time/paris";
 import type { SaveState } from "./use-autosave";
 
-const time = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "Europe/Paris" });
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 
 /** Flattens a section's values into « path → text » lines, to show what differs between two versions. */
 function flatten(value: unknown, prefix = ""): Record<string, string> {
@@ -51,11 +50,11 @@ export function AutosaveStatus({
           severity="info"
           small
           className={fr.cx("fr-mb-1w")}
-          description={`${mergedWith.by ?? "Une autre personne"} a modifié d'autres champs de cette section le ${dateTime.format(new Date(mergedWith.at))} : ses modifications et les vôtres ont été réunies.`}
+          description={`${mergedWith.by ?? "Une autre personne"} a modifié d'autres champs de cette section le ${formatParisNumericDateTime(new Date(mergedWith.at))} : ses modifications et les vôtres ont été réunies.`}
         />
       ) : null}
       {state.kind === "saved" ? (
-        <p className={fr.cx("fr-text--sm", "fr-mb-0", "fr-icon-check-line")}> Enregistré à {time.format(new Date(state.at))}</p>
+        <p className={fr.cx("fr-text--sm", "fr-mb-0", "fr-icon-check-line")}> Enregistré à {formatParisTime(new Date(state.at))}</p>
       ) : null}
       {state.kind === "invalid" ? (
         <Alert severity="warning" small description={`${state.message} Corrigez les champs signalés : vos saisies sont conservées sur cet appareil.`} />
@@ -95,7 +94,7 @@ export function AutosaveStatus({
           description={
             <>
               <p>
-                {state.theirs.updatedBy ?? "Une autre personne"} l&apos;a enregistrée le {dateTime.format(new Date(state.theirs.updatedAt))}. Vos autres
+                {state.theirs.updatedBy ?? "Une autre personne"} l&apos;a enregistrée le {formatParisNumericDateTime(new Date(state.theirs.updatedAt))}. Vos autres
                 modifications sont conservées ; pour les champs que vous avez modifiés tous les deux, choisissez la version à garder :
               </p>
               <DataTable caption="Différences entre votre version et la version enregistrée" hideCaption small>

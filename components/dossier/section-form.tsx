@@ -7,6 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { type Control, type FieldValues, type Resolver, useForm } from "react-hook-form";
 import { SECTION_SCHEMAS, type TSectionFormValues } from "@/lib/applications/sections";
 import type { FormSection } from "@/lib/db/generated/enums";
+import { formatParisNumericDateTime } from "@/lib/time/paris";
 import { AutosaveStatus } from "./autosave-status";
 import type { EvidenceFile } from "./evidence-files";
 import { BudgetFields, MieStrategyFields, PartnersFields, TimelineFields } from "./sections/list-sections";
@@ -14,7 +15,6 @@ import { type ObjectiveForForm, SelfAssessmentFields } from "./sections/self-ass
 import { IamSsoFields, ProjectFields, PscFederationFields } from "./sections/text-sections";
 import { useAutosave } from "./use-autosave";
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export type SectionFormProps = {
   applicationId: string;
@@ -65,7 +65,7 @@ export function SectionForm(props: SectionFormProps) {
           title="Des saisies non enregistrées ont été retrouvées"
           description={
             <>
-              Elles datent du {dateTime.format(new Date(autosave.restorable.at))} et n&apos;avaient pas atteint le serveur.{" "}
+              Elles datent du {formatParisNumericDateTime(new Date(autosave.restorable.at))} et n&apos;avaient pas atteint le serveur.{" "}
               <Button type="button" size="small" onClick={autosave.restore}>
                 Les restaurer
               </Button>{" "}

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
+import { applyServerErrors } from "@/components/forms/server-errors";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import { mergeSection, withValuesAt } from "./merge-values";
 
@@ -93,9 +94,7 @@ export function useAutosave<T extends FieldValues>({
         } else if (error instanceof ApiError && error.status === 401) {
           setState({ kind: "session-expired" });
         } else if (error instanceof ApiError && error.code === "INVALID_INPUT") {
-          for (const [path, messages] of Object.entries(error.fieldErrors)) {
-            form.setError(path as never, { type: "server", message: messages.join(" ") });
-          }
+          applyServerErrors(form.setError, error);
           setState({ kind: "invalid", message: error.message });
         } else {
           setState({ kind: "failed", message: (error as Error).message });

@@ -6,11 +6,11 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { ToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { SelectField, TextField } from "@/components/forms/fields";
+import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { type TEstablishmentProfileFormValues, ZEstablishmentProfileInput } from "@/lib/establishments/profile-schema";
-import { ApiError, callApi } from "@/lib/http/api-client";
+import { callApi } from "@/lib/http/api-client";
 
 type Option = { value: string; label: string };
 
@@ -29,26 +29,19 @@ export function ProfileForm({
   departments: Option[];
 }) {
   const router = useRouter();
-  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
   const form = useForm<TEstablishmentProfileFormValues>({ defaultValues: initialValues, resolver: zodResolver(ZEstablishmentProfileInput) as never, mode: "onBlur" });
   const contacts = useFieldArray({ control: form.control, name: "contacts" });
   const { control } = form;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setResult(null);
-    try {
+  const { onSubmit, result } = useApiSubmit(
+    form,
+    async (values) => {
       await callApi(`/api/establishments/${establishmentId}`, "PUT", { expectedVersion: version, profile: values });
-      setResult({ severity: "success", text: "Le profil de l'établissement est enregistré." });
       router.refresh();
-    } catch (caught) {
-      if (caught instanceof ApiError) {
-        for (const [path, messages] of Object.entries(caught.fieldErrors)) {
-          form.setError(path.replace(/^profile\./, "") as never, { message: messages.join(" ") });
-        }
-      }
-      setResult({ severity: "error", text: (caught as Error).message });
-    }
-  });
+      return "Le profil de l'établissement est enregistré.";
+    },
+    { within: "profile" },
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate>

@@ -8,6 +8,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/http/api-client";
+import { formatParisDateTime } from "@/lib/time/paris";
 import { registerPasskey } from "./passkey-ceremonies";
 
 export type CredentialRow = {
@@ -18,7 +19,6 @@ export type CredentialRow = {
   synced: boolean;
 };
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
 /** The signed-in user's keys: name, dates, rename, revoke (not the last one), add another. */
 export function CredentialList({ credentials }: { credentials: CredentialRow[] }) {
@@ -78,8 +78,8 @@ export function CredentialList({ credentials }: { credentials: CredentialRow[] }
                     </>
                   )}
                 </td>
-                <td>{dateTime.format(new Date(credential.createdAt))}</td>
-                <td>{credential.lastUsedAt ? dateTime.format(new Date(credential.lastUsedAt)) : "Jamais"}</td>
+                <td>{formatParisDateTime(new Date(credential.createdAt))}</td>
+                <td>{credential.lastUsedAt ? formatParisDateTime(new Date(credential.lastUsedAt)) : "Jamais"}</td>
                 <td>
                   <Button size="small" priority="secondary" disabled={busy} onClick={() => { setEditing(credential.id); setName(credential.name); }}>
                     Renommer<span className={fr.cx("fr-sr-only")}> « {credential.name} »</span>

@@ -6,10 +6,10 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { ApiError, callApi } from "@/lib/http/api-client";
+import { useApiSubmit } from "@/components/forms/use-api-submit";
+import { callApi } from "@/lib/http/api-client";
 import { ZInvitationInput } from "@/lib/identity/schemas";
 
 type StaffInvitation = Extract<z.input<typeof ZInvitationInput>, { purpose: "STAFF" }>;
@@ -17,28 +17,17 @@ type StaffInvitation = Extract<z.input<typeof ZInvitationInput>, { purpose: "STA
 /** A programme manager invites an ANS reviewer or another programme manager. */
 export function StaffInvitationForm() {
   const router = useRouter();
-  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
   const form = useForm<StaffInvitation>({
     resolver: zodResolver(ZInvitationInput) as never,
     defaultValues: { purpose: "STAFF", email: "", staffRole: "REVIEWER" },
   });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setResult(null);
-    try {
-      await callApi("/api/invitations", "POST", values);
-      setResult({ severity: "success", text: `Invitation envoyée à ${values.email}.` });
-      form.reset({ purpose: "STAFF", email: "", staffRole: values.staffRole });
-      router.refresh();
-    } catch (caught) {
-      if (caught instanceof ApiError) {
-        for (const [field, messages] of Object.entries(caught.fieldErrors)) {
-          form.setError(field as keyof StaffInvitation, { message: messages.join(" ") });
-        }
-      }
-      setResult({ severity: "error", text: (caught as Error).message });
-    }
+  const { onSubmit, result } = useApiSubmit(form, async (values) => {
+    await callApi("/api/invitations", "POST", values);
+    form.reset({ purpose: "STAFF", email: "", staffRole: values.staffRole });
+    router.refresh();
+    return `Invitation envoyée à ${values.email}.`;
   });
 
   return (

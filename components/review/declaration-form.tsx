@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type Resolver, useForm, useWatch } from "react-hook-form";
 import { RadioField, TextAreaField, TextField } from "@/components/forms/fields";
-import { applyServerErrors } from "@/components/campaigns/server-errors";
+import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { callApi } from "@/lib/http/api-client";
 import { ZDeclarationInput } from "@/lib/review/declaration-schema";
 import { CONFLICT_TYPE_LABELS } from "@/lib/review/labels";
@@ -20,7 +20,6 @@ type Values = { answer: "" | "none" | "conflict"; type: string; partnerSiret: st
  */
 export function DeclarationForm({ assignmentId }: { assignmentId: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
   /** A conflict ends the assignment: the first click asks to confirm, in the page. */
   const [confirming, setConfirming] = useState(false);
   const form = useForm<Values>({
@@ -36,21 +35,15 @@ export function DeclarationForm({ assignmentId }: { assignmentId: string }) {
   const answer = useWatch({ control: form.control, name: "answer" });
   const type = useWatch({ control: form.control, name: "type" });
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError(null);
+  const { onSubmit, result } = useApiSubmit(form, async (values) => {
     const declaration = values.answer === "none" ? { hasConflict: false } : { hasConflict: true, type: values.type, partnerSiret: values.partnerSiret, details: values.details };
     if (declaration.hasConflict && !confirming) {
       setConfirming(true);
       return;
     }
-    try {
-      await callApi(`/api/assignments/${assignmentId}/declaration`, "POST", declaration);
-      if (declaration.hasConflict) router.push("/instruction?conflit=1");
-      else router.refresh();
-    } catch (caught) {
-      applyServerErrors(form.setError, caught);
-      setError((caught as Error).message);
-    }
+    await callApi(`/api/assignments/${assignmentId}/declaration`, "POST", declaration);
+    if (declaration.hasConflict) router.push("/instruction?conflit=1");
+    else router.refresh();
   });
 
   return (
@@ -72,7 +65,7 @@ export function DeclarationForm({ assignmentId }: { assignmentId: string }) {
           <Alert severity="warning" small className={fr.cx("fr-mb-2w")} description="Un conflit déclaré met fin à l'attribution : le dossier sera confié à un autre instructeur et le chargé de programme en est prévenu." />
         </div>
       ) : null}
-      {error ? <Alert severity="error" small className={fr.cx("fr-mb-2w")} description={error} /> : null}
+      {result ? <Alert severity={result.severity} small className={fr.cx("fr-mb-2w")} description={result.text} /> : null}
       <div aria-live="polite">
         {confirming && answer === "conflict" ? (
           <p className={fr.cx("fr-text--bold")}>Vous n&apos;aurez plus accès à ce dossier. Confirmez-vous la déclaration de ce conflit d&apos;intérêts ?</p>

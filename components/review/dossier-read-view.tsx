@@ -4,14 +4,13 @@ import { DataTable } from "@/components/dsfr/data-table";
 import { FileLinks } from "@/components/dossier/file-links";
 import { DossierIndicatorsSection } from "@/components/roster/dossier-indicators";
 import { objectiveAnchor, sectionAnchor } from "@/lib/applications/anchors";
-import { formatCalendarDate } from "@/lib/applications/calendar-date";
 import { formatEuroAmount } from "@/lib/applications/euro-amount";
 import type { Dossier } from "@/lib/applications/get-dossier";
 import { ASSESSMENT_STATUS_LABELS, BUDGET_CATEGORY_LABELS, PARTNER_ROLE_LABELS, POPULATION_LABELS, SECTION_LABELS } from "@/lib/applications/labels";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import type { DossierIndicators } from "@/lib/roster/get-dossier-indicators";
-import { formatParisDateTime } from "@/lib/time/paris";
+import { formatCalendarDate, formatParisDateTime } from "@/lib/time/paris";
 
 const Text = ({ value }: { value: string }) => (value ? <p style={{ whiteSpace: "pre-line" }}>{value}</p> : <p className={fr.cx("fr-text--sm")}>Non renseigné.</p>);
 

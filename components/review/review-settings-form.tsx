@@ -5,11 +5,10 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useController, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { BooleanField } from "@/components/campaigns/form-fields";
-import { applyServerErrors } from "@/components/campaigns/server-errors";
+import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { RadioField, TextField } from "@/components/forms/fields";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { callApi } from "@/lib/http/api-client";
@@ -34,19 +33,12 @@ function ReviewersPerDossierField({ control }: { control: ReturnType<typeof useF
 /** The wave's review settings: one tier or two, their due dates, k, reviewers named or anonymous. */
 export function ReviewSettingsForm({ waveId, defaultValues }: { waveId: string; defaultValues: Values }) {
   const router = useRouter();
-  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
   const form = useForm<Values, unknown, z.output<typeof ZReviewSettingsInput>>({ resolver: zodResolver(ZReviewSettingsInput), defaultValues, mode: "onBlur" });
   const tiers = useWatch({ control: form.control, name: "reviewTiers" });
-  const onSubmit = form.handleSubmit(async (values) => {
-    setResult(null);
-    try {
-      const { changed } = await callApi<{ changed: string[] }>(`/api/waves/${waveId}/review-settings`, "PUT", values);
-      setResult({ severity: "success", text: changed.length === 0 ? "Aucun changement." : "Paramètres de l'instruction enregistrés." });
-      router.refresh();
-    } catch (caught) {
-      applyServerErrors(form.setError, caught);
-      setResult({ severity: "error", text: (caught as Error).message });
-    }
+  const { onSubmit, result } = useApiSubmit(form, async (values) => {
+    const { changed } = await callApi<{ changed: string[] }>(`/api/waves/${waveId}/review-settings`, "PUT", values);
+    router.refresh();
+    return changed.length === 0 ? "Aucun changement." : "Paramètres de l'instruction enregistrés.";
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Paramètres de l'instruction">

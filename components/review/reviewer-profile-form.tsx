@@ -5,11 +5,10 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/campaigns/server-errors";
 import { CheckboxesField, RadioField, SelectField, TextField } from "@/components/forms/fields";
+import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { REGIONS } from "@/lib/establishments/territories";
 import { callApi } from "@/lib/http/api-client";
 import { ZReviewerProfileInput } from "@/lib/review/reviewer-profile-schema";
@@ -25,23 +24,17 @@ const KIND_OPTIONS = [
 /** A reviewer's role, regions (ARS) and affiliations, from which conflicts are detected. */
 export function ReviewerProfileForm({ userId, defaultValues }: { userId: string; defaultValues: Values }) {
   const router = useRouter();
-  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
   const form = useForm<Values, unknown, z.output<typeof ZReviewerProfileInput>>({ resolver: zodResolver(ZReviewerProfileInput), defaultValues, mode: "onBlur" });
   const affiliations = useFieldArray({ control: form.control, name: "affiliations" });
   const role = useWatch({ control: form.control, name: "staffRole" });
-  const onSubmit = form.handleSubmit(
+  const { onSubmit, result } = useApiSubmit(
+    form,
     async (values) => {
-      setResult(null);
-      try {
-        await callApi(`/api/users/${userId}/reviewer-profile`, "PUT", values);
-        setResult({ severity: "success", text: "Fiche enregistrée." });
-        router.refresh();
-      } catch (caught) {
-        applyServerErrors(form.setError, caught);
-        setResult({ severity: "error", text: (caught as Error).message });
-      }
+      await callApi(`/api/users/${userId}/reviewer-profile`, "PUT", values);
+      router.refresh();
+      return "Fiche enregistrée.";
     },
-    () => setResult({ severity: "error", text: "Certaines informations ne sont pas valides : corrigez les champs signalés." }),
+    { reportInvalid: true },
   );
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Fiche d'instructeur">

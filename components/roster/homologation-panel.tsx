@@ -8,6 +8,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, callApi } from "@/lib/http/api-client";
+import { formatNumericCalendarDate } from "@/lib/time/paris";
 
 type Homologation = { type: string; label: string; decidedAt: string; reference: string };
 
@@ -56,7 +57,7 @@ export function HomologationPanel({
         <ul>
           {homologations.map((homologation) => (
             <li key={homologation.type} className={fr.cx("fr-mb-1w")}>
-              {homologation.label} : homologué le {homologation.decidedAt.split("-").reverse().join("/")}
+              {homologation.label} : homologué le {formatNumericCalendarDate(homologation.decidedAt)}
               {homologation.reference ? ` (${homologation.reference})` : ""}{" "}
               {canEdit ? (
                 <Button size="small" priority="tertiary" disabled={pending} onClick={() => send("DELETE", { type: homologation.type }, `Homologation retirée : ${homologation.label}.`)}>

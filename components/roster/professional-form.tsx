@@ -6,10 +6,10 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { SelectField, TextField } from "@/components/forms/fields";
-import { ApiError, callApi } from "@/lib/http/api-client";
+import { useApiSubmit } from "@/components/forms/use-api-submit";
+import { callApi } from "@/lib/http/api-client";
 import { type TProfessionalFormValues, ZProfessionalInput } from "@/lib/roster/professional-schema";
 
 type Option = { value: string; label: string };
@@ -44,32 +44,25 @@ export function ProfessionalForm({
   options: ProfessionalFormOptions;
 }) {
   const router = useRouter();
-  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
   const form = useForm<TProfessionalFormValues>({ defaultValues: initialValues, resolver: zodResolver(ZProfessionalInput) as never, mode: "onBlur" });
   const enrollments = useFieldArray({ control: form.control, name: "enrollments" });
   const { control } = form;
   const rosterPath = `/etablissements/${establishmentId}/professionnels`;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setResult(null);
-    try {
-      if (professionalId) {
-        await callApi(`/api/establishments/${establishmentId}/roster/professionals/${professionalId}`, "PUT", { expectedVersion: version, professional: values });
-        setResult({ severity: "success", text: "La fiche est enregistrée." });
-        router.refresh();
-      } else {
+  const { onSubmit, result } = useApiSubmit(
+    form,
+    async (values) => {
+      if (!professionalId) {
         const created = await callApi<{ id: string }>(`/api/establishments/${establishmentId}/roster/professionals`, "POST", values);
         router.push(`/etablissements/${establishmentId}/professionnels/${created.id}?cree=1`);
+        return;
       }
-    } catch (caught) {
-      if (caught instanceof ApiError) {
-        for (const [path, messages] of Object.entries(caught.fieldErrors)) {
-          form.setError(path.replace(/^professional\./, "") as never, { message: messages.join(" ") });
-        }
-      }
-      setResult({ severity: "error", text: (caught as Error).message });
-    }
-  });
+      await callApi(`/api/establishments/${establishmentId}/roster/professionals/${professionalId}`, "PUT", { expectedVersion: version, professional: values });
+      router.refresh();
+      return "La fiche est enregistrée.";
+    },
+    { within: "professional" },
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate>

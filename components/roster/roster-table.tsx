@@ -7,7 +7,8 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { DataTable } from "@/components/dsfr/data-table";
-import type { RosterRow, RosterSort } from "@/lib/roster/list-professionals";
+import type { RosterTableRow, RosterSort } from "@/lib/roster/list-professionals";
+import { formatNumericCalendarDate } from "@/lib/time/paris";
 import { BulkActionPanel } from "./bulk-action-panel";
 
 /**
@@ -15,7 +16,7 @@ import { BulkActionPanel } from "./bulk-action-panel";
  * (sorted, filtered and paginated by the database), so a sort is a navigation to a new URL.
  */
 const features = tableFeatures({ rowSortingFeature, rowSelectionFeature });
-const helper = createColumnHelper<typeof features, RosterRow>();
+const helper = createColumnHelper<typeof features, RosterTableRow>();
 
 const SORTABLE: Partial<Record<string, RosterSort>> = { name: "name", profession: "profession", population: "population", rpps: "rppsStatus", activity: "activityStart" };
 
@@ -40,7 +41,6 @@ function SelectionBox({ id, checked, onChange, label }: { id: string; checked: b
   );
 }
 
-const formatDay = (iso: string | null) => (iso === null ? "" : iso.split("-").reverse().join("/"));
 
 function columnsFor(establishmentId: string, refusals: ReadonlyMap<string, string>) {
   return helper.columns([
@@ -52,7 +52,7 @@ function columnsFor(establishmentId: string, refusals: ReadonlyMap<string, strin
           <Link href={`/etablissements/${establishmentId}/professionnels/${row.original.id}`}>
             {row.original.lastName} {row.original.firstName}
           </Link>
-          {row.original.activityEnd ? <span className={fr.cx("fr-hint-text")}>Fin d&apos;activité : {formatDay(row.original.activityEnd)}</span> : null}
+          {row.original.activityEnd ? <span className={fr.cx("fr-hint-text")}>Fin d&apos;activité : {formatNumericCalendarDate(row.original.activityEnd)}</span> : null}
           {refusals.has(row.original.id) ? (
             <p className={fr.cx("fr-error-text")} id={`refusal-${row.original.id}`}>
               {refusals.get(row.original.id)}
@@ -103,7 +103,7 @@ function columnsFor(establishmentId: string, refusals: ReadonlyMap<string, strin
         );
       },
     }),
-    helper.accessor("activityStart", { id: "activity", header: "Début d'activité", cell: ({ getValue }) => formatDay(getValue()) }),
+    helper.accessor("activityStart", { id: "activity", header: "Début d'activité", cell: ({ getValue }) => formatNumericCalendarDate(getValue()) }),
   ]);
 }
 
@@ -116,7 +116,7 @@ export function RosterTable({
   today,
 }: {
   establishmentId: string;
-  rows: RosterRow[];
+  rows: RosterTableRow[];
   sort: { id: RosterSort; desc: boolean };
   canEdit: boolean;
   mieOptions: Array<{ value: string; label: string }>;

@@ -5,6 +5,8 @@ import {
   type ApplicationFacts,
   authorizeApplication,
   authorizeMemberInvitation,
+  authorizeTransition,
+  availableTransitions,
   canAccessEstablishment,
   canSeeReviewerNames,
   decideApplicationAccess,
@@ -88,6 +90,28 @@ describe("dossier access policy", () => {
   it.each(TABLE)("%s", (_label, who, state, access, expected) => {
     const decision = decideApplicationAccess(who, facts(state), access);
     expect(decision.allowed ? "allowed" : decision.refusal).toBe(expected);
+  });
+});
+
+describe("the transitions a viewer may take", () => {
+  it("offers each role the state machine's moves from the dossier's state, and nobody else anything", () => {
+    expect(availableTransitions(member, facts("DRAFT"))).toEqual(["submit", "withdraw"]);
+    expect(availableTransitions(manager, facts("DRAFT"))).toEqual([]);
+    expect(availableTransitions(manager, facts("SCORED"))).toEqual(["reopenReview", "select", "reject"]);
+    expect(availableTransitions(member, facts("SCORED"))).toEqual([]);
+    // A reviewer completes the scoring by submitting a review, not from the dossier's actions.
+    expect(availableTransitions(reviewer, facts("UNDER_REVIEW"))).toEqual([]);
+    expect(availableTransitions(stranger, facts("DRAFT"))).toEqual([]);
+  });
+
+  it("names the role a move is taken in, and refuses it like any access to the dossier", () => {
+    expect(authorizeTransition(member, facts("INFORMATION_REQUESTED"), "answerInformationRequest")).toBe("MEMBER");
+    expect(authorizeTransition(manager, facts("UNDER_REVIEW"), "completeScoring")).toBe("PROGRAMME_MANAGER");
+    expect(() => authorizeTransition(member, facts("SUBMITTED"), "startReview")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => authorizeTransition(manager, facts("SUBMITTED"), "withdraw")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => authorizeTransition(reviewer, facts("UNDER_REVIEW"), "completeScoring")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => authorizeTransition(stranger, facts("DRAFT"), "withdraw")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+    expect(() => authorizeTransition(null, facts("DRAFT"), "withdraw")).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
   });
 });
 

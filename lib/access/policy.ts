@@ -1,4 +1,4 @@
-import { isEditable } from "@/lib/applications/state-machine";
+import { type Actor, availableActions, isEditable, TRANSITIONS, type TransitionAction } from "@/lib/applications/state-machine";
 import type { ApplicationState, ReviewTier } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { isMemberOf, type Role, rolesOf, type Viewer } from "./viewer";
@@ -192,6 +192,34 @@ export function authorizeApplication(viewer: Viewer | null, facts: ApplicationFa
   if (decision.allowed) return viewer;
   if (decision.refusal === "not-visible") throw new AppError("NOT_FOUND");
   throw new AppError(decision.refusal === "state" ? "INVALID_STATE" : "FORBIDDEN", refusalMessage(access, decision.refusal));
+}
+
+/**
+ * The roles of the state machine in which a person moves a dossier by hand, and the access each
+ * needs. A reviewer moves one only by submitting the review that completes the last tier
+ * (lib/review/tier-completion.ts), never from the dossier's actions.
+ */
+const TRANSITION_ACCESS = { MEMBER: "apply", PROGRAMME_MANAGER: "manage" } as const satisfies Partial<Record<Actor, ApplicationAccess>>;
+type HandActor = keyof typeof TRANSITION_ACCESS;
+const HAND_ACTORS = Object.keys(TRANSITION_ACCESS) as HandActor[];
+
+/** The transitions the viewer may take on the dossier in its state: what the dossier page offers. */
+export function availableTransitions(viewer: Viewer, facts: ApplicationFacts): TransitionAction[] {
+  return HAND_ACTORS.filter((actor) => decideApplicationAccess(viewer, facts, TRANSITION_ACCESS[actor]).allowed).flatMap((actor) =>
+    availableActions(facts.state, actor),
+  );
+}
+
+/**
+ * The role in which the viewer takes `action` on the dossier, from the state machine's table; throws
+ * like authorizeApplication when they hold none (the state itself is the state machine's to check).
+ */
+export function authorizeTransition(viewer: Viewer | null, facts: ApplicationFacts, action: TransitionAction): Actor {
+  const actors = HAND_ACTORS.filter((actor) => TRANSITIONS.some((transition) => transition.action === action && transition.by === actor));
+  const allowed = actors.find((actor) => viewer && decideApplicationAccess(viewer, facts, TRANSITION_ACCESS[actor]).allowed);
+  if (allowed) return allowed;
+  authorizeApplication(viewer, facts, actors[0] ? TRANSITION_ACCESS[actors[0]] : "manage");
+  throw new AppError("FORBIDDEN");
 }
 
 /** The French reason of a refused access, for the refusal itself and for pages that show it beforehand. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarDateFromUtc, calendarDateToUtc, checkCalendarDate, formatCalendarDate } from "./calendar-date";
+import { calendarDateFromUtc, calendarDateToUtc, checkCalendarDate } from "./calendar-date";
 
 describe("calendar dates", () => {
   it.each(["2026-02-13", "2028-02-29", "2000-01-01", "2100-12-31"])("accepts %s", (text) => {
@@ -22,10 +22,5 @@ describe("calendar dates", () => {
     expect(calendarDateToUtc("2026-02-13").toISOString()).toBe("2026-02-13T00:00:00.000Z");
     expect(calendarDateFromUtc(new Date("2026-02-13T00:00:00.000Z"))).toBe("2026-02-13");
     expect(() => calendarDateToUtc("2026-02-30")).toThrow(RangeError);
-  });
-
-  it("writes dates in French, with « 1er »", () => {
-    expect(formatCalendarDate("2026-02-13")).toBe("13 février 2026");
-    expect(formatCalendarDate("2026-08-01")).toBe("1er août 2026");
   });
 });

@@ -8,7 +8,8 @@
  * - `checkCalendarDate(text)` → null when valid, else the problem in French
  * - `calendarDateToUtc("2026-02-13")` → `Date` 2026-02-13T00:00:00Z (for Prisma)
  * - `calendarDateFromUtc(date)` → "2026-02-13" (from Prisma)
- * - `formatCalendarDate("2026-02-01")` → « 1er février 2026 »
+ *
+ * To write one for a reader: `formatCalendarDate` of lib/time/paris.ts.
  */
 
 /** Earlier or later years are typing mistakes (0226, 20266) rather than project dates. */
@@ -40,26 +41,4 @@ export function calendarDateToUtc(text: string): Date {
 
 export function calendarDateFromUtc(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-
-const MONTHS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
-
-/** « 13 février 2026 »; the first of the month is written « 1er », as French typography wants. */
-export function formatCalendarDate(text: string): string {
-  const date = calendarDateToUtc(text);
-  const day = date.getUTCDate();
-  return `${day === 1 ? "1er" : day} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }

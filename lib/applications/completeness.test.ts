@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { listMissingForSubmission, type DossierSnapshot, type MissingItem } from "./completeness";
+import { listMissingForSubmission, type CompletenessInput, type MissingItem } from "./completeness";
 import { emptyDossierContent, type DossierContent } from "./dossier-content";
 
 const O1 = { id: "0198c1d2-0000-7000-8000-000000000001", code: "O1", required: true, position: 0 };
 const O2 = { id: "0198c1d2-0000-7000-8000-000000000002", code: "O2", required: true, position: 1 };
 const O3 = { id: "0198c1d2-0000-7000-8000-000000000003", code: "O3", required: false, position: 2 };
 
-function completeSnapshot(): DossierSnapshot {
+function completeDossier(): CompletenessInput {
   const content: DossierContent = {
     projectTitle: "Double authentification pour tous",
     projectSummary: "Clés FIDO2 et e-CPS pour l'ensemble des professionnels.",
@@ -26,7 +26,7 @@ function completeSnapshot(): DossierSnapshot {
 }
 
 /** A change to the complete dossier and the one item it must produce. */
-type Case = [string, (snapshot: DossierSnapshot) => void, MissingItem];
+type Case = [string, (input: CompletenessInput) => void, MissingItem];
 
 const cases: Case[] = [
   ["no title", (s) => (s.content.projectTitle = " "), {
@@ -135,29 +135,29 @@ const cases: Case[] = [
 
 describe("listMissingForSubmission", () => {
   it("finds nothing missing in a complete dossier", () => {
-    expect(listMissingForSubmission(completeSnapshot())).toEqual([]);
+    expect(listMissingForSubmission(completeDossier())).toEqual([]);
   });
 
   it.each(cases)("%s: exactly that item", (_name, change, expected) => {
-    const snapshot = completeSnapshot();
-    change(snapshot);
-    expect(listMissingForSubmission(snapshot)).toEqual([expected]);
+    const input = completeDossier();
+    change(input);
+    expect(listMissingForSubmission(input)).toEqual([expected]);
   });
 
   it("lets optional objectives go unassessed, and needs no explanation for « prévu » or an optional « non prévu »", () => {
-    const snapshot = completeSnapshot();
-    delete snapshot.content.assessments[O3.id];
-    expect(listMissingForSubmission(snapshot)).toEqual([]);
-    snapshot.content.assessments[O3.id] = { status: "NOT_PLANNED", targetDate: null, explanation: "" };
-    expect(listMissingForSubmission(snapshot)).toEqual([]);
+    const input = completeDossier();
+    delete input.content.assessments[O3.id];
+    expect(listMissingForSubmission(input)).toEqual([]);
+    input.content.assessments[O3.id] = { status: "NOT_PLANNED", targetDate: null, explanation: "" };
+    expect(listMissingForSubmission(input)).toEqual([]);
   });
 
   it("lists problems in form order: sections, then objectives by position", () => {
-    const snapshot = completeSnapshot();
-    snapshot.content.assessments = {};
-    snapshot.content.projectSummary = "";
-    snapshot.content.budgetLines = [];
-    expect(listMissingForSubmission(snapshot).map((missing) => missing.anchor)).toEqual([
+    const input = completeDossier();
+    input.content.assessments = {};
+    input.content.projectSummary = "";
+    input.content.budgetLines = [];
+    expect(listMissingForSubmission(input).map((missing) => missing.anchor)).toEqual([
       "field-projectSummary",
       "section-budget",
       "objective-O1",

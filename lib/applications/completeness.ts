@@ -6,7 +6,7 @@ import { POPULATION_LABELS } from "./labels";
 import type { MissingItem } from "./missing-item";
 
 /**
- * What a dossier still lacks before it can be submitted: `listMissingForSubmission(snapshot)`
+ * What a dossier still lacks before it can be submitted: `listMissingForSubmission(input)`
  * returns one item per problem, in form order (sections, then rows), each with a French message
  * and the anchor of the place to fix it (see anchors.ts). An empty list means the dossier can be
  * submitted. Drafts are saved whatever their state; these rules apply at submission only.
@@ -24,7 +24,7 @@ import type { MissingItem } from "./missing-item";
  *   A zero line is allowed (e.g. internal staff shown at no cost).
  * - Auto-évaluation: see completeness-objectives.ts.
  */
-export type DossierSnapshot = {
+export type CompletenessInput = {
   content: DossierContent;
   /** The objectives of the dossier's wave version. */
   objectives: readonly CompletenessObjective[];
@@ -45,7 +45,7 @@ function isBlank(text: string): boolean {
   return text.trim() === "";
 }
 
-export function listMissingForSubmission({ content, objectives, evidenceCounts }: DossierSnapshot): MissingItem[] {
+export function listMissingForSubmission({ content, objectives, evidenceCounts }: CompletenessInput): MissingItem[] {
   const missing: MissingItem[] = [];
   const add = (section: FormSection, message: string, field?: string) => missing.push(item(section, message, field));
 

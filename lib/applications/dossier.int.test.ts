@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/access/viewer";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { saveSection } from "./save-section";
-import { completeDossierContent, createWaveWithObjectives } from "./testing/dossier-fixtures";
 import { submitApplication } from "./submit-application";
 import { transitionApplication } from "./transition-application";
+import { completeDossierContent, createOpenWave } from "@/test/factories";
 
 /** The dossier's use cases on a real database: concurrency, idempotency, deadlines, transitions. */
 describe("dossier use cases", () => {
@@ -14,8 +14,8 @@ describe("dossier use cases", () => {
     const establishment = await testDb.establishment.create({
       data: { name: "EHPAD Test", finessEt: "750712184", finessEj: "690781810", categoryCode: "500", regionCode: "75", departmentCode: "79", city: "Niort", headcount: 10 },
     });
-    const { wave, version } = await createWaveWithObjectives(testDb, closesAt);
-    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.id, waveVersionId: version.id } });
+    const wave = await createOpenWave(testDb, { closesAt });
+    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.waveId, waveVersionId: wave.versionId } });
     const user = async (name: string, staffRole?: "PROGRAMME_MANAGER") =>
       testDb.user.create({
         data: { email: `${name}@example.test`, displayName: name, staffRole, memberships: staffRole ? undefined : { create: { establishmentId: establishment.id, role: "DIRECTOR" } } },
@@ -28,7 +28,7 @@ describe("dossier use cases", () => {
       memberships: row.staffRole ? [] : [{ establishmentId: establishment.id, role: "DIRECTOR" }],
       sessionId: "test",
     });
-    return { establishment, wave, version, application, user, asViewer };
+    return { establishment, wave, application, user, asViewer };
   }
 
   it("refuses a save on top of another member's save of the same section, with what is stored", async () => {
@@ -59,11 +59,11 @@ describe("dossier use cases", () => {
   });
 
   it("submits once for a retried key, locks the dossier, and refuses after the deadline", async () => {
-    const { application, version, user, asViewer, wave } = await setup();
+    const { application, user, asViewer, wave } = await setup();
     const director = asViewer(await user("directrice"));
     await testDb.application.update({
       where: { id: application.id },
-      data: completeDossierContent(version.objectives),
+      data: completeDossierContent(wave.objectives),
     });
     const key = crypto.randomUUID();
     const first = await submitApplication(director, { applicationId: application.id, idempotencyKey: key, ip: null });
@@ -77,7 +77,7 @@ describe("dossier use cases", () => {
 
     // The same dossier, had it been late:
     await testDb.application.update({ where: { id: application.id }, data: { state: "DRAFT" } });
-    await testDb.wave.update({ where: { id: wave.id }, data: { closesAt: new Date(Date.now() - 1000) } });
+    await testDb.wave.update({ where: { id: wave.waveId }, data: { closesAt: new Date(Date.now() - 1000) } });
     await expect(submitApplication(director, { applicationId: application.id, idempotencyKey: crypto.randomUUID(), ip: null })).rejects.toMatchObject({
       code: "DEADLINE_PASSED",
     });

@@ -1,17 +1,16 @@
-import { authorizeApplication, decideApplicationAccess, refusalMessage } from "@/lib/access/policy";
+import { authorizeApplication, availableTransitions, decideApplicationAccess, refusalMessage } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
-import { isMemberOf } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { loadDossierFacts } from "./dossier-facts";
-import { loadDossierSnapshot, missingForSubmission } from "./dossier-snapshot";
-import { type Actor, availableActions, isEditable, type TransitionAction } from "./state-machine";
+import { loadDossier, missingForSubmission } from "./load-dossier";
+import { isEditable, type TransitionAction } from "./state-machine";
 
 /** Everything the dossier page shows, for whoever may read the dossier. */
 export async function getDossier(viewer: Viewer, applicationId: string) {
   const facts = await loadDossierFacts(db, applicationId);
   authorizeApplication(viewer, facts, "read");
-  const [snapshot, history, messages, submission, decision, sections, application] = await Promise.all([
-    loadDossierSnapshot(db, facts.id),
+  const [dossier, history, messages, submission, decision, sections, application] = await Promise.all([
+    loadDossier(db, facts.id),
     db.applicationTransition.findMany({
       where: { applicationId: facts.id },
       orderBy: { at: "asc" },
@@ -37,17 +36,13 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
     db.application.findUniqueOrThrow({ where: { id: facts.id }, select: { responseDueAt: true, version: true } }),
   ]);
 
-  const actors: Actor[] = [];
-  if (isMemberOf(viewer, facts.establishmentId)) actors.push("MEMBER");
-  if (decideApplicationAccess(viewer, facts, "manage").allowed) actors.push("PROGRAMME_MANAGER");
+  const transitions = availableTransitions(viewer, facts);
   // Submitting has its own button (and receipt); the other transitions go to the actions panel.
-  const actions = actors.flatMap((actor) =>
-    availableActions(facts.state, actor).filter((action): action is Exclude<TransitionAction, "submit"> => action !== "submit"),
-  );
+  const actions = transitions.filter((action): action is Exclude<TransitionAction, "submit"> => action !== "submit");
 
   const editing = decideApplicationAccess(viewer, facts, "edit");
   return {
-    ...snapshot,
+    ...dossier,
     version: application.version,
     responseDueAt: application.responseDueAt,
     history,
@@ -55,10 +50,10 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
     submission: submission && { receivedAt: submission.receivedAt, contentHash: submission.contentHash, receiptReady: submission.receiptKey !== null },
     decision,
     sections,
-    missing: isEditable(facts.state) ? missingForSubmission(snapshot) : [],
+    missing: isEditable(facts.state) ? missingForSubmission(dossier) : [],
     can: {
       edit: editing.allowed,
-      submit: isMemberOf(viewer, facts.establishmentId) && facts.state === "DRAFT",
+      submit: transitions.includes("submit"),
       message: decideApplicationAccess(viewer, facts, "message").allowed,
     },
     actions,

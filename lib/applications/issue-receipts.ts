@@ -1,11 +1,11 @@
 import { db } from "@/lib/db/client";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
+import { submissionReceiptEmail } from "@/lib/notifications/submission-receipt";
 import { errorFields, logger } from "@/lib/observability/logger";
 import { fileStorage, generateStorageKey } from "@/lib/storage";
-import { contentHashOf, loadDossierSnapshot } from "./dossier-snapshot";
-import { receiptEmail, receiptFileName } from "./receipt-email";
-import { renderReceiptPdf } from "./receipt-pdf";
+import { contentHashOf, loadDossier } from "./load-dossier";
+import { receiptFileName, renderReceiptPdf } from "./receipt-pdf";
 
 /** Receipts rendered side by side: the PDF is CPU work, its reads and writes are not. */
 const AT_ONCE = 4;
@@ -54,7 +54,7 @@ export async function issueReceipt(submissionId: string): Promise<boolean> {
   });
   if (!submission || submission.receiptKey) return false;
   const [snapshot, indicators] = await Promise.all([
-    loadDossierSnapshot(db, submission.applicationId),
+    loadDossier(db, submission.applicationId),
     db.indicatorSnapshot.findFirst({
       where: { applicationId: submission.applicationId, reason: "SUBMISSION", takenAt: submission.receivedAt },
       select: { takenAt: true, active: true, registered: true, substantialId: true, rieCompliant: true, dmpReady: true },
@@ -81,7 +81,7 @@ export async function issueReceipt(submissionId: string): Promise<boolean> {
     const claimed = await db.$transaction(async (tx) => {
       const { count } = await tx.submission.updateMany({ where: { id: submission.id, receiptKey: null }, data: { receiptKey } });
       if (count !== 1) return false;
-      const email = receiptEmail({ establishment: snapshot.establishment.name, wave: snapshot.wave.title, receivedAt: submission.receivedAt, contentHash: submission.contentHash });
+      const email = submissionReceiptEmail({ establishment: snapshot.establishment.name, wave: snapshot.wave.title, receivedAt: submission.receivedAt, contentHash: submission.contentHash });
       const files = [{ storageKey: receiptKey, fileName: receiptFileName(submission.applicationId), contentType: "application/pdf" }];
       for (const to of snapshot.memberEmails) {
         await enqueueEmail(tx, { dedupeKey: `receipt:${submission.id}:${to}`, to, ...email, files });

@@ -5,6 +5,7 @@ import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
+import { messagePostedEmail } from "@/lib/notifications/message-posted";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { loadDossierFacts } from "./dossier-facts";
 
@@ -52,14 +53,8 @@ export async function postMessage(
     const recipients = fromEstablishment
       ? (await tx.user.findMany({ where: { staffRole: "PROGRAMME_MANAGER", disabledAt: null }, select: { email: true } })).map((user) => user.email)
       : establishment.memberships.map((membership) => membership.user.email);
-    for (const to of recipients) {
-      await enqueueEmail(tx, {
-        dedupeKey: `message:${message.id}:${to}`,
-        to,
-        subject: `Nouveau message sur le dossier HospiConnect de ${establishment.name}`,
-        text: `Bonjour,\n\n${viewer.displayName} a écrit sur le dossier de « ${establishment.name} » :\n\n${body}\n\nRépondez depuis la page du dossier.\n\nL'équipe HospiConnect – Agence du Numérique en Santé`,
-      });
-    }
+    const email = messagePostedEmail({ author: viewer.displayName, establishment: establishment.name, body });
+    for (const to of recipients) await enqueueEmail(tx, { dedupeKey: `message:${message.id}:${to}`, to, ...email });
     return message;
   });
   requestDelivery();

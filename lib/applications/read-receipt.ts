@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { fileStorage } from "@/lib/storage";
 import { loadDossierFacts } from "./dossier-facts";
-import { receiptFileName } from "./receipt-email";
+import { receiptFileName } from "./receipt-pdf";
 
 /** The acknowledgment of receipt of the dossier's latest submission, once the job has rendered it. */
 export async function readReceipt(viewer: Viewer, applicationId: string) {

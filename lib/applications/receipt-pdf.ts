@@ -4,7 +4,7 @@ import { formatInteger, formatPercent } from "@/lib/format/numbers";
 import type { DossierContent } from "./dossier-content";
 import { formatEuroAmount } from "./euro-amount";
 import { ASSESSMENT_STATUS_LABELS } from "./labels";
-import { formatReceiptDate, formatReceiptTime } from "./receipt-time";
+import { formatParisDate, formatParisDateTimeToTheSecond } from "@/lib/time/paris";
 import { toWinAnsi } from "./win-ansi";
 
 /**
@@ -52,6 +52,11 @@ const INDICATOR_LABELS: ReadonlyArray<[Exclude<keyof ReceiptIndicators, "takenAt
   ["dmpReady", "En mesure d'accéder au DMP"],
 ];
 
+/** The receipt's file name, for its download and the e-mail it is attached to. */
+export function receiptFileName(applicationId: string): string {
+  return `accuse-de-reception-${applicationId.slice(0, 8)}.pdf`;
+}
+
 export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "A4",
@@ -95,7 +100,7 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
   heading(1, TITLE);
   paragraph(`Établissement : ${input.establishment.name} (FINESS ${input.establishment.finess})`);
   paragraph(`Référence du dossier : ${input.applicationId}`);
-  paragraph(`Dossier reçu le ${formatReceiptTime(input.receivedAt)} (heure de Paris).`);
+  paragraph(`Dossier reçu le ${formatParisDateTimeToTheSecond(input.receivedAt)} (heure de Paris).`);
   paragraph("Empreinte numérique du contenu déposé (SHA-256) :");
   block("P", "Courier", 9.5, input.contentHash, 1);
 
@@ -116,7 +121,7 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
   const indicators = input.indicators;
   if (indicators) {
     doc.moveDown(0.5);
-    heading(2, `Indicateurs du registre des professionnels au ${formatReceiptDate(indicators.takenAt)}`);
+    heading(2, `Indicateurs du registre des professionnels au ${formatParisDate(indicators.takenAt)}`);
     paragraph(`Professionnels en activité : ${formatInteger(indicators.active)}`);
     for (const [key, label] of INDICATOR_LABELS) {
       const share = indicators.active > 0 ? ` (${formatPercent(indicators[key] / indicators.active)})` : "";

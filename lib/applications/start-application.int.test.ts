@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createWave } from "@/lib/campaigns/create-wave";
 import { listWavesForEstablishment } from "@/lib/campaigns/list-waves-for-establishment";
-import { campaign, establishmentWithDirector, programmeManager, waveForm } from "@/lib/campaigns/testing/fixtures";
 import { parisDateTime } from "@/lib/time/paris";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { startApplication } from "./start-application";
+import { establishmentWithDirector, insertCampaign, programmeManager, waveForm } from "@/test/factories";
 
 /** Starting a dossier: eligibility screened on real rows, one dossier per establishment and wave. */
 describe("starting a dossier", () => {
@@ -14,13 +14,13 @@ describe("starting a dossier", () => {
 
   async function wave() {
     const manager = await programmeManager(testDb);
-    const { id } = await campaign(testDb);
+    const { id } = await insertCampaign(testDb);
     return (await createWave(manager, id, waveForm({ eligibleCategoryCodes: ["500"] }))).waveId;
   }
 
   it("refuses an excluded category with the reason, and creates nothing", async () => {
     const waveId = await wave();
-    const { establishment, director } = await establishmentWithDirector(testDb, "202");
+    const { establishment, director } = await establishmentWithDirector(testDb, { categoryCode: "202" });
     await expect(startApplication(director, { waveId, establishmentId: establishment.id }, null, open)).rejects.toMatchObject({
       code: "INVALID_STATE",
       message: expect.stringContaining("« Résidence autonomie » (code FINESS 202)"),
@@ -31,7 +31,7 @@ describe("starting a dossier", () => {
 
   it("refuses before the opening and after the closing, by the server's clock", async () => {
     const waveId = await wave();
-    const { establishment, director } = await establishmentWithDirector(testDb, "500");
+    const { establishment, director } = await establishmentWithDirector(testDb, { categoryCode: "500" });
     const start = (now: Date) => startApplication(director, { waveId, establishmentId: establishment.id }, null, now);
     await expect(start(parisDateTime("2027-01-04T08:59"))).rejects.toMatchObject({ code: "INVALID_STATE", details: { reason: "NOT_OPEN_YET" } });
     await expect(start(parisDateTime("2027-03-31T23:59"))).rejects.toMatchObject({ code: "DEADLINE_PASSED", message: expect.stringContaining("31 mars 2027 à 23:59") });
@@ -40,7 +40,7 @@ describe("starting a dossier", () => {
 
   it("creates a draft on the wave's current version, audited, and gives the same dossier to every later or concurrent start", async () => {
     const waveId = await wave();
-    const { establishment, director } = await establishmentWithDirector(testDb, "500");
+    const { establishment, director } = await establishmentWithDirector(testDb, { categoryCode: "500" });
     const input = { waveId, establishmentId: establishment.id };
     const first = await startApplication(director, input, null, open);
     expect(first.created).toBe(true);
@@ -55,7 +55,7 @@ describe("starting a dossier", () => {
 
   it("lets the first of several concurrent starts create the dossier, and no other", async () => {
     const waveId = await wave();
-    const { establishment, director } = await establishmentWithDirector(testDb, "500");
+    const { establishment, director } = await establishmentWithDirector(testDb, { categoryCode: "500" });
     const results = await Promise.all(Array.from({ length: 6 }, () => startApplication(director, { waveId, establishmentId: establishment.id }, null, open)));
     expect(new Set(results.map((result) => result.applicationId)).size).toBe(1);
     expect(results.filter((result) => result.created)).toHaveLength(1);
@@ -64,16 +64,16 @@ describe("starting a dossier", () => {
 
   it("answers NOT_FOUND to a member of another establishment, and FORBIDDEN to a programme manager", async () => {
     const waveId = await wave();
-    const { establishment } = await establishmentWithDirector(testDb, "500");
-    const other = await establishmentWithDirector(testDb, "500");
+    const { establishment } = await establishmentWithDirector(testDb, { categoryCode: "500" });
+    const other = await establishmentWithDirector(testDb, { categoryCode: "500" });
     await expect(startApplication(other.director, { waveId, establishmentId: establishment.id }, null, open)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(startApplication(await programmeManager(testDb), { waveId, establishmentId: establishment.id }, null, open)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("lists the waves for an establishment with eligibility and its dossier", async () => {
     const waveId = await wave();
-    const ehpad = await establishmentWithDirector(testDb, "500");
-    const residence = await establishmentWithDirector(testDb, "202");
+    const ehpad = await establishmentWithDirector(testDb, { categoryCode: "500" });
+    const residence = await establishmentWithDirector(testDb, { categoryCode: "202" });
     const { applicationId } = await startApplication(ehpad.director, { waveId, establishmentId: ehpad.establishment.id }, null, open);
 
     const [forEhpad] = await listWavesForEstablishment(ehpad.director, ehpad.establishment.id, open);

@@ -2,11 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/access/viewer";
 import { fileStorage } from "@/lib/storage";
 import { resetDatabase, testDb } from "@/test/integration/database";
-import { establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
-import { completeDossierContent, createDraft, createWaveWithObjectives } from "./testing/dossier-fixtures";
-import { readReceipt } from "./read-receipt";
 import { issuePendingReceipts } from "./issue-receipts";
+import { readReceipt } from "./read-receipt";
 import { submitApplication } from "./submit-application";
+import { completeDossierContent, createDraft, createOpenWave, establishmentWithDirector } from "@/test/factories";
 
 async function receiptKeys(): Promise<Set<string>> {
   const keys = new Set<string>();
@@ -27,9 +26,9 @@ describe("the receipt of a submission", () => {
     const establishment = await testDb.establishment.create({
       data: { name: "EHPAD Parallèle", finessEt: "750712184", finessEj: "690781810", categoryCode: "500", regionCode: "75", departmentCode: "79", city: "Niort", headcount: 10 },
     });
-    const { wave, version } = await createWaveWithObjectives(testDb, new Date(Date.now() + 86_400_000));
-    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.id, waveVersionId: version.id } });
-    await testDb.application.update({ where: { id: application.id }, data: completeDossierContent(version.objectives) });
+    const wave = await createOpenWave(testDb, { closesAt: new Date(Date.now() + 86_400_000) });
+    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.waveId, waveVersionId: wave.versionId } });
+    await testDb.application.update({ where: { id: application.id }, data: completeDossierContent(wave.objectives) });
     const members = await Promise.all(
       ["ines", "marc", "zoe"].map((name) =>
         testDb.user.create({ data: { email: `${name}@parallele.test`, displayName: name, memberships: { create: { establishmentId: establishment.id, role: "DIRECTOR" } } } }),
@@ -73,12 +72,11 @@ describe("the receipt of a submission", () => {
   });
 
   it("is « en cours de génération » until the job renders it, and one that cannot be issued holds up no other", async () => {
-    const { wave, version } = await createWaveWithObjectives(testDb, new Date(Date.now() + 86_400_000));
+    const wave = await createOpenWave(testDb, { closesAt: new Date(Date.now() + 86_400_000) });
     const dossiers = [];
     for (let index = 0; index < 2; index += 1) {
       const { establishment, director } = await establishmentWithDirector(testDb);
-      const draft = await createDraft(testDb, establishment.id, wave);
-      await testDb.application.update({ where: { id: draft.id }, data: completeDossierContent(version.objectives) });
+      const draft = await createDraft(testDb, establishment.id, wave, { complete: true });
       const submitted = await submitApplication(director, { applicationId: draft.id, idempotencyKey: crypto.randomUUID(), ip: null });
       dossiers.push({ id: draft.id, director, submissionId: submitted.submissionId });
     }

@@ -1,4 +1,3 @@
-import { recordAudit } from "@/lib/audit/record-audit";
 import { authorizeApplication } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
@@ -9,8 +8,9 @@ import { computeEstablishmentIndicators } from "@/lib/roster/establishment-indic
 import { storeIndicatorSnapshot } from "@/lib/roster/snapshots";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { loadDossierFacts } from "./dossier-facts";
-import { contentHashOf, loadDossierSnapshot, missingForSubmission } from "./dossier-snapshot";
+import { contentHashOf, loadDossier, missingForSubmission } from "./load-dossier";
 import { nextState } from "./state-machine";
+import { writeTransition } from "./write-transition";
 
 export type SubmissionReceipt = { submissionId: string; receivedAt: string; contentHash: string; alreadySubmitted: boolean };
 
@@ -22,9 +22,9 @@ function receiptOf(submission: { id: string; receivedAt: Date; contentHash: stri
  * Submits a draft: refused after the deadline (server clock, Paris time in the message) and while
  * anything is missing; otherwise locks the dossier, records the receipt time and the content's
  * hash, freezes the roster's figures; the acknowledgment of receipt is rendered and e-mailed by the
- * job queue right after (issue-receipts.ts: a PDF per request made a deadline's rush queue up for
- * seconds). Idempotent: the same
- * `idempotencyKey` (a retry, a double click) or a concurrent submit returns the one submission.
+ * job queue right after (issue-receipts.ts, ADR 0016: a PDF per request made a deadline's rush queue
+ * up for seconds). Idempotent: the same `idempotencyKey` (a retry, a double click) or a concurrent
+ * submit returns the one submission.
  */
 export async function submitApplication(
   viewer: Viewer,
@@ -45,7 +45,7 @@ export async function submitApplication(
     throw new AppError("INVALID_STATE", "Ce dossier n'est plus un brouillon : il ne peut pas être déposé à nouveau.");
   }
 
-  const snapshot = await loadDossierSnapshot(db, facts.id);
+  const snapshot = await loadDossier(db, facts.id);
   if (now >= snapshot.closesAt) {
     throw new AppError(
       "DEADLINE_PASSED",
@@ -58,35 +58,23 @@ export async function submitApplication(
   }
 
   const contentHash = contentHashOf(snapshot);
+  // The receipt quotes these figures: frozen now, as the roster stands at submission.
   const indicators = await computeEstablishmentIndicators(db, facts.establishmentId, parisToday(now));
   const submitted = await db.$transaction(async (tx) => {
-    const locked = await tx.application.updateMany({
-      where: { id: facts.id, state: "DRAFT", version: facts.version },
-      data: { state: transition.to, version: { increment: 1 } },
-    });
-    if (locked.count !== 1) {
+    try {
+      await writeTransition(tx, { application: facts, action: "submit", actor: "MEMBER", by: auditActor(viewer), ip: input.ip, now, details: { contentHash } });
+    } catch (error) {
       // Someone submitted meanwhile: theirs is the one submission.
-      const latest = await tx.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" } });
+      const latest = error instanceof AppError && error.code === "CONFLICT" ? await tx.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" } }) : null;
       if (latest) return receiptOf(latest, true);
-      throw new AppError("CONFLICT", "Le dossier a changé pendant le dépôt. Rechargez la page et recommencez.");
+      throw error;
     }
     const submission = await tx.submission.create({
       data: { applicationId: facts.id, idempotencyKey: input.idempotencyKey, receivedAt: now, contentHash },
     });
-    // The receipt quotes these figures: frozen now, as the roster stands at submission.
     if (indicators) {
       await storeIndicatorSnapshot(tx, facts.establishmentId, "SUBMISSION", indicators, { applicationId: facts.id, takenAt: now });
     }
-    await tx.applicationTransition.create({
-      data: { applicationId: facts.id, fromState: facts.state, toState: transition.to, actorId: viewer.userId, at: now },
-    });
-    await recordAudit(tx, {
-      actor: auditActor(viewer),
-      action: "application.submitted",
-      target: { type: "Application", id: facts.id },
-      ip: input.ip,
-      details: { submissionId: submission.id, contentHash },
-    });
     return receiptOf(submission, false);
   });
   // The schedule catches a submission whose request is lost here (a crash): every minute.

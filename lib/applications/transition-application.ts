@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authorizeApplication } from "@/lib/access/policy";
+import { authorizeTransition } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -7,7 +7,7 @@ import { parseEuroAmount } from "./euro-amount";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { loadDossierFacts } from "./dossier-facts";
 import { notifyMembers } from "./notify-members";
-import { type Actor, nextState, STATE_LABELS, type TransitionAction } from "./state-machine";
+import { nextState, STATE_LABELS } from "./state-machine";
 import { writeTransition } from "./write-transition";
 
 /** Every transition but `submit` (which has its own receipt): the form of each request. */
@@ -31,17 +31,6 @@ export const ZTransitionInput = z.discriminatedUnion("action", [
 ]);
 export type TTransitionInput = z.infer<typeof ZTransitionInput>;
 
-const ACTOR_OF: Record<Exclude<TransitionAction, "submit">, { actor: Actor; access: "apply" | "manage" }> = {
-  withdraw: { actor: "MEMBER", access: "apply" },
-  answerInformationRequest: { actor: "MEMBER", access: "apply" },
-  startReview: { actor: "PROGRAMME_MANAGER", access: "manage" },
-  requestInformation: { actor: "PROGRAMME_MANAGER", access: "manage" },
-  completeScoring: { actor: "PROGRAMME_MANAGER", access: "manage" },
-  reopenReview: { actor: "PROGRAMME_MANAGER", access: "manage" },
-  select: { actor: "PROGRAMME_MANAGER", access: "manage" },
-  reject: { actor: "PROGRAMME_MANAGER", access: "manage" },
-};
-
 /**
  * Moves a dossier through the state machine: only the right role, only from the right state,
  * with optimistic concurrency on the dossier's version. The transition, its message (a request
@@ -53,8 +42,7 @@ export async function transitionApplication(
   now = new Date(),
 ): Promise<{ state: string; version: number }> {
   const facts = await loadDossierFacts(db, input.applicationId);
-  const { actor, access } = ACTOR_OF[input.action];
-  authorizeApplication(viewer, facts, access);
+  const actor = authorizeTransition(viewer, facts, input.action);
   const result = nextState(facts.state, input.action, actor);
   if (!result.ok) throw new AppError("INVALID_STATE", `Action impossible : le dossier est « ${STATE_LABELS[facts.state]} ».`);
   if (facts.version !== input.expectedVersion) throw new AppError("CONFLICT", "Le dossier a changé entre-temps. Rechargez la page.");

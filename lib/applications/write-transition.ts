@@ -17,9 +17,14 @@ export type TransitionWrite = {
   now: Date;
   /** Columns changed with the state (e.g. the response deadline of a request for information). */
   data?: Prisma.ApplicationUpdateManyMutationInput;
+  /** Recorded in the audit entry beside the two states (e.g. the hash of the content submitted). */
+  details?: Record<string, string | number | boolean | null>;
 };
 
 /**
+ * Every move of a dossier is written here (one dossier or, below, many), whoever makes it: the
+ * dossier's actions, its submission, the review that completes the scoring, the decisions.
+ *
  * Writes one move of a dossier through the state machine, inside the caller's transaction: the
  * state (only from the state read, at the version read: a concurrent move makes it fail with
  * CONFLICT), its line in the dossier's history, and its audit entry.
@@ -40,7 +45,7 @@ export async function writeTransition(tx: Writer, move: TransitionWrite): Promis
     action: `application.${move.action}`,
     target: { type: "Application", id: move.application.id },
     ip: move.ip ?? null,
-    details: { from: move.application.state, to: result.to },
+    details: { ...move.details, from: move.application.state, to: result.to },
   });
   return { state: result.to, version: move.application.version + 1 };
 }

@@ -5,7 +5,7 @@ import { resetDatabase, testDb } from "@/test/integration/database";
 import { createWave } from "./create-wave";
 import { getEligibilityScreen } from "./get-eligibility-screen";
 import { grantDeadlineExtension } from "./grant-deadline-extension";
-import { campaign, establishmentWithDirector, programmeManager, waveForm } from "./testing/fixtures";
+import { establishmentWithDirector, insertCampaign, programmeManager, waveForm } from "@/test/factories";
 
 /** A per-establishment extension granted by a programme manager, as every deadline check sees it. */
 describe("deadline extension", () => {
@@ -15,15 +15,15 @@ describe("deadline extension", () => {
 
   async function closedWave() {
     const manager = await programmeManager(testDb);
-    const { id } = await campaign(testDb);
+    const { id } = await insertCampaign(testDb);
     const { waveId } = await createWave(manager, id, waveForm({ eligibleCategoryCodes: ["500"] }));
     return { manager, waveId };
   }
 
   it("reopens the wave for one establishment only, audited and announced to its members", async () => {
     const { manager, waveId } = await closedWave();
-    const late = await establishmentWithDirector(testDb, "500");
-    const other = await establishmentWithDirector(testDb, "500");
+    const late = await establishmentWithDirector(testDb, { categoryCode: "500" });
+    const other = await establishmentWithDirector(testDb, { categoryCode: "500" });
     const start = (who: typeof late) => startApplication(who.director, { waveId, establishmentId: who.establishment.id }, null, afterClosing);
     await expect(start(late)).rejects.toMatchObject({ code: "DEADLINE_PASSED" });
 
@@ -51,7 +51,7 @@ describe("deadline extension", () => {
 
   it("moves an extension granted again, keeping the previous date in the audit log", async () => {
     const { manager, waveId } = await closedWave();
-    const late = await establishmentWithDirector(testDb, "500");
+    const late = await establishmentWithDirector(testDb, { categoryCode: "500" });
     const grant = (newClosesAt: string) => grantDeadlineExtension(manager, waveId, { finessEt: late.establishment.finessEt, newClosesAt, reason: "Pièce manquante." }, null, afterClosing);
     const first = await grant("2027-04-10T12:00");
     const second = await grant("2027-04-20T12:00");
@@ -64,8 +64,8 @@ describe("deadline extension", () => {
 
   it("refuses a date before the wave's closing, an unknown FINESS, an excluded category and a member", async () => {
     const { manager, waveId } = await closedWave();
-    const late = await establishmentWithDirector(testDb, "500");
-    const residence = await establishmentWithDirector(testDb, "202");
+    const late = await establishmentWithDirector(testDb, { categoryCode: "500" });
+    const residence = await establishmentWithDirector(testDb, { categoryCode: "202" });
     const input = { finessEt: late.establishment.finessEt, newClosesAt: "2027-04-15T12:00", reason: "Incident." };
     await expect(grantDeadlineExtension(manager, waveId, { ...input, newClosesAt: "2027-03-31T12:00" }, null, afterClosing)).rejects.toMatchObject({
       fieldErrors: { newClosesAt: [expect.stringContaining("postérieure à la clôture")] },

@@ -40,7 +40,7 @@ describe("eligibility screening", () => {
       extended: true,
     });
     const closed = screenEligibility({ wave, category: ehpad, extension, now: extension.closesAt });
-    expect(closed.eligible ? "" : closed.message).toContain("1 mars 2026 à 12:00");
+    expect(closed.eligible ? "" : closed.message).toContain("1er mars 2026 à 12:00");
   });
 
   it("does not let an extension open an excluded category", () => {

@@ -1,12 +1,12 @@
 import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
+import { deadlineExtendedEmail } from "@/lib/notifications/deadline-extended";
 import { enqueueEmail } from "@/lib/notifications/outbox";
-import { formatParisDateTime, parisDateTime } from "@/lib/time/paris";
+import { parisDateTime } from "@/lib/time/paris";
 import type { TDeadlineExtensionInput } from "./schemas";
 import { checkExtension } from "./wave-rules";
 
@@ -66,24 +66,14 @@ export async function grantDeadlineExtension(
         reason: input.reason,
       },
     });
+    const message = deadlineExtendedEmail({ establishment: establishment.name, establishmentId: establishment.id, wave: wave.title, closesAt, reason: input.reason });
     for (const { user } of establishment.memberships) {
       if (user.disabledAt) continue;
       await enqueueEmail(tx, {
         // A new date is news again: the key includes it.
         dedupeKey: `extension:${granted.id}:${closesAt.toISOString()}:${user.id}`,
         to: user.email,
-        subject: `Prolongation accordée jusqu'au ${formatParisDateTime(closesAt)} – HospiConnect`,
-        text: [
-          "Bonjour,",
-          "",
-          `L'Agence du Numérique en Santé accorde à « ${establishment.name} » une prolongation pour la ${wave.title}.`,
-          `Nouvelle date limite de dépôt pour votre établissement : ${formatParisDateTime(closesAt)} (heure de Paris).`,
-          `Motif : ${input.reason}`,
-          "",
-          new URL("/etablissements/" + establishment.id, env.APP_URL).toString(),
-          "",
-          "L'équipe HospiConnect – Agence du Numérique en Santé",
-        ].join("\n"),
+        ...message,
       });
     }
     return granted;

@@ -5,7 +5,7 @@ import { resetDatabase, testDb } from "@/test/integration/database";
 import { createWave } from "./create-wave";
 import { grantDeadlineExtension } from "./grant-deadline-extension";
 import { sendDeadlineReminders } from "./send-deadline-reminders";
-import { campaign, establishmentWithDirector, programmeManager, waveForm } from "./testing/fixtures";
+import { establishmentWithDirector, insertCampaign, programmeManager, waveForm } from "@/test/factories";
 
 /** Reminders to unsubmitted drafts, 7 and 2 days before the deadline (closing: 31 March 2027 23:59, Paris). */
 describe("deadline reminders job", () => {
@@ -13,14 +13,14 @@ describe("deadline reminders job", () => {
 
   async function setUp() {
     const manager = await programmeManager(testDb);
-    const { id } = await campaign(testDb);
+    const { id } = await insertCampaign(testDb);
     const { waveId } = await createWave(manager, id, waveForm({ eligibleCategoryCodes: ["500"] }));
-    const draft = await establishmentWithDirector(testDb, "500");
+    const draft = await establishmentWithDirector(testDb, { categoryCode: "500" });
     const editor = await testDb.user.create({
       data: { email: "co-redaction@test.fr", displayName: "Co-rédacteur", memberships: { create: { establishmentId: draft.establishment.id, role: "EDITOR" } } },
     });
     const { applicationId } = await startApplication(draft.director, { waveId, establishmentId: draft.establishment.id }, null, parisDateTime("2027-02-01T10:00"));
-    const submitted = await establishmentWithDirector(testDb, "500");
+    const submitted = await establishmentWithDirector(testDb, { categoryCode: "500" });
     const other = await startApplication(submitted.director, { waveId, establishmentId: submitted.establishment.id }, null, parisDateTime("2027-02-01T10:00"));
     await testDb.application.update({ where: { id: other.applicationId }, data: { state: "SUBMITTED" } });
     return { manager, waveId, draft, editor, applicationId };

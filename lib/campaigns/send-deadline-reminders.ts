@@ -1,24 +1,9 @@
-import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
+import { deadlineReminderEmail } from "@/lib/notifications/deadline-reminder";
 import { enqueueEmail } from "@/lib/notifications/outbox";
-import { formatParisDateTime } from "@/lib/time/paris";
 import { dueReminders, REMINDER_LEAD_DAYS, reminderDedupeKey } from "./deadline-reminders";
 
 const DAY_MS = 86_400_000;
-
-function reminderText(input: { establishment: string; wave: string; deadline: Date; extended: boolean; applicationId: string }): string {
-  return [
-    "Bonjour,",
-    "",
-    `Le dossier de « ${input.establishment} » pour la ${input.wave} est encore un brouillon : il n'a pas été déposé.`,
-    `Date limite de dépôt : ${formatParisDateTime(input.deadline)} (heure de Paris)${input.extended ? ", prolongation accordée à votre établissement comprise" : ""}.`,
-    "",
-    "Un brouillon enregistré n'est pas un dépôt : pour que votre candidature soit examinée, ouvrez le dossier, complétez ce qui manque puis cliquez sur « Déposer le dossier ».",
-    new URL(`/dossiers/${input.applicationId}`, env.APP_URL).toString(),
-    "",
-    "L'équipe HospiConnect – Agence du Numérique en Santé",
-  ].join("\n");
-}
 
 /**
  * The reminders job, run every minute by the background worker: e-mails each member of an
@@ -54,20 +39,16 @@ export async function sendDeadlineReminders(now = new Date()): Promise<{ enqueue
   );
   const emails = due.flatMap((reminder) => {
     const draft = byId.get(reminder.applicationId)!;
+    const message = deadlineReminderEmail({
+      establishment: draft.establishment.name,
+      wave: draft.wave.title,
+      deadline: reminder.deadline,
+      extended: reminder.deadline > draft.wave.closesAt,
+      applicationId: draft.id,
+    });
     return draft.establishment.memberships
       .filter((membership) => !membership.user.disabledAt)
-      .map((membership) => ({
-        dedupeKey: reminderDedupeKey(reminder.kind, draft.id, membership.user.id),
-        to: membership.user.email,
-        subject: `Rappel : dossier HospiConnect à déposer avant le ${formatParisDateTime(reminder.deadline)}`,
-        text: reminderText({
-          establishment: draft.establishment.name,
-          wave: draft.wave.title,
-          deadline: reminder.deadline,
-          extended: reminder.deadline > draft.wave.closesAt,
-          applicationId: draft.id,
-        }),
-      }));
+      .map((membership) => ({ dedupeKey: reminderDedupeKey(reminder.kind, draft.id, membership.user.id), to: membership.user.email, ...message }));
   });
   if (emails.length === 0) return { enqueued: 0 };
   const sent = await db.outboxEmail.findMany({ where: { dedupeKey: { in: emails.map((email) => email.dedupeKey) } }, select: { dedupeKey: true } });

@@ -6,8 +6,8 @@ import { changeWaveGrid } from "./change-wave-grid";
 import { createCampaign } from "./create-campaign";
 import { createWave } from "./create-wave";
 import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "./programme-defaults";
-import { campaign, establishmentWithDirector, programmeManager, waveForm } from "./testing/fixtures";
 import { updateWaveSettings } from "./update-wave-settings";
+import { establishmentWithDirector, insertCampaign, programmeManager, waveForm } from "@/test/factories";
 
 /** Campaigns and waves configured by programme managers, on a real database. */
 describe("wave configuration", () => {
@@ -56,7 +56,7 @@ describe("wave configuration", () => {
       code: "CONFLICT",
       fieldErrors: { slug: [expect.stringContaining("identifiant")] },
     });
-    const { id } = await campaign(testDb);
+    const { id } = await insertCampaign(testDb);
     await createWave(manager, id, waveForm());
     await expect(createWave(manager, id, waveForm({ title: "Doublon" }))).rejects.toMatchObject({ code: "CONFLICT", fieldErrors: { year: [expect.any(String)] } });
     await expect(createWave(manager, id, waveForm({ year: 2028, eligibleCategoryCodes: ["999"] }))).rejects.toMatchObject({ code: "INVALID_INPUT" });
@@ -65,7 +65,7 @@ describe("wave configuration", () => {
 
   it("edits the grid in place until the wave opens", async () => {
     const manager = await programmeManager(testDb);
-    const { id } = await campaign(testDb);
+    const { id } = await insertCampaign(testDb);
     const { waveId } = await createWave(manager, id, waveForm());
     const [before] = await versionsOf(waveId);
 
@@ -80,10 +80,10 @@ describe("wave configuration", () => {
 
   it("after the opening, makes version 2 for new dossiers while a dossier already started keeps version 1", async () => {
     const manager = await programmeManager(testDb);
-    const { id } = await campaign(testDb);
+    const { id } = await insertCampaign(testDb);
     const { waveId } = await createWave(manager, id, waveForm());
-    const first = await establishmentWithDirector(testDb, "500");
-    const second = await establishmentWithDirector(testDb, "355");
+    const first = await establishmentWithDirector(testDb, { categoryCode: "500" });
+    const second = await establishmentWithDirector(testDb, { categoryCode: "355" });
     const started = await startApplication(first.director, { waveId, establishmentId: first.establishment.id }, null, afterOpening);
 
     const outcome = await changeWaveGrid(manager, waveId, { ...grid(40), expectedVersion: 1 }, null, afterOpening);
@@ -102,7 +102,7 @@ describe("wave configuration", () => {
 
   it("refuses a change made on a stale form, and changes nothing for the same grid", async () => {
     const manager = await programmeManager(testDb);
-    const { id } = await campaign(testDb);
+    const { id } = await insertCampaign(testDb);
     const { waveId } = await createWave(manager, id, waveForm());
     await changeWaveGrid(manager, waveId, { ...grid(40), expectedVersion: 1 }, null, afterOpening);
     await expect(changeWaveGrid(manager, waveId, { ...grid(50), expectedVersion: 1 }, null, afterOpening)).rejects.toMatchObject({ code: "CONFLICT" });
@@ -113,7 +113,7 @@ describe("wave configuration", () => {
 
   it("keeps dates, envelope and eligibility editable after the opening, audited, but not the opening itself", async () => {
     const manager = await programmeManager(testDb);
-    const { id } = await campaign(testDb);
+    const { id } = await insertCampaign(testDb);
     const { waveId } = await createWave(manager, id, waveForm());
     const form = waveForm();
 

@@ -1,3 +1,6 @@
+// The database never reaches the browser: a client component that imports this fails the build.
+// Scripts, Playwright and Vitest read `server-only` as an empty module (tsconfig.json, vitest.config.ts).
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/config/env";
 import { logger } from "@/lib/observability/logger";

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { establishmentWithDirector, programmeManager } from "@/lib/campaigns/testing/fixtures";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { acceptInvitationWithAccount } from "./accept-invitation-with-account";
-import { inviteUser, requireInvitationForNewAccount } from "./invitations";
+import { inviteStaffFromCommandLine, inviteUser, requireInvitationForNewAccount } from "./invitations";
+import { establishmentWithDirector, programmeManager } from "@/test/factories";
 
 /** Invitations never tell the inviter whether an address already has an account. */
 describe("inviting an address", () => {
@@ -54,5 +54,23 @@ describe("inviting an address", () => {
     await expect(
       inviteUser(manager, { purpose: "MEMBER", email: "a@test.fr", establishmentId: "0190b3c4-0000-7000-8000-000000000000", membershipRole: "EDITOR" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("checks every inviter: a director may not invite staff, nor members of an establishment not theirs (404)", async () => {
+    const { director } = await establishmentWithDirector(testDb);
+    const other = await establishmentWithDirector(testDb);
+    await expect(inviteUser(director, { purpose: "STAFF", email: "b@test.fr", staffRole: "PROGRAMME_MANAGER" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      inviteUser(director, { purpose: "MEMBER", email: "c@test.fr", establishmentId: other.establishment.id, membershipRole: "EDITOR" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await testDb.invitation.count()).toBe(0);
+  });
+
+  it("lets the command line invite the first programme manager, audited as such", async () => {
+    const { invitationId } = await inviteStaffFromCommandLine({ email: "Premiere.Pilote@test.fr", staffRole: "PROGRAMME_MANAGER" });
+    const invitation = await testDb.invitation.findUniqueOrThrow({ where: { id: invitationId }, select: { email: true, staffRole: true, invitedById: true } });
+    expect(invitation).toEqual({ email: "premiere.pilote@test.fr", staffRole: "PROGRAMME_MANAGER", invitedById: null });
+    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "invitation.created", targetId: invitationId }, select: { actorLabel: true } });
+    expect(audit.actorLabel).toBe("ligne de commande");
   });
 });

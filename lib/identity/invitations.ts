@@ -29,17 +29,30 @@ export function invitationLink(token: string): string {
  * Invites a person by e-mail: a single-use link, valid INVITATION_TTL_HOURS, through which they
  * register a passkey (or, for establishment members with an e-CPS, sign in with Pro Santé Connect).
  * Staff invitations are for programme managers; a member invites colleagues of their establishment.
- * `inviter` null is the command line, for the very first programme manager.
  */
 export async function inviteUser(
-  inviter: Viewer | null,
+  inviter: Viewer,
   request: InvitationRequest,
   ip: string | null = null,
 ): Promise<{ invitationId: string; link: string; accountExists: boolean }> {
-  if (inviter) {
-    if (request.purpose === "STAFF") requirePermission(inviter, "invitation:staff");
-    else authorizeMemberInvitation(inviter, request.establishmentId);
-  }
+  if (request.purpose === "STAFF") requirePermission(inviter, "invitation:staff");
+  else authorizeMemberInvitation(inviter, request.establishmentId);
+  return createInvitation(request, { invitedById: inviter.userId, actor: auditActor(inviter) }, ip);
+}
+
+/**
+ * The command line's staff invitation (`npm run invite`), which brings in the very first programme
+ * manager: whoever runs it holds the server, so there is no viewer to authorize.
+ */
+export async function inviteStaffFromCommandLine(request: { email: string; staffRole: StaffRole }) {
+  return createInvitation({ purpose: "STAFF", ...request }, { invitedById: null, actor: { id: null, label: "ligne de commande" } }, null);
+}
+
+async function createInvitation(
+  request: InvitationRequest,
+  author: { invitedById: string | null; actor: { id: string | null; label: string } },
+  ip: string | null,
+): Promise<{ invitationId: string; link: string; accountExists: boolean }> {
   const email = request.email.trim().toLowerCase();
   if (request.purpose === "MEMBER") {
     const establishment = await db.establishment.findUnique({ where: { id: request.establishmentId }, select: { id: true } });
@@ -61,7 +74,7 @@ export async function inviteUser(
         staffRole: request.purpose === "STAFF" ? request.staffRole : null,
         establishmentId: request.purpose === "MEMBER" ? request.establishmentId : null,
         membershipRole: request.purpose === "MEMBER" ? request.membershipRole : null,
-        invitedById: inviter?.userId ?? null,
+        invitedById: author.invitedById,
         expiresAt,
       },
       select: { id: true, establishment: { select: { name: true } } },
@@ -72,7 +85,7 @@ export async function inviteUser(
       : invitationEmail({ role, link, expiresAt });
     await enqueueEmail(tx, { dedupeKey: `invitation:${created.id}`, to: email, ...message });
     await recordAudit(tx, {
-      actor: inviter ? auditActor(inviter) : { id: null, label: "ligne de commande" },
+      actor: author.actor,
       action: "invitation.created",
       target: { type: "Invitation", id: created.id },
       ip,

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { programmeManager, establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
-import { insertRoster, ROSTER_CASES } from "@/lib/roster/testing/roster-fixtures";
 import { databaseUrl, resetDatabase, testDb } from "@/test/integration/database";
 import { getJobsOverview } from "./job-runs";
 import { JOBS, type JobDefinition } from "./registry";
 import { enqueueJob, startJobs, stopJobs } from "./worker";
+import { establishmentWithDirector, insertRoster, programmeManager, ROSTER_CASES } from "@/test/factories";
 
 /**
  * The job queue on the integration database (the embedded PostgreSQL, or TEST_DATABASE_URL): the

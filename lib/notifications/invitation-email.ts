@@ -1,4 +1,5 @@
 import { formatParisDateTime } from "@/lib/time/paris";
+import { SIGNATURE } from "./signature";
 
 export type InvitationEmailInput = {
   /** « instructeur ou instructrice de l'ANS », « membre de « EHPAD Les Tilleuls » »… */
@@ -21,7 +22,7 @@ export function invitationEmail({ role, link, expiresAt }: InvitationEmailInput)
       "",
       "Ce lien ne peut servir qu'une fois. Vous y enregistrerez une clé d'accès (passkey ou clé de sécurité FIDO2) : aucun mot de passe n'est utilisé.",
       "",
-      "L'équipe HospiConnect – Agence du Numérique en Santé",
+      SIGNATURE,
     ].join("\n"),
   };
 }

@@ -1,4 +1,5 @@
 import { formatParisDateTime } from "@/lib/time/paris";
+import { SIGNATURE } from "./signature";
 import type { InvitationEmailInput } from "./invitation-email";
 
 /**
@@ -25,7 +26,7 @@ export function invitationExistingAccountEmail({ role, link, expiresAt, signInUr
       "Si vous n'avez plus accès à votre compte (clé perdue, compte désactivé), adressez-vous à la personne qui vous a invité(e).",
       "Si vous n'attendiez pas cette invitation, ignorez ce message.",
       "",
-      "L'équipe HospiConnect – Agence du Numérique en Santé",
+      SIGNATURE,
     ].join("\n"),
   };
 }

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDossier } from "@/lib/applications/get-dossier";
-import { programmeManager } from "@/lib/campaigns/testing/fixtures";
 import { parisDateTime } from "@/lib/time/paris";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { assignReviewer } from "./assign-reviewer";
@@ -11,7 +10,7 @@ import { reopenReview } from "./reopen-review";
 import { saveReview } from "./save-review";
 import { sendReviewReminders } from "./send-review-reminders";
 import { submitReview } from "./submit-review";
-import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier } from "./testing/review-fixtures";
+import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier, programmeManager } from "@/test/factories";
 
 /** The review's use cases on a real database: declaration, score sheet, tiers, assignment, reminders. */
 describe("review use cases", () => {

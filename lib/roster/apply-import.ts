@@ -6,12 +6,12 @@
  */
 import { AppError } from "@/lib/errors/app-error";
 import { planRosterImport } from "./import-plan";
-import type { NormalizedRosterRow, RejectedLine } from "./import/types";
+import type { ImportedRow, RejectedLine } from "./import/types";
 import { insertProfessionals, loadStoredRoster, replaceEnrollments, updateProfessionals, type RosterWriter } from "./roster-writes";
 
 export type AppliedImport = { created: number; updated: number; unchanged: number; rejected: RejectedLine[] };
 
-export async function applyRosterRows(tx: RosterWriter, establishmentId: string, rows: readonly NormalizedRosterRow[], today?: string): Promise<AppliedImport> {
+export async function applyRosterRows(tx: RosterWriter, establishmentId: string, rows: readonly ImportedRow[], today?: string): Promise<AppliedImport> {
   const stored = await loadStoredRoster(tx, establishmentId);
   const plan = planRosterImport(rows, stored, today);
   await insertProfessionals(tx, establishmentId, plan.creates.map((create) => create.record));

@@ -6,18 +6,18 @@ import {
   type EstablishmentContext,
   type MissingCode,
   type ProfessionalCompliance,
-  type RosterEnrollment,
-  type RosterProfessional,
+  type EnrollmentFacts,
+  type ProfessionalFacts,
 } from "./compliance";
 
 const RPPS = withRppsKey("1000000000");
 
-function mie(type: MieType, enrolledAt: string, expiresAt: string | null = null, revokedAt: string | null = null): RosterEnrollment {
+function mie(type: MieType, enrolledAt: string, expiresAt: string | null = null, revokedAt: string | null = null): EnrollmentFacts {
   return { type, enrolledAt, expiresAt, revokedAt };
 }
 
 /** A registered nurse, identity checked face to face, who needs the DMP and the DPI, with an e-CPS. */
-function professional(overrides: Partial<RosterProfessional> = {}): RosterProfessional {
+function professional(overrides: Partial<ProfessionalFacts> = {}): ProfessionalFacts {
   return {
     rpps: RPPS,
     rppsStatus: "REGISTERED",
@@ -53,14 +53,14 @@ const ALL_GOOD: Verdicts = {
 
 type Case = {
   name: string;
-  professional?: Partial<RosterProfessional>;
+  professional?: Partial<ProfessionalFacts>;
   establishment?: Partial<EstablishmentContext>;
   at: string;
   expect?: Partial<Verdicts>;
   missing: MissingCode[];
 };
 
-const only = (...enrollments: RosterEnrollment[]) => ({ enrollments });
+const only = (...enrollments: EnrollmentFacts[]) => ({ enrollments });
 const FIDO2_LOCAL = mie("FIDO2_LOCAL", "2024-06-01");
 const OTP = mie("OTP_SMS_EMAIL", "2022-01-01");
 const PASSWORD = mie("PASSWORD", "2019-01-01");

@@ -20,12 +20,12 @@
  * and the input types from `model.ts`.
  */
 import { toDay, type DayInput } from "./dates";
-import { missingItems, type MissingCode, type MissingItem } from "./missing";
-import type { EstablishmentContext, RosterProfessional } from "./model";
+import { missingItems, type MissingCode, type ComplianceGap } from "./missing";
+import type { EstablishmentContext, ProfessionalFacts } from "./model";
 import { dayContext, prepareEstablishment, Verdict, verdictFlags, type PreparedEstablishment } from "./verdicts";
 
-export type { EstablishmentContext, RosterEnrollment, RosterProfessional } from "./model";
-export type { MissingCode, MissingItem };
+export type { EstablishmentContext, EnrollmentFacts, ProfessionalFacts } from "./model";
+export type { MissingCode, ComplianceGap };
 
 export type ProfessionalCompliance = {
   active: boolean;
@@ -41,7 +41,7 @@ export type ProfessionalCompliance = {
   dmpReady: boolean;
   /** Registered, and the RPPS link was not checked in the last two years. */
   rppsCheckOverdue: boolean;
-  missing: MissingItem[];
+  missing: ComplianceGap[];
 };
 
 /**
@@ -49,7 +49,7 @@ export type ProfessionalCompliance = {
  * professionals; `at` is a `AAAA-MM-JJ` string or a Date read as its UTC day.
  */
 export function evaluateProfessional(
-  professional: RosterProfessional,
+  professional: ProfessionalFacts,
   establishment: EstablishmentContext | PreparedEstablishment,
   at: DayInput,
 ): ProfessionalCompliance {

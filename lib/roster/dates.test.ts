@@ -5,7 +5,6 @@ import {
   dayToIsoDate,
   formatDayFr,
   formatDayFrLong,
-  parisToday,
   parseFrenchDay,
   parseIsoDay,
   toDay,
@@ -42,11 +41,5 @@ describe("roster days", () => {
     expect(dayToIsoDate(addYears(toDay("2024-03-01"), 2))).toBe("2026-03-01");
     expect(dayToIsoDate(addYears(toDay("2024-02-29"), 2))).toBe("2026-02-28");
     expect(dayToIsoDate(addYears(toDay("2024-02-29"), 4))).toBe("2028-02-29");
-  });
-
-  it("gives today's Paris date, which runs ahead of UTC around midnight", () => {
-    expect(parisToday(new Date("2025-12-31T23:30:00Z"))).toBe("2026-01-01");
-    expect(parisToday(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01");
-    expect(parisToday(new Date("2026-07-01T22:00:00Z"))).toBe("2026-07-02");
   });
 });

@@ -9,7 +9,10 @@
  * Public API: `DayInput`, `Day`, `toDay`, `parseIsoDay`, `parseFrenchDay`, `dayToDate`,
  * `dayToIsoDate`, `formatDayFr`, `formatDayFrLong`, `addYears`, `parisToday`.
  */
-import { PARIS } from "@/lib/time/paris";
+import { formatCalendarDate, formatNumericCalendarDate } from "@/lib/time/paris";
+
+/** « Today » for the roster is the Paris calendar day. */
+export { parisToday } from "@/lib/time/paris";
 
 export type DayInput = string | Date;
 /** Days since 1970-01-01 (UTC). */
@@ -59,19 +62,14 @@ export function dayToIsoDate(day: Day): string {
   return dayToDate(day).toISOString().slice(0, 10);
 }
 
-/** « 01/03/2026 » */
+/** « 01/03/2026 » (lib/time/paris.ts writes it). */
 export function formatDayFr(day: Day): string {
-  const [year, month, date] = dayToIsoDate(day).split("-");
-  return `${date}/${month}/${year}`;
+  return formatNumericCalendarDate(dayToIsoDate(day));
 }
 
-const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-
-/** « 1er janvier 2026 », « 31 décembre 2025 » (Intl writes « 1 janvier »). */
+/** « 1er janvier 2026 », « 31 décembre 2025 » (lib/time/paris.ts writes it). */
 export function formatDayFrLong(day: Day): string {
-  const date = dayToDate(day);
-  const dayOfMonth = date.getUTCDate();
-  return `${dayOfMonth === 1 ? "1er" : dayOfMonth} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  return formatCalendarDate(dayToIsoDate(day));
 }
 
 /** The same calendar day `years` later; 29 February becomes 28 February in a common year. */
@@ -81,16 +79,4 @@ export function addYears(day: Day, years: number): Day {
   const month = date.getUTCMonth();
   const lastDayOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   return Date.UTC(year, month, Math.min(date.getUTCDate(), lastDayOfMonth)) / MS_PER_DAY;
-}
-
-const parisDayFormat = new Intl.DateTimeFormat("en-CA", {
-  timeZone: PARIS,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** Today's date in Paris as `AAAA-MM-JJ`: on 1 January at 00:30 in Paris it is already 2026 there. */
-export function parisToday(now: Date = new Date()): string {
-  return parisDayFormat.format(now);
 }

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
 import { DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-defaults";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { computeIndicators, projectIndicators } from "./indicators";
@@ -10,7 +9,7 @@ import {
   loadRosters,
 } from "./establishment-indicators";
 import type { EstablishmentContext } from "./model";
-import { insertRoster, ROSTER_CASES, ROSTER_HOMOLOGATIONS } from "./testing/roster-fixtures";
+import { establishmentWithDirector, insertRoster, ROSTER_CASES, ROSTER_HOMOLOGATIONS } from "@/test/factories";
 
 /** The loader hands the rules module what the DB-free tests give it: same figures, same lapses. */
 describe("indicators loaded from the database", () => {

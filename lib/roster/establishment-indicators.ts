@@ -16,7 +16,7 @@
  * Every function takes the app's client or a transaction client, so a roster write can recompute
  * its establishment's figures inside its own transaction (and see its own uncommitted rows).
  *
- * Public API: `RosterClient`, `LoadedProfessional`, `LoadedRoster`, `loadRosters`,
+ * Public API: `RosterClient`, `LoadedRoster`, `loadRosters`,
  * `loadEstablishmentRoster`, `computeRosterIndicators`, `computeEstablishmentIndicators`,
  * `computeIndicatorsForEstablishments`, `snapshotCounts`.
  */
@@ -26,16 +26,15 @@ import type { IdentityVerification, MieType, Population, RppsStatus } from "@/li
 import { dayToDate, type DayInput } from "./dates";
 import { ESTABLISHMENT_CONTEXT_SELECT, toEstablishmentContext } from "./establishment-context";
 import { computeIndicators, type EstablishmentIndicators } from "./indicators";
-import type { EstablishmentContext, RosterEnrollment, RosterProfessional } from "./model";
+import type { EstablishmentContext, EnrollmentFacts, ProfessionalFacts } from "./model";
 
 export type RosterClient = Db | Prisma.TransactionClient;
 
-export type LoadedProfessional = RosterProfessional & { id: string };
 
 export type LoadedRoster = {
   establishmentId: string;
   establishment: EstablishmentContext;
-  professionals: LoadedProfessional[];
+  professionals: Array<ProfessionalFacts & { id: string }>;
   entitlementProcedureDeclared: boolean;
 };
 
@@ -98,9 +97,9 @@ class LineReader {
 }
 
 /** The professionals of one establishment, their enrollments attached. */
-function decodeRoster(professionalsText: string, enrollmentsText: string | undefined): LoadedProfessional[] {
-  const professionals: LoadedProfessional[] = [];
-  const byId = new Map<string, RosterEnrollment[]>();
+function decodeRoster(professionalsText: string, enrollmentsText: string | undefined): Array<ProfessionalFacts & { id: string }> {
+  const professionals: Array<ProfessionalFacts & { id: string }> = [];
+  const byId = new Map<string, EnrollmentFacts[]>();
   const lines = new LineReader(professionalsText);
   while (lines.nextLine()) {
     const id = lines.field();
@@ -113,7 +112,7 @@ function decodeRoster(professionalsText: string, enrollmentsText: string | undef
     const needs = Number(lines.field());
     const population = lines.field() as Population;
     const professionCode = lines.field();
-    const enrollments: RosterEnrollment[] = [];
+    const enrollments: EnrollmentFacts[] = [];
     byId.set(id, enrollments);
     professionals.push({
       id,

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { IdentityVerification, Population, ProfessionalCategory, RppsStatus } from "@/lib/db/generated/enums";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { rosterToCsv, rosterToXlsx } from "./export";
-import { parseRosterFile, type NormalizedRosterRow } from "./import";
+import { parseRosterFile, type ImportedRow } from "./import";
 import { neutralizeCell, restoreCell } from "./template/cell-safety";
-import type { RosterRecord } from "./template/columns";
+import type { ProfessionalRecord } from "./template/columns";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const POPULATIONS: Population[] = ["SALARIED", "SELF_EMPLOYED", "INTERN", "TEMPORARY", "TRAINEE"];
@@ -22,7 +22,7 @@ const NAMES: [string, string][] = [
 ];
 
 /** Every enumerated value at least once, names that look like formulas, every kind of MIE entry. */
-const records: RosterRecord[] = Array.from({ length: 6 }, (_, i) => {
+const records: ProfessionalRecord[] = Array.from({ length: 6 }, (_, i) => {
   const rppsStatus = STATUSES[i % 3]!;
   const [lastName, firstName] = NAMES[i]!;
   return {
@@ -56,7 +56,7 @@ const records: RosterRecord[] = Array.from({ length: 6 }, (_, i) => {
 
 const options = { professionCodes: ["60", "10", "313"] };
 
-function recordsOf(rows: NormalizedRosterRow[]): RosterRecord[] {
+function recordsOf(rows: ImportedRow[]): ProfessionalRecord[] {
   return rows.map((row) => {
     if (row.source !== "TEMPLATE") throw new Error("template rows expected");
     const { source: _source, line: _line, matchKey: _matchKey, ...record } = row;

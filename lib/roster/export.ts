@@ -10,11 +10,11 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { neutralizeCell } from "./template/cell-safety";
 import { CATEGORY, IDENTITY, POPULATION, RPPS_STATUS } from "./template/codecs";
-import { TEMPLATE_COLUMNS, type RosterRecord, type TemplateColumnKey } from "./template/columns";
+import { TEMPLATE_COLUMNS, type ProfessionalRecord, type TemplateColumnKey } from "./template/columns";
 import { formatBoolean, formatDate, formatMieList } from "./template/values";
 
 /** Each column's text, as the import reads it back. */
-const TEXT: { [K in TemplateColumnKey]: (record: RosterRecord) => string } = {
+const TEXT: { [K in TemplateColumnKey]: (record: ProfessionalRecord) => string } = {
   lastName: (record) => record.lastName,
   firstName: (record) => record.firstName,
   birthDate: (record) => formatDate(record.birthDate),
@@ -37,13 +37,13 @@ const TEXT: { [K in TemplateColumnKey]: (record: RosterRecord) => string } = {
 const HEADERS = TEMPLATE_COLUMNS.map((column) => column.header);
 const DATE_COLUMNS = new Set<TemplateColumnKey>(["birthDate", "rppsCheckedAt", "activityStart", "activityEnd"]);
 
-export function rosterToCsv(records: readonly RosterRecord[]): Uint8Array {
+export function rosterToCsv(records: readonly ProfessionalRecord[]): Uint8Array {
   const rows = records.map((record) => TEMPLATE_COLUMNS.map((column) => neutralizeCell(TEXT[column.key](record))));
   const csv = Papa.unparse([HEADERS, ...rows], { delimiter: ";", newline: "\r\n" });
   return new TextEncoder().encode(`\uFEFF${csv}\r\n`);
 }
 
-export async function rosterToXlsx(records: readonly RosterRecord[]): Promise<Uint8Array> {
+export async function rosterToXlsx(records: readonly ProfessionalRecord[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Professionnels", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = TEMPLATE_COLUMNS.map((column) => ({

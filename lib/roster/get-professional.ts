@@ -5,13 +5,13 @@ import { AppError } from "@/lib/errors/app-error";
 import { evaluateProfessional, type ProfessionalCompliance } from "./compliance";
 import { parisToday } from "./dates";
 import { ESTABLISHMENT_CONTEXT_SELECT, toEstablishmentContext } from "./establishment-context";
-import type { RosterRecord } from "./template/columns";
+import type { ProfessionalRecord } from "./template/columns";
 
 /** One professional's record, with their verdict today, for their page. */
 export async function getProfessional(
   viewer: Viewer,
   input: { establishmentId: string; professionalId: string },
-): Promise<{ record: RosterRecord; version: number; compliance: ProfessionalCompliance; today: string }> {
+): Promise<{ record: ProfessionalRecord; version: number; compliance: ProfessionalCompliance; today: string }> {
   authorizeEstablishment(viewer, input.establishmentId, "read");
   const professional = await db.professional.findFirst({
     where: { id: input.professionalId, establishmentId: input.establishmentId },

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { planRosterImport, type StoredProfessional } from "./import-plan";
-import type { DirectoryRosterRow, TemplateRosterRow } from "./import/types";
-import type { RosterRecord } from "./template/columns";
+import type { DirectoryImportRow, TemplateImportRow } from "./import/types";
+import type { ProfessionalRecord } from "./template/columns";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const RPPS_A = withRppsKey("4000000001");
 const RPPS_B = withRppsKey("4000000002");
 
-const RECORD: RosterRecord = {
+const RECORD: ProfessionalRecord = {
   lastName: "DUPONT",
   firstName: "Marie",
   birthDate: d("1980-04-12"),
@@ -29,8 +29,8 @@ const RECORD: RosterRecord = {
 };
 
 const stored = (changes: Partial<StoredProfessional> = {}): StoredProfessional => ({ ...RECORD, id: "p1", version: 3, ...changes });
-const line = (changes: Partial<TemplateRosterRow> = {}, number = 2): TemplateRosterRow => ({ ...RECORD, source: "TEMPLATE", line: number, matchKey: "", ...changes });
-const directory = (changes: Partial<DirectoryRosterRow> = {}): DirectoryRosterRow => ({
+const line = (changes: Partial<TemplateImportRow> = {}, number = 2): TemplateImportRow => ({ ...RECORD, source: "TEMPLATE", line: number, matchKey: "", ...changes });
+const directory = (changes: Partial<DirectoryImportRow> = {}): DirectoryImportRow => ({
   source: "ANNUAIRE_SANTE",
   line: 2,
   lines: [2],

@@ -21,13 +21,13 @@
  */
 import { dayToDate, parisToday, toDay } from "./dates";
 import { personKey } from "./import/match-key";
-import type { DirectoryRosterRow, NormalizedRosterRow, RejectedLine } from "./import/types";
-import type { RosterRecord, RosterRecordEnrollment } from "./template/columns";
+import type { DirectoryImportRow, ImportedRow, RejectedLine } from "./import/types";
+import type { ProfessionalRecord, EnrollmentRecord } from "./template/columns";
 
-export type StoredProfessional = RosterRecord & { id: string; version: number };
+export type StoredProfessional = ProfessionalRecord & { id: string; version: number };
 
-export type PlannedCreate = { line: number; record: RosterRecord };
-export type PlannedUpdate = { line: number; id: string; version: number; record: RosterRecord; enrollmentsChanged: boolean };
+export type PlannedCreate = { line: number; record: ProfessionalRecord };
+export type PlannedUpdate = { line: number; id: string; version: number; record: ProfessionalRecord; enrollmentsChanged: boolean };
 
 export type ImportPlan = {
   creates: PlannedCreate[];
@@ -66,7 +66,7 @@ class StoredIndex {
 
 const time = (date: Date | null) => (date === null ? null : date.getTime());
 
-function enrollmentKey(enrollments: readonly RosterRecordEnrollment[]): string {
+function enrollmentKey(enrollments: readonly EnrollmentRecord[]): string {
   return enrollments
     .map((enrollment) => `${enrollment.type}:${time(enrollment.enrolledAt)}:${time(enrollment.expiresAt)}:${time(enrollment.revokedAt)}`)
     .sort()
@@ -76,18 +76,18 @@ function enrollmentKey(enrollments: readonly RosterRecordEnrollment[]): string {
 const SCALARS = [
   "lastName", "firstName", "population", "professionCode", "category", "rpps", "rppsStatus", "identityVerification",
   "needsDmp", "needsDpi", "needsPscServices", "needsSecureMessaging",
-] as const satisfies readonly (keyof RosterRecord)[];
-const DATES = ["birthDate", "rppsCheckedAt", "activityStart", "activityEnd"] as const satisfies readonly (keyof RosterRecord)[];
+] as const satisfies readonly (keyof ProfessionalRecord)[];
+const DATES = ["birthDate", "rppsCheckedAt", "activityStart", "activityEnd"] as const satisfies readonly (keyof ProfessionalRecord)[];
 
-function sameScalars(a: RosterRecord, b: RosterRecord): boolean {
+function sameScalars(a: ProfessionalRecord, b: ProfessionalRecord): boolean {
   return SCALARS.every((key) => a[key] === b[key]) && DATES.every((key) => time(a[key]) === time(b[key]));
 }
 
-function fromDirectory(row: DirectoryRosterRow, stored: RosterRecord | undefined, newcomerStart: Date): RosterRecord | null {
+function fromDirectory(row: DirectoryImportRow, stored: ProfessionalRecord | undefined, newcomerStart: Date): ProfessionalRecord | null {
   const population = row.population ?? stored?.population;
   if (population === undefined) return null;
   const checks = [stored?.rppsCheckedAt ?? null, row.rppsCheckedAt].filter((date): date is Date => date !== null);
-  const base: RosterRecord = stored ?? {
+  const base: ProfessionalRecord = stored ?? {
     lastName: row.lastName,
     firstName: row.firstName,
     birthDate: null,
@@ -120,19 +120,19 @@ function fromDirectory(row: DirectoryRosterRow, stored: RosterRecord | undefined
   };
 }
 
-function recordOf(row: NormalizedRosterRow, stored: StoredProfessional | undefined, today: Date): RosterRecord | null {
+function recordOf(row: ImportedRow, stored: StoredProfessional | undefined, today: Date): ProfessionalRecord | null {
   if (row.source === "ANNUAIRE_SANTE") return fromDirectory(row, stored && storedRecord(stored), today);
   const { source: _source, line: _line, matchKey: _matchKey, ...record } = row;
   if (record.rpps === null && stored?.rpps) return { ...record, rpps: stored.rpps, rppsStatus: stored.rppsStatus };
   return record;
 }
 
-function storedRecord(stored: StoredProfessional): RosterRecord {
+function storedRecord(stored: StoredProfessional): ProfessionalRecord {
   const { id: _id, version: _version, ...record } = stored;
   return record;
 }
 
-export function planRosterImport(rows: readonly NormalizedRosterRow[], stored: readonly StoredProfessional[], today = parisToday()): ImportPlan {
+export function planRosterImport(rows: readonly ImportedRow[], stored: readonly StoredProfessional[], today = parisToday()): ImportPlan {
   const index = new StoredIndex(stored);
   const todayDate = dayToDate(toDay(today));
   const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, rejected: [] };

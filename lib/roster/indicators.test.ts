@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { withRppsKey } from "@/lib/identifiers/rpps";
-import type { EstablishmentContext, RosterProfessional } from "./model";
+import type { EstablishmentContext, ProfessionalFacts } from "./model";
 import { evaluateProfessional } from "./compliance";
 import { computeIndicators, projectIndicators } from "./indicators";
 
-type Named = RosterProfessional & { id: string };
+type Named = ProfessionalFacts & { id: string };
 
-function person(id: string, overrides: Partial<RosterProfessional>): Named {
+function person(id: string, overrides: Partial<ProfessionalFacts>): Named {
   return {
     id,
     rpps: withRppsKey(`10000000${id.charCodeAt(0)}`),

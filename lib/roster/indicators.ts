@@ -20,13 +20,13 @@
  * `EstablishmentIndicators`, `IndicatorProjection`, `Lapse`.
  */
 import { toDay, type DayInput } from "./dates";
-import { needsStrongAuthentication, type EstablishmentContext, type RosterProfessional } from "./model";
+import { needsStrongAuthentication, type EstablishmentContext, type ProfessionalFacts } from "./model";
 import { Tally, type EstablishmentIndicators } from "./tally";
 import { dayContext, prepareEstablishment, Verdict, verdictFlags } from "./verdicts";
 
 export type { EstablishmentIndicators, IndicatorSet, Share } from "./tally";
 
-export type IndicatorsInput<T extends RosterProfessional = RosterProfessional> = {
+export type IndicatorsInput<T extends ProfessionalFacts = ProfessionalFacts> = {
   professionals: readonly T[];
   establishment: EstablishmentContext;
   /** The establishment declared its procedure to check entitlements and activity starts / ends. */
@@ -72,7 +72,7 @@ export type IndicatorProjection<T> = {
  * strong authentication, the DMP when they need it, a fresh RPPS link check when registered) holds
  * today and no longer at the target date.
  */
-export function projectIndicators<T extends RosterProfessional>(
+export function projectIndicators<T extends ProfessionalFacts>(
   input: IndicatorsInput<T> & { today: DayInput; target: DayInput },
 ): IndicatorProjection<T> {
   const prepared = prepareEstablishment(input.establishment);
@@ -106,20 +106,20 @@ export function projectIndicators<T extends RosterProfessional>(
 }
 
 /** The verdicts that matter to this professional, as bits. */
-function relevantBits(professional: RosterProfessional): number {
+function relevantBits(professional: ProfessionalFacts): number {
   return (
     (needsStrongAuthentication(professional) ? Verdict.RIE_COMPLIANT : 0) |
     (professional.needsDmp ? Verdict.DMP_READY : 0)
   );
 }
 
-function lostSomething(before: number, after: number, professional: RosterProfessional): boolean {
+function lostSomething(before: number, after: number, professional: ProfessionalFacts): boolean {
   const lostGood = before & ~after & relevantBits(professional);
   const newlyOverdue = after & ~before & Verdict.RPPS_CHECK_OVERDUE;
   return lostGood !== 0 || newlyOverdue !== 0;
 }
 
-function lapse<T extends RosterProfessional>(professional: T, before: number, after: number): Lapse<T> {
+function lapse<T extends ProfessionalFacts>(professional: T, before: number, after: number): Lapse<T> {
   const lostGood = before & ~after & relevantBits(professional);
   const lost: Lapse<T>["lost"] = [];
   if (lostGood & Verdict.RIE_COMPLIANT) lost.push("RIE_COMPLIANT");

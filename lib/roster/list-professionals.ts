@@ -4,7 +4,7 @@
  * Filtering on the verdict (« non conformes ») evaluates the whole roster once, in memory: the
  * rules live in one place, not in SQL.
  *
- * Public API: `ZRosterFilters`, `TRosterFilters`, `RosterRow`, `RosterPage`, `listProfessionals`,
+ * Public API: `ZRosterFilters`, `TRosterFilters`, `RosterTableRow`, `RosterPage`, `listProfessionals`,
  * `ROSTER_PAGE_SIZES`.
  */
 import { z } from "zod";
@@ -53,7 +53,7 @@ export const ZRosterFilters = z.object({
 });
 export type TRosterFilters = z.infer<typeof ZRosterFilters>;
 
-export type RosterRow = {
+export type RosterTableRow = {
   id: string;
   version: number;
   lastName: string;
@@ -70,7 +70,7 @@ export type RosterRow = {
   verdict: { active: boolean; registered: boolean; identitySubstantial: boolean; rieCompliant: boolean | null; dmpReady: boolean | null; missing: string[] };
 };
 
-export type RosterPage = { total: number; rosterSize: number; page: number; pageCount: number; rows: RosterRow[]; today: string };
+export type RosterPage = { total: number; rosterSize: number; page: number; pageCount: number; rows: RosterTableRow[]; today: string };
 
 function whereOf(establishmentId: string, filters: TRosterFilters, today: Date): Prisma.ProfessionalWhereInput {
   const activity: Prisma.ProfessionalWhereInput =
@@ -160,7 +160,7 @@ export async function listProfessionals(viewer: Viewer, establishmentId: string,
 
   const prepared = prepareEstablishment(toEstablishmentContext(establishment));
   const iso = (date: Date | null) => (date === null ? null : dayToIsoDate(toDay(date)));
-  const rows = professionals.map((professional): RosterRow => {
+  const rows = professionals.map((professional): RosterTableRow => {
     const verdict = evaluateProfessional(professional, prepared, today);
     return {
       id: professional.id,

@@ -10,12 +10,12 @@
  * - the DMP only for those who need it;
  * - the RPPS link check only for registered professionals (others have no link to check).
  *
- * Public API (inside lib/roster): `MissingCode`, `MissingItem`, `missingItems`.
+ * Public API (inside lib/roster): `MissingCode`, `ComplianceGap`, `missingItems`.
  */
 import { MIE_CATALOGUE, RIE_DEADLINE } from "@/lib/mie/catalogue";
 import type { MieType } from "@/lib/db/generated/enums";
 import { formatDayFr, formatDayFrLong, toDay } from "./dates";
-import { needsStrongAuthentication, type RosterProfessional } from "./model";
+import { needsStrongAuthentication, type ProfessionalFacts } from "./model";
 import { countsForRie, enrollmentStanding, Verdict, type DayContext, type PreparedEstablishment } from "./verdicts";
 
 export type MissingCode =
@@ -32,14 +32,14 @@ export type MissingCode =
   | "DMP_UNREACHABLE"
   | "RPPS_CHECK_OVERDUE";
 
-export type MissingItem = { code: MissingCode; message: string; nextStep: string };
+export type ComplianceGap = { code: MissingCode; message: string; nextStep: string };
 
 const DEADLINE_DAY = toDay(RIE_DEADLINE);
 const VERIFY_IDENTITY = "Vérifier l'identité en face à face ou avec FranceConnect+";
 const ENROL_PSC_MIE = "Enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect";
 const REGISTER_THEN_ENROL = "Enregistrer d'abord le professionnel au RPPS, puis enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect";
 
-function registrationItem(professional: RosterProfessional): MissingItem {
+function registrationItem(professional: ProfessionalFacts): ComplianceGap {
   if (professional.rppsStatus === "REQUESTED") {
     return {
       code: "RPPS_REQUESTED",
@@ -68,15 +68,15 @@ function registrationItem(professional: RosterProfessional): MissingItem {
   };
 }
 
-function identityItem(professional: RosterProfessional): MissingItem {
+function identityItem(professional: ProfessionalFacts): ComplianceGap {
   return professional.identityVerification === "NONE"
     ? { code: "IDENTITY_NOT_VERIFIED", message: "Identité non vérifiée", nextStep: VERIFY_IDENTITY }
     : { code: "IDENTITY_LOW", message: "Identité vérifiée au niveau faible", nextStep: VERIFY_IDENTITY };
 }
 
 /** One item per MIE type that is in force but does not count, or « no compliant MIE ». */
-function authenticationItems(professional: RosterProfessional, establishment: PreparedEstablishment, at: DayContext, enrol: string): MissingItem[] {
-  const items: MissingItem[] = [];
+function authenticationItems(professional: ProfessionalFacts, establishment: PreparedEstablishment, at: DayContext, enrol: string): ComplianceGap[] {
+  const items: ComplianceGap[] = [];
   const seen = new Set<MieType>();
   let passwordOnly = false;
   for (const enrollment of professional.enrollments) {
@@ -121,7 +121,7 @@ function authenticationItems(professional: RosterProfessional, establishment: Pr
   return items;
 }
 
-function dmpItem(flags: number, professional: RosterProfessional, establishment: PreparedEstablishment, at: DayContext, enrol: string): MissingItem {
+function dmpItem(flags: number, professional: ProfessionalFacts, establishment: PreparedEstablishment, at: DayContext, enrol: string): ComplianceGap {
   // Compliant through a local MIE that would reach PSC once the establishment's IdP is federated.
   const federationWouldDo =
     !establishment.idpFederatedWithPsc &&
@@ -140,7 +140,7 @@ function dmpItem(flags: number, professional: RosterProfessional, establishment:
   };
 }
 
-function rppsCheckItem(professional: RosterProfessional): MissingItem {
+function rppsCheckItem(professional: ProfessionalFacts): ComplianceGap {
   const nextStep = "Vérifier le numéro RPPS dans l'Annuaire Santé (au moins tous les deux ans)";
   return professional.rppsCheckedAt === null
     ? { code: "RPPS_CHECK_OVERDUE", message: "Lien avec le RPPS jamais vérifié", nextStep }
@@ -151,9 +151,9 @@ function rppsCheckItem(professional: RosterProfessional): MissingItem {
       };
 }
 
-export function missingItems(professional: RosterProfessional, establishment: PreparedEstablishment, at: DayContext, flags: number): MissingItem[] {
+export function missingItems(professional: ProfessionalFacts, establishment: PreparedEstablishment, at: DayContext, flags: number): ComplianceGap[] {
   if (!(flags & Verdict.ACTIVE)) return [];
-  const items: MissingItem[] = [];
+  const items: ComplianceGap[] = [];
   const registered = (flags & Verdict.REGISTERED) !== 0;
   if (!registered) items.push(registrationItem(professional));
   if (!(flags & Verdict.IDENTITY_SUBSTANTIAL)) items.push(identityItem(professional));

@@ -4,8 +4,23 @@
  * Establishment), so rows loaded with `select` can be passed as they are; dates may be Dates
  * (UTC midnight, as Prisma returns `@db.Date`) or `AAAA-MM-JJ` strings.
  *
- * Public API: `RosterEnrollment`, `RosterProfessional`, `EstablishmentContext`,
+ * Public API: `EnrollmentFacts`, `ProfessionalFacts`, `EstablishmentContext`,
  * `needsStrongAuthentication`.
+ *
+ * A professional has four shapes; use the one that stands for what you hold:
+ *
+ * | type                          | what it is                                                       | where                          |
+ * |-------------------------------|------------------------------------------------------------------|--------------------------------|
+ * | `ProfessionalFacts`           | what the rules (compliance, indicators) read; no name, no id     | here                           |
+ * | `ProfessionalRecord`          | a whole professional as written: form, file, row without its id  | lib/roster/template/columns.ts |
+ * | `ImportedRow`                 | a line read from a file: a template row or a directory row       | lib/roster/import/types.ts     |
+ * | `RosterTableRow`              | a row of the roster's table, as the page shows it (French text)  | lib/roster/list-professionals.ts |
+ *
+ * `StoredProfessional` (a `ProfessionalRecord` with its id and version) is what an import compares
+ * its rows with; `ProfessionalCompliance` is the verdict on one professional; `ComplianceGap` is one
+ * thing a professional lacks, with the next step (a dossier's own gaps are `MissingItem`s of
+ * lib/applications). « Snapshot » means only the roster's frozen figures (`IndicatorSnapshot`, daily
+ * and at submission); the dossier as loaded at one moment is a `LoadedDossier`.
  */
 import type {
   IdentityVerification,
@@ -15,7 +30,7 @@ import type {
 } from "@/lib/db/generated/enums";
 import type { DayInput } from "./dates";
 
-export type RosterEnrollment = {
+export type EnrollmentFacts = {
   type: MieType;
   /** First day the MIE can be used. */
   enrolledAt: DayInput;
@@ -25,7 +40,7 @@ export type RosterEnrollment = {
   revokedAt: DayInput | null;
 };
 
-export type RosterProfessional = {
+export type ProfessionalFacts = {
   rpps: string | null;
   rppsStatus: RppsStatus;
   /** Last check of the RPPS link (the RIE asks for one at least every two years). */
@@ -41,7 +56,7 @@ export type RosterProfessional = {
   needsSecureMessaging: boolean;
   population: Population;
   professionCode: string;
-  enrollments: readonly RosterEnrollment[];
+  enrollments: readonly EnrollmentFacts[];
 };
 
 export type EstablishmentContext = {
@@ -59,7 +74,7 @@ export type EstablishmentContext = {
  * MSSanté, which is one of them), the DPI / DUI, or PSC services. Someone who uses none of them
  * (e.g. a night watchman without an account) is not asked for an MIE.
  */
-export function needsStrongAuthentication(professional: RosterProfessional): boolean {
+export function needsStrongAuthentication(professional: ProfessionalFacts): boolean {
   return (
     professional.needsDmp ||
     professional.needsDpi ||

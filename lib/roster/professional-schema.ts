@@ -3,13 +3,13 @@
  * the same rules as a template line of an import, with messages in French on the field concerned.
  *
  * Public API: `ZProfessionalInput`, `TProfessionalFormValues`, `TProfessionalInput`,
- * `toRosterRecord`, `toFormValues`.
+ * `toProfessionalRecord`, `toFormValues`.
  */
 import { z } from "zod";
 import { checkRpps } from "@/lib/identifiers/rpps";
 import { IdentityVerification, MieType, Population, ProfessionalCategory, RppsStatus } from "@/lib/db/generated/enums";
 import { dayToDate, dayToIsoDate, parseIsoDay, toDay } from "./dates";
-import type { RosterRecord } from "./template/columns";
+import type { ProfessionalRecord } from "./template/columns";
 
 const zOptionalDay = z
   .string()
@@ -78,7 +78,7 @@ export type TProfessionalInput = z.output<typeof ZProfessionalInput>;
 const date = (text: string) => (text === "" ? null : dayToDate(toDay(text)));
 const text = (value: Date | null) => (value === null ? "" : dayToIsoDate(toDay(value)));
 
-export function toRosterRecord(input: TProfessionalInput): RosterRecord {
+export function toProfessionalRecord(input: TProfessionalInput): ProfessionalRecord {
   return {
     ...input,
     rpps: input.rpps === "" ? null : input.rpps,
@@ -95,7 +95,7 @@ export function toRosterRecord(input: TProfessionalInput): RosterRecord {
   };
 }
 
-export function toFormValues(record: RosterRecord): TProfessionalFormValues {
+export function toFormValues(record: ProfessionalRecord): TProfessionalFormValues {
   return {
     ...record,
     rpps: record.rpps ?? "",

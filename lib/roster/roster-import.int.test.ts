@@ -1,17 +1,17 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { applyBulkAction } from "./bulk-actions";
 import { exportRoster } from "./export-roster";
 import { insertProfessionals, loadStoredRoster } from "./roster-writes";
-import type { RosterRecord } from "./template/columns";
+import type { ProfessionalRecord } from "./template/columns";
 import { removeHomologation, setHomologation } from "./homologations";
 import { templateCsv, type TemplateLine } from "./import/fixtures.test-helpers";
 import { commitRosterImport, correctRosterImportLine, expireStaleImports, getRosterImport, previewRosterImport } from "./import-session";
 import { listProfessionals, ZRosterFilters } from "./list-professionals";
 import { toFormValues, ZProfessionalInput } from "./professional-schema";
 import { createProfessional, updateProfessional } from "./save-professional";
+import { establishmentWithDirector } from "@/test/factories";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const rpps = (index: number) => withRppsKey(String(2_000_000_000 + index));
@@ -251,7 +251,7 @@ describe("roster imports and edits", () => {
 
   it("filters a roster larger than PostgreSQL's bind-parameter limit on the verdict", async () => {
     const { establishment, viewer } = await setup();
-    const record = (index: number): RosterRecord => ({
+    const record = (index: number): ProfessionalRecord => ({
       lastName: `N${String(index).padStart(5, "0")}`, firstName: "Alex", birthDate: null, population: "SALARIED", professionCode: "60", category: "CIVIL",
       rpps: rpps(index), rppsStatus: "REGISTERED", rppsCheckedAt: null, identityVerification: "FRANCECONNECT_PLUS", activityStart: new Date("2020-01-01T00:00:00Z"),
       activityEnd: null, needsDmp: true, needsDpi: false, needsPscServices: false, needsSecureMessaging: false,

@@ -11,14 +11,14 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { StoredProfessional } from "./import-plan";
-import type { RosterRecord } from "./template/columns";
+import type { ProfessionalRecord } from "./template/columns";
 
 export type RosterWriter = Db | Prisma.TransactionClient;
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString().slice(0, 10));
 
 /** The Professional columns a record fills, with their SQL array types, in one order. */
-const COLUMNS: ReadonlyArray<[column: string, sqlType: string, value: (record: RosterRecord) => unknown]> = [
+const COLUMNS: ReadonlyArray<[column: string, sqlType: string, value: (record: ProfessionalRecord) => unknown]> = [
   ["lastName", "text", (record) => record.lastName],
   ["firstName", "text", (record) => record.firstName],
   ["birthDate", "date", (record) => iso(record.birthDate)],
@@ -41,12 +41,12 @@ const COLUMNS: ReadonlyArray<[column: string, sqlType: string, value: (record: R
 const arrayParam = (sqlType: string, index: number) =>
   sqlType.startsWith('"') ? `$${index}::text[]::${sqlType}[]` : `$${index}::${sqlType}[]`;
 
-function columnArrays(records: readonly RosterRecord[]): unknown[][] {
+function columnArrays(records: readonly ProfessionalRecord[]): unknown[][] {
   return COLUMNS.map(([, , value]) => records.map(value));
 }
 
 /** Inserts the records as new professionals of the establishment; returns their ids, in order. */
-export async function insertProfessionals(client: RosterWriter, establishmentId: string, records: readonly RosterRecord[]): Promise<string[]> {
+export async function insertProfessionals(client: RosterWriter, establishmentId: string, records: readonly ProfessionalRecord[]): Promise<string[]> {
   if (records.length === 0) return [];
   const ids = records.map(() => randomUUID());
   const names = COLUMNS.map(([column]) => `"${column}"`).join(", ");
@@ -70,7 +70,7 @@ export async function insertProfessionals(client: RosterWriter, establishmentId:
 export async function updateProfessionals(
   client: RosterWriter,
   establishmentId: string,
-  updates: ReadonlyArray<{ id: string; version: number; record: RosterRecord }>,
+  updates: ReadonlyArray<{ id: string; version: number; record: ProfessionalRecord }>,
 ): Promise<number> {
   if (updates.length === 0) return 0;
   const assignments = COLUMNS.map(([column], index) => `"${column}" = u.c${index}`).join(", ");
@@ -89,7 +89,7 @@ export async function updateProfessionals(
 /** Sets each professional's MIE enrolments to the given list (deleting the previous ones first). */
 export async function replaceEnrollments(
   client: RosterWriter,
-  lists: ReadonlyArray<{ professionalId: string; enrollments: RosterRecord["enrollments"] }>,
+  lists: ReadonlyArray<{ professionalId: string; enrollments: ProfessionalRecord["enrollments"] }>,
   deletePrevious = true,
 ): Promise<void> {
   if (lists.length === 0) return;

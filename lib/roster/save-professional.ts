@@ -10,7 +10,7 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { toRosterRecord, type TProfessionalInput } from "./professional-schema";
+import { toProfessionalRecord, type TProfessionalInput } from "./professional-schema";
 import { insertProfessionals, replaceEnrollments, updateProfessionals, type RosterWriter } from "./roster-writes";
 import { recordIndicatorSnapshot } from "./snapshots";
 
@@ -37,7 +37,7 @@ export async function createProfessional(
   authorizeEstablishment(viewer, input.establishmentId, "edit");
   return db.$transaction(async (tx) => {
     await checkReferences(tx, input.establishmentId, input.professional, null);
-    const [id] = await insertProfessionals(tx, input.establishmentId, [toRosterRecord(input.professional)]);
+    const [id] = await insertProfessionals(tx, input.establishmentId, [toProfessionalRecord(input.professional)]);
     await recordIndicatorSnapshot(tx, input.establishmentId, "CHANGE");
     await recordAudit(tx, {
       actor: auditActor(viewer),
@@ -59,7 +59,7 @@ export async function updateProfessional(
     const current = await tx.professional.findFirst({ where: { id: input.professionalId, establishmentId: input.establishmentId }, select: { version: true } });
     if (!current) throw new AppError("NOT_FOUND");
     await checkReferences(tx, input.establishmentId, input.professional, input.professionalId);
-    const record = toRosterRecord(input.professional);
+    const record = toProfessionalRecord(input.professional);
     const written = await updateProfessionals(tx, input.establishmentId, [{ id: input.professionalId, version: input.expectedVersion, record }]);
     if (written !== 1) {
       throw new AppError("CONFLICT", "Cette fiche a été modifiée par une autre personne pendant votre saisie. Rechargez la page pour voir ses modifications.");

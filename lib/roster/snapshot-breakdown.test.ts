@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computeIndicators } from "./indicators";
 import type { EstablishmentContext } from "./model";
 import { breakdownOf, indicatorsFromSnapshot, snapshotCounts } from "./snapshot-breakdown";
-import { ROSTER_CASES } from "./testing/roster-fixtures";
+import { ROSTER_CASES } from "@/test/factories";
 
 const establishment: EstablishmentContext = { homologations: { FIDO2_LOCAL: "2025-01-15" }, idpFederatedWithPsc: true, usesAirSimplifie: false };
 

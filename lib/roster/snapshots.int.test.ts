@@ -1,10 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
 import { db } from "@/lib/db/client";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { computeEstablishmentIndicators } from "./establishment-indicators";
 import { indicatorsFromSnapshot, recordDailySnapshots, recordIndicatorSnapshot } from "./snapshots";
-import { insertRoster, ROSTER_CASES } from "./testing/roster-fixtures";
+import { establishmentWithDirector, insertRoster, ROSTER_CASES } from "@/test/factories";
 
 /** The history stays compact (one DAILY / CHANGE point per Paris day) and keeps every submission. */
 describe("indicator snapshots", () => {

@@ -2,12 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { issuePendingReceipts } from "@/lib/applications/issue-receipts";
 import { extractPdfText } from "@/lib/applications/testing/pdf-text";
 import { submitApplication } from "@/lib/applications/submit-application";
-import { completeDossierContent, createWaveWithObjectives } from "@/lib/applications/testing/dossier-fixtures";
-import { establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
 import { fileStorage } from "@/lib/storage";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { recordIndicatorSnapshot } from "./snapshots";
-import { insertRoster } from "./testing/roster-fixtures";
+import { completeDossierContent, createOpenWave, establishmentWithDirector, insertRoster } from "@/test/factories";
 
 /** At submission the roster's figures are frozen: a SUBMISSION snapshot linked to the dossier, quoted by the receipt. */
 describe("indicators frozen at submission", () => {
@@ -15,9 +13,9 @@ describe("indicators frozen at submission", () => {
 
   async function completeDraft() {
     const { establishment, director } = await establishmentWithDirector(testDb);
-    const { wave, version } = await createWaveWithObjectives(testDb, new Date(Date.now() + 86_400_000));
-    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.id, waveVersionId: version.id } });
-    await testDb.application.update({ where: { id: application.id }, data: completeDossierContent(version.objectives) });
+    const wave = await createOpenWave(testDb, { closesAt: new Date(Date.now() + 86_400_000) });
+    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.waveId, waveVersionId: wave.versionId } });
+    await testDb.application.update({ where: { id: application.id }, data: completeDossierContent(wave.objectives) });
     return { establishment, application, director };
   }
 

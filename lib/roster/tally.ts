@@ -7,7 +7,7 @@
  */
 import type { Population } from "@/lib/db/generated/enums";
 import { dayToIsoDate, type Day } from "./dates";
-import { needsStrongAuthentication, type RosterProfessional } from "./model";
+import { needsStrongAuthentication, type ProfessionalFacts } from "./model";
 import { Verdict } from "./verdicts";
 
 export type Share = { count: number; of: number; share: number | null };
@@ -86,7 +86,7 @@ export class Tally {
   readonly byProfession = new Map<string, Counter>();
   readonly byPopulation = new Map<Population, Counter>();
 
-  add(flags: number, professional: RosterProfessional): void {
+  add(flags: number, professional: ProfessionalFacts): void {
     const concerned = needsStrongAuthentication(professional);
     this.overall.add(flags, concerned, professional.needsDmp);
     counterFor(this.byProfession, professional.professionCode).add(flags, concerned, professional.needsDmp);

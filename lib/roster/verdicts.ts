@@ -21,7 +21,7 @@ import {
   type MieDefinition,
 } from "@/lib/mie/catalogue";
 import { addYears, toDay, type Day } from "./dates";
-import type { EstablishmentContext, RosterEnrollment, RosterProfessional } from "./model";
+import type { EstablishmentContext, EnrollmentFacts, ProfessionalFacts } from "./model";
 
 export const Verdict = {
   ACTIVE: 1,
@@ -78,7 +78,7 @@ export type MieStanding =
   | "TRANSITION_ENDED"
   | "LOCAL_ACCESS_ONLY";
 
-export function enrollmentStanding(enrollment: RosterEnrollment, establishment: PreparedEstablishment, at: DayContext): MieStanding {
+export function enrollmentStanding(enrollment: EnrollmentFacts, establishment: PreparedEstablishment, at: DayContext): MieStanding {
   const day = at.day;
   if (toDay(enrollment.enrolledAt) > day) return "NOT_IN_FORCE";
   if (enrollment.expiresAt !== null && toDay(enrollment.expiresAt) <= day) return "NOT_IN_FORCE";
@@ -106,7 +106,7 @@ function reachesDmp(definition: MieDefinition, establishment: PreparedEstablishm
   return establishment.usesAirSimplifie && definition.factors === 2;
 }
 
-export function isRegistered(professional: RosterProfessional): boolean {
+export function isRegistered(professional: ProfessionalFacts): boolean {
   return professional.rppsStatus === "REGISTERED" && professional.rpps !== null && isValidRpps(professional.rpps);
 }
 
@@ -138,13 +138,13 @@ const SUBSTANTIAL_IDENTITY = new Set(
     .map(([method]) => method),
 );
 
-function activeAt(professional: RosterProfessional, day: Day): boolean {
+function activeAt(professional: ProfessionalFacts, day: Day): boolean {
   if (toDay(professional.activityStart) > day) return false;
   return professional.activityEnd === null || toDay(professional.activityEnd) >= day;
 }
 
 /** Sum of `Verdict` bits for the professional at `day`. MIE count only while the activity covers the day. */
-export function verdictFlags(professional: RosterProfessional, establishment: PreparedEstablishment, at: DayContext): number {
+export function verdictFlags(professional: ProfessionalFacts, establishment: PreparedEstablishment, at: DayContext): number {
   let flags = 0;
   if (isRegistered(professional)) {
     flags |= Verdict.REGISTERED;

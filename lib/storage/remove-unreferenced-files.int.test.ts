@@ -2,11 +2,11 @@ import { mkdtemp, rm, utimes } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createWaveWithObjectives } from "@/lib/applications/testing/dossier-fixtures";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { LocalFileStorage } from "./local-file-storage";
 import { removeUnreferencedFiles } from "./remove-unreferenced-files";
 import { generateStorageKey, type StorageArea } from "./storage-key";
+import { createOpenWave } from "@/test/factories";
 
 const NOW = new Date("2026-06-15T03:00:00Z");
 const TWO_DAYS_AGO = new Date(NOW.getTime() - 2 * 86_400_000);
@@ -33,8 +33,8 @@ describe("the daily removal of stored files that no row refers to", () => {
     const establishment = await testDb.establishment.create({
       data: { name: "EHPAD Ménage", finessEt: "750712184", finessEj: "690781810", categoryCode: "500", regionCode: "75", departmentCode: "79", city: "Niort", headcount: 10 },
     });
-    const { wave, version } = await createWaveWithObjectives(testDb, new Date(Date.now() + 86_400_000));
-    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.id, waveVersionId: version.id } });
+    const wave = await createOpenWave(testDb, { closesAt: new Date(Date.now() + 86_400_000) });
+    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.waveId, waveVersionId: wave.versionId } });
 
     const [attachment, receipt, mailed, orphan, recentOrphan] = [
       await stored("attachments", TWO_DAYS_AGO),

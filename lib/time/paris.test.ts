@@ -1,16 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { formatParisDate, formatParisDateTime, isParisLocalTime, parisDateTime, toParisLocal } from "./paris";
+import {
+  formatCalendarDate,
+  formatNumericCalendarDate,
+  formatParisDate,
+  formatParisDateTime,
+  formatParisDateTimeToTheSecond,
+  formatParisNumericDateTime,
+  formatParisTime,
+  isParisLocalTime,
+  parisDateTime,
+  parisToday,
+  toParisLocal,
+} from "./paris";
 
 describe("Paris time", () => {
   it("reads wall-clock times in winter (UTC+1) and summer (UTC+2)", () => {
     expect(parisDateTime("2026-02-13T23:59:59").toISOString()).toBe("2026-02-13T22:59:59.000Z");
     expect(parisDateTime("2024-05-31T12:00").toISOString()).toBe("2024-05-31T10:00:00.000Z");
-  });
-
-  it("formats in French, in Paris time whatever the server's zone", () => {
-    const closing = new Date("2026-02-13T22:59:00Z");
-    expect(formatParisDateTime(closing)).toBe("13 février 2026 à 23:59");
-    expect(formatParisDate(new Date("2025-12-31T23:30:00Z"))).toBe("1 janvier 2026");
   });
 
   it("refuses what is not a local date-time", () => {
@@ -23,11 +29,52 @@ describe("Paris time", () => {
     expect(toParisLocal(parisDateTime("2026-01-01T00:00"))).toBe("2026-01-01T00:00");
   });
 
+  it("gives today's Paris date, which runs ahead of UTC around midnight", () => {
+    expect(parisToday(new Date("2025-12-31T23:30:00Z"))).toBe("2026-01-01");
+    expect(parisToday(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01");
+    expect(parisToday(new Date("2026-07-01T22:00:00Z"))).toBe("2026-07-02");
+  });
+
   it("tells a time Paris clocks show from a typo or the hour skipped in spring", () => {
     expect(isParisLocalTime("2026-02-13T23:59")).toBe(true);
     expect(isParisLocalTime("2026-10-25T02:30")).toBe(true);
     expect(isParisLocalTime("2026-03-29T02:30")).toBe(false);
     expect(isParisLocalTime("2026-04-31T10:00")).toBe(false);
     expect(isParisLocalTime("2026-02-13 23:59")).toBe(false);
+  });
+});
+
+describe("French dates and times", () => {
+  it("writes an instant in Paris time whatever the server's zone, in winter and in summer", () => {
+    expect(formatParisDateTime(new Date("2026-02-13T22:59:00Z"))).toBe("13 février 2026 à 23:59");
+    expect(formatParisDateTime(new Date("2024-05-31T10:05:00Z"))).toBe("31 mai 2024 à 12:05");
+    expect(formatParisDate(new Date("2026-02-13T22:59:00Z"))).toBe("13 février 2026");
+  });
+
+  it("writes the first of a month « 1er », also when Paris is already on the next day", () => {
+    expect(formatParisDate(new Date("2025-12-31T23:30:00Z"))).toBe("1er janvier 2026");
+    expect(formatParisDateTime(new Date("2025-06-30T22:00:00Z"))).toBe("1er juillet 2025 à 00:00");
+    expect(formatCalendarDate("2026-08-01")).toBe("1er août 2026");
+  });
+
+  it("writes the second where it tells a deposit on time from a late one", () => {
+    expect(formatParisDateTimeToTheSecond(new Date("2026-02-13T22:59:59.999Z"))).toBe("13 février 2026 à 23:59:59");
+    expect(formatParisDateTimeToTheSecond(new Date("2026-02-13T23:00:00Z"))).toBe("14 février 2026 à 00:00:00");
+    expect(formatParisTime(new Date("2025-06-30T22:00:05Z"))).toBe("00:00:05");
+  });
+
+  it("writes numeric dates, day first and zero-padded", () => {
+    expect(formatParisNumericDateTime(new Date("2026-02-01T09:05:00Z"))).toBe("01/02/2026 10:05");
+    expect(formatNumericCalendarDate("2026-03-01")).toBe("01/03/2026");
+  });
+
+  it("writes a calendar day as it is, with no zone to move it", () => {
+    expect(formatCalendarDate("2026-02-13")).toBe("13 février 2026");
+    expect(formatCalendarDate("2025-12-31")).toBe("31 décembre 2025");
+  });
+
+  it("refuses a calendar day that does not exist", () => {
+    expect(() => formatCalendarDate("2026-02-30")).toThrow(RangeError);
+    expect(() => formatNumericCalendarDate("13/02/2026")).toThrow(RangeError);
   });
 });

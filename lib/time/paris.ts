@@ -1,6 +1,22 @@
 import { TZDate } from "@date-fns/tz";
 
-/** Programme dates are announced, shown and enforced in Paris time. */
+/**
+ * Programme dates are announced, shown and enforced in Paris time, and written in French. This is the
+ * one module that writes a date or a time for a reader (pages, e-mails, PDFs, error messages):
+ *
+ * | function                         | writes                          | from                      |
+ * |----------------------------------|---------------------------------|---------------------------|
+ * | `formatParisDate(instant)`       | « 1er janvier 2026 »            | an instant, in Paris      |
+ * | `formatParisDateTime(instant)`   | « 13 février 2026 à 23:59 »     | an instant, in Paris      |
+ * | `formatParisDateTimeToTheSecond` | « 13 février 2026 à 23:59:59 »  | an instant, in Paris      |
+ * | `formatParisNumericDateTime`     | « 13/02/2026 23:59 »            | an instant, in Paris      |
+ * | `formatParisTime(instant)`       | « 23:59:59 »                    | an instant, in Paris      |
+ * | `formatCalendarDate(day)`        | « 1er février 2026 »            | a `YYYY-MM-DD` day        |
+ * | `formatNumericCalendarDate(day)` | « 01/02/2026 »                  | a `YYYY-MM-DD` day        |
+ *
+ * One rule: the first of a month is « 1er », as French typography wants (Intl writes « 1 »).
+ * A `YYYY-MM-DD` day has no time and no zone: it is written as is, never moved to the day before.
+ */
 export const PARIS = "Europe/Paris";
 
 /** The instant of a Paris wall-clock date-time written `YYYY-MM-DDTHH:mm[:ss]`. */
@@ -13,37 +29,36 @@ export function parisDateTime(local: string): Date {
   );
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: PARIS,
-  dateStyle: "long",
-  timeStyle: "short",
-});
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, dateStyle: "long" });
+type WallClock = { year: string; month: string; day: string; hour: string; minute: string; second: string };
 
-/** « 13 février 2026 à 23:59 » */
-export function formatParisDateTime(instant: Date): string {
-  return dateTimeFormat.format(instant);
-}
-
-/** « 13 février 2026 » */
-export function formatParisDate(instant: Date): string {
-  return dateFormat.format(instant);
-}
-
-const localParts = new Intl.DateTimeFormat("en-CA", {
+const wallClockFormat = new Intl.DateTimeFormat("en-CA", {
   timeZone: PARIS,
   year: "numeric",
   month: "2-digit",
   day: "2-digit",
   hour: "2-digit",
   minute: "2-digit",
+  second: "2-digit",
   hourCycle: "h23",
 });
 
+/** What a Paris clock and calendar show at an instant, as zero-padded digits. */
+function parisWallClock(instant: Date): WallClock {
+  const parts = wallClockFormat.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? "";
+  return { year: part("year"), month: part("month"), day: part("day"), hour: part("hour"), minute: part("minute"), second: part("second") };
+}
+
 /** The Paris wall-clock time of an instant as `YYYY-MM-DDTHH:mm`, the value of `<input type="datetime-local">`. */
 export function toParisLocal(instant: Date): string {
-  const parts = Object.fromEntries(localParts.formatToParts(instant).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  const { year, month, day, hour, minute } = parisWallClock(instant);
+  return `${year}-${month}-${day}T${hour}:${minute}`;
+}
+
+/** The Paris calendar day of an instant as `YYYY-MM-DD`: on 1 January at 00:30 in Paris it is already 2026 there. */
+export function parisToday(now: Date = new Date()): string {
+  const { year, month, day } = parisWallClock(now);
+  return `${year}-${month}-${day}`;
 }
 
 /**
@@ -53,4 +68,62 @@ export function toParisLocal(instant: Date): string {
 export function isParisLocalTime(local: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return false;
   return toParisLocal(parisDateTime(local)) === local;
+}
+
+const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+
+function longDate({ year, month, day }: Pick<WallClock, "year" | "month" | "day">): string {
+  const dayOfMonth = Number(day);
+  return `${dayOfMonth === 1 ? "1er" : dayOfMonth} ${MONTHS[Number(month) - 1]} ${year}`;
+}
+
+/** « 1er janvier 2026 », « 13 février 2026 » */
+export function formatParisDate(instant: Date): string {
+  return longDate(parisWallClock(instant));
+}
+
+/** « 13 février 2026 à 23:59 » */
+export function formatParisDateTime(instant: Date): string {
+  const clock = parisWallClock(instant);
+  return `${longDate(clock)} à ${clock.hour}:${clock.minute}`;
+}
+
+/**
+ * « 13 février 2026 à 23:58:12 »: where the second matters (a deposit at 23:59:59 is on time, one at
+ * 00:00:00 is not, so the receipt shows seconds).
+ */
+export function formatParisDateTimeToTheSecond(instant: Date): string {
+  const clock = parisWallClock(instant);
+  return `${longDate(clock)} à ${clock.hour}:${clock.minute}:${clock.second}`;
+}
+
+/** « 13/02/2026 23:59 », for short notices (a draft kept in the browser, a concurrent change). */
+export function formatParisNumericDateTime(instant: Date): string {
+  const { year, month, day, hour, minute } = parisWallClock(instant);
+  return `${day}/${month}/${year} ${hour}:${minute}`;
+}
+
+/** « 23:58:12 » */
+export function formatParisTime(instant: Date): string {
+  const { hour, minute, second } = parisWallClock(instant);
+  return `${hour}:${minute}:${second}`;
+}
+
+function calendarParts(text: string): Pick<WallClock, "year" | "month" | "day"> {
+  const [year = "", month = "", day = ""] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)?.slice(1) ?? [];
+  // Date.UTC rolls 30 February over to March: a real day reads back unchanged.
+  const real = year !== "" && new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))).toISOString().slice(0, 10) === text;
+  if (!real) throw new RangeError(`Not a calendar date: ${text}`);
+  return { year, month, day };
+}
+
+/** `2026-02-01` → « 1er février 2026 » */
+export function formatCalendarDate(day: string): string {
+  return longDate(calendarParts(day));
+}
+
+/** `2026-02-01` → « 01/02/2026 » */
+export function formatNumericCalendarDate(day: string): string {
+  const { year, month, day: dayOfMonth } = calendarParts(day);
+  return `${dayOfMonth}/${month}/${year}`;
 }

@@ -4,13 +4,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { completeDossierContent, createDraft, createWaveWithObjectives } from "@/lib/applications/testing/dossier-fixtures";
-import { establishmentWithDirector, programmeManager } from "@/lib/campaigns/testing/fixtures";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrations";
 import { templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
 import { type AppProcess, logEntries, sessionCookie, startApp } from "./app-process";
 import { type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
+import { createDraft, createOpenWave, establishmentWithDirector, programmeManager } from "@/test/factories";
 
 /**
  * Faults on a PostgreSQL server the test owns: restarted while dossiers are being submitted,
@@ -86,12 +85,10 @@ describe("faults", () => {
     url = await cluster.createDatabase("app");
     await migrateDatabase(url);
     db = createDb(url, 2);
-    const { wave } = await createWaveWithObjectives(db, new Date(Date.now() + 30 * 86_400_000));
-    const objectives = wave.versions[0]!.objectives;
+    const wave = await createOpenWave(db, { closesAt: new Date(Date.now() + 30 * 86_400_000) });
     for (let index = 0; index < SUBMISSIONS + DECISIONS; index += 1) {
       const { establishment, director } = await establishmentWithDirector(db);
-      const draft = await createDraft(db, establishment.id, wave);
-      await db.application.update({ where: { id: draft.id }, data: completeDossierContent(objectives) });
+      const draft = await createDraft(db, establishment.id, wave, { complete: true });
       if (index < SUBMISSIONS) {
         submissions.push({ applicationId: draft.id, key: randomUUID(), cookie: await sessionCookie(db, director.userId) });
       } else {

@@ -1,17 +1,15 @@
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { completeDossierContent, createDraft, createWaveWithObjectives } from "@/lib/applications/testing/dossier-fixtures";
-import { establishmentWithDirector } from "@/lib/campaigns/testing/fixtures";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrations";
 import { createDemoSignInLinks } from "@/lib/identity/demo-sign-in";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { TestSmtpServer } from "@/lib/notifications/testing/smtp-server";
 import { parisToday } from "@/lib/roster/dates";
-import { insertRoster, ROSTER_CASES } from "@/lib/roster/testing/roster-fixtures";
 import { type AppProcess, logEntries, startApp } from "./app-process";
 import { type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
+import { createDraft, createOpenWave, establishmentWithDirector, insertRoster, ROSTER_CASES } from "@/test/factories";
 
 /**
  * Two instances of the app on one PostgreSQL, both running the job worker, every job scheduled
@@ -37,12 +35,11 @@ describe("two instances on one PostgreSQL", () => {
     await migrateDatabase(url);
     db = createDb(url, 2);
     // Drafts due for their 2-day reminder (the deadline is tomorrow), rosters without today's snapshot.
-    const { wave } = await createWaveWithObjectives(db, new Date(Date.now() + 86_400_000));
+    const wave = await createOpenWave(db, { closesAt: new Date(Date.now() + 86_400_000) });
     for (let index = 0; index < ESTABLISHMENTS; index += 1) {
       const { establishment, director } = await establishmentWithDirector(db);
       await insertRoster(db, establishment.id, ROSTER_CASES.slice(0, 3));
-      const draft = await createDraft(db, establishment.id, wave, new Date(Date.now() - 10 * 86_400_000));
-      await db.application.update({ where: { id: draft.id }, data: completeDossierContent(wave.versions[0]!.objectives) });
+      await createDraft(db, establishment.id, wave, { createdAt: new Date(Date.now() - 10 * 86_400_000), complete: true });
       establishmentIds.push(establishment.id);
       directors.push(director.email);
     }

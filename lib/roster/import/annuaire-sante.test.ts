@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { withFinessKey } from "@/lib/identifiers/finess";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { PROFESSION_CODES, RPPS_1, RPPS_2, RPPS_3, utf8 } from "./fixtures.test-helpers";
-import { parseRosterFile, type DirectoryRosterRow } from "./index";
+import { parseRosterFile, type DirectoryImportRow } from "./index";
 
 /** The classic 52-column header (docs/domain/file-formats.md). */
 const CLASSIC = [
@@ -93,7 +93,7 @@ describe.each([
     const result = await parseRosterFile({ bytes: utf8(extract(header, LINES)), fileName: FILE_NAME }, options);
     expect(result).toMatchObject({ format: "ANNUAIRE_SANTE", encoding: "UTF-8", separator: "|", errors: [] });
     const checkedAt = new Date("2026-03-12T00:00:00Z");
-    expect(result.rows).toEqual<DirectoryRosterRow[]>([
+    expect(result.rows).toEqual<DirectoryImportRow[]>([
       {
         source: "ANNUAIRE_SANTE", line: 2, lines: [2], matchKey: `rpps:${RPPS_1}`, lastName: "LEFÈVRE", firstName: "Hélène",
         rpps: RPPS_1, rppsStatus: "REGISTERED", rppsCheckedAt: checkedAt, professionCode: "60", category: "CIVIL", population: "SALARIED",

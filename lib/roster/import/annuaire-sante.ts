@@ -25,7 +25,7 @@ import { comparable } from "../template/normalize";
 import { controlCharacterIn } from "./control-characters";
 import { decodeLines, linesContaining, type FileLine } from "./extract-lines";
 import { rosterMatchKey } from "./match-key";
-import type { DirectoryRosterRow, RejectedLine, RosterImportResult } from "./types";
+import type { DirectoryImportRow, RejectedLine, RosterImportResult } from "./types";
 
 const COLUMNS = {
   idType: "Type d'identifiant PP",
@@ -105,7 +105,7 @@ export function readAnnuaireSante(
   const labelIndex = headerCells.indexOf(PROFESSION_LABEL);
 
   const wanted = new Set(finess);
-  const people = new Map<string, DirectoryRosterRow>();
+  const people = new Map<string, DirectoryImportRow>();
   const checkedAt = extractDate(fileName);
   let keptLines = 0;
   candidates.forEach((line, position) => {
@@ -151,7 +151,7 @@ function readPerson(
   checkedAt: Date | null,
   professionCodes: ReadonlySet<string>,
   result: RosterImportResult,
-): DirectoryRosterRow | null {
+): DirectoryImportRow | null {
   const reject = (...messages: string[]) => {
     result.rejected.push({ line, messages } satisfies RejectedLine);
     return null;

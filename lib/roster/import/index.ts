@@ -5,12 +5,12 @@
 export { parseRosterFile } from "./parse-roster-file";
 export { rosterMatchKey } from "./match-key";
 export type {
-  DirectoryRosterRow,
+  DirectoryImportRow,
   ImportFormat,
-  NormalizedRosterRow,
+  ImportedRow,
   RejectedLine,
   RosterImportOptions,
   RosterImportResult,
-  TemplateRosterRow,
+  TemplateImportRow,
 } from "./types";
 export type { TextEncoding } from "./decode";

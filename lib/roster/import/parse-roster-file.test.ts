@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { TEMPLATE_COLUMNS } from "../template/columns";
 import { GOOD_LINE, PROFESSION_CODES, RPPS_1, RPPS_2, RPPS_3, templateCsv, utf8, type TemplateLine } from "./fixtures.test-helpers";
-import { parseRosterFile, rosterMatchKey, type RosterImportResult, type TemplateRosterRow } from "./index";
+import { parseRosterFile, rosterMatchKey, type RosterImportResult, type TemplateImportRow } from "./index";
 
 const options = { professionCodes: PROFESSION_CODES };
 const parseText = (text: string, fileName = "registre.csv") => parseRosterFile({ bytes: utf8(text), fileName }, options);
@@ -301,7 +301,7 @@ describe("parseRosterFile: the template as an Excel workbook", () => {
     const result = await parseRosterFile({ bytes, fileName: "registre.xlsx" }, options);
     expect(result).toMatchObject({ format: "XLSX", encoding: null, rejected: [], errors: [] });
     expect(result.notes).toEqual(["Le classeur contient 2 feuilles : seule la première (« Personnel ») est lue."]);
-    const [row] = result.rows as TemplateRosterRow[];
+    const [row] = result.rows as TemplateImportRow[];
     expect(row).toMatchObject({ line: 2, birthDate: d("1980-04-12"), professionCode: "60", rpps: RPPS_1, needsDmp: true, needsPscServices: false });
   });
 

@@ -9,9 +9,9 @@
 import type { FileRecord } from "./records";
 import { readTemplateHeader } from "./template-header";
 import { readTemplateRow } from "./template-row";
-import type { RejectedLine, TemplateRosterRow } from "./types";
+import type { RejectedLine, TemplateImportRow } from "./types";
 
-type TemplateReading = { rows: TemplateRosterRow[]; rejected: RejectedLine[]; header?: string[]; rejectedCells?: Map<number, string[]>; errors: string[]; warnings: string[] };
+type TemplateReading = { rows: TemplateImportRow[]; rejected: RejectedLine[]; header?: string[]; rejectedCells?: Map<number, string[]>; errors: string[]; warnings: string[] };
 
 export function readTemplateRecords(
   records: readonly FileRecord[],
@@ -26,7 +26,7 @@ export function readTemplateRecords(
   const { indexes } = headerReading;
   const width = header.cells.length;
 
-  const rows: TemplateRosterRow[] = [];
+  const rows: TemplateImportRow[] = [];
   const rejected: RejectedLine[] = [];
   const rejectedCells = new Map<number, string[]>();
   const lineOfRpps = new Map<string, number>();

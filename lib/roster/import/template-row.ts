@@ -19,7 +19,7 @@ import { parseBoolean, parseDate, parseMieList, parseRpps, type Parsed } from ".
 import { controlCharacterIn } from "./control-characters";
 import { personKey, rosterMatchKey } from "./match-key";
 import type { ColumnIndexes } from "./template-header";
-import type { TemplateRosterRow } from "./types";
+import type { TemplateImportRow } from "./types";
 
 const HEADER = Object.fromEntries(TEMPLATE_COLUMNS.map((column) => [column.key, column.header])) as Record<TemplateColumnKey, string>;
 
@@ -27,7 +27,7 @@ export type TemplateRowContext = { indexes: ColumnIndexes; professionCodes: Read
 
 /** What a line gives: the row when valid, and in any case what identifies the person (for duplicates). */
 export type RowReading = {
-  row: TemplateRosterRow | null;
+  row: TemplateImportRow | null;
   messages: string[];
   rpps: string | null;
   personKey: string | null;

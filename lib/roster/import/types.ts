@@ -4,11 +4,11 @@
  * Line numbers are the file's own (the header is line 1), as a text editor or a spreadsheet shows
  * them. Every message is a French sentence a director can act on.
  *
- * Public API: `ImportFormat`, `TemplateRosterRow`, `DirectoryRosterRow`, `NormalizedRosterRow`,
+ * Public API: `ImportFormat`, `TemplateImportRow`, `DirectoryImportRow`, `ImportedRow`,
  * `RejectedLine`, `RosterImportResult`, `RosterImportOptions`.
  */
 import type { Population, ProfessionalCategory } from "@/lib/db/generated/enums";
-import type { RosterRecord } from "../template/columns";
+import type { ProfessionalRecord } from "../template/columns";
 import type { TextEncoding } from "./decode";
 
 export type ImportFormat =
@@ -20,7 +20,7 @@ export type ImportFormat =
   | "ANNUAIRE_SANTE";
 
 /** A full professional from the app's template (CSV or XLSX). */
-export type TemplateRosterRow = RosterRecord & { source: "TEMPLATE"; line: number; matchKey: string };
+export type TemplateImportRow = ProfessionalRecord & { source: "TEMPLATE"; line: number; matchKey: string };
 
 /**
  * A professional from the Annuaire Santé extract: only what the directory knows. The rest of the
@@ -28,7 +28,7 @@ export type TemplateRosterRow = RosterRecord & { source: "TEMPLATE"; line: numbe
  * must be completed for a newcomer. Being in the directory is being registered, and the extract's
  * date (from its file name) is a check of the RPPS link.
  */
-export type DirectoryRosterRow = {
+export type DirectoryImportRow = {
   source: "ANNUAIRE_SANTE";
   line: number;
   /** Every line of the extract this person was on (one per activity site). */
@@ -45,7 +45,7 @@ export type DirectoryRosterRow = {
   population: Population | null;
 };
 
-export type NormalizedRosterRow = TemplateRosterRow | DirectoryRosterRow;
+export type ImportedRow = TemplateImportRow | DirectoryImportRow;
 
 export type RejectedLine = { line: number; messages: string[] };
 
@@ -56,7 +56,7 @@ export type RosterImportResult = {
   encoding: TextEncoding | null;
   /** Column separator of a text file. */
   separator?: ";" | "," | "\t" | "|";
-  rows: NormalizedRosterRow[];
+  rows: ImportedRow[];
   rejected: RejectedLine[];
   /**
    * Template files: the header's cells, and each rejected line's cells in the file's column order,

@@ -11,7 +11,7 @@
  * - MIE: one item per MIE, separated by `;`, each `TYPE:enrôlement[:expiration[:révocation]]`
  *   with the catalogue's codes, e.g. « E_CPS:2025-03-01;CPS:2023-01-15:2026-01-15 ».
  *
- * Public API: `RosterRecord`, `RosterRecordEnrollment`, `TEMPLATE_COLUMNS`, `TemplateColumn`,
+ * Public API: `ProfessionalRecord`, `EnrollmentRecord`, `TEMPLATE_COLUMNS`, `TemplateColumn`,
  * `TemplateColumnKey`.
  */
 import type {
@@ -22,7 +22,7 @@ import type {
   RppsStatus,
 } from "@/lib/db/generated/enums";
 
-export type RosterRecordEnrollment = {
+export type EnrollmentRecord = {
   type: MieType;
   enrolledAt: Date;
   expiresAt: Date | null;
@@ -30,7 +30,7 @@ export type RosterRecordEnrollment = {
 };
 
 /** A professional as the template carries it: the Professional columns, dates at UTC midnight. */
-export type RosterRecord = {
+export type ProfessionalRecord = {
   lastName: string;
   firstName: string;
   birthDate: Date | null;
@@ -47,11 +47,11 @@ export type RosterRecord = {
   needsDpi: boolean;
   needsPscServices: boolean;
   needsSecureMessaging: boolean;
-  enrollments: RosterRecordEnrollment[];
+  enrollments: EnrollmentRecord[];
 };
 
 export type TemplateColumn = {
-  key: keyof RosterRecord;
+  key: keyof ProfessionalRecord;
   header: string;
   /** Other spellings people use for this header (compared with `comparable`). */
   aliases?: readonly string[];

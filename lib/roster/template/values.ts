@@ -11,7 +11,7 @@ import type { MieType } from "@/lib/db/generated/enums";
 import { checkRpps, isValidRpps, rppsFromNationalId } from "@/lib/identifiers/rpps";
 import { MIE_CATALOGUE, MIE_TYPES } from "@/lib/mie/catalogue";
 import { dayToDate, dayToIsoDate, formatDayFr, parseFrenchDay, parseIsoDay, toDay, type Day } from "../dates";
-import type { RosterRecordEnrollment } from "./columns";
+import type { EnrollmentRecord } from "./columns";
 import { comparable } from "./normalize";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] };
@@ -107,7 +107,7 @@ export function parseRpps(text: string): Parsed<string | null> {
 const MIE_CODES = MIE_TYPES.join(", ");
 
 /** « E_CPS:2025-03-01;CPS:2023-01-15:2026-01-15;FIDO2_LOCAL:2024-01-01::2025-06-30 » */
-export function formatMieList(enrollments: readonly RosterRecordEnrollment[]): string {
+export function formatMieList(enrollments: readonly EnrollmentRecord[]): string {
   return enrollments
     .map(({ type, enrolledAt, expiresAt, revokedAt }) => {
       const parts = [type, isoDate(enrolledAt)];
@@ -128,8 +128,8 @@ function mieType(text: string): MieType | null {
 }
 
 /** Items separated by `;` (or `,`, `|`, a line break); empty → no MIE. */
-export function parseMieList(text: string): Parsed<RosterRecordEnrollment[]> {
-  const enrollments: RosterRecordEnrollment[] = [];
+export function parseMieList(text: string): Parsed<EnrollmentRecord[]> {
+  const enrollments: EnrollmentRecord[] = [];
   const errors: string[] = [];
   for (const item of text.split(/[;,|\n]+/).map((part) => part.trim()).filter(Boolean)) {
     const [typeText = "", enrolledText = "", expiresText = "", revokedText = "", ...extra] = item.split(":").map((part) => part.trim());

@@ -1,5 +1,5 @@
-import { contentHashOf, loadDossierSnapshot } from "@/lib/applications/dossier-snapshot";
-import { nextState, type Actor, type TransitionAction } from "@/lib/applications/state-machine";
+import { contentHashOf, loadDossier } from "@/lib/applications/load-dossier";
+import { TRANSITIONS, type TransitionAction } from "@/lib/applications/state-machine";
 import type { Db } from "@/lib/db/client";
 import type { ApplicationState, WaveKind } from "@/lib/db/generated/enums";
 import { type DemoPeople, type SeededEstablishment, siret } from "./people";
@@ -16,18 +16,6 @@ const PATHS: Record<ApplicationState, TransitionAction[]> = {
   SELECTED: ["submit", "startReview", "completeScoring", "select"],
   REJECTED: ["submit", "startReview", "completeScoring", "reject"],
   WITHDRAWN: ["submit", "withdraw"],
-};
-
-const ACTOR_OF: Record<TransitionAction, Actor> = {
-  submit: "MEMBER",
-  withdraw: "MEMBER",
-  answerInformationRequest: "MEMBER",
-  startReview: "PROGRAMME_MANAGER",
-  requestInformation: "PROGRAMME_MANAGER",
-  completeScoring: "PROGRAMME_MANAGER",
-  reopenReview: "PROGRAMME_MANAGER",
-  select: "PROGRAMME_MANAGER",
-  reject: "PROGRAMME_MANAGER",
 };
 
 /** Which establishment (by index) files what, wave by wave: every state appears. */
@@ -123,9 +111,10 @@ export async function seedApplications(
       let current: ApplicationState = "DRAFT";
       let at = submittedAt;
       for (const action of PATHS[state]) {
-        const actor = ACTOR_OF[action];
-        const result = nextState(current, action, actor);
-        if (!result.ok) throw new Error(`demo path to ${state} breaks the state machine at ${action}`);
+        // The table's first role for the move (a manager rather than the reviewer completing the scoring).
+        const result = TRANSITIONS.find((transition) => transition.from === current && transition.action === action);
+        if (!result) throw new Error(`demo path to ${state} breaks the state machine at ${action}`);
+        const actor = result.by;
         await db.applicationTransition.create({
           data: {
             applicationId: application.id,
@@ -143,7 +132,7 @@ export async function seedApplications(
               idempotencyKey: faker.string.uuid(),
               receivedAt: at,
               // The real hash: the receipt job checks the content against it before signing.
-              contentHash: contentHashOf(await loadDossierSnapshot(db, application.id)),
+              contentHash: contentHashOf(await loadDossier(db, application.id)),
             },
           });
         }

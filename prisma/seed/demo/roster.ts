@@ -1,4 +1,4 @@
-import type { RosterRecord } from "@/lib/roster/template/columns";
+import type { ProfessionalRecord } from "@/lib/roster/template/columns";
 import type {
   IdentityVerification,
   MieType,
@@ -36,7 +36,7 @@ const CLINICAL = new Set(["10", "21", "50", "60", "69", "70", "98", "86", "313",
 const isRppsPlusRole = (code: string) => code.length === 3;
 
 /** A roster row as the Professional table holds it (the template's record, without its MIE list). */
-export type DemoProfessional = Omit<RosterRecord, "enrollments" | "birthDate"> & { id: string; establishmentId: string; birthDate: Date };
+export type DemoProfessional = Omit<ProfessionalRecord, "enrollments" | "birthDate"> & { id: string; establishmentId: string; birthDate: Date };
 
 export type DemoEnrollment = {
   professionalId: string;

@@ -20,6 +20,7 @@ import { listProfessions } from "@/lib/roster/professions";
 import { dayToIsoDate, toDay } from "@/lib/roster/dates";
 import { HOMOLOGABLE_TYPES, listHomologations } from "@/lib/roster/homologations";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { formatNumericCalendarDate } from "@/lib/time/paris";
 
 export const metadata: Metadata = { title: "Registre des professionnels" };
 
@@ -60,7 +61,7 @@ export default async function RosterPage({
       <h1>Registre des professionnels</h1>
       <p>
         Chaque professionnel de l&apos;établissement, son enregistrement au RPPS, la vérification de son identité et ses moyens d&apos;identification
-        électronique (MIE). La conformité est calculée au {page.today.split("-").reverse().join("/")} selon le référentiel d&apos;identification
+        électronique (MIE). La conformité est calculée au {formatNumericCalendarDate(page.today)} selon le référentiel d&apos;identification
         électronique (RIE).
       </p>
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-btns-group--icon-left")}>

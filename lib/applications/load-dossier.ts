@@ -12,7 +12,7 @@ type Reader = Pick<Db, "application">;
  * version, its evidence files, the deadline that applies to its establishment. The completeness
  * check, the content hash and the receipt all read this, so they agree.
  */
-export async function loadDossierSnapshot(client: Reader, applicationId: string) {
+export async function loadDossier(client: Reader, applicationId: string) {
   // One query: the content's rows and the rest, joined (ADR 0016).
   const row = await client.application.findUniqueOrThrow({
     where: { id: applicationId },
@@ -67,15 +67,15 @@ export async function loadDossierSnapshot(client: Reader, applicationId: string)
   };
 }
 
-export type DossierSnapshot = Awaited<ReturnType<typeof loadDossierSnapshot>>;
+export type LoadedDossier = Awaited<ReturnType<typeof loadDossier>>;
 
-export function missingForSubmission(snapshot: DossierSnapshot): MissingItem[] {
-  return listMissingForSubmission({ content: snapshot.content, objectives: snapshot.objectives, evidenceCounts: snapshot.evidenceCounts });
+export function missingForSubmission(dossier: LoadedDossier): MissingItem[] {
+  return listMissingForSubmission({ content: dossier.content, objectives: dossier.objectives, evidenceCounts: dossier.evidenceCounts });
 }
 
-export function contentHashOf(snapshot: { content: DossierContent; files: DossierSnapshot["files"] }): string {
+export function contentHashOf(dossier: { content: DossierContent; files: LoadedDossier["files"] }): string {
   return dossierContentHash({
-    content: snapshot.content,
-    attachments: snapshot.files.map((file) => ({ objectiveId: file.objectiveId, fileName: file.fileName, sha256: file.sha256 })),
+    content: dossier.content,
+    attachments: dossier.files.map((file) => ({ objectiveId: file.objectiveId, fileName: file.fileName, sha256: file.sha256 })),
   });
 }

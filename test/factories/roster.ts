@@ -1,13 +1,13 @@
 import type { Db } from "@/lib/db/client";
 import { withRppsKey } from "@/lib/identifiers/rpps";
-import type { RosterProfessional } from "../model";
+import type { ProfessionalFacts } from "@/lib/roster/model";
 
 /**
  * Test helper: a small roster that exercises every verdict (registered or not, a wrong RPPS key,
  * identity levels, a transition MIE after 2026, a homologated local MIE, an expired card, a
  * departure, a future arrival), as DB-free professionals and as rows to insert.
  */
-export type RosterCase = RosterProfessional & { lastName: string; firstName: string };
+export type RosterCase = ProfessionalFacts & { lastName: string; firstName: string };
 
 const base: Omit<RosterCase, "lastName" | "firstName"> = {
   rpps: null,
@@ -84,7 +84,7 @@ export const ROSTER_HOMOLOGATIONS = [
   { type: "PLATFORM_AUTH" as const, decidedAt: "2025-04-01" },
 ];
 
-const date = (value: RosterProfessional["activityStart"] | null) => (value === null ? null : typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value);
+const date = (value: ProfessionalFacts["activityStart"] | null) => (value === null ? null : typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value);
 
 /** Inserts ROSTER_CASES (or `cases`) into an establishment, with their enrollments and its homologations. */
 export async function insertRoster(db: Db, establishmentId: string, cases: readonly RosterCase[] = ROSTER_CASES, withHomologations = true): Promise<string[]> {

@@ -1,12 +1,8 @@
 import { formatParisDateTime } from "@/lib/time/paris";
+import { SIGNATURE } from "./signature";
 
-/** The receipt's file name, for the download and the e-mail's attachment. */
-export function receiptFileName(applicationId: string): string {
-  return `accuse-de-reception-${applicationId.slice(0, 8)}.pdf`;
-}
-
-/** The e-mail that carries the acknowledgment of receipt to each member of the establishment. */
-export function receiptEmail(input: { establishment: string; wave: string; receivedAt: Date; contentHash: string }): { subject: string; text: string } {
+/** To each member of the establishment: their dossier was deposited (the receipt PDF goes with it). */
+export function submissionReceiptEmail(input: { establishment: string; wave: string; receivedAt: Date; contentHash: string }) {
   return {
     subject: `Accusé de réception – dossier HospiConnect de ${input.establishment}`,
     text: [
@@ -17,7 +13,7 @@ export function receiptEmail(input: { establishment: string; wave: string; recei
       "",
       "L'accusé de réception est joint à ce message ; il reste téléchargeable depuis la page du dossier.",
       "",
-      "L'équipe HospiConnect – Agence du Numérique en Santé",
+      SIGNATURE,
     ].join("\n"),
   };
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/http/api-client";
+import { applyServerErrors } from "./server-errors";
+
+function collect(caught: unknown, within?: string) {
+  const set: Array<[string, string | undefined]> = [];
+  applyServerErrors((path, error) => set.push([path, error.message]), caught, within);
+  return set;
+}
+
+describe("server field errors on the form", () => {
+  it("puts each message on the field of the same path, and the form-wide one on the root", () => {
+    const refusal = new ApiError("Refusé.", 400, "INVALID_INPUT", { "contacts.0.email": ["Adresse invalide.", "Obligatoire."], _: ["Trop tard."] });
+    expect(collect(refusal)).toEqual([
+      ["contacts.0.email", "Adresse invalide. Obligatoire."],
+      ["root", "Trop tard."],
+    ]);
+  });
+
+  it("takes off the key the values travel under in the request", () => {
+    const refusal = new ApiError("Refusé.", 400, "INVALID_INPUT", { "profile.finessEt": ["FINESS invalide."], expectedVersion: ["Version ancienne."] });
+    expect(collect(refusal, "profile")).toEqual([
+      ["finessEt", "FINESS invalide."],
+      ["expectedVersion", "Version ancienne."],
+    ]);
+  });
+
+  it("leaves the fields alone when the failure is not a refusal of the API", () => {
+    expect(collect(new Error("réseau"))).toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+import { useState } from "react";
+import type { FieldValues, UseFormReturn } from "react-hook-form";
+import { applyServerErrors } from "./server-errors";
+
+export type SubmitResult = { severity: "success" | "error"; text: string };
+
+export const INVALID_FORM_MESSAGE = "Certaines informations ne sont pas valides : corrigez les champs signalés.";
+
+/**
+ * The submit-to-API plumbing every form repeats. `send(values)` (values checked by the form's zod
+ * schema) calls the API and gives back the success message, or nothing when it navigates away.
+ * A refusal puts the server's field errors on the fields (`within`: see applyServerErrors) and its
+ * French message in `result`. With `reportInvalid`, a form the browser refuses says so too.
+ */
+export function useApiSubmit<TFieldValues extends FieldValues, TValues>(
+  form: UseFormReturn<TFieldValues, unknown, TValues>,
+  send: (values: TValues) => Promise<string | void>,
+  options: { within?: string; reportInvalid?: boolean } = {},
+) {
+  const [result, setResult] = useState<SubmitResult | null>(null);
+  const onSubmit = form.handleSubmit(
+    async (values) => {
+      setResult(null);
+      try {
+        const text = await send(values);
+        if (text) setResult({ severity: "success", text });
+      } catch (caught) {
+        applyServerErrors(form.setError, caught, options.within);
+        setResult({ severity: "error", text: (caught as Error).message });
+      }
+    },
+    options.reportInvalid ? () => setResult({ severity: "error", text: INVALID_FORM_MESSAGE }) : undefined,
+  );
+  return { onSubmit, result };
+}
