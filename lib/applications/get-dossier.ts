@@ -2,9 +2,10 @@ import { authorizeApplication, decideApplicationAccess, refusalMessage } from "@
 import type { Viewer } from "@/lib/access/viewer";
 import { isMemberOf } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
+import { loadReleasedDecision } from "@/lib/decisions/released-decision";
 import { loadDossierFacts } from "./dossier-facts";
 import { loadDossierSnapshot, missingForSubmission } from "./dossier-snapshot";
-import { type Actor, availableActions, isEditable, type TransitionAction } from "./state-machine";
+import { type Actor, availableActions, isDossierPageAction, isEditable } from "./state-machine";
 
 /** Everything the dossier page shows, for whoever may read the dossier. */
 export async function getDossier(viewer: Viewer, applicationId: string) {
@@ -29,7 +30,7 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
       },
     }),
     db.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true, contentHash: true } }),
-    db.decision.findUnique({ where: { applicationId: facts.id }, select: { outcome: true, amountGrantedCents: true, rationale: true, decidedAt: true } }),
+    loadReleasedDecision(db, facts.id),
     db.applicationSection.findMany({
       where: { applicationId: facts.id },
       select: { section: true, version: true, updatedAt: true, updatedBy: { select: { displayName: true } } },
@@ -40,10 +41,8 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
   const actors: Actor[] = [];
   if (isMemberOf(viewer, facts.establishmentId)) actors.push("MEMBER");
   if (decideApplicationAccess(viewer, facts, "manage").allowed) actors.push("PROGRAMME_MANAGER");
-  // Submitting has its own button (and receipt); the other transitions go to the actions panel.
-  const actions = actors.flatMap((actor) =>
-    availableActions(facts.state, actor).filter((action): action is Exclude<TransitionAction, "submit"> => action !== "submit"),
-  );
+  // Submitting has its own button (and receipt), decisions their release; the rest go to the actions panel.
+  const actions = actors.flatMap((actor) => availableActions(facts.state, actor).filter(isDossierPageAction));
 
   const editing = decideApplicationAccess(viewer, facts, "edit");
   return {
