@@ -16,6 +16,8 @@ export type TaggedDocument = {
   paragraph: (text: string) => void;
   /** A paragraph in another font or size (the hash in Courier, the closing note in italics). */
   block: (font: string, size: number, text: string, gapAfter?: number) => void;
+  /** A table with a header row (tagged Table / TR / TH / TD). */
+  table: (header: readonly string[], rows: ReadonlyArray<readonly string[]>, columnWidths: readonly number[]) => void;
   gap: (lines: number) => void;
   /** Ends the document: its bytes. */
   finish: () => Promise<Buffer>;
@@ -53,6 +55,15 @@ export function taggedDocument(info: { title: string; subject: string; createdAt
     heading: (level, text) => tagged(`H${level}`, "Helvetica-Bold", level === 1 ? 17 : 13, text, level === 1 ? 0.8 : 0.4),
     paragraph: (text) => tagged("P", "Helvetica", 10.5, text),
     block: (font, size, text, gapAfter) => tagged("P", font, size, text, gapAfter),
+    table: (header, rows, columnWidths) => {
+      doc.font("Helvetica").fontSize(9.5);
+      doc.table({
+        structParent: root,
+        columnStyles: [...columnWidths],
+        data: [header.map((text) => ({ text: toWinAnsi(text), type: "TH" as const, scope: "Column" })), ...rows.map((row) => row.map((text) => toWinAnsi(frenchSpacing(text))))],
+      } as Parameters<typeof doc.table>[0] & { data: unknown[] });
+      doc.moveDown(0.8);
+    },
     gap: (lines) => void doc.moveDown(lines),
     finish: () => {
       root.end();
