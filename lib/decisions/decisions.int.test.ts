@@ -8,7 +8,10 @@ import { resetDatabase, testDb } from "@/test/integration/database";
 import { readDecisionLetter } from "./read-decision-letter";
 import { releaseDecisions } from "./release-decisions";
 import { stageDecision } from "./stage-decision";
+import { exportDecisions } from "./export-decisions";
 import { createScoredDossier, directorOf } from "./testing/decision-fixtures";
+import { ZDecisionBoardFilters } from "./board-rows";
+import { loadDecisionSummaries } from "./load-decision-summaries";
 
 /** Staging and releasing decisions on a real database: envelope, visibility, all-or-nothing, idempotence. */
 describe("decisions", () => {
@@ -124,5 +127,23 @@ describe("decisions", () => {
     }
     expect(await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: "decision:" } } })).toBe(3);
     expect(await testDb.auditEvent.count({ where: { action: "decisions.released", targetId: wave.waveId } })).toBe(1);
+  });
+
+  it("exports the board, formula-safe and audited, with the same figures as the summaries", async () => {
+    const { manager, wave, scored } = await scoredWave(2);
+    await testDb.establishment.update({ where: { id: scored[0]!.establishment.id }, data: { name: '=HYPERLINK("http://piege.example")' } });
+    await stageDecision(manager, proposal({ applicationId: scored[0]!.id, amountGranted: "10 000" }));
+    const file = await exportDecisions(manager, { waveId: wave.waveId, filters: ZDecisionBoardFilters.parse({ sort: "establishment", dir: "asc" }), format: "csv", ip: null });
+    const lines = new TextDecoder().decode(file.bytes).replace("\uFEFF", "").split("\r\n");
+    expect(lines[0]).toContain("Note normalisée /100");
+    expect(lines[1]).toMatch(/^"'=HYPERLINK/);
+    expect(lines[1]).toContain(";Retenu;10000");
+    const summaries = await loadDecisionSummaries(testDb, scored.map((dossier) => dossier.id));
+    const raw = summaries.get(scored[0]!.id)!.raw!;
+    expect(lines[1]).toContain(`;${(Math.round(raw * 10) / 10).toLocaleString("fr-FR", { useGrouping: false })};`);
+    expect(summaries.get(scored[0]!.id)).toMatchObject({ staged: { outcome: "SELECTED", amountGrantedCents: 1_000_000n }, released: null, reviewsPerTier: { NATIONAL: 2, REGIONAL: 0 } });
+    expect(await testDb.auditEvent.count({ where: { action: "decisions.exported", targetId: wave.waveId } })).toBe(1);
+    const director = await directorOf(testDb, scored[0]!.establishment.id);
+    await expect(exportDecisions(director, { waveId: wave.waveId, filters: ZDecisionBoardFilters.parse({}), format: "xlsx", ip: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
