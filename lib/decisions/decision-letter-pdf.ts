@@ -76,7 +76,7 @@ export async function renderDecisionLetterPdf(input: DecisionLetterInput, letter
   paragraph(`Note globale : ${points(input.total)} sur 100.`);
   paragraph("Chaque critère y contribue selon sa pondération et la note moyenne reçue ; un critère jugé « sans objet » pour votre dossier n'est pas compté.");
   table(
-    ["Critère", "Pondération", "Note moyenne", "Points dans la note globale"],
+    ["Critère", "Pondération", "Note moyenne", "Points sur 100"],
     input.criteria.map((criterion) => [
       `${criterion.code} – ${criterion.label}`,
       String(criterion.weight),
