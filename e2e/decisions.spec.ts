@@ -45,7 +45,8 @@ test("a manager ranks, proposes within and beyond the envelope, releases; the di
   await expectNoSeriousAccessibilityViolation(asManager);
   await asManager.getByLabel("Montant accordé (€)").fill("12 000");
   await asManager.getByLabel("Conditions (facultatif)").fill("Versement sur justificatifs de déploiement.");
-  await asManager.getByRole("checkbox").first().check();
+  // DSFR draws the box over the input: the label takes the click.
+  await asManager.getByRole("checkbox").first().check({ force: true });
   await asManager.getByRole("button", { name: "Enregistrer la proposition" }).click();
   await expect(asManager.getByText("Proposition enregistrée.")).toBeVisible();
 
@@ -83,6 +84,7 @@ test("a manager ranks, proposes within and beyond the envelope, releases; the di
   expect(text).toContain("Montant accordé : 12 000 €");
   for (const header of ["Critère", "Pondération", "Note moyenne", "Points sur 100"]) expect(text).toContain(header);
   for (const criterion of wave.criteria) expect(text).toContain(`${criterion.code} – `);
+  expect(text).toMatch(/« Note [34] motivée\. »/);
   expect(text).not.toMatch(/Alice|Bruno|Secrète|Discret/);
 
   await managerContext.close();

@@ -2,7 +2,7 @@ import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db/client";
+import { type Db, db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { envelopeAfter, envelopeOverrideMessage, parseProposal, type TStageDecisionInput } from "./proposal";
 import { grantedCents, lockWaveForDecisions } from "./wave-lock";
@@ -13,9 +13,10 @@ import { grantedCents, lockWaveForDecisions } from "./wave-lock";
  * history), marks which reviewers' comments the letter may quote, and refuses to pass the wave's
  * envelope without a written reason, which is audited on its own.
  */
-export async function stageDecision(viewer: Viewer, input: TStageDecisionInput & { applicationId: string; ip: string | null }, now = new Date()) {
+/** `client`: the shared one, or the demo loader's own. */
+export async function stageDecision(viewer: Viewer, input: TStageDecisionInput & { applicationId: string; ip: string | null }, now = new Date(), client: Db = db) {
   requirePermission(viewer, "application:decide");
-  const dossier = await db.application.findUnique({
+  const dossier = await client.application.findUnique({
     where: { id: input.applicationId },
     select: { id: true, state: true, waveId: true, budgetLines: { select: { amountCents: true } } },
   });
@@ -26,7 +27,7 @@ export async function stageDecision(viewer: Viewer, input: TStageDecisionInput &
   if (!parsed.ok) throw new AppError("INVALID_INPUT", Object.values(parsed.fieldErrors)[0]![0], { fieldErrors: parsed.fieldErrors });
   const { proposal } = parsed;
 
-  return db.$transaction(async (tx) => {
+  return client.$transaction(async (tx) => {
     const wave = await lockWaveForDecisions(tx, dossier.waveId);
     const staged = await tx.decision.findFirst({ where: { applicationId: dossier.id, releasedAt: null, supersededAt: null }, select: { id: true, amountGrantedCents: true } });
     const envelope = envelopeAfter({
@@ -68,7 +69,7 @@ export async function stageDecision(viewer: Viewer, input: TStageDecisionInput &
   });
 }
 
-type Writer = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+type Writer = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Exactly the listed comments of the dossier's reviews become releasable; ids of other dossiers change nothing. */
 async function markReleasableComments(tx: Writer, applicationId: string, input: Pick<TStageDecisionInput, "releasableScoreIds" | "releasableReviewIds">) {

@@ -36,6 +36,8 @@ export async function loadWaveScoring(client: Reader, waveIds: readonly string[]
     }),
     client.review.findMany({
       where: { status: "SUBMITTED", assignment: { application: { waveId: { in: [...waveIds] } }, NOT: { conflict: { is: { hasConflict: true } } } } },
+      // A fixed order: the letters quote comments in it, and their hash depends on it.
+      orderBy: [{ assignment: { assignedAt: "asc" } }, { id: "asc" }],
       select: {
         id: true,
         overallComment: true,

@@ -42,9 +42,9 @@ export async function seedDecisions(db: Db, programme: DemoProgramme, managerId:
 
   const comment = await db.score.findFirst({ where: { review: { assignment: { applicationId: released.id, tier: "NATIONAL" } } }, select: { id: true } });
   if (comment) await db.score.update({ where: { id: comment.id }, data: { comment: "Le plan couvre aussi les professionnels intérimaires." } });
-  await stageDecision(viewer, { ...PROPOSAL, applicationId: released.id, outcome: "SELECTED", amountGranted: euros((requested(released) * 9n) / 10n), conditions: "Versement en deux fois : 50 % à la notification, le solde sur justificatifs.", releasableScoreIds: comment ? [comment.id] : [] });
-  await releaseDecisions(viewer, { waveId, ip: null });
+  await stageDecision(viewer, { ...PROPOSAL, applicationId: released.id, outcome: "SELECTED", amountGranted: euros((requested(released) * 9n) / 10n), conditions: "Versement en deux fois : 50 % à la notification, le solde sur justificatifs.", releasableScoreIds: comment ? [comment.id] : [] }, new Date(), db);
+  await releaseDecisions(viewer, { waveId, ip: null }, new Date(), db);
 
-  await stageDecision(viewer, { ...PROPOSAL, applicationId: granted.id, outcome: "SELECTED", amountGranted: euros(requested(granted)), conditions: "Sous réserve de la fédération à Pro Santé Connect avant fin 2027." });
-  await stageDecision(viewer, { ...PROPOSAL, applicationId: waiting.id, outcome: "WAITLISTED", reasons: "Projet solide ; l'enveloppe de la vague est engagée : inscrit sur la liste d'attente." });
+  await stageDecision(viewer, { ...PROPOSAL, applicationId: granted.id, outcome: "SELECTED", amountGranted: euros(requested(granted)), conditions: "Sous réserve de la fédération à Pro Santé Connect avant fin 2027." }, new Date(), db);
+  await stageDecision(viewer, { ...PROPOSAL, applicationId: waiting.id, outcome: "WAITLISTED", reasons: "Projet solide ; l'enveloppe de la vague est engagée : inscrit sur la liste d'attente." }, new Date(), db);
 }
