@@ -8,6 +8,8 @@ import { resetDatabase, testDb } from "@/test/integration/database";
 import { readDecisionLetter } from "./read-decision-letter";
 import { releaseDecisions } from "./release-decisions";
 import { stageDecision } from "./stage-decision";
+import { ZDecisionSettingsInput } from "./settings-schema";
+import { updateDecisionSettings } from "./update-decision-settings";
 import { exportDecisions } from "./export-decisions";
 import { createScoredDossier, directorOf } from "./testing/decision-fixtures";
 import { ZDecisionBoardFilters } from "./board-rows";
@@ -145,5 +147,28 @@ describe("decisions", () => {
     expect(await testDb.auditEvent.count({ where: { action: "decisions.exported", targetId: wave.waveId } })).toBe(1);
     const director = await directorOf(testDb, scored[0]!.establishment.id);
     await expect(exportDecisions(director, { waveId: wave.waveId, filters: ZDecisionBoardFilters.parse({}), format: "xlsx", ip: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("changes the wave's threshold and ranking tier under its version, audited, and the figures follow", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createReviewWave(testDb, { reviewTiers: "REGIONAL_THEN_NATIONAL" });
+    const [ars, ans1, ans2] = [await createReviewer(testDb, { role: "REGIONAL_REVIEWER", regions: ["75"] }), await createReviewer(testDb), await createReviewer(testDb)];
+    // Every criterion noted 5, 2 and 1: the national totals differ widely, the regional one is high.
+    const dossier = await createScoredDossier(testDb, wave, [{ reviewerId: ars.userId, value: 5, tier: "REGIONAL" }, { reviewerId: ans1.userId, value: 2 }, { reviewerId: ans2.userId, value: 1 }]);
+    const before = (await loadDecisionSummaries(testDb, [dossier.id])).get(dossier.id)!;
+    const { version } = await testDb.wave.findUniqueOrThrow({ where: { id: wave.waveId }, select: { version: true } });
+    const settings = ZDecisionSettingsInput.parse({ spreadThreshold: "0,5", rankingMode: "WEIGHTED_MIX", regionalRankingWeight: "50", expectedVersion: version });
+    await expect(updateDecisionSettings(manager, wave.waveId, { ...settings, expectedVersion: version + 1, ip: null })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(updateDecisionSettings(manager, wave.waveId, { ...settings, ip: null })).resolves.toEqual({ changed: ["spreadThreshold", "rankingMode", "regionalRankingWeight"] });
+    const after = (await loadDecisionSummaries(testDb, [dossier.id])).get(dossier.id)!;
+    expect(before.spread!.count).toBe(2);
+    expect(after.spread!.count).toBe(3);
+    expect(after.raw!).toBeGreaterThan(before.raw!);
+    expect(after.toDiscuss).toBe(true);
+    expect(await testDb.auditEvent.count({ where: { action: "wave.decision_settings_changed", targetId: wave.waveId } })).toBe(1);
+    const form = { spreadThreshold: "12,5", rankingMode: "NATIONAL_ONLY", regionalRankingWeight: "0", expectedVersion: 1 };
+    expect(ZDecisionSettingsInput.parse(form).spreadThreshold).toBe(12.5);
+    expect(ZDecisionSettingsInput.safeParse({ ...form, spreadThreshold: "101" }).success).toBe(false);
+    expect(ZDecisionSettingsInput.safeParse({ ...form, regionalRankingWeight: "-1" }).success).toBe(false);
   });
 });
