@@ -3,7 +3,7 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { writeTransitions } from "@/lib/applications/write-transition";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { type Db, db } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { decisionReleasedEmail } from "@/lib/notifications/decision-released";
@@ -23,12 +23,11 @@ export const letterFileName = (applicationId: string) => `decision-${application
  * after the first find nothing left to release (a retry or a double click releases nothing twice).
  * Any failure – a dossier withdrawn meanwhile, a letter that cannot be stored – releases nothing.
  */
-/** `client`: the shared one, or the demo loader's own. */
-export async function releaseDecisions(viewer: Viewer, input: { waveId: string; ip: string | null }, now = new Date(), client: Db = db) {
+export async function releaseDecisions(viewer: Viewer, input: { waveId: string; ip: string | null }, now = new Date()) {
   requirePermission(viewer, "application:decide");
   const stored: string[] = [];
   try {
-    const result = await client.$transaction(
+    const result = await db.$transaction(
       async (tx) => {
         await lockWaveForDecisions(tx, input.waveId);
         const staged = await tx.decision.findMany({

@@ -1,18 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { Viewer } from "@/lib/access/viewer";
 import type { Db } from "@/lib/db/client";
-import { releaseDecisions } from "@/lib/decisions/release-decisions";
 import { stageDecision } from "@/lib/decisions/stage-decision";
 import type { DemoProgramme } from "./programme";
 
 const PROPOSAL = { amountGranted: "", conditions: "", reasons: "", envelopeOverrideReason: "", releasableScoreIds: [], releasableReviewIds: [], ip: null };
 
 /**
- * Decisions in the demo, through the use cases: on the generalisation wave (two tiers, ranked on a
+ * Decisions in the demo, through the use case: on the generalisation wave (two tiers, ranked on a
  * 30 % regional mix, « à discuter » above 12 points), one dossier whose national reviewers disagree
- * sharply, one decision released with its letter (the earlier ones of the wave were decided before
- * the release existed: they have no letter), two proposals staged for the manager to release, and
- * one scored dossier still without a proposal.
+ * sharply, three proposals staged (one quoting a comment) for the manager to release – the release
+ * makes their letters –, and one scored dossier still without a proposal. The wave's dossiers
+ * already « retenu » or « non retenu » (applications.ts) are its decisions released earlier. Nothing
+ * here writes to the file storage: the demo loader works on any database it is given.
  */
 export async function seedDecisions(db: Db, programme: DemoProgramme, managerId: string): Promise<void> {
   const { waveId } = programme.GENERALISATION;
@@ -23,7 +23,7 @@ export async function seedDecisions(db: Db, programme: DemoProgramme, managerId:
     select: { id: true, budgetLines: { select: { amountCents: true } }, assignments: { where: { tier: "NATIONAL" }, orderBy: { assignedAt: "asc" }, select: { review: { select: { id: true } } } } },
   });
   if (scored.length < 4) throw new Error("demo: the generalisation wave needs four scored dossiers for its decisions");
-  const [released, disputed, granted, waiting] = scored as [(typeof scored)[number], (typeof scored)[number], (typeof scored)[number], (typeof scored)[number]];
+  const [first, disputed, granted, waiting] = scored as [(typeof scored)[number], (typeof scored)[number], (typeof scored)[number], (typeof scored)[number]];
 
   // Two national reviewers far apart: the board flags the dossier « à discuter ».
   const [lenient, severe] = disputed.assignments.map((assignment) => assignment.review?.id);
@@ -40,11 +40,9 @@ export async function seedDecisions(db: Db, programme: DemoProgramme, managerId:
   const requested = (dossier: { budgetLines: Array<{ amountCents: bigint }> }) => dossier.budgetLines.reduce((sum, line) => sum + line.amountCents, 0n);
   const euros = (cents: bigint) => String(cents / 100n);
 
-  const comment = await db.score.findFirst({ where: { review: { assignment: { applicationId: released.id, tier: "NATIONAL" } } }, select: { id: true } });
+  const comment = await db.score.findFirst({ where: { review: { assignment: { applicationId: first.id, tier: "NATIONAL" } } }, select: { id: true } });
   if (comment) await db.score.update({ where: { id: comment.id }, data: { comment: "Le plan couvre aussi les professionnels intérimaires." } });
-  await stageDecision(viewer, { ...PROPOSAL, applicationId: released.id, outcome: "SELECTED", amountGranted: euros((requested(released) * 9n) / 10n), conditions: "Versement en deux fois : 50 % à la notification, le solde sur justificatifs.", releasableScoreIds: comment ? [comment.id] : [] }, new Date(), db);
-  await releaseDecisions(viewer, { waveId, ip: null }, new Date(), db);
-
+  await stageDecision(viewer, { ...PROPOSAL, applicationId: first.id, outcome: "SELECTED", amountGranted: euros((requested(first) * 9n) / 10n), conditions: "Versement en deux fois : 50 % à la notification, le solde sur justificatifs.", releasableScoreIds: comment ? [comment.id] : [] }, new Date(), db);
   await stageDecision(viewer, { ...PROPOSAL, applicationId: granted.id, outcome: "SELECTED", amountGranted: euros(requested(granted)), conditions: "Sous réserve de la fédération à Pro Santé Connect avant fin 2027." }, new Date(), db);
   await stageDecision(viewer, { ...PROPOSAL, applicationId: waiting.id, outcome: "WAITLISTED", reasons: "Projet solide ; l'enveloppe de la vague est engagée : inscrit sur la liste d'attente." }, new Date(), db);
 }

@@ -79,12 +79,12 @@ describe("demo data: decisions", () => {
     if ((await testDb.campaign.count()) === 0) await loadDemoData(testDb, new Date("2026-11-29T09:00:00Z"));
   }, 120_000);
 
-  it("has a board with a disputed dossier, staged proposals and a decision released with its letter", async () => {
+  it("has a board with a disputed dossier, staged proposals and decisions released earlier", async () => {
     const wave = await testDb.wave.findFirstOrThrow({ where: { reviewTiers: "REGIONAL_THEN_NATIONAL" }, select: { id: true } });
     const dossiers = await testDb.application.findMany({ where: { waveId: wave.id, state: { in: ["SCORED", "SELECTED", "REJECTED"] } }, select: { id: true } });
     const summaries = [...(await loadDecisionSummaries(testDb, dossiers.map((dossier) => dossier.id))).values()];
     expect(summaries.filter((summary) => summary.toDiscuss).length).toBeGreaterThan(0);
-    expect(summaries.filter((summary) => summary.staged).map((summary) => summary.staged!.outcome).sort()).toEqual(["SELECTED", "WAITLISTED"]);
-    expect(await testDb.decision.count({ where: { waveId: wave.id, releasedAt: { not: null }, letterKey: { not: null } } })).toBe(1);
+    expect(summaries.filter((summary) => summary.staged).map((summary) => summary.staged!.outcome).sort()).toEqual(["SELECTED", "SELECTED", "WAITLISTED"]);
+    expect(summaries.filter((summary) => summary.released).length).toBeGreaterThan(0);
   });
 });
