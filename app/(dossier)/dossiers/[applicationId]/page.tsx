@@ -71,6 +71,11 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
         />
       ) : null}
       {dossier.decision ? <ReleasedDecisionAlert applicationId={applicationId} decision={dossier.decision} /> : null}
+      {reviewFollowUp && dossier.state === "SCORED" ? (
+        <p>
+          <Link href={`/pilotage/vagues/${reviewFollowUp.waveId}/decisions/${applicationId}`}>Proposer une décision pour ce dossier</Link> (publiée avec les décisions de la vague)
+        </p>
+      ) : null}
 
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         <div className={fr.cx("fr-col-12", "fr-col-md-7")}>
