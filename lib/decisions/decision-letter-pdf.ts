@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/applications/canonical-json";
 import { formatEuroAmount } from "@/lib/applications/euro-amount";
-import { formatReceiptDate } from "@/lib/applications/receipt-time";
+import { formatParisDate } from "@/lib/time/paris";
 import type { DecisionOutcome } from "@/lib/db/generated/enums";
 import { taggedDocument } from "@/lib/pdf/tagged-document";
 import type { CriterionExplanation } from "./aggregation";
@@ -60,7 +60,7 @@ export async function renderDecisionLetterPdf(input: DecisionLetterInput, letter
   paragraph(`Établissement : ${input.establishment.name} (FINESS ${input.establishment.finess})`);
   paragraph(`Référence du dossier : ${input.applicationId}`);
   paragraph(`Projet : ${input.projectTitle || "(sans titre)"}`);
-  paragraph(`Décision publiée le ${formatReceiptDate(input.releasedAt)}.`);
+  paragraph(`Décision publiée le ${formatParisDate(input.releasedAt)}.`);
   gap(0.5);
 
   heading(2, "Décision");
