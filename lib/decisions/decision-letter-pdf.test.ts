@@ -47,4 +47,14 @@ describe("the decision letter", async () => {
     expect(text).toContain(hash);
     expect(letterHashOf({ ...input, amountGrantedCents: 1_100_000n })).not.toBe(hash);
   });
+
+  it("gives a refusal its reasons and no amount granted", async () => {
+    const refusal = { ...input, outcome: "REJECTED" as const, amountGrantedCents: null, conditions: "", reasons: "Objectifs obligatoires insuffisamment couverts.", comments: [] };
+    const refused = plain(extractPdfText(await renderDecisionLetterPdf(refusal, letterHashOf(refusal))));
+    expect(refused).toContain("Votre dossier n'est pas retenu.");
+    expect(refused).toContain("Motifs : Objectifs obligatoires insuffisamment couverts.");
+    expect(refused).not.toContain("Montant accordé");
+    expect(refused).not.toContain("Observations des instructeurs");
+  });
 });
+
