@@ -78,6 +78,8 @@ export default defineConfig({
         STORAGE_DIR: E2E_STORAGE_DIR,
         // Every test signs in from 127.0.0.1: the per-address limits are tested on their own.
         RATE_LIMIT_PER_IP_SCALE: "50",
+        // A line per request would bury the report; warnings and errors still show.
+        LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
       },
     },
   ],

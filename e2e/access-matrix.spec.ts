@@ -411,6 +411,36 @@ const ROWS: Row[] = [
     }),
     expected: MANAGER_ONLY(409),
   },
+  page("/pilotage/vagues/[waveId]/decisions", (w) => `/pilotage/vagues/${w.wave}/decisions`, MANAGER_PAGE),
+  page("/pilotage/vagues/[waveId]/decisions/[applicationId]", (w) => `/pilotage/vagues/${w.wave}/decisions/${w.draft}`, MANAGER_PAGE),
+  {
+    route: "POST /api/applications/[applicationId]/decision",
+    call: (w) => ({ method: "POST", url: `/api/applications/${w.submitted}/decision`, json: { outcome: "REJECTED", reasons: "Hors périmètre." } }),
+    // The manager passes the policy, then meets the state: only a scored dossier gets a proposal.
+    expected: MANAGER_ONLY(409),
+  },
+  {
+    route: "POST /api/waves/[waveId]/decisions/release",
+    call: (w) => ({ method: "POST", url: `/api/waves/${w.wave}/decisions/release` }),
+    // Nothing staged in the matrix's wave: released nothing, as a retry would.
+    expected: MANAGER_ONLY(200),
+  },
+  {
+    route: "GET /api/waves/[waveId]/decisions/export",
+    call: (w) => ({ method: "GET", url: `/api/waves/${w.wave}/decisions/export?format=xlsx` }),
+    expected: MANAGER_ONLY(200),
+  },
+  {
+    route: "PUT /api/waves/[waveId]/decision-settings",
+    call: (w) => ({ method: "PUT", url: `/api/waves/${w.wave}/decision-settings`, json: { spreadThreshold: "15", rankingMode: "NATIONAL_ONLY", regionalRankingWeight: "0", expectedVersion: 99 } }),
+    expected: MANAGER_ONLY(409),
+  },
+  {
+    route: "GET /api/applications/[applicationId]/decision-letter",
+    call: (w) => ({ method: "GET", url: `/api/applications/${w.submitted}/decision-letter` }),
+    // No decision released yet: there is no letter, for those who may read the dossier as for the others (e2e/decisions.spec.ts downloads one).
+    expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 404, manager: 404 },
+  },
   {
     route: "PUT /api/users/[userId]/reviewer-profile",
     call: async () => {

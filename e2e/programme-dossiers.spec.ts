@@ -5,7 +5,7 @@ import { signInAs } from "./fixtures/sessions";
 import { createDraft, createEstablishment, createOpenWave, createUser, fillDossier } from "@/test/factories";
 
 test.describe("programme managers and dossiers", () => {
-  test("a dossier goes through review, a request for information answered, and a decision; the applicant sees the history", async ({ browser }) => {
+  test("a dossier goes through review and a request for information answered; the applicant sees the history", async ({ browser }) => {
     const establishment = await createEstablishment(e2eDb);
     const [director, manager] = [await createUser(e2eDb, { establishmentId: establishment.id, name: "Directrice Suivi" }), await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER", name: "Pilote Suivi" })];
     const wave = await createOpenWave(e2eDb);
@@ -41,16 +41,13 @@ test.describe("programme managers and dossiers", () => {
     await asManager.reload();
     await asManager.getByRole("button", { name: "Clore l'évaluation" }).click();
     await asManager.getByRole("button", { name: "Confirmer" }).click();
-    await asManager.getByRole("button", { name: "Retenir le dossier", exact: true }).click();
-    await asManager.getByLabel("Message (obligatoire)").fill("Projet retenu par le comité du 10 décembre.");
-    await asManager.getByLabel("Montant accordé (€)").fill("12 000");
-    await asManager.getByRole("button", { name: "Confirmer" }).click();
-    await expect(asManager.getByRole("heading", { level: 1 })).toContainText("Retenu");
+    await expect(asManager.getByRole("heading", { level: 1 })).toContainText("Évalué");
+    // Deciding is the decisions board's, released with the wave's (e2e/decisions.spec.ts): no button here.
+    await expect(asManager.getByRole("button", { name: /Retenir/ })).toHaveCount(0);
 
     await asDirector.reload();
-    await expect(asDirector.getByText("Dossier retenu")).toBeVisible();
     const history = asDirector.locator("section", { has: asDirector.getByRole("heading", { name: "Historique" }) });
-    for (const step of ["Déposé → En instruction", "En instruction → Complément demandé", "Complément demandé → En instruction", "En instruction → Évalué", "Évalué → Retenu"]) {
+    for (const step of ["Déposé → En instruction", "En instruction → Complément demandé", "Complément demandé → En instruction", "En instruction → Évalué"]) {
       await expect(history).toContainText(step);
     }
     const audited = await e2eDb.auditEvent.findMany({ where: { targetId: id, action: { startsWith: "application." } }, orderBy: { id: "asc" } });
@@ -59,9 +56,7 @@ test.describe("programme managers and dossiers", () => {
       "application.requestInformation",
       "application.answerInformationRequest",
       "application.completeScoring",
-      "application.select",
     ]);
-    expect((await e2eDb.decision.findUniqueOrThrow({ where: { applicationId: id } })).amountGrantedCents).toBe(1_200_000n);
     await managerContext.close();
     await directorContext.close();
   });

@@ -6,33 +6,30 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { TransitionAction } from "@/lib/applications/state-machine";
+import type { DossierPageAction } from "@/lib/applications/state-machine";
 import { ApiError, callApi } from "@/lib/http/api-client";
 
-const LABELS: Record<Exclude<TransitionAction, "submit">, string> = {
+const LABELS: Record<DossierPageAction, string> = {
   withdraw: "Retirer le dossier",
   answerInformationRequest: "Répondre et renvoyer le dossier",
   startReview: "Mettre en instruction",
   requestInformation: "Demander un complément",
   completeScoring: "Clore l'évaluation",
   reopenReview: "Rouvrir l'instruction",
-  select: "Retenir le dossier",
-  reject: "Ne pas retenir le dossier",
 };
 
-const NEEDS_COMMENT: ReadonlyArray<TransitionAction> = ["requestInformation", "answerInformationRequest", "select", "reject"];
+const NEEDS_COMMENT: ReadonlyArray<DossierPageAction> = ["requestInformation", "answerInformationRequest"];
 
 /** The transitions the viewer may take on the dossier now, each with what it needs. */
-export function TransitionPanel({ applicationId, version, actions }: { applicationId: string; version: number; actions: Array<Exclude<TransitionAction, "submit">> }) {
+export function TransitionPanel({ applicationId, version, actions }: { applicationId: string; version: number; actions: Array<DossierPageAction> }) {
   const router = useRouter();
-  const [open, setOpen] = useState<Exclude<TransitionAction, "submit"> | null>(null);
+  const [open, setOpen] = useState<DossierPageAction | null>(null);
   const [comment, setComment] = useState("");
-  const [amount, setAmount] = useState("");
   const [due, setDue] = useState("");
   const [error, setError] = useState<{ message: string; fields: Record<string, string[]> } | null>(null);
   const [pending, setPending] = useState(false);
 
-  async function run(action: Exclude<TransitionAction, "submit">) {
+  async function run(action: DossierPageAction) {
     setPending(true);
     setError(null);
     try {
@@ -40,7 +37,6 @@ export function TransitionPanel({ applicationId, version, actions }: { applicati
         action,
         expectedVersion: version,
         comment,
-        ...(action === "select" ? { amountGranted: amount } : {}),
         ...(action === "requestInformation" && due ? { responseDueAt: new Date(due).toISOString() } : {}),
       });
       setOpen(null);
@@ -60,7 +56,7 @@ export function TransitionPanel({ applicationId, version, actions }: { applicati
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
         {actions.map((action) => (
           <li key={action}>
-            <Button priority={action === "withdraw" || action === "reject" ? "secondary" : "primary"} onClick={() => { setOpen(action); setError(null); }}>
+            <Button priority={action === "withdraw" ? "secondary" : "primary"} onClick={() => { setOpen(action); setError(null); }}>
               {LABELS[action]}
             </Button>
           </li>
@@ -90,14 +86,6 @@ export function TransitionPanel({ applicationId, version, actions }: { applicati
               state={error?.fields.responseDueAt ? "error" : "default"}
               stateRelatedMessage={error?.fields.responseDueAt?.join(" ")}
               nativeInputProps={{ type: "datetime-local", value: due, onChange: (event) => setDue(event.target.value) }}
-            />
-          ) : null}
-          {open === "select" ? (
-            <Input
-              label="Montant accordé (€)"
-              state={error?.fields.amountGranted ? "error" : "default"}
-              stateRelatedMessage={error?.fields.amountGranted?.join(" ")}
-              nativeInputProps={{ value: amount, onChange: (event) => setAmount(event.target.value) }}
             />
           ) : null}
           <Button type="submit" disabled={pending}>

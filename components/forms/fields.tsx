@@ -105,7 +105,14 @@ export function RadioField<T extends FieldValues>({ control, name, label, hint, 
 }
 
 /** A set of values (e.g. MIE types) as checkboxes. */
-export function CheckboxesField<T extends FieldValues>({ control, name, label, hint, disabled, options }: FieldProps<T> & { options: ReadonlyArray<{ value: string; label: string }> }) {
+export function CheckboxesField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  hint,
+  disabled,
+  options,
+}: FieldProps<T> & { options: ReadonlyArray<{ value: string; label: string; hint?: string }> }) {
   const { field, fieldState } = useController({ control, name });
   const selected = new Set<string>((field.value as string[] | undefined) ?? []);
   return (
@@ -117,6 +124,7 @@ export function CheckboxesField<T extends FieldValues>({ control, name, label, h
       {...errorState(fieldState.error?.message)}
       options={options.map((option) => ({
         label: option.label,
+        hintText: option.hint,
         nativeInputProps: {
           value: option.value,
           checked: selected.has(option.value),

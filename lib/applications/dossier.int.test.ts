@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/access/viewer";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { saveSection } from "./save-section";
 import { submitApplication } from "./submit-application";
-import { transitionApplication } from "./transition-application";
+import { transitionApplication, ZTransitionInput } from "./transition-application";
 import { completeDossierContent, createOpenWave } from "@/test/factories";
 
 /** The dossier's use cases on a real database: concurrency, idempotency, deadlines, transitions. */
@@ -88,7 +88,10 @@ describe("dossier use cases", () => {
     const [director, manager] = [asViewer(await user("directrice")), asViewer(await user("pilote", "PROGRAMME_MANAGER"))];
     await testDb.application.update({ where: { id: application.id }, data: { state: "SUBMITTED", version: 2 } });
     await expect(transitionApplication(director, { applicationId: application.id, expectedVersion: 2, ip: null, action: "startReview", comment: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(transitionApplication(manager, { applicationId: application.id, expectedVersion: 2, ip: null, action: "select", comment: "Oui", amountGranted: "1 000" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(transitionApplication(manager, { applicationId: application.id, expectedVersion: 2, ip: null, action: "completeScoring", comment: "" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    // Decisions are released with the wave's, never taken one dossier at a time (ADR 0013).
+    expect(ZTransitionInput.safeParse({ action: "select", comment: "Oui", amountGranted: "1 000" }).success).toBe(false);
+    expect(ZTransitionInput.safeParse({ action: "reject", comment: "Non" }).success).toBe(false);
     await expect(transitionApplication(manager, { applicationId: application.id, expectedVersion: 1, ip: null, action: "startReview", comment: "" })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(transitionApplication(manager, { applicationId: application.id, expectedVersion: 2, ip: null, action: "startReview", comment: "" })).resolves.toEqual({ state: "UNDER_REVIEW", version: 3 });
     const history = await testDb.applicationTransition.findMany({ where: { applicationId: application.id } });

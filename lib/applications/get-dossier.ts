@@ -1,9 +1,10 @@
 import { authorizeApplication, availableTransitions, decideApplicationAccess, refusalMessage } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
+import { loadReleasedDecision } from "@/lib/decisions/released-decision";
 import { loadDossierFacts } from "./dossier-facts";
 import { loadDossier, missingForSubmission } from "./load-dossier";
-import { isEditable, type TransitionAction } from "./state-machine";
+import { isDossierPageAction, isEditable } from "./state-machine";
 
 /** Everything the dossier page shows, for whoever may read the dossier. */
 export async function getDossier(viewer: Viewer, applicationId: string) {
@@ -28,7 +29,7 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
       },
     }),
     db.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true, contentHash: true, receiptKey: true } }),
-    db.decision.findUnique({ where: { applicationId: facts.id }, select: { outcome: true, amountGrantedCents: true, rationale: true, decidedAt: true } }),
+    loadReleasedDecision(db, facts.id),
     db.applicationSection.findMany({
       where: { applicationId: facts.id },
       select: { section: true, version: true, updatedAt: true, updatedBy: { select: { displayName: true } } },
@@ -37,8 +38,8 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
   ]);
 
   const transitions = availableTransitions(viewer, facts);
-  // Submitting has its own button (and receipt); the other transitions go to the actions panel.
-  const actions = transitions.filter((action): action is Exclude<TransitionAction, "submit"> => action !== "submit");
+  // Submitting has its own button (and receipt), decisions their release; the rest go to the actions panel.
+  const actions = transitions.filter(isDossierPageAction);
 
   const editing = decideApplicationAccess(viewer, facts, "edit");
   return {

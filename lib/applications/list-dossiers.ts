@@ -49,7 +49,8 @@ const SELECT = {
   wave: { select: { title: true } },
   submissions: { orderBy: { receivedAt: "desc" }, take: 1, select: { receivedAt: true } },
   budgetLines: { select: { amountCents: true } },
-  decision: { select: { outcome: true, amountGrantedCents: true } },
+  // The latest released decision: a staged proposal is not a decision yet (ADR 0013).
+  decisions: { where: { releasedAt: { not: null } }, orderBy: { releasedAt: "desc" }, take: 1, select: { outcome: true, amountGrantedCents: true } },
 } as const satisfies Prisma.ApplicationSelect;
 
 /** One page of every dossier of the programme, for programme managers. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RECEIPT_AUTHOR, renderReceiptPdf, type ReceiptInput } from "./receipt-pdf";
+import { DOCUMENT_AUTHOR } from "@/lib/pdf/tagged-document";
+import { renderReceiptPdf, type ReceiptInput } from "./receipt-pdf";
 import { extractPdfText } from "./testing/pdf-text";
 
 const O1 = { id: "0198c1d2-0000-7000-8000-000000000001", code: "O1", title: "Enregistrement et identité", required: true, position: 0 };
@@ -76,7 +77,7 @@ describe("renderReceiptPdf", async () => {
     const pdfString = (value: string) =>
       `(${Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(value, "utf16le").swap16()]).toString("latin1")})`;
     const objectOf = (key: string) => new RegExp(`/${key} (\\d+) 0 R`).exec(raw)?.[1];
-    expect(raw).toContain(`\n${objectOf("Author")} 0 obj\n${pdfString(RECEIPT_AUTHOR)}\nendobj`);
+    expect(raw).toContain(`\n${objectOf("Author")} 0 obj\n${pdfString(DOCUMENT_AUTHOR)}\nendobj`);
     expect(raw).toContain(
       `\n${objectOf("Title")} 0 obj\n${pdfString("Accusé de réception de dépôt de dossier – EHPAD Les Œillets – Saint-Étienne")}\nendobj`,
     );

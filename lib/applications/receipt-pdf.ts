@@ -1,11 +1,10 @@
-import PDFDocument from "pdfkit";
 import type { AssessmentStatus } from "@/lib/db/generated/enums";
 import { formatInteger, formatPercent } from "@/lib/format/numbers";
 import type { DossierContent } from "./dossier-content";
 import { formatEuroAmount } from "./euro-amount";
 import { ASSESSMENT_STATUS_LABELS } from "./labels";
 import { formatParisDate, formatParisDateTimeToTheSecond } from "@/lib/time/paris";
-import { toWinAnsi } from "./win-ansi";
+import { taggedDocument } from "@/lib/pdf/tagged-document";
 
 /**
  * `renderReceiptPdf(input)` → the acknowledgment of receipt (« Accusé de réception de dépôt de
@@ -14,10 +13,8 @@ import { toWinAnsi } from "./win-ansi";
  * a summary (project title, total budget, self-assessed status of each objective, the roster
  * indicators frozen at submission when given).
  *
- * A tagged PDF (headings and paragraphs in a structure tree, language fr-FR, title shown by the
- * viewer) so screen readers can read it. Standard fonts only (Helvetica, Courier: nothing to embed
- * or bundle); their WinAnsi encoding covers French, and every text goes through toWinAnsi for the
- * rest. The creation date is the receipt time, so the same submission renders the same document.
+ * A tagged PDF (lib/pdf/tagged-document.ts) dated at the receipt time, so the same submission
+ * renders the same document.
  */
 export type ReceiptObjective = { id: string; code: string; title: string; required: boolean; position: number };
 
@@ -42,7 +39,6 @@ export type ReceiptInput = {
   indicators?: ReceiptIndicators | null;
 };
 
-export const RECEIPT_AUTHOR = "Agence du Numérique en Santé – HospiConnect";
 const TITLE = "Accusé de réception de dépôt de dossier";
 
 const INDICATOR_LABELS: ReadonlyArray<[Exclude<keyof ReceiptIndicators, "takenAt" | "active">, string]> = [
@@ -58,43 +54,11 @@ export function receiptFileName(applicationId: string): string {
 }
 
 export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 56,
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: "fr-FR",
-    displayTitle: true,
-    info: {
-      Title: `${TITLE} – ${input.establishment.name}`,
-      Author: RECEIPT_AUTHOR,
-      Subject: `Dossier ${input.applicationId} – ${input.programme}, ${input.wave}`,
-      Creator: "HospiConnect",
-      CreationDate: input.receivedAt,
-    },
+  const { heading, paragraph, block, gap, finish } = taggedDocument({
+    title: `${TITLE} – ${input.establishment.name}`,
+    subject: `Dossier ${input.applicationId} – ${input.programme}, ${input.wave}`,
+    createdAt: input.receivedAt,
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-
-  // French typography: no line break between a word and « : », « ; », « ? », « ! » or quotes.
-  const frenchSpacing = (text: string) => text.replace(/ ([:;?!»])/g, "\u00a0$1").replace(/« /g, "«\u00a0");
-
-  const root = doc.struct("Document");
-  doc.addStructure(root);
-  const block = (tag: string, font: string, size: number, text: string, gapAfter = 0.3) =>
-    root.add(
-      doc.struct(tag, {}, () => {
-        doc.font(font).fontSize(size).text(toWinAnsi(frenchSpacing(text)));
-        doc.moveDown(gapAfter);
-      }),
-    );
-  const heading = (level: 1 | 2, text: string) =>
-    block(`H${level}`, "Helvetica-Bold", level === 1 ? 17 : 13, text, level === 1 ? 0.8 : 0.4);
-  const paragraph = (text: string) => block("P", "Helvetica", 10.5, text);
 
   paragraph(`${input.programme} – ${input.wave}`);
   heading(1, TITLE);
@@ -102,13 +66,13 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
   paragraph(`Référence du dossier : ${input.applicationId}`);
   paragraph(`Dossier reçu le ${formatParisDateTimeToTheSecond(input.receivedAt)} (heure de Paris).`);
   paragraph("Empreinte numérique du contenu déposé (SHA-256) :");
-  block("P", "Courier", 9.5, input.contentHash, 1);
+  block("Courier", 9.5, input.contentHash, 1);
 
   heading(2, "Résumé du dossier");
   paragraph(`Projet : ${input.content.projectTitle || "(sans titre)"}`);
   const total = input.content.budgetLines.reduce((sum, line) => sum + line.amountCents, 0n);
   paragraph(`Budget total demandé : ${formatEuroAmount(total)}`);
-  doc.moveDown(0.5);
+  gap(0.5);
 
   heading(2, "Auto-évaluation des objectifs");
   for (const objective of [...input.objectives].sort((a, b) => a.position - b.position)) {
@@ -120,7 +84,7 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
 
   const indicators = input.indicators;
   if (indicators) {
-    doc.moveDown(0.5);
+    gap(0.5);
     heading(2, `Indicateurs du registre des professionnels au ${formatParisDate(indicators.takenAt)}`);
     paragraph(`Professionnels en activité : ${formatInteger(indicators.active)}`);
     for (const [key, label] of INDICATOR_LABELS) {
@@ -129,9 +93,8 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
     }
   }
 
-  doc.moveDown(1);
+  gap(1);
   block(
-    "P",
     "Helvetica-Oblique",
     9,
     "Cet accusé de réception atteste du dépôt du dossier à la date et à l'heure indiquées. Il ne préjuge ni " +
@@ -139,7 +102,5 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
       "celui qui a été déposé.",
   );
 
-  root.end();
-  doc.end();
-  return finished;
+  return finish();
 }

@@ -38,6 +38,18 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: "reject", from: "SCORED", to: "REJECTED", by: "PROGRAMME_MANAGER" },
 ];
 
+/**
+ * « Retenu » and « non retenu » are reached only by releasing a wave's staged decisions together
+ * (lib/decisions/release-decisions.ts, ADR 0013), never one dossier at a time; submitting has its
+ * own use case (the receipt). The others are the actions of the dossier page.
+ */
+export const RELEASE_ACTIONS = ["select", "reject"] as const satisfies readonly TransitionAction[];
+export type DossierPageAction = Exclude<TransitionAction, "submit" | (typeof RELEASE_ACTIONS)[number]>;
+
+export function isDossierPageAction(action: TransitionAction): action is DossierPageAction {
+  return action !== "submit" && !(RELEASE_ACTIONS as readonly TransitionAction[]).includes(action);
+}
+
 export type TransitionRefusal = "notAllowedFromState" | "notAllowedForRole";
 
 /** The state a dossier moves to, or why it cannot. */

@@ -3,14 +3,13 @@ import { authorizeTransition } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { parseEuroAmount } from "./euro-amount";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { loadDossierFacts } from "./dossier-facts";
 import { notifyMembers } from "./notify-members";
 import { nextState, STATE_LABELS } from "./state-machine";
 import { writeTransition } from "./write-transition";
 
-/** Every transition but `submit` (which has its own receipt): the form of each request. */
+/** The dossier page's transitions (not `submit`, which has its receipt, nor the decisions, released together): the form of each request. */
 export const ZTransitionInput = z.discriminatedUnion("action", [
   z.object({ action: z.literal("withdraw"), comment: z.string().trim().max(2000).default("") }),
   z.object({ action: z.literal("startReview"), comment: z.string().trim().max(2000).default("") }),
@@ -22,19 +21,13 @@ export const ZTransitionInput = z.discriminatedUnion("action", [
   z.object({ action: z.literal("answerInformationRequest"), comment: z.string().trim().min(1, { error: "Répondez à la demande." }).max(4000) }),
   z.object({ action: z.literal("completeScoring"), comment: z.string().trim().max(2000).default("") }),
   z.object({ action: z.literal("reopenReview"), comment: z.string().trim().max(2000).default("") }),
-  z.object({
-    action: z.literal("select"),
-    comment: z.string().trim().min(1, { error: "Motivez la décision." }).max(4000),
-    amountGranted: z.string({ error: "Indiquez le montant accordé." }),
-  }),
-  z.object({ action: z.literal("reject"), comment: z.string().trim().min(1, { error: "Motivez la décision." }).max(4000) }),
 ]);
 export type TTransitionInput = z.infer<typeof ZTransitionInput>;
 
 /**
  * Moves a dossier through the state machine: only the right role, only from the right state,
  * with optimistic concurrency on the dossier's version. The transition, its message (a request
- * for information, a decision) and the e-mail to the establishment are written together, audited.
+ * for information) and the e-mail to the establishment are written together, audited.
  */
 export async function transitionApplication(
   viewer: Viewer,
@@ -47,12 +40,6 @@ export async function transitionApplication(
   if (!result.ok) throw new AppError("INVALID_STATE", `Action impossible : le dossier est « ${STATE_LABELS[facts.state]} ».`);
   if (facts.version !== input.expectedVersion) throw new AppError("CONFLICT", "Le dossier a changé entre-temps. Rechargez la page.");
 
-  let amountGrantedCents: bigint | null = null;
-  if (input.action === "select") {
-    const amount = parseEuroAmount(input.amountGranted);
-    if (!amount.ok) throw new AppError("INVALID_INPUT", amount.message, { fieldErrors: { amountGranted: [amount.message] } });
-    amountGrantedCents = amount.cents;
-  }
   const responseDueAt = input.action === "requestInformation" ? new Date(input.responseDueAt) : null;
   if (responseDueAt && responseDueAt <= now) {
     throw new AppError("INVALID_INPUT", "La date limite de réponse doit être dans le futur.", { fieldErrors: { responseDueAt: ["La date limite de réponse doit être dans le futur."] } });
@@ -69,11 +56,6 @@ export async function transitionApplication(
       now,
       data: responseDueAt ? { responseDueAt } : undefined,
     });
-    if (input.action === "select" || input.action === "reject") {
-      await tx.decision.create({
-        data: { applicationId: facts.id, outcome: input.action === "select" ? "SELECTED" : "REJECTED", amountGrantedCents, rationale: input.comment, decidedById: viewer.userId, decidedAt: now },
-      });
-    }
     if (input.action === "requestInformation" || input.action === "answerInformationRequest") {
       await tx.message.create({ data: { applicationId: facts.id, authorId: viewer.userId, body: input.comment, createdAt: now } });
     }

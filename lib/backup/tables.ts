@@ -41,11 +41,12 @@ export async function tableFingerprints(client: pg.ClientBase): Promise<Record<s
   return fingerprints;
 }
 
-/** Storage keys the database refers to: attachments, receipts, files attached to queued e-mails. */
+/** Storage keys the database refers to: attachments, receipts, decision letters, files attached to queued e-mails. */
 export async function referencedStorageKeys(client: pg.ClientBase): Promise<string[]> {
   const { rows } = await client.query<{ key: string }>(`
     SELECT "storageKey" AS key FROM "Attachment"
     UNION SELECT "receiptKey" FROM "Submission" WHERE "receiptKey" IS NOT NULL
+    UNION SELECT "letterKey" FROM "Decision" WHERE "letterKey" IS NOT NULL
     UNION SELECT file->>'storageKey' FROM "OutboxEmail", jsonb_array_elements(files) AS file WHERE file ? 'storageKey'
     ORDER BY key`);
   return rows.map((row) => row.key);

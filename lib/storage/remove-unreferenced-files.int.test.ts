@@ -29,16 +29,17 @@ describe("the daily removal of stored files that no row refers to", () => {
     return key;
   }
 
-  it("removes the files a day old that no attachment, receipt or e-mail refers to, and keeps the others", async () => {
+  it("removes the files a day old that no attachment, receipt, decision letter or e-mail refers to, and keeps the others", async () => {
     const establishment = await testDb.establishment.create({
       data: { name: "EHPAD Ménage", finessEt: "750712184", finessEj: "690781810", categoryCode: "500", regionCode: "75", departmentCode: "79", city: "Niort", headcount: 10 },
     });
     const wave = await createOpenWave(testDb, { closesAt: new Date(Date.now() + 86_400_000) });
     const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.waveId, waveVersionId: wave.versionId } });
 
-    const [attachment, receipt, mailed, orphan, recentOrphan] = [
+    const [attachment, receipt, letter, mailed, orphan, recentOrphan] = [
       await stored("attachments", TWO_DAYS_AGO),
       await stored("receipts", TWO_DAYS_AGO),
+      await stored("decision-letters", TWO_DAYS_AGO),
       await stored("receipts", TWO_DAYS_AGO),
       await stored("receipts", TWO_DAYS_AGO),
       // Perhaps a submission being written right now: too young to judge.
@@ -48,12 +49,13 @@ describe("the daily removal of stored files that no row refers to", () => {
       data: { applicationId: application.id, fileName: "preuve.pdf", mimeType: "application/pdf", sizeBytes: 8, sha256: "a".repeat(64), storageKey: attachment },
     });
     await testDb.submission.create({ data: { applicationId: application.id, idempotencyKey: crypto.randomUUID(), contentHash: "0".repeat(64), receiptKey: receipt } });
+    await testDb.decision.create({ data: { applicationId: application.id, waveId: wave.waveId, outcome: "REJECTED", reasons: "Hors périmètre.", releasedAt: NOW, letterKey: letter } });
     await testDb.outboxEmail.create({
       data: { dedupeKey: "test", to: "a@test.fr", subject: "Accusé", text: "…", files: [{ storageKey: mailed, fileName: "accuse.pdf", contentType: "application/pdf" }] },
     });
 
     await expect(removeUnreferencedFiles(testDb, storage, NOW)).resolves.toBe(1);
     expect(await storage.get(orphan)).toBeNull();
-    for (const kept of [attachment, receipt, mailed, recentOrphan]) expect(await storage.get(kept), kept).not.toBeNull();
+    for (const kept of [attachment, receipt, letter, mailed, recentOrphan]) expect(await storage.get(kept), kept).not.toBeNull();
   });
 });

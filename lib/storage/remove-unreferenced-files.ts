@@ -9,7 +9,7 @@ const BATCH = 1_000;
 /**
  * The daily pass's clean-up of the storage: removes the files that no row refers to (an upload
  * whose transaction failed, a receipt of a rolled-back submission, a crash between the two) once
- * they are a day old. A file is referenced by an attachment, a submission's receipt or an e-mail of
+ * they are a day old. A file is referenced by an attachment, a submission's receipt, a decision's letter or an e-mail of
  * the outbox that carries it. Returns how many files were removed.
  */
 export async function removeUnreferencedFiles(client: Db, storage: FileStorage, now = new Date()): Promise<number> {
@@ -35,9 +35,10 @@ export async function removeUnreferencedFiles(client: Db, storage: FileStorage, 
 }
 
 async function referencedKeys(client: Db, keys: string[]): Promise<Set<string>> {
-  const [attachments, submissions, emails] = await Promise.all([
+  const [attachments, submissions, decisions, emails] = await Promise.all([
     client.attachment.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } }),
     client.submission.findMany({ where: { receiptKey: { in: keys } }, select: { receiptKey: true } }),
+    client.decision.findMany({ where: { letterKey: { in: keys } }, select: { letterKey: true } }),
     client.$queryRaw<{ key: string }[]>`
       SELECT DISTINCT file->>'storageKey' AS key
       FROM "OutboxEmail", jsonb_array_elements("files") AS file
@@ -46,6 +47,7 @@ async function referencedKeys(client: Db, keys: string[]): Promise<Set<string>> 
   return new Set([
     ...attachments.map((row) => row.storageKey),
     ...submissions.flatMap((row) => (row.receiptKey ? [row.receiptKey] : [])),
+    ...decisions.flatMap((row) => (row.letterKey ? [row.letterKey] : [])),
     ...emails.map((row) => row.key),
   ]);
 }

@@ -13,7 +13,7 @@ import { createDraft, createOpenWave, establishmentWithDirector, programmeManage
 
 /**
  * Faults on a PostgreSQL server the test owns: restarted while dossiers are being submitted,
- * decided and a roster imported, then an import commit whose process is killed. During the outage
+ * decisions released and a roster imported, then an import commit whose process is killed. During the outage
  * the app answers French 503 pages and JSON errors; it serves again by itself once the server is
  * back; nothing is ever half-written.
  */
@@ -36,6 +36,7 @@ describe("faults", () => {
   let manager: Caller;
   const submissions: Array<Caller & { applicationId: string; key: string }> = [];
   const decisions: Array<{ applicationId: string }> = [];
+  let waveId: string;
   let importer: Caller & { establishmentId: string; importId: string };
   let files: string;
 
@@ -56,10 +57,7 @@ describe("faults", () => {
     }).then(async (response) => ({ status: response.status, body: await response.text() }));
 
   const submit = (dossier: (typeof submissions)[number]) => call(dossier, "POST", `/api/applications/${dossier.applicationId}/submission`, { idempotencyKey: dossier.key });
-  const decide = async (dossier: { applicationId: string }) => {
-    const { version } = await db.application.findUniqueOrThrow({ where: { id: dossier.applicationId }, select: { version: true } });
-    return call(manager, "POST", `/api/applications/${dossier.applicationId}/transitions`, { action: "reject", comment: "Hors du périmètre de la vague.", expectedVersion: version });
-  };
+  const release = () => call(manager, "POST", `/api/waves/${waveId}/decisions/release`);
   const commit = (caller: typeof importer) => call(caller, "POST", `/api/establishments/${caller.establishmentId}/roster/imports/${caller.importId}/commit`);
 
   /** Waits until the app holds a transaction open on the server (its writes are under way). */
@@ -86,6 +84,7 @@ describe("faults", () => {
     await migrateDatabase(url);
     db = createDb(url, 2);
     const wave = await createOpenWave(db, { closesAt: new Date(Date.now() + 30 * 86_400_000) });
+    waveId = wave.waveId;
     for (let index = 0; index < SUBMISSIONS + DECISIONS; index += 1) {
       const { establishment, director } = await establishmentWithDirector(db);
       const draft = await createDraft(db, establishment.id, wave, { complete: true });
@@ -93,6 +92,8 @@ describe("faults", () => {
         submissions.push({ applicationId: draft.id, key: randomUUID(), cookie: await sessionCookie(db, director.userId) });
       } else {
         await db.application.update({ where: { id: draft.id }, data: { state: "SCORED" } });
+        // Staged (ADR 0013): the release makes them decisions, all together or none.
+        await db.decision.create({ data: { applicationId: draft.id, waveId: wave.waveId, outcome: "REJECTED", reasons: "Hors du périmètre de la vague." } });
         decisions.push({ applicationId: draft.id });
       }
     }
@@ -117,10 +118,13 @@ describe("faults", () => {
       });
       expect([row.state, row._count.submissions, row._count.transitions]).toEqual(row.state === "SUBMITTED" ? ["SUBMITTED", 1, 1] : ["DRAFT", 0, 0]);
     }
-    for (const dossier of decisions) {
-      const row = await db.application.findUniqueOrThrow({ where: { id: dossier.applicationId }, select: { state: true, decision: { select: { id: true } }, _count: { select: { transitions: true } } } });
-      expect([row.state, row.decision !== null, row._count.transitions]).toEqual(row.state === "REJECTED" ? ["REJECTED", true, 1] : ["SCORED", false, 0]);
-    }
+    const decided = await db.application.findMany({
+      where: { id: { in: decisions.map((dossier) => dossier.applicationId) } },
+      select: { state: true, decisions: { where: { releasedAt: { not: null } }, select: { id: true } }, _count: { select: { transitions: true } } },
+    });
+    // The wave's release is all or nothing.
+    const released = decided[0]!.state === "REJECTED";
+    for (const row of decided) expect([row.state, row.decisions.length, row._count.transitions]).toEqual(released ? ["REJECTED", 1, 1] : ["SCORED", 0, 0]);
     const batch = await db.rosterImport.findUniqueOrThrow({ where: { id: importer.importId }, select: { status: true } });
     const professionals = await db.professional.count({ where: { establishmentId: importer.establishmentId } });
     const audited = await db.auditEvent.count({ where: { action: "roster.imported", targetId: importer.establishmentId } });
@@ -128,7 +132,7 @@ describe("faults", () => {
   }
 
   it("answers French 503s while PostgreSQL restarts under in-flight writes, then serves again by itself with nothing half-written", async () => {
-    const inFlight = [...submissions.map(submit), ...decisions.map(decide), commit(importer)];
+    const inFlight = [...submissions.map(submit), release(), commit(importer)];
     // Once the first one has gone through, the others are still under way.
     await Promise.race(inFlight);
     cluster.stop("fast");
@@ -170,16 +174,14 @@ describe("faults", () => {
 
     await expectNothingHalfWritten();
 
-    // What was refused goes through now, once: the same submission keys, the decisions, the import.
+    // What was refused goes through now, once: the same submission keys, the release (which releases nothing twice), the import.
     for (const dossier of submissions) expect((await submit(dossier)).status).toBe(200);
-    for (const dossier of decisions) {
-      const { state } = await db.application.findUniqueOrThrow({ where: { id: dossier.applicationId }, select: { state: true } });
-      if (state === "SCORED") expect((await decide(dossier)).status).toBe(200);
-    }
+    expect((await release()).status).toBe(200);
     if ((await db.rosterImport.findUniqueOrThrow({ where: { id: importer.importId } })).status === "PREVIEWED") expect((await commit(importer)).status).toBe(200);
     await expectNothingHalfWritten();
     expect(await db.application.count({ where: { id: { in: submissions.map((dossier) => dossier.applicationId) }, state: "SUBMITTED" } })).toBe(SUBMISSIONS);
-    expect(await db.decision.count()).toBe(DECISIONS);
+    expect(await db.decision.count({ where: { releasedAt: { not: null } } })).toBe(DECISIONS);
+    expect(await db.application.count({ where: { id: { in: decisions.map((dossier) => dossier.applicationId) } , state: "REJECTED" } })).toBe(DECISIONS);
     // The job queue gives each submission its receipt and e-mail, once, outage or not.
     await expect.poll(() => db.submission.count({ where: { receiptKey: null } }), { timeout: 60_000 }).toBe(0);
     expect(await db.outboxEmail.count({ where: { dedupeKey: { startsWith: "receipt:" } } })).toBe(SUBMISSIONS);

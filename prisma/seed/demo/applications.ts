@@ -178,9 +178,13 @@ export async function seedApplications(
             applicationId: application.id,
             outcome: state,
             amountGrantedCents: state === "SELECTED" ? budget.reduce((sum, line) => sum + line.amountCents, 0n) : null,
-            rationale: state === "SELECTED" ? "Projet retenu par le comité de sélection." : "Projet non retenu : objectifs obligatoires insuffisamment couverts.",
-            decidedById: people.managerId,
-            decidedAt: at,
+            waveId,
+            conditions: state === "SELECTED" ? "Versement en deux fois : 50 % à la notification, le solde sur justificatifs de déploiement." : "",
+            reasons: state === "SELECTED" ? "" : "Projet non retenu : objectifs obligatoires insuffisamment couverts.",
+            stagedById: people.managerId,
+            stagedAt: at,
+            releasedById: people.managerId,
+            releasedAt: at,
           },
         });
       }

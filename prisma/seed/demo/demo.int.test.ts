@@ -4,6 +4,7 @@ import { isValidRpps } from "@/lib/identifiers/rpps";
 import { isValidSiret } from "@/lib/identifiers/siret";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { createDemoSignInLinks } from "@/lib/identity/demo-sign-in";
+import { loadDecisionSummaries } from "@/lib/decisions/load-decision-summaries";
 import { loadDemoData } from "./index";
 
 /** The demo a newcomer sees at first start: every kind of data the pages show. */
@@ -70,5 +71,20 @@ describe("demo data: the review", () => {
     const links = await createDemoSignInLinks(testDb, "http://localhost:3000");
     expect(links.map((link) => link.role)).toEqual(["Direction d'établissement", "Instruction (ANS)", "Instruction régionale (ARS)", "Pilotage du programme (ANS)"]);
     expect(links.find((link) => link.role === "Instruction régionale (ARS)")?.name).toBe("Hélène Marchand");
+  });
+});
+
+describe("demo data: decisions", () => {
+  beforeAll(async () => {
+    if ((await testDb.campaign.count()) === 0) await loadDemoData(testDb, new Date("2026-11-29T09:00:00Z"));
+  }, 120_000);
+
+  it("has a board with a disputed dossier, staged proposals and decisions released earlier", async () => {
+    const wave = await testDb.wave.findFirstOrThrow({ where: { reviewTiers: "REGIONAL_THEN_NATIONAL" }, select: { id: true } });
+    const dossiers = await testDb.application.findMany({ where: { waveId: wave.id, state: { in: ["SCORED", "SELECTED", "REJECTED"] } }, select: { id: true } });
+    const summaries = [...(await loadDecisionSummaries(testDb, dossiers.map((dossier) => dossier.id))).values()];
+    expect(summaries.filter((summary) => summary.toDiscuss).length).toBeGreaterThan(0);
+    expect(summaries.filter((summary) => summary.staged).map((summary) => summary.staged!.outcome).sort()).toEqual(["SELECTED", "SELECTED", "WAITLISTED"]);
+    expect(summaries.filter((summary) => summary.released).length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { seedApplications } from "./applications";
+import { seedDecisions } from "./decisions";
 import { seedIndicatorHistory } from "./history";
 import { seedEstablishments, seedPeople } from "./people";
 import { seedProgramme } from "./programme";
@@ -29,6 +30,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<{ establis
   await seedIndicatorHistory(db, establishments.map((establishment) => establishment.id), now);
   await seedApplications(db, establishments, programme, people, now);
   await seedReview(db, programme, people.managerId, people.reviewerIds, now);
+  await seedDecisions(db, programme, people.managerId);
   await db.auditEvent.create({
     data: { actorLabel: "système", action: "demo.loaded", details: { establishments: establishments.length, professionals } },
   });

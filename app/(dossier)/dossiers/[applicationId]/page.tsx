@@ -6,12 +6,12 @@ import Link from "next/link";
 import { FileLinks } from "@/components/dossier/file-links";
 import { MessageForm } from "@/components/dossier/message-form";
 import { ReceiptPending } from "@/components/dossier/receipt-pending";
+import { ReleasedDecisionAlert } from "@/components/decisions/released-decision-alert";
 import { DossierIndicatorsSection } from "@/components/roster/dossier-indicators";
 import { ReviewFollowUp } from "@/components/review/review-follow-up";
 import { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
 import { SubmitButton } from "@/components/dossier/submit-button";
 import { TransitionPanel } from "@/components/dossier/transition-panel";
-import { formatEuroAmount } from "@/lib/applications/euro-amount";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { getDossier } from "@/lib/applications/get-dossier";
 import { getDossierIndicators } from "@/lib/roster/get-dossier-indicators";
@@ -78,13 +78,11 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
           className={fr.cx("fr-mb-3w")}
         />
       ) : null}
-      {dossier.decision ? (
-        <Alert
-          severity={dossier.decision.outcome === "SELECTED" ? "success" : "info"}
-          title={dossier.decision.outcome === "SELECTED" ? "Dossier retenu" : "Dossier non retenu"}
-          description={`${dossier.decision.rationale}${dossier.decision.amountGrantedCents !== null ? ` Montant accordé : ${formatEuroAmount(dossier.decision.amountGrantedCents)}.` : ""}`}
-          className={fr.cx("fr-mb-3w")}
-        />
+      {dossier.decision ? <ReleasedDecisionAlert applicationId={applicationId} decision={dossier.decision} /> : null}
+      {reviewFollowUp && dossier.state === "SCORED" ? (
+        <p>
+          <Link href={`/pilotage/vagues/${reviewFollowUp.waveId}/decisions/${applicationId}`}>Proposer une décision pour ce dossier</Link> (publiée avec les décisions de la vague)
+        </p>
       ) : null}
 
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>

@@ -1,6 +1,7 @@
 import { formatEuroAmount } from "@/lib/applications/euro-amount";
 import { exportDossiers, ZDossierFilters } from "@/lib/applications/list-dossiers";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
+import { OUTCOME_LABELS } from "@/lib/decisions/labels";
 import { regionName } from "@/lib/establishments/territories";
 import { toCsv } from "@/lib/export/csv";
 import { defineRoute } from "@/lib/http/define-route";
@@ -24,8 +25,8 @@ export const GET = defineRoute({
         row.projectTitle,
         formatEuroAmount(row.budgetLines.reduce((sum, line) => sum + line.amountCents, 0n)),
         row.submissions[0] ? formatParisDateTime(row.submissions[0].receivedAt) : "",
-        row.decision ? (row.decision.outcome === "SELECTED" ? "Retenu" : "Non retenu") : "",
-        row.decision?.amountGrantedCents != null ? formatEuroAmount(row.decision.amountGrantedCents) : "",
+        row.decisions[0] ? OUTCOME_LABELS[row.decisions[0].outcome] : "",
+        row.decisions[0]?.amountGrantedCents != null ? formatEuroAmount(row.decisions[0].amountGrantedCents) : "",
       ]),
     );
     return fileResponse(csv, `dossiers-hospiconnect-${new Date().toISOString().slice(0, 10)}.csv`, "text/csv; charset=utf-8");

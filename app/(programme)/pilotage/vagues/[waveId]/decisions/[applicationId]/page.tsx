@@ -1,0 +1,102 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EnvelopeGauge } from "@/components/decisions/envelope-gauge";
+import { ProposalForm } from "@/components/decisions/proposal-form";
+import { ReviewFollowUp } from "@/components/review/review-follow-up";
+import { formatEuroAmount, formatEuroAmountInput } from "@/lib/applications/euro-amount";
+import { STATE_LABELS } from "@/lib/applications/state-machine";
+import { getProposalWorkspace } from "@/lib/decisions/get-proposal-workspace";
+import { OUTCOME_LABELS } from "@/lib/decisions/labels";
+import { guardPage } from "@/lib/http/page-guard";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
+import { formatParisDateTime } from "@/lib/time/paris";
+
+export const metadata: Metadata = { title: "Proposition de décision" };
+
+const figure = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const show = (value: number | null | undefined) => (value === null || value === undefined ? "–" : figure.format(value));
+
+export default async function ProposalPage({ params }: { params: Promise<{ waveId: string; applicationId: string }> }) {
+  const { waveId, applicationId } = await pageParams(params, { waveId: RouteParam.id, applicationId: RouteParam.id });
+  const path = `/pilotage/vagues/${waveId}/decisions/${applicationId}`;
+  const viewer = await requireViewer(path);
+  const [workspace, followUp] = await guardPage(viewer, path, () => Promise.all([getProposalWorkspace(viewer, waveId, applicationId), getDossierReviewFollowUp(viewer, applicationId)]));
+  const { dossier, aggregate, staged } = workspace;
+
+  return (
+    <>
+      <p>
+        <Link href={`/pilotage/vagues/${waveId}/decisions`}>Décisions – {workspace.wave.title}</Link>
+      </p>
+      <h1>
+        {dossier.establishment} <Badge noIcon>{STATE_LABELS[dossier.state]}</Badge>
+      </h1>
+      <p>
+        {dossier.category}, {dossier.region} (FINESS {dossier.finess}) – {dossier.projectTitle || "projet sans titre"}.{" "}
+        <Link href={`/dossiers/${dossier.id}`}>Ouvrir le dossier</Link>
+      </p>
+      <ul>
+        <li>Montant demandé : {formatEuroAmount(dossier.requestedCents)}</li>
+        <li>
+          Note brute : {show(aggregate.raw)} / 100 ; note normalisée : {show(aggregate.normalised)} / 100
+        </li>
+        <li>
+          Écart-type : {show(aggregate.spread?.standardDeviation)} ; étendue : {show(aggregate.spread?.range)} ; médiane : {show(aggregate.spread?.median)}
+          {aggregate.toDiscuss ? (
+            <Badge small severity="warning" className={fr.cx("fr-ml-1v")}>
+              À discuter
+            </Badge>
+          ) : null}
+        </li>
+        <li>
+          Évaluations : {aggregate.reviewsPerTier.REGIONAL} régionale(s), {aggregate.reviewsPerTier.NATIONAL} nationale(s)
+        </li>
+      </ul>
+
+      {workspace.released.map((decision) => (
+        <Alert
+          key={decision.id}
+          severity="info"
+          small
+          className={fr.cx("fr-mb-2w")}
+          description={`Décision publiée le ${formatParisDateTime(decision.releasedAt!)} : ${OUTCOME_LABELS[decision.outcome]}${decision.amountGrantedCents !== null ? `, ${formatEuroAmount(decision.amountGrantedCents)}` : ""}.`}
+        />
+      ))}
+
+      <section aria-labelledby="proposition-titre" className={fr.cx("fr-mb-6w")}>
+        <h2 id="proposition-titre" className={fr.cx("fr-h4")}>
+          Proposition
+        </h2>
+        {staged ? (
+          <p>
+            Proposition en attente de publication depuis le {formatParisDateTime(staged.stagedAt)} : {OUTCOME_LABELS[staged.outcome]}
+            {staged.amountGrantedCents !== null ? `, ${formatEuroAmount(staged.amountGrantedCents)}` : ""}.
+          </p>
+        ) : null}
+        <EnvelopeGauge grantedCents={workspace.envelope.grantedCents} envelopeCents={workspace.envelope.envelopeCents} />
+        {dossier.state === "SCORED" ? (
+          <ProposalForm
+            applicationId={dossier.id}
+            comments={workspace.comments}
+            defaults={{
+              outcome: staged?.outcome ?? "SELECTED",
+              amountGranted: staged?.amountGrantedCents ? formatEuroAmountInput(staged.amountGrantedCents) : "",
+              conditions: staged?.conditions ?? "",
+              reasons: staged?.reasons ?? "",
+              envelopeOverrideReason: staged?.envelopeOverrideReason ?? "",
+            }}
+          />
+        ) : (
+          <p>Ce dossier n&apos;est plus « évalué » : sa décision est publiée.</p>
+        )}
+      </section>
+
+      {followUp ? <ReviewFollowUp followUp={followUp} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import type { Metadata, Route } from "next";
+import Link from "next/link";
+import { DecisionBoardTable } from "@/components/decisions/decision-board-table";
+import { DecisionSettingsForm } from "@/components/decisions/decision-settings-form";
+import { EnvelopeGauge } from "@/components/decisions/envelope-gauge";
+import { ReleaseButton } from "@/components/decisions/release-button";
+import { FilterSelect } from "@/components/forms/filter-select";
+import { ZDecisionBoardFilters } from "@/lib/decisions/board-rows";
+import { getDecisionBoard } from "@/lib/decisions/get-decision-board";
+import { formatInteger } from "@/lib/format/numbers";
+import { guardPage } from "@/lib/http/page-guard";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { requireViewer } from "@/lib/identity/current-viewer";
+
+export const metadata: Metadata = { title: "Décisions de la vague" };
+
+export default async function DecisionsPage({ params, searchParams }: { params: Promise<{ waveId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { waveId } = await pageParams(params, { waveId: RouteParam.id });
+  const path = `/pilotage/vagues/${waveId}/decisions`;
+  const viewer = await requireViewer(path);
+  const filters = ZDecisionBoardFilters.parse(await searchParams);
+  const board = await guardPage(viewer, path, () => getDecisionBoard(viewer, waveId, filters));
+  const { wave } = board;
+  const filtered = Boolean(filters.region || filters.category || filters.flag || filters.decision);
+  const query = (changes: Record<string, string | number>) =>
+    `${path}?${new URLSearchParams(Object.entries({ ...filters, ...changes }).flatMap(([key, value]) => (value === undefined || value === "" ? [] : [[key, String(value)]]))).toString()}`;
+  const exportQuery = (format: string) => `/api/waves/${waveId}/decisions/export?${new URLSearchParams(Object.entries({ ...filters, format }).flatMap(([key, value]) => (value === undefined || value === "" || key === "page" ? [] : [[key, String(value)]]))).toString()}`;
+
+  return (
+    <>
+      <p>
+        <Link href={`/pilotage/vagues/${waveId}`}>{wave.title}</Link>
+      </p>
+      <h1>Décisions</h1>
+      <p>
+        Les dossiers évalués de la vague, classés par leur note. La note normalisée corrige la sévérité ou l&apos;indulgence de chaque instructeur : ses
+        notes sont ramenées à la moyenne et à la dispersion de la vague. Les propositions restent invisibles des établissements jusqu&apos;à leur
+        publication, toutes ensemble.
+      </p>
+
+      <EnvelopeGauge grantedCents={board.envelope.grantedCents} envelopeCents={board.envelope.envelopeCents} />
+      <ReleaseButton waveId={waveId} stagedCount={board.stagedCount} />
+
+      <form method="get" className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")} aria-label="Filtrer le classement">
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <FilterSelect label="Région" name="region" value={filters.region} options={board.regions.map(([value, label]) => ({ value, label }))} anyLabel="Toutes" />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <FilterSelect label="Catégorie" name="category" value={filters.category} options={board.categories.map(([value, label]) => ({ value, label }))} anyLabel="Toutes" />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Select label="Écart entre instructeurs" nativeSelectProps={{ name: "flag", defaultValue: filters.flag }}>
+            <option value="">Tous les dossiers</option>
+            <option value="a-discuter">À discuter seulement</option>
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Select label="Décision" nativeSelectProps={{ name: "decision", defaultValue: filters.decision }}>
+            <option value="">Toutes</option>
+            <option value="sans-proposition">Sans proposition</option>
+            <option value="proposee">Proposée, à publier</option>
+            <option value="publiee">Publiée</option>
+          </Select>
+        </div>
+        <input type="hidden" name="sort" value={filters.sort} />
+        <input type="hidden" name="dir" value={filters.dir} />
+        <div className={fr.cx("fr-col-12")}>
+          <Button type="submit" iconId="fr-icon-filter-line">
+            Filtrer
+          </Button>{" "}
+          {filtered ? (
+            <Link className={fr.cx("fr-btn", "fr-btn--tertiary")} href={path as Route}>
+              Effacer les filtres
+            </Link>
+          ) : null}{" "}
+          <a className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")} href={exportQuery("csv")} download>
+            Exporter (CSV)
+          </a>{" "}
+          <a className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")} href={exportQuery("xlsx")} download>
+            Exporter (Excel)
+          </a>
+        </div>
+      </form>
+
+      <p role="status" className={fr.cx("fr-mb-1w")}>
+        {formatInteger(board.matching)} dossier{board.matching > 1 ? "s" : ""} {filtered ? "correspondant aux filtres" : "évalué(s)"}, sur {formatInteger(board.total)}
+      </p>
+      {board.total === 0 ? (
+        <p>Aucun dossier de cette vague n&apos;est encore évalué : le classement apparaîtra quand les évaluations seront transmises.</p>
+      ) : board.rows.length === 0 ? (
+        <p>Aucun dossier ne correspond à ces critères.</p>
+      ) : (
+        <DecisionBoardTable waveId={waveId} rows={board.rows} sort={{ id: filters.sort, desc: filters.dir === "desc" }} />
+      )}
+      {board.pageCount > 1 ? <Pagination count={board.pageCount} defaultPage={board.page} showFirstLast getPageLinkProps={(target) => ({ href: query({ page: target }) })} /> : null}
+
+      <section aria-labelledby="parametres-decision" className={fr.cx("fr-mt-6w")}>
+        <h2 id="parametres-decision" className={fr.cx("fr-h4")}>
+          Paramètres du classement
+        </h2>
+        <DecisionSettingsForm
+          waveId={waveId}
+          twoTiers={wave.reviewTiers === "REGIONAL_THEN_NATIONAL"}
+          defaultValues={{ spreadThreshold: String(wave.spreadThreshold).replace(".", ","), rankingMode: wave.rankingMode, regionalRankingWeight: String(wave.regionalRankingWeight), expectedVersion: wave.version }}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import { readDecisionLetter } from "@/lib/decisions/read-decision-letter";
+import { defineRoute } from "@/lib/http/define-route";
+import { fileResponse } from "@/lib/http/file-response";
+import { RouteParam } from "@/lib/http/route-params";
+
+export const GET = defineRoute({
+  params: { applicationId: RouteParam.id },
+  handler: async ({ viewer, params }) => {
+    const letter = await readDecisionLetter(viewer, params.applicationId);
+    return fileResponse(letter.bytes, letter.fileName, "application/pdf");
+  },
+});

@@ -1,0 +1,11 @@
+import { ZStageDecisionInput } from "@/lib/decisions/proposal";
+import { stageDecision } from "@/lib/decisions/stage-decision";
+import { defineRoute } from "@/lib/http/define-route";
+import { RouteParam } from "@/lib/http/route-params";
+
+/** A programme manager's proposal for the dossier, staged until the wave's decisions are released. */
+export const POST = defineRoute({
+  params: { applicationId: RouteParam.id },
+  input: ZStageDecisionInput,
+  handler: ({ viewer, input, params, ip }) => stageDecision(viewer, { ...input, applicationId: params.applicationId, ip }),
+});

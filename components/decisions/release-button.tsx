@@ -1,0 +1,37 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { callApi } from "@/lib/http/api-client";
+
+/** Releases every staged decision of the wave, after a confirmation: dossiers move, letters and e-mails go out. */
+export function ReleaseButton({ waveId, stagedCount }: { waveId: string; stagedCount: number }) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [result, setResult] = useState<{ severity: "success" | "error" | "info"; text: string } | null>(null);
+  async function release() {
+    if (!window.confirm(`Publier les ${stagedCount} décision(s) proposée(s) ? Les établissements seront prévenus par courriel et recevront leur lettre de décision.`)) return;
+    setPending(true);
+    setResult(null);
+    try {
+      const { released } = await callApi<{ released: number }>(`/api/waves/${waveId}/decisions/release`, "POST");
+      setResult(released === 0 ? { severity: "info", text: "Aucune décision en attente : rien n'a été publié de nouveau." } : { severity: "success", text: `${released} décision(s) publiée(s).` });
+      router.refresh();
+    } catch (caught) {
+      setResult({ severity: "error", text: (caught as Error).message });
+    } finally {
+      setPending(false);
+    }
+  }
+  return (
+    <div className={fr.cx("fr-mb-4w")}>
+      <Button iconId="fr-icon-send-plane-line" disabled={pending || stagedCount === 0} onClick={() => void release()}>
+        Publier les décisions proposées ({stagedCount})
+      </Button>
+      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mt-2w")} /> : null}</div>
+    </div>
+  );
+}

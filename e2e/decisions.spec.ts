@@ -1,0 +1,90 @@
+import { expect, test } from "@playwright/test";
+import { extractPdfText } from "@/lib/applications/testing/pdf-text";
+import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { e2eDb } from "./fixtures/database";
+import { createReviewer, createReviewWave, createScoredDossier, createUser, directorOf } from "@/test/factories";
+import { signInAs } from "./fixtures/sessions";
+
+/**
+ * Decisions end to end, in Chromium: a manager ranks the wave's scored dossiers, proposes within
+ * and beyond the envelope (a reason is asked), releases; the director sees « retenu » only then
+ * and downloads a letter whose text holds the criterion table and no reviewer's name.
+ */
+test.use({ viewport: { width: 1280, height: 900 } });
+
+test("a manager ranks, proposes within and beyond the envelope, releases; the director then sees the decision and its letter", async ({ browser }) => {
+  // Each dossier asks 12 500 €; the envelope holds 20 000 €.
+  const wave = await createReviewWave(e2eDb);
+  await e2eDb.wave.update({ where: { id: wave.waveId }, data: { fundingEnvelopeCents: 2_000_000n } });
+  const [alice, bruno] = [await createReviewer(e2eDb, { name: "Alice Secrète" }), await createReviewer(e2eDb, { name: "Bruno Discret" })];
+  const first = await createScoredDossier(e2eDb, wave, [{ reviewerId: alice.userId, value: 4 }, { reviewerId: bruno.userId, value: 3 }], { name: "EHPAD Les Mimosas" });
+  const second = await createScoredDossier(e2eDb, wave, [{ reviewerId: alice.userId, value: 2 }, { reviewerId: bruno.userId, value: 1 }], { name: "EHPAD Les Bleuets" });
+  const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER", name: "Pilote Décisions" });
+  const director = await directorOf(e2eDb, first.establishment.id);
+  const [managerContext, directorContext] = [await browser.newContext(), await browser.newContext()];
+  await signInAs(managerContext, manager.id);
+  await signInAs(directorContext, director.userId);
+  const [asManager, asDirector] = [await managerContext.newPage(), await directorContext.newPage()];
+
+  await asManager.goto(`/pilotage/vagues/${wave.waveId}/decisions`);
+  await expect(asManager.getByRole("heading", { level: 1, name: "Décisions" })).toBeVisible();
+  const ranking = asManager.getByRole("table", { name: "Classement des dossiers évalués" });
+  // Ranked by the normalised aggregate, best first.
+  await expect(ranking.getByRole("rowheader").nth(0)).toContainText("EHPAD Les Mimosas");
+  await expect(ranking.getByRole("rowheader").nth(1)).toContainText("EHPAD Les Bleuets");
+  await ranking.getByRole("button", { name: /Note normalisée/ }).click();
+  await expect(asManager).toHaveURL(/sort=normalised&dir=asc/);
+  await expect(ranking.getByRole("rowheader").nth(0)).toContainText("EHPAD Les Bleuets");
+  await expectNoSeriousAccessibilityViolation(asManager);
+
+  // Within the envelope, quoting one comment.
+  await ranking.getByRole("link", { name: "EHPAD Les Mimosas" }).click();
+  await expect(asManager.getByRole("heading", { level: 1 })).toContainText("EHPAD Les Mimosas");
+  await expectNoSeriousAccessibilityViolation(asManager);
+  await asManager.getByLabel("Montant accordé (€)").fill("12 000");
+  await asManager.getByLabel("Conditions (facultatif)").fill("Versement sur justificatifs de déploiement.");
+  // DSFR draws the box over the input: the label takes the click.
+  await asManager.getByRole("checkbox").first().check({ force: true });
+  await asManager.getByRole("button", { name: "Enregistrer la proposition" }).click();
+  await expect(asManager.getByText("Proposition enregistrée.")).toBeVisible();
+
+  // Beyond it: the reason is asked, then accepted.
+  await asManager.goto(`/pilotage/vagues/${wave.waveId}/decisions/${second.id}`);
+  await asManager.getByLabel("Montant accordé (€)").fill("10 000");
+  await asManager.getByRole("button", { name: "Enregistrer la proposition" }).click();
+  await expect(asManager.getByText(/au-delà de l'enveloppe de la vague/).first()).toBeVisible();
+  await asManager.getByLabel("Justification du dépassement de l'enveloppe").fill("Crédits complémentaires votés en comité.");
+  await asManager.getByRole("button", { name: "Enregistrer la proposition" }).click();
+  await expect(asManager.getByText("Proposition enregistrée.")).toBeVisible();
+  expect(await e2eDb.auditEvent.count({ where: { action: "decision.envelope_overridden", targetId: second.id } })).toBe(1);
+
+  // Staged: nothing for the applicant yet.
+  await asDirector.goto(`/dossiers/${first.id}`);
+  await expect(asDirector.getByRole("heading", { level: 1 })).toContainText("Évalué");
+  await expect(asDirector.getByText("Dossier retenu")).toHaveCount(0);
+
+  await asManager.goto(`/pilotage/vagues/${wave.waveId}/decisions`);
+  await expect(asManager.getByText(/22\s000\s€ accordés par les propositions sur 20\s000\s€/)).toBeVisible();
+  asManager.once("dialog", (dialog) => void dialog.accept());
+  await asManager.getByRole("button", { name: "Publier les décisions proposées (2)" }).click();
+  await expect(asManager.getByText("2 décision(s) publiée(s).")).toBeVisible();
+  expect((await e2eDb.application.findUniqueOrThrow({ where: { id: first.id } })).state).toBe("SELECTED");
+
+  await asDirector.reload();
+  await expect(asDirector.getByText("Dossier retenu")).toBeVisible();
+  await expectNoSeriousAccessibilityViolation(asDirector);
+  const download = asDirector.waitForEvent("download");
+  await asDirector.getByRole("link", { name: "Télécharger la lettre de décision (PDF)" }).click();
+  const chunks: Buffer[] = [];
+  for await (const chunk of await (await download).createReadStream()) chunks.push(chunk as Buffer);
+  const text = extractPdfText(Buffer.concat(chunks)).join("\n").replace(/[\u00a0\u202f]/g, " ");
+  expect(text).toContain("Votre dossier est retenu.");
+  expect(text).toContain("Montant accordé : 12 000 €");
+  for (const header of ["Critère", "Pondération", "Note moyenne", "Points sur 100"]) expect(text).toContain(header);
+  for (const criterion of wave.criteria) expect(text).toContain(`${criterion.code} – `);
+  expect(text).toMatch(/« Note [34] motivée\. »/);
+  expect(text).not.toMatch(/Alice|Bruno|Secrète|Discret/);
+
+  await managerContext.close();
+  await directorContext.close();
+});

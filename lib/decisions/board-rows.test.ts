@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { type BoardRow, filterAndSort, ZDecisionBoardFilters } from "./board-rows";
+
+const row = (id: string, fields: Partial<BoardRow> = {}): BoardRow => ({
+  id,
+  establishment: `EHPAD ${id}`,
+  regionCode: "75",
+  region: "Nouvelle-Aquitaine",
+  categoryCode: "500",
+  category: "EHPAD",
+  requestedCents: "100",
+  raw: 50,
+  normalised: 50,
+  standardDeviation: 5,
+  range: 10,
+  toDiscuss: false,
+  regionalReviews: 0,
+  nationalReviews: 2,
+  staged: null,
+  released: null,
+  ...fields,
+});
+
+describe("the decisions board's rows", () => {
+  const rows = [
+    row("A", { normalised: 70, toDiscuss: true }),
+    row("B", { normalised: null, raw: null }),
+    row("C", { normalised: 80, regionCode: "84", staged: { outcome: "SELECTED", amountGrantedCents: "100" } }),
+    row("D", { normalised: 60, released: { outcome: "WAITLISTED", amountGrantedCents: null } }),
+  ];
+
+  it("ranks by the normalised aggregate by default, the unscored last", () => {
+    expect(filterAndSort(rows, ZDecisionBoardFilters.parse({})).map((each) => each.id)).toEqual(["C", "A", "D", "B"]);
+    expect(filterAndSort(rows, ZDecisionBoardFilters.parse({ dir: "asc" })).map((each) => each.id)).toEqual(["D", "A", "C", "B"]);
+  });
+
+  it("filters by region, flag and decision, and falls back to defaults on nonsense", () => {
+    expect(filterAndSort(rows, ZDecisionBoardFilters.parse({ region: "84" })).map((each) => each.id)).toEqual(["C"]);
+    expect(filterAndSort(rows, ZDecisionBoardFilters.parse({ flag: "a-discuter" })).map((each) => each.id)).toEqual(["A"]);
+    expect(filterAndSort(rows, ZDecisionBoardFilters.parse({ decision: "sans-proposition" })).map((each) => each.id)).toEqual(["A", "B"]);
+    expect(filterAndSort(rows, ZDecisionBoardFilters.parse({ decision: "publiee" })).map((each) => each.id)).toEqual(["D"]);
+    expect(ZDecisionBoardFilters.parse({ sort: "'; DROP", dir: "x", page: "-3" })).toMatchObject({ sort: "normalised", dir: "desc", page: 1 });
+  });
+});

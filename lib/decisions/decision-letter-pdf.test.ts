@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { extractPdfText } from "@/lib/applications/testing/pdf-text";
+import { type DecisionLetterInput, letterHashOf, renderDecisionLetterPdf } from "./decision-letter-pdf";
+
+const input: DecisionLetterInput = {
+  programme: "HospiConnect",
+  wave: "Vague de généralisation 2025",
+  establishment: { name: "EHPAD Les Œillets", finess: "750712184" },
+  applicationId: "0198c1d2-aaaa-7bbb-8ccc-0123456789ab",
+  projectTitle: "Double authentification pour tous",
+  releasedAt: new Date("2026-03-02T10:00:00Z"),
+  outcome: "SELECTED",
+  amountRequestedCents: 1_500_000n,
+  amountGrantedCents: 1_200_000n,
+  conditions: "Versement sur justificatifs.",
+  reasons: "",
+  total: 90,
+  reviewCount: 2,
+  criteria: [
+    { criterionId: "c1", code: "C1", label: "Couverture", weight: 30, scaleMin: 0, scaleMax: 5, meanScore: 4.5, points: 77.5 },
+    { criterionId: "c2", code: "C2", label: "Fédération", weight: 10, scaleMin: 1, scaleMax: 4, meanScore: null, points: null },
+  ],
+  comments: [{ criterionCode: "C1", text: "Couverture complète des intérimaires." }, { criterionCode: null, text: "Projet solide." }],
+};
+const plain = (lines: string[]) => lines.map((line) => line.replace(/[\u00a0\u202f]/g, " ")).join("\n");
+
+describe("the decision letter", async () => {
+  const hash = letterHashOf(input);
+  const text = plain(extractPdfText(await renderDecisionLetterPdf(input, hash)));
+
+  it("states the decision, the amounts and the conditions", () => {
+    expect(text).toContain("Votre dossier est retenu.");
+    expect(text).toContain("Montant demandé : 15 000 €");
+    expect(text).toContain("Montant accordé : 12 000 €");
+    expect(text).toContain("Conditions : Versement sur justificatifs.");
+  });
+
+  it("explains each criterion: weight, mean note, points, and the releasable comments", () => {
+    for (const cell of ["Critère", "Pondération", "Note moyenne", "C1 – Couverture", "30", "4,5 sur 5", "77,5", "C2 – Fédération", "Sans objet"]) expect(text).toContain(cell);
+    expect(text).toContain("Note globale : 90,0 sur 100.");
+    expect(text).toContain("C1 : « Couverture complète des intérimaires. »");
+    expect(text).toContain("Appréciation générale : « Projet solide. »");
+  });
+
+  it("prints the hash of its own content, which changes with the content", () => {
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(text).toContain(hash);
+    expect(letterHashOf({ ...input, amountGrantedCents: 1_100_000n })).not.toBe(hash);
+  });
+
+  it("gives a refusal its reasons and no amount granted", async () => {
+    const refusal = { ...input, outcome: "REJECTED" as const, amountGrantedCents: null, conditions: "", reasons: "Objectifs obligatoires insuffisamment couverts.", comments: [] };
+    const refused = plain(extractPdfText(await renderDecisionLetterPdf(refusal, letterHashOf(refusal))));
+    expect(refused).toContain("Votre dossier n'est pas retenu.");
+    expect(refused).toContain("Motifs : Objectifs obligatoires insuffisamment couverts.");
+    expect(refused).not.toContain("Montant accordé");
+    expect(refused).not.toContain("Observations des instructeurs");
+  });
+});
+

@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+import { canonicalJson } from "@/lib/applications/canonical-json";
+import { formatEuroAmount } from "@/lib/applications/euro-amount";
+import { formatParisDate } from "@/lib/time/paris";
+import type { DecisionOutcome } from "@/lib/db/generated/enums";
+import { taggedDocument } from "@/lib/pdf/tagged-document";
+import type { CriterionExplanation } from "./aggregation";
+
+/**
+ * The decision letter (« Notification de décision »): the decision, the amount and its conditions or
+ * the reasons, and the score sheet explained: per criterion its weight, the mean note given, and
+ * the points it brings to the total; then the reviewers' comments a manager marked releasable,
+ * never signed (the input holds no reviewer's name at all). Printed with the SHA-256 of its own
+ * content (`letterHash`), stored beside the file, so a letter can be checked against the record.
+ */
+export type DecisionLetterInput = {
+  programme: string;
+  wave: string;
+  establishment: { name: string; finess: string };
+  applicationId: string;
+  projectTitle: string;
+  releasedAt: Date;
+  outcome: DecisionOutcome;
+  amountRequestedCents: bigint;
+  amountGrantedCents: bigint | null;
+  conditions: string;
+  reasons: string;
+  /** The raw aggregate on 0–100 (the shares below add up to it), null without a scored review. */
+  total: number | null;
+  reviewCount: number;
+  criteria: readonly CriterionExplanation[];
+  /** Releasable comments: a criterion's (by its code) or the review's overall one (null). */
+  comments: ReadonlyArray<{ criterionCode: string | null; text: string }>;
+};
+
+export const LETTER_FORMAT = "hospiconnect-decision-letter/1";
+
+export function letterHashOf(input: DecisionLetterInput): string {
+  return createHash("sha256").update(canonicalJson({ format: LETTER_FORMAT, ...input, criteria: [...input.criteria], comments: [...input.comments] })).digest("hex");
+}
+
+const TITLE = "Notification de décision";
+const OUTCOME_SENTENCES: Readonly<Record<DecisionOutcome, string>> = {
+  SELECTED: "Votre dossier est retenu.",
+  REJECTED: "Votre dossier n'est pas retenu.",
+  WAITLISTED: "Votre dossier est inscrit sur la liste d'attente : il pourra être retenu si des crédits se libèrent.",
+};
+
+const decimal = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const points = (value: number | null) => (value === null ? "–" : decimal.format(value));
+
+export async function renderDecisionLetterPdf(input: DecisionLetterInput, letterHash: string): Promise<Buffer> {
+  const { heading, paragraph, block, table, gap, finish } = taggedDocument({
+    title: `${TITLE} – ${input.establishment.name}`,
+    subject: `Dossier ${input.applicationId} – ${input.programme}, ${input.wave}`,
+    createdAt: input.releasedAt,
+  });
+  paragraph(`${input.programme} – ${input.wave}`);
+  heading(1, TITLE);
+  paragraph(`Établissement : ${input.establishment.name} (FINESS ${input.establishment.finess})`);
+  paragraph(`Référence du dossier : ${input.applicationId}`);
+  paragraph(`Projet : ${input.projectTitle || "(sans titre)"}`);
+  paragraph(`Décision publiée le ${formatParisDate(input.releasedAt)}.`);
+  gap(0.5);
+
+  heading(2, "Décision");
+  paragraph(OUTCOME_SENTENCES[input.outcome]);
+  paragraph(`Montant demandé : ${formatEuroAmount(input.amountRequestedCents)}`);
+  if (input.amountGrantedCents !== null) paragraph(`Montant accordé : ${formatEuroAmount(input.amountGrantedCents)}`);
+  if (input.conditions) paragraph(`Conditions : ${input.conditions}`);
+  if (input.reasons) paragraph(`Motifs : ${input.reasons}`);
+  gap(0.5);
+
+  heading(2, "Évaluation de votre dossier, critère par critère");
+  paragraph(`Votre dossier a été évalué par ${input.reviewCount} instructeur${input.reviewCount > 1 ? "s" : ""}, indépendamment, selon la grille de la vague.`);
+  paragraph(`Note globale : ${points(input.total)} sur 100.`);
+  paragraph("Chaque critère y contribue selon sa pondération et la note moyenne reçue ; un critère jugé « sans objet » pour votre dossier n'est pas compté.");
+  table(
+    ["Critère", "Pondération", "Note moyenne", "Points sur 100"],
+    input.criteria.map((criterion) => [
+      `${criterion.code} – ${criterion.label}`,
+      String(criterion.weight),
+      criterion.meanScore === null ? "Sans objet" : `${decimal.format(criterion.meanScore)} sur ${criterion.scaleMax}${criterion.scaleMin !== 0 ? ` (échelle de ${criterion.scaleMin} à ${criterion.scaleMax})` : ""}`,
+      points(criterion.points),
+    ]),
+    [200, 70, 110, 100],
+  );
+
+  if (input.comments.length > 0) {
+    heading(2, "Observations des instructeurs");
+    for (const comment of input.comments) paragraph(`${comment.criterionCode ? `${comment.criterionCode} : ` : "Appréciation générale : "}« ${comment.text} »`);
+    gap(0.5);
+  }
+
+  paragraph("Empreinte numérique de cette notification (SHA-256) :");
+  block("Courier", 9.5, letterHash, 1);
+  block(
+    "Helvetica-Oblique",
+    9,
+    "Les noms des instructeurs ne sont pas communiqués. Pour toute question sur cette décision, écrivez à l'équipe du programme depuis le fil de discussion du dossier.",
+  );
+  return finish();
+}

@@ -1,0 +1,18 @@
+import { authorizeApplication } from "@/lib/access/policy";
+import type { Viewer } from "@/lib/access/viewer";
+import { loadDossierFacts } from "@/lib/applications/dossier-facts";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { fileStorage } from "@/lib/storage";
+import { letterFileName } from "./release-decisions";
+import { loadReleasedDecision } from "./released-decision";
+
+/** The letter of the dossier's latest released decision, for whoever may read the dossier (a staged proposal has none). */
+export async function readDecisionLetter(viewer: Viewer, applicationId: string) {
+  const facts = await loadDossierFacts(db, applicationId);
+  authorizeApplication(viewer, facts, "read");
+  const decision = await loadReleasedDecision(db, facts.id);
+  const bytes = decision?.letterKey ? await fileStorage().get(decision.letterKey) : null;
+  if (!bytes) throw new AppError("NOT_FOUND", "Ce dossier n'a pas encore de lettre de décision.");
+  return { bytes, fileName: letterFileName(facts.id) };
+}

@@ -1,0 +1,34 @@
+import { env } from "@/lib/config/env";
+import { formatEuroAmount } from "@/lib/applications/euro-amount";
+import type { DecisionOutcome } from "@/lib/db/generated/enums";
+import { SIGNATURE } from "./signature";
+
+const SUBJECTS: Readonly<Record<DecisionOutcome, string>> = {
+  SELECTED: "Votre dossier HospiConnect est retenu",
+  REJECTED: "Décision sur votre dossier HospiConnect",
+  WAITLISTED: "Votre dossier HospiConnect est sur liste d'attente",
+};
+
+const SENTENCES: Readonly<Record<DecisionOutcome, (establishment: string, wave: string) => string>> = {
+  SELECTED: (establishment, wave) => `Le dossier de « ${establishment} » est retenu pour la ${wave}.`,
+  REJECTED: (establishment, wave) => `Le dossier de « ${establishment} » n'est pas retenu pour la ${wave}.`,
+  WAITLISTED: (establishment, wave) => `Le dossier de « ${establishment} » est inscrit sur la liste d'attente de la ${wave} : il pourra être retenu si des crédits se libèrent.`,
+};
+
+/** To each member of the establishment: the decision on their dossier is released, its letter attached. */
+export function decisionReleasedEmail(input: { establishment: string; wave: string; applicationId: string; outcome: DecisionOutcome; amountGrantedCents: bigint | null }) {
+  return {
+    subject: SUBJECTS[input.outcome],
+    text: [
+      "Bonjour,",
+      "",
+      SENTENCES[input.outcome](input.establishment, input.wave),
+      ...(input.amountGrantedCents !== null ? [`Montant accordé : ${formatEuroAmount(input.amountGrantedCents)}.`] : []),
+      "",
+      "La lettre de décision, jointe à ce message, explique l'évaluation de votre dossier critère par critère. Elle reste téléchargeable depuis la page du dossier :",
+      new URL(`/dossiers/${input.applicationId}`, env.APP_URL).toString(),
+      "",
+      SIGNATURE,
+    ].join("\n"),
+  };
+}
