@@ -30,13 +30,13 @@ test.describe("the programme's dashboard", () => {
 
     const funnel = page.getByRole("table", { name: "Entonnoir des dossiers" });
     const stage = (name: string) => funnel.getByRole("row", { name: new RegExp(`^${name}`) }).getByRole("cell").first();
-    await page.getByLabel("Vague").selectOption({ label: waveTitle });
+    await page.getByLabel("Vague", { exact: true }).selectOption({ label: waveTitle });
     await page.getByRole("button", { name: "Appliquer les filtres" }).click();
     await expect(page).toHaveURL(new RegExp(`vague=${wave.waveId}`));
     await expect(stage("Commencés")).toHaveText("2");
     await expect(stage("Déposés")).toHaveText("1");
 
-    await page.getByLabel("Région").selectOption("84");
+    await page.getByLabel("Région", { exact: true }).selectOption("84");
     await page.getByRole("button", { name: "Appliquer les filtres" }).click();
     await expect(stage("Commencés")).toHaveText("1");
     await expect(page.getByRole("table", { name: "Chiffres par région" }).getByRole("row", { name: /^Auvergne-Rhône-Alpes/ })).toBeVisible();
