@@ -4,7 +4,8 @@
  * protected against formula injection in both.
  *
  * Public API: `FigureColumn`, `FigureCell`, `FigureTable`, `figureTableToCsv`, `figureTableToXlsx`,
- * `shareValue`.
+ * `shareValue`, and for the streamed exports (`stream-table.ts`) `csvCell`, `xlsxCell`, `headerOf`,
+ * `NUMBER_FORMAT`.
  */
 import ExcelJS from "exceljs";
 import { neutralizeCell } from "@/lib/roster/template/cell-safety";
@@ -25,7 +26,7 @@ export function shareValue(cell: FigureCell): number | null {
 const euros = (cents: bigint) => Number(cents) / 100;
 
 /** Plain values, decimal comma: what a French spreadsheet reads as numbers. */
-function csvText(cell: FigureCell, column: FigureColumn): string | number | null {
+export function csvCell(cell: FigureCell, column: FigureColumn): string | number | null {
   if (cell === null) return null;
   switch (column.kind) {
     case "share": {
@@ -39,16 +40,16 @@ function csvText(cell: FigureCell, column: FigureColumn): string | number | null
   }
 }
 
-const withUnit = (column: FigureColumn) => (column.kind === "share" ? `${column.label} (%)` : column.kind === "euros" ? `${column.label} (€)` : column.label);
+export const headerOf = (column: FigureColumn) => (column.kind === "share" ? `${column.label} (%)` : column.kind === "euros" ? `${column.label} (€)` : column.label);
 
 export function figureTableToCsv(table: FigureTable): Uint8Array {
   return toCsv(
-    table.columns.map(withUnit),
-    table.rows.map((row) => row.map((cell, index) => csvText(cell, table.columns[index]!))),
+    table.columns.map(headerOf),
+    table.rows.map((row) => row.map((cell, index) => csvCell(cell, table.columns[index]!))),
   );
 }
 
-const NUMBER_FORMAT: Record<FigureColumn["kind"], string> = { text: "@", integer: "#,##0", share: "0.0%", euros: '#,##0.00 "€"' };
+export const NUMBER_FORMAT: Record<FigureColumn["kind"], string> = { text: "@", integer: "#,##0", share: "0.0%", euros: '#,##0.00 "€"' };
 
 export async function figureTableToXlsx(table: FigureTable, sheetName: string): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -56,15 +57,15 @@ export async function figureTableToXlsx(table: FigureTable, sheetName: string): 
   sheet.columns = table.columns.map((column) => ({ header: column.label, width: Math.max(14, column.label.length + 2), style: { numFmt: NUMBER_FORMAT[column.kind] } }));
   sheet.getRow(1).font = { bold: true };
   for (const row of table.rows) {
-    sheet.addRow(
-      row.map((cell, index) => {
-        const kind = table.columns[index]!.kind;
-        if (cell === null) return null;
-        if (kind === "share") return shareValue(cell);
-        if (kind === "euros") return euros(cell as bigint);
-        return typeof cell === "string" ? neutralizeCell(cell) : (cell as number);
-      }),
-    );
+    sheet.addRow(row.map((cell, index) => xlsxCell(cell, table.columns[index]!)));
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** A cell's value in a workbook: numbers as numbers, text protected against formulas. */
+export function xlsxCell(cell: FigureCell, column: FigureColumn): string | number | null {
+  if (cell === null) return null;
+  if (column.kind === "share") return shareValue(cell);
+  if (column.kind === "euros") return euros(cell as bigint);
+  return typeof cell === "string" ? neutralizeCell(cell) : (cell as number);
 }
