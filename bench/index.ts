@@ -63,8 +63,9 @@ try {
   await migrateDatabase(scratch.url);
   const version = await db.$queryRaw<{ server_version: string }[]>`SHOW server_version`;
   console.log(
-    `HospiConnect benchmarks: PostgreSQL ${version[0]?.server_version} (scratch database), ` +
-      `${professionals.toLocaleString("en-US")} professionals across ${establishments} establishments, median of ${runs} runs\n`,
+    `HospiConnect benchmarks: PostgreSQL ${version[0]?.server_version} (scratch database)` +
+      (selected.has("insert") ? `, ${professionals.toLocaleString("en-US")} professionals across ${establishments} establishments` : "") +
+      `, median of ${runs} runs\n`,
   );
   const results: ScenarioResult[] = [];
   if (selected.has("insert")) {
