@@ -1,7 +1,7 @@
 // npm run bench [-- --establishments 40 --professionals 10000 --runs 3 --import-lines 100000 --indicator-establishments 10000 --indicator-professionals 1000000
 //                  --assignment-dossiers 5000 --assignment-reviewers 200
 //                  --connections 50 --load-seconds 15 --rush-dossiers 200
-//                  --national-scale 1 --national-runs 20 --only load,rush,dashboard]
+//                  --national-scale 1 --national-runs 50 --only load,rush,dashboard]
 //
 // Generates a data set of the chosen size into a scratch database created on a PostgreSQL server
 // (BENCH_DATABASE_URL, default: the local server at 127.0.0.1:5432) and prints, per scenario, the
@@ -37,7 +37,7 @@ const { values } = parseArgs({
     "rush-dossiers": { type: "string", default: "200" },
     /** The dashboard's national data set (43,000 establishments, 2.5 M professionals, 5,000 dossiers), scaled down for development (e.g. 0.02). */
     "national-scale": { type: "string", default: "1" },
-    "national-runs": { type: "string", default: "20" },
+    "national-runs": { type: "string", default: "50" },
     /** Scenarios to run, comma-separated: insert, import, indicators, assignment, dashboard, load, rush (default: all). */
     only: { type: "string" },
   },

@@ -1,8 +1,11 @@
 /**
  * SEAM (issue 11): what the decisions granted, per wave. The decisions feature is being rebuilt on
- * its own branch and will export `loadDecisionSummaries(db, ids)`; once it lands, this function's
- * body becomes a call to it (summed per wave) and nothing else in the dashboard changes. Until
- * then it reads the `Decision` rows as they are: a selected dossier's granted amount.
+ * its own branch and exports `loadDecisionSummaries(db, applicationIds)` (each dossier's released
+ * and staged decision); once it lands, this function's body sums its `released` SELECTED amounts
+ * per wave, or, to stay one grouped query at 5,000 dossiers a wave (the summaries also normalise
+ * every review of the wave), keeps this query with the rebuilt table's columns (a decision counts
+ * once released and not superseded). Nothing else in the dashboard changes. Until then it reads
+ * the `Decision` rows as they are: a selected dossier's granted amount.
  *
  * Public API: `GrantedAmounts`, `loadGrantedAmounts`.
  */
