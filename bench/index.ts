@@ -1,7 +1,7 @@
 // npm run bench [-- --establishments 40 --professionals 10000 --runs 3 --import-lines 100000 --indicator-establishments 10000 --indicator-professionals 1000000
 //                  --assignment-dossiers 5000 --assignment-reviewers 200
 //                  --connections 50 --load-seconds 15 --rush-dossiers 200
-//                  --national-scale 1 --national-runs 50 --only load,rush,dashboard]
+//                  --national-scale 1 --national-runs 50 --export-dossiers 25000 --only load,rush,dashboard,export]
 //
 // Generates a data set of the chosen size into a scratch database created on a PostgreSQL server
 // (BENCH_DATABASE_URL, default: the local server at 127.0.0.1:5432) and prints, per scenario, the
@@ -14,6 +14,7 @@ import { openScratchDatabase } from "@/lib/db/scratch-database";
 import { generateDataset } from "./dataset";
 import { printPercentileResults, printResults, type ScenarioResult } from "./harness";
 import { nationalDashboard } from "./scenarios/dashboard";
+import { dossierExport } from "./scenarios/export";
 import { importRoster } from "./scenarios/import-roster";
 import { insertProfessionals } from "./scenarios/insert-professionals";
 import { establishmentIndicators } from "./scenarios/indicators";
@@ -38,11 +39,12 @@ const { values } = parseArgs({
     /** The dashboard's national data set (43,000 establishments, 2.5 M professionals, 5,000 dossiers), scaled down for development (e.g. 0.02). */
     "national-scale": { type: "string", default: "1" },
     "national-runs": { type: "string", default: "50" },
-    /** Scenarios to run, comma-separated: insert, import, indicators, assignment, dashboard, load, rush (default: all). */
+    "export-dossiers": { type: "string", default: "25000" },
+    /** Scenarios to run, comma-separated: insert, import, indicators, assignment, dashboard, export, load, rush (default: all). */
     only: { type: "string" },
   },
 });
-const SCENARIOS = ["insert", "import", "indicators", "assignment", "dashboard", "load", "rush"] as const;
+const SCENARIOS = ["insert", "import", "indicators", "assignment", "dashboard", "export", "load", "rush"] as const;
 const selected = new Set(values.only ? values.only.split(",").map((name) => name.trim()) : SCENARIOS);
 const unknown = [...selected].filter((name) => !(SCENARIOS as readonly string[]).includes(name));
 if (unknown.length) {
@@ -104,6 +106,18 @@ try {
     } finally {
       await nationalDb.$disconnect();
       await national.drop();
+    }
+  }
+  // The streamed dossier export, in a database of its own (it reads the app's shared client).
+  if (selected.has("export")) {
+    const exported = await openScratchDatabase(serverUrl);
+    const exportDb = connectDb(exported.url, 4);
+    try {
+      await migrateDatabase(exported.url);
+      await dossierExport(exportDb, exported.url, Number(values["export-dossiers"]));
+    } finally {
+      await exportDb.$disconnect();
+      await exported.drop();
     }
   }
   // The app's pages and routes, served by the production build, in a database of their own.

@@ -43,7 +43,7 @@ export async function generateNationalDataset(db: Db, options: { establishments:
   return { establishmentIds, waveId, timings };
 }
 
-async function generateWave(db: Db, dossiers: number, now: Date): Promise<string> {
+export async function generateWave(db: Db, dossiers: number, now: Date): Promise<string> {
   const categories = await db.establishmentCategory.findMany({ select: { code: true } });
   const campaign = await db.campaign.create({ data: { slug: `bench-${now.getTime()}`, title: "HospiConnect (bench)", description: "" } });
   const wave = await db.wave.create({
