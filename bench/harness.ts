@@ -1,6 +1,11 @@
 import { performance } from "node:perf_hooks";
 
-export type Measurement = { label: string; medianMs: number; runsMs: number[] };
+export type Measurement = { label: string; medianMs: number; p95Ms: number; runsMs: number[] };
+
+/** The value below which `fraction` of the sorted values fall (nearest rank). */
+function percentile(sorted: readonly number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? 0;
+}
 
 /**
  * Runs `prepare` then times `work`, `runs` times, and keeps the median: the candidate and its
@@ -20,7 +25,7 @@ export async function measure(
     runsMs.push(performance.now() - started);
   }
   const sorted = [...runsMs].sort((a, b) => a - b);
-  return { label, medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0, runsMs };
+  return { label, medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0, p95Ms: percentile(sorted, 0.95), runsMs };
 }
 
 export type ScenarioResult = { scenario: string; candidate: Measurement; baseline: Measurement; target?: number };
@@ -39,5 +44,25 @@ export function printResults(results: ScenarioResult[]): void {
     ];
   });
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]!.length), 8));
+  for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "));
+}
+
+/**
+ * For answers a user waits for: the 95th percentile of each side, their ratio against `ratio`, and
+ * the candidate's against an absolute ceiling (`ceilingMs`).
+ */
+export function printPercentileResults(results: ReadonlyArray<ScenarioResult & { ceilingMs: number }>): void {
+  const rows = results.map((result) => {
+    const ratio = result.candidate.p95Ms / result.baseline.p95Ms;
+    const within = result.candidate.p95Ms < result.ceilingMs;
+    return [
+      result.scenario,
+      `${result.candidate.label}: p95 ${ms(result.candidate.p95Ms)} (median ${ms(result.candidate.medianMs)})`,
+      `${result.baseline.label}: p95 ${ms(result.baseline.p95Ms)}`,
+      `${ratio.toFixed(2)}×${result.target ? (ratio <= result.target ? ` (≤ ${result.target}×: met)` : ` (≤ ${result.target}×: MISSED)`) : ""}`,
+      within ? `< ${ms(result.ceilingMs)}: met` : `< ${ms(result.ceilingMs)}: MISSED`,
+    ];
+  });
+  const widths = [0, 1, 2, 3, 4].map((column) => Math.max(...rows.map((row) => row[column]!.length), 8));
   for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "));
 }

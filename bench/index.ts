@@ -1,17 +1,20 @@
 // npm run bench [-- --establishments 40 --professionals 10000 --runs 3 --import-lines 100000 --indicator-establishments 10000 --indicator-professionals 1000000
 //                  --assignment-dossiers 5000 --assignment-reviewers 200
-//                  --connections 50 --load-seconds 15 --rush-dossiers 200 --only load,rush]
+//                  --connections 50 --load-seconds 15 --rush-dossiers 200
+//                  --national-scale 1 --national-runs 50 --export-dossiers 25000 --only load,rush,dashboard,export]
 //
 // Generates a data set of the chosen size into a scratch database created on a PostgreSQL server
 // (BENCH_DATABASE_URL, default: the local server at 127.0.0.1:5432) and prints, per scenario, the
 // median time of the app's way and of a baseline measured in the same run, and their ratio.
 // The embedded PGlite is not used: it cannot take COPY over the wire, and production runs PostgreSQL.
 import { parseArgs } from "node:util";
-import { createDb } from "@/lib/db/client";
+import { connectDb, createDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrations";
 import { openScratchDatabase } from "@/lib/db/scratch-database";
 import { generateDataset } from "./dataset";
-import { printResults, type ScenarioResult } from "./harness";
+import { printPercentileResults, printResults, type ScenarioResult } from "./harness";
+import { nationalDashboard } from "./scenarios/dashboard";
+import { dossierExport } from "./scenarios/export";
 import { importRoster } from "./scenarios/import-roster";
 import { insertProfessionals } from "./scenarios/insert-professionals";
 import { establishmentIndicators } from "./scenarios/indicators";
@@ -33,11 +36,15 @@ const { values } = parseArgs({
     connections: { type: "string", default: "50" },
     "load-seconds": { type: "string", default: "15" },
     "rush-dossiers": { type: "string", default: "200" },
-    /** Scenarios to run, comma-separated: insert, import, indicators, assignment, load, rush (default: all). */
+    /** The dashboard's national data set (43,000 establishments, 2.5 M professionals, 5,000 dossiers), scaled down for development (e.g. 0.02). */
+    "national-scale": { type: "string", default: "1" },
+    "national-runs": { type: "string", default: "50" },
+    "export-dossiers": { type: "string", default: "25000" },
+    /** Scenarios to run, comma-separated: insert, import, indicators, assignment, dashboard, export, load, rush (default: all). */
     only: { type: "string" },
   },
 });
-const SCENARIOS = ["insert", "import", "indicators", "assignment", "load", "rush"] as const;
+const SCENARIOS = ["insert", "import", "indicators", "assignment", "dashboard", "export", "load", "rush"] as const;
 const selected = new Set(values.only ? values.only.split(",").map((name) => name.trim()) : SCENARIOS);
 const unknown = [...selected].filter((name) => !(SCENARIOS as readonly string[]).includes(name));
 if (unknown.length) {
@@ -58,8 +65,9 @@ try {
   await migrateDatabase(scratch.url);
   const version = await db.$queryRaw<{ server_version: string }[]>`SHOW server_version`;
   console.log(
-    `HospiConnect benchmarks: PostgreSQL ${version[0]?.server_version} (scratch database), ` +
-      `${professionals.toLocaleString("en-US")} professionals across ${establishments} establishments, median of ${runs} runs\n`,
+    `HospiConnect benchmarks: PostgreSQL ${version[0]?.server_version} (scratch database)` +
+      (selected.has("insert") ? `, ${professionals.toLocaleString("en-US")} professionals across ${establishments} establishments` : "") +
+      `, median of ${runs} runs\n`,
   );
   const results: ScenarioResult[] = [];
   if (selected.has("insert")) {
@@ -78,6 +86,40 @@ try {
   }
   if (results.length) printResults(results);
   for (const report of reports) console.log(report);
+  // The national data set, in a database of its own: its figures are checked against the rules
+  // module over every establishment, and the dossier list reads the app's shared client.
+  if (selected.has("dashboard")) {
+    const national = await openScratchDatabase(serverUrl);
+    const nationalDb = connectDb(national.url, 4);
+    try {
+      await migrateDatabase(national.url);
+      const scale = Number(values["national-scale"]);
+      printPercentileResults(
+        await nationalDashboard(nationalDb, national.url, {
+          establishments: Math.round(43_000 * scale),
+          professionals: Math.round(2_500_000 * scale),
+          dossiers: Math.round(5_000 * scale),
+          months: 18,
+          runs: Number(values["national-runs"]),
+        }),
+      );
+    } finally {
+      await nationalDb.$disconnect();
+      await national.drop();
+    }
+  }
+  // The streamed dossier export, in a database of its own (it reads the app's shared client).
+  if (selected.has("export")) {
+    const exported = await openScratchDatabase(serverUrl);
+    const exportDb = connectDb(exported.url, 4);
+    try {
+      await migrateDatabase(exported.url);
+      await dossierExport(exportDb, exported.url, Number(values["export-dossiers"]));
+    } finally {
+      await exportDb.$disconnect();
+      await exported.drop();
+    }
+  }
   // The app's pages and routes, served by the production build, in a database of their own.
   if (selected.has("load") || selected.has("rush")) {
     const served = await openScratchDatabase(serverUrl);

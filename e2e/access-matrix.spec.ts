@@ -105,6 +105,7 @@ const ROWS: Row[] = [
   page("/dossiers/[applicationId]", (w) => `/dossiers/${w.draft}`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
   page("/dossiers/[applicationId]/[section]", (w) => `/dossiers/${w.submitted}/budget`, { anonymous: 307, member: 200, stranger: 404, reviewer: 200, manager: 200 }),
   page("/instruction", () => "/instruction", { anonymous: 307, member: 404, stranger: 404, reviewer: 200, manager: 404 }),
+  page("/pilotage", () => "/pilotage", MANAGER_PAGE),
   page("/pilotage/dossiers", () => "/pilotage/dossiers", MANAGER_PAGE),
   page("/pilotage/invitations", () => "/pilotage/invitations", MANAGER_PAGE),
   page("/pilotage/journal", () => "/pilotage/journal", MANAGER_PAGE),
@@ -112,6 +113,11 @@ const ROWS: Row[] = [
 
   // Route handlers
   { route: "GET /api/health", call: () => ({ method: "GET", url: "/api/health" }), expected: PUBLIC },
+  {
+    route: "GET /api/pilotage/tableaux/[table]",
+    call: (w) => ({ method: "GET", url: `/api/pilotage/tableaux/entonnoir?vague=${w.wave}&format=xlsx` }),
+    expected: MANAGER_ONLY(200),
+  },
   { route: "GET /api/health/ready", call: () => ({ method: "GET", url: "/api/health/ready" }), expected: PUBLIC },
   {
     route: "POST /api/webauthn/authentication/options",

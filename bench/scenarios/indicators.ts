@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { MIE_CATALOGUE, MIE_TYPES, IDENTITY_VERIFICATION_CATALOGUE, RIE_DEADLINE, meetsEidasLevel } from "@/lib/mie/catalogue";
+import { DEPARTMENTS } from "@/lib/establishments/territories";
 import { parisToday } from "@/lib/roster/dates";
 import { computeIndicatorsForEstablishments, snapshotCounts, type SnapshotCounts } from "@/lib/roster/establishment-indicators";
 import { measure, type ScenarioResult } from "../harness";
@@ -14,18 +15,22 @@ const BENCH_FINESS = "9%";
  * method, activities that ended or not yet started, every MIE type, expired and revoked ones,
  * homologations before and after the day, federated IdPs and AIR simplifié.
  */
-async function generateIndicatorDataset(db: Db, establishments: number, professionals: number): Promise<string[]> {
+export async function generateIndicatorDataset(db: Db, establishments: number, professionals: number): Promise<string[]> {
   const perEstablishment = Math.ceil(professionals / establishments);
   // The scenarios before this one delete what they inserted: reclaim that space first, as autovacuum
   // would on a live database, or every scan of the enrollments would also read the dead rows.
   await db.$executeRawUnsafe(`VACUUM "Professional", "MieEnrollment", "IndicatorSnapshot"`);
-  const category = await db.establishmentCategory.findFirstOrThrow({ select: { code: true } });
+  // Spread over every category and every department (so every region, overseas included), as the
+  // programme's establishments are: the dashboard's scenario reads them by region and category.
+  const categories = (await db.establishmentCategory.findMany({ select: { code: true }, orderBy: { code: "asc" } })).map((row) => row.code);
+  const departments = Object.entries(DEPARTMENTS);
   await db.$executeRawUnsafe(`
     INSERT INTO "Establishment" (id, name, "finessEt", "finessEj", "categoryCode", "regionCode", "departmentCode", headcount, city,
                                  "usesAirSimplifie", "idpFederatedWithPsc", "updatedAt")
-    SELECT gen_random_uuid(), 'Établissement ' || i, '9' || lpad(i::text, 8, '0'), '9' || lpad(i::text, 8, '0'), $1, '11', '75', $2, 'Paris',
-           i % 4 = 0, i % 3 = 1, now()
-    FROM generate_series(0, $3 - 1) AS i`, category.code, perEstablishment, establishments);
+    SELECT gen_random_uuid(), 'Établissement ' || i, '9' || lpad(i::text, 8, '0'), '9' || lpad(i::text, 8, '0'),
+           ($1::text[])[1 + i % cardinality($1::text[])], ($4::text[])[1 + i % cardinality($4::text[])], ($5::text[])[1 + i % cardinality($5::text[])],
+           $2, 'Ville', i % 4 = 0, i % 3 = 1, now()
+    FROM generate_series(0, $3 - 1) AS i`, categories, perEstablishment, establishments, departments.map(([, [, region]]) => region), departments.map(([code]) => code));
   await db.$executeRawUnsafe(`
     INSERT INTO "MieHomologation" (id, "establishmentId", type, "decidedAt")
     SELECT gen_random_uuid(), id, 'FIDO2_LOCAL'::"MieType", DATE '2025-06-01' FROM "Establishment" WHERE "finessEt" LIKE '${BENCH_FINESS}' AND right("finessEt", 8)::int % 3 = 0

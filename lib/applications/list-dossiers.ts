@@ -6,7 +6,7 @@ import { ApplicationState, type Prisma } from "@/lib/db/generated/client";
 
 export const DOSSIERS_PAGE_SIZE = 25;
 
-const SORTS = {
+export const DOSSIER_SORTS = {
   recent: { updatedAt: "desc" },
   establishment: { establishment: { name: "asc" } },
   state: { state: "asc" },
@@ -18,12 +18,12 @@ export const ZDossierFilters = z.object({
   state: z.enum(ApplicationState).optional().catch(undefined),
   region: z.string().regex(/^\d{2}$/).optional().catch(undefined),
   search: z.string().trim().max(100).optional().transform((value) => value || undefined),
-  sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS]).catch("recent"),
+  sort: z.enum(Object.keys(DOSSIER_SORTS) as [keyof typeof DOSSIER_SORTS]).catch("recent"),
   page: z.coerce.number().int().min(1).catch(1),
 });
 export type TDossierFilters = z.infer<typeof ZDossierFilters>;
 
-function whereOf(filters: TDossierFilters): Prisma.ApplicationWhereInput {
+export function dossierWhere(filters: TDossierFilters): Prisma.ApplicationWhereInput {
   return {
     ...(filters.wave ? { waveId: filters.wave } : {}),
     ...(filters.state ? { state: filters.state } : {}),
@@ -40,7 +40,7 @@ function whereOf(filters: TDossierFilters): Prisma.ApplicationWhereInput {
   };
 }
 
-const SELECT = {
+export const DOSSIER_ROW_SELECT = {
   id: true,
   state: true,
   projectTitle: true,
@@ -56,17 +56,11 @@ const SELECT = {
 /** One page of every dossier of the programme, for programme managers. */
 export async function listDossiers(viewer: Viewer, filters: TDossierFilters) {
   requirePermission(viewer, "establishment:read-any");
-  const where = whereOf(filters);
+  const where = dossierWhere(filters);
   const [total, rows, waves] = await Promise.all([
     db.application.count({ where }),
-    db.application.findMany({ where, orderBy: [SORTS[filters.sort], { id: "asc" }], skip: (filters.page - 1) * DOSSIERS_PAGE_SIZE, take: DOSSIERS_PAGE_SIZE, select: SELECT }),
+    db.application.findMany({ where, orderBy: [DOSSIER_SORTS[filters.sort], { id: "asc" }], skip: (filters.page - 1) * DOSSIERS_PAGE_SIZE, take: DOSSIERS_PAGE_SIZE, select: DOSSIER_ROW_SELECT }),
     db.wave.findMany({ orderBy: { opensAt: "desc" }, select: { id: true, title: true } }),
   ]);
   return { total, rows, waves, pageCount: Math.max(1, Math.ceil(total / DOSSIERS_PAGE_SIZE)) };
-}
-
-/** Every dossier matching the filters, for the export (same filters as the page). */
-export async function exportDossiers(viewer: Viewer, filters: TDossierFilters) {
-  requirePermission(viewer, "programme:export");
-  return db.application.findMany({ where: whereOf(filters), orderBy: [SORTS[filters.sort], { id: "asc" }], select: SELECT });
 }

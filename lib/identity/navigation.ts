@@ -20,6 +20,7 @@ export function navigationFor(viewer: Viewer | null): NavigationEntry[] {
     entries.push({
       text: "Pilotage",
       links: [
+        { text: "Tableau de bord", href: "/pilotage" },
         { text: "Campagnes et vagues", href: "/pilotage/campagnes" },
         { text: "Dossiers", href: "/pilotage/dossiers" },
         { text: "Utilisateurs de l'ANS", href: "/pilotage/utilisateurs" },

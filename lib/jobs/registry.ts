@@ -1,4 +1,5 @@
 import { issuePendingReceipts } from "@/lib/applications/issue-receipts";
+import { refreshRolloutFigures } from "@/lib/dashboard/refresh-rollout-figures";
 import { sendDeadlineReminders } from "@/lib/campaigns/send-deadline-reminders";
 import { db } from "@/lib/db/client";
 import { deliverOutbox } from "@/lib/notifications/deliver-outbox";
@@ -78,6 +79,15 @@ export const JOBS = [
     retry: { limit: 5, delaySeconds: 60 },
     expireInSeconds: 60 * 60,
     run: ({ now }) => recordDailySnapshots(now),
+  },
+  {
+    name: "rollout-figures",
+    label: "Courbe nationale de déploiement du RIE (tableau de bord)",
+    // After the hourly snapshots (minute 5): the current month follows the day's figures.
+    schedule: { cron: "25 * * * *", label: "Chaque heure, après les indicateurs des registres" },
+    retry: { limit: 5, delaySeconds: 60 },
+    expireInSeconds: 30 * 60,
+    run: ({ now }) => refreshRolloutFigures(now),
   },
   {
     name: "expire-stale-imports",

@@ -5,6 +5,9 @@ import { isValidSiret } from "@/lib/identifiers/siret";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { createDemoSignInLinks } from "@/lib/identity/demo-sign-in";
 import { loadDecisionSummaries } from "@/lib/decisions/load-decision-summaries";
+import { ZDashboardFilters } from "@/lib/dashboard/filters";
+import { loadProgrammeDashboard } from "@/lib/dashboard/get-programme-dashboard";
+import { monthsBetween } from "@/lib/dashboard/months";
 import { loadDemoData } from "./index";
 
 /** The demo a newcomer sees at first start: every kind of data the pages show. */
@@ -36,6 +39,15 @@ describe("demo data", () => {
     for (const points of perEstablishment.values()) expect(points).toHaveLength(19);
     const total = (index: number) => [...perEstablishment.values()].reduce((sum, points) => sum + points[index]!.rieCompliant, 0);
     expect(total(18)).toBeGreaterThan(total(0));
+  });
+
+  it("gives the programme's dashboard a national rollout over the 18 months of history, over several regions and categories", async () => {
+    const dashboard = await loadProgrammeDashboard(testDb, ZDashboardFilters.parse({}), new Date("2026-11-29T09:00:00Z"));
+    expect(dashboard.rollout.curve.map((point) => point.month)).toEqual(monthsBetween("2025-06", "2026-11"));
+    expect(dashboard.rollout.curve.every((point) => point.establishments === loaded.establishments)).toBe(true);
+    expect(dashboard.rollout.byRegion.length).toBeGreaterThan(5);
+    expect(dashboard.rollout.byCategory.length).toBeGreaterThan(3);
+    expect(dashboard.rollout.curve.at(-1)!.rieCompliant).toBeGreaterThan(dashboard.rollout.curve[0]!.rieCompliant);
   });
 
   it("holds only identifiers the forms accept: a dossier saved again must not fail on its own demo data", async () => {

@@ -1,3 +1,4 @@
+import { rebuildRolloutFigures } from "@/lib/dashboard/refresh-rollout-figures";
 import type { Db } from "@/lib/db/client";
 import { seedApplications } from "./applications";
 import { seedDecisions } from "./decisions";
@@ -28,6 +29,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<{ establis
   }
 
   await seedIndicatorHistory(db, establishments.map((establishment) => establishment.id), now);
+  await rebuildRolloutFigures(now, db);
   await seedApplications(db, establishments, programme, people, now);
   await seedReview(db, programme, people.managerId, people.reviewerIds, now);
   await seedDecisions(db, programme, people.managerId);

@@ -57,6 +57,9 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
           </Button>{" "}
           <a className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")} href={`/api/dossiers/export?${query({ page: 1 })}`} download>
             Exporter en CSV
+          </a>{" "}
+          <a className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")} href={`/api/dossiers/export?${query({ page: 1, format: "xlsx" })}`} download>
+            Exporter en XLSX
           </a>
         </div>
       </form>

@@ -1,0 +1,166 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import type { Metadata } from "next";
+import { BarChart, RegionMap } from "@/components/dashboard/dsfr-chart";
+import { FigureTableView } from "@/components/dashboard/figure-table-view";
+import { FilterSelect } from "@/components/forms/filter-select";
+import { RolloutChart } from "@/components/roster/rollout-chart";
+import { ZDashboardFilters, type TDashboardFilters } from "@/lib/dashboard/filters";
+import { getProgrammeDashboard } from "@/lib/dashboard/get-programme-dashboard";
+import { MAP_FIGURE_KEYS, MAP_FIGURES, mapFigureValue } from "@/lib/dashboard/map-figures";
+import { formatMonthFr } from "@/lib/dashboard/months";
+import { shareOf } from "@/lib/dashboard/rollout-counts";
+import { dashboardTable, type DashboardTableId } from "@/lib/dashboard/tables";
+import { REGIONS } from "@/lib/establishments/territories";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardPage } from "@/lib/http/page-guard";
+import { TIER_LABELS } from "@/lib/review/labels";
+import { formatParisDateTime } from "@/lib/time/paris";
+
+export const metadata: Metadata = { title: "Tableau de bord du programme" };
+
+const percent = (count: number, of: number) => {
+  const share = shareOf(count, of);
+  return share === null ? null : 100 * share;
+};
+
+/** The filters as a query string, for the download links and the map figure's choice. */
+function queryOf(filters: TDashboardFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  return params.toString();
+}
+
+export default async function ProgrammeDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const viewer = await requireViewer("/pilotage");
+  const filters = ZDashboardFilters.parse(await searchParams);
+  const data = await guardPage(viewer, "/pilotage", () => getProgrammeDashboard(viewer, filters));
+  const query = queryOf(filters);
+  const table = (id: DashboardTableId) => <FigureTableView id={id} table={dashboardTable(data, id)} query={query} />;
+  const mapFigure = MAP_FIGURES[filters.carte];
+  const mapValue = (value: number | null) => (value === null ? 0 : mapFigure.unit === "share" ? Math.round(1000 * value) / 10 : value);
+  const curve = data.rollout.curve;
+
+  return (
+    <>
+      <h1>Tableau de bord du programme</h1>
+      <form method="get" className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-4w")} aria-label="Filtrer le tableau de bord">
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <FilterSelect label="Vague" name="vague" value={filters.vague} options={data.waves.map((wave) => ({ value: wave.id, label: wave.title }))} anyLabel="Toutes les vagues" />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <FilterSelect label="Région" name="region" value={filters.region} options={REGIONS} anyLabel="Toutes les régions" />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Select label="Catégorie d'établissement" nativeSelectProps={{ name: "categorie", defaultValue: filters.categorie ?? "" }}>
+            <option value="">Toutes les catégories</option>
+            <option value="ES">Établissements de santé (ES)</option>
+            <option value="ESMS">Établissements et services sociaux et médico-sociaux (ESMS)</option>
+            {(["HEALTH", "MEDICO_SOCIAL"] as const).map((sector) => (
+              <optgroup key={sector} label={sector === "HEALTH" ? "Catégories ES" : "Catégories ESMS"}>
+                {data.categories
+                  .filter((category) => category.sector === sector)
+                  .map((category) => (
+                    <option key={category.code} value={category.code}>
+                      {category.label} ({category.code})
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Select label="Carte colorée selon" nativeSelectProps={{ name: "carte", defaultValue: filters.carte }}>
+            {MAP_FIGURE_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {MAP_FIGURES[key].label}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12")}>
+          <Button type="submit" iconId="fr-icon-filter-line">
+            Appliquer les filtres
+          </Button>
+        </div>
+      </form>
+
+      <section aria-labelledby="dossiers-titre">
+        <h2 id="dossiers-titre">Dossiers</h2>
+        <BarChart horizontal labels={data.funnel.map((stage) => stage.label)} series={[{ name: "Dossiers", values: data.funnel.map((stage) => stage.count) }]} />
+        {table("entonnoir")}
+        {table("etats-regions")}
+        {table("etats-categories")}
+      </section>
+
+      <section aria-labelledby="carte-titre">
+        <h2 id="carte-titre">Carte des régions : {mapFigure.label.toLowerCase()}</h2>
+        <p className={fr.cx("fr-text--sm")}>
+          {mapFigure.unit === "share" ? "En pourcentage. " : ""}Une région sans donnée apparaît à 0. Les mêmes chiffres, et les autres, figurent dans le tableau « Chiffres par région ».
+        </p>
+        <RegionMap
+          name={mapFigure.label}
+          value={mapValue(mapFigureValue(filters.carte, data.national))}
+          data={Object.fromEntries(data.regions.map((row) => [row.regionCode, mapValue(mapFigureValue(filters.carte, row))]))}
+        />
+        {table("regions")}
+      </section>
+
+      <section aria-labelledby="deploiement-titre">
+        <h2 id="deploiement-titre">Déploiement du RIE</h2>
+        <p className={fr.cx("fr-text--sm")}>
+          Part des professionnels en activité, d&apos;après le relevé d&apos;indicateurs le plus récent de chaque établissement à la fin de chaque mois
+          {data.rollout.computedAt ? ` (mois en cours : calculé le ${formatParisDateTime(data.rollout.computedAt)})` : ""}. Avec une vague choisie : les établissements des
+          catégories éligibles à cette vague.
+        </p>
+        {curve.length === 0 ? (
+          <p>La courbe apparaîtra après le premier relevé des indicateurs des registres.</p>
+        ) : (
+          <RolloutChart
+            points={curve.map((point) => ({
+              day: formatMonthFr(point.month),
+              registered: percent(point.registered, point.active),
+              substantialId: percent(point.substantialId, point.active),
+              rieCompliant: percent(point.rieCompliant, point.active),
+              dmpReady: percent(point.dmpReady, point.active),
+            }))}
+          />
+        )}
+        {table("deploiement")}
+        {table("deploiement-categories")}
+      </section>
+
+      <section aria-labelledby="instruction-titre">
+        <h2 id="instruction-titre">Instruction</h2>
+        {data.review.length > 0 ? (
+          <BarChart
+            labels={data.review.map((tier) => TIER_LABELS[tier.tier])}
+            series={[
+              { name: "Attribuées", values: data.review.map((tier) => tier.assigned) },
+              { name: "Remises", values: data.review.map((tier) => tier.submitted) },
+              { name: "En retard", values: data.review.map((tier) => tier.overdue) },
+            ]}
+          />
+        ) : null}
+        {table("instruction")}
+      </section>
+
+      <section aria-labelledby="enveloppes-titre">
+        <h2 id="enveloppes-titre">Enveloppes</h2>
+        <p className={fr.cx("fr-text--sm")}>L&apos;enveloppe d&apos;une vague est nationale : les filtres de région et de catégorie ne s&apos;y appliquent pas.</p>
+        {data.envelopes.length > 0 ? (
+          <BarChart
+            unit="€"
+            labels={data.envelopes.map((wave) => wave.title)}
+            series={[
+              { name: "Enveloppe", values: data.envelopes.map((wave) => Number(wave.availableCents / 100n)) },
+              { name: "Accordé", values: data.envelopes.map((wave) => Number(wave.grantedCents / 100n)) },
+            ]}
+          />
+        ) : null}
+        {table("enveloppes")}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import pg from "pg";
+import type { Viewer } from "@/lib/access/viewer";
+import { listDossiers, ZDossierFilters } from "@/lib/applications/list-dossiers";
+import type { Db } from "@/lib/db/client";
+import { ZDashboardFilters } from "@/lib/dashboard/filters";
+import { loadProgrammeDashboard } from "@/lib/dashboard/get-programme-dashboard";
+import { parisToday } from "@/lib/roster/dates";
+import { computeIndicatorsForEstablishments, snapshotCounts } from "@/lib/roster/establishment-indicators";
+import { generateNationalDataset } from "../national-dataset";
+import { measure, type ScenarioResult } from "../harness";
+
+type Result = ScenarioResult & { ceilingMs: number };
+
+const MANAGER: Viewer = { userId: "00000000-0000-7000-8000-000000000000", email: "bench@ans.test", displayName: "Bench", staffRole: "PROGRAMME_MANAGER", memberships: [], sessionId: "bench" };
+
+/**
+ * The dashboard's figures written by hand in SQL, read straight through `pg` (no Prisma, no rules
+ * in TypeScript): what a developer would write for the same page. Overdue reviews are decided in
+ * SQL here; the app lets `lib/review/due-dates.ts` decide per group.
+ */
+function baselineDashboard(pool: pg.Pool, filters: { wave?: string; region?: string; sector?: string; category?: string }) {
+  const where = (region: string, category: string) =>
+    [
+      filters.region ? `${region} = '${filters.region}'` : "TRUE",
+      filters.category ? `${category} = '${filters.category}'` : "TRUE",
+      filters.sector ? `${category} IN (SELECT code FROM "EstablishmentCategory" WHERE sector = '${filters.sector}')` : "TRUE",
+    ].join(" AND ");
+  const wave = filters.wave ? `a."waveId" = '${filters.wave}'` : "TRUE";
+  const scope = where(`e."regionCode"`, `e."categoryCode"`);
+  const rollout = `FROM "RolloutFigure" f WHERE ${where(`f."regionCode"`, `f."categoryCode"`)}`;
+  const sums = `sum(establishments), sum(active), sum(registered), sum("substantialId"), sum("rieCompliant"), sum("dmpReady")`;
+  return Promise.all([
+    pool.query(`SELECT id, title FROM "Wave" ORDER BY "opensAt" DESC`),
+    pool.query(`SELECT code, label, sector FROM "EstablishmentCategory" ORDER BY sector, label`),
+    pool.query(`SELECT a.state, e."regionCode", e."categoryCode", count(*) FROM "Application" a JOIN "Establishment" e ON e.id = a."establishmentId" WHERE ${wave} AND ${scope} GROUP BY 1, 2, 3`),
+    pool.query(`SELECT e."regionCode", count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Application" a WHERE a."establishmentId" = e.id AND ${wave}))
+                FROM "Establishment" e WHERE e."categoryCode" IN (SELECT "categoryCode" FROM "WaveEligibleCategory" ${filters.wave ? `WHERE "waveId" = '${filters.wave}'` : ""}) AND ${scope} GROUP BY 1`),
+    pool.query(`SELECT month, ${sums} ${rollout} GROUP BY month ORDER BY month`),
+    pool.query(`SELECT "regionCode", ${sums} ${rollout} AND month = (SELECT max(month) FROM "RolloutFigure") GROUP BY 1`),
+    pool.query(`SELECT "categoryCode", ${sums} ${rollout} AND month = (SELECT max(month) FROM "RolloutFigure") GROUP BY 1`),
+    pool.query(`SELECT max("computedAt") FROM "RolloutFigure" WHERE month = (SELECT max(month) FROM "RolloutFigure")`),
+    pool.query(`SELECT ra.tier, count(*) FILTER (WHERE d."hasConflict" IS NOT TRUE), count(*) FILTER (WHERE r.status = 'SUBMITTED' AND d."hasConflict" IS NOT TRUE),
+                       count(*) FILTER (WHERE d."hasConflict" IS NOT TRUE AND r.status IS DISTINCT FROM 'SUBMITTED'
+                                        AND now() >= coalesce(ra."dueAt", CASE ra.tier WHEN 'REGIONAL' THEN w."regionalReviewDueAt" ELSE w."nationalReviewDueAt" END)),
+                       count(*) FILTER (WHERE d."hasConflict")
+                FROM "ReviewerAssignment" ra JOIN "Application" a ON a.id = ra."applicationId" JOIN "Wave" w ON w.id = a."waveId" JOIN "Establishment" e ON e.id = a."establishmentId"
+                LEFT JOIN "Review" r ON r."assignmentId" = ra.id LEFT JOIN "ConflictDeclaration" d ON d."assignmentId" = ra.id WHERE ${wave} AND ${scope} GROUP BY 1`),
+    pool.query(`SELECT w.id, w.title, w."fundingEnvelopeCents",
+                       (SELECT sum(b."amountCents") FROM "BudgetLine" b JOIN "Application" a ON a.id = b."applicationId" WHERE a."waveId" = w.id AND a.state NOT IN ('DRAFT', 'WITHDRAWN')),
+                       (SELECT sum(d."amountGrantedCents") FROM "Decision" d WHERE d."waveId" = w.id AND d.outcome = 'SELECTED' AND d."releasedAt" IS NOT NULL AND d."supersededAt" IS NULL)
+                FROM "Wave" w WHERE ${filters.wave ? `w.id = '${filters.wave}'` : "TRUE"} ORDER BY w."opensAt" DESC`),
+  ]);
+}
+
+/** The dossier list's page and its count, by hand: the same filters, order and columns as `listDossiers`. */
+function baselineDossierPage(pool: pg.Pool, filters: { wave?: string; region?: string; state?: string; search?: string; order: string; page: number }) {
+  const conditions = [
+    filters.wave ? `a."waveId" = '${filters.wave}'` : "TRUE",
+    filters.state ? `a.state = '${filters.state}'` : "TRUE",
+    filters.region ? `e."regionCode" = '${filters.region}'` : "TRUE",
+    filters.search ? `(e.name ILIKE '%${filters.search}%' OR e."finessEt" LIKE '${filters.search.toUpperCase()}%')` : "TRUE",
+  ].join(" AND ");
+  const from = `FROM "Application" a JOIN "Establishment" e ON e.id = a."establishmentId" WHERE ${conditions}`;
+  return Promise.all([
+    pool.query(`SELECT count(*) ${from}`),
+    pool.query(`
+      SELECT a.id, a.state, a."projectTitle", a."updatedAt", e.name, e."finessEt", e."regionCode", c.label, w.title,
+             (SELECT max(s."receivedAt") FROM "Submission" s WHERE s."applicationId" = a.id),
+             (SELECT sum(b."amountCents") FROM "BudgetLine" b WHERE b."applicationId" = a.id),
+             d.outcome, d."amountGrantedCents"
+      ${from.replace("WHERE", `JOIN "EstablishmentCategory" c ON c.code = e."categoryCode" JOIN "Wave" w ON w.id = a."waveId" LEFT JOIN LATERAL (SELECT outcome, "amountGrantedCents" FROM "Decision" d WHERE d."applicationId" = a.id AND d."releasedAt" IS NOT NULL ORDER BY d."releasedAt" DESC LIMIT 1) d ON TRUE WHERE`)}
+      ORDER BY ${filters.order}, a.id LIMIT 25 OFFSET ${(filters.page - 1) * 25}`),
+    pool.query(`SELECT id, title FROM "Wave" ORDER BY "opensAt" DESC`),
+  ]);
+}
+
+/**
+ * The manager's dashboard and the dossier list at the programme's national size: p95 of each
+ * filter set over `runs` runs beside the hand-written SQL (target ≤ 2× and under 300 ms), after
+ * checking that today's rollout figures equal the rules module's indicators summed per region.
+ */
+export async function nationalDashboard(db: Db, url: string, options: { establishments: number; professionals: number; dossiers: number; months: number; runs: number }): Promise<Result[]> {
+  const now = new Date();
+  const started = Date.now();
+  const dataset = await generateNationalDataset(db, { ...options, now });
+  console.log(
+    `national data set: ${options.establishments.toLocaleString("en-US")} establishments, ${options.professionals.toLocaleString("en-US")} professionals, ` +
+      `${options.months + 1} monthly snapshots each, ${options.dossiers.toLocaleString("en-US")} dossiers, generated in ${((Date.now() - started) / 1000).toFixed(0)} s ` +
+      `(${Object.entries(dataset.timings).map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`).join(", ")})`,
+  );
+  await checkAgainstRules(db, dataset.establishmentIds, now);
+
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const results: Result[] = [];
+  try {
+    const dashboards = [
+      { label: "no filter", query: {}, sql: {} },
+      { label: "wave", query: { vague: dataset.waveId }, sql: { wave: dataset.waveId } },
+      { label: "wave + region", query: { vague: dataset.waveId, region: "84" }, sql: { wave: dataset.waveId, region: "84" } },
+      { label: "ESMS", query: { categorie: "ESMS" }, sql: { sector: "MEDICO_SOCIAL" } },
+      { label: "wave + category", query: { vague: dataset.waveId, categorie: "500" }, sql: { wave: dataset.waveId, category: "500" } },
+    ];
+    for (const { label, query, sql } of dashboards) {
+      const filters = ZDashboardFilters.parse(query);
+      await loadProgrammeDashboard(db, filters, now);
+      await baselineDashboard(pool, sql);
+      results.push({
+        scenario: `dashboard, ${label}`,
+        candidate: await measure("app", options.runs, () => loadProgrammeDashboard(db, filters, now)),
+        baseline: await measure("SQL", options.runs, () => baselineDashboard(pool, sql)),
+        target: 2,
+        ceilingMs: 300,
+      });
+    }
+    const lists = [
+      { label: "wave, recent first, page 1", query: { wave: dataset.waveId }, sql: { wave: dataset.waveId, order: `a."updatedAt" DESC`, page: 1 } },
+      { label: "wave + region, by establishment, page 2", query: { wave: dataset.waveId, region: "84", sort: "establishment", page: "2" }, sql: { wave: dataset.waveId, region: "84", order: "e.name", page: 2 } },
+      { label: "submitted, by state, page 20", query: { state: "SUBMITTED", sort: "state", page: "20" }, sql: { state: "SUBMITTED", order: "a.state", page: 20 } },
+      { label: "search by name", query: { search: "Établissement 12" }, sql: { search: "Établissement 12", order: `a."updatedAt" DESC`, page: 1 } },
+    ];
+    for (const { label, query, sql } of lists) {
+      const filters = ZDossierFilters.parse(query);
+      await listDossiers(MANAGER, filters);
+      await baselineDossierPage(pool, sql);
+      results.push({
+        scenario: `dossier list, ${label}`,
+        candidate: await measure("app", options.runs, () => listDossiers(MANAGER, filters)),
+        baseline: await measure("SQL", options.runs, () => baselineDossierPage(pool, sql)),
+        target: 2,
+        ceilingMs: 300,
+      });
+    }
+  } finally {
+    await pool.end();
+  }
+  return results;
+}
+
+/** Today's point of the curve, per region, against the rules module run over every roster. */
+async function checkAgainstRules(db: Db, establishmentIds: readonly string[], now: Date): Promise<void> {
+  const started = Date.now();
+  const regionOf = new Map((await db.establishment.findMany({ select: { id: true, regionCode: true } })).map((row) => [row.id, row.regionCode]));
+  const expected = new Map<string, number[]>();
+  await computeIndicatorsForEstablishments(db, establishmentIds, parisToday(now), (id, indicators) => {
+    const counts = snapshotCounts(indicators);
+    const region = regionOf.get(id)!;
+    const sums = expected.get(region) ?? [0, 0, 0, 0, 0];
+    [counts.active, counts.registered, counts.substantialId, counts.rieCompliant, counts.dmpReady].forEach((value, index) => (sums[index]! += value));
+    expected.set(region, sums);
+  });
+  const dashboard = await loadProgrammeDashboard(db, ZDashboardFilters.parse({}), now);
+  const differing = dashboard.regions.filter((row) => {
+    const sums = expected.get(row.regionCode) ?? [0, 0, 0, 0, 0];
+    const shown = [row.rollout.active, row.rollout.registered, row.rollout.substantialId, row.rollout.rieCompliant, row.rollout.dmpReady];
+    return shown.some((value, index) => value !== sums[index]);
+  });
+  if (differing.length > 0) {
+    console.error(`ERROR: the dashboard's rollout differs from the rules module in ${differing.map((row) => row.regionCode).join(", ")}`);
+    process.exitCode = 1;
+  } else {
+    console.log(`dashboard check: today's rollout equals the rules module's indicators in all ${dashboard.regions.length} regions (checked in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+}

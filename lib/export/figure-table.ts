@@ -1,0 +1,71 @@
+/**
+ * A table of figures as the user downloads it: CSV (through `csv.ts`) or an Excel workbook with
+ * real numbers (counts as integers, shares as percentages, amounts in euros). Text cells are
+ * protected against formula injection in both.
+ *
+ * Public API: `FigureColumn`, `FigureCell`, `FigureTable`, `figureTableToCsv`, `figureTableToXlsx`,
+ * `shareValue`, and for the streamed exports (`stream-table.ts`) `csvCell`, `xlsxCell`, `headerOf`,
+ * `NUMBER_FORMAT`.
+ */
+import ExcelJS from "exceljs";
+import { neutralizeCell } from "@/lib/roster/template/cell-safety";
+import { toCsv } from "./csv";
+
+export type FigureColumn = { label: string; kind: "text" | "integer" | "share" | "euros" };
+
+/** Text, a count, a share (count of a total: no rounded share is stored) or an amount in cents. */
+export type FigureCell = string | number | { count: number; of: number } | bigint | null;
+
+export type FigureTable = { caption: string; columns: readonly FigureColumn[]; rows: ReadonlyArray<readonly FigureCell[]> };
+
+/** A share between 0 and 1, or null for « nothing to divide by ». */
+export function shareValue(cell: FigureCell): number | null {
+  return typeof cell === "object" && cell !== null && cell.of !== 0 ? cell.count / cell.of : null;
+}
+
+const euros = (cents: bigint) => Number(cents) / 100;
+
+/** Plain values, decimal comma: what a French spreadsheet reads as numbers. */
+export function csvCell(cell: FigureCell, column: FigureColumn): string | number | null {
+  if (cell === null) return null;
+  switch (column.kind) {
+    case "share": {
+      const share = shareValue(cell);
+      return share === null ? null : (Math.round(share * 1000) / 10).toString().replace(".", ",");
+    }
+    case "euros":
+      return euros(cell as bigint).toString().replace(".", ",");
+    default:
+      return cell as string | number;
+  }
+}
+
+export const headerOf = (column: FigureColumn) => (column.kind === "share" ? `${column.label} (%)` : column.kind === "euros" ? `${column.label} (€)` : column.label);
+
+export function figureTableToCsv(table: FigureTable): Uint8Array {
+  return toCsv(
+    table.columns.map(headerOf),
+    table.rows.map((row) => row.map((cell, index) => csvCell(cell, table.columns[index]!))),
+  );
+}
+
+export const NUMBER_FORMAT: Record<FigureColumn["kind"], string> = { text: "@", integer: "#,##0", share: "0.0%", euros: '#,##0.00 "€"' };
+
+export async function figureTableToXlsx(table: FigureTable, sheetName: string): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = table.columns.map((column) => ({ header: column.label, width: Math.max(14, column.label.length + 2), style: { numFmt: NUMBER_FORMAT[column.kind] } }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of table.rows) {
+    sheet.addRow(row.map((cell, index) => xlsxCell(cell, table.columns[index]!)));
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** A cell's value in a workbook: numbers as numbers, text protected against formulas. */
+export function xlsxCell(cell: FigureCell, column: FigureColumn): string | number | null {
+  if (cell === null) return null;
+  if (column.kind === "share") return shareValue(cell);
+  if (column.kind === "euros") return euros(cell as bigint);
+  return typeof cell === "string" ? neutralizeCell(cell) : (cell as number);
+}
