@@ -436,6 +436,11 @@ const ROWS: Row[] = [
     expected: MANAGER_ONLY(409),
   },
   {
+    route: "PUT /api/waves/[waveId]/follow-up-settings",
+    call: (w) => ({ method: "PUT", url: `/api/waves/${w.wave}/follow-up-settings`, json: { advanceSharePercent: "30", targets: [], expectedVersion: 99 } }),
+    expected: MANAGER_ONLY(409),
+  },
+  {
     route: "GET /api/applications/[applicationId]/decision-letter",
     call: (w) => ({ method: "GET", url: `/api/applications/${w.submitted}/decision-letter` }),
     // No decision released yet: there is no letter, for those who may read the dossier as for the others (e2e/decisions.spec.ts downloads one).
