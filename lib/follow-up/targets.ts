@@ -7,7 +7,8 @@
  * proves nothing (as for the objectives of `indicators.ts`); an objective with several targets is
  * met when all are; an objective with no target has no pre-check (`met: null`), never « atteint ».
  *
- * Public API: `TARGET_INDICATORS`, `TargetSetting`, `TargetCheck`, `checkTarget`, `checkObjective`.
+ * Public API: `TARGET_INDICATORS`, `targetIndicatorLabel`, `TargetSetting`, `TargetCheck`, `checkTarget`,
+ * `checkObjective`, `precheckLabel`.
  */
 import type { TargetIndicator } from "@/lib/db/generated/enums";
 import { INDICATOR_ROWS } from "@/lib/roster/compliance-view";
@@ -64,4 +65,9 @@ export function checkTarget(target: TargetSetting, figures: IndicatorSet, today:
 export function checkObjective(targets: readonly TargetSetting[], figures: IndicatorSet, today: string): { met: boolean | null; checks: TargetCheck[] } {
   const checks = targets.map((target) => checkTarget(target, figures, today));
   return { met: checks.length === 0 ? null : checks.every((check) => check.met), checks };
+}
+
+/** The pre-check of an objective in words: all its targets reached, not all, or no target. */
+export function precheckLabel(met: boolean | null): string {
+  return met === null ? "Sans cible" : met ? "Cibles atteintes" : "Cibles non atteintes";
 }

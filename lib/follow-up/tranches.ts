@@ -4,7 +4,7 @@
  * the nearest cent (half up) and the balance is what remains, so the tranches always add up to the
  * grant exactly.
  *
- * Public API: `TrancheKind`, `Tranche`, `splitGrant`.
+ * Public API: `TrancheKind`, `Tranche`, `splitGrant`, `TrancheStatus`, `TRANCHE_LABELS`, `TRANCHE_STATUS_LABELS`.
  */
 export type TrancheKind = "ADVANCE" | "BALANCE";
 
@@ -21,3 +21,10 @@ export function splitGrant(grantCents: bigint, advanceSharePercent: number): [ad
     { kind: "BALANCE", amountCents: grantCents - advance },
   ];
 }
+
+/** Until payments are recorded (due, ordered, paid): the advance is due from selection, the balance waits for validation. */
+export type TrancheStatus = "DUE" | "AWAITING_VALIDATION";
+
+export const TRANCHE_LABELS: Readonly<Record<TrancheKind, string>> = { ADVANCE: "Avance à la sélection", BALANCE: "Solde à la validation des résultats" };
+
+export const TRANCHE_STATUS_LABELS: Readonly<Record<TrancheStatus, string>> = { DUE: "À verser", AWAITING_VALIDATION: "En attente de la validation des résultats" };
