@@ -6,6 +6,8 @@ import { declareResults } from "./declare-results";
 import { getFollowUp } from "./get-follow-up";
 import { loadDeclaration } from "./load-declaration";
 import { readDeclarationPdf } from "./read-declaration-pdf";
+import { ZFollowUpSettingsInput } from "./settings-schema";
+import { updateFollowUpSettings } from "./update-follow-up-settings";
 
 /** A registered professional with an e-CPS who needs the DMP, and one who needs the DPI and has no MIE. */
 const ROSTER: RosterCase[] = [
@@ -92,5 +94,24 @@ describe("follow-up of a selected dossier", () => {
     await expect(declareResults(director, dossier.id, declaration(["O1", "O2"]))).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(await testDb.resultDeclaration.count()).toBe(0);
     expect(await testDb.indicatorSnapshot.count({ where: { reason: "DECLARATION" } })).toBe(0);
+  });
+
+  it("replaces the wave's targets and advance share under its version, refuses an unknown objective, audits before and after", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createOpenWave(testDb);
+    const input = (targets: unknown[], expectedVersion: number) => ({ ...ZFollowUpSettingsInput.parse({ advanceSharePercent: "40", targets, expectedVersion }), ip: null });
+    const target = { objectiveCode: "O2", indicator: "RIE_COMPLIANT_AMONG_CONCERNED", thresholdPercent: "90", dueDate: "2027-06-30" };
+
+    await expect(updateFollowUpSettings(manager, wave.waveId, input([{ ...target, objectiveCode: "O9" }], 1))).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { "targets.0.objectiveCode": [expect.any(String)] } });
+    await updateFollowUpSettings(manager, wave.waveId, input([target], 1));
+    await expect(updateFollowUpSettings(manager, wave.waveId, input([], 1))).rejects.toMatchObject({ code: "CONFLICT" });
+    await updateFollowUpSettings(manager, wave.waveId, input([{ ...target, thresholdPercent: "95" }], 2));
+
+    const stored = await testDb.wave.findUniqueOrThrow({ where: { id: wave.waveId }, select: { version: true, advanceSharePercent: true, objectiveTargets: { select: { objectiveCode: true, thresholdPercent: true, dueDate: true } } } });
+    expect(stored).toEqual({ version: 3, advanceSharePercent: 40, objectiveTargets: [{ objectiveCode: "O2", thresholdPercent: 95, dueDate: new Date("2027-06-30T00:00:00Z") }] });
+    const audits = await testDb.auditEvent.findMany({ where: { action: "wave.follow_up_settings_changed", targetId: wave.waveId }, orderBy: { at: "asc" }, select: { details: true } });
+    expect(audits).toHaveLength(2);
+    expect(audits[1]!.details).toMatchObject({ targets: { from: [{ objectiveCode: "O2", thresholdPercent: 90, dueDate: "2027-06-30" }], to: [{ thresholdPercent: 95 }] } });
+    await expect(updateFollowUpSettings(await directorOf(testDb, (await createSubmittedDossier(testDb, wave)).establishment.id), wave.waveId, input([], 3))).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
