@@ -24,7 +24,7 @@ export function DeclarationForm({ applicationId, objectives }: { applicationId: 
   const router = useRouter();
   const form = useForm<Values, unknown, z.output<typeof ZDeclareResultsInput>>({
     resolver: zodResolver(ZDeclareResultsInput),
-    defaultValues: { objectives: objectives.map((objective) => ({ objectiveCode: objective.code, achieved: undefined as unknown as "yes", comment: "" })) },
+    defaultValues: { objectives: objectives.map((objective) => ({ objectiveCode: objective.code, achieved: undefined, comment: "" })) },
     mode: "onBlur",
   });
   const control = form.control as unknown as Control<Values>;

@@ -20,7 +20,7 @@ export async function loadDeclaration(client: Reader, applicationId: string) {
       pdfHash: true,
       declaredBy: { select: { displayName: true } },
       snapshot: { select: { takenAt: true, active: true, registered: true, substantialId: true, rieCompliant: true, dmpReady: true, breakdown: true } },
-      objectives: { select: { objectiveCode: true, achieved: true, comment: true, precheckMet: true, precheck: true } },
+      objectives: { orderBy: { objectiveCode: "asc" }, select: { objectiveCode: true, achieved: true, comment: true, precheckMet: true, precheck: true } },
     },
   });
   if (!row) return null;
