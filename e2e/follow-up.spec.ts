@@ -41,7 +41,7 @@ test("a manager sets the targets and the schedule; the director follows them and
   ]);
 
   await asDirector.goto(`/dossiers/${dossier.id}`);
-  await asDirector.getByRole("link", { name: /Suivi du dossier retenu/ }).click();
+  await asDirector.getByRole("link", { name: /Suivi après sélection/ }).click();
   await expect(asDirector.getByRole("heading", { level: 1, name: "Suivi du dossier retenu" })).toBeVisible();
   const o2 = asDirector.getByRole("article", { name: /^O2/ });
   await expect(o2).toContainText("au moins 90 % au 30 juin 2027");

@@ -73,7 +73,7 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
       {dossier.decision ? <ReleasedDecisionAlert applicationId={applicationId} decision={dossier.decision} /> : null}
       {dossier.state === "SELECTED" ? (
         <p>
-          <Link href={`/dossiers/${applicationId}/suivi`}>Suivi du dossier retenu : cibles, déclaration des résultats et versements</Link>
+          <Link href={`/dossiers/${applicationId}/suivi`}>Suivi après sélection : cibles, déclaration des résultats et versements</Link>
         </p>
       ) : null}
       {reviewFollowUp && dossier.state === "SCORED" ? (
