@@ -17,7 +17,12 @@ const ROSTER: RosterCase[] = [
 ];
 
 test("a manager sets the targets and the schedule; the director follows them and declares the results", async ({ browser }) => {
-  const dossier = await createSelectedDossier(e2eDb, { name: "EHPAD Les Tilleuls", roster: ROSTER, amountGrantedCents: 1_000_001n, advanceSharePercent: null });
+  const dossier = await createSelectedDossier(e2eDb, {
+    name: "EHPAD Les Tilleuls",
+    roster: ROSTER,
+    amountGrantedCents: 1_000_001n,
+    advanceSharePercent: null,
+  });
   const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER", name: "Pilote Suivi" });
   const director = await directorOf(e2eDb, dossier.establishment.id);
   const [managerContext, directorContext] = [await browser.newContext(), await browser.newContext()];
@@ -36,9 +41,12 @@ test("a manager sets the targets and the schedule; the director follows them and
   await settings.getByRole("button", { name: "Enregistrer les cibles et l'échéancier" }).click();
   await expect(settings.getByText("Cibles et échéancier enregistrés.")).toBeVisible();
   await expectNoSeriousAccessibilityViolation(asManager);
-  expect(await e2eDb.objectiveTarget.findMany({ where: { waveId: dossier.wave.waveId }, select: { objectiveCode: true, indicator: true, thresholdPercent: true } })).toEqual([
-    { objectiveCode: "O2", indicator: "RIE_COMPLIANT_AMONG_CONCERNED", thresholdPercent: 90 },
-  ]);
+  expect(
+    await e2eDb.objectiveTarget.findMany({
+      where: { waveId: dossier.wave.waveId },
+      select: { objectiveCode: true, indicator: true, thresholdPercent: true },
+    }),
+  ).toEqual([{ objectiveCode: "O2", indicator: "RIE_COMPLIANT_AMONG_CONCERNED", thresholdPercent: 90 }]);
 
   await asDirector.goto(`/dossiers/${dossier.id}`);
   await asDirector.getByRole("link", { name: /Suivi après sélection/ }).click();
@@ -55,7 +63,10 @@ test("a manager sets the targets and the schedule; the director follows them and
 
   const form = asDirector.getByRole("form", { name: "Déclaration des résultats" });
   for (const code of ["O1", "O2", "O3", "O4"]) {
-    await form.getByRole("group", { name: `Résultat de l'objectif ${code}` }).getByText(code === "O2" ? "Non atteint" : "Atteint", { exact: true }).click();
+    await form
+      .getByRole("group", { name: `Résultat de l'objectif ${code}` })
+      .getByText(code === "O2" ? "Non atteint" : "Atteint", { exact: true })
+      .click();
     await form.getByLabel(`Commentaire sur l'objectif ${code}`).fill(`Bilan de ${code}.`);
   }
   await form.getByRole("button", { name: "Déclarer les résultats" }).click();
@@ -66,7 +77,13 @@ test("a manager sets the targets and the schedule; the director follows them and
   await expect(asDirector.getByRole("table", { name: /Indicateurs du registre figés le/ })).toContainText(/1 sur 2/);
   await expectNoSeriousAccessibilityViolation(asDirector);
 
-  const stored = await e2eDb.resultDeclaration.findFirstOrThrow({ where: { applicationId: dossier.id }, select: { snapshot: { select: { reason: true } }, objectives: { where: { objectiveCode: "O2" }, select: { achieved: true, precheckMet: true } } } });
+  const stored = await e2eDb.resultDeclaration.findFirstOrThrow({
+    where: { applicationId: dossier.id },
+    select: {
+      snapshot: { select: { reason: true } },
+      objectives: { where: { objectiveCode: "O2" }, select: { achieved: true, precheckMet: true } },
+    },
+  });
   expect(stored).toEqual({ snapshot: { reason: "DECLARATION" }, objectives: [{ achieved: false, precheckMet: false }] });
 
   // The manager reads the same declaration and pre-check.

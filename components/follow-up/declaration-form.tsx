@@ -20,7 +20,13 @@ const ACHIEVED_OPTIONS = [
 ];
 
 /** The director's declaration, objective by objective: achieved or not, with a comment. */
-export function DeclarationForm({ applicationId, objectives }: { applicationId: string; objectives: ReadonlyArray<{ code: string; title: string }> }) {
+export function DeclarationForm({
+  applicationId,
+  objectives,
+}: {
+  applicationId: string;
+  objectives: ReadonlyArray<{ code: string; title: string }>;
+}) {
   const router = useRouter();
   const form = useForm<Values, unknown, z.output<typeof ZDeclareResultsInput>>({
     resolver: zodResolver(ZDeclareResultsInput),
@@ -41,12 +47,25 @@ export function DeclarationForm({ applicationId, objectives }: { applicationId: 
             {objective.code} – {objective.title}
           </legend>
           <div className={fr.cx("fr-fieldset__element")}>
-            <RadioField control={control} name={`objectives.${index}.achieved`} label={`Résultat de l'objectif ${objective.code}`} options={ACHIEVED_OPTIONS} />
-            <TextAreaField control={control} name={`objectives.${index}.comment`} label={`Commentaire sur l'objectif ${objective.code}`} rows={3} maxLength={4000} />
+            <RadioField
+              control={control}
+              name={`objectives.${index}.achieved`}
+              label={`Résultat de l'objectif ${objective.code}`}
+              options={ACHIEVED_OPTIONS}
+            />
+            <TextAreaField
+              control={control}
+              name={`objectives.${index}.comment`}
+              label={`Commentaire sur l'objectif ${objective.code}`}
+              rows={3}
+              maxLength={4000}
+            />
           </div>
         </fieldset>
       ))}
-      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}</div>
+      <div aria-live="polite">
+        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}
+      </div>
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-send-plane-line">
         Déclarer les résultats
       </Button>

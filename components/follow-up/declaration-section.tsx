@@ -18,8 +18,8 @@ export function DeclarationSection({ followUp }: { followUp: FollowUp }) {
         followUp.canDeclare ? (
           <>
             <p>
-              Déclarez pour chaque objectif s&apos;il est atteint. À l&apos;envoi, les indicateurs du registre sont figés et chaque objectif est pré-vérifié contre
-              ses cibles ; la déclaration (PDF) est ensuite vérifiée par l&apos;ARS puis validée par l&apos;ANS.
+              Déclarez pour chaque objectif s&apos;il est atteint. À l&apos;envoi, les indicateurs du registre sont figés et chaque objectif
+              est pré-vérifié contre ses cibles ; la déclaration (PDF) est ensuite vérifiée par l&apos;ARS puis validée par l&apos;ANS.
             </p>
             <DeclarationForm applicationId={followUp.applicationId} objectives={followUp.objectives} />
           </>
@@ -29,8 +29,11 @@ export function DeclarationSection({ followUp }: { followUp: FollowUp }) {
       ) : (
         <>
           <p>
-            Déclarés le {formatParisDateTime(declaration.declaredAt)} (heure de Paris){declaration.declaredBy ? ` par ${declaration.declaredBy}` : ""}. Empreinte (SHA-256) :{" "}
-            <code>{declaration.pdfHash}</code>. <a href={`/api/applications/${followUp.applicationId}/result-declaration`} download>Télécharger la déclaration (PDF)</a>
+            Déclarés le {formatParisDateTime(declaration.declaredAt)} (heure de Paris)
+            {declaration.declaredBy ? ` par ${declaration.declaredBy}` : ""}. Empreinte (SHA-256) : <code>{declaration.pdfHash}</code>.{" "}
+            <a href={`/api/applications/${followUp.applicationId}/result-declaration`} download>
+              Télécharger la déclaration (PDF)
+            </a>
           </p>
           <DataTable caption={`Indicateurs du registre figés le ${formatParisDateTime(declaration.frozenAt)}`} small>
             <thead>

@@ -25,14 +25,19 @@ export function FollowUpObjectives({ followUp }: { followUp: FollowUp }) {
                     <>
                       <p className={fr.cx("fr-mb-1w", "fr-mt-1w")}>
                         {formatInteger(target.holdingBack.count)} professionnel(s) ne comptent pas encore
-                        {target.holdingBack.count > target.holdingBack.named.length ? `, dont les ${target.holdingBack.named.length} premiers` : ""} :
+                        {target.holdingBack.count > target.holdingBack.named.length
+                          ? `, dont les ${target.holdingBack.named.length} premiers`
+                          : ""}{" "}
+                        :
                       </p>
                       <ul>
                         {target.holdingBack.named.map((person) => (
                           <li key={person.id}>
                             <strong>{person.name}</strong>
                             {person.gaps.length > 0 ? " : " : ""}
-                            {person.gaps.map((gap) => `${gap.message} (${gap.nextStep.charAt(0).toLowerCase()}${gap.nextStep.slice(1)})`).join(" ; ")}
+                            {person.gaps
+                              .map((gap) => `${gap.message} (${gap.nextStep.charAt(0).toLowerCase()}${gap.nextStep.slice(1)})`)
+                              .join(" ; ")}
                           </li>
                         ))}
                       </ul>

@@ -21,9 +21,23 @@ const INDICATOR_OPTIONS = TARGET_INDICATORS.map((row) => ({ value: row.value, la
  * The objectives' targets (indicator, threshold, date) and the advance share of the payment schedule.
  * `waveVersion` is the wave as loaded (refreshed after each save), so a concurrent change is detected.
  */
-export function FollowUpSettingsForm({ waveId, waveVersion, objectives, defaultValues }: { waveId: string; waveVersion: number; objectives: ReadonlyArray<{ code: string; title: string }>; defaultValues: Values }) {
+export function FollowUpSettingsForm({
+  waveId,
+  waveVersion,
+  objectives,
+  defaultValues,
+}: {
+  waveId: string;
+  waveVersion: number;
+  objectives: ReadonlyArray<{ code: string; title: string }>;
+  defaultValues: Values;
+}) {
   const router = useRouter();
-  const form = useForm<Values, unknown, z.output<typeof ZFollowUpSettingsInput>>({ resolver: zodResolver(ZFollowUpSettingsInput), defaultValues, mode: "onBlur" });
+  const form = useForm<Values, unknown, z.output<typeof ZFollowUpSettingsInput>>({
+    resolver: zodResolver(ZFollowUpSettingsInput),
+    defaultValues,
+    mode: "onBlur",
+  });
   // The fields edit the form's own (text) values; the schema's output (numbers) is the server's.
   const control = form.control as unknown as Control<Values>;
   const targets = useFieldArray({ control, name: "targets" });
@@ -60,11 +74,20 @@ export function FollowUpSettingsForm({ waveId, waveVersion, objectives, defaultV
         priority="secondary"
         iconId="fr-icon-add-line"
         className={fr.cx("fr-mb-3w")}
-        onClick={() => targets.append({ objectiveCode: objectives[0]?.code ?? "", indicator: "RIE_COMPLIANT_AMONG_CONCERNED", thresholdPercent: "", dueDate: "" })}
+        onClick={() =>
+          targets.append({
+            objectiveCode: objectives[0]?.code ?? "",
+            indicator: "RIE_COMPLIANT_AMONG_CONCERNED",
+            thresholdPercent: "",
+            dueDate: "",
+          })
+        }
       >
         Ajouter une cible
       </Button>
-      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}</div>
+      <div aria-live="polite">
+        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}
+      </div>
       <div>
         <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
           Enregistrer les cibles et l&apos;échéancier

@@ -20,19 +20,31 @@ export type DeclarationPdfInput = {
   declaredAt: Date;
   declaredBy: string;
   figures: SnapshotCounts;
-  objectives: ReadonlyArray<{ code: string; title: string; achieved: boolean; comment: string; precheckMet: boolean | null; checks: readonly TargetCheck[] }>;
+  objectives: ReadonlyArray<{
+    code: string;
+    title: string;
+    achieved: boolean;
+    comment: string;
+    precheckMet: boolean | null;
+    checks: readonly TargetCheck[];
+  }>;
 };
 
 export const DECLARATION_FORMAT = "hospiconnect-result-declaration/1";
 
 export function declarationHashOf(input: DeclarationPdfInput): string {
   return createHash("sha256")
-    .update(canonicalJson({ format: DECLARATION_FORMAT, ...input, objectives: input.objectives.map((objective) => ({ ...objective, checks: [...objective.checks] })) }))
+    .update(
+      canonicalJson({
+        format: DECLARATION_FORMAT,
+        ...input,
+        objectives: input.objectives.map((objective) => ({ ...objective, checks: [...objective.checks] })),
+      }),
+    )
     .digest("hex");
 }
 
 const TITLE = "Déclaration des résultats";
-
 
 export async function renderDeclarationPdf(input: DeclarationPdfInput, hash: string): Promise<Buffer> {
   const { heading, paragraph, block, table, gap, finish } = taggedDocument({
@@ -77,6 +89,10 @@ export async function renderDeclarationPdf(input: DeclarationPdfInput, hash: str
 
   paragraph("Empreinte numérique de cette déclaration (SHA-256) :");
   block("Courier", 9.5, hash, 1);
-  block("Helvetica-Oblique", 9, "La pré-vérification compare les chiffres du registre aux cibles de la vague ; les résultats sont ensuite vérifiés par l'ARS puis validés par l'ANS.");
+  block(
+    "Helvetica-Oblique",
+    9,
+    "La pré-vérification compare les chiffres du registre aux cibles de la vague ; les résultats sont ensuite vérifiés par l'ARS puis validés par l'ANS.",
+  );
   return finish();
 }

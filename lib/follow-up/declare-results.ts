@@ -23,7 +23,11 @@ export const ALREADY_DECLARED_MESSAGE = "Les résultats de ce dossier sont déj�
  * targets from those very figures, the PDF is rendered with its hash and stored, and the audit
  * entry written. Later roster changes or new targets never alter what was declared.
  */
-export async function declareResults(viewer: Viewer, applicationId: string, input: TDeclareResultsInput & { ip: string | null; now?: Date }) {
+export async function declareResults(
+  viewer: Viewer,
+  applicationId: string,
+  input: TDeclareResultsInput & { ip: string | null; now?: Date },
+) {
   const now = input.now ?? new Date();
   authorizeApplication(viewer, await loadDossierFacts(db, applicationId), "declare-results");
   const pdfKey = generateStorageKey("result-declarations");
@@ -34,7 +38,8 @@ export async function declareResults(viewer: Viewer, applicationId: string, inpu
         await tx.$queryRaw`SELECT id FROM "Application" WHERE id = ${applicationId}::uuid FOR UPDATE`;
         const facts = await loadDossierFacts(tx, applicationId);
         authorizeApplication(viewer, facts, "declare-results");
-        if (await tx.resultDeclaration.findFirst({ where: { applicationId: facts.id }, select: { id: true } })) throw new AppError("CONFLICT", ALREADY_DECLARED_MESSAGE);
+        if (await tx.resultDeclaration.findFirst({ where: { applicationId: facts.id }, select: { id: true } }))
+          throw new AppError("CONFLICT", ALREADY_DECLARED_MESSAGE);
         const context = await loadFollowUpContext(tx, facts);
         const declared = declaredObjectives(context.objectives, input.objectives);
 
@@ -42,10 +47,20 @@ export async function declareResults(viewer: Viewer, applicationId: string, inpu
         if (roster === null) throw new AppError("NOT_FOUND");
         const today = parisToday(now);
         const indicators = computeRosterIndicators(roster, today);
-        const snapshot = await storeIndicatorSnapshot(tx, facts.establishmentId, "DECLARATION", indicators, { applicationId: facts.id, takenAt: now });
+        const snapshot = await storeIndicatorSnapshot(tx, facts.establishmentId, "DECLARATION", indicators, {
+          applicationId: facts.id,
+          takenAt: now,
+        });
         const objectives = declared.map((objective) => {
           const precheck = checkObjective(objective.targets, indicators.overall, today);
-          return { code: objective.code, title: objective.title, achieved: objective.achieved, comment: objective.comment, precheckMet: precheck.met, checks: precheck.checks };
+          return {
+            code: objective.code,
+            title: objective.title,
+            achieved: objective.achieved,
+            comment: objective.comment,
+            precheckMet: precheck.met,
+            checks: precheck.checks,
+          };
         });
 
         const wave = await tx.wave.findUniqueOrThrow({ where: { id: facts.waveId }, select: { campaign: { select: { title: true } } } });
@@ -92,7 +107,11 @@ export async function declareResults(viewer: Viewer, applicationId: string, inpu
             declarationId: declaration.id,
             snapshotId: snapshot.id,
             pdfHash,
-            objectives: objectives.map((objective) => ({ code: objective.code, achieved: objective.achieved, precheckMet: objective.precheckMet })),
+            objectives: objectives.map((objective) => ({
+              code: objective.code,
+              achieved: objective.achieved,
+              precheckMet: objective.precheckMet,
+            })),
           },
         });
         return { declarationId: declaration.id, pdfHash };
@@ -102,7 +121,10 @@ export async function declareResults(viewer: Viewer, applicationId: string, inpu
     );
   } catch (error) {
     // Rolled back after the upload: the file would be nobody's.
-    if (stored) await fileStorage().delete(pdfKey).catch(() => undefined);
+    if (stored)
+      await fileStorage()
+        .delete(pdfKey)
+        .catch(() => undefined);
     throw error;
   }
 }

@@ -7,7 +7,11 @@ export const ZDeclareResultsInput = z.object({
       z.object({
         objectiveCode: z.string().trim().min(1),
         achieved: z.enum(["yes", "no"], { error: "Indiquez si l'objectif est atteint." }).transform((value) => value === "yes"),
-        comment: z.string().trim().min(1, { error: "Expliquez le résultat en quelques mots." }).max(4000, { error: "4 000 caractères au plus." }),
+        comment: z
+          .string()
+          .trim()
+          .min(1, { error: "Expliquez le résultat en quelques mots." })
+          .max(4000, { error: "4 000 caractères au plus." }),
       }),
     )
     .min(1)

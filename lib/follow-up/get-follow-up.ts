@@ -33,10 +33,12 @@ export async function getFollowUp(viewer: Viewer, applicationId: string, now = n
   const shortfalls = findShortfalls(indicators, roster, today, NAMED_PER_TARGET);
   const namedIds = [...shortfalls.values()].flatMap((entry) => entry.named.map((shortfall) => shortfall.professional.id));
   const names = new Map(
-    (await db.professional.findMany({ where: { establishmentId: facts.establishmentId, id: { in: namedIds } }, select: { id: true, lastName: true, firstName: true } })).map((person) => [
-      person.id,
-      `${person.lastName} ${person.firstName}`,
-    ]),
+    (
+      await db.professional.findMany({
+        where: { establishmentId: facts.establishmentId, id: { in: namedIds } },
+        select: { id: true, lastName: true, firstName: true },
+      })
+    ).map((person) => [person.id, `${person.lastName} ${person.firstName}`]),
   );
 
   const objectives = context.objectives.map((objective) => {
@@ -49,7 +51,17 @@ export async function getFollowUp(viewer: Viewer, applicationId: string, now = n
         const entry = shortfalls.get(target.indicator);
         return {
           ...target,
-          holdingBack: entry && !target.met ? { count: entry.count, named: entry.named.map((shortfall) => ({ id: shortfall.professional.id, name: names.get(shortfall.professional.id) ?? "", gaps: shortfall.gaps })) } : null,
+          holdingBack:
+            entry && !target.met
+              ? {
+                  count: entry.count,
+                  named: entry.named.map((shortfall) => ({
+                    id: shortfall.professional.id,
+                    name: names.get(shortfall.professional.id) ?? "",
+                    gaps: shortfall.gaps,
+                  })),
+                }
+              : null,
         };
       }),
     };

@@ -19,8 +19,13 @@ export async function loadDeclaration(client: Reader, applicationId: string) {
       declaredAt: true,
       pdfHash: true,
       declaredBy: { select: { displayName: true } },
-      snapshot: { select: { takenAt: true, active: true, registered: true, substantialId: true, rieCompliant: true, dmpReady: true, breakdown: true } },
-      objectives: { orderBy: { objectiveCode: "asc" }, select: { objectiveCode: true, achieved: true, comment: true, precheckMet: true, precheck: true } },
+      snapshot: {
+        select: { takenAt: true, active: true, registered: true, substantialId: true, rieCompliant: true, dmpReady: true, breakdown: true },
+      },
+      objectives: {
+        orderBy: { objectiveCode: "asc" },
+        select: { objectiveCode: true, achieved: true, comment: true, precheckMet: true, precheck: true },
+      },
     },
   });
   if (!row) return null;

@@ -26,7 +26,10 @@ export async function loadFollowUpContext(client: Reader, facts: DossierFacts) {
         select: {
           title: true,
           advanceSharePercent: true,
-          objectiveTargets: { orderBy: { indicator: "asc" }, select: { objectiveCode: true, indicator: true, thresholdPercent: true, dueDate: true } },
+          objectiveTargets: {
+            orderBy: { indicator: "asc" },
+            select: { objectiveCode: true, indicator: true, thresholdPercent: true, dueDate: true },
+          },
         },
       },
       decisions: {
@@ -41,7 +44,11 @@ export async function loadFollowUpContext(client: Reader, facts: DossierFacts) {
     ...objective,
     targets: row.wave.objectiveTargets
       .filter((target) => target.objectiveCode === objective.code)
-      .map((target): TargetSetting => ({ indicator: target.indicator, thresholdPercent: target.thresholdPercent, dueDate: dayToIsoDate(toDay(target.dueDate)) })),
+      .map((target): TargetSetting => ({
+        indicator: target.indicator,
+        thresholdPercent: target.thresholdPercent,
+        dueDate: dayToIsoDate(toDay(target.dueDate)),
+      })),
   }));
   return {
     projectTitle: row.projectTitle,

@@ -9,7 +9,11 @@ import { fileStorage } from "@/lib/storage";
 export async function readDeclarationPdf(viewer: Viewer, applicationId: string) {
   const facts = await loadDossierFacts(db, applicationId);
   authorizeApplication(viewer, facts, "read");
-  const declaration = await db.resultDeclaration.findFirst({ where: { applicationId: facts.id }, orderBy: { declaredAt: "desc" }, select: { pdfKey: true } });
+  const declaration = await db.resultDeclaration.findFirst({
+    where: { applicationId: facts.id },
+    orderBy: { declaredAt: "desc" },
+    select: { pdfKey: true },
+  });
   const bytes = declaration ? await fileStorage().get(declaration.pdfKey) : null;
   if (!bytes) throw new AppError("NOT_FOUND", "Ce dossier n'a pas encore de déclaration de résultats.");
   return { bytes, fileName: `declaration-resultats-${facts.id.slice(0, 8)}.pdf` };

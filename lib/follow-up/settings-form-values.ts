@@ -7,7 +7,12 @@ import type { z } from "zod";
 export function followUpFormValues(wave: {
   version: number;
   advanceSharePercent: number | null;
-  objectiveTargets: ReadonlyArray<{ objectiveCode: string; indicator: TargetSetting["indicator"]; thresholdPercent: number; dueDate: Date }>;
+  objectiveTargets: ReadonlyArray<{
+    objectiveCode: string;
+    indicator: TargetSetting["indicator"];
+    thresholdPercent: number;
+    dueDate: Date;
+  }>;
 }): z.input<typeof ZFollowUpSettingsInput> {
   return {
     advanceSharePercent: wave.advanceSharePercent === null ? "" : String(wave.advanceSharePercent),

@@ -10,7 +10,11 @@ describe("ZFollowUpSettingsInput", () => {
   });
 
   it("refuses decimals and shares above 100 % with a French message", () => {
-    const result = ZFollowUpSettingsInput.safeParse({ advanceSharePercent: "30,5", targets: [{ ...target, thresholdPercent: "101" }], expectedVersion: 1 });
+    const result = ZFollowUpSettingsInput.safeParse({
+      advanceSharePercent: "30,5",
+      targets: [{ ...target, thresholdPercent: "101" }],
+      expectedVersion: 1,
+    });
     expect(result.success).toBe(false);
     const issues = result.error?.issues.map((issue) => [issue.path.join("."), issue.message]);
     expect(issues).toEqual([
@@ -20,12 +24,22 @@ describe("ZFollowUpSettingsInput", () => {
   });
 
   it("refuses two targets of one objective on the same indicator", () => {
-    const result = ZFollowUpSettingsInput.safeParse({ advanceSharePercent: "30", targets: [target, { ...target, thresholdPercent: "80" }], expectedVersion: 1 });
-    expect(result.error?.issues).toMatchObject([{ path: ["targets", 1, "indicator"], message: "Cet objectif a déjà une cible sur cet indicateur." }]);
+    const result = ZFollowUpSettingsInput.safeParse({
+      advanceSharePercent: "30",
+      targets: [target, { ...target, thresholdPercent: "80" }],
+      expectedVersion: 1,
+    });
+    expect(result.error?.issues).toMatchObject([
+      { path: ["targets", 1, "indicator"], message: "Cet objectif a déjà une cible sur cet indicateur." },
+    ]);
   });
 
   it("asks for a real date", () => {
-    const result = ZFollowUpSettingsInput.safeParse({ advanceSharePercent: "30", targets: [{ ...target, dueDate: "2027-02-30" }], expectedVersion: 1 });
+    const result = ZFollowUpSettingsInput.safeParse({
+      advanceSharePercent: "30",
+      targets: [{ ...target, dueDate: "2027-02-30" }],
+      expectedVersion: 1,
+    });
     expect(result.error?.issues[0]?.path).toEqual(["targets", 0, "dueDate"]);
   });
 });

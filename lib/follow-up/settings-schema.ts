@@ -31,7 +31,12 @@ export const ZFollowUpSettingsInput = z
     const seen = new Set<string>();
     input.targets.forEach((target, index) => {
       const key = `${target.objectiveCode}|${target.indicator}`;
-      if (seen.has(key)) context.addIssue({ code: "custom", path: ["targets", index, "indicator"], message: "Cet objectif a déjà une cible sur cet indicateur." });
+      if (seen.has(key))
+        context.addIssue({
+          code: "custom",
+          path: ["targets", index, "indicator"],
+          message: "Cet objectif a déjà une cible sur cet indicateur.",
+        });
       seen.add(key);
     });
   });

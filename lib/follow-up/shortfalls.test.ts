@@ -9,15 +9,31 @@ const person = (lastName: string, overrides: Partial<RosterCase>): RosterCase =>
 describe("findShortfalls", () => {
   it("names who holds each indicator back, with only the gaps that indicator is about", () => {
     const noMie = person("Sansmie", { rpps: null, rppsStatus: "NOT_REGISTERED", needsDmp: false, needsDpi: true, enrollments: [] });
-    const result = findShortfalls(["RIE_COMPLIANT_AMONG_CONCERNED", "REGISTERED"], { professionals: [compliant, noMie], establishment }, "2026-12-02", 5);
-    expect(result.get("RIE_COMPLIANT_AMONG_CONCERNED")).toEqual({ count: 1, named: [{ professional: noMie, gaps: [expect.objectContaining({ code: "NO_COMPLIANT_MIE" })] }] });
-    expect(result.get("REGISTERED")).toEqual({ count: 1, named: [{ professional: noMie, gaps: [expect.objectContaining({ code: "RPPS_NOT_REGISTERED", message: "Non enregistré au RPPS" })] }] });
+    const result = findShortfalls(
+      ["RIE_COMPLIANT_AMONG_CONCERNED", "REGISTERED"],
+      { professionals: [compliant, noMie], establishment },
+      "2026-12-02",
+      5,
+    );
+    expect(result.get("RIE_COMPLIANT_AMONG_CONCERNED")).toEqual({
+      count: 1,
+      named: [{ professional: noMie, gaps: [expect.objectContaining({ code: "NO_COMPLIANT_MIE" })] }],
+    });
+    expect(result.get("REGISTERED")).toEqual({
+      count: 1,
+      named: [{ professional: noMie, gaps: [expect.objectContaining({ code: "RPPS_NOT_REGISTERED", message: "Non enregistré au RPPS" })] }],
+    });
   });
 
   it("leaves out those outside the indicator's population and those not active at the day", () => {
     const noNeed = person("Veilleur", { needsDmp: false, enrollments: [] });
     const gone = person("Parti", { activityEnd: "2026-01-31", enrollments: [] });
-    const result = findShortfalls(["RIE_COMPLIANT_AMONG_CONCERNED", "DMP_READY_AMONG_NEEDING_DMP"], { professionals: [noNeed, gone], establishment }, "2026-12-02", 5);
+    const result = findShortfalls(
+      ["RIE_COMPLIANT_AMONG_CONCERNED", "DMP_READY_AMONG_NEEDING_DMP"],
+      { professionals: [noNeed, gone], establishment },
+      "2026-12-02",
+      5,
+    );
     expect(result.get("RIE_COMPLIANT_AMONG_CONCERNED")).toEqual({ count: 0, named: [] });
     expect(result.get("DMP_READY_AMONG_NEEDING_DMP")).toEqual({ count: 0, named: [] });
   });

@@ -7,19 +7,49 @@
  * Public API: `Shortfall`, `findShortfalls`.
  */
 import type { TargetIndicator } from "@/lib/db/generated/enums";
-import { evaluateProfessional, prepareEstablishment, type ComplianceGap, type EstablishmentContext, type MissingCode, type ProfessionalCompliance, type ProfessionalFacts } from "@/lib/roster/compliance";
+import {
+  evaluateProfessional,
+  prepareEstablishment,
+  type ComplianceGap,
+  type EstablishmentContext,
+  type MissingCode,
+  type ProfessionalCompliance,
+  type ProfessionalFacts,
+} from "@/lib/roster/compliance";
 import { needsStrongAuthentication } from "@/lib/roster/model";
 
-const AUTHENTICATION: readonly MissingCode[] = ["NO_COMPLIANT_MIE", "TRANSITION_MIE_ENDED", "LOCAL_MIE_NOT_HOMOLOGATED", "PASSWORD_LOCAL_ACCESS_ONLY"];
+const AUTHENTICATION: readonly MissingCode[] = [
+  "NO_COMPLIANT_MIE",
+  "TRANSITION_MIE_ENDED",
+  "LOCAL_MIE_NOT_HOMOLOGATED",
+  "PASSWORD_LOCAL_ACCESS_ONLY",
+];
 const REGISTRATION: readonly MissingCode[] = ["RPPS_NOT_REGISTERED", "RPPS_REQUESTED", "RPPS_NUMBER_MISSING", "RPPS_NUMBER_INVALID"];
 
-const RULES: Readonly<Record<TargetIndicator, { concerns: (professional: ProfessionalFacts) => boolean; counts: (verdict: ProfessionalCompliance) => boolean; codes: readonly MissingCode[] }>> = {
+const RULES: Readonly<
+  Record<
+    TargetIndicator,
+    {
+      concerns: (professional: ProfessionalFacts) => boolean;
+      counts: (verdict: ProfessionalCompliance) => boolean;
+      codes: readonly MissingCode[];
+    }
+  >
+> = {
   REGISTERED: { concerns: () => true, counts: (verdict) => verdict.registered, codes: REGISTRATION },
-  IDENTITY_SUBSTANTIAL: { concerns: () => true, counts: (verdict) => verdict.identitySubstantial, codes: ["IDENTITY_NOT_VERIFIED", "IDENTITY_LOW"] },
+  IDENTITY_SUBSTANTIAL: {
+    concerns: () => true,
+    counts: (verdict) => verdict.identitySubstantial,
+    codes: ["IDENTITY_NOT_VERIFIED", "IDENTITY_LOW"],
+  },
   RIE_COMPLIANT: { concerns: () => true, counts: (verdict) => verdict.rieCompliant, codes: AUTHENTICATION },
   DMP_READY: { concerns: () => true, counts: (verdict) => verdict.dmpReady, codes: ["DMP_UNREACHABLE"] },
   RIE_COMPLIANT_AMONG_CONCERNED: { concerns: needsStrongAuthentication, counts: (verdict) => verdict.rieCompliant, codes: AUTHENTICATION },
-  DMP_READY_AMONG_NEEDING_DMP: { concerns: (professional) => professional.needsDmp, counts: (verdict) => verdict.dmpReady, codes: ["DMP_UNREACHABLE"] },
+  DMP_READY_AMONG_NEEDING_DMP: {
+    concerns: (professional) => professional.needsDmp,
+    counts: (verdict) => verdict.dmpReady,
+    codes: ["DMP_UNREACHABLE"],
+  },
 };
 
 export type Shortfall<T> = { professional: T; gaps: ComplianceGap[] };
@@ -44,7 +74,8 @@ export function findShortfalls<T extends ProfessionalFacts>(
       verdict ??= evaluateProfessional(professional, prepared, day);
       if (!verdict.active || rule.counts(verdict)) continue;
       entry.count++;
-      if (entry.named.length < limit) entry.named.push({ professional, gaps: verdict.missing.filter((gap) => rule.codes.includes(gap.code)) });
+      if (entry.named.length < limit)
+        entry.named.push({ professional, gaps: verdict.missing.filter((gap) => rule.codes.includes(gap.code)) });
     }
   }
   return result;

@@ -62,7 +62,11 @@ export function checkTarget(target: TargetSetting, figures: IndicatorSet, today:
 }
 
 /** An objective's targets checked; `met` is null when it has none. */
-export function checkObjective(targets: readonly TargetSetting[], figures: IndicatorSet, today: string): { met: boolean | null; checks: TargetCheck[] } {
+export function checkObjective(
+  targets: readonly TargetSetting[],
+  figures: IndicatorSet,
+  today: string,
+): { met: boolean | null; checks: TargetCheck[] } {
   const checks = targets.map((target) => checkTarget(target, figures, today));
   return { met: checks.length === 0 ? null : checks.every((check) => check.met), checks };
 }

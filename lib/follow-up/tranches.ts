@@ -25,6 +25,12 @@ export function splitGrant(grantCents: bigint, advanceSharePercent: number): [ad
 /** Until payments are recorded (due, ordered, paid): the advance is due from selection, the balance waits for validation. */
 export type TrancheStatus = "DUE" | "AWAITING_VALIDATION";
 
-export const TRANCHE_LABELS: Readonly<Record<TrancheKind, string>> = { ADVANCE: "Avance à la sélection", BALANCE: "Solde à la validation des résultats" };
+export const TRANCHE_LABELS: Readonly<Record<TrancheKind, string>> = {
+  ADVANCE: "Avance à la sélection",
+  BALANCE: "Solde à la validation des résultats",
+};
 
-export const TRANCHE_STATUS_LABELS: Readonly<Record<TrancheStatus, string>> = { DUE: "À verser", AWAITING_VALIDATION: "En attente de la validation des résultats" };
+export const TRANCHE_STATUS_LABELS: Readonly<Record<TrancheStatus, string>> = {
+  DUE: "À verser",
+  AWAITING_VALIDATION: "En attente de la validation des résultats",
+};

@@ -21,7 +21,10 @@ export async function updateFollowUpSettings(viewer: Viewer, waveId: string, inp
       select: {
         version: true,
         advanceSharePercent: true,
-        objectiveTargets: { orderBy: [{ objectiveCode: "asc" }, { indicator: "asc" }], select: { objectiveCode: true, indicator: true, thresholdPercent: true, dueDate: true } },
+        objectiveTargets: {
+          orderBy: [{ objectiveCode: "asc" }, { indicator: "asc" }],
+          select: { objectiveCode: true, indicator: true, thresholdPercent: true, dueDate: true },
+        },
         versions: { orderBy: { number: "desc" }, take: 1, select: { objectives: { select: { code: true } } } },
       },
     });
@@ -30,13 +33,24 @@ export async function updateFollowUpSettings(viewer: Viewer, waveId: string, inp
     const codes = new Set(wave.versions[0]?.objectives.map((objective) => objective.code));
     const unknown = input.targets.findIndex((target) => !codes.has(target.objectiveCode));
     if (unknown >= 0) {
-      throw new AppError("INVALID_INPUT", "Cet objectif n'existe pas dans la version actuelle de la grille.", { fieldErrors: { [`targets.${unknown}.objectiveCode`]: ["Cet objectif n'existe pas dans la version actuelle de la grille."] } });
+      throw new AppError("INVALID_INPUT", "Cet objectif n'existe pas dans la version actuelle de la grille.", {
+        fieldErrors: { [`targets.${unknown}.objectiveCode`]: ["Cet objectif n'existe pas dans la version actuelle de la grille."] },
+      });
     }
-    const updated = await tx.wave.updateMany({ where: { id: waveId, version: input.expectedVersion }, data: { advanceSharePercent: input.advanceSharePercent, version: { increment: 1 } } });
+    const updated = await tx.wave.updateMany({
+      where: { id: waveId, version: input.expectedVersion },
+      data: { advanceSharePercent: input.advanceSharePercent, version: { increment: 1 } },
+    });
     if (updated.count !== 1) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
     await tx.objectiveTarget.deleteMany({ where: { waveId } });
     await tx.objectiveTarget.createMany({
-      data: input.targets.map((target) => ({ waveId, objectiveCode: target.objectiveCode, indicator: target.indicator, thresholdPercent: target.thresholdPercent, dueDate: dayToDate(toDay(target.dueDate)) })),
+      data: input.targets.map((target) => ({
+        waveId,
+        objectiveCode: target.objectiveCode,
+        indicator: target.indicator,
+        thresholdPercent: target.thresholdPercent,
+        dueDate: dayToDate(toDay(target.dueDate)),
+      })),
     });
     await recordAudit(tx, {
       actor: auditActor(viewer),
@@ -45,7 +59,10 @@ export async function updateFollowUpSettings(viewer: Viewer, waveId: string, inp
       ip: input.ip,
       details: {
         advanceSharePercent: { from: wave.advanceSharePercent, to: input.advanceSharePercent },
-        targets: { from: wave.objectiveTargets.map((target) => ({ ...target, dueDate: dayToIsoDate(toDay(target.dueDate)) })), to: input.targets },
+        targets: {
+          from: wave.objectiveTargets.map((target) => ({ ...target, dueDate: dayToIsoDate(toDay(target.dueDate)) })),
+          to: input.targets,
+        },
       },
     });
     return { targets: input.targets.length };

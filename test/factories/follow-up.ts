@@ -14,7 +14,12 @@ export type TargetRow = { objectiveCode: string; indicator: TargetIndicator; thr
  */
 export async function createSelectedDossier(
   db: Db,
-  options: EstablishmentOptions & { amountGrantedCents?: bigint; advanceSharePercent?: number | null; targets?: readonly TargetRow[]; roster?: readonly RosterCase[] } = {},
+  options: EstablishmentOptions & {
+    amountGrantedCents?: bigint;
+    advanceSharePercent?: number | null;
+    targets?: readonly TargetRow[];
+    roster?: readonly RosterCase[];
+  } = {},
 ) {
   const { amountGrantedCents = 1_000_001n, advanceSharePercent = 30, targets = [], roster = [], ...establishment } = options;
   const wave = await createOpenWave(db);
@@ -29,6 +34,8 @@ export async function createSelectedDossier(
   if (roster.length > 0) await insertRoster(db, dossier.establishment.id, roster, false);
   await db.application.update({ where: { id: dossier.id }, data: { state: "SELECTED", version: 5 } });
   await db.applicationTransition.create({ data: { applicationId: dossier.id, fromState: "SCORED", toState: "SELECTED" } });
-  await db.decision.create({ data: { applicationId: dossier.id, waveId: wave.waveId, outcome: "SELECTED", amountGrantedCents, releasedAt: new Date() } });
+  await db.decision.create({
+    data: { applicationId: dossier.id, waveId: wave.waveId, outcome: "SELECTED", amountGrantedCents, releasedAt: new Date() },
+  });
   return { ...dossier, wave };
 }

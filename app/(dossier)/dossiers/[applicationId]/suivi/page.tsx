@@ -21,11 +21,14 @@ export default async function FollowUpPage({ params }: { params: Promise<{ appli
   return (
     <>
       <p className={fr.cx("fr-mb-1w")}>
-        <Link href={`/dossiers/${applicationId}`}>{followUp.projectTitle || "Dossier de candidature"}</Link> – {followUp.establishment.name} – {followUp.waveTitle}
+        <Link href={`/dossiers/${applicationId}`}>{followUp.projectTitle || "Dossier de candidature"}</Link> – {followUp.establishment.name}{" "}
+        – {followUp.waveTitle}
       </p>
       <h1>Suivi du dossier retenu</h1>
       <p className={fr.cx("fr-text--lead")}>
-        {followUp.grant?.amountGrantedCents != null ? <>Montant accordé : {formatEurosAndCents(followUp.grant.amountGrantedCents)}. </> : null}
+        {followUp.grant?.amountGrantedCents != null ? (
+          <>Montant accordé : {formatEurosAndCents(followUp.grant.amountGrantedCents)}. </>
+        ) : null}
         Situation au {formatCalendarDate(followUp.today)}.
       </p>
       <FollowUpObjectives followUp={followUp} />
