@@ -28,6 +28,8 @@ type World = {
   draft: string;
   submitted: string;
   submittedFile: string;
+  /** A dossier of the member's establishment « retenu » (its follow-up), with no declaration yet. */
+  selected: string;
   /** A professional of the member's establishment, and a previewed import of its roster. */
   professional: string;
   rosterImport: string;
@@ -103,6 +105,7 @@ const ROWS: Row[] = [
   page("/etablissements/[establishmentId]/membres", (w) => `/etablissements/${w.establishment}/membres`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
   page("/etablissements/[establishmentId]/profil", (w) => `/etablissements/${w.establishment}/profil`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 404 }),
   page("/dossiers/[applicationId]", (w) => `/dossiers/${w.draft}`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
+  page("/dossiers/[applicationId]/suivi", (w) => `/dossiers/${w.selected}/suivi`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
   page("/dossiers/[applicationId]/[section]", (w) => `/dossiers/${w.submitted}/budget`, { anonymous: 307, member: 200, stranger: 404, reviewer: 200, manager: 200 }),
   page("/instruction", () => "/instruction", { anonymous: 307, member: 404, stranger: 404, reviewer: 200, manager: 404 }),
   page("/pilotage", () => "/pilotage", MANAGER_PAGE),
@@ -442,6 +445,23 @@ const ROWS: Row[] = [
     expected: MANAGER_ONLY(409),
   },
   {
+    route: "PUT /api/waves/[waveId]/follow-up-settings",
+    call: (w) => ({ method: "PUT", url: `/api/waves/${w.wave}/follow-up-settings`, json: { advanceSharePercent: "30", targets: [], expectedVersion: 99 } }),
+    expected: MANAGER_ONLY(409),
+  },
+  {
+    route: "POST /api/applications/[applicationId]/result-declaration",
+    // On the dossier under review: only its director may declare, and not before it is « retenu » (e2e/follow-up.spec.ts declares).
+    call: (w) => ({ method: "POST", url: `/api/applications/${w.submitted}/result-declaration`, json: { objectives: [{ objectiveCode: "O1", achieved: "yes", comment: "Fait." }] } }),
+    expected: { anonymous: 401, member: 409, stranger: 404, reviewer: 403, manager: 403 },
+  },
+  {
+    route: "GET /api/applications/[applicationId]/result-declaration",
+    // Nothing declared yet: no PDF, for those who may read the dossier as for the others.
+    call: (w) => ({ method: "GET", url: `/api/applications/${w.selected}/result-declaration` }),
+    expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 404, manager: 404 },
+  },
+  {
     route: "GET /api/applications/[applicationId]/decision-letter",
     call: (w) => ({ method: "GET", url: `/api/applications/${w.submitted}/decision-letter` }),
     // No decision released yet: there is no letter, for those who may read the dossier as for the others (e2e/decisions.spec.ts downloads one).
@@ -512,6 +532,8 @@ test.describe("access matrix", () => {
     const draft = await createDraft(e2eDb, own.id, wave);
     const secondWave = await createOpenWave(e2eDb);
     const submittedDossier = await createDraft(e2eDb, own.id, secondWave);
+    const selectedDossier = await createDraft(e2eDb, own.id, await createOpenWave(e2eDb));
+    await e2eDb.application.update({ where: { id: selectedDossier.id }, data: { state: "SELECTED" } });
     await fillDossier(e2eDb, submittedDossier.id, secondWave.objectives);
     const users = {
       member: await createUser(e2eDb, { establishmentId: own.id }),
@@ -563,6 +585,7 @@ test.describe("access matrix", () => {
       draft: draft.id,
       submitted: submittedDossier.id,
       submittedFile: file.id,
+      selected: selectedDossier.id,
       users: Object.fromEntries(Object.entries(users).map(([role, user]) => [role, { id: user.id, credential: credentials[role]! }])) as World["users"],
       pdf,
     };

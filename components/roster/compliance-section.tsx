@@ -13,7 +13,7 @@ import { formatParisDateTime } from "@/lib/time/paris";
 import { IndicatorFigures } from "./indicator-figures";
 import { RolloutChart, type RolloutPoint } from "./rollout-chart";
 
-const REASON_LABELS = { DAILY: "Relevé quotidien", CHANGE: "Modification du registre", SUBMISSION: "Dépôt d'un dossier" } as const;
+const REASON_LABELS = { DAILY: "Relevé quotidien", CHANGE: "Modification du registre", SUBMISSION: "Dépôt d'un dossier", DECLARATION: "Déclaration de résultats" } as const;
 
 const percentOf = (count: number, active: number) => (active === 0 ? null : (100 * count) / active);
 

@@ -30,6 +30,7 @@ const manager = viewer({ userId: "manager", staffRole: "PROGRAMME_MANAGER" });
 const reviewer = viewer({ userId: "reviewer", staffRole: "REVIEWER" });
 const conflicted = viewer({ userId: "conflicted", staffRole: "REVIEWER" });
 const undeclared = viewer({ userId: "undeclared", staffRole: "REVIEWER" });
+const editor = viewer({ userId: "editor", memberships: [{ establishmentId: "own", role: "EDITOR" }] });
 const stranger = viewer({ userId: "stranger", memberships: [{ establishmentId: "other", role: "DIRECTOR" }] });
 
 const arsHere = viewer({ userId: "ars-here", staffRole: "REGIONAL_REVIEWER", regionCodes: ["75", "11"] });
@@ -60,6 +61,11 @@ const TABLE: Row[] = [
   ["member writes messages", member, "UNDER_REVIEW", "message", "allowed"],
   ["member cannot score", member, "UNDER_REVIEW", "review", "role"],
   ["member cannot decide", member, "SCORED", "manage", "role"],
+  ["director declares the results of a selected dossier", member, "SELECTED", "declare-results", "allowed"],
+  ["director declares no results before selection", member, "SCORED", "declare-results", "state"],
+  ["a co-editor does not declare results", editor, "SELECTED", "declare-results", "role"],
+  ["manager does not declare results", manager, "SELECTED", "declare-results", "role"],
+  ["another establishment cannot declare results", stranger, "SELECTED", "declare-results", "not-visible"],
   ["another establishment cannot see a draft", stranger, "DRAFT", "read", "not-visible"],
   ["another establishment cannot see a submitted dossier", stranger, "SUBMITTED", "read", "not-visible"],
   ["another establishment cannot edit", stranger, "DRAFT", "edit", "not-visible"],

@@ -117,7 +117,9 @@ export type ApplicationAccess =
   /** Score it (assigned, no conflict declared, under review). */
   | "review"
   /** The programme's transitions (start review, request information, decide). */
-  | "manage";
+  | "manage"
+  /** Declare the results of a selected dossier: it engages the establishment, so its director only. */
+  | "declare-results";
 
 /**
  * The viewer's live assignment on the dossier: none for a declared conflict (it ended the
@@ -168,6 +170,9 @@ export function decideApplicationAccess(
       return facts.state === "UNDER_REVIEW" ? { allowed: true } : refuse("state");
     case "manage":
       return hasPermission(viewer, "application:transition") ? { allowed: true } : refuse("role");
+    case "declare-results":
+      if (!viewer.memberships.some((membership) => membership.establishmentId === facts.establishmentId && membership.role === "DIRECTOR")) return refuse("role");
+      return facts.state === "SELECTED" ? { allowed: true } : refuse("state");
   }
 }
 
@@ -183,6 +188,7 @@ const REFUSAL_MESSAGES: Readonly<Record<Exclude<ApplicationAccess, "edit">, stri
   "declare-conflict": "Ce dossier ne vous est pas attribué.",
   review: "Vous ne pouvez pas évaluer ce dossier : déclarez d'abord l'absence de conflit d'intérêts, pendant l'instruction.",
   manage: "Cette action est réservée aux chargés de programme.",
+  "declare-results": "Seul le directeur ou la directrice de l'établissement déclare les résultats d'un dossier retenu.",
 };
 
 /** Throws NOT_FOUND for a dossier the viewer cannot see, FORBIDDEN or INVALID_STATE otherwise. */

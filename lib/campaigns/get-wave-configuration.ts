@@ -21,6 +21,8 @@ export async function getWaveConfiguration(viewer: Viewer, waveId: string) {
       id: true,
       ...WAVE_SETTINGS_SELECT,
       version: true,
+      advanceSharePercent: true,
+      objectiveTargets: { orderBy: [{ objectiveCode: "asc" }, { indicator: "asc" }], select: { objectiveCode: true, indicator: true, thresholdPercent: true, dueDate: true } },
       campaign: { select: { id: true, title: true } },
       eligibleCategories: { select: { categoryCode: true } },
       versions: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatEuros, formatInteger, formatPercent } from "./numbers";
+import { formatEuros, formatEurosAndCents, formatInteger, formatPercent } from "./numbers";
 
 // Intl uses narrow no-break spaces (U+202F) in French; normalise to compare readable strings.
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
@@ -11,6 +11,12 @@ describe("French number formats", () => {
 
   it("shows euros from cents, without decimals", () => {
     expect(plain(formatEuros(25_000_000_00n))).toBe("25 000 000 €");
+  });
+
+  it("shows euros to the cent from bigint cents, beyond a float's precision", () => {
+    expect(plain(formatEurosAndCents(300_003n))).toBe("3 000,03 €");
+    expect(plain(formatEurosAndCents(5n))).toBe("0,05 €");
+    expect(plain(formatEurosAndCents(900_719_925_474_099_301n))).toBe("9 007 199 254 740 993,01 €");
   });
 
   it("shows shares as whole percents", () => {

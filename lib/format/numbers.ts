@@ -12,6 +12,16 @@ export function formatEuros(cents: bigint): string {
   return euros.format(Number(cents / 100n));
 }
 
+/**
+ * « 3 000,03 € »: to the cent, for amounts paid (tranches); computed on the bigint so that no
+ * float rounds a cent away.
+ */
+export function formatEurosAndCents(cents: bigint): string {
+  const sign = cents < 0n ? "-" : "";
+  const absolute = cents < 0n ? -cents : cents;
+  return `${sign}${integer.format(absolute / 100n)},${String(absolute % 100n).padStart(2, "0")}\u00a0€`;
+}
+
 /** « 42 % » from a share between 0 and 1. */
 export function formatPercent(share: number): string {
   return percent.format(share);

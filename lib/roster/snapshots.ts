@@ -4,7 +4,7 @@
  *
  * Compact by design: at most one DAILY / CHANGE snapshot per establishment and Paris day (a later
  * one replaces that day's figures, so a bulk import of 10,000 lines leaves one point, not 10,000);
- * SUBMISSION snapshots are never replaced, since a dossier's receipt quotes them.
+ * SUBMISSION and DECLARATION snapshots are never replaced, since a receipt or a declaration quotes them.
  *
  * Public API: `SnapshotReason`, `RecordedSnapshot`, `recordIndicatorSnapshot`,
  * `storeIndicatorSnapshot`, `recordDailySnapshots`, `listIndicatorSnapshots`, and from
@@ -28,7 +28,7 @@ import { breakdownOf } from "./snapshot-breakdown";
 
 export { indicatorsFromSnapshot, type SnapshotBreakdown } from "./snapshot-breakdown";
 
-export type SnapshotReason = "DAILY" | "CHANGE" | "SUBMISSION";
+export type SnapshotReason = "DAILY" | "CHANGE" | "SUBMISSION" | "DECLARATION";
 
 export type RecordedSnapshot = SnapshotCounts & { id: string; takenAt: Date };
 
@@ -55,7 +55,7 @@ export async function storeIndicatorSnapshot(
 ): Promise<RecordedSnapshot> {
   const takenAt = options.takenAt ?? new Date();
   const data = { ...snapshotCounts(indicators), reason, takenAt, breakdown: breakdownOf(indicators) as unknown as Prisma.InputJsonObject };
-  if (reason !== "SUBMISSION") {
+  if (reason === "DAILY" || reason === "CHANGE") {
     const { start, end } = parisDayBounds(takenAt);
     const sameDay = await client.indicatorSnapshot.findFirst({
       where: { establishmentId, reason: { in: ["DAILY", "CHANGE"] }, takenAt: { gte: start, lt: end } },

@@ -35,10 +35,11 @@ export async function removeUnreferencedFiles(client: Db, storage: FileStorage, 
 }
 
 async function referencedKeys(client: Db, keys: string[]): Promise<Set<string>> {
-  const [attachments, submissions, decisions, emails] = await Promise.all([
+  const [attachments, submissions, decisions, declarations, emails] = await Promise.all([
     client.attachment.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } }),
     client.submission.findMany({ where: { receiptKey: { in: keys } }, select: { receiptKey: true } }),
     client.decision.findMany({ where: { letterKey: { in: keys } }, select: { letterKey: true } }),
+    client.resultDeclaration.findMany({ where: { pdfKey: { in: keys } }, select: { pdfKey: true } }),
     client.$queryRaw<{ key: string }[]>`
       SELECT DISTINCT file->>'storageKey' AS key
       FROM "OutboxEmail", jsonb_array_elements("files") AS file
@@ -48,6 +49,7 @@ async function referencedKeys(client: Db, keys: string[]): Promise<Set<string>> 
     ...attachments.map((row) => row.storageKey),
     ...submissions.flatMap((row) => (row.receiptKey ? [row.receiptKey] : [])),
     ...decisions.flatMap((row) => (row.letterKey ? [row.letterKey] : [])),
+    ...declarations.map((row) => row.pdfKey),
     ...emails.map((row) => row.key),
   ]);
 }

@@ -6,6 +6,7 @@
 export * from "./decisions";
 export * from "./dossiers";
 export * from "./establishments";
+export * from "./follow-up";
 export * from "./people";
 export * from "./reviews";
 export * from "./roster";

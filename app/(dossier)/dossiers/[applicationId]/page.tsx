@@ -79,6 +79,11 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
         />
       ) : null}
       {dossier.decision ? <ReleasedDecisionAlert applicationId={applicationId} decision={dossier.decision} /> : null}
+      {dossier.state === "SELECTED" ? (
+        <p>
+          <Link href={`/dossiers/${applicationId}/suivi`}>Suivi après sélection : cibles, déclaration des résultats et versements</Link>
+        </p>
+      ) : null}
       {reviewFollowUp && dossier.state === "SCORED" ? (
         <p>
           <Link href={`/pilotage/vagues/${reviewFollowUp.waveId}/decisions/${applicationId}`}>Proposer une décision pour ce dossier</Link> (publiée avec les décisions de la vague)

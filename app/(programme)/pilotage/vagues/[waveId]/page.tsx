@@ -7,12 +7,14 @@ import { ExtensionsTable, WaveVersionsTable } from "@/components/campaigns/wave-
 import { WaveGridForm } from "@/components/campaigns/wave-grid-form";
 import { WaveSettingsForm } from "@/components/campaigns/wave-settings-form";
 import { WaveStatusBadge } from "@/components/campaigns/wave-status-badge";
+import { FollowUpSettingsForm } from "@/components/follow-up/follow-up-settings-form";
 import { getWaveConfiguration } from "@/lib/campaigns/get-wave-configuration";
 import { type FrozenBecause, frozenBecause } from "@/lib/campaigns/grid-versioning";
 import { WAVE_KIND_LABELS } from "@/lib/campaigns/labels";
 import { listEstablishmentCategories } from "@/lib/campaigns/list-establishment-categories";
 import { waveGridFormValues, waveSettingsFormValues } from "@/lib/campaigns/wave-form-values";
 import { waveStatus } from "@/lib/campaigns/wave-status";
+import { followUpFormValues } from "@/lib/follow-up/settings-form-values";
 import { formatEuros } from "@/lib/format/numbers";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
@@ -87,6 +89,15 @@ export default async function WavePage({ params }: { params: Promise<{ waveId: s
           />
         )}
         <WaveGridForm waveId={wave.id} waveVersion={wave.version} defaultValues={waveGridFormValues(wave)} />
+      </section>
+
+      <section aria-labelledby="suivi" className={fr.cx("fr-mb-6w")}>
+        <h2 id="suivi">Suivi après sélection : cibles et échéancier</h2>
+        <p>
+          Pour chaque objectif, l&apos;indicateur du registre qui le mesure, le seuil à atteindre et sa date ; les dossiers retenus en suivent
+          l&apos;avancement et la déclaration de résultats est pré-vérifiée contre ces cibles. Un objectif sans cible n&apos;est pas pré-vérifié.
+        </p>
+        <FollowUpSettingsForm waveId={wave.id} waveVersion={wave.version} objectives={current.objectives} defaultValues={followUpFormValues(wave)} />
       </section>
 
       <section aria-labelledby="prolongations" className={fr.cx("fr-mb-6w")}>

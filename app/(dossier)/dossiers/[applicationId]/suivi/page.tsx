@@ -1,0 +1,39 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DeclarationSection } from "@/components/follow-up/declaration-section";
+import { FollowUpObjectives } from "@/components/follow-up/follow-up-objectives";
+import { FollowUpTranches } from "@/components/follow-up/follow-up-tranches";
+import { getFollowUp } from "@/lib/follow-up/get-follow-up";
+import { formatEurosAndCents } from "@/lib/format/numbers";
+import { guardPage } from "@/lib/http/page-guard";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { formatCalendarDate } from "@/lib/time/paris";
+
+export const metadata: Metadata = { title: "Suivi du dossier retenu" };
+
+export default async function FollowUpPage({ params }: { params: Promise<{ applicationId: string }> }) {
+  const { applicationId } = await pageParams(params, { applicationId: RouteParam.id });
+  const path = `/dossiers/${applicationId}/suivi`;
+  const viewer = await requireViewer(path);
+  const followUp = await guardPage(viewer, path, () => getFollowUp(viewer, applicationId));
+  return (
+    <>
+      <p className={fr.cx("fr-mb-1w")}>
+        <Link href={`/dossiers/${applicationId}`}>{followUp.projectTitle || "Dossier de candidature"}</Link> – {followUp.establishment.name}{" "}
+        – {followUp.waveTitle}
+      </p>
+      <h1>Suivi du dossier retenu</h1>
+      <p className={fr.cx("fr-text--lead")}>
+        {followUp.grant?.amountGrantedCents != null ? (
+          <>Montant accordé : {formatEurosAndCents(followUp.grant.amountGrantedCents)}. </>
+        ) : null}
+        Situation au {formatCalendarDate(followUp.today)}.
+      </p>
+      <FollowUpObjectives followUp={followUp} />
+      <DeclarationSection followUp={followUp} />
+      <FollowUpTranches followUp={followUp} />
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import { expect, test } from "@playwright/test";
+import { createSelectedDossier, createUser, directorOf, ROSTER_CASES, type RosterCase } from "@/test/factories";
+import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { e2eDb } from "./fixtures/database";
+import { signInAs } from "./fixtures/sessions";
+
+/**
+ * Follow-up end to end, in Chromium: a manager sets a target and the advance share on the wave;
+ * the director of a selected dossier sees the target against today's roster, who lacks what and
+ * the tranches, then declares the results; the figures are frozen and the pre-check shown.
+ */
+test.use({ viewport: { width: 1280, height: 900 } });
+
+const ROSTER: RosterCase[] = [
+  ROSTER_CASES[0]!,
+  { ...ROSTER_CASES[0]!, lastName: "Sansmie", rpps: null, rppsStatus: "NOT_REGISTERED", needsDmp: false, needsDpi: true, enrollments: [] },
+];
+
+test("a manager sets the targets and the schedule; the director follows them and declares the results", async ({ browser }) => {
+  const dossier = await createSelectedDossier(e2eDb, {
+    name: "EHPAD Les Tilleuls",
+    roster: ROSTER,
+    amountGrantedCents: 1_000_001n,
+    advanceSharePercent: null,
+  });
+  const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER", name: "Pilote Suivi" });
+  const director = await directorOf(e2eDb, dossier.establishment.id);
+  const [managerContext, directorContext] = [await browser.newContext(), await browser.newContext()];
+  await signInAs(managerContext, manager.id);
+  await signInAs(directorContext, director.userId);
+  const [asManager, asDirector] = [await managerContext.newPage(), await directorContext.newPage()];
+
+  await asManager.goto(`/pilotage/vagues/${dossier.wave.waveId}`);
+  const settings = asManager.getByRole("form", { name: "Cibles et échéancier" });
+  await settings.getByLabel("Avance versée à la sélection, en % du montant accordé").fill("30");
+  await settings.getByRole("button", { name: "Ajouter une cible" }).click();
+  await settings.getByLabel("Objectif", { exact: true }).selectOption("O2");
+  await settings.getByLabel("Indicateur", { exact: true }).selectOption("RIE_COMPLIANT_AMONG_CONCERNED");
+  await settings.getByLabel("Seuil à atteindre, en %").fill("90");
+  await settings.getByLabel("À atteindre au plus tard le").fill("2027-06-30");
+  await settings.getByRole("button", { name: "Enregistrer les cibles et l'échéancier" }).click();
+  await expect(settings.getByText("Cibles et échéancier enregistrés.")).toBeVisible();
+  await expectNoSeriousAccessibilityViolation(asManager);
+  expect(
+    await e2eDb.objectiveTarget.findMany({
+      where: { waveId: dossier.wave.waveId },
+      select: { objectiveCode: true, indicator: true, thresholdPercent: true },
+    }),
+  ).toEqual([{ objectiveCode: "O2", indicator: "RIE_COMPLIANT_AMONG_CONCERNED", thresholdPercent: 90 }]);
+
+  await asDirector.goto(`/dossiers/${dossier.id}`);
+  await asDirector.getByRole("link", { name: /Suivi après sélection/ }).click();
+  await expect(asDirector.getByRole("heading", { level: 1, name: "Suivi du dossier retenu" })).toBeVisible();
+  const o2 = asDirector.getByRole("article", { name: /^O2/ });
+  await expect(o2).toContainText("au moins 90 % au 30 juin 2027");
+  await expect(o2).toContainText(/1 sur 2 \(50\s%\)/);
+  await expect(o2).toContainText("il manque 1 professionnel(s)");
+  await expect(o2).toContainText("Sansmie Test");
+  const tranches = asDirector.getByRole("table", { name: "Tranches de la subvention" });
+  await expect(tranches).toContainText(/Avance à la sélection\s*3\s000,00\s€\s*À verser/);
+  await expect(tranches).toContainText(/Solde à la validation des résultats\s*7\s000,01\s€/);
+  await expectNoSeriousAccessibilityViolation(asDirector);
+
+  const form = asDirector.getByRole("form", { name: "Déclaration des résultats" });
+  for (const code of ["O1", "O2", "O3", "O4"]) {
+    await form
+      .getByRole("group", { name: `Résultat de l'objectif ${code}` })
+      .getByText(code === "O2" ? "Non atteint" : "Atteint", { exact: true })
+      .click();
+    await form.getByLabel(`Commentaire sur l'objectif ${code}`).fill(`Bilan de ${code}.`);
+  }
+  await form.getByRole("button", { name: "Déclarer les résultats" }).click();
+  await expect(asDirector.getByText(/Déclarés le/)).toBeVisible();
+  const declared = asDirector.getByRole("article", { name: /^O2/ }).last();
+  await expect(declared).toContainText("Déclaré : non atteint");
+  await expect(declared).toContainText("Cibles non atteintes");
+  await expect(asDirector.getByRole("table", { name: /Indicateurs du registre figés le/ })).toContainText(/1 sur 2/);
+  await expectNoSeriousAccessibilityViolation(asDirector);
+
+  const stored = await e2eDb.resultDeclaration.findFirstOrThrow({
+    where: { applicationId: dossier.id },
+    select: {
+      snapshot: { select: { reason: true } },
+      objectives: { where: { objectiveCode: "O2" }, select: { achieved: true, precheckMet: true } },
+    },
+  });
+  expect(stored).toEqual({ snapshot: { reason: "DECLARATION" }, objectives: [{ achieved: false, precheckMet: false }] });
+
+  // The manager reads the same declaration and pre-check.
+  await asManager.goto(`/dossiers/${dossier.id}/suivi`);
+  await expect(asManager.getByText("Cibles non atteintes")).toBeVisible();
+  await expect(asManager.getByRole("form", { name: "Déclaration des résultats" })).toHaveCount(0);
+  await Promise.all([managerContext.close(), directorContext.close()]);
+});

@@ -1,0 +1,98 @@
+import { createHash } from "node:crypto";
+import { canonicalJson } from "@/lib/applications/canonical-json";
+import { taggedDocument } from "@/lib/pdf/tagged-document";
+import { type SnapshotCounts } from "@/lib/roster/snapshot-breakdown";
+import { formatShare } from "@/lib/roster/compliance-view";
+import { formatCalendarDate, formatParisDateTime } from "@/lib/time/paris";
+import { precheckLabel, targetIndicatorLabel, type TargetCheck } from "./targets";
+
+/**
+ * The declaration of results (« Déclaration des résultats »): what the establishment declares per
+ * objective, the roster figures frozen at that moment, and the app's pre-check of each objective
+ * against its targets. Printed with the SHA-256 of its own content, stored beside the file.
+ */
+export type DeclarationPdfInput = {
+  programme: string;
+  wave: string;
+  establishment: { name: string; finess: string };
+  applicationId: string;
+  projectTitle: string;
+  declaredAt: Date;
+  declaredBy: string;
+  figures: SnapshotCounts;
+  objectives: ReadonlyArray<{
+    code: string;
+    title: string;
+    achieved: boolean;
+    comment: string;
+    precheckMet: boolean | null;
+    checks: readonly TargetCheck[];
+  }>;
+};
+
+export const DECLARATION_FORMAT = "hospiconnect-result-declaration/1";
+
+export function declarationHashOf(input: DeclarationPdfInput): string {
+  return createHash("sha256")
+    .update(
+      canonicalJson({
+        format: DECLARATION_FORMAT,
+        ...input,
+        objectives: input.objectives.map((objective) => ({ ...objective, checks: [...objective.checks] })),
+      }),
+    )
+    .digest("hex");
+}
+
+const TITLE = "Déclaration des résultats";
+
+export async function renderDeclarationPdf(input: DeclarationPdfInput, hash: string): Promise<Buffer> {
+  const { heading, paragraph, block, table, gap, finish } = taggedDocument({
+    title: `${TITLE} – ${input.establishment.name}`,
+    subject: `Dossier ${input.applicationId} – ${input.programme}, ${input.wave}`,
+    createdAt: input.declaredAt,
+  });
+  paragraph(`${input.programme} – ${input.wave}`);
+  heading(1, TITLE);
+  paragraph(`Établissement : ${input.establishment.name} (FINESS ${input.establishment.finess})`);
+  paragraph(`Référence du dossier : ${input.applicationId}`);
+  paragraph(`Projet : ${input.projectTitle || "(sans titre)"}`);
+  paragraph(`Déclaré le ${formatParisDateTime(input.declaredAt)} (heure de Paris) par ${input.declaredBy}.`);
+  gap(0.5);
+
+  heading(2, "Indicateurs du registre figés à la déclaration");
+  const { active, registered, substantialId, rieCompliant, dmpReady } = input.figures;
+  table(
+    ["Indicateur", "Chiffre"],
+    [
+      ["Professionnels en activité", String(active)],
+      ["Enregistrés au RPPS", formatShare({ count: registered, of: active })],
+      ["Identité vérifiée au niveau substantiel", formatShare({ count: substantialId, of: active })],
+      ["MIE conforme au RIE", formatShare({ count: rieCompliant, of: active })],
+      ["Accès au DMP", formatShare({ count: dmpReady, of: active })],
+    ],
+    [300, 180],
+  );
+
+  heading(2, "Résultats déclarés et pré-vérification");
+  for (const objective of input.objectives) {
+    paragraph(`${objective.code} – ${objective.title}`);
+    paragraph(`Déclaré : ${objective.achieved ? "atteint" : "non atteint"}. Commentaire : « ${objective.comment} »`);
+    paragraph(`Pré-vérification à partir des chiffres figés : ${precheckLabel(objective.precheckMet)}.`);
+    for (const check of objective.checks) {
+      paragraph(
+        `${targetIndicatorLabel(check.indicator)} : au moins ${check.thresholdPercent} % au ${formatCalendarDate(check.dueDate)} ; chiffre ${formatShare(check.figure)} – ${check.met ? "atteinte" : "non atteinte"}.`,
+      );
+    }
+    gap(0.3);
+  }
+
+  paragraph("Empreinte numérique de cette déclaration (SHA-256) :");
+  block("Courier", 9.5, hash, 1);
+  block(
+    "Helvetica-Oblique",
+    9,
+    "La pré-vérification compare les chiffres du registre aux cibles de la vague ; les résultats sont ensuite vérifiés par l'ARS puis validés par l'ANS.",
+  );
+  return finish();
+}

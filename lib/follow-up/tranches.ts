@@ -1,0 +1,36 @@
+/**
+ * The payment schedule of a grant: an advance at selection, a share of the amount granted, and the
+ * balance on validation of the declared results. Euro cents as BigInt; the advance is rounded to
+ * the nearest cent (half up) and the balance is what remains, so the tranches always add up to the
+ * grant exactly.
+ *
+ * Public API: `TrancheKind`, `Tranche`, `splitGrant`, `TrancheStatus`, `TRANCHE_LABELS`, `TRANCHE_STATUS_LABELS`.
+ */
+export type TrancheKind = "ADVANCE" | "BALANCE";
+
+export type Tranche = { kind: TrancheKind; amountCents: bigint };
+
+export function splitGrant(grantCents: bigint, advanceSharePercent: number): [advance: Tranche, balance: Tranche] {
+  if (grantCents < 0n) throw new RangeError("A grant cannot be negative");
+  if (!Number.isInteger(advanceSharePercent) || advanceSharePercent < 0 || advanceSharePercent > 100) {
+    throw new RangeError("The advance is a whole percentage between 0 and 100");
+  }
+  const advance = (grantCents * BigInt(advanceSharePercent) + 50n) / 100n;
+  return [
+    { kind: "ADVANCE", amountCents: advance },
+    { kind: "BALANCE", amountCents: grantCents - advance },
+  ];
+}
+
+/** Until payments are recorded (due, ordered, paid): the advance is due from selection, the balance waits for validation. */
+export type TrancheStatus = "DUE" | "AWAITING_VALIDATION";
+
+export const TRANCHE_LABELS: Readonly<Record<TrancheKind, string>> = {
+  ADVANCE: "Avance à la sélection",
+  BALANCE: "Solde à la validation des résultats",
+};
+
+export const TRANCHE_STATUS_LABELS: Readonly<Record<TrancheStatus, string>> = {
+  DUE: "À verser",
+  AWAITING_VALIDATION: "En attente de la validation des résultats",
+};

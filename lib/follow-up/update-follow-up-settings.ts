@@ -1,0 +1,70 @@
+import { requirePermission } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { STALE_WAVE_MESSAGE } from "@/lib/campaigns/wave-data";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { dayToDate, dayToIsoDate, toDay } from "@/lib/roster/dates";
+import type { TFollowUpSettingsInput } from "./settings-schema";
+
+/**
+ * The wave's follow-up settings: the advance share of the payment schedule and the objectives'
+ * targets, replaced as a whole. A target names an objective of the wave's current version. They
+ * change what the follow-up pages check, never a declaration already made (its pre-check is
+ * stored with it). Optimistic concurrency on the wave's version; audited with before and after.
+ */
+export async function updateFollowUpSettings(viewer: Viewer, waveId: string, input: TFollowUpSettingsInput & { ip: string | null }) {
+  requirePermission(viewer, "programme:configure");
+  return db.$transaction(async (tx) => {
+    const wave = await tx.wave.findUnique({
+      where: { id: waveId },
+      select: {
+        version: true,
+        advanceSharePercent: true,
+        objectiveTargets: {
+          orderBy: [{ objectiveCode: "asc" }, { indicator: "asc" }],
+          select: { objectiveCode: true, indicator: true, thresholdPercent: true, dueDate: true },
+        },
+        versions: { orderBy: { number: "desc" }, take: 1, select: { objectives: { select: { code: true } } } },
+      },
+    });
+    if (!wave) throw new AppError("NOT_FOUND");
+    if (wave.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
+    const codes = new Set(wave.versions[0]?.objectives.map((objective) => objective.code));
+    const unknown = input.targets.findIndex((target) => !codes.has(target.objectiveCode));
+    if (unknown >= 0) {
+      throw new AppError("INVALID_INPUT", "Cet objectif n'existe pas dans la version actuelle de la grille.", {
+        fieldErrors: { [`targets.${unknown}.objectiveCode`]: ["Cet objectif n'existe pas dans la version actuelle de la grille."] },
+      });
+    }
+    const updated = await tx.wave.updateMany({
+      where: { id: waveId, version: input.expectedVersion },
+      data: { advanceSharePercent: input.advanceSharePercent, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
+    await tx.objectiveTarget.deleteMany({ where: { waveId } });
+    await tx.objectiveTarget.createMany({
+      data: input.targets.map((target) => ({
+        waveId,
+        objectiveCode: target.objectiveCode,
+        indicator: target.indicator,
+        thresholdPercent: target.thresholdPercent,
+        dueDate: dayToDate(toDay(target.dueDate)),
+      })),
+    });
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "wave.follow_up_settings_changed",
+      target: { type: "Wave", id: waveId },
+      ip: input.ip,
+      details: {
+        advanceSharePercent: { from: wave.advanceSharePercent, to: input.advanceSharePercent },
+        targets: {
+          from: wave.objectiveTargets.map((target) => ({ ...target, dueDate: dayToIsoDate(toDay(target.dueDate)) })),
+          to: input.targets,
+        },
+      },
+    });
+    return { targets: input.targets.length };
+  });
+}
