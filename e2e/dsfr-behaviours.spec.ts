@@ -53,6 +53,27 @@ test.describe("DSFR behaviours", () => {
     expect(problems).toEqual([]);
   });
 
+  test("on a phone, the header's « Menu » button opens the navigation in a modal that Escape closes", async ({ page }) => {
+    const problems = watchConsole(page);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto("/");
+
+    const menuButton = page.getByRole("button", { name: "Menu", exact: true });
+    const modal = page.locator(`#${await menuButton.getAttribute("aria-controls")}`);
+    await expect(modal).toBeHidden();
+
+    await menuButton.click();
+    await expect(modal).toBeVisible();
+    await expect(modal).toHaveAttribute("aria-modal", "true");
+    await expect(modal.getByRole("link", { name: "Le programme" })).toBeVisible();
+
+    await page.keyboard.press("Escape");
+    await expect(modal).toBeHidden();
+    await expect(menuButton).toBeFocused();
+
+    expect(problems).toEqual([]);
+  });
+
   test("an accordion opens and shows its content, without a CSP violation", async ({ page, context }) => {
     const problems = watchConsole(page);
     const establishment = await createEstablishment(e2eDb);
