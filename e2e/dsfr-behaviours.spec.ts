@@ -1,0 +1,102 @@
+import { expect, type Page, test } from "@playwright/test";
+import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { e2eDb } from "./fixtures/database";
+import { signInAs } from "./fixtures/sessions";
+import { recordIndicatorSnapshot } from "@/lib/roster/snapshots";
+import { createEstablishment, createUser, insertRoster } from "@/test/factories";
+
+/**
+ * The DSFR's own script (menus, accordions, modals, tabs) runs in the browser under the strict CSP:
+ * react-dsfr loads it, and starts it once the page has hydrated (components/dsfr/provider.tsx).
+ * Without it, buttons change their aria-expanded but nothing opens.
+ */
+
+/** Every message the browser logs about the Content Security Policy, and every uncaught error. */
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+  return problems;
+}
+
+test.describe("DSFR behaviours", () => {
+  test("the header's « Pilotage » menu opens on click and with the keyboard, without a CSP violation", async ({ page, context }) => {
+    const problems = watchConsole(page);
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+    await page.goto("/pilotage/dossiers");
+
+    const navigation = page.getByRole("navigation", { name: "Menu principal" });
+    const pilotage = navigation.getByRole("button", { name: "Pilotage" });
+    const dashboardLink = navigation.getByRole("link", { name: "Tableau de bord" });
+    await expect(dashboardLink).toBeHidden();
+
+    await pilotage.click();
+    await expect(pilotage).toHaveAttribute("aria-expanded", "true");
+    await expect(dashboardLink).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+
+    await pilotage.click();
+    await expect(dashboardLink).toBeHidden();
+
+    await pilotage.focus();
+    await page.keyboard.press("Enter");
+    await expect(dashboardLink).toBeVisible();
+    await page.keyboard.press("Tab");
+    await expect(dashboardLink).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/pilotage$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+    expect(problems).toEqual([]);
+  });
+
+  test("on a phone, the header's « Menu » button opens the navigation in a modal that Escape closes", async ({ page }) => {
+    const problems = watchConsole(page);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto("/");
+
+    const menuButton = page.getByRole("button", { name: "Menu", exact: true });
+    const modal = page.locator(`#${await menuButton.getAttribute("aria-controls")}`);
+    await expect(modal).toBeHidden();
+
+    await menuButton.click();
+    await expect(modal).toBeVisible();
+    await expect(modal).toHaveAttribute("aria-modal", "true");
+    await expect(modal.getByRole("link", { name: "Le programme" })).toBeVisible();
+
+    await page.keyboard.press("Escape");
+    await expect(modal).toBeHidden();
+    await expect(menuButton).toBeFocused();
+
+    expect(problems).toEqual([]);
+  });
+
+  test("an accordion opens and shows its content, without a CSP violation", async ({ page, context }) => {
+    const problems = watchConsole(page);
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    await insertRoster(e2eDb, establishment.id);
+    await recordIndicatorSnapshot(e2eDb, establishment.id, "CHANGE");
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}`);
+
+    const toggle = page.getByRole("button", { name: "Données de la courbe" });
+    const table = page.getByRole("table", { name: "Relevés des indicateurs" });
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await expect(table).toBeHidden();
+
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(table).toBeVisible();
+    await expect(table.getByRole("row")).toHaveCount(2);
+
+    await toggle.press("Enter");
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await expect(table).toBeHidden();
+
+    expect(problems).toEqual([]);
+  });
+});
