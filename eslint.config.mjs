@@ -12,12 +12,17 @@ const SERVER_ONLY_SOURCES = /^(@\/lib\/db(\/(?!generated\/(enums|browser)$).*)?|
 const boundaries = {
   rules: {
     "client-imports": {
-      meta: { type: "problem", schema: [], messages: { server: "A client component may not import {{source}}: load the data in a server component or a route handler." } },
+      meta: {
+        type: "problem",
+        schema: [],
+        messages: { server: "A client component may not import {{source}}: load the data in a server component or a route handler." },
+      },
       create(context) {
         const isClient = context.sourceCode.ast.body.some((node) => node.type === "ExpressionStatement" && node.directive === "use client");
         if (!isClient) return {};
         const check = (node) => {
-          if (node.source && SERVER_ONLY_SOURCES.test(node.source.value)) context.report({ node, messageId: "server", data: { source: node.source.value } });
+          if (node.source && SERVER_ONLY_SOURCES.test(node.source.value))
+            context.report({ node, messageId: "server", data: { source: node.source.value } });
         };
         return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
       },
@@ -34,10 +39,7 @@ const config = [
   {
     rules: {
       // Settings are parsed once, with defaults and messages, in lib/config/env.ts.
-      "no-restricted-properties": [
-        "error",
-        { object: "process", property: "env", message: "Read settings from lib/config/env.ts." },
-      ],
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings from lib/config/env.ts." }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
@@ -52,7 +54,10 @@ const config = [
         "error",
         {
           patterns: [
-            { regex: "^(@/|(\\.\\./)+)(app|components)(/|$)", message: "lib/ holds the rules and use cases: it never imports app/ or components/." },
+            {
+              regex: "^(@/|(\\.\\./)+)(app|components)(/|$)",
+              message: "lib/ holds the rules and use cases: it never imports app/ or components/.",
+            },
           ],
         },
       ],
@@ -60,7 +65,18 @@ const config = [
   },
   {
     // The env module itself, tooling configuration, and Next's inlined NODE_ENV in the proxy.
-    files: ["lib/config/env.ts", "prisma.config.ts", "playwright.config.ts", "vitest.config.ts", "proxy.ts", "scripts/**", "bench/**", "e2e/**", "test/**", ".ci/**"],
+    files: [
+      "lib/config/env.ts",
+      "prisma.config.ts",
+      "playwright.config.ts",
+      "vitest.config.ts",
+      "proxy.ts",
+      "scripts/**",
+      "bench/**",
+      "e2e/**",
+      "test/**",
+      ".ci/**",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
 ];

@@ -44,7 +44,9 @@ export async function proxy(request: NextRequest) {
     requestHeaders.delete(header);
   }
 
-  const response = isDecodable(request.nextUrl.pathname) ? NextResponse.next({ request: { headers: requestHeaders } }) : notFound(request, requestHeaders);
+  const response = isDecodable(request.nextUrl.pathname)
+    ? NextResponse.next({ request: { headers: requestHeaders } })
+    : notFound(request, requestHeaders);
   responseHeaders.forEach((value, key) => response.headers.set(key, value));
   return response;
 }

@@ -17,26 +17,34 @@ export default async function HomePage() {
     <>
       <h1>HospiConnect : sécuriser et simplifier l&apos;identification électronique de vos professionnels</h1>
       <p className={fr.cx("fr-text--lead")}>
-        L&apos;Agence du Numérique en Santé finance, par appels à projets, les établissements de santé et les établissements et
-        services sociaux et médico-sociaux qui équipent leurs professionnels de moyens d&apos;identification électronique
-        conformes, les enregistrent au RPPS et simplifient leur accès au système d&apos;information.
+        L&apos;Agence du Numérique en Santé finance, par appels à projets, les établissements de santé et les établissements et services
+        sociaux et médico-sociaux qui équipent leurs professionnels de moyens d&apos;identification électronique conformes, les enregistrent
+        au RPPS et simplifient leur accès au système d&apos;information.
       </p>
 
       <CallOut title="Depuis le 1er janvier 2026 : l'authentification à double facteur est obligatoire" iconId="ri-alarm-warning-line">
-        Le référentiel d&apos;identification électronique (RIE), rendu opposable par l&apos;arrêté du 28 mars 2022, impose que
-        les professionnels accèdent aux services numériques en santé avec un moyen d&apos;identification à deux facteurs :
-        carte CPS, application e-CPS, ou moyen homologué au niveau de garantie eIDAS substantiel. Les moyens de transition
-        (mot de passe et code reçu par SMS ou courriel) ne sont plus conformes. Concrètement, chacun de vos professionnels
-        doit être enregistré au RPPS avec une identité vérifiée, et disposer d&apos;un moyen d&apos;authentification conforme,
-        par exemple une e-CPS ou une clé de sécurité FIDO2.
+        Le référentiel d&apos;identification électronique (RIE), rendu opposable par l&apos;arrêté du 28 mars 2022, impose que les
+        professionnels accèdent aux services numériques en santé avec un moyen d&apos;identification à deux facteurs : carte CPS,
+        application e-CPS, ou moyen homologué au niveau de garantie eIDAS substantiel. Les moyens de transition (mot de passe et code reçu
+        par SMS ou courriel) ne sont plus conformes. Concrètement, chacun de vos professionnels doit être enregistré au RPPS avec une
+        identité vérifiée, et disposer d&apos;un moyen d&apos;authentification conforme, par exemple une e-CPS ou une clé de sécurité FIDO2.
       </CallOut>
 
       <section id="programme" className={fr.cx("fr-mt-6w")} aria-labelledby="programme-titre">
         <h2 id="programme-titre">Ce que finance le programme</h2>
         <ul>
-          <li>l&apos;utilisation par les professionnels de moyens d&apos;identification électronique conformes (carte CPS, e-CPS, clés de sécurité FIDO2…) ;</li>
-          <li>l&apos;enregistrement au RPPS des professionnels de l&apos;établissement, avec une vérification d&apos;identité de niveau substantiel (par exemple avec FranceConnect+) ;</li>
-          <li>l&apos;accès simplifié aux applications grâce à une solution de gestion des identités et des accès ou d&apos;authentification unique (SSO) ;</li>
+          <li>
+            l&apos;utilisation par les professionnels de moyens d&apos;identification électronique conformes (carte CPS, e-CPS, clés de
+            sécurité FIDO2…) ;
+          </li>
+          <li>
+            l&apos;enregistrement au RPPS des professionnels de l&apos;établissement, avec une vérification d&apos;identité de niveau
+            substantiel (par exemple avec FranceConnect+) ;
+          </li>
+          <li>
+            l&apos;accès simplifié aux applications grâce à une solution de gestion des identités et des accès ou d&apos;authentification
+            unique (SSO) ;
+          </li>
           <li>la possibilité pour l&apos;établissement de devenir fournisseur d&apos;identité tiers de Pro Santé Connect.</li>
         </ul>
 
@@ -61,7 +69,13 @@ export default async function HomePage() {
   );
 }
 
-function ObjectiveList({ title, objectives }: { title: string; objectives: readonly { code: string; title: string; description: string }[] }) {
+function ObjectiveList({
+  title,
+  objectives,
+}: {
+  title: string;
+  objectives: readonly { code: string; title: string; description: string }[];
+}) {
   if (objectives.length === 0) return null;
   return (
     <>

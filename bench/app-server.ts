@@ -25,12 +25,28 @@ export async function startBenchServer(databaseUrl: string): Promise<BenchServer
   const url = `http://localhost:${port}`;
   mkdirSync(".data", { recursive: true });
   const log = openSync(BENCH_SERVER_LOG, "a");
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=.data/bench-profiles"] : []), nextBin(), "start", "--port", String(port)], {
-    env: benchEnv(databaseUrl, url),
-    stdio: ["ignore", log, log],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=.data/bench-profiles"] : []),
+      nextBin(),
+      "start",
+      "--port",
+      String(port),
+    ],
+    {
+      env: benchEnv(databaseUrl, url),
+      stdio: ["ignore", log, log],
+    },
+  );
   for (let attempt = 0; ; attempt += 1) {
-    if (await fetch(`${url}/api/health`).then((response) => response.ok, () => false)) break;
+    if (
+      await fetch(`${url}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      break;
     if (attempt > 400 || child.exitCode !== null) throw new Error("next start did not answer");
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -56,7 +72,10 @@ function benchEnv(databaseUrl: string, url: string): NodeJS.ProcessEnv {
 /** `npm run worker` beside the bench's server, as a deployment of several instances runs it. */
 export function startBenchWorker(databaseUrl: string, url: string): { stop: () => Promise<void> } {
   const log = openSync(BENCH_SERVER_LOG, "a");
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: benchEnv(databaseUrl, url), stdio: ["ignore", log, log] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    env: benchEnv(databaseUrl, url),
+    stdio: ["ignore", log, log],
+  });
   return { stop: () => stopChild(child) };
 }
 

@@ -57,7 +57,9 @@ const runs = Number(values.runs);
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const scratch = await openScratchDatabase(serverUrl).catch((error: Error) => {
-  console.error(`Cannot create a scratch database on ${serverUrl} (${error.message}).\nSet BENCH_DATABASE_URL to a PostgreSQL server where you may CREATE DATABASE.`);
+  console.error(
+    `Cannot create a scratch database on ${serverUrl} (${error.message}).\nSet BENCH_DATABASE_URL to a PostgreSQL server where you may CREATE DATABASE.`,
+  );
   process.exit(1);
 });
 const db = createDb(scratch.url, 4);
@@ -76,7 +78,9 @@ try {
   }
   if (selected.has("import")) results.push(await importRoster(db, scratch.url, Number(values["import-lines"]), runs));
   if (selected.has("indicators")) {
-    results.push(await establishmentIndicators(db, Number(values["indicator-establishments"]), Number(values["indicator-professionals"]), runs));
+    results.push(
+      await establishmentIndicators(db, Number(values["indicator-establishments"]), Number(values["indicator-professionals"]), runs),
+    );
   }
   const reports: string[] = [];
   if (selected.has("assignment")) {

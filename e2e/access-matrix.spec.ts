@@ -101,12 +101,48 @@ const ROWS: Row[] = [
   page("/invitation/[token]", () => "/invitation/lien-inconnu", PUBLIC),
   page("/compte", () => "/compte", SIGNED_IN),
   page("/etablissements", () => "/etablissements", { anonymous: 307, member: 307, stranger: 307, reviewer: 200, manager: 200 }),
-  page("/etablissements/[establishmentId]", (w) => `/etablissements/${w.establishment}`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
-  page("/etablissements/[establishmentId]/membres", (w) => `/etablissements/${w.establishment}/membres`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
-  page("/etablissements/[establishmentId]/profil", (w) => `/etablissements/${w.establishment}/profil`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 404 }),
-  page("/dossiers/[applicationId]", (w) => `/dossiers/${w.draft}`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
-  page("/dossiers/[applicationId]/suivi", (w) => `/dossiers/${w.selected}/suivi`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
-  page("/dossiers/[applicationId]/[section]", (w) => `/dossiers/${w.submitted}/budget`, { anonymous: 307, member: 200, stranger: 404, reviewer: 200, manager: 200 }),
+  page("/etablissements/[establishmentId]", (w) => `/etablissements/${w.establishment}`, {
+    anonymous: 307,
+    member: 200,
+    stranger: 404,
+    reviewer: 404,
+    manager: 200,
+  }),
+  page("/etablissements/[establishmentId]/membres", (w) => `/etablissements/${w.establishment}/membres`, {
+    anonymous: 307,
+    member: 200,
+    stranger: 404,
+    reviewer: 404,
+    manager: 200,
+  }),
+  page("/etablissements/[establishmentId]/profil", (w) => `/etablissements/${w.establishment}/profil`, {
+    anonymous: 307,
+    member: 200,
+    stranger: 404,
+    reviewer: 404,
+    manager: 404,
+  }),
+  page("/dossiers/[applicationId]", (w) => `/dossiers/${w.draft}`, {
+    anonymous: 307,
+    member: 200,
+    stranger: 404,
+    reviewer: 404,
+    manager: 200,
+  }),
+  page("/dossiers/[applicationId]/suivi", (w) => `/dossiers/${w.selected}/suivi`, {
+    anonymous: 307,
+    member: 200,
+    stranger: 404,
+    reviewer: 404,
+    manager: 200,
+  }),
+  page("/dossiers/[applicationId]/[section]", (w) => `/dossiers/${w.submitted}/budget`, {
+    anonymous: 307,
+    member: 200,
+    stranger: 404,
+    reviewer: 200,
+    manager: 200,
+  }),
   page("/instruction", () => "/instruction", { anonymous: 307, member: 404, stranger: 404, reviewer: 200, manager: 404 }),
   page("/pilotage", () => "/pilotage", MANAGER_PAGE),
   page("/pilotage/dossiers", () => "/pilotage/dossiers", MANAGER_PAGE),
@@ -144,13 +180,20 @@ const ROWS: Row[] = [
   },
   {
     route: "PATCH /api/account/credentials/[credentialId]",
-    call: (w, role) => ({ method: "PATCH", url: `/api/account/credentials/${w.users[role === "manager" ? "member" : "manager"].credential}`, json: { name: "Renommée" } }),
+    call: (w, role) => ({
+      method: "PATCH",
+      url: `/api/account/credentials/${w.users[role === "manager" ? "member" : "manager"].credential}`,
+      json: { name: "Renommée" },
+    }),
     // Always someone else's key: reported missing.
     expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 404, manager: 404 },
   },
   {
     route: "DELETE /api/account/credentials/[credentialId]",
-    call: (w, role) => ({ method: "DELETE", url: `/api/account/credentials/${role === "anonymous" ? w.users.member.credential : w.users[role].credential}` }),
+    call: (w, role) => ({
+      method: "DELETE",
+      url: `/api/account/credentials/${role === "anonymous" ? w.users.member.credential : w.users[role].credential}`,
+    }),
     // One's own last key cannot be removed.
     expected: { anonymous: 401, member: 409, stranger: 409, reviewer: 409, manager: 409 },
   },
@@ -161,7 +204,11 @@ const ROWS: Row[] = [
   },
   {
     route: "POST /api/invitations",
-    call: (w) => ({ method: "POST", url: "/api/invitations", json: { purpose: "MEMBER", email: uniqueEmail("invite"), establishmentId: w.establishment } }),
+    call: (w) => ({
+      method: "POST",
+      url: "/api/invitations",
+      json: { purpose: "MEMBER", email: uniqueEmail("invite"), establishmentId: w.establishment },
+    }),
     expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },
   },
   {
@@ -206,13 +253,21 @@ const ROWS: Row[] = [
   },
   {
     route: "PUT /api/applications/[applicationId]/sections/[section]",
-    call: (w) => ({ method: "PUT", url: `/api/applications/${w.draft}/sections/project`, json: { expectedVersion: 0, data: { projectTitle: "Titre", projectSummary: "" } } }),
+    call: (w) => ({
+      method: "PUT",
+      url: `/api/applications/${w.draft}/sections/project`,
+      json: { expectedVersion: 0, data: { projectTitle: "Titre", projectSummary: "" } },
+    }),
     // The member's save passes; the second member's save on the same version would conflict.
     expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 403 },
   },
   {
     route: "POST /api/applications/[applicationId]/attachments",
-    call: (w) => ({ method: "POST", url: `/api/applications/${w.draft}/attachments`, multipart: { file: { name: "preuve.pdf", mimeType: "application/pdf", buffer: w.pdf } } }),
+    call: (w) => ({
+      method: "POST",
+      url: `/api/applications/${w.draft}/attachments`,
+      multipart: { file: { name: "preuve.pdf", mimeType: "application/pdf", buffer: w.pdf } },
+    }),
     expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 403 },
   },
   {
@@ -234,7 +289,11 @@ const ROWS: Row[] = [
   },
   {
     route: "POST /api/applications/[applicationId]/transitions",
-    call: (w) => ({ method: "POST", url: `/api/applications/${w.submitted}/transitions`, json: { action: "requestInformation", expectedVersion: 99, comment: "Précisez", responseDueAt: "2030-01-01T10:00:00+01:00" } }),
+    call: (w) => ({
+      method: "POST",
+      url: `/api/applications/${w.submitted}/transitions`,
+      json: { action: "requestInformation", expectedVersion: 99, comment: "Précisez", responseDueAt: "2030-01-01T10:00:00+01:00" },
+    }),
     // The manager passes the policy and the state machine, then meets the stale version.
     expected: { anonymous: 401, member: 403, stranger: 404, reviewer: 403, manager: 409 },
   },
@@ -249,10 +308,20 @@ const ROWS: Row[] = [
   page("/pilotage/courriels", () => "/pilotage/courriels", MANAGER_PAGE),
   // The e2e server runs in demo mode: everyone signed in reads their own e-mails.
   page("/compte/courriels", () => "/compte/courriels", SIGNED_IN),
-  page("/vagues/[waveId]/eligibilite", (w) => `/vagues/${w.wave}/eligibilite?etablissement=${w.establishment}`, { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 }),
+  page("/vagues/[waveId]/eligibilite", (w) => `/vagues/${w.wave}/eligibilite?etablissement=${w.establishment}`, {
+    anonymous: 307,
+    member: 200,
+    stranger: 404,
+    reviewer: 404,
+    manager: 200,
+  }),
   {
     route: "POST /api/campaigns",
-    call: () => ({ method: "POST", url: "/api/campaigns", json: { title: "Campagne de la matrice", slug: `matrice-${crypto.randomUUID().slice(0, 8)}`, description: "" } }),
+    call: () => ({
+      method: "POST",
+      url: "/api/campaigns",
+      json: { title: "Campagne de la matrice", slug: `matrice-${crypto.randomUUID().slice(0, 8)}`, description: "" },
+    }),
     expected: MANAGER_ONLY(200),
   },
   {
@@ -273,7 +342,11 @@ const ROWS: Row[] = [
   },
   {
     route: "POST /api/waves/[waveId]/extensions",
-    call: (w) => ({ method: "POST", url: `/api/waves/${w.wave}/extensions`, json: { finessEt: withFinessKey("97699999"), newClosesAt: "2031-12-31T12:00", reason: "Incident." } }),
+    call: (w) => ({
+      method: "POST",
+      url: `/api/waves/${w.wave}/extensions`,
+      json: { finessEt: withFinessKey("97699999"), newClosesAt: "2031-12-31T12:00", reason: "Incident." },
+    }),
     // A well-formed FINESS that no establishment has.
     expected: MANAGER_ONLY(422),
   },
@@ -285,10 +358,26 @@ const ROWS: Row[] = [
   },
   // The roster
   page("/etablissements/[establishmentId]/professionnels", (w) => `/etablissements/${w.establishment}/professionnels`, ESTABLISHMENT_PAGE),
-  page("/etablissements/[establishmentId]/professionnels/nouveau", (w) => `/etablissements/${w.establishment}/professionnels/nouveau`, ESTABLISHMENT_EDIT_PAGE),
-  page("/etablissements/[establishmentId]/professionnels/[professionalId]", (w) => `/etablissements/${w.establishment}/professionnels/${w.professional}`, ESTABLISHMENT_PAGE),
-  page("/etablissements/[establishmentId]/professionnels/import", (w) => `/etablissements/${w.establishment}/professionnels/import`, ESTABLISHMENT_EDIT_PAGE),
-  page("/etablissements/[establishmentId]/professionnels/import/[importId]", (w) => `/etablissements/${w.establishment}/professionnels/import/${w.rosterImport}`, ESTABLISHMENT_PAGE),
+  page(
+    "/etablissements/[establishmentId]/professionnels/nouveau",
+    (w) => `/etablissements/${w.establishment}/professionnels/nouveau`,
+    ESTABLISHMENT_EDIT_PAGE,
+  ),
+  page(
+    "/etablissements/[establishmentId]/professionnels/[professionalId]",
+    (w) => `/etablissements/${w.establishment}/professionnels/${w.professional}`,
+    ESTABLISHMENT_PAGE,
+  ),
+  page(
+    "/etablissements/[establishmentId]/professionnels/import",
+    (w) => `/etablissements/${w.establishment}/professionnels/import`,
+    ESTABLISHMENT_EDIT_PAGE,
+  ),
+  page(
+    "/etablissements/[establishmentId]/professionnels/import/[importId]",
+    (w) => `/etablissements/${w.establishment}/professionnels/import/${w.rosterImport}`,
+    ESTABLISHMENT_PAGE,
+  ),
   {
     route: "POST /api/establishments/[establishmentId]/roster/professionals",
     call: (w) => ({ method: "POST", url: `/api/establishments/${w.establishment}/roster/professionals`, json: PROFESSIONAL_INPUT() }),
@@ -296,18 +385,30 @@ const ROWS: Row[] = [
   },
   {
     route: "PUT /api/establishments/[establishmentId]/roster/professionals/[professionalId]",
-    call: (w) => ({ method: "PUT", url: `/api/establishments/${w.establishment}/roster/professionals/${w.professional}`, json: { expectedVersion: 99, professional: PROFESSIONAL_INPUT() } }),
+    call: (w) => ({
+      method: "PUT",
+      url: `/api/establishments/${w.establishment}/roster/professionals/${w.professional}`,
+      json: { expectedVersion: 99, professional: PROFESSIONAL_INPUT() },
+    }),
     // The member passes the policy and meets the stale version.
     expected: MEMBER_WRITE(409),
   },
   {
     route: "POST /api/establishments/[establishmentId]/roster/bulk",
-    call: (w) => ({ method: "POST", url: `/api/establishments/${w.establishment}/roster/bulk`, json: { action: "END_ACTIVITY", ids: [w.professional], activityEnd: "2099-12-31" } }),
+    call: (w) => ({
+      method: "POST",
+      url: `/api/establishments/${w.establishment}/roster/bulk`,
+      json: { action: "END_ACTIVITY", ids: [w.professional], activityEnd: "2099-12-31" },
+    }),
     expected: MEMBER_WRITE(200),
   },
   {
     route: "POST /api/establishments/[establishmentId]/roster/imports",
-    call: (w) => ({ method: "POST", url: `/api/establishments/${w.establishment}/roster/imports`, multipart: { file: { name: "registre.csv", mimeType: "text/csv", buffer: Buffer.from(ROSTER_CSV) } } }),
+    call: (w) => ({
+      method: "POST",
+      url: `/api/establishments/${w.establishment}/roster/imports`,
+      multipart: { file: { name: "registre.csv", mimeType: "text/csv", buffer: Buffer.from(ROSTER_CSV) } },
+    }),
     expected: MEMBER_WRITE(200),
   },
   {
@@ -331,12 +432,20 @@ const ROWS: Row[] = [
   },
   {
     route: "PUT /api/establishments/[establishmentId]/roster/homologations",
-    call: (w) => ({ method: "PUT", url: `/api/establishments/${w.establishment}/roster/homologations`, json: { type: "PLATFORM_AUTH", decidedAt: "2026-01-15", reference: "" } }),
+    call: (w) => ({
+      method: "PUT",
+      url: `/api/establishments/${w.establishment}/roster/homologations`,
+      json: { type: "PLATFORM_AUTH", decidedAt: "2026-01-15", reference: "" },
+    }),
     expected: MEMBER_WRITE(200),
   },
   {
     route: "DELETE /api/establishments/[establishmentId]/roster/homologations",
-    call: (w) => ({ method: "DELETE", url: `/api/establishments/${w.establishment}/roster/homologations`, json: { type: "PLATFORM_AUTH" } }),
+    call: (w) => ({
+      method: "DELETE",
+      url: `/api/establishments/${w.establishment}/roster/homologations`,
+      json: { type: "PLATFORM_AUTH" },
+    }),
     // The row above recorded it: the member withdraws it.
     expected: MEMBER_WRITE(200),
   },
@@ -371,7 +480,11 @@ const ROWS: Row[] = [
   },
   {
     route: "PUT /api/assignments/[assignmentId]/review",
-    call: async (w) => ({ method: "PUT", url: `/api/assignments/${await matrixAssignment(w, true)}/review`, json: { expectedVersion: 99, data: { overallComment: "", scores: {} } } }),
+    call: async (w) => ({
+      method: "PUT",
+      url: `/api/assignments/${await matrixAssignment(w, true)}/review`,
+      json: { expectedVersion: 99, data: { overallComment: "", scores: {} } },
+    }),
     // The reviewer passes the policy and meets the stale version.
     expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 409, manager: 404 },
   },
@@ -383,20 +496,32 @@ const ROWS: Row[] = [
   },
   {
     route: "POST /api/assignments/[assignmentId]/review/reopening",
-    call: async (w) => ({ method: "POST", url: `/api/assignments/${await matrixAssignment(w, true)}/review/reopening`, json: { reason: "Critère C2 à revoir." } }),
+    call: async (w) => ({
+      method: "POST",
+      url: `/api/assignments/${await matrixAssignment(w, true)}/review/reopening`,
+      json: { reason: "Critère C2 à revoir." },
+    }),
     // The review is a draft: the manager passes the policy and meets the state.
     expected: MANAGER_ONLY(409),
   },
   {
     route: "PATCH /api/assignments/[assignmentId]",
-    call: async (w) => ({ method: "PATCH", url: `/api/assignments/${await matrixAssignment(w)}`, json: { dueAt: "", reason: "Retour à l'échéance du niveau." } }),
+    call: async (w) => ({
+      method: "PATCH",
+      url: `/api/assignments/${await matrixAssignment(w)}`,
+      json: { dueAt: "", reason: "Retour à l'échéance du niveau." },
+    }),
     expected: MANAGER_ONLY(200),
   },
   page("/pilotage/vagues/[waveId]/attribution", (w) => `/pilotage/vagues/${w.wave}/attribution`, MANAGER_PAGE),
   page("/pilotage/utilisateurs/[userId]", (w) => `/pilotage/utilisateurs/${w.users.reviewer.id}`, MANAGER_PAGE),
   {
     route: "POST /api/waves/[waveId]/assignments",
-    call: async (w) => ({ method: "POST", url: `/api/waves/${await waveOf(w.submitted)}/assignments`, json: { tier: "NATIONAL", applicationId: w.submitted, reviewerId: w.users.reviewer.id } }),
+    call: async (w) => ({
+      method: "POST",
+      url: `/api/waves/${await waveOf(w.submitted)}/assignments`,
+      json: { tier: "NATIONAL", applicationId: w.submitted, reviewerId: w.users.reviewer.id },
+    }),
     // Already the reviewer's: refused on the field.
     expected: MANAGER_ONLY(422),
   },
@@ -407,7 +532,11 @@ const ROWS: Row[] = [
   },
   {
     route: "POST /api/waves/[waveId]/assignments/automatic",
-    call: (w) => ({ method: "POST", url: `/api/waves/${w.wave}/assignments/automatic`, json: { tier: "NATIONAL", defaultCap: 5, fingerprint: "0".repeat(64) } }),
+    call: (w) => ({
+      method: "POST",
+      url: `/api/waves/${w.wave}/assignments/automatic`,
+      json: { tier: "NATIONAL", defaultCap: 5, fingerprint: "0".repeat(64) },
+    }),
     // Not the plan a preview would make: refused, nothing written.
     expected: MANAGER_ONLY(409),
   },
@@ -416,7 +545,14 @@ const ROWS: Row[] = [
     call: (w) => ({
       method: "PUT",
       url: `/api/waves/${w.wave}/review-settings`,
-      json: { reviewTiers: "NATIONAL_ONLY", regionalReviewDueAt: "", nationalReviewDueAt: "", reviewersPerDossier: 2, reviewersAnonymous: false, expectedVersion: 99 },
+      json: {
+        reviewTiers: "NATIONAL_ONLY",
+        regionalReviewDueAt: "",
+        nationalReviewDueAt: "",
+        reviewersPerDossier: 2,
+        reviewersAnonymous: false,
+        expectedVersion: 99,
+      },
     }),
     expected: MANAGER_ONLY(409),
   },
@@ -424,7 +560,11 @@ const ROWS: Row[] = [
   page("/pilotage/vagues/[waveId]/decisions/[applicationId]", (w) => `/pilotage/vagues/${w.wave}/decisions/${w.draft}`, MANAGER_PAGE),
   {
     route: "POST /api/applications/[applicationId]/decision",
-    call: (w) => ({ method: "POST", url: `/api/applications/${w.submitted}/decision`, json: { outcome: "REJECTED", reasons: "Hors périmètre." } }),
+    call: (w) => ({
+      method: "POST",
+      url: `/api/applications/${w.submitted}/decision`,
+      json: { outcome: "REJECTED", reasons: "Hors périmètre." },
+    }),
     // The manager passes the policy, then meets the state: only a scored dossier gets a proposal.
     expected: MANAGER_ONLY(409),
   },
@@ -441,18 +581,30 @@ const ROWS: Row[] = [
   },
   {
     route: "PUT /api/waves/[waveId]/decision-settings",
-    call: (w) => ({ method: "PUT", url: `/api/waves/${w.wave}/decision-settings`, json: { spreadThreshold: "15", rankingMode: "NATIONAL_ONLY", regionalRankingWeight: "0", expectedVersion: 99 } }),
+    call: (w) => ({
+      method: "PUT",
+      url: `/api/waves/${w.wave}/decision-settings`,
+      json: { spreadThreshold: "15", rankingMode: "NATIONAL_ONLY", regionalRankingWeight: "0", expectedVersion: 99 },
+    }),
     expected: MANAGER_ONLY(409),
   },
   {
     route: "PUT /api/waves/[waveId]/follow-up-settings",
-    call: (w) => ({ method: "PUT", url: `/api/waves/${w.wave}/follow-up-settings`, json: { advanceSharePercent: "30", targets: [], expectedVersion: 99 } }),
+    call: (w) => ({
+      method: "PUT",
+      url: `/api/waves/${w.wave}/follow-up-settings`,
+      json: { advanceSharePercent: "30", targets: [], expectedVersion: 99 },
+    }),
     expected: MANAGER_ONLY(409),
   },
   {
     route: "POST /api/applications/[applicationId]/result-declaration",
     // On the dossier under review: only its director may declare, and not before it is « retenu » (e2e/follow-up.spec.ts declares).
-    call: (w) => ({ method: "POST", url: `/api/applications/${w.submitted}/result-declaration`, json: { objectives: [{ objectiveCode: "O1", achieved: "yes", comment: "Fait." }] } }),
+    call: (w) => ({
+      method: "POST",
+      url: `/api/applications/${w.submitted}/result-declaration`,
+      json: { objectives: [{ objectiveCode: "O1", achieved: "yes", comment: "Fait." }] },
+    }),
     expected: { anonymous: 401, member: 409, stranger: 404, reviewer: 403, manager: 403 },
   },
   {
@@ -471,13 +623,21 @@ const ROWS: Row[] = [
     route: "PUT /api/users/[userId]/reviewer-profile",
     call: async () => {
       const target = await createUser(e2eDb, { staffRole: "REVIEWER" });
-      return { method: "PUT", url: `/api/users/${target.id}/reviewer-profile`, json: { staffRole: "REGIONAL_REVIEWER", regionCodes: ["75"], affiliations: [] } };
+      return {
+        method: "PUT",
+        url: `/api/users/${target.id}/reviewer-profile`,
+        json: { staffRole: "REGIONAL_REVIEWER", regionCodes: ["75"], affiliations: [] },
+      };
     },
     expected: MANAGER_ONLY(200),
   },
   {
     route: "POST /api/invitations/acceptance",
-    call: () => ({ method: "POST", url: "/api/invitations/acceptance", json: { invitationToken: "jeton-inconnu-de-plus-de-vingt-caracteres" } }),
+    call: () => ({
+      method: "POST",
+      url: "/api/invitations/acceptance",
+      json: { invitationToken: "jeton-inconnu-de-plus-de-vingt-caracteres" },
+    }),
     // Signed in, the request reaches the invitation, which does not exist.
     expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 404, manager: 404 },
   },
@@ -485,8 +645,11 @@ const ROWS: Row[] = [
 
 /** The matrix reviewer's assignment on the submitted dossier (with its draft review when asked). */
 async function matrixAssignment(w: World, withReview = false): Promise<string> {
-  const assignment = await e2eDb.reviewerAssignment.findFirstOrThrow({ where: { applicationId: w.submitted, reviewerId: w.users.reviewer.id } });
-  if (withReview) await e2eDb.review.upsert({ where: { assignmentId: assignment.id }, create: { assignmentId: assignment.id }, update: {} });
+  const assignment = await e2eDb.reviewerAssignment.findFirstOrThrow({
+    where: { applicationId: w.submitted, reviewerId: w.users.reviewer.id },
+  });
+  if (withReview)
+    await e2eDb.review.upsert({ where: { assignmentId: assignment.id }, create: { assignmentId: assignment.id }, update: {} });
   return assignment.id;
 }
 
@@ -506,11 +669,23 @@ const NOT_IN_MATRIX: Record<string, string> = {
  * before any session or database is involved. Derived from the rows above, so a new route with an
  * id is probed without a line more.
  */
-const MALFORMED_SEGMENTS = ["pas-un-identifiant", "00000000-0000-0000-0000-00000000000g", "%00", "1%27%20OR%20%271%27%3D%271", "%E2%80%AE", "%ZZ", "a".repeat(300)];
+const MALFORMED_SEGMENTS = [
+  "pas-un-identifiant",
+  "00000000-0000-0000-0000-00000000000g",
+  "%00",
+  "1%27%20OR%20%271%27%3D%271",
+  "%E2%80%AE",
+  "%ZZ",
+  "a".repeat(300),
+];
 /** A credential id is base64url of any length up to 1,024: a plain word is a well-formed (unknown) one. */
 const MALFORMED_CREDENTIAL_IDS = ["%00", "1%27%20OR%20%271%27%3D%271", "%E2%80%AE", "%ZZ", "a".repeat(1025)];
 const PROBED_SEGMENT = /^\[(?!token\]|\.\.\.)\w+\]$/;
-const probedSegments = (row: Row) => row.route.split(" ")[1]!.split("/").flatMap((segment, index) => (PROBED_SEGMENT.test(segment) ? [index] : []));
+const probedSegments = (row: Row) =>
+  row.route
+    .split(" ")[1]!
+    .split("/")
+    .flatMap((segment, index) => (PROBED_SEGMENT.test(segment) ? [index] : []));
 
 let world: World;
 
@@ -545,7 +720,12 @@ test.describe("access matrix", () => {
     const pdf = readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf"));
     // With its receipt already: the receipt job leaves it alone.
     await e2eDb.submission.create({
-      data: { applicationId: submittedDossier.id, idempotencyKey: crypto.randomUUID(), contentHash: "0".repeat(64), receiptKey: await storeForTest(pdf, "receipts") },
+      data: {
+        applicationId: submittedDossier.id,
+        idempotencyKey: crypto.randomUUID(),
+        contentHash: "0".repeat(64),
+        receiptKey: await storeForTest(pdf, "receipts"),
+      },
     });
     await e2eDb.reviewerAssignment.create({
       data: { applicationId: submittedDossier.id, reviewerId: users.reviewer.id, conflict: { create: { hasConflict: false } } },
@@ -553,7 +733,15 @@ test.describe("access matrix", () => {
     const credentials: Record<string, string> = {};
     for (const [role, user] of Object.entries(users)) {
       const credential = await e2eDb.webAuthnCredential.create({
-        data: { id: `cle-${crypto.randomUUID()}`, userId: user.id, publicKey: Buffer.from([1]), deviceType: "singleDevice", backupEligible: false, backedUp: false, name: "Clé" },
+        data: {
+          id: `cle-${crypto.randomUUID()}`,
+          userId: user.id,
+          publicKey: Buffer.from([1]),
+          deviceType: "singleDevice",
+          backupEligible: false,
+          backedUp: false,
+          name: "Clé",
+        },
       });
       credentials[role] = credential.id;
     }
@@ -570,10 +758,26 @@ test.describe("access matrix", () => {
       },
     });
     const professional = await e2eDb.professional.create({
-      data: { establishmentId: own.id, lastName: "MATRICE", firstName: "Zoé", birthDate: new Date("1980-01-01"), population: "SALARIED", professionCode: "60", activityStart: new Date("2020-01-01") },
+      data: {
+        establishmentId: own.id,
+        lastName: "MATRICE",
+        firstName: "Zoé",
+        birthDate: new Date("1980-01-01"),
+        population: "SALARIED",
+        professionCode: "60",
+        activityStart: new Date("2020-01-01"),
+      },
     });
     const rosterImport = await e2eDb.rosterImport.create({
-      data: { establishmentId: own.id, fileName: "registre.csv", format: "CSV", status: "PREVIEWED", totalLines: 2, content: Buffer.from(ROSTER_CSV), createdById: users.member.id },
+      data: {
+        establishmentId: own.id,
+        fileName: "registre.csv",
+        format: "CSV",
+        status: "PREVIEWED",
+        totalLines: 2,
+        content: Buffer.from(ROSTER_CSV),
+        createdById: users.member.id,
+      },
     });
     world = {
       professional: professional.id,
@@ -586,7 +790,9 @@ test.describe("access matrix", () => {
       submitted: submittedDossier.id,
       submittedFile: file.id,
       selected: selectedDossier.id,
-      users: Object.fromEntries(Object.entries(users).map(([role, user]) => [role, { id: user.id, credential: credentials[role]! }])) as World["users"],
+      users: Object.fromEntries(
+        Object.entries(users).map(([role, user]) => [role, { id: user.id, credential: credentials[role]! }]),
+      ) as World["users"],
       pdf,
     };
   });
@@ -611,11 +817,23 @@ test.describe("access matrix", () => {
     for (const url of [`/dossiers/${world.draft}`, `/api/applications/${world.submitted}/receipt`]) {
       expect((await client.get(url)).status()).toBe(404);
     }
-    expect((await client.put(`/api/applications/${world.draft}/sections/project`, { data: { expectedVersion: 0, data: { projectTitle: "Piraté", projectSummary: "" } } })).status()).toBe(404);
+    expect(
+      (
+        await client.put(`/api/applications/${world.draft}/sections/project`, {
+          data: { expectedVersion: 0, data: { projectTitle: "Piraté", projectSummary: "" } },
+        })
+      ).status(),
+    ).toBe(404);
     await client.dispose();
-    const denied = await e2eDb.auditEvent.findMany({ where: { action: "access.denied", at: { gte: since }, actorId: world.users.stranger.id } });
+    const denied = await e2eDb.auditEvent.findMany({
+      where: { action: "access.denied", at: { gte: since }, actorId: world.users.stranger.id },
+    });
     expect(denied.map((event) => (event.details as { path: string }).path).sort()).toEqual(
-      [`/api/applications/${world.draft}/sections/project`, `/api/applications/${world.submitted}/receipt`, `/dossiers/${world.draft}`].sort(),
+      [
+        `/api/applications/${world.draft}/sections/project`,
+        `/api/applications/${world.submitted}/receipt`,
+        `/dossiers/${world.draft}`,
+      ].sort(),
     );
     expect((await e2eDb.application.findUniqueOrThrow({ where: { id: world.draft } })).projectTitle).not.toBe("Piraté");
   });
@@ -624,20 +842,42 @@ test.describe("access matrix", () => {
     const assignment = await matrixAssignment(world);
     const elsewhere = await createUser(e2eDb, { staffRole: "REGIONAL_REVIEWER" });
     await e2eDb.reviewerRegion.create({ data: { userId: elsewhere.id, regionCode: "11" } });
-    const regional = await e2eDb.reviewerAssignment.create({ data: { applicationId: world.submitted, reviewerId: elsewhere.id, tier: "REGIONAL", conflict: { create: { hasConflict: false } }, review: { create: {} } } });
+    const regional = await e2eDb.reviewerAssignment.create({
+      data: {
+        applicationId: world.submitted,
+        reviewerId: elsewhere.id,
+        tier: "REGIONAL",
+        conflict: { create: { hasConflict: false } },
+        review: { create: {} },
+      },
+    });
     const conflicted = await createUser(e2eDb, { staffRole: "REVIEWER" });
     const ended = await e2eDb.reviewerAssignment.create({
-      data: { applicationId: world.submitted, reviewerId: conflicted.id, conflict: { create: { hasConflict: true, type: "PERSONAL_TIE" } }, review: { create: {} } },
+      data: {
+        applicationId: world.submitted,
+        reviewerId: conflicted.id,
+        conflict: { create: { hasConflict: true, type: "PERSONAL_TIE" } },
+        review: { create: {} },
+      },
     });
-    for (const [userId, own] of [[elsewhere.id, regional.id], [conflicted.id, ended.id]] as const) {
+    for (const [userId, own] of [
+      [elsewhere.id, regional.id],
+      [conflicted.id, ended.id],
+    ] as const) {
       const session = await e2eDb.session.create({ data: { userId, method: "PASSKEY", expiresAt: new Date(Date.now() + 3_600_000) } });
       const cookie = await encode({ token: { sub: userId, sid: session.id }, secret: E2E_AUTH_SECRET });
-      const client = await playwright.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { Origin: E2E_BASE_URL, Cookie: `next-auth.session-token=${cookie}` }, maxRedirects: 0 });
+      const client = await playwright.newContext({
+        baseURL: E2E_BASE_URL,
+        extraHTTPHeaders: { Origin: E2E_BASE_URL, Cookie: `next-auth.session-token=${cookie}` },
+        maxRedirects: 0,
+      });
       const statuses = [
         (await client.get(`/instruction/${own}`)).status(),
         (await client.get(`/dossiers/${world.submitted}/budget`)).status(),
         (await client.get(`/api/applications/${world.submitted}/receipt`)).status(),
-        (await client.put(`/api/assignments/${own}/review`, { data: { expectedVersion: 1, data: { overallComment: "", scores: {} } } })).status(),
+        (
+          await client.put(`/api/assignments/${own}/review`, { data: { expectedVersion: 1, data: { overallComment: "", scores: {} } } })
+        ).status(),
         (await client.post(`/api/assignments/${own}/declaration`, { data: { hasConflict: false } })).status(),
         (await client.get(`/instruction/${assignment}`)).status(),
       ];
@@ -649,9 +889,14 @@ test.describe("access matrix", () => {
   test("a state-changing request from another site is refused", async () => {
     const client = await playwright.newContext({
       baseURL: E2E_BASE_URL,
-      extraHTTPHeaders: { Origin: "https://site-malveillant.example", Cookie: `next-auth.session-token=${await sessionCookie(world.users.member.id)}` },
+      extraHTTPHeaders: {
+        Origin: "https://site-malveillant.example",
+        Cookie: `next-auth.session-token=${await sessionCookie(world.users.member.id)}`,
+      },
     });
-    const response = await client.post("/api/invitations", { data: { purpose: "MEMBER", email: uniqueEmail("csrf"), establishmentId: world.establishment } });
+    const response = await client.post("/api/invitations", {
+      data: { purpose: "MEMBER", email: uniqueEmail("csrf"), establishmentId: world.establishment },
+    });
     expect(response.status()).toBe(403);
     expect((await response.json()).error.code).toBe("CROSS_ORIGIN");
     await client.dispose();
@@ -702,10 +947,16 @@ function appRoutes(): string[] {
     .filter((file) => /(^|\/)(page\.tsx|route\.ts)$/.test(file))
     .map((file) => path.join("app", file));
   return files.flatMap((file) => {
-    const pattern = `/${path.dirname(path.relative("app", file)).split(path.sep).filter((segment) => segment !== "." && !/^\(.*\)$/.test(segment)).join("/")}`;
+    const pattern = `/${path
+      .dirname(path.relative("app", file))
+      .split(path.sep)
+      .filter((segment) => segment !== "." && !/^\(.*\)$/.test(segment))
+      .join("/")}`;
     if (file.endsWith("page.tsx")) return [`GET ${pattern}`];
     const source = readFileSync(file, "utf8");
-    const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b|handler as (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1] ?? match[2]);
+    const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b|handler as (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+      (match) => match[1] ?? match[2],
+    );
     return methods.map((method) => `${method} ${pattern}`);
   });
 }

@@ -23,8 +23,17 @@ test.describe("the client's address", () => {
     const since = new Date();
     // A refused access is audited with the address: the socket's, not the claimed one.
     expect((await context.request.get(`/dossiers/${draft.id}`)).status()).toBe(404);
-    expect((await context.request.get(`/api/applications/${draft.id}/receipt`, { headers: { "next-router-prefetch": "1", purpose: "prefetch" } })).status()).toBe(404);
-    const denied = await e2eDb.auditEvent.findMany({ where: { action: "access.denied", actorId: stranger.id, at: { gte: since } }, select: { ip: true } });
+    expect(
+      (
+        await context.request.get(`/api/applications/${draft.id}/receipt`, {
+          headers: { "next-router-prefetch": "1", purpose: "prefetch" },
+        })
+      ).status(),
+    ).toBe(404);
+    const denied = await e2eDb.auditEvent.findMany({
+      where: { action: "access.denied", actorId: stranger.id, at: { gte: since } },
+      select: { ip: true },
+    });
     expect(denied).toHaveLength(2);
     for (const { ip } of denied) {
       expect(FORGED_ADDRESSES).not.toContain(ip);

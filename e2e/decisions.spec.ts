@@ -12,13 +12,31 @@ import { signInAs } from "./fixtures/sessions";
  */
 test.use({ viewport: { width: 1280, height: 900 } });
 
-test("a manager ranks, proposes within and beyond the envelope, releases; the director then sees the decision and its letter", async ({ browser }) => {
+test("a manager ranks, proposes within and beyond the envelope, releases; the director then sees the decision and its letter", async ({
+  browser,
+}) => {
   // Each dossier asks 12 500 €; the envelope holds 20 000 €.
   const wave = await createReviewWave(e2eDb);
   await e2eDb.wave.update({ where: { id: wave.waveId }, data: { fundingEnvelopeCents: 2_000_000n } });
   const [alice, bruno] = [await createReviewer(e2eDb, { name: "Alice Secrète" }), await createReviewer(e2eDb, { name: "Bruno Discret" })];
-  const first = await createScoredDossier(e2eDb, wave, [{ reviewerId: alice.userId, value: 4 }, { reviewerId: bruno.userId, value: 3 }], { name: "EHPAD Les Mimosas" });
-  const second = await createScoredDossier(e2eDb, wave, [{ reviewerId: alice.userId, value: 2 }, { reviewerId: bruno.userId, value: 1 }], { name: "EHPAD Les Bleuets" });
+  const first = await createScoredDossier(
+    e2eDb,
+    wave,
+    [
+      { reviewerId: alice.userId, value: 4 },
+      { reviewerId: bruno.userId, value: 3 },
+    ],
+    { name: "EHPAD Les Mimosas" },
+  );
+  const second = await createScoredDossier(
+    e2eDb,
+    wave,
+    [
+      { reviewerId: alice.userId, value: 2 },
+      { reviewerId: bruno.userId, value: 1 },
+    ],
+    { name: "EHPAD Les Bleuets" },
+  );
   const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER", name: "Pilote Décisions" });
   const director = await directorOf(e2eDb, first.establishment.id);
   const [managerContext, directorContext] = [await browser.newContext(), await browser.newContext()];
@@ -77,7 +95,9 @@ test("a manager ranks, proposes within and beyond the envelope, releases; the di
   await asDirector.getByRole("link", { name: "Télécharger la lettre de décision (PDF)" }).click();
   const chunks: Buffer[] = [];
   for await (const chunk of await (await download).createReadStream()) chunks.push(chunk as Buffer);
-  const text = extractPdfText(Buffer.concat(chunks)).join("\n").replace(/[\u00a0\u202f]/g, " ");
+  const text = extractPdfText(Buffer.concat(chunks))
+    .join("\n")
+    .replace(/[\u00a0\u202f]/g, " ");
   expect(text).toContain("Votre dossier est retenu.");
   expect(text).toContain("Montant accordé : 12 000 €");
   for (const header of ["Critère", "Pondération", "Note moyenne", "Points sur 100"]) expect(text).toContain(header);

@@ -12,7 +12,10 @@ async function waitSaved(page: Page) {
 }
 
 test.describe("filing a dossier", () => {
-  test("section by section, told what is missing, evidence attached, submitted, receipt e-mailed and downloadable", async ({ page, context }) => {
+  test("section by section, told what is missing, evidence attached, submitted, receipt e-mailed and downloadable", async ({
+    page,
+    context,
+  }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id, name: "Directrice Dossier" });
     const wave = await createOpenWave(e2eDb);
@@ -166,7 +169,11 @@ test.describe("filing a dossier", () => {
     expect(new Set(receipts.map((receipt) => receipt.submissionId)).size).toBe(1);
     expect(await e2eDb.submission.count({ where: { applicationId: id } })).toBe(1);
     // One receipt e-mail, once the receipt job has run (and never a second one after).
-    await expect.poll(() => e2eDb.outboxEmail.count({ where: { dedupeKey: { startsWith: `receipt:${receipts[0].submissionId}` } } }), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => e2eDb.outboxEmail.count({ where: { dedupeKey: { startsWith: `receipt:${receipts[0].submissionId}` } } }), {
+        timeout: 30_000,
+      })
+      .toBe(1);
     await expect.poll(async () => (await e2eDb.submission.findFirstOrThrow({ where: { applicationId: id } })).receiptKey).not.toBeNull();
     expect(await e2eDb.outboxEmail.count({ where: { dedupeKey: { startsWith: `receipt:${receipts[0].submissionId}` } } })).toBe(1);
   });

@@ -16,7 +16,9 @@ test.describe("establishment profile and team", () => {
     await page.getByLabel("FINESS de l'établissement (ET)").fill("750712185");
     await page.getByLabel("SIRET (facultatif)").fill("7328293200001");
     await page.getByRole("button", { name: "Enregistrer le profil" }).click();
-    await expect(page.getByText("Le numéro FINESS 750712185 n'est pas valide : son dernier chiffre (clé de contrôle) ne correspond pas.")).toBeVisible();
+    await expect(
+      page.getByText("Le numéro FINESS 750712185 n'est pas valide : son dernier chiffre (clé de contrôle) ne correspond pas."),
+    ).toBeVisible();
     await expect(page.getByText("Le SIRET doit comporter 14 chiffres.")).toBeVisible();
     expect((await e2eDb.establishment.findUniqueOrThrow({ where: { id: establishment.id } })).version).toBe(1);
 

@@ -23,7 +23,10 @@ async function expectTableFitsOrScrollsInItsFrame(page: Page, table: Locator) {
 }
 
 test.describe("page layout", () => {
-  test("the roster fits 1280 px, scrolls in its frame on a narrower screen keeping the names in view, and each checkbox sits on its row", async ({ page, context }) => {
+  test("the roster fits 1280 px, scrolls in its frame on a narrower screen keeping the names in view, and each checkbox sits on its row", async ({
+    page,
+    context,
+  }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id });
     await e2eDb.professional.createMany({

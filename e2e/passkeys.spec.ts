@@ -194,7 +194,10 @@ test.describe("passkeys for ANS staff", () => {
     expect(reuse.status()).toBe(409);
 
     const expired = await createStaffInvitation("REVIEWER");
-    await e2eDb.invitation.update({ where: { id: expired.invitationId }, data: { expiresAt: new Date(Date.now() - 60_000), createdAt: new Date(Date.now() - 3_600_000) } });
+    await e2eDb.invitation.update({
+      where: { id: expired.invitationId },
+      data: { expiresAt: new Date(Date.now() - 60_000), createdAt: new Date(Date.now() - 3_600_000) },
+    });
     await page.goto(expired.path);
     await expect(page.getByText("Ce lien d'invitation a expiré.")).toBeVisible();
     await expectNoSeriousAccessibilityViolation(page);

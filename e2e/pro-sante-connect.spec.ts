@@ -56,7 +56,12 @@ test.describe("Pro Santé Connect", () => {
     const establishment = await createEstablishment(e2eDb);
     const rpps = newRpps();
     await e2eDb.user.create({
-      data: { email: uniqueEmail("membre"), displayName: "Membre un facteur", rpps, memberships: { create: { establishmentId: establishment.id, role: "EDITOR" } } },
+      data: {
+        email: uniqueEmail("membre"),
+        displayName: "Membre un facteur",
+        rpps,
+        memberships: { create: { establishmentId: establishment.id, role: "EDITOR" } },
+      },
     });
     await page.goto("/connexion");
     await signInWithPsc(page, rpps, "eidas0");

@@ -21,15 +21,25 @@ test.describe("the programme's dashboard", () => {
 
     await page.goto("/pilotage");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tableau de bord du programme");
-    for (const id of DASHBOARD_TABLE_IDS) await expect(page.locator(`[data-table-id="${id}"]`).getByRole("link", { name: /en CSV$/ })).toBeVisible();
-    for (const caption of ["Entonnoir des dossiers", "Chiffres par région", "Avancement de l'instruction par niveau", "Enveloppes par vague : montants accordés et disponibles"]) {
+    for (const id of DASHBOARD_TABLE_IDS)
+      await expect(page.locator(`[data-table-id="${id}"]`).getByRole("link", { name: /en CSV$/ })).toBeVisible();
+    for (const caption of [
+      "Entonnoir des dossiers",
+      "Chiffres par région",
+      "Avancement de l'instruction par niveau",
+      "Enveloppes par vague : montants accordés et disponibles",
+    ]) {
       await expect(page.getByRole("table", { name: caption })).toBeVisible();
     }
     await expect(page.locator("map-chart")).toHaveCount(1);
     await expectNoSeriousAccessibilityViolation(page);
 
     const funnel = page.getByRole("table", { name: "Entonnoir des dossiers" });
-    const stage = (name: string) => funnel.getByRole("row", { name: new RegExp(`^${name}`) }).getByRole("cell").first();
+    const stage = (name: string) =>
+      funnel
+        .getByRole("row", { name: new RegExp(`^${name}`) })
+        .getByRole("cell")
+        .first();
     await page.getByLabel("Vague", { exact: true }).selectOption({ label: waveTitle });
     await page.getByRole("button", { name: "Appliquer les filtres" }).click();
     await expect(page).toHaveURL(new RegExp(`vague=${wave.waveId}`));
@@ -39,13 +49,20 @@ test.describe("the programme's dashboard", () => {
     await page.getByLabel("Région", { exact: true }).selectOption("84");
     await page.getByRole("button", { name: "Appliquer les filtres" }).click();
     await expect(stage("Commencés")).toHaveText("1");
-    await expect(page.getByRole("table", { name: "Chiffres par région" }).getByRole("row", { name: /^Auvergne-Rhône-Alpes/ })).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: "Chiffres par région" }).getByRole("row", { name: /^Auvergne-Rhône-Alpes/ }),
+    ).toBeVisible();
 
     const csvDownload = page.waitForEvent("download");
     await page.getByRole("link", { name: "Télécharger « Entonnoir des dossiers » en CSV" }).click();
     let csv = "";
     for await (const chunk of await (await csvDownload).createReadStream()) csv += chunk.toString("utf8");
-    expect(csv.replace(/^\uFEFF/, "").split("\r\n").slice(0, 3)).toEqual(["Étape;Dossiers;Part des dossiers commencés (%)", "Commencés;1;100", "Déposés;1;100"]);
+    expect(
+      csv
+        .replace(/^\uFEFF/, "")
+        .split("\r\n")
+        .slice(0, 3),
+    ).toEqual(["Étape;Dossiers;Part des dossiers commencés (%)", "Commencés;1;100", "Déposés;1;100"]);
 
     const xlsxDownload = page.waitForEvent("download");
     await page.getByRole("link", { name: "Télécharger « Chiffres par région » en XLSX" }).click();

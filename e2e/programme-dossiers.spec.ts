@@ -7,7 +7,10 @@ import { createDraft, createEstablishment, createOpenWave, createUser, fillDossi
 test.describe("programme managers and dossiers", () => {
   test("a dossier goes through review and a request for information answered; the applicant sees the history", async ({ browser }) => {
     const establishment = await createEstablishment(e2eDb);
-    const [director, manager] = [await createUser(e2eDb, { establishmentId: establishment.id, name: "Directrice Suivi" }), await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER", name: "Pilote Suivi" })];
+    const [director, manager] = [
+      await createUser(e2eDb, { establishmentId: establishment.id, name: "Directrice Suivi" }),
+      await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER", name: "Pilote Suivi" }),
+    ];
     const wave = await createOpenWave(e2eDb);
     const { id } = await createDraft(e2eDb, establishment.id, wave);
     await fillDossier(e2eDb, id, wave.objectives);
@@ -47,10 +50,18 @@ test.describe("programme managers and dossiers", () => {
 
     await asDirector.reload();
     const history = asDirector.locator("section", { has: asDirector.getByRole("heading", { name: "Historique" }) });
-    for (const step of ["Déposé → En instruction", "En instruction → Complément demandé", "Complément demandé → En instruction", "En instruction → Évalué"]) {
+    for (const step of [
+      "Déposé → En instruction",
+      "En instruction → Complément demandé",
+      "Complément demandé → En instruction",
+      "En instruction → Évalué",
+    ]) {
       await expect(history).toContainText(step);
     }
-    const audited = await e2eDb.auditEvent.findMany({ where: { targetId: id, action: { startsWith: "application." } }, orderBy: { id: "asc" } });
+    const audited = await e2eDb.auditEvent.findMany({
+      where: { targetId: id, action: { startsWith: "application." } },
+      orderBy: { id: "asc" },
+    });
     expect(audited.map((event) => event.action)).toEqual([
       "application.startReview",
       "application.requestInformation",
@@ -63,7 +74,7 @@ test.describe("programme managers and dossiers", () => {
 
   test("the dossier list filters, and its CSV export is safe to open in a spreadsheet", async ({ page, context }) => {
     const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
-    const establishment = await createEstablishment(e2eDb, { name: "=HYPERLINK(\"http://piege.example\") EHPAD" });
+    const establishment = await createEstablishment(e2eDb, { name: '=HYPERLINK("http://piege.example") EHPAD' });
     const wave = await createOpenWave(e2eDb);
     const { id } = await createDraft(e2eDb, establishment.id, wave);
     await e2eDb.application.update({ where: { id }, data: { state: "SUBMITTED", projectTitle: "+33 projet" } });

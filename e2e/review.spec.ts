@@ -37,7 +37,9 @@ async function press(page: Page, target: ReturnType<Page["getByRole"]>, key: str
 }
 
 test.describe("review", () => {
-  test("a reviewer declares no conflict, scores with the keyboard and submits; a second reviewer sees nothing of the first until submitting", async ({ browser }) => {
+  test("a reviewer declares no conflict, scores with the keyboard and submits; a second reviewer sees nothing of the first until submitting", async ({
+    browser,
+  }) => {
     const wave = await createReviewWave(e2eDb, { k: 2 });
     const dossier = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD Les Glycines" });
     const firstContext = await browser.newContext();
@@ -96,14 +98,19 @@ test.describe("review", () => {
     await secondPage.goto(`/instruction/${secondAssignment.id}`);
     await press(secondPage, secondPage.getByRole("radio", { name: "Non, je n'ai aucun lien d'intérêts avec ce dossier" }), "Space");
     await secondPage.getByRole("button", { name: "Enregistrer ma déclaration" }).click();
-    await expect(secondPage.getByText("Les évaluations des autres instructeurs de ce niveau vous seront visibles une fois la vôtre transmise.")).toBeVisible();
+    await expect(
+      secondPage.getByText("Les évaluations des autres instructeurs de ce niveau vous seront visibles une fois la vôtre transmise."),
+    ).toBeVisible();
     await expect(secondPage.getByText("Projet cohérent, calendrier réaliste.")).toHaveCount(0);
     await expect(secondPage.getByText("Inès Instructrice")).toHaveCount(0);
 
     // Once it submits, the first review appears beside it with the spread; the dossier is « évalué ».
     const sheet = completeSheet(wave.criteria, { value: 5 });
     const current = await e2eDb.review.findUniqueOrThrow({ where: { assignmentId: secondAssignment.id } });
-    const saved = await secondPage.request.put(`/api/assignments/${secondAssignment.id}/review`, { data: { expectedVersion: current.version, data: sheet }, headers: { Origin: new URL(secondPage.url()).origin } });
+    const saved = await secondPage.request.put(`/api/assignments/${secondAssignment.id}/review`, {
+      data: { expectedVersion: current.version, data: sheet },
+      headers: { Origin: new URL(secondPage.url()).origin },
+    });
     expect(saved.status()).toBe(200);
     await secondPage.reload();
     await secondPage.getByRole("button", { name: "Transmettre l'évaluation" }).click();
@@ -137,7 +144,9 @@ test.describe("review", () => {
     await expect(page.getByRole("heading", { name: "Page non trouvée" })).toBeVisible();
     await page.goto(`/dossiers/${dossier.id}/budget`);
     await expect(page.getByRole("heading", { name: "Page non trouvée" })).toBeVisible();
-    const email = await e2eDb.outboxEmail.findFirstOrThrow({ where: { to: manager.email, dedupeKey: `conflict-declared:${assignment.id}:${manager.email}` } });
+    const email = await e2eDb.outboxEmail.findFirstOrThrow({
+      where: { to: manager.email, dedupeKey: `conflict-declared:${assignment.id}:${manager.email}` },
+    });
     expect(email.text).toContain("Centre hospitalier des Liens");
   });
 
@@ -192,7 +201,10 @@ test.describe("review", () => {
     await expect(page.getByRole("link", { name: "EHPAD d'Île-de-France" })).toHaveCount(0);
     await page.goto(`/instruction/${foreign.id}`);
     await expect(page.getByRole("heading", { name: "Page non trouvée" })).toBeVisible();
-    const response = await page.request.post(`/api/assignments/${foreign.id}/declaration`, { data: { hasConflict: false }, headers: { Origin: new URL(page.url()).origin } });
+    const response = await page.request.post(`/api/assignments/${foreign.id}/declaration`, {
+      data: { hasConflict: false },
+      headers: { Origin: new URL(page.url()).origin },
+    });
     expect(response.status()).toBe(404);
     await page.goto(`/instruction/${own.id}`);
     await expect(page.getByRole("heading", { name: "Déclaration d'intérêts" })).toBeVisible();
@@ -211,7 +223,10 @@ test.describe("review", () => {
     await expectNoSeriousAccessibilityViolation(page);
     await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
     await expect(page.getByText("Fiche enregistrée.")).toBeVisible();
-    const stored = await e2eDb.user.findUniqueOrThrow({ where: { id: reviewer.userId }, include: { reviewerRegions: true, affiliations: true } });
+    const stored = await e2eDb.user.findUniqueOrThrow({
+      where: { id: reviewer.userId },
+      include: { reviewerRegions: true, affiliations: true },
+    });
     expect(stored.staffRole).toBe("REGIONAL_REVIEWER");
     expect(stored.reviewerRegions.map((region) => region.regionCode)).toEqual(["53"]);
     expect(stored.affiliations.map((affiliation) => [affiliation.kind, affiliation.reference])).toEqual([["FINESS", "690781810"]]);

@@ -17,7 +17,10 @@ const FILE = templateCsv([
 ]);
 
 test.describe("professional roster", () => {
-  test("a director imports a file, fixes a rejected line, commits, sees the indicators move, exports and re-imports the export unchanged", async ({ page, context }) => {
+  test("a director imports a file, fixes a rejected line, commits, sees the indicators move, exports and re-imports the export unchanged", async ({
+    page,
+    context,
+  }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id });
     await signInAs(context, director.id);
@@ -77,7 +80,9 @@ test.describe("professional roster", () => {
     expect(exported.toString("utf8")).toContain("ARNAUD;Léa");
 
     await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
-    await page.getByLabel("Fichier du registre").setInputFiles({ name: download.suggestedFilename(), mimeType: "text/csv", buffer: exported });
+    await page
+      .getByLabel("Fichier du registre")
+      .setInputFiles({ name: download.suggestedFilename(), mimeType: "text/csv", buffer: exported });
     await page.getByRole("button", { name: "Vérifier le fichier" }).click();
     await expect(page.getByText("Ce fichier ne change rien au registre.")).toBeVisible();
     await expect(page.getByText("déjà à jour")).toBeVisible();
@@ -88,7 +93,12 @@ test.describe("professional roster", () => {
   test("a bulk action refused for one selected professional changes nobody, and says why beside the row", async ({ page, context }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id });
-    const base = { establishmentId: establishment.id, population: "SALARIED" as const, professionCode: "60", activityStart: new Date("2020-01-01") };
+    const base = {
+      establishmentId: establishment.id,
+      population: "SALARIED" as const,
+      professionCode: "60",
+      activityStart: new Date("2020-01-01"),
+    };
     await e2eDb.professional.createMany({
       data: [
         { ...base, lastName: "DURAND", firstName: "Anne", rpps: RPPS[0], rppsStatus: "REQUESTED" },
@@ -111,7 +121,9 @@ test.describe("professional roster", () => {
     await page.keyboard.press("Space");
     await page.getByRole("button", { name: "Appliquer (1)" }).click();
     await expect(page.getByText("Marquer enregistrés au RPPS : 1 professionnel mis à jour.")).toBeVisible();
-    expect((await e2eDb.professional.findFirstOrThrow({ where: { establishmentId: establishment.id, lastName: "DURAND" } })).rppsStatus).toBe("REGISTERED");
+    expect(
+      (await e2eDb.professional.findFirstOrThrow({ where: { establishmentId: establishment.id, lastName: "DURAND" } })).rppsStatus,
+    ).toBe("REGISTERED");
   });
 
   test("a professional's page says what is missing in words, and a wrong RPPS number is explained", async ({ page, context }) => {
@@ -128,7 +140,9 @@ test.describe("professional roster", () => {
     await page.keyboard.press("Space");
     await expect(page.getByRole("checkbox", { name: "Dossier médical partagé (DMP)" })).toBeChecked();
     await page.getByRole("button", { name: "Ajouter au registre" }).click();
-    await expect(page.getByText("Le numéro RPPS 10000000008 n'est pas valide : sa clé de contrôle (dernier chiffre) ne correspond pas.")).toBeVisible();
+    await expect(
+      page.getByText("Le numéro RPPS 10000000008 n'est pas valide : sa clé de contrôle (dernier chiffre) ne correspond pas."),
+    ).toBeVisible();
     expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id } })).toBe(0);
 
     await page.getByRole("textbox", { name: /^Numéro RPPS/ }).fill(RPPS[0]!);

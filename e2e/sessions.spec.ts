@@ -64,7 +64,15 @@ test.describe("sessions", () => {
 
   test("a programme manager reads the audit log, filtered", async ({ page, context }) => {
     const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
-    await e2eDb.auditEvent.create({ data: { actorLabel: "filtre@e2e.test", action: "role.changed", targetType: "User", targetId: "cible-e2e", details: { from: "REVIEWER" } } });
+    await e2eDb.auditEvent.create({
+      data: {
+        actorLabel: "filtre@e2e.test",
+        action: "role.changed",
+        targetType: "User",
+        targetId: "cible-e2e",
+        details: { from: "REVIEWER" },
+      },
+    });
     await signInAs(context, manager.id);
     await page.goto("/pilotage/journal");
     await expectNoSeriousAccessibilityViolation(page);

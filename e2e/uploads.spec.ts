@@ -25,7 +25,10 @@ test.describe("uploads", () => {
     const draft = await createDraft(e2eDb, establishment.id, wave);
     const context = await browser.newContext();
     await signInAs(context, director.id);
-    const api = await playwright.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { Origin: E2E_BASE_URL, Cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } });
+    const api = await playwright.newContext({
+      baseURL: E2E_BASE_URL,
+      extraHTTPHeaders: { Origin: E2E_BASE_URL, Cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ") },
+    });
     const upload = (name: string, buffer: Buffer) =>
       api.post(`/api/applications/${draft.id}/attachments`, { multipart: { file: { name, mimeType: "application/pdf", buffer } } });
 
@@ -51,9 +54,13 @@ test.describe("uploads", () => {
     await page.goto(`/dossiers/${draft.id}/auto-evaluation`);
     const objective = page.locator(`#objective-${wave.objectives[0]!.code}`);
     await expect(objective.getByText("15\u00a0Mo au plus")).toBeVisible();
-    await objective.getByLabel(/Ajouter une pièce justificative/).setInputFiles({ name: "trop-grand.pdf", mimeType: "application/pdf", buffer: pdfOfSize(16 * MIB) });
+    await objective
+      .getByLabel(/Ajouter une pièce justificative/)
+      .setInputFiles({ name: "trop-grand.pdf", mimeType: "application/pdf", buffer: pdfOfSize(16 * MIB) });
     await expect(objective.getByText("Le fichier « trop-grand.pdf » dépasse la taille maximale de 15\u00a0Mo.")).toBeVisible();
-    await objective.getByLabel(/Ajouter une pièce justificative/).setInputFiles({ name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) });
+    await objective
+      .getByLabel(/Ajouter une pièce justificative/)
+      .setInputFiles({ name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) });
     await expect(objective.getByText("Le fichier « vide.pdf » est vide.")).toBeVisible();
     expect(sent).toEqual([]);
     await api.dispose();
@@ -67,15 +74,20 @@ test.describe("uploads", () => {
     await signInAs(context, director.id);
 
     // A regional Annuaire Santé extract: the establishment's one line among 11 MiB of others.
-    const header = "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|Code catégorie professionnelle|Code mode exercice|Numéro FINESS site|Numéro FINESS établissement juridique|";
+    const header =
+      "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|Code catégorie professionnelle|Code mode exercice|Numéro FINESS site|Numéro FINESS établissement juridique|";
     const line = (rpps: string, name: string, finess: string) => `8|${rpps}|8${rpps}|${name}|Camille|60|Infirmier|C|S|${finess}|${finess}|`;
-    const others = Array.from({ length: 130_000 }, (_, index) => line(withRppsKey(String(5_000_000_000 + index)), `AUTRE${index}`, "690781810"));
+    const others = Array.from({ length: 130_000 }, (_, index) =>
+      line(withRppsKey(String(5_000_000_000 + index)), `AUTRE${index}`, "690781810"),
+    );
     const extract = [header, line(withRppsKey("4000000001"), "LOCALE", finessEt), ...others].join("\n") + "\n";
     expect(Buffer.byteLength(extract)).toBeGreaterThan(10 * MIB);
 
     await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
     await expect(page.getByText("100\u00a0Mo au plus")).toBeVisible();
-    await page.getByLabel("Fichier du registre").setInputFiles({ name: "PS_LibreAcces_Personne_activite_202611010800.txt", mimeType: "text/plain", buffer: Buffer.from(extract) });
+    await page
+      .getByLabel("Fichier du registre")
+      .setInputFiles({ name: "PS_LibreAcces_Personne_activite_202611010800.txt", mimeType: "text/plain", buffer: Buffer.from(extract) });
     await page.getByRole("button", { name: "Vérifier le fichier" }).click();
     await expect(page.getByRole("heading", { name: "Aperçu de l'import" })).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText(`Extraction de l'Annuaire Santé : 1 ligne pour le FINESS ${finessEt}`)).toBeVisible();

@@ -52,7 +52,10 @@ async function signInFresh(page: Page, userId: string) {
 }
 
 test.describe("waves and eligibility", () => {
-  test("a programme manager creates a campaign and a wave with objectives and grid, dates in Paris time, then versions the grid once it is open", async ({ page, context }) => {
+  test("a programme manager creates a campaign and a wave with objectives and grid, dates in Paris time, then versions the grid once it is open", async ({
+    page,
+    context,
+  }) => {
     const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER", name: "Claire Pilote" });
     await signInAs(context, manager.id);
     const suffix = randomUUID().slice(0, 6);
@@ -98,7 +101,13 @@ test.describe("waves and eligibility", () => {
         closesAt: true,
         fundingEnvelopeCents: true,
         eligibleCategories: { select: { categoryCode: true } },
-        versions: { select: { number: true, objectives: { orderBy: { position: "asc" }, select: { code: true, required: true } }, criteria: { orderBy: { position: "asc" }, select: { weight: true } } } },
+        versions: {
+          select: {
+            number: true,
+            objectives: { orderBy: { position: "asc" }, select: { code: true, required: true } },
+            criteria: { orderBy: { position: "asc" }, select: { weight: true } },
+          },
+        },
       },
     });
     expect(wave.opensAt).toEqual(parisDateTime(opensAt));
@@ -114,7 +123,11 @@ test.describe("waves and eligibility", () => {
     // The wave opened yesterday: a change of grid now makes version 2.
     await expect(page.getByText("La vague est ouverte : enregistrer une modification créera la version 2")).toBeVisible();
     await expectNoSeriousAccessibilityViolation(page);
-    await page.getByRole("form", { name: "Objectifs et grille d'évaluation" }).getByRole("group", { name: "Critère 2" }).getByLabel("Poids").fill("25");
+    await page
+      .getByRole("form", { name: "Objectifs et grille d'évaluation" })
+      .getByRole("group", { name: "Critère 2" })
+      .getByLabel("Poids")
+      .fill("25");
     await page.getByRole("button", { name: "Enregistrer les objectifs et la grille" }).click();
     await expect(page.getByText("Version 2 créée")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Objectifs et grille d'évaluation (version 2)" })).toBeVisible();
@@ -134,7 +147,9 @@ test.describe("waves and eligibility", () => {
     await expect(page.getByRole("button", { name: "Commencer le dossier" })).toHaveCount(0);
     await expectNoSeriousAccessibilityViolation(page);
     // Nor by a direct request: the server screens again.
-    const refused = await page.request.post("/api/applications", { data: { waveId: wave.id, establishmentId: residence.establishment.id } });
+    const refused = await page.request.post("/api/applications", {
+      data: { waveId: wave.id, establishmentId: residence.establishment.id },
+    });
     expect(refused.status()).toBe(409);
     expect((await refused.json()).error.message).toContain("Résidence autonomie");
     expect(await e2eDb.application.count({ where: { waveId: wave.id } })).toBe(0);
@@ -146,7 +161,10 @@ test.describe("waves and eligibility", () => {
     await page.getByRole("button", { name: "Commencer le dossier" }).click();
     await expect(page).toHaveURL(/\/dossiers\/[0-9a-f-]{36}$/);
     const applicationId = page.url().split("/").at(-1)!;
-    const dossier = await e2eDb.application.findUniqueOrThrow({ where: { id: applicationId }, select: { state: true, establishmentId: true, waveVersion: { select: { number: true } } } });
+    const dossier = await e2eDb.application.findUniqueOrThrow({
+      where: { id: applicationId },
+      select: { state: true, establishmentId: true, waveVersion: { select: { number: true } } },
+    });
     expect(dossier).toEqual({ state: "DRAFT", establishmentId: ehpad.establishment.id, waveVersion: { number: 1 } });
 
     await page.goto(`/vagues/${wave.id}/eligibilite?etablissement=${ehpad.establishment.id}`);

@@ -24,7 +24,8 @@ await withDatabase(async (url) => {
   try {
     const { link, accountExists } = await inviteStaffFromCommandLine({ email: parsed.data.email, staffRole: parsed.data.role });
     console.log(`Invitation created for ${parsed.data.email} (${parsed.data.role}). Single-use link:\n\n  ${link}\n`);
-    if (accountExists) console.log("This address already has an account: the person signs in first, then opens the link to take the role.\n");
+    if (accountExists)
+      console.log("This address already has an account: the person signs in first, then opens the link to take the role.\n");
   } finally {
     await db.$disconnect();
   }

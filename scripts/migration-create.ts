@@ -17,8 +17,7 @@ if (!name || !/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
   process.exit(2);
 }
 
-const git = (...args: string[]) =>
-  execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+const git = (...args: string[]) => execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
 
 const pending = git("status", "--porcelain", "--", path.relative(process.cwd(), MIGRATIONS_DIR));
 if (pending) {
@@ -33,12 +32,8 @@ const hasCommits = (() => {
     return false;
   }
 })();
-const lastMigrationCommit = hasCommits
-  ? git("log", "-1", "--format=%H", "--", path.relative(process.cwd(), MIGRATIONS_DIR))
-  : "";
-const previousSchema = lastMigrationCommit
-  ? git("show", `${lastMigrationCommit}:${path.relative(process.cwd(), SCHEMA_PATH)}`)
-  : null;
+const lastMigrationCommit = hasCommits ? git("log", "-1", "--format=%H", "--", path.relative(process.cwd(), MIGRATIONS_DIR)) : "";
+const previousSchema = lastMigrationCommit ? git("show", `${lastMigrationCommit}:${path.relative(process.cwd(), SCHEMA_PATH)}`) : null;
 
 const database = await startEmbeddedDatabase();
 try {
@@ -51,7 +46,9 @@ try {
     await mkdir(folder, { recursive: true });
     await writeFile(path.join(MIGRATIONS_DIR, "migration_lock.toml"), 'provider = "postgresql"\n');
     await writeFile(path.join(folder, "migration.sql"), sql);
-    console.log(`Wrote ${path.relative(process.cwd(), folder)}/migration.sql: review it, add what Prisma cannot express (CHECK constraints, triggers), then commit it with the schema.`);
+    console.log(
+      `Wrote ${path.relative(process.cwd(), folder)}/migration.sql: review it, add what Prisma cannot express (CHECK constraints, triggers), then commit it with the schema.`,
+    );
   }
 } finally {
   await database.stop();

@@ -16,7 +16,9 @@ if (!values.from) {
 const folder = path.resolve(values.from);
 try {
   const manifest = await withDatabase((url) => restoreDatabase(url, fileStorage(), folder));
-  console.log(`Restored ${Object.keys(manifest.tables).length} tables and ${manifest.files.length} files from ${folder} (backup of ${manifest.createdAt}); checksums match.`);
+  console.log(
+    `Restored ${Object.keys(manifest.tables).length} tables and ${manifest.files.length} files from ${folder} (backup of ${manifest.createdAt}); checksums match.`,
+  );
 } catch (error) {
   console.error(`Restore refused: ${(error as Error).message}`);
   process.exit(1);

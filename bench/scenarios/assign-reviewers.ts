@@ -14,7 +14,13 @@ const PREFIX = "8";
  * the plan (min-cost flow, lib/review/assignment-plan.ts) against reading its inputs from the
  * database (the preview's query), then checks every rule on the plan.
  */
-export async function assignReviewers(db: Db, dossiers: number, reviewers: number, flaggedShare: number, runs: number): Promise<{ result: ScenarioResult; report: string }> {
+export async function assignReviewers(
+  db: Db,
+  dossiers: number,
+  reviewers: number,
+  flaggedShare: number,
+  runs: number,
+): Promise<{ result: ScenarioResult; report: string }> {
   const category = await db.establishmentCategory.findFirstOrThrow({ select: { code: true } });
   const [wave] = await db.$queryRawUnsafe<Array<{ id: string }>>(`
     WITH campaign AS (INSERT INTO "Campaign" (id, slug, title, description) VALUES (gen_random_uuid(), 'bench-attribution', 'Bench', '') RETURNING id)
@@ -22,29 +28,50 @@ export async function assignReviewers(db: Db, dossiers: number, reviewers: numbe
     SELECT gen_random_uuid(), campaign.id, 'GENERALISATION', 'Vague du bench', 2030, now() - interval '90 days', now() - interval '1 day', 0, 2 FROM campaign
     RETURNING id`);
   const waveId = wave!.id;
-  const [version] = await db.$queryRawUnsafe<Array<{ id: string }>>(`INSERT INTO "WaveVersion" (id, "waveId", number) VALUES (gen_random_uuid(), $1::uuid, 1) RETURNING id`, waveId);
+  const [version] = await db.$queryRawUnsafe<Array<{ id: string }>>(
+    `INSERT INTO "WaveVersion" (id, "waveId", number) VALUES (gen_random_uuid(), $1::uuid, 1) RETURNING id`,
+    waveId,
+  );
   const versionId = version!.id;
-  await db.$executeRawUnsafe(`
+  await db.$executeRawUnsafe(
+    `
     INSERT INTO "Establishment" (id, name, "finessEt", "finessEj", siret, "categoryCode", "regionCode", "departmentCode", headcount, city, "updatedAt")
     SELECT gen_random_uuid(), 'Établissement ' || i, '${PREFIX}' || lpad(i::text, 8, '0'), '${PREFIX}' || lpad((i + 500000)::text, 8, '0'), lpad(i::text, 9, '0') || '00011',
            $1, '11', '75', 50, 'Paris', now()
-    FROM generate_series(0, $2 - 1) AS i`, category.code, dossiers);
-  await db.$executeRawUnsafe(`
+    FROM generate_series(0, $2 - 1) AS i`,
+    category.code,
+    dossiers,
+  );
+  await db.$executeRawUnsafe(
+    `
     INSERT INTO "Application" (id, "establishmentId", "waveId", "waveVersionId", state, version, "updatedAt")
-    SELECT gen_random_uuid(), e.id, $1::uuid, $2::uuid, 'SUBMITTED', 2, now() FROM "Establishment" e WHERE e."finessEt" LIKE '${PREFIX}%'`, waveId, versionId);
-  await db.$executeRawUnsafe(`
+    SELECT gen_random_uuid(), e.id, $1::uuid, $2::uuid, 'SUBMITTED', 2, now() FROM "Establishment" e WHERE e."finessEt" LIKE '${PREFIX}%'`,
+    waveId,
+    versionId,
+  );
+  await db.$executeRawUnsafe(
+    `
     INSERT INTO "Partner" (id, "applicationId", name, siret, role, position)
     SELECT gen_random_uuid(), a.id, 'Éditeur', lpad(right(e."finessEt", 8), 9, '7') || '00019', 'IAM_SSO', 0
-    FROM "Application" a JOIN "Establishment" e ON e.id = a."establishmentId" WHERE a."waveId" = $1::uuid`, waveId);
-  await db.$executeRawUnsafe(`
+    FROM "Application" a JOIN "Establishment" e ON e.id = a."establishmentId" WHERE a."waveId" = $1::uuid`,
+    waveId,
+  );
+  await db.$executeRawUnsafe(
+    `
     INSERT INTO "User" (id, email, "displayName", "staffRole")
-    SELECT gen_random_uuid(), 'bench.instructeur.' || r || '@bench.test', 'Instructeur ' || r, 'REVIEWER' FROM generate_series(0, $1 - 1) AS r`, reviewers);
+    SELECT gen_random_uuid(), 'bench.instructeur.' || r || '@bench.test', 'Instructeur ' || r, 'REVIEWER' FROM generate_series(0, $1 - 1) AS r`,
+    reviewers,
+  );
   // Each reviewer worked for `flaggedShare` of the legal entities, spread over the data set.
   const perReviewer = Math.round(dossiers * flaggedShare);
-  await db.$executeRawUnsafe(`
+  await db.$executeRawUnsafe(
+    `
     INSERT INTO "ReviewerAffiliation" (id, "userId", kind, reference, "startsOn")
     SELECT gen_random_uuid(), u.id, 'FINESS', '${PREFIX}' || lpad((((r * 7919 + j * 131) % $1) + 500000)::text, 8, '0'), DATE '2020-01-01'
-    FROM (SELECT id, row_number() OVER (ORDER BY email) - 1 AS r FROM "User" WHERE email LIKE 'bench.instructeur.%') AS u(id, r), generate_series(0, $2 - 1) AS j`, dossiers, perReviewer);
+    FROM (SELECT id, row_number() OVER (ORDER BY email) - 1 AS r FROM "User" WHERE email LIKE 'bench.instructeur.%') AS u(id, r), generate_series(0, $2 - 1) AS j`,
+    dossiers,
+    perReviewer,
+  );
 
   const now = new Date();
   const cap = Math.ceil((dossiers * 2) / reviewers) + 5;

@@ -11,7 +11,14 @@ import { measure, type ScenarioResult } from "../harness";
 
 type Result = ScenarioResult & { ceilingMs: number };
 
-const MANAGER: Viewer = { userId: "00000000-0000-7000-8000-000000000000", email: "bench@ans.test", displayName: "Bench", staffRole: "PROGRAMME_MANAGER", memberships: [], sessionId: "bench" };
+const MANAGER: Viewer = {
+  userId: "00000000-0000-7000-8000-000000000000",
+  email: "bench@ans.test",
+  displayName: "Bench",
+  staffRole: "PROGRAMME_MANAGER",
+  memberships: [],
+  sessionId: "bench",
+};
 
 /**
  * The dashboard's figures written by hand in SQL, read straight through `pg` (no Prisma, no rules
@@ -32,7 +39,9 @@ function baselineDashboard(pool: pg.Pool, filters: { wave?: string; region?: str
   return Promise.all([
     pool.query(`SELECT id, title FROM "Wave" ORDER BY "opensAt" DESC`),
     pool.query(`SELECT code, label, sector FROM "EstablishmentCategory" ORDER BY sector, label`),
-    pool.query(`SELECT a.state, e."regionCode", e."categoryCode", count(*) FROM "Application" a JOIN "Establishment" e ON e.id = a."establishmentId" WHERE ${wave} AND ${scope} GROUP BY 1, 2, 3`),
+    pool.query(
+      `SELECT a.state, e."regionCode", e."categoryCode", count(*) FROM "Application" a JOIN "Establishment" e ON e.id = a."establishmentId" WHERE ${wave} AND ${scope} GROUP BY 1, 2, 3`,
+    ),
     pool.query(`SELECT e."regionCode", count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Application" a WHERE a."establishmentId" = e.id AND ${wave}))
                 FROM "Establishment" e WHERE e."categoryCode" IN (SELECT "categoryCode" FROM "WaveEligibleCategory" ${filters.wave ? `WHERE "waveId" = '${filters.wave}'` : ""}) AND ${scope} GROUP BY 1`),
     pool.query(`SELECT month, ${sums} ${rollout} GROUP BY month ORDER BY month`),
@@ -53,7 +62,10 @@ function baselineDashboard(pool: pg.Pool, filters: { wave?: string; region?: str
 }
 
 /** The dossier list's page and its count, by hand: the same filters, order and columns as `listDossiers`. */
-function baselineDossierPage(pool: pg.Pool, filters: { wave?: string; region?: string; state?: string; search?: string; order: string; page: number }) {
+function baselineDossierPage(
+  pool: pg.Pool,
+  filters: { wave?: string; region?: string; state?: string; search?: string; order: string; page: number },
+) {
   const conditions = [
     filters.wave ? `a."waveId" = '${filters.wave}'` : "TRUE",
     filters.state ? `a.state = '${filters.state}'` : "TRUE",
@@ -79,14 +91,20 @@ function baselineDossierPage(pool: pg.Pool, filters: { wave?: string; region?: s
  * filter set over `runs` runs beside the hand-written SQL (target ≤ 2× and under 300 ms), after
  * checking that today's rollout figures equal the rules module's indicators summed per region.
  */
-export async function nationalDashboard(db: Db, url: string, options: { establishments: number; professionals: number; dossiers: number; months: number; runs: number }): Promise<Result[]> {
+export async function nationalDashboard(
+  db: Db,
+  url: string,
+  options: { establishments: number; professionals: number; dossiers: number; months: number; runs: number },
+): Promise<Result[]> {
   const now = new Date();
   const started = Date.now();
   const dataset = await generateNationalDataset(db, { ...options, now });
   console.log(
     `national data set: ${options.establishments.toLocaleString("en-US")} establishments, ${options.professionals.toLocaleString("en-US")} professionals, ` +
       `${options.months + 1} monthly snapshots each, ${options.dossiers.toLocaleString("en-US")} dossiers, generated in ${((Date.now() - started) / 1000).toFixed(0)} s ` +
-      `(${Object.entries(dataset.timings).map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`).join(", ")})`,
+      `(${Object.entries(dataset.timings)
+        .map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`)
+        .join(", ")})`,
   );
   await checkAgainstRules(db, dataset.establishmentIds, now);
 
@@ -113,10 +131,26 @@ export async function nationalDashboard(db: Db, url: string, options: { establis
       });
     }
     const lists = [
-      { label: "wave, recent first, page 1", query: { wave: dataset.waveId }, sql: { wave: dataset.waveId, order: `a."updatedAt" DESC`, page: 1 } },
-      { label: "wave + region, by establishment, page 2", query: { wave: dataset.waveId, region: "84", sort: "establishment", page: "2" }, sql: { wave: dataset.waveId, region: "84", order: "e.name", page: 2 } },
-      { label: "submitted, by state, page 20", query: { state: "SUBMITTED", sort: "state", page: "20" }, sql: { state: "SUBMITTED", order: "a.state", page: 20 } },
-      { label: "search by name", query: { search: "Établissement 12" }, sql: { search: "Établissement 12", order: `a."updatedAt" DESC`, page: 1 } },
+      {
+        label: "wave, recent first, page 1",
+        query: { wave: dataset.waveId },
+        sql: { wave: dataset.waveId, order: `a."updatedAt" DESC`, page: 1 },
+      },
+      {
+        label: "wave + region, by establishment, page 2",
+        query: { wave: dataset.waveId, region: "84", sort: "establishment", page: "2" },
+        sql: { wave: dataset.waveId, region: "84", order: "e.name", page: 2 },
+      },
+      {
+        label: "submitted, by state, page 20",
+        query: { state: "SUBMITTED", sort: "state", page: "20" },
+        sql: { state: "SUBMITTED", order: "a.state", page: 20 },
+      },
+      {
+        label: "search by name",
+        query: { search: "Établissement 12" },
+        sql: { search: "Établissement 12", order: `a."updatedAt" DESC`, page: 1 },
+      },
     ];
     for (const { label, query, sql } of lists) {
       const filters = ZDossierFilters.parse(query);
@@ -139,13 +173,17 @@ export async function nationalDashboard(db: Db, url: string, options: { establis
 /** Today's point of the curve, per region, against the rules module run over every roster. */
 async function checkAgainstRules(db: Db, establishmentIds: readonly string[], now: Date): Promise<void> {
   const started = Date.now();
-  const regionOf = new Map((await db.establishment.findMany({ select: { id: true, regionCode: true } })).map((row) => [row.id, row.regionCode]));
+  const regionOf = new Map(
+    (await db.establishment.findMany({ select: { id: true, regionCode: true } })).map((row) => [row.id, row.regionCode]),
+  );
   const expected = new Map<string, number[]>();
   await computeIndicatorsForEstablishments(db, establishmentIds, parisToday(now), (id, indicators) => {
     const counts = snapshotCounts(indicators);
     const region = regionOf.get(id)!;
     const sums = expected.get(region) ?? [0, 0, 0, 0, 0];
-    [counts.active, counts.registered, counts.substantialId, counts.rieCompliant, counts.dmpReady].forEach((value, index) => (sums[index]! += value));
+    [counts.active, counts.registered, counts.substantialId, counts.rieCompliant, counts.dmpReady].forEach(
+      (value, index) => (sums[index]! += value),
+    );
     expected.set(region, sums);
   });
   const dashboard = await loadProgrammeDashboard(db, ZDashboardFilters.parse({}), now);
@@ -158,6 +196,8 @@ async function checkAgainstRules(db: Db, establishmentIds: readonly string[], no
     console.error(`ERROR: the dashboard's rollout differs from the rules module in ${differing.map((row) => row.regionCode).join(", ")}`);
     process.exitCode = 1;
   } else {
-    console.log(`dashboard check: today's rollout equals the rules module's indicators in all ${dashboard.regions.length} regions (checked in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    console.log(
+      `dashboard check: today's rollout equals the rules module's indicators in all ${dashboard.regions.length} regions (checked in ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    );
   }
 }

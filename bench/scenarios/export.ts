@@ -9,7 +9,14 @@ import type { Db } from "@/lib/db/client";
 import { generateWave } from "../national-dataset";
 import { generateIndicatorDataset } from "./indicators";
 
-const MANAGER: Viewer = { userId: "00000000-0000-7000-8000-000000000001", email: "bench@ans.test", displayName: "Bench", staffRole: "PROGRAMME_MANAGER", memberships: [], sessionId: "bench" };
+const MANAGER: Viewer = {
+  userId: "00000000-0000-7000-8000-000000000001",
+  email: "bench@ans.test",
+  displayName: "Bench",
+  staffRole: "PROGRAMME_MANAGER",
+  memberships: [],
+  sessionId: "bench",
+};
 
 /** Time and peak memory added (resident set, sampled every 5 ms) while `work` runs. */
 async function watch(work: () => Promise<number>): Promise<{ ms: number; bytes: number; peakMb: number }> {
@@ -43,11 +50,16 @@ export async function dossierExport(db: Db, url: string, dossiers: number): Prom
   const started = Date.now();
   await generateIndicatorDataset(db, dossiers, dossiers);
   await generateWave(db, dossiers, new Date());
-  console.log(`export data set: ${dossiers.toLocaleString("en-US")} dossiers, generated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `export data set: ${dossiers.toLocaleString("en-US")} dossiers, generated in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   const filters = ZDossierFilters.parse({});
   const results: Array<[string, { ms: number; bytes: number; peakMb: number }]> = [];
   for (const format of ["csv", "xlsx"] as const) {
-    results.push([`app, ${format} (streamed)`, await watch(async () => drain((await exportDossiers(MANAGER, { ...filters, format, ip: null })).stream))]);
+    results.push([
+      `app, ${format} (streamed)`,
+      await watch(async () => drain((await exportDossiers(MANAGER, { ...filters, format, ip: null })).stream)),
+    ]);
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -57,11 +69,13 @@ export async function dossierExport(db: Db, url: string, dossiers: number): Prom
       await watch(async () => {
         let bytes = 0;
         await pipeline(
-          client.query(copyTo(`COPY (SELECT e.name, e."finessEt", c.label, e."regionCode", w.title, a.state, a."projectTitle",
+          client.query(
+            copyTo(`COPY (SELECT e.name, e."finessEt", c.label, e."regionCode", w.title, a.state, a."projectTitle",
                                      (SELECT sum(b."amountCents") FROM "BudgetLine" b WHERE b."applicationId" = a.id),
                                      (SELECT max(s."receivedAt") FROM "Submission" s WHERE s."applicationId" = a.id), d.outcome, d."amountGrantedCents"
                               FROM "Application" a JOIN "Establishment" e ON e.id = a."establishmentId" JOIN "EstablishmentCategory" c ON c.code = e."categoryCode"
-                              JOIN "Wave" w ON w.id = a."waveId" LEFT JOIN LATERAL (SELECT outcome, "amountGrantedCents" FROM "Decision" d WHERE d."applicationId" = a.id AND d."releasedAt" IS NOT NULL ORDER BY d."releasedAt" DESC LIMIT 1) d ON TRUE ORDER BY a."updatedAt" DESC, a.id) TO STDOUT WITH CSV`)),
+                              JOIN "Wave" w ON w.id = a."waveId" LEFT JOIN LATERAL (SELECT outcome, "amountGrantedCents" FROM "Decision" d WHERE d."applicationId" = a.id AND d."releasedAt" IS NOT NULL ORDER BY d."releasedAt" DESC LIMIT 1) d ON TRUE ORDER BY a."updatedAt" DESC, a.id) TO STDOUT WITH CSV`),
+          ),
           new Writable({ write: (chunk: Buffer, _encoding, done) => ((bytes += chunk.byteLength), done()) }),
         );
         return bytes;

@@ -24,13 +24,20 @@ export async function generateIndicatorDataset(db: Db, establishments: number, p
   // programme's establishments are: the dashboard's scenario reads them by region and category.
   const categories = (await db.establishmentCategory.findMany({ select: { code: true }, orderBy: { code: "asc" } })).map((row) => row.code);
   const departments = Object.entries(DEPARTMENTS);
-  await db.$executeRawUnsafe(`
+  await db.$executeRawUnsafe(
+    `
     INSERT INTO "Establishment" (id, name, "finessEt", "finessEj", "categoryCode", "regionCode", "departmentCode", headcount, city,
                                  "usesAirSimplifie", "idpFederatedWithPsc", "updatedAt")
     SELECT gen_random_uuid(), 'Établissement ' || i, '9' || lpad(i::text, 8, '0'), '9' || lpad(i::text, 8, '0'),
            ($1::text[])[1 + i % cardinality($1::text[])], ($4::text[])[1 + i % cardinality($4::text[])], ($5::text[])[1 + i % cardinality($5::text[])],
            $2, 'Ville', i % 4 = 0, i % 3 = 1, now()
-    FROM generate_series(0, $3 - 1) AS i`, categories, perEstablishment, establishments, departments.map(([, [, region]]) => region), departments.map(([code]) => code));
+    FROM generate_series(0, $3 - 1) AS i`,
+    categories,
+    perEstablishment,
+    establishments,
+    departments.map(([, [, region]]) => region),
+    departments.map(([code]) => code),
+  );
   await db.$executeRawUnsafe(`
     INSERT INTO "MieHomologation" (id, "establishmentId", type, "decidedAt")
     SELECT gen_random_uuid(), id, 'FIDO2_LOCAL'::"MieType", DATE '2025-06-01' FROM "Establishment" WHERE "finessEt" LIKE '${BENCH_FINESS}' AND right("finessEt", 8)::int % 3 = 0
@@ -45,7 +52,8 @@ export async function generateIndicatorDataset(db: Db, establishments: number, p
       // From the right, the key excluded, the 1st, 3rd… body digits are doubled: positions 10, 8, 6, 4, 2.
       return (index + 1) % 2 === 0 ? `(ARRAY[0,2,4,6,8,1,3,5,7,9])[${digit} + 1]` : digit;
     }).join(" + ");
-  await db.$executeRawUnsafe(`
+  await db.$executeRawUnsafe(
+    `
     INSERT INTO "Professional" (id, "establishmentId", "lastName", "firstName", population, "professionCode", rpps, "rppsStatus", "rppsCheckedAt",
                                 "identityVerification", "activityStart", "activityEnd", "needsDmp", "needsDpi", "needsPscServices", "needsSecureMessaging", "updatedAt")
     SELECT gen_random_uuid(), e.id, 'Nom ' || n, 'Prénom', population, code, CASE WHEN status = 'NOT_REGISTERED' THEN NULL ELSE body || ((10 - (${luhnSum("body")}) % 10 + wrong) % 10)::text END,
@@ -65,7 +73,10 @@ export async function generateIndicatorDataset(db: Db, establishments: number, p
       CROSS JOIN LATERAL (SELECT random() AS r) AS draw
       CROSS JOIN (SELECT array_agg(code ORDER BY code) AS codes FROM "Profession") AS professions
       WHERE e.idx * $1 + j < $2
-    ) e`, perEstablishment, professionals);
+    ) e`,
+    perEstablishment,
+    professionals,
+  );
   // 0 to 3 enrollments per professional (1.5 on average), the count read from the row's own id.
   await db.$executeRawUnsafe(`
     INSERT INTO "MieEnrollment" (id, "professionalId", type, "enrolledAt", "expiresAt", "revokedAt")
@@ -83,7 +94,9 @@ export async function generateIndicatorDataset(db: Db, establishments: number, p
   // role may), so that neither side pays for the generation during its runs.
   await db.$executeRawUnsafe(`VACUUM (ANALYZE) "Establishment", "MieHomologation", "Professional", "MieEnrollment"`);
   await db.$executeRawUnsafe(`CHECKPOINT`).catch(() => {});
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "Establishment" WHERE "finessEt" LIKE '${BENCH_FINESS}' ORDER BY "finessEt"`);
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id FROM "Establishment" WHERE "finessEt" LIKE '${BENCH_FINESS}' ORDER BY "finessEt"`,
+  );
   return rows.map((row) => row.id);
 }
 
@@ -106,7 +119,9 @@ function aggregateSql(): string {
     .filter(([, method]) => meetsEidasLevel(method.eidasLevel, "SUBSTANTIEL"))
     .map(([method]) => method);
   const digit = (position: number) => `substr(p.rpps, ${position}, 1)::int`;
-  const luhn = Array.from({ length: 11 }, (_, index) => (index % 2 === 1 ? `(ARRAY[0,2,4,6,8,1,3,5,7,9])[${digit(index + 1)} + 1]` : digit(index + 1))).join(" + ");
+  const luhn = Array.from({ length: 11 }, (_, index) =>
+    index % 2 === 1 ? `(ARRAY[0,2,4,6,8,1,3,5,7,9])[${digit(index + 1)} + 1]` : digit(index + 1),
+  ).join(" + ");
   return `
     WITH mie AS (
       SELECT "professionalId", bool_or(counts) AS rie, bool_or(counts AND reaches) AS dmp
@@ -145,13 +160,20 @@ const COUNTS: (keyof SnapshotCounts)[] = ["active", "registered", "substantialId
  * module) against a hand-written SQL aggregate of the same counts at the same day, after checking
  * that both agree on every establishment.
  */
-export async function establishmentIndicators(db: Db, establishments: number, professionals: number, runs: number): Promise<ScenarioResult> {
+export async function establishmentIndicators(
+  db: Db,
+  establishments: number,
+  professionals: number,
+  runs: number,
+): Promise<ScenarioResult> {
   const started = Date.now();
   const ids = await generateIndicatorDataset(db, establishments, professionals);
-  const [{ count }] = await db.$queryRawUnsafe<{ count: number }[]>(
+  const [{ count }] = (await db.$queryRawUnsafe<{ count: number }[]>(
     `SELECT count(*)::int AS count FROM "MieEnrollment" m JOIN "Professional" p ON p.id = m."professionalId" JOIN "Establishment" e ON e.id = p."establishmentId" WHERE e."finessEt" LIKE '${BENCH_FINESS}'`,
-  ) as [{ count: number }];
-  console.log(`indicators data set: ${ids.length.toLocaleString("en-US")} establishments, ${professionals.toLocaleString("en-US")} professionals, ${count.toLocaleString("en-US")} enrollments, generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  )) as [{ count: number }];
+  console.log(
+    `indicators data set: ${ids.length.toLocaleString("en-US")} establishments, ${professionals.toLocaleString("en-US")} professionals, ${count.toLocaleString("en-US")} enrollments, generated in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   const at = parisToday();
   const sql = aggregateSql();
@@ -183,7 +205,9 @@ export async function establishmentIndicators(db: Db, establishments: number, pr
     console.error(`ERROR: the app and the SQL aggregate disagree on ${mismatches} of ${ids.length} establishments.`);
     process.exitCode = 1;
   } else {
-    console.log(`indicators check: the app and the SQL aggregate agree on all ${ids.length.toLocaleString("en-US")} establishments at ${at}`);
+    console.log(
+      `indicators check: the app and the SQL aggregate agree on all ${ids.length.toLocaleString("en-US")} establishments at ${at}`,
+    );
   }
   return {
     scenario: `indicators, ${professionals.toLocaleString("en-US")} professionals / ${ids.length.toLocaleString("en-US")} establishments`,

@@ -32,22 +32,43 @@ const cycle = <T>(items: readonly T[], count: number): T[] => Array.from({ lengt
 async function targets(db: Db, connections: number): Promise<Target[]> {
   const directors = await db.membership.findMany({
     where: { role: "DIRECTOR", establishment: { applications: { some: {} } } },
-    select: { userId: true, establishmentId: true, establishment: { select: { applications: { select: { id: true }, take: 1, orderBy: { createdAt: "desc" } } } } },
+    select: {
+      userId: true,
+      establishmentId: true,
+      establishment: { select: { applications: { select: { id: true }, take: 1, orderBy: { createdAt: "desc" } } } },
+    },
     orderBy: { establishmentId: "asc" },
   });
   const managers = await db.user.findMany({ where: { staffRole: "PROGRAMME_MANAGER" }, select: { id: true } });
   const reviewers = await db.user.findMany({ where: { staffRole: "REVIEWER", assignments: { some: {} } }, select: { id: true } });
   const signedIn = async <T extends { userId: string }>(people: readonly T[], path: (person: T) => string) =>
-    Promise.all(cycle(people, connections).map(async (person) => ({ path: path(person), cookie: await benchSessionCookie(db, person.userId) })));
+    Promise.all(
+      cycle(people, connections).map(async (person) => ({ path: path(person), cookie: await benchSessionCookie(db, person.userId) })),
+    );
   const anonymous = (path: string) => Array.from({ length: connections }, () => ({ path }));
   return [
     { name: "floor: GET /api/health", visitors: anonymous("/api/health") },
     { name: "layout only: sign-in page", visitors: anonymous("/connexion") },
     { name: "establishment page", visitors: await signedIn(directors, (director) => `/etablissements/${director.establishmentId}`) },
-    { name: "roster page", visitors: await signedIn(directors, (director) => `/etablissements/${director.establishmentId}/professionnels`) },
+    {
+      name: "roster page",
+      visitors: await signedIn(directors, (director) => `/etablissements/${director.establishmentId}/professionnels`),
+    },
     { name: "dossier page", visitors: await signedIn(directors, (director) => `/dossiers/${director.establishment.applications[0]!.id}`) },
-    { name: "manager's dossier list", visitors: await signedIn(managers.map((user) => ({ userId: user.id })), () => "/pilotage/dossiers") },
-    { name: "reviewer's list", visitors: await signedIn(reviewers.map((user) => ({ userId: user.id })), () => "/instruction") },
+    {
+      name: "manager's dossier list",
+      visitors: await signedIn(
+        managers.map((user) => ({ userId: user.id })),
+        () => "/pilotage/dossiers",
+      ),
+    },
+    {
+      name: "reviewer's list",
+      visitors: await signedIn(
+        reviewers.map((user) => ({ userId: user.id })),
+        () => "/instruction",
+      ),
+    },
   ];
 }
 
@@ -55,7 +76,11 @@ async function targets(db: Db, connections: number): Promise<Target[]> {
  * Load on one target, for a time (warm-ups) or for a number of requests (measures: every request
  * made is answered and counted, where a time limit would drop the slowest ones, still under way).
  */
-async function hammer(server: { url: string; pid: number }, target: Target, size: { seconds: number } | { amount: number }): Promise<Slice> {
+async function hammer(
+  server: { url: string; pid: number },
+  target: Target,
+  size: { seconds: number } | { amount: number },
+): Promise<Slice> {
   const latencies: number[] = [];
   const cpuBefore = processCpuMs(server.pid);
   const started = performance.now();
@@ -82,7 +107,12 @@ async function hammer(server: { url: string; pid: number }, target: Target, size
       if (statusCode !== 200) errors += 1;
     });
   });
-  return { latencies, errors: errors + result.errors + result.timeouts, seconds: (performance.now() - started) / 1000, cpuMs: processCpuMs(server.pid) - cpuBefore };
+  return {
+    latencies,
+    errors: errors + result.errors + result.timeouts,
+    seconds: (performance.now() - started) / 1000,
+    cpuMs: processCpuMs(server.pid) - cpuBefore,
+  };
 }
 
 function summarize(name: string, slices: readonly Slice[], floor: readonly Slice[]): LoadResult {
@@ -107,13 +137,19 @@ function summarize(name: string, slices: readonly Slice[], floor: readonly Slice
  * floor route, so that each page is compared with the floor under the same neighbours (the machine
  * may be shared). Target: each page's 95th percentile within 3× the floor's measured beside it.
  */
-export async function pagesUnderLoad(db: Db, databaseUrl: string, { connections, seconds }: { connections: number; seconds: number }): Promise<LoadResult[]> {
+export async function pagesUnderLoad(
+  db: Db,
+  databaseUrl: string,
+  { connections, seconds }: { connections: number; seconds: number },
+): Promise<LoadResult[]> {
   const server = await startBenchServer(databaseUrl);
   try {
     const [floor, ...pages] = await targets(db, connections);
     // A slice asks for what the target answered in `seconds / ROUNDS` during its warm-up (at least
     // one request per connection), so that every target gets about `seconds` of load.
-    const sliceOf = (warmUp: Slice) => ({ amount: Math.max(connections, Math.round((warmUp.latencies.length / warmUp.seconds) * (seconds / ROUNDS))) });
+    const sliceOf = (warmUp: Slice) => ({
+      amount: Math.max(connections, Math.round((warmUp.latencies.length / warmUp.seconds) * (seconds / ROUNDS))),
+    });
     // Warm-up: compiled routes, pools and caches, as in a server that has been running.
     const floorSlice = sliceOf(await hammer(server, floor!, { seconds: 2 }));
     const floorSlices: Slice[] = [];
@@ -138,7 +174,9 @@ export async function pagesUnderLoad(db: Db, databaseUrl: string, { connections,
 export function printLoadResults(results: readonly LoadResult[], connections: number, seconds: number): void {
   console.log(
     `\nPages under load: ${connections} concurrent signed-in users per page, about ${seconds} s each in ${ROUNDS} slices alternating with the floor's, every request answered ` +
-      `(production build on PostgreSQL; load average ${loadavg().map((load) => load.toFixed(1)).join(", ")} at the end)`,
+      `(production build on PostgreSQL; load average ${loadavg()
+        .map((load) => load.toFixed(1))
+        .join(", ")} at the end)`,
   );
   const rows = results.map((result, index) => {
     const ratio = result.p95Ms / result.floorP95Ms;
@@ -149,7 +187,9 @@ export function printLoadResults(results: readonly LoadResult[], connections: nu
       `p99 ${Math.round(result.p99Ms)} ms`,
       `${result.requests} requests, ${result.errors} errors`,
       `${result.cpuMsPerRequest.toFixed(1)} ms CPU/request`,
-      index === 0 ? "floor (all its slices)" : `${ratio.toFixed(2)}× the floor beside it (p95 ${Math.round(result.floorP95Ms)} ms; target ≤ 3×: ${ratio <= 3 ? "met" : "MISSED"})`,
+      index === 0
+        ? "floor (all its slices)"
+        : `${ratio.toFixed(2)}× the floor beside it (p95 ${Math.round(result.floorP95Ms)} ms; target ≤ 3×: ${ratio <= 3 ? "met" : "MISSED"})`,
     ];
   });
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));

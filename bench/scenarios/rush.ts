@@ -27,13 +27,18 @@ export type RushResult = {
 /** Waits until no submission of these dossiers lacks its receipt (the worker renders them), for at most `timeoutMs`. */
 async function receiptsIssued(db: Db, applicationIds: readonly string[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while ((await db.submission.count({ where: { applicationId: { in: [...applicationIds] }, receiptKey: null } })) > 0 && Date.now() < deadline) {
+  while (
+    (await db.submission.count({ where: { applicationId: { in: [...applicationIds] }, receiptKey: null } })) > 0 &&
+    Date.now() < deadline
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
 /** `count` requests at the same instant; each one's time from its start to its full answer. */
-async function allAtOnce(requests: ReadonlyArray<() => Promise<Response>>): Promise<{ latencies: number[]; failures: number; statuses: Record<string, number> }> {
+async function allAtOnce(
+  requests: ReadonlyArray<() => Promise<Response>>,
+): Promise<{ latencies: number[]; failures: number; statuses: Record<string, number> }> {
   let failures = 0;
   const statuses: Record<string, number> = {};
   const latencies = await Promise.all(
@@ -64,7 +69,13 @@ export async function deadlineRush(db: Db, databaseUrl: string, count: number): 
   // One more, submitted alone first to warm the server up (routes loaded, PDF fonts read).
   for (let index = 0; index <= count; index += 1) {
     const { establishment, director } = await establishmentWithDirector(db);
-    await db.user.create({ data: { email: `adjoint.${randomUUID().slice(0, 8)}@bench.fr`, displayName: "Adjoint", memberships: { create: { establishmentId: establishment.id, role: "EDITOR" } } } });
+    await db.user.create({
+      data: {
+        email: `adjoint.${randomUUID().slice(0, 8)}@bench.fr`,
+        displayName: "Adjoint",
+        memberships: { create: { establishmentId: establishment.id, role: "EDITOR" } },
+      },
+    });
     await insertRoster(db, establishment.id, ROSTER_CASES);
     const draft = await createDraft(db, establishment.id, wave, { complete: true });
     dossiers.push({ id: draft.id, cookie: await benchSessionCookie(db, director.userId) });
@@ -89,13 +100,23 @@ export async function deadlineRush(db: Db, databaseUrl: string, count: number): 
     const cpuBefore = processCpuMs(server.pid);
     const rush = await allAtOnce(dossiers.map((dossier) => () => submit(dossier)));
     const cpuMsPerSubmission = (processCpuMs(server.pid) - cpuBefore) / dossiers.length;
-    await receiptsIssued(db, dossiers.map((dossier) => dossier.id), 10 * 60_000);
+    await receiptsIssued(
+      db,
+      dossiers.map((dossier) => dossier.id),
+      10 * 60_000,
+    );
     const allReceiptsMs = performance.now() - rushStarted;
     const ids = dossiers.map((dossier) => dossier.id);
     const submissions = await db.submission.findMany({ where: { applicationId: { in: ids } }, select: { id: true, receiptKey: true } });
     const storage = new LocalFileStorage(BENCH_STORAGE_DIR);
-    const receipts = (await Promise.all(submissions.map(async (submission) => (submission.receiptKey ? (await storage.get(submission.receiptKey)) !== null : false)))).filter(Boolean).length;
-    const emailsQueued = await db.outboxEmail.count({ where: { OR: submissions.map((submission) => ({ dedupeKey: { startsWith: `receipt:${submission.id}:` } })) } });
+    const receipts = (
+      await Promise.all(
+        submissions.map(async (submission) => (submission.receiptKey ? (await storage.get(submission.receiptKey)) !== null : false)),
+      )
+    ).filter(Boolean).length;
+    const emailsQueued = await db.outboxEmail.count({
+      where: { OR: submissions.map((submission) => ({ dedupeKey: { startsWith: `receipt:${submission.id}:` } })) },
+    });
     return {
       dossiers: count,
       errors: rush.failures,
@@ -117,12 +138,23 @@ export async function deadlineRush(db: Db, databaseUrl: string, count: number): 
 }
 
 export function printRushResult(result: RushResult): void {
-  const met = result.errors === 0 && result.submissions === result.dossiers && result.receipts === result.dossiers && result.emailsQueued === result.emailsExpected && result.p99Ms < 1000;
+  const met =
+    result.errors === 0 &&
+    result.submissions === result.dossiers &&
+    result.receipts === result.dossiers &&
+    result.emailsQueued === result.emailsExpected &&
+    result.p99Ms < 1000;
   console.log(
-    `\nDeadline rush: ${result.dossiers} complete dossiers submitted at the same instant (production build on PostgreSQL; load average ${loadavg().map((load) => load.toFixed(1)).join(", ")} at the end)`,
+    `\nDeadline rush: ${result.dossiers} complete dossiers submitted at the same instant (production build on PostgreSQL; load average ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(", ")} at the end)`,
   );
   console.log(
-    `  ${result.errors} errors (answers: ${Object.entries(result.statuses).map(([status, count]) => `${count} × ${status}`).join(", ")}), ${result.submissions} submissions, ${result.receipts} receipts stored, ${result.emailsQueued} acknowledgment e-mails queued (${result.emailsExpected} members)`,
+    `  ${result.errors} errors (answers: ${Object.entries(result.statuses)
+      .map(([status, count]) => `${count} × ${status}`)
+      .join(
+        ", ",
+      )}), ${result.submissions} submissions, ${result.receipts} receipts stored, ${result.emailsQueued} acknowledgment e-mails queued (${result.emailsExpected} members)`,
   );
   console.log(
     `  submission p50 ${Math.round(result.p50Ms)} ms, p99 ${Math.round(result.p99Ms)} ms, ${result.cpuMsPerSubmission.toFixed(1)} ms of server CPU each; floor (${result.dossiers} × GET /api/health at once) p99 ${Math.round(result.floorP99Ms)} ms` +

@@ -30,9 +30,17 @@ export function CampaignForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className="fr-mb-2w" /> : null}</div>
+      <div aria-live="polite">
+        {result ? <Alert severity={result.severity} small description={result.text} className="fr-mb-2w" /> : null}
+      </div>
       <TextField control={form.control} name="title" label="Titre de la campagne" maxLength={120} />
-      <TextField control={form.control} name="slug" label="Identifiant" hint="Lettres minuscules, chiffres et tirets, par exemple « hospiconnect-2027 »." maxLength={60} />
+      <TextField
+        control={form.control}
+        name="slug"
+        label="Identifiant"
+        hint="Lettres minuscules, chiffres et tirets, par exemple « hospiconnect-2027 »."
+        maxLength={60}
+      />
       <TextAreaField control={form.control} name="description" label="Description (facultative)" rows={3} maxLength={2000} />
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-add-line">
         Créer la campagne

@@ -31,10 +31,31 @@ export function ExtensionForm({ waveId }: { waveId: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Accorder une prolongation">
-      <TextField control={form.control} name="finessEt" label="FINESS de l'établissement (ET)" hint="9 caractères, par exemple « 790001234 »." maxLength={11} />
-      <TextField control={form.control} name="newClosesAt" label="Nouvelle date limite (heure de Paris)" hint="Date et heure de Paris, postérieures à la clôture de la vague." type="datetime-local" />
-      <TextAreaField control={form.control} name="reason" label="Motif" hint="Inscrit au journal d'audit et communiqué à l'établissement." rows={3} maxLength={500} />
-      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}</div>
+      <TextField
+        control={form.control}
+        name="finessEt"
+        label="FINESS de l'établissement (ET)"
+        hint="9 caractères, par exemple « 790001234 »."
+        maxLength={11}
+      />
+      <TextField
+        control={form.control}
+        name="newClosesAt"
+        label="Nouvelle date limite (heure de Paris)"
+        hint="Date et heure de Paris, postérieures à la clôture de la vague."
+        type="datetime-local"
+      />
+      <TextAreaField
+        control={form.control}
+        name="reason"
+        label="Motif"
+        hint="Inscrit au journal d'audit et communiqué à l'établissement."
+        rows={3}
+        maxLength={500}
+      />
+      <div aria-live="polite">
+        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}
+      </div>
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-time-line">
         Accorder la prolongation
       </Button>

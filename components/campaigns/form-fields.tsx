@@ -9,7 +9,17 @@ import { SECTOR_LABELS } from "@/lib/campaigns/labels";
 import type { Sector } from "@/lib/db/generated/enums";
 
 /** A yes / no value as one checkbox (e.g. « Objectif obligatoire »). */
-export function BooleanField<T extends FieldValues>({ control, name, label, hint }: { control: Control<T>; name: Path<T>; label: ReactNode; hint?: ReactNode }) {
+export function BooleanField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  hint,
+}: {
+  control: Control<T>;
+  name: Path<T>;
+  label: ReactNode;
+  hint?: ReactNode;
+}) {
   const { field } = useController({ control, name });
   return (
     <Checkbox
@@ -18,7 +28,12 @@ export function BooleanField<T extends FieldValues>({ control, name, label, hint
         {
           label,
           hintText: hint,
-          nativeInputProps: { name: field.name, checked: Boolean(field.value), onChange: (event) => field.onChange(event.target.checked), onBlur: field.onBlur },
+          nativeInputProps: {
+            name: field.name,
+            checked: Boolean(field.value),
+            onChange: (event) => field.onChange(event.target.checked),
+            onBlur: field.onBlur,
+          },
         },
       ]}
     />
@@ -31,7 +46,15 @@ export type CategoryOption = { code: string; label: string; sector: Sector };
  * The wave's eligible establishment categories, one group per sector (ES, ESMS), each with a
  * button to tick or untick the whole group: a generalisation wave often takes every category.
  */
-export function CategoryCheckboxes<T extends FieldValues>({ control, name, categories }: { control: Control<T>; name: Path<T>; categories: readonly CategoryOption[] }) {
+export function CategoryCheckboxes<T extends FieldValues>({
+  control,
+  name,
+  categories,
+}: {
+  control: Control<T>;
+  name: Path<T>;
+  categories: readonly CategoryOption[];
+}) {
   const { field, fieldState } = useController({ control, name });
   const selected = new Set<string>((field.value as string[] | undefined) ?? []);
   const setSelected = (next: Set<string>) => field.onChange(categories.map((category) => category.code).filter((code) => next.has(code)));
@@ -39,7 +62,11 @@ export function CategoryCheckboxes<T extends FieldValues>({ control, name, categ
   const errorId = `${fieldAnchor(name)}-error`;
 
   return (
-    <fieldset id={fieldAnchor(name)} className={fr.cx("fr-fieldset", fieldState.error ? "fr-fieldset--error" : undefined)} aria-describedby={fieldState.error ? errorId : undefined}>
+    <fieldset
+      id={fieldAnchor(name)}
+      className={fr.cx("fr-fieldset", fieldState.error ? "fr-fieldset--error" : undefined)}
+      aria-describedby={fieldState.error ? errorId : undefined}
+    >
       <legend className={fr.cx("fr-fieldset__legend")}>Catégories d&apos;établissements éligibles</legend>
       {sectors.map((sector) => {
         const codes = categories.filter((category) => category.sector === sector).map((category) => category.code);

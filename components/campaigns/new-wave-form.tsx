@@ -17,9 +17,21 @@ import { type WaveSettingsFormValues, WaveSettingsFields } from "./wave-settings
 type Values = z.input<typeof ZCreateWaveInput>;
 
 /** A new wave of a campaign: its settings, then its objectives and grid, prefilled with the programme's defaults. */
-export function NewWaveForm({ campaignId, categories, defaultValues }: { campaignId: string; categories: readonly CategoryOption[]; defaultValues: Values }) {
+export function NewWaveForm({
+  campaignId,
+  categories,
+  defaultValues,
+}: {
+  campaignId: string;
+  categories: readonly CategoryOption[];
+  defaultValues: Values;
+}) {
   const router = useRouter();
-  const form = useForm<Values, unknown, z.output<typeof ZCreateWaveInput>>({ resolver: zodResolver(ZCreateWaveInput), defaultValues, mode: "onBlur" });
+  const form = useForm<Values, unknown, z.output<typeof ZCreateWaveInput>>({
+    resolver: zodResolver(ZCreateWaveInput),
+    defaultValues,
+    mode: "onBlur",
+  });
 
   const { onSubmit, result } = useApiSubmit(
     form,

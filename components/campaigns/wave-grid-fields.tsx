@@ -12,7 +12,13 @@ import { BooleanField } from "./form-fields";
 
 export type WaveGridFormValues = z.input<typeof ZWaveGridInput>;
 
-type RowActions = { index: number; count: number; legend: string; onMove: (from: number, to: number) => void; onRemove: (index: number) => void };
+type RowActions = {
+  index: number;
+  count: number;
+  legend: string;
+  onMove: (from: number, to: number) => void;
+  onRemove: (index: number) => void;
+};
 
 /** One objective or criterion, with its own legend, and buttons to reorder or remove it. */
 function Row({ legend, index, count, onMove, onRemove, children }: RowActions & { children: ReactNode }) {
@@ -23,12 +29,24 @@ function Row({ legend, index, count, onMove, onRemove, children }: RowActions & 
       <div className={fr.cx("fr-fieldset__element")}>
         <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm")}>
           <li>
-            <Button type="button" priority="tertiary" iconId="fr-icon-arrow-up-line" disabled={index === 0} onClick={() => onMove(index, index - 1)}>
+            <Button
+              type="button"
+              priority="tertiary"
+              iconId="fr-icon-arrow-up-line"
+              disabled={index === 0}
+              onClick={() => onMove(index, index - 1)}
+            >
               Monter « {legend} »
             </Button>
           </li>
           <li>
-            <Button type="button" priority="tertiary" iconId="fr-icon-arrow-down-line" disabled={index === count - 1} onClick={() => onMove(index, index + 1)}>
+            <Button
+              type="button"
+              priority="tertiary"
+              iconId="fr-icon-arrow-down-line"
+              disabled={index === count - 1}
+              onClick={() => onMove(index, index + 1)}
+            >
               Descendre « {legend} »
             </Button>
           </li>
@@ -51,7 +69,15 @@ function ListError({ message }: { message?: string }) {
  * The objectives a criterion judges, as checkboxes (by code): reviewers see the establishment's
  * self-assessment and evidence for them beside the criterion.
  */
-function CriterionObjectivesField({ control, index, objectiveCodes }: { control: Control<WaveGridFormValues>; index: number; objectiveCodes: string[] }) {
+function CriterionObjectivesField({
+  control,
+  index,
+  objectiveCodes,
+}: {
+  control: Control<WaveGridFormValues>;
+  index: number;
+  objectiveCodes: string[];
+}) {
   const { field, fieldState } = useController({ control, name: `criteria.${index}.objectiveCodes` });
   const selected = new Set(field.value ?? []);
   return (
@@ -85,7 +111,9 @@ export function WaveGridFields({ control }: { control: Control<WaveGridFormValue
   const criteria = useFieldArray({ control, name: "criteria" });
   const { errors } = useFormState({ control, name: ["objectives", "criteria"] });
   const weights = useWatch({ control, name: "criteria" }) ?? [];
-  const objectiveCodes = (useWatch({ control, name: "objectives" }) ?? []).map((objective) => (objective?.code ?? "").trim().toUpperCase()).filter(Boolean);
+  const objectiveCodes = (useWatch({ control, name: "objectives" }) ?? [])
+    .map((objective) => (objective?.code ?? "").trim().toUpperCase())
+    .filter(Boolean);
   const totalWeight = weights.reduce((sum, criterion) => sum + (Number(criterion?.weight) || 0), 0);
 
   return (
@@ -94,7 +122,14 @@ export function WaveGridFields({ control }: { control: Control<WaveGridFormValue
       <p>Les établissements s&apos;auto-évaluent sur chaque objectif ; les objectifs obligatoires (a minima) doivent tous être couverts.</p>
       <ListError message={errors.objectives?.message ?? errors.objectives?.root?.message} />
       {objectives.fields.map((field, index) => (
-        <Row key={field.id} legend={`Objectif ${index + 1}`} index={index} count={objectives.fields.length} onMove={objectives.move} onRemove={objectives.remove}>
+        <Row
+          key={field.id}
+          legend={`Objectif ${index + 1}`}
+          index={index}
+          count={objectives.fields.length}
+          onMove={objectives.move}
+          onRemove={objectives.remove}
+        >
           <TextField control={control} name={`objectives.${index}.code`} label="Code" hint="Par exemple « O1 »" maxLength={12} />
           <TextField control={control} name={`objectives.${index}.title`} label="Intitulé" maxLength={200} />
           <TextAreaField control={control} name={`objectives.${index}.description`} label="Description" rows={3} maxLength={2000} />
@@ -118,7 +153,14 @@ export function WaveGridFields({ control }: { control: Control<WaveGridFormValue
       </p>
       <ListError message={errors.criteria?.message ?? errors.criteria?.root?.message} />
       {criteria.fields.map((field, index) => (
-        <Row key={field.id} legend={`Critère ${index + 1}`} index={index} count={criteria.fields.length} onMove={criteria.move} onRemove={criteria.remove}>
+        <Row
+          key={field.id}
+          legend={`Critère ${index + 1}`}
+          index={index}
+          count={criteria.fields.length}
+          onMove={criteria.move}
+          onRemove={criteria.remove}
+        >
           <TextField control={control} name={`criteria.${index}.code`} label="Code" hint="Par exemple « C1 »" maxLength={12} />
           <TextField control={control} name={`criteria.${index}.label`} label="Intitulé" maxLength={200} />
           <TextAreaField control={control} name={`criteria.${index}.description`} label="Description" rows={2} maxLength={2000} />
@@ -133,7 +175,12 @@ export function WaveGridFields({ control }: { control: Control<WaveGridFormValue
               <TextField control={control} name={`criteria.${index}.scaleMax`} label="Note maximale" type="number" />
             </div>
           </div>
-          <BooleanField control={control} name={`criteria.${index}.required`} label="Critère obligatoire" hint="Un instructeur doit le noter pour terminer son évaluation ; un critère facultatif peut être déclaré « sans objet »." />
+          <BooleanField
+            control={control}
+            name={`criteria.${index}.required`}
+            label="Critère obligatoire"
+            hint="Un instructeur doit le noter pour terminer son évaluation ; un critère facultatif peut être déclaré « sans objet »."
+          />
           <CriterionObjectivesField control={control} index={index} objectiveCodes={objectiveCodes} />
         </Row>
       ))}
@@ -141,7 +188,18 @@ export function WaveGridFields({ control }: { control: Control<WaveGridFormValue
         type="button"
         priority="secondary"
         iconId="fr-icon-add-line"
-        onClick={() => criteria.append({ code: `C${criteria.fields.length + 1}`, label: "", description: "", weight: 10, scaleMin: 0, scaleMax: 5, required: true, objectiveCodes: [] })}
+        onClick={() =>
+          criteria.append({
+            code: `C${criteria.fields.length + 1}`,
+            label: "",
+            description: "",
+            weight: 10,
+            scaleMin: 0,
+            scaleMax: 5,
+            required: true,
+            objectiveCodes: [],
+          })
+        }
       >
         Ajouter un critère
       </Button>

@@ -21,15 +21,29 @@ function outcomeText(result: GridChangeOutcome): string {
       return `Version ${result.versionNumber} mise à jour.`;
     case "NEW_VERSION":
       return `Version ${result.versionNumber} créée : les nouveaux dossiers y seront rattachés ; ${
-        result.dossiersKeepingPrevious === 0 ? "aucun dossier n'était commencé" : `les ${result.dossiersKeepingPrevious} dossier(s) déjà commencé(s) gardent la version ${result.previousVersionNumber}`
+        result.dossiersKeepingPrevious === 0
+          ? "aucun dossier n'était commencé"
+          : `les ${result.dossiersKeepingPrevious} dossier(s) déjà commencé(s) gardent la version ${result.previousVersionNumber}`
       }.`;
   }
 }
 
 /** Changes a wave's objectives and grid; the page says beforehand whether this edits the version or makes a new one. */
-export function WaveGridForm({ waveId, waveVersion, defaultValues }: { waveId: string; waveVersion: number; defaultValues: WaveGridFormValues }) {
+export function WaveGridForm({
+  waveId,
+  waveVersion,
+  defaultValues,
+}: {
+  waveId: string;
+  waveVersion: number;
+  defaultValues: WaveGridFormValues;
+}) {
   const router = useRouter();
-  const form = useForm<WaveGridFormValues, unknown, z.output<typeof ZWaveGridInput>>({ resolver: zodResolver(ZWaveGridInput), defaultValues, mode: "onBlur" });
+  const form = useForm<WaveGridFormValues, unknown, z.output<typeof ZWaveGridInput>>({
+    resolver: zodResolver(ZWaveGridInput),
+    defaultValues,
+    mode: "onBlur",
+  });
 
   const { onSubmit, result } = useApiSubmit(
     form,

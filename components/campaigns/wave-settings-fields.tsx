@@ -28,13 +28,23 @@ export function WaveSettingsFields({
   return (
     <>
       <RadioField control={control} name="kind" label="Type de vague" options={KIND_OPTIONS} />
-      <TextField control={control} name="title" label="Titre de la vague" hint="Tel qu'il apparaît aux établissements, par exemple « Vague de généralisation 2027 »." maxLength={160} />
+      <TextField
+        control={control}
+        name="title"
+        label="Titre de la vague"
+        hint="Tel qu'il apparaît aux établissements, par exemple « Vague de généralisation 2027 »."
+        maxLength={160}
+      />
       <TextField control={control} name="year" label="Année" type="number" />
       <TextField
         control={control}
         name="opensAt"
         label="Ouverture des candidatures (heure de Paris)"
-        hint={openedOn ? `La vague est ouverte depuis le ${openedOn} : cette date ne peut plus changer.` : "Date et heure de Paris (Europe/Paris), quel que soit le fuseau de votre ordinateur."}
+        hint={
+          openedOn
+            ? `La vague est ouverte depuis le ${openedOn} : cette date ne peut plus changer.`
+            : "Date et heure de Paris (Europe/Paris), quel que soit le fuseau de votre ordinateur."
+        }
         type="datetime-local"
         disabled={Boolean(openedOn)}
       />
@@ -45,7 +55,12 @@ export function WaveSettingsFields({
         hint="Date et heure de Paris : un dossier est refusé à partir de cette minute, sauf prolongation accordée à son établissement."
         type="datetime-local"
       />
-      <TextField control={control} name="fundingEnvelope" label="Enveloppe de financement (en euros)" hint="Montant entier, par exemple « 25 000 000 »." />
+      <TextField
+        control={control}
+        name="fundingEnvelope"
+        label="Enveloppe de financement (en euros)"
+        hint="Montant entier, par exemple « 25 000 000 »."
+      />
       <CategoryCheckboxes control={control} name="eligibleCategoryCodes" categories={categories} />
     </>
   );

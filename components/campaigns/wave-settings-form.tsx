@@ -29,7 +29,10 @@ export function WaveSettingsForm(props: {
   });
 
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
-    const { changed } = await callApi<{ changed: string[] }>(`/api/waves/${props.waveId}`, "PATCH", { ...values, expectedVersion: props.waveVersion });
+    const { changed } = await callApi<{ changed: string[] }>(`/api/waves/${props.waveId}`, "PATCH", {
+      ...values,
+      expectedVersion: props.waveVersion,
+    });
     router.refresh();
     return changed.length ? "Paramètres enregistrés. La modification est inscrite au journal d'audit." : "Aucun changement à enregistrer.";
   });
@@ -37,7 +40,9 @@ export function WaveSettingsForm(props: {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Paramètres de la vague">
       <WaveSettingsFields control={form.control} categories={props.categories} openedOn={props.openedOn} />
-      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}</div>
+      <div aria-live="polite">
+        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}
+      </div>
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
         Enregistrer les paramètres
       </Button>

@@ -43,7 +43,19 @@ export function RegionMap({ data, value, name }: { data: Record<string, number>;
 }
 
 /** Bars: one list of labels (`x`), one list of values per series (`series`). */
-export function BarChart({ labels, series, horizontal = false, stacked = false, unit }: { labels: string[]; series: Array<{ name: string; values: number[] }>; horizontal?: boolean; stacked?: boolean; unit?: string }) {
+export function BarChart({
+  labels,
+  series,
+  horizontal = false,
+  stacked = false,
+  unit,
+}: {
+  labels: string[];
+  series: Array<{ name: string; values: number[] }>;
+  horizontal?: boolean;
+  stacked?: boolean;
+  unit?: string;
+}) {
   useDsfrChart();
   return (
     <div aria-hidden="true" className={fr.cx("fr-mb-2w")}>

@@ -27,9 +27,7 @@ export function FigureTableView({ id, table, query }: { id: string; table: Figur
   return (
     <div data-table-id={id}>
       {table.rows.length === 0 ? (
-        <p>
-          {table.caption} : aucune donnée pour ces filtres.
-        </p>
+        <p>{table.caption} : aucune donnée pour ces filtres.</p>
       ) : (
         <DataTable caption={table.caption} small multiline>
           <thead>

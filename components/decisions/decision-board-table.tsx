@@ -16,12 +16,21 @@ import { OUTCOME_LABELS } from "@/lib/decisions/labels";
  */
 const features = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof features, BoardRow>();
-const SORTABLE: Partial<Record<string, BoardSort>> = { establishment: "establishment", region: "region", requested: "requested", raw: "raw", normalised: "normalised", spread: "spread" };
+const SORTABLE: Partial<Record<string, BoardSort>> = {
+  establishment: "establishment",
+  region: "region",
+  requested: "requested",
+  raw: "raw",
+  normalised: "normalised",
+  spread: "spread",
+};
 
 const figure = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const show = (value: number | null) => (value === null ? "–" : figure.format(value));
 const proposal = (decision: BoardRow["staged"]) =>
-  decision ? `${OUTCOME_LABELS[decision.outcome]}${decision.amountGrantedCents !== null ? ` – ${formatEuroAmount(BigInt(decision.amountGrantedCents))}` : ""}` : null;
+  decision
+    ? `${OUTCOME_LABELS[decision.outcome]}${decision.amountGrantedCents !== null ? ` – ${formatEuroAmount(BigInt(decision.amountGrantedCents))}` : ""}`
+    : null;
 
 function columnsFor(waveId: string) {
   return helper.columns([
@@ -35,7 +44,11 @@ function columnsFor(waveId: string) {
       ),
     }),
     helper.accessor("region", { header: "Région" }),
-    helper.accessor("requestedCents", { id: "requested", header: "Montant demandé", cell: ({ getValue }) => formatEuroAmount(BigInt(getValue())) }),
+    helper.accessor("requestedCents", {
+      id: "requested",
+      header: "Montant demandé",
+      cell: ({ getValue }) => formatEuroAmount(BigInt(getValue())),
+    }),
     helper.accessor("raw", { header: "Note brute /100", cell: ({ getValue }) => show(getValue()) }),
     helper.accessor("normalised", { header: "Note normalisée /100", cell: ({ getValue }) => show(getValue()) }),
     helper.accessor("standardDeviation", {
@@ -105,9 +118,17 @@ export function DecisionBoardTable({ waveId, rows, sort }: { waveId: string; row
               const sortable = SORTABLE[header.column.id] !== undefined;
               const direction = header.column.getIsSorted();
               return (
-                <th key={header.id} scope="col" aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : sortable ? "none" : undefined}>
+                <th
+                  key={header.id}
+                  scope="col"
+                  aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : sortable ? "none" : undefined}
+                >
                   {sortable ? (
-                    <button type="button" className={fr.cx("fr-btn", "fr-btn--tertiary-no-outline", "fr-btn--sm")} onClick={header.column.getToggleSortingHandler()}>
+                    <button
+                      type="button"
+                      className={fr.cx("fr-btn", "fr-btn--tertiary-no-outline", "fr-btn--sm")}
+                      onClick={header.column.getToggleSortingHandler()}
+                    >
                       <table.FlexRender header={header} />
                       <span aria-hidden="true">{direction === "asc" ? " ▲" : direction === "desc" ? " ▼" : " ↕"}</span>
                       <span className={fr.cx("fr-sr-only")}>{direction ? ", trier dans l'autre sens" : ", trier"}</span>

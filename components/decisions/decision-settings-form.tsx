@@ -17,7 +17,11 @@ type Values = z.input<typeof ZDecisionSettingsInput>;
 /** The spread threshold of « à discuter » and, for a wave with two tiers, which tier's aggregate ranks. */
 export function DecisionSettingsForm({ waveId, twoTiers, defaultValues }: { waveId: string; twoTiers: boolean; defaultValues: Values }) {
   const router = useRouter();
-  const form = useForm<Values, unknown, z.output<typeof ZDecisionSettingsInput>>({ resolver: zodResolver(ZDecisionSettingsInput), defaultValues, mode: "onBlur" });
+  const form = useForm<Values, unknown, z.output<typeof ZDecisionSettingsInput>>({
+    resolver: zodResolver(ZDecisionSettingsInput),
+    defaultValues,
+    mode: "onBlur",
+  });
   // The fields edit the form's own (text) values; the schema's output (numbers) is the server's.
   const control = form.control as unknown as Control<Values>;
   const mode = useWatch({ control, name: "rankingMode" });
@@ -29,7 +33,12 @@ export function DecisionSettingsForm({ waveId, twoTiers, defaultValues }: { wave
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Paramètres du classement">
-      <TextField control={control} name="spreadThreshold" label="Seuil « à discuter » (écart-type, en points sur 100)" hint="Un dossier est à discuter quand l'écart-type des notes de ses instructeurs dépasse ce seuil." />
+      <TextField
+        control={control}
+        name="spreadThreshold"
+        label="Seuil « à discuter » (écart-type, en points sur 100)"
+        hint="Un dossier est à discuter quand l'écart-type des notes de ses instructeurs dépasse ce seuil."
+      />
       {twoTiers ? (
         <>
           <RadioField
@@ -41,10 +50,19 @@ export function DecisionSettingsForm({ waveId, twoTiers, defaultValues }: { wave
               { value: "WEIGHTED_MIX", label: "Moyenne pondérée des deux niveaux" },
             ]}
           />
-          {mode === "WEIGHTED_MIX" ? <TextField control={control} name="regionalRankingWeight" label="Part du niveau régional (ARS), en %" hint="Le reste revient au niveau national." /> : null}
+          {mode === "WEIGHTED_MIX" ? (
+            <TextField
+              control={control}
+              name="regionalRankingWeight"
+              label="Part du niveau régional (ARS), en %"
+              hint="Le reste revient au niveau national."
+            />
+          ) : null}
         </>
       ) : null}
-      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}</div>
+      <div aria-live="polite">
+        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}
+      </div>
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
         Enregistrer les paramètres
       </Button>

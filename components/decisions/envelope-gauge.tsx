@@ -8,13 +8,22 @@ export function EnvelopeGauge({ grantedCents, envelopeCents }: { grantedCents: b
   return (
     <div className={fr.cx("fr-mb-4w")}>
       <label htmlFor="jauge-enveloppe" className={fr.cx("fr-label")}>
-        Enveloppe : {formatEuros(grantedCents)} accordés par les propositions sur {formatEuros(envelopeCents)} ({share.toLocaleString("fr-FR")} %)
+        Enveloppe : {formatEuros(grantedCents)} accordés par les propositions sur {formatEuros(envelopeCents)} (
+        {share.toLocaleString("fr-FR")} %)
       </label>
-      <progress id="jauge-enveloppe" max={100} value={Math.min(share, 100)} style={{ width: "100%", height: "1rem", accentColor: over ? "var(--background-flat-error)" : undefined }}>
+      <progress
+        id="jauge-enveloppe"
+        max={100}
+        value={Math.min(share, 100)}
+        style={{ width: "100%", height: "1rem", accentColor: over ? "var(--background-flat-error)" : undefined }}
+      >
         {share.toLocaleString("fr-FR")} %
       </progress>
       {over ? (
-        <p className={fr.cx("fr-error-text")}>L&apos;enveloppe est dépassée de {formatEuros(grantedCents - envelopeCents)} : chaque dépassement a été justifié et inscrit au journal.</p>
+        <p className={fr.cx("fr-error-text")}>
+          L&apos;enveloppe est dépassée de {formatEuros(grantedCents - envelopeCents)} : chaque dépassement a été justifié et inscrit au
+          journal.
+        </p>
       ) : (
         <p className={fr.cx("fr-hint-text")}>Reste à accorder : {formatEuros(envelopeCents - grantedCents)}.</p>
       )}

@@ -36,7 +36,8 @@ export function ProposalForm({
 }) {
   const router = useRouter();
   const [askOverride, setAskOverride] = useState(Boolean(defaults.envelopeOverrideReason));
-  const releasable = (kind: ProposalComment["kind"]) => comments.filter((comment) => comment.kind === kind && comment.releasable).map((comment) => comment.id);
+  const releasable = (kind: ProposalComment["kind"]) =>
+    comments.filter((comment) => comment.kind === kind && comment.releasable).map((comment) => comment.id);
   const form = useForm<Values, unknown, TStageDecisionInput>({
     resolver: zodResolver(ZStageDecisionInput),
     defaultValues: { ...defaults, releasableScoreIds: releasable("score"), releasableReviewIds: releasable("review") },
@@ -54,7 +55,9 @@ export function ProposalForm({
     return "Proposition enregistrée. Elle reste invisible de l'établissement jusqu'à la publication des décisions de la vague.";
   });
   const commentOptions = (kind: ProposalComment["kind"]) =>
-    comments.filter((comment) => comment.kind === kind).map((comment) => ({ value: comment.id, label: `${comment.about} – ${comment.author}`, hint: comment.text }));
+    comments
+      .filter((comment) => comment.kind === kind)
+      .map((comment) => ({ value: comment.id, label: `${comment.about} – ${comment.author}`, hint: comment.text }));
 
   return (
     <form aria-label="Proposition de décision" noValidate onSubmit={onSubmit}>
@@ -62,10 +65,22 @@ export function ProposalForm({
       {outcome === "SELECTED" ? (
         <>
           <TextField control={control} name="amountGranted" label="Montant accordé (€)" hint="Au plus le montant demandé." />
-          <TextAreaField control={control} name="conditions" label="Conditions (facultatif)" hint="Elles figureront dans la lettre de décision." rows={3} />
+          <TextAreaField
+            control={control}
+            name="conditions"
+            label="Conditions (facultatif)"
+            hint="Elles figureront dans la lettre de décision."
+            rows={3}
+          />
         </>
       ) : (
-        <TextAreaField control={control} name="reasons" label="Motifs (obligatoire)" hint="Ils figureront dans la lettre de décision." rows={3} />
+        <TextAreaField
+          control={control}
+          name="reasons"
+          label="Motifs (obligatoire)"
+          hint="Ils figureront dans la lettre de décision."
+          rows={3}
+        />
       )}
       {askOverride ? (
         <TextAreaField
@@ -94,7 +109,9 @@ export function ProposalForm({
           options={commentOptions("review")}
         />
       ) : null}
-      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}</div>
+      <div aria-live="polite">
+        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}
+      </div>
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
         Enregistrer la proposition
       </Button>

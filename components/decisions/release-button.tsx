@@ -13,12 +13,21 @@ export function ReleaseButton({ waveId, stagedCount }: { waveId: string; stagedC
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<{ severity: "success" | "error" | "info"; text: string } | null>(null);
   async function release() {
-    if (!window.confirm(`Publier les ${stagedCount} décision(s) proposée(s) ? Les établissements seront prévenus par courriel et recevront leur lettre de décision.`)) return;
+    if (
+      !window.confirm(
+        `Publier les ${stagedCount} décision(s) proposée(s) ? Les établissements seront prévenus par courriel et recevront leur lettre de décision.`,
+      )
+    )
+      return;
     setPending(true);
     setResult(null);
     try {
       const { released } = await callApi<{ released: number }>(`/api/waves/${waveId}/decisions/release`, "POST");
-      setResult(released === 0 ? { severity: "info", text: "Aucune décision en attente : rien n'a été publié de nouveau." } : { severity: "success", text: `${released} décision(s) publiée(s).` });
+      setResult(
+        released === 0
+          ? { severity: "info", text: "Aucune décision en attente : rien n'a été publié de nouveau." }
+          : { severity: "success", text: `${released} décision(s) publiée(s).` },
+      );
       router.refresh();
     } catch (caught) {
       setResult({ severity: "error", text: (caught as Error).message });
@@ -31,7 +40,9 @@ export function ReleaseButton({ waveId, stagedCount }: { waveId: string; stagedC
       <Button iconId="fr-icon-send-plane-line" disabled={pending || stagedCount === 0} onClick={() => void release()}>
         Publier les décisions proposées ({stagedCount})
       </Button>
-      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mt-2w")} /> : null}</div>
+      <div aria-live="polite">
+        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mt-2w")} /> : null}
+      </div>
     </div>
   );
 }

@@ -8,7 +8,6 @@ import type { FieldValues } from "react-hook-form";
 import { formatParisNumericDateTime, formatParisTime } from "@/lib/time/paris";
 import type { SaveState } from "./use-autosave";
 
-
 /** Flattens a section's values into « path → text » lines, to show what differs between two versions. */
 function flatten(value: unknown, prefix = ""): Record<string, string> {
   if (value === null || value === undefined) return { [prefix]: "" };
@@ -57,7 +56,11 @@ export function AutosaveStatus({
         <p className={fr.cx("fr-text--sm", "fr-mb-0", "fr-icon-check-line")}> Enregistré à {formatParisTime(new Date(state.at))}</p>
       ) : null}
       {state.kind === "invalid" ? (
-        <Alert severity="warning" small description={`${state.message} Corrigez les champs signalés : vos saisies sont conservées sur cet appareil.`} />
+        <Alert
+          severity="warning"
+          small
+          description={`${state.message} Corrigez les champs signalés : vos saisies sont conservées sur cet appareil.`}
+        />
       ) : null}
       {state.kind === "failed" ? (
         <Alert
@@ -79,7 +82,11 @@ export function AutosaveStatus({
           title="Votre session a expiré"
           description={
             <>
-              Vos saisies sont conservées sur cet appareil. <a href="/connexion" target="_blank" rel="noopener">Reconnectez-vous dans un nouvel onglet</a>, puis revenez ici et{" "}
+              Vos saisies sont conservées sur cet appareil.{" "}
+              <a href="/connexion" target="_blank" rel="noopener">
+                Reconnectez-vous dans un nouvel onglet
+              </a>
+              , puis revenez ici et{" "}
               <Button size="small" priority="secondary" onClick={onRetry}>
                 réessayez l&apos;enregistrement
               </Button>
@@ -94,29 +101,30 @@ export function AutosaveStatus({
           description={
             <>
               <p>
-                {state.theirs.updatedBy ?? "Une autre personne"} l&apos;a enregistrée le {formatParisNumericDateTime(new Date(state.theirs.updatedAt))}. Vos autres
-                modifications sont conservées ; pour les champs que vous avez modifiés tous les deux, choisissez la version à garder :
+                {state.theirs.updatedBy ?? "Une autre personne"} l&apos;a enregistrée le{" "}
+                {formatParisNumericDateTime(new Date(state.theirs.updatedAt))}. Vos autres modifications sont conservées ; pour les champs
+                que vous avez modifiés tous les deux, choisissez la version à garder :
               </p>
               <DataTable caption="Différences entre votre version et la version enregistrée" hideCaption small>
-                  <thead>
-                    <tr>
-                      <th scope="col">Champ</th>
-                      <th scope="col">Votre version</th>
-                      <th scope="col">Version enregistrée</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {differences(state.mine, state.theirs.values)
-                      .filter((row) => state.overlaps.some((path) => row.path === path || row.path.startsWith(`${path}.`)))
-                      .map((row) => (
-                        <tr key={row.path}>
-                          <td>{row.path}</td>
-                          <td>{row.mine || "(vide)"}</td>
-                          <td>{row.theirs || "(vide)"}</td>
-                        </tr>
-                      ))}
-                  </tbody>
-                </DataTable>
+                <thead>
+                  <tr>
+                    <th scope="col">Champ</th>
+                    <th scope="col">Votre version</th>
+                    <th scope="col">Version enregistrée</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {differences(state.mine, state.theirs.values)
+                    .filter((row) => state.overlaps.some((path) => row.path === path || row.path.startsWith(`${path}.`)))
+                    .map((row) => (
+                      <tr key={row.path}>
+                        <td>{row.path}</td>
+                        <td>{row.mine || "(vide)"}</td>
+                        <td>{row.theirs || "(vide)"}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </DataTable>
               <Button size="small" onClick={onKeepMine}>
                 Garder ma version
               </Button>{" "}

@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { mergeSection } from "./merge-values";
 
-const base = { projectTitle: "Titre", projectSummary: "Résumé", assessments: { a: { status: "PLANNED", explanation: "" }, b: { status: null, explanation: "" } } };
+const base = {
+  projectTitle: "Titre",
+  projectSummary: "Résumé",
+  assessments: { a: { status: "PLANNED", explanation: "" }, b: { status: null, explanation: "" } },
+};
 
 describe("merging two members' saves of one section", () => {
   it("keeps both changes when they touch different fields", () => {
     const mine = { ...base, projectSummary: "Mon résumé" };
     const theirs = { ...base, projectTitle: "Leur titre" };
-    expect(mergeSection(base, mine, theirs)).toEqual({ merged: { ...base, projectTitle: "Leur titre", projectSummary: "Mon résumé" }, overlaps: [] });
+    expect(mergeSection(base, mine, theirs)).toEqual({
+      merged: { ...base, projectTitle: "Leur titre", projectSummary: "Mon résumé" },
+      overlaps: [],
+    });
   });
 
   it("merges nested objects field by field (self-assessment of different objectives)", () => {

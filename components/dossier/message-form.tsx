@@ -35,7 +35,11 @@ export function MessageForm({ applicationId, limits }: { applicationId: string; 
     setPending(true);
     setError(null);
     try {
-      const response = await fetch(`/api/applications/${applicationId}/messages`, { method: "POST", body: data, credentials: "same-origin" });
+      const response = await fetch(`/api/applications/${applicationId}/messages`, {
+        method: "POST",
+        body: data,
+        credentials: "same-origin",
+      });
       if (!response.ok) {
         const payload = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
         throw new Error(payload.error?.message ?? "Le message n'a pas été envoyé.");
@@ -58,8 +62,17 @@ export function MessageForm({ applicationId, limits }: { applicationId: string; 
       }}
     >
       {error ? <Alert severity="error" small description={error} className="fr-mb-2w" /> : null}
-      <Input textArea label="Votre message" nativeTextAreaProps={{ name: "body", value: body, onChange: (event) => setBody(event.target.value), rows: 4, required: true }} />
-      <Upload label="Pièces jointes (facultatif)" hint={`PDF, image ou document bureautique : ${limits.maxFiles} fichiers de ${formatFileSize(limits.maxBytes)} au plus.`} multiple nativeInputProps={{ name: "files" }} />
+      <Input
+        textArea
+        label="Votre message"
+        nativeTextAreaProps={{ name: "body", value: body, onChange: (event) => setBody(event.target.value), rows: 4, required: true }}
+      />
+      <Upload
+        label="Pièces jointes (facultatif)"
+        hint={`PDF, image ou document bureautique : ${limits.maxFiles} fichiers de ${formatFileSize(limits.maxBytes)} au plus.`}
+        multiple
+        nativeInputProps={{ name: "files" }}
+      />
       <Button type="submit" disabled={pending || body.trim() === ""} iconId="fr-icon-mail-line" className="fr-mt-2w">
         Envoyer
       </Button>

@@ -15,7 +15,6 @@ import { type ObjectiveForForm, SelfAssessmentFields } from "./sections/self-ass
 import { IamSsoFields, ProjectFields, PscFederationFields } from "./sections/text-sections";
 import { useAutosave } from "./use-autosave";
 
-
 export type SectionFormProps = {
   applicationId: string;
   section: FormSection;
@@ -86,7 +85,12 @@ export function SectionForm(props: SectionFormProps) {
           onKeepMine={autosave.keepMine}
         />
       ) : (
-        <Alert severity="info" small description={props.readOnlyReason ?? "Ce dossier n'est pas modifiable."} className={fr.cx("fr-mb-3w")} />
+        <Alert
+          severity="info"
+          small
+          description={props.readOnlyReason ?? "Ce dossier n'est pas modifiable."}
+          className={fr.cx("fr-mb-3w")}
+        />
       )}
 
       {section === "PROJECT" ? <ProjectFields control={controlFor<"PROJECT">()} disabled={disabled} /> : null}

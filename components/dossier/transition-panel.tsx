@@ -21,7 +21,15 @@ const LABELS: Record<DossierPageAction, string> = {
 const NEEDS_COMMENT: ReadonlyArray<DossierPageAction> = ["requestInformation", "answerInformationRequest"];
 
 /** The transitions the viewer may take on the dossier now, each with what it needs. */
-export function TransitionPanel({ applicationId, version, actions }: { applicationId: string; version: number; actions: Array<DossierPageAction> }) {
+export function TransitionPanel({
+  applicationId,
+  version,
+  actions,
+}: {
+  applicationId: string;
+  version: number;
+  actions: Array<DossierPageAction>;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState<DossierPageAction | null>(null);
   const [comment, setComment] = useState("");
@@ -52,11 +60,19 @@ export function TransitionPanel({ applicationId, version, actions }: { applicati
   if (actions.length === 0) return null;
   return (
     <section aria-labelledby="actions-titre" className={fr.cx("fr-mt-4w")}>
-      <h2 id="actions-titre" className={fr.cx("fr-h4")}>Actions</h2>
+      <h2 id="actions-titre" className={fr.cx("fr-h4")}>
+        Actions
+      </h2>
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
         {actions.map((action) => (
           <li key={action}>
-            <Button priority={action === "withdraw" ? "secondary" : "primary"} onClick={() => { setOpen(action); setError(null); }}>
+            <Button
+              priority={action === "withdraw" ? "secondary" : "primary"}
+              onClick={() => {
+                setOpen(action);
+                setError(null);
+              }}
+            >
               {LABELS[action]}
             </Button>
           </li>

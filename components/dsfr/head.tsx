@@ -1,9 +1,5 @@
 import "server-only";
-import {
-  createGetHtmlAttributes,
-  DsfrHeadBase,
-  type DsfrHeadProps,
-} from "@codegouvfr/react-dsfr/next-app-router/server-only-index";
+import { createGetHtmlAttributes, DsfrHeadBase, type DsfrHeadProps } from "@codegouvfr/react-dsfr/next-app-router/server-only-index";
 import Link from "next/link";
 import { defaultColorScheme } from "./default-color-scheme";
 

@@ -29,7 +29,11 @@ export function ProfileForm({
   departments: Option[];
 }) {
   const router = useRouter();
-  const form = useForm<TEstablishmentProfileFormValues>({ defaultValues: initialValues, resolver: zodResolver(ZEstablishmentProfileInput) as never, mode: "onBlur" });
+  const form = useForm<TEstablishmentProfileFormValues>({
+    defaultValues: initialValues,
+    resolver: zodResolver(ZEstablishmentProfileInput) as never,
+    mode: "onBlur",
+  });
   const contacts = useFieldArray({ control: form.control, name: "contacts" });
   const { control } = form;
 
@@ -45,7 +49,9 @@ export function ProfileForm({
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-3w")} /> : null}</div>
+      <div aria-live="polite">
+        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-3w")} /> : null}
+      </div>
       <TextField control={control} name="name" label="Nom de l'établissement" />
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
@@ -71,7 +77,12 @@ export function ProfileForm({
         control={control}
         name="usesAirSimplifie"
         render={({ field }) => (
-          <ToggleSwitch label="L'établissement accède au DMP par AIR simplifié" checked={field.value} onChange={field.onChange} inputTitle="AIR simplifié" />
+          <ToggleSwitch
+            label="L'établissement accède au DMP par AIR simplifié"
+            checked={field.value}
+            onChange={field.onChange}
+            inputTitle="AIR simplifié"
+          />
         )}
       />
       <Controller
@@ -102,7 +113,12 @@ export function ProfileForm({
           </div>
         </fieldset>
       ))}
-      <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => contacts.append({ fullName: "", role: "", email: "", phone: "" })}>
+      <Button
+        type="button"
+        priority="secondary"
+        iconId="fr-icon-add-line"
+        onClick={() => contacts.append({ fullName: "", role: "", email: "", phone: "" })}
+      >
         Ajouter un contact
       </Button>
       <div className={fr.cx("fr-mt-4w")}>

@@ -24,7 +24,15 @@ function errorState(message: string | undefined) {
   return message ? { state: "error" as const, stateRelatedMessage: message } : {};
 }
 
-export function TextField<T extends FieldValues>({ control, name, label, hint, disabled, type = "text", maxLength }: FieldProps<T> & { type?: string; maxLength?: number }) {
+export function TextField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  hint,
+  disabled,
+  type = "text",
+  maxLength,
+}: FieldProps<T> & { type?: string; maxLength?: number }) {
   const { field, fieldState } = useController({ control, name });
   return (
     <Input
@@ -37,7 +45,15 @@ export function TextField<T extends FieldValues>({ control, name, label, hint, d
   );
 }
 
-export function TextAreaField<T extends FieldValues>({ control, name, label, hint, disabled, rows = 6, maxLength }: FieldProps<T> & { rows?: number; maxLength?: number }) {
+export function TextAreaField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  hint,
+  disabled,
+  rows = 6,
+  maxLength,
+}: FieldProps<T> & { rows?: number; maxLength?: number }) {
   const { field, fieldState } = useController({ control, name });
   const length = String(field.value ?? "").length;
   return (
@@ -68,7 +84,13 @@ export function SelectField<T extends FieldValues>({
 }: FieldProps<T> & { options: ReadonlyArray<{ value: string; label: string }>; placeholder?: string }) {
   const { field, fieldState } = useController({ control, name });
   return (
-    <Select label={label} hint={hint} disabled={disabled} {...errorState(fieldState.error?.message)} nativeSelectProps={{ ...field, id: fieldAnchor(name), value: (field.value as string | null | undefined) ?? "" }}>
+    <Select
+      label={label}
+      hint={hint}
+      disabled={disabled}
+      {...errorState(fieldState.error?.message)}
+      nativeSelectProps={{ ...field, id: fieldAnchor(name), value: (field.value as string | null | undefined) ?? "" }}
+    >
       <option value="" disabled>
         {placeholder}
       </option>
@@ -81,7 +103,14 @@ export function SelectField<T extends FieldValues>({
   );
 }
 
-export function RadioField<T extends FieldValues>({ control, name, label, hint, disabled, options }: FieldProps<T> & { options: ReadonlyArray<{ value: string; label: string }> }) {
+export function RadioField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  hint,
+  disabled,
+  options,
+}: FieldProps<T> & { options: ReadonlyArray<{ value: string; label: string }> }) {
   const { field, fieldState } = useController({ control, name });
   return (
     <RadioButtons

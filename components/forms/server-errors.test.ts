@@ -10,7 +10,10 @@ function collect(caught: unknown, within?: string) {
 
 describe("server field errors on the form", () => {
   it("puts each message on the field of the same path, and the form-wide one on the root", () => {
-    const refusal = new ApiError("Refusé.", 400, "INVALID_INPUT", { "contacts.0.email": ["Adresse invalide.", "Obligatoire."], _: ["Trop tard."] });
+    const refusal = new ApiError("Refusé.", 400, "INVALID_INPUT", {
+      "contacts.0.email": ["Adresse invalide.", "Obligatoire."],
+      _: ["Trop tard."],
+    });
     expect(collect(refusal)).toEqual([
       ["contacts.0.email", "Adresse invalide. Obligatoire."],
       ["root", "Trop tard."],
@@ -18,7 +21,10 @@ describe("server field errors on the form", () => {
   });
 
   it("takes off the key the values travel under in the request", () => {
-    const refusal = new ApiError("Refusé.", 400, "INVALID_INPUT", { "profile.finessEt": ["FINESS invalide."], expectedVersion: ["Version ancienne."] });
+    const refusal = new ApiError("Refusé.", 400, "INVALID_INPUT", {
+      "profile.finessEt": ["FINESS invalide."],
+      expectedVersion: ["Version ancienne."],
+    });
     expect(collect(refusal, "profile")).toEqual([
       ["finessEt", "FINESS invalide."],
       ["expectedVersion", "Version ancienne."],

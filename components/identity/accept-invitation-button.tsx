@@ -15,7 +15,9 @@ export function AcceptInvitationButton({ token, label }: { token: string; label:
     setPending(true);
     setError(null);
     try {
-      const { establishmentId } = await callApi<{ establishmentId: string | null }>("/api/invitations/acceptance", "POST", { invitationToken: token });
+      const { establishmentId } = await callApi<{ establishmentId: string | null }>("/api/invitations/acceptance", "POST", {
+        invitationToken: token,
+      });
       router.replace(establishmentId ? `/etablissements/${establishmentId}` : "/");
       router.refresh();
     } catch (caught) {

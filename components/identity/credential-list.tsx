@@ -19,7 +19,6 @@ export type CredentialRow = {
   synced: boolean;
 };
 
-
 /** The signed-in user's keys: name, dates, rename, revoke (not the last one), add another. */
 export function CredentialList({ credentials }: { credentials: CredentialRow[] }) {
   const router = useRouter();
@@ -46,62 +45,85 @@ export function CredentialList({ credentials }: { credentials: CredentialRow[] }
 
   return (
     <>
-      <div aria-live="polite">{message ? <Alert severity={message.severity} small description={message.text} className={fr.cx("fr-mb-3w")} /> : null}</div>
+      <div aria-live="polite">
+        {message ? <Alert severity={message.severity} small description={message.text} className={fr.cx("fr-mb-3w")} /> : null}
+      </div>
       <DataTable caption="Vos clés d'accès">
-          <thead>
-            <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">Enregistrée le</th>
-              <th scope="col">Dernière utilisation</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {credentials.map((credential) => (
-              <tr key={credential.id}>
-                <td>
-                  {editing === credential.id ? (
-                    <form
-                      onSubmit={(event) => {
-                        event.preventDefault();
-                        void run(() => callApi(`/api/account/credentials/${encodeURIComponent(credential.id)}`, "PATCH", { name }), "La clé a été renommée.");
-                      }}
-                    >
-                      <Input label={`Nouveau nom de « ${credential.name} »`} nativeInputProps={{ value: name, onChange: (event) => setName(event.target.value), maxLength: 80, autoFocus: true }} />
-                      <Button size="small" type="submit" disabled={busy}>Enregistrer</Button>{" "}
-                      <Button size="small" priority="tertiary" type="button" onClick={() => setEditing(null)}>Annuler</Button>
-                    </form>
-                  ) : (
-                    <>
-                      {credential.name}
-                      {credential.synced ? <span className={fr.cx("fr-text--xs")}> (synchronisée)</span> : null}
-                    </>
-                  )}
-                </td>
-                <td>{formatParisDateTime(new Date(credential.createdAt))}</td>
-                <td>{credential.lastUsedAt ? formatParisDateTime(new Date(credential.lastUsedAt)) : "Jamais"}</td>
-                <td>
-                  <Button size="small" priority="secondary" disabled={busy} onClick={() => { setEditing(credential.id); setName(credential.name); }}>
-                    Renommer<span className={fr.cx("fr-sr-only")}> « {credential.name} »</span>
-                  </Button>{" "}
-                  <Button
-                    size="small"
-                    priority="tertiary"
-                    disabled={busy || credentials.length <= 1}
-                    title={credentials.length <= 1 ? "Votre dernière clé ne peut pas être supprimée" : undefined}
-                    onClick={() => {
-                      if (window.confirm(`Supprimer la clé « ${credential.name} » ? Elle ne permettra plus de vous connecter.`)) {
-                        void run(() => callApi(`/api/account/credentials/${encodeURIComponent(credential.id)}`, "DELETE"), "La clé a été supprimée.");
-                      }
+        <thead>
+          <tr>
+            <th scope="col">Nom</th>
+            <th scope="col">Enregistrée le</th>
+            <th scope="col">Dernière utilisation</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {credentials.map((credential) => (
+            <tr key={credential.id}>
+              <td>
+                {editing === credential.id ? (
+                  <form
+                    onSubmit={(event) => {
+                      event.preventDefault();
+                      void run(
+                        () => callApi(`/api/account/credentials/${encodeURIComponent(credential.id)}`, "PATCH", { name }),
+                        "La clé a été renommée.",
+                      );
                     }}
                   >
-                    Supprimer<span className={fr.cx("fr-sr-only")}> « {credential.name} »</span>
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+                    <Input
+                      label={`Nouveau nom de « ${credential.name} »`}
+                      nativeInputProps={{ value: name, onChange: (event) => setName(event.target.value), maxLength: 80, autoFocus: true }}
+                    />
+                    <Button size="small" type="submit" disabled={busy}>
+                      Enregistrer
+                    </Button>{" "}
+                    <Button size="small" priority="tertiary" type="button" onClick={() => setEditing(null)}>
+                      Annuler
+                    </Button>
+                  </form>
+                ) : (
+                  <>
+                    {credential.name}
+                    {credential.synced ? <span className={fr.cx("fr-text--xs")}> (synchronisée)</span> : null}
+                  </>
+                )}
+              </td>
+              <td>{formatParisDateTime(new Date(credential.createdAt))}</td>
+              <td>{credential.lastUsedAt ? formatParisDateTime(new Date(credential.lastUsedAt)) : "Jamais"}</td>
+              <td>
+                <Button
+                  size="small"
+                  priority="secondary"
+                  disabled={busy}
+                  onClick={() => {
+                    setEditing(credential.id);
+                    setName(credential.name);
+                  }}
+                >
+                  Renommer<span className={fr.cx("fr-sr-only")}> « {credential.name} »</span>
+                </Button>{" "}
+                <Button
+                  size="small"
+                  priority="tertiary"
+                  disabled={busy || credentials.length <= 1}
+                  title={credentials.length <= 1 ? "Votre dernière clé ne peut pas être supprimée" : undefined}
+                  onClick={() => {
+                    if (window.confirm(`Supprimer la clé « ${credential.name} » ? Elle ne permettra plus de vous connecter.`)) {
+                      void run(
+                        () => callApi(`/api/account/credentials/${encodeURIComponent(credential.id)}`, "DELETE"),
+                        "La clé a été supprimée.",
+                      );
+                    }
+                  }}
+                >
+                  Supprimer<span className={fr.cx("fr-sr-only")}> « {credential.name} »</span>
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
       {credentials.length <= 1 ? (
         <p className={fr.cx("fr-text--sm")}>Enregistrez une clé de secours : votre dernière clé ne peut pas être supprimée.</p>
       ) : null}
@@ -112,7 +134,10 @@ export function CredentialList({ credentials }: { credentials: CredentialRow[] }
           void run(() => registerPasskey({ keyName: newKeyName }), "La nouvelle clé est enregistrée.");
         }}
       >
-        <Input label="Nom de la nouvelle clé" nativeInputProps={{ value: newKeyName, onChange: (event) => setNewKeyName(event.target.value), maxLength: 80 }} />
+        <Input
+          label="Nom de la nouvelle clé"
+          nativeInputProps={{ value: newKeyName, onChange: (event) => setNewKeyName(event.target.value), maxLength: 80 }}
+        />
         <Button type="submit" iconId="fr-icon-add-line" disabled={busy}>
           Ajouter une clé
         </Button>

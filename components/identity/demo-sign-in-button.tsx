@@ -22,7 +22,11 @@ export function DemoSignInButton({ token, label }: { token: string; label: strin
   }
   return (
     <>
-      {error ? <p className="fr-error-text" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="fr-error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
       <Button onClick={onClick} disabled={pending}>
         {label}
       </Button>

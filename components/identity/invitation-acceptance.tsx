@@ -52,7 +52,12 @@ export function InvitationAcceptance({ token, email }: { token: string; email: s
   if (step.kind === "registered") {
     return (
       <>
-        <Alert severity="success" title="Votre clé est enregistrée" description="Connectez-vous maintenant avec cette clé." className="fr-mb-3w" />
+        <Alert
+          severity="success"
+          title="Votre clé est enregistrée"
+          description="Connectez-vous maintenant avec cette clé."
+          className="fr-mb-3w"
+        />
         {error ? <Alert severity="error" small description={error} className="fr-mb-2w" /> : null}
         <Button onClick={signIn}>Se connecter avec ma clé</Button>
       </>
@@ -68,7 +73,12 @@ export function InvitationAcceptance({ token, email }: { token: string; email: s
         hintText="Tels qu'ils apparaîtront aux autres utilisateurs"
         state={fieldErrors.displayName ? "error" : "default"}
         stateRelatedMessage={fieldErrors.displayName?.join(" ")}
-        nativeInputProps={{ value: displayName, onChange: (event) => setDisplayName(event.target.value), autoComplete: "name", required: true }}
+        nativeInputProps={{
+          value: displayName,
+          onChange: (event) => setDisplayName(event.target.value),
+          autoComplete: "name",
+          required: true,
+        }}
       />
       <Input
         label="Nom de la clé"

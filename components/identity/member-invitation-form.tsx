@@ -35,12 +35,20 @@ export function MemberInvitationForm({ establishmentId }: { establishmentId: str
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div aria-live="polite">{message ? <Alert severity={message.severity} small description={message.text} className="fr-mb-2w" /> : null}</div>
+      <div aria-live="polite">
+        {message ? <Alert severity={message.severity} small description={message.text} className="fr-mb-2w" /> : null}
+      </div>
       <Input
         label="Adresse électronique de la personne à inviter"
         state={fieldError ? "error" : "default"}
         stateRelatedMessage={fieldError}
-        nativeInputProps={{ type: "email", value: email, onChange: (event) => setEmail(event.target.value), autoComplete: "off", required: true }}
+        nativeInputProps={{
+          type: "email",
+          value: email,
+          onChange: (event) => setEmail(event.target.value),
+          autoComplete: "off",
+          required: true,
+        }}
       />
       <Button type="submit" disabled={pending} iconId="fr-icon-mail-line">
         Envoyer l&apos;invitation

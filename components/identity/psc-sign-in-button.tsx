@@ -21,7 +21,11 @@ export function PscSignInButton({ returnTo, invitationToken }: { returnTo: strin
   }
   return (
     <>
-      {error ? <p className="fr-error-text" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="fr-error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
       <Button priority="secondary" iconId="fr-icon-account-circle-line" onClick={onClick} disabled={pending}>
         S&apos;identifier avec Pro Santé Connect
       </Button>

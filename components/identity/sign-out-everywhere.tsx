@@ -17,7 +17,11 @@ export function SignOutEverywhere() {
   }
   return (
     <>
-      {error ? <p className="fr-error-text" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="fr-error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
       <Button priority="secondary" iconId="fr-icon-logout-box-r-line" onClick={onClick}>
         Se déconnecter de toutes les sessions
       </Button>

@@ -32,7 +32,9 @@ export function StaffInvitationForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className="fr-mb-2w" /> : null}</div>
+      <div aria-live="polite">
+        {result ? <Alert severity={result.severity} small description={result.text} className="fr-mb-2w" /> : null}
+      </div>
       <Input
         label="Adresse électronique"
         state={errors.email ? "error" : "default"}
@@ -44,13 +46,21 @@ export function StaffInvitationForm() {
         state={errors.staffRole ? "error" : "default"}
         stateRelatedMessage={errors.staffRole?.message}
         options={[
-          { label: "Instructeur ou instructrice", hintText: "Évalue les dossiers qui lui sont attribués", nativeInputProps: { value: "REVIEWER", ...form.register("staffRole") } },
+          {
+            label: "Instructeur ou instructrice",
+            hintText: "Évalue les dossiers qui lui sont attribués",
+            nativeInputProps: { value: "REVIEWER", ...form.register("staffRole") },
+          },
           {
             label: "Instructeur ou instructrice d'une ARS",
             hintText: "Évalue, au niveau régional, les dossiers de ses régions (à choisir sur sa fiche une fois le compte activé)",
             nativeInputProps: { value: "REGIONAL_REVIEWER", ...form.register("staffRole") },
           },
-          { label: "Chargé ou chargée de programme", hintText: "Configure les vagues, attribue et décide", nativeInputProps: { value: "PROGRAMME_MANAGER", ...form.register("staffRole") } },
+          {
+            label: "Chargé ou chargée de programme",
+            hintText: "Configure les vagues, attribue et décide",
+            nativeInputProps: { value: "PROGRAMME_MANAGER", ...form.register("staffRole") },
+          },
         ]}
       />
       <Button type="submit" disabled={isSubmitting} iconId="fr-icon-mail-line">

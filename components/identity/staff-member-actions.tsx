@@ -39,7 +39,11 @@ export function StaffMemberActions({ userId, name, staffRole, disabled }: Props)
         {disabled ? "Réactiver" : "Désactiver"}
         <span className="fr-sr-only"> le compte de {name}</span>
       </Button>
-      {error ? <p className="fr-error-text" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="fr-error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
     </>
   );
 }

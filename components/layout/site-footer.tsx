@@ -8,7 +8,9 @@ export function SiteFooter() {
       homeLinkProps={HOME_LINK}
       accessibility="partially compliant"
       contentDescription="HospiConnect accompagne les établissements de santé et les établissements et services sociaux et médico-sociaux dans la sécurisation et la simplification de l'identification électronique de leurs professionnels. Service opéré par l'Agence du Numérique en Santé."
-      bottomItems={[{ text: "Agence du Numérique en Santé", linkProps: { href: "https://esante.gouv.fr", target: "_blank", rel: "noopener" } }]}
+      bottomItems={[
+        { text: "Agence du Numérique en Santé", linkProps: { href: "https://esante.gouv.fr", target: "_blank", rel: "noopener" } },
+      ]}
     />
   );
 }

@@ -6,17 +6,28 @@ import { usePathname } from "next/navigation";
 import type { NavigationEntry } from "@/lib/identity/navigation";
 import { BRAND_TOP, HOME_LINK } from "./brand";
 
-const isCurrent = (href: string, pathname: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href.split("#")[0]!) && !href.includes("#"));
+const isCurrent = (href: string, pathname: string) =>
+  href === "/" ? pathname === "/" : pathname.startsWith(href.split("#")[0]!) && !href.includes("#");
 
 /** The DSFR header; the current menu entry follows client-side navigation. */
-export function SiteHeader({ navigation, quickAccessItems = [] }: { navigation: NavigationEntry[]; quickAccessItems?: HeaderProps["quickAccessItems"] }) {
+export function SiteHeader({
+  navigation,
+  quickAccessItems = [],
+}: {
+  navigation: NavigationEntry[];
+  quickAccessItems?: HeaderProps["quickAccessItems"];
+}) {
   const pathname = usePathname();
   const items: MainNavigationProps.Item[] = navigation.map((entry) =>
     "links" in entry
       ? {
           text: entry.text,
           isActive: entry.links.some((link) => isCurrent(link.href, pathname)),
-          menuLinks: entry.links.map((link) => ({ text: link.text, linkProps: { href: link.href }, isActive: isCurrent(link.href, pathname) })),
+          menuLinks: entry.links.map((link) => ({
+            text: link.text,
+            linkProps: { href: link.href },
+            isActive: isCurrent(link.href, pathname),
+          })),
         }
       : { text: entry.text, linkProps: { href: entry.href }, isActive: isCurrent(entry.href, pathname) },
   );

@@ -29,7 +29,17 @@ type Email = {
  * E-mails of the outbox, newest first: recipient, subject, date, delivery state, and the message
  * itself behind its subject when `showBodies` (where the outbox is how e-mails are read).
  */
-export function EmailTable({ emails, caption, showBodies, showRecipient = true }: { emails: readonly Email[]; caption: string; showBodies: boolean; showRecipient?: boolean }) {
+export function EmailTable({
+  emails,
+  caption,
+  showBodies,
+  showRecipient = true,
+}: {
+  emails: readonly Email[];
+  caption: string;
+  showBodies: boolean;
+  showRecipient?: boolean;
+}) {
   return (
     <div className={fr.cx("fr-table")}>
       <table>

@@ -21,7 +21,17 @@ const REASONS = {
  * what and of the dossiers left short (and why), then « Appliquer », which writes exactly the
  * previewed plan or refuses if things changed meanwhile.
  */
-export function AutomaticAssignmentPanel({ waveId, tier, reviewers, suggestedCap }: { waveId: string; tier: ReviewTier; reviewers: ReadonlyArray<{ id: string; name: string; load: number }>; suggestedCap: number }) {
+export function AutomaticAssignmentPanel({
+  waveId,
+  tier,
+  reviewers,
+  suggestedCap,
+}: {
+  waveId: string;
+  tier: ReviewTier;
+  reviewers: ReadonlyArray<{ id: string; name: string; load: number }>;
+  suggestedCap: number;
+}) {
   const router = useRouter();
   const [defaultCap, setDefaultCap] = useState(String(suggestedCap));
   const [caps, setCaps] = useState<Record<string, string>>({});
@@ -32,7 +42,11 @@ export function AutomaticAssignmentPanel({ waveId, tier, reviewers, suggestedCap
   const request = () => ({
     tier,
     defaultCap: Number(defaultCap),
-    caps: Object.fromEntries(Object.entries(caps).filter(([, value]) => value !== "").map(([id, value]) => [id, Number(value)])),
+    caps: Object.fromEntries(
+      Object.entries(caps)
+        .filter(([, value]) => value !== "")
+        .map(([id, value]) => [id, Number(value)]),
+    ),
   });
 
   async function run(kind: "preview" | "apply") {
@@ -42,11 +56,20 @@ export function AutomaticAssignmentPanel({ waveId, tier, reviewers, suggestedCap
       if (kind === "preview") {
         const result = await callApi<AutomaticAssignmentPreview>(`/api/waves/${waveId}/assignments/preview`, "POST", request());
         setPreview(result);
-        setMessage({ severity: "info", text: `Aperçu : ${result.assignments.length} attribution(s) proposée(s), ${result.shortfalls.length} dossier(s) resteraient incomplets.` });
+        setMessage({
+          severity: "info",
+          text: `Aperçu : ${result.assignments.length} attribution(s) proposée(s), ${result.shortfalls.length} dossier(s) resteraient incomplets.`,
+        });
       } else if (preview) {
-        const result = await callApi<{ assigned: number; startedReview: number }>(`/api/waves/${waveId}/assignments/automatic`, "POST", { ...request(), fingerprint: preview.fingerprint });
+        const result = await callApi<{ assigned: number; startedReview: number }>(`/api/waves/${waveId}/assignments/automatic`, "POST", {
+          ...request(),
+          fingerprint: preview.fingerprint,
+        });
         setPreview(null);
-        setMessage({ severity: "success", text: `${result.assigned} attribution(s) enregistrée(s) ; ${result.startedReview} dossier(s) passé(s) en instruction.` });
+        setMessage({
+          severity: "success",
+          text: `${result.assigned} attribution(s) enregistrée(s) ; ${result.startedReview} dossier(s) passé(s) en instruction.`,
+        });
         router.refresh();
       }
     } catch (caught) {
@@ -64,10 +87,15 @@ export function AutomaticAssignmentPanel({ waveId, tier, reviewers, suggestedCap
           <Input
             label="Plafond de dossiers par instructeur"
             hintText="Dossiers au plus dans cette vague et ce niveau, ceux déjà attribués compris."
-            nativeInputProps={{ type: "number", min: 0, value: defaultCap, onChange: (event) => {
-              setDefaultCap(event.target.value);
-              setPreview(null);
-            } }}
+            nativeInputProps={{
+              type: "number",
+              min: 0,
+              value: defaultCap,
+              onChange: (event) => {
+                setDefaultCap(event.target.value);
+                setPreview(null);
+              },
+            }}
           />
         </div>
       </div>
@@ -112,7 +140,12 @@ export function AutomaticAssignmentPanel({ waveId, tier, reviewers, suggestedCap
           </Button>
         </li>
         <li>
-          <Button type="button" disabled={busy || !preview || preview.assignments.length === 0} onClick={() => void run("apply")} iconId="fr-icon-check-line">
+          <Button
+            type="button"
+            disabled={busy || !preview || preview.assignments.length === 0}
+            onClick={() => void run("apply")}
+            iconId="fr-icon-check-line"
+          >
             Appliquer cette attribution
           </Button>
         </li>

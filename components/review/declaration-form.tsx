@@ -25,18 +25,35 @@ export function DeclarationForm({ assignmentId }: { assignmentId: string }) {
   const form = useForm<Values>({
     defaultValues: { answer: "", type: "", partnerSiret: "", details: "" },
     resolver: ((values: Values) => {
-      if (!values.answer) return { values: {}, errors: { answer: { type: "required", message: "Indiquez si vous avez un lien d'intérêts avec ce dossier." } } };
+      if (!values.answer)
+        return {
+          values: {},
+          errors: { answer: { type: "required", message: "Indiquez si vous avez un lien d'intérêts avec ce dossier." } },
+        };
       if (values.answer === "none") return { values, errors: {} };
-      const parsed = ZDeclarationInput.safeParse({ hasConflict: true, type: values.type || undefined, partnerSiret: values.partnerSiret, details: values.details });
+      const parsed = ZDeclarationInput.safeParse({
+        hasConflict: true,
+        type: values.type || undefined,
+        partnerSiret: values.partnerSiret,
+        details: values.details,
+      });
       if (parsed.success) return { values, errors: {} };
-      return { values: {}, errors: Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join(".") || "type", { type: "zod", message: issue.message }])) };
+      return {
+        values: {},
+        errors: Object.fromEntries(
+          parsed.error.issues.map((issue) => [issue.path.join(".") || "type", { type: "zod", message: issue.message }]),
+        ),
+      };
     }) as Resolver<Values>,
   });
   const answer = useWatch({ control: form.control, name: "answer" });
   const type = useWatch({ control: form.control, name: "type" });
 
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
-    const declaration = values.answer === "none" ? { hasConflict: false } : { hasConflict: true, type: values.type, partnerSiret: values.partnerSiret, details: values.details };
+    const declaration =
+      values.answer === "none"
+        ? { hasConflict: false }
+        : { hasConflict: true, type: values.type, partnerSiret: values.partnerSiret, details: values.details };
     if (declaration.hasConflict && !confirming) {
       setConfirming(true);
       return;
@@ -59,16 +76,36 @@ export function DeclarationForm({ assignmentId }: { assignmentId: string }) {
       />
       {answer === "conflict" ? (
         <div className={fr.cx("fr-pl-4w")}>
-          <RadioField control={form.control} name="type" label="Nature du lien" options={Object.entries(CONFLICT_TYPE_LABELS).map(([value, label]) => ({ value, label }))} />
-          {type === "PARTNER_TIE" ? <TextField control={form.control} name="partnerSiret" label="SIRET du partenaire concerné" hint="14 chiffres" maxLength={17} /> : null}
-          <TextAreaField control={form.control} name="details" label={type === "OTHER" ? "Précisez (obligatoire)" : "Précisions (facultatif)"} rows={3} maxLength={2000} />
-          <Alert severity="warning" small className={fr.cx("fr-mb-2w")} description="Un conflit déclaré met fin à l'attribution : le dossier sera confié à un autre instructeur et le chargé de programme en est prévenu." />
+          <RadioField
+            control={form.control}
+            name="type"
+            label="Nature du lien"
+            options={Object.entries(CONFLICT_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+          />
+          {type === "PARTNER_TIE" ? (
+            <TextField control={form.control} name="partnerSiret" label="SIRET du partenaire concerné" hint="14 chiffres" maxLength={17} />
+          ) : null}
+          <TextAreaField
+            control={form.control}
+            name="details"
+            label={type === "OTHER" ? "Précisez (obligatoire)" : "Précisions (facultatif)"}
+            rows={3}
+            maxLength={2000}
+          />
+          <Alert
+            severity="warning"
+            small
+            className={fr.cx("fr-mb-2w")}
+            description="Un conflit déclaré met fin à l'attribution : le dossier sera confié à un autre instructeur et le chargé de programme en est prévenu."
+          />
         </div>
       ) : null}
       {result ? <Alert severity={result.severity} small className={fr.cx("fr-mb-2w")} description={result.text} /> : null}
       <div aria-live="polite">
         {confirming && answer === "conflict" ? (
-          <p className={fr.cx("fr-text--bold")}>Vous n&apos;aurez plus accès à ce dossier. Confirmez-vous la déclaration de ce conflit d&apos;intérêts ?</p>
+          <p className={fr.cx("fr-text--bold")}>
+            Vous n&apos;aurez plus accès à ce dossier. Confirmez-vous la déclaration de ce conflit d&apos;intérêts ?
+          </p>
         ) : null}
       </div>
       <Button type="submit" disabled={form.formState.isSubmitting}>

@@ -6,13 +6,20 @@ import { DossierIndicatorsSection } from "@/components/roster/dossier-indicators
 import { objectiveAnchor, sectionAnchor } from "@/lib/applications/anchors";
 import { formatEuroAmount } from "@/lib/applications/euro-amount";
 import type { Dossier } from "@/lib/applications/get-dossier";
-import { ASSESSMENT_STATUS_LABELS, BUDGET_CATEGORY_LABELS, PARTNER_ROLE_LABELS, POPULATION_LABELS, SECTION_LABELS } from "@/lib/applications/labels";
+import {
+  ASSESSMENT_STATUS_LABELS,
+  BUDGET_CATEGORY_LABELS,
+  PARTNER_ROLE_LABELS,
+  POPULATION_LABELS,
+  SECTION_LABELS,
+} from "@/lib/applications/labels";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import type { DossierIndicators } from "@/lib/roster/get-dossier-indicators";
 import { formatCalendarDate, formatParisDateTime } from "@/lib/time/paris";
 
-const Text = ({ value }: { value: string }) => (value ? <p style={{ whiteSpace: "pre-line" }}>{value}</p> : <p className={fr.cx("fr-text--sm")}>Non renseigné.</p>);
+const Text = ({ value }: { value: string }) =>
+  value ? <p style={{ whiteSpace: "pre-line" }}>{value}</p> : <p className={fr.cx("fr-text--sm")}>Non renseigné.</p>;
 
 /**
  * A dossier as submitted, read-only, every section in order: what a reviewer judges. Headings are
@@ -26,7 +33,9 @@ export function DossierReadView({ dossier, figures }: { dossier: Dossier; figure
   return (
     <>
       <section aria-labelledby={sectionAnchor("PROJECT")}>
-        <h3 id={sectionAnchor("PROJECT")} className={fr.cx("fr-h5")}>{SECTION_LABELS.PROJECT}</h3>
+        <h3 id={sectionAnchor("PROJECT")} className={fr.cx("fr-h5")}>
+          {SECTION_LABELS.PROJECT}
+        </h3>
         <p>
           <strong>{content.projectTitle || "Sans titre"}</strong>
         </p>
@@ -34,7 +43,9 @@ export function DossierReadView({ dossier, figures }: { dossier: Dossier; figure
       </section>
 
       <section aria-labelledby={sectionAnchor("PARTNERS")}>
-        <h3 id={sectionAnchor("PARTNERS")} className={fr.cx("fr-h5")}>{SECTION_LABELS.PARTNERS}</h3>
+        <h3 id={sectionAnchor("PARTNERS")} className={fr.cx("fr-h5")}>
+          {SECTION_LABELS.PARTNERS}
+        </h3>
         {content.partners.length === 0 ? (
           <p>Aucun partenaire.</p>
         ) : (
@@ -62,7 +73,9 @@ export function DossierReadView({ dossier, figures }: { dossier: Dossier; figure
       </section>
 
       <section aria-labelledby={sectionAnchor("MIE_STRATEGY")}>
-        <h3 id={sectionAnchor("MIE_STRATEGY")} className={fr.cx("fr-h5")}>{SECTION_LABELS.MIE_STRATEGY}</h3>
+        <h3 id={sectionAnchor("MIE_STRATEGY")} className={fr.cx("fr-h5")}>
+          {SECTION_LABELS.MIE_STRATEGY}
+        </h3>
         {content.mieStrategy.length === 0 ? (
           <p>Non renseignée.</p>
         ) : (
@@ -90,17 +103,23 @@ export function DossierReadView({ dossier, figures }: { dossier: Dossier; figure
       </section>
 
       <section aria-labelledby={sectionAnchor("IAM_SSO")}>
-        <h3 id={sectionAnchor("IAM_SSO")} className={fr.cx("fr-h5")}>{SECTION_LABELS.IAM_SSO}</h3>
+        <h3 id={sectionAnchor("IAM_SSO")} className={fr.cx("fr-h5")}>
+          {SECTION_LABELS.IAM_SSO}
+        </h3>
         <Text value={content.iamPlan} />
       </section>
 
       <section aria-labelledby={sectionAnchor("PSC_FEDERATION")}>
-        <h3 id={sectionAnchor("PSC_FEDERATION")} className={fr.cx("fr-h5")}>{SECTION_LABELS.PSC_FEDERATION}</h3>
+        <h3 id={sectionAnchor("PSC_FEDERATION")} className={fr.cx("fr-h5")}>
+          {SECTION_LABELS.PSC_FEDERATION}
+        </h3>
         <Text value={content.pscFederationPlan} />
       </section>
 
       <section aria-labelledby={sectionAnchor("TIMELINE")}>
-        <h3 id={sectionAnchor("TIMELINE")} className={fr.cx("fr-h5")}>{SECTION_LABELS.TIMELINE}</h3>
+        <h3 id={sectionAnchor("TIMELINE")} className={fr.cx("fr-h5")}>
+          {SECTION_LABELS.TIMELINE}
+        </h3>
         {content.milestones.length === 0 ? (
           <p>Aucun jalon.</p>
         ) : (
@@ -115,7 +134,9 @@ export function DossierReadView({ dossier, figures }: { dossier: Dossier; figure
       </section>
 
       <section aria-labelledby={sectionAnchor("BUDGET")}>
-        <h3 id={sectionAnchor("BUDGET")} className={fr.cx("fr-h5")}>{SECTION_LABELS.BUDGET}</h3>
+        <h3 id={sectionAnchor("BUDGET")} className={fr.cx("fr-h5")}>
+          {SECTION_LABELS.BUDGET}
+        </h3>
         <DataTable caption="Budget demandé" hideCaption small>
           <thead>
             <tr>
@@ -145,7 +166,9 @@ export function DossierReadView({ dossier, figures }: { dossier: Dossier; figure
       </section>
 
       <section aria-labelledby={sectionAnchor("SELF_ASSESSMENT")}>
-        <h3 id={sectionAnchor("SELF_ASSESSMENT")} className={fr.cx("fr-h5")}>{SECTION_LABELS.SELF_ASSESSMENT}</h3>
+        <h3 id={sectionAnchor("SELF_ASSESSMENT")} className={fr.cx("fr-h5")}>
+          {SECTION_LABELS.SELF_ASSESSMENT}
+        </h3>
         {dossier.objectives.map((objective) => {
           const assessment = content.assessments[objective.id];
           return (
@@ -177,7 +200,9 @@ export function DossierReadView({ dossier, figures }: { dossier: Dossier; figure
       <DossierIndicatorsSection figures={figures} />
 
       <section className={fr.cx("fr-mt-4w")} aria-labelledby="historique-titre">
-        <h3 id="historique-titre" className={fr.cx("fr-h5")}>Historique</h3>
+        <h3 id="historique-titre" className={fr.cx("fr-h5")}>
+          Historique
+        </h3>
         <ol>
           {dossier.history.map((step) => (
             <li key={step.id}>
@@ -189,7 +214,9 @@ export function DossierReadView({ dossier, figures }: { dossier: Dossier; figure
       </section>
 
       <section className={fr.cx("fr-mt-4w")} aria-labelledby="messages-titre">
-        <h3 id="messages-titre" className={fr.cx("fr-h5")}>Messages</h3>
+        <h3 id="messages-titre" className={fr.cx("fr-h5")}>
+          Messages
+        </h3>
         {dossier.messages.length === 0 ? <p>Aucun message.</p> : null}
         {dossier.messages.map((message) => (
           <article key={message.id} className={fr.cx("fr-mb-3w")}>

@@ -15,7 +15,19 @@ type Candidate = { id: string; name: string; load: number; flags: string[] };
  * Adds one reviewer to one dossier: the list shows each candidate's load and the links of
  * interests detected; a flagged choice asks for the reason of the override.
  */
-export function ManualAssignmentForm({ waveId, tier, applicationId, establishment, candidates }: { waveId: string; tier: ReviewTier; applicationId: string; establishment: string; candidates: readonly Candidate[] }) {
+export function ManualAssignmentForm({
+  waveId,
+  tier,
+  applicationId,
+  establishment,
+  candidates,
+}: {
+  waveId: string;
+  tier: ReviewTier;
+  applicationId: string;
+  establishment: string;
+  candidates: readonly Candidate[];
+}) {
   const router = useRouter();
   const [reviewerId, setReviewerId] = useState("");
   const [reason, setReason] = useState("");

@@ -8,7 +8,17 @@ import { useState } from "react";
 import { callApi } from "@/lib/http/api-client";
 
 /** A manager's actions on one assignment: reopen a submitted review, or give it its own due date. */
-export function ReviewFollowUpActions({ assignmentId, reviewer, submitted, dueAtLocal }: { assignmentId: string; reviewer: string; submitted: boolean; dueAtLocal: string }) {
+export function ReviewFollowUpActions({
+  assignmentId,
+  reviewer,
+  submitted,
+  dueAtLocal,
+}: {
+  assignmentId: string;
+  reviewer: string;
+  submitted: boolean;
+  dueAtLocal: string;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState<"reopen" | "due" | null>(null);
   const [reason, setReason] = useState("");
@@ -51,8 +61,17 @@ export function ReviewFollowUpActions({ assignmentId, reviewer, submitted, dueAt
       }}
       aria-label={open === "reopen" ? `Rouvrir l'évaluation de ${reviewer}` : `Échéance de ${reviewer}`}
     >
-      {open === "due" ? <Input label="Nouvelle échéance (vide : celle du niveau)" nativeInputProps={{ type: "datetime-local", value: dueAt, onChange: (event) => setDueAt(event.target.value) }} /> : null}
-      <Input textArea label={open === "reopen" ? "Motif (envoyé à l'instructeur)" : "Motif"} nativeTextAreaProps={{ rows: 2, value: reason, onChange: (event) => setReason(event.target.value) }} />
+      {open === "due" ? (
+        <Input
+          label="Nouvelle échéance (vide : celle du niveau)"
+          nativeInputProps={{ type: "datetime-local", value: dueAt, onChange: (event) => setDueAt(event.target.value) }}
+        />
+      ) : null}
+      <Input
+        textArea
+        label={open === "reopen" ? "Motif (envoyé à l'instructeur)" : "Motif"}
+        nativeTextAreaProps={{ rows: 2, value: reason, onChange: (event) => setReason(event.target.value) }}
+      />
       {error ? <p className={fr.cx("fr-error-text")}>{error}</p> : null}
       <Button size="small" type="submit">
         Confirmer

@@ -61,7 +61,12 @@ export function ReviewFollowUp({ followUp }: { followUp: NonNullable<Awaited<Ret
                 <td>{review.dueAt ? formatParisDateTime(review.dueAt) : "–"}</td>
                 <td>
                   {review.status === "CONFLICT" ? null : (
-                    <ReviewFollowUpActions assignmentId={review.assignmentId} reviewer={review.reviewer} submitted={review.status === "SUBMITTED"} dueAtLocal={review.dueAt ? toParisLocal(review.dueAt) : ""} />
+                    <ReviewFollowUpActions
+                      assignmentId={review.assignmentId}
+                      reviewer={review.reviewer}
+                      submitted={review.status === "SUBMITTED"}
+                      dueAtLocal={review.dueAt ? toParisLocal(review.dueAt) : ""}
+                    />
                   )}
                 </td>
               </tr>

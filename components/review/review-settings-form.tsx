@@ -25,7 +25,14 @@ function ReviewersPerDossierField({ control }: { control: ReturnType<typeof useF
       hintText="Entre 1 et 10 ; 2 par défaut."
       state={fieldState.error ? "error" : "default"}
       stateRelatedMessage={fieldState.error?.message}
-      nativeInputProps={{ type: "number", min: 1, max: 10, value: String(field.value ?? ""), onChange: (event) => field.onChange(event.target.value === "" ? Number.NaN : Number(event.target.value)), onBlur: field.onBlur }}
+      nativeInputProps={{
+        type: "number",
+        min: 1,
+        max: 10,
+        value: String(field.value ?? ""),
+        onChange: (event) => field.onChange(event.target.value === "" ? Number.NaN : Number(event.target.value)),
+        onBlur: field.onBlur,
+      }}
     />
   );
 }
@@ -33,7 +40,11 @@ function ReviewersPerDossierField({ control }: { control: ReturnType<typeof useF
 /** The wave's review settings: one tier or two, their due dates, k, reviewers named or anonymous. */
 export function ReviewSettingsForm({ waveId, defaultValues }: { waveId: string; defaultValues: Values }) {
   const router = useRouter();
-  const form = useForm<Values, unknown, z.output<typeof ZReviewSettingsInput>>({ resolver: zodResolver(ZReviewSettingsInput), defaultValues, mode: "onBlur" });
+  const form = useForm<Values, unknown, z.output<typeof ZReviewSettingsInput>>({
+    resolver: zodResolver(ZReviewSettingsInput),
+    defaultValues,
+    mode: "onBlur",
+  });
   const tiers = useWatch({ control: form.control, name: "reviewTiers" });
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
     const { changed } = await callApi<{ changed: string[] }>(`/api/waves/${waveId}/review-settings`, "PUT", values);
@@ -54,18 +65,35 @@ export function ReviewSettingsForm({ waveId, defaultValues }: { waveId: string; 
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         {tiers === "REGIONAL_THEN_NATIONAL" ? (
           <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-            <TextField control={form.control} name="regionalReviewDueAt" label="Échéance du niveau régional (heure de Paris)" type="datetime-local" />
+            <TextField
+              control={form.control}
+              name="regionalReviewDueAt"
+              label="Échéance du niveau régional (heure de Paris)"
+              type="datetime-local"
+            />
           </div>
         ) : null}
         <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-          <TextField control={form.control} name="nationalReviewDueAt" label="Échéance du niveau national (heure de Paris)" type="datetime-local" />
+          <TextField
+            control={form.control}
+            name="nationalReviewDueAt"
+            label="Échéance du niveau national (heure de Paris)"
+            type="datetime-local"
+          />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
           <ReviewersPerDossierField control={form.control} />
         </div>
       </div>
-      <BooleanField control={form.control} name="reviewersAnonymous" label="Instructeurs anonymes entre eux" hint="Une fois leur évaluation transmise, les instructeurs voient celles des autres sous « Instructeur A, B… ». Les chargés de programme voient toujours les noms." />
-      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}</div>
+      <BooleanField
+        control={form.control}
+        name="reviewersAnonymous"
+        label="Instructeurs anonymes entre eux"
+        hint="Une fois leur évaluation transmise, les instructeurs voient celles des autres sous « Instructeur A, B… ». Les chargés de programme voient toujours les noms."
+      />
+      <div aria-live="polite">
+        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}
+      </div>
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
         Enregistrer les paramètres
       </Button>

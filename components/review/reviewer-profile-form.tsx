@@ -24,7 +24,11 @@ const KIND_OPTIONS = [
 /** A reviewer's role, regions (ARS) and affiliations, from which conflicts are detected. */
 export function ReviewerProfileForm({ userId, defaultValues }: { userId: string; defaultValues: Values }) {
   const router = useRouter();
-  const form = useForm<Values, unknown, z.output<typeof ZReviewerProfileInput>>({ resolver: zodResolver(ZReviewerProfileInput), defaultValues, mode: "onBlur" });
+  const form = useForm<Values, unknown, z.output<typeof ZReviewerProfileInput>>({
+    resolver: zodResolver(ZReviewerProfileInput),
+    defaultValues,
+    mode: "onBlur",
+  });
   const affiliations = useFieldArray({ control: form.control, name: "affiliations" });
   const role = useWatch({ control: form.control, name: "staffRole" });
   const { onSubmit, result } = useApiSubmit(
@@ -47,9 +51,20 @@ export function ReviewerProfileForm({ userId, defaultValues }: { userId: string;
           { value: "REGIONAL_REVIEWER", label: "Instructeur d'ARS (niveau régional)" },
         ]}
       />
-      {role === "REGIONAL_REVIEWER" ? <CheckboxesField control={form.control} name="regionCodes" label="Régions couvertes" hint="L'instructeur ne voit que les dossiers des établissements de ces régions." options={REGION_OPTIONS} /> : null}
+      {role === "REGIONAL_REVIEWER" ? (
+        <CheckboxesField
+          control={form.control}
+          name="regionCodes"
+          label="Régions couvertes"
+          hint="L'instructeur ne voit que les dossiers des établissements de ces régions."
+          options={REGION_OPTIONS}
+        />
+      ) : null}
       <h2 className={fr.cx("fr-h5", "fr-mt-4w")}>Liens d&apos;intérêts</h2>
-      <p>Employeurs et liens des 3 dernières années au moins : un dossier dont l&apos;établissement, l&apos;entité juridique ou un partenaire correspond est signalé et n&apos;est jamais attribué automatiquement.</p>
+      <p>
+        Employeurs et liens des 3 dernières années au moins : un dossier dont l&apos;établissement, l&apos;entité juridique ou un partenaire
+        correspond est signalé et n&apos;est jamais attribué automatiquement.
+      </p>
       {affiliations.fields.map((field, index) => (
         <fieldset key={field.id} className={fr.cx("fr-fieldset", "fr-mb-2w")}>
           <legend className={fr.cx("fr-fieldset__legend", "fr-text--md")}>Lien {index + 1}</legend>
@@ -59,7 +74,12 @@ export function ReviewerProfileForm({ userId, defaultValues }: { userId: string;
                 <SelectField control={form.control} name={`affiliations.${index}.kind`} label="Type" options={KIND_OPTIONS} />
               </div>
               <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-                <TextField control={form.control} name={`affiliations.${index}.reference`} label="FINESS, SIRET ou code région" maxLength={17} />
+                <TextField
+                  control={form.control}
+                  name={`affiliations.${index}.reference`}
+                  label="FINESS, SIRET ou code région"
+                  maxLength={17}
+                />
               </div>
               <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
                 <TextField control={form.control} name={`affiliations.${index}.label`} label="Nom (facultatif)" maxLength={200} />
@@ -77,10 +97,18 @@ export function ReviewerProfileForm({ userId, defaultValues }: { userId: string;
           </div>
         </fieldset>
       ))}
-      <Button type="button" priority="secondary" iconId="fr-icon-add-line" className={fr.cx("fr-mb-3w")} onClick={() => affiliations.append({ kind: "FINESS", reference: "", label: "", startsOn: "", endsOn: "" })}>
+      <Button
+        type="button"
+        priority="secondary"
+        iconId="fr-icon-add-line"
+        className={fr.cx("fr-mb-3w")}
+        onClick={() => affiliations.append({ kind: "FINESS", reference: "", label: "", startsOn: "", endsOn: "" })}
+      >
         Ajouter un lien
       </Button>
-      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}</div>
+      <div aria-live="polite">
+        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}
+      </div>
       <div>
         <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
           Enregistrer la fiche

@@ -17,7 +17,17 @@ function scoreText(score: { value: number | null; notApplicable: boolean } | und
  * Submitted reviews side by side, one table per tier: each criterion's notes, the weighted total
  * on 100, and the spread (lowest, highest, mean); then each reviewer's overall comment.
  */
-export function ReviewsTable({ reviews, spread, criteria, tier }: { reviews: DossierReviews["reviews"]; spread: DossierReviews["spread"]; criteria: readonly SheetCriterion[]; tier: ReviewTier }) {
+export function ReviewsTable({
+  reviews,
+  spread,
+  criteria,
+  tier,
+}: {
+  reviews: DossierReviews["reviews"];
+  spread: DossierReviews["spread"];
+  criteria: readonly SheetCriterion[];
+  tier: ReviewTier;
+}) {
   const shown = reviews.filter((review) => review.tier === tier && review.status === "SUBMITTED");
   const summary = spread.find((entry) => entry.tier === tier);
   if (shown.length === 0) return <p>Aucune évaluation transmise à ce niveau pour l&apos;instant.</p>;
@@ -62,7 +72,8 @@ export function ReviewsTable({ reviews, spread, criteria, tier }: { reviews: Dos
       </DataTable>
       {summary && summary.count > 1 ? (
         <p className={fr.cx("fr-text--sm")}>
-          Écart entre évaluations : de {number.format(summary.min!)} à {number.format(summary.max!)} (moyenne {number.format(summary.mean!)}, écart de {number.format(summary.max! - summary.min!)} points).
+          Écart entre évaluations : de {number.format(summary.min!)} à {number.format(summary.max!)} (moyenne {number.format(summary.mean!)}
+          , écart de {number.format(summary.max! - summary.min!)} points).
         </p>
       ) : null}
       {shown.map((review) => (

@@ -14,7 +14,14 @@ import { AutosaveStatus } from "@/components/dossier/autosave-status";
 import { useAutosave } from "@/components/dossier/use-autosave";
 import { TextAreaField } from "@/components/forms/fields";
 import { ApiError, callApi } from "@/lib/http/api-client";
-import { criterionAnchor, type MissingScore, OVERALL_COMMENT_ANCHOR, type SheetCriterion, type TReviewSheetInput, ZReviewSheetInput } from "@/lib/review/score-sheet";
+import {
+  criterionAnchor,
+  type MissingScore,
+  OVERALL_COMMENT_ANCHOR,
+  type SheetCriterion,
+  type TReviewSheetInput,
+  ZReviewSheetInput,
+} from "@/lib/review/score-sheet";
 
 export type SheetCriterionView = SheetCriterion & {
   description: string;
@@ -25,7 +32,15 @@ export type SheetCriterionView = SheetCriterion & {
 /** Radio buttons up to this many notes (0–10), a number field beyond. */
 const RADIO_SCALE_LIMIT = 11;
 
-function ScoreField({ control, criterion, disabled }: { control: Control<TReviewSheetInput>; criterion: SheetCriterionView; disabled: boolean }) {
+function ScoreField({
+  control,
+  criterion,
+  disabled,
+}: {
+  control: Control<TReviewSheetInput>;
+  criterion: SheetCriterionView;
+  disabled: boolean;
+}) {
   const value = useController({ control, name: `scores.${criterion.id}.value` });
   const notApplicable = useController({ control, name: `scores.${criterion.id}.notApplicable` });
   const error = value.fieldState.error?.message ?? notApplicable.fieldState.error?.message;
@@ -47,11 +62,26 @@ function ScoreField({ control, criterion, disabled }: { control: Control<TReview
         options={[
           ...notes.map((note) => ({
             label: note,
-            nativeInputProps: { name: `note-${criterion.id}`, value: note, checked: !notApplicable.field.value && value.field.value === note, onChange: () => choose(note, false) },
+            nativeInputProps: {
+              name: `note-${criterion.id}`,
+              value: note,
+              checked: !notApplicable.field.value && value.field.value === note,
+              onChange: () => choose(note, false),
+            },
           })),
           ...(criterion.required
             ? []
-            : [{ label: "Sans objet", nativeInputProps: { name: `note-${criterion.id}`, value: "NA", checked: notApplicable.field.value === true, onChange: () => choose("", true) } }]),
+            : [
+                {
+                  label: "Sans objet",
+                  nativeInputProps: {
+                    name: `note-${criterion.id}`,
+                    value: "NA",
+                    checked: notApplicable.field.value === true,
+                    onChange: () => choose("", true),
+                  },
+                },
+              ]),
         ]}
       />
     );
@@ -62,13 +92,25 @@ function ScoreField({ control, criterion, disabled }: { control: Control<TReview
         label={legend}
         disabled={disabled || notApplicable.field.value === true}
         {...errorProps}
-        nativeInputProps={{ type: "number", min: criterion.scaleMin, max: criterion.scaleMax, value: value.field.value, onChange: (event) => choose(event.target.value, false), onBlur: value.field.onBlur }}
+        nativeInputProps={{
+          type: "number",
+          min: criterion.scaleMin,
+          max: criterion.scaleMax,
+          value: value.field.value,
+          onChange: (event) => choose(event.target.value, false),
+          onBlur: value.field.onBlur,
+        }}
       />
       {criterion.required ? null : (
         <Checkbox
           small
           disabled={disabled}
-          options={[{ label: "Sans objet", nativeInputProps: { checked: notApplicable.field.value === true, onChange: (event) => choose("", event.target.checked) } }]}
+          options={[
+            {
+              label: "Sans objet",
+              nativeInputProps: { checked: notApplicable.field.value === true, onChange: (event) => choose("", event.target.checked) },
+            },
+          ]}
         />
       )}
     </>
@@ -98,7 +140,13 @@ export function ScoreSheetForm({
 }) {
   const router = useRouter();
   const form = useForm<TReviewSheetInput>({ defaultValues: initialValues, resolver: zodResolver(ZReviewSheetInput), mode: "onBlur" });
-  const autosave = useAutosave({ form, url: `/api/assignments/${assignmentId}/review`, storageKey: `hc-evaluation:${assignmentId}`, initialVersion: version, disabled: !editable });
+  const autosave = useAutosave({
+    form,
+    url: `/api/assignments/${assignmentId}/review`,
+    storageKey: `hc-evaluation:${assignmentId}`,
+    initialVersion: version,
+    disabled: !editable,
+  });
   const [missing, setMissing] = useState<readonly MissingScore[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -129,7 +177,13 @@ export function ScoreSheetForm({
       }}
     >
       {editable ? (
-        <AutosaveStatus state={autosave.state} mergedWith={autosave.mergedWith} onRetry={() => void autosave.save()} onTakeTheirs={autosave.takeTheirs} onKeepMine={autosave.keepMine} />
+        <AutosaveStatus
+          state={autosave.state}
+          mergedWith={autosave.mergedWith}
+          onRetry={() => void autosave.save()}
+          onTakeTheirs={autosave.takeTheirs}
+          onKeepMine={autosave.keepMine}
+        />
       ) : null}
       {autosave.restorable ? (
         <Alert
@@ -150,11 +204,18 @@ export function ScoreSheetForm({
         />
       ) : null}
       {criteria.map((criterion) => (
-        <fieldset key={criterion.id} id={criterionAnchor(criterion.id)} tabIndex={-1} className={fr.cx("fr-fieldset", "fr-mb-3w")} aria-labelledby={`${criterionAnchor(criterion.id)}-titre`}>
+        <fieldset
+          key={criterion.id}
+          id={criterionAnchor(criterion.id)}
+          tabIndex={-1}
+          className={fr.cx("fr-fieldset", "fr-mb-3w")}
+          aria-labelledby={`${criterionAnchor(criterion.id)}-titre`}
+        >
           <legend id={`${criterionAnchor(criterion.id)}-titre`} className={fr.cx("fr-fieldset__legend", "fr-text--md")}>
             {criterion.code} – {criterion.label}
             <span className={fr.cx("fr-hint-text")}>
-              Poids {criterion.weight} · note de {criterion.scaleMin} à {criterion.scaleMax} · {criterion.required ? "obligatoire" : "facultatif (« sans objet » possible)"}
+              Poids {criterion.weight} · note de {criterion.scaleMin} à {criterion.scaleMax} ·{" "}
+              {criterion.required ? "obligatoire" : "facultatif (« sans objet » possible)"}
             </span>
           </legend>
           <div className={fr.cx("fr-fieldset__element")}>
@@ -172,12 +233,27 @@ export function ScoreSheetForm({
               </ul>
             ) : null}
             <ScoreField control={form.control} criterion={criterion} disabled={!editable} />
-            <TextAreaField control={form.control} name={`scores.${criterion.id}.comment`} label={`Commentaire sur ${criterion.code}`} rows={2} maxLength={4000} disabled={!editable} />
+            <TextAreaField
+              control={form.control}
+              name={`scores.${criterion.id}.comment`}
+              label={`Commentaire sur ${criterion.code}`}
+              rows={2}
+              maxLength={4000}
+              disabled={!editable}
+            />
           </div>
         </fieldset>
       ))}
       <div id={OVERALL_COMMENT_ANCHOR} tabIndex={-1}>
-        <TextAreaField control={form.control} name="overallComment" label="Appréciation générale" hint="Obligatoire pour transmettre." rows={5} maxLength={10000} disabled={!editable} />
+        <TextAreaField
+          control={form.control}
+          name="overallComment"
+          label="Appréciation générale"
+          hint="Obligatoire pour transmettre."
+          rows={5}
+          maxLength={10000}
+          disabled={!editable}
+        />
       </div>
       <div aria-live="polite">
         {shownMissing && shownMissing.length > 0 ? (

@@ -56,11 +56,17 @@ export function BulkActionPanel({
           text: `Rien n'a été modifié : ${outcome.refused.length} professionnel${outcome.refused.length > 1 ? "s ne peuvent" : " ne peut"} pas recevoir cette action (voir le tableau).`,
         });
       } else {
-        setResult({ severity: "success", text: `${ACTION_LABELS[action]} : ${outcome.done} professionnel${outcome.done > 1 ? "s" : ""} mis à jour.` });
+        setResult({
+          severity: "success",
+          text: `${ACTION_LABELS[action]} : ${outcome.done} professionnel${outcome.done > 1 ? "s" : ""} mis à jour.`,
+        });
       }
       onDone(outcome.refused);
     } catch (caught) {
-      const message = caught instanceof ApiError ? [caught.message, ...Object.values(caught.fieldErrors).flat()].join(" ") : "L'action n'a pas pu être appliquée.";
+      const message =
+        caught instanceof ApiError
+          ? [caught.message, ...Object.values(caught.fieldErrors).flat()].join(" ")
+          : "L'action n'a pas pu être appliquée.";
       setResult({ severity: "error", text: message });
     } finally {
       setPending(false);
@@ -68,10 +74,18 @@ export function BulkActionPanel({
   }
 
   return (
-    <form onSubmit={apply} className={fr.cx("fr-p-2w", "fr-mb-2w")} style={{ background: "var(--background-alt-grey)" }} aria-label="Actions groupées">
+    <form
+      onSubmit={apply}
+      className={fr.cx("fr-p-2w", "fr-mb-2w")}
+      style={{ background: "var(--background-alt-grey)" }}
+      aria-label="Actions groupées"
+    >
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")}>
         <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-          <Select label="Action sur la sélection" nativeSelectProps={{ value: action, onChange: (event) => setAction(event.target.value as Action) }}>
+          <Select
+            label="Action sur la sélection"
+            nativeSelectProps={{ value: action, onChange: (event) => setAction(event.target.value as Action) }}
+          >
             {Object.entries(ACTION_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -92,7 +106,13 @@ export function BulkActionPanel({
         ) : null}
         <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
           <Input
-            label={action === "ADD_MIE" ? "Date d'enrôlement" : action === "MARK_REGISTERED" ? "Vérifié dans le RPPS le" : "Dernier jour d'activité"}
+            label={
+              action === "ADD_MIE"
+                ? "Date d'enrôlement"
+                : action === "MARK_REGISTERED"
+                  ? "Vérifié dans le RPPS le"
+                  : "Dernier jour d'activité"
+            }
             nativeInputProps={{ type: "date", value: date, onChange: (event) => setDate(event.target.value), required: true }}
           />
         </div>
@@ -103,9 +123,13 @@ export function BulkActionPanel({
         </div>
       </div>
       <p className={fr.cx("fr-hint-text", "fr-mb-0")}>
-        {count === 0 ? "Cochez des professionnels dans le tableau pour agir sur eux." : `${count} professionnel${count > 1 ? "s" : ""} sélectionné${count > 1 ? "s" : ""}.`}
+        {count === 0
+          ? "Cochez des professionnels dans le tableau pour agir sur eux."
+          : `${count} professionnel${count > 1 ? "s" : ""} sélectionné${count > 1 ? "s" : ""}.`}
       </p>
-      <div aria-live="polite">{result ? <Alert small severity={result.severity} description={result.text} className={fr.cx("fr-mt-2w")} /> : null}</div>
+      <div aria-live="polite">
+        {result ? <Alert small severity={result.severity} description={result.text} className={fr.cx("fr-mt-2w")} /> : null}
+      </div>
     </form>
   );
 }

@@ -13,7 +13,12 @@ import { formatParisDateTime } from "@/lib/time/paris";
 import { IndicatorFigures } from "./indicator-figures";
 import { RolloutChart, type RolloutPoint } from "./rollout-chart";
 
-const REASON_LABELS = { DAILY: "Relevé quotidien", CHANGE: "Modification du registre", SUBMISSION: "Dépôt d'un dossier", DECLARATION: "Déclaration de résultats" } as const;
+const REASON_LABELS = {
+  DAILY: "Relevé quotidien",
+  CHANGE: "Modification du registre",
+  SUBMISSION: "Dépôt d'un dossier",
+  DECLARATION: "Déclaration de résultats",
+} as const;
 
 const percentOf = (count: number, active: number) => (active === 0 ? null : (100 * count) / active);
 
@@ -28,8 +33,16 @@ function Projection({ compliance }: { compliance: EstablishmentCompliance }) {
         : "";
   return (
     <section aria-labelledby="projection-titre" className={fr.cx("fr-mb-4w")}>
-      <h3 id="projection-titre">Projection au {formatDayFrLong(target)}{why}</h3>
-      <form method="get" action={`/etablissements/${establishmentId}#projection-titre`} className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")} aria-label="Choisir la date de la projection">
+      <h3 id="projection-titre">
+        Projection au {formatDayFrLong(target)}
+        {why}
+      </h3>
+      <form
+        method="get"
+        action={`/etablissements/${establishmentId}#projection-titre`}
+        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")}
+        aria-label="Choisir la date de la projection"
+      >
         <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
           <Input
             label="Date cible"
@@ -46,7 +59,8 @@ function Projection({ compliance }: { compliance: EstablishmentCompliance }) {
         </div>
       </form>
       <p>
-        D&apos;après les dates connues du registre (expirations, révocations, fins et débuts d&apos;activité, homologations), au {formatDayFr(target)} :
+        D&apos;après les dates connues du registre (expirations, révocations, fins et débuts d&apos;activité, homologations), au{" "}
+        {formatDayFr(target)} :
       </p>
       <ul>
         <li>MIE conforme au RIE : {formatShare(projection.indicators.overall.rieCompliant)}</li>
@@ -86,7 +100,11 @@ function Projection({ compliance }: { compliance: EstablishmentCompliance }) {
 
 function RolloutCurve({ snapshots }: { snapshots: EstablishmentCompliance["snapshots"] }) {
   if (snapshots.length === 0) {
-    return <p>La courbe de déploiement apparaîtra après le premier relevé des indicateurs (chaque jour, et à chaque modification du registre).</p>;
+    return (
+      <p>
+        La courbe de déploiement apparaîtra après le premier relevé des indicateurs (chaque jour, et à chaque modification du registre).
+      </p>
+    );
   }
   const points: RolloutPoint[] = snapshots.map((snapshot) => ({
     day: formatDayFr(toDay(parisToday(snapshot.takenAt))),
@@ -98,7 +116,8 @@ function RolloutCurve({ snapshots }: { snapshots: EstablishmentCompliance["snaps
   return (
     <figure className={fr.cx("fr-m-0", "fr-mb-2w")}>
       <figcaption className={fr.cx("fr-text--sm")}>
-        Part des professionnels en activité, en pourcentage, à chaque relevé. Les mêmes données figurent dans le tableau « Données de la courbe » ci-dessous.
+        Part des professionnels en activité, en pourcentage, à chaque relevé. Les mêmes données figurent dans le tableau « Données de la
+        courbe » ci-dessous.
       </figcaption>
       <RolloutChart points={points} />
       <Accordion label="Données de la courbe" titleAs="h4">
@@ -145,7 +164,8 @@ export function ComplianceSection({ compliance }: { compliance: EstablishmentCom
           title="Registre des professionnels vide"
           description={
             <>
-              Aucun professionnel dans le registre : ajoutez-les ou importez un fichier. <Link href={rosterPath}>Ouvrir le registre des professionnels</Link>
+              Aucun professionnel dans le registre : ajoutez-les ou importez un fichier.{" "}
+              <Link href={rosterPath}>Ouvrir le registre des professionnels</Link>
             </>
           }
         />
@@ -155,7 +175,11 @@ export function ComplianceSection({ compliance }: { compliance: EstablishmentCom
             Calculé à partir du <Link href={rosterPath}>registre des professionnels</Link> ({formatInteger(compliance.rosterSize)} personne
             {compliance.rosterSize > 1 ? "s" : ""} enregistrée{compliance.rosterSize > 1 ? "s" : ""}), sur les professionnels en activité.
           </p>
-          <IndicatorFigures indicators={compliance.indicators} professionLabels={compliance.professionLabels} title="Conformité des professionnels" />
+          <IndicatorFigures
+            indicators={compliance.indicators}
+            professionLabels={compliance.professionLabels}
+            title="Conformité des professionnels"
+          />
           <Projection compliance={compliance} />
           <section aria-labelledby="courbe-titre">
             <h3 id="courbe-titre">Courbe de déploiement</h3>

@@ -12,15 +12,23 @@ export function DossierIndicatorsSection({ figures }: { figures: DossierIndicato
         Conformité des professionnels
       </h2>
       {figures.frozenAt ? (
-        <p>Chiffres figés au dépôt du dossier, le {formatParisDateTime(figures.frozenAt)} (heure de Paris) : ce sont ceux de l&apos;accusé de réception.</p>
+        <p>
+          Chiffres figés au dépôt du dossier, le {formatParisDateTime(figures.frozenAt)} (heure de Paris) : ce sont ceux de l&apos;accusé de
+          réception.
+        </p>
       ) : figures.draft ? (
         <p>
-          Chiffres actuels du <Link href={`/etablissements/${figures.establishmentId}/professionnels`}>registre des professionnels</Link>. Ils seront figés au dépôt du dossier.
+          Chiffres actuels du <Link href={`/etablissements/${figures.establishmentId}/professionnels`}>registre des professionnels</Link>.
+          Ils seront figés au dépôt du dossier.
         </p>
       ) : (
         <p>Ce dossier a été déposé sans relevé des indicateurs : voici les chiffres actuels du registre.</p>
       )}
-      <IndicatorFigures indicators={figures.indicators} professionLabels={figures.professionLabels} title={figures.frozenAt ? "Indicateurs figés au dépôt" : "Indicateurs actuels"} />
+      <IndicatorFigures
+        indicators={figures.indicators}
+        professionLabels={figures.professionLabels}
+        title={figures.frozenAt ? "Indicateurs figés au dépôt" : "Indicateurs actuels"}
+      />
     </section>
   );
 }

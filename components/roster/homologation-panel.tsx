@@ -42,7 +42,10 @@ export function HomologationPanel({
       setResult({ severity: "success", text: success });
       router.refresh();
     } catch (caught) {
-      const text = caught instanceof ApiError ? [caught.message, ...Object.values(caught.fieldErrors).flat()].join(" ") : "L'enregistrement n'a pas abouti.";
+      const text =
+        caught instanceof ApiError
+          ? [caught.message, ...Object.values(caught.fieldErrors).flat()].join(" ")
+          : "L'enregistrement n'a pas abouti.";
       setResult({ severity: "error", text });
     } finally {
       setPending(false);
@@ -52,7 +55,10 @@ export function HomologationPanel({
   return (
     <>
       {homologations.length === 0 ? (
-        <p>Aucun MIE local n&apos;est homologué : seuls les MIE de l&apos;État (CPS, e-CPS, clé FIDO2 enrôlée dans Pro Santé Connect…) comptent.</p>
+        <p>
+          Aucun MIE local n&apos;est homologué : seuls les MIE de l&apos;État (CPS, e-CPS, clé FIDO2 enrôlée dans Pro Santé Connect…)
+          comptent.
+        </p>
       ) : (
         <ul>
           {homologations.map((homologation) => (
@@ -60,7 +66,12 @@ export function HomologationPanel({
               {homologation.label} : homologué le {formatNumericCalendarDate(homologation.decidedAt)}
               {homologation.reference ? ` (${homologation.reference})` : ""}{" "}
               {canEdit ? (
-                <Button size="small" priority="tertiary" disabled={pending} onClick={() => send("DELETE", { type: homologation.type }, `Homologation retirée : ${homologation.label}.`)}>
+                <Button
+                  size="small"
+                  priority="tertiary"
+                  disabled={pending}
+                  onClick={() => send("DELETE", { type: homologation.type }, `Homologation retirée : ${homologation.label}.`)}
+                >
                   Retirer l&apos;homologation {homologation.label}
                 </Button>
               ) : null}
@@ -87,10 +98,16 @@ export function HomologationPanel({
             </Select>
           </div>
           <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-            <Input label="Date de la décision" nativeInputProps={{ type: "date", value: decidedAt, onChange: (event) => setDecidedAt(event.target.value) }} />
+            <Input
+              label="Date de la décision"
+              nativeInputProps={{ type: "date", value: decidedAt, onChange: (event) => setDecidedAt(event.target.value) }}
+            />
           </div>
           <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-            <Input label="Référence (facultatif)" nativeInputProps={{ value: reference, onChange: (event) => setReference(event.target.value), maxLength: 200 }} />
+            <Input
+              label="Référence (facultatif)"
+              nativeInputProps={{ value: reference, onChange: (event) => setReference(event.target.value), maxLength: 200 }}
+            />
           </div>
           <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
             <Button type="submit" disabled={pending}>
@@ -99,7 +116,9 @@ export function HomologationPanel({
           </div>
         </form>
       ) : null}
-      <div aria-live="polite">{result ? <Alert small severity={result.severity} description={result.text} className={fr.cx("fr-mt-2w")} /> : null}</div>
+      <div aria-live="polite">
+        {result ? <Alert small severity={result.severity} description={result.text} className={fr.cx("fr-mt-2w")} /> : null}
+      </div>
     </>
   );
 }

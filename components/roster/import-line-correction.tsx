@@ -9,7 +9,17 @@ import { useState } from "react";
 import { ApiError, callApi } from "@/lib/http/api-client";
 
 /** A rejected line's cells, editable under the file's own column names, checked again on send. */
-export function ImportLineCorrection({ importPath, line, header, cells }: { importPath: string; line: number; header: string[]; cells: string[] }) {
+export function ImportLineCorrection({
+  importPath,
+  line,
+  header,
+  cells,
+}: {
+  importPath: string;
+  line: number;
+  header: string[];
+  cells: string[];
+}) {
   const router = useRouter();
   const [values, setValues] = useState(() => header.map((_, index) => cells[index] ?? ""));
   const [pending, setPending] = useState(false);
@@ -39,13 +49,16 @@ export function ImportLineCorrection({ importPath, line, header, cells }: { impo
               label={name || `Colonne ${index + 1}`}
               nativeInputProps={{
                 value: values[index],
-                onChange: (event) => setValues((previous) => previous.map((value, position) => (position === index ? event.target.value : value))),
+                onChange: (event) =>
+                  setValues((previous) => previous.map((value, position) => (position === index ? event.target.value : value))),
               }}
             />
           </div>
         ))}
       </div>
-      <div aria-live="polite">{problem ? <Alert severity="error" small description={problem.join(" ")} className={fr.cx("fr-mb-2w")} /> : null}</div>
+      <div aria-live="polite">
+        {problem ? <Alert severity="error" small description={problem.join(" ")} className={fr.cx("fr-mb-2w")} /> : null}
+      </div>
       <Button type="submit" size="small" disabled={pending}>
         {pending ? "Vérification…" : `Vérifier la ligne ${line} corrigée`}
       </Button>

@@ -49,7 +49,11 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
         return;
       }
       const error = payload?.error;
-      setPhase({ kind: "error", message: [error?.message, ...Object.values(error?.fieldErrors ?? {}).flat()].filter(Boolean).join(" ") || "Le fichier n'a pas pu être lu." });
+      setPhase({
+        kind: "error",
+        message:
+          [error?.message, ...Object.values(error?.fieldErrors ?? {}).flat()].filter(Boolean).join(" ") || "Le fichier n'a pas pu être lu.",
+      });
     };
     setPhase({ kind: "uploading", percent: 0 });
     request.send(body);
@@ -61,9 +65,20 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
       <div className={fr.cx("fr-upload-group", "fr-mb-3w", { "fr-upload-group--error": phase.kind === "error" })}>
         <label className={fr.cx("fr-label")} htmlFor="roster-file">
           Fichier du registre
-          <span className={fr.cx("fr-hint-text")}>Modèle HospiConnect en CSV ou Excel (.xlsx), ou extrait de l&apos;Annuaire Santé (.txt ou .csv). {formatFileSize(maxBytes)} au plus.</span>
+          <span className={fr.cx("fr-hint-text")}>
+            Modèle HospiConnect en CSV ou Excel (.xlsx), ou extrait de l&apos;Annuaire Santé (.txt ou .csv). {formatFileSize(maxBytes)} au
+            plus.
+          </span>
         </label>
-        <input ref={input} className={fr.cx("fr-upload")} type="file" id="roster-file" name="file" accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy} />
+        <input
+          ref={input}
+          className={fr.cx("fr-upload")}
+          type="file"
+          id="roster-file"
+          name="file"
+          accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={busy}
+        />
       </div>
       <div aria-live="polite">
         {phase.kind === "uploading" ? (
@@ -79,7 +94,9 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
       <Button type="submit" disabled={busy} iconId="fr-icon-upload-line">
         Vérifier le fichier
       </Button>
-      <p className={fr.cx("fr-hint-text", "fr-mt-1w")}>Rien n&apos;est enregistré à cette étape : vous verrez d&apos;abord ce que l&apos;import changera.</p>
+      <p className={fr.cx("fr-hint-text", "fr-mt-1w")}>
+        Rien n&apos;est enregistré à cette étape : vous verrez d&apos;abord ce que l&apos;import changera.
+      </p>
     </form>
   );
 }

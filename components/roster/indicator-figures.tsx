@@ -95,7 +95,9 @@ export function IndicatorFigures({
             : ` – ${[
                 objective1.registrationComplete ? null : "tous les professionnels ne sont pas enregistrés au RPPS",
                 objective1.identityComplete ? null : "toutes les identités ne sont pas vérifiées au niveau substantiel",
-                objective1.entitlementProcedureDeclared ? null : "procédure de gestion des habilitations non déclarée comme atteinte dans le dossier (objectif O1)",
+                objective1.entitlementProcedureDeclared
+                  ? null
+                  : "procédure de gestion des habilitations non déclarée comme atteinte dans le dossier (objectif O1)",
               ]
                 .filter(Boolean)
                 .join(" ; ")}.`}
@@ -105,7 +107,8 @@ export function IndicatorFigures({
           <Badge severity={indicators.objective2.met ? "success" : "warning"} small>
             {indicators.objective2.met ? "atteint" : "non atteint"}
           </Badge>{" "}
-          – {formatShare({ count: indicators.objective2.compliant, of: indicators.objective2.concerned })} des professionnels qui en ont besoin ont un MIE conforme.
+          – {formatShare({ count: indicators.objective2.compliant, of: indicators.objective2.concerned })} des professionnels qui en ont
+          besoin ont un MIE conforme.
         </li>
       </ul>
       {professions.length > 0 ? <Breakdown caption={`${title} par profession`} groupLabel="Profession" rows={professions} /> : null}

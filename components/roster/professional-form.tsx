@@ -44,7 +44,11 @@ export function ProfessionalForm({
   options: ProfessionalFormOptions;
 }) {
   const router = useRouter();
-  const form = useForm<TProfessionalFormValues>({ defaultValues: initialValues, resolver: zodResolver(ZProfessionalInput) as never, mode: "onBlur" });
+  const form = useForm<TProfessionalFormValues>({
+    defaultValues: initialValues,
+    resolver: zodResolver(ZProfessionalInput) as never,
+    mode: "onBlur",
+  });
   const enrollments = useFieldArray({ control: form.control, name: "enrollments" });
   const { control } = form;
   const rosterPath = `/etablissements/${establishmentId}/professionnels`;
@@ -57,7 +61,10 @@ export function ProfessionalForm({
         router.push(`/etablissements/${establishmentId}/professionnels/${created.id}?cree=1`);
         return;
       }
-      await callApi(`/api/establishments/${establishmentId}/roster/professionals/${professionalId}`, "PUT", { expectedVersion: version, professional: values });
+      await callApi(`/api/establishments/${establishmentId}/roster/professionals/${professionalId}`, "PUT", {
+        expectedVersion: version,
+        professional: values,
+      });
       router.refresh();
       return "La fiche est enregistrée.";
     },
@@ -66,7 +73,9 @@ export function ProfessionalForm({
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div aria-live="polite">{result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-3w")} /> : null}</div>
+      <div aria-live="polite">
+        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-3w")} /> : null}
+      </div>
       <fieldset className={fr.cx("fr-fieldset")}>
         <legend className={fr.cx("fr-fieldset__legend")}>Identité</legend>
         <div className={fr.cx("fr-fieldset__element")}>
@@ -81,7 +90,13 @@ export function ProfessionalForm({
               <TextField control={control} name="birthDate" label="Date de naissance" hint="Obligatoire sans numéro RPPS" type="date" />
             </div>
           </div>
-          <SelectField control={control} name="identityVerification" label="Vérification de l'identité" hint="Le niveau eIDAS en découle" options={options.identityVerifications} />
+          <SelectField
+            control={control}
+            name="identityVerification"
+            label="Vérification de l'identité"
+            hint="Le niveau eIDAS en découle"
+            options={options.identityVerifications}
+          />
         </div>
       </fieldset>
 
@@ -102,7 +117,13 @@ export function ProfessionalForm({
               <TextField control={control} name="activityStart" label="Début d'activité" type="date" />
             </div>
             <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
-              <TextField control={control} name="activityEnd" label="Fin d'activité (facultatif)" hint="Dernier jour d'activité" type="date" />
+              <TextField
+                control={control}
+                name="activityEnd"
+                label="Fin d'activité (facultatif)"
+                hint="Dernier jour d'activité"
+                type="date"
+              />
             </div>
           </div>
         </div>
@@ -119,7 +140,13 @@ export function ProfessionalForm({
               <SelectField control={control} name="rppsStatus" label="Statut RPPS" options={options.rppsStatuses} />
             </div>
             <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-              <TextField control={control} name="rppsCheckedAt" label="Dernière vérification" hint="À refaire au moins tous les deux ans" type="date" />
+              <TextField
+                control={control}
+                name="rppsCheckedAt"
+                label="Dernière vérification"
+                hint="À refaire au moins tous les deux ans"
+                type="date"
+              />
             </div>
           </div>
         </div>
@@ -136,7 +163,17 @@ export function ProfessionalForm({
               render={({ field }) => (
                 <Checkbox
                   small
-                  options={[{ label, nativeInputProps: { name: field.name, checked: Boolean(field.value), onChange: (event) => field.onChange(event.target.checked), onBlur: field.onBlur } }]}
+                  options={[
+                    {
+                      label,
+                      nativeInputProps: {
+                        name: field.name,
+                        checked: Boolean(field.value),
+                        onChange: (event) => field.onChange(event.target.checked),
+                        onBlur: field.onBlur,
+                      },
+                    },
+                  ]}
                 />
               )}
             />
@@ -163,7 +200,14 @@ export function ProfessionalForm({
                 <TextField control={control} name={`enrollments.${index}.revokedAt`} label="Révocation" type="date" />
               </div>
               <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
-                <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => enrollments.remove(index)} className={fr.cx("fr-mb-3w")}>
+                <Button
+                  type="button"
+                  size="small"
+                  priority="tertiary"
+                  iconId="fr-icon-delete-line"
+                  onClick={() => enrollments.remove(index)}
+                  className={fr.cx("fr-mb-3w")}
+                >
                   Retirer le MIE {index + 1}
                 </Button>
               </div>
@@ -171,7 +215,12 @@ export function ProfessionalForm({
           </div>
         ))}
         <div className={fr.cx("fr-fieldset__element")}>
-          <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => enrollments.append({ type: "E_CPS", enrolledAt: "", expiresAt: "", revokedAt: "" })}>
+          <Button
+            type="button"
+            priority="secondary"
+            iconId="fr-icon-add-line"
+            onClick={() => enrollments.append({ type: "E_CPS", enrolledAt: "", expiresAt: "", revokedAt: "" })}
+          >
             Ajouter un MIE
           </Button>
         </div>

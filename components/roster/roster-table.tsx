@@ -2,7 +2,15 @@
 
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { createColumnHelper, rowSelectionFeature, rowSortingFeature, tableFeatures, useTable, type RowSelectionState, type SortingState } from "@tanstack/react-table";
+import {
+  createColumnHelper,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type RowSelectionState,
+  type SortingState,
+} from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -18,7 +26,13 @@ import { BulkActionPanel } from "./bulk-action-panel";
 const features = tableFeatures({ rowSortingFeature, rowSelectionFeature });
 const helper = createColumnHelper<typeof features, RosterTableRow>();
 
-const SORTABLE: Partial<Record<string, RosterSort>> = { name: "name", profession: "profession", population: "population", rpps: "rppsStatus", activity: "activityStart" };
+const SORTABLE: Partial<Record<string, RosterSort>> = {
+  name: "name",
+  profession: "profession",
+  population: "population",
+  rpps: "rppsStatus",
+  activity: "activityStart",
+};
 
 function Verdict({ value, yes, no }: { value: boolean | null; yes: string; no: string }) {
   if (value === null) return null;
@@ -30,7 +44,17 @@ function Verdict({ value, yes, no }: { value: boolean | null; yes: string; no: s
 }
 
 /** A row's checkbox in DSFR's markup for a fixed cell: the box sits in the cell's margin, level with the row, its label read out but not shown. */
-function SelectionBox({ id, checked, onChange, label }: { id: string; checked: boolean; onChange: (checked: boolean) => void; label: string }) {
+function SelectionBox({
+  id,
+  checked,
+  onChange,
+  label,
+}: {
+  id: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  label: string;
+}) {
   return (
     <div className={fr.cx("fr-checkbox-group", "fr-checkbox-group--sm")}>
       <input type="checkbox" id={id} checked={checked} onChange={(event) => onChange(event.target.checked)} />
@@ -40,7 +64,6 @@ function SelectionBox({ id, checked, onChange, label }: { id: string; checked: b
     </div>
   );
 }
-
 
 function columnsFor(establishmentId: string, refusals: ReadonlyMap<string, string>) {
   return helper.columns([
@@ -52,7 +75,9 @@ function columnsFor(establishmentId: string, refusals: ReadonlyMap<string, strin
           <Link href={`/etablissements/${establishmentId}/professionnels/${row.original.id}`}>
             {row.original.lastName} {row.original.firstName}
           </Link>
-          {row.original.activityEnd ? <span className={fr.cx("fr-hint-text")}>Fin d&apos;activité : {formatNumericCalendarDate(row.original.activityEnd)}</span> : null}
+          {row.original.activityEnd ? (
+            <span className={fr.cx("fr-hint-text")}>Fin d&apos;activité : {formatNumericCalendarDate(row.original.activityEnd)}</span>
+          ) : null}
           {refusals.has(row.original.id) ? (
             <p className={fr.cx("fr-error-text")} id={`refusal-${row.original.id}`}>
               {refusals.get(row.original.id)}
@@ -72,7 +97,11 @@ function columnsFor(establishmentId: string, refusals: ReadonlyMap<string, strin
         </>
       ),
     }),
-    helper.accessor("mie", { header: "MIE", enableSorting: false, cell: ({ getValue }) => (getValue().length ? getValue().join(", ") : "Aucun") }),
+    helper.accessor("mie", {
+      header: "MIE",
+      enableSorting: false,
+      cell: ({ getValue }) => (getValue().length ? getValue().join(", ") : "Aucun"),
+    }),
     helper.display({
       id: "verdict",
       header: "Conformité",
@@ -103,7 +132,11 @@ function columnsFor(establishmentId: string, refusals: ReadonlyMap<string, strin
         );
       },
     }),
-    helper.accessor("activityStart", { id: "activity", header: "Début d'activité", cell: ({ getValue }) => formatNumericCalendarDate(getValue()) }),
+    helper.accessor("activityStart", {
+      id: "activity",
+      header: "Début d'activité",
+      cell: ({ getValue }) => formatNumericCalendarDate(getValue()),
+    }),
   ]);
 }
 
@@ -197,7 +230,11 @@ export function RosterTable({
                       />
                     ) : null}
                     {sortable ? (
-                      <button type="button" className={fr.cx("fr-btn", "fr-btn--tertiary-no-outline", "fr-btn--sm")} onClick={header.column.getToggleSortingHandler()}>
+                      <button
+                        type="button"
+                        className={fr.cx("fr-btn", "fr-btn--tertiary-no-outline", "fr-btn--sm")}
+                        onClick={header.column.getToggleSortingHandler()}
+                      >
                         <table.FlexRender header={header} />
                         <span aria-hidden="true">{direction === "asc" ? " ▲" : direction === "desc" ? " ▼" : " ↕"}</span>
                         <span className={fr.cx("fr-sr-only")}>{direction ? ", trier dans l'autre sens" : ", trier"}</span>

@@ -37,7 +37,9 @@ const provider = new Provider(issuer, {
   },
 });
 
-const loginPage = (uid: string) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Pro Santé Connect (test)</title></head>
+const loginPage = (
+  uid: string,
+) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Pro Santé Connect (test)</title></head>
 <body><main><h1>Pro Santé Connect – connexion de test</h1>
 <form method="post" action="/interaction/${uid}/login">
 <label for="rpps">Identifiant RPPS</label> <input id="rpps" name="rpps" autocomplete="off">
@@ -53,11 +55,13 @@ const server = createServer(async (request, response) => {
       response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(loginPage(details.uid));
       return;
     }
-    const body = new URLSearchParams(await new Promise<string>((resolve) => {
-      let data = "";
-      request.on("data", (chunk) => (data += chunk));
-      request.on("end", () => resolve(data));
-    }));
+    const body = new URLSearchParams(
+      await new Promise<string>((resolve) => {
+        let data = "";
+        request.on("data", (chunk) => (data += chunk));
+        request.on("end", () => resolve(data));
+      }),
+    );
     const accountId = body.get("rpps")?.trim() || "sans-rpps";
     const grant = new provider.Grant({ accountId, clientId: String(details.params.client_id) });
     grant.addOIDCScope("openid scope_all");

@@ -115,7 +115,9 @@ describe("the transitions a viewer may take", () => {
     expect(authorizeTransition(manager, facts("UNDER_REVIEW"), "completeScoring")).toBe("PROGRAMME_MANAGER");
     expect(() => authorizeTransition(member, facts("SUBMITTED"), "startReview")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
     expect(() => authorizeTransition(manager, facts("SUBMITTED"), "withdraw")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
-    expect(() => authorizeTransition(reviewer, facts("UNDER_REVIEW"), "completeScoring")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => authorizeTransition(reviewer, facts("UNDER_REVIEW"), "completeScoring")).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN" }),
+    );
     expect(() => authorizeTransition(stranger, facts("DRAFT"), "withdraw")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
     expect(() => authorizeTransition(null, facts("DRAFT"), "withdraw")).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
   });
@@ -174,7 +176,10 @@ describe("establishment access policy", () => {
 describe("the reason given for a refused change of a dossier", () => {
   it("tells a programme manager on a draft that only the establishment's members edit it, not that it was submitted", () => {
     expect(() => authorizeApplication(manager, facts("DRAFT"), "edit")).toThrow(
-      expect.objectContaining({ code: "FORBIDDEN", message: expect.stringContaining("Seuls les membres de l'établissement modifient son dossier") }),
+      expect.objectContaining({
+        code: "FORBIDDEN",
+        message: expect.stringContaining("Seuls les membres de l'établissement modifient son dossier"),
+      }),
     );
   });
 

@@ -171,13 +171,16 @@ export function decideApplicationAccess(
     case "manage":
       return hasPermission(viewer, "application:transition") ? { allowed: true } : refuse("role");
     case "declare-results":
-      if (!viewer.memberships.some((membership) => membership.establishmentId === facts.establishmentId && membership.role === "DIRECTOR")) return refuse("role");
+      if (!viewer.memberships.some((membership) => membership.establishmentId === facts.establishmentId && membership.role === "DIRECTOR"))
+        return refuse("role");
       return facts.state === "SELECTED" ? { allowed: true } : refuse("state");
   }
 }
 
 /** Why an access is refused, in French; `edit` depends on the reason (a manager on a draft is not refused for its state). */
-const REFUSAL_MESSAGES: Readonly<Record<Exclude<ApplicationAccess, "edit">, string>> & { edit: Readonly<Record<Exclude<Refusal, "not-visible">, string>> } = {
+const REFUSAL_MESSAGES: Readonly<Record<Exclude<ApplicationAccess, "edit">, string>> & {
+  edit: Readonly<Record<Exclude<Refusal, "not-visible">, string>>;
+} = {
   read: "Vous n'avez pas accès à ce dossier.",
   edit: {
     state: "Ce dossier a été déposé : il n'est plus modifiable.",

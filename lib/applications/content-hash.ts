@@ -74,9 +74,7 @@ export function canonicalDossierJson({ content, attachments }: HashedDossier): s
     .map(({ objectiveId, fileName, sha256 }) => ({ objectiveId, fileName, sha256: sha256.toLowerCase() }))
     .sort(
       (a, b) =>
-        byCodeUnits(a.objectiveId ?? "", b.objectiveId ?? "") ||
-        byCodeUnits(a.sha256, b.sha256) ||
-        byCodeUnits(a.fileName, b.fileName),
+        byCodeUnits(a.objectiveId ?? "", b.objectiveId ?? "") || byCodeUnits(a.sha256, b.sha256) || byCodeUnits(a.fileName, b.fileName),
     );
   return canonicalJson({ format: CONTENT_HASH_FORMAT, content: pickContent(content), attachments: files });
 }

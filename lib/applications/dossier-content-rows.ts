@@ -38,9 +38,7 @@ export function dossierContentOf(row: ContentRow): DossierContent {
     iamPlan: row.iamPlan,
     pscFederationPlan: row.pscFederationPlan,
     partners: row.partners,
-    mieStrategy: [...row.mieStrategy].sort(
-      (a, b) => POPULATION_ORDER.indexOf(a.population) - POPULATION_ORDER.indexOf(b.population),
-    ),
+    mieStrategy: [...row.mieStrategy].sort((a, b) => POPULATION_ORDER.indexOf(a.population) - POPULATION_ORDER.indexOf(b.population)),
     milestones: row.milestones.map((milestone) => ({ label: milestone.label, dueDate: calendarDateFromUtc(milestone.dueDate) })),
     budgetLines: row.budgetLines,
     assessments: Object.fromEntries(
@@ -66,7 +64,11 @@ export function sectionFormValues<S extends FormSection>(section: S, content: Do
     PSC_FEDERATION: { pscFederationPlan: content.pscFederationPlan },
     TIMELINE: { milestones: content.milestones },
     BUDGET: {
-      budgetLines: content.budgetLines.map((line) => ({ category: line.category, label: line.label, amount: formatEuroAmountInput(line.amountCents) })),
+      budgetLines: content.budgetLines.map((line) => ({
+        category: line.category,
+        label: line.label,
+        amount: formatEuroAmountInput(line.amountCents),
+      })),
     },
     SELF_ASSESSMENT: { assessments: content.assessments },
   };

@@ -12,13 +12,29 @@ describe("dossier use cases", () => {
 
   async function setup(closesAt = new Date(Date.now() + 86_400_000)) {
     const establishment = await testDb.establishment.create({
-      data: { name: "EHPAD Test", finessEt: "750712184", finessEj: "690781810", categoryCode: "500", regionCode: "75", departmentCode: "79", city: "Niort", headcount: 10 },
+      data: {
+        name: "EHPAD Test",
+        finessEt: "750712184",
+        finessEj: "690781810",
+        categoryCode: "500",
+        regionCode: "75",
+        departmentCode: "79",
+        city: "Niort",
+        headcount: 10,
+      },
     });
     const wave = await createOpenWave(testDb, { closesAt });
-    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.waveId, waveVersionId: wave.versionId } });
+    const application = await testDb.application.create({
+      data: { establishmentId: establishment.id, waveId: wave.waveId, waveVersionId: wave.versionId },
+    });
     const user = async (name: string, staffRole?: "PROGRAMME_MANAGER") =>
       testDb.user.create({
-        data: { email: `${name}@example.test`, displayName: name, staffRole, memberships: staffRole ? undefined : { create: { establishmentId: establishment.id, role: "DIRECTOR" } } },
+        data: {
+          email: `${name}@example.test`,
+          displayName: name,
+          staffRole,
+          memberships: staffRole ? undefined : { create: { establishmentId: establishment.id, role: "DIRECTOR" } },
+        },
       });
     const asViewer = (row: { id: string; email: string; displayName: string; staffRole: Viewer["staffRole"] }): Viewer => ({
       userId: row.id,
@@ -34,23 +50,44 @@ describe("dossier use cases", () => {
   it("refuses a save on top of another member's save of the same section, with what is stored", async () => {
     const { application, user, asViewer } = await setup();
     const [alice, bruno] = [asViewer(await user("alice")), asViewer(await user("bruno"))];
-    await saveSection(alice, { applicationId: application.id, section: "PROJECT", expectedVersion: 0, data: { projectTitle: "Alice", projectSummary: "" } });
+    await saveSection(alice, {
+      applicationId: application.id,
+      section: "PROJECT",
+      expectedVersion: 0,
+      data: { projectTitle: "Alice", projectSummary: "" },
+    });
     await expect(
-      saveSection(bruno, { applicationId: application.id, section: "PROJECT", expectedVersion: 0, data: { projectTitle: "Bruno", projectSummary: "" } }),
+      saveSection(bruno, {
+        applicationId: application.id,
+        section: "PROJECT",
+        expectedVersion: 0,
+        data: { projectTitle: "Bruno", projectSummary: "" },
+      }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
       details: { conflict: { version: 1, updatedBy: "alice", values: { projectTitle: "Alice", projectSummary: "" } } },
     });
     // Another section is independent.
-    await expect(saveSection(bruno, { applicationId: application.id, section: "IAM_SSO", expectedVersion: 0, data: { iamPlan: "SSO" } })).resolves.toMatchObject({ version: 1 });
+    await expect(
+      saveSection(bruno, { applicationId: application.id, section: "IAM_SSO", expectedVersion: 0, data: { iamPlan: "SSO" } }),
+    ).resolves.toMatchObject({ version: 1 });
     expect((await testDb.application.findUniqueOrThrow({ where: { id: application.id } })).projectTitle).toBe("Alice");
   });
 
   it("refuses to submit an incomplete dossier and says exactly what is missing", async () => {
     const { application, user, asViewer } = await setup();
     const director = asViewer(await user("directrice"));
-    await saveSection(director, { applicationId: application.id, section: "PROJECT", expectedVersion: 0, data: { projectTitle: "Titre", projectSummary: "Résumé" } });
-    const refusal = await submitApplication(director, { applicationId: application.id, idempotencyKey: crypto.randomUUID(), ip: null }).catch((error) => error);
+    await saveSection(director, {
+      applicationId: application.id,
+      section: "PROJECT",
+      expectedVersion: 0,
+      data: { projectTitle: "Titre", projectSummary: "Résumé" },
+    });
+    const refusal = await submitApplication(director, {
+      applicationId: application.id,
+      idempotencyKey: crypto.randomUUID(),
+      ip: null,
+    }).catch((error) => error);
     expect(refusal.code).toBe("INVALID_INPUT");
     const messages = (refusal.details.missing as Array<{ message: string }>).map((item) => item.message);
     expect(messages).toContain("Au moins un partenaire technologique doit être indiqué.");
@@ -72,13 +109,20 @@ describe("dossier use cases", () => {
     expect(await testDb.submission.count()).toBe(1);
     expect((await testDb.application.findUniqueOrThrow({ where: { id: application.id } })).state).toBe("SUBMITTED");
     await expect(
-      saveSection(director, { applicationId: application.id, section: "PROJECT", expectedVersion: 1, data: { projectTitle: "Changé", projectSummary: "" } }),
+      saveSection(director, {
+        applicationId: application.id,
+        section: "PROJECT",
+        expectedVersion: 1,
+        data: { projectTitle: "Changé", projectSummary: "" },
+      }),
     ).rejects.toMatchObject({ code: "INVALID_STATE" });
 
     // The same dossier, had it been late:
     await testDb.application.update({ where: { id: application.id }, data: { state: "DRAFT" } });
     await testDb.wave.update({ where: { id: wave.waveId }, data: { closesAt: new Date(Date.now() - 1000) } });
-    await expect(submitApplication(director, { applicationId: application.id, idempotencyKey: crypto.randomUUID(), ip: null })).rejects.toMatchObject({
+    await expect(
+      submitApplication(director, { applicationId: application.id, idempotencyKey: crypto.randomUUID(), ip: null }),
+    ).rejects.toMatchObject({
       code: "DEADLINE_PASSED",
     });
   });
@@ -87,13 +131,27 @@ describe("dossier use cases", () => {
     const { application, user, asViewer } = await setup();
     const [director, manager] = [asViewer(await user("directrice")), asViewer(await user("pilote", "PROGRAMME_MANAGER"))];
     await testDb.application.update({ where: { id: application.id }, data: { state: "SUBMITTED", version: 2 } });
-    await expect(transitionApplication(director, { applicationId: application.id, expectedVersion: 2, ip: null, action: "startReview", comment: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(transitionApplication(manager, { applicationId: application.id, expectedVersion: 2, ip: null, action: "completeScoring", comment: "" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(
+      transitionApplication(director, { applicationId: application.id, expectedVersion: 2, ip: null, action: "startReview", comment: "" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      transitionApplication(manager, {
+        applicationId: application.id,
+        expectedVersion: 2,
+        ip: null,
+        action: "completeScoring",
+        comment: "",
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_STATE" });
     // Decisions are released with the wave's, never taken one dossier at a time (ADR 0013).
     expect(ZTransitionInput.safeParse({ action: "select", comment: "Oui", amountGranted: "1 000" }).success).toBe(false);
     expect(ZTransitionInput.safeParse({ action: "reject", comment: "Non" }).success).toBe(false);
-    await expect(transitionApplication(manager, { applicationId: application.id, expectedVersion: 1, ip: null, action: "startReview", comment: "" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(transitionApplication(manager, { applicationId: application.id, expectedVersion: 2, ip: null, action: "startReview", comment: "" })).resolves.toEqual({ state: "UNDER_REVIEW", version: 3 });
+    await expect(
+      transitionApplication(manager, { applicationId: application.id, expectedVersion: 1, ip: null, action: "startReview", comment: "" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      transitionApplication(manager, { applicationId: application.id, expectedVersion: 2, ip: null, action: "startReview", comment: "" }),
+    ).resolves.toEqual({ state: "UNDER_REVIEW", version: 3 });
     const history = await testDb.applicationTransition.findMany({ where: { applicationId: application.id } });
     expect(history.map((step) => `${step.fromState}>${step.toState}`)).toEqual(["SUBMITTED>UNDER_REVIEW"]);
     expect(await testDb.auditEvent.count({ where: { action: "application.startReview", targetId: application.id } })).toBe(1);

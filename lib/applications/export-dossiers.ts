@@ -79,7 +79,12 @@ const MIME = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlfor
 export async function exportDossiers(viewer: Viewer, input: z.infer<typeof ZDossierExport> & { ip: string | null }) {
   requirePermission(viewer, "programme:export");
   const { format, ip, ...filters } = input;
-  await recordAudit(db, { actor: auditActor(viewer), action: "dossiers.exported", ip, details: { format, filters: { ...filters, page: undefined } } });
+  await recordAudit(db, {
+    actor: auditActor(viewer),
+    action: "dossiers.exported",
+    ip,
+    details: { format, filters: { ...filters, page: undefined } },
+  });
   return {
     stream: streamTable(format, COLUMNS, dossierExportPages(filters), "Dossiers"),
     fileName: `dossiers-hospiconnect-${parisToday()}.${format}`,

@@ -28,7 +28,11 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
         attachments: { select: { id: true, fileName: true, sizeBytes: true } },
       },
     }),
-    db.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true, contentHash: true, receiptKey: true } }),
+    db.submission.findFirst({
+      where: { applicationId: facts.id },
+      orderBy: { receivedAt: "desc" },
+      select: { receivedAt: true, contentHash: true, receiptKey: true },
+    }),
     loadReleasedDecision(db, facts.id),
     db.applicationSection.findMany({
       where: { applicationId: facts.id },
@@ -48,7 +52,11 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
     responseDueAt: application.responseDueAt,
     history,
     messages,
-    submission: submission && { receivedAt: submission.receivedAt, contentHash: submission.contentHash, receiptReady: submission.receiptKey !== null },
+    submission: submission && {
+      receivedAt: submission.receivedAt,
+      contentHash: submission.contentHash,
+      receiptReady: submission.receiptKey !== null,
+    },
     decision,
     sections,
     missing: isEditable(facts.state) ? missingForSubmission(dossier) : [],

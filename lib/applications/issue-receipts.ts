@@ -81,7 +81,12 @@ export async function issueReceipt(submissionId: string): Promise<boolean> {
     const claimed = await db.$transaction(async (tx) => {
       const { count } = await tx.submission.updateMany({ where: { id: submission.id, receiptKey: null }, data: { receiptKey } });
       if (count !== 1) return false;
-      const email = submissionReceiptEmail({ establishment: snapshot.establishment.name, wave: snapshot.wave.title, receivedAt: submission.receivedAt, contentHash: submission.contentHash });
+      const email = submissionReceiptEmail({
+        establishment: snapshot.establishment.name,
+        wave: snapshot.wave.title,
+        receivedAt: submission.receivedAt,
+        contentHash: submission.contentHash,
+      });
       const files = [{ storageKey: receiptKey, fileName: receiptFileName(submission.applicationId), contentType: "application/pdf" }];
       for (const to of snapshot.memberEmails) {
         await enqueueEmail(tx, { dedupeKey: `receipt:${submission.id}:${to}`, to, ...email, files });
@@ -92,7 +97,9 @@ export async function issueReceipt(submissionId: string): Promise<boolean> {
     if (!claimed) await fileStorage().delete(receiptKey);
     return claimed;
   } catch (error) {
-    await fileStorage().delete(receiptKey).catch(() => undefined);
+    await fileStorage()
+      .delete(receiptKey)
+      .catch(() => undefined);
     throw error;
   }
 }

@@ -1,10 +1,4 @@
-import type {
-  AssessmentStatus,
-  BudgetCategory,
-  FormSection,
-  PartnerRole,
-  Population,
-} from "@/lib/db/generated/enums";
+import type { AssessmentStatus, BudgetCategory, FormSection, PartnerRole, Population } from "@/lib/db/generated/enums";
 
 /**
  * French labels of the dossier's enums, shared by the form, the completeness messages and the

@@ -16,8 +16,17 @@ export const DOSSIER_SORTS = {
 export const ZDossierFilters = z.object({
   wave: z.uuid().optional().catch(undefined),
   state: z.enum(ApplicationState).optional().catch(undefined),
-  region: z.string().regex(/^\d{2}$/).optional().catch(undefined),
-  search: z.string().trim().max(100).optional().transform((value) => value || undefined),
+  region: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
+  search: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((value) => value || undefined),
   sort: z.enum(Object.keys(DOSSIER_SORTS) as [keyof typeof DOSSIER_SORTS]).catch("recent"),
   page: z.coerce.number().int().min(1).catch(1),
 });
@@ -32,7 +41,12 @@ export function dossierWhere(filters: TDossierFilters): Prisma.ApplicationWhereI
           establishment: {
             ...(filters.region ? { regionCode: filters.region } : {}),
             ...(filters.search
-              ? { OR: [{ name: { contains: filters.search, mode: "insensitive" as const } }, { finessEt: { startsWith: filters.search.toUpperCase() } }] }
+              ? {
+                  OR: [
+                    { name: { contains: filters.search, mode: "insensitive" as const } },
+                    { finessEt: { startsWith: filters.search.toUpperCase() } },
+                  ],
+                }
               : {}),
           },
         }
@@ -50,7 +64,12 @@ export const DOSSIER_ROW_SELECT = {
   submissions: { orderBy: { receivedAt: "desc" }, take: 1, select: { receivedAt: true } },
   budgetLines: { select: { amountCents: true } },
   // The latest released decision: a staged proposal is not a decision yet (ADR 0013).
-  decisions: { where: { releasedAt: { not: null } }, orderBy: { releasedAt: "desc" }, take: 1, select: { outcome: true, amountGrantedCents: true } },
+  decisions: {
+    where: { releasedAt: { not: null } },
+    orderBy: { releasedAt: "desc" },
+    take: 1,
+    select: { outcome: true, amountGrantedCents: true },
+  },
 } as const satisfies Prisma.ApplicationSelect;
 
 /** One page of every dossier of the programme, for programme managers. */
@@ -59,7 +78,13 @@ export async function listDossiers(viewer: Viewer, filters: TDossierFilters) {
   const where = dossierWhere(filters);
   const [total, rows, waves] = await Promise.all([
     db.application.count({ where }),
-    db.application.findMany({ where, orderBy: [DOSSIER_SORTS[filters.sort], { id: "asc" }], skip: (filters.page - 1) * DOSSIERS_PAGE_SIZE, take: DOSSIERS_PAGE_SIZE, select: DOSSIER_ROW_SELECT }),
+    db.application.findMany({
+      where,
+      orderBy: [DOSSIER_SORTS[filters.sort], { id: "asc" }],
+      skip: (filters.page - 1) * DOSSIERS_PAGE_SIZE,
+      take: DOSSIERS_PAGE_SIZE,
+      select: DOSSIER_ROW_SELECT,
+    }),
     db.wave.findMany({ orderBy: { opensAt: "desc" }, select: { id: true, title: true } }),
   ]);
   return { total, rows, waves, pageCount: Math.max(1, Math.ceil(total / DOSSIERS_PAGE_SIZE)) };

@@ -4,7 +4,13 @@ import { applicationStateChangedEmail } from "@/lib/notifications/application-st
 
 type Writer = Pick<Db, "application" | "outboxEmail">;
 
-export type MemberNotice = { applicationId: string; version: number; state: ApplicationState; comment?: string; responseDueAt?: Date | null };
+export type MemberNotice = {
+  applicationId: string;
+  version: number;
+  state: ApplicationState;
+  comment?: string;
+  responseDueAt?: Date | null;
+};
 
 /**
  * Queues, in the caller's transaction, the e-mail telling each member of the establishment that
@@ -16,14 +22,27 @@ export async function notifyMembers(tx: Writer, moves: MemberNotice | readonly M
   if (list.length === 0) return;
   const dossiers = await tx.application.findMany({
     where: { id: { in: list.map((move) => move.applicationId) } },
-    select: { id: true, establishment: { select: { name: true, memberships: { select: { user: { select: { email: true, disabledAt: true } } } } } } },
+    select: {
+      id: true,
+      establishment: { select: { name: true, memberships: { select: { user: { select: { email: true, disabledAt: true } } } } } },
+    },
   });
   const byId = new Map(dossiers.map((dossier) => [dossier.id, dossier.establishment]));
   const emails = list.flatMap((move) => {
     const establishment = byId.get(move.applicationId);
     if (!establishment) return [];
-    const email = applicationStateChangedEmail({ establishment: establishment.name, state: move.state, comment: move.comment, responseDueAt: move.responseDueAt });
-    return establishment.memberships.map(({ user }) => ({ dedupeKey: `transition:${move.applicationId}:${move.version}:${user.email}`, to: user.email, subject: email.subject, text: email.text }));
+    const email = applicationStateChangedEmail({
+      establishment: establishment.name,
+      state: move.state,
+      comment: move.comment,
+      responseDueAt: move.responseDueAt,
+    });
+    return establishment.memberships.map(({ user }) => ({
+      dedupeKey: `transition:${move.applicationId}:${move.version}:${user.email}`,
+      to: user.email,
+      subject: email.subject,
+      text: email.text,
+    }));
   });
   if (emails.length > 0) await tx.outboxEmail.createMany({ data: emails, skipDuplicates: true });
 }

@@ -15,16 +15,15 @@ export const MAX_MESSAGE_LENGTH = 8000;
  * A message in the dossier's thread between the ANS and the establishment, with files, and an
  * e-mail to the other side (the establishment's members, or the programme managers).
  */
-export async function postMessage(
-  viewer: Viewer,
-  input: { applicationId: string; body: string; files: IncomingFile[] },
-) {
+export async function postMessage(viewer: Viewer, input: { applicationId: string; body: string; files: IncomingFile[] }) {
   const facts = await loadDossierFacts(db, input.applicationId);
   authorizeApplication(viewer, facts, "message");
   const body = input.body.trim();
   if (!body) throw new AppError("INVALID_INPUT", "Le message est vide.", { fieldErrors: { body: ["Écrivez votre message."] } });
   if (body.length > MAX_MESSAGE_LENGTH) {
-    throw new AppError("INVALID_INPUT", `Le message dépasse ${MAX_MESSAGE_LENGTH} caractères.`, { fieldErrors: { body: [`${MAX_MESSAGE_LENGTH} caractères au plus.`] } });
+    throw new AppError("INVALID_INPUT", `Le message dépasse ${MAX_MESSAGE_LENGTH} caractères.`, {
+      fieldErrors: { body: [`${MAX_MESSAGE_LENGTH} caractères au plus.`] },
+    });
   }
   if (input.files.length > UPLOAD_LIMITS.messageFiles) {
     const message = `Un message peut porter ${UPLOAD_LIMITS.messageFiles} pièces jointes au plus.`;
@@ -51,7 +50,9 @@ export async function postMessage(
       select: { name: true, memberships: { select: { user: { select: { email: true } } } } },
     });
     const recipients = fromEstablishment
-      ? (await tx.user.findMany({ where: { staffRole: "PROGRAMME_MANAGER", disabledAt: null }, select: { email: true } })).map((user) => user.email)
+      ? (await tx.user.findMany({ where: { staffRole: "PROGRAMME_MANAGER", disabledAt: null }, select: { email: true } })).map(
+          (user) => user.email,
+        )
       : establishment.memberships.map((membership) => membership.user.email);
     const email = messagePostedEmail({ author: viewer.displayName, establishment: establishment.name, body });
     for (const to of recipients) await enqueueEmail(tx, { dedupeKey: `message:${message.id}:${to}`, to, ...email });

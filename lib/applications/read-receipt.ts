@@ -10,7 +10,11 @@ import { receiptFileName } from "./receipt-pdf";
 export async function readReceipt(viewer: Viewer, applicationId: string) {
   const facts = await loadDossierFacts(db, applicationId);
   authorizeApplication(viewer, facts, "read");
-  const submission = await db.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" }, select: { receiptKey: true } });
+  const submission = await db.submission.findFirst({
+    where: { applicationId: facts.id },
+    orderBy: { receivedAt: "desc" },
+    select: { receiptKey: true },
+  });
   if (submission && !submission.receiptKey) {
     throw new AppError("INVALID_STATE", "L'accusé de réception est en cours de génération : réessayez dans quelques instants.");
   }

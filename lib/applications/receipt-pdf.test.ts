@@ -4,7 +4,13 @@ import { renderReceiptPdf, type ReceiptInput } from "./receipt-pdf";
 import { extractPdfText } from "./testing/pdf-text";
 
 const O1 = { id: "0198c1d2-0000-7000-8000-000000000001", code: "O1", title: "Enregistrement et identité", required: true, position: 0 };
-const O2 = { id: "0198c1d2-0000-7000-8000-000000000002", code: "O2", title: "Authentification à double facteur", required: true, position: 1 };
+const O2 = {
+  id: "0198c1d2-0000-7000-8000-000000000002",
+  code: "O2",
+  title: "Authentification à double facteur",
+  required: true,
+  position: 1,
+};
 const O3 = { id: "0198c1d2-0000-7000-8000-000000000003", code: "O3", title: "IAM / web-SSO", required: false, position: 2 };
 const HASH = "3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea";
 
@@ -27,7 +33,14 @@ const input: ReceiptInput = {
     },
   },
   objectives: [O3, O2, O1],
-  indicators: { takenAt: new Date("2026-02-13T22:58:12Z"), active: 1234, registered: 1000, substantialId: 617, rieCompliant: 500, dmpReady: 0 },
+  indicators: {
+    takenAt: new Date("2026-02-13T22:58:12Z"),
+    active: 1234,
+    registered: 1000,
+    substantialId: 617,
+    rieCompliant: 500,
+    dmpReady: 0,
+  },
 };
 
 /** Intl's and our no-break spaces, read as plain spaces to compare readable strings. */

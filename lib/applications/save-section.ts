@@ -41,7 +41,8 @@ export async function saveSection(viewer: Viewer, input: SaveSectionInput): Prom
   if (input.section === "SELF_ASSESSMENT") {
     const objectiveIds = Object.keys((parsed.data as { assessments: Record<string, unknown> }).assessments);
     const known = await db.objective.count({ where: { id: { in: objectiveIds }, waveVersionId: facts.waveVersionId } });
-    if (known !== objectiveIds.length) throw new AppError("INVALID_INPUT", "Cette auto-évaluation porte sur un objectif qui n'est pas celui de votre vague.");
+    if (known !== objectiveIds.length)
+      throw new AppError("INVALID_INPUT", "Cette auto-évaluation porte sur un objectif qui n'est pas celui de votre vague.");
   }
 
   const now = new Date();

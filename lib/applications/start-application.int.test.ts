@@ -33,8 +33,14 @@ describe("starting a dossier", () => {
     const waveId = await wave();
     const { establishment, director } = await establishmentWithDirector(testDb, { categoryCode: "500" });
     const start = (now: Date) => startApplication(director, { waveId, establishmentId: establishment.id }, null, now);
-    await expect(start(parisDateTime("2027-01-04T08:59"))).rejects.toMatchObject({ code: "INVALID_STATE", details: { reason: "NOT_OPEN_YET" } });
-    await expect(start(parisDateTime("2027-03-31T23:59"))).rejects.toMatchObject({ code: "DEADLINE_PASSED", message: expect.stringContaining("31 mars 2027 à 23:59") });
+    await expect(start(parisDateTime("2027-01-04T08:59"))).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      details: { reason: "NOT_OPEN_YET" },
+    });
+    await expect(start(parisDateTime("2027-03-31T23:59"))).rejects.toMatchObject({
+      code: "DEADLINE_PASSED",
+      message: expect.stringContaining("31 mars 2027 à 23:59"),
+    });
     expect(await testDb.application.count()).toBe(0);
   });
 
@@ -47,7 +53,10 @@ describe("starting a dossier", () => {
     const attempts = await Promise.all(Array.from({ length: 5 }, () => startApplication(director, input, null, open)));
     expect(attempts.every((attempt) => attempt.applicationId === first.applicationId && !attempt.created)).toBe(true);
 
-    const dossiers = await testDb.application.findMany({ where: { waveId }, select: { id: true, state: true, waveVersion: { select: { number: true, frozenAt: true } } } });
+    const dossiers = await testDb.application.findMany({
+      where: { waveId },
+      select: { id: true, state: true, waveVersion: { select: { number: true, frozenAt: true } } },
+    });
     expect(dossiers).toEqual([{ id: first.applicationId, state: "DRAFT", waveVersion: { number: 1, frozenAt: open } }]);
     const audit = await testDb.auditEvent.findMany({ where: { targetId: first.applicationId }, select: { action: true } });
     expect(audit).toEqual([{ action: "application.started" }]);
@@ -56,7 +65,9 @@ describe("starting a dossier", () => {
   it("lets the first of several concurrent starts create the dossier, and no other", async () => {
     const waveId = await wave();
     const { establishment, director } = await establishmentWithDirector(testDb, { categoryCode: "500" });
-    const results = await Promise.all(Array.from({ length: 6 }, () => startApplication(director, { waveId, establishmentId: establishment.id }, null, open)));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => startApplication(director, { waveId, establishmentId: establishment.id }, null, open)),
+    );
     expect(new Set(results.map((result) => result.applicationId)).size).toBe(1);
     expect(results.filter((result) => result.created)).toHaveLength(1);
     expect(await testDb.application.count()).toBe(1);
@@ -66,8 +77,12 @@ describe("starting a dossier", () => {
     const waveId = await wave();
     const { establishment } = await establishmentWithDirector(testDb, { categoryCode: "500" });
     const other = await establishmentWithDirector(testDb, { categoryCode: "500" });
-    await expect(startApplication(other.director, { waveId, establishmentId: establishment.id }, null, open)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(startApplication(await programmeManager(testDb), { waveId, establishmentId: establishment.id }, null, open)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(startApplication(other.director, { waveId, establishmentId: establishment.id }, null, open)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      startApplication(await programmeManager(testDb), { waveId, establishmentId: establishment.id }, null, open),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("lists the waves for an establishment with eligibility and its dossier", async () => {
@@ -77,7 +92,12 @@ describe("starting a dossier", () => {
     const { applicationId } = await startApplication(ehpad.director, { waveId, establishmentId: ehpad.establishment.id }, null, open);
 
     const [forEhpad] = await listWavesForEstablishment(ehpad.director, ehpad.establishment.id, open);
-    expect(forEhpad).toMatchObject({ id: waveId, status: "OPEN", eligibility: { eligible: true }, application: { id: applicationId, state: "DRAFT" } });
+    expect(forEhpad).toMatchObject({
+      id: waveId,
+      status: "OPEN",
+      eligibility: { eligible: true },
+      application: { id: applicationId, state: "DRAFT" },
+    });
     expect(forEhpad?.eligibilityPath).toBe(`/vagues/${waveId}/eligibilite?etablissement=${ehpad.establishment.id}`);
     const [forResidence] = await listWavesForEstablishment(residence.director, residence.establishment.id, open);
     expect(forResidence).toMatchObject({ eligibility: { eligible: false, reason: "CATEGORY_EXCLUDED" }, application: null });

@@ -56,7 +56,10 @@ export async function startApplication(
         extension: wave.extensions[0] ?? null,
         now,
       });
-      if (!verdict.eligible) throw new AppError(verdict.reason === "CLOSED" ? "DEADLINE_PASSED" : "INVALID_STATE", verdict.message, { details: { reason: verdict.reason } });
+      if (!verdict.eligible)
+        throw new AppError(verdict.reason === "CLOSED" ? "DEADLINE_PASSED" : "INVALID_STATE", verdict.message, {
+          details: { reason: verdict.reason },
+        });
 
       const application = await tx.application.create({
         data: { establishmentId: input.establishmentId, waveId: wave.id, waveVersionId: version.id },

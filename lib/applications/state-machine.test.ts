@@ -3,8 +3,15 @@ import { type Actor, APPLICATION_STATES, availableActions, nextState, type Trans
 
 const ACTORS: Actor[] = ["MEMBER", "REVIEWER", "PROGRAMME_MANAGER"];
 const ACTIONS: TransitionAction[] = [
-  "submit", "withdraw", "startReview", "requestInformation", "answerInformationRequest",
-  "completeScoring", "reopenReview", "select", "reject",
+  "submit",
+  "withdraw",
+  "startReview",
+  "requestInformation",
+  "answerInformationRequest",
+  "completeScoring",
+  "reopenReview",
+  "select",
+  "reject",
 ];
 
 /** Every allowed move, written out independently of the table under test. */
@@ -24,9 +31,7 @@ const ALLOWED: Record<string, string> = {
   "SCORED reject PROGRAMME_MANAGER": "REJECTED",
 };
 
-const cases = APPLICATION_STATES.flatMap((state) =>
-  ACTIONS.flatMap((action) => ACTORS.map((actor) => [state, action, actor] as const)),
-);
+const cases = APPLICATION_STATES.flatMap((state) => ACTIONS.flatMap((action) => ACTORS.map((actor) => [state, action, actor] as const)));
 
 describe("dossier state machine", () => {
   it.each(cases)("%s --%s--> by %s", (state, action, actor) => {

@@ -66,9 +66,7 @@ export function nextState(
 
 /** Actions an actor can take on a dossier in a state (to show only the buttons that will work). */
 export function availableActions(from: ApplicationState, actor: Actor): TransitionAction[] {
-  return TRANSITIONS.filter((transition) => transition.from === from && transition.by === actor).map(
-    (transition) => transition.action,
-  );
+  return TRANSITIONS.filter((transition) => transition.from === from && transition.by === actor).map((transition) => transition.action);
 }
 
 /** States from which nothing moves any more. */

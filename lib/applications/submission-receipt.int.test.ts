@@ -24,14 +24,31 @@ describe("the receipt of a submission", () => {
 
   it("is written once, for the submit that wins, however many submits and receipt jobs run at the same time", async () => {
     const establishment = await testDb.establishment.create({
-      data: { name: "EHPAD Parallèle", finessEt: "750712184", finessEj: "690781810", categoryCode: "500", regionCode: "75", departmentCode: "79", city: "Niort", headcount: 10 },
+      data: {
+        name: "EHPAD Parallèle",
+        finessEt: "750712184",
+        finessEj: "690781810",
+        categoryCode: "500",
+        regionCode: "75",
+        departmentCode: "79",
+        city: "Niort",
+        headcount: 10,
+      },
     });
     const wave = await createOpenWave(testDb, { closesAt: new Date(Date.now() + 86_400_000) });
-    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.waveId, waveVersionId: wave.versionId } });
+    const application = await testDb.application.create({
+      data: { establishmentId: establishment.id, waveId: wave.waveId, waveVersionId: wave.versionId },
+    });
     await testDb.application.update({ where: { id: application.id }, data: completeDossierContent(wave.objectives) });
     const members = await Promise.all(
       ["ines", "marc", "zoe"].map((name) =>
-        testDb.user.create({ data: { email: `${name}@parallele.test`, displayName: name, memberships: { create: { establishmentId: establishment.id, role: "DIRECTOR" } } } }),
+        testDb.user.create({
+          data: {
+            email: `${name}@parallele.test`,
+            displayName: name,
+            memberships: { create: { establishmentId: establishment.id, role: "DIRECTOR" } },
+          },
+        }),
       ),
     );
     const viewers: Viewer[] = members.map((member) => ({
@@ -45,7 +62,13 @@ describe("the receipt of a submission", () => {
 
     const before = await receiptKeys();
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, index) => submitApplication(viewers[index % viewers.length]!, { applicationId: application.id, idempotencyKey: crypto.randomUUID(), ip: null })),
+      Array.from({ length: 10 }, (_, index) =>
+        submitApplication(viewers[index % viewers.length]!, {
+          applicationId: application.id,
+          idempotencyKey: crypto.randomUUID(),
+          ip: null,
+        }),
+      ),
     );
 
     expect(new Set(results.map((result) => result.submissionId)).size).toBe(1);
@@ -61,7 +84,10 @@ describe("the receipt of a submission", () => {
     const written = [...(await receiptKeys())].filter((key) => !before.has(key));
     expect(written).toEqual([submission.receiptKey]);
     expect((await fileStorage().get(submission.receiptKey!))?.subarray(0, 5).toString()).toBe("%PDF-");
-    const emails = await testDb.outboxEmail.findMany({ where: { dedupeKey: { startsWith: `receipt:${submission.id}:` } }, select: { to: true, text: true, files: true } });
+    const emails = await testDb.outboxEmail.findMany({
+      where: { dedupeKey: { startsWith: `receipt:${submission.id}:` } },
+      select: { to: true, text: true, files: true },
+    });
     expect(emails.map((email) => email.to).sort()).toEqual(members.map((member) => member.email).sort());
     expect(emails[0]!.text).toContain(submission.contentHash);
     expect(emails[0]!.files).toEqual([expect.objectContaining({ storageKey: submission.receiptKey, contentType: "application/pdf" })]);
@@ -81,7 +107,10 @@ describe("the receipt of a submission", () => {
       dossiers.push({ id: draft.id, director, submissionId: submitted.submissionId });
     }
     const [sound, altered] = dossiers as [(typeof dossiers)[number], (typeof dossiers)[number]];
-    await expect(readReceipt(sound.director, sound.id)).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("en cours de génération") });
+    await expect(readReceipt(sound.director, sound.id)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringContaining("en cours de génération"),
+    });
 
     // A submitted dossier's content changed behind the app's back: its receipt must not be signed.
     await testDb.application.update({ where: { id: altered.id }, data: { projectTitle: "Changé après le dépôt" } });

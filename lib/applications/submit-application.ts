@@ -15,7 +15,12 @@ import { writeTransition } from "./write-transition";
 export type SubmissionReceipt = { submissionId: string; receivedAt: string; contentHash: string; alreadySubmitted: boolean };
 
 function receiptOf(submission: { id: string; receivedAt: Date; contentHash: string }, alreadySubmitted: boolean): SubmissionReceipt {
-  return { submissionId: submission.id, receivedAt: submission.receivedAt.toISOString(), contentHash: submission.contentHash, alreadySubmitted };
+  return {
+    submissionId: submission.id,
+    receivedAt: submission.receivedAt.toISOString(),
+    contentHash: submission.contentHash,
+    alreadySubmitted,
+  };
 }
 
 /**
@@ -54,7 +59,9 @@ export async function submitApplication(
   }
   const missing = missingForSubmission(snapshot);
   if (missing.length > 0) {
-    throw new AppError("INVALID_INPUT", "Le dossier est incomplet : complétez les éléments indiqués avant de le déposer.", { details: { missing } });
+    throw new AppError("INVALID_INPUT", "Le dossier est incomplet : complétez les éléments indiqués avant de le déposer.", {
+      details: { missing },
+    });
   }
 
   const contentHash = contentHashOf(snapshot);
@@ -62,10 +69,21 @@ export async function submitApplication(
   const indicators = await computeEstablishmentIndicators(db, facts.establishmentId, parisToday(now));
   const submitted = await db.$transaction(async (tx) => {
     try {
-      await writeTransition(tx, { application: facts, action: "submit", actor: "MEMBER", by: auditActor(viewer), ip: input.ip, now, details: { contentHash } });
+      await writeTransition(tx, {
+        application: facts,
+        action: "submit",
+        actor: "MEMBER",
+        by: auditActor(viewer),
+        ip: input.ip,
+        now,
+        details: { contentHash },
+      });
     } catch (error) {
       // Someone submitted meanwhile: theirs is the one submission.
-      const latest = error instanceof AppError && error.code === "CONFLICT" ? await tx.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" } }) : null;
+      const latest =
+        error instanceof AppError && error.code === "CONFLICT"
+          ? await tx.submission.findFirst({ where: { applicationId: facts.id }, orderBy: { receivedAt: "desc" } })
+          : null;
       if (latest) return receiptOf(latest, true);
       throw error;
     }

@@ -18,7 +18,10 @@ export const ZTransitionInput = z.discriminatedUnion("action", [
     comment: z.string().trim().min(1, { error: "Expliquez ce qui est demandé à l'établissement." }).max(4000),
     responseDueAt: z.iso.datetime({ offset: true, error: "Indiquez la date limite de réponse." }),
   }),
-  z.object({ action: z.literal("answerInformationRequest"), comment: z.string().trim().min(1, { error: "Répondez à la demande." }).max(4000) }),
+  z.object({
+    action: z.literal("answerInformationRequest"),
+    comment: z.string().trim().min(1, { error: "Répondez à la demande." }).max(4000),
+  }),
   z.object({ action: z.literal("completeScoring"), comment: z.string().trim().max(2000).default("") }),
   z.object({ action: z.literal("reopenReview"), comment: z.string().trim().max(2000).default("") }),
 ]);
@@ -42,7 +45,9 @@ export async function transitionApplication(
 
   const responseDueAt = input.action === "requestInformation" ? new Date(input.responseDueAt) : null;
   if (responseDueAt && responseDueAt <= now) {
-    throw new AppError("INVALID_INPUT", "La date limite de réponse doit être dans le futur.", { fieldErrors: { responseDueAt: ["La date limite de réponse doit être dans le futur."] } });
+    throw new AppError("INVALID_INPUT", "La date limite de réponse doit être dans le futur.", {
+      fieldErrors: { responseDueAt: ["La date limite de réponse doit être dans le futur."] },
+    });
   }
 
   const transitioned = await db.$transaction(async (tx) => {
@@ -59,7 +64,14 @@ export async function transitionApplication(
     if (input.action === "requestInformation" || input.action === "answerInformationRequest") {
       await tx.message.create({ data: { applicationId: facts.id, authorId: viewer.userId, body: input.comment, createdAt: now } });
     }
-    if (actor === "PROGRAMME_MANAGER") await notifyMembers(tx, { applicationId: facts.id, version: facts.version, state: moved.state, comment: input.comment, responseDueAt });
+    if (actor === "PROGRAMME_MANAGER")
+      await notifyMembers(tx, {
+        applicationId: facts.id,
+        version: facts.version,
+        state: moved.state,
+        comment: input.comment,
+        responseDueAt,
+      });
     return moved;
   });
   requestDelivery();

@@ -21,10 +21,10 @@ const REPLACEMENTS: Readonly<Record<string, string>> = {
   "\u2212": "-",
   "\u2032": "'",
   "\t": " ",
-  "Ł": "L",
-  "ł": "l",
-  "Đ": "D",
-  "đ": "d",
+  Ł: "L",
+  ł: "l",
+  Đ: "D",
+  đ: "d",
 };
 
 function isWinAnsi(char: string): boolean {

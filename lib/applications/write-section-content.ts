@@ -38,7 +38,12 @@ export async function writeSectionContent<S extends FormSection>(
       const { milestones } = data as TSectionInput<"TIMELINE">;
       await tx.milestone.deleteMany({ where });
       await tx.milestone.createMany({
-        data: milestones.map((milestone, position) => ({ applicationId, label: milestone.label, dueDate: calendarDateToUtc(milestone.dueDate), position })),
+        data: milestones.map((milestone, position) => ({
+          applicationId,
+          label: milestone.label,
+          dueDate: calendarDateToUtc(milestone.dueDate),
+          position,
+        })),
       });
       return;
     }

@@ -38,7 +38,14 @@ export async function writeTransition(tx: Writer, move: TransitionWrite): Promis
   });
   if (moved.count !== 1) throw new AppError("CONFLICT", "Le dossier a changé entre-temps. Rechargez la page.");
   await tx.applicationTransition.create({
-    data: { applicationId: move.application.id, fromState: move.application.state, toState: result.to, actorId: move.by.id, at: move.now, comment: move.comment ?? "" },
+    data: {
+      applicationId: move.application.id,
+      fromState: move.application.state,
+      toState: result.to,
+      actorId: move.by.id,
+      at: move.now,
+      comment: move.comment ?? "",
+    },
   });
   await recordAudit(tx, {
     actor: move.by,
@@ -59,7 +66,9 @@ type BulkWriter = Pick<Db, "$executeRawUnsafe" | "applicationTransition" | "audi
  */
 export async function writeTransitions(
   tx: BulkWriter,
-  move: Omit<TransitionWrite, "application" | "data"> & { applications: ReadonlyArray<{ id: string; state: ApplicationState; version: number }> },
+  move: Omit<TransitionWrite, "application" | "data"> & {
+    applications: ReadonlyArray<{ id: string; state: ApplicationState; version: number }>;
+  },
 ): Promise<void> {
   const byState = new Map<ApplicationState, Array<{ id: string; version: number }>>();
   for (const application of move.applications) byState.set(application.state, [...(byState.get(application.state) ?? []), application]);
@@ -78,7 +87,14 @@ export async function writeTransitions(
     );
     if (moved !== applications.length) throw new AppError("CONFLICT", "Des dossiers ont changé entre-temps. Rechargez la page.");
     await tx.applicationTransition.createMany({
-      data: applications.map((application) => ({ applicationId: application.id, fromState: from, toState: result.to, actorId: move.by.id, at: move.now, comment: move.comment ?? "" })),
+      data: applications.map((application) => ({
+        applicationId: application.id,
+        fromState: from,
+        toState: result.to,
+        actorId: move.by.id,
+        at: move.now,
+        comment: move.comment ?? "",
+      })),
     });
     await tx.auditEvent.createMany({
       data: applications.map((application) => ({

@@ -23,7 +23,13 @@ describe("checkUploadedFile accepts each type on its content", () => {
     ["photo.jpeg", FILES.jpg, "image/pjpeg", "jpg", "image/jpeg"],
     ["image.webp", FILES.webp, "image/webp", "webp", "image/webp"],
     ["procédure.docx", FILES.docx, "", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
-    ["comité.pptx", FILES.pptx, "application/octet-stream", "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"],
+    [
+      "comité.pptx",
+      FILES.pptx,
+      "application/octet-stream",
+      "pptx",
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ],
     ["note.odt", FILES.odt, "application/vnd.oasis.opendocument.text", "odt", "application/vnd.oasis.opendocument.text"],
     ["tableau.ods", FILES.ods, null, "ods", "application/vnd.oasis.opendocument.spreadsheet"],
   ] as const)("%s", async (fileName, bytes, declaredMimeType, kind, mimeType) => {
@@ -57,11 +63,21 @@ describe("checkUploadedFile refuses", () => {
 
   it.each([
     ["a plain zip renamed .docx", FILES.zip, "archive.docx", "n'est pas un document Word (DOCX) valide (contenu : archive ZIP)."],
-    ["a Word file with macros renamed .docx", FILES.docm, "macro.docx", "n'est pas un document Word (DOCX) valide (contenu : document Word avec macros)."],
+    [
+      "a Word file with macros renamed .docx",
+      FILES.docm,
+      "macro.docx",
+      "n'est pas un document Word (DOCX) valide (contenu : document Word avec macros).",
+    ],
     ["a Word file renamed .xlsx", FILES.docx, "tableau.xlsx", "n'est pas un classeur Excel (XLSX) valide (contenu : document Word)."],
     ["a text file renamed .pdf", FILES.text, "liste.pdf", "n'est pas un PDF valide (contenu non reconnu)."],
     ["a PNG renamed .jpg", FILES.png, "photo.jpg", "n'est pas une image JPEG valide (contenu : image PNG)."],
-    ["an OpenDocument text renamed .ods", FILES.odt, "calc.ods", "n'est pas un classeur OpenDocument (ODS) valide (contenu : document texte OpenDocument)."],
+    [
+      "an OpenDocument text renamed .ods",
+      FILES.odt,
+      "calc.ods",
+      "n'est pas un classeur OpenDocument (ODS) valide (contenu : document texte OpenDocument).",
+    ],
   ])("%s", async (_name, bytes, fileName, end) => {
     expect(await check({ bytes, fileName })).toEqual({
       ok: false,
@@ -117,7 +133,9 @@ describe("checkUploadedFile refuses", () => {
       reason: "DECLARED_TYPE_MISMATCH",
       message: "Le type déclaré du fichier « rapport.pdf » (application/x-msdownload) ne correspond pas à son extension.",
     });
-    expect(await check({ bytes: FILES.pdf, fileName: "rapport.pdf", declaredMimeType: "Application/PDF; charset=binary" })).toMatchObject({ ok: true });
+    expect(await check({ bytes: FILES.pdf, fileName: "rapport.pdf", declaredMimeType: "Application/PDF; charset=binary" })).toMatchObject({
+      ok: true,
+    });
   });
 });
 

@@ -61,11 +61,13 @@ export async function checkUploadedFile({
   const type = ACCEPTED_FILE_TYPES[kind];
 
   const declared = (declaredMimeType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  if (declared !== "" && declared !== "application/octet-stream" && declared !== type.mimeType && !type.declaredAliases.includes(declared)) {
-    return refuse(
-      "DECLARED_TYPE_MISMATCH",
-      `Le type déclaré du fichier « ${name} » (${declared}) ne correspond pas à son extension.`,
-    );
+  if (
+    declared !== "" &&
+    declared !== "application/octet-stream" &&
+    declared !== type.mimeType &&
+    !type.declaredAliases.includes(declared)
+  ) {
+    return refuse("DECLARED_TYPE_MISMATCH", `Le type déclaré du fichier « ${name} » (${declared}) ne correspond pas à son extension.`);
   }
 
   const sniffed = await fileTypeFromBuffer(bytes);

@@ -20,7 +20,9 @@ export async function storeCheckedFile(file: IncomingFile, field = "file"): Prom
     maxBytes: UPLOAD_LIMITS.attachmentBytes,
   });
   if (!checked.ok) {
-    throw new AppError(checked.reason === "TOO_LARGE" ? "PAYLOAD_TOO_LARGE" : "INVALID_INPUT", checked.message, { fieldErrors: { [field]: [checked.message] } });
+    throw new AppError(checked.reason === "TOO_LARGE" ? "PAYLOAD_TOO_LARGE" : "INVALID_INPUT", checked.message, {
+      fieldErrors: { [field]: [checked.message] },
+    });
   }
   const storageKey = generateStorageKey("attachments");
   await fileStorage().put(storageKey, file.bytes, checked.mimeType);

@@ -7,8 +7,17 @@ import { parisDateTime } from "@/lib/time/paris";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const optionalText = z.string().trim().max(200).optional().transform((value) => value || undefined);
-const optionalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal("").transform(() => undefined));
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((value) => value || undefined);
+const optionalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .or(z.literal("").transform(() => undefined));
 
 /** The audit log's filters, as they come from the page's query string. */
 export const ZAuditFilters = z.object({

@@ -43,7 +43,10 @@ async function fingerprints(url: string) {
 }
 async function listFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name))).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .sort();
 }
 
 describe("backup and restore", () => {
@@ -67,7 +70,14 @@ describe("backup and restore", () => {
     const attachmentKey = generateStorageKey("attachments");
     await storage.put(attachmentKey, Buffer.from("%PDF-1.7 procédure"), "application/pdf");
     await source.attachment.create({
-      data: { applicationId: submission.applicationId, fileName: "procédure.pdf", mimeType: "application/pdf", sizeBytes: 18, sha256: "b".repeat(64), storageKey: attachmentKey },
+      data: {
+        applicationId: submission.applicationId,
+        fileName: "procédure.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: 18,
+        sha256: "b".repeat(64),
+        storageKey: attachmentKey,
+      },
     });
     storedKeys.push(receiptKey, attachmentKey);
     await source.$disconnect();

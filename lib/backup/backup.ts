@@ -48,7 +48,13 @@ export async function backupDatabase(connectionString: string, storage: FileStor
       await writeFile(path.join(directory, "files", key), bytes);
       files.push({ key, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
     }
-    const manifest: BackupManifest = { format: 1, createdAt: new Date().toISOString(), migrations: migrations.map((row) => row.name), tables, files };
+    const manifest: BackupManifest = {
+      format: 1,
+      createdAt: new Date().toISOString(),
+      migrations: migrations.map((row) => row.name),
+      tables,
+      files,
+    };
     await writeFile(path.join(directory, "manifest.json"), JSON.stringify(manifest, null, 2));
     return manifest;
   } finally {

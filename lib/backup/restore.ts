@@ -57,7 +57,9 @@ export async function restoreDatabase(connectionString: string, storage: FileSto
       FROM information_schema.columns
       WHERE table_schema = 'public' AND (column_default LIKE 'nextval(%' OR is_identity = 'YES')`);
     for (const counter of counters) {
-      await client.query(`SELECT setval($1, (SELECT coalesce(max("${counter.column}"), 0) + 1 FROM "${counter.table}"), false)`, [counter.sequence]);
+      await client.query(`SELECT setval($1, (SELECT coalesce(max("${counter.column}"), 0) + 1 FROM "${counter.table}"), false)`, [
+        counter.sequence,
+      ]);
     }
 
     const restored = await tableFingerprints(client);
@@ -68,7 +70,8 @@ export async function restoreDatabase(connectionString: string, storage: FileSto
 
     for (const file of manifest.files) {
       const bytes = await readFile(path.join(directory, "files", file.key));
-      if (createHash("sha256").update(bytes).digest("hex") !== file.sha256) throw new RestoreError(`File ${file.key} of the backup is damaged.`);
+      if (createHash("sha256").update(bytes).digest("hex") !== file.sha256)
+        throw new RestoreError(`File ${file.key} of the backup is damaged.`);
       await storage.put(file.key, bytes, "application/octet-stream");
     }
     await client.query("COMMIT");

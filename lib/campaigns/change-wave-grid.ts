@@ -9,7 +9,16 @@ import type { TWaveGridInput } from "./schemas";
 import { gridRows, STALE_WAVE_MESSAGE } from "./wave-data";
 
 const OBJECTIVE_FIELDS = { code: true, title: true, description: true, required: true } as const;
-const CRITERION_FIELDS = { code: true, label: true, description: true, weight: true, scaleMin: true, scaleMax: true, required: true, ...CRITERION_OBJECTIVE_CODES } as const;
+const CRITERION_FIELDS = {
+  code: true,
+  label: true,
+  description: true,
+  weight: true,
+  scaleMin: true,
+  scaleMax: true,
+  required: true,
+  ...CRITERION_OBJECTIVE_CODES,
+} as const;
 
 export type GridChangeOutcome =
   | { outcome: "UNCHANGED"; versionNumber: number }
@@ -62,14 +71,20 @@ export async function changeWaveGrid(
       current: {
         frozenAt: current.frozenAt,
         applicationCount: current._count.applications,
-        content: { objectives: current.objectives, criteria: current.criteria.map((criterion) => ({ ...criterion, objectiveCodes: objectiveCodesOf(criterion) })) },
+        content: {
+          objectives: current.objectives,
+          criteria: current.criteria.map((criterion) => ({ ...criterion, objectiveCodes: objectiveCodesOf(criterion) })),
+        },
       },
       next: input,
     });
     if (decision.kind === "UNCHANGED") return { outcome: "UNCHANGED", versionNumber: current.number };
 
     await tx.wave.update({ where: { id: waveId }, data: { version: { increment: 1 } } });
-    const details = { objectives: input.objectives.map((objective) => objective.code), criteria: input.criteria.map((criterion) => criterion.code) };
+    const details = {
+      objectives: input.objectives.map((objective) => objective.code),
+      criteria: input.criteria.map((criterion) => criterion.code),
+    };
     if (decision.kind === "EDIT_IN_PLACE") {
       await tx.objective.deleteMany({ where: { waveVersionId: current.id } });
       await tx.criterion.deleteMany({ where: { waveVersionId: current.id } });
@@ -103,8 +118,19 @@ export async function changeWaveGrid(
       action: "wave.version_created",
       target: { type: "Wave", id: waveId },
       ip,
-      details: { versionNumber: created.number, previousVersionNumber: current.number, because: decision.because, dossiersKeepingPrevious: current._count.applications, ...details },
+      details: {
+        versionNumber: created.number,
+        previousVersionNumber: current.number,
+        because: decision.because,
+        dossiersKeepingPrevious: current._count.applications,
+        ...details,
+      },
     });
-    return { outcome: "NEW_VERSION", versionNumber: created.number, previousVersionNumber: current.number, dossiersKeepingPrevious: current._count.applications };
+    return {
+      outcome: "NEW_VERSION",
+      versionNumber: created.number,
+      previousVersionNumber: current.number,
+      dossiersKeepingPrevious: current._count.applications,
+    };
   });
 }

@@ -12,7 +12,12 @@ import { assertKnownCategories, DUPLICATE_WAVE_MESSAGE, gridRows, waveSettingsDa
  * Creates a wave of a campaign with its settings, eligible categories and version 1 of its
  * objectives and scoring grid, audited in the same transaction.
  */
-export async function createWave(viewer: Viewer, campaignId: string, input: TCreateWaveInput, ip: string | null = null): Promise<{ waveId: string }> {
+export async function createWave(
+  viewer: Viewer,
+  campaignId: string,
+  input: TCreateWaveInput,
+  ip: string | null = null,
+): Promise<{ waveId: string }> {
   requirePermission(viewer, "programme:configure");
   const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { id: true } });
   if (!campaign) throw new AppError("NOT_FOUND");

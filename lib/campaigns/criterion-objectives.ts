@@ -6,7 +6,11 @@ type Writer = Pick<Db, "objective" | "criterion" | "criterionObjective">;
  * Links a version's criteria to the objectives they judge, from the codes the grid form sends
  * (`{ C1: ["O1", "O2"] }`), in the caller's transaction. Codes were checked by `checkGrid`.
  */
-export async function writeCriterionLinks(tx: Writer, waveVersionId: string, criteria: ReadonlyArray<{ code: string; objectiveCodes?: readonly string[] }>): Promise<void> {
+export async function writeCriterionLinks(
+  tx: Writer,
+  waveVersionId: string,
+  criteria: ReadonlyArray<{ code: string; objectiveCodes?: readonly string[] }>,
+): Promise<void> {
   const [objectives, stored] = await Promise.all([
     tx.objective.findMany({ where: { waveVersionId }, select: { id: true, code: true } }),
     tx.criterion.findMany({ where: { waveVersionId }, select: { id: true, code: true } }),
@@ -23,7 +27,9 @@ export async function writeCriterionLinks(tx: Writer, waveVersionId: string, cri
 }
 
 /** A criterion's linked objectives as the grid form shows them: codes, in the objectives' order. */
-export const CRITERION_OBJECTIVE_CODES = { objectives: { orderBy: { objective: { position: "asc" } }, select: { objective: { select: { code: true } } } } } as const;
+export const CRITERION_OBJECTIVE_CODES = {
+  objectives: { orderBy: { objective: { position: "asc" } }, select: { objective: { select: { code: true } } } },
+} as const;
 
 export function objectiveCodesOf(criterion: { objectives: ReadonlyArray<{ objective: { code: string } }> }): string[] {
   return criterion.objectives.map((link) => link.objective.code);

@@ -24,7 +24,8 @@ describe("deadline extension", () => {
     const { manager, waveId } = await closedWave();
     const late = await establishmentWithDirector(testDb, { categoryCode: "500" });
     const other = await establishmentWithDirector(testDb, { categoryCode: "500" });
-    const start = (who: typeof late) => startApplication(who.director, { waveId, establishmentId: who.establishment.id }, null, afterClosing);
+    const start = (who: typeof late) =>
+      startApplication(who.director, { waveId, establishmentId: who.establishment.id }, null, afterClosing);
     await expect(start(late)).rejects.toMatchObject({ code: "DEADLINE_PASSED" });
 
     const { extensionId } = await grantDeadlineExtension(
@@ -34,30 +35,59 @@ describe("deadline extension", () => {
       "203.0.113.7",
       afterClosing,
     );
-    expect((await getEligibilityScreen(late.director, waveId, late.establishment.id, afterClosing)).verdict).toMatchObject({ eligible: true, extended: true });
+    expect((await getEligibilityScreen(late.director, waveId, late.establishment.id, afterClosing)).verdict).toMatchObject({
+      eligible: true,
+      extended: true,
+    });
     await expect(start(late)).resolves.toMatchObject({ created: true });
     await expect(start(other)).rejects.toMatchObject({ code: "DEADLINE_PASSED" });
-    await expect(startApplication(late.director, { waveId, establishmentId: late.establishment.id }, null, parisDateTime("2027-04-15T12:00"))).resolves.toMatchObject({
+    await expect(
+      startApplication(late.director, { waveId, establishmentId: late.establishment.id }, null, parisDateTime("2027-04-15T12:00")),
+    ).resolves.toMatchObject({
       created: false,
     });
 
-    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { targetId: extensionId }, select: { action: true, ip: true, details: true } });
-    expect(audit).toMatchObject({ action: "extension.granted", ip: "203.0.113.7", details: { closesAt: "2027-04-15T10:00:00.000Z", previousClosesAt: null } });
+    const audit = await testDb.auditEvent.findFirstOrThrow({
+      where: { targetId: extensionId },
+      select: { action: true, ip: true, details: true },
+    });
+    expect(audit).toMatchObject({
+      action: "extension.granted",
+      ip: "203.0.113.7",
+      details: { closesAt: "2027-04-15T10:00:00.000Z", previousClosesAt: null },
+    });
     const emails = await testDb.outboxEmail.findMany({ select: { to: true, subject: true, text: true } });
     expect(emails).toEqual([
-      { to: late.director.email, subject: "Prolongation accordée jusqu'au 15 avril 2027 à 12:00 – HospiConnect", text: expect.stringContaining("Incident informatique") },
+      {
+        to: late.director.email,
+        subject: "Prolongation accordée jusqu'au 15 avril 2027 à 12:00 – HospiConnect",
+        text: expect.stringContaining("Incident informatique"),
+      },
     ]);
   });
 
   it("moves an extension granted again, keeping the previous date in the audit log", async () => {
     const { manager, waveId } = await closedWave();
     const late = await establishmentWithDirector(testDb, { categoryCode: "500" });
-    const grant = (newClosesAt: string) => grantDeadlineExtension(manager, waveId, { finessEt: late.establishment.finessEt, newClosesAt, reason: "Pièce manquante." }, null, afterClosing);
+    const grant = (newClosesAt: string) =>
+      grantDeadlineExtension(
+        manager,
+        waveId,
+        { finessEt: late.establishment.finessEt, newClosesAt, reason: "Pièce manquante." },
+        null,
+        afterClosing,
+      );
     const first = await grant("2027-04-10T12:00");
     const second = await grant("2027-04-20T12:00");
     expect(second.extensionId).toBe(first.extensionId);
-    expect(await testDb.deadlineExtension.findMany({ select: { closesAt: true } })).toEqual([{ closesAt: parisDateTime("2027-04-20T12:00") }]);
-    const audit = await testDb.auditEvent.findMany({ where: { targetId: first.extensionId }, orderBy: { id: "asc" }, select: { details: true } });
+    expect(await testDb.deadlineExtension.findMany({ select: { closesAt: true } })).toEqual([
+      { closesAt: parisDateTime("2027-04-20T12:00") },
+    ]);
+    const audit = await testDb.auditEvent.findMany({
+      where: { targetId: first.extensionId },
+      orderBy: { id: "asc" },
+      select: { details: true },
+    });
     expect(audit.at(-1)?.details).toMatchObject({ previousClosesAt: "2027-04-10T10:00:00.000Z", closesAt: "2027-04-20T10:00:00.000Z" });
     expect(await testDb.outboxEmail.count()).toBe(2);
   });
@@ -67,13 +97,17 @@ describe("deadline extension", () => {
     const late = await establishmentWithDirector(testDb, { categoryCode: "500" });
     const residence = await establishmentWithDirector(testDb, { categoryCode: "202" });
     const input = { finessEt: late.establishment.finessEt, newClosesAt: "2027-04-15T12:00", reason: "Incident." };
-    await expect(grantDeadlineExtension(manager, waveId, { ...input, newClosesAt: "2027-03-31T12:00" }, null, afterClosing)).rejects.toMatchObject({
+    await expect(
+      grantDeadlineExtension(manager, waveId, { ...input, newClosesAt: "2027-03-31T12:00" }, null, afterClosing),
+    ).rejects.toMatchObject({
       fieldErrors: { newClosesAt: [expect.stringContaining("postérieure à la clôture")] },
     });
     await expect(grantDeadlineExtension(manager, waveId, { ...input, finessEt: "790999991" }, null, afterClosing)).rejects.toMatchObject({
       fieldErrors: { finessEt: ["Aucun établissement inscrit n'a ce FINESS."] },
     });
-    await expect(grantDeadlineExtension(manager, waveId, { ...input, finessEt: residence.establishment.finessEt }, null, afterClosing)).rejects.toMatchObject({
+    await expect(
+      grantDeadlineExtension(manager, waveId, { ...input, finessEt: residence.establishment.finessEt }, null, afterClosing),
+    ).rejects.toMatchObject({
       fieldErrors: { finessEt: [expect.stringContaining("pas d'une catégorie éligible")] },
     });
     await expect(grantDeadlineExtension(late.director, waveId, input, null, afterClosing)).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -26,7 +26,9 @@ describe("deadline reminders", () => {
   it("follows the establishment's extension", () => {
     const extended = { ...draft, extension: { closesAt: at("2026-03-01T12:00") } };
     expect(kinds(at("2026-02-11T23:59"), [extended])).toEqual([]);
-    expect(dueReminders([extended], at("2026-02-22T12:00"))).toEqual([{ applicationId: "a1", kind: "7d", deadline: extended.extension.closesAt }]);
+    expect(dueReminders([extended], at("2026-02-22T12:00"))).toEqual([
+      { applicationId: "a1", kind: "7d", deadline: extended.extension.closesAt },
+    ]);
     expect(kinds(at("2026-02-27T12:00"), [extended])).toEqual(["2d"]);
   });
 

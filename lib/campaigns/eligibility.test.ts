@@ -2,14 +2,22 @@ import { describe, expect, it } from "vitest";
 import { parisDateTime } from "@/lib/time/paris";
 import { screenEligibility } from "./eligibility";
 
-const wave = { opensAt: parisDateTime("2025-10-15T09:00"), closesAt: parisDateTime("2026-02-13T23:59"), eligibleCategoryCodes: ["355", "500"] };
+const wave = {
+  opensAt: parisDateTime("2025-10-15T09:00"),
+  closesAt: parisDateTime("2026-02-13T23:59"),
+  eligibleCategoryCodes: ["355", "500"],
+};
 const ehpad = { code: "500", label: "EHPAD" };
 const residence = { code: "202", label: "Résidence autonomie" };
 const at = (local: string) => parisDateTime(local);
 
 describe("eligibility screening", () => {
   it("lets an eligible category start while the wave is open", () => {
-    expect(screenEligibility({ wave, category: ehpad, now: at("2025-12-01T10:00") })).toEqual({ eligible: true, closesAt: wave.closesAt, extended: false });
+    expect(screenEligibility({ wave, category: ehpad, now: at("2025-12-01T10:00") })).toEqual({
+      eligible: true,
+      closesAt: wave.closesAt,
+      extended: false,
+    });
   });
 
   it("tells an excluded category why, even before the opening", () => {
@@ -44,7 +52,9 @@ describe("eligibility screening", () => {
   });
 
   it("does not let an extension open an excluded category", () => {
-    expect(screenEligibility({ wave, category: residence, extension: { closesAt: at("2026-03-01T12:00") }, now: at("2026-02-20T10:00") })).toMatchObject({
+    expect(
+      screenEligibility({ wave, category: residence, extension: { closesAt: at("2026-03-01T12:00") }, now: at("2026-02-20T10:00") }),
+    ).toMatchObject({
       eligible: false,
       reason: "CATEGORY_EXCLUDED",
     });

@@ -27,7 +27,10 @@ export async function getEligibilityScreen(viewer: Viewer, waveId: string, estab
         applications: { where: { AND: [applicationsVisibleTo(viewer), { establishmentId }] }, select: { id: true, state: true } },
       },
     }),
-    db.establishment.findUnique({ where: { id: establishmentId }, select: { id: true, name: true, category: { select: { code: true, label: true } } } }),
+    db.establishment.findUnique({
+      where: { id: establishmentId },
+      select: { id: true, name: true, category: { select: { code: true, label: true } } },
+    }),
   ]);
   if (!wave || !establishment) throw new AppError("NOT_FOUND");
   const eligibleCategories = wave.eligibleCategories.map((row) => row.category);
@@ -38,7 +41,14 @@ export async function getEligibilityScreen(viewer: Viewer, waveId: string, estab
     now,
   });
   return {
-    wave: { id: wave.id, title: wave.title, campaign: wave.campaign.title, opensAt: wave.opensAt, closesAt: wave.closesAt, fundingEnvelopeCents: wave.fundingEnvelopeCents },
+    wave: {
+      id: wave.id,
+      title: wave.title,
+      campaign: wave.campaign.title,
+      opensAt: wave.opensAt,
+      closesAt: wave.closesAt,
+      fundingEnvelopeCents: wave.fundingEnvelopeCents,
+    },
     eligibleCategories,
     establishment,
     verdict,

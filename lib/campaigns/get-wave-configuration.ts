@@ -6,7 +6,16 @@ import { CRITERION_OBJECTIVE_CODES, objectiveCodesOf } from "./criterion-objecti
 import { WAVE_SETTINGS_SELECT } from "./wave-settings-select";
 
 const OBJECTIVE_FIELDS = { code: true, title: true, description: true, required: true } as const;
-const CRITERION_FIELDS = { code: true, label: true, description: true, weight: true, scaleMin: true, scaleMax: true, required: true, ...CRITERION_OBJECTIVE_CODES } as const;
+const CRITERION_FIELDS = {
+  code: true,
+  label: true,
+  description: true,
+  weight: true,
+  scaleMin: true,
+  scaleMax: true,
+  required: true,
+  ...CRITERION_OBJECTIVE_CODES,
+} as const;
 
 /**
  * A wave as its programme managers configure it: settings, eligible categories, the current
@@ -22,7 +31,10 @@ export async function getWaveConfiguration(viewer: Viewer, waveId: string) {
       ...WAVE_SETTINGS_SELECT,
       version: true,
       advanceSharePercent: true,
-      objectiveTargets: { orderBy: [{ objectiveCode: "asc" }, { indicator: "asc" }], select: { objectiveCode: true, indicator: true, thresholdPercent: true, dueDate: true } },
+      objectiveTargets: {
+        orderBy: [{ objectiveCode: "asc" }, { indicator: "asc" }],
+        select: { objectiveCode: true, indicator: true, thresholdPercent: true, dueDate: true },
+      },
       campaign: { select: { id: true, title: true } },
       eligibleCategories: { select: { categoryCode: true } },
       versions: {
@@ -58,8 +70,15 @@ export async function getWaveConfiguration(viewer: Viewer, waveId: string) {
       criteria: { orderBy: { position: "asc" }, select: CRITERION_FIELDS },
     },
   });
-  const criteria = grid.criteria.map(({ objectives: _links, ...criterion }) => ({ ...criterion, objectiveCodes: objectiveCodesOf({ objectives: _links }) }));
-  return { ...wave, eligibleCategoryCodes: wave.eligibleCategories.map((row) => row.categoryCode), currentVersion: { ...current, objectives: grid.objectives, criteria } };
+  const criteria = grid.criteria.map(({ objectives: _links, ...criterion }) => ({
+    ...criterion,
+    objectiveCodes: objectiveCodesOf({ objectives: _links }),
+  }));
+  return {
+    ...wave,
+    eligibleCategoryCodes: wave.eligibleCategories.map((row) => row.categoryCode),
+    currentVersion: { ...current, objectives: grid.objectives, criteria },
+  };
 }
 
 export type WaveConfiguration = Awaited<ReturnType<typeof getWaveConfiguration>>;

@@ -27,15 +27,26 @@ export async function grantDeadlineExtension(
   now = new Date(),
 ): Promise<{ extensionId: string }> {
   requirePermission(viewer, "extension:grant");
-  const wave = await db.wave.findUnique({ where: { id: waveId }, select: { id: true, title: true, closesAt: true, eligibleCategories: { select: { categoryCode: true } } } });
+  const wave = await db.wave.findUnique({
+    where: { id: waveId },
+    select: { id: true, title: true, closesAt: true, eligibleCategories: { select: { categoryCode: true } } },
+  });
   if (!wave) throw new AppError("NOT_FOUND");
   const establishment = await db.establishment.findUnique({
     where: { finessEt: input.finessEt },
-    select: { id: true, name: true, categoryCode: true, memberships: { select: { user: { select: { id: true, email: true, disabledAt: true } } } } },
+    select: {
+      id: true,
+      name: true,
+      categoryCode: true,
+      memberships: { select: { user: { select: { id: true, email: true, disabledAt: true } } } },
+    },
   });
   if (!establishment) refuse("finessEt", "Aucun établissement inscrit n'a ce FINESS.");
   if (!wave.eligibleCategories.some((row) => row.categoryCode === establishment.categoryCode)) {
-    refuse("finessEt", `« ${establishment.name} » n'est pas d'une catégorie éligible à cette vague : une prolongation ne lui servirait pas.`);
+    refuse(
+      "finessEt",
+      `« ${establishment.name} » n'est pas d'une catégorie éligible à cette vague : une prolongation ne lui servirait pas.`,
+    );
   }
   const closesAt = parisDateTime(input.newClosesAt);
   const [issue] = checkExtension({ closesAt }, wave, now);
@@ -66,7 +77,13 @@ export async function grantDeadlineExtension(
         reason: input.reason,
       },
     });
-    const message = deadlineExtendedEmail({ establishment: establishment.name, establishmentId: establishment.id, wave: wave.title, closesAt, reason: input.reason });
+    const message = deadlineExtendedEmail({
+      establishment: establishment.name,
+      establishmentId: establishment.id,
+      wave: wave.title,
+      closesAt,
+      reason: input.reason,
+    });
     for (const { user } of establishment.memberships) {
       if (user.disabledAt) continue;
       await enqueueEmail(tx, {

@@ -4,7 +4,10 @@ import { decideGridChange, sameGrid } from "./grid-versioning";
 import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "./programme-defaults";
 
 const content = { objectives: DEFAULT_OBJECTIVES, criteria: DEFAULT_CRITERIA };
-const changed = { ...content, criteria: DEFAULT_CRITERIA.map((criterion, index) => (index === 0 ? { ...criterion, weight: 35 } : criterion)) };
+const changed = {
+  ...content,
+  criteria: DEFAULT_CRITERIA.map((criterion, index) => (index === 0 ? { ...criterion, weight: 35 } : criterion)),
+};
 const opensAt = parisDateTime("2026-03-02T09:00");
 const before = parisDateTime("2026-03-02T08:59");
 const draftVersion = { frozenAt: null, applicationCount: 0, content };
@@ -15,7 +18,10 @@ describe("editing in place or making a new version", () => {
   });
 
   it("makes a new version from the opening instant on", () => {
-    expect(decideGridChange({ now: opensAt, opensAt, current: draftVersion, next: changed })).toEqual({ kind: "NEW_VERSION", because: "WAVE_OPENED" });
+    expect(decideGridChange({ now: opensAt, opensAt, current: draftVersion, next: changed })).toEqual({
+      kind: "NEW_VERSION",
+      because: "WAVE_OPENED",
+    });
   });
 
   it("makes a new version when a dossier holds the current one, or it was frozen", () => {
@@ -30,22 +36,37 @@ describe("editing in place or making a new version", () => {
   });
 
   it("changes nothing when the grid is the same", () => {
-    expect(decideGridChange({ now: opensAt, opensAt, current: draftVersion, next: { objectives: [...DEFAULT_OBJECTIVES], criteria: [...DEFAULT_CRITERIA] } })).toEqual({
+    expect(
+      decideGridChange({
+        now: opensAt,
+        opensAt,
+        current: draftVersion,
+        next: { objectives: [...DEFAULT_OBJECTIVES], criteria: [...DEFAULT_CRITERIA] },
+      }),
+    ).toEqual({
       kind: "UNCHANGED",
     });
   });
 
   it("sees a change of order, of wording or of a flag", () => {
     expect(sameGrid(content, { ...content, objectives: [...DEFAULT_OBJECTIVES].reverse() })).toBe(false);
-    expect(sameGrid(content, { ...content, objectives: DEFAULT_OBJECTIVES.map((o, i) => (i === 3 ? { ...o, required: true } : o)) })).toBe(false);
-    expect(sameGrid(content, { ...content, criteria: DEFAULT_CRITERIA.map((c, i) => (i === 4 ? { ...c, label: `${c.label}.` } : c)) })).toBe(false);
+    expect(sameGrid(content, { ...content, objectives: DEFAULT_OBJECTIVES.map((o, i) => (i === 3 ? { ...o, required: true } : o)) })).toBe(
+      false,
+    );
+    expect(
+      sameGrid(content, { ...content, criteria: DEFAULT_CRITERIA.map((c, i) => (i === 4 ? { ...c, label: `${c.label}.` } : c)) }),
+    ).toBe(false);
   });
 });
 
 describe("criterion ↔ objective links", () => {
   it("are part of the grid: linking a criterion to another objective is a change, their order is not", () => {
     const linked = { ...content, criteria: DEFAULT_CRITERIA.map((c, i) => (i === 0 ? { ...c, objectiveCodes: ["O1", "O2"] } : c)) };
-    expect(sameGrid(linked, { ...linked, criteria: linked.criteria.map((c, i) => (i === 0 ? { ...c, objectiveCodes: ["O2", "O1"] } : c)) })).toBe(true);
-    expect(sameGrid(linked, { ...linked, criteria: linked.criteria.map((c, i) => (i === 0 ? { ...c, objectiveCodes: ["O1"] } : c)) })).toBe(false);
+    expect(
+      sameGrid(linked, { ...linked, criteria: linked.criteria.map((c, i) => (i === 0 ? { ...c, objectiveCodes: ["O2", "O1"] } : c)) }),
+    ).toBe(true);
+    expect(sameGrid(linked, { ...linked, criteria: linked.criteria.map((c, i) => (i === 0 ? { ...c, objectiveCodes: ["O1"] } : c)) })).toBe(
+      false,
+    );
   });
 });

@@ -1,7 +1,10 @@
 import type { CriterionTemplate, ObjectiveTemplate } from "./programme-defaults";
 
 /** A wave version's content: its objectives and scoring grid, in order. */
-export type GridContent = { objectives: readonly ObjectiveTemplate[]; criteria: ReadonlyArray<CriterionTemplate & { objectiveCodes?: readonly string[] }> };
+export type GridContent = {
+  objectives: readonly ObjectiveTemplate[];
+  criteria: ReadonlyArray<CriterionTemplate & { objectiveCodes?: readonly string[] }>;
+};
 
 export type FrozenBecause = "WAVE_OPENED" | "DOSSIERS_STARTED" | "VERSION_FROZEN";
 
@@ -37,7 +40,16 @@ function objectiveKey(objective: ObjectiveTemplate) {
 
 function criterionKey(criterion: GridContent["criteria"][number]) {
   const links = [...(criterion.objectiveCodes ?? [])].sort();
-  return [criterion.code, criterion.label, criterion.description, criterion.weight, criterion.scaleMin, criterion.scaleMax, criterion.required, links];
+  return [
+    criterion.code,
+    criterion.label,
+    criterion.description,
+    criterion.weight,
+    criterion.scaleMin,
+    criterion.scaleMax,
+    criterion.required,
+    links,
+  ];
 }
 
 /** Same objectives and criteria, in the same order (the order is shown to applicants and reviewers). */

@@ -46,7 +46,9 @@ describe("wave form schemas", () => {
 
   it("require the version the grid form was loaded at", () => {
     expect(ZUpdateWaveGridInput.safeParse({ objectives: form.objectives, criteria: form.criteria }).success).toBe(false);
-    expect(ZUpdateWaveGridInput.parse({ objectives: form.objectives, criteria: form.criteria, expectedVersion: 3 }).expectedVersion).toBe(3);
+    expect(ZUpdateWaveGridInput.parse({ objectives: form.objectives, criteria: form.criteria, expectedVersion: 3 }).expectedVersion).toBe(
+      3,
+    );
   });
 });
 
@@ -63,6 +65,8 @@ describe("extension form schema", () => {
     const wrongKey = finess.slice(0, 8) + String((Number(finess[8]) + 1) % 10);
     expect(issuesOf(ZDeadlineExtensionInput.safeParse({ ...extension, finessEt: wrongKey })).finessEt).toContain("clé de contrôle");
     expect(issuesOf(ZDeadlineExtensionInput.safeParse({ ...extension, finessEt: "79-12" })).finessEt).toContain("9 caractères");
-    expect(issuesOf(ZDeadlineExtensionInput.safeParse({ ...extension, finessEt: finess, newClosesAt: "2027-03-28T02:30" })).newClosesAt).toContain("n'existent pas à Paris");
+    expect(
+      issuesOf(ZDeadlineExtensionInput.safeParse({ ...extension, finessEt: finess, newClosesAt: "2027-03-28T02:30" })).newClosesAt,
+    ).toContain("n'existent pas à Paris");
   });
 });

@@ -58,9 +58,7 @@ const settingsShape = {
   opensAt: localDateTime,
   closesAt: localDateTime,
   fundingEnvelope: z.string({ error: "Indiquez le montant de l'enveloppe, en euros." }),
-  eligibleCategoryCodes: z
-    .array(z.string().min(1).max(10))
-    .min(1, { error: "Cochez au moins une catégorie d'établissements éligible." }),
+  eligibleCategoryCodes: z.array(z.string().min(1).max(10)).min(1, { error: "Cochez au moins une catégorie d'établissements éligible." }),
 };
 
 const ZObjectiveInput = z.object({
@@ -111,8 +109,10 @@ export const ZDeadlineExtensionInput = z.object({
     .superRefine((value, ctx) => {
       const problem = checkFiness(value);
       if (problem === "format") ctx.addIssue({ code: "custom", message: "Le FINESS compte 9 caractères, par exemple « 790001234 »." });
-      if (problem === "department") ctx.addIssue({ code: "custom", message: `Ce FINESS ne commence pas par un numéro de département (${FINESS_DEPARTMENTS_TEXT}).` });
-      if (problem === "checkKey") ctx.addIssue({ code: "custom", message: "Ce FINESS n'est pas valide : vérifiez le dernier chiffre (clé de contrôle)." });
+      if (problem === "department")
+        ctx.addIssue({ code: "custom", message: `Ce FINESS ne commence pas par un numéro de département (${FINESS_DEPARTMENTS_TEXT}).` });
+      if (problem === "checkKey")
+        ctx.addIssue({ code: "custom", message: "Ce FINESS n'est pas valide : vérifiez le dernier chiffre (clé de contrôle)." });
     }),
   /** Named apart from the wave form's `closesAt`: both forms share the wave page, and field ids follow names. */
   newClosesAt: localDateTime.refine(isParisLocalTime, { error: "Cette date et cette heure n'existent pas à Paris." }),

@@ -17,11 +17,25 @@ describe("deadline reminders job", () => {
     const { waveId } = await createWave(manager, id, waveForm({ eligibleCategoryCodes: ["500"] }));
     const draft = await establishmentWithDirector(testDb, { categoryCode: "500" });
     const editor = await testDb.user.create({
-      data: { email: "co-redaction@test.fr", displayName: "Co-rédacteur", memberships: { create: { establishmentId: draft.establishment.id, role: "EDITOR" } } },
+      data: {
+        email: "co-redaction@test.fr",
+        displayName: "Co-rédacteur",
+        memberships: { create: { establishmentId: draft.establishment.id, role: "EDITOR" } },
+      },
     });
-    const { applicationId } = await startApplication(draft.director, { waveId, establishmentId: draft.establishment.id }, null, parisDateTime("2027-02-01T10:00"));
+    const { applicationId } = await startApplication(
+      draft.director,
+      { waveId, establishmentId: draft.establishment.id },
+      null,
+      parisDateTime("2027-02-01T10:00"),
+    );
     const submitted = await establishmentWithDirector(testDb, { categoryCode: "500" });
-    const other = await startApplication(submitted.director, { waveId, establishmentId: submitted.establishment.id }, null, parisDateTime("2027-02-01T10:00"));
+    const other = await startApplication(
+      submitted.director,
+      { waveId, establishmentId: submitted.establishment.id },
+      null,
+      parisDateTime("2027-02-01T10:00"),
+    );
     await testDb.application.update({ where: { id: other.applicationId }, data: { state: "SUBMITTED" } });
     return { manager, waveId, draft, editor, applicationId };
   }
@@ -52,7 +66,13 @@ describe("deadline reminders job", () => {
 
   it("follows an extension: no 2-day reminder before the new deadline's", async () => {
     const { manager, waveId, draft, applicationId } = await setUp();
-    await grantDeadlineExtension(manager, waveId, { finessEt: draft.establishment.finessEt, newClosesAt: "2027-04-20T12:00", reason: "Incident." }, null, parisDateTime("2027-03-20T10:00"));
+    await grantDeadlineExtension(
+      manager,
+      waveId,
+      { finessEt: draft.establishment.finessEt, newClosesAt: "2027-04-20T12:00", reason: "Incident." },
+      null,
+      parisDateTime("2027-03-20T10:00"),
+    );
     await testDb.outboxEmail.deleteMany();
     expect(await sendDeadlineReminders(parisDateTime("2027-03-30T09:00"))).toEqual({ enqueued: 0 });
     expect(await sendDeadlineReminders(parisDateTime("2027-04-13T12:00"))).toEqual({ enqueued: 2 });

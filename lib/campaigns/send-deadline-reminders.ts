@@ -23,7 +23,13 @@ export async function sendDeadlineReminders(now = new Date()): Promise<{ enqueue
       id: true,
       createdAt: true,
       establishmentId: true,
-      wave: { select: { title: true, closesAt: true, extensions: { where: { closesAt: { gt: now } }, select: { establishmentId: true, closesAt: true } } } },
+      wave: {
+        select: {
+          title: true,
+          closesAt: true,
+          extensions: { where: { closesAt: { gt: now } }, select: { establishmentId: true, closesAt: true } },
+        },
+      },
       establishment: { select: { name: true, memberships: { select: { user: { select: { id: true, email: true, disabledAt: true } } } } } },
     },
   });
@@ -48,10 +54,17 @@ export async function sendDeadlineReminders(now = new Date()): Promise<{ enqueue
     });
     return draft.establishment.memberships
       .filter((membership) => !membership.user.disabledAt)
-      .map((membership) => ({ dedupeKey: reminderDedupeKey(reminder.kind, draft.id, membership.user.id), to: membership.user.email, ...message }));
+      .map((membership) => ({
+        dedupeKey: reminderDedupeKey(reminder.kind, draft.id, membership.user.id),
+        to: membership.user.email,
+        ...message,
+      }));
   });
   if (emails.length === 0) return { enqueued: 0 };
-  const sent = await db.outboxEmail.findMany({ where: { dedupeKey: { in: emails.map((email) => email.dedupeKey) } }, select: { dedupeKey: true } });
+  const sent = await db.outboxEmail.findMany({
+    where: { dedupeKey: { in: emails.map((email) => email.dedupeKey) } },
+    select: { dedupeKey: true },
+  });
   const already = new Set(sent.map((email) => email.dedupeKey));
   const fresh = emails.filter((email) => !already.has(email.dedupeKey));
   for (const email of fresh) await enqueueEmail(db, email);

@@ -45,7 +45,9 @@ export async function updateWaveSettings(
       if (wave.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
       const issues = checkSettingsChange(wave, next, now);
       if (issues.length > 0) {
-        throw new AppError("INVALID_INPUT", issues[0]!.message, { fieldErrors: Object.fromEntries(issues.map((issue) => [issue.path.join("."), [issue.message]])) });
+        throw new AppError("INVALID_INPUT", issues[0]!.message, {
+          fieldErrors: Object.fromEntries(issues.map((issue) => [issue.path.join("."), [issue.message]])),
+        });
       }
       await assertKnownCategories(tx, input.eligibleCategoryCodes);
 
@@ -58,7 +60,10 @@ export async function updateWaveSettings(
       }
       if (Object.keys(changes).length === 0) return { changed: [] };
 
-      const updated = await tx.wave.updateMany({ where: { id: waveId, version: input.expectedVersion }, data: { ...next, version: { increment: 1 } } });
+      const updated = await tx.wave.updateMany({
+        where: { id: waveId, version: input.expectedVersion },
+        data: { ...next, version: { increment: 1 } },
+      });
       if (updated.count !== 1) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
       if (changes.eligibleCategoryCodes) {
         await tx.waveEligibleCategory.deleteMany({ where: { waveId, categoryCode: { notIn: input.eligibleCategoryCodes } } });
@@ -67,7 +72,13 @@ export async function updateWaveSettings(
           skipDuplicates: true,
         });
       }
-      await recordAudit(tx, { actor: auditActor(viewer), action: "wave.settings_changed", target: { type: "Wave", id: waveId }, ip, details: { changes } });
+      await recordAudit(tx, {
+        actor: auditActor(viewer),
+        action: "wave.settings_changed",
+        target: { type: "Wave", id: waveId },
+        ip,
+        details: { changes },
+      });
       return { changed: Object.keys(changes) };
     });
   } catch (error) {

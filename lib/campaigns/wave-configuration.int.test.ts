@@ -19,7 +19,8 @@ describe("wave configuration", () => {
     objectives: DEFAULT_OBJECTIVES.map((objective) => ({ ...objective })),
     criteria: DEFAULT_CRITERIA.map((criterion, index) => ({ ...criterion, weight: index === 0 ? weightOfFirst : criterion.weight })),
   });
-  const auditOf = (targetId: string) => testDb.auditEvent.findMany({ where: { targetId }, orderBy: { id: "asc" }, select: { action: true, details: true, actorLabel: true } });
+  const auditOf = (targetId: string) =>
+    testDb.auditEvent.findMany({ where: { targetId }, orderBy: { id: "asc" }, select: { action: true, details: true, actorLabel: true } });
   const versionsOf = (waveId: string) =>
     testDb.waveVersion.findMany({
       where: { waveId },
@@ -34,7 +35,13 @@ describe("wave configuration", () => {
 
     const wave = await testDb.wave.findUniqueOrThrow({
       where: { id: waveId },
-      select: { opensAt: true, closesAt: true, fundingEnvelopeCents: true, version: true, eligibleCategories: { select: { categoryCode: true } } },
+      select: {
+        opensAt: true,
+        closesAt: true,
+        fundingEnvelopeCents: true,
+        version: true,
+        eligibleCategories: { select: { categoryCode: true } },
+      },
     });
     expect(wave.opensAt.toISOString()).toBe("2027-01-04T08:00:00.000Z");
     expect(wave.closesAt.toISOString()).toBe("2027-03-31T21:59:00.000Z");
@@ -58,8 +65,13 @@ describe("wave configuration", () => {
     });
     const { id } = await insertCampaign(testDb);
     await createWave(manager, id, waveForm());
-    await expect(createWave(manager, id, waveForm({ title: "Doublon" }))).rejects.toMatchObject({ code: "CONFLICT", fieldErrors: { year: [expect.any(String)] } });
-    await expect(createWave(manager, id, waveForm({ year: 2028, eligibleCategoryCodes: ["999"] }))).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(createWave(manager, id, waveForm({ title: "Doublon" }))).rejects.toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { year: [expect.any(String)] },
+    });
+    await expect(createWave(manager, id, waveForm({ year: 2028, eligibleCategoryCodes: ["999"] }))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
     expect(await testDb.wave.count()).toBe(1);
   });
 
@@ -94,10 +106,19 @@ describe("wave configuration", () => {
     expect(v2?.criteria[0]).toEqual({ code: "C1", weight: 40 });
 
     const later = await startApplication(second.director, { waveId, establishmentId: second.establishment.id }, null, afterOpening);
-    const dossiers = await testDb.application.findMany({ where: { waveId }, select: { id: true, waveVersion: { select: { number: true } } } });
-    expect(Object.fromEntries(dossiers.map((dossier) => [dossier.id, dossier.waveVersion.number]))).toEqual({ [started.applicationId]: 1, [later.applicationId]: 2 });
+    const dossiers = await testDb.application.findMany({
+      where: { waveId },
+      select: { id: true, waveVersion: { select: { number: true } } },
+    });
+    expect(Object.fromEntries(dossiers.map((dossier) => [dossier.id, dossier.waveVersion.number]))).toEqual({
+      [started.applicationId]: 1,
+      [later.applicationId]: 2,
+    });
     const audit = await auditOf(waveId);
-    expect(audit.at(-1)).toMatchObject({ action: "wave.version_created", details: { versionNumber: 2, previousVersionNumber: 1, because: "WAVE_OPENED", dossiersKeepingPrevious: 1 } });
+    expect(audit.at(-1)).toMatchObject({
+      action: "wave.version_created",
+      details: { versionNumber: 2, previousVersionNumber: 1, because: "WAVE_OPENED", dossiersKeepingPrevious: 1 },
+    });
   });
 
   it("refuses a change made on a stale form, and changes nothing for the same grid", async () => {
@@ -105,8 +126,13 @@ describe("wave configuration", () => {
     const { id } = await insertCampaign(testDb);
     const { waveId } = await createWave(manager, id, waveForm());
     await changeWaveGrid(manager, waveId, { ...grid(40), expectedVersion: 1 }, null, afterOpening);
-    await expect(changeWaveGrid(manager, waveId, { ...grid(50), expectedVersion: 1 }, null, afterOpening)).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await changeWaveGrid(manager, waveId, { ...grid(40), expectedVersion: 2 }, null, afterOpening)).toEqual({ outcome: "UNCHANGED", versionNumber: 2 });
+    await expect(changeWaveGrid(manager, waveId, { ...grid(50), expectedVersion: 1 }, null, afterOpening)).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    expect(await changeWaveGrid(manager, waveId, { ...grid(40), expectedVersion: 2 }, null, afterOpening)).toEqual({
+      outcome: "UNCHANGED",
+      versionNumber: 2,
+    });
     expect(await testDb.wave.findUniqueOrThrow({ where: { id: waveId }, select: { version: true } })).toEqual({ version: 2 });
     expect(await versionsOf(waveId)).toHaveLength(2);
   });
@@ -125,7 +151,10 @@ describe("wave configuration", () => {
       afterOpening,
     );
     expect(result.changed).toEqual(["closesAt", "fundingEnvelopeCents", "eligibleCategoryCodes"]);
-    const wave = await testDb.wave.findUniqueOrThrow({ where: { id: waveId }, select: { closesAt: true, version: true, eligibleCategories: { select: { categoryCode: true } } } });
+    const wave = await testDb.wave.findUniqueOrThrow({
+      where: { id: waveId },
+      select: { closesAt: true, version: true, eligibleCategories: { select: { categoryCode: true } } },
+    });
     expect(wave.closesAt.toISOString()).toBe("2027-04-15T10:00:00.000Z");
     expect(wave.version).toBe(2);
     expect(wave.eligibleCategories.map((row) => row.categoryCode).sort()).toEqual(["202", "500"]);
@@ -143,6 +172,8 @@ describe("wave configuration", () => {
     await expect(
       updateWaveSettings(manager, waveId, { ...form, opensAt: "2027-01-11T09:00", expectedVersion: 2 }, null, afterOpening),
     ).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { opensAt: [expect.stringContaining("ne peut plus être modifiée")] } });
-    await expect(updateWaveSettings(manager, waveId, { ...form, expectedVersion: 1 }, null, afterOpening)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(updateWaveSettings(manager, waveId, { ...form, expectedVersion: 1 }, null, afterOpening)).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 });

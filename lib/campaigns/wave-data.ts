@@ -40,4 +40,5 @@ export async function assertKnownCategories(client: CategoryReader, codes: reado
 
 export const DUPLICATE_WAVE_MESSAGE = "Cette campagne a déjà une vague de ce type pour cette année.";
 
-export const STALE_WAVE_MESSAGE = "La vague a été modifiée entre-temps par une autre personne : rechargez la page pour voir ses changements, puis recommencez.";
+export const STALE_WAVE_MESSAGE =
+  "La vague a été modifiée entre-temps par une autre personne : rechargez la page pour voir ses changements, puis recommencez.";

@@ -34,6 +34,9 @@ export function newWaveFormValues(): z.input<typeof ZCreateWaveInput> {
     fundingEnvelope: "",
     eligibleCategoryCodes: [],
     objectives: DEFAULT_OBJECTIVES.map((objective) => ({ ...objective })),
-    criteria: DEFAULT_CRITERIA.map((criterion) => ({ ...criterion, objectiveCodes: [...(DEFAULT_CRITERION_OBJECTIVES[criterion.code] ?? [])] })),
+    criteria: DEFAULT_CRITERIA.map((criterion) => ({
+      ...criterion,
+      objectiveCodes: [...(DEFAULT_CRITERION_OBJECTIVES[criterion.code] ?? [])],
+    })),
   };
 }

@@ -37,12 +37,20 @@ describe("objectives and scoring grid", () => {
 
   it("want at least one required objective", () => {
     const optionalOnly = grid.objectives.map((objective) => ({ ...objective, required: false }));
-    expect(checkGrid({ ...grid, objectives: optionalOnly })).toEqual([{ path: ["objectives"], message: expect.stringContaining("obligatoire") }]);
+    expect(checkGrid({ ...grid, objectives: optionalOnly })).toEqual([
+      { path: ["objectives"], message: expect.stringContaining("obligatoire") },
+    ]);
   });
 
   it("want positive weights and a scale whose maximum is above its minimum", () => {
     const criteria = grid.criteria.map((criterion, index) =>
-      index === 0 ? { ...criterion, weight: 0 } : index === 1 ? { ...criterion, scaleMin: 5, scaleMax: 5 } : index === 2 ? { ...criterion, scaleMin: -1 } : criterion,
+      index === 0
+        ? { ...criterion, weight: 0 }
+        : index === 1
+          ? { ...criterion, scaleMin: 5, scaleMax: 5 }
+          : index === 2
+            ? { ...criterion, scaleMin: -1 }
+            : criterion,
     );
     expect(paths(checkGrid({ ...grid, criteria }))).toEqual(["criteria.0.weight", "criteria.1.scaleMax", "criteria.2.scaleMin"]);
   });
@@ -75,7 +83,12 @@ describe("changes once the wave exists", () => {
 
 describe("criterion ↔ objective links", () => {
   it("refuse a link to an objective the grid does not have, on the criterion's field", () => {
-    const linked = { ...grid, criteria: grid.criteria.map((c, i) => (i === 1 ? { ...c, objectiveCodes: ["O2", "O9"] } : { ...c, objectiveCodes: ["O1"] })) };
-    expect(checkGrid(linked)).toEqual([{ path: ["criteria", 1, "objectiveCodes"], message: "Ce critère renvoie à un objectif qui n'existe plus : « O9 »." }]);
+    const linked = {
+      ...grid,
+      criteria: grid.criteria.map((c, i) => (i === 1 ? { ...c, objectiveCodes: ["O2", "O9"] } : { ...c, objectiveCodes: ["O1"] })),
+    };
+    expect(checkGrid(linked)).toEqual([
+      { path: ["criteria", 1, "objectiveCodes"], message: "Ce critère renvoie à un objectif qui n'existe plus : « O9 »." },
+    ]);
   });
 });

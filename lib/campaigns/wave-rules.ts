@@ -24,7 +24,12 @@ export function checkWaveSettings(values: WaveSettingsValues): RuleIssue[] {
     // A malformed value is the schema's to report (« Indiquez une date et une heure. »).
     if (!LOCAL_FORMAT.test(text)) continue;
     if (isParisLocalTime(text)) valid[field] = parisDateTime(text);
-    else issues.push({ path: [field], message: "Cette date et cette heure n'existent pas à Paris : vérifiez le jour, ou évitez l'heure sautée au passage à l'heure d'été (entre 2 h et 3 h)." });
+    else
+      issues.push({
+        path: [field],
+        message:
+          "Cette date et cette heure n'existent pas à Paris : vérifiez le jour, ou évitez l'heure sautée au passage à l'heure d'été (entre 2 h et 3 h).",
+      });
   }
   if (valid.opensAt && valid.closesAt && valid.closesAt <= valid.opensAt) {
     issues.push({ path: ["closesAt"], message: "La clôture doit être postérieure à l'ouverture." });
@@ -60,8 +65,10 @@ export function checkGrid(values: GridValues): RuleIssue[] {
   values.criteria.forEach((criterion, index) => {
     // A value that is not a number at all is the schema's to report.
     const { weight, scaleMin, scaleMax } = criterion;
-    if (Number.isFinite(weight) && weight <= 0) issues.push({ path: ["criteria", index, "weight"], message: "Le poids doit être supérieur à 0." });
-    if (Number.isFinite(scaleMin) && scaleMin < 0) issues.push({ path: ["criteria", index, "scaleMin"], message: "La note minimale ne peut pas être négative." });
+    if (Number.isFinite(weight) && weight <= 0)
+      issues.push({ path: ["criteria", index, "weight"], message: "Le poids doit être supérieur à 0." });
+    if (Number.isFinite(scaleMin) && scaleMin < 0)
+      issues.push({ path: ["criteria", index, "scaleMin"], message: "La note minimale ne peut pas être négative." });
     if (Number.isFinite(scaleMin) && Number.isFinite(scaleMax) && scaleMax <= scaleMin) {
       issues.push({ path: ["criteria", index, "scaleMax"], message: "La note maximale doit être supérieure à la note minimale." });
     }
@@ -71,7 +78,10 @@ export function checkGrid(values: GridValues): RuleIssue[] {
   values.criteria.forEach((criterion, index) => {
     const unknown = (criterion.objectiveCodes ?? []).filter((code) => !objectiveCodes.has(code));
     if (unknown.length > 0) {
-      issues.push({ path: ["criteria", index, "objectiveCodes"], message: `Ce critère renvoie à un objectif qui n'existe plus : ${unknown.map((code) => `« ${code} »`).join(", ")}.` });
+      issues.push({
+        path: ["criteria", index, "objectiveCodes"],
+        message: `Ce critère renvoie à un objectif qui n'existe plus : ${unknown.map((code) => `« ${code} »`).join(", ")}.`,
+      });
     }
   });
   return issues;

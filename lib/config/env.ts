@@ -20,7 +20,11 @@ export const ZTrustedProxies = z
     const ranges = value.split(",").map((range) => range.trim());
     const address = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
     const wrong = ranges.filter((range) => !address.safeParse(range).success);
-    if (wrong.length > 0) ctx.addIssue({ code: "custom", message: `a hop count or a comma-separated list of addresses or CIDR ranges, not ${wrong.join(", ")}` });
+    if (wrong.length > 0)
+      ctx.addIssue({
+        code: "custom",
+        message: `a hop count or a comma-separated list of addresses or CIDR ranges, not ${wrong.join(", ")}`,
+      });
     return { kind: "ranges", ranges };
   });
 
@@ -52,9 +56,19 @@ const EnvSchema = z.object({
   /** Signs session cookies. Required in production; development and tests use a fixed local value. */
   AUTH_SECRET: z.string().min(32).optional(),
   /** Absolute lifetime of a session, whatever the activity (PSC keeps its sessions 4 hours). */
-  SESSION_LIFETIME_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(240),
+  SESSION_LIFETIME_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(240),
   /** A session unused for this long ends. */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
 
   /** WebAuthn relying party: the registrable domain of APP_URL unless set. */
   WEBAUTHN_RP_ID: z.string().optional(),
@@ -76,7 +90,12 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_IP_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
 
   /** Validity of an invitation link. */
-  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
 
   /** Where uploaded files and receipts are kept (local storage). */
   STORAGE_DIR: z.string().default(".data/files"),

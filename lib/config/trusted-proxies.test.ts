@@ -8,7 +8,10 @@ describe("TRUSTED_PROXIES", () => {
 
   it("reads a hop count or a list of addresses and CIDR ranges", () => {
     expect(ZTrustedProxies.parse("2")).toEqual({ kind: "hops", hops: 2 });
-    expect(ZTrustedProxies.parse("10.0.0.0/8, 192.0.2.10,2001:db8::/32")).toEqual({ kind: "ranges", ranges: ["10.0.0.0/8", "192.0.2.10", "2001:db8::/32"] });
+    expect(ZTrustedProxies.parse("10.0.0.0/8, 192.0.2.10,2001:db8::/32")).toEqual({
+      kind: "ranges",
+      ranges: ["10.0.0.0/8", "192.0.2.10", "2001:db8::/32"],
+    });
   });
 
   it("refuses anything else, naming it", () => {

@@ -4,7 +4,15 @@ import { effectiveDueAt, isOverdue } from "@/lib/review/due-dates";
 import { parisToday } from "@/lib/roster/dates";
 import { computeEstablishmentIndicators, snapshotCounts } from "@/lib/roster/establishment-indicators";
 import { recordIndicatorSnapshot } from "@/lib/roster/snapshots";
-import { createDraft, createReviewer, createReviewWave, createSubmittedDossier, establishmentWithDirector, insertRoster, ROSTER_CASES } from "@/test/factories";
+import {
+  createDraft,
+  createReviewer,
+  createReviewWave,
+  createSubmittedDossier,
+  establishmentWithDirector,
+  insertRoster,
+  ROSTER_CASES,
+} from "@/test/factories";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { ZDashboardFilters } from "./filters";
 import { loadProgrammeDashboard } from "./get-programme-dashboard";
@@ -24,8 +32,15 @@ const filters = (query: Record<string, string> = {}) => ZDashboardFilters.parse(
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
 async function buildWorld() {
-  const wave = await createReviewWave(testDb, { reviewTiers: "REGIONAL_THEN_NATIONAL", regionalDueAt: new Date("2026-03-01T12:00:00Z"), nationalDueAt: new Date("2026-06-01T12:00:00Z") });
-  await testDb.wave.update({ where: { id: wave.waveId }, data: { fundingEnvelopeCents: 10_000_000_00n, eligibleCategories: { deleteMany: {}, create: [{ categoryCode: "500" }] } } });
+  const wave = await createReviewWave(testDb, {
+    reviewTiers: "REGIONAL_THEN_NATIONAL",
+    regionalDueAt: new Date("2026-03-01T12:00:00Z"),
+    nationalDueAt: new Date("2026-06-01T12:00:00Z"),
+  });
+  await testDb.wave.update({
+    where: { id: wave.waveId },
+    data: { fundingEnvelopeCents: 10_000_000_00n, eligibleCategories: { deleteMany: {}, create: [{ categoryCode: "500" }] } },
+  });
   // Two EHPAD in Nouvelle-Aquitaine (75), a hospital in Île-de-France (11, not eligible to the wave).
   const ehpadA = (await establishmentWithDirector(testDb, { categoryCode: "500" })).establishment;
   const ehpadB = (await establishmentWithDirector(testDb, { categoryCode: "500" })).establishment;
@@ -39,14 +54,21 @@ async function buildWorld() {
     [ehpadB.id]: [new Date("2026-01-05T09:00:00Z")],
     [hospital.id]: [new Date("2025-12-31T23:30:00Z")], // 1 January 2026 in Paris
   };
-  for (const [id, dates] of Object.entries(snapshots)) for (const at of dates) await recordIndicatorSnapshot(testDb, id, "DAILY", { now: at });
+  for (const [id, dates] of Object.entries(snapshots))
+    for (const at of dates) await recordIndicatorSnapshot(testDb, id, "DAILY", { now: at });
   await rebuildRolloutFigures(NOW, testDb);
 
   // Dossiers: a draft of A; B's selected; two submitted dossiers of new EHPAD (75 and 84), one under review.
   await createDraft(testDb, ehpadA.id, wave);
-  const selected = await testDb.application.create({ data: { establishmentId: ehpadB.id, waveId: wave.waveId, waveVersionId: wave.versionId, state: "SELECTED" } });
-  await testDb.decision.create({ data: { applicationId: selected.id, waveId: wave.waveId, outcome: "SELECTED", amountGrantedCents: 250_000_00n, releasedAt: NOW } });
-  await testDb.budgetLine.create({ data: { applicationId: selected.id, category: "EQUIPMENT", label: "Clés", amountCents: 300_000_00n, position: 0 } });
+  const selected = await testDb.application.create({
+    data: { establishmentId: ehpadB.id, waveId: wave.waveId, waveVersionId: wave.versionId, state: "SELECTED" },
+  });
+  await testDb.decision.create({
+    data: { applicationId: selected.id, waveId: wave.waveId, outcome: "SELECTED", amountGrantedCents: 250_000_00n, releasedAt: NOW },
+  });
+  await testDb.budgetLine.create({
+    data: { applicationId: selected.id, category: "EQUIPMENT", label: "Clés", amountCents: 300_000_00n, position: 0 },
+  });
   const inReview = await createSubmittedDossier(testDb, wave);
   await testDb.application.update({ where: { id: inReview.id }, data: { state: "UNDER_REVIEW" } });
   await createSubmittedDossier(testDb, wave, { regionCode: "84", departmentCode: "69" });
@@ -102,7 +124,10 @@ describe("the programme's dashboard", () => {
     const es = await loadProgrammeDashboard(testDb, filters({ categorie: "ES" }), NOW);
     expect(es.rollout.curve.at(-1)).toEqual({ month: "2026-03", ...(await expectedRollout(world, "2026-03", [world.hospital.id])) });
     const wave = await loadProgrammeDashboard(testDb, filters({ vague: world.wave.waveId }), NOW);
-    expect(wave.rollout.curve.at(-1)).toEqual({ month: "2026-03", ...(await expectedRollout(world, "2026-03", [world.ehpadA.id, world.ehpadB.id])) });
+    expect(wave.rollout.curve.at(-1)).toEqual({
+      month: "2026-03",
+      ...(await expectedRollout(world, "2026-03", [world.ehpadA.id, world.ehpadB.id])),
+    });
     expect(wave.rollout.byCategory.map((row) => row.categoryCode)).toEqual(["500"]);
   });
 
@@ -119,7 +144,14 @@ describe("the programme's dashboard", () => {
 
   it("counts the funnel and its breakdowns from the dossiers' states", async () => {
     const dashboard = await loadProgrammeDashboard(testDb, filters(), NOW);
-    expect(Object.fromEntries(dashboard.funnel.map((stage) => [stage.key, stage.count]))).toEqual({ started: 4, submitted: 3, reviewed: 2, scored: 1, decided: 1, selected: 1 });
+    expect(Object.fromEntries(dashboard.funnel.map((stage) => [stage.key, stage.count]))).toEqual({
+      started: 4,
+      submitted: 3,
+      reviewed: 2,
+      scored: 1,
+      decided: 1,
+      selected: 1,
+    });
     expect(dashboard.byRegion).toEqual([
       { regionCode: "75", counts: { DRAFT: 1, SELECTED: 1, UNDER_REVIEW: 1 } },
       { regionCode: "84", counts: { SUBMITTED: 1 } },
@@ -132,12 +164,16 @@ describe("the programme's dashboard", () => {
   it("counts eligible establishments by the wave's category rule, and those that applied", async () => {
     const dashboard = await loadProgrammeDashboard(testDb, filters({ vague: world.wave.waveId }), NOW);
     const wave = { opensAt: new Date("2026-01-01"), closesAt: new Date("2027-01-01"), eligibleCategoryCodes: ["500"] };
-    const establishments = await testDb.establishment.findMany({ select: { id: true, regionCode: true, category: { select: { code: true, label: true } }, applications: { select: { waveId: true } } } });
+    const establishments = await testDb.establishment.findMany({
+      select: { id: true, regionCode: true, category: { select: { code: true, label: true } }, applications: { select: { waveId: true } } },
+    });
     for (const region of dashboard.regions) {
       const here = establishments.filter((row) => row.regionCode === region.regionCode);
       const eligible = here.filter((row) => screenEligibility({ wave, category: row.category, now: new Date("2026-06-01") }).eligible);
       expect(region.eligible, region.regionCode).toBe(eligible.length);
-      expect(region.applied, region.regionCode).toBe(eligible.filter((row) => row.applications.some((application) => application.waveId === world.wave.waveId)).length);
+      expect(region.applied, region.regionCode).toBe(
+        eligible.filter((row) => row.applications.some((application) => application.waveId === world.wave.waveId)).length,
+      );
     }
     expect(dashboard.national).toMatchObject({ eligible: 4, applied: 4, dossiers: 4 });
   });
@@ -145,7 +181,13 @@ describe("the programme's dashboard", () => {
   it("tells overdue reviews per tier by the review's due-date rules", async () => {
     const dashboard = await loadProgrammeDashboard(testDb, filters(), NOW);
     const assignments = await testDb.reviewerAssignment.findMany({
-      select: { tier: true, dueAt: true, review: { select: { status: true } }, conflict: { select: { hasConflict: true } }, application: { select: { wave: true } } },
+      select: {
+        tier: true,
+        dueAt: true,
+        review: { select: { status: true } },
+        conflict: { select: { hasConflict: true } },
+        application: { select: { wave: true } },
+      },
     });
     for (const tier of dashboard.review) {
       const live = assignments.filter((row) => row.tier === tier.tier && row.conflict?.hasConflict !== true);
@@ -158,14 +200,26 @@ describe("the programme's dashboard", () => {
         conflicts: assignments.filter((row) => row.tier === tier.tier && row.conflict?.hasConflict === true).length,
       });
     }
-    expect(dashboard.review.map((tier) => [tier.tier, tier.overdue])).toEqual([["REGIONAL", 1], ["NATIONAL", 1]]);
+    expect(dashboard.review.map((tier) => [tier.tier, tier.overdue])).toEqual([
+      ["REGIONAL", 1],
+      ["NATIONAL", 1],
+    ]);
   });
 
   it("shows each wave's envelope beside what was granted and asked, and the same figures in its table", async () => {
     const dashboard = await loadProgrammeDashboard(testDb, filters({ vague: world.wave.waveId }), NOW);
     expect(dashboard.envelopes).toEqual([
-      { waveId: world.wave.waveId, title: world.wave.title, availableCents: 10_000_000_00n, grantedCents: 250_000_00n, requestedCents: 300_000_00n + 2n * 1_250_000n, selected: 1 },
+      {
+        waveId: world.wave.waveId,
+        title: world.wave.title,
+        availableCents: 10_000_000_00n,
+        grantedCents: 250_000_00n,
+        requestedCents: 300_000_00n + 2n * 1_250_000n,
+        selected: 1,
+      },
     ]);
-    expect(dashboardTable(dashboard, "enveloppes").rows).toEqual([[world.wave.title, 10_000_000_00n, 250_000_00n, 9_750_000_00n, 325_000_00n, 1]]);
+    expect(dashboardTable(dashboard, "enveloppes").rows).toEqual([
+      [world.wave.title, 10_000_000_00n, 250_000_00n, 9_750_000_00n, 325_000_00n, 1],
+    ]);
   });
 });

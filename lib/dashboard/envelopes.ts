@@ -10,7 +10,14 @@ import type { RosterClient } from "@/lib/roster/establishment-indicators";
 import type { TDashboardFilters } from "./filters";
 import { loadGrantedAmounts } from "./granted-amounts";
 
-export type WaveEnvelope = { waveId: string; title: string; availableCents: bigint; requestedCents: bigint; grantedCents: bigint; selected: number };
+export type WaveEnvelope = {
+  waveId: string;
+  title: string;
+  availableCents: bigint;
+  requestedCents: bigint;
+  grantedCents: bigint;
+  selected: number;
+};
 
 export async function loadEnvelopes(client: RosterClient, filters: TDashboardFilters): Promise<WaveEnvelope[]> {
   const wave = filters.vague ? Prisma.sql`w.id = ${filters.vague}::uuid` : Prisma.sql`TRUE`;
@@ -19,7 +26,10 @@ export async function loadEnvelopes(client: RosterClient, filters: TDashboardFil
            (SELECT sum(b."amountCents") FROM "BudgetLine" b JOIN "Application" a ON a.id = b."applicationId"
             WHERE a."waveId" = w.id AND a.state NOT IN ('DRAFT', 'WITHDRAWN'))::bigint AS "requestedCents"
     FROM "Wave" w WHERE ${wave} ORDER BY w."opensAt" DESC`;
-  const granted = await loadGrantedAmounts(client, waves.map((row) => row.waveId));
+  const granted = await loadGrantedAmounts(
+    client,
+    waves.map((row) => row.waveId),
+  );
   return waves.map((row) => ({
     ...row,
     requestedCents: row.requestedCents ?? 0n,

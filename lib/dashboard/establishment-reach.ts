@@ -17,7 +17,10 @@ import { establishmentScope, type TDashboardFilters } from "./filters";
 export type RegionReach = { regionCode: string; eligible: number; applied: number };
 
 export async function loadEstablishmentReach(client: RosterClient, filters: TDashboardFilters): Promise<RegionReach[]> {
-  const categoryScope = establishmentScope({ categorie: filters.categorie }, { region: Prisma.raw("NULL"), category: Prisma.raw(`w."categoryCode"`), sector: Prisma.raw("c.sector") });
+  const categoryScope = establishmentScope(
+    { categorie: filters.categorie },
+    { region: Prisma.raw("NULL"), category: Prisma.raw(`w."categoryCode"`), sector: Prisma.raw("c.sector") },
+  );
   const eligibleWave = filters.vague ? Prisma.sql`w."waveId" = ${filters.vague}::uuid` : Prisma.sql`TRUE`;
   const categories = await client.$queryRaw<Array<{ code: string }>>`
     SELECT DISTINCT w."categoryCode" AS code FROM "WaveEligibleCategory" w JOIN "EstablishmentCategory" c ON c.code = w."categoryCode"

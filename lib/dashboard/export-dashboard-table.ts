@@ -28,6 +28,11 @@ export async function exportDashboardTable(
   const { format, ...filters } = input.filters;
   const table = dashboardTable(await loadProgrammeDashboard(db, filters, new Date()), input.table);
   const bytes = format === "csv" ? figureTableToCsv(table) : await figureTableToXlsx(table, table.caption.replace(/[\\/?*[\]:]/g, " "));
-  await recordAudit(db, { actor: auditActor(viewer), action: "dashboard.exported", ip: input.ip, details: { table: input.table, format, filters } });
+  await recordAudit(db, {
+    actor: auditActor(viewer),
+    action: "dashboard.exported",
+    ip: input.ip,
+    details: { table: input.table, format, filters },
+  });
   return { bytes, fileName: `tableau-de-bord-${input.table}-${parisToday()}.${format}`, mimeType: MIME[format] };
 }

@@ -4,11 +4,21 @@ import { ZDashboardFilters } from "./filters";
 describe("the dashboard's filters", () => {
   it("reads a wave, a region, a sector or a FINESS category, and the map's figure", () => {
     const wave = "0190f3a4-5b6c-7d8e-9f00-112233445566";
-    expect(ZDashboardFilters.parse({ vague: wave, region: "04", categorie: "ESMS", carte: "rieCompliant" })).toEqual({ vague: wave, region: "04", categorie: "ESMS", carte: "rieCompliant" });
+    expect(ZDashboardFilters.parse({ vague: wave, region: "04", categorie: "ESMS", carte: "rieCompliant" })).toEqual({
+      vague: wave,
+      region: "04",
+      categorie: "ESMS",
+      carte: "rieCompliant",
+    });
     expect(ZDashboardFilters.parse({ categorie: "355" }).categorie).toBe("355");
   });
 
   it("falls back to no filter on anything malformed, instead of an error page", () => {
-    expect(ZDashboardFilters.parse({ vague: "pas-une-vague", region: "99", categorie: "ES; DROP", carte: "autre" })).toEqual({ vague: undefined, region: undefined, categorie: undefined, carte: "applied" });
+    expect(ZDashboardFilters.parse({ vague: "pas-une-vague", region: "99", categorie: "ES; DROP", carte: "autre" })).toEqual({
+      vague: undefined,
+      region: undefined,
+      categorie: undefined,
+      carte: "applied",
+    });
   });
 });

@@ -15,8 +15,14 @@ export const SECTOR_FILTERS = { ES: "HEALTH", ESMS: "MEDICO_SOCIAL" } as const s
 
 export const ZDashboardFilters = z.object({
   vague: z.uuid().optional().catch(undefined),
-  region: z.enum(Object.keys(REGIONS) as [string, ...string[]]).optional().catch(undefined),
-  categorie: z.union([z.enum(["ES", "ESMS"]), z.string().regex(/^\d{3}$/)]).optional().catch(undefined),
+  region: z
+    .enum(Object.keys(REGIONS) as [string, ...string[]])
+    .optional()
+    .catch(undefined),
+  categorie: z
+    .union([z.enum(["ES", "ESMS"]), z.string().regex(/^\d{3}$/)])
+    .optional()
+    .catch(undefined),
   carte: z.enum(MAP_FIGURE_KEYS).catch("applied"),
 });
 export type TDashboardFilters = z.infer<typeof ZDashboardFilters>;
@@ -24,14 +30,21 @@ export type TDashboardFilters = z.infer<typeof ZDashboardFilters>;
 type ScopeColumns = { region: Prisma.Sql; category: Prisma.Sql; sector: Prisma.Sql };
 
 /** An establishment `e` joined to its category `c`. */
-const ESTABLISHMENT_COLUMNS: ScopeColumns = { region: Prisma.raw(`e."regionCode"`), category: Prisma.raw(`e."categoryCode"`), sector: Prisma.raw("c.sector") };
+const ESTABLISHMENT_COLUMNS: ScopeColumns = {
+  region: Prisma.raw(`e."regionCode"`),
+  category: Prisma.raw(`e."categoryCode"`),
+  sector: Prisma.raw("c.sector"),
+};
 
 /**
  * The SQL condition of the region and category filters, on an establishment `e` joined to its
  * category `c` unless other columns are named: one fragment shared by every figure, so they all
  * count the same establishments.
  */
-export function establishmentScope(filters: Pick<TDashboardFilters, "region" | "categorie">, columns: ScopeColumns = ESTABLISHMENT_COLUMNS): Prisma.Sql {
+export function establishmentScope(
+  filters: Pick<TDashboardFilters, "region" | "categorie">,
+  columns: ScopeColumns = ESTABLISHMENT_COLUMNS,
+): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filters.region) conditions.push(Prisma.sql`${columns.region} = ${filters.region}`);
   if (filters.categorie === "ES" || filters.categorie === "ESMS") {

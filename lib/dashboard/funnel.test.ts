@@ -8,12 +8,23 @@ describe("the dossiers' funnel", () => {
     expect(new Set(FUNNEL_STAGES[0]!.states)).toEqual(new Set(Object.keys(STATE_LABELS)));
     for (let index = 1; index < FUNNEL_STAGES.length; index++) {
       const before = new Set(FUNNEL_STAGES[index - 1]!.states);
-      expect(FUNNEL_STAGES[index]!.states.every((state) => before.has(state)), FUNNEL_STAGES[index]!.key).toBe(true);
+      expect(
+        FUNNEL_STAGES[index]!.states.every((state) => before.has(state)),
+        FUNNEL_STAGES[index]!.key,
+      ).toBe(true);
     }
   });
 
   it("adds up the states of each stage; a withdrawn or draft dossier was only started", () => {
-    const counts: Partial<Record<ApplicationState, number>> = { DRAFT: 5, WITHDRAWN: 2, SUBMITTED: 4, INFORMATION_REQUESTED: 1, SCORED: 2, REJECTED: 1, SELECTED: 3 };
+    const counts: Partial<Record<ApplicationState, number>> = {
+      DRAFT: 5,
+      WITHDRAWN: 2,
+      SUBMITTED: 4,
+      INFORMATION_REQUESTED: 1,
+      SCORED: 2,
+      REJECTED: 1,
+      SELECTED: 3,
+    };
     expect(funnelOf(counts).map((stage) => [stage.key, stage.count])).toEqual([
       ["started", 18],
       ["submitted", 11],

@@ -52,7 +52,10 @@ const total = (counts: StateCounts | undefined) => Object.values(counts ?? {}).r
 export async function loadProgrammeDashboard(client: RosterClient, filters: TDashboardFilters, now: Date): Promise<ProgrammeDashboard> {
   const [waves, categories, counts, reach, rollout, review, envelopes] = await Promise.all([
     client.wave.findMany({ orderBy: { opensAt: "desc" }, select: { id: true, title: true } }),
-    client.establishmentCategory.findMany({ orderBy: [{ sector: "asc" }, { label: "asc" }], select: { code: true, label: true, sector: true } }),
+    client.establishmentCategory.findMany({
+      orderBy: [{ sector: "asc" }, { label: "asc" }],
+      select: { code: true, label: true, sector: true },
+    }),
     loadDossierCounts(client, filters),
     loadEstablishmentReach(client, filters),
     loadRolloutFigures(client, filters),
@@ -73,7 +76,13 @@ export async function loadProgrammeDashboard(client: RosterClient, filters: TDas
     rollout: rolloutOf.get(regionCode) ?? EMPTY_ROLLOUT,
   }));
   const national = regions.reduce<RegionFigures>(
-    (sum, row) => ({ ...sum, eligible: sum.eligible + row.eligible, applied: sum.applied + row.applied, dossiers: sum.dossiers + row.dossiers, rollout: addRollout(sum.rollout, row.rollout) }),
+    (sum, row) => ({
+      ...sum,
+      eligible: sum.eligible + row.eligible,
+      applied: sum.applied + row.applied,
+      dossiers: sum.dossiers + row.dossiers,
+      rollout: addRollout(sum.rollout, row.rollout),
+    }),
     { regionCode: "", eligible: 0, applied: 0, dossiers: 0, rollout: EMPTY_ROLLOUT },
   );
   const labelOf = new Map(categories.map((category) => [category.code, category.label]));
@@ -83,7 +92,9 @@ export async function loadProgrammeDashboard(client: RosterClient, filters: TDas
     categories,
     funnel: funnelOf(byState),
     byState,
-    byRegion: regionCodes.filter((code) => stateByRegion.has(code)).map((regionCode) => ({ regionCode, counts: stateByRegion.get(regionCode)! })),
+    byRegion: regionCodes
+      .filter((code) => stateByRegion.has(code))
+      .map((regionCode) => ({ regionCode, counts: stateByRegion.get(regionCode)! })),
     byCategory: [...stateByCategory]
       .map(([categoryCode, stateCounts]) => ({ categoryCode, label: labelOf.get(categoryCode) ?? categoryCode, counts: stateCounts }))
       .sort((a, b) => a.label.localeCompare(b.label, "fr")),

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { mapFigureValue, type RegionFigures } from "./map-figures";
 import { EMPTY_ROLLOUT } from "./rollout-counts";
 
-const row: RegionFigures = { regionCode: "84", eligible: 40, applied: 10, dossiers: 12, rollout: { ...EMPTY_ROLLOUT, establishments: 3, active: 200, rieCompliant: 50, registered: 120 } };
+const row: RegionFigures = {
+  regionCode: "84",
+  eligible: 40,
+  applied: 10,
+  dossiers: 12,
+  rollout: { ...EMPTY_ROLLOUT, establishments: 3, active: 200, rieCompliant: 50, registered: 120 },
+};
 
 describe("the map's figures", () => {
   it("reads each figure from the region's row", () => {

@@ -19,12 +19,32 @@ export type RegionFigures = {
 type MapFigure = { label: string; unit: "share" | "count"; value: (row: RegionFigures) => number | null };
 
 export const MAP_FIGURES = {
-  applied: { label: "Part des établissements éligibles ayant candidaté", unit: "share", value: (row) => shareOf(row.applied, row.eligible) },
+  applied: {
+    label: "Part des établissements éligibles ayant candidaté",
+    unit: "share",
+    value: (row) => shareOf(row.applied, row.eligible),
+  },
   dossiers: { label: "Nombre de dossiers", unit: "count", value: (row) => row.dossiers },
-  registered: { label: "Part des professionnels enregistrés au RPPS", unit: "share", value: (row) => shareOf(row.rollout.registered, row.rollout.active) },
-  substantialId: { label: "Part des professionnels à l'identité vérifiée « substantiel »", unit: "share", value: (row) => shareOf(row.rollout.substantialId, row.rollout.active) },
-  rieCompliant: { label: "Part des professionnels avec une MIE conforme au RIE", unit: "share", value: (row) => shareOf(row.rollout.rieCompliant, row.rollout.active) },
-  dmpReady: { label: "Part des professionnels ayant accès au DMP", unit: "share", value: (row) => shareOf(row.rollout.dmpReady, row.rollout.active) },
+  registered: {
+    label: "Part des professionnels enregistrés au RPPS",
+    unit: "share",
+    value: (row) => shareOf(row.rollout.registered, row.rollout.active),
+  },
+  substantialId: {
+    label: "Part des professionnels à l'identité vérifiée « substantiel »",
+    unit: "share",
+    value: (row) => shareOf(row.rollout.substantialId, row.rollout.active),
+  },
+  rieCompliant: {
+    label: "Part des professionnels avec une MIE conforme au RIE",
+    unit: "share",
+    value: (row) => shareOf(row.rollout.rieCompliant, row.rollout.active),
+  },
+  dmpReady: {
+    label: "Part des professionnels ayant accès au DMP",
+    unit: "share",
+    value: (row) => shareOf(row.rollout.dmpReady, row.rollout.active),
+  },
 } as const satisfies Record<string, MapFigure>;
 
 export type MapFigureKey = keyof typeof MAP_FIGURES;

@@ -28,7 +28,11 @@ type Grouped = RolloutCounts & { month: string; regionCode: string | null; categ
  * category).
  */
 export async function loadRolloutFigures(client: RosterClient, filters: TDashboardFilters): Promise<RolloutFigures> {
-  const scope = establishmentScope(filters, { region: Prisma.raw(`f."regionCode"`), category: Prisma.raw(`f."categoryCode"`), sector: Prisma.raw("c.sector") });
+  const scope = establishmentScope(filters, {
+    region: Prisma.raw(`f."regionCode"`),
+    category: Prisma.raw(`f."categoryCode"`),
+    sector: Prisma.raw("c.sector"),
+  });
   const wave = filters.vague
     ? Prisma.sql`AND f."categoryCode" IN (SELECT "categoryCode" FROM "WaveEligibleCategory" WHERE "waveId" = ${filters.vague}::uuid)`
     : Prisma.empty;
@@ -42,7 +46,14 @@ export async function loadRolloutFigures(client: RosterClient, filters: TDashboa
     GROUP BY GROUPING SETS ((f.month), (f.month, f."regionCode"), (f.month, f."categoryCode"))
     HAVING GROUPING(f."regionCode", f."categoryCode") = 3 OR f.month = (SELECT max(month) FROM "RolloutFigure")
     ORDER BY f.month`;
-  const counts = ({ establishments, active, registered, substantialId, rieCompliant, dmpReady }: Grouped): RolloutCounts => ({ establishments, active, registered, substantialId, rieCompliant, dmpReady });
+  const counts = ({ establishments, active, registered, substantialId, rieCompliant, dmpReady }: Grouped): RolloutCounts => ({
+    establishments,
+    active,
+    registered,
+    substantialId,
+    rieCompliant,
+    dmpReady,
+  });
   const curve = rows.filter((row) => row.level === 3);
   return {
     curve: curve.map((row) => ({ month: row.month as Month, ...counts(row) })),

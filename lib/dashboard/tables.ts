@@ -28,7 +28,11 @@ const stateCells = (counts: StateCounts): FigureCell[] => {
   return [...cells, cells.reduce((sum, count) => sum + count, 0)];
 };
 
-const rolloutColumns = [integer("Établissements relevés"), integer("Professionnels en activité"), ...ROLLOUT_MEASURES.map((measure) => share(measure.label))];
+const rolloutColumns = [
+  integer("Établissements relevés"),
+  integer("Professionnels en activité"),
+  ...ROLLOUT_MEASURES.map((measure) => share(measure.label)),
+];
 const rolloutCells = (counts: RolloutCounts): FigureCell[] => [
   counts.establishments,
   counts.active,
@@ -53,7 +57,14 @@ const TABLES = {
   }),
   regions: (data) => ({
     caption: "Chiffres par région",
-    columns: [text("Région"), integer("Établissements éligibles"), integer("Établissements candidats"), share("Part des éligibles ayant candidaté"), integer("Dossiers"), ...rolloutColumns],
+    columns: [
+      text("Région"),
+      integer("Établissements éligibles"),
+      integer("Établissements candidats"),
+      share("Part des éligibles ayant candidaté"),
+      integer("Dossiers"),
+      ...rolloutColumns,
+    ],
     rows: [...data.regions, { ...data.national, regionCode: "" }].map((row) => [
       row.regionCode === "" ? "Total" : regionName(row.regionCode),
       row.eligible,
@@ -73,18 +84,49 @@ const TABLES = {
     return {
       caption: "Déploiement du RIE par catégorie d'établissement (dernier mois)",
       columns: [text("Catégorie"), ...rolloutColumns],
-      rows: data.rollout.byCategory.map((row) => [`${labelOf.get(row.categoryCode) ?? row.categoryCode} (${row.categoryCode})`, ...rolloutCells(row)]),
+      rows: data.rollout.byCategory.map((row) => [
+        `${labelOf.get(row.categoryCode) ?? row.categoryCode} (${row.categoryCode})`,
+        ...rolloutCells(row),
+      ]),
     };
   },
   instruction: (data) => ({
     caption: "Avancement de l'instruction par niveau",
-    columns: [text("Niveau"), integer("Évaluations attribuées"), integer("Évaluations remises"), share("Part remise"), integer("En retard"), integer("Fins d'attribution pour conflit d'intérêts")],
-    rows: data.review.map((tier) => [TIER_LABELS[tier.tier], tier.assigned, tier.submitted, { count: tier.submitted, of: tier.assigned }, tier.overdue, tier.conflicts]),
+    columns: [
+      text("Niveau"),
+      integer("Évaluations attribuées"),
+      integer("Évaluations remises"),
+      share("Part remise"),
+      integer("En retard"),
+      integer("Fins d'attribution pour conflit d'intérêts"),
+    ],
+    rows: data.review.map((tier) => [
+      TIER_LABELS[tier.tier],
+      tier.assigned,
+      tier.submitted,
+      { count: tier.submitted, of: tier.assigned },
+      tier.overdue,
+      tier.conflicts,
+    ]),
   }),
   enveloppes: (data) => ({
     caption: "Enveloppes par vague : montants accordés et disponibles",
-    columns: [text("Vague"), euros("Enveloppe"), euros("Accordé"), euros("Reste disponible"), euros("Demandé par les dossiers déposés"), integer("Dossiers retenus")],
-    rows: data.envelopes.map((wave) => [wave.title, wave.availableCents, wave.grantedCents, wave.availableCents - wave.grantedCents, wave.requestedCents, wave.selected]),
+    columns: [
+      text("Vague"),
+      euros("Enveloppe"),
+      euros("Accordé"),
+      euros("Reste disponible"),
+      euros("Demandé par les dossiers déposés"),
+      integer("Dossiers retenus"),
+    ],
+    rows: data.envelopes.map((wave) => [
+      wave.title,
+      wave.availableCents,
+      wave.grantedCents,
+      wave.availableCents - wave.grantedCents,
+      wave.requestedCents,
+      wave.selected,
+    ]),
   }),
 } as const satisfies Record<string, (data: ProgrammeDashboard) => FigureTable>;
 

@@ -48,10 +48,12 @@ describe("database rules", () => {
     await expect(testDb.professional.create({ data: { ...professional, rppsStatus: "REGISTERED" } })).rejects.toThrow(
       /Professional_registered_has_rpps/,
     );
+    await expect(testDb.professional.create({ data: { ...professional, activityEnd: new Date("2023-12-31") } })).rejects.toThrow(
+      /Professional_activity_order/,
+    );
     await expect(
-      testDb.professional.create({ data: { ...professional, activityEnd: new Date("2023-12-31") } }),
-    ).rejects.toThrow(/Professional_activity_order/);
-    await expect(testDb.professional.create({ data: { ...professional, rpps: "10000000009", rppsStatus: "REGISTERED" } })).resolves.toBeTruthy();
+      testDb.professional.create({ data: { ...professional, rpps: "10000000009", rppsStatus: "REGISTERED" } }),
+    ).resolves.toBeTruthy();
   });
 
   it("keeps a dossier on a version of its own wave", async () => {
@@ -93,7 +95,10 @@ describe("database rules", () => {
         closesAt: new Date("2024-06-01"),
         fundingEnvelopeCents: 0n,
         versions: {
-          create: { number: 1, criteria: { create: { code: "C1", label: "C1", description: "", weight: 10, scaleMax: 5, required: true, position: 0 } } },
+          create: {
+            number: 1,
+            criteria: { create: { code: "C1", label: "C1", description: "", weight: 10, scaleMax: 5, required: true, position: 0 } },
+          },
         },
       },
       include: { versions: { include: { criteria: true } } },

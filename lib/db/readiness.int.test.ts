@@ -7,7 +7,10 @@ import { createDb } from "./client";
 import { checkReadiness } from "./readiness";
 import { openScratchDatabase, type ScratchDatabase } from "./scratch-database";
 
-const MIGRATIONS = readdirSync("prisma/migrations", { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+const MIGRATIONS = readdirSync("prisma/migrations", { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 
 describe("readiness", () => {
   let empty: ScratchDatabase | undefined;

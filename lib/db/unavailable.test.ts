@@ -8,11 +8,20 @@ describe("database outage errors", () => {
     ["Prisma, pool timeout", Object.assign(new Error("Timed out fetching a new connection"), { code: "P2024" })],
     [
       "Prisma raw query, through the adapter",
-      Object.assign(new Error("Raw query failed."), { code: "P2010", meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable" } } } }),
+      Object.assign(new Error("Raw query failed."), {
+        code: "P2010",
+        meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable" } } },
+      }),
     ],
-    ["PostgreSQL shutting down (57P01)", Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })],
+    [
+      "PostgreSQL shutting down (57P01)",
+      Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
+    ],
     ["PostgreSQL starting up (57P03)", Object.assign(new Error("the database system is starting up"), { code: "57P03" })],
-    ["connection refused, as a cause", new Error("query failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }) })],
+    [
+      "connection refused, as a cause",
+      new Error("query failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }) }),
+    ],
   ])("%s is an outage", (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
@@ -28,8 +37,14 @@ describe("database outage errors", () => {
 
   it("tells a database too slow to answer from one that is away", () => {
     expect(isDatabaseTimeout(new Error("timeout exceeded when trying to connect"))).toBe(true);
-    expect(isDatabaseTimeout(Object.assign(new Error("Timed out fetching a new connection from the connection pool"), { code: "P2024" }))).toBe(true);
-    expect(isDatabaseTimeout(Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }))).toBe(true);
+    expect(
+      isDatabaseTimeout(Object.assign(new Error("Timed out fetching a new connection from the connection pool"), { code: "P2024" })),
+    ).toBe(true);
+    expect(
+      isDatabaseTimeout(
+        Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }),
+      ),
+    ).toBe(true);
     expect(isDatabaseTimeout(new Error("Connection terminated unexpectedly"))).toBe(false);
     expect(isDatabaseTimeout(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toBe(false);
   });

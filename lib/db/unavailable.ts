@@ -12,12 +12,22 @@ const POSTGRES_OUTAGE_CODE = /^(08...|57P0[1-4])$/;
 const OUTAGE_MESSAGE =
   /Connection terminated|Can't reach database server|timeout exceeded when trying to connect|terminating connection due to|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|Connection ended unexpectedly/i;
 
-type ErrorLike = { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+type ErrorLike = {
+  code?: unknown;
+  kind?: unknown;
+  originalCode?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  meta?: { driverAdapterError?: unknown };
+};
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== "object" || error === null || depth > 5) return false;
   const candidate = error as ErrorLike;
-  if (typeof candidate.code === "string" && (PRISMA_OUTAGE_CODES.has(candidate.code) || NODE_OUTAGE_CODES.has(candidate.code) || POSTGRES_OUTAGE_CODE.test(candidate.code))) {
+  if (
+    typeof candidate.code === "string" &&
+    (PRISMA_OUTAGE_CODES.has(candidate.code) || NODE_OUTAGE_CODES.has(candidate.code) || POSTGRES_OUTAGE_CODE.test(candidate.code))
+  ) {
     return true;
   }
   if (typeof candidate.kind === "string" && ADAPTER_OUTAGE_KINDS.has(candidate.kind)) return true;
@@ -35,7 +45,8 @@ const TIMEOUT_MESSAGE = /timeout exceeded|timed out|Timed out fetching|query rea
 export function isDatabaseTimeout(error: unknown, depth = 0): boolean {
   if (typeof error !== "object" || error === null || depth > 5) return false;
   const candidate = error as ErrorLike;
-  if (candidate.code === "P2024" || candidate.code === "P2028" || candidate.code === "ETIMEDOUT" || candidate.kind === "SocketTimeout") return true;
+  if (candidate.code === "P2024" || candidate.code === "P2028" || candidate.code === "ETIMEDOUT" || candidate.kind === "SocketTimeout")
+    return true;
   if (typeof candidate.message === "string" && TIMEOUT_MESSAGE.test(candidate.message)) return true;
   return isDatabaseTimeout(candidate.meta?.driverAdapterError, depth + 1) || isDatabaseTimeout(candidate.cause, depth + 1);
 }

@@ -1,10 +1,34 @@
 import { describe, expect, it } from "vitest";
 import type { SheetCriterion } from "@/lib/review/score-sheet";
-import { aggregateDossier, combineTiers, explainCriteria, isToDiscuss, normaliseByReviewer, spreadOf, type TieredReview } from "./aggregation";
+import {
+  aggregateDossier,
+  combineTiers,
+  explainCriteria,
+  isToDiscuss,
+  normaliseByReviewer,
+  spreadOf,
+  type TieredReview,
+} from "./aggregation";
 
 // Every expected figure below was computed by hand (shown in the comments), not by the code under test.
-const C1: SheetCriterion = { id: "00000000-0000-4000-8000-000000000001", code: "C1", label: "Couverture", weight: 30, scaleMin: 0, scaleMax: 5, required: true };
-const C2: SheetCriterion = { id: "00000000-0000-4000-8000-000000000002", code: "C2", label: "Fédération", weight: 10, scaleMin: 1, scaleMax: 4, required: false };
+const C1: SheetCriterion = {
+  id: "00000000-0000-4000-8000-000000000001",
+  code: "C1",
+  label: "Couverture",
+  weight: 30,
+  scaleMin: 0,
+  scaleMax: 5,
+  required: true,
+};
+const C2: SheetCriterion = {
+  id: "00000000-0000-4000-8000-000000000002",
+  code: "C2",
+  label: "Fédération",
+  weight: 10,
+  scaleMin: 1,
+  scaleMax: 4,
+  required: false,
+};
 const GRID = [C1, C2];
 const score = (criterionId: string, value: number | null, notApplicable = false) => ({ criterionId, value, notApplicable, comment: "" });
 const review = (reviewId: string, tier: TieredReview["tier"], c1: number, c2: number | "NA"): TieredReview => ({
@@ -17,7 +41,15 @@ const review = (reviewId: string, tier: TieredReview["tier"], c1: number, c2: nu
 describe("a dossier's spread", () => {
   it("gives mean, median, population standard deviation and range", () => {
     // 75, 80, 55: mean 70; deviations 5, 10, −15 → (25 + 100 + 225) / 3 = 116.67 → σ = 10.801
-    expect(spreadOf([75, 80, 55])).toEqual({ count: 3, mean: 70, median: 75, standardDeviation: expect.closeTo(10.8012, 4), range: 25, min: 55, max: 80 });
+    expect(spreadOf([75, 80, 55])).toEqual({
+      count: 3,
+      mean: 70,
+      median: 75,
+      standardDeviation: expect.closeTo(10.8012, 4),
+      range: 25,
+      min: 55,
+      max: 80,
+    });
     expect(spreadOf([60, 70])).toMatchObject({ median: 65, standardDeviation: 5, range: 10 });
     expect(spreadOf([])).toBeNull();
   });
@@ -74,18 +106,33 @@ describe("the ranking across tiers", () => {
   it("aggregates a dossier's reviews: « Sans objet » out of both sums, spread over the counted tiers", () => {
     // Totals: (30 × 5/5 + 10 × 0/3) / 40 = 75; 30 × 4/5 / 30 = 80 (C2 « sans objet »); (30 × 2/5 + 10 × 3/3) / 40 = 55.
     const reviews = [review("reg", "REGIONAL", 5, 1), review("nat1", "NATIONAL", 4, "NA"), review("nat2", "NATIONAL", 2, 4)];
-    const normalised = new Map([["reg", 70], ["nat1", 60], ["nat2", 50]]);
+    const normalised = new Map([
+      ["reg", 70],
+      ["nat1", 60],
+      ["nat2", 50],
+    ]);
     // Mix 50 %: 0.5 × 75 + 0.5 × (80 + 55) / 2 = 71.25; normalised 0.5 × 70 + 0.5 × 55 = 62.5.
-    const mixed = aggregateDossier(GRID, reviews, normalised, { ranking: { mode: "WEIGHTED_MIX", regionalWeight: 50 }, spreadThreshold: 10 });
+    const mixed = aggregateDossier(GRID, reviews, normalised, {
+      ranking: { mode: "WEIGHTED_MIX", regionalWeight: 50 },
+      spreadThreshold: 10,
+    });
     expect(mixed).toMatchObject({ raw: 71.25, normalised: 62.5, toDiscuss: true, reviewsPerTier: { REGIONAL: 1, NATIONAL: 2 } });
     expect(mixed.spread).toMatchObject({ count: 3, mean: 70, range: 25 });
     // National only: (80 + 55) / 2 = 67.5; σ of 80 and 55 = 12.5.
     const national = aggregateDossier(GRID, reviews, normalised, { ranking: { mode: "NATIONAL_ONLY" }, spreadThreshold: 12.5 });
-    expect(national).toMatchObject({ raw: 67.5, normalised: 55, toDiscuss: false, spread: { count: 2, standardDeviation: 12.5, range: 25 } });
+    expect(national).toMatchObject({
+      raw: 67.5,
+      normalised: 55,
+      toDiscuss: false,
+      spread: { count: 2, standardDeviation: 12.5, range: 25 },
+    });
   });
 
   it("aggregates a single review as itself, with no spread to discuss", () => {
-    const single = aggregateDossier(GRID, [review("only", "NATIONAL", 4, "NA")], new Map([["only", 66]]), { ranking: { mode: "NATIONAL_ONLY" }, spreadThreshold: 0 });
+    const single = aggregateDossier(GRID, [review("only", "NATIONAL", 4, "NA")], new Map([["only", 66]]), {
+      ranking: { mode: "NATIONAL_ONLY" },
+      spreadThreshold: 0,
+    });
     expect(single).toMatchObject({ raw: 80, normalised: 66, toDiscuss: false, spread: { count: 1, standardDeviation: 0, range: 0 } });
   });
 });

@@ -35,7 +35,15 @@ export function spreadOf(totals: readonly number[]): Spread | null {
   if (totals.length === 0) return null;
   const min = Math.min(...totals);
   const max = Math.max(...totals);
-  return { count: totals.length, mean: mean(totals)!, median: median(totals)!, standardDeviation: standardDeviation(totals)!, range: max - min, min, max };
+  return {
+    count: totals.length,
+    mean: mean(totals)!,
+    median: median(totals)!,
+    standardDeviation: standardDeviation(totals)!,
+    range: max - min,
+    min,
+    max,
+  };
 }
 
 /** « À discuter »: the reviews disagree by more than the wave's threshold (standard deviation, in points out of 100). */
@@ -70,7 +78,11 @@ export type RankingSetting = { mode: "NATIONAL_ONLY" } | { mode: "WEIGHTED_MIX";
 
 /** The tiers whose reviews count in the ranking. */
 export function rankingTiers(setting: RankingSetting): ReviewTier[] {
-  return setting.mode === "NATIONAL_ONLY" || setting.regionalWeight === 0 ? ["NATIONAL"] : setting.regionalWeight === 100 ? ["REGIONAL"] : ["REGIONAL", "NATIONAL"];
+  return setting.mode === "NATIONAL_ONLY" || setting.regionalWeight === 0
+    ? ["NATIONAL"]
+    : setting.regionalWeight === 100
+      ? ["REGIONAL"]
+      : ["REGIONAL", "NATIONAL"];
 }
 
 /**
@@ -97,8 +109,15 @@ export type DossierAggregate = {
   reviewsPerTier: Record<ReviewTier, number>;
 };
 
-function meansByTier(reviews: readonly TieredReview[], value: (review: TieredReview) => number | null): Partial<Record<ReviewTier, number | null>> {
-  const values = (tier: ReviewTier) => reviews.filter((review) => review.tier === tier).map(value).filter((total): total is number => total !== null);
+function meansByTier(
+  reviews: readonly TieredReview[],
+  value: (review: TieredReview) => number | null,
+): Partial<Record<ReviewTier, number | null>> {
+  const values = (tier: ReviewTier) =>
+    reviews
+      .filter((review) => review.tier === tier)
+      .map(value)
+      .filter((total): total is number => total !== null);
   return { REGIONAL: mean(values("REGIONAL")), NATIONAL: mean(values("NATIONAL")) };
 }
 
@@ -114,11 +133,20 @@ export function aggregateDossier(
   const spreadReviews = counted.length > 0 ? counted : reviews.filter((review) => totals.get(review.reviewId) !== null);
   const spread = spreadOf(spreadReviews.map((review) => totals.get(review.reviewId)!));
   return {
-    raw: combineTiers(meansByTier(reviews, (review) => totals.get(review.reviewId) ?? null), settings.ranking),
-    normalised: combineTiers(meansByTier(reviews, (review) => normalised.get(review.reviewId) ?? null), settings.ranking),
+    raw: combineTiers(
+      meansByTier(reviews, (review) => totals.get(review.reviewId) ?? null),
+      settings.ranking,
+    ),
+    normalised: combineTiers(
+      meansByTier(reviews, (review) => normalised.get(review.reviewId) ?? null),
+      settings.ranking,
+    ),
     spread,
     toDiscuss: isToDiscuss(spread, settings.spreadThreshold),
-    reviewsPerTier: { REGIONAL: reviews.filter((review) => review.tier === "REGIONAL").length, NATIONAL: reviews.filter((review) => review.tier === "NATIONAL").length },
+    reviewsPerTier: {
+      REGIONAL: reviews.filter((review) => review.tier === "REGIONAL").length,
+      NATIONAL: reviews.filter((review) => review.tier === "NATIONAL").length,
+    },
   };
 }
 
@@ -128,9 +156,22 @@ export function aggregateDossier(
  * brings to each review's total, averaged like the totals are (per tier, then the ranking's mix).
  * The shares add up to the raw aggregate.
  */
-export type CriterionExplanation = { criterionId: string; code: string; label: string; weight: number; scaleMin: number; scaleMax: number; meanScore: number | null; points: number | null };
+export type CriterionExplanation = {
+  criterionId: string;
+  code: string;
+  label: string;
+  weight: number;
+  scaleMin: number;
+  scaleMax: number;
+  meanScore: number | null;
+  points: number | null;
+};
 
-export function explainCriteria(criteria: readonly SheetCriterion[], reviews: readonly TieredReview[], ranking: RankingSetting): CriterionExplanation[] {
+export function explainCriteria(
+  criteria: readonly SheetCriterion[],
+  reviews: readonly TieredReview[],
+  ranking: RankingSetting,
+): CriterionExplanation[] {
   const byId = new Map(criteria.map((criterion) => [criterion.id, criterion]));
   const contributions = new Map<string, Map<string, number>>();
   for (const review of reviews) {
@@ -139,7 +180,10 @@ export function explainCriteria(criteria: readonly SheetCriterion[], reviews: re
     const points = new Map<string, number>();
     for (const score of scored) {
       const criterion = byId.get(score.criterionId)!;
-      points.set(criterion.id, (100 * criterion.weight * (score.value! - criterion.scaleMin)) / (criterion.scaleMax - criterion.scaleMin) / weights);
+      points.set(
+        criterion.id,
+        (100 * criterion.weight * (score.value! - criterion.scaleMin)) / (criterion.scaleMax - criterion.scaleMin) / weights,
+      );
     }
     contributions.set(review.reviewId, points);
   }
@@ -149,7 +193,19 @@ export function explainCriteria(criteria: readonly SheetCriterion[], reviews: re
       return score && score.value !== null && !score.notApplicable ? score.value : null;
     };
     const scoredReviews = reviews.filter((review) => contributions.get(review.reviewId)!.size > 0);
-    const points = combineTiers(meansByTier(scoredReviews, (review) => contributions.get(review.reviewId)!.get(criterion.id) ?? 0), ranking);
-    return { criterionId: criterion.id, code: criterion.code, label: criterion.label, weight: criterion.weight, scaleMin: criterion.scaleMin, scaleMax: criterion.scaleMax, meanScore: combineTiers(meansByTier(reviews, given), ranking), points };
+    const points = combineTiers(
+      meansByTier(scoredReviews, (review) => contributions.get(review.reviewId)!.get(criterion.id) ?? 0),
+      ranking,
+    );
+    return {
+      criterionId: criterion.id,
+      code: criterion.code,
+      label: criterion.label,
+      weight: criterion.weight,
+      scaleMin: criterion.scaleMin,
+      scaleMax: criterion.scaleMax,
+      meanScore: combineTiers(meansByTier(reviews, given), ranking),
+      points,
+    };
   });
 }

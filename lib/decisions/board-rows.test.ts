@@ -39,6 +39,10 @@ describe("the decisions board's rows", () => {
     expect(filterAndSort(rows, ZDecisionBoardFilters.parse({ flag: "a-discuter" })).map((each) => each.id)).toEqual(["A"]);
     expect(filterAndSort(rows, ZDecisionBoardFilters.parse({ decision: "sans-proposition" })).map((each) => each.id)).toEqual(["A", "B"]);
     expect(filterAndSort(rows, ZDecisionBoardFilters.parse({ decision: "publiee" })).map((each) => each.id)).toEqual(["D"]);
-    expect(ZDecisionBoardFilters.parse({ sort: "'; DROP", dir: "x", page: "-3" })).toMatchObject({ sort: "normalised", dir: "desc", page: 1 });
+    expect(ZDecisionBoardFilters.parse({ sort: "'; DROP", dir: "x", page: "-3" })).toMatchObject({
+      sort: "normalised",
+      dir: "desc",
+      page: 1,
+    });
   });
 });

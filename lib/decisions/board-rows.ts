@@ -44,8 +44,15 @@ export type BoardRow = {
   released: { outcome: DecisionOutcome; amountGrantedCents: string | null } | null;
 };
 
-export function boardRow(dossier: Omit<BoardRow, "raw" | "normalised" | "standardDeviation" | "range" | "toDiscuss" | "regionalReviews" | "nationalReviews" | "staged" | "released">, summary: DecisionSummary): BoardRow {
-  const proposal = (decision: DecisionSummary["staged"]) => decision && { outcome: decision.outcome, amountGrantedCents: decision.amountGrantedCents?.toString() ?? null };
+export function boardRow(
+  dossier: Omit<
+    BoardRow,
+    "raw" | "normalised" | "standardDeviation" | "range" | "toDiscuss" | "regionalReviews" | "nationalReviews" | "staged" | "released"
+  >,
+  summary: DecisionSummary,
+): BoardRow {
+  const proposal = (decision: DecisionSummary["staged"]) =>
+    decision && { outcome: decision.outcome, amountGrantedCents: decision.amountGrantedCents?.toString() ?? null };
   return {
     ...dossier,
     raw: summary.raw,
@@ -85,7 +92,8 @@ export function filterAndSort(rows: readonly BoardRow[], filters: TDecisionBoard
   const value = VALUE[filters.sort];
   return kept.sort((a, b) => {
     const [left, right] = [value(a), value(b)];
-    if (left === null || right === null) return left === right ? a.establishment.localeCompare(b.establishment, "fr") : left === null ? 1 : -1;
+    if (left === null || right === null)
+      return left === right ? a.establishment.localeCompare(b.establishment, "fr") : left === null ? 1 : -1;
     const order = typeof left === "string" ? left.localeCompare(right as string, "fr") : left - (right as number);
     return order !== 0 ? direction * order : a.establishment.localeCompare(b.establishment, "fr");
   });

@@ -28,9 +28,15 @@ export function decisionLetterInput(
   const explained = explainCriteria(criteria, reviews, scoring.settingsOf(dossier.waveId).ranking);
   const comments = [
     ...criteria.flatMap((criterion) =>
-      reviews.flatMap((review) => review.scores.filter((score) => score.criterionId === criterion.id && score.commentReleasable && score.comment).map((score) => ({ criterionCode: criterion.code, text: score.comment }))),
+      reviews.flatMap((review) =>
+        review.scores
+          .filter((score) => score.criterionId === criterion.id && score.commentReleasable && score.comment)
+          .map((score) => ({ criterionCode: criterion.code, text: score.comment })),
+      ),
     ),
-    ...reviews.filter((review) => review.overallCommentReleasable && review.overallComment).map((review) => ({ criterionCode: null, text: review.overallComment })),
+    ...reviews
+      .filter((review) => review.overallCommentReleasable && review.overallComment)
+      .map((review) => ({ criterionCode: null, text: review.overallComment })),
   ];
   return {
     programme: dossier.programme,

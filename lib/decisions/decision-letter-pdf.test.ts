@@ -20,7 +20,10 @@ const input: DecisionLetterInput = {
     { criterionId: "c1", code: "C1", label: "Couverture", weight: 30, scaleMin: 0, scaleMax: 5, meanScore: 4.5, points: 77.5 },
     { criterionId: "c2", code: "C2", label: "Fédération", weight: 10, scaleMin: 1, scaleMax: 4, meanScore: null, points: null },
   ],
-  comments: [{ criterionCode: "C1", text: "Couverture complète des intérimaires." }, { criterionCode: null, text: "Projet solide." }],
+  comments: [
+    { criterionCode: "C1", text: "Couverture complète des intérimaires." },
+    { criterionCode: null, text: "Projet solide." },
+  ],
 };
 const plain = (lines: string[]) => lines.map((line) => line.replace(/[\u00a0\u202f]/g, " ")).join("\n");
 
@@ -36,7 +39,18 @@ describe("the decision letter", async () => {
   });
 
   it("explains each criterion: weight, mean note, points, and the releasable comments", () => {
-    for (const cell of ["Critère", "Pondération", "Note moyenne", "C1 – Couverture", "30", "4,5 sur 5", "77,5", "C2 – Fédération", "Sans objet"]) expect(text).toContain(cell);
+    for (const cell of [
+      "Critère",
+      "Pondération",
+      "Note moyenne",
+      "C1 – Couverture",
+      "30",
+      "4,5 sur 5",
+      "77,5",
+      "C2 – Fédération",
+      "Sans objet",
+    ])
+      expect(text).toContain(cell);
     expect(text).toContain("Note globale : 90,0 sur 100.");
     expect(text).toContain("C1 : « Couverture complète des intérimaires. »");
     expect(text).toContain("Appréciation générale : « Projet solide. »");
@@ -49,7 +63,14 @@ describe("the decision letter", async () => {
   });
 
   it("gives a refusal its reasons and no amount granted", async () => {
-    const refusal = { ...input, outcome: "REJECTED" as const, amountGrantedCents: null, conditions: "", reasons: "Objectifs obligatoires insuffisamment couverts.", comments: [] };
+    const refusal = {
+      ...input,
+      outcome: "REJECTED" as const,
+      amountGrantedCents: null,
+      conditions: "",
+      reasons: "Objectifs obligatoires insuffisamment couverts.",
+      comments: [],
+    };
     const refused = plain(extractPdfText(await renderDecisionLetterPdf(refusal, letterHashOf(refusal))));
     expect(refused).toContain("Votre dossier n'est pas retenu.");
     expect(refused).toContain("Motifs : Objectifs obligatoires insuffisamment couverts.");
@@ -57,4 +78,3 @@ describe("the decision letter", async () => {
     expect(refused).not.toContain("Observations des instructeurs");
   });
 });
-

@@ -36,7 +36,9 @@ export type DecisionLetterInput = {
 export const LETTER_FORMAT = "hospiconnect-decision-letter/1";
 
 export function letterHashOf(input: DecisionLetterInput): string {
-  return createHash("sha256").update(canonicalJson({ format: LETTER_FORMAT, ...input, criteria: [...input.criteria], comments: [...input.comments] })).digest("hex");
+  return createHash("sha256")
+    .update(canonicalJson({ format: LETTER_FORMAT, ...input, criteria: [...input.criteria], comments: [...input.comments] }))
+    .digest("hex");
 }
 
 const TITLE = "Notification de décision";
@@ -72,15 +74,21 @@ export async function renderDecisionLetterPdf(input: DecisionLetterInput, letter
   gap(0.5);
 
   heading(2, "Évaluation de votre dossier, critère par critère");
-  paragraph(`Votre dossier a été évalué par ${input.reviewCount} instructeur${input.reviewCount > 1 ? "s" : ""}, indépendamment, selon la grille de la vague.`);
+  paragraph(
+    `Votre dossier a été évalué par ${input.reviewCount} instructeur${input.reviewCount > 1 ? "s" : ""}, indépendamment, selon la grille de la vague.`,
+  );
   paragraph(`Note globale : ${points(input.total)} sur 100.`);
-  paragraph("Chaque critère y contribue selon sa pondération et la note moyenne reçue ; un critère jugé « sans objet » pour votre dossier n'est pas compté.");
+  paragraph(
+    "Chaque critère y contribue selon sa pondération et la note moyenne reçue ; un critère jugé « sans objet » pour votre dossier n'est pas compté.",
+  );
   table(
     ["Critère", "Pondération", "Note moyenne", "Points sur 100"],
     input.criteria.map((criterion) => [
       `${criterion.code} – ${criterion.label}`,
       String(criterion.weight),
-      criterion.meanScore === null ? "Sans objet" : `${decimal.format(criterion.meanScore)} sur ${criterion.scaleMax}${criterion.scaleMin !== 0 ? ` (échelle de ${criterion.scaleMin} à ${criterion.scaleMax})` : ""}`,
+      criterion.meanScore === null
+        ? "Sans objet"
+        : `${decimal.format(criterion.meanScore)} sur ${criterion.scaleMax}${criterion.scaleMin !== 0 ? ` (échelle de ${criterion.scaleMin} à ${criterion.scaleMax})` : ""}`,
       points(criterion.points),
     ]),
     [200, 70, 110, 100],
@@ -88,7 +96,8 @@ export async function renderDecisionLetterPdf(input: DecisionLetterInput, letter
 
   if (input.comments.length > 0) {
     heading(2, "Observations des instructeurs");
-    for (const comment of input.comments) paragraph(`${comment.criterionCode ? `${comment.criterionCode} : ` : "Appréciation générale : "}« ${comment.text} »`);
+    for (const comment of input.comments)
+      paragraph(`${comment.criterionCode ? `${comment.criterionCode} : ` : "Appréciation générale : "}« ${comment.text} »`);
     gap(0.5);
   }
 

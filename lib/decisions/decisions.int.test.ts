@@ -33,10 +33,23 @@ describe("decisions", () => {
     const manager = await programmeManager(testDb);
     const wave = await createReviewWave(testDb);
     await testDb.wave.update({ where: { id: wave.waveId }, data: { fundingEnvelopeCents: BigInt(envelopeEuros) * 100n } });
-    const [alice, bruno] = [await createReviewer(testDb, { name: "Alice Secrète" }), await createReviewer(testDb, { name: "Bruno Discret" })];
+    const [alice, bruno] = [
+      await createReviewer(testDb, { name: "Alice Secrète" }),
+      await createReviewer(testDb, { name: "Bruno Discret" }),
+    ];
     const scored = [];
     for (let index = 0; index < dossiers; index += 1) {
-      scored.push(await createScoredDossier(testDb, wave, [{ reviewerId: alice.userId, value: 4 }, { reviewerId: bruno.userId, value: 2 + (index % 3) }], { name: `EHPAD Décision ${index}` }));
+      scored.push(
+        await createScoredDossier(
+          testDb,
+          wave,
+          [
+            { reviewerId: alice.userId, value: 4 },
+            { reviewerId: bruno.userId, value: 2 + (index % 3) },
+          ],
+          { name: `EHPAD Décision ${index}` },
+        ),
+      );
     }
     return { manager, wave, scored };
   }
@@ -45,7 +58,10 @@ describe("decisions", () => {
     // Each dossier asks 12 500 €; the envelope is 20 000 €.
     const { manager, scored } = await scoredWave(2, 20_000);
     const [first, second] = scored as [(typeof scored)[number], (typeof scored)[number]];
-    await expect(stageDecision(manager, proposal({ applicationId: first.id, amountGranted: "12 500,01" }))).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { amountGranted: [expect.any(String)] } });
+    await expect(stageDecision(manager, proposal({ applicationId: first.id, amountGranted: "12 500,01" }))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { amountGranted: [expect.any(String)] },
+    });
     await stageDecision(manager, proposal({ applicationId: first.id, amountGranted: "12 000", conditions: "Sur justificatifs." }));
     await expect(stageDecision(manager, proposal({ applicationId: second.id, amountGranted: "10 000" }))).rejects.toMatchObject({
       code: "INVALID_INPUT",
@@ -54,26 +70,56 @@ describe("decisions", () => {
     // Lowering the first grant makes room: no reason needed.
     await stageDecision(manager, proposal({ applicationId: first.id, amountGranted: "9 000", conditions: "Sur justificatifs." }));
     await stageDecision(manager, proposal({ applicationId: second.id, amountGranted: "11 000" }));
-    await expect(stageDecision(manager, proposal({ applicationId: second.id, amountGranted: "12 000" }))).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await stageDecision(manager, proposal({ applicationId: second.id, amountGranted: "12 000", envelopeOverrideReason: "Crédits complémentaires votés le 3 mars." }));
+    await expect(stageDecision(manager, proposal({ applicationId: second.id, amountGranted: "12 000" }))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
+    await stageDecision(
+      manager,
+      proposal({ applicationId: second.id, amountGranted: "12 000", envelopeOverrideReason: "Crédits complémentaires votés le 3 mars." }),
+    );
 
     const rows = await testDb.decision.findMany({ where: { applicationId: first.id }, orderBy: { stagedAt: "asc" } });
-    expect(rows.map((row) => [row.amountGrantedCents, row.supersededAt !== null])).toEqual([[1_200_000n, true], [900_000n, false]]);
+    expect(rows.map((row) => [row.amountGrantedCents, row.supersededAt !== null])).toEqual([
+      [1_200_000n, true],
+      [900_000n, false],
+    ]);
     const live = await testDb.decision.findFirstOrThrow({ where: { applicationId: second.id, supersededAt: null } });
-    expect(live).toMatchObject({ amountGrantedCents: 1_200_000n, envelopeOverrideReason: "Crédits complémentaires votés le 3 mars.", releasedAt: null });
+    expect(live).toMatchObject({
+      amountGrantedCents: 1_200_000n,
+      envelopeOverrideReason: "Crédits complémentaires votés le 3 mars.",
+      releasedAt: null,
+    });
     const overridden = await testDb.auditEvent.findMany({ where: { action: "decision.envelope_overridden", targetId: second.id } });
-    expect(overridden.map((event) => event.details)).toEqual([expect.objectContaining({ reason: "Crédits complémentaires votés le 3 mars.", grantedCents: "2100000", envelopeCents: "2000000" })]);
-    await expect(stageDecision(manager, proposal({ applicationId: first.id, outcome: "REJECTED" }))).rejects.toMatchObject({ fieldErrors: { reasons: [expect.any(String)] } });
+    expect(overridden.map((event) => event.details)).toEqual([
+      expect.objectContaining({ reason: "Crédits complémentaires votés le 3 mars.", grantedCents: "2100000", envelopeCents: "2000000" }),
+    ]);
+    await expect(stageDecision(manager, proposal({ applicationId: first.id, outcome: "REJECTED" }))).rejects.toMatchObject({
+      fieldErrors: { reasons: [expect.any(String)] },
+    });
   });
 
   it("keeps proposals from the applicant until the release, then shows the decision and a letter that explains each criterion without a reviewer's name", async () => {
     const { manager, wave, scored } = await scoredWave(3);
     const [granted, refused, waitlisted] = scored as [(typeof scored)[number], (typeof scored)[number], (typeof scored)[number]];
     const director = await directorOf(testDb, granted.establishment.id);
-    const releasable = await testDb.score.findFirstOrThrow({ where: { review: { assignment: { applicationId: granted.id } } }, select: { id: true, comment: true, criterion: { select: { code: true } } } });
+    const releasable = await testDb.score.findFirstOrThrow({
+      where: { review: { assignment: { applicationId: granted.id } } },
+      select: { id: true, comment: true, criterion: { select: { code: true } } },
+    });
     await testDb.score.update({ where: { id: releasable.id }, data: { comment: "Couverture des intérimaires exemplaire." } });
-    await stageDecision(manager, proposal({ applicationId: granted.id, amountGranted: "12 000", conditions: "Versement sur justificatifs.", releasableScoreIds: [releasable.id] }));
-    await stageDecision(manager, proposal({ applicationId: refused.id, outcome: "REJECTED", reasons: "Objectifs obligatoires insuffisamment couverts." }));
+    await stageDecision(
+      manager,
+      proposal({
+        applicationId: granted.id,
+        amountGranted: "12 000",
+        conditions: "Versement sur justificatifs.",
+        releasableScoreIds: [releasable.id],
+      }),
+    );
+    await stageDecision(
+      manager,
+      proposal({ applicationId: refused.id, outcome: "REJECTED", reasons: "Objectifs obligatoires insuffisamment couverts." }),
+    );
     await stageDecision(manager, proposal({ applicationId: waitlisted.id, outcome: "WAITLISTED", reasons: "En attente de crédits." }));
 
     expect((await getDossier(director, granted.id)).decision).toBeNull();
@@ -81,12 +127,25 @@ describe("decisions", () => {
     expect(await testDb.outboxEmail.count()).toBe(0);
 
     await expect(releaseDecisions(manager, { waveId: wave.waveId, ip: null })).resolves.toEqual({ released: 3 });
-    const states = await testDb.application.findMany({ where: { id: { in: scored.map((dossier) => dossier.id) } }, select: { id: true, state: true } });
-    expect(Object.fromEntries(states.map((row) => [row.id, row.state]))).toEqual({ [granted.id]: "SELECTED", [refused.id]: "REJECTED", [waitlisted.id]: "SCORED" });
-    expect((await getDossier(director, granted.id)).decision).toMatchObject({ outcome: "SELECTED", amountGrantedCents: 1_200_000n, conditions: "Versement sur justificatifs." });
+    const states = await testDb.application.findMany({
+      where: { id: { in: scored.map((dossier) => dossier.id) } },
+      select: { id: true, state: true },
+    });
+    expect(Object.fromEntries(states.map((row) => [row.id, row.state]))).toEqual({
+      [granted.id]: "SELECTED",
+      [refused.id]: "REJECTED",
+      [waitlisted.id]: "SCORED",
+    });
+    expect((await getDossier(director, granted.id)).decision).toMatchObject({
+      outcome: "SELECTED",
+      amountGrantedCents: 1_200_000n,
+      conditions: "Versement sur justificatifs.",
+    });
 
     const letter = await readDecisionLetter(director, granted.id);
-    const text = extractPdfText(Buffer.from(letter.bytes)).join("\n").replace(/[\u00a0\u202f]/g, " ");
+    const text = extractPdfText(Buffer.from(letter.bytes))
+      .join("\n")
+      .replace(/[\u00a0\u202f]/g, " ");
     expect(text).toContain("Votre dossier est retenu.");
     expect(text).toContain("Pondération");
     for (const criterion of wave.criteria) expect(text).toContain(`${criterion.code} – `);
@@ -99,12 +158,16 @@ describe("decisions", () => {
 
     const emails = await testDb.outboxEmail.findMany({ where: { dedupeKey: { startsWith: "decision:" } } });
     expect(emails).toHaveLength(3);
-    expect(emails.find((email) => email.to === director.email)).toMatchObject({ subject: "Votre dossier HospiConnect est retenu", files: [expect.objectContaining({ storageKey: stored.letterKey })] });
+    expect(emails.find((email) => email.to === director.email)).toMatchObject({
+      subject: "Votre dossier HospiConnect est retenu",
+      files: [expect.objectContaining({ storageKey: stored.letterKey })],
+    });
   });
 
   it("releases nothing when a staged dossier moved meanwhile, and nothing twice under five parallel releases", async () => {
     const { manager, wave, scored } = await scoredWave(4);
-    for (const dossier of scored) await stageDecision(manager, proposal({ applicationId: dossier.id, outcome: "REJECTED", reasons: "Hors périmètre." }));
+    for (const dossier of scored)
+      await stageDecision(manager, proposal({ applicationId: dossier.id, outcome: "REJECTED", reasons: "Hors périmètre." }));
     await testDb.application.update({ where: { id: scored[3]!.id }, data: { state: "WITHDRAWN" } });
     const letters = async () => {
       const keys: string[] = [];
@@ -122,7 +185,10 @@ describe("decisions", () => {
     const outcomes = await Promise.all(Array.from({ length: 5 }, () => releaseDecisions(manager, { waveId: wave.waveId, ip: null })));
     expect(outcomes.map((outcome) => outcome.released).sort()).toEqual([0, 0, 0, 0, 3]);
     for (const dossier of scored.slice(0, 3)) {
-      const row = await testDb.application.findUniqueOrThrow({ where: { id: dossier.id }, select: { state: true, _count: { select: { transitions: { where: { toState: "REJECTED" } } } } } });
+      const row = await testDb.application.findUniqueOrThrow({
+        where: { id: dossier.id },
+        select: { state: true, _count: { select: { transitions: { where: { toState: "REJECTED" } } } } },
+      });
       expect([row.state, row._count.transitions]).toEqual(["REJECTED", 1]);
     }
     expect(await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: "decision:" } } })).toBe(3);
@@ -133,31 +199,62 @@ describe("decisions", () => {
     const { manager, wave, scored } = await scoredWave(2);
     await testDb.establishment.update({ where: { id: scored[0]!.establishment.id }, data: { name: '=HYPERLINK("http://piege.example")' } });
     await stageDecision(manager, proposal({ applicationId: scored[0]!.id, amountGranted: "10 000" }));
-    const file = await exportDecisions(manager, { waveId: wave.waveId, filters: ZDecisionBoardFilters.parse({ sort: "establishment", dir: "asc" }), format: "csv", ip: null });
+    const file = await exportDecisions(manager, {
+      waveId: wave.waveId,
+      filters: ZDecisionBoardFilters.parse({ sort: "establishment", dir: "asc" }),
+      format: "csv",
+      ip: null,
+    });
     const lines = new TextDecoder().decode(file.bytes).replace("\uFEFF", "").split("\r\n");
     expect(lines[0]).toContain("Note normalisée /100");
     expect(lines[1]).toMatch(/^"'=HYPERLINK/);
     expect(lines[1]).toContain(";Retenu;10000");
-    const summaries = await loadDecisionSummaries(testDb, scored.map((dossier) => dossier.id));
+    const summaries = await loadDecisionSummaries(
+      testDb,
+      scored.map((dossier) => dossier.id),
+    );
     const raw = summaries.get(scored[0]!.id)!.raw!;
     expect(lines[1]).toContain(`;${(Math.round(raw * 10) / 10).toLocaleString("fr-FR", { useGrouping: false })};`);
-    expect(summaries.get(scored[0]!.id)).toMatchObject({ staged: { outcome: "SELECTED", amountGrantedCents: 1_000_000n }, released: null, reviewsPerTier: { NATIONAL: 2, REGIONAL: 0 } });
+    expect(summaries.get(scored[0]!.id)).toMatchObject({
+      staged: { outcome: "SELECTED", amountGrantedCents: 1_000_000n },
+      released: null,
+      reviewsPerTier: { NATIONAL: 2, REGIONAL: 0 },
+    });
     expect(await testDb.auditEvent.count({ where: { action: "decisions.exported", targetId: wave.waveId } })).toBe(1);
     const director = await directorOf(testDb, scored[0]!.establishment.id);
-    await expect(exportDecisions(director, { waveId: wave.waveId, filters: ZDecisionBoardFilters.parse({}), format: "xlsx", ip: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      exportDecisions(director, { waveId: wave.waveId, filters: ZDecisionBoardFilters.parse({}), format: "xlsx", ip: null }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("changes the wave's threshold and ranking tier under its version, audited, and the figures follow", async () => {
     const manager = await programmeManager(testDb);
     const wave = await createReviewWave(testDb, { reviewTiers: "REGIONAL_THEN_NATIONAL" });
-    const [ars, ans1, ans2] = [await createReviewer(testDb, { role: "REGIONAL_REVIEWER", regions: ["75"] }), await createReviewer(testDb), await createReviewer(testDb)];
+    const [ars, ans1, ans2] = [
+      await createReviewer(testDb, { role: "REGIONAL_REVIEWER", regions: ["75"] }),
+      await createReviewer(testDb),
+      await createReviewer(testDb),
+    ];
     // Every criterion noted 5, 2 and 1: the national totals differ widely, the regional one is high.
-    const dossier = await createScoredDossier(testDb, wave, [{ reviewerId: ars.userId, value: 5, tier: "REGIONAL" }, { reviewerId: ans1.userId, value: 2 }, { reviewerId: ans2.userId, value: 1 }]);
+    const dossier = await createScoredDossier(testDb, wave, [
+      { reviewerId: ars.userId, value: 5, tier: "REGIONAL" },
+      { reviewerId: ans1.userId, value: 2 },
+      { reviewerId: ans2.userId, value: 1 },
+    ]);
     const before = (await loadDecisionSummaries(testDb, [dossier.id])).get(dossier.id)!;
     const { version } = await testDb.wave.findUniqueOrThrow({ where: { id: wave.waveId }, select: { version: true } });
-    const settings = ZDecisionSettingsInput.parse({ spreadThreshold: "0,5", rankingMode: "WEIGHTED_MIX", regionalRankingWeight: "50", expectedVersion: version });
-    await expect(updateDecisionSettings(manager, wave.waveId, { ...settings, expectedVersion: version + 1, ip: null })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(updateDecisionSettings(manager, wave.waveId, { ...settings, ip: null })).resolves.toEqual({ changed: ["spreadThreshold", "rankingMode", "regionalRankingWeight"] });
+    const settings = ZDecisionSettingsInput.parse({
+      spreadThreshold: "0,5",
+      rankingMode: "WEIGHTED_MIX",
+      regionalRankingWeight: "50",
+      expectedVersion: version,
+    });
+    await expect(
+      updateDecisionSettings(manager, wave.waveId, { ...settings, expectedVersion: version + 1, ip: null }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(updateDecisionSettings(manager, wave.waveId, { ...settings, ip: null })).resolves.toEqual({
+      changed: ["spreadThreshold", "rankingMode", "regionalRankingWeight"],
+    });
     const after = (await loadDecisionSummaries(testDb, [dossier.id])).get(dossier.id)!;
     expect(before.spread!.count).toBe(2);
     expect(after.spread!.count).toBe(3);

@@ -53,18 +53,28 @@ function cells(row: BoardRow): Array<string | number | null> {
 }
 
 /** A CSV cell in French: « 12 500,5 » rather than a dot that a French spreadsheet reads as text. */
-const frenchCell = (cell: string | number | null) => (typeof cell === "number" ? cell.toLocaleString("fr-FR", { maximumFractionDigits: 2, useGrouping: false }) : cell);
+const frenchCell = (cell: string | number | null) =>
+  typeof cell === "number" ? cell.toLocaleString("fr-FR", { maximumFractionDigits: 2, useGrouping: false }) : cell;
 
 /**
  * The decisions board as a file, with its filters and order: CSV (French spreadsheets) or Excel,
  * every text cell safe against formula injection. Proposals not yet released are in it: the
  * export is the programme's, audited like every file that leaves the platform.
  */
-export async function exportDecisions(viewer: Viewer, input: { waveId: string; filters: TDecisionBoardFilters; format: DecisionExportFormat; ip: string | null }) {
+export async function exportDecisions(
+  viewer: Viewer,
+  input: { waveId: string; filters: TDecisionBoardFilters; format: DecisionExportFormat; ip: string | null },
+) {
   requirePermission(viewer, "programme:export");
   const board = await getDecisionBoard(viewer, input.waveId, input.filters);
   const rows = board.allRows.map(cells);
-  const bytes = input.format === "csv" ? toCsv(HEADER, rows.map((row) => row.map(frenchCell))) : await toXlsx("Décisions", HEADER, rows);
+  const bytes =
+    input.format === "csv"
+      ? toCsv(
+          HEADER,
+          rows.map((row) => row.map(frenchCell)),
+        )
+      : await toXlsx("Décisions", HEADER, rows);
   await recordAudit(db, {
     actor: auditActor(viewer),
     action: "decisions.exported",

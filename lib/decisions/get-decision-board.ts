@@ -17,7 +17,16 @@ export async function getDecisionBoard(viewer: Viewer, waveId: string, filters: 
   requirePermission(viewer, "application:decide");
   const wave = await db.wave.findUnique({
     where: { id: waveId },
-    select: { id: true, title: true, version: true, fundingEnvelopeCents: true, reviewTiers: true, spreadThreshold: true, rankingMode: true, regionalRankingWeight: true },
+    select: {
+      id: true,
+      title: true,
+      version: true,
+      fundingEnvelopeCents: true,
+      reviewTiers: true,
+      spreadThreshold: true,
+      rankingMode: true,
+      regionalRankingWeight: true,
+    },
   });
   if (!wave) throw new AppError("NOT_FOUND");
   const [dossiers, granted, staged] = await Promise.all([
@@ -32,7 +41,10 @@ export async function getDecisionBoard(viewer: Viewer, waveId: string, filters: 
     grantedCents(db, waveId),
     db.decision.count({ where: { waveId, releasedAt: null, supersededAt: null } }),
   ]);
-  const summaries = await loadDecisionSummaries(db, dossiers.map((dossier) => dossier.id));
+  const summaries = await loadDecisionSummaries(
+    db,
+    dossiers.map((dossier) => dossier.id),
+  );
   const rows = dossiers.map((dossier) =>
     boardRow(
       {

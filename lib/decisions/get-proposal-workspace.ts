@@ -28,7 +28,17 @@ export async function getProposalWorkspace(viewer: Viewer, waveId: string, appli
       decisions: {
         where: { supersededAt: null },
         orderBy: { stagedAt: "desc" },
-        select: { id: true, outcome: true, amountGrantedCents: true, conditions: true, reasons: true, envelopeOverrideReason: true, stagedAt: true, releasedAt: true, letterKey: true },
+        select: {
+          id: true,
+          outcome: true,
+          amountGrantedCents: true,
+          conditions: true,
+          reasons: true,
+          envelopeOverrideReason: true,
+          stagedAt: true,
+          releasedAt: true,
+          letterKey: true,
+        },
       },
     },
   });
@@ -42,9 +52,27 @@ export async function getProposalWorkspace(viewer: Viewer, waveId: string, appli
       ...criteria.flatMap((criterion) =>
         review.scores
           .filter((score) => score.criterionId === criterion.id && score.comment)
-          .map((score) => ({ kind: "score" as const, id: score.id, author, about: `${criterion.code} – ${criterion.label}`, text: score.comment, releasable: score.commentReleasable })),
+          .map((score) => ({
+            kind: "score" as const,
+            id: score.id,
+            author,
+            about: `${criterion.code} – ${criterion.label}`,
+            text: score.comment,
+            releasable: score.commentReleasable,
+          })),
       ),
-      ...(review.overallComment ? [{ kind: "review" as const, id: review.reviewId, author, about: "Appréciation générale", text: review.overallComment, releasable: review.overallCommentReleasable }] : []),
+      ...(review.overallComment
+        ? [
+            {
+              kind: "review" as const,
+              id: review.reviewId,
+              author,
+              about: "Appréciation générale",
+              text: review.overallComment,
+              releasable: review.overallCommentReleasable,
+            },
+          ]
+        : []),
     ];
   });
   return {

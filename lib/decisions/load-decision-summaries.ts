@@ -3,7 +3,14 @@ import type { DecisionOutcome, ReviewTier } from "@/lib/db/generated/enums";
 import type { Spread } from "./aggregation";
 import { loadWaveScoring } from "./wave-scoring";
 
-type Proposal = { id: string; outcome: DecisionOutcome; amountGrantedCents: bigint | null; stagedAt: Date; releasedAt: Date | null; envelopeOverrideReason: string | null };
+type Proposal = {
+  id: string;
+  outcome: DecisionOutcome;
+  amountGrantedCents: bigint | null;
+  stagedAt: Date;
+  releasedAt: Date | null;
+  envelopeOverrideReason: string | null;
+};
 
 /** A dossier's scoring and decision, as the decisions board and the dashboards show them. */
 export type DecisionSummary = {
@@ -34,7 +41,15 @@ export async function loadDecisionSummaries(client: Reader, applicationIds: read
     client.decision.findMany({
       where: { applicationId: { in: [...applicationIds] }, supersededAt: null },
       orderBy: { stagedAt: "asc" },
-      select: { id: true, applicationId: true, outcome: true, amountGrantedCents: true, stagedAt: true, releasedAt: true, envelopeOverrideReason: true },
+      select: {
+        id: true,
+        applicationId: true,
+        outcome: true,
+        amountGrantedCents: true,
+        stagedAt: true,
+        releasedAt: true,
+        envelopeOverrideReason: true,
+      },
     }),
   ]);
   const scoring = await loadWaveScoring(client, [...new Set(dossiers.map((dossier) => dossier.waveId))]);
@@ -44,7 +59,13 @@ export async function loadDecisionSummaries(client: Reader, applicationIds: read
     const strip = ({ applicationId: _, ...proposal }: (typeof own)[number]): Proposal => proposal;
     const staged = own.find((decision) => decision.releasedAt === null);
     const released = own.filter((decision) => decision.releasedAt !== null).at(-1);
-    summaries.set(dossier.id, { applicationId: dossier.id, waveId: dossier.waveId, ...scoring.aggregateOf(dossier.id), staged: staged ? strip(staged) : null, released: released ? strip(released) : null });
+    summaries.set(dossier.id, {
+      applicationId: dossier.id,
+      waveId: dossier.waveId,
+      ...scoring.aggregateOf(dossier.id),
+      staged: staged ? strip(staged) : null,
+      released: released ? strip(released) : null,
+    });
   }
   return summaries;
 }

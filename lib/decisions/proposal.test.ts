@@ -11,14 +11,22 @@ describe("a decision proposal", () => {
     });
     expect(parseProposal(input({ outcome: "SELECTED", amountGranted: "15 000,01" }), 1_500_000n)).toEqual({
       ok: false,
-      fieldErrors: { amountGranted: [expect.stringMatching(/^Le montant accordé ne peut pas dépasser le montant demandé \(15\s000\s€\)\.$/)] },
+      fieldErrors: {
+        amountGranted: [expect.stringMatching(/^Le montant accordé ne peut pas dépasser le montant demandé \(15\s000\s€\)\.$/)],
+      },
     });
-    expect(parseProposal(input({ outcome: "SELECTED", amountGranted: "0" }), 1_500_000n)).toMatchObject({ ok: false, fieldErrors: { amountGranted: [expect.stringContaining("supérieur à zéro")] } });
+    expect(parseProposal(input({ outcome: "SELECTED", amountGranted: "0" }), 1_500_000n)).toMatchObject({
+      ok: false,
+      fieldErrors: { amountGranted: [expect.stringContaining("supérieur à zéro")] },
+    });
     expect(parseProposal(input({ outcome: "SELECTED", amountGranted: "" }), 1_500_000n)).toMatchObject({ ok: false });
   });
 
   it("asks reasons for a refusal or the waiting list, and keeps no amount", () => {
-    expect(parseProposal(input({ outcome: "REJECTED", amountGranted: "5 000" }), 1_500_000n)).toMatchObject({ ok: false, fieldErrors: { reasons: [expect.any(String)] } });
+    expect(parseProposal(input({ outcome: "REJECTED", amountGranted: "5 000" }), 1_500_000n)).toMatchObject({
+      ok: false,
+      fieldErrors: { reasons: [expect.any(String)] },
+    });
     expect(parseProposal(input({ outcome: "WAITLISTED", amountGranted: "5 000", reasons: "En attente de crédits." }), 1_500_000n)).toEqual({
       ok: true,
       proposal: { outcome: "WAITLISTED", amountGrantedCents: null, conditions: "", reasons: "En attente de crédits." },
@@ -26,11 +34,26 @@ describe("a decision proposal", () => {
   });
 
   it("tells when the grants would pass the envelope, counting the replaced proposal out", () => {
-    expect(envelopeAfter({ envelopeCents: 100n, grantedCents: 80n, replacedCents: 0n, proposedCents: 20n })).toEqual({ afterCents: 100n, exceeds: false });
-    expect(envelopeAfter({ envelopeCents: 100n, grantedCents: 80n, replacedCents: 0n, proposedCents: 21n })).toEqual({ afterCents: 101n, exceeds: true });
-    expect(envelopeAfter({ envelopeCents: 100n, grantedCents: 90n, replacedCents: 30n, proposedCents: 40n })).toEqual({ afterCents: 100n, exceeds: false });
+    expect(envelopeAfter({ envelopeCents: 100n, grantedCents: 80n, replacedCents: 0n, proposedCents: 20n })).toEqual({
+      afterCents: 100n,
+      exceeds: false,
+    });
+    expect(envelopeAfter({ envelopeCents: 100n, grantedCents: 80n, replacedCents: 0n, proposedCents: 21n })).toEqual({
+      afterCents: 101n,
+      exceeds: true,
+    });
+    expect(envelopeAfter({ envelopeCents: 100n, grantedCents: 90n, replacedCents: 30n, proposedCents: 40n })).toEqual({
+      afterCents: 100n,
+      exceeds: false,
+    });
     // Already past it: lowering a grant or refusing needs no justification.
-    expect(envelopeAfter({ envelopeCents: 100n, grantedCents: 150n, replacedCents: 30n, proposedCents: 10n })).toEqual({ afterCents: 130n, exceeds: false });
-    expect(envelopeAfter({ envelopeCents: 100n, grantedCents: 150n, replacedCents: 0n, proposedCents: null })).toEqual({ afterCents: 150n, exceeds: false });
+    expect(envelopeAfter({ envelopeCents: 100n, grantedCents: 150n, replacedCents: 30n, proposedCents: 10n })).toEqual({
+      afterCents: 130n,
+      exceeds: false,
+    });
+    expect(envelopeAfter({ envelopeCents: 100n, grantedCents: 150n, replacedCents: 0n, proposedCents: null })).toEqual({
+      afterCents: 150n,
+      exceeds: false,
+    });
   });
 });

@@ -24,7 +24,10 @@ export type TStageDecisionInput = z.infer<typeof ZStageDecisionInput>;
 export type ParsedProposal = { outcome: DecisionOutcome; amountGrantedCents: bigint | null; conditions: string; reasons: string };
 
 /** The proposal's own rules, or the field errors that refuse it. */
-export function parseProposal(input: TStageDecisionInput, requestedCents: bigint): { ok: true; proposal: ParsedProposal } | { ok: false; fieldErrors: Record<string, string[]> } {
+export function parseProposal(
+  input: TStageDecisionInput,
+  requestedCents: bigint,
+): { ok: true; proposal: ParsedProposal } | { ok: false; fieldErrors: Record<string, string[]> } {
   if (input.outcome !== "SELECTED") {
     if (!input.reasons) return { ok: false, fieldErrors: { reasons: ["Motivez la décision : ces motifs figureront dans la lettre."] } };
     return { ok: true, proposal: { outcome: input.outcome, amountGrantedCents: null, conditions: "", reasons: input.reasons } };
@@ -33,7 +36,10 @@ export function parseProposal(input: TStageDecisionInput, requestedCents: bigint
   if (!amount.ok) return { ok: false, fieldErrors: { amountGranted: [amount.message] } };
   if (amount.cents <= 0n) return { ok: false, fieldErrors: { amountGranted: ["Le montant accordé doit être supérieur à zéro."] } };
   if (amount.cents > requestedCents) {
-    return { ok: false, fieldErrors: { amountGranted: [`Le montant accordé ne peut pas dépasser le montant demandé (${formatEuroAmount(requestedCents)}).`] } };
+    return {
+      ok: false,
+      fieldErrors: { amountGranted: [`Le montant accordé ne peut pas dépasser le montant demandé (${formatEuroAmount(requestedCents)}).`] },
+    };
   }
   return { ok: true, proposal: { outcome: "SELECTED", amountGrantedCents: amount.cents, conditions: input.conditions, reasons: "" } };
 }

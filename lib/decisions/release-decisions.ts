@@ -63,8 +63,11 @@ export async function releaseDecisions(viewer: Viewer, input: { waveId: string; 
         }
         const by = auditActor(viewer);
         for (const action of ["select", "reject"] as const) {
-          const applications = staged.filter((decision) => decision.outcome === (action === "select" ? "SELECTED" : "REJECTED")).map((decision) => decision.application);
-          if (applications.length > 0) await writeTransitions(tx, { applications, action, actor: "PROGRAMME_MANAGER", by, ip: input.ip, now });
+          const applications = staged
+            .filter((decision) => decision.outcome === (action === "select" ? "SELECTED" : "REJECTED"))
+            .map((decision) => decision.application);
+          if (applications.length > 0)
+            await writeTransitions(tx, { applications, action, actor: "PROGRAMME_MANAGER", by, ip: input.ip, now });
         }
 
         const scoring = await loadWaveScoring(tx, [input.waveId]);
@@ -88,9 +91,18 @@ export async function releaseDecisions(viewer: Viewer, input: { waveId: string; 
           const letterKey = generateStorageKey("decision-letters");
           await fileStorage().put(letterKey, await renderDecisionLetterPdf(letter, letterHash), "application/pdf");
           stored.push(letterKey);
-          const released = await tx.decision.updateMany({ where: { id: decision.id, releasedAt: null }, data: { releasedAt: now, releasedById: viewer.userId, letterKey, letterHash } });
+          const released = await tx.decision.updateMany({
+            where: { id: decision.id, releasedAt: null },
+            data: { releasedAt: now, releasedById: viewer.userId, letterKey, letterHash },
+          });
           if (released.count !== 1) throw new AppError("CONFLICT", "Les décisions ont changé pendant la publication. Rechargez la page.");
-          const email = decisionReleasedEmail({ establishment: application.establishment.name, wave: application.wave.title, applicationId: application.id, outcome: decision.outcome, amountGrantedCents: decision.amountGrantedCents });
+          const email = decisionReleasedEmail({
+            establishment: application.establishment.name,
+            wave: application.wave.title,
+            applicationId: application.id,
+            outcome: decision.outcome,
+            amountGrantedCents: decision.amountGrantedCents,
+          });
           await tx.outboxEmail.createMany({
             data: application.establishment.memberships.map(({ user }) => ({
               dedupeKey: `decision:${decision.id}:${user.email}`,
@@ -107,7 +119,12 @@ export async function releaseDecisions(viewer: Viewer, input: { waveId: string; 
           action: "decisions.released",
           target: { type: "Wave", id: input.waveId },
           ip: input.ip,
-          details: { decisionIds: staged.map((decision) => decision.id), selected: staged.filter((decision) => decision.outcome === "SELECTED").length, rejected: staged.filter((decision) => decision.outcome === "REJECTED").length, waitlisted: staged.filter((decision) => decision.outcome === "WAITLISTED").length },
+          details: {
+            decisionIds: staged.map((decision) => decision.id),
+            selected: staged.filter((decision) => decision.outcome === "SELECTED").length,
+            rejected: staged.filter((decision) => decision.outcome === "REJECTED").length,
+            waitlisted: staged.filter((decision) => decision.outcome === "WAITLISTED").length,
+          },
         });
         return { released: staged.length };
       },
@@ -118,7 +135,13 @@ export async function releaseDecisions(viewer: Viewer, input: { waveId: string; 
     return result;
   } catch (error) {
     // Rolled back: the letters stored would be nobody's.
-    await Promise.all(stored.map((key) => fileStorage().delete(key).catch(() => undefined)));
+    await Promise.all(
+      stored.map((key) =>
+        fileStorage()
+          .delete(key)
+          .catch(() => undefined),
+      ),
+    );
     throw error;
   }
 }

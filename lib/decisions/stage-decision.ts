@@ -14,14 +14,23 @@ import { grantedCents, lockWaveForDecisions } from "./wave-lock";
  * envelope without a written reason, which is audited on its own.
  */
 /** `client`: the shared one, or the demo loader's own. */
-export async function stageDecision(viewer: Viewer, input: TStageDecisionInput & { applicationId: string; ip: string | null }, now = new Date(), client: Db = db) {
+export async function stageDecision(
+  viewer: Viewer,
+  input: TStageDecisionInput & { applicationId: string; ip: string | null },
+  now = new Date(),
+  client: Db = db,
+) {
   requirePermission(viewer, "application:decide");
   const dossier = await client.application.findUnique({
     where: { id: input.applicationId },
     select: { id: true, state: true, waveId: true, budgetLines: { select: { amountCents: true } } },
   });
   if (!dossier) throw new AppError("NOT_FOUND");
-  if (dossier.state !== "SCORED") throw new AppError("INVALID_STATE", `Seul un dossier évalué reçoit une proposition de décision : celui-ci est « ${STATE_LABELS[dossier.state]} ».`);
+  if (dossier.state !== "SCORED")
+    throw new AppError(
+      "INVALID_STATE",
+      `Seul un dossier évalué reçoit une proposition de décision : celui-ci est « ${STATE_LABELS[dossier.state]} ».`,
+    );
   const requestedCents = dossier.budgetLines.reduce((sum, line) => sum + line.amountCents, 0n);
   const parsed = parseProposal(input, requestedCents);
   if (!parsed.ok) throw new AppError("INVALID_INPUT", Object.values(parsed.fieldErrors)[0]![0], { fieldErrors: parsed.fieldErrors });
@@ -29,7 +38,10 @@ export async function stageDecision(viewer: Viewer, input: TStageDecisionInput &
 
   return client.$transaction(async (tx) => {
     const wave = await lockWaveForDecisions(tx, dossier.waveId);
-    const staged = await tx.decision.findFirst({ where: { applicationId: dossier.id, releasedAt: null, supersededAt: null }, select: { id: true, amountGrantedCents: true } });
+    const staged = await tx.decision.findFirst({
+      where: { applicationId: dossier.id, releasedAt: null, supersededAt: null },
+      select: { id: true, amountGrantedCents: true },
+    });
     const envelope = envelopeAfter({
       envelopeCents: wave.fundingEnvelopeCents,
       grantedCents: await grantedCents(tx, dossier.waveId),
@@ -38,12 +50,22 @@ export async function stageDecision(viewer: Viewer, input: TStageDecisionInput &
     });
     if (envelope.exceeds && !input.envelopeOverrideReason) {
       const message = envelopeOverrideMessage(envelope.afterCents, wave.fundingEnvelopeCents);
-      throw new AppError("INVALID_INPUT", message, { fieldErrors: { envelopeOverrideReason: [message] }, details: { envelopeExceeded: true } });
+      throw new AppError("INVALID_INPUT", message, {
+        fieldErrors: { envelopeOverrideReason: [message] },
+        details: { envelopeExceeded: true },
+      });
     }
     const envelopeOverrideReason = envelope.exceeds ? input.envelopeOverrideReason : null;
     if (staged) await tx.decision.update({ where: { id: staged.id }, data: { supersededAt: now } });
     const decision = await tx.decision.create({
-      data: { applicationId: dossier.id, waveId: dossier.waveId, ...proposal, envelopeOverrideReason, stagedById: viewer.userId, stagedAt: now },
+      data: {
+        applicationId: dossier.id,
+        waveId: dossier.waveId,
+        ...proposal,
+        envelopeOverrideReason,
+        stagedById: viewer.userId,
+        stagedAt: now,
+      },
       select: { id: true },
     });
     await markReleasableComments(tx, dossier.id, input);
@@ -54,7 +76,12 @@ export async function stageDecision(viewer: Viewer, input: TStageDecisionInput &
       action: "decision.staged",
       target,
       ip: input.ip,
-      details: { decisionId: decision.id, replaced: staged?.id ?? null, outcome: proposal.outcome, amountGrantedCents: proposal.amountGrantedCents?.toString() ?? null },
+      details: {
+        decisionId: decision.id,
+        replaced: staged?.id ?? null,
+        outcome: proposal.outcome,
+        amountGrantedCents: proposal.amountGrantedCents?.toString() ?? null,
+      },
     });
     if (envelopeOverrideReason) {
       await recordAudit(tx, {
@@ -62,7 +89,12 @@ export async function stageDecision(viewer: Viewer, input: TStageDecisionInput &
         action: "decision.envelope_overridden",
         target,
         ip: input.ip,
-        details: { decisionId: decision.id, reason: envelopeOverrideReason, grantedCents: envelope.afterCents.toString(), envelopeCents: wave.fundingEnvelopeCents.toString() },
+        details: {
+          decisionId: decision.id,
+          reason: envelopeOverrideReason,
+          grantedCents: envelope.afterCents.toString(),
+          envelopeCents: wave.fundingEnvelopeCents.toString(),
+        },
       });
     }
     return { decisionId: decision.id, grantedCents: envelope.afterCents.toString(), envelopeCents: wave.fundingEnvelopeCents.toString() };
@@ -72,10 +104,23 @@ export async function stageDecision(viewer: Viewer, input: TStageDecisionInput &
 type Writer = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Exactly the listed comments of the dossier's reviews become releasable; ids of other dossiers change nothing. */
-async function markReleasableComments(tx: Writer, applicationId: string, input: Pick<TStageDecisionInput, "releasableScoreIds" | "releasableReviewIds">) {
+async function markReleasableComments(
+  tx: Writer,
+  applicationId: string,
+  input: Pick<TStageDecisionInput, "releasableScoreIds" | "releasableReviewIds">,
+) {
   const ofDossier = { review: { assignment: { applicationId } } };
-  await tx.score.updateMany({ where: { ...ofDossier, commentReleasable: true, id: { notIn: input.releasableScoreIds } }, data: { commentReleasable: false } });
+  await tx.score.updateMany({
+    where: { ...ofDossier, commentReleasable: true, id: { notIn: input.releasableScoreIds } },
+    data: { commentReleasable: false },
+  });
   await tx.score.updateMany({ where: { ...ofDossier, id: { in: input.releasableScoreIds } }, data: { commentReleasable: true } });
-  await tx.review.updateMany({ where: { assignment: { applicationId }, overallCommentReleasable: true, id: { notIn: input.releasableReviewIds } }, data: { overallCommentReleasable: false } });
-  await tx.review.updateMany({ where: { assignment: { applicationId }, id: { in: input.releasableReviewIds } }, data: { overallCommentReleasable: true } });
+  await tx.review.updateMany({
+    where: { assignment: { applicationId }, overallCommentReleasable: true, id: { notIn: input.releasableReviewIds } },
+    data: { overallCommentReleasable: false },
+  });
+  await tx.review.updateMany({
+    where: { assignment: { applicationId }, id: { in: input.releasableReviewIds } },
+    data: { overallCommentReleasable: true },
+  });
 }

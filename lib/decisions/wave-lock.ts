@@ -7,13 +7,18 @@ import { AppError } from "@/lib/errors/app-error";
  * and a retried release finds nothing left to release.
  */
 export async function lockWaveForDecisions(tx: Pick<Db, "$queryRaw">, waveId: string): Promise<{ fundingEnvelopeCents: bigint }> {
-  const [wave] = await tx.$queryRaw<Array<{ fundingEnvelopeCents: bigint }>>`SELECT "fundingEnvelopeCents" FROM "Wave" WHERE "id" = ${waveId}::uuid FOR UPDATE`;
+  const [wave] = await tx.$queryRaw<
+    Array<{ fundingEnvelopeCents: bigint }>
+  >`SELECT "fundingEnvelopeCents" FROM "Wave" WHERE "id" = ${waveId}::uuid FOR UPDATE`;
   if (!wave) throw new AppError("NOT_FOUND");
   return wave;
 }
 
 /** The wave's live grants (released, or staged and not replaced), in cents. */
 export async function grantedCents(tx: Pick<Db, "decision">, waveId: string): Promise<bigint> {
-  const sum = await tx.decision.aggregate({ where: { waveId, outcome: "SELECTED", supersededAt: null }, _sum: { amountGrantedCents: true } });
+  const sum = await tx.decision.aggregate({
+    where: { waveId, outcome: "SELECTED", supersededAt: null },
+    _sum: { amountGrantedCents: true },
+  });
   return sum._sum.amountGrantedCents ?? 0n;
 }

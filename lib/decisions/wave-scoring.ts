@@ -12,30 +12,50 @@ export type ScoredReview = Omit<TieredReview, "scores"> & {
   applicationId: string;
   overallComment: string;
   overallCommentReleasable: boolean;
-  scores: Array<{ id: string; criterionId: string; value: number | null; notApplicable: boolean; comment: string; commentReleasable: boolean }>;
+  scores: Array<{
+    id: string;
+    criterionId: string;
+    value: number | null;
+    notApplicable: boolean;
+    comment: string;
+    commentReleasable: boolean;
+  }>;
 };
 
 export type WaveDecisionSettings = { ranking: RankingSetting; spreadThreshold: number };
 
 type Reader = Pick<Db, "wave" | "criterion" | "review" | "application">;
 
-export function decisionSettingsOf(wave: { rankingMode: "NATIONAL_ONLY" | "WEIGHTED_MIX"; regionalRankingWeight: number; spreadThreshold: number }): WaveDecisionSettings {
+export function decisionSettingsOf(wave: {
+  rankingMode: "NATIONAL_ONLY" | "WEIGHTED_MIX";
+  regionalRankingWeight: number;
+  spreadThreshold: number;
+}): WaveDecisionSettings {
   return {
-    ranking: wave.rankingMode === "WEIGHTED_MIX" ? { mode: "WEIGHTED_MIX", regionalWeight: wave.regionalRankingWeight } : { mode: "NATIONAL_ONLY" },
+    ranking:
+      wave.rankingMode === "WEIGHTED_MIX"
+        ? { mode: "WEIGHTED_MIX", regionalWeight: wave.regionalRankingWeight }
+        : { mode: "NATIONAL_ONLY" },
     spreadThreshold: wave.spreadThreshold,
   };
 }
 
 export async function loadWaveScoring(client: Reader, waveIds: readonly string[]) {
   const [waves, criteria, reviews, dossiers] = await Promise.all([
-    client.wave.findMany({ where: { id: { in: [...waveIds] } }, select: { id: true, rankingMode: true, regionalRankingWeight: true, spreadThreshold: true } }),
+    client.wave.findMany({
+      where: { id: { in: [...waveIds] } },
+      select: { id: true, rankingMode: true, regionalRankingWeight: true, spreadThreshold: true },
+    }),
     client.criterion.findMany({
       where: { waveVersion: { waveId: { in: [...waveIds] } } },
       orderBy: { position: "asc" },
       select: { id: true, waveVersionId: true, code: true, label: true, weight: true, scaleMin: true, scaleMax: true, required: true },
     }),
     client.review.findMany({
-      where: { status: "SUBMITTED", assignment: { application: { waveId: { in: [...waveIds] } }, NOT: { conflict: { is: { hasConflict: true } } } } },
+      where: {
+        status: "SUBMITTED",
+        assignment: { application: { waveId: { in: [...waveIds] } }, NOT: { conflict: { is: { hasConflict: true } } } },
+      },
       // A fixed order: the letters quote comments in it, and their hash depends on it.
       orderBy: [{ assignment: { assignedAt: "asc" } }, { id: "asc" }],
       select: {
@@ -46,11 +66,15 @@ export async function loadWaveScoring(client: Reader, waveIds: readonly string[]
         scores: { select: { id: true, criterionId: true, value: true, notApplicable: true, comment: true, commentReleasable: true } },
       },
     }),
-    client.application.findMany({ where: { waveId: { in: [...waveIds] }, assignments: { some: {} } }, select: { id: true, waveId: true, waveVersionId: true } }),
+    client.application.findMany({
+      where: { waveId: { in: [...waveIds] }, assignments: { some: {} } },
+      select: { id: true, waveId: true, waveVersionId: true },
+    }),
   ]);
   const settings = new Map(waves.map((wave) => [wave.id, decisionSettingsOf(wave)]));
   const criteriaOfVersion = new Map<string, SheetCriterion[]>();
-  for (const criterion of criteria) criteriaOfVersion.set(criterion.waveVersionId, [...(criteriaOfVersion.get(criterion.waveVersionId) ?? []), criterion]);
+  for (const criterion of criteria)
+    criteriaOfVersion.set(criterion.waveVersionId, [...(criteriaOfVersion.get(criterion.waveVersionId) ?? []), criterion]);
   const dossierOf = new Map(dossiers.map((dossier) => [dossier.id, dossier]));
   const criteriaOf = (applicationId: string) => criteriaOfVersion.get(dossierOf.get(applicationId)?.waveVersionId ?? "") ?? [];
 
@@ -75,7 +99,8 @@ export async function loadWaveScoring(client: Reader, waveIds: readonly string[]
   const reviewsOf = new Map<string, ScoredReview[]>();
   for (const review of scored) reviewsOf.set(review.applicationId, [...(reviewsOf.get(review.applicationId) ?? []), review]);
 
-  const settingsOf = (waveId: string) => settings.get(waveId) ?? decisionSettingsOf({ rankingMode: "NATIONAL_ONLY", regionalRankingWeight: 0, spreadThreshold: 15 });
+  const settingsOf = (waveId: string) =>
+    settings.get(waveId) ?? decisionSettingsOf({ rankingMode: "NATIONAL_ONLY", regionalRankingWeight: 0, spreadThreshold: 15 });
 
   return {
     settingsOf,
@@ -83,7 +108,12 @@ export async function loadWaveScoring(client: Reader, waveIds: readonly string[]
     reviewsOf: (applicationId: string) => reviewsOf.get(applicationId) ?? [],
     /** The dossier's aggregate; its wave must be among those loaded. */
     aggregateOf: (applicationId: string): DossierAggregate =>
-      aggregateDossier(criteriaOf(applicationId), reviewsOf.get(applicationId) ?? [], normalised, settingsOf(dossierOf.get(applicationId)?.waveId ?? "")),
+      aggregateDossier(
+        criteriaOf(applicationId),
+        reviewsOf.get(applicationId) ?? [],
+        normalised,
+        settingsOf(dossierOf.get(applicationId)?.waveId ?? ""),
+      ),
   };
 }
 

@@ -54,7 +54,8 @@ const DEFAULT_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
   DEADLINE_PASSED: "La date limite est dépassée.",
   RATE_LIMITED: "Trop de tentatives. Réessayez dans quelques minutes.",
   PAYLOAD_TOO_LARGE: "Le fichier est trop volumineux.",
-  UNAVAILABLE: "Le service n'a pas pu terminer votre demande à cause d'un incident de notre côté : rien n'a été modifié. Réessayez dans quelques minutes.",
+  UNAVAILABLE:
+    "Le service n'a pas pu terminer votre demande à cause d'un incident de notre côté : rien n'a été modifié. Réessayez dans quelques minutes.",
   CROSS_ORIGIN: "Requête refusée.",
 };
 

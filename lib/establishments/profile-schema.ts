@@ -49,7 +49,9 @@ export const ZContactInput = z.object({
     .string()
     .trim()
     .max(30)
-    .refine((phone) => phone === "" || /^(\+33|0)[1-9]( ?\d{2}){4}$/.test(phone), { error: "Saisissez un numéro de téléphone français, par exemple 05 49 12 34 56." }),
+    .refine((phone) => phone === "" || /^(\+33|0)[1-9]( ?\d{2}){4}$/.test(phone), {
+      error: "Saisissez un numéro de téléphone français, par exemple 05 49 12 34 56.",
+    }),
 });
 
 export const ZEstablishmentProfileInput = z.object({
@@ -60,7 +62,11 @@ export const ZEstablishmentProfileInput = z.object({
   categoryCode: z.string().min(1, { error: "Choisissez la catégorie de l'établissement." }),
   departmentCode: z.string().refine((code) => code in DEPARTMENTS, { error: "Choisissez le département." }),
   city: z.string().trim().min(1, { error: "Indiquez la commune." }).max(120),
-  headcount: z.coerce.number({ error: "Indiquez un effectif." }).int({ error: "L'effectif est un nombre entier." }).min(0, { error: "L'effectif ne peut pas être négatif." }).max(100_000),
+  headcount: z.coerce
+    .number({ error: "Indiquez un effectif." })
+    .int({ error: "L'effectif est un nombre entier." })
+    .min(0, { error: "L'effectif ne peut pas être négatif." })
+    .max(100_000),
   ght: z.string().trim().max(200),
   usesAirSimplifie: z.boolean(),
   idpFederatedWithPsc: z.boolean(),

@@ -19,7 +19,8 @@ export async function updateEstablishmentProfile(
   const { contacts, ...profile } = input.profile;
   const regionCode = DEPARTMENTS[profile.departmentCode]![1];
   const category = await db.establishmentCategory.findUnique({ where: { code: profile.categoryCode }, select: { code: true } });
-  if (!category) throw new AppError("INVALID_INPUT", undefined, { fieldErrors: { categoryCode: ["Choisissez une catégorie de la liste."] } });
+  if (!category)
+    throw new AppError("INVALID_INPUT", undefined, { fieldErrors: { categoryCode: ["Choisissez une catégorie de la liste."] } });
   try {
     return await db.$transaction(async (tx) => {
       const updated = await tx.establishment.updateMany({
@@ -27,10 +28,15 @@ export async function updateEstablishmentProfile(
         data: { ...profile, siret: profile.siret || null, ght: profile.ght || null, regionCode, version: { increment: 1 } },
       });
       if (updated.count !== 1) {
-        throw new AppError("CONFLICT", "Le profil a été modifié par une autre personne pendant votre saisie. Rechargez la page pour voir ses modifications.");
+        throw new AppError(
+          "CONFLICT",
+          "Le profil a été modifié par une autre personne pendant votre saisie. Rechargez la page pour voir ses modifications.",
+        );
       }
       await tx.contact.deleteMany({ where: { establishmentId: input.establishmentId } });
-      await tx.contact.createMany({ data: contacts.map((contact) => ({ ...contact, phone: contact.phone || null, establishmentId: input.establishmentId })) });
+      await tx.contact.createMany({
+        data: contacts.map((contact) => ({ ...contact, phone: contact.phone || null, establishmentId: input.establishmentId })),
+      });
       await recordAudit(tx, {
         actor: auditActor(viewer),
         action: "establishment.updated",

@@ -5,11 +5,15 @@ const text = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }
 
 describe("CSV export", () => {
   it("starts with a BOM, separates with ; and quotes what needs it", () => {
-    expect(text(toCsv(["Nom", "Ville"], [["EHPAD « Les Tilleuls »", "Saint-Jean; Nord"]]))).toBe('\uFEFFNom;Ville\r\nEHPAD « Les Tilleuls »;"Saint-Jean; Nord"');
+    expect(text(toCsv(["Nom", "Ville"], [["EHPAD « Les Tilleuls »", "Saint-Jean; Nord"]]))).toBe(
+      '\uFEFFNom;Ville\r\nEHPAD « Les Tilleuls »;"Saint-Jean; Nord"',
+    );
   });
 
-  it.each(["=HYPERLINK(\"x\")", "+33 5 49", "-2+3", "@SUM(A1)", "\tcmd"])("neutralises a cell starting like a formula: %s", (value) => {
-    const [, row] = text(toCsv(["Valeur"], [[value]])).replace("\uFEFF", "").split("\r\n");
+  it.each(['=HYPERLINK("x")', "+33 5 49", "-2+3", "@SUM(A1)", "\tcmd"])("neutralises a cell starting like a formula: %s", (value) => {
+    const [, row] = text(toCsv(["Valeur"], [[value]]))
+      .replace("\uFEFF", "")
+      .split("\r\n");
     expect(row!.replace(/^"|"$/g, "").startsWith("'")).toBe(true);
   });
 });

@@ -34,13 +34,16 @@ export function csvCell(cell: FigureCell, column: FigureColumn): string | number
       return share === null ? null : (Math.round(share * 1000) / 10).toString().replace(".", ",");
     }
     case "euros":
-      return euros(cell as bigint).toString().replace(".", ",");
+      return euros(cell as bigint)
+        .toString()
+        .replace(".", ",");
     default:
       return cell as string | number;
   }
 }
 
-export const headerOf = (column: FigureColumn) => (column.kind === "share" ? `${column.label} (%)` : column.kind === "euros" ? `${column.label} (€)` : column.label);
+export const headerOf = (column: FigureColumn) =>
+  column.kind === "share" ? `${column.label} (%)` : column.kind === "euros" ? `${column.label} (€)` : column.label;
 
 export function figureTableToCsv(table: FigureTable): Uint8Array {
   return toCsv(
@@ -54,7 +57,11 @@ export const NUMBER_FORMAT: Record<FigureColumn["kind"], string> = { text: "@", 
 export async function figureTableToXlsx(table: FigureTable, sheetName: string): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = table.columns.map((column) => ({ header: column.label, width: Math.max(14, column.label.length + 2), style: { numFmt: NUMBER_FORMAT[column.kind] } }));
+  sheet.columns = table.columns.map((column) => ({
+    header: column.label,
+    width: Math.max(14, column.label.length + 2),
+    style: { numFmt: NUMBER_FORMAT[column.kind] },
+  }));
   sheet.getRow(1).font = { bold: true };
   for (const row of table.rows) {
     sheet.addRow(row.map((cell, index) => xlsxCell(cell, table.columns[index]!)));

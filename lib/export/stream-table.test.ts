@@ -11,7 +11,10 @@ const columns: FigureColumn[] = [
 async function* batches(): AsyncGenerator<FigureCell[][]> {
   yield [["EHPAD A", 100n]];
   yield [];
-  yield [["=1+1", 250_050n], ["EHPAD C", null]];
+  yield [
+    ["=1+1", 250_050n],
+    ["EHPAD C", null],
+  ];
 }
 
 describe("streamed tables", () => {

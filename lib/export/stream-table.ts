@@ -30,7 +30,11 @@ function xlsxStream(columns: readonly FigureColumn[], batches: Batches, sheetNam
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({ header: column.label, width: Math.max(14, column.label.length + 2), style: { numFmt: NUMBER_FORMAT[column.kind] } }));
+  sheet.columns = columns.map((column) => ({
+    header: column.label,
+    width: Math.max(14, column.label.length + 2),
+    style: { numFmt: NUMBER_FORMAT[column.kind] },
+  }));
   sheet.getRow(1).font = { bold: true };
   void (async () => {
     for await (const batch of batches) {
@@ -44,7 +48,12 @@ function xlsxStream(columns: readonly FigureColumn[], batches: Batches, sheetNam
   return output;
 }
 
-export function streamTable(format: StreamFormat, columns: readonly FigureColumn[], batches: Batches, sheetName: string): ReadableStream<Uint8Array> {
+export function streamTable(
+  format: StreamFormat,
+  columns: readonly FigureColumn[],
+  batches: Batches,
+  sheetName: string,
+): ReadableStream<Uint8Array> {
   const source = format === "csv" ? Readable.from(csvChunks(columns, batches)) : xlsxStream(columns, batches, sheetName);
   return Readable.toWeb(source) as ReadableStream<Uint8Array>;
 }

@@ -5,7 +5,11 @@ import { neutralizeCell } from "@/lib/roster/template/cell-safety";
  * An Excel workbook of one sheet: a bold, frozen header row; numbers stay numbers (sortable, and no
  * formula can hide in one); every text cell is safe against formula injection (security check 15).
  */
-export async function toXlsx(sheetName: string, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): Promise<Uint8Array> {
+export async function toXlsx(
+  sheetName: string,
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = header.map((title) => ({ header: title, width: Math.max(12, title.length + 2) }));

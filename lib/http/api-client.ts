@@ -26,7 +26,9 @@ export async function callApi<T = Record<string, unknown>>(path: string, method:
   } catch {
     throw new ApiError("Le serveur ne répond pas. Vérifiez votre connexion et réessayez.", 0, "NETWORK");
   }
-  const payload = (await response.json().catch(() => ({}))) as { error?: { message: string; code: string; fieldErrors?: Record<string, string[]>; details?: Record<string, unknown> } };
+  const payload = (await response.json().catch(() => ({}))) as {
+    error?: { message: string; code: string; fieldErrors?: Record<string, string[]>; details?: Record<string, unknown> };
+  };
   if (!response.ok) {
     const error = payload.error;
     throw new ApiError(

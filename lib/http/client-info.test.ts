@@ -23,7 +23,9 @@ describe("the client's address", () => {
   });
 
   it("with proxy addresses, skips the trusted ones from the right and stops at the first other", () => {
-    expect(resolveClientAddress({ peer: "10.1.1.1", forwardedFor: "6.6.6.6, 198.51.100.7, 10.2.2.2", realIp: null }, PROXY_RANGE)).toBe("198.51.100.7");
+    expect(resolveClientAddress({ peer: "10.1.1.1", forwardedFor: "6.6.6.6, 198.51.100.7, 10.2.2.2", realIp: null }, PROXY_RANGE)).toBe(
+      "198.51.100.7",
+    );
     // A connection that does not come from a trusted proxy is the client, whatever it forwards.
     expect(resolveClientAddress({ peer: "203.0.113.50", forwardedFor: "10.2.2.2", realIp: null }, PROXY_RANGE)).toBe("203.0.113.50");
     expect(resolveClientAddress({ peer: "2001:db8::1", forwardedFor: "2a01:e0a::5", realIp: null }, PROXY_RANGE)).toBe("2a01:e0a::5");
@@ -44,9 +46,20 @@ describe("clientIp, on a request that went through proxy.ts", () => {
   it("reads the socket's address that Next.js put in X-Forwarded-For, and the client's headers where proxy.ts kept them", () => {
     const headers = new Headers({ "x-forwarded-for": "203.0.113.50", "x-hospiconnect-forwarded-for": "198.51.100.1" });
     expect(clientIp(headers, NONE)).toBe("203.0.113.50");
-    expect(clientIp(new Headers({ "x-forwarded-for": "10.0.0.2", "x-hospiconnect-forwarded-for": "198.51.100.1" }), ONE_PROXY)).toBe("198.51.100.1");
+    expect(clientIp(new Headers({ "x-forwarded-for": "10.0.0.2", "x-hospiconnect-forwarded-for": "198.51.100.1" }), ONE_PROXY)).toBe(
+      "198.51.100.1",
+    );
     // No forwarding header from the network: proxy.ts kept the socket's address Next.js had filled in.
-    expect(clientIp(new Headers({ "x-forwarded-for": "10.0.0.2", "x-hospiconnect-forwarded-for": "10.0.0.2", "x-hospiconnect-real-ip": "198.51.100.3" }), ONE_PROXY)).toBe("198.51.100.3");
+    expect(
+      clientIp(
+        new Headers({
+          "x-forwarded-for": "10.0.0.2",
+          "x-hospiconnect-forwarded-for": "10.0.0.2",
+          "x-hospiconnect-real-ip": "198.51.100.3",
+        }),
+        ONE_PROXY,
+      ),
+    ).toBe("198.51.100.3");
   });
 
   it("gives no address to a request that did not go through proxy.ts (its X-Forwarded-For is the client's)", () => {

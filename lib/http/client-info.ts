@@ -51,7 +51,8 @@ export function resolveClientAddress(connection: Connection, trusted: TrustedPro
   const ranges = trusted.kind === "ranges" ? rangeList(trusted.ranges) : null;
   const hopCount = trusted.kind === "hops" ? trusted.hops : 0;
   /** Whether `hop`, `position` hops from the server, is a trusted proxy. */
-  const isTrusted = (hop: string, position: number) => (ranges ? ranges.check(hop, isIP(hop) === 6 ? "ipv6" : "ipv4") : position < hopCount);
+  const isTrusted = (hop: string, position: number) =>
+    ranges ? ranges.check(hop, isIP(hop) === 6 ? "ipv6" : "ipv4") : position < hopCount;
 
   const claimed = connection.forwardedFor?.split(",").map(address) ?? [];
   if (claimed.length === 0 && isTrusted(peer, 0)) return address(connection.realIp) ?? peer;
@@ -75,7 +76,10 @@ export function clientIp(source: HeaderSource, trusted: TrustedProxies = env.TRU
   if (forwardedFor === null) return null;
   const peer = header(source, "x-forwarded-for");
   // Next.js had already filled X-Forwarded-For with the socket's address when proxy.ts kept it.
-  return resolveClientAddress({ peer, forwardedFor: forwardedFor === peer ? null : forwardedFor, realIp: header(source, KEPT_FORWARDING_HEADERS["x-real-ip"]) }, trusted);
+  return resolveClientAddress(
+    { peer, forwardedFor: forwardedFor === peer ? null : forwardedFor, realIp: header(source, KEPT_FORWARDING_HEADERS["x-real-ip"]) },
+    trusted,
+  );
 }
 
 export function userAgent(source: HeaderSource): string | null {

@@ -135,9 +135,10 @@ async function errorResponse(error: unknown, request: Request, viewer: Viewer | 
       details: { method: request.method, path: new URL(request.url).pathname, code: error.code },
     }).catch((auditError: unknown) => logger.error(errorFields(auditError), "route: audit of a denied access failed"));
   }
-  const headers = error.code === "RATE_LIMITED" && typeof error.details?.retryAfterSeconds === "number"
-    ? { "Retry-After": String(error.details.retryAfterSeconds) }
-    : undefined;
+  const headers =
+    error.code === "RATE_LIMITED" && typeof error.details?.retryAfterSeconds === "number"
+      ? { "Retry-After": String(error.details.retryAfterSeconds) }
+      : undefined;
   return Response.json(
     { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors, details: error.details } },
     { status: error.status, headers },

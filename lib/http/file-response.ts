@@ -1,5 +1,9 @@
 function downloadHeaders(fileName: string, mimeType: string): Record<string, string> {
-  const ascii = fileName.normalize("NFD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "_") || "fichier";
+  const ascii =
+    fileName
+      .normalize("NFD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\]/g, "_") || "fichier";
   return {
     "Content-Type": mimeType,
     "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
@@ -13,7 +17,9 @@ function downloadHeaders(fileName: string, mimeType: string): Record<string, str
  * type from our records and nosniff, and the name encoded for any character (RFC 6266 / 5987).
  */
 export function fileResponse(bytes: Uint8Array, fileName: string, mimeType: string): Response {
-  return new Response(new Uint8Array(bytes), { headers: { ...downloadHeaders(fileName, mimeType), "Content-Length": String(bytes.byteLength) } });
+  return new Response(new Uint8Array(bytes), {
+    headers: { ...downloadHeaders(fileName, mimeType), "Content-Length": String(bytes.byteLength) },
+  });
 }
 
 /** The same download, streamed while it is produced (no length known in advance). */

@@ -9,7 +9,8 @@ import { AppError } from "@/lib/errors/app-error";
  */
 export async function readFormData(request: Request, limit: { maxBytes: number; tooLarge: string }): Promise<FormData> {
   const announced = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (announced > limit.maxBytes + MULTIPART_ENVELOPE_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", limit.tooLarge, { fieldErrors: { file: [limit.tooLarge] } });
+  if (announced > limit.maxBytes + MULTIPART_ENVELOPE_BYTES)
+    throw new AppError("PAYLOAD_TOO_LARGE", limit.tooLarge, { fieldErrors: { file: [limit.tooLarge] } });
   try {
     return await request.formData();
   } catch {

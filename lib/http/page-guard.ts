@@ -15,7 +15,12 @@ export async function guardPage<T>(viewer: Viewer, path: string, load: () => Pro
     return await load();
   } catch (error) {
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) {
-      await recordAudit(db, { actor: auditActor(viewer), action: "access.denied", ip: clientIp(await headers()), details: { method: "GET", path, code: error.code } });
+      await recordAudit(db, {
+        actor: auditActor(viewer),
+        action: "access.denied",
+        ip: clientIp(await headers()),
+        details: { method: "GET", path, code: error.code },
+      });
       notFound();
     }
     throw error;

@@ -19,7 +19,10 @@ export const RouteParam = {
   /** A dossier section in a page's URL, in French: /dossiers/<id>/budget. */
   sectionSlug: z.string().transform(sectionFromSlug).pipe(z.enum(FormSection)),
   /** A dossier section in an API path: /api/applications/<id>/sections/self-assessment. */
-  apiSection: z.string().transform((slug) => slug.toUpperCase().replaceAll("-", "_")).pipe(z.enum(FormSection)),
+  apiSection: z
+    .string()
+    .transform((slug) => slug.toUpperCase().replaceAll("-", "_"))
+    .pipe(z.enum(FormSection)),
 } as const;
 
 export type ParamShape = Record<string, z.ZodType<unknown, string>>;

@@ -1,5 +1,6 @@
 /** What a person reads while the database is away (a restart, an incident). */
-export const UNAVAILABLE_MESSAGE = "Le service est momentanément indisponible. Réessayez dans quelques instants : vos informations déjà enregistrées sont conservées.";
+export const UNAVAILABLE_MESSAGE =
+  "Le service est momentanément indisponible. Réessayez dans quelques instants : vos informations déjà enregistrées sont conservées.";
 
 /** Seconds after which a client may try again. */
 const RETRY_AFTER_SECONDS = "5";

@@ -12,12 +12,18 @@ import { hashToken } from "./tokens";
  * and would otherwise open the existing account to whoever reads it). A member invitation adds the
  * establishment to the account; a staff invitation gives it the role.
  */
-export async function acceptInvitationWithAccount(viewer: Viewer, input: { token: string; ip: string | null }): Promise<{ establishmentId: string | null }> {
+export async function acceptInvitationWithAccount(
+  viewer: Viewer,
+  input: { token: string; ip: string | null },
+): Promise<{ establishmentId: string | null }> {
   await consumeAttempt("invitationPerIp", input.ip);
   await consumeAttempt("invitationPerToken", hashToken(input.token));
   const invitation = await requireUsableInvitation(input.token);
   if (invitation.email !== viewer.email.toLowerCase()) {
-    throw new AppError("FORBIDDEN", `Cette invitation a été envoyée à ${invitation.email} : connectez-vous avec le compte de cette adresse pour l'accepter.`);
+    throw new AppError(
+      "FORBIDDEN",
+      `Cette invitation a été envoyée à ${invitation.email} : connectez-vous avec le compte de cette adresse pour l'accepter.`,
+    );
   }
   await db.$transaction(async (tx) => {
     const claimed = await tx.invitation.updateMany({
@@ -38,7 +44,12 @@ export async function acceptInvitationWithAccount(viewer: Viewer, input: { token
       action: "invitation.accepted",
       target: { type: "Invitation", id: invitation.id },
       ip: input.ip,
-      details: { purpose: invitation.purpose, existingAccount: true, staffRole: invitation.staffRole, establishmentId: invitation.establishmentId },
+      details: {
+        purpose: invitation.purpose,
+        existingAccount: true,
+        staffRole: invitation.staffRole,
+        establishmentId: invitation.establishmentId,
+      },
     });
   });
   return { establishmentId: invitation.establishmentId };

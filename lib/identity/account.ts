@@ -18,7 +18,14 @@ export async function getAccountOverview(viewer: Viewer) {
   const professionalRecords = user.rpps
     ? await db.professional.findMany({
         where: { rpps: user.rpps, establishmentId: { in: viewer.memberships.map((membership) => membership.establishmentId) } },
-        select: { id: true, lastName: true, firstName: true, rppsStatus: true, establishment: { select: { name: true } }, profession: { select: { label: true } } },
+        select: {
+          id: true,
+          lastName: true,
+          firstName: true,
+          rppsStatus: true,
+          establishment: { select: { name: true } },
+          profession: { select: { label: true } },
+        },
       })
     : [];
   return { ...user, professionalRecords };

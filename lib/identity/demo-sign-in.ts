@@ -32,7 +32,9 @@ export async function createDemoSignInLinks(client: Db, appUrl: string): Promise
   for (const [role, user] of roles) {
     if (!user) continue;
     const token = newToken();
-    await client.signInLink.create({ data: { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + LINK_TTL_MS) } });
+    await client.signInLink.create({
+      data: { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + LINK_TTL_MS) },
+    });
     links.push({ role, name: user.displayName, email: user.email, link: new URL(`/connexion/demo/${token}`, appUrl).toString() });
   }
   return links;

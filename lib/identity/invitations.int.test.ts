@@ -42,24 +42,38 @@ describe("inviting an address", () => {
     const stranger = await programmeManager(testDb);
 
     await expect(acceptInvitationWithAccount(stranger, { token: known.token, ip: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(acceptInvitationWithAccount(existing.director, { token: known.token, ip: null })).resolves.toEqual({ establishmentId: known.establishment.id });
-    const memberships = await testDb.membership.findMany({ where: { userId: existing.director.userId }, select: { establishmentId: true, role: true } });
+    await expect(acceptInvitationWithAccount(existing.director, { token: known.token, ip: null })).resolves.toEqual({
+      establishmentId: known.establishment.id,
+    });
+    const memberships = await testDb.membership.findMany({
+      where: { userId: existing.director.userId },
+      select: { establishmentId: true, role: true },
+    });
     expect(memberships).toContainEqual({ establishmentId: known.establishment.id, role: "EDITOR" });
     // Single use.
-    await expect(acceptInvitationWithAccount(existing.director, { token: known.token, ip: null })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(acceptInvitationWithAccount(existing.director, { token: known.token, ip: null })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
   });
 
   it("refuses an establishment that does not exist with a 404, not a database error", async () => {
     const manager = await programmeManager(testDb);
     await expect(
-      inviteUser(manager, { purpose: "MEMBER", email: "a@test.fr", establishmentId: "0190b3c4-0000-7000-8000-000000000000", membershipRole: "EDITOR" }),
+      inviteUser(manager, {
+        purpose: "MEMBER",
+        email: "a@test.fr",
+        establishmentId: "0190b3c4-0000-7000-8000-000000000000",
+        membershipRole: "EDITOR",
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("checks every inviter: a director may not invite staff, nor members of an establishment not theirs (404)", async () => {
     const { director } = await establishmentWithDirector(testDb);
     const other = await establishmentWithDirector(testDb);
-    await expect(inviteUser(director, { purpose: "STAFF", email: "b@test.fr", staffRole: "PROGRAMME_MANAGER" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(inviteUser(director, { purpose: "STAFF", email: "b@test.fr", staffRole: "PROGRAMME_MANAGER" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(
       inviteUser(director, { purpose: "MEMBER", email: "c@test.fr", establishmentId: other.establishment.id, membershipRole: "EDITOR" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -68,9 +82,15 @@ describe("inviting an address", () => {
 
   it("lets the command line invite the first programme manager, audited as such", async () => {
     const { invitationId } = await inviteStaffFromCommandLine({ email: "Premiere.Pilote@test.fr", staffRole: "PROGRAMME_MANAGER" });
-    const invitation = await testDb.invitation.findUniqueOrThrow({ where: { id: invitationId }, select: { email: true, staffRole: true, invitedById: true } });
+    const invitation = await testDb.invitation.findUniqueOrThrow({
+      where: { id: invitationId },
+      select: { email: true, staffRole: true, invitedById: true },
+    });
     expect(invitation).toEqual({ email: "premiere.pilote@test.fr", staffRole: "PROGRAMME_MANAGER", invitedById: null });
-    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "invitation.created", targetId: invitationId }, select: { actorLabel: true } });
+    const audit = await testDb.auditEvent.findFirstOrThrow({
+      where: { action: "invitation.created", targetId: invitationId },
+      select: { actorLabel: true },
+    });
     expect(audit.actorLabel).toBe("ligne de commande");
   });
 });

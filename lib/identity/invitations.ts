@@ -131,7 +131,10 @@ export async function findInvitation(token: string, now = new Date()) {
 export async function requireUsableInvitation(token: string) {
   const { status, invitation, accountExists } = await findInvitation(token);
   if (status !== "valid" || !invitation) {
-    throw new AppError(status === "unknown" ? "NOT_FOUND" : "INVALID_STATE", INVITATION_STATUS_MESSAGES[status as Exclude<InvitationStatus, "valid">]);
+    throw new AppError(
+      status === "unknown" ? "NOT_FOUND" : "INVALID_STATE",
+      INVITATION_STATUS_MESSAGES[status as Exclude<InvitationStatus, "valid">],
+    );
   }
   return { ...invitation, accountExists };
 }

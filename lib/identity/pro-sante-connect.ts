@@ -21,7 +21,8 @@ export const PSC_REJECTION_MESSAGES: Readonly<Record<PscRejection, string>> = {
   "no-rpps": "Pro Santé Connect n'a pas transmis votre identifiant RPPS : la connexion est impossible.",
   "unknown-rpps":
     "Aucun compte HospiConnect n'est associé à votre identifiant RPPS. Demandez à la direction de votre établissement de vous inviter, puis ouvrez le lien de l'invitation.",
-  "weak-acr": "Connexion refusée : Pro Santé Connect doit être utilisé avec un moyen d'authentification à double facteur (e-CPS ou carte CPS).",
+  "weak-acr":
+    "Connexion refusée : Pro Santé Connect doit être utilisé avec un moyen d'authentification à double facteur (e-CPS ou carte CPS).",
 };
 
 function acceptedAcr(): string[] {

@@ -9,7 +9,8 @@ import { resetDatabase, testDb } from "@/test/integration/database";
 describe("rate limits in the shared store", () => {
   beforeEach(resetDatabase);
 
-  const instance = () => new RateLimiterPrisma({ storeClient: testDb, tableName: "rateLimit", keyPrefix: "test-sign-in", points: 3, duration: 60 });
+  const instance = () =>
+    new RateLimiterPrisma({ storeClient: testDb, tableName: "rateLimit", keyPrefix: "test-sign-in", points: 3, duration: 60 });
 
   it("refuses the attempt past the limit, whichever instance counts it", async () => {
     const [first, second] = [instance(), instance()];

@@ -18,8 +18,17 @@ export const ZRenameCredentialInput = z.object({ name: ZKeyName });
 const email = z.email({ error: "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr." }).trim().toLowerCase();
 
 export const ZInvitationInput = z.discriminatedUnion("purpose", [
-  z.object({ purpose: z.literal("STAFF"), email, staffRole: z.enum(["REVIEWER", "REGIONAL_REVIEWER", "PROGRAMME_MANAGER"], { error: "Choisissez un rôle." }) }),
-  z.object({ purpose: z.literal("MEMBER"), email, establishmentId: z.uuid(), membershipRole: z.enum(["DIRECTOR", "EDITOR"]).default("EDITOR") }),
+  z.object({
+    purpose: z.literal("STAFF"),
+    email,
+    staffRole: z.enum(["REVIEWER", "REGIONAL_REVIEWER", "PROGRAMME_MANAGER"], { error: "Choisissez un rôle." }),
+  }),
+  z.object({
+    purpose: z.literal("MEMBER"),
+    email,
+    establishmentId: z.uuid(),
+    membershipRole: z.enum(["DIRECTOR", "EDITOR"]).default("EDITOR"),
+  }),
 ]);
 export type TInvitationInput = z.infer<typeof ZInvitationInput>;
 

@@ -36,7 +36,8 @@ export async function updateStaffMember(
   ip: string | null,
 ): Promise<void> {
   requirePermission(viewer, "user:manage");
-  if (userId === viewer.userId) throw new AppError("FORBIDDEN", "Vous ne pouvez pas modifier votre propre rôle ni désactiver votre compte.");
+  if (userId === viewer.userId)
+    throw new AppError("FORBIDDEN", "Vous ne pouvez pas modifier votre propre rôle ni désactiver votre compte.");
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, staffRole: true, disabledAt: true } });
   if (!user?.staffRole) throw new AppError("NOT_FOUND");
   await db.$transaction(async (tx) => {

@@ -22,7 +22,14 @@ export type FailedJobRun = {
   nextAttemptAt: Date | null;
 };
 
-export type JobOverview = { name: string; label: string; schedule: string | null; lastCompletedAt: Date | null; waiting: number; failed: number };
+export type JobOverview = {
+  name: string;
+  label: string;
+  schedule: string | null;
+  lastCompletedAt: Date | null;
+  waiting: number;
+  failed: number;
+};
 
 const FAILED_RUNS_SHOWN = 100;
 
@@ -50,7 +57,18 @@ export async function getJobsOverview(viewer: Viewer): Promise<{ jobs: JobOvervi
                  count(*) FILTER (WHERE state = 'failed')::int AS failed
           FROM (SELECT name, state, completed_on FROM ${JOB_SCHEMA}.job UNION ALL SELECT name, state, completed_on FROM ${JOB_SCHEMA}.archive) runs
           GROUP BY name`),
-        db.$queryRawUnsafe<Array<{ id: string; name: string; state: "retry" | "failed"; retry_count: number; output: { message?: string } | null; started_on: Date | null; completed_on: Date | null; start_after: Date }>>(`
+        db.$queryRawUnsafe<
+          Array<{
+            id: string;
+            name: string;
+            state: "retry" | "failed";
+            retry_count: number;
+            output: { message?: string } | null;
+            started_on: Date | null;
+            completed_on: Date | null;
+            start_after: Date;
+          }>
+        >(`
           SELECT id, name, state, retry_count, output, started_on, completed_on, start_after
           FROM (SELECT id, name, state, retry_count, output, started_on, completed_on, start_after FROM ${JOB_SCHEMA}.job WHERE state IN ('retry', 'failed')
                 UNION ALL SELECT id, name, state, retry_count, output, started_on, completed_on, start_after FROM ${JOB_SCHEMA}.archive WHERE state = 'failed') runs
@@ -67,7 +85,8 @@ export async function getJobsOverview(viewer: Viewer): Promise<{ jobs: JobOvervi
       return {
         name: job.name,
         label: job.label,
-        schedule: cron === undefined ? null : cron === job.schedule?.cron ? job.schedule.label : `Planification « ${cron} » (heure de Paris)`,
+        schedule:
+          cron === undefined ? null : cron === job.schedule?.cron ? job.schedule.label : `Planification « ${cron} » (heure de Paris)`,
         lastCompletedAt: row?.last_completed ?? null,
         waiting: row?.waiting ?? 0,
         failed: row?.failed ?? 0,
@@ -91,10 +110,15 @@ export async function getJobsOverview(viewer: Viewer): Promise<{ jobs: JobOvervi
 export const ZRelaunchJobInput = z.object({ name: z.enum(JOBS.map((job) => job.name) as [JobName, ...JobName[]]) });
 
 /** Queues a new run of a job now (after a failure has been dealt with), audited. */
-export async function relaunchJob(viewer: Viewer, input: z.infer<typeof ZRelaunchJobInput>, ip: string | null): Promise<{ queued: boolean }> {
+export async function relaunchJob(
+  viewer: Viewer,
+  input: z.infer<typeof ZRelaunchJobInput>,
+  ip: string | null,
+): Promise<{ queued: boolean }> {
   requirePermission(viewer, "jobs:manage");
   const id = await enqueueJob(input.name);
   await recordAudit(db, { actor: auditActor(viewer), action: "job.relaunched", ip, details: { job: input.name, queued: id !== null } });
-  if (id === null) throw new AppError("CONFLICT", "Une exécution de cette tâche est déjà en attente : elle partira dans quelques instants.");
+  if (id === null)
+    throw new AppError("CONFLICT", "Une exécution de cette tâche est déjà en attente : elle partira dans quelques instants.");
   return { queued: true };
 }

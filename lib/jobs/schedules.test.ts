@@ -8,7 +8,11 @@ describe("job schedules", () => {
     expect(schedules.get("daily-snapshots")).toBe("5 1 * * *");
     expect(schedules.get("expire-stale-imports")).toBe("0 4 * * *");
     expect(schedules.get("outbox-delivery")).toBe("* * * * *");
-    expect([...effectiveSchedules(JOBS, undefined).keys()].sort()).toEqual(JOBS.filter((job) => "schedule" in job).map((job) => job.name).sort());
+    expect([...effectiveSchedules(JOBS, undefined).keys()].sort()).toEqual(
+      JOBS.filter((job) => "schedule" in job)
+        .map((job) => job.name)
+        .sort(),
+    );
   });
 
   it("refuses a name that no job has", () => {

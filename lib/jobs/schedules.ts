@@ -9,7 +9,10 @@ export function effectiveSchedules(
 ): Map<string, string> {
   const schedules = new Map<string, string>();
   for (const job of jobs) if (job.schedule) schedules.set(job.name, job.schedule.cron);
-  for (const entry of (overrides ?? "").split(";").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of (overrides ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [name, cron] = entry.split("=").map((part) => part.trim());
     if (!name || !cron || !jobs.some((job) => job.name === name)) {
       throw new Error(`JOB_SCHEDULES: « ${entry} » does not name a job (${jobs.map((job) => job.name).join(", ")}).`);

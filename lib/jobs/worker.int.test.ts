@@ -34,7 +34,10 @@ describe("job queue", () => {
     await insertRoster(testDb, establishment.id, ROSTER_CASES.slice(0, 3));
     expect(await enqueueJob("daily-snapshots")).not.toBeNull();
     await expect
-      .poll(() => testDb.indicatorSnapshot.findMany({ where: { establishmentId: establishment.id }, select: { reason: true, active: true } }), { timeout: 20_000, interval: 250 })
+      .poll(
+        () => testDb.indicatorSnapshot.findMany({ where: { establishmentId: establishment.id }, select: { reason: true, active: true } }),
+        { timeout: 20_000, interval: 250 },
+      )
       .toEqual([{ reason: "DAILY", active: 3 }]);
   });
 
@@ -43,7 +46,10 @@ describe("job queue", () => {
     await runtime.boss.send(FAILING.name, {});
     const manager = await programmeManager(testDb);
     await expect
-      .poll(async () => (await getJobsOverview(manager)).failedRuns.find((run) => run.name === FAILING.name)?.state, { timeout: 20_000, interval: 250 })
+      .poll(async () => (await getJobsOverview(manager)).failedRuns.find((run) => run.name === FAILING.name)?.state, {
+        timeout: 20_000,
+        interval: 250,
+      })
       .toBe("failed");
     expect(attempts).toBe(2);
     const failed = (await getJobsOverview(manager)).failedRuns.find((run) => run.name === FAILING.name)!;

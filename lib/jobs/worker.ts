@@ -56,7 +56,13 @@ async function open(options: StartJobsOptions): Promise<Runtime> {
   boss.on("error", (error) => logger.warn(errorFields(error), "job queue: database error"));
   await boss.start();
   for (const job of jobs) {
-    const queue = { policy: job.schedule ? "stately" : "standard", retryLimit: job.retry.limit, retryDelay: job.retry.delaySeconds, retryBackoff: true, expireInSeconds: job.expireInSeconds } as const;
+    const queue = {
+      policy: job.schedule ? "stately" : "standard",
+      retryLimit: job.retry.limit,
+      retryDelay: job.retry.delaySeconds,
+      retryBackoff: true,
+      expireInSeconds: job.expireInSeconds,
+    } as const;
     await boss.createQueue(job.name, { name: job.name, ...queue });
     await boss.updateQueue(job.name, { name: job.name, ...queue });
   }

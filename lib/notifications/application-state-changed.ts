@@ -4,7 +4,12 @@ import { formatParisDateTime } from "@/lib/time/paris";
 import { SIGNATURE } from "./signature";
 
 /** To each member of the establishment: the programme moved their dossier to a new state. */
-export function applicationStateChangedEmail(input: { establishment: string; state: ApplicationState; comment?: string; responseDueAt?: Date | null }) {
+export function applicationStateChangedEmail(input: {
+  establishment: string;
+  state: ApplicationState;
+  comment?: string;
+  responseDueAt?: Date | null;
+}) {
   const label = STATE_LABELS[input.state];
   return {
     subject: `Votre dossier HospiConnect est désormais « ${label} »`,

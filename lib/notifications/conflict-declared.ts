@@ -4,7 +4,15 @@ import { assignmentPageUrl } from "./review-links";
 import { SIGNATURE } from "./signature";
 
 /** To the programme managers: a reviewer declared a conflict, the dossier needs another reviewer. */
-export function conflictDeclaredEmail(input: { reviewer: string; establishment: string; finess: string; wave: string; waveId: string; tier: ReviewTier; type: ConflictType }) {
+export function conflictDeclaredEmail(input: {
+  reviewer: string;
+  establishment: string;
+  finess: string;
+  wave: string;
+  waveId: string;
+  tier: ReviewTier;
+  type: ConflictType;
+}) {
   return {
     subject: `Conflit d'intérêts déclaré : le dossier de ${input.establishment} attend un instructeur`,
     text: [

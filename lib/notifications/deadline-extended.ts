@@ -3,7 +3,13 @@ import { establishmentUrl } from "./dossier-links";
 import { SIGNATURE } from "./signature";
 
 /** To each member of an establishment: a programme manager gave it a later closing time on a wave. */
-export function deadlineExtendedEmail(input: { establishment: string; establishmentId: string; wave: string; closesAt: Date; reason: string }) {
+export function deadlineExtendedEmail(input: {
+  establishment: string;
+  establishmentId: string;
+  wave: string;
+  closesAt: Date;
+  reason: string;
+}) {
   return {
     subject: `Prolongation accordée jusqu'au ${formatParisDateTime(input.closesAt)} – HospiConnect`,
     text: [

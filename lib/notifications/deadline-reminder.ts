@@ -3,7 +3,13 @@ import { dossierUrl } from "./dossier-links";
 import { SIGNATURE } from "./signature";
 
 /** To each member of an establishment whose dossier is still a draft, 7 and 2 days before its deadline. */
-export function deadlineReminderEmail(input: { establishment: string; wave: string; deadline: Date; extended: boolean; applicationId: string }) {
+export function deadlineReminderEmail(input: {
+  establishment: string;
+  wave: string;
+  deadline: Date;
+  extended: boolean;
+  applicationId: string;
+}) {
   return {
     subject: `Rappel : dossier HospiConnect à déposer avant le ${formatParisDateTime(input.deadline)}`,
     text: [

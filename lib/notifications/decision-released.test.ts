@@ -3,7 +3,13 @@ import { decisionReleasedEmail } from "./decision-released";
 
 describe("decision released e-mail", () => {
   it("tells the decision, the amount granted and where the letter is", () => {
-    const email = decisionReleasedEmail({ establishment: "CH de Niort", wave: "Vague 2026", applicationId: "a1", outcome: "SELECTED", amountGrantedCents: 1_200_000n });
+    const email = decisionReleasedEmail({
+      establishment: "CH de Niort",
+      wave: "Vague 2026",
+      applicationId: "a1",
+      outcome: "SELECTED",
+      amountGrantedCents: 1_200_000n,
+    });
     expect(email.subject).toBe("Votre dossier HospiConnect est retenu");
     expect(email.text).toContain("Le dossier de « CH de Niort » est retenu pour la Vague 2026.");
     expect(email.text.replace(/[\u00a0\u202f]/g, " ")).toContain("Montant accordé : 12 000 €.");
@@ -11,9 +17,23 @@ describe("decision released e-mail", () => {
   });
 
   it("gives no amount to a refusal or the waiting list", () => {
-    const waitlisted = decisionReleasedEmail({ establishment: "CH de Niort", wave: "Vague 2026", applicationId: "a1", outcome: "WAITLISTED", amountGrantedCents: null });
+    const waitlisted = decisionReleasedEmail({
+      establishment: "CH de Niort",
+      wave: "Vague 2026",
+      applicationId: "a1",
+      outcome: "WAITLISTED",
+      amountGrantedCents: null,
+    });
     expect(waitlisted.subject).toBe("Votre dossier HospiConnect est sur liste d'attente");
     expect(waitlisted.text).not.toContain("Montant");
-    expect(decisionReleasedEmail({ establishment: "CH de Niort", wave: "Vague 2026", applicationId: "a1", outcome: "REJECTED", amountGrantedCents: null }).text).toContain("n'est pas retenu");
+    expect(
+      decisionReleasedEmail({
+        establishment: "CH de Niort",
+        wave: "Vague 2026",
+        applicationId: "a1",
+        outcome: "REJECTED",
+        amountGrantedCents: null,
+      }).text,
+    ).toContain("n'est pas retenu");
   });
 });

@@ -39,7 +39,10 @@ describe("e-mail delivery through SMTP", () => {
 
   const deliver = (now: Date) => deliverDueEmails({ transport: createSmtpTransport(url), from: FROM, storage, now });
   const rowOf = (dedupeKey: string) =>
-    testDb.outboxEmail.findUniqueOrThrow({ where: { dedupeKey }, select: { status: true, attempts: true, lastError: true, sentAt: true, nextAttemptAt: true } });
+    testDb.outboxEmail.findUniqueOrThrow({
+      where: { dedupeKey },
+      select: { status: true, attempts: true, lastError: true, sentAt: true, nextAttemptAt: true },
+    });
 
   it("sends pending e-mails with their attachments, marks them sent, and sends nothing twice", async () => {
     const receiptKey = generateStorageKey("receipts");
@@ -61,7 +64,13 @@ describe("e-mail delivery through SMTP", () => {
     expect(receipt?.raw).toContain("From: HospiConnect <ne-pas-repondre@hospiconnect.test>");
     expect(receipt?.raw).toContain("Content-Disposition: attachment; filename=accuse-de-reception.pdf");
     expect(receipt?.raw).toContain(Buffer.from("%PDF-1.7 accuse de reception").toString("base64"));
-    expect(await rowOf("receipt:s1:directrice@test.fr")).toMatchObject({ status: "SENT", attempts: 1, lastError: null, nextAttemptAt: null, sentAt: expect.any(Date) });
+    expect(await rowOf("receipt:s1:directrice@test.fr")).toMatchObject({
+      status: "SENT",
+      attempts: 1,
+      lastError: null,
+      nextAttemptAt: null,
+      sentAt: expect.any(Date),
+    });
 
     expect(await deliver(seconds(now, 3600))).toEqual({ sent: 0, failed: 0 });
     expect(smtp.received).toHaveLength(2);
@@ -101,7 +110,8 @@ describe("e-mail delivery through SMTP", () => {
   });
 
   it("sends each e-mail once when two workers run at the same time", async () => {
-    for (const n of [1, 2, 3, 4]) await enqueueEmail(testDb, { dedupeKey: `k${n}`, to: `p${n}@test.fr`, subject: `E-mail ${n}`, text: "Texte." });
+    for (const n of [1, 2, 3, 4])
+      await enqueueEmail(testDb, { dedupeKey: `k${n}`, to: `p${n}@test.fr`, subject: `E-mail ${n}`, text: "Texte." });
     const now = new Date();
     const [first, second] = await Promise.all([deliver(now), deliver(now)]);
     expect(first.sent + second.sent).toBe(4);

@@ -10,20 +10,40 @@ const DEADLINE = parisDateTime("2027-03-01T23:59");
 
 describe("dossier e-mails", () => {
   it("remind the members that a draft is not a deposit, with the deadline in Paris time and a link to the dossier", () => {
-    const email = deadlineReminderEmail({ establishment: "EHPAD Les Tilleuls", wave: "Vague 2027", deadline: DEADLINE, extended: false, applicationId: "a1" });
+    const email = deadlineReminderEmail({
+      establishment: "EHPAD Les Tilleuls",
+      wave: "Vague 2027",
+      deadline: DEADLINE,
+      extended: false,
+      applicationId: "a1",
+    });
     expect(email.subject).toBe("Rappel : dossier HospiConnect à déposer avant le 1er mars 2027 à 23:59");
-    expect(email.text).toContain("Le dossier de « EHPAD Les Tilleuls » pour la Vague 2027 est encore un brouillon : il n'a pas été déposé.");
+    expect(email.text).toContain(
+      "Le dossier de « EHPAD Les Tilleuls » pour la Vague 2027 est encore un brouillon : il n'a pas été déposé.",
+    );
     expect(email.text).toContain("Date limite de dépôt : 1er mars 2027 à 23:59 (heure de Paris).");
     expect(email.text).toContain("Un brouillon enregistré n'est pas un dépôt");
     expect(email.text).toMatch(/\/dossiers\/a1$/m);
     expect(email.text.endsWith(SIGNATURE)).toBe(true);
 
-    const extended = deadlineReminderEmail({ establishment: "EHPAD Les Tilleuls", wave: "Vague 2027", deadline: DEADLINE, extended: true, applicationId: "a1" });
+    const extended = deadlineReminderEmail({
+      establishment: "EHPAD Les Tilleuls",
+      wave: "Vague 2027",
+      deadline: DEADLINE,
+      extended: true,
+      applicationId: "a1",
+    });
     expect(extended.text).toContain("(heure de Paris), prolongation accordée à votre établissement comprise.");
   });
 
   it("tell the members of an extension: the new deadline, the reason and a link to the establishment", () => {
-    const email = deadlineExtendedEmail({ establishment: "CH de Niort", establishmentId: "e1", wave: "Vague 2027", closesAt: DEADLINE, reason: "Panne du réseau" });
+    const email = deadlineExtendedEmail({
+      establishment: "CH de Niort",
+      establishmentId: "e1",
+      wave: "Vague 2027",
+      closesAt: DEADLINE,
+      reason: "Panne du réseau",
+    });
     expect(email.subject).toBe("Prolongation accordée jusqu'au 1er mars 2027 à 23:59 – HospiConnect");
     expect(email.text).toContain("L'Agence du Numérique en Santé accorde à « CH de Niort » une prolongation pour la Vague 2027.");
     expect(email.text).toContain("Nouvelle date limite de dépôt pour votre établissement : 1er mars 2027 à 23:59 (heure de Paris).");
@@ -33,7 +53,11 @@ describe("dossier e-mails", () => {
   });
 
   it("carry a message of the dossier's thread whole, with who wrote it", () => {
-    const email = messagePostedEmail({ author: "Claire Pilote", establishment: "CH de Niort", body: "Pouvez-vous joindre le devis ?\nMerci." });
+    const email = messagePostedEmail({
+      author: "Claire Pilote",
+      establishment: "CH de Niort",
+      body: "Pouvez-vous joindre le devis ?\nMerci.",
+    });
     expect(email.subject).toBe("Nouveau message sur le dossier HospiConnect de CH de Niort");
     expect(email.text).toBe(
       `Bonjour,\n\nClaire Pilote a écrit sur le dossier de « CH de Niort » :\n\nPouvez-vous joindre le devis ?\nMerci.\n\nRépondez depuis la page du dossier.\n\n${SIGNATURE}`,
@@ -41,9 +65,16 @@ describe("dossier e-mails", () => {
   });
 
   it("acknowledge a deposit with its Paris time, with the content's fingerprint", () => {
-    const email = submissionReceiptEmail({ establishment: "CH de Niort", wave: "Vague 2027", receivedAt: parisDateTime("2027-02-13T23:58:12"), contentHash: "ab12" });
+    const email = submissionReceiptEmail({
+      establishment: "CH de Niort",
+      wave: "Vague 2027",
+      receivedAt: parisDateTime("2027-02-13T23:58:12"),
+      contentHash: "ab12",
+    });
     expect(email.subject).toBe("Accusé de réception – dossier HospiConnect de CH de Niort");
-    expect(email.text).toContain("Le dossier de « CH de Niort » pour la Vague 2027 a bien été déposé le 13 février 2027 à 23:58 (heure de Paris).");
+    expect(email.text).toContain(
+      "Le dossier de « CH de Niort » pour la Vague 2027 a bien été déposé le 13 février 2027 à 23:58 (heure de Paris).",
+    );
     expect(email.text).toContain("Empreinte du contenu déposé (SHA-256) : ab12");
     expect(email.text).toContain("L'accusé de réception est joint à ce message");
   });

@@ -3,7 +3,11 @@ import { formatParisDateTime } from "@/lib/time/paris";
 import { invitationEmail } from "./invitation-email";
 import { invitationExistingAccountEmail } from "./invitation-existing-account-email";
 
-const input = { role: "membre de « EHPAD Les Tilleuls »", link: "https://app.example/invitation/jeton", expiresAt: new Date("2026-03-01T17:00:00Z") };
+const input = {
+  role: "membre de « EHPAD Les Tilleuls »",
+  link: "https://app.example/invitation/jeton",
+  expiresAt: new Date("2026-03-01T17:00:00Z"),
+};
 
 describe("invitation e-mails", () => {
   it("gives a new person the link to activate their account, with its deadline in Paris time", () => {

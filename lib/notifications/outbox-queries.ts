@@ -5,7 +5,18 @@ import { db } from "@/lib/db/client";
 import type { EmailStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 
-const EMAIL_FIELDS = { id: true, to: true, subject: true, text: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true, nextAttemptAt: true } as const;
+const EMAIL_FIELDS = {
+  id: true,
+  to: true,
+  subject: true,
+  text: true,
+  status: true,
+  attempts: true,
+  lastError: true,
+  createdAt: true,
+  sentAt: true,
+  nextAttemptAt: true,
+} as const;
 
 export const OUTBOX_PAGE_SIZE = 100;
 
@@ -26,5 +37,10 @@ export async function listOutbox(viewer: Viewer, filters: { status?: EmailStatus
  */
 export async function listOwnEmails(viewer: Viewer) {
   if (!isDemoMode()) throw new AppError("NOT_FOUND");
-  return db.outboxEmail.findMany({ where: { to: viewer.email }, orderBy: { createdAt: "desc" }, take: OUTBOX_PAGE_SIZE, select: EMAIL_FIELDS });
+  return db.outboxEmail.findMany({
+    where: { to: viewer.email },
+    orderBy: { createdAt: "desc" },
+    take: OUTBOX_PAGE_SIZE,
+    select: EMAIL_FIELDS,
+  });
 }

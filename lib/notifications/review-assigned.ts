@@ -20,7 +20,9 @@ export function reviewAssignedEmail(input: { wave: string; tier: ReviewTier; est
       ...listed,
       ...(count > LISTED ? [`- et ${count - LISTED} autre(s)`] : []),
       "",
-      input.dueAt ? `Évaluation attendue avant le ${formatParisDateTime(input.dueAt)} (heure de Paris).` : "La date limite d'évaluation vous sera communiquée.",
+      input.dueAt
+        ? `Évaluation attendue avant le ${formatParisDateTime(input.dueAt)} (heure de Paris).`
+        : "La date limite d'évaluation vous sera communiquée.",
       "Avant de lire un dossier, déclarez vos liens d'intérêts : en cas de conflit, le dossier sera confié à quelqu'un d'autre.",
       reviewQueueUrl(),
       "",

@@ -16,16 +16,31 @@ describe("review e-mails", () => {
     expect(one.text).toContain("Un dossier vous est attribué pour la Vague 2026, au niveau régional (ARS) :\n- EHPAD Les Tilleuls");
     expect(one.text).toContain("Évaluation attendue avant le 4 décembre 2026 à 18:00 (heure de Paris).");
     expect(one.text).toContain("déclarez vos liens d'intérêts");
-    const many = reviewAssignedEmail({ wave: "Vague 2026", tier: "NATIONAL", establishments: Array.from({ length: 17 }, (_, i) => `E${i}`), dueAt: null });
+    const many = reviewAssignedEmail({
+      wave: "Vague 2026",
+      tier: "NATIONAL",
+      establishments: Array.from({ length: 17 }, (_, i) => `E${i}`),
+      dueAt: null,
+    });
     expect(many.subject).toBe("HospiConnect : 17 dossiers vous sont attribués");
     expect(many.text).toContain("- E14\n- et 2 autre(s)");
     expect(many.text).not.toContain("- E15");
   });
 
   it("tell managers which dossier needs a reviewer after a declared conflict, without the reviewer's details", () => {
-    const email = conflictDeclaredEmail({ reviewer: "Karim Benali", establishment: "CH de Niort", finess: "790000012", wave: "Vague 2026", waveId: "w1", tier: "NATIONAL", type: "PERSONAL_TIE" });
+    const email = conflictDeclaredEmail({
+      reviewer: "Karim Benali",
+      establishment: "CH de Niort",
+      finess: "790000012",
+      wave: "Vague 2026",
+      waveId: "w1",
+      tier: "NATIONAL",
+      type: "PERSONAL_TIE",
+    });
     expect(email.subject).toBe("Conflit d'intérêts déclaré : le dossier de CH de Niort attend un instructeur");
-    expect(email.text).toContain("Karim Benali a déclaré un conflit d'intérêts (lien personnel ou familial) sur le dossier de « CH de Niort » (FINESS 790000012)");
+    expect(email.text).toContain(
+      "Karim Benali a déclaré un conflit d'intérêts (lien personnel ou familial) sur le dossier de « CH de Niort » (FINESS 790000012)",
+    );
     expect(email.text).toContain("/pilotage/vagues/w1/attribution");
   });
 
@@ -37,7 +52,9 @@ describe("review e-mails", () => {
   });
 
   it("remind before and after the due date", () => {
-    expect(reviewDueSoonEmail({ establishment: "CH de Niort", assignmentId: "a1", dueAt: DUE }).subject).toBe("Rappel : évaluation du dossier de CH de Niort attendue avant le 4 décembre 2026 à 18:00");
+    expect(reviewDueSoonEmail({ establishment: "CH de Niort", assignmentId: "a1", dueAt: DUE }).subject).toBe(
+      "Rappel : évaluation du dossier de CH de Niort attendue avant le 4 décembre 2026 à 18:00",
+    );
     const overdue = reviewOverdueEmail({ establishment: "CH de Niort", assignmentId: "a1", dueAt: DUE });
     expect(overdue.subject).toBe("Évaluation en retard : dossier de CH de Niort");
     expect(overdue.text).toContain("était attendue le 4 décembre 2026 à 18:00 (heure de Paris)");

@@ -28,7 +28,9 @@ const CONSOLE_LEVELS = { log: "info", info: "info", warn: "warn", error: "error"
  * through the logger, so that every line of the server's output is JSON with its request id.
  */
 export function routeConsoleToLogger(): void {
-  for (const [method, level] of Object.entries(CONSOLE_LEVELS) as Array<[keyof typeof CONSOLE_LEVELS, (typeof CONSOLE_LEVELS)[keyof typeof CONSOLE_LEVELS]]>) {
+  for (const [method, level] of Object.entries(CONSOLE_LEVELS) as Array<
+    [keyof typeof CONSOLE_LEVELS, (typeof CONSOLE_LEVELS)[keyof typeof CONSOLE_LEVELS]]
+  >) {
     console[method] = (...args: unknown[]) => {
       const error = args.find((arg): arg is Error => arg instanceof Error);
       const text = args.map((arg) => (arg instanceof Error ? arg.message : typeof arg === "string" ? arg : safeJson(arg))).join(" ");

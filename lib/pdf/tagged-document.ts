@@ -47,7 +47,10 @@ export function taggedDocument(info: { title: string; subject: string; createdAt
   const tagged = (tag: string, font: string, size: number, text: string, gapAfter = 0.3) =>
     root.add(
       doc.struct(tag, {}, () => {
-        doc.font(font).fontSize(size).text(toWinAnsi(frenchSpacing(text)));
+        doc
+          .font(font)
+          .fontSize(size)
+          .text(toWinAnsi(frenchSpacing(text)));
         doc.moveDown(gapAfter);
       }),
     );
@@ -60,7 +63,10 @@ export function taggedDocument(info: { title: string; subject: string; createdAt
       doc.table({
         structParent: root,
         columnStyles: [...columnWidths],
-        data: [header.map((text) => ({ text: toWinAnsi(text), type: "TH" as const, scope: "Column" })), ...rows.map((row) => row.map((text) => toWinAnsi(frenchSpacing(text))))],
+        data: [
+          header.map((text) => ({ text: toWinAnsi(text), type: "TH" as const, scope: "Column" })),
+          ...rows.map((row) => row.map((text) => toWinAnsi(frenchSpacing(text)))),
+        ],
       } as Parameters<typeof doc.table>[0] & { data: unknown[] });
       doc.moveDown(0.8);
     },

@@ -24,7 +24,8 @@ export function checkPlan(input: PlanInput, plan: AssignmentPlan): string[] {
       problems.push(`unknown pair ${dossierId} / ${reviewerId}`);
       continue;
     }
-    if (reviewer.regionCodes && !reviewer.regionCodes.includes(dossier.regionCode)) problems.push(`${reviewerId} is outside the region of ${dossierId}`);
+    if (reviewer.regionCodes && !reviewer.regionCodes.includes(dossier.regionCode))
+      problems.push(`${reviewerId} is outside the region of ${dossierId}`);
     if (dossier.flagged.includes(reviewerId)) problems.push(`flagged pair ${dossierId} / ${reviewerId} assigned`);
     if (dossier.excluded.includes(reviewerId)) problems.push(`excluded pair ${dossierId} / ${reviewerId} assigned`);
     const set = perDossier.get(dossierId)!;
@@ -43,7 +44,8 @@ export function checkPlan(input: PlanInput, plan: AssignmentPlan): string[] {
     const count = perDossier.get(dossier.id)!.size;
     const expectedMissing = Math.max(0, input.k - count);
     if (count > Math.max(input.k, dossier.assigned.length)) problems.push(`${dossier.id} has ${count} reviewers for k = ${input.k}`);
-    if ((shortOf.get(dossier.id) ?? 0) !== expectedMissing) problems.push(`${dossier.id}: ${expectedMissing} missing, ${shortOf.get(dossier.id) ?? 0} reported`);
+    if ((shortOf.get(dossier.id) ?? 0) !== expectedMissing)
+      problems.push(`${dossier.id}: ${expectedMissing} missing, ${shortOf.get(dossier.id) ?? 0} reported`);
   }
 
   const eligible = (dossierId: string, reviewerId: string) => {
@@ -60,7 +62,8 @@ export function checkPlan(input: PlanInput, plan: AssignmentPlan): string[] {
     for (const idle of input.reviewers) {
       if (busy.cap !== idle.cap || loads.get(busy.id)! - loads.get(idle.id)! <= 1) continue;
       const movable = (plannedOf.get(busy.id) ?? []).find((dossierId) => eligible(dossierId, idle.id));
-      if (movable) problems.push(`unbalanced: ${busy.id} (${loads.get(busy.id)}) could hand ${movable} to ${idle.id} (${loads.get(idle.id)})`);
+      if (movable)
+        problems.push(`unbalanced: ${busy.id} (${loads.get(busy.id)}) could hand ${movable} to ${idle.id} (${loads.get(idle.id)})`);
     }
   }
   return problems;

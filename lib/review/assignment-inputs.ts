@@ -22,10 +22,20 @@ const liveAssignment: Prisma.ReviewerAssignmentWhereInput = { NOT: { conflict: {
 export async function loadAssignmentInputs(client: Reader, waveId: string, tier: ReviewTier, now: Date) {
   const wave = await client.wave.findUnique({
     where: { id: waveId },
-    select: { id: true, title: true, version: true, reviewTiers: true, reviewersPerDossier: true, reviewersAnonymous: true, regionalReviewDueAt: true, nationalReviewDueAt: true },
+    select: {
+      id: true,
+      title: true,
+      version: true,
+      reviewTiers: true,
+      reviewersPerDossier: true,
+      reviewersAnonymous: true,
+      regionalReviewDueAt: true,
+      nationalReviewDueAt: true,
+    },
   });
   if (!wave) throw new AppError("NOT_FOUND");
-  if (tier === "REGIONAL" && wave.reviewTiers !== "REGIONAL_THEN_NATIONAL") throw new AppError("INVALID_STATE", "Cette vague n'a pas de niveau régional.");
+  if (tier === "REGIONAL" && wave.reviewTiers !== "REGIONAL_THEN_NATIONAL")
+    throw new AppError("INVALID_STATE", "Cette vague n'a pas de niveau régional.");
 
   const [dossiers, reviewers, loads] = await Promise.all([
     client.application.findMany({
@@ -36,9 +46,20 @@ export async function loadAssignmentInputs(client: Reader, waveId: string, tier:
         state: true,
         version: true,
         projectTitle: true,
-        establishment: { select: { name: true, finessEt: true, finessEj: true, siret: true, regionCode: true, categoryCode: true, city: true } },
+        establishment: {
+          select: { name: true, finessEt: true, finessEj: true, siret: true, regionCode: true, categoryCode: true, city: true },
+        },
         partners: { select: { siret: true } },
-        assignments: { select: { id: true, reviewerId: true, tier: true, dueAt: true, conflict: { select: { hasConflict: true } }, review: { select: { status: true } } } },
+        assignments: {
+          select: {
+            id: true,
+            reviewerId: true,
+            tier: true,
+            dueAt: true,
+            conflict: { select: { hasConflict: true } },
+            review: { select: { status: true } },
+          },
+        },
       },
     }),
     client.user.findMany({
@@ -52,11 +73,18 @@ export async function loadAssignmentInputs(client: Reader, waveId: string, tier:
         affiliations: { select: { kind: true, reference: true, startsOn: true, endsOn: true } },
       },
     }),
-    client.reviewerAssignment.groupBy({ by: ["reviewerId"], where: { tier, application: { waveId }, ...liveAssignment }, _count: { _all: true } }),
+    client.reviewerAssignment.groupBy({
+      by: ["reviewerId"],
+      where: { tier, application: { waveId }, ...liveAssignment },
+      _count: { _all: true },
+    }),
   ]);
 
   const loadOf = new Map(loads.map((row) => [row.reviewerId, row._count._all]));
-  const index = conflictIndex(reviewers.map((reviewer) => ({ id: reviewer.id, affiliations: reviewer.affiliations })), now);
+  const index = conflictIndex(
+    reviewers.map((reviewer) => ({ id: reviewer.id, affiliations: reviewer.affiliations })),
+    now,
+  );
   const flags = new Map<string, Map<string, ConflictFlag[]>>();
   const planDossiers: PlanDossier[] = dossiers.map((dossier) => {
     const live = dossier.assignments.filter((assignment) => assignment.conflict?.hasConflict !== true);
@@ -77,7 +105,9 @@ export async function loadAssignmentInputs(client: Reader, waveId: string, tier:
       regionCode: dossier.establishment.regionCode,
       assigned: live.filter((assignment) => assignment.tier === tier).map((assignment) => assignment.reviewerId),
       // A reviewer who declared a conflict, or who reviews the dossier in the other tier, never comes back.
-      excluded: dossier.assignments.filter((assignment) => assignment.conflict?.hasConflict === true || assignment.tier !== tier).map((assignment) => assignment.reviewerId),
+      excluded: dossier.assignments
+        .filter((assignment) => assignment.conflict?.hasConflict === true || assignment.tier !== tier)
+        .map((assignment) => assignment.reviewerId),
       flagged: [...dossierFlags.keys()],
     };
   });

@@ -2,8 +2,21 @@ import { describe, expect, it } from "vitest";
 import { checkPlan } from "./assignment-check";
 import { type PlanDossier, type PlanInput, type PlanReviewer, planAssignments } from "./assignment-plan";
 
-const reviewer = (id: string, cap: number, extra: Partial<PlanReviewer> = {}): PlanReviewer => ({ id, cap, load: 0, regionCodes: null, ...extra });
-const dossier = (id: string, extra: Partial<PlanDossier> = {}): PlanDossier => ({ id, regionCode: "11", assigned: [], excluded: [], flagged: [], ...extra });
+const reviewer = (id: string, cap: number, extra: Partial<PlanReviewer> = {}): PlanReviewer => ({
+  id,
+  cap,
+  load: 0,
+  regionCodes: null,
+  ...extra,
+});
+const dossier = (id: string, extra: Partial<PlanDossier> = {}): PlanDossier => ({
+  id,
+  regionCode: "11",
+  assigned: [],
+  excluded: [],
+  flagged: [],
+  ...extra,
+});
 const range = (count: number) => [...Array(count).keys()];
 
 /** A deterministic pseudo-random generator, so a failing case can be replayed. */
@@ -56,13 +69,20 @@ function applied(input: PlanInput, plan: ReturnType<typeof planAssignments>): Pl
   return {
     k: input.k,
     reviewers: input.reviewers.map((r) => ({ ...r, load: plan.loads[r.id]! })),
-    dossiers: input.dossiers.map((d) => ({ ...d, assigned: [...d.assigned, ...plan.assignments.filter((a) => a.dossierId === d.id).map((a) => a.reviewerId)] })),
+    dossiers: input.dossiers.map((d) => ({
+      ...d,
+      assigned: [...d.assigned, ...plan.assignments.filter((a) => a.dossierId === d.id).map((a) => a.reviewerId)],
+    })),
   };
 }
 
 describe("automatic assignment", () => {
   it("gives every dossier k reviewers within the caps, with loads at most one apart", () => {
-    const input: PlanInput = { k: 2, reviewers: range(7).map((i) => reviewer(`r${i}`, 10)), dossiers: range(20).map((i) => dossier(`d${i}`)) };
+    const input: PlanInput = {
+      k: 2,
+      reviewers: range(7).map((i) => reviewer(`r${i}`, 10)),
+      dossiers: range(20).map((i) => dossier(`d${i}`)),
+    };
     const plan = planAssignments(input);
     expect(plan.assignments).toHaveLength(40);
     expect(plan.shortfalls).toEqual([]);
@@ -74,7 +94,11 @@ describe("automatic assignment", () => {
   it("never assigns a flagged, excluded or out-of-region pair, nor a reviewer twice to a dossier", () => {
     const input: PlanInput = {
       k: 2,
-      reviewers: [reviewer("ars-idf", 5, { regionCodes: ["11"] }), reviewer("ars-na", 5, { regionCodes: ["75"] }), reviewer("ars-both", 5, { regionCodes: ["11", "75"] })],
+      reviewers: [
+        reviewer("ars-idf", 5, { regionCodes: ["11"] }),
+        reviewer("ars-na", 5, { regionCodes: ["75"] }),
+        reviewer("ars-both", 5, { regionCodes: ["11", "75"] }),
+      ],
       dossiers: [
         dossier("paris", { regionCode: "11", flagged: ["ars-idf"] }),
         dossier("niort", { regionCode: "75", excluded: ["ars-both"], assigned: ["ars-na"] }),
@@ -90,7 +114,11 @@ describe("automatic assignment", () => {
   });
 
   it("reports dossiers left short when the caps are too low, and why", () => {
-    const input: PlanInput = { k: 2, reviewers: [reviewer("a", 2), reviewer("b", 1), reviewer("c", 0)], dossiers: range(3).map((i) => dossier(`d${i}`)) };
+    const input: PlanInput = {
+      k: 2,
+      reviewers: [reviewer("a", 2), reviewer("b", 1), reviewer("c", 0)],
+      dossiers: range(3).map((i) => dossier(`d${i}`)),
+    };
     const plan = planAssignments(input);
     expect(plan.assignments).toHaveLength(3);
     expect(plan.shortfalls.reduce((sum, shortfall) => sum + shortfall.missing, 0)).toBe(3);
@@ -107,11 +135,18 @@ describe("automatic assignment", () => {
     };
     const plan = planAssignments(input);
     expect(plan.shortfalls).toEqual([]);
-    expect(plan.assignments).toEqual([{ dossierId: "d0", reviewerId: "a" }, { dossierId: "d1", reviewerId: "b" }]);
+    expect(plan.assignments).toEqual([
+      { dossierId: "d0", reviewerId: "a" },
+      { dossierId: "d1", reviewerId: "b" },
+    ]);
   });
 
   it("re-running only fills gaps: nothing more once applied, and only the missing reviewer after a conflict", () => {
-    const input: PlanInput = { k: 2, reviewers: range(4).map((i) => reviewer(`r${i}`, 5)), dossiers: range(6).map((i) => dossier(`d${i}`)) };
+    const input: PlanInput = {
+      k: 2,
+      reviewers: range(4).map((i) => reviewer(`r${i}`, 5)),
+      dossiers: range(6).map((i) => dossier(`d${i}`)),
+    };
     const first = planAssignments(input);
     const again = applied(input, first);
     expect(planAssignments(again).assignments).toEqual([]);
@@ -121,7 +156,9 @@ describe("automatic assignment", () => {
     const afterConflict: PlanInput = {
       ...again,
       reviewers: again.reviewers.map((r) => (r.id === "r0" ? { ...r, load: r.load - 1 } : r)),
-      dossiers: again.dossiers.map((d) => (d.id === ended ? { ...d, assigned: d.assigned.filter((id) => id !== "r0"), excluded: ["r0"] } : d)),
+      dossiers: again.dossiers.map((d) =>
+        d.id === ended ? { ...d, assigned: d.assigned.filter((id) => id !== "r0"), excluded: ["r0"] } : d,
+      ),
     };
     const refill = planAssignments(afterConflict);
     expect(refill.assignments).toHaveLength(1);
@@ -146,7 +183,10 @@ describe("automatic assignment", () => {
     const input: PlanInput = {
       k: 1,
       reviewers: [reviewer("x", 10), reviewer("y", 10), reviewer("z", 10)],
-      dossiers: [...range(3).map((i) => dossier(`a${i}`, { flagged: ["z"] })), ...range(3).map((i) => dossier(`b${i}`, { flagged: ["y"] }))],
+      dossiers: [
+        ...range(3).map((i) => dossier(`a${i}`, { flagged: ["z"] })),
+        ...range(3).map((i) => dossier(`b${i}`, { flagged: ["y"] })),
+      ],
     };
     const plan = planAssignments(input);
     expect(plan.loads).toEqual({ x: 2, y: 2, z: 2 });
@@ -157,7 +197,11 @@ describe("automatic assignment", () => {
     // The regional reviewers are interchangeable for "11" dossiers; "x" covers only "75".
     const input: PlanInput = {
       k: 1,
-      reviewers: [reviewer("x", 10, { regionCodes: ["11", "75"] }), reviewer("y", 10, { regionCodes: ["11"] }), reviewer("z", 10, { regionCodes: ["11"] })],
+      reviewers: [
+        reviewer("x", 10, { regionCodes: ["11", "75"] }),
+        reviewer("y", 10, { regionCodes: ["11"] }),
+        reviewer("z", 10, { regionCodes: ["11"] }),
+      ],
       dossiers: [...range(6).map((i) => dossier(`paris${i}`)), ...range(3).map((i) => dossier(`niort${i}`, { regionCode: "75" }))],
     };
     const plan = planAssignments(input);
@@ -188,7 +232,11 @@ describe("automatic assignment", () => {
   });
 
   it("is deterministic: the same input gives the same plan (the preview is what gets applied)", () => {
-    const input: PlanInput = { k: 2, reviewers: range(5).map((i) => reviewer(`r${i}`, 4)), dossiers: range(9).map((i) => dossier(`d${i}`, { flagged: i % 3 === 0 ? ["r1"] : [] })) };
+    const input: PlanInput = {
+      k: 2,
+      reviewers: range(5).map((i) => reviewer(`r${i}`, 4)),
+      dossiers: range(9).map((i) => dossier(`d${i}`, { flagged: i % 3 === 0 ? ["r1"] : [] })),
+    };
     expect(planAssignments(input)).toEqual(planAssignments(input));
   });
 });

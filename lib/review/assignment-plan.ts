@@ -163,7 +163,7 @@ export function planAssignments(input: PlanInput): AssignmentPlan {
         break;
       }
       // Walk back: each reviewer on the path takes its parent's dossier; the first takes d.
-      for (let v = end; ; ) {
+      for (let v = end; ;) {
         const u = parentReviewer[v]!;
         if (u < 0) {
           give(d, v);
@@ -226,10 +226,16 @@ export function planAssignments(input: PlanInput): AssignmentPlan {
   const assignments: AssignmentPlan["assignments"] = [];
   const shortfalls: Shortfall[] = [];
   input.dossiers.forEach((dossier, d) => {
-    for (let r = 0; r < R; r++) if (pair[d * R + r] === PLANNED) assignments.push({ dossierId: dossier.id, reviewerId: input.reviewers[r]!.id });
+    for (let r = 0; r < R; r++)
+      if (pair[d * R + r] === PLANNED) assignments.push({ dossierId: dossier.id, reviewerId: input.reviewers[r]!.id });
     if (need[d]! > 0) {
       const count = counts[d]!;
-      shortfalls.push({ dossierId: dossier.id, missing: need[d]!, reason: count.eligible < input.k ? "NOT_ENOUGH_ELIGIBLE" : "CAPACITY", ...count });
+      shortfalls.push({
+        dossierId: dossier.id,
+        missing: need[d]!,
+        reason: count.eligible < input.k ? "NOT_ENOUGH_ELIGIBLE" : "CAPACITY",
+        ...count,
+      });
     }
   });
   return { assignments, shortfalls, loads: Object.fromEntries(input.reviewers.map((reviewer, r) => [reviewer.id, load[r]!])) };

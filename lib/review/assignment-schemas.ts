@@ -2,7 +2,11 @@ import { z } from "zod";
 
 /** The managers' assignment requests, shared by the forms and the route handlers. */
 const tier = z.enum(["REGIONAL", "NATIONAL"], { error: "Choisissez le niveau d'instruction." });
-const cap = z.number({ error: "Indiquez un nombre de dossiers." }).int({ error: "Un nombre entier de dossiers." }).min(0, { error: "0 au moins." }).max(10_000);
+const cap = z
+  .number({ error: "Indiquez un nombre de dossiers." })
+  .int({ error: "Un nombre entier de dossiers." })
+  .min(0, { error: "0 au moins." })
+  .max(10_000);
 
 export const ZAutomaticAssignmentInput = z.object({
   tier,
@@ -34,7 +38,11 @@ export const ZAssignmentDueDateInput = z.object({
 });
 
 export const ZReopenReviewInput = z.object({
-  reason: z.string().trim().min(5, { error: "Expliquez à l'instructeur pourquoi son évaluation est rouverte." }).max(2000, { error: "2 000 caractères au plus." }),
+  reason: z
+    .string()
+    .trim()
+    .min(5, { error: "Expliquez à l'instructeur pourquoi son évaluation est rouverte." })
+    .max(2000, { error: "2 000 caractères au plus." }),
 });
 
 export const ZReviewSettingsInput = z
@@ -42,7 +50,11 @@ export const ZReviewSettingsInput = z
     reviewTiers: z.enum(["NATIONAL_ONLY", "REGIONAL_THEN_NATIONAL"], { error: "Choisissez les niveaux d'instruction." }),
     regionalReviewDueAt: localDateTime,
     nationalReviewDueAt: localDateTime,
-    reviewersPerDossier: z.number({ error: "Indiquez un nombre d'instructeurs." }).int().min(1, { error: "Entre 1 et 10 instructeurs par dossier." }).max(10, { error: "Entre 1 et 10 instructeurs par dossier." }),
+    reviewersPerDossier: z
+      .number({ error: "Indiquez un nombre d'instructeurs." })
+      .int()
+      .min(1, { error: "Entre 1 et 10 instructeurs par dossier." })
+      .max(10, { error: "Entre 1 et 10 instructeurs par dossier." }),
     reviewersAnonymous: z.boolean(),
     expectedVersion: z.number().int().min(1),
   })
@@ -50,7 +62,12 @@ export const ZReviewSettingsInput = z
     if (value.reviewTiers === "NATIONAL_ONLY" && value.regionalReviewDueAt) {
       ctx.addIssue({ code: "custom", path: ["regionalReviewDueAt"], message: "Sans niveau régional, laissez cette date vide." });
     }
-    if (value.reviewTiers === "REGIONAL_THEN_NATIONAL" && value.regionalReviewDueAt && value.nationalReviewDueAt && value.regionalReviewDueAt >= value.nationalReviewDueAt) {
+    if (
+      value.reviewTiers === "REGIONAL_THEN_NATIONAL" &&
+      value.regionalReviewDueAt &&
+      value.nationalReviewDueAt &&
+      value.regionalReviewDueAt >= value.nationalReviewDueAt
+    ) {
       ctx.addIssue({ code: "custom", path: ["nationalReviewDueAt"], message: "L'échéance nationale doit suivre l'échéance régionale." });
     }
   });

@@ -25,7 +25,9 @@ function plan(inputs: AssignmentInputs, request: TAutomaticAssignmentInput): Ass
 /** What a plan is: the same fingerprint means the same pairs for the same wave and tier. */
 function fingerprintOf(inputs: AssignmentInputs, result: AssignmentPlan): string {
   const pairs = result.assignments.map((pair) => `${pair.dossierId}:${pair.reviewerId}`).sort();
-  return createHash("sha256").update(JSON.stringify([inputs.wave.id, inputs.tier, pairs])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([inputs.wave.id, inputs.tier, pairs]))
+    .digest("hex");
 }
 
 /**
@@ -72,7 +74,12 @@ export type AutomaticAssignmentPreview = Awaited<ReturnType<typeof previewAutoma
  * « en instruction » through the state machine; each assignment is audited; each reviewer gets
  * one e-mail listing their new dossiers.
  */
-export async function applyAutomaticAssignment(viewer: Viewer, waveId: string, request: TAutomaticAssignmentInput & { fingerprint: string; ip: string | null }, now = new Date()) {
+export async function applyAutomaticAssignment(
+  viewer: Viewer,
+  waveId: string,
+  request: TAutomaticAssignmentInput & { fingerprint: string; ip: string | null },
+  now = new Date(),
+) {
   requirePermission(viewer, "reviewer:assign");
   const operationId = randomUUID();
   const written = await db.$transaction(
@@ -81,7 +88,10 @@ export async function applyAutomaticAssignment(viewer: Viewer, waveId: string, r
       const inputs = await loadAssignmentInputs(tx, waveId, request.tier, now);
       const result = plan(inputs, request);
       if (fingerprintOf(inputs, result) !== request.fingerprint) {
-        throw new AppError("CONFLICT", "Les dossiers ou les instructeurs ont changé depuis l'aperçu : relancez l'aperçu avant d'appliquer.");
+        throw new AppError(
+          "CONFLICT",
+          "Les dossiers ou les instructeurs ont changé depuis l'aperçu : relancez l'aperçu avant d'appliquer.",
+        );
       }
       if (result.assignments.length === 0) return { assigned: 0, startedReview: 0 };
 
@@ -110,19 +120,35 @@ export async function applyAutomaticAssignment(viewer: Viewer, waveId: string, r
       });
       const reached = new Set(result.assignments.map((pair) => pair.dossierId));
       const starting = inputs.dossiers.filter((dossier) => dossier.state === "SUBMITTED" && reached.has(dossier.id));
-      await writeTransitions(tx, { applications: starting, action: "startReview", actor: "PROGRAMME_MANAGER", by: auditActor(viewer), now, ip: request.ip });
-      await notifyMembers(tx, starting.map((dossier) => ({ applicationId: dossier.id, version: dossier.version, state: "UNDER_REVIEW" as const })));
+      await writeTransitions(tx, {
+        applications: starting,
+        action: "startReview",
+        actor: "PROGRAMME_MANAGER",
+        by: auditActor(viewer),
+        now,
+        ip: request.ip,
+      });
+      await notifyMembers(
+        tx,
+        starting.map((dossier) => ({ applicationId: dossier.id, version: dossier.version, state: "UNDER_REVIEW" as const })),
+      );
 
       const dossierOf = new Map(inputs.dossiers.map((dossier) => [dossier.id, dossier]));
       const dueAt = effectiveDueAt({ tier: request.tier, dueAt: null }, inputs.wave);
       const establishmentsOf = new Map<string, string[]>();
-      for (const pair of result.assignments) establishmentsOf.set(pair.reviewerId, [...(establishmentsOf.get(pair.reviewerId) ?? []), dossierOf.get(pair.dossierId)!.establishment.name]);
+      for (const pair of result.assignments)
+        establishmentsOf.set(pair.reviewerId, [
+          ...(establishmentsOf.get(pair.reviewerId) ?? []),
+          dossierOf.get(pair.dossierId)!.establishment.name,
+        ]);
       await tx.outboxEmail.createMany({
         data: inputs.reviewers.flatMap((reviewer) => {
           const establishments = establishmentsOf.get(reviewer.id);
           if (!establishments) return [];
           const email = reviewAssignedEmail({ wave: inputs.wave.title, tier: request.tier, establishments, dueAt });
-          return [{ dedupeKey: `review-assigned:${operationId}:${reviewer.id}`, to: reviewer.email, subject: email.subject, text: email.text }];
+          return [
+            { dedupeKey: `review-assigned:${operationId}:${reviewer.id}`, to: reviewer.email, subject: email.subject, text: email.text },
+          ];
         }),
       });
       await recordAudit(tx, {
@@ -130,7 +156,15 @@ export async function applyAutomaticAssignment(viewer: Viewer, waveId: string, r
         action: "review.automatic_assignment_applied",
         target: { type: "Wave", id: waveId },
         ip: request.ip,
-        details: { operationId, tier: request.tier, assigned: result.assignments.length, shortfalls: result.shortfalls.length, defaultCap: request.defaultCap, caps: request.caps, fingerprint: request.fingerprint },
+        details: {
+          operationId,
+          tier: request.tier,
+          assigned: result.assignments.length,
+          shortfalls: result.shortfalls.length,
+          defaultCap: request.defaultCap,
+          caps: request.caps,
+          fingerprint: request.fingerprint,
+        },
       });
       return { assigned: result.assignments.length, startedReview: starting.length };
     },

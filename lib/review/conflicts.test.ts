@@ -26,7 +26,9 @@ describe("conflict detection", () => {
   });
 
   it("keeps a past employer for 3 years after the end, not longer, and ignores one that has not started", () => {
-    expect(detectConflicts([affiliation("FINESS", "690781810", "2010-01-01", "2023-12-01")], DOSSIER, "NATIONAL", NOW)).toEqual(["ESTABLISHMENT_FINESS"]);
+    expect(detectConflicts([affiliation("FINESS", "690781810", "2010-01-01", "2023-12-01")], DOSSIER, "NATIONAL", NOW)).toEqual([
+      "ESTABLISHMENT_FINESS",
+    ]);
     expect(detectConflicts([affiliation("FINESS", "690781810", "2010-01-01", "2023-11-28")], DOSSIER, "NATIONAL", NOW)).toEqual([]);
     expect(detectConflicts([affiliation("FINESS", "690781810", "2027-01-01")], DOSSIER, "NATIONAL", NOW)).toEqual([]);
   });
@@ -59,7 +61,9 @@ describe("conflict detection", () => {
     ];
     const index = conflictIndex(reviewers, NOW);
     for (const tier of ["REGIONAL", "NATIONAL"] as const) {
-      const expected = new Map(reviewers.map((r) => [r.id, detectConflicts(r.affiliations, DOSSIER, tier, NOW)] as const).filter(([, flags]) => flags.length > 0));
+      const expected = new Map(
+        reviewers.map((r) => [r.id, detectConflicts(r.affiliations, DOSSIER, tier, NOW)] as const).filter(([, flags]) => flags.length > 0),
+      );
       expect(index.flagsFor(DOSSIER, tier)).toEqual(expected);
     }
   });

@@ -39,13 +39,20 @@ export type ConflictDossier = {
 export function activeAffiliations<T extends Affiliation>(affiliations: readonly T[], now: Date): T[] {
   const horizon = new Date(now);
   horizon.setUTCFullYear(horizon.getUTCFullYear() - LOOKBACK_YEARS);
-  return affiliations.filter((affiliation) => affiliation.startsOn <= now && (affiliation.endsOn === null || affiliation.endsOn >= horizon));
+  return affiliations.filter(
+    (affiliation) => affiliation.startsOn <= now && (affiliation.endsOn === null || affiliation.endsOn >= horizon),
+  );
 }
 
 const siren = (siret: string) => siret.slice(0, 9);
 
 /** The reasons a pair is flagged, empty when none (in a stable order). */
-export function detectConflicts(affiliations: readonly Affiliation[], dossier: ConflictDossier, tier: ReviewTier, now: Date): ConflictFlag[] {
+export function detectConflicts(
+  affiliations: readonly Affiliation[],
+  dossier: ConflictDossier,
+  tier: ReviewTier,
+  now: Date,
+): ConflictFlag[] {
   const flags = new Set<ConflictFlag>();
   const partnerSirens = new Set(dossier.partnerSirets.map(siren));
   for (const affiliation of activeAffiliations(affiliations, now)) {

@@ -7,8 +7,13 @@ export const ZDeclarationInput = z.discriminatedUnion("hasConflict", [
   z
     .object({
       hasConflict: z.literal(true),
-      type: z.enum(["EMPLOYMENT", "PERSONAL_TIE", "FINANCIAL_INTEREST", "PARTNER_TIE", "OTHER"], { error: "Choisissez la nature du lien." }),
-      partnerSiret: z.string().transform((value) => value.replace(/\s+/g, "")).default(""),
+      type: z.enum(["EMPLOYMENT", "PERSONAL_TIE", "FINANCIAL_INTEREST", "PARTNER_TIE", "OTHER"], {
+        error: "Choisissez la nature du lien.",
+      }),
+      partnerSiret: z
+        .string()
+        .transform((value) => value.replace(/\s+/g, ""))
+        .default(""),
       details: z.string().trim().max(2000, { error: "2 000 caractères au plus." }).default(""),
     })
     .superRefine((value, ctx) => {

@@ -16,7 +16,11 @@ import { completeScoringIfDone } from "./tier-completion";
  * the reviewer loses access, the managers are told, and the dossier needs another reviewer (the
  * assignment page counts it short). A reviewer who finds a conflict later may still declare it.
  */
-export async function declareInterests(viewer: Viewer, input: { assignmentId: string; declaration: TDeclarationInput; ip: string | null }, now = new Date()) {
+export async function declareInterests(
+  viewer: Viewer,
+  input: { assignmentId: string; declaration: TDeclarationInput; ip: string | null },
+  now = new Date(),
+) {
   const { assignment, facts } = await loadAssignment(db, input.assignmentId);
   authorizeOwnAssignment(viewer, facts, assignment, "declare-conflict");
   const declaration = input.declaration;
@@ -25,18 +29,34 @@ export async function declareInterests(viewer: Viewer, input: { assignmentId: st
 
   await db.$transaction(async (tx) => {
     const data = declaration.hasConflict
-      ? { hasConflict: true, type: declaration.type, partnerSiret: declaration.type === "PARTNER_TIE" ? declaration.partnerSiret : null, details: declaration.details, declaredAt: now }
+      ? {
+          hasConflict: true,
+          type: declaration.type,
+          partnerSiret: declaration.type === "PARTNER_TIE" ? declaration.partnerSiret : null,
+          details: declaration.details,
+          declaredAt: now,
+        }
       : { hasConflict: false, type: null, partnerSiret: null, details: "", declaredAt: now };
     // Only a live assignment can be declared on: a concurrent conflict declaration wins.
     const existing = await tx.conflictDeclaration.findUnique({ where: { assignmentId: assignment.id }, select: { hasConflict: true } });
     if (existing?.hasConflict) throw new AppError("NOT_FOUND");
     if (!(alreadyClear && !declaration.hasConflict)) {
-      await tx.conflictDeclaration.upsert({ where: { assignmentId: assignment.id }, create: { assignmentId: assignment.id, ...data }, update: data });
+      await tx.conflictDeclaration.upsert({
+        where: { assignmentId: assignment.id },
+        create: { assignmentId: assignment.id, ...data },
+        update: data,
+      });
     }
     if (!declaration.hasConflict) {
       await tx.review.upsert({ where: { assignmentId: assignment.id }, create: { assignmentId: assignment.id }, update: {} });
       if (alreadyClear) return;
-      await recordAudit(tx, { actor: auditActor(viewer), action: "review.no_conflict_declared", target: { type: "ReviewerAssignment", id: assignment.id }, ip: input.ip, details: { applicationId: facts.id, tier: assignment.tier } });
+      await recordAudit(tx, {
+        actor: auditActor(viewer),
+        action: "review.no_conflict_declared",
+        target: { type: "ReviewerAssignment", id: assignment.id },
+        ip: input.ip,
+        details: { applicationId: facts.id, tier: assignment.tier },
+      });
       return;
     }
     await recordAudit(tx, {
@@ -44,13 +64,21 @@ export async function declareInterests(viewer: Viewer, input: { assignmentId: st
       action: "review.conflict_declared",
       target: { type: "ReviewerAssignment", id: assignment.id },
       ip: input.ip,
-      details: { applicationId: facts.id, tier: assignment.tier, type: declaration.type, partnerSiret: declaration.type === "PARTNER_TIE" ? declaration.partnerSiret : null, details: declaration.details },
+      details: {
+        applicationId: facts.id,
+        tier: assignment.tier,
+        type: declaration.type,
+        partnerSiret: declaration.type === "PARTNER_TIE" ? declaration.partnerSiret : null,
+        details: declaration.details,
+      },
     });
     const dossier = await tx.application.findUniqueOrThrow({
       where: { id: facts.id },
       select: { wave: { select: { id: true, title: true } }, establishment: { select: { name: true, finessEt: true } } },
     });
-    const assigner = assignment.assignedById ? await tx.user.findUnique({ where: { id: assignment.assignedById }, select: { email: true, staffRole: true, disabledAt: true } }) : null;
+    const assigner = assignment.assignedById
+      ? await tx.user.findUnique({ where: { id: assignment.assignedById }, select: { email: true, staffRole: true, disabledAt: true } })
+      : null;
     const managers =
       assigner && assigner.staffRole === "PROGRAMME_MANAGER" && !assigner.disabledAt
         ? [assigner]
@@ -64,7 +92,8 @@ export async function declareInterests(viewer: Viewer, input: { assignmentId: st
       tier: assignment.tier,
       type: declaration.type,
     });
-    for (const manager of managers) await enqueueEmail(tx, { dedupeKey: `conflict-declared:${assignment.id}:${manager.email}`, to: manager.email, ...email });
+    for (const manager of managers)
+      await enqueueEmail(tx, { dedupeKey: `conflict-declared:${assignment.id}:${manager.email}`, to: manager.email, ...email });
     await completeScoringIfDone(tx, facts.id, auditActor(viewer), now);
   });
   requestDelivery();

@@ -22,7 +22,10 @@ export async function loadDossierReviews(
   const tiers = reviewTiersVisibleTo(viewer, facts, own);
   if (tiers.length === 0) return { tiers, reviews: [], spread: [] };
   const [wave, assignments] = await Promise.all([
-    db.wave.findUniqueOrThrow({ where: { id: facts.waveId }, select: { reviewersAnonymous: true, regionalReviewDueAt: true, nationalReviewDueAt: true } }),
+    db.wave.findUniqueOrThrow({
+      where: { id: facts.waveId },
+      select: { reviewersAnonymous: true, regionalReviewDueAt: true, nationalReviewDueAt: true },
+    }),
     db.reviewerAssignment.findMany({
       // A reviewer's own review stands beside the others once submitted (« Vous »).
       where: { applicationId: facts.id, tier: { in: [...tiers] }, ...(own && !own.submitted ? { id: { not: own.assignmentId } } : {}) },
@@ -36,7 +39,14 @@ export async function loadDossierReviews(
         reviewer: { select: { displayName: true } },
         conflict: { select: { hasConflict: true, type: true, details: true, declaredAt: true } },
         review: {
-          select: { id: true, status: true, submittedAt: true, reopenedAt: true, overallComment: true, scores: { select: { criterionId: true, value: true, notApplicable: true, comment: true } } },
+          select: {
+            id: true,
+            status: true,
+            submittedAt: true,
+            reopenedAt: true,
+            overallComment: true,
+            scores: { select: { criterionId: true, value: true, notApplicable: true, comment: true } },
+          },
         },
       },
     }),
@@ -44,15 +54,28 @@ export async function loadDossierReviews(
   const manager = own === null;
   const named = canSeeReviewerNames(viewer, wave);
   // Reviewers read only submitted reviews; managers follow every assignment.
-  const visible = manager ? assignments : assignments.filter((assignment) => assignment.review?.status === "SUBMITTED" && assignment.conflict?.hasConflict === false);
+  const visible = manager
+    ? assignments
+    : assignments.filter((assignment) => assignment.review?.status === "SUBMITTED" && assignment.conflict?.hasConflict === false);
   const reviews = visible.map((assignment, index) => {
     const dueAt = effectiveDueAt(assignment, wave);
     const submitted = assignment.review?.status === "SUBMITTED";
     return {
       assignmentId: assignment.id,
       tier: assignment.tier,
-      reviewer: assignment.id === own?.assignmentId ? "Vous" : named ? assignment.reviewer.displayName : `Instructeur ${String.fromCharCode(65 + index)}`,
-      status: assignment.conflict?.hasConflict ? ("CONFLICT" as const) : !assignment.conflict ? ("TO_DECLARE" as const) : submitted ? ("SUBMITTED" as const) : ("DRAFT" as const),
+      reviewer:
+        assignment.id === own?.assignmentId
+          ? "Vous"
+          : named
+            ? assignment.reviewer.displayName
+            : `Instructeur ${String.fromCharCode(65 + index)}`,
+      status: assignment.conflict?.hasConflict
+        ? ("CONFLICT" as const)
+        : !assignment.conflict
+          ? ("TO_DECLARE" as const)
+          : submitted
+            ? ("SUBMITTED" as const)
+            : ("DRAFT" as const),
       conflict: manager ? assignment.conflict : null,
       flags: manager ? assignment.flags : [],
       overrideReason: manager ? assignment.overrideReason : null,
@@ -66,8 +89,16 @@ export async function loadDossierReviews(
     };
   });
   const spread = tiers.map((tier) => {
-    const totals = reviews.filter((review) => review.tier === tier && review.status === "SUBMITTED" && review.total !== null).map((review) => review.total!);
-    return { tier, count: totals.length, min: totals.length ? Math.min(...totals) : null, max: totals.length ? Math.max(...totals) : null, mean: totals.length ? totals.reduce((sum, total) => sum + total, 0) / totals.length : null };
+    const totals = reviews
+      .filter((review) => review.tier === tier && review.status === "SUBMITTED" && review.total !== null)
+      .map((review) => review.total!);
+    return {
+      tier,
+      count: totals.length,
+      min: totals.length ? Math.min(...totals) : null,
+      max: totals.length ? Math.max(...totals) : null,
+      mean: totals.length ? totals.reduce((sum, total) => sum + total, 0) / totals.length : null,
+    };
   });
   return { tiers, reviews, spread };
 }

@@ -3,7 +3,11 @@ import { parisDateTime } from "@/lib/time/paris";
 import { dueReviewReminders, effectiveDueAt, isOverdue } from "./due-dates";
 
 const WAVE = { regionalReviewDueAt: parisDateTime("2026-12-04T18:00"), nationalReviewDueAt: parisDateTime("2027-01-15T18:00") };
-const review = (dueAt = WAVE.regionalReviewDueAt, assignedAt = parisDateTime("2026-11-02T10:00")) => ({ assignmentId: "a1", assignedAt, dueAt });
+const review = (dueAt = WAVE.regionalReviewDueAt, assignedAt = parisDateTime("2026-11-02T10:00")) => ({
+  assignmentId: "a1",
+  assignedAt,
+  dueAt,
+});
 
 describe("review due dates", () => {
   it("take the tier's date on the wave unless the assignment has its own", () => {
@@ -26,7 +30,12 @@ describe("review reminders", () => {
   it("remind 3 days before the due date, once per date (the key names it)", () => {
     expect(dueReviewReminders([review()], parisDateTime("2026-12-01T17:59"))).toEqual([]);
     expect(dueReviewReminders([review()], parisDateTime("2026-12-01T18:00"))).toEqual([
-      { assignmentId: "a1", kind: "due-soon", dueAt: WAVE.regionalReviewDueAt, dedupeKey: `review-due-soon:a1:${WAVE.regionalReviewDueAt.toISOString()}` },
+      {
+        assignmentId: "a1",
+        kind: "due-soon",
+        dueAt: WAVE.regionalReviewDueAt,
+        dedupeKey: `review-due-soon:a1:${WAVE.regionalReviewDueAt.toISOString()}`,
+      },
     ]);
   });
 

@@ -41,13 +41,23 @@ export function dueReviewReminders(reviews: readonly PendingReview[], now: Date)
   for (const review of reviews) {
     if (now >= review.dueAt) {
       if (isWorkingDay(today) && hour >= OVERDUE_REMINDER_HOUR) {
-        reminders.push({ assignmentId: review.assignmentId, kind: "overdue", dueAt: review.dueAt, dedupeKey: `review-overdue:${review.assignmentId}:${today}` });
+        reminders.push({
+          assignmentId: review.assignmentId,
+          kind: "overdue",
+          dueAt: review.dueAt,
+          dedupeKey: `review-overdue:${review.assignmentId}:${today}`,
+        });
       }
       continue;
     }
     const moment = new Date(subDays(new TZDate(review.dueAt.getTime(), PARIS), DUE_SOON_DAYS).getTime());
     if (now >= moment && review.assignedAt <= moment) {
-      reminders.push({ assignmentId: review.assignmentId, kind: "due-soon", dueAt: review.dueAt, dedupeKey: `review-due-soon:${review.assignmentId}:${review.dueAt.toISOString()}` });
+      reminders.push({
+        assignmentId: review.assignmentId,
+        kind: "due-soon",
+        dueAt: review.dueAt,
+        dedupeKey: `review-due-soon:${review.assignmentId}:${review.dueAt.toISOString()}`,
+      });
     }
   }
   return reminders;

@@ -31,7 +31,11 @@ export async function getAssignmentBoard(viewer: Viewer, waveId: string, filters
   const tiers = tiersOf(wave.reviewTiers);
   const tier: ReviewTier = filters.niveau && tiers.includes(filters.niveau) ? filters.niveau : tiers[0]!;
   const inputs = await loadAssignmentInputs(db, waveId, tier, now);
-  const names = new Map((await db.user.findMany({ where: { assignments: { some: { application: { waveId } } } }, select: { id: true, displayName: true } })).map((user) => [user.id, user.displayName]));
+  const names = new Map(
+    (
+      await db.user.findMany({ where: { assignments: { some: { application: { waveId } } } }, select: { id: true, displayName: true } })
+    ).map((user) => [user.id, user.displayName]),
+  );
   const k = inputs.wave.reviewersPerDossier;
 
   const rows = inputs.dossiers.map((dossier, index) => {
@@ -56,11 +60,21 @@ export async function getAssignmentBoard(viewer: Viewer, waveId: string, filters
             overdue: isOverdue(dueAt, submitted, now),
           };
         }),
-      conflicts: inTier.filter((assignment) => assignment.conflict?.hasConflict === true).map((assignment) => names.get(assignment.reviewerId) ?? "?"),
+      conflicts: inTier
+        .filter((assignment) => assignment.conflict?.hasConflict === true)
+        .map((assignment) => names.get(assignment.reviewerId) ?? "?"),
       candidates: inputs.reviewers
         .filter((reviewer) => !plan.assigned.includes(reviewer.id) && !plan.excluded.includes(reviewer.id))
-        .filter((reviewer) => tier === "NATIONAL" || reviewer.reviewerRegions.some((region) => region.regionCode === dossier.establishment.regionCode))
-        .map((reviewer) => ({ id: reviewer.id, name: reviewer.displayName, load: inputs.loadOf.get(reviewer.id) ?? 0, flags: (flags.get(reviewer.id) ?? []).map((flag) => CONFLICT_FLAG_LABELS[flag]) })),
+        .filter(
+          (reviewer) =>
+            tier === "NATIONAL" || reviewer.reviewerRegions.some((region) => region.regionCode === dossier.establishment.regionCode),
+        )
+        .map((reviewer) => ({
+          id: reviewer.id,
+          name: reviewer.displayName,
+          load: inputs.loadOf.get(reviewer.id) ?? 0,
+          flags: (flags.get(reviewer.id) ?? []).map((flag) => CONFLICT_FLAG_LABELS[flag]),
+        })),
     };
   });
   const shown = filters.vue === "a-completer" ? rows.filter((row) => row.missing > 0) : rows;
@@ -68,8 +82,17 @@ export async function getAssignmentBoard(viewer: Viewer, waveId: string, filters
   const page = Math.min(filters.page, pages);
 
   const overdue = await db.reviewerAssignment.findMany({
-    where: { application: { waveId, state: "UNDER_REVIEW" }, NOT: [{ conflict: { is: { hasConflict: true } } }, { review: { is: { status: "SUBMITTED" } } }] },
-    select: { id: true, tier: true, dueAt: true, reviewer: { select: { displayName: true, email: true } }, application: { select: { id: true, establishment: { select: { name: true } } } } },
+    where: {
+      application: { waveId, state: "UNDER_REVIEW" },
+      NOT: [{ conflict: { is: { hasConflict: true } } }, { review: { is: { status: "SUBMITTED" } } }],
+    },
+    select: {
+      id: true,
+      tier: true,
+      dueAt: true,
+      reviewer: { select: { displayName: true, email: true } },
+      application: { select: { id: true, establishment: { select: { name: true } } } },
+    },
   });
   const overdueByTier = tiers.map((candidate) => ({
     tier: candidate,
@@ -84,7 +107,11 @@ export async function getAssignmentBoard(viewer: Viewer, waveId: string, filters
     tiers,
     tier,
     k,
-    counts: { dossiers: rows.length, complete: rows.filter((row) => row.missing === 0).length, needing: rows.filter((row) => row.missing > 0).length },
+    counts: {
+      dossiers: rows.length,
+      complete: rows.filter((row) => row.missing === 0).length,
+      needing: rows.filter((row) => row.missing > 0).length,
+    },
     rows: shown.slice((page - 1) * BOARD_PAGE_SIZE, page * BOARD_PAGE_SIZE),
     page,
     pages,

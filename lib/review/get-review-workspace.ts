@@ -22,7 +22,16 @@ export async function getReviewWorkspace(viewer: Viewer, assignmentId: string, n
   const row = await db.application.findUniqueOrThrow({
     where: { id: facts.id },
     select: {
-      establishment: { select: { name: true, finessEt: true, finessEj: true, regionCode: true, city: true, category: { select: { label: true, code: true } } } },
+      establishment: {
+        select: {
+          name: true,
+          finessEt: true,
+          finessEj: true,
+          regionCode: true,
+          city: true,
+          category: { select: { label: true, code: true } },
+        },
+      },
       wave: { select: { title: true, regionalReviewDueAt: true, nationalReviewDueAt: true } },
     },
   });
@@ -52,7 +61,14 @@ export async function getReviewWorkspace(viewer: Viewer, assignmentId: string, n
     db.criterionObjective.findMany({ where: { waveVersionId: facts.waveVersionId }, select: { criterionId: true, objectiveId: true } }),
     db.review.findUniqueOrThrow({
       where: { id: assignment.review.id },
-      select: { status: true, version: true, submittedAt: true, reopenedAt: true, overallComment: true, scores: { select: { criterionId: true, value: true, notApplicable: true, comment: true } } },
+      select: {
+        status: true,
+        version: true,
+        submittedAt: true,
+        reopenedAt: true,
+        overallComment: true,
+        scores: { select: { criterionId: true, value: true, notApplicable: true, comment: true } },
+      },
     }),
   ]);
   const others = await loadDossierReviews(viewer, facts, criteria, { assignmentId: assignment.id, tier: assignment.tier, submitted }, now);
@@ -61,8 +77,18 @@ export async function getReviewWorkspace(viewer: Viewer, assignmentId: string, n
     ...header,
     dossier,
     figures,
-    criteria: criteria.map((criterion) => ({ ...criterion, objectiveIds: links.filter((link) => link.criterionId === criterion.id).map((link) => link.objectiveId) })),
-    review: { status: review.status, version: review.version, submittedAt: review.submittedAt, reopenedAt: review.reopenedAt, values: sheetFormValues(criteria, review), missing: missingForReview(criteria, review) },
+    criteria: criteria.map((criterion) => ({
+      ...criterion,
+      objectiveIds: links.filter((link) => link.criterionId === criterion.id).map((link) => link.objectiveId),
+    })),
+    review: {
+      status: review.status,
+      version: review.version,
+      submittedAt: review.submittedAt,
+      reopenedAt: review.reopenedAt,
+      values: sheetFormValues(criteria, review),
+      missing: missingForReview(criteria, review),
+    },
     editable: review.status === "DRAFT" && facts.state === "UNDER_REVIEW",
     others,
   };

@@ -26,7 +26,18 @@ export async function getReviewerProfile(viewer: Viewer, userId: string) {
   const form: TReviewerProfileInput = {
     staffRole: user.staffRole,
     regionCodes: user.reviewerRegions.map((region) => region.regionCode),
-    affiliations: user.affiliations.map((affiliation) => ({ ...affiliation, startsOn: iso(affiliation.startsOn), endsOn: iso(affiliation.endsOn) })),
+    affiliations: user.affiliations.map((affiliation) => ({
+      ...affiliation,
+      startsOn: iso(affiliation.startsOn),
+      endsOn: iso(affiliation.endsOn),
+    })),
   };
-  return { id: user.id, displayName: user.displayName, email: user.email, disabled: user.disabledAt !== null, liveAssignments: user._count.assignments, form };
+  return {
+    id: user.id,
+    displayName: user.displayName,
+    email: user.email,
+    disabled: user.disabledAt !== null,
+    liveAssignments: user._count.assignments,
+    form,
+  };
 }

@@ -31,7 +31,13 @@ export type TQueueFilters = z.infer<typeof ZQueueFilters>;
 export async function listMyAssignments(viewer: Viewer, filters: TQueueFilters, now = new Date()) {
   requirePermission(viewer, "review:assigned");
   const rows = await db.reviewerAssignment.findMany({
-    where: { AND: [assignmentsVisibleTo(viewer), filters.vague ? { application: { waveId: filters.vague } } : {}, filters.niveau ? { tier: filters.niveau } : {}] },
+    where: {
+      AND: [
+        assignmentsVisibleTo(viewer),
+        filters.vague ? { application: { waveId: filters.vague } } : {},
+        filters.niveau ? { tier: filters.niveau } : {},
+      ],
+    },
     select: {
       id: true,
       tier: true,
@@ -72,11 +78,15 @@ export async function listMyAssignments(viewer: Viewer, filters: TQueueFilters, 
       },
     };
   });
-  const filtered = items.filter((item) => !filters.statut || (filters.statut === "OVERDUE" ? item.overdue : item.status === filters.statut));
+  const filtered = items.filter(
+    (item) => !filters.statut || (filters.statut === "OVERDUE" ? item.overdue : item.status === filters.statut),
+  );
   const compare = {
-    echeance: (a: (typeof items)[number], b: (typeof items)[number]) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || a.establishment.name.localeCompare(b.establishment.name, "fr"),
+    echeance: (a: (typeof items)[number], b: (typeof items)[number]) =>
+      (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || a.establishment.name.localeCompare(b.establishment.name, "fr"),
     etablissement: (a: (typeof items)[number], b: (typeof items)[number]) => a.establishment.name.localeCompare(b.establishment.name, "fr"),
-    vague: (a: (typeof items)[number], b: (typeof items)[number]) => a.wave.localeCompare(b.wave, "fr") || a.establishment.name.localeCompare(b.establishment.name, "fr"),
+    vague: (a: (typeof items)[number], b: (typeof items)[number]) =>
+      a.wave.localeCompare(b.wave, "fr") || a.establishment.name.localeCompare(b.establishment.name, "fr"),
   }[filters.tri];
   const waves = [...new Map(items.map((item) => [item.waveId, item.wave])).entries()].map(([id, title]) => ({ id, title }));
   return { items: filtered.sort(compare), total: items.length, waves };

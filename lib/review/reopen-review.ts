@@ -18,11 +18,16 @@ import { loadAssignment } from "./load-assignment";
 export async function reopenReview(viewer: Viewer, input: { assignmentId: string; reason: string; ip: string | null }, now = new Date()) {
   requirePermission(viewer, "reviewer:assign");
   const { assignment, facts } = await loadAssignment(db, input.assignmentId);
-  if (!assignment.review || assignment.review.status !== "SUBMITTED") throw new AppError("INVALID_STATE", "Seule une évaluation transmise peut être rouverte.");
-  if (!["UNDER_REVIEW", "SCORED"].includes(facts.state)) throw new AppError("INVALID_STATE", "Le dossier n'est plus en instruction : son évaluation ne peut plus être rouverte.");
+  if (!assignment.review || assignment.review.status !== "SUBMITTED")
+    throw new AppError("INVALID_STATE", "Seule une évaluation transmise peut être rouverte.");
+  if (!["UNDER_REVIEW", "SCORED"].includes(facts.state))
+    throw new AppError("INVALID_STATE", "Le dossier n'est plus en instruction : son évaluation ne peut plus être rouverte.");
   const reviewId = assignment.review.id;
   await db.$transaction(async (tx) => {
-    const reopened = await tx.review.updateMany({ where: { id: reviewId, status: "SUBMITTED" }, data: { status: "DRAFT", submittedAt: null, reopenedAt: now, version: { increment: 1 } } });
+    const reopened = await tx.review.updateMany({
+      where: { id: reviewId, status: "SUBMITTED" },
+      data: { status: "DRAFT", submittedAt: null, reopenedAt: now, version: { increment: 1 } },
+    });
     if (reopened.count !== 1) throw new AppError("CONFLICT", "Cette évaluation vient d'être rouverte.");
     await recordAudit(tx, {
       actor: auditActor(viewer),
@@ -32,7 +37,15 @@ export async function reopenReview(viewer: Viewer, input: { assignmentId: string
       details: { assignmentId: assignment.id, applicationId: facts.id, reason: input.reason },
     });
     if (facts.state === "SCORED") {
-      const moved = await writeTransition(tx, { application: facts, action: "reopenReview", actor: "PROGRAMME_MANAGER", by: auditActor(viewer), comment: input.reason, ip: input.ip, now });
+      const moved = await writeTransition(tx, {
+        application: facts,
+        action: "reopenReview",
+        actor: "PROGRAMME_MANAGER",
+        by: auditActor(viewer),
+        comment: input.reason,
+        ip: input.ip,
+        now,
+      });
       await notifyMembers(tx, { applicationId: facts.id, version: facts.version, state: moved.state });
     }
     const [reviewer, dossier] = await Promise.all([

@@ -16,8 +16,14 @@ import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier
 describe("review use cases", () => {
   beforeEach(resetDatabase);
 
-  const assign = (manager: Awaited<ReturnType<typeof programmeManager>>, waveId: string, applicationId: string, reviewerId: string, tier: "REGIONAL" | "NATIONAL" = "NATIONAL", overrideReason = "") =>
-    assignReviewer(manager, waveId, { tier, applicationId, reviewerId, overrideReason, ip: null });
+  const assign = (
+    manager: Awaited<ReturnType<typeof programmeManager>>,
+    waveId: string,
+    applicationId: string,
+    reviewerId: string,
+    tier: "REGIONAL" | "NATIONAL" = "NATIONAL",
+    overrideReason = "",
+  ) => assignReviewer(manager, waveId, { tier, applicationId, reviewerId, overrideReason, ip: null });
 
   it("opens the dossier only after « no conflict »; a declared conflict ends the assignment and tells the managers", async () => {
     const manager = await programmeManager(testDb);
@@ -37,7 +43,11 @@ describe("review use cases", () => {
     await declareInterests(alice, { assignmentId: aliceAssignment, declaration: { hasConflict: false }, ip: null });
     expect((await getReviewWorkspace(alice, aliceAssignment)).stage).toBe("review");
 
-    await declareInterests(bruno, { assignmentId: brunoAssignment, declaration: { hasConflict: true, type: "PERSONAL_TIE", partnerSiret: "", details: "Ma sœur dirige l'établissement." }, ip: null });
+    await declareInterests(bruno, {
+      assignmentId: brunoAssignment,
+      declaration: { hasConflict: true, type: "PERSONAL_TIE", partnerSiret: "", details: "Ma sœur dirige l'établissement." },
+      ip: null,
+    });
     await expect(getReviewWorkspace(bruno, brunoAssignment)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getDossier(bruno, dossier.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const told = await testDb.outboxEmail.findMany({ where: { to: manager.email, dedupeKey: { startsWith: "conflict-declared:" } } });
@@ -62,12 +72,14 @@ describe("review use cases", () => {
       await declareInterests(reviewer, { assignmentId, declaration: { hasConflict: false }, ip: null });
       assignments.push(assignmentId);
     }
-    const [first, second] = reviewers as [typeof reviewers[number], typeof reviewers[number]];
+    const [first, second] = reviewers as [(typeof reviewers)[number], (typeof reviewers)[number]];
     const sheet = completeSheet(wave.criteria, { notApplicable: true });
 
     // Two tabs of the same reviewer: the second save, made on the old version, is refused with what is stored.
     await saveReview(first, { assignmentId: assignments[0]!, expectedVersion: 1, data: { ...sheet, overallComment: "Onglet A" } });
-    await expect(saveReview(first, { assignmentId: assignments[0]!, expectedVersion: 1, data: { ...sheet, overallComment: "Onglet B" } })).rejects.toMatchObject({
+    await expect(
+      saveReview(first, { assignmentId: assignments[0]!, expectedVersion: 1, data: { ...sheet, overallComment: "Onglet B" } }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       details: { conflict: { version: 2, values: { overallComment: "Onglet A" } } },
     });
@@ -75,26 +87,44 @@ describe("review use cases", () => {
     // « Sans objet » on a required criterion is refused; an incomplete sheet lists what is missing.
     const required = wave.criteria.find((criterion) => criterion.required)!;
     await expect(
-      saveReview(first, { assignmentId: assignments[0]!, expectedVersion: 2, data: { ...sheet, scores: { ...sheet.scores, [required.id]: { value: "", notApplicable: true, comment: "" } } } }),
+      saveReview(first, {
+        assignmentId: assignments[0]!,
+        expectedVersion: 2,
+        data: { ...sheet, scores: { ...sheet.scores, [required.id]: { value: "", notApplicable: true, comment: "" } } },
+      }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await saveReview(first, { assignmentId: assignments[0]!, expectedVersion: 2, data: { ...sheet, scores: { ...sheet.scores, [required.id]: { value: "", notApplicable: false, comment: "" } } } });
+    await saveReview(first, {
+      assignmentId: assignments[0]!,
+      expectedVersion: 2,
+      data: { ...sheet, scores: { ...sheet.scores, [required.id]: { value: "", notApplicable: false, comment: "" } } },
+    });
     const refusal = await submitReview(first, { assignmentId: assignments[0]!, ip: null }).catch((error) => error);
     expect(refusal.code).toBe("INVALID_INPUT");
-    expect(refusal.details.missing).toEqual([{ anchor: `critere-${required.id}`, message: `${required.code} – ${required.label} : donnez une note.` }]);
+    expect(refusal.details.missing).toEqual([
+      { anchor: `critere-${required.id}`, message: `${required.code} – ${required.label} : donnez une note.` },
+    ]);
 
     await saveReview(first, { assignmentId: assignments[0]!, expectedVersion: 3, data: sheet });
     // Before submitting, the second reviewer sees nothing of the first.
     const secondBefore = await getReviewWorkspace(second, assignments[1]!);
     expect(secondBefore.stage === "review" && secondBefore.others.reviews).toEqual([]);
 
-    expect(await submitReview(first, { assignmentId: assignments[0]!, ip: null })).toMatchObject({ alreadySubmitted: false, dossierScored: false });
+    expect(await submitReview(first, { assignmentId: assignments[0]!, ip: null })).toMatchObject({
+      alreadySubmitted: false,
+      dossierScored: false,
+    });
     expect(await submitReview(first, { assignmentId: assignments[0]!, ip: null })).toMatchObject({ alreadySubmitted: true });
-    await expect(saveReview(first, { assignmentId: assignments[0]!, expectedVersion: 5, data: sheet })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(saveReview(first, { assignmentId: assignments[0]!, expectedVersion: 5, data: sheet })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
 
     await saveReview(second, { assignmentId: assignments[1]!, expectedVersion: 1, data: completeSheet(wave.criteria, { value: 5 }) });
     expect(await submitReview(second, { assignmentId: assignments[1]!, ip: null })).toMatchObject({ dossierScored: true });
     const secondAfter = await getReviewWorkspace(second, assignments[1]!);
-    expect(secondAfter.stage === "review" && secondAfter.others.reviews.map((review) => review.reviewer)).toEqual([first.displayName, "Vous"]);
+    expect(secondAfter.stage === "review" && secondAfter.others.reviews.map((review) => review.reviewer)).toEqual([
+      first.displayName,
+      "Vous",
+    ]);
     expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("SCORED");
     const history = await testDb.applicationTransition.findMany({ where: { applicationId: dossier.id }, orderBy: { at: "asc" } });
     expect(history.map((step) => step.toState)).toEqual(["SUBMITTED", "UNDER_REVIEW", "SCORED"]);
@@ -103,7 +133,9 @@ describe("review use cases", () => {
     await reopenReview(manager, { assignmentId: assignments[0]!, reason: "Le critère C2 mérite d'être revu.", ip: null });
     expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("UNDER_REVIEW");
     expect(await testDb.outboxEmail.count({ where: { to: first.email, subject: { contains: "rouverte" } } })).toBe(1);
-    expect(await testDb.auditEvent.count({ where: { action: "review.reopened", details: { path: ["assignmentId"], equals: assignments[0]! } } })).toBe(1);
+    expect(
+      await testDb.auditEvent.count({ where: { action: "review.reopened", details: { path: ["assignmentId"], equals: assignments[0]! } } }),
+    ).toBe(1);
   });
 
   it("goes regional then national: the dossier is « évalué » only when the national tier is complete", async () => {
@@ -115,7 +147,9 @@ describe("review use cases", () => {
       await createReviewer(testDb, { role: "REGIONAL_REVIEWER", regions: ["11"] }),
       await createReviewer(testDb),
     ];
-    await expect(assign(manager, wave.waveId, dossier.id, arsElsewhere.userId, "REGIONAL")).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(assign(manager, wave.waveId, dossier.id, arsElsewhere.userId, "REGIONAL")).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
     await expect(assign(manager, wave.waveId, dossier.id, ans.userId, "REGIONAL")).rejects.toMatchObject({ code: "INVALID_INPUT" });
     const regional = await assign(manager, wave.waveId, dossier.id, arsHere.userId, "REGIONAL");
     await declareInterests(arsHere, { assignmentId: regional.assignmentId, declaration: { hasConflict: false }, ip: null });
@@ -137,14 +171,30 @@ describe("review use cases", () => {
     const manager = await programmeManager(testDb);
     const wave = await createReviewWave(testDb, { k: 1 });
     const dossier = await createSubmittedDossier(testDb, wave, { finessEj: "690781810" });
-    const former = await createReviewer(testDb, { affiliations: [{ kind: "FINESS", reference: "690781810", startsOn: new Date("2010-01-01"), endsOn: new Date(Date.now() - 365 * 86_400_000) }] });
+    const former = await createReviewer(testDb, {
+      affiliations: [
+        { kind: "FINESS", reference: "690781810", startsOn: new Date("2010-01-01"), endsOn: new Date(Date.now() - 365 * 86_400_000) },
+      ],
+    });
     const preview = await previewAutomaticAssignment(manager, wave.waveId, { tier: "NATIONAL", defaultCap: 5, caps: {} });
     expect(preview.assignments).toEqual([]);
     expect(preview.shortfalls).toEqual([expect.objectContaining({ dossierId: dossier.id, reason: "NOT_ENOUGH_ELIGIBLE", flagged: 1 })]);
-    await expect(assign(manager, wave.waveId, dossier.id, former.userId)).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { overrideReason: [expect.stringContaining("FINESS")] } });
-    const override = await assign(manager, wave.waveId, dossier.id, former.userId, "NATIONAL", "Seule experte disponible ; départ il y a un an, sans lien avec le projet.");
+    await expect(assign(manager, wave.waveId, dossier.id, former.userId)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { overrideReason: [expect.stringContaining("FINESS")] },
+    });
+    const override = await assign(
+      manager,
+      wave.waveId,
+      dossier.id,
+      former.userId,
+      "NATIONAL",
+      "Seule experte disponible ; départ il y a un an, sans lien avec le projet.",
+    );
     expect(override.flags).toEqual(["ESTABLISHMENT_FINESS"]);
-    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "review.assigned_with_override", targetId: override.assignmentId } });
+    const audit = await testDb.auditEvent.findFirstOrThrow({
+      where: { action: "review.assigned_with_override", targetId: override.assignmentId },
+    });
     expect(audit.details).toMatchObject({ flags: ["ESTABLISHMENT_FINESS"], overrideReason: expect.stringContaining("experte") });
   });
 
@@ -162,11 +212,16 @@ describe("review use cases", () => {
 
     // Someone assigns by hand meanwhile: the preview is stale.
     await assign(manager, wave.waveId, dossiers[0]!.id, reviewers[0]!.userId);
-    await expect(applyAutomaticAssignment(manager, wave.waveId, { ...request, fingerprint: preview.fingerprint, ip: null })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      applyAutomaticAssignment(manager, wave.waveId, { ...request, fingerprint: preview.fingerprint, ip: null }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await testDb.reviewerAssignment.count()).toBe(1);
 
     const fresh = await previewAutomaticAssignment(manager, wave.waveId, request);
-    expect(await applyAutomaticAssignment(manager, wave.waveId, { ...request, fingerprint: fresh.fingerprint, ip: null })).toEqual({ assigned: 11, startedReview: 5 });
+    expect(await applyAutomaticAssignment(manager, wave.waveId, { ...request, fingerprint: fresh.fingerprint, ip: null })).toEqual({
+      assigned: 11,
+      startedReview: 5,
+    });
     expect(await testDb.reviewerAssignment.count()).toBe(12);
     expect(await testDb.application.count({ where: { waveId: wave.waveId, state: "UNDER_REVIEW" } })).toBe(6);
     const assignmentIds = (await testDb.reviewerAssignment.findMany({ select: { id: true } })).map((row) => row.id);
@@ -184,14 +239,26 @@ describe("review use cases", () => {
     const wave = await createReviewWave(testDb, { k: 1, nationalDueAt: dueAt });
     const dossier = await createSubmittedDossier(testDb, wave, { name: "CH Rappels" });
     const reviewer = await createReviewer(testDb);
-    const { assignmentId } = await assignReviewer(manager, wave.waveId, { tier: "NATIONAL", applicationId: dossier.id, reviewerId: reviewer.userId, overrideReason: "", ip: null }, parisDateTime("2026-11-20T10:00"));
+    const { assignmentId } = await assignReviewer(
+      manager,
+      wave.waveId,
+      { tier: "NATIONAL", applicationId: dossier.id, reviewerId: reviewer.userId, overrideReason: "", ip: null },
+      parisDateTime("2026-11-20T10:00"),
+    );
     expect(await sendReviewReminders(parisDateTime("2026-12-01T18:30"))).toEqual({ enqueued: 1 });
     expect(await sendReviewReminders(parisDateTime("2026-12-01T18:31"))).toEqual({ enqueued: 0 });
     expect(await sendReviewReminders(parisDateTime("2026-12-05T10:00"))).toEqual({ enqueued: 0 }); // Saturday
     expect(await sendReviewReminders(parisDateTime("2026-12-07T09:30"))).toEqual({ enqueued: 1 });
     expect(await sendReviewReminders(parisDateTime("2026-12-08T09:30"))).toEqual({ enqueued: 1 });
-    const sent = await testDb.outboxEmail.findMany({ where: { to: reviewer.email, dedupeKey: { startsWith: "review-" }, NOT: { dedupeKey: { startsWith: "review-assigned" } } }, orderBy: { createdAt: "asc" } });
-    expect(sent.map((email) => email.dedupeKey)).toEqual([`review-due-soon:${assignmentId}:${dueAt.toISOString()}`, `review-overdue:${assignmentId}:2026-12-07`, `review-overdue:${assignmentId}:2026-12-08`]);
+    const sent = await testDb.outboxEmail.findMany({
+      where: { to: reviewer.email, dedupeKey: { startsWith: "review-" }, NOT: { dedupeKey: { startsWith: "review-assigned" } } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(sent.map((email) => email.dedupeKey)).toEqual([
+      `review-due-soon:${assignmentId}:${dueAt.toISOString()}`,
+      `review-overdue:${assignmentId}:2026-12-07`,
+      `review-overdue:${assignmentId}:2026-12-08`,
+    ]);
     expect(sent[1]!.subject).toBe("Évaluation en retard : dossier de CH Rappels");
   });
 });

@@ -15,11 +15,20 @@ const ZAffiliationInput = z
   })
   .superRefine((value, ctx) => {
     const problem =
-      value.kind === "FINESS" ? (checkFiness(value.reference) ? "Indiquez un FINESS valide (9 caractères, clé de contrôle comprise)." : null)
-      : value.kind === "SIRET" ? (isValidSiret(value.reference) ? null : "Indiquez un SIRET valide (14 chiffres).")
-      : value.reference in REGIONS ? null : "Choisissez la région de l'ARS.";
+      value.kind === "FINESS"
+        ? checkFiness(value.reference)
+          ? "Indiquez un FINESS valide (9 caractères, clé de contrôle comprise)."
+          : null
+        : value.kind === "SIRET"
+          ? isValidSiret(value.reference)
+            ? null
+            : "Indiquez un SIRET valide (14 chiffres)."
+          : value.reference in REGIONS
+            ? null
+            : "Choisissez la région de l'ARS.";
     if (problem) ctx.addIssue({ code: "custom", path: ["reference"], message: problem });
-    if (value.endsOn && value.endsOn < value.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "La fin doit suivre le début." });
+    if (value.endsOn && value.endsOn < value.startsOn)
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "La fin doit suivre le début." });
   });
 
 /**

@@ -13,7 +13,12 @@ export async function saveReviewerProfile(viewer: Viewer, userId: string, input:
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: userId },
-      select: { staffRole: true, email: true, reviewerRegions: { select: { regionCode: true } }, affiliations: { select: { kind: true, reference: true, startsOn: true, endsOn: true } } },
+      select: {
+        staffRole: true,
+        email: true,
+        reviewerRegions: { select: { regionCode: true } },
+        affiliations: { select: { kind: true, reference: true, startsOn: true, endsOn: true } },
+      },
     });
     if (!user || (user.staffRole !== "REVIEWER" && user.staffRole !== "REGIONAL_REVIEWER")) throw new AppError("NOT_FOUND");
     const regionCodes = input.staffRole === "REGIONAL_REVIEWER" ? [...new Set(input.regionCodes)].sort() : [];
@@ -31,7 +36,8 @@ export async function saveReviewerProfile(viewer: Viewer, userId: string, input:
         endsOn: affiliation.endsOn ? day(affiliation.endsOn) : null,
       })),
     });
-    const summary = (affiliations: ReadonlyArray<{ kind: string; reference: string }>) => affiliations.map((affiliation) => `${affiliation.kind}:${affiliation.reference}`).sort();
+    const summary = (affiliations: ReadonlyArray<{ kind: string; reference: string }>) =>
+      affiliations.map((affiliation) => `${affiliation.kind}:${affiliation.reference}`).sort();
     await recordAudit(tx, {
       actor: auditActor(viewer),
       action: "reviewer.profile_changed",

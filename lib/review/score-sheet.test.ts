@@ -1,8 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { missingForReview, parseSheet, type SheetCriterion, sheetFormValues, weightedTotal } from "./score-sheet";
 
-const C1: SheetCriterion = { id: "00000000-0000-4000-8000-000000000001", code: "C1", label: "Couverture", weight: 30, scaleMin: 0, scaleMax: 5, required: true };
-const C2: SheetCriterion = { id: "00000000-0000-4000-8000-000000000002", code: "C2", label: "Fédération", weight: 10, scaleMin: 1, scaleMax: 4, required: false };
+const C1: SheetCriterion = {
+  id: "00000000-0000-4000-8000-000000000001",
+  code: "C1",
+  label: "Couverture",
+  weight: 30,
+  scaleMin: 0,
+  scaleMax: 5,
+  required: true,
+};
+const C2: SheetCriterion = {
+  id: "00000000-0000-4000-8000-000000000002",
+  code: "C2",
+  label: "Fédération",
+  weight: 10,
+  scaleMin: 1,
+  scaleMax: 4,
+  required: false,
+};
 const GRID = [C1, C2];
 const score = (criterionId: string, value: number | null, notApplicable = false) => ({ criterionId, value, notApplicable, comment: "" });
 
@@ -22,7 +38,9 @@ describe("score sheet", () => {
 
   it("refuses a note off the scale, « Sans objet » on a required criterion or with a note, and a criterion of another grid", () => {
     const values = sheetFormValues(GRID, null);
-    expect(parseSheet(GRID, { ...values, scores: { ...values.scores, [C1.id]: { value: "6", notApplicable: false, comment: "" } } })).toEqual({
+    expect(
+      parseSheet(GRID, { ...values, scores: { ...values.scores, [C1.id]: { value: "6", notApplicable: false, comment: "" } } }),
+    ).toEqual({
       ok: false,
       fieldErrors: { [`scores.${C1.id}.value`]: ["La note doit être comprise entre 0 et 5."] },
     });
@@ -30,9 +48,18 @@ describe("score sheet", () => {
       ok: false,
       fieldErrors: { [`scores.${C1.id}.notApplicable`]: ["« Sans objet » n'est possible que pour un critère facultatif."] },
     });
-    expect(parseSheet(GRID, { ...values, scores: { [C2.id]: { value: "2", notApplicable: true, comment: "" } } })).toMatchObject({ ok: false });
-    expect(parseSheet(GRID, { ...values, scores: { "00000000-0000-4000-8000-000000000009": { value: "2", notApplicable: false, comment: "" } } })).toMatchObject({ ok: false });
-    expect(parseSheet(GRID, { overallComment: " Bien ", scores: { [C1.id]: { value: "5", notApplicable: false, comment: " Net " } } })).toEqual({
+    expect(parseSheet(GRID, { ...values, scores: { [C2.id]: { value: "2", notApplicable: true, comment: "" } } })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      parseSheet(GRID, {
+        ...values,
+        scores: { "00000000-0000-4000-8000-000000000009": { value: "2", notApplicable: false, comment: "" } },
+      }),
+    ).toMatchObject({ ok: false });
+    expect(
+      parseSheet(GRID, { overallComment: " Bien ", scores: { [C1.id]: { value: "5", notApplicable: false, comment: " Net " } } }),
+    ).toEqual({
       ok: true,
       overallComment: "Bien",
       scores: [{ criterionId: C1.id, value: 5, notApplicable: false, comment: "Net" }],

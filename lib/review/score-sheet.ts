@@ -18,7 +18,10 @@ export type SheetCriterion = {
 
 const ZScoreInput = z.object({
   /** The score as typed or chosen: "" while not scored. */
-  value: z.string().trim().regex(/^(-?\d{1,3})?$/, { error: "Indiquez une note entière." }),
+  value: z
+    .string()
+    .trim()
+    .regex(/^(-?\d{1,3})?$/, { error: "Indiquez une note entière." }),
   notApplicable: z.boolean(),
   comment: z.string().max(4000, { error: "4 000 caractères au plus." }),
 });
@@ -32,14 +35,24 @@ export type TReviewSheetInput = z.infer<typeof ZReviewSheetInput>;
 export type StoredScore = { criterionId: string; value: number | null; notApplicable: boolean; comment: string };
 
 /** The form's values from the stored review: every criterion has its entry, scored or not. */
-export function sheetFormValues(criteria: readonly SheetCriterion[], review: { overallComment: string; scores: readonly StoredScore[] } | null): TReviewSheetInput {
+export function sheetFormValues(
+  criteria: readonly SheetCriterion[],
+  review: { overallComment: string; scores: readonly StoredScore[] } | null,
+): TReviewSheetInput {
   const stored = new Map((review?.scores ?? []).map((score) => [score.criterionId, score]));
   return {
     overallComment: review?.overallComment ?? "",
     scores: Object.fromEntries(
       criteria.map((criterion) => {
         const score = stored.get(criterion.id);
-        return [criterion.id, { value: score?.value === null || score?.value === undefined ? "" : String(score.value), notApplicable: score?.notApplicable ?? false, comment: score?.comment ?? "" }];
+        return [
+          criterion.id,
+          {
+            value: score?.value === null || score?.value === undefined ? "" : String(score.value),
+            notApplicable: score?.notApplicable ?? false,
+            comment: score?.comment ?? "",
+          },
+        ];
       }),
     ),
   };

@@ -31,7 +31,9 @@ export async function sendReviewReminders(now = new Date()): Promise<{ enqueued:
       dueAt: true,
       assignedAt: true,
       reviewer: { select: { email: true } },
-      application: { select: { establishment: { select: { name: true } }, wave: { select: { regionalReviewDueAt: true, nationalReviewDueAt: true } } } },
+      application: {
+        select: { establishment: { select: { name: true } }, wave: { select: { regionalReviewDueAt: true, nationalReviewDueAt: true } } },
+      },
     },
   });
   const byId = new Map(assignments.map((assignment) => [assignment.id, assignment]));
@@ -41,7 +43,14 @@ export async function sendReviewReminders(now = new Date()): Promise<{ enqueued:
   });
   const due = dueReviewReminders(pending, now);
   if (due.length === 0) return { enqueued: 0 };
-  const sent = new Set((await db.outboxEmail.findMany({ where: { dedupeKey: { in: due.map((reminder) => reminder.dedupeKey) } }, select: { dedupeKey: true } })).map((row) => row.dedupeKey));
+  const sent = new Set(
+    (
+      await db.outboxEmail.findMany({
+        where: { dedupeKey: { in: due.map((reminder) => reminder.dedupeKey) } },
+        select: { dedupeKey: true },
+      })
+    ).map((row) => row.dedupeKey),
+  );
   let enqueued = 0;
   for (const reminder of due) {
     if (sent.has(reminder.dedupeKey)) continue;

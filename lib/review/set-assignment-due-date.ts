@@ -7,11 +7,16 @@ import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
 import { loadAssignment } from "./load-assignment";
 
 /** A manager gives one assignment its own due date (or back to the tier's), audited with the reason. */
-export async function setAssignmentDueDate(viewer: Viewer, input: { assignmentId: string; dueAt: string; reason: string; ip: string | null }) {
+export async function setAssignmentDueDate(
+  viewer: Viewer,
+  input: { assignmentId: string; dueAt: string; reason: string; ip: string | null },
+) {
   requirePermission(viewer, "reviewer:assign");
   const { assignment } = await loadAssignment(db, input.assignmentId);
   if (input.dueAt && !isParisLocalTime(input.dueAt)) {
-    throw new AppError("INVALID_INPUT", "Cette date et cette heure n'existent pas à Paris.", { fieldErrors: { dueAt: ["Cette date et cette heure n'existent pas à Paris."] } });
+    throw new AppError("INVALID_INPUT", "Cette date et cette heure n'existent pas à Paris.", {
+      fieldErrors: { dueAt: ["Cette date et cette heure n'existent pas à Paris."] },
+    });
   }
   const dueAt = input.dueAt ? parisDateTime(input.dueAt) : null;
   await db.$transaction(async (tx) => {

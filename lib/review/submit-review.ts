@@ -24,12 +24,20 @@ export async function submitReview(viewer: Viewer, input: { assignmentId: string
   const result = await db.$transaction(async (tx) => {
     const review = await tx.review.findUniqueOrThrow({
       where: { id: reviewId },
-      select: { status: true, submittedAt: true, overallComment: true, scores: { select: { criterionId: true, value: true, notApplicable: true, comment: true } } },
+      select: {
+        status: true,
+        submittedAt: true,
+        overallComment: true,
+        scores: { select: { criterionId: true, value: true, notApplicable: true, comment: true } },
+      },
     });
     if (review.status === "SUBMITTED") return { submittedAt: review.submittedAt!, alreadySubmitted: true, dossierScored: false };
     const missing = missingForReview(criteria, review);
     if (missing.length > 0) throw new AppError("INVALID_INPUT", "L'évaluation n'est pas complète.", { details: { missing } });
-    const claimed = await tx.review.updateMany({ where: { id: reviewId, status: "DRAFT" }, data: { status: "SUBMITTED", submittedAt: now, version: { increment: 1 } } });
+    const claimed = await tx.review.updateMany({
+      where: { id: reviewId, status: "DRAFT" },
+      data: { status: "SUBMITTED", submittedAt: now, version: { increment: 1 } },
+    });
     if (claimed.count !== 1) return { submittedAt: now, alreadySubmitted: true, dossierScored: false };
     await recordAudit(tx, {
       actor: auditActor(viewer),

@@ -26,7 +26,9 @@ export async function updateReviewSettings(viewer: Viewer, waveId: string, input
   requirePermission(viewer, "reviewer:assign");
   for (const field of ["regionalReviewDueAt", "nationalReviewDueAt"] as const) {
     if (input[field] && !isParisLocalTime(input[field])) {
-      throw new AppError("INVALID_INPUT", "Cette date et cette heure n'existent pas à Paris.", { fieldErrors: { [field]: ["Cette date et cette heure n'existent pas à Paris."] } });
+      throw new AppError("INVALID_INPUT", "Cette date et cette heure n'existent pas à Paris.", {
+        fieldErrors: { [field]: ["Cette date et cette heure n'existent pas à Paris."] },
+      });
     }
   }
   const next = {
@@ -40,7 +42,10 @@ export async function updateReviewSettings(viewer: Viewer, waveId: string, input
     const wave = await tx.wave.findUnique({ where: { id: waveId }, select: { version: true, ...REVIEW_SETTINGS_SELECT } });
     if (!wave) throw new AppError("NOT_FOUND");
     if (wave.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
-    if (next.reviewTiers === "NATIONAL_ONLY" && (await tx.reviewerAssignment.count({ where: { tier: "REGIONAL", application: { waveId } } })) > 0) {
+    if (
+      next.reviewTiers === "NATIONAL_ONLY" &&
+      (await tx.reviewerAssignment.count({ where: { tier: "REGIONAL", application: { waveId } } })) > 0
+    ) {
       const message = "Des dossiers de cette vague ont déjà des instructeurs d'ARS : le niveau régional ne peut plus être retiré.";
       throw new AppError("INVALID_INPUT", message, { fieldErrors: { reviewTiers: [message] } });
     }
@@ -51,9 +56,18 @@ export async function updateReviewSettings(viewer: Viewer, waveId: string, input
       if (from !== to) changes[key] = { from, to };
     }
     if (Object.keys(changes).length === 0) return { changed: [] as string[] };
-    const updated = await tx.wave.updateMany({ where: { id: waveId, version: input.expectedVersion }, data: { ...next, version: { increment: 1 } } });
+    const updated = await tx.wave.updateMany({
+      where: { id: waveId, version: input.expectedVersion },
+      data: { ...next, version: { increment: 1 } },
+    });
     if (updated.count !== 1) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
-    await recordAudit(tx, { actor: auditActor(viewer), action: "wave.review_settings_changed", target: { type: "Wave", id: waveId }, ip: input.ip, details: { changes } as never });
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "wave.review_settings_changed",
+      target: { type: "Wave", id: waveId },
+      ip: input.ip,
+      details: { changes } as never,
+    });
     return { changed: Object.keys(changes) };
   });
 }

@@ -11,17 +11,28 @@ import { insertProfessionals, loadStoredRoster, replaceEnrollments, updateProfes
 
 export type AppliedImport = { created: number; updated: number; unchanged: number; rejected: RejectedLine[] };
 
-export async function applyRosterRows(tx: RosterWriter, establishmentId: string, rows: readonly ImportedRow[], today?: string): Promise<AppliedImport> {
+export async function applyRosterRows(
+  tx: RosterWriter,
+  establishmentId: string,
+  rows: readonly ImportedRow[],
+  today?: string,
+): Promise<AppliedImport> {
   const stored = await loadStoredRoster(tx, establishmentId);
   const plan = planRosterImport(rows, stored, today);
-  await insertProfessionals(tx, establishmentId, plan.creates.map((create) => create.record));
+  await insertProfessionals(
+    tx,
+    establishmentId,
+    plan.creates.map((create) => create.record),
+  );
   const written = await updateProfessionals(tx, establishmentId, plan.updates);
   if (written !== plan.updates.length) {
     throw new AppError("CONFLICT", "Le registre a été modifié pendant l'import : rien n'a été enregistré. Relancez l'import.");
   }
   await replaceEnrollments(
     tx,
-    plan.updates.filter((update) => update.enrollmentsChanged).map((update) => ({ professionalId: update.id, enrollments: update.record.enrollments })),
+    plan.updates
+      .filter((update) => update.enrollmentsChanged)
+      .map((update) => ({ professionalId: update.id, enrollments: update.record.enrollments })),
   );
   return { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, rejected: plan.rejected };
 }

@@ -23,10 +23,18 @@ const zDay = (message: string) =>
     .trim()
     .refine((text) => parseIsoDay(text) !== null, { error: message });
 
-const zIds = z.array(z.uuid()).min(1, { error: "Sélectionnez au moins un professionnel." }).max(500, { error: "Sélectionnez au plus 500 professionnels à la fois." });
+const zIds = z
+  .array(z.uuid())
+  .min(1, { error: "Sélectionnez au moins un professionnel." })
+  .max(500, { error: "Sélectionnez au plus 500 professionnels à la fois." });
 
 export const ZBulkAction = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("ADD_MIE"), ids: zIds, type: z.enum(MieType, { error: "Choisissez le MIE." }), enrolledAt: zDay("Indiquez la date d'enrôlement.") }),
+  z.object({
+    action: z.literal("ADD_MIE"),
+    ids: zIds,
+    type: z.enum(MieType, { error: "Choisissez le MIE." }),
+    enrolledAt: zDay("Indiquez la date d'enrôlement."),
+  }),
   z.object({ action: z.literal("MARK_REGISTERED"), ids: zIds, checkedAt: zDay("Indiquez la date de vérification dans le RPPS.") }),
   z.object({ action: z.literal("END_ACTIVITY"), ids: zIds, activityEnd: zDay("Indiquez le dernier jour d'activité.") }),
 ]);
@@ -34,39 +42,65 @@ export type TBulkAction = z.infer<typeof ZBulkAction>;
 
 export type BulkOutcome = { done: number; refused: Array<{ id: string; message: string }> };
 
-export async function applyBulkAction(viewer: Viewer, input: { establishmentId: string; action: TBulkAction; ip: string | null }): Promise<BulkOutcome> {
+export async function applyBulkAction(
+  viewer: Viewer,
+  input: { establishmentId: string; action: TBulkAction; ip: string | null },
+): Promise<BulkOutcome> {
   authorizeEstablishment(viewer, input.establishmentId, "edit");
   const { action } = input;
   const ids = [...new Set(action.ids)];
   return db.$transaction(async (tx) => {
     const professionals = await tx.professional.findMany({
       where: { id: { in: ids }, establishmentId: input.establishmentId },
-      select: { id: true, lastName: true, firstName: true, rpps: true, activityStart: true, enrollments: { select: { type: true, revokedAt: true } } },
+      select: {
+        id: true,
+        lastName: true,
+        firstName: true,
+        rpps: true,
+        activityStart: true,
+        enrollments: { select: { type: true, revokedAt: true } },
+      },
     });
-    if (professionals.length !== ids.length) throw new AppError("NOT_FOUND", "Certains professionnels sélectionnés ne sont plus dans le registre : rechargez la page.");
+    if (professionals.length !== ids.length)
+      throw new AppError("NOT_FOUND", "Certains professionnels sélectionnés ne sont plus dans le registre : rechargez la page.");
     const refused: BulkOutcome["refused"] = [];
     const name = (professional: (typeof professionals)[number]) => `${professional.firstName} ${professional.lastName}`;
 
     if (action.action === "ADD_MIE") {
       const enrolledAt = dayToDate(toDay(action.enrolledAt));
-      const targets = professionals.filter((professional) => !professional.enrollments.some((enrollment) => enrollment.type === action.type && enrollment.revokedAt === null));
-      await tx.mieEnrollment.createMany({ data: targets.map((professional) => ({ professionalId: professional.id, type: action.type, enrolledAt })) });
-      await tx.professional.updateMany({ where: { id: { in: targets.map((professional) => professional.id) } }, data: { version: { increment: 1 } } });
+      const targets = professionals.filter(
+        (professional) => !professional.enrollments.some((enrollment) => enrollment.type === action.type && enrollment.revokedAt === null),
+      );
+      await tx.mieEnrollment.createMany({
+        data: targets.map((professional) => ({ professionalId: professional.id, type: action.type, enrolledAt })),
+      });
+      await tx.professional.updateMany({
+        where: { id: { in: targets.map((professional) => professional.id) } },
+        data: { version: { increment: 1 } },
+      });
     } else if (action.action === "MARK_REGISTERED") {
       for (const professional of professionals) {
-        if (professional.rpps === null) refused.push({ id: professional.id, message: `${name(professional)} n'a pas de numéro RPPS : saisissez-le dans sa fiche.` });
+        if (professional.rpps === null)
+          refused.push({ id: professional.id, message: `${name(professional)} n'a pas de numéro RPPS : saisissez-le dans sa fiche.` });
       }
       if (refused.length === 0) {
-        await tx.professional.updateMany({ where: { id: { in: ids } }, data: { rppsStatus: "REGISTERED", rppsCheckedAt: dayToDate(toDay(action.checkedAt)), version: { increment: 1 } } });
+        await tx.professional.updateMany({
+          where: { id: { in: ids } },
+          data: { rppsStatus: "REGISTERED", rppsCheckedAt: dayToDate(toDay(action.checkedAt)), version: { increment: 1 } },
+        });
       }
     } else {
       const end = dayToDate(toDay(action.activityEnd));
       for (const professional of professionals) {
         if (professional.activityStart > end) {
-          refused.push({ id: professional.id, message: `${name(professional)} a commencé le ${formatDayFr(toDay(professional.activityStart))}, après la fin indiquée.` });
+          refused.push({
+            id: professional.id,
+            message: `${name(professional)} a commencé le ${formatDayFr(toDay(professional.activityStart))}, après la fin indiquée.`,
+          });
         }
       }
-      if (refused.length === 0) await tx.professional.updateMany({ where: { id: { in: ids } }, data: { activityEnd: end, version: { increment: 1 } } });
+      if (refused.length === 0)
+        await tx.professional.updateMany({ where: { id: { in: ids } }, data: { activityEnd: end, version: { increment: 1 } } });
     }
     if (refused.length > 0) return { done: 0, refused };
 
@@ -76,7 +110,11 @@ export async function applyBulkAction(viewer: Viewer, input: { establishmentId: 
       action: "roster.bulk_action",
       target: { type: "Establishment", id: input.establishmentId },
       ip: input.ip,
-      details: { action: action.action, count: ids.length, ...(action.action === "ADD_MIE" ? { type: action.type, label: MIE_CATALOGUE[action.type].shortLabel } : {}) },
+      details: {
+        action: action.action,
+        count: ids.length,
+        ...(action.action === "ADD_MIE" ? { type: action.type, label: MIE_CATALOGUE[action.type].shortLabel } : {}),
+      },
     });
     return { done: ids.length, refused };
   });

@@ -34,16 +34,32 @@ describe("describeLost", () => {
 
 describe("chooseProjectionTarget", () => {
   it("takes the date asked for when it is after today", () => {
-    expect(chooseProjectionTarget("2026-11-29", "2027-06-30", "2027-03-31")).toEqual({ target: "2027-06-30", source: "chosen", error: null });
+    expect(chooseProjectionTarget("2026-11-29", "2027-06-30", "2027-03-31")).toEqual({
+      target: "2027-06-30",
+      source: "chosen",
+      error: null,
+    });
   });
 
   it("explains a date it cannot use, and falls back to the wave's closing day", () => {
-    expect(chooseProjectionTarget("2026-11-29", "2027-02-30", "2027-03-31")).toMatchObject({ target: "2027-03-31", source: "wave", error: expect.stringContaining("pas une date valide") });
-    expect(chooseProjectionTarget("2026-11-29", "2026-11-29", null)).toMatchObject({ target: "2026-12-31", source: "year-end", error: expect.stringContaining("postérieure") });
+    expect(chooseProjectionTarget("2026-11-29", "2027-02-30", "2027-03-31")).toMatchObject({
+      target: "2027-03-31",
+      source: "wave",
+      error: expect.stringContaining("pas une date valide"),
+    });
+    expect(chooseProjectionTarget("2026-11-29", "2026-11-29", null)).toMatchObject({
+      target: "2026-12-31",
+      source: "year-end",
+      error: expect.stringContaining("postérieure"),
+    });
   });
 
   it("uses 31 December when the dossier's wave has closed or there is none, next year's on 31 December", () => {
-    expect(chooseProjectionTarget("2026-11-29", undefined, "2026-03-31")).toEqual({ target: "2026-12-31", source: "year-end", error: null });
+    expect(chooseProjectionTarget("2026-11-29", undefined, "2026-03-31")).toEqual({
+      target: "2026-12-31",
+      source: "year-end",
+      error: null,
+    });
     expect(chooseProjectionTarget("2026-11-29", "", null)).toEqual({ target: "2026-12-31", source: "year-end", error: null });
     expect(chooseProjectionTarget("2026-12-31", undefined, null)).toEqual({ target: "2027-12-31", source: "year-end", error: null });
   });

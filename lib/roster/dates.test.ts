@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  addYears,
-  dayToDate,
-  dayToIsoDate,
-  formatDayFr,
-  formatDayFrLong,
-  parseFrenchDay,
-  parseIsoDay,
-  toDay,
-} from "./dates";
+import { addYears, dayToDate, dayToIsoDate, formatDayFr, formatDayFrLong, parseFrenchDay, parseIsoDay, toDay } from "./dates";
 
 describe("roster days", () => {
   it("reads ISO strings and Prisma's UTC-midnight Dates as the same day", () => {

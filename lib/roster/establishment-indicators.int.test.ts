@@ -32,7 +32,9 @@ describe("indicators loaded from the database", () => {
     const { id } = await establishment();
     for (const at of ["2025-12-31", "2026-01-01", "2026-11-29", "2027-02-01"]) {
       const loaded = await computeEstablishmentIndicators(testDb, id, at);
-      expect(loaded).toEqual(computeIndicators({ professionals: ROSTER_CASES, establishment: context, at, entitlementProcedureDeclared: false }));
+      expect(loaded).toEqual(
+        computeIndicators({ professionals: ROSTER_CASES, establishment: context, at, entitlementProcedureDeclared: false }),
+      );
     }
     // Not a comparison of two empty results: the roster's figures at one date, by hand.
     const figures = await computeEstablishmentIndicators(testDb, id, "2026-11-29");
@@ -64,10 +66,21 @@ describe("indicators loaded from the database", () => {
       activityEnd: null,
     });
     expect(dupont?.enrollments).toHaveLength(2);
-    expect(dupont?.enrollments).toContainEqual({ type: "CPS", enrolledAt: new Date("2022-01-01T00:00:00Z"), expiresAt: new Date("2026-12-01T00:00:00Z"), revokedAt: null });
+    expect(dupont?.enrollments).toContainEqual({
+      type: "CPS",
+      enrolledAt: new Date("2022-01-01T00:00:00Z"),
+      expiresAt: new Date("2026-12-01T00:00:00Z"),
+      revokedAt: null,
+    });
 
     const projection = projectIndicators({ ...roster!, today: "2026-11-29", target: "2027-02-01" });
-    const expected = projectIndicators({ professionals: ROSTER_CASES, establishment: context, entitlementProcedureDeclared: false, today: "2026-11-29", target: "2027-02-01" });
+    const expected = projectIndicators({
+      professionals: ROSTER_CASES,
+      establishment: context,
+      entitlementProcedureDeclared: false,
+      today: "2026-11-29",
+      target: "2027-02-01",
+    });
     expect(projection.lapsing.map((lapse) => [lapse.professional.id, lapse.lost])).toEqual(
       expected.lapsing.map((lapse) => [ids[ROSTER_CASES.indexOf(lapse.professional)], lapse.lost]),
     );
@@ -80,15 +93,28 @@ describe("indicators loaded from the database", () => {
     const campaign = await testDb.campaign.create({ data: { slug: "c", title: "HospiConnect", description: "" } });
     const wave = await testDb.wave.create({
       data: {
-        campaignId: campaign.id, kind: "GENERALISATION", title: "Vague", year: 2026, opensAt: new Date("2026-01-01"), closesAt: new Date("2026-12-31"), fundingEnvelopeCents: 0n,
-        versions: { create: { number: 1, objectives: { create: DEFAULT_OBJECTIVES.map((objective, position) => ({ ...objective, position })) } } },
+        campaignId: campaign.id,
+        kind: "GENERALISATION",
+        title: "Vague",
+        year: 2026,
+        opensAt: new Date("2026-01-01"),
+        closesAt: new Date("2026-12-31"),
+        fundingEnvelopeCents: 0n,
+        versions: {
+          create: { number: 1, objectives: { create: DEFAULT_OBJECTIVES.map((objective, position) => ({ ...objective, position })) } },
+        },
       },
       include: { versions: { include: { objectives: true } } },
     });
     const version = wave.versions[0]!;
     const o1 = version.objectives.find((objective) => objective.code === "O1")!;
     await testDb.application.create({
-      data: { establishmentId: id, waveId: wave.id, waveVersionId: version.id, assessments: { create: { objectiveId: o1.id, status: "ACHIEVED" } } },
+      data: {
+        establishmentId: id,
+        waveId: wave.id,
+        waveVersionId: version.id,
+        assessments: { create: { objectiveId: o1.id, status: "ACHIEVED" } },
+      },
     });
     expect((await computeEstablishmentIndicators(testDb, id, "2026-11-29"))?.objective1.entitlementProcedureDeclared).toBe(true);
   });
@@ -105,8 +131,20 @@ describe("indicators loaded from the database", () => {
     expect(rosters.get(empty.id)?.professionals).toEqual([]);
 
     const seen = new Map<string, number>();
-    await computeIndicatorsForEstablishments(testDb, [first.id, other.id, empty.id], "2026-11-29", (id, indicators) => seen.set(id, indicators.overall.active), 3);
-    expect(seen).toEqual(new Map([[first.id, 5], [other.id, 2], [empty.id, 0]]));
+    await computeIndicatorsForEstablishments(
+      testDb,
+      [first.id, other.id, empty.id],
+      "2026-11-29",
+      (id, indicators) => seen.set(id, indicators.overall.active),
+      3,
+    );
+    expect(seen).toEqual(
+      new Map([
+        [first.id, 5],
+        [other.id, 2],
+        [empty.id, 0],
+      ]),
+    );
   });
 
   it("works inside a transaction and sees its uncommitted rows", async () => {
@@ -114,7 +152,14 @@ describe("indicators loaded from the database", () => {
     const active = await testDb
       .$transaction(async (tx) => {
         await tx.professional.create({
-          data: { establishmentId: id, lastName: "Nouveau", firstName: "Test", population: "SALARIED", professionCode: "60", activityStart: new Date("2026-01-01") },
+          data: {
+            establishmentId: id,
+            lastName: "Nouveau",
+            firstName: "Test",
+            population: "SALARIED",
+            professionCode: "60",
+            activityStart: new Date("2026-01-01"),
+          },
         });
         const inside = (await computeEstablishmentIndicators(tx, id, "2026-11-29"))?.overall.active;
         throw Object.assign(new Error("rollback"), { inside });

@@ -30,7 +30,6 @@ import type { EstablishmentContext, EnrollmentFacts, ProfessionalFacts } from ".
 
 export type RosterClient = Db | Prisma.TransactionClient;
 
-
 export type LoadedRoster = {
   establishmentId: string;
   establishment: EstablishmentContext;
@@ -221,7 +220,11 @@ export function computeRosterIndicators(roster: LoadedRoster, at: DayInput): Est
 }
 
 /** One establishment's indicators at `at`, or null when there is no such establishment. */
-export async function computeEstablishmentIndicators(client: RosterClient, establishmentId: string, at: DayInput): Promise<EstablishmentIndicators | null> {
+export async function computeEstablishmentIndicators(
+  client: RosterClient,
+  establishmentId: string,
+  at: DayInput,
+): Promise<EstablishmentIndicators | null> {
   const roster = await loadEstablishmentRoster(client, establishmentId);
   return roster === null ? null : computeRosterIndicators(roster, at);
 }

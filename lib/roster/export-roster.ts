@@ -30,7 +30,9 @@ export async function exportRoster(
     where: { establishmentId: input.establishmentId },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
     omit: { id: true, establishmentId: true, version: true, createdAt: true, updatedAt: true },
-    include: { enrollments: { select: { type: true, enrolledAt: true, expiresAt: true, revokedAt: true }, orderBy: { enrolledAt: "asc" } } },
+    include: {
+      enrollments: { select: { type: true, enrolledAt: true, expiresAt: true, revokedAt: true }, orderBy: { enrolledAt: "asc" } },
+    },
   });
   const bytes = input.format === "csv" ? rosterToCsv(records) : await rosterToXlsx(records);
   // Personal data leaving the platform: who took it, and when.

@@ -11,12 +11,19 @@ const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const POPULATIONS: Population[] = ["SALARIED", "SELF_EMPLOYED", "INTERN", "TEMPORARY", "TRAINEE"];
 const CATEGORIES: ProfessionalCategory[] = ["CIVIL", "STUDENT", "PUBLIC_AGENT"];
 const STATUSES: RppsStatus[] = ["REGISTERED", "REQUESTED", "NOT_REGISTERED"];
-const IDENTITIES: IdentityVerification[] = ["NONE", "REMOTE_ID_SCAN", "PVID_SUBSTANTIAL", "FRANCECONNECT_PLUS", "FACE_TO_FACE", "CNIE_CHIP"];
+const IDENTITIES: IdentityVerification[] = [
+  "NONE",
+  "REMOTE_ID_SCAN",
+  "PVID_SUBSTANTIAL",
+  "FRANCECONNECT_PLUS",
+  "FACE_TO_FACE",
+  "CNIE_CHIP",
+];
 const NAMES: [string, string][] = [
-  ["=HYPERLINK(\"http://exemple.test\";\"clic\")", "Marie"],
+  ['=HYPERLINK("http://exemple.test";"clic")', "Marie"],
   ["+33612345678", "-Jean"],
   ["@SOMME", "'=déjà protégé"],
-  ["O'Brien; \"Bob\"", "Zoé\nsur deux lignes"],
+  ['O\'Brien; "Bob"', "Zoé\nsur deux lignes"],
   ["LEFÈVRE-DURAND", "Hélène"],
   ["NGUYỄN", "Ánh"],
 ];

@@ -15,7 +15,13 @@ import { listIndicatorSnapshots } from "./snapshots";
 const LAPSES_SHOWN = 5;
 
 /** What a director must act on before the target date, per verdict lost. */
-const LAPSE_CODES = new Set(["NO_COMPLIANT_MIE", "TRANSITION_MIE_ENDED", "LOCAL_MIE_NOT_HOMOLOGATED", "DMP_UNREACHABLE", "RPPS_CHECK_OVERDUE"]);
+const LAPSE_CODES = new Set([
+  "NO_COMPLIANT_MIE",
+  "TRANSITION_MIE_ENDED",
+  "LOCAL_MIE_NOT_HOMOLOGATED",
+  "DMP_UNREACHABLE",
+  "RPPS_CHECK_OVERDUE",
+]);
 
 /**
  * The establishment page's « Conformité des professionnels »: today's indicators, their projection
@@ -74,7 +80,9 @@ export async function getEstablishmentCompliance(viewer: Viewer, establishmentId
       lapsing,
     },
     snapshots,
-    professionLabels: await loadProfessionLabels(new Set([...Object.keys(projection.today.byProfession), ...Object.keys(projection.target.byProfession)])),
+    professionLabels: await loadProfessionLabels(
+      new Set([...Object.keys(projection.today.byProfession), ...Object.keys(projection.target.byProfession)]),
+    ),
   };
 }
 

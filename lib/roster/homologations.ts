@@ -33,11 +33,18 @@ export type THomologationInput = z.infer<typeof ZHomologationInput>;
 
 export async function listHomologations(viewer: Viewer, establishmentId: string) {
   authorizeEstablishment(viewer, establishmentId, "read");
-  return db.mieHomologation.findMany({ where: { establishmentId }, orderBy: { decidedAt: "asc" }, select: { type: true, decidedAt: true, reference: true } });
+  return db.mieHomologation.findMany({
+    where: { establishmentId },
+    orderBy: { decidedAt: "asc" },
+    select: { type: true, decidedAt: true, reference: true },
+  });
 }
 
 /** Records (or replaces) the decision for a type; the indicators follow in the same transaction. */
-export async function setHomologation(viewer: Viewer, input: { establishmentId: string; homologation: THomologationInput; ip: string | null }): Promise<void> {
+export async function setHomologation(
+  viewer: Viewer,
+  input: { establishmentId: string; homologation: THomologationInput; ip: string | null },
+): Promise<void> {
   authorizeEstablishment(viewer, input.establishmentId, "edit");
   const { type, reference } = input.homologation;
   const decidedAt = dayToDate(toDay(input.homologation.decidedAt));
@@ -58,7 +65,10 @@ export async function setHomologation(viewer: Viewer, input: { establishmentId: 
   });
 }
 
-export async function removeHomologation(viewer: Viewer, input: { establishmentId: string; type: MieType; ip: string | null }): Promise<void> {
+export async function removeHomologation(
+  viewer: Viewer,
+  input: { establishmentId: string; type: MieType; ip: string | null },
+): Promise<void> {
   authorizeEstablishment(viewer, input.establishmentId, "edit");
   await db.$transaction(async (tx) => {
     const removed = await tx.mieHomologation.deleteMany({ where: { establishmentId: input.establishmentId, type: input.type } });

@@ -29,7 +29,13 @@ const RECORD: ProfessionalRecord = {
 };
 
 const stored = (changes: Partial<StoredProfessional> = {}): StoredProfessional => ({ ...RECORD, id: "p1", version: 3, ...changes });
-const line = (changes: Partial<TemplateImportRow> = {}, number = 2): TemplateImportRow => ({ ...RECORD, source: "TEMPLATE", line: number, matchKey: "", ...changes });
+const line = (changes: Partial<TemplateImportRow> = {}, number = 2): TemplateImportRow => ({
+  ...RECORD,
+  source: "TEMPLATE",
+  line: number,
+  matchKey: "",
+  ...changes,
+});
 const directory = (changes: Partial<DirectoryImportRow> = {}): DirectoryImportRow => ({
   source: "ANNUAIRE_SANTE",
   line: 2,
@@ -48,13 +54,19 @@ const directory = (changes: Partial<DirectoryImportRow> = {}): DirectoryImportRo
 
 describe("planRosterImport", () => {
   it("leaves an identical line alone, enrolments listed in any order", () => {
-    const twoMie = [...RECORD.enrollments, { type: "CPS" as const, enrolledAt: d("2024-01-01"), expiresAt: d("2027-01-01"), revokedAt: null }];
+    const twoMie = [
+      ...RECORD.enrollments,
+      { type: "CPS" as const, enrolledAt: d("2024-01-01"), expiresAt: d("2027-01-01"), revokedAt: null },
+    ];
     const plan = planRosterImport([line({ enrollments: [...twoMie].reverse() })], [stored({ enrollments: twoMie })]);
     expect(plan).toEqual({ creates: [], updates: [], unchanged: 1, rejected: [] });
   });
 
   it("updates on any difference, and says whether the enrolments changed", () => {
-    const plan = planRosterImport([line({ needsDpi: true }, 2), line({ rpps: RPPS_B, lastName: "MARTIN", enrollments: [] }, 3)], [stored(), stored({ id: "p2", rpps: RPPS_B, lastName: "MARTIN" })]);
+    const plan = planRosterImport(
+      [line({ needsDpi: true }, 2), line({ rpps: RPPS_B, lastName: "MARTIN", enrollments: [] }, 3)],
+      [stored(), stored({ id: "p2", rpps: RPPS_B, lastName: "MARTIN" })],
+    );
     expect(plan.updates.map((update) => [update.line, update.id, update.version, update.enrollmentsChanged])).toEqual([
       [2, "p1", 3, false],
       [3, "p2", 3, true],
@@ -78,7 +90,10 @@ describe("planRosterImport", () => {
   });
 
   it("refuses a second line that designates a professional already matched by an earlier line", () => {
-    const plan = planRosterImport([line({}, 2), line({ rpps: null, needsDpi: true }, 5)], [stored({ rpps: null, rppsStatus: "NOT_REGISTERED" })]);
+    const plan = planRosterImport(
+      [line({}, 2), line({ rpps: null, needsDpi: true }, 5)],
+      [stored({ rpps: null, rppsStatus: "NOT_REGISTERED" })],
+    );
     expect(plan.rejected).toEqual([{ line: 5, messages: ["Ligne 5 : désigne le même professionnel que la ligne 2 (DUPONT Marie)."] }]);
   });
 
@@ -90,7 +105,13 @@ describe("planRosterImport", () => {
   it("adds a newcomer from the directory from the extract's date, and refuses one whose population is unknown", () => {
     const plan = planRosterImport([directory(), directory({ line: 3, rpps: RPPS_B, lastName: "BENEVOLE", population: null })], []);
     expect(plan.creates.map((create) => create.record)).toEqual([
-      expect.objectContaining({ lastName: "DUPONT", activityStart: d("2026-10-01"), identityVerification: "NONE", enrollments: [], birthDate: null }),
+      expect.objectContaining({
+        lastName: "DUPONT",
+        activityStart: d("2026-10-01"),
+        identityVerification: "NONE",
+        enrollments: [],
+        birthDate: null,
+      }),
     ]);
     expect(plan.rejected[0]!.messages[0]).toMatch(/^Ligne 3 : BENEVOLE Marie n'est pas encore dans le registre/);
   });

@@ -74,8 +74,18 @@ function enrollmentKey(enrollments: readonly EnrollmentRecord[]): string {
 }
 
 const SCALARS = [
-  "lastName", "firstName", "population", "professionCode", "category", "rpps", "rppsStatus", "identityVerification",
-  "needsDmp", "needsDpi", "needsPscServices", "needsSecureMessaging",
+  "lastName",
+  "firstName",
+  "population",
+  "professionCode",
+  "category",
+  "rpps",
+  "rppsStatus",
+  "identityVerification",
+  "needsDmp",
+  "needsDpi",
+  "needsPscServices",
+  "needsSecureMessaging",
 ] as const satisfies readonly (keyof ProfessionalRecord)[];
 const DATES = ["birthDate", "rppsCheckedAt", "activityStart", "activityEnd"] as const satisfies readonly (keyof ProfessionalRecord)[];
 
@@ -138,11 +148,19 @@ export function planRosterImport(rows: readonly ImportedRow[], stored: readonly 
   const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, rejected: [] };
   const lineOfStored = new Map<string, number>();
   for (const row of rows) {
-    const match = index.match({ rpps: row.rpps, lastName: row.lastName, firstName: row.firstName, birthDate: row.source === "TEMPLATE" ? row.birthDate : null });
+    const match = index.match({
+      rpps: row.rpps,
+      lastName: row.lastName,
+      firstName: row.firstName,
+      birthDate: row.source === "TEMPLATE" ? row.birthDate : null,
+    });
     if (match) {
       const earlier = lineOfStored.get(match.id);
       if (earlier !== undefined) {
-        plan.rejected.push({ line: row.line, messages: [`Ligne ${row.line} : désigne le même professionnel que la ligne ${earlier} (${match.lastName} ${match.firstName}).`] });
+        plan.rejected.push({
+          line: row.line,
+          messages: [`Ligne ${row.line} : désigne le même professionnel que la ligne ${earlier} (${match.lastName} ${match.firstName}).`],
+        });
         continue;
       }
       lineOfStored.set(match.id, row.line);
@@ -151,7 +169,9 @@ export function planRosterImport(rows: readonly ImportedRow[], stored: readonly 
     if (record === null) {
       plan.rejected.push({
         line: row.line,
-        messages: [`Ligne ${row.line} : ${row.lastName} ${row.firstName} n'est pas encore dans le registre et l'extrait ne dit pas s'il est salarié, libéral, interne, intérimaire ou stagiaire : ajoutez ce professionnel depuis le registre.`],
+        messages: [
+          `Ligne ${row.line} : ${row.lastName} ${row.firstName} n'est pas encore dans le registre et l'extrait ne dit pas s'il est salarié, libéral, interne, intérimaire ou stagiaire : ajoutez ce professionnel depuis le registre.`,
+        ],
       });
       continue;
     }

@@ -73,7 +73,10 @@ async function fileOptions(establishmentId: string) {
   return { professionCodes: professions.map((profession) => profession.code), finess: [establishment.finessEt] };
 }
 
-async function readImport(row: Pick<RosterImport, "establishmentId" | "fileName" | "corrections">, content: Uint8Array): Promise<RosterImportResult> {
+async function readImport(
+  row: Pick<RosterImport, "establishmentId" | "fileName" | "corrections">,
+  content: Uint8Array,
+): Promise<RosterImportResult> {
   const corrections = new Map(Object.entries(row.corrections as Corrections).map(([line, cells]) => [Number(line), cells]));
   return parseRosterFile({ bytes: content, fileName: row.fileName }, { ...(await fileOptions(row.establishmentId)), corrections });
 }
@@ -98,7 +101,9 @@ async function previewOf(row: RosterImport, reading: RosterImportResult): Promis
     rejectedCount: rejected.length,
     expired: false,
     // The correction form starts from the line without its invisible characters: sent back as is, it is clean.
-    rejected: rejected.slice(0, LISTED_REJECTIONS).map((line) => ({ ...line, cells: reading.rejectedCells?.get(line.line)?.map(withoutControlCharacters) ?? null })),
+    rejected: rejected
+      .slice(0, LISTED_REJECTIONS)
+      .map((line) => ({ ...line, cells: reading.rejectedCells?.get(line.line)?.map(withoutControlCharacters) ?? null })),
     header: reading.header ?? null,
     correctedLines: Object.keys(row.corrections as Corrections).map(Number),
   };
@@ -134,10 +139,14 @@ export async function previewRosterImport(
 ): Promise<RosterImportPreview> {
   authorizeEstablishment(viewer, input.establishmentId, "edit");
   const fileName = withoutControlCharacters(input.fileName).slice(0, 255) || "registre";
-  const refuse = (code: "INVALID_INPUT" | "PAYLOAD_TOO_LARGE", message: string) => new AppError(code, message, { fieldErrors: { file: [message] } });
+  const refuse = (code: "INVALID_INPUT" | "PAYLOAD_TOO_LARGE", message: string) =>
+    new AppError(code, message, { fieldErrors: { file: [message] } });
   if (input.bytes.byteLength === 0) throw refuse("INVALID_INPUT", `Le fichier « ${fileName} » est vide.`);
   if (input.bytes.byteLength > UPLOAD_LIMITS.rosterImportBytes) {
-    throw refuse("PAYLOAD_TOO_LARGE", `Le fichier « ${fileName} » dépasse la taille maximale de ${formatFileSize(UPLOAD_LIMITS.rosterImportBytes)} : découpez-le en plusieurs fichiers.`);
+    throw refuse(
+      "PAYLOAD_TOO_LARGE",
+      `Le fichier « ${fileName} » dépasse la taille maximale de ${formatFileSize(UPLOAD_LIMITS.rosterImportBytes)} : découpez-le en plusieurs fichiers.`,
+    );
   }
   const reading = await parseRosterFile({ bytes: input.bytes, fileName }, await fileOptions(input.establishmentId));
   const row = await db.rosterImport.create({
@@ -175,10 +184,15 @@ export async function correctRosterImportLine(
 ): Promise<RosterImportPreview> {
   const row = await findImport(viewer, input.establishmentId, input.importId, "edit");
   if (row.status === "FAILED") throw new AppError("INVALID_STATE", EXPIRED);
-  if (row.status !== "PREVIEWED" || row.content === null) throw new AppError("INVALID_STATE", "Cet import est déjà terminé : importez le fichier de nouveau pour le modifier.");
+  if (row.status !== "PREVIEWED" || row.content === null)
+    throw new AppError("INVALID_STATE", "Cet import est déjà terminé : importez le fichier de nouveau pour le modifier.");
   const before = await readImport(row, row.content);
   const width = before.header?.length ?? 0;
-  if (width === 0) throw new AppError("INVALID_INPUT", "Les lignes de ce fichier se corrigent dans le fichier lui-même : corrigez-le puis importez-le de nouveau.");
+  if (width === 0)
+    throw new AppError(
+      "INVALID_INPUT",
+      "Les lignes de ce fichier se corrigent dans le fichier lui-même : corrigez-le puis importez-le de nouveau.",
+    );
   if (!before.rejectedCells?.has(input.line) && !(String(input.line) in (row.corrections as Corrections))) {
     throw new AppError("INVALID_INPUT", `La ligne ${input.line} n'est pas une ligne rejetée de ce fichier.`);
   }
@@ -201,7 +215,8 @@ export async function commitRosterImport(
   if (row.status !== "PREVIEWED" || row.content === null) throw new AppError("INVALID_STATE", "Cet import a déjà été enregistré.");
   const reading = await readImport(row, row.content);
   if (reading.errors.length > 0) throw new AppError("INVALID_INPUT", reading.errors.join(" "));
-  if (reading.rows.length === 0) throw new AppError("INVALID_INPUT", "Aucune ligne valide à importer : corrigez les lignes rejetées ou importez un autre fichier.");
+  if (reading.rows.length === 0)
+    throw new AppError("INVALID_INPUT", "Aucune ligne valide à importer : corrigez les lignes rejetées ou importez un autre fichier.");
 
   return writeImport(viewer, row, reading, input.ip);
 }
@@ -215,7 +230,10 @@ async function writeImport(viewer: Viewer, row: RosterImport, reading: RosterImp
     return await db.$transaction(
       async (tx) => {
         // Locks the import: a second click or a second tab finds it committed and writes nothing.
-        const claimed = await tx.rosterImport.updateMany({ where: { id: row.id, status: "PREVIEWED" }, data: { status: "COMMITTED", committedAt: new Date() } });
+        const claimed = await tx.rosterImport.updateMany({
+          where: { id: row.id, status: "PREVIEWED" },
+          data: { status: "COMMITTED", committedAt: new Date() },
+        });
         if (claimed.count !== 1) throw new AppError("INVALID_STATE", "Cet import a déjà été enregistré.");
         const applied = await applyRosterRows(tx, row.establishmentId, reading.rows);
         const rejected = reading.rejected.length + applied.rejected.length;
@@ -229,7 +247,15 @@ async function writeImport(viewer: Viewer, row: RosterImport, reading: RosterImp
           action: "roster.imported",
           target: { type: "Establishment", id: row.establishmentId },
           ip,
-          details: { importId: row.id, fileName: row.fileName, format: row.format, created: applied.created, updated: applied.updated, unchanged: applied.unchanged, rejected },
+          details: {
+            importId: row.id,
+            fileName: row.fileName,
+            format: row.format,
+            created: applied.created,
+            updated: applied.updated,
+            unchanged: applied.unchanged,
+            rejected,
+          },
         });
         return { created: applied.created, updated: applied.updated, unchanged: applied.unchanged, rejected };
       },

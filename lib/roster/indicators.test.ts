@@ -69,7 +69,12 @@ describe("computeIndicators", () => {
       rieCompliantAmongConcerned: share(3, 4),
       dmpReadyAmongNeedingDmp: share(3, 3),
     });
-    expect(result.objective1).toEqual({ met: false, registrationComplete: false, identityComplete: false, entitlementProcedureDeclared: true });
+    expect(result.objective1).toEqual({
+      met: false,
+      registrationComplete: false,
+      identityComplete: false,
+      entitlementProcedureDeclared: true,
+    });
     expect(result.objective2).toEqual({ met: false, concerned: 4, compliant: 3 });
   });
 
@@ -100,7 +105,12 @@ describe("computeIndicators", () => {
     expect(declared.objective1.met).toBe(true);
     expect(declared.objective2.met).toBe(true);
     const undeclared = computeIndicators({ professionals: good, establishment, at: "2026-03-01", entitlementProcedureDeclared: false });
-    expect(undeclared.objective1).toEqual({ met: false, registrationComplete: true, identityComplete: true, entitlementProcedureDeclared: false });
+    expect(undeclared.objective1).toEqual({
+      met: false,
+      registrationComplete: true,
+      identityComplete: true,
+      entitlementProcedureDeclared: false,
+    });
   });
 
   it("meets no objective and shows no share on an empty roster", () => {
@@ -122,7 +132,10 @@ describe("projectIndicators", () => {
   });
 
   it("gives the same figures as computing at each date", () => {
-    for (const [at, indicators] of [["2026-03-01", projection.today], ["2026-07-01", projection.target]] as const) {
+    for (const [at, indicators] of [
+      ["2026-03-01", projection.today],
+      ["2026-07-01", projection.target],
+    ] as const) {
       expect(indicators).toEqual(computeIndicators({ professionals: roster, establishment, at, entitlementProcedureDeclared: true }));
     }
   });
@@ -139,11 +152,20 @@ describe("projectIndicators", () => {
       ["C", ["RIE_COMPLIANT", "DMP_READY"]],
     ]);
     const lapsed = projection.lapsing[1]!.professional;
-    expect(evaluateProfessional(lapsed, establishment, "2026-07-01").missing.map((item) => item.code)).toEqual(["NO_COMPLIANT_MIE", "DMP_UNREACHABLE"]);
+    expect(evaluateProfessional(lapsed, establishment, "2026-07-01").missing.map((item) => item.code)).toEqual([
+      "NO_COMPLIANT_MIE",
+      "DMP_UNREACHABLE",
+    ]);
   });
 
   it("shows the end of the transition to a director looking ahead from 2025", () => {
-    const ahead = projectIndicators({ professionals: roster, establishment, today: "2025-12-31", target: "2026-01-01", entitlementProcedureDeclared: true });
+    const ahead = projectIndicators({
+      professionals: roster,
+      establishment,
+      today: "2025-12-31",
+      target: "2026-01-01",
+      entitlementProcedureDeclared: true,
+    });
     expect(ahead.lapsing.map((lapse) => [lapse.professional.id, lapse.lost])).toEqual([["B", ["RIE_COMPLIANT"]]]);
     const lapsed = ahead.lapsing[0]!.professional;
     expect(evaluateProfessional(lapsed, establishment, "2026-01-01").missing.map((item) => item.code)).toContain("TRANSITION_MIE_ENDED");

@@ -107,10 +107,7 @@ export function projectIndicators<T extends ProfessionalFacts>(
 
 /** The verdicts that matter to this professional, as bits. */
 function relevantBits(professional: ProfessionalFacts): number {
-  return (
-    (needsStrongAuthentication(professional) ? Verdict.RIE_COMPLIANT : 0) |
-    (professional.needsDmp ? Verdict.DMP_READY : 0)
-  );
+  return (needsStrongAuthentication(professional) ? Verdict.RIE_COMPLIANT : 0) | (professional.needsDmp ? Verdict.DMP_READY : 0);
 }
 
 function lostSomething(before: number, after: number, professional: ProfessionalFacts): boolean {

@@ -49,7 +49,10 @@ export const ZRosterFilters = z.object({
   sort: z.enum(Object.keys(SORTS) as [RosterSort]).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().refine((size) => (ROSTER_PAGE_SIZES as readonly number[]).includes(size)).catch(25),
+  size: z.coerce
+    .number()
+    .refine((size) => (ROSTER_PAGE_SIZES as readonly number[]).includes(size))
+    .catch(25),
 });
 export type TRosterFilters = z.infer<typeof ZRosterFilters>;
 
@@ -67,7 +70,14 @@ export type RosterTableRow = {
   activityStart: string;
   activityEnd: string | null;
   mie: string[];
-  verdict: { active: boolean; registered: boolean; identitySubstantial: boolean; rieCompliant: boolean | null; dmpReady: boolean | null; missing: string[] };
+  verdict: {
+    active: boolean;
+    registered: boolean;
+    identitySubstantial: boolean;
+    rieCompliant: boolean | null;
+    dmpReady: boolean | null;
+    missing: string[];
+  };
 };
 
 export type RosterPage = { total: number; rosterSize: number; page: number; pageCount: number; rows: RosterTableRow[]; today: string };
@@ -103,7 +113,11 @@ function whereOf(establishmentId: string, filters: TRosterFilters, today: Date):
 }
 
 /** Who fails the chosen verdict today (among those it concerns). */
-async function idsFailing(establishmentId: string, compliance: Exclude<TRosterFilters["compliance"], "">, today: string): Promise<string[]> {
+async function idsFailing(
+  establishmentId: string,
+  compliance: Exclude<TRosterFilters["compliance"], "">,
+  today: string,
+): Promise<string[]> {
   const roster = await loadEstablishmentRoster(db, establishmentId);
   if (!roster) return [];
   const prepared = prepareEstablishment(roster.establishment);
@@ -125,7 +139,8 @@ export async function listProfessionals(viewer: Viewer, establishmentId: string,
   const where = whereOf(establishmentId, filters, todayDate);
   const orderBy = SORTS[filters.sort](filters.dir);
   const include = { profession: { select: { label: true } }, enrollments: { orderBy: { enrolledAt: "asc" as const } } };
-  const rowsOfPage = (page: number) => db.professional.findMany({ where, orderBy, skip: (page - 1) * filters.size, take: filters.size, include });
+  const rowsOfPage = (page: number) =>
+    db.professional.findMany({ where, orderBy, skip: (page - 1) * filters.size, take: filters.size, include });
   // Independent reads go together (one round trip's wait instead of four); the requested page is
   // read at once, and again only when it lies past the last one.
   const [establishment, rosterSize, filteredCount, requestedRows] = await Promise.all([

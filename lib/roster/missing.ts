@@ -75,7 +75,12 @@ function identityItem(professional: ProfessionalFacts): ComplianceGap {
 }
 
 /** One item per MIE type that is in force but does not count, or « no compliant MIE ». */
-function authenticationItems(professional: ProfessionalFacts, establishment: PreparedEstablishment, at: DayContext, enrol: string): ComplianceGap[] {
+function authenticationItems(
+  professional: ProfessionalFacts,
+  establishment: PreparedEstablishment,
+  at: DayContext,
+  enrol: string,
+): ComplianceGap[] {
   const items: ComplianceGap[] = [];
   const seen = new Set<MieType>();
   let passwordOnly = false;
@@ -99,7 +104,8 @@ function authenticationItems(professional: ProfessionalFacts, establishment: Pre
         ? {
             code: "LOCAL_MIE_NOT_HOMOLOGATED",
             message: `${label} : moyen local non homologué`,
-            nextStep: "Homologuer ce moyen (décision datée de l'établissement, selon la méthode de l'ANSSI), ou enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect",
+            nextStep:
+              "Homologuer ce moyen (décision datée de l'établissement, selon la méthode de l'ANSSI), ou enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect",
           }
         : {
             code: "LOCAL_MIE_NOT_HOMOLOGATED",
@@ -121,15 +127,20 @@ function authenticationItems(professional: ProfessionalFacts, establishment: Pre
   return items;
 }
 
-function dmpItem(flags: number, professional: ProfessionalFacts, establishment: PreparedEstablishment, at: DayContext, enrol: string): ComplianceGap {
+function dmpItem(
+  flags: number,
+  professional: ProfessionalFacts,
+  establishment: PreparedEstablishment,
+  at: DayContext,
+  enrol: string,
+): ComplianceGap {
   // Compliant through a local MIE that would reach PSC once the establishment's IdP is federated.
   const federationWouldDo =
     !establishment.idpFederatedWithPsc &&
     (flags & Verdict.RIE_COMPLIANT) !== 0 &&
     professional.enrollments.some(
       (enrollment) =>
-        MIE_CATALOGUE[enrollment.type].pscThroughFederatedIdp &&
-        countsForRie(enrollmentStanding(enrollment, establishment, at)),
+        MIE_CATALOGUE[enrollment.type].pscThroughFederatedIdp && countsForRie(enrollmentStanding(enrollment, establishment, at)),
     );
   return {
     code: "DMP_UNREACHABLE",
@@ -151,7 +162,12 @@ function rppsCheckItem(professional: ProfessionalFacts): ComplianceGap {
       };
 }
 
-export function missingItems(professional: ProfessionalFacts, establishment: PreparedEstablishment, at: DayContext, flags: number): ComplianceGap[] {
+export function missingItems(
+  professional: ProfessionalFacts,
+  establishment: PreparedEstablishment,
+  at: DayContext,
+  flags: number,
+): ComplianceGap[] {
   if (!(flags & Verdict.ACTIVE)) return [];
   const items: ComplianceGap[] = [];
   const registered = (flags & Verdict.REGISTERED) !== 0;

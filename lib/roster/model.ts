@@ -22,12 +22,7 @@
  * lib/applications). « Snapshot » means only the roster's frozen figures (`IndicatorSnapshot`, daily
  * and at submission); the dossier as loaded at one moment is a `LoadedDossier`.
  */
-import type {
-  IdentityVerification,
-  MieType,
-  Population,
-  RppsStatus,
-} from "@/lib/db/generated/enums";
+import type { IdentityVerification, MieType, Population, RppsStatus } from "@/lib/db/generated/enums";
 import type { DayInput } from "./dates";
 
 export type EnrollmentFacts = {
@@ -75,10 +70,5 @@ export type EstablishmentContext = {
  * (e.g. a night watchman without an account) is not asked for an MIE.
  */
 export function needsStrongAuthentication(professional: ProfessionalFacts): boolean {
-  return (
-    professional.needsDmp ||
-    professional.needsDpi ||
-    professional.needsPscServices ||
-    professional.needsSecureMessaging
-  );
+  return professional.needsDmp || professional.needsDpi || professional.needsPscServices || professional.needsSecureMessaging;
 }

@@ -46,8 +46,13 @@ export const ZProfessionalInput = z
         if (rpps === "") return;
         const problem = checkRpps(rpps);
         if (problem === "format") ctx.addIssue({ code: "custom", message: "Le numéro RPPS comporte 11 chiffres." });
-        else if (problem === "zeros") ctx.addIssue({ code: "custom", message: "Un numéro RPPS ne peut pas être composé uniquement de zéros." });
-        else if (problem === "checkKey") ctx.addIssue({ code: "custom", message: `Le numéro RPPS ${rpps} n'est pas valide : sa clé de contrôle (dernier chiffre) ne correspond pas. Vérifiez les chiffres saisis.` });
+        else if (problem === "zeros")
+          ctx.addIssue({ code: "custom", message: "Un numéro RPPS ne peut pas être composé uniquement de zéros." });
+        else if (problem === "checkKey")
+          ctx.addIssue({
+            code: "custom",
+            message: `Le numéro RPPS ${rpps} n'est pas valide : sa clé de contrôle (dernier chiffre) ne correspond pas. Vérifiez les chiffres saisis.`,
+          });
       }),
     rppsStatus: z.enum(RppsStatus),
     rppsCheckedAt: zOptionalDay,
@@ -62,10 +67,18 @@ export const ZProfessionalInput = z
   })
   .superRefine((input, ctx) => {
     if (input.rppsStatus === "REGISTERED" && input.rpps === "") {
-      ctx.addIssue({ code: "custom", path: ["rpps"], message: "Un professionnel enregistré au RPPS a un numéro RPPS : saisissez-le, ou choisissez un autre statut." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["rpps"],
+        message: "Un professionnel enregistré au RPPS a un numéro RPPS : saisissez-le, ou choisissez un autre statut.",
+      });
     }
     if (input.rpps === "" && input.birthDate === "") {
-      ctx.addIssue({ code: "custom", path: ["birthDate"], message: "Sans numéro RPPS, la date de naissance est nécessaire pour reconnaître ce professionnel lors des imports." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["birthDate"],
+        message: "Sans numéro RPPS, la date de naissance est nécessaire pour reconnaître ce professionnel lors des imports.",
+      });
     }
     if (input.activityEnd !== "" && input.activityStart !== "" && input.activityEnd < input.activityStart) {
       ctx.addIssue({ code: "custom", path: ["activityEnd"], message: "La fin d'activité ne peut pas précéder son début." });

@@ -27,7 +27,8 @@ describe("roster imports and edits", () => {
 
   async function setup() {
     const { establishment, director: viewer } = await establishmentWithDirector(testDb);
-    const importText = (text: string) => previewRosterImport(viewer, { establishmentId: establishment.id, fileName: "registre.csv", bytes: utf8(text) });
+    const importText = (text: string) =>
+      previewRosterImport(viewer, { establishmentId: establishment.id, fileName: "registre.csv", bytes: utf8(text) });
     const commit = (importId: string) => commitRosterImport(viewer, { establishmentId: establishment.id, importId, ip: null });
     return { establishment, viewer, importText, commit };
   }
@@ -38,7 +39,9 @@ describe("roster imports and edits", () => {
     const { importText, commit } = await setup();
     const preview = await importText(templateCsv([...lines(3), { RPPS: "1234", Nom: "FAUX" }]));
     expect(preview).toMatchObject({ lines: 4, creates: 3, updates: 0, unchanged: 0, rejectedCount: 1, errors: [] });
-    expect(preview.rejected).toEqual([{ line: 5, messages: ["Ligne 5 : le numéro RPPS 1234 doit comporter 11 chiffres."], cells: expect.any(Array) }]);
+    expect(preview.rejected).toEqual([
+      { line: 5, messages: ["Ligne 5 : le numéro RPPS 1234 doit comporter 11 chiffres."], cells: expect.any(Array) },
+    ]);
     expect(await testDb.professional.count()).toBe(0);
 
     await expect(commit(preview.id)).resolves.toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 1 });
@@ -64,10 +67,18 @@ describe("roster imports and edits", () => {
     const rejected = preview.rejected[0]!;
     const cells = [...rejected.cells!];
     cells[preview.header!.indexOf("RPPS")] = rpps(99);
-    const corrected = await correctRosterImportLine(viewer, { establishmentId: establishment.id, importId: preview.id, line: rejected.line, cells });
+    const corrected = await correctRosterImportLine(viewer, {
+      establishmentId: establishment.id,
+      importId: preview.id,
+      line: rejected.line,
+      cells,
+    });
     expect(corrected).toMatchObject({ creates: 2, rejectedCount: 0, correctedLines: [3] });
     // A page reload shows the same preview.
-    expect(await getRosterImport(viewer, { establishmentId: establishment.id, importId: preview.id })).toMatchObject({ creates: 2, rejectedCount: 0 });
+    expect(await getRosterImport(viewer, { establishmentId: establishment.id, importId: preview.id })).toMatchObject({
+      creates: 2,
+      rejectedCount: 0,
+    });
     await commit(preview.id);
     expect((await professionals()).map((professional) => [professional.lastName, professional.rpps])).toEqual([
       ["CORRIGE", rpps(99)],
@@ -81,12 +92,18 @@ describe("roster imports and edits", () => {
     const before = await professionals();
 
     const exported = await exportRoster(viewer, { establishmentId: establishment.id, format: "csv", ip: null });
-    const again = await previewRosterImport(viewer, { establishmentId: establishment.id, fileName: exported.fileName, bytes: new Uint8Array(exported.bytes) });
+    const again = await previewRosterImport(viewer, {
+      establishmentId: establishment.id,
+      fileName: exported.fileName,
+      bytes: new Uint8Array(exported.bytes),
+    });
     expect(again).toMatchObject({ creates: 0, updates: 0, unchanged: 30, rejectedCount: 0 });
     await commit(again.id);
 
     const changed = new Set([1, 4, 5, 9, 12, 17, 20, 22, 27, 29]);
-    const edited = await importText(templateCsv(lines(30, (index) => (changed.has(index) ? { "Besoin DMP": "Non", MIE: "CPS:2024-01-10:2027-01-10" } : {}))));
+    const edited = await importText(
+      templateCsv(lines(30, (index) => (changed.has(index) ? { "Besoin DMP": "Non", MIE: "CPS:2024-01-10:2027-01-10" } : {}))),
+    );
     expect(edited).toMatchObject({ creates: 0, updates: 10, unchanged: 20 });
     await commit(edited.id);
 
@@ -102,11 +119,21 @@ describe("roster imports and edits", () => {
 
   it("recognises a person without RPPS number by name and birth date, whatever the accents and case", async () => {
     const { importText, commit } = await setup();
-    await commit((await importText(templateCsv([{ Nom: "Lefèvre", Prénom: "Ève-Marie", RPPS: "", "Statut RPPS": "", "Date de naissance": "02/03/1990" }]))).id);
-    const preview = await importText(templateCsv([{ Nom: "LEFEVRE", Prénom: "EVE MARIE", RPPS: rpps(7), "Date de naissance": "02/03/1990" }]));
+    await commit(
+      (
+        await importText(
+          templateCsv([{ Nom: "Lefèvre", Prénom: "Ève-Marie", RPPS: "", "Statut RPPS": "", "Date de naissance": "02/03/1990" }]),
+        )
+      ).id,
+    );
+    const preview = await importText(
+      templateCsv([{ Nom: "LEFEVRE", Prénom: "EVE MARIE", RPPS: rpps(7), "Date de naissance": "02/03/1990" }]),
+    );
     expect(preview).toMatchObject({ creates: 0, updates: 1 });
     await commit(preview.id);
-    expect((await professionals()).map((professional) => [professional.lastName, professional.rpps, professional.rppsStatus])).toEqual([["LEFEVRE", rpps(7), "REGISTERED"]]);
+    expect((await professionals()).map((professional) => [professional.lastName, professional.rpps, professional.rppsStatus])).toEqual([
+      ["LEFEVRE", rpps(7), "REGISTERED"],
+    ]);
   });
 
   it("rolls the whole import back when the database refuses one row, and the import can be committed again", async () => {
@@ -119,8 +146,13 @@ describe("roster imports and edits", () => {
     await testDb.$executeRawUnsafe(`CREATE TRIGGER refuse_one BEFORE INSERT ON "Professional" FOR EACH ROW EXECUTE FUNCTION refuse_one()`);
     try {
       // Not the director's fault: said plainly, with the preview kept for another try.
-      await expect(commit(preview.id)).rejects.toMatchObject({ code: "UNAVAILABLE", message: expect.stringContaining("pas à cause de votre fichier") });
-      await expect(getRosterImport(await director(), { establishmentId: preview.establishmentId, importId: preview.id })).resolves.toMatchObject({ status: "PREVIEWED", creates: 5 });
+      await expect(commit(preview.id)).rejects.toMatchObject({
+        code: "UNAVAILABLE",
+        message: expect.stringContaining("pas à cause de votre fichier"),
+      });
+      await expect(
+        getRosterImport(await director(), { establishmentId: preview.establishmentId, importId: preview.id }),
+      ).resolves.toMatchObject({ status: "PREVIEWED", creates: 5 });
       expect(await testDb.professional.count()).toBe(0);
       expect(await testDb.mieEnrollment.count()).toBe(0);
       expect(await testDb.rosterImport.findUniqueOrThrow({ where: { id: preview.id } })).toMatchObject({ status: "PREVIEWED" });
@@ -133,10 +165,22 @@ describe("roster imports and edits", () => {
 
   it("refuses a NUL byte or another control character at the preview, on its line, and takes the line once corrected", async () => {
     const { importText, commit, viewer, establishment } = await setup();
-    const preview = await importText(templateCsv(lines(3, (index) => (index === 1 ? { Nom: "NOM\u0000X" } : index === 2 ? { Prénom: "Al\u001bex" } : {}))));
+    const preview = await importText(
+      templateCsv(lines(3, (index) => (index === 1 ? { Nom: "NOM\u0000X" } : index === 2 ? { Prénom: "Al\u001bex" } : {}))),
+    );
     expect(preview.rejected.map((line) => [line.line, line.messages])).toEqual([
-      [3, ["Ligne 3 : la colonne « Nom » contient un caractère nul invisible (U+0000) : supprimez-le dans le fichier ou corrigez la ligne ici."]],
-      [4, ["Ligne 4 : la colonne « Prénom » contient un caractère de contrôle invisible (U+001B) : supprimez-le dans le fichier ou corrigez la ligne ici."]],
+      [
+        3,
+        [
+          "Ligne 3 : la colonne « Nom » contient un caractère nul invisible (U+0000) : supprimez-le dans le fichier ou corrigez la ligne ici.",
+        ],
+      ],
+      [
+        4,
+        [
+          "Ligne 4 : la colonne « Prénom » contient un caractère de contrôle invisible (U+001B) : supprimez-le dans le fichier ou corrigez la ligne ici.",
+        ],
+      ],
     ]);
     // The correction form starts from the line without the invisible character.
     const cells = preview.rejected[0]!.cells!;
@@ -157,14 +201,33 @@ describe("roster imports and edits", () => {
 
   it("applies a bulk action to all the selected professionals or, when one cannot take it, to none", async () => {
     const { establishment, viewer, importText, commit } = await setup();
-    await commit((await importText(templateCsv([...lines(2), { Nom: "SANSRPPS", RPPS: "", "Statut RPPS": "", "Date de naissance": "01/01/1980" }]))).id);
+    await commit(
+      (await importText(templateCsv([...lines(2), { Nom: "SANSRPPS", RPPS: "", "Statut RPPS": "", "Date de naissance": "01/01/1980" }])))
+        .id,
+    );
     const all = await professionals();
     const ids = all.map((professional) => professional.id);
-    const refused = await applyBulkAction(viewer, { establishmentId: establishment.id, action: { action: "MARK_REGISTERED", ids, checkedAt: "2026-11-01" }, ip: null });
-    expect(refused).toEqual({ done: 0, refused: [{ id: all.find((professional) => professional.lastName === "SANSRPPS")!.id, message: "Marie SANSRPPS n'a pas de numéro RPPS : saisissez-le dans sa fiche." }] });
+    const refused = await applyBulkAction(viewer, {
+      establishmentId: establishment.id,
+      action: { action: "MARK_REGISTERED", ids, checkedAt: "2026-11-01" },
+      ip: null,
+    });
+    expect(refused).toEqual({
+      done: 0,
+      refused: [
+        {
+          id: all.find((professional) => professional.lastName === "SANSRPPS")!.id,
+          message: "Marie SANSRPPS n'a pas de numéro RPPS : saisissez-le dans sa fiche.",
+        },
+      ],
+    });
     expect((await professionals()).map((professional) => professional.version)).toEqual(all.map((professional) => professional.version));
 
-    const done = await applyBulkAction(viewer, { establishmentId: establishment.id, action: { action: "END_ACTIVITY", ids, activityEnd: "2026-12-31" }, ip: null });
+    const done = await applyBulkAction(viewer, {
+      establishmentId: establishment.id,
+      action: { action: "END_ACTIVITY", ids, activityEnd: "2026-12-31" },
+      ip: null,
+    });
     expect(done).toEqual({ done: 3, refused: [] });
     expect((await professionals()).every((professional) => professional.activityEnd?.toISOString().startsWith("2026-12-31"))).toBe(true);
   });
@@ -173,15 +236,41 @@ describe("roster imports and edits", () => {
     const { establishment, viewer } = await setup();
     const input = ZProfessionalInput.parse({
       ...toFormValues({
-        lastName: "MARTIN", firstName: "Léa", birthDate: null, population: "SALARIED", professionCode: "60", category: "CIVIL", rpps: rpps(1), rppsStatus: "REGISTERED",
-        rppsCheckedAt: null, identityVerification: "NONE", activityStart: new Date("2024-01-01T00:00:00Z"), activityEnd: null, needsDmp: true, needsDpi: false,
-        needsPscServices: false, needsSecureMessaging: false, enrollments: [],
+        lastName: "MARTIN",
+        firstName: "Léa",
+        birthDate: null,
+        population: "SALARIED",
+        professionCode: "60",
+        category: "CIVIL",
+        rpps: rpps(1),
+        rppsStatus: "REGISTERED",
+        rppsCheckedAt: null,
+        identityVerification: "NONE",
+        activityStart: new Date("2024-01-01T00:00:00Z"),
+        activityEnd: null,
+        needsDmp: true,
+        needsDpi: false,
+        needsPscServices: false,
+        needsSecureMessaging: false,
+        enrollments: [],
       }),
     });
     const { id } = await createProfessional(viewer, { establishmentId: establishment.id, professional: input, ip: null });
-    await updateProfessional(viewer, { establishmentId: establishment.id, professionalId: id, expectedVersion: 1, professional: { ...input, firstName: "Léa-Rose" }, ip: null });
+    await updateProfessional(viewer, {
+      establishmentId: establishment.id,
+      professionalId: id,
+      expectedVersion: 1,
+      professional: { ...input, firstName: "Léa-Rose" },
+      ip: null,
+    });
     await expect(
-      updateProfessional(viewer, { establishmentId: establishment.id, professionalId: id, expectedVersion: 1, professional: { ...input, firstName: "Lea" }, ip: null }),
+      updateProfessional(viewer, {
+        establishmentId: establishment.id,
+        professionalId: id,
+        expectedVersion: 1,
+        professional: { ...input, firstName: "Lea" },
+        ip: null,
+      }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(createProfessional(viewer, { establishmentId: establishment.id, professional: input, ip: null })).rejects.toMatchObject({
       code: "INVALID_INPUT",
@@ -191,8 +280,20 @@ describe("roster imports and edits", () => {
 
   it("lists a large roster page by page, sorted and filtered by the database", async () => {
     const { establishment, viewer, importText, commit } = await setup();
-    await commit((await importText(templateCsv(lines(60, (index) => ({ Nom: `N${String(index).padStart(2, "0")}`, Population: index % 3 === 0 ? "Intérimaire" : "Salarié" }))))).id);
-    const page = await listProfessionals(viewer, establishment.id, ZRosterFilters.parse({ population: "TEMPORARY", sort: "name", dir: "desc", page: "2", size: "25" }));
+    await commit(
+      (
+        await importText(
+          templateCsv(
+            lines(60, (index) => ({ Nom: `N${String(index).padStart(2, "0")}`, Population: index % 3 === 0 ? "Intérimaire" : "Salarié" })),
+          ),
+        )
+      ).id,
+    );
+    const page = await listProfessionals(
+      viewer,
+      establishment.id,
+      ZRosterFilters.parse({ population: "TEMPORARY", sort: "name", dir: "desc", page: "2", size: "25" }),
+    );
     expect(page).toMatchObject({ total: 20, rosterSize: 60, page: 1, pageCount: 1 });
     const first = await listProfessionals(viewer, establishment.id, ZRosterFilters.parse({ sort: "name", dir: "desc", page: "2" }));
     expect(first.rows.map((row) => row.lastName).slice(0, 2)).toEqual(["N34", "N33"]);
@@ -204,7 +305,18 @@ describe("roster imports and edits", () => {
   it("imports the Annuaire Santé extract: the site's lines only, registered and checked on the extract's date, an existing professional updated", async () => {
     const { establishment, viewer, importText, commit } = await setup();
     await commit((await importText(templateCsv([{ Nom: "LEFEVRE", Prénom: "Hélène", RPPS: rpps(1), "Besoin DMP": "Oui" }]))).id);
-    const header = ["Type d'identifiant PP", "Identifiant PP", "Identification nationale PP", "Nom d'exercice", "Prénom d'exercice", "Code profession", "Code catégorie professionnelle", "Code mode exercice", "Numéro FINESS site", "Numéro FINESS établissement juridique"];
+    const header = [
+      "Type d'identifiant PP",
+      "Identifiant PP",
+      "Identification nationale PP",
+      "Nom d'exercice",
+      "Prénom d'exercice",
+      "Code profession",
+      "Code catégorie professionnelle",
+      "Code mode exercice",
+      "Numéro FINESS site",
+      "Numéro FINESS établissement juridique",
+    ];
     const line = (cells: string[]) => `${cells.join("|")}|`;
     const extract = [
       line(header),
@@ -213,12 +325,24 @@ describe("roster imports and edits", () => {
       line(["8", rpps(3), `8${rpps(3)}`, "AILLEURS", "Paul", "60", "C", "S", "130783236", "130783236"]),
       line(["8", rpps(4), `8${rpps(4)}`, "BENEVOLE", "Anne", "60", "C", "B", establishment.finessEt, establishment.finessEj]),
     ].join("\n");
-    const preview = await previewRosterImport(viewer, { establishmentId: establishment.id, fileName: "PS_LibreAcces_Personne_activite_202610010815.txt", bytes: utf8(extract) });
+    const preview = await previewRosterImport(viewer, {
+      establishmentId: establishment.id,
+      fileName: "PS_LibreAcces_Personne_activite_202610010815.txt",
+      bytes: utf8(extract),
+    });
     expect(preview).toMatchObject({ formatLabel: "extrait de l'Annuaire Santé", creates: 1, updates: 1, rejectedCount: 1, header: null });
     expect(preview.rejected[0]!.messages[0]).toMatch(/^Ligne 5 : BENEVOLE Anne n'est pas encore dans le registre/);
     await commit(preview.id);
     const stored = await professionals();
-    expect(stored.map((professional) => [professional.lastName, professional.professionCode, professional.population, professional.needsDmp, professional.rppsCheckedAt?.toISOString().slice(0, 10)])).toEqual([
+    expect(
+      stored.map((professional) => [
+        professional.lastName,
+        professional.professionCode,
+        professional.population,
+        professional.needsDmp,
+        professional.rppsCheckedAt?.toISOString().slice(0, 10),
+      ]),
+    ).toEqual([
       ["LEFÈVRE", "10", "SALARIED", true, "2026-10-01"],
       ["MOREAU", "60", "SELF_EMPLOYED", false, "2026-10-01"],
     ]);
@@ -229,13 +353,22 @@ describe("roster imports and edits", () => {
     await commit((await importText(templateCsv([{ MIE: "PLATFORM_AUTH:2026-02-01" }]))).id);
     const verdict = async () => (await listProfessionals(viewer, establishment.id, ZRosterFilters.parse({}))).rows[0]!.verdict.rieCompliant;
     expect(await verdict()).toBe(false);
-    await setHomologation(viewer, { establishmentId: establishment.id, homologation: { type: "PLATFORM_AUTH", decidedAt: "2026-03-01", reference: "Décision 4/2026" }, ip: null });
+    await setHomologation(viewer, {
+      establishmentId: establishment.id,
+      homologation: { type: "PLATFORM_AUTH", decidedAt: "2026-03-01", reference: "Décision 4/2026" },
+      ip: null,
+    });
     expect(await verdict()).toBe(true);
-    const latest = await testDb.indicatorSnapshot.findFirstOrThrow({ where: { establishmentId: establishment.id }, orderBy: { takenAt: "desc" } });
+    const latest = await testDb.indicatorSnapshot.findFirstOrThrow({
+      where: { establishmentId: establishment.id },
+      orderBy: { takenAt: "desc" },
+    });
     expect(latest.rieCompliant).toBe(1);
     await removeHomologation(viewer, { establishmentId: establishment.id, type: "PLATFORM_AUTH", ip: null });
     expect(await verdict()).toBe(false);
-    await expect(removeHomologation(viewer, { establishmentId: establishment.id, type: "PLATFORM_AUTH", ip: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(removeHomologation(viewer, { establishmentId: establishment.id, type: "PLATFORM_AUTH", ip: null })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("drops the file of a preview left uncommitted for a week, which then cannot be committed", async () => {
@@ -252,13 +385,35 @@ describe("roster imports and edits", () => {
   it("filters a roster larger than PostgreSQL's bind-parameter limit on the verdict", async () => {
     const { establishment, viewer } = await setup();
     const record = (index: number): ProfessionalRecord => ({
-      lastName: `N${String(index).padStart(5, "0")}`, firstName: "Alex", birthDate: null, population: "SALARIED", professionCode: "60", category: "CIVIL",
-      rpps: rpps(index), rppsStatus: "REGISTERED", rppsCheckedAt: null, identityVerification: "FRANCECONNECT_PLUS", activityStart: new Date("2020-01-01T00:00:00Z"),
-      activityEnd: null, needsDmp: true, needsDpi: false, needsPscServices: false, needsSecureMessaging: false,
-      enrollments: index % 10 === 0 ? [{ type: "E_CPS", enrolledAt: new Date("2025-01-01T00:00:00Z"), expiresAt: null, revokedAt: null }] : [],
+      lastName: `N${String(index).padStart(5, "0")}`,
+      firstName: "Alex",
+      birthDate: null,
+      population: "SALARIED",
+      professionCode: "60",
+      category: "CIVIL",
+      rpps: rpps(index),
+      rppsStatus: "REGISTERED",
+      rppsCheckedAt: null,
+      identityVerification: "FRANCECONNECT_PLUS",
+      activityStart: new Date("2020-01-01T00:00:00Z"),
+      activityEnd: null,
+      needsDmp: true,
+      needsDpi: false,
+      needsPscServices: false,
+      needsSecureMessaging: false,
+      enrollments:
+        index % 10 === 0 ? [{ type: "E_CPS", enrolledAt: new Date("2025-01-01T00:00:00Z"), expiresAt: null, revokedAt: null }] : [],
     });
-    await insertProfessionals(testDb, establishment.id, Array.from({ length: 36_000 }, (_, index) => record(index)));
-    const page = await listProfessionals(viewer, establishment.id, ZRosterFilters.parse({ compliance: "non-conformes-rie", sort: "name", dir: "desc", page: "2" }));
+    await insertProfessionals(
+      testDb,
+      establishment.id,
+      Array.from({ length: 36_000 }, (_, index) => record(index)),
+    );
+    const page = await listProfessionals(
+      viewer,
+      establishment.id,
+      ZRosterFilters.parse({ compliance: "non-conformes-rie", sort: "name", dir: "desc", page: "2" }),
+    );
     expect(page).toMatchObject({ total: 32_400, rosterSize: 36_000, page: 2 });
     expect(page.rows.map((row) => row.lastName).slice(0, 3)).toEqual(["N35972", "N35971", "N35969"]);
     expect(page.rows.every((row) => row.verdict.rieCompliant === false)).toBe(true);

@@ -46,7 +46,11 @@ function columnArrays(records: readonly ProfessionalRecord[]): unknown[][] {
 }
 
 /** Inserts the records as new professionals of the establishment; returns their ids, in order. */
-export async function insertProfessionals(client: RosterWriter, establishmentId: string, records: readonly ProfessionalRecord[]): Promise<string[]> {
+export async function insertProfessionals(
+  client: RosterWriter,
+  establishmentId: string,
+  records: readonly ProfessionalRecord[],
+): Promise<string[]> {
   if (records.length === 0) return [];
   const ids = records.map(() => randomUUID());
   const names = COLUMNS.map(([column]) => `"${column}"`).join(", ");
@@ -59,7 +63,11 @@ export async function insertProfessionals(client: RosterWriter, establishmentId:
     establishmentId,
     ...columnArrays(records),
   );
-  await replaceEnrollments(client, ids.map((id, index) => ({ professionalId: id, enrollments: records[index]!.enrollments })), false);
+  await replaceEnrollments(
+    client,
+    ids.map((id, index) => ({ professionalId: id, enrollments: records[index]!.enrollments })),
+    false,
+  );
   return ids;
 }
 
@@ -94,7 +102,10 @@ export async function replaceEnrollments(
 ): Promise<void> {
   if (lists.length === 0) return;
   if (deletePrevious) {
-    await client.$executeRawUnsafe(`DELETE FROM "MieEnrollment" WHERE "professionalId" = ANY($1::uuid[])`, lists.map((list) => list.professionalId));
+    await client.$executeRawUnsafe(
+      `DELETE FROM "MieEnrollment" WHERE "professionalId" = ANY($1::uuid[])`,
+      lists.map((list) => list.professionalId),
+    );
   }
   const rows = lists.flatMap((list) => list.enrollments.map((enrollment) => ({ professionalId: list.professionalId, ...enrollment })));
   if (rows.length === 0) return;

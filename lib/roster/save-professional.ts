@@ -14,7 +14,12 @@ import { toProfessionalRecord, type TProfessionalInput } from "./professional-sc
 import { insertProfessionals, replaceEnrollments, updateProfessionals, type RosterWriter } from "./roster-writes";
 import { recordIndicatorSnapshot } from "./snapshots";
 
-async function checkReferences(client: RosterWriter, establishmentId: string, input: TProfessionalInput, professionalId: string | null): Promise<void> {
+async function checkReferences(
+  client: RosterWriter,
+  establishmentId: string,
+  input: TProfessionalInput,
+  professionalId: string | null,
+): Promise<void> {
   const [profession, sameRpps] = await Promise.all([
     client.profession.findUnique({ where: { code: input.professionCode }, select: { code: true } }),
     input.rpps === ""
@@ -56,13 +61,21 @@ export async function updateProfessional(
 ): Promise<{ version: number }> {
   authorizeEstablishment(viewer, input.establishmentId, "edit");
   return db.$transaction(async (tx) => {
-    const current = await tx.professional.findFirst({ where: { id: input.professionalId, establishmentId: input.establishmentId }, select: { version: true } });
+    const current = await tx.professional.findFirst({
+      where: { id: input.professionalId, establishmentId: input.establishmentId },
+      select: { version: true },
+    });
     if (!current) throw new AppError("NOT_FOUND");
     await checkReferences(tx, input.establishmentId, input.professional, input.professionalId);
     const record = toProfessionalRecord(input.professional);
-    const written = await updateProfessionals(tx, input.establishmentId, [{ id: input.professionalId, version: input.expectedVersion, record }]);
+    const written = await updateProfessionals(tx, input.establishmentId, [
+      { id: input.professionalId, version: input.expectedVersion, record },
+    ]);
     if (written !== 1) {
-      throw new AppError("CONFLICT", "Cette fiche a été modifiée par une autre personne pendant votre saisie. Rechargez la page pour voir ses modifications.");
+      throw new AppError(
+        "CONFLICT",
+        "Cette fiche a été modifiée par une autre personne pendant votre saisie. Rechargez la page pour voir ses modifications.",
+      );
     }
     await replaceEnrollments(tx, [{ professionalId: input.professionalId, enrollments: record.enrollments }]);
     await recordIndicatorSnapshot(tx, input.establishmentId, "CHANGE");

@@ -4,7 +4,11 @@ import type { EstablishmentContext } from "./model";
 import { breakdownOf, indicatorsFromSnapshot, snapshotCounts } from "./snapshot-breakdown";
 import { ROSTER_CASES } from "@/test/factories";
 
-const establishment: EstablishmentContext = { homologations: { FIDO2_LOCAL: "2025-01-15" }, idpFederatedWithPsc: true, usesAirSimplifie: false };
+const establishment: EstablishmentContext = {
+  homologations: { FIDO2_LOCAL: "2025-01-15" },
+  idpFederatedWithPsc: true,
+  usesAirSimplifie: false,
+};
 
 /** What the database gives back: the JSON column goes through a round trip. */
 const stored = (indicators: ReturnType<typeof computeIndicators>, takenAt: Date) => ({
@@ -22,7 +26,12 @@ describe("snapshot breakdown", () => {
   });
 
   it("keeps the five counts of the row", () => {
-    const indicators = computeIndicators({ professionals: ROSTER_CASES, establishment, at: "2026-11-29", entitlementProcedureDeclared: false });
+    const indicators = computeIndicators({
+      professionals: ROSTER_CASES,
+      establishment,
+      at: "2026-11-29",
+      entitlementProcedureDeclared: false,
+    });
     expect(snapshotCounts(indicators)).toEqual({ active: 5, registered: 3, substantialId: 4, rieCompliant: 3, dmpReady: 3 });
   });
 

@@ -97,7 +97,12 @@ export function indicatorsFromSnapshot(snapshot: SnapshotCounts & { takenAt: Dat
     overall,
     byProfession: mapValues(byProfession, setOf) as Record<string, IndicatorSet>,
     byPopulation: mapValues(byPopulation, setOf),
-    objective1: { met: registrationComplete && identityComplete && entitlementProcedureDeclared, registrationComplete, identityComplete, entitlementProcedureDeclared },
+    objective1: {
+      met: registrationComplete && identityComplete && entitlementProcedureDeclared,
+      registrationComplete,
+      identityComplete,
+      entitlementProcedureDeclared,
+    },
     objective2: {
       met: overall.active > 0 && overall.rieCompliantAmongConcerned.count === overall.rieCompliantAmongConcerned.of,
       concerned: overall.rieCompliantAmongConcerned.of,

@@ -15,7 +15,8 @@ describe("indicator snapshots", () => {
     return establishment.id;
   }
 
-  const snapshots = (establishmentId: string) => testDb.indicatorSnapshot.findMany({ where: { establishmentId }, orderBy: { takenAt: "asc" } });
+  const snapshots = (establishmentId: string) =>
+    testDb.indicatorSnapshot.findMany({ where: { establishmentId }, orderBy: { takenAt: "asc" } });
 
   it("replaces the same Paris day's CHANGE snapshot, and adds one on a new day", async () => {
     const id = await rosterOf(2);
@@ -32,7 +33,10 @@ describe("indicator snapshots", () => {
     const nextDay = await recordIndicatorSnapshot(testDb, id, "CHANGE", { now: new Date("2026-11-29T23:01:00Z") });
     expect(nextDay.id).not.toBe(morning.id);
     const history = await snapshots(id);
-    expect(history.map((row) => [row.reason, row.active])).toEqual([["CHANGE", 4], ["CHANGE", 4]]);
+    expect(history.map((row) => [row.reason, row.active])).toEqual([
+      ["CHANGE", 4],
+      ["CHANGE", 4],
+    ]);
     expect(indicatorsFromSnapshot(history[1]!)).toEqual(await computeEstablishmentIndicators(testDb, id, "2026-11-30"));
   });
 
@@ -40,9 +44,18 @@ describe("indicator snapshots", () => {
     const id = await rosterOf(2);
     await testDb.$transaction(async (tx) => {
       await tx.professional.create({
-        data: { establishmentId: id, lastName: "Nouveau", firstName: "Test", population: "SALARIED", professionCode: "60", activityStart: new Date("2026-01-01") },
+        data: {
+          establishmentId: id,
+          lastName: "Nouveau",
+          firstName: "Test",
+          population: "SALARIED",
+          professionCode: "60",
+          activityStart: new Date("2026-01-01"),
+        },
       });
-      await expect(recordIndicatorSnapshot(tx, id, "CHANGE", { now: new Date("2026-11-29T10:00:00Z") })).resolves.toMatchObject({ active: 3 });
+      await expect(recordIndicatorSnapshot(tx, id, "CHANGE", { now: new Date("2026-11-29T10:00:00Z") })).resolves.toMatchObject({
+        active: 3,
+      });
     });
     expect((await snapshots(id)).map((row) => row.active)).toEqual([3]);
     await testDb
@@ -66,14 +79,25 @@ describe("indicator snapshots", () => {
     const campaign = await testDb.campaign.create({ data: { slug: "c", title: "HospiConnect", description: "" } });
     const wave = await testDb.wave.create({
       data: {
-        campaignId: campaign.id, kind: "GENERALISATION", title: "Vague", year: 2026, opensAt: new Date("2026-01-01"), closesAt: new Date("2026-12-31"), fundingEnvelopeCents: 0n,
+        campaignId: campaign.id,
+        kind: "GENERALISATION",
+        title: "Vague",
+        year: 2026,
+        opensAt: new Date("2026-01-01"),
+        closesAt: new Date("2026-12-31"),
+        fundingEnvelopeCents: 0n,
         versions: { create: { number: 1 } },
       },
       include: { versions: true },
     });
-    const application = await testDb.application.create({ data: { establishmentId: id, waveId: wave.id, waveVersionId: wave.versions[0]!.id } });
+    const application = await testDb.application.create({
+      data: { establishmentId: id, waveId: wave.id, waveVersionId: wave.versions[0]!.id },
+    });
     await recordIndicatorSnapshot(testDb, id, "CHANGE", { now: new Date("2026-11-29T08:00:00Z") });
-    const submitted = await recordIndicatorSnapshot(testDb, id, "SUBMISSION", { applicationId: application.id, now: new Date("2026-11-29T09:00:00Z") });
+    const submitted = await recordIndicatorSnapshot(testDb, id, "SUBMISSION", {
+      applicationId: application.id,
+      now: new Date("2026-11-29T09:00:00Z"),
+    });
     await recordIndicatorSnapshot(testDb, id, "CHANGE", { now: new Date("2026-11-29T10:00:00Z") });
     await recordIndicatorSnapshot(testDb, id, "SUBMISSION", { now: new Date("2026-11-29T11:00:00Z") });
     const history = await snapshots(id);

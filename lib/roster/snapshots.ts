@@ -38,7 +38,15 @@ function parisDayBounds(now: Date): { start: Date; end: Date } {
   return { start: parisDateTime(`${dayToIsoDate(day)}T00:00`), end: parisDateTime(`${dayToIsoDate(day + 1)}T00:00`) };
 }
 
-const SELECT_RECORDED = { id: true, takenAt: true, active: true, registered: true, substantialId: true, rieCompliant: true, dmpReady: true } as const;
+const SELECT_RECORDED = {
+  id: true,
+  takenAt: true,
+  active: true,
+  registered: true,
+  substantialId: true,
+  rieCompliant: true,
+  dmpReady: true,
+} as const;
 
 /**
  * Stores figures already computed (the submission computes them before rendering the receipt, and
@@ -138,6 +146,15 @@ export function listIndicatorSnapshots(client: RosterClient, establishmentId: st
   return client.indicatorSnapshot.findMany({
     where: { establishmentId, takenAt: { gte: since } },
     orderBy: { takenAt: "asc" },
-    select: { id: true, takenAt: true, reason: true, active: true, registered: true, substantialId: true, rieCompliant: true, dmpReady: true },
+    select: {
+      id: true,
+      takenAt: true,
+      reason: true,
+      active: true,
+      registered: true,
+      substantialId: true,
+      rieCompliant: true,
+      dmpReady: true,
+    },
   });
 }

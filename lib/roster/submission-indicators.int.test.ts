@@ -14,7 +14,9 @@ describe("indicators frozen at submission", () => {
   async function completeDraft() {
     const { establishment, director } = await establishmentWithDirector(testDb);
     const wave = await createOpenWave(testDb, { closesAt: new Date(Date.now() + 86_400_000) });
-    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.waveId, waveVersionId: wave.versionId } });
+    const application = await testDb.application.create({
+      data: { establishmentId: establishment.id, waveId: wave.waveId, waveVersionId: wave.versionId },
+    });
     await testDb.application.update({ where: { id: application.id }, data: completeDossierContent(wave.objectives) });
     return { establishment, application, director };
   }
@@ -27,11 +29,23 @@ describe("indicators frozen at submission", () => {
     // A CHANGE snapshot of the same day must stay: the submission's is another row.
     await recordIndicatorSnapshot(testDb, establishment.id, "CHANGE", { now: new Date("2026-11-29T09:00:00Z") });
 
-    const receipt = await submitApplication(director, { applicationId: application.id, idempotencyKey: crypto.randomUUID(), ip: null }, now);
+    const receipt = await submitApplication(
+      director,
+      { applicationId: application.id, idempotencyKey: crypto.randomUUID(), ip: null },
+      now,
+    );
 
     const frozen = await testDb.indicatorSnapshot.findMany({ where: { applicationId: application.id } });
     expect(frozen).toHaveLength(1);
-    expect(frozen[0]).toMatchObject({ reason: "SUBMISSION", takenAt: now, active: 5, registered: 3, substantialId: 4, rieCompliant: 4, dmpReady: 2 });
+    expect(frozen[0]).toMatchObject({
+      reason: "SUBMISSION",
+      takenAt: now,
+      active: 5,
+      registered: 3,
+      substantialId: 4,
+      rieCompliant: 4,
+      dmpReady: 2,
+    });
     expect(await testDb.indicatorSnapshot.count({ where: { establishmentId: establishment.id, reason: "CHANGE" } })).toBe(1);
 
     // The receipt job renders it later, from the frozen figures: the roster has changed meanwhile.

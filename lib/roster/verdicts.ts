@@ -70,13 +70,7 @@ export function prepareEstablishment(context: EstablishmentContext): PreparedEst
  * - LOCAL_ACCESS_ONLY: before the deadline, a password alone.
  */
 export type MieStanding =
-  | "NOT_IN_FORCE"
-  | "STATE"
-  | "HOMOLOGATED"
-  | "TRANSITION"
-  | "NOT_HOMOLOGATED"
-  | "TRANSITION_ENDED"
-  | "LOCAL_ACCESS_ONLY";
+  "NOT_IN_FORCE" | "STATE" | "HOMOLOGATED" | "TRANSITION" | "NOT_HOMOLOGATED" | "TRANSITION_ENDED" | "LOCAL_ACCESS_ONLY";
 
 export function enrollmentStanding(enrollment: EnrollmentFacts, establishment: PreparedEstablishment, at: DayContext): MieStanding {
   const day = at.day;

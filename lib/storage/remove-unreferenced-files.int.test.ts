@@ -31,10 +31,21 @@ describe("the daily removal of stored files that no row refers to", () => {
 
   it("removes the files a day old that no attachment, receipt, decision letter or e-mail refers to, and keeps the others", async () => {
     const establishment = await testDb.establishment.create({
-      data: { name: "EHPAD Ménage", finessEt: "750712184", finessEj: "690781810", categoryCode: "500", regionCode: "75", departmentCode: "79", city: "Niort", headcount: 10 },
+      data: {
+        name: "EHPAD Ménage",
+        finessEt: "750712184",
+        finessEj: "690781810",
+        categoryCode: "500",
+        regionCode: "75",
+        departmentCode: "79",
+        city: "Niort",
+        headcount: 10,
+      },
     });
     const wave = await createOpenWave(testDb, { closesAt: new Date(Date.now() + 86_400_000) });
-    const application = await testDb.application.create({ data: { establishmentId: establishment.id, waveId: wave.waveId, waveVersionId: wave.versionId } });
+    const application = await testDb.application.create({
+      data: { establishmentId: establishment.id, waveId: wave.waveId, waveVersionId: wave.versionId },
+    });
 
     const [attachment, receipt, letter, mailed, orphan, recentOrphan] = [
       await stored("attachments", TWO_DAYS_AGO),
@@ -46,12 +57,36 @@ describe("the daily removal of stored files that no row refers to", () => {
       await stored("attachments", new Date(NOW.getTime() - 3_600_000)),
     ];
     await testDb.attachment.create({
-      data: { applicationId: application.id, fileName: "preuve.pdf", mimeType: "application/pdf", sizeBytes: 8, sha256: "a".repeat(64), storageKey: attachment },
+      data: {
+        applicationId: application.id,
+        fileName: "preuve.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: 8,
+        sha256: "a".repeat(64),
+        storageKey: attachment,
+      },
     });
-    await testDb.submission.create({ data: { applicationId: application.id, idempotencyKey: crypto.randomUUID(), contentHash: "0".repeat(64), receiptKey: receipt } });
-    await testDb.decision.create({ data: { applicationId: application.id, waveId: wave.waveId, outcome: "REJECTED", reasons: "Hors périmètre.", releasedAt: NOW, letterKey: letter } });
+    await testDb.submission.create({
+      data: { applicationId: application.id, idempotencyKey: crypto.randomUUID(), contentHash: "0".repeat(64), receiptKey: receipt },
+    });
+    await testDb.decision.create({
+      data: {
+        applicationId: application.id,
+        waveId: wave.waveId,
+        outcome: "REJECTED",
+        reasons: "Hors périmètre.",
+        releasedAt: NOW,
+        letterKey: letter,
+      },
+    });
     await testDb.outboxEmail.create({
-      data: { dedupeKey: "test", to: "a@test.fr", subject: "Accusé", text: "…", files: [{ storageKey: mailed, fileName: "accuse.pdf", contentType: "application/pdf" }] },
+      data: {
+        dedupeKey: "test",
+        to: "a@test.fr",
+        subject: "Accusé",
+        text: "…",
+        files: [{ storageKey: mailed, fileName: "accuse.pdf", contentType: "application/pdf" }],
+      },
     });
 
     await expect(removeUnreferencedFiles(testDb, storage, NOW)).resolves.toBe(1);

@@ -14,7 +14,13 @@ describe("S3-compatible storage", () => {
 
   beforeAll(async () => {
     directory = await mkdtemp(path.join(tmpdir(), "s3rver-"));
-    server = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory, configureBuckets: [{ name: "hospiconnect", configs: [] }] });
+    server = new S3rver({
+      port: 0,
+      address: "127.0.0.1",
+      silent: true,
+      directory,
+      configureBuckets: [{ name: "hospiconnect", configs: [] }],
+    });
     const { port } = await server.run();
     storage = new S3FileStorage({
       bucket: "hospiconnect",

@@ -24,9 +24,7 @@ export function parisDateTime(local: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
   if (!match) throw new Error(`Not a local date-time: ${local}`);
   const [, year, month, day, hour, minute, second = "0"] = match;
-  return new Date(
-    new TZDate(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), PARIS).getTime(),
-  );
+  return new Date(new TZDate(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), PARIS).getTime());
 }
 
 type WallClock = { year: string; month: string; day: string; hour: string; minute: string; second: string };

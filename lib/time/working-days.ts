@@ -14,7 +14,9 @@ function holidays(year: number): Set<string> {
   if (!days) {
     // The library builds local midnights: read them back in the process's own time zone.
     const pad = (value: number) => String(value).padStart(2, "0");
-    days = new Set(Object.values(joursFeries(year)).map((date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`));
+    days = new Set(
+      Object.values(joursFeries(year)).map((date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`),
+    );
     holidaysByYear.set(year, days);
   }
   return days;

@@ -24,7 +24,9 @@ const E2E_PORT_VARIABLES = ["E2E_PORT", "E2E_DB_PORT", "E2E_PSC_PORT"] as const;
  * provider): the ones set in the environment, otherwise free ones, so that `npm test` does not
  * fail because another program (or another checkout's test run) holds a fixed port.
  */
-export async function e2ePorts(environment: Record<string, string | undefined>): Promise<Record<(typeof E2E_PORT_VARIABLES)[number], string>> {
+export async function e2ePorts(
+  environment: Record<string, string | undefined>,
+): Promise<Record<(typeof E2E_PORT_VARIABLES)[number], string>> {
   const free = await freePorts(E2E_PORT_VARIABLES.length);
   return Object.fromEntries(E2E_PORT_VARIABLES.map((name, index) => [name, environment[name] || String(free[index])])) as Record<
     (typeof E2E_PORT_VARIABLES)[number],

@@ -3,7 +3,18 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 // Either name of Next.js's configuration file counts (the project moves from .ts to .mjs).
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "next.config.mjs", "package-lock.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "next.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 const BUILD_ID = path.resolve(".next/BUILD_ID");
 
 function newestChange(entry: string): number {
@@ -35,7 +46,9 @@ export function runNode(args: string[], env: NodeJS.ProcessEnv = process.env): P
     const child = spawn(process.execPath, args, { stdio: "inherit", env });
     child.once("error", reject);
     child.once("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? "node")} ${args.slice(1).join(" ")} exited with ${signal ?? code}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(args[0] ?? "node")} ${args.slice(1).join(" ")} exited with ${signal ?? code}`)),
     );
   });
 }

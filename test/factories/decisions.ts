@@ -28,7 +28,13 @@ export async function createScoredDossier(
             status: "SUBMITTED",
             submittedAt: new Date(),
             overallComment: review.comment ?? "Projet cohérent.",
-            scores: { create: wave.criteria.map((criterion) => ({ criterionId: criterion.id, value: Math.min(review.value, criterion.scaleMax), comment: `Note ${review.value} motivée.` })) },
+            scores: {
+              create: wave.criteria.map((criterion) => ({
+                criterionId: criterion.id,
+                value: Math.min(review.value, criterion.scaleMax),
+                comment: `Note ${review.value} motivée.`,
+              })),
+            },
           },
         },
       },
@@ -46,6 +52,16 @@ export async function createScoredDossier(
 
 /** The dossier's director, as the access policy sees them. */
 export async function directorOf(db: Db, establishmentId: string): Promise<Viewer> {
-  const membership = await db.membership.findFirstOrThrow({ where: { establishmentId }, select: { role: true, user: { select: { id: true, email: true, displayName: true } } } });
-  return { userId: membership.user.id, email: membership.user.email, displayName: membership.user.displayName, staffRole: null, memberships: [{ establishmentId, role: membership.role }], sessionId: randomUUID() };
+  const membership = await db.membership.findFirstOrThrow({
+    where: { establishmentId },
+    select: { role: true, user: { select: { id: true, email: true, displayName: true } } },
+  });
+  return {
+    userId: membership.user.id,
+    email: membership.user.email,
+    displayName: membership.user.displayName,
+    staffRole: null,
+    memberships: [{ establishmentId, role: membership.role }],
+    sessionId: randomUUID(),
+  };
 }

@@ -21,7 +21,12 @@ export function completeDossierContent(objectives: ReadonlyArray<{ id: string; r
     assessments: {
       create: objectives
         .filter((objective) => objective.required)
-        .map((objective) => ({ objectiveId: objective.id, status: "IN_PROGRESS" as const, targetDate: new Date("2027-06-30"), explanation: "Enrôlement en cours." })),
+        .map((objective) => ({
+          objectiveId: objective.id,
+          status: "IN_PROGRESS" as const,
+          targetDate: new Date("2027-06-30"),
+          explanation: "Enrôlement en cours.",
+        })),
     },
   };
 }
@@ -44,7 +49,11 @@ export async function createDraft(db: Db, establishmentId: string, wave: WaveRef
 /** A submitted dossier of a new establishment (with its director), whose partner has `partnerSiret` (or a made-up one). */
 export async function createSubmittedDossier(db: Db, wave: WaveRef, options: EstablishmentOptions & { partnerSiret?: string } = {}) {
   const { partnerSiret, ...establishmentOptions } = options;
-  const { establishment, director } = await establishmentWithDirector(db, { name: `EHPAD instruction ${randomUUID().slice(0, 6)}`, headcount: 40, ...establishmentOptions });
+  const { establishment, director } = await establishmentWithDirector(db, {
+    name: `EHPAD instruction ${randomUUID().slice(0, 6)}`,
+    headcount: 40,
+    ...establishmentOptions,
+  });
   const content = completeDossierContent(wave.objectives);
   const application = await db.application.create({
     data: {
@@ -55,7 +64,14 @@ export async function createSubmittedDossier(db: Db, wave: WaveRef, options: Est
       state: "SUBMITTED",
       version: 2,
       partners: {
-        create: [{ name: "Éditeur IAM", role: "IAM_SSO", position: 0, siret: partnerSiret ?? withSiretKey(`${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}0002`) }],
+        create: [
+          {
+            name: "Éditeur IAM",
+            role: "IAM_SSO",
+            position: 0,
+            siret: partnerSiret ?? withSiretKey(`${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}0002`),
+          },
+        ],
       },
     } as never,
     select: { id: true },

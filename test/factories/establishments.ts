@@ -32,7 +32,16 @@ export async function createEstablishment(db: Db, options: EstablishmentOptions 
       city: "Niort",
       headcount: options.headcount ?? 30,
     },
-    select: { id: true, name: true, finessEt: true, finessEj: true, siret: true, categoryCode: true, regionCode: true, departmentCode: true },
+    select: {
+      id: true,
+      name: true,
+      finessEt: true,
+      finessEj: true,
+      siret: true,
+      categoryCode: true,
+      regionCode: true,
+      departmentCode: true,
+    },
   });
 }
 

@@ -57,7 +57,9 @@ export async function programmeManager(db: Db): Promise<Viewer> {
   return (await createUser(db, { staffRole: "PROGRAMME_MANAGER", name: "Claire Pilote" })).viewer;
 }
 
-export type ReviewerOptions = Pick<UserOptions, "regions" | "affiliations" | "name"> & { role?: Extract<StaffRole, "REVIEWER" | "REGIONAL_REVIEWER"> };
+export type ReviewerOptions = Pick<UserOptions, "regions" | "affiliations" | "name"> & {
+  role?: Extract<StaffRole, "REVIEWER" | "REGIONAL_REVIEWER">;
+};
 
 /** An ANS reviewer, or an ARS one (`role: "REGIONAL_REVIEWER"`) for `regions`. */
 export async function createReviewer(db: Db, options: ReviewerOptions = {}): Promise<Viewer> {

@@ -22,7 +22,10 @@ export async function createReviewWave(
 }
 
 /** A score sheet with every criterion scored (optional ones « sans objet » when asked). */
-export function completeSheet(criteria: ReadonlyArray<{ id: string; required: boolean; scaleMax: number }>, options: { notApplicable?: boolean; value?: number } = {}) {
+export function completeSheet(
+  criteria: ReadonlyArray<{ id: string; required: boolean; scaleMax: number }>,
+  options: { notApplicable?: boolean; value?: number } = {},
+) {
   return {
     overallComment: "Projet solide, calendrier réaliste.",
     scores: Object.fromEntries(

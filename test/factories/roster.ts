@@ -65,7 +65,11 @@ export const ROSTER_CASES: RosterCase[] = [
       { type: "PASSWORD", enrolledAt: "2020-01-01", expiresAt: null, revokedAt: null },
     ],
   }),
-  person("Etienne", { activityEnd: "2026-01-31", needsSecureMessaging: true, enrollments: [{ type: "E_CPS", enrolledAt: "2024-01-01", expiresAt: null, revokedAt: null }] }),
+  person("Etienne", {
+    activityEnd: "2026-01-31",
+    needsSecureMessaging: true,
+    enrollments: [{ type: "E_CPS", enrolledAt: "2024-01-01", expiresAt: null, revokedAt: null }],
+  }),
   person("Fabre", { activityStart: "2027-03-01", population: "TRAINEE", needsDmp: true }),
   person("Garnier", {
     rpps: withRppsKey("1000000007"),
@@ -84,12 +88,24 @@ export const ROSTER_HOMOLOGATIONS = [
   { type: "PLATFORM_AUTH" as const, decidedAt: "2025-04-01" },
 ];
 
-const date = (value: ProfessionalFacts["activityStart"] | null) => (value === null ? null : typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value);
+const date = (value: ProfessionalFacts["activityStart"] | null) =>
+  value === null ? null : typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value;
 
 /** Inserts ROSTER_CASES (or `cases`) into an establishment, with their enrollments and its homologations. */
-export async function insertRoster(db: Db, establishmentId: string, cases: readonly RosterCase[] = ROSTER_CASES, withHomologations = true): Promise<string[]> {
+export async function insertRoster(
+  db: Db,
+  establishmentId: string,
+  cases: readonly RosterCase[] = ROSTER_CASES,
+  withHomologations = true,
+): Promise<string[]> {
   if (withHomologations) {
-    await db.mieHomologation.createMany({ data: ROSTER_HOMOLOGATIONS.map((homologation) => ({ establishmentId, type: homologation.type, decidedAt: date(homologation.decidedAt)! })) });
+    await db.mieHomologation.createMany({
+      data: ROSTER_HOMOLOGATIONS.map((homologation) => ({
+        establishmentId,
+        type: homologation.type,
+        decidedAt: date(homologation.decidedAt)!,
+      })),
+    });
   }
   const ids: string[] = [];
   for (const { enrollments, ...professional } of cases) {

@@ -15,7 +15,10 @@ export async function createOpenWave(db: Db, options: { closesAt?: Date } = {}) 
   const suffix = randomUUID().slice(0, 8);
   const opensAt = new Date(Date.now() - 86_400_000);
   const categories = await db.establishmentCategory.findMany({ select: { code: true } });
-  const campaign = await db.campaign.create({ data: { slug: `c-${suffix}`, title: `Campagne ${suffix}`, description: "" }, select: { id: true } });
+  const campaign = await db.campaign.create({
+    data: { slug: `c-${suffix}`, title: `Campagne ${suffix}`, description: "" },
+    select: { id: true },
+  });
   const wave = await db.wave.create({
     data: {
       campaignId: campaign.id,
@@ -35,10 +38,18 @@ export async function createOpenWave(db: Db, options: { closesAt?: Date } = {}) 
         },
       },
     },
-    select: { id: true, title: true, versions: { select: { id: true, objectives: { orderBy: { position: "asc" } }, criteria: { orderBy: { position: "asc" } } } } },
+    select: {
+      id: true,
+      title: true,
+      versions: { select: { id: true, objectives: { orderBy: { position: "asc" } }, criteria: { orderBy: { position: "asc" } } } },
+    },
   });
   const version = wave.versions[0]!;
-  await writeCriterionLinks(db, version.id, DEFAULT_CRITERIA.map((criterion) => ({ code: criterion.code, objectiveCodes: DEFAULT_CRITERION_OBJECTIVES[criterion.code] ?? [] })));
+  await writeCriterionLinks(
+    db,
+    version.id,
+    DEFAULT_CRITERIA.map((criterion) => ({ code: criterion.code, objectiveCodes: DEFAULT_CRITERION_OBJECTIVES[criterion.code] ?? [] })),
+  );
   return { waveId: wave.id, versionId: version.id, title: wave.title, objectives: version.objectives, criteria: version.criteria };
 }
 
@@ -60,5 +71,8 @@ export function waveForm(overrides: Partial<TCreateWaveInput> = {}): TCreateWave
 
 /** A campaign for the use cases that create waves. */
 export async function insertCampaign(db: Db) {
-  return db.campaign.create({ data: { slug: `c-${randomUUID().slice(0, 8)}`, title: "HospiConnect", description: "" }, select: { id: true } });
+  return db.campaign.create({
+    data: { slug: `c-${randomUUID().slice(0, 8)}`, title: "HospiConnect", description: "" },
+    select: { id: true },
+  });
 }

@@ -12,15 +12,24 @@ async function rulesBroken(filePath: string, code: string): Promise<string[]> {
 
 describe("import boundaries", () => {
   it("refuses app/ and components/ in lib/, by alias or relative path", async () => {
-    expect(await rulesBroken("lib/roster/fixture.ts", 'import { RosterTable } from "@/components/roster/roster-table";\nexport const x = RosterTable;\n')).toContain("no-restricted-imports");
-    expect(await rulesBroken("lib/roster/fixture.ts", 'import page from "../../app/page";\nexport const x = page;\n')).toContain("no-restricted-imports");
+    expect(
+      await rulesBroken(
+        "lib/roster/fixture.ts",
+        'import { RosterTable } from "@/components/roster/roster-table";\nexport const x = RosterTable;\n',
+      ),
+    ).toContain("no-restricted-imports");
+    expect(await rulesBroken("lib/roster/fixture.ts", 'import page from "../../app/page";\nexport const x = page;\n')).toContain(
+      "no-restricted-imports",
+    );
     expect(await rulesBroken("lib/roster/fixture.ts", 'import { toDay } from "./dates";\nexport const x = toDay;\n')).toEqual([]);
   });
 
   it("refuses database code in a client component, not in a server one", async () => {
     const database = 'import { db } from "@/lib/db/client";\nexport const x = db;\n';
     expect(await rulesBroken("components/roster/fixture.tsx", `"use client";\n\n${database}`)).toContain("boundaries/client-imports");
-    expect(await rulesBroken("components/roster/fixture.tsx", '"use client";\n\nimport { Pool } from "pg";\nexport const x = Pool;\n')).toContain("boundaries/client-imports");
+    expect(
+      await rulesBroken("components/roster/fixture.tsx", '"use client";\n\nimport { Pool } from "pg";\nexport const x = Pool;\n'),
+    ).toContain("boundaries/client-imports");
     expect(await rulesBroken("components/roster/fixture.tsx", database)).toEqual([]);
   });
 

@@ -45,7 +45,10 @@ export async function startApp(settings: Record<string, string>): Promise<AppPro
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited:\n${lines.join("\n")}`);
-    const healthy = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${url}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) break;
     if (Date.now() > deadline) throw new Error(`next start did not answer:\n${lines.join("\n")}`);
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -21,9 +21,14 @@ const SUBMISSIONS = 10;
 const DECISIONS = 6;
 
 /** Distinct names made of letters, as the roster's name rules want them. */
-const letters = (index: number) => Array.from({ length: 4 }, (_, position) => String.fromCharCode(65 + (Math.floor(index / 26 ** position) % 26))).join("");
+const letters = (index: number) =>
+  Array.from({ length: 4 }, (_, position) => String.fromCharCode(65 + (Math.floor(index / 26 ** position) % 26))).join("");
 const rosterFile = (lines: number) =>
-  Buffer.from(templateCsv(Array.from({ length: lines }, (_, index) => ({ Nom: `ESSAI${letters(index)}`, Prénom: "Ana", RPPS: "", "Statut RPPS": "", MIE: "" }))));
+  Buffer.from(
+    templateCsv(
+      Array.from({ length: lines }, (_, index) => ({ Nom: `ESSAI${letters(index)}`, Prénom: "Ana", RPPS: "", "Statut RPPS": "", MIE: "" })),
+    ),
+  );
 
 type Caller = { cookie: string };
 type Outcome = { status: number; body: string };
@@ -43,7 +48,15 @@ describe("faults", () => {
   async function previewedImport(lines: number) {
     const { establishment, director } = await establishmentWithDirector(db);
     const row = await db.rosterImport.create({
-      data: { establishmentId: establishment.id, fileName: "registre.csv", format: "CSV", status: "PREVIEWED", totalLines: lines, content: rosterFile(lines), createdById: director.userId },
+      data: {
+        establishmentId: establishment.id,
+        fileName: "registre.csv",
+        format: "CSV",
+        status: "PREVIEWED",
+        totalLines: lines,
+        content: rosterFile(lines),
+        createdById: director.userId,
+      },
     });
     return { establishmentId: establishment.id, importId: row.id, cookie: await sessionCookie(db, director.userId) };
   }
@@ -56,9 +69,11 @@ describe("faults", () => {
       body: json ? JSON.stringify(json) : undefined,
     }).then(async (response) => ({ status: response.status, body: await response.text() }));
 
-  const submit = (dossier: (typeof submissions)[number]) => call(dossier, "POST", `/api/applications/${dossier.applicationId}/submission`, { idempotencyKey: dossier.key });
+  const submit = (dossier: (typeof submissions)[number]) =>
+    call(dossier, "POST", `/api/applications/${dossier.applicationId}/submission`, { idempotencyKey: dossier.key });
   const release = () => call(manager, "POST", `/api/waves/${waveId}/decisions/release`);
-  const commit = (caller: typeof importer) => call(caller, "POST", `/api/establishments/${caller.establishmentId}/roster/imports/${caller.importId}/commit`);
+  const commit = (caller: typeof importer) =>
+    call(caller, "POST", `/api/establishments/${caller.establishmentId}/roster/imports/${caller.importId}/commit`);
 
   /** Waits until the app holds a transaction open on the server (its writes are under way). */
   async function transactionUnderWay(matching: string): Promise<void> {
@@ -68,7 +83,12 @@ describe("faults", () => {
       await expect
         .poll(
           async () =>
-            (await observer.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'app' AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND query ILIKE $1`, [`%${matching}%`])).rows[0].n,
+            (
+              await observer.query(
+                `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'app' AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND query ILIKE $1`,
+                [`%${matching}%`],
+              )
+            ).rows[0].n,
           { timeout: 60_000, interval: 20 },
         )
         .toBeGreaterThan(0);
@@ -93,7 +113,9 @@ describe("faults", () => {
       } else {
         await db.application.update({ where: { id: draft.id }, data: { state: "SCORED" } });
         // Staged (ADR 0013): the release makes them decisions, all together or none.
-        await db.decision.create({ data: { applicationId: draft.id, waveId: wave.waveId, outcome: "REJECTED", reasons: "Hors du périmètre de la vague." } });
+        await db.decision.create({
+          data: { applicationId: draft.id, waveId: wave.waveId, outcome: "REJECTED", reasons: "Hors du périmètre de la vague." },
+        });
         decisions.push({ applicationId: draft.id });
       }
     }
@@ -116,15 +138,22 @@ describe("faults", () => {
         where: { id: dossier.applicationId },
         select: { state: true, _count: { select: { submissions: true, transitions: true } } },
       });
-      expect([row.state, row._count.submissions, row._count.transitions]).toEqual(row.state === "SUBMITTED" ? ["SUBMITTED", 1, 1] : ["DRAFT", 0, 0]);
+      expect([row.state, row._count.submissions, row._count.transitions]).toEqual(
+        row.state === "SUBMITTED" ? ["SUBMITTED", 1, 1] : ["DRAFT", 0, 0],
+      );
     }
     const decided = await db.application.findMany({
       where: { id: { in: decisions.map((dossier) => dossier.applicationId) } },
-      select: { state: true, decisions: { where: { releasedAt: { not: null } }, select: { id: true } }, _count: { select: { transitions: true } } },
+      select: {
+        state: true,
+        decisions: { where: { releasedAt: { not: null } }, select: { id: true } },
+        _count: { select: { transitions: true } },
+      },
     });
     // The wave's release is all or nothing.
     const released = decided[0]!.state === "REJECTED";
-    for (const row of decided) expect([row.state, row.decisions.length, row._count.transitions]).toEqual(released ? ["REJECTED", 1, 1] : ["SCORED", 0, 0]);
+    for (const row of decided)
+      expect([row.state, row.decisions.length, row._count.transitions]).toEqual(released ? ["REJECTED", 1, 1] : ["SCORED", 0, 0]);
     const batch = await db.rosterImport.findUniqueOrThrow({ where: { id: importer.importId }, select: { status: true } });
     const professionals = await db.professional.count({ where: { establishmentId: importer.establishmentId } });
     const audited = await db.auditEvent.count({ where: { action: "roster.imported", targetId: importer.establishmentId } });
@@ -167,7 +196,10 @@ describe("faults", () => {
 
     cluster.start();
     await expect
-      .poll(async () => (await fetch(`${app.url}/dossiers/${owner!.applicationId}`, { headers: { Cookie: owner!.cookie } })).status, { timeout: 60_000, interval: 500 })
+      .poll(async () => (await fetch(`${app.url}/dossiers/${owner!.applicationId}`, { headers: { Cookie: owner!.cookie } })).status, {
+        timeout: 60_000,
+        interval: 500,
+      })
       .toBe(200);
     expect(process.kill(app.pid, 0)).toBe(true);
     await expect.poll(async () => (await fetch(`${app.url}/api/health/ready`)).status, { timeout: 10_000 }).toBe(200);
@@ -177,11 +209,16 @@ describe("faults", () => {
     // What was refused goes through now, once: the same submission keys, the release (which releases nothing twice), the import.
     for (const dossier of submissions) expect((await submit(dossier)).status).toBe(200);
     expect((await release()).status).toBe(200);
-    if ((await db.rosterImport.findUniqueOrThrow({ where: { id: importer.importId } })).status === "PREVIEWED") expect((await commit(importer)).status).toBe(200);
+    if ((await db.rosterImport.findUniqueOrThrow({ where: { id: importer.importId } })).status === "PREVIEWED")
+      expect((await commit(importer)).status).toBe(200);
     await expectNothingHalfWritten();
-    expect(await db.application.count({ where: { id: { in: submissions.map((dossier) => dossier.applicationId) }, state: "SUBMITTED" } })).toBe(SUBMISSIONS);
+    expect(
+      await db.application.count({ where: { id: { in: submissions.map((dossier) => dossier.applicationId) }, state: "SUBMITTED" } }),
+    ).toBe(SUBMISSIONS);
     expect(await db.decision.count({ where: { releasedAt: { not: null } } })).toBe(DECISIONS);
-    expect(await db.application.count({ where: { id: { in: decisions.map((dossier) => dossier.applicationId) } , state: "REJECTED" } })).toBe(DECISIONS);
+    expect(
+      await db.application.count({ where: { id: { in: decisions.map((dossier) => dossier.applicationId) }, state: "REJECTED" } }),
+    ).toBe(DECISIONS);
     // The job queue gives each submission its receipt and e-mail, once, outage or not.
     await expect.poll(() => db.submission.count({ where: { receiptKey: null } }), { timeout: 60_000 }).toBe(0);
     expect(await db.outboxEmail.count({ where: { dedupeKey: { startsWith: "receipt:" } } })).toBe(SUBMISSIONS);
@@ -198,7 +235,15 @@ describe("faults", () => {
     const observer = new pg.Client({ connectionString: url });
     await observer.connect();
     await expect
-      .poll(async () => (await observer.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'app' AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`)).rows[0].n, { timeout: 30_000 })
+      .poll(
+        async () =>
+          (
+            await observer.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'app' AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`,
+            )
+          ).rows[0].n,
+        { timeout: 30_000 },
+      )
       .toBe(0);
     await observer.end();
     const batch = await db.rosterImport.findUniqueOrThrow({ where: { id: killed.importId }, select: { status: true, content: true } });

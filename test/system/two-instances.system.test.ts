@@ -44,11 +44,22 @@ describe("two instances on one PostgreSQL", () => {
       directors.push(director.email);
     }
     for (let index = 0; index < QUEUED_EMAILS; index += 1) {
-      await enqueueEmail(db, { dedupeKey: `test:${index}`, to: `destinataire.${index}@test.fr`, subject: `Message ${index}`, text: "Bonjour" });
+      await enqueueEmail(db, {
+        dedupeKey: `test:${index}`,
+        to: `destinataire.${index}@test.fr`,
+        subject: `Message ${index}`,
+        text: "Bonjour",
+      });
     }
     smtp = new TestSmtpServer();
     const smtpUrl = await smtp.start();
-    const settings = { DATABASE_URL: url, SMTP_URL: smtpUrl, JOB_SCHEDULES: EVERY_MINUTE, DEMO_MODE: "true", STORAGE_DIR: path.join(tmpdir(), "hospiconnect-two-instances-files") };
+    const settings = {
+      DATABASE_URL: url,
+      SMTP_URL: smtpUrl,
+      JOB_SCHEDULES: EVERY_MINUTE,
+      DEMO_MODE: "true",
+      STORAGE_DIR: path.join(tmpdir(), "hospiconnect-two-instances-files"),
+    };
     instances = await Promise.all([startApp(settings), startApp(settings)]);
   });
 
@@ -62,16 +73,22 @@ describe("two instances on one PostgreSQL", () => {
   it("runs each scheduled occurrence once, whichever instance takes it", async () => {
     const expectedMails = QUEUED_EMAILS + ESTABLISHMENTS;
     await expect
-      .poll(async () => ({
-        sent: await db.outboxEmail.count({ where: { status: "SENT" } }),
-        snapshotted: await db.indicatorSnapshot.count({ where: { reason: "DAILY" } }),
-      }), { timeout: 150_000, interval: 1_000 })
+      .poll(
+        async () => ({
+          sent: await db.outboxEmail.count({ where: { status: "SENT" } }),
+          snapshotted: await db.indicatorSnapshot.count({ where: { reason: "DAILY" } }),
+        }),
+        { timeout: 150_000, interval: 1_000 },
+      )
       .toEqual({ sent: expectedMails, snapshotted: ESTABLISHMENTS });
     // Let the next minute's occurrences run too: they must find nothing left to do.
     const firstMinute = new Date();
     await expect
-      .poll(async () => db.$queryRaw<Array<{ count: number }>>`
-        SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'daily-snapshots' AND state = 'completed' AND created_on > ${firstMinute}`, { timeout: 90_000, interval: 1_000 })
+      .poll(
+        async () => db.$queryRaw<Array<{ count: number }>>`
+        SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'daily-snapshots' AND state = 'completed' AND created_on > ${firstMinute}`,
+        { timeout: 90_000, interval: 1_000 },
+      )
       .toEqual([{ count: 1 }]);
 
     for (const instance of instances) {
@@ -94,7 +111,9 @@ describe("two instances on one PostgreSQL", () => {
     const perRecipient = new Map<string, number>();
     for (const to of received) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
     expect([...perRecipient.values()].every((count) => count === 1)).toBe(true);
-    expect(received.sort()).toEqual([...directors, ...Array.from({ length: QUEUED_EMAILS }, (_, index) => `destinataire.${index}@test.fr`)].sort());
+    expect(received.sort()).toEqual(
+      [...directors, ...Array.from({ length: QUEUED_EMAILS }, (_, index) => `destinataire.${index}@test.fr`)].sort(),
+    );
     expect(await db.outboxEmail.count({ where: { dedupeKey: { startsWith: "reminder-2d:" } } })).toBe(ESTABLISHMENTS);
   });
 

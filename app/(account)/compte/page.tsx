@@ -29,7 +29,8 @@ export default async function AccountPage() {
       </p>
       {isDemoMode() ? (
         <p>
-          <Link href="/compte/courriels">Lire les courriels qui me sont adressés</Link> (démonstration : ces adresses n&apos;ont pas de boîte de réception).
+          <Link href="/compte/courriels">Lire les courriels qui me sont adressés</Link> (démonstration : ces adresses n&apos;ont pas de
+          boîte de réception).
         </p>
       ) : null}
 
@@ -50,8 +51,8 @@ export default async function AccountPage() {
           <ul>
             {account.memberships.map((membership) => (
               <li key={membership.establishment.id}>
-                <Link href={`/etablissements/${membership.establishment.id}`}>{membership.establishment.name}</Link> ({membership.establishment.city}) –{" "}
-                {MEMBERSHIP_LABELS[membership.role]}
+                <Link href={`/etablissements/${membership.establishment.id}`}>{membership.establishment.name}</Link> (
+                {membership.establishment.city}) – {MEMBERSHIP_LABELS[membership.role]}
               </li>
             ))}
           </ul>

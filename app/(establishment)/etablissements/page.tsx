@@ -25,7 +25,8 @@ export default async function EstablishmentsPage() {
               <Link href={`/etablissements/${establishment.id}`}>{establishment.name}</Link>
               <br />
               <span className={fr.cx("fr-text--sm")}>
-                {establishment.category.label} – {establishment.city} ({departmentName(establishment.departmentCode)}) – FINESS {establishment.finessEt}
+                {establishment.category.label} – {establishment.city} ({departmentName(establishment.departmentCode)}) – FINESS{" "}
+                {establishment.finessEt}
               </span>
             </li>
           ))}

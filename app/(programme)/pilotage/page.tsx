@@ -45,9 +45,19 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
   return (
     <>
       <h1>Tableau de bord du programme</h1>
-      <form method="get" className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-4w")} aria-label="Filtrer le tableau de bord">
+      <form
+        method="get"
+        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-4w")}
+        aria-label="Filtrer le tableau de bord"
+      >
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <FilterSelect label="Vague" name="vague" value={filters.vague} options={data.waves.map((wave) => ({ value: wave.id, label: wave.title }))} anyLabel="Toutes les vagues" />
+          <FilterSelect
+            label="Vague"
+            name="vague"
+            value={filters.vague}
+            options={data.waves.map((wave) => ({ value: wave.id, label: wave.title }))}
+            anyLabel="Toutes les vagues"
+          />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
           <FilterSelect label="Région" name="region" value={filters.region} options={REGIONS} anyLabel="Toutes les régions" />
@@ -88,7 +98,11 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
 
       <section aria-labelledby="dossiers-titre">
         <h2 id="dossiers-titre">Dossiers</h2>
-        <BarChart horizontal labels={data.funnel.map((stage) => stage.label)} series={[{ name: "Dossiers", values: data.funnel.map((stage) => stage.count) }]} />
+        <BarChart
+          horizontal
+          labels={data.funnel.map((stage) => stage.label)}
+          series={[{ name: "Dossiers", values: data.funnel.map((stage) => stage.count) }]}
+        />
         {table("entonnoir")}
         {table("etats-regions")}
         {table("etats-categories")}
@@ -97,7 +111,8 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
       <section aria-labelledby="carte-titre">
         <h2 id="carte-titre">Carte des régions : {mapFigure.label.toLowerCase()}</h2>
         <p className={fr.cx("fr-text--sm")}>
-          {mapFigure.unit === "share" ? "En pourcentage. " : ""}Une région sans donnée apparaît à 0. Les mêmes chiffres, et les autres, figurent dans le tableau « Chiffres par région ».
+          {mapFigure.unit === "share" ? "En pourcentage. " : ""}Une région sans donnée apparaît à 0. Les mêmes chiffres, et les autres,
+          figurent dans le tableau « Chiffres par région ».
         </p>
         <RegionMap
           name={mapFigure.label}
@@ -110,9 +125,10 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
       <section aria-labelledby="deploiement-titre">
         <h2 id="deploiement-titre">Déploiement du RIE</h2>
         <p className={fr.cx("fr-text--sm")}>
-          Part des professionnels en activité, d&apos;après le relevé d&apos;indicateurs le plus récent de chaque établissement à la fin de chaque mois
-          {data.rollout.computedAt ? ` (mois en cours : calculé le ${formatParisDateTime(data.rollout.computedAt)})` : ""}. Avec une vague choisie : les établissements des
-          catégories éligibles à cette vague.
+          Part des professionnels en activité, d&apos;après le relevé d&apos;indicateurs le plus récent de chaque établissement à la fin de
+          chaque mois
+          {data.rollout.computedAt ? ` (mois en cours : calculé le ${formatParisDateTime(data.rollout.computedAt)})` : ""}. Avec une vague
+          choisie : les établissements des catégories éligibles à cette vague.
         </p>
         {curve.length === 0 ? (
           <p>La courbe apparaîtra après le premier relevé des indicateurs des registres.</p>
@@ -148,7 +164,9 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
 
       <section aria-labelledby="enveloppes-titre">
         <h2 id="enveloppes-titre">Enveloppes</h2>
-        <p className={fr.cx("fr-text--sm")}>L&apos;enveloppe d&apos;une vague est nationale : les filtres de région et de catégorie ne s&apos;y appliquent pas.</p>
+        <p className={fr.cx("fr-text--sm")}>
+          L&apos;enveloppe d&apos;une vague est nationale : les filtres de région et de catégorie ne s&apos;y appliquent pas.
+        </p>
         {data.envelopes.length > 0 ? (
           <BarChart
             unit="€"

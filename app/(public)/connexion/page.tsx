@@ -44,7 +44,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         ) : null}
 
         <section className={fr.cx("fr-mb-6w")} aria-labelledby="etablissements">
-          <h2 id="etablissements" className={fr.cx("fr-h4")}>Vous représentez un établissement</h2>
+          <h2 id="etablissements" className={fr.cx("fr-h4")}>
+            Vous représentez un établissement
+          </h2>
           {pscEnabled ? (
             <>
               <p>Identifiez-vous avec votre e-CPS ou votre carte CPS.</p>
@@ -60,7 +62,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </section>
 
         <section aria-labelledby="ans">
-          <h2 id="ans" className={fr.cx("fr-h4")}>Vous êtes agent de l&apos;ANS</h2>
+          <h2 id="ans" className={fr.cx("fr-h4")}>
+            Vous êtes agent de l&apos;ANS
+          </h2>
           <p>Connectez-vous avec votre clé d&apos;accès (passkey) ou votre clé de sécurité FIDO2.</p>
           <PasskeySignInButton returnTo={returnTo} />
         </section>

@@ -39,9 +39,19 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <p>Aucun dossier ne vous est attribué pour le moment.</p>
       ) : (
         <>
-          <form method="get" className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")} aria-label="Filtrer et trier vos dossiers">
+          <form
+            method="get"
+            className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")}
+            aria-label="Filtrer et trier vos dossiers"
+          >
             <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-              <FilterSelect label="Vague" name="vague" value={filters.vague} options={waves.map((wave) => ({ value: wave.id, label: wave.title }))} anyLabel="Toutes" />
+              <FilterSelect
+                label="Vague"
+                name="vague"
+                value={filters.vague}
+                options={waves.map((wave) => ({ value: wave.id, label: wave.title }))}
+                anyLabel="Toutes"
+              />
             </div>
             <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
               <FilterSelect label="Niveau" name="niveau" value={filters.niveau} options={TIER_LABELS} anyLabel="Tous" />

@@ -38,13 +38,30 @@ export function PartnersFields({ control, disabled }: Props<"PARTNERS">) {
       {fields.map((field, index) => (
         <Row key={field.id} legend={`Partenaire ${index + 1}`} onRemove={() => remove(index)} disabled={disabled}>
           <TextField control={control} name={`partners.${index}.name`} label="Nom" maxLength={TEXT_LIMITS.name} disabled={disabled} />
-          <SelectField control={control} name={`partners.${index}.role`} label="Rôle dans le projet" options={PARTNER_ROLE_OPTIONS} disabled={disabled} />
-          <TextField control={control} name={`partners.${index}.solution`} label="Solution proposée" maxLength={TEXT_LIMITS.name} disabled={disabled} />
+          <SelectField
+            control={control}
+            name={`partners.${index}.role`}
+            label="Rôle dans le projet"
+            options={PARTNER_ROLE_OPTIONS}
+            disabled={disabled}
+          />
+          <TextField
+            control={control}
+            name={`partners.${index}.solution`}
+            label="Solution proposée"
+            maxLength={TEXT_LIMITS.name}
+            disabled={disabled}
+          />
           <TextField control={control} name={`partners.${index}.siret`} label="SIRET (facultatif)" hint="14 chiffres" disabled={disabled} />
         </Row>
       ))}
       {disabled ? null : (
-        <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => append({ name: "", siret: "", role: "" as never, solution: "" })}>
+        <Button
+          type="button"
+          priority="secondary"
+          iconId="fr-icon-add-line"
+          onClick={() => append({ name: "", siret: "", role: "" as never, solution: "" })}
+        >
           Ajouter un partenaire
         </Button>
       )}
@@ -56,17 +73,50 @@ export function MieStrategyFields({ control, disabled }: Props<"MIE_STRATEGY">) 
   const { fields, append, remove } = useFieldArray({ control, name: "mieStrategy" });
   return (
     <>
-      <p>Pour chaque population de professionnels, les moyens d&apos;identification électronique prévus. Tous n&apos;ont pas besoin du même MIE.</p>
+      <p>
+        Pour chaque population de professionnels, les moyens d&apos;identification électronique prévus. Tous n&apos;ont pas besoin du même
+        MIE.
+      </p>
       {fields.map((field, index) => (
         <Row key={field.id} legend={`Population ${index + 1}`} onRemove={() => remove(index)} disabled={disabled}>
-          <SelectField control={control} name={`mieStrategy.${index}.population`} label="Population" options={POPULATION_OPTIONS} disabled={disabled} />
-          <CheckboxesField control={control} name={`mieStrategy.${index}.mieTypes`} label="Moyens d'identification prévus" options={MIE_OPTIONS} disabled={disabled} />
-          <TextField control={control} name={`mieStrategy.${index}.headcount`} label="Nombre de professionnels concernés" type="number" disabled={disabled} />
-          <TextAreaField control={control} name={`mieStrategy.${index}.notes`} label="Remarques" rows={3} maxLength={TEXT_LIMITS.notes} disabled={disabled} />
+          <SelectField
+            control={control}
+            name={`mieStrategy.${index}.population`}
+            label="Population"
+            options={POPULATION_OPTIONS}
+            disabled={disabled}
+          />
+          <CheckboxesField
+            control={control}
+            name={`mieStrategy.${index}.mieTypes`}
+            label="Moyens d'identification prévus"
+            options={MIE_OPTIONS}
+            disabled={disabled}
+          />
+          <TextField
+            control={control}
+            name={`mieStrategy.${index}.headcount`}
+            label="Nombre de professionnels concernés"
+            type="number"
+            disabled={disabled}
+          />
+          <TextAreaField
+            control={control}
+            name={`mieStrategy.${index}.notes`}
+            label="Remarques"
+            rows={3}
+            maxLength={TEXT_LIMITS.notes}
+            disabled={disabled}
+          />
         </Row>
       ))}
       {disabled || fields.length >= POPULATION_OPTIONS.length ? null : (
-        <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => append({ population: "" as never, mieTypes: [], headcount: "", notes: "" })}>
+        <Button
+          type="button"
+          priority="secondary"
+          iconId="fr-icon-add-line"
+          onClick={() => append({ population: "" as never, mieTypes: [], headcount: "", notes: "" })}
+        >
           Ajouter une population
         </Button>
       )}
@@ -81,7 +131,13 @@ export function TimelineFields({ control, disabled }: Props<"TIMELINE">) {
       {fields.length === 0 ? <p>Aucun jalon pour l&apos;instant.</p> : null}
       {fields.map((field, index) => (
         <Row key={field.id} legend={`Jalon ${index + 1}`} onRemove={() => remove(index)} disabled={disabled}>
-          <TextField control={control} name={`milestones.${index}.label`} label="Libellé" maxLength={TEXT_LIMITS.label} disabled={disabled} />
+          <TextField
+            control={control}
+            name={`milestones.${index}.label`}
+            label="Libellé"
+            maxLength={TEXT_LIMITS.label}
+            disabled={disabled}
+          />
           <TextField control={control} name={`milestones.${index}.dueDate`} label="Échéance" type="date" disabled={disabled} />
         </Row>
       ))}
@@ -106,16 +162,39 @@ export function BudgetFields({ control, disabled }: Props<"BUDGET">) {
       {fields.length === 0 ? <p>Aucune ligne de budget pour l&apos;instant.</p> : null}
       {fields.map((field, index) => (
         <Row key={field.id} legend={`Ligne ${index + 1}`} onRemove={() => remove(index)} disabled={disabled}>
-          <SelectField control={control} name={`budgetLines.${index}.category`} label="Catégorie de dépense" options={BUDGET_CATEGORY_OPTIONS} disabled={disabled} />
-          <TextField control={control} name={`budgetLines.${index}.label`} label="Libellé" maxLength={TEXT_LIMITS.label} disabled={disabled} />
-          <TextField control={control} name={`budgetLines.${index}.amount`} label="Montant demandé (€)" hint="Par exemple 12 500,50" disabled={disabled} />
+          <SelectField
+            control={control}
+            name={`budgetLines.${index}.category`}
+            label="Catégorie de dépense"
+            options={BUDGET_CATEGORY_OPTIONS}
+            disabled={disabled}
+          />
+          <TextField
+            control={control}
+            name={`budgetLines.${index}.label`}
+            label="Libellé"
+            maxLength={TEXT_LIMITS.label}
+            disabled={disabled}
+          />
+          <TextField
+            control={control}
+            name={`budgetLines.${index}.amount`}
+            label="Montant demandé (€)"
+            hint="Par exemple 12 500,50"
+            disabled={disabled}
+          />
         </Row>
       ))}
       <p className={fr.cx("fr-text--lead")} aria-live="polite">
         Total demandé : <strong>{formatEuroAmount(total)}</strong>
       </p>
       {disabled ? null : (
-        <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => append({ category: "" as never, label: "", amount: "" })}>
+        <Button
+          type="button"
+          priority="secondary"
+          iconId="fr-icon-add-line"
+          onClick={() => append({ category: "" as never, label: "", amount: "" })}
+        >
           Ajouter une ligne
         </Button>
       )}

@@ -30,7 +30,12 @@ export function SelfAssessmentFields({
   return (
     <>
       {objectives.map((objective) => (
-        <section key={objective.id} id={objectiveAnchor(objective.code)} className={fr.cx("fr-mb-6w")} aria-labelledby={`${objectiveAnchor(objective.code)}-titre`}>
+        <section
+          key={objective.id}
+          id={objectiveAnchor(objective.code)}
+          className={fr.cx("fr-mb-6w")}
+          aria-labelledby={`${objectiveAnchor(objective.code)}-titre`}
+        >
           <h3 id={`${objectiveAnchor(objective.code)}-titre`} className={fr.cx("fr-h5")}>
             {objective.code}. {objective.title}{" "}
             <Badge small severity={objective.required ? "warning" : "info"} noIcon>
@@ -38,7 +43,13 @@ export function SelfAssessmentFields({
             </Badge>
           </h3>
           <p className={fr.cx("fr-text--sm")}>{objective.description}</p>
-          <RadioField control={control} name={`assessments.${objective.id}.status`} label="Où en est l'établissement ?" options={STATUS_OPTIONS} disabled={disabled} />
+          <RadioField
+            control={control}
+            name={`assessments.${objective.id}.status`}
+            label="Où en est l'établissement ?"
+            options={STATUS_OPTIONS}
+            disabled={disabled}
+          />
           <TextField control={control} name={`assessments.${objective.id}.targetDate`} label="Date cible" type="date" disabled={disabled} />
           <TextAreaField
             control={control}

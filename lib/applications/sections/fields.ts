@@ -57,25 +57,21 @@ export function zCalendarDate(missing: string) {
 }
 
 /** `YYYY-MM-DD` or nothing: empty string, null and absence all mean "not given yet". */
-export const zOptionalCalendarDate = z
-  .union([z.string(), z.null(), z.undefined()], { error: INVALID_VALUE })
-  .transform((value, ctx) => {
-    if (value === undefined || value === null || value === "") return null;
-    const problem = checkCalendarDate(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem, input: value });
-    return value;
-  });
+export const zOptionalCalendarDate = z.union([z.string(), z.null(), z.undefined()], { error: INVALID_VALUE }).transform((value, ctx) => {
+  if (value === undefined || value === null || value === "") return null;
+  const problem = checkCalendarDate(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem, input: value });
+  return value;
+});
 
 /** Optional SIRET, typed with or without spaces; stored as its 14 digits, or null. */
-export const zOptionalSiret = z
-  .union([z.string(), z.null(), z.undefined()], { error: INVALID_VALUE })
-  .transform((value, ctx) => {
-    const digits = (value ?? "").replace(/[\s\u00a0\u202f.]/g, "");
-    if (digits === "") return null;
-    const problem = checkSiret(digits);
-    if (problem) ctx.addIssue({ code: "custom", message: siretProblemMessage(problem, digits), input: value });
-    return digits;
-  });
+export const zOptionalSiret = z.union([z.string(), z.null(), z.undefined()], { error: INVALID_VALUE }).transform((value, ctx) => {
+  const digits = (value ?? "").replace(/[\s\u00a0\u202f.]/g, "");
+  if (digits === "") return null;
+  const problem = checkSiret(digits);
+  if (problem) ctx.addIssue({ code: "custom", message: siretProblemMessage(problem, digits), input: value });
+  return digits;
+});
 
 /** A list with a French message when it grows past what a dossier can sensibly hold. */
 export function zList<T extends z.ZodType>(item: T, max: number, tooMany: string) {

@@ -34,9 +34,7 @@ export const SECTION_SCHEMAS = {
 export type TSectionInput<S extends FormSection> = z.output<(typeof SECTION_SCHEMAS)[S]>;
 export type TSectionFormValues<S extends FormSection> = z.input<(typeof SECTION_SCHEMAS)[S]>;
 
-export type ParseSectionResult<S extends FormSection> =
-  | { ok: true; data: TSectionInput<S> }
-  | { ok: false; fieldErrors: FieldErrors };
+export type ParseSectionResult<S extends FormSection> = { ok: true; data: TSectionInput<S> } | { ok: false; fieldErrors: FieldErrors };
 
 export function parseSection<S extends FormSection>(section: S, data: unknown): ParseSectionResult<S> {
   // TypeScript cannot narrow a mapped lookup through a type parameter; the table's `satisfies`

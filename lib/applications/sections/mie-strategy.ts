@@ -52,19 +52,17 @@ export const ZMieStrategySectionInput = z.object(
       ZMieStrategyLineInput,
       Object.keys(Population).length,
       "La stratégie compte au plus une ligne par population.",
-    ).superRefine(
-      (lines, ctx) => {
-        lines.forEach((line, index) => {
-          if (lines.findIndex((other) => other.population === line.population) < index) {
-            ctx.addIssue({
-              code: "custom",
-              path: [index, "population"],
-              message: `La population « ${POPULATION_LABELS[line.population]} » figure déjà sur une autre ligne.`,
-            });
-          }
-        });
-      },
-    ),
+    ).superRefine((lines, ctx) => {
+      lines.forEach((line, index) => {
+        if (lines.findIndex((other) => other.population === line.population) < index) {
+          ctx.addIssue({
+            code: "custom",
+            path: [index, "population"],
+            message: `La population « ${POPULATION_LABELS[line.population]} » figure déjà sur une autre ligne.`,
+          });
+        }
+      });
+    }),
   },
   { error: INVALID_VALUE },
 );

@@ -223,7 +223,14 @@ describe("SELF_ASSESSMENT", () => {
 
 describe("every message a user can read is French", () => {
   it.each(Object.keys(SECTION_SCHEMAS) as (keyof typeof SECTION_SCHEMAS)[])("%s, whatever is sent", (section) => {
-    for (const junk of [undefined, 42, "texte", [], {}, { partners: [{}], mieStrategy: [{}], budgetLines: [{}], milestones: [{}], assessments: { x: 1 } }]) {
+    for (const junk of [
+      undefined,
+      42,
+      "texte",
+      [],
+      {},
+      { partners: [{}], mieStrategy: [{}], budgetLines: [{}], milestones: [{}], assessments: { x: 1 } },
+    ]) {
       const result = parseSection(section, junk);
       if (result.ok) continue;
       for (const message of Object.values(result.fieldErrors)) {

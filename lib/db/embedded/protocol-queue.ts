@@ -72,8 +72,7 @@ export class ExchangeQueue {
     this.running = true;
     try {
       for (;;) {
-        const index =
-          this.owner === null ? 0 : this.waiting.findIndex((job) => job.handlerId === this.owner);
+        const index = this.owner === null ? 0 : this.waiting.findIndex((job) => job.handlerId === this.owner);
         const job = index < 0 ? undefined : this.waiting.splice(index, 1)[0];
         if (!job) break;
         this.owner = job.handlerId;

@@ -50,9 +50,7 @@ describe("embedded PostgreSQL server", () => {
 
   it("keeps parameters bound to their own statement under concurrency", async () => {
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) =>
-        pool.query<{ n: number; s: string }>("SELECT $1::int AS n, $2::text AS s", [i, `v${i}`]),
-      ),
+      Array.from({ length: 100 }, (_, i) => pool.query<{ n: number; s: string }>("SELECT $1::int AS n, $2::text AS s", [i, `v${i}`])),
     );
     results.forEach((result, i) => expect(result.rows[0]).toEqual({ n: i, s: `v${i}` }));
   });

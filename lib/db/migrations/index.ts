@@ -11,7 +11,10 @@ const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 /** Reads `prisma/migrations` the way `prisma migrate deploy` does: one folder per migration, in name order. */
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const folders = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const lockPath = path.join(dir, "migration_lock.toml");
   return {
     baseDir: dir,
@@ -53,11 +56,7 @@ export async function migrateDatabase(
  * The SQL that takes a database from one schema to another, as `prisma migrate dev` would write it.
  * `from: null` means an empty database. The engine needs a connection but reads nothing from it.
  */
-export async function diffSchemas(
-  connectionString: string,
-  from: string | null,
-  to: string,
-): Promise<string> {
+export async function diffSchemas(connectionString: string, from: string | null, to: string): Promise<string> {
   const engine = await openSchemaEngine(connectionString, to);
   try {
     const asTarget = (content: string) => ({

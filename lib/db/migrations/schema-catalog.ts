@@ -30,7 +30,10 @@ export async function readSchemaCatalog(connectionString: string): Promise<Schem
                   FROM information_schema.columns WHERE table_schema = current_schema()`)
     )
       .filter((row) => keep(row.table_name!))
-      .map((row) => `${row.table_name}.${row.column_name} ${row.data_type}/${row.udt_name}(${row.length}) null=${row.is_nullable} default=${row.column_default}`);
+      .map(
+        (row) =>
+          `${row.table_name}.${row.column_name} ${row.data_type}/${row.udt_name}(${row.length}) null=${row.is_nullable} default=${row.column_default}`,
+      );
 
     const enums = (
       await rows(`SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels

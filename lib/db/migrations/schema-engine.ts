@@ -66,11 +66,7 @@ class WholeScriptPrismaPg extends PrismaPg {
  * Opens the schema engine on a database, for a Prisma schema (the engine refuses to start without
  * one). The engine connects as soon as it is created.
  */
-export async function openSchemaEngine(
-  connectionString: string,
-  schema: string,
-  log: EngineLog = () => {},
-): Promise<SchemaEngine> {
+export async function openSchemaEngine(connectionString: string, schema: string, log: EngineLog = () => {}): Promise<SchemaEngine> {
   const { SchemaEngine } = await loadBindings();
   const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPrismaPg({ connectionString, max: 1 }));
   return SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, log, adapter);

@@ -13,7 +13,9 @@ import { consumeChallenge, storeChallenge } from "./challenges";
 import { relyingParty } from "./relying-party";
 
 /** Signing in with a passkey or a FIDO2 key: discoverable credentials, user verification required. */
-export async function startPasskeySignIn(ip: string | null): Promise<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
+export async function startPasskeySignIn(
+  ip: string | null,
+): Promise<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
   await consumeAttempt("signInPerIp", ip);
   const options = await generateAuthenticationOptions({
     rpID: relyingParty().id,
@@ -44,7 +46,11 @@ async function refuse(reason: string, ip: string | null, userId: string | null, 
  * replayed or expired challenge, a changed backup-eligibility flag, and a signature counter that
  * did not advance (a possible cloned key, flagged apart).
  */
-export async function finishPasskeySignIn(input: { challengeId: string; response: AuthenticationResponseJSON; ip: string | null }): Promise<string> {
+export async function finishPasskeySignIn(input: {
+  challengeId: string;
+  response: AuthenticationResponseJSON;
+  ip: string | null;
+}): Promise<string> {
   const { challengeId, response, ip } = input;
   await consumeAttempt("signInPerIp", ip);
   const challenge = await consumeChallenge(challengeId, "AUTHENTICATION");

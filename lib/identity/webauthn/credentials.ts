@@ -13,7 +13,10 @@ export function listOwnCredentials(viewer: Viewer) {
 }
 
 async function ownCredential(viewer: Viewer, credentialId: string) {
-  const credential = await db.webAuthnCredential.findUnique({ where: { id: credentialId }, select: { id: true, userId: true, name: true } });
+  const credential = await db.webAuthnCredential.findUnique({
+    where: { id: credentialId },
+    select: { id: true, userId: true, name: true },
+  });
   // Another person's key is reported as missing, like a key that does not exist.
   if (!credential || credential.userId !== viewer.userId) throw new AppError("NOT_FOUND", "Cette clé n'existe pas.");
   return credential;

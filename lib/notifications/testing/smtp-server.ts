@@ -32,4 +32,3 @@ export class TestSmtpServer {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
-

@@ -6,22 +6,57 @@ import { parseRosterFile, type DirectoryImportRow } from "./index";
 
 /** The classic 52-column header (docs/domain/file-formats.md). */
 const CLASSIC = [
-  "Type d'identifiant PP", "Identifiant PP", "Identification nationale PP", "Code civilité d'exercice",
-  "Libellé civilité d'exercice", "Code civilité", "Libellé civilité", "Nom d'exercice", "Prénom d'exercice",
-  "Code profession", "Libellé profession", "Code catégorie professionnelle", "Libellé catégorie professionnelle",
-  "Code type savoir-faire", "Libellé type savoir-faire", "Code savoir-faire", "Libellé savoir-faire",
-  "Code mode exercice", "Libellé mode exercice", "Numéro SIRET site", "Numéro SIREN site", "Numéro FINESS site",
-  "Numéro FINESS établissement juridique", "Identifiant technique de la structure", "Raison sociale site",
-  "Enseigne commerciale site", "Complément destinataire (coord. structure)",
-  "Complément point géographique (coord. structure)", "Numéro Voie (coord. structure)",
-  "Indice répétition voie (coord. structure)", "Code type de voie (coord. structure)",
-  "Libellé type de voie (coord. structure)", "Libellé Voie (coord. structure)",
-  "Mention distribution (coord. structure)", "Bureau cedex (coord. structure)", "Code postal (coord. structure)",
-  "Code commune (coord. structure)", "Libellé commune (coord. structure)", "Code pays (coord. structure)",
-  "Libellé pays (coord. structure)", "Téléphone (coord. structure)", "Téléphone 2 (coord. structure)",
-  "Télécopie (coord. structure)", "Adresse e-mail (coord. structure)", "Code Département (structure)",
-  "Libellé Département (structure)", "Ancien identifiant de la structure", "Autorité d'enregistrement",
-  "Code secteur d'activité", "Libellé secteur d'activité", "Code section tableau pharmaciens",
+  "Type d'identifiant PP",
+  "Identifiant PP",
+  "Identification nationale PP",
+  "Code civilité d'exercice",
+  "Libellé civilité d'exercice",
+  "Code civilité",
+  "Libellé civilité",
+  "Nom d'exercice",
+  "Prénom d'exercice",
+  "Code profession",
+  "Libellé profession",
+  "Code catégorie professionnelle",
+  "Libellé catégorie professionnelle",
+  "Code type savoir-faire",
+  "Libellé type savoir-faire",
+  "Code savoir-faire",
+  "Libellé savoir-faire",
+  "Code mode exercice",
+  "Libellé mode exercice",
+  "Numéro SIRET site",
+  "Numéro SIREN site",
+  "Numéro FINESS site",
+  "Numéro FINESS établissement juridique",
+  "Identifiant technique de la structure",
+  "Raison sociale site",
+  "Enseigne commerciale site",
+  "Complément destinataire (coord. structure)",
+  "Complément point géographique (coord. structure)",
+  "Numéro Voie (coord. structure)",
+  "Indice répétition voie (coord. structure)",
+  "Code type de voie (coord. structure)",
+  "Libellé type de voie (coord. structure)",
+  "Libellé Voie (coord. structure)",
+  "Mention distribution (coord. structure)",
+  "Bureau cedex (coord. structure)",
+  "Code postal (coord. structure)",
+  "Code commune (coord. structure)",
+  "Libellé commune (coord. structure)",
+  "Code pays (coord. structure)",
+  "Libellé pays (coord. structure)",
+  "Téléphone (coord. structure)",
+  "Téléphone 2 (coord. structure)",
+  "Télécopie (coord. structure)",
+  "Adresse e-mail (coord. structure)",
+  "Code Département (structure)",
+  "Libellé Département (structure)",
+  "Ancien identifiant de la structure",
+  "Autorité d'enregistrement",
+  "Code secteur d'activité",
+  "Libellé secteur d'activité",
+  "Code section tableau pharmaciens",
   "Libellé section tableau pharmaciens",
 ];
 
@@ -34,7 +69,10 @@ const NEWER_SPELLING = new Map([
 ]);
 const NEWER = [
   ...CLASSIC.filter((name) => !name.includes("savoir-faire")).map((name) => NEWER_SPELLING.get(name) ?? name),
-  "Code fonction", "Libellé fonction", "Code genre d'activité", "Libellé genre d'activité",
+  "Code fonction",
+  "Libellé fonction",
+  "Code genre d'activité",
+  "Libellé genre d'activité",
 ];
 const CLASSIC_SPELLING = new Map([...NEWER_SPELLING].map(([classic, newer]) => [newer, classic]));
 expect(CLASSIC).toHaveLength(52);
@@ -62,19 +100,59 @@ const base: Line = {
 const LINES: Line[] = [
   { "Identifiant PP": RPPS_1, "Identification nationale PP": `8${RPPS_1}`, "Nom d'exercice": "LEFÈVRE", "Prénom d'exercice": "Hélène" },
   // Another establishment: not read.
-  { "Identifiant PP": RPPS_2, "Nom d'exercice": "AUTRE", "Prénom d'exercice": "Paul", "Numéro FINESS site": ELSEWHERE, "Numéro FINESS établissement juridique": ELSEWHERE },
+  {
+    "Identifiant PP": RPPS_2,
+    "Nom d'exercice": "AUTRE",
+    "Prénom d'exercice": "Paul",
+    "Numéro FINESS site": ELSEWHERE,
+    "Numéro FINESS établissement juridique": ELSEWHERE,
+  },
   // The same person at another site of the same legal entity.
   { "Identifiant PP": RPPS_1, "Nom d'exercice": "LEFÈVRE", "Prénom d'exercice": "Hélène", "Numéro FINESS site": ELSEWHERE },
   // An ADELI professional: no RPPS.
-  { "Type d'identifiant PP": "0", "Identifiant PP": "123456782", "Identification nationale PP": "0123456782", "Nom d'exercice": "ADELI", "Prénom d'exercice": "Jean" },
+  {
+    "Type d'identifiant PP": "0",
+    "Identifiant PP": "123456782",
+    "Identification nationale PP": "0123456782",
+    "Nom d'exercice": "ADELI",
+    "Prénom d'exercice": "Jean",
+  },
   // RPPS only in the national identifier; a student, self-employed.
-  { "Type d'identifiant PP": "", "Identification nationale PP": `8${RPPS_3}`, "Nom d'exercice": "MOREAU", "Prénom d'exercice": "Léa", "Code catégorie professionnelle": "E", "Code mode exercice": "L", "Code profession": "10" },
+  {
+    "Type d'identifiant PP": "",
+    "Identification nationale PP": `8${RPPS_3}`,
+    "Nom d'exercice": "MOREAU",
+    "Prénom d'exercice": "Léa",
+    "Code catégorie professionnelle": "E",
+    "Code mode exercice": "L",
+    "Code profession": "10",
+  },
   // The FINESS appears on the line, but as the structure's technical identifier: not ours.
-  { "Identifiant PP": RPPS_2, "Nom d'exercice": "AUTRE", "Prénom d'exercice": "Paul", "Numéro FINESS site": ELSEWHERE, "Numéro FINESS établissement juridique": ELSEWHERE, "Identifiant technique de la structure": `F${SITE}` },
+  {
+    "Identifiant PP": RPPS_2,
+    "Nom d'exercice": "AUTRE",
+    "Prénom d'exercice": "Paul",
+    "Numéro FINESS site": ELSEWHERE,
+    "Numéro FINESS établissement juridique": ELSEWHERE,
+    "Identifiant technique de la structure": `F${SITE}`,
+  },
   // A volunteer: no population in the roster.
-  { "Identifiant PP": VOLUNTEER, "Nom d'exercice": "BENEVOLE", "Prénom d'exercice": "Anne", "Code mode exercice": "B", "Code catégorie professionnelle": "M", "Code profession": "99" },
+  {
+    "Identifiant PP": VOLUNTEER,
+    "Nom d'exercice": "BENEVOLE",
+    "Prénom d'exercice": "Anne",
+    "Code mode exercice": "B",
+    "Code catégorie professionnelle": "M",
+    "Code profession": "99",
+  },
   // A profession the roster does not know.
-  { "Identifiant PP": OPTICIAN, "Nom d'exercice": "OPTIQUE", "Prénom d'exercice": "Luc", "Code profession": "28", "Libellé profession": "Opticien-Lunetier" },
+  {
+    "Identifiant PP": OPTICIAN,
+    "Nom d'exercice": "OPTIQUE",
+    "Prénom d'exercice": "Luc",
+    "Code profession": "28",
+    "Libellé profession": "Opticien-Lunetier",
+  },
 ];
 
 function extract(header: readonly string[], lines: Line[]): string {
@@ -95,20 +173,55 @@ describe.each([
     const checkedAt = new Date("2026-03-12T00:00:00Z");
     expect(result.rows).toEqual<DirectoryImportRow[]>([
       {
-        source: "ANNUAIRE_SANTE", line: 2, lines: [2], matchKey: `rpps:${RPPS_1}`, lastName: "LEFÈVRE", firstName: "Hélène",
-        rpps: RPPS_1, rppsStatus: "REGISTERED", rppsCheckedAt: checkedAt, professionCode: "60", category: "CIVIL", population: "SALARIED",
+        source: "ANNUAIRE_SANTE",
+        line: 2,
+        lines: [2],
+        matchKey: `rpps:${RPPS_1}`,
+        lastName: "LEFÈVRE",
+        firstName: "Hélène",
+        rpps: RPPS_1,
+        rppsStatus: "REGISTERED",
+        rppsCheckedAt: checkedAt,
+        professionCode: "60",
+        category: "CIVIL",
+        population: "SALARIED",
       },
       {
-        source: "ANNUAIRE_SANTE", line: 6, lines: [6], matchKey: `rpps:${RPPS_3}`, lastName: "MOREAU", firstName: "Léa",
-        rpps: RPPS_3, rppsStatus: "REGISTERED", rppsCheckedAt: checkedAt, professionCode: "10", category: "STUDENT", population: "INTERN",
+        source: "ANNUAIRE_SANTE",
+        line: 6,
+        lines: [6],
+        matchKey: `rpps:${RPPS_3}`,
+        lastName: "MOREAU",
+        firstName: "Léa",
+        rpps: RPPS_3,
+        rppsStatus: "REGISTERED",
+        rppsCheckedAt: checkedAt,
+        professionCode: "10",
+        category: "STUDENT",
+        population: "INTERN",
       },
       {
-        source: "ANNUAIRE_SANTE", line: 8, lines: [8], matchKey: `rpps:${VOLUNTEER}`, lastName: "BENEVOLE", firstName: "Anne",
-        rpps: VOLUNTEER, rppsStatus: "REGISTERED", rppsCheckedAt: checkedAt, professionCode: "99", category: "PUBLIC_AGENT", population: null,
+        source: "ANNUAIRE_SANTE",
+        line: 8,
+        lines: [8],
+        matchKey: `rpps:${VOLUNTEER}`,
+        lastName: "BENEVOLE",
+        firstName: "Anne",
+        rpps: VOLUNTEER,
+        rppsStatus: "REGISTERED",
+        rppsCheckedAt: checkedAt,
+        professionCode: "99",
+        category: "PUBLIC_AGENT",
+        population: null,
       },
     ]);
     expect(result.rejected).toEqual([
-      { line: 5, messages: ["Ligne 5 : pas de numéro RPPS (identifiant 123456782) : ajoutez ce professionnel avec le modèle de fichier de l'application."] },
+      {
+        line: 5,
+        messages: [
+          "Ligne 5 : pas de numéro RPPS (identifiant 123456782) : ajoutez ce professionnel avec le modèle de fichier de l'application.",
+        ],
+      },
       { line: 9, messages: ["Ligne 9 : le code profession « 28 » (Opticien-Lunetier) n'existe pas dans la liste des professions."] },
     ]);
     expect(result.warnings).toEqual([
@@ -187,7 +300,9 @@ describe("parseRosterFile: Annuaire Santé extract, other cases", () => {
     expect(result.rejected).toEqual([
       {
         line: 2,
-        messages: ["Ligne 2 : la colonne « Prénom d'exercice » contient un caractère nul invisible (U+0000) : l'extraction est sans doute abîmée, téléchargez-la de nouveau."],
+        messages: [
+          "Ligne 2 : la colonne « Prénom d'exercice » contient un caractère nul invisible (U+0000) : l'extraction est sans doute abîmée, téléchargez-la de nouveau.",
+        ],
       },
     ]);
   });

@@ -71,7 +71,16 @@ export function readAnnuaireSante(
   fileName: string,
   options: { finess: readonly string[]; professionCodes: ReadonlySet<string> },
 ): RosterImportResult {
-  const result: RosterImportResult = { format: "ANNUAIRE_SANTE", encoding: null, separator: "|", rows: [], rejected: [], errors: [], warnings: [], notes: [] };
+  const result: RosterImportResult = {
+    format: "ANNUAIRE_SANTE",
+    encoding: null,
+    separator: "|",
+    rows: [],
+    rejected: [],
+    errors: [],
+    warnings: [],
+    notes: [],
+  };
   const finess = options.finess.map(normalizeFiness);
   const invalid = finess.filter((number) => !isValidFiness(number));
   if (finess.length === 0 || invalid.length > 0) {
@@ -113,7 +122,14 @@ export function readAnnuaireSante(
     const cell = (column: Column) => (cells[index[column]] ?? "").trim();
     if (!wanted.has(cell("finessSite")) && !wanted.has(cell("finessLegalEntity"))) return; // the number was elsewhere on the line
     keptLines++;
-    const row = readPerson(line.number, cell, labelIndex === -1 ? "" : (cells[labelIndex] ?? "").trim(), checkedAt, options.professionCodes, result);
+    const row = readPerson(
+      line.number,
+      cell,
+      labelIndex === -1 ? "" : (cells[labelIndex] ?? "").trim(),
+      checkedAt,
+      options.professionCodes,
+      result,
+    );
     if (row === null) return;
     const known = people.get(row.rpps);
     if (known === undefined) {
@@ -138,9 +154,12 @@ export function readAnnuaireSante(
   if (checkedAt !== null) {
     result.notes.push(`Extraction du ${formatDayFr(toDay(checkedAt))} : cette date est retenue comme vérification du lien RPPS.`);
   } else {
-    result.warnings.push("La date de l'extraction ne figure pas dans le nom du fichier (PS_LibreAcces_Personne_activite_AAAAMMJJhhmm.txt) : la vérification du lien RPPS ne sera pas datée.");
+    result.warnings.push(
+      "La date de l'extraction ne figure pas dans le nom du fichier (PS_LibreAcces_Personne_activite_AAAAMMJJhhmm.txt) : la vérification du lien RPPS ne sera pas datée.",
+    );
   }
-  if (keptLines === 0) result.warnings.push(`Aucune ligne de l'extraction ne correspond au FINESS ${finess.join(" ou ")} : vérifiez le numéro.`);
+  if (keptLines === 0)
+    result.warnings.push(`Aucune ligne de l'extraction ne correspond au FINESS ${finess.join(" ou ")} : vérifiez le numéro.`);
   return result;
 }
 
@@ -158,12 +177,17 @@ function readPerson(
   };
   for (const [column, name] of Object.entries(COLUMNS) as [Column, string][]) {
     const invisible = controlCharacterIn(cell(column));
-    if (invisible) return reject(`Ligne ${line} : la colonne « ${name} » contient ${invisible} : l'extraction est sans doute abîmée, téléchargez-la de nouveau.`);
+    if (invisible)
+      return reject(
+        `Ligne ${line} : la colonne « ${name} » contient ${invisible} : l'extraction est sans doute abîmée, téléchargez-la de nouveau.`,
+      );
   }
   const id = cell("id");
   const rpps = cell("idType") === "8" ? id : rppsFromNationalId(cell("nationalId"));
   if (rpps === null || rpps === "") {
-    return reject(`Ligne ${line} : pas de numéro RPPS (identifiant ${id || cell("nationalId")}) : ajoutez ce professionnel avec le modèle de fichier de l'application.`);
+    return reject(
+      `Ligne ${line} : pas de numéro RPPS (identifiant ${id || cell("nationalId")}) : ajoutez ce professionnel avec le modèle de fichier de l'application.`,
+    );
   }
   if (!isValidRpps(rpps)) return reject(`Ligne ${line} : le numéro RPPS ${rpps} est invalide : sa clé de contrôle ne correspond pas.`);
   const lastName = cell("lastName");
@@ -180,13 +204,17 @@ function readPerson(
   const categoryCode = cell("category");
   const category = CATEGORIES[categoryCode];
   if (category === undefined) {
-    result.warnings.push(`Ligne ${line} : catégorie professionnelle « ${categoryCode} » inconnue (C, E ou M attendu) : « Civil » est retenu.`);
+    result.warnings.push(
+      `Ligne ${line} : catégorie professionnelle « ${categoryCode} » inconnue (C, E ou M attendu) : « Civil » est retenu.`,
+    );
   }
   const mode = cell("mode");
   const population = category === "STUDENT" ? "INTERN" : (POPULATIONS[mode] ?? null);
   if (population === null) {
     const name = MODE_NAMES[mode] ? ` (${MODE_NAMES[mode]})` : "";
-    result.warnings.push(`Ligne ${line} : le mode d'exercice « ${mode} »${name} ne correspond à aucune population du registre : complétez la population de ${firstName} ${lastName}.`);
+    result.warnings.push(
+      `Ligne ${line} : le mode d'exercice « ${mode} »${name} ne correspond à aucune population du registre : complétez la population de ${firstName} ${lastName}.`,
+    );
   }
   return {
     source: "ANNUAIRE_SANTE",

@@ -56,7 +56,11 @@ const LISTED_NAMES = 20;
 export function accentCheckWarning(names: readonly string[]): string | null {
   const accented = [...new Set(names.filter((name) => /[^\u0000-\u007f]/.test(name)))];
   if (accented.length === 0) return null;
-  const listed = accented.slice(0, LISTED_NAMES).map((name) => `« ${name} »`).join(", ");
-  const more = accented.length > LISTED_NAMES ? ` et ${accented.length - LISTED_NAMES} autre${accented.length - LISTED_NAMES > 1 ? "s" : ""}` : "";
+  const listed = accented
+    .slice(0, LISTED_NAMES)
+    .map((name) => `« ${name} »`)
+    .join(", ");
+  const more =
+    accented.length > LISTED_NAMES ? ` et ${accented.length - LISTED_NAMES} autre${accented.length - LISTED_NAMES > 1 ? "s" : ""}` : "";
   return `Le fichier n'est pas en UTF-8 : vérifiez que les accents de ces noms sont justes avant d'importer (sinon, enregistrez le fichier en « CSV UTF-8 » et importez-le de nouveau) : ${listed}${more}.`;
 }

@@ -34,7 +34,11 @@ export function linesContaining(bytes: Buffer, needles: readonly string[]): File
 }
 
 /** Decodes the header and the kept lines, in UTF-8 when they all are, otherwise in Windows-1252. */
-export function decodeLines(bytes: Buffer, header: FileLine, lines: readonly FileLine[]): { encoding: TextEncoding; header: string; lines: string[] } {
+export function decodeLines(
+  bytes: Buffer,
+  header: FileLine,
+  lines: readonly FileLine[],
+): { encoding: TextEncoding; header: string; lines: string[] } {
   for (const encoding of ["UTF-8", "WINDOWS-1252"] as const) {
     const decode = decoderFor(encoding);
     try {

@@ -39,7 +39,9 @@ function csvCell(value: string, separator: string): string {
 
 /** A template CSV: the header, then each line as overrides of GOOD_LINE. */
 export function templateCsv(lines: TemplateLine[], separator = ";", headers: readonly string[] = HEADERS): string {
-  const rows = lines.map((line) => headers.map((header) => csvCell({ ...GOOD_LINE, ...line }[header as keyof TemplateLine] ?? "", separator)));
+  const rows = lines.map((line) =>
+    headers.map((header) => csvCell({ ...GOOD_LINE, ...line }[header as keyof TemplateLine] ?? "", separator)),
+  );
   return [headers.join(separator), ...rows.map((row) => row.join(separator))].join("\r\n") + "\r\n";
 }
 

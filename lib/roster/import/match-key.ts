@@ -14,7 +14,12 @@ export function personKey(lastName: string, firstName: string, birthDate: Date):
 }
 
 /** Null when there is neither an RPPS number nor a birth date: such a line cannot be matched. */
-export function rosterMatchKey(person: { rpps: string | null; lastName: string; firstName: string; birthDate: Date | null }): string | null {
+export function rosterMatchKey(person: {
+  rpps: string | null;
+  lastName: string;
+  firstName: string;
+  birthDate: Date | null;
+}): string | null {
   if (person.rpps !== null) return `rpps:${person.rpps}`;
   if (person.birthDate === null) return null;
   return `personne:${personKey(person.lastName, person.firstName, person.birthDate)}`;

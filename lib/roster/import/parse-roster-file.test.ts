@@ -102,7 +102,11 @@ describe("parseRosterFile: the app's CSV template", () => {
         "Ligne 2 : le numéro RPPS « 1,00000E+10 » a été transformé en nombre par le tableur : mettez la colonne « RPPS » au format Texte et saisissez de nouveau les numéros.",
       ],
     ],
-    ["an unknown profession code", { "Code profession": "61" }, ["Ligne 2 : le code profession « 61 » n'existe pas dans la liste des professions."]],
+    [
+      "an unknown profession code",
+      { "Code profession": "61" },
+      ["Ligne 2 : le code profession « 61 » n'existe pas dans la liste des professions."],
+    ],
     [
       "a date that does not exist",
       { "Date de naissance": "31/02/1980" },
@@ -116,26 +120,38 @@ describe("parseRosterFile: the app's CSV template", () => {
     [
       "an unknown population",
       { Population: "Cadre" },
-      ["Ligne 2 : valeur « Cadre » inconnue dans la colonne « Population » (valeurs possibles : Salarié, Libéral / indépendant, Interne, Intérimaire, Stagiaire)."],
+      [
+        "Ligne 2 : valeur « Cadre » inconnue dans la colonne « Population » (valeurs possibles : Salarié, Libéral / indépendant, Interne, Intérimaire, Stagiaire).",
+      ],
     ],
     [
       "an unknown RPPS status",
       { "Statut RPPS": "Peut-être" },
-      ["Ligne 2 : valeur « Peut-être » inconnue dans la colonne « Statut RPPS » (valeurs possibles : Non enregistré, Demande déposée, Enregistré)."],
+      [
+        "Ligne 2 : valeur « Peut-être » inconnue dans la colonne « Statut RPPS » (valeurs possibles : Non enregistré, Demande déposée, Enregistré).",
+      ],
     ],
     ["registered without RPPS", { RPPS: "" }, ["Ligne 2 : le statut RPPS est « Enregistré » mais le numéro RPPS n'est pas renseigné."]],
     [
       "an RPPS with status « non enregistré »",
       { "Statut RPPS": "Non enregistré" },
-      ["Ligne 2 : un numéro RPPS est renseigné mais le statut RPPS est « Non enregistré » : indiquez « Enregistré » ou « Demande déposée »."],
+      [
+        "Ligne 2 : un numéro RPPS est renseigné mais le statut RPPS est « Non enregistré » : indiquez « Enregistré » ou « Demande déposée ».",
+      ],
     ],
     [
       "no RPPS and no birth date",
       { RPPS: "", "Statut RPPS": "Non enregistré", "Date de naissance": "" },
-      ["Ligne 2 : sans numéro RPPS, la date de naissance est obligatoire (elle permet de reconnaître le professionnel lors d'un prochain import)."],
+      [
+        "Ligne 2 : sans numéro RPPS, la date de naissance est obligatoire (elle permet de reconnaître le professionnel lors d'un prochain import).",
+      ],
     ],
     ["a blank required value", { Nom: " " }, ["Ligne 2 : la colonne « Nom » doit être renseignée."]],
-    ["a need that is neither yes nor no", { "Besoin DMP": "peut-être" }, ["Ligne 2 : valeur « peut-être » non reconnue dans la colonne « Besoin DMP » (réponses possibles : Oui, Non)."]],
+    [
+      "a need that is neither yes nor no",
+      { "Besoin DMP": "peut-être" },
+      ["Ligne 2 : valeur « peut-être » non reconnue dans la colonne « Besoin DMP » (réponses possibles : Oui, Non)."],
+    ],
     [
       "an unknown MIE and an MIE without date",
       { MIE: "YUBIKEY:2025-01-01;E_CPS" },
@@ -204,7 +220,9 @@ describe("parseRosterFile: the app's CSV template", () => {
 
   it("says when the file is not the template at all", async () => {
     const result = await parseText("Service;Effectif\r\nUrgences;12\r\n");
-    expect(result.errors[0]).toMatch(/^Ligne 1 : aucune des colonnes attendues n'a été trouvée\. La première ligne doit contenir les en-têtes du modèle : Nom, Prénom, /);
+    expect(result.errors[0]).toMatch(
+      /^Ligne 1 : aucune des colonnes attendues n'a été trouvée\. La première ligne doit contenir les en-têtes du modèle : Nom, Prénom, /,
+    );
   });
 
   it("ignores unknown columns with a warning, matches headers without accents or case", async () => {
@@ -216,10 +234,15 @@ describe("parseRosterFile: the app's CSV template", () => {
   });
 
   it("rejects a line with more values than columns (separator inside an unquoted value)", async () => {
-    const text = templateCsv([{}], ",") + "DUPONT, Jean,Marie,12/04/1980,Salarié,60,Civil,,Non enregistré,,Aucune,01/09/2015,,Non,Non,Non,Non,PASSWORD:2019-01-01\r\n";
+    const text =
+      templateCsv([{}], ",") +
+      "DUPONT, Jean,Marie,12/04/1980,Salarié,60,Civil,,Non enregistré,,Aucune,01/09/2015,,Non,Non,Non,Non,PASSWORD:2019-01-01\r\n";
     const result = await parseText(text);
     expect(result.rejected).toEqual([
-      { line: 3, messages: ["Ligne 3 : 18 valeurs pour 17 colonnes : une valeur contient sans doute le séparateur sans être entre guillemets."] },
+      {
+        line: 3,
+        messages: ["Ligne 3 : 18 valeurs pour 17 colonnes : une valeur contient sans doute le séparateur sans être entre guillemets."],
+      },
     ]);
   });
 
@@ -227,7 +250,7 @@ describe("parseRosterFile: the app's CSV template", () => {
     const text = templateCsv([{}]) + '"DURAND;Paul;01/01/1970\r\n';
     const result = await parseText(text);
     expect(result.errors).toEqual([
-      'Ligne 3 : un guillemet (") ouvert n\'est jamais refermé, la suite du fichier ne peut pas être lue. Corrigez cette ligne.',
+      "Ligne 3 : un guillemet (\") ouvert n'est jamais refermé, la suite du fichier ne peut pas être lue. Corrigez cette ligne.",
     ]);
   });
 
@@ -302,7 +325,14 @@ describe("parseRosterFile: the template as an Excel workbook", () => {
     expect(result).toMatchObject({ format: "XLSX", encoding: null, rejected: [], errors: [] });
     expect(result.notes).toEqual(["Le classeur contient 2 feuilles : seule la première (« Personnel ») est lue."]);
     const [row] = result.rows as TemplateImportRow[];
-    expect(row).toMatchObject({ line: 2, birthDate: d("1980-04-12"), professionCode: "60", rpps: RPPS_1, needsDmp: true, needsPscServices: false });
+    expect(row).toMatchObject({
+      line: 2,
+      birthDate: d("1980-04-12"),
+      professionCode: "60",
+      rpps: RPPS_1,
+      needsDmp: true,
+      needsPscServices: false,
+    });
   });
 
   it("names the worksheet row of a rejected line", async () => {
@@ -321,8 +351,13 @@ describe("parseRosterFile: the template as an Excel workbook", () => {
   });
 
   it("refuses Excel 97-2003 files and files that only pretend to be workbooks", async () => {
-    const xls = await parseRosterFile({ bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), fileName: "registre.xls" }, options);
-    expect(xls.errors).toEqual(["Le format Excel 97-2003 (.xls) n'est pas pris en charge : enregistrez le fichier au format Excel (.xlsx) ou CSV."]);
+    const xls = await parseRosterFile(
+      { bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), fileName: "registre.xls" },
+      options,
+    );
+    expect(xls.errors).toEqual([
+      "Le format Excel 97-2003 (.xls) n'est pas pris en charge : enregistrez le fichier au format Excel (.xlsx) ou CSV.",
+    ]);
     const fake = await parseRosterFile({ bytes: utf8("Nom;Prénom\r\n"), fileName: "registre.xlsx" }, options);
     expect(fake.errors).toEqual([
       "Le fichier « registre.xlsx » porte l'extension .xlsx mais n'est pas un classeur Excel : enregistrez-le de nouveau depuis Excel.",
@@ -359,7 +394,10 @@ describe("parseRosterFile: lines corrected in the preview", () => {
 
     const corrected = [...(cells ?? [])];
     corrected[first.header?.indexOf("RPPS") ?? -1] = RPPS_2;
-    const second = await parseRosterFile({ bytes: utf8(text), fileName: "registre.csv" }, { ...options, corrections: new Map([[3, corrected]]) });
+    const second = await parseRosterFile(
+      { bytes: utf8(text), fileName: "registre.csv" },
+      { ...options, corrections: new Map([[3, corrected]]) },
+    );
     expect(second.rejected).toEqual([]);
     expect(second.rows.map((row) => [row.line, row.lastName, row.rpps])).toEqual([
       [2, "DUPONT", RPPS_1],
@@ -372,7 +410,10 @@ describe("parseRosterFile: lines corrected in the preview", () => {
     const first = await parseText(text);
     const corrected = [...(first.rejectedCells?.get(3) ?? [])];
     corrected[first.header?.indexOf("RPPS") ?? -1] = RPPS_1;
-    const second = await parseRosterFile({ bytes: utf8(text), fileName: "registre.csv" }, { ...options, corrections: new Map([[3, corrected]]) });
+    const second = await parseRosterFile(
+      { bytes: utf8(text), fileName: "registre.csv" },
+      { ...options, corrections: new Map([[3, corrected]]) },
+    );
     expect(second.rejected).toEqual([{ line: 3, messages: [`Ligne 3 : doublon de la ligne 2 (même numéro RPPS ${RPPS_1}).`] }]);
   });
 });

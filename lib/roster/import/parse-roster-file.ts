@@ -30,12 +30,19 @@ function emptyResult(errors: string[]): RosterImportResult {
 
 type Corrections = RosterImportOptions["corrections"];
 
-async function readWorkbook(bytes: Uint8Array, fileName: string, professionCodes: ReadonlySet<string>, corrections: Corrections): Promise<RosterImportResult> {
+async function readWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  professionCodes: ReadonlySet<string>,
+  corrections: Corrections,
+): Promise<RosterImportResult> {
   let workbook;
   try {
     workbook = await worksheetRecords(bytes);
   } catch {
-    return emptyResult([`Le fichier « ${fileName} » n'a pas pu être lu comme un classeur Excel (.xlsx) : il est peut-être abîmé ou protégé par un mot de passe.`]);
+    return emptyResult([
+      `Le fichier « ${fileName} » n'a pas pu être lu comme un classeur Excel (.xlsx) : il est peut-être abîmé ou protégé par un mot de passe.`,
+    ]);
   }
   const reading = readTemplateRecords(workbook.records, "XLSX", professionCodes, corrections);
   const [first] = workbook.sheetNames;
@@ -50,7 +57,15 @@ function readCsv(bytes: Uint8Array, professionCodes: ReadonlySet<string>, correc
   const { text, encoding } = decodeText(bytes);
   const lines = text.split("\n");
   const headerIndex = lines.findIndex((line) => line.trim() !== "");
-  const result: RosterImportResult = { format: "CSV", encoding, rows: [], rejected: [], errors: [], warnings: [], notes: [encodingNote(encoding)] };
+  const result: RosterImportResult = {
+    format: "CSV",
+    encoding,
+    rows: [],
+    rejected: [],
+    errors: [],
+    warnings: [],
+    notes: [encodingNote(encoding)],
+  };
   if (headerIndex === -1) return { ...result, errors: ["Le fichier est vide."] };
   const detected = detectSeparator(lines[headerIndex] ?? "", headerIndex + 1);
   if ("error" in detected) return { ...result, errors: [detected.error] };
@@ -60,7 +75,9 @@ function readCsv(bytes: Uint8Array, professionCodes: ReadonlySet<string>, correc
   if (unclosedQuoteLine !== null) {
     return {
       ...result,
-      errors: [`Ligne ${unclosedQuoteLine} : un guillemet (") ouvert n'est jamais refermé, la suite du fichier ne peut pas être lue. Corrigez cette ligne.`],
+      errors: [
+        `Ligne ${unclosedQuoteLine} : un guillemet (") ouvert n'est jamais refermé, la suite du fichier ne peut pas être lue. Corrigez cette ligne.`,
+      ],
     };
   }
   return { ...result, ...readTemplateRecords(records, "CSV", professionCodes, corrections) };
@@ -73,7 +90,10 @@ function withAccentCheck(result: RosterImportResult): RosterImportResult {
   return warning === null ? result : { ...result, warnings: [warning, ...result.warnings] };
 }
 
-export async function parseRosterFile(file: { bytes: Uint8Array; fileName: string }, options: RosterImportOptions): Promise<RosterImportResult> {
+export async function parseRosterFile(
+  file: { bytes: Uint8Array; fileName: string },
+  options: RosterImportOptions,
+): Promise<RosterImportResult> {
   return withAccentCheck(await readRosterFile(file, options));
 }
 
@@ -83,10 +103,14 @@ async function readRosterFile(file: { bytes: Uint8Array; fileName: string }, opt
   if (bytes.length === 0) return emptyResult([`Le fichier « ${fileName} » est vide.`]);
   if (startsWith(bytes, ZIP)) return readWorkbook(bytes, fileName, professionCodes, options.corrections);
   if (startsWith(bytes, OLE)) {
-    return emptyResult(["Le format Excel 97-2003 (.xls) n'est pas pris en charge : enregistrez le fichier au format Excel (.xlsx) ou CSV."]);
+    return emptyResult([
+      "Le format Excel 97-2003 (.xls) n'est pas pris en charge : enregistrez le fichier au format Excel (.xlsx) ou CSV.",
+    ]);
   }
   if (/\.xlsx$/i.test(fileName)) {
-    return emptyResult([`Le fichier « ${fileName} » porte l'extension .xlsx mais n'est pas un classeur Excel : enregistrez-le de nouveau depuis Excel.`]);
+    return emptyResult([
+      `Le fichier « ${fileName} » porte l'extension .xlsx mais n'est pas un classeur Excel : enregistrez-le de nouveau depuis Excel.`,
+    ]);
   }
   // The extract can be larger than a JavaScript string: look at its first line only, then read it by bytes.
   const start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;

@@ -11,7 +11,14 @@ import { readTemplateHeader } from "./template-header";
 import { readTemplateRow } from "./template-row";
 import type { RejectedLine, TemplateImportRow } from "./types";
 
-type TemplateReading = { rows: TemplateImportRow[]; rejected: RejectedLine[]; header?: string[]; rejectedCells?: Map<number, string[]>; errors: string[]; warnings: string[] };
+type TemplateReading = {
+  rows: TemplateImportRow[];
+  rejected: RejectedLine[];
+  header?: string[];
+  rejectedCells?: Map<number, string[]>;
+  errors: string[];
+  warnings: string[];
+};
 
 export function readTemplateRecords(
   records: readonly FileRecord[],
@@ -39,7 +46,12 @@ export function readTemplateRecords(
     if (lastFilled >= width && where === "CSV") {
       // More values than columns: a separator inside a value that was not quoted.
       rejectedCells.set(line, cells);
-      rejected.push({ line, messages: [`Ligne ${line} : ${lastFilled + 1} valeurs pour ${width} colonnes : une valeur contient sans doute le séparateur sans être entre guillemets.`] });
+      rejected.push({
+        line,
+        messages: [
+          `Ligne ${line} : ${lastFilled + 1} valeurs pour ${width} colonnes : une valeur contient sans doute le séparateur sans être entre guillemets.`,
+        ],
+      });
       continue;
     }
     const reading = readTemplateRow(line, cells, { indexes, professionCodes });

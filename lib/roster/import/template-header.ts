@@ -87,7 +87,10 @@ export function readTemplateHeader(
     }
     const first = indexes[key];
     if (first === undefined) indexes[key] = index;
-    else errors.push(`Ligne ${line} : la colonne « ${cell.trim()} » apparaît deux fois (colonnes ${first + 1} et ${index + 1}) : gardez-en une seule.`);
+    else
+      errors.push(
+        `Ligne ${line} : la colonne « ${cell.trim()} » apparaît deux fois (colonnes ${first + 1} et ${index + 1}) : gardez-en une seule.`,
+      );
   });
   const missing = TEMPLATE_COLUMNS.filter((column) => indexes[column.key] === undefined).map((column) => `« ${column.header} »`);
   if (missing.length > 0) {

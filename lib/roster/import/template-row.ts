@@ -63,7 +63,9 @@ function crossChecks(values: Values, say: (text: string) => void): void {
     say(`la fin d'activité (${formatDayFr(toDay(activityEnd))}) précède le début d'activité (${formatDayFr(toDay(activityStart))})`);
   }
   if (birthDate && activityStart && birthDate >= activityStart) {
-    say(`la date de naissance (${formatDayFr(toDay(birthDate))}) n'est pas antérieure au début d'activité (${formatDayFr(toDay(activityStart))})`);
+    say(
+      `la date de naissance (${formatDayFr(toDay(birthDate))}) n'est pas antérieure au début d'activité (${formatDayFr(toDay(activityStart))})`,
+    );
   }
   if (rpps === null && birthDate === null) {
     say("sans numéro RPPS, la date de naissance est obligatoire (elle permet de reconnaître le professionnel lors d'un prochain import)");
@@ -120,9 +122,15 @@ export function readTemplateRow(line: number, cells: readonly string[], context:
   const { lastName, firstName, birthDate, rpps } = values;
   // A blank status means registered when a number is given (numbers are only issued on registration).
   const rppsStatus =
-    values.rppsStatus === undefined || rpps === undefined ? undefined : (values.rppsStatus ?? (rpps === null ? "NOT_REGISTERED" : "REGISTERED"));
+    values.rppsStatus === undefined || rpps === undefined
+      ? undefined
+      : (values.rppsStatus ?? (rpps === null ? "NOT_REGISTERED" : "REGISTERED"));
   crossChecks({ ...values, rppsStatus }, say);
-  const reading = { messages, rpps: rpps ?? null, personKey: lastName && firstName && birthDate ? personKey(lastName, firstName, birthDate) : null };
+  const reading = {
+    messages,
+    rpps: rpps ?? null,
+    personKey: lastName && firstName && birthDate ? personKey(lastName, firstName, birthDate) : null,
+  };
   if (messages.length > 0 || !complete(values) || rppsStatus === undefined) return { ...reading, row: null };
   const record = {
     ...values,

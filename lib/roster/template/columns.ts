@@ -14,13 +14,7 @@
  * Public API: `ProfessionalRecord`, `EnrollmentRecord`, `TEMPLATE_COLUMNS`, `TemplateColumn`,
  * `TemplateColumnKey`.
  */
-import type {
-  IdentityVerification,
-  MieType,
-  Population,
-  ProfessionalCategory,
-  RppsStatus,
-} from "@/lib/db/generated/enums";
+import type { IdentityVerification, MieType, Population, ProfessionalCategory, RppsStatus } from "@/lib/db/generated/enums";
 
 export type EnrollmentRecord = {
   type: MieType;

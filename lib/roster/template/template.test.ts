@@ -59,7 +59,9 @@ describe("RPPS cells", () => {
   it("refuses a number of zeros (it passes Luhn) and says to leave the cell empty instead", () => {
     expect(parseRpps("00000000000")).toEqual({
       ok: false,
-      errors: ["le numéro RPPS 00000000000 n'est composé que de zéros : laissez la colonne vide si le professionnel n'a pas de numéro RPPS"],
+      errors: [
+        "le numéro RPPS 00000000000 n'est composé que de zéros : laissez la colonne vide si le professionnel n'a pas de numéro RPPS",
+      ],
     });
   });
 });

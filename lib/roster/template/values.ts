@@ -65,7 +65,10 @@ export type EnumCodec<T extends string> = {
 };
 
 /** Reads a value by its code, its French label or one of its aliases, whatever the case and accents. */
-export function enumCodec<T extends string>(labels: Readonly<Record<T, string>>, aliases: Partial<Record<T, readonly string[]>> = {}): EnumCodec<T> {
+export function enumCodec<T extends string>(
+  labels: Readonly<Record<T, string>>,
+  aliases: Partial<Record<T, readonly string[]>> = {},
+): EnumCodec<T> {
   const lookup = new Map<string, T>();
   for (const code of Object.keys(labels) as T[]) {
     for (const spelling of [code, labels[code], ...(aliases[code] ?? [])]) lookup.set(comparable(spelling), code);
@@ -97,8 +100,10 @@ export function parseRpps(text: string): Parsed<string | null> {
   if (!/^\d+$/.test(compact)) return fail(`le numéro RPPS « ${text.trim()} » ne doit contenir que des chiffres`);
   const rpps = /^8\d{11}$/.test(compact) ? (rppsFromNationalId(compact) ?? compact.slice(1)) : compact;
   if (rpps.length !== 11) return fail(`le numéro RPPS ${compact} doit comporter 11 chiffres`);
-  if (checkRpps(rpps) === "zeros") return fail(`le numéro RPPS ${rpps} n'est composé que de zéros : laissez la colonne vide si le professionnel n'a pas de numéro RPPS`);
-  if (!isValidRpps(rpps)) return fail(`le numéro RPPS ${rpps} est invalide : sa clé de contrôle ne correspond pas (vérifiez-le dans l'Annuaire Santé)`);
+  if (checkRpps(rpps) === "zeros")
+    return fail(`le numéro RPPS ${rpps} n'est composé que de zéros : laissez la colonne vide si le professionnel n'a pas de numéro RPPS`);
+  if (!isValidRpps(rpps))
+    return fail(`le numéro RPPS ${rpps} est invalide : sa clé de contrôle ne correspond pas (vérifiez-le dans l'Annuaire Santé)`);
   return ok(rpps);
 }
 
@@ -123,7 +128,10 @@ function isoDate(date: Date): string {
 }
 
 function mieType(text: string): MieType | null {
-  const code = text.trim().toUpperCase().replace(/[\s-]+/g, "_");
+  const code = text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, "_");
   return Object.hasOwn(MIE_CATALOGUE, code) ? (code as MieType) : null;
 }
 
@@ -131,7 +139,10 @@ function mieType(text: string): MieType | null {
 export function parseMieList(text: string): Parsed<EnrollmentRecord[]> {
   const enrollments: EnrollmentRecord[] = [];
   const errors: string[] = [];
-  for (const item of text.split(/[;,|\n]+/).map((part) => part.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(/[;,|\n]+/)
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [typeText = "", enrolledText = "", expiresText = "", revokedText = "", ...extra] = item.split(":").map((part) => part.trim());
     const type = mieType(typeText);
     if (type === null) {
@@ -149,16 +160,22 @@ export function parseMieList(text: string): Parsed<EnrollmentRecord[]> {
     const dates = [enrolledText, expiresText, revokedText].map((part) => (part === "" ? null : readDay(part)));
     const bad = [enrolledText, expiresText, revokedText].filter((part, index) => part !== "" && dates[index] === null);
     if (bad.length > 0) {
-      errors.push(...bad.map((part) => `dans la colonne « MIE », « ${part} » (${type}) n'est pas une date valide (JJ/MM/AAAA ou AAAA-MM-JJ)`));
+      errors.push(
+        ...bad.map((part) => `dans la colonne « MIE », « ${part} » (${type}) n'est pas une date valide (JJ/MM/AAAA ou AAAA-MM-JJ)`),
+      );
       continue;
     }
     const [enrolled, expires, revoked] = dates as [Day, Day | null, Day | null];
     if (expires !== null && expires <= enrolled) {
-      errors.push(`dans la colonne « MIE », l'expiration de ${type} (${formatDayFr(expires)}) doit être postérieure à son enrôlement (${formatDayFr(enrolled)})`);
+      errors.push(
+        `dans la colonne « MIE », l'expiration de ${type} (${formatDayFr(expires)}) doit être postérieure à son enrôlement (${formatDayFr(enrolled)})`,
+      );
       continue;
     }
     if (revoked !== null && revoked < enrolled) {
-      errors.push(`dans la colonne « MIE », la révocation de ${type} (${formatDayFr(revoked)}) précède son enrôlement (${formatDayFr(enrolled)})`);
+      errors.push(
+        `dans la colonne « MIE », la révocation de ${type} (${formatDayFr(revoked)}) précède son enrôlement (${formatDayFr(enrolled)})`,
+      );
       continue;
     }
     enrollments.push({

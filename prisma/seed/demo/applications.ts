@@ -25,10 +25,34 @@ const PLAN: ReadonlyArray<{ wave: WaveKind; states: ApplicationState[]; from: nu
     wave: "GENERALISATION",
     from: 6,
     states: [
-      "DRAFT", "SUBMITTED", "UNDER_REVIEW", "INFORMATION_REQUESTED", "SCORED", "SELECTED", "REJECTED",
-      "DRAFT", "SUBMITTED", "UNDER_REVIEW", "SCORED", "SUBMITTED", "UNDER_REVIEW", "DRAFT",
-      "SUBMITTED", "UNDER_REVIEW", "INFORMATION_REQUESTED", "SCORED", "SELECTED", "REJECTED",
-      "DRAFT", "SUBMITTED", "UNDER_REVIEW", "DRAFT", "SCORED", "INFORMATION_REQUESTED", "SUBMITTED", "DRAFT",
+      "DRAFT",
+      "SUBMITTED",
+      "UNDER_REVIEW",
+      "INFORMATION_REQUESTED",
+      "SCORED",
+      "SELECTED",
+      "REJECTED",
+      "DRAFT",
+      "SUBMITTED",
+      "UNDER_REVIEW",
+      "SCORED",
+      "SUBMITTED",
+      "UNDER_REVIEW",
+      "DRAFT",
+      "SUBMITTED",
+      "UNDER_REVIEW",
+      "INFORMATION_REQUESTED",
+      "SCORED",
+      "SELECTED",
+      "REJECTED",
+      "DRAFT",
+      "SUBMITTED",
+      "UNDER_REVIEW",
+      "DRAFT",
+      "SCORED",
+      "INFORMATION_REQUESTED",
+      "SUBMITTED",
+      "DRAFT",
     ],
   },
 ];
@@ -61,9 +85,24 @@ export async function seedApplications(
       const directorId = people.directorIds.get(establishment.id);
       const submittedAt = dateBetween(windowStart, windowEnd);
       const budget = [
-        { category: "EQUIPMENT" as const, label: "Clés FIDO2 et lecteurs de cartes", amountCents: BigInt(faker.number.int({ min: 20, max: 400 })) * 100_000n, position: 0 },
-        { category: "SERVICES" as const, label: "Intégration du connecteur OIDC du DPI / DUI", amountCents: BigInt(faker.number.int({ min: 10, max: 300 })) * 100_000n, position: 1 },
-        { category: "TRAINING" as const, label: "Formation et accompagnement des professionnels", amountCents: BigInt(faker.number.int({ min: 5, max: 60 })) * 100_000n, position: 2 },
+        {
+          category: "EQUIPMENT" as const,
+          label: "Clés FIDO2 et lecteurs de cartes",
+          amountCents: BigInt(faker.number.int({ min: 20, max: 400 })) * 100_000n,
+          position: 0,
+        },
+        {
+          category: "SERVICES" as const,
+          label: "Intégration du connecteur OIDC du DPI / DUI",
+          amountCents: BigInt(faker.number.int({ min: 10, max: 300 })) * 100_000n,
+          position: 1,
+        },
+        {
+          category: "TRAINING" as const,
+          label: "Formation et accompagnement des professionnels",
+          amountCents: BigInt(faker.number.int({ min: 5, max: 60 })) * 100_000n,
+          position: 2,
+        },
       ];
       const summary = `Déployer un moyen d'identification électronique à double facteur pour les ${establishment.staff} professionnels de « ${establishment.name} » et enregistrer au RPPS ceux qui ne le sont pas encore.`;
       const partner = faker.helpers.arrayElement(PARTNERS);
@@ -83,7 +122,12 @@ export async function seedApplications(
           assessments: {
             create: objectiveIds.map((objectiveId, index) => ({
               objectiveId,
-              status: pick([["ACHIEVED", 1], ["IN_PROGRESS", 3], ["PLANNED", 3], ["NOT_PLANNED", index >= 2 ? 3 : 0]] as const),
+              status: pick([
+                ["ACHIEVED", 1],
+                ["IN_PROGRESS", 3],
+                ["PLANNED", 3],
+                ["NOT_PLANNED", index >= 2 ? 3 : 0],
+              ] as const),
               targetDate: dateBetween("2026-03-01", "2027-12-31"),
               explanation: index < 2 ? "Inventaire des populations réalisé ; enrôlement e-CPS en cours pour les salariés." : "",
             })),
@@ -151,7 +195,13 @@ export async function seedApplications(
               reviewerId,
               assignedById: people.managerId,
               assignedAt: submittedAt,
-              conflict: { create: { hasConflict: conflict, type: conflict ? "EMPLOYMENT" : null, details: conflict ? "Ancien salarié de l'établissement." : "" } },
+              conflict: {
+                create: {
+                  hasConflict: conflict,
+                  type: conflict ? "EMPLOYMENT" : null,
+                  details: conflict ? "Ancien salarié de l'établissement." : "",
+                },
+              },
               review: conflict
                 ? undefined
                 : {
@@ -179,7 +229,8 @@ export async function seedApplications(
             outcome: state,
             amountGrantedCents: state === "SELECTED" ? budget.reduce((sum, line) => sum + line.amountCents, 0n) : null,
             waveId,
-            conditions: state === "SELECTED" ? "Versement en deux fois : 50 % à la notification, le solde sur justificatifs de déploiement." : "",
+            conditions:
+              state === "SELECTED" ? "Versement en deux fois : 50 % à la notification, le solde sur justificatifs de déploiement." : "",
             reasons: state === "SELECTED" ? "" : "Projet non retenu : objectifs obligatoires insuffisamment couverts.",
             stagedById: people.managerId,
             stagedAt: at,

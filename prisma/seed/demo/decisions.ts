@@ -4,7 +4,15 @@ import type { Db } from "@/lib/db/client";
 import { stageDecision } from "@/lib/decisions/stage-decision";
 import type { DemoProgramme } from "./programme";
 
-const PROPOSAL = { amountGranted: "", conditions: "", reasons: "", envelopeOverrideReason: "", releasableScoreIds: [], releasableReviewIds: [], ip: null };
+const PROPOSAL = {
+  amountGranted: "",
+  conditions: "",
+  reasons: "",
+  envelopeOverrideReason: "",
+  releasableScoreIds: [],
+  releasableReviewIds: [],
+  ip: null,
+};
 
 /**
  * Decisions in the demo, through the use case: on the generalisation wave (two tiers, ranked on a
@@ -20,29 +28,92 @@ export async function seedDecisions(db: Db, programme: DemoProgramme, managerId:
   const scored = await db.application.findMany({
     where: { waveId, state: "SCORED" },
     orderBy: { createdAt: "asc" },
-    select: { id: true, budgetLines: { select: { amountCents: true } }, assignments: { where: { tier: "NATIONAL" }, orderBy: { assignedAt: "asc" }, select: { review: { select: { id: true } } } } },
+    select: {
+      id: true,
+      budgetLines: { select: { amountCents: true } },
+      assignments: { where: { tier: "NATIONAL" }, orderBy: { assignedAt: "asc" }, select: { review: { select: { id: true } } } },
+    },
   });
   if (scored.length < 4) throw new Error("demo: the generalisation wave needs four scored dossiers for its decisions");
-  const [first, disputed, granted, waiting] = scored as [(typeof scored)[number], (typeof scored)[number], (typeof scored)[number], (typeof scored)[number]];
+  const [first, disputed, granted, waiting] = scored as [
+    (typeof scored)[number],
+    (typeof scored)[number],
+    (typeof scored)[number],
+    (typeof scored)[number],
+  ];
 
   // Two national reviewers far apart: the board flags the dossier « à discuter ».
   const [lenient, severe] = disputed.assignments.map((assignment) => assignment.review?.id);
   if (lenient && severe) {
-    const criteria = await db.criterion.findMany({ where: { waveVersionId: programme.GENERALISATION.versionId }, select: { id: true, scaleMin: true, scaleMax: true } });
+    const criteria = await db.criterion.findMany({
+      where: { waveVersionId: programme.GENERALISATION.versionId },
+      select: { id: true, scaleMin: true, scaleMax: true },
+    });
     for (const criterion of criteria) {
-      await db.score.updateMany({ where: { reviewId: lenient, criterionId: criterion.id }, data: { value: criterion.scaleMax, notApplicable: false, comment: "Démarche exemplaire sur ce point." } });
-      await db.score.updateMany({ where: { reviewId: severe, criterionId: criterion.id }, data: { value: criterion.scaleMin, notApplicable: false, comment: "Éléments insuffisants dans le dossier." } });
+      await db.score.updateMany({
+        where: { reviewId: lenient, criterionId: criterion.id },
+        data: { value: criterion.scaleMax, notApplicable: false, comment: "Démarche exemplaire sur ce point." },
+      });
+      await db.score.updateMany({
+        where: { reviewId: severe, criterionId: criterion.id },
+        data: { value: criterion.scaleMin, notApplicable: false, comment: "Éléments insuffisants dans le dossier." },
+      });
     }
   }
 
   const manager = await db.user.findUniqueOrThrow({ where: { id: managerId }, select: { id: true, email: true, displayName: true } });
-  const viewer: Viewer = { userId: manager.id, email: manager.email, displayName: manager.displayName, staffRole: "PROGRAMME_MANAGER", memberships: [], sessionId: randomUUID() };
-  const requested = (dossier: { budgetLines: Array<{ amountCents: bigint }> }) => dossier.budgetLines.reduce((sum, line) => sum + line.amountCents, 0n);
+  const viewer: Viewer = {
+    userId: manager.id,
+    email: manager.email,
+    displayName: manager.displayName,
+    staffRole: "PROGRAMME_MANAGER",
+    memberships: [],
+    sessionId: randomUUID(),
+  };
+  const requested = (dossier: { budgetLines: Array<{ amountCents: bigint }> }) =>
+    dossier.budgetLines.reduce((sum, line) => sum + line.amountCents, 0n);
   const euros = (cents: bigint) => String(cents / 100n);
 
-  const comment = await db.score.findFirst({ where: { review: { assignment: { applicationId: first.id, tier: "NATIONAL" } } }, select: { id: true } });
-  if (comment) await db.score.update({ where: { id: comment.id }, data: { comment: "Le plan couvre aussi les professionnels intérimaires." } });
-  await stageDecision(viewer, { ...PROPOSAL, applicationId: first.id, outcome: "SELECTED", amountGranted: euros((requested(first) * 9n) / 10n), conditions: "Versement en deux fois : 50 % à la notification, le solde sur justificatifs.", releasableScoreIds: comment ? [comment.id] : [] }, new Date(), db);
-  await stageDecision(viewer, { ...PROPOSAL, applicationId: granted.id, outcome: "SELECTED", amountGranted: euros(requested(granted)), conditions: "Sous réserve de la fédération à Pro Santé Connect avant fin 2027." }, new Date(), db);
-  await stageDecision(viewer, { ...PROPOSAL, applicationId: waiting.id, outcome: "WAITLISTED", reasons: "Projet solide ; l'enveloppe de la vague est engagée : inscrit sur la liste d'attente." }, new Date(), db);
+  const comment = await db.score.findFirst({
+    where: { review: { assignment: { applicationId: first.id, tier: "NATIONAL" } } },
+    select: { id: true },
+  });
+  if (comment)
+    await db.score.update({ where: { id: comment.id }, data: { comment: "Le plan couvre aussi les professionnels intérimaires." } });
+  await stageDecision(
+    viewer,
+    {
+      ...PROPOSAL,
+      applicationId: first.id,
+      outcome: "SELECTED",
+      amountGranted: euros((requested(first) * 9n) / 10n),
+      conditions: "Versement en deux fois : 50 % à la notification, le solde sur justificatifs.",
+      releasableScoreIds: comment ? [comment.id] : [],
+    },
+    new Date(),
+    db,
+  );
+  await stageDecision(
+    viewer,
+    {
+      ...PROPOSAL,
+      applicationId: granted.id,
+      outcome: "SELECTED",
+      amountGranted: euros(requested(granted)),
+      conditions: "Sous réserve de la fédération à Pro Santé Connect avant fin 2027.",
+    },
+    new Date(),
+    db,
+  );
+  await stageDecision(
+    viewer,
+    {
+      ...PROPOSAL,
+      applicationId: waiting.id,
+      outcome: "WAITLISTED",
+      reasons: "Projet solide ; l'enveloppe de la vague est engagée : inscrit sur la liste d'attente.",
+    },
+    new Date(),
+    db,
+  );
 }

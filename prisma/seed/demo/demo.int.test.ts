@@ -34,7 +34,8 @@ describe("demo data", () => {
   it("draws a rollout curve for each establishment: one point a month, rising overall", async () => {
     const snapshots = await testDb.indicatorSnapshot.findMany({ where: { reason: "DAILY" }, orderBy: { takenAt: "asc" } });
     const perEstablishment = new Map<string, typeof snapshots>();
-    for (const snapshot of snapshots) perEstablishment.set(snapshot.establishmentId, [...(perEstablishment.get(snapshot.establishmentId) ?? []), snapshot]);
+    for (const snapshot of snapshots)
+      perEstablishment.set(snapshot.establishmentId, [...(perEstablishment.get(snapshot.establishmentId) ?? []), snapshot]);
     expect(perEstablishment.size).toBe(loaded.establishments);
     for (const points of perEstablishment.values()) expect(points).toHaveLength(19);
     const total = (index: number) => [...perEstablishment.values()].reduce((sum, points) => sum + points[index]!.rieCompliant, 0);
@@ -53,7 +54,10 @@ describe("demo data", () => {
   it("holds only identifiers the forms accept: a dossier saved again must not fail on its own demo data", async () => {
     const establishments = await testDb.establishment.findMany({ select: { finessEt: true, finessEj: true, siret: true } });
     expect(establishments.flatMap((row) => [row.finessEt, row.finessEj]).filter((finess) => !isValidFiness(finess))).toEqual([]);
-    const sirets = [...establishments.map((row) => row.siret), ...(await testDb.partner.findMany({ select: { siret: true } })).map((row) => row.siret)];
+    const sirets = [
+      ...establishments.map((row) => row.siret),
+      ...(await testDb.partner.findMany({ select: { siret: true } })).map((row) => row.siret),
+    ];
     expect(sirets.filter((siret): siret is string => siret !== null && !isValidSiret(siret))).toEqual([]);
     const rpps = (await testDb.professional.findMany({ where: { rpps: { not: null } }, select: { rpps: true } })).map((row) => row.rpps!);
     expect(rpps.filter((number) => !isValidRpps(number))).toEqual([]);
@@ -68,9 +72,16 @@ describe("demo data: the review", () => {
   it("has a two-tier wave whose ARS reviewer holds assignments in every state, and a single-tier wave", async () => {
     const waves = await testDb.wave.findMany({ select: { reviewTiers: true } });
     expect(waves.map((wave) => wave.reviewTiers).sort()).toEqual(["NATIONAL_ONLY", "REGIONAL_THEN_NATIONAL"]);
-    const ars = await testDb.user.findFirstOrThrow({ where: { staffRole: "REGIONAL_REVIEWER" }, orderBy: { email: "asc" }, include: { reviewerRegions: true } });
+    const ars = await testDb.user.findFirstOrThrow({
+      where: { staffRole: "REGIONAL_REVIEWER" },
+      orderBy: { email: "asc" },
+      include: { reviewerRegions: true },
+    });
     expect(ars.reviewerRegions.length).toBeGreaterThan(0);
-    const assignments = await testDb.reviewerAssignment.findMany({ where: { reviewerId: ars.id, tier: "REGIONAL" }, include: { conflict: true, review: true } });
+    const assignments = await testDb.reviewerAssignment.findMany({
+      where: { reviewerId: ars.id, tier: "REGIONAL" },
+      include: { conflict: true, review: true },
+    });
     const now = new Date("2026-11-29T09:00:00Z");
     expect(assignments.some((row) => !row.conflict)).toBe(true);
     expect(assignments.some((row) => row.conflict?.hasConflict)).toBe(true);
@@ -81,7 +92,12 @@ describe("demo data: the review", () => {
 
   it("prints a sign-in link for the ARS reviewer among the demo roles", async () => {
     const links = await createDemoSignInLinks(testDb, "http://localhost:3000");
-    expect(links.map((link) => link.role)).toEqual(["Direction d'établissement", "Instruction (ANS)", "Instruction régionale (ARS)", "Pilotage du programme (ANS)"]);
+    expect(links.map((link) => link.role)).toEqual([
+      "Direction d'établissement",
+      "Instruction (ANS)",
+      "Instruction régionale (ARS)",
+      "Pilotage du programme (ANS)",
+    ]);
     expect(links.find((link) => link.role === "Instruction régionale (ARS)")?.name).toBe("Hélène Marchand");
   });
 });
@@ -93,10 +109,25 @@ describe("demo data: decisions", () => {
 
   it("has a board with a disputed dossier, staged proposals and decisions released earlier", async () => {
     const wave = await testDb.wave.findFirstOrThrow({ where: { reviewTiers: "REGIONAL_THEN_NATIONAL" }, select: { id: true } });
-    const dossiers = await testDb.application.findMany({ where: { waveId: wave.id, state: { in: ["SCORED", "SELECTED", "REJECTED"] } }, select: { id: true } });
-    const summaries = [...(await loadDecisionSummaries(testDb, dossiers.map((dossier) => dossier.id))).values()];
+    const dossiers = await testDb.application.findMany({
+      where: { waveId: wave.id, state: { in: ["SCORED", "SELECTED", "REJECTED"] } },
+      select: { id: true },
+    });
+    const summaries = [
+      ...(
+        await loadDecisionSummaries(
+          testDb,
+          dossiers.map((dossier) => dossier.id),
+        )
+      ).values(),
+    ];
     expect(summaries.filter((summary) => summary.toDiscuss).length).toBeGreaterThan(0);
-    expect(summaries.filter((summary) => summary.staged).map((summary) => summary.staged!.outcome).sort()).toEqual(["SELECTED", "SELECTED", "WAITLISTED"]);
+    expect(
+      summaries
+        .filter((summary) => summary.staged)
+        .map((summary) => summary.staged!.outcome)
+        .sort(),
+    ).toEqual(["SELECTED", "SELECTED", "WAITLISTED"]);
     expect(summaries.filter((summary) => summary.released).length).toBeGreaterThan(0);
   });
 });

@@ -16,7 +16,10 @@ export async function hasCampaigns(db: Db): Promise<boolean> {
 /** Loads the demo data set: both waves, 40 establishments, ~2,000 professionals, dossiers in every state. */
 export async function loadDemoData(db: Db, now = new Date()): Promise<{ establishments: number; professionals: number }> {
   const categories = await db.establishmentCategory.findMany({ select: { code: true } });
-  const programme = await seedProgramme(db, categories.map((category) => category.code));
+  const programme = await seedProgramme(
+    db,
+    categories.map((category) => category.code),
+  );
   const establishments = await seedEstablishments(db);
   const people = await seedPeople(db, establishments);
 
@@ -28,7 +31,11 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<{ establis
     professionals += roster.professionals.length;
   }
 
-  await seedIndicatorHistory(db, establishments.map((establishment) => establishment.id), now);
+  await seedIndicatorHistory(
+    db,
+    establishments.map((establishment) => establishment.id),
+    now,
+  );
   await rebuildRolloutFigures(now, db);
   await seedApplications(db, establishments, programme, people, now);
   await seedReview(db, programme, people.managerId, people.reviewerIds, now);

@@ -47,7 +47,12 @@ export async function seedEstablishments(db: Db): Promise<SeededEstablishment[]>
     if (!region) throw new Error(`Unknown department ${establishment.departmentCode}`);
     const isHospital = ["101", "106", "292", "355"].includes(establishment.categoryCode);
     const localMie: MieType | null = chance(isHospital ? 0.7 : 0.3)
-      ? pick<MieType>([["FIDO2_LOCAL", 4], ["PLATFORM_AUTH", 3], ["SMART_CARD_LOCAL", 2], ["TOTP_APP", 1]])
+      ? pick<MieType>([
+          ["FIDO2_LOCAL", 4],
+          ["PLATFORM_AUTH", 3],
+          ["SMART_CARD_LOCAL", 2],
+          ["TOTP_APP", 1],
+        ])
       : null;
     const directorFirst = faker.person.firstName();
     const directorLast = faker.person.lastName();
@@ -75,7 +80,13 @@ export async function seedEstablishments(db: Db): Promise<SeededEstablishment[]>
         },
         homologations:
           localMie && chance(0.7)
-            ? { create: { type: localMie, decidedAt: new Date("2025-09-01"), reference: `Décision d'homologation ${faker.number.int({ min: 1, max: 99 })}/2025` } }
+            ? {
+                create: {
+                  type: localMie,
+                  decidedAt: new Date("2025-09-01"),
+                  reference: `Décision d'homologation ${faker.number.int({ min: 1, max: 99 })}/2025`,
+                },
+              }
             : undefined,
       },
       select: { id: true },
@@ -99,7 +110,11 @@ export async function seedPeople(db: Db, establishments: SeededEstablishment[]):
   });
   usedEmails.add(`claire.dumont@${DEMO_EMAIL_DOMAIN}`);
   const reviewerIds: string[] = [];
-  for (const [first, last] of [["Karim", "Benali"], ["Sophie", "Lefèvre"], ["Thomas", "Nguyen"]] as const) {
+  for (const [first, last] of [
+    ["Karim", "Benali"],
+    ["Sophie", "Lefèvre"],
+    ["Thomas", "Nguyen"],
+  ] as const) {
     const reviewer = await db.user.create({
       data: { email: demoEmail(first, last), displayName: `${first} ${last}`, staffRole: "REVIEWER" },
       select: { id: true },

@@ -38,7 +38,10 @@ const WAVES: DemoWave[] = [
   },
 ];
 
-export type DemoProgramme = Record<WaveKind, { waveId: string; versionId: string; objectiveIds: string[]; criteria: { id: string; scaleMax: number }[] }>;
+export type DemoProgramme = Record<
+  WaveKind,
+  { waveId: string; versionId: string; objectiveIds: string[]; criteria: { id: string; scaleMax: number }[] }
+>;
 
 export async function seedProgramme(db: Db, categoryCodes: string[]): Promise<DemoProgramme> {
   const campaign = await db.campaign.create({

@@ -5,9 +5,7 @@ export const faker = fakerFR;
 faker.seed(20240101);
 
 export function pick<T>(weighted: ReadonlyArray<readonly [T, number]>): T {
-  return faker.helpers.weightedArrayElement(
-    weighted.filter(([, weight]) => weight > 0).map(([value, weight]) => ({ value, weight })),
-  );
+  return faker.helpers.weightedArrayElement(weighted.filter(([, weight]) => weight > 0).map(([value, weight]) => ({ value, weight })));
 }
 
 export function chance(probability: number): boolean {
@@ -22,4 +20,3 @@ export function dateBetween(from: string, to: string): Date {
   const date = faker.date.between({ from, to });
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
-

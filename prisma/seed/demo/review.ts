@@ -14,14 +14,29 @@ const DAY = 86_400_000;
  * the submitted ones wait for the automatic assignment. Reviewers have affiliations, so that the
  * assignment page shows a detected conflict.
  */
-export async function seedReview(db: Db, programme: DemoProgramme, managerId: string, reviewerIds: readonly string[], now: Date): Promise<void> {
+export async function seedReview(
+  db: Db,
+  programme: DemoProgramme,
+  managerId: string,
+  reviewerIds: readonly string[],
+  now: Date,
+): Promise<void> {
   for (const wave of Object.values(programme)) {
-    await writeCriterionLinks(db, wave.versionId, DEFAULT_CRITERIA.map((criterion) => ({ code: criterion.code, objectiveCodes: DEFAULT_CRITERION_OBJECTIVES[criterion.code] ?? [] })));
+    await writeCriterionLinks(
+      db,
+      wave.versionId,
+      DEFAULT_CRITERIA.map((criterion) => ({ code: criterion.code, objectiveCodes: DEFAULT_CRITERION_OBJECTIVES[criterion.code] ?? [] })),
+    );
   }
   const { waveId } = programme.GENERALISATION;
   await db.wave.update({
     where: { id: waveId },
-    data: { reviewTiers: "REGIONAL_THEN_NATIONAL", regionalReviewDueAt: new Date(now.getTime() + 5 * DAY), nationalReviewDueAt: new Date(now.getTime() + 30 * DAY), reviewersPerDossier: 2 },
+    data: {
+      reviewTiers: "REGIONAL_THEN_NATIONAL",
+      regionalReviewDueAt: new Date(now.getTime() + 5 * DAY),
+      nationalReviewDueAt: new Date(now.getTime() + 30 * DAY),
+      reviewersPerDossier: 2,
+    },
   });
   await db.wave.update({ where: { id: programme.PILOT.waveId }, data: { reviewTiers: "NATIONAL_ONLY", reviewersPerDossier: 2 } });
 
@@ -42,16 +57,40 @@ export async function seedReview(db: Db, programme: DemoProgramme, managerId: st
     },
   });
   const marc = await db.user.create({
-    data: { email: `marc.petit@${DEMO_EMAIL_DOMAIN}`, displayName: "Marc Petit", staffRole: "REGIONAL_REVIEWER", reviewerRegions: { create: regions.map((regionCode) => ({ regionCode })) } },
+    data: {
+      email: `marc.petit@${DEMO_EMAIL_DOMAIN}`,
+      displayName: "Marc Petit",
+      staffRole: "REGIONAL_REVIEWER",
+      reviewerRegions: { create: regions.map((regionCode) => ({ regionCode })) },
+    },
   });
   // An ANS reviewer who worked for one of the establishments: the assignment page flags the pair.
   if (reviewerIds[2] && underReview[0]) {
-    await db.reviewerAffiliation.create({ data: { userId: reviewerIds[2], kind: "FINESS", reference: underReview[0].establishment.finessEj, label: "Ancien employeur", startsOn: new Date("2016-01-01"), endsOn: new Date("2024-06-30") } });
+    await db.reviewerAffiliation.create({
+      data: {
+        userId: reviewerIds[2],
+        kind: "FINESS",
+        reference: underReview[0].establishment.finessEj,
+        label: "Ancien employeur",
+        startsOn: new Date("2016-01-01"),
+        endsOn: new Date("2024-06-30"),
+      },
+    });
   }
 
-  const criteria = await db.criterion.findMany({ where: { waveVersionId: programme.GENERALISATION.versionId }, orderBy: { position: "asc" }, select: { id: true, scaleMax: true, required: true } });
+  const criteria = await db.criterion.findMany({
+    where: { waveVersionId: programme.GENERALISATION.versionId },
+    orderBy: { position: "asc" },
+    select: { id: true, scaleMax: true, required: true },
+  });
   const scores = (count: number, seed: number) =>
-    criteria.slice(0, count).map((criterion, index) => (criterion.required ? { criterionId: criterion.id, value: Math.min(criterion.scaleMax, 2 + ((seed + index) % 4)), comment: "" } : { criterionId: criterion.id, value: null, notApplicable: true, comment: "" }));
+    criteria
+      .slice(0, count)
+      .map((criterion, index) =>
+        criterion.required
+          ? { criterionId: criterion.id, value: Math.min(criterion.scaleMax, 2 + ((seed + index) % 4)), comment: "" }
+          : { criterionId: criterion.id, value: null, notApplicable: true, comment: "" },
+      );
   type Kind = "NOT_STARTED" | "CONFLICT" | "IN_PROGRESS" | "SUBMITTED" | "OVERDUE";
   const assign = async (applicationId: string, reviewerId: string, kind: Kind, at: Date, seed: number) => {
     const submitted = kind === "SUBMITTED";
@@ -63,7 +102,20 @@ export async function seedReview(db: Db, programme: DemoProgramme, managerId: st
         assignedById: managerId,
         assignedAt: at,
         dueAt: kind === "OVERDUE" ? new Date(now.getTime() - 2 * DAY) : null,
-        conflict: kind === "NOT_STARTED" ? undefined : { create: kind === "CONFLICT" ? { hasConflict: true, type: "EMPLOYMENT", details: "Ancienne cadre de santé de l'établissement (2022).", declaredAt: at } : { hasConflict: false, declaredAt: at } },
+        conflict:
+          kind === "NOT_STARTED"
+            ? undefined
+            : {
+                create:
+                  kind === "CONFLICT"
+                    ? {
+                        hasConflict: true,
+                        type: "EMPLOYMENT",
+                        details: "Ancienne cadre de santé de l'établissement (2022).",
+                        declaredAt: at,
+                      }
+                    : { hasConflict: false, declaredAt: at },
+              },
         review:
           kind === "NOT_STARTED" || kind === "CONFLICT"
             ? undefined
@@ -71,7 +123,9 @@ export async function seedReview(db: Db, programme: DemoProgramme, managerId: st
                 create: {
                   status: submitted ? "SUBMITTED" : "DRAFT",
                   submittedAt: submitted ? new Date(at.getTime() + 4 * DAY) : null,
-                  overallComment: submitted ? "Démarche cohérente avec la feuille de route régionale ; vigilance sur les intérimaires." : "",
+                  overallComment: submitted
+                    ? "Démarche cohérente avec la feuille de route régionale ; vigilance sur les intérimaires."
+                    : "",
                   scores: { create: scores(submitted ? criteria.length : 2, seed) },
                 },
               },

@@ -1,10 +1,5 @@
 import type { ProfessionalRecord } from "@/lib/roster/template/columns";
-import type {
-  IdentityVerification,
-  MieType,
-  Population,
-  RppsStatus,
-} from "@/lib/db/generated/enums";
+import type { IdentityVerification, MieType, Population, RppsStatus } from "@/lib/db/generated/enums";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import type { DemoEstablishment } from "./establishments";
 import { chance, dateBetween, digits, faker, pick } from "./random";
@@ -13,20 +8,88 @@ type Weighted<T> = ReadonlyArray<readonly [T, number]>;
 
 /** Profession mixes by kind of structure (codes from the Profession reference table). */
 const PROFESSION_MIX: Record<string, Weighted<string>> = {
-  hospital: [["10", 15], ["60", 33], ["313", 22], ["21", 3], ["70", 4], ["98", 4], ["50", 3], ["331", 6], ["86", 5], ["93", 2], ["41", 3]],
-  ehpad: [["313", 40], ["60", 15], ["328", 18], ["10", 3], ["93", 3], ["367", 5], ["368", 4], ["94", 3], ["359", 2], ["70", 4], ["331", 3]],
-  disability: [["326", 25], ["324", 20], ["328", 18], ["313", 14], ["60", 8], ["93", 5], ["96", 4], ["41", 3], ["94", 2], ["359", 1]],
-  home: [["313", 50], ["60", 20], ["372", 15], ["371", 12], ["359", 3]],
-  social: [["326", 30], ["41", 25], ["324", 20], ["368", 15], ["359", 10]],
-  therapy: [["93", 30], ["91", 20], ["96", 20], ["10", 10], ["41", 10], ["331", 10]],
+  hospital: [
+    ["10", 15],
+    ["60", 33],
+    ["313", 22],
+    ["21", 3],
+    ["70", 4],
+    ["98", 4],
+    ["50", 3],
+    ["331", 6],
+    ["86", 5],
+    ["93", 2],
+    ["41", 3],
+  ],
+  ehpad: [
+    ["313", 40],
+    ["60", 15],
+    ["328", 18],
+    ["10", 3],
+    ["93", 3],
+    ["367", 5],
+    ["368", 4],
+    ["94", 3],
+    ["359", 2],
+    ["70", 4],
+    ["331", 3],
+  ],
+  disability: [
+    ["326", 25],
+    ["324", 20],
+    ["328", 18],
+    ["313", 14],
+    ["60", 8],
+    ["93", 5],
+    ["96", 4],
+    ["41", 3],
+    ["94", 2],
+    ["359", 1],
+  ],
+  home: [
+    ["313", 50],
+    ["60", 20],
+    ["372", 15],
+    ["371", 12],
+    ["359", 3],
+  ],
+  social: [
+    ["326", 30],
+    ["41", 25],
+    ["324", 20],
+    ["368", 15],
+    ["359", 10],
+  ],
+  therapy: [
+    ["93", 30],
+    ["91", 20],
+    ["96", 20],
+    ["10", 10],
+    ["41", 10],
+    ["331", 10],
+  ],
 };
 
 const MIX_BY_CATEGORY: Record<string, keyof typeof PROFESSION_MIX> = {
-  "101": "hospital", "106": "hospital", "292": "hospital", "355": "hospital",
-  "500": "ehpad", "202": "ehpad",
-  "183": "disability", "186": "disability", "192": "disability", "182": "disability", "255": "disability",
-  "437": "disability", "448": "disability", "246": "disability", "445": "disability", "446": "disability",
-  "354": "home", "209": "home", "460": "home",
+  "101": "hospital",
+  "106": "hospital",
+  "292": "hospital",
+  "355": "hospital",
+  "500": "ehpad",
+  "202": "ehpad",
+  "183": "disability",
+  "186": "disability",
+  "192": "disability",
+  "182": "disability",
+  "255": "disability",
+  "437": "disability",
+  "448": "disability",
+  "246": "disability",
+  "445": "disability",
+  "446": "disability",
+  "354": "home",
+  "209": "home",
+  "460": "home",
   "214": "social",
   "189": "therapy",
 };
@@ -36,7 +99,11 @@ const CLINICAL = new Set(["10", "21", "50", "60", "69", "70", "98", "86", "313",
 const isRppsPlusRole = (code: string) => code.length === 3;
 
 /** A roster row as the Professional table holds it (the template's record, without its MIE list). */
-export type DemoProfessional = Omit<ProfessionalRecord, "enrollments" | "birthDate"> & { id: string; establishmentId: string; birthDate: Date };
+export type DemoProfessional = Omit<ProfessionalRecord, "enrollments" | "birthDate"> & {
+  id: string;
+  establishmentId: string;
+  birthDate: Date;
+};
 
 export type DemoEnrollment = {
   professionalId: string;
@@ -59,8 +126,19 @@ function newRpps(): string {
 
 function population(isHospital: boolean): Population {
   return isHospital
-    ? pick<Population>([["SALARIED", 70], ["SELF_EMPLOYED", 10], ["INTERN", 8], ["TEMPORARY", 7], ["TRAINEE", 5]])
-    : pick<Population>([["SALARIED", 85], ["TEMPORARY", 8], ["TRAINEE", 5], ["SELF_EMPLOYED", 2]]);
+    ? pick<Population>([
+        ["SALARIED", 70],
+        ["SELF_EMPLOYED", 10],
+        ["INTERN", 8],
+        ["TEMPORARY", 7],
+        ["TRAINEE", 5],
+      ])
+    : pick<Population>([
+        ["SALARIED", 85],
+        ["TEMPORARY", 8],
+        ["TRAINEE", 5],
+        ["SELF_EMPLOYED", 2],
+      ]);
 }
 
 function registration(professionCode: string, maturity: number): RppsStatus {
@@ -70,17 +148,29 @@ function registration(professionCode: string, maturity: number): RppsStatus {
 }
 
 function identityCheck(status: RppsStatus, professionCode: string): IdentityVerification {
-  if (status !== "REGISTERED") return pick<IdentityVerification>([["NONE", 70], ["REMOTE_ID_SCAN", 30]]);
+  if (status !== "REGISTERED")
+    return pick<IdentityVerification>([
+      ["NONE", 70],
+      ["REMOTE_ID_SCAN", 30],
+    ]);
   return isRppsPlusRole(professionCode)
-    ? pick<IdentityVerification>([["FRANCECONNECT_PLUS", 40], ["FACE_TO_FACE", 35], ["REMOTE_ID_SCAN", 15], ["PVID_SUBSTANTIAL", 10]])
-    : pick<IdentityVerification>([["FACE_TO_FACE", 50], ["FRANCECONNECT_PLUS", 20], ["PVID_SUBSTANTIAL", 10], ["REMOTE_ID_SCAN", 10], ["CNIE_CHIP", 5], ["NONE", 5]]);
+    ? pick<IdentityVerification>([
+        ["FRANCECONNECT_PLUS", 40],
+        ["FACE_TO_FACE", 35],
+        ["REMOTE_ID_SCAN", 15],
+        ["PVID_SUBSTANTIAL", 10],
+      ])
+    : pick<IdentityVerification>([
+        ["FACE_TO_FACE", 50],
+        ["FRANCECONNECT_PLUS", 20],
+        ["PVID_SUBSTANTIAL", 10],
+        ["REMOTE_ID_SCAN", 10],
+        ["CNIE_CHIP", 5],
+        ["NONE", 5],
+      ]);
 }
 
-function enrollmentsFor(
-  professional: DemoProfessional,
-  maturity: number,
-  localMie: MieType | null,
-): DemoEnrollment[] {
+function enrollmentsFor(professional: DemoProfessional, maturity: number, localMie: MieType | null): DemoEnrollment[] {
   const result: DemoEnrollment[] = [];
   const add = (type: MieType, from: string, to: string, validityYears?: number) => {
     const enrolledAt = dateBetween(from, to);

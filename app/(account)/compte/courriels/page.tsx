@@ -26,7 +26,16 @@ export default async function OwnEmailsPage() {
         className={fr.cx("fr-mb-3w")}
         description={`Démonstration : les adresses des comptes de démonstration n'existent pas, les courriels adressés à ${viewer.email} sont donc lisibles ici.`}
       />
-      {emails.length === 0 ? <p>Aucun courriel ne vous a été adressé.</p> : <EmailTable emails={emails} caption="Courriels qui vous sont adressés, du plus récent au plus ancien" showBodies showRecipient={false} />}
+      {emails.length === 0 ? (
+        <p>Aucun courriel ne vous a été adressé.</p>
+      ) : (
+        <EmailTable
+          emails={emails}
+          caption="Courriels qui vous sont adressés, du plus récent au plus ancien"
+          showBodies
+          showRecipient={false}
+        />
+      )}
     </>
   );
 }

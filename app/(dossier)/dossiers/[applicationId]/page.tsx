@@ -31,7 +31,11 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
   const path = `/dossiers/${applicationId}`;
   const viewer = await requireViewer(path);
   const [dossier, figures, reviewFollowUp] = await guardPage(viewer, path, () =>
-    Promise.all([getDossier(viewer, applicationId), getDossierIndicators(viewer, applicationId), getDossierReviewFollowUp(viewer, applicationId)]),
+    Promise.all([
+      getDossier(viewer, applicationId),
+      getDossierIndicators(viewer, applicationId),
+      getDossierReviewFollowUp(viewer, applicationId),
+    ]),
   );
   const now = new Date();
   const pastDeadline = now >= dossier.closesAt;
@@ -56,7 +60,12 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
         </p>
       ) : null}
       {dossier.state === "INFORMATION_REQUESTED" && dossier.responseDueAt ? (
-        <Alert severity="warning" title="Un complément vous est demandé" description={`Répondez avant le ${formatParisDateTime(dossier.responseDueAt)} (heure de Paris), depuis les actions ci-dessous.`} className={fr.cx("fr-mb-3w")} />
+        <Alert
+          severity="warning"
+          title="Un complément vous est demandé"
+          description={`Répondez avant le ${formatParisDateTime(dossier.responseDueAt)} (heure de Paris), depuis les actions ci-dessous.`}
+          className={fr.cx("fr-mb-3w")}
+        />
       ) : null}
       {dossier.submission ? (
         <Alert
@@ -86,7 +95,8 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
       ) : null}
       {reviewFollowUp && dossier.state === "SCORED" ? (
         <p>
-          <Link href={`/pilotage/vagues/${reviewFollowUp.waveId}/decisions/${applicationId}`}>Proposer une décision pour ce dossier</Link> (publiée avec les décisions de la vague)
+          <Link href={`/pilotage/vagues/${reviewFollowUp.waveId}/decisions/${applicationId}`}>Proposer une décision pour ce dossier</Link>{" "}
+          (publiée avec les décisions de la vague)
         </p>
       ) : null}
 
@@ -120,7 +130,9 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
         <div className={fr.cx("fr-col-12", "fr-col-md-5")}>
           {dossier.can.submit ? (
             <section aria-labelledby="depot-titre">
-              <h2 id="depot-titre" className={fr.cx("fr-h4")}>Dépôt</h2>
+              <h2 id="depot-titre" className={fr.cx("fr-h4")}>
+                Dépôt
+              </h2>
               {dossier.missing.length > 0 ? (
                 <>
                   <p>Avant de déposer, complétez :</p>
@@ -149,7 +161,9 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
       {reviewFollowUp ? <ReviewFollowUp followUp={reviewFollowUp} /> : null}
 
       <section className={fr.cx("fr-mt-6w")} aria-labelledby="historique-titre">
-        <h2 id="historique-titre" className={fr.cx("fr-h4")}>Historique</h2>
+        <h2 id="historique-titre" className={fr.cx("fr-h4")}>
+          Historique
+        </h2>
         {dossier.history.length === 0 ? (
           <p>Brouillon, pas encore déposé.</p>
         ) : (
@@ -166,7 +180,9 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
       </section>
 
       <section className={fr.cx("fr-mt-6w")} aria-labelledby="messages-titre">
-        <h2 id="messages-titre" className={fr.cx("fr-h4")}>Messages</h2>
+        <h2 id="messages-titre" className={fr.cx("fr-h4")}>
+          Messages
+        </h2>
         {dossier.messages.length === 0 ? <p>Aucun message.</p> : null}
         {dossier.messages.map((message) => (
           <article key={message.id} className={fr.cx("fr-mb-3w")}>
@@ -178,7 +194,12 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
             <FileLinks files={message.attachments} />
           </article>
         ))}
-        {dossier.can.message ? <MessageForm applicationId={applicationId} limits={{ maxFiles: UPLOAD_LIMITS.messageFiles, maxBytes: UPLOAD_LIMITS.attachmentBytes }} /> : null}
+        {dossier.can.message ? (
+          <MessageForm
+            applicationId={applicationId}
+            limits={{ maxFiles: UPLOAD_LIMITS.messageFiles, maxBytes: UPLOAD_LIMITS.attachmentBytes }}
+          />
+        ) : null}
       </section>
     </>
   );

@@ -40,7 +40,8 @@ export default async function EstablishmentPage({
     <>
       <h1>{establishment.name}</h1>
       <p className={fr.cx("fr-text--lead")}>
-        {establishment.category.label} – {establishment.city}, {departmentName(establishment.departmentCode)} ({regionName(establishment.regionCode)})
+        {establishment.category.label} – {establishment.city}, {departmentName(establishment.departmentCode)} (
+        {regionName(establishment.regionCode)})
       </p>
       <dl>
         <dt>FINESS de l&apos;établissement (ET)</dt>
@@ -74,7 +75,8 @@ export default async function EstablishmentPage({
                   {wave.title} <WaveStatusBadge status={wave.status} />
                 </h3>
                 <p className={fr.cx("fr-text--sm", "fr-mb-1v")}>
-                  Clôture : {formatParisDateTime(wave.closesAt)} (heure de Paris){wave.extended ? " – prolongation accordée à votre établissement" : ""}
+                  Clôture : {formatParisDateTime(wave.closesAt)} (heure de Paris)
+                  {wave.extended ? " – prolongation accordée à votre établissement" : ""}
                 </p>
                 {wave.application ? (
                   <Link href={`/dossiers/${wave.application.id}`}>Dossier : {STATE_LABELS[wave.application.state]}</Link>

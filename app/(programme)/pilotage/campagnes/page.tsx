@@ -69,7 +69,10 @@ export default async function CampaignsPage() {
                   </table>
                 </div>
               )}
-              <Link className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-add-line", "fr-btn--icon-left")} href={`/pilotage/campagnes/${campaign.id}/nouvelle-vague`}>
+              <Link
+                className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-add-line", "fr-btn--icon-left")}
+                href={`/pilotage/campagnes/${campaign.id}/nouvelle-vague`}
+              >
                 Ajouter une vague à « {campaign.title} »
               </Link>
             </section>

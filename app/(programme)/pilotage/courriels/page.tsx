@@ -41,7 +41,11 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           description="Les courriels partent par le serveur SMTP configuré ; un échec est retenté automatiquement, de plus en plus espacé. Leur contenu n'est pas affiché ici : il peut contenir des liens personnels."
         />
       )}
-      <form method="get" className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")} aria-label="Filtrer les courriels">
+      <form
+        method="get"
+        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")}
+        aria-label="Filtrer les courriels"
+      >
         <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
           <Select label="État" nativeSelectProps={{ name: "statut", defaultValue: statut ?? "" }}>
             <option value="">Tous</option>
@@ -61,7 +65,11 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       {emails.length === 0 ? (
         <p>Aucun courriel{statut ? " dans cet état" : ""}.</p>
       ) : (
-        <EmailTable emails={emails} caption={`Courriels, du plus récent au plus ancien (${OUTBOX_PAGE_SIZE} au plus)`} showBodies={showBodies} />
+        <EmailTable
+          emails={emails}
+          caption={`Courriels, du plus récent au plus ancien (${OUTBOX_PAGE_SIZE} au plus)`}
+          showBodies={showBodies}
+        />
       )}
     </>
   );

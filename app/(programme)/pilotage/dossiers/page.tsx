@@ -24,16 +24,27 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
   const { total, rows, waves, pageCount } = await guardPage(viewer, "/pilotage/dossiers", () => listDossiers(viewer, filters));
   const query = (changes: Record<string, string | number>) => {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...filters, ...changes })) if (value !== undefined && value !== "") params.set(key, String(value));
+    for (const [key, value] of Object.entries({ ...filters, ...changes }))
+      if (value !== undefined && value !== "") params.set(key, String(value));
     return params.toString();
   };
 
   return (
     <>
       <h1>Dossiers de candidature</h1>
-      <form method="get" className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")} aria-label="Filtrer les dossiers">
+      <form
+        method="get"
+        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")}
+        aria-label="Filtrer les dossiers"
+      >
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <FilterSelect label="Vague" name="wave" value={filters.wave} options={waves.map((wave) => ({ value: wave.id, label: wave.title }))} anyLabel="Toutes" />
+          <FilterSelect
+            label="Vague"
+            name="wave"
+            value={filters.wave}
+            options={waves.map((wave) => ({ value: wave.id, label: wave.title }))}
+            anyLabel="Toutes"
+          />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
           <FilterSelect label="État" name="state" value={filters.state} options={STATE_LABELS} anyLabel="Tous" />
@@ -55,10 +66,18 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
           <Button type="submit" iconId="fr-icon-filter-line">
             Filtrer
           </Button>{" "}
-          <a className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")} href={`/api/dossiers/export?${query({ page: 1 })}`} download>
+          <a
+            className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
+            href={`/api/dossiers/export?${query({ page: 1 })}`}
+            download
+          >
             Exporter en CSV
           </a>{" "}
-          <a className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")} href={`/api/dossiers/export?${query({ page: 1, format: "xlsx" })}`} download>
+          <a
+            className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
+            href={`/api/dossiers/export?${query({ page: 1, format: "xlsx" })}`}
+            download
+          >
             Exporter en XLSX
           </a>
         </div>
@@ -103,7 +122,14 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
           </tbody>
         </DataTable>
       )}
-      {pageCount > 1 ? <Pagination count={pageCount} defaultPage={filters.page} getPageLinkProps={(page) => ({ href: `/pilotage/dossiers?${query({ page })}` })} showFirstLast /> : null}
+      {pageCount > 1 ? (
+        <Pagination
+          count={pageCount}
+          defaultPage={filters.page}
+          getPageLinkProps={(page) => ({ href: `/pilotage/dossiers?${query({ page })}` })}
+          showFirstLast
+        />
+      ) : null}
     </>
   );
 }

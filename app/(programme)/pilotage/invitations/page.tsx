@@ -28,36 +28,42 @@ export default async function InvitationsPage() {
             <p>Aucune invitation envoyée pour l&apos;instant.</p>
           ) : (
             <DataTable caption="Invitations envoyées">
-                <thead>
-                  <tr>
-                    <th scope="col">Adresse</th>
-                    <th scope="col">Rôle</th>
-                    <th scope="col">État</th>
-                    <th scope="col">Envoyée le</th>
+              <thead>
+                <tr>
+                  <th scope="col">Adresse</th>
+                  <th scope="col">Rôle</th>
+                  <th scope="col">État</th>
+                  <th scope="col">Envoyée le</th>
+                </tr>
+              </thead>
+              <tbody>
+                {invitations.map((invitation) => (
+                  <tr key={invitation.id}>
+                    <td>{invitation.email}</td>
+                    <td>{invitation.staffRole ? STAFF_ROLE_LABELS[invitation.staffRole] : "–"}</td>
+                    <td>
+                      {invitation.usedAt ? (
+                        <Badge severity="success" small>
+                          Acceptée
+                        </Badge>
+                      ) : invitation.expiresAt <= now ? (
+                        <Badge severity="warning" small>
+                          Expirée
+                        </Badge>
+                      ) : (
+                        <Badge severity="info" small>
+                          En attente
+                        </Badge>
+                      )}
+                    </td>
+                    <td>
+                      {formatParisDateTime(invitation.createdAt)}
+                      {invitation.invitedBy ? ` par ${invitation.invitedBy.displayName}` : " (ligne de commande)"}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {invitations.map((invitation) => (
-                    <tr key={invitation.id}>
-                      <td>{invitation.email}</td>
-                      <td>{invitation.staffRole ? STAFF_ROLE_LABELS[invitation.staffRole] : "–"}</td>
-                      <td>
-                        {invitation.usedAt ? (
-                          <Badge severity="success" small>Acceptée</Badge>
-                        ) : invitation.expiresAt <= now ? (
-                          <Badge severity="warning" small>Expirée</Badge>
-                        ) : (
-                          <Badge severity="info" small>En attente</Badge>
-                        )}
-                      </td>
-                      <td>
-                        {formatParisDateTime(invitation.createdAt)}
-                        {invitation.invitedBy ? ` par ${invitation.invitedBy.displayName}` : " (ligne de commande)"}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </DataTable>
+                ))}
+              </tbody>
+            </DataTable>
           )}
         </div>
       </div>

@@ -19,7 +19,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const { total, events, actions, pageCount } = await guardPage(viewer, "/pilotage/journal", () => searchAuditLog(viewer, filters));
   const query = (page: number) => {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...filters, page })) if (value !== undefined && value !== "") params.set(key, String(value));
+    for (const [key, value] of Object.entries({ ...filters, page }))
+      if (value !== undefined && value !== "") params.set(key, String(value));
     return `/pilotage/journal?${params}`;
   };
 
@@ -27,7 +28,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     <>
       <h1>Journal d&apos;audit</h1>
       <p>Connexions, clés, invitations, changements de rôle et refus d&apos;accès. Le journal ne peut être ni modifié ni effacé.</p>
-      <form method="get" className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")} aria-label="Filtrer le journal">
+      <form
+        method="get"
+        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")}
+        aria-label="Filtrer le journal"
+      >
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
           <Select label="Action" nativeSelectProps={{ name: "action", defaultValue: filters.action ?? "" }}>
             <option value="">Toutes</option>
@@ -51,42 +56,46 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           <Input label="Au" nativeInputProps={{ type: "date", name: "to", defaultValue: filters.to }} />
         </div>
         <div className={fr.cx("fr-col-12")}>
-          <Button type="submit" iconId="fr-icon-filter-line">Filtrer</Button>
+          <Button type="submit" iconId="fr-icon-filter-line">
+            Filtrer
+          </Button>
         </div>
       </form>
 
-      <p role="status">{formatInteger(total)} événement{total > 1 ? "s" : ""}</p>
+      <p role="status">
+        {formatInteger(total)} événement{total > 1 ? "s" : ""}
+      </p>
       {events.length === 0 ? (
         <p>Aucun événement ne correspond à ces filtres.</p>
       ) : (
         <DataTable caption="Événements du journal d'audit" hideCaption>
-            <thead>
-              <tr>
-                <th scope="col">Date (heure de Paris)</th>
-                <th scope="col">Auteur</th>
-                <th scope="col">Action</th>
-                <th scope="col">Cible</th>
-                <th scope="col">Adresse IP</th>
-                <th scope="col">Détails</th>
+          <thead>
+            <tr>
+              <th scope="col">Date (heure de Paris)</th>
+              <th scope="col">Auteur</th>
+              <th scope="col">Action</th>
+              <th scope="col">Cible</th>
+              <th scope="col">Adresse IP</th>
+              <th scope="col">Détails</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.id.toString()}>
+                <td>{formatParisDateTime(event.at)}</td>
+                <td>{event.actorLabel}</td>
+                <td>
+                  <code>{event.action}</code>
+                </td>
+                <td>{event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "–"}</td>
+                <td>{event.ip ?? "–"}</td>
+                <td>
+                  <code className={fr.cx("fr-text--xs")}>{JSON.stringify(event.details)}</code>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr key={event.id.toString()}>
-                  <td>{formatParisDateTime(event.at)}</td>
-                  <td>{event.actorLabel}</td>
-                  <td>
-                    <code>{event.action}</code>
-                  </td>
-                  <td>{event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "–"}</td>
-                  <td>{event.ip ?? "–"}</td>
-                  <td>
-                    <code className={fr.cx("fr-text--xs")}>{JSON.stringify(event.details)}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       {pageCount > 1 ? (
         <Pagination count={pageCount} defaultPage={filters.page} getPageLinkProps={(page) => ({ href: query(page) })} showFirstLast />

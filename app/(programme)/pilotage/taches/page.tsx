@@ -77,9 +77,13 @@ export default async function JobsPage() {
                   <td>{run.label}</td>
                   <td>
                     {run.state === "failed" ? (
-                      <Badge severity="error" small>Échec définitif</Badge>
+                      <Badge severity="error" small>
+                        Échec définitif
+                      </Badge>
                     ) : (
-                      <Badge severity="warning" small>Nouvelle tentative prévue</Badge>
+                      <Badge severity="warning" small>
+                        Nouvelle tentative prévue
+                      </Badge>
                     )}
                   </td>
                   <td>{run.attempts}</td>

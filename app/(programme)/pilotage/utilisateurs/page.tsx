@@ -24,40 +24,56 @@ export default async function StaffPage() {
         <Link href="/pilotage/invitations">envoyez une invitation</Link>.
       </p>
       <DataTable caption="Comptes des agents">
-          <thead>
-            <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">Rôle</th>
-              <th scope="col">Clés</th>
-              <th scope="col">Dernière activité</th>
-              <th scope="col">Actions</th>
+        <thead>
+          <tr>
+            <th scope="col">Nom</th>
+            <th scope="col">Rôle</th>
+            <th scope="col">Clés</th>
+            <th scope="col">Dernière activité</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {staff.map((user) => (
+            <tr key={user.id}>
+              <td>
+                {user.staffRole === "REVIEWER" || user.staffRole === "REGIONAL_REVIEWER" ? (
+                  <Link href={`/pilotage/utilisateurs/${user.id}`}>{user.displayName}</Link>
+                ) : (
+                  user.displayName
+                )}
+                <br />
+                <span className={fr.cx("fr-text--xs")}>{user.email}</span>
+              </td>
+              <td>
+                {user.staffRole ? STAFF_ROLE_LABELS[user.staffRole] : "–"}
+                {user.disabledAt ? (
+                  <>
+                    {" "}
+                    <Badge severity="error" small>
+                      Désactivé
+                    </Badge>
+                  </>
+                ) : null}
+              </td>
+              <td>{user._count.credentials}</td>
+              <td>{user.sessions[0] ? formatParisDateTime(user.sessions[0].lastSeenAt) : "Jamais connecté"}</td>
+              <td>
+                {user.id === viewer.userId || !user.staffRole ? (
+                  "Vous"
+                ) : (
+                  <StaffMemberActions
+                    userId={user.id}
+                    name={user.displayName}
+                    staffRole={user.staffRole}
+                    disabled={user.disabledAt !== null}
+                  />
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {staff.map((user) => (
-              <tr key={user.id}>
-                <td>
-                  {user.staffRole === "REVIEWER" || user.staffRole === "REGIONAL_REVIEWER" ? <Link href={`/pilotage/utilisateurs/${user.id}`}>{user.displayName}</Link> : user.displayName}
-                  <br />
-                  <span className={fr.cx("fr-text--xs")}>{user.email}</span>
-                </td>
-                <td>
-                  {user.staffRole ? STAFF_ROLE_LABELS[user.staffRole] : "–"}
-                  {user.disabledAt ? <> <Badge severity="error" small>Désactivé</Badge></> : null}
-                </td>
-                <td>{user._count.credentials}</td>
-                <td>{user.sessions[0] ? formatParisDateTime(user.sessions[0].lastSeenAt) : "Jamais connecté"}</td>
-                <td>
-                  {user.id === viewer.userId || !user.staffRole ? (
-                    "Vous"
-                  ) : (
-                    <StaffMemberActions userId={user.id} name={user.displayName} staffRole={user.staffRole} disabled={user.disabledAt !== null} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+          ))}
+        </tbody>
+      </DataTable>
     </>
   );
 }

@@ -21,7 +21,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <div className={fr.cx("fr-col-12", "fr-col-md-8")}>
         <h1>{accountExists ? "Accepter votre invitation" : "Activer votre compte HospiConnect"}</h1>
         {status !== "valid" || !invitation ? (
-          <Alert severity="error" title="Invitation inutilisable" description={INVITATION_STATUS_MESSAGES[status as Exclude<typeof status, "valid">]} />
+          <Alert
+            severity="error"
+            title="Invitation inutilisable"
+            description={INVITATION_STATUS_MESSAGES[status as Exclude<typeof status, "valid">]}
+          />
         ) : (
           <>
             <p>

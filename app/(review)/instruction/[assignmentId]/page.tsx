@@ -38,9 +38,11 @@ export default async function ReviewWorkspacePage({ params }: { params: Promise<
       </p>
       <h1 className={fr.cx("fr-h2")}>{establishment.name}</h1>
       <p>
-        FINESS {establishment.finessEt} (entité juridique {establishment.finessEj}) – {establishment.category} – {establishment.city}, région {establishment.region}.
+        FINESS {establishment.finessEt} (entité juridique {establishment.finessEj}) – {establishment.category} – {establishment.city},
+        région {establishment.region}.
         <br />
-        Évaluation attendue {workspace.dueAt ? <>avant le {formatParisDateTime(workspace.dueAt)} (heure de Paris)</> : "à une date non encore fixée"}
+        Évaluation attendue{" "}
+        {workspace.dueAt ? <>avant le {formatParisDateTime(workspace.dueAt)} (heure de Paris)</> : "à une date non encore fixée"}
         {workspace.overdue ? (
           <>
             {" "}
@@ -62,7 +64,10 @@ export default async function ReviewWorkspacePage({ params }: { params: Promise<
           <h2 id="declaration-titre" className={fr.cx("fr-h4")}>
             Déclaration d&apos;intérêts
           </h2>
-          <p>Avant de lire le dossier, déclarez vos liens éventuels avec cet établissement, son entité juridique ou ses partenaires technologiques.</p>
+          <p>
+            Avant de lire le dossier, déclarez vos liens éventuels avec cet établissement, son entité juridique ou ses partenaires
+            technologiques.
+          </p>
           <DeclarationForm assignmentId={workspace.assignmentId} />
         </section>
       </>
@@ -77,7 +82,14 @@ export default async function ReviewWorkspacePage({ params }: { params: Promise<
       const objective = objectives.get(id);
       if (!objective) return [];
       const status = dossier.content.assessments[id]?.status;
-      return [{ anchor: objectiveAnchor(objective.code), code: objective.code, title: objective.title, status: status ? ASSESSMENT_STATUS_LABELS[status] : "non renseignée" }];
+      return [
+        {
+          anchor: objectiveAnchor(objective.code),
+          code: objective.code,
+          title: objective.title,
+          status: status ? ASSESSMENT_STATUS_LABELS[status] : "non renseignée",
+        },
+      ];
     }),
   }));
   const scroll = { maxHeight: "calc(100vh - 8rem)", overflowY: "auto" as const, position: "sticky" as const, top: "1rem" };
@@ -96,10 +108,20 @@ export default async function ReviewWorkspacePage({ params }: { params: Promise<
           description={`Évaluation transmise le ${formatParisDateTime(review.submittedAt!)} (heure de Paris) : elle n'est plus modifiable, sauf si un chargé de programme la rouvre.`}
         />
       ) : review.reopenedAt ? (
-        <Alert severity="info" small className={fr.cx("fr-mb-2w")} description={`Évaluation rouverte le ${formatParisDateTime(review.reopenedAt)} par un chargé de programme : modifiez-la puis transmettez-la de nouveau.`} />
+        <Alert
+          severity="info"
+          small
+          className={fr.cx("fr-mb-2w")}
+          description={`Évaluation rouverte le ${formatParisDateTime(review.reopenedAt)} par un chargé de programme : modifiez-la puis transmettez-la de nouveau.`}
+        />
       ) : null}
       {!workspace.editable && review.status === "DRAFT" ? (
-        <Alert severity="info" small className={fr.cx("fr-mb-2w")} description={`Le dossier est « ${STATE_LABELS[dossier.state]} » : l'évaluation ne peut pas être modifiée pour l'instant.`} />
+        <Alert
+          severity="info"
+          small
+          className={fr.cx("fr-mb-2w")}
+          description={`Le dossier est « ${STATE_LABELS[dossier.state]} » : l'évaluation ne peut pas être modifiée pour l'instant.`}
+        />
       ) : null}
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         <section className={fr.cx("fr-col-12", "fr-col-lg-7")} aria-labelledby="dossier-titre" style={scroll} tabIndex={0}>
@@ -129,7 +151,9 @@ export default async function ReviewWorkspacePage({ params }: { params: Promise<
             </section>
           ))}
           {review.status === "DRAFT" && !others.tiers.includes(workspace.tier) ? (
-            <p className={fr.cx("fr-text--sm", "fr-mt-2w")}>Les évaluations des autres instructeurs de ce niveau vous seront visibles une fois la vôtre transmise.</p>
+            <p className={fr.cx("fr-text--sm", "fr-mt-2w")}>
+              Les évaluations des autres instructeurs de ce niveau vous seront visibles une fois la vôtre transmise.
+            </p>
           ) : null}
         </section>
       </div>

@@ -7,5 +7,6 @@ import { setAssignmentDueDate } from "@/lib/review/set-assignment-due-date";
 export const PATCH = defineRoute({
   params: { assignmentId: RouteParam.id },
   input: ZAssignmentDueDateInput,
-  handler: ({ viewer, input, params, ip }) => setAssignmentDueDate(viewer, { assignmentId: params.assignmentId, dueAt: input.dueAt, reason: input.reason, ip }),
+  handler: ({ viewer, input, params, ip }) =>
+    setAssignmentDueDate(viewer, { assignmentId: params.assignmentId, dueAt: input.dueAt, reason: input.reason, ip }),
 });

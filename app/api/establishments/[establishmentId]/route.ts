@@ -11,5 +11,10 @@ export const PUT = defineRoute({
   params: { establishmentId: RouteParam.id },
   input: ZProfileRequest,
   handler: async ({ viewer, input, params, ip }) =>
-    updateEstablishmentProfile(viewer, { establishmentId: params.establishmentId, expectedVersion: input.expectedVersion, profile: input.profile, ip }),
+    updateEstablishmentProfile(viewer, {
+      establishmentId: params.establishmentId,
+      expectedVersion: input.expectedVersion,
+      profile: input.profile,
+      ip,
+    }),
 });

@@ -11,5 +11,9 @@ export const GET = defineRoute<typeof ZTemplateQuery>({
   handler: async ({ input }) =>
     input.format === "csv"
       ? fileResponse(rosterToCsv([]), "modele-registre-hospiconnect.csv", "text/csv; charset=utf-8")
-      : fileResponse(await rosterToXlsx([]), "modele-registre-hospiconnect.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+      : fileResponse(
+          await rosterToXlsx([]),
+          "modele-registre-hospiconnect.xlsx",
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
 });

@@ -24,25 +24,25 @@ export default async function MembersPage({ params }: { params: Promise<{ establ
     <>
       <h1>Équipe – {establishment.name}</h1>
       <DataTable caption="Membres de l'établissement">
-          <thead>
-            <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">Adresse électronique</th>
-              <th scope="col">Rôle</th>
-              <th scope="col">Depuis le</th>
+        <thead>
+          <tr>
+            <th scope="col">Nom</th>
+            <th scope="col">Adresse électronique</th>
+            <th scope="col">Rôle</th>
+            <th scope="col">Depuis le</th>
+          </tr>
+        </thead>
+        <tbody>
+          {establishment.memberships.map((membership) => (
+            <tr key={membership.user.id}>
+              <td>{membership.user.displayName}</td>
+              <td>{membership.user.email}</td>
+              <td>{ROLE_LABELS[membership.role]}</td>
+              <td>{formatParisDate(membership.createdAt)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {establishment.memberships.map((membership) => (
-              <tr key={membership.user.id}>
-                <td>{membership.user.displayName}</td>
-                <td>{membership.user.email}</td>
-                <td>{ROLE_LABELS[membership.role]}</td>
-                <td>{formatParisDate(membership.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+          ))}
+        </tbody>
+      </DataTable>
       {establishment.invitations.length > 0 ? (
         <>
           <h2>Invitations en attente</h2>

@@ -40,7 +40,9 @@ export default async function RosterPage({
   );
   const [professions, homologations] = await Promise.all([listProfessions(), listHomologations(viewer, establishmentId)]);
   const canEdit = canAccessEstablishment(viewer, establishmentId, "edit");
-  const filtered = Boolean(filters.q || filters.population || filters.profession || filters.rppsStatus || filters.compliance) || filters.activity !== "actifs";
+  const filtered =
+    Boolean(filters.q || filters.population || filters.profession || filters.rppsStatus || filters.compliance) ||
+    filters.activity !== "actifs";
 
   return (
     <>
@@ -60,9 +62,9 @@ export default async function RosterPage({
       </nav>
       <h1>Registre des professionnels</h1>
       <p>
-        Chaque professionnel de l&apos;établissement, son enregistrement au RPPS, la vérification de son identité et ses moyens d&apos;identification
-        électronique (MIE). La conformité est calculée au {formatNumericCalendarDate(page.today)} selon le référentiel d&apos;identification
-        électronique (RIE).
+        Chaque professionnel de l&apos;établissement, son enregistrement au RPPS, la vérification de son identité et ses moyens
+        d&apos;identification électronique (MIE). La conformité est calculée au {formatNumericCalendarDate(page.today)} selon le référentiel
+        d&apos;identification électronique (RIE).
       </p>
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-btns-group--icon-left")}>
         {canEdit ? (
@@ -73,19 +75,30 @@ export default async function RosterPage({
               </Link>
             </li>
             <li>
-              <Link className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-upload-line")} href={`/etablissements/${establishmentId}/professionnels/import`}>
+              <Link
+                className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-upload-line")}
+                href={`/etablissements/${establishmentId}/professionnels/import`}
+              >
                 Importer un fichier
               </Link>
             </li>
           </>
         ) : null}
         <li>
-          <a className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line")} href={`/api/establishments/${establishmentId}/roster/export?format=csv`} download>
+          <a
+            className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line")}
+            href={`/api/establishments/${establishmentId}/roster/export?format=csv`}
+            download
+          >
             Exporter (CSV)
           </a>
         </li>
         <li>
-          <a className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line")} href={`/api/establishments/${establishmentId}/roster/export?format=xlsx`} download>
+          <a
+            className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line")}
+            href={`/api/establishments/${establishmentId}/roster/export?format=xlsx`}
+            download
+          >
             Exporter (Excel)
           </a>
         </li>
@@ -108,9 +121,17 @@ export default async function RosterPage({
         </div>
       ) : (
         <>
-          <form method="get" className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")} aria-label="Filtrer le registre">
+          <form
+            method="get"
+            className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")}
+            aria-label="Filtrer le registre"
+          >
             <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-              <Input label="Rechercher" hintText="Nom, prénom ou numéro RPPS" nativeInputProps={{ name: "q", defaultValue: filters.q, type: "search" }} />
+              <Input
+                label="Rechercher"
+                hintText="Nom, prénom ou numéro RPPS"
+                nativeInputProps={{ name: "q", defaultValue: filters.q, type: "search" }}
+              />
             </div>
             <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
               <FilterSelect
@@ -165,8 +186,8 @@ export default async function RosterPage({
             </div>
           </form>
           <p role="status" className={fr.cx("fr-mb-1w")}>
-            {formatInteger(page.total)} professionnel{page.total > 1 ? "s" : ""} {filtered ? "correspondant aux filtres" : "en activité"}, sur{" "}
-            {formatInteger(page.rosterSize)} dans le registre
+            {formatInteger(page.total)} professionnel{page.total > 1 ? "s" : ""} {filtered ? "correspondant aux filtres" : "en activité"},
+            sur {formatInteger(page.rosterSize)} dans le registre
           </p>
           {page.rows.length === 0 ? (
             <p>Aucun professionnel ne correspond à ces critères.</p>
@@ -188,8 +209,8 @@ export default async function RosterPage({
           Homologation des MIE locaux
         </h2>
         <p className={fr.cx("fr-text--sm")}>
-          Un MIE propre à l&apos;établissement (Windows Hello, carte à puce, clé FIDO2 locale, application d&apos;authentification) ne compte pour le RIE
-          qu&apos;à partir de la décision de l&apos;établissement qui l&apos;homologue au niveau eIDAS substantiel.
+          Un MIE propre à l&apos;établissement (Windows Hello, carte à puce, clé FIDO2 locale, application d&apos;authentification) ne
+          compte pour le RIE qu&apos;à partir de la décision de l&apos;établissement qui l&apos;homologue au niveau eIDAS substantiel.
         </p>
         <HomologationPanel
           establishmentId={establishmentId}

@@ -40,7 +40,12 @@ export default async function ProfilePage({ params }: { params: Promise<{ establ
           ght: establishment.ght ?? "",
           usesAirSimplifie: establishment.usesAirSimplifie,
           idpFederatedWithPsc: establishment.idpFederatedWithPsc,
-          contacts: establishment.contacts.map((contact) => ({ fullName: contact.fullName, role: contact.role, email: contact.email, phone: contact.phone ?? "" })),
+          contacts: establishment.contacts.map((contact) => ({
+            fullName: contact.fullName,
+            role: contact.role,
+            email: contact.email,
+            phone: contact.phone ?? "",
+          })),
         }}
       />
     </>

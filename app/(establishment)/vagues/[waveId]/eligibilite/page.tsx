@@ -93,7 +93,12 @@ export default async function EligibilityPage({ params, searchParams }: Props) {
         </>
       ) : (
         <>
-          <Alert severity="warning" title="Votre établissement ne peut pas commencer de dossier sur cette vague" description={verdict.message} className={fr.cx("fr-mb-3w")} />
+          <Alert
+            severity="warning"
+            title="Votre établissement ne peut pas commencer de dossier sur cette vague"
+            description={verdict.message}
+            className={fr.cx("fr-mb-3w")}
+          />
           {verdict.reason === "CATEGORY_EXCLUDED" ? (
             <details>
               <summary>Catégories d&apos;établissements éligibles à cette vague ({eligibleCategories.length})</summary>

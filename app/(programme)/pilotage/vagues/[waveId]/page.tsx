@@ -37,7 +37,11 @@ export default async function WavePage({ params }: { params: Promise<{ waveId: s
   const categories = await listEstablishmentCategories();
   const now = new Date();
   const current = wave.currentVersion;
-  const frozen = frozenBecause({ now, opensAt: wave.opensAt, current: { frozenAt: current.frozenAt, applicationCount: current._count.applications } });
+  const frozen = frozenBecause({
+    now,
+    opensAt: wave.opensAt,
+    current: { frozenAt: current.frozenAt, applicationCount: current._count.applications },
+  });
   const dossierCount = wave.versions.reduce((sum, version) => sum + version._count.applications, 0);
 
   return (
@@ -49,8 +53,9 @@ export default async function WavePage({ params }: { params: Promise<{ waveId: s
         {wave.title} <WaveStatusBadge status={waveStatus(wave, now)} />
       </h1>
       <p className={fr.cx("fr-text--lead")}>
-        {WAVE_KIND_LABELS[wave.kind]} {wave.year} : du {formatParisDateTime(wave.opensAt)} au {formatParisDateTime(wave.closesAt)} (heure de Paris),
-        enveloppe de {formatEuros(wave.fundingEnvelopeCents)}, {wave.eligibleCategoryCodes.length} catégorie(s) éligible(s), {dossierCount} dossier(s).
+        {WAVE_KIND_LABELS[wave.kind]} {wave.year} : du {formatParisDateTime(wave.opensAt)} au {formatParisDateTime(wave.closesAt)} (heure de
+        Paris), enveloppe de {formatEuros(wave.fundingEnvelopeCents)}, {wave.eligibleCategoryCodes.length} catégorie(s) éligible(s),{" "}
+        {dossierCount} dossier(s).
       </p>
       <p>
         <Link href={`/pilotage/vagues/${wave.id}/attribution`}>Instruction : paramètres et attribution des dossiers</Link>
@@ -61,7 +66,10 @@ export default async function WavePage({ params }: { params: Promise<{ waveId: s
 
       <section aria-labelledby="parametres" className={fr.cx("fr-mb-6w")}>
         <h2 id="parametres">Paramètres</h2>
-        <p>Dates, enveloppe et éligibilité restent modifiables après l&apos;ouverture ; chaque changement est inscrit au journal d&apos;audit.</p>
+        <p>
+          Dates, enveloppe et éligibilité restent modifiables après l&apos;ouverture ; chaque changement est inscrit au journal
+          d&apos;audit.
+        </p>
         <WaveSettingsForm
           waveId={wave.id}
           waveVersion={wave.version}
@@ -94,10 +102,16 @@ export default async function WavePage({ params }: { params: Promise<{ waveId: s
       <section aria-labelledby="suivi" className={fr.cx("fr-mb-6w")}>
         <h2 id="suivi">Suivi après sélection : cibles et échéancier</h2>
         <p>
-          Pour chaque objectif, l&apos;indicateur du registre qui le mesure, le seuil à atteindre et sa date ; les dossiers retenus en suivent
-          l&apos;avancement et la déclaration de résultats est pré-vérifiée contre ces cibles. Un objectif sans cible n&apos;est pas pré-vérifié.
+          Pour chaque objectif, l&apos;indicateur du registre qui le mesure, le seuil à atteindre et sa date ; les dossiers retenus en
+          suivent l&apos;avancement et la déclaration de résultats est pré-vérifiée contre ces cibles. Un objectif sans cible n&apos;est pas
+          pré-vérifié.
         </p>
-        <FollowUpSettingsForm waveId={wave.id} waveVersion={wave.version} objectives={current.objectives} defaultValues={followUpFormValues(wave)} />
+        <FollowUpSettingsForm
+          waveId={wave.id}
+          waveVersion={wave.version}
+          objectives={current.objectives}
+          defaultValues={followUpFormValues(wave)}
+        />
       </section>
 
       <section aria-labelledby="prolongations" className={fr.cx("fr-mb-6w")}>

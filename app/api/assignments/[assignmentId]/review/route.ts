@@ -10,5 +10,6 @@ const ZSaveReviewRequest = z.object({ expectedVersion: z.number().int().min(1), 
 export const PUT = defineRoute({
   params: { assignmentId: RouteParam.id },
   input: ZSaveReviewRequest,
-  handler: ({ viewer, input, params }) => saveReview(viewer, { assignmentId: params.assignmentId, expectedVersion: input.expectedVersion, data: input.data }),
+  handler: ({ viewer, input, params }) =>
+    saveReview(viewer, { assignmentId: params.assignmentId, expectedVersion: input.expectedVersion, data: input.data }),
 });

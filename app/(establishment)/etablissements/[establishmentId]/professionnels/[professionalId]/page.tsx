@@ -26,21 +26,28 @@ export default async function ProfessionalPage({
   const { establishmentId, professionalId } = await pageParams(params, { establishmentId: RouteParam.id, professionalId: RouteParam.id });
   const path = `/etablissements/${establishmentId}/professionnels/${professionalId}`;
   const viewer = await requireViewer(path);
-  const { record, version, compliance, today } = await guardPage(viewer, path, () => getProfessional(viewer, { establishmentId, professionalId }));
+  const { record, version, compliance, today } = await guardPage(viewer, path, () =>
+    getProfessional(viewer, { establishmentId, professionalId }),
+  );
   const canEdit = canAccessEstablishment(viewer, establishmentId, "edit");
   const created = (await searchParams).cree === "1";
 
   return (
     <>
       <p>
-        <Link className={fr.cx("fr-link", "fr-icon-arrow-left-line", "fr-link--icon-left")} href={`/etablissements/${establishmentId}/professionnels`}>
+        <Link
+          className={fr.cx("fr-link", "fr-icon-arrow-left-line", "fr-link--icon-left")}
+          href={`/etablissements/${establishmentId}/professionnels`}
+        >
           Registre des professionnels
         </Link>
       </p>
       <h1>
         {record.firstName} {record.lastName}
       </h1>
-      {created ? <Alert severity="success" small description="Le professionnel a été ajouté au registre." className={fr.cx("fr-mb-3w")} /> : null}
+      {created ? (
+        <Alert severity="success" small description="Le professionnel a été ajouté au registre." className={fr.cx("fr-mb-3w")} />
+      ) : null}
       <section aria-labelledby="situation-titre" className={fr.cx("fr-mb-4w")}>
         <h2 id="situation-titre" className={fr.cx("fr-h4")}>
           Situation au {formatDayFr(toDay(today))}
@@ -48,7 +55,11 @@ export default async function ProfessionalPage({
         {!compliance.active ? (
           <p>Ce professionnel n&apos;est pas en activité à cette date : il n&apos;entre pas dans les indicateurs.</p>
         ) : compliance.missing.length === 0 ? (
-          <Alert severity="success" small description="Rien ne manque : ce professionnel répond aux exigences du RIE pour les accès dont il a besoin." />
+          <Alert
+            severity="success"
+            small
+            description="Rien ne manque : ce professionnel répond aux exigences du RIE pour les accès dont il a besoin."
+          />
         ) : (
           <ul>
             {compliance.missing.map((item) => (
@@ -60,7 +71,13 @@ export default async function ProfessionalPage({
         )}
       </section>
       {canEdit ? (
-        <ProfessionalForm establishmentId={establishmentId} professionalId={professionalId} version={version} initialValues={toFormValues(record)} options={await professionalFormOptions()} />
+        <ProfessionalForm
+          establishmentId={establishmentId}
+          professionalId={professionalId}
+          version={version}
+          initialValues={toFormValues(record)}
+          options={await professionalFormOptions()}
+        />
       ) : (
         <dl>
           <dt>Profession, population</dt>
@@ -79,7 +96,9 @@ export default async function ProfessionalPage({
             {record.activityEnd ? `, jusqu'au ${formatDayFr(toDay(record.activityEnd))}` : ""}
           </dd>
           <dt>MIE</dt>
-          <dd>{record.enrollments.length ? record.enrollments.map((enrollment) => MIE_CATALOGUE[enrollment.type].label).join(" ; ") : "Aucun"}</dd>
+          <dd>
+            {record.enrollments.length ? record.enrollments.map((enrollment) => MIE_CATALOGUE[enrollment.type].label).join(" ; ") : "Aucun"}
+          </dd>
         </dl>
       )}
     </>

@@ -22,14 +22,17 @@ export default async function RosterImportPage({ params }: { params: Promise<{ e
   return (
     <>
       <p>
-        <Link className={fr.cx("fr-link", "fr-icon-arrow-left-line", "fr-link--icon-left")} href={`/etablissements/${establishmentId}/professionnels`}>
+        <Link
+          className={fr.cx("fr-link", "fr-icon-arrow-left-line", "fr-link--icon-left")}
+          href={`/etablissements/${establishmentId}/professionnels`}
+        >
           Registre des professionnels
         </Link>
       </p>
       <h1>Importer des professionnels</h1>
       <p>
-        Dans le registre de {establishment.name}. Un professionnel déjà présent est mis à jour, pas dupliqué : il est reconnu par son numéro RPPS, ou à
-        défaut par ses nom, prénom et date de naissance.
+        Dans le registre de {establishment.name}. Un professionnel déjà présent est mis à jour, pas dupliqué : il est reconnu par son numéro
+        RPPS, ou à défaut par ses nom, prénom et date de naissance.
       </p>
       <ul>
         <li>
@@ -43,7 +46,9 @@ export default async function RosterImportPage({ params }: { params: Promise<{ e
           </a>
           . Un export du registre a le même format : vous pouvez l&apos;exporter, le compléter et l&apos;importer.
         </li>
-        <li>L&apos;extrait « Personne activité » de l&apos;Annuaire Santé : seules les lignes du FINESS {establishment.finessEt} sont lues.</li>
+        <li>
+          L&apos;extrait « Personne activité » de l&apos;Annuaire Santé : seules les lignes du FINESS {establishment.finessEt} sont lues.
+        </li>
       </ul>
       <ImportUpload establishmentId={establishmentId} maxBytes={UPLOAD_LIMITS.rosterImportBytes} />
     </>

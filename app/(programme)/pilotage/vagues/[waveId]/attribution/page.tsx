@@ -23,7 +23,13 @@ const STATUS = {
   SUBMITTED: { label: "Transmise", severity: "success" },
 } as const;
 
-export default async function AssignmentPage({ params, searchParams }: { params: Promise<{ waveId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AssignmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ waveId: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { waveId } = await pageParams(params, { waveId: RouteParam.id });
   const path = `/pilotage/vagues/${waveId}/attribution`;
   const viewer = await requireViewer(path);
@@ -31,7 +37,9 @@ export default async function AssignmentPage({ params, searchParams }: { params:
   const board = await guardPage(viewer, path, () => getAssignmentBoard(viewer, waveId, filters));
   const { wave, tier } = board;
   const link = (changes: Record<string, string | number>) => {
-    const query = new URLSearchParams(Object.entries({ niveau: tier, vue: filters.vue, page: board.page, ...changes }).map(([key, value]) => [key, String(value)]));
+    const query = new URLSearchParams(
+      Object.entries({ niveau: tier, vue: filters.vue, page: board.page, ...changes }).map(([key, value]) => [key, String(value)]),
+    );
     return `${path}?${query.toString()}` as Route;
   };
   const needed = board.counts.dossiers * board.k;
@@ -65,7 +73,11 @@ export default async function AssignmentPage({ params, searchParams }: { params:
         <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
           {board.tiers.map((candidate) => (
             <li key={candidate}>
-              <Link className={fr.cx("fr-btn", candidate === tier ? undefined : "fr-btn--secondary")} href={link({ niveau: candidate, page: 1 })} aria-current={candidate === tier ? "page" : undefined}>
+              <Link
+                className={fr.cx("fr-btn", candidate === tier ? undefined : "fr-btn--secondary")}
+                href={link({ niveau: candidate, page: 1 })}
+                aria-current={candidate === tier ? "page" : undefined}
+              >
                 Niveau {TIER_LABELS[candidate].toLowerCase()}
               </Link>
             </li>
@@ -73,7 +85,8 @@ export default async function AssignmentPage({ params, searchParams }: { params:
         </ul>
       </nav>
       <p role="status">
-        Niveau {TIER_LABELS[tier].toLowerCase()} : {board.counts.dossiers} dossier(s) à instruire, {board.counts.complete} avec leurs {board.k} instructeur(s), {board.counts.needing} à compléter.
+        Niveau {TIER_LABELS[tier].toLowerCase()} : {board.counts.dossiers} dossier(s) à instruire, {board.counts.complete} avec leurs{" "}
+        {board.k} instructeur(s), {board.counts.needing} à compléter.
       </p>
 
       <section aria-labelledby="automatique" className={fr.cx("fr-mb-6w")}>
@@ -81,8 +94,9 @@ export default async function AssignmentPage({ params, searchParams }: { params:
           Attribution automatique
         </h2>
         <p>
-          Chaque dossier reçoit {board.k} instructeur(s){tier === "REGIONAL" ? " de l'ARS de sa région" : ""}, sans lien d&apos;intérêts détecté, dans la limite des plafonds, en équilibrant les
-          charges. Les attributions existantes sont conservées : relancer l&apos;attribution ne fait que compléter.
+          Chaque dossier reçoit {board.k} instructeur(s){tier === "REGIONAL" ? " de l'ARS de sa région" : ""}, sans lien d&apos;intérêts
+          détecté, dans la limite des plafonds, en équilibrant les charges. Les attributions existantes sont conservées : relancer
+          l&apos;attribution ne fait que compléter.
         </p>
         {board.reviewers.length === 0 ? (
           <p>Aucun instructeur {tier === "REGIONAL" ? "d'ARS" : "de l'ANS"} actif.</p>
@@ -102,7 +116,8 @@ export default async function AssignmentPage({ params, searchParams }: { params:
             </>
           ) : (
             <>
-              Tous les dossiers ({board.shownCount}). <Link href={link({ vue: "a-completer", page: 1 })}>Voir seulement ceux à compléter</Link>
+              Tous les dossiers ({board.shownCount}).{" "}
+              <Link href={link({ vue: "a-completer", page: 1 })}>Voir seulement ceux à compléter</Link>
             </>
           )}
         </p>
@@ -140,7 +155,10 @@ export default async function AssignmentPage({ params, searchParams }: { params:
                     <ul className={fr.cx("fr-text--sm")}>
                       {row.assignments.map((assignment) => (
                         <li key={assignment.id}>
-                          {assignment.reviewer} <Badge small severity={STATUS[assignment.status].severity}>{STATUS[assignment.status].label}</Badge>
+                          {assignment.reviewer}{" "}
+                          <Badge small severity={STATUS[assignment.status].severity}>
+                            {STATUS[assignment.status].label}
+                          </Badge>
                           {assignment.overdue ? (
                             <>
                               {" "}
@@ -152,14 +170,18 @@ export default async function AssignmentPage({ params, searchParams }: { params:
                         </li>
                       ))}
                       {row.conflicts.map((name) => (
-                        <li key={name}>
-                          {name} : conflit d&apos;intérêts déclaré
-                        </li>
+                        <li key={name}>{name} : conflit d&apos;intérêts déclaré</li>
                       ))}
                     </ul>
                   </td>
                   <td>
-                    <ManualAssignmentForm waveId={waveId} tier={tier} applicationId={row.id} establishment={row.establishment.name} candidates={row.candidates} />
+                    <ManualAssignmentForm
+                      waveId={waveId}
+                      tier={tier}
+                      applicationId={row.id}
+                      establishment={row.establishment.name}
+                      candidates={row.candidates}
+                    />
                   </td>
                 </tr>
               ))}
@@ -184,7 +206,8 @@ export default async function AssignmentPage({ params, searchParams }: { params:
               <ul>
                 {reviews.map((review) => (
                   <li key={review.id}>
-                    {review.reviewer.displayName} – <Link href={`/dossiers/${review.application.id}`}>{review.application.establishment.name}</Link> : attendue le{" "}
+                    {review.reviewer.displayName} –{" "}
+                    <Link href={`/dossiers/${review.application.id}`}>{review.application.establishment.name}</Link> : attendue le{" "}
                     {formatParisDateTime(review.effectiveDueAt!)}
                   </li>
                 ))}

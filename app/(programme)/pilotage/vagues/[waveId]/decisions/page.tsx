@@ -18,7 +18,13 @@ import { requireViewer } from "@/lib/identity/current-viewer";
 
 export const metadata: Metadata = { title: "Décisions de la vague" };
 
-export default async function DecisionsPage({ params, searchParams }: { params: Promise<{ waveId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function DecisionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ waveId: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { waveId } = await pageParams(params, { waveId: RouteParam.id });
   const path = `/pilotage/vagues/${waveId}/decisions`;
   const viewer = await requireViewer(path);
@@ -28,7 +34,8 @@ export default async function DecisionsPage({ params, searchParams }: { params: 
   const filtered = Boolean(filters.region || filters.category || filters.flag || filters.decision);
   const query = (changes: Record<string, string | number>) =>
     `${path}?${new URLSearchParams(Object.entries({ ...filters, ...changes }).flatMap(([key, value]) => (value === undefined || value === "" ? [] : [[key, String(value)]]))).toString()}`;
-  const exportQuery = (format: string) => `/api/waves/${waveId}/decisions/export?${new URLSearchParams(Object.entries({ ...filters, format }).flatMap(([key, value]) => (value === undefined || value === "" || key === "page" ? [] : [[key, String(value)]]))).toString()}`;
+  const exportQuery = (format: string) =>
+    `/api/waves/${waveId}/decisions/export?${new URLSearchParams(Object.entries({ ...filters, format }).flatMap(([key, value]) => (value === undefined || value === "" || key === "page" ? [] : [[key, String(value)]]))).toString()}`;
 
   return (
     <>
@@ -37,20 +44,36 @@ export default async function DecisionsPage({ params, searchParams }: { params: 
       </p>
       <h1>Décisions</h1>
       <p>
-        Les dossiers évalués de la vague, classés par leur note. La note normalisée corrige la sévérité ou l&apos;indulgence de chaque instructeur : ses
-        notes sont ramenées à la moyenne et à la dispersion de la vague. Les propositions restent invisibles des établissements jusqu&apos;à leur
-        publication, toutes ensemble.
+        Les dossiers évalués de la vague, classés par leur note. La note normalisée corrige la sévérité ou l&apos;indulgence de chaque
+        instructeur : ses notes sont ramenées à la moyenne et à la dispersion de la vague. Les propositions restent invisibles des
+        établissements jusqu&apos;à leur publication, toutes ensemble.
       </p>
 
       <EnvelopeGauge grantedCents={board.envelope.grantedCents} envelopeCents={board.envelope.envelopeCents} />
       <ReleaseButton waveId={waveId} stagedCount={board.stagedCount} />
 
-      <form method="get" className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")} aria-label="Filtrer le classement">
+      <form
+        method="get"
+        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")}
+        aria-label="Filtrer le classement"
+      >
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <FilterSelect label="Région" name="region" value={filters.region} options={board.regions.map(([value, label]) => ({ value, label }))} anyLabel="Toutes" />
+          <FilterSelect
+            label="Région"
+            name="region"
+            value={filters.region}
+            options={board.regions.map(([value, label]) => ({ value, label }))}
+            anyLabel="Toutes"
+          />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <FilterSelect label="Catégorie" name="category" value={filters.category} options={board.categories.map(([value, label]) => ({ value, label }))} anyLabel="Toutes" />
+          <FilterSelect
+            label="Catégorie"
+            name="category"
+            value={filters.category}
+            options={board.categories.map(([value, label]) => ({ value, label }))}
+            anyLabel="Toutes"
+          />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
           <Select label="Écart entre instructeurs" nativeSelectProps={{ name: "flag", defaultValue: filters.flag }}>
@@ -77,17 +100,26 @@ export default async function DecisionsPage({ params, searchParams }: { params: 
               Effacer les filtres
             </Link>
           ) : null}{" "}
-          <a className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")} href={exportQuery("csv")} download>
+          <a
+            className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
+            href={exportQuery("csv")}
+            download
+          >
             Exporter (CSV)
           </a>{" "}
-          <a className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")} href={exportQuery("xlsx")} download>
+          <a
+            className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
+            href={exportQuery("xlsx")}
+            download
+          >
             Exporter (Excel)
           </a>
         </div>
       </form>
 
       <p role="status" className={fr.cx("fr-mb-1w")}>
-        {formatInteger(board.matching)} dossier{board.matching > 1 ? "s" : ""} {filtered ? "correspondant aux filtres" : "évalué(s)"}, sur {formatInteger(board.total)}
+        {formatInteger(board.matching)} dossier{board.matching > 1 ? "s" : ""} {filtered ? "correspondant aux filtres" : "évalué(s)"}, sur{" "}
+        {formatInteger(board.total)}
       </p>
       {board.total === 0 ? (
         <p>Aucun dossier de cette vague n&apos;est encore évalué : le classement apparaîtra quand les évaluations seront transmises.</p>
@@ -96,7 +128,14 @@ export default async function DecisionsPage({ params, searchParams }: { params: 
       ) : (
         <DecisionBoardTable waveId={waveId} rows={board.rows} sort={{ id: filters.sort, desc: filters.dir === "desc" }} />
       )}
-      {board.pageCount > 1 ? <Pagination count={board.pageCount} defaultPage={board.page} showFirstLast getPageLinkProps={(target) => ({ href: query({ page: target }) })} /> : null}
+      {board.pageCount > 1 ? (
+        <Pagination
+          count={board.pageCount}
+          defaultPage={board.page}
+          showFirstLast
+          getPageLinkProps={(target) => ({ href: query({ page: target }) })}
+        />
+      ) : null}
 
       <section aria-labelledby="parametres-decision" className={fr.cx("fr-mt-6w")}>
         <h2 id="parametres-decision" className={fr.cx("fr-h4")}>
@@ -105,7 +144,12 @@ export default async function DecisionsPage({ params, searchParams }: { params: 
         <DecisionSettingsForm
           waveId={waveId}
           twoTiers={wave.reviewTiers === "REGIONAL_THEN_NATIONAL"}
-          defaultValues={{ spreadThreshold: String(wave.spreadThreshold).replace(".", ","), rankingMode: wave.rankingMode, regionalRankingWeight: String(wave.regionalRankingWeight), expectedVersion: wave.version }}
+          defaultValues={{
+            spreadThreshold: String(wave.spreadThreshold).replace(".", ","),
+            rankingMode: wave.rankingMode,
+            regionalRankingWeight: String(wave.regionalRankingWeight),
+            expectedVersion: wave.version,
+          }}
         />
       </section>
     </>

@@ -10,5 +10,10 @@ export const PUT = defineRoute({
   params: { applicationId: RouteParam.id, section: RouteParam.apiSection },
   input: ZSaveSectionRequest,
   handler: async ({ viewer, input, params }) =>
-    saveSection(viewer, { applicationId: params.applicationId, section: params.section, expectedVersion: input.expectedVersion, data: input.data }),
+    saveSection(viewer, {
+      applicationId: params.applicationId,
+      section: params.section,
+      expectedVersion: input.expectedVersion,
+      data: input.data,
+    }),
 });

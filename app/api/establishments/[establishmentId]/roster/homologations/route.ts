@@ -10,7 +10,8 @@ const params = { establishmentId: RouteParam.id };
 export const PUT = defineRoute({
   params,
   input: ZHomologationInput,
-  handler: async ({ viewer, input, params, ip }) => setHomologation(viewer, { establishmentId: params.establishmentId, homologation: input, ip }),
+  handler: async ({ viewer, input, params, ip }) =>
+    setHomologation(viewer, { establishmentId: params.establishmentId, homologation: input, ip }),
 });
 
 const ZRemoval = z.object({ type: z.enum(MieType) });
@@ -19,5 +20,6 @@ const ZRemoval = z.object({ type: z.enum(MieType) });
 export const DELETE = defineRoute({
   params,
   input: ZRemoval,
-  handler: async ({ viewer, input, params, ip }) => removeHomologation(viewer, { establishmentId: params.establishmentId, type: input.type, ip }),
+  handler: async ({ viewer, input, params, ip }) =>
+    removeHomologation(viewer, { establishmentId: params.establishmentId, type: input.type, ip }),
 });

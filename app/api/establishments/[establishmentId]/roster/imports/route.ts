@@ -16,7 +16,9 @@ export const POST = defineRoute({
     });
     const [file] = await filesOf(form, "file");
     if (!file) {
-      throw new AppError("INVALID_INPUT", "Choisissez un fichier.", { fieldErrors: { file: ["Choisissez un fichier CSV ou Excel (.xlsx)."] } });
+      throw new AppError("INVALID_INPUT", "Choisissez un fichier.", {
+        fieldErrors: { file: ["Choisissez un fichier CSV ou Excel (.xlsx)."] },
+      });
     }
     const preview = await previewRosterImport(viewer, { establishmentId: params.establishmentId, fileName: file.name, bytes: file.bytes });
     return { importId: preview.id };

@@ -7,5 +7,6 @@ import { createProfessional } from "@/lib/roster/save-professional";
 export const POST = defineRoute({
   params: { establishmentId: RouteParam.id },
   input: ZProfessionalInput,
-  handler: async ({ viewer, input, params, ip }) => createProfessional(viewer, { establishmentId: params.establishmentId, professional: input, ip }),
+  handler: async ({ viewer, input, params, ip }) =>
+    createProfessional(viewer, { establishmentId: params.establishmentId, professional: input, ip }),
 });

@@ -30,7 +30,10 @@ export default async function RosterImportPreviewPage({ params }: { params: Prom
     return (
       <>
         <h1>Aperçu expiré</h1>
-        <p>L&apos;aperçu de « {preview.fileName} » n&apos;a pas été importé dans les 7 jours : le fichier a été supprimé et rien n&apos;a été enregistré.</p>
+        <p>
+          L&apos;aperçu de « {preview.fileName} » n&apos;a pas été importé dans les 7 jours : le fichier a été supprimé et rien n&apos;a été
+          enregistré.
+        </p>
         <Link className={fr.cx("fr-btn")} href={`/etablissements/${establishmentId}/professionnels/import`}>
           Importer le fichier de nouveau
         </Link>
@@ -67,13 +70,17 @@ export default async function RosterImportPreviewPage({ params }: { params: Prom
   return (
     <>
       <p>
-        <Link className={fr.cx("fr-link", "fr-icon-arrow-left-line", "fr-link--icon-left")} href={`/etablissements/${establishmentId}/professionnels/import`}>
+        <Link
+          className={fr.cx("fr-link", "fr-icon-arrow-left-line", "fr-link--icon-left")}
+          href={`/etablissements/${establishmentId}/professionnels/import`}
+        >
           Importer un autre fichier
         </Link>
       </p>
       <h1>Aperçu de l&apos;import</h1>
       <p>
-        Fichier « {preview.fileName} »{preview.formatLabel ? ` – ${preview.formatLabel}` : ""}. Rien n&apos;est encore enregistré dans le registre.
+        Fichier « {preview.fileName} »{preview.formatLabel ? ` – ${preview.formatLabel}` : ""}. Rien n&apos;est encore enregistré dans le
+        registre.
       </p>
       {preview.notes.length > 0 ? (
         <ul className={fr.cx("fr-text--sm")}>
@@ -136,7 +143,9 @@ export default async function RosterImportPreviewPage({ params }: { params: Prom
             {preview.header
               ? "Corrigez une ligne ici, ou corrigez le fichier et importez-le de nouveau."
               : "Corrigez ces lignes dans le fichier, puis importez-le de nouveau."}
-            {preview.rejected.length < preview.rejectedCount ? ` Seules les ${formatInteger(preview.rejected.length)} premières sont affichées.` : ""}
+            {preview.rejected.length < preview.rejectedCount
+              ? ` Seules les ${formatInteger(preview.rejected.length)} premières sont affichées.`
+              : ""}
           </p>
           <DataTable caption="Lignes rejetées et leur motif" hideCaption>
             <thead>

@@ -25,7 +25,9 @@ export default async function ProposalPage({ params }: { params: Promise<{ waveI
   const { waveId, applicationId } = await pageParams(params, { waveId: RouteParam.id, applicationId: RouteParam.id });
   const path = `/pilotage/vagues/${waveId}/decisions/${applicationId}`;
   const viewer = await requireViewer(path);
-  const [workspace, followUp] = await guardPage(viewer, path, () => Promise.all([getProposalWorkspace(viewer, waveId, applicationId), getDossierReviewFollowUp(viewer, applicationId)]));
+  const [workspace, followUp] = await guardPage(viewer, path, () =>
+    Promise.all([getProposalWorkspace(viewer, waveId, applicationId), getDossierReviewFollowUp(viewer, applicationId)]),
+  );
   const { dossier, aggregate, staged } = workspace;
 
   return (
@@ -46,7 +48,8 @@ export default async function ProposalPage({ params }: { params: Promise<{ waveI
           Note brute : {show(aggregate.raw)} / 100 ; note normalisée : {show(aggregate.normalised)} / 100
         </li>
         <li>
-          Écart-type : {show(aggregate.spread?.standardDeviation)} ; étendue : {show(aggregate.spread?.range)} ; médiane : {show(aggregate.spread?.median)}
+          Écart-type : {show(aggregate.spread?.standardDeviation)} ; étendue : {show(aggregate.spread?.range)} ; médiane :{" "}
+          {show(aggregate.spread?.median)}
           {aggregate.toDiscuss ? (
             <Badge small severity="warning" className={fr.cx("fr-ml-1v")}>
               À discuter
