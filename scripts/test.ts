@@ -1,5 +1,5 @@
 // npm test: every check, from a fresh clone, with nothing set up by hand.
-//   1. the browser is there (Debian's chromium), 2. Prisma client, 3. types and lint,
+//   1. the browser is there (Debian's chromium), 2. Prisma client, 3. types, lint and formatting,
 //   4. unit and integration tests (Vitest; integration on the embedded PostgreSQL, or on
 //      TEST_DATABASE_URL when set), 5. production build, 6. system tests (instances of the build
 //      on a PostgreSQL cluster they start), 7. end-to-end tests (Playwright).
@@ -12,9 +12,7 @@ import { ensurePrismaClient } from "./lib/prisma-client";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
-  console.error(
-    `Chromium is missing at ${chromium}: install Debian's package (sudo apt-get install chromium) or set CHROMIUM_PATH.`,
-  );
+  console.error(`Chromium is missing at ${chromium}: install Debian's package (sudo apt-get install chromium) or set CHROMIUM_PATH.`);
   process.exit(1);
 }
 
@@ -25,6 +23,7 @@ const steps: Array<[string, () => unknown]> = [
   ["Route types", () => run(bin("next"), ["typegen"])],
   ["Type check", () => run(bin("tsc"), ["--noEmit", "-p", "."])],
   ["Lint", () => run(bin("eslint"), ["."])],
+  ["Formatting", () => run(bin("prettier"), ["--check", "."])],
   ["Unit and integration tests", () => run(bin("vitest"), ["run", "--project", "unit", "--project", "integration"])],
   // Through the npm script itself, so that CI proves `npm run build` works.
   ["Production build", () => buildIsStale() && run("npm", ["run", "build"])],
