@@ -5,6 +5,7 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
+import { ariaSort, SortableHeaderLabel } from "@/components/dsfr/sortable-header";
 import { DataTable } from "@/components/dsfr/data-table";
 import { formatEuroAmount } from "@/lib/applications/euro-amount";
 import type { BoardRow, BoardSort } from "@/lib/decisions/board-rows";
@@ -118,24 +119,10 @@ export function DecisionBoardTable({ waveId, rows, sort }: { waveId: string; row
               const sortable = SORTABLE[header.column.id] !== undefined;
               const direction = header.column.getIsSorted();
               return (
-                <th
-                  key={header.id}
-                  scope="col"
-                  aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : sortable ? "none" : undefined}
-                >
-                  {sortable ? (
-                    <button
-                      type="button"
-                      className={fr.cx("fr-btn", "fr-btn--tertiary-no-outline", "fr-btn--sm")}
-                      onClick={header.column.getToggleSortingHandler()}
-                    >
-                      <table.FlexRender header={header} />
-                      <span aria-hidden="true">{direction === "asc" ? " ▲" : direction === "desc" ? " ▼" : " ↕"}</span>
-                      <span className={fr.cx("fr-sr-only")}>{direction ? ", trier dans l'autre sens" : ", trier"}</span>
-                    </button>
-                  ) : (
+                <th key={header.id} scope="col" aria-sort={ariaSort(direction, sortable)}>
+                  <SortableHeaderLabel sortable={sortable} direction={direction} onToggle={header.column.getToggleSortingHandler()}>
                     <table.FlexRender header={header} />
-                  )}
+                  </SortableHeaderLabel>
                 </th>
               );
             })}

@@ -14,6 +14,7 @@ import {
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
+import { ariaSort, SortableHeaderLabel } from "@/components/dsfr/sortable-header";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { RosterTableRow, RosterSort } from "@/lib/roster/list-professionals";
 import { formatNumericCalendarDate } from "@/lib/time/paris";
@@ -219,7 +220,7 @@ export function RosterTable({
                     key={header.id}
                     scope="col"
                     className={fixed ? fr.cx("fr-cell--fixed", "fr-col--md") : undefined}
-                    aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : sortable ? "none" : undefined}
+                    aria-sort={ariaSort(direction, sortable)}
                   >
                     {fixed && canEdit ? (
                       <SelectionBox
@@ -229,19 +230,9 @@ export function RosterTable({
                         label="Sélectionner tous les professionnels de la page"
                       />
                     ) : null}
-                    {sortable ? (
-                      <button
-                        type="button"
-                        className={fr.cx("fr-btn", "fr-btn--tertiary-no-outline", "fr-btn--sm")}
-                        onClick={header.column.getToggleSortingHandler()}
-                      >
-                        <table.FlexRender header={header} />
-                        <span aria-hidden="true">{direction === "asc" ? " ▲" : direction === "desc" ? " ▼" : " ↕"}</span>
-                        <span className={fr.cx("fr-sr-only")}>{direction ? ", trier dans l'autre sens" : ", trier"}</span>
-                      </button>
-                    ) : (
+                    <SortableHeaderLabel sortable={sortable} direction={direction} onToggle={header.column.getToggleSortingHandler()}>
                       <table.FlexRender header={header} />
-                    )}
+                    </SortableHeaderLabel>
                   </th>
                 );
               })}
