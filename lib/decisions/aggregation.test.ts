@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SheetCriterion } from "@/lib/review/score-sheet";
+import { C1, C2, GRID, score } from "@/test/factories/score-grid";
 import {
   aggregateDossier,
   combineTiers,
@@ -11,26 +11,6 @@ import {
 } from "./aggregation";
 
 // Every expected figure below was computed by hand (shown in the comments), not by the code under test.
-const C1: SheetCriterion = {
-  id: "00000000-0000-4000-8000-000000000001",
-  code: "C1",
-  label: "Couverture",
-  weight: 30,
-  scaleMin: 0,
-  scaleMax: 5,
-  required: true,
-};
-const C2: SheetCriterion = {
-  id: "00000000-0000-4000-8000-000000000002",
-  code: "C2",
-  label: "Fédération",
-  weight: 10,
-  scaleMin: 1,
-  scaleMax: 4,
-  required: false,
-};
-const GRID = [C1, C2];
-const score = (criterionId: string, value: number | null, notApplicable = false) => ({ criterionId, value, notApplicable, comment: "" });
 const review = (reviewId: string, tier: TieredReview["tier"], c1: number, c2: number | "NA"): TieredReview => ({
   reviewId,
   reviewerId: `reviewer-${reviewId}`,

@@ -1,26 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { missingForReview, parseSheet, type SheetCriterion, sheetFormValues, weightedTotal } from "./score-sheet";
-
-const C1: SheetCriterion = {
-  id: "00000000-0000-4000-8000-000000000001",
-  code: "C1",
-  label: "Couverture",
-  weight: 30,
-  scaleMin: 0,
-  scaleMax: 5,
-  required: true,
-};
-const C2: SheetCriterion = {
-  id: "00000000-0000-4000-8000-000000000002",
-  code: "C2",
-  label: "Fédération",
-  weight: 10,
-  scaleMin: 1,
-  scaleMax: 4,
-  required: false,
-};
-const GRID = [C1, C2];
-const score = (criterionId: string, value: number | null, notApplicable = false) => ({ criterionId, value, notApplicable, comment: "" });
+import { C1, C2, GRID, score } from "@/test/factories/score-grid";
+import { missingForReview, parseSheet, sheetFormValues, weightedTotal } from "./score-sheet";
 
 describe("score sheet", () => {
   it("lists every criterion not scored and the overall comment, with anchors in the grid's order", () => {
