@@ -1,6 +1,7 @@
 import { type Actor, availableActions, isEditable, TRANSITIONS, type TransitionAction } from "@/lib/applications/state-machine";
 import type { ApplicationState, ReviewTier } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
+import type { ApiScope } from "@/lib/public-api/token-schema";
 import { isMemberOf, type Role, rolesOf, type Viewer } from "./viewer";
 
 /**
@@ -25,7 +26,8 @@ export type Permission =
   | "programme:export"
   | "establishment:read-any"
   | "review:assigned"
-  | "jobs:manage";
+  | "jobs:manage"
+  | "api-token:manage";
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // A member's rights come from their establishments (ownership below), not from the role.
@@ -46,6 +48,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "programme:export",
     "establishment:read-any",
     "jobs:manage",
+    "api-token:manage",
   ],
 };
 
@@ -275,4 +278,42 @@ export function authorizeOwnAssignment(
   if (!viewer) throw new AppError("UNAUTHENTICATED");
   if (assignment.reviewerId !== viewer.userId) throw new AppError("NOT_FOUND");
   return authorizeApplication(viewer, facts, access);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public read API (/api/v1, ADR 0015)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What each scope of a token reads, as the permission its owner must hold at the time of the call:
+ * a token is its owner narrowed to its scopes, so an owner who loses the role loses the API too.
+ */
+export const API_SCOPE_PERMISSIONS: Readonly<Record<ApiScope, Permission>> = {
+  "waves:read": "programme:export",
+  "dossiers:read": "establishment:read-any",
+  "establishments:read": "establishment:read-any",
+};
+
+/** Creating tokens, listing the programme's and revoking any of them (a leaked one, a departure). */
+export function canManageApiTokens(viewer: Viewer | null): boolean {
+  return hasPermission(viewer, "api-token:manage");
+}
+
+/** A token may only carry scopes its creator could use. */
+export function authorizeApiTokenCreation(viewer: Viewer | null, scopes: readonly ApiScope[]): Viewer {
+  const manager = requirePermission(viewer, "api-token:manage");
+  const beyond = scopes.filter((scope) => !hasPermission(manager, API_SCOPE_PERMISSIONS[scope]));
+  if (beyond.length > 0) throw new AppError("FORBIDDEN", "Vous ne pouvez pas accorder à un jeton un accès que vous n'avez pas.");
+  return manager;
+}
+
+/** A call of the API: its token holds the scope, and the owner still holds what the scope reads. */
+export function authorizeApiScope(caller: { viewer: Viewer; scopes: readonly string[] }, scope: ApiScope): Viewer {
+  if (!caller.scopes.includes(scope)) {
+    throw new AppError("FORBIDDEN", `Ce jeton n'a pas la portée « ${scope} » : créez-en un qui l'a.`);
+  }
+  if (!hasPermission(caller.viewer, API_SCOPE_PERMISSIONS[scope])) {
+    throw new AppError("FORBIDDEN", "La personne qui a créé ce jeton n'a plus accès à ces données.");
+  }
+  return caller.viewer;
 }

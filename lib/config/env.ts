@@ -88,6 +88,8 @@ const EnvSchema = z.object({
   TRUSTED_PROXIES: ZTrustedProxies,
   /** Multiplies the per-address attempt limits (for a proxy that hides client addresses, or tests). */
   RATE_LIMIT_PER_IP_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
+  /** Calls of the public read API (/api/v1) one token may make per minute. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
 
   /** Validity of an invitation link. */
   INVITATION_TTL_HOURS: z.coerce

@@ -100,7 +100,7 @@ async function readInput(request: Request): Promise<unknown> {
   }
 }
 
-function parseInput<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
+export function parseInput<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};
@@ -111,7 +111,7 @@ function parseInput<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
   throw new AppError("INVALID_INPUT", undefined, { fieldErrors });
 }
 
-async function errorResponse(error: unknown, request: Request, viewer: Viewer | null, ip: string | null): Promise<Response> {
+export async function errorResponse(error: unknown, request: Request, viewer: Viewer | null, ip: string | null): Promise<Response> {
   if (isDatabaseUnavailable(error)) {
     // A transaction cut by the outage was rolled back whole; the client may retry (submissions
     // and commits are idempotent, so one that committed just before is not done twice).
