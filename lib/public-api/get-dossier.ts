@@ -26,7 +26,9 @@ const ZReviewAggregate = z
       .nullable()
       .meta({ description: "Dispersion des totaux des instructeurs, sur 100" }),
     toDiscuss: z.boolean().meta({ description: "Écart entre instructeurs au-delà du seuil de la vague : « à discuter »" }),
-    reviewsPerTier: z.object({ REGIONAL: z.int().min(0), NATIONAL: z.int().min(0) }).meta({ description: "Évaluations remises par niveau" }),
+    reviewsPerTier: z
+      .object({ REGIONAL: z.int().min(0), NATIONAL: z.int().min(0) })
+      .meta({ description: "Évaluations remises par niveau" }),
   })
   .meta({ id: "ReviewAggregate" });
 

@@ -19,7 +19,8 @@ export const getEstablishmentEndpoint = apiEndpoint({
   response: ZEstablishment.extend({
     latestIndicators: ZIndicators.extend({
       reason: z.enum(SnapshotReason).meta({
-        description: "DAILY relevé quotidien, CHANGE après une modification du registre, SUBMISSION au dépôt d'un dossier, DECLARATION à la déclaration des résultats",
+        description:
+          "DAILY relevé quotidien, CHANGE après une modification du registre, SUBMISSION au dépôt d'un dossier, DECLARATION à la déclaration des résultats",
       }),
     })
       .nullable()
@@ -33,7 +34,16 @@ export async function getEstablishment(establishmentId: string) {
     db.indicatorSnapshot.findFirst({
       where: { establishmentId },
       orderBy: [{ takenAt: "desc" }, { id: "desc" }],
-      select: { takenAt: true, reason: true, active: true, registered: true, substantialId: true, rieCompliant: true, dmpReady: true, breakdown: true },
+      select: {
+        takenAt: true,
+        reason: true,
+        active: true,
+        registered: true,
+        substantialId: true,
+        rieCompliant: true,
+        dmpReady: true,
+        breakdown: true,
+      },
     }),
   ]);
   if (!establishment) throw new AppError("NOT_FOUND");

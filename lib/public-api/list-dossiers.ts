@@ -93,7 +93,10 @@ export const listDossiersEndpoint = apiEndpoint({
     wave: z.uuid({ error: "Identifiant de vague invalide." }).optional().meta({ description: "Identifiant de la vague" }),
     state: z.enum(ApplicationState, { error: "État inconnu." }).optional().meta({ description: "État du dossier" }),
     region: ZRegionCode.optional(),
-    establishment: z.uuid({ error: "Identifiant d'établissement invalide." }).optional().meta({ description: "Identifiant de l'établissement" }),
+    establishment: z
+      .uuid({ error: "Identifiant d'établissement invalide." })
+      .optional()
+      .meta({ description: "Identifiant de l'établissement" }),
     search: z.string().trim().min(1).max(100, { error: "100 caractères au plus." }).optional().meta({
       description: "Début du FINESS ou partie du nom de l'établissement",
     }),

@@ -28,10 +28,18 @@ export const WAVE_SELECT = {
   campaign: { select: { id: true, slug: true, title: true } },
 } as const;
 
-type WaveRow = { opensAt: Date; closesAt: Date; fundingEnvelopeCents: bigint } & Omit<z.input<typeof ZWave>, "opensAt" | "closesAt" | "fundingEnvelopeCents">;
+type WaveRow = { opensAt: Date; closesAt: Date; fundingEnvelopeCents: bigint } & Omit<
+  z.input<typeof ZWave>,
+  "opensAt" | "closesAt" | "fundingEnvelopeCents"
+>;
 
 export function waveBody(row: WaveRow): z.input<typeof ZWave> {
-  return { ...row, opensAt: row.opensAt.toISOString(), closesAt: row.closesAt.toISOString(), fundingEnvelopeCents: Number(row.fundingEnvelopeCents) };
+  return {
+    ...row,
+    opensAt: row.opensAt.toISOString(),
+    closesAt: row.closesAt.toISOString(),
+    fundingEnvelopeCents: Number(row.fundingEnvelopeCents),
+  };
 }
 
 export const listWavesEndpoint = apiEndpoint({
@@ -45,7 +53,13 @@ export const listWavesEndpoint = apiEndpoint({
   query: ZPageQuery.extend({
     campaign: z.uuid({ error: "Identifiant de campagne invalide." }).optional().meta({ description: "Identifiant de la campagne" }),
     kind: z.enum(WaveKind, { error: "PILOT ou GENERALISATION." }).optional().meta({ description: "Type de vague" }),
-    year: z.coerce.number({ error: "Année attendue." }).int({ error: "Année attendue." }).min(2000).max(2100).optional().meta({ description: "Année de la vague" }),
+    year: z.coerce
+      .number({ error: "Année attendue." })
+      .int({ error: "Année attendue." })
+      .min(2000)
+      .max(2100)
+      .optional()
+      .meta({ description: "Année de la vague" }),
   }),
   response: page(ZWave, "WavePage"),
 });

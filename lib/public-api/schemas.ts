@@ -97,7 +97,11 @@ export const ZIndicators = z
   .meta({ id: "Indicators", description: "Indicateurs de déploiement d'un établissement, à un instant donné" });
 
 export function indicatorsBody(indicators: EstablishmentIndicators, takenAt: Date): z.input<typeof ZIndicators> {
-  return { ...indicators, byPopulation: indicators.byPopulation as Record<string, EstablishmentIndicators["overall"]>, takenAt: takenAt.toISOString() };
+  return {
+    ...indicators,
+    byPopulation: indicators.byPopulation as Record<string, EstablishmentIndicators["overall"]>,
+    takenAt: takenAt.toISOString(),
+  };
 }
 
 export const ZApiError = z
