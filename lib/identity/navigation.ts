@@ -1,4 +1,4 @@
-import { hasPermission } from "@/lib/access/policy";
+import { canManageApiTokens, hasPermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 
 export type NavigationLink = { text: string; href: string };
@@ -28,6 +28,7 @@ export function navigationFor(viewer: Viewer | null): NavigationEntry[] {
         { text: "Courriels", href: "/pilotage/courriels" },
         { text: "Journal d'audit", href: "/pilotage/journal" },
         { text: "Tâches de fond", href: "/pilotage/taches" },
+        ...(canManageApiTokens(viewer) ? [{ text: "Accès à l'API", href: "/pilotage/api" }] : []),
       ],
     });
   }

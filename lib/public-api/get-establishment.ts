@@ -23,8 +23,9 @@ export const getEstablishmentEndpoint = apiEndpoint({
           "DAILY relevé quotidien, CHANGE après une modification du registre, SUBMISSION au dépôt d'un dossier, DECLARATION à la déclaration des résultats",
       }),
     })
+      .meta({ id: "LatestIndicators" })
       .nullable()
-      .meta({ id: "LatestIndicators", description: "null tant que le registre n'a jamais été relevé" }),
+      .meta({ description: "null tant que le registre n'a jamais été relevé" }),
   }).meta({ id: "EstablishmentDetail" }),
 });
 
