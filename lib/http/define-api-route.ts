@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/access/viewer";
 import { isAppError } from "@/lib/errors/app-error";
 import { consumeAttempt } from "@/lib/identity/rate-limits";
 import { errorFields, logger } from "@/lib/observability/logger";
-import { type ApiCaller, authenticateApiToken } from "@/lib/public-api/authenticate-api-token";
+import { type ApiCaller, ApiTokenRefused, type ApiTokenRef, authenticateApiToken } from "@/lib/public-api/authenticate-api-token";
 import type { ApiEndpoint } from "@/lib/public-api/endpoint";
 import { recordApiCall } from "@/lib/public-api/record-api-call";
 import { bearerToken } from "@/lib/public-api/token-rules";
@@ -39,20 +39,30 @@ export function defineApiRoute<TParams extends ParamShape, TQuery extends z.ZodO
     const ip = clientIp(request.headers);
     const url = new URL(request.url);
     let caller: ApiCaller | null = null;
+    let refusedToken: ApiTokenRef | null = null;
     let response: Response;
     try {
       const params = parseRouteParams(endpoint.params, (await context.params) ?? {});
       caller = await authenticate(request, ip);
-      await consumeAttempt("apiPerToken", caller.tokenId);
+      await consumeAttempt("apiPerToken", caller.token.id);
       const viewer = authorizeApiScope(caller, endpoint.scope);
       const query = parseInput(endpoint.query, Object.fromEntries(url.searchParams)) as z.output<TQuery>;
       const body = endpoint.response.parse(await handler({ viewer, caller, params, query }));
       response = Response.json(body);
     } catch (error) {
+      if (error instanceof ApiTokenRefused) refusedToken = error.token;
       response = await errorResponse(error, request, null, ip);
     }
     try {
-      await recordApiCall({ caller, method: request.method, url, status: response.status, ip, durationMs: performance.now() - started });
+      await recordApiCall({
+        token: caller?.token ?? refusedToken,
+        authenticated: caller !== null,
+        method: request.method,
+        url,
+        status: response.status,
+        ip,
+        durationMs: performance.now() - started,
+      });
     } catch (error) {
       logger.error({ path: url.pathname, ...errorFields(error) }, "api: the call could not be audited");
       response = await errorResponse(error, request, null, ip);

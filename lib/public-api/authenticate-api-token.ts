@@ -5,7 +5,7 @@ import { hashToken } from "@/lib/identity/tokens";
 import { apiTokenState } from "./token-rules";
 
 /** Who calls the API: the token (for the audit and the rate limit) and its owner as a viewer (for the policy). */
-export type ApiCaller = { tokenId: string; tokenName: string; scopes: readonly string[]; viewer: Viewer };
+export type ApiCaller = { token: ApiTokenRef; scopes: readonly string[]; viewer: Viewer };
 
 const REFUSALS = {
   missing: "Jeton d'accès manquant : envoyez l'en-tête « Authorization: Bearer <jeton> ».",
@@ -15,19 +15,29 @@ const REFUSALS = {
   disabled: "Le compte qui a créé ce jeton d'accès est désactivé.",
 } as const;
 
-const unauthenticated = (reason: keyof typeof REFUSALS) => new AppError("UNAUTHENTICATED", REFUSALS[reason], { details: { reason } });
+/** The token an audit entry names: its id and its owner. */
+export type ApiTokenRef = { id: string; ownerId: string; ownerEmail: string };
+
+/** A 401 that still says, for the audit, which stored token was refused (expired, revoked…). */
+export class ApiTokenRefused extends AppError {
+  constructor(
+    reason: keyof typeof REFUSALS,
+    readonly token: ApiTokenRef | null = null,
+  ) {
+    super("UNAUTHENTICATED", REFUSALS[reason], { details: { reason } });
+  }
+}
 
 /**
  * The caller of a bearer token, or a 401 whose French message says why (missing, unknown, expired,
  * revoked, owner's account disabled). Found by the token's hash: the secret is never stored.
  */
 export async function authenticateApiToken(token: string | null, now = new Date()): Promise<ApiCaller> {
-  if (!token) throw unauthenticated("missing");
+  if (!token) throw new ApiTokenRefused("missing");
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
       id: true,
-      name: true,
       scopes: true,
       expiresAt: true,
       revokedAt: true,
@@ -44,14 +54,14 @@ export async function authenticateApiToken(token: string | null, now = new Date(
       },
     },
   });
-  if (!row) throw unauthenticated("unknown");
-  const state = apiTokenState(row, now);
-  if (state !== "active") throw unauthenticated(state);
+  if (!row) throw new ApiTokenRefused("unknown");
   const { owner } = row;
-  if (owner.disabledAt) throw unauthenticated("disabled");
+  const ref = { id: row.id, ownerId: owner.id, ownerEmail: owner.email };
+  const state = apiTokenState(row, now);
+  if (state !== "active") throw new ApiTokenRefused(state, ref);
+  if (owner.disabledAt) throw new ApiTokenRefused("disabled", ref);
   return {
-    tokenId: row.id,
-    tokenName: row.name,
+    token: ref,
     scopes: row.scopes,
     viewer: {
       userId: owner.id,

@@ -1,12 +1,15 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
-import type { ApiCaller } from "./authenticate-api-token";
+import type { ApiTokenRef } from "./authenticate-api-token";
 
 /** A token's « last use » is kept to the minute: the audit log has every call to the millisecond. */
 const LAST_USE_PRECISION_MS = 60_000;
 
 export type ApiCall = {
-  caller: ApiCaller | null;
+  /** The stored token the call carried, if any (refused ones too: expired, revoked…). */
+  token: ApiTokenRef | null;
+  /** Whether the token opened the API: only then is it « used ». */
+  authenticated: boolean;
   method: string;
   url: URL;
   status: number;
@@ -21,9 +24,9 @@ export type ApiCall = {
 export async function recordApiCall(call: ApiCall, now = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
     await recordAudit(tx, {
-      actor: call.caller ? { id: call.caller.viewer.userId, label: call.caller.viewer.email } : { id: null, label: "anonyme" },
+      actor: call.token ? { id: call.token.ownerId, label: call.token.ownerEmail } : { id: null, label: "anonyme" },
       action: "api.called",
-      target: call.caller ? { type: "ApiToken", id: call.caller.tokenId } : undefined,
+      target: call.token ? { type: "ApiToken", id: call.token.id } : undefined,
       ip: call.ip,
       details: {
         method: call.method,
@@ -33,10 +36,10 @@ export async function recordApiCall(call: ApiCall, now = new Date()): Promise<vo
         durationMs: Math.round(call.durationMs),
       },
     });
-    if (call.caller) {
+    if (call.token && call.authenticated) {
       await tx.apiToken.updateMany({
         where: {
-          id: call.caller.tokenId,
+          id: call.token.id,
           OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USE_PRECISION_MS) } }],
         },
         data: { lastUsedAt: now },

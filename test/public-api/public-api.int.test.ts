@@ -196,9 +196,11 @@ describe("the public read API", () => {
   });
 
   it("audits every call, refused ones included, and keeps the token's last use", async () => {
+    const revoked = await insertApiToken(testDb, world.manager.userId, { revokedAt: new Date() });
     const since = new Date();
     await call("/waves", { query: "?kind=PILOT" });
     await call("/waves", { token: "hcapi_inconnu" });
+    await call("/waves", { token: revoked.token });
     const entries = await testDb.auditEvent.findMany({ where: { action: "api.called", at: { gte: since } }, orderBy: { id: "asc" } });
     expect(entries.map((entry) => [entry.actorId, entry.targetId, entry.details])).toEqual([
       [
@@ -207,7 +209,10 @@ describe("the public read API", () => {
         expect.objectContaining({ method: "GET", path: "/api/v1/waves", query: "?kind=PILOT", status: 200 }),
       ],
       [null, null, expect.objectContaining({ path: "/api/v1/waves", status: 401 })],
+      [world.manager.userId, revoked.id, expect.objectContaining({ path: "/api/v1/waves", status: 401 })],
     ]);
+    // A refused token was not « used ».
+    expect((await testDb.apiToken.findUniqueOrThrow({ where: { id: revoked.id } })).lastUsedAt).toBeNull();
     const token = await testDb.apiToken.findUniqueOrThrow({ where: { id: world.tokenId } });
     expect(token.lastUsedAt).not.toBeNull();
     expect(token.tokenHash).not.toContain(world.token);
