@@ -26,7 +26,7 @@ test.describe("the public read API", () => {
     await expect(page.getByText("Choisissez au moins une portée.")).toBeVisible();
 
     for (const scope of ["Vagues (waves:read)", "Dossiers (dossiers:read)", "Établissements (establishments:read)"]) {
-      await page.getByText(scope).click();
+      await page.getByRole("checkbox", { name: scope }).check({ force: true });
     }
     await page.getByLabel("Durée de validité").selectOption("30");
     await page.getByRole("button", { name: "Créer le jeton" }).click();

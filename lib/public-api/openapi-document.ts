@@ -25,7 +25,7 @@ export const API_ENDPOINTS: readonly AnyApiEndpoint[] = [
   getDossierEndpoint,
   listEstablishmentsEndpoint,
   getEstablishmentEndpoint,
-] as unknown as readonly AnyApiEndpoint[];
+];
 
 const error = (description: string) => ({ description, content: { "application/json": { schema: ZApiError } } });
 
