@@ -22,3 +22,20 @@ export const QUEUE_FAILURE_MESSAGE =
   "L'export n'a pas pu être mis en file à cause d'un incident de notre côté. Réessayez dans quelques minutes.";
 export const STALE_FAILURE_MESSAGE =
   "L'export a été interrompu (redémarrage du serveur) avant d'aboutir. Relancez-le depuis la liste des dossiers.";
+
+/** A background export as its page shows it (and its progress route returns it): French words, no Date. */
+export type ExportView = {
+  id: string;
+  fileName: string;
+  status: ExportStatus;
+  statusLabel: string;
+  pending: boolean;
+  rowsDone: number;
+  rowsTotal: number;
+  percent: number;
+  requestedAt: string;
+  /** Until when the file can be downloaded (READY), or when it was deleted (EXPIRED). */
+  expiresAt: string;
+  downloadable: boolean;
+  error: string | null;
+};

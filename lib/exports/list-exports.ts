@@ -4,27 +4,10 @@ import { exportJobsVisibleTo } from "@/lib/access/visibility";
 import { db } from "@/lib/db/client";
 import type { ExportStatus } from "@/lib/db/generated/enums";
 import { formatParisDateTime } from "@/lib/time/paris";
-import { EXPORT_STATUS_LABELS, isPending } from "./export-status";
+import { EXPORT_STATUS_LABELS, type ExportView, isPending } from "./export-status";
 import { isExpired, progressPercent } from "./threshold";
 
 export const LISTED_EXPORTS = 50;
-
-/** A background export as its page shows it (and its progress route returns it): French words, no Date. */
-export type ExportView = {
-  id: string;
-  fileName: string;
-  status: ExportStatus;
-  statusLabel: string;
-  pending: boolean;
-  rowsDone: number;
-  rowsTotal: number;
-  percent: number;
-  requestedAt: string;
-  /** Until when the file can be downloaded (READY), or when it was deleted (EXPIRED). */
-  expiresAt: string;
-  downloadable: boolean;
-  error: string | null;
-};
 
 /** The viewer's latest background exports, newest first. An export past its 48 hours shows as expired even before the clean-up runs. */
 export async function listOwnExports(viewer: Viewer, now = new Date()): Promise<ExportView[]> {
