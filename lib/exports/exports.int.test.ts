@@ -13,7 +13,7 @@ import { RUN_FAILURE_MESSAGE, STALE_FAILURE_MESSAGE } from "./export-status";
 import { listOwnExports } from "./list-exports";
 import { readExportFile } from "./read-export";
 import { requestDossierExport } from "./request-export";
-import { runDossierExport } from "./run-export";
+import { runDossierExport, runWaitingExports } from "./run-export";
 
 const HOUR = 3_600_000;
 
@@ -110,6 +110,15 @@ describe("the dossier-export job's run", () => {
 
     await expect(runDossierExport(id, { storage, batch: 2 })).resolves.toEqual({ status: "SKIPPED" });
     expect((await testDb.exportJob.findUniqueOrThrow({ where: { id } })).storageKey).toBe(done.storageKey);
+  });
+
+  it("run without an export named, writes every export still waiting (« Lancer maintenant »)", async () => {
+    await dossiers(2);
+    const manager = await programmeManager(testDb);
+    const [first, second] = [await queuedExport(manager.userId), await queuedExport(manager.userId, "XLSX")];
+    await expect(runWaitingExports()).resolves.toEqual({ ready: 2, failed: 0 });
+    for (const { id } of [first, second])
+      expect(await testDb.exportJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "READY", rowsDone: 2, rowsTotal: 2 });
   });
 
   it("marks the export failed with a French message when the file cannot be stored, and leaves no temporary file", async () => {

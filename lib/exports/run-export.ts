@@ -84,3 +84,15 @@ export async function runDossierExport(
     await rm(temporary, { force: true });
   }
 }
+
+/**
+ * The job run without an export named (« Lancer maintenant » on « Tâches de fond »): every export
+ * still waiting, oldest first. One that fails does not hold the others up; the run then fails.
+ */
+export async function runWaitingExports(): Promise<{ ready: number; failed: number }> {
+  const waiting = await db.exportJob.findMany({ where: { status: "QUEUED" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  let failed = 0;
+  for (const { id } of waiting) await runDossierExport(id).catch(() => failed++);
+  if (failed > 0) throw new Error(`${failed} export(s) en échec sur ${waiting.length}`);
+  return { ready: waiting.length, failed };
+}

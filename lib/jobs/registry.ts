@@ -3,7 +3,7 @@ import { refreshRolloutFigures } from "@/lib/dashboard/refresh-rollout-figures";
 import { sendDeadlineReminders } from "@/lib/campaigns/send-deadline-reminders";
 import { db } from "@/lib/db/client";
 import { expireExports } from "@/lib/exports/expire-exports";
-import { runDossierExport } from "@/lib/exports/run-export";
+import { runDossierExport, runWaitingExports } from "@/lib/exports/run-export";
 import { deliverOutbox } from "@/lib/notifications/deliver-outbox";
 import { sendReviewReminders } from "@/lib/review/send-review-reminders";
 import { expireStaleImports } from "@/lib/roster/import-session";
@@ -115,7 +115,7 @@ export const JOBS = [
     // its page and its requester asks again (a retry would keep them waiting without a word).
     retry: { limit: 0, delaySeconds: 60 },
     expireInSeconds: 60 * 60,
-    run: ({ data }) => runDossierExport(String(data.exportId)),
+    run: ({ data }) => (typeof data.exportId === "string" ? runDossierExport(data.exportId) : runWaitingExports()),
   },
   {
     name: "expire-exports",
