@@ -23,7 +23,7 @@ test.describe("background exports", () => {
     await expect(page.getByRole("link", { name: "Exporter en CSV" })).toHaveCount(0);
     await page.getByRole("button", { name: "Préparer l'export CSV" }).click();
 
-    await expect(page).toHaveURL(/\/pilotage\/exports\?nouveau=/);
+    await expect(page).toHaveURL(/\/pilotage\/exports\?nouveau=/, { timeout: 30_000 });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes exports");
     await expect(page.getByText("Votre export est en préparation")).toBeVisible();
     const exportJob = await e2eDb.exportJob.findFirstOrThrow({ where: { requestedById: manager.id } });
