@@ -245,7 +245,41 @@ const ROWS: Row[] = [
   },
   {
     route: "GET /api/dossiers/export",
-    call: () => ({ method: "GET", url: "/api/dossiers/export?state=SUBMITTED" }),
+    // The matrix's own wave: under the background threshold, so downloaded at once.
+    call: (w) => ({ method: "GET", url: `/api/dossiers/export?wave=${w.wave}` }),
+    expected: { anonymous: 401, member: 403, stranger: 403, reviewer: 403, manager: 200 },
+  },
+  // Background exports (ADR 0019): the requester's own
+  page("/pilotage/exports", () => "/pilotage/exports", MANAGER_PAGE),
+  {
+    route: "GET /api/exports",
+    call: () => ({ method: "GET", url: "/api/exports" }),
+    expected: MANAGER_ONLY(200),
+  },
+  {
+    route: "POST /api/exports",
+    call: (w) => ({ method: "POST", url: "/api/exports", json: { wave: w.wave, format: "csv" } }),
+    expected: MANAGER_ONLY(200),
+  },
+  {
+    route: "GET /api/exports/[exportId]/file",
+    // A ready export of the matrix's manager (e2e/background-exports.spec.ts: another manager's is a 404).
+    call: async (w) => {
+      const row = await e2eDb.exportJob.create({
+        data: {
+          requestedById: w.users.manager.id,
+          filters: {},
+          format: "CSV",
+          status: "READY",
+          rowsDone: 1,
+          rowsTotal: 1,
+          fileName: "dossiers-matrice.csv",
+          storageKey: await storeForTest(Buffer.from("Établissement;FINESS\r\n"), "exports"),
+          expiresAt: new Date(Date.now() + 3_600_000),
+        },
+      });
+      return { method: "GET", url: `/api/exports/${row.id}/file` };
+    },
     expected: { anonymous: 401, member: 403, stranger: 403, reviewer: 403, manager: 200 },
   },
   {
@@ -985,7 +1019,7 @@ test.describe("access matrix", () => {
   }
 });
 
-async function storeForTest(bytes: Buffer, area: "attachments" | "receipts" = "attachments"): Promise<string> {
+async function storeForTest(bytes: Buffer, area: "attachments" | "receipts" | "exports" = "attachments"): Promise<string> {
   const { LocalFileStorage } = await import("@/lib/storage/local-file-storage");
   const { generateStorageKey } = await import("@/lib/storage/storage-key");
   const key = generateStorageKey(area);

@@ -317,3 +317,22 @@ export function authorizeApiScope(caller: { viewer: Viewer; scopes: readonly str
   }
   return caller.viewer;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Background exports (ADR 0019)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A background export's file belongs to the programme manager who asked for it, and to them only,
+ * while they still may export: another manager makes their own (the audit log then says who
+ * extracted what). Someone else's export does not exist for them.
+ */
+export function canReadExport(viewer: Viewer | null, exportJob: { requestedById: string }): boolean {
+  return viewer !== null && hasPermission(viewer, "programme:export") && exportJob.requestedById === viewer.userId;
+}
+
+export function authorizeExport(viewer: Viewer | null, exportJob: { requestedById: string }): Viewer {
+  requirePermission(viewer, "programme:export");
+  if (!canReadExport(viewer, exportJob)) throw new AppError("NOT_FOUND");
+  return viewer!;
+}

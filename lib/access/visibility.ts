@@ -41,3 +41,9 @@ export function assignmentsVisibleTo(viewer: Viewer): Prisma.ReviewerAssignmentW
     },
   };
 }
+
+/** A programme manager's own background exports (mirrors `canReadExport`). */
+export function exportJobsVisibleTo(viewer: Viewer): Prisma.ExportJobWhereInput {
+  if (!hasPermission(viewer, "programme:export")) return { id: { in: [] } };
+  return { requestedById: viewer.userId };
+}

@@ -115,6 +115,9 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("HospiConnect <ne-pas-repondre@hospiconnect.esante.gouv.fr>"),
 
+  /** Exports of more rows than this run in the background and are downloaded later (ADR 0019); tests lower it. */
+  EXPORT_BACKGROUND_THRESHOLD: z.coerce.number().int().min(0).default(2_000),
+
   /** Background jobs (lib/jobs): run the worker inside each web process; `false` where `npm run worker` runs apart. */
   RUN_JOBS: z.enum(["true", "false"]).default("true"),
   /** Replaces schedules of the job registry, e.g. `daily-snapshots=5 1 * * *;expire-stale-imports=0 4 * * *` (cron, Paris time). */
