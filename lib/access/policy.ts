@@ -25,7 +25,8 @@ export type Permission =
   | "programme:export"
   | "establishment:read-any"
   | "review:assigned"
-  | "jobs:manage";
+  | "jobs:manage"
+  | "payment:record";
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // A member's rights come from their establishments (ownership below), not from the role.
@@ -46,6 +47,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "programme:export",
     "establishment:read-any",
     "jobs:manage",
+    "payment:record",
   ],
 };
 
