@@ -9,6 +9,7 @@ import { loadFollowUpContext } from "./load-follow-up-context";
 import { loadDeclaration } from "./load-declaration";
 import { findShortfalls } from "./shortfalls";
 import { checkObjective } from "./targets";
+import { loadMilestones } from "./load-milestones";
 import { loadTranches } from "./load-tranches";
 
 /** How many professionals the page names per target; the others are counted. */
@@ -32,6 +33,7 @@ export async function getFollowUp(viewer: Viewer, applicationId: string, now = n
   ]);
   if (roster === null) throw new AppError("NOT_FOUND");
   const today = parisToday(now);
+  const milestones = await loadMilestones(db, facts.id, today);
   const figures = computeRosterIndicators(roster, today).overall;
   const indicators = [...new Set(context.objectives.flatMap((objective) => objective.targets.map((target) => target.indicator)))];
   const shortfalls = findShortfalls(indicators, roster, today, NAMED_PER_TARGET);
@@ -78,6 +80,8 @@ export async function getFollowUp(viewer: Viewer, applicationId: string, now = n
     tranches,
     declaration,
     canDeclare: declaration === null && decideApplicationAccess(viewer, facts, "declare-results").allowed,
+    milestones,
+    canRecordMilestones: decideApplicationAccess(viewer, facts, "record-milestones").allowed,
   };
 }
 
