@@ -72,6 +72,6 @@ WITH granted AS (
   ORDER BY d."applicationId", d."releasedAt" DESC
 )
 INSERT INTO "Tranche" ("id", "applicationId", "decisionId", "kind", "amountCents", "status", "dueAt")
-SELECT gen_random_uuid(), "applicationId", "id", 'ADVANCE', advance_cents, 'DUE', "releasedAt" FROM granted
+SELECT gen_random_uuid(), "applicationId", "id", 'ADVANCE'::"TrancheKind", advance_cents, 'DUE'::"TrancheStatus", "releasedAt" FROM granted
 UNION ALL
-SELECT gen_random_uuid(), "applicationId", "id", 'BALANCE', grant_cents - advance_cents, 'PLANNED', NULL FROM granted;
+SELECT gen_random_uuid(), "applicationId", "id", 'BALANCE'::"TrancheKind", grant_cents - advance_cents, 'PLANNED'::"TrancheStatus", NULL FROM granted;
