@@ -1,4 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import type { Route } from "next";
 import Link from "next/link";
 import type { TrancheTotals } from "@/lib/follow-up/tranche-totals";
 import { formatEuros } from "@/lib/format/numbers";
@@ -15,7 +16,7 @@ export function EnvelopeGauge({
   grantedCents: bigint;
   envelopeCents: bigint;
   /** On the decisions board: the wave's tranches by state, and the link to its payments page. */
-  payments?: { totals: TrancheTotals; href: string };
+  payments?: { totals: TrancheTotals; href: Route };
 }) {
   const share = envelopeCents > 0n ? Number((grantedCents * 1000n) / envelopeCents) / 10 : 0;
   const over = grantedCents > envelopeCents;

@@ -52,7 +52,7 @@ export default async function DecisionsPage({
       <EnvelopeGauge
         grantedCents={board.envelope.grantedCents}
         envelopeCents={board.envelope.envelopeCents}
-        payments={{ totals: board.envelope.payments, href: `/pilotage/vagues/${waveId}/versements` }}
+        payments={{ totals: board.envelope.payments, href: `/pilotage/vagues/${waveId}/versements` as Route }}
       />
       <ReleaseButton waveId={waveId} stagedCount={board.stagedCount} />
 

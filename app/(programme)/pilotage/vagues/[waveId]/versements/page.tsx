@@ -118,7 +118,7 @@ export default async function PaymentsPage({
                 <td>{trancheStatusDetail(tranche)}</td>
                 <td>
                   {tranche.status === "PLANNED" ? null : (
-                    <Link href={`${path}/${tranche.id}`}>
+                    <Link href={`/pilotage/vagues/${waveId}/versements/${tranche.id}`}>
                       {tranche.status === "DUE" ? "Ordonnancer" : tranche.status === "ORDERED" ? "Enregistrer le paiement" : "Consulter"}
                       <span className={fr.cx("fr-sr-only")}>
                         {" "}
