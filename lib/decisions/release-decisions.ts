@@ -120,7 +120,14 @@ export async function releaseDecisions(viewer: Viewer, input: { waveId: string; 
           tx,
           staged.flatMap((decision) =>
             decision.outcome === "SELECTED" && decision.amountGrantedCents !== null
-              ? [{ applicationId: decision.application.id, decisionId: decision.id, amountGrantedCents: decision.amountGrantedCents, releasedAt: now }]
+              ? [
+                  {
+                    applicationId: decision.application.id,
+                    decisionId: decision.id,
+                    amountGrantedCents: decision.amountGrantedCents,
+                    releasedAt: now,
+                  },
+                ]
               : [],
           ),
           advanceSharePercent,

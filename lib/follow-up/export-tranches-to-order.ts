@@ -11,7 +11,17 @@ import { TRANCHE_LABELS } from "./tranches";
 
 export type TrancheExportFormat = "csv" | "xlsx";
 
-const HEADER = ["Établissement", "FINESS établissement", "FINESS juridique", "SIRET", "Région", "Tranche", "Montant (€)", "Due depuis le", "Dossier"];
+const HEADER = [
+  "Établissement",
+  "FINESS établissement",
+  "FINESS juridique",
+  "SIRET",
+  "Région",
+  "Tranche",
+  "Montant (€)",
+  "Due depuis le",
+  "Dossier",
+];
 
 /**
  * The wave's tranches to order (due, not yet ordered) as a file for the paying agency: CSV for
@@ -48,7 +58,11 @@ export async function exportTranchesToOrder(viewer: Viewer, input: { waveId: str
     action: "tranches.exported",
     target: { type: "Wave", id: input.waveId },
     ip: input.ip,
-    details: { format: input.format, rows: rows.length, totalCents: tranches.reduce((sum, tranche) => sum + tranche.amountCents, 0n).toString() },
+    details: {
+      format: input.format,
+      rows: rows.length,
+      totalCents: tranches.reduce((sum, tranche) => sum + tranche.amountCents, 0n).toString(),
+    },
   });
   return {
     bytes,

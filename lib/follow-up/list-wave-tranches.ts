@@ -32,7 +32,11 @@ const ROW = {
 } satisfies Prisma.TrancheSelect;
 
 /** By state in the order of their life (planned, due, ordered, paid), then by establishment. */
-const ORDER: Prisma.TrancheOrderByWithRelationInput[] = [{ status: "asc" }, { application: { establishment: { name: "asc" } } }, { kind: "asc" }];
+const ORDER: Prisma.TrancheOrderByWithRelationInput[] = [
+  { status: "asc" },
+  { application: { establishment: { name: "asc" } } },
+  { kind: "asc" },
+];
 
 /** The rows of the wave's tranches matching `where`, in the page's order, days as `YYYY-MM-DD`. */
 export async function findWaveTranches(waveId: string, where: Prisma.TrancheWhereInput, page?: { skip: number; take: number }) {
@@ -55,7 +59,10 @@ export async function listWaveTranches(viewer: Viewer, waveId: string, filters: 
   const wave = await db.wave.findUnique({ where: { id: waveId }, select: { id: true, title: true, fundingEnvelopeCents: true } });
   if (!wave) throw new AppError("NOT_FOUND");
   const where: Prisma.TrancheWhereInput = filters.status ? { status: filters.status } : {};
-  const [matching, totals] = await Promise.all([db.tranche.count({ where: { ...where, application: { waveId } } }), trancheTotals(db, waveId)]);
+  const [matching, totals] = await Promise.all([
+    db.tranche.count({ where: { ...where, application: { waveId } } }),
+    trancheTotals(db, waveId),
+  ]);
   const pageCount = Math.max(1, Math.ceil(matching / TRANCHE_PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
   const rows = await findWaveTranches(waveId, where, { skip: (page - 1) * TRANCHE_PAGE_SIZE, take: TRANCHE_PAGE_SIZE });

@@ -18,6 +18,7 @@ export async function makeBalanceTrancheDue(
   });
   if (updated.count === 1) return { changed: true };
   const balance = await tx.tranche.findUnique({ where: { applicationId_kind: { applicationId, kind: "BALANCE" } }, select: { id: true } });
-  if (!balance) throw new AppError("INVALID_STATE", "Ce dossier n'a pas d'échéancier de versements : fixez la part de l'avance de la vague.");
+  if (!balance)
+    throw new AppError("INVALID_STATE", "Ce dossier n'a pas d'échéancier de versements : fixez la part de l'avance de la vague.");
   return { changed: false };
 }

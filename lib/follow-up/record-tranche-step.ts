@@ -16,17 +16,36 @@ const day = (date: Date | null) => (date === null ? null : calendarDateFromUtc(d
  * the rules are lib/follow-up/tranche-steps.ts. Audited in the same transaction, with the reason of
  * a correction.
  */
-export async function recordTrancheStep(viewer: Viewer, trancheId: string, input: TTrancheStepInput & { ip: string | null }, now = new Date()) {
+export async function recordTrancheStep(
+  viewer: Viewer,
+  trancheId: string,
+  input: TTrancheStepInput & { ip: string | null },
+  now = new Date(),
+) {
   requirePermission(viewer, "payment:record");
   return db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Tranche" WHERE "id" = ${trancheId}::uuid FOR UPDATE`;
     if (!locked) throw new AppError("NOT_FOUND");
     const tranche = await tx.tranche.findUniqueOrThrow({
       where: { id: trancheId },
-      select: { applicationId: true, kind: true, amountCents: true, status: true, dueAt: true, orderedOn: true, paidOn: true, paymentReference: true },
+      select: {
+        applicationId: true,
+        kind: true,
+        amountCents: true,
+        status: true,
+        dueAt: true,
+        orderedOn: true,
+        paidOn: true,
+        paymentReference: true,
+      },
     });
     const result = applyTrancheStep(
-      { status: tranche.status, dueOn: tranche.dueAt && parisToday(tranche.dueAt), orderedOn: day(tranche.orderedOn), paidOn: day(tranche.paidOn) },
+      {
+        status: tranche.status,
+        dueOn: tranche.dueAt && parisToday(tranche.dueAt),
+        orderedOn: day(tranche.orderedOn),
+        paidOn: day(tranche.paidOn),
+      },
       input,
       parisToday(now),
     );
@@ -60,7 +79,12 @@ export async function recordTrancheStep(viewer: Viewer, trancheId: string, input
         ...(input.step === "order" ? { orderedOn: input.orderedOn } : {}),
         ...(input.step === "pay" ? { paidOn: input.paidOn, paymentReference: input.paymentReference } : {}),
         ...(input.step === "undo-order" || input.step === "undo-payment"
-          ? { reason: input.reason, orderedOn: day(tranche.orderedOn), paidOn: day(tranche.paidOn), paymentReference: tranche.paymentReference }
+          ? {
+              reason: input.reason,
+              orderedOn: day(tranche.orderedOn),
+              paidOn: day(tranche.paidOn),
+              paymentReference: tranche.paymentReference,
+            }
           : {}),
       },
     });

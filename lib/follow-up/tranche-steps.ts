@@ -40,7 +40,11 @@ const STATE_MESSAGES: Readonly<Record<TrancheStatus, string>> = {
 };
 
 /** Whether `input` may be applied to the tranche on Paris day `today`, and what it changes. */
-export function applyTrancheStep(tranche: TrancheFacts, input: TTrancheStepInput, today: string): { ok: true; change: TrancheChange } | Refusal {
+export function applyTrancheStep(
+  tranche: TrancheFacts,
+  input: TTrancheStepInput,
+  today: string,
+): { ok: true; change: TrancheChange } | Refusal {
   const rule = TRANCHE_STEPS[input.step];
   if (tranche.status !== rule.from) return { ok: false, code: "INVALID_STATE", message: STATE_MESSAGES[tranche.status] };
   const invalid = (field: string, message: string): Refusal => ({ ok: false, code: "INVALID_INPUT", field, message });
@@ -54,7 +58,10 @@ export function applyTrancheStep(tranche: TrancheFacts, input: TTrancheStepInput
       if (input.paidOn > today) return invalid("paidOn", "La date de paiement ne peut pas être dans le futur.");
       if (tranche.orderedOn !== null && input.paidOn < tranche.orderedOn)
         return invalid("paidOn", `Le paiement ne peut pas précéder l'ordonnancement du ${formatCalendarDate(tranche.orderedOn)}.`);
-      return { ok: true, change: { status: rule.to, orderedOn: tranche.orderedOn, paidOn: input.paidOn, paymentReference: input.paymentReference } };
+      return {
+        ok: true,
+        change: { status: rule.to, orderedOn: tranche.orderedOn, paidOn: input.paidOn, paymentReference: input.paymentReference },
+      };
     case "undo-order":
       return { ok: true, change: { status: rule.to, orderedOn: null, paidOn: null, paymentReference: null } };
     case "undo-payment":
