@@ -9,6 +9,7 @@ import { withFinessKey } from "@/lib/identifiers/finess";
 import { GOOD_LINE, templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
 import { TEMPLATE_COLUMNS } from "@/lib/roster/template/columns";
 import { createDraft, createEstablishment, createOpenWave, createUser, fillDossier, insertApiToken, uniqueEmail } from "@/test/factories";
+import { createTranches } from "@/lib/follow-up/create-tranches";
 
 /**
  * The access matrix: every page and every route handler, called directly (not through the UI) by
@@ -30,6 +31,9 @@ type World = {
   submittedFile: string;
   /** A dossier of the member's establishment « retenu » (its follow-up), with no declaration yet. */
   selected: string;
+  /** Its wave, and its advance tranche, due. */
+  selectedWave: string;
+  tranche: string;
   /** A professional of the member's establishment, and a previewed import of its roster. */
   professional: string;
   rosterImport: string;
@@ -650,6 +654,33 @@ const ROWS: Row[] = [
     }),
     expected: MANAGER_ONLY(409),
   },
+  page("/pilotage/vagues/[waveId]/versements", (w) => `/pilotage/vagues/${w.selectedWave}/versements`, MANAGER_PAGE),
+  page(
+    "/pilotage/vagues/[waveId]/versements/[trancheId]",
+    (w) => `/pilotage/vagues/${w.selectedWave}/versements/${w.tranche}`,
+    MANAGER_PAGE,
+  ),
+  {
+    route: "POST /api/tranches/[trancheId]",
+    // The advance is due, not ordered: the manager passes the policy, then meets the state (e2e/payments.spec.ts records both steps).
+    call: (w) => ({
+      method: "POST",
+      url: `/api/tranches/${w.tranche}`,
+      json: { step: "pay", paidOn: "2026-01-05", paymentReference: "MDT-1" },
+    }),
+    expected: MANAGER_ONLY(409),
+  },
+  {
+    route: "GET /api/waves/[waveId]/tranches/export",
+    call: (w) => ({ method: "GET", url: `/api/waves/${w.selectedWave}/tranches/export?format=csv` }),
+    expected: MANAGER_ONLY(200),
+  },
+  {
+    route: "PUT /api/applications/[applicationId]/milestones",
+    // Its director records (nothing to change here); the programme reads, never records.
+    call: (w) => ({ method: "PUT", url: `/api/applications/${w.selected}/milestones`, json: { milestones: [] } }),
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 403 },
+  },
   {
     route: "POST /api/applications/[applicationId]/result-declaration",
     // On the dossier under review: only its director may declare, and not before it is « retenu » (e2e/follow-up.spec.ts declares).
@@ -780,8 +811,19 @@ test.describe("access matrix", () => {
     const draft = await createDraft(e2eDb, own.id, wave);
     const secondWave = await createOpenWave(e2eDb);
     const submittedDossier = await createDraft(e2eDb, own.id, secondWave);
-    const selectedDossier = await createDraft(e2eDb, own.id, await createOpenWave(e2eDb));
+    const selectedWave = await createOpenWave(e2eDb);
+    const selectedDossier = await createDraft(e2eDb, own.id, selectedWave);
     await e2eDb.application.update({ where: { id: selectedDossier.id }, data: { state: "SELECTED" } });
+    const grant = { applicationId: selectedDossier.id, amountGrantedCents: 1_000_000n, releasedAt: new Date() };
+    const decision = await e2eDb.decision.create({
+      data: { ...grant, waveId: selectedWave.waveId, outcome: "SELECTED" },
+      select: { id: true },
+    });
+    await createTranches(e2eDb, [{ ...grant, decisionId: decision.id }], 30);
+    const advance = await e2eDb.tranche.findFirstOrThrow({
+      where: { applicationId: selectedDossier.id, kind: "ADVANCE" },
+      select: { id: true },
+    });
     await fillDossier(e2eDb, submittedDossier.id, secondWave.objectives);
     const users = {
       member: await createUser(e2eDb, { establishmentId: own.id }),
@@ -863,6 +905,8 @@ test.describe("access matrix", () => {
       submitted: submittedDossier.id,
       submittedFile: file.id,
       selected: selectedDossier.id,
+      selectedWave: selectedWave.waveId,
+      tranche: advance.id,
       users: Object.fromEntries(
         Object.entries(users).map(([role, user]) => [role, { id: user.id, credential: credentials[role]! }]),
       ) as World["users"],

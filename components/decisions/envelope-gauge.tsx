@@ -1,8 +1,23 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import type { Route } from "next";
+import Link from "next/link";
+import type { TrancheTotals } from "@/lib/follow-up/tranche-totals";
 import { formatEuros } from "@/lib/format/numbers";
 
-/** The wave's envelope against the grants of the proposals so far (released, or staged and not replaced). */
-export function EnvelopeGauge({ grantedCents, envelopeCents }: { grantedCents: bigint; envelopeCents: bigint }) {
+/**
+ * The wave's envelope against the grants of the proposals so far (released, or staged and not
+ * replaced), and what the released grants' tranches have paid and still owe.
+ */
+export function EnvelopeGauge({
+  grantedCents,
+  envelopeCents,
+  payments,
+}: {
+  grantedCents: bigint;
+  envelopeCents: bigint;
+  /** On the decisions board: the wave's tranches by state, and the link to its payments page. */
+  payments?: { totals: TrancheTotals; href: Route };
+}) {
   const share = envelopeCents > 0n ? Number((grantedCents * 1000n) / envelopeCents) / 10 : 0;
   const over = grantedCents > envelopeCents;
   return (
@@ -27,6 +42,13 @@ export function EnvelopeGauge({ grantedCents, envelopeCents }: { grantedCents: b
       ) : (
         <p className={fr.cx("fr-hint-text")}>Reste à accorder : {formatEuros(envelopeCents - grantedCents)}.</p>
       )}
+      {payments ? (
+        <p className={fr.cx("fr-text--sm", "fr-mb-0")}>
+          Versé : {formatEuros(payments.totals.PAID)} · ordonnancé, à payer : {formatEuros(payments.totals.ORDERED)} · dû, à ordonnancer :{" "}
+          {formatEuros(payments.totals.DUE)} · solde à la validation des résultats : {formatEuros(payments.totals.PLANNED)} –{" "}
+          <Link href={payments.href}>Versements de la vague</Link>
+        </p>
+      ) : null}
     </div>
   );
 }

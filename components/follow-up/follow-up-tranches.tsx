@@ -1,16 +1,16 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { FollowUp } from "@/lib/follow-up/get-follow-up";
-import { TRANCHE_LABELS, TRANCHE_STATUS_LABELS } from "@/lib/follow-up/tranches";
+import { TRANCHE_LABELS } from "@/lib/follow-up/tranches";
 import { formatEurosAndCents } from "@/lib/format/numbers";
+import { TrancheStatusBadge, trancheStatusDetail } from "./tranche-status";
 
-/** The grant's payment schedule: the advance due since selection, the balance on validation. */
+/** The grant's payment schedule as recorded: each tranche with its state, its days and its payment reference. */
 export function FollowUpTranches({ followUp }: { followUp: FollowUp }) {
   return (
     <section aria-labelledby="versements-titre" className={fr.cx("fr-mb-6w")}>
       <h2 id="versements-titre">Versements</h2>
-      {followUp.tranches === null ? (
+      {followUp.tranches.length === 0 ? (
         <p>L&apos;échéancier des versements n&apos;est pas encore fixé par le programme.</p>
       ) : (
         <DataTable caption="Tranches de la subvention">
@@ -19,6 +19,7 @@ export function FollowUpTranches({ followUp }: { followUp: FollowUp }) {
               <th scope="col">Tranche</th>
               <th scope="col">Montant</th>
               <th scope="col">État</th>
+              <th scope="col">Détail</th>
             </tr>
           </thead>
           <tbody>
@@ -27,10 +28,9 @@ export function FollowUpTranches({ followUp }: { followUp: FollowUp }) {
                 <th scope="row">{TRANCHE_LABELS[tranche.kind]}</th>
                 <td>{formatEurosAndCents(tranche.amountCents)}</td>
                 <td>
-                  <Badge noIcon small severity={tranche.status === "DUE" ? "new" : "info"}>
-                    {TRANCHE_STATUS_LABELS[tranche.status]}
-                  </Badge>
+                  <TrancheStatusBadge status={tranche.status} />
                 </td>
+                <td>{trancheStatusDetail(tranche)}</td>
               </tr>
             ))}
           </tbody>

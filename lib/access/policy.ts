@@ -27,7 +27,8 @@ export type Permission =
   | "establishment:read-any"
   | "review:assigned"
   | "jobs:manage"
-  | "api-token:manage";
+  | "api-token:manage"
+  | "payment:record";
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // A member's rights come from their establishments (ownership below), not from the role.
@@ -49,6 +50,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "establishment:read-any",
     "jobs:manage",
     "api-token:manage",
+    "payment:record",
   ],
 };
 
@@ -122,7 +124,9 @@ export type ApplicationAccess =
   /** The programme's transitions (start review, request information, decide). */
   | "manage"
   /** Declare the results of a selected dossier: it engages the establishment, so its director only. */
-  | "declare-results";
+  | "declare-results"
+  /** Record the days the milestones of a selected dossier were done: the establishment's director, like the declaration. */
+  | "record-milestones";
 
 /**
  * The viewer's live assignment on the dossier: none for a declared conflict (it ended the
@@ -174,6 +178,7 @@ export function decideApplicationAccess(
     case "manage":
       return hasPermission(viewer, "application:transition") ? { allowed: true } : refuse("role");
     case "declare-results":
+    case "record-milestones":
       if (!viewer.memberships.some((membership) => membership.establishmentId === facts.establishmentId && membership.role === "DIRECTOR"))
         return refuse("role");
       return facts.state === "SELECTED" ? { allowed: true } : refuse("state");
@@ -195,6 +200,7 @@ const REFUSAL_MESSAGES: Readonly<Record<Exclude<ApplicationAccess, "edit">, stri
   review: "Vous ne pouvez pas évaluer ce dossier : déclarez d'abord l'absence de conflit d'intérêts, pendant l'instruction.",
   manage: "Cette action est réservée aux chargés de programme.",
   "declare-results": "Seul le directeur ou la directrice de l'établissement déclare les résultats d'un dossier retenu.",
+  "record-milestones": "Seul le directeur ou la directrice de l'établissement indique la réalisation des jalons d'un dossier retenu.",
 };
 
 /** Throws NOT_FOUND for a dossier the viewer cannot see, FORBIDDEN or INVALID_STATE otherwise. */

@@ -2,6 +2,7 @@ import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { trancheTotals } from "@/lib/follow-up/tranche-totals";
 import { regionName } from "@/lib/establishments/territories";
 import { boardRow, DECISION_BOARD_PAGE_SIZE, filterAndSort, type TDecisionBoardFilters } from "./board-rows";
 import { loadDecisionSummaries } from "./load-decision-summaries";
@@ -29,7 +30,7 @@ export async function getDecisionBoard(viewer: Viewer, waveId: string, filters: 
     },
   });
   if (!wave) throw new AppError("NOT_FOUND");
-  const [dossiers, granted, staged] = await Promise.all([
+  const [dossiers, granted, staged, payments] = await Promise.all([
     db.application.findMany({
       where: { waveId, state: { in: ["SCORED", "SELECTED", "REJECTED"] } },
       select: {
@@ -40,6 +41,7 @@ export async function getDecisionBoard(viewer: Viewer, waveId: string, filters: 
     }),
     grantedCents(db, waveId),
     db.decision.count({ where: { waveId, releasedAt: null, supersededAt: null } }),
+    trancheTotals(db, waveId),
   ]);
   const summaries = await loadDecisionSummaries(
     db,
@@ -64,7 +66,7 @@ export async function getDecisionBoard(viewer: Viewer, waveId: string, filters: 
   const page = Math.min(filters.page, pageCount);
   return {
     wave,
-    envelope: { grantedCents: granted, envelopeCents: wave.fundingEnvelopeCents },
+    envelope: { grantedCents: granted, envelopeCents: wave.fundingEnvelopeCents, payments },
     stagedCount: staged,
     total: rows.length,
     matching: filtered.length,

@@ -5,6 +5,7 @@ import { writeTransitions } from "@/lib/applications/write-transition";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { createTranches } from "@/lib/follow-up/create-tranches";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { decisionReleasedEmail } from "@/lib/notifications/decision-released";
 import { fileStorage, generateStorageKey } from "@/lib/storage";
@@ -29,7 +30,7 @@ export async function releaseDecisions(viewer: Viewer, input: { waveId: string; 
   try {
     const result = await db.$transaction(
       async (tx) => {
-        await lockWaveForDecisions(tx, input.waveId);
+        const { advanceSharePercent } = await lockWaveForDecisions(tx, input.waveId);
         const staged = await tx.decision.findMany({
           where: { waveId: input.waveId, releasedAt: null, supersededAt: null },
           orderBy: { stagedAt: "asc" },
@@ -114,6 +115,23 @@ export async function releaseDecisions(viewer: Viewer, input: { waveId: string; 
             skipDuplicates: true,
           });
         }
+        // The grants' payment schedule: the advance due from now, the balance on validation (ADR 0021).
+        await createTranches(
+          tx,
+          staged.flatMap((decision) =>
+            decision.outcome === "SELECTED" && decision.amountGrantedCents !== null
+              ? [
+                  {
+                    applicationId: decision.application.id,
+                    decisionId: decision.id,
+                    amountGrantedCents: decision.amountGrantedCents,
+                    releasedAt: now,
+                  },
+                ]
+              : [],
+          ),
+          advanceSharePercent,
+        );
         await recordAudit(tx, {
           actor: by,
           action: "decisions.released",

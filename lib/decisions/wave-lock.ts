@@ -6,10 +6,13 @@ import { AppError } from "@/lib/errors/app-error";
  * a wave's decisions queue behind each other, so two managers never both fit under the envelope
  * and a retried release finds nothing left to release.
  */
-export async function lockWaveForDecisions(tx: Pick<Db, "$queryRaw">, waveId: string): Promise<{ fundingEnvelopeCents: bigint }> {
+export async function lockWaveForDecisions(
+  tx: Pick<Db, "$queryRaw">,
+  waveId: string,
+): Promise<{ fundingEnvelopeCents: bigint; advanceSharePercent: number | null }> {
   const [wave] = await tx.$queryRaw<
-    Array<{ fundingEnvelopeCents: bigint }>
-  >`SELECT "fundingEnvelopeCents" FROM "Wave" WHERE "id" = ${waveId}::uuid FOR UPDATE`;
+    Array<{ fundingEnvelopeCents: bigint; advanceSharePercent: number | null }>
+  >`SELECT "fundingEnvelopeCents", "advanceSharePercent" FROM "Wave" WHERE "id" = ${waveId}::uuid FOR UPDATE`;
   if (!wave) throw new AppError("NOT_FOUND");
   return wave;
 }

@@ -9,7 +9,8 @@ import { loadFollowUpContext } from "./load-follow-up-context";
 import { loadDeclaration } from "./load-declaration";
 import { findShortfalls } from "./shortfalls";
 import { checkObjective } from "./targets";
-import { splitGrant, type TrancheStatus } from "./tranches";
+import { loadMilestones } from "./load-milestones";
+import { loadTranches } from "./load-tranches";
 
 /** How many professionals the page names per target; the others are counted. */
 const NAMED_PER_TARGET = 5;
@@ -25,9 +26,14 @@ export async function getFollowUp(viewer: Viewer, applicationId: string, now = n
   // Only a selected dossier has a follow-up: for any other, the page does not exist.
   if (facts.state !== "SELECTED") throw new AppError("NOT_FOUND");
   const context = await loadFollowUpContext(db, facts);
-  const [roster, declaration] = await Promise.all([loadEstablishmentRoster(db, facts.establishmentId), loadDeclaration(db, facts.id)]);
+  const [roster, declaration, tranches] = await Promise.all([
+    loadEstablishmentRoster(db, facts.establishmentId),
+    loadDeclaration(db, facts.id),
+    loadTranches(db, facts.id),
+  ]);
   if (roster === null) throw new AppError("NOT_FOUND");
   const today = parisToday(now);
+  const milestones = await loadMilestones(db, facts.id, today);
   const figures = computeRosterIndicators(roster, today).overall;
   const indicators = [...new Set(context.objectives.flatMap((objective) => objective.targets.map((target) => target.indicator)))];
   const shortfalls = findShortfalls(indicators, roster, today, NAMED_PER_TARGET);
@@ -66,13 +72,6 @@ export async function getFollowUp(viewer: Viewer, applicationId: string, now = n
       }),
     };
   });
-  const tranches =
-    context.grant?.amountGrantedCents != null && context.advanceSharePercent !== null
-      ? splitGrant(context.grant.amountGrantedCents, context.advanceSharePercent).map((tranche) => {
-          const status: TrancheStatus = tranche.kind === "ADVANCE" ? "DUE" : "AWAITING_VALIDATION";
-          return { ...tranche, status };
-        })
-      : null;
   return {
     applicationId: facts.id,
     today,
@@ -81,6 +80,8 @@ export async function getFollowUp(viewer: Viewer, applicationId: string, now = n
     tranches,
     declaration,
     canDeclare: declaration === null && decideApplicationAccess(viewer, facts, "declare-results").allowed,
+    milestones,
+    canRecordMilestones: decideApplicationAccess(viewer, facts, "record-milestones").allowed,
   };
 }
 

@@ -6,7 +6,9 @@
  *
  * Public API: `TrancheKind`, `Tranche`, `splitGrant`, `TrancheStatus`, `TRANCHE_LABELS`, `TRANCHE_STATUS_LABELS`.
  */
-export type TrancheKind = "ADVANCE" | "BALANCE";
+import type { TrancheKind, TrancheStatus } from "@/lib/db/generated/enums";
+
+export type { TrancheKind, TrancheStatus };
 
 export type Tranche = { kind: TrancheKind; amountCents: bigint };
 
@@ -22,15 +24,15 @@ export function splitGrant(grantCents: bigint, advanceSharePercent: number): [ad
   ];
 }
 
-/** Until payments are recorded (due, ordered, paid): the advance is due from selection, the balance waits for validation. */
-export type TrancheStatus = "DUE" | "AWAITING_VALIDATION";
-
 export const TRANCHE_LABELS: Readonly<Record<TrancheKind, string>> = {
   ADVANCE: "Avance à la sélection",
   BALANCE: "Solde à la validation des résultats",
 };
 
+/** A stored tranche's state (ADR 0021; the steps are lib/follow-up/tranche-steps.ts). */
 export const TRANCHE_STATUS_LABELS: Readonly<Record<TrancheStatus, string>> = {
+  PLANNED: "En attente de la validation des résultats",
   DUE: "À verser",
-  AWAITING_VALIDATION: "En attente de la validation des résultats",
+  ORDERED: "Ordonnancée",
+  PAID: "Versée",
 };

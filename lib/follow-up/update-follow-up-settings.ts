@@ -5,6 +5,7 @@ import { STALE_WAVE_MESSAGE } from "@/lib/campaigns/wave-data";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { dayToDate, dayToIsoDate, toDay } from "@/lib/roster/dates";
+import { createTranches, grantsWithoutTranches } from "./create-tranches";
 import type { TFollowUpSettingsInput } from "./settings-schema";
 
 /**
@@ -52,6 +53,8 @@ export async function updateFollowUpSettings(viewer: Viewer, waveId: string, inp
         dueDate: dayToDate(toDay(target.dueDate)),
       })),
     });
+    // Grants released before the share was set get their tranches now; stored ones keep their amounts.
+    await createTranches(tx, await grantsWithoutTranches(tx, waveId), input.advanceSharePercent);
     await recordAudit(tx, {
       actor: auditActor(viewer),
       action: "wave.follow_up_settings_changed",

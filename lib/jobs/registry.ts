@@ -4,6 +4,7 @@ import { sendDeadlineReminders } from "@/lib/campaigns/send-deadline-reminders";
 import { db } from "@/lib/db/client";
 import { expireExports } from "@/lib/exports/expire-exports";
 import { runDossierExport, runWaitingExports } from "@/lib/exports/run-export";
+import { sendFollowUpReminders } from "@/lib/follow-up/send-follow-up-reminders";
 import { deliverOutbox } from "@/lib/notifications/deliver-outbox";
 import { sendReviewReminders } from "@/lib/review/send-review-reminders";
 import { expireStaleImports } from "@/lib/roster/import-session";
@@ -72,6 +73,15 @@ export const JOBS = [
     retry: { limit: 3, delaySeconds: 60 },
     expireInSeconds: 10 * 60,
     run: ({ now }) => sendReviewReminders(now),
+  },
+  {
+    name: "follow-up-reminders",
+    label: "Rappels aux directeurs avant un jalon et avant l'échéance de déclaration des résultats",
+    // One e-mail per milestone (or deadline), day and director, by its dedupe key: hourly runs send each once.
+    schedule: { cron: "10 * * * *", label: "Chaque heure" },
+    retry: { limit: 3, delaySeconds: 60 },
+    expireInSeconds: 10 * 60,
+    run: ({ now }) => sendFollowUpReminders(now),
   },
   {
     name: "daily-snapshots",

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { TargetIndicator } from "@/lib/db/generated/enums";
+import { createTranches } from "@/lib/follow-up/create-tranches";
 import { createSubmittedDossier } from "./dossiers";
 import type { EstablishmentOptions } from "./establishments";
 import { insertRoster, type RosterCase } from "./roster";
@@ -11,6 +12,7 @@ export type TargetRow = { objectiveCode: string; indicator: TargetIndicator; thr
  * Test data for the follow-up: a dossier « retenu » by a released decision granting
  * `amountGrantedCents`, on a new wave whose schedule pays `advanceSharePercent` in advance and
  * whose objectives have `targets`; its establishment's roster holds `roster` (none by default).
+ * Its tranches are stored as the release stores them (the advance due, the balance planned).
  */
 export async function createSelectedDossier(
   db: Db,
@@ -34,8 +36,11 @@ export async function createSelectedDossier(
   if (roster.length > 0) await insertRoster(db, dossier.establishment.id, roster, false);
   await db.application.update({ where: { id: dossier.id }, data: { state: "SELECTED", version: 5 } });
   await db.applicationTransition.create({ data: { applicationId: dossier.id, fromState: "SCORED", toState: "SELECTED" } });
-  await db.decision.create({
-    data: { applicationId: dossier.id, waveId: wave.waveId, outcome: "SELECTED", amountGrantedCents, releasedAt: new Date() },
+  const releasedAt = new Date();
+  const decision = await db.decision.create({
+    data: { applicationId: dossier.id, waveId: wave.waveId, outcome: "SELECTED", amountGrantedCents, releasedAt },
+    select: { id: true },
   });
-  return { ...dossier, wave };
+  await createTranches(db, [{ applicationId: dossier.id, decisionId: decision.id, amountGrantedCents, releasedAt }], advanceSharePercent);
+  return { ...dossier, wave, decisionId: decision.id };
 }

@@ -130,4 +130,21 @@ describe("demo data: decisions", () => {
     ).toEqual(["SELECTED", "SELECTED", "WAITLISTED"]);
     expect(summaries.filter((summary) => summary.released).length).toBeGreaterThan(0);
   });
+
+  it("has tranches due, ordered and paid, and milestones late and done, on the selected dossiers", async () => {
+    const tranches = await testDb.tranche.groupBy({ by: ["kind", "status"], _count: true });
+    const count = (kind: string, status: string) => tranches.find((row) => row.kind === kind && row.status === status)?._count ?? 0;
+    expect(count("ADVANCE", "PAID")).toBe(1);
+    expect(count("ADVANCE", "ORDERED")).toBe(1);
+    expect(count("ADVANCE", "DUE")).toBeGreaterThan(0);
+    expect(count("BALANCE", "PLANNED")).toBe(count("ADVANCE", "PAID") + count("ADVANCE", "ORDERED") + count("ADVANCE", "DUE"));
+    const milestones = await testDb.milestone.findMany({
+      where: { application: { state: "SELECTED" } },
+      select: { dueDate: true, doneOn: true },
+    });
+    expect(milestones.filter((milestone) => milestone.doneOn !== null)).toHaveLength(1);
+    expect(
+      milestones.filter((milestone) => milestone.doneOn === null && milestone.dueDate < new Date("2026-11-29")).length,
+    ).toBeGreaterThan(0);
+  });
 });

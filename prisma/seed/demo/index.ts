@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { seedApplications } from "./applications";
 import { seedDecisions } from "./decisions";
 import { seedIndicatorHistory } from "./history";
+import { seedPayments } from "./payments";
 import { seedEstablishments, seedPeople } from "./people";
 import { seedProgramme } from "./programme";
 import { seedReview } from "./review";
@@ -40,6 +41,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<{ establis
   await seedApplications(db, establishments, programme, people, now);
   await seedReview(db, programme, people.managerId, people.reviewerIds, now);
   await seedDecisions(db, programme, people.managerId);
+  await seedPayments(db, programme, people.managerId, now);
   await db.auditEvent.create({
     data: { actorLabel: "système", action: "demo.loaded", details: { establishments: establishments.length, professionals } },
   });

@@ -2,6 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DeclarationSection } from "@/components/follow-up/declaration-section";
+import { FollowUpMilestones } from "@/components/follow-up/follow-up-milestones";
 import { FollowUpObjectives } from "@/components/follow-up/follow-up-objectives";
 import { FollowUpTranches } from "@/components/follow-up/follow-up-tranches";
 import { getFollowUp } from "@/lib/follow-up/get-follow-up";
@@ -33,6 +34,7 @@ export default async function FollowUpPage({ params }: { params: Promise<{ appli
       </p>
       <FollowUpObjectives followUp={followUp} />
       <DeclarationSection followUp={followUp} />
+      <FollowUpMilestones followUp={followUp} />
       <FollowUpTranches followUp={followUp} />
     </>
   );

@@ -63,6 +63,9 @@ export default async function WavePage({ params }: { params: Promise<{ waveId: s
       <p>
         <Link href={`/pilotage/vagues/${wave.id}/decisions`}>Décisions : classement, propositions et publication</Link>
       </p>
+      <p>
+        <Link href={`/pilotage/vagues/${wave.id}/versements`}>Versements : tranches dues, ordonnancées et versées</Link>
+      </p>
 
       <section aria-labelledby="parametres" className={fr.cx("fr-mb-6w")}>
         <h2 id="parametres">Paramètres</h2>

@@ -49,7 +49,11 @@ export default async function DecisionsPage({
         établissements jusqu&apos;à leur publication, toutes ensemble.
       </p>
 
-      <EnvelopeGauge grantedCents={board.envelope.grantedCents} envelopeCents={board.envelope.envelopeCents} />
+      <EnvelopeGauge
+        grantedCents={board.envelope.grantedCents}
+        envelopeCents={board.envelope.envelopeCents}
+        payments={{ totals: board.envelope.payments, href: `/pilotage/vagues/${waveId}/versements` as Route }}
+      />
       <ReleaseButton waveId={waveId} stagedCount={board.stagedCount} />
 
       <form

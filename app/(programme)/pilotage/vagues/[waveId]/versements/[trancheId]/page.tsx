@@ -1,0 +1,69 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { TrancheStatusBadge, trancheStatusDetail } from "@/components/follow-up/tranche-status";
+import { TrancheStepForm } from "@/components/follow-up/tranche-step-form";
+import { getTranche } from "@/lib/follow-up/get-tranche";
+import { TRANCHE_STEPS } from "@/lib/follow-up/tranche-steps";
+import { TRANCHE_LABELS } from "@/lib/follow-up/tranches";
+import { formatEurosAndCents } from "@/lib/format/numbers";
+import { guardPage } from "@/lib/http/page-guard";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { parisToday } from "@/lib/time/paris";
+
+export const metadata: Metadata = { title: "Versement d'une tranche" };
+
+export default async function TranchePage({ params }: { params: Promise<{ waveId: string; trancheId: string }> }) {
+  const { waveId, trancheId } = await pageParams(params, { waveId: RouteParam.id, trancheId: RouteParam.id });
+  const path = `/pilotage/vagues/${waveId}/versements/${trancheId}`;
+  const viewer = await requireViewer(path);
+  const tranche = await guardPage(viewer, path, () => getTranche(viewer, waveId, trancheId));
+  const { application } = tranche;
+  return (
+    <>
+      <p>
+        <Link href={`/pilotage/vagues/${waveId}/versements`}>Versements – {application.wave.title}</Link>
+      </p>
+      <h1>
+        {TRANCHE_LABELS[tranche.kind]} – {application.establishment.name}
+      </h1>
+      <dl className={fr.cx("fr-mb-4w")}>
+        <dt className={fr.cx("fr-text--bold")}>Montant</dt>
+        <dd>{formatEurosAndCents(tranche.amountCents)}</dd>
+        <dt className={fr.cx("fr-text--bold")}>État</dt>
+        <dd>
+          <TrancheStatusBadge status={tranche.status} /> {trancheStatusDetail(tranche)}
+        </dd>
+        {tranche.orderedBy ? (
+          <>
+            <dt className={fr.cx("fr-text--bold")}>Ordonnancement enregistré par</dt>
+            <dd>{tranche.orderedBy.displayName}</dd>
+          </>
+        ) : null}
+        {tranche.paidBy ? (
+          <>
+            <dt className={fr.cx("fr-text--bold")}>Paiement enregistré par</dt>
+            <dd>{tranche.paidBy.displayName}</dd>
+          </>
+        ) : null}
+        <dt className={fr.cx("fr-text--bold")}>Dossier</dt>
+        <dd>
+          <Link href={`/dossiers/${application.id}/suivi`}>{application.projectTitle || "Suivi du dossier"}</Link>
+        </dd>
+      </dl>
+      {tranche.steps.length === 0 ? (
+        <p>Cette tranche n&apos;est pas encore due : elle le sera à la validation des résultats déclarés.</p>
+      ) : (
+        tranche.steps.map((step) => (
+          <section key={step} aria-labelledby={`etape-${step}`}>
+            <h2 id={`etape-${step}`} className={fr.cx("fr-h4")}>
+              {TRANCHE_STEPS[step].label}
+            </h2>
+            <TrancheStepForm trancheId={tranche.id} step={step} today={parisToday()} />
+          </section>
+        ))
+      )}
+    </>
+  );
+}

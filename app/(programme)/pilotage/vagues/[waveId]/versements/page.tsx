@@ -1,0 +1,140 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
+import type { Metadata, Route } from "next";
+import Link from "next/link";
+import { DataTable } from "@/components/dsfr/data-table";
+import { FilterSelect } from "@/components/forms/filter-select";
+import { PaymentTotals } from "@/components/follow-up/payment-totals";
+import { TrancheStatusBadge, trancheStatusDetail } from "@/components/follow-up/tranche-status";
+import { listWaveTranches, ZTrancheFilters } from "@/lib/follow-up/list-wave-tranches";
+import { TRANCHE_LABELS, TRANCHE_STATUS_LABELS } from "@/lib/follow-up/tranches";
+import { formatEurosAndCents, formatInteger } from "@/lib/format/numbers";
+import { guardPage } from "@/lib/http/page-guard";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { requireViewer } from "@/lib/identity/current-viewer";
+
+export const metadata: Metadata = { title: "Versements de la vague" };
+
+export default async function PaymentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ waveId: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const { waveId } = await pageParams(params, { waveId: RouteParam.id });
+  const path = `/pilotage/vagues/${waveId}/versements`;
+  const viewer = await requireViewer(path);
+  const filters = ZTrancheFilters.parse(await searchParams);
+  const list = await guardPage(viewer, path, () => listWaveTranches(viewer, waveId, filters));
+  const query = (page: number) =>
+    `${path}?${new URLSearchParams({ ...(filters.status ? { status: filters.status } : {}), page: String(page) })}`;
+  return (
+    <>
+      <p>
+        <Link href={`/pilotage/vagues/${waveId}`}>{list.wave.title}</Link>
+      </p>
+      <h1>Versements</h1>
+      <p>
+        Les tranches des subventions accordées : l&apos;avance est due dès la publication de la décision, le solde à la validation des
+        résultats. Enregistrez l&apos;ordonnancement puis le paiement de chacune, avec sa date et la référence du paiement.
+      </p>
+      <PaymentTotals totals={list.totals} envelopeCents={list.wave.fundingEnvelopeCents} />
+
+      <form
+        method="get"
+        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")}
+        aria-label="Filtrer les tranches"
+      >
+        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          <FilterSelect label="État" name="status" value={filters.status} options={TRANCHE_STATUS_LABELS} anyLabel="Tous" />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-8")}>
+          <Button type="submit" iconId="fr-icon-filter-line">
+            Filtrer
+          </Button>{" "}
+          {filters.status ? (
+            <Link className={fr.cx("fr-btn", "fr-btn--tertiary")} href={path as Route}>
+              Effacer le filtre
+            </Link>
+          ) : null}
+        </div>
+      </form>
+      <p>
+        <a
+          className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
+          href={`/api/waves/${waveId}/tranches/export?format=csv`}
+          download
+        >
+          Tranches à ordonnancer (CSV)
+        </a>{" "}
+        <a
+          className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
+          href={`/api/waves/${waveId}/tranches/export?format=xlsx`}
+          download
+        >
+          Tranches à ordonnancer (Excel)
+        </a>
+      </p>
+
+      <p role="status" className={fr.cx("fr-mb-1w")}>
+        {formatInteger(list.matching)} tranche{list.matching > 1 ? "s" : ""}
+        {filters.status ? ` « ${TRANCHE_STATUS_LABELS[filters.status]} »` : ""}
+      </p>
+      {list.rows.length === 0 ? (
+        <p>
+          {filters.status
+            ? "Aucune tranche dans cet état."
+            : "Aucune subvention de cette vague n'a encore de tranches : elles apparaissent à la publication des décisions, une fois la part de l'avance fixée."}
+        </p>
+      ) : (
+        <DataTable caption="Tranches de la vague" multiline>
+          <thead>
+            <tr>
+              <th scope="col">Établissement</th>
+              <th scope="col">Tranche</th>
+              <th scope="col">Montant</th>
+              <th scope="col">État</th>
+              <th scope="col">Détail</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((tranche) => (
+              <tr key={tranche.id}>
+                <th scope="row">
+                  <Link href={`/dossiers/${tranche.applicationId}/suivi`}>{tranche.establishment.name}</Link>
+                  <br />
+                  <span className={fr.cx("fr-hint-text")}>
+                    {tranche.establishment.region} – FINESS {tranche.establishment.finessEt}
+                  </span>
+                </th>
+                <td>{TRANCHE_LABELS[tranche.kind]}</td>
+                <td>{formatEurosAndCents(tranche.amountCents)}</td>
+                <td>
+                  <TrancheStatusBadge status={tranche.status} />
+                </td>
+                <td>{trancheStatusDetail(tranche)}</td>
+                <td>
+                  {tranche.status === "PLANNED" ? null : (
+                    <Link href={`/pilotage/vagues/${waveId}/versements/${tranche.id}`}>
+                      {tranche.status === "DUE" ? "Ordonnancer" : tranche.status === "ORDERED" ? "Enregistrer le paiement" : "Consulter"}
+                      <span className={fr.cx("fr-sr-only")}>
+                        {" "}
+                        – {TRANCHE_LABELS[tranche.kind]}, {tranche.establishment.name}
+                      </span>
+                    </Link>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+      {list.pageCount > 1 ? (
+        <Pagination count={list.pageCount} defaultPage={list.page} showFirstLast getPageLinkProps={(target) => ({ href: query(target) })} />
+      ) : null}
+    </>
+  );
+}

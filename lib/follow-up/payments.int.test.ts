@@ -1,0 +1,208 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { releaseDecisions } from "@/lib/decisions/release-decisions";
+import { stageDecision } from "@/lib/decisions/stage-decision";
+import {
+  createReviewer,
+  createReviewWave,
+  createScoredDossier,
+  createSelectedDossier,
+  createUser,
+  directorOf,
+  programmeManager,
+} from "@/test/factories";
+import { resetDatabase, testDb } from "@/test/integration/database";
+import { exportTranchesToOrder } from "./export-tranches-to-order";
+import { getFollowUp } from "./get-follow-up";
+import { makeBalanceTrancheDue } from "./make-balance-due";
+import { recordTrancheStep } from "./record-tranche-step";
+import { trancheTotals } from "./tranche-totals";
+import { updateFollowUpSettings } from "./update-follow-up-settings";
+
+const NOW = new Date("2027-03-10T10:00:00Z");
+
+async function trancheOf(applicationId: string, kind: "ADVANCE" | "BALANCE") {
+  return testDb.tranche.findUniqueOrThrow({ where: { applicationId_kind: { applicationId, kind } } });
+}
+
+/** Tranches on a real database: created at release, recorded by a manager, the balance made due by validation. */
+describe("payments", () => {
+  beforeEach(resetDatabase);
+
+  it("stores each grant's tranches in the release's transaction (advance due, balance planned), none for a refusal; a share set later adds the missing ones", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createReviewWave(testDb);
+    const alice = await createReviewer(testDb);
+    const reviews = [{ reviewerId: alice.userId, value: 4 }];
+    const [granted, refused] = [await createScoredDossier(testDb, wave, reviews), await createScoredDossier(testDb, wave, reviews)];
+    const proposal = { conditions: "", reasons: "", envelopeOverrideReason: "", releasableScoreIds: [], releasableReviewIds: [], ip: null };
+    await stageDecision(manager, { ...proposal, applicationId: granted.id, outcome: "SELECTED", amountGranted: "10 000,01" });
+    await stageDecision(manager, {
+      ...proposal,
+      applicationId: refused.id,
+      outcome: "REJECTED",
+      amountGranted: "",
+      reasons: "Hors périmètre.",
+    });
+
+    // The wave has no advance share yet: the release stores no tranche, the settings do.
+    await releaseDecisions(manager, { waveId: wave.waveId, ip: null }, NOW);
+    expect(await testDb.tranche.count()).toBe(0);
+    const { version } = await testDb.wave.findUniqueOrThrow({ where: { id: wave.waveId }, select: { version: true } });
+    await updateFollowUpSettings(manager, wave.waveId, { advanceSharePercent: 30, targets: [], expectedVersion: version, ip: null });
+    const stored = await testDb.tranche.findMany({
+      orderBy: { kind: "asc" },
+      select: { applicationId: true, kind: true, amountCents: true, status: true, dueAt: true },
+    });
+    expect(stored).toEqual([
+      { applicationId: granted.id, kind: "ADVANCE", amountCents: 300_000n, status: "DUE", dueAt: NOW },
+      { applicationId: granted.id, kind: "BALANCE", amountCents: 700_001n, status: "PLANNED", dueAt: null },
+    ]);
+    // Set again: the stored tranches keep their amounts and nothing is added.
+    await updateFollowUpSettings(manager, wave.waveId, { advanceSharePercent: 50, targets: [], expectedVersion: version + 1, ip: null });
+    expect(await testDb.tranche.findMany({ orderBy: { kind: "asc" }, select: { amountCents: true } })).toEqual([
+      { amountCents: 300_000n },
+      { amountCents: 700_001n },
+    ]);
+  });
+
+  it("creates the tranches at release when the share is set", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createReviewWave(testDb);
+    await testDb.wave.update({ where: { id: wave.waveId }, data: { advanceSharePercent: 40 } });
+    const dossier = await createScoredDossier(testDb, wave, [{ reviewerId: (await createReviewer(testDb)).userId, value: 4 }]);
+    await stageDecision(manager, {
+      applicationId: dossier.id,
+      outcome: "SELECTED",
+      amountGranted: "1 000",
+      conditions: "",
+      reasons: "",
+      envelopeOverrideReason: "",
+      releasableScoreIds: [],
+      releasableReviewIds: [],
+      ip: null,
+    });
+    await releaseDecisions(manager, { waveId: wave.waveId, ip: null }, NOW);
+    expect(await testDb.tranche.findMany({ orderBy: { kind: "asc" }, select: { kind: true, amountCents: true, status: true } })).toEqual([
+      { kind: "ADVANCE", amountCents: 40_000n, status: "DUE" },
+      { kind: "BALANCE", amountCents: 60_000n, status: "PLANNED" },
+    ]);
+  });
+
+  it("records the order then the payment with their days and reference, audited; the director sees them and the wave's totals follow", async () => {
+    const dossier = await createSelectedDossier(testDb, { amountGrantedCents: 1_000_000n, advanceSharePercent: 30 });
+    const manager = await programmeManager(testDb);
+    const advance = await trancheOf(dossier.id, "ADVANCE");
+    const today = "2027-03-10";
+
+    await expect(
+      recordTrancheStep(manager, advance.id, { step: "pay", paidOn: today, paymentReference: "MDT-1", ip: null }, NOW),
+    ).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
+    await expect(recordTrancheStep(manager, advance.id, { step: "order", orderedOn: "2027-03-11", ip: null }, NOW)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { orderedOn: ["La date d'ordonnancement ne peut pas être dans le futur."] },
+    });
+    const director = await directorOf(testDb, dossier.establishment.id);
+    await expect(recordTrancheStep(director, advance.id, { step: "order", orderedOn: today, ip: null }, NOW)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+
+    await recordTrancheStep(manager, advance.id, { step: "order", orderedOn: "2027-03-01", ip: "192.0.2.1" }, NOW);
+    expect(await trancheTotals(testDb, dossier.wave.waveId)).toEqual({ PLANNED: 700_000n, DUE: 0n, ORDERED: 300_000n, PAID: 0n });
+    await recordTrancheStep(manager, advance.id, { step: "pay", paidOn: "2027-03-08", paymentReference: "MDT-2027-0042", ip: null }, NOW);
+
+    expect(await trancheOf(dossier.id, "ADVANCE")).toMatchObject({
+      status: "PAID",
+      orderedOn: new Date("2027-03-01T00:00:00Z"),
+      orderedById: manager.userId,
+      paidOn: new Date("2027-03-08T00:00:00Z"),
+      paymentReference: "MDT-2027-0042",
+      paidById: manager.userId,
+    });
+    expect(await trancheTotals(testDb, dossier.wave.waveId)).toEqual({ PLANNED: 700_000n, DUE: 0n, ORDERED: 0n, PAID: 300_000n });
+    const audit = await testDb.auditEvent.findMany({
+      where: { targetId: advance.id },
+      orderBy: { id: "asc" },
+      select: { action: true, details: true },
+    });
+    expect(audit).toMatchObject([
+      { action: "tranche.order", details: { from: "DUE", to: "ORDERED", orderedOn: "2027-03-01", amountCents: "300000" } },
+      { action: "tranche.pay", details: { from: "ORDERED", to: "PAID", paidOn: "2027-03-08", paymentReference: "MDT-2027-0042" } },
+    ]);
+    const followUp = await getFollowUp(director, dossier.id, NOW);
+    expect(followUp.tranches).toMatchObject([
+      { kind: "ADVANCE", status: "PAID", orderedOn: "2027-03-01", paidOn: "2027-03-08", paymentReference: "MDT-2027-0042" },
+      { kind: "BALANCE", status: "PLANNED" },
+    ]);
+
+    // A correction goes one step back, with its reason and what it undid in the journal.
+    await recordTrancheStep(manager, advance.id, { step: "undo-payment", reason: "Mandat d'un autre dossier.", ip: null }, NOW);
+    expect(await trancheOf(dossier.id, "ADVANCE")).toMatchObject({
+      status: "ORDERED",
+      paidOn: null,
+      paymentReference: null,
+      paidById: null,
+    });
+    expect(
+      await testDb.auditEvent.findFirst({ where: { action: "tranche.undo_payment", targetId: advance.id }, select: { details: true } }),
+    ).toMatchObject({
+      details: { reason: "Mandat d'un autre dossier.", paymentReference: "MDT-2027-0042", paidOn: "2027-03-08" },
+    });
+  });
+
+  it("records one order when five managers order the same tranche at once", async () => {
+    const dossier = await createSelectedDossier(testDb);
+    const managers = await Promise.all(Array.from({ length: 5 }, () => programmeManager(testDb)));
+    const advance = await trancheOf(dossier.id, "ADVANCE");
+    const outcomes = await Promise.allSettled(
+      managers.map((manager) => recordTrancheStep(manager, advance.id, { step: "order", orderedOn: "2027-03-10", ip: null }, NOW)),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    expect(
+      outcomes.filter((outcome) => outcome.status === "rejected").map((outcome) => (outcome as PromiseRejectedResult).reason.code),
+    ).toEqual(Array(4).fill("INVALID_STATE"));
+    expect(await testDb.auditEvent.count({ where: { action: "tranche.order", targetId: advance.id } })).toBe(1);
+  });
+
+  it("makes the balance due once: a second call changes nothing, and a dossier without tranches is refused", async () => {
+    const dossier = await createSelectedDossier(testDb);
+    const validatedAt = new Date("2027-07-01T08:00:00Z");
+    await expect(testDb.$transaction((tx) => makeBalanceTrancheDue(tx, dossier.id, validatedAt))).resolves.toEqual({ changed: true });
+    await expect(testDb.$transaction((tx) => makeBalanceTrancheDue(tx, dossier.id, new Date("2027-07-02T08:00:00Z")))).resolves.toEqual({
+      changed: false,
+    });
+    expect(await trancheOf(dossier.id, "BALANCE")).toMatchObject({ status: "DUE", dueAt: validatedAt });
+
+    const unscheduled = await createSelectedDossier(testDb, { advanceSharePercent: null });
+    await expect(testDb.$transaction((tx) => makeBalanceTrancheDue(tx, unscheduled.id, validatedAt))).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
+  });
+
+  it("exports the tranches to order only, formula-safe, audited", async () => {
+    const due = await createSelectedDossier(testDb, {
+      name: '=HYPERLINK("http://x")',
+      amountGrantedCents: 1_250_050n,
+      advanceSharePercent: 100,
+    });
+    const manager = await programmeManager(testDb);
+    const file = await exportTranchesToOrder(manager, { waveId: due.wave.waveId, format: "csv", ip: null });
+    const lines = new TextDecoder()
+      .decode(file.bytes)
+      .replace(/^\uFEFF/, "")
+      .split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("'=HYPERLINK");
+    expect(lines[1]).toContain(";Avance à la sélection;12500,50;");
+    expect(
+      await testDb.auditEvent.findFirst({ where: { action: "tranches.exported", targetId: due.wave.waveId }, select: { details: true } }),
+    ).toMatchObject({
+      details: { format: "csv", rows: 1, totalCents: "1250050" },
+    });
+    const member = (await createUser(testDb, { establishmentId: due.establishment.id })).viewer;
+    await expect(exportTranchesToOrder(member, { waveId: due.wave.waveId, format: "xlsx", ip: null })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+});

@@ -1,0 +1,93 @@
+import { requirePermission } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { calendarDateFromUtc, calendarDateToUtc } from "@/lib/applications/calendar-date";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { parisToday } from "@/lib/time/paris";
+import type { TTrancheStepInput } from "./tranche-step-schema";
+import { applyTrancheStep, TRANCHE_STEPS } from "./tranche-steps";
+
+const day = (date: Date | null) => (date === null ? null : calendarDateFromUtc(date));
+
+/**
+ * A programme manager records a payment step of a tranche (its order, its payment, or the
+ * correction of either), under the tranche's row lock so that two managers never record it twice;
+ * the rules are lib/follow-up/tranche-steps.ts. Audited in the same transaction, with the reason of
+ * a correction.
+ */
+export async function recordTrancheStep(
+  viewer: Viewer,
+  trancheId: string,
+  input: TTrancheStepInput & { ip: string | null },
+  now = new Date(),
+) {
+  requirePermission(viewer, "payment:record");
+  return db.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Tranche" WHERE "id" = ${trancheId}::uuid FOR UPDATE`;
+    if (!locked) throw new AppError("NOT_FOUND");
+    const tranche = await tx.tranche.findUniqueOrThrow({
+      where: { id: trancheId },
+      select: {
+        applicationId: true,
+        kind: true,
+        amountCents: true,
+        status: true,
+        dueAt: true,
+        orderedOn: true,
+        paidOn: true,
+        paymentReference: true,
+      },
+    });
+    const result = applyTrancheStep(
+      {
+        status: tranche.status,
+        dueOn: tranche.dueAt && parisToday(tranche.dueAt),
+        orderedOn: day(tranche.orderedOn),
+        paidOn: day(tranche.paidOn),
+      },
+      input,
+      parisToday(now),
+    );
+    if (!result.ok) {
+      throw new AppError(result.code, result.message, result.field ? { fieldErrors: { [result.field]: [result.message] } } : {});
+    }
+    const { change } = result;
+    const by = viewer.userId;
+    await tx.tranche.update({
+      where: { id: trancheId },
+      data: {
+        status: change.status,
+        orderedOn: change.orderedOn && calendarDateToUtc(change.orderedOn),
+        paidOn: change.paidOn && calendarDateToUtc(change.paidOn),
+        paymentReference: change.paymentReference,
+        ...(input.step === "order" ? { orderedById: by } : input.step === "undo-order" ? { orderedById: null } : {}),
+        ...(input.step === "pay" ? { paidById: by } : input.step === "undo-payment" ? { paidById: null } : {}),
+      },
+    });
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: `tranche.${input.step.replace("-", "_")}`,
+      target: { type: "Tranche", id: trancheId },
+      ip: input.ip,
+      details: {
+        applicationId: tranche.applicationId,
+        kind: tranche.kind,
+        amountCents: tranche.amountCents.toString(),
+        from: tranche.status,
+        to: TRANCHE_STEPS[input.step].to,
+        ...(input.step === "order" ? { orderedOn: input.orderedOn } : {}),
+        ...(input.step === "pay" ? { paidOn: input.paidOn, paymentReference: input.paymentReference } : {}),
+        ...(input.step === "undo-order" || input.step === "undo-payment"
+          ? {
+              reason: input.reason,
+              orderedOn: day(tranche.orderedOn),
+              paidOn: day(tranche.paidOn),
+              paymentReference: tranche.paymentReference,
+            }
+          : {}),
+      },
+    });
+    return { status: change.status };
+  });
+}

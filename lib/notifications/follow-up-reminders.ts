@@ -1,0 +1,43 @@
+import { formatCalendarDate } from "@/lib/time/paris";
+import { followUpUrl } from "./dossier-links";
+import { SIGNATURE } from "./signature";
+
+const inDays = (daysLeft: number) => (daysLeft === 0 ? "aujourd'hui" : daysLeft === 1 ? "demain" : `dans ${daysLeft} jours`);
+
+/** To the director of a selected dossier, before a milestone of its timeline that is not done. */
+export function milestoneReminderEmail(input: {
+  establishment: string;
+  milestone: string;
+  day: string;
+  daysLeft: number;
+  applicationId: string;
+}) {
+  return {
+    subject: `Rappel : jalon « ${input.milestone} » prévu le ${formatCalendarDate(input.day)}`,
+    text: [
+      "Bonjour,",
+      "",
+      `Le jalon « ${input.milestone} » du projet de « ${input.establishment} » est prévu le ${formatCalendarDate(input.day)}, ${inDays(input.daysLeft)}.`,
+      "Une fois réalisé, indiquez sa date de réalisation sur la page de suivi du dossier : le programme suit l'avancement du calendrier que vous avez présenté.",
+      followUpUrl(input.applicationId),
+      "",
+      SIGNATURE,
+    ].join("\n"),
+  };
+}
+
+/** To the director of a selected dossier, before the day its targets are due while its results are not declared. */
+export function declarationReminderEmail(input: { establishment: string; day: string; daysLeft: number; applicationId: string }) {
+  return {
+    subject: `Rappel : résultats à déclarer pour le ${formatCalendarDate(input.day)}`,
+    text: [
+      "Bonjour,",
+      "",
+      `Les cibles du projet de « ${input.establishment} » sont à atteindre le ${formatCalendarDate(input.day)}, ${inDays(input.daysLeft)}, et ses résultats ne sont pas encore déclarés.`,
+      "La page de suivi montre chaque objectif face à sa cible d'après votre registre, et qui manque à l'appel. La déclaration des résultats ouvre la vérification par l'ARS puis l'ANS, et le versement du solde.",
+      followUpUrl(input.applicationId),
+      "",
+      SIGNATURE,
+    ].join("\n"),
+  };
+}
