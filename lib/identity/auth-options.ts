@@ -28,6 +28,8 @@ declare module "next-auth/jwt" {
 }
 
 const secureCookies = env.APP_URL.startsWith("https://");
+/** next-auth's name for the session cookie (its `__Secure-` prefix over HTTPS). */
+export const SESSION_COOKIE = `${secureCookies ? "__Secure-" : ""}next-auth.session-token`;
 
 const passkey = CredentialsProvider({
   id: "passkey",
