@@ -117,8 +117,21 @@ describe("dossier use cases", () => {
       }),
     ).rejects.toMatchObject({ code: "INVALID_STATE" });
 
-    // The same dossier, had it been late:
+    // Back to draft, the spent key is refused by its unique index: the first submission is the answer, nothing is written.
     await testDb.application.update({ where: { id: application.id }, data: { state: "DRAFT" } });
+    const transitions = await testDb.applicationTransition.count();
+    const audits = await testDb.auditEvent.count();
+    await expect(submitApplication(director, { applicationId: application.id, idempotencyKey: key, ip: null })).resolves.toEqual({
+      ...first,
+      alreadySubmitted: true,
+    });
+    expect(await testDb.submission.count()).toBe(1);
+    expect(await testDb.indicatorSnapshot.count({ where: { reason: "SUBMISSION" } })).toBe(await testDb.submission.count());
+    expect(await testDb.applicationTransition.count()).toBe(transitions);
+    expect(await testDb.auditEvent.count()).toBe(audits);
+    expect((await testDb.application.findUniqueOrThrow({ where: { id: application.id } })).state).toBe("DRAFT");
+
+    // The same dossier, had it been late:
     await testDb.wave.update({ where: { id: wave.waveId }, data: { closesAt: new Date(Date.now() - 1000) } });
     await expect(
       submitApplication(director, { applicationId: application.id, idempotencyKey: crypto.randomUUID(), ip: null }),

@@ -59,7 +59,7 @@ export async function transitionApplication(
       comment: input.comment,
       ip: input.ip,
       now,
-      data: responseDueAt ? { responseDueAt } : undefined,
+      responseDueAt: responseDueAt ?? undefined,
     });
     if (input.action === "requestInformation" || input.action === "answerInformationRequest") {
       await tx.message.create({ data: { applicationId: facts.id, authorId: viewer.userId, body: input.comment, createdAt: now } });

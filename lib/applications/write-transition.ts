@@ -1,11 +1,11 @@
-import { type AuditActor, recordAudit } from "@/lib/audit/record-audit";
+import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import type { ApplicationState } from "@/lib/db/generated/enums";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { type Actor, nextState, STATE_LABELS, type TransitionAction } from "./state-machine";
 
-type Writer = Pick<Db, "application" | "applicationTransition" | "auditEvent">;
+type Writer = Pick<Db, "$queryRaw">;
 
 export type TransitionWrite = {
   application: { id: string; state: ApplicationState; version: number };
@@ -15,46 +15,57 @@ export type TransitionWrite = {
   comment?: string;
   ip?: string | null;
   now: Date;
-  /** Columns changed with the state (e.g. the response deadline of a request for information). */
-  data?: Prisma.ApplicationUpdateManyMutationInput;
+  /** Set with the state: the response deadline of a request for information. */
+  responseDueAt?: Date;
   /** Recorded in the audit entry beside the two states (e.g. the hash of the content submitted). */
   details?: Record<string, string | number | boolean | null>;
 };
 
 /**
+ * The move as the common table expressions of one statement: `moved` (the dossier's row, only from
+ * the state read, at the version read; empty when a concurrent move came first), then its line in
+ * the dossier's history and its audit entry, written only if `moved` holds the row. A statement is
+ * atomic: all three or nothing, in one round trip. The submission adds its own rows to the same
+ * statement (`submit-application.ts`), selected FROM `moved` too.
+ */
+export function transitionCtes(move: TransitionWrite): { ctes: Prisma.Sql; to: ApplicationState } {
+  const result = nextState(move.application.state, move.action, move.actor);
+  if (!result.ok) throw new AppError("INVALID_STATE", `Action impossible : le dossier est « ${STATE_LABELS[move.application.state]} ».`);
+  const from = move.application.state;
+  // The clock, as Prisma sets @updatedAt and the audit entry's time; `now` is the move's own time.
+  const writtenAt = new Date();
+  const details = JSON.stringify({ ...move.details, from, to: result.to });
+  const ctes = Prisma.sql`moved AS (
+      UPDATE "Application"
+      SET "state" = ${result.to}::"ApplicationState", "version" = "version" + 1, "updatedAt" = ${writtenAt}
+          ${move.responseDueAt ? Prisma.sql`, "responseDueAt" = ${move.responseDueAt}` : Prisma.empty}
+      WHERE "id" = ${move.application.id}::uuid AND "state" = ${from}::"ApplicationState" AND "version" = ${move.application.version}
+      RETURNING "id"
+    ), history AS (
+      INSERT INTO "ApplicationTransition" ("id", "applicationId", "fromState", "toState", "actorId", "at", "comment")
+      SELECT gen_random_uuid(), moved."id", ${from}::"ApplicationState", ${result.to}::"ApplicationState", ${move.by.id}::uuid, ${move.now}, ${move.comment ?? ""}
+      FROM moved
+    ), audit AS (
+      INSERT INTO "AuditEvent" ("at", "actorId", "actorLabel", "action", "targetType", "targetId", "ip", "details")
+      SELECT ${writtenAt}, ${move.by.id}::uuid, ${move.by.label}, ${`application.${move.action}`}, 'Application', moved."id"::text, ${move.ip ?? null}, ${details}::jsonb
+      FROM moved
+    )`;
+  return { ctes, to: result.to };
+}
+
+/**
  * Every move of a dossier is written here (one dossier or, below, many), whoever makes it: the
  * dossier's actions, its submission, the review that completes the scoring, the decisions.
  *
- * Writes one move of a dossier through the state machine, inside the caller's transaction: the
- * state (only from the state read, at the version read: a concurrent move makes it fail with
- * CONFLICT), its line in the dossier's history, and its audit entry.
+ * Writes one move of a dossier through the state machine, in one statement (inside the caller's
+ * transaction when it has one): the state (only from the state read, at the version read: a
+ * concurrent move makes it fail with CONFLICT), its line in the dossier's history, and its audit entry.
  */
 export async function writeTransition(tx: Writer, move: TransitionWrite): Promise<{ state: ApplicationState; version: number }> {
-  const result = nextState(move.application.state, move.action, move.actor);
-  if (!result.ok) throw new AppError("INVALID_STATE", `Action impossible : le dossier est « ${STATE_LABELS[move.application.state]} ».`);
-  const moved = await tx.application.updateMany({
-    where: { id: move.application.id, state: move.application.state, version: move.application.version },
-    data: { ...move.data, state: result.to, version: { increment: 1 } },
-  });
-  if (moved.count !== 1) throw new AppError("CONFLICT", "Le dossier a changé entre-temps. Rechargez la page.");
-  await tx.applicationTransition.create({
-    data: {
-      applicationId: move.application.id,
-      fromState: move.application.state,
-      toState: result.to,
-      actorId: move.by.id,
-      at: move.now,
-      comment: move.comment ?? "",
-    },
-  });
-  await recordAudit(tx, {
-    actor: move.by,
-    action: `application.${move.action}`,
-    target: { type: "Application", id: move.application.id },
-    ip: move.ip ?? null,
-    details: { ...move.details, from: move.application.state, to: result.to },
-  });
-  return { state: result.to, version: move.application.version + 1 };
+  const { ctes, to } = transitionCtes(move);
+  const [row] = await tx.$queryRaw<Array<{ moved: number }>>`WITH ${ctes} SELECT count(*)::int AS "moved" FROM moved`;
+  if (row?.moved !== 1) throw new AppError("CONFLICT", "Le dossier a changé entre-temps. Rechargez la page.");
+  return { state: to, version: move.application.version + 1 };
 }
 
 type BulkWriter = Pick<Db, "$executeRawUnsafe" | "applicationTransition" | "auditEvent">;

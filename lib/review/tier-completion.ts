@@ -25,7 +25,7 @@ export function isReviewComplete(reviewTiers: ReviewTiers, k: number, assignment
   return tiersOf(reviewTiers).every((tier) => isTierComplete(tier, k, assignments));
 }
 
-type Writer = Pick<Db, "application" | "applicationTransition" | "auditEvent" | "establishment" | "outboxEmail">;
+type Writer = Pick<Db, "$queryRaw" | "application" | "establishment" | "outboxEmail">;
 
 /**
  * After a submission or a declared conflict, in the same transaction: when the last tier is now

@@ -7,7 +7,7 @@
  * SUBMISSION and DECLARATION snapshots are never replaced, since a receipt or a declaration quotes them.
  *
  * Public API: `SnapshotReason`, `RecordedSnapshot`, `recordIndicatorSnapshot`,
- * `storeIndicatorSnapshot`, `recordDailySnapshots`, `listIndicatorSnapshots`, and from
+ * `storeIndicatorSnapshot`, `submissionSnapshotInsert`, `recordDailySnapshots`, `listIndicatorSnapshots`, and from
  * `snapshot-breakdown.ts` `SnapshotBreakdown`, `indicatorsFromSnapshot`.
  */
 import { db as appDb, type Db } from "@/lib/db/client";
@@ -47,6 +47,19 @@ const SELECT_RECORDED = {
   rieCompliant: true,
   dmpReady: true,
 } as const;
+
+/**
+ * The roster's figures frozen at a submission, as an INSERT for the submission's own statement: it
+ * selects the dossier's id from the `moved` row of the dossier's move (`transitionCtes` in
+ * lib/applications/write-transition.ts), so the snapshot is written only with the move. Never replaced.
+ */
+export function submissionSnapshotInsert(establishmentId: string, indicators: EstablishmentIndicators, takenAt: Date): Prisma.Sql {
+  const counts = snapshotCounts(indicators);
+  return Prisma.sql`INSERT INTO "IndicatorSnapshot" ("id", "establishmentId", "applicationId", "takenAt", "reason", "active", "registered", "substantialId", "rieCompliant", "dmpReady", "breakdown")
+    SELECT gen_random_uuid(), ${establishmentId}::uuid, moved."id", ${takenAt}, 'SUBMISSION', ${counts.active}, ${counts.registered}, ${counts.substantialId},
+           ${counts.rieCompliant}, ${counts.dmpReady}, ${JSON.stringify(breakdownOf(indicators))}::jsonb
+    FROM moved`;
+}
 
 /**
  * Stores figures already computed (the submission computes them before rendering the receipt, and
