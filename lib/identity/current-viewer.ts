@@ -11,10 +11,11 @@ import { resumeSessionUser } from "./sessions";
  * The server-side session the request's cookie names, or null: the JWT decrypted with the app's
  * secret and its expiry checked, exactly as next-auth's `getServerSession` reads it. That call
  * also made a CSRF token and re-encrypted the JWT into a new cookie on every request, which a page
- * or a route handler drops anyway (it cannot set cookies there): 2.5× the floor route's CPU for
- * the layout alone (ADR 0022). Nothing changes for the session: the cookie is re-issued only by
+ * or a route handler drops anyway (it cannot set cookies there): 1.55 ms of CPU against 0.135 ms
+ * for the decryption alone (ADR 0022). Nothing changes for the session: the cookie is re-issued only by
  * next-auth's own routes, as before, and idle timeout, absolute lifetime and sign-out are the
- * server-side record's (`resumeSessionUser`). The token holds two ids: it is never split into chunks.
+ * server-side record's (`resumeSessionUser`). The token holds a few ids, far below the size at
+ * which next-auth splits a cookie into chunks.
  */
 async function sessionIdOfRequest(): Promise<string | null> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
