@@ -1,5 +1,5 @@
 import { type Actor, availableActions, isEditable, TRANSITIONS, type TransitionAction } from "@/lib/applications/state-machine";
-import type { ApplicationState, ReviewTier } from "@/lib/db/generated/enums";
+import type { ApplicationState, ReviewTier, VerificationState } from "@/lib/db/generated/enums";
 import { tierHolding } from "@/lib/follow-up/verification-machine";
 import { AppError } from "@/lib/errors/app-error";
 import { isMemberOf, type Role, rolesOf, type Viewer } from "./viewer";
@@ -340,7 +340,7 @@ export function authorizeVerification(viewer: Viewer | null, facts: ApplicationF
 }
 
 /** The tier at which the viewer may decide now: the one holding the declaration, if it is theirs. */
-export function verificationTierFor(viewer: Viewer, facts: ApplicationFacts, state: Parameters<typeof tierHolding>[0]): ReviewTier | null {
+export function verificationTierFor(viewer: Viewer, facts: ApplicationFacts, state: VerificationState): ReviewTier | null {
   const tier = tierHolding(state);
   return tier && verifiesAt(viewer, facts, tier) ? tier : null;
 }

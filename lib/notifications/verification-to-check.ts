@@ -26,7 +26,7 @@ export function verificationToCheckEmail(input: {
       "Bonjour,",
       "",
       `« ${input.establishment} » ${WHY[input.arrival]}.`,
-      `Déclaration ${task} pour le ${input.tier} au plus tard le ${formatParisDateTime(input.dueAt)} (heure de Paris).`,
+      `Déclaration ${task} pour l'${input.tier} au plus tard le ${formatParisDateTime(input.dueAt)} (heure de Paris).`,
       "",
       verificationUrl(input.applicationId),
       "",
