@@ -41,6 +41,7 @@ export async function answerInformationRequest(
     const result = await db.$transaction(async (tx) => {
       const { facts, verification } = await loadVerificationForUpdate(tx, applicationId);
       authorizeApplication(viewer, facts, "declare-results");
+      assertVersion(verification, input.version);
       const askedBy = verification.state === "INFORMATION_REQUESTED" ? verification.tier : null;
       const next = nextVerificationState(verification.state, "ANSWER", "ESTABLISHMENT", {
         tiers: verification.declaration.application.wave.reviewTiers,
@@ -48,7 +49,6 @@ export async function answerInformationRequest(
       });
       const tier = next.ok ? tierHolding(next.to) : null;
       if (!next.ok || !tier) throw new AppError("INVALID_STATE", NO_REQUEST_MESSAGE);
-      assertVersion(verification, input.version);
       const dueAt = tierDueAt(now, tier);
       const moved = await tx.resultVerification.updateMany({
         where: { id: verification.id, version: verification.version },

@@ -36,10 +36,11 @@ export async function recordVerificationStep(
   const result = await db.$transaction(async (tx) => {
     const { facts, verification } = await loadVerificationForUpdate(tx, applicationId);
     authorizeVerification(viewer, facts, "read");
+    // A page shown before someone else's step says so first, whatever that step changed.
+    assertVersion(verification, input.version);
     const tier = tierHolding(verification.state);
     if (!tier) throw new AppError("INVALID_STATE", NOT_AWAITING_DECISION_MESSAGE);
     authorizeVerification(viewer, facts, tier);
-    assertVersion(verification, input.version);
 
     const verdicts: Verdict[] =
       input.step === "decide"
