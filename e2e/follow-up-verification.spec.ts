@@ -47,6 +47,8 @@ async function approveEveryObjective(page: Page, tier: "ARS" | "ANS") {
 test("a director declares with evidence, the region's ARS approves, the ANS validates; an ARS reviewer of another region gets 404", async ({
   browser,
 }) => {
+  // Four people, two of them registering a passkey: more than the default minute on a shared machine.
+  test.slow();
   const dossier = await createSelectedDossier(e2eDb, { name: "CH du Marais", regionCode: "75", reviewTiers: "REGIONAL_THEN_NATIONAL" });
   const director = await directorOf(e2eDb, dossier.establishment.id);
   const elsewhere = await createReviewer(e2eDb, { role: "REGIONAL_REVIEWER", regions: ["11"], name: "Hugo Ailleurs" });
