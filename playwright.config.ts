@@ -5,6 +5,7 @@ import {
   E2E_AUTH_SECRET,
   E2E_BASE_URL,
   E2E_DB_PORT,
+  E2E_EXPORT_THRESHOLD,
   E2E_PORT,
   E2E_PSC_CLIENT_ID,
   E2E_PSC_CLIENT_SECRET,
@@ -76,6 +77,7 @@ export default defineConfig({
         PSC_CLIENT_ID: E2E_PSC_CLIENT_ID,
         PSC_CLIENT_SECRET: E2E_PSC_CLIENT_SECRET,
         STORAGE_DIR: E2E_STORAGE_DIR,
+        EXPORT_BACKGROUND_THRESHOLD: String(E2E_EXPORT_THRESHOLD),
         // Every test signs in from 127.0.0.1: the per-address limits are tested on their own.
         RATE_LIMIT_PER_IP_SCALE: "50",
         // A line per request would bury the report; warnings and errors still show.

@@ -8,7 +8,7 @@ import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-
 import { withFinessKey } from "@/lib/identifiers/finess";
 import { GOOD_LINE, templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
 import { TEMPLATE_COLUMNS } from "@/lib/roster/template/columns";
-import { createDraft, createEstablishment, createOpenWave, createUser, fillDossier, uniqueEmail } from "@/test/factories";
+import { createDraft, createEstablishment, createOpenWave, createUser, fillDossier, insertApiToken, uniqueEmail } from "@/test/factories";
 
 /**
  * The access matrix: every page and every route handler, called directly (not through the UI) by
@@ -34,10 +34,18 @@ type World = {
   professional: string;
   rosterImport: string;
   users: Record<Exclude<Role, "anonymous">, { id: string; credential: string }>;
+  /** A public API token of each signed-in role's person (the others' made as if their owner had since lost the role). */
+  apiTokens: Record<Exclude<Role, "anonymous">, string>;
   pdf: Buffer;
 };
 
-type Call = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; url: string; json?: unknown; multipart?: Record<string, unknown> };
+type Call = {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  url: string;
+  json?: unknown;
+  multipart?: Record<string, unknown>;
+  headers?: Record<string, string>;
+};
 type Row = {
   /** `METHOD /pattern` as in app/: what the coverage test matches. */
   route: string;
@@ -55,6 +63,17 @@ const PUBLIC = { anonymous: 200, member: 200, stranger: 200, reviewer: 200, mana
 const SIGNED_IN = { anonymous: 307, member: 200, stranger: 200, reviewer: 200, manager: 200 };
 const MANAGER_PAGE = { anonymous: 307, member: 404, stranger: 404, reviewer: 404, manager: 200 };
 const MANAGER_ONLY = (managerStatus: number) => ({ anonymous: 401, member: 403, stranger: 403, reviewer: 403, manager: managerStatus });
+
+/** A call of the public API (/api/v1) with the role's token instead of its session: anonymous has none. */
+const apiRow = (route: string, url: (world: World) => string): Row => ({
+  route: `GET ${route}`,
+  call: (world, role) => ({
+    method: "GET",
+    url: url(world),
+    headers: role === "anonymous" ? undefined : { Authorization: `Bearer ${world.apiTokens[role]}` },
+  }),
+  expected: MANAGER_ONLY(200),
+});
 
 const ESTABLISHMENT_PAGE = { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 200 };
 const ESTABLISHMENT_EDIT_PAGE = { anonymous: 307, member: 200, stranger: 404, reviewer: 404, manager: 404 };
@@ -236,7 +255,41 @@ const ROWS: Row[] = [
   },
   {
     route: "GET /api/dossiers/export",
-    call: () => ({ method: "GET", url: "/api/dossiers/export?state=SUBMITTED" }),
+    // The matrix's own wave: under the background threshold, so downloaded at once.
+    call: (w) => ({ method: "GET", url: `/api/dossiers/export?wave=${w.wave}` }),
+    expected: { anonymous: 401, member: 403, stranger: 403, reviewer: 403, manager: 200 },
+  },
+  // Background exports (ADR 0019): the requester's own
+  page("/pilotage/exports", () => "/pilotage/exports", MANAGER_PAGE),
+  {
+    route: "GET /api/exports",
+    call: () => ({ method: "GET", url: "/api/exports" }),
+    expected: MANAGER_ONLY(200),
+  },
+  {
+    route: "POST /api/exports",
+    call: (w) => ({ method: "POST", url: "/api/exports", json: { wave: w.wave, format: "csv" } }),
+    expected: MANAGER_ONLY(200),
+  },
+  {
+    route: "GET /api/exports/[exportId]/file",
+    // A ready export of the matrix's manager (e2e/background-exports.spec.ts: another manager's is a 404).
+    call: async (w) => {
+      const row = await e2eDb.exportJob.create({
+        data: {
+          requestedById: w.users.manager.id,
+          filters: {},
+          format: "CSV",
+          status: "READY",
+          rowsDone: 1,
+          rowsTotal: 1,
+          fileName: "dossiers-matrice.csv",
+          storageKey: await storeForTest(Buffer.from("Établissement;FINESS\r\n"), "exports"),
+          expiresAt: new Date(Date.now() + 3_600_000),
+        },
+      });
+      return { method: "GET", url: `/api/exports/${row.id}/file` };
+    },
     expected: { anonymous: 401, member: 403, stranger: 403, reviewer: 403, manager: 200 },
   },
   {
@@ -672,6 +725,26 @@ const ROWS: Row[] = [
     // Signed in, the request reaches the invitation, which does not exist.
     expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 404, manager: 404 },
   },
+  // The public read API: its tokens, its documentation, its routes
+  page("/pilotage/api", () => "/pilotage/api", MANAGER_PAGE),
+  page("/documentation-api", () => "/documentation-api", PUBLIC),
+  {
+    route: "POST /api/api-tokens",
+    call: () => ({ method: "POST", url: "/api/api-tokens", json: { name: "Matrice", scopes: ["waves:read"], lifetimeDays: "30" } }),
+    expected: MANAGER_ONLY(200),
+  },
+  {
+    route: "DELETE /api/api-tokens/[tokenId]",
+    call: async (w) => ({ method: "DELETE", url: `/api/api-tokens/${(await insertApiToken(e2eDb, w.users.manager.id)).id}` }),
+    expected: MANAGER_ONLY(200),
+  },
+  { route: "GET /api/v1/openapi.json", call: () => ({ method: "GET", url: "/api/v1/openapi.json" }), expected: PUBLIC },
+  apiRow("/api/v1/waves", () => "/api/v1/waves?limit=5"),
+  apiRow("/api/v1/waves/[waveId]", (w) => `/api/v1/waves/${w.wave}`),
+  apiRow("/api/v1/dossiers", (w) => `/api/v1/dossiers?establishment=${w.establishment}`),
+  apiRow("/api/v1/dossiers/[dossierId]", (w) => `/api/v1/dossiers/${w.submitted}`),
+  apiRow("/api/v1/establishments", () => "/api/v1/establishments?limit=5"),
+  apiRow("/api/v1/establishments/[establishmentId]", (w) => `/api/v1/establishments/${w.establishment}`),
 ];
 
 /** The matrix reviewer's assignment on the submitted dossier (with its draft review when asked). */
@@ -824,6 +897,9 @@ test.describe("access matrix", () => {
       users: Object.fromEntries(
         Object.entries(users).map(([role, user]) => [role, { id: user.id, credential: credentials[role]! }]),
       ) as World["users"],
+      apiTokens: Object.fromEntries(
+        await Promise.all(Object.entries(users).map(async ([role, user]) => [role, (await insertApiToken(e2eDb, user.id)).token])),
+      ) as World["apiTokens"],
       pdf,
     };
   });
@@ -834,7 +910,12 @@ test.describe("access matrix", () => {
       for (const role of ROLES) {
         const client = await clientFor(role);
         const call = await row.call(world, role);
-        const response = await client.fetch(call.url, { method: call.method, data: call.json, multipart: call.multipart as never });
+        const response = await client.fetch(call.url, {
+          method: call.method,
+          data: call.json,
+          multipart: call.multipart as never,
+          headers: call.headers,
+        });
         actual[role] = response.status();
         await client.dispose();
       }
@@ -953,7 +1034,12 @@ test.describe("access matrix", () => {
             const segments = url.pathname.split("/");
             segments[index] = malformed;
             const probe = `${segments.join("/")}${url.search}`;
-            const response = await client.fetch(probe, { method: call.method, data: call.json, multipart: call.multipart as never });
+            const response = await client.fetch(probe, {
+              method: call.method,
+              data: call.json,
+              multipart: call.multipart as never,
+              headers: call.headers,
+            });
             answers[`${role} ${call.method} ${probe.slice(0, 120)}`] = response.status();
           }
         }
@@ -964,7 +1050,7 @@ test.describe("access matrix", () => {
   }
 });
 
-async function storeForTest(bytes: Buffer, area: "attachments" | "receipts" = "attachments"): Promise<string> {
+async function storeForTest(bytes: Buffer, area: "attachments" | "receipts" | "exports" = "attachments"): Promise<string> {
   const { LocalFileStorage } = await import("@/lib/storage/local-file-storage");
   const { generateStorageKey } = await import("@/lib/storage/storage-key");
   const key = generateStorageKey(area);

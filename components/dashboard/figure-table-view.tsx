@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { FigureCell, FigureColumn, FigureTable } from "@/lib/export/figure-table";
-import { formatEuros, formatInteger } from "@/lib/format/numbers";
+import { formatDecimal, formatEuros, formatInteger } from "@/lib/format/numbers";
 import { formatSharePercent } from "@/lib/roster/compliance-view";
 
 function formatCell(cell: FigureCell, column: FigureColumn): string {
@@ -9,6 +9,8 @@ function formatCell(cell: FigureCell, column: FigureColumn): string {
   switch (column.kind) {
     case "integer":
       return formatInteger(cell as number);
+    case "decimal":
+      return formatDecimal(cell as number);
     case "share":
       return formatSharePercent(cell as { count: number; of: number }) ?? "–";
     case "euros":

@@ -3,12 +3,15 @@ import type { ApplicationState } from "@/lib/db/generated/enums";
 import {
   type ApplicationAccess,
   type ApplicationFacts,
+  authorizeApiScope,
+  authorizeApiTokenCreation,
   authorizeApplication,
   authorizeMemberInvitation,
   authorizeTransition,
   authorizeVerification,
   availableTransitions,
   canAccessEstablishment,
+  canManageApiTokens,
   canSeeReviewerNames,
   decideApplicationAccess,
   decideVerificationAccess,
@@ -236,5 +239,30 @@ describe("verification of declared results", () => {
       verificationTiersOf(manager),
       verificationTiersOf(member),
     ]).toEqual([["REGIONAL"], ["NATIONAL"], ["NATIONAL"], []]);
+  });
+});
+
+describe("public API tokens", () => {
+  const caller = (who: Viewer, scopes: string[]) => ({ viewer: who, scopes });
+
+  it("are managed by programme managers only", () => {
+    expect(canManageApiTokens(manager)).toBe(true);
+    for (const other of [member, reviewer, arsHere, null]) expect(canManageApiTokens(other)).toBe(false);
+    expect(() => authorizeApiTokenCreation(reviewer, ["waves:read"])).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => authorizeApiTokenCreation(null, ["waves:read"])).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
+    expect(authorizeApiTokenCreation(manager, ["waves:read", "dossiers:read", "establishments:read"])).toBe(manager);
+  });
+
+  it("open only the scopes they carry", () => {
+    expect(authorizeApiScope(caller(manager, ["dossiers:read"]), "dossiers:read")).toBe(manager);
+    expect(() => authorizeApiScope(caller(manager, ["dossiers:read"]), "establishments:read")).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN", message: "Ce jeton n'a pas la portée « establishments:read » : créez-en un qui l'a." }),
+    );
+  });
+
+  it("stop reading once their owner no longer holds the role", () => {
+    for (const scope of ["waves:read", "dossiers:read", "establishments:read"] as const) {
+      expect(() => authorizeApiScope(caller(reviewer, [scope]), scope)).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    }
   });
 });

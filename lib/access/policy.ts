@@ -2,6 +2,7 @@ import { type Actor, availableActions, isEditable, TRANSITIONS, type TransitionA
 import type { ApplicationState, ReviewTier, VerificationState } from "@/lib/db/generated/enums";
 import { tierHolding } from "@/lib/follow-up/verification-machine";
 import { AppError } from "@/lib/errors/app-error";
+import type { ApiScope } from "@/lib/public-api/token-schema";
 import { isMemberOf, type Role, rolesOf, type Viewer } from "./viewer";
 
 /**
@@ -27,6 +28,7 @@ export type Permission =
   | "establishment:read-any"
   | "review:assigned"
   | "jobs:manage"
+  | "api-token:manage"
   /** Check declarations of results for the ARS (of the reviewer's regions only: ownership below). */
   | "follow-up:check-regional"
   /** Validate declarations of results for the ANS. */
@@ -51,6 +53,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "programme:export",
     "establishment:read-any",
     "jobs:manage",
+    "api-token:manage",
     "follow-up:validate-national",
   ],
 };
@@ -343,4 +346,61 @@ export function authorizeVerification(viewer: Viewer | null, facts: ApplicationF
 export function verificationTierFor(viewer: Viewer, facts: ApplicationFacts, state: VerificationState): ReviewTier | null {
   const tier = tierHolding(state);
   return tier && verifiesAt(viewer, facts, tier) ? tier : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public read API (/api/v1, ADR 0015)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What each scope of a token reads, as the permission its owner must hold at the time of the call:
+ * a token is its owner narrowed to its scopes, so an owner who loses the role loses the API too.
+ */
+export const API_SCOPE_PERMISSIONS: Readonly<Record<ApiScope, Permission>> = {
+  "waves:read": "programme:export",
+  "dossiers:read": "establishment:read-any",
+  "establishments:read": "establishment:read-any",
+};
+
+/** Creating tokens, listing the programme's and revoking any of them (a leaked one, a departure). */
+export function canManageApiTokens(viewer: Viewer | null): boolean {
+  return hasPermission(viewer, "api-token:manage");
+}
+
+/** A token may only carry scopes its creator could use. */
+export function authorizeApiTokenCreation(viewer: Viewer | null, scopes: readonly ApiScope[]): Viewer {
+  const manager = requirePermission(viewer, "api-token:manage");
+  const beyond = scopes.filter((scope) => !hasPermission(manager, API_SCOPE_PERMISSIONS[scope]));
+  if (beyond.length > 0) throw new AppError("FORBIDDEN", "Vous ne pouvez pas accorder à un jeton un accès que vous n'avez pas.");
+  return manager;
+}
+
+/** A call of the API: its token holds the scope, and the owner still holds what the scope reads. */
+export function authorizeApiScope(caller: { viewer: Viewer; scopes: readonly string[] }, scope: ApiScope): Viewer {
+  if (!caller.scopes.includes(scope)) {
+    throw new AppError("FORBIDDEN", `Ce jeton n'a pas la portée « ${scope} » : créez-en un qui l'a.`);
+  }
+  if (!hasPermission(caller.viewer, API_SCOPE_PERMISSIONS[scope])) {
+    throw new AppError("FORBIDDEN", "La personne qui a créé ce jeton n'a plus accès à ces données.");
+  }
+  return caller.viewer;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Background exports (ADR 0019)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A background export's file belongs to the programme manager who asked for it, and to them only,
+ * while they still may export: another manager makes their own (the audit log then says who
+ * extracted what). Someone else's export does not exist for them.
+ */
+export function canReadExport(viewer: Viewer | null, exportJob: { requestedById: string }): boolean {
+  return viewer !== null && hasPermission(viewer, "programme:export") && exportJob.requestedById === viewer.userId;
+}
+
+export function authorizeExport(viewer: Viewer | null, exportJob: { requestedById: string }): Viewer {
+  requirePermission(viewer, "programme:export");
+  if (!canReadExport(viewer, exportJob)) throw new AppError("NOT_FOUND");
+  return viewer!;
 }

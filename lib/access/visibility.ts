@@ -77,3 +77,9 @@ export function verifiersAt(tier: ReviewTier, dossier: { id: string; regionCode:
     ...(tier === "REGIONAL" ? { reviewerRegions: { some: { regionCode: dossier.regionCode } } } : {}),
   };
 }
+
+/** A programme manager's own background exports (mirrors `canReadExport`). */
+export function exportJobsVisibleTo(viewer: Viewer): Prisma.ExportJobWhereInput {
+  if (!hasPermission(viewer, "programme:export")) return { id: { in: [] } };
+  return { requestedById: viewer.userId };
+}

@@ -1,64 +1,121 @@
 /**
  * The programme's dossiers as a file (CSV or XLSX), with the list page's filters and order,
  * streamed: the rows are read in keyset pages of `EXPORT_BATCH` and written out as they come, so
- * tens of thousands of dossiers leave without holding them all in memory or making the browser
- * wait for the last row before the first byte. Audited when it starts.
+ * tens of thousands of dossiers leave without holding them all in memory. Columns:
+ * `dossier-export-columns.ts`.
  *
- * Public API: `ZDossierExport`, `exportDossiers`, `dossierExportPages`, `EXPORT_BATCH`.
+ * Up to the background threshold (`lib/exports/threshold.ts`) the file is downloaded at once
+ * (`exportDossiers`, audited when it starts); above it, the request becomes a background export
+ * (`lib/exports/request-export.ts`) that writes the same table to the file storage.
+ *
+ * Public API: `ZDossierExport`, `dossierExportTable`, `countDossiers`, `exportDossiers`,
+ * `EXPORT_BATCH`, `EXPORT_MIME`, `exportFileName`.
  */
 import { z } from "zod";
 import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
-import { OUTCOME_LABELS } from "@/lib/decisions/labels";
-import { regionName } from "@/lib/establishments/territories";
+import type { TieredReview } from "@/lib/decisions/aggregation";
+import { countedReviews, decisionSettingsOf } from "@/lib/decisions/wave-scoring";
+import { AppError } from "@/lib/errors/app-error";
 import type { FigureCell, FigureColumn } from "@/lib/export/figure-table";
-import { streamTable } from "@/lib/export/stream-table";
+import { type StreamFormat, streamTable } from "@/lib/export/stream-table";
+import { env } from "@/lib/config/env";
+import { exportMode } from "@/lib/exports/threshold";
+import type { SheetCriterion } from "@/lib/review/score-sheet";
 import { parisToday } from "@/lib/roster/dates";
-import { formatParisDateTime } from "@/lib/time/paris";
-import { DOSSIER_ROW_SELECT, DOSSIER_SORTS, dossierWhere, type TDossierFilters, ZDossierFilters } from "./list-dossiers";
-import { STATE_LABELS } from "./state-machine";
+import {
+  DOSSIER_EXPORT_SELECT,
+  dossierExportCells,
+  dossierExportColumns,
+  type ExportObjective,
+  type ScoringOf,
+} from "./dossier-export-columns";
+import { DOSSIER_SORTS, dossierWhere, type TDossierFilters, ZDossierFilters } from "./list-dossiers";
 
 export const EXPORT_BATCH = 1_000;
 
 export const ZDossierExport = ZDossierFilters.extend({ format: z.enum(["csv", "xlsx"]).catch("csv") });
+export type TDossierExport = z.infer<typeof ZDossierExport>;
 
-const COLUMNS: FigureColumn[] = [
-  { label: "Établissement", kind: "text" },
-  { label: "FINESS", kind: "text" },
-  { label: "Catégorie", kind: "text" },
-  { label: "Région", kind: "text" },
-  { label: "Vague", kind: "text" },
-  { label: "État", kind: "text" },
-  { label: "Projet", kind: "text" },
-  { label: "Budget demandé", kind: "euros" },
-  { label: "Déposé le", kind: "text" },
-  { label: "Décision", kind: "text" },
-  { label: "Montant accordé", kind: "euros" },
-];
+export const EXPORT_MIME = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const satisfies Record<StreamFormat, string>;
 
-type Row = Prisma.ApplicationGetPayload<{ select: typeof DOSSIER_ROW_SELECT }>;
+export const exportFileName = (format: StreamFormat, day = parisToday()) => `dossiers-hospiconnect-${day}.${format}`;
 
-function cells(row: Row): FigureCell[] {
-  return [
-    row.establishment.name,
-    row.establishment.finessEt,
-    row.establishment.category.label,
-    regionName(row.establishment.regionCode),
-    row.wave.title,
-    STATE_LABELS[row.state],
-    row.projectTitle,
-    row.budgetLines.reduce((sum, line) => sum + line.amountCents, 0n),
-    row.submissions[0] ? formatParisDateTime(row.submissions[0].receivedAt) : "",
-    row.decisions[0] ? OUTCOME_LABELS[row.decisions[0].outcome] : "",
-    row.decisions[0]?.amountGrantedCents ?? null,
-  ];
+export function countDossiers(filters: TDossierFilters): Promise<number> {
+  return db.application.count({ where: dossierWhere(filters) });
+}
+
+/**
+ * What the columns need before the first row: the objectives of the wave versions in scope (by
+ * code, in the grid's order), their criteria and the waves' decision settings. A few small queries.
+ */
+async function loadExportContext(filters: TDossierFilters): Promise<{ objectives: ExportObjective[]; scoring: ScoringOf }> {
+  const versions = filters.wave ? { waveId: filters.wave } : {};
+  const [objectives, criteria, waves] = await Promise.all([
+    db.objective.findMany({
+      where: { waveVersion: versions },
+      orderBy: [{ position: "asc" }, { code: "asc" }],
+      select: { code: true, title: true },
+    }),
+    db.criterion.findMany({
+      where: { waveVersion: versions },
+      orderBy: { position: "asc" },
+      select: { id: true, waveVersionId: true, code: true, label: true, weight: true, scaleMin: true, scaleMax: true, required: true },
+    }),
+    db.wave.findMany({
+      where: filters.wave ? { id: filters.wave } : {},
+      select: { id: true, rankingMode: true, regionalRankingWeight: true, spreadThreshold: true },
+    }),
+  ]);
+  const criteriaOf = new Map<string, SheetCriterion[]>();
+  for (const criterion of criteria)
+    criteriaOf.set(criterion.waveVersionId, [...(criteriaOf.get(criterion.waveVersionId) ?? []), criterion]);
+  const settings = new Map(waves.map((wave) => [wave.id, decisionSettingsOf(wave)]));
+  return {
+    objectives: [...new Map(objectives.map((objective) => [objective.code, objective])).values()],
+    scoring: {
+      criteria: (waveVersionId) => criteriaOf.get(waveVersionId) ?? [],
+      settings: (waveId) =>
+        settings.get(waveId) ?? decisionSettingsOf({ rankingMode: "NATIONAL_ONLY", regionalRankingWeight: 0, spreadThreshold: 15 }),
+    },
+  };
+}
+
+/** The counted reviews of a page of dossiers, by dossier, with only what their totals need. */
+async function reviewsOf(applicationIds: string[]): Promise<Map<string, TieredReview[]>> {
+  const reviews = await db.review.findMany({
+    where: countedReviews({ applicationId: { in: applicationIds } }),
+    select: {
+      id: true,
+      assignment: { select: { applicationId: true, reviewerId: true, tier: true } },
+      scores: { select: { criterionId: true, value: true, notApplicable: true } },
+    },
+  });
+  const byDossier = new Map<string, TieredReview[]>();
+  for (const review of reviews) {
+    const tiered: TieredReview = {
+      reviewId: review.id,
+      reviewerId: review.assignment.reviewerId,
+      tier: review.assignment.tier,
+      scores: review.scores.map((score) => ({ ...score, comment: "" })),
+    };
+    byDossier.set(review.assignment.applicationId, [...(byDossier.get(review.assignment.applicationId) ?? []), tiered]);
+  }
+  return byDossier;
 }
 
 /** The dossiers in the list's order, a page at a time after the last row of the previous page. */
-export async function* dossierExportPages(filters: TDossierFilters, batch = EXPORT_BATCH): AsyncGenerator<FigureCell[][]> {
+async function* dossierPages(
+  filters: TDossierFilters,
+  objectives: readonly ExportObjective[],
+  scoring: ScoringOf,
+  batch: number,
+): AsyncGenerator<FigureCell[][]> {
   let after: string | undefined;
   for (;;) {
     const rows = await db.application.findMany({
@@ -66,28 +123,46 @@ export async function* dossierExportPages(filters: TDossierFilters, batch = EXPO
       orderBy: [DOSSIER_SORTS[filters.sort], { id: "asc" }],
       take: batch,
       ...(after ? { cursor: { id: after }, skip: 1 } : {}),
-      select: { ...DOSSIER_ROW_SELECT, id: true },
+      select: DOSSIER_EXPORT_SELECT,
     });
-    if (rows.length > 0) yield rows.map(cells);
+    if (rows.length > 0) {
+      const reviews = await reviewsOf(rows.map((row) => row.id));
+      yield rows.map((row) => dossierExportCells(row, reviews.get(row.id) ?? [], objectives, scoring));
+    }
     if (rows.length < batch) return;
     after = rows.at(-1)!.id;
   }
 }
 
-const MIME = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;
+/** The export's columns and its rows as keyset pages (nothing is read past the context until the pages are iterated). */
+export async function dossierExportTable(
+  filters: TDossierFilters,
+  batch = EXPORT_BATCH,
+): Promise<{ columns: FigureColumn[]; pages: AsyncGenerator<FigureCell[][]> }> {
+  const { objectives, scoring } = await loadExportContext(filters);
+  return { columns: dossierExportColumns(objectives), pages: dossierPages(filters, objectives, scoring, batch) };
+}
 
-export async function exportDossiers(viewer: Viewer, input: z.infer<typeof ZDossierExport> & { ip: string | null }) {
+/** The direct download, for an export under the background threshold. */
+export async function exportDossiers(viewer: Viewer, input: TDossierExport & { ip: string | null; threshold?: number }) {
   requirePermission(viewer, "programme:export");
-  const { format, ip, ...filters } = input;
+  const { format, ip, threshold = env.EXPORT_BACKGROUND_THRESHOLD, ...filters } = input;
+  const total = await countDossiers(filters);
+  if (exportMode(total, threshold) === "background")
+    throw new AppError(
+      "INVALID_STATE",
+      "Cet export est trop volumineux pour un téléchargement immédiat : lancez-le en arrière-plan depuis la liste des dossiers.",
+    );
   await recordAudit(db, {
     actor: auditActor(viewer),
     action: "dossiers.exported",
     ip,
-    details: { format, filters: { ...filters, page: undefined } },
+    details: { format, rows: total, filters: { ...filters, page: undefined } },
   });
+  const table = await dossierExportTable(filters);
   return {
-    stream: streamTable(format, COLUMNS, dossierExportPages(filters), "Dossiers"),
-    fileName: `dossiers-hospiconnect-${parisToday()}.${format}`,
-    mimeType: MIME[format],
+    stream: streamTable(format, table.columns, table.pages, "Dossiers"),
+    fileName: exportFileName(format),
+    mimeType: EXPORT_MIME[format],
   };
 }

@@ -88,6 +88,8 @@ const EnvSchema = z.object({
   TRUSTED_PROXIES: ZTrustedProxies,
   /** Multiplies the per-address attempt limits (for a proxy that hides client addresses, or tests). */
   RATE_LIMIT_PER_IP_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
+  /** Calls of the public read API (/api/v1) one token may make per minute. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
 
   /** Validity of an invitation link. */
   INVITATION_TTL_HOURS: z.coerce
@@ -112,6 +114,9 @@ const EnvSchema = z.object({
   /** SMTP server, e.g. smtp://user:pass@smtp.example.org:587. Without it, e-mails stay in the in-app outbox. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("HospiConnect <ne-pas-repondre@hospiconnect.esante.gouv.fr>"),
+
+  /** Exports of more rows than this run in the background and are downloaded later (ADR 0019); tests lower it. */
+  EXPORT_BACKGROUND_THRESHOLD: z.coerce.number().int().min(0).default(2_000),
 
   /** Background jobs (lib/jobs): run the worker inside each web process; `false` where `npm run worker` runs apart. */
   RUN_JOBS: z.enum(["true", "false"]).default("true"),

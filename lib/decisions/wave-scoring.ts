@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { type SheetCriterion, weightedTotal } from "@/lib/review/score-sheet";
 import { aggregateDossier, type DossierAggregate, normaliseByReviewer, type RankingSetting, type TieredReview } from "./aggregation";
 
@@ -40,6 +41,14 @@ export function decisionSettingsOf(wave: {
   };
 }
 
+/**
+ * The reviews that count for a dossier's figures: submitted, on an assignment that no declared
+ * conflict ended. Every reader of scores (the board, the letters, the dossier export) filters so.
+ */
+export function countedReviews(assignment: Prisma.ReviewerAssignmentWhereInput): Prisma.ReviewWhereInput {
+  return { status: "SUBMITTED", assignment: { ...assignment, NOT: { conflict: { is: { hasConflict: true } } } } };
+}
+
 export async function loadWaveScoring(client: Reader, waveIds: readonly string[]) {
   const [waves, criteria, reviews, dossiers] = await Promise.all([
     client.wave.findMany({
@@ -52,10 +61,7 @@ export async function loadWaveScoring(client: Reader, waveIds: readonly string[]
       select: { id: true, waveVersionId: true, code: true, label: true, weight: true, scaleMin: true, scaleMax: true, required: true },
     }),
     client.review.findMany({
-      where: {
-        status: "SUBMITTED",
-        assignment: { application: { waveId: { in: [...waveIds] } }, NOT: { conflict: { is: { hasConflict: true } } } },
-      },
+      where: countedReviews({ application: { waveId: { in: [...waveIds] } } }),
       // A fixed order: the letters quote comments in it, and their hash depends on it.
       orderBy: [{ assignment: { assignedAt: "asc" } }, { id: "asc" }],
       select: {

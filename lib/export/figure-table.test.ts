@@ -9,10 +9,11 @@ const table: FigureTable = {
     { label: "Dossiers", kind: "integer" },
     { label: "Part", kind: "share" },
     { label: "Enveloppe", kind: "euros" },
+    { label: "Note", kind: "decimal" },
   ],
   rows: [
-    ['=HYPERLINK("http://x")', 1250, { count: 1, of: 3 }, 1_234_567n],
-    ["Vague 2", 0, { count: 0, of: 0 }, 0n],
+    ['=HYPERLINK("http://x")', 1250, { count: 1, of: 3 }, 1_234_567n, 72.46],
+    ["Vague 2", 0, { count: 0, of: 0 }, 0n, null],
   ],
 };
 
@@ -20,9 +21,9 @@ describe("figure tables as files", () => {
   it("writes a French CSV: units in the headers, decimal comma, no share for 0 of 0, formulas neutralised", () => {
     const text = new TextDecoder().decode(figureTableToCsv(table)).replace("\uFEFF", "");
     expect(text.split("\r\n")).toEqual([
-      "Vague;Dossiers;Part (%);Enveloppe (€)",
-      '"\'=HYPERLINK(""http://x"")";1250;33,3;12345,67',
-      "Vague 2;0;;0",
+      "Vague;Dossiers;Part (%);Enveloppe (€);Note",
+      '"\'=HYPERLINK(""http://x"")";1250;33,3;12345,67;72,5',
+      "Vague 2;0;;0;",
     ]);
   });
 
@@ -30,8 +31,9 @@ describe("figure tables as files", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await figureTableToXlsx(table, "Essai")) as never);
     const sheet = workbook.getWorksheet("Essai")!;
-    expect(sheet.getRow(2).values).toEqual([undefined, '\'=HYPERLINK("http://x")', 1250, 1 / 3, 12345.67]);
+    expect(sheet.getRow(2).values).toEqual([undefined, '\'=HYPERLINK("http://x")', 1250, 1 / 3, 12345.67, 72.46]);
     expect(sheet.getCell("C2").numFmt).toBe("0.0%");
+    expect(sheet.getCell("E2").numFmt).toBe("0.0");
     expect(sheet.getRow(3).values).toEqual([undefined, "Vague 2", 0, undefined, 0]);
   });
 });

@@ -11,9 +11,9 @@ import ExcelJS from "exceljs";
 import { neutralizeCell } from "@/lib/roster/template/cell-safety";
 import { toCsv } from "./csv";
 
-export type FigureColumn = { label: string; kind: "text" | "integer" | "share" | "euros" };
+export type FigureColumn = { label: string; kind: "text" | "integer" | "decimal" | "share" | "euros" };
 
-/** Text, a count, a share (count of a total: no rounded share is stored) or an amount in cents. */
+/** Text, a count, a measure (e.g. a score out of 100), a share (count of a total: no rounded share is stored) or an amount in cents. */
 export type FigureCell = string | number | { count: number; of: number } | bigint | null;
 
 export type FigureTable = { caption: string; columns: readonly FigureColumn[]; rows: ReadonlyArray<readonly FigureCell[]> };
@@ -37,6 +37,8 @@ export function csvCell(cell: FigureCell, column: FigureColumn): string | number
       return euros(cell as bigint)
         .toString()
         .replace(".", ",");
+    case "decimal":
+      return (Math.round((cell as number) * 10) / 10).toString().replace(".", ",");
     default:
       return cell as string | number;
   }
@@ -52,7 +54,13 @@ export function figureTableToCsv(table: FigureTable): Uint8Array {
   );
 }
 
-export const NUMBER_FORMAT: Record<FigureColumn["kind"], string> = { text: "@", integer: "#,##0", share: "0.0%", euros: '#,##0.00 "€"' };
+export const NUMBER_FORMAT: Record<FigureColumn["kind"], string> = {
+  text: "@",
+  integer: "#,##0",
+  decimal: "0.0",
+  share: "0.0%",
+  euros: '#,##0.00 "€"',
+};
 
 export async function figureTableToXlsx(table: FigureTable, sheetName: string): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();

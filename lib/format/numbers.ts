@@ -1,10 +1,16 @@
 const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 0 });
 
 /** « 2 009 » (French thousands separator) */
 export function formatInteger(value: number): string {
   return integer.format(value);
+}
+
+/** « 72,5 »: a measure to one decimal (a score out of 100). */
+export function formatDecimal(value: number): string {
+  return decimal.format(value);
 }
 
 /** Amounts are stored in cents: « 25 000 000 € » */

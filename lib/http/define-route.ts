@@ -112,7 +112,7 @@ export function parseInput<T extends z.ZodType>(schema: T, raw: unknown): z.infe
   throw new AppError("INVALID_INPUT", undefined, { fieldErrors });
 }
 
-async function errorResponse(error: unknown, request: Request, viewer: Viewer | null, ip: string | null): Promise<Response> {
+export async function errorResponse(error: unknown, request: Request, viewer: Viewer | null, ip: string | null): Promise<Response> {
   if (isDatabaseUnavailable(error)) {
     // A transaction cut by the outage was rolled back whole; the client may retry (submissions
     // and commits are idempotent, so one that committed just before is not done twice).

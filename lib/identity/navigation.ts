@@ -1,4 +1,4 @@
-import { hasPermission, verificationTiersOf } from "@/lib/access/policy";
+import { canManageApiTokens, hasPermission, verificationTiersOf } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 
 export type NavigationLink = { text: string; href: string };
@@ -24,11 +24,13 @@ export function navigationFor(viewer: Viewer | null): NavigationEntry[] {
         { text: "Tableau de bord", href: "/pilotage" },
         { text: "Campagnes et vagues", href: "/pilotage/campagnes" },
         { text: "Dossiers", href: "/pilotage/dossiers" },
+        { text: "Mes exports", href: "/pilotage/exports" },
         { text: "Utilisateurs de l'ANS", href: "/pilotage/utilisateurs" },
         { text: "Invitations", href: "/pilotage/invitations" },
         { text: "Courriels", href: "/pilotage/courriels" },
         { text: "Journal d'audit", href: "/pilotage/journal" },
         { text: "Tâches de fond", href: "/pilotage/taches" },
+        ...(canManageApiTokens(viewer) ? [{ text: "Accès à l'API", href: "/pilotage/api" }] : []),
       ],
     });
   }

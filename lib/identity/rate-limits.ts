@@ -21,6 +21,10 @@ export const RATE_LIMITS = {
   invitationPerIp: limiter("invitation-ip", 30 * env.RATE_LIMIT_PER_IP_SCALE, 60 * 60),
   /** Attempts on one invitation. */
   invitationPerToken: limiter("invitation-token", 10, 60 * 60),
+  /** Calls of the public read API with one token, per minute (lib/http/define-api-route.ts). */
+  apiPerToken: limiter("api-token", env.API_RATE_LIMIT_PER_MINUTE, 60),
+  /** Calls of the public read API refused for their token (missing, unknown…) from one address. */
+  apiRefusedPerIp: limiter("api-refused-ip", 60 * env.RATE_LIMIT_PER_IP_SCALE, 60),
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -2,6 +2,8 @@ import { issuePendingReceipts } from "@/lib/applications/issue-receipts";
 import { refreshRolloutFigures } from "@/lib/dashboard/refresh-rollout-figures";
 import { sendDeadlineReminders } from "@/lib/campaigns/send-deadline-reminders";
 import { db } from "@/lib/db/client";
+import { expireExports } from "@/lib/exports/expire-exports";
+import { runDossierExport, runWaitingExports } from "@/lib/exports/run-export";
 import { deliverOutbox } from "@/lib/notifications/deliver-outbox";
 import { sendReviewReminders } from "@/lib/review/send-review-reminders";
 import { expireStaleImports } from "@/lib/roster/import-session";
@@ -105,6 +107,23 @@ export const JOBS = [
     retry: { limit: 5, delaySeconds: 60 },
     expireInSeconds: 30 * 60,
     run: ({ now }) => removeUnreferencedFiles(db, fileStorage(), now),
+  },
+  {
+    name: "dossier-export",
+    label: "Exports de dossiers en arrière-plan",
+    // Queued by each request above the threshold (ADR 0019). No retry: a failed export says so on
+    // its page and its requester asks again (a retry would keep them waiting without a word).
+    retry: { limit: 0, delaySeconds: 60 },
+    expireInSeconds: 60 * 60,
+    run: ({ data }) => (typeof data.exportId === "string" ? runDossierExport(data.exportId) : runWaitingExports()),
+  },
+  {
+    name: "expire-exports",
+    label: "Suppression des exports de plus de 48 heures",
+    schedule: { cron: "10 * * * *", label: "Chaque heure" },
+    retry: { limit: 5, delaySeconds: 60 },
+    expireInSeconds: 30 * 60,
+    run: ({ now }) => expireExports(fileStorage(), now),
   },
 ] as const satisfies readonly JobDefinition[];
 

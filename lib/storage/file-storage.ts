@@ -8,7 +8,9 @@
  * - keys come from `generateStorageKey` (storage-key.ts), never from user input; an implementation
  *   refuses any other shape with `InvalidStorageKeyError`;
  * - `put` writes the whole object or nothing, and replaces an object already under that key;
- * - `get` returns the bytes, or null when there is no object under the key;
+ *   `putFile` does the same from a file of the server's disk, read as a stream (a large export);
+ * - `get` returns the bytes, or null when there is no object under the key; `stream` returns them
+ *   as a stream (a large download), or null;
  * - `delete` succeeds whether or not the object exists (retries and clean-ups are safe);
  * - `list` yields every stored object's key and last change, for the daily clean-up of files no
  *   row refers to (remove-unreferenced-files.ts).
@@ -17,7 +19,9 @@
  */
 export interface FileStorage {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  putFile(key: string, file: string, contentType: string): Promise<void>;
   get(key: string): Promise<Buffer | null>;
+  stream(key: string): Promise<ReadableStream<Uint8Array> | null>;
   delete(key: string): Promise<void>;
   list(): AsyncIterable<StoredObject>;
 }

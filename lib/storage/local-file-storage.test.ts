@@ -42,6 +42,17 @@ describe("LocalFileStorage", () => {
     expect(await readdir(path.join(root, "attachments"))).toEqual([key.split("/")[1]]);
   });
 
+  it("stores a file of the disk and streams it back, leaving the source in place", async () => {
+    const key = generateStorageKey("exports");
+    const source = path.join(root, "source.csv");
+    await writeFile(source, "Établissement;FINESS\r\n".repeat(10_000));
+    await storage.putFile(key, source, "text/csv");
+    const streamed = await new Response(await storage.stream(key)).text();
+    expect(streamed).toBe("Établissement;FINESS\r\n".repeat(10_000));
+    expect((await stat(source)).isFile()).toBe(true);
+    expect(await storage.stream(generateStorageKey("exports"))).toBeNull();
+  });
+
   it("keeps files readable by the app's account only", async () => {
     const key = generateStorageKey("receipts");
     await storage.put(key, new Uint8Array([1, 2, 3]), "application/pdf");

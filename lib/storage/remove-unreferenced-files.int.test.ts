@@ -6,7 +6,7 @@ import { resetDatabase, testDb } from "@/test/integration/database";
 import { LocalFileStorage } from "./local-file-storage";
 import { removeUnreferencedFiles } from "./remove-unreferenced-files";
 import { generateStorageKey, type StorageArea } from "./storage-key";
-import { createOpenWave } from "@/test/factories";
+import { createOpenWave, programmeManager } from "@/test/factories";
 
 const NOW = new Date("2026-06-15T03:00:00Z");
 const TWO_DAYS_AGO = new Date(NOW.getTime() - 2 * 86_400_000);
@@ -29,7 +29,7 @@ describe("the daily removal of stored files that no row refers to", () => {
     return key;
   }
 
-  it("removes the files a day old that no attachment, receipt, decision letter or e-mail refers to, and keeps the others", async () => {
+  it("removes the files a day old that no attachment, receipt, decision letter, export or e-mail refers to, and keeps the others", async () => {
     const establishment = await testDb.establishment.create({
       data: {
         name: "EHPAD Ménage",
@@ -47,10 +47,11 @@ describe("the daily removal of stored files that no row refers to", () => {
       data: { establishmentId: establishment.id, waveId: wave.waveId, waveVersionId: wave.versionId },
     });
 
-    const [attachment, receipt, letter, mailed, orphan, recentOrphan] = [
+    const [attachment, receipt, letter, exported, mailed, orphan, recentOrphan] = [
       await stored("attachments", TWO_DAYS_AGO),
       await stored("receipts", TWO_DAYS_AGO),
       await stored("decision-letters", TWO_DAYS_AGO),
+      await stored("exports", TWO_DAYS_AGO),
       await stored("receipts", TWO_DAYS_AGO),
       await stored("receipts", TWO_DAYS_AGO),
       // Perhaps a submission being written right now: too young to judge.
@@ -79,6 +80,21 @@ describe("the daily removal of stored files that no row refers to", () => {
         letterKey: letter,
       },
     });
+    // Kept 48 hours: a day-old export file is still its requester's.
+    const manager = await programmeManager(testDb);
+    await testDb.exportJob.create({
+      data: {
+        requestedById: manager.userId,
+        filters: {},
+        format: "CSV",
+        status: "READY",
+        rowsTotal: 1,
+        rowsDone: 1,
+        fileName: "dossiers.csv",
+        storageKey: exported,
+        expiresAt: new Date(NOW.getTime() + 86_400_000),
+      },
+    });
     await testDb.outboxEmail.create({
       data: {
         dedupeKey: "test",
@@ -91,6 +107,6 @@ describe("the daily removal of stored files that no row refers to", () => {
 
     await expect(removeUnreferencedFiles(testDb, storage, NOW)).resolves.toBe(1);
     expect(await storage.get(orphan)).toBeNull();
-    for (const kept of [attachment, receipt, letter, mailed, recentOrphan]) expect(await storage.get(kept), kept).not.toBeNull();
+    for (const kept of [attachment, receipt, letter, exported, mailed, recentOrphan]) expect(await storage.get(kept), kept).not.toBeNull();
   });
 });

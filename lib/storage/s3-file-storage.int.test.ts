@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import S3rver from "s3rver";
@@ -45,6 +45,15 @@ describe("S3-compatible storage", () => {
     await storage.delete(key);
     expect(await storage.get(key)).toBeNull();
     await expect(storage.delete(key)).resolves.toBeUndefined();
+  });
+
+  it("stores a file of the disk in one streamed PUT and streams it back", async () => {
+    const key = generateStorageKey("exports");
+    const source = path.join(directory, "export.csv");
+    await writeFile(source, "Établissement;FINESS\r\n".repeat(10_000));
+    await storage.putFile(key, source, "text/csv");
+    expect(await new Response(await storage.stream(key)).text()).toBe("Établissement;FINESS\r\n".repeat(10_000));
+    expect(await storage.stream(generateStorageKey("exports"))).toBeNull();
   });
 
   it("lists the bucket's objects with their last change", async () => {

@@ -1,4 +1,6 @@
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import type { FileStorage, StoredObject } from "./file-storage";
 import { assertStorageKey, isValidStorageKey } from "./storage-key";
 
@@ -22,6 +24,9 @@ export class S3FileStorage implements FileStorage {
       region: settings.region,
       endpoint: settings.endpoint,
       forcePathStyle: settings.forcePathStyle,
+      // A streamed body would otherwise be sent aws-chunked with a trailing checksum, which
+      // S3-compatible services (and s3rver) store as is, chunk headers included.
+      ...(settings.endpoint ? { requestChecksumCalculation: "WHEN_REQUIRED" as const } : {}),
       credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
     });
   }
@@ -31,11 +36,36 @@ export class S3FileStorage implements FileStorage {
     await this.client.send(new PutObjectCommand({ Bucket: this.settings.bucket, Key: key, Body: bytes, ContentType: contentType }));
   }
 
+  /** One PUT streamed from the disk, its length known beforehand (up to S3's 5 GB for a single PUT). */
+  async putFile(key: string, file: string, contentType: string): Promise<void> {
+    assertStorageKey(key);
+    const { size } = await stat(file);
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.settings.bucket,
+        Key: key,
+        Body: createReadStream(file),
+        ContentLength: size,
+        ContentType: contentType,
+      }),
+    );
+  }
+
   async get(key: string): Promise<Buffer | null> {
+    const body = await this.body(key);
+    return body ? Buffer.from(await body.transformToByteArray()) : null;
+  }
+
+  async stream(key: string): Promise<ReadableStream<Uint8Array> | null> {
+    const body = await this.body(key);
+    return body ? (body.transformToWebStream() as ReadableStream<Uint8Array>) : null;
+  }
+
+  private async body(key: string) {
     assertStorageKey(key);
     try {
       const object = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: key }));
-      return object.Body ? Buffer.from(await object.Body.transformToByteArray()) : null;
+      return object.Body ?? null;
     } catch (error) {
       if (error instanceof NoSuchKey || (error as { name?: string }).name === "NoSuchKey") return null;
       throw error;

@@ -3,6 +3,7 @@
  * data through these functions, which take the database to write to (`testDb`, `e2eDb`, a bench's).
  * Names are unique per run, so tests never share a person, an establishment or a wave.
  */
+export * from "./api-tokens";
 export * from "./decisions";
 export * from "./dossiers";
 export * from "./establishments";

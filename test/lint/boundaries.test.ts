@@ -10,7 +10,8 @@ async function rulesBroken(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
 }
 
-describe("import boundaries", () => {
+// The first lint loads the whole config and its plugins (type-aware rules): seconds on a busy machine.
+describe("import boundaries", { timeout: 60_000 }, () => {
   it("refuses app/ and components/ in lib/, by alias or relative path", async () => {
     expect(
       await rulesBroken(

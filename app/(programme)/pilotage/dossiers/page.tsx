@@ -6,10 +6,13 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
+import { BackgroundExportButton } from "@/components/exports/background-export-button";
 import { FilterSelect } from "@/components/forms/filter-select";
 import { formatEuroAmount } from "@/lib/applications/euro-amount";
 import { listDossiers, ZDossierFilters } from "@/lib/applications/list-dossiers";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
+import { env } from "@/lib/config/env";
+import { exportMode } from "@/lib/exports/threshold";
 import { REGIONS, regionName } from "@/lib/establishments/territories";
 import { formatInteger } from "@/lib/format/numbers";
 import { requireViewer } from "@/lib/identity/current-viewer";
@@ -28,6 +31,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
       if (value !== undefined && value !== "") params.set(key, String(value));
     return params.toString();
   };
+  const exportFilters = { wave: filters.wave, state: filters.state, region: filters.region, search: filters.search, sort: filters.sort };
 
   return (
     <>
@@ -66,20 +70,33 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
           <Button type="submit" iconId="fr-icon-filter-line">
             Filtrer
           </Button>{" "}
-          <a
-            className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
-            href={`/api/dossiers/export?${query({ page: 1 })}`}
-            download
-          >
-            Exporter en CSV
-          </a>{" "}
-          <a
-            className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
-            href={`/api/dossiers/export?${query({ page: 1, format: "xlsx" })}`}
-            download
-          >
-            Exporter en XLSX
-          </a>
+          {exportMode(total, env.EXPORT_BACKGROUND_THRESHOLD) === "direct" ? (
+            <>
+              <a
+                className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
+                href={`/api/dossiers/export?${query({ page: 1 })}`}
+                download
+              >
+                Exporter en CSV
+              </a>{" "}
+              <a
+                className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
+                href={`/api/dossiers/export?${query({ page: 1, format: "xlsx" })}`}
+                download
+              >
+                Exporter en XLSX
+              </a>
+            </>
+          ) : (
+            <>
+              <BackgroundExportButton filters={exportFilters} format="csv" />{" "}
+              <BackgroundExportButton filters={exportFilters} format="xlsx" />
+              <p className={fr.cx("fr-hint-text", "fr-mt-1w")}>
+                Plus de {formatInteger(env.EXPORT_BACKGROUND_THRESHOLD)} dossiers : l&apos;export est préparé en arrière-plan et vous attend
+                dans <Link href="/pilotage/exports">Mes exports</Link>.
+              </p>
+            </>
+          )}
         </div>
       </form>
 

@@ -1,0 +1,91 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DataTable } from "@/components/dsfr/data-table";
+import { ApiTokenForm } from "@/components/public-api/api-token-form";
+import { RevokeApiTokenButton } from "@/components/public-api/revoke-api-token-button";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardPage } from "@/lib/http/page-guard";
+import { listApiTokens } from "@/lib/public-api/list-api-tokens";
+import { API_TOKEN_STATE_LABELS, apiTokenState, type ApiTokenState } from "@/lib/public-api/token-rules";
+import { API_SCOPE_LABELS, type ApiScope } from "@/lib/public-api/token-schema";
+import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
+
+export const metadata: Metadata = { title: "Accès à l'API" };
+
+const STATE_SEVERITY = { active: "success", expired: "warning", revoked: "error" } as const satisfies Record<ApiTokenState, string>;
+
+export default async function ApiTokensPage() {
+  const viewer = await requireViewer("/pilotage/api");
+  const tokens = await guardPage(viewer, "/pilotage/api", () => listApiTokens(viewer));
+  const now = new Date();
+
+  return (
+    <>
+      <h1>Accès à l&apos;API</h1>
+      <p>
+        L&apos;API de lecture permet aux partenaires du programme (ARS, systèmes de pilotage de l&apos;ANS) de lire les vagues, les dossiers
+        et les établissements. Chaque appel porte un jeton personnel, agit en votre nom, est limité en débit et est journalisé.{" "}
+        <Link href="/documentation-api">Documentation de l&apos;API</Link>
+      </p>
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          <h2 className={fr.cx("fr-h4")}>Créer un jeton</h2>
+          <ApiTokenForm />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-8")}>
+          {tokens.length === 0 ? (
+            <p>Aucun jeton créé pour l&apos;instant.</p>
+          ) : (
+            <DataTable caption="Jetons du programme">
+              <thead>
+                <tr>
+                  <th scope="col">Nom</th>
+                  <th scope="col">Portées</th>
+                  <th scope="col">Créé</th>
+                  <th scope="col">Expire le</th>
+                  <th scope="col">Dernière utilisation</th>
+                  <th scope="col">État</th>
+                  <th scope="col">Action</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.map((token) => {
+                  const state = apiTokenState(token, now);
+                  return (
+                    <tr key={token.id}>
+                      <td>
+                        {token.name}
+                        <br />
+                        <code>{token.prefix}…</code>
+                      </td>
+                      <td>{token.scopes.map((scope) => API_SCOPE_LABELS[scope as ApiScope]?.label ?? scope).join(", ")}</td>
+                      <td>
+                        {formatParisDateTime(token.createdAt)} par {token.owner.displayName}
+                      </td>
+                      <td>{formatParisDate(token.expiresAt)}</td>
+                      <td>{token.lastUsedAt ? formatParisDateTime(token.lastUsedAt) : "Jamais"}</td>
+                      <td>
+                        <Badge severity={STATE_SEVERITY[state]} small noIcon>
+                          {API_TOKEN_STATE_LABELS[state]}
+                        </Badge>
+                        {token.revokedAt ? (
+                          <p className={fr.cx("fr-text--xs", "fr-mb-0")}>
+                            le {formatParisDateTime(token.revokedAt)}
+                            {token.revokedBy ? ` par ${token.revokedBy.displayName}` : ""}
+                          </p>
+                        ) : null}
+                      </td>
+                      <td>{state === "active" ? <RevokeApiTokenButton tokenId={token.id} name={token.name} /> : null}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </DataTable>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

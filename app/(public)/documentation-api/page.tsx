@@ -1,0 +1,177 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DataTable } from "@/components/dsfr/data-table";
+import { SchemaTable } from "@/components/public-api/schema-table";
+import { env } from "@/lib/config/env";
+import { type JsonSchema, refName, typeLabel } from "@/lib/public-api/describe-schema";
+import { API_ENDPOINTS, openApiDocument } from "@/lib/public-api/openapi-document";
+
+export const metadata: Metadata = { title: "Documentation de l'API" };
+
+type Parameter = { name: string; in: string; required?: boolean; description?: string; schema: JsonSchema };
+type Operation = {
+  operationId: string;
+  summary: string;
+  description: string;
+  parameters?: Parameter[];
+  responses: Record<string, { description: string; content?: Record<string, { schema: JsonSchema }> }>;
+};
+
+const EXAMPLE_QUERIES: Record<string, string> = {
+  listDossiers: "?state=SELECTED&region=84&limit=20",
+  listEstablishments: "?department=33",
+};
+
+/** The API's documentation, rendered on the server from its OpenAPI document: what the routes parse and answer. */
+export default function ApiDocumentationPage() {
+  const document = openApiDocument();
+  const base = document.servers![0]!.url;
+  const schemas = (document.components?.schemas ?? {}) as Record<string, JsonSchema>;
+  const operations = API_ENDPOINTS.map((endpoint) => ({
+    endpoint,
+    operation: document.paths![endpoint.path]!.get as unknown as Operation,
+  }));
+
+  return (
+    <>
+      <h1>Documentation de l&apos;API de lecture</h1>
+      <p className={fr.cx("fr-text--lead")}>{document.info.description}</p>
+      <nav aria-label="Sommaire de la documentation" className={fr.cx("fr-summary", "fr-mb-4w")}>
+        <p className={fr.cx("fr-summary__title")}>Sommaire</p>
+        <ol>
+          <li>
+            <a className={fr.cx("fr-summary__link")} href="#acces">
+              Obtenir un jeton et appeler l&apos;API
+            </a>
+          </li>
+          <li>
+            <a className={fr.cx("fr-summary__link")} href="#pagination">
+              Pagination, limites et erreurs
+            </a>
+          </li>
+          {operations.map(({ endpoint, operation }) => (
+            <li key={operation.operationId}>
+              <a className={fr.cx("fr-summary__link")} href={`#${operation.operationId}`}>
+                {operation.summary} — <code>GET {endpoint.path}</code>
+              </a>
+            </li>
+          ))}
+          <li>
+            <a className={fr.cx("fr-summary__link")} href="#schemas">
+              Schémas
+            </a>
+          </li>
+        </ol>
+      </nav>
+
+      <h2 id="acces">Obtenir un jeton et appeler l&apos;API</h2>
+      <ol>
+        <li>
+          Un chargé ou une chargée de programme crée un jeton dans <Link href="/pilotage/api">Pilotage › Accès à l&apos;API</Link> : un nom,
+          les portées (ce qu&apos;il peut lire) et une durée de validité. Le jeton n&apos;est affiché qu&apos;une fois ; il agit au nom de
+          la personne qui l&apos;a créé et peut être révoqué à tout moment.
+        </li>
+        <li>
+          Chaque appel le porte dans l&apos;en-tête <code>Authorization</code>. Adresse de base : <code>{base}</code>.
+        </li>
+        <li>
+          Le document OpenAPI 3.1 de l&apos;API, pour générer un client : <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
+        </li>
+      </ol>
+      <pre className={fr.cx("fr-mb-4w")}>
+        <code>{`curl -H "Authorization: Bearer hcapi_…" "${base}/dossiers?state=SELECTED&limit=20"`}</code>
+      </pre>
+
+      <h2 id="pagination">Pagination, limites et erreurs</h2>
+      <p>
+        Les listes sont paginées par curseur : <code>limit</code> éléments par page (50 par défaut, 100 au plus), dans l&apos;ordre de
+        création. La réponse donne <code>nextCursor</code>, à passer en <code>cursor</code> pour la page suivante ; il vaut{" "}
+        <code>null</code> sur la dernière page. Un élément ajouté pendant le parcours n&apos;en décale aucun autre.
+      </p>
+      <p>
+        Chaque jeton peut faire {env.API_RATE_LIMIT_PER_MINUTE} appels par minute ; au-delà, la réponse est <code>429</code> avec
+        l&apos;en-tête <code>Retry-After</code>. Chaque appel est journalisé (jeton, chemin, paramètres, statut). Montants en centimes
+        d&apos;euro, dates en UTC (ISO 8601).
+      </p>
+      <DataTable caption="Réponses d'erreur (schéma Error)">
+        <thead>
+          <tr>
+            <th scope="col">Statut</th>
+            <th scope="col">Quand</th>
+          </tr>
+        </thead>
+        <tbody>
+          {["401", "403", "404", "422", "429"].map((status) => (
+            <tr key={status}>
+              <td>
+                <code>{status}</code>
+              </td>
+              <td>{operations.map(({ operation }) => operation.responses[status]?.description).find(Boolean)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+      <pre>
+        <code>{`{ "error": { "code": "UNAUTHENTICATED", "message": "Ce jeton d'accès a été révoqué." } }`}</code>
+      </pre>
+
+      {operations.map(({ endpoint, operation }) => {
+        const response = operation.responses["200"]!.content!["application/json"]!.schema;
+        const example = `${base}${endpoint.path.replace(/\{(\w+)\}/g, "019390a2-7c1e-7d2a-9c57-2b1f0c4e8a11")}${EXAMPLE_QUERIES[operation.operationId] ?? ""}`;
+        return (
+          <section key={operation.operationId} id={operation.operationId} className={fr.cx("fr-mt-6w")}>
+            <h2>{operation.summary}</h2>
+            <p>
+              <code>GET /api/v1{endpoint.path}</code> · portée <code>{endpoint.scope}</code>
+            </p>
+            <p>{endpoint.description}</p>
+            {operation.parameters?.length ? (
+              <DataTable caption={`Paramètres de « ${operation.summary} »`}>
+                <thead>
+                  <tr>
+                    <th scope="col">Nom</th>
+                    <th scope="col">Où</th>
+                    <th scope="col">Type</th>
+                    <th scope="col">Obligatoire</th>
+                    <th scope="col">Description</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {operation.parameters.map((parameter) => (
+                    <tr key={`${parameter.in}-${parameter.name}`}>
+                      <td>
+                        <code>{parameter.name}</code>
+                      </td>
+                      <td>{parameter.in === "path" ? "chemin" : "requête"}</td>
+                      <td>{typeLabel(parameter.schema)}</td>
+                      <td>{parameter.required ? "Oui" : "Non"}</td>
+                      <td>{parameter.description ?? parameter.schema.description ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </DataTable>
+            ) : null}
+            <p>
+              Réponse : {response.$ref ? <a href={`#schema-${refName(response.$ref)}`}>{refName(response.$ref)}</a> : typeLabel(response)}
+            </p>
+            <pre>
+              <code>{`curl -H "Authorization: Bearer hcapi_…" "${example}"`}</code>
+            </pre>
+          </section>
+        );
+      })}
+
+      <h2 id="schemas" className={fr.cx("fr-mt-6w")}>
+        Schémas
+      </h2>
+      {Object.entries(schemas).map(([name, schema]) => (
+        <section key={name} id={`schema-${name}`} className={fr.cx("fr-mt-4w")}>
+          <h3>{name}</h3>
+          {schema.description ? <p>{schema.description}</p> : null}
+          <SchemaTable caption={`Champs de ${name}`} schema={schema} />
+        </section>
+      ))}
+    </>
+  );
+}

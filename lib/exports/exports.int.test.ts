@@ -1,0 +1,231 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ZDossierExport } from "@/lib/applications/export-dossiers";
+import { startJobs, stopJobs } from "@/lib/jobs/worker";
+import { fileStorage, generateStorageKey } from "@/lib/storage";
+import { LocalFileStorage } from "@/lib/storage/local-file-storage";
+import { createReviewWave, createSubmittedDossier, createUser, programmeManager } from "@/test/factories";
+import { databaseUrl, resetDatabase, testDb } from "@/test/integration/database";
+import { expireExports, STALE_RUN_MS } from "./expire-exports";
+import { RUN_FAILURE_MESSAGE, STALE_FAILURE_MESSAGE } from "./export-status";
+import { listOwnExports } from "./list-exports";
+import { readExportFile } from "./read-export";
+import { requestDossierExport } from "./request-export";
+import { runDossierExport, runWaitingExports } from "./run-export";
+
+const HOUR = 3_600_000;
+
+async function dossiers(count: number) {
+  const wave = await createReviewWave(testDb);
+  for (let index = 0; index < count; index++) await createSubmittedDossier(testDb, wave);
+}
+
+/** A waiting export row, as a request leaves it. */
+async function queuedExport(requestedById: string, format: "CSV" | "XLSX" = "CSV") {
+  return testDb.exportJob.create({
+    data: {
+      requestedById,
+      filters: { sort: "recent" },
+      format,
+      rowsTotal: 0,
+      fileName: "dossiers.csv",
+      expiresAt: new Date(Date.now() + 48 * HOUR),
+    },
+  });
+}
+
+describe("a background export, from the request to the download, through the job queue", () => {
+  beforeAll(async () => {
+    await resetDatabase();
+    await startJobs({ connectionString: databaseUrl, work: true });
+  });
+  afterAll(() => stopJobs());
+
+  it("is written to the file storage by the dossier-export job, its progress reaching the total, and downloaded by its requester only", async () => {
+    await dossiers(5);
+    const manager = await programmeManager(testDb);
+    const { id } = await requestDossierExport(manager, ZDossierExport.parse({ format: "csv" }), "203.0.113.7");
+    expect(await testDb.auditEvent.findFirst({ where: { action: "dossiers.export_requested", targetId: id } })).toMatchObject({
+      actorId: manager.userId,
+      ip: "203.0.113.7",
+      details: { format: "csv", rows: 5 },
+    });
+
+    await expect
+      .poll(async () => (await testDb.exportJob.findUniqueOrThrow({ where: { id } })).status, { timeout: 20_000, interval: 250 })
+      .toBe("READY");
+    const done = await testDb.exportJob.findUniqueOrThrow({ where: { id } });
+    expect(done).toMatchObject({ rowsDone: 5, rowsTotal: 5, error: null });
+    expect(done.expiresAt.getTime() - done.finishedAt!.getTime()).toBe(48 * HOUR);
+    expect((await listOwnExports(manager))[0]).toMatchObject({
+      id,
+      status: "READY",
+      statusLabel: "Prêt",
+      percent: 100,
+      downloadable: true,
+    });
+
+    const file = await readExportFile(manager, id, "203.0.113.7");
+    const lines = (await new Response(file.stream).text()).replace(/^\uFEFF/, "").split("\r\n");
+    expect(lines).toHaveLength(6);
+    expect(lines[0]!.startsWith("Établissement;FINESS;")).toBe(true);
+    expect(file).toMatchObject({
+      mimeType: "text/csv; charset=utf-8",
+      fileName: expect.stringMatching(/^dossiers-hospiconnect-\d{4}-\d{2}-\d{2}\.csv$/),
+    });
+    expect(await testDb.auditEvent.count({ where: { action: "dossiers.export_downloaded", targetId: id, actorId: manager.userId } })).toBe(
+      1,
+    );
+
+    // Another manager makes their own export; a member cannot export at all.
+    const colleague = await programmeManager(testDb);
+    await expect(readExportFile(colleague, id, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await listOwnExports(colleague)).toEqual([]);
+    const member = (await createUser(testDb)).viewer;
+    await expect(readExportFile(member, id, null)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("the dossier-export job's run", () => {
+  let root: string;
+  beforeEach(async () => {
+    await resetDatabase();
+    root = await mkdtemp(path.join(tmpdir(), "hospiconnect-exports-"));
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it("writes every row page by page, counts the dossiers again, and does nothing when run a second time", async () => {
+    await dossiers(5);
+    const manager = await programmeManager(testDb);
+    const storage = new LocalFileStorage(root);
+    const { id } = await queuedExport(manager.userId, "XLSX");
+    await expect(runDossierExport(id, { storage, batch: 2 })).resolves.toEqual({ status: "READY", rows: 5 });
+    const done = await testDb.exportJob.findUniqueOrThrow({ where: { id } });
+    expect(done).toMatchObject({ status: "READY", rowsDone: 5, rowsTotal: 5 });
+    const bytes = (await storage.get(done.storageKey!))!;
+    expect(bytes.subarray(0, 2).toString()).toBe("PK");
+    expect(done.byteSize).toBe(bytes.byteLength);
+
+    await expect(runDossierExport(id, { storage, batch: 2 })).resolves.toEqual({ status: "SKIPPED" });
+    expect((await testDb.exportJob.findUniqueOrThrow({ where: { id } })).storageKey).toBe(done.storageKey);
+  });
+
+  it("run without an export named, writes every export still waiting (« Lancer maintenant »)", async () => {
+    await dossiers(2);
+    const manager = await programmeManager(testDb);
+    const [first, second] = [await queuedExport(manager.userId), await queuedExport(manager.userId, "XLSX")];
+    await expect(runWaitingExports()).resolves.toEqual({ ready: 2, failed: 0 });
+    for (const { id } of [first, second])
+      expect(await testDb.exportJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "READY", rowsDone: 2, rowsTotal: 2 });
+  });
+
+  it("marks the export failed with a French message when the file cannot be stored, and leaves no temporary file", async () => {
+    await dossiers(2);
+    const manager = await programmeManager(testDb);
+    const { id } = await queuedExport(manager.userId);
+    const before = (await readdir(tmpdir())).filter((name) => name.startsWith("hospiconnect-export-")).length;
+    const broken = Object.assign(new LocalFileStorage(root), {
+      putFile: () => Promise.reject(new Error("disque plein")),
+    });
+    await expect(runDossierExport(id, { storage: broken })).rejects.toThrow("disque plein");
+    expect(await testDb.exportJob.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "FAILED",
+      error: RUN_FAILURE_MESSAGE,
+      storageKey: null,
+    });
+    expect((await readdir(tmpdir())).filter((name) => name.startsWith("hospiconnect-export-")).length).toBe(before);
+    expect((await listOwnExports(manager))[0]).toMatchObject({
+      status: "FAILED",
+      statusLabel: "Échec",
+      downloadable: false,
+      error: RUN_FAILURE_MESSAGE,
+    });
+  });
+});
+
+describe("the expire-exports job", () => {
+  let root: string;
+  beforeEach(async () => {
+    await resetDatabase();
+    root = await mkdtemp(path.join(tmpdir(), "hospiconnect-exports-"));
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it("deletes the files past their 48 hours and marks them expired, keeps the others, and fails a run cut by a stopped worker", async () => {
+    const now = new Date("2026-12-04T10:00:00Z");
+    const manager = await programmeManager(testDb);
+    const storage = new LocalFileStorage(root);
+    const ready = async (expiresAt: Date) => {
+      const key = generateStorageKey("exports");
+      await storage.put(key, new TextEncoder().encode("Établissement;FINESS"), "text/csv");
+      const row = await testDb.exportJob.create({
+        data: {
+          requestedById: manager.userId,
+          filters: {},
+          format: "CSV",
+          status: "READY",
+          rowsDone: 1,
+          rowsTotal: 1,
+          fileName: "dossiers.csv",
+          storageKey: key,
+          createdAt: new Date(expiresAt.getTime() - 48 * HOUR),
+          expiresAt,
+        },
+      });
+      return { id: row.id, key };
+    };
+    const old = await ready(new Date(now.getTime() - 1));
+    const fresh = await ready(new Date(now.getTime() + HOUR));
+    const stuck = await testDb.exportJob.create({
+      data: {
+        requestedById: manager.userId,
+        filters: {},
+        format: "CSV",
+        status: "RUNNING",
+        rowsTotal: 10,
+        fileName: "dossiers.csv",
+        startedAt: new Date(now.getTime() - STALE_RUN_MS - 1),
+        expiresAt: new Date(now.getTime() + HOUR),
+      },
+    });
+
+    await expect(expireExports(storage, now)).resolves.toEqual({ expired: 1, interrupted: 1 });
+    expect(await storage.get(old.key)).toBeNull();
+    expect(await testDb.exportJob.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ status: "EXPIRED", storageKey: null });
+    expect(await storage.get(fresh.key)).not.toBeNull();
+    expect(await testDb.exportJob.findUniqueOrThrow({ where: { id: fresh.id } })).toMatchObject({ status: "READY", storageKey: fresh.key });
+    expect(await testDb.exportJob.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({
+      status: "FAILED",
+      error: STALE_FAILURE_MESSAGE,
+    });
+    await expect(readExportFile(manager, old.id, null, storage, now)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringContaining("48 heures"),
+    });
+
+    await expect(expireExports(storage, now)).resolves.toEqual({ expired: 0, interrupted: 0 });
+  });
+
+  it("shows an export past its 48 hours as expired before the clean-up runs, and refuses its download", async () => {
+    const manager = await programmeManager(testDb);
+    const key = generateStorageKey("exports");
+    await fileStorage().put(key, new TextEncoder().encode("x"), "text/csv");
+    const { id } = await testDb.exportJob.create({
+      data: {
+        requestedById: manager.userId,
+        filters: {},
+        format: "CSV",
+        status: "READY",
+        rowsDone: 1,
+        rowsTotal: 1,
+        fileName: "dossiers.csv",
+        storageKey: key,
+        expiresAt: new Date(Date.now() - 1_000),
+      },
+    });
+    expect((await listOwnExports(manager))[0]).toMatchObject({ id, status: "EXPIRED", statusLabel: "Expiré", downloadable: false });
+    await expect(readExportFile(manager, id, null)).rejects.toMatchObject({ code: "INVALID_STATE" });
+  });
+});

@@ -1,0 +1,84 @@
+import type { z } from "zod";
+import { authorizeApiScope } from "@/lib/access/policy";
+import type { Viewer } from "@/lib/access/viewer";
+import { isAppError } from "@/lib/errors/app-error";
+import { consumeAttempt } from "@/lib/identity/rate-limits";
+import { errorFields, logger } from "@/lib/observability/logger";
+import { type ApiCaller, ApiTokenRefused, type ApiTokenRef, authenticateApiToken } from "@/lib/public-api/authenticate-api-token";
+import type { ApiEndpoint } from "@/lib/public-api/endpoint";
+import { recordApiCall } from "@/lib/public-api/record-api-call";
+import { bearerToken } from "@/lib/public-api/token-rules";
+import { clientIp } from "./client-info";
+import { errorResponse, parseInput } from "./define-route";
+import { type ParamShape, type ParsedParams, parseRouteParams } from "./route-params";
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
+
+export type ApiRouteContext<TParams extends ParamShape, TQuery extends z.ZodObject> = {
+  /** The token's owner, as the policy sees them (already checked against the endpoint's scope). */
+  viewer: Viewer;
+  caller: ApiCaller;
+  params: ParsedParams<TParams>;
+  query: z.output<TQuery>;
+};
+
+/**
+ * The sibling of defineRoute for the public read API (/api/v1, ADR 0015): the caller is a bearer
+ * token, not a session (no cookie, so no cross-site check to make). In order: the URL's ids (404),
+ * the token (401 with the reason in French), the token's rate limit (429 with Retry-After), its
+ * scope through the policy (403), the query string (422); then the handler, whose answer is
+ * parsed with the endpoint's response schema, so nothing leaves that the OpenAPI document does not
+ * describe. Every call, refused or not, is audited before the answer leaves.
+ */
+export function defineApiRoute<TParams extends ParamShape, TQuery extends z.ZodObject, TResponse extends z.ZodType>(
+  endpoint: ApiEndpoint<TParams, TQuery, TResponse>,
+  handler: (context: ApiRouteContext<TParams, TQuery>) => Promise<z.input<TResponse>>,
+): Handler {
+  return async (request, context) => {
+    const started = performance.now();
+    const ip = clientIp(request.headers);
+    const url = new URL(request.url);
+    let caller: ApiCaller | null = null;
+    let refusedToken: ApiTokenRef | null = null;
+    let response: Response;
+    try {
+      const params = parseRouteParams(endpoint.params, (await context.params) ?? {});
+      caller = await authenticate(request, ip);
+      await consumeAttempt("apiPerToken", caller.token.id);
+      const viewer = authorizeApiScope(caller, endpoint.scope);
+      const query = parseInput(endpoint.query, Object.fromEntries(url.searchParams)) as z.output<TQuery>;
+      const body = endpoint.response.parse(await handler({ viewer, caller, params, query }));
+      response = Response.json(body);
+    } catch (error) {
+      if (error instanceof ApiTokenRefused) refusedToken = error.token;
+      response = await errorResponse(error, request, null, ip);
+    }
+    try {
+      await recordApiCall({
+        token: caller?.token ?? refusedToken,
+        authenticated: caller !== null,
+        method: request.method,
+        url,
+        status: response.status,
+        ip,
+        durationMs: performance.now() - started,
+      });
+    } catch (error) {
+      logger.error({ path: url.pathname, ...errorFields(error) }, "api: the call could not be audited");
+      response = await errorResponse(error, request, null, ip);
+    }
+    response.headers.set("Cache-Control", "no-store");
+    if (response.status === 401) response.headers.set("WWW-Authenticate", 'Bearer realm="HospiConnect", error="invalid_token"');
+    return response;
+  };
+}
+
+/** The caller of the request's token; refused tokens count against the address (guessing is pointless, flooding is not). */
+async function authenticate(request: Request, ip: string | null): Promise<ApiCaller> {
+  try {
+    return await authenticateApiToken(bearerToken(request.headers.get("authorization")));
+  } catch (error) {
+    if (isAppError(error) && error.code === "UNAUTHENTICATED") await consumeAttempt("apiRefusedPerIp", ip);
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { propertyRows, typeLabel } from "./describe-schema";
+
+describe("the documentation's reading of a schema", () => {
+  it("names types in French, references by their component, nullable ones as unions", () => {
+    expect(typeLabel({ type: "string", format: "uuid" })).toBe("identifiant (uuid)");
+    expect(typeLabel({ $ref: "#/components/schemas/ReleasedDecision" })).toBe("ReleasedDecision");
+    expect(typeLabel({ anyOf: [{ type: "integer" }, { type: "null" }] })).toBe("entier ou null");
+    expect(typeLabel({ type: "array", items: { $ref: "#/components/schemas/Wave" } })).toBe("liste de Wave");
+    expect(typeLabel({ type: "string", enum: ["PILOT", "GENERALISATION"] })).toBe('une valeur parmi "PILOT", "GENERALISATION"');
+    expect(typeLabel({ type: "object", additionalProperties: { type: "integer" } })).toBe("dictionnaire de entier");
+  });
+
+  it("lists an object's properties, nested ones dotted, with what is required", () => {
+    const rows = propertyRows({
+      type: "object",
+      required: ["id", "campaign"],
+      properties: {
+        id: { type: "string", format: "uuid" },
+        campaign: { type: "object", required: ["title"], properties: { title: { type: "string", description: "Titre" } } },
+        decision: { $ref: "#/components/schemas/ReleasedDecision" },
+      },
+    });
+    expect(rows).toEqual([
+      { name: "id", type: "identifiant (uuid)", required: true, description: "", ref: null },
+      { name: "campaign", type: "objet", required: true, description: "", ref: null },
+      { name: "campaign.title", type: "texte", required: true, description: "Titre", ref: null },
+      { name: "decision", type: "ReleasedDecision", required: false, description: "", ref: "ReleasedDecision" },
+    ]);
+  });
+});
