@@ -167,6 +167,16 @@ const ROWS: Row[] = [
     manager: 200,
   }),
   page("/instruction", () => "/instruction", { anonymous: 307, member: 404, stranger: 404, reviewer: 200, manager: 404 }),
+  // Declarations of results to verify: ANS reviewers and managers validate nationally; establishments have no queue.
+  page("/instruction/suivi", () => "/instruction/suivi", { anonymous: 307, member: 404, stranger: 404, reviewer: 200, manager: 200 }),
+  // A selected dossier's verification: its establishment and its verifiers (the ANS nationally; an ARS reviewer of its region).
+  page("/instruction/suivi/[applicationId]", (w) => `/instruction/suivi/${w.selected}`, {
+    anonymous: 307,
+    member: 200,
+    stranger: 404,
+    reviewer: 200,
+    manager: 200,
+  }),
   page("/pilotage", () => "/pilotage", MANAGER_PAGE),
   page("/pilotage/dossiers", () => "/pilotage/dossiers", MANAGER_PAGE),
   page("/pilotage/invitations", () => "/pilotage/invitations", MANAGER_PAGE),
@@ -687,9 +697,30 @@ const ROWS: Row[] = [
     call: (w) => ({
       method: "POST",
       url: `/api/applications/${w.submitted}/result-declaration`,
-      json: { objectives: [{ objectiveCode: "O1", achieved: "yes", comment: "Fait." }] },
+      multipart: { declaration: JSON.stringify({ objectives: [{ objectiveCode: "O1", achieved: "yes", comment: "Fait." }] }) },
     }),
     expected: { anonymous: 401, member: 409, stranger: 404, reviewer: 403, manager: 403 },
+  },
+  {
+    route: "POST /api/applications/[applicationId]/verification",
+    // Nothing declared yet: nothing to decide, for whoever may see the verification (lib/follow-up/verification.int.test.ts holds the tiers' rights;
+    // e2e/follow-up-verification.spec.ts an ARS reviewer of another region's 404).
+    call: (w) => ({
+      method: "POST",
+      url: `/api/applications/${w.selected}/verification`,
+      json: { step: "decide", version: 1, objectives: [{ objectiveCode: "O1", decision: "approve", reason: "" }] },
+    }),
+    expected: { anonymous: 401, member: 409, stranger: 404, reviewer: 409, manager: 409 },
+  },
+  {
+    route: "POST /api/applications/[applicationId]/verification/answer",
+    // Only the director answers, and only a request for information (none here).
+    call: (w) => ({
+      method: "POST",
+      url: `/api/applications/${w.selected}/verification/answer`,
+      multipart: { version: "1", message: "Voici notre réponse." },
+    }),
+    expected: { anonymous: 401, member: 409, stranger: 404, reviewer: 404, manager: 403 },
   },
   {
     route: "GET /api/applications/[applicationId]/result-declaration",

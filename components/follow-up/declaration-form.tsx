@@ -3,14 +3,17 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
 import { type Control, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { RadioField, TextAreaField } from "@/components/forms/fields";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
+import { formatFileSize } from "@/lib/attachments/file-size";
 import { ZDeclareResultsInput } from "@/lib/follow-up/declare-schema";
-import { callApi } from "@/lib/http/api-client";
+import { ApiError, callApi } from "@/lib/http/api-client";
 
 type Values = z.input<typeof ZDeclareResultsInput>;
 
@@ -19,15 +22,23 @@ const ACHIEVED_OPTIONS = [
   { value: "no", label: "Non atteint" },
 ];
 
-/** The director's declaration, objective by objective: achieved or not, with a comment. */
+/**
+ * The director's declaration, objective by objective: achieved or not, with a comment and
+ * evidence files. Sent as one multipart request (the values as JSON, the files beside them): the
+ * server keeps all of it or nothing.
+ */
 export function DeclarationForm({
   applicationId,
   objectives,
+  limits,
 }: {
   applicationId: string;
   objectives: ReadonlyArray<{ code: string; title: string }>;
+  limits: { maxFiles: number; maxBytes: number };
 }) {
   const router = useRouter();
+  const element = useRef<HTMLFormElement>(null);
+  const [fileErrors, setFileErrors] = useState<Record<string, string>>({});
   const form = useForm<Values, unknown, z.output<typeof ZDeclareResultsInput>>({
     resolver: zodResolver(ZDeclareResultsInput),
     defaultValues: { objectives: objectives.map((objective) => ({ objectiveCode: objective.code, achieved: undefined, comment: "" })) },
@@ -35,12 +46,32 @@ export function DeclarationForm({
   });
   const control = form.control as unknown as Control<Values>;
   const { onSubmit, result } = useApiSubmit(form, async () => {
-    await callApi(`/api/applications/${applicationId}/result-declaration`, "POST", form.getValues());
+    const data = new FormData();
+    data.set("declaration", JSON.stringify(form.getValues()));
+    for (const objective of objectives) {
+      const input = element.current?.querySelector<HTMLInputElement>(`input[name="evidence.${objective.code}"]`);
+      for (const file of input?.files ?? []) data.append(`evidence.${objective.code}`, file);
+    }
+    setFileErrors({});
+    try {
+      await callApi(`/api/applications/${applicationId}/result-declaration`, "POST", data);
+    } catch (caught) {
+      if (caught instanceof ApiError)
+        setFileErrors(
+          Object.fromEntries(
+            objectives.flatMap((objective, index) => {
+              const message = caught.fieldErrors[`objectives.${index}.evidence`]?.[0];
+              return message ? [[objective.code, message]] : [];
+            }),
+          ),
+        );
+      throw caught;
+    }
     router.refresh();
-    return "Résultats déclarés : les indicateurs du registre sont figés et la déclaration est enregistrée.";
+    return "Résultats déclarés : les indicateurs du registre sont figés et la déclaration est transmise pour vérification.";
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Déclaration des résultats">
+    <form ref={element} onSubmit={onSubmit} noValidate aria-label="Déclaration des résultats">
       {objectives.map((objective, index) => (
         <fieldset key={objective.code} className={fr.cx("fr-fieldset")}>
           <legend className={fr.cx("fr-fieldset__legend")}>
@@ -59,6 +90,14 @@ export function DeclarationForm({
               label={`Commentaire sur l'objectif ${objective.code}`}
               rows={3}
               maxLength={4000}
+            />
+            <Upload
+              label={`Pièces justificatives de l'objectif ${objective.code} (facultatif)`}
+              hint={`PDF, image ou document bureautique, ${formatFileSize(limits.maxBytes)} au plus par fichier ; ${limits.maxFiles} fichiers au plus pour toute la déclaration.`}
+              multiple
+              state={fileErrors[objective.code] ? "error" : "default"}
+              stateRelatedMessage={fileErrors[objective.code]}
+              nativeInputProps={{ name: `evidence.${objective.code}` }}
             />
           </div>
         </fieldset>

@@ -8,13 +8,18 @@ import {
   authorizeApplication,
   authorizeMemberInvitation,
   authorizeTransition,
+  authorizeVerification,
   availableTransitions,
   canAccessEstablishment,
   canManageApiTokens,
   canSeeReviewerNames,
   decideApplicationAccess,
+  decideVerificationAccess,
   hasPermission,
   reviewTiersVisibleTo,
+  verificationTierFor,
+  verificationTiersOf,
+  verifiesAt,
 } from "./policy";
 import type { Viewer } from "./viewer";
 
@@ -190,6 +195,50 @@ describe("the reason given for a refused change of a dossier", () => {
     expect(() => authorizeApplication(member, facts("SUBMITTED"), "edit")).toThrow(
       expect.objectContaining({ code: "INVALID_STATE", message: "Ce dossier a été déposé : il n'est plus modifiable." }),
     );
+  });
+});
+
+describe("verification of declared results", () => {
+  const unassignedArs = viewer({ userId: "ars-unassigned", staffRole: "REGIONAL_REVIEWER", regionCodes: ["75"] });
+  const otherAnsReviewer = viewer({ userId: "ans-unassigned", staffRole: "REVIEWER" });
+
+  it("lets the ARS of the establishment's region check it, the ANS validate it, and nobody else decide", () => {
+    const selected = facts("SELECTED");
+    const decides = (who: Viewer) => (["REGIONAL", "NATIONAL"] as const).filter((tier) => verifiesAt(who, selected, tier));
+    expect(decides(unassignedArs)).toEqual(["REGIONAL"]);
+    expect(decides(arsElsewhere)).toEqual([]);
+    expect(decides(otherAnsReviewer)).toEqual(["NATIONAL"]);
+    expect(decides(manager)).toEqual(["NATIONAL"]);
+    expect(decides(member)).toEqual([]);
+    // A declared conflict of interests on the dossier keeps its reviewer out of the verification too.
+    expect(decides(conflicted)).toEqual([]);
+    // Nothing to verify before the dossier is « retenu ».
+    expect(verifiesAt(otherAnsReviewer, facts("SCORED"), "NATIONAL")).toBe(false);
+  });
+
+  it("hides the verification from an ARS reviewer of another region (404) and refuses a tier that is not theirs (403)", () => {
+    const selected = facts("SELECTED");
+    expect(decideVerificationAccess(arsElsewhere, selected, "read")).toEqual({ allowed: false, refusal: "not-visible" });
+    expect(() => authorizeVerification(arsElsewhere, selected, "REGIONAL")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+    expect(() => authorizeVerification(stranger, selected, "read")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+    expect(() => authorizeVerification(unassignedArs, selected, "NATIONAL")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => authorizeVerification(member, selected, "REGIONAL")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(decideVerificationAccess(member, selected, "read")).toEqual({ allowed: true });
+    expect(decideVerificationAccess(unassignedArs, selected, "read")).toEqual({ allowed: true });
+  });
+
+  it("names the tier at which the viewer decides now, and the queues they work through", () => {
+    const selected = facts("SELECTED");
+    expect(verificationTierFor(unassignedArs, selected, "WITH_ARS")).toBe("REGIONAL");
+    expect(verificationTierFor(unassignedArs, selected, "WITH_ANS")).toBeNull();
+    expect(verificationTierFor(manager, selected, "WITH_ANS")).toBe("NATIONAL");
+    expect(verificationTierFor(manager, selected, "INFORMATION_REQUESTED")).toBeNull();
+    expect([
+      verificationTiersOf(unassignedArs),
+      verificationTiersOf(reviewer),
+      verificationTiersOf(manager),
+      verificationTiersOf(member),
+    ]).toEqual([["REGIONAL"], ["NATIONAL"], ["NATIONAL"], []]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { type Actor, availableActions, isEditable, TRANSITIONS, type TransitionAction } from "@/lib/applications/state-machine";
-import type { ApplicationState, ReviewTier } from "@/lib/db/generated/enums";
+import type { ApplicationState, ReviewTier, VerificationState } from "@/lib/db/generated/enums";
+import { tierHolding } from "@/lib/follow-up/verification-machine";
 import { AppError } from "@/lib/errors/app-error";
 import type { ApiScope } from "@/lib/public-api/token-schema";
 import { isMemberOf, type Role, rolesOf, type Viewer } from "./viewer";
@@ -28,13 +29,17 @@ export type Permission =
   | "review:assigned"
   | "jobs:manage"
   | "api-token:manage"
-  | "payment:record";
+  | "payment:record"
+  /** Check declarations of results for the ARS (of the reviewer's regions only: ownership below). */
+  | "follow-up:check-regional"
+  /** Validate declarations of results for the ANS. */
+  | "follow-up:validate-national";
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // A member's rights come from their establishments (ownership below), not from the role.
   MEMBER: [],
-  REVIEWER: ["review:assigned"],
-  REGIONAL_REVIEWER: ["review:assigned"],
+  REVIEWER: ["review:assigned", "follow-up:validate-national"],
+  REGIONAL_REVIEWER: ["review:assigned", "follow-up:check-regional"],
   PROGRAMME_MANAGER: [
     "programme:configure",
     "reviewer:assign",
@@ -51,6 +56,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "jobs:manage",
     "api-token:manage",
     "payment:record",
+    "follow-up:validate-national",
   ],
 };
 
@@ -284,6 +290,68 @@ export function authorizeOwnAssignment(
   if (!viewer) throw new AppError("UNAUTHENTICATED");
   if (assignment.reviewerId !== viewer.userId) throw new AppError("NOT_FOUND");
   return authorizeApplication(viewer, facts, access);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verification of declared results (ADR 0020)
+// ---------------------------------------------------------------------------------------------
+
+/** What a verifier does: read the declaration, or decide at a tier (check for the ARS, validate for the ANS). */
+export type VerificationAccess = "read" | ReviewTier;
+
+export const TIER_PERMISSION = {
+  REGIONAL: "follow-up:check-regional",
+  NATIONAL: "follow-up:validate-national",
+} as const satisfies Record<ReviewTier, Permission>;
+
+/**
+ * Whether the viewer verifies the dossier's results at a tier: an ARS reviewer for the
+ * establishments of their regions, ANS reviewers and programme managers nationally. Whoever
+ * declared a conflict of interests on the dossier stays out of its verification too.
+ */
+export function verifiesAt(viewer: Viewer, facts: ApplicationFacts, tier: ReviewTier): boolean {
+  if (facts.state !== "SELECTED" || !hasPermission(viewer, TIER_PERMISSION[tier])) return false;
+  if (facts.reviewers.some((reviewer) => reviewer.reviewerId === viewer.userId && reviewer.hasConflict === true)) return false;
+  return tier === "NATIONAL" || (viewer.regionCodes ?? []).includes(facts.regionCode);
+}
+
+/** The tiers whose queue of declarations the viewer works through. */
+export function verificationTiersOf(viewer: Viewer): ReviewTier[] {
+  return (["REGIONAL", "NATIONAL"] as const).filter((tier) => hasPermission(viewer, TIER_PERMISSION[tier]));
+}
+
+export function decideVerificationAccess(
+  viewer: Viewer,
+  facts: ApplicationFacts,
+  access: VerificationAccess,
+): { allowed: true } | { allowed: false; refusal: Refusal } {
+  const verifier = verifiesAt(viewer, facts, "REGIONAL") || verifiesAt(viewer, facts, "NATIONAL");
+  if (!verifier && !decideApplicationAccess(viewer, facts, "read").allowed) return { allowed: false, refusal: "not-visible" };
+  if (access === "read" || verifiesAt(viewer, facts, access)) return { allowed: true };
+  return { allowed: false, refusal: "role" };
+}
+
+/**
+ * Throws NOT_FOUND for a dossier the viewer neither reads nor verifies, FORBIDDEN for a tier that
+ * is not theirs. Which step the state allows is the verification machine's to say.
+ */
+export function authorizeVerification(viewer: Viewer | null, facts: ApplicationFacts, access: VerificationAccess): Viewer {
+  if (!viewer) throw new AppError("UNAUTHENTICATED");
+  const decision = decideVerificationAccess(viewer, facts, access);
+  if (decision.allowed) return viewer;
+  if (decision.refusal === "not-visible") throw new AppError("NOT_FOUND");
+  throw new AppError(
+    "FORBIDDEN",
+    access === "REGIONAL"
+      ? "Seule l'ARS de la région de l'établissement vérifie cette déclaration."
+      : "Seuls les instructeurs et les chargés de programme de l'ANS valident cette déclaration.",
+  );
+}
+
+/** The tier at which the viewer may decide now: the one holding the declaration, if it is theirs. */
+export function verificationTierFor(viewer: Viewer, facts: ApplicationFacts, state: VerificationState): ReviewTier | null {
+  const tier = tierHolding(state);
+  return tier && verifiesAt(viewer, facts, tier) ? tier : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import { hasPermission } from "./policy";
+import type { ReviewTier } from "@/lib/db/generated/enums";
+import { hasPermission, ROLE_PERMISSIONS, TIER_PERMISSION, verificationTiersOf } from "./policy";
 import type { Viewer } from "./viewer";
 
 /**
@@ -39,6 +40,41 @@ export function assignmentsVisibleTo(viewer: Viewer): Prisma.ReviewerAssignmentW
       state: { not: "DRAFT" },
       ...(viewer.staffRole === "REGIONAL_REVIEWER" ? { establishment: { regionCode: { in: [...(viewer.regionCodes ?? [])] } } } : {}),
     },
+  };
+}
+
+/**
+ * Declarations of results waiting for the viewer's tiers: the ARS's in their regions, the ANS's
+ * everywhere, never a dossier on which they declared a conflict. Mirrors `verifiesAt` in the policy.
+ */
+export function verificationsToCheckBy(viewer: Viewer): Prisma.ResultVerificationWhereInput {
+  const scopes = verificationTiersOf(viewer).map((tier): Prisma.ResultVerificationWhereInput =>
+    tier === "REGIONAL"
+      ? { state: "WITH_ARS", declaration: { application: { establishment: { regionCode: { in: [...(viewer.regionCodes ?? [])] } } } } }
+      : { state: "WITH_ANS" },
+  );
+  if (scopes.length === 0) return { id: { in: [] } };
+  return {
+    OR: scopes,
+    declaration: {
+      application: {
+        state: "SELECTED",
+        assignments: { none: { reviewerId: viewer.userId, conflict: { is: { hasConflict: true } } } },
+      },
+    },
+  };
+}
+
+/** The people who verify a dossier's results at a tier (for their e-mails). Mirrors `verifiesAt`. */
+export function verifiersAt(tier: ReviewTier, dossier: { id: string; regionCode: string }): Prisma.UserWhereInput {
+  const roles = (Object.keys(ROLE_PERMISSIONS) as Array<keyof typeof ROLE_PERMISSIONS>).filter((role) =>
+    ROLE_PERMISSIONS[role].includes(TIER_PERMISSION[tier]),
+  );
+  return {
+    disabledAt: null,
+    staffRole: { in: roles.filter((role) => role !== "MEMBER") },
+    assignments: { none: { applicationId: dossier.id, conflict: { is: { hasConflict: true } } } },
+    ...(tier === "REGIONAL" ? { reviewerRegions: { some: { regionCode: dossier.regionCode } } } : {}),
   };
 }
 

@@ -41,7 +41,8 @@ export async function loadDossier(client: Reader, applicationId: string) {
         },
       },
       attachments: {
-        where: { messageId: null },
+        // The dossier's own files: not those of its messages, nor those of its follow-up (ADR 0020).
+        where: { messageId: null, declaredObjectiveId: null, verificationStepId: null },
         orderBy: { createdAt: "asc" },
         select: { id: true, objectiveId: true, fileName: true, sha256: true, sizeBytes: true, mimeType: true, createdAt: true },
       },

@@ -1,4 +1,4 @@
-import { authorizeApplication } from "@/lib/access/policy";
+import { authorizeApplication, authorizeVerification } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { loadDossierFacts } from "@/lib/applications/dossier-facts";
 import { db } from "@/lib/db/client";
@@ -37,16 +37,27 @@ export async function uploadAttachment(viewer: Viewer, request: UploadRequest) {
 async function loadAttachment(attachmentId: string) {
   const attachment = await db.attachment.findUnique({
     where: { id: attachmentId },
-    select: { id: true, applicationId: true, messageId: true, fileName: true, mimeType: true, storageKey: true },
+    select: {
+      id: true,
+      applicationId: true,
+      messageId: true,
+      declaredObjectiveId: true,
+      verificationStepId: true,
+      fileName: true,
+      mimeType: true,
+      storageKey: true,
+    },
   });
   if (!attachment) throw new AppError("NOT_FOUND");
   return attachment;
 }
 
-/** The bytes of an attachment, for whoever may read its dossier. */
+/** The bytes of an attachment, for whoever may read its dossier (or verify its results, for the files of a declaration). */
 export async function readAttachment(viewer: Viewer, attachmentId: string) {
   const attachment = await loadAttachment(attachmentId);
-  authorizeApplication(viewer, await loadDossierFacts(db, attachment.applicationId), "read");
+  const facts = await loadDossierFacts(db, attachment.applicationId);
+  if (attachment.declaredObjectiveId || attachment.verificationStepId) authorizeVerification(viewer, facts, "read");
+  else authorizeApplication(viewer, facts, "read");
   const bytes = await fileStorage().get(attachment.storageKey);
   if (!bytes) throw new AppError("NOT_FOUND", "Ce fichier n'est plus disponible.");
   return { bytes, fileName: attachment.fileName, mimeType: attachment.mimeType };
@@ -56,7 +67,8 @@ export async function readAttachment(viewer: Viewer, attachmentId: string) {
 export async function deleteAttachment(viewer: Viewer, attachmentId: string): Promise<void> {
   const attachment = await loadAttachment(attachmentId);
   authorizeApplication(viewer, await loadDossierFacts(db, attachment.applicationId), "edit");
-  if (attachment.messageId) throw new AppError("FORBIDDEN", "Les pièces jointes d'un message ne peuvent pas être supprimées.");
+  if (attachment.messageId || attachment.declaredObjectiveId || attachment.verificationStepId)
+    throw new AppError("FORBIDDEN", "Les pièces jointes d'un message ou d'une déclaration de résultats ne peuvent pas être supprimées.");
   await db.attachment.delete({ where: { id: attachment.id } });
   await fileStorage().delete(attachment.storageKey);
 }

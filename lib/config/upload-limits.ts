@@ -13,6 +13,8 @@ export const UPLOAD_LIMITS = {
   attachmentBytes: Math.floor(env.MAX_UPLOAD_MB * MIB),
   /** Files in one message of a dossier's thread. */
   messageFiles: 5,
+  /** Evidence files in one declaration of results, all objectives together (ADR 0020). */
+  declarationFiles: 10,
   /** A roster file (template or Annuaire Santé extract; ADR 0006). */
   rosterImportBytes: 100 * MIB,
 } as const;
@@ -22,5 +24,8 @@ export const MULTIPART_ENVELOPE_BYTES = MIB;
 
 /** The largest request body a route accepts: the framework's limit (next.config.mjs). */
 export function largestRequestBodyBytes(limits = UPLOAD_LIMITS): number {
-  return Math.max(limits.rosterImportBytes, limits.attachmentBytes * limits.messageFiles) + MULTIPART_ENVELOPE_BYTES;
+  return (
+    Math.max(limits.rosterImportBytes, limits.attachmentBytes * Math.max(limits.messageFiles, limits.declarationFiles)) +
+    MULTIPART_ENVELOPE_BYTES
+  );
 }

@@ -1,10 +1,13 @@
 import { authorizeApplication } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { loadDossierFacts } from "@/lib/applications/dossier-facts";
+import { type IncomingFile, type StoredFile, storeCheckedFile } from "@/lib/attachments/store-file";
+import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { requestDelivery } from "@/lib/jobs/worker";
 import { parisToday } from "@/lib/roster/dates";
 import { computeRosterIndicators, loadEstablishmentRoster, snapshotCounts } from "@/lib/roster/establishment-indicators";
 import { storeIndicatorSnapshot } from "@/lib/roster/snapshots";
@@ -12,28 +15,37 @@ import { fileStorage, generateStorageKey } from "@/lib/storage";
 import { declarationHashOf, renderDeclarationPdf } from "./declaration-pdf";
 import type { TDeclareResultsInput } from "./declare-schema";
 import { loadFollowUpContext } from "./load-follow-up-context";
+import { startVerification } from "./start-verification";
 import { checkObjective } from "./targets";
 
 export const ALREADY_DECLARED_MESSAGE = "Les résultats de ce dossier sont déjà déclarés.";
 
+/** Evidence files of one declared objective, as the form sends them. */
+export type DeclaredEvidence = { objectiveCode: string; files: IncomingFile[] };
+
 /**
- * The director declares the results of a selected dossier, objective by objective. In one
+ * The director declares the results of a selected dossier, objective by objective, with evidence
+ * files. The files are checked (type on the bytes, size) and stored first; then in one
  * transaction, under the dossier's row lock (two clicks make one declaration): the roster's
  * indicators are frozen (a DECLARATION snapshot), each objective is pre-checked against the wave's
- * targets from those very figures, the PDF is rendered with its hash and stored, and the audit
- * entry written. Later roster changes or new targets never alter what was declared.
+ * targets from those very figures, the PDF is rendered with its hash and stored, the files
+ * recorded on their objectives, the verification started (ADR 0020) and the audit entry written.
+ * All or nothing: a refusal anywhere removes every stored file. Later roster changes or new
+ * targets never alter what was declared.
  */
 export async function declareResults(
   viewer: Viewer,
   applicationId: string,
-  input: TDeclareResultsInput & { ip: string | null; now?: Date },
+  input: TDeclareResultsInput & { ip: string | null; now?: Date; evidence?: readonly DeclaredEvidence[] },
 ) {
   const now = input.now ?? new Date();
   authorizeApplication(viewer, await loadDossierFacts(db, applicationId), "declare-results");
   const pdfKey = generateStorageKey("result-declarations");
   let stored = false;
+  const evidence = new Map<string, StoredFile[]>();
   try {
-    return await db.$transaction(
+    await storeEvidence(input.objectives, input.evidence ?? [], evidence);
+    const result = await db.$transaction(
       async (tx) => {
         await tx.$queryRaw`SELECT id FROM "Application" WHERE id = ${applicationId}::uuid FOR UPDATE`;
         const facts = await loadDossierFacts(tx, applicationId);
@@ -93,11 +105,19 @@ export async function declareResults(
                 comment: objective.comment,
                 precheckMet: objective.precheckMet,
                 precheck: objective.checks as unknown as Prisma.InputJsonArray,
+                evidence: {
+                  create: (evidence.get(objective.code) ?? []).map((file) => ({
+                    applicationId: facts.id,
+                    ...file,
+                    uploadedById: viewer.userId,
+                  })),
+                },
               })),
             },
           },
           select: { id: true },
         });
+        const verification = await startVerification(tx, { facts, declarationId: declaration.id, actorId: viewer.userId, now });
         await recordAudit(tx, {
           actor: auditActor(viewer),
           action: "follow_up.results_declared",
@@ -107,25 +127,57 @@ export async function declareResults(
             declarationId: declaration.id,
             snapshotId: snapshot.id,
             pdfHash,
+            verification: verification.state,
             objectives: objectives.map((objective) => ({
               code: objective.code,
               achieved: objective.achieved,
               precheckMet: objective.precheckMet,
+              evidence: (evidence.get(objective.code) ?? []).map((file) => file.sha256),
             })),
           },
         });
-        return { declarationId: declaration.id, pdfHash };
+        return { declarationId: declaration.id, pdfHash, verification: verification.state };
       },
       // The PDF's upload runs inside: more room than Prisma's default 5 seconds.
       { timeout: 30_000 },
     );
+    requestDelivery();
+    return result;
   } catch (error) {
-    // Rolled back after the upload: the file would be nobody's.
-    if (stored)
-      await fileStorage()
-        .delete(pdfKey)
-        .catch(() => undefined);
+    // Rolled back after the uploads: the files would be nobody's.
+    const keys = [...(stored ? [pdfKey] : []), ...[...evidence.values()].flat().map((file) => file.storageKey)];
+    await Promise.all(
+      keys.map((key) =>
+        fileStorage()
+          .delete(key)
+          .catch(() => undefined),
+      ),
+    );
     throw error;
+  }
+}
+
+/**
+ * Checks and stores each objective's files, refusing the whole declaration at the first bad one
+ * (its message on the objective's file field); `into` keeps what was stored, for the caller to
+ * remove on failure.
+ */
+async function storeEvidence(
+  objectives: TDeclareResultsInput["objectives"],
+  evidence: readonly DeclaredEvidence[],
+  into: Map<string, StoredFile[]>,
+) {
+  const count = evidence.reduce((total, entry) => total + entry.files.length, 0);
+  if (count > UPLOAD_LIMITS.declarationFiles) {
+    const message = `Une déclaration peut porter ${UPLOAD_LIMITS.declarationFiles} pièces justificatives au plus.`;
+    throw new AppError("INVALID_INPUT", message, { fieldErrors: { evidence: [message] } });
+  }
+  for (const entry of evidence) {
+    const index = objectives.findIndex((objective) => objective.objectiveCode === entry.objectiveCode);
+    if (index < 0) throw new AppError("INVALID_INPUT", "Une pièce justificative vise un objectif qui n'est pas déclaré.");
+    const files: StoredFile[] = [];
+    into.set(entry.objectiveCode, files);
+    for (const file of entry.files) files.push(await storeCheckedFile(file, `objectives.${index}.evidence`));
   }
 }
 

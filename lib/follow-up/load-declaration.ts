@@ -24,7 +24,14 @@ export async function loadDeclaration(client: Reader, applicationId: string) {
       },
       objectives: {
         orderBy: { objectiveCode: "asc" },
-        select: { objectiveCode: true, achieved: true, comment: true, precheckMet: true, precheck: true },
+        select: {
+          objectiveCode: true,
+          achieved: true,
+          comment: true,
+          precheckMet: true,
+          precheck: true,
+          evidence: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, sizeBytes: true } },
+        },
       },
     },
   });

@@ -1,14 +1,14 @@
-import { authorizeApplication } from "@/lib/access/policy";
+import { authorizeVerification } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { loadDossierFacts } from "@/lib/applications/dossier-facts";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { fileStorage } from "@/lib/storage";
 
-/** The PDF of the dossier's latest declaration of results, for whoever may read the dossier. */
+/** The PDF of the dossier's latest declaration of results, for whoever may read the dossier or verify its results. */
 export async function readDeclarationPdf(viewer: Viewer, applicationId: string) {
   const facts = await loadDossierFacts(db, applicationId);
-  authorizeApplication(viewer, facts, "read");
+  authorizeVerification(viewer, facts, "read");
   const declaration = await db.resultDeclaration.findFirst({
     where: { applicationId: facts.id },
     orderBy: { declaredAt: "desc" },

@@ -14,13 +14,15 @@ export class ApiError extends Error {
   }
 }
 
+/** `body`: JSON, or a FormData for the routes that take files (multipart, its boundary set by the browser). */
 export async function callApi<T = Record<string, unknown>>(path: string, method: string, body?: unknown): Promise<T> {
   let response: Response;
+  const multipart = body instanceof FormData;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? undefined : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined || multipart ? undefined : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
       credentials: "same-origin",
     });
   } catch {

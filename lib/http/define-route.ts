@@ -100,6 +100,7 @@ async function readInput(request: Request): Promise<unknown> {
   }
 }
 
+/** Parses an input with its zod schema; a refusal carries the French messages by field (also for multipart fields). */
 export function parseInput<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;

@@ -23,3 +23,14 @@ export async function filesOf(form: FormData, field: string): Promise<IncomingFi
   const files = form.getAll(field).filter((value): value is File => typeof value !== "string" && (value.size > 0 || value.name !== ""));
   return Promise.all(files.map(async (file) => ({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, type: file.type })));
 }
+
+/** A field holding the JSON of a form's values beside its files; a missing or unreadable one is a French refusal. */
+export function jsonField(form: FormData, field: string): unknown {
+  const value = form.get(field);
+  try {
+    if (typeof value === "string") return JSON.parse(value);
+  } catch {
+    // Refused below.
+  }
+  throw new AppError("INVALID_INPUT", "La requête n'est pas au format attendu.");
+}

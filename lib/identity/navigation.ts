@@ -1,4 +1,4 @@
-import { canManageApiTokens, hasPermission } from "@/lib/access/policy";
+import { canManageApiTokens, hasPermission, verificationTiersOf } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 
 export type NavigationLink = { text: string; href: string };
@@ -16,6 +16,7 @@ export function navigationFor(viewer: Viewer | null): NavigationEntry[] {
   const entries: NavigationEntry[] = [{ text: "Accueil", href: "/" }];
   if (viewer.memberships.length > 0) entries.push({ text: "Mes établissements", href: "/etablissements" });
   if (hasPermission(viewer, "review:assigned")) entries.push({ text: "Dossiers à instruire", href: "/instruction" });
+  if (verificationTiersOf(viewer).length > 0) entries.push({ text: "Résultats à vérifier", href: "/instruction/suivi" });
   if (hasPermission(viewer, "programme:configure")) {
     entries.push({
       text: "Pilotage",

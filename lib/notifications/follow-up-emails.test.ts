@@ -1,6 +1,80 @@
 import { describe, expect, it } from "vitest";
+import { parisDateTime } from "@/lib/time/paris";
 import { declarationReminderEmail, milestoneReminderEmail } from "./follow-up-reminders";
+import { resultsDeclaredEmail } from "./results-declared";
 import { SIGNATURE } from "./signature";
+import { verificationApprovedByArsEmail } from "./verification-approved-by-ars";
+import { verificationConcludedEmail } from "./verification-concluded";
+import { verificationInformationRequestedEmail } from "./verification-information-requested";
+import { verificationToCheckEmail } from "./verification-to-check";
+
+const DUE = parisDateTime("2027-01-01T10:00");
+const mail = { establishment: "CH de Niort", applicationId: "a1" };
+
+describe("follow-up verification e-mails", () => {
+  it("acknowledge the declaration to the director: when, its fingerprint, who checks it next and by when", () => {
+    const email = resultsDeclaredEmail({
+      ...mail,
+      declaredAt: parisDateTime("2026-12-02T11:00"),
+      pdfHash: "ab".repeat(32),
+      nextTier: "ARS",
+      dueAt: DUE,
+    });
+    expect(email.subject).toBe("Déclaration de résultats reçue – HospiConnect");
+    expect(email.text).toContain(
+      "La déclaration de résultats de « CH de Niort » est enregistrée le 2 décembre 2026 à 11:00 (heure de Paris).",
+    );
+    expect(email.text).toContain(`Empreinte (SHA-256) de la déclaration : ${"ab".repeat(32)}`);
+    expect(email.text).toContain(
+      "Elle est maintenant vérifiée par l'ARS de votre région, puis validée par l'ANS ; réponse attendue au plus tard le 1er janvier 2027 à 10:00 (heure de Paris).",
+    );
+    expect(email.text).toMatch(/\/dossiers\/a1\/suivi$/m);
+    expect(email.text.endsWith(SIGNATURE)).toBe(true);
+  });
+
+  it("tell the verifiers of a tier what waits for them, why, and by when, with their page", () => {
+    const arrived = verificationToCheckEmail({ ...mail, arrival: "approvedByArs", tier: "ANS", dueAt: DUE });
+    expect(arrived.subject).toBe("Déclaration de résultats à valider – CH de Niort");
+    expect(arrived.text).toContain("« CH de Niort » a déclaré des résultats que l'ARS a approuvés.");
+    expect(arrived.text).toContain("Déclaration à valider pour l'ANS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris).");
+    expect(arrived.text).toMatch(/\/instruction\/suivi\/a1$/m);
+    expect(verificationToCheckEmail({ ...mail, arrival: "answered", tier: "ARS", dueAt: DUE }).text).toContain(
+      "a répondu à la demande de complément sur sa déclaration de résultats.",
+    );
+  });
+
+  it("carry a request for information with its message and deadline to the establishment", () => {
+    const email = verificationInformationRequestedEmail({
+      ...mail,
+      tier: "ARS",
+      message: "Joignez la liste des cartes CPS.",
+      responseDueAt: DUE,
+    });
+    expect(email.subject).toBe("Complément demandé sur votre déclaration de résultats – HospiConnect");
+    expect(email.text).toContain(
+      "L'ARS demande un complément sur la déclaration de résultats de « CH de Niort » :\n\nJoignez la liste des cartes CPS.",
+    );
+    expect(email.text).toContain("Merci de répondre avant le 1er janvier 2027 à 10:00 (heure de Paris)");
+  });
+
+  it("tell the establishment the ARS approved, then the ANS validated (balance due) or a tier refused, objective by objective", () => {
+    expect(verificationApprovedByArsEmail(mail).text).toContain("La déclaration est transmise à l'ANS pour validation.");
+    const validated = verificationConcludedEmail({ ...mail, outcome: "VALIDATED", by: "ANS", refusals: [] });
+    expect(validated.subject).toBe("Résultats validés par l'ANS – HospiConnect");
+    expect(validated.text).toContain("le solde de la subvention devient exigible");
+    expect(validated.text).not.toContain("Objectifs refusés");
+    const refused = verificationConcludedEmail({
+      ...mail,
+      outcome: "REFUSED",
+      by: "ARS",
+      refusals: [{ objectiveCode: "O2", reason: "Aucune preuve." }],
+    });
+    expect(refused.subject).toBe("Résultats refusés – HospiConnect");
+    expect(refused.text).toContain(
+      "L'ARS refuse les résultats déclarés par « CH de Niort ».\n\nObjectifs refusés :\n- O2 : Aucune preuve.",
+    );
+  });
+});
 
 describe("follow-up reminders", () => {
   it("remind the director of a milestone with its day, how soon, and the follow-up page", () => {

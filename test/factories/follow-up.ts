@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import type { TargetIndicator } from "@/lib/db/generated/enums";
+import type { ReviewTiers, TargetIndicator } from "@/lib/db/generated/enums";
 import { createTranches } from "@/lib/follow-up/create-tranches";
 import { createSubmittedDossier } from "./dossiers";
 import type { EstablishmentOptions } from "./establishments";
@@ -11,7 +11,8 @@ export type TargetRow = { objectiveCode: string; indicator: TargetIndicator; thr
 /**
  * Test data for the follow-up: a dossier « retenu » by a released decision granting
  * `amountGrantedCents`, on a new wave whose schedule pays `advanceSharePercent` in advance and
- * whose objectives have `targets`; its establishment's roster holds `roster` (none by default).
+ * whose objectives have `targets` and whose review (and so the verification of results) has
+ * `reviewTiers`; its establishment's roster holds `roster` (none by default).
  * Its tranches are stored as the release stores them (the advance due, the balance planned).
  */
 export async function createSelectedDossier(
@@ -21,14 +22,23 @@ export async function createSelectedDossier(
     advanceSharePercent?: number | null;
     targets?: readonly TargetRow[];
     roster?: readonly RosterCase[];
+    reviewTiers?: ReviewTiers;
   } = {},
 ) {
-  const { amountGrantedCents = 1_000_001n, advanceSharePercent = 30, targets = [], roster = [], ...establishment } = options;
+  const {
+    amountGrantedCents = 1_000_001n,
+    advanceSharePercent = 30,
+    targets = [],
+    roster = [],
+    reviewTiers = "NATIONAL_ONLY",
+    ...establishment
+  } = options;
   const wave = await createOpenWave(db);
   await db.wave.update({
     where: { id: wave.waveId },
     data: {
       advanceSharePercent,
+      reviewTiers,
       objectiveTargets: { create: targets.map((target) => ({ ...target, dueDate: new Date(`${target.dueDate}T00:00:00Z`) })) },
     },
   });

@@ -5,7 +5,9 @@ import { DeclarationSection } from "@/components/follow-up/declaration-section";
 import { FollowUpMilestones } from "@/components/follow-up/follow-up-milestones";
 import { FollowUpObjectives } from "@/components/follow-up/follow-up-objectives";
 import { FollowUpTranches } from "@/components/follow-up/follow-up-tranches";
+import { VerificationSection } from "@/components/follow-up/verification-section";
 import { getFollowUp } from "@/lib/follow-up/get-follow-up";
+import { getVerification } from "@/lib/follow-up/get-verification";
 import { formatEurosAndCents } from "@/lib/format/numbers";
 import { guardPage } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
@@ -19,6 +21,7 @@ export default async function FollowUpPage({ params }: { params: Promise<{ appli
   const path = `/dossiers/${applicationId}/suivi`;
   const viewer = await requireViewer(path);
   const followUp = await guardPage(viewer, path, () => getFollowUp(viewer, applicationId));
+  const verification = await guardPage(viewer, path, () => getVerification(viewer, applicationId));
   return (
     <>
       <p className={fr.cx("fr-mb-1w")}>
@@ -35,6 +38,7 @@ export default async function FollowUpPage({ params }: { params: Promise<{ appli
       <FollowUpObjectives followUp={followUp} />
       <DeclarationSection followUp={followUp} />
       <FollowUpMilestones followUp={followUp} />
+      <VerificationSection view={verification} />
       <FollowUpTranches followUp={followUp} />
     </>
   );

@@ -1,0 +1,39 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DeclarationDetails } from "@/components/follow-up/declaration-details";
+import { VerificationSection } from "@/components/follow-up/verification-section";
+import { getVerification } from "@/lib/follow-up/get-verification";
+import { guardPage } from "@/lib/http/page-guard";
+import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { requireViewer } from "@/lib/identity/current-viewer";
+
+export const metadata: Metadata = { title: "Vérification des résultats déclarés" };
+
+export default async function VerificationPage({ params }: { params: Promise<{ applicationId: string }> }) {
+  const { applicationId } = await pageParams(params, { applicationId: RouteParam.id });
+  const path = `/instruction/suivi/${applicationId}`;
+  const viewer = await requireViewer(path);
+  const view = await guardPage(viewer, path, () => getVerification(viewer, applicationId));
+  return (
+    <>
+      <p className={fr.cx("fr-mb-1w")}>
+        <Link href="/instruction/suivi">Déclarations à vérifier</Link> – {view.establishment.name} (FINESS {view.establishment.finessEt}) –{" "}
+        {view.waveTitle}
+      </p>
+      <h1>Vérification des résultats déclarés</h1>
+      {view.projectTitle ? <p className={fr.cx("fr-text--lead")}>{view.projectTitle}</p> : null}
+      {view.declaration ? (
+        <>
+          <VerificationSection view={view} />
+          <section aria-labelledby="declaration-titre" className={fr.cx("fr-mb-6w")}>
+            <h2 id="declaration-titre">Déclaration de l&apos;établissement</h2>
+            <DeclarationDetails applicationId={view.applicationId} declaration={view.declaration} objectives={view.objectives} />
+          </section>
+        </>
+      ) : (
+        <p>L&apos;établissement n&apos;a pas encore déclaré ses résultats.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Upload } from "@codegouvfr/react-dsfr/Upload";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { formatFileSize } from "@/lib/attachments/file-size";
+import { callApi } from "@/lib/http/api-client";
+
+/** The director's answer to a request for information, with files: the declaration returns to the tier that asked. */
+export function VerificationAnswerForm({
+  applicationId,
+  version,
+  limits,
+}: {
+  applicationId: string;
+  version: number;
+  limits: { maxFiles: number; maxBytes: number };
+}) {
+  const router = useRouter();
+  const [message, setMessage] = useState("");
+  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function send(element: HTMLFormElement) {
+    const data = new FormData(element);
+    data.set("version", String(version));
+    setPending(true);
+    setResult(null);
+    try {
+      await callApi(`/api/applications/${applicationId}/verification/answer`, "POST", data);
+      setResult({ severity: "success", text: "Réponse envoyée : la déclaration est de nouveau en vérification." });
+      router.refresh();
+    } catch (caught) {
+      setResult({ severity: "error", text: (caught as Error).message });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form
+      aria-label="Réponse à la demande de complément"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send(event.currentTarget);
+      }}
+    >
+      <Input
+        textArea
+        label="Votre réponse"
+        nativeTextAreaProps={{
+          name: "message",
+          value: message,
+          onChange: (event) => setMessage(event.target.value),
+          rows: 4,
+          required: true,
+          maxLength: 8000,
+        }}
+      />
+      <Upload
+        label="Pièces jointes (facultatif)"
+        hint={`PDF, image ou document bureautique : ${limits.maxFiles} fichiers de ${formatFileSize(limits.maxBytes)} au plus.`}
+        multiple
+        nativeInputProps={{ name: "files" }}
+      />
+      <div aria-live="polite">
+        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}
+      </div>
+      <Button type="submit" disabled={pending || message.trim() === ""} iconId="fr-icon-send-plane-line" className={fr.cx("fr-mt-2w")}>
+        Envoyer la réponse
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { type Control, useForm } from "react-hook-form";
+import type { z } from "zod";
+import { RadioField, TextAreaField } from "@/components/forms/fields";
+import { useApiSubmit } from "@/components/forms/use-api-submit";
+import { ZVerificationDecisionInput } from "@/lib/follow-up/verification-schema";
+import { callApi } from "@/lib/http/api-client";
+
+type Values = z.input<typeof ZVerificationDecisionInput>;
+
+const DECISIONS = [
+  { value: "approve", label: "Approuvé" },
+  { value: "refuse", label: "Refusé" },
+];
+
+/** A tier's decision on the declared results, objective by objective: approve, or refuse with a reason. */
+export function VerificationDecisionForm({
+  applicationId,
+  version,
+  tier,
+  objectives,
+}: {
+  applicationId: string;
+  version: number;
+  tier: "ARS" | "ANS";
+  objectives: ReadonlyArray<{ code: string; title: string }>;
+}) {
+  const router = useRouter();
+  const form = useForm<Values, unknown, z.output<typeof ZVerificationDecisionInput>>({
+    resolver: zodResolver(ZVerificationDecisionInput),
+    defaultValues: {
+      step: "decide",
+      version,
+      objectives: objectives.map((objective) => ({ objectiveCode: objective.code, decision: undefined, reason: "" })),
+    },
+    mode: "onBlur",
+  });
+  const control = form.control as unknown as Control<Values>;
+  const { onSubmit, result } = useApiSubmit(
+    form,
+    async (values) => {
+      const moved = await callApi<{ state: string }>(`/api/applications/${applicationId}/verification`, "POST", values);
+      router.refresh();
+      return moved.state === "REFUSED"
+        ? "Décision enregistrée : les résultats sont refusés."
+        : "Décision enregistrée : les résultats sont approuvés.";
+    },
+    { reportInvalid: true },
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={`Décision de l'${tier}`}>
+      {objectives.map((objective, index) => (
+        <fieldset key={objective.code} className={fr.cx("fr-fieldset")}>
+          <legend className={fr.cx("fr-fieldset__legend")}>
+            {objective.code} – {objective.title}
+          </legend>
+          <div className={fr.cx("fr-fieldset__element")}>
+            <RadioField
+              control={control}
+              name={`objectives.${index}.decision`}
+              label={`Décision sur l'objectif ${objective.code}`}
+              options={DECISIONS}
+            />
+            <TextAreaField
+              control={control}
+              name={`objectives.${index}.reason`}
+              label={`Motif pour l'objectif ${objective.code}`}
+              hint="Obligatoire en cas de refus."
+              rows={2}
+              maxLength={4000}
+            />
+          </div>
+        </fieldset>
+      ))}
+      <div aria-live="polite">
+        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}
+      </div>
+      <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-check-line">
+        Enregistrer la décision de l&apos;{tier}
+      </Button>
+    </form>
+  );
+}

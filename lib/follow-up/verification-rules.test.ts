@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { parisDateTime } from "@/lib/time/paris";
+import { endOfParisDay, isVerificationOverdue, tierDueAt, tierVerdict, verdictProblems } from "./verification-rules";
+import { ZVerificationStepInput } from "./verification-schema";
+
+const CODES = ["O1", "O2", "O3"];
+const approve = (objectiveCode: string) => ({ objectiveCode, approved: true, reason: "" });
+
+describe("a tier's decision on declared results", () => {
+  it("approves the declaration only when every objective is approved", () => {
+    expect(tierVerdict(CODES.map(approve))).toBe("APPROVE");
+    expect(tierVerdict([approve("O1"), { objectiveCode: "O2", approved: false, reason: "Pièce illisible." }, approve("O3")])).toBe(
+      "REFUSE",
+    );
+  });
+
+  it("wants each declared objective decided once, none unknown, and every refusal motivated", () => {
+    expect(verdictProblems(CODES, CODES.map(approve))).toEqual({});
+    expect(
+      verdictProblems(CODES, [approve("O1"), approve("O1"), { objectiveCode: "O2", approved: false, reason: "  " }, approve("O9")]),
+    ).toEqual({
+      "objectives.1.decision": ["Cet objectif est déjà décidé."],
+      "objectives.2.reason": ["Motivez le refus."],
+      "objectives.3.decision": ["Cet objectif n'est pas déclaré."],
+      "objectives.2.decision": ["Décidez de l'objectif O3."],
+    });
+  });
+
+  it("gives each tier 30 Paris calendar days from the arrival, across a change of clocks", () => {
+    expect(tierDueAt(parisDateTime("2027-03-15T10:00"), "REGIONAL")).toEqual(parisDateTime("2027-04-14T10:00"));
+    expect(tierDueAt(parisDateTime("2027-10-10T09:30"), "NATIONAL")).toEqual(parisDateTime("2027-11-09T09:30"));
+  });
+
+  it("sets the establishment's deadline at the end of the chosen Paris day, overdue from then", () => {
+    const deadline = endOfParisDay("2027-01-31");
+    expect(deadline).toEqual(parisDateTime("2027-01-31T23:59:59"));
+    expect(isVerificationOverdue(deadline, parisDateTime("2027-01-31T23:59"))).toBe(false);
+    expect(isVerificationOverdue(deadline, parisDateTime("2027-02-01T00:00"))).toBe(true);
+  });
+
+  it("refuses, in French, a refusal without reason and a request without message or valid deadline", () => {
+    const refused = ZVerificationStepInput.safeParse({
+      step: "decide",
+      version: 1,
+      objectives: [{ objectiveCode: "O1", decision: "refuse", reason: "" }],
+    });
+    expect(refused.success ? [] : refused.error.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["objectives.0.reason", "Motivez le refus."],
+    ]);
+    const request = ZVerificationStepInput.safeParse({ step: "requestInformation", version: 1, message: " ", responseDueOn: "2027-02-30" });
+    expect(request.success ? [] : request.error.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["message", "Précisez ce que l'établissement doit compléter."],
+      ["responseDueOn", "Cette date n'existe pas."],
+    ]);
+  });
+});

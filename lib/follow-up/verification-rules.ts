@@ -1,0 +1,52 @@
+import { TZDate } from "@date-fns/tz";
+import { addDays } from "date-fns";
+import type { ReviewTier, VerificationAction } from "@/lib/db/generated/enums";
+import { parisDateTime, PARIS } from "@/lib/time/paris";
+
+/**
+ * The rules of a tier's decision, as plain functions (ADR 0020).
+ *
+ * Due dates: each tier has a fixed number of Paris calendar days from the moment the declaration
+ * reaches it (declared, forwarded by the ARS, or answered by the establishment), same time of day.
+ * The same for every wave: a service commitment of the programme, not one of its secret figures.
+ */
+export const VERIFICATION_DAYS: Readonly<Record<ReviewTier, number>> = { REGIONAL: 30, NATIONAL: 30 };
+
+export function tierDueAt(arrivedAt: Date, tier: ReviewTier): Date {
+  return new Date(addDays(new TZDate(arrivedAt.getTime(), PARIS), VERIFICATION_DAYS[tier]).getTime());
+}
+
+/** An establishment's deadline, chosen as a day: the end of that Paris day. */
+export function endOfParisDay(day: string): Date {
+  return parisDateTime(`${day}T23:59:59`);
+}
+
+export function isVerificationOverdue(dueAt: Date, now: Date): boolean {
+  return now >= dueAt;
+}
+
+export type Verdict = { objectiveCode: string; approved: boolean; reason: string };
+
+/**
+ * Checks a tier's verdicts against the declared objectives: one per objective, none unknown, a
+ * reason for every refusal. Field errors keyed like the form's fields (`objectives.<i>.decision`).
+ */
+export function verdictProblems(declaredCodes: readonly string[], verdicts: readonly Verdict[]): Record<string, string[]> {
+  const problems: Record<string, string[]> = {};
+  const seen = new Set<string>();
+  verdicts.forEach((verdict, index) => {
+    if (!declaredCodes.includes(verdict.objectiveCode)) problems[`objectives.${index}.decision`] = ["Cet objectif n'est pas déclaré."];
+    else if (seen.has(verdict.objectiveCode)) problems[`objectives.${index}.decision`] = ["Cet objectif est déjà décidé."];
+    else if (!verdict.approved && verdict.reason.trim() === "") problems[`objectives.${index}.reason`] = ["Motivez le refus."];
+    seen.add(verdict.objectiveCode);
+  });
+  declaredCodes.forEach((code) => {
+    if (!seen.has(code)) problems[`objectives.${declaredCodes.indexOf(code)}.decision`] = [`Décidez de l'objectif ${code}.`];
+  });
+  return problems;
+}
+
+/** A tier approves the declaration when it approves every objective; one refusal refuses it. */
+export function tierVerdict(verdicts: readonly Verdict[]): Extract<VerificationAction, "APPROVE" | "REFUSE"> {
+  return verdicts.every((verdict) => verdict.approved) ? "APPROVE" : "REFUSE";
+}

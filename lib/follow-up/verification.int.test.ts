@@ -1,0 +1,288 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/access/viewer";
+import { readAttachment } from "@/lib/attachments/upload-attachment";
+import { FILES } from "@/lib/attachments/testing/files";
+import type { ReviewTiers } from "@/lib/db/generated/enums";
+import { fileStorage } from "@/lib/storage";
+import { createReviewer, createSelectedDossier, createUser, directorOf, programmeManager } from "@/test/factories";
+import { resetDatabase, testDb } from "@/test/integration/database";
+import { answerInformationRequest } from "./answer-information-request";
+import { declareResults } from "./declare-results";
+import { getVerification } from "./get-verification";
+import { listVerificationQueue } from "./list-verification-queue";
+import { recordVerificationStep } from "./record-verification-step";
+
+const NOW = new Date("2026-12-02T10:00:00Z");
+const LATER = new Date("2026-12-05T10:00:00Z");
+const CODES = ["O1", "O2", "O3", "O4"];
+const file = (name: string, bytes: Buffer, type = "application/pdf") => ({ bytes: new Uint8Array(bytes), name, type });
+
+const declaration = (evidence: Array<{ objectiveCode: string; files: ReturnType<typeof file>[] }> = [], codes = CODES) => ({
+  objectives: codes.map((objectiveCode) => ({ objectiveCode, achieved: true, comment: `Résultat de ${objectiveCode}.` })),
+  evidence,
+  ip: null,
+  now: NOW,
+});
+const approveAll = (version: number, now = LATER) => ({
+  step: "decide" as const,
+  version,
+  objectives: CODES.map((objectiveCode) => ({ objectiveCode, decision: "approve" as const, reason: "" })),
+  ip: null,
+  now,
+});
+
+async function storedKeys(): Promise<Set<string>> {
+  const keys = new Set<string>();
+  for await (const object of fileStorage().list()) keys.add(object.key);
+  return keys;
+}
+
+/** The queued e-mails, by subject then address (code point order, whatever the database's collation). */
+async function outbox() {
+  const mails = await testDb.outboxEmail.findMany({ select: { to: true, subject: true } });
+  const key = (mail: { to: string; subject: string }) => `${mail.subject}\u0000${mail.to}`;
+  return mails.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** A selected dossier in region 75, its director, an ARS reviewer of 75 and one of 11, an ANS reviewer. */
+async function world(reviewTiers: ReviewTiers = "REGIONAL_THEN_NATIONAL") {
+  const dossier = await createSelectedDossier(testDb, { name: "CH de Niort", regionCode: "75", reviewTiers });
+  return {
+    dossier,
+    director: await directorOf(testDb, dossier.establishment.id),
+    ars: await createReviewer(testDb, { role: "REGIONAL_REVIEWER", regions: ["75"], name: "Aline ARS" }),
+    arsElsewhere: await createReviewer(testDb, { role: "REGIONAL_REVIEWER", regions: ["11"], name: "Hugo ARS" }),
+    ans: await createReviewer(testDb, { name: "Nadia ANS" }),
+  };
+}
+
+describe("verification of declared results", () => {
+  beforeEach(resetDatabase);
+
+  it("records each objective's evidence with the declaration and starts the ARS check, due 30 days later; the director and the region's ARS are told", async () => {
+    const { dossier, director, ars, arsElsewhere } = await world();
+    await declareResults(director, dossier.id, {
+      ...declaration([
+        { objectiveCode: "O1", files: [file("attestation CPS.pdf", FILES.pdf)] },
+        { objectiveCode: "O3", files: [file("capture.png", FILES.png, "image/png"), file("bilan.pdf", FILES.pdf)] },
+      ]),
+    });
+    const view = await getVerification(ars, dossier.id, NOW);
+    expect(
+      view.declaration!.objectives.map((objective) => [objective.objectiveCode, objective.evidence.map((entry) => entry.fileName)]),
+    ).toEqual([
+      ["O1", ["attestation CPS.pdf"]],
+      ["O2", []],
+      ["O3", ["capture.png", "bilan.pdf"]],
+      ["O4", []],
+    ]);
+    expect(view.verification).toMatchObject({ state: "WITH_ARS", tier: "REGIONAL", dueAt: new Date("2027-01-01T10:00:00Z"), version: 1 });
+    expect(view.decideAs).toBe("REGIONAL");
+    // The evidence is not a file of the dossier's content, and the region's ARS reads it.
+    const evidenceId = view.declaration!.objectives[0]!.evidence[0]!.id;
+    expect((await readAttachment(ars, evidenceId)).fileName).toBe("attestation CPS.pdf");
+    await expect(readAttachment(arsElsewhere, evidenceId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getVerification(arsElsewhere, dossier.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const mails = await outbox();
+    expect(mails).toEqual([
+      { to: director.email, subject: "Déclaration de résultats reçue – HospiConnect" },
+      { to: ars.email, subject: "Déclaration de résultats à vérifier – CH de Niort" },
+    ]);
+  });
+
+  it("is all or nothing: a refused file, or a refusal after the files were stored, leaves no declaration, no row and no file", async () => {
+    const { dossier, director } = await world();
+    const before = await storedKeys();
+    await expect(
+      declareResults(director, dossier.id, {
+        ...declaration([
+          { objectiveCode: "O1", files: [file("preuve.pdf", FILES.pdf)] },
+          { objectiveCode: "O2", files: [file("preuve.pdf", FILES.exe)] },
+        ]),
+      }),
+    ).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { "objectives.1.evidence": [expect.stringContaining("preuve.pdf")] },
+    });
+    // Every objective must be declared: refused inside the transaction, after the good file was stored.
+    await expect(
+      declareResults(director, dossier.id, declaration([{ objectiveCode: "O1", files: [file("preuve.pdf", FILES.pdf)] }], ["O1"])),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(await storedKeys()).toEqual(before);
+    expect(
+      await Promise.all([
+        testDb.resultDeclaration.count(),
+        testDb.indicatorSnapshot.count(),
+        testDb.attachment.count(),
+        testDb.resultVerification.count(),
+        testDb.outboxEmail.count(),
+      ]),
+    ).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it("goes from the ARS to the ANS to « validé », each step under the tier's rights and the verification's version, audited and mailed", async () => {
+    const { dossier, director, ars, arsElsewhere, ans } = await world();
+    const manager = await programmeManager(testDb);
+    await declareResults(director, dossier.id, declaration());
+
+    // The ANS does not act while the ARS holds it; an ARS reviewer of another region does not even see it.
+    await expect(recordVerificationStep(ans, dossier.id, approveAll(1))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(recordVerificationStep(arsElsewhere, dossier.id, approveAll(1))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(recordVerificationStep(director, dossier.id, approveAll(1))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      recordVerificationStep(ars, dossier.id, {
+        ...approveAll(1),
+        objectives: [{ objectiveCode: "O1", decision: "approve", reason: "" }],
+      }),
+    ).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { "objectives.1.decision": ["Décidez de l'objectif O2."] },
+    });
+
+    expect(await recordVerificationStep(ars, dossier.id, approveAll(1))).toMatchObject({ state: "WITH_ANS" });
+    // A second ARS decision from the same, now stale, page.
+    await expect(recordVerificationStep(ars, dossier.id, approveAll(1))).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(recordVerificationStep(manager, dossier.id, approveAll(1))).rejects.toMatchObject({ code: "CONFLICT" });
+    const balance = () =>
+      testDb.tranche.findUniqueOrThrow({
+        where: { applicationId_kind: { applicationId: dossier.id, kind: "BALANCE" } },
+        select: { status: true },
+      });
+    expect(await balance()).toEqual({ status: "PLANNED" });
+    expect(await recordVerificationStep(ans, dossier.id, approveAll(2))).toMatchObject({ state: "VALIDATED" });
+    // « La validation rend le solde exigible », in the validation's own transaction.
+    expect(await balance()).toEqual({ status: "DUE" });
+
+    const view = await getVerification(director, dossier.id);
+    expect(view.verification!.state).toBe("VALIDATED");
+    expect(view.verification!.steps.map((step) => [step.action, step.tier, step.toState, step.verdicts.length])).toEqual([
+      ["DECLARE", "REGIONAL", "WITH_ARS", 0],
+      ["APPROVE", "REGIONAL", "WITH_ANS", 4],
+      ["APPROVE", "NATIONAL", "VALIDATED", 4],
+    ]);
+    const audit = await testDb.auditEvent.findMany({
+      where: { targetId: dossier.id, action: { startsWith: "follow_up." } },
+      orderBy: { id: "asc" },
+      select: { action: true, actorLabel: true },
+    });
+    expect(audit).toEqual([
+      { action: "follow_up.results_declared", actorLabel: director.email },
+      { action: "follow_up.verification_approve", actorLabel: ars.email },
+      { action: "follow_up.verification_approve", actorLabel: ans.email },
+    ]);
+    const mails = (await outbox()).filter((mail) => mail.to === director.email || mail.to === ans.email);
+    expect(mails).toEqual([
+      { to: director.email, subject: "Déclaration de résultats reçue – HospiConnect" },
+      { to: ans.email, subject: "Déclaration de résultats à valider – CH de Niort" },
+      { to: director.email, subject: "Résultats approuvés par l'ARS – HospiConnect" },
+      { to: director.email, subject: "Résultats validés par l'ANS – HospiConnect" },
+    ]);
+  });
+
+  it("refuses the declaration when a tier refuses one objective, with its reason", async () => {
+    const { dossier, director, ans } = await world("NATIONAL_ONLY");
+    await declareResults(director, dossier.id, declaration());
+    const decision = approveAll(1);
+    decision.objectives[1] = { objectiveCode: "O2", decision: "refuse" as "approve", reason: "Aucune preuve de déploiement." };
+    expect(await recordVerificationStep(ans, dossier.id, decision)).toMatchObject({ state: "REFUSED" });
+    const view = await getVerification(director, dossier.id);
+    expect(view.verification!.steps.at(-1)!.verdicts.filter((verdict) => !verdict.approved)).toEqual([
+      { objectiveCode: "O2", approved: false, reason: "Aucune preuve de déploiement." },
+    ]);
+    expect(view.decideAs).toBeNull();
+  });
+
+  it("sends the declaration back to the establishment with a message and a deadline; the director's answer with files returns it to the tier that asked", async () => {
+    const { dossier, director, ans } = await world("NATIONAL_ONLY");
+    const editor = await createUser(testDb, { establishmentId: dossier.establishment.id, membershipRole: "EDITOR" });
+    await declareResults(director, dossier.id, declaration());
+    const request = { step: "requestInformation" as const, version: 1, message: "Joignez la liste des e-CPS.", ip: null };
+    await expect(recordVerificationStep(ans, dossier.id, { ...request, responseDueOn: "2026-12-01", now: LATER })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { responseDueOn: ["La date limite de réponse doit être dans le futur."] },
+    });
+    await expect(
+      answerInformationRequest(director, dossier.id, { version: 1, message: "Trop tôt.", files: [], ip: null }),
+    ).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await recordVerificationStep(ans, dossier.id, { ...request, responseDueOn: "2027-01-15", now: LATER });
+
+    const asked = await getVerification(director, dossier.id);
+    expect(asked.verification).toMatchObject({ state: "INFORMATION_REQUESTED", tier: "NATIONAL", dueAt: new Date("2027-01-15T22:59:59Z") });
+    expect(asked.verification!.request).toMatchObject({ message: "Joignez la liste des e-CPS." });
+    expect(asked.canAnswer).toBe(true);
+    expect(
+      await testDb.outboxEmail.findMany({ where: { to: director.email, subject: { startsWith: "Complément" } }, select: { text: true } }),
+    ).toEqual([{ text: expect.stringContaining("Joignez la liste des e-CPS.") }]);
+
+    await expect(
+      answerInformationRequest(editor.viewer as Viewer, dossier.id, { version: 2, message: "Voici.", files: [], ip: null }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await answerInformationRequest(director, dossier.id, {
+      version: 2,
+      message: "Voici la liste.",
+      files: [file("liste e-CPS.pdf", FILES.pdf)],
+      ip: null,
+      now: LATER,
+    });
+    const answered = await getVerification(ans, dossier.id);
+    expect(answered.verification).toMatchObject({
+      state: "WITH_ANS",
+      tier: "NATIONAL",
+      version: 3,
+      dueAt: new Date("2027-01-04T10:00:00Z"),
+    });
+    expect(answered.verification!.steps.at(-1)).toMatchObject({
+      action: "ANSWER",
+      message: "Voici la liste.",
+      attachments: [{ fileName: "liste e-CPS.pdf" }],
+    });
+    expect(answered.decideAs).toBe("NATIONAL");
+  });
+
+  it("lists for each tier what waits for it, in its regions, the earliest due first; a conflict of interests keeps a reviewer out", async () => {
+    const { dossier, director, ars, arsElsewhere, ans } = await world();
+    const second = await createSelectedDossier(testDb, { name: "EHPAD du Lac", regionCode: "75", reviewTiers: "REGIONAL_THEN_NATIONAL" });
+    const elsewhere = await createSelectedDossier(testDb, { name: "CH de Lille", regionCode: "32", reviewTiers: "REGIONAL_THEN_NATIONAL" });
+    await declareResults(await directorOf(testDb, second.establishment.id), second.id, {
+      ...declaration(),
+      now: new Date("2026-11-20T10:00:00Z"),
+    });
+    await declareResults(director, dossier.id, declaration());
+    await declareResults(await directorOf(testDb, elsewhere.establishment.id), elsewhere.id, declaration());
+    await recordVerificationStep(ars, dossier.id, approveAll(1));
+
+    const names = async (viewer: Viewer) =>
+      (await listVerificationQueue(viewer, { page: 1 }, LATER)).items.map((item) => item.establishment);
+    expect(await names(ars)).toEqual(["EHPAD du Lac"]);
+    expect(await names(arsElsewhere)).toEqual([]);
+    expect(await names(ans)).toEqual(["CH de Niort"]);
+    await expect(listVerificationQueue(director, { page: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    await testDb.reviewerAssignment.create({
+      data: {
+        applicationId: dossier.id,
+        reviewerId: ans.userId,
+        tier: "NATIONAL",
+        conflict: { create: { hasConflict: true, type: "PERSONAL_TIE" } },
+      },
+    });
+    expect(await names(ans)).toEqual([]);
+    await expect(getVerification(ans, dossier.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("lets one of two ARS reviewers deciding at once win; the other is told the verification changed", async () => {
+    const { dossier, director, ars } = await world();
+    const colleague = await createReviewer(testDb, { role: "REGIONAL_REVIEWER", regions: ["75"] });
+    await declareResults(director, dossier.id, declaration());
+    const results = await Promise.allSettled([
+      recordVerificationStep(ars, dossier.id, approveAll(1)),
+      recordVerificationStep(colleague, dossier.id, approveAll(1)),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((result) => result.status === "rejected")).toMatchObject({
+      reason: { code: "CONFLICT" },
+    });
+    expect(await testDb.verificationStep.count({ where: { action: "APPROVE" } })).toBe(1);
+  });
+});
