@@ -2,8 +2,8 @@
 //   1. the browser is there (Debian's chromium), 2. Prisma client, 3. types, lint and formatting,
 //   4. unit and integration tests (Vitest; integration on the embedded PostgreSQL, or on
 //      TEST_DATABASE_URL when set), 5. production build, 6. system tests (instances of the build
-//      on a PostgreSQL cluster they start), 7. end-to-end tests (Playwright).
-import { spawnSync } from "node:child_process";
+//      on a PostgreSQL cluster they start) beside 7. end-to-end tests (Playwright).
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { e2ePorts } from "./lib/free-port";
@@ -27,15 +27,46 @@ const steps: Array<[string, () => unknown]> = [
   ["Unit and integration tests", () => run(bin("vitest"), ["run", "--project", "unit", "--project", "integration"])],
   // Through the npm script itself, so that CI proves `npm run build` works.
   ["Production build", () => buildIsStale() && run("npm", ["run", "build"])],
-  // Instances of that build on a PostgreSQL server of their own: several instances, faults.
-  ["System tests", () => run(bin("vitest"), ["run", "--project", "system"])],
-  // The servers take free ports unless E2E_PORT, E2E_DB_PORT, E2E_PSC_PORT say otherwise.
-  ["End-to-end tests", async () => run(bin("playwright"), ["test"], await e2ePorts(process.env))],
+  // System tests: instances of that build on a PostgreSQL server of their own (several instances,
+  // faults). They mostly wait for servers to stop and start, so they run beside the end-to-end
+  // tests, their report held back until both end so that the two do not interleave.
+  // The e2e servers take free ports unless E2E_PORT, E2E_DB_PORT, E2E_PSC_PORT say otherwise.
+  [
+    "System and end-to-end tests",
+    async () => {
+      const system = runHeldBack(bin("vitest"), ["run", "--project", "system"]);
+      const endToEnd = runHeldBack(bin("playwright"), ["test"], await e2ePorts(process.env), "inherit");
+      const [systemResult, endToEndResult] = await Promise.all([system, endToEnd]);
+      console.log(`\n▶ System tests (report)\n${systemResult.output}`);
+      const failed = [systemResult.ok ? null : "system tests", endToEndResult.ok ? null : "end-to-end tests"].filter(Boolean);
+      if (failed.length > 0) throw new Error(`${failed.join(" and ")} failed`);
+    },
+  ],
 ];
 
 function run(command: string, args: string[], extraEnv: Record<string, string> = {}): void {
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...extraEnv, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed`);
+}
+
+/** Runs a command without blocking the other; its output is kept for later, or shown as it comes. */
+function runHeldBack(
+  command: string,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+  output: "held" | "inherit" = "held",
+): Promise<{ ok: boolean; output: string }> {
+  const child = spawn(command, args, {
+    stdio: output === "inherit" ? "inherit" : ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...extraEnv, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const chunks: Buffer[] = [];
+  child.stdout?.on("data", (chunk: Buffer) => chunks.push(chunk));
+  child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk));
+  return new Promise((resolve) => {
+    child.once("error", (error) => resolve({ ok: false, output: `${Buffer.concat(chunks).toString("utf8")}\n${error.message}` }));
+    child.once("close", (code) => resolve({ ok: code === 0, output: Buffer.concat(chunks).toString("utf8") }));
+  });
 }
 
 const started = Date.now();
