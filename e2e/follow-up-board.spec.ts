@@ -50,7 +50,7 @@ test("a manager filters the follow-up board by stage, sees the overdue check fir
   await expect(page.getByRole("table", { name: "Dossiers par région" }).getByRole("row", { name: /Occitanie/ })).toContainText("2");
   await expectNoSeriousAccessibilityViolation(page);
 
-  await page.getByLabel("Étape du suivi").selectOption({ label: "Validation par l'ANS" });
+  await page.getByLabel("Étape du suivi", { exact: true }).selectOption({ label: "Validation par l'ANS" });
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page.getByRole("status")).toHaveText("2 dossiers retenus – les vérifications en retard d'abord");
   const board = page.getByRole("table", { name: "Suivi des dossiers retenus" });
