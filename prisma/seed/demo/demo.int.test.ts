@@ -174,5 +174,15 @@ describe("demo data: decisions", () => {
       ["REQUEST_INFORMATION", 1],
     ]);
     expect(await testDb.indicatorSnapshot.count({ where: { reason: "DECLARATION" } })).toBe(6);
+
+    // The dashboard's follow-up funnel counts the same stages, under its filters.
+    const now = new Date("2026-11-29T09:00:00Z");
+    const dashboard = await loadProgrammeDashboard(testDb, ZDashboardFilters.parse({}), now);
+    expect(dashboard.followUp.map((stage) => [stage.stage, stage.count])).toEqual(
+      board.summary.byStage.map((entry) => [entry.stage, entry.count]),
+    );
+    const generalisation = await testDb.wave.findFirstOrThrow({ where: { reviewTiers: "REGIONAL_THEN_NATIONAL" }, select: { id: true } });
+    const twoTiers = await loadProgrammeDashboard(testDb, ZDashboardFilters.parse({ vague: generalisation.id }), now);
+    expect(twoTiers.followUp.filter((stage) => stage.count > 0).map((stage) => stage.stage)).toEqual(["WITH_ARS", "INFORMATION_REQUESTED"]);
   });
 });
