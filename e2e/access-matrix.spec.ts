@@ -179,6 +179,7 @@ const ROWS: Row[] = [
   }),
   page("/pilotage", () => "/pilotage", MANAGER_PAGE),
   page("/pilotage/dossiers", () => "/pilotage/dossiers", MANAGER_PAGE),
+  page("/pilotage/suivi", () => "/pilotage/suivi", MANAGER_PAGE),
   page("/pilotage/invitations", () => "/pilotage/invitations", MANAGER_PAGE),
   page("/pilotage/journal", () => "/pilotage/journal", MANAGER_PAGE),
   page("/pilotage/utilisateurs", () => "/pilotage/utilisateurs", MANAGER_PAGE),
@@ -261,6 +262,11 @@ const ROWS: Row[] = [
     route: "GET /api/dossiers/export",
     // The matrix's own wave: under the background threshold, so downloaded at once.
     call: (w) => ({ method: "GET", url: `/api/dossiers/export?wave=${w.wave}` }),
+    expected: { anonymous: 401, member: 403, stranger: 403, reviewer: 403, manager: 200 },
+  },
+  {
+    route: "GET /api/pilotage/suivi/export",
+    call: (w) => ({ method: "GET", url: `/api/pilotage/suivi/export?wave=${w.wave}&format=xlsx` }),
     expected: { anonymous: 401, member: 403, stranger: 403, reviewer: 403, manager: 200 },
   },
   // Background exports (ADR 0019): the requester's own

@@ -15,8 +15,8 @@ export function DeclarationSection({ followUp }: { followUp: FollowUp }) {
           <>
             <p>
               Déclarez pour chaque objectif s&apos;il est atteint, avec vos pièces justificatives. À l&apos;envoi, les indicateurs du
-              registre sont figés et chaque objectif est pré-vérifié contre ses cibles ; la déclaration (PDF) est ensuite vérifiée par
-              l&apos;ARS puis validée par l&apos;ANS.
+              registre sont figés et chaque objectif est pré-vérifié contre ses cibles ; la déclaration (PDF) est ensuite{" "}
+              {followUp.reviewTiers === "REGIONAL_THEN_NATIONAL" ? "vérifiée par l'ARS puis validée par l'ANS." : "validée par l'ANS."}
             </p>
             <DeclarationForm
               applicationId={followUp.applicationId}

@@ -15,6 +15,7 @@ import { type DossierCount, loadDossierCounts } from "./dossier-counts";
 import { loadEnvelopes, type WaveEnvelope } from "./envelopes";
 import { loadEstablishmentReach } from "./establishment-reach";
 import type { TDashboardFilters } from "./filters";
+import { type FollowUpFunnel, loadFollowUpFunnel } from "./follow-up-funnel";
 import { funnelOf, type StateCounts } from "./funnel";
 import type { RegionFigures } from "./map-figures";
 import { addRollout, EMPTY_ROLLOUT } from "./rollout-counts";
@@ -26,6 +27,7 @@ export type ProgrammeDashboard = {
   waves: Array<{ id: string; title: string }>;
   categories: Array<{ code: string; label: string; sector: Sector }>;
   funnel: ReturnType<typeof funnelOf>;
+  followUp: FollowUpFunnel;
   byState: StateCounts;
   byRegion: Array<{ regionCode: string; counts: StateCounts }>;
   byCategory: Array<{ categoryCode: string; label: string; counts: StateCounts }>;
@@ -50,7 +52,7 @@ const total = (counts: StateCounts | undefined) => Object.values(counts ?? {}).r
 
 /** Without asking the policy: for the bench and the tests, which hold no viewer. */
 export async function loadProgrammeDashboard(client: RosterClient, filters: TDashboardFilters, now: Date): Promise<ProgrammeDashboard> {
-  const [waves, categories, counts, reach, rollout, review, envelopes] = await Promise.all([
+  const [waves, categories, counts, reach, rollout, review, envelopes, followUp] = await Promise.all([
     client.wave.findMany({ orderBy: { opensAt: "desc" }, select: { id: true, title: true } }),
     client.establishmentCategory.findMany({
       orderBy: [{ sector: "asc" }, { label: "asc" }],
@@ -61,6 +63,7 @@ export async function loadProgrammeDashboard(client: RosterClient, filters: TDas
     loadRolloutFigures(client, filters),
     loadReviewProgress(client, filters, now),
     loadEnvelopes(client, filters),
+    loadFollowUpFunnel(client, filters),
   ]);
   const byState = countBy(counts, () => "all").get("all") ?? {};
   const stateByRegion = countBy(counts, (row) => row.regionCode);
@@ -91,6 +94,7 @@ export async function loadProgrammeDashboard(client: RosterClient, filters: TDas
     waves,
     categories,
     funnel: funnelOf(byState),
+    followUp,
     byState,
     byRegion: regionCodes
       .filter((code) => stateByRegion.has(code))

@@ -45,6 +45,14 @@ const TABLES = {
     columns: [text("Étape"), integer("Dossiers"), share("Part des dossiers commencés")],
     rows: data.funnel.map((stage) => [stage.label, stage.count, { count: stage.count, of: data.funnel[0]!.count }]),
   }),
+  suivi: (data) => {
+    const selected = data.followUp.reduce((sum, stage) => sum + stage.count, 0);
+    return {
+      caption: "Suivi des dossiers retenus",
+      columns: [text("Étape du suivi"), integer("Dossiers"), share("Part des dossiers retenus")],
+      rows: data.followUp.map((stage) => [stage.label, stage.count, { count: stage.count, of: selected }]),
+    };
+  },
   "etats-regions": (data) => ({
     caption: "Dossiers par état et par région",
     columns: [text("Région"), ...stateColumns],

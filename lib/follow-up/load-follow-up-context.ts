@@ -26,6 +26,7 @@ export async function loadFollowUpContext(client: Reader, facts: DossierFacts) {
         select: {
           title: true,
           advanceSharePercent: true,
+          reviewTiers: true,
           objectiveTargets: {
             orderBy: { indicator: "asc" },
             select: { objectiveCode: true, indicator: true, thresholdPercent: true, dueDate: true },
@@ -55,6 +56,7 @@ export async function loadFollowUpContext(client: Reader, facts: DossierFacts) {
     establishment: row.establishment,
     waveTitle: row.wave.title,
     advanceSharePercent: row.wave.advanceSharePercent,
+    reviewTiers: row.wave.reviewTiers,
     grant: row.decisions[0] ?? null,
     objectives,
   };

@@ -24,6 +24,7 @@ export function navigationFor(viewer: Viewer | null): NavigationEntry[] {
         { text: "Tableau de bord", href: "/pilotage" },
         { text: "Campagnes et vagues", href: "/pilotage/campagnes" },
         { text: "Dossiers", href: "/pilotage/dossiers" },
+        { text: "Suivi", href: "/pilotage/suivi" },
         { text: "Mes exports", href: "/pilotage/exports" },
         { text: "Utilisateurs de l'ANS", href: "/pilotage/utilisateurs" },
         { text: "Invitations", href: "/pilotage/invitations" },

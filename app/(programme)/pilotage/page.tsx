@@ -2,6 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { BarChart, RegionMap } from "@/components/dashboard/dsfr-chart";
 import { FigureTableView } from "@/components/dashboard/figure-table-view";
 import { FilterSelect } from "@/components/forms/filter-select";
@@ -106,6 +107,20 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
         {table("entonnoir")}
         {table("etats-regions")}
         {table("etats-categories")}
+      </section>
+
+      <section aria-labelledby="suivi-titre">
+        <h2 id="suivi-titre">Suivi des dossiers retenus</h2>
+        <p className={fr.cx("fr-text--sm")}>
+          Où en est chaque dossier retenu, de la déclaration des résultats au versement du solde. Le détail, dossier par dossier :{" "}
+          <Link href="/pilotage/suivi">suivi des dossiers retenus</Link>.
+        </p>
+        <BarChart
+          horizontal
+          labels={data.followUp.map((stage) => stage.label)}
+          series={[{ name: "Dossiers retenus", values: data.followUp.map((stage) => stage.count) }]}
+        />
+        {table("suivi")}
       </section>
 
       <section aria-labelledby="carte-titre">

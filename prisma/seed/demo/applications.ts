@@ -55,6 +55,8 @@ const PLAN: ReadonlyArray<{ wave: WaveKind; states: ApplicationState[]; from: nu
       "DRAFT",
     ],
   },
+  // Two more pilot grants, so the follow-up shows every stage (follow-up.ts).
+  { wave: "PILOT", from: 35, states: ["SELECTED", "SELECTED"] },
 ];
 
 const PARTNERS = [

@@ -8,6 +8,7 @@ import { loadDecisionSummaries } from "@/lib/decisions/load-decision-summaries";
 import { ZDashboardFilters } from "@/lib/dashboard/filters";
 import { loadProgrammeDashboard } from "@/lib/dashboard/get-programme-dashboard";
 import { monthsBetween } from "@/lib/dashboard/months";
+import { listFollowUps, ZFollowUpFilters } from "@/lib/follow-up/list-follow-ups";
 import { loadDemoData } from "./index";
 
 /** The demo a newcomer sees at first start: every kind of data the pages show. */
@@ -137,7 +138,10 @@ describe("demo data: decisions", () => {
     expect(count("ADVANCE", "PAID")).toBe(1);
     expect(count("ADVANCE", "ORDERED")).toBe(1);
     expect(count("ADVANCE", "DUE")).toBeGreaterThan(0);
-    expect(count("BALANCE", "PLANNED")).toBe(count("ADVANCE", "PAID") + count("ADVANCE", "ORDERED") + count("ADVANCE", "DUE"));
+    // Two balances left the plan with their validated declarations (follow-up.ts): one due, one paid.
+    expect(count("BALANCE", "DUE")).toBe(1);
+    expect(count("BALANCE", "PAID")).toBe(1);
+    expect(count("BALANCE", "PLANNED") + 2).toBe(count("ADVANCE", "PAID") + count("ADVANCE", "ORDERED") + count("ADVANCE", "DUE"));
     const milestones = await testDb.milestone.findMany({
       where: { application: { state: "SELECTED" } },
       select: { dueDate: true, doneOn: true },
@@ -146,5 +150,39 @@ describe("demo data: decisions", () => {
     expect(
       milestones.filter((milestone) => milestone.doneOn === null && milestone.dueDate < new Date("2026-11-29")).length,
     ).toBeGreaterThan(0);
+  });
+
+  it("has a selected dossier at every follow-up stage, one verification overdue, with its declaration's history", async () => {
+    const manager = await testDb.user.findFirstOrThrow({ where: { staffRole: "PROGRAMME_MANAGER" }, select: { id: true } });
+    const viewer = {
+      userId: manager.id,
+      email: "",
+      displayName: "",
+      staffRole: "PROGRAMME_MANAGER" as const,
+      memberships: [],
+      sessionId: "",
+    };
+    const board = await listFollowUps(viewer, ZFollowUpFilters.parse({}), new Date("2026-11-29T09:00:00Z"));
+    expect(board.summary.byStage.filter((entry) => entry.count === 0)).toEqual([]);
+    expect(board.rows[0]).toMatchObject({ stage: "WITH_ARS", heldBy: "REGIONAL", overdue: true });
+    expect(board.rows.filter((row) => row.overdue)).toHaveLength(1);
+    const steps = await testDb.verificationStep.groupBy({ by: ["action"], _count: true, orderBy: { action: "asc" } });
+    expect(steps.map((step) => [step.action, step._count])).toEqual([
+      ["DECLARE", 6],
+      ["APPROVE", 2],
+      ["REFUSE", 1],
+      ["REQUEST_INFORMATION", 1],
+    ]);
+    expect(await testDb.indicatorSnapshot.count({ where: { reason: "DECLARATION" } })).toBe(6);
+
+    // The dashboard's follow-up funnel counts the same stages, under its filters.
+    const now = new Date("2026-11-29T09:00:00Z");
+    const dashboard = await loadProgrammeDashboard(testDb, ZDashboardFilters.parse({}), now);
+    expect(dashboard.followUp.map((stage) => [stage.stage, stage.count])).toEqual(
+      board.summary.byStage.map((entry) => [entry.stage, entry.count]),
+    );
+    const generalisation = await testDb.wave.findFirstOrThrow({ where: { reviewTiers: "REGIONAL_THEN_NATIONAL" }, select: { id: true } });
+    const twoTiers = await loadProgrammeDashboard(testDb, ZDashboardFilters.parse({ vague: generalisation.id }), now);
+    expect(twoTiers.followUp.filter((stage) => stage.count > 0).map((stage) => stage.stage)).toEqual(["WITH_ARS", "INFORMATION_REQUESTED"]);
   });
 });

@@ -2,6 +2,7 @@ import { rebuildRolloutFigures } from "@/lib/dashboard/refresh-rollout-figures";
 import type { Db } from "@/lib/db/client";
 import { seedApplications } from "./applications";
 import { seedDecisions } from "./decisions";
+import { seedFollowUp } from "./follow-up";
 import { seedIndicatorHistory } from "./history";
 import { seedPayments } from "./payments";
 import { seedEstablishments, seedPeople } from "./people";
@@ -42,6 +43,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<{ establis
   await seedReview(db, programme, people.managerId, people.reviewerIds, now);
   await seedDecisions(db, programme, people.managerId);
   await seedPayments(db, programme, people.managerId, now);
+  await seedFollowUp(db, { PILOT: programme.PILOT.waveId, GENERALISATION: programme.GENERALISATION.waveId }, people.managerId, now);
   await db.auditEvent.create({
     data: { actorLabel: "système", action: "demo.loaded", details: { establishments: establishments.length, professionals } },
   });

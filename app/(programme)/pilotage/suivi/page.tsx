@@ -1,0 +1,182 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DataTable } from "@/components/dsfr/data-table";
+import { FilterSelect } from "@/components/forms/filter-select";
+import { FollowUpBoardTable } from "@/components/follow-up/follow-up-board-table";
+import { REGIONS, regionName } from "@/lib/establishments/territories";
+import { FOLLOW_UP_STAGE_LABELS } from "@/lib/follow-up/follow-up-stage";
+import { listFollowUps, ZFollowUpFilters } from "@/lib/follow-up/list-follow-ups";
+import { TIER_LABELS } from "@/lib/follow-up/verification-machine";
+import { formatInteger } from "@/lib/format/numbers";
+import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardPage } from "@/lib/http/page-guard";
+import { formatParisDateTime } from "@/lib/time/paris";
+
+export const metadata: Metadata = { title: "Suivi des dossiers retenus" };
+
+export default async function FollowUpBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const viewer = await requireViewer("/pilotage/suivi");
+  const filters = ZFollowUpFilters.parse(await searchParams);
+  const { total, rows, summary, waves, pageCount } = await guardPage(viewer, "/pilotage/suivi", () => listFollowUps(viewer, filters));
+  const query = (changes: Record<string, string | number | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...filters, overdue: filters.overdue ? "1" : undefined, ...changes }))
+      if (value !== undefined && value !== "") params.set(key, String(value));
+    return params.toString();
+  };
+
+  return (
+    <>
+      <h1>Suivi des dossiers retenus</h1>
+      <p>
+        Chaque dossier retenu, de la déclaration de ses résultats au versement de son solde. Par défaut, les vérifications en retard
+        viennent en premier.
+      </p>
+
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+          <DataTable caption="Dossiers par étape du suivi" small>
+            <thead>
+              <tr>
+                <th scope="col">Étape</th>
+                <th scope="col">Dossiers</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.byStage.map(({ stage, count }) => (
+                <tr key={stage}>
+                  <th scope="row">
+                    <Link href={`/pilotage/suivi?${query({ stage, page: 1 })}`}>{FOLLOW_UP_STAGE_LABELS[stage]}</Link>
+                  </th>
+                  <td>{formatInteger(count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+          <DataTable caption="Dossiers par région" small>
+            <thead>
+              <tr>
+                <th scope="col">Région</th>
+                <th scope="col">Dossiers</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.byRegion.length === 0 ? (
+                <tr>
+                  <td colSpan={2}>Aucun dossier.</td>
+                </tr>
+              ) : (
+                summary.byRegion.map(({ regionCode, count }) => (
+                  <tr key={regionCode}>
+                    <th scope="row">
+                      <Link href={`/pilotage/suivi?${query({ region: regionCode, page: 1 })}`}>{regionName(regionCode)}</Link>
+                    </th>
+                    <td>{formatInteger(count)}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </DataTable>
+        </div>
+      </div>
+
+      <form
+        method="get"
+        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")}
+        aria-label="Filtrer le suivi"
+      >
+        <input type="hidden" name="sort" value={filters.sort} />
+        <input type="hidden" name="dir" value={filters.dir} />
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <FilterSelect
+            label="Vague"
+            name="wave"
+            value={filters.wave}
+            options={waves.map((wave) => ({ value: wave.id, label: wave.title }))}
+            anyLabel="Toutes"
+          />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <FilterSelect label="Région" name="region" value={filters.region} options={REGIONS} anyLabel="Toutes" />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <FilterSelect label="Étape du suivi" name="stage" value={filters.stage} options={FOLLOW_UP_STAGE_LABELS} anyLabel="Toutes" />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <FilterSelect label="Détenu par" name="tier" value={filters.tier} options={TIER_LABELS} anyLabel="Tous" />
+        </div>
+        <div className={fr.cx("fr-col-12")}>
+          <Checkbox
+            options={[
+              {
+                label: "Vérifications en retard seulement",
+                nativeInputProps: { name: "overdue", value: "1", defaultChecked: filters.overdue },
+              },
+            ]}
+          />
+          <Button type="submit" iconId="fr-icon-filter-line">
+            Filtrer
+          </Button>{" "}
+          <a
+            className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
+            href={`/api/pilotage/suivi/export?${query({ page: undefined })}`}
+            download
+          >
+            Exporter en CSV
+          </a>{" "}
+          <a
+            className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
+            href={`/api/pilotage/suivi/export?${query({ page: undefined, format: "xlsx" })}`}
+            download
+          >
+            Exporter en XLSX
+          </a>
+        </div>
+      </form>
+
+      <p role="status">
+        {formatInteger(total)} dossier{total > 1 ? "s" : ""} retenu{total > 1 ? "s" : ""}
+        {filters.sort === "overdue" ? " – les vérifications en retard d'abord" : null}
+      </p>
+      {filters.sort !== "overdue" ? (
+        <p>
+          <Link href={`/pilotage/suivi?${query({ sort: undefined, dir: undefined, page: 1 })}`}>
+            Revenir à l&apos;ordre par défaut (retards d&apos;abord)
+          </Link>
+        </p>
+      ) : null}
+      {rows.length === 0 ? (
+        <p>Aucun dossier retenu ne correspond à ces filtres.</p>
+      ) : (
+        <FollowUpBoardTable
+          sort={{ id: filters.sort, desc: filters.dir === "desc" }}
+          rows={rows.map((row) => ({
+            id: row.id,
+            establishment: row.establishment,
+            finess: row.finess,
+            region: regionName(row.regionCode),
+            wave: row.wave,
+            stage: FOLLOW_UP_STAGE_LABELS[row.stage],
+            heldBy: row.heldBy ? TIER_LABELS[row.heldBy] : null,
+            dueAt: row.dueAt ? formatParisDateTime(row.dueAt) : null,
+            overdue: row.overdue,
+          }))}
+        />
+      )}
+      {pageCount > 1 ? (
+        <Pagination
+          count={pageCount}
+          defaultPage={filters.page}
+          getPageLinkProps={(page) => ({ href: `/pilotage/suivi?${query({ page })}` })}
+          showFirstLast
+        />
+      ) : null}
+    </>
+  );
+}

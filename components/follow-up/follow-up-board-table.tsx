@@ -1,0 +1,125 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { ariaSort, SortableHeaderLabel } from "@/components/dsfr/sortable-header";
+import { DataTable } from "@/components/dsfr/data-table";
+import type { FollowUpSort } from "@/lib/follow-up/list-follow-ups";
+
+/** A row of the board as the page formats it (dates and labels in French, on the server). */
+export type FollowUpBoardRow = {
+  id: string;
+  establishment: string;
+  finess: string;
+  region: string;
+  wave: string;
+  stage: string;
+  heldBy: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+};
+
+/**
+ * The follow-up board: TanStack Table owns the sort state, the server owns the rows (filtered,
+ * sorted and paginated there), so a sort is a navigation. No column sorted means the default
+ * order: overdue checks first.
+ */
+const features = tableFeatures({ rowSortingFeature });
+const helper = createColumnHelper<typeof features, FollowUpBoardRow>();
+const SORTABLE = new Set<string>(["establishment", "region", "wave"]);
+
+const columns = helper.columns([
+  helper.accessor("establishment", {
+    header: "Établissement",
+    cell: ({ row }) => (
+      <>
+        <Link href={`/dossiers/${row.original.id}/suivi`}>{row.original.establishment}</Link>
+        <span className={fr.cx("fr-hint-text")}>FINESS {row.original.finess}</span>
+      </>
+    ),
+  }),
+  helper.accessor("region", { header: "Région" }),
+  helper.accessor("wave", { header: "Vague" }),
+  helper.accessor("stage", { header: "Étape du suivi" }),
+  helper.accessor("heldBy", { header: "Détenu par", cell: ({ getValue }) => getValue() ?? "–" }),
+  helper.accessor("dueAt", {
+    header: "Échéance",
+    cell: ({ row }) => (
+      <>
+        {row.original.dueAt ?? "–"}
+        {row.original.overdue ? (
+          <Badge small severity="error" className={fr.cx("fr-ml-1v")}>
+            En retard
+          </Badge>
+        ) : null}
+      </>
+    ),
+  }),
+]);
+
+export function FollowUpBoardTable({ rows, sort }: { rows: FollowUpBoardRow[]; sort: { id: FollowUpSort; desc: boolean } }) {
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const sorting: SortingState = sort.id === "overdue" ? [] : [{ id: sort.id, desc: sort.desc }];
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: (row) => row.id,
+    state: { sorting },
+    manualSorting: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    onSortingChange: (updater) => {
+      const [first] = typeof updater === "function" ? updater(sorting) : updater;
+      if (!first || !SORTABLE.has(first.id)) return;
+      const params = new URLSearchParams(searchParams.toString());
+      params.set("sort", first.id);
+      params.set("dir", first.desc ? "desc" : "asc");
+      params.delete("page");
+      router.push(`/pilotage/suivi?${params.toString()}`);
+    },
+  });
+
+  return (
+    <DataTable caption="Suivi des dossiers retenus" hideCaption small multiline>
+      <thead>
+        {table.getHeaderGroups().map((group) => (
+          <tr key={group.id}>
+            {group.headers.map((header) => {
+              const sortable = SORTABLE.has(header.column.id);
+              const direction = header.column.getIsSorted();
+              return (
+                <th key={header.id} scope="col" aria-sort={ariaSort(direction, sortable)}>
+                  <SortableHeaderLabel sortable={sortable} direction={direction} onToggle={header.column.getToggleSortingHandler()}>
+                    <table.FlexRender header={header} />
+                  </SortableHeaderLabel>
+                </th>
+              );
+            })}
+          </tr>
+        ))}
+      </thead>
+      <tbody>
+        {table.getRowModel().rows.map((row) => (
+          <tr key={row.id}>
+            {row.getAllCells().map((cell) =>
+              cell.column.id === "establishment" ? (
+                <th key={cell.id} scope="row">
+                  <table.FlexRender cell={cell} />
+                </th>
+              ) : (
+                <td key={cell.id}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
+  );
+}

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { requirePermission } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db/client";
+import { regionName } from "@/lib/establishments/territories";
+import type { FigureCell, FigureColumn } from "@/lib/export/figure-table";
+import { type StreamFormat, streamTable } from "@/lib/export/stream-table";
+import { parisToday } from "@/lib/roster/dates";
+import { formatParisDateTime } from "@/lib/time/paris";
+import { FOLLOW_UP_STAGE_LABELS } from "./follow-up-stage";
+import { countFollowUps, type FollowUpRow, followUpRows, ZFollowUpFilters } from "./list-follow-ups";
+import { TIER_LABELS } from "./verification-machine";
+
+const EXPORT_BATCH = 1_000;
+
+export const ZFollowUpExport = ZFollowUpFilters.extend({ format: z.enum(["csv", "xlsx"]).catch("csv").default("csv") });
+export type TFollowUpExport = z.output<typeof ZFollowUpExport>;
+
+const MIME = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const satisfies Record<StreamFormat, string>;
+
+export const FOLLOW_UP_EXPORT_COLUMNS: readonly FigureColumn[] = [
+  { label: "Établissement", kind: "text" },
+  { label: "FINESS", kind: "text" },
+  { label: "Région", kind: "text" },
+  { label: "Vague", kind: "text" },
+  { label: "Projet", kind: "text" },
+  { label: "Étape du suivi", kind: "text" },
+  { label: "Déclaré le", kind: "text" },
+  { label: "Détenu par", kind: "text" },
+  { label: "Échéance", kind: "text" },
+  { label: "En retard", kind: "text" },
+];
+
+export function followUpExportCells(row: FollowUpRow): FigureCell[] {
+  return [
+    row.establishment,
+    row.finess,
+    regionName(row.regionCode),
+    row.wave,
+    row.projectTitle,
+    FOLLOW_UP_STAGE_LABELS[row.stage],
+    row.declaredAt ? formatParisDateTime(row.declaredAt) : null,
+    row.heldBy ? TIER_LABELS[row.heldBy] : null,
+    row.dueAt ? formatParisDateTime(row.dueAt) : null,
+    row.overdue ? "oui" : "non",
+  ];
+}
+
+async function* pages(filters: TFollowUpExport, now: Date): AsyncGenerator<FigureCell[][]> {
+  for (let skip = 0; ; skip += EXPORT_BATCH) {
+    const rows = await followUpRows(filters, now, skip, EXPORT_BATCH);
+    if (rows.length > 0) yield rows.map(followUpExportCells);
+    if (rows.length < EXPORT_BATCH) return;
+  }
+}
+
+/**
+ * The board's dossiers as CSV or XLSX, with its filters and order, streamed a batch at a time;
+ * audited when it starts. The selected dossiers are a few thousand at most: always a direct download.
+ */
+export async function exportFollowUps(viewer: Viewer, input: TFollowUpExport & { ip: string | null }, now = new Date()) {
+  requirePermission(viewer, "programme:export");
+  const { ip, ...filters } = input;
+  const rows = await countFollowUps(filters, now);
+  await recordAudit(db, {
+    actor: auditActor(viewer),
+    action: "follow-ups.exported",
+    ip,
+    details: { format: filters.format, rows, filters: { ...filters, page: undefined } },
+  });
+  return {
+    stream: streamTable(filters.format, FOLLOW_UP_EXPORT_COLUMNS, pages(filters, now), "Suivi"),
+    fileName: `suivi-hospiconnect-${parisToday(now)}.${filters.format}`,
+    mimeType: MIME[filters.format],
+  };
+}

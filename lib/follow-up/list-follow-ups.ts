@@ -1,0 +1,211 @@
+import { z } from "zod";
+import { requirePermission } from "@/lib/access/policy";
+import type { Viewer } from "@/lib/access/viewer";
+import { db } from "@/lib/db/client";
+import { type Prisma, ReviewTier } from "@/lib/db/generated/client";
+import { FOLLOW_UP_STAGES, type FollowUpStage, followUpStage, isFollowUpOverdue, OPEN_VERIFICATION_STATES } from "./follow-up-stage";
+
+export const FOLLOW_UPS_PAGE_SIZE = 25;
+
+/** The orders of the board besides the default one (overdue checks first, the most overdue leading). */
+export const FOLLOW_UP_SORTS = {
+  establishment: (dir) => ({ establishment: { name: dir } }),
+  region: (dir) => ({ establishment: { regionCode: dir } }),
+  wave: (dir) => ({ wave: { title: dir } }),
+} as const satisfies Record<string, (dir: Prisma.SortOrder) => Prisma.ApplicationOrderByWithRelationInput>;
+export type FollowUpSort = keyof typeof FOLLOW_UP_SORTS | "overdue";
+
+/** The board's filters, from the query string: anything malformed falls back to no filter. */
+export const ZFollowUpFilters = z.object({
+  wave: z.uuid().optional().catch(undefined),
+  region: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
+  stage: z.enum(FOLLOW_UP_STAGES).optional().catch(undefined),
+  tier: z.enum(ReviewTier).optional().catch(undefined),
+  overdue: z
+    .literal("1")
+    .optional()
+    .catch(undefined)
+    .transform((value) => value === "1"),
+  sort: z
+    .enum(["overdue", ...(Object.keys(FOLLOW_UP_SORTS) as [keyof typeof FOLLOW_UP_SORTS])])
+    .catch("overdue")
+    .default("overdue"),
+  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  page: z.coerce.number().int().min(1).catch(1).default(1),
+});
+export type TFollowUpFilters = z.output<typeof ZFollowUpFilters>;
+
+const declared = (verification: Prisma.ResultVerificationWhereInput): Prisma.ApplicationWhereInput => ({
+  resultDeclarations: { some: { verification } },
+});
+const balancePaid: Prisma.TrancheListRelationFilter = { some: { kind: "BALANCE", status: "PAID" } };
+
+const STAGE_WHERE: Readonly<Record<FollowUpStage, Prisma.ApplicationWhereInput>> = {
+  DECLARATION_PENDING: { resultDeclarations: { none: {} } },
+  WITH_ARS: declared({ state: "WITH_ARS" }),
+  WITH_ANS: declared({ state: "WITH_ANS" }),
+  INFORMATION_REQUESTED: declared({ state: "INFORMATION_REQUESTED" }),
+  VALIDATED: { AND: [declared({ state: "VALIDATED" }), { NOT: { tranches: balancePaid } }] },
+  SETTLED: { AND: [declared({ state: "VALIDATED" }), { tranches: balancePaid }] },
+  REFUSED: declared({ state: "REFUSED" }),
+};
+
+/** An open verification step past its due date (the same rule as `isFollowUpOverdue`). */
+const overdueVerification = (now: Date): Prisma.ResultVerificationWhereInput => ({
+  state: { in: [...OPEN_VERIFICATION_STATES] },
+  dueAt: { lte: now },
+});
+
+/** The selected dossiers matching the filters but the stage and the region (the summaries count those). */
+function scopeWhere(filters: TFollowUpFilters, now: Date): Prisma.ApplicationWhereInput {
+  return {
+    state: "SELECTED",
+    ...(filters.wave ? { waveId: filters.wave } : {}),
+    AND: [
+      filters.tier ? declared({ state: { in: [...OPEN_VERIFICATION_STATES] }, tier: filters.tier }) : {},
+      filters.overdue ? declared(overdueVerification(now)) : {},
+    ],
+  };
+}
+
+export function followUpWhere(filters: TFollowUpFilters, now: Date): Prisma.ApplicationWhereInput {
+  return {
+    AND: [
+      scopeWhere(filters, now),
+      filters.region ? { establishment: { regionCode: filters.region } } : {},
+      filters.stage ? STAGE_WHERE[filters.stage] : {},
+    ],
+  };
+}
+
+const VERIFICATION_SELECT = {
+  orderBy: { declaredAt: "desc" },
+  take: 1,
+  select: { declaredAt: true, verification: { select: { state: true, tier: true, dueAt: true } } },
+} as const satisfies Prisma.Application$resultDeclarationsArgs;
+const BALANCE_SELECT = { where: { kind: "BALANCE" }, select: { status: true } } as const satisfies Prisma.Application$tranchesArgs;
+
+const FOLLOW_UP_ROW_SELECT = {
+  id: true,
+  projectTitle: true,
+  establishment: { select: { name: true, finessEt: true, regionCode: true } },
+  wave: { select: { title: true } },
+  resultDeclarations: VERIFICATION_SELECT,
+  tranches: BALANCE_SELECT,
+} as const satisfies Prisma.ApplicationSelect;
+
+type RowRecord = Prisma.ApplicationGetPayload<{ select: typeof FOLLOW_UP_ROW_SELECT }>;
+
+function toRow(record: RowRecord, now: Date) {
+  const declaration = record.resultDeclarations[0] ?? null;
+  const verification = declaration?.verification ?? null;
+  const overdue = isFollowUpOverdue(verification, now);
+  const open = verification !== null && (OPEN_VERIFICATION_STATES as readonly string[]).includes(verification.state);
+  return {
+    id: record.id,
+    establishment: record.establishment.name,
+    finess: record.establishment.finessEt,
+    regionCode: record.establishment.regionCode,
+    wave: record.wave.title,
+    projectTitle: record.projectTitle,
+    stage: followUpStage({ verification, balance: record.tranches[0]?.status ?? null }),
+    declaredAt: declaration?.declaredAt ?? null,
+    /** Who holds the open step, and until when. */
+    heldBy: open ? verification.tier : null,
+    dueAt: open ? verification.dueAt : null,
+    overdue,
+  };
+}
+export type FollowUpRow = ReturnType<typeof toRow>;
+
+/**
+ * `take` rows from `skip` in the board's order. By default the overdue checks come first, the
+ * most overdue leading (read from the verifications, the only side that knows the due dates),
+ * then the others by establishment; the two parts are paged as one list.
+ */
+export async function followUpRows(filters: TFollowUpFilters, now: Date, skip: number, take: number): Promise<FollowUpRow[]> {
+  const where = followUpWhere(filters, now);
+  if (filters.sort !== "overdue") {
+    const records = await db.application.findMany({
+      where,
+      orderBy: [FOLLOW_UP_SORTS[filters.sort](filters.dir), { id: "asc" }],
+      skip,
+      take,
+      select: FOLLOW_UP_ROW_SELECT,
+    });
+    return records.map((record) => toRow(record, now));
+  }
+  const overdueWhere: Prisma.ResultVerificationWhereInput = { ...overdueVerification(now), declaration: { application: where } };
+  const overdueCount = await db.resultVerification.count({ where: overdueWhere });
+  const overdue =
+    skip < overdueCount
+      ? await db.resultVerification.findMany({
+          where: overdueWhere,
+          orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+          skip,
+          take,
+          select: { declaration: { select: { application: { select: FOLLOW_UP_ROW_SELECT } } } },
+        })
+      : [];
+  const rest =
+    overdue.length < take
+      ? await db.application.findMany({
+          where: { AND: [where, { NOT: declared(overdueVerification(now)) }] },
+          orderBy: [{ establishment: { name: "asc" } }, { id: "asc" }],
+          skip: Math.max(0, skip - overdueCount),
+          take: take - overdue.length,
+          select: FOLLOW_UP_ROW_SELECT,
+        })
+      : [];
+  return [...overdue.map((row) => row.declaration.application), ...rest].map((record) => toRow(record, now));
+}
+
+/**
+ * How many dossiers stand at each stage (within the region filtered) and in each region (within
+ * the stage filtered), under the other filters: one light read of the selected dossiers.
+ */
+async function followUpSummary(filters: TFollowUpFilters, now: Date) {
+  const records = await db.application.findMany({
+    where: scopeWhere(filters, now),
+    select: {
+      establishment: { select: { regionCode: true } },
+      resultDeclarations: { ...VERIFICATION_SELECT, select: { verification: { select: { state: true } } } },
+      tranches: BALANCE_SELECT,
+    },
+  });
+  const byStage = new Map<FollowUpStage, number>(FOLLOW_UP_STAGES.map((stage) => [stage, 0]));
+  const byRegion = new Map<string, number>();
+  for (const record of records) {
+    const stage = followUpStage({
+      verification: record.resultDeclarations[0]?.verification ?? null,
+      balance: record.tranches[0]?.status ?? null,
+    });
+    const region = record.establishment.regionCode;
+    if (!filters.region || region === filters.region) byStage.set(stage, byStage.get(stage)! + 1);
+    if (!filters.stage || stage === filters.stage) byRegion.set(region, (byRegion.get(region) ?? 0) + 1);
+  }
+  return {
+    byStage: [...byStage].map(([stage, count]) => ({ stage, count })),
+    byRegion: [...byRegion].map(([regionCode, count]) => ({ regionCode, count })).sort((a, b) => a.regionCode.localeCompare(b.regionCode)),
+  };
+}
+
+export function countFollowUps(filters: TFollowUpFilters, now: Date): Promise<number> {
+  return db.application.count({ where: followUpWhere(filters, now) });
+}
+
+/** One page of the follow-up board: every selected dossier where its follow-up stands, for programme managers. */
+export async function listFollowUps(viewer: Viewer, filters: TFollowUpFilters, now = new Date()) {
+  requirePermission(viewer, "establishment:read-any");
+  const [total, rows, summary, waves] = await Promise.all([
+    countFollowUps(filters, now),
+    followUpRows(filters, now, (filters.page - 1) * FOLLOW_UPS_PAGE_SIZE, FOLLOW_UPS_PAGE_SIZE),
+    followUpSummary(filters, now),
+    db.wave.findMany({ orderBy: { opensAt: "desc" }, select: { id: true, title: true } }),
+  ]);
+  return { total, rows, summary, waves, pageCount: Math.max(1, Math.ceil(total / FOLLOW_UPS_PAGE_SIZE)) };
+}
