@@ -40,8 +40,9 @@ async function approveEveryObjective(page: Page, tier: "ARS" | "ANS") {
       .click();
   }
   await form.getByLabel("Motif pour l'objectif O2").fill("Liste des e-CPS vérifiée.");
+  // The form leaves the page once the step is recorded (the tier's turn is over): the callers check
+  // the verification's new state rather than the form's passing confirmation.
   await form.getByRole("button", { name: `Enregistrer la décision de l'${tier}` }).click();
-  await expect(form.getByText("Décision enregistrée : les résultats sont approuvés.")).toBeVisible();
 }
 
 test("a director declares with evidence, the region's ARS approves, the ANS validates; an ARS reviewer of another region gets 404", async ({
@@ -146,9 +147,15 @@ test("the ANS asks for more information; the director answers with a file and th
   await form.getByRole("button", { name: "Déclarer les résultats" }).click();
   await expect(asDirector.getByRole("region", { name: "Vérification des résultats" })).toContainText("Validation par l'ANS");
 
-  await asAns.goto(`/instruction/suivi/${dossier.id}`);
+  // Typed once the page is interactive: text typed before hydration is lost to the form.
+  await asAns.goto(`/instruction/suivi/${dossier.id}`, { waitUntil: "networkidle" });
   const request = asAns.getByRole("form", { name: "Demande de complément" });
-  await request.getByLabel("Ce que l'établissement doit compléter").fill("Joignez la procédure d'habilitation signée.");
+  const message = request.getByLabel("Ce que l'établissement doit compléter");
+  await expect(async () => {
+    await message.fill("Joignez la procédure d'habilitation signée.");
+    // The form's own counter: the text reached the form's state, not only the DOM.
+    await expect(request.getByText(/\(43 \/ 8\s000 caractères\)/)).toBeVisible({ timeout: 2_000 });
+  }).toPass();
   await request.getByLabel("Date limite de réponse").fill("2099-01-31");
   await request.getByRole("button", { name: "Demander un complément" }).click();
   await expect(asAns.getByRole("region", { name: "Vérification des résultats" })).toContainText("Complément demandé à l'établissement");
