@@ -1,17 +1,25 @@
 // npm run bench [-- --establishments 40 --professionals 10000 --runs 3 --import-lines 100000 --indicator-establishments 10000 --indicator-professionals 1000000
 //                  --assignment-dossiers 5000 --assignment-reviewers 200
 //                  --connections 50 --load-seconds 15 --rush-dossiers 200
-//                  --national-scale 1 --national-runs 50 --export-dossiers 25000 --only load,rush,dashboard,export]
+//                  --national-scale 1 --national-runs 50 --national-database hc_national --export-dossiers 25000
+//                  --only load,rush,dashboard,export]
 //
 // Generates a data set of the chosen size into a scratch database created on a PostgreSQL server
 // (BENCH_DATABASE_URL, default: the local server at 127.0.0.1:5432) and prints, per scenario, the
 // median time of the app's way and of a baseline measured in the same run, and their ratio.
 // The embedded PGlite is not used: it cannot take COPY over the wire, and production runs PostgreSQL.
+//
+// The national data set takes long to generate at full scale (--national-scale 1). With
+// --national-database <name> (or BENCH_NATIONAL_DATABASE) it is kept in that database instead of a
+// scratch one: the first run creates the database, generates into it and leaves it in place; later
+// runs of the same scale find it (its COMMENT records the data set) and measure only, after applying
+// any new migration. Drop it (`dropdb -h 127.0.0.1 -U postgres <name>`) to generate afresh.
 import { parseArgs } from "node:util";
 import { connectDb, createDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrations";
 import { openScratchDatabase } from "@/lib/db/scratch-database";
 import { generateDataset } from "./dataset";
+import { openKeptDatabase } from "./kept-database";
 import { printPercentileResults, printResults, type ScenarioResult } from "./harness";
 import { nationalDashboard } from "./scenarios/dashboard";
 import { dossierExport } from "./scenarios/export";
@@ -39,6 +47,8 @@ const { values } = parseArgs({
     /** The dashboard's national data set (43,000 establishments, 2.5 M professionals, 5,000 dossiers), scaled down for development (e.g. 0.02). */
     "national-scale": { type: "string", default: "1" },
     "national-runs": { type: "string", default: "50" },
+    /** A database to keep the national data set in and to reuse it from (see above). */
+    "national-database": { type: "string", default: process.env.BENCH_NATIONAL_DATABASE },
     "export-dossiers": { type: "string", default: "25000" },
     /** Scenarios to run, comma-separated: insert, import, indicators, assignment, dashboard, export, load, rush (default: all). */
     only: { type: "string" },
@@ -93,20 +103,20 @@ try {
   // The national data set, in a database of its own: its figures are checked against the rules
   // module over every establishment, and the dossier list reads the app's shared client.
   if (selected.has("dashboard")) {
-    const national = await openScratchDatabase(serverUrl);
+    const keptName = values["national-database"];
+    const kept = keptName ? await openKeptDatabase(serverUrl, keptName) : undefined;
+    const national = kept ? { url: kept.url, drop: async () => {} } : await openScratchDatabase(serverUrl);
     const nationalDb = connectDb(national.url, 4);
     try {
       await migrateDatabase(national.url);
       const scale = Number(values["national-scale"]);
-      printPercentileResults(
-        await nationalDashboard(nationalDb, national.url, {
-          establishments: Math.round(43_000 * scale),
-          professionals: Math.round(2_500_000 * scale),
-          dossiers: Math.round(5_000 * scale),
-          months: 18,
-          runs: Number(values["national-runs"]),
-        }),
-      );
+      const size = {
+        establishments: Math.round(43_000 * scale),
+        professionals: Math.round(2_500_000 * scale),
+        dossiers: Math.round(5_000 * scale),
+        months: 18,
+      };
+      printPercentileResults(await nationalDashboard(nationalDb, national.url, { ...size, runs: Number(values["national-runs"]) }, kept));
     } finally {
       await nationalDb.$disconnect();
       await national.drop();

@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import pg from "pg";
 import type { Viewer } from "@/lib/access/viewer";
 import { listDossiers, ZDossierFilters } from "@/lib/applications/list-dossiers";
@@ -6,6 +7,7 @@ import { ZDashboardFilters } from "@/lib/dashboard/filters";
 import { loadProgrammeDashboard } from "@/lib/dashboard/get-programme-dashboard";
 import { parisToday } from "@/lib/roster/dates";
 import { computeIndicatorsForEstablishments, snapshotCounts } from "@/lib/roster/establishment-indicators";
+import type { KeptDatabase } from "../kept-database";
 import { generateNationalDataset } from "../national-dataset";
 import { measure, type ScenarioResult } from "../harness";
 
@@ -94,29 +96,26 @@ function baselineDossierPage(
 export async function nationalDashboard(
   db: Db,
   url: string,
-  options: { establishments: number; professionals: number; dossiers: number; months: number; runs: number },
+  options: NationalSize & { runs: number },
+  kept?: KeptDatabase,
 ): Promise<Result[]> {
-  const now = new Date();
-  const started = Date.now();
-  const dataset = await generateNationalDataset(db, { ...options, now });
-  console.log(
-    `national data set: ${options.establishments.toLocaleString("en-US")} establishments, ${options.professionals.toLocaleString("en-US")} professionals, ` +
-      `${options.months + 1} monthly snapshots each, ${options.dossiers.toLocaleString("en-US")} dossiers, generated in ${((Date.now() - started) / 1000).toFixed(0)} s ` +
-      `(${Object.entries(dataset.timings)
-        .map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`)
-        .join(", ")})`,
-  );
-  await checkAgainstRules(db, dataset.establishmentIds, now);
-
+  const { runs, ...size } = options;
+  const { now, waveId, establishmentIds } = await nationalDataset(db, size, kept);
+  await checkAgainstRules(db, establishmentIds, now);
+  const loadAverage = () =>
+    loadavg()
+      .map((value) => value.toFixed(1))
+      .join(" / ");
+  console.log(`load average (1 / 5 / 15 min) before measuring: ${loadAverage()}`);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const results: Result[] = [];
   try {
     const dashboards = [
       { label: "no filter", query: {}, sql: {} },
-      { label: "wave", query: { vague: dataset.waveId }, sql: { wave: dataset.waveId } },
-      { label: "wave + region", query: { vague: dataset.waveId, region: "84" }, sql: { wave: dataset.waveId, region: "84" } },
+      { label: "wave", query: { vague: waveId }, sql: { wave: waveId } },
+      { label: "wave + region", query: { vague: waveId, region: "84" }, sql: { wave: waveId, region: "84" } },
       { label: "ESMS", query: { categorie: "ESMS" }, sql: { sector: "MEDICO_SOCIAL" } },
-      { label: "wave + category", query: { vague: dataset.waveId, categorie: "500" }, sql: { wave: dataset.waveId, category: "500" } },
+      { label: "wave + category", query: { vague: waveId, categorie: "500" }, sql: { wave: waveId, category: "500" } },
     ];
     for (const { label, query, sql } of dashboards) {
       const filters = ZDashboardFilters.parse(query);
@@ -124,8 +123,8 @@ export async function nationalDashboard(
       await baselineDashboard(pool, sql);
       results.push({
         scenario: `dashboard, ${label}`,
-        candidate: await measure("app", options.runs, () => loadProgrammeDashboard(db, filters, now)),
-        baseline: await measure("SQL", options.runs, () => baselineDashboard(pool, sql)),
+        candidate: await measure("app", runs, () => loadProgrammeDashboard(db, filters, now)),
+        baseline: await measure("SQL", runs, () => baselineDashboard(pool, sql)),
         target: 2,
         ceilingMs: 300,
       });
@@ -133,13 +132,13 @@ export async function nationalDashboard(
     const lists = [
       {
         label: "wave, recent first, page 1",
-        query: { wave: dataset.waveId },
-        sql: { wave: dataset.waveId, order: `a."updatedAt" DESC`, page: 1 },
+        query: { wave: waveId },
+        sql: { wave: waveId, order: `a."updatedAt" DESC`, page: 1 },
       },
       {
         label: "wave + region, by establishment, page 2",
-        query: { wave: dataset.waveId, region: "84", sort: "establishment", page: "2" },
-        sql: { wave: dataset.waveId, region: "84", order: "e.name", page: 2 },
+        query: { wave: waveId, region: "84", sort: "establishment", page: "2" },
+        sql: { wave: waveId, region: "84", order: "e.name", page: 2 },
       },
       {
         label: "submitted, by state, page 20",
@@ -158,8 +157,8 @@ export async function nationalDashboard(
       await baselineDossierPage(pool, sql);
       results.push({
         scenario: `dossier list, ${label}`,
-        candidate: await measure("app", options.runs, () => listDossiers(MANAGER, filters)),
-        baseline: await measure("SQL", options.runs, () => baselineDossierPage(pool, sql)),
+        candidate: await measure("app", runs, () => listDossiers(MANAGER, filters)),
+        baseline: await measure("SQL", runs, () => baselineDossierPage(pool, sql)),
         target: 2,
         ceilingMs: 300,
       });
@@ -167,7 +166,66 @@ export async function nationalDashboard(
   } finally {
     await pool.end();
   }
+  console.log(`load average (1 / 5 / 15 min) after measuring: ${loadAverage()}`);
   return results;
+}
+
+export type NationalSize = { establishments: number; professionals: number; dossiers: number; months: number };
+/** What a kept database's note records of the data set it holds. */
+type NationalNote = NationalSize & { waveId: string; generatedAt: string };
+
+/**
+ * The national data set: generated (and, in a kept database, noted as complete), or read back
+ * from a kept database that already holds one of this size. A reused data set is measured at the
+ * instant it was generated for, so its figures and the rules module's still describe the same day.
+ */
+async function nationalDataset(
+  db: Db,
+  size: NationalSize,
+  kept: KeptDatabase | undefined,
+): Promise<{ now: Date; waveId: string; establishmentIds: string[] }> {
+  if (kept?.note) {
+    const note = parseNote(kept.note);
+    const differing = (["establishments", "professionals", "dossiers", "months"] as const).filter((key) => note[key] !== size[key]);
+    if (differing.length) {
+      throw new Error(
+        `The kept database holds a national data set of another size (${differing.map((key) => `${key} ${note[key]}`).join(", ")}): drop it or name another database.`,
+      );
+    }
+    console.log(
+      `national data set: reused (${size.establishments.toLocaleString("en-US")} establishments, ${size.professionals.toLocaleString("en-US")} professionals, ` +
+        `${size.dossiers.toLocaleString("en-US")} dossiers, generated for ${note.generatedAt})`,
+    );
+    const establishments = await db.establishment.findMany({ select: { id: true } });
+    return { now: new Date(note.generatedAt), waveId: note.waveId, establishmentIds: establishments.map((row) => row.id) };
+  }
+  if (kept && !kept.created) {
+    throw new Error(
+      "The kept database exists but records no complete national data set (an interrupted generation?): drop it or name another database.",
+    );
+  }
+  const now = new Date();
+  const started = Date.now();
+  const dataset = await generateNationalDataset(db, { ...size, now });
+  console.log(
+    `national data set: ${size.establishments.toLocaleString("en-US")} establishments, ${size.professionals.toLocaleString("en-US")} professionals, ` +
+      `${size.months + 1} monthly snapshots each, ${size.dossiers.toLocaleString("en-US")} dossiers, generated in ${((Date.now() - started) / 1000).toFixed(0)} s ` +
+      `(${Object.entries(dataset.timings)
+        .map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`)
+        .join(", ")})`,
+  );
+  await kept?.writeNote(JSON.stringify({ ...size, waveId: dataset.waveId, generatedAt: now.toISOString() } satisfies NationalNote));
+  return { now, waveId: dataset.waveId, establishmentIds: dataset.establishmentIds };
+}
+
+function parseNote(note: string): NationalNote {
+  try {
+    const parsed = JSON.parse(note) as Partial<NationalNote>;
+    if (typeof parsed.waveId === "string" && typeof parsed.generatedAt === "string") return parsed as NationalNote;
+  } catch {
+    // Not ours: reported below.
+  }
+  throw new Error(`The kept database's comment is not a national data set's note: ${note.slice(0, 80)}`);
 }
 
 /** Today's point of the curve, per region, against the rules module run over every roster. */
