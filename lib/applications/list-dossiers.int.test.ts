@@ -1,0 +1,37 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { createReviewWave, createSubmittedDossier, programmeManager } from "@/test/factories";
+import { resetDatabase, testDb } from "@/test/integration/database";
+import { DOSSIERS_PAGE_SIZE, listDossiers, ZDossierFilters } from "./list-dossiers";
+
+/** The page is chosen first and its rows read afterwards: each row must still be its own dossier, in the page's order. */
+describe("the programme's dossier list", () => {
+  beforeEach(resetDatabase);
+
+  it("pages through the filtered dossiers in the chosen order, each row with its own establishment and amounts", async () => {
+    const wave = await createReviewWave(testDb);
+    const names = Array.from({ length: DOSSIERS_PAGE_SIZE + 5 }, (_, index) => `EHPAD ${99 - index}`);
+    const regionOf = (index: number) => (index % 10 === 0 ? "75" : "84");
+    for (const [index, name] of names.entries()) await createSubmittedDossier(testDb, wave, { name, regionCode: regionOf(index) });
+    const manager = await programmeManager(testDb);
+    const inRegion = names.filter((_, index) => regionOf(index) === "84").sort();
+
+    const first = await listDossiers(manager, ZDossierFilters.parse({ region: "84", sort: "establishment" }));
+    const second = await listDossiers(manager, ZDossierFilters.parse({ region: "84", sort: "establishment", page: "2" }));
+    expect(first.total).toBe(inRegion.length);
+    expect(first.pageCount).toBe(2);
+    expect([...first.rows, ...second.rows].map((row) => row.establishment.name)).toEqual(inRegion);
+
+    const all = await listDossiers(manager, ZDossierFilters.parse({ sort: "establishment", page: "2" }));
+    expect(all.rows.map((row) => row.establishment.name)).toEqual([...names].sort().slice(DOSSIERS_PAGE_SIZE));
+    for (const row of [...first.rows, ...second.rows]) {
+      const stored = await testDb.application.findUniqueOrThrow({
+        where: { id: row.id },
+        select: { establishment: { select: { name: true } } },
+      });
+      expect(row.establishment.name).toBe(stored.establishment.name);
+      expect(row.establishment.regionCode).toBe("84");
+      expect(row.state).toBe("SUBMITTED");
+      expect(row.budgetLines.map((line) => line.amountCents)).toEqual([1_250_000n]);
+    }
+  });
+});
