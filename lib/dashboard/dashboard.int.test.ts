@@ -159,6 +159,13 @@ describe("the programme's dashboard", () => {
     const auvergne = await loadProgrammeDashboard(testDb, filters({ region: "84" }), NOW);
     expect(auvergne.funnel.map((stage) => stage.count)).toEqual([1, 1, 0, 0, 0, 0]);
     expect(auvergne.regions.map((row) => row.regionCode)).toEqual(["84"]);
+    // A sector stands for its categories: every dossier is an EHPAD's (500, médico-social), none a hospital's.
+    const esms = await loadProgrammeDashboard(testDb, filters({ categorie: "ESMS" }), NOW);
+    expect(esms.funnel).toEqual(dashboard.funnel);
+    expect(esms.review).toEqual(dashboard.review);
+    const es = await loadProgrammeDashboard(testDb, filters({ categorie: "ES" }), NOW);
+    expect(es.funnel.map((stage) => stage.count)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(es.review).toEqual([]);
   });
 
   it("counts eligible establishments by the wave's category rule, and those that applied", async () => {

@@ -8,17 +8,16 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { ApplicationState } from "@/lib/db/generated/enums";
 import type { RosterClient } from "@/lib/roster/establishment-indicators";
-import { establishmentScope, type TDashboardFilters } from "./filters";
+import { type DashboardScope, establishmentScope } from "./filters";
 
 export type DossierCount = { state: ApplicationState; regionCode: string; categoryCode: string; count: number };
 
-export function loadDossierCounts(client: RosterClient, filters: TDashboardFilters): Promise<DossierCount[]> {
-  const wave = filters.vague ? Prisma.sql`a."waveId" = ${filters.vague}::uuid` : Prisma.sql`TRUE`;
+export function loadDossierCounts(client: RosterClient, scope: DashboardScope): Promise<DossierCount[]> {
+  const wave = scope.vague ? Prisma.sql`a."waveId" = ${scope.vague}::uuid` : Prisma.sql`TRUE`;
   return client.$queryRaw<DossierCount[]>`
     SELECT a.state::text AS state, e."regionCode", e."categoryCode", count(*)::int AS count
     FROM "Application" a
     JOIN "Establishment" e ON e.id = a."establishmentId"
-    JOIN "EstablishmentCategory" c ON c.code = e."categoryCode"
-    WHERE ${wave} AND ${establishmentScope(filters)}
+    WHERE ${wave} AND ${establishmentScope(scope)}
     GROUP BY a.state, e."regionCode", e."categoryCode"`;
 }

@@ -7,7 +7,7 @@
  */
 import { Prisma } from "@/lib/db/generated/client";
 import type { RosterClient } from "@/lib/roster/establishment-indicators";
-import type { TDashboardFilters } from "./filters";
+import type { DashboardScope } from "./filters";
 import { loadGrantedAmounts } from "./granted-amounts";
 
 export type WaveEnvelope = {
@@ -19,8 +19,8 @@ export type WaveEnvelope = {
   selected: number;
 };
 
-export async function loadEnvelopes(client: RosterClient, filters: TDashboardFilters): Promise<WaveEnvelope[]> {
-  const wave = filters.vague ? Prisma.sql`w.id = ${filters.vague}::uuid` : Prisma.sql`TRUE`;
+export async function loadEnvelopes(client: RosterClient, scope: Pick<DashboardScope, "vague">): Promise<WaveEnvelope[]> {
+  const wave = scope.vague ? Prisma.sql`w.id = ${scope.vague}::uuid` : Prisma.sql`TRUE`;
   const waves = await client.$queryRaw<Array<{ waveId: string; title: string; availableCents: bigint; requestedCents: bigint | null }>>`
     SELECT w.id AS "waveId", w.title, w."fundingEnvelopeCents" AS "availableCents",
            (SELECT sum(b."amountCents") FROM "BudgetLine" b JOIN "Application" a ON a.id = b."applicationId"

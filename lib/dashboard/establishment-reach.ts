@@ -12,23 +12,22 @@
  */
 import { Prisma } from "@/lib/db/generated/client";
 import type { RosterClient } from "@/lib/roster/establishment-indicators";
-import { establishmentScope, type TDashboardFilters } from "./filters";
+import { type DashboardScope, establishmentScope } from "./filters";
 
 export type RegionReach = { regionCode: string; eligible: number; applied: number };
 
-export async function loadEstablishmentReach(client: RosterClient, filters: TDashboardFilters): Promise<RegionReach[]> {
+export async function loadEstablishmentReach(client: RosterClient, scope: DashboardScope): Promise<RegionReach[]> {
   const categoryScope = establishmentScope(
-    { categorie: filters.categorie },
-    { region: Prisma.raw("NULL"), category: Prisma.raw(`w."categoryCode"`), sector: Prisma.raw("c.sector") },
+    { categoryCodes: scope.categoryCodes },
+    { region: Prisma.raw("NULL"), category: Prisma.raw(`w."categoryCode"`) },
   );
-  const eligibleWave = filters.vague ? Prisma.sql`w."waveId" = ${filters.vague}::uuid` : Prisma.sql`TRUE`;
+  const eligibleWave = scope.vague ? Prisma.sql`w."waveId" = ${scope.vague}::uuid` : Prisma.sql`TRUE`;
   const categories = await client.$queryRaw<Array<{ code: string }>>`
-    SELECT DISTINCT w."categoryCode" AS code FROM "WaveEligibleCategory" w JOIN "EstablishmentCategory" c ON c.code = w."categoryCode"
-    WHERE ${eligibleWave} AND ${categoryScope}`;
+    SELECT DISTINCT w."categoryCode" AS code FROM "WaveEligibleCategory" w WHERE ${eligibleWave} AND ${categoryScope}`;
   if (categories.length === 0) return [];
   const codes = categories.map((category) => category.code);
-  const region = filters.region ? Prisma.sql`e."regionCode" = ${filters.region}` : Prisma.sql`TRUE`;
-  const dossierWave = filters.vague ? Prisma.sql`a."waveId" = ${filters.vague}::uuid` : Prisma.sql`TRUE`;
+  const region = scope.region ? Prisma.sql`e."regionCode" = ${scope.region}` : Prisma.sql`TRUE`;
+  const dossierWave = scope.vague ? Prisma.sql`a."waveId" = ${scope.vague}::uuid` : Prisma.sql`TRUE`;
   const [eligible, applied] = await Promise.all([
     client.$queryRaw<Array<{ regionCode: string; count: number }>>`
       SELECT e."regionCode", count(*)::int AS count FROM "Establishment" e

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZDashboardFilters } from "./filters";
+import { dashboardScope, ZDashboardFilters } from "./filters";
 
 describe("the dashboard's filters", () => {
   it("reads a wave, a region, a sector or a FINESS category, and the map's figure", () => {
@@ -20,5 +20,18 @@ describe("the dashboard's filters", () => {
       categorie: undefined,
       carte: "applied",
     });
+  });
+
+  it("gives the queries a sector as its category codes, a category as itself", () => {
+    const categories = [
+      { code: "355", sector: "HEALTH" as const },
+      { code: "500", sector: "MEDICO_SOCIAL" as const },
+      { code: "202", sector: "MEDICO_SOCIAL" as const },
+    ];
+    const scope = (query: Record<string, string>) => dashboardScope(ZDashboardFilters.parse(query), categories);
+    expect(scope({ categorie: "ESMS", region: "84" })).toEqual({ vague: undefined, region: "84", categoryCodes: ["500", "202"] });
+    expect(scope({ categorie: "ES" }).categoryCodes).toEqual(["355"]);
+    expect(scope({ categorie: "500" }).categoryCodes).toEqual(["500"]);
+    expect(scope({}).categoryCodes).toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@ import type { RosterClient } from "@/lib/roster/establishment-indicators";
 import { type DossierCount, loadDossierCounts } from "./dossier-counts";
 import { loadEnvelopes, type WaveEnvelope } from "./envelopes";
 import { loadEstablishmentReach } from "./establishment-reach";
-import type { TDashboardFilters } from "./filters";
+import { dashboardScope, type TDashboardFilters } from "./filters";
 import { type FollowUpFunnel, loadFollowUpFunnel } from "./follow-up-funnel";
 import { funnelOf, type StateCounts } from "./funnel";
 import type { RegionFigures } from "./map-figures";
@@ -52,18 +52,20 @@ const total = (counts: StateCounts | undefined) => Object.values(counts ?? {}).r
 
 /** Without asking the policy: for the bench and the tests, which hold no viewer. */
 export async function loadProgrammeDashboard(client: RosterClient, filters: TDashboardFilters, now: Date): Promise<ProgrammeDashboard> {
-  const [waves, categories, counts, reach, rollout, review, envelopes, followUp] = await Promise.all([
+  // The categories first: the category filter is given to the figures as the codes it stands for.
+  const categories = await client.establishmentCategory.findMany({
+    orderBy: [{ sector: "asc" }, { label: "asc" }],
+    select: { code: true, label: true, sector: true },
+  });
+  const scope = dashboardScope(filters, categories);
+  const [waves, counts, reach, rollout, review, envelopes, followUp] = await Promise.all([
     client.wave.findMany({ orderBy: { opensAt: "desc" }, select: { id: true, title: true } }),
-    client.establishmentCategory.findMany({
-      orderBy: [{ sector: "asc" }, { label: "asc" }],
-      select: { code: true, label: true, sector: true },
-    }),
-    loadDossierCounts(client, filters),
-    loadEstablishmentReach(client, filters),
-    loadRolloutFigures(client, filters),
-    loadReviewProgress(client, filters, now),
-    loadEnvelopes(client, filters),
-    loadFollowUpFunnel(client, filters),
+    loadDossierCounts(client, scope),
+    loadEstablishmentReach(client, scope),
+    loadRolloutFigures(client, scope),
+    loadReviewProgress(client, scope, now),
+    loadEnvelopes(client, scope),
+    loadFollowUpFunnel(client, scope),
   ]);
   const byState = countBy(counts, () => "all").get("all") ?? {};
   const stateByRegion = countBy(counts, (row) => row.regionCode);

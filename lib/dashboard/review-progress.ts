@@ -10,7 +10,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { ReviewTier } from "@/lib/db/generated/enums";
 import { effectiveDueAt, isOverdue } from "@/lib/review/due-dates";
 import type { RosterClient } from "@/lib/roster/establishment-indicators";
-import { establishmentScope, type TDashboardFilters } from "./filters";
+import { type DashboardScope, establishmentScope } from "./filters";
 
 export type TierProgress = { tier: ReviewTier; assigned: number; submitted: number; overdue: number; conflicts: number };
 
@@ -41,8 +41,8 @@ export function tallyReviewProgress(groups: readonly AssignmentGroup[], now: Dat
   return [...progress.values()].filter((tier) => tier.assigned + tier.conflicts > 0);
 }
 
-export async function loadReviewProgress(client: RosterClient, filters: TDashboardFilters, now: Date): Promise<TierProgress[]> {
-  const wave = filters.vague ? Prisma.sql`a."waveId" = ${filters.vague}::uuid` : Prisma.sql`TRUE`;
+export async function loadReviewProgress(client: RosterClient, scope: DashboardScope, now: Date): Promise<TierProgress[]> {
+  const wave = scope.vague ? Prisma.sql`a."waveId" = ${scope.vague}::uuid` : Prisma.sql`TRUE`;
   const groups = await client.$queryRaw<AssignmentGroup[]>`
     SELECT ra.tier::text AS tier, ra."dueAt", w."regionalReviewDueAt", w."nationalReviewDueAt",
            coalesce(r.status = 'SUBMITTED', false) AS submitted, d."hasConflict", count(*)::int AS count
@@ -50,10 +50,9 @@ export async function loadReviewProgress(client: RosterClient, filters: TDashboa
     JOIN "Application" a ON a.id = ra."applicationId"
     JOIN "Wave" w ON w.id = a."waveId"
     JOIN "Establishment" e ON e.id = a."establishmentId"
-    JOIN "EstablishmentCategory" c ON c.code = e."categoryCode"
     LEFT JOIN "Review" r ON r."assignmentId" = ra.id
     LEFT JOIN "ConflictDeclaration" d ON d."assignmentId" = ra.id
-    WHERE ${wave} AND ${establishmentScope(filters)}
+    WHERE ${wave} AND ${establishmentScope(scope)}
     GROUP BY 1, 2, 3, 4, 5, 6`;
   return tallyReviewProgress(groups, now);
 }

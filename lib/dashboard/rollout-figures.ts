@@ -8,7 +8,7 @@
  */
 import { Prisma } from "@/lib/db/generated/client";
 import type { RosterClient } from "@/lib/roster/establishment-indicators";
-import { establishmentScope, type TDashboardFilters } from "./filters";
+import { type DashboardScope, establishmentScope } from "./filters";
 import type { Month } from "./months";
 import type { RolloutCounts } from "./rollout-counts";
 
@@ -27,22 +27,18 @@ type Grouped = RolloutCounts & { month: string; regionCode: string | null; categ
  * the latest month (`level` tells the grouping apart: 3 = per month only, 1 = per region, 2 = per
  * category).
  */
-export async function loadRolloutFigures(client: RosterClient, filters: TDashboardFilters): Promise<RolloutFigures> {
-  const scope = establishmentScope(filters, {
-    region: Prisma.raw(`f."regionCode"`),
-    category: Prisma.raw(`f."categoryCode"`),
-    sector: Prisma.raw("c.sector"),
-  });
-  const wave = filters.vague
-    ? Prisma.sql`AND f."categoryCode" IN (SELECT "categoryCode" FROM "WaveEligibleCategory" WHERE "waveId" = ${filters.vague}::uuid)`
+export async function loadRolloutFigures(client: RosterClient, scope: DashboardScope): Promise<RolloutFigures> {
+  const where = establishmentScope(scope, { region: Prisma.raw(`f."regionCode"`), category: Prisma.raw(`f."categoryCode"`) });
+  const wave = scope.vague
+    ? Prisma.sql`AND f."categoryCode" IN (SELECT "categoryCode" FROM "WaveEligibleCategory" WHERE "waveId" = ${scope.vague}::uuid)`
     : Prisma.empty;
   const rows = await client.$queryRaw<Grouped[]>`
     SELECT to_char(f.month, 'YYYY-MM') AS month, f."regionCode", f."categoryCode", GROUPING(f."regionCode", f."categoryCode")::int AS level,
            sum(f.establishments)::int AS establishments, sum(f.active)::int AS active, sum(f.registered)::int AS registered,
            sum(f."substantialId")::int AS "substantialId", sum(f."rieCompliant")::int AS "rieCompliant", sum(f."dmpReady")::int AS "dmpReady",
            max(f."computedAt") AS "computedAt"
-    FROM "RolloutFigure" f JOIN "EstablishmentCategory" c ON c.code = f."categoryCode"
-    WHERE ${scope} ${wave}
+    FROM "RolloutFigure" f
+    WHERE ${where} ${wave}
     GROUP BY GROUPING SETS ((f.month), (f.month, f."regionCode"), (f.month, f."categoryCode"))
     HAVING GROUPING(f."regionCode", f."categoryCode") = 3 OR f.month = (SELECT max(month) FROM "RolloutFigure")
     ORDER BY f.month`;

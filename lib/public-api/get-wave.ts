@@ -31,7 +31,7 @@ export async function getWave(waveId: string) {
   });
   if (!wave) throw new AppError("NOT_FOUND");
   const counts = Object.fromEntries(Object.values(ApplicationState).map((state) => [state, 0])) as Record<ApplicationState, number>;
-  for (const count of await loadDossierCounts(db, { vague: waveId, carte: "applied" })) counts[count.state] += count.count;
+  for (const count of await loadDossierCounts(db, { vague: waveId })) counts[count.state] += count.count;
   const { eligibleCategories, ...row } = wave;
   return { ...waveBody(row), eligibleCategoryCodes: eligibleCategories.map((category) => category.categoryCode), dossierCounts: counts };
 }
