@@ -24,8 +24,9 @@ const MANAGER: Viewer = {
 
 /**
  * The dashboard's figures written by hand in SQL, read straight through `pg` (no Prisma, no rules
- * in TypeScript): what a developer would write for the same page. Overdue reviews are decided in
- * SQL here; the app lets `lib/review/due-dates.ts` decide per group.
+ * in TypeScript): what a developer would write for the same page, the follow-up funnel's groups
+ * included. Overdue reviews are decided in SQL here; the app lets `lib/review/due-dates.ts` decide
+ * per group.
  */
 function baselineDashboard(pool: pg.Pool, filters: { wave?: string; region?: string; sector?: string; category?: string }) {
   const where = (region: string, category: string) =>
@@ -60,6 +61,11 @@ function baselineDashboard(pool: pg.Pool, filters: { wave?: string; region?: str
                        (SELECT sum(b."amountCents") FROM "BudgetLine" b JOIN "Application" a ON a.id = b."applicationId" WHERE a."waveId" = w.id AND a.state NOT IN ('DRAFT', 'WITHDRAWN')),
                        (SELECT sum(d."amountGrantedCents") FROM "Decision" d WHERE d."waveId" = w.id AND d.outcome = 'SELECTED' AND d."releasedAt" IS NOT NULL AND d."supersededAt" IS NULL)
                 FROM "Wave" w WHERE ${filters.wave ? `w.id = '${filters.wave}'` : "TRUE"} ORDER BY w."opensAt" DESC`),
+    pool.query(`SELECT v.state, t.status, count(*)
+                FROM "Application" a JOIN "Establishment" e ON e.id = a."establishmentId"
+                LEFT JOIN LATERAL (SELECT id FROM "ResultDeclaration" d WHERE d."applicationId" = a.id ORDER BY d."declaredAt" DESC LIMIT 1) d ON TRUE
+                LEFT JOIN "ResultVerification" v ON v."declarationId" = d.id LEFT JOIN "Tranche" t ON t."applicationId" = a.id AND t.kind = 'BALANCE'
+                WHERE a.state = 'SELECTED' AND ${wave} AND ${scope} GROUP BY 1, 2`),
   ]);
 }
 
