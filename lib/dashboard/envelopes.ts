@@ -21,11 +21,16 @@ export type WaveEnvelope = {
 
 export async function loadEnvelopes(client: RosterClient, scope: Pick<DashboardScope, "vague">): Promise<WaveEnvelope[]> {
   const wave = scope.vague ? Prisma.sql`w.id = ${scope.vague}::uuid` : Prisma.sql`TRUE`;
+  const dossierWave = scope.vague ? Prisma.sql`a."waveId" = ${scope.vague}::uuid` : Prisma.sql`TRUE`;
+  // Summed per wave in one pass and joined, not as a subquery per wave: the waves table is never
+  // analysed (too few rows for autovacuum), so the planner takes it for hundreds of waves, costs the
+  // subquery as many times and JIT-compiles the statement (over 100 ms instead of about 10 at national size).
   const waves = await client.$queryRaw<Array<{ waveId: string; title: string; availableCents: bigint; requestedCents: bigint | null }>>`
-    SELECT w.id AS "waveId", w.title, w."fundingEnvelopeCents" AS "availableCents",
-           (SELECT sum(b."amountCents") FROM "BudgetLine" b JOIN "Application" a ON a.id = b."applicationId"
-            WHERE a."waveId" = w.id AND a.state NOT IN ('DRAFT', 'WITHDRAWN'))::bigint AS "requestedCents"
-    FROM "Wave" w WHERE ${wave} ORDER BY w."opensAt" DESC`;
+    SELECT w.id AS "waveId", w.title, w."fundingEnvelopeCents" AS "availableCents", r."requestedCents"
+    FROM "Wave" w
+    LEFT JOIN (SELECT a."waveId", sum(b."amountCents")::bigint AS "requestedCents" FROM "BudgetLine" b JOIN "Application" a ON a.id = b."applicationId"
+               WHERE a.state NOT IN ('DRAFT', 'WITHDRAWN') AND ${dossierWave} GROUP BY a."waveId") r ON r."waveId" = w.id
+    WHERE ${wave} ORDER BY w."opensAt" DESC`;
   const granted = await loadGrantedAmounts(
     client,
     waves.map((row) => row.waveId),
