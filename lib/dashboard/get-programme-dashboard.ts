@@ -52,14 +52,16 @@ const total = (counts: StateCounts | undefined) => Object.values(counts ?? {}).r
 
 /** Without asking the policy: for the bench and the tests, which hold no viewer. */
 export async function loadProgrammeDashboard(client: RosterClient, filters: TDashboardFilters, now: Date): Promise<ProgrammeDashboard> {
-  // The categories first: the category filter is given to the figures as the codes it stands for.
-  const categories = await client.establishmentCategory.findMany({
+  const categoriesRead = client.establishmentCategory.findMany({
     orderBy: [{ sector: "asc" }, { label: "asc" }],
     select: { code: true, label: true, sector: true },
   });
-  const scope = dashboardScope(filters, categories);
-  const [waves, counts, reach, rollout, review, envelopes, followUp] = await Promise.all([
+  // The figures take the category filter as the codes it stands for: a sector waits for the
+  // categories to name them, any other filter starts the figures at once.
+  const scope = dashboardScope(filters, filters.categorie === "ES" || filters.categorie === "ESMS" ? await categoriesRead : []);
+  const [waves, categories, counts, reach, rollout, review, envelopes, followUp] = await Promise.all([
     client.wave.findMany({ orderBy: { opensAt: "desc" }, select: { id: true, title: true } }),
+    categoriesRead,
     loadDossierCounts(client, scope),
     loadEstablishmentReach(client, scope),
     loadRolloutFigures(client, scope),
