@@ -79,6 +79,7 @@ export async function declareResults(
         const pdfInput = {
           programme: wave.campaign.title,
           wave: context.waveTitle,
+          reviewTiers: context.reviewTiers,
           establishment: { name: context.establishment.name, finess: context.establishment.finessEt },
           applicationId: facts.id,
           projectTitle: context.projectTitle,

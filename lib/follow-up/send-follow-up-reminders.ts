@@ -4,6 +4,7 @@ import { declarationReminderEmail, milestoneReminderEmail } from "@/lib/notifica
 import { enqueueEmail, type OutgoingEmail } from "@/lib/notifications/outbox";
 import { parisToday } from "@/lib/time/paris";
 import { dueFollowUpReminders, FOLLOW_UP_REMINDER_DAYS, followUpReminderKey } from "./follow-up-reminders";
+import { TIER_LABELS, verificationPath } from "./verification-machine";
 
 const DAY_MS = 86_400_000;
 
@@ -28,7 +29,7 @@ export async function sendFollowUpReminders(now = new Date()): Promise<{ enqueue
     select: {
       id: true,
       milestones: { where: { doneOn: null, dueDate: window }, select: { id: true, label: true, dueDate: true } },
-      wave: { select: { objectiveTargets: { where: { dueDate: window }, select: { dueDate: true } } } },
+      wave: { select: { reviewTiers: true, objectiveTargets: { where: { dueDate: window }, select: { dueDate: true } } } },
       _count: { select: { resultDeclarations: true } },
       establishment: {
         select: {
@@ -64,7 +65,7 @@ export async function sendFollowUpReminders(now = new Date()): Promise<{ enqueue
     const message =
       reminder.kind === "milestone"
         ? milestoneReminderEmail({ ...common, milestone: labels.get(reminder.milestoneId) || "Jalon sans libellé" })
-        : declarationReminderEmail(common);
+        : declarationReminderEmail({ ...common, verifiedBy: verificationPath(dossier.wave.reviewTiers).map((tier) => TIER_LABELS[tier]) });
     return dossier.establishment.memberships.map(({ user }) => ({
       dedupeKey: followUpReminderKey(reminder, user.id),
       to: user.email,

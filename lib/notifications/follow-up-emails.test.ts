@@ -101,13 +101,28 @@ describe("follow-up reminders", () => {
   });
 
   it("remind the director that the results are still to declare before the targets' day", () => {
-    const email = declarationReminderEmail({ establishment: "CH de Brive", day: "2027-06-30", daysLeft: 3, applicationId: "a2" });
+    const email = declarationReminderEmail({
+      establishment: "CH de Brive",
+      day: "2027-06-30",
+      daysLeft: 3,
+      applicationId: "a2",
+      verifiedBy: ["ARS", "ANS"],
+    });
     expect(email.subject).toBe("Rappel : résultats à déclarer pour le 30 juin 2027");
     expect(email.text).toContain(
       "Les cibles du projet de « CH de Brive » sont à atteindre le 30 juin 2027, dans 3 jours, et ses résultats ne sont pas encore déclarés.",
     );
-    expect(email.text).toContain("le versement du solde");
+    expect(email.text).toContain("La déclaration des résultats ouvre la vérification par l'ARS puis l'ANS, et le versement du solde.");
     expect(email.text).toMatch(/\/dossiers\/a2\/suivi$/m);
     expect(email.text.endsWith(SIGNATURE)).toBe(true);
+    const national = declarationReminderEmail({
+      establishment: "CH",
+      day: "2027-06-30",
+      daysLeft: 3,
+      applicationId: "a2",
+      verifiedBy: ["ANS"],
+    });
+    expect(national.text).toContain("ouvre la vérification par l'ANS, et le versement du solde.");
+    expect(national.text).not.toContain("ARS");
   });
 });

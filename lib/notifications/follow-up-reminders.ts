@@ -26,15 +26,24 @@ export function milestoneReminderEmail(input: {
   };
 }
 
-/** To the director of a selected dossier, before the day its targets are due while its results are not declared. */
-export function declarationReminderEmail(input: { establishment: string; day: string; daysLeft: number; applicationId: string }) {
+/**
+ * To the director of a selected dossier, before the day its targets are due while its results are
+ * not declared; `verifiedBy` is the wave's path through the tiers (lib/follow-up/verification-machine.ts).
+ */
+export function declarationReminderEmail(input: {
+  establishment: string;
+  day: string;
+  daysLeft: number;
+  applicationId: string;
+  verifiedBy: ReadonlyArray<"ARS" | "ANS">;
+}) {
   return {
     subject: `Rappel : résultats à déclarer pour le ${formatCalendarDate(input.day)}`,
     text: [
       "Bonjour,",
       "",
       `Les cibles du projet de « ${input.establishment} » sont à atteindre le ${formatCalendarDate(input.day)}, ${inDays(input.daysLeft)}, et ses résultats ne sont pas encore déclarés.`,
-      "La page de suivi montre chaque objectif face à sa cible d'après votre registre, et qui manque à l'appel. La déclaration des résultats ouvre la vérification par l'ARS puis l'ANS, et le versement du solde.",
+      `La page de suivi montre chaque objectif face à sa cible d'après votre registre, et qui manque à l'appel. La déclaration des résultats ouvre la vérification par ${input.verifiedBy.map((tier) => `l'${tier}`).join(" puis ")}, et le versement du solde.`,
       followUpUrl(input.applicationId),
       "",
       SIGNATURE,
