@@ -3,6 +3,7 @@ import { parisDateTime } from "@/lib/time/paris";
 import { declarationReminderEmail, milestoneReminderEmail } from "./follow-up-reminders";
 import { resultsDeclaredEmail } from "./results-declared";
 import { SIGNATURE } from "./signature";
+import { tranchePaidEmail } from "./tranche-paid";
 import { verificationApprovedByArsEmail } from "./verification-approved-by-ars";
 import { verificationConcludedEmail } from "./verification-concluded";
 import { verificationInformationRequestedEmail } from "./verification-information-requested";
@@ -124,5 +125,24 @@ describe("follow-up reminders", () => {
     });
     expect(national.text).toContain("ouvre la vérification par l'ANS, et le versement du solde.");
     expect(national.text).not.toContain("ARS");
+  });
+});
+
+describe("payments", () => {
+  it("tell the establishment a tranche is paid: which, how much to the cent, when, its reference and the follow-up page", () => {
+    const email = tranchePaidEmail({
+      ...mail,
+      tranche: "Avance à la sélection",
+      amountCents: 300_003n,
+      paidOn: "2027-03-01",
+      paymentReference: "MDT-2027-0042",
+    });
+    expect(email.subject).toBe("Tranche de subvention versée – HospiConnect");
+    expect(email.text.replace(/[\u00a0\u202f]/g, " ")).toContain(
+      "La tranche « Avance à la sélection » de la subvention accordée à « CH de Niort » est versée : 3 000,03 €, le 1er mars 2027.",
+    );
+    expect(email.text).toContain("Référence du paiement : MDT-2027-0042");
+    expect(email.text).toMatch(/\/dossiers\/a1\/suivi$/m);
+    expect(email.text.endsWith(SIGNATURE)).toBe(true);
   });
 });
