@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parisDateTime } from "@/lib/time/paris";
-import { declarationReminderEmail, milestoneReminderEmail } from "./follow-up-reminders";
+import { declarationReminderEmail, milestoneReminderEmail, verificationDueSoonEmail } from "./follow-up-reminders";
 import { resultsDeclaredEmail } from "./results-declared";
 import { SIGNATURE } from "./signature";
 import { tranchePaidEmail } from "./tranche-paid";
@@ -125,6 +125,22 @@ describe("follow-up reminders", () => {
     });
     expect(national.text).toContain("ouvre la vérification par l'ANS, et le versement du solde.");
     expect(national.text).not.toContain("ARS");
+  });
+});
+
+describe("verification reminders", () => {
+  it("remind a tier's verifiers of the due date, how soon, what to do, with the verification page", () => {
+    const ars = verificationDueSoonEmail({ ...mail, tier: "ARS", dueAt: DUE, daysLeft: 7 });
+    expect(ars.subject).toBe("Rappel : déclaration de résultats à vérifier avant le 1er janvier 2027 – CH de Niort");
+    expect(ars.text).toContain(
+      "La déclaration de résultats de « CH de Niort » est à vérifier pour l'ARS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris), dans 7 jours.",
+    );
+    expect(ars.text).toContain("décidez de chaque objectif (approuvé, ou refusé avec un motif) ou demandez un complément");
+    expect(ars.text).toMatch(/\/instruction\/suivi\/a1$/m);
+    expect(ars.text.endsWith(SIGNATURE)).toBe(true);
+    const ans = verificationDueSoonEmail({ ...mail, tier: "ANS", dueAt: DUE, daysLeft: 1 });
+    expect(ans.subject).toBe("Rappel : déclaration de résultats à valider avant le 1er janvier 2027 – CH de Niort");
+    expect(ans.text).toContain("est à valider pour l'ANS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris), demain.");
   });
 });
 
