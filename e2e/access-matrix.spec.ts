@@ -10,6 +10,7 @@ import { GOOD_LINE, templateCsv } from "@/lib/roster/import/fixtures.test-helper
 import { TEMPLATE_COLUMNS } from "@/lib/roster/template/columns";
 import { createDraft, createEstablishment, createOpenWave, createUser, fillDossier, insertApiToken, uniqueEmail } from "@/test/factories";
 import { createTranches } from "@/lib/follow-up/create-tranches";
+import type { StorageArea } from "@/lib/storage/storage-key";
 
 /**
  * The access matrix: every page and every route handler, called directly (not through the UI) by
@@ -29,7 +30,7 @@ type World = {
   draft: string;
   submitted: string;
   submittedFile: string;
-  /** A dossier of the member's establishment « retenu » (its follow-up), with no declaration yet. */
+  /** A dossier of the member's establishment « retenu » (its decision letter, its follow-up), with no declaration yet. */
   selected: string;
   /** Its wave, and its advance tranche, due. */
   selectedWave: string;
@@ -736,9 +737,9 @@ const ROWS: Row[] = [
   },
   {
     route: "GET /api/applications/[applicationId]/decision-letter",
-    call: (w) => ({ method: "GET", url: `/api/applications/${w.submitted}/decision-letter` }),
-    // No decision released yet: there is no letter, for those who may read the dossier as for the others (e2e/decisions.spec.ts downloads one).
-    expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 404, manager: 404 },
+    // The selected dossier's released decision has its letter: its establishment and the programme read it, nobody else sees the dossier.
+    call: (w) => ({ method: "GET", url: `/api/applications/${w.selected}/decision-letter` }),
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },
   },
   {
     route: "PUT /api/users/[userId]/reviewer-profile",
@@ -852,8 +853,14 @@ test.describe("access matrix", () => {
     const selectedDossier = await createDraft(e2eDb, own.id, selectedWave);
     await e2eDb.application.update({ where: { id: selectedDossier.id }, data: { state: "SELECTED" } });
     const grant = { applicationId: selectedDossier.id, amountGrantedCents: 1_000_000n, releasedAt: new Date() };
+    // Released with its letter, as releaseDecisions leaves it.
     const decision = await e2eDb.decision.create({
-      data: { ...grant, waveId: selectedWave.waveId, outcome: "SELECTED" },
+      data: {
+        ...grant,
+        waveId: selectedWave.waveId,
+        outcome: "SELECTED",
+        letterKey: await storeForTest(readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf")), "decision-letters"),
+      },
       select: { id: true },
     });
     await createTranches(e2eDb, [{ ...grant, decisionId: decision.id }], 30);
@@ -1100,7 +1107,7 @@ test.describe("access matrix", () => {
   }
 });
 
-async function storeForTest(bytes: Buffer, area: "attachments" | "receipts" | "exports" = "attachments"): Promise<string> {
+async function storeForTest(bytes: Buffer, area: StorageArea = "attachments"): Promise<string> {
   const { LocalFileStorage } = await import("@/lib/storage/local-file-storage");
   const { generateStorageKey } = await import("@/lib/storage/storage-key");
   const key = generateStorageKey(area);
