@@ -32,6 +32,8 @@ type World = {
   submittedFile: string;
   /** A dossier of the member's establishment « retenu » (its decision letter, its follow-up), with no declaration yet. */
   selected: string;
+  /** Another dossier of the member's establishment « retenu », whose results are declared (its stored PDF). */
+  declared: string;
   /** Its wave, and its advance tranche, due. */
   selectedWave: string;
   tranche: string;
@@ -731,9 +733,9 @@ const ROWS: Row[] = [
   },
   {
     route: "GET /api/applications/[applicationId]/result-declaration",
-    // Nothing declared yet: no PDF, for those who may read the dossier as for the others.
-    call: (w) => ({ method: "GET", url: `/api/applications/${w.selected}/result-declaration` }),
-    expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 404, manager: 404 },
+    // The declared dossier's PDF: its establishment and its verifiers (the ANS nationally, managers) read it; another establishment does not see it.
+    call: (w) => ({ method: "GET", url: `/api/applications/${w.declared}/result-declaration` }),
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 200, manager: 200 },
   },
   {
     route: "GET /api/applications/[applicationId]/decision-letter",
@@ -868,6 +870,29 @@ test.describe("access matrix", () => {
       where: { applicationId: selectedDossier.id, kind: "ADVANCE" },
       select: { id: true },
     });
+    // A declaration of results with its stored PDF, over its frozen figures.
+    const declaredDossier = await createDraft(e2eDb, own.id, await createOpenWave(e2eDb));
+    await e2eDb.application.update({ where: { id: declaredDossier.id }, data: { state: "SELECTED" } });
+    const frozen = await e2eDb.indicatorSnapshot.create({
+      data: {
+        establishmentId: own.id,
+        applicationId: declaredDossier.id,
+        reason: "DECLARATION",
+        active: 0,
+        registered: 0,
+        substantialId: 0,
+        rieCompliant: 0,
+        dmpReady: 0,
+      },
+    });
+    await e2eDb.resultDeclaration.create({
+      data: {
+        applicationId: declaredDossier.id,
+        snapshotId: frozen.id,
+        pdfKey: await storeForTest(readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf")), "result-declarations"),
+        pdfHash: "b".repeat(64),
+      },
+    });
     await fillDossier(e2eDb, submittedDossier.id, secondWave.objectives);
     const users = {
       member: await createUser(e2eDb, { establishmentId: own.id }),
@@ -949,6 +974,7 @@ test.describe("access matrix", () => {
       submitted: submittedDossier.id,
       submittedFile: file.id,
       selected: selectedDossier.id,
+      declared: declaredDossier.id,
       selectedWave: selectedWave.waveId,
       tranche: advance.id,
       users: Object.fromEntries(
