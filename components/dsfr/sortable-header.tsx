@@ -10,7 +10,7 @@ import type { ReactNode } from "react";
 type Direction = false | "asc" | "desc";
 
 /** The header's `aria-sort`: "none" for a column that can be sorted but is not, nothing for one that cannot. */
-export function ariaSort(direction: Direction, sortable: boolean): "ascending" | "descending" | "none" | undefined {
+function ariaSort(direction: Direction, sortable: boolean): "ascending" | "descending" | "none" | undefined {
   return direction === "asc" ? "ascending" : direction === "desc" ? "descending" : sortable ? "none" : undefined;
 }
 
@@ -19,7 +19,7 @@ export function ariaSort(direction: Direction, sortable: boolean): "ascending" |
  * direction drawn for sight, said for screen readers), or the plain label for a column that
  * cannot be sorted.
  */
-export function SortableHeaderLabel({
+function SortableHeaderLabel({
   sortable,
   direction,
   onToggle,
