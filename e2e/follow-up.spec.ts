@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createSelectedDossier, createUser, directorOf, ROSTER_CASES, type RosterCase } from "@/test/factories";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
+import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 
 /**
@@ -32,6 +33,7 @@ test("a manager sets the targets and the schedule; the director follows them and
 
   await asManager.goto(`/pilotage/vagues/${dossier.wave.waveId}`);
   const settings = asManager.getByRole("form", { name: "Cibles et échéancier" });
+  await waitForHydration(settings.getByLabel("Avance versée à la sélection, en % du montant accordé"));
   await settings.getByLabel("Avance versée à la sélection, en % du montant accordé").fill("30");
   await settings.getByRole("button", { name: "Ajouter une cible" }).click();
   await settings.getByLabel("Objectif", { exact: true }).selectOption("O2");
