@@ -10,6 +10,7 @@ import { GOOD_LINE, templateCsv } from "@/lib/roster/import/fixtures.test-helper
 import { TEMPLATE_COLUMNS } from "@/lib/roster/template/columns";
 import { createDraft, createEstablishment, createOpenWave, createUser, fillDossier, insertApiToken, uniqueEmail } from "@/test/factories";
 import { createTranches } from "@/lib/follow-up/create-tranches";
+import type { StorageArea } from "@/lib/storage/storage-key";
 
 /**
  * The access matrix: every page and every route handler, called directly (not through the UI) by
@@ -29,8 +30,10 @@ type World = {
   draft: string;
   submitted: string;
   submittedFile: string;
-  /** A dossier of the member's establishment « retenu » (its follow-up), with no declaration yet. */
+  /** A dossier of the member's establishment « retenu » (its decision letter, its follow-up), with no declaration yet. */
   selected: string;
+  /** Another dossier of the member's establishment « retenu », whose results are declared (its stored PDF). */
+  declared: string;
   /** Its wave, and its advance tranche, due. */
   selectedWave: string;
   tranche: string;
@@ -730,15 +733,15 @@ const ROWS: Row[] = [
   },
   {
     route: "GET /api/applications/[applicationId]/result-declaration",
-    // Nothing declared yet: no PDF, for those who may read the dossier as for the others.
-    call: (w) => ({ method: "GET", url: `/api/applications/${w.selected}/result-declaration` }),
-    expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 404, manager: 404 },
+    // The declared dossier's PDF: its establishment and its verifiers (the ANS nationally, managers) read it; another establishment does not see it.
+    call: (w) => ({ method: "GET", url: `/api/applications/${w.declared}/result-declaration` }),
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 200, manager: 200 },
   },
   {
     route: "GET /api/applications/[applicationId]/decision-letter",
-    call: (w) => ({ method: "GET", url: `/api/applications/${w.submitted}/decision-letter` }),
-    // No decision released yet: there is no letter, for those who may read the dossier as for the others (e2e/decisions.spec.ts downloads one).
-    expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 404, manager: 404 },
+    // The selected dossier's released decision has its letter: its establishment and the programme read it, nobody else sees the dossier.
+    call: (w) => ({ method: "GET", url: `/api/applications/${w.selected}/decision-letter` }),
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },
   },
   {
     route: "PUT /api/users/[userId]/reviewer-profile",
@@ -852,14 +855,43 @@ test.describe("access matrix", () => {
     const selectedDossier = await createDraft(e2eDb, own.id, selectedWave);
     await e2eDb.application.update({ where: { id: selectedDossier.id }, data: { state: "SELECTED" } });
     const grant = { applicationId: selectedDossier.id, amountGrantedCents: 1_000_000n, releasedAt: new Date() };
+    // Released with its letter, as releaseDecisions leaves it.
     const decision = await e2eDb.decision.create({
-      data: { ...grant, waveId: selectedWave.waveId, outcome: "SELECTED" },
+      data: {
+        ...grant,
+        waveId: selectedWave.waveId,
+        outcome: "SELECTED",
+        letterKey: await storeForTest(readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf")), "decision-letters"),
+      },
       select: { id: true },
     });
     await createTranches(e2eDb, [{ ...grant, decisionId: decision.id }], 30);
     const advance = await e2eDb.tranche.findFirstOrThrow({
       where: { applicationId: selectedDossier.id, kind: "ADVANCE" },
       select: { id: true },
+    });
+    // A declaration of results with its stored PDF, over its frozen figures.
+    const declaredDossier = await createDraft(e2eDb, own.id, await createOpenWave(e2eDb));
+    await e2eDb.application.update({ where: { id: declaredDossier.id }, data: { state: "SELECTED" } });
+    const frozen = await e2eDb.indicatorSnapshot.create({
+      data: {
+        establishmentId: own.id,
+        applicationId: declaredDossier.id,
+        reason: "DECLARATION",
+        active: 0,
+        registered: 0,
+        substantialId: 0,
+        rieCompliant: 0,
+        dmpReady: 0,
+      },
+    });
+    await e2eDb.resultDeclaration.create({
+      data: {
+        applicationId: declaredDossier.id,
+        snapshotId: frozen.id,
+        pdfKey: await storeForTest(readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf")), "result-declarations"),
+        pdfHash: "b".repeat(64),
+      },
     });
     await fillDossier(e2eDb, submittedDossier.id, secondWave.objectives);
     const users = {
@@ -942,6 +974,7 @@ test.describe("access matrix", () => {
       submitted: submittedDossier.id,
       submittedFile: file.id,
       selected: selectedDossier.id,
+      declared: declaredDossier.id,
       selectedWave: selectedWave.waveId,
       tranche: advance.id,
       users: Object.fromEntries(
@@ -1100,7 +1133,7 @@ test.describe("access matrix", () => {
   }
 });
 
-async function storeForTest(bytes: Buffer, area: "attachments" | "receipts" | "exports" = "attachments"): Promise<string> {
+async function storeForTest(bytes: Buffer, area: StorageArea = "attachments"): Promise<string> {
   const { LocalFileStorage } = await import("@/lib/storage/local-file-storage");
   const { generateStorageKey } = await import("@/lib/storage/storage-key");
   const key = generateStorageKey(area);

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { extractPdfText } from "@/lib/applications/testing/pdf-text";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
+import { waitForHydration } from "./fixtures/hydration";
 import { createReviewer, createReviewWave, createScoredDossier, createUser, directorOf } from "@/test/factories";
 import { signInAs } from "./fixtures/sessions";
 
@@ -68,7 +69,9 @@ test("a manager ranks, proposes within and beyond the envelope, releases; the di
 
   // Beyond it: the reason is asked, then accepted.
   await asManager.goto(`/pilotage/vagues/${wave.waveId}/decisions/${second.id}`);
-  await asManager.getByLabel("Montant accordé (€)").fill("10 000");
+  const amount = asManager.getByLabel("Montant accordé (€)");
+  await waitForHydration(amount);
+  await amount.fill("10 000");
   await asManager.getByRole("button", { name: "Enregistrer la proposition" }).click();
   await expect(asManager.getByText(/au-delà de l'enveloppe de la vague/).first()).toBeVisible();
   await asManager.getByLabel("Justification du dépassement de l'enveloppe").fill("Crédits complémentaires votés en comité.");

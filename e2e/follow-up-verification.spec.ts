@@ -4,6 +4,7 @@ import type { StaffRole } from "@/lib/db/generated/enums";
 import { createReviewer, createSelectedDossier, directorOf } from "@/test/factories";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
+import { waitForHydration } from "./fixtures/hydration";
 import { createStaffInvitation } from "./fixtures/invitations";
 import { signInAs } from "./fixtures/sessions";
 import { VirtualAuthenticator } from "./fixtures/webauthn";
@@ -24,6 +25,7 @@ async function staffWithPasskey(page: Page, role: StaffRole, name: string): Prom
   await VirtualAuthenticator.attach(page);
   const invitation = await createStaffInvitation(role);
   await page.goto(invitation.path);
+  await waitForHydration(page.getByLabel("Vos prénom et nom"));
   await page.getByLabel("Vos prénom et nom").fill(name);
   await page.getByLabel("Nom de la clé").fill("Clé principale");
   await page.getByRole("button", { name: "Enregistrer ma clé d'accès" }).click();
@@ -147,15 +149,13 @@ test("the ANS asks for more information; the director answers with a file and th
   await form.getByRole("button", { name: "Déclarer les résultats" }).click();
   await expect(asDirector.getByRole("region", { name: "Vérification des résultats" })).toContainText("Validation par l'ANS");
 
-  // Typed once the page is interactive: text typed before hydration is lost to the form.
-  await asAns.goto(`/instruction/suivi/${dossier.id}`, { waitUntil: "networkidle" });
+  await asAns.goto(`/instruction/suivi/${dossier.id}`);
   const request = asAns.getByRole("form", { name: "Demande de complément" });
   const message = request.getByLabel("Ce que l'établissement doit compléter");
-  await expect(async () => {
-    await message.fill("Joignez la procédure d'habilitation signée.");
-    // The form's own counter: the text reached the form's state, not only the DOM.
-    await expect(request.getByText(/\(43 \/ 8\s000 caractères\)/)).toBeVisible({ timeout: 2_000 });
-  }).toPass();
+  await waitForHydration(message);
+  await message.fill("Joignez la procédure d'habilitation signée.");
+  // The form's own counter: the text reached the form's state, not only the DOM.
+  await expect(request.getByText(/\(43 \/ 8\s000 caractères\)/)).toBeVisible();
   await request.getByLabel("Date limite de réponse").fill("2099-01-31");
   await request.getByRole("button", { name: "Demander un complément" }).click();
   await expect(asAns.getByRole("region", { name: "Vérification des résultats" })).toContainText("Complément demandé à l'établissement");

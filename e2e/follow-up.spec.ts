@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createSelectedDossier, createUser, directorOf, ROSTER_CASES, type RosterCase } from "@/test/factories";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
+import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 
 /**
@@ -32,6 +33,7 @@ test("a manager sets the targets and the schedule; the director follows them and
 
   await asManager.goto(`/pilotage/vagues/${dossier.wave.waveId}`);
   const settings = asManager.getByRole("form", { name: "Cibles et échéancier" });
+  await waitForHydration(settings.getByLabel("Avance versée à la sélection, en % du montant accordé"));
   await settings.getByLabel("Avance versée à la sélection, en % du montant accordé").fill("30");
   await settings.getByRole("button", { name: "Ajouter une cible" }).click();
   await settings.getByLabel("Objectif", { exact: true }).selectOption("O2");
@@ -91,4 +93,24 @@ test("a manager sets the targets and the schedule; the director follows them and
   await expect(asManager.getByText("Cibles non atteintes")).toBeVisible();
   await expect(asManager.getByRole("form", { name: "Déclaration des résultats" })).toHaveCount(0);
   await Promise.all([managerContext.close(), directorContext.close()]);
+});
+
+test("the demo's declarations of results download as the PDF the app stored, with the hash the page shows", async ({ browser }) => {
+  const declaration = await e2eDb.resultDeclaration.findFirstOrThrow({
+    where: { application: { wave: { reviewTiers: "NATIONAL_ONLY" } } },
+    orderBy: { declaredAt: "asc" },
+    select: { applicationId: true, pdfHash: true },
+  });
+  const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+  const context = await browser.newContext();
+  await signInAs(context, manager.id);
+  const page = await context.newPage();
+  await page.goto(`/dossiers/${declaration.applicationId}/suivi`);
+  await expect(page.getByText(declaration.pdfHash)).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Télécharger la déclaration (PDF)" }).click();
+  const chunks: Buffer[] = [];
+  for await (const chunk of await (await download).createReadStream()) chunks.push(chunk as Buffer);
+  expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe("%PDF-");
+  await context.close();
 });

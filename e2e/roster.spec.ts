@@ -4,6 +4,7 @@ import { withRppsKey } from "@/lib/identifiers/rpps";
 import { templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
+import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 import { createEstablishment, createUser } from "@/test/factories";
 
@@ -132,6 +133,7 @@ test.describe("professional roster", () => {
     await signInAs(context, director.id);
     await page.goto(`/etablissements/${establishment.id}/professionnels/nouveau`);
     await expectNoSeriousAccessibilityViolation(page);
+    await waitForHydration(page.getByLabel("Nom", { exact: true }));
     await page.getByLabel("Nom", { exact: true }).fill("FAURE");
     await page.getByLabel("Prénom").fill("Jeanne");
     await page.getByLabel("Profession").selectOption("60");

@@ -5,7 +5,7 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { ariaSort, SortableHeaderLabel } from "@/components/dsfr/sortable-header";
+import { SortedTableSections } from "@/components/dsfr/sortable-header";
 import { DataTable } from "@/components/dsfr/data-table";
 import { formatEuroAmount } from "@/lib/applications/euro-amount";
 import type { BoardRow, BoardSort } from "@/lib/decisions/board-rows";
@@ -25,6 +25,7 @@ const SORTABLE: Partial<Record<string, BoardSort>> = {
   normalised: "normalised",
   spread: "spread",
 };
+const SORTABLE_COLUMNS = new Set(Object.keys(SORTABLE));
 
 const figure = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const show = (value: number | null) => (value === null ? "–" : figure.format(value));
@@ -112,40 +113,7 @@ export function DecisionBoardTable({ waveId, rows, sort }: { waveId: string; row
 
   return (
     <DataTable caption="Classement des dossiers évalués" small multiline>
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => {
-              const sortable = SORTABLE[header.column.id] !== undefined;
-              const direction = header.column.getIsSorted();
-              return (
-                <th key={header.id} scope="col" aria-sort={ariaSort(direction, sortable)}>
-                  <SortableHeaderLabel sortable={sortable} direction={direction} onToggle={header.column.getToggleSortingHandler()}>
-                    <table.FlexRender header={header} />
-                  </SortableHeaderLabel>
-                </th>
-              );
-            })}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id}>
-            {row.getAllCells().map((cell) =>
-              cell.column.id === "establishment" ? (
-                <th key={cell.id} scope="row">
-                  <table.FlexRender cell={cell} />
-                </th>
-              ) : (
-                <td key={cell.id}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
+      <SortedTableSections table={table} sortable={SORTABLE_COLUMNS} rowHeader="establishment" />
     </DataTable>
   );
 }

@@ -5,7 +5,7 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { ariaSort, SortableHeaderLabel } from "@/components/dsfr/sortable-header";
+import { SortedTableSections } from "@/components/dsfr/sortable-header";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { FollowUpSort } from "@/lib/follow-up/list-follow-ups";
 
@@ -86,40 +86,7 @@ export function FollowUpBoardTable({ rows, sort }: { rows: FollowUpBoardRow[]; s
 
   return (
     <DataTable caption="Suivi des dossiers retenus" hideCaption small multiline>
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => {
-              const sortable = SORTABLE.has(header.column.id);
-              const direction = header.column.getIsSorted();
-              return (
-                <th key={header.id} scope="col" aria-sort={ariaSort(direction, sortable)}>
-                  <SortableHeaderLabel sortable={sortable} direction={direction} onToggle={header.column.getToggleSortingHandler()}>
-                    <table.FlexRender header={header} />
-                  </SortableHeaderLabel>
-                </th>
-              );
-            })}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id}>
-            {row.getAllCells().map((cell) =>
-              cell.column.id === "establishment" ? (
-                <th key={cell.id} scope="row">
-                  <table.FlexRender cell={cell} />
-                </th>
-              ) : (
-                <td key={cell.id}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
+      <SortedTableSections table={table} sortable={SORTABLE} rowHeader="establishment" />
     </DataTable>
   );
 }

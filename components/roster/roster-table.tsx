@@ -14,7 +14,7 @@ import {
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
-import { ariaSort, SortableHeaderLabel } from "@/components/dsfr/sortable-header";
+import { SortedTableSections } from "@/components/dsfr/sortable-header";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { RosterTableRow, RosterSort } from "@/lib/roster/list-professionals";
 import { formatNumericCalendarDate } from "@/lib/time/paris";
@@ -34,6 +34,7 @@ const SORTABLE: Partial<Record<string, RosterSort>> = {
   rpps: "rppsStatus",
   activity: "activityStart",
 };
+const SORTABLE_COLUMNS = new Set(Object.keys(SORTABLE));
 
 function Verdict({ value, yes, no }: { value: boolean | null; yes: string; no: string }) {
   if (value === null) return null;
@@ -207,63 +208,36 @@ export function RosterTable({
         />
       ) : null}
       <DataTable caption="Professionnels du registre" hideCaption small multiline>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sortable = SORTABLE[header.column.id] !== undefined;
-                const direction = header.column.getIsSorted();
-                // The name column stays in view when the table scrolls sideways, with the row's checkbox in it.
-                const fixed = header.column.id === "name";
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className={fixed ? fr.cx("fr-cell--fixed", "fr-col--md") : undefined}
-                    aria-sort={ariaSort(direction, sortable)}
-                  >
-                    {fixed && canEdit ? (
-                      <SelectionBox
-                        id="roster-select-all"
-                        checked={table.getIsAllPageRowsSelected()}
-                        onChange={(checked) => table.toggleAllPageRowsSelected(checked)}
-                        label="Sélectionner tous les professionnels de la page"
-                      />
-                    ) : null}
-                    <SortableHeaderLabel sortable={sortable} direction={direction} onToggle={header.column.getToggleSortingHandler()}>
-                      <table.FlexRender header={header} />
-                    </SortableHeaderLabel>
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} aria-selected={canEdit ? row.getIsSelected() : undefined}>
-              {row.getAllCells().map((cell) =>
-                cell.column.id === "name" ? (
-                  <th key={cell.id} scope="row" className={fr.cx("fr-cell--fixed", "fr-col--md")}>
-                    {canEdit ? (
-                      <SelectionBox
-                        id={`select-${row.id}`}
-                        checked={row.getIsSelected()}
-                        onChange={(checked) => row.toggleSelected(checked)}
-                        label={`Sélectionner ${row.original.firstName} ${row.original.lastName}`}
-                      />
-                    ) : null}
-                    <table.FlexRender cell={cell} />
-                  </th>
-                ) : (
-                  <td key={cell.id}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
+        <SortedTableSections
+          table={table}
+          sortable={SORTABLE_COLUMNS}
+          rowHeader="name"
+          // The name column stays in view when the table scrolls sideways, with the row's checkbox in it.
+          fixed
+          selection={
+            canEdit
+              ? {
+                  header: (
+                    <SelectionBox
+                      id="roster-select-all"
+                      checked={table.getIsAllPageRowsSelected()}
+                      onChange={(checked) => table.toggleAllPageRowsSelected(checked)}
+                      label="Sélectionner tous les professionnels de la page"
+                    />
+                  ),
+                  cell: (row) => (
+                    <SelectionBox
+                      id={`select-${row.id}`}
+                      checked={row.getIsSelected()}
+                      onChange={(checked) => row.toggleSelected(checked)}
+                      label={`Sélectionner ${row.original.firstName} ${row.original.lastName}`}
+                    />
+                  ),
+                  isSelected: (row) => row.getIsSelected(),
+                }
+              : undefined
+          }
+        />
       </DataTable>
     </>
   );

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ZDossierExport } from "@/lib/applications/export-dossiers";
 import { startJobs, stopJobs } from "@/lib/jobs/worker";
-import { fileStorage, generateStorageKey } from "@/lib/storage";
+import { type FileStorage, fileStorage, generateStorageKey } from "@/lib/storage";
 import { LocalFileStorage } from "@/lib/storage/local-file-storage";
 import { createReviewWave, createSubmittedDossier, createUser, programmeManager } from "@/test/factories";
 import { databaseUrl, resetDatabase, testDb } from "@/test/integration/database";
@@ -34,6 +34,27 @@ async function queuedExport(requestedById: string, format: "CSV" | "XLSX" = "CSV
       expiresAt: new Date(Date.now() + 48 * HOUR),
     },
   });
+}
+
+/** A finished export, its file in `storage`, to expire at `expiresAt` (made 48 hours before). */
+async function finishedExport(requestedById: string, storage: FileStorage, expiresAt: Date) {
+  const key = generateStorageKey("exports");
+  await storage.put(key, new TextEncoder().encode("Établissement;FINESS"), "text/csv");
+  const { id } = await testDb.exportJob.create({
+    data: {
+      requestedById,
+      filters: {},
+      format: "CSV",
+      status: "READY",
+      rowsDone: 1,
+      rowsTotal: 1,
+      fileName: "dossiers.csv",
+      storageKey: key,
+      createdAt: new Date(expiresAt.getTime() - 48 * HOUR),
+      expiresAt,
+    },
+  });
+  return { id, key };
 }
 
 describe("a background export, from the request to the download, through the job queue", () => {
@@ -157,27 +178,8 @@ describe("the expire-exports job", () => {
     const now = new Date("2026-12-04T10:00:00Z");
     const manager = await programmeManager(testDb);
     const storage = new LocalFileStorage(root);
-    const ready = async (expiresAt: Date) => {
-      const key = generateStorageKey("exports");
-      await storage.put(key, new TextEncoder().encode("Établissement;FINESS"), "text/csv");
-      const row = await testDb.exportJob.create({
-        data: {
-          requestedById: manager.userId,
-          filters: {},
-          format: "CSV",
-          status: "READY",
-          rowsDone: 1,
-          rowsTotal: 1,
-          fileName: "dossiers.csv",
-          storageKey: key,
-          createdAt: new Date(expiresAt.getTime() - 48 * HOUR),
-          expiresAt,
-        },
-      });
-      return { id: row.id, key };
-    };
-    const old = await ready(new Date(now.getTime() - 1));
-    const fresh = await ready(new Date(now.getTime() + HOUR));
+    const old = await finishedExport(manager.userId, storage, new Date(now.getTime() - 1));
+    const fresh = await finishedExport(manager.userId, storage, new Date(now.getTime() + HOUR));
     const stuck = await testDb.exportJob.create({
       data: {
         requestedById: manager.userId,
@@ -210,21 +212,7 @@ describe("the expire-exports job", () => {
 
   it("shows an export past its 48 hours as expired before the clean-up runs, and refuses its download", async () => {
     const manager = await programmeManager(testDb);
-    const key = generateStorageKey("exports");
-    await fileStorage().put(key, new TextEncoder().encode("x"), "text/csv");
-    const { id } = await testDb.exportJob.create({
-      data: {
-        requestedById: manager.userId,
-        filters: {},
-        format: "CSV",
-        status: "READY",
-        rowsDone: 1,
-        rowsTotal: 1,
-        fileName: "dossiers.csv",
-        storageKey: key,
-        expiresAt: new Date(Date.now() - 1_000),
-      },
-    });
+    const { id } = await finishedExport(manager.userId, fileStorage(), new Date(Date.now() - 1_000));
     expect((await listOwnExports(manager))[0]).toMatchObject({ id, status: "EXPIRED", statusLabel: "Expiré", downloadable: false });
     await expect(readExportFile(manager, id, null)).rejects.toMatchObject({ code: "INVALID_STATE" });
   });

@@ -4,7 +4,9 @@ import { taggedDocument } from "@/lib/pdf/tagged-document";
 import { type SnapshotCounts } from "@/lib/roster/snapshot-breakdown";
 import { formatShare } from "@/lib/roster/compliance-view";
 import { formatCalendarDate, formatParisDateTime } from "@/lib/time/paris";
+import type { ReviewTier, ReviewTiers } from "@/lib/db/generated/enums";
 import { precheckLabel, targetIndicatorLabel, type TargetCheck } from "./targets";
+import { verificationPath } from "./verification-machine";
 
 /**
  * The declaration of results (« Déclaration des résultats »): what the establishment declares per
@@ -14,6 +16,8 @@ import { precheckLabel, targetIndicatorLabel, type TargetCheck } from "./targets
 export type DeclarationPdfInput = {
   programme: string;
   wave: string;
+  /** The wave's tiers: who verifies the results next (the ARS then the ANS, or the ANS alone). */
+  reviewTiers: ReviewTiers;
   establishment: { name: string; finess: string };
   applicationId: string;
   projectTitle: string;
@@ -30,7 +34,8 @@ export type DeclarationPdfInput = {
   }>;
 };
 
-export const DECLARATION_FORMAT = "hospiconnect-result-declaration/1";
+// 2: the wave's tiers are part of the content (the closing sentence names who verifies).
+export const DECLARATION_FORMAT = "hospiconnect-result-declaration/2";
 
 export function declarationHashOf(input: DeclarationPdfInput): string {
   return createHash("sha256")
@@ -45,6 +50,14 @@ export function declarationHashOf(input: DeclarationPdfInput): string {
 }
 
 const TITLE = "Déclaration des résultats";
+
+const TIER_STEP: Readonly<Record<ReviewTier, string>> = { REGIONAL: "vérifiés par l'ARS", NATIONAL: "validés par l'ANS" };
+
+/** The closing sentence: who verifies the declared results, in the order of the verification machine. */
+export function verificationSentence(tiers: ReviewTiers): string {
+  const steps = verificationPath(tiers).map((tier) => TIER_STEP[tier]);
+  return `La pré-vérification compare les chiffres du registre aux cibles de la vague ; les résultats sont ensuite ${steps.join(" puis ")}.`;
+}
 
 export async function renderDeclarationPdf(input: DeclarationPdfInput, hash: string): Promise<Buffer> {
   const { heading, paragraph, block, table, gap, finish } = taggedDocument({
@@ -89,10 +102,6 @@ export async function renderDeclarationPdf(input: DeclarationPdfInput, hash: str
 
   paragraph("Empreinte numérique de cette déclaration (SHA-256) :");
   block("Courier", 9.5, hash, 1);
-  block(
-    "Helvetica-Oblique",
-    9,
-    "La pré-vérification compare les chiffres du registre aux cibles de la vague ; les résultats sont ensuite vérifiés par l'ARS puis validés par l'ANS.",
-  );
+  block("Helvetica-Oblique", 9, verificationSentence(input.reviewTiers));
   return finish();
 }

@@ -5,18 +5,16 @@ import { type IncomingFile, type StoredFile, storeCheckedFile } from "@/lib/atta
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { parisToday } from "@/lib/roster/dates";
-import { computeRosterIndicators, loadEstablishmentRoster, snapshotCounts } from "@/lib/roster/establishment-indicators";
+import { computeRosterIndicators, loadEstablishmentRoster } from "@/lib/roster/establishment-indicators";
 import { storeIndicatorSnapshot } from "@/lib/roster/snapshots";
 import { fileStorage, generateStorageKey } from "@/lib/storage";
-import { declarationHashOf, renderDeclarationPdf } from "./declaration-pdf";
+import { declarationContent, declaredObjectiveRows, storeDeclarationPdf } from "./declaration-content";
 import type { TDeclareResultsInput } from "./declare-schema";
 import { loadFollowUpContext } from "./load-follow-up-context";
 import { startVerification } from "./start-verification";
-import { checkObjective } from "./targets";
 
 export const ALREADY_DECLARED_MESSAGE = "Les résultats de ce dossier sont déjà déclarés.";
 
@@ -57,38 +55,22 @@ export async function declareResults(
 
         const roster = await loadEstablishmentRoster(tx, facts.establishmentId);
         if (roster === null) throw new AppError("NOT_FOUND");
-        const today = parisToday(now);
-        const indicators = computeRosterIndicators(roster, today);
+        const indicators = computeRosterIndicators(roster, parisToday(now));
         const snapshot = await storeIndicatorSnapshot(tx, facts.establishmentId, "DECLARATION", indicators, {
           applicationId: facts.id,
           takenAt: now,
         });
-        const objectives = declared.map((objective) => {
-          const precheck = checkObjective(objective.targets, indicators.overall, today);
-          return {
-            code: objective.code,
-            title: objective.title,
-            achieved: objective.achieved,
-            comment: objective.comment,
-            precheckMet: precheck.met,
-            checks: precheck.checks,
-          };
-        });
-
         const wave = await tx.wave.findUniqueOrThrow({ where: { id: facts.waveId }, select: { campaign: { select: { title: true } } } });
-        const pdfInput = {
+        const content = declarationContent({
           programme: wave.campaign.title,
-          wave: context.waveTitle,
-          establishment: { name: context.establishment.name, finess: context.establishment.finessEt },
+          context,
           applicationId: facts.id,
-          projectTitle: context.projectTitle,
           declaredAt: now,
           declaredBy: viewer.displayName,
-          figures: snapshotCounts(indicators),
-          objectives,
-        };
-        const pdfHash = declarationHashOf(pdfInput);
-        await fileStorage().put(pdfKey, await renderDeclarationPdf(pdfInput, pdfHash), "application/pdf");
+          indicators,
+          declared,
+        });
+        const pdfHash = await storeDeclarationPdf(fileStorage(), pdfKey, content);
         stored = true;
         const declaration = await tx.resultDeclaration.create({
           data: {
@@ -99,14 +81,10 @@ export async function declareResults(
             pdfKey,
             pdfHash,
             objectives: {
-              create: objectives.map((objective) => ({
-                objectiveCode: objective.code,
-                achieved: objective.achieved,
-                comment: objective.comment,
-                precheckMet: objective.precheckMet,
-                precheck: objective.checks as unknown as Prisma.InputJsonArray,
+              create: declaredObjectiveRows(content).map((objective) => ({
+                ...objective,
                 evidence: {
-                  create: (evidence.get(objective.code) ?? []).map((file) => ({
+                  create: (evidence.get(objective.objectiveCode) ?? []).map((file) => ({
                     applicationId: facts.id,
                     ...file,
                     uploadedById: viewer.userId,
@@ -128,7 +106,7 @@ export async function declareResults(
             snapshotId: snapshot.id,
             pdfHash,
             verification: verification.state,
-            objectives: objectives.map((objective) => ({
+            objectives: content.objectives.map((objective) => ({
               code: objective.code,
               achieved: objective.achieved,
               precheckMet: objective.precheckMet,

@@ -1,10 +1,20 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ReviewTiers } from "@/lib/db/generated/enums";
-import { createReviewer, createSelectedDossier, directorOf, programmeManager } from "@/test/factories";
+import { ZDashboardFilters } from "@/lib/dashboard/filters";
+import { loadFollowUpFunnel } from "@/lib/dashboard/follow-up-funnel";
+import {
+  createOpenWave,
+  createReviewer,
+  createSelectedDossier,
+  createSubmittedDossier,
+  directorOf,
+  programmeManager,
+} from "@/test/factories";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { declareResults } from "./declare-results";
 import { exportFollowUps } from "./export-follow-ups";
-import { followUpRows, listFollowUps, ZFollowUpFilters } from "./list-follow-ups";
+import { FOLLOW_UP_STAGES } from "./follow-up-stage";
+import { type FollowUpRow, followUpRows, listFollowUps, type TFollowUpFilters, ZFollowUpFilters } from "./list-follow-ups";
 import { recordVerificationStep } from "./record-verification-step";
 
 const DECLARED = new Date("2026-12-02T10:00:00Z");
@@ -64,6 +74,14 @@ async function board() {
 }
 
 const filters = (query: Record<string, string> = {}) => ZFollowUpFilters.parse(query);
+
+/** Every row of the board under `filters`, each with its stage derived by `followUpStage`. */
+const allRows = (query: TFollowUpFilters) => followUpRows(query, NOW, 0, 1_000);
+const tally = <Key extends string>(rows: readonly FollowUpRow[], key: (row: FollowUpRow) => Key) => {
+  const counts = new Map<Key, number>();
+  for (const row of rows) counts.set(key(row), (counts.get(key(row)) ?? 0) + 1);
+  return counts;
+};
 
 describe("the follow-up board", () => {
   beforeEach(resetDatabase);
@@ -127,6 +145,54 @@ describe("the follow-up board", () => {
     expect(refused.summary.byRegion).toEqual([{ regionCode: "76", count: 1 }]);
     // Before the due dates nothing is overdue.
     expect((await listFollowUps(manager, filters({ overdue: "1" }), DECLARED)).total).toBe(0);
+  });
+
+  it("counts with one grouped query exactly what the rows' stages (the pure rule) give, under every filter, like the dashboard's funnel", async () => {
+    const { withAns } = await board();
+    // A second dossier in some stages and regions; a dossier not selected is never counted.
+    await board();
+    await createSubmittedDossier(testDb, await createOpenWave(testDb), { regionCode: "75" });
+    const manager = await programmeManager(testDb);
+    const { waveId } = await testDb.application.findUniqueOrThrow({ where: { id: withAns.dossier.id }, select: { waveId: true } });
+    const queries: Array<Record<string, string>> = [
+      {},
+      { region: "75" },
+      { stage: "REFUSED" },
+      { region: "76", stage: "INFORMATION_REQUESTED" },
+      { tier: "NATIONAL" },
+      { tier: "REGIONAL", region: "94" },
+      { overdue: "1" },
+      { overdue: "1", stage: "WITH_ARS" },
+      { wave: waveId },
+    ];
+    for (const query of queries) {
+      const chosen = filters(query);
+      const { summary } = await listFollowUps(manager, chosen, NOW);
+      const byStage = tally(await allRows({ ...chosen, stage: undefined }), (row) => row.stage);
+      expect(summary.byStage, JSON.stringify(query)).toEqual(FOLLOW_UP_STAGES.map((stage) => ({ stage, count: byStage.get(stage) ?? 0 })));
+      const inStage = (await allRows({ ...chosen, region: undefined, stage: undefined })).filter(
+        (row) => !chosen.stage || row.stage === chosen.stage,
+      );
+      const byRegion = [...tally(inStage, (row) => row.regionCode)].map(([regionCode, count]) => ({ regionCode, count }));
+      expect(summary.byRegion, JSON.stringify(query)).toEqual(byRegion.sort((a, b) => a.regionCode.localeCompare(b.regionCode)));
+      // The rows' own stage filter keeps the rows whose derived stage is the one chosen.
+      if (chosen.stage)
+        expect((await allRows(chosen)).map((row) => row.id).sort()).toEqual(
+          inStage
+            .filter((row) => !chosen.region || row.regionCode === chosen.region)
+            .map((row) => row.id)
+            .sort(),
+        );
+    }
+    expect((await listFollowUps(manager, filters(), NOW)).summary.byStage.every((entry) => entry.count === 2)).toBe(true);
+
+    for (const region of [undefined, "75"]) {
+      const funnel = await loadFollowUpFunnel(testDb, ZDashboardFilters.parse({ region }));
+      const byStage = tally(await allRows(filters(region ? { region } : {})), (row) => row.stage);
+      expect(funnel.map(({ stage, count }) => ({ stage, count }))).toEqual(
+        FOLLOW_UP_STAGES.map((stage) => ({ stage, count: byStage.get(stage) ?? 0 })),
+      );
+    }
   });
 
   it("is for programme managers only; the export is audited and keeps the board's order", async () => {

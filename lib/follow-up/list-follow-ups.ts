@@ -2,7 +2,8 @@ import { z } from "zod";
 import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
-import { type Prisma, ReviewTier } from "@/lib/db/generated/client";
+import { Prisma, ReviewTier } from "@/lib/db/generated/client";
+import { countFollowUpStages } from "./count-follow-up-stages";
 import { FOLLOW_UP_STAGES, type FollowUpStage, followUpStage, isFollowUpOverdue, OPEN_VERIFICATION_STATES } from "./follow-up-stage";
 
 export const FOLLOW_UPS_PAGE_SIZE = 25;
@@ -60,7 +61,7 @@ const overdueVerification = (now: Date): Prisma.ResultVerificationWhereInput => 
   dueAt: { lte: now },
 });
 
-/** The selected dossiers matching the filters but the stage and the region (the summaries count those). */
+/** The selected dossiers matching the filters but the stage and the region (the summaries count those, with `scopeSql`). */
 function scopeWhere(filters: TFollowUpFilters, now: Date): Prisma.ApplicationWhereInput {
   return {
     state: "SELECTED",
@@ -164,29 +165,30 @@ export async function followUpRows(filters: TFollowUpFilters, now: Date, skip: n
   return [...overdue.map((row) => row.declaration.application), ...rest].map((record) => toRow(record, now));
 }
 
+/** `scopeWhere` in SQL, on the dossier `a`, for the grouped counts (the integration test holds the two together). */
+function scopeSql(filters: TFollowUpFilters, now: Date): Prisma.Sql {
+  const open = Prisma.join(OPEN_VERIFICATION_STATES.map((state) => Prisma.sql`${state}::"VerificationState"`));
+  const declaredSql = (verification: Prisma.Sql) => Prisma.sql`EXISTS (
+    SELECT 1 FROM "ResultDeclaration" rd JOIN "ResultVerification" rv ON rv."declarationId" = rd.id
+    WHERE rd."applicationId" = a.id AND ${verification})`;
+  const conditions = [Prisma.sql`TRUE`];
+  if (filters.wave) conditions.push(Prisma.sql`a."waveId" = ${filters.wave}::uuid`);
+  if (filters.tier) conditions.push(declaredSql(Prisma.sql`rv.state IN (${open}) AND rv.tier = ${filters.tier}::"ReviewTier"`));
+  if (filters.overdue) conditions.push(declaredSql(Prisma.sql`rv.state IN (${open}) AND rv."dueAt" <= ${now}`));
+  return Prisma.join(conditions, " AND ");
+}
+
 /**
  * How many dossiers stand at each stage (within the region filtered) and in each region (within
- * the stage filtered), under the other filters: one light read of the selected dossiers.
+ * the stage filtered), under the other filters: one grouped query, whatever the number of dossiers.
  */
 async function followUpSummary(filters: TFollowUpFilters, now: Date) {
-  const records = await db.application.findMany({
-    where: scopeWhere(filters, now),
-    select: {
-      establishment: { select: { regionCode: true } },
-      resultDeclarations: { ...VERIFICATION_SELECT, select: { verification: { select: { state: true } } } },
-      tranches: BALANCE_SELECT,
-    },
-  });
+  const groups = await countFollowUpStages(db, scopeSql(filters, now));
   const byStage = new Map<FollowUpStage, number>(FOLLOW_UP_STAGES.map((stage) => [stage, 0]));
   const byRegion = new Map<string, number>();
-  for (const record of records) {
-    const stage = followUpStage({
-      verification: record.resultDeclarations[0]?.verification ?? null,
-      balance: record.tranches[0]?.status ?? null,
-    });
-    const region = record.establishment.regionCode;
-    if (!filters.region || region === filters.region) byStage.set(stage, byStage.get(stage)! + 1);
-    if (!filters.stage || stage === filters.stage) byRegion.set(region, (byRegion.get(region) ?? 0) + 1);
+  for (const { stage, regionCode, count } of groups) {
+    if (!filters.region || regionCode === filters.region) byStage.set(stage, byStage.get(stage)! + count);
+    if (!filters.stage || stage === filters.stage) byRegion.set(regionCode, (byRegion.get(regionCode) ?? 0) + count);
   }
   return {
     byStage: [...byStage].map(([stage, count]) => ({ stage, count })),

@@ -151,6 +151,40 @@ describe("payments", () => {
     });
   });
 
+  it("e-mails each active member of the establishment when a tranche is paid, once even when the payment is recorded again", async () => {
+    const dossier = await createSelectedDossier(testDb, { name: "CH de Niort", amountGrantedCents: 1_000_000n, advanceSharePercent: 30 });
+    const manager = await programmeManager(testDb);
+    const director = await directorOf(testDb, dossier.establishment.id);
+    const editor = (await createUser(testDb, { establishmentId: dossier.establishment.id, membershipRole: "EDITOR" })).viewer;
+    const gone = await createUser(testDb, { establishmentId: dossier.establishment.id, membershipRole: "EDITOR" });
+    await testDb.user.update({ where: { id: gone.viewer.userId }, data: { disabledAt: NOW } });
+    await createUser(testDb, { establishmentId: (await createSelectedDossier(testDb)).establishment.id });
+    const advance = await trancheOf(dossier.id, "ADVANCE");
+    const paid = () =>
+      testDb.outboxEmail.findMany({ where: { subject: { contains: "versée" } }, select: { to: true, subject: true, text: true } });
+
+    // Ordering is no news for the establishment.
+    await recordTrancheStep(manager, advance.id, { step: "order", orderedOn: "2027-03-01", ip: null }, NOW);
+    expect(await paid()).toEqual([]);
+    const payment = { step: "pay" as const, paidOn: "2027-03-08", paymentReference: "MDT-2027-0042", ip: null };
+    await recordTrancheStep(manager, advance.id, payment, NOW);
+    const mails = await paid();
+    expect(mails.map((mail) => mail.to).sort()).toEqual([director.email, editor.email].sort());
+    expect(mails[0]!.subject).toBe("Tranche de subvention versée – HospiConnect");
+    expect(mails[0]!.text.replace(/[\u00a0\u202f]/g, " ")).toContain(
+      "La tranche « Avance à la sélection » de la subvention accordée à « CH de Niort » est versée : 3 000,00 €, le 8 mars 2027.",
+    );
+    expect(mails[0]!.text).toContain("Référence du paiement : MDT-2027-0042");
+
+    // Undone and recorded again as it was: the members already know; a corrected reference is news.
+    await recordTrancheStep(manager, advance.id, { step: "undo-payment", reason: "Saisie en double.", ip: null }, NOW);
+    await recordTrancheStep(manager, advance.id, payment, NOW);
+    expect(await paid()).toHaveLength(2);
+    await recordTrancheStep(manager, advance.id, { step: "undo-payment", reason: "Mauvaise référence.", ip: null }, NOW);
+    await recordTrancheStep(manager, advance.id, { ...payment, paymentReference: "MDT-2027-0043" }, NOW);
+    expect((await paid()).filter((mail) => mail.text.includes("MDT-2027-0043"))).toHaveLength(2);
+  });
+
   it("records one order when five managers order the same tranche at once", async () => {
     const dossier = await createSelectedDossier(testDb);
     const managers = await Promise.all(Array.from({ length: 5 }, () => programmeManager(testDb)));

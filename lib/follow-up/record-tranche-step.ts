@@ -4,9 +4,13 @@ import { calendarDateFromUtc, calendarDateToUtc } from "@/lib/applications/calen
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { requestDelivery } from "@/lib/jobs/worker";
+import { tranchePaidEmail } from "@/lib/notifications/tranche-paid";
 import { parisToday } from "@/lib/time/paris";
 import type { TTrancheStepInput } from "./tranche-step-schema";
 import { applyTrancheStep, TRANCHE_STEPS } from "./tranche-steps";
+import { TRANCHE_LABELS } from "./tranches";
+import { emailEstablishment } from "./verification-notices";
 
 const day = (date: Date | null) => (date === null ? null : calendarDateFromUtc(date));
 
@@ -14,7 +18,8 @@ const day = (date: Date | null) => (date === null ? null : calendarDateFromUtc(d
  * A programme manager records a payment step of a tranche (its order, its payment, or the
  * correction of either), under the tranche's row lock so that two managers never record it twice;
  * the rules are lib/follow-up/tranche-steps.ts. Audited in the same transaction, with the reason of
- * a correction.
+ * a correction. A payment is e-mailed to the establishment's members through the outbox, once per
+ * payment recorded (its day and reference name it: a corrected payment is news, a retry is not).
  */
 export async function recordTrancheStep(
   viewer: Viewer,
@@ -23,7 +28,7 @@ export async function recordTrancheStep(
   now = new Date(),
 ) {
   requirePermission(viewer, "payment:record");
-  return db.$transaction(async (tx) => {
+  const recorded = await db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Tranche" WHERE "id" = ${trancheId}::uuid FOR UPDATE`;
     if (!locked) throw new AppError("NOT_FOUND");
     const tranche = await tx.tranche.findUniqueOrThrow({
@@ -37,6 +42,7 @@ export async function recordTrancheStep(
         orderedOn: true,
         paidOn: true,
         paymentReference: true,
+        application: { select: { establishmentId: true, establishment: { select: { name: true } } } },
       },
     });
     const result = applyTrancheStep(
@@ -88,6 +94,20 @@ export async function recordTrancheStep(
           : {}),
       },
     });
+    if (input.step === "pay") {
+      const { establishmentId, establishment } = tranche.application;
+      const email = tranchePaidEmail({
+        establishment: establishment.name,
+        applicationId: tranche.applicationId,
+        tranche: TRANCHE_LABELS[tranche.kind],
+        amountCents: tranche.amountCents,
+        paidOn: input.paidOn,
+        paymentReference: input.paymentReference,
+      });
+      await emailEstablishment(tx, establishmentId, email, `tranche-paid:${trancheId}:${input.paidOn}:${input.paymentReference}`);
+    }
     return { status: change.status };
   });
+  if (input.step === "pay") requestDelivery();
+  return recorded;
 }

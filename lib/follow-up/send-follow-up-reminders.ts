@@ -1,16 +1,19 @@
 import { calendarDateFromUtc, calendarDateToUtc } from "@/lib/applications/calendar-date";
 import { db } from "@/lib/db/client";
 import { declarationReminderEmail, milestoneReminderEmail } from "@/lib/notifications/follow-up-reminders";
-import { enqueueEmail, type OutgoingEmail } from "@/lib/notifications/outbox";
+import { enqueueNewEmails, type OutgoingEmail } from "@/lib/notifications/outbox";
 import { parisToday } from "@/lib/time/paris";
 import { dueFollowUpReminders, FOLLOW_UP_REMINDER_DAYS, followUpReminderKey } from "./follow-up-reminders";
+import { TIER_LABELS, verificationPath } from "./verification-machine";
+import { verificationReminderEmails } from "./verification-reminder-emails";
 
 const DAY_MS = 86_400_000;
 
 /**
  * The follow-up reminders job: e-mails the director of each selected dossier before a milestone
  * that is not done and before the day its targets are due while its results are not declared
- * (lib/follow-up/follow-up-reminders.ts). Safe to run twice: each e-mail has its dedupe key in the
+ * (lib/follow-up/follow-up-reminders.ts), and the verifiers of a declaration before their tier's due
+ * date (verification-reminder-emails.ts). Safe to run twice: each e-mail has its dedupe key in the
  * outbox, which is the record of what was sent.
  */
 export async function sendFollowUpReminders(now = new Date()): Promise<{ enqueued: number }> {
@@ -28,7 +31,7 @@ export async function sendFollowUpReminders(now = new Date()): Promise<{ enqueue
     select: {
       id: true,
       milestones: { where: { doneOn: null, dueDate: window }, select: { id: true, label: true, dueDate: true } },
-      wave: { select: { objectiveTargets: { where: { dueDate: window }, select: { dueDate: true } } } },
+      wave: { select: { reviewTiers: true, objectiveTargets: { where: { dueDate: window }, select: { dueDate: true } } } },
       _count: { select: { resultDeclarations: true } },
       establishment: {
         select: {
@@ -64,20 +67,12 @@ export async function sendFollowUpReminders(now = new Date()): Promise<{ enqueue
     const message =
       reminder.kind === "milestone"
         ? milestoneReminderEmail({ ...common, milestone: labels.get(reminder.milestoneId) || "Jalon sans libellé" })
-        : declarationReminderEmail(common);
+        : declarationReminderEmail({ ...common, verifiedBy: verificationPath(dossier.wave.reviewTiers).map((tier) => TIER_LABELS[tier]) });
     return dossier.establishment.memberships.map(({ user }) => ({
       dedupeKey: followUpReminderKey(reminder, user.id),
       to: user.email,
       ...message,
     }));
   });
-  if (emails.length === 0) return { enqueued: 0 };
-  const sent = new Set(
-    (
-      await db.outboxEmail.findMany({ where: { dedupeKey: { in: emails.map((email) => email.dedupeKey) } }, select: { dedupeKey: true } })
-    ).map((row) => row.dedupeKey),
-  );
-  const fresh = emails.filter((email) => !sent.has(email.dedupeKey));
-  for (const email of fresh) await enqueueEmail(db, email);
-  return { enqueued: fresh.length };
+  return { enqueued: await enqueueNewEmails(db, [...emails, ...(await verificationReminderEmails(now))]) };
 }

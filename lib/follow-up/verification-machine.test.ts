@@ -5,6 +5,7 @@ import {
   FINAL_VERIFICATION_STATES,
   nextVerificationState,
   tierHolding,
+  verificationPath,
   type VerificationActor,
   type VerificationPosition,
 } from "./verification-machine";
@@ -83,5 +84,10 @@ describe("verification state machine", () => {
       null,
       null,
     ]);
+  });
+
+  it("walks a declaration's path through the tiers: the ARS then the ANS, or the ANS alone on a national-only wave", () => {
+    expect(verificationPath("REGIONAL_THEN_NATIONAL")).toEqual(["REGIONAL", "NATIONAL"]);
+    expect(verificationPath("NATIONAL_ONLY")).toEqual(["NATIONAL"]);
   });
 });

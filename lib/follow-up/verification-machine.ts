@@ -76,6 +76,24 @@ export function tierHolding(state: VerificationState): ReviewTier | null {
   return state === "WITH_ARS" ? "REGIONAL" : state === "WITH_ANS" ? "NATIONAL" : null;
 }
 
+/**
+ * The tiers a declaration goes through on a wave, in order, read from the table: where the
+ * declaration lands, then where each approval sends it, until it leaves the tiers (validated).
+ * What documents and e-mails say of « who checks next » comes from here, not from a second rule.
+ */
+export function verificationPath(tiers: ReviewTiers): ReviewTier[] {
+  const context = { tiers, askedBy: null };
+  const path: ReviewTier[] = [];
+  let step = nextVerificationState("NOT_DECLARED", "DECLARE", "ESTABLISHMENT", context);
+  while (step.ok) {
+    const tier = tierHolding(step.to);
+    if (tier === null || path.includes(tier)) break;
+    path.push(tier);
+    step = nextVerificationState(step.to, "APPROVE", tier, context);
+  }
+  return path;
+}
+
 export const FINAL_VERIFICATION_STATES: readonly VerificationState[] = ["VALIDATED", "REFUSED"];
 
 export const VERIFICATION_STATE_LABELS: Readonly<Record<VerificationState, string>> = {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { parisDateTime } from "@/lib/time/paris";
-import { endOfParisDay, isVerificationOverdue, tierDueAt, tierVerdict, verdictProblems } from "./verification-rules";
+import {
+  endOfParisDay,
+  isVerificationOverdue,
+  tierDueAt,
+  tierVerdict,
+  VERIFICATION_REMINDER_DAYS,
+  verdictProblems,
+  verificationReminderDaysLeft,
+} from "./verification-rules";
 import { ZVerificationStepInput } from "./verification-schema";
 
 const CODES = ["O1", "O2", "O3"];
@@ -52,5 +60,15 @@ describe("a tier's decision on declared results", () => {
       ["message", "Précisez ce que l'établissement doit compléter."],
       ["responseDueOn", "Cette date n'existe pas."],
     ]);
+  });
+
+  it("reminds a tier's verifiers from 7 Paris days before its due day until it is due, not before nor after", () => {
+    const dueAt = parisDateTime("2027-01-01T10:00");
+    expect(VERIFICATION_REMINDER_DAYS).toBe(7);
+    expect(verificationReminderDaysLeft(dueAt, parisDateTime("2026-12-24T23:59"))).toBeNull();
+    expect(verificationReminderDaysLeft(dueAt, parisDateTime("2026-12-25T00:00"))).toBe(7);
+    expect(verificationReminderDaysLeft(dueAt, parisDateTime("2026-12-31T18:00"))).toBe(1);
+    expect(verificationReminderDaysLeft(dueAt, parisDateTime("2027-01-01T09:59"))).toBe(0);
+    expect(verificationReminderDaysLeft(dueAt, parisDateTime("2027-01-01T10:00"))).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns";
 import type { ReviewTier, VerificationAction } from "@/lib/db/generated/enums";
-import { parisDateTime, PARIS } from "@/lib/time/paris";
+import { parisDateTime, PARIS, parisToday } from "@/lib/time/paris";
+import { daysUntil } from "./milestones";
 
 /**
  * The rules of a tier's decision, as plain functions (ADR 0020).
@@ -11,6 +12,8 @@ import { parisDateTime, PARIS } from "@/lib/time/paris";
  * The same for every wave: a service commitment of the programme, not one of its secret figures.
  */
 export const VERIFICATION_DAYS: Readonly<Record<ReviewTier, number>> = { REGIONAL: 30, NATIONAL: 30 };
+/** How many Paris days before a tier's due day its verifiers are reminded (follow-up-reminders job). */
+export const VERIFICATION_REMINDER_DAYS = 7;
 
 export function tierDueAt(arrivedAt: Date, tier: ReviewTier): Date {
   return new Date(addDays(new TZDate(arrivedAt.getTime(), PARIS), VERIFICATION_DAYS[tier]).getTime());
@@ -23,6 +26,17 @@ export function endOfParisDay(day: string): Date {
 
 export function isVerificationOverdue(dueAt: Date, now: Date): boolean {
   return now >= dueAt;
+}
+
+/**
+ * Paris days left before a tier's due day when its verifiers are to be reminded at `now` (from
+ * VERIFICATION_REMINDER_DAYS before, while not yet due), else null. A job down for a day still
+ * reminds before the due date.
+ */
+export function verificationReminderDaysLeft(dueAt: Date, now: Date): number | null {
+  if (isVerificationOverdue(dueAt, now)) return null;
+  const left = daysUntil(parisToday(dueAt), parisToday(now));
+  return left <= VERIFICATION_REMINDER_DAYS ? left : null;
 }
 
 export type Verdict = { objectiveCode: string; approved: boolean; reason: string };

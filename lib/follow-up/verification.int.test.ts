@@ -11,6 +11,7 @@ import { declareResults } from "./declare-results";
 import { getVerification } from "./get-verification";
 import { listVerificationQueue } from "./list-verification-queue";
 import { recordVerificationStep } from "./record-verification-step";
+import { sendFollowUpReminders } from "./send-follow-up-reminders";
 
 const NOW = new Date("2026-12-02T10:00:00Z");
 const LATER = new Date("2026-12-05T10:00:00Z");
@@ -178,6 +179,42 @@ describe("verification of declared results", () => {
       { to: director.email, subject: "Résultats approuvés par l'ARS – HospiConnect" },
       { to: director.email, subject: "Résultats validés par l'ANS – HospiConnect" },
     ]);
+  });
+
+  it("reminds the tier's verifiers 7 days before its due date through the follow-up reminders job, once even when it runs twice", async () => {
+    const { dossier, director, ars, ans } = await world();
+    const manager = await programmeManager(testDb);
+    await declareResults(director, dossier.id, declaration());
+    const reminders = async () =>
+      (
+        await testDb.outboxEmail.findMany({
+          where: { dedupeKey: { startsWith: "verification-reminder:" } },
+          select: { to: true, subject: true },
+        })
+      ).sort((a, b) => (a.to < b.to ? -1 : 1));
+
+    // With the ARS, due 1 January 2027 at 11:00 in Paris: nothing 8 days before, the region's ARS 7 days before.
+    await sendFollowUpReminders(new Date("2026-12-24T12:00:00Z"));
+    expect(await reminders()).toEqual([]);
+    await sendFollowUpReminders(new Date("2026-12-25T09:00:00Z"));
+    await sendFollowUpReminders(new Date("2026-12-25T10:00:00Z"));
+    expect(await reminders()).toEqual([
+      { to: ars.email, subject: "Rappel : déclaration de résultats à vérifier avant le 1er janvier 2027 – CH de Niort" },
+    ]);
+
+    // Approved by the ARS on 28 December: with the ANS, due 27 January; its verifiers are reminded 7 days before, once.
+    await recordVerificationStep(ars, dossier.id, approveAll(1, new Date("2026-12-28T10:00:00Z")));
+    await sendFollowUpReminders(new Date("2027-01-20T09:00:00Z"));
+    await expect(sendFollowUpReminders(new Date("2027-01-20T10:00:00Z"))).resolves.toMatchObject({ enqueued: 0 });
+    const subject = "Rappel : déclaration de résultats à valider avant le 27 janvier 2027 – CH de Niort";
+    expect((await reminders()).filter((mail) => mail.subject === subject)).toEqual(
+      [
+        { to: ans.email, subject },
+        { to: manager.email, subject },
+      ].sort((a, b) => (a.to < b.to ? -1 : 1)),
+    );
+    // Past the due date, the job reminds no more.
+    await expect(sendFollowUpReminders(new Date("2027-01-27T11:00:00Z"))).resolves.toMatchObject({ enqueued: 0 });
   });
 
   it("refuses the declaration when a tier refuses one objective, with its reason", async () => {

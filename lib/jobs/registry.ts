@@ -76,8 +76,8 @@ export const JOBS = [
   },
   {
     name: "follow-up-reminders",
-    label: "Rappels aux directeurs avant un jalon et avant l'échéance de déclaration des résultats",
-    // One e-mail per milestone (or deadline), day and director, by its dedupe key: hourly runs send each once.
+    label: "Rappels du suivi : jalons et déclaration des résultats aux directeurs, échéance de vérification à l'ARS et à l'ANS",
+    // One e-mail per milestone (or deadline, or verification due date), day and person, by its dedupe key: hourly runs send each once.
     schedule: { cron: "10 * * * *", label: "Chaque heure" },
     retry: { limit: 3, delaySeconds: 60 },
     expireInSeconds: 10 * 60,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parisDateTime } from "@/lib/time/paris";
-import { declarationReminderEmail, milestoneReminderEmail } from "./follow-up-reminders";
+import { declarationReminderEmail, milestoneReminderEmail, verificationDueSoonEmail } from "./follow-up-reminders";
 import { resultsDeclaredEmail } from "./results-declared";
 import { SIGNATURE } from "./signature";
+import { tranchePaidEmail } from "./tranche-paid";
 import { verificationApprovedByArsEmail } from "./verification-approved-by-ars";
 import { verificationConcludedEmail } from "./verification-concluded";
 import { verificationInformationRequestedEmail } from "./verification-information-requested";
@@ -101,13 +102,63 @@ describe("follow-up reminders", () => {
   });
 
   it("remind the director that the results are still to declare before the targets' day", () => {
-    const email = declarationReminderEmail({ establishment: "CH de Brive", day: "2027-06-30", daysLeft: 3, applicationId: "a2" });
+    const email = declarationReminderEmail({
+      establishment: "CH de Brive",
+      day: "2027-06-30",
+      daysLeft: 3,
+      applicationId: "a2",
+      verifiedBy: ["ARS", "ANS"],
+    });
     expect(email.subject).toBe("Rappel : résultats à déclarer pour le 30 juin 2027");
     expect(email.text).toContain(
       "Les cibles du projet de « CH de Brive » sont à atteindre le 30 juin 2027, dans 3 jours, et ses résultats ne sont pas encore déclarés.",
     );
-    expect(email.text).toContain("le versement du solde");
+    expect(email.text).toContain("La déclaration des résultats ouvre la vérification par l'ARS puis l'ANS, et le versement du solde.");
     expect(email.text).toMatch(/\/dossiers\/a2\/suivi$/m);
+    expect(email.text.endsWith(SIGNATURE)).toBe(true);
+    const national = declarationReminderEmail({
+      establishment: "CH",
+      day: "2027-06-30",
+      daysLeft: 3,
+      applicationId: "a2",
+      verifiedBy: ["ANS"],
+    });
+    expect(national.text).toContain("ouvre la vérification par l'ANS, et le versement du solde.");
+    expect(national.text).not.toContain("ARS");
+  });
+});
+
+describe("verification reminders", () => {
+  it("remind a tier's verifiers of the due date, how soon, what to do, with the verification page", () => {
+    const ars = verificationDueSoonEmail({ ...mail, tier: "ARS", dueAt: DUE, daysLeft: 7 });
+    expect(ars.subject).toBe("Rappel : déclaration de résultats à vérifier avant le 1er janvier 2027 – CH de Niort");
+    expect(ars.text).toContain(
+      "La déclaration de résultats de « CH de Niort » est à vérifier pour l'ARS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris), dans 7 jours.",
+    );
+    expect(ars.text).toContain("décidez de chaque objectif (approuvé, ou refusé avec un motif) ou demandez un complément");
+    expect(ars.text).toMatch(/\/instruction\/suivi\/a1$/m);
+    expect(ars.text.endsWith(SIGNATURE)).toBe(true);
+    const ans = verificationDueSoonEmail({ ...mail, tier: "ANS", dueAt: DUE, daysLeft: 1 });
+    expect(ans.subject).toBe("Rappel : déclaration de résultats à valider avant le 1er janvier 2027 – CH de Niort");
+    expect(ans.text).toContain("est à valider pour l'ANS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris), demain.");
+  });
+});
+
+describe("payments", () => {
+  it("tell the establishment a tranche is paid: which, how much to the cent, when, its reference and the follow-up page", () => {
+    const email = tranchePaidEmail({
+      ...mail,
+      tranche: "Avance à la sélection",
+      amountCents: 300_003n,
+      paidOn: "2027-03-01",
+      paymentReference: "MDT-2027-0042",
+    });
+    expect(email.subject).toBe("Tranche de subvention versée – HospiConnect");
+    expect(email.text.replace(/[\u00a0\u202f]/g, " ")).toContain(
+      "La tranche « Avance à la sélection » de la subvention accordée à « CH de Niort » est versée : 3 000,03 €, le 1er mars 2027.",
+    );
+    expect(email.text).toContain("Référence du paiement : MDT-2027-0042");
+    expect(email.text).toMatch(/\/dossiers\/a1\/suivi$/m);
     expect(email.text.endsWith(SIGNATURE)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
-import { formatCalendarDate } from "@/lib/time/paris";
+import { formatCalendarDate, formatParisDate, formatParisDateTime } from "@/lib/time/paris";
 import { followUpUrl } from "./dossier-links";
+import { verificationUrl } from "./follow-up-links";
 import { SIGNATURE } from "./signature";
 
 const inDays = (daysLeft: number) => (daysLeft === 0 ? "aujourd'hui" : daysLeft === 1 ? "demain" : `dans ${daysLeft} jours`);
@@ -26,16 +27,48 @@ export function milestoneReminderEmail(input: {
   };
 }
 
-/** To the director of a selected dossier, before the day its targets are due while its results are not declared. */
-export function declarationReminderEmail(input: { establishment: string; day: string; daysLeft: number; applicationId: string }) {
+/**
+ * To the director of a selected dossier, before the day its targets are due while its results are
+ * not declared; `verifiedBy` is the wave's path through the tiers (lib/follow-up/verification-machine.ts).
+ */
+export function declarationReminderEmail(input: {
+  establishment: string;
+  day: string;
+  daysLeft: number;
+  applicationId: string;
+  verifiedBy: ReadonlyArray<"ARS" | "ANS">;
+}) {
   return {
     subject: `Rappel : résultats à déclarer pour le ${formatCalendarDate(input.day)}`,
     text: [
       "Bonjour,",
       "",
       `Les cibles du projet de « ${input.establishment} » sont à atteindre le ${formatCalendarDate(input.day)}, ${inDays(input.daysLeft)}, et ses résultats ne sont pas encore déclarés.`,
-      "La page de suivi montre chaque objectif face à sa cible d'après votre registre, et qui manque à l'appel. La déclaration des résultats ouvre la vérification par l'ARS puis l'ANS, et le versement du solde.",
+      `La page de suivi montre chaque objectif face à sa cible d'après votre registre, et qui manque à l'appel. La déclaration des résultats ouvre la vérification par ${input.verifiedBy.map((tier) => `l'${tier}`).join(" puis ")}, et le versement du solde.`,
       followUpUrl(input.applicationId),
+      "",
+      SIGNATURE,
+    ].join("\n"),
+  };
+}
+
+/** To each verifier of the tier holding a declaration of results, some days before the tier's due date. */
+export function verificationDueSoonEmail(input: {
+  establishment: string;
+  applicationId: string;
+  tier: "ARS" | "ANS";
+  dueAt: Date;
+  daysLeft: number;
+}) {
+  const task = input.tier === "ARS" ? "à vérifier" : "à valider";
+  return {
+    subject: `Rappel : déclaration de résultats ${task} avant le ${formatParisDate(input.dueAt)} – ${input.establishment}`,
+    text: [
+      "Bonjour,",
+      "",
+      `La déclaration de résultats de « ${input.establishment} » est ${task} pour l'${input.tier} au plus tard le ${formatParisDateTime(input.dueAt)} (heure de Paris), ${inDays(input.daysLeft)}.`,
+      "Sur sa page, décidez de chaque objectif (approuvé, ou refusé avec un motif) ou demandez un complément à l'établissement.",
+      verificationUrl(input.applicationId),
       "",
       SIGNATURE,
     ].join("\n"),

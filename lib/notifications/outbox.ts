@@ -22,3 +22,19 @@ export async function enqueueEmail(client: Writer, email: OutgoingEmail): Promis
     update: {},
   });
 }
+
+/**
+ * Queues those of `emails` whose dedupe key the outbox does not hold yet, and says how many: what a
+ * reminder job that may run twice reports as sent.
+ */
+export async function enqueueNewEmails(client: Writer, emails: readonly OutgoingEmail[]): Promise<number> {
+  if (emails.length === 0) return 0;
+  const queued = await client.outboxEmail.findMany({
+    where: { dedupeKey: { in: emails.map((email) => email.dedupeKey) } },
+    select: { dedupeKey: true },
+  });
+  const sent = new Set(queued.map((row) => row.dedupeKey));
+  const fresh = emails.filter((email) => !sent.has(email.dedupeKey));
+  for (const email of fresh) await enqueueEmail(client, email);
+  return fresh.length;
+}

@@ -9,6 +9,9 @@ import { ZDashboardFilters } from "@/lib/dashboard/filters";
 import { loadProgrammeDashboard } from "@/lib/dashboard/get-programme-dashboard";
 import { monthsBetween } from "@/lib/dashboard/months";
 import { listFollowUps, ZFollowUpFilters } from "@/lib/follow-up/list-follow-ups";
+import { extractPdfText } from "@/lib/applications/testing/pdf-text";
+import { readDeclarationPdf } from "@/lib/follow-up/read-declaration-pdf";
+import { fileStorage } from "@/lib/storage";
 import { loadDemoData } from "./index";
 
 /** The demo a newcomer sees at first start: every kind of data the pages show. */
@@ -184,5 +187,34 @@ describe("demo data: decisions", () => {
     const generalisation = await testDb.wave.findFirstOrThrow({ where: { reviewTiers: "REGIONAL_THEN_NATIONAL" }, select: { id: true } });
     const twoTiers = await loadProgrammeDashboard(testDb, ZDashboardFilters.parse({ vague: generalisation.id }), now);
     expect(twoTiers.followUp.filter((stage) => stage.count > 0).map((stage) => stage.stage)).toEqual(["WITH_ARS", "INFORMATION_REQUESTED"]);
+  });
+
+  it("stores each declaration's PDF as the app renders it: it is in the storage, downloads, and prints its recorded hash and tiers", async () => {
+    const manager = await testDb.user.findFirstOrThrow({ where: { staffRole: "PROGRAMME_MANAGER" }, select: { id: true } });
+    const viewer = {
+      userId: manager.id,
+      email: "",
+      displayName: "",
+      staffRole: "PROGRAMME_MANAGER" as const,
+      memberships: [],
+      sessionId: "",
+    };
+    const declarations = await testDb.resultDeclaration.findMany({
+      select: { applicationId: true, pdfKey: true, pdfHash: true, application: { select: { wave: { select: { reviewTiers: true } } } } },
+    });
+    expect(declarations).toHaveLength(6);
+    for (const declaration of declarations) {
+      const stored = await fileStorage().get(declaration.pdfKey);
+      expect(stored?.subarray(0, 5).toString()).toBe("%PDF-");
+      const { bytes } = await readDeclarationPdf(viewer, declaration.applicationId);
+      expect(bytes.equals(stored!)).toBe(true);
+      const text = extractPdfText(bytes).join(" ").replace(/\s+/g, " ");
+      expect(text).toContain(declaration.pdfHash);
+      expect(text).toContain(
+        declaration.application.wave.reviewTiers === "NATIONAL_ONLY"
+          ? "les résultats sont ensuite validés par l'ANS."
+          : "les résultats sont ensuite vérifiés par l'ARS puis validés par l'ANS.",
+      );
+    }
   });
 });

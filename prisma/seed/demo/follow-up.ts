@@ -1,8 +1,12 @@
-import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Prisma, ReviewTier, VerificationAction, VerificationState } from "@/lib/db/generated/client";
 import { calendarDateToUtc } from "@/lib/applications/calendar-date";
+import { loadDossierFacts } from "@/lib/applications/dossier-facts";
+import { declarationContent, declaredObjectiveRows, storeDeclarationPdf } from "@/lib/follow-up/declaration-content";
+import { loadFollowUpContext } from "@/lib/follow-up/load-follow-up-context";
 import { tierDueAt } from "@/lib/follow-up/verification-rules";
+import { indicatorsFromSnapshot } from "@/lib/roster/snapshot-breakdown";
+import { type FileStorage, generateStorageKey } from "@/lib/storage";
 import { parisToday } from "@/lib/time/paris";
 
 const DAY_MS = 86_400_000;
@@ -18,8 +22,9 @@ const declare = (tier: ReviewTier, to: VerificationState, daysAgo: number): Step
  * the pilot's (national only) settled, validated with its balance due, with the ANS, refused and
  * not yet declared; the generalisation's (ARS then ANS) with the ARS past its due date, and sent
  * back to the establishment by the ARS. Rows written as the use cases write them (declaration over
- * a DECLARATION snapshot, verification and its steps, verdicts, balance tranche), without the PDF:
- * the demo loader writes nothing to the file storage.
+ * a DECLARATION snapshot, pre-checked from its figures, verification and its steps, verdicts,
+ * balance tranche), and the declaration's PDF rendered and stored by the app's own code
+ * (declaration-content.ts) in the storage given, so that it downloads like any other.
  */
 const PILOT_PLANS: Plan[] = [
   {
@@ -40,7 +45,13 @@ const GENERALISATION_PLANS: Plan[] = [
   },
 ];
 
-export async function seedFollowUp(db: Db, waves: { PILOT: string; GENERALISATION: string }, managerId: string, now: Date) {
+export async function seedFollowUp(
+  db: Db,
+  waves: { PILOT: string; GENERALISATION: string },
+  managerId: string,
+  now: Date,
+  storage: FileStorage,
+) {
   const [ans, ars] = await Promise.all([
     db.user.findFirst({ where: { staffRole: "REVIEWER" }, orderBy: { createdAt: "asc" }, select: { id: true } }),
     db.user.findFirst({ where: { staffRole: "REGIONAL_REVIEWER" }, orderBy: { createdAt: "asc" }, select: { id: true } }),
@@ -52,11 +63,7 @@ export async function seedFollowUp(db: Db, waves: { PILOT: string; GENERALISATIO
     const dossiers = await db.application.findMany({
       where: { waveId, state: "SELECTED" },
       orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        establishmentId: true,
-        waveVersion: { select: { objectives: { orderBy: { position: "asc" }, select: { code: true } } } },
-      },
+      select: { id: true, establishmentId: true },
     });
     if (dossiers.length < plans.length) throw new Error("demo: the wave needs a selected dossier per follow-up stage it shows");
     for (const [index, plan] of plans.entries()) {
@@ -64,19 +71,20 @@ export async function seedFollowUp(db: Db, waves: { PILOT: string; GENERALISATIO
       const actorOf = (tier: ReviewTier) => (tier === "REGIONAL" ? (ars?.id ?? null) : (ans?.id ?? null));
       const director = await db.membership.findFirst({
         where: { establishmentId: dossier.establishmentId, role: "DIRECTOR" },
-        select: { userId: true },
+        select: { user: { select: { id: true, displayName: true } } },
       });
-      await seedDeclaration(db, dossier, plan, now, { director: director?.userId ?? null, actorOf, managerId });
+      await seedDeclaration(db, storage, dossier, plan, now, { director: director?.user ?? null, actorOf, managerId });
     }
   }
 }
 
 async function seedDeclaration(
   db: Db,
-  dossier: { id: string; establishmentId: string; waveVersion: { objectives: Array<{ code: string }> } },
+  storage: FileStorage,
+  dossier: { id: string; establishmentId: string },
   plan: Plan,
   now: Date,
-  people: { director: string | null; actorOf: (tier: ReviewTier) => string | null; managerId: string },
+  people: { director: { id: string; displayName: string } | null; actorOf: (tier: ReviewTier) => string | null; managerId: string },
 ) {
   const declaredAt = daysBefore(now, plan.steps[0]!.daysAgo);
   const figures = await db.indicatorSnapshot.findFirstOrThrow({
@@ -95,24 +103,34 @@ async function seedDeclaration(
     },
     select: { id: true },
   });
-  const codes = dossier.waveVersion.objectives.map((objective) => objective.code);
+  const facts = await loadDossierFacts(db, dossier.id);
+  const context = await loadFollowUpContext(db, facts);
+  const wave = await db.wave.findUniqueOrThrow({ where: { id: facts.waveId }, select: { campaign: { select: { title: true } } } });
+  const content = declarationContent({
+    programme: wave.campaign.title,
+    context,
+    applicationId: dossier.id,
+    declaredAt,
+    declaredBy: people.director?.displayName ?? "",
+    indicators: indicatorsFromSnapshot({ ...figures, takenAt: declaredAt }),
+    declared: context.objectives.map((objective) => ({
+      code: objective.code,
+      achieved: true,
+      comment: "Objectif atteint d'après le registre et la procédure d'habilitation jointe.",
+    })),
+  });
+  const pdfKey = generateStorageKey("result-declarations");
+  const pdfHash = await storeDeclarationPdf(storage, pdfKey, content);
+  const codes = content.objectives.map((objective) => objective.code);
   const declaration = await db.resultDeclaration.create({
     data: {
       applicationId: dossier.id,
       snapshotId: snapshot.id,
-      declaredById: people.director,
+      declaredById: people.director?.id ?? null,
       declaredAt,
-      pdfKey: `result-declarations/demo-${dossier.id}.pdf`,
-      pdfHash: createHash("sha256").update(`demo-declaration:${dossier.id}`).digest("hex"),
-      objectives: {
-        create: codes.map((objectiveCode) => ({
-          objectiveCode,
-          achieved: true,
-          comment: "Objectif atteint d'après le registre et la procédure d'habilitation jointe.",
-          precheckMet: true,
-          precheck: [],
-        })),
-      },
+      pdfKey,
+      pdfHash,
+      objectives: { create: declaredObjectiveRows(content) },
     },
     select: { id: true },
   });
@@ -132,7 +150,7 @@ async function seedDeclaration(
           tier: step.tier,
           fromState: step.from,
           toState: step.to,
-          actorId: step.action === "DECLARE" ? people.director : people.actorOf(step.tier),
+          actorId: step.action === "DECLARE" ? (people.director?.id ?? null) : people.actorOf(step.tier),
           at: daysBefore(now, step.daysAgo),
           message: step.action === "REQUEST_INFORMATION" ? "Joignez la liste des professionnels équipés d'une e-CPS, par service." : "",
           responseDueAt: step.action === "REQUEST_INFORMATION" ? responseDueAt : null,

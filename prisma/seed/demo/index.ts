@@ -1,5 +1,6 @@
 import { rebuildRolloutFigures } from "@/lib/dashboard/refresh-rollout-figures";
 import type { Db } from "@/lib/db/client";
+import { type FileStorage, fileStorage } from "@/lib/storage";
 import { seedApplications } from "./applications";
 import { seedDecisions } from "./decisions";
 import { seedFollowUp } from "./follow-up";
@@ -15,8 +16,16 @@ export async function hasCampaigns(db: Db): Promise<boolean> {
   return (await db.campaign.count()) > 0;
 }
 
-/** Loads the demo data set: both waves, 40 establishments, ~2,000 professionals, dossiers in every state. */
-export async function loadDemoData(db: Db, now = new Date()): Promise<{ establishments: number; professionals: number }> {
+/**
+ * Loads the demo data set: both waves, 40 establishments, ~2,000 professionals, dossiers in every
+ * state. The documents the follow-up shows (declarations of results) go to `storage`, the app's
+ * configured one unless told.
+ */
+export async function loadDemoData(
+  db: Db,
+  now = new Date(),
+  storage: FileStorage = fileStorage(),
+): Promise<{ establishments: number; professionals: number }> {
   const categories = await db.establishmentCategory.findMany({ select: { code: true } });
   const programme = await seedProgramme(
     db,
@@ -43,7 +52,13 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<{ establis
   await seedReview(db, programme, people.managerId, people.reviewerIds, now);
   await seedDecisions(db, programme, people.managerId);
   await seedPayments(db, programme, people.managerId, now);
-  await seedFollowUp(db, { PILOT: programme.PILOT.waveId, GENERALISATION: programme.GENERALISATION.waveId }, people.managerId, now);
+  await seedFollowUp(
+    db,
+    { PILOT: programme.PILOT.waveId, GENERALISATION: programme.GENERALISATION.waveId },
+    people.managerId,
+    now,
+    storage,
+  );
   await db.auditEvent.create({
     data: { actorLabel: "système", action: "demo.loaded", details: { establishments: establishments.length, professionals } },
   });

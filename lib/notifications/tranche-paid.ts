@@ -1,0 +1,31 @@
+import { formatEurosAndCents } from "@/lib/format/numbers";
+import { formatCalendarDate } from "@/lib/time/paris";
+import { followUpUrl } from "./follow-up-links";
+import { SIGNATURE } from "./signature";
+
+/** To each member of the establishment: a tranche of its grant is paid, with its amount, day and payment reference. */
+export function tranchePaidEmail(input: {
+  establishment: string;
+  applicationId: string;
+  /** The tranche's label (« Avance à la sélection », « Solde à la validation des résultats »). */
+  tranche: string;
+  amountCents: bigint;
+  /** `YYYY-MM-DD` */
+  paidOn: string;
+  paymentReference: string;
+}) {
+  return {
+    subject: "Tranche de subvention versée – HospiConnect",
+    text: [
+      "Bonjour,",
+      "",
+      `La tranche « ${input.tranche} » de la subvention accordée à « ${input.establishment} » est versée : ${formatEurosAndCents(input.amountCents)}, le ${formatCalendarDate(input.paidOn)}.`,
+      `Référence du paiement : ${input.paymentReference}`,
+      "Les versements de la subvention figurent sur la page de suivi du dossier.",
+      "",
+      followUpUrl(input.applicationId),
+      "",
+      SIGNATURE,
+    ].join("\n"),
+  };
+}
