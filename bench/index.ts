@@ -1,6 +1,6 @@
 // npm run bench [-- --establishments 40 --professionals 10000 --runs 3 --import-lines 100000 --indicator-establishments 10000 --indicator-professionals 1000000
 //                  --assignment-dossiers 5000 --assignment-reviewers 200
-//                  --connections 50 --load-seconds 15 --rush-dossiers 200
+//                  --connections 50 --load-seconds 15 --rush-dossiers 200 --rush-instances 2
 //                  --national-scale 1 --national-runs 50 --national-database hc_national --export-dossiers 25000
 //                  --only load,rush,dashboard,export]
 //
@@ -28,7 +28,7 @@ import { insertProfessionals } from "./scenarios/insert-professionals";
 import { establishmentIndicators } from "./scenarios/indicators";
 import { assignReviewers } from "./scenarios/assign-reviewers";
 import { pagesUnderLoad, printLoadResults } from "./scenarios/load";
-import { deadlineRush, printRushResult } from "./scenarios/rush";
+import { deadlineRush, printRushResults } from "./scenarios/rush";
 import { loadDemoData } from "@/prisma/seed/demo";
 
 const { values } = parseArgs({
@@ -44,6 +44,8 @@ const { values } = parseArgs({
     connections: { type: "string", default: "50" },
     "load-seconds": { type: "string", default: "15" },
     "rush-dossiers": { type: "string", default: "200" },
+    /** The rush is run on one `next start`, then on this many side by side (one database, round-robin). */
+    "rush-instances": { type: "string", default: "2" },
     /** The dashboard's national data set (43,000 establishments, 2.5 M professionals, 5,000 dossiers), scaled down for development (e.g. 0.02). */
     "national-scale": { type: "string", default: "1" },
     "national-runs": { type: "string", default: "50" },
@@ -144,7 +146,8 @@ try {
       const connections = Number(values.connections);
       const seconds = Number(values["load-seconds"]);
       if (selected.has("load")) printLoadResults(await pagesUnderLoad(appDb, served.url, { connections, seconds }), connections, seconds);
-      if (selected.has("rush")) printRushResult(await deadlineRush(appDb, served.url, Number(values["rush-dossiers"])));
+      if (selected.has("rush"))
+        printRushResults(await deadlineRush(appDb, served.url, Number(values["rush-dossiers"]), Number(values["rush-instances"])));
     } finally {
       await appDb.$disconnect();
       await served.drop();

@@ -3,10 +3,20 @@ import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { Db } from "@/lib/db/client";
 import { LocalFileStorage } from "@/lib/storage/local-file-storage";
-import { BENCH_STORAGE_DIR, benchSessionCookie, percentile, processCpuMs, startBenchServer, startBenchWorker } from "../app-server";
-import { createDraft, createOpenWave, establishmentWithDirector, insertRoster, ROSTER_CASES } from "@/test/factories";
+import {
+  BENCH_STORAGE_DIR,
+  type BenchServer,
+  benchSessionCookie,
+  percentile,
+  processCpuMs,
+  startBenchServer,
+  startBenchWorker,
+} from "../app-server";
+import { createDraft, createOpenWave, establishmentWithDirector, insertRoster, type OpenWave, ROSTER_CASES } from "@/test/factories";
 
 export type RushResult = {
+  /** The `next start` processes that served the rush, round-robin, on the one database. */
+  instances: number;
   dossiers: number;
   errors: number;
   /** How many answers of each status the submissions got. */
@@ -20,8 +30,10 @@ export type RushResult = {
   floorP99Ms: number;
   /** From the rush's start until the job queue had rendered the last receipt. */
   allReceiptsMs: number;
-  /** The web server's CPU time per submission (the worker's is apart). */
+  /** The web servers' CPU time per submission, all instances together (the worker's is apart). */
   cpuMsPerSubmission: number;
+  /** The same for the floor's requests. */
+  cpuMsPerFloorRequest: number;
 };
 
 /** Waits until no submission of these dossiers lacks its receipt (the worker renders them), for at most `timeoutMs`. */
@@ -55,19 +67,12 @@ async function allAtOnce(
   return { latencies: latencies.sort((a, b) => a - b), failures, statuses };
 }
 
-/**
- * The deadline rush: `count` establishments (a director and a second member each) submit their
- * complete dossier at the same instant, each from their own session. Counted afterwards in the
- * database and the storage: submissions, receipts, acknowledgment e-mails queued to every member.
- * The floor is the same number of simultaneous GET /api/health, in the same run. A worker
- * (`npm run worker`) runs beside the server, as in a deployment: it renders the receipts and
- * queues their e-mails after each submission's answer; the scenario waits for the last one.
- */
-export async function deadlineRush(db: Db, databaseUrl: string, count: number): Promise<RushResult> {
-  const wave = await createOpenWave(db, { closesAt: new Date(Date.now() + 7 * 86_400_000) });
-  const dossiers: Array<{ id: string; cookie: string }> = [];
-  // One more, submitted alone first to warm the server up (routes loaded, PDF fonts read).
-  for (let index = 0; index <= count; index += 1) {
+type Dossier = { id: string; cookie: string };
+
+/** `count` establishments (a director and a second member each) with their complete dossier, each director signed in. */
+async function completeDossiers(db: Db, wave: OpenWave, count: number): Promise<Dossier[]> {
+  const dossiers: Dossier[] = [];
+  for (let index = 0; index < count; index += 1) {
     const { establishment, director } = await establishmentWithDirector(db);
     await db.user.create({
       data: {
@@ -80,26 +85,67 @@ export async function deadlineRush(db: Db, databaseUrl: string, count: number): 
     const draft = await createDraft(db, establishment.id, wave, { complete: true });
     dossiers.push({ id: draft.id, cookie: await benchSessionCookie(db, director.userId) });
   }
-  const server = await startBenchServer(databaseUrl);
-  const worker = startBenchWorker(databaseUrl, server.url);
-  try {
-    const submit = (dossier: { id: string; cookie: string }) =>
-      fetch(`${server.url}/api/applications/${dossier.id}/submission`, {
-        method: "POST",
-        headers: { cookie: dossier.cookie, origin: server.url, "content-type": "application/json" },
-        body: JSON.stringify({ idempotencyKey: randomUUID() }),
-      });
-    const warmUp = dossiers.pop()!;
-    await fetch(`${server.url}/api/health`);
-    if (!(await submit(warmUp)).ok) throw new Error("The warm-up submission failed: see .data/bench-server.log");
-    // The worker is up and has rendered the warm-up's receipt, PDF fonts read.
-    await receiptsIssued(db, [warmUp.id], 120_000);
+  return dossiers;
+}
 
-    const floor = await allAtOnce(dossiers.map(() => () => fetch(`${server.url}/api/health`)));
+const submit = (url: string, dossier: Dossier) =>
+  fetch(`${url}/api/applications/${dossier.id}/submission`, {
+    method: "POST",
+    headers: { cookie: dossier.cookie, origin: url, "content-type": "application/json" },
+    body: JSON.stringify({ idempotencyKey: randomUUID() }),
+  });
+
+/** The CPU time the processes have used so far, together. */
+const cpuOf = (servers: readonly BenchServer[]) => servers.reduce((total, server) => total + processCpuMs(server.pid), 0);
+
+/**
+ * The deadline rush: `count` establishments (a director and a second member each) submit their
+ * complete dossier at the same instant, each from their own session. Counted afterwards in the
+ * database and the storage: submissions, receipts, acknowledgment e-mails queued to every member.
+ * The floor is the same number of simultaneous GET /api/health, in the same run. A worker
+ * (`npm run worker`) runs beside the server, as in a deployment: it renders the receipts and
+ * queues their e-mails after each submission's answer; the scenario waits for the last one.
+ *
+ * Run once with one `next start`, then, when `instances` > 1, again with that many on the same
+ * database (how a deployment scales: one process uses one core), the requests of the rush and of
+ * its floor spread round-robin over them, with new dossiers. Both results are returned.
+ */
+export async function deadlineRush(db: Db, databaseUrl: string, count: number, instances = 1): Promise<RushResult[]> {
+  const results = [await rushOnce(db, databaseUrl, count, 1)];
+  if (instances > 1) results.push(await rushOnce(db, databaseUrl, count, instances));
+  return results;
+}
+
+async function rushOnce(db: Db, databaseUrl: string, count: number, instances: number): Promise<RushResult> {
+  const wave = await createOpenWave(db, { closesAt: new Date(Date.now() + 7 * 86_400_000) });
+  // One more per instance, submitted alone first to warm each server up (routes loaded, PDF fonts read).
+  const dossiers = await completeDossiers(db, wave, count + instances);
+  const servers: BenchServer[] = [];
+  let worker: { stop: () => Promise<void> } | null = null;
+  try {
+    // One after the other: the first one builds the app when a source changed.
+    for (let index = 0; index < instances; index += 1) servers.push(await startBenchServer(databaseUrl));
+    worker = startBenchWorker(databaseUrl, servers[0]!.url);
+    const warmUps = dossiers.splice(count);
+    for (const [index, server] of servers.entries()) {
+      await fetch(`${server.url}/api/health`);
+      if (!(await submit(server.url, warmUps[index]!)).ok) throw new Error("The warm-up submission failed: see .data/bench-server.log");
+    }
+    // The worker is up and has rendered the warm-ups' receipts, PDF fonts read.
+    await receiptsIssued(
+      db,
+      warmUps.map((dossier) => dossier.id),
+      120_000,
+    );
+    const serverOf = (index: number) => servers[index % servers.length]!;
+
+    let cpuBefore = cpuOf(servers);
+    const floor = await allAtOnce(dossiers.map((_, index) => () => fetch(`${serverOf(index).url}/api/health`)));
+    const cpuMsPerFloorRequest = (cpuOf(servers) - cpuBefore) / dossiers.length;
     const rushStarted = performance.now();
-    const cpuBefore = processCpuMs(server.pid);
-    const rush = await allAtOnce(dossiers.map((dossier) => () => submit(dossier)));
-    const cpuMsPerSubmission = (processCpuMs(server.pid) - cpuBefore) / dossiers.length;
+    cpuBefore = cpuOf(servers);
+    const rush = await allAtOnce(dossiers.map((dossier, index) => () => submit(serverOf(index).url, dossier)));
+    const cpuMsPerSubmission = (cpuOf(servers) - cpuBefore) / dossiers.length;
     await receiptsIssued(
       db,
       dossiers.map((dossier) => dossier.id),
@@ -118,6 +164,7 @@ export async function deadlineRush(db: Db, databaseUrl: string, count: number): 
       where: { OR: submissions.map((submission) => ({ dedupeKey: { startsWith: `receipt:${submission.id}:` } })) },
     });
     return {
+      instances,
       dossiers: count,
       errors: rush.failures,
       statuses: rush.statuses,
@@ -130,14 +177,25 @@ export async function deadlineRush(db: Db, databaseUrl: string, count: number): 
       floorP99Ms: percentile(floor.latencies, 0.99),
       allReceiptsMs,
       cpuMsPerSubmission,
+      cpuMsPerFloorRequest,
     };
   } finally {
-    await worker.stop();
-    await server.stop();
+    await worker?.stop();
+    await Promise.all(servers.map((server) => server.stop()));
   }
 }
 
-export function printRushResult(result: RushResult): void {
+/** One paragraph per run: the single instance's first, whatever the others show. */
+export function printRushResults(results: readonly RushResult[]): void {
+  console.log(
+    `\nDeadline rush: ${results[0]?.dossiers} complete dossiers submitted at the same instant (production build on PostgreSQL; load average ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(", ")} at the end)`,
+  );
+  for (const result of results) printRushResult(result);
+}
+
+function printRushResult(result: RushResult): void {
   const met =
     result.errors === 0 &&
     result.submissions === result.dossiers &&
@@ -145,20 +203,19 @@ export function printRushResult(result: RushResult): void {
     result.emailsQueued === result.emailsExpected &&
     result.p99Ms < 1000;
   console.log(
-    `\nDeadline rush: ${result.dossiers} complete dossiers submitted at the same instant (production build on PostgreSQL; load average ${loadavg()
-      .map((load) => load.toFixed(1))
-      .join(", ")} at the end)`,
+    `  ${result.instances === 1 ? "one `next start`" : `${result.instances} × \`next start\` on the one database, round-robin`}:`,
   );
   console.log(
-    `  ${result.errors} errors (answers: ${Object.entries(result.statuses)
+    `    ${result.errors} errors (answers: ${Object.entries(result.statuses)
       .map(([status, count]) => `${count} × ${status}`)
       .join(
         ", ",
       )}), ${result.submissions} submissions, ${result.receipts} receipts stored, ${result.emailsQueued} acknowledgment e-mails queued (${result.emailsExpected} members)`,
   );
   console.log(
-    `  submission p50 ${Math.round(result.p50Ms)} ms, p99 ${Math.round(result.p99Ms)} ms, ${result.cpuMsPerSubmission.toFixed(1)} ms of server CPU each; floor (${result.dossiers} × GET /api/health at once) p99 ${Math.round(result.floorP99Ms)} ms` +
+    `    submission p50 ${Math.round(result.p50Ms)} ms, p99 ${Math.round(result.p99Ms)} ms, ${result.cpuMsPerSubmission.toFixed(1)} ms of server CPU each; ` +
+      `floor (${result.dossiers} × GET /api/health at once) p99 ${Math.round(result.floorP99Ms)} ms, ${result.cpuMsPerFloorRequest.toFixed(1)} ms of server CPU each` +
       `  (target: 0 errors, all written, p99 < 1 s: ${met ? "met" : "MISSED"})`,
   );
-  console.log(`  every receipt rendered and e-mailed by the worker ${(result.allReceiptsMs / 1000).toFixed(1)} s after the rush began`);
+  console.log(`    every receipt rendered and e-mailed by the worker ${(result.allReceiptsMs / 1000).toFixed(1)} s after the rush began`);
 }

@@ -80,11 +80,14 @@ function handle<TSchema extends z.ZodType, TParams extends ParamShape, TViewer e
   };
 }
 
+/** The app's own origin, parsed once per process rather than on every state change. */
+let appOrigin: string | undefined;
+
 function assertSameOrigin(request: Request): void {
   const fetchSite = request.headers.get("sec-fetch-site");
   if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") throw new AppError("CROSS_ORIGIN");
   const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(env.APP_URL).origin) throw new AppError("CROSS_ORIGIN");
+  if (origin && origin !== (appOrigin ??= new URL(env.APP_URL).origin)) throw new AppError("CROSS_ORIGIN");
 }
 
 async function readInput(request: Request): Promise<unknown> {

@@ -5,7 +5,13 @@ import { cache } from "react";
 import type { Viewer } from "@/lib/access/viewer";
 import { authSecret } from "@/lib/config/env";
 import { SESSION_COOKIE } from "./auth-options";
+import { DecodedCookies } from "./decoded-cookies";
 import { resumeSessionUser } from "./sessions";
+
+// One memory per process, even if Next.js loads this module in several bundles.
+const holder = globalThis as unknown as { hospiconnectDecodedCookies?: DecodedCookies };
+/** About 4 MB at most: a session cookie is a few hundred bytes. */
+const decodedCookies = (holder.hospiconnectDecodedCookies ??= new DecodedCookies(10_000));
 
 /**
  * The server-side session the request's cookie names, or null: the JWT decrypted with the app's
@@ -15,13 +21,18 @@ import { resumeSessionUser } from "./sessions";
  * for the decryption alone (ADR 0022). Nothing changes for the session: the cookie is re-issued only by
  * next-auth's own routes, as before, and idle timeout, absolute lifetime and sign-out are the
  * server-side record's (`resumeSessionUser`). The token holds a few ids, far below the size at
- * which next-auth splits a cookie into chunks.
+ * which next-auth splits a cookie into chunks. A cookie already decrypted is recalled rather than
+ * decrypted again (decoded-cookies.ts, ADR 0024).
  */
 async function sessionIdOfRequest(): Promise<string | null> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!token) return null;
+  const recalled = decodedCookies.recall(token, Date.now());
+  if (recalled) return recalled;
   const payload = await decode({ token, secret: authSecret() }).catch(() => null);
-  return typeof payload?.sid === "string" ? payload.sid : null;
+  if (typeof payload?.sid !== "string") return null;
+  if (typeof payload.exp === "number") decodedCookies.remember(token, payload.sid, payload.exp);
+  return payload.sid;
 }
 
 /**
