@@ -94,10 +94,12 @@ async function hammer(
         ...("seconds" in size ? { duration: size.seconds } : { amount: size.amount }),
         // A saturated machine answers slowly: measure the wait rather than cut it at 10 s.
         timeout: 60,
-        // Each connection keeps one visitor: their cookie and their own page.
+        // Each connection keeps one visitor: their cookie and their own page. `setRequests`, not
+        // `setRequest`: the latter changes only the connection's first request, and every later one
+        // went to the server's root, anonymous, whatever the target.
         setupClient: (client) => {
           const visitor = target.visitors[next++ % target.visitors.length]!;
-          client.setRequest({ method: "GET", path: visitor.path, headers: visitor.cookie ? { cookie: visitor.cookie } : {} });
+          client.setRequests([{ method: "GET", path: visitor.path, headers: visitor.cookie ? { cookie: visitor.cookie } : {} }]);
         },
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),
