@@ -13,7 +13,7 @@ import {
 } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useState } from "react";
+import { createContext, useContext, useMemo, useState } from "react";
 import { SortedTableSections } from "@/components/dsfr/sortable-header";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { RosterTableRow, RosterSort } from "@/lib/roster/list-professionals";
@@ -67,80 +67,94 @@ function SelectionBox({
   );
 }
 
-function columnsFor(establishmentId: string, refusals: ReadonlyMap<string, string>) {
-  return helper.columns([
-    helper.accessor("lastName", {
-      id: "name",
-      header: "Nom",
-      cell: ({ row }) => (
-        <>
-          <Link href={`/etablissements/${establishmentId}/professionnels/${row.original.id}`}>
-            {row.original.lastName} {row.original.firstName}
-          </Link>
-          {row.original.activityEnd ? (
-            <span className={fr.cx("fr-hint-text")}>Fin d&apos;activité : {formatNumericCalendarDate(row.original.activityEnd)}</span>
-          ) : null}
-          {refusals.has(row.original.id) ? (
-            <p className={fr.cx("fr-error-text")} id={`refusal-${row.original.id}`}>
-              {refusals.get(row.original.id)}
-            </p>
-          ) : null}
-        </>
-      ),
-    }),
-    helper.accessor("profession", { header: "Profession" }),
-    helper.accessor("population", { header: "Population" }),
-    helper.accessor("rpps", {
-      header: "RPPS",
-      cell: ({ row }) => (
-        <>
-          {row.original.rpps ?? "–"}
-          <span className={fr.cx("fr-hint-text")}>{row.original.rppsStatus}</span>
-        </>
-      ),
-    }),
-    helper.accessor("mie", {
-      header: "MIE",
-      enableSorting: false,
-      cell: ({ getValue }) => (getValue().length ? getValue().join(", ") : "Aucun"),
-    }),
-    helper.display({
-      id: "verdict",
-      header: "Conformité",
-      cell: ({ row }) => {
-        const { verdict } = row.original;
-        if (!verdict.active) return <span className={fr.cx("fr-hint-text")}>Hors activité</span>;
-        return (
-          <>
-            <Verdict value={verdict.rieCompliant} yes="MIE conforme" no="MIE non conforme" />{" "}
-            <Verdict value={verdict.dmpReady} yes="Accès DMP" no="Pas d'accès DMP" />{" "}
-            <Verdict value={verdict.identitySubstantial} yes="Identité substantielle" no="Identité à vérifier" />
-          </>
-        );
-      },
-    }),
-    helper.display({
-      id: "missing",
-      header: "À faire",
-      cell: ({ row }) => {
-        const missing = row.original.verdict.missing;
-        if (missing.length === 0) return row.original.verdict.active ? "Rien" : "";
-        return (
-          <ul className={fr.cx("fr-text--sm", "fr-mb-0")}>
-            {missing.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        );
-      },
-    }),
-    helper.accessor("activityStart", {
-      id: "activity",
-      header: "Début d'activité",
-      cell: ({ getValue }) => formatNumericCalendarDate(getValue()),
-    }),
-  ]);
+/** What the name cells read besides their row: the establishment, and the bulk action's refusals by professional. */
+const NameCellContext = createContext<{ establishmentId: string; refusals: ReadonlyMap<string, string> }>({
+  establishmentId: "",
+  refusals: new Map(),
+});
+
+function NameCell({ row }: { row: { original: RosterTableRow } }) {
+  const { establishmentId, refusals } = useContext(NameCellContext);
+  return (
+    <>
+      <Link href={`/etablissements/${establishmentId}/professionnels/${row.original.id}`}>
+        {row.original.lastName} {row.original.firstName}
+      </Link>
+      {row.original.activityEnd ? (
+        <span className={fr.cx("fr-hint-text")}>Fin d&apos;activité : {formatNumericCalendarDate(row.original.activityEnd)}</span>
+      ) : null}
+      {refusals.has(row.original.id) ? (
+        <p className={fr.cx("fr-error-text")} id={`refusal-${row.original.id}`}>
+          {refusals.get(row.original.id)}
+        </p>
+      ) : null}
+    </>
+  );
 }
+
+/**
+ * Built once per process, not per render: a server render builds the table once per request, so
+ * columns made in the component were made again for every answer. The name cell reads what varies
+ * (the establishment, the refusals) from `NameCellContext`.
+ */
+const COLUMNS = helper.columns([
+  helper.accessor("lastName", {
+    id: "name",
+    header: "Nom",
+    cell: NameCell,
+  }),
+  helper.accessor("profession", { header: "Profession" }),
+  helper.accessor("population", { header: "Population" }),
+  helper.accessor("rpps", {
+    header: "RPPS",
+    cell: ({ row }) => (
+      <>
+        {row.original.rpps ?? "–"}
+        <span className={fr.cx("fr-hint-text")}>{row.original.rppsStatus}</span>
+      </>
+    ),
+  }),
+  helper.accessor("mie", {
+    header: "MIE",
+    enableSorting: false,
+    cell: ({ getValue }) => (getValue().length ? getValue().join(", ") : "Aucun"),
+  }),
+  helper.display({
+    id: "verdict",
+    header: "Conformité",
+    cell: ({ row }) => {
+      const { verdict } = row.original;
+      if (!verdict.active) return <span className={fr.cx("fr-hint-text")}>Hors activité</span>;
+      return (
+        <>
+          <Verdict value={verdict.rieCompliant} yes="MIE conforme" no="MIE non conforme" />{" "}
+          <Verdict value={verdict.dmpReady} yes="Accès DMP" no="Pas d'accès DMP" />{" "}
+          <Verdict value={verdict.identitySubstantial} yes="Identité substantielle" no="Identité à vérifier" />
+        </>
+      );
+    },
+  }),
+  helper.display({
+    id: "missing",
+    header: "À faire",
+    cell: ({ row }) => {
+      const missing = row.original.verdict.missing;
+      if (missing.length === 0) return row.original.verdict.active ? "Rien" : "";
+      return (
+        <ul className={fr.cx("fr-text--sm", "fr-mb-0")}>
+          {missing.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      );
+    },
+  }),
+  helper.accessor("activityStart", {
+    id: "activity",
+    header: "Début d'activité",
+    cell: ({ getValue }) => formatNumericCalendarDate(getValue()),
+  }),
+]);
 
 export function RosterTable({
   establishmentId,
@@ -161,14 +175,13 @@ export function RosterTable({
   const searchParams = useSearchParams();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [refusals, setRefusals] = useState<ReadonlyMap<string, string>>(new Map());
-  // Stable columns (TanStack rebuilds its models when they change): only a new refusal list rebuilds them.
-  const columns = useMemo(() => columnsFor(establishmentId, refusals), [establishmentId, refusals]);
+  const nameCell = useMemo(() => ({ establishmentId, refusals }), [establishmentId, refusals]);
   const sortColumn = Object.entries(SORTABLE).find(([, key]) => key === sort.id)?.[0] ?? "name";
   const sorting: SortingState = [{ id: sortColumn, desc: sort.desc }];
 
   const table = useTable({
     features,
-    columns,
+    columns: COLUMNS,
     data: rows,
     getRowId: (row) => row.id,
     state: { sorting, rowSelection },
@@ -208,36 +221,38 @@ export function RosterTable({
         />
       ) : null}
       <DataTable caption="Professionnels du registre" hideCaption small multiline>
-        <SortedTableSections
-          table={table}
-          sortable={SORTABLE_COLUMNS}
-          rowHeader="name"
-          // The name column stays in view when the table scrolls sideways, with the row's checkbox in it.
-          fixed
-          selection={
-            canEdit
-              ? {
-                  header: (
-                    <SelectionBox
-                      id="roster-select-all"
-                      checked={table.getIsAllPageRowsSelected()}
-                      onChange={(checked) => table.toggleAllPageRowsSelected(checked)}
-                      label="Sélectionner tous les professionnels de la page"
-                    />
-                  ),
-                  cell: (row) => (
-                    <SelectionBox
-                      id={`select-${row.id}`}
-                      checked={row.getIsSelected()}
-                      onChange={(checked) => row.toggleSelected(checked)}
-                      label={`Sélectionner ${row.original.firstName} ${row.original.lastName}`}
-                    />
-                  ),
-                  isSelected: (row) => row.getIsSelected(),
-                }
-              : undefined
-          }
-        />
+        <NameCellContext.Provider value={nameCell}>
+          <SortedTableSections
+            table={table}
+            sortable={SORTABLE_COLUMNS}
+            rowHeader="name"
+            // The name column stays in view when the table scrolls sideways, with the row's checkbox in it.
+            fixed
+            selection={
+              canEdit
+                ? {
+                    header: (
+                      <SelectionBox
+                        id="roster-select-all"
+                        checked={table.getIsAllPageRowsSelected()}
+                        onChange={(checked) => table.toggleAllPageRowsSelected(checked)}
+                        label="Sélectionner tous les professionnels de la page"
+                      />
+                    ),
+                    cell: (row) => (
+                      <SelectionBox
+                        id={`select-${row.id}`}
+                        checked={row.getIsSelected()}
+                        onChange={(checked) => row.toggleSelected(checked)}
+                        label={`Sélectionner ${row.original.firstName} ${row.original.lastName}`}
+                      />
+                    ),
+                    isSelected: (row) => row.getIsSelected(),
+                  }
+                : undefined
+            }
+          />
+        </NameCellContext.Provider>
       </DataTable>
     </>
   );
