@@ -48,12 +48,18 @@ export async function getEstablishmentCompliance(viewer: Viewer, establishmentId
   const projection = projectIndicators({ ...roster, today, target: target.target });
 
   const lapsingById = new Map(projection.lapsing.map((lapse) => [lapse.professional.id, lapse]));
-  const named = await db.professional.findMany({
-    where: { establishmentId, id: { in: [...lapsingById.keys()] } },
-    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-    take: LAPSES_SHOWN,
-    select: { id: true, lastName: true, firstName: true },
-  });
+  // Both depend on the projection only: side by side (and no query for names when nobody lapses).
+  const [named, professionLabels] = await Promise.all([
+    lapsingById.size === 0
+      ? []
+      : db.professional.findMany({
+          where: { establishmentId, id: { in: [...lapsingById.keys()] } },
+          orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+          take: LAPSES_SHOWN,
+          select: { id: true, lastName: true, firstName: true },
+        }),
+    loadProfessionLabels(new Set([...Object.keys(projection.today.byProfession), ...Object.keys(projection.target.byProfession)])),
+  ]);
   const lapsing = named.map((person) => {
     const lapse = lapsingById.get(person.id)!;
     const missing = evaluateProfessional(lapse.professional, roster.establishment, target.target).missing;
@@ -80,9 +86,7 @@ export async function getEstablishmentCompliance(viewer: Viewer, establishmentId
       lapsing,
     },
     snapshots,
-    professionLabels: await loadProfessionLabels(
-      new Set([...Object.keys(projection.today.byProfession), ...Object.keys(projection.target.byProfession)]),
-    ),
+    professionLabels,
   };
 }
 

@@ -27,14 +27,18 @@ export default async function EstablishmentPage({
   const { cible } = await searchParams;
   const path = `/etablissements/${establishmentId}`;
   const viewer = await requireViewer(path);
-  // Each load asks the policy itself: they go together.
-  const [establishment, waves, compliance] = await guardPage(viewer, path, () =>
-    Promise.all([
-      getEstablishment(viewer, establishmentId),
-      listWavesForEstablishment(viewer, establishmentId),
+  // Each load asks the policy itself: they go together. The waves read the category from the profile's query.
+  const [establishment, waves, compliance] = await guardPage(viewer, path, () => {
+    const profile = getEstablishment(viewer, establishmentId);
+    const category = profile.then((row) => row.category);
+    // A refusal rejects `profile`, reported below; the waves may refuse before awaiting `category`.
+    category.catch(() => {});
+    return Promise.all([
+      profile,
+      listWavesForEstablishment(viewer, establishmentId, new Date(), category),
       getEstablishmentCompliance(viewer, establishmentId, { target: typeof cible === "string" ? cible : undefined }),
-    ]),
-  );
+    ]);
+  });
 
   return (
     <>
