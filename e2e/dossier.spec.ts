@@ -2,6 +2,7 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
+import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 import { createDraft, createEstablishment, createOpenWave, createUser, fillDossier } from "@/test/factories";
 
@@ -156,10 +157,12 @@ test.describe("filing a dossier", () => {
     await page.goto(`/dossiers/${id}`);
 
     const origin = new URL(page.url()).origin;
+    // Half retry one request (same key); a fixed key would be taken by the previous run under --repeat-each.
+    const retriedKey = crypto.randomUUID();
     const responses = await Promise.all(
       Array.from({ length: 10 }, (_, index) =>
         page.request.post(`/api/applications/${id}/submission`, {
-          data: { idempotencyKey: index < 5 ? "7f0c6f3e-6d8a-4c5b-9a4e-2b1d0c9e8f71" : crypto.randomUUID() },
+          data: { idempotencyKey: index < 5 ? retriedKey : crypto.randomUUID() },
           headers: { Origin: origin },
         }),
       ),
@@ -192,6 +195,8 @@ test.describe("filing a dossier", () => {
     const [a, b] = [await aliceContext.newPage(), await brunoContext.newPage()];
     await a.goto(`/dossiers/${id}/projet`);
     await b.goto(`/dossiers/${id}/projet`);
+    await waitForHydration(a.getByLabel("Titre du projet"));
+    await waitForHydration(b.getByLabel(/Résumé du projet/));
 
     // Different fields: both kept.
     await a.getByLabel("Titre du projet").fill("Titre d'Alice");
@@ -205,6 +210,7 @@ test.describe("filing a dossier", () => {
 
     // The same field: Bruno is shown both versions and chooses.
     await a.reload();
+    await waitForHydration(a.getByLabel("Titre du projet"));
     await a.getByLabel("Titre du projet").fill("Nouveau titre d'Alice");
     await waitSaved(a);
     await b.getByLabel("Titre du projet").fill("Titre de Bruno");
@@ -227,6 +233,7 @@ test.describe("filing a dossier", () => {
     const { id } = await createDraft(e2eDb, establishment.id, wave);
     const sessionId = await signInAs(context, director.id);
     await page.goto(`/dossiers/${id}/projet`);
+    await waitForHydration(page.getByLabel("Titre du projet"));
 
     await e2eDb.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
     await page.getByLabel("Titre du projet").fill("Texte tapé après expiration");

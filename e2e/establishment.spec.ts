@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
+import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 import { createEstablishment, createUser, uniqueEmail } from "@/test/factories";
 
@@ -12,6 +13,8 @@ test.describe("establishment profile and team", () => {
     await page.goto(`/etablissements/${establishment.id}`);
     await page.getByRole("link", { name: "Modifier le profil" }).click();
     await expectNoSeriousAccessibilityViolation(page);
+    // Clicked before the list page hydrates, the link loads the form as a new page.
+    await waitForHydration(page.getByLabel("FINESS de l'établissement (ET)"));
 
     await page.getByLabel("FINESS de l'établissement (ET)").fill("750712185");
     await page.getByLabel("SIRET (facultatif)").fill("7328293200001");
@@ -45,6 +48,7 @@ test.describe("establishment profile and team", () => {
     await page.goto(`/etablissements/${establishment.id}/membres`);
     await expectNoSeriousAccessibilityViolation(page);
     const email = uniqueEmail("collegue");
+    await waitForHydration(page.getByLabel("Adresse électronique de la personne à inviter"));
     await page.getByLabel("Adresse électronique de la personne à inviter").fill(email);
     await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
     await expect(page.getByText(`Invitation envoyée à ${email}.`)).toBeVisible();

@@ -165,6 +165,7 @@ test("the ANS asks for more information; the director answers with a file and th
   await expect(asDirector.getByText(/Réponse attendue au plus tard le 31 janvier 2099 à 23:59/)).toBeVisible();
   await expectNoSeriousAccessibilityViolation(asDirector);
   const answer = asDirector.getByRole("form", { name: "Réponse à la demande de complément" });
+  await waitForHydration(answer.getByLabel("Votre réponse"));
   await answer.getByLabel("Votre réponse").fill("La voici, signée par la direction.");
   await answer.getByLabel("Pièces jointes (facultatif)").setInputFiles(EVIDENCE);
   await answer.getByRole("button", { name: "Envoyer la réponse" }).click();

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
+import { waitForHydration } from "./fixtures/hydration";
 import { VirtualAuthenticator } from "./fixtures/webauthn";
 import { createStaffInvitation } from "./fixtures/invitations";
 
@@ -12,6 +13,7 @@ import { createStaffInvitation } from "./fixtures/invitations";
 
 async function acceptInvitation(page: Page, invitationPath: string, displayName: string) {
   await page.goto(invitationPath);
+  await waitForHydration(page.getByLabel("Vos prénom et nom"));
   await page.getByLabel("Vos prénom et nom").fill(displayName);
   await page.getByLabel("Nom de la clé").fill("Clé principale");
   await page.getByRole("button", { name: "Enregistrer ma clé d'accès" }).click();
@@ -78,6 +80,7 @@ test.describe("passkeys for ANS staff", () => {
     await first.remove();
     const backup = await VirtualAuthenticator.attach(page);
     await page.goto("/compte");
+    await waitForHydration(page.getByLabel("Nom de la nouvelle clé"));
     await page.getByLabel("Nom de la nouvelle clé").fill("Clé de secours du coffre");
     await page.getByRole("button", { name: "Ajouter une clé" }).click();
     await expect(page.getByText("La nouvelle clé est enregistrée.")).toBeVisible();

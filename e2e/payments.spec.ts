@@ -3,6 +3,7 @@ import { parisToday } from "@/lib/time/paris";
 import { createSelectedDossier, createUser, directorOf } from "@/test/factories";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
+import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 
 /**
@@ -73,6 +74,7 @@ test("a manager records the advance ordered then paid; the director sees it and 
   await expectNoSeriousAccessibilityViolation(asDirector);
 
   const form = asDirector.getByRole("form", { name: "Indiquer la réalisation des jalons" });
+  await waitForHydration(form.getByLabel("« Inventaire des accès » réalisé le"));
   await form.getByLabel("« Inventaire des accès » réalisé le").fill(today);
   await form.getByRole("button", { name: "Enregistrer les jalons" }).click();
   await expect(form.getByText("Réalisation des jalons enregistrée.")).toBeVisible();

@@ -2,6 +2,7 @@ import { expect, request as playwright, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { E2E_BASE_URL } from "./fixtures/environment";
+import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 import { createSelectedDossier, createUser } from "@/test/factories";
 import { openApiValidator } from "@/test/public-api/openapi-validator";
@@ -21,6 +22,7 @@ test.describe("the public read API", () => {
     await expectNoSeriousAccessibilityViolation(page);
 
     // Refused without a scope, with the shared schema's French message.
+    await waitForHydration(page.getByLabel("Nom du jeton"));
     await page.getByLabel("Nom du jeton").fill(name);
     await page.getByRole("button", { name: "Créer le jeton" }).click();
     await expect(page.getByText("Choisissez au moins une portée.")).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
+import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 import { VirtualAuthenticator } from "./fixtures/webauthn";
 import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier, createUser } from "@/test/factories";
@@ -18,6 +19,7 @@ async function reviewerWithPasskey(page: Page, name: string): Promise<string> {
   await VirtualAuthenticator.attach(page);
   const invitation = await createStaffInvitation("REVIEWER");
   await page.goto(invitation.path);
+  await waitForHydration(page.getByLabel("Vos prénom et nom"));
   await page.getByLabel("Vos prénom et nom").fill(name);
   await page.getByLabel("Nom de la clé").fill("Clé principale");
   await page.getByRole("button", { name: "Enregistrer ma clé d'accès" }).click();
@@ -132,6 +134,7 @@ test.describe("review", () => {
     await signInAs(context, reviewer.userId);
 
     await page.goto(`/instruction/${assignment.id}`);
+    await waitForHydration(page.getByRole("radio", { name: "Oui, je déclare un lien d'intérêts" }));
     await page.getByRole("radio", { name: "Oui, je déclare un lien d'intérêts" }).check({ force: true });
     await page.getByRole("radio", { name: CONFLICT_EMPLOYMENT }).check({ force: true });
     await expectNoSeriousAccessibilityViolation(page);
@@ -166,6 +169,7 @@ test.describe("review", () => {
     await page.goto(`/pilotage/vagues/${wave.waveId}/attribution`);
     await expect(page.getByRole("status").first()).toContainText("3 dossier(s) à instruire");
     await expectNoSeriousAccessibilityViolation(page);
+    await waitForHydration(page.getByLabel("Plafond de dossiers par instructeur"));
     await page.getByLabel("Plafond de dossiers par instructeur").fill("2");
     await page.getByRole("button", { name: "Prévisualiser l'attribution" }).click();
     await expect(page.getByText("Aperçu : 6 attribution(s) proposée(s), 0 dossier(s) resteraient incomplets.")).toBeVisible();
@@ -215,6 +219,7 @@ test.describe("review", () => {
     const reviewer = await createReviewer(e2eDb, { name: "Denis Profil" });
     await signInAs(context, manager.id);
     await page.goto(`/pilotage/utilisateurs/${reviewer.userId}`);
+    await waitForHydration(page.getByRole("radio", { name: "Instructeur d'ARS (niveau régional)" }));
     await page.getByRole("radio", { name: "Instructeur d'ARS (niveau régional)" }).check({ force: true });
     await page.getByRole("checkbox", { name: "Bretagne" }).check({ force: true });
     await page.getByRole("button", { name: "Ajouter un lien" }).click();

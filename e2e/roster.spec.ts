@@ -81,6 +81,7 @@ test.describe("professional roster", () => {
     expect(exported.toString("utf8")).toContain("ARNAUD;Léa");
 
     await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
+    await waitForHydration(page.getByLabel("Fichier du registre"));
     await page
       .getByLabel("Fichier du registre")
       .setInputFiles({ name: download.suggestedFilename(), mimeType: "text/csv", buffer: exported });
@@ -110,6 +111,7 @@ test.describe("professional roster", () => {
     await page.goto(`/etablissements/${establishment.id}/professionnels`);
 
     // Keyboard only: the DSFR box is drawn over the native checkbox, which keeps the focus.
+    await waitForHydration(page.getByLabel("Sélectionner tous les professionnels de la page"));
     await page.getByLabel("Sélectionner tous les professionnels de la page").focus();
     await page.keyboard.press("Space");
     await expect(page.getByLabel("Sélectionner Paul EMERY")).toBeChecked();

@@ -4,6 +4,7 @@ import { expect, request as playwright, test } from "@playwright/test";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { e2eDb } from "./fixtures/database";
 import { E2E_BASE_URL } from "./fixtures/environment";
+import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 import { createDraft, createEstablishment, createOpenWave, createUser } from "@/test/factories";
 
@@ -54,6 +55,7 @@ test.describe("uploads", () => {
     await page.goto(`/dossiers/${draft.id}/auto-evaluation`);
     const objective = page.locator(`#objective-${wave.objectives[0]!.code}`);
     await expect(objective.getByText("15\u00a0Mo au plus")).toBeVisible();
+    await waitForHydration(objective.getByLabel(/Ajouter une pièce justificative/));
     await objective
       .getByLabel(/Ajouter une pièce justificative/)
       .setInputFiles({ name: "trop-grand.pdf", mimeType: "application/pdf", buffer: pdfOfSize(16 * MIB) });
@@ -85,6 +87,7 @@ test.describe("uploads", () => {
 
     await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
     await expect(page.getByText("100\u00a0Mo au plus")).toBeVisible();
+    await waitForHydration(page.getByLabel("Fichier du registre"));
     await page
       .getByLabel("Fichier du registre")
       .setInputFiles({ name: "PS_LibreAcces_Personne_activite_202611010800.txt", mimeType: "text/plain", buffer: Buffer.from(extract) });
@@ -94,6 +97,7 @@ test.describe("uploads", () => {
 
     // Told in the browser, and by the server to whoever sends it anyway.
     await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
+    await waitForHydration(page.getByLabel("Fichier du registre"));
     await page.getByLabel("Fichier du registre").setInputFiles({ name: "vide.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
     await page.getByRole("button", { name: "Vérifier le fichier" }).click();
     await expect(page.getByText("Le fichier « vide.csv » est vide.")).toBeVisible();

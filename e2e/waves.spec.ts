@@ -4,6 +4,7 @@ import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-
 import { parisDateTime, toParisLocal } from "@/lib/time/paris";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
+import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 import { createEstablishment, createUser } from "@/test/factories";
 
@@ -62,6 +63,7 @@ test.describe("waves and eligibility", () => {
 
     await page.goto("/pilotage/campagnes");
     await expectNoSeriousAccessibilityViolation(page);
+    await waitForHydration(page.getByLabel("Titre de la campagne"));
     await page.getByLabel("Titre de la campagne").fill(`Campagne e2e ${suffix}`);
     await page.getByLabel("Identifiant").fill(`e2e-${suffix}`);
     await page.getByRole("button", { name: "Créer la campagne" }).click();
@@ -186,6 +188,7 @@ test.describe("waves and eligibility", () => {
     await page.goto(`/pilotage/vagues/${wave.id}`);
     const newDeadline = toParisLocal(new Date(Date.now() + 10 * DAY_MS)).slice(0, 10) + "T18:00";
     const extension = page.getByRole("form", { name: "Accorder une prolongation" });
+    await waitForHydration(extension.getByLabel("FINESS de l'établissement (ET)"));
     await extension.getByLabel("FINESS de l'établissement (ET)").fill(late.establishment.finessEt);
     await extension.getByLabel("Nouvelle date limite (heure de Paris)").fill(newDeadline);
     await extension.getByLabel("Motif").fill("Panne du système d'information signalée avant la clôture.");
