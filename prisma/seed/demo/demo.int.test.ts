@@ -1,3 +1,4 @@
+import type { Viewer } from "@/lib/access/viewer";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isValidFiness } from "@/lib/identifiers/finess";
 import { isValidRpps } from "@/lib/identifiers/rpps";
@@ -15,6 +16,12 @@ import { fileStorage } from "@/lib/storage";
 import { loadDemoData } from "./index";
 
 /** The demo a newcomer sees at first start: every kind of data the pages show. */
+/** The demo's programme manager, as the pages see them. */
+async function demoManager(): Promise<Viewer> {
+  const manager = await testDb.user.findFirstOrThrow({ where: { staffRole: "PROGRAMME_MANAGER" }, select: { id: true } });
+  return { userId: manager.id, email: "", displayName: "", staffRole: "PROGRAMME_MANAGER", memberships: [], sessionId: "" };
+}
+
 describe("demo data", () => {
   let loaded: { establishments: number; professionals: number };
   beforeAll(async () => {
@@ -156,15 +163,7 @@ describe("demo data: decisions", () => {
   });
 
   it("has a selected dossier at every follow-up stage, one verification overdue, with its declaration's history", async () => {
-    const manager = await testDb.user.findFirstOrThrow({ where: { staffRole: "PROGRAMME_MANAGER" }, select: { id: true } });
-    const viewer = {
-      userId: manager.id,
-      email: "",
-      displayName: "",
-      staffRole: "PROGRAMME_MANAGER" as const,
-      memberships: [],
-      sessionId: "",
-    };
+    const viewer = await demoManager();
     const board = await listFollowUps(viewer, ZFollowUpFilters.parse({}), new Date("2026-11-29T09:00:00Z"));
     expect(board.summary.byStage.filter((entry) => entry.count === 0)).toEqual([]);
     expect(board.rows[0]).toMatchObject({ stage: "WITH_ARS", heldBy: "REGIONAL", overdue: true });
@@ -190,15 +189,7 @@ describe("demo data: decisions", () => {
   });
 
   it("stores each declaration's PDF as the app renders it: it is in the storage, downloads, and prints its recorded hash and tiers", async () => {
-    const manager = await testDb.user.findFirstOrThrow({ where: { staffRole: "PROGRAMME_MANAGER" }, select: { id: true } });
-    const viewer = {
-      userId: manager.id,
-      email: "",
-      displayName: "",
-      staffRole: "PROGRAMME_MANAGER" as const,
-      memberships: [],
-      sessionId: "",
-    };
+    const viewer = await demoManager();
     const declarations = await testDb.resultDeclaration.findMany({
       select: { applicationId: true, pdfKey: true, pdfHash: true, application: { select: { wave: { select: { reviewTiers: true } } } } },
     });
