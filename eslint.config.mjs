@@ -64,6 +64,23 @@ const config = [
     },
   },
   {
+    files: ["app/**", "components/**"],
+    ignores: ["components/dsfr/badge.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@codegouvfr/react-dsfr/Badge",
+              message: "Use components/dsfr/badge: a <span>, valid within a sentence or a heading (react-dsfr's is a <p>).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The env module itself, tooling configuration, and Next's inlined NODE_ENV in the proxy.
     files: [
       "lib/config/env.ts",

@@ -13,6 +13,13 @@ import {
   E2E_STORAGE_DIR,
 } from "./e2e/fixtures/environment";
 
+/**
+ * The test process writes files too, through the app's own functions (a factory that declares
+ * results stores the declaration's PDF): into the server's storage, or the server answers 404 for
+ * them. Set here, before the workers start, so that they inherit it.
+ */
+process.env.STORAGE_DIR = E2E_STORAGE_DIR;
+
 /** WebAuthn needs a secure context: localhost is one. */
 const BASE_URL = E2E_BASE_URL;
 

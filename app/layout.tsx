@@ -40,8 +40,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <SkipLinks
             links={[
               { label: "Contenu", anchor: "#contenu" },
-              { label: "Menu", anchor: "#header-main-navigation" },
-              { label: "Pied de page", anchor: "#footer" },
+              // The ids react-dsfr gives the header's navigation and the footer (their default `id`s).
+              { label: "Menu", anchor: "#fr-header-main-navigation" },
+              { label: "Pied de page", anchor: "#fr-footer" },
             ]}
           />
           <SiteHeader

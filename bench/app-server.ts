@@ -117,3 +117,24 @@ export function processCpuMs(pid: number): number {
     return Number.NaN;
   }
 }
+
+/** The CPU time the processes have used so far, together. */
+export const cpuOf = (servers: ReadonlyArray<{ pid: number }>) => servers.reduce((total, server) => total + processCpuMs(server.pid), 0);
+
+/**
+ * Waits until the servers are idle (under 5 % of a core over half a second), for at most 30 s.
+ * `next start` loads every page and route of the build in the background once it answers (Next.js's
+ * `preloadEntriesOnStart`): about a second of CPU, which would otherwise be counted in whichever
+ * burst it overlaps: the floor's or the rush's, or the load scenario's warm-up of the floor, whose
+ * rate sizes the floor's slices.
+ */
+export async function settled(servers: ReadonlyArray<{ pid: number }>): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (let before = cpuOf(servers); Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = cpuOf(servers);
+    // NaN where /proc is missing: nothing to wait for then.
+    if (!(now - before >= 25 * servers.length)) return;
+    before = now;
+  }
+}

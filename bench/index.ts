@@ -2,7 +2,8 @@
 //                  --assignment-dossiers 5000 --assignment-reviewers 200
 //                  --connections 50 --load-seconds 15 --rush-dossiers 200 --rush-instances 2
 //                  --national-scale 1 --national-runs 50 --national-database hc_national --export-dossiers 25000
-//                  --only load,rush,dashboard,export]
+//                  --decision-dossiers 5000 --decision-runs 20
+//                  --only load,rush,dashboard,export,decisions]
 //
 // Generates a data set of the chosen size into a scratch database created on a PostgreSQL server
 // (BENCH_DATABASE_URL, default: the local server at 127.0.0.1:5432) and prints, per scenario, the
@@ -22,6 +23,7 @@ import { generateDataset } from "./dataset";
 import { openKeptDatabase } from "./kept-database";
 import { printPercentileResults, printResults, type ScenarioResult } from "./harness";
 import { nationalDashboard } from "./scenarios/dashboard";
+import { decisionBoard } from "./scenarios/decision-board";
 import { dossierExport } from "./scenarios/export";
 import { importRoster } from "./scenarios/import-roster";
 import { insertProfessionals } from "./scenarios/insert-professionals";
@@ -52,11 +54,14 @@ const { values } = parseArgs({
     /** A database to keep the national data set in and to reuse it from (see above). */
     "national-database": { type: "string", default: process.env.BENCH_NATIONAL_DATABASE },
     "export-dossiers": { type: "string", default: "25000" },
-    /** Scenarios to run, comma-separated: insert, import, indicators, assignment, dashboard, export, load, rush (default: all). */
+    /** Dossiers on the decisions board of one national wave (four reviews each). */
+    "decision-dossiers": { type: "string", default: "5000" },
+    "decision-runs": { type: "string", default: "20" },
+    /** Scenarios to run, comma-separated: insert, import, indicators, assignment, dashboard, export, decisions, load, rush (default: all). */
     only: { type: "string" },
   },
 });
-const SCENARIOS = ["insert", "import", "indicators", "assignment", "dashboard", "export", "load", "rush"] as const;
+const SCENARIOS = ["insert", "import", "indicators", "assignment", "dashboard", "export", "decisions", "load", "rush"] as const;
 const selected = new Set(values.only ? values.only.split(",").map((name) => name.trim()) : SCENARIOS);
 const unknown = [...selected].filter((name) => !(SCENARIOS as readonly string[]).includes(name));
 if (unknown.length) {
@@ -134,6 +139,20 @@ try {
     } finally {
       await exportDb.$disconnect();
       await exported.drop();
+    }
+  }
+  // The decisions board of a national wave, in a database of its own (it reads the app's shared client).
+  if (selected.has("decisions")) {
+    const decided = await openScratchDatabase(serverUrl);
+    const decisionDb = connectDb(decided.url, 4);
+    try {
+      await migrateDatabase(decided.url);
+      printPercentileResults([
+        await decisionBoard(decisionDb, decided.url, Number(values["decision-dossiers"]), Number(values["decision-runs"])),
+      ]);
+    } finally {
+      await decisionDb.$disconnect();
+      await decided.drop();
     }
   }
   // The app's pages and routes, served by the production build, in a database of their own.

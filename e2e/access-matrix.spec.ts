@@ -507,6 +507,11 @@ const ROWS: Row[] = [
     expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },
   },
   {
+    route: "GET /api/establishments/[establishmentId]/indicators",
+    call: (w) => ({ method: "GET", url: `/api/establishments/${w.establishment}/indicators?format=csv` }),
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },
+  },
+  {
     route: "PUT /api/establishments/[establishmentId]/roster/homologations",
     call: (w) => ({
       method: "PUT",
@@ -768,6 +773,8 @@ const ROWS: Row[] = [
   // The public read API: its tokens, its documentation, its routes
   page("/pilotage/api", () => "/pilotage/api", MANAGER_PAGE),
   page("/documentation-api", () => "/documentation-api", PUBLIC),
+  page("/accessibilite", () => "/accessibilite", PUBLIC),
+  page("/plan-du-site", () => "/plan-du-site", PUBLIC),
   {
     route: "POST /api/api-tokens",
     call: () => ({ method: "POST", url: "/api/api-tokens", json: { name: "Matrice", scopes: ["waves:read"], lifetimeDays: "30" } }),

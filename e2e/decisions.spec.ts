@@ -88,7 +88,7 @@ test("a manager ranks, proposes within and beyond the envelope, releases; the di
   await expect(asManager.getByText(/22\s000\s€ accordés par les propositions sur 20\s000\s€/)).toBeVisible();
   asManager.once("dialog", (dialog) => void dialog.accept());
   await asManager.getByRole("button", { name: "Publier les décisions proposées (2)" }).click();
-  await expect(asManager.getByText("2 décision(s) publiée(s).")).toBeVisible();
+  await expect(asManager.getByText("2 décisions publiées.")).toBeVisible();
   expect((await e2eDb.application.findUniqueOrThrow({ where: { id: first.id } })).state).toBe("SELECTED");
 
   await asDirector.reload();
@@ -110,4 +110,26 @@ test("a manager ranks, proposes within and beyond the envelope, releases; the di
 
   await managerContext.close();
   await directorContext.close();
+});
+
+test("the demo's decisions released earlier download the letter the app stored, with its hash", async ({ browser }) => {
+  const decision = await e2eDb.decision.findFirstOrThrow({
+    where: { outcome: "REJECTED", releasedAt: { not: null } },
+    orderBy: { releasedAt: "asc" },
+    select: { applicationId: true, letterHash: true },
+  });
+  const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+  const context = await browser.newContext();
+  await signInAs(context, manager.id);
+  const page = await context.newPage();
+  await page.goto(`/dossiers/${decision.applicationId}`);
+  await expect(page.getByText("Dossier non retenu")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Télécharger la lettre de décision (PDF)" }).click();
+  const chunks: Buffer[] = [];
+  for await (const chunk of await (await download).createReadStream()) chunks.push(chunk as Buffer);
+  const text = extractPdfText(Buffer.concat(chunks)).join(" ").replace(/\s+/g, " ");
+  expect(text).toContain("Votre dossier n'est pas retenu.");
+  expect(text).toContain(decision.letterHash!);
+  await context.close();
 });

@@ -1,9 +1,10 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
-import { createEstablishment, createUser, uniqueEmail } from "@/test/factories";
+import { createEstablishment, createUser, insertRoster, uniqueEmail } from "@/test/factories";
 
 test.describe("establishment profile and team", () => {
   test("a wrong FINESS is explained in French and nothing is saved until it is right", async ({ page, context }) => {
@@ -56,5 +57,65 @@ test.describe("establishment profile and team", () => {
     const invitation = await e2eDb.invitation.findFirstOrThrow({ where: { email } });
     expect([invitation.purpose, invitation.establishmentId, invitation.membershipRole]).toEqual(["MEMBER", establishment.id, "EDITOR"]);
     expect(await e2eDb.outboxEmail.count({ where: { dedupeKey: `invitation:${invitation.id}` } })).toBe(1);
+  });
+
+  test("a director reads the rollout curve over a chosen period, and each form of the section keeps the other's choice", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    await insertRoster(e2eDb, establishment.id);
+    // A reading a day for 120 days, the last one now.
+    const now = Date.now();
+    await e2eDb.indicatorSnapshot.createMany({
+      data: Array.from({ length: 120 }, (_, back) => ({
+        establishmentId: establishment.id,
+        takenAt: new Date(now - back * 86_400_000),
+        reason: "DAILY" as const,
+        active: 10,
+        registered: 8,
+        substantialId: 6,
+        rieCompliant: 5,
+        dmpReady: 4,
+      })),
+    });
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}`);
+
+    const curve = page.getByRole("region", { name: "Courbe de déploiement" });
+    await expect(curve.getByText("sur les 12 derniers mois : le dernier relevé de chaque semaine")).toBeVisible();
+    await curve.getByRole("combobox", { name: "Période" }).selectOption({ label: "3 derniers mois" });
+    await curve.getByRole("button", { name: "Afficher cette période" }).click();
+    await expect(page).toHaveURL(/periode=3-mois/);
+    await expect(curve.getByText("sur les 3 derniers mois : le dernier relevé de chaque jour")).toBeVisible();
+    const toggle = curve.getByRole("button", { name: "Données de la courbe" });
+    await expect(toggle).toHaveAttribute("data-fr-js-collapse-button", "true");
+    await toggle.click();
+    // A header row, then the readings of the last 92 days (one a day).
+    await expect(curve.getByRole("table", { name: "Relevés des indicateurs" }).getByRole("row")).toHaveCount(93);
+
+    const target = new Date(now + 40 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel("Date cible").fill(target);
+    await page.getByRole("button", { name: "Projeter à cette date" }).click();
+    await expect(page).toHaveURL(new RegExp(`periode=3-mois.*cible=${target}|cible=${target}.*periode=3-mois`));
+    await expect(curve.getByRole("combobox", { name: "Période" })).toHaveValue("3-mois");
+
+    await curve.getByRole("combobox", { name: "Période" }).selectOption({ label: "24 derniers mois" });
+    await curve.getByRole("button", { name: "Afficher cette période" }).click();
+    await expect(curve.getByText("sur les 24 derniers mois : le dernier relevé de chaque mois")).toBeVisible();
+    await expect(page.getByLabel("Date cible")).toHaveValue(target);
+    await expectNoSeriousAccessibilityViolation(page);
+
+    // The page samples the history; the download holds every reading.
+    const download = page.waitForEvent("download");
+    await curve.getByRole("link", { name: "Télécharger tous les relevés depuis le début en CSV" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^releves-indicateurs-\d{9}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = readFileSync(await file.path(), "utf8")
+      .trim()
+      .split("\r\n");
+    expect(lines).toHaveLength(121);
+    expect(lines.at(-1)).toMatch(/;Relevé quotidien;10;8;80;6;60;5;50;4;40$/);
   });
 });

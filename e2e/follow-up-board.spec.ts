@@ -38,7 +38,10 @@ test("a manager filters the follow-up board by stage, sees the overdue check fir
   await signInAs(context, manager.id);
 
   await page.goto("/pilotage");
-  await page.getByRole("navigation", { name: "Menu principal" }).getByRole("button", { name: "Pilotage" }).click();
+  const pilotage = page.getByRole("navigation", { name: "Menu principal" }).getByRole("button", { name: "Pilotage" });
+  // The DSFR's script marks the menu button once it has taken it in charge: a click before opens nothing.
+  await expect(pilotage).toHaveAttribute("data-fr-js-collapse-button", "true");
+  await pilotage.click();
   await page.getByRole("link", { name: "Suivi", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Suivi des dossiers retenus");
   await page.getByLabel("Vague").selectOption({ label: onTime.wave.title });

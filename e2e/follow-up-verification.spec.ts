@@ -6,6 +6,7 @@ import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility"
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { createStaffInvitation } from "./fixtures/invitations";
+import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
 import { signInAs } from "./fixtures/sessions";
 import { VirtualAuthenticator } from "./fixtures/webauthn";
 
@@ -57,6 +58,7 @@ test("a director declares with evidence, the region's ARS approves, the ANS vali
   const elsewhere = await createReviewer(e2eDb, { role: "REGIONAL_REVIEWER", regions: ["11"], name: "Hugo Ailleurs" });
   const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext(), browser.newContext()]);
   const [asDirector, asArs, asAns, asElsewhere] = await Promise.all(contexts.map((context) => context.newPage()));
+  const errors = watchPageErrors(asDirector!, asArs!, asAns!);
   await signInAs(contexts[0]!, director.userId);
   await signInAs(contexts[3]!, elsewhere.userId);
 
@@ -84,6 +86,7 @@ test("a director declares with evidence, the region's ARS approves, the ANS vali
   await expectNoSeriousAccessibilityViolation(asArs!);
   await asArs!.getByRole("link", { name: "CH du Marais" }).click();
   await expect(asArs!.getByRole("heading", { level: 1, name: "Vérification des résultats déclarés" })).toBeVisible();
+  await expectNoPageErrors(asArs!, errors);
   const evidence = asArs!.getByRole("link", { name: "procedure-habilitations.pdf" });
   await expect(evidence).toBeVisible();
   const evidenceUrl = (await evidence.getAttribute("href"))!;
@@ -109,12 +112,14 @@ test("a director declares with evidence, the region's ARS approves, the ANS vali
   await asAns!.getByRole("link", { name: "Résultats à vérifier" }).click();
   await asAns!.getByRole("link", { name: "CH du Marais" }).click();
   await expect(asAns!.getByRole("table", { name: /Décision de l'ARS par objectif/ })).toContainText("Liste des e-CPS vérifiée.");
+  await expectNoPageErrors(asAns!, errors);
   await approveEveryObjective(asAns!, "ANS");
   await expect(asAns!.getByRole("region", { name: "Vérification des résultats" })).toContainText("Résultats validés");
   await expectNoSeriousAccessibilityViolation(asAns!);
 
   await asDirector!.reload();
   await expect(verification).toContainText("Résultats validés");
+  await expectNoPageErrors(asDirector!, errors);
   expect(
     await e2eDb.resultVerification.findFirstOrThrow({ where: { declaration: { applicationId: dossier.id } }, select: { state: true } }),
   ).toEqual({ state: "VALIDATED" });
@@ -136,6 +141,7 @@ test("the ANS asks for more information; the director answers with a file and th
   await signInAs(directorContext, director.userId);
   await signInAs(ansContext, ans.userId);
   const [asDirector, asAns] = [await directorContext.newPage(), await ansContext.newPage()];
+  const errors = watchPageErrors(asDirector, asAns);
 
   await asDirector.goto(`/dossiers/${dossier.id}/suivi`);
   const form = asDirector.getByRole("form", { name: "Déclaration des résultats" });
@@ -153,6 +159,7 @@ test("the ANS asks for more information; the director answers with a file and th
   const request = asAns.getByRole("form", { name: "Demande de complément" });
   const message = request.getByLabel("Ce que l'établissement doit compléter");
   await waitForHydration(message);
+  await expectNoPageErrors(asAns, errors);
   await message.fill("Joignez la procédure d'habilitation signée.");
   // The form's own counter: the text reached the form's state, not only the DOM.
   await expect(request.getByText(/\(43 \/ 8\s000 caractères\)/)).toBeVisible();
@@ -163,6 +170,7 @@ test("the ANS asks for more information; the director answers with a file and th
   await asDirector.reload();
   await expect(asDirector.getByText("Joignez la procédure d'habilitation signée.").first()).toBeVisible();
   await expect(asDirector.getByText(/Réponse attendue au plus tard le 31 janvier 2099 à 23:59/)).toBeVisible();
+  await expectNoPageErrors(asDirector, errors);
   await expectNoSeriousAccessibilityViolation(asDirector);
   const answer = asDirector.getByRole("form", { name: "Réponse à la demande de complément" });
   await waitForHydration(answer.getByLabel("Votre réponse"));
@@ -175,5 +183,6 @@ test("the ANS asks for more information; the director answers with a file and th
   await expect(asAns.getByText("« La voici, signée par la direction. »")).toBeVisible();
   await expect(asAns.getByRole("link", { name: "procedure-habilitations.pdf" })).toBeVisible();
   await expect(asAns.getByRole("form", { name: "Décision de l'ANS" })).toBeVisible();
+  await expectNoPageErrors(asAns, errors);
   await Promise.all([directorContext.close(), ansContext.close()]);
 });

@@ -3,6 +3,7 @@ import { createSelectedDossier, createUser, directorOf, ROSTER_CASES, type Roste
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
+import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
 import { signInAs } from "./fixtures/sessions";
 
 /**
@@ -30,6 +31,7 @@ test("a manager sets the targets and the schedule; the director follows them and
   await signInAs(managerContext, manager.id);
   await signInAs(directorContext, director.userId);
   const [asManager, asDirector] = [await managerContext.newPage(), await directorContext.newPage()];
+  const errors = watchPageErrors(asManager, asDirector);
 
   await asManager.goto(`/pilotage/vagues/${dossier.wave.waveId}`);
   const settings = asManager.getByRole("form", { name: "Cibles et échéancier" });
@@ -56,7 +58,7 @@ test("a manager sets the targets and the schedule; the director follows them and
   const o2 = asDirector.getByRole("article", { name: /^O2/ });
   await expect(o2).toContainText("au moins 90 % au 30 juin 2027");
   await expect(o2).toContainText(/1 sur 2 \(50\s%\)/);
-  await expect(o2).toContainText("il manque 1 professionnel(s)");
+  await expect(o2).toContainText("il manque 1 professionnel pour");
   await expect(o2).toContainText("Sansmie Test");
   const tranches = asDirector.getByRole("table", { name: "Tranches de la subvention" });
   await expect(tranches).toContainText(/Avance à la sélection\s*3\s000,00\s€\s*À verser/);
@@ -92,6 +94,7 @@ test("a manager sets the targets and the schedule; the director follows them and
   await asManager.goto(`/dossiers/${dossier.id}/suivi`);
   await expect(asManager.getByText("Cibles non atteintes")).toBeVisible();
   await expect(asManager.getByRole("form", { name: "Déclaration des résultats" })).toHaveCount(0);
+  await expectNoPageErrors(asManager, errors);
   await Promise.all([managerContext.close(), directorContext.close()]);
 });
 
@@ -105,8 +108,10 @@ test("the demo's declarations of results download as the PDF the app stored, wit
   const context = await browser.newContext();
   await signInAs(context, manager.id);
   const page = await context.newPage();
+  const errors = watchPageErrors(page);
   await page.goto(`/dossiers/${declaration.applicationId}/suivi`);
   await expect(page.getByText(declaration.pdfHash)).toBeVisible();
+  await expectNoPageErrors(page, errors);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Télécharger la déclaration (PDF)" }).click();
   const chunks: Buffer[] = [];

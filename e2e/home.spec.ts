@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { e2eDb } from "./fixtures/database";
+import { signInAs } from "./fixtures/sessions";
+import { createUser } from "@/test/factories";
 
 test.describe("public home page", () => {
   test("explains the programme in French, with the waves of the demo data", async ({ page }) => {
@@ -25,7 +28,46 @@ test.describe("public home page", () => {
     await page.goto("/");
     await page.keyboard.press("Tab");
     await expect(page.getByRole("link", { name: "Contenu" })).toBeFocused();
+    const skipLinks = page.getByRole("navigation", { name: "Accès rapide" }).getByRole("link");
+    await expect(skipLinks).toHaveText(["Contenu", "Menu", "Pied de page"]);
+    for (const href of await skipLinks.evaluateAll((links) => links.map((link) => link.getAttribute("href")))) {
+      await expect(page.locator(href!), `the target of ${href}`).toHaveCount(1);
+    }
     await expectNoSeriousAccessibilityViolation(page);
+  });
+
+  test("the footer links to the accessibility statement, and says which link opens a new window", async ({ page }) => {
+    await page.goto("/");
+    const footer = page.getByRole("contentinfo");
+    await expect(footer.getByRole("link", { name: "Agence du Numérique en Santé" })).toHaveAttribute(
+      "title",
+      "Agence du Numérique en Santé - nouvelle fenêtre",
+    );
+    await footer.getByRole("link", { name: "Accessibilité : non conforme" }).click();
+    await expect(page).toHaveURL(/\/accessibilite$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Déclaration d'accessibilité");
+    await expect(page.getByText("aucun audit de conformité n'a encore été réalisé")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Voies de recours" })).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+  });
+
+  test("the footer's site map lists the pages a visitor may open, and a manager's own", async ({ page, context }) => {
+    await page.goto("/");
+    await page.getByRole("contentinfo").getByRole("link", { name: "Plan du site" }).click();
+    await expect(page).toHaveURL(/\/plan-du-site$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Plan du site");
+    const content = page.getByRole("main");
+    await expect(content.getByRole("heading", { level: 2 })).toHaveText(["Le programme", "Votre espace", "Informations"]);
+    await expect(content.getByRole("link", { name: "Journal d'audit" })).toHaveCount(0);
+    await expectNoSeriousAccessibilityViolation(page);
+
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+    await page.reload();
+    await expect(content.getByRole("heading", { level: 2 })).toHaveText(["Le programme", "Votre espace", "Pilotage", "Informations"]);
+    await content.getByRole("link", { name: "Journal d'audit" }).click();
+    await expect(page).toHaveURL(/\/pilotage\/journal$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   });
 
   test("answers an unknown address with a French 404 page", async ({ page }) => {

@@ -1,7 +1,19 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { signInAs } from "./fixtures/sessions";
-import { createDraft, createEstablishment, createOpenWave, createUser, fillDossier } from "@/test/factories";
+import {
+  createDraft,
+  createEstablishment,
+  createOpenWave,
+  createReviewer,
+  createReviewWave,
+  createScoredDossier,
+  createSelectedDossier,
+  createUser,
+  fillDossier,
+  insertRoster,
+} from "@/test/factories";
 
 /** Rough edges seen in the pages: wide tables, checkboxes, links and reasons. */
 
@@ -11,9 +23,32 @@ async function box(locator: Locator) {
   return found;
 }
 
+/** The document is no wider than the screen (RGAA 10.11, WCAG 1.4.10): what is wider scrolls in its own frame. */
+async function expectNoSidewaysScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
+}
+
+/**
+ * `target` is in a frame that scrolls on its own, and the keyboard reaches it: the frame
+ * takes the focus and has a name (RGAA 7.3), and scrolling it to its end brings `target` on screen.
+ */
+async function expectReachableInItsFrame(page: Page, target: Locator) {
+  const frame = target.locator("xpath=ancestor-or-self::*[@tabindex='0'][@role='region'][1]");
+  await expect(frame).toHaveAccessibleName(/\S/);
+  await frame.focus();
+  await expect(frame).toBeFocused();
+  await frame.evaluate((element) => element.scrollTo({ left: element.scrollWidth, behavior: "instant" }));
+  const found = await box(target);
+  const width = page.viewportSize()!.width;
+  // Its end on screen, and all of it when it is narrower than the screen.
+  expect(found.x + found.width).toBeGreaterThan(0);
+  expect(found.x + found.width).toBeLessThanOrEqual(width);
+  if (found.width <= width) expect(found.x).toBeGreaterThanOrEqual(0);
+}
+
 /** The page never scrolls sideways; the table fits, or scrolls in its own frame with its first column in view. */
 async function expectTableFitsOrScrollsInItsFrame(page: Page, table: Locator) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
+  await expectNoSidewaysScroll(page);
   const frame = table.locator("xpath=ancestor::div[contains(@class,'fr-table__container')]");
   const firstCell = table.locator("tbody tr").first().locator("th, td").first();
   const before = await box(firstCell);
@@ -68,6 +103,73 @@ test.describe("page layout", () => {
       await page.goto("/pilotage/dossiers");
       await expectTableFitsOrScrollsInItsFrame(page, page.getByRole("table", { name: "Dossiers correspondant aux filtres" }));
     }
+  });
+
+  test.describe("at 375 px, the page never scrolls sideways and what is wider scrolls in its own frame", () => {
+    test.use({ viewport: { width: 375, height: 800 } });
+
+    test("the ANS accounts, for a programme manager: the actions column is reached in the table's frame", async ({ page, context }) => {
+      const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+      await createUser(e2eDb, { staffRole: "REVIEWER", name: "Agent Étroit" });
+      await signInAs(context, manager.id);
+      await page.goto("/pilotage/utilisateurs");
+      const table = page.getByRole("table", { name: "Comptes des agents" });
+      await expect(table).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      await expectReachableInItsFrame(page, table.getByRole("button", { name: "Désactiver le compte d'Agent Étroit" }));
+    });
+
+    test("a wave's payments, for a programme manager: the action column is reached in the table's frame", async ({ page, context }) => {
+      const dossier = await createSelectedDossier(e2eDb, { name: "CH Écran Étroit" });
+      const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+      await signInAs(context, manager.id);
+      await page.goto(`/pilotage/vagues/${dossier.wave.waveId}/versements`);
+      const table = page.getByRole("table", { name: "Tranches de la vague" });
+      await expect(table).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      await expectReachableInItsFrame(page, table.getByRole("link", { name: /^Ordonnancer/ }));
+    });
+
+    test("a scored dossier, for a programme manager: its indicators and reviews are reached in their frames", async ({ page, context }) => {
+      const wave = await createReviewWave(e2eDb);
+      const reviewer = await createReviewer(e2eDb, { name: "Instructrice Étroite" });
+      const dossier = await createScoredDossier(e2eDb, wave, [{ reviewerId: reviewer.userId, value: 3 }]);
+      await insertRoster(e2eDb, dossier.establishment.id);
+      const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+      await signInAs(context, manager.id);
+      await page.goto(`/dossiers/${dossier.id}`);
+      await expect(page.getByRole("table", { name: "Attributions et évaluations" })).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      for (const caption of ["Indicateurs actuels par profession", "Indicateurs actuels par population"]) {
+        await expectReachableInItsFrame(page, page.getByRole("table", { name: caption }).getByRole("columnheader").last());
+      }
+      await expectReachableInItsFrame(
+        page,
+        page.getByRole("table", { name: "Attributions et évaluations" }).getByRole("button", { name: /Instructrice Étroite/ }),
+      );
+    });
+
+    test("the API documentation, for a visitor: each command too long for the screen scrolls in its own named frame", async ({ page }) => {
+      await page.goto("/documentation-api");
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      const blocks = await page.locator("main pre").all();
+      expect(blocks.length).toBeGreaterThan(1);
+      let scrolling = 0;
+      for (const block of blocks) {
+        if (await block.evaluate((element) => element.scrollWidth > element.clientWidth)) {
+          scrolling += 1;
+          await expectReachableInItsFrame(page, block.locator("code"));
+        }
+      }
+      // The commands of the API's routes are longer than the screen is wide.
+      expect(scrolling).toBeGreaterThan(0);
+      await expectReachableInItsFrame(
+        page,
+        page.getByRole("table", { name: "Paramètres de « Lister les dossiers »" }).getByRole("columnheader").last(),
+      );
+      await expectNoSeriousAccessibilityViolation(page);
+    });
   });
 
   test("a reviewer's list links each assigned dossier to its review workspace", async ({ page, context }) => {

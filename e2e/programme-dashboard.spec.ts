@@ -18,6 +18,10 @@ test.describe("the programme's dashboard", () => {
     const submitted = await createDraft(e2eDb, there.id, wave);
     await e2eDb.application.update({ where: { id: submitted.id }, data: { state: "SUBMITTED" } });
     await signInAs(context, manager.id);
+    const chartWarnings: string[] = [];
+    page.on("console", (message) => {
+      if (/Missing required prop/.test(message.text())) chartWarnings.push(message.text());
+    });
 
     await page.goto("/pilotage");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tableau de bord du programme");
@@ -32,7 +36,10 @@ test.describe("the programme's dashboard", () => {
       await expect(page.getByRole("table", { name: caption })).toBeVisible();
     }
     await expect(page.locator("map-chart")).toHaveCount(1);
+    // The map prints « Mise à jour : » followed by this date.
+    await expect(page.locator("map-chart")).toHaveAttribute("date", /^\d{1,2} [a-zéû]+ \d{4}$/);
     await expectNoSeriousAccessibilityViolation(page);
+    expect(chartWarnings).toEqual([]);
 
     const funnel = page.getByRole("table", { name: "Entonnoir des dossiers" });
     const stage = (name: string) =>

@@ -102,6 +102,9 @@ test.describe("the public read API", () => {
     }
     await expect(page.getByRole("table", { name: "Paramètres de « Lister les dossiers »" })).toContainText("cursor");
     await expect(page.getByRole("heading", { level: 3, name: "DossierDetail" })).toBeVisible();
+    // The document's CommonMark code spans show as code, not as backquotes.
+    await expect(page.getByRole("main")).not.toContainText("`");
+    await expect(page.getByRole("main").locator("code", { hasText: "Authorization: Bearer hcapi_…" }).first()).toBeVisible();
     await expectNoSeriousAccessibilityViolation(page);
   });
 });

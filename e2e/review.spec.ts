@@ -6,6 +6,7 @@ import { signInAs } from "./fixtures/sessions";
 import { VirtualAuthenticator } from "./fixtures/webauthn";
 import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier, createUser } from "@/test/factories";
 import { createStaffInvitation } from "./fixtures/invitations";
+import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
 
 /**
  * The review end to end, in Chromium: a reviewer signed in with a passkey declares their interests
@@ -46,6 +47,7 @@ test.describe("review", () => {
     const dossier = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD Les Glycines" });
     const firstContext = await browser.newContext();
     const first = await firstContext.newPage();
+    const errors = watchPageErrors(first);
     const firstId = await reviewerWithPasskey(first, "Inès Instructrice");
     const second = await createReviewer(e2eDb, { name: "Bruno Second" });
     const firstAssignment = await assign(dossier.id, firstId);
@@ -63,6 +65,7 @@ test.describe("review", () => {
     await expect(first.getByRole("heading", { name: "Grille d'évaluation" })).toBeVisible();
     await expect(first.getByText("Identification sécurisée des professionnels").first()).toBeVisible();
     await expectNoSeriousAccessibilityViolation(first);
+    await expectNoPageErrors(first, errors);
 
     // Submitting too early lists what is missing, each a link to its place.
     await press(first, first.getByRole("button", { name: "Transmettre l'évaluation" }), "Enter");
@@ -97,6 +100,7 @@ test.describe("review", () => {
     const secondContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await signInAs(secondContext, second.userId);
     const secondPage = await secondContext.newPage();
+    const secondErrors = watchPageErrors(secondPage);
     await secondPage.goto(`/instruction/${secondAssignment.id}`);
     await press(secondPage, secondPage.getByRole("radio", { name: "Non, je n'ai aucun lien d'intérêts avec ce dossier" }), "Space");
     await secondPage.getByRole("button", { name: "Enregistrer ma déclaration" }).click();
@@ -115,6 +119,7 @@ test.describe("review", () => {
     });
     expect(saved.status()).toBe(200);
     await secondPage.reload();
+    await expectNoPageErrors(secondPage, secondErrors);
     await secondPage.getByRole("button", { name: "Transmettre l'évaluation" }).click();
     await expect(secondPage.getByRole("heading", { name: "Les autres évaluations" })).toBeVisible();
     await expect(secondPage.getByText("Projet cohérent, calendrier réaliste.")).toBeVisible();
@@ -167,17 +172,17 @@ test.describe("review", () => {
     await signInAs(context, manager.id);
 
     await page.goto(`/pilotage/vagues/${wave.waveId}/attribution`);
-    await expect(page.getByRole("status").first()).toContainText("3 dossier(s) à instruire");
+    await expect(page.getByRole("status").first()).toContainText("3 dossiers à instruire");
     await expectNoSeriousAccessibilityViolation(page);
     await waitForHydration(page.getByLabel("Plafond de dossiers par instructeur"));
     await page.getByLabel("Plafond de dossiers par instructeur").fill("2");
     await page.getByRole("button", { name: "Prévisualiser l'attribution" }).click();
-    await expect(page.getByText("Aperçu : 6 attribution(s) proposée(s), 0 dossier(s) resteraient incomplets.")).toBeVisible();
+    await expect(page.getByText("Aperçu : 6 attributions proposées, 0 dossier resterait incomplet.")).toBeVisible();
     await expectNoSeriousAccessibilityViolation(page);
     expect(await e2eDb.reviewerAssignment.count({ where: { applicationId: { in: dossiers.map((dossier) => dossier.id) } } })).toBe(0);
 
     await page.getByRole("button", { name: "Appliquer cette attribution" }).click();
-    await expect(page.getByText("6 attribution(s) enregistrée(s) ; 3 dossier(s) passé(s) en instruction.")).toBeVisible();
+    await expect(page.getByText("6 attributions enregistrées ; 3 dossiers passés en instruction.")).toBeVisible();
     const assigned = await e2eDb.reviewerAssignment.findMany({ where: { applicationId: { in: dossiers.map((dossier) => dossier.id) } } });
     expect(assigned).toHaveLength(6);
     expect(assigned.some((row) => row.applicationId === dossiers[0]!.id && row.reviewerId === reviewers[0]!.userId)).toBe(false);
@@ -187,10 +192,13 @@ test.describe("review", () => {
     for (const row of assigned) loads.set(row.reviewerId, (loads.get(row.reviewerId) ?? 0) + 1);
     expect(Math.max(...loads.values())).toBeLessThanOrEqual(2);
     expect(await e2eDb.application.count({ where: { id: { in: dossiers.map((dossier) => dossier.id) }, state: "UNDER_REVIEW" } })).toBe(3);
-    await expect(page.getByRole("status").first()).toContainText("3 avec leurs 2 instructeur(s), 0 à compléter");
+    await expect(page.getByRole("status").first()).toContainText("3 avec leurs 2 instructeurs, 0 à compléter");
   });
 
-  test("an ARS reviewer reaches the dossiers of their region only", async ({ page, context }) => {
+  test("an ARS reviewer reaches the dossiers of their region only, and reads an overdue one without a page error", async ({
+    page,
+    context,
+  }) => {
     const wave = await createReviewWave(e2eDb, { reviewTiers: "REGIONAL_THEN_NATIONAL", k: 1 });
     const here = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD de Nouvelle-Aquitaine", regionCode: "75" });
     const elsewhere = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD d'Île-de-France", regionCode: "11", departmentCode: "75" });
@@ -198,6 +206,8 @@ test.describe("review", () => {
     const own = await assign(here.id, ars.userId, "REGIONAL");
     // An assignment outside the reviewer's regions (as a stale row would be) still opens nothing.
     const foreign = await assign(elsewhere.id, ars.userId, "REGIONAL");
+    // Past its due date: the page's header says « En retard » beside the date.
+    await e2eDb.reviewerAssignment.update({ where: { id: own.id }, data: { dueAt: new Date("2020-01-31T17:00:00Z") } });
     await signInAs(context, ars.userId);
 
     await page.goto("/instruction");
@@ -210,8 +220,12 @@ test.describe("review", () => {
       headers: { Origin: new URL(page.url()).origin },
     });
     expect(response.status()).toBe(404);
+    // Watched from here: the 404 page above logs an error of its own (react-dsfr's theme observer), another matter.
+    const errors = watchPageErrors(page);
     await page.goto(`/instruction/${own.id}`);
     await expect(page.getByRole("heading", { name: "Déclaration d'intérêts" })).toBeVisible();
+    await expect(page.getByText("En retard", { exact: true })).toBeVisible();
+    await expectNoPageErrors(page, errors);
   });
 
   test("a manager keeps a reviewer's profile: ARS role, regions and affiliations", async ({ page, context }) => {

@@ -62,7 +62,7 @@ test.describe("sessions", () => {
     await expect(page.getByText("Ce lien de démonstration a déjà servi")).toBeVisible();
   });
 
-  test("a programme manager reads the audit log, filtered", async ({ page, context }) => {
+  test("a programme manager reads the audit log in French, filtered", async ({ page, context }) => {
     const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
     await e2eDb.auditEvent.create({
       data: {
@@ -76,12 +76,13 @@ test.describe("sessions", () => {
     await signInAs(context, manager.id);
     await page.goto("/pilotage/journal");
     await expectNoSeriousAccessibilityViolation(page);
-    await page.getByLabel("Action").selectOption("role.changed");
+    await page.getByLabel("Action").selectOption({ label: "Rôle modifié" });
     await page.getByLabel("Auteur (adresse)").fill("filtre@e2e");
     await page.getByRole("button", { name: "Filtrer" }).click();
     await expect(page).toHaveURL(/action=role\.changed/);
     const table = page.getByRole("table", { name: "Événements du journal d'audit" });
     await expect(table.getByRole("row")).toHaveCount(2);
-    await expect(table.getByText("User cible-e2e")).toBeVisible();
+    await expect(table.getByRole("cell", { name: "Compte cible-e2e" })).toBeVisible();
+    await expect(table.getByRole("cell", { name: /^Rôle modifié/ })).toBeVisible();
   });
 });

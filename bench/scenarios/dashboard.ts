@@ -1,6 +1,5 @@
 import { loadavg } from "node:os";
 import pg from "pg";
-import type { Viewer } from "@/lib/access/viewer";
 import { listDossiers, ZDossierFilters } from "@/lib/applications/list-dossiers";
 import type { Db } from "@/lib/db/client";
 import { ZDashboardFilters } from "@/lib/dashboard/filters";
@@ -9,18 +8,10 @@ import { parisToday } from "@/lib/roster/dates";
 import { computeIndicatorsForEstablishments, snapshotCounts } from "@/lib/roster/establishment-indicators";
 import type { KeptDatabase } from "../kept-database";
 import { generateNationalDataset } from "../national-dataset";
+import { BENCH_MANAGER } from "../manager";
 import { measure, type ScenarioResult } from "../harness";
 
 type Result = ScenarioResult & { ceilingMs: number };
-
-const MANAGER: Viewer = {
-  userId: "00000000-0000-7000-8000-000000000000",
-  email: "bench@ans.test",
-  displayName: "Bench",
-  staffRole: "PROGRAMME_MANAGER",
-  memberships: [],
-  sessionId: "bench",
-};
 
 /**
  * The dashboard's figures written by hand in SQL, read straight through `pg` (no Prisma, no rules
@@ -84,11 +75,10 @@ function baselineDossierPage(
   return Promise.all([
     pool.query(`SELECT count(*) ${from}`),
     pool.query(`
-      SELECT a.id, a.state, a."projectTitle", a."updatedAt", e.name, e."finessEt", e."regionCode", c.label, w.title,
+      SELECT a.id, a.state, e.name, e."finessEt", e."regionCode", c.label, w.title,
              (SELECT max(s."receivedAt") FROM "Submission" s WHERE s."applicationId" = a.id),
-             (SELECT sum(b."amountCents") FROM "BudgetLine" b WHERE b."applicationId" = a.id),
-             d.outcome, d."amountGrantedCents"
-      ${from.replace("WHERE", `JOIN "EstablishmentCategory" c ON c.code = e."categoryCode" JOIN "Wave" w ON w.id = a."waveId" LEFT JOIN LATERAL (SELECT outcome, "amountGrantedCents" FROM "Decision" d WHERE d."applicationId" = a.id AND d."releasedAt" IS NOT NULL ORDER BY d."releasedAt" DESC LIMIT 1) d ON TRUE WHERE`)}
+             (SELECT sum(b."amountCents") FROM "BudgetLine" b WHERE b."applicationId" = a.id)
+      ${from.replace("WHERE", `JOIN "EstablishmentCategory" c ON c.code = e."categoryCode" JOIN "Wave" w ON w.id = a."waveId" WHERE`)}
       ORDER BY ${filters.order}, a.id LIMIT 25 OFFSET ${(filters.page - 1) * 25}`),
     pool.query(`SELECT id, title FROM "Wave" ORDER BY "opensAt" DESC`),
   ]);
@@ -159,11 +149,11 @@ export async function nationalDashboard(
     ];
     for (const { label, query, sql } of lists) {
       const filters = ZDossierFilters.parse(query);
-      await listDossiers(MANAGER, filters);
+      await listDossiers(BENCH_MANAGER, filters);
       await baselineDossierPage(pool, sql);
       results.push({
         scenario: `dossier list, ${label}`,
-        candidate: await measure("app", runs, () => listDossiers(MANAGER, filters)),
+        candidate: await measure("app", runs, () => listDossiers(BENCH_MANAGER, filters)),
         baseline: await measure("SQL", runs, () => baselineDossierPage(pool, sql)),
         target: 2,
         ceilingMs: 300,

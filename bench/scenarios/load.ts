@@ -2,7 +2,7 @@ import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import type { Db } from "@/lib/db/client";
-import { benchSessionCookie, percentile, processCpuMs, startBenchServer } from "../app-server";
+import { benchSessionCookie, percentile, processCpuMs, settled, startBenchServer } from "../app-server";
 
 /** One page under load: each connection is a signed-in person asking for their own page. */
 type Target = { name: string; visitors: Array<{ path: string; cookie?: string }> };
@@ -147,6 +147,9 @@ export async function pagesUnderLoad(
   const server = await startBenchServer(databaseUrl);
   try {
     const [floor, ...pages] = await targets(db, connections);
+    // The floor's warm-up sizes its slices: on a server still preloading its entries, it answered
+    // a few requests a second, and each slice of the floor became one burst of 50 first requests.
+    await settled([server]);
     // A slice asks for what the target answered in `seconds / ROUNDS` during its warm-up (at least
     // one request per connection), so that every target gets about `seconds` of load.
     const sliceOf = (warmUp: Slice) => ({

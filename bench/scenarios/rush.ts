@@ -7,8 +7,9 @@ import {
   BENCH_STORAGE_DIR,
   type BenchServer,
   benchSessionCookie,
+  cpuOf,
   percentile,
-  processCpuMs,
+  settled,
   startBenchServer,
   startBenchWorker,
 } from "../app-server";
@@ -95,9 +96,6 @@ const submit = (url: string, dossier: Dossier) =>
     body: JSON.stringify({ idempotencyKey: randomUUID() }),
   });
 
-/** The CPU time the processes have used so far, together. */
-const cpuOf = (servers: readonly BenchServer[]) => servers.reduce((total, server) => total + processCpuMs(server.pid), 0);
-
 /**
  * The deadline rush: `count` establishments (a director and a second member each) submit their
  * complete dossier at the same instant, each from their own session. Counted afterwards in the
@@ -137,6 +135,7 @@ async function rushOnce(db: Db, databaseUrl: string, count: number, instances: n
       warmUps.map((dossier) => dossier.id),
       120_000,
     );
+    await settled(servers);
     const serverOf = (index: number) => servers[index % servers.length]!;
 
     let cpuBefore = cpuOf(servers);

@@ -12,6 +12,7 @@ import { ZWaveGridInput } from "@/lib/campaigns/schemas";
 import { callApi } from "@/lib/http/api-client";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { type WaveGridFormValues, WaveGridFields } from "./wave-grid-fields";
+import { formatCount } from "@/lib/format/numbers";
 
 function outcomeText(result: GridChangeOutcome): string {
   switch (result.outcome) {
@@ -23,7 +24,7 @@ function outcomeText(result: GridChangeOutcome): string {
       return `Version ${result.versionNumber} créée : les nouveaux dossiers y seront rattachés ; ${
         result.dossiersKeepingPrevious === 0
           ? "aucun dossier n'était commencé"
-          : `les ${result.dossiersKeepingPrevious} dossier(s) déjà commencé(s) gardent la version ${result.previousVersionNumber}`
+          : `${result.dossiersKeepingPrevious >= 2 ? "les " : "le "}${formatCount(result.dossiersKeepingPrevious, "dossier déjà commencé garde", "dossiers déjà commencés gardent")} la version ${result.previousVersionNumber}`
       }.`;
   }
 }

@@ -1,36 +1,34 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { DataTable } from "@/components/dsfr/data-table";
 import type { WaveConfiguration } from "@/lib/campaigns/get-wave-configuration";
 import { formatParisDateTime } from "@/lib/time/paris";
 
 /** The wave's versions of objectives and grid, newest first, with the dossiers each one holds. */
 export function WaveVersionsTable({ versions }: { versions: WaveConfiguration["versions"] }) {
   return (
-    <div className={fr.cx("fr-table")}>
-      <table>
-        <caption>Versions des objectifs et de la grille</caption>
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Créée le</th>
-            <th scope="col">Figée depuis</th>
-            <th scope="col">Dossiers rattachés</th>
+    <DataTable caption="Versions des objectifs et de la grille">
+      <thead>
+        <tr>
+          <th scope="col">Version</th>
+          <th scope="col">Créée le</th>
+          <th scope="col">Figée depuis</th>
+          <th scope="col">Dossiers rattachés</th>
+        </tr>
+      </thead>
+      <tbody>
+        {versions.map((version) => (
+          <tr key={version.id}>
+            <td>{version.number}</td>
+            <td>
+              {formatParisDateTime(version.createdAt)}
+              {version.createdBy ? ` par ${version.createdBy.displayName}` : ""}
+            </td>
+            <td>{version.frozenAt ? formatParisDateTime(version.frozenAt) : "–"}</td>
+            <td>{version._count.applications}</td>
           </tr>
-        </thead>
-        <tbody>
-          {versions.map((version) => (
-            <tr key={version.id}>
-              <td>{version.number}</td>
-              <td>
-                {formatParisDateTime(version.createdAt)}
-                {version.createdBy ? ` par ${version.createdBy.displayName}` : ""}
-              </td>
-              <td>{version.frozenAt ? formatParisDateTime(version.frozenAt) : "–"}</td>
-              <td>{version._count.applications}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 
@@ -38,35 +36,32 @@ export function WaveVersionsTable({ versions }: { versions: WaveConfiguration["v
 export function ExtensionsTable({ extensions }: { extensions: WaveConfiguration["extensions"] }) {
   if (extensions.length === 0) return <p>Aucune prolongation accordée sur cette vague.</p>;
   return (
-    <div className={fr.cx("fr-table")}>
-      <table>
-        <caption>Prolongations accordées</caption>
-        <thead>
-          <tr>
-            <th scope="col">Établissement</th>
-            <th scope="col">Nouvelle date limite</th>
-            <th scope="col">Motif</th>
-            <th scope="col">Accordée</th>
+    <DataTable caption="Prolongations accordées">
+      <thead>
+        <tr>
+          <th scope="col">Établissement</th>
+          <th scope="col">Nouvelle date limite</th>
+          <th scope="col">Motif</th>
+          <th scope="col">Accordée</th>
+        </tr>
+      </thead>
+      <tbody>
+        {extensions.map((extension) => (
+          <tr key={extension.id}>
+            <td>
+              {extension.establishment.name}
+              <br />
+              <span className={fr.cx("fr-text--sm")}>FINESS {extension.establishment.finessEt}</span>
+            </td>
+            <td>{formatParisDateTime(extension.closesAt)}</td>
+            <td>{extension.reason}</td>
+            <td>
+              le {formatParisDateTime(extension.createdAt)}
+              {extension.grantedBy ? ` par ${extension.grantedBy.displayName}` : ""}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {extensions.map((extension) => (
-            <tr key={extension.id}>
-              <td>
-                {extension.establishment.name}
-                <br />
-                <span className={fr.cx("fr-text--sm")}>FINESS {extension.establishment.finessEt}</span>
-              </td>
-              <td>{formatParisDateTime(extension.closesAt)}</td>
-              <td>{extension.reason}</td>
-              <td>
-                le {formatParisDateTime(extension.createdAt)}
-                {extension.grantedBy ? ` par ${extension.grantedBy.displayName}` : ""}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import { WAVE_STATUS_LABELS, type WaveStatus } from "@/lib/campaigns/wave-status";
 
 const SEVERITY = { UPCOMING: "info", OPEN: "success", CLOSED: "new" } as const;

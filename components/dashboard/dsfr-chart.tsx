@@ -32,12 +32,12 @@ function useDsfrChart() {
 
 const json = (value: unknown) => JSON.stringify(value);
 
-/** France's regions, overseas included, coloured by `data` (region code → value). */
-export function RegionMap({ data, value, name }: { data: Record<string, number>; value: number; name: string }) {
+/** France's regions, overseas included, coloured by `data` (region code → value); `date` is shown as « Mise à jour : … ». */
+export function RegionMap({ data, value, name, date }: { data: Record<string, number>; value: number; name: string; date: string }) {
   useDsfrChart();
   return (
     <div aria-hidden="true" className={fr.cx("fr-mb-2w")}>
-      <map-chart level="reg" data={json(data)} value={String(value)} name={name} selected-palette="sequentialAscending" />
+      <map-chart level="reg" data={json(data)} value={String(value)} name={name} date={date} selected-palette="sequentialAscending" />
     </div>
   );
 }

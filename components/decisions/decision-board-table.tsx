@@ -1,12 +1,13 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
+import { Badge } from "@/components/dsfr/badge";
+import { createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
+import type { Route } from "next";
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
 import { SortedTableSections } from "@/components/dsfr/sortable-header";
 import { DataTable } from "@/components/dsfr/data-table";
+import { useServerSorting } from "@/components/dsfr/use-server-sorting";
 import { formatEuroAmount } from "@/lib/applications/euro-amount";
 import type { BoardRow, BoardSort } from "@/lib/decisions/board-rows";
 import { OUTCOME_LABELS } from "@/lib/decisions/labels";
@@ -17,15 +18,14 @@ import { OUTCOME_LABELS } from "@/lib/decisions/labels";
  */
 const features = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof features, BoardRow>();
-const SORTABLE: Partial<Record<string, BoardSort>> = {
+const SORT_KEYS = {
   establishment: "establishment",
   region: "region",
   requested: "requested",
   raw: "raw",
   normalised: "normalised",
   spread: "spread",
-};
-const SORTABLE_COLUMNS = new Set(Object.keys(SORTABLE));
+} as const satisfies Record<string, BoardSort>;
 
 const figure = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const show = (value: number | null) => (value === null ? "–" : figure.format(value));
@@ -87,33 +87,19 @@ function columnsFor(waveId: string) {
 }
 
 export function DecisionBoardTable({ waveId, rows, sort }: { waveId: string; rows: BoardRow[]; sort: { id: BoardSort; desc: boolean } }) {
-  const router = useRouter();
-  const searchParams = useSearchParams();
-  const sorting: SortingState = [{ id: sort.id, desc: sort.desc }];
+  const { sorting, sortable, sortingOptions } = useServerSorting(SORT_KEYS, sort, `/pilotage/vagues/${waveId}/decisions` as Route);
   const table = useTable({
     features,
     columns: columnsFor(waveId),
     data: rows,
     getRowId: (row) => row.id,
     state: { sorting },
-    manualSorting: true,
-    enableMultiSort: false,
-    enableSortingRemoval: false,
-    onSortingChange: (updater) => {
-      const [first] = typeof updater === "function" ? updater(sorting) : updater;
-      const key = first ? SORTABLE[first.id] : undefined;
-      if (!first || !key) return;
-      const params = new URLSearchParams(searchParams.toString());
-      params.set("sort", key);
-      params.set("dir", first.desc ? "desc" : "asc");
-      params.delete("page");
-      router.push(`/pilotage/vagues/${waveId}/decisions?${params.toString()}`);
-    },
+    ...sortingOptions,
   });
 
   return (
     <DataTable caption="Classement des dossiers évalués" small multiline>
-      <SortedTableSections table={table} sortable={SORTABLE_COLUMNS} rowHeader="establishment" />
+      <SortedTableSections table={table} sortable={sortable} rowHeader="establishment" />
     </DataTable>
   );
 }

@@ -6,6 +6,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/http/api-client";
+import { formatCount, formatInteger } from "@/lib/format/numbers";
 
 /** Releases every staged decision of the wave, after a confirmation: dossiers move, letters and e-mails go out. */
 export function ReleaseButton({ waveId, stagedCount }: { waveId: string; stagedCount: number }) {
@@ -15,7 +16,7 @@ export function ReleaseButton({ waveId, stagedCount }: { waveId: string; stagedC
   async function release() {
     if (
       !window.confirm(
-        `Publier les ${stagedCount} décision(s) proposée(s) ? Les établissements seront prévenus par courriel et recevront leur lettre de décision.`,
+        `Publier ${stagedCount >= 2 ? `les ${formatInteger(stagedCount)} décisions proposées` : "la décision proposée"} ? Les établissements seront prévenus par courriel et recevront leur lettre de décision.`,
       )
     )
       return;
@@ -26,7 +27,7 @@ export function ReleaseButton({ waveId, stagedCount }: { waveId: string; stagedC
       setResult(
         released === 0
           ? { severity: "info", text: "Aucune décision en attente : rien n'a été publié de nouveau." }
-          : { severity: "success", text: `${released} décision(s) publiée(s).` },
+          : { severity: "success", text: `${formatCount(released, "décision publiée", "décisions publiées")}.` },
       );
       router.refresh();
     } catch (caught) {

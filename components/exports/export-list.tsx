@@ -1,7 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import { useEffect, useRef, useState } from "react";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { ExportView } from "@/lib/exports/export-status";

@@ -1,5 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import { FileLinks } from "@/components/dossier/file-links";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { LoadedDeclaration } from "@/lib/follow-up/load-declaration";

@@ -1,12 +1,12 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
+import { Badge } from "@/components/dsfr/badge";
+import { createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
 import { SortedTableSections } from "@/components/dsfr/sortable-header";
 import { DataTable } from "@/components/dsfr/data-table";
+import { useServerSorting } from "@/components/dsfr/use-server-sorting";
 import type { FollowUpSort } from "@/lib/follow-up/list-follow-ups";
 
 /** A row of the board as the page formats it (dates and labels in French, on the server). */
@@ -29,7 +29,7 @@ export type FollowUpBoardRow = {
  */
 const features = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof features, FollowUpBoardRow>();
-const SORTABLE = new Set<string>(["establishment", "region", "wave"]);
+const SORT_KEYS = { establishment: "establishment", region: "region", wave: "wave" } as const satisfies Record<string, FollowUpSort>;
 
 const columns = helper.columns([
   helper.accessor("establishment", {
@@ -61,32 +61,12 @@ const columns = helper.columns([
 ]);
 
 export function FollowUpBoardTable({ rows, sort }: { rows: FollowUpBoardRow[]; sort: { id: FollowUpSort; desc: boolean } }) {
-  const router = useRouter();
-  const searchParams = useSearchParams();
-  const sorting: SortingState = sort.id === "overdue" ? [] : [{ id: sort.id, desc: sort.desc }];
-  const table = useTable({
-    features,
-    columns,
-    data: rows,
-    getRowId: (row) => row.id,
-    state: { sorting },
-    manualSorting: true,
-    enableMultiSort: false,
-    enableSortingRemoval: false,
-    onSortingChange: (updater) => {
-      const [first] = typeof updater === "function" ? updater(sorting) : updater;
-      if (!first || !SORTABLE.has(first.id)) return;
-      const params = new URLSearchParams(searchParams.toString());
-      params.set("sort", first.id);
-      params.set("dir", first.desc ? "desc" : "asc");
-      params.delete("page");
-      router.push(`/pilotage/suivi?${params.toString()}`);
-    },
-  });
+  const { sorting, sortable, sortingOptions } = useServerSorting(SORT_KEYS, sort, "/pilotage/suivi");
+  const table = useTable({ features, columns, data: rows, getRowId: (row) => row.id, state: { sorting }, ...sortingOptions });
 
   return (
     <DataTable caption="Suivi des dossiers retenus" hideCaption small multiline>
-      <SortedTableSections table={table} sortable={SORTABLE} rowHeader="establishment" />
+      <SortedTableSections table={table} sortable={sortable} rowHeader="establishment" />
     </DataTable>
   );
 }

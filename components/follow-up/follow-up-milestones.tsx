@@ -1,5 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { FollowUp } from "@/lib/follow-up/get-follow-up";
 import { MILESTONE_STATUS_LABELS } from "@/lib/follow-up/milestones";

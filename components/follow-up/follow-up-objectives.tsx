@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import type { FollowUp } from "@/lib/follow-up/get-follow-up";
-import { formatInteger } from "@/lib/format/numbers";
+import { formatCount } from "@/lib/format/numbers";
 import { TargetBadge, TargetLine } from "./objective-targets";
 
 /** Each objective with its targets checked against today's roster, and who holds each unmet one back. */
@@ -24,7 +24,7 @@ export function FollowUpObjectives({ followUp }: { followUp: FollowUp }) {
                   {target.holdingBack && target.holdingBack.count > 0 ? (
                     <>
                       <p className={fr.cx("fr-mb-1w", "fr-mt-1w")}>
-                        {formatInteger(target.holdingBack.count)} professionnel(s) ne comptent pas encore
+                        {formatCount(target.holdingBack.count, "professionnel ne compte", "professionnels ne comptent")} pas encore
                         {target.holdingBack.count > target.holdingBack.named.length
                           ? `, dont les ${target.holdingBack.named.length} premiers`
                           : ""}{" "}

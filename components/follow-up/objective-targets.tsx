@@ -1,8 +1,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import type { TargetCheck } from "@/lib/follow-up/targets";
 import { targetIndicatorLabel } from "@/lib/follow-up/targets";
-import { formatInteger } from "@/lib/format/numbers";
+import { formatCount } from "@/lib/format/numbers";
 import { formatShare } from "@/lib/roster/compliance-view";
 import { formatCalendarDate } from "@/lib/time/paris";
 
@@ -38,7 +38,10 @@ export function TargetLine({ target }: { target: TargetCheck }) {
       {targetIndicatorLabel(target.indicator)} : au moins {target.thresholdPercent} % au {formatCalendarDate(target.dueDate)}. Chiffre :{" "}
       <strong>{formatShare(target.figure)}</strong> <TargetBadge met={target.met} overdue={target.overdue} />
       {target.shortBy > 0 ? (
-        <span className={fr.cx("fr-text--sm")}> – il manque {formatInteger(target.shortBy)} professionnel(s) pour atteindre le seuil.</span>
+        <span className={fr.cx("fr-text--sm")}>
+          {" "}
+          – il manque {formatCount(target.shortBy, "professionnel", "professionnels")} pour atteindre le seuil.
+        </span>
       ) : null}
       {target.figure.of === 0 ? (
         <span className={fr.cx("fr-text--sm")}> – aucun professionnel concerné en activité : rien ne peut encore être mesuré.</span>

@@ -1,4 +1,4 @@
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import type { TrancheStatus } from "@/lib/follow-up/tranches";
 import { TRANCHE_STATUS_LABELS } from "@/lib/follow-up/tranches";
 import { formatCalendarDate, formatParisDate } from "@/lib/time/paris";

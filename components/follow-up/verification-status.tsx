@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Fragment } from "react";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { FileLinks } from "@/components/dossier/file-links";
 import { DataTable } from "@/components/dsfr/data-table";

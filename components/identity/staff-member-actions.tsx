@@ -5,6 +5,7 @@ import type { StaffRole } from "@/lib/db/generated/enums";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/http/api-client";
+import { ofName } from "@/lib/format/elision";
 
 type Props = { userId: string; name: string; staffRole: StaffRole; disabled: boolean };
 
@@ -37,7 +38,7 @@ export function StaffMemberActions({ userId, name, staffRole, disabled }: Props)
       </Button>{" "}
       <Button size="small" priority="tertiary" disabled={pending} onClick={() => update({ disabled: !disabled })}>
         {disabled ? "Réactiver" : "Désactiver"}
-        <span className="fr-sr-only"> le compte de {name}</span>
+        <span className="fr-sr-only"> le compte {ofName(name)}</span>
       </Button>
       {error ? (
         <p className="fr-error-text" role="alert">

@@ -1,5 +1,6 @@
 import { DataTable } from "@/components/dsfr/data-table";
 import { type JsonSchema, propertyRows } from "@/lib/public-api/describe-schema";
+import { ApiText } from "./api-text";
 
 /** The properties of one schema of the OpenAPI document, with links to the schemas they use. */
 export function SchemaTable({ caption, schema }: { caption: string; schema: JsonSchema }) {
@@ -21,7 +22,9 @@ export function SchemaTable({ caption, schema }: { caption: string; schema: Json
             </td>
             <td>{row.ref ? <a href={`#schema-${row.ref}`}>{row.type}</a> : row.type}</td>
             <td>{row.required ? "Oui" : "Non"}</td>
-            <td>{row.description}</td>
+            <td>
+              <ApiText text={row.description} />
+            </td>
           </tr>
         ))}
       </tbody>

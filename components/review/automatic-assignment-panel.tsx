@@ -10,6 +10,7 @@ import { DataTable } from "@/components/dsfr/data-table";
 import type { ReviewTier } from "@/lib/db/generated/enums";
 import { callApi } from "@/lib/http/api-client";
 import type { AutomaticAssignmentPreview } from "@/lib/review/automatic-assignment";
+import { formatCount } from "@/lib/format/numbers";
 
 const REASONS = {
   NOT_ENOUGH_ELIGIBLE: "Pas assez d'instructeurs possibles",
@@ -58,7 +59,7 @@ export function AutomaticAssignmentPanel({
         setPreview(result);
         setMessage({
           severity: "info",
-          text: `Aperçu : ${result.assignments.length} attribution(s) proposée(s), ${result.shortfalls.length} dossier(s) resteraient incomplets.`,
+          text: `Aperçu : ${formatCount(result.assignments.length, "attribution proposée", "attributions proposées")}, ${formatCount(result.shortfalls.length, "dossier resterait incomplet", "dossiers resteraient incomplets")}.`,
         });
       } else if (preview) {
         const result = await callApi<{ assigned: number; startedReview: number }>(`/api/waves/${waveId}/assignments/automatic`, "POST", {
@@ -68,7 +69,7 @@ export function AutomaticAssignmentPanel({
         setPreview(null);
         setMessage({
           severity: "success",
-          text: `${result.assigned} attribution(s) enregistrée(s) ; ${result.startedReview} dossier(s) passé(s) en instruction.`,
+          text: `${formatCount(result.assigned, "attribution enregistrée", "attributions enregistrées")} ; ${formatCount(result.startedReview, "dossier passé", "dossiers passés")} en instruction.`,
         });
         router.refresh();
       }
@@ -183,7 +184,7 @@ export function AutomaticAssignmentPanel({
             </tbody>
           </DataTable>
           {preview.shortfalls.length > 0 ? (
-            <DataTable caption={`Dossiers qui resteraient avec moins de ${preview.k} instructeur(s)`} small>
+            <DataTable caption={`Dossiers qui resteraient avec moins de ${formatCount(preview.k, "instructeur", "instructeurs")}`} small>
               <thead>
                 <tr>
                   <th scope="col">Établissement</th>
@@ -197,9 +198,11 @@ export function AutomaticAssignmentPanel({
                     <td>{shortfall.establishment}</td>
                     <td>{shortfall.missing}</td>
                     <td>
-                      {REASONS[shortfall.reason]} : {shortfall.eligible} instructeur(s) possible(s)
+                      {REASONS[shortfall.reason]} : {formatCount(shortfall.eligible, "instructeur possible", "instructeurs possibles")}
                       {shortfall.outsideRegion ? `, ${shortfall.outsideRegion} hors région` : ""}
-                      {shortfall.flagged ? `, ${shortfall.flagged} écarté(s) pour lien d'intérêts (${shortfall.flags.join(" ; ")})` : ""}
+                      {shortfall.flagged
+                        ? `, ${formatCount(shortfall.flagged, "écarté", "écartés")} pour lien d'intérêts (${shortfall.flags.join(" ; ")})`
+                        : ""}
                       {shortfall.excluded ? `, ${shortfall.excluded} ayant déclaré un conflit ou instruisant à l'autre niveau` : ""}.
                     </td>
                   </tr>
@@ -207,7 +210,7 @@ export function AutomaticAssignmentPanel({
               </tbody>
             </DataTable>
           ) : (
-            <p>Tous les dossiers auraient leurs {preview.k} instructeur(s).</p>
+            <p>Tous les dossiers auraient {preview.k >= 2 ? `leurs ${preview.k} instructeurs` : "leur instructeur"}.</p>
           )}
         </>
       ) : null}

@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ReviewTier } from "@/lib/db/generated/enums";
 import { ApiError, callApi } from "@/lib/http/api-client";
+import { formatCount } from "@/lib/format/numbers";
 
 type Candidate = { id: string; name: string; load: number; flags: string[] };
 
@@ -66,7 +67,8 @@ export function ManualAssignmentForm({
         <option value="">Choisir</option>
         {candidates.map((candidate) => (
           <option key={candidate.id} value={candidate.id}>
-            {candidate.name} – {candidate.load} dossier(s){candidate.flags.length > 0 ? ` – ⚠ ${candidate.flags.join(" ; ")}` : ""}
+            {candidate.name} – {formatCount(candidate.load, "dossier", "dossiers")}
+            {candidate.flags.length > 0 ? ` – ⚠ ${candidate.flags.join(" ; ")}` : ""}
           </option>
         ))}
       </Select>

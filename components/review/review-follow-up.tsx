@@ -1,9 +1,9 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
-import { CONFLICT_TYPE_SHORT, TIER_LABELS } from "@/lib/review/labels";
+import { CONFLICT_TYPE_SHORT, TIER_ADJECTIVES, TIER_LABELS } from "@/lib/review/labels";
 import { formatParisDateTime, toParisLocal } from "@/lib/time/paris";
 import { ReviewFollowUpActions } from "./review-follow-up-actions";
 import { ReviewsTable } from "./reviews-table";
@@ -77,7 +77,7 @@ export function ReviewFollowUp({ followUp }: { followUp: NonNullable<Awaited<Ret
       {followUp.tiers.map((tier) =>
         followUp.reviews.some((review) => review.tier === tier) ? (
           <div key={tier} className={fr.cx("fr-mt-3w")}>
-            <h3 className={fr.cx("fr-h5")}>Évaluations du niveau {TIER_LABELS[tier].toLowerCase()}</h3>
+            <h3 className={fr.cx("fr-h5")}>Évaluations du niveau {TIER_ADJECTIVES[tier]}</h3>
             <ReviewsTable reviews={followUp.reviews} spread={followUp.spread} criteria={followUp.criteria} tier={tier} />
           </div>
         ) : null,

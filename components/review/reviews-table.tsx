@@ -2,7 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { ReviewTier } from "@/lib/db/generated/enums";
 import type { DossierReviews } from "@/lib/review/dossier-reviews";
-import { TIER_LABELS } from "@/lib/review/labels";
+import { TIER_ADJECTIVES } from "@/lib/review/labels";
 import type { SheetCriterion } from "@/lib/review/score-sheet";
 
 const number = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
@@ -33,7 +33,7 @@ export function ReviewsTable({
   if (shown.length === 0) return <p>Aucune évaluation transmise à ce niveau pour l&apos;instant.</p>;
   return (
     <>
-      <DataTable caption={`Évaluations transmises – niveau ${TIER_LABELS[tier].toLowerCase()}`} small>
+      <DataTable caption={`Évaluations transmises – niveau ${TIER_ADJECTIVES[tier]}`} small>
         <thead>
           <tr>
             <th scope="col">Critère</th>

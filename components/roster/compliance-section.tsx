@@ -3,27 +3,23 @@ import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import { formatInteger } from "@/lib/format/numbers";
 import { formatShare } from "@/lib/roster/compliance-view";
+import { SNAPSHOT_REASON_LABELS } from "@/lib/roster/labels";
 import { formatDayFr, formatDayFrLong, parisToday, toDay } from "@/lib/roster/dates";
+import { DEFAULT_ROLLOUT_PERIOD, ROLLOUT_PERIODS } from "@/lib/roster/rollout-periods";
 import type { EstablishmentCompliance } from "@/lib/roster/get-establishment-compliance";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { IndicatorFigures } from "./indicator-figures";
 import { RolloutChart, type RolloutPoint } from "./rollout-chart";
 
-const REASON_LABELS = {
-  DAILY: "Relevé quotidien",
-  CHANGE: "Modification du registre",
-  SUBMISSION: "Dépôt d'un dossier",
-  DECLARATION: "Déclaration de résultats",
-} as const;
-
 const percentOf = (count: number, active: number) => (active === 0 ? null : (100 * count) / active);
 
 function Projection({ compliance }: { compliance: EstablishmentCompliance }) {
-  const { projection, establishmentId } = compliance;
+  const { projection, establishmentId, rollout } = compliance;
   const target = toDay(projection.target);
   const why =
     projection.source === "wave"
@@ -43,6 +39,7 @@ function Projection({ compliance }: { compliance: EstablishmentCompliance }) {
         className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")}
         aria-label="Choisir la date de la projection"
       >
+        {rollout.period.id === DEFAULT_ROLLOUT_PERIOD.id ? null : <input type="hidden" name="periode" value={rollout.period.id} />}
         <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
           <Input
             label="Date cible"
@@ -98,15 +95,45 @@ function Projection({ compliance }: { compliance: EstablishmentCompliance }) {
   );
 }
 
-function RolloutCurve({ snapshots }: { snapshots: EstablishmentCompliance["snapshots"] }) {
-  if (snapshots.length === 0) {
+/** Each form of the section is a GET of the page: it carries the other form's choice along. */
+function PeriodForm({ compliance }: { compliance: EstablishmentCompliance }) {
+  return (
+    <form
+      method="get"
+      action={`/etablissements/${compliance.establishmentId}#courbe-titre`}
+      className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")}
+      aria-label="Choisir la période de la courbe"
+    >
+      {compliance.projection.source === "chosen" ? <input type="hidden" name="cible" value={compliance.projection.target} /> : null}
+      <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+        <Select label="Période" nativeSelectProps={{ name: "periode", defaultValue: compliance.rollout.period.id }}>
+          {ROLLOUT_PERIODS.map((period) => (
+            <option key={period.id} value={period.id}>
+              {period.label}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+        <Button type="submit" priority="secondary">
+          Afficher cette période
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function RolloutCurve({ establishmentId, rollout }: { establishmentId: string; rollout: EstablishmentCompliance["rollout"] }) {
+  const { period, readings } = rollout;
+  if (readings.length === 0) {
     return (
       <p>
-        La courbe de déploiement apparaîtra après le premier relevé des indicateurs (chaque jour, et à chaque modification du registre).
+        Aucun relevé des indicateurs sur les {period.label} : la courbe apparaît après le premier relevé (chaque jour, et à chaque
+        modification du registre).
       </p>
     );
   }
-  const points: RolloutPoint[] = snapshots.map((snapshot) => ({
+  const points: RolloutPoint[] = readings.map((snapshot) => ({
     day: formatDayFr(toDay(parisToday(snapshot.takenAt))),
     registered: percentOf(snapshot.registered, snapshot.active),
     substantialId: percentOf(snapshot.substantialId, snapshot.active),
@@ -116,8 +143,8 @@ function RolloutCurve({ snapshots }: { snapshots: EstablishmentCompliance["snaps
   return (
     <figure className={fr.cx("fr-m-0", "fr-mb-2w")}>
       <figcaption className={fr.cx("fr-text--sm")}>
-        Part des professionnels en activité, en pourcentage, à chaque relevé. Les mêmes données figurent dans le tableau « Données de la
-        courbe » ci-dessous.
+        Part des professionnels en activité, en pourcentage, sur les {period.label} : {period.stepLabel}. Les mêmes données figurent dans le
+        tableau « Données de la courbe » ci-dessous.
       </figcaption>
       <RolloutChart points={points} />
       <Accordion label="Données de la courbe" titleAs="h4">
@@ -134,10 +161,10 @@ function RolloutCurve({ snapshots }: { snapshots: EstablishmentCompliance["snaps
             </tr>
           </thead>
           <tbody>
-            {snapshots.map((snapshot) => (
+            {readings.map((snapshot) => (
               <tr key={snapshot.id}>
                 <th scope="row">{formatParisDateTime(snapshot.takenAt)}</th>
-                <td>{REASON_LABELS[snapshot.reason]}</td>
+                <td>{SNAPSHOT_REASON_LABELS[snapshot.reason]}</td>
                 <td>{formatInteger(snapshot.active)}</td>
                 <td>{formatShare({ count: snapshot.registered, of: snapshot.active })}</td>
                 <td>{formatShare({ count: snapshot.substantialId, of: snapshot.active })}</td>
@@ -148,6 +175,19 @@ function RolloutCurve({ snapshots }: { snapshots: EstablishmentCompliance["snaps
           </tbody>
         </DataTable>
       </Accordion>
+      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm", "fr-mt-2w")}>
+        {(["csv", "xlsx"] as const).map((format) => (
+          <li key={format}>
+            <a
+              className={fr.cx("fr-btn", "fr-btn--tertiary", "fr-icon-download-line", "fr-btn--icon-left")}
+              href={`/api/establishments/${establishmentId}/indicators?format=${format}`}
+              download
+            >
+              Télécharger tous les relevés depuis le début en {format.toUpperCase()}
+            </a>
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 }
@@ -183,7 +223,8 @@ export function ComplianceSection({ compliance }: { compliance: EstablishmentCom
           <Projection compliance={compliance} />
           <section aria-labelledby="courbe-titre">
             <h3 id="courbe-titre">Courbe de déploiement</h3>
-            <RolloutCurve snapshots={compliance.snapshots} />
+            <PeriodForm compliance={compliance} />
+            <RolloutCurve establishmentId={compliance.establishmentId} rollout={compliance.rollout} />
           </section>
         </>
       )}

@@ -1,10 +1,10 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { Population } from "@/lib/db/generated/enums";
 import { formatInteger } from "@/lib/format/numbers";
 import { formatShare, INDICATOR_ROWS } from "@/lib/roster/compliance-view";
-import { formatDayFr, toDay } from "@/lib/roster/dates";
+import { formatDayFrLong, toDay } from "@/lib/roster/dates";
 import type { EstablishmentIndicators, IndicatorSet } from "@/lib/roster/indicators";
 import { POPULATION_LABELS } from "@/lib/roster/labels";
 
@@ -53,7 +53,7 @@ export function IndicatorFigures({
   /** The tables' captions start with it, so that two sets of figures on a page are told apart. */
   title: string;
 }) {
-  const at = formatDayFr(toDay(indicators.at));
+  const at = formatDayFrLong(toDay(indicators.at));
   const overall = indicators.overall;
   const professions = Object.entries(indicators.byProfession)
     .map(([code, set]): [string, IndicatorSet] => [professionLabels[code] ?? `Profession ${code}`, set])

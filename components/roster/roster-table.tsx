@@ -1,40 +1,35 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import {
-  createColumnHelper,
-  rowSelectionFeature,
-  rowSortingFeature,
-  tableFeatures,
-  useTable,
-  type RowSelectionState,
-  type SortingState,
-} from "@tanstack/react-table";
+import { Badge } from "@/components/dsfr/badge";
+import type { Route } from "next";
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
-import { createContext, useContext, useMemo, useState } from "react";
-import { SortedTableSections } from "@/components/dsfr/sortable-header";
+import { useRouter } from "next/navigation";
+import { useState, type ReactNode } from "react";
 import { DataTable } from "@/components/dsfr/data-table";
+import { SortableColumnHeader } from "@/components/dsfr/sortable-column-header";
+import { useServerSorting } from "@/components/dsfr/use-server-sorting";
 import type { RosterTableRow, RosterSort } from "@/lib/roster/list-professionals";
 import { formatNumericCalendarDate } from "@/lib/time/paris";
 import { BulkActionPanel } from "./bulk-action-panel";
 
 /**
- * The roster table: TanStack Table owns selection and the sort state; the server owns the rows
- * (sorted, filtered and paginated by the database), so a sort is a navigation to a new URL.
+ * The roster table. The server owns the rows (sorted, filtered and paginated by the database) and
+ * the URL the sort, so a sort is a navigation; this component owns only the selection. It renders
+ * its page of rows directly, without a TanStack table instance: the instance's row model and cell
+ * APIs, built again by every server render of the page, served nothing that a page of rows sorted
+ * elsewhere needs (ADR 0026).
  */
-const features = tableFeatures({ rowSortingFeature, rowSelectionFeature });
-const helper = createColumnHelper<typeof features, RosterTableRow>();
+type Column = { id: string; header: string; cell: (row: RosterTableRow) => ReactNode };
 
-const SORTABLE: Partial<Record<string, RosterSort>> = {
+/** The server's sort behind each sortable column's header button. */
+const SORT_KEYS = {
   name: "name",
   profession: "profession",
   population: "population",
   rpps: "rppsStatus",
   activity: "activityStart",
-};
-const SORTABLE_COLUMNS = new Set(Object.keys(SORTABLE));
+} as const satisfies Record<string, RosterSort>;
 
 function Verdict({ value, yes, no }: { value: boolean | null; yes: string; no: string }) {
   if (value === null) return null;
@@ -67,63 +62,44 @@ function SelectionBox({
   );
 }
 
-/** What the name cells read besides their row: the establishment, and the bulk action's refusals by professional. */
-const NameCellContext = createContext<{ establishmentId: string; refusals: ReadonlyMap<string, string> }>({
-  establishmentId: "",
-  refusals: new Map(),
-});
-
-function NameCell({ row }: { row: { original: RosterTableRow } }) {
-  const { establishmentId, refusals } = useContext(NameCellContext);
+/** The row header's cell: the name links to the professional's page, with the bulk action's refusal for them if any. */
+function NameCell({ row, establishmentId, refusal }: { row: RosterTableRow; establishmentId: string; refusal: string | undefined }) {
   return (
     <>
-      <Link href={`/etablissements/${establishmentId}/professionnels/${row.original.id}`}>
-        {row.original.lastName} {row.original.firstName}
+      <Link href={`/etablissements/${establishmentId}/professionnels/${row.id}`}>
+        {row.lastName} {row.firstName}
       </Link>
-      {row.original.activityEnd ? (
-        <span className={fr.cx("fr-hint-text")}>Fin d&apos;activité : {formatNumericCalendarDate(row.original.activityEnd)}</span>
+      {row.activityEnd ? (
+        <span className={fr.cx("fr-hint-text")}>Fin d&apos;activité : {formatNumericCalendarDate(row.activityEnd)}</span>
       ) : null}
-      {refusals.has(row.original.id) ? (
-        <p className={fr.cx("fr-error-text")} id={`refusal-${row.original.id}`}>
-          {refusals.get(row.original.id)}
+      {refusal !== undefined ? (
+        <p className={fr.cx("fr-error-text")} id={`refusal-${row.id}`}>
+          {refusal}
         </p>
       ) : null}
     </>
   );
 }
 
-/**
- * Built once per process, not per render: a server render builds the table once per request, so
- * columns made in the component were made again for every answer. The name cell reads what varies
- * (the establishment, the refusals) from `NameCellContext`.
- */
-const COLUMNS = helper.columns([
-  helper.accessor("lastName", {
-    id: "name",
-    header: "Nom",
-    cell: NameCell,
-  }),
-  helper.accessor("profession", { header: "Profession" }),
-  helper.accessor("population", { header: "Population" }),
-  helper.accessor("rpps", {
+/** The columns after the name, which is the row's header. */
+const COLUMNS: readonly Column[] = [
+  { id: "profession", header: "Profession", cell: (row) => row.profession },
+  { id: "population", header: "Population", cell: (row) => row.population },
+  {
+    id: "rpps",
     header: "RPPS",
-    cell: ({ row }) => (
+    cell: (row) => (
       <>
-        {row.original.rpps ?? "–"}
-        <span className={fr.cx("fr-hint-text")}>{row.original.rppsStatus}</span>
+        {row.rpps ?? "–"}
+        <span className={fr.cx("fr-hint-text")}>{row.rppsStatus}</span>
       </>
     ),
-  }),
-  helper.accessor("mie", {
-    header: "MIE",
-    enableSorting: false,
-    cell: ({ getValue }) => (getValue().length ? getValue().join(", ") : "Aucun"),
-  }),
-  helper.display({
+  },
+  { id: "mie", header: "MIE", cell: (row) => (row.mie.length ? row.mie.join(", ") : "Aucun") },
+  {
     id: "verdict",
     header: "Conformité",
-    cell: ({ row }) => {
-      const { verdict } = row.original;
+    cell: ({ verdict }) => {
       if (!verdict.active) return <span className={fr.cx("fr-hint-text")}>Hors activité</span>;
       return (
         <>
@@ -133,28 +109,26 @@ const COLUMNS = helper.columns([
         </>
       );
     },
-  }),
-  helper.display({
+  },
+  {
     id: "missing",
     header: "À faire",
-    cell: ({ row }) => {
-      const missing = row.original.verdict.missing;
-      if (missing.length === 0) return row.original.verdict.active ? "Rien" : "";
+    cell: ({ verdict }) => {
+      if (verdict.missing.length === 0) return verdict.active ? "Rien" : "";
       return (
         <ul className={fr.cx("fr-text--sm", "fr-mb-0")}>
-          {missing.map((message) => (
+          {verdict.missing.map((message) => (
             <li key={message}>{message}</li>
           ))}
         </ul>
       );
     },
-  }),
-  helper.accessor("activityStart", {
-    id: "activity",
-    header: "Début d'activité",
-    cell: ({ getValue }) => formatNumericCalendarDate(getValue()),
-  }),
-]);
+  },
+  { id: "activity", header: "Début d'activité", cell: (row) => formatNumericCalendarDate(row.activityStart) },
+];
+
+/** The name column stays in view when the table scrolls sideways, with the row's checkbox in it. */
+const FIXED_CELL = fr.cx("fr-cell--fixed", "fr-col--md");
 
 export function RosterTable({
   establishmentId,
@@ -172,87 +146,104 @@ export function RosterTable({
   today: string;
 }) {
   const router = useRouter();
-  const searchParams = useSearchParams();
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const { sorting, sortable, sortingOptions } = useServerSorting(
+    SORT_KEYS,
+    sort,
+    `/etablissements/${establishmentId}/professionnels` as Route,
+  );
+  const [sorted] = sorting;
+  // Kept across sorts and pages, as the bulk action applies to every professional selected.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [refusals, setRefusals] = useState<ReadonlyMap<string, string>>(new Map());
-  const nameCell = useMemo(() => ({ establishmentId, refusals }), [establishmentId, refusals]);
-  const sortColumn = Object.entries(SORTABLE).find(([, key]) => key === sort.id)?.[0] ?? "name";
-  const sorting: SortingState = [{ id: sortColumn, desc: sort.desc }];
-
-  const table = useTable({
-    features,
-    columns: COLUMNS,
-    data: rows,
-    getRowId: (row) => row.id,
-    state: { sorting, rowSelection },
-    manualSorting: true,
-    enableMultiSort: false,
-    enableSortingRemoval: false,
-    onRowSelectionChange: setRowSelection,
-    onSortingChange: (updater) => {
-      const next = typeof updater === "function" ? updater(sorting) : updater;
-      const [first] = next;
-      const key = first ? SORTABLE[first.id] : undefined;
-      if (!first || !key) return;
-      const params = new URLSearchParams(searchParams.toString());
-      params.set("sort", key);
-      params.set("dir", first.desc ? "desc" : "asc");
-      params.delete("page");
-      router.push(`/etablissements/${establishmentId}/professionnels?${params.toString()}`);
-    },
-  });
-  const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
+  const directionOf = (columnId: string) => (sorted?.id === columnId ? (sorted.desc ? "desc" : "asc") : false);
+  /** A header's button, as TanStack Table's on a text column: the other direction for the sorted column, ascending for another. */
+  const sortBy = (columnId: string) => sortingOptions.onSortingChange([{ id: columnId, desc: sorted?.id === columnId && !sorted.desc }]);
+  const select = (ids: readonly string[], checked: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (checked) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
 
   return (
     <>
       {canEdit ? (
         <BulkActionPanel
           establishmentId={establishmentId}
-          selectedIds={selectedIds}
+          selectedIds={[...selected]}
           mieOptions={mieOptions}
           today={today}
           onDone={(refused) => {
             setRefusals(new Map(refused.map((refusal) => [refusal.id, refusal.message])));
             if (refused.length === 0) {
-              setRowSelection({});
+              setSelected(new Set());
               router.refresh();
             }
           }}
         />
       ) : null}
       <DataTable caption="Professionnels du registre" hideCaption small multiline>
-        <NameCellContext.Provider value={nameCell}>
-          <SortedTableSections
-            table={table}
-            sortable={SORTABLE_COLUMNS}
-            rowHeader="name"
-            // The name column stays in view when the table scrolls sideways, with the row's checkbox in it.
-            fixed
-            selection={
-              canEdit
-                ? {
-                    header: (
-                      <SelectionBox
-                        id="roster-select-all"
-                        checked={table.getIsAllPageRowsSelected()}
-                        onChange={(checked) => table.toggleAllPageRowsSelected(checked)}
-                        label="Sélectionner tous les professionnels de la page"
-                      />
-                    ),
-                    cell: (row) => (
-                      <SelectionBox
-                        id={`select-${row.id}`}
-                        checked={row.getIsSelected()}
-                        onChange={(checked) => row.toggleSelected(checked)}
-                        label={`Sélectionner ${row.original.firstName} ${row.original.lastName}`}
-                      />
-                    ),
-                    isSelected: (row) => row.getIsSelected(),
-                  }
-                : undefined
-            }
-          />
-        </NameCellContext.Provider>
+        <thead>
+          <tr>
+            <SortableColumnHeader
+              sortable
+              direction={directionOf("name")}
+              onToggle={() => sortBy("name")}
+              className={FIXED_CELL}
+              before={
+                canEdit ? (
+                  <SelectionBox
+                    id="roster-select-all"
+                    checked={allSelected}
+                    onChange={(checked) =>
+                      select(
+                        rows.map((row) => row.id),
+                        checked,
+                      )
+                    }
+                    label="Sélectionner tous les professionnels de la page"
+                  />
+                ) : null
+              }
+            >
+              Nom
+            </SortableColumnHeader>
+            {COLUMNS.map((column) => (
+              <SortableColumnHeader
+                key={column.id}
+                sortable={sortable.has(column.id)}
+                direction={directionOf(column.id)}
+                onToggle={() => sortBy(column.id)}
+              >
+                {column.header}
+              </SortableColumnHeader>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} aria-selected={canEdit ? selected.has(row.id) : undefined}>
+              <th scope="row" className={FIXED_CELL}>
+                {canEdit ? (
+                  <SelectionBox
+                    id={`select-${row.id}`}
+                    checked={selected.has(row.id)}
+                    onChange={(checked) => select([row.id], checked)}
+                    label={`Sélectionner ${row.firstName} ${row.lastName}`}
+                  />
+                ) : null}
+                <NameCell row={row} establishmentId={establishmentId} refusal={refusals.get(row.id)} />
+              </th>
+              {COLUMNS.map((column) => (
+                <td key={column.id}>{column.cell(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
       </DataTable>
     </>
   );

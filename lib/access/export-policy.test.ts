@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authorizeExport, canReadExport } from "./policy";
-import type { Viewer } from "./viewer";
-
-const viewer = (overrides: Partial<Viewer>): Viewer => ({
-  userId: "u",
-  email: "u@example.test",
-  displayName: "U",
-  staffRole: null,
-  memberships: [],
-  sessionId: "s",
-  ...overrides,
-});
+import { testViewer as viewer } from "./viewer.test-helpers";
 
 const requester = viewer({ userId: "requester", staffRole: "PROGRAMME_MANAGER" });
 const colleague = viewer({ userId: "colleague", staffRole: "PROGRAMME_MANAGER" });

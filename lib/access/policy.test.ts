@@ -22,16 +22,7 @@ import {
   verifiesAt,
 } from "./policy";
 import type { Viewer } from "./viewer";
-
-const viewer = (overrides: Partial<Viewer>): Viewer => ({
-  userId: "u",
-  email: "u@example.test",
-  displayName: "U",
-  staffRole: null,
-  memberships: [],
-  sessionId: "s",
-  ...overrides,
-});
+import { testViewer as viewer } from "./viewer.test-helpers";
 
 const member = viewer({ userId: "member", memberships: [{ establishmentId: "own", role: "DIRECTOR" }] });
 const manager = viewer({ userId: "manager", staffRole: "PROGRAMME_MANAGER" });

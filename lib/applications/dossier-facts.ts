@@ -5,43 +5,28 @@ import { AppError } from "@/lib/errors/app-error";
 
 export type DossierFacts = ApplicationFacts & { id: string; version: number; waveId: string; waveVersionId: string };
 
-type Reader = Pick<Db, "application">;
+type Reader = Pick<Db, "$queryRaw">;
 
 /**
  * What the access policy and the state machine need about a dossier, read from the database: the
  * ownership comes from the row, never from ids the client sent. NOT_FOUND when there is no such
  * dossier (the same answer as for a dossier one may not see). Read once per page render (React's
  * `cache`: the dossier page's three loads share it); route handlers and scripts read it each time.
+ *
+ * Every dossier's page and route reads this first, a deadline's rush once per submission: one
+ * statement whose rows need no mapping (0.17 ms of CPU against 0.43 ms for the same read through
+ * Prisma's nested `select`, ADR 0029).
  */
 export const loadDossierFacts = cache(async (client: Reader, applicationId: string): Promise<DossierFacts> => {
-  const row = /^[0-9a-f-]{36}$/i.test(applicationId)
-    ? await client.application.findUnique({
-        where: { id: applicationId },
-        select: {
-          id: true,
-          establishmentId: true,
-          state: true,
-          version: true,
-          waveId: true,
-          waveVersionId: true,
-          establishment: { select: { regionCode: true } },
-          assignments: { select: { reviewerId: true, tier: true, conflict: { select: { hasConflict: true } } } },
-        },
-      })
-    : null;
+  const [row] = /^[0-9a-f-]{36}$/i.test(applicationId)
+    ? await client.$queryRaw<DossierFacts[]>`
+        SELECT a.id, a."establishmentId", e."regionCode", a.state::text AS state, a.version, a."waveId", a."waveVersionId",
+          coalesce((SELECT json_agg(json_build_object('reviewerId', r."reviewerId", 'tier', r.tier, 'hasConflict', c."hasConflict"))
+                    FROM "ReviewerAssignment" r LEFT JOIN "ConflictDeclaration" c ON c."assignmentId" = r.id
+                    WHERE r."applicationId" = a.id), '[]'::json) AS reviewers
+        FROM "Application" a JOIN "Establishment" e ON e.id = a."establishmentId"
+        WHERE a.id = ${applicationId}::uuid`
+    : [];
   if (!row) throw new AppError("NOT_FOUND");
-  return {
-    id: row.id,
-    establishmentId: row.establishmentId,
-    regionCode: row.establishment.regionCode,
-    state: row.state,
-    version: row.version,
-    waveId: row.waveId,
-    waveVersionId: row.waveVersionId,
-    reviewers: row.assignments.map((assignment) => ({
-      reviewerId: assignment.reviewerId,
-      tier: assignment.tier,
-      hasConflict: assignment.conflict?.hasConflict ?? null,
-    })),
-  };
+  return row;
 });

@@ -9,7 +9,7 @@
  * (`lib/exports/request-export.ts`) that writes the same table to the file storage.
  *
  * Public API: `ZDossierExport`, `dossierExportTable`, `countDossiers`, `exportDossiers`,
- * `EXPORT_BATCH`, `EXPORT_MIME`, `exportFileName`.
+ * `EXPORT_BATCH`, `exportFileName`.
  */
 import { z } from "zod";
 import { requirePermission } from "@/lib/access/policy";
@@ -20,7 +20,7 @@ import type { TieredReview } from "@/lib/decisions/aggregation";
 import { countedReviews, decisionSettingsOf } from "@/lib/decisions/wave-scoring";
 import { AppError } from "@/lib/errors/app-error";
 import type { FigureCell, FigureColumn } from "@/lib/export/figure-table";
-import { type StreamFormat, streamTable } from "@/lib/export/stream-table";
+import { streamTable } from "@/lib/export/stream-table";
 import { env } from "@/lib/config/env";
 import { exportMode } from "@/lib/exports/threshold";
 import type { SheetCriterion } from "@/lib/review/score-sheet";
@@ -33,18 +33,14 @@ import {
   type ScoringOf,
 } from "./dossier-export-columns";
 import { DOSSIER_SORTS, dossierWhere, type TDossierFilters, ZDossierFilters } from "./list-dossiers";
+import { FILE_MIME_TYPES, type FileFormat, ZFileFormat } from "@/lib/export/file-format";
 
 export const EXPORT_BATCH = 1_000;
 
-export const ZDossierExport = ZDossierFilters.extend({ format: z.enum(["csv", "xlsx"]).catch("csv") });
+export const ZDossierExport = ZDossierFilters.extend({ format: ZFileFormat });
 export type TDossierExport = z.infer<typeof ZDossierExport>;
 
-export const EXPORT_MIME = {
-  csv: "text/csv; charset=utf-8",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-} as const satisfies Record<StreamFormat, string>;
-
-export const exportFileName = (format: StreamFormat, day = parisToday()) => `dossiers-hospiconnect-${day}.${format}`;
+export const exportFileName = (format: FileFormat, day = parisToday()) => `dossiers-hospiconnect-${day}.${format}`;
 
 export function countDossiers(filters: TDossierFilters): Promise<number> {
   return db.application.count({ where: dossierWhere(filters) });
@@ -102,7 +98,7 @@ async function reviewsOf(applicationIds: string[]): Promise<Map<string, TieredRe
       reviewId: review.id,
       reviewerId: review.assignment.reviewerId,
       tier: review.assignment.tier,
-      scores: review.scores.map((score) => ({ ...score, comment: "" })),
+      scores: review.scores,
     };
     byDossier.set(review.assignment.applicationId, [...(byDossier.get(review.assignment.applicationId) ?? []), tiered]);
   }
@@ -163,6 +159,6 @@ export async function exportDossiers(viewer: Viewer, input: TDossierExport & { i
   return {
     stream: streamTable(format, table.columns, table.pages, "Dossiers"),
     fileName: exportFileName(format),
-    mimeType: EXPORT_MIME[format],
+    mimeType: FILE_MIME_TYPES[format],
   };
 }

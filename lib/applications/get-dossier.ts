@@ -3,42 +3,41 @@ import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { RELEASED_DECISION_ARGS } from "@/lib/decisions/released-decision";
 import { loadDossierFacts } from "./dossier-facts";
-import { loadDossier, missingForSubmission } from "./load-dossier";
+import { LOADED_DOSSIER_SELECT, loadedDossierOf, missingForSubmission } from "./load-dossier";
 import { isDossierPageAction, isEditable } from "./state-machine";
 
 /** Everything the dossier page shows, for whoever may read the dossier. */
 export async function getDossier(viewer: Viewer, applicationId: string) {
   const facts = await loadDossierFacts(db, applicationId);
   authorizeApplication(viewer, facts, "read");
-  // Two queries side by side: the content (shared with the submission and the receipt), and what
-  // only this page shows, its relations joined in one statement where they took six (ADR 0023).
-  const [dossier, application] = await Promise.all([
-    loadDossier(db, facts.id),
-    db.application.findUniqueOrThrow({
-      where: { id: facts.id },
-      select: {
-        responseDueAt: true,
-        version: true,
-        transitions: {
-          orderBy: { at: "asc" },
-          select: { id: true, fromState: true, toState: true, at: true, comment: true, actor: { select: { displayName: true } } },
-        },
-        messages: {
-          orderBy: { createdAt: "asc" },
-          select: {
-            id: true,
-            body: true,
-            createdAt: true,
-            author: { select: { displayName: true, staffRole: true } },
-            attachments: { select: { id: true, fileName: true, sizeBytes: true } },
-          },
-        },
-        submissions: { orderBy: { receivedAt: "desc" }, take: 1, select: { receivedAt: true, contentHash: true, receiptKey: true } },
-        decisions: RELEASED_DECISION_ARGS,
-        sections: { select: { section: true, version: true, updatedAt: true, updatedBy: { select: { displayName: true } } } },
+  // One query: what the submission and the receipt judge (`loadDossier`'s select), and what only
+  // this page shows, its relations joined in the same statement (ADRs 0023, 0028).
+  const application = await db.application.findUniqueOrThrow({
+    where: { id: facts.id },
+    select: {
+      ...LOADED_DOSSIER_SELECT,
+      responseDueAt: true,
+      version: true,
+      transitions: {
+        orderBy: { at: "asc" },
+        select: { id: true, fromState: true, toState: true, at: true, comment: true, actor: { select: { displayName: true } } },
       },
-    }),
-  ]);
+      messages: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          body: true,
+          createdAt: true,
+          author: { select: { displayName: true, staffRole: true } },
+          attachments: { select: { id: true, fileName: true, sizeBytes: true } },
+        },
+      },
+      submissions: { orderBy: { receivedAt: "desc" }, take: 1, select: { receivedAt: true, contentHash: true, receiptKey: true } },
+      decisions: RELEASED_DECISION_ARGS,
+      sections: { select: { section: true, version: true, updatedAt: true, updatedBy: { select: { displayName: true } } } },
+    },
+  });
+  const dossier = loadedDossierOf(application);
   const { transitions: history, messages, sections } = application;
   const submission = application.submissions[0] ?? null;
   const decision = application.decisions[0] ?? null;

@@ -54,22 +54,14 @@ export function dossierWhere(filters: TDossierFilters): Prisma.ApplicationWhereI
   };
 }
 
+/** What a row of the list shows (the export adds its own columns to it): nothing more is read (ADR 0028). */
 export const DOSSIER_ROW_SELECT = {
   id: true,
   state: true,
-  projectTitle: true,
-  updatedAt: true,
   establishment: { select: { name: true, finessEt: true, regionCode: true, category: { select: { label: true } } } },
   wave: { select: { title: true } },
   submissions: { orderBy: { receivedAt: "desc" }, take: 1, select: { receivedAt: true } },
   budgetLines: { select: { amountCents: true } },
-  // The latest released decision: a staged proposal is not a decision yet (ADR 0013).
-  decisions: {
-    where: { releasedAt: { not: null } },
-    orderBy: { releasedAt: "desc" },
-    take: 1,
-    select: { outcome: true, amountGrantedCents: true },
-  },
 } as const satisfies Prisma.ApplicationSelect;
 
 /**

@@ -10,7 +10,7 @@ import { computeEstablishmentIndicators } from "@/lib/roster/establishment-indic
 import { submissionSnapshotInsert } from "@/lib/roster/snapshots";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { loadDossierFacts } from "./dossier-facts";
-import { contentHashOf, loadDossier, missingForSubmission } from "./load-dossier";
+import { contentHashOf, loadJudgedDossier, missingForSubmission } from "./load-dossier";
 import { nextState } from "./state-machine";
 import { transitionCtes } from "./write-transition";
 
@@ -47,9 +47,10 @@ async function latestSubmission(applicationId: string): Promise<SubmissionReceip
  * up for seconds). Idempotent: the same `idempotencyKey` (a retry, a double click) or a concurrent
  * submit returns the one submission.
  *
- * A deadline's rush makes every round trip count (ADR 0022): one read of the dossier's facts, then
- * its content and the roster side by side, then one statement that writes the move (state at the
- * version read, history, audit), the `Submission` row and the frozen figures, all or nothing. The
+ * A deadline's rush makes every round trip count (ADR 0022, 0029): one read of the dossier's facts,
+ * then what it is judged on and the roster side by side (one query each), then one statement that
+ * writes the move (state at the version read, history, audit), the `Submission` row and the frozen
+ * figures, all or nothing. The
  * idempotency key is looked up only when the write cannot be the first one: a key already used is
  * refused by its unique index, and then read.
  */
@@ -70,7 +71,7 @@ export async function submitApplication(
   }
 
   const [snapshot, indicators] = await Promise.all([
-    loadDossier(db, facts.id),
+    loadJudgedDossier(db, facts.id),
     // The receipt quotes these figures: frozen now, as the roster stands at submission.
     computeEstablishmentIndicators(db, facts.establishmentId, parisToday(now)),
   ]);

@@ -59,13 +59,16 @@ describe("backup and restore", () => {
     sourceUrl = await scratch();
     await migrateDatabase(sourceUrl);
     const source = createDb(sourceUrl, 1);
-    // Stored files: the demo's declarations of results, an attachment and a receipt.
+    // Stored files: the demo's decision letters and declarations of results, an attachment and a receipt.
     sourceFiles = await folder();
     const storage = new LocalFileStorage(sourceFiles);
     await loadDemoData(source, new Date("2026-11-29T09:00:00Z"), storage);
     const declarations = await source.resultDeclaration.findMany({ select: { pdfKey: true } });
     expect(declarations.length).toBeGreaterThan(0);
     storedKeys.push(...declarations.map((declaration) => declaration.pdfKey));
+    const letters = await source.decision.findMany({ where: { letterKey: { not: null } }, select: { letterKey: true } });
+    expect(letters.length).toBeGreaterThan(0);
+    storedKeys.push(...letters.map((decision) => decision.letterKey!));
     const submission = await source.submission.findFirstOrThrow({ select: { id: true, applicationId: true } });
     const receiptKey = generateStorageKey("receipts");
     await storage.put(receiptKey, Buffer.from("%PDF-1.7 accusé de réception"), "application/pdf");

@@ -3,7 +3,7 @@ import { authorizeEstablishment } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { applicationsVisibleTo } from "@/lib/access/visibility";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors/app-error";
+import { getEstablishmentOverview } from "@/lib/establishments/get-establishment-overview";
 import { screenEligibility } from "./eligibility";
 import { waveStatus } from "./wave-status";
 
@@ -17,15 +17,10 @@ export function eligibilityPath(waveId: string, establishmentId: string): Route 
  * extension), whether the establishment may start a dossier now and why not, and its dossier on
  * the wave if it has one. For the establishment's page, to list the waves it can apply to.
  */
-export async function listWavesForEstablishment(
-  viewer: Viewer,
-  establishmentId: string,
-  now = new Date(),
-  /** The establishment's category when the caller reads the establishment anyway (its page), to spare a query. */
-  knownCategory?: Promise<EstablishmentCategory>,
-) {
+export async function listWavesForEstablishment(viewer: Viewer, establishmentId: string, now = new Date()) {
   authorizeEstablishment(viewer, establishmentId, "read");
-  const [category, waves] = await Promise.all([knownCategory ?? loadCategory(establishmentId), loadWaves(viewer, establishmentId)]);
+  // The category comes with the page's read of the establishment (one query per render for both).
+  const [{ category }, waves] = await Promise.all([getEstablishmentOverview(viewer, establishmentId), loadWaves(viewer, establishmentId)]);
   return waves.map((wave) => {
     const eligibility = screenEligibility({
       wave: { ...wave, eligibleCategoryCodes: wave.eligibleCategories.map((row) => row.categoryCode) },
@@ -48,17 +43,6 @@ export async function listWavesForEstablishment(
       eligibilityPath: eligibilityPath(wave.id, establishmentId),
     };
   });
-}
-
-type EstablishmentCategory = { code: string; label: string };
-
-async function loadCategory(establishmentId: string): Promise<EstablishmentCategory> {
-  const establishment = await db.establishment.findUnique({
-    where: { id: establishmentId },
-    select: { category: { select: { code: true, label: true } } },
-  });
-  if (!establishment) throw new AppError("NOT_FOUND");
-  return establishment.category;
 }
 
 function loadWaves(viewer: Viewer, establishmentId: string) {

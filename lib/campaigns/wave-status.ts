@@ -9,5 +9,5 @@ export function waveStatus(wave: { opensAt: Date; closesAt: Date }, now: Date): 
 export const WAVE_STATUS_LABELS: Readonly<Record<WaveStatus, string>> = {
   UPCOMING: "À venir",
   OPEN: "Ouverte",
-  CLOSED: "Close",
+  CLOSED: "Clôturée",
 };

@@ -15,10 +15,9 @@ import { parisToday } from "@/lib/roster/dates";
 import { ZDashboardFilters } from "./filters";
 import { loadProgrammeDashboard } from "./get-programme-dashboard";
 import { dashboardTable, type DashboardTableId } from "./tables";
+import { FILE_MIME_TYPES, ZFileFormat } from "@/lib/export/file-format";
 
-export const ZDashboardTableDownload = ZDashboardFilters.extend({ format: z.enum(["csv", "xlsx"]).catch("csv") });
-
-const MIME = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;
+export const ZDashboardTableDownload = ZDashboardFilters.extend({ format: ZFileFormat });
 
 export async function exportDashboardTable(
   viewer: Viewer,
@@ -34,5 +33,5 @@ export async function exportDashboardTable(
     ip: input.ip,
     details: { table: input.table, format, filters },
   });
-  return { bytes, fileName: `tableau-de-bord-${input.table}-${parisToday()}.${format}`, mimeType: MIME[format] };
+  return { bytes, fileName: `tableau-de-bord-${input.table}-${parisToday()}.${format}`, mimeType: FILE_MIME_TYPES[format] };
 }

@@ -1,5 +1,6 @@
 import type { ReviewTier } from "@/lib/db/generated/enums";
-import { type SheetCriterion, type StoredScore, weightedTotal } from "@/lib/review/score-sheet";
+import { type ScoreValue, type SheetCriterion, weightedTotal } from "@/lib/review/score-sheet";
+import { groupBy } from "./group-by";
 
 /**
  * From submitted reviews to a ranking (ADR 0013), as plain functions:
@@ -59,9 +60,7 @@ export function normaliseByReviewer(reviews: readonly ReviewTotal[]): Map<string
   const waveDeviation = standardDeviation(reviews.map((review) => review.total));
   const normalised = new Map<string, number>();
   if (waveMean === null || waveDeviation === null) return normalised;
-  const byReviewer = new Map<string, ReviewTotal[]>();
-  for (const review of reviews) byReviewer.set(review.reviewerId, [...(byReviewer.get(review.reviewerId) ?? []), review]);
-  for (const own of byReviewer.values()) {
+  for (const own of groupBy(reviews, (review) => review.reviewerId).values()) {
     const totals = own.map((review) => review.total);
     const reviewerMean = mean(totals)!;
     const reviewerDeviation = standardDeviation(totals)!;
@@ -98,7 +97,7 @@ export function combineTiers(means: Readonly<Partial<Record<ReviewTier, number |
   return weight * regional + (1 - weight) * national;
 }
 
-export type TieredReview = { reviewId: string; reviewerId: string; tier: ReviewTier; scores: readonly StoredScore[] };
+export type TieredReview = { reviewId: string; reviewerId: string; tier: ReviewTier; scores: readonly ScoreValue[] };
 
 /** A dossier's figures for the board: raw and normalised aggregates, the spread of the counted reviews, reviews per tier. */
 export type DossierAggregate = {
@@ -128,7 +127,8 @@ export function aggregateDossier(
   settings: { ranking: RankingSetting; spreadThreshold: number },
 ): DossierAggregate {
   const totals = new Map(reviews.map((review) => [review.reviewId, weightedTotal(criteria, review.scores)]));
-  const counted = reviews.filter((review) => rankingTiers(settings.ranking).includes(review.tier) && totals.get(review.reviewId) !== null);
+  const ranked = rankingTiers(settings.ranking);
+  const counted = reviews.filter((review) => ranked.includes(review.tier) && totals.get(review.reviewId) !== null);
   // The mix falls back on the tier that has reviews: so does the spread.
   const spreadReviews = counted.length > 0 ? counted : reviews.filter((review) => totals.get(review.reviewId) !== null);
   const spread = spreadOf(spreadReviews.map((review) => totals.get(review.reviewId)!));

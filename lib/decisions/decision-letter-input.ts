@@ -1,25 +1,49 @@
+import type { Prisma } from "@/lib/db/generated/client";
 import type { DecisionOutcome } from "@/lib/db/generated/enums";
+import { type FileStorage, generateStorageKey } from "@/lib/storage";
 import { explainCriteria } from "./aggregation";
-import type { DecisionLetterInput } from "./decision-letter-pdf";
+import { type DecisionLetterInput, letterHashOf, renderDecisionLetterPdf } from "./decision-letter-pdf";
 import type { WaveScoring } from "./wave-scoring";
+
+/** What a letter needs of its dossier, as the release and the demo read it. */
+export type LetterDossier = {
+  id: string;
+  waveId: string;
+  projectTitle: string;
+  budgetLines: ReadonlyArray<{ amountCents: bigint }>;
+  wave: { title: string; campaign: { title: string } };
+  establishment: { name: string; finessEt: string };
+};
+
+type LetterDecision = { outcome: DecisionOutcome; amountGrantedCents: bigint | null; conditions: string; reasons: string };
+
+/** The columns of `LetterDossier`, for the release's and the demo's reads (one list to extend). */
+export const LETTER_DOSSIER_SELECT = {
+  id: true,
+  waveId: true,
+  projectTitle: true,
+  budgetLines: { select: { amountCents: true } },
+  wave: { select: { title: true, campaign: { select: { title: true } } } },
+  establishment: { select: { name: true, finessEt: true } },
+} as const satisfies Prisma.ApplicationSelect;
+
+/** The columns of a decision its letter states. */
+export const LETTER_DECISION_SELECT = {
+  outcome: true,
+  amountGrantedCents: true,
+  conditions: true,
+  reasons: true,
+} as const satisfies Prisma.DecisionSelect;
 
 /**
  * What a dossier's letter says, from its decision and its reviews: the criteria explained with the
  * wave's ranking setting, and the comments a manager marked releasable, in the grid's order (never
  * who wrote them: the reviews loaded carry no name).
  */
-export function decisionLetterInput(
+function decisionLetterInput(
   scoring: WaveScoring,
-  dossier: {
-    id: string;
-    waveId: string;
-    projectTitle: string;
-    requestedCents: bigint;
-    programme: string;
-    wave: string;
-    establishment: { name: string; finess: string };
-  },
-  decision: { outcome: DecisionOutcome; amountGrantedCents: bigint | null; conditions: string; reasons: string },
+  dossier: LetterDossier,
+  decision: LetterDecision,
   releasedAt: Date,
 ): DecisionLetterInput {
   const criteria = scoring.criteriaOf(dossier.id);
@@ -39,14 +63,14 @@ export function decisionLetterInput(
       .map((review) => ({ criterionCode: null, text: review.overallComment })),
   ];
   return {
-    programme: dossier.programme,
-    wave: dossier.wave,
-    establishment: dossier.establishment,
+    programme: dossier.wave.campaign.title,
+    wave: dossier.wave.title,
+    establishment: { name: dossier.establishment.name, finess: dossier.establishment.finessEt },
     applicationId: dossier.id,
     projectTitle: dossier.projectTitle,
     releasedAt,
     outcome: decision.outcome,
-    amountRequestedCents: dossier.requestedCents,
+    amountRequestedCents: dossier.budgetLines.reduce((sum, line) => sum + line.amountCents, 0n),
     amountGrantedCents: decision.amountGrantedCents,
     conditions: decision.conditions,
     reasons: decision.reasons,
@@ -56,4 +80,23 @@ export function decisionLetterInput(
     criteria: explained,
     comments,
   };
+}
+
+/**
+ * Renders a decision's letter, printed with the SHA-256 of its content, and stores it under a new
+ * key; returns what the decision records of it. The release (release-decisions.ts) and the demo's
+ * decisions released earlier go through here, so the demo's letters are the app's.
+ */
+export async function storeDecisionLetter(
+  storage: FileStorage,
+  scoring: WaveScoring,
+  dossier: LetterDossier,
+  decision: LetterDecision,
+  releasedAt: Date,
+): Promise<{ letterKey: string; letterHash: string }> {
+  const letter = decisionLetterInput(scoring, dossier, decision, releasedAt);
+  const letterHash = letterHashOf(letter);
+  const letterKey = generateStorageKey("decision-letters");
+  await storage.put(letterKey, await renderDecisionLetterPdf(letter, letterHash), "application/pdf");
+  return { letterKey, letterHash };
 }

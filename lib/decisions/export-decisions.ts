@@ -8,8 +8,7 @@ import { parisToday } from "@/lib/roster/dates";
 import type { BoardRow, TDecisionBoardFilters } from "./board-rows";
 import { getDecisionBoard } from "./get-decision-board";
 import { OUTCOME_LABELS } from "./labels";
-
-export type DecisionExportFormat = "csv" | "xlsx";
+import { FILE_MIME_TYPES, type FileFormat } from "@/lib/export/file-format";
 
 const HEADER = [
   "Établissement",
@@ -63,7 +62,7 @@ const frenchCell = (cell: string | number | null) =>
  */
 export async function exportDecisions(
   viewer: Viewer,
-  input: { waveId: string; filters: TDecisionBoardFilters; format: DecisionExportFormat; ip: string | null },
+  input: { waveId: string; filters: TDecisionBoardFilters; format: FileFormat; ip: string | null },
 ) {
   requirePermission(viewer, "programme:export");
   const board = await getDecisionBoard(viewer, input.waveId, input.filters);
@@ -85,6 +84,6 @@ export async function exportDecisions(
   return {
     bytes,
     fileName: `decisions-${parisToday()}.${input.format}`,
-    mimeType: input.format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    mimeType: FILE_MIME_TYPES[input.format],
   };
 }

@@ -43,7 +43,7 @@ export async function getProposalWorkspace(viewer: Viewer, waveId: string, appli
     },
   });
   if (!dossier || dossier.waveId !== waveId) throw new AppError("NOT_FOUND");
-  const [scoring, granted] = await Promise.all([loadWaveScoring(db, [waveId]), grantedCents(db, waveId)]);
+  const [scoring, granted] = await Promise.all([loadWaveScoring(db, [waveId], { commentsOf: [dossier.id] }), grantedCents(db, waveId)]);
   const criteria = scoring.criteriaOf(dossier.id);
   const reviews = scoring.reviewsOf(dossier.id);
   const comments = reviews.flatMap((review, index) => {

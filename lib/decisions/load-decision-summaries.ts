@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { DecisionOutcome, ReviewTier } from "@/lib/db/generated/enums";
 import type { Spread } from "./aggregation";
+import { groupBy } from "./group-by";
 import { loadWaveScoring } from "./wave-scoring";
 
 type Proposal = {
@@ -28,7 +29,7 @@ export type DecisionSummary = {
   released: Proposal | null;
 };
 
-type Reader = Pick<Db, "application" | "wave" | "criterion" | "review" | "decision">;
+type Reader = Pick<Db, "application" | "wave" | "criterion" | "review" | "decision" | "$queryRaw">;
 
 /**
  * The decision summaries of the given dossiers (missing ids are left out), in a fixed number of
@@ -53,9 +54,10 @@ export async function loadDecisionSummaries(client: Reader, applicationIds: read
     }),
   ]);
   const scoring = await loadWaveScoring(client, [...new Set(dossiers.map((dossier) => dossier.waveId))]);
+  const decisionsOf = groupBy(decisions, (decision) => decision.applicationId);
   const summaries = new Map<string, DecisionSummary>();
   for (const dossier of dossiers) {
-    const own = decisions.filter((decision) => decision.applicationId === dossier.id);
+    const own = decisionsOf.get(dossier.id) ?? [];
     const strip = ({ applicationId: _, ...proposal }: (typeof own)[number]): Proposal => proposal;
     const staged = own.find((decision) => decision.releasedAt === null);
     const released = own.filter((decision) => decision.releasedAt !== null).at(-1);

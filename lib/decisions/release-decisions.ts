@@ -8,9 +8,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { createTranches } from "@/lib/follow-up/create-tranches";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { decisionReleasedEmail } from "@/lib/notifications/decision-released";
-import { fileStorage, generateStorageKey } from "@/lib/storage";
-import { decisionLetterInput } from "./decision-letter-input";
-import { letterHashOf, renderDecisionLetterPdf } from "./decision-letter-pdf";
+import { fileStorage } from "@/lib/storage";
+import { LETTER_DECISION_SELECT, LETTER_DOSSIER_SELECT, storeDecisionLetter } from "./decision-letter-input";
 import { loadWaveScoring } from "./wave-scoring";
 import { lockWaveForDecisions } from "./wave-lock";
 
@@ -35,21 +34,16 @@ export async function releaseDecisions(viewer: Viewer, input: { waveId: string; 
           where: { waveId: input.waveId, releasedAt: null, supersededAt: null },
           orderBy: { stagedAt: "asc" },
           select: {
+            ...LETTER_DECISION_SELECT,
             id: true,
-            outcome: true,
-            amountGrantedCents: true,
-            conditions: true,
-            reasons: true,
             application: {
               select: {
-                id: true,
+                ...LETTER_DOSSIER_SELECT,
                 state: true,
                 version: true,
-                waveId: true,
-                projectTitle: true,
-                budgetLines: { select: { amountCents: true } },
-                wave: { select: { title: true, campaign: { select: { title: true } } } },
-                establishment: { select: { name: true, finessEt: true, memberships: { select: { user: { select: { email: true } } } } } },
+                establishment: {
+                  select: { ...LETTER_DOSSIER_SELECT.establishment.select, memberships: { select: { user: { select: { email: true } } } } },
+                },
               },
             },
           },
@@ -71,26 +65,10 @@ export async function releaseDecisions(viewer: Viewer, input: { waveId: string; 
             await writeTransitions(tx, { applications, action, actor: "PROGRAMME_MANAGER", by, ip: input.ip, now });
         }
 
-        const scoring = await loadWaveScoring(tx, [input.waveId]);
+        const scoring = await loadWaveScoring(tx, [input.waveId], { commentsOf: staged.map(({ application }) => application.id) });
         for (const decision of staged) {
           const { application } = decision;
-          const letter = decisionLetterInput(
-            scoring,
-            {
-              id: application.id,
-              waveId: application.waveId,
-              projectTitle: application.projectTitle,
-              requestedCents: application.budgetLines.reduce((sum, line) => sum + line.amountCents, 0n),
-              programme: application.wave.campaign.title,
-              wave: application.wave.title,
-              establishment: { name: application.establishment.name, finess: application.establishment.finessEt },
-            },
-            decision,
-            now,
-          );
-          const letterHash = letterHashOf(letter);
-          const letterKey = generateStorageKey("decision-letters");
-          await fileStorage().put(letterKey, await renderDecisionLetterPdf(letter, letterHash), "application/pdf");
+          const { letterKey, letterHash } = await storeDecisionLetter(fileStorage(), scoring, application, decision, now);
           stored.push(letterKey);
           const released = await tx.decision.updateMany({
             where: { id: decision.id, releasedAt: null },

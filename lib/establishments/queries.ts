@@ -2,6 +2,7 @@ import { authorizeEstablishment } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { establishmentsVisibleTo } from "@/lib/access/visibility";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 
 /** The establishments the viewer works for (all of them for programme managers). */
@@ -13,22 +14,27 @@ export function listVisibleEstablishments(viewer: Viewer) {
   });
 }
 
+/** The profile's lines, as the establishment's pages show them. */
+export const ESTABLISHMENT_PROFILE_SELECT = {
+  id: true,
+  name: true,
+  finessEt: true,
+  finessEj: true,
+  siret: true,
+  city: true,
+  regionCode: true,
+  departmentCode: true,
+  headcount: true,
+  ght: true,
+} as const satisfies Prisma.EstablishmentSelect;
+
 /** One establishment's profile and team, for a member or a programme manager. */
 export async function getEstablishment(viewer: Viewer, establishmentId: string) {
   authorizeEstablishment(viewer, establishmentId, "read");
   const establishment = await db.establishment.findUnique({
     where: { id: establishmentId },
     select: {
-      id: true,
-      name: true,
-      finessEt: true,
-      finessEj: true,
-      siret: true,
-      city: true,
-      regionCode: true,
-      departmentCode: true,
-      headcount: true,
-      ght: true,
+      ...ESTABLISHMENT_PROFILE_SELECT,
       usesAirSimplifie: true,
       idpFederatedWithPsc: true,
       version: true,

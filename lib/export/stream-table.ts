@@ -5,15 +5,14 @@
  * time-out on a long export). Same cells as the figure tables (`figure-table.ts`): numbers as
  * numbers, text protected against formulas.
  *
- * Public API: `StreamFormat`, `streamTable`.
+ * Public API: `streamTable`.
  */
 import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { csvLines } from "./csv";
 import { csvCell, type FigureCell, type FigureColumn, headerOf, NUMBER_FORMAT, xlsxCell } from "./figure-table";
-
-export type StreamFormat = "csv" | "xlsx";
+import type { FileFormat } from "./file-format";
 
 type Batches = AsyncIterable<ReadonlyArray<readonly FigureCell[]>>;
 
@@ -49,7 +48,7 @@ function xlsxStream(columns: readonly FigureColumn[], batches: Batches, sheetNam
 }
 
 export function streamTable(
-  format: StreamFormat,
+  format: FileFormat,
   columns: readonly FigureColumn[],
   batches: Batches,
   sheetName: string,

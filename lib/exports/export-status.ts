@@ -1,5 +1,5 @@
 import type { ExportFormat, ExportStatus } from "@/lib/db/generated/enums";
-import type { StreamFormat } from "@/lib/export/stream-table";
+import type { FileFormat } from "@/lib/export/file-format";
 
 /** The words of a background export's life, for its page (ADR 0019). */
 export const EXPORT_STATUS_LABELS: Readonly<Record<ExportStatus, string>> = {
@@ -10,8 +10,8 @@ export const EXPORT_STATUS_LABELS: Readonly<Record<ExportStatus, string>> = {
   EXPIRED: "Expiré",
 };
 
-export const EXPORT_FORMAT_OF: Readonly<Record<StreamFormat, ExportFormat>> = { csv: "CSV", xlsx: "XLSX" };
-export const STREAM_FORMAT_OF: Readonly<Record<ExportFormat, StreamFormat>> = { CSV: "csv", XLSX: "xlsx" };
+export const EXPORT_FORMAT_OF: Readonly<Record<FileFormat, ExportFormat>> = { csv: "CSV", xlsx: "XLSX" };
+export const STREAM_FORMAT_OF: Readonly<Record<ExportFormat, FileFormat>> = { CSV: "csv", XLSX: "xlsx" };
 
 /** Still to be written: the page keeps asking for its progress. */
 export const isPending = (status: ExportStatus) => status === "QUEUED" || status === "RUNNING";

@@ -1,6 +1,6 @@
 import { authorizeExport } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
-import { EXPORT_MIME } from "@/lib/applications/export-dossiers";
+import { FILE_MIME_TYPES } from "@/lib/export/file-format";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -46,5 +46,5 @@ export async function readExportFile(
     details: { rows: row.rowsDone },
   });
   const format = STREAM_FORMAT_OF[row.format];
-  return { stream, fileName: row.fileName, mimeType: EXPORT_MIME[format] };
+  return { stream, fileName: row.fileName, mimeType: FILE_MIME_TYPES[format] };
 }

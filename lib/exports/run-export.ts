@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { countDossiers, dossierExportTable, EXPORT_BATCH, EXPORT_MIME } from "@/lib/applications/export-dossiers";
+import { countDossiers, dossierExportTable, EXPORT_BATCH } from "@/lib/applications/export-dossiers";
+import { FILE_MIME_TYPES } from "@/lib/export/file-format";
 import { ZDossierFilters } from "@/lib/applications/list-dossiers";
 import { db } from "@/lib/db/client";
 import type { FigureCell } from "@/lib/export/figure-table";
@@ -61,7 +62,7 @@ export async function runDossierExport(
       createWriteStream(temporary, { mode: 0o600 }),
     );
     const key = generateStorageKey("exports");
-    await storage.putFile(key, temporary, EXPORT_MIME[format]);
+    await storage.putFile(key, temporary, FILE_MIME_TYPES[format]);
     const finishedAt = now();
     const ready = await db.exportJob.updateMany({
       where: { id: exportId, status: "RUNNING" },

@@ -5,22 +5,18 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/establishments/territories";
 import type { FigureCell, FigureColumn } from "@/lib/export/figure-table";
-import { type StreamFormat, streamTable } from "@/lib/export/stream-table";
+import { streamTable } from "@/lib/export/stream-table";
 import { parisToday } from "@/lib/roster/dates";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { FOLLOW_UP_STAGE_LABELS } from "./follow-up-stage";
 import { countFollowUps, type FollowUpRow, followUpRows, ZFollowUpFilters } from "./list-follow-ups";
 import { TIER_LABELS } from "./verification-machine";
+import { FILE_MIME_TYPES, ZFileFormat } from "@/lib/export/file-format";
 
 const EXPORT_BATCH = 1_000;
 
-export const ZFollowUpExport = ZFollowUpFilters.extend({ format: z.enum(["csv", "xlsx"]).catch("csv").default("csv") });
+export const ZFollowUpExport = ZFollowUpFilters.extend({ format: ZFileFormat.default("csv") });
 export type TFollowUpExport = z.output<typeof ZFollowUpExport>;
-
-const MIME = {
-  csv: "text/csv; charset=utf-8",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-} as const satisfies Record<StreamFormat, string>;
 
 export const FOLLOW_UP_EXPORT_COLUMNS: readonly FigureColumn[] = [
   { label: "Établissement", kind: "text" },
@@ -75,6 +71,6 @@ export async function exportFollowUps(viewer: Viewer, input: TFollowUpExport & {
   return {
     stream: streamTable(filters.format, FOLLOW_UP_EXPORT_COLUMNS, pages(filters, now), "Suivi"),
     fileName: `suivi-hospiconnect-${parisToday(now)}.${filters.format}`,
-    mimeType: MIME[filters.format],
+    mimeType: FILE_MIME_TYPES[filters.format],
   };
 }

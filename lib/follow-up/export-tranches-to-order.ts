@@ -8,8 +8,7 @@ import { toXlsx } from "@/lib/export/xlsx";
 import { parisToday } from "@/lib/time/paris";
 import { findWaveTranches } from "./list-wave-tranches";
 import { TRANCHE_LABELS } from "./tranches";
-
-export type TrancheExportFormat = "csv" | "xlsx";
+import { FILE_MIME_TYPES, type FileFormat } from "@/lib/export/file-format";
 
 const HEADER = [
   "Établissement",
@@ -28,7 +27,7 @@ const HEADER = [
  * French spreadsheets or Excel, every text cell safe against formula injection (lib/export),
  * amounts in euros with their cents. Audited like every file that leaves the platform.
  */
-export async function exportTranchesToOrder(viewer: Viewer, input: { waveId: string; format: TrancheExportFormat; ip: string | null }) {
+export async function exportTranchesToOrder(viewer: Viewer, input: { waveId: string; format: FileFormat; ip: string | null }) {
   requirePermission(viewer, "payment:record");
   requirePermission(viewer, "programme:export");
   const wave = await db.wave.findUnique({ where: { id: input.waveId }, select: { id: true } });
@@ -67,6 +66,6 @@ export async function exportTranchesToOrder(viewer: Viewer, input: { waveId: str
   return {
     bytes,
     fileName: `tranches-a-ordonnancer-${parisToday()}.${input.format}`,
-    mimeType: input.format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    mimeType: FILE_MIME_TYPES[input.format],
   };
 }

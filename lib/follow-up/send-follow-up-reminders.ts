@@ -13,7 +13,7 @@ const DAY_MS = 86_400_000;
  * The follow-up reminders job: e-mails the director of each selected dossier before a milestone
  * that is not done and before the day its targets are due while its results are not declared
  * (lib/follow-up/follow-up-reminders.ts), and the verifiers of a declaration before their tier's due
- * date (verification-reminder-emails.ts). Safe to run twice: each e-mail has its dedupe key in the
+ * date and once past it (verification-reminder-emails.ts). Safe to run twice: each e-mail has its dedupe key in the
  * outbox, which is the record of what was sent.
  */
 export async function sendFollowUpReminders(now = new Date()): Promise<{ enqueued: number }> {

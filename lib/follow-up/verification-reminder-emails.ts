@@ -1,25 +1,33 @@
 import { verifiersAt } from "@/lib/access/visibility";
 import { db } from "@/lib/db/client";
-import { verificationDueSoonEmail } from "@/lib/notifications/follow-up-reminders";
+import { verificationDueSoonEmail, verificationOverdueEmail } from "@/lib/notifications/follow-up-reminders";
 import type { OutgoingEmail } from "@/lib/notifications/outbox";
 import { TIER_LABELS, tierHolding } from "./verification-machine";
-import { VERIFICATION_REMINDER_DAYS, verificationReminderDaysLeft } from "./verification-rules";
+import {
+  VERIFICATION_OVERDUE_REMINDER_DAYS,
+  VERIFICATION_REMINDER_DAYS,
+  verificationReminder,
+  verificationReminderKey,
+} from "./verification-rules";
 
 const DAY_MS = 86_400_000;
 
 /**
  * Part of the follow-up reminders job (send-follow-up-reminders.ts): the e-mails to the verifiers of the tier holding each declaration
  * (the ARS reviewers of its region, or the ANS: `verifiersAt`, the table the arrival e-mail uses)
- * VERIFICATION_REMINDER_DAYS before the tier's due date. The dedupe key names the verification, its
- * due date and the person: the job may run twice, and a declaration coming back with a new due date
- * is reminded again.
+ * before the tier's due date, then once when it has passed (`verificationReminder`). The dedupe key
+ * names the reminder's kind, the verification, its due date and the person: the job may run twice,
+ * and a declaration coming back with a new due date is reminded again.
  */
 export async function verificationReminderEmails(now: Date): Promise<OutgoingEmail[]> {
   const verifications = await db.resultVerification.findMany({
     where: {
       state: { in: ["WITH_ARS", "WITH_ANS"] },
-      // A day more than the rule: the rule counts Paris days, the query only narrows.
-      dueAt: { gt: now, lte: new Date(now.getTime() + (VERIFICATION_REMINDER_DAYS + 1) * DAY_MS) },
+      // A day more on each side than the rule: the rule counts Paris days, the query only narrows.
+      dueAt: {
+        gt: new Date(now.getTime() - (VERIFICATION_OVERDUE_REMINDER_DAYS + 1) * DAY_MS),
+        lte: new Date(now.getTime() + (VERIFICATION_REMINDER_DAYS + 1) * DAY_MS),
+      },
     },
     select: {
       id: true,
@@ -30,24 +38,20 @@ export async function verificationReminderEmails(now: Date): Promise<OutgoingEma
   });
   const emails: OutgoingEmail[] = [];
   for (const verification of verifications) {
-    const daysLeft = verificationReminderDaysLeft(verification.dueAt, now);
+    const reminder = verificationReminder(verification.dueAt, now);
     const tier = tierHolding(verification.state);
-    if (daysLeft === null || tier === null) continue;
+    if (reminder === null || tier === null) continue;
     const { id, establishment } = verification.declaration.application;
-    const message = verificationDueSoonEmail({
-      establishment: establishment.name,
-      applicationId: id,
-      tier: TIER_LABELS[tier],
-      dueAt: verification.dueAt,
-      daysLeft,
-    });
+    const about = { establishment: establishment.name, applicationId: id, tier: TIER_LABELS[tier], dueAt: verification.dueAt };
+    const message =
+      reminder.kind === "due-soon" ? verificationDueSoonEmail({ ...about, daysLeft: reminder.daysLeft }) : verificationOverdueEmail(about);
     const verifiers = await db.user.findMany({
       where: verifiersAt(tier, { id, regionCode: establishment.regionCode }),
       select: { id: true, email: true },
     });
     for (const verifier of verifiers)
       emails.push({
-        dedupeKey: `verification-reminder:${verification.id}:${verification.dueAt.toISOString()}:${verifier.id}`,
+        dedupeKey: verificationReminderKey(reminder.kind, verification.id, verification.dueAt, verifier.id),
         to: verifier.email,
         ...message,
       });

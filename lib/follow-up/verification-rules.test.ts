@@ -5,9 +5,11 @@ import {
   isVerificationOverdue,
   tierDueAt,
   tierVerdict,
+  VERIFICATION_OVERDUE_REMINDER_DAYS,
   VERIFICATION_REMINDER_DAYS,
   verdictProblems,
-  verificationReminderDaysLeft,
+  verificationReminder,
+  verificationReminderKey,
 } from "./verification-rules";
 import { ZVerificationStepInput } from "./verification-schema";
 
@@ -62,13 +64,26 @@ describe("a tier's decision on declared results", () => {
     ]);
   });
 
-  it("reminds a tier's verifiers from 7 Paris days before its due day until it is due, not before nor after", () => {
+  it("reminds a tier's verifiers from 7 Paris days before its due day until it is due, not before", () => {
     const dueAt = parisDateTime("2027-01-01T10:00");
     expect(VERIFICATION_REMINDER_DAYS).toBe(7);
-    expect(verificationReminderDaysLeft(dueAt, parisDateTime("2026-12-24T23:59"))).toBeNull();
-    expect(verificationReminderDaysLeft(dueAt, parisDateTime("2026-12-25T00:00"))).toBe(7);
-    expect(verificationReminderDaysLeft(dueAt, parisDateTime("2026-12-31T18:00"))).toBe(1);
-    expect(verificationReminderDaysLeft(dueAt, parisDateTime("2027-01-01T09:59"))).toBe(0);
-    expect(verificationReminderDaysLeft(dueAt, parisDateTime("2027-01-01T10:00"))).toBeNull();
+    expect(verificationReminder(dueAt, parisDateTime("2026-12-24T23:59"))).toBeNull();
+    expect(verificationReminder(dueAt, parisDateTime("2026-12-25T00:00"))).toEqual({ kind: "due-soon", daysLeft: 7 });
+    expect(verificationReminder(dueAt, parisDateTime("2026-12-31T18:00"))).toEqual({ kind: "due-soon", daysLeft: 1 });
+    expect(verificationReminder(dueAt, parisDateTime("2027-01-01T09:59"))).toEqual({ kind: "due-soon", daysLeft: 0 });
+  });
+
+  it("reminds them once it is overdue, up to 7 Paris days after the due day so that a job down for a while still sends it", () => {
+    const dueAt = parisDateTime("2027-01-01T10:00");
+    expect(VERIFICATION_OVERDUE_REMINDER_DAYS).toBe(7);
+    expect(verificationReminder(dueAt, parisDateTime("2027-01-01T10:00"))).toEqual({ kind: "overdue" });
+    expect(verificationReminder(dueAt, parisDateTime("2027-01-08T23:59"))).toEqual({ kind: "overdue" });
+    expect(verificationReminder(dueAt, parisDateTime("2027-01-09T00:00"))).toBeNull();
+  });
+
+  it("keys each reminder by its kind, the verification, its due date and the person: sent once, again for a new due date", () => {
+    const dueAt = new Date("2027-01-01T09:00:00Z");
+    expect(verificationReminderKey("due-soon", "v1", dueAt, "u1")).toBe("verification-reminder:v1:2027-01-01T09:00:00.000Z:u1");
+    expect(verificationReminderKey("overdue", "v1", dueAt, "u1")).toBe("verification-overdue:v1:2027-01-01T09:00:00.000Z:u1");
   });
 });

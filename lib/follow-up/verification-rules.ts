@@ -29,14 +29,31 @@ export function isVerificationOverdue(dueAt: Date, now: Date): boolean {
 }
 
 /**
- * Paris days left before a tier's due day when its verifiers are to be reminded at `now` (from
- * VERIFICATION_REMINDER_DAYS before, while not yet due), else null. A job down for a day still
- * reminds before the due date.
+ * How many Paris days after a tier's due day its overdue reminder may still go out: a job down for
+ * a while still sends it, while a declaration stuck for months is neither reconsidered at every run
+ * nor announced as late to a verifier who joins the region long after.
  */
-export function verificationReminderDaysLeft(dueAt: Date, now: Date): number | null {
-  if (isVerificationOverdue(dueAt, now)) return null;
+export const VERIFICATION_OVERDUE_REMINDER_DAYS = 7;
+
+export type VerificationReminder = { kind: "due-soon"; daysLeft: number } | { kind: "overdue" };
+
+/**
+ * The reminder due at `now` to the verifiers of the tier holding a declaration due at `dueAt`, else
+ * null: « due soon » from VERIFICATION_REMINDER_DAYS Paris days before the due day while not yet due
+ * (with the days left), then « overdue » once it is due, for VERIFICATION_OVERDUE_REMINDER_DAYS Paris
+ * days. Each goes out once per verification, due date and person (`verificationReminderKey`): the
+ * overdue reminder is not repeated, the follow-up board shows « En retard » from then on.
+ */
+export function verificationReminder(dueAt: Date, now: Date): VerificationReminder | null {
   const left = daysUntil(parisToday(dueAt), parisToday(now));
-  return left <= VERIFICATION_REMINDER_DAYS ? left : null;
+  if (isVerificationOverdue(dueAt, now)) return -left <= VERIFICATION_OVERDUE_REMINDER_DAYS ? { kind: "overdue" } : null;
+  return left <= VERIFICATION_REMINDER_DAYS ? { kind: "due-soon", daysLeft: left } : null;
+}
+
+/** The outbox's dedupe key of a verification reminder: what makes it news is the step's due date. */
+export function verificationReminderKey(kind: VerificationReminder["kind"], verificationId: string, dueAt: Date, userId: string): string {
+  const prefix = kind === "due-soon" ? "verification-reminder" : "verification-overdue";
+  return `${prefix}:${verificationId}:${dueAt.toISOString()}:${userId}`;
 }
 
 export type Verdict = { objectiveCode: string; approved: boolean; reason: string };

@@ -213,8 +213,52 @@ describe("verification of declared results", () => {
         { to: manager.email, subject },
       ].sort((a, b) => (a.to < b.to ? -1 : 1)),
     );
-    // Past the due date, the job reminds no more.
-    await expect(sendFollowUpReminders(new Date("2027-01-27T11:00:00Z"))).resolves.toMatchObject({ enqueued: 0 });
+    // Past the due date, no more « due soon » reminder.
+    await sendFollowUpReminders(new Date("2027-01-27T11:00:00Z"));
+    expect((await reminders()).filter((mail) => mail.subject === subject)).toHaveLength(2);
+  });
+
+  it("reminds the tier's verifiers once when its due date has passed while the step is pending, then the next tier's when its own has", async () => {
+    const { dossier, director, ars, ans } = await world();
+    const manager = await programmeManager(testDb);
+    await declareResults(director, dossier.id, declaration());
+    const overdue = async () =>
+      (
+        await testDb.outboxEmail.findMany({
+          where: { dedupeKey: { startsWith: "verification-overdue:" } },
+          select: { to: true, subject: true },
+        })
+      ).sort((a, b) => (a.to < b.to ? -1 : 1));
+
+    // With the ARS, due 1 January 2027 at 11:00 in Paris: nothing a minute before, the region's ARS from then, once.
+    await sendFollowUpReminders(new Date("2027-01-01T09:59:00Z"));
+    expect(await overdue()).toEqual([]);
+    await expect(sendFollowUpReminders(new Date("2027-01-01T10:00:00Z"))).resolves.toMatchObject({ enqueued: 1 });
+    await expect(sendFollowUpReminders(new Date("2027-01-04T10:00:00Z"))).resolves.toMatchObject({ enqueued: 0 });
+    expect(await overdue()).toEqual([{ to: ars.email, subject: "Vérification en retard : déclaration de résultats de CH de Niort" }]);
+
+    // Approved late by the ARS: with the ANS, due 9 February; its verifiers are told once it is late.
+    await recordVerificationStep(ars, dossier.id, approveAll(1, new Date("2027-01-10T10:00:00Z")));
+    await sendFollowUpReminders(new Date("2027-02-09T10:00:00Z"));
+    await expect(sendFollowUpReminders(new Date("2027-02-09T11:00:00Z"))).resolves.toMatchObject({ enqueued: 0 });
+    const subject = "Validation en retard : déclaration de résultats de CH de Niort";
+    expect((await overdue()).filter((mail) => mail.subject === subject)).toEqual(
+      [
+        { to: ans.email, subject },
+        { to: manager.email, subject },
+      ].sort((a, b) => (a.to < b.to ? -1 : 1)),
+    );
+  });
+
+  it("sends no overdue reminder for a step decided in time, nor for one overdue for more than 7 Paris days", async () => {
+    const { dossier, director, ans } = await world("NATIONAL_ONLY");
+    const late = await world("NATIONAL_ONLY");
+    await declareResults(director, dossier.id, declaration());
+    await declareResults(late.director, late.dossier.id, declaration());
+    await recordVerificationStep(ans, dossier.id, approveAll(1, new Date("2026-12-20T10:00:00Z")));
+    // Both were due 1 January 2027 at 11:00 in Paris; the job was down until 9 January.
+    await expect(sendFollowUpReminders(new Date("2027-01-09T00:00:00Z"))).resolves.toMatchObject({ enqueued: 0 });
+    expect(await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: "verification-overdue:" } } })).toBe(0);
   });
 
   it("refuses the declaration when a tier refuses one objective, with its reason", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatEuros, formatEurosAndCents, formatInteger, formatPercent } from "./numbers";
+import { formatCount, formatEuros, formatEurosAndCents, formatInteger, formatPercent } from "./numbers";
 
 // Intl uses narrow no-break spaces (U+202F) in French; normalise to compare readable strings.
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
@@ -7,6 +7,12 @@ const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
 describe("French number formats", () => {
   it("groups thousands", () => {
     expect(plain(formatInteger(2009))).toBe("2 009");
+  });
+
+  it("agrees a count's words with it, singular for 0 and 1", () => {
+    expect(formatCount(0, "dossier attribué", "dossiers attribués")).toBe("0 dossier attribué");
+    expect(formatCount(1, "dossier attribué", "dossiers attribués")).toBe("1 dossier attribué");
+    expect(plain(formatCount(1200, "dossier attribué", "dossiers attribués"))).toBe("1 200 dossiers attribués");
   });
 
   it("shows euros from cents, without decimals", () => {

@@ -8,6 +8,14 @@ export function formatInteger(value: number): string {
   return integer.format(value);
 }
 
+/**
+ * « 1 dossier attribué », « 3 dossiers attribués »: a count and its words agreed with it (French
+ * takes the singular for 0 and 1), instead of « dossier(s) attribué(s) », which screen readers spell out.
+ */
+export function formatCount(count: number, one: string, many: string): string {
+  return `${integer.format(count)} ${count >= 2 ? many : one}`;
+}
+
 /** « 72,5 »: a measure to one decimal (a score out of 100). */
 export function formatDecimal(value: number): string {
   return decimal.format(value);

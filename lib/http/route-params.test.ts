@@ -13,6 +13,12 @@ describe("route parameters", () => {
       );
     }
     expect(() => parseRouteParams(shape, {})).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+    expect(() => parseRouteParams(shape, null)).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+  });
+
+  it("keeps the declared segments only", () => {
+    const id = "0190b3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b";
+    expect(parseRouteParams({ applicationId: RouteParam.id }, { applicationId: id, other: "x" })).toEqual({ applicationId: id });
   });
 
   it("reads credential ids as base64url, and section slugs into sections", () => {

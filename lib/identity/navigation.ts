@@ -1,7 +1,9 @@
+import type { Route } from "next";
 import { canManageApiTokens, hasPermission, verificationTiersOf } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 
-export type NavigationLink = { text: string; href: string };
+/** `Route`: a link to a page that does not exist fails the type check. */
+export type NavigationLink = { text: string; href: Route };
 export type NavigationEntry = NavigationLink | { text: string; links: NavigationLink[] };
 
 const PUBLIC_LINKS: NavigationLink[] = [
@@ -31,9 +33,38 @@ export function navigationFor(viewer: Viewer | null): NavigationEntry[] {
         { text: "Courriels", href: "/pilotage/courriels" },
         { text: "Journal d'audit", href: "/pilotage/journal" },
         { text: "Tâches de fond", href: "/pilotage/taches" },
-        ...(canManageApiTokens(viewer) ? [{ text: "Accès à l'API", href: "/pilotage/api" }] : []),
+        ...(canManageApiTokens(viewer) ? [{ text: "Accès à l'API", href: "/pilotage/api" } as const] : []),
       ],
     });
   }
   return entries;
+}
+
+export type SiteMapSection = { title: string; links: NavigationLink[] };
+
+/** Pages every visitor may read, whatever their role; the footer links to each of them. */
+const INFORMATION_LINKS: NavigationLink[] = [
+  { text: "Documentation de l'API publique", href: "/documentation-api" },
+  { text: "Déclaration d'accessibilité", href: "/accessibilite" },
+  { text: "Plan du site", href: "/plan-du-site" },
+];
+
+/**
+ * The site map (RGAA 12.1: a second way to find a page beside the menu): the menu the person has,
+ * each of its groups as a section, then their account and the information pages.
+ */
+export function siteMapFor(viewer: Viewer | null): SiteMapSection[] {
+  const ownLinks: NavigationLink[] = [];
+  const groups: SiteMapSection[] = [];
+  for (const entry of navigationFor(viewer)) {
+    if ("links" in entry) groups.push({ title: entry.text, links: entry.links });
+    else if (!PUBLIC_LINKS.some((link) => link.href === entry.href)) ownLinks.push(entry);
+  }
+  ownLinks.push(viewer ? { text: "Mon compte", href: "/compte" } : { text: "Se connecter", href: "/connexion" });
+  return [
+    { title: "Le programme", links: PUBLIC_LINKS },
+    { title: "Votre espace", links: ownLinks },
+    ...groups,
+    { title: "Informations", links: INFORMATION_LINKS },
+  ];
 }

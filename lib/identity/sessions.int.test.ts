@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, testDb } from "@/test/integration/database";
-import { openSession, resumeSession, revokeAllSessions, revokeSession } from "./sessions";
+import { establishmentWithDirector } from "@/test/factories";
+import { openSession, resumeSession, resumeSessionUser, revokeAllSessions, revokeSession } from "./sessions";
 
 describe("server-side sessions", () => {
   beforeEach(resetDatabase);
@@ -38,5 +39,31 @@ describe("server-side sessions", () => {
     expect(await revokeAllSessions(userId)).toBe(2);
     expect(await resumeSession(b!)).toBeNull();
     expect(await resumeSession(c!)).toBeNull();
+  });
+
+  it("reads the person with their session: memberships, staff role, regions, and nothing for an unknown or malformed id", async () => {
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const sid = await openSession(director.userId, "PASSKEY", { ip: null, userAgent: null });
+    expect(await resumeSessionUser(sid)).toMatchObject({
+      id: director.userId,
+      staffRole: null,
+      disabledAt: null,
+      memberships: [{ establishmentId: establishment.id, role: "DIRECTOR" }],
+      reviewerRegions: [],
+    });
+    const reviewer = await testDb.user.create({
+      data: {
+        email: "instructeur.ars@example.test",
+        displayName: "Instructeur ARS",
+        staffRole: "REGIONAL_REVIEWER",
+        reviewerRegions: { create: [{ regionCode: "11" }, { regionCode: "84" }] },
+      },
+    });
+    const reviewerSid = await openSession(reviewer.id, "PASSKEY", { ip: null, userAgent: null });
+    const read = await resumeSessionUser(reviewerSid);
+    expect(read).toMatchObject({ email: "instructeur.ars@example.test", staffRole: "REGIONAL_REVIEWER", memberships: [] });
+    expect(read?.reviewerRegions.map((region) => region.regionCode).sort()).toEqual(["11", "84"]);
+    expect(await resumeSessionUser(crypto.randomUUID())).toBeNull();
+    expect(await resumeSessionUser("not-a-session-id")).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
-import type { AuthMethod } from "@/lib/db/generated/enums";
+import type { AuthMethod, MembershipRole, StaffRole } from "@/lib/db/generated/enums";
 
 /**
  * Server-side records of signed-in sessions. The session cookie (a next-auth JWT) only carries the
@@ -47,30 +47,40 @@ export function sessionEnd(
 }
 
 /** What a page needs of the signed-in person, read with their session. */
-const SESSION_USER = {
-  id: true,
-  email: true,
-  displayName: true,
-  staffRole: true,
-  disabledAt: true,
-  memberships: { select: { establishmentId: true, role: true } },
-  reviewerRegions: { select: { regionCode: true } },
-} as const;
+export type SessionUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  staffRole: StaffRole | null;
+  disabledAt: Date | null;
+  memberships: Array<{ establishmentId: string; role: MembershipRole }>;
+  reviewerRegions: Array<{ regionCode: string }>;
+};
+
+type SessionRow = SessionUser & { revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date };
 
 /**
- * The user of a live session (and keeps it alive), or null: one query for the session and its
- * user, since every signed-in page asks.
+ * The user of a live session (and keeps it alive), or null: one statement for the session and its
+ * user, since every signed-in page and route asks first. Raw, its rows need no mapping: cheaper
+ * than the same read through Prisma's nested `select` (ADR 0029).
  */
-export async function resumeSessionUser(sessionId: string, now = new Date()) {
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
-    select: { revokedAt: true, expiresAt: true, lastSeenAt: true, user: { select: SESSION_USER } },
-  });
-  if (!session || sessionEnd(session, now) !== null) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+export async function resumeSessionUser(sessionId: string, now = new Date()): Promise<SessionUser | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  const [row] = await db.$queryRaw<SessionRow[]>`
+    SELECT s."revokedAt", s."expiresAt", s."lastSeenAt",
+      u.id, u.email, u."displayName", u."staffRole"::text AS "staffRole", u."disabledAt",
+      coalesce((SELECT json_agg(json_build_object('establishmentId', m."establishmentId", 'role', m.role))
+                FROM "Membership" m WHERE m."userId" = u.id), '[]'::json) AS memberships,
+      coalesce((SELECT json_agg(json_build_object('regionCode', r."regionCode"))
+                FROM "ReviewerRegion" r WHERE r."userId" = u.id), '[]'::json) AS "reviewerRegions"
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${sessionId}::uuid`;
+  if (!row || sessionEnd(row, now) !== null) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
-  return session.user;
+  const { id, email, displayName, staffRole, disabledAt, memberships, reviewerRegions } = row;
+  return { id, email, displayName, staffRole, disabledAt, memberships, reviewerRegions };
 }
 
 /** The id of the user of a live session (and keeps it alive), or null. */

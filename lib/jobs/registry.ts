@@ -29,6 +29,12 @@ export type JobDefinition = {
   /** Attempts after a failure, the first wait (doubled at each attempt), the longest run. */
   retry: { limit: number; delaySeconds: number };
   expireInSeconds: number;
+  /**
+   * Runs may overlap: the use case claims its rows itself. Such a job is never held back by a run
+   * caught in a database outage, which pg-boss cannot mark as ended and keeps « active » until it
+   * expires (a scheduled job otherwise has one waiting and one running copy at most, ADR 0011).
+   */
+  overlapSafe?: true;
   run: (context: JobContext) => Promise<unknown>;
 };
 
@@ -46,6 +52,8 @@ export const JOBS = [
     schedule: { cron: "* * * * *", label: "Chaque minute, et après chaque courriel mis en file" },
     retry: { limit: 3, delaySeconds: 30 },
     expireInSeconds: 10 * 60,
+    // Each e-mail is claimed by compare-and-swap before it is sent (delivery.ts).
+    overlapSafe: true,
     run: () => deliverOutbox(),
   },
   {
@@ -55,6 +63,9 @@ export const JOBS = [
     schedule: { cron: "* * * * *", label: "Après chaque dépôt, et chaque minute" },
     retry: { limit: 5, delaySeconds: 30 },
     expireInSeconds: 15 * 60,
+    // A receipt is claimed by its row (ADR 0016): a run stuck in an outage must not hold back the
+    // receipts of the submissions made once the database is back.
+    overlapSafe: true,
     run: () => issuePendingReceipts(),
   },
   {
@@ -76,8 +87,8 @@ export const JOBS = [
   },
   {
     name: "follow-up-reminders",
-    label: "Rappels du suivi : jalons et déclaration des résultats aux directeurs, échéance de vérification à l'ARS et à l'ANS",
-    // One e-mail per milestone (or deadline, or verification due date), day and person, by its dedupe key: hourly runs send each once.
+    label: "Rappels du suivi : jalons et déclaration des résultats aux directeurs, échéance puis retard de vérification à l'ARS et à l'ANS",
+    // One e-mail per milestone (or deadline, or verification due date and reminder kind), day and person, by its dedupe key: hourly runs send each once.
     schedule: { cron: "10 * * * *", label: "Chaque heure" },
     retry: { limit: 3, delaySeconds: 60 },
     expireInSeconds: 10 * 60,

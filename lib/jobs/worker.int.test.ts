@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseUrl, resetDatabase, testDb } from "@/test/integration/database";
 import { getJobsOverview } from "./job-runs";
 import { JOBS, type JobDefinition } from "./registry";
-import { enqueueJob, startJobs, stopJobs } from "./worker";
+import { enqueueJob, JOB_SCHEMA, startJobs, stopJobs } from "./worker";
 import { establishmentWithDirector, insertRoster, programmeManager, ROSTER_CASES } from "@/test/factories";
 
 /**
@@ -54,5 +54,24 @@ describe("job queue", () => {
     expect(attempts).toBe(2);
     const failed = (await getJobsOverview(manager)).failedRuns.find((run) => run.name === FAILING.name)!;
     expect(failed).toMatchObject({ attempts: 2, error: "Serveur distant injoignable", label: "test-always-fails" });
+  });
+
+  const overlapSafe = JOBS.filter((job) => "overlapSafe" in job).map((job) => job.name);
+
+  it.each(overlapSafe)("runs %s again while an earlier run, caught in a database outage, is still marked as running", async (name) => {
+    const runtime = await startJobs({ connectionString: databaseUrl, work: true });
+    // pg-boss could not record the end of a run the outage interrupted: it stays « active » until it expires.
+    const stuck = await runtime.boss.send(name, {}, { startAfter: new Date(Date.now() + 3_600_000) });
+    await testDb.$executeRawUnsafe(`UPDATE ${JOB_SCHEMA}.job SET state = 'active', started_on = now() WHERE id = $1::uuid`, stuck);
+    const next = await enqueueJob(name);
+    expect(next).not.toBeNull();
+    await expect
+      .poll(async () => (await runtime.boss.getJobById(name, next!))?.state, { timeout: 20_000, interval: 250 })
+      .toBe("completed");
+    expect((await runtime.boss.getJobById(name, stuck!))?.state).toBe("active");
+  });
+
+  it("lets the receipts' and the outbox's runs overlap", () => {
+    expect(overlapSafe).toEqual(["outbox-delivery", "submission-receipts"]);
   });
 });

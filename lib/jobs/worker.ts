@@ -57,7 +57,8 @@ async function open(options: StartJobsOptions): Promise<Runtime> {
   await boss.start();
   for (const job of jobs) {
     const queue = {
-      policy: job.schedule ? "stately" : "standard",
+      // « short »: one waiting copy, any number running; « stately »: one of each.
+      policy: job.overlapSafe ? "short" : job.schedule ? "stately" : "standard",
       retryLimit: job.retry.limit,
       retryDelay: job.retry.delaySeconds,
       retryBackoff: true,

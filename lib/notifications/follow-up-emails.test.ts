@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parisDateTime } from "@/lib/time/paris";
-import { declarationReminderEmail, milestoneReminderEmail, verificationDueSoonEmail } from "./follow-up-reminders";
+import {
+  declarationReminderEmail,
+  milestoneReminderEmail,
+  verificationDueSoonEmail,
+  verificationOverdueEmail,
+} from "./follow-up-reminders";
 import { resultsDeclaredEmail } from "./results-declared";
 import { SIGNATURE } from "./signature";
 import { tranchePaidEmail } from "./tranche-paid";
@@ -141,6 +146,20 @@ describe("verification reminders", () => {
     const ans = verificationDueSoonEmail({ ...mail, tier: "ANS", dueAt: DUE, daysLeft: 1 });
     expect(ans.subject).toBe("Rappel : déclaration de résultats à valider avant le 1er janvier 2027 – CH de Niort");
     expect(ans.text).toContain("est à valider pour l'ANS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris), demain.");
+  });
+
+  it("tell a tier's verifiers, once late, when the declaration was due and that it still waits for their decision", () => {
+    const ars = verificationOverdueEmail({ ...mail, tier: "ARS", dueAt: DUE });
+    expect(ars.subject).toBe("Vérification en retard : déclaration de résultats de CH de Niort");
+    expect(ars.text).toContain(
+      "La déclaration de résultats de « CH de Niort » était à vérifier pour l'ARS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris) et attend toujours sa décision.",
+    );
+    expect(ars.text).toContain("décidez de chaque objectif (approuvé, ou refusé avec un motif) ou demandez un complément");
+    expect(ars.text).toMatch(/\/instruction\/suivi\/a1$/m);
+    expect(ars.text.endsWith(SIGNATURE)).toBe(true);
+    const ans = verificationOverdueEmail({ ...mail, tier: "ANS", dueAt: DUE });
+    expect(ans.subject).toBe("Validation en retard : déclaration de résultats de CH de Niort");
+    expect(ans.text).toContain("était à valider pour l'ANS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris)");
   });
 });
 

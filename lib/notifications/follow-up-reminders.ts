@@ -74,3 +74,20 @@ export function verificationDueSoonEmail(input: {
     ].join("\n"),
   };
 }
+
+/** To each verifier of the tier holding a declaration of results, once, when the tier's due date has passed. */
+export function verificationOverdueEmail(input: { establishment: string; applicationId: string; tier: "ARS" | "ANS"; dueAt: Date }) {
+  const [step, task] = input.tier === "ARS" ? ["Vérification", "à vérifier"] : ["Validation", "à valider"];
+  return {
+    subject: `${step} en retard : déclaration de résultats de ${input.establishment}`,
+    text: [
+      "Bonjour,",
+      "",
+      `La déclaration de résultats de « ${input.establishment} » était ${task} pour l'${input.tier} au plus tard le ${formatParisDateTime(input.dueAt)} (heure de Paris) et attend toujours sa décision.`,
+      "Sur sa page, décidez de chaque objectif (approuvé, ou refusé avec un motif) ou demandez un complément à l'établissement.",
+      verificationUrl(input.applicationId),
+      "",
+      SIGNATURE,
+    ].join("\n"),
+  };
+}

@@ -8,7 +8,15 @@ describe("the documentation's reading of a schema", () => {
     expect(typeLabel({ anyOf: [{ type: "integer" }, { type: "null" }] })).toBe("entier ou null");
     expect(typeLabel({ type: "array", items: { $ref: "#/components/schemas/Wave" } })).toBe("liste de Wave");
     expect(typeLabel({ type: "string", enum: ["PILOT", "GENERALISATION"] })).toBe('une valeur parmi "PILOT", "GENERALISATION"');
-    expect(typeLabel({ type: "object", additionalProperties: { type: "integer" } })).toBe("dictionnaire de entier");
+    expect(typeLabel({ type: "object", additionalProperties: { type: "integer" } })).toBe("dictionnaire d'entiers");
+    expect(typeLabel({ type: "object", additionalProperties: { type: "array", items: { type: "string" } } })).toBe(
+      "dictionnaire de listes de textes",
+    );
+    expect(typeLabel({ type: "object", additionalProperties: {} })).toBe("dictionnaire de valeurs");
+    expect(typeLabel({ type: "array", items: { anyOf: [{ type: "integer" }, { type: "null" }] } })).toBe(
+      "liste de valeurs (entier ou null)",
+    );
+    expect(typeLabel({ type: "array", items: { type: "string", format: "uuid" } })).toBe("liste d'identifiants (uuid)");
   });
 
   it("lists an object's properties, nested ones dotted, with what is required", () => {

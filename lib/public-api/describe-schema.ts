@@ -47,13 +47,35 @@ export function typeLabel(schema: JsonSchema): string {
   const union = schema.anyOf ?? schema.oneOf;
   if (union) return union.map(typeLabel).join(" ou ");
   if (schema.enum) return `une valeur parmi ${schema.enum.map((value) => JSON.stringify(value)).join(", ")}`;
-  if (schema.type === "array") return `liste de ${schema.items ? typeLabel(schema.items) : "valeurs"}`;
+  if (schema.type === "array") return `liste ${ofMany(schema.items)}`;
   if (schema.type === "object" && typeof schema.additionalProperties === "object" && !schema.properties) {
-    return `dictionnaire de ${typeLabel(schema.additionalProperties)}`;
+    return `dictionnaire ${ofMany(schema.additionalProperties)}`;
   }
   if (typeof schema.type === "string" && schema.format && FORMATS[schema.format]) return FORMATS[schema.format]!;
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   return types.map((type) => TYPES[type] ?? type).join(" ou ") || "valeur";
+}
+
+const PLURALS: Record<string, string> = {
+  texte: "textes",
+  entier: "entiers",
+  nombre: "nombres",
+  booléen: "booléens",
+  objet: "objets",
+  valeur: "valeurs",
+  [FORMATS.uuid!]: "identifiants (uuid)",
+  [FORMATS["date-time"]!]: "dates et heures (ISO 8601)",
+  [FORMATS.date!]: "dates (AAAA-MM-JJ)",
+};
+
+/** What a list or a dictionary holds, in French: « d'entiers », « de listes de textes », « de Wave ». */
+function ofMany(schema: JsonSchema | undefined): string {
+  if (!schema) return "de valeurs";
+  if (schema.$ref) return `de ${refName(schema.$ref)}`;
+  const label = typeLabel(schema);
+  const plural = /^(liste|dictionnaire) /.test(label) ? label.replace(/^(liste|dictionnaire) /, "$1s ") : PLURALS[label];
+  if (plural === undefined) return `de valeurs (${label})`;
+  return /^[aeiouyéh]/i.test(plural) ? `d'${plural}` : `de ${plural}`;
 }
 
 export type PropertyRow = { name: string; type: string; required: boolean; description: string; ref: string | null };

@@ -6,6 +6,12 @@ export const TIER_LABELS: Readonly<Record<ReviewTier, string>> = {
   NATIONAL: "National (ANS)",
 };
 
+/** After « niveau » in a sentence or a title: « Niveau régional (ARS) ». */
+export const TIER_ADJECTIVES: Readonly<Record<ReviewTier, string>> = {
+  REGIONAL: "régional (ARS)",
+  NATIONAL: "national (ANS)",
+};
+
 /** Lower case, for sentences: « au niveau régional ». */
 export const TIER_PHRASES: Readonly<Record<ReviewTier, string>> = {
   REGIONAL: "au niveau régional (ARS)",

@@ -2,7 +2,7 @@ import { loadDossierFacts } from "@/lib/applications/dossier-facts";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 
-type Reader = Pick<Db, "application" | "reviewerAssignment">;
+type Reader = Pick<Db, "$queryRaw" | "reviewerAssignment">;
 
 /**
  * An assignment with what the policy needs about its dossier (ownership and state come from the

@@ -33,6 +33,19 @@ export const ZReviewSheetInput = z.object({
 export type TReviewSheetInput = z.infer<typeof ZReviewSheetInput>;
 
 export type StoredScore = { criterionId: string; value: number | null; notApplicable: boolean; comment: string };
+/**
+ * Criteria by id, built once per list: a wave's board totals every review of the wave against the
+ * same few lists (one per grid version).
+ */
+const criteriaIndexes = new WeakMap<readonly SheetCriterion[], ReadonlyMap<string, SheetCriterion>>();
+function criteriaById(criteria: readonly SheetCriterion[]): ReadonlyMap<string, SheetCriterion> {
+  let index = criteriaIndexes.get(criteria);
+  if (!index) criteriaIndexes.set(criteria, (index = new Map(criteria.map((criterion) => [criterion.id, criterion]))));
+  return index;
+}
+
+/** What a total is computed from: a score without its comment. */
+export type ScoreValue = Omit<StoredScore, "comment">;
 
 /** The form's values from the stored review: every criterion has its entry, scored or not. */
 export function sheetFormValues(
@@ -125,8 +138,8 @@ export function missingForReview(
  * The review's weighted total on 0–100: each scored criterion's note rescaled to its scale, weighted;
  * « Sans objet » leaves a criterion out of both sums. Null when nothing is scored.
  */
-export function weightedTotal(criteria: readonly SheetCriterion[], scores: readonly StoredScore[]): number | null {
-  const byId = new Map(criteria.map((criterion) => [criterion.id, criterion]));
+export function weightedTotal(criteria: readonly SheetCriterion[], scores: readonly ScoreValue[]): number | null {
+  const byId = criteriaById(criteria);
   let weighted = 0;
   let weights = 0;
   for (const score of scores) {

@@ -6,6 +6,7 @@ import {
   computeEstablishmentIndicators,
   computeIndicatorsForEstablishments,
   loadEstablishmentRoster,
+  loadRosterOf,
   loadRosters,
 } from "./establishment-indicators";
 import type { EstablishmentContext } from "./model";
@@ -87,9 +88,26 @@ describe("indicators loaded from the database", () => {
     expect(projection.lapsing.length).toBeGreaterThan(0);
   });
 
+  it("reads one roster in one query as `loadRosters` does", async () => {
+    const { id } = await establishment();
+    const roster = (await loadEstablishmentRoster(testDb, id))!;
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    const { professionals, ...rest } = await loadRosterOf(testDb, id);
+    expect(rest).toEqual({ establishmentId: id, entitlementProcedureDeclared: false });
+    expect(professionals.toSorted(byId)).toEqual(roster.professionals.toSorted(byId));
+
+    const { establishment: empty } = await establishmentWithDirector(testDb);
+    expect(await loadRosterOf(testDb, empty.id)).toEqual({
+      establishmentId: empty.id,
+      entitlementProcedureDeclared: false,
+      professionals: [],
+    });
+  });
+
   it("reads the entitlement procedure from O1 self-assessed « atteint » in the latest dossier", async () => {
     const { id } = await establishment();
     expect((await computeEstablishmentIndicators(testDb, id, "2026-11-29"))?.objective1.entitlementProcedureDeclared).toBe(false);
+    expect((await loadRosterOf(testDb, id)).entitlementProcedureDeclared).toBe(false);
     const campaign = await testDb.campaign.create({ data: { slug: "c", title: "HospiConnect", description: "" } });
     const wave = await testDb.wave.create({
       data: {
@@ -117,6 +135,7 @@ describe("indicators loaded from the database", () => {
       },
     });
     expect((await computeEstablishmentIndicators(testDb, id, "2026-11-29"))?.objective1.entitlementProcedureDeclared).toBe(true);
+    expect((await loadRosterOf(testDb, id)).entitlementProcedureDeclared).toBe(true);
   });
 
   it("loads several establishments at once without mixing their rosters, batch by batch", async () => {
@@ -129,6 +148,9 @@ describe("indicators loaded from the database", () => {
     expect(rosters.get(other.id)?.professionals).toHaveLength(2);
     expect(rosters.get(other.id)?.establishment.homologations).toEqual({});
     expect(rosters.get(empty.id)?.professionals).toEqual([]);
+    // A batch is read in four queries, one establishment in one statement: the same roster either way.
+    expect(rosters.get(first.id)).toEqual(await loadEstablishmentRoster(testDb, first.id));
+    expect(rosters.get(first.id)?.establishment.homologations).not.toEqual({});
 
     const seen = new Map<string, number>();
     await computeIndicatorsForEstablishments(

@@ -2,7 +2,7 @@
  * The establishment's whole roster as a file in the app's template (`export.ts`), which imports
  * back unchanged. Everyone who may read the establishment may export it.
  *
- * Public API: `ExportFormat`, `exportRoster`.
+ * Public API: `exportRoster`.
  */
 import { authorizeEstablishment } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
@@ -11,17 +11,11 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parisToday } from "./dates";
 import { rosterToCsv, rosterToXlsx } from "./export";
-
-export type ExportFormat = "csv" | "xlsx";
-
-const MIME: Record<ExportFormat, string> = {
-  csv: "text/csv; charset=utf-8",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
+import { FILE_MIME_TYPES, type FileFormat } from "@/lib/export/file-format";
 
 export async function exportRoster(
   viewer: Viewer,
-  input: { establishmentId: string; format: ExportFormat; ip: string | null },
+  input: { establishmentId: string; format: FileFormat; ip: string | null },
 ): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string }> {
   authorizeEstablishment(viewer, input.establishmentId, "read");
   const establishment = await db.establishment.findUnique({ where: { id: input.establishmentId }, select: { finessEt: true } });
@@ -43,5 +37,5 @@ export async function exportRoster(
     ip: input.ip,
     details: { format: input.format, professionals: records.length },
   });
-  return { bytes, fileName: `registre-${establishment.finessEt}-${parisToday()}.${input.format}`, mimeType: MIME[input.format] };
+  return { bytes, fileName: `registre-${establishment.finessEt}-${parisToday()}.${input.format}`, mimeType: FILE_MIME_TYPES[input.format] };
 }

@@ -2,13 +2,15 @@ import { authorizeEstablishment } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { effectiveClosingTime } from "@/lib/campaigns/deadline";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors/app-error";
+import { getEstablishmentOverview } from "@/lib/establishments/get-establishment-overview";
 import { evaluateProfessional } from "./compliance";
 import { chooseProjectionTarget, describeLost } from "./compliance-view";
 import { parisToday } from "./dates";
-import { loadEstablishmentRoster } from "./establishment-indicators";
+import { toEstablishmentContext } from "./establishment-context";
+import { loadRosterOf } from "./establishment-indicators";
 import { projectIndicators } from "./indicators";
 import { loadProfessionLabels } from "./professions";
+import { rolloutPeriod } from "./rollout-periods";
 import { listIndicatorSnapshots } from "./snapshots";
 
 /** How many lapsing professionals the page names; the others are counted. */
@@ -26,29 +28,37 @@ const LAPSE_CODES = new Set([
 /**
  * The establishment page's « Conformité des professionnels »: today's indicators, their projection
  * to a target date with the first professionals whose compliance lapses by then, and the rollout
- * curve. For whoever may read the establishment.
+ * curve over the period asked for (`period`: a `ROLLOUT_PERIODS` id). For whoever may read the
+ * establishment.
  */
-export async function getEstablishmentCompliance(viewer: Viewer, establishmentId: string, input: { target?: string; now?: Date } = {}) {
+export async function getEstablishmentCompliance(
+  viewer: Viewer,
+  establishmentId: string,
+  input: { target?: string; period?: string; now?: Date } = {},
+) {
   authorizeEstablishment(viewer, establishmentId, "read");
   const now = input.now ?? new Date();
   const today = parisToday(now);
-  const [roster, dossier, snapshots] = await Promise.all([
-    loadEstablishmentRoster(db, establishmentId),
+  const period = rolloutPeriod(input.period);
+  // The establishment's context comes with the page's read of the establishment (one query per render).
+  const [overview, facts, dossier, snapshots] = await Promise.all([
+    getEstablishmentOverview(viewer, establishmentId),
+    loadRosterOf(db, establishmentId),
     db.application.findFirst({
       where: { establishmentId, state: { not: "WITHDRAWN" } },
       orderBy: { createdAt: "desc" },
       select: { wave: { select: { title: true, closesAt: true, extensions: { where: { establishmentId }, select: { closesAt: true } } } } },
     }),
-    listIndicatorSnapshots(db, establishmentId, { now }),
+    listIndicatorSnapshots(db, establishmentId, { period, now }),
   ]);
-  if (roster === null) throw new AppError("NOT_FOUND");
+  const roster = { ...facts, establishment: toEstablishmentContext(overview) };
 
   const closing = dossier ? parisToday(effectiveClosingTime(dossier.wave, dossier.wave.extensions[0])) : null;
   const target = chooseProjectionTarget(today, input.target, closing);
   const projection = projectIndicators({ ...roster, today, target: target.target });
 
   const lapsingById = new Map(projection.lapsing.map((lapse) => [lapse.professional.id, lapse]));
-  // Both depend on the projection only: side by side (and no query for names when nobody lapses).
+  // No query for names when nobody lapses; the labels are read once per process.
   const [named, professionLabels] = await Promise.all([
     lapsingById.size === 0
       ? []
@@ -58,7 +68,7 @@ export async function getEstablishmentCompliance(viewer: Viewer, establishmentId
           take: LAPSES_SHOWN,
           select: { id: true, lastName: true, firstName: true },
         }),
-    loadProfessionLabels(new Set([...Object.keys(projection.today.byProfession), ...Object.keys(projection.target.byProfession)])),
+    loadProfessionLabels(roster.professionals.map((professional) => professional.professionCode)),
   ]);
   const lapsing = named.map((person) => {
     const lapse = lapsingById.get(person.id)!;
@@ -85,7 +95,7 @@ export async function getEstablishmentCompliance(viewer: Viewer, establishmentId
       lapsingCount: projection.lapsing.length,
       lapsing,
     },
-    snapshots,
+    rollout: { period, readings: snapshots },
     professionLabels,
   };
 }

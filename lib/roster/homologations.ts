@@ -3,8 +3,8 @@
  * FIDO2 key…) meets eIDAS « substantiel »: until then, the RIE does not count it. Only the types the
  * catalogue governs locally and accepts beyond the transition can be homologated.
  *
- * Public API: `HOMOLOGABLE_TYPES`, `ZHomologationInput`, `listHomologations`, `setHomologation`,
- * `removeHomologation`.
+ * Public API: `HOMOLOGABLE_TYPES`, `ZHomologationInput`, `setHomologation`, `removeHomologation`.
+ * The roster page reads the decisions with its rows (`listProfessionals`).
  */
 import { z } from "zod";
 import { authorizeEstablishment } from "@/lib/access/policy";
@@ -30,15 +30,6 @@ export const ZHomologationInput = z.object({
   reference: z.string().trim().max(200),
 });
 export type THomologationInput = z.infer<typeof ZHomologationInput>;
-
-export async function listHomologations(viewer: Viewer, establishmentId: string) {
-  authorizeEstablishment(viewer, establishmentId, "read");
-  return db.mieHomologation.findMany({
-    where: { establishmentId },
-    orderBy: { decidedAt: "asc" },
-    select: { type: true, decidedAt: true, reference: true },
-  });
-}
 
 /** Records (or replaces) the decision for a type; the indicators follow in the same transaction. */
 export async function setHomologation(

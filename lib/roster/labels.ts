@@ -3,9 +3,10 @@
  * (Identity-verification methods and MIE types have theirs in `@/lib/mie/catalogue`; `IDENTITY_LABELS`
  * reads them from there.)
  *
- * Public API: `POPULATION_LABELS`, `RPPS_STATUS_LABELS`, `CATEGORY_LABELS`, `IDENTITY_LABELS`.
+ * Public API: `POPULATION_LABELS`, `RPPS_STATUS_LABELS`, `CATEGORY_LABELS`, `IDENTITY_LABELS`,
+ * `SNAPSHOT_REASON_LABELS`.
  */
-import type { IdentityVerification, Population, ProfessionalCategory, RppsStatus } from "@/lib/db/generated/enums";
+import type { IdentityVerification, Population, ProfessionalCategory, RppsStatus, SnapshotReason } from "@/lib/db/generated/enums";
 import { IDENTITY_VERIFICATION_CATALOGUE } from "@/lib/mie/catalogue";
 
 export const POPULATION_LABELS: Readonly<Record<Population, string>> = {
@@ -32,3 +33,11 @@ export const CATEGORY_LABELS: Readonly<Record<ProfessionalCategory, string>> = {
 export const IDENTITY_LABELS = Object.fromEntries(
   Object.entries(IDENTITY_VERIFICATION_CATALOGUE).map(([method, definition]) => [method, definition.label]),
 ) as Readonly<Record<IdentityVerification, string>>;
+
+/** What occasioned a reading of the indicators (the rollout curve's table and its download). */
+export const SNAPSHOT_REASON_LABELS: Readonly<Record<SnapshotReason, string>> = {
+  DAILY: "Relevé quotidien",
+  CHANGE: "Modification du registre",
+  SUBMISSION: "Dépôt d'un dossier",
+  DECLARATION: "Déclaration de résultats",
+};

@@ -18,7 +18,7 @@ import { evaluateProfessional, prepareEstablishment } from "./compliance";
 import { dayToDate, dayToIsoDate, parisToday, toDay } from "./dates";
 import { ESTABLISHMENT_CONTEXT_SELECT, toEstablishmentContext } from "./establishment-context";
 import { loadEstablishmentRoster } from "./establishment-indicators";
-import { IDENTITY_LABELS, POPULATION_LABELS, RPPS_STATUS_LABELS } from "./labels";
+import { POPULATION_LABELS, RPPS_STATUS_LABELS } from "./labels";
 import { needsStrongAuthentication } from "./model";
 
 export const ROSTER_PAGE_SIZES = [25, 50, 100] as const;
@@ -56,23 +56,23 @@ export const ZRosterFilters = z.object({
 });
 export type TRosterFilters = z.infer<typeof ZRosterFilters>;
 
+/**
+ * What a row of the table shows, nothing more: the rows are the client table's props, written into
+ * the page twice (its flight payload, and that payload again inside the HTML).
+ */
 export type RosterTableRow = {
   id: string;
-  version: number;
   lastName: string;
   firstName: string;
-  birthDate: string | null;
   profession: string;
   population: string;
   rpps: string | null;
   rppsStatus: string;
-  identity: string;
   activityStart: string;
   activityEnd: string | null;
   mie: string[];
   verdict: {
     active: boolean;
-    registered: boolean;
     identitySubstantial: boolean;
     rieCompliant: boolean | null;
     dmpReady: boolean | null;
@@ -83,10 +83,8 @@ export type RosterTableRow = {
 /** What a row of the table shows, and what the rules read for its verdict: nothing more. */
 const ROW_SELECT = {
   id: true,
-  version: true,
   lastName: true,
   firstName: true,
-  birthDate: true,
   population: true,
   professionCode: true,
   rpps: true,
@@ -103,7 +101,25 @@ const ROW_SELECT = {
   enrollments: { orderBy: { enrolledAt: "asc" }, select: { type: true, enrolledAt: true, expiresAt: true, revokedAt: true } },
 } as const satisfies Prisma.ProfessionalSelect;
 
-export type RosterPage = { total: number; rosterSize: number; page: number; pageCount: number; rows: RosterTableRow[]; today: string };
+/**
+ * What the page shows of the establishment, read with what the rules need of it in one query: its
+ * name, and its homologations of local MIE with their references, in the order of their decisions.
+ */
+const ESTABLISHMENT_SELECT = {
+  ...ESTABLISHMENT_CONTEXT_SELECT,
+  name: true,
+  homologations: { orderBy: { decidedAt: "asc" }, select: { type: true, decidedAt: true, reference: true } },
+} as const satisfies Prisma.EstablishmentSelect;
+
+export type RosterPage = {
+  establishment: Prisma.EstablishmentGetPayload<{ select: { name: true; homologations: typeof ESTABLISHMENT_SELECT.homologations } }>;
+  total: number;
+  rosterSize: number;
+  page: number;
+  pageCount: number;
+  rows: RosterTableRow[];
+  today: string;
+};
 
 function whereOf(establishmentId: string, filters: TRosterFilters, today: Date): Prisma.ProfessionalWhereInput {
   const activity: Prisma.ProfessionalWhereInput =
@@ -166,7 +182,7 @@ export async function listProfessionals(viewer: Viewer, establishmentId: string,
   // Independent reads go together (one round trip's wait instead of four); the requested page is
   // read at once, and again only when it lies past the last one.
   const [establishment, rosterSize, filteredCount, requestedRows] = await Promise.all([
-    db.establishment.findUnique({ where: { id: establishmentId }, select: ESTABLISHMENT_CONTEXT_SELECT }),
+    db.establishment.findUnique({ where: { id: establishmentId }, select: ESTABLISHMENT_SELECT }),
     db.professional.count({ where: { establishmentId } }),
     filters.compliance ? null : db.professional.count({ where }),
     filters.compliance ? null : rowsOfPage(filters.page),
@@ -203,21 +219,17 @@ export async function listProfessionals(viewer: Viewer, establishmentId: string,
     const verdict = evaluateProfessional(professional, prepared, today);
     return {
       id: professional.id,
-      version: professional.version,
       lastName: professional.lastName,
       firstName: professional.firstName,
-      birthDate: iso(professional.birthDate),
       profession: professional.profession.label,
       population: POPULATION_LABELS[professional.population],
       rpps: professional.rpps,
       rppsStatus: RPPS_STATUS_LABELS[professional.rppsStatus],
-      identity: IDENTITY_LABELS[professional.identityVerification],
       activityStart: iso(professional.activityStart)!,
       activityEnd: iso(professional.activityEnd),
       mie: professional.enrollments.map((enrollment) => MIE_CATALOGUE[enrollment.type].shortLabel),
       verdict: {
         active: verdict.active,
-        registered: verdict.registered,
         identitySubstantial: verdict.identitySubstantial,
         rieCompliant: needsStrongAuthentication(professional) ? verdict.rieCompliant : null,
         dmpReady: professional.needsDmp ? verdict.dmpReady : null,
@@ -225,5 +237,13 @@ export async function listProfessionals(viewer: Viewer, establishmentId: string,
       },
     };
   });
-  return { total, rosterSize, page, pageCount, rows, today };
+  return {
+    establishment: { name: establishment.name, homologations: establishment.homologations },
+    total,
+    rosterSize,
+    page,
+    pageCount,
+    rows,
+    today,
+  };
 }

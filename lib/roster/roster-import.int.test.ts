@@ -297,7 +297,7 @@ describe("roster imports and edits", () => {
     expect(page).toMatchObject({ total: 20, rosterSize: 60, page: 1, pageCount: 1 });
     const first = await listProfessionals(viewer, establishment.id, ZRosterFilters.parse({ sort: "name", dir: "desc", page: "2" }));
     expect(first.rows.map((row) => row.lastName).slice(0, 2)).toEqual(["N34", "N33"]);
-    expect(first.rows[0]!.verdict).toMatchObject({ active: true, registered: true });
+    expect(first.rows[0]).toMatchObject({ rppsStatus: "Enregistré", verdict: { active: true } });
     const search = await listProfessionals(viewer, establishment.id, ZRosterFilters.parse({ q: rpps(42).slice(0, 11) }));
     expect(search.rows.map((row) => row.lastName)).toEqual(["N42"]);
   });
@@ -359,6 +359,11 @@ describe("roster imports and edits", () => {
       ip: null,
     });
     expect(await verdict()).toBe(true);
+    // The page shows the decision it read with its rows, under the establishment's name.
+    expect((await listProfessionals(viewer, establishment.id, ZRosterFilters.parse({}))).establishment).toEqual({
+      name: establishment.name,
+      homologations: [{ type: "PLATFORM_AUTH", decidedAt: new Date("2026-03-01"), reference: "Décision 4/2026" }],
+    });
     const latest = await testDb.indicatorSnapshot.findFirstOrThrow({
       where: { establishmentId: establishment.id },
       orderBy: { takenAt: "desc" },

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { computeEstablishmentIndicators } from "./establishment-indicators";
-import { indicatorsFromSnapshot, recordDailySnapshots, recordIndicatorSnapshot } from "./snapshots";
+import { ROLLOUT_PERIODS, rolloutPeriod } from "./rollout-periods";
+import { indicatorsFromSnapshot, listIndicatorSnapshots, recordDailySnapshots, recordIndicatorSnapshot } from "./snapshots";
 import { establishmentWithDirector, insertRoster, ROSTER_CASES } from "@/test/factories";
 
 /** The history stays compact (one DAILY / CHANGE point per Paris day) and keeps every submission. */
@@ -129,5 +130,65 @@ describe("indicator snapshots", () => {
     // A CHANGE later that day replaces the DAILY point rather than adding one.
     await recordIndicatorSnapshot(testDb, a, "CHANGE", { now: new Date("2026-11-29T15:00:00Z") });
     expect((await snapshots(a)).map((row) => row.reason)).toEqual(["CHANGE"]);
+  });
+
+  it("draws the rollout curve from the last reading of each Paris day, week or month of the period", async () => {
+    const { establishment } = await establishmentWithDirector(testDb);
+    const now = new Date("2026-12-02T10:00:00Z");
+    const reading = (takenAt: string, active: number, reason: "DAILY" | "SUBMISSION" = "DAILY") => ({
+      establishmentId: establishment.id,
+      takenAt: new Date(takenAt),
+      reason,
+      active,
+      registered: 1,
+      substantialId: 1,
+      rieCompliant: 1,
+      dmpReady: 1,
+    });
+    // A reading at 10:00 UTC every day for 800 days, the last one `now`.
+    const daily = Array.from({ length: 800 }, (_, back) => reading(new Date(now.getTime() - back * 86_400_000).toISOString(), 10));
+    await testDb.indicatorSnapshot.createMany({
+      data: [
+        ...daily,
+        // Sunday 29 November, 23:59 in Paris: that day's and that week's last reading.
+        reading("2026-11-29T22:59:00Z", 11, "SUBMISSION"),
+        // Sunday 1 November, 00:30 in Paris: November's, not October's (a UTC month would say October).
+        reading("2026-10-31T23:30:00Z", 12),
+      ],
+    });
+    const curve = async (id: string) =>
+      (await listIndicatorSnapshots(testDb, establishment.id, { period: rolloutPeriod(id), now })).map((point) => [
+        point.takenAt.toISOString(),
+        point.active,
+      ]);
+
+    const days = await curve("3-mois");
+    expect(days).toHaveLength(93);
+    expect(days[0]).toEqual(["2026-09-01T10:00:00.000Z", 10]);
+    expect(days).toContainEqual(["2026-11-29T22:59:00.000Z", 11]);
+    expect(days).not.toContainEqual(["2026-11-29T10:00:00.000Z", 10]);
+    // 31 October's last reading in Paris (in UTC, it would be the one of 1 November at 00:30).
+    expect(days).toContainEqual(["2026-10-31T10:00:00.000Z", 10]);
+    expect(days).not.toContainEqual(["2026-10-31T23:30:00.000Z", 12]);
+    expect(days.at(-1)).toEqual([now.toISOString(), 10]);
+
+    const weeks = await curve("12-mois");
+    // Each point is a week's last reading: Sundays, but for the week under way.
+    expect(weeks).toHaveLength(53);
+    expect(weeks.slice(-2)).toEqual([
+      ["2026-11-29T22:59:00.000Z", 11],
+      [now.toISOString(), 10],
+    ]);
+    expect(weeks.slice(1, -1).every(([takenAt]) => new Date(takenAt as string).getUTCDay() === 0)).toBe(true);
+
+    const months = await curve("24-mois");
+    expect(months).toHaveLength(25);
+    expect(months.slice(-3)).toEqual([
+      ["2026-10-31T10:00:00.000Z", 10],
+      ["2026-11-30T10:00:00.000Z", 10],
+      [now.toISOString(), 10],
+    ]);
+    // A page asked for a period no form offers shows the default one.
+    expect(rolloutPeriod("5-ans")).toBe(ROLLOUT_PERIODS[1]);
   });
 });

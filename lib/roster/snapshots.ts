@@ -7,7 +7,8 @@
  * SUBMISSION and DECLARATION snapshots are never replaced, since a receipt or a declaration quotes them.
  *
  * Public API: `SnapshotReason`, `RecordedSnapshot`, `recordIndicatorSnapshot`,
- * `storeIndicatorSnapshot`, `submissionSnapshotInsert`, `recordDailySnapshots`, `listIndicatorSnapshots`, and from
+ * `storeIndicatorSnapshot`, `submissionSnapshotInsert`, `recordDailySnapshots`, `listIndicatorSnapshots`,
+ * `listAllIndicatorSnapshots`, `RolloutReading`, and from
  * `snapshot-breakdown.ts` `SnapshotBreakdown`, `indicatorsFromSnapshot`.
  */
 import { db as appDb, type Db } from "@/lib/db/client";
@@ -24,6 +25,7 @@ import {
   type SnapshotCounts,
 } from "./establishment-indicators";
 import type { EstablishmentIndicators } from "./indicators";
+import { type RolloutPeriod, rolloutPeriodStart } from "./rollout-periods";
 import { breakdownOf } from "./snapshot-breakdown";
 
 export { indicatorsFromSnapshot, type SnapshotBreakdown } from "./snapshot-breakdown";
@@ -153,12 +155,27 @@ export async function recordDailySnapshots(now = new Date(), client: RosterClien
   return written;
 }
 
-/** The rollout curve: the snapshots of the last `days` days, oldest first. */
-export function listIndicatorSnapshots(client: RosterClient, establishmentId: string, options: { now?: Date; days?: number } = {}) {
-  const since = new Date((options.now ?? new Date()).getTime() - (options.days ?? 730) * 86_400_000);
+export type RolloutReading = SnapshotCounts & { id: string; takenAt: Date; reason: SnapshotReason };
+
+/**
+ * The rollout curve over `period`, oldest first: of each Paris day, week or month (the period's
+ * step), the last reading, whatever its occasion; the latest reading is always the last point.
+ */
+export function listIndicatorSnapshots(client: RosterClient, establishmentId: string, options: { period: RolloutPeriod; now?: Date }) {
+  const since = rolloutPeriodStart(options.period, options.now ?? new Date());
+  return client.$queryRaw<RolloutReading[]>`
+    SELECT DISTINCT ON (bucket) id, "takenAt", reason::text AS reason, active, registered, "substantialId", "rieCompliant", "dmpReady"
+    FROM (SELECT s.*, date_trunc(${options.period.step}, (s."takenAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Paris') AS bucket
+          FROM "IndicatorSnapshot" s
+          WHERE s."establishmentId" = ${establishmentId}::uuid AND s."takenAt" >= ${since}) readings
+    ORDER BY bucket, "takenAt" DESC`;
+}
+
+/** Every reading of the establishment, oldest first (the history's download). */
+export function listAllIndicatorSnapshots(client: RosterClient, establishmentId: string): Promise<RolloutReading[]> {
   return client.indicatorSnapshot.findMany({
-    where: { establishmentId, takenAt: { gte: since } },
-    orderBy: { takenAt: "asc" },
+    where: { establishmentId },
+    orderBy: [{ takenAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
       takenAt: true,

@@ -17,7 +17,7 @@ import { REGIONS } from "@/lib/establishments/territories";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { TIER_LABELS } from "@/lib/review/labels";
-import { formatParisDateTime } from "@/lib/time/paris";
+import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
 
 export const metadata: Metadata = { title: "Tableau de bord du programme" };
 
@@ -130,6 +130,8 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
           figurent dans le tableau « Chiffres par région ».
         </p>
         <RegionMap
+          // The figures are read live: they are those of this moment.
+          date={formatParisDate(new Date())}
           name={mapFigure.label}
           value={mapValue(mapFigureValue(filters.carte, data.national))}
           data={Object.fromEntries(data.regions.map((row) => [row.regionCode, mapValue(mapFigureValue(filters.carte, row))]))}

@@ -1,9 +1,13 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CodeBlock } from "@/components/dsfr/code-block";
 import { DataTable } from "@/components/dsfr/data-table";
+import { ApiText } from "@/components/public-api/api-text";
 import { SchemaTable } from "@/components/public-api/schema-table";
+import { canManageApiTokens } from "@/lib/access/policy";
 import { env } from "@/lib/config/env";
+import { getViewer } from "@/lib/identity/current-viewer";
 import { type JsonSchema, refName, typeLabel } from "@/lib/public-api/describe-schema";
 import { API_ENDPOINTS, openApiDocument } from "@/lib/public-api/openapi-document";
 
@@ -24,7 +28,10 @@ const EXAMPLE_QUERIES: Record<string, string> = {
 };
 
 /** The API's documentation, rendered on the server from its OpenAPI document: what the routes parse and answer. */
-export default function ApiDocumentationPage() {
+export default async function ApiDocumentationPage() {
+  const viewer = await getViewer();
+  // A visitor may be a manager yet to sign in; anyone else signed in would find the page closed to them.
+  const tokenPageReachable = !viewer || canManageApiTokens(viewer);
   const document = openApiDocument();
   const base = document.servers![0]!.url;
   const schemas = (document.components?.schemas ?? {}) as Record<string, JsonSchema>;
@@ -36,7 +43,9 @@ export default function ApiDocumentationPage() {
   return (
     <>
       <h1>Documentation de l&apos;API de lecture</h1>
-      <p className={fr.cx("fr-text--lead")}>{document.info.description}</p>
+      <p className={fr.cx("fr-text--lead")}>
+        <ApiText text={document.info.description ?? ""} />
+      </p>
       <nav aria-label="Sommaire de la documentation" className={fr.cx("fr-summary", "fr-mb-4w")}>
         <p className={fr.cx("fr-summary__title")}>Sommaire</p>
         <ol>
@@ -68,9 +77,10 @@ export default function ApiDocumentationPage() {
       <h2 id="acces">Obtenir un jeton et appeler l&apos;API</h2>
       <ol>
         <li>
-          Un chargé ou une chargée de programme crée un jeton dans <Link href="/pilotage/api">Pilotage › Accès à l&apos;API</Link> : un nom,
-          les portées (ce qu&apos;il peut lire) et une durée de validité. Le jeton n&apos;est affiché qu&apos;une fois ; il agit au nom de
-          la personne qui l&apos;a créé et peut être révoqué à tout moment.
+          Un chargé ou une chargée de programme crée un jeton dans{" "}
+          {tokenPageReachable ? <Link href="/pilotage/api">Pilotage › Accès à l&apos;API</Link> : "Pilotage › Accès à l'API"} : un nom, les
+          portées (ce qu&apos;il peut lire) et une durée de validité. Le jeton n&apos;est affiché qu&apos;une fois ; il agit au nom de la
+          personne qui l&apos;a créé et peut être révoqué à tout moment.
         </li>
         <li>
           Chaque appel le porte dans l&apos;en-tête <code>Authorization</code>. Adresse de base : <code>{base}</code>.
@@ -79,9 +89,9 @@ export default function ApiDocumentationPage() {
           Le document OpenAPI 3.1 de l&apos;API, pour générer un client : <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
         </li>
       </ol>
-      <pre className={fr.cx("fr-mb-4w")}>
-        <code>{`curl -H "Authorization: Bearer hcapi_…" "${base}/dossiers?state=SELECTED&limit=20"`}</code>
-      </pre>
+      <CodeBlock label="Exemple d'appel de l'API" className={fr.cx("fr-mb-4w")}>
+        {`curl -H "Authorization: Bearer hcapi_…" "${base}/dossiers?state=SELECTED&limit=20"`}
+      </CodeBlock>
 
       <h2 id="pagination">Pagination, limites et erreurs</h2>
       <p>
@@ -107,14 +117,16 @@ export default function ApiDocumentationPage() {
               <td>
                 <code>{status}</code>
               </td>
-              <td>{operations.map(({ operation }) => operation.responses[status]?.description).find(Boolean)}</td>
+              <td>
+                <ApiText text={operations.map(({ operation }) => operation.responses[status]?.description).find(Boolean) ?? ""} />
+              </td>
             </tr>
           ))}
         </tbody>
       </DataTable>
-      <pre>
-        <code>{`{ "error": { "code": "UNAUTHENTICATED", "message": "Ce jeton d'accès a été révoqué." } }`}</code>
-      </pre>
+      <CodeBlock label="Exemple de réponse d'erreur">
+        {`{ "error": { "code": "UNAUTHENTICATED", "message": "Ce jeton d'accès a été révoqué." } }`}
+      </CodeBlock>
 
       {operations.map(({ endpoint, operation }) => {
         const response = operation.responses["200"]!.content!["application/json"]!.schema;
@@ -125,7 +137,9 @@ export default function ApiDocumentationPage() {
             <p>
               <code>GET /api/v1{endpoint.path}</code> · portée <code>{endpoint.scope}</code>
             </p>
-            <p>{endpoint.description}</p>
+            <p>
+              <ApiText text={endpoint.description} />
+            </p>
             {operation.parameters?.length ? (
               <DataTable caption={`Paramètres de « ${operation.summary} »`}>
                 <thead>
@@ -146,7 +160,9 @@ export default function ApiDocumentationPage() {
                       <td>{parameter.in === "path" ? "chemin" : "requête"}</td>
                       <td>{typeLabel(parameter.schema)}</td>
                       <td>{parameter.required ? "Oui" : "Non"}</td>
-                      <td>{parameter.description ?? parameter.schema.description ?? ""}</td>
+                      <td>
+                        <ApiText text={parameter.description ?? parameter.schema.description ?? ""} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -155,9 +171,7 @@ export default function ApiDocumentationPage() {
             <p>
               Réponse : {response.$ref ? <a href={`#schema-${refName(response.$ref)}`}>{refName(response.$ref)}</a> : typeLabel(response)}
             </p>
-            <pre>
-              <code>{`curl -H "Authorization: Bearer hcapi_…" "${example}"`}</code>
-            </pre>
+            <CodeBlock label={`Exemple d'appel : ${operation.summary}`}>{`curl -H "Authorization: Bearer hcapi_…" "${example}"`}</CodeBlock>
           </section>
         );
       })}
@@ -168,7 +182,11 @@ export default function ApiDocumentationPage() {
       {Object.entries(schemas).map(([name, schema]) => (
         <section key={name} id={`schema-${name}`} className={fr.cx("fr-mt-4w")}>
           <h3>{name}</h3>
-          {schema.description ? <p>{schema.description}</p> : null}
+          {schema.description ? (
+            <p>
+              <ApiText text={schema.description} />
+            </p>
+          ) : null}
           <SchemaTable caption={`Champs de ${name}`} schema={schema} />
         </section>
       ))}

@@ -1,7 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import type { Control } from "react-hook-form";
 import { RadioField, TextAreaField, TextField } from "@/components/forms/fields";
 import { objectiveAnchor } from "@/lib/applications/anchors";

@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Viewer } from "@/lib/access/viewer";
 import type { Db } from "@/lib/db/client";
+import { LETTER_DECISION_SELECT, LETTER_DOSSIER_SELECT, storeDecisionLetter } from "@/lib/decisions/decision-letter-input";
 import { stageDecision } from "@/lib/decisions/stage-decision";
+import { loadWaveScoring } from "@/lib/decisions/wave-scoring";
+import type { FileStorage } from "@/lib/storage";
 import type { DemoProgramme } from "./programme";
 
 const PROPOSAL = {
@@ -19,8 +22,8 @@ const PROPOSAL = {
  * 30 % regional mix, « à discuter » above 12 points), one dossier whose national reviewers disagree
  * sharply, three proposals staged (one quoting a comment) for the manager to release – the release
  * makes their letters –, and one scored dossier still without a proposal. The wave's dossiers
- * already « retenu » or « non retenu » (applications.ts) are its decisions released earlier. Nothing
- * here writes to the file storage: the demo loader works on any database it is given.
+ * already « retenu » or « non retenu » (applications.ts) are its decisions released earlier; their
+ * letters come from `storeReleasedLetters`.
  */
 export async function seedDecisions(db: Db, programme: DemoProgramme, managerId: string): Promise<void> {
   const { waveId } = programme.GENERALISATION;
@@ -116,4 +119,26 @@ export async function seedDecisions(db: Db, programme: DemoProgramme, managerId:
     new Date(),
     db,
   );
+}
+
+/**
+ * The letters of the decisions released earlier (applications.ts writes them as released), rendered
+ * and stored by the app's own code (`storeDecisionLetter`, as the release does) in the storage given,
+ * once every review is in: the letter explains the scores as the wave ranks them, so that it
+ * downloads like any other.
+ */
+export async function storeReleasedLetters(db: Db, storage: FileStorage): Promise<void> {
+  const decisions = await db.decision.findMany({
+    where: { releasedAt: { not: null }, supersededAt: null, letterKey: null },
+    orderBy: { releasedAt: "asc" },
+    select: { ...LETTER_DECISION_SELECT, id: true, releasedAt: true, application: { select: LETTER_DOSSIER_SELECT } },
+  });
+  const scoring = await loadWaveScoring(db, [...new Set(decisions.map((decision) => decision.application.waveId))], {
+    commentsOf: decisions.map((decision) => decision.application.id),
+  });
+  for (const { id, application, releasedAt, ...decision } of decisions) {
+    // Released: the query asks for it.
+    const letter = await storeDecisionLetter(storage, scoring, application, decision, releasedAt!);
+    await db.decision.update({ where: { id }, data: letter });
+  }
 }

@@ -12,6 +12,7 @@ import { monthsBetween } from "@/lib/dashboard/months";
 import { listFollowUps, ZFollowUpFilters } from "@/lib/follow-up/list-follow-ups";
 import { extractPdfText } from "@/lib/applications/testing/pdf-text";
 import { readDeclarationPdf } from "@/lib/follow-up/read-declaration-pdf";
+import { readDecisionLetter } from "@/lib/decisions/read-decision-letter";
 import { fileStorage } from "@/lib/storage";
 import { loadDemoData } from "./index";
 
@@ -206,6 +207,31 @@ describe("demo data: decisions", () => {
           ? "les résultats sont ensuite validés par l'ANS."
           : "les résultats sont ensuite vérifiés par l'ARS puis validés par l'ANS.",
       );
+    }
+  });
+
+  it("stores each decision released earlier with its letter as the app renders it: it downloads, prints its hash and outcome, names no reviewer", async () => {
+    const viewer = await demoManager();
+    const decisions = await testDb.decision.findMany({
+      where: { releasedAt: { not: null } },
+      select: { applicationId: true, outcome: true, letterKey: true, letterHash: true },
+    });
+    expect(new Set(decisions.map((decision) => decision.outcome))).toEqual(new Set(["SELECTED", "REJECTED"]));
+    const reviewers = await testDb.user.findMany({
+      where: { staffRole: { in: ["REVIEWER", "REGIONAL_REVIEWER"] } },
+      select: { displayName: true },
+    });
+    expect(reviewers.length).toBeGreaterThan(0);
+    for (const decision of decisions) {
+      const stored = await fileStorage().get(decision.letterKey!);
+      expect(stored?.subarray(0, 5).toString()).toBe("%PDF-");
+      const { bytes } = await readDecisionLetter(viewer, decision.applicationId);
+      expect(bytes.equals(stored!)).toBe(true);
+      const text = extractPdfText(bytes).join(" ").replace(/\s+/g, " ");
+      expect(text).toContain(decision.letterHash!);
+      expect(text).toContain(decision.outcome === "SELECTED" ? "Votre dossier est retenu." : "Votre dossier n'est pas retenu.");
+      expect(text).toContain("Note globale");
+      for (const reviewer of reviewers) expect(text).not.toContain(reviewer.displayName);
     }
   });
 });

@@ -2,7 +2,7 @@ import { rebuildRolloutFigures } from "@/lib/dashboard/refresh-rollout-figures";
 import type { Db } from "@/lib/db/client";
 import { type FileStorage, fileStorage } from "@/lib/storage";
 import { seedApplications } from "./applications";
-import { seedDecisions } from "./decisions";
+import { seedDecisions, storeReleasedLetters } from "./decisions";
 import { seedFollowUp } from "./follow-up";
 import { seedIndicatorHistory } from "./history";
 import { seedPayments } from "./payments";
@@ -18,8 +18,8 @@ export async function hasCampaigns(db: Db): Promise<boolean> {
 
 /**
  * Loads the demo data set: both waves, 40 establishments, ~2,000 professionals, dossiers in every
- * state. The documents the follow-up shows (declarations of results) go to `storage`, the app's
- * configured one unless told.
+ * state. The documents the dossiers show (decision letters, declarations of results) go to
+ * `storage`, the app's configured one unless told.
  */
 export async function loadDemoData(
   db: Db,
@@ -51,6 +51,7 @@ export async function loadDemoData(
   await seedApplications(db, establishments, programme, people, now);
   await seedReview(db, programme, people.managerId, people.reviewerIds, now);
   await seedDecisions(db, programme, people.managerId);
+  await storeReleasedLetters(db, storage);
   await seedPayments(db, programme, people.managerId, now);
   await seedFollowUp(
     db,

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { canAccessEstablishment } from "@/lib/access/policy";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { listWavesForEstablishment } from "@/lib/campaigns/list-waves-for-establishment";
-import { getEstablishment } from "@/lib/establishments/queries";
+import { getEstablishmentOverview } from "@/lib/establishments/get-establishment-overview";
 import { getEstablishmentCompliance } from "@/lib/roster/get-establishment-compliance";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { departmentName, regionName } from "@/lib/establishments/territories";
@@ -24,21 +24,20 @@ export default async function EstablishmentPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { establishmentId } = await pageParams(params, { establishmentId: RouteParam.id });
-  const { cible } = await searchParams;
+  const { cible, periode } = await searchParams;
   const path = `/etablissements/${establishmentId}`;
   const viewer = await requireViewer(path);
-  // Each load asks the policy itself: they go together. The waves read the category from the profile's query.
-  const [establishment, waves, compliance] = await guardPage(viewer, path, () => {
-    const profile = getEstablishment(viewer, establishmentId);
-    const category = profile.then((row) => row.category);
-    // A refusal rejects `profile`, reported below; the waves may refuse before awaiting `category`.
-    category.catch(() => {});
-    return Promise.all([
-      profile,
-      listWavesForEstablishment(viewer, establishmentId, new Date(), category),
-      getEstablishmentCompliance(viewer, establishmentId, { target: typeof cible === "string" ? cible : undefined }),
-    ]);
-  });
+  // Each load asks the policy itself: they go together, and share one read of the establishment (React's `cache`).
+  const [establishment, waves, compliance] = await guardPage(viewer, path, () =>
+    Promise.all([
+      getEstablishmentOverview(viewer, establishmentId),
+      listWavesForEstablishment(viewer, establishmentId),
+      getEstablishmentCompliance(viewer, establishmentId, {
+        target: typeof cible === "string" ? cible : undefined,
+        period: typeof periode === "string" ? periode : undefined,
+      }),
+    ]),
+  );
 
   return (
     <>
@@ -116,7 +115,7 @@ export default async function EstablishmentPage({
         </li>
         <li>
           <Link className={fr.cx("fr-btn", "fr-btn--secondary")} href={`/etablissements/${establishment.id}/membres`}>
-            Équipe ({establishment.memberships.length})
+            Équipe ({establishment._count.memberships})
           </Link>
         </li>
       </ul>

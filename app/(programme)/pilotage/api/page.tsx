@@ -1,5 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";

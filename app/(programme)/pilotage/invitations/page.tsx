@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
 import { StaffInvitationForm } from "@/components/identity/staff-invitation-form";
 import { requireViewer } from "@/lib/identity/current-viewer";

@@ -5,6 +5,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
+import { auditActionLabel, auditTargetLabel } from "@/lib/audit/action-labels";
 import { searchAuditLog, ZAuditFilters } from "@/lib/audit/queries";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
@@ -36,11 +37,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
           <Select label="Action" nativeSelectProps={{ name: "action", defaultValue: filters.action ?? "" }}>
             <option value="">Toutes</option>
-            {actions.map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
+            {actions
+              .map((action) => ({ action, label: auditActionLabel(action) }))
+              .sort((a, b) => a.label.localeCompare(b.label, "fr"))
+              .map(({ action, label }) => (
+                <option key={action} value={action}>
+                  {label}
+                </option>
+              ))}
           </Select>
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
@@ -85,9 +89,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 <td>{formatParisDateTime(event.at)}</td>
                 <td>{event.actorLabel}</td>
                 <td>
-                  <code>{event.action}</code>
+                  {auditActionLabel(event.action)}
+                  <span className={fr.cx("fr-hint-text")}>
+                    <code>{event.action}</code>
+                  </span>
                 </td>
-                <td>{event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "–"}</td>
+                <td>{event.targetType ? `${auditTargetLabel(event.targetType)} ${event.targetId ?? ""}` : "–"}</td>
                 <td>{event.ip ?? "–"}</td>
                 <td>
                   <code className={fr.cx("fr-text--xs")}>{JSON.stringify(event.details)}</code>

@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StaffMemberActions } from "@/components/identity/staff-member-actions";
@@ -57,7 +57,7 @@ export default async function StaffPage() {
                 ) : null}
               </td>
               <td>{user._count.credentials}</td>
-              <td>{user.sessions[0] ? formatParisDateTime(user.sessions[0].lastSeenAt) : "Jamais connecté"}</td>
+              <td>{user.sessions[0] ? formatParisDateTime(user.sessions[0].lastSeenAt) : "Aucune connexion"}</td>
               <td>
                 {user.id === viewer.userId || !user.staffRole ? (
                   "Vous"

@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DeclarationForm } from "@/components/review/declaration-form";
@@ -13,7 +13,7 @@ import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { getReviewWorkspace } from "@/lib/review/get-review-workspace";
-import { TIER_LABELS } from "@/lib/review/labels";
+import { TIER_ADJECTIVES, TIER_LABELS } from "@/lib/review/labels";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 
@@ -145,7 +145,7 @@ export default async function ReviewWorkspacePage({ params }: { params: Promise<
           {others.tiers.map((tier) => (
             <section key={tier} className={fr.cx("fr-mt-4w")} aria-labelledby={`evaluations-${tier}`}>
               <h3 id={`evaluations-${tier}`} className={fr.cx("fr-h5")}>
-                {tier === workspace.tier ? "Les autres évaluations" : `Évaluations du niveau ${TIER_LABELS[tier].toLowerCase()}`}
+                {tier === workspace.tier ? "Les autres évaluations" : `Évaluations du niveau ${TIER_ADJECTIVES[tier]}`}
               </h3>
               <ReviewsTable reviews={others.reviews} spread={others.spread} criteria={workspace.criteria} tier={tier} />
             </section>

@@ -1,5 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import type { Metadata } from "next";
 import Link from "next/link";

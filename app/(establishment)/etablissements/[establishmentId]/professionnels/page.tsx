@@ -9,7 +9,6 @@ import { HomologationPanel } from "@/components/roster/homologation-panel";
 import { RosterPagination } from "@/components/roster/roster-pagination";
 import { RosterTable } from "@/components/roster/roster-table";
 import { canAccessEstablishment } from "@/lib/access/policy";
-import { getEstablishment } from "@/lib/establishments/queries";
 import { formatInteger } from "@/lib/format/numbers";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
@@ -18,9 +17,9 @@ import { listProfessionals, ROSTER_PAGE_SIZES, ZRosterFilters } from "@/lib/rost
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { listProfessions } from "@/lib/roster/professions";
 import { dayToIsoDate, toDay } from "@/lib/roster/dates";
-import { HOMOLOGABLE_TYPES, listHomologations } from "@/lib/roster/homologations";
+import { HOMOLOGABLE_TYPES } from "@/lib/roster/homologations";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
-import { formatNumericCalendarDate } from "@/lib/time/paris";
+import { formatCalendarDate } from "@/lib/time/paris";
 
 export const metadata: Metadata = { title: "Registre des professionnels" };
 
@@ -35,10 +34,11 @@ export default async function RosterPage({
   const path = `/etablissements/${establishmentId}/professionnels`;
   const viewer = await requireViewer(path);
   const filters = ZRosterFilters.parse(await searchParams);
-  const [establishment, page] = await guardPage(viewer, path, () =>
-    Promise.all([getEstablishment(viewer, establishmentId), listProfessionals(viewer, establishmentId, filters)]),
+  // The page's rows bring what it shows of the establishment (its name, its homologations).
+  const [page, professions] = await guardPage(viewer, path, () =>
+    Promise.all([listProfessionals(viewer, establishmentId, filters), listProfessions()]),
   );
-  const [professions, homologations] = await Promise.all([listProfessions(), listHomologations(viewer, establishmentId)]);
+  const { establishment } = page;
   const canEdit = canAccessEstablishment(viewer, establishmentId, "edit");
   const filtered =
     Boolean(filters.q || filters.population || filters.profession || filters.rppsStatus || filters.compliance) ||
@@ -63,7 +63,7 @@ export default async function RosterPage({
       <h1>Registre des professionnels</h1>
       <p>
         Chaque professionnel de l&apos;établissement, son enregistrement au RPPS, la vérification de son identité et ses moyens
-        d&apos;identification électronique (MIE). La conformité est calculée au {formatNumericCalendarDate(page.today)} selon le référentiel
+        d&apos;identification électronique (MIE). La conformité est calculée au {formatCalendarDate(page.today)} selon le référentiel
         d&apos;identification électronique (RIE).
       </p>
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-btns-group--icon-left")}>
@@ -216,7 +216,7 @@ export default async function RosterPage({
           establishmentId={establishmentId}
           canEdit={canEdit}
           today={page.today}
-          homologations={homologations.map((homologation) => ({
+          homologations={establishment.homologations.map((homologation) => ({
             type: homologation.type,
             label: MIE_CATALOGUE[homologation.type].label,
             decidedAt: dayToIsoDate(toDay(homologation.decidedAt)),

@@ -5,6 +5,7 @@ import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { getReviewerProfile } from "@/lib/review/get-reviewer-profile";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { formatCount } from "@/lib/format/numbers";
 
 export const metadata: Metadata = { title: "Fiche d'instructeur" };
 
@@ -20,7 +21,8 @@ export default async function ReviewerProfilePage({ params }: { params: Promise<
       </p>
       <h1>{profile.displayName}</h1>
       <p>
-        {profile.email} – {profile.liveAssignments} dossier(s) attribué(s){profile.disabled ? " – compte désactivé" : ""}.
+        {profile.email} – {formatCount(profile.liveAssignments, "dossier attribué", "dossiers attribués")}
+        {profile.disabled ? " – compte désactivé" : ""}.
       </p>
       <ReviewerProfileForm userId={profile.id} defaultValues={profile.form} />
     </>

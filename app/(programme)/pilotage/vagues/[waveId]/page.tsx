@@ -15,7 +15,7 @@ import { listEstablishmentCategories } from "@/lib/campaigns/list-establishment-
 import { waveGridFormValues, waveSettingsFormValues } from "@/lib/campaigns/wave-form-values";
 import { waveStatus } from "@/lib/campaigns/wave-status";
 import { followUpFormValues } from "@/lib/follow-up/settings-form-values";
-import { formatEuros } from "@/lib/format/numbers";
+import { formatCount, formatEuros } from "@/lib/format/numbers";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { formatParisDateTime } from "@/lib/time/paris";
@@ -54,8 +54,9 @@ export default async function WavePage({ params }: { params: Promise<{ waveId: s
       </h1>
       <p className={fr.cx("fr-text--lead")}>
         {WAVE_KIND_LABELS[wave.kind]} {wave.year} : du {formatParisDateTime(wave.opensAt)} au {formatParisDateTime(wave.closesAt)} (heure de
-        Paris), enveloppe de {formatEuros(wave.fundingEnvelopeCents)}, {wave.eligibleCategoryCodes.length} catégorie(s) éligible(s),{" "}
-        {dossierCount} dossier(s).
+        Paris), enveloppe de {formatEuros(wave.fundingEnvelopeCents)},{" "}
+        {formatCount(wave.eligibleCategoryCodes.length, "catégorie éligible", "catégories éligibles")},{" "}
+        {formatCount(dossierCount, "dossier", "dossiers")}.
       </p>
       <p>
         <Link href={`/pilotage/vagues/${wave.id}/attribution`}>Instruction : paramètres et attribution des dossiers</Link>

@@ -6,7 +6,7 @@ import { ProfessionalForm } from "@/components/roster/professional-form";
 import { canAccessEstablishment } from "@/lib/access/policy";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
-import { formatDayFr, toDay } from "@/lib/roster/dates";
+import { formatDayFr, formatDayFrLong, toDay } from "@/lib/roster/dates";
 import { getProfessional } from "@/lib/roster/get-professional";
 import { IDENTITY_LABELS, POPULATION_LABELS, RPPS_STATUS_LABELS } from "@/lib/roster/labels";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
@@ -50,7 +50,7 @@ export default async function ProfessionalPage({
       ) : null}
       <section aria-labelledby="situation-titre" className={fr.cx("fr-mb-4w")}>
         <h2 id="situation-titre" className={fr.cx("fr-h4")}>
-          Situation au {formatDayFr(toDay(today))}
+          Situation au {formatDayFrLong(toDay(today))}
         </h2>
         {!compliance.active ? (
           <p>Ce professionnel n&apos;est pas en activité à cette date : il n&apos;entre pas dans les indicateurs.</p>

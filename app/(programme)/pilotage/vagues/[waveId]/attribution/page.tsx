@@ -1,5 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import type { Metadata, Route } from "next";
 import Link from "next/link";
@@ -11,9 +11,10 @@ import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { getAssignmentBoard, ZBoardFilters } from "@/lib/review/get-assignment-board";
-import { TIER_LABELS } from "@/lib/review/labels";
+import { TIER_ADJECTIVES } from "@/lib/review/labels";
 import { formatParisDateTime, toParisLocal } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { formatCount, formatInteger } from "@/lib/format/numbers";
 
 export const metadata: Metadata = { title: "Attribution des dossiers" };
 
@@ -78,15 +79,16 @@ export default async function AssignmentPage({
                 href={link({ niveau: candidate, page: 1 })}
                 aria-current={candidate === tier ? "page" : undefined}
               >
-                Niveau {TIER_LABELS[candidate].toLowerCase()}
+                Niveau {TIER_ADJECTIVES[candidate]}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
       <p role="status">
-        Niveau {TIER_LABELS[tier].toLowerCase()} : {board.counts.dossiers} dossier(s) à instruire, {board.counts.complete} avec leurs{" "}
-        {board.k} instructeur(s), {board.counts.needing} à compléter.
+        Niveau {TIER_ADJECTIVES[tier]} : {formatCount(board.counts.dossiers, "dossier", "dossiers")} à instruire,{" "}
+        {formatInteger(board.counts.complete)} avec {board.k >= 2 ? `leurs ${board.k} instructeurs` : "leur instructeur"},{" "}
+        {formatInteger(board.counts.needing)} à compléter.
       </p>
 
       <section aria-labelledby="automatique" className={fr.cx("fr-mb-6w")}>
@@ -94,9 +96,9 @@ export default async function AssignmentPage({
           Attribution automatique
         </h2>
         <p>
-          Chaque dossier reçoit {board.k} instructeur(s){tier === "REGIONAL" ? " de l'ARS de sa région" : ""}, sans lien d&apos;intérêts
-          détecté, dans la limite des plafonds, en équilibrant les charges. Les attributions existantes sont conservées : relancer
-          l&apos;attribution ne fait que compléter.
+          Chaque dossier reçoit {formatCount(board.k, "instructeur", "instructeurs")}
+          {tier === "REGIONAL" ? " de l'ARS de sa région" : ""}, sans lien d&apos;intérêts détecté, dans la limite des plafonds, en
+          équilibrant les charges. Les attributions existantes sont conservées : relancer l&apos;attribution ne fait que compléter.
         </p>
         {board.reviewers.length === 0 ? (
           <p>Aucun instructeur {tier === "REGIONAL" ? "d'ARS" : "de l'ANS"} actif.</p>
@@ -124,7 +126,7 @@ export default async function AssignmentPage({
         {board.rows.length === 0 ? (
           <p>Aucun dossier à afficher.</p>
         ) : (
-          <DataTable caption={`Dossiers du niveau ${TIER_LABELS[tier].toLowerCase()}`} hideCaption>
+          <DataTable caption={`Dossiers du niveau ${TIER_ADJECTIVES[tier]}`} hideCaption>
             <thead>
               <tr>
                 <th scope="col">Établissement</th>
@@ -199,7 +201,7 @@ export default async function AssignmentPage({
         </h2>
         {board.overdueByTier.map(({ tier: overdueTier, reviews }) => (
           <div key={overdueTier}>
-            <h3 className={fr.cx("fr-h6")}>Niveau {TIER_LABELS[overdueTier].toLowerCase()}</h3>
+            <h3 className={fr.cx("fr-h6")}>Niveau {TIER_ADJECTIVES[overdueTier]}</h3>
             {reviews.length === 0 ? (
               <p>Aucune évaluation en retard.</p>
             ) : (

@@ -122,8 +122,8 @@ export default async function DecisionsPage({
       </form>
 
       <p role="status" className={fr.cx("fr-mb-1w")}>
-        {formatInteger(board.matching)} dossier{board.matching > 1 ? "s" : ""} {filtered ? "correspondant aux filtres" : "évalué(s)"}, sur{" "}
-        {formatInteger(board.total)}
+        {formatInteger(board.matching)} dossier{board.matching > 1 ? "s" : ""}{" "}
+        {filtered ? "correspondant aux filtres" : board.matching > 1 ? "évalués" : "évalué"}, sur {formatInteger(board.total)}
       </p>
       {board.total === 0 ? (
         <p>Aucun dossier de cette vague n&apos;est encore évalué : le classement apparaîtra quand les évaluations seront transmises.</p>

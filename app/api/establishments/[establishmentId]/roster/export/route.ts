@@ -3,8 +3,9 @@ import { defineRoute } from "@/lib/http/define-route";
 import { fileResponse } from "@/lib/http/file-response";
 import { RouteParam } from "@/lib/http/route-params";
 import { exportRoster } from "@/lib/roster/export-roster";
+import { ZFileFormat } from "@/lib/export/file-format";
 
-const ZExportQuery = z.object({ format: z.enum(["csv", "xlsx"]).catch("csv") });
+const ZExportQuery = z.object({ format: ZFileFormat });
 
 /** The whole roster in the app's template, CSV or Excel. */
 export const GET = defineRoute({

@@ -3,8 +3,9 @@ import { exportTranchesToOrder } from "@/lib/follow-up/export-tranches-to-order"
 import { defineRoute } from "@/lib/http/define-route";
 import { fileResponse } from "@/lib/http/file-response";
 import { RouteParam } from "@/lib/http/route-params";
+import { ZFileFormat } from "@/lib/export/file-format";
 
-const ZExportQuery = z.object({ format: z.enum(["csv", "xlsx"]).catch("csv") });
+const ZExportQuery = z.object({ format: ZFileFormat });
 
 /** The wave's tranches to order, as CSV or Excel. */
 export const GET = defineRoute({

@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Badge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EnvelopeGauge } from "@/components/decisions/envelope-gauge";
@@ -15,6 +15,7 @@ import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
 import { formatParisDateTime } from "@/lib/time/paris";
+import { formatCount } from "@/lib/format/numbers";
 
 export const metadata: Metadata = { title: "Proposition de décision" };
 
@@ -57,7 +58,8 @@ export default async function ProposalPage({ params }: { params: Promise<{ waveI
           ) : null}
         </li>
         <li>
-          Évaluations : {aggregate.reviewsPerTier.REGIONAL} régionale(s), {aggregate.reviewsPerTier.NATIONAL} nationale(s)
+          Évaluations : {formatCount(aggregate.reviewsPerTier.REGIONAL, "régionale", "régionales")},{" "}
+          {formatCount(aggregate.reviewsPerTier.NATIONAL, "nationale", "nationales")}
         </li>
       </ul>
 

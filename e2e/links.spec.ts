@@ -1,0 +1,96 @@
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { e2eDb } from "./fixtures/database";
+import { E2E_BASE_URL } from "./fixtures/environment";
+import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
+import { signInAs } from "./fixtures/sessions";
+import { createDemoSignInLinks } from "@/lib/identity/demo-sign-in";
+
+/**
+ * Every link a person can follow leads somewhere: starting from the site map, each role of the demo
+ * follows the links of every page it reaches, and each one answers 200 without sending a signed-in
+ * person back to the sign-in page. Pages built from data (a dossier, an establishment) are visited
+ * once per shape of address, so that the walk stays bounded on the demo's hundreds of dossiers.
+ */
+
+/** An id in a path (the app's ids are UUIDs; FINESS, RPPS and the like are digits). */
+const ID_SEGMENT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{6,})$/i;
+/** Followed by nobody: the sign-in machinery, whose GETs only redirect to the provider. */
+const NOT_FOLLOWED = /^\/api\/auth\//;
+const MAX_VISITS = 250;
+
+/** Two addresses of the same page for different records, or sorted and paged differently, have one shape. */
+function shapeOf(url: URL): string {
+  const path = url.pathname
+    .split("/")
+    .map((segment) => (ID_SEGMENT.test(segment) ? ":id" : segment))
+    .join("/");
+  return `${path}?${[...new Set(url.searchParams.keys())].sort().join("&")}`;
+}
+
+function linksOf(html: string, base: URL): URL[] {
+  return [...html.matchAll(/<a\s[^>]*?href="([^"]+)"/g)]
+    .map((match) => new URL(match[1]!.replaceAll("&amp;", "&"), base))
+    .filter((url) => url.origin === base.origin);
+}
+
+type Visit = { from: string; url: string; status: number; landedOn: string; page: boolean };
+
+/** Walks the links from the site map, breadth first; answers every visit made. */
+async function walk(request: APIRequestContext): Promise<Visit[]> {
+  const start = new URL("/plan-du-site", E2E_BASE_URL);
+  const queue: { url: URL; from: string }[] = [{ url: start, from: "(départ)" }];
+  const seen = new Set([shapeOf(start)]);
+  const visits: Visit[] = [];
+  while (queue.length > 0 && visits.length < MAX_VISITS) {
+    const { url, from } = queue.shift()!;
+    const response = await request.get(url.pathname + url.search);
+    const landedOn = new URL(response.url()).pathname;
+    const page = (response.headers()["content-type"] ?? "").startsWith("text/html");
+    visits.push({ from, url: url.pathname + url.search, status: response.status(), landedOn, page });
+    if (!response.ok() || !page) continue;
+    for (const link of linksOf(await response.text(), url)) {
+      const shape = shapeOf(link);
+      if (seen.has(shape) || NOT_FOLLOWED.test(link.pathname)) continue;
+      seen.add(shape);
+      queue.push({ url: link, from: url.pathname + url.search });
+    }
+  }
+  expect(visits.length, "the walk ends before its bound").toBeLessThan(MAX_VISITS);
+  return visits;
+}
+
+/**
+ * Opens each page the walk reached in the browser and expects React to hydrate it without an
+ * uncaught error (a hydration mismatch, React #418, re-renders the page and resets fields and focus).
+ */
+async function expectEveryPageHydrates(page: Page, visits: readonly Visit[]): Promise<void> {
+  const errors = watchPageErrors(page);
+  for (const visit of visits.filter((candidate) => candidate.page)) {
+    await page.goto(visit.url);
+    await expectNoPageErrors(page, errors);
+  }
+}
+
+const broken = (visits: Visit[], signedIn: boolean) =>
+  visits.filter((visit) => visit.status !== 200 || (signedIn && visit.landedOn === "/connexion" && !visit.url.startsWith("/connexion")));
+
+test.describe("links", () => {
+  test("every link a visitor can follow answers, and each page hydrates without an error", async ({ page, request }) => {
+    const visits = await walk(request);
+    expect(visits.map((visit) => visit.url)).toEqual(expect.arrayContaining(["/", "/accessibilite", "/connexion"]));
+    expect(broken(visits, false)).toEqual([]);
+    await expectEveryPageHydrates(page, visits);
+  });
+
+  for (const role of ["Direction d'établissement", "Instruction (ANS)", "Instruction régionale (ARS)", "Pilotage du programme (ANS)"]) {
+    test(`every link « ${role} » can follow answers, and each page hydrates without an error`, async ({ context, page }) => {
+      const demo = (await createDemoSignInLinks(e2eDb, E2E_BASE_URL)).find((link) => link.role === role);
+      const user = await e2eDb.user.findUniqueOrThrow({ where: { email: demo!.email }, select: { id: true } });
+      await signInAs(context, user.id);
+      const visits = await walk(context.request);
+      expect(visits.length, "pages beyond the site map are reached").toBeGreaterThan(10);
+      expect(broken(visits, true)).toEqual([]);
+      await expectEveryPageHydrates(page, visits);
+    });
+  }
+});
