@@ -75,6 +75,10 @@ const broken = (visits: Visit[], signedIn: boolean) =>
   visits.filter((visit) => visit.status !== 200 || (signedIn && visit.landedOn === "/connexion" && !visit.url.startsWith("/connexion")));
 
 test.describe("links", () => {
+  // A walk is two visits of each page it reaches (one request, one browser load): the manager's
+  // reaches about 70 pages, some 90 s in CI, where the system tests share the machine's two cores.
+  test.describe.configure({ timeout: 240_000 });
+
   test("every link a visitor can follow answers, and each page hydrates without an error", async ({ page, request }) => {
     const visits = await walk(request);
     expect(visits.map((visit) => visit.url)).toEqual(expect.arrayContaining(["/", "/accessibilite", "/connexion"]));
