@@ -89,7 +89,7 @@ test.describe("filing a dossier", () => {
     await o2.getByLabel("Explication").fill("e-CPS pour 30 salariés sur 38.");
     await waitSaved(page);
 
-    await page.getByRole("link", { name: /retour au dossier/ }).click();
+    await page.getByRole("navigation", { name: "vous êtes ici :" }).getByRole("link", { name: "Clés FIDO2 pour tout l'EHPAD" }).click();
     await expect(page.getByText("Le dossier est complet : vous pouvez le déposer.")).toBeVisible();
     page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "Déposer le dossier" }).click();

@@ -122,6 +122,41 @@ test.describe("DSFR behaviours", () => {
     expect(problems).toEqual([]);
   });
 
+  test("the breadcrumb leads up to the establishment without reloading, and folds behind a button on a phone", async ({
+    page,
+    context,
+  }) => {
+    const problems = watchConsole(page);
+    const establishment = await createEstablishment(e2eDb, { name: "EHPAD Les Tilleuls" });
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    const [professionalId] = await insertRoster(e2eDb, establishment.id);
+    const professional = await e2eDb.professional.findUniqueOrThrow({ where: { id: professionalId } });
+    const name = `${professional.firstName} ${professional.lastName}`;
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}/professionnels/${professional.id}`);
+
+    const breadcrumb = page.getByRole("navigation", { name: "vous êtes ici :" });
+    await expect(breadcrumb.getByRole("listitem")).toHaveText(["EHPAD Les Tilleuls", "Registre des professionnels", name]);
+    await expect(breadcrumb.locator("[aria-current=page]")).toHaveText(name);
+    // A client-side navigation keeps the window's state; a full reload would lose this mark.
+    await page.evaluate(() => Object.assign(window, { stayedOnPage: true }));
+    await breadcrumb.getByRole("link", { name: "Registre des professionnels" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Registre des professionnels");
+    expect(await page.evaluate(() => (window as unknown as { stayedOnPage?: boolean }).stayedOnPage)).toBe(true);
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    const unfold = breadcrumb.getByRole("button", { name: "Voir le fil d'Ariane" });
+    const up = breadcrumb.getByRole("link", { name: "EHPAD Les Tilleuls" });
+    await expect(up).toBeHidden();
+    await expect(page.locator("[data-fr-js-collapse-button=true]").first()).toBeAttached();
+    await unfold.click();
+    await expect(up).toBeVisible();
+    await up.click();
+    await expect(page).toHaveURL(new RegExp(`/etablissements/${establishment.id}$`));
+
+    expect(problems).toEqual([]);
+  });
+
   test("an accordion opens and shows its content, without a CSP violation", async ({ page, context }) => {
     const problems = watchConsole(page);
     const establishment = await createEstablishment(e2eDb);

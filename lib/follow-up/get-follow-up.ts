@@ -74,6 +74,7 @@ export async function getFollowUp(viewer: Viewer, applicationId: string, now = n
   });
   return {
     applicationId: facts.id,
+    establishmentId: facts.establishmentId,
     today,
     ...context,
     objectives,

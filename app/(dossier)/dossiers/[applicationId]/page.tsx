@@ -23,6 +23,8 @@ import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { Breadcrumb } from "@/components/dsfr/breadcrumb";
+import { establishmentSegments } from "@/components/establishments/establishment-segments";
 
 export const metadata: Metadata = { title: "Dossier de candidature" };
 
@@ -43,15 +45,17 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
 
   return (
     <>
-      <p className={fr.cx("fr-mb-1w")}>
-        <Link href={`/etablissements/${dossier.establishment.id}`}>{dossier.establishment.name}</Link> – {dossier.wave.title}
-      </p>
+      <Breadcrumb
+        segments={establishmentSegments(viewer, dossier.establishment)}
+        current={dossier.content.projectTitle || "Dossier de candidature"}
+      />
       <h1>
         {dossier.content.projectTitle || "Dossier de candidature"}{" "}
         <Badge severity={dossier.state === "SELECTED" ? "success" : dossier.state === "REJECTED" ? "error" : "info"} noIcon>
           {STATE_LABELS[dossier.state]}
         </Badge>
       </h1>
+      <p>{dossier.wave.title}</p>
 
       {dossier.state === "DRAFT" ? (
         <p>

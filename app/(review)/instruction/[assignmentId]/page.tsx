@@ -2,7 +2,6 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DeclarationForm } from "@/components/review/declaration-form";
 import { DossierReadView } from "@/components/review/dossier-read-view";
 import { ReviewsTable } from "@/components/review/reviews-table";
@@ -16,6 +15,7 @@ import { getReviewWorkspace } from "@/lib/review/get-review-workspace";
 import { TIER_ADJECTIVES, TIER_LABELS } from "@/lib/review/labels";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
 export const metadata: Metadata = { title: "Instruction d'un dossier" };
 
@@ -33,13 +33,11 @@ export default async function ReviewWorkspacePage({ params }: { params: Promise<
 
   const header = (
     <>
-      <p className={fr.cx("fr-mb-1w")}>
-        <Link href="/instruction">Dossiers à instruire</Link> – {workspace.wave} – {TIER_LABELS[workspace.tier]}
-      </p>
+      <Breadcrumb segments={[crumb("Dossiers à instruire", "/instruction")]} current={establishment.name} />
       <h1 className={fr.cx("fr-h2")}>{establishment.name}</h1>
       <p>
-        FINESS {establishment.finessEt} (entité juridique {establishment.finessEj}) – {establishment.category} – {establishment.city},
-        région {establishment.region}.
+        {workspace.wave} – {TIER_LABELS[workspace.tier]}. FINESS {establishment.finessEt} (entité juridique {establishment.finessEj}) –{" "}
+        {establishment.category} – {establishment.city}, région {establishment.region}.
         <br />
         Évaluation attendue{" "}
         {workspace.dueAt ? <>avant le {formatParisDateTime(workspace.dueAt)} (heure de Paris)</> : "à une date non encore fixée"}

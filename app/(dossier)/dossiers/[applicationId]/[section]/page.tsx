@@ -1,7 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { SideMenu } from "@codegouvfr/react-dsfr/SideMenu";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { SectionForm } from "@/components/dossier/section-form";
 import { sectionFormValues } from "@/lib/applications/dossier-content-rows";
 import { FORM_SECTION_ORDER } from "@/lib/applications/dossier-content";
@@ -12,6 +11,8 @@ import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
+import { establishmentSegments } from "@/components/establishments/establishment-segments";
 
 export const metadata: Metadata = { title: "Compléter le dossier" };
 
@@ -50,9 +51,13 @@ export default async function SectionPage({ params }: { params: Promise<{ applic
         />
       </div>
       <div className={fr.cx("fr-col-12", "fr-col-md-9")}>
-        <p className={fr.cx("fr-mb-1w")}>
-          <Link href={`/dossiers/${applicationId}`}>{dossier.establishment.name} – retour au dossier</Link>
-        </p>
+        <Breadcrumb
+          segments={[
+            ...establishmentSegments(viewer, dossier.establishment),
+            crumb(dossier.content.projectTitle || "Dossier de candidature", `/dossiers/${applicationId}`),
+          ]}
+          current={SECTION_LABELS[section]}
+        />
         <h1>{SECTION_LABELS[section]}</h1>
         <SectionForm
           key={`${section}-${current?.version ?? 0}`}

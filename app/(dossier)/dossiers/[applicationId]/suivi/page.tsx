@@ -1,6 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DeclarationSection } from "@/components/follow-up/declaration-section";
 import { FollowUpMilestones } from "@/components/follow-up/follow-up-milestones";
 import { FollowUpObjectives } from "@/components/follow-up/follow-up-objectives";
@@ -13,6 +12,8 @@ import { guardPage } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { formatCalendarDate } from "@/lib/time/paris";
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
+import { establishmentSegments } from "@/components/establishments/establishment-segments";
 
 export const metadata: Metadata = { title: "Suivi du dossier retenu" };
 
@@ -24,11 +25,15 @@ export default async function FollowUpPage({ params }: { params: Promise<{ appli
   const verification = await guardPage(viewer, path, () => getVerification(viewer, applicationId));
   return (
     <>
-      <p className={fr.cx("fr-mb-1w")}>
-        <Link href={`/dossiers/${applicationId}`}>{followUp.projectTitle || "Dossier de candidature"}</Link> – {followUp.establishment.name}{" "}
-        – {followUp.waveTitle}
-      </p>
+      <Breadcrumb
+        segments={[
+          ...establishmentSegments(viewer, { id: followUp.establishmentId, name: followUp.establishment.name }),
+          crumb(followUp.projectTitle || "Dossier de candidature", `/dossiers/${applicationId}`),
+        ]}
+        current="Suivi du dossier retenu"
+      />
       <h1>Suivi du dossier retenu</h1>
+      <p>{followUp.waveTitle}</p>
       <p className={fr.cx("fr-text--lead")}>
         {followUp.grant?.amountGrantedCents != null ? (
           <>Montant accordé : {formatEurosAndCents(followUp.grant.amountGrantedCents)}. </>

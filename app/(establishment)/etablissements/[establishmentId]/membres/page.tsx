@@ -8,6 +8,7 @@ import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
 export const metadata: Metadata = { title: "Équipe de l'établissement" };
 
@@ -22,6 +23,7 @@ export default async function MembersPage({ params }: { params: Promise<{ establ
 
   return (
     <>
+      <Breadcrumb segments={[crumb(establishment.name, `/etablissements/${establishmentId}`)]} current="Équipe" />
       <h1>Équipe – {establishment.name}</h1>
       <DataTable caption="Membres de l'établissement">
         <thead>

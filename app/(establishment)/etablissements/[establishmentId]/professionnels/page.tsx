@@ -20,6 +20,7 @@ import { dayToIsoDate, toDay } from "@/lib/roster/dates";
 import { HOMOLOGABLE_TYPES } from "@/lib/roster/homologations";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { formatCalendarDate } from "@/lib/time/paris";
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
 export const metadata: Metadata = { title: "Registre des professionnels" };
 
@@ -46,20 +47,7 @@ export default async function RosterPage({
 
   return (
     <>
-      <nav role="navigation" className={fr.cx("fr-breadcrumb")} aria-label="vous êtes ici :">
-        <ol className={fr.cx("fr-breadcrumb__list")}>
-          <li>
-            <Link className={fr.cx("fr-breadcrumb__link")} href={`/etablissements/${establishmentId}`}>
-              {establishment.name}
-            </Link>
-          </li>
-          <li>
-            <a className={fr.cx("fr-breadcrumb__link")} aria-current="page">
-              Registre des professionnels
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb segments={[crumb(establishment.name, `/etablissements/${establishmentId}`)]} current="Registre des professionnels" />
       <h1>Registre des professionnels</h1>
       <p>
         Chaque professionnel de l&apos;établissement, son enregistrement au RPPS, la vérification de son identité et ses moyens

@@ -7,6 +7,7 @@ import { DEPARTMENTS } from "@/lib/establishments/territories";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
 export const metadata: Metadata = { title: "Profil de l'établissement" };
 
@@ -22,6 +23,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ establ
 
   return (
     <>
+      <Breadcrumb segments={[crumb(establishment.name, `/etablissements/${establishmentId}`)]} current="Profil" />
       <h1>Profil – {establishment.name}</h1>
       <ProfileForm
         establishmentId={establishmentId}

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ReviewerProfileForm } from "@/components/review/reviewer-profile-form";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { getReviewerProfile } from "@/lib/review/get-reviewer-profile";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { formatCount } from "@/lib/format/numbers";
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
 export const metadata: Metadata = { title: "Fiche d'instructeur" };
 
@@ -16,9 +16,7 @@ export default async function ReviewerProfilePage({ params }: { params: Promise<
   const profile = await guardPage(viewer, path, () => getReviewerProfile(viewer, userId));
   return (
     <>
-      <p>
-        <Link href="/pilotage/utilisateurs">Utilisateurs de l&apos;ANS</Link>
-      </p>
+      <Breadcrumb segments={[crumb("Utilisateurs de l'ANS", "/pilotage/utilisateurs")]} current={profile.displayName} />
       <h1>{profile.displayName}</h1>
       <p>
         {profile.email} – {formatCount(profile.liveAssignments, "dossier attribué", "dossiers attribués")}

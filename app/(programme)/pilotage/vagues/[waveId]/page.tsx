@@ -20,6 +20,7 @@ import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
 export const metadata: Metadata = { title: "Configuration de la vague" };
 
@@ -46,12 +47,11 @@ export default async function WavePage({ params }: { params: Promise<{ waveId: s
 
   return (
     <>
-      <p>
-        <Link href="/pilotage/campagnes">Campagnes et vagues</Link> – {wave.campaign.title}
-      </p>
+      <Breadcrumb segments={[crumb("Campagnes et vagues", "/pilotage/campagnes")]} current={wave.title} />
       <h1>
         {wave.title} <WaveStatusBadge status={waveStatus(wave, now)} />
       </h1>
+      <p>Campagne « {wave.campaign.title} »</p>
       <p className={fr.cx("fr-text--lead")}>
         {WAVE_KIND_LABELS[wave.kind]} {wave.year} : du {formatParisDateTime(wave.opensAt)} au {formatParisDateTime(wave.closesAt)} (heure de
         Paris), enveloppe de {formatEuros(wave.fundingEnvelopeCents)},{" "}

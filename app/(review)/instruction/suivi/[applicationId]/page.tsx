@@ -1,12 +1,12 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DeclarationDetails } from "@/components/follow-up/declaration-details";
 import { VerificationSection } from "@/components/follow-up/verification-section";
 import { getVerification } from "@/lib/follow-up/get-verification";
 import { guardPage } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { requireViewer } from "@/lib/identity/current-viewer";
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
 export const metadata: Metadata = { title: "Vérification des résultats déclarés" };
 
@@ -17,11 +17,11 @@ export default async function VerificationPage({ params }: { params: Promise<{ a
   const view = await guardPage(viewer, path, () => getVerification(viewer, applicationId));
   return (
     <>
-      <p className={fr.cx("fr-mb-1w")}>
-        <Link href="/instruction/suivi">Déclarations à vérifier</Link> – {view.establishment.name} (FINESS {view.establishment.finessEt}) –{" "}
-        {view.waveTitle}
-      </p>
+      <Breadcrumb segments={[crumb("Déclarations à vérifier", "/instruction/suivi")]} current={view.establishment.name} />
       <h1>Vérification des résultats déclarés</h1>
+      <p>
+        {view.establishment.name} (FINESS {view.establishment.finessEt}) – {view.waveTitle}
+      </p>
       {view.projectTitle ? <p className={fr.cx("fr-text--lead")}>{view.projectTitle}</p> : null}
       {view.declaration ? (
         <>

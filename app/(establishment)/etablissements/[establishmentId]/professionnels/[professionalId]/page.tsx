@@ -1,7 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ProfessionalForm } from "@/components/roster/professional-form";
 import { canAccessEstablishment } from "@/lib/access/policy";
 import { guardPage } from "@/lib/http/page-guard";
@@ -13,6 +12,7 @@ import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { professionalFormOptions } from "@/lib/roster/professional-form-options";
 import { toFormValues } from "@/lib/roster/professional-schema";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
 export const metadata: Metadata = { title: "Fiche professionnel" };
 
@@ -26,7 +26,7 @@ export default async function ProfessionalPage({
   const { establishmentId, professionalId } = await pageParams(params, { establishmentId: RouteParam.id, professionalId: RouteParam.id });
   const path = `/etablissements/${establishmentId}/professionnels/${professionalId}`;
   const viewer = await requireViewer(path);
-  const { record, version, compliance, today } = await guardPage(viewer, path, () =>
+  const { record, version, compliance, today, establishmentName } = await guardPage(viewer, path, () =>
     getProfessional(viewer, { establishmentId, professionalId }),
   );
   const canEdit = canAccessEstablishment(viewer, establishmentId, "edit");
@@ -34,14 +34,13 @@ export default async function ProfessionalPage({
 
   return (
     <>
-      <p>
-        <Link
-          className={fr.cx("fr-link", "fr-icon-arrow-left-line", "fr-link--icon-left")}
-          href={`/etablissements/${establishmentId}/professionnels`}
-        >
-          Registre des professionnels
-        </Link>
-      </p>
+      <Breadcrumb
+        segments={[
+          crumb(establishmentName, `/etablissements/${establishmentId}`),
+          crumb("Registre des professionnels", `/etablissements/${establishmentId}/professionnels`),
+        ]}
+        current={`${record.firstName} ${record.lastName}`}
+      />
       <h1>
         {record.firstName} {record.lastName}
       </h1>

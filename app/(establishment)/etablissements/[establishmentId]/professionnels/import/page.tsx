@@ -1,6 +1,4 @@
-import { fr } from "@codegouvfr/react-dsfr";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ImportUpload } from "@/components/roster/import-upload";
 import { authorizeEstablishment } from "@/lib/access/policy";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
@@ -8,6 +6,7 @@ import { getEstablishment } from "@/lib/establishments/queries";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
 export const metadata: Metadata = { title: "Importer des professionnels" };
 
@@ -21,14 +20,13 @@ export default async function RosterImportPage({ params }: { params: Promise<{ e
   });
   return (
     <>
-      <p>
-        <Link
-          className={fr.cx("fr-link", "fr-icon-arrow-left-line", "fr-link--icon-left")}
-          href={`/etablissements/${establishmentId}/professionnels`}
-        >
-          Registre des professionnels
-        </Link>
-      </p>
+      <Breadcrumb
+        segments={[
+          crumb(establishment.name, `/etablissements/${establishmentId}`),
+          crumb("Registre des professionnels", `/etablissements/${establishmentId}/professionnels`),
+        ]}
+        current="Importer des professionnels"
+      />
       <h1>Importer des professionnels</h1>
       <p>
         Dans le registre de {establishment.name}. Un professionnel déjà présent est mis à jour, pas dupliqué : il est reconnu par son numéro

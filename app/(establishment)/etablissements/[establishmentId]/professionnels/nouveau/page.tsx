@@ -7,6 +7,7 @@ import { requireViewer } from "@/lib/identity/current-viewer";
 import { parisToday } from "@/lib/roster/dates";
 import { professionalFormOptions } from "@/lib/roster/professional-form-options";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
 export const metadata: Metadata = { title: "Ajouter un professionnel" };
 
@@ -20,6 +21,13 @@ export default async function NewProfessionalPage({ params }: { params: Promise<
   });
   return (
     <>
+      <Breadcrumb
+        segments={[
+          crumb(establishment.name, `/etablissements/${establishmentId}`),
+          crumb("Registre des professionnels", `/etablissements/${establishmentId}/professionnels`),
+        ]}
+        current="Ajouter un professionnel"
+      />
       <h1>Ajouter un professionnel</h1>
       <p>Au registre de {establishment.name}.</p>
       <ProfessionalForm

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NewWaveForm } from "@/components/campaigns/new-wave-form";
 import { getCampaign } from "@/lib/campaigns/list-campaigns";
@@ -8,6 +7,7 @@ import { newWaveFormValues } from "@/lib/campaigns/wave-form-values";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
 export const metadata: Metadata = { title: "Nouvelle vague" };
 
@@ -21,9 +21,7 @@ export default async function NewWavePage({ params }: { params: Promise<{ campai
 
   return (
     <>
-      <p>
-        <Link href="/pilotage/campagnes">Campagnes et vagues</Link> – {campaign.title}
-      </p>
+      <Breadcrumb segments={[crumb("Campagnes et vagues", "/pilotage/campagnes")]} current={`Nouvelle vague de « ${campaign.title} »`} />
       <h1>Nouvelle vague de « {campaign.title} »</h1>
       <NewWaveForm campaignId={campaign.id} categories={categories} defaultValues={newWaveFormValues()} />
     </>

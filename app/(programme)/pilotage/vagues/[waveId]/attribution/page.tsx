@@ -15,6 +15,8 @@ import { TIER_ADJECTIVES } from "@/lib/review/labels";
 import { formatParisDateTime, toParisLocal } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { formatCount, formatInteger } from "@/lib/format/numbers";
+import { Breadcrumb } from "@/components/dsfr/breadcrumb";
+import { waveSegments } from "@/components/campaigns/wave-segments";
 
 export const metadata: Metadata = { title: "Attribution des dossiers" };
 
@@ -48,9 +50,7 @@ export default async function AssignmentPage({
 
   return (
     <>
-      <p>
-        <Link href={`/pilotage/vagues/${waveId}`}>{wave.title}</Link>
-      </p>
+      <Breadcrumb segments={waveSegments(waveId, wave.title)} current="Attribution des dossiers" />
       <h1>Attribution des dossiers</h1>
 
       <section aria-labelledby="parametres-instruction" className={fr.cx("fr-mb-6w")}>

@@ -15,6 +15,8 @@ import { formatInteger } from "@/lib/format/numbers";
 import { guardPage } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { requireViewer } from "@/lib/identity/current-viewer";
+import { Breadcrumb } from "@/components/dsfr/breadcrumb";
+import { waveSegments } from "@/components/campaigns/wave-segments";
 
 export const metadata: Metadata = { title: "Décisions de la vague" };
 
@@ -39,9 +41,7 @@ export default async function DecisionsPage({
 
   return (
     <>
-      <p>
-        <Link href={`/pilotage/vagues/${waveId}`}>{wave.title}</Link>
-      </p>
+      <Breadcrumb segments={waveSegments(waveId, wave.title)} current="Décisions" />
       <h1>Décisions</h1>
       <p>
         Les dossiers évalués de la vague, classés par leur note. La note normalisée corrige la sévérité ou l&apos;indulgence de chaque

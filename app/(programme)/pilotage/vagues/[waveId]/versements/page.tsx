@@ -13,6 +13,8 @@ import { formatEurosAndCents, formatInteger } from "@/lib/format/numbers";
 import { guardPage } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { requireViewer } from "@/lib/identity/current-viewer";
+import { Breadcrumb } from "@/components/dsfr/breadcrumb";
+import { waveSegments } from "@/components/campaigns/wave-segments";
 
 export const metadata: Metadata = { title: "Versements de la vague" };
 
@@ -32,9 +34,7 @@ export default async function PaymentsPage({
     `${path}?${new URLSearchParams({ ...(filters.status ? { status: filters.status } : {}), page: String(page) })}`;
   return (
     <>
-      <p>
-        <Link href={`/pilotage/vagues/${waveId}`}>{list.wave.title}</Link>
-      </p>
+      <Breadcrumb segments={waveSegments(waveId, list.wave.title)} current="Versements" />
       <h1>Versements</h1>
       <p>
         Les tranches des subventions accordées : l&apos;avance est due dès la publication de la décision, le solde à la validation des

@@ -16,6 +16,8 @@ import { requireViewer } from "@/lib/identity/current-viewer";
 import { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { formatCount } from "@/lib/format/numbers";
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
+import { waveSegments } from "@/components/campaigns/wave-segments";
 
 export const metadata: Metadata = { title: "Proposition de décision" };
 
@@ -33,9 +35,10 @@ export default async function ProposalPage({ params }: { params: Promise<{ waveI
 
   return (
     <>
-      <p>
-        <Link href={`/pilotage/vagues/${waveId}/decisions`}>Décisions – {workspace.wave.title}</Link>
-      </p>
+      <Breadcrumb
+        segments={[...waveSegments(waveId, workspace.wave.title), crumb("Décisions", `/pilotage/vagues/${waveId}/decisions`)]}
+        current={dossier.establishment}
+      />
       <h1>
         {dossier.establishment} <Badge noIcon>{STATE_LABELS[dossier.state]}</Badge>
       </h1>

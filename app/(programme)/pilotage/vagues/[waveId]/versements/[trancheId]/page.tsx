@@ -11,6 +11,8 @@ import { guardPage } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { parisToday } from "@/lib/time/paris";
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
+import { waveSegments } from "@/components/campaigns/wave-segments";
 
 export const metadata: Metadata = { title: "Versement d'une tranche" };
 
@@ -22,9 +24,10 @@ export default async function TranchePage({ params }: { params: Promise<{ waveId
   const { application } = tranche;
   return (
     <>
-      <p>
-        <Link href={`/pilotage/vagues/${waveId}/versements`}>Versements – {application.wave.title}</Link>
-      </p>
+      <Breadcrumb
+        segments={[...waveSegments(waveId, application.wave.title), crumb("Versements", `/pilotage/vagues/${waveId}/versements`)]}
+        current={`${TRANCHE_LABELS[tranche.kind]} – ${application.establishment.name}`}
+      />
       <h1>
         {TRANCHE_LABELS[tranche.kind]} – {application.establishment.name}
       </h1>
