@@ -7,11 +7,6 @@ import type { Viewer } from "./viewer";
  * Scope in the query, not after it: these filters go into every list query, so a row the viewer
  * may not see is never even loaded. They mirror `decideApplicationAccess` / `canAccessEstablishment`.
  */
-export function establishmentsVisibleTo(viewer: Viewer): Prisma.EstablishmentWhereInput {
-  if (hasPermission(viewer, "establishment:read-any")) return {};
-  return { id: { in: viewer.memberships.map((membership) => membership.establishmentId) } };
-}
-
 export function applicationsVisibleTo(viewer: Viewer): Prisma.ApplicationWhereInput {
   if (hasPermission(viewer, "establishment:read-any")) return {};
   const scopes: Prisma.ApplicationWhereInput[] = [

@@ -1,14 +1,17 @@
 import { authorizeEstablishment } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
-import { establishmentsVisibleTo } from "@/lib/access/visibility";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 
-/** The establishments the viewer works for (all of them for programme managers). */
-export function listVisibleEstablishments(viewer: Viewer) {
+/**
+ * The establishments the viewer is a member of, by name. Only those, whoever the viewer is: a
+ * programme manager may read every establishment, but « Mes établissements » listing them all
+ * would be tens of thousands of lines at national scale.
+ */
+export function listMyEstablishments(viewer: Viewer) {
   return db.establishment.findMany({
-    where: establishmentsVisibleTo(viewer),
+    where: { id: { in: viewer.memberships.map((membership) => membership.establishmentId) } },
     orderBy: { name: "asc" },
     select: { id: true, name: true, city: true, departmentCode: true, finessEt: true, category: { select: { label: true } } },
   });

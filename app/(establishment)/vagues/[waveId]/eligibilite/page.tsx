@@ -7,7 +7,7 @@ import { StartApplicationButton } from "@/components/campaigns/start-application
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { getEligibilityScreen } from "@/lib/campaigns/get-eligibility-screen";
 import { eligibilityPath } from "@/lib/campaigns/list-waves-for-establishment";
-import { listVisibleEstablishments } from "@/lib/establishments/queries";
+import { listMyEstablishments } from "@/lib/establishments/queries";
 import { formatEuros } from "@/lib/format/numbers";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
@@ -32,7 +32,7 @@ export default async function EligibilityPage({ params, searchParams }: Props) {
 
   if (!establishmentId) {
     if (viewer.memberships.length === 0) notFound();
-    const mine = await listVisibleEstablishments(viewer);
+    const mine = await listMyEstablishments(viewer);
     return (
       <>
         <h1>Pour quel établissement ?</h1>
