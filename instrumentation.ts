@@ -1,6 +1,6 @@
 /**
  * Next.js calls `register` once when the server starts, in the Node.js runtime only, and never
- * while `next build` prerenders pages: every console line becomes a JSON log line, and the
+ * while `next build` prerenders pages: every console line and process warning becomes a JSON log line, and the
  * background jobs start (the worker itself unless RUN_JOBS=false, where `npm run worker` runs apart).
  */
 export async function register(): Promise<void> {
@@ -8,8 +8,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   /* eslint-enable no-restricted-properties */
-  const { routeConsoleToLogger } = await import("@/lib/observability/logger");
-  routeConsoleToLogger();
+  const { routeServerOutputToLogger } = await import("@/lib/observability/logger");
+  routeServerOutputToLogger();
   const { env } = await import("@/lib/config/env");
   if (!env.DATABASE_URL) return;
   const { startJobsWhenReachable } = await import("@/lib/jobs/start-in-app");

@@ -24,10 +24,21 @@ export function errorFields(error: unknown): { err: { message: string; name?: st
 const CONSOLE_LEVELS = { log: "info", info: "info", warn: "warn", error: "error", debug: "debug" } as const;
 
 /**
- * Sends everything the server prints through console.* (Next.js's own messages, libraries')
- * through the logger, so that every line of the server's output is JSON with its request id.
+ * Sends everything the server prints through console.* (Next.js's own messages, libraries') and
+ * Node's process warnings through the logger, so that every line of the server's output is JSON
+ * with its request id.
  */
-export function routeConsoleToLogger(): void {
+export function routeServerOutputToLogger(): void {
+  routeConsoleToLogger();
+  // Node prints its warnings (a dependency's deprecation, say) through console.error, which would
+  // log them as errors: its printer gives way to a listener that logs them as warnings, with their code.
+  process.removeAllListeners("warning");
+  process.on("warning", (warning: Error & { code?: string }) =>
+    logger.warn({ warning: { name: warning.name, code: warning.code } }, warning.message),
+  );
+}
+
+function routeConsoleToLogger(): void {
   for (const [method, level] of Object.entries(CONSOLE_LEVELS) as Array<
     [keyof typeof CONSOLE_LEVELS, (typeof CONSOLE_LEVELS)[keyof typeof CONSOLE_LEVELS]]
   >) {
