@@ -3,6 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 import { StartApplicationButton } from "@/components/campaigns/start-application-button";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { getEligibilityScreen } from "@/lib/campaigns/get-eligibility-screen";
@@ -55,11 +56,11 @@ export default async function EligibilityPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <p>
-        <Link href={`/etablissements/${establishment.id}`}>{establishment.name}</Link> – {wave.campaign}
-      </p>
+      <Breadcrumb segments={[crumb(establishment.name, `/etablissements/${establishment.id}`)]} current={`Éligibilité : ${wave.title}`} />
       <h1>Éligibilité : {wave.title}</h1>
       <p>
+        Campagne « {wave.campaign} ».
+        <br />
         Candidatures du {formatParisDateTime(wave.opensAt)} au {formatParisDateTime(wave.closesAt)} (heure de Paris)
         {verdict.extended ? `, prolongées jusqu'au ${formatParisDateTime(verdict.closesAt)} pour votre établissement` : ""}. Enveloppe de{" "}
         {formatEuros(wave.fundingEnvelopeCents)}.
