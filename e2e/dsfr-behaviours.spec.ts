@@ -138,6 +138,7 @@ test.describe("DSFR behaviours", () => {
     const breadcrumb = page.getByRole("navigation", { name: "vous êtes ici :" });
     await expect(breadcrumb.getByRole("listitem")).toHaveText(["EHPAD Les Tilleuls", "Registre des professionnels", name]);
     await expect(breadcrumb.locator("[aria-current=page]")).toHaveText(name);
+    await expectNoSeriousAccessibilityViolation(page);
     // A client-side navigation keeps the window's state; a full reload would lose this mark.
     await page.evaluate(() => Object.assign(window, { stayedOnPage: true }));
     await breadcrumb.getByRole("link", { name: "Registre des professionnels" }).click();
