@@ -49,3 +49,8 @@ export const BUDGET_CATEGORY_LABELS: Readonly<Record<BudgetCategory, string>> = 
   TRAINING: "Formation et conduite du changement",
   OTHER: "Autre",
 };
+
+/** A dossier as its pages name it: its project's title, until the applicant has written one. */
+export function dossierTitle(projectTitle: string | null | undefined): string {
+  return projectTitle || "Dossier de candidature";
+}

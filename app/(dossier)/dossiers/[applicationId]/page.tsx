@@ -15,7 +15,7 @@ import { TransitionPanel } from "@/components/dossier/transition-panel";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { getDossier } from "@/lib/applications/get-dossier";
 import { getDossierIndicators } from "@/lib/roster/get-dossier-indicators";
-import { SECTION_LABELS } from "@/lib/applications/labels";
+import { dossierTitle, SECTION_LABELS } from "@/lib/applications/labels";
 import { FORM_SECTION_ORDER } from "@/lib/applications/dossier-content";
 import { SECTION_SLUGS } from "@/lib/applications/section-slugs";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
@@ -45,12 +45,9 @@ export default async function DossierPage({ params }: { params: Promise<{ applic
 
   return (
     <>
-      <Breadcrumb
-        segments={establishmentSegments(viewer, dossier.establishment)}
-        current={dossier.content.projectTitle || "Dossier de candidature"}
-      />
+      <Breadcrumb segments={establishmentSegments(viewer, dossier.establishment)} current={dossierTitle(dossier.content.projectTitle)} />
       <h1>
-        {dossier.content.projectTitle || "Dossier de candidature"}{" "}
+        {dossierTitle(dossier.content.projectTitle)}{" "}
         <Badge severity={dossier.state === "SELECTED" ? "success" : dossier.state === "REJECTED" ? "error" : "info"} noIcon>
           {STATE_LABELS[dossier.state]}
         </Badge>

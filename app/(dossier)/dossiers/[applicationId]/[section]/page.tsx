@@ -5,7 +5,7 @@ import { SectionForm } from "@/components/dossier/section-form";
 import { sectionFormValues } from "@/lib/applications/dossier-content-rows";
 import { FORM_SECTION_ORDER } from "@/lib/applications/dossier-content";
 import { getDossier } from "@/lib/applications/get-dossier";
-import { SECTION_LABELS } from "@/lib/applications/labels";
+import { dossierTitle, SECTION_LABELS } from "@/lib/applications/labels";
 import { SECTION_SLUGS } from "@/lib/applications/section-slugs";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { requireViewer } from "@/lib/identity/current-viewer";
@@ -54,7 +54,7 @@ export default async function SectionPage({ params }: { params: Promise<{ applic
         <Breadcrumb
           segments={[
             ...establishmentSegments(viewer, dossier.establishment),
-            crumb(dossier.content.projectTitle || "Dossier de candidature", `/dossiers/${applicationId}`),
+            crumb(dossierTitle(dossier.content.projectTitle), `/dossiers/${applicationId}`),
           ]}
           current={SECTION_LABELS[section]}
         />

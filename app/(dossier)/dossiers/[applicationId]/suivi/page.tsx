@@ -13,6 +13,7 @@ import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { formatCalendarDate } from "@/lib/time/paris";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
+import { dossierTitle } from "@/lib/applications/labels";
 import { establishmentSegments } from "@/components/establishments/establishment-segments";
 
 export const metadata: Metadata = { title: "Suivi du dossier retenu" };
@@ -28,7 +29,7 @@ export default async function FollowUpPage({ params }: { params: Promise<{ appli
       <Breadcrumb
         segments={[
           ...establishmentSegments(viewer, { id: followUp.establishmentId, name: followUp.establishment.name }),
-          crumb(followUp.projectTitle || "Dossier de candidature", `/dossiers/${applicationId}`),
+          crumb(dossierTitle(followUp.projectTitle), `/dossiers/${applicationId}`),
         ]}
         current="Suivi du dossier retenu"
       />
