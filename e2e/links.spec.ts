@@ -59,16 +59,33 @@ async function walk(request: APIRequestContext): Promise<Visit[]> {
   return visits;
 }
 
+/** The page's title and its main heading, a badge in the heading (a state, a status) left out. */
+function titleAndHeading(): { title: string; heading: string } {
+  const heading = document.querySelector("main h1")?.cloneNode(true);
+  if (!(heading instanceof HTMLElement)) return { title: document.title, heading: "" };
+  for (const badge of heading.querySelectorAll(".fr-badge")) badge.remove();
+  return { title: document.title, heading: heading.textContent.replace(/\s+/g, " ").trim() };
+}
+
 /**
  * Opens each page the walk reached in the browser and expects React to hydrate it without an
- * uncaught error (a hydration mismatch, React #418, re-renders the page and resets fields and focus).
+ * uncaught error (a hydration mismatch, React #418, re-renders the page and resets fields and focus),
+ * and its title to say which page it is (RGAA 8.6): the title opens with the start of the page's
+ * main heading, so that a dossier's sections, or two establishments, are told apart in the
+ * browser's tabs and history, and by a screen reader on arrival.
  */
-async function expectEveryPageHydrates(page: Page, visits: readonly Visit[]): Promise<void> {
+async function expectEveryPageHydratesWithItsTitle(page: Page, visits: readonly Visit[]): Promise<void> {
   const errors = watchPageErrors(page);
+  const misnamed: string[] = [];
   for (const visit of visits.filter((candidate) => candidate.page)) {
     await page.goto(visit.url);
     await expectNoPageErrors(page, errors);
+    // A dynamic page's title is streamed after its first bytes.
+    await expect(page).toHaveTitle(/HospiConnect/);
+    const { title, heading } = await page.evaluate(titleAndHeading);
+    if (!heading.startsWith(title.split(" – ")[0]!)) misnamed.push(`${visit.url}: « ${title} » for « ${heading} »`);
   }
+  expect(misnamed).toEqual([]);
 }
 
 const broken = (visits: Visit[], signedIn: boolean) =>
@@ -79,22 +96,28 @@ test.describe("links", () => {
   // reaches about 70 pages, some 90 s in CI, where the system tests share the machine's two cores.
   test.describe.configure({ timeout: 240_000 });
 
-  test("every link a visitor can follow answers, and each page hydrates without an error", async ({ page, request }) => {
+  test("every link a visitor can follow answers, and each page hydrates without an error and names itself in its title", async ({
+    page,
+    request,
+  }) => {
     const visits = await walk(request);
     expect(visits.map((visit) => visit.url)).toEqual(expect.arrayContaining(["/", "/accessibilite", "/connexion"]));
     expect(broken(visits, false)).toEqual([]);
-    await expectEveryPageHydrates(page, visits);
+    await expectEveryPageHydratesWithItsTitle(page, visits);
   });
 
   for (const role of ["Direction d'établissement", "Instruction (ANS)", "Instruction régionale (ARS)", "Pilotage du programme (ANS)"]) {
-    test(`every link « ${role} » can follow answers, and each page hydrates without an error`, async ({ context, page }) => {
+    test(`every link « ${role} » can follow answers, and each page hydrates without an error and names itself in its title`, async ({
+      context,
+      page,
+    }) => {
       const demo = (await createDemoSignInLinks(e2eDb, E2E_BASE_URL)).find((link) => link.role === role);
       const user = await e2eDb.user.findUniqueOrThrow({ where: { email: demo!.email }, select: { id: true } });
       await signInAs(context, user.id);
       const visits = await walk(context.request);
       expect(visits.length, "pages beyond the site map are reached").toBeGreaterThan(10);
       expect(broken(visits, true)).toEqual([]);
-      await expectEveryPageHydrates(page, visits);
+      await expectEveryPageHydratesWithItsTitle(page, visits);
     });
   }
 });

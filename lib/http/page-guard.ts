@@ -1,9 +1,11 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
+import { requireViewer } from "@/lib/identity/current-viewer";
 import { clientIp } from "./client-info";
 
 /**
@@ -25,4 +27,21 @@ export async function guardPage<T>(viewer: Viewer, path: string, load: () => Pro
     }
     throw error;
   }
+}
+
+/**
+ * A page's signed-in, guarded load of the record it shows, for the page and for its
+ * `generateMetadata`: the title names that record (RGAA 8.6), and React's `cache` makes both one
+ * read per request, so a refusal is also audited once. Arguments are the URL's parsed segments
+ * (strings, which `cache` compares by value).
+ */
+export function guardedPageLoad<TArgs extends string[], T>(
+  pathOf: (...args: TArgs) => string,
+  load: (viewer: Viewer, ...args: TArgs) => Promise<T>,
+): (...args: TArgs) => Promise<{ viewer: Viewer; path: string; record: T }> {
+  return cache(async (...args: TArgs) => {
+    const path = pathOf(...args);
+    const viewer = await requireViewer(path);
+    return { viewer, path, record: await guardPage(viewer, path, () => load(viewer, ...args)) };
+  });
 }

@@ -4,7 +4,7 @@
  * reads them from there.)
  *
  * Public API: `POPULATION_LABELS`, `RPPS_STATUS_LABELS`, `CATEGORY_LABELS`, `IDENTITY_LABELS`,
- * `SNAPSHOT_REASON_LABELS`.
+ * `SNAPSHOT_REASON_LABELS`, `professionalName`.
  */
 import type { IdentityVerification, Population, ProfessionalCategory, RppsStatus, SnapshotReason } from "@/lib/db/generated/enums";
 import { IDENTITY_VERIFICATION_CATALOGUE } from "@/lib/mie/catalogue";
@@ -41,3 +41,8 @@ export const SNAPSHOT_REASON_LABELS: Readonly<Record<SnapshotReason, string>> = 
   SUBMISSION: "Dépôt d'un dossier",
   DECLARATION: "Déclaration de résultats",
 };
+
+/** How a professional is named on their page, its title and breadcrumb: « Eulalie AUBERT ». */
+export function professionalName(professional: { firstName: string; lastName: string }): string {
+  return `${professional.firstName} ${professional.lastName}`;
+}

@@ -1,3 +1,4 @@
+import { cache } from "react";
 /**
  * The roster table's page: filtered, searched, sorted and paginated by the database (a roster may
  * hold 10,000+ professionals), each row with its verdict at today's date from the rules module.
@@ -111,6 +112,22 @@ const ESTABLISHMENT_SELECT = {
   homologations: { orderBy: { decidedAt: "asc" }, select: { type: true, decidedAt: true, reference: true } },
 } as const satisfies Prisma.EstablishmentSelect;
 
+/**
+ * The establishment as the roster page shows it, read once per page render (React's `cache`): the
+ * page's title and its rows share it; tests and scripts read it each time.
+ */
+const readRosterEstablishment = cache((establishmentId: string) =>
+  db.establishment.findUnique({ where: { id: establishmentId }, select: ESTABLISHMENT_SELECT }),
+);
+
+/** The establishment whose roster a member or a programme manager reads. */
+export async function getRosterEstablishment(viewer: Viewer, establishmentId: string) {
+  authorizeEstablishment(viewer, establishmentId, "read");
+  const establishment = await readRosterEstablishment(establishmentId);
+  if (!establishment) throw new AppError("NOT_FOUND");
+  return establishment;
+}
+
 export type RosterPage = {
   establishment: Prisma.EstablishmentGetPayload<{ select: { name: true; homologations: typeof ESTABLISHMENT_SELECT.homologations } }>;
   total: number;
@@ -182,7 +199,7 @@ export async function listProfessionals(viewer: Viewer, establishmentId: string,
   // Independent reads go together (one round trip's wait instead of four); the requested page is
   // read at once, and again only when it lies past the last one.
   const [establishment, rosterSize, filteredCount, requestedRows] = await Promise.all([
-    db.establishment.findUnique({ where: { id: establishmentId }, select: ESTABLISHMENT_SELECT }),
+    readRosterEstablishment(establishmentId),
     db.professional.count({ where: { establishmentId } }),
     filters.compliance ? null : db.professional.count({ where }),
     filters.compliance ? null : rowsOfPage(filters.page),

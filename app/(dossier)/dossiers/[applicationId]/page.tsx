@@ -19,26 +19,37 @@ import { dossierTitle, SECTION_LABELS } from "@/lib/applications/labels";
 import { FORM_SECTION_ORDER } from "@/lib/applications/dossier-content";
 import { SECTION_SLUGS } from "@/lib/applications/section-slugs";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
-import { requireViewer } from "@/lib/identity/current-viewer";
-import { guardPage } from "@/lib/http/page-guard";
+import { guardedPageLoad } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { establishmentSegments } from "@/components/establishments/establishment-segments";
 
-export const metadata: Metadata = { title: "Dossier de candidature" };
+const PARAMS = { applicationId: RouteParam.id };
+type Props = { params: Promise<{ applicationId: string }> };
 
-export default async function DossierPage({ params }: { params: Promise<{ applicationId: string }> }) {
-  const { applicationId } = await pageParams(params, { applicationId: RouteParam.id });
-  const path = `/dossiers/${applicationId}`;
-  const viewer = await requireViewer(path);
-  const [dossier, figures, reviewFollowUp] = await guardPage(viewer, path, () =>
+const loadDossierPage = guardedPageLoad(
+  (applicationId: string) => `/dossiers/${applicationId}`,
+  (viewer, applicationId) =>
     Promise.all([
       getDossier(viewer, applicationId),
       getDossierIndicators(viewer, applicationId),
       getDossierReviewFollowUp(viewer, applicationId),
     ]),
-  );
+);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { applicationId } = await pageParams(params, PARAMS);
+  const [dossier] = (await loadDossierPage(applicationId)).record;
+  return { title: `${dossierTitle(dossier.content.projectTitle)} – ${dossier.establishment.name}` };
+}
+
+export default async function DossierPage({ params }: Props) {
+  const { applicationId } = await pageParams(params, PARAMS);
+  const {
+    viewer,
+    record: [dossier, figures, reviewFollowUp],
+  } = await loadDossierPage(applicationId);
   const now = new Date();
   const pastDeadline = now >= dossier.closesAt;
   const sectionInfo = new Map(dossier.sections.map((section) => [section.section, section]));

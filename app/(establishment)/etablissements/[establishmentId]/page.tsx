@@ -10,11 +10,17 @@ import { getEstablishmentOverview } from "@/lib/establishments/get-establishment
 import { getEstablishmentCompliance } from "@/lib/roster/get-establishment-compliance";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { departmentName, regionName } from "@/lib/establishments/territories";
-import { requireViewer } from "@/lib/identity/current-viewer";
-import { guardPage } from "@/lib/http/page-guard";
+import { guardedPageLoad, guardPage } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 
-export const metadata: Metadata = { title: "Établissement" };
+const PARAMS = { establishmentId: RouteParam.id };
+
+const loadOverview = guardedPageLoad((establishmentId: string) => `/etablissements/${establishmentId}`, getEstablishmentOverview);
+
+export async function generateMetadata({ params }: { params: Promise<{ establishmentId: string }> }): Promise<Metadata> {
+  const { establishmentId } = await pageParams(params, PARAMS);
+  return { title: (await loadOverview(establishmentId)).record.name };
+}
 
 export default async function EstablishmentPage({
   params,
@@ -23,14 +29,13 @@ export default async function EstablishmentPage({
   params: Promise<{ establishmentId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { establishmentId } = await pageParams(params, { establishmentId: RouteParam.id });
+  const { establishmentId } = await pageParams(params, PARAMS);
   const { cible, periode } = await searchParams;
-  const path = `/etablissements/${establishmentId}`;
-  const viewer = await requireViewer(path);
-  // Each load asks the policy itself: they go together, and share one read of the establishment (React's `cache`).
-  const [establishment, waves, compliance] = await guardPage(viewer, path, () =>
+  const { viewer, path, record: establishment } = await loadOverview(establishmentId);
+  // The waves and the compliance section ask the policy themselves, and read the establishment
+  // from the overview's read (React's `cache`).
+  const [waves, compliance] = await guardPage(viewer, path, () =>
     Promise.all([
-      getEstablishmentOverview(viewer, establishmentId),
       listWavesForEstablishment(viewer, establishmentId),
       getEstablishmentCompliance(viewer, establishmentId, {
         target: typeof cible === "string" ? cible : undefined,

@@ -9,7 +9,7 @@ import { STAFF_ROLE_LABELS } from "@/lib/identity/invitations";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 
-export const metadata: Metadata = { title: "Invitations" };
+export const metadata: Metadata = { title: "Inviter des agents de l'ANS" };
 
 export default async function InvitationsPage() {
   const viewer = await requireViewer("/pilotage/invitations");

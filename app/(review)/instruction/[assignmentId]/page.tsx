@@ -9,26 +9,32 @@ import { ScoreSheetForm, type SheetCriterionView } from "@/components/review/sco
 import { objectiveAnchor } from "@/lib/applications/anchors";
 import { ASSESSMENT_STATUS_LABELS } from "@/lib/applications/labels";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardedPageLoad } from "@/lib/http/page-guard";
 import { getReviewWorkspace } from "@/lib/review/get-review-workspace";
 import { TIER_ADJECTIVES, TIER_LABELS } from "@/lib/review/labels";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
-export const metadata: Metadata = { title: "Instruction d'un dossier" };
+const PARAMS = { assignmentId: RouteParam.id };
+type Props = { params: Promise<{ assignmentId: string }> };
+
+const loadWorkspace = guardedPageLoad((assignmentId: string) => `/instruction/${assignmentId}`, getReviewWorkspace);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { assignmentId } = await pageParams(params, PARAMS);
+  const workspace = (await loadWorkspace(assignmentId)).record;
+  return { title: `${workspace.establishment.name} – Instruction` };
+}
 
 /**
  * The reviewer's workspace for one assignment: the declaration of interests first; then the whole
  * dossier on the left (read-only) and the score sheet on the right, each scrolling on its own at
  * 1280 px, both reachable from the keyboard (skip links, anchors, native fields).
  */
-export default async function ReviewWorkspacePage({ params }: { params: Promise<{ assignmentId: string }> }) {
-  const { assignmentId } = await pageParams(params, { assignmentId: RouteParam.id });
-  const path = `/instruction/${assignmentId}`;
-  const viewer = await requireViewer(path);
-  const workspace = await guardPage(viewer, path, () => getReviewWorkspace(viewer, assignmentId));
+export default async function ReviewWorkspacePage({ params }: Props) {
+  const { assignmentId } = await pageParams(params, PARAMS);
+  const { record: workspace } = await loadWorkspace(assignmentId);
   const { establishment } = workspace;
 
   const header = (

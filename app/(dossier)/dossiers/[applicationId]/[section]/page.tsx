@@ -7,20 +7,30 @@ import { FORM_SECTION_ORDER } from "@/lib/applications/dossier-content";
 import { getDossier } from "@/lib/applications/get-dossier";
 import { dossierTitle, SECTION_LABELS } from "@/lib/applications/labels";
 import { SECTION_SLUGS } from "@/lib/applications/section-slugs";
+import type { FormSection } from "@/lib/db/generated/enums";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
-import { requireViewer } from "@/lib/identity/current-viewer";
-import { guardPage } from "@/lib/http/page-guard";
+import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 import { establishmentSegments } from "@/components/establishments/establishment-segments";
 
-export const metadata: Metadata = { title: "Compléter le dossier" };
+const PARAMS = { applicationId: RouteParam.id, section: RouteParam.sectionSlug };
+type Props = { params: Promise<{ applicationId: string; section: string }> };
 
-export default async function SectionPage({ params }: { params: Promise<{ applicationId: string; section: string }> }) {
-  const { applicationId, section } = await pageParams(params, { applicationId: RouteParam.id, section: RouteParam.sectionSlug });
-  const path = `/dossiers/${applicationId}/${SECTION_SLUGS[section]}`;
-  const viewer = await requireViewer(path);
-  const dossier = await guardPage(viewer, path, () => getDossier(viewer, applicationId));
+const loadSectionPage = guardedPageLoad(
+  (applicationId: string, section: FormSection) => `/dossiers/${applicationId}/${SECTION_SLUGS[section]}`,
+  (viewer, applicationId) => getDossier(viewer, applicationId),
+);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { applicationId, section } = await pageParams(params, PARAMS);
+  const dossier = (await loadSectionPage(applicationId, section)).record;
+  return { title: `${SECTION_LABELS[section]} – ${dossierTitle(dossier.content.projectTitle)}` };
+}
+
+export default async function SectionPage({ params }: Props) {
+  const { applicationId, section } = await pageParams(params, PARAMS);
+  const { viewer, record: dossier } = await loadSectionPage(applicationId, section);
   const values = sectionFormValues(section, dossier.content);
   const initialValues =
     section === "SELF_ASSESSMENT"

@@ -8,22 +8,36 @@ import { VerificationSection } from "@/components/follow-up/verification-section
 import { getFollowUp } from "@/lib/follow-up/get-follow-up";
 import { getVerification } from "@/lib/follow-up/get-verification";
 import { formatEurosAndCents } from "@/lib/format/numbers";
-import { guardPage } from "@/lib/http/page-guard";
+import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
-import { requireViewer } from "@/lib/identity/current-viewer";
 import { formatCalendarDate } from "@/lib/time/paris";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 import { dossierTitle } from "@/lib/applications/labels";
 import { establishmentSegments } from "@/components/establishments/establishment-segments";
 
-export const metadata: Metadata = { title: "Suivi du dossier retenu" };
+const PARAMS = { applicationId: RouteParam.id };
+type Props = { params: Promise<{ applicationId: string }> };
 
-export default async function FollowUpPage({ params }: { params: Promise<{ applicationId: string }> }) {
-  const { applicationId } = await pageParams(params, { applicationId: RouteParam.id });
-  const path = `/dossiers/${applicationId}/suivi`;
-  const viewer = await requireViewer(path);
-  const followUp = await guardPage(viewer, path, () => getFollowUp(viewer, applicationId));
-  const verification = await guardPage(viewer, path, () => getVerification(viewer, applicationId));
+const loadFollowUp = guardedPageLoad(
+  (applicationId: string) => `/dossiers/${applicationId}/suivi`,
+  async (viewer, applicationId) => ({
+    followUp: await getFollowUp(viewer, applicationId),
+    verification: await getVerification(viewer, applicationId),
+  }),
+);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { applicationId } = await pageParams(params, PARAMS);
+  const { followUp } = (await loadFollowUp(applicationId)).record;
+  return { title: `Suivi du dossier retenu – ${followUp.establishment.name}` };
+}
+
+export default async function FollowUpPage({ params }: Props) {
+  const { applicationId } = await pageParams(params, PARAMS);
+  const {
+    viewer,
+    record: { followUp, verification },
+  } = await loadFollowUp(applicationId);
   return (
     <>
       <Breadcrumb

@@ -4,21 +4,30 @@ import type { Metadata } from "next";
 import { MemberInvitationForm } from "@/components/identity/member-invitation-form";
 import { canInviteMember } from "@/lib/access/policy";
 import { getEstablishment } from "@/lib/establishments/queries";
-import { requireViewer } from "@/lib/identity/current-viewer";
-import { guardPage } from "@/lib/http/page-guard";
+import { guardedPageLoad } from "@/lib/http/page-guard";
 import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
-export const metadata: Metadata = { title: "Équipe de l'établissement" };
-
 const ROLE_LABELS = { DIRECTOR: "Direction", EDITOR: "Co-rédaction" } as const;
 
-export default async function MembersPage({ params }: { params: Promise<{ establishmentId: string }> }) {
-  const { establishmentId } = await pageParams(params, { establishmentId: RouteParam.id });
-  const path = `/etablissements/${establishmentId}/membres`;
-  const viewer = await requireViewer(path);
-  const establishment = await guardPage(viewer, path, () => getEstablishment(viewer, establishmentId));
+const PARAMS = { establishmentId: RouteParam.id };
+type Props = { params: Promise<{ establishmentId: string }> };
+
+const loadEstablishment = guardedPageLoad(
+  (establishmentId: string) => `/etablissements/${establishmentId}/membres`,
+  (viewer, establishmentId) => getEstablishment(viewer, establishmentId),
+);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { establishmentId } = await pageParams(params, PARAMS);
+  const establishment = (await loadEstablishment(establishmentId)).record;
+  return { title: `Équipe – ${establishment.name}` };
+}
+
+export default async function MembersPage({ params }: Props) {
+  const { establishmentId } = await pageParams(params, PARAMS);
+  const { viewer, record: establishment } = await loadEstablishment(establishmentId);
   const canInvite = canInviteMember(viewer, establishmentId);
 
   return (

@@ -10,10 +10,9 @@ import { RosterPagination } from "@/components/roster/roster-pagination";
 import { RosterTable } from "@/components/roster/roster-table";
 import { canAccessEstablishment } from "@/lib/access/policy";
 import { formatInteger } from "@/lib/format/numbers";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardedPageLoad, guardPage } from "@/lib/http/page-guard";
 import { POPULATION_LABELS, RPPS_STATUS_LABELS } from "@/lib/roster/labels";
-import { listProfessionals, ROSTER_PAGE_SIZES, ZRosterFilters } from "@/lib/roster/list-professionals";
+import { getRosterEstablishment, listProfessionals, ROSTER_PAGE_SIZES, ZRosterFilters } from "@/lib/roster/list-professionals";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { listProfessions } from "@/lib/roster/professions";
 import { dayToIsoDate, toDay } from "@/lib/roster/dates";
@@ -22,7 +21,20 @@ import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { formatCalendarDate } from "@/lib/time/paris";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
-export const metadata: Metadata = { title: "Registre des professionnels" };
+const PARAMS = { establishmentId: RouteParam.id };
+
+// The rows bring what the page shows of the establishment (its name, its homologations), from the
+// read its title makes first.
+const loadRosterEstablishment = guardedPageLoad(
+  (establishmentId: string) => `/etablissements/${establishmentId}/professionnels`,
+  getRosterEstablishment,
+);
+
+export async function generateMetadata({ params }: { params: Promise<{ establishmentId: string }> }): Promise<Metadata> {
+  const { establishmentId } = await pageParams(params, PARAMS);
+  const establishment = (await loadRosterEstablishment(establishmentId)).record;
+  return { title: `Registre des professionnels – ${establishment.name}` };
+}
 
 export default async function RosterPage({
   params,
@@ -31,11 +43,9 @@ export default async function RosterPage({
   params: Promise<{ establishmentId: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const { establishmentId } = await pageParams(params, { establishmentId: RouteParam.id });
-  const path = `/etablissements/${establishmentId}/professionnels`;
-  const viewer = await requireViewer(path);
+  const { establishmentId } = await pageParams(params, PARAMS);
+  const { viewer, path } = await loadRosterEstablishment(establishmentId);
   const filters = ZRosterFilters.parse(await searchParams);
-  // The page's rows bring what it shows of the establishment (its name, its homologations).
   const [page, professions] = await guardPage(viewer, path, () =>
     Promise.all([listProfessionals(viewer, establishmentId, filters), listProfessions()]),
   );

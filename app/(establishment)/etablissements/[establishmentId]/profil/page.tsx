@@ -4,21 +4,30 @@ import { authorizeEstablishment } from "@/lib/access/policy";
 import { db } from "@/lib/db/client";
 import { getEstablishment } from "@/lib/establishments/queries";
 import { DEPARTMENTS } from "@/lib/establishments/territories";
-import { requireViewer } from "@/lib/identity/current-viewer";
-import { guardPage } from "@/lib/http/page-guard";
+import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
-export const metadata: Metadata = { title: "Profil de l'établissement" };
+const PARAMS = { establishmentId: RouteParam.id };
+type Props = { params: Promise<{ establishmentId: string }> };
 
-export default async function ProfilePage({ params }: { params: Promise<{ establishmentId: string }> }) {
-  const { establishmentId } = await pageParams(params, { establishmentId: RouteParam.id });
-  const path = `/etablissements/${establishmentId}/profil`;
-  const viewer = await requireViewer(path);
-  const establishment = await guardPage(viewer, path, async () => {
+const loadEstablishment = guardedPageLoad(
+  (establishmentId: string) => `/etablissements/${establishmentId}/profil`,
+  async (viewer, establishmentId) => {
     authorizeEstablishment(viewer, establishmentId, "edit");
     return getEstablishment(viewer, establishmentId);
-  });
+  },
+);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { establishmentId } = await pageParams(params, PARAMS);
+  const establishment = (await loadEstablishment(establishmentId)).record;
+  return { title: `Profil – ${establishment.name}` };
+}
+
+export default async function ProfilePage({ params }: Props) {
+  const { establishmentId } = await pageParams(params, PARAMS);
+  const { record: establishment } = await loadEstablishment(establishmentId);
   const categories = await db.establishmentCategory.findMany({ orderBy: { label: "asc" }, select: { code: true, label: true } });
 
   return (

@@ -10,26 +10,39 @@ import { getEligibilityScreen } from "@/lib/campaigns/get-eligibility-screen";
 import { eligibilityPath } from "@/lib/campaigns/list-waves-for-establishment";
 import { listMyEstablishments } from "@/lib/establishments/queries";
 import { formatEuros } from "@/lib/format/numbers";
-import { guardPage } from "@/lib/http/page-guard";
+import { guardedPageLoad } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 
-export const metadata: Metadata = { title: "Éligibilité à une vague" };
-
 type Props = { params: Promise<{ waveId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/**
- * Before the form: a member of an establishment sees whether it may apply to the wave now, and
- * why not when it may not; only an eligible establishment is offered to start its dossier.
- */
-export default async function EligibilityPage({ params, searchParams }: Props) {
+/** The establishment the page is about: the one asked for, or the viewer's only one; none when the viewer must choose. */
+async function establishmentOf({ params, searchParams }: Props) {
   const { waveId } = await pageParams(params, { waveId: RouteParam.id });
   const requested = (await searchParams).etablissement;
   // The establishment comes in the query string: a malformed one is a 404 too, as in the path.
   const chosen = requested === undefined ? undefined : (RouteParam.id.safeParse(requested).data ?? notFound());
   const viewer = await requireViewer(chosen ? eligibilityPath(waveId, chosen) : `/vagues/${waveId}/eligibilite`);
   const establishmentId = chosen ?? (viewer.memberships.length === 1 ? viewer.memberships[0]!.establishmentId : undefined);
+  return { waveId, viewer, establishmentId };
+}
+
+const loadEligibility = guardedPageLoad(eligibilityPath, getEligibilityScreen);
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { waveId, establishmentId } = await establishmentOf(props);
+  if (!establishmentId) return { title: "Pour quel établissement ?" };
+  const { wave, establishment } = (await loadEligibility(waveId, establishmentId)).record;
+  return { title: `Éligibilité : ${wave.title} – ${establishment.name}` };
+}
+
+/**
+ * Before the form: a member of an establishment sees whether it may apply to the wave now, and
+ * why not when it may not; only an eligible establishment is offered to start its dossier.
+ */
+export default async function EligibilityPage(props: Props) {
+  const { waveId, viewer, establishmentId } = await establishmentOf(props);
 
   if (!establishmentId) {
     if (viewer.memberships.length === 0) notFound();
@@ -49,10 +62,8 @@ export default async function EligibilityPage({ params, searchParams }: Props) {
     );
   }
 
-  const path = eligibilityPath(waveId, establishmentId);
-  const { wave, establishment, eligibleCategories, verdict, application, canStart } = await guardPage(viewer, path, () =>
-    getEligibilityScreen(viewer, waveId, establishmentId),
-  );
+  const { wave, establishment, eligibleCategories, verdict, application, canStart } = (await loadEligibility(waveId, establishmentId))
+    .record;
 
   return (
     <>

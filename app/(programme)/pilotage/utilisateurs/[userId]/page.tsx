@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
 import { ReviewerProfileForm } from "@/components/review/reviewer-profile-form";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardedPageLoad } from "@/lib/http/page-guard";
 import { getReviewerProfile } from "@/lib/review/get-reviewer-profile";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { formatCount } from "@/lib/format/numbers";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
-export const metadata: Metadata = { title: "Fiche d'instructeur" };
+const PARAMS = { userId: RouteParam.id };
+type Props = { params: Promise<{ userId: string }> };
 
-export default async function ReviewerProfilePage({ params }: { params: Promise<{ userId: string }> }) {
-  const { userId } = await pageParams(params, { userId: RouteParam.id });
-  const path = `/pilotage/utilisateurs/${userId}`;
-  const viewer = await requireViewer(path);
-  const profile = await guardPage(viewer, path, () => getReviewerProfile(viewer, userId));
+const loadReviewerProfile = guardedPageLoad((userId: string) => `/pilotage/utilisateurs/${userId}`, getReviewerProfile);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { userId } = await pageParams(params, PARAMS);
+  return { title: `${(await loadReviewerProfile(userId)).record.displayName} – Fiche d'instructeur` };
+}
+
+export default async function ReviewerProfilePage({ params }: Props) {
+  const { userId } = await pageParams(params, PARAMS);
+  const { record: profile } = await loadReviewerProfile(userId);
   return (
     <>
       <Breadcrumb segments={[crumb("Utilisateurs de l'ANS", "/pilotage/utilisateurs")]} current={profile.displayName} />

@@ -16,13 +16,10 @@ import { waveGridFormValues, waveSettingsFormValues } from "@/lib/campaigns/wave
 import { waveStatus } from "@/lib/campaigns/wave-status";
 import { followUpFormValues } from "@/lib/follow-up/settings-form-values";
 import { formatCount, formatEuros } from "@/lib/format/numbers";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardedPageLoad } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
-
-export const metadata: Metadata = { title: "Configuration de la vague" };
 
 const FROZEN_REASONS: Readonly<Record<FrozenBecause, string>> = {
   WAVE_OPENED: "La vague est ouverte",
@@ -30,11 +27,19 @@ const FROZEN_REASONS: Readonly<Record<FrozenBecause, string>> = {
   VERSION_FROZEN: "Cette version est figée",
 };
 
-export default async function WavePage({ params }: { params: Promise<{ waveId: string }> }) {
-  const { waveId } = await pageParams(params, { waveId: RouteParam.id });
-  const path = `/pilotage/vagues/${waveId}`;
-  const viewer = await requireViewer(path);
-  const wave = await guardPage(viewer, path, () => getWaveConfiguration(viewer, waveId));
+const PARAMS = { waveId: RouteParam.id };
+type Props = { params: Promise<{ waveId: string }> };
+
+const loadWave = guardedPageLoad((waveId: string) => `/pilotage/vagues/${waveId}`, getWaveConfiguration);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { waveId } = await pageParams(params, PARAMS);
+  return { title: `${(await loadWave(waveId)).record.title} – Configuration de la vague` };
+}
+
+export default async function WavePage({ params }: Props) {
+  const { waveId } = await pageParams(params, PARAMS);
+  const { record: wave } = await loadWave(waveId);
   const categories = await listEstablishmentCategories();
   const now = new Date();
   const current = wave.currentVersion;

@@ -3,18 +3,24 @@ import type { Metadata } from "next";
 import { DeclarationDetails } from "@/components/follow-up/declaration-details";
 import { VerificationSection } from "@/components/follow-up/verification-section";
 import { getVerification } from "@/lib/follow-up/get-verification";
-import { guardPage } from "@/lib/http/page-guard";
+import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
-import { requireViewer } from "@/lib/identity/current-viewer";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
-export const metadata: Metadata = { title: "Vérification des résultats déclarés" };
+const PARAMS = { applicationId: RouteParam.id };
+type Props = { params: Promise<{ applicationId: string }> };
 
-export default async function VerificationPage({ params }: { params: Promise<{ applicationId: string }> }) {
-  const { applicationId } = await pageParams(params, { applicationId: RouteParam.id });
-  const path = `/instruction/suivi/${applicationId}`;
-  const viewer = await requireViewer(path);
-  const view = await guardPage(viewer, path, () => getVerification(viewer, applicationId));
+const loadVerification = guardedPageLoad((applicationId: string) => `/instruction/suivi/${applicationId}`, getVerification);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { applicationId } = await pageParams(params, PARAMS);
+  const view = (await loadVerification(applicationId)).record;
+  return { title: `Vérification des résultats déclarés – ${view.establishment.name}` };
+}
+
+export default async function VerificationPage({ params }: Props) {
+  const { applicationId } = await pageParams(params, PARAMS);
+  const { record: view } = await loadVerification(applicationId);
   return (
     <>
       <Breadcrumb segments={[crumb("Déclarations à vérifier", "/instruction/suivi")]} current={view.establishment.name} />

@@ -3,18 +3,32 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { Metadata } from "next";
 import { ProfessionalForm } from "@/components/roster/professional-form";
 import { canAccessEstablishment } from "@/lib/access/policy";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardedPageLoad } from "@/lib/http/page-guard";
 import { formatDayFr, formatDayFrLong, toDay } from "@/lib/roster/dates";
 import { getProfessional } from "@/lib/roster/get-professional";
-import { IDENTITY_LABELS, POPULATION_LABELS, RPPS_STATUS_LABELS } from "@/lib/roster/labels";
+import { IDENTITY_LABELS, POPULATION_LABELS, professionalName, RPPS_STATUS_LABELS } from "@/lib/roster/labels";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { professionalFormOptions } from "@/lib/roster/professional-form-options";
 import { toFormValues } from "@/lib/roster/professional-schema";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
-export const metadata: Metadata = { title: "Fiche professionnel" };
+const PARAMS = { establishmentId: RouteParam.id, professionalId: RouteParam.id };
+
+const loadProfessional = guardedPageLoad(
+  (establishmentId: string, professionalId: string) => `/etablissements/${establishmentId}/professionnels/${professionalId}`,
+  (viewer, establishmentId, professionalId) => getProfessional(viewer, { establishmentId, professionalId }),
+);
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ establishmentId: string; professionalId: string }>;
+}): Promise<Metadata> {
+  const { establishmentId, professionalId } = await pageParams(params, PARAMS);
+  const { record, establishmentName } = (await loadProfessional(establishmentId, professionalId)).record;
+  return { title: `${professionalName(record)} – ${establishmentName}` };
+}
 
 export default async function ProfessionalPage({
   params,
@@ -23,12 +37,11 @@ export default async function ProfessionalPage({
   params: Promise<{ establishmentId: string; professionalId: string }>;
   searchParams: Promise<{ cree?: string }>;
 }) {
-  const { establishmentId, professionalId } = await pageParams(params, { establishmentId: RouteParam.id, professionalId: RouteParam.id });
-  const path = `/etablissements/${establishmentId}/professionnels/${professionalId}`;
-  const viewer = await requireViewer(path);
-  const { record, version, compliance, today, establishmentName } = await guardPage(viewer, path, () =>
-    getProfessional(viewer, { establishmentId, professionalId }),
-  );
+  const { establishmentId, professionalId } = await pageParams(params, PARAMS);
+  const {
+    viewer,
+    record: { record, version, compliance, today, establishmentName },
+  } = await loadProfessional(establishmentId, professionalId);
   const canEdit = canAccessEstablishment(viewer, establishmentId, "edit");
   const created = (await searchParams).cree === "1";
 
@@ -39,11 +52,9 @@ export default async function ProfessionalPage({
           crumb(establishmentName, `/etablissements/${establishmentId}`),
           crumb("Registre des professionnels", `/etablissements/${establishmentId}/professionnels`),
         ]}
-        current={`${record.firstName} ${record.lastName}`}
+        current={professionalName(record)}
       />
-      <h1>
-        {record.firstName} {record.lastName}
-      </h1>
+      <h1>{professionalName(record)}</h1>
       {created ? (
         <Alert severity="success" small description="Le professionnel a été ajouté au registre." className={fr.cx("fr-mb-3w")} />
       ) : null}

@@ -3,21 +3,30 @@ import { ImportUpload } from "@/components/roster/import-upload";
 import { authorizeEstablishment } from "@/lib/access/policy";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { getEstablishment } from "@/lib/establishments/queries";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
-export const metadata: Metadata = { title: "Importer des professionnels" };
+const PARAMS = { establishmentId: RouteParam.id };
+type Props = { params: Promise<{ establishmentId: string }> };
 
-export default async function RosterImportPage({ params }: { params: Promise<{ establishmentId: string }> }) {
-  const { establishmentId } = await pageParams(params, { establishmentId: RouteParam.id });
-  const path = `/etablissements/${establishmentId}/professionnels/import`;
-  const viewer = await requireViewer(path);
-  const establishment = await guardPage(viewer, path, async () => {
+const loadEstablishment = guardedPageLoad(
+  (establishmentId: string) => `/etablissements/${establishmentId}/professionnels/import`,
+  async (viewer, establishmentId) => {
     authorizeEstablishment(viewer, establishmentId, "edit");
     return getEstablishment(viewer, establishmentId);
-  });
+  },
+);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { establishmentId } = await pageParams(params, PARAMS);
+  const establishment = (await loadEstablishment(establishmentId)).record;
+  return { title: `Importer des professionnels – ${establishment.name}` };
+}
+
+export default async function RosterImportPage({ params }: Props) {
+  const { establishmentId } = await pageParams(params, PARAMS);
+  const { record: establishment } = await loadEstablishment(establishmentId);
   return (
     <>
       <Breadcrumb

@@ -2,23 +2,32 @@ import type { Metadata } from "next";
 import { ProfessionalForm } from "@/components/roster/professional-form";
 import { authorizeEstablishment } from "@/lib/access/policy";
 import { getEstablishment } from "@/lib/establishments/queries";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardedPageLoad } from "@/lib/http/page-guard";
 import { parisToday } from "@/lib/roster/dates";
 import { professionalFormOptions } from "@/lib/roster/professional-form-options";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
-export const metadata: Metadata = { title: "Ajouter un professionnel" };
+const PARAMS = { establishmentId: RouteParam.id };
+type Props = { params: Promise<{ establishmentId: string }> };
 
-export default async function NewProfessionalPage({ params }: { params: Promise<{ establishmentId: string }> }) {
-  const { establishmentId } = await pageParams(params, { establishmentId: RouteParam.id });
-  const path = `/etablissements/${establishmentId}/professionnels/nouveau`;
-  const viewer = await requireViewer(path);
-  const establishment = await guardPage(viewer, path, async () => {
+const loadEstablishment = guardedPageLoad(
+  (establishmentId: string) => `/etablissements/${establishmentId}/professionnels/nouveau`,
+  async (viewer, establishmentId) => {
     authorizeEstablishment(viewer, establishmentId, "edit");
     return getEstablishment(viewer, establishmentId);
-  });
+  },
+);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { establishmentId } = await pageParams(params, PARAMS);
+  const establishment = (await loadEstablishment(establishmentId)).record;
+  return { title: `Ajouter un professionnel – ${establishment.name}` };
+}
+
+export default async function NewProfessionalPage({ params }: Props) {
+  const { establishmentId } = await pageParams(params, PARAMS);
+  const { record: establishment } = await loadEstablishment(establishmentId);
   return (
     <>
       <Breadcrumb

@@ -4,19 +4,26 @@ import { NewWaveForm } from "@/components/campaigns/new-wave-form";
 import { getCampaign } from "@/lib/campaigns/list-campaigns";
 import { listEstablishmentCategories } from "@/lib/campaigns/list-establishment-categories";
 import { newWaveFormValues } from "@/lib/campaigns/wave-form-values";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
-export const metadata: Metadata = { title: "Nouvelle vague" };
+const PARAMS = { campaignId: RouteParam.id };
+type Props = { params: Promise<{ campaignId: string }> };
 
-export default async function NewWavePage({ params }: { params: Promise<{ campaignId: string }> }) {
-  const { campaignId } = await pageParams(params, { campaignId: RouteParam.id });
-  const path = `/pilotage/campagnes/${campaignId}/nouvelle-vague`;
-  const viewer = await requireViewer(path);
-  const campaign = await guardPage(viewer, path, () => getCampaign(viewer, campaignId));
-  if (!campaign) notFound();
+const loadCampaign = guardedPageLoad(
+  (campaignId: string) => `/pilotage/campagnes/${campaignId}/nouvelle-vague`,
+  async (viewer, campaignId) => (await getCampaign(viewer, campaignId)) ?? notFound(),
+);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { campaignId } = await pageParams(params, PARAMS);
+  return { title: `Nouvelle vague de « ${(await loadCampaign(campaignId)).record.title} »` };
+}
+
+export default async function NewWavePage({ params }: Props) {
+  const { campaignId } = await pageParams(params, PARAMS);
+  const { record: campaign } = await loadCampaign(campaignId);
   const categories = await listEstablishmentCategories();
 
   return (

@@ -8,8 +8,8 @@ import { AutomaticAssignmentPanel } from "@/components/review/automatic-assignme
 import { ManualAssignmentForm } from "@/components/review/manual-assignment-form";
 import { ReviewSettingsForm } from "@/components/review/review-settings-form";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { getWaveHeading } from "@/lib/campaigns/get-wave-heading";
+import { guardedPageLoad, guardPage } from "@/lib/http/page-guard";
 import { getAssignmentBoard, ZBoardFilters } from "@/lib/review/get-assignment-board";
 import { TIER_ADJECTIVES } from "@/lib/review/labels";
 import { formatParisDateTime, toParisLocal } from "@/lib/time/paris";
@@ -18,13 +18,24 @@ import { formatCount, formatInteger } from "@/lib/format/numbers";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
 
-export const metadata: Metadata = { title: "Attribution des dossiers" };
-
 const STATUS = {
   TO_DECLARE: { label: "Déclaration à faire", severity: "warning" },
   DRAFT: { label: "En cours", severity: "info" },
   SUBMITTED: { label: "Transmise", severity: "success" },
 } as const;
+
+const PARAMS = { waveId: RouteParam.id };
+
+// The board is read with the page's filters; the title names the wave from a read of its own.
+const loadWave = guardedPageLoad(
+  (waveId: string) => `/pilotage/vagues/${waveId}/attribution`,
+  (viewer, waveId) => getWaveHeading(viewer, waveId, "reviewer:assign"),
+);
+
+export async function generateMetadata({ params }: { params: Promise<{ waveId: string }> }): Promise<Metadata> {
+  const { waveId } = await pageParams(params, PARAMS);
+  return { title: `Attribution des dossiers – ${(await loadWave(waveId)).record.title}` };
+}
 
 export default async function AssignmentPage({
   params,
@@ -33,9 +44,8 @@ export default async function AssignmentPage({
   params: Promise<{ waveId: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const { waveId } = await pageParams(params, { waveId: RouteParam.id });
-  const path = `/pilotage/vagues/${waveId}/attribution`;
-  const viewer = await requireViewer(path);
+  const { waveId } = await pageParams(params, PARAMS);
+  const { viewer, path } = await loadWave(waveId);
   const filters = ZBoardFilters.parse(await searchParams);
   const board = await guardPage(viewer, path, () => getAssignmentBoard(viewer, waveId, filters));
   const { wave, tier } = board;

@@ -12,13 +12,24 @@ import { FilterSelect } from "@/components/forms/filter-select";
 import { ZDecisionBoardFilters } from "@/lib/decisions/board-rows";
 import { getDecisionBoard } from "@/lib/decisions/get-decision-board";
 import { formatInteger } from "@/lib/format/numbers";
-import { guardPage } from "@/lib/http/page-guard";
+import { getWaveHeading } from "@/lib/campaigns/get-wave-heading";
+import { guardedPageLoad, guardPage } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
-import { requireViewer } from "@/lib/identity/current-viewer";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
 
-export const metadata: Metadata = { title: "Décisions de la vague" };
+const PARAMS = { waveId: RouteParam.id };
+
+// The board is read with the page's filters; the title names the wave from a read of its own.
+const loadWave = guardedPageLoad(
+  (waveId: string) => `/pilotage/vagues/${waveId}/decisions`,
+  (viewer, waveId) => getWaveHeading(viewer, waveId, "application:decide"),
+);
+
+export async function generateMetadata({ params }: { params: Promise<{ waveId: string }> }): Promise<Metadata> {
+  const { waveId } = await pageParams(params, PARAMS);
+  return { title: `Décisions – ${(await loadWave(waveId)).record.title}` };
+}
 
 export default async function DecisionsPage({
   params,
@@ -27,9 +38,8 @@ export default async function DecisionsPage({
   params: Promise<{ waveId: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const { waveId } = await pageParams(params, { waveId: RouteParam.id });
-  const path = `/pilotage/vagues/${waveId}/decisions`;
-  const viewer = await requireViewer(path);
+  const { waveId } = await pageParams(params, PARAMS);
+  const { viewer, path } = await loadWave(waveId);
   const filters = ZDecisionBoardFilters.parse(await searchParams);
   const board = await guardPage(viewer, path, () => getDecisionBoard(viewer, waveId, filters));
   const { wave } = board;

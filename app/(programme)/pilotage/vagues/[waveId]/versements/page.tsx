@@ -10,13 +10,24 @@ import { TrancheStatusBadge, trancheStatusDetail } from "@/components/follow-up/
 import { listWaveTranches, ZTrancheFilters } from "@/lib/follow-up/list-wave-tranches";
 import { TRANCHE_LABELS, TRANCHE_STATUS_LABELS } from "@/lib/follow-up/tranches";
 import { formatEurosAndCents, formatInteger } from "@/lib/format/numbers";
-import { guardPage } from "@/lib/http/page-guard";
+import { getWaveHeading } from "@/lib/campaigns/get-wave-heading";
+import { guardedPageLoad, guardPage } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
-import { requireViewer } from "@/lib/identity/current-viewer";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
 
-export const metadata: Metadata = { title: "Versements de la vague" };
+const PARAMS = { waveId: RouteParam.id };
+
+// The board is read with the page's filters; the title names the wave from a read of its own.
+const loadWave = guardedPageLoad(
+  (waveId: string) => `/pilotage/vagues/${waveId}/versements`,
+  (viewer, waveId) => getWaveHeading(viewer, waveId, "payment:record"),
+);
+
+export async function generateMetadata({ params }: { params: Promise<{ waveId: string }> }): Promise<Metadata> {
+  const { waveId } = await pageParams(params, PARAMS);
+  return { title: `Versements – ${(await loadWave(waveId)).record.title}` };
+}
 
 export default async function PaymentsPage({
   params,
@@ -25,9 +36,8 @@ export default async function PaymentsPage({
   params: Promise<{ waveId: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const { waveId } = await pageParams(params, { waveId: RouteParam.id });
-  const path = `/pilotage/vagues/${waveId}/versements`;
-  const viewer = await requireViewer(path);
+  const { waveId } = await pageParams(params, PARAMS);
+  const { viewer, path } = await loadWave(waveId);
   const filters = ZTrancheFilters.parse(await searchParams);
   const list = await guardPage(viewer, path, () => listWaveTranches(viewer, waveId, filters));
   const query = (page: number) =>

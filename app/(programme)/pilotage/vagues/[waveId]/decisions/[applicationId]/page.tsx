@@ -10,27 +10,35 @@ import { formatEuroAmount, formatEuroAmountInput } from "@/lib/applications/euro
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { getProposalWorkspace } from "@/lib/decisions/get-proposal-workspace";
 import { OUTCOME_LABELS } from "@/lib/decisions/labels";
-import { guardPage } from "@/lib/http/page-guard";
+import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
-import { requireViewer } from "@/lib/identity/current-viewer";
 import { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { formatCount } from "@/lib/format/numbers";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
 
-export const metadata: Metadata = { title: "Proposition de décision" };
-
 const figure = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const show = (value: number | null | undefined) => (value === null || value === undefined ? "–" : figure.format(value));
 
-export default async function ProposalPage({ params }: { params: Promise<{ waveId: string; applicationId: string }> }) {
-  const { waveId, applicationId } = await pageParams(params, { waveId: RouteParam.id, applicationId: RouteParam.id });
-  const path = `/pilotage/vagues/${waveId}/decisions/${applicationId}`;
-  const viewer = await requireViewer(path);
-  const [workspace, followUp] = await guardPage(viewer, path, () =>
+const PARAMS = { waveId: RouteParam.id, applicationId: RouteParam.id };
+type Props = { params: Promise<{ waveId: string; applicationId: string }> };
+
+const loadProposal = guardedPageLoad(
+  (waveId: string, applicationId: string) => `/pilotage/vagues/${waveId}/decisions/${applicationId}`,
+  (viewer, waveId, applicationId) =>
     Promise.all([getProposalWorkspace(viewer, waveId, applicationId), getDossierReviewFollowUp(viewer, applicationId)]),
-  );
+);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { waveId, applicationId } = await pageParams(params, PARAMS);
+  const [workspace] = (await loadProposal(waveId, applicationId)).record;
+  return { title: `${workspace.dossier.establishment} – Proposition de décision` };
+}
+
+export default async function ProposalPage({ params }: Props) {
+  const { waveId, applicationId } = await pageParams(params, PARAMS);
+  const [workspace, followUp] = (await loadProposal(waveId, applicationId)).record;
   const { dossier, aggregate, staged } = workspace;
 
   return (

@@ -7,20 +7,29 @@ import { getTranche } from "@/lib/follow-up/get-tranche";
 import { TRANCHE_STEPS } from "@/lib/follow-up/tranche-steps";
 import { TRANCHE_LABELS } from "@/lib/follow-up/tranches";
 import { formatEurosAndCents } from "@/lib/format/numbers";
-import { guardPage } from "@/lib/http/page-guard";
+import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
-import { requireViewer } from "@/lib/identity/current-viewer";
 import { parisToday } from "@/lib/time/paris";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
 
-export const metadata: Metadata = { title: "Versement d'une tranche" };
+const PARAMS = { waveId: RouteParam.id, trancheId: RouteParam.id };
+type Props = { params: Promise<{ waveId: string; trancheId: string }> };
 
-export default async function TranchePage({ params }: { params: Promise<{ waveId: string; trancheId: string }> }) {
-  const { waveId, trancheId } = await pageParams(params, { waveId: RouteParam.id, trancheId: RouteParam.id });
-  const path = `/pilotage/vagues/${waveId}/versements/${trancheId}`;
-  const viewer = await requireViewer(path);
-  const tranche = await guardPage(viewer, path, () => getTranche(viewer, waveId, trancheId));
+const loadTranche = guardedPageLoad(
+  (waveId: string, trancheId: string) => `/pilotage/vagues/${waveId}/versements/${trancheId}`,
+  getTranche,
+);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { waveId, trancheId } = await pageParams(params, PARAMS);
+  const tranche = (await loadTranche(waveId, trancheId)).record;
+  return { title: `${TRANCHE_LABELS[tranche.kind]} – ${tranche.application.establishment.name}` };
+}
+
+export default async function TranchePage({ params }: Props) {
+  const { waveId, trancheId } = await pageParams(params, PARAMS);
+  const { record: tranche } = await loadTranche(waveId, trancheId);
   const { application } = tranche;
   return (
     <>
