@@ -27,9 +27,15 @@ function shapeOf(url: URL): string {
   return `${path}?${[...new Set(url.searchParams.keys())].sort().join("&")}`;
 }
 
+/**
+ * The app links to its pages by path. An absolute address is one written in an e-mail, which the
+ * outbox shows without SMTP: the recipient's link (an assignment, an invitation), not the reader's.
+ */
 function linksOf(html: string, base: URL): URL[] {
   return [...html.matchAll(/<a\s[^>]*?href="([^"]+)"/g)]
-    .map((match) => new URL(match[1]!.replaceAll("&amp;", "&"), base))
+    .map((match) => match[1]!.replaceAll("&amp;", "&"))
+    .filter((href) => !/^[a-z]+:/i.test(href))
+    .map((href) => new URL(href, base))
     .filter((url) => url.origin === base.origin);
 }
 
