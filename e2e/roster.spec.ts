@@ -36,6 +36,10 @@ test.describe("professional roster", () => {
     await page.getByLabel("Fichier du registre").setInputFiles({ name: "registre.csv", mimeType: "text/csv", buffer: Buffer.from(FILE) });
     await page.getByRole("button", { name: "Vérifier le fichier" }).click();
     await expect(page.getByRole("heading", { name: "Aperçu de l'import" })).toBeVisible();
+    await expect(page).toHaveTitle(`Aperçu de l'import – registre.csv – ${establishment.name} – HospiConnect`);
+    await expect(
+      page.getByRole("navigation", { name: "vous êtes ici :" }).getByRole("link", { name: "Importer des professionnels" }),
+    ).toBeVisible();
     await expect(page.getByText("Ligne 4 : le numéro RPPS 1234 doit comporter 11 chiffres.")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Lignes rejetées (1)" })).toBeVisible();
     expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id } })).toBe(0);
@@ -53,6 +57,7 @@ test.describe("professional roster", () => {
 
     await page.getByRole("button", { name: "Importer 3 lignes" }).click();
     await expect(page.getByText("3 professionnels ajoutés, 0 mis à jour, 0 déjà à jour, 0 ligne rejetée non importée.")).toBeVisible();
+    await expect(page).toHaveTitle(`Import enregistré – registre.csv – ${establishment.name} – HospiConnect`);
     const stored = await e2eDb.professional.findMany({ where: { establishmentId: establishment.id }, orderBy: { lastName: "asc" } });
     expect(stored.map((professional) => [professional.lastName, professional.rpps])).toEqual([
       ["ARNAUD", RPPS[0]],

@@ -7,21 +7,52 @@ import { ImportCommitButton } from "@/components/roster/import-commit-button";
 import { ImportLineCorrection } from "@/components/roster/import-line-correction";
 import { canAccessEstablishment } from "@/lib/access/policy";
 import { formatInteger } from "@/lib/format/numbers";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
-import { getRosterImport } from "@/lib/roster/import-session";
+import { guardedPageLoad } from "@/lib/http/page-guard";
+import { getRosterImport, type RosterImportPreview } from "@/lib/roster/import-session";
+import { getRosterEstablishment } from "@/lib/roster/list-professionals";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
-
-export const metadata: Metadata = { title: "Aperçu de l'import" };
+import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
 const plural = (count: number, one: string, many: string) => `${formatInteger(count)} ${count > 1 ? many : one}`;
 
-export default async function RosterImportPreviewPage({ params }: { params: Promise<{ establishmentId: string; importId: string }> }) {
-  const { establishmentId, importId } = await pageParams(params, { establishmentId: RouteParam.id, importId: RouteParam.id });
-  const path = `/etablissements/${establishmentId}/professionnels/import/${importId}`;
-  const viewer = await requireViewer(path);
-  const preview = await guardPage(viewer, path, () => getRosterImport(viewer, { establishmentId, importId }));
+const PARAMS = { establishmentId: RouteParam.id, importId: RouteParam.id };
+type Props = { params: Promise<{ establishmentId: string; importId: string }> };
+
+const loadImport = guardedPageLoad(
+  (establishmentId: string, importId: string) => `/etablissements/${establishmentId}/professionnels/import/${importId}`,
+  (viewer, establishmentId, importId) =>
+    Promise.all([getRosterImport(viewer, { establishmentId, importId }), getRosterEstablishment(viewer, establishmentId)]),
+);
+
+/** What became of the import: its preview, recorded, or expired unrecorded. */
+function headingOf(preview: RosterImportPreview): string {
+  if (preview.expired) return "Aperçu expiré";
+  return preview.status === "COMMITTED" ? "Import enregistré" : "Aperçu de l'import";
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { establishmentId, importId } = await pageParams(params, PARAMS);
+  const [preview, establishment] = (await loadImport(establishmentId, importId)).record;
+  return { title: `${headingOf(preview)} – ${preview.fileName} – ${establishment.name}` };
+}
+
+export default async function RosterImportPreviewPage({ params }: Props) {
+  const { establishmentId, importId } = await pageParams(params, PARAMS);
+  const {
+    viewer,
+    record: [preview, establishment],
+  } = await loadImport(establishmentId, importId);
+  const breadcrumb = (
+    <Breadcrumb
+      segments={[
+        crumb(establishment.name, `/etablissements/${establishmentId}`),
+        crumb("Registre des professionnels", `/etablissements/${establishmentId}/professionnels`),
+        crumb("Importer des professionnels", `/etablissements/${establishmentId}/professionnels/import`),
+      ]}
+      current={headingOf(preview)}
+    />
+  );
   const importPath = `/api/establishments/${establishmentId}/roster/imports/${importId}`;
   const canEdit = canAccessEstablishment(viewer, establishmentId, "edit");
   const toWrite = preview.creates + preview.updates;
@@ -29,7 +60,8 @@ export default async function RosterImportPreviewPage({ params }: { params: Prom
   if (preview.expired) {
     return (
       <>
-        <h1>Aperçu expiré</h1>
+        {breadcrumb}
+        <h1>{headingOf(preview)}</h1>
         <p>
           L&apos;aperçu de « {preview.fileName} » n&apos;a pas été importé dans les 7 jours : le fichier a été supprimé et rien n&apos;a été
           enregistré.
@@ -44,7 +76,8 @@ export default async function RosterImportPreviewPage({ params }: { params: Prom
   if (preview.status === "COMMITTED") {
     return (
       <>
-        <h1>Import enregistré</h1>
+        {breadcrumb}
+        <h1>{headingOf(preview)}</h1>
         <Alert
           severity="success"
           title={`« ${preview.fileName} » a été importé${preview.committedAt ? ` le ${formatParisDateTime(preview.committedAt)}` : ""}`}
@@ -69,15 +102,8 @@ export default async function RosterImportPreviewPage({ params }: { params: Prom
 
   return (
     <>
-      <p>
-        <Link
-          className={fr.cx("fr-link", "fr-icon-arrow-left-line", "fr-link--icon-left")}
-          href={`/etablissements/${establishmentId}/professionnels/import`}
-        >
-          Importer un autre fichier
-        </Link>
-      </p>
-      <h1>Aperçu de l&apos;import</h1>
+      {breadcrumb}
+      <h1>{headingOf(preview)}</h1>
       <p>
         Fichier « {preview.fileName} »{preview.formatLabel ? ` – ${preview.formatLabel}` : ""}. Rien n&apos;est encore enregistré dans le
         registre.
