@@ -57,3 +57,9 @@ export async function getEstablishment(viewer: Viewer, establishmentId: string) 
   if (!establishment) throw new AppError("NOT_FOUND");
   return establishment;
 }
+
+/** The same, for a page that edits the establishment (its profile, its roster): refused to a reader. */
+export async function getEditableEstablishment(viewer: Viewer, establishmentId: string) {
+  authorizeEstablishment(viewer, establishmentId, "edit");
+  return getEstablishment(viewer, establishmentId);
+}

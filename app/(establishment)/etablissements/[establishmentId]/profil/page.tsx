@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { ProfileForm } from "@/components/establishments/profile-form";
-import { authorizeEstablishment } from "@/lib/access/policy";
 import { db } from "@/lib/db/client";
-import { getEstablishment } from "@/lib/establishments/queries";
+import { getEditableEstablishment } from "@/lib/establishments/queries";
 import { DEPARTMENTS } from "@/lib/establishments/territories";
 import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
@@ -13,10 +12,7 @@ type Props = { params: Promise<{ establishmentId: string }> };
 
 const loadEstablishment = guardedPageLoad(
   (establishmentId: string) => `/etablissements/${establishmentId}/profil`,
-  async (viewer, establishmentId) => {
-    authorizeEstablishment(viewer, establishmentId, "edit");
-    return getEstablishment(viewer, establishmentId);
-  },
+  getEditableEstablishment,
 );
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

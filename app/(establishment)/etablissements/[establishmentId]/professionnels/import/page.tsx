@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { ImportUpload } from "@/components/roster/import-upload";
-import { authorizeEstablishment } from "@/lib/access/policy";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
-import { getEstablishment } from "@/lib/establishments/queries";
+import { getEditableEstablishment } from "@/lib/establishments/queries";
 import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
@@ -12,10 +11,7 @@ type Props = { params: Promise<{ establishmentId: string }> };
 
 const loadEstablishment = guardedPageLoad(
   (establishmentId: string) => `/etablissements/${establishmentId}/professionnels/import`,
-  async (viewer, establishmentId) => {
-    authorizeEstablishment(viewer, establishmentId, "edit");
-    return getEstablishment(viewer, establishmentId);
-  },
+  getEditableEstablishment,
 );
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

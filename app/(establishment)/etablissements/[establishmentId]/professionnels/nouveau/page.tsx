@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { ProfessionalForm } from "@/components/roster/professional-form";
-import { authorizeEstablishment } from "@/lib/access/policy";
-import { getEstablishment } from "@/lib/establishments/queries";
+import { getEditableEstablishment } from "@/lib/establishments/queries";
 import { guardedPageLoad } from "@/lib/http/page-guard";
 import { parisToday } from "@/lib/roster/dates";
 import { professionalFormOptions } from "@/lib/roster/professional-form-options";
@@ -13,10 +12,7 @@ type Props = { params: Promise<{ establishmentId: string }> };
 
 const loadEstablishment = guardedPageLoad(
   (establishmentId: string) => `/etablissements/${establishmentId}/professionnels/nouveau`,
-  async (viewer, establishmentId) => {
-    authorizeEstablishment(viewer, establishmentId, "edit");
-    return getEstablishment(viewer, establishmentId);
-  },
+  getEditableEstablishment,
 );
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
