@@ -13,6 +13,7 @@ import { createStaffInvitation } from "./fixtures/invitations";
 
 async function acceptInvitation(page: Page, invitationPath: string, displayName: string) {
   await page.goto(invitationPath);
+  await expect(page).toHaveTitle("Activer votre compte – HospiConnect");
   await waitForHydration(page.getByLabel("Vos prénom et nom"));
   await page.getByLabel("Vos prénom et nom").fill(displayName);
   await page.getByLabel("Nom de la clé").fill("Clé principale");

@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { Metadata } from "next";
+import { cache } from "react";
 import { AcceptInvitationButton } from "@/components/identity/accept-invitation-button";
 import { InvitationAcceptance } from "@/components/identity/invitation-acceptance";
 import { PscSignInButton } from "@/components/identity/psc-sign-in-button";
@@ -8,11 +9,20 @@ import { env } from "@/lib/config/env";
 import { getViewer } from "@/lib/identity/current-viewer";
 import { findInvitation, INVITATION_STATUS_MESSAGES, STAFF_ROLE_LABELS } from "@/lib/identity/invitations";
 
-export const metadata: Metadata = { title: "Activer votre compte" };
+type Props = { params: Promise<{ token: string }> };
 
-export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+/** The page and its title read the invitation once (React's `cache`). */
+const loadInvitation = cache(findInvitation);
+
+/** Someone who already has an account accepts an invitation; a newcomer activates their account. */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { accountExists } = await loadInvitation((await params).token);
+  return { title: accountExists ? "Accepter votre invitation" : "Activer votre compte" };
+}
+
+export default async function InvitationPage({ params }: Props) {
   const { token } = await params;
-  const { status, invitation, accountExists } = await findInvitation(token);
+  const { status, invitation, accountExists } = await loadInvitation(token);
   const pscEnabled = Boolean(env.PSC_ISSUER && env.PSC_CLIENT_ID);
   const viewer = accountExists ? await getViewer() : null;
 
