@@ -1,5 +1,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import type { Metadata } from "next";
 import Link from "next/link";
+
+export const metadata: Metadata = { title: "Page non trouvée" };
 
 export default function NotFound() {
   return (

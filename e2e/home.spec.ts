@@ -74,6 +74,7 @@ test.describe("public home page", () => {
     const response = await page.goto("/cette-page-n-existe-pas");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page non trouvée" })).toBeVisible();
+    await expect(page).toHaveTitle("Page non trouvée – HospiConnect");
     await expectNoSeriousAccessibilityViolation(page);
   });
 

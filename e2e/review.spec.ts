@@ -148,10 +148,13 @@ test.describe("review", () => {
     await expect(page.getByText("Votre déclaration de conflit d'intérêts est enregistrée")).toBeVisible();
     await expect(page.getByRole("link", { name: "Centre hospitalier des Liens" })).toHaveCount(0);
 
+    // The titles of these pages name the establishment: the 404's does not.
     await page.goto(`/instruction/${assignment.id}`);
     await expect(page.getByRole("heading", { name: "Page non trouvée" })).toBeVisible();
+    await expect(page).toHaveTitle("Page non trouvée – HospiConnect");
     await page.goto(`/dossiers/${dossier.id}/budget`);
     await expect(page.getByRole("heading", { name: "Page non trouvée" })).toBeVisible();
+    await expect(page).toHaveTitle("Page non trouvée – HospiConnect");
     const email = await e2eDb.outboxEmail.findFirstOrThrow({
       where: { to: manager.email, dedupeKey: `conflict-declared:${assignment.id}:${manager.email}` },
     });
