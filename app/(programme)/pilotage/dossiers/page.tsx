@@ -19,7 +19,7 @@ import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 
-export const metadata: Metadata = { title: "Dossiers" };
+export const metadata: Metadata = { title: "Dossiers de candidature" };
 
 export default async function DossiersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireViewer("/pilotage/dossiers");
