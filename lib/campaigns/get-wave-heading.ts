@@ -1,11 +1,7 @@
-import { cache } from "react";
 import { type Permission, requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-
-/** Read once per page render (React's `cache`): a page's title and its breadcrumb share it. */
-const readWaveHeading = cache((waveId: string) => db.wave.findUnique({ where: { id: waveId }, select: { id: true, title: true } }));
 
 /**
  * The title of a wave, for the title of one of its management pages (assignment, decisions,
@@ -13,7 +9,7 @@ const readWaveHeading = cache((waveId: string) => db.wave.findUnique({ where: { 
  */
 export async function getWaveHeading(viewer: Viewer, waveId: string, permission: Permission) {
   requirePermission(viewer, permission);
-  const wave = await readWaveHeading(waveId);
+  const wave = await db.wave.findUnique({ where: { id: waveId }, select: { id: true, title: true } });
   if (!wave) throw new AppError("NOT_FOUND");
   return wave;
 }

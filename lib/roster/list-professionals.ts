@@ -1,4 +1,3 @@
-import { cache } from "react";
 /**
  * The roster table's page: filtered, searched, sorted and paginated by the database (a roster may
  * hold 10,000+ professionals), each row with its verdict at today's date from the rules module.
@@ -8,6 +7,7 @@ import { cache } from "react";
  * Public API: `ZRosterFilters`, `TRosterFilters`, `RosterTableRow`, `RosterPage`, `listProfessionals`,
  * `ROSTER_PAGE_SIZES`.
  */
+import { cache } from "react";
 import { z } from "zod";
 import { authorizeEstablishment } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
