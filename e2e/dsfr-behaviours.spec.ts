@@ -47,6 +47,9 @@ test.describe("DSFR behaviours", () => {
     await expect(pilotage).toHaveAttribute("aria-expanded", "true");
     await expect(dashboardLink).toBeVisible();
     await expectNoSeriousAccessibilityViolation(page);
+    // The menu holds the current page, which is « Dossiers », not the dashboard above it.
+    await expect(pilotage).toHaveAttribute("aria-current", "true");
+    await expect(navigation.locator("[aria-current=page]")).toHaveText("Dossiers");
 
     await pilotage.click();
     await expect(dashboardLink).toBeHidden();
@@ -60,6 +63,7 @@ test.describe("DSFR behaviours", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/pilotage$/);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(navigation.locator("[aria-current=page]")).toHaveText("Tableau de bord");
 
     expect(problems).toEqual([]);
   });

@@ -65,12 +65,16 @@ async function walk(request: APIRequestContext): Promise<Visit[]> {
   return visits;
 }
 
-/** The page's title and its main heading, a badge in the heading (a state, a status) left out. */
-function titleAndHeading(): { title: string; heading: string } {
+/**
+ * The page's title, its main heading (a badge in it, a state or a status, left out) and the menu
+ * links marked as the current page.
+ */
+function titleHeadingAndMenu(): { title: string; heading: string; currentInMenu: string[] } {
+  const currentInMenu = [...document.querySelectorAll("#fr-header-main-navigation [aria-current=page]")].map((link) => link.textContent);
   const heading = document.querySelector("main h1")?.cloneNode(true);
-  if (!(heading instanceof HTMLElement)) return { title: document.title, heading: "" };
+  if (!(heading instanceof HTMLElement)) return { title: document.title, heading: "", currentInMenu };
   for (const badge of heading.querySelectorAll(".fr-badge")) badge.remove();
-  return { title: document.title, heading: heading.textContent.replace(/\s+/g, " ").trim() };
+  return { title: document.title, heading: heading.textContent.replace(/\s+/g, " ").trim(), currentInMenu };
 }
 
 /**
@@ -78,20 +82,24 @@ function titleAndHeading(): { title: string; heading: string } {
  * uncaught error (a hydration mismatch, React #418, re-renders the page and resets fields and focus),
  * and its title to say which page it is (RGAA 8.6): the title opens with the start of the page's
  * main heading, so that a dossier's sections, or two establishments, are told apart in the
- * browser's tabs and history, and by a screen reader on arrival.
+ * browser's tabs and history, and by a screen reader on arrival. The menu marks at most one link as
+ * the current page: a screen reader announces each one so.
  */
 async function expectEveryPageHydratesWithItsTitle(page: Page, visits: readonly Visit[]): Promise<void> {
   const errors = watchPageErrors(page);
   const misnamed: string[] = [];
+  const marked: string[] = [];
   for (const visit of visits.filter((candidate) => candidate.page)) {
     await page.goto(visit.url);
     await expectNoPageErrors(page, errors);
     // A dynamic page's title is streamed after its first bytes.
     await expect(page).toHaveTitle(/HospiConnect/);
-    const { title, heading } = await page.evaluate(titleAndHeading);
+    const { title, heading, currentInMenu } = await page.evaluate(titleHeadingAndMenu);
     if (!heading.startsWith(title.split(" – ")[0]!)) misnamed.push(`${visit.url}: « ${title} » for « ${heading} »`);
+    if (currentInMenu.length > 1) marked.push(`${visit.url}: ${currentInMenu.join(", ")}`);
   }
   expect(misnamed).toEqual([]);
+  expect(marked, "pages whose menu marks several links as the current page").toEqual([]);
 }
 
 const broken = (visits: Visit[], signedIn: boolean) =>

@@ -3,11 +3,8 @@
 import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
 import type { MainNavigationProps } from "@codegouvfr/react-dsfr/MainNavigation";
 import { usePathname } from "next/navigation";
-import type { NavigationEntry } from "@/lib/identity/navigation";
+import { currentNavigationHref, type NavigationEntry } from "@/lib/identity/navigation";
 import { BRAND_TOP, HOME_LINK } from "./brand";
-
-const isCurrent = (href: string, pathname: string) =>
-  href === "/" ? pathname === "/" : pathname.startsWith(href.split("#")[0]!) && !href.includes("#");
 
 /** The DSFR header; the current menu entry follows client-side navigation. */
 export function SiteHeader({
@@ -17,19 +14,19 @@ export function SiteHeader({
   navigation: NavigationEntry[];
   quickAccessItems?: HeaderProps["quickAccessItems"];
 }) {
-  const pathname = usePathname();
+  const current = currentNavigationHref(navigation, usePathname());
   const items: MainNavigationProps.Item[] = navigation.map((entry) =>
     "links" in entry
       ? {
           text: entry.text,
-          isActive: entry.links.some((link) => isCurrent(link.href, pathname)),
+          isActive: entry.links.some((link) => link.href === current),
           menuLinks: entry.links.map((link) => ({
             text: link.text,
             linkProps: { href: link.href },
-            isActive: isCurrent(link.href, pathname),
+            isActive: link.href === current,
           })),
         }
-      : { text: entry.text, linkProps: { href: entry.href }, isActive: isCurrent(entry.href, pathname) },
+      : { text: entry.text, linkProps: { href: entry.href }, isActive: entry.href === current },
   );
   return (
     <Header

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/access/viewer";
 import { testViewer as viewer } from "@/lib/access/viewer.test-helpers";
-import { type NavigationLink, navigationFor, siteMapFor } from "./navigation";
+import { currentNavigationHref, type NavigationLink, navigationFor, siteMapFor } from "./navigation";
 
 const director = viewer({ memberships: [{ establishmentId: "e", role: "DIRECTOR" }] });
 const reviewer = viewer({ staffRole: "REVIEWER" });
@@ -50,5 +50,30 @@ describe("siteMapFor", () => {
       { text: "Mon compte", href: "/compte" },
     ]);
     expect(mapLinks(director).some((link) => link.href.startsWith("/pilotage"))).toBe(false);
+  });
+});
+
+describe("currentNavigationHref", () => {
+  const ars = viewer({ staffRole: "REGIONAL_REVIEWER", regionCodes: ["11"] });
+
+  it.each([
+    [manager, "/pilotage", "/pilotage"],
+    [manager, "/pilotage/dossiers", "/pilotage/dossiers"],
+    [manager, "/pilotage/utilisateurs/0190", "/pilotage/utilisateurs"],
+    [manager, "/pilotage/campagnes/0190/nouvelle-vague", "/pilotage/campagnes"],
+    [manager, "/pilotage/vagues/0190/decisions", "/pilotage/campagnes"],
+    [manager, "/", "/"],
+    [director, "/etablissements/0190/professionnels", "/etablissements"],
+    [ars, "/instruction", "/instruction"],
+    [ars, "/instruction/0190", "/instruction"],
+    [ars, "/instruction/suivi/0190", "/instruction/suivi"],
+  ] as const)("marks one link on the page %#: %s", (who, pathname, expected) => {
+    expect(currentNavigationHref(navigationFor(who), pathname)).toBe(expected);
+  });
+
+  it("marks nothing where no menu link leads, and no anchor", () => {
+    expect(currentNavigationHref(navigationFor(director), "/dossiers/0190")).toBeUndefined();
+    expect(currentNavigationHref(navigationFor(manager), "/pilotage-ancien")).toBeUndefined();
+    expect(currentNavigationHref(navigationFor(null), "/connexion")).toBeUndefined();
   });
 });

@@ -2,8 +2,11 @@ import type { Route } from "next";
 import { canManageApiTokens, hasPermission, verificationTiersOf } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 
-/** `Route`: a link to a page that does not exist fails the type check. */
-export type NavigationLink = { text: string; href: Route };
+/**
+ * `Route`: a link to a page that does not exist fails the type check. `section`: the paths of the
+ * pages reached from this one that live elsewhere (a wave's pages, from « Campagnes et vagues »).
+ */
+export type NavigationLink = { text: string; href: Route; section?: readonly string[] };
 export type NavigationEntry = NavigationLink | { text: string; links: NavigationLink[] };
 
 const PUBLIC_LINKS: NavigationLink[] = [
@@ -24,7 +27,7 @@ export function navigationFor(viewer: Viewer | null): NavigationEntry[] {
       text: "Pilotage",
       links: [
         { text: "Tableau de bord", href: "/pilotage" },
-        { text: "Campagnes et vagues", href: "/pilotage/campagnes" },
+        { text: "Campagnes et vagues", href: "/pilotage/campagnes", section: ["/pilotage/vagues"] },
         { text: "Dossiers", href: "/pilotage/dossiers" },
         { text: "Suivi", href: "/pilotage/suivi" },
         { text: "Mes exports", href: "/pilotage/exports" },
@@ -38,6 +41,24 @@ export function navigationFor(viewer: Viewer | null): NavigationEntry[] {
     });
   }
   return entries;
+}
+
+/** Whether the page at `pathname` is `base` or one below it, segment by segment; `/` is only the home page. */
+const holds = (base: string, pathname: string) => (base === "/" ? pathname === "/" : pathname === base || pathname.startsWith(`${base}/`));
+
+/**
+ * The one menu link to mark as the current page (`aria-current="page"`): the link whose page, or
+ * section, holds `pathname` most closely, so that a wave's board marks « Campagnes et vagues » and
+ * not also « Tableau de bord » above it. Anchors (« Le programme ») are never current.
+ */
+export function currentNavigationHref(entries: readonly NavigationEntry[], pathname: string): Route | undefined {
+  let current: { href: Route; base: string } | undefined;
+  for (const link of entries.flatMap((entry) => ("links" in entry ? entry.links : [entry]))) {
+    if (link.href.includes("#")) continue;
+    for (const base of [link.href, ...(link.section ?? [])])
+      if (holds(base, pathname) && base.length > (current?.base.length ?? 0)) current = { href: link.href, base };
+  }
+  return current?.href;
 }
 
 export type SiteMapSection = { title: string; links: NavigationLink[] };
