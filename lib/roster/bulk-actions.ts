@@ -16,6 +16,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { dayToDate, formatDayFr, parseIsoDay, toDay } from "./dates";
 import { recordIndicatorSnapshot } from "./snapshots";
+import { professionalName } from "./labels";
 
 const zDay = (message: string) =>
   z
@@ -64,7 +65,6 @@ export async function applyBulkAction(
     if (professionals.length !== ids.length)
       throw new AppError("NOT_FOUND", "Certains professionnels sélectionnés ne sont plus dans le registre : rechargez la page.");
     const refused: BulkOutcome["refused"] = [];
-    const name = (professional: (typeof professionals)[number]) => `${professional.firstName} ${professional.lastName}`;
 
     if (action.action === "ADD_MIE") {
       const enrolledAt = dayToDate(toDay(action.enrolledAt));
@@ -81,7 +81,10 @@ export async function applyBulkAction(
     } else if (action.action === "MARK_REGISTERED") {
       for (const professional of professionals) {
         if (professional.rpps === null)
-          refused.push({ id: professional.id, message: `${name(professional)} n'a pas de numéro RPPS : saisissez-le dans sa fiche.` });
+          refused.push({
+            id: professional.id,
+            message: `${professionalName(professional)} n'a pas de numéro RPPS : saisissez-le dans sa fiche.`,
+          });
       }
       if (refused.length === 0) {
         await tx.professional.updateMany({
@@ -95,7 +98,7 @@ export async function applyBulkAction(
         if (professional.activityStart > end) {
           refused.push({
             id: professional.id,
-            message: `${name(professional)} a commencé le ${formatDayFr(toDay(professional.activityStart))}, après la fin indiquée.`,
+            message: `${professionalName(professional)} a commencé le ${formatDayFr(toDay(professional.activityStart))}, après la fin indiquée.`,
           });
         }
       }

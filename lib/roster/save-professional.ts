@@ -10,6 +10,7 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { professionalName } from "./labels";
 import { toProfessionalRecord, type TProfessionalInput } from "./professional-schema";
 import { insertProfessionals, replaceEnrollments, updateProfessionals, type RosterWriter } from "./roster-writes";
 import { recordIndicatorSnapshot } from "./snapshots";
@@ -31,7 +32,7 @@ async function checkReferences(
   ]);
   const fieldErrors: Record<string, string[]> = {};
   if (!profession) fieldErrors.professionCode = ["Choisissez une profession de la liste."];
-  if (sameRpps) fieldErrors.rpps = [`Ce numéro RPPS est déjà celui de ${sameRpps.firstName} ${sameRpps.lastName} dans le registre.`];
+  if (sameRpps) fieldErrors.rpps = [`Ce numéro RPPS est déjà celui de ${professionalName(sameRpps)} dans le registre.`];
   if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", undefined, { fieldErrors });
 }
 

@@ -7,6 +7,7 @@ import { isDemoMode } from "@/lib/config/env";
 import { getAccountOverview } from "@/lib/identity/account";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/invitations";
+import { professionalName } from "@/lib/roster/labels";
 import { listOwnCredentials } from "@/lib/identity/webauthn/credentials";
 import { formatParisDateTime } from "@/lib/time/paris";
 
@@ -65,7 +66,7 @@ export default async function AccountPage() {
           <ul>
             {account.professionalRecords.map((record) => (
               <li key={record.id}>
-                {record.firstName} {record.lastName}, {record.profession.label} – {record.establishment.name}
+                {professionalName(record)}, {record.profession.label} – {record.establishment.name}
               </li>
             ))}
           </ul>
