@@ -45,7 +45,19 @@ test("a manager records the advance ordered then paid; the director sees it and 
   await expect(asManager.getByRole("heading", { level: 1, name: "Avance à la sélection – CH Versements" })).toBeVisible();
   await expectNoSeriousAccessibilityViolation(asManager);
   const order = asManager.getByRole("form", { name: "Enregistrer l'ordonnancement" });
-  await expect(order.getByLabel("Date d'ordonnancement")).toHaveValue(today);
+  const orderedOn = order.getByLabel("Date d'ordonnancement");
+  await expect(orderedOn).toHaveValue(today);
+  // Refused by the server: the focus goes to the date. Then refused by the form (no date): the
+  // server's earlier refusal does not stay beside it.
+  const future = "La date d'ordonnancement ne peut pas être dans le futur.";
+  await orderedOn.fill(new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
+  await order.getByRole("button", { name: "Enregistrer l'ordonnancement" }).click();
+  await expect(order.getByText(future).first()).toBeVisible();
+  await expect(orderedOn).toBeFocused();
+  await orderedOn.fill("");
+  await order.getByRole("button", { name: "Enregistrer l'ordonnancement" }).click();
+  await expect(order.getByText(future)).toHaveCount(0);
+  await orderedOn.fill(today);
   await order.getByRole("button", { name: "Enregistrer l'ordonnancement" }).click();
   await expect(asManager.getByText(/Ordonnancée le/).first()).toBeVisible();
 

@@ -60,7 +60,10 @@ test.describe("review", () => {
     // Nothing of the project before the declaration.
     await expect(first.getByText("Identification sécurisée des professionnels")).toHaveCount(0);
     await expectNoSeriousAccessibilityViolation(first);
-    await press(first, first.getByRole("radio", { name: "Non, je n'ai aucun lien d'intérêts avec ce dossier" }), "Space");
+    // Sent without an answer: the focus goes to the question, as for any field in error.
+    await press(first, first.getByRole("button", { name: "Enregistrer ma déclaration" }), "Enter");
+    await expect(first.getByRole("radio", { name: "Non, je n'ai aucun lien d'intérêts avec ce dossier" })).toBeFocused();
+    await first.keyboard.press("Space");
     await press(first, first.getByRole("button", { name: "Enregistrer ma déclaration" }), "Enter");
     await expect(first.getByRole("heading", { name: "Grille d'évaluation" })).toBeVisible();
     await expect(first.getByText("Identification sécurisée des professionnels").first()).toBeVisible();
@@ -71,6 +74,8 @@ test.describe("review", () => {
     await press(first, first.getByRole("button", { name: "Transmettre l'évaluation" }), "Enter");
     const missing = first.getByTestId("review-missing");
     await expect(missing.getByRole("link")).toHaveCount(wave.criteria.length + 1);
+    // The list takes the focus, as an error summary does (the disabled button had lost it).
+    await expect(first.locator(":focus")).toContainText("Évaluation incomplète");
     await press(first, missing.getByRole("link").first(), "Enter");
     await expect(first.locator(`#critere-${wave.criteria[0]!.id}`)).toBeFocused();
 

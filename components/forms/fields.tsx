@@ -119,9 +119,11 @@ export function RadioField<T extends FieldValues>({
       disabled={disabled}
       orientation="horizontal"
       {...errorState(fieldState.error?.message)}
-      options={options.map((option) => ({
+      options={options.map((option, index) => ({
         label: option.label,
         nativeInputProps: {
+          // The first button is where react-hook-form puts the focus when the group is in error.
+          ref: index === 0 ? field.ref : undefined,
           name: field.name,
           value: option.value,
           checked: field.value === option.value,
@@ -151,10 +153,11 @@ export function CheckboxesField<T extends FieldValues>({
       disabled={disabled}
       small
       {...errorState(fieldState.error?.message)}
-      options={options.map((option) => ({
+      options={options.map((option, index) => ({
         label: option.label,
         hintText: option.hint,
         nativeInputProps: {
+          ref: index === 0 ? field.ref : undefined,
           value: option.value,
           checked: selected.has(option.value),
           onChange: (event) => {

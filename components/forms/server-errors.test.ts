@@ -8,6 +8,12 @@ function collect(caught: unknown, within?: string) {
   return set;
 }
 
+function focused(caught: unknown) {
+  const focus: string[] = [];
+  applyServerErrors((path, _error, options) => (options?.shouldFocus ? focus.push(path) : undefined), caught);
+  return focus;
+}
+
 describe("server field errors on the form", () => {
   it("puts each message on the field of the same path, and the form-wide one on the root", () => {
     const refusal = new ApiError("Refusé.", 400, "INVALID_INPUT", {
@@ -29,6 +35,16 @@ describe("server field errors on the form", () => {
       ["finessEt", "FINESS invalide."],
       ["expectedVersion", "Version ancienne."],
     ]);
+  });
+
+  it("puts the keyboard focus on the first field in error, never on the form-wide error", () => {
+    const refusal = new ApiError("Refusé.", 400, "INVALID_INPUT", {
+      _: ["Trop tard."],
+      orderedOn: ["Dans le futur."],
+      reason: ["Obligatoire."],
+    });
+    expect(focused(refusal)).toEqual(["orderedOn"]);
+    expect(focused(new ApiError("Refusé.", 400, "INVALID_INPUT", { _: ["Trop tard."] }))).toEqual([]);
   });
 
   it("leaves the fields alone when the failure is not a refusal of the API", () => {

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { type BaseSyntheticEvent, useEffect, useRef, useState } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { applyServerErrors } from "./server-errors";
 
@@ -11,6 +11,11 @@ export const INVALID_FORM_MESSAGE = "Certaines informations ne sont pas valides 
  * schema) calls the API and gives back the success message, or nothing when it navigates away.
  * A refusal puts the server's field errors on the fields (`within`: see applyServerErrors) and its
  * French message in `result`. With `reportInvalid`, a form the browser refuses says so too.
+ *
+ * Each attempt clears the previous one's message, so that a refusal already corrected does not
+ * stay beside the new one. Forms disable their submit button while the request runs, which drops
+ * the keyboard focus to the page's body: it goes back to the button once the form answers, unless
+ * a field in error took it.
  */
 export function useApiSubmit<TFieldValues extends FieldValues, TValues>(
   form: UseFormReturn<TFieldValues, unknown, TValues>,
@@ -18,9 +23,16 @@ export function useApiSubmit<TFieldValues extends FieldValues, TValues>(
   options: { within?: string; reportInvalid?: boolean } = {},
 ) {
   const [result, setResult] = useState<SubmitResult | null>(null);
-  const onSubmit = form.handleSubmit(
+  const submitter = useRef<HTMLElement | null>(null);
+  const { isSubmitting } = form.formState;
+  useEffect(() => {
+    if (isSubmitting || !submitter.current) return;
+    if (document.activeElement === document.body || document.activeElement === null) submitter.current.focus();
+    submitter.current = null;
+  }, [isSubmitting]);
+
+  const submit = form.handleSubmit(
     async (values) => {
-      setResult(null);
       try {
         const text = await send(values);
         if (text) setResult({ severity: "success", text });
@@ -31,5 +43,11 @@ export function useApiSubmit<TFieldValues extends FieldValues, TValues>(
     },
     options.reportInvalid ? () => setResult({ severity: "error", text: INVALID_FORM_MESSAGE }) : undefined,
   );
+  const onSubmit = (event?: BaseSyntheticEvent) => {
+    setResult(null);
+    submitter.current =
+      document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    return submit(event);
+  };
   return { onSubmit, result };
 }

@@ -8,7 +8,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { type Control, useController, useForm } from "react-hook-form";
 import { AutosaveStatus } from "@/components/dossier/autosave-status";
 import { useAutosave } from "@/components/dossier/use-autosave";
@@ -150,6 +150,16 @@ export function ScoreSheetForm({
   const [missing, setMissing] = useState<readonly MissingScore[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // A refused submission: the list of what is missing takes the focus, as an error summary does;
+  // another refusal gives it back to the button, which was disabled (and so lost it) meanwhile.
+  const [refusals, setRefusals] = useState(0);
+  const summary = useRef<HTMLDivElement>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (refusals === 0) return;
+    if (summary.current) summary.current.focus();
+    else submitButton.current?.focus();
+  }, [refusals]);
 
   async function submit() {
     setError(null);
@@ -161,6 +171,7 @@ export function ScoreSheetForm({
     } catch (caught) {
       if (caught instanceof ApiError && Array.isArray(caught.details.missing)) setMissing(caught.details.missing as MissingScore[]);
       else setError((caught as Error).message);
+      setRefusals((count) => count + 1);
     } finally {
       setSubmitting(false);
     }
@@ -257,20 +268,22 @@ export function ScoreSheetForm({
       </div>
       <div aria-live="polite">
         {shownMissing && shownMissing.length > 0 ? (
-          <Alert
-            severity="warning"
-            title="Évaluation incomplète"
-            className={fr.cx("fr-mb-2w")}
-            description={
-              <ul data-testid="review-missing">
-                {shownMissing.map((item) => (
-                  <li key={item.anchor}>
-                    <a href={`#${item.anchor}`}>{item.message}</a>
-                  </li>
-                ))}
-              </ul>
-            }
-          />
+          <div ref={summary} tabIndex={-1}>
+            <Alert
+              severity="warning"
+              title="Évaluation incomplète"
+              className={fr.cx("fr-mb-2w")}
+              description={
+                <ul data-testid="review-missing">
+                  {shownMissing.map((item) => (
+                    <li key={item.anchor}>
+                      <a href={`#${item.anchor}`}>{item.message}</a>
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          </div>
         ) : null}
         {error ? <Alert severity="error" small className={fr.cx("fr-mb-2w")} description={error} /> : null}
       </div>
@@ -282,7 +295,7 @@ export function ScoreSheetForm({
             </Button>
           </li>
           <li>
-            <Button type="submit" disabled={submitting} iconId="fr-icon-send-plane-line">
+            <Button ref={submitButton} type="submit" disabled={submitting} iconId="fr-icon-send-plane-line">
               Transmettre l&apos;évaluation
             </Button>
           </li>
