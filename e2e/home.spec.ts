@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
+import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
 import { signInAs } from "./fixtures/sessions";
 import { createUser } from "@/test/factories";
 
@@ -76,6 +77,21 @@ test.describe("public home page", () => {
     await expect(page.getByRole("heading", { name: "Page non trouvée" })).toBeVisible();
     await expect(page).toHaveTitle("Page non trouvée – HospiConnect");
     await expectNoSeriousAccessibilityViolation(page);
+  });
+
+  test("answers an address a page refuses (a malformed id) with the same 404, in the visitor's colour scheme, without a script error", async ({
+    page,
+  }) => {
+    // Next.js answers a page's notFound() with its error shell, which the browser renders in full.
+    const errors = watchPageErrors(page);
+    await page.emulateMedia({ colorScheme: "dark" });
+    const response = await page.goto("/dossiers/pas-un-identifiant");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page non trouvée" })).toBeVisible();
+    await expect(page).toHaveTitle("Page non trouvée – HospiConnect");
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "dark");
+    await expectNoPageErrors(page, errors);
   });
 
   test("sends the security headers, with a fresh CSP nonce per request", async ({ request }) => {
