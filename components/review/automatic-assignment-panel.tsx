@@ -11,6 +11,7 @@ import type { ReviewTier } from "@/lib/db/generated/enums";
 import { callApi } from "@/lib/http/api-client";
 import type { AutomaticAssignmentPreview } from "@/lib/review/automatic-assignment";
 import { formatCount } from "@/lib/format/numbers";
+import { ofName } from "@/lib/format/elision";
 
 const REASONS = {
   NOT_ENOUGH_ELIGIBLE: "Pas assez d'instructeurs possibles",
@@ -120,7 +121,7 @@ export function AutomaticAssignmentPanel({
                     className={fr.cx("fr-input")}
                     type="number"
                     min={0}
-                    aria-label={`Plafond de ${reviewer.name}`}
+                    aria-label={`Plafond ${ofName(reviewer.name)}`}
                     placeholder={defaultCap}
                     value={caps[reviewer.id] ?? ""}
                     onChange={(event) => {

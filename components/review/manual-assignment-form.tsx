@@ -9,6 +9,7 @@ import { useState } from "react";
 import type { ReviewTier } from "@/lib/db/generated/enums";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import { formatCount } from "@/lib/format/numbers";
+import { ofName } from "@/lib/format/elision";
 
 type Candidate = { id: string; name: string; load: number; flags: string[] };
 
@@ -57,7 +58,7 @@ export function ManualAssignmentForm({
 
   if (candidates.length === 0) return <p className={fr.cx("fr-text--sm", "fr-mb-0")}>Aucun autre instructeur possible.</p>;
   return (
-    <form onSubmit={submit} noValidate aria-label={`Attribuer le dossier de ${establishment}`}>
+    <form onSubmit={submit} noValidate aria-label={`Attribuer le dossier ${ofName(establishment)}`}>
       <Select
         label={<span className={fr.cx("fr-text--sm")}>Ajouter un instructeur</span>}
         state={errors.reviewerId ? "error" : "default"}

@@ -6,6 +6,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/http/api-client";
+import { ofName } from "@/lib/format/elision";
 
 /** A manager's actions on one assignment: reopen a submitted review, or give it its own due date. */
 export function ReviewFollowUpActions({
@@ -59,7 +60,7 @@ export function ReviewFollowUpActions({
         event.preventDefault();
         void send();
       }}
-      aria-label={open === "reopen" ? `Rouvrir l'évaluation de ${reviewer}` : `Échéance de ${reviewer}`}
+      aria-label={open === "reopen" ? `Rouvrir l'évaluation ${ofName(reviewer)}` : `Échéance ${ofName(reviewer)}`}
     >
       {open === "due" ? (
         <Input

@@ -78,4 +78,14 @@ describe("dossier e-mails", () => {
     expect(email.text).toContain("Empreinte du contenu déposé (SHA-256) : ab12");
     expect(email.text).toContain("L'accusé de réception est joint à ce message");
   });
+
+  it("elide « de » before a name that opens with a vowel, as French does", () => {
+    const receipt = { wave: "Vague 2027", receivedAt: parisDateTime("2027-02-13T23:58:12"), contentHash: "ab12" };
+    expect(submissionReceiptEmail({ ...receipt, establishment: "EHPAD Les Tilleuls" }).subject).toBe(
+      "Accusé de réception – dossier HospiConnect d'EHPAD Les Tilleuls",
+    );
+    expect(submissionReceiptEmail({ ...receipt, establishment: "Hôpital de Lannion" }).subject).toBe(
+      "Accusé de réception – dossier HospiConnect d'Hôpital de Lannion",
+    );
+  });
 });

@@ -57,6 +57,9 @@ describe("review e-mails", () => {
     );
     const overdue = reviewOverdueEmail({ establishment: "CH de Niort", assignmentId: "a1", dueAt: DUE });
     expect(overdue.subject).toBe("Évaluation en retard : dossier de CH de Niort");
+    expect(reviewOverdueEmail({ establishment: "IME Les Sources", assignmentId: "a1", dueAt: DUE }).subject).toBe(
+      "Évaluation en retard : dossier d'IME Les Sources",
+    );
     expect(overdue.text).toContain("était attendue le 4 décembre 2026 à 18:00 (heure de Paris)");
   });
 

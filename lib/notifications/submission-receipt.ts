@@ -1,10 +1,11 @@
 import { formatParisDateTime } from "@/lib/time/paris";
 import { SIGNATURE } from "./signature";
+import { ofName } from "@/lib/format/elision";
 
 /** To each member of the establishment: their dossier was deposited (the receipt PDF goes with it). */
 export function submissionReceiptEmail(input: { establishment: string; wave: string; receivedAt: Date; contentHash: string }) {
   return {
-    subject: `Accusé de réception – dossier HospiConnect de ${input.establishment}`,
+    subject: `Accusé de réception – dossier HospiConnect ${ofName(input.establishment)}`,
     text: [
       "Bonjour,",
       "",

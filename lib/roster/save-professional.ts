@@ -14,6 +14,7 @@ import { professionalName } from "./labels";
 import { toProfessionalRecord, type TProfessionalInput } from "./professional-schema";
 import { insertProfessionals, replaceEnrollments, updateProfessionals, type RosterWriter } from "./roster-writes";
 import { recordIndicatorSnapshot } from "./snapshots";
+import { ofName } from "@/lib/format/elision";
 
 async function checkReferences(
   client: RosterWriter,
@@ -32,7 +33,7 @@ async function checkReferences(
   ]);
   const fieldErrors: Record<string, string[]> = {};
   if (!profession) fieldErrors.professionCode = ["Choisissez une profession de la liste."];
-  if (sameRpps) fieldErrors.rpps = [`Ce numéro RPPS est déjà celui de ${professionalName(sameRpps)} dans le registre.`];
+  if (sameRpps) fieldErrors.rpps = [`Ce numéro RPPS est déjà celui ${ofName(professionalName(sameRpps))} dans le registre.`];
   if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", undefined, { fieldErrors });
 }
 

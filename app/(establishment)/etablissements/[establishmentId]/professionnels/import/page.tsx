@@ -5,6 +5,7 @@ import { getEditableEstablishment } from "@/lib/establishments/queries";
 import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
+import { ofName } from "@/lib/format/elision";
 
 const PARAMS = { establishmentId: RouteParam.id };
 type Props = { params: Promise<{ establishmentId: string }> };
@@ -34,8 +35,8 @@ export default async function RosterImportPage({ params }: Props) {
       />
       <h1>Importer des professionnels</h1>
       <p>
-        Dans le registre de {establishment.name}. Un professionnel déjà présent est mis à jour, pas dupliqué : il est reconnu par son numéro
-        RPPS, ou à défaut par ses nom, prénom et date de naissance.
+        Dans le registre {ofName(establishment.name)}. Un professionnel déjà présent est mis à jour, pas dupliqué : il est reconnu par son
+        numéro RPPS, ou à défaut par ses nom, prénom et date de naissance.
       </p>
       <ul>
         <li>

@@ -6,6 +6,7 @@ import { parisToday } from "@/lib/roster/dates";
 import { professionalFormOptions } from "@/lib/roster/professional-form-options";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
+import { ofName } from "@/lib/format/elision";
 
 const PARAMS = { establishmentId: RouteParam.id };
 type Props = { params: Promise<{ establishmentId: string }> };
@@ -34,7 +35,7 @@ export default async function NewProfessionalPage({ params }: Props) {
         current="Ajouter un professionnel"
       />
       <h1>Ajouter un professionnel</h1>
-      <p>Au registre de {establishment.name}.</p>
+      <p>Au registre {ofName(establishment.name)}.</p>
       <ProfessionalForm
         establishmentId={establishmentId}
         options={await professionalFormOptions()}
