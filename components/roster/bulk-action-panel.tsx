@@ -8,6 +8,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useState } from "react";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import type { BulkOutcome, TBulkAction } from "@/lib/roster/bulk-actions";
+import { formatCount } from "@/lib/format/numbers";
 
 type Action = TBulkAction["action"];
 
@@ -35,7 +36,7 @@ export function BulkActionPanel({
   const [mieType, setMieType] = useState(mieOptions[0]?.value ?? "");
   const [date, setDate] = useState(today);
   const [pending, setPending] = useState(false);
-  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
+  const [result, setResult] = useState<{ severity: "success" | "info" | "error"; text: string } | null>(null);
   const count = selectedIds.length;
 
   async function apply(event: React.FormEvent) {
@@ -56,10 +57,14 @@ export function BulkActionPanel({
           text: `Rien n'a été modifié : ${outcome.refused.length} professionnel${outcome.refused.length > 1 ? "s ne peuvent" : " ne peut"} pas recevoir cette action (voir le tableau).`,
         });
       } else {
-        setResult({
-          severity: "success",
-          text: `${ACTION_LABELS[action]} : ${outcome.done} professionnel${outcome.done > 1 ? "s" : ""} mis à jour.`,
-        });
+        setResult(
+          outcome.done === 0
+            ? { severity: "info", text: `${ACTION_LABELS[action]} : rien à modifier, les professionnels sélectionnés avaient déjà ce MIE.` }
+            : {
+                severity: "success",
+                text: `${ACTION_LABELS[action]} : ${formatCount(outcome.done, "professionnel mis à jour", "professionnels mis à jour")}${outcome.unchanged > 0 ? ` (${formatCount(outcome.unchanged, "l'avait", "l'avaient")} déjà)` : ""}.`,
+              },
+        );
       }
       onDone(outcome.refused);
     } catch (caught) {

@@ -41,7 +41,8 @@ export const ZBulkAction = z.discriminatedUnion("action", [
 ]);
 export type TBulkAction = z.infer<typeof ZBulkAction>;
 
-export type BulkOutcome = { done: number; refused: Array<{ id: string; message: string }> };
+/** `done`: the professionals the action changed; `unchanged`: those it left as they were (a MIE they already had). */
+export type BulkOutcome = { done: number; unchanged: number; refused: Array<{ id: string; message: string }> };
 
 export async function applyBulkAction(
   viewer: Viewer,
@@ -65,12 +66,14 @@ export async function applyBulkAction(
     if (professionals.length !== ids.length)
       throw new AppError("NOT_FOUND", "Certains professionnels sélectionnés ne sont plus dans le registre : rechargez la page.");
     const refused: BulkOutcome["refused"] = [];
+    let done = ids.length;
 
     if (action.action === "ADD_MIE") {
       const enrolledAt = dayToDate(toDay(action.enrolledAt));
       const targets = professionals.filter(
         (professional) => !professional.enrollments.some((enrollment) => enrollment.type === action.type && enrollment.revokedAt === null),
       );
+      done = targets.length;
       await tx.mieEnrollment.createMany({
         data: targets.map((professional) => ({ professionalId: professional.id, type: action.type, enrolledAt })),
       });
@@ -105,7 +108,9 @@ export async function applyBulkAction(
       if (refused.length === 0)
         await tx.professional.updateMany({ where: { id: { in: ids } }, data: { activityEnd: end, version: { increment: 1 } } });
     }
-    if (refused.length > 0) return { done: 0, refused };
+    if (refused.length > 0) return { done: 0, unchanged: 0, refused };
+    // Nothing changed: no reading of the indicators, nothing for the journal.
+    if (done === 0) return { done, unchanged: ids.length, refused };
 
     await recordIndicatorSnapshot(tx, input.establishmentId, "CHANGE");
     await recordAudit(tx, {
@@ -115,10 +120,10 @@ export async function applyBulkAction(
       ip: input.ip,
       details: {
         action: action.action,
-        count: ids.length,
+        count: done,
         ...(action.action === "ADD_MIE" ? { type: action.type, label: MIE_CATALOGUE[action.type].shortLabel } : {}),
       },
     });
-    return { done: ids.length, refused };
+    return { done, unchanged: ids.length - done, refused };
   });
 }

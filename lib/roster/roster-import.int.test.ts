@@ -214,6 +214,7 @@ describe("roster imports and edits", () => {
     });
     expect(refused).toEqual({
       done: 0,
+      unchanged: 0,
       refused: [
         {
           id: all.find((professional) => professional.lastName === "SANSRPPS")!.id,
@@ -228,8 +229,35 @@ describe("roster imports and edits", () => {
       action: { action: "END_ACTIVITY", ids, activityEnd: "2026-12-31" },
       ip: null,
     });
-    expect(done).toEqual({ done: 3, refused: [] });
+    expect(done).toEqual({ done: 3, unchanged: 0, refused: [] });
     expect((await professionals()).every((professional) => professional.activityEnd?.toISOString().startsWith("2026-12-31"))).toBe(true);
+  });
+
+  it("counts and journals only the professionals a MIE was added to", async () => {
+    const { establishment, viewer, importText, commit } = await setup();
+    await commit((await importText(templateCsv(lines(3)))).id);
+    const ids = (await professionals()).map((professional) => professional.id);
+    const addKey = (selected: string[]) =>
+      applyBulkAction(viewer, {
+        establishmentId: establishment.id,
+        action: { action: "ADD_MIE", ids: selected, type: "FIDO2_LOCAL", enrolledAt: "2026-11-01" },
+        ip: null,
+      });
+    const journal = () =>
+      testDb.auditEvent.findMany({
+        where: { action: "roster.bulk_action", targetId: establishment.id },
+        orderBy: { id: "asc" },
+        select: { details: true },
+      });
+
+    expect(await addKey(ids.slice(0, 1))).toEqual({ done: 1, unchanged: 0, refused: [] });
+    expect(await addKey(ids)).toEqual({ done: 2, unchanged: 1, refused: [] });
+    expect((await journal()).map((event) => (event.details as { count: number }).count)).toEqual([1, 2]);
+
+    // All of them have it now: nothing is written.
+    expect(await addKey(ids)).toEqual({ done: 0, unchanged: 3, refused: [] });
+    expect(await journal()).toHaveLength(2);
+    expect(await testDb.mieEnrollment.count({ where: { type: "FIDO2_LOCAL" } })).toBe(3);
   });
 
   it("refuses a change made on a stale copy of a professional's record", async () => {
