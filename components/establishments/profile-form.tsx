@@ -9,7 +9,7 @@ import { useRouter } from "next/navigation";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
-import { type TEstablishmentProfileFormValues, ZEstablishmentProfileInput } from "@/lib/establishments/profile-schema";
+import { PROFILE_TEXT_MAX, type TEstablishmentProfileFormValues, ZEstablishmentProfileInput } from "@/lib/establishments/profile-schema";
 import { callApi } from "@/lib/http/api-client";
 
 type Option = { value: string; label: string };
@@ -52,7 +52,7 @@ export function ProfileForm({
       <div aria-live="polite">
         {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-3w")} /> : null}
       </div>
-      <TextField control={control} name="name" label="Nom de l'établissement" />
+      <TextField control={control} name="name" label="Nom de l'établissement" maxLength={PROFILE_TEXT_MAX.name} />
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
           <TextField control={control} name="finessEt" label="FINESS de l'établissement (ET)" hint="9 caractères, par exemple 790001234" />
@@ -68,11 +68,11 @@ export function ProfileForm({
           <SelectField control={control} name="departmentCode" label="Département" hint="La région en découle" options={departments} />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
-          <TextField control={control} name="city" label="Commune" />
+          <TextField control={control} name="city" label="Commune" maxLength={PROFILE_TEXT_MAX.city} />
         </div>
       </div>
       <TextField control={control} name="headcount" label="Effectif (nombre de professionnels)" type="number" />
-      <TextField control={control} name="ght" label="Groupement hospitalier de territoire (facultatif)" />
+      <TextField control={control} name="ght" label="Groupement hospitalier de territoire (facultatif)" maxLength={PROFILE_TEXT_MAX.ght} />
       <Controller
         control={control}
         name="usesAirSimplifie"
@@ -103,8 +103,8 @@ export function ProfileForm({
         <fieldset key={contact.id} className={fr.cx("fr-fieldset")}>
           <legend className={fr.cx("fr-fieldset__legend")}>Contact {index + 1}</legend>
           <div className={fr.cx("fr-fieldset__element")}>
-            <TextField control={control} name={`contacts.${index}.fullName`} label="Prénom et nom" />
-            <TextField control={control} name={`contacts.${index}.role`} label="Fonction" />
+            <TextField control={control} name={`contacts.${index}.fullName`} label="Prénom et nom" maxLength={PROFILE_TEXT_MAX.fullName} />
+            <TextField control={control} name={`contacts.${index}.role`} label="Fonction" maxLength={PROFILE_TEXT_MAX.role} />
             <TextField control={control} name={`contacts.${index}.email`} label="Adresse électronique" type="email" />
             <TextField control={control} name={`contacts.${index}.phone`} label="Téléphone (facultatif)" type="tel" />
             <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => contacts.remove(index)}>

@@ -10,7 +10,7 @@ import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { callApi } from "@/lib/http/api-client";
-import { type TProfessionalFormValues, ZProfessionalInput } from "@/lib/roster/professional-schema";
+import { PROFESSIONAL_NAME_MAX, type TProfessionalFormValues, ZProfessionalInput } from "@/lib/roster/professional-schema";
 
 type Option = { value: string; label: string };
 export type ProfessionalFormOptions = {
@@ -81,10 +81,10 @@ export function ProfessionalForm({
         <div className={fr.cx("fr-fieldset__element")}>
           <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
             <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-              <TextField control={control} name="lastName" label="Nom" />
+              <TextField control={control} name="lastName" label="Nom" maxLength={PROFESSIONAL_NAME_MAX} />
             </div>
             <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-              <TextField control={control} name="firstName" label="Prénom" />
+              <TextField control={control} name="firstName" label="Prénom" maxLength={PROFESSIONAL_NAME_MAX} />
             </div>
             <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
               <TextField control={control} name="birthDate" label="Date de naissance" hint="Obligatoire sans numéro RPPS" type="date" />

@@ -64,4 +64,17 @@ describe("establishment profile form", () => {
       "headcount: L'effectif ne peut pas être négatif.",
     ]);
   });
+
+  it("asks for a headcount left empty instead of reading it as 0", () => {
+    expect(messages({ ...valid, headcount: "" })).toEqual(["headcount: Indiquez un effectif."]);
+    expect(messages({ ...valid, headcount: "  " })).toEqual(["headcount: Indiquez un effectif."]);
+    expect(ZEstablishmentProfileInput.parse({ ...valid, headcount: "0" }).headcount).toBe(0);
+  });
+
+  it("says in French which text is too long, and by how much it may be", () => {
+    expect(messages({ ...valid, city: "x".repeat(121), headcount: "200000" })).toEqual([
+      "city: La commune ne doit pas dépasser 120 caractères.",
+      "headcount: L'effectif ne peut pas dépasser 100 000 professionnels.",
+    ]);
+  });
 });

@@ -41,33 +41,58 @@ const zSiret = z
     if (problem) ctx.addIssue({ code: "custom", message: siretProblemMessage(problem, siret) });
   });
 
+/** Longest texts of the profile (characters); the form's fields stop there too. */
+export const PROFILE_TEXT_MAX = { name: 200, city: 120, ght: 200, fullName: 200, role: 200 } as const;
+
+const tooLong = (subject: string, max: number) => ({ error: `${subject} ne doit pas dépasser ${max} caractères.` });
+
 export const ZContactInput = z.object({
-  fullName: z.string().trim().min(1, { error: "Indiquez le nom du contact." }).max(200),
-  role: z.string().trim().min(1, { error: "Indiquez sa fonction." }).max(200),
+  fullName: z
+    .string()
+    .trim()
+    .min(1, { error: "Indiquez le nom du contact." })
+    .max(PROFILE_TEXT_MAX.fullName, tooLong("Le nom du contact", PROFILE_TEXT_MAX.fullName)),
+  role: z
+    .string()
+    .trim()
+    .min(1, { error: "Indiquez sa fonction." })
+    .max(PROFILE_TEXT_MAX.role, tooLong("La fonction", PROFILE_TEXT_MAX.role)),
   email: z.email({ error: "Saisissez une adresse électronique valide." }).trim().toLowerCase(),
   phone: z
     .string()
     .trim()
-    .max(30)
+    .max(30, { error: "Saisissez un numéro de téléphone français, par exemple 05 49 12 34 56." })
     .refine((phone) => phone === "" || /^(\+33|0)[1-9]( ?\d{2}){4}$/.test(phone), {
       error: "Saisissez un numéro de téléphone français, par exemple 05 49 12 34 56.",
     }),
 });
 
 export const ZEstablishmentProfileInput = z.object({
-  name: z.string().trim().min(1, { error: "Indiquez le nom de l'établissement." }).max(200),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: "Indiquez le nom de l'établissement." })
+    .max(PROFILE_TEXT_MAX.name, tooLong("Le nom de l'établissement", PROFILE_TEXT_MAX.name)),
   finessEt: zFiness("de l'établissement (ET)"),
   finessEj: zFiness("de l'entité juridique (EJ)"),
   siret: zSiret,
   categoryCode: z.string().min(1, { error: "Choisissez la catégorie de l'établissement." }),
   departmentCode: z.string().refine((code) => code in DEPARTMENTS, { error: "Choisissez le département." }),
-  city: z.string().trim().min(1, { error: "Indiquez la commune." }).max(120),
-  headcount: z.coerce
-    .number({ error: "Indiquez un effectif." })
-    .int({ error: "L'effectif est un nombre entier." })
-    .min(0, { error: "L'effectif ne peut pas être négatif." })
-    .max(100_000),
-  ght: z.string().trim().max(200),
+  city: z
+    .string()
+    .trim()
+    .min(1, { error: "Indiquez la commune." })
+    .max(PROFILE_TEXT_MAX.city, tooLong("La commune", PROFILE_TEXT_MAX.city)),
+  // An emptied field is « not given », not 0 (which `z.coerce.number` would make of "").
+  headcount: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce
+      .number({ error: "Indiquez un effectif." })
+      .int({ error: "L'effectif est un nombre entier." })
+      .min(0, { error: "L'effectif ne peut pas être négatif." })
+      .max(100_000, { error: "L'effectif ne peut pas dépasser 100 000 professionnels." }),
+  ),
+  ght: z.string().trim().max(PROFILE_TEXT_MAX.ght, tooLong("Le nom du GHT", PROFILE_TEXT_MAX.ght)),
   usesAirSimplifie: z.boolean(),
   idpFederatedWithPsc: z.boolean(),
   contacts: z.array(ZContactInput).max(20),

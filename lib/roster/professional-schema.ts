@@ -31,10 +31,21 @@ const zEnrollment = z
     }
   });
 
+/** Longest name and first name (characters); the form's fields stop there too. */
+export const PROFESSIONAL_NAME_MAX = 100;
+
 export const ZProfessionalInput = z
   .object({
-    lastName: z.string().trim().min(1, { error: "Indiquez le nom." }).max(100),
-    firstName: z.string().trim().min(1, { error: "Indiquez le prénom." }).max(100),
+    lastName: z
+      .string()
+      .trim()
+      .min(1, { error: "Indiquez le nom." })
+      .max(PROFESSIONAL_NAME_MAX, { error: `Le nom ne doit pas dépasser ${PROFESSIONAL_NAME_MAX} caractères.` }),
+    firstName: z
+      .string()
+      .trim()
+      .min(1, { error: "Indiquez le prénom." })
+      .max(PROFESSIONAL_NAME_MAX, { error: `Le prénom ne doit pas dépasser ${PROFESSIONAL_NAME_MAX} caractères.` }),
     birthDate: zOptionalDay,
     population: z.enum(Population, { error: "Choisissez la population." }),
     professionCode: z.string().min(1, { error: "Choisissez la profession." }),
