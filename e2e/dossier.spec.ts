@@ -76,8 +76,17 @@ test.describe("filing a dossier", () => {
     const [first, second] = wave.objectives;
     const o1 = page.locator(`#objective-${first!.code}`);
     await o1.getByText("Atteint", { exact: true }).click();
-    await o1.getByLabel("Explication").fill("Procédure d'habilitation en vigueur depuis 2025.");
     await waitSaved(page);
+    // « Achieved » asks for an explanation and evidence: the overview's list links to each field.
+    const breadcrumb = page.getByRole("navigation", { name: "vous êtes ici :" });
+    await breadcrumb.getByRole("link", { name: "Clés FIDO2 pour tout l'EHPAD" }).click();
+    await missing.getByRole("link", { name: new RegExp(`objectif ${first!.code} .*aucune explication`) }).click();
+    await expect(page.locator(`#objective-${first!.code}-explanation`)).toHaveAccessibleName(/Explication/);
+    await page.locator(`#objective-${first!.code}-explanation`).fill("Procédure d'habilitation en vigueur depuis 2025.");
+    await waitSaved(page);
+    await breadcrumb.getByRole("link", { name: "Clés FIDO2 pour tout l'EHPAD" }).click();
+    await missing.getByRole("link", { name: new RegExp(`objectif ${first!.code} .*aucune pièce justificative`) }).click();
+    await expect(page.locator(`#objective-${first!.code}-evidence`)).toHaveAccessibleName(/Ajouter une pièce justificative/);
     // Achieved without evidence is reported; the evidence is checked on its content.
     await o1.getByLabel(/Ajouter une pièce justificative/).setInputFiles(path.resolve("e2e/files/virus.pdf"));
     await expect(o1.getByText("Le fichier « virus.pdf » n'est pas un PDF valide (contenu : exécutable).")).toBeVisible();

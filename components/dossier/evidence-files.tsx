@@ -8,6 +8,7 @@ import { useRef, useState } from "react";
 import { formatFileSize } from "@/lib/attachments/file-size";
 import { fileSizeProblem } from "@/lib/attachments/file-size-check";
 import { callApi } from "@/lib/http/api-client";
+import { objectiveAnchor } from "@/lib/applications/anchors";
 
 export type EvidenceFile = { id: string; fileName: string; sizeBytes: number };
 
@@ -104,6 +105,7 @@ export function EvidenceFiles({
           disabled={uploading}
           nativeInputProps={{
             ref: input,
+            id: objectiveAnchor(objectiveCode, "evidence"),
             accept: ".pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.odt,.ods",
             onChange: (event) => {
               const file = event.target.files?.[0];

@@ -10,7 +10,8 @@ import { fieldAnchor } from "@/lib/applications/anchors";
 
 /**
  * DSFR fields bound to react-hook-form once (react-dsfr components, zod messages in French shown
- * as the field's error, an id the completeness list can link to). Forms compose these.
+ * as the field's error, an id the completeness list can link to: `fieldAnchor` of the field's
+ * path, or the `id` given where the list names the place otherwise). Forms compose these.
  */
 type FieldProps<T extends FieldValues> = {
   control: Control<T>;
@@ -32,7 +33,8 @@ export function TextField<T extends FieldValues>({
   disabled,
   type = "text",
   maxLength,
-}: FieldProps<T> & { type?: string; maxLength?: number }) {
+  id,
+}: FieldProps<T> & { type?: string; maxLength?: number; id?: string }) {
   const { field, fieldState } = useController({ control, name });
   return (
     <Input
@@ -40,7 +42,7 @@ export function TextField<T extends FieldValues>({
       hintText={hint}
       disabled={disabled}
       {...errorState(fieldState.error?.message)}
-      nativeInputProps={{ ...field, id: fieldAnchor(name), type, maxLength, value: (field.value as string | null | undefined) ?? "" }}
+      nativeInputProps={{ ...field, id: id ?? fieldAnchor(name), type, maxLength, value: (field.value as string | null | undefined) ?? "" }}
     />
   );
 }
@@ -53,7 +55,8 @@ export function TextAreaField<T extends FieldValues>({
   disabled,
   rows = 6,
   maxLength,
-}: FieldProps<T> & { rows?: number; maxLength?: number }) {
+  id,
+}: FieldProps<T> & { rows?: number; maxLength?: number; id?: string }) {
   const { field, fieldState } = useController({ control, name });
   const length = String(field.value ?? "").length;
   return (
@@ -68,7 +71,13 @@ export function TextAreaField<T extends FieldValues>({
       }
       disabled={disabled}
       {...errorState(fieldState.error?.message)}
-      nativeTextAreaProps={{ ...field, id: fieldAnchor(name), rows, maxLength, value: (field.value as string | null | undefined) ?? "" }}
+      nativeTextAreaProps={{
+        ...field,
+        id: id ?? fieldAnchor(name),
+        rows,
+        maxLength,
+        value: (field.value as string | null | undefined) ?? "",
+      }}
     />
   );
 }

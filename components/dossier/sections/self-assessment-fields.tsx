@@ -50,10 +50,18 @@ export function SelfAssessmentFields({
             options={STATUS_OPTIONS}
             disabled={disabled}
           />
-          <TextField control={control} name={`assessments.${objective.id}.targetDate`} label="Date cible" type="date" disabled={disabled} />
+          <TextField
+            control={control}
+            name={`assessments.${objective.id}.targetDate`}
+            id={objectiveAnchor(objective.code, "targetDate")}
+            label="Date cible"
+            type="date"
+            disabled={disabled}
+          />
           <TextAreaField
             control={control}
             name={`assessments.${objective.id}.explanation`}
+            id={objectiveAnchor(objective.code, "explanation")}
             label="Explication"
             hint="Ce qui est fait, ce qui reste à faire, les difficultés rencontrées."
             rows={4}
