@@ -25,8 +25,8 @@ export function ProfileForm({
   establishmentId: string;
   version: number;
   initialValues: TEstablishmentProfileFormValues;
-  categories: Option[];
-  departments: Option[];
+  categories: readonly Option[];
+  departments: readonly Option[];
 }) {
   const router = useRouter();
   const form = useForm<TEstablishmentProfileFormValues>({

@@ -9,12 +9,11 @@ import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { CheckboxesField, RadioField, SelectField, TextField } from "@/components/forms/fields";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
-import { REGIONS } from "@/lib/establishments/territories";
+import { REGION_OPTIONS } from "@/lib/establishments/territories";
 import { callApi } from "@/lib/http/api-client";
 import { ZReviewerProfileInput } from "@/lib/review/reviewer-profile-schema";
 
 type Values = z.input<typeof ZReviewerProfileInput>;
-const REGION_OPTIONS = Object.entries(REGIONS).map(([value, label]) => ({ value, label }));
 const KIND_OPTIONS = [
   { value: "FINESS", label: "Employeur (FINESS de l'entité juridique ou du site)" },
   { value: "SIRET", label: "Employeur ou société (SIRET)" },

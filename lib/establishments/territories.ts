@@ -134,3 +134,19 @@ export function regionName(code: string): string {
 export function departmentName(code: string): string {
   return DEPARTMENTS[code]?.[0] ?? code;
 }
+
+/** Corsica's 2A and 2B sit where 20 was. */
+const departmentSortKey = (code: string) => code.replace(/^2([AB])$/, "20$1");
+
+/**
+ * The choices of a department, in the official order (01…19, 2A, 2B, 21…95, 971…976): listing
+ * `DEPARTMENTS` as it comes would put the codes JavaScript reads as numbers (10, 971…) first.
+ */
+export const DEPARTMENT_OPTIONS: ReadonlyArray<{ value: string; label: string }> = Object.entries(DEPARTMENTS)
+  .map(([code, [name]]) => ({ value: code, label: `${code} – ${name}` }))
+  .sort((a, b) => (departmentSortKey(a.value) < departmentSortKey(b.value) ? -1 : 1));
+
+/** The choices of a region, by name (listing `REGIONS` as it comes would sort them by code). */
+export const REGION_OPTIONS: ReadonlyArray<{ value: string; label: string }> = Object.entries(REGIONS)
+  .map(([value, label]) => ({ value, label }))
+  .sort((a, b) => a.label.localeCompare(b.label, "fr"));

@@ -13,7 +13,7 @@ import { MAP_FIGURE_KEYS, MAP_FIGURES, mapFigureValue } from "@/lib/dashboard/ma
 import { formatMonthFr } from "@/lib/dashboard/months";
 import { shareOf } from "@/lib/dashboard/rollout-counts";
 import { dashboardTable, type DashboardTableId } from "@/lib/dashboard/tables";
-import { REGIONS } from "@/lib/establishments/territories";
+import { REGION_OPTIONS } from "@/lib/establishments/territories";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { TIER_LABELS } from "@/lib/review/labels";
@@ -61,7 +61,7 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
           />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <FilterSelect label="Région" name="region" value={filters.region} options={REGIONS} anyLabel="Toutes les régions" />
+          <FilterSelect label="Région" name="region" value={filters.region} options={REGION_OPTIONS} anyLabel="Toutes les régions" />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
           <Select label="Catégorie d'établissement" nativeSelectProps={{ name: "categorie", defaultValue: filters.categorie ?? "" }}>

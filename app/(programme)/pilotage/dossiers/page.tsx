@@ -13,7 +13,7 @@ import { listDossiers, ZDossierFilters } from "@/lib/applications/list-dossiers"
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { env } from "@/lib/config/env";
 import { exportMode } from "@/lib/exports/threshold";
-import { REGIONS, regionName } from "@/lib/establishments/territories";
+import { REGION_OPTIONS, regionName } from "@/lib/establishments/territories";
 import { formatInteger } from "@/lib/format/numbers";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
@@ -54,7 +54,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
           <FilterSelect label="État" name="state" value={filters.state} options={STATE_LABELS} anyLabel="Tous" />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-          <FilterSelect label="Région" name="region" value={filters.region} options={REGIONS} anyLabel="Toutes" />
+          <FilterSelect label="Région" name="region" value={filters.region} options={REGION_OPTIONS} anyLabel="Toutes" />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
           <Input label="Établissement ou FINESS" nativeInputProps={{ name: "search", defaultValue: filters.search }} />

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import { FilterSelect } from "@/components/forms/filter-select";
 import { FollowUpBoardTable } from "@/components/follow-up/follow-up-board-table";
-import { REGIONS, regionName } from "@/lib/establishments/territories";
+import { REGION_OPTIONS, regionName } from "@/lib/establishments/territories";
 import { FOLLOW_UP_STAGE_LABELS } from "@/lib/follow-up/follow-up-stage";
 import { listFollowUps, ZFollowUpFilters } from "@/lib/follow-up/list-follow-ups";
 import { TIER_LABELS } from "@/lib/follow-up/verification-machine";
@@ -103,7 +103,7 @@ export default async function FollowUpBoardPage({ searchParams }: { searchParams
           />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <FilterSelect label="Région" name="region" value={filters.region} options={REGIONS} anyLabel="Toutes" />
+          <FilterSelect label="Région" name="region" value={filters.region} options={REGION_OPTIONS} anyLabel="Toutes" />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
           <FilterSelect label="Étape du suivi" name="stage" value={filters.stage} options={FOLLOW_UP_STAGE_LABELS} anyLabel="Toutes" />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ProfileForm } from "@/components/establishments/profile-form";
 import { db } from "@/lib/db/client";
 import { getEditableEstablishment } from "@/lib/establishments/queries";
-import { DEPARTMENTS } from "@/lib/establishments/territories";
+import { DEPARTMENT_OPTIONS } from "@/lib/establishments/territories";
 import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
@@ -34,7 +34,7 @@ export default async function ProfilePage({ params }: Props) {
         establishmentId={establishmentId}
         version={establishment.version}
         categories={categories.map((category) => ({ value: category.code, label: `${category.label} (${category.code})` }))}
-        departments={Object.entries(DEPARTMENTS).map(([code, [name]]) => ({ value: code, label: `${code} – ${name}` }))}
+        departments={DEPARTMENT_OPTIONS}
         initialValues={{
           name: establishment.name,
           finessEt: establishment.finessEt,
