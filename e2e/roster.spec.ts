@@ -42,6 +42,7 @@ test.describe("professional roster", () => {
     ).toBeVisible();
     await expect(page.getByText("Ligne 4 : le numéro RPPS 1234 doit comporter 11 chiffres.")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Lignes rejetées (1)" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Importer 2 lignes (la ligne rejetée ne sera pas importée)" })).toBeVisible();
     expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id } })).toBe(0);
     await expectNoSeriousAccessibilityViolation(page);
 

@@ -123,7 +123,7 @@ test.describe("waves and eligibility", () => {
     expect(wave.versions[0]?.criteria[0]?.weight).toBe(40);
 
     // The wave opened yesterday: a change of grid now makes version 2.
-    await expect(page.getByText("La vague est ouverte : enregistrer une modification créera la version 2")).toBeVisible();
+    await expect(page.getByText("La vague a déjà ouvert : enregistrer une modification créera la version 2")).toBeVisible();
     await expectNoSeriousAccessibilityViolation(page);
     await page
       .getByRole("form", { name: "Objectifs et grille d'évaluation" })

@@ -12,6 +12,7 @@ import { formatParisDateTime } from "@/lib/time/paris";
 import { departmentName, regionName } from "@/lib/establishments/territories";
 import { guardedPageLoad, guardPage } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { formatCount } from "@/lib/format/numbers";
 
 const PARAMS = { establishmentId: RouteParam.id };
 
@@ -63,7 +64,7 @@ export default async function EstablishmentPage({
           </>
         ) : null}
         <dt>Effectif</dt>
-        <dd>{establishment.headcount} professionnels</dd>
+        <dd>{formatCount(establishment.headcount, "professionnel", "professionnels")}</dd>
         {establishment.ght ? (
           <>
             <dt>GHT</dt>

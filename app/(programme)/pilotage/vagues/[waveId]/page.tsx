@@ -22,7 +22,7 @@ import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
 const FROZEN_REASONS: Readonly<Record<FrozenBecause, string>> = {
-  WAVE_OPENED: "La vague est ouverte",
+  WAVE_OPENED: "La vague a déjà ouvert",
   DOSSIERS_STARTED: "Des dossiers sont commencés sur cette version",
   VERSION_FROZEN: "Cette version est figée",
 };

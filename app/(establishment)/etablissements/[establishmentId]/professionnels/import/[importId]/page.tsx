@@ -152,7 +152,7 @@ export default async function RosterImportPreviewPage({ params }: Props) {
               importPath={importPath}
               label={
                 preview.rejectedCount > 0
-                  ? `Importer ${plural(toWrite, "ligne", "lignes")} (les ${plural(preview.rejectedCount, "ligne rejetée", "lignes rejetées")} ne seront pas importées)`
+                  ? `Importer ${plural(toWrite, "ligne", "lignes")} (${preview.rejectedCount > 1 ? `les ${plural(preview.rejectedCount, "ligne rejetée", "lignes rejetées")} ne seront pas importées` : "la ligne rejetée ne sera pas importée"})`
                   : `Importer ${plural(toWrite, "ligne", "lignes")}`
               }
             />
