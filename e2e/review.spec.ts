@@ -183,6 +183,10 @@ test.describe("review", () => {
     await expect(page.getByRole("status").first()).toContainText("3 dossiers à instruire");
     await expectNoSeriousAccessibilityViolation(page);
     await waitForHydration(page.getByLabel("Plafond de dossiers par instructeur"));
+    // A refusal names the cap that is wrong.
+    await page.getByLabel("Plafond de dossiers par instructeur").fill("-3");
+    await page.getByRole("button", { name: "Prévisualiser l'attribution" }).click();
+    await expect(page.getByText(/^Plafond de dossiers par instructeur : /)).toBeVisible();
     await page.getByLabel("Plafond de dossiers par instructeur").fill("2");
     await page.getByRole("button", { name: "Prévisualiser l'attribution" }).click();
     await expect(page.getByText("Aperçu : 6 attributions proposées, 0 dossier resterait incomplet.")).toBeVisible();
@@ -234,6 +238,36 @@ test.describe("review", () => {
     await expect(page.getByRole("heading", { name: "Déclaration d'intérêts" })).toBeVisible();
     await expect(page.getByText("En retard", { exact: true })).toBeVisible();
     await expectNoPageErrors(page, errors);
+  });
+
+  test("a manager gives one review its own due date from the keyboard: the form opens on its field, a past date is refused there", async ({
+    page,
+    context,
+  }) => {
+    const wave = await createReviewWave(e2eDb);
+    const dossier = await createSubmittedDossier(e2eDb, wave, { name: "CH des Échéances" });
+    const reviewer = await createReviewer(e2eDb, { name: "Ève Retard" });
+    const assignment = await assign(dossier.id, reviewer.userId);
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+    await page.goto(`/dossiers/${dossier.id}`);
+
+    const change = page.getByRole("button", { name: "Changer l'échéance d'Ève Retard" });
+    await waitForHydration(change);
+    await press(page, change, "Enter");
+    const form = page.getByRole("form", { name: "Échéance d'Ève Retard" });
+    const dueAt = form.getByLabel("Nouvelle échéance (vide : celle du niveau)");
+    await expect(dueAt).toBeFocused();
+    await dueAt.fill("2020-01-06T18:00");
+    await form.getByLabel("Motif").fill("Congés de l'instructrice.");
+    await press(page, form.getByRole("button", { name: "Confirmer" }), "Enter");
+    await expect(form.getByText("Choisissez une échéance à venir : celle-ci est déjà passée.")).toBeVisible();
+    await expect(dueAt).toBeFocused();
+    await expectNoSeriousAccessibilityViolation(page);
+
+    await press(page, form.getByRole("button", { name: "Annuler" }), "Enter");
+    await expect(change).toBeFocused();
+    expect((await e2eDb.reviewerAssignment.findUniqueOrThrow({ where: { id: assignment.id } })).dueAt).toBeNull();
   });
 
   test("a manager keeps a reviewer's profile: ARS role, regions and affiliations", async ({ page, context }) => {

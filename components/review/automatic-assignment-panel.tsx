@@ -8,7 +8,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { ReviewTier } from "@/lib/db/generated/enums";
-import { callApi } from "@/lib/http/api-client";
+import { ApiError, callApi } from "@/lib/http/api-client";
 import type { AutomaticAssignmentPreview } from "@/lib/review/automatic-assignment";
 import { formatCount } from "@/lib/format/numbers";
 import { ofName } from "@/lib/format/elision";
@@ -51,6 +51,19 @@ export function AutomaticAssignmentPanel({
     ),
   });
 
+  /** A refusal says which cap is wrong and why (« Plafond d'Hélène Marchand : 0 au moins. »), not only that one is. */
+  function refusalText(caught: unknown): string {
+    if (!(caught instanceof ApiError) || Object.keys(caught.fieldErrors).length === 0) return (caught as Error).message;
+    const label = (path: string) => {
+      if (path === "defaultCap") return "Plafond de dossiers par instructeur";
+      const reviewer = reviewers.find((candidate) => path === `caps.${candidate.id}`);
+      return reviewer ? `Plafond ${ofName(reviewer.name)}` : caught.message;
+    };
+    return Object.entries(caught.fieldErrors)
+      .map(([path, messages]) => `${label(path)} : ${messages.join(" ")}`)
+      .join(" ");
+  }
+
   async function run(kind: "preview" | "apply") {
     setBusy(true);
     setMessage(null);
@@ -75,7 +88,7 @@ export function AutomaticAssignmentPanel({
         router.refresh();
       }
     } catch (caught) {
-      setMessage({ severity: "error", text: (caught as Error).message });
+      setMessage({ severity: "error", text: refusalText(caught) });
       if (kind === "apply") setPreview(null);
     } finally {
       setBusy(false);

@@ -4,11 +4,20 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { callApi } from "@/lib/http/api-client";
+import { useEffect, useRef, useState } from "react";
 import { ofName } from "@/lib/format/elision";
+import { ApiError, callApi } from "@/lib/http/api-client";
 
-/** A manager's actions on one assignment: reopen a submitted review, or give it its own due date. */
+type Refusal = { message: string; fieldErrors: Record<string, string[]> };
+
+const fieldState = (refusal: Refusal | null, field: string) =>
+  refusal?.fieldErrors[field] ? { state: "error" as const, stateRelatedMessage: refusal.fieldErrors[field].join(" ") } : {};
+
+/**
+ * A manager's actions on one assignment: reopen a submitted review, or give it its own due date.
+ * The form opens in place of its button with the focus on its first field, gives the focus back to
+ * the button when it closes, and puts a refusal on the field it concerns.
+ */
 export function ReviewFollowUpActions({
   assignmentId,
   reviewer,
@@ -24,38 +33,53 @@ export function ReviewFollowUpActions({
   const [open, setOpen] = useState<"reopen" | "due" | null>(null);
   const [reason, setReason] = useState("");
   const [dueAt, setDueAt] = useState(dueAtLocal);
-  const [error, setError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+
+  useEffect(() => {
+    if (open) form.current?.querySelector<HTMLElement>("input, textarea")?.focus();
+    else if (wasOpen.current) toggle.current?.focus();
+    wasOpen.current = open !== null;
+  }, [open]);
+  useEffect(() => {
+    if (refusal) form.current?.querySelector<HTMLElement>(".fr-input-group--error :is(input, textarea)")?.focus();
+  }, [refusal]);
+
+  function close() {
+    setOpen(null);
+    setRefusal(null);
+  }
 
   async function send() {
-    setError(null);
+    setRefusal(null);
     try {
       if (open === "reopen") await callApi(`/api/assignments/${assignmentId}/review/reopening`, "POST", { reason });
       else await callApi(`/api/assignments/${assignmentId}`, "PATCH", { dueAt, reason });
-      setOpen(null);
+      close();
       setReason("");
       router.refresh();
     } catch (caught) {
-      setError((caught as Error).message);
+      setRefusal({ message: (caught as Error).message, fieldErrors: caught instanceof ApiError ? caught.fieldErrors : {} });
     }
   }
 
   if (!open) {
-    return (
-      <>
-        {submitted ? (
-          <Button size="small" priority="secondary" onClick={() => setOpen("reopen")}>
-            Rouvrir<span className="fr-sr-only"> l&apos;évaluation de {reviewer}</span>
-          </Button>
-        ) : (
-          <Button size="small" priority="tertiary" onClick={() => setOpen("due")}>
-            Changer l&apos;échéance<span className="fr-sr-only"> de {reviewer}</span>
-          </Button>
-        )}
-      </>
+    return submitted ? (
+      <Button ref={toggle} size="small" priority="secondary" onClick={() => setOpen("reopen")}>
+        Rouvrir<span className="fr-sr-only"> l&apos;évaluation {ofName(reviewer)}</span>
+      </Button>
+    ) : (
+      <Button ref={toggle} size="small" priority="tertiary" onClick={() => setOpen("due")}>
+        Changer l&apos;échéance<span className="fr-sr-only"> {ofName(reviewer)}</span>
+      </Button>
     );
   }
+  const onFields = refusal !== null && Object.keys(refusal.fieldErrors).some((field) => field === "dueAt" || field === "reason");
   return (
     <form
+      ref={form}
       onSubmit={(event) => {
         event.preventDefault();
         void send();
@@ -65,19 +89,21 @@ export function ReviewFollowUpActions({
       {open === "due" ? (
         <Input
           label="Nouvelle échéance (vide : celle du niveau)"
+          {...fieldState(refusal, "dueAt")}
           nativeInputProps={{ type: "datetime-local", value: dueAt, onChange: (event) => setDueAt(event.target.value) }}
         />
       ) : null}
       <Input
         textArea
         label={open === "reopen" ? "Motif (envoyé à l'instructeur)" : "Motif"}
+        {...fieldState(refusal, "reason")}
         nativeTextAreaProps={{ rows: 2, value: reason, onChange: (event) => setReason(event.target.value) }}
       />
-      {error ? <p className={fr.cx("fr-error-text")}>{error}</p> : null}
+      {refusal && !onFields ? <p className={fr.cx("fr-error-text")}>{refusal.message}</p> : null}
       <Button size="small" type="submit">
         Confirmer
       </Button>{" "}
-      <Button size="small" priority="tertiary" type="button" onClick={() => setOpen(null)}>
+      <Button size="small" priority="tertiary" type="button" onClick={close}>
         Annuler
       </Button>
     </form>

@@ -6,7 +6,7 @@ const cap = z
   .number({ error: "Indiquez un nombre de dossiers." })
   .int({ error: "Un nombre entier de dossiers." })
   .min(0, { error: "0 au moins." })
-  .max(10_000);
+  .max(10_000, { error: "10 000 au plus." });
 
 export const ZAutomaticAssignmentInput = z.object({
   tier,

@@ -9,6 +9,7 @@ import { getReviewWorkspace } from "./get-review-workspace";
 import { reopenReview } from "./reopen-review";
 import { saveReview } from "./save-review";
 import { sendReviewReminders } from "./send-review-reminders";
+import { setAssignmentDueDate } from "./set-assignment-due-date";
 import { submitReview } from "./submit-review";
 import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier, programmeManager } from "@/test/factories";
 
@@ -231,6 +232,31 @@ describe("review use cases", () => {
     const again = await previewAutomaticAssignment(manager, wave.waveId, request);
     expect(again.assignments).toEqual([]);
     expect(again.shortfalls).toEqual([]);
+  });
+
+  it("gives one assignment its own due date, audited with the reason, but never one already past", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createReviewWave(testDb);
+    const dossier = await createSubmittedDossier(testDb, wave);
+    const alice = await createReviewer(testDb, { name: "Alice" });
+    const { assignmentId } = await assign(manager, wave.waveId, dossier.id, alice.userId);
+    const now = parisDateTime("2026-12-04T18:00");
+    const set = (dueAt: string) =>
+      setAssignmentDueDate(manager, { assignmentId, dueAt, reason: "Congés de l'instructrice.", ip: null }, now);
+
+    await expect(set("2026-12-04T17:59")).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { dueAt: ["Choisissez une échéance à venir : celle-ci est déjà passée."] },
+    });
+    expect(await testDb.auditEvent.count({ where: { action: "review.due_date_overridden", targetId: assignmentId } })).toBe(0);
+
+    await expect(set("2026-12-18T18:00")).resolves.toEqual({ dueAt: parisDateTime("2026-12-18T18:00") });
+    expect((await testDb.reviewerAssignment.findUniqueOrThrow({ where: { id: assignmentId } })).dueAt).toEqual(
+      parisDateTime("2026-12-18T18:00"),
+    );
+    // Back to the tier's due date.
+    await expect(set("")).resolves.toEqual({ dueAt: null });
+    expect(await testDb.auditEvent.count({ where: { action: "review.due_date_overridden", targetId: assignmentId } })).toBe(2);
   });
 
   it("reminds a reviewer 3 days before the due date and each working day once overdue, once each", async () => {

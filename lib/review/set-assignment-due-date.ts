@@ -6,10 +6,16 @@ import { AppError } from "@/lib/errors/app-error";
 import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
 import { loadAssignment } from "./load-assignment";
 
-/** A manager gives one assignment its own due date (or back to the tier's), audited with the reason. */
+const PAST_DUE_DATE = "Choisissez une échéance à venir : celle-ci est déjà passée.";
+
+/**
+ * A manager gives one assignment its own due date (or back to the tier's), audited with the reason.
+ * A due date already past is refused: the review would be overdue at once, its reviewer reminded.
+ */
 export async function setAssignmentDueDate(
   viewer: Viewer,
   input: { assignmentId: string; dueAt: string; reason: string; ip: string | null },
+  now = new Date(),
 ) {
   requirePermission(viewer, "reviewer:assign");
   const { assignment } = await loadAssignment(db, input.assignmentId);
@@ -19,6 +25,7 @@ export async function setAssignmentDueDate(
     });
   }
   const dueAt = input.dueAt ? parisDateTime(input.dueAt) : null;
+  if (dueAt && dueAt <= now) throw new AppError("INVALID_INPUT", PAST_DUE_DATE, { fieldErrors: { dueAt: [PAST_DUE_DATE] } });
   await db.$transaction(async (tx) => {
     await tx.reviewerAssignment.update({ where: { id: assignment.id }, data: { dueAt } });
     await recordAudit(tx, {
