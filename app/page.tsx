@@ -22,7 +22,11 @@ export default async function HomePage() {
         au RPPS et simplifient leur accès au système d&apos;information.
       </p>
 
-      <CallOut title="Depuis le 1er janvier 2026 : l'authentification à double facteur est obligatoire" iconId="ri-alarm-warning-line">
+      <CallOut
+        title="Depuis le 1er janvier 2026 : l'authentification à double facteur est obligatoire"
+        titleAs="h2"
+        iconId="ri-alarm-warning-line"
+      >
         Le référentiel d&apos;identification électronique (RIE), rendu opposable par l&apos;arrêté du 28 mars 2022, impose que les
         professionnels accèdent aux services numériques en santé avec un moyen d&apos;identification à deux facteurs : carte CPS,
         application e-CPS, ou moyen homologué au niveau de garantie eIDAS substantiel. Les moyens de transition (mot de passe et code reçu

@@ -66,15 +66,23 @@ async function walk(request: APIRequestContext): Promise<Visit[]> {
 }
 
 /**
- * The page's title, its main heading (a badge in it, a state or a status, left out) and the menu
- * links marked as the current page.
+ * The page's title, its main heading (a badge in it, a state or a status, left out), the menu
+ * links marked as the current page, and the headings of the content that skip a level (an h3
+ * right under the h1: RGAA 9.1, the outline a screen reader lists).
  */
-function titleHeadingAndMenu(): { title: string; heading: string; currentInMenu: string[] } {
+function titleHeadingAndMenu(): { title: string; heading: string; currentInMenu: string[]; skippedLevels: string[] } {
   const currentInMenu = [...document.querySelectorAll("#fr-header-main-navigation [aria-current=page]")].map((link) => link.textContent);
+  const skippedLevels: string[] = [];
+  let level = 0;
+  for (const element of document.querySelectorAll("main :is(h1, h2, h3, h4, h5, h6)")) {
+    const next = Number(element.tagName[1]);
+    if (next > level + 1) skippedLevels.push(`h${level} → h${next} « ${element.textContent.trim().slice(0, 60)} »`);
+    level = next;
+  }
   const heading = document.querySelector("main h1")?.cloneNode(true);
-  if (!(heading instanceof HTMLElement)) return { title: document.title, heading: "", currentInMenu };
+  if (!(heading instanceof HTMLElement)) return { title: document.title, heading: "", currentInMenu, skippedLevels };
   for (const badge of heading.querySelectorAll(".fr-badge")) badge.remove();
-  return { title: document.title, heading: heading.textContent.replace(/\s+/g, " ").trim(), currentInMenu };
+  return { title: document.title, heading: heading.textContent.replace(/\s+/g, " ").trim(), currentInMenu, skippedLevels };
 }
 
 /**
@@ -83,23 +91,27 @@ function titleHeadingAndMenu(): { title: string; heading: string; currentInMenu:
  * and its title to say which page it is (RGAA 8.6): the title opens with the start of the page's
  * main heading, so that a dossier's sections, or two establishments, are told apart in the
  * browser's tabs and history, and by a screen reader on arrival. The menu marks at most one link as
- * the current page: a screen reader announces each one so.
+ * the current page (a screen reader announces each one so), and the content's headings go down one
+ * level at a time.
  */
 async function expectEveryPageHydratesWithItsTitle(page: Page, visits: readonly Visit[]): Promise<void> {
   const errors = watchPageErrors(page);
   const misnamed: string[] = [];
   const marked: string[] = [];
+  const skipping: string[] = [];
   for (const visit of visits.filter((candidate) => candidate.page)) {
     await page.goto(visit.url);
     await expectNoPageErrors(page, errors);
     // A dynamic page's title is streamed after its first bytes.
     await expect(page).toHaveTitle(/HospiConnect/);
-    const { title, heading, currentInMenu } = await page.evaluate(titleHeadingAndMenu);
+    const { title, heading, currentInMenu, skippedLevels } = await page.evaluate(titleHeadingAndMenu);
     if (!heading.startsWith(title.split(" – ")[0]!)) misnamed.push(`${visit.url}: « ${title} » for « ${heading} »`);
     if (currentInMenu.length > 1) marked.push(`${visit.url}: ${currentInMenu.join(", ")}`);
+    if (skippedLevels.length > 0) skipping.push(`${visit.url}: ${skippedLevels.join(" ; ")}`);
   }
   expect(misnamed).toEqual([]);
   expect(marked, "pages whose menu marks several links as the current page").toEqual([]);
+  expect(skipping, "pages whose headings skip a level").toEqual([]);
 }
 
 const broken = (visits: Visit[], signedIn: boolean) =>

@@ -33,9 +33,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className={fr.cx("fr-col-12", "fr-col-md-10", "fr-col-lg-8")}>
         <h1>Se connecter à HospiConnect</h1>
         <p>Aucun mot de passe n&apos;est utilisé : vous vous connectez avec un moyen d&apos;authentification à double facteur.</p>
-        {error ? <Alert severity="error" title="Connexion impossible" description={error} className={fr.cx("fr-mb-4w")} /> : null}
+        {error ? <Alert as="h2" severity="error" title="Connexion impossible" description={error} className={fr.cx("fr-mb-4w")} /> : null}
         {isDemoMode() ? (
           <Alert
+            as="h2"
             severity="info"
             title="Mode démonstration"
             description="Des liens de connexion à usage unique pour chaque rôle (direction d'établissement, instruction, pilotage) sont affichés dans le terminal au démarrage de l'application (npm start)."

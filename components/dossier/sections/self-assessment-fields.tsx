@@ -36,12 +36,12 @@ export function SelfAssessmentFields({
           className={fr.cx("fr-mb-6w")}
           aria-labelledby={`${objectiveAnchor(objective.code)}-titre`}
         >
-          <h3 id={`${objectiveAnchor(objective.code)}-titre`} className={fr.cx("fr-h5")}>
+          <h2 id={`${objectiveAnchor(objective.code)}-titre`} className={fr.cx("fr-h5")}>
             {objective.code}. {objective.title}{" "}
             <Badge small severity={objective.required ? "warning" : "info"} noIcon>
               {objective.required ? "Obligatoire" : "Complémentaire"}
             </Badge>
-          </h3>
+          </h2>
           <p className={fr.cx("fr-text--sm")}>{objective.description}</p>
           <RadioField
             control={control}

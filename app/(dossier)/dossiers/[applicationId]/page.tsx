@@ -81,6 +81,7 @@ export default async function DossierPage({ params }: Props) {
       ) : null}
       {dossier.submission ? (
         <Alert
+          as="h2"
           severity="success"
           title="Dossier déposé"
           description={

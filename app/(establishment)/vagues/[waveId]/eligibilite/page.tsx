@@ -81,6 +81,7 @@ export default async function EligibilityPage(props: Props) {
 
       {application ? (
         <Alert
+          as="h2"
           severity="info"
           title="Votre établissement a déjà un dossier pour cette vague"
           description={
@@ -92,6 +93,7 @@ export default async function EligibilityPage(props: Props) {
       ) : verdict.eligible ? (
         <>
           <Alert
+            as="h2"
             severity="success"
             title="Votre établissement peut déposer un dossier"
             description={`Date limite de dépôt : ${formatParisDateTime(verdict.closesAt)} (heure de Paris)${verdict.extended ? ", prolongation accordée à votre établissement comprise" : ""}. Le dossier s'enregistre au fil de la saisie ; il n'est transmis à l'ANS que lorsque vous le déposez.`}
@@ -106,6 +108,7 @@ export default async function EligibilityPage(props: Props) {
       ) : (
         <>
           <Alert
+            as="h2"
             severity="warning"
             title="Votre établissement ne peut pas commencer de dossier sur cette vague"
             description={verdict.message}
