@@ -5,6 +5,8 @@ import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { VirtualAuthenticator } from "./fixtures/webauthn";
 import { createStaffInvitation } from "./fixtures/invitations";
+import { signInAs } from "./fixtures/sessions";
+import { createUser } from "@/test/factories";
 
 /**
  * WebAuthn ceremonies end to end, in Chromium with a CDP virtual authenticator: the browser, the
@@ -102,6 +104,7 @@ test.describe("passkeys for ANS staff", () => {
     await expect(page.getByText("La clé a été supprimée.")).toBeVisible();
     await expect(table.getByRole("row")).toHaveCount(2);
     await expect(table.getByRole("button", { name: "Supprimer « Clé de secours du coffre »" })).toBeDisabled();
+    await expect(page.getByText("votre dernière clé ne peut pas être supprimée")).toBeVisible();
 
     // The server refuses it too, whatever the page shows.
     const remaining = await e2eDb.webAuthnCredential.findFirstOrThrow({ where: { user: { email: invitation.email } } });
@@ -113,6 +116,19 @@ test.describe("passkeys for ANS staff", () => {
     expect(await e2eDb.webAuthnCredential.count({ where: { user: { email: invitation.email } } })).toBe(1);
     const revoked = await e2eDb.auditEvent.findFirst({ where: { action: "credential.revoked", actorLabel: invitation.email } });
     expect(revoked).not.toBeNull();
+  });
+
+  test("an account without a key (a director signed in through Pro Santé Connect) is told it has none, not that its last one stays", async ({
+    page,
+    context,
+  }) => {
+    const director = await createUser(e2eDb, { name: "Directrice Sans Clé" });
+    await signInAs(context, director.id);
+    await page.goto("/compte");
+    await expect(page.getByText("Vous n'avez pas encore de clé d'accès")).toBeVisible();
+    await expect(page.getByRole("table", { name: "Vos clés d'accès" })).toHaveCount(0);
+    await expect(page.getByText("votre dernière clé ne peut pas être supprimée")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Ajouter une clé" })).toBeVisible();
   });
 
   test("an unregistered key is refused and audited", async ({ page }) => {

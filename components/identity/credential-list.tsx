@@ -48,83 +48,87 @@ export function CredentialList({ credentials }: { credentials: CredentialRow[] }
       <div aria-live="polite">
         {message ? <Alert severity={message.severity} small description={message.text} className={fr.cx("fr-mb-3w")} /> : null}
       </div>
-      <DataTable caption="Vos clés d'accès">
-        <thead>
-          <tr>
-            <th scope="col">Nom</th>
-            <th scope="col">Enregistrée le</th>
-            <th scope="col">Dernière utilisation</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {credentials.map((credential) => (
-            <tr key={credential.id}>
-              <td>
-                {editing === credential.id ? (
-                  <form
-                    onSubmit={(event) => {
-                      event.preventDefault();
-                      void run(
-                        () => callApi(`/api/account/credentials/${encodeURIComponent(credential.id)}`, "PATCH", { name }),
-                        "La clé a été renommée.",
-                      );
+      {credentials.length === 0 ? (
+        <p>Vous n&apos;avez pas encore de clé d&apos;accès : enregistrez-en une ci-dessous pour vous connecter avec elle.</p>
+      ) : (
+        <DataTable caption="Vos clés d'accès">
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">Enregistrée le</th>
+              <th scope="col">Dernière utilisation</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {credentials.map((credential) => (
+              <tr key={credential.id}>
+                <td>
+                  {editing === credential.id ? (
+                    <form
+                      onSubmit={(event) => {
+                        event.preventDefault();
+                        void run(
+                          () => callApi(`/api/account/credentials/${encodeURIComponent(credential.id)}`, "PATCH", { name }),
+                          "La clé a été renommée.",
+                        );
+                      }}
+                    >
+                      <Input
+                        label={`Nouveau nom de « ${credential.name} »`}
+                        nativeInputProps={{ value: name, onChange: (event) => setName(event.target.value), maxLength: 80, autoFocus: true }}
+                      />
+                      <Button size="small" type="submit" disabled={busy}>
+                        Enregistrer
+                      </Button>{" "}
+                      <Button size="small" priority="tertiary" type="button" onClick={() => setEditing(null)}>
+                        Annuler
+                      </Button>
+                    </form>
+                  ) : (
+                    <>
+                      {credential.name}
+                      {credential.synced ? <span className={fr.cx("fr-text--xs")}> (synchronisée)</span> : null}
+                    </>
+                  )}
+                </td>
+                <td>{formatParisDateTime(new Date(credential.createdAt))}</td>
+                <td>{credential.lastUsedAt ? formatParisDateTime(new Date(credential.lastUsedAt)) : "Jamais"}</td>
+                <td>
+                  <Button
+                    size="small"
+                    priority="secondary"
+                    disabled={busy}
+                    onClick={() => {
+                      setEditing(credential.id);
+                      setName(credential.name);
                     }}
                   >
-                    <Input
-                      label={`Nouveau nom de « ${credential.name} »`}
-                      nativeInputProps={{ value: name, onChange: (event) => setName(event.target.value), maxLength: 80, autoFocus: true }}
-                    />
-                    <Button size="small" type="submit" disabled={busy}>
-                      Enregistrer
-                    </Button>{" "}
-                    <Button size="small" priority="tertiary" type="button" onClick={() => setEditing(null)}>
-                      Annuler
-                    </Button>
-                  </form>
-                ) : (
-                  <>
-                    {credential.name}
-                    {credential.synced ? <span className={fr.cx("fr-text--xs")}> (synchronisée)</span> : null}
-                  </>
-                )}
-              </td>
-              <td>{formatParisDateTime(new Date(credential.createdAt))}</td>
-              <td>{credential.lastUsedAt ? formatParisDateTime(new Date(credential.lastUsedAt)) : "Jamais"}</td>
-              <td>
-                <Button
-                  size="small"
-                  priority="secondary"
-                  disabled={busy}
-                  onClick={() => {
-                    setEditing(credential.id);
-                    setName(credential.name);
-                  }}
-                >
-                  Renommer<span className={fr.cx("fr-sr-only")}> « {credential.name} »</span>
-                </Button>{" "}
-                <Button
-                  size="small"
-                  priority="tertiary"
-                  disabled={busy || credentials.length <= 1}
-                  title={credentials.length <= 1 ? "Votre dernière clé ne peut pas être supprimée" : undefined}
-                  onClick={() => {
-                    if (window.confirm(`Supprimer la clé « ${credential.name} » ? Elle ne permettra plus de vous connecter.`)) {
-                      void run(
-                        () => callApi(`/api/account/credentials/${encodeURIComponent(credential.id)}`, "DELETE"),
-                        "La clé a été supprimée.",
-                      );
-                    }
-                  }}
-                >
-                  Supprimer<span className={fr.cx("fr-sr-only")}> « {credential.name} »</span>
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </DataTable>
-      {credentials.length <= 1 ? (
+                    Renommer<span className={fr.cx("fr-sr-only")}> « {credential.name} »</span>
+                  </Button>{" "}
+                  <Button
+                    size="small"
+                    priority="tertiary"
+                    disabled={busy || credentials.length <= 1}
+                    title={credentials.length <= 1 ? "Votre dernière clé ne peut pas être supprimée" : undefined}
+                    onClick={() => {
+                      if (window.confirm(`Supprimer la clé « ${credential.name} » ? Elle ne permettra plus de vous connecter.`)) {
+                        void run(
+                          () => callApi(`/api/account/credentials/${encodeURIComponent(credential.id)}`, "DELETE"),
+                          "La clé a été supprimée.",
+                        );
+                      }
+                    }}
+                  >
+                    Supprimer<span className={fr.cx("fr-sr-only")}> « {credential.name} »</span>
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+      {credentials.length === 1 ? (
         <p className={fr.cx("fr-text--sm")}>Enregistrez une clé de secours : votre dernière clé ne peut pas être supprimée.</p>
       ) : null}
       <form
