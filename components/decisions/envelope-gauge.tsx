@@ -45,8 +45,10 @@ export function EnvelopeGauge({
       {payments ? (
         <p className={fr.cx("fr-text--sm", "fr-mb-0")}>
           Versé : {formatEuros(payments.totals.PAID)} · ordonnancé, à payer : {formatEuros(payments.totals.ORDERED)} · dû, à ordonnancer :{" "}
-          {formatEuros(payments.totals.DUE)} · solde à la validation des résultats : {formatEuros(payments.totals.PLANNED)} –{" "}
-          <Link href={payments.href}>Versements de la vague</Link>
+          {formatEuros(payments.totals.DUE)} · solde à la validation des résultats : {formatEuros(payments.totals.PLANNED)}
+          {payments.totals.CANCELLED > 0n
+            ? ` · soldes annulés, résultats refusés : ${formatEuros(payments.totals.CANCELLED)}`
+            : null} – <Link href={payments.href}>Versements de la vague</Link>
         </p>
       ) : null}
     </div>

@@ -18,6 +18,7 @@ export function PaymentTotals({ totals, envelopeCents }: { totals: TrancheTotals
         <li>Ordonnancé, en attente de paiement : {formatEuros(totals.ORDERED)}</li>
         <li>Dû, à ordonnancer : {formatEuros(totals.DUE)}</li>
         <li>Solde à la validation des résultats : {formatEuros(totals.PLANNED)}</li>
+        {totals.CANCELLED > 0n ? <li>Soldes annulés, résultats refusés : {formatEuros(totals.CANCELLED)}</li> : null}
       </ul>
     </div>
   );

@@ -3,7 +3,7 @@ import type { TrancheStatus } from "@/lib/follow-up/tranches";
 import { TRANCHE_STATUS_LABELS } from "@/lib/follow-up/tranches";
 import { formatCalendarDate, formatParisDate } from "@/lib/time/paris";
 
-const SEVERITY = { PLANNED: "info", DUE: "new", ORDERED: "warning", PAID: "success" } as const;
+const SEVERITY = { PLANNED: "info", DUE: "new", ORDERED: "warning", PAID: "success", CANCELLED: undefined } as const;
 
 export function TrancheStatusBadge({ status }: { status: TrancheStatus }) {
   return (
@@ -28,6 +28,8 @@ export function trancheStatusDetail(tranche: {
       return tranche.dueAt ? `Due depuis le ${formatParisDate(tranche.dueAt)}.` : "";
     case "ORDERED":
       return `Ordonnancée le ${formatCalendarDate(tranche.orderedOn!)}.`;
+    case "CANCELLED":
+      return "Les résultats déclarés ont été refusés : le solde n'est pas versé.";
     case "PAID":
       return `Versée le ${formatCalendarDate(tranche.paidOn!)} (référence ${tranche.paymentReference}), ordonnancée le ${formatCalendarDate(tranche.orderedOn!)}.`;
   }

@@ -12,7 +12,7 @@ export const TRANCHE_PAGE_SIZE = 50;
 
 /** The query string of the wave's payments page; anything unexpected falls back to the default. */
 export const ZTrancheFilters = z.object({
-  status: z.enum(["", "PLANNED", "DUE", "ORDERED", "PAID"]).catch(""),
+  status: z.enum(["", "PLANNED", "DUE", "ORDERED", "PAID", "CANCELLED"]).catch(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type TTrancheFilters = z.infer<typeof ZTrancheFilters>;

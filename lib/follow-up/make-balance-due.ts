@@ -22,3 +22,19 @@ export async function makeBalanceTrancheDue(
     throw new AppError("INVALID_STATE", "Ce dossier n'a pas d'échéancier de versements : fixez la part de l'avance de la vague.");
   return { changed: false };
 }
+
+/**
+ * Cancels the balance tranche of a dossier whose results are refused, in the caller's transaction:
+ * a refusal is final (ADR 0020), so the balance will never be owed and must not count in what the
+ * wave still plans to pay. Only a planned balance is cancelled; a dossier without tranches has none.
+ */
+export async function cancelBalanceTranche(
+  tx: Pick<Prisma.TransactionClient, "tranche">,
+  applicationId: string,
+): Promise<{ changed: boolean }> {
+  const updated = await tx.tranche.updateMany({
+    where: { applicationId, kind: "BALANCE", status: "PLANNED" },
+    data: { status: "CANCELLED" },
+  });
+  return { changed: updated.count === 1 };
+}

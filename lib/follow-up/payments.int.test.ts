@@ -109,7 +109,13 @@ describe("payments", () => {
     });
 
     await recordTrancheStep(manager, advance.id, { step: "order", orderedOn: "2027-03-01", ip: "192.0.2.1" }, NOW);
-    expect(await trancheTotals(testDb, dossier.wave.waveId)).toEqual({ PLANNED: 700_000n, DUE: 0n, ORDERED: 300_000n, PAID: 0n });
+    expect(await trancheTotals(testDb, dossier.wave.waveId)).toEqual({
+      PLANNED: 700_000n,
+      DUE: 0n,
+      ORDERED: 300_000n,
+      PAID: 0n,
+      CANCELLED: 0n,
+    });
     await recordTrancheStep(manager, advance.id, { step: "pay", paidOn: "2027-03-08", paymentReference: "MDT-2027-0042", ip: null }, NOW);
 
     expect(await trancheOf(dossier.id, "ADVANCE")).toMatchObject({
@@ -120,7 +126,13 @@ describe("payments", () => {
       paymentReference: "MDT-2027-0042",
       paidById: manager.userId,
     });
-    expect(await trancheTotals(testDb, dossier.wave.waveId)).toEqual({ PLANNED: 700_000n, DUE: 0n, ORDERED: 0n, PAID: 300_000n });
+    expect(await trancheTotals(testDb, dossier.wave.waveId)).toEqual({
+      PLANNED: 700_000n,
+      DUE: 0n,
+      ORDERED: 0n,
+      PAID: 300_000n,
+      CANCELLED: 0n,
+    });
     const audit = await testDb.auditEvent.findMany({
       where: { targetId: advance.id },
       orderBy: { id: "asc" },

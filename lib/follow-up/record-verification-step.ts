@@ -11,7 +11,7 @@ import { verificationConcludedEmail } from "@/lib/notifications/verification-con
 import { verificationInformationRequestedEmail } from "@/lib/notifications/verification-information-requested";
 import { verificationToCheckEmail } from "@/lib/notifications/verification-to-check";
 import { assertVersion, loadVerificationForUpdate } from "./load-verification-for-update";
-import { makeBalanceTrancheDue } from "./make-balance-due";
+import { cancelBalanceTranche, makeBalanceTrancheDue } from "./make-balance-due";
 import { nextVerificationState, TIER_LABELS, tierHolding } from "./verification-machine";
 import { emailEstablishment, emailVerifiers } from "./verification-notices";
 import { endOfParisDay, tierDueAt, tierVerdict, type Verdict, verdictProblems } from "./verification-rules";
@@ -93,6 +93,7 @@ export async function recordVerificationStep(
       select: { id: true },
     });
     if (next.to === "VALIDATED") await makeBalanceTrancheDue(tx, facts.id, now);
+    else if (next.to === "REFUSED") await cancelBalanceTranche(tx, facts.id);
     await recordAudit(tx, {
       actor: auditActor(viewer),
       action: `follow_up.verification_${action.toLowerCase()}`,

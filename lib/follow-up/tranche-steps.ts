@@ -37,6 +37,7 @@ const STATE_MESSAGES: Readonly<Record<TrancheStatus, string>> = {
   DUE: "Cette tranche n'est pas encore ordonnancée.",
   ORDERED: "Cette tranche est déjà ordonnancée : rechargez la page.",
   PAID: "Cette tranche est déjà payée : rechargez la page.",
+  CANCELLED: "Ce solde est annulé : les résultats déclarés ont été refusés.",
 };
 
 /** Whether `input` may be applied to the tranche on Paris day `today`, and what it changes. */

@@ -11,5 +11,5 @@ export async function trancheTotals(client: Pick<Db, "tranche">, waveId: string)
     _sum: { amountCents: true },
   });
   const sum = (status: TrancheStatus) => groups.find((group) => group.status === status)?._sum.amountCents ?? 0n;
-  return { PLANNED: sum("PLANNED"), DUE: sum("DUE"), ORDERED: sum("ORDERED"), PAID: sum("PAID") };
+  return { PLANNED: sum("PLANNED"), DUE: sum("DUE"), ORDERED: sum("ORDERED"), PAID: sum("PAID"), CANCELLED: sum("CANCELLED") };
 }

@@ -35,4 +35,5 @@ export const TRANCHE_STATUS_LABELS: Readonly<Record<TrancheStatus, string>> = {
   DUE: "À verser",
   ORDERED: "Ordonnancée",
   PAID: "Versée",
+  CANCELLED: "Annulée : résultats refusés",
 };

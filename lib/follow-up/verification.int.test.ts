@@ -12,6 +12,7 @@ import { getVerification } from "./get-verification";
 import { listVerificationQueue } from "./list-verification-queue";
 import { recordVerificationStep } from "./record-verification-step";
 import { sendFollowUpReminders } from "./send-follow-up-reminders";
+import { trancheTotals } from "./tranche-totals";
 
 const NOW = new Date("2026-12-02T10:00:00Z");
 const LATER = new Date("2026-12-05T10:00:00Z");
@@ -261,12 +262,22 @@ describe("verification of declared results", () => {
     expect(await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: "verification-overdue:" } } })).toBe(0);
   });
 
-  it("refuses the declaration when a tier refuses one objective, with its reason", async () => {
+  it("refuses the declaration when a tier refuses one objective, with its reason, and cancels the balance it will never pay", async () => {
     const { dossier, director, ans } = await world("NATIONAL_ONLY");
     await declareResults(director, dossier.id, declaration());
     const decision = approveAll(1);
     decision.objectives[1] = { objectiveCode: "O2", decision: "refuse" as "approve", reason: "Aucune preuve de déploiement." };
     expect(await recordVerificationStep(ans, dossier.id, decision)).toMatchObject({ state: "REFUSED" });
+    const tranches = await testDb.tranche.findMany({
+      where: { applicationId: dossier.id },
+      orderBy: { kind: "asc" },
+      select: { kind: true, status: true },
+    });
+    expect(tranches).toEqual([
+      { kind: "ADVANCE", status: "DUE" },
+      { kind: "BALANCE", status: "CANCELLED" },
+    ]);
+    expect((await trancheTotals(testDb, dossier.wave.waveId)).PLANNED).toBe(0n);
     const view = await getVerification(director, dossier.id);
     expect(view.verification!.steps.at(-1)!.verdicts.filter((verdict) => !verdict.approved)).toEqual([
       { objectiveCode: "O2", approved: false, reason: "Aucune preuve de déploiement." },

@@ -149,10 +149,12 @@ describe("demo data: decisions", () => {
     expect(count("ADVANCE", "PAID")).toBe(1);
     expect(count("ADVANCE", "ORDERED")).toBe(1);
     expect(count("ADVANCE", "DUE")).toBeGreaterThan(0);
-    // Two balances left the plan with their validated declarations (follow-up.ts): one due, one paid.
+    // Three balances left the plan with their verified declarations (follow-up.ts): one due, one
+    // paid, and one cancelled with the results refused.
     expect(count("BALANCE", "DUE")).toBe(1);
     expect(count("BALANCE", "PAID")).toBe(1);
-    expect(count("BALANCE", "PLANNED") + 2).toBe(count("ADVANCE", "PAID") + count("ADVANCE", "ORDERED") + count("ADVANCE", "DUE"));
+    expect(count("BALANCE", "CANCELLED")).toBe(1);
+    expect(count("BALANCE", "PLANNED") + 3).toBe(count("ADVANCE", "PAID") + count("ADVANCE", "ORDERED") + count("ADVANCE", "DUE"));
     const milestones = await testDb.milestone.findMany({
       where: { application: { state: "SELECTED" } },
       select: { dueDate: true, doneOn: true },

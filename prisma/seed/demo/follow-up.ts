@@ -8,6 +8,7 @@ import { tierDueAt } from "@/lib/follow-up/verification-rules";
 import { indicatorsFromSnapshot } from "@/lib/roster/snapshot-breakdown";
 import { type FileStorage, generateStorageKey } from "@/lib/storage";
 import { parisToday } from "@/lib/time/paris";
+import { cancelBalanceTranche } from "@/lib/follow-up/make-balance-due";
 
 const DAY_MS = 86_400_000;
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
@@ -169,6 +170,7 @@ async function seedDeclaration(
       },
     },
   });
+  if (last.to === "REFUSED") await cancelBalanceTranche(db, dossier.id);
   if (last.to !== "VALIDATED") return;
   await db.tranche.updateMany({
     where: { applicationId: dossier.id, kind: "BALANCE" },

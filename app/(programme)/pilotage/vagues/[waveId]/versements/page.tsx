@@ -127,7 +127,7 @@ export default async function PaymentsPage({
                 </td>
                 <td>{trancheStatusDetail(tranche)}</td>
                 <td>
-                  {tranche.status === "PLANNED" ? null : (
+                  {tranche.status === "PLANNED" || tranche.status === "CANCELLED" ? null : (
                     <Link href={`/pilotage/vagues/${waveId}/versements/${tranche.id}`}>
                       {tranche.status === "DUE" ? "Ordonnancer" : tranche.status === "ORDERED" ? "Enregistrer le paiement" : "Consulter"}
                       <span className={fr.cx("fr-sr-only")}>

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "TrancheStatus" ADD VALUE 'CANCELLED';
