@@ -10,6 +10,7 @@ const TITLES = { SELECTED: "Dossier retenu", REJECTED: "Dossier non retenu", WAI
 export function ReleasedDecisionAlert({ applicationId, decision }: { applicationId: string; decision: ReleasedDecision }) {
   return (
     <Alert
+      as="h2"
       severity={decision.outcome === "SELECTED" ? "success" : decision.outcome === "WAITLISTED" ? "warning" : "info"}
       title={TITLES[decision.outcome]}
       description={

@@ -33,7 +33,10 @@ export function AutosaveStatus({
   onRetry,
   onTakeTheirs,
   onKeepMine,
+  titleAs = "h3",
 }: {
+  /** The level of its alerts' titles: h2 right under a page's h1 (a dossier's section), h3 within a section. */
+  titleAs?: "h2" | "h3";
   state: SaveState;
   mergedWith: { at: string; by: string | null } | null;
   onRetry: () => void;
@@ -64,6 +67,7 @@ export function AutosaveStatus({
       ) : null}
       {state.kind === "failed" ? (
         <Alert
+          as={titleAs}
           severity="error"
           title="L'enregistrement a échoué"
           description={
@@ -78,6 +82,7 @@ export function AutosaveStatus({
       ) : null}
       {state.kind === "session-expired" ? (
         <Alert
+          as={titleAs}
           severity="warning"
           title="Votre session a expiré"
           description={
@@ -96,6 +101,7 @@ export function AutosaveStatus({
       ) : null}
       {state.kind === "conflict" ? (
         <Alert
+          as={titleAs}
           severity="warning"
           title="Cette section a été modifiée par une autre personne"
           description={

@@ -60,6 +60,7 @@ export function SectionForm(props: SectionFormProps) {
     >
       {autosave.restorable ? (
         <Alert
+          as="h2"
           severity="info"
           title="Des saisies non enregistrées ont été retrouvées"
           description={
@@ -78,6 +79,7 @@ export function SectionForm(props: SectionFormProps) {
       ) : null}
       {editable ? (
         <AutosaveStatus
+          titleAs="h2"
           state={autosave.state}
           mergedWith={autosave.mergedWith}
           onRetry={() => void autosave.save()}

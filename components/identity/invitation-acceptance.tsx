@@ -53,6 +53,7 @@ export function InvitationAcceptance({ token, email }: { token: string; email: s
     return (
       <>
         <Alert
+          as="h2"
           severity="success"
           title="Votre clé est enregistrée"
           description="Connectez-vous maintenant avec cette clé."
@@ -66,7 +67,7 @@ export function InvitationAcceptance({ token, email }: { token: string; email: s
 
   return (
     <form onSubmit={register} noValidate>
-      {error ? <Alert severity="error" title="L'enregistrement n'a pas abouti" description={error} className="fr-mb-3w" /> : null}
+      {error ? <Alert as="h2" severity="error" title="L'enregistrement n'a pas abouti" description={error} className="fr-mb-3w" /> : null}
       <Input label="Adresse électronique" nativeInputProps={{ value: email, readOnly: true, autoComplete: "email" }} disabled />
       <Input
         label="Vos prénom et nom"

@@ -29,6 +29,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       <h1>Dossiers à instruire</h1>
       {query.conflit ? (
         <Alert
+          as="h2"
           severity="info"
           className={fr.cx("fr-mb-3w")}
           title="Votre déclaration de conflit d'intérêts est enregistrée"

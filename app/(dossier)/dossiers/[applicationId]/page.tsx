@@ -73,6 +73,7 @@ export default async function DossierPage({ params }: Props) {
       ) : null}
       {dossier.state === "INFORMATION_REQUESTED" && dossier.responseDueAt ? (
         <Alert
+          as="h2"
           severity="warning"
           title="Un complément vous est demandé"
           description={`Répondez avant le ${formatParisDateTime(dossier.responseDueAt)} (heure de Paris), depuis les actions ci-dessous.`}

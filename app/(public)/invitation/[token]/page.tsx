@@ -32,6 +32,7 @@ export default async function InvitationPage({ params }: Props) {
         <h1>{accountExists ? "Accepter votre invitation" : "Activer votre compte HospiConnect"}</h1>
         {status !== "valid" || !invitation ? (
           <Alert
+            as="h2"
             severity="error"
             title="Invitation inutilisable"
             description={INVITATION_STATUS_MESSAGES[status as Exclude<typeof status, "valid">]}
@@ -51,6 +52,7 @@ export default async function InvitationPage({ params }: Props) {
               ) : (
                 <>
                   <Alert
+                    as="h2"
                     severity="info"
                     title="Vous avez déjà un compte"
                     description={`Un compte HospiConnect existe déjà pour ${invitation.email} : connectez-vous avec ce compte (et non un autre), vous reviendrez ensuite ici pour accepter l'invitation.`}

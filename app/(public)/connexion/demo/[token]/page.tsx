@@ -30,6 +30,7 @@ export default async function DemoSignInPage({ params }: { params: Promise<{ tok
           </>
         ) : (
           <Alert
+            as="h2"
             severity="warning"
             title="Lien inutilisable"
             description="Ce lien de démonstration a déjà servi, a expiré, ou le mode démonstration est désactivé. Redémarrez l'application (npm start) pour obtenir de nouveaux liens."

@@ -79,6 +79,7 @@ export default async function RosterImportPreviewPage({ params }: Props) {
         {breadcrumb}
         <h1>{headingOf(preview)}</h1>
         <Alert
+          as="h2"
           severity="success"
           title={`« ${preview.fileName} » a été importé${preview.committedAt ? ` le ${formatParisDateTime(preview.committedAt)}` : ""}`}
           description={`${plural(preview.creates, "professionnel ajouté", "professionnels ajoutés")}, ${plural(preview.updates, "mis à jour", "mis à jour")}, ${plural(preview.unchanged, "déjà à jour", "déjà à jour")}, ${plural(preview.rejectedCount, "ligne rejetée non importée", "lignes rejetées non importées")}.`}
@@ -117,6 +118,7 @@ export default async function RosterImportPreviewPage({ params }: Props) {
       ) : null}
       {preview.errors.length > 0 ? (
         <Alert
+          as="h2"
           severity="error"
           title="Ce fichier ne peut pas être importé"
           description={
