@@ -54,6 +54,19 @@ describe("parseRosterFile: the app's CSV template", () => {
     expect(result.rows).toHaveLength(2);
   });
 
+  it("reads lines ending as Windows, Unix or old Mac files end them, even mixed in one file", async () => {
+    // The template's header (Excel, CRLF) with lines added in a text editor (LF), or saved by an old Mac (CR).
+    const [header, ...lines] = templateCsv([{}, { RPPS: RPPS_2, Nom: "MARTIN" }, { RPPS: RPPS_3, Nom: "BERNARD" }]).split("\r\n");
+    const result = await parseText(`${header}\r\n${lines[0]}\n${lines[1]}\r${lines[2]}\n`);
+    expect(result.errors).toEqual([]);
+    expect(result.rejected).toEqual([]);
+    expect(result.rows.map((row) => [row.line, row.lastName])).toEqual([
+      [2, "DUPONT"],
+      [3, "MARTIN"],
+      [4, "BERNARD"],
+    ]);
+  });
+
   it("accepts codes, ISO dates, other spellings and blanks where they have a meaning", async () => {
     const result = await parseLines([
       {

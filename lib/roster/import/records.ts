@@ -15,9 +15,12 @@ export type FileRecord = { line: number; cells: string[] };
 /**
  * Records of a CSV text with a known separator. Blank records keep their number (a spreadsheet
  * shows them as rows) but are left out. A quote left open swallows the rest of the file: reported.
+ * Line ends are made one before parsing: Papa Parse guesses a file's line end from its start, so
+ * the template's header saved by Excel (CRLF) followed by lines typed in a text editor (LF) read
+ * as one line.
  */
 export function csvRecords(text: string, separator: string): { records: FileRecord[]; unclosedQuoteLine: number | null } {
-  const parsed = Papa.parse<string[]>(text, { delimiter: separator, skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text.replace(/\r\n?/g, "\n"), { delimiter: separator, newline: "\n", skipEmptyLines: false });
   const records: FileRecord[] = [];
   parsed.data.forEach((cells, index) => {
     if (cells.some((cell) => cell.trim() !== "")) records.push({ line: index + 1, cells });
