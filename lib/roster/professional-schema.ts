@@ -91,6 +91,10 @@ export const ZProfessionalInput = z
         message: "Sans numéro RPPS, la date de naissance est nécessaire pour reconnaître ce professionnel lors des imports.",
       });
     }
+    // The import's rule too (template-row.ts): it catches a birth year typed for another.
+    if (input.birthDate !== "" && input.activityStart !== "" && input.birthDate >= input.activityStart) {
+      ctx.addIssue({ code: "custom", path: ["birthDate"], message: "La date de naissance doit précéder le début d'activité." });
+    }
     if (input.activityEnd !== "" && input.activityStart !== "" && input.activityEnd < input.activityStart) {
       ctx.addIssue({ code: "custom", path: ["activityEnd"], message: "La fin d'activité ne peut pas précéder son début." });
     }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { withRppsKey } from "@/lib/identifiers/rpps";
+import { PROFESSIONAL_NAME_MAX, toFormValues, ZProfessionalInput } from "./professional-schema";
+import type { ProfessionalRecord } from "./template/columns";
+
+const record: ProfessionalRecord = {
+  lastName: "MARTIN",
+  firstName: "Léa",
+  birthDate: new Date("1985-03-02T00:00:00Z"),
+  population: "SALARIED",
+  professionCode: "60",
+  category: "CIVIL",
+  rpps: withRppsKey("1000000001"),
+  rppsStatus: "REGISTERED",
+  rppsCheckedAt: null,
+  identityVerification: "NONE",
+  activityStart: new Date("2024-01-01T00:00:00Z"),
+  activityEnd: null,
+  needsDmp: true,
+  needsDpi: false,
+  needsPscServices: false,
+  needsSecureMessaging: false,
+  enrollments: [],
+};
+
+const messages = (changes: Record<string, unknown>) => {
+  const result = ZProfessionalInput.safeParse({ ...toFormValues(record), ...changes });
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+};
+
+describe("professional form", () => {
+  it("accepts a professional's record as the form shows it", () => {
+    expect(messages({})).toEqual([]);
+  });
+
+  it("refuses a birth date on or after the start of activity, as the import does", () => {
+    expect(messages({ birthDate: "2030-05-01" })).toEqual(["birthDate: La date de naissance doit précéder le début d'activité."]);
+    expect(messages({ birthDate: "2024-01-01" })).toEqual(["birthDate: La date de naissance doit précéder le début d'activité."]);
+  });
+
+  it("says in French how long a name may be", () => {
+    expect(messages({ lastName: "X".repeat(PROFESSIONAL_NAME_MAX + 1) })).toEqual([
+      `lastName: Le nom ne doit pas dépasser ${PROFESSIONAL_NAME_MAX} caractères.`,
+    ]);
+  });
+});
