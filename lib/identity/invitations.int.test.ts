@@ -56,6 +56,24 @@ describe("inviting an address", () => {
     });
   });
 
+  it("refuses to invite a member of the establishment, the inviter included, and writes nothing", async () => {
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const refusal = {
+      code: "INVALID_INPUT",
+      fieldErrors: { email: ["Cette adresse est déjà celle d'un membre de l'établissement : il n'a pas besoin d'invitation."] },
+    };
+    await expect(
+      inviteUser(director, {
+        purpose: "MEMBER",
+        email: director.email.toUpperCase(),
+        establishmentId: establishment.id,
+        membershipRole: "EDITOR",
+      }),
+    ).rejects.toMatchObject(refusal);
+    expect(await testDb.invitation.count()).toBe(0);
+    expect(await testDb.outboxEmail.count()).toBe(0);
+  });
+
   it("refuses an establishment that does not exist with a 404, not a database error", async () => {
     const manager = await programmeManager(testDb);
     await expect(

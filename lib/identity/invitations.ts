@@ -48,6 +48,8 @@ export async function inviteStaffFromCommandLine(request: { email: string; staff
   return createInvitation({ purpose: "STAFF", ...request }, { invitedById: null, actor: { id: null, label: "ligne de commande" } }, null);
 }
 
+const ALREADY_MEMBER = "Cette adresse est déjà celle d'un membre de l'établissement : il n'a pas besoin d'invitation.";
+
 async function createInvitation(
   request: InvitationRequest,
   author: { invitedById: string | null; actor: { id: string | null; label: string } },
@@ -55,8 +57,13 @@ async function createInvitation(
 ): Promise<{ invitationId: string; link: string; accountExists: boolean }> {
   const email = request.email.trim().toLowerCase();
   if (request.purpose === "MEMBER") {
-    const establishment = await db.establishment.findUnique({ where: { id: request.establishmentId }, select: { id: true } });
+    const [establishment, members] = await Promise.all([
+      db.establishment.findUnique({ where: { id: request.establishmentId }, select: { id: true } }),
+      db.membership.count({ where: { establishmentId: request.establishmentId, user: { email: { equals: email, mode: "insensitive" } } } }),
+    ]);
     if (!establishment) throw new AppError("NOT_FOUND", "Cet établissement n'existe pas.");
+    // The team page lists its members' addresses: saying so tells the inviter nothing new.
+    if (members > 0) throw new AppError("INVALID_INPUT", ALREADY_MEMBER, { fieldErrors: { email: [ALREADY_MEMBER] } });
   }
   // An address that has an account gets the same answer and the same pending invitation as any
   // other (no account enumeration); only the e-mail differs, telling the person what to do.
