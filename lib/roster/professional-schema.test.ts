@@ -1,27 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { PROFESSIONAL_NAME_MAX, toFormValues, ZProfessionalInput } from "./professional-schema";
-import type { ProfessionalRecord } from "./template/columns";
+import { professionalRecord } from "./professional-record.test-helpers";
 
-const record: ProfessionalRecord = {
-  lastName: "MARTIN",
-  firstName: "Léa",
-  birthDate: new Date("1985-03-02T00:00:00Z"),
-  population: "SALARIED",
-  professionCode: "60",
-  category: "CIVIL",
-  rpps: withRppsKey("1000000001"),
-  rppsStatus: "REGISTERED",
-  rppsCheckedAt: null,
-  identityVerification: "NONE",
-  activityStart: new Date("2024-01-01T00:00:00Z"),
-  activityEnd: null,
-  needsDmp: true,
-  needsDpi: false,
-  needsPscServices: false,
-  needsSecureMessaging: false,
-  enrollments: [],
-};
+const record = professionalRecord({ birthDate: new Date("1985-03-02T00:00:00Z"), rpps: withRppsKey("1000000001") });
 
 const messages = (changes: Record<string, unknown>) => {
   const result = ZProfessionalInput.safeParse({ ...toFormValues(record), ...changes });

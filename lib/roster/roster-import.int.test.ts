@@ -9,6 +9,7 @@ import { removeHomologation, setHomologation } from "./homologations";
 import { templateCsv, type TemplateLine } from "./import/fixtures.test-helpers";
 import { commitRosterImport, correctRosterImportLine, expireStaleImports, getRosterImport, previewRosterImport } from "./import-session";
 import { listProfessionals, ZRosterFilters } from "./list-professionals";
+import { professionalRecord } from "./professional-record.test-helpers";
 import { toFormValues, ZProfessionalInput } from "./professional-schema";
 import { createProfessional, updateProfessional } from "./save-professional";
 import { establishmentWithDirector } from "@/test/factories";
@@ -262,27 +263,7 @@ describe("roster imports and edits", () => {
 
   it("refuses a change made on a stale copy of a professional's record", async () => {
     const { establishment, viewer } = await setup();
-    const input = ZProfessionalInput.parse({
-      ...toFormValues({
-        lastName: "MARTIN",
-        firstName: "Léa",
-        birthDate: null,
-        population: "SALARIED",
-        professionCode: "60",
-        category: "CIVIL",
-        rpps: rpps(1),
-        rppsStatus: "REGISTERED",
-        rppsCheckedAt: null,
-        identityVerification: "NONE",
-        activityStart: new Date("2024-01-01T00:00:00Z"),
-        activityEnd: null,
-        needsDmp: true,
-        needsDpi: false,
-        needsPscServices: false,
-        needsSecureMessaging: false,
-        enrollments: [],
-      }),
-    });
+    const input = ZProfessionalInput.parse(toFormValues(professionalRecord({ rpps: rpps(1) })));
     const { id } = await createProfessional(viewer, { establishmentId: establishment.id, professional: input, ip: null });
     await updateProfessional(viewer, {
       establishmentId: establishment.id,

@@ -1,19 +1,18 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@/components/dsfr/badge";
 import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
-import type { Metadata, Route } from "next";
+import type { Route } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import { AutomaticAssignmentPanel } from "@/components/review/automatic-assignment-panel";
 import { ManualAssignmentForm } from "@/components/review/manual-assignment-form";
 import { ReviewSettingsForm } from "@/components/review/review-settings-form";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
-import { getWaveHeading } from "@/lib/campaigns/get-wave-heading";
-import { guardedPageLoad, guardPage } from "@/lib/http/page-guard";
+import { waveBoardPage } from "@/lib/campaigns/wave-board-page";
+import { guardPage } from "@/lib/http/page-guard";
 import { getAssignmentBoard, ZBoardFilters } from "@/lib/review/get-assignment-board";
 import { TIER_ADJECTIVES } from "@/lib/review/labels";
 import { formatParisDateTime, toParisLocal } from "@/lib/time/paris";
-import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { formatCount, formatInteger } from "@/lib/format/numbers";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
@@ -24,18 +23,8 @@ const STATUS = {
   SUBMITTED: { label: "Transmise", severity: "success" },
 } as const;
 
-const PARAMS = { waveId: RouteParam.id };
-
-// The board is read with the page's filters; the title names the wave from a read of its own.
-const loadWave = guardedPageLoad(
-  (waveId: string) => `/pilotage/vagues/${waveId}/attribution`,
-  (viewer, waveId) => getWaveHeading(viewer, waveId, "reviewer:assign"),
-);
-
-export async function generateMetadata({ params }: { params: Promise<{ waveId: string }> }): Promise<Metadata> {
-  const { waveId } = await pageParams(params, PARAMS);
-  return { title: `Attribution des dossiers – ${(await loadWave(waveId)).record.title}` };
-}
+const wavePage = waveBoardPage("attribution", "reviewer:assign", "Attribution des dossiers");
+export const generateMetadata = wavePage.generateMetadata;
 
 export default async function AssignmentPage({
   params,
@@ -44,8 +33,7 @@ export default async function AssignmentPage({
   params: Promise<{ waveId: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const { waveId } = await pageParams(params, PARAMS);
-  const { viewer, path } = await loadWave(waveId);
+  const { waveId, viewer, path } = await wavePage.load(params);
   const filters = ZBoardFilters.parse(await searchParams);
   const board = await guardPage(viewer, path, () => getAssignmentBoard(viewer, waveId, filters));
   const { wave, tier } = board;

@@ -2,7 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import type { Metadata, Route } from "next";
+import type { Route } from "next";
 import Link from "next/link";
 import { DecisionBoardTable } from "@/components/decisions/decision-board-table";
 import { DecisionSettingsForm } from "@/components/decisions/decision-settings-form";
@@ -12,24 +12,13 @@ import { FilterSelect } from "@/components/forms/filter-select";
 import { ZDecisionBoardFilters } from "@/lib/decisions/board-rows";
 import { getDecisionBoard } from "@/lib/decisions/get-decision-board";
 import { formatInteger } from "@/lib/format/numbers";
-import { getWaveHeading } from "@/lib/campaigns/get-wave-heading";
-import { guardedPageLoad, guardPage } from "@/lib/http/page-guard";
-import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { waveBoardPage } from "@/lib/campaigns/wave-board-page";
+import { guardPage } from "@/lib/http/page-guard";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
 
-const PARAMS = { waveId: RouteParam.id };
-
-// The board is read with the page's filters; the title names the wave from a read of its own.
-const loadWave = guardedPageLoad(
-  (waveId: string) => `/pilotage/vagues/${waveId}/decisions`,
-  (viewer, waveId) => getWaveHeading(viewer, waveId, "application:decide"),
-);
-
-export async function generateMetadata({ params }: { params: Promise<{ waveId: string }> }): Promise<Metadata> {
-  const { waveId } = await pageParams(params, PARAMS);
-  return { title: `Décisions – ${(await loadWave(waveId)).record.title}` };
-}
+const wavePage = waveBoardPage("decisions", "application:decide", "Décisions");
+export const generateMetadata = wavePage.generateMetadata;
 
 export default async function DecisionsPage({
   params,
@@ -38,8 +27,7 @@ export default async function DecisionsPage({
   params: Promise<{ waveId: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const { waveId } = await pageParams(params, PARAMS);
-  const { viewer, path } = await loadWave(waveId);
+  const { waveId, viewer, path } = await wavePage.load(params);
   const filters = ZDecisionBoardFilters.parse(await searchParams);
   const board = await guardPage(viewer, path, () => getDecisionBoard(viewer, waveId, filters));
   const { wave } = board;

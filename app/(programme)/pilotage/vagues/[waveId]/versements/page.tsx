@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
-import type { Metadata, Route } from "next";
+import type { Route } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import { FilterSelect } from "@/components/forms/filter-select";
@@ -10,24 +10,13 @@ import { TrancheStatusBadge, trancheStatusDetail } from "@/components/follow-up/
 import { listWaveTranches, ZTrancheFilters } from "@/lib/follow-up/list-wave-tranches";
 import { TRANCHE_LABELS, TRANCHE_STATUS_LABELS } from "@/lib/follow-up/tranches";
 import { formatEurosAndCents, formatInteger } from "@/lib/format/numbers";
-import { getWaveHeading } from "@/lib/campaigns/get-wave-heading";
-import { guardedPageLoad, guardPage } from "@/lib/http/page-guard";
-import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { waveBoardPage } from "@/lib/campaigns/wave-board-page";
+import { guardPage } from "@/lib/http/page-guard";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
 
-const PARAMS = { waveId: RouteParam.id };
-
-// The board is read with the page's filters; the title names the wave from a read of its own.
-const loadWave = guardedPageLoad(
-  (waveId: string) => `/pilotage/vagues/${waveId}/versements`,
-  (viewer, waveId) => getWaveHeading(viewer, waveId, "payment:record"),
-);
-
-export async function generateMetadata({ params }: { params: Promise<{ waveId: string }> }): Promise<Metadata> {
-  const { waveId } = await pageParams(params, PARAMS);
-  return { title: `Versements – ${(await loadWave(waveId)).record.title}` };
-}
+const wavePage = waveBoardPage("versements", "payment:record", "Versements");
+export const generateMetadata = wavePage.generateMetadata;
 
 export default async function PaymentsPage({
   params,
@@ -36,8 +25,7 @@ export default async function PaymentsPage({
   params: Promise<{ waveId: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const { waveId } = await pageParams(params, PARAMS);
-  const { viewer, path } = await loadWave(waveId);
+  const { waveId, viewer, path } = await wavePage.load(params);
   const filters = ZTrancheFilters.parse(await searchParams);
   const list = await guardPage(viewer, path, () => listWaveTranches(viewer, waveId, filters));
   const query = (page: number) =>
