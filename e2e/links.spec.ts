@@ -67,10 +67,19 @@ async function walk(request: APIRequestContext): Promise<Visit[]> {
 
 /**
  * The page's title, its main heading (a badge in it, a state or a status, left out), the menu
- * links marked as the current page, and the headings of the content that skip a level (an h3
- * right under the h1: RGAA 9.1, the outline a screen reader lists).
+ * links marked as the current page, the headings of the content that skip a level (an h3
+ * right under the h1: RGAA 9.1, the outline a screen reader lists), and the references to ids that
+ * no element has (a field described by a message that is not there, a label for no field).
  */
-function titleHeadingAndMenu(): { title: string; heading: string; currentInMenu: string[]; skippedLevels: string[] } {
+function pageOutline(): { title: string; heading: string; currentInMenu: string[]; skippedLevels: string[]; danglingReferences: string[] } {
+  const danglingReferences: string[] = [];
+  for (const attribute of ["aria-describedby", "aria-labelledby", "aria-controls", "for"]) {
+    for (const element of document.querySelectorAll(`[${attribute}]`)) {
+      for (const id of element.getAttribute(attribute)!.split(/\s+/).filter(Boolean)) {
+        if (!document.getElementById(id)) danglingReferences.push(`${element.tagName.toLowerCase()}[${attribute}=${id}]`);
+      }
+    }
+  }
   const currentInMenu = [...document.querySelectorAll("#fr-header-main-navigation [aria-current=page]")].map((link) => link.textContent);
   const skippedLevels: string[] = [];
   let level = 0;
@@ -80,9 +89,13 @@ function titleHeadingAndMenu(): { title: string; heading: string; currentInMenu:
     level = next;
   }
   const heading = document.querySelector("main h1")?.cloneNode(true);
-  if (!(heading instanceof HTMLElement)) return { title: document.title, heading: "", currentInMenu, skippedLevels };
-  for (const badge of heading.querySelectorAll(".fr-badge")) badge.remove();
-  return { title: document.title, heading: heading.textContent.replace(/\s+/g, " ").trim(), currentInMenu, skippedLevels };
+  const text = heading instanceof HTMLElement ? withoutBadges(heading).textContent.replace(/\s+/g, " ").trim() : "";
+  return { title: document.title, heading: text, currentInMenu, skippedLevels, danglingReferences };
+
+  function withoutBadges(element: HTMLElement): HTMLElement {
+    for (const badge of element.querySelectorAll(".fr-badge")) badge.remove();
+    return element;
+  }
 }
 
 /**
@@ -91,27 +104,31 @@ function titleHeadingAndMenu(): { title: string; heading: string; currentInMenu:
  * and its title to say which page it is (RGAA 8.6): the title opens with the start of the page's
  * main heading, so that a dossier's sections, or two establishments, are told apart in the
  * browser's tabs and history, and by a screen reader on arrival. The menu marks at most one link as
- * the current page (a screen reader announces each one so), and the content's headings go down one
- * level at a time.
+ * the current page (a screen reader announces each one so), the content's headings go down one
+ * level at a time, and every id a field, a label or a control refers to is on the page (RGAA 11.1,
+ * 11.10: a description that is not there is not read).
  */
 async function expectEveryPageHydratesWithItsTitle(page: Page, visits: readonly Visit[]): Promise<void> {
   const errors = watchPageErrors(page);
   const misnamed: string[] = [];
   const marked: string[] = [];
   const skipping: string[] = [];
+  const dangling: string[] = [];
   for (const visit of visits.filter((candidate) => candidate.page)) {
     await page.goto(visit.url);
     await expectNoPageErrors(page, errors);
     // A dynamic page's title is streamed after its first bytes.
     await expect(page).toHaveTitle(/HospiConnect/);
-    const { title, heading, currentInMenu, skippedLevels } = await page.evaluate(titleHeadingAndMenu);
+    const { title, heading, currentInMenu, skippedLevels, danglingReferences } = await page.evaluate(pageOutline);
     if (!heading.startsWith(title.split(" – ")[0]!)) misnamed.push(`${visit.url}: « ${title} » for « ${heading} »`);
     if (currentInMenu.length > 1) marked.push(`${visit.url}: ${currentInMenu.join(", ")}`);
     if (skippedLevels.length > 0) skipping.push(`${visit.url}: ${skippedLevels.join(" ; ")}`);
+    if (danglingReferences.length > 0) dangling.push(`${visit.url}: ${danglingReferences.join(", ")}`);
   }
   expect(misnamed).toEqual([]);
   expect(marked, "pages whose menu marks several links as the current page").toEqual([]);
   expect(skipping, "pages whose headings skip a level").toEqual([]);
+  expect(dangling, "pages that refer to ids no element has").toEqual([]);
 }
 
 const broken = (visits: Visit[], signedIn: boolean) =>

@@ -2,7 +2,7 @@
 
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Upload } from "@codegouvfr/react-dsfr/Upload";
+import { UploadField } from "@/components/forms/upload-field";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { formatFileSize } from "@/lib/attachments/file-size";
@@ -97,7 +97,7 @@ export function EvidenceFiles({
         </ul>
       )}
       {disabled ? null : (
-        <Upload
+        <UploadField
           label={`Ajouter une pièce justificative à l'objectif ${objectiveCode}`}
           hint={`PDF, image ou document bureautique, ${formatFileSize(maxBytes)} au plus. Le contenu du fichier est vérifié.`}
           state={error ? "error" : "default"}

@@ -3,7 +3,7 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Upload } from "@codegouvfr/react-dsfr/Upload";
+import { UploadField } from "@/components/forms/upload-field";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatFileSize } from "@/lib/attachments/file-size";
@@ -67,7 +67,7 @@ export function MessageForm({ applicationId, limits }: { applicationId: string; 
         label="Votre message"
         nativeTextAreaProps={{ name: "body", value: body, onChange: (event) => setBody(event.target.value), rows: 4, required: true }}
       />
-      <Upload
+      <UploadField
         label="Pièces jointes (facultatif)"
         hint={`PDF, image ou document bureautique : ${limits.maxFiles} fichiers de ${formatFileSize(limits.maxBytes)} au plus.`}
         multiple

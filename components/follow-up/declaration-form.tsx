@@ -3,7 +3,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Upload } from "@codegouvfr/react-dsfr/Upload";
+import { UploadField } from "@/components/forms/upload-field";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
@@ -91,7 +91,7 @@ export function DeclarationForm({
               rows={3}
               maxLength={4000}
             />
-            <Upload
+            <UploadField
               label={`Pièces justificatives de l'objectif ${objective.code} (facultatif)`}
               hint={`PDF, image ou document bureautique, ${formatFileSize(limits.maxBytes)} au plus par fichier ; ${limits.maxFiles} fichiers au plus pour toute la déclaration.`}
               multiple

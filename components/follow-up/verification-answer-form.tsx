@@ -4,7 +4,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Upload } from "@codegouvfr/react-dsfr/Upload";
+import { UploadField } from "@/components/forms/upload-field";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatFileSize } from "@/lib/attachments/file-size";
@@ -61,7 +61,7 @@ export function VerificationAnswerForm({
           maxLength: 8000,
         }}
       />
-      <Upload
+      <UploadField
         label="Pièces jointes (facultatif)"
         hint={`PDF, image ou document bureautique : ${limits.maxFiles} fichiers de ${formatFileSize(limits.maxBytes)} au plus.`}
         multiple
