@@ -68,6 +68,23 @@ test.describe("DSFR behaviours", () => {
     expect(problems).toEqual([]);
   });
 
+  test("a list's page links mark the page shown as the current page, and lead to the next one", async ({ page, context }) => {
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+    await page.goto("/pilotage/dossiers");
+
+    const pages = page.getByRole("navigation", { name: "Pagination" });
+    // A screen reader says « page actuelle » for "page", and only « actuel » for react-dsfr's "true".
+    await expect(pages.locator("[aria-current]")).toHaveCount(1);
+    await expect(pages.locator("[aria-current]")).toHaveAttribute("aria-current", "page");
+    await expect(pages.locator("[aria-current]")).toHaveText("1");
+
+    await pages.getByRole("link", { name: "Page suivante" }).click();
+    await expect(page).toHaveURL(/[?&]page=2/);
+    await expect(pages.locator("[aria-current]")).toHaveAttribute("aria-current", "page");
+    await expect(pages.locator("[aria-current]")).toHaveText("2");
+  });
+
   test("on a phone, the header's « Menu » button opens the navigation in a modal that Escape closes", async ({ page }) => {
     const problems = watchConsole(page);
     await page.setViewportSize({ width: 375, height: 800 });

@@ -1,13 +1,13 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import { BackgroundExportButton } from "@/components/exports/background-export-button";
 import { FilterSelect } from "@/components/forms/filter-select";
+import { PageLinks } from "@/components/dsfr/page-links";
 import { formatEuroAmount } from "@/lib/applications/euro-amount";
 import { listDossiers, ZDossierFilters } from "@/lib/applications/list-dossiers";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
@@ -139,14 +139,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
           </tbody>
         </DataTable>
       )}
-      {pageCount > 1 ? (
-        <Pagination
-          count={pageCount}
-          defaultPage={filters.page}
-          getPageLinkProps={(page) => ({ href: `/pilotage/dossiers?${query({ page })}` })}
-          showFirstLast
-        />
-      ) : null}
+      <PageLinks page={filters.page} pageCount={pageCount} href={(page) => `/pilotage/dossiers?${query({ page })}`} />
     </>
   );
 }

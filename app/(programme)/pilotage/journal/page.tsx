@@ -1,8 +1,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
+import { PageLinks } from "@/components/dsfr/page-links";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
 import { auditActionLabel, auditTargetLabel } from "@/lib/audit/action-labels";
@@ -104,9 +104,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           </tbody>
         </DataTable>
       )}
-      {pageCount > 1 ? (
-        <Pagination count={pageCount} defaultPage={filters.page} getPageLinkProps={(page) => ({ href: query(page) })} showFirstLast />
-      ) : null}
+      <PageLinks page={filters.page} pageCount={pageCount} href={query} />
     </>
   );
 }

@@ -1,12 +1,12 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
-import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import { FilterSelect } from "@/components/forms/filter-select";
 import { FollowUpBoardTable } from "@/components/follow-up/follow-up-board-table";
+import { PageLinks } from "@/components/dsfr/page-links";
 import { REGION_OPTIONS, regionName } from "@/lib/establishments/territories";
 import { FOLLOW_UP_STAGE_LABELS } from "@/lib/follow-up/follow-up-stage";
 import { listFollowUps, ZFollowUpFilters } from "@/lib/follow-up/list-follow-ups";
@@ -169,14 +169,7 @@ export default async function FollowUpBoardPage({ searchParams }: { searchParams
           }))}
         />
       )}
-      {pageCount > 1 ? (
-        <Pagination
-          count={pageCount}
-          defaultPage={filters.page}
-          getPageLinkProps={(page) => ({ href: `/pilotage/suivi?${query({ page })}` })}
-          showFirstLast
-        />
-      ) : null}
+      <PageLinks page={filters.page} pageCount={pageCount} href={(page) => `/pilotage/suivi?${query({ page })}`} />
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@/components/dsfr/badge";
-import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
+import { PageLinks } from "@/components/dsfr/page-links";
 import { listVerificationQueue, ZVerificationQueueQuery } from "@/lib/follow-up/list-verification-queue";
 import { TIER_LABELS, VERIFICATION_STATE_LABELS } from "@/lib/follow-up/verification-machine";
 import { regionName } from "@/lib/establishments/territories";
@@ -66,13 +66,7 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
               ))}
             </tbody>
           </DataTable>
-          {queue.pageCount > 1 ? (
-            <Pagination
-              count={queue.pageCount}
-              defaultPage={queue.page}
-              getPageLinkProps={(page) => ({ href: `/instruction/suivi?page=${page}` })}
-            />
-          ) : null}
+          <PageLinks page={queue.page} pageCount={queue.pageCount} href={(page) => `/instruction/suivi?page=${page}`} />
         </>
       )}
     </>

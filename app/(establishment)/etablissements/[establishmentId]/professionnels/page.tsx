@@ -6,7 +6,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterSelect } from "@/components/forms/filter-select";
 import { HomologationPanel } from "@/components/roster/homologation-panel";
-import { RosterPagination } from "@/components/roster/roster-pagination";
+import { PageLinks } from "@/components/dsfr/page-links";
 import { RosterTable } from "@/components/roster/roster-table";
 import { canAccessEstablishment } from "@/lib/access/policy";
 import { formatInteger } from "@/lib/format/numbers";
@@ -15,6 +15,7 @@ import { POPULATION_LABELS, RPPS_STATUS_LABELS } from "@/lib/roster/labels";
 import { getRosterEstablishment, listProfessionals, ROSTER_PAGE_SIZES, ZRosterFilters } from "@/lib/roster/list-professionals";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { listProfessions } from "@/lib/roster/professions";
+import { rosterHref } from "@/lib/roster/roster-query-string";
 import { dayToIsoDate, toDay } from "@/lib/roster/dates";
 import { HOMOLOGABLE_TYPES } from "@/lib/roster/homologations";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
@@ -199,7 +200,7 @@ export default async function RosterPage({
               today={page.today}
             />
           )}
-          <RosterPagination page={page.page} pageCount={page.pageCount} filters={filters} path={path} />
+          <PageLinks page={page.page} pageCount={page.pageCount} href={(target) => rosterHref(path, filters, { page: target })} />
         </>
       )}
       <section aria-labelledby="homologations-titre" className={fr.cx("fr-mt-6w")}>

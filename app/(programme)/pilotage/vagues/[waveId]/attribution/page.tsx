@@ -1,6 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@/components/dsfr/badge";
-import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import type { Route } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
@@ -16,6 +15,7 @@ import { formatParisDateTime, toParisLocal } from "@/lib/time/paris";
 import { formatCount, formatInteger } from "@/lib/format/numbers";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
+import { PageLinks } from "@/components/dsfr/page-links";
 
 const STATUS = {
   TO_DECLARE: { label: "Déclaration à faire", severity: "warning" },
@@ -188,9 +188,7 @@ export default async function AssignmentPage({
             </tbody>
           </DataTable>
         )}
-        {board.pages > 1 ? (
-          <Pagination count={board.pages} defaultPage={board.page} getPageLinkProps={(page) => ({ href: link({ page }) })} showFirstLast />
-        ) : null}
+        <PageLinks page={board.page} pageCount={board.pages} href={(page) => link({ page })} />
       </section>
 
       <section aria-labelledby="retards">

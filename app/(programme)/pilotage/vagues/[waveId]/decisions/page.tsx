@@ -1,6 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Route } from "next";
 import Link from "next/link";
@@ -16,6 +15,7 @@ import { waveBoardPage } from "@/lib/campaigns/wave-board-page";
 import { guardPage } from "@/lib/http/page-guard";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
+import { PageLinks } from "@/components/dsfr/page-links";
 
 const wavePage = waveBoardPage("decisions", "application:decide", "Décisions");
 export const generateMetadata = wavePage.generateMetadata;
@@ -130,14 +130,7 @@ export default async function DecisionsPage({
       ) : (
         <DecisionBoardTable waveId={waveId} rows={board.rows} sort={{ id: filters.sort, desc: filters.dir === "desc" }} />
       )}
-      {board.pageCount > 1 ? (
-        <Pagination
-          count={board.pageCount}
-          defaultPage={board.page}
-          showFirstLast
-          getPageLinkProps={(target) => ({ href: query({ page: target }) })}
-        />
-      ) : null}
+      <PageLinks page={board.page} pageCount={board.pageCount} href={(target) => query({ page: target })} />
 
       <section aria-labelledby="parametres-decision" className={fr.cx("fr-mt-6w")}>
         <h2 id="parametres-decision" className={fr.cx("fr-h4")}>

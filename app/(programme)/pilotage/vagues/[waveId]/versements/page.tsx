@@ -1,6 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import type { Route } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
@@ -14,6 +13,7 @@ import { waveBoardPage } from "@/lib/campaigns/wave-board-page";
 import { guardPage } from "@/lib/http/page-guard";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
+import { PageLinks } from "@/components/dsfr/page-links";
 
 const wavePage = waveBoardPage("versements", "payment:record", "Versements");
 export const generateMetadata = wavePage.generateMetadata;
@@ -130,9 +130,7 @@ export default async function PaymentsPage({
           </tbody>
         </DataTable>
       )}
-      {list.pageCount > 1 ? (
-        <Pagination count={list.pageCount} defaultPage={list.page} showFirstLast getPageLinkProps={(target) => ({ href: query(target) })} />
-      ) : null}
+      <PageLinks page={list.page} pageCount={list.pageCount} href={query} />
     </>
   );
 }
