@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/access/viewer";
 import { resetDatabase, testDb } from "@/test/integration/database";
+import { postMessage } from "./post-message";
 import { saveSection } from "./save-section";
 import { submitApplication } from "./submit-application";
 import { transitionApplication, ZTransitionInput } from "./transition-application";
@@ -168,5 +169,29 @@ describe("dossier use cases", () => {
     const history = await testDb.applicationTransition.findMany({ where: { applicationId: application.id } });
     expect(history.map((step) => `${step.fromState}>${step.toState}`)).toEqual(["SUBMITTED>UNDER_REVIEW"]);
     expect(await testDb.auditEvent.count({ where: { action: "application.startReview", targetId: application.id } })).toBe(1);
+  });
+
+  it("sends the dossier's news and the programme's messages to the members whose account is open, not to a disabled one", async () => {
+    const { application, user, asViewer } = await setup();
+    const manager = asViewer(await user("pilote", "PROGRAMME_MANAGER"));
+    await user("directrice");
+    const former = await user("ancien-directeur");
+    await testDb.user.update({ where: { id: former.id }, data: { disabledAt: new Date() } });
+    await testDb.application.update({ where: { id: application.id }, data: { state: "SUBMITTED", version: 2 } });
+
+    await transitionApplication(manager, {
+      applicationId: application.id,
+      expectedVersion: 2,
+      ip: null,
+      action: "startReview",
+      comment: "",
+    });
+    await postMessage(manager, { applicationId: application.id, body: "Merci de préciser le calendrier.", files: [] });
+
+    const sent = await testDb.outboxEmail.findMany({ select: { to: true, dedupeKey: true }, orderBy: { dedupeKey: "asc" } });
+    expect(sent.map((email) => `${email.dedupeKey.split(":")[0]} → ${email.to}`)).toEqual([
+      "message → directrice@example.test",
+      "transition → directrice@example.test",
+    ]);
   });
 });

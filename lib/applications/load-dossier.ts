@@ -5,6 +5,7 @@ import { listMissingForSubmission, type MissingItem } from "./completeness";
 import { dossierContentHash } from "./content-hash";
 import { DOSSIER_CONTENT_SELECT, dossierContentOf } from "./dossier-content-rows";
 import type { DossierContent } from "./dossier-content";
+import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 
 type Reader = Pick<Db, "application">;
 
@@ -65,7 +66,7 @@ export type JudgedDossier = Awaited<ReturnType<typeof loadJudgedDossier>>;
 export const LOADED_DOSSIER_SELECT = {
   ...JUDGED_SELECT,
   establishment: {
-    select: { id: true, name: true, finessEt: true, memberships: { select: { user: { select: { email: true, disabledAt: true } } } } },
+    select: { id: true, name: true, finessEt: true, memberships: REACHABLE_MEMBERS },
   },
   wave: { select: { ...JUDGED_SELECT.wave.select, id: true, title: true, campaign: { select: { title: true } } } },
   waveVersion: {
@@ -89,7 +90,7 @@ export function loadedDossierOf(row: Prisma.ApplicationGetPayload<{ select: type
     objectives: row.waveVersion.objectives,
     files: row.attachments,
     establishment: { id: row.establishment.id, name: row.establishment.name, finess: row.establishment.finessEt },
-    memberEmails: row.establishment.memberships.filter((member) => !member.user.disabledAt).map((member) => member.user.email),
+    memberEmails: row.establishment.memberships.map((member) => member.user.email),
     wave: { id: row.wave.id, title: row.wave.title, campaign: row.wave.campaign.title },
   };
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { ApplicationState } from "@/lib/db/generated/enums";
 import { applicationStateChangedEmail } from "@/lib/notifications/application-state-changed";
+import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 
 type Writer = Pick<Db, "application" | "outboxEmail">;
 
@@ -24,7 +25,7 @@ export async function notifyMembers(tx: Writer, moves: MemberNotice | readonly M
     where: { id: { in: list.map((move) => move.applicationId) } },
     select: {
       id: true,
-      establishment: { select: { name: true, memberships: { select: { user: { select: { email: true, disabledAt: true } } } } } },
+      establishment: { select: { name: true, memberships: REACHABLE_MEMBERS } },
     },
   });
   const byId = new Map(dossiers.map((dossier) => [dossier.id, dossier.establishment]));

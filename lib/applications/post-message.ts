@@ -8,6 +8,7 @@ import { requestDelivery } from "@/lib/jobs/worker";
 import { messagePostedEmail } from "@/lib/notifications/message-posted";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { loadDossierFacts } from "./dossier-facts";
+import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 
 export const MAX_MESSAGE_LENGTH = 8000;
 
@@ -47,7 +48,7 @@ export async function postMessage(viewer: Viewer, input: { applicationId: string
     });
     const establishment = await tx.establishment.findUniqueOrThrow({
       where: { id: facts.establishmentId },
-      select: { name: true, memberships: { select: { user: { select: { email: true } } } } },
+      select: { name: true, memberships: REACHABLE_MEMBERS },
     });
     const recipients = fromEstablishment
       ? (await tx.user.findMany({ where: { staffRole: "PROGRAMME_MANAGER", disabledAt: null }, select: { email: true } })).map(

@@ -9,6 +9,7 @@ import { enqueueEmail } from "@/lib/notifications/outbox";
 import { parisDateTime } from "@/lib/time/paris";
 import type { TDeadlineExtensionInput } from "./schemas";
 import { checkExtension } from "./wave-rules";
+import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 
 function refuse(field: string, message: string): never {
   throw new AppError("INVALID_INPUT", message, { fieldErrors: { [field]: [message] } });
@@ -38,7 +39,7 @@ export async function grantDeadlineExtension(
       id: true,
       name: true,
       categoryCode: true,
-      memberships: { select: { user: { select: { id: true, email: true, disabledAt: true } } } },
+      memberships: REACHABLE_MEMBERS,
     },
   });
   if (!establishment) refuse("finessEt", "Aucun établissement inscrit n'a ce FINESS.");
@@ -85,7 +86,6 @@ export async function grantDeadlineExtension(
       reason: input.reason,
     });
     for (const { user } of establishment.memberships) {
-      if (user.disabledAt) continue;
       await enqueueEmail(tx, {
         // A new date is news again: the key includes it.
         dedupeKey: `extension:${granted.id}:${closesAt.toISOString()}:${user.id}`,

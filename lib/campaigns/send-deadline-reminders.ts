@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { deadlineReminderEmail } from "@/lib/notifications/deadline-reminder";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { dueReminders, REMINDER_LEAD_DAYS, reminderDedupeKey } from "./deadline-reminders";
+import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 
 const DAY_MS = 86_400_000;
 
@@ -30,7 +31,7 @@ export async function sendDeadlineReminders(now = new Date()): Promise<{ enqueue
           extensions: { where: { closesAt: { gt: now } }, select: { establishmentId: true, closesAt: true } },
         },
       },
-      establishment: { select: { name: true, memberships: { select: { user: { select: { id: true, email: true, disabledAt: true } } } } } },
+      establishment: { select: { name: true, memberships: REACHABLE_MEMBERS } },
     },
   });
   const byId = new Map(drafts.map((draft) => [draft.id, draft]));
@@ -52,13 +53,11 @@ export async function sendDeadlineReminders(now = new Date()): Promise<{ enqueue
       extended: reminder.deadline > draft.wave.closesAt,
       applicationId: draft.id,
     });
-    return draft.establishment.memberships
-      .filter((membership) => !membership.user.disabledAt)
-      .map((membership) => ({
-        dedupeKey: reminderDedupeKey(reminder.kind, draft.id, membership.user.id),
-        to: membership.user.email,
-        ...message,
-      }));
+    return draft.establishment.memberships.map((membership) => ({
+      dedupeKey: reminderDedupeKey(reminder.kind, draft.id, membership.user.id),
+      to: membership.user.email,
+      ...message,
+    }));
   });
   if (emails.length === 0) return { enqueued: 0 };
   const sent = await db.outboxEmail.findMany({

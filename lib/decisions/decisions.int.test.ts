@@ -102,6 +102,15 @@ describe("decisions", () => {
     const { manager, wave, scored } = await scoredWave(3);
     const [granted, refused, waitlisted] = scored as [(typeof scored)[number], (typeof scored)[number], (typeof scored)[number]];
     const director = await directorOf(testDb, granted.establishment.id);
+    // A director who left: the account is disabled, and the decision letter must not follow them.
+    await testDb.user.create({
+      data: {
+        email: "parti@example.test",
+        displayName: "Ancien directeur",
+        disabledAt: new Date(),
+        memberships: { create: { establishmentId: granted.establishment.id, role: "DIRECTOR" } },
+      },
+    });
     const releasable = await testDb.score.findFirstOrThrow({
       where: { review: { assignment: { applicationId: granted.id } } },
       select: { id: true, comment: true, criterion: { select: { code: true } } },
@@ -158,6 +167,7 @@ describe("decisions", () => {
 
     const emails = await testDb.outboxEmail.findMany({ where: { dedupeKey: { startsWith: "decision:" } } });
     expect(emails).toHaveLength(3);
+    expect(emails.map((email) => email.to)).not.toContain("parti@example.test");
     expect(emails.find((email) => email.to === director.email)).toMatchObject({
       subject: "Votre dossier HospiConnect est retenu",
       files: [expect.objectContaining({ storageKey: stored.letterKey })],

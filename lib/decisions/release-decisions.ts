@@ -12,6 +12,7 @@ import { fileStorage } from "@/lib/storage";
 import { LETTER_DECISION_SELECT, LETTER_DOSSIER_SELECT, storeDecisionLetter } from "./decision-letter-input";
 import { loadWaveScoring } from "./wave-scoring";
 import { lockWaveForDecisions } from "./wave-lock";
+import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 
 export const letterFileName = (applicationId: string) => `decision-${applicationId.slice(0, 8)}.pdf`;
 
@@ -42,7 +43,7 @@ export async function releaseDecisions(viewer: Viewer, input: { waveId: string; 
                 state: true,
                 version: true,
                 establishment: {
-                  select: { ...LETTER_DOSSIER_SELECT.establishment.select, memberships: { select: { user: { select: { email: true } } } } },
+                  select: { ...LETTER_DOSSIER_SELECT.establishment.select, memberships: REACHABLE_MEMBERS },
                 },
               },
             },
