@@ -16,4 +16,8 @@ describe("CSV export", () => {
       .split("\r\n");
     expect(row!.replace(/^"|"$/g, "").startsWith("'")).toBe(true);
   });
+
+  it("writes negative numbers as numbers, not as neutralised text", () => {
+    expect(text(toCsv(["Reste", "Écart", "Note"], [[-3, "-150000", "-1,5"]]))).toBe("\uFEFFReste;Écart;Note\r\n-3;-150000;-1,5");
+  });
 });
