@@ -187,7 +187,7 @@ describe("the dossier export's columns", () => {
     expect(cell("Établissement").value).toBe('\'=HYPERLINK("http://x") Centre');
     expect(cell("Moyenne des évaluations (sur 100)").value).toBe(80);
     expect(cell("Moyenne des évaluations (sur 100)").numFmt).toBe("0.0");
-    expect(cell("Montant accordé").value).toBe(10_000);
-    expect(sheet.getRow(3).getCell(header.indexOf("Montant accordé") + 1).value).toBeNull();
+    expect(cell("Montant accordé (€)").value).toBe(10_000);
+    expect(sheet.getRow(3).getCell(header.indexOf("Montant accordé (€)") + 1).value).toBeNull();
   });
 });

@@ -26,7 +26,7 @@ export async function exportDashboardTable(
   requirePermission(viewer, "programme:export");
   const { format, ...filters } = input.filters;
   const table = dashboardTable(await loadProgrammeDashboard(db, filters, new Date()), input.table);
-  const bytes = format === "csv" ? figureTableToCsv(table) : await figureTableToXlsx(table, table.caption.replace(/[\\/?*[\]:]/g, " "));
+  const bytes = format === "csv" ? figureTableToCsv(table) : await figureTableToXlsx(table, table.caption);
   await recordAudit(db, {
     actor: auditActor(viewer),
     action: "dashboard.exported",

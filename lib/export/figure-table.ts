@@ -4,8 +4,8 @@
  * protected against formula injection in both.
  *
  * Public API: `FigureColumn`, `FigureCell`, `FigureTable`, `figureTableToCsv`, `figureTableToXlsx`,
- * `shareValue`, and for the streamed exports (`stream-table.ts`) `csvCell`, `xlsxCell`, `headerOf`,
- * `NUMBER_FORMAT`.
+ * `shareValue`, `sheetNameOf`, and for the streamed exports (`stream-table.ts`) `csvCell`,
+ * `xlsxCell`, `headerOf`, `figureSheetColumns`.
  */
 import ExcelJS from "exceljs";
 import { neutralizeCell } from "@/lib/roster/template/cell-safety";
@@ -62,14 +62,34 @@ export const NUMBER_FORMAT: Record<FigureColumn["kind"], string> = {
   euros: '#,##0.00 "€"',
 };
 
-export async function figureTableToXlsx(table: FigureTable, sheetName: string): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = table.columns.map((column) => ({
-    header: column.label,
-    width: Math.max(14, column.label.length + 2),
+/**
+ * A worksheet named after a caption: without the characters Excel refuses in a sheet's name, and
+ * within its 31 characters, cut after a word rather than inside one.
+ */
+export function sheetNameOf(caption: string): string {
+  const name = caption
+    .replace(/[\\/?*[\]:]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (name.length <= 31) return name;
+  const cut = name.slice(0, 32);
+  const space = cut.lastIndexOf(" ");
+  return (space > 0 ? cut.slice(0, space) : name.slice(0, 31)).replace(/[\s–-]+$/, "");
+}
+
+/** The header row and number formats of a sheet of figures, the same whether written at once or streamed. */
+export function figureSheetColumns(columns: readonly FigureColumn[]): Partial<ExcelJS.Column>[] {
+  return columns.map((column) => ({
+    header: headerOf(column),
+    width: Math.max(14, headerOf(column).length + 2),
     style: { numFmt: NUMBER_FORMAT[column.kind] },
   }));
+}
+
+export async function figureTableToXlsx(table: FigureTable, sheetName: string): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetNameOf(sheetName), { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = figureSheetColumns(table.columns);
   sheet.getRow(1).font = { bold: true };
   for (const row of table.rows) {
     sheet.addRow(row.map((cell, index) => xlsxCell(cell, table.columns[index]!)));

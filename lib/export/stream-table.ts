@@ -11,7 +11,7 @@ import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { csvLines } from "./csv";
-import { csvCell, type FigureCell, type FigureColumn, headerOf, NUMBER_FORMAT, xlsxCell } from "./figure-table";
+import { csvCell, type FigureCell, type FigureColumn, figureSheetColumns, headerOf, sheetNameOf, xlsxCell } from "./figure-table";
 import type { FileFormat } from "./file-format";
 
 type Batches = AsyncIterable<ReadonlyArray<readonly FigureCell[]>>;
@@ -28,12 +28,8 @@ async function* csvChunks(columns: readonly FigureColumn[], batches: Batches): A
 function xlsxStream(columns: readonly FigureColumn[], batches: Batches, sheetName: string): Readable {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({
-    header: column.label,
-    width: Math.max(14, column.label.length + 2),
-    style: { numFmt: NUMBER_FORMAT[column.kind] },
-  }));
+  const sheet = workbook.addWorksheet(sheetNameOf(sheetName), { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = figureSheetColumns(columns);
   sheet.getRow(1).font = { bold: true };
   void (async () => {
     for await (const batch of batches) {
