@@ -134,6 +134,45 @@ test.describe("review", () => {
     await secondContext.close();
   });
 
+  test("on a phone, the dossier and the grid follow each other as one page; side by side, each scrolls on its own", async ({
+    page,
+    context,
+  }) => {
+    const wave = await createReviewWave(e2eDb, { k: 1 });
+    const dossier = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD Les Capucines" });
+    const reviewer = await createReviewer(e2eDb, { name: "Paul Mobile" });
+    const assignment = await assign(dossier.id, reviewer.userId);
+    await signInAs(context, reviewer.userId);
+    await page.goto("/instruction");
+    const declared = await page.request.post(`/api/assignments/${assignment.id}/declaration`, {
+      data: { hasConflict: false },
+      headers: { Origin: new URL(page.url()).origin },
+    });
+    expect(declared.ok()).toBe(true);
+
+    const panes = async () => {
+      const [dossierPane, gridPane] = [
+        page.locator("section[aria-labelledby=dossier-titre]"),
+        page.locator("section[aria-labelledby=grille]"),
+      ];
+      const [top, bottom] = [(await dossierPane.boundingBox())!, (await gridPane.boundingBox())!];
+      return { top, bottom, position: await gridPane.evaluate((element) => getComputedStyle(element).position) };
+    };
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(`/instruction/${assignment.id}`);
+    await expect(page.getByRole("heading", { name: "Grille d'évaluation" })).toBeVisible();
+    const narrow = await panes();
+    // One column: the grid starts below the end of the dossier, and the page, not a pane, scrolls.
+    expect(narrow.bottom.y).toBeGreaterThanOrEqual(narrow.top.y + narrow.top.height);
+    expect(narrow.position).toBe("static");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const wide = await panes();
+    expect(wide.bottom.x).toBeGreaterThan(wide.top.x + wide.top.width - 1);
+    expect(wide.position).toBe("sticky");
+  });
+
   test("a declared conflict removes access at once and tells the managers", async ({ page, context }) => {
     const wave = await createReviewWave(e2eDb, { k: 1 });
     const dossier = await createSubmittedDossier(e2eDb, wave, { name: "Centre hospitalier des Liens" });

@@ -6,6 +6,7 @@ import { DeclarationForm } from "@/components/review/declaration-form";
 import { DossierReadView } from "@/components/review/dossier-read-view";
 import { ReviewsTable } from "@/components/review/reviews-table";
 import { ScoreSheetForm, type SheetCriterionView } from "@/components/review/score-sheet-form";
+import panes from "@/components/review/score-sheet-panes.module.css";
 import { objectiveAnchor } from "@/lib/applications/anchors";
 import { ASSESSMENT_STATUS_LABELS } from "@/lib/applications/labels";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
@@ -96,7 +97,6 @@ export default async function ReviewWorkspacePage({ params }: Props) {
       ];
     }),
   }));
-  const scroll = { maxHeight: "calc(100vh - 8rem)", overflowY: "auto" as const, position: "sticky" as const, top: "1rem" };
 
   return (
     <>
@@ -128,13 +128,13 @@ export default async function ReviewWorkspacePage({ params }: Props) {
         />
       ) : null}
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <section className={fr.cx("fr-col-12", "fr-col-lg-7")} aria-labelledby="dossier-titre" style={scroll} tabIndex={0}>
+        <section className={`${fr.cx("fr-col-12", "fr-col-lg-7")} ${panes.pane}`} aria-labelledby="dossier-titre" tabIndex={0}>
           <h2 id="dossier-titre" className={fr.cx("fr-h4")}>
             Dossier
           </h2>
           <DossierReadView dossier={dossier} figures={workspace.figures} />
         </section>
-        <section className={fr.cx("fr-col-12", "fr-col-lg-5")} aria-labelledby="grille" style={scroll} tabIndex={0}>
+        <section className={`${fr.cx("fr-col-12", "fr-col-lg-5")} ${panes.pane}`} aria-labelledby="grille" tabIndex={0}>
           <h2 id="grille" className={fr.cx("fr-h4")}>
             Grille d&apos;évaluation
           </h2>
