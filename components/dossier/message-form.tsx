@@ -5,7 +5,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { UploadField } from "@/components/forms/upload-field";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { formatFileSize } from "@/lib/attachments/file-size";
 import { fileSizeProblem } from "@/lib/attachments/file-size-check";
 
@@ -17,23 +17,30 @@ function filesProblem(files: File[], limits: Limits): string | null {
   return files.map((file) => fileSizeProblem(file, limits.maxBytes)).find((problem) => problem !== null) ?? null;
 }
 
-/** Writes in the dossier's thread, with files; the other side is notified by e-mail. */
+type Outcome = { severity: "success" | "error"; text: string };
+
+/**
+ * Writes in the dossier's thread, with files; the other side is notified by e-mail. The outcome is
+ * announced, and the focus goes back to the message field: the send button, disabled while the
+ * message leaves and while the field is empty, cannot keep it.
+ */
 export function MessageForm({ applicationId, limits }: { applicationId: string; limits: Limits }) {
   const router = useRouter();
   const [body, setBody] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, setPending] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
 
   async function send(form: HTMLFormElement) {
     const data = new FormData(form);
     const files = data.getAll("files").filter((value): value is File => typeof value !== "string" && (value.size > 0 || value.name !== ""));
     const problem = filesProblem(files, limits);
     if (problem) {
-      setError(problem);
+      setOutcome({ severity: "error", text: problem });
       return;
     }
     setPending(true);
-    setError(null);
+    setOutcome(null);
     try {
       const response = await fetch(`/api/applications/${applicationId}/messages`, {
         method: "POST",
@@ -46,11 +53,16 @@ export function MessageForm({ applicationId, limits }: { applicationId: string; 
       }
       form.reset();
       setBody("");
+      setOutcome({
+        severity: "success",
+        text: "Message envoyé : il s'ajoute au fil ci-dessus, et l'autre partie en est avertie par courriel.",
+      });
       router.refresh();
     } catch (caught) {
-      setError((caught as Error).message);
+      setOutcome({ severity: "error", text: (caught as Error).message });
     } finally {
       setPending(false);
+      field.current?.focus();
     }
   }
 
@@ -61,11 +73,20 @@ export function MessageForm({ applicationId, limits }: { applicationId: string; 
         void send(event.currentTarget);
       }}
     >
-      {error ? <Alert severity="error" small description={error} className="fr-mb-2w" /> : null}
+      <div aria-live="polite">
+        {outcome ? <Alert severity={outcome.severity} small description={outcome.text} className="fr-mb-2w" /> : null}
+      </div>
       <Input
         textArea
         label="Votre message"
-        nativeTextAreaProps={{ name: "body", value: body, onChange: (event) => setBody(event.target.value), rows: 4, required: true }}
+        nativeTextAreaProps={{
+          ref: field,
+          name: "body",
+          value: body,
+          onChange: (event) => setBody(event.target.value),
+          rows: 4,
+          required: true,
+        }}
       />
       <UploadField
         label="Pièces jointes (facultatif)"
