@@ -4,7 +4,15 @@ import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility"
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
-import { createDraft, createEstablishment, createOpenWave, createUser, fillDossier } from "@/test/factories";
+import {
+  createDraft,
+  createEstablishment,
+  createOpenWave,
+  createReviewWave,
+  createSubmittedDossier,
+  createUser,
+  fillDossier,
+} from "@/test/factories";
 
 /** The applicant's journey through a dossier, in Chromium, against the real server and database. */
 
@@ -131,6 +139,69 @@ test.describe("filing a dossier", () => {
     });
     expect(refused.status()).toBe(409);
     expect((await refused.json()).error.message).toContain("n'est plus modifiable");
+  });
+
+  test("removing a partner from the keyboard leaves the focus on the partner that takes its place, then on the add button", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id, name: "Directrice Partenaires" });
+    const { id } = await createDraft(e2eDb, establishment.id, await createOpenWave(e2eDb));
+    await signInAs(context, director.id);
+    await page.goto(`/dossiers/${id}`);
+    await page.getByRole("link", { name: "Partenaires technologiques" }).click();
+    const add = page.getByRole("button", { name: "Ajouter un partenaire" });
+    await waitForHydration(add);
+    for (const name of ["Premier éditeur", "Second éditeur"]) {
+      await add.click();
+      // The new partner's first field takes the focus.
+      await page.keyboard.type(name);
+    }
+    const names = page.getByLabel("Nom", { exact: true });
+    await expect(names).toHaveCount(2);
+
+    await page.getByRole("button", { name: "Retirer « Partenaire 1 »" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(names).toHaveCount(1);
+    await expect(names).toBeFocused();
+    await expect(names).toHaveValue("Second éditeur");
+
+    await page.getByRole("button", { name: "Retirer « Partenaire 1 »" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(names).toHaveCount(0);
+    await expect(add).toBeFocused();
+  });
+
+  test("a message sent from the keyboard is announced and joins the thread; a refused one is kept; the focus stays in the field", async ({
+    page,
+    context,
+  }) => {
+    const wave = await createReviewWave(e2eDb);
+    const dossier = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD Les Messages" });
+    await signInAs(context, dossier.director.userId);
+    await page.goto(`/dossiers/${dossier.id}`);
+    const field = page.getByLabel("Votre message");
+    const send = page.getByRole("button", { name: "Envoyer", exact: true });
+    await waitForHydration(field);
+
+    await field.fill("Nous avons joint le calendrier de déploiement.");
+    await send.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByText(/^Message envoyé/)).toBeVisible();
+    await expect(page.locator("article").getByText("Nous avons joint le calendrier de déploiement.")).toBeVisible();
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue("");
+
+    // Refused by the server (too long): said where a screen reader hears it, and nothing typed is lost.
+    const tooLong = "a".repeat(8001);
+    await field.fill(tooLong);
+    await send.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("[aria-live=polite]").getByText("Le message dépasse 8000 caractères.")).toBeVisible();
+    await expect(page.getByText(/^Message envoyé/)).toHaveCount(0);
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue(tooLong);
   });
 
   test("a submission one second after the deadline is refused, by the server's clock", async ({ page, context }) => {

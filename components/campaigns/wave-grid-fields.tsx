@@ -7,6 +7,7 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { type Control, useController, useFieldArray, useFormState, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { TextAreaField, TextField } from "@/components/forms/fields";
+import { removeRowKeepingFocus } from "@/components/forms/remove-row";
 import type { ZWaveGridInput } from "@/lib/campaigns/schemas";
 import { BooleanField } from "./form-fields";
 
@@ -51,7 +52,13 @@ function Row({ legend, index, count, onMove, onRemove, children }: RowActions & 
             </Button>
           </li>
           <li>
-            <Button type="button" priority="tertiary" iconId="fr-icon-delete-line" disabled={count === 1} onClick={() => onRemove(index)}>
+            <Button
+              type="button"
+              priority="tertiary"
+              iconId="fr-icon-delete-line"
+              disabled={count === 1}
+              onClick={(event) => removeRowKeepingFocus(event.currentTarget, () => onRemove(index))}
+            >
               Retirer « {legend} »
             </Button>
           </li>

@@ -5,6 +5,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { ReactNode } from "react";
 import { type Control, useFieldArray, useWatch } from "react-hook-form";
 import { CheckboxesField, SelectField, TextAreaField, TextField } from "@/components/forms/fields";
+import { removeRowKeepingFocus } from "@/components/forms/remove-row";
 import { parseEuroAmount, formatEuroAmount } from "@/lib/applications/euro-amount";
 import type { TSectionFormValues } from "@/lib/applications/sections";
 import { TEXT_LIMITS } from "@/lib/applications/sections/fields";
@@ -13,7 +14,7 @@ import { BUDGET_CATEGORY_OPTIONS, MIE_OPTIONS, PARTNER_ROLE_OPTIONS, POPULATION_
 
 type Props<S extends FormSection> = { control: Control<TSectionFormValues<S>>; disabled: boolean };
 
-/** One editable row of a list section, with its own legend for screen readers and a remove button. */
+/** One editable row of a list section, with its own legend for screen readers and a remove button that keeps the focus in the list. */
 function Row({ legend, children, onRemove, disabled }: { legend: string; children: ReactNode; onRemove: () => void; disabled: boolean }) {
   return (
     <fieldset className={fr.cx("fr-fieldset", "fr-mb-3w")} style={{ borderLeft: "3px solid var(--border-default-blue-france)" }}>
@@ -21,7 +22,13 @@ function Row({ legend, children, onRemove, disabled }: { legend: string; childre
       <div className={fr.cx("fr-fieldset__element")}>{children}</div>
       {disabled ? null : (
         <div className={fr.cx("fr-fieldset__element")}>
-          <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={onRemove}>
+          <Button
+            type="button"
+            size="small"
+            priority="tertiary"
+            iconId="fr-icon-delete-line"
+            onClick={(event) => removeRowKeepingFocus(event.currentTarget, onRemove)}
+          >
             Retirer « {legend} »
           </Button>
         </div>

@@ -1,0 +1,30 @@
+import { flushSync } from "react-dom";
+
+const FOCUSABLE = "input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])";
+
+function focusableIn(element: Element | undefined): HTMLElement | null {
+  if (!element) return null;
+  const target = element.matches(FOCUSABLE) ? element : element.querySelector(FOCUSABLE);
+  return target instanceof HTMLElement ? target : null;
+}
+
+/**
+ * Removes a row of a repeated list (the fieldset holding `button`, its « Retirer » button) and
+ * gives the focus that button held to the row that takes its place, or else to what follows the
+ * list (its « Ajouter » button), or to the row before. Without it the focus falls to the page's
+ * body and a keyboard user starts again from the header (RGAA 12.8).
+ */
+export function removeRowKeepingFocus(button: HTMLElement, remove: () => void): void {
+  const row = button.closest("fieldset");
+  const list = row?.parentElement;
+  if (!row || !list) return remove();
+  const position = Array.prototype.indexOf.call(list.children, row);
+  // The row must be gone from the page before the next one can be found in its place.
+  flushSync(remove);
+  const siblings = [...list.children];
+  const order = [...siblings.slice(position), ...siblings.slice(0, position).reverse()];
+  for (const sibling of order) {
+    const target = focusableIn(sibling);
+    if (target) return target.focus();
+  }
+}
