@@ -3,7 +3,8 @@ import type { ApplicationFacts } from "@/lib/access/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 
-export type DossierFacts = ApplicationFacts & { id: string; version: number; waveId: string; waveVersionId: string };
+/** `finess`: the establishment's FINESS (ET), which names the dossier's files. */
+export type DossierFacts = ApplicationFacts & { id: string; version: number; waveId: string; waveVersionId: string; finess: string };
 
 type Reader = Pick<Db, "$queryRaw">;
 
@@ -20,7 +21,7 @@ type Reader = Pick<Db, "$queryRaw">;
 export const loadDossierFacts = cache(async (client: Reader, applicationId: string): Promise<DossierFacts> => {
   const [row] = /^[0-9a-f-]{36}$/i.test(applicationId)
     ? await client.$queryRaw<DossierFacts[]>`
-        SELECT a.id, a."establishmentId", e."regionCode", a.state::text AS state, a.version, a."waveId", a."waveVersionId",
+        SELECT a.id, a."establishmentId", e."regionCode", e."finessEt" AS finess, a.state::text AS state, a.version, a."waveId", a."waveVersionId",
           coalesce((SELECT json_agg(json_build_object('reviewerId', r."reviewerId", 'tier', r.tier, 'hasConflict', c."hasConflict"))
                     FROM "ReviewerAssignment" r LEFT JOIN "ConflictDeclaration" c ON c."assignmentId" = r.id
                     WHERE r."applicationId" = a.id), '[]'::json) AS reviewers

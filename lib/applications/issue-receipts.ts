@@ -5,7 +5,8 @@ import { submissionReceiptEmail } from "@/lib/notifications/submission-receipt";
 import { errorFields, logger } from "@/lib/observability/logger";
 import { fileStorage, generateStorageKey } from "@/lib/storage";
 import { contentHashOf, loadDossier } from "./load-dossier";
-import { receiptFileName, renderReceiptPdf } from "./receipt-pdf";
+import { dossierFileName } from "./dossier-file-name";
+import { renderReceiptPdf } from "./receipt-pdf";
 
 /** Receipts rendered side by side: the PDF is CPU work, its reads and writes are not. */
 const AT_ONCE = 4;
@@ -87,7 +88,13 @@ export async function issueReceipt(submissionId: string): Promise<boolean> {
         receivedAt: submission.receivedAt,
         contentHash: submission.contentHash,
       });
-      const files = [{ storageKey: receiptKey, fileName: receiptFileName(submission.applicationId), contentType: "application/pdf" }];
+      const files = [
+        {
+          storageKey: receiptKey,
+          fileName: dossierFileName("accuse-de-reception", { id: submission.applicationId, finess: snapshot.establishment.finess }),
+          contentType: "application/pdf",
+        },
+      ];
       for (const to of snapshot.memberEmails) {
         await enqueueEmail(tx, { dedupeKey: `receipt:${submission.id}:${to}`, to, ...email, files });
       }

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { fileStorage } from "@/lib/storage";
 import { loadDossierFacts } from "./dossier-facts";
-import { receiptFileName } from "./receipt-pdf";
+import { dossierFileName } from "./dossier-file-name";
 
 /** The acknowledgment of receipt of the dossier's latest submission, once the job has rendered it. */
 export async function readReceipt(viewer: Viewer, applicationId: string) {
@@ -20,5 +20,5 @@ export async function readReceipt(viewer: Viewer, applicationId: string) {
   }
   const bytes = submission?.receiptKey ? await fileStorage().get(submission.receiptKey) : null;
   if (!bytes) throw new AppError("NOT_FOUND", "Ce dossier n'a pas encore d'accusé de réception.");
-  return { bytes, fileName: receiptFileName(facts.id) };
+  return { bytes, fileName: dossierFileName("accuse-de-reception", facts) };
 }

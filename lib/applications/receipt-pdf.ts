@@ -48,11 +48,6 @@ const INDICATOR_LABELS: ReadonlyArray<[Exclude<keyof ReceiptIndicators, "takenAt
   ["dmpReady", "En mesure d'accéder au DMP"],
 ];
 
-/** The receipt's file name, for its download and the e-mail it is attached to. */
-export function receiptFileName(applicationId: string): string {
-  return `accuse-de-reception-${applicationId.slice(0, 8)}.pdf`;
-}
-
 export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
   const { heading, paragraph, block, gap, finish } = taggedDocument({
     title: `${TITLE} – ${input.establishment.name}`,

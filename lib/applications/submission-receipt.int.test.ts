@@ -104,7 +104,7 @@ describe("the receipt of a submission", () => {
       const { establishment, director } = await establishmentWithDirector(testDb);
       const draft = await createDraft(testDb, establishment.id, wave, { complete: true });
       const submitted = await submitApplication(director, { applicationId: draft.id, idempotencyKey: crypto.randomUUID(), ip: null });
-      dossiers.push({ id: draft.id, director, submissionId: submitted.submissionId });
+      dossiers.push({ id: draft.id, director, submissionId: submitted.submissionId, finess: establishment.finessEt });
     }
     const [sound, altered] = dossiers as [(typeof dossiers)[number], (typeof dossiers)[number]];
     await expect(readReceipt(sound.director, sound.id)).rejects.toMatchObject({
@@ -118,7 +118,8 @@ describe("the receipt of a submission", () => {
 
     const receipt = await readReceipt(sound.director, sound.id);
     expect(receipt.bytes.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(receipt.fileName).toBe(`accuse-de-reception-${sound.id.slice(0, 8)}.pdf`);
+    // Named after the establishment and the end of the dossier's id: its start, the creation time, is shared by the altered one's.
+    expect(receipt.fileName).toBe(`accuse-de-reception-${sound.finess}-${sound.id.slice(-8)}.pdf`);
     expect(await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: `receipt:${sound.submissionId}:` } } })).toBe(1);
     expect((await testDb.submission.findUniqueOrThrow({ where: { id: altered.submissionId } })).receiptKey).toBeNull();
     expect(await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: `receipt:${altered.submissionId}:` } } })).toBe(0);

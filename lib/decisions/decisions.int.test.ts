@@ -168,6 +168,10 @@ describe("decisions", () => {
     const emails = await testDb.outboxEmail.findMany({ where: { dedupeKey: { startsWith: "decision:" } } });
     expect(emails).toHaveLength(3);
     expect(emails.map((email) => email.to)).not.toContain("parti@example.test");
+    // Each letter is named after its own dossier: the three were created within the same second.
+    const letters = emails.map((email) => (email.files as { fileName: string }[])[0]!.fileName);
+    expect(new Set(letters).size).toBe(3);
+    expect(letters).toContain(`decision-${granted.establishment.finessEt}-${granted.id.slice(-8)}.pdf`);
     expect(emails.find((email) => email.to === director.email)).toMatchObject({
       subject: "Votre dossier HospiConnect est retenu",
       files: [expect.objectContaining({ storageKey: stored.letterKey })],

@@ -4,7 +4,7 @@ import { loadDossierFacts } from "@/lib/applications/dossier-facts";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { fileStorage } from "@/lib/storage";
-import { letterFileName } from "./release-decisions";
+import { dossierFileName } from "@/lib/applications/dossier-file-name";
 import { loadReleasedDecision } from "./released-decision";
 
 /** The letter of the dossier's latest released decision, for whoever may read the dossier (a staged proposal has none). */
@@ -14,5 +14,5 @@ export async function readDecisionLetter(viewer: Viewer, applicationId: string) 
   const decision = await loadReleasedDecision(db, facts.id);
   const bytes = decision?.letterKey ? await fileStorage().get(decision.letterKey) : null;
   if (!bytes) throw new AppError("NOT_FOUND", "Ce dossier n'a pas encore de lettre de décision.");
-  return { bytes, fileName: letterFileName(facts.id) };
+  return { bytes, fileName: dossierFileName("decision", facts) };
 }

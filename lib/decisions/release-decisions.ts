@@ -1,3 +1,4 @@
+import { dossierFileName } from "@/lib/applications/dossier-file-name";
 import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
@@ -13,8 +14,6 @@ import { LETTER_DECISION_SELECT, LETTER_DOSSIER_SELECT, storeDecisionLetter } fr
 import { loadWaveScoring } from "./wave-scoring";
 import { lockWaveForDecisions } from "./wave-lock";
 import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
-
-export const letterFileName = (applicationId: string) => `decision-${applicationId.slice(0, 8)}.pdf`;
 
 /**
  * Releases every staged decision of a wave at once, in one transaction: « retenu » and « non
@@ -89,7 +88,13 @@ export async function releaseDecisions(viewer: Viewer, input: { waveId: string; 
               to: user.email,
               subject: email.subject,
               text: email.text,
-              files: [{ storageKey: letterKey, fileName: letterFileName(application.id), contentType: "application/pdf" }],
+              files: [
+                {
+                  storageKey: letterKey,
+                  fileName: dossierFileName("decision", { id: application.id, finess: application.establishment.finessEt }),
+                  contentType: "application/pdf",
+                },
+              ],
             })),
             skipDuplicates: true,
           });

@@ -1,3 +1,4 @@
+import { dossierFileName } from "@/lib/applications/dossier-file-name";
 import { authorizeVerification } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { loadDossierFacts } from "@/lib/applications/dossier-facts";
@@ -16,5 +17,5 @@ export async function readDeclarationPdf(viewer: Viewer, applicationId: string) 
   });
   const bytes = declaration ? await fileStorage().get(declaration.pdfKey) : null;
   if (!bytes) throw new AppError("NOT_FOUND", "Ce dossier n'a pas encore de déclaration de résultats.");
-  return { bytes, fileName: `declaration-resultats-${facts.id.slice(0, 8)}.pdf` };
+  return { bytes, fileName: dossierFileName("declaration-resultats", facts) };
 }
