@@ -84,6 +84,7 @@ export async function issueReceipt(submissionId: string): Promise<boolean> {
       if (count !== 1) return false;
       const email = submissionReceiptEmail({
         establishment: snapshot.establishment.name,
+        applicationId: submission.applicationId,
         wave: snapshot.wave.title,
         receivedAt: submission.receivedAt,
         contentHash: submission.contentHash,

@@ -34,6 +34,7 @@ export async function notifyMembers(tx: Writer, moves: MemberNotice | readonly M
     if (!establishment) return [];
     const email = applicationStateChangedEmail({
       establishment: establishment.name,
+      applicationId: move.applicationId,
       state: move.state,
       comment: move.comment,
       responseDueAt: move.responseDueAt,

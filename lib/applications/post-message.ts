@@ -55,7 +55,7 @@ export async function postMessage(viewer: Viewer, input: { applicationId: string
           (user) => user.email,
         )
       : establishment.memberships.map((membership) => membership.user.email);
-    const email = messagePostedEmail({ author: viewer.displayName, establishment: establishment.name, body });
+    const email = messagePostedEmail({ author: viewer.displayName, establishment: establishment.name, applicationId: facts.id, body });
     for (const to of recipients) await enqueueEmail(tx, { dedupeKey: `message:${message.id}:${to}`, to, ...email });
     return message;
   });

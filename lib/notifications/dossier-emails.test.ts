@@ -3,6 +3,7 @@ import { parisDateTime } from "@/lib/time/paris";
 import { deadlineExtendedEmail } from "./deadline-extended";
 import { deadlineReminderEmail } from "./deadline-reminder";
 import { messagePostedEmail } from "./message-posted";
+import { dossierUrl } from "./dossier-links";
 import { SIGNATURE } from "./signature";
 import { submissionReceiptEmail } from "./submission-receipt";
 
@@ -56,17 +57,19 @@ describe("dossier e-mails", () => {
     const email = messagePostedEmail({
       author: "Claire Pilote",
       establishment: "CH de Niort",
+      applicationId: "d1",
       body: "Pouvez-vous joindre le devis ?\nMerci.",
     });
     expect(email.subject).toBe("Nouveau message sur le dossier HospiConnect de CH de Niort");
     expect(email.text).toBe(
-      `Bonjour,\n\nClaire Pilote a écrit sur le dossier de « CH de Niort » :\n\nPouvez-vous joindre le devis ?\nMerci.\n\nRépondez depuis la page du dossier.\n\n${SIGNATURE}`,
+      `Bonjour,\n\nClaire Pilote a écrit sur le dossier de « CH de Niort » :\n\nPouvez-vous joindre le devis ?\nMerci.\n\nRépondez depuis la page du dossier :\n${dossierUrl("d1")}\n\n${SIGNATURE}`,
     );
   });
 
-  it("acknowledge a deposit with its Paris time, with the content's fingerprint", () => {
+  it("acknowledge a deposit with its Paris time, with the content's fingerprint and a link to the dossier", () => {
     const email = submissionReceiptEmail({
       establishment: "CH de Niort",
+      applicationId: "d1",
       wave: "Vague 2027",
       receivedAt: parisDateTime("2027-02-13T23:58:12"),
       contentHash: "ab12",
@@ -77,10 +80,11 @@ describe("dossier e-mails", () => {
     );
     expect(email.text).toContain("Empreinte du contenu déposé (SHA-256) : ab12");
     expect(email.text).toContain("L'accusé de réception est joint à ce message");
+    expect(email.text).toMatch(/\/dossiers\/d1$/m);
   });
 
   it("elide « de » before a name that opens with a vowel, as French does", () => {
-    const receipt = { wave: "Vague 2027", receivedAt: parisDateTime("2027-02-13T23:58:12"), contentHash: "ab12" };
+    const receipt = { applicationId: "d1", wave: "Vague 2027", receivedAt: parisDateTime("2027-02-13T23:58:12"), contentHash: "ab12" };
     expect(submissionReceiptEmail({ ...receipt, establishment: "EHPAD Les Tilleuls" }).subject).toBe(
       "Accusé de réception – dossier HospiConnect d'EHPAD Les Tilleuls",
     );

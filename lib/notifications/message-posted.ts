@@ -1,8 +1,9 @@
+import { dossierUrl } from "./dossier-links";
 import { SIGNATURE } from "./signature";
 import { ofName } from "@/lib/format/elision";
 
 /** To the other side of a dossier's thread (the establishment's members, or the programme managers): a new message. */
-export function messagePostedEmail(input: { author: string; establishment: string; body: string }) {
+export function messagePostedEmail(input: { author: string; establishment: string; applicationId: string; body: string }) {
   return {
     subject: `Nouveau message sur le dossier HospiConnect ${ofName(input.establishment)}`,
     text: [
@@ -12,7 +13,8 @@ export function messagePostedEmail(input: { author: string; establishment: strin
       "",
       input.body,
       "",
-      "Répondez depuis la page du dossier.",
+      "Répondez depuis la page du dossier :",
+      dossierUrl(input.applicationId),
       "",
       SIGNATURE,
     ].join("\n"),

@@ -63,9 +63,10 @@ describe("review e-mails", () => {
     expect(overdue.text).toContain("était attendue le 4 décembre 2026 à 18:00 (heure de Paris)");
   });
 
-  it("tell the establishment its dossier changed state", () => {
-    const email = applicationStateChangedEmail({ establishment: "CH de Niort", state: "UNDER_REVIEW" });
+  it("tell the establishment its dossier changed state, with a link to it", () => {
+    const email = applicationStateChangedEmail({ establishment: "CH de Niort", applicationId: "d1", state: "UNDER_REVIEW" });
     expect(email.subject).toBe("Votre dossier HospiConnect est désormais « En instruction »");
     expect(email.text).toContain("Le dossier de « CH de Niort » est passé à l'état « En instruction ».");
+    expect(email.text).toMatch(/\/dossiers\/d1$/m);
   });
 });

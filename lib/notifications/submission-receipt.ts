@@ -1,9 +1,16 @@
 import { formatParisDateTime } from "@/lib/time/paris";
+import { dossierUrl } from "./dossier-links";
 import { SIGNATURE } from "./signature";
 import { ofName } from "@/lib/format/elision";
 
 /** To each member of the establishment: their dossier was deposited (the receipt PDF goes with it). */
-export function submissionReceiptEmail(input: { establishment: string; wave: string; receivedAt: Date; contentHash: string }) {
+export function submissionReceiptEmail(input: {
+  establishment: string;
+  applicationId: string;
+  wave: string;
+  receivedAt: Date;
+  contentHash: string;
+}) {
   return {
     subject: `Accusé de réception – dossier HospiConnect ${ofName(input.establishment)}`,
     text: [
@@ -12,7 +19,8 @@ export function submissionReceiptEmail(input: { establishment: string; wave: str
       `Le dossier de « ${input.establishment} » pour la ${input.wave} a bien été déposé le ${formatParisDateTime(input.receivedAt)} (heure de Paris).`,
       `Empreinte du contenu déposé (SHA-256) : ${input.contentHash}`,
       "",
-      "L'accusé de réception est joint à ce message ; il reste téléchargeable depuis la page du dossier.",
+      "L'accusé de réception est joint à ce message ; il reste téléchargeable depuis la page du dossier :",
+      dossierUrl(input.applicationId),
       "",
       SIGNATURE,
     ].join("\n"),
