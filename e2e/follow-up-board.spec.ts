@@ -71,7 +71,7 @@ test("a manager filters the follow-up board by stage, sees the overdue check fir
   const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
   expect(lines[0]).toContain("Établissement;FINESS;Région;Vague;Projet;Étape du suivi");
   expect(lines.slice(1).map((line) => line.split(";")[0])).toEqual(["CH Zicavo en retard", "CH Aubrac à l'heure"]);
-  expect(lines[1]).toMatch(/;oui$/);
+  expect(lines[1]).toMatch(/;Oui$/);
   expect(await e2eDb.auditEvent.count({ where: { actorId: manager.id, action: "follow-ups.exported" } })).toBe(1);
 
   await board.getByRole("button", { name: /Établissement/ }).click();

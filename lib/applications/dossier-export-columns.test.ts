@@ -61,7 +61,7 @@ describe("the dossier export's row", () => {
   it("leaves the review aggregates empty before any review, then gives the counted reviews' spread", () => {
     expect(cellsBy(dossierExportCells(row, [], objectives, scoring))).toMatchObject({
       "Évaluations remises": 0,
-      "Note de classement (sur 100)": null,
+      "Note brute (sur 100)": null,
       "Écart-type des évaluations": null,
       "À discuter": "",
     });
@@ -72,12 +72,15 @@ describe("the dossier export's row", () => {
     ];
     expect(cellsBy(dossierExportCells(row, reviews, objectives, scoring))).toMatchObject({
       "Évaluations remises": 2,
-      "Note de classement (sur 100)": 50,
+      "Note brute (sur 100)": 50,
       "Moyenne des évaluations (sur 100)": 50,
       "Médiane des évaluations (sur 100)": 50,
       "Écart-type des évaluations": 50,
       "Écart entre les évaluations extrêmes": 100,
       "À discuter": "Oui",
     });
+    // Reviews that agree say « Non », as the decision board's export does; only no review at all leaves it empty.
+    const agreeing = reviews.map((review) => ({ ...review, scores: [score(C1.id, 3), score(C2.id, 3)] }));
+    expect(cellsBy(dossierExportCells(row, agreeing, objectives, scoring))).toMatchObject({ "À discuter": "Non" });
   });
 });

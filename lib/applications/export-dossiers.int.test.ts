@@ -153,7 +153,7 @@ describe("the dossier export's columns", () => {
       "En mesure d'accéder au DMP (au dépôt)": 12,
       // Every criterion noted 3 then 5 out of 5: totals of 60 and 100.
       "Évaluations remises": 2,
-      "Note de classement (sur 100)": 80,
+      "Note brute (sur 100)": 80,
       "Moyenne des évaluations (sur 100)": 80,
       "Médiane des évaluations (sur 100)": 80,
       "Écart-type des évaluations": 20,

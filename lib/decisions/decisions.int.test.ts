@@ -220,7 +220,7 @@ describe("decisions", () => {
       ip: null,
     });
     const lines = new TextDecoder().decode(file.bytes).replace("\uFEFF", "").split("\r\n");
-    expect(lines[0]).toContain("Note normalisée /100");
+    expect(lines[0]).toContain("Note normalisée (sur 100)");
     expect(lines[1]).toMatch(/^"'=HYPERLINK/);
     expect(lines[1]).toContain(";Retenu;10000");
     const summaries = await loadDecisionSummaries(

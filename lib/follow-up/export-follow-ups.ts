@@ -42,7 +42,7 @@ export function followUpExportCells(row: FollowUpRow): FigureCell[] {
     row.declaredAt ? formatParisDateTime(row.declaredAt) : null,
     row.heldBy ? TIER_LABELS[row.heldBy] : null,
     row.dueAt ? formatParisDateTime(row.dueAt) : null,
-    row.overdue ? "oui" : "non",
+    row.overdue ? "Oui" : "Non",
   ];
 }
 
