@@ -163,6 +163,8 @@ test("the ANS asks for more information; the director answers with a file and th
   await message.fill("Joignez la procédure d'habilitation signée.");
   // The form's own counter: the text reached the form's state, not only the DOM.
   await expect(request.getByText(/\(43 \/ 8\s000 caractères\)/)).toBeVisible();
+  // Its name says the limit, and does not change as one types.
+  await expect(message).toHaveAccessibleName(/^Ce que l'établissement doit compléter.*\(8\s000 caractères au plus\)$/);
   await request.getByLabel("Date limite de réponse").fill("2099-01-31");
   await request.getByRole("button", { name: "Demander un complément" }).click();
   await expect(asAns.getByRole("region", { name: "Vérification des résultats" })).toContainText("Complément demandé à l'établissement");

@@ -66,7 +66,13 @@ export function TextAreaField<T extends FieldValues>({
       hintText={
         <>
           {hint}
-          {maxLength ? ` (${length.toLocaleString("fr-FR")} / ${maxLength.toLocaleString("fr-FR")} caractères)` : null}
+          {maxLength ? (
+            <>
+              {/* The hint is in the field's label: a count read as part of its name would rename it at each key. */}
+              <span aria-hidden="true">{` (${length.toLocaleString("fr-FR")} / ${maxLength.toLocaleString("fr-FR")} caractères)`}</span>
+              <span className={fr.cx("fr-sr-only")}>{` (${maxLength.toLocaleString("fr-FR")} caractères au plus)`}</span>
+            </>
+          ) : null}
         </>
       }
       disabled={disabled}
