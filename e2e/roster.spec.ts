@@ -141,6 +141,10 @@ test.describe("professional roster", () => {
     await signInAs(context, director.id);
     await page.goto(`/etablissements/${establishment.id}/professionnels/nouveau`);
     await expectNoSeriousAccessibilityViolation(page);
+    // Optional fields say so; the rest are required, as the sentence before them says (RGAA 11.10).
+    await expect(page.getByText("Sauf mention contraire, tous les champs sont obligatoires.")).toBeVisible();
+    await expect(page.getByLabel("Fin d'activité (facultatif)")).toBeVisible();
+    await expect(page.getByLabel("Dernière vérification (facultatif)")).toBeVisible();
     await waitForHydration(page.getByLabel("Nom", { exact: true }));
     await page.getByLabel("Nom", { exact: true }).fill("FAURE");
     await page.getByLabel("Prénom").fill("Jeanne");

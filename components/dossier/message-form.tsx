@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { formatFileSize } from "@/lib/attachments/file-size";
 import { fileSizeProblem } from "@/lib/attachments/file-size-check";
+import { RequiredFieldsNotice } from "@/components/forms/fields";
 
 type Limits = { maxFiles: number; maxBytes: number };
 
@@ -76,6 +77,7 @@ export function MessageForm({ applicationId, limits }: { applicationId: string; 
       <div aria-live="polite">
         {outcome ? <Alert severity={outcome.severity} small description={outcome.text} className="fr-mb-2w" /> : null}
       </div>
+      <RequiredFieldsNotice />
       <Input
         textArea
         label="Votre message"

@@ -7,7 +7,7 @@ import { ToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
-import { SelectField, TextField } from "@/components/forms/fields";
+import { RequiredFieldsNotice, SelectField, TextField } from "@/components/forms/fields";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { PROFILE_TEXT_MAX, type TEstablishmentProfileFormValues, ZEstablishmentProfileInput } from "@/lib/establishments/profile-schema";
 import { callApi } from "@/lib/http/api-client";
@@ -52,6 +52,7 @@ export function ProfileForm({
       <div aria-live="polite">
         {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-3w")} /> : null}
       </div>
+      <RequiredFieldsNotice />
       <TextField control={control} name="name" label="Nom de l'établissement" maxLength={PROFILE_TEXT_MAX.name} />
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         <div className={fr.cx("fr-col-12", "fr-col-md-6")}>

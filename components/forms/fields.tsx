@@ -1,5 +1,6 @@
 "use client";
 
+import { fr } from "@codegouvfr/react-dsfr";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
@@ -185,4 +186,12 @@ export function CheckboxesField<T extends FieldValues>({
       }))}
     />
   );
+}
+
+/**
+ * The DSFR's sentence before the fields of a form whose optional fields say « (facultatif) » in
+ * their label (RGAA 11.10: a required field is indicated).
+ */
+export function RequiredFieldsNotice() {
+  return <p className={fr.cx("fr-hint-text", "fr-mb-2w")}>Sauf mention contraire, tous les champs sont obligatoires.</p>;
 }

@@ -6,6 +6,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, callApi } from "@/lib/http/api-client";
+import { RequiredFieldsNotice } from "@/components/forms/fields";
 
 /** Invites a colleague as co-editor of the establishment's dossiers and roster. */
 export function MemberInvitationForm({ establishmentId }: { establishmentId: string }) {
@@ -38,6 +39,7 @@ export function MemberInvitationForm({ establishmentId }: { establishmentId: str
       <div aria-live="polite">
         {message ? <Alert severity={message.severity} small description={message.text} className="fr-mb-2w" /> : null}
       </div>
+      <RequiredFieldsNotice />
       <Input
         label="Adresse électronique de la personne à inviter"
         state={fieldError ? "error" : "default"}

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { callApi } from "@/lib/http/api-client";
 import { ZInvitationInput } from "@/lib/identity/schemas";
+import { RequiredFieldsNotice } from "@/components/forms/fields";
 
 type StaffInvitation = Extract<z.input<typeof ZInvitationInput>, { purpose: "STAFF" }>;
 
@@ -35,6 +36,7 @@ export function StaffInvitationForm() {
       <div aria-live="polite">
         {result ? <Alert severity={result.severity} small description={result.text} className="fr-mb-2w" /> : null}
       </div>
+      <RequiredFieldsNotice />
       <Input
         label="Adresse électronique"
         state={errors.email ? "error" : "default"}

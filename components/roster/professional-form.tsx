@@ -7,7 +7,7 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
-import { SelectField, TextField } from "@/components/forms/fields";
+import { RequiredFieldsNotice, SelectField, TextField } from "@/components/forms/fields";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { callApi } from "@/lib/http/api-client";
 import { PROFESSIONAL_NAME_MAX, type TProfessionalFormValues, ZProfessionalInput } from "@/lib/roster/professional-schema";
@@ -76,6 +76,7 @@ export function ProfessionalForm({
       <div aria-live="polite">
         {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-3w")} /> : null}
       </div>
+      <RequiredFieldsNotice />
       <fieldset className={fr.cx("fr-fieldset")}>
         <legend className={fr.cx("fr-fieldset__legend")}>Identité</legend>
         <div className={fr.cx("fr-fieldset__element")}>
@@ -134,7 +135,7 @@ export function ProfessionalForm({
         <div className={fr.cx("fr-fieldset__element")}>
           <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
             <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-              <TextField control={control} name="rpps" label="Numéro RPPS" hint="11 chiffres" />
+              <TextField control={control} name="rpps" label="Numéro RPPS" hint="11 chiffres ; facultatif sans enregistrement au RPPS" />
             </div>
             <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
               <SelectField control={control} name="rppsStatus" label="Statut RPPS" options={options.rppsStatuses} />
@@ -143,7 +144,7 @@ export function ProfessionalForm({
               <TextField
                 control={control}
                 name="rppsCheckedAt"
-                label="Dernière vérification"
+                label="Dernière vérification (facultatif)"
                 hint="À refaire au moins tous les deux ans"
                 type="date"
               />
@@ -194,10 +195,10 @@ export function ProfessionalForm({
                 <TextField control={control} name={`enrollments.${index}.enrolledAt`} label="Enrôlement" type="date" />
               </div>
               <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
-                <TextField control={control} name={`enrollments.${index}.expiresAt`} label="Expiration" type="date" />
+                <TextField control={control} name={`enrollments.${index}.expiresAt`} label="Expiration (facultatif)" type="date" />
               </div>
               <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
-                <TextField control={control} name={`enrollments.${index}.revokedAt`} label="Révocation" type="date" />
+                <TextField control={control} name={`enrollments.${index}.revokedAt`} label="Révocation (facultatif)" type="date" />
               </div>
               <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
                 <Button
