@@ -97,7 +97,7 @@ export function HomologationPanel({
               ))}
             </Select>
           </div>
-          <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+          <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
             <Input
               label="Date de la décision"
               nativeInputProps={{ type: "date", value: decidedAt, onChange: (event) => setDecidedAt(event.target.value) }}
@@ -109,7 +109,8 @@ export function HomologationPanel({
               nativeInputProps={{ value: reference, onChange: (event) => setReference(event.target.value), maxLength: 200 }}
             />
           </div>
-          <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+          {/* On a line of its own: beside the fields, a column too narrow for it at 200 % text size made the page scroll sideways. */}
+          <div className={fr.cx("fr-col-12")}>
             <Button type="submit" disabled={pending}>
               Enregistrer
             </Button>
