@@ -9,6 +9,7 @@ import { stageDecision } from "./stage-decision";
 import { ZDecisionSettingsInput } from "./settings-schema";
 import { updateDecisionSettings } from "./update-decision-settings";
 import { exportDecisions } from "./export-decisions";
+import { fileNameWords } from "@/lib/export/file-name";
 import { createReviewer, createReviewWave, createScoredDossier, directorOf, programmeManager } from "@/test/factories";
 import { ZDecisionBoardFilters } from "./board-rows";
 import { loadDecisionSummaries } from "./load-decision-summaries";
@@ -221,6 +222,9 @@ describe("decisions", () => {
     });
     const lines = new TextDecoder().decode(file.bytes).replace("\uFEFF", "").split("\r\n");
     expect(lines[0]).toContain("Note normalisée (sur 100)");
+    // Named after its wave: two waves' exports of one day are two files.
+    const title = await testDb.wave.findUniqueOrThrow({ where: { id: wave.waveId }, select: { title: true } });
+    expect(file.fileName).toMatch(new RegExp(`^decisions-${fileNameWords(title.title)}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     expect(lines[1]).toMatch(/^"'=HYPERLINK/);
     expect(lines[1]).toContain(";Retenu;10000");
     const summaries = await loadDecisionSummaries(

@@ -9,6 +9,7 @@ import type { BoardRow, TDecisionBoardFilters } from "./board-rows";
 import { getDecisionBoard } from "./get-decision-board";
 import { OUTCOME_LABELS } from "./labels";
 import { FILE_MIME_TYPES, type FileFormat } from "@/lib/export/file-format";
+import { fileNameWords } from "@/lib/export/file-name";
 
 const HEADER = [
   "Établissement",
@@ -83,7 +84,7 @@ export async function exportDecisions(
   });
   return {
     bytes,
-    fileName: `decisions-${parisToday()}.${input.format}`,
+    fileName: `decisions-${fileNameWords(board.wave.title)}-${parisToday()}.${input.format}`,
     mimeType: FILE_MIME_TYPES[input.format],
   };
 }

@@ -5,7 +5,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { toCsv } from "@/lib/export/csv";
 import { toXlsx } from "@/lib/export/xlsx";
-import { parisToday } from "@/lib/time/paris";
+import { formatNumericCalendarDate, parisToday } from "@/lib/time/paris";
+import { fileNameWords } from "@/lib/export/file-name";
 import { findWaveTranches } from "./list-wave-tranches";
 import { TRANCHE_LABELS } from "./tranches";
 import { FILE_MIME_TYPES, type FileFormat } from "@/lib/export/file-format";
@@ -30,7 +31,7 @@ const HEADER = [
 export async function exportTranchesToOrder(viewer: Viewer, input: { waveId: string; format: FileFormat; ip: string | null }) {
   requirePermission(viewer, "payment:record");
   requirePermission(viewer, "programme:export");
-  const wave = await db.wave.findUnique({ where: { id: input.waveId }, select: { id: true } });
+  const wave = await db.wave.findUnique({ where: { id: input.waveId }, select: { id: true, title: true } });
   if (!wave) throw new AppError("NOT_FOUND");
   const tranches = await findWaveTranches(input.waveId, { status: "DUE" });
   const rows = tranches.map((tranche) => [
@@ -41,7 +42,7 @@ export async function exportTranchesToOrder(viewer: Viewer, input: { waveId: str
     tranche.establishment.region,
     TRANCHE_LABELS[tranche.kind],
     Number(tranche.amountCents) / 100,
-    tranche.dueAt && parisToday(tranche.dueAt),
+    tranche.dueAt && formatNumericCalendarDate(parisToday(tranche.dueAt)),
     tranche.applicationId,
   ]);
   const bytes =
@@ -65,7 +66,7 @@ export async function exportTranchesToOrder(viewer: Viewer, input: { waveId: str
   });
   return {
     bytes,
-    fileName: `tranches-a-ordonnancer-${parisToday()}.${input.format}`,
+    fileName: `tranches-a-ordonnancer-${fileNameWords(wave.title)}-${parisToday()}.${input.format}`,
     mimeType: FILE_MIME_TYPES[input.format],
   };
 }

@@ -240,7 +240,9 @@ describe("payments", () => {
       .split("\r\n");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("'=HYPERLINK");
-    expect(lines[1]).toContain(";Avance à la sélection;12500,50;");
+    // The due date as a French spreadsheet shows one, the file named after its wave.
+    expect(lines[1]).toMatch(/;Avance à la sélection;12500,50;\d{2}\/\d{2}\/\d{4};/);
+    expect(file.fileName).toMatch(/^tranches-a-ordonnancer-vague-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(
       await testDb.auditEvent.findFirst({ where: { action: "tranches.exported", targetId: due.wave.waveId }, select: { details: true } }),
     ).toMatchObject({
