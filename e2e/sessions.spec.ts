@@ -84,5 +84,7 @@ test.describe("sessions", () => {
     await expect(table.getByRole("row")).toHaveCount(2);
     await expect(table.getByRole("cell", { name: "Compte cible-e2e" })).toBeVisible();
     await expect(table.getByRole("cell", { name: /^Rôle modifié/ })).toBeVisible();
+    // The details in the programme's words, not the stored JSON.
+    await expect(table.getByRole("cell", { name: "Avant : instructeur ou instructrice de l'ANS" })).toBeVisible();
   });
 });

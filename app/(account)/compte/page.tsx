@@ -10,10 +10,10 @@ import { STAFF_ROLE_LABELS } from "@/lib/identity/invitations";
 import { professionalName } from "@/lib/roster/labels";
 import { listOwnCredentials } from "@/lib/identity/webauthn/credentials";
 import { formatParisDateTime } from "@/lib/time/paris";
+import { AUTH_METHOD_LABELS } from "@/lib/identity/auth-method-labels";
 
 export const metadata: Metadata = { title: "Mon compte" };
 
-const METHOD_LABELS = { PASSKEY: "clé d'accès", PRO_SANTE_CONNECT: "Pro Santé Connect", DEMO_LINK: "lien de démonstration" } as const;
 const MEMBERSHIP_LABELS = { DIRECTOR: "direction", EDITOR: "co-rédaction" } as const;
 
 export default async function AccountPage() {
@@ -77,7 +77,7 @@ export default async function AccountPage() {
       <ul>
         {account.sessions.map((session) => (
           <li key={session.id}>
-            Connexion par {METHOD_LABELS[session.method]} le {formatParisDateTime(session.createdAt)}, dernière activité le{" "}
+            Connexion par {AUTH_METHOD_LABELS[session.method]} le {formatParisDateTime(session.createdAt)}, dernière activité le{" "}
             {formatParisDateTime(session.lastSeenAt)}
             {session.id === viewer.sessionId ? " (cette session)" : ""}
           </li>

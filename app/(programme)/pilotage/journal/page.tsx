@@ -6,6 +6,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
 import { auditActionLabel, auditTargetLabel } from "@/lib/audit/action-labels";
+import { describeAuditDetails } from "@/lib/audit/details";
 import { searchAuditLog, ZAuditFilters } from "@/lib/audit/queries";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
@@ -97,7 +98,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 <td>{event.targetType ? `${auditTargetLabel(event.targetType)} ${event.targetId ?? ""}` : "–"}</td>
                 <td>{event.ip ?? "–"}</td>
                 <td>
-                  <code className={fr.cx("fr-text--xs")}>{JSON.stringify(event.details)}</code>
+                  <AuditDetailsList details={event.details} />
                 </td>
               </tr>
             ))}
@@ -106,5 +107,20 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       )}
       <PageLinks page={filters.page} pageCount={pageCount} href={query} />
     </>
+  );
+}
+
+/** An event's details, one per line, in the programme's words (the stored JSON stays the evidence). */
+function AuditDetailsList({ details }: { details: unknown }) {
+  const lines = describeAuditDetails(details);
+  if (lines.length === 0) return <>–</>;
+  return (
+    <ul className={fr.cx("fr-raw-list", "fr-text--xs", "fr-mb-0")}>
+      {lines.map((line, index) => (
+        <li key={index}>
+          {line.label} : {line.value}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { describeAuditDetails } from "./details";
+
+const read = (details: unknown) =>
+  describeAuditDetails(details).map(({ label, value }) => `${label} : ${value}`.replace(/\u202f|\u00a0/g, " "));
+
+describe("an audit event's details as a manager reads them", () => {
+  it("names each key in French, amounts in euros, codes by their label", () => {
+    expect(read({ outcome: "WAITLISTED", replaced: null, decisionId: "01a242d5-d33b", amountGrantedCents: "26900000" })).toEqual([
+      "Sens de la décision : Liste d'attente",
+      "Remplace : –",
+      "Décision : 01a242d5-d33b",
+      "Montant accordé : 269 000 €",
+    ]);
+    expect(read({ method: "DEMO_LINK" })).toEqual(["Méthode : lien de démonstration"]);
+    expect(read({ email: "a@b.fr", from: "REVIEWER", to: "PROGRAMME_MANAGER" })).toEqual([
+      "Adresse électronique : a@b.fr",
+      "Avant : instructeur ou instructrice de l'ANS",
+      "Après : chargé ou chargée de programme",
+    ]);
+    expect(read({ rows: 4, format: "csv", totalCents: "73750000" })).toEqual(["Lignes : 4", "Format : CSV", "Montant total : 737 500 €"]);
+  });
+
+  it("reads nested filters, yes-no answers, instants in Paris time and calendar days", () => {
+    expect(read({ filters: { dir: "asc", sort: "overdue", format: "xlsx", overdue: false } })).toEqual([
+      "Filtres : Ordre : croissant ; Tri : overdue ; Format : XLSX ; En retard : non",
+    ]);
+    expect(read({ from: "2026-03-01T22:59:00.000Z", to: null, decidedAt: "2026-02-15" })).toEqual([
+      "Avant : 1er mars 2026 à 23:59",
+      "Après : –",
+      "Date de décision : 15 février 2026",
+    ]);
+  });
+
+  it("shows a key or a code it has no label for as stored, and nothing for no details", () => {
+    expect(read({ somethingNew: "CODE_X", tier: "NATIONAL", files: ["ab12", "cd34"] })).toEqual([
+      "somethingNew : CODE_X",
+      "Niveau : National (ANS)",
+      "Fichiers : ab12, cd34",
+    ]);
+    expect(read(null)).toEqual([]);
+    expect(read({})).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+import { OUTCOME_LABELS } from "@/lib/decisions/labels";
+import { formatDecimal, formatEuros, formatInteger } from "@/lib/format/numbers";
+import { AUTH_METHOD_LABELS } from "@/lib/identity/auth-method-labels";
+import { STAFF_ROLE_LABELS } from "@/lib/identity/invitations";
+import { TIER_LABELS } from "@/lib/review/labels";
+import { formatCalendarDate, formatParisDateTime } from "@/lib/time/paris";
+
+/**
+ * An audit event's details as the managers who read the log understand them: each stored key in
+ * French, amounts in euros, instants in Paris time, codes of the programme by their label. What
+ * is stored does not change (it stays the evidence, and the API's); a key or a code without a
+ * label shows as is rather than being hidden.
+ */
+const KEY_LABELS: Readonly<Record<string, string>> = {
+  applicationId: "Dossier",
+  assignmentId: "Attribution",
+  automatic: "Automatique",
+  amountGrantedCents: "Montant accordé",
+  changes: "Modifications",
+  closesAt: "Clôture",
+  code: "Code",
+  decidedAt: "Date de décision",
+  decisionId: "Décision",
+  deviceType: "Type de clé",
+  dir: "Ordre",
+  email: "Adresse électronique",
+  envelopeExceeded: "Enveloppe dépassée",
+  establishmentId: "Établissement",
+  establishments: "Établissements",
+  expiresAt: "Expire le",
+  files: "Fichiers",
+  filters: "Filtres",
+  finessEj: "FINESS EJ",
+  finessEt: "FINESS ET",
+  format: "Format",
+  from: "Avant",
+  job: "Tâche",
+  message: "Message",
+  method: "Méthode",
+  missing: "Manquants",
+  name: "Nom",
+  operationId: "Opération",
+  outcome: "Sens de la décision",
+  overdue: "En retard",
+  page: "Page",
+  path: "Adresse",
+  previousClosesAt: "Clôture précédente",
+  professionals: "Professionnels",
+  purpose: "Objet",
+  queued: "Mise en file",
+  readings: "Relevés",
+  reason: "Motif",
+  reference: "Référence",
+  replaced: "Remplace",
+  retryAfterSeconds: "Réessayer après (secondes)",
+  reviewerId: "Instructeur",
+  role: "Rôle",
+  rows: "Lignes",
+  scopes: "Droits",
+  sort: "Tri",
+  staffRole: "Rôle",
+  stepId: "Étape",
+  storedCounter: "Compteur enregistré",
+  table: "Tableau",
+  tier: "Niveau",
+  to: "Après",
+  totalCents: "Montant total",
+  type: "Type",
+  verificationId: "Vérification",
+  waveId: "Vague",
+};
+
+/** Codes whose meaning depends on the key they are stored under. */
+const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  format: { csv: "CSV", xlsx: "XLSX", pdf: "PDF" },
+  dir: { asc: "croissant", desc: "décroissant" },
+};
+
+/** The programme's codes that mean one thing wherever they are stored (a role changed « from », a decision's outcome). */
+const CODE_LABELS: Readonly<Record<string, string>> = {
+  ...STAFF_ROLE_LABELS,
+  ...OUTCOME_LABELS,
+  ...TIER_LABELS,
+  ...AUTH_METHOD_LABELS,
+  DIRECTOR: "direction",
+  EDITOR: "co-rédaction",
+  STAFF: "équipe du programme",
+  MEMBER: "membre d'un établissement",
+};
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export type AuditDetail = { label: string; value: string };
+
+function valueOf(key: string, value: unknown): string {
+  if (value === null || value === undefined || value === "") return "–";
+  if (typeof value === "boolean") return value ? "oui" : "non";
+  if (typeof value === "number") return Number.isInteger(value) ? formatInteger(value) : formatDecimal(value);
+  if (Array.isArray(value)) return value.length === 0 ? "–" : value.map((item) => valueOf(key, item)).join(", ");
+  if (typeof value === "object") {
+    return describeAuditDetails(value)
+      .map((detail) => `${detail.label} : ${detail.value}`)
+      .join(" ; ");
+  }
+  const text = String(value);
+  if (key.endsWith("Cents") && /^-?\d+$/.test(text)) return formatEuros(BigInt(text));
+  if (INSTANT.test(text) && !Number.isNaN(Date.parse(text))) return formatParisDateTime(new Date(text));
+  if (DAY.test(text)) return formatCalendarDate(text);
+  return VALUE_LABELS[key]?.[text] ?? CODE_LABELS[text] ?? text;
+}
+
+export function describeAuditDetails(details: unknown): AuditDetail[] {
+  if (details === null || typeof details !== "object" || Array.isArray(details)) return [];
+  return Object.entries(details)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => ({ label: KEY_LABELS[key] ?? key, value: valueOf(key, value) }));
+}
