@@ -78,6 +78,9 @@ test.describe("review", () => {
     await expect(first.locator(":focus")).toContainText("Évaluation incomplète");
     await press(first, missing.getByRole("link").first(), "Enter");
     await expect(first.locator(`#critere-${wave.criteria[0]!.id}`)).toBeFocused();
+    // Each is said on its field too, where the link leads (RGAA 11.10).
+    await expect(first.locator(`#critere-${wave.criteria[0]!.id}`).getByText(/^Donnez une note/)).toBeVisible();
+    await expect(first.locator("#appreciation-generale").getByText("Rédigez l'appréciation générale.")).toBeVisible();
 
     // Every criterion from the keyboard: the first note, then the arrow to the next one; « Sans objet » for the optional one.
     for (const criterion of wave.criteria) {
@@ -91,6 +94,9 @@ test.describe("review", () => {
     }
     await first.getByLabel("Appréciation générale").focus();
     await first.keyboard.type("Projet cohérent, calendrier réaliste.");
+    // A field given its answer is no longer said to be missing.
+    await expect(first.getByRole("form", { name: "Grille d'évaluation" }).getByText(/^Donnez une note/)).toHaveCount(0);
+    await expect(first.locator("#appreciation-generale").getByText("Rédigez l'appréciation générale.")).toHaveCount(0);
     await press(first, first.getByRole("button", { name: "Transmettre l'évaluation" }), "Enter");
     await expect(first.getByText(/Évaluation transmise le/)).toBeVisible();
     const review = await e2eDb.review.findUniqueOrThrow({ where: { assignmentId: firstAssignment.id }, include: { scores: true } });

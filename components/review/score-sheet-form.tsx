@@ -9,10 +9,11 @@ import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { type Control, useController, useForm } from "react-hook-form";
+import { type Control, type Path, useController, useForm } from "react-hook-form";
 import { AutosaveStatus } from "@/components/dossier/autosave-status";
 import { useAutosave } from "@/components/dossier/use-autosave";
 import { TextAreaField } from "@/components/forms/fields";
+import { useClearErrorsOnChange } from "@/components/forms/use-clear-errors-on-change";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import {
   criterionAnchor,
@@ -28,6 +29,9 @@ export type SheetCriterionView = SheetCriterion & {
   /** The objectives the criterion judges, with the establishment's self-assessment of each. */
   objectives: ReadonlyArray<{ anchor: string; code: string; title: string; status: string }>;
 };
+
+/** A criterion's « Sans objet » answers for its note. */
+const noteOf = (changed: string) => changed.replace(/\.notApplicable$/, ".value");
 
 /** Radio buttons up to this many notes (0–10), a number field beyond. */
 const RADIO_SCALE_LIMIT = 11;
@@ -161,6 +165,14 @@ export function ScoreSheetForm({
     else submitButton.current?.focus();
   }, [refusals]);
 
+  // Each missing item is also said on its field, where a screen reader reaching it through the list hears it.
+  function showMissing(list: readonly MissingScore[]) {
+    setMissing(list);
+    for (const item of list) form.setError(item.field as Path<TReviewSheetInput>, { type: "missing", message: item.fieldMessage });
+  }
+  // A field given a value is no longer missing: its message goes with the change, not at the next submission.
+  useClearErrorsOnChange(form, "missing", noteOf);
+
   async function submit() {
     setError(null);
     setSubmitting(true);
@@ -169,7 +181,7 @@ export function ScoreSheetForm({
       await callApi(`/api/assignments/${assignmentId}/review/submission`, "POST");
       router.refresh();
     } catch (caught) {
-      if (caught instanceof ApiError && Array.isArray(caught.details.missing)) setMissing(caught.details.missing as MissingScore[]);
+      if (caught instanceof ApiError && Array.isArray(caught.details.missing)) showMissing(caught.details.missing as MissingScore[]);
       else setError((caught as Error).message);
       setRefusals((count) => count + 1);
     } finally {

@@ -102,7 +102,12 @@ describe("review use cases", () => {
     const refusal = await submitReview(first, { assignmentId: assignments[0]!, ip: null }).catch((error) => error);
     expect(refusal.code).toBe("INVALID_INPUT");
     expect(refusal.details.missing).toEqual([
-      { anchor: `critere-${required.id}`, message: `${required.code} – ${required.label} : donnez une note.` },
+      {
+        anchor: `critere-${required.id}`,
+        message: `${required.code} – ${required.label} : donnez une note.`,
+        field: `scores.${required.id}.value`,
+        fieldMessage: "Donnez une note.",
+      },
     ]);
 
     await saveReview(first, { assignmentId: assignments[0]!, expectedVersion: 3, data: sheet });

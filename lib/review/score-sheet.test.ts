@@ -3,11 +3,26 @@ import { C1, C2, GRID, score } from "@/test/factories/score-grid";
 import { missingForReview, parseSheet, sheetFormValues, weightedTotal } from "./score-sheet";
 
 describe("score sheet", () => {
-  it("lists every criterion not scored and the overall comment, with anchors in the grid's order", () => {
+  it("lists every criterion not scored and the overall comment, with anchors in the grid's order and the field each concerns", () => {
     expect(missingForReview(GRID, { overallComment: " ", scores: [] })).toEqual([
-      { anchor: `critere-${C1.id}`, message: "C1 – Couverture : donnez une note." },
-      { anchor: `critere-${C2.id}`, message: "C2 – Fédération : donnez une note ou indiquez « Sans objet »." },
-      { anchor: "appreciation-generale", message: "Rédigez l'appréciation générale." },
+      {
+        anchor: `critere-${C1.id}`,
+        message: "C1 – Couverture : donnez une note.",
+        field: `scores.${C1.id}.value`,
+        fieldMessage: "Donnez une note.",
+      },
+      {
+        anchor: `critere-${C2.id}`,
+        message: "C2 – Fédération : donnez une note ou indiquez « Sans objet ».",
+        field: `scores.${C2.id}.value`,
+        fieldMessage: "Donnez une note ou indiquez « Sans objet ».",
+      },
+      {
+        anchor: "appreciation-generale",
+        message: "Rédigez l'appréciation générale.",
+        field: "overallComment",
+        fieldMessage: "Rédigez l'appréciation générale.",
+      },
     ]);
   });
 

@@ -109,7 +109,11 @@ export function parseSheet(
   return { ok: true, overallComment: input.overallComment.trim(), scores };
 }
 
-export type MissingScore = { anchor: string; message: string };
+/**
+ * One thing a review lacks: `message` for the list of what is missing (it names the criterion),
+ * `field` and `fieldMessage` for the field of the form it concerns.
+ */
+export type MissingScore = { anchor: string; message: string; field: string; fieldMessage: string };
 
 /** What a review still lacks to be submitted, in the grid's order; empty when complete. */
 export function missingForReview(
@@ -122,15 +126,19 @@ export function missingForReview(
     const score = stored.get(criterion.id);
     const done = score !== undefined && (score.value !== null || (score.notApplicable && !criterion.required));
     if (!done) {
+      const problem = criterion.required ? "donnez une note." : "donnez une note ou indiquez « Sans objet ».";
       missing.push({
         anchor: criterionAnchor(criterion.id),
-        message: criterion.required
-          ? `${criterion.code} – ${criterion.label} : donnez une note.`
-          : `${criterion.code} – ${criterion.label} : donnez une note ou indiquez « Sans objet ».`,
+        message: `${criterion.code} – ${criterion.label} : ${problem}`,
+        field: `scores.${criterion.id}.value`,
+        fieldMessage: `${problem[0]!.toUpperCase()}${problem.slice(1)}`,
       });
     }
   }
-  if (!review.overallComment.trim()) missing.push({ anchor: OVERALL_COMMENT_ANCHOR, message: "Rédigez l'appréciation générale." });
+  if (!review.overallComment.trim()) {
+    const message = "Rédigez l'appréciation générale.";
+    missing.push({ anchor: OVERALL_COMMENT_ANCHOR, message, field: "overallComment", fieldMessage: message });
+  }
   return missing;
 }
 
