@@ -236,13 +236,13 @@ describe("verification of declared results", () => {
     expect(await overdue()).toEqual([]);
     await expect(sendFollowUpReminders(new Date("2027-01-01T10:00:00Z"))).resolves.toMatchObject({ enqueued: 1 });
     await expect(sendFollowUpReminders(new Date("2027-01-04T10:00:00Z"))).resolves.toMatchObject({ enqueued: 0 });
-    expect(await overdue()).toEqual([{ to: ars.email, subject: "Vérification en retard : déclaration de résultats de CH de Niort" }]);
+    expect(await overdue()).toEqual([{ to: ars.email, subject: "Vérification en retard : déclaration de résultats de « CH de Niort »" }]);
 
     // Approved late by the ARS: with the ANS, due 9 February; its verifiers are told once it is late.
     await recordVerificationStep(ars, dossier.id, approveAll(1, new Date("2027-01-10T10:00:00Z")));
     await sendFollowUpReminders(new Date("2027-02-09T10:00:00Z"));
     await expect(sendFollowUpReminders(new Date("2027-02-09T11:00:00Z"))).resolves.toMatchObject({ enqueued: 0 });
-    const subject = "Validation en retard : déclaration de résultats de CH de Niort";
+    const subject = "Validation en retard : déclaration de résultats de « CH de Niort »";
     expect((await overdue()).filter((mail) => mail.subject === subject)).toEqual(
       [
         { to: ans.email, subject },

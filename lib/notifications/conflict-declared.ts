@@ -2,7 +2,6 @@ import type { ConflictType, ReviewTier } from "@/lib/db/generated/enums";
 import { CONFLICT_TYPE_SHORT, TIER_PHRASES } from "@/lib/review/labels";
 import { assignmentPageUrl } from "./review-links";
 import { SIGNATURE } from "./signature";
-import { ofName } from "@/lib/format/elision";
 
 /** To the programme managers: a reviewer declared a conflict, the dossier needs another reviewer. */
 export function conflictDeclaredEmail(input: {
@@ -15,7 +14,7 @@ export function conflictDeclaredEmail(input: {
   type: ConflictType;
 }) {
   return {
-    subject: `Conflit d'intérêts déclaré : le dossier ${ofName(input.establishment)} attend un instructeur`,
+    subject: `Conflit d'intérêts déclaré : le dossier de « ${input.establishment} » attend un instructeur`,
     text: [
       "Bonjour,",
       "",

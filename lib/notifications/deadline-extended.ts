@@ -15,7 +15,7 @@ export function deadlineExtendedEmail(input: {
     text: [
       "Bonjour,",
       "",
-      `L'Agence du Numérique en Santé accorde à « ${input.establishment} » une prolongation pour la ${input.wave}.`,
+      `L'Agence du Numérique en Santé accorde à « ${input.establishment} » une prolongation pour « ${input.wave} ».`,
       `Nouvelle date limite de dépôt pour votre établissement : ${formatParisDateTime(input.closesAt)} (heure de Paris).`,
       `Motif : ${input.reason}`,
       "",

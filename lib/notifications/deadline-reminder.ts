@@ -15,7 +15,7 @@ export function deadlineReminderEmail(input: {
     text: [
       "Bonjour,",
       "",
-      `Le dossier de « ${input.establishment} » pour la ${input.wave} est encore un brouillon : il n'a pas été déposé.`,
+      `Le dossier de « ${input.establishment} » pour « ${input.wave} » est encore un brouillon : il n'a pas été déposé.`,
       `Date limite de dépôt : ${formatParisDateTime(input.deadline)} (heure de Paris)${input.extended ? ", prolongation accordée à votre établissement comprise" : ""}.`,
       "",
       "Un brouillon enregistré n'est pas un dépôt : pour que votre candidature soit examinée, ouvrez le dossier, complétez ce qui manque puis cliquez sur « Déposer le dossier ».",

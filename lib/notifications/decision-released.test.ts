@@ -11,7 +11,7 @@ describe("decision released e-mail", () => {
       amountGrantedCents: 1_200_000n,
     });
     expect(email.subject).toBe("Votre dossier HospiConnect est retenu");
-    expect(email.text).toContain("Le dossier de « CH de Niort » est retenu pour la Vague 2026.");
+    expect(email.text).toContain("Le dossier de « CH de Niort » est retenu pour « Vague 2026 ».");
     expect(email.text.replace(/[\u00a0\u202f]/g, " ")).toContain("Montant accordé : 12 000 €.");
     expect(email.text).toContain("/dossiers/a1");
   });

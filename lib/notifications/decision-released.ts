@@ -10,10 +10,10 @@ const SUBJECTS: Readonly<Record<DecisionOutcome, string>> = {
 };
 
 const SENTENCES: Readonly<Record<DecisionOutcome, (establishment: string, wave: string) => string>> = {
-  SELECTED: (establishment, wave) => `Le dossier de « ${establishment} » est retenu pour la ${wave}.`,
-  REJECTED: (establishment, wave) => `Le dossier de « ${establishment} » n'est pas retenu pour la ${wave}.`,
+  SELECTED: (establishment, wave) => `Le dossier de « ${establishment} » est retenu pour « ${wave} ».`,
+  REJECTED: (establishment, wave) => `Le dossier de « ${establishment} » n'est pas retenu pour « ${wave} ».`,
   WAITLISTED: (establishment, wave) =>
-    `Le dossier de « ${establishment} » est inscrit sur la liste d'attente de la ${wave} : il pourra être retenu si des crédits se libèrent.`,
+    `Le dossier de « ${establishment} » est inscrit sur la liste d'attente de « ${wave} » : il pourra être retenu si des crédits se libèrent.`,
 };
 
 /** To each member of the establishment: the decision on their dossier is released, its letter attached. */

@@ -20,7 +20,7 @@ describe("dossier e-mails", () => {
     });
     expect(email.subject).toBe("Rappel : dossier HospiConnect à déposer avant le 1er mars 2027 à 23:59");
     expect(email.text).toContain(
-      "Le dossier de « EHPAD Les Tilleuls » pour la Vague 2027 est encore un brouillon : il n'a pas été déposé.",
+      "Le dossier de « EHPAD Les Tilleuls » pour « Vague 2027 » est encore un brouillon : il n'a pas été déposé.",
     );
     expect(email.text).toContain("Date limite de dépôt : 1er mars 2027 à 23:59 (heure de Paris).");
     expect(email.text).toContain("Un brouillon enregistré n'est pas un dépôt");
@@ -46,7 +46,7 @@ describe("dossier e-mails", () => {
       reason: "Panne du réseau",
     });
     expect(email.subject).toBe("Prolongation accordée jusqu'au 1er mars 2027 à 23:59 – HospiConnect");
-    expect(email.text).toContain("L'Agence du Numérique en Santé accorde à « CH de Niort » une prolongation pour la Vague 2027.");
+    expect(email.text).toContain("L'Agence du Numérique en Santé accorde à « CH de Niort » une prolongation pour « Vague 2027 ».");
     expect(email.text).toContain("Nouvelle date limite de dépôt pour votre établissement : 1er mars 2027 à 23:59 (heure de Paris).");
     expect(email.text).toContain("Motif : Panne du réseau");
     expect(email.text).toMatch(/\/etablissements\/e1$/m);
@@ -60,7 +60,7 @@ describe("dossier e-mails", () => {
       applicationId: "d1",
       body: "Pouvez-vous joindre le devis ?\nMerci.",
     });
-    expect(email.subject).toBe("Nouveau message sur le dossier HospiConnect de CH de Niort");
+    expect(email.subject).toBe("Nouveau message sur le dossier HospiConnect de « CH de Niort »");
     expect(email.text).toBe(
       `Bonjour,\n\nClaire Pilote a écrit sur le dossier de « CH de Niort » :\n\nPouvez-vous joindre le devis ?\nMerci.\n\nRépondez depuis la page du dossier :\n${dossierUrl("d1")}\n\n${SIGNATURE}`,
     );
@@ -74,22 +74,22 @@ describe("dossier e-mails", () => {
       receivedAt: parisDateTime("2027-02-13T23:58:12"),
       contentHash: "ab12",
     });
-    expect(email.subject).toBe("Accusé de réception – dossier HospiConnect de CH de Niort");
+    expect(email.subject).toBe("Accusé de réception – dossier HospiConnect de « CH de Niort »");
     expect(email.text).toContain(
-      "Le dossier de « CH de Niort » pour la Vague 2027 a bien été déposé le 13 février 2027 à 23:58 (heure de Paris).",
+      "Le dossier de « CH de Niort » pour « Vague 2027 » a bien été déposé le 13 février 2027 à 23:58 (heure de Paris).",
     );
     expect(email.text).toContain("Empreinte du contenu déposé (SHA-256) : ab12");
     expect(email.text).toContain("L'accusé de réception est joint à ce message");
     expect(email.text).toMatch(/\/dossiers\/d1$/m);
   });
 
-  it("elide « de » before a name that opens with a vowel, as French does", () => {
+  it("quote an establishment's name after « de », which French would otherwise contract (« du Centre », « de la Résidence »)", () => {
     const receipt = { applicationId: "d1", wave: "Vague 2027", receivedAt: parisDateTime("2027-02-13T23:58:12"), contentHash: "ab12" };
-    expect(submissionReceiptEmail({ ...receipt, establishment: "EHPAD Les Tilleuls" }).subject).toBe(
-      "Accusé de réception – dossier HospiConnect d'EHPAD Les Tilleuls",
+    expect(submissionReceiptEmail({ ...receipt, establishment: "Centre hospitalier des Deux-Rives" }).subject).toBe(
+      "Accusé de réception – dossier HospiConnect de « Centre hospitalier des Deux-Rives »",
     );
-    expect(submissionReceiptEmail({ ...receipt, establishment: "Hôpital de Lannion" }).subject).toBe(
-      "Accusé de réception – dossier HospiConnect d'Hôpital de Lannion",
+    expect(submissionReceiptEmail({ ...receipt, establishment: "EHPAD Les Tilleuls" }).subject).toBe(
+      "Accusé de réception – dossier HospiConnect de « EHPAD Les Tilleuls »",
     );
   });
 });

@@ -150,7 +150,7 @@ describe("verification reminders", () => {
 
   it("tell a tier's verifiers, once late, when the declaration was due and that it still waits for their decision", () => {
     const ars = verificationOverdueEmail({ ...mail, tier: "ARS", dueAt: DUE });
-    expect(ars.subject).toBe("Vérification en retard : déclaration de résultats de CH de Niort");
+    expect(ars.subject).toBe("Vérification en retard : déclaration de résultats de « CH de Niort »");
     expect(ars.text).toContain(
       "La déclaration de résultats de « CH de Niort » était à vérifier pour l'ARS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris) et attend toujours sa décision.",
     );
@@ -158,7 +158,7 @@ describe("verification reminders", () => {
     expect(ars.text).toMatch(/\/instruction\/suivi\/a1$/m);
     expect(ars.text.endsWith(SIGNATURE)).toBe(true);
     const ans = verificationOverdueEmail({ ...mail, tier: "ANS", dueAt: DUE });
-    expect(ans.subject).toBe("Validation en retard : déclaration de résultats de CH de Niort");
+    expect(ans.subject).toBe("Validation en retard : déclaration de résultats de « CH de Niort »");
     expect(ans.text).toContain("était à valider pour l'ANS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris)");
   });
 });

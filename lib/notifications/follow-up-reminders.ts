@@ -2,7 +2,6 @@ import { formatCalendarDate, formatParisDate, formatParisDateTime } from "@/lib/
 import { followUpUrl } from "./dossier-links";
 import { verificationUrl } from "./follow-up-links";
 import { SIGNATURE } from "./signature";
-import { ofName } from "@/lib/format/elision";
 
 const inDays = (daysLeft: number) => (daysLeft === 0 ? "aujourd'hui" : daysLeft === 1 ? "demain" : `dans ${daysLeft} jours`);
 
@@ -80,7 +79,7 @@ export function verificationDueSoonEmail(input: {
 export function verificationOverdueEmail(input: { establishment: string; applicationId: string; tier: "ARS" | "ANS"; dueAt: Date }) {
   const [step, task] = input.tier === "ARS" ? ["Vérification", "à vérifier"] : ["Validation", "à valider"];
   return {
-    subject: `${step} en retard : déclaration de résultats ${ofName(input.establishment)}`,
+    subject: `${step} en retard : déclaration de résultats de « ${input.establishment} »`,
     text: [
       "Bonjour,",
       "",

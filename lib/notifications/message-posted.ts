@@ -1,11 +1,10 @@
 import { dossierUrl } from "./dossier-links";
 import { SIGNATURE } from "./signature";
-import { ofName } from "@/lib/format/elision";
 
 /** To the other side of a dossier's thread (the establishment's members, or the programme managers): a new message. */
 export function messagePostedEmail(input: { author: string; establishment: string; applicationId: string; body: string }) {
   return {
-    subject: `Nouveau message sur le dossier HospiConnect ${ofName(input.establishment)}`,
+    subject: `Nouveau message sur le dossier HospiConnect de « ${input.establishment} »`,
     text: [
       "Bonjour,",
       "",

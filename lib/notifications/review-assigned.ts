@@ -16,7 +16,7 @@ export function reviewAssignedEmail(input: { wave: string; tier: ReviewTier; est
     text: [
       "Bonjour,",
       "",
-      `${count === 1 ? "Un dossier vous est attribué" : `${count} dossiers vous sont attribués`} pour la ${input.wave}, ${TIER_PHRASES[input.tier]} :`,
+      `${count === 1 ? "Un dossier vous est attribué" : `${count} dossiers vous sont attribués`} pour « ${input.wave} », ${TIER_PHRASES[input.tier]} :`,
       ...listed,
       ...(count > LISTED ? [`- et ${count - LISTED} autre(s)`] : []),
       "",

@@ -1,12 +1,11 @@
 import { formatParisDateTime } from "@/lib/time/paris";
 import { reviewWorkspaceUrl } from "./review-links";
 import { SIGNATURE } from "./signature";
-import { ofName } from "@/lib/format/elision";
 
 /** To a reviewer, 3 days before their due date, while their review is not submitted. */
 export function reviewDueSoonEmail(input: { establishment: string; assignmentId: string; dueAt: Date }) {
   return {
-    subject: `Rappel : évaluation du dossier ${ofName(input.establishment)} attendue avant le ${formatParisDateTime(input.dueAt)}`,
+    subject: `Rappel : évaluation du dossier de « ${input.establishment} » attendue avant le ${formatParisDateTime(input.dueAt)}`,
     text: [
       "Bonjour,",
       "",

@@ -13,7 +13,7 @@ describe("review e-mails", () => {
   it("tell a reviewer what was assigned, in which tier, by when, and to declare interests first", () => {
     const one = reviewAssignedEmail({ wave: "Vague 2026", tier: "REGIONAL", establishments: ["EHPAD Les Tilleuls"], dueAt: DUE });
     expect(one.subject).toBe("HospiConnect : un dossier vous est attribué");
-    expect(one.text).toContain("Un dossier vous est attribué pour la Vague 2026, au niveau régional (ARS) :\n- EHPAD Les Tilleuls");
+    expect(one.text).toContain("Un dossier vous est attribué pour « Vague 2026 », au niveau régional (ARS) :\n- EHPAD Les Tilleuls");
     expect(one.text).toContain("Évaluation attendue avant le 4 décembre 2026 à 18:00 (heure de Paris).");
     expect(one.text).toContain("déclarez vos liens d'intérêts");
     const many = reviewAssignedEmail({
@@ -37,7 +37,7 @@ describe("review e-mails", () => {
       tier: "NATIONAL",
       type: "PERSONAL_TIE",
     });
-    expect(email.subject).toBe("Conflit d'intérêts déclaré : le dossier de CH de Niort attend un instructeur");
+    expect(email.subject).toBe("Conflit d'intérêts déclaré : le dossier de « CH de Niort » attend un instructeur");
     expect(email.text).toContain(
       "Karim Benali a déclaré un conflit d'intérêts (lien personnel ou familial) sur le dossier de « CH de Niort » (FINESS 790000012)",
     );
@@ -46,19 +46,19 @@ describe("review e-mails", () => {
 
   it("tell a reviewer their review was reopened, and why", () => {
     const email = reviewReopenedEmail({ establishment: "CH de Niort", assignmentId: "a1", reason: "Note du critère C2 à revoir." });
-    expect(email.subject).toBe("HospiConnect : votre évaluation du dossier de CH de Niort est rouverte");
+    expect(email.subject).toBe("HospiConnect : votre évaluation du dossier de « CH de Niort » est rouverte");
     expect(email.text).toContain("Motif : Note du critère C2 à revoir.");
     expect(email.text).toContain("/instruction/a1");
   });
 
   it("remind before and after the due date", () => {
     expect(reviewDueSoonEmail({ establishment: "CH de Niort", assignmentId: "a1", dueAt: DUE }).subject).toBe(
-      "Rappel : évaluation du dossier de CH de Niort attendue avant le 4 décembre 2026 à 18:00",
+      "Rappel : évaluation du dossier de « CH de Niort » attendue avant le 4 décembre 2026 à 18:00",
     );
     const overdue = reviewOverdueEmail({ establishment: "CH de Niort", assignmentId: "a1", dueAt: DUE });
-    expect(overdue.subject).toBe("Évaluation en retard : dossier de CH de Niort");
+    expect(overdue.subject).toBe("Évaluation en retard : dossier de « CH de Niort »");
     expect(reviewOverdueEmail({ establishment: "IME Les Sources", assignmentId: "a1", dueAt: DUE }).subject).toBe(
-      "Évaluation en retard : dossier d'IME Les Sources",
+      "Évaluation en retard : dossier de « IME Les Sources »",
     );
     expect(overdue.text).toContain("était attendue le 4 décembre 2026 à 18:00 (heure de Paris)");
   });

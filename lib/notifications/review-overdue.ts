@@ -1,12 +1,11 @@
 import { formatParisDateTime } from "@/lib/time/paris";
 import { reviewWorkspaceUrl } from "./review-links";
 import { SIGNATURE } from "./signature";
-import { ofName } from "@/lib/format/elision";
 
 /** To a reviewer, each working day once their due date has passed without a submitted review. */
 export function reviewOverdueEmail(input: { establishment: string; assignmentId: string; dueAt: Date }) {
   return {
-    subject: `Évaluation en retard : dossier ${ofName(input.establishment)}`,
+    subject: `Évaluation en retard : dossier de « ${input.establishment} »`,
     text: [
       "Bonjour,",
       "",

@@ -1,11 +1,10 @@
 import { reviewWorkspaceUrl } from "./review-links";
 import { SIGNATURE } from "./signature";
-import { ofName } from "@/lib/format/elision";
 
 /** To a reviewer: a programme manager reopened the review they had submitted. */
 export function reviewReopenedEmail(input: { establishment: string; assignmentId: string; reason: string }) {
   return {
-    subject: `HospiConnect : votre évaluation du dossier ${ofName(input.establishment)} est rouverte`,
+    subject: `HospiConnect : votre évaluation du dossier de « ${input.establishment} » est rouverte`,
     text: [
       "Bonjour,",
       "",

@@ -1,7 +1,6 @@
 import { formatParisDateTime } from "@/lib/time/paris";
 import { dossierUrl } from "./dossier-links";
 import { SIGNATURE } from "./signature";
-import { ofName } from "@/lib/format/elision";
 
 /** To each member of the establishment: their dossier was deposited (the receipt PDF goes with it). */
 export function submissionReceiptEmail(input: {
@@ -12,11 +11,11 @@ export function submissionReceiptEmail(input: {
   contentHash: string;
 }) {
   return {
-    subject: `Accusé de réception – dossier HospiConnect ${ofName(input.establishment)}`,
+    subject: `Accusé de réception – dossier HospiConnect de « ${input.establishment} »`,
     text: [
       "Bonjour,",
       "",
-      `Le dossier de « ${input.establishment} » pour la ${input.wave} a bien été déposé le ${formatParisDateTime(input.receivedAt)} (heure de Paris).`,
+      `Le dossier de « ${input.establishment} » pour « ${input.wave} » a bien été déposé le ${formatParisDateTime(input.receivedAt)} (heure de Paris).`,
       `Empreinte du contenu déposé (SHA-256) : ${input.contentHash}`,
       "",
       "L'accusé de réception est joint à ce message ; il reste téléchargeable depuis la page du dossier :",

@@ -290,6 +290,6 @@ describe("review use cases", () => {
       `review-overdue:${assignmentId}:2026-12-07`,
       `review-overdue:${assignmentId}:2026-12-08`,
     ]);
-    expect(sent[1]!.subject).toBe("Évaluation en retard : dossier de CH Rappels");
+    expect(sent[1]!.subject).toBe("Évaluation en retard : dossier de « CH Rappels »");
   });
 });
