@@ -1,6 +1,9 @@
 import { contentHashOf, loadDossier } from "@/lib/applications/load-dossier";
 import { TRANSITIONS, type TransitionAction } from "@/lib/applications/state-machine";
 import type { Db } from "@/lib/db/client";
+import { parisToday } from "@/lib/roster/dates";
+import { computeRosterIndicators, loadRosters } from "@/lib/roster/establishment-indicators";
+import { storeIndicatorSnapshot } from "@/lib/roster/snapshots";
 import type { ApplicationState, WaveKind } from "@/lib/db/generated/enums";
 import { type DemoPeople, type SeededEstablishment, siret } from "./people";
 import type { DemoProgramme } from "./programme";
@@ -76,6 +79,10 @@ export async function seedApplications(
   people: DemoPeople,
   now: Date,
 ): Promise<void> {
+  const rosters = await loadRosters(
+    db,
+    establishments.map((establishment) => establishment.id),
+  );
   for (const { wave, states, from } of PLAN) {
     const { waveId, versionId, objectiveIds, criteria } = programme[wave];
     const windowStart = wave === "PILOT" ? "2024-03-05" : "2025-10-16";
@@ -181,6 +188,12 @@ export async function seedApplications(
               contentHash: contentHashOf(await loadDossier(db, application.id)),
             },
           });
+          // The roster's figures frozen with the deposit, as a submission freezes them: the receipt and the exports show them.
+          const roster = rosters.get(establishment.id);
+          if (roster) {
+            const indicators = computeRosterIndicators(roster, parisToday(at));
+            await storeIndicatorSnapshot(db, establishment.id, "SUBMISSION", indicators, { applicationId: application.id, takenAt: at });
+          }
         }
         current = result.to;
         at = new Date(at.getTime() + faker.number.int({ min: 2, max: 20 }) * 86_400_000);

@@ -43,6 +43,19 @@ describe("demo data", () => {
     );
   });
 
+  it("freezes the roster's figures with every deposit, at its instant, as a submission does", async () => {
+    const submissions = await testDb.submission.findMany({ select: { applicationId: true, receivedAt: true } });
+    expect(submissions.length).toBeGreaterThan(10);
+    const frozen = await testDb.indicatorSnapshot.findMany({
+      where: { reason: "SUBMISSION" },
+      select: { applicationId: true, takenAt: true, active: true },
+    });
+    expect(frozen.map((snapshot) => `${snapshot.applicationId}@${snapshot.takenAt.toISOString()}`).sort()).toEqual(
+      submissions.map((submission) => `${submission.applicationId}@${submission.receivedAt.toISOString()}`).sort(),
+    );
+    expect(frozen.some((snapshot) => snapshot.active > 0)).toBe(true);
+  });
+
   it("draws a rollout curve for each establishment: one point a month, rising overall", async () => {
     const snapshots = await testDb.indicatorSnapshot.findMany({ where: { reason: "DAILY" }, orderBy: { takenAt: "asc" } });
     const perEstablishment = new Map<string, typeof snapshots>();
