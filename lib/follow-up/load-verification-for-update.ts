@@ -24,7 +24,14 @@ export async function loadVerificationForUpdate(tx: Prisma.TransactionClient, ap
       declaration: {
         select: {
           objectives: { orderBy: { objectiveCode: "asc" }, select: { objectiveCode: true } },
-          application: { select: { establishment: { select: { name: true } }, wave: { select: { reviewTiers: true } } } },
+          application: {
+            select: {
+              establishment: { select: { name: true } },
+              wave: { select: { reviewTiers: true } },
+              // Their titles, for the e-mail that lists the objectives refused.
+              waveVersion: { select: { objectives: { select: { code: true, title: true } } } },
+            },
+          },
         },
       },
     },

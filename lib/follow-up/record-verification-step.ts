@@ -111,6 +111,9 @@ export async function recordVerificationStep(
     });
 
     const establishment = verification.declaration.application.establishment.name;
+    const titles = new Map(
+      verification.declaration.application.waveVersion.objectives.map((objective) => [objective.code, objective.title]),
+    );
     const mail = { establishment, applicationId: facts.id };
     const key = `verification-step:${step.id}`;
     if (next.to === "INFORMATION_REQUESTED" && input.step === "requestInformation")
@@ -137,7 +140,9 @@ export async function recordVerificationStep(
           ...mail,
           outcome: next.to,
           by: TIER_LABELS[tier],
-          refusals: verdicts.filter((verdict) => !verdict.approved),
+          refusals: verdicts
+            .filter((verdict) => !verdict.approved)
+            .map((verdict) => ({ ...verdict, title: titles.get(verdict.objectiveCode) ?? "" })),
         }),
         key,
       );

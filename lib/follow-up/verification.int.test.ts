@@ -283,6 +283,15 @@ describe("verification of declared results", () => {
       { objectiveCode: "O2", approved: false, reason: "Aucune preuve de déploiement." },
     ]);
     expect(view.decideAs).toBeNull();
+    // The director is told which objective, by its title as well as its code.
+    const o2 = await testDb.objective.findFirstOrThrow({
+      where: { waveVersionId: dossier.wave.versionId, code: "O2" },
+      select: { title: true },
+    });
+    const refusal = await testDb.outboxEmail.findFirstOrThrow({
+      where: { to: director.email, subject: "Résultats refusés – HospiConnect" },
+    });
+    expect(refusal.text).toContain(`- O2 (${o2.title}) : Aucune preuve de déploiement.`);
   });
 
   it("sends the declaration back to the establishment with a message and a deadline; the director's answer with files returns it to the tier that asked", async () => {

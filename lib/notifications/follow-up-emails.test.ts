@@ -73,11 +73,11 @@ describe("follow-up verification e-mails", () => {
       ...mail,
       outcome: "REFUSED",
       by: "ARS",
-      refusals: [{ objectiveCode: "O2", reason: "Aucune preuve." }],
+      refusals: [{ objectiveCode: "O2", title: "Double authentification des professionnels", reason: "Aucune preuve." }],
     });
     expect(refused.subject).toBe("Résultats refusés – HospiConnect");
     expect(refused.text).toContain(
-      "L'ARS refuse les résultats déclarés par « CH de Niort ».\n\nObjectifs refusés :\n- O2 : Aucune preuve.",
+      "L'ARS refuse les résultats déclarés par « CH de Niort ».\n\nObjectifs refusés :\n- O2 (Double authentification des professionnels) : Aucune preuve.",
     );
   });
 });

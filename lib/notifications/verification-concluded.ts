@@ -3,14 +3,14 @@ import { SIGNATURE } from "./signature";
 
 /**
  * To each member of the establishment: the declared results are validated (the balance becomes
- * due) or refused, with each refused objective and its reason.
+ * due) or refused, with each refused objective, by its code and title, and its reason.
  */
 export function verificationConcludedEmail(input: {
   establishment: string;
   applicationId: string;
   outcome: "VALIDATED" | "REFUSED";
   by: "ARS" | "ANS";
-  refusals: ReadonlyArray<{ objectiveCode: string; reason: string }>;
+  refusals: ReadonlyArray<{ objectiveCode: string; title: string; reason: string }>;
 }) {
   const validated = input.outcome === "VALIDATED";
   return {
@@ -22,7 +22,13 @@ export function verificationConcludedEmail(input: {
         ? `L'ANS valide les résultats déclarés par « ${input.establishment} » : le solde de la subvention devient exigible.`
         : `${input.by === "ARS" ? "L'ARS" : "L'ANS"} refuse les résultats déclarés par « ${input.establishment} ».`,
       ...(input.refusals.length > 0
-        ? ["", "Objectifs refusés :", ...input.refusals.map((refusal) => `- ${refusal.objectiveCode} : ${refusal.reason}`)]
+        ? [
+            "",
+            "Objectifs refusés :",
+            ...input.refusals.map(
+              (refusal) => `- ${refusal.objectiveCode}${refusal.title ? ` (${refusal.title})` : ""} : ${refusal.reason}`,
+            ),
+          ]
         : []),
       "",
       followUpUrl(input.applicationId),
