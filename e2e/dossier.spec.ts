@@ -43,6 +43,9 @@ test.describe("filing a dossier", () => {
     await page.getByLabel("Titre du projet").fill("Clés FIDO2 pour tout l'EHPAD");
     await page.getByLabel(/Résumé du projet/).fill("Enregistrer au RPPS et équiper chaque professionnel d'un moyen à double facteur.");
     await waitSaved(page);
+    // Nothing new since: « Enregistrer maintenant » says so rather than seeming to do nothing.
+    await page.getByRole("button", { name: "Enregistrer maintenant" }).click();
+    await expect(page.getByTestId("autosave-status")).toContainText("Rien de nouveau à enregistrer : tout est enregistré (à ");
     await expectNoSeriousAccessibilityViolation(page);
 
     await page.getByRole("link", { name: "Partenaires technologiques" }).click();

@@ -58,6 +58,12 @@ export function AutosaveStatus({
       {state.kind === "saved" ? (
         <p className={fr.cx("fr-text--sm", "fr-mb-0", "fr-icon-check-line")}> Enregistré à {formatParisTime(new Date(state.at))}</p>
       ) : null}
+      {state.kind === "unchanged" ? (
+        <p className={fr.cx("fr-text--sm", "fr-mb-0", "fr-icon-check-line")}>
+          {" "}
+          Rien de nouveau à enregistrer : tout est enregistré{state.at ? ` (à ${formatParisTime(new Date(state.at))})` : ""}.
+        </p>
+      ) : null}
       {state.kind === "invalid" ? (
         <Alert
           severity="warning"

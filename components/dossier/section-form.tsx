@@ -55,7 +55,7 @@ export function SectionForm(props: SectionFormProps) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void autosave.save();
+        void autosave.saveNow();
       }}
     >
       {autosave.restorable ? (

@@ -20,6 +20,8 @@ export type SaveState =
   | { kind: "dirty" }
   | { kind: "saving" }
   | { kind: "saved"; at: string }
+  /** « Enregistrer maintenant » with nothing new: said, or the button would seem to do nothing. */
+  | { kind: "unchanged"; at: string | null }
   | { kind: "invalid"; message: string }
   | { kind: "failed"; message: string }
   | { kind: "session-expired" }
@@ -152,6 +154,18 @@ export function useAutosave<T extends FieldValues>({
     state,
     mergedWith,
     save,
+    /** « Enregistrer maintenant »: saves what changed, or says that everything already is. */
+    async saveNow() {
+      if (!disabled && !running.current && JSON.stringify(form.getValues()) === lastSaved.current) {
+        setState((previous) =>
+          previous.kind === "saved" || previous.kind === "unchanged" || previous.kind === "idle" || previous.kind === "dirty"
+            ? { kind: "unchanged", at: previous.kind === "saved" || previous.kind === "unchanged" ? previous.at : null }
+            : previous,
+        );
+        return;
+      }
+      await save();
+    },
     restorable,
     restore() {
       if (!restorable) return;

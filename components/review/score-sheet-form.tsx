@@ -302,7 +302,7 @@ export function ScoreSheetForm({
       {editable ? (
         <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
           <li>
-            <Button type="button" priority="secondary" iconId="fr-icon-save-line" onClick={() => void autosave.save()}>
+            <Button type="button" priority="secondary" iconId="fr-icon-save-line" onClick={() => void autosave.saveNow()}>
               Enregistrer maintenant
             </Button>
           </li>
