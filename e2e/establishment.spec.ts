@@ -5,6 +5,7 @@ import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 import { createEstablishment, createUser, insertRoster, uniqueEmail } from "@/test/factories";
+import { parisToday } from "@/lib/time/paris";
 
 test.describe("establishment profile and team", () => {
   test("a wrong FINESS is explained in French and nothing is saved until it is right", async ({ page, context }) => {
@@ -13,6 +14,7 @@ test.describe("establishment profile and team", () => {
     await signInAs(context, director.id);
     await page.goto(`/etablissements/${establishment.id}`);
     await page.getByRole("link", { name: "Modifier le profil" }).click();
+    await expect(page).toHaveURL(/\/profil$/);
     await expectNoSeriousAccessibilityViolation(page);
     // Clicked before the list page hydrates, the link loads the form as a new page.
     await waitForHydration(page.getByLabel("FINESS de l'établissement (ET)"));
@@ -66,12 +68,17 @@ test.describe("establishment profile and team", () => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id });
     await insertRoster(e2eDb, establishment.id);
-    // A reading a day for 120 days, the last one now.
+    // A reading a day for 120 days, the last one now, the others at noon in Paris: one taken at this
+    // time of day on each past day would fall on the next Paris day in summer time after 23:00 in
+    // winter (CI at 23:08 saw two readings on the day the clocks changed, and one day fewer). None
+    // 92 days ago, whose noon is inside the 92 days shown or not depending on the hour.
     const now = Date.now();
+    const todayAtNoon = Date.parse(`${parisToday(new Date(now))}T11:00:00Z`);
+    const daysBack = Array.from({ length: 120 }, (_, back) => back).filter((back) => back !== 92);
     await e2eDb.indicatorSnapshot.createMany({
-      data: Array.from({ length: 120 }, (_, back) => ({
+      data: daysBack.map((back) => ({
         establishmentId: establishment.id,
-        takenAt: new Date(now - back * 86_400_000),
+        takenAt: new Date(back === 0 ? now : todayAtNoon - back * 86_400_000),
         reason: "DAILY" as const,
         active: 10,
         registered: 8,
@@ -92,7 +99,7 @@ test.describe("establishment profile and team", () => {
     const toggle = curve.getByRole("button", { name: "Données de la courbe" });
     await expect(toggle).toHaveAttribute("data-fr-js-collapse-button", "true");
     await toggle.click();
-    // A header row, then the readings of the last 92 days (one a day).
+    // A header row, then the readings of the 92 days shown: today's and the 91 days before (one a day).
     await expect(curve.getByRole("table", { name: "Relevés des indicateurs" }).getByRole("row")).toHaveCount(93);
 
     const target = new Date(now + 40 * 86_400_000).toISOString().slice(0, 10);
@@ -115,7 +122,7 @@ test.describe("establishment profile and team", () => {
     const lines = readFileSync(await file.path(), "utf8")
       .trim()
       .split("\r\n");
-    expect(lines).toHaveLength(121);
+    expect(lines).toHaveLength(daysBack.length + 1);
     expect(lines.at(-1)).toMatch(/;Relevé quotidien;10;8;80;6;60;5;50;4;40$/);
   });
 });
