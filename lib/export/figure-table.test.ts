@@ -49,6 +49,5 @@ describe("figure tables as files", () => {
     ["Avancementdel'instructionparvagueetparniveau", "Avancementdel'instructionparvag"],
   ])("names a worksheet « %s » within Excel's 31 characters, cut after a word: « %s »", (caption, name) => {
     expect(sheetNameOf(caption)).toBe(name);
-    expect(name.length).toBeLessThanOrEqual(31);
   });
 });

@@ -2,6 +2,7 @@ import { calendarDateFromUtc, calendarDateToUtc } from "@/lib/applications/calen
 import { db } from "@/lib/db/client";
 import { declarationReminderEmail, milestoneReminderEmail } from "@/lib/notifications/follow-up-reminders";
 import { enqueueNewEmails, type OutgoingEmail } from "@/lib/notifications/outbox";
+import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 import { parisToday } from "@/lib/time/paris";
 import { dueFollowUpReminders, FOLLOW_UP_REMINDER_DAYS, followUpReminderKey } from "./follow-up-reminders";
 import { TIER_LABELS, verificationPath } from "./verification-machine";
@@ -36,7 +37,8 @@ export async function sendFollowUpReminders(now = new Date()): Promise<{ enqueue
       establishment: {
         select: {
           name: true,
-          memberships: { where: { role: "DIRECTOR", user: { disabledAt: null } }, select: { user: { select: { id: true, email: true } } } },
+          // The directors only: the declaration engages the establishment.
+          memberships: { ...REACHABLE_MEMBERS, where: { ...REACHABLE_MEMBERS.where, role: "DIRECTOR" } },
         },
       },
     },

@@ -2,6 +2,7 @@ import { verifiersAt } from "@/lib/access/visibility";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { ReviewTier } from "@/lib/db/generated/enums";
 import { enqueueEmail } from "@/lib/notifications/outbox";
+import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 
 type Email = { subject: string; text: string };
 
@@ -22,9 +23,6 @@ export async function emailVerifiers(
 
 /** To each active member of the establishment. */
 export async function emailEstablishment(tx: Prisma.TransactionClient, establishmentId: string, email: Email, key: string) {
-  const members = await tx.membership.findMany({
-    where: { establishmentId, user: { disabledAt: null } },
-    select: { user: { select: { email: true } } },
-  });
+  const members = await tx.membership.findMany({ ...REACHABLE_MEMBERS, where: { ...REACHABLE_MEMBERS.where, establishmentId } });
   for (const { user } of members) await enqueueEmail(tx, { dedupeKey: `${key}:${user.email}`, to: user.email, ...email });
 }
