@@ -298,7 +298,8 @@ test.describe("filing a dossier", () => {
     await waitSaved(a);
     await b.getByLabel("Titre du projet").fill("Titre de Bruno");
     await expect(b.getByText("Cette section a été modifiée par une autre personne")).toBeVisible();
-    await expect(b.getByRole("cell", { name: "Nouveau titre d'Alice" })).toBeVisible();
+    // Named as the form labels it, with Bruno's text beside the saved one.
+    await expect(b.getByRole("row", { name: "Titre du projet Titre de Bruno Nouveau titre d'Alice" })).toBeVisible();
     stored = await e2eDb.application.findUniqueOrThrow({ where: { id } });
     expect(stored.projectTitle).toBe("Nouveau titre d'Alice");
     await b.getByRole("button", { name: "Garder ma version" }).click();

@@ -4,27 +4,9 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import type { FieldValues } from "react-hook-form";
 import { formatParisNumericDateTime, formatParisTime } from "@/lib/time/paris";
+import { differences, type FieldReader } from "./differences";
 import type { SaveState } from "./use-autosave";
-
-/** Flattens a section's values into « path → text » lines, to show what differs between two versions. */
-function flatten(value: unknown, prefix = ""): Record<string, string> {
-  if (value === null || value === undefined) return { [prefix]: "" };
-  if (typeof value !== "object") return { [prefix]: String(value) };
-  return Object.entries(value as Record<string, unknown>).reduce<Record<string, string>>(
-    (lines, [key, child]) => ({ ...lines, ...flatten(child, prefix ? `${prefix}.${key}` : key) }),
-    {},
-  );
-}
-
-export function differences(mine: FieldValues, theirs: FieldValues): Array<{ path: string; mine: string; theirs: string }> {
-  const left = flatten(mine);
-  const right = flatten(theirs);
-  return [...new Set([...Object.keys(left), ...Object.keys(right)])]
-    .filter((path) => (left[path] ?? "") !== (right[path] ?? ""))
-    .map((path) => ({ path, mine: left[path] ?? "", theirs: right[path] ?? "" }));
-}
 
 /** Where the section stands: announced to screen readers without moving the focus. */
 export function AutosaveStatus({
@@ -33,8 +15,11 @@ export function AutosaveStatus({
   onRetry,
   onTakeTheirs,
   onKeepMine,
+  readField,
   titleAs = "h3",
 }: {
+  /** Names the fields of a conflict in the form's words. */
+  readField: FieldReader;
   /** The level of its alerts' titles: h2 right under a page's h1 (a dossier's section), h3 within a section. */
   titleAs?: "h2" | "h3";
   state: SaveState;
@@ -126,11 +111,11 @@ export function AutosaveStatus({
                   </tr>
                 </thead>
                 <tbody>
-                  {differences(state.mine, state.theirs.values)
+                  {differences(state.mine, state.theirs.values, readField)
                     .filter((row) => state.overlaps.some((path) => row.path === path || row.path.startsWith(`${path}.`)))
                     .map((row) => (
                       <tr key={row.path}>
-                        <td>{row.path}</td>
+                        <td>{row.field}</td>
                         <td>{row.mine || "(vide)"}</td>
                         <td>{row.theirs || "(vide)"}</td>
                       </tr>

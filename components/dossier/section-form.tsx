@@ -6,6 +6,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type Control, type FieldValues, type Resolver, useForm } from "react-hook-form";
 import { SECTION_SCHEMAS, type TSectionFormValues } from "@/lib/applications/sections";
+import { readSectionField } from "@/lib/applications/sections/field-labels";
 import type { FormSection } from "@/lib/db/generated/enums";
 import { formatParisNumericDateTime } from "@/lib/time/paris";
 import { AutosaveStatus } from "./autosave-status";
@@ -85,6 +86,7 @@ export function SectionForm(props: SectionFormProps) {
           onRetry={() => void autosave.save()}
           onTakeTheirs={autosave.takeTheirs}
           onKeepMine={autosave.keepMine}
+          readField={(path, value) => readSectionField(path, value, props.objectives)}
         />
       ) : (
         <Alert

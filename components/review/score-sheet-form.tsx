@@ -23,6 +23,7 @@ import {
   type TReviewSheetInput,
   ZReviewSheetInput,
 } from "@/lib/review/score-sheet";
+import { criterionCommentLabel, OVERALL_COMMENT_LABEL, readScoreSheetField } from "@/lib/review/score-sheet-labels";
 
 export type SheetCriterionView = SheetCriterion & {
   description: string;
@@ -206,6 +207,7 @@ export function ScoreSheetForm({
           onRetry={() => void autosave.save()}
           onTakeTheirs={autosave.takeTheirs}
           onKeepMine={autosave.keepMine}
+          readField={(path, value) => readScoreSheetField(path, value, criteria)}
         />
       ) : null}
       {autosave.restorable ? (
@@ -259,7 +261,7 @@ export function ScoreSheetForm({
             <TextAreaField
               control={form.control}
               name={`scores.${criterion.id}.comment`}
-              label={`Commentaire sur ${criterion.code}`}
+              label={criterionCommentLabel(criterion.code)}
               rows={2}
               maxLength={4000}
               disabled={!editable}
@@ -271,7 +273,7 @@ export function ScoreSheetForm({
         <TextAreaField
           control={form.control}
           name="overallComment"
-          label="Appréciation générale"
+          label={OVERALL_COMMENT_LABEL}
           hint="Obligatoire pour transmettre."
           rows={5}
           maxLength={10000}

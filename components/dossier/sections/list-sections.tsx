@@ -8,6 +8,7 @@ import { CheckboxesField, SelectField, TextAreaField, TextField } from "@/compon
 import { removeRowKeepingFocus } from "@/components/forms/remove-row";
 import { parseEuroAmount, formatEuroAmount } from "@/lib/applications/euro-amount";
 import type { TSectionFormValues } from "@/lib/applications/sections";
+import { FIELD_LABELS } from "@/lib/applications/sections/field-labels";
 import { TEXT_LIMITS } from "@/lib/applications/sections/fields";
 import type { FormSection } from "@/lib/db/generated/enums";
 import { BUDGET_CATEGORY_OPTIONS, MIE_OPTIONS, PARTNER_ROLE_OPTIONS, POPULATION_OPTIONS } from "./options";
@@ -43,23 +44,35 @@ export function PartnersFields({ control, disabled }: Props<"PARTNERS">) {
     <>
       {fields.length === 0 ? <p>Aucun partenaire pour l&apos;instant.</p> : null}
       {fields.map((field, index) => (
-        <Row key={field.id} legend={`Partenaire ${index + 1}`} onRemove={() => remove(index)} disabled={disabled}>
-          <TextField control={control} name={`partners.${index}.name`} label="Nom" maxLength={TEXT_LIMITS.name} disabled={disabled} />
+        <Row key={field.id} legend={`${FIELD_LABELS.partners.row} ${index + 1}`} onRemove={() => remove(index)} disabled={disabled}>
+          <TextField
+            control={control}
+            name={`partners.${index}.name`}
+            label={FIELD_LABELS.partners.name}
+            maxLength={TEXT_LIMITS.name}
+            disabled={disabled}
+          />
           <SelectField
             control={control}
             name={`partners.${index}.role`}
-            label="Rôle dans le projet"
+            label={FIELD_LABELS.partners.role}
             options={PARTNER_ROLE_OPTIONS}
             disabled={disabled}
           />
           <TextField
             control={control}
             name={`partners.${index}.solution`}
-            label="Solution proposée"
+            label={FIELD_LABELS.partners.solution}
             maxLength={TEXT_LIMITS.name}
             disabled={disabled}
           />
-          <TextField control={control} name={`partners.${index}.siret`} label="SIRET (facultatif)" hint="14 chiffres" disabled={disabled} />
+          <TextField
+            control={control}
+            name={`partners.${index}.siret`}
+            label={`${FIELD_LABELS.partners.siret} (facultatif)`}
+            hint="14 chiffres"
+            disabled={disabled}
+          />
         </Row>
       ))}
       {disabled ? null : (
@@ -85,32 +98,32 @@ export function MieStrategyFields({ control, disabled }: Props<"MIE_STRATEGY">) 
         MIE.
       </p>
       {fields.map((field, index) => (
-        <Row key={field.id} legend={`Population ${index + 1}`} onRemove={() => remove(index)} disabled={disabled}>
+        <Row key={field.id} legend={`${FIELD_LABELS.mieStrategy.row} ${index + 1}`} onRemove={() => remove(index)} disabled={disabled}>
           <SelectField
             control={control}
             name={`mieStrategy.${index}.population`}
-            label="Population"
+            label={FIELD_LABELS.mieStrategy.population}
             options={POPULATION_OPTIONS}
             disabled={disabled}
           />
           <CheckboxesField
             control={control}
             name={`mieStrategy.${index}.mieTypes`}
-            label="Moyens d'identification prévus"
+            label={FIELD_LABELS.mieStrategy.mieTypes}
             options={MIE_OPTIONS}
             disabled={disabled}
           />
           <TextField
             control={control}
             name={`mieStrategy.${index}.headcount`}
-            label="Nombre de professionnels concernés"
+            label={FIELD_LABELS.mieStrategy.headcount}
             type="number"
             disabled={disabled}
           />
           <TextAreaField
             control={control}
             name={`mieStrategy.${index}.notes`}
-            label="Remarques"
+            label={FIELD_LABELS.mieStrategy.notes}
             rows={3}
             maxLength={TEXT_LIMITS.notes}
             disabled={disabled}
@@ -137,15 +150,21 @@ export function TimelineFields({ control, disabled }: Props<"TIMELINE">) {
     <>
       {fields.length === 0 ? <p>Aucun jalon pour l&apos;instant.</p> : null}
       {fields.map((field, index) => (
-        <Row key={field.id} legend={`Jalon ${index + 1}`} onRemove={() => remove(index)} disabled={disabled}>
+        <Row key={field.id} legend={`${FIELD_LABELS.milestones.row} ${index + 1}`} onRemove={() => remove(index)} disabled={disabled}>
           <TextField
             control={control}
             name={`milestones.${index}.label`}
-            label="Libellé"
+            label={FIELD_LABELS.milestones.label}
             maxLength={TEXT_LIMITS.label}
             disabled={disabled}
           />
-          <TextField control={control} name={`milestones.${index}.dueDate`} label="Échéance" type="date" disabled={disabled} />
+          <TextField
+            control={control}
+            name={`milestones.${index}.dueDate`}
+            label={FIELD_LABELS.milestones.dueDate}
+            type="date"
+            disabled={disabled}
+          />
         </Row>
       ))}
       {disabled ? null : (
@@ -168,25 +187,25 @@ export function BudgetFields({ control, disabled }: Props<"BUDGET">) {
     <>
       {fields.length === 0 ? <p>Aucune ligne de budget pour l&apos;instant.</p> : null}
       {fields.map((field, index) => (
-        <Row key={field.id} legend={`Ligne ${index + 1}`} onRemove={() => remove(index)} disabled={disabled}>
+        <Row key={field.id} legend={`${FIELD_LABELS.budgetLines.row} ${index + 1}`} onRemove={() => remove(index)} disabled={disabled}>
           <SelectField
             control={control}
             name={`budgetLines.${index}.category`}
-            label="Catégorie de dépense"
+            label={FIELD_LABELS.budgetLines.category}
             options={BUDGET_CATEGORY_OPTIONS}
             disabled={disabled}
           />
           <TextField
             control={control}
             name={`budgetLines.${index}.label`}
-            label="Libellé"
+            label={FIELD_LABELS.budgetLines.label}
             maxLength={TEXT_LIMITS.label}
             disabled={disabled}
           />
           <TextField
             control={control}
             name={`budgetLines.${index}.amount`}
-            label="Montant demandé (€)"
+            label={FIELD_LABELS.budgetLines.amount}
             hint="Par exemple 12 500,50"
             disabled={disabled}
           />

@@ -6,6 +6,7 @@ import type { Control } from "react-hook-form";
 import { RadioField, TextAreaField, TextField } from "@/components/forms/fields";
 import { objectiveAnchor } from "@/lib/applications/anchors";
 import type { TSectionFormValues } from "@/lib/applications/sections";
+import { FIELD_LABELS } from "@/lib/applications/sections/field-labels";
 import { TEXT_LIMITS } from "@/lib/applications/sections/fields";
 import { EvidenceFiles, type EvidenceFile } from "../evidence-files";
 import { STATUS_OPTIONS } from "./options";
@@ -46,7 +47,7 @@ export function SelfAssessmentFields({
           <RadioField
             control={control}
             name={`assessments.${objective.id}.status`}
-            label="Où en est l'établissement ?"
+            label={FIELD_LABELS.assessments.status}
             options={STATUS_OPTIONS}
             disabled={disabled}
           />
@@ -54,7 +55,7 @@ export function SelfAssessmentFields({
             control={control}
             name={`assessments.${objective.id}.targetDate`}
             id={objectiveAnchor(objective.code, "targetDate")}
-            label="Date cible"
+            label={FIELD_LABELS.assessments.targetDate}
             type="date"
             disabled={disabled}
           />
@@ -62,7 +63,7 @@ export function SelfAssessmentFields({
             control={control}
             name={`assessments.${objective.id}.explanation`}
             id={objectiveAnchor(objective.code, "explanation")}
-            label="Explication"
+            label={FIELD_LABELS.assessments.explanation}
             hint="Ce qui est fait, ce qui reste à faire, les difficultés rencontrées."
             rows={4}
             maxLength={TEXT_LIMITS.explanation}

@@ -3,6 +3,7 @@
 import type { Control } from "react-hook-form";
 import { TextAreaField, TextField } from "@/components/forms/fields";
 import type { TSectionFormValues } from "@/lib/applications/sections";
+import { FIELD_LABELS } from "@/lib/applications/sections/field-labels";
 import { TEXT_LIMITS } from "@/lib/applications/sections/fields";
 import type { FormSection } from "@/lib/db/generated/enums";
 
@@ -11,11 +12,17 @@ type Props<S extends FormSection> = { control: Control<TSectionFormValues<S>>; d
 export function ProjectFields({ control, disabled }: Props<"PROJECT">) {
   return (
     <>
-      <TextField control={control} name="projectTitle" label="Titre du projet" maxLength={TEXT_LIMITS.title} disabled={disabled} />
+      <TextField
+        control={control}
+        name="projectTitle"
+        label={FIELD_LABELS.projectTitle}
+        maxLength={TEXT_LIMITS.title}
+        disabled={disabled}
+      />
       <TextAreaField
         control={control}
         name="projectSummary"
-        label="Résumé du projet"
+        label={FIELD_LABELS.projectSummary}
         hint="Ce que le projet change pour vos professionnels : enregistrement au RPPS, moyens d'authentification, accès simplifié."
         maxLength={TEXT_LIMITS.summary}
         disabled={disabled}
@@ -29,7 +36,7 @@ export function IamSsoFields({ control, disabled }: Props<"IAM_SSO">) {
     <TextAreaField
       control={control}
       name="iamPlan"
-      label="Plan de gestion des identités et d'authentification unique"
+      label={FIELD_LABELS.iamPlan}
       hint="Composant IAM / web-SSO, délégation de l'authentification du DPI / DUI par un connecteur OIDC. Si ce n'est pas prévu, dites pourquoi."
       maxLength={TEXT_LIMITS.plan}
       rows={10}
@@ -43,7 +50,7 @@ export function PscFederationFields({ control, disabled }: Props<"PSC_FEDERATION
     <TextAreaField
       control={control}
       name="pscFederationPlan"
-      label="Fédération d'identités avec Pro Santé Connect"
+      label={FIELD_LABELS.pscFederationPlan}
       hint="Devenir fournisseur d'identité tiers de Pro Santé Connect : étapes, calendrier, partenaires. Si ce n'est pas prévu, dites pourquoi."
       maxLength={TEXT_LIMITS.plan}
       rows={10}
