@@ -18,7 +18,7 @@ import { regionName } from "@/lib/establishments/territories";
 import type { FigureCell, FigureColumn } from "@/lib/export/figure-table";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import type { SheetCriterion } from "@/lib/review/score-sheet";
-import { formatNumericCalendarDate, formatParisDate, formatParisDateTime } from "@/lib/time/paris";
+import { formatNumericCalendarDate, parisToday } from "@/lib/time/paris";
 import { calendarDateFromUtc } from "./calendar-date";
 import { DOSSIER_CONTENT_SELECT, dossierContentOf } from "./dossier-content-rows";
 import { ASSESSMENT_STATUS_LABELS, BUDGET_CATEGORY_LABELS, PARTNER_ROLE_LABELS, POPULATION_LABELS } from "./labels";
@@ -62,6 +62,8 @@ const text = (label: string): FigureColumn => ({ label, kind: "text" });
 const integer = (label: string): FigureColumn => ({ label, kind: "integer" });
 const decimal = (label: string): FigureColumn => ({ label, kind: "decimal" });
 const euros = (label: string): FigureColumn => ({ label, kind: "euros" });
+const date = (label: string): FigureColumn => ({ label, kind: "date" });
+const dateTime = (label: string): FigureColumn => ({ label, kind: "datetime" });
 
 export function dossierExportColumns(objectives: readonly ExportObjective[]): FigureColumn[] {
   return [
@@ -71,7 +73,7 @@ export function dossierExportColumns(objectives: readonly ExportObjective[]): Fi
     text("Région"),
     text("Vague"),
     text("État"),
-    text("Déposé le"),
+    dateTime("Déposé le"),
     text("Empreinte du dépôt (SHA-256)"),
     text("Projet"),
     text("Résumé du projet"),
@@ -85,10 +87,10 @@ export function dossierExportColumns(objectives: readonly ExportObjective[]): Fi
     ...BUDGET_CATEGORIES.map((category) => euros(`Budget : ${BUDGET_CATEGORY_LABELS[category]}`)),
     ...objectives.flatMap((objective) => [
       text(`Objectif ${objective.code} (${objective.title}) : auto-évaluation`),
-      text(`Objectif ${objective.code} : échéance`),
+      date(`Objectif ${objective.code} : échéance`),
       text(`Objectif ${objective.code} : explication`),
     ]),
-    text("Indicateurs figés le"),
+    date("Indicateurs figés le"),
     integer("Professionnels en activité (au dépôt)"),
     integer("Enregistrés au RPPS (au dépôt)"),
     integer("Identité vérifiée au niveau substantiel (au dépôt)"),
@@ -103,7 +105,7 @@ export function dossierExportColumns(objectives: readonly ExportObjective[]): Fi
     text("À discuter"),
     text("Décision"),
     euros("Montant accordé"),
-    text("Décision publiée le"),
+    date("Décision publiée le"),
   ];
 }
 
@@ -134,7 +136,7 @@ export function dossierExportCells(
     regionName(row.establishment.regionCode),
     row.wave.title,
     STATE_LABELS[row.state],
-    submission ? formatParisDateTime(submission.receivedAt) : "",
+    submission?.receivedAt ?? null,
     submission?.contentHash ?? "",
     content.projectTitle,
     content.projectSummary,
@@ -158,14 +160,14 @@ export function dossierExportCells(
     ...BUDGET_CATEGORIES.map((category) => budget(category)),
     ...objectives.flatMap((objective) => {
       const assessment = assessments.get(objective.code);
-      if (!assessment) return ["", "", ""];
+      if (!assessment) return ["", null, ""];
       return [
         capitalise(ASSESSMENT_STATUS_LABELS[assessment.status]),
-        assessment.targetDate ? formatNumericCalendarDate(calendarDateFromUtc(assessment.targetDate)) : "",
+        assessment.targetDate ? calendarDateFromUtc(assessment.targetDate) : null,
         assessment.explanation,
       ];
     }),
-    frozen ? formatParisDate(frozen.takenAt) : "",
+    frozen ? parisToday(frozen.takenAt) : null,
     frozen?.active ?? null,
     frozen?.registered ?? null,
     frozen?.substantialId ?? null,
@@ -180,6 +182,6 @@ export function dossierExportCells(
     aggregate ? (aggregate.toDiscuss ? "Oui" : "Non") : "",
     decision ? OUTCOME_LABELS[decision.outcome] : "",
     decision?.amountGrantedCents ?? null,
-    decision?.releasedAt ? formatParisDate(decision.releasedAt) : "",
+    decision?.releasedAt ? parisToday(decision.releasedAt) : null,
   ];
 }

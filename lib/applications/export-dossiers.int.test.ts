@@ -43,7 +43,7 @@ describe("the streamed dossier export", () => {
       true,
     );
     expect(lines.slice(1)).toHaveLength(2);
-    expect(lines.slice(1).every((line) => line.includes(";Auvergne-Rhône-Alpes;") && line.includes(";12500;"))).toBe(true);
+    expect(lines.slice(1).every((line) => line.includes(";Auvergne-Rhône-Alpes;") && line.includes(";12500,00;"))).toBe(true);
     const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "dossiers.exported", actorId: manager.userId } });
     expect(audit).toMatchObject({ ip: "203.0.113.9", details: { format: "csv", rows: 2, filters: { region: "84", sort: "recent" } } });
   });
@@ -129,7 +129,8 @@ describe("the dossier export's columns", () => {
     const [released, staged] = rows;
     expect(released).toMatchObject({
       Établissement: '=HYPERLINK("http://x") Centre',
-      "Déposé le": "20 novembre 2026 à 10:30",
+      // Dates as dates: a spreadsheet sorts and filters them (written as Paris clocks show them).
+      "Déposé le": new Date("2026-11-20T09:30:00Z"),
       "Empreinte du dépôt (SHA-256)": "ab".repeat(32),
       Projet: "Identification sécurisée des professionnels",
       "Résumé du projet": "Enrôlement e-CPS de tous les salariés et clés FIDO2 pour les intérimaires.",
@@ -142,10 +143,10 @@ describe("the dossier export's columns", () => {
       "Budget : Équipement (clés, lecteurs, smartphones)": 1_250_000n,
       "Budget : Licences logicielles": 0n,
       "Objectif O1 (Enregistrement et identité de l'ensemble des professionnels) : auto-évaluation": "En cours",
-      "Objectif O1 : échéance": "30/06/2027",
+      "Objectif O1 : échéance": "2027-06-30",
       "Objectif O1 : explication": "Enrôlement en cours.",
-      "Objectif O3 : échéance": "",
-      "Indicateurs figés le": "20 novembre 2026",
+      "Objectif O3 : échéance": null,
+      "Indicateurs figés le": "2026-11-20",
       "Professionnels en activité (au dépôt)": 40,
       "Enregistrés au RPPS (au dépôt)": 38,
       "Identité vérifiée au niveau substantiel (au dépôt)": 30,
@@ -161,11 +162,11 @@ describe("the dossier export's columns", () => {
       "À discuter": "Oui",
       Décision: "Retenu",
       "Montant accordé": 1_000_000n,
-      "Décision publiée le": "15 janvier 2027",
+      "Décision publiée le": "2027-01-15",
     });
     expect(released!["Partenaires technologiques"]).toMatch(/^Éditeur IAM \(Éditeur IAM \/ SSO\) – SIRET \d{14}$/);
     // A staged proposal is the programme's own until the wave's release.
-    expect(staged).toMatchObject({ Décision: "", "Montant accordé": null, "Décision publiée le": "", "Indicateurs figés le": "" });
+    expect(staged).toMatchObject({ Décision: "", "Montant accordé": null, "Décision publiée le": null, "Indicateurs figés le": null });
   });
 
   it("writes the same rows formula-safe in CSV and XLSX", async () => {
@@ -174,7 +175,7 @@ describe("the dossier export's columns", () => {
     const csv = await dossierExportTable(filters);
     const lines = await csvLinesOf(streamTable("csv", csv.columns, csv.pages, "Dossiers"));
     expect(lines[1]!.startsWith('"\'=HYPERLINK(""http://x"") Centre";')).toBe(true);
-    expect(lines[1]).toContain(";80;80;80;20;40;Oui;Retenu;10000;15 janvier 2027");
+    expect(lines[1]).toContain(";80;80;80;20;40;Oui;Retenu;10000,00;15/01/2027");
 
     const xlsx = await dossierExportTable(filters);
     const workbook = new ExcelJS.Workbook();
@@ -189,5 +190,9 @@ describe("the dossier export's columns", () => {
     expect(cell("Moyenne des évaluations (sur 100)").numFmt).toBe("0.0");
     expect(cell("Montant accordé (€)").value).toBe(10_000);
     expect(sheet.getRow(3).getCell(header.indexOf("Montant accordé (€)") + 1).value).toBeNull();
+    // Dates are dates, the deposit at the minute Paris clocks showed.
+    expect(cell("Déposé le").value).toEqual(new Date("2026-11-20T10:30:00Z"));
+    expect(cell("Déposé le").numFmt).toBe("dd/mm/yyyy hh:mm");
+    expect(cell("Décision publiée le").value).toEqual(new Date("2027-01-15T00:00:00Z"));
   });
 });

@@ -226,7 +226,7 @@ describe("decisions", () => {
     const title = await testDb.wave.findUniqueOrThrow({ where: { id: wave.waveId }, select: { title: true } });
     expect(file.fileName).toMatch(new RegExp(`^decisions-${fileNameWords(title.title)}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     expect(lines[1]).toMatch(/^"'=HYPERLINK/);
-    expect(lines[1]).toContain(";Retenu;10000");
+    expect(lines[1]).toContain(";Retenu;10000,00");
     const summaries = await loadDecisionSummaries(
       testDb,
       scored.map((dossier) => dossier.id),

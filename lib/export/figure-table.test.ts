@@ -15,6 +15,7 @@ const table: FigureTable = {
     ['=HYPERLINK("http://x")', 1250, { count: 1, of: 3 }, 1_234_567n, 72.46],
     ["Vague 2", 0, { count: 0, of: 0 }, 0n, null],
     ["Vague 3", -3, { count: 1, of: 2 }, -15_000_000n, -1.5],
+    ["Vague 4", 1, { count: 1, of: 1 }, -5n, 0],
   ],
 };
 
@@ -24,8 +25,9 @@ describe("figure tables as files", () => {
     expect(text.split("\r\n")).toEqual([
       "Vague;Dossiers;Part (%);Enveloppe (€);Note",
       '"\'=HYPERLINK(""http://x"")";1250;33,3;12345,67;72,5',
-      "Vague 2;0;;0;",
-      "Vague 3;-3;50;-150000;-1,5",
+      "Vague 2;0;;0,00;",
+      "Vague 3;-3;50;-150000,00;-1,5",
+      "Vague 4;1;100;-0,05;0",
     ]);
   });
 
@@ -40,6 +42,36 @@ describe("figure tables as files", () => {
     expect(sheet.getCell("E2").numFmt).toBe("0.0");
     expect(sheet.getRow(3).values).toEqual([undefined, "Vague 2", 0, undefined, 0]);
     expect(sheet.getRow(4).values).toEqual([undefined, "Vague 3", -3, 0.5, -150000, -1.5]);
+  });
+
+  describe("dates", () => {
+    const dated: FigureTable = {
+      caption: "Échéances",
+      columns: [
+        { label: "Échéance", kind: "date" },
+        { label: "Déposé le", kind: "datetime" },
+      ],
+      rows: [
+        ["2026-02-13", new Date("2026-02-13T22:59:30Z")],
+        ["2026-07-01", new Date("2026-06-30T22:30:00Z")],
+        [null, null],
+      ],
+    };
+
+    it("writes them in a CSV as a French spreadsheet reads dates, instants at Paris time", () => {
+      const text = new TextDecoder().decode(figureTableToCsv(dated)).replace("\uFEFF", "");
+      expect(text.split("\r\n")).toEqual(["Échéance;Déposé le", "13/02/2026;13/02/2026 23:59", "01/07/2026;01/07/2026 00:30", ";"]);
+    });
+
+    it("writes them in a workbook as dates, instants as Paris clocks showed them (summer time included)", async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(await figureTableToXlsx(dated, "Échéances")) as never);
+      const sheet = workbook.getWorksheet("Échéances")!;
+      expect(sheet.getRow(2).values).toEqual([undefined, new Date("2026-02-13T00:00Z"), new Date("2026-02-13T23:59Z")]);
+      expect(sheet.getRow(3).values).toEqual([undefined, new Date("2026-07-01T00:00Z"), new Date("2026-07-01T00:30Z")]);
+      expect(sheet.getCell("A2").numFmt).toBe("dd/mm/yyyy");
+      expect(sheet.getCell("B2").numFmt).toBe("dd/mm/yyyy hh:mm");
+    });
   });
 
   it.each([

@@ -9,23 +9,28 @@
  */
 import ExcelJS from "exceljs";
 import { neutralizeCell } from "@/lib/roster/template/cell-safety";
+import { formatNumericCalendarDate, formatParisNumericDateTime, toParisLocal } from "@/lib/time/paris";
 import { toCsv } from "./csv";
 
-export type FigureColumn = { label: string; kind: "text" | "integer" | "decimal" | "share" | "euros" };
+export type FigureColumn = { label: string; kind: "text" | "integer" | "decimal" | "share" | "euros" | "date" | "datetime" };
 
-/** Text, a count, a measure (e.g. a score out of 100), a share (count of a total: no rounded share is stored) or an amount in cents. */
-export type FigureCell = string | number | { count: number; of: number } | bigint | null;
+/**
+ * Text, a count, a measure (e.g. a score out of 100), a share (count of a total: no rounded share is
+ * stored), an amount in cents, a calendar day (`YYYY-MM-DD`, for a "date" column) or an instant
+ * (for a "datetime" column, written as Paris clocks showed it).
+ */
+export type FigureCell = string | number | { count: number; of: number } | bigint | Date | null;
 
 export type FigureTable = { caption: string; columns: readonly FigureColumn[]; rows: ReadonlyArray<readonly FigureCell[]> };
 
 /** A share between 0 and 1, or null for « nothing to divide by ». */
 export function shareValue(cell: FigureCell): number | null {
-  return typeof cell === "object" && cell !== null && cell.of !== 0 ? cell.count / cell.of : null;
+  return typeof cell === "object" && cell !== null && !(cell instanceof Date) && cell.of !== 0 ? cell.count / cell.of : null;
 }
 
 const euros = (cents: bigint) => Number(cents) / 100;
 
-/** Plain values, decimal comma: what a French spreadsheet reads as numbers. */
+/** Plain values, decimal comma, dates as « 13/02/2026 »: what a French spreadsheet reads as numbers and dates. */
 export function csvCell(cell: FigureCell, column: FigureColumn): string | number | null {
   if (cell === null) return null;
   switch (column.kind) {
@@ -33,12 +38,18 @@ export function csvCell(cell: FigureCell, column: FigureColumn): string | number
       const share = shareValue(cell);
       return share === null ? null : (Math.round(share * 1000) / 10).toString().replace(".", ",");
     }
-    case "euros":
-      return euros(cell as bigint)
-        .toString()
-        .replace(".", ",");
+    case "euros": {
+      // Exact, with the cents an accountant expects: « 12500,50 », « -0,05 ».
+      const cents = cell as bigint;
+      const magnitude = cents < 0n ? -cents : cents;
+      return `${cents < 0n ? "-" : ""}${magnitude / 100n},${(magnitude % 100n).toString().padStart(2, "0")}`;
+    }
     case "decimal":
       return (Math.round((cell as number) * 10) / 10).toString().replace(".", ",");
+    case "date":
+      return formatNumericCalendarDate(cell as string);
+    case "datetime":
+      return formatParisNumericDateTime(cell as Date);
     default:
       return cell as string | number;
   }
@@ -60,6 +71,8 @@ export const NUMBER_FORMAT: Record<FigureColumn["kind"], string> = {
   decimal: "0.0",
   share: "0.0%",
   euros: '#,##0.00 "€"',
+  date: "dd/mm/yyyy",
+  datetime: "dd/mm/yyyy hh:mm",
 };
 
 /**
@@ -81,7 +94,7 @@ export function sheetNameOf(caption: string): string {
 export function figureSheetColumns(columns: readonly FigureColumn[]): Partial<ExcelJS.Column>[] {
   return columns.map((column) => ({
     header: headerOf(column),
-    width: Math.max(14, headerOf(column).length + 2),
+    width: Math.max(column.kind === "datetime" ? 17 : 14, headerOf(column).length + 2),
     style: { numFmt: NUMBER_FORMAT[column.kind] },
   }));
 }
@@ -97,10 +110,16 @@ export async function figureTableToXlsx(table: FigureTable, sheetName: string): 
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-/** A cell's value in a workbook: numbers as numbers, text protected against formulas. */
-export function xlsxCell(cell: FigureCell, column: FigureColumn): string | number | null {
+/**
+ * A cell's value in a workbook: numbers as numbers, dates as dates (sortable and filterable in
+ * Excel), text protected against formulas. A workbook's dates have no time zone: an instant is
+ * written as the Paris wall-clock time, which ExcelJS stores from the Date's UTC fields.
+ */
+export function xlsxCell(cell: FigureCell, column: FigureColumn): string | number | Date | null {
   if (cell === null) return null;
   if (column.kind === "share") return shareValue(cell);
   if (column.kind === "euros") return euros(cell as bigint);
+  if (column.kind === "date") return new Date(`${cell as string}T00:00Z`);
+  if (column.kind === "datetime") return new Date(`${toParisLocal(cell as Date)}Z`);
   return typeof cell === "string" ? neutralizeCell(cell) : (cell as number);
 }

@@ -21,7 +21,7 @@ describe("streamed tables", () => {
   it("writes the batches of a CSV one after the other, under one header", async () => {
     const bytes = await new Response(streamTable("csv", columns, batches(), "Essai")).arrayBuffer();
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-    expect(text).toBe("\uFEFFÉtablissement;Budget (€)\r\nEHPAD A;1\r\n'=1+1;2500,5\r\nEHPAD C;");
+    expect(text).toBe("\uFEFFÉtablissement;Budget (€)\r\nEHPAD A;1,00\r\n'=1+1;2500,50\r\nEHPAD C;");
   });
 
   it("writes a workbook that opens with every row, numbers as numbers", async () => {

@@ -7,7 +7,6 @@ import { regionName } from "@/lib/establishments/territories";
 import type { FigureCell, FigureColumn } from "@/lib/export/figure-table";
 import { streamTable } from "@/lib/export/stream-table";
 import { parisToday } from "@/lib/roster/dates";
-import { formatParisDateTime } from "@/lib/time/paris";
 import { FOLLOW_UP_STAGE_LABELS } from "./follow-up-stage";
 import { countFollowUps, type FollowUpRow, followUpRows, ZFollowUpFilters } from "./list-follow-ups";
 import { TIER_LABELS } from "./verification-machine";
@@ -25,9 +24,9 @@ export const FOLLOW_UP_EXPORT_COLUMNS: readonly FigureColumn[] = [
   { label: "Vague", kind: "text" },
   { label: "Projet", kind: "text" },
   { label: "Étape du suivi", kind: "text" },
-  { label: "Déclaré le", kind: "text" },
+  { label: "Déclaré le", kind: "datetime" },
   { label: "Détenu par", kind: "text" },
-  { label: "Échéance", kind: "text" },
+  { label: "Échéance", kind: "datetime" },
   { label: "En retard", kind: "text" },
 ];
 
@@ -39,9 +38,9 @@ export function followUpExportCells(row: FollowUpRow): FigureCell[] {
     row.wave,
     row.projectTitle,
     FOLLOW_UP_STAGE_LABELS[row.stage],
-    row.declaredAt ? formatParisDateTime(row.declaredAt) : null,
+    row.declaredAt,
     row.heldBy ? TIER_LABELS[row.heldBy] : null,
-    row.dueAt ? formatParisDateTime(row.dueAt) : null,
+    row.dueAt,
     row.overdue ? "Oui" : "Non",
   ];
 }

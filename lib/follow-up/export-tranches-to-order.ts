@@ -3,24 +3,23 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { toCsv } from "@/lib/export/csv";
-import { toXlsx } from "@/lib/export/xlsx";
-import { formatNumericCalendarDate, parisToday } from "@/lib/time/paris";
+import { type FigureColumn, type FigureTable, figureTableToCsv, figureTableToXlsx } from "@/lib/export/figure-table";
+import { parisToday } from "@/lib/time/paris";
 import { fileNameWords } from "@/lib/export/file-name";
 import { findWaveTranches } from "./list-wave-tranches";
 import { TRANCHE_LABELS } from "./tranches";
 import { FILE_MIME_TYPES, type FileFormat } from "@/lib/export/file-format";
 
-const HEADER = [
-  "Établissement",
-  "FINESS établissement",
-  "FINESS juridique",
-  "SIRET",
-  "Région",
-  "Tranche",
-  "Montant (€)",
-  "Due depuis le",
-  "Dossier",
+const COLUMNS: readonly FigureColumn[] = [
+  { label: "Établissement", kind: "text" },
+  { label: "FINESS établissement", kind: "text" },
+  { label: "FINESS juridique", kind: "text" },
+  { label: "SIRET", kind: "text" },
+  { label: "Région", kind: "text" },
+  { label: "Tranche", kind: "text" },
+  { label: "Montant", kind: "euros" },
+  { label: "Due depuis le", kind: "date" },
+  { label: "Dossier", kind: "text" },
 ];
 
 /**
@@ -34,25 +33,22 @@ export async function exportTranchesToOrder(viewer: Viewer, input: { waveId: str
   const wave = await db.wave.findUnique({ where: { id: input.waveId }, select: { id: true, title: true } });
   if (!wave) throw new AppError("NOT_FOUND");
   const tranches = await findWaveTranches(input.waveId, { status: "DUE" });
-  const rows = tranches.map((tranche) => [
-    tranche.establishment.name,
-    tranche.establishment.finessEt,
-    tranche.establishment.finessEj,
-    tranche.establishment.siret,
-    tranche.establishment.region,
-    TRANCHE_LABELS[tranche.kind],
-    Number(tranche.amountCents) / 100,
-    tranche.dueAt && formatNumericCalendarDate(parisToday(tranche.dueAt)),
-    tranche.applicationId,
-  ]);
-  const bytes =
-    input.format === "csv"
-      ? toCsv(
-          HEADER,
-          // « 1 250,5 » rather than a dot that a French spreadsheet reads as text.
-          rows.map((row) => row.map((cell) => (typeof cell === "number" ? cell.toFixed(2).replace(".", ",") : cell))),
-        )
-      : await toXlsx("Tranches à ordonnancer", HEADER, rows);
+  const table: FigureTable = {
+    caption: "Tranches à ordonnancer",
+    columns: COLUMNS,
+    rows: tranches.map((tranche) => [
+      tranche.establishment.name,
+      tranche.establishment.finessEt,
+      tranche.establishment.finessEj,
+      tranche.establishment.siret,
+      tranche.establishment.region,
+      TRANCHE_LABELS[tranche.kind],
+      tranche.amountCents,
+      tranche.dueAt && parisToday(tranche.dueAt),
+      tranche.applicationId,
+    ]),
+  };
+  const bytes = input.format === "csv" ? figureTableToCsv(table) : await figureTableToXlsx(table, table.caption);
   await recordAudit(db, {
     actor: auditActor(viewer),
     action: "tranches.exported",
@@ -60,7 +56,7 @@ export async function exportTranchesToOrder(viewer: Viewer, input: { waveId: str
     ip: input.ip,
     details: {
       format: input.format,
-      rows: rows.length,
+      rows: table.rows.length,
       totalCents: tranches.reduce((sum, tranche) => sum + tranche.amountCents, 0n).toString(),
     },
   });

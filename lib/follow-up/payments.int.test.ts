@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { releaseDecisions } from "@/lib/decisions/release-decisions";
 import { stageDecision } from "@/lib/decisions/stage-decision";
@@ -248,6 +249,19 @@ describe("payments", () => {
     ).toMatchObject({
       details: { format: "csv", rows: 1, totalCents: "1250050" },
     });
+
+    // In Excel, the amount is a number in euros and the due date a date: both sort and add up.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      Buffer.from((await exportTranchesToOrder(manager, { waveId: due.wave.waveId, format: "xlsx", ip: null })).bytes) as never,
+    );
+    const sheet = workbook.getWorksheet("Tranches à ordonnancer")!;
+    expect(sheet.getRow(1).getCell(7).value).toBe("Montant (€)");
+    expect(sheet.getRow(2).getCell(7).value).toBe(12500.5);
+    expect(sheet.getRow(2).getCell(7).numFmt).toBe('#,##0.00 "€"');
+    expect(sheet.getRow(2).getCell(8).value).toBeInstanceOf(Date);
+    expect(sheet.getRow(2).getCell(8).numFmt).toBe("dd/mm/yyyy");
+
     const member = (await createUser(testDb, { establishmentId: due.establishment.id })).viewer;
     await expect(exportTranchesToOrder(member, { waveId: due.wave.waveId, format: "xlsx", ip: null })).rejects.toMatchObject({
       code: "FORBIDDEN",
