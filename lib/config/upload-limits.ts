@@ -19,6 +19,12 @@ export const UPLOAD_LIMITS = {
   rosterImportBytes: 100 * MIB,
 } as const;
 
+/**
+ * The largest JSON body a route reads: above the largest form (a score sheet of 30 criteria with
+ * 4,000-character comments, a self-assessment of 20 objectives) even written in emoji.
+ */
+export const JSON_BODY_BYTES = 2 * MIB;
+
 /** What a multipart body adds around its files: boundaries, part headers, the other fields. */
 export const MULTIPART_ENVELOPE_BYTES = MIB;
 

@@ -1,7 +1,8 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { env } from "@/lib/config/env";
+import { JSON_BODY_BYTES } from "@/lib/config/upload-limits";
 import { reportDatabaseUnavailable } from "@/lib/db/availability";
 import { db } from "@/lib/db/client";
 import { isDatabaseTimeout, isDatabaseUnavailable } from "@/lib/db/unavailable";
@@ -11,6 +12,7 @@ import { errorFields, logger } from "@/lib/observability/logger";
 import { unavailableResponse } from "./unavailable-response";
 import { clientIp } from "./client-info";
 import { type ParamShape, type ParsedParams, parseRouteParams } from "./route-params";
+import { withoutNul } from "./untrusted-text";
 
 export type RouteContext<TInput, TParams, TViewer extends Viewer | null = Viewer> = {
   viewer: TViewer;
@@ -94,7 +96,11 @@ async function readInput(request: Request): Promise<unknown> {
   if (request.method === "GET" || request.method === "HEAD") {
     return Object.fromEntries(new URL(request.url).searchParams);
   }
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "La requête est trop volumineuse.");
+  if (Number(request.headers.get("content-length") ?? 0) > JSON_BODY_BYTES) throw tooLarge();
   const text = await request.text();
+  // A body sent without its length announced is measured once read.
+  if (text.length > JSON_BODY_BYTES) throw tooLarge();
   if (!text) return {};
   try {
     return JSON.parse(text);
@@ -103,9 +109,15 @@ async function readInput(request: Request): Promise<unknown> {
   }
 }
 
+/**
+ * zod's own messages in French, for what a schema does not word itself: a field a form always
+ * sends, missing or of the wrong type, is a client's mistake, but its message must still be French.
+ */
+const FRENCH_ZOD_MESSAGES = z.locales.fr().localeError;
+
 /** Parses an input with its zod schema; a refusal carries the French messages by field (also for multipart fields). */
 export function parseInput<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(withoutNul(raw), { error: FRENCH_ZOD_MESSAGES });
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};
   for (const issue of result.error.issues) {

@@ -1,6 +1,7 @@
 import type { IncomingFile } from "@/lib/attachments/store-file";
 import { MULTIPART_ENVELOPE_BYTES } from "@/lib/config/upload-limits";
 import { AppError } from "@/lib/errors/app-error";
+import { withoutNul } from "./untrusted-text";
 
 /**
  * Reads a multipart body (file uploads). A body that announces more than `maxBytes` of files (plus
@@ -11,11 +12,23 @@ export async function readFormData(request: Request, limit: { maxBytes: number; 
   const announced = Number(request.headers.get("content-length") ?? Number.NaN);
   if (announced > limit.maxBytes + MULTIPART_ENVELOPE_BYTES)
     throw new AppError("PAYLOAD_TOO_LARGE", limit.tooLarge, { fieldErrors: { file: [limit.tooLarge] } });
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     throw new AppError("INVALID_INPUT", "L'envoi du fichier n'a pas abouti. Réessayez.");
   }
+  // As in every request's text (untrusted-text.ts): no NUL in a field or a file's name.
+  const clean = new FormData();
+  for (const [name, value] of form) {
+    clean.append(
+      withoutNul(name),
+      typeof value === "string" || !value.name.includes("\u0000")
+        ? withoutNul(value)
+        : new File([value], withoutNul(value.name), { type: value.type }),
+    );
+  }
+  return clean;
 }
 
 /** The files sent under `field`; an empty file stays (it is refused by name), an input left empty does not. */

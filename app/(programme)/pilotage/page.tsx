@@ -18,6 +18,7 @@ import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { TIER_LABELS } from "@/lib/review/labels";
 import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
+import { readListFilters } from "@/lib/http/list-filters";
 
 export const metadata: Metadata = { title: "Tableau de bord du programme" };
 
@@ -35,7 +36,7 @@ function queryOf(filters: TDashboardFilters): string {
 
 export default async function ProgrammeDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireViewer("/pilotage");
-  const filters = ZDashboardFilters.parse(await searchParams);
+  const filters = readListFilters(ZDashboardFilters, await searchParams);
   const data = await guardPage(viewer, "/pilotage", () => getProgrammeDashboard(viewer, filters));
   const query = queryOf(filters);
   const table = (id: DashboardTableId) => <FigureTableView id={id} table={dashboardTable(data, id)} query={query} />;

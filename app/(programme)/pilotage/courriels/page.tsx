@@ -10,6 +10,7 @@ import { EmailStatus } from "@/lib/db/generated/enums";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/notifications/outbox-queries";
+import { readListFilters } from "@/lib/http/list-filters";
 
 export const metadata: Metadata = { title: "Courriels" };
 
@@ -18,7 +19,7 @@ const ZFilters = z.object({ statut: z.enum(EmailStatus).optional().catch(undefin
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const path = "/pilotage/courriels";
   const viewer = await requireViewer(path);
-  const { statut } = ZFilters.parse(await searchParams);
+  const { statut } = readListFilters(ZFilters, await searchParams);
   const { emails, counts } = await guardPage(viewer, path, () => listOutbox(viewer, { status: statut }));
   // With SMTP, messages reach their recipients and may hold personal links (invitations): they are not shown here.
   const showBodies = !env.SMTP_URL;

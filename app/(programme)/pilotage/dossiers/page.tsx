@@ -18,12 +18,13 @@ import { formatInteger } from "@/lib/format/numbers";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
+import { readListFilters } from "@/lib/http/list-filters";
 
 export const metadata: Metadata = { title: "Dossiers de candidature" };
 
 export default async function DossiersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireViewer("/pilotage/dossiers");
-  const filters = ZDossierFilters.parse(await searchParams);
+  const filters = readListFilters(ZDossierFilters, await searchParams);
   const { total, rows, waves, pageCount } = await guardPage(viewer, "/pilotage/dossiers", () => listDossiers(viewer, filters));
   const query = (changes: Record<string, string | number>) => {
     const params = new URLSearchParams();

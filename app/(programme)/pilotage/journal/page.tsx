@@ -12,12 +12,13 @@ import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatInteger } from "@/lib/format/numbers";
 import { formatParisDateTime } from "@/lib/time/paris";
+import { readListFilters } from "@/lib/http/list-filters";
 
 export const metadata: Metadata = { title: "Journal d'audit" };
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireViewer("/pilotage/journal");
-  const filters = ZAuditFilters.parse(await searchParams);
+  const filters = readListFilters(ZAuditFilters, await searchParams);
   const { total, events, actions, pageCount } = await guardPage(viewer, "/pilotage/journal", () => searchAuditLog(viewer, filters));
   const query = (page: number) => {
     const params = new URLSearchParams();

@@ -15,12 +15,13 @@ import { formatInteger } from "@/lib/format/numbers";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
+import { readListFilters } from "@/lib/http/list-filters";
 
 export const metadata: Metadata = { title: "Suivi des dossiers retenus" };
 
 export default async function FollowUpBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireViewer("/pilotage/suivi");
-  const filters = ZFollowUpFilters.parse(await searchParams);
+  const filters = readListFilters(ZFollowUpFilters, await searchParams);
   const { total, rows, summary, waves, pageCount } = await guardPage(viewer, "/pilotage/suivi", () => listFollowUps(viewer, filters));
   const query = (changes: Record<string, string | number | undefined>) => {
     const params = new URLSearchParams();

@@ -10,13 +10,14 @@ import { regionName } from "@/lib/establishments/territories";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { formatParisDateTime } from "@/lib/time/paris";
+import { readListFilters } from "@/lib/http/list-filters";
 
 export const metadata: Metadata = { title: "Déclarations de résultats à vérifier" };
 
 export default async function VerificationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const path = "/instruction/suivi";
   const viewer = await requireViewer(path);
-  const query = ZVerificationQueueQuery.parse(await searchParams);
+  const query = readListFilters(ZVerificationQueueQuery, await searchParams);
   const queue = await guardPage(viewer, path, () => listVerificationQueue(viewer, query));
   const tiers = queue.tiers.map((tier) => `l'${TIER_LABELS[tier]}`).join(" et ");
   return (

@@ -21,6 +21,7 @@ import { HOMOLOGABLE_TYPES } from "@/lib/roster/homologations";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { formatCalendarDate } from "@/lib/time/paris";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
+import { readListFilters } from "@/lib/http/list-filters";
 
 const PARAMS = { establishmentId: RouteParam.id };
 
@@ -46,7 +47,7 @@ export default async function RosterPage({
 }) {
   const { establishmentId } = await pageParams(params, PARAMS);
   const { viewer, path } = await loadRosterEstablishment(establishmentId);
-  const filters = ZRosterFilters.parse(await searchParams);
+  const filters = readListFilters(ZRosterFilters, await searchParams);
   const [page, professions] = await guardPage(viewer, path, () =>
     Promise.all([listProfessionals(viewer, establishmentId, filters), listProfessions()]),
   );

@@ -16,6 +16,7 @@ import { formatCount, formatInteger } from "@/lib/format/numbers";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
 import { PageLinks } from "@/components/dsfr/page-links";
+import { readListFilters } from "@/lib/http/list-filters";
 
 const STATUS = {
   TO_DECLARE: { label: "Déclaration à faire", severity: "warning" },
@@ -34,7 +35,7 @@ export default async function AssignmentPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { waveId, viewer, path } = await wavePage.load(params);
-  const filters = ZBoardFilters.parse(await searchParams);
+  const filters = readListFilters(ZBoardFilters, await searchParams);
   const board = await guardPage(viewer, path, () => getAssignmentBoard(viewer, waveId, filters));
   const { wave, tier } = board;
   const link = (changes: Record<string, string | number>) => {

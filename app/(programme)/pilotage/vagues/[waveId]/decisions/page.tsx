@@ -16,6 +16,7 @@ import { guardPage } from "@/lib/http/page-guard";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
 import { PageLinks } from "@/components/dsfr/page-links";
+import { readListFilters } from "@/lib/http/list-filters";
 
 const wavePage = waveBoardPage("decisions", "application:decide", "Décisions");
 export const generateMetadata = wavePage.generateMetadata;
@@ -28,7 +29,7 @@ export default async function DecisionsPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { waveId, viewer, path } = await wavePage.load(params);
-  const filters = ZDecisionBoardFilters.parse(await searchParams);
+  const filters = readListFilters(ZDecisionBoardFilters, await searchParams);
   const board = await guardPage(viewer, path, () => getDecisionBoard(viewer, waveId, filters));
   const { wave } = board;
   const filtered = Boolean(filters.region || filters.category || filters.flag || filters.decision);

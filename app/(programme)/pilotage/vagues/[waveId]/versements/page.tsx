@@ -14,6 +14,7 @@ import { guardPage } from "@/lib/http/page-guard";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
 import { PageLinks } from "@/components/dsfr/page-links";
+import { readListFilters } from "@/lib/http/list-filters";
 
 const wavePage = waveBoardPage("versements", "payment:record", "Versements");
 export const generateMetadata = wavePage.generateMetadata;
@@ -26,7 +27,7 @@ export default async function PaymentsPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { waveId, viewer, path } = await wavePage.load(params);
-  const filters = ZTrancheFilters.parse(await searchParams);
+  const filters = readListFilters(ZTrancheFilters, await searchParams);
   const list = await guardPage(viewer, path, () => listWaveTranches(viewer, waveId, filters));
   const query = (page: number) =>
     `${path}?${new URLSearchParams({ ...(filters.status ? { status: filters.status } : {}), page: String(page) })}`;

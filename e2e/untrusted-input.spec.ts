@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { e2eDb } from "./fixtures/database";
+import { signInAs } from "./fixtures/sessions";
+import { createEstablishment, createUser } from "@/test/factories";
+
+/**
+ * What a person or a client can send that the forms would not: the NUL character (PostgreSQL text
+ * cannot hold it), filters edited in the address bar, a field of the wrong type, a body far larger
+ * than any form. Each gets a page or a French answer, never the 500 page.
+ */
+const professional = (lastName: string) => ({
+  lastName,
+  firstName: "Ana",
+  birthDate: "1985-02-01",
+  population: "SALARIED",
+  professionCode: "60",
+  category: "CIVIL",
+  rpps: "",
+  rppsStatus: "NOT_REGISTERED",
+  rppsCheckedAt: "",
+  identityVerification: "NONE",
+  activityStart: "2020-01-01",
+  activityEnd: "",
+  needsDmp: false,
+  needsDpi: false,
+  needsPscServices: false,
+  needsSecureMessaging: false,
+  enrollments: [],
+});
+
+test.describe("untrusted input", () => {
+  test("a NUL character in a field is dropped; a field of the wrong type or a huge body is refused in French", async ({ context }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    await signInAs(context, director.id);
+    const url = `/api/establishments/${establishment.id}/roster/professionals`;
+    const name = `NUL-${crypto.randomUUID().slice(0, 6)}`.toUpperCase();
+
+    const saved = await context.request.post(url, { data: professional(`${name}\u0000`) });
+    expect(saved.status()).toBe(200);
+    expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id, lastName: name } })).toBe(1);
+
+    const wrongType = await context.request.post(url, { data: { ...professional(`${name}-B`), needsDmp: "oui" } });
+    expect(wrongType.status()).toBe(422);
+    const { error } = await wrongType.json();
+    expect(error.fieldErrors.needsDmp[0]).toMatch(/^Entrée invalide/);
+
+    const huge = await context.request.post(url, { data: { ...professional(`${name}-C`), padding: "x".repeat(3 * 1024 * 1024) } });
+    expect(huge.status()).toBe(413);
+    expect((await huge.json()).error.message).toBe("La requête est trop volumineuse.");
+    expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id } })).toBe(1);
+  });
+
+  test("a list's filters edited in the address bar show the list, leaving out what they cannot mean", async ({ page, context }) => {
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+    for (const [url, heading] of [
+      ["/pilotage/dossiers?search=%00", "Dossiers"],
+      [`/pilotage/dossiers?search=${"x".repeat(101)}`, "Dossiers"],
+      ["/pilotage/journal?from=abc&actor=%00", "Journal d'audit"],
+      [`/pilotage/journal?actor=${"x".repeat(201)}&to=99999-01-01`, "Journal d'audit"],
+    ] as const) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(200);
+      await expect(page.getByRole("heading", { level: 1 }), url).toContainText(heading);
+    }
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { readListFilters } from "./list-filters";
+
+const ZFilters = z.object({
+  search: z.string().trim().max(10).optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  page: z.coerce.number().int().min(1).catch(1),
+});
+
+describe("a list page's filters from its query string", () => {
+  it("reads the filters a page links to", () => {
+    expect(readListFilters(ZFilters, { search: "ehpad", from: "2026-01-01", page: "2" })).toEqual({
+      search: "ehpad",
+      from: "2026-01-01",
+      page: 2,
+    });
+  });
+
+  it("leaves out a value the schema refuses and keeps the others", () => {
+    expect(readListFilters(ZFilters, { search: "x".repeat(11), from: "2026-01-01", page: "3" })).toEqual({ from: "2026-01-01", page: 3 });
+    expect(readListFilters(ZFilters, { search: "ehpad", from: "abc" })).toEqual({ search: "ehpad", page: 1 });
+  });
+
+  it("removes the NUL character, which PostgreSQL text cannot hold", () => {
+    expect(readListFilters(ZFilters, { search: "eh\u0000pad" })).toEqual({ search: "ehpad", page: 1 });
+  });
+
+  it("falls back to the defaults when the whole query is refused", () => {
+    const ZBoth = ZFilters.refine((filters) => filters.search !== "interdit", { path: [] });
+    expect(readListFilters(ZBoth, { search: "interdit" })).toEqual({ page: 1 });
+  });
+});

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { withoutNul } from "./untrusted-text";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * A list page's filters, sort and page from its query string. A value the schema refuses (a date
+ * typed by hand, a search longer than allowed, a link edited or truncated) is left out rather than
+ * failing the page: the list shows as if that filter were not set, the others still apply.
+ */
+export function readListFilters<T extends z.ZodType>(schema: T, searchParams: SearchParams): z.output<T> {
+  const params = withoutNul(searchParams);
+  const parsed = schema.safeParse(params);
+  if (parsed.success) return parsed.data;
+  const refused = new Set(parsed.error.issues.map((issue) => issue.path[0]));
+  const kept = schema.safeParse(Object.fromEntries(Object.entries(params).filter(([key]) => !refused.has(key))));
+  return kept.success ? kept.data : schema.parse({});
+}
