@@ -133,3 +133,19 @@ test("the demo's decisions released earlier download the letter the app stored, 
   expect(text).toContain(decision.letterHash!);
   await context.close();
 });
+
+test("a dossier still under review says where it stands on its decision page, with no proposal form", async ({ page, context }) => {
+  const wave = await createReviewWave(e2eDb);
+  const reviewer = await createReviewer(e2eDb);
+  const dossier = await createScoredDossier(e2eDb, wave, [{ reviewerId: reviewer.userId, value: 3 }]);
+  await e2eDb.application.update({ where: { id: dossier.id }, data: { state: "UNDER_REVIEW" } });
+  const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+  await signInAs(context, manager.id);
+  await page.goto(`/pilotage/vagues/${wave.waveId}/decisions/${dossier.id}`);
+  const proposal = page.getByRole("region", { name: "Proposition" });
+  await expect(proposal).toContainText(
+    "Ce dossier est à l'état « En instruction » : une décision se propose une fois ses évaluations remises",
+  );
+  await expect(proposal).not.toContainText("publiée");
+  await expect(proposal.getByRole("button")).toHaveCount(0);
+});

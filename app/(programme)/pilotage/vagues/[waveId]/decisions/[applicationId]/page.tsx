@@ -107,8 +107,13 @@ export default async function ProposalPage({ params }: Props) {
               envelopeOverrideReason: staged?.envelopeOverrideReason ?? "",
             }}
           />
+        ) : workspace.released.length > 0 ? (
+          <p>La décision de ce dossier est publiée : elle ne se modifie plus.</p>
         ) : (
-          <p>Ce dossier n&apos;est plus « évalué » : sa décision est publiée.</p>
+          <p>
+            Ce dossier est à l&apos;état « {STATE_LABELS[dossier.state]} » : une décision se propose une fois ses évaluations remises (état
+            « {STATE_LABELS.SCORED} »).
+          </p>
         )}
       </section>
 
