@@ -17,6 +17,7 @@ import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { dayToDate, formatDayFr, parseIsoDay, toDay } from "./dates";
 import { recordIndicatorSnapshot } from "./snapshots";
 import { professionalName } from "./labels";
+import { futureDayProblem } from "./past-days";
 
 const zDay = (message: string) =>
   z
@@ -36,7 +37,14 @@ export const ZBulkAction = z.discriminatedUnion("action", [
     type: z.enum(MieType, { error: "Choisissez le MIE." }),
     enrolledAt: zDay("Indiquez la date d'enrôlement."),
   }),
-  z.object({ action: z.literal("MARK_REGISTERED"), ids: zIds, checkedAt: zDay("Indiquez la date de vérification dans le RPPS.") }),
+  z.object({
+    action: z.literal("MARK_REGISTERED"),
+    ids: zIds,
+    checkedAt: zDay("Indiquez la date de vérification dans le RPPS.").superRefine((text, ctx) => {
+      const problem = futureDayProblem("rppsCheckedAt", toDay(text));
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+  }),
   z.object({ action: z.literal("END_ACTIVITY"), ids: zIds, activityEnd: zDay("Indiquez le dernier jour d'activité.") }),
 ]);
 export type TBulkAction = z.infer<typeof ZBulkAction>;

@@ -16,8 +16,16 @@ describe("professional form", () => {
   });
 
   it("refuses a birth date on or after the start of activity, as the import does", () => {
-    expect(messages({ birthDate: "2030-05-01" })).toEqual(["birthDate: La date de naissance doit précéder le début d'activité."]);
     expect(messages({ birthDate: "2024-01-01" })).toEqual(["birthDate: La date de naissance doit précéder le début d'activité."]);
+  });
+
+  it("refuses a birth date or an RPPS check after today, which would hide a check falling due", () => {
+    expect(messages({ rppsCheckedAt: "2999-01-01" })).toEqual([
+      "rppsCheckedAt: La date de vérification RPPS (01/01/2999) ne peut pas être postérieure à aujourd'hui.",
+    ]);
+    expect(messages({ birthDate: "2999-01-01" })).toContain(
+      "birthDate: La date de naissance (01/01/2999) ne peut pas être postérieure à aujourd'hui.",
+    );
   });
 
   it("says in French how long a name may be", () => {

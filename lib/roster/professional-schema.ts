@@ -9,6 +9,7 @@ import { z } from "zod";
 import { checkRpps } from "@/lib/identifiers/rpps";
 import { IdentityVerification, MieType, Population, ProfessionalCategory, RppsStatus } from "@/lib/db/generated/enums";
 import { dayToDate, dayToIsoDate, parseIsoDay, toDay } from "./dates";
+import { futureDayProblem } from "./past-days";
 import type { ProfessionalRecord } from "./template/columns";
 
 const zOptionalDay = z
@@ -94,6 +95,11 @@ export const ZProfessionalInput = z
     // The import's rule too (template-row.ts): it catches a birth year typed for another.
     if (input.birthDate !== "" && input.activityStart !== "" && input.birthDate >= input.activityStart) {
       ctx.addIssue({ code: "custom", path: ["birthDate"], message: "La date de naissance doit précéder le début d'activité." });
+    }
+    for (const field of ["birthDate", "rppsCheckedAt"] as const) {
+      const day = parseIsoDay(input[field]);
+      const problem = day === null ? null : futureDayProblem(field, day);
+      if (problem) ctx.addIssue({ code: "custom", path: [field], message: problem });
     }
     if (input.activityEnd !== "" && input.activityStart !== "" && input.activityEnd < input.activityStart) {
       ctx.addIssue({ code: "custom", path: ["activityEnd"], message: "La fin d'activité ne peut pas précéder son début." });

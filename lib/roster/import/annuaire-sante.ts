@@ -22,6 +22,7 @@ import { isValidFiness, normalizeFiness } from "@/lib/identifiers/finess";
 import { isValidRpps, rppsFromNationalId } from "@/lib/identifiers/rpps";
 import { dayToDate, formatDayFr, parseIsoDay, toDay } from "../dates";
 import { comparable } from "../template/normalize";
+import { parseName } from "../template/values";
 import { controlCharacterIn } from "./control-characters";
 import { decodeLines, linesContaining, type FileLine } from "./extract-lines";
 import { rosterMatchKey } from "./match-key";
@@ -195,6 +196,13 @@ function readPerson(
   const professionCode = cell("profession");
   const messages: string[] = [];
   if (lastName === "" || firstName === "") messages.push(`Ligne ${line} : le nom ou le prénom d'exercice n'est pas renseigné.`);
+  for (const [name, header] of [
+    [lastName, COLUMNS.lastName],
+    [firstName, COLUMNS.firstName],
+  ] as const) {
+    const parsed = parseName(name, header);
+    if (!parsed.ok) messages.push(...parsed.errors.map((error) => `Ligne ${line} : ${error}.`));
+  }
   if (!professionCodes.has(professionCode)) {
     const label = professionLabel === "" ? "" : ` (${professionLabel})`;
     messages.push(`Ligne ${line} : le code profession « ${professionCode} »${label} n'existe pas dans la liste des professions.`);

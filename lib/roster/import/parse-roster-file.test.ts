@@ -198,6 +198,18 @@ describe("parseRosterFile: the app's CSV template", () => {
     ]);
   });
 
+  it("rejects what the form would refuse: a name over its limit, an RPPS check after today", async () => {
+    const result = await parseLines([
+      { RPPS: RPPS_2, Nom: "X".repeat(101) },
+      { RPPS: RPPS_3, "Dernière vérification RPPS": "01/01/2999" },
+    ]);
+    expect(result.rows).toEqual([]);
+    expect(result.rejected).toEqual([
+      { line: 2, messages: ["Ligne 2 : la colonne « Nom » dépasse 100 caractères (101)."] },
+      { line: 3, messages: ["Ligne 3 : la date de vérification RPPS (01/01/2999) ne peut pas être postérieure à aujourd'hui."] },
+    ]);
+  });
+
   it("rejects duplicates inside the file and names the earlier line", async () => {
     const result = await parseLines([
       {},

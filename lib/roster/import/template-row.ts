@@ -15,7 +15,8 @@ import { RPPS_STATUS_LABELS } from "../labels";
 import { restoreCell } from "../template/cell-safety";
 import { CATEGORY, IDENTITY, POPULATION, RPPS_STATUS } from "../template/codecs";
 import { TEMPLATE_COLUMNS, type TemplateColumnKey } from "../template/columns";
-import { parseBoolean, parseDate, parseMieList, parseRpps, type Parsed } from "../template/values";
+import { parseBoolean, parseDate, parseMieList, parseName, parseRpps, type Parsed } from "../template/values";
+import { futureDayProblem } from "../past-days";
 import { controlCharacterIn } from "./control-characters";
 import { personKey, rosterMatchKey } from "./match-key";
 import type { ColumnIndexes } from "./template-header";
@@ -44,13 +45,14 @@ type Values = {
   rpps: string | null | undefined;
   rppsStatus: string | undefined;
   birthDate: Date | null | undefined;
+  rppsCheckedAt: Date | null | undefined;
   activityStart: Date | undefined;
   activityEnd: Date | null | undefined;
 };
 
 /** Rules between fields, checked on whatever could be read. */
 function crossChecks(values: Values, say: (text: string) => void): void {
-  const { rpps, rppsStatus, birthDate, activityStart, activityEnd } = values;
+  const { rpps, rppsStatus, birthDate, rppsCheckedAt, activityStart, activityEnd } = values;
   if (rppsStatus === "REGISTERED" && rpps === null) {
     say(`le statut RPPS est « ${RPPS_STATUS_LABELS.REGISTERED} » mais le numéro RPPS n'est pas renseigné`);
   }
@@ -66,6 +68,14 @@ function crossChecks(values: Values, say: (text: string) => void): void {
     say(
       `la date de naissance (${formatDayFr(toDay(birthDate))}) n'est pas antérieure au début d'activité (${formatDayFr(toDay(activityStart))})`,
     );
+  }
+  for (const [field, date] of [
+    ["birthDate", birthDate],
+    ["rppsCheckedAt", rppsCheckedAt],
+  ] as const) {
+    const problem = date ? futureDayProblem(field, toDay(date)) : null;
+    // « Ligne 12 : la date… . »: the sentence continues the line's number.
+    if (problem) say(problem.charAt(0).toLowerCase() + problem.slice(1, -1));
   }
   if (rpps === null && birthDate === null) {
     say("sans numéro RPPS, la date de naissance est obligatoire (elle permet de reconnaître le professionnel lors d'un prochain import)");
@@ -89,7 +99,6 @@ export function readTemplateRow(line: number, cells: readonly string[], context:
     say(`la colonne « ${HEADER[key]} » doit être renseignée`);
     return undefined;
   };
-  const asText = (text: string): Parsed<string> => ({ ok: true, value: text });
   for (const column of TEMPLATE_COLUMNS) {
     const invisible = controlCharacterIn(cell(column.key));
     if (invisible) say(`la colonne « ${column.header} » contient ${invisible} : supprimez-le dans le fichier ou corrigez la ligne ici`);
@@ -97,8 +106,8 @@ export function readTemplateRow(line: number, cells: readonly string[], context:
 
   // In column order, so that the messages follow the line from left to right.
   const values = {
-    lastName: required("lastName", asText),
-    firstName: required("firstName", asText),
+    lastName: required("lastName", (text) => parseName(text, HEADER.lastName)),
+    firstName: required("firstName", (text) => parseName(text, HEADER.firstName)),
     birthDate: take(parseDate(cell("birthDate"), HEADER.birthDate)),
     population: required("population", (text) => POPULATION.parse(text, HEADER.population)),
     professionCode: required("professionCode", (text): Parsed<string> =>

@@ -4,13 +4,15 @@
  * « O » / « N », spaces inside an RPPS). A reader's errors are French sentences naming the column,
  * without the « Ligne N : » prefix the validator adds.
  *
- * Public API: `Parsed`, `formatDate`, `parseDate`, `formatBoolean`, `parseBoolean`, `enumCodec`,
- * `parseRpps`, `formatMieList`, `parseMieList`.
+ * Public API: `Parsed`, `parseName`, `formatDate`, `parseDate`, `formatBoolean`, `parseBoolean`,
+ * `enumCodec`, `parseRpps`, `formatMieList`, `parseMieList`.
  */
 import type { MieType } from "@/lib/db/generated/enums";
 import { checkRpps, isValidRpps, rppsFromNationalId } from "@/lib/identifiers/rpps";
 import { MIE_CATALOGUE, MIE_TYPES } from "@/lib/mie/catalogue";
 import { dayToDate, dayToIsoDate, formatDayFr, parseFrenchDay, parseIsoDay, toDay, type Day } from "../dates";
+import { formatInteger } from "@/lib/format/numbers";
+import { PROFESSIONAL_NAME_MAX } from "../professional-schema";
 import type { EnrollmentRecord } from "./columns";
 import { comparable } from "./normalize";
 
@@ -18,6 +20,13 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] }
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(...errors: string[]): Parsed<T> => ({ ok: false, errors });
+
+/** A name or first name within the form's limit, so that an imported professional can be saved from the form. */
+export function parseName(text: string, header: string): Parsed<string> {
+  return text.length <= PROFESSIONAL_NAME_MAX
+    ? ok(text)
+    : fail(`la colonne « ${header} » dépasse ${PROFESSIONAL_NAME_MAX} caractères (${formatInteger(text.length)})`);
+}
 
 // Dates ------------------------------------------------------------------------------------------
 
