@@ -287,6 +287,33 @@ describe("roster imports and edits", () => {
     });
   });
 
+  it("refuses a second record of a person without an RPPS number, even sent five times at once", async () => {
+    const { establishment, viewer } = await setup();
+    const input = ZProfessionalInput.parse(
+      toFormValues(professionalRecord({ rpps: null, rppsStatus: "NOT_REGISTERED", birthDate: new Date("1985-03-02T00:00:00Z") })),
+    );
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 5 }, () => createProfessional(viewer, { establishmentId: establishment.id, professional: input, ip: null })),
+    );
+    expect(attempts.filter((attempt) => attempt.status === "fulfilled")).toHaveLength(1);
+    // Spelt another way, the same person is recognised as an import would recognise them.
+    await expect(
+      createProfessional(viewer, {
+        establishmentId: establishment.id,
+        professional: { ...input, lastName: input.lastName.toLowerCase(), firstName: ` ${input.firstName.toUpperCase()}` },
+        ip: null,
+      }),
+    ).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: {
+        lastName: [
+          `Le registre compte déjà ${input.firstName} ${input.lastName}, avec la même date de naissance : complétez sa fiche plutôt que d'en créer une seconde.`,
+        ],
+      },
+    });
+    expect(await testDb.professional.count({ where: { establishmentId: establishment.id } })).toBe(1);
+  });
+
   it("lists a large roster page by page, sorted and filtered by the database", async () => {
     const { establishment, viewer, importText, commit } = await setup();
     await commit(

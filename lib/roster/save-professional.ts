@@ -13,7 +13,9 @@ import { AppError } from "@/lib/errors/app-error";
 import { professionalName } from "./labels";
 import { toProfessionalRecord, type TProfessionalInput } from "./professional-schema";
 import { insertProfessionals, replaceEnrollments, updateProfessionals, type RosterWriter } from "./roster-writes";
-import { recordIndicatorSnapshot } from "./snapshots";
+import { lockEstablishmentRoster, recordIndicatorSnapshot } from "./snapshots";
+import { dayToDate, toDay } from "./dates";
+import { personKey } from "./import/match-key";
 import { ofName } from "@/lib/format/elision";
 
 async function checkReferences(
@@ -22,18 +24,35 @@ async function checkReferences(
   input: TProfessionalInput,
   professionalId: string | null,
 ): Promise<void> {
-  const [profession, sameRpps] = await Promise.all([
+  const others = professionalId ? { id: { not: professionalId } } : {};
+  const birthDate = input.birthDate === "" ? null : dayToDate(toDay(input.birthDate));
+  const [profession, sameRpps, bornSameDay] = await Promise.all([
     client.profession.findUnique({ where: { code: input.professionCode }, select: { code: true } }),
     input.rpps === ""
       ? null
       : client.professional.findFirst({
-          where: { establishmentId, rpps: input.rpps, ...(professionalId ? { id: { not: professionalId } } : {}) },
+          where: { establishmentId, rpps: input.rpps, ...others },
           select: { lastName: true, firstName: true },
         }),
+    input.rpps === "" && birthDate
+      ? client.professional.findMany({ where: { establishmentId, birthDate, ...others }, select: { lastName: true, firstName: true } })
+      : [],
   ]);
+  // Without an RPPS number, an import recognises a person by name and birth date (import-plan.ts):
+  // a second record of the same person would leave one of them out of every later import.
+  const samePerson = birthDate
+    ? bornSameDay.find(
+        (other) => personKey(other.lastName, other.firstName, birthDate) === personKey(input.lastName, input.firstName, birthDate),
+      )
+    : undefined;
   const fieldErrors: Record<string, string[]> = {};
   if (!profession) fieldErrors.professionCode = ["Choisissez une profession de la liste."];
   if (sameRpps) fieldErrors.rpps = [`Ce numéro RPPS est déjà celui ${ofName(professionalName(sameRpps))} dans le registre.`];
+  if (samePerson) {
+    fieldErrors.lastName = [
+      `Le registre compte déjà ${professionalName(samePerson)}, avec la même date de naissance : complétez sa fiche plutôt que d'en créer une seconde.`,
+    ];
+  }
   if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", undefined, { fieldErrors });
 }
 
@@ -43,6 +62,7 @@ export async function createProfessional(
 ): Promise<{ id: string }> {
   authorizeEstablishment(viewer, input.establishmentId, "edit");
   return db.$transaction(async (tx) => {
+    await lockEstablishmentRoster(tx, input.establishmentId);
     await checkReferences(tx, input.establishmentId, input.professional, null);
     const [id] = await insertProfessionals(tx, input.establishmentId, [toProfessionalRecord(input.professional)]);
     await recordIndicatorSnapshot(tx, input.establishmentId, "CHANGE");
@@ -68,6 +88,7 @@ export async function updateProfessional(
       select: { version: true },
     });
     if (!current) throw new AppError("NOT_FOUND");
+    await lockEstablishmentRoster(tx, input.establishmentId);
     await checkReferences(tx, input.establishmentId, input.professional, input.professionalId);
     const record = toProfessionalRecord(input.professional);
     const written = await updateProfessionals(tx, input.establishmentId, [

@@ -93,8 +93,11 @@ export async function storeIndicatorSnapshot(
   });
 }
 
-/** Serializes the snapshot writers of one establishment until the end of the transaction. */
-async function lockEstablishmentSnapshots(tx: RosterClient, establishmentId: string): Promise<void> {
+/**
+ * Serializes the roster writers of one establishment until the end of the transaction: each ends
+ * with its snapshot, and a professional added from the form is checked against the others under it.
+ */
+export async function lockEstablishmentRoster(tx: RosterClient, establishmentId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`indicator-snapshot:${establishmentId}`}, 0))`;
 }
 
@@ -111,7 +114,7 @@ export async function recordIndicatorSnapshot(
 ): Promise<RecordedSnapshot> {
   const now = options.now ?? new Date();
   const record = async (tx: RosterClient) => {
-    await lockEstablishmentSnapshots(tx, establishmentId);
+    await lockEstablishmentRoster(tx, establishmentId);
     const roster = await loadEstablishmentRoster(tx, establishmentId);
     if (roster === null) throw new AppError("NOT_FOUND");
     const indicators = computeRosterIndicators(roster, parisToday(now));
