@@ -7,8 +7,8 @@ const valid = {
   finessEj: "690781810",
   siret: "732 829 320 00017",
   categoryCode: "500",
-  departmentCode: "79",
-  city: "Bressuire",
+  departmentCode: "75",
+  city: "Paris",
   headcount: "48",
   ght: "",
   usesAirSimplifie: false,
@@ -63,6 +63,20 @@ describe("establishment profile form", () => {
       "departmentCode: Choisissez le département.",
       "headcount: L'effectif ne peut pas être négatif.",
     ]);
+  });
+
+  it("refuses a department other than the one the establishment's FINESS is numbered in", () => {
+    expect(messages({ ...valid, departmentCode: "79" })).toEqual([
+      "departmentCode: Le numéro FINESS de l'établissement (750712184) est celui d'un établissement du département 75 – Paris : choisissez ce département, ou corrigez le numéro.",
+    ]);
+  });
+
+  it("reads a headcount written in digits only", () => {
+    expect(ZEstablishmentProfileInput.parse({ ...valid, headcount: "1 200" }).headcount).toBe(1200);
+    for (const headcount of ["0x10", "1e3", "douze"]) {
+      expect(messages({ ...valid, headcount })).toEqual(["headcount: L'effectif s'écrit en chiffres, par exemple 120."]);
+    }
+    expect(messages({ ...valid, headcount: "12,5" })).toEqual(["headcount: L'effectif est un nombre entier."]);
   });
 
   it("asks for a headcount left empty instead of reading it as 0", () => {
