@@ -47,7 +47,7 @@ export function parseEuroAmount(text: string): EuroAmountResult {
   }
   const cents = BigInt(integer) * 100n + BigInt(decimals.padEnd(2, "0"));
   if (cents > MAX_AMOUNT_CENTS) {
-    return { ok: false, message: `Le montant dépasse le plafond de ${formatEuroAmount(MAX_AMOUNT_CENTS)} par ligne.` };
+    return { ok: false, message: `Le montant dépasse le plafond de ${formatEuroAmount(MAX_AMOUNT_CENTS)}.` };
   }
   return { ok: true, cents };
 }

@@ -15,8 +15,12 @@ describe("French number formats", () => {
     expect(plain(formatCount(1200, "dossier attribué", "dossiers attribués"))).toBe("1 200 dossiers attribués");
   });
 
-  it("shows euros from cents, without decimals", () => {
+  it("shows euros from cents, without decimals for whole euros and to the cent otherwise", () => {
     expect(plain(formatEuros(25_000_000_00n))).toBe("25 000 000 €");
+    // 32 345,67 granted and 967 654,33 left make the envelope's 1 000 000 € on one page.
+    expect(plain(formatEuros(3_234_567n))).toBe("32 345,67 €");
+    expect(plain(formatEuros(96_765_433n))).toBe("967 654,33 €");
+    expect(plain(formatEuros(50n))).toBe("0,50 €");
   });
 
   it("shows euros to the cent from bigint cents, beyond a float's precision", () => {

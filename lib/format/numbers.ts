@@ -21,9 +21,12 @@ export function formatDecimal(value: number): string {
   return decimal.format(value);
 }
 
-/** Amounts are stored in cents: « 25 000 000 € » */
+/**
+ * Amounts are stored in cents: « 25 000 000 € », and to the cent when there are cents
+ * (« 32 345,67 € »), so that the figures of a page add up (granted + left = envelope).
+ */
 export function formatEuros(cents: bigint): string {
-  return euros.format(Number(cents / 100n));
+  return cents % 100n === 0n ? euros.format(Number(cents / 100n)) : formatEurosAndCents(cents);
 }
 
 /**
