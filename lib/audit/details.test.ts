@@ -19,6 +19,14 @@ describe("an audit event's details as a manager reads them", () => {
       "Après : chargé ou chargée de programme",
     ]);
     expect(read({ rows: 4, format: "csv", totalCents: "73750000" })).toEqual(["Lignes : 4", "Format : CSV", "Montant total : 737 500 €"]);
+    // A dossier's states, a tranche and a wave's year as the pages name them; amounts to the cent.
+    expect(read({ from: "SCORED", to: "UNDER_REVIEW", kind: "ADVANCE", amountCents: "970370", year: 2027 })).toEqual([
+      "Avant : Évalué",
+      "Après : En instruction",
+      "Type : Avance à la sélection",
+      "Montant : 9 703,70 €",
+      "Année : 2027",
+    ]);
   });
 
   it("reads nested filters, yes-no answers, instants in Paris time and calendar days", () => {

@@ -1,4 +1,6 @@
+import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { OUTCOME_LABELS } from "@/lib/decisions/labels";
+import { TRANCHE_LABELS } from "@/lib/follow-up/tranches";
 import { formatDecimal, formatEuros, formatInteger } from "@/lib/format/numbers";
 import { AUTH_METHOD_LABELS } from "@/lib/identity/auth-method-labels";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/invitations";
@@ -15,6 +17,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   applicationId: "Dossier",
   assignmentId: "Attribution",
   automatic: "Automatique",
+  amountCents: "Montant",
   amountGrantedCents: "Montant accordé",
   changes: "Modifications",
   closesAt: "Clôture",
@@ -35,6 +38,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   format: "Format",
   from: "Avant",
   job: "Tâche",
+  kind: "Type",
   message: "Message",
   method: "Méthode",
   missing: "Manquants",
@@ -68,7 +72,11 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   type: "Type",
   verificationId: "Vérification",
   waveId: "Vague",
+  year: "Année",
 };
+
+/** Numbers that are not quantities: written without a thousands separator (« 2027 », not « 2 027 »). */
+const PLAIN_NUMBERS = new Set(["year"]);
 
 /** Codes whose meaning depends on the key they are stored under. */
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -82,6 +90,8 @@ const CODE_LABELS: Readonly<Record<string, string>> = {
   ...OUTCOME_LABELS,
   ...TIER_LABELS,
   ...AUTH_METHOD_LABELS,
+  ...STATE_LABELS,
+  ...TRANCHE_LABELS,
   DIRECTOR: "direction",
   EDITOR: "co-rédaction",
   STAFF: "équipe du programme",
@@ -96,7 +106,10 @@ export type AuditDetail = { label: string; value: string };
 function valueOf(key: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "–";
   if (typeof value === "boolean") return value ? "oui" : "non";
-  if (typeof value === "number") return Number.isInteger(value) ? formatInteger(value) : formatDecimal(value);
+  if (typeof value === "number") {
+    if (PLAIN_NUMBERS.has(key)) return String(value);
+    return Number.isInteger(value) ? formatInteger(value) : formatDecimal(value);
+  }
   if (Array.isArray(value)) return value.length === 0 ? "–" : value.map((item) => valueOf(key, item)).join(", ");
   if (typeof value === "object") {
     return describeAuditDetails(value)

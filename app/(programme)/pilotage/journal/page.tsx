@@ -30,7 +30,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1>Journal d&apos;audit</h1>
-      <p>Connexions, clés, invitations, changements de rôle et refus d&apos;accès. Le journal ne peut être ni modifié ni effacé.</p>
+      <p>
+        Chaque action sur la plateforme : connexions et clés, invitations et rôles, dossiers, évaluations, décisions, versements, exports et
+        refus d&apos;accès. Le journal ne peut être ni modifié ni effacé.
+      </p>
       <form
         method="get"
         className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")}
