@@ -17,12 +17,39 @@ export const REVIEW_SETTINGS_SELECT = {
 
 const instant = (local: string) => (local ? parisDateTime(local) : null);
 
+type DueDates = { regionalReviewDueAt: Date | null; nationalReviewDueAt: Date | null };
+
+/**
+ * A due date set or moved must be ahead (reviewers assigned then would be late at once, and told
+ * so by e-mail); one already passed may stay while another setting changes. The regional tier
+ * hands its dossiers to the national one, so it is due first.
+ */
+function dueDateProblems(next: DueDates, stored: DueDates, now: Date): Partial<Record<keyof DueDates, string>> {
+  const problems: Partial<Record<keyof DueDates, string>> = {};
+  for (const field of ["regionalReviewDueAt", "nationalReviewDueAt"] as const) {
+    const dueAt = next[field];
+    if (dueAt && dueAt.getTime() !== stored[field]?.getTime() && dueAt <= now) {
+      problems[field] = "Choisissez une échéance à venir : celle-ci est déjà passée.";
+    }
+  }
+  const { regionalReviewDueAt: regional, nationalReviewDueAt: national } = next;
+  if (!problems.nationalReviewDueAt && regional && national && national <= regional) {
+    problems.nationalReviewDueAt = "L'échéance du niveau national doit suivre celle du niveau régional.";
+  }
+  return problems;
+}
+
 /**
  * The wave's review settings: one tier or two, each tier's due date, k reviewers per dossier,
  * reviewers named or anonymous to each other. They belong to the wave, not to a version (ADR 0007);
  * a wave with regional assignments keeps its regional tier. Audited with before and after.
  */
-export async function updateReviewSettings(viewer: Viewer, waveId: string, input: TReviewSettingsInput & { ip: string | null }) {
+export async function updateReviewSettings(
+  viewer: Viewer,
+  waveId: string,
+  input: TReviewSettingsInput & { ip: string | null },
+  now = new Date(),
+) {
   requirePermission(viewer, "reviewer:assign");
   for (const field of ["regionalReviewDueAt", "nationalReviewDueAt"] as const) {
     if (input[field] && !isParisLocalTime(input[field])) {
@@ -48,6 +75,12 @@ export async function updateReviewSettings(viewer: Viewer, waveId: string, input
     ) {
       const message = "Des dossiers de cette vague ont déjà des instructeurs d'ARS : le niveau régional ne peut plus être retiré.";
       throw new AppError("INVALID_INPUT", message, { fieldErrors: { reviewTiers: [message] } });
+    }
+    const problems = dueDateProblems(next, wave, now);
+    if (Object.keys(problems).length > 0) {
+      throw new AppError("INVALID_INPUT", Object.values(problems)[0], {
+        fieldErrors: Object.fromEntries(Object.entries(problems).map(([field, message]) => [field, [message]])),
+      });
     }
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [key, value] of Object.entries(next)) {
