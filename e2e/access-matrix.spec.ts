@@ -368,7 +368,7 @@ const ROWS: Row[] = [
     call: (w) => ({
       method: "POST",
       url: `/api/applications/${w.submitted}/transitions`,
-      json: { action: "requestInformation", expectedVersion: 99, comment: "Précisez", responseDueAt: "2030-01-01T10:00:00+01:00" },
+      json: { action: "requestInformation", expectedVersion: 99, comment: "Précisez", responseDueAt: "2030-01-01T10:00" },
     }),
     // The manager passes the policy and the state machine, then meets the stale version.
     expected: { anonymous: 401, member: 403, stranger: 404, reviewer: 403, manager: 409 },

@@ -2,7 +2,15 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { signInAs } from "./fixtures/sessions";
-import { createDraft, createEstablishment, createOpenWave, createUser, fillDossier } from "@/test/factories";
+import {
+  addSubmittedReviews,
+  createDraft,
+  createEstablishment,
+  createOpenWave,
+  createReviewer,
+  createUser,
+  fillDossier,
+} from "@/test/factories";
 
 test.describe("programme managers and dossiers", () => {
   test("a dossier goes through review and a request for information answered; the applicant sees the history", async ({ browser }) => {
@@ -16,7 +24,8 @@ test.describe("programme managers and dossiers", () => {
     await fillDossier(e2eDb, id, wave.objectives);
     await e2eDb.application.update({ where: { id }, data: { state: "SUBMITTED", version: 2 } });
 
-    const [managerContext, directorContext] = [await browser.newContext(), await browser.newContext()];
+    // The manager works from La Réunion: the deadline typed is still Paris time.
+    const [managerContext, directorContext] = [await browser.newContext({ timezoneId: "Indian/Reunion" }), await browser.newContext()];
     await signInAs(managerContext, manager.id);
     await signInAs(directorContext, director.id);
     const [asManager, asDirector] = [await managerContext.newPage(), await directorContext.newPage()];
@@ -31,6 +40,7 @@ test.describe("programme managers and dossiers", () => {
     await asManager.getByLabel("Date limite de réponse (heure de Paris)").fill("2030-01-15T12:00");
     await asManager.getByRole("button", { name: "Confirmer" }).click();
     await expect(asManager.getByRole("heading", { level: 1 })).toContainText("Complément demandé");
+    expect((await e2eDb.application.findUniqueOrThrow({ where: { id } })).responseDueAt).toEqual(new Date("2030-01-15T11:00:00Z"));
 
     await asDirector.goto(`/dossiers/${id}`);
     await expect(asDirector.getByText("Un complément vous est demandé")).toBeVisible();
@@ -41,6 +51,8 @@ test.describe("programme managers and dossiers", () => {
     await asDirector.getByRole("button", { name: "Confirmer" }).click();
     await expect(asDirector.getByRole("heading", { level: 1 })).toContainText("En instruction");
 
+    // A reviewer has submitted; the one who will not answer is why the manager closes by hand.
+    await addSubmittedReviews(e2eDb, id, wave.criteria, [{ reviewerId: (await createReviewer(e2eDb)).userId, value: 3 }]);
     await asManager.reload();
     await asManager.getByRole("button", { name: "Clore l'évaluation" }).click();
     await asManager.getByRole("button", { name: "Confirmer" }).click();

@@ -45,7 +45,7 @@ export function TransitionPanel({
         action,
         expectedVersion: version,
         comment,
-        ...(action === "requestInformation" && due ? { responseDueAt: new Date(due).toISOString() } : {}),
+        ...(action === "requestInformation" && due ? { responseDueAt: due } : {}),
       });
       setOpen(null);
       setComment("");

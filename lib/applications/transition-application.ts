@@ -4,9 +4,11 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
+import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
 import { loadDossierFacts } from "./dossier-facts";
 import { notifyMembers } from "./notify-members";
 import { nextState, STATE_LABELS } from "./state-machine";
+import { withdrawStagedProposal } from "@/lib/decisions/withdraw-staged-proposal";
 import { writeTransition } from "./write-transition";
 
 /** The dossier page's transitions (not `submit`, which has its receipt, nor the decisions, released together): the form of each request. */
@@ -16,7 +18,11 @@ export const ZTransitionInput = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("requestInformation"),
     comment: z.string().trim().min(1, { error: "Expliquez ce qui est demandé à l'établissement." }).max(4000),
-    responseDueAt: z.iso.datetime({ offset: true, error: "Indiquez la date limite de réponse." }),
+    /** Paris wall-clock time, as the field shows it: the browser's own time zone must not move it. */
+    responseDueAt: z
+      .string({ error: "Indiquez la date limite de réponse." })
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "Indiquez la date limite de réponse." })
+      .refine(isParisLocalTime, { error: "Cette date et cette heure n'existent pas à Paris." }),
   }),
   z.object({
     action: z.literal("answerInformationRequest"),
@@ -26,6 +32,9 @@ export const ZTransitionInput = z.discriminatedUnion("action", [
   z.object({ action: z.literal("reopenReview"), comment: z.string().trim().max(2000).default("") }),
 ]);
 export type TTransitionInput = z.infer<typeof ZTransitionInput>;
+
+const NO_REVIEW_YET =
+  "Aucune évaluation n'a été remise pour ce dossier : il ne peut être déclaré évalué qu'avec au moins une évaluation transmise.";
 
 /**
  * Moves a dossier through the state machine: only the right role, only from the right state,
@@ -43,7 +52,7 @@ export async function transitionApplication(
   if (!result.ok) throw new AppError("INVALID_STATE", `Action impossible : le dossier est « ${STATE_LABELS[facts.state]} ».`);
   if (facts.version !== input.expectedVersion) throw new AppError("CONFLICT", "Le dossier a changé entre-temps. Rechargez la page.");
 
-  const responseDueAt = input.action === "requestInformation" ? new Date(input.responseDueAt) : null;
+  const responseDueAt = input.action === "requestInformation" ? parisDateTime(input.responseDueAt) : null;
   if (responseDueAt && responseDueAt <= now) {
     throw new AppError("INVALID_INPUT", "La date limite de réponse doit être dans le futur.", {
       fieldErrors: { responseDueAt: ["La date limite de réponse doit être dans le futur."] },
@@ -51,6 +60,14 @@ export async function transitionApplication(
   }
 
   const transitioned = await db.$transaction(async (tx) => {
+    // Closed by hand (a reviewer who will not answer), a dossier still needs one review: its
+    // decision letter explains the decision from the reviews' scores.
+    if (
+      input.action === "completeScoring" &&
+      (await tx.review.count({ where: { submittedAt: { not: null }, assignment: { applicationId: facts.id } } })) === 0
+    ) {
+      throw new AppError("INVALID_STATE", NO_REVIEW_YET);
+    }
     const moved = await writeTransition(tx, {
       application: facts,
       action: input.action,
@@ -61,6 +78,7 @@ export async function transitionApplication(
       now,
       responseDueAt: responseDueAt ?? undefined,
     });
+    if (input.action === "reopenReview") await withdrawStagedProposal(tx, { applicationId: facts.id, viewer, ip: input.ip, now });
     if (input.action === "requestInformation" || input.action === "answerInformationRequest") {
       await tx.message.create({ data: { applicationId: facts.id, authorId: viewer.userId, body: input.comment, createdAt: now } });
     }

@@ -58,6 +58,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   "review.submitted": "Évaluation transmise",
   "review.reopened": "Évaluation rouverte",
   "decision.staged": "Décision proposée",
+  "decision.withdrawn": "Proposition de décision retirée (instruction rouverte)",
   "decision.envelope_overridden": "Enveloppe dépassée, avec un motif",
   "decisions.released": "Décisions publiées",
   "decisions.exported": "Décisions exportées",

@@ -10,7 +10,8 @@ import { ZDecisionSettingsInput } from "./settings-schema";
 import { updateDecisionSettings } from "./update-decision-settings";
 import { exportDecisions } from "./export-decisions";
 import { fileNameWords } from "@/lib/export/file-name";
-import { createReviewer, createReviewWave, createScoredDossier, directorOf, programmeManager } from "@/test/factories";
+import { transitionApplication } from "@/lib/applications/transition-application";
+import { addSubmittedReviews, createReviewer, createReviewWave, createScoredDossier, directorOf, programmeManager } from "@/test/factories";
 import { ZDecisionBoardFilters } from "./board-rows";
 import { loadDecisionSummaries } from "./load-decision-summaries";
 
@@ -208,6 +209,38 @@ describe("decisions", () => {
     }
     expect(await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: "decision:" } } })).toBe(3);
     expect(await testDb.auditEvent.count({ where: { action: "decisions.released", targetId: wave.waveId } })).toBe(1);
+  });
+
+  it("withdraws a staged proposal when its dossier's review is reopened, so the wave's other decisions can be released", async () => {
+    const { manager, wave, scored } = await scoredWave(2);
+    for (const dossier of scored) await stageDecision(manager, proposal({ applicationId: dossier.id, amountGranted: "10 000" }));
+    const reopened = scored[1]!;
+    await transitionApplication(manager, { applicationId: reopened.id, expectedVersion: 4, ip: null, action: "reopenReview", comment: "" });
+
+    const staged = await testDb.decision.findFirstOrThrow({ where: { applicationId: reopened.id } });
+    expect(staged.supersededAt).not.toBeNull();
+    expect(await testDb.auditEvent.findFirst({ where: { action: "decision.withdrawn", targetId: reopened.id } })).toMatchObject({
+      details: { decisionId: staged.id, outcome: "SELECTED", amountGrantedCents: "1000000" },
+    });
+    await expect(releaseDecisions(manager, { waveId: wave.waveId, ip: null })).resolves.toMatchObject({ released: 1 });
+    expect((await testDb.application.findUniqueOrThrow({ where: { id: reopened.id } })).state).toBe("UNDER_REVIEW");
+  });
+
+  it("closes a review by hand only once a review has been submitted", async () => {
+    const { manager, wave, scored } = await scoredWave(1);
+    const [dossier] = scored;
+    await testDb.reviewerAssignment.deleteMany({ where: { applicationId: dossier!.id } });
+    await testDb.application.update({ where: { id: dossier!.id }, data: { state: "UNDER_REVIEW" } });
+    const close = () =>
+      transitionApplication(manager, { applicationId: dossier!.id, expectedVersion: 4, ip: null, action: "completeScoring", comment: "" });
+    await expect(close()).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message:
+        "Aucune évaluation n'a été remise pour ce dossier : il ne peut être déclaré évalué qu'avec au moins une évaluation transmise.",
+    });
+    const reviewer = await createReviewer(testDb);
+    await addSubmittedReviews(testDb, dossier!.id, wave.criteria, [{ reviewerId: reviewer.userId, value: 3 }]);
+    await expect(close()).resolves.toEqual({ state: "SCORED", version: 5 });
   });
 
   it("exports the board, formula-safe and audited, with the same figures as the summaries", async () => {

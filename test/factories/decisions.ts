@@ -16,10 +16,28 @@ export async function createScoredDossier(
   options: Parameters<typeof createSubmittedDossier>[2] = {},
 ) {
   const dossier = await createSubmittedDossier(db, wave, options);
+  await addSubmittedReviews(db, dossier.id, wave.criteria, reviews);
+  await db.application.update({ where: { id: dossier.id }, data: { state: "SCORED", version: 4 } });
+  await db.applicationTransition.createMany({
+    data: [
+      { applicationId: dossier.id, fromState: "SUBMITTED", toState: "UNDER_REVIEW" },
+      { applicationId: dossier.id, fromState: "UNDER_REVIEW", toState: "SCORED" },
+    ],
+  });
+  return dossier;
+}
+
+/** Reviews submitted on a dossier, each criterion noted `value` (capped at its scale); its state is left as it is. */
+export async function addSubmittedReviews(
+  db: Db,
+  applicationId: string,
+  criteria: ReadonlyArray<{ id: string; scaleMax: number }>,
+  reviews: ReadonlyArray<{ reviewerId: string; value: number; tier?: ReviewTier; comment?: string }>,
+) {
   for (const review of reviews) {
     await db.reviewerAssignment.create({
       data: {
-        applicationId: dossier.id,
+        applicationId,
         reviewerId: review.reviewerId,
         tier: review.tier ?? "NATIONAL",
         conflict: { create: { hasConflict: false } },
@@ -29,7 +47,7 @@ export async function createScoredDossier(
             submittedAt: new Date(),
             overallComment: review.comment ?? "Projet cohérent.",
             scores: {
-              create: wave.criteria.map((criterion) => ({
+              create: criteria.map((criterion) => ({
                 criterionId: criterion.id,
                 value: Math.min(review.value, criterion.scaleMax),
                 comment: `Note ${review.value} motivée.`,
@@ -40,14 +58,6 @@ export async function createScoredDossier(
       },
     });
   }
-  await db.application.update({ where: { id: dossier.id }, data: { state: "SCORED", version: 4 } });
-  await db.applicationTransition.createMany({
-    data: [
-      { applicationId: dossier.id, fromState: "SUBMITTED", toState: "UNDER_REVIEW" },
-      { applicationId: dossier.id, fromState: "UNDER_REVIEW", toState: "SCORED" },
-    ],
-  });
-  return dossier;
 }
 
 /** The dossier's director, as the access policy sees them. */
