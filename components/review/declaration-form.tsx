@@ -83,12 +83,24 @@ export function DeclarationForm({ assignmentId }: { assignmentId: string }) {
             options={Object.entries(CONFLICT_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
           />
           {type === "PARTNER_TIE" ? (
-            <TextField control={form.control} name="partnerSiret" label="SIRET du partenaire concerné" hint="14 chiffres" maxLength={17} />
+            <TextField
+              control={form.control}
+              name="partnerSiret"
+              label="SIRET du partenaire concerné"
+              hint="14 chiffres. S'il n'en a pas, nommez-le dans les précisions."
+              maxLength={17}
+            />
           ) : null}
           <TextAreaField
             control={form.control}
             name="details"
-            label={type === "OTHER" ? "Précisez (obligatoire)" : "Précisions (facultatif)"}
+            label={
+              type === "OTHER"
+                ? "Précisez (obligatoire)"
+                : type === "PARTNER_TIE"
+                  ? "Précisions (le partenaire, s'il n'a pas de SIRET)"
+                  : "Précisions (facultatif)"
+            }
             rows={3}
             maxLength={2000}
           />

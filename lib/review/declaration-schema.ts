@@ -17,8 +17,16 @@ export const ZDeclarationInput = z.discriminatedUnion("hasConflict", [
       details: z.string().trim().max(2000, { error: "2 000 caractères au plus." }).default(""),
     })
     .superRefine((value, ctx) => {
-      if (value.type === "PARTNER_TIE" && !isValidSiret(value.partnerSiret)) {
-        ctx.addIssue({ code: "custom", path: ["partnerSiret"], message: "Indiquez le SIRET du partenaire (14 chiffres)." });
+      // A dossier's partner need not have a SIRET in it: the reviewer then names the partner.
+      if (value.type === "PARTNER_TIE" && value.partnerSiret !== "" && !isValidSiret(value.partnerSiret)) {
+        ctx.addIssue({ code: "custom", path: ["partnerSiret"], message: "Ce SIRET n'est pas valide : vérifiez ses 14 chiffres." });
+      }
+      if (value.type === "PARTNER_TIE" && value.partnerSiret === "" && value.details.length < 2) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["partnerSiret"],
+          message: "Indiquez le SIRET du partenaire ou, s'il n'en a pas, son nom dans les précisions.",
+        });
       }
       if (value.type === "OTHER" && value.details.length < 5) {
         ctx.addIssue({ code: "custom", path: ["details"], message: "Précisez la nature du lien." });

@@ -32,7 +32,7 @@ export async function declareInterests(
       ? {
           hasConflict: true,
           type: declaration.type,
-          partnerSiret: declaration.type === "PARTNER_TIE" ? declaration.partnerSiret : null,
+          partnerSiret: declaration.type === "PARTNER_TIE" && declaration.partnerSiret !== "" ? declaration.partnerSiret : null,
           details: declaration.details,
           declaredAt: now,
         }
@@ -68,7 +68,7 @@ export async function declareInterests(
         applicationId: facts.id,
         tier: assignment.tier,
         type: declaration.type,
-        partnerSiret: declaration.type === "PARTNER_TIE" ? declaration.partnerSiret : null,
+        partnerSiret: declaration.type === "PARTNER_TIE" && declaration.partnerSiret !== "" ? declaration.partnerSiret : null,
         details: declaration.details,
       },
     });
