@@ -76,8 +76,9 @@ export function FollowUpSettingsForm({
         className={fr.cx("fr-mb-3w")}
         onClick={() =>
           targets.append({
+            // The first objective (registration and identity) with the indicator that measures it.
             objectiveCode: objectives[0]?.code ?? "",
-            indicator: "RIE_COMPLIANT_AMONG_CONCERNED",
+            indicator: "REGISTERED",
             thresholdPercent: "",
             dueDate: "",
           })
