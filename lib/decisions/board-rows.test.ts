@@ -4,6 +4,7 @@ import { type BoardRow, filterAndSort, ZDecisionBoardFilters } from "./board-row
 const row = (id: string, fields: Partial<BoardRow> = {}): BoardRow => ({
   id,
   establishment: `EHPAD ${id}`,
+  finess: "790000015",
   regionCode: "75",
   region: "Nouvelle-Aquitaine",
   categoryCode: "500",

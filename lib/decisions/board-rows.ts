@@ -28,6 +28,7 @@ export type TDecisionBoardFilters = z.infer<typeof ZDecisionBoardFilters>;
 export type BoardRow = {
   id: string;
   establishment: string;
+  finess: string;
   regionCode: string;
   region: string;
   categoryCode: string;

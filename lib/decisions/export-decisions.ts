@@ -11,7 +11,9 @@ import { FILE_MIME_TYPES, type FileFormat } from "@/lib/export/file-format";
 import { fileNameWords } from "@/lib/export/file-name";
 
 const COLUMNS: readonly FigureColumn[] = [
+  { label: "Rang", kind: "integer" },
   { label: "Établissement", kind: "text" },
+  { label: "FINESS", kind: "text" },
   { label: "Région", kind: "text" },
   { label: "Catégorie", kind: "text" },
   { label: "Montant demandé", kind: "euros" },
@@ -31,9 +33,12 @@ const COLUMNS: readonly FigureColumn[] = [
 /** The board's amounts travel as strings of cents (they reach the browser); none is a figure. */
 const cents = (amount: string | null | undefined) => (amount === null || amount === undefined ? null : BigInt(amount));
 
-function cells(row: BoardRow): FigureCell[] {
+/** `rank`: the row's place in the board's order, as the manager sorted and filtered it. */
+function cells(row: BoardRow, rank: number): FigureCell[] {
   return [
+    rank,
     row.establishment,
+    row.finess,
     row.region,
     row.category,
     cents(row.requestedCents),
@@ -62,7 +67,7 @@ export async function exportDecisions(
 ) {
   requirePermission(viewer, "programme:export");
   const board = await getDecisionBoard(viewer, input.waveId, input.filters);
-  const table: FigureTable = { caption: "Décisions", columns: COLUMNS, rows: board.allRows.map(cells) };
+  const table: FigureTable = { caption: "Décisions", columns: COLUMNS, rows: board.allRows.map((row, index) => cells(row, index + 1)) };
   const bytes = input.format === "csv" ? figureTableToCsv(table) : await figureTableToXlsx(table, table.caption);
   await recordAudit(db, {
     actor: auditActor(viewer),

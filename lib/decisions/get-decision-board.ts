@@ -35,7 +35,9 @@ export async function getDecisionBoard(viewer: Viewer, waveId: string, filters: 
       where: { waveId, state: { in: ["SCORED", "SELECTED", "REJECTED"] } },
       select: {
         id: true,
-        establishment: { select: { name: true, regionCode: true, categoryCode: true, category: { select: { label: true } } } },
+        establishment: {
+          select: { name: true, finessEt: true, regionCode: true, categoryCode: true, category: { select: { label: true } } },
+        },
         budgetLines: { select: { amountCents: true } },
       },
     }),
@@ -52,6 +54,7 @@ export async function getDecisionBoard(viewer: Viewer, waveId: string, filters: 
       {
         id: dossier.id,
         establishment: dossier.establishment.name,
+        finess: dossier.establishment.finessEt,
         regionCode: dossier.establishment.regionCode,
         region: regionName(dossier.establishment.regionCode),
         categoryCode: dossier.establishment.categoryCode,
