@@ -594,6 +594,18 @@ const ROWS: Row[] = [
     }),
     expected: MANAGER_ONLY(200),
   },
+  {
+    route: "DELETE /api/assignments/[assignmentId]",
+    // Each call removes an assignment of its own, so the matrix's reviewer keeps theirs.
+    call: async (w) => {
+      const reviewer = await createUser(e2eDb, { staffRole: "REVIEWER" });
+      const assignment = await e2eDb.reviewerAssignment.create({
+        data: { applicationId: w.submitted, reviewerId: reviewer.id, tier: "NATIONAL" },
+      });
+      return { method: "DELETE", url: `/api/assignments/${assignment.id}`, json: { reason: "Instructeur indisponible." } };
+    },
+    expected: MANAGER_ONLY(200),
+  },
   page("/pilotage/vagues/[waveId]/attribution", (w) => `/pilotage/vagues/${w.wave}/attribution`, MANAGER_PAGE),
   page("/pilotage/utilisateurs/[userId]", (w) => `/pilotage/utilisateurs/${w.users.reviewer.id}`, MANAGER_PAGE),
   {

@@ -315,6 +315,27 @@ test.describe("review", () => {
     expect((await e2eDb.reviewerAssignment.findUniqueOrThrow({ where: { id: assignment.id } })).dueAt).toBeNull();
   });
 
+  test("a manager takes a dossier off a reviewer who will not answer, giving the reason", async ({ page, context }) => {
+    const wave = await createReviewWave(e2eDb);
+    const dossier = await createSubmittedDossier(e2eDb, wave, { name: "CH des Absents" });
+    const reviewer = await createReviewer(e2eDb, { name: "Paul Absent" });
+    const assignment = await assign(dossier.id, reviewer.userId);
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+    await page.goto(`/dossiers/${dossier.id}`);
+
+    const remove = page.getByRole("button", { name: "Retirer le dossier à Paul Absent" });
+    await waitForHydration(remove);
+    await press(page, remove, "Enter");
+    const form = page.getByRole("form", { name: "Retirer le dossier à Paul Absent" });
+    await press(page, form.getByRole("button", { name: "Retirer le dossier" }), "Enter");
+    await expect(form.getByText("Indiquez le motif du retrait.")).toBeVisible();
+    await form.getByLabel("Motif (envoyé à l'instructeur)").fill("Instructeur indisponible.");
+    await press(page, form.getByRole("button", { name: "Retirer le dossier" }), "Enter");
+    await expect(page.getByRole("cell", { name: /Paul Absent/ })).toHaveCount(0);
+    expect(await e2eDb.reviewerAssignment.count({ where: { id: assignment.id } })).toBe(0);
+  });
+
   test("a manager keeps a reviewer's profile: ARS role, regions and affiliations", async ({ page, context }) => {
     const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
     const reviewer = await createReviewer(e2eDb, { name: "Denis Profil" });

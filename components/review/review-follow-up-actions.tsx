@@ -13,8 +13,11 @@ type Refusal = { message: string; fieldErrors: Record<string, string[]> };
 const fieldState = (refusal: Refusal | null, field: string) =>
   refusal?.fieldErrors[field] ? { state: "error" as const, stateRelatedMessage: refusal.fieldErrors[field].join(" ") } : {};
 
+type Action = "reopen" | "due" | "remove";
+
 /**
- * A manager's actions on one assignment: reopen a submitted review, or give it its own due date.
+ * A manager's actions on one assignment: reopen a submitted review; before submission, give it its
+ * own due date or take the dossier off the reviewer's list.
  * The form opens in place of its button with the focus on its first field, gives the focus back to
  * the button when it closes, and puts a refusal on the field it concerns.
  */
@@ -30,22 +33,28 @@ export function ReviewFollowUpActions({
   dueAtLocal: string;
 }) {
   const router = useRouter();
-  const [open, setOpen] = useState<"reopen" | "due" | null>(null);
+  const [open, setOpen] = useState<Action | null>(null);
+  const [last, setLast] = useState<Action | null>(null);
   const [reason, setReason] = useState("");
   const [dueAt, setDueAt] = useState(dueAtLocal);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const form = useRef<HTMLFormElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
+  const toggles = useRef<Partial<Record<Action, HTMLButtonElement | null>>>({});
   const wasOpen = useRef(false);
 
   useEffect(() => {
     if (open) form.current?.querySelector<HTMLElement>("input, textarea")?.focus();
-    else if (wasOpen.current) toggle.current?.focus();
+    else if (wasOpen.current && last) toggles.current[last]?.focus();
     wasOpen.current = open !== null;
-  }, [open]);
+  }, [open, last]);
   useEffect(() => {
     if (refusal) form.current?.querySelector<HTMLElement>(".fr-input-group--error :is(input, textarea)")?.focus();
   }, [refusal]);
+
+  function show(action: Action) {
+    setLast(action);
+    setOpen(action);
+  }
 
   function close() {
     setOpen(null);
@@ -56,6 +65,7 @@ export function ReviewFollowUpActions({
     setRefusal(null);
     try {
       if (open === "reopen") await callApi(`/api/assignments/${assignmentId}/review/reopening`, "POST", { reason });
+      else if (open === "remove") await callApi(`/api/assignments/${assignmentId}`, "DELETE", { reason });
       else await callApi(`/api/assignments/${assignmentId}`, "PATCH", { dueAt, reason });
       close();
       setReason("");
@@ -67,15 +77,25 @@ export function ReviewFollowUpActions({
 
   if (!open) {
     return submitted ? (
-      <Button ref={toggle} size="small" priority="secondary" onClick={() => setOpen("reopen")}>
+      <Button ref={(button) => void (toggles.current.reopen = button)} size="small" priority="secondary" onClick={() => show("reopen")}>
         Rouvrir<span className="fr-sr-only"> l&apos;évaluation {ofName(reviewer)}</span>
       </Button>
     ) : (
-      <Button ref={toggle} size="small" priority="tertiary" onClick={() => setOpen("due")}>
-        Changer l&apos;échéance<span className="fr-sr-only"> {ofName(reviewer)}</span>
-      </Button>
+      <>
+        <Button ref={(button) => void (toggles.current.due = button)} size="small" priority="tertiary" onClick={() => show("due")}>
+          Changer l&apos;échéance<span className="fr-sr-only"> {ofName(reviewer)}</span>
+        </Button>{" "}
+        <Button ref={(button) => void (toggles.current.remove = button)} size="small" priority="tertiary" onClick={() => show("remove")}>
+          Retirer<span className="fr-sr-only"> le dossier à {reviewer}</span>
+        </Button>
+      </>
     );
   }
+  const titles: Record<Action, string> = {
+    reopen: `Rouvrir l'évaluation ${ofName(reviewer)}`,
+    due: `Échéance ${ofName(reviewer)}`,
+    remove: `Retirer le dossier à ${reviewer}`,
+  };
   const onFields = refusal !== null && Object.keys(refusal.fieldErrors).some((field) => field === "dueAt" || field === "reason");
   return (
     <form
@@ -84,7 +104,7 @@ export function ReviewFollowUpActions({
         event.preventDefault();
         void send();
       }}
-      aria-label={open === "reopen" ? `Rouvrir l'évaluation ${ofName(reviewer)}` : `Échéance ${ofName(reviewer)}`}
+      aria-label={titles[open]}
     >
       {open === "due" ? (
         <Input
@@ -95,13 +115,14 @@ export function ReviewFollowUpActions({
       ) : null}
       <Input
         textArea
-        label={open === "reopen" ? "Motif (envoyé à l'instructeur)" : "Motif"}
+        label={open === "due" ? "Motif" : "Motif (envoyé à l'instructeur)"}
+        hintText={open === "remove" ? "Son brouillon éventuel n'est pas conservé." : undefined}
         {...fieldState(refusal, "reason")}
         nativeTextAreaProps={{ rows: 2, value: reason, onChange: (event) => setReason(event.target.value) }}
       />
       {refusal && !onFields ? <p className={fr.cx("fr-error-text")}>{refusal.message}</p> : null}
       <Button size="small" type="submit">
-        Confirmer
+        {open === "remove" ? "Retirer le dossier" : "Confirmer"}
       </Button>{" "}
       <Button size="small" priority="tertiary" type="button" onClick={close}>
         Annuler

@@ -57,6 +57,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   "review.conflict_declared": "Conflit d'intérêts déclaré",
   "review.submitted": "Évaluation transmise",
   "review.reopened": "Évaluation rouverte",
+  "review.assignment_removed": "Attribution retirée",
   "decision.staged": "Décision proposée",
   "decision.withdrawn": "Proposition de décision retirée (instruction rouverte)",
   "decision.envelope_overridden": "Enveloppe dépassée, avec un motif",

@@ -37,6 +37,10 @@ export const ZAssignmentDueDateInput = z.object({
   reason: z.string().trim().min(3, { error: "Indiquez le motif du changement." }).max(500, { error: "500 caractères au plus." }),
 });
 
+export const ZRemoveAssignmentInput = z.object({
+  reason: z.string().trim().min(3, { error: "Indiquez le motif du retrait." }).max(500, { error: "500 caractères au plus." }),
+});
+
 export const ZReopenReviewInput = z.object({
   reason: z
     .string()

@@ -1,0 +1,52 @@
+import { requirePermission } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { requestDelivery } from "@/lib/jobs/worker";
+import { assignmentRemovedEmail } from "@/lib/notifications/assignment-removed";
+import { enqueueEmail } from "@/lib/notifications/outbox";
+import { loadAssignment } from "./load-assignment";
+import { completeScoringIfDone } from "./tier-completion";
+
+/**
+ * A manager takes a dossier off a reviewer's list before they submit (a reviewer who left, or who
+ * will not answer): the assignment and its draft go, the reviewer is told why by e-mail, and the
+ * dossier becomes « évalué » if the reviews left complete every tier. A submitted review stays: it
+ * is reopened, never removed. Audited with the reason.
+ */
+export async function removeAssignment(
+  viewer: Viewer,
+  input: { assignmentId: string; reason: string; ip: string | null },
+  now = new Date(),
+) {
+  requirePermission(viewer, "reviewer:assign");
+  const { assignment, facts } = await loadAssignment(db, input.assignmentId);
+  if (assignment.review?.status === "SUBMITTED") {
+    throw new AppError("INVALID_STATE", "Cette évaluation est transmise : rouvrez-la plutôt que de retirer l'attribution.");
+  }
+  if (facts.state !== "UNDER_REVIEW") {
+    throw new AppError("INVALID_STATE", "Le dossier n'est plus en instruction : ses attributions ne changent plus.");
+  }
+  await db.$transaction(async (tx) => {
+    const removed = await tx.reviewerAssignment.deleteMany({
+      where: { id: assignment.id, OR: [{ review: null }, { review: { status: { not: "SUBMITTED" } } }] },
+    });
+    if (removed.count !== 1) throw new AppError("CONFLICT", "Cette attribution vient de changer : rechargez la page.");
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "review.assignment_removed",
+      target: { type: "Application", id: facts.id },
+      ip: input.ip,
+      details: { assignmentId: assignment.id, reviewerId: assignment.reviewerId, tier: assignment.tier, reason: input.reason },
+    });
+    const [reviewer, dossier] = await Promise.all([
+      tx.user.findUniqueOrThrow({ where: { id: assignment.reviewerId }, select: { email: true } }),
+      tx.application.findUniqueOrThrow({ where: { id: facts.id }, select: { establishment: { select: { name: true } } } }),
+    ]);
+    const email = assignmentRemovedEmail({ establishment: dossier.establishment.name, reason: input.reason });
+    await enqueueEmail(tx, { dedupeKey: `assignment-removed:${assignment.id}`, to: reviewer.email, ...email });
+    await completeScoringIfDone(tx, facts.id, auditActor(viewer), now);
+  });
+  requestDelivery();
+}
