@@ -389,6 +389,13 @@ describe("parseRosterFile: the template as an Excel workbook", () => {
     ]);
     const broken = await parseRosterFile({ bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), fileName: "registre.xlsx" }, options);
     expect(broken.errors[0]).toMatch(/^Le fichier « registre\.xlsx » n'a pas pu être lu comme un classeur Excel/);
+    const sheetless = await parseRosterFile(
+      { bytes: new Uint8Array(await new ExcelJS.Workbook().xlsx.writeBuffer()), fileName: "vide.xlsx" },
+      options,
+    );
+    expect(sheetless.errors).toEqual([
+      "Le fichier « vide.xlsx » ne contient aucune feuille de calcul : enregistrez-le depuis Excel ou LibreOffice.",
+    ]);
   });
 });
 

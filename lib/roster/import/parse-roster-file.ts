@@ -44,8 +44,11 @@ async function readWorkbook(
       `Le fichier « ${fileName} » n'a pas pu être lu comme un classeur Excel (.xlsx) : il est peut-être abîmé ou protégé par un mot de passe.`,
     ]);
   }
-  const reading = readTemplateRecords(workbook.records, "XLSX", professionCodes, corrections);
   const [first] = workbook.sheetNames;
+  if (first === undefined) {
+    return emptyResult([`Le fichier « ${fileName} » ne contient aucune feuille de calcul : enregistrez-le depuis Excel ou LibreOffice.`]);
+  }
+  const reading = readTemplateRecords(workbook.records, "XLSX", professionCodes, corrections);
   const notes =
     workbook.sheetNames.length > 1
       ? [`Le classeur contient ${workbook.sheetNames.length} feuilles : seule la première (« ${first} ») est lue.`]
