@@ -17,7 +17,7 @@ import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { dayToDate, formatDayFr, parseIsoDay, toDay } from "./dates";
 import { recordIndicatorSnapshot } from "./snapshots";
 import { professionalName } from "./labels";
-import { futureDayProblem } from "./past-days";
+import { implausibleDayProblem } from "./past-days";
 
 const zDay = (message: string) =>
   z
@@ -41,7 +41,7 @@ export const ZBulkAction = z.discriminatedUnion("action", [
     action: z.literal("MARK_REGISTERED"),
     ids: zIds,
     checkedAt: zDay("Indiquez la date de vérification dans le RPPS.").superRefine((text, ctx) => {
-      const problem = futureDayProblem("rppsCheckedAt", toDay(text));
+      const problem = implausibleDayProblem("rppsCheckedAt", toDay(text));
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
   }),

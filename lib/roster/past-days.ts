@@ -4,14 +4,20 @@ import { formatDayFr, parisToday, toDay, type Day } from "./dates";
  * Days a roster records as already past: a birth date and the day the RPPS registration was
  * checked. One typed in the future (2099 for 2019) would hide a check due in two years forever
  * (verdicts.ts only flags an old check, and an import keeps the latest), so the form, an import
- * line and a bulk action all refuse it, with the same words.
+ * line and a bulk action all refuse it, with the same words. A birth year before 1900 is a typo
+ * too (1000 for 2000).
  */
 export const PAST_DAYS = {
   birthDate: "La date de naissance",
   rppsCheckedAt: "La date de vérification RPPS",
 } as const;
 
-/** The sentence refusing `day` for `field`, or null when the day is not after today (in Paris). */
-export function futureDayProblem(field: keyof typeof PAST_DAYS, day: Day, today: Day = toDay(parisToday())): string | null {
-  return day > today ? `${PAST_DAYS[field]} (${formatDayFr(day)}) ne peut pas être postérieure à aujourd'hui.` : null;
+const EARLIEST_BIRTH_DAY = toDay("1900-01-01");
+
+/** The sentence refusing `day` for `field`, or null when the day is plausible: not after today (in Paris), a birth not before 1900. */
+export function implausibleDayProblem(field: keyof typeof PAST_DAYS, day: Day, today: Day = toDay(parisToday())): string | null {
+  if (day > today) return `${PAST_DAYS[field]} (${formatDayFr(day)}) ne peut pas être postérieure à aujourd'hui.`;
+  if (field === "birthDate" && day < EARLIEST_BIRTH_DAY)
+    return `${PAST_DAYS[field]} (${formatDayFr(day)}) est antérieure à 1900 : vérifiez l'année.`;
+  return null;
 }

@@ -26,6 +26,9 @@ describe("professional form", () => {
     expect(messages({ birthDate: "2999-01-01" })).toContain(
       "birthDate: La date de naissance (01/01/2999) ne peut pas être postérieure à aujourd'hui.",
     );
+    expect(messages({ birthDate: "1000-01-01" })).toEqual([
+      "birthDate: La date de naissance (01/01/1000) est antérieure à 1900 : vérifiez l'année.",
+    ]);
   });
 
   it("says in French how long a name may be", () => {

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { checkRpps } from "@/lib/identifiers/rpps";
 import { IdentityVerification, MieType, Population, ProfessionalCategory, RppsStatus } from "@/lib/db/generated/enums";
 import { dayToDate, dayToIsoDate, parseIsoDay, toDay } from "./dates";
-import { futureDayProblem } from "./past-days";
+import { implausibleDayProblem } from "./past-days";
 import type { ProfessionalRecord } from "./template/columns";
 
 const zOptionalDay = z
@@ -98,7 +98,7 @@ export const ZProfessionalInput = z
     }
     for (const field of ["birthDate", "rppsCheckedAt"] as const) {
       const day = parseIsoDay(input[field]);
-      const problem = day === null ? null : futureDayProblem(field, day);
+      const problem = day === null ? null : implausibleDayProblem(field, day);
       if (problem) ctx.addIssue({ code: "custom", path: [field], message: problem });
     }
     if (input.activityEnd !== "" && input.activityStart !== "" && input.activityEnd < input.activityStart) {

@@ -16,7 +16,7 @@ import { restoreCell } from "../template/cell-safety";
 import { CATEGORY, IDENTITY, POPULATION, RPPS_STATUS } from "../template/codecs";
 import { TEMPLATE_COLUMNS, type TemplateColumnKey } from "../template/columns";
 import { parseBoolean, parseDate, parseMieList, parseName, parseRpps, type Parsed } from "../template/values";
-import { futureDayProblem } from "../past-days";
+import { implausibleDayProblem } from "../past-days";
 import { controlCharacterIn } from "./control-characters";
 import { personKey, rosterMatchKey } from "./match-key";
 import type { ColumnIndexes } from "./template-header";
@@ -73,7 +73,7 @@ function crossChecks(values: Values, say: (text: string) => void): void {
     ["birthDate", birthDate],
     ["rppsCheckedAt", rppsCheckedAt],
   ] as const) {
-    const problem = date ? futureDayProblem(field, toDay(date)) : null;
+    const problem = date ? implausibleDayProblem(field, toDay(date)) : null;
     // « Ligne 12 : la date… . »: the sentence continues the line's number.
     if (problem) say(problem.charAt(0).toLowerCase() + problem.slice(1, -1));
   }
