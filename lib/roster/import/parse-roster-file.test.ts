@@ -360,6 +360,15 @@ describe("parseRosterFile: the template as an Excel workbook", () => {
     });
   });
 
+  it("reads a date cell that lost its format, which Excel then shows as its day count", async () => {
+    const values = headers.map((header) =>
+      header === "Début d'activité" ? 43831 : (GOOD_LINE[header as keyof typeof GOOD_LINE] as string),
+    );
+    const result = await parseRosterFile({ bytes: await workbook([headers, values]), fileName: "registre.xlsx" }, options);
+    expect(result.rejected).toEqual([]);
+    expect(result.rows[0]).toMatchObject({ activityStart: d("2020-01-01") });
+  });
+
   it("names the worksheet row of a rejected line", async () => {
     const values = headers.map((header) => (header === "RPPS" ? "1234" : (GOOD_LINE[header as keyof typeof GOOD_LINE] as string)));
     const bytes = await workbook([headers, [], values]);

@@ -34,7 +34,12 @@ export function formatDate(date: Date | null): string {
   return date === null ? "" : formatDayFr(toDay(date));
 }
 
+/** Excel's day number of 1970-01-01: a date cell that lost its format shows this count (« 43831 » for 01/01/2020). */
+const EXCEL_SERIAL_OF_EPOCH = 25_569;
+
 function readDay(text: string): Day | null {
+  // Five digits in a date column can only be such a count (years 1927 to 2173).
+  if (/^\d{5}$/.test(text)) return Number(text) - EXCEL_SERIAL_OF_EPOCH;
   return parseFrenchDay(text) ?? parseIsoDay(text);
 }
 
