@@ -70,8 +70,10 @@ test.describe("review", () => {
     await expectNoSeriousAccessibilityViolation(first);
     await expectNoPageErrors(first, errors);
 
-    // Submitting too early lists what is missing, each a link to its place.
+    // Submitting is confirmed first, the focus on the confirmation; too early, it lists what is missing, each a link to its place.
     await press(first, first.getByRole("button", { name: "Transmettre l'évaluation" }), "Enter");
+    await expect(first.getByRole("button", { name: "Confirmer la transmission" })).toBeFocused();
+    await first.keyboard.press("Enter");
     const missing = first.getByTestId("review-missing");
     await expect(missing.getByRole("link")).toHaveCount(wave.criteria.length + 1);
     // The list takes the focus, as an error summary does (the disabled button had lost it).
@@ -98,6 +100,12 @@ test.describe("review", () => {
     await expect(first.getByRole("form", { name: "Grille d'évaluation" }).getByText(/^Donnez une note/)).toHaveCount(0);
     await expect(first.locator("#appreciation-generale").getByText("Rédigez l'appréciation générale.")).toHaveCount(0);
     await press(first, first.getByRole("button", { name: "Transmettre l'évaluation" }), "Enter");
+    // Cancelled, nothing is sent and the focus goes back to the button.
+    await press(first, first.getByRole("button", { name: "Annuler" }), "Enter");
+    await expect(first.getByRole("button", { name: "Transmettre l'évaluation" })).toBeFocused();
+    expect((await e2eDb.review.findUniqueOrThrow({ where: { assignmentId: firstAssignment.id } })).status).toBe("DRAFT");
+    await first.keyboard.press("Enter");
+    await press(first, first.getByRole("button", { name: "Confirmer la transmission" }), "Enter");
     await expect(first.getByText(/Évaluation transmise le/)).toBeVisible();
     const review = await e2eDb.review.findUniqueOrThrow({ where: { assignmentId: firstAssignment.id }, include: { scores: true } });
     expect(review.status).toBe("SUBMITTED");
@@ -132,6 +140,7 @@ test.describe("review", () => {
     await secondPage.reload();
     await expectNoPageErrors(secondPage, secondErrors);
     await secondPage.getByRole("button", { name: "Transmettre l'évaluation" }).click();
+    await secondPage.getByRole("button", { name: "Confirmer la transmission" }).click();
     await expect(secondPage.getByRole("heading", { name: "Les autres évaluations" })).toBeVisible();
     await expect(secondPage.getByText("Projet cohérent, calendrier réaliste.")).toBeVisible();
     await expect(secondPage.getByText(/Écart entre évaluations/)).toBeVisible();

@@ -34,6 +34,8 @@ export type SheetCriterionView = SheetCriterion & {
 /** A criterion's « Sans objet » answers for its note. */
 const noteOf = (changed: string) => changed.replace(/\.notApplicable$/, ".value");
 
+const CONFIRMATION_STYLE = { border: "1px solid var(--border-default-blue-france)" } as const;
+
 /** Radio buttons up to this many notes (0–10), a number field beyond. */
 const RADIO_SCALE_LIMIT = 11;
 
@@ -165,6 +167,16 @@ export function ScoreSheetForm({
     if (summary.current) summary.current.focus();
     else submitButton.current?.focus();
   }, [refusals]);
+  // Submitting cannot be undone by the reviewer: it is confirmed first, the focus on the confirmation.
+  const [confirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+  function cancelConfirmation() {
+    setConfirming(false);
+    submitButton.current?.focus();
+  }
 
   // Each missing item is also said on its field, where a screen reader reaching it through the list hears it.
   function showMissing(list: readonly MissingScore[]) {
@@ -175,6 +187,7 @@ export function ScoreSheetForm({
   useClearErrorsOnChange(form, "missing", noteOf);
 
   async function submit() {
+    setConfirming(false);
     setError(null);
     setSubmitting(true);
     try {
@@ -309,11 +322,37 @@ export function ScoreSheetForm({
             </Button>
           </li>
           <li>
-            <Button ref={submitButton} type="submit" disabled={submitting} iconId="fr-icon-send-plane-line">
+            <Button
+              ref={submitButton}
+              type="button"
+              disabled={submitting}
+              iconId="fr-icon-send-plane-line"
+              onClick={() => setConfirming(true)}
+            >
               Transmettre l&apos;évaluation
             </Button>
           </li>
         </ul>
+      ) : null}
+      {confirming ? (
+        <div role="group" aria-labelledby="confirmation-transmission" className={fr.cx("fr-p-2w", "fr-mb-2w")} style={CONFIRMATION_STYLE}>
+          <p id="confirmation-transmission" className={fr.cx("fr-mb-2w")}>
+            Une fois transmise, votre évaluation ne se modifie plus : seul un chargé de programme peut la rouvrir. Les champs manquants vous
+            seront signalés.
+          </p>
+          <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+            <li>
+              <Button ref={confirmButton} type="submit">
+                Confirmer la transmission
+              </Button>
+            </li>
+            <li>
+              <Button type="button" priority="tertiary" onClick={cancelConfirmation}>
+                Annuler
+              </Button>
+            </li>
+          </ul>
+        </div>
       ) : null}
     </form>
   );
