@@ -19,7 +19,7 @@ const DECISIONS = [
   { value: "refuse", label: "Refusé" },
 ];
 
-/** A tier's decision on the declared results, objective by objective: approve, or refuse with a reason. */
+/** A tier's decision on the declared results, objective by objective: approve, or refuse with a reason (an approval against the evidence too). */
 export function VerificationDecisionForm({
   applicationId,
   version,
@@ -29,7 +29,8 @@ export function VerificationDecisionForm({
   applicationId: string;
   version: number;
   tier: "ARS" | "ANS";
-  objectives: ReadonlyArray<{ code: string; title: string }>;
+  /** `approvalNeedsReason`: why approving it must be explained too (verification-rules.ts), or null. */
+  objectives: ReadonlyArray<{ code: string; title: string; approvalNeedsReason: string | null }>;
 }) {
   const router = useRouter();
   const form = useForm<Values, unknown, z.output<typeof ZVerificationDecisionInput>>({
@@ -71,7 +72,11 @@ export function VerificationDecisionForm({
               control={control}
               name={`objectives.${index}.reason`}
               label={`Motif pour l'objectif ${objective.code}`}
-              hint="Obligatoire en cas de refus."
+              hint={
+                objective.approvalNeedsReason
+                  ? `Obligatoire pour refuser comme pour approuver : ${objective.approvalNeedsReason}.`
+                  : "Obligatoire en cas de refus."
+              }
               rows={2}
               maxLength={4000}
             />

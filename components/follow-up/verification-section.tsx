@@ -2,6 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import type { VerificationView } from "@/lib/follow-up/get-verification";
 import { TIER_LABELS } from "@/lib/follow-up/verification-machine";
+import { approvalNeedsReason } from "@/lib/follow-up/verification-rules";
 import { InformationRequestForm } from "./information-request-form";
 import { VerificationAnswerForm } from "./verification-answer-form";
 import { VerificationDecisionForm } from "./verification-decision-form";
@@ -36,6 +37,7 @@ export function VerificationSection({ view }: { view: VerificationView }) {
               view.declaration?.objectives.map((objective) => ({
                 code: objective.objectiveCode,
                 title: view.objectives.find((candidate) => candidate.code === objective.objectiveCode)?.title ?? "",
+                approvalNeedsReason: approvalNeedsReason(objective),
               })) ?? []
             }
           />

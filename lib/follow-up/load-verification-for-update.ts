@@ -23,7 +23,7 @@ export async function loadVerificationForUpdate(tx: Prisma.TransactionClient, ap
       version: true,
       declaration: {
         select: {
-          objectives: { orderBy: { objectiveCode: "asc" }, select: { objectiveCode: true } },
+          objectives: { orderBy: { objectiveCode: "asc" }, select: { objectiveCode: true, achieved: true, precheckMet: true } },
           application: {
             select: {
               establishment: { select: { name: true } },

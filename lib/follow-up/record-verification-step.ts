@@ -51,14 +51,15 @@ export async function recordVerificationStep(
           }))
         : [];
     if (input.step === "decide") {
-      const problems = verdictProblems(
-        verification.declaration.objectives.map((objective) => objective.objectiveCode),
-        verdicts,
-      );
+      const problems = verdictProblems(verification.declaration.objectives, verdicts);
       if (Object.keys(problems).length > 0)
-        throw new AppError("INVALID_INPUT", "Décidez de chaque objectif déclaré, une fois, et motivez chaque refus.", {
-          fieldErrors: problems,
-        });
+        throw new AppError(
+          "INVALID_INPUT",
+          "Décidez de chaque objectif déclaré, une fois, et motivez chaque refus ou approbation signalée.",
+          {
+            fieldErrors: problems,
+          },
+        );
     }
     const responseDueAt = input.step === "requestInformation" ? endOfParisDay(input.responseDueOn) : null;
     if (responseDueAt && responseDueAt <= now)

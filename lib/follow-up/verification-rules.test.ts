@@ -14,6 +14,7 @@ import {
 import { ZVerificationStepInput } from "./verification-schema";
 
 const CODES = ["O1", "O2", "O3"];
+const DECLARED = CODES.map((objectiveCode) => ({ objectiveCode, achieved: true, precheckMet: null }));
 const approve = (objectiveCode: string) => ({ objectiveCode, approved: true, reason: "" });
 
 describe("a tier's decision on declared results", () => {
@@ -25,15 +26,29 @@ describe("a tier's decision on declared results", () => {
   });
 
   it("wants each declared objective decided once, none unknown, and every refusal motivated", () => {
-    expect(verdictProblems(CODES, CODES.map(approve))).toEqual({});
+    expect(verdictProblems(DECLARED, CODES.map(approve))).toEqual({});
     expect(
-      verdictProblems(CODES, [approve("O1"), approve("O1"), { objectiveCode: "O2", approved: false, reason: "  " }, approve("O9")]),
+      verdictProblems(DECLARED, [approve("O1"), approve("O1"), { objectiveCode: "O2", approved: false, reason: "  " }, approve("O9")]),
     ).toEqual({
       "objectives.1.decision": ["Cet objectif est déjà décidé."],
       "objectives.2.reason": ["Motivez le refus."],
       "objectives.3.decision": ["Cet objectif n'est pas déclaré."],
       "objectives.2.decision": ["Décidez de l'objectif O3."],
     });
+  });
+
+  it("wants a reason to approve an objective declared not achieved, or whose targets the figures miss", () => {
+    const declared = [
+      { objectiveCode: "O1", achieved: false, precheckMet: null },
+      { objectiveCode: "O2", achieved: true, precheckMet: false },
+      { objectiveCode: "O3", achieved: true, precheckMet: true },
+    ];
+    expect(verdictProblems(declared, CODES.map(approve))).toEqual({
+      "objectives.0.reason": ["Motivez l'approbation : l'établissement déclare cet objectif non atteint."],
+      "objectives.1.reason": ["Motivez l'approbation : les cibles de cet objectif ne sont pas atteintes."],
+    });
+    const explained = CODES.map((objectiveCode) => ({ ...approve(objectiveCode), reason: "Atteint depuis, pièces à l'appui." }));
+    expect(verdictProblems(declared, explained)).toEqual({});
   });
 
   it("gives each tier 30 Paris calendar days from the arrival, across a change of clocks", () => {

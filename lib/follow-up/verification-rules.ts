@@ -58,17 +58,37 @@ export function verificationReminderKey(kind: VerificationReminder["kind"], veri
 
 export type Verdict = { objectiveCode: string; approved: boolean; reason: string };
 
+/** A declared objective as its verdict is judged: what the establishment declared and what its targets' pre-check found. */
+export type DeclaredForVerdict = { objectiveCode: string; achieved: boolean; precheckMet: boolean | null };
+
+/**
+ * Why approving this objective needs a reason (« l'établissement déclare cet objectif non atteint »), or null: approving an objective the establishment
+ * declares not achieved, or whose targets the figures do not reach, releases money against the
+ * evidence, which the reviewer must explain.
+ */
+export function approvalNeedsReason(declared: Omit<DeclaredForVerdict, "objectiveCode">): string | null {
+  if (!declared.achieved) return "l'établissement déclare cet objectif non atteint";
+  if (declared.precheckMet === false) return "les cibles de cet objectif ne sont pas atteintes";
+  return null;
+}
+
 /**
  * Checks a tier's verdicts against the declared objectives: one per objective, none unknown, a
- * reason for every refusal. Field errors keyed like the form's fields (`objectives.<i>.decision`).
+ * reason for every refusal and for an approval against the evidence. Field errors keyed like the
+ * form's fields (`objectives.<i>.decision`).
  */
-export function verdictProblems(declaredCodes: readonly string[], verdicts: readonly Verdict[]): Record<string, string[]> {
+export function verdictProblems(declared: readonly DeclaredForVerdict[], verdicts: readonly Verdict[]): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
   const seen = new Set<string>();
+  const declaredCodes = declared.map((objective) => objective.objectiveCode);
   verdicts.forEach((verdict, index) => {
-    if (!declaredCodes.includes(verdict.objectiveCode)) problems[`objectives.${index}.decision`] = ["Cet objectif n'est pas déclaré."];
+    const objective = declared.find((candidate) => candidate.objectiveCode === verdict.objectiveCode);
+    const unexplained = verdict.reason.trim() === "";
+    const approvalReason = objective && verdict.approved && unexplained ? approvalNeedsReason(objective) : null;
+    if (!objective) problems[`objectives.${index}.decision`] = ["Cet objectif n'est pas déclaré."];
     else if (seen.has(verdict.objectiveCode)) problems[`objectives.${index}.decision`] = ["Cet objectif est déjà décidé."];
-    else if (!verdict.approved && verdict.reason.trim() === "") problems[`objectives.${index}.reason`] = ["Motivez le refus."];
+    else if (!verdict.approved && unexplained) problems[`objectives.${index}.reason`] = ["Motivez le refus."];
+    else if (approvalReason) problems[`objectives.${index}.reason`] = [`Motivez l'approbation : ${approvalReason}.`];
     seen.add(verdict.objectiveCode);
   });
   declaredCodes.forEach((code) => {

@@ -294,6 +294,21 @@ describe("verification of declared results", () => {
     expect(refusal.text).toContain(`- O2 (${o2.title}) : Aucune preuve de déploiement.`);
   });
 
+  it("approves an objective the establishment declares not achieved only with a reason, which the step keeps", async () => {
+    const { dossier, director, ans } = await world("NATIONAL_ONLY");
+    const declared = declaration();
+    declared.objectives[0] = { objectiveCode: "O1", achieved: false, comment: "22 professionnels sans e-CPS." };
+    await declareResults(director, dossier.id, declared);
+    await expect(recordVerificationStep(ans, dossier.id, approveAll(1))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { "objectives.0.reason": ["Motivez l'approbation : l'établissement déclare cet objectif non atteint."] },
+    });
+    expect((await testDb.tranche.findFirstOrThrow({ where: { applicationId: dossier.id, kind: "BALANCE" } })).status).toBe("PLANNED");
+    const explained = approveAll(1);
+    explained.objectives[0] = { objectiveCode: "O1", decision: "approve", reason: "Enrôlement terminé depuis, pièces jointes." };
+    expect(await recordVerificationStep(ans, dossier.id, explained)).toMatchObject({ state: "VALIDATED" });
+  });
+
   it("sends the declaration back to the establishment with a message and a deadline; the director's answer with files returns it to the tier that asked", async () => {
     const { dossier, director, ans } = await world("NATIONAL_ONLY");
     const editor = await createUser(testDb, { establishmentId: dossier.establishment.id, membershipRole: "EDITOR" });
