@@ -3,6 +3,7 @@ import path from "node:path";
 import { type APIRequestContext, expect, request as playwright, test } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { e2eDb } from "./fixtures/database";
+import { professionalFormInput } from "./fixtures/professional";
 import { E2E_AUTH_SECRET, E2E_BASE_URL, E2E_STORAGE_DIR } from "./fixtures/environment";
 import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-defaults";
 import { withFinessKey } from "@/lib/identifiers/finess";
@@ -89,25 +90,6 @@ const MEMBER_WRITE = (memberStatus: number) => ({ anonymous: 401, member: member
 const MATRIX_LINE = { Nom: "MATRICE", RPPS: "", "Statut RPPS": "", MIE: "" };
 const ROSTER_CSV = templateCsv([MATRIX_LINE, { ...MATRIX_LINE, Nom: "REJET", RPPS: "1234" }]);
 const CORRECTED_LINE = TEMPLATE_COLUMNS.map((column) => ({ ...GOOD_LINE, ...MATRIX_LINE, Nom: "REJET" })[column.header]);
-const PROFESSIONAL_INPUT = () => ({
-  lastName: `MATRICE-${crypto.randomUUID().slice(0, 6)}`,
-  firstName: "Ana",
-  birthDate: "1985-02-01",
-  population: "SALARIED",
-  professionCode: "60",
-  category: "CIVIL",
-  rpps: "",
-  rppsStatus: "NOT_REGISTERED",
-  rppsCheckedAt: "",
-  identityVerification: "NONE",
-  activityStart: "2020-01-01",
-  activityEnd: "",
-  needsDmp: false,
-  needsDpi: false,
-  needsPscServices: false,
-  needsSecureMessaging: false,
-  enrollments: [],
-});
 
 const GRID = { objectives: DEFAULT_OBJECTIVES, criteria: DEFAULT_CRITERIA };
 const WAVE_SETTINGS = {
@@ -456,7 +438,11 @@ const ROWS: Row[] = [
   ),
   {
     route: "POST /api/establishments/[establishmentId]/roster/professionals",
-    call: (w) => ({ method: "POST", url: `/api/establishments/${w.establishment}/roster/professionals`, json: PROFESSIONAL_INPUT() }),
+    call: (w) => ({
+      method: "POST",
+      url: `/api/establishments/${w.establishment}/roster/professionals`,
+      json: professionalFormInput(`MATRICE-${crypto.randomUUID().slice(0, 6)}`),
+    }),
     expected: MEMBER_WRITE(200),
   },
   {
@@ -464,7 +450,7 @@ const ROWS: Row[] = [
     call: (w) => ({
       method: "PUT",
       url: `/api/establishments/${w.establishment}/roster/professionals/${w.professional}`,
-      json: { expectedVersion: 99, professional: PROFESSIONAL_INPUT() },
+      json: { expectedVersion: 99, professional: professionalFormInput(`MATRICE-${crypto.randomUUID().slice(0, 6)}`) },
     }),
     // The member passes the policy and meets the stale version.
     expected: MEMBER_WRITE(409),

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { e2eDb } from "./fixtures/database";
+import { professionalFormInput } from "./fixtures/professional";
 import { signInAs } from "./fixtures/sessions";
 import { createEstablishment, createUser } from "@/test/factories";
 
@@ -8,25 +9,6 @@ import { createEstablishment, createUser } from "@/test/factories";
  * cannot hold it), filters edited in the address bar, a field of the wrong type, a body far larger
  * than any form. Each gets a page or a French answer, never the 500 page.
  */
-const professional = (lastName: string) => ({
-  lastName,
-  firstName: "Ana",
-  birthDate: "1985-02-01",
-  population: "SALARIED",
-  professionCode: "60",
-  category: "CIVIL",
-  rpps: "",
-  rppsStatus: "NOT_REGISTERED",
-  rppsCheckedAt: "",
-  identityVerification: "NONE",
-  activityStart: "2020-01-01",
-  activityEnd: "",
-  needsDmp: false,
-  needsDpi: false,
-  needsPscServices: false,
-  needsSecureMessaging: false,
-  enrollments: [],
-});
 
 test.describe("untrusted input", () => {
   test("a NUL character in a field is dropped; a field of the wrong type or a huge body is refused in French", async ({ context }) => {
@@ -36,16 +18,16 @@ test.describe("untrusted input", () => {
     const url = `/api/establishments/${establishment.id}/roster/professionals`;
     const name = `NUL-${crypto.randomUUID().slice(0, 6)}`.toUpperCase();
 
-    const saved = await context.request.post(url, { data: professional(`${name}\u0000`) });
+    const saved = await context.request.post(url, { data: professionalFormInput(`${name}\u0000`) });
     expect(saved.status()).toBe(200);
     expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id, lastName: name } })).toBe(1);
 
-    const wrongType = await context.request.post(url, { data: { ...professional(`${name}-B`), needsDmp: "oui" } });
+    const wrongType = await context.request.post(url, { data: { ...professionalFormInput(`${name}-B`), needsDmp: "oui" } });
     expect(wrongType.status()).toBe(422);
     const { error } = await wrongType.json();
     expect(error.fieldErrors.needsDmp[0]).toMatch(/^Entrée invalide/);
 
-    const huge = await context.request.post(url, { data: { ...professional(`${name}-C`), padding: "x".repeat(3 * 1024 * 1024) } });
+    const huge = await context.request.post(url, { data: { ...professionalFormInput(`${name}-C`), padding: "x".repeat(3 * 1024 * 1024) } });
     expect(huge.status()).toBe(413);
     expect((await huge.json()).error.message).toBe("La requête est trop volumineuse.");
     expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id } })).toBe(1);
