@@ -11,7 +11,9 @@ import { createEstablishment, createUser } from "@/test/factories";
  */
 
 test.describe("untrusted input", () => {
-  test("a NUL character in a field is dropped; a field of the wrong type or a huge body is refused in French", async ({ context }) => {
+  test("a NUL character in a field is dropped; a field of the wrong type, a huge body or JSON for a file is refused in French", async ({
+    context,
+  }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id });
     await signInAs(context, director.id);
@@ -31,6 +33,15 @@ test.describe("untrusted input", () => {
     expect(huge.status()).toBe(413);
     expect((await huge.json()).error.message).toBe("La requête est trop volumineuse.");
     expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id } })).toBe(1);
+
+    // JSON sent where a file is expected is told so, not that an upload failed.
+    const notAForm = await context.request.post(`/api/establishments/${establishment.id}/roster/imports`, {
+      data: { file: "registre.csv" },
+    });
+    expect(notAForm.status()).toBe(422);
+    expect((await notAForm.json()).error.message).toBe(
+      "La requête n'est pas au format attendu : un formulaire avec ses fichiers (multipart/form-data).",
+    );
   });
 
   test("a list's filters edited in the address bar show the list, leaving out what they cannot mean", async ({ page, context }) => {

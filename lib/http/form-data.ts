@@ -12,6 +12,10 @@ export async function readFormData(request: Request, limit: { maxBytes: number; 
   const announced = Number(request.headers.get("content-length") ?? Number.NaN);
   if (announced > limit.maxBytes + MULTIPART_ENVELOPE_BYTES)
     throw new AppError("PAYLOAD_TOO_LARGE", limit.tooLarge, { fieldErrors: { file: [limit.tooLarge] } });
+  // A body of another kind (JSON sent to an upload route) is the caller's mistake, not a failed upload.
+  if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) {
+    throw new AppError("INVALID_INPUT", "La requête n'est pas au format attendu : un formulaire avec ses fichiers (multipart/form-data).");
+  }
   let form: FormData;
   try {
     form = await request.formData();
