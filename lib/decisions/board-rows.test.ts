@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type BoardRow, filterAndSort, ZDecisionBoardFilters } from "./board-rows";
+import { type BoardRow, filterAndSort, rankByNote, ZDecisionBoardFilters } from "./board-rows";
 
 const row = (id: string, fields: Partial<BoardRow> = {}): BoardRow => ({
   id,
@@ -45,5 +45,18 @@ describe("the decisions board's rows", () => {
       dir: "desc",
       page: 1,
     });
+  });
+});
+
+describe("a dossier's rank", () => {
+  it("follows the normalised note, highest first, equal notes sharing a rank, none without a note", () => {
+    const rows = [
+      row("a", { normalised: 60 }),
+      row("b", { normalised: 80 }),
+      row("c", { normalised: 60 }),
+      row("d", { normalised: null }),
+      row("e", { normalised: 10 }),
+    ];
+    expect(Object.fromEntries(rankByNote(rows))).toEqual({ b: 1, a: 2, c: 2, e: 4 });
   });
 });

@@ -99,3 +99,17 @@ export function filterAndSort(rows: readonly BoardRow[], filters: TDecisionBoard
     return order !== 0 ? direction * order : a.establishment.localeCompare(b.establishment, "fr");
   });
 }
+
+/**
+ * Each dossier's rank by its ranking note (the normalised one, highest first), whatever order the
+ * board shows: equal notes share a rank (1, 2, 2, 4); a dossier without a note has none.
+ */
+export function rankByNote(rows: readonly BoardRow[]): Map<string, number> {
+  const noted = rows.filter((row) => row.normalised !== null).sort((a, b) => b.normalised! - a.normalised!);
+  const ranks = new Map<string, number>();
+  noted.forEach((row, index) => {
+    const previous = noted[index - 1];
+    ranks.set(row.id, previous && previous.normalised === row.normalised ? ranks.get(previous.id)! : index + 1);
+  });
+  return ranks;
+}

@@ -258,10 +258,10 @@ describe("decisions", () => {
     // Named after its wave: two waves' exports of one day are two files.
     const title = await testDb.wave.findUniqueOrThrow({ where: { id: wave.waveId }, select: { title: true } });
     expect(file.fileName).toMatch(new RegExp(`^decisions-${fileNameWords(title.title)}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
-    // Its rank in the board's order, then the establishment and its FINESS, as a payer or an ARS looks them up.
-    expect(lines[0]!.startsWith("Rang;Établissement;FINESS;")).toBe(true);
-    expect(lines[1]).toMatch(new RegExp(`^1;"'=HYPERLINK[^;]*;${scored[0]!.establishment.finessEt};`));
-    expect(lines[2]!.startsWith("2;")).toBe(true);
+    // Its rank by note whatever the board's order (here by name), then the establishment and its FINESS.
+    expect(lines[0]!.startsWith("Rang (note normalisée);Établissement;FINESS;")).toBe(true);
+    expect(lines[1]).toMatch(new RegExp(`^2;"'=HYPERLINK[^;]*;${scored[0]!.establishment.finessEt};`));
+    expect(lines[2]!.startsWith("1;")).toBe(true);
     expect(lines[1]).toContain(";Retenu;10000,00");
     const summaries = await loadDecisionSummaries(
       testDb,

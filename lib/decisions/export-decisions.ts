@@ -11,7 +11,7 @@ import { FILE_MIME_TYPES, type FileFormat } from "@/lib/export/file-format";
 import { fileNameWords } from "@/lib/export/file-name";
 
 const COLUMNS: readonly FigureColumn[] = [
-  { label: "Rang", kind: "integer" },
+  { label: "Rang (note normalisée)", kind: "integer" },
   { label: "Établissement", kind: "text" },
   { label: "FINESS", kind: "text" },
   { label: "Région", kind: "text" },
@@ -33,8 +33,8 @@ const COLUMNS: readonly FigureColumn[] = [
 /** The board's amounts travel as strings of cents (they reach the browser); none is a figure. */
 const cents = (amount: string | null | undefined) => (amount === null || amount === undefined ? null : BigInt(amount));
 
-/** `rank`: the row's place in the board's order, as the manager sorted and filtered it. */
-function cells(row: BoardRow, rank: number): FigureCell[] {
+/** `rank`: the dossier's rank by its note in the whole wave, whatever the board's order and filters. */
+function cells(row: BoardRow, rank: number | null): FigureCell[] {
   return [
     rank,
     row.establishment,
@@ -67,7 +67,11 @@ export async function exportDecisions(
 ) {
   requirePermission(viewer, "programme:export");
   const board = await getDecisionBoard(viewer, input.waveId, input.filters);
-  const table: FigureTable = { caption: "Décisions", columns: COLUMNS, rows: board.allRows.map((row, index) => cells(row, index + 1)) };
+  const table: FigureTable = {
+    caption: "Décisions",
+    columns: COLUMNS,
+    rows: board.allRows.map((row) => cells(row, board.ranks.get(row.id) ?? null)),
+  };
   const bytes = input.format === "csv" ? figureTableToCsv(table) : await figureTableToXlsx(table, table.caption);
   await recordAudit(db, {
     actor: auditActor(viewer),

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { trancheTotals } from "@/lib/follow-up/tranche-totals";
 import { regionName } from "@/lib/establishments/territories";
-import { boardRow, DECISION_BOARD_PAGE_SIZE, filterAndSort, type TDecisionBoardFilters } from "./board-rows";
+import { boardRow, DECISION_BOARD_PAGE_SIZE, filterAndSort, rankByNote, type TDecisionBoardFilters } from "./board-rows";
 import { loadDecisionSummaries } from "./load-decision-summaries";
 import { grantedCents } from "./wave-lock";
 
@@ -78,6 +78,8 @@ export async function getDecisionBoard(viewer: Viewer, waveId: string, filters: 
     rows: filtered.slice((page - 1) * DECISION_BOARD_PAGE_SIZE, page * DECISION_BOARD_PAGE_SIZE),
     /** Every matching row, for the export (the board's filters and order). */
     allRows: filtered,
+    /** Each dossier's rank by its note among all the wave's, whatever the filters. */
+    ranks: rankByNote(rows),
     regions: [...new Map(rows.map((row) => [row.regionCode, row.region]))].sort((a, b) => a[1].localeCompare(b[1], "fr")),
     categories: [...new Map(rows.map((row) => [row.categoryCode, row.category]))].sort((a, b) => a[1].localeCompare(b[1], "fr")),
   };
