@@ -51,6 +51,11 @@ test.describe("programme managers and dossiers", () => {
     await asDirector.getByRole("button", { name: "Confirmer" }).click();
     await expect(asDirector.getByRole("heading", { level: 1 })).toContainText("En instruction");
 
+    // Closed by hand before any review: refused, the refusal takes the focus.
+    await asManager.reload();
+    await asManager.getByRole("button", { name: "Clore l'évaluation" }).click();
+    await asManager.getByRole("button", { name: "Confirmer" }).click();
+    await expect(asManager.locator(":focus")).toContainText("Aucune évaluation n'a été remise pour ce dossier");
     // A reviewer has submitted; the one who will not answer is why the manager closes by hand.
     await addSubmittedReviews(e2eDb, id, wave.criteria, [{ reviewerId: (await createReviewer(e2eDb)).userId, value: 3 }]);
     await asManager.reload();

@@ -106,7 +106,8 @@ test.describe("review", () => {
     expect((await e2eDb.review.findUniqueOrThrow({ where: { assignmentId: firstAssignment.id } })).status).toBe("DRAFT");
     await first.keyboard.press("Enter");
     await press(first, first.getByRole("button", { name: "Confirmer la transmission" }), "Enter");
-    await expect(first.getByText(/Évaluation transmise le/)).toBeVisible();
+    // The button gone with the editable sheet, the focus is on the notice, which is then read.
+    await expect(first.locator(":focus")).toContainText(/Évaluation transmise le/);
     const review = await e2eDb.review.findUniqueOrThrow({ where: { assignmentId: firstAssignment.id }, include: { scores: true } });
     expect(review.status).toBe("SUBMITTED");
     for (const criterion of wave.criteria) {
@@ -342,6 +343,9 @@ test.describe("review", () => {
     await form.getByLabel("Motif (envoyé à l'instructeur)").fill("Instructeur indisponible.");
     await press(page, form.getByRole("button", { name: "Retirer le dossier" }), "Enter");
     await expect(page.getByRole("cell", { name: /Paul Absent/ })).toHaveCount(0);
+    // Its row and button gone, the focus is on the section, and the outcome is said.
+    await expect(page.getByRole("heading", { name: "Instruction", level: 2 })).toBeFocused();
+    await expect(page.getByRole("status").filter({ hasText: "Le dossier est retiré à Paul Absent." })).toBeVisible();
     expect(await e2eDb.reviewerAssignment.count({ where: { id: assignment.id } })).toBe(0);
   });
 

@@ -5,7 +5,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { DossierPageAction } from "@/lib/applications/state-machine";
 import { ApiError, callApi } from "@/lib/http/api-client";
 
@@ -36,6 +36,11 @@ export function TransitionPanel({
   const [due, setDue] = useState("");
   const [error, setError] = useState<{ message: string; fields: Record<string, string[]> } | null>(null);
   const [pending, setPending] = useState(false);
+  // A refusal takes the focus: « Confirmer », which had it, was disabled while the request ran.
+  const errorNotice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) errorNotice.current?.focus();
+  }, [error]);
 
   async function run(action: DossierPageAction) {
     setPending(true);
@@ -88,7 +93,11 @@ export function TransitionPanel({
           }}
         >
           <h3 className={fr.cx("fr-h6")}>{LABELS[open]}</h3>
-          {error ? <Alert severity="error" small description={error.message} className={fr.cx("fr-mb-2w")} /> : null}
+          {error ? (
+            <div ref={errorNotice} tabIndex={-1}>
+              <Alert severity="error" small description={error.message} className={fr.cx("fr-mb-2w")} />
+            </div>
+          ) : null}
           <Input
             textArea
             label={NEEDS_COMMENT.includes(open) ? "Message (obligatoire)" : "Commentaire (facultatif)"}

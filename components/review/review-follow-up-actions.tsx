@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { ofName } from "@/lib/format/elision";
 import { ApiError, callApi } from "@/lib/http/api-client";
+import { useFollowUpAnnouncer } from "./follow-up-announcer";
 
 type Refusal = { message: string; fieldErrors: Record<string, string[]> };
 
@@ -14,6 +15,12 @@ const fieldState = (refusal: Refusal | null, field: string) =>
   refusal?.fieldErrors[field] ? { state: "error" as const, stateRelatedMessage: refusal.fieldErrors[field].join(" ") } : {};
 
 type Action = "reopen" | "due" | "remove";
+
+const DONE: Record<Action, (reviewer: string) => string> = {
+  reopen: (reviewer) => `L'évaluation ${ofName(reviewer)} est rouverte.`,
+  due: (reviewer) => `L'échéance ${ofName(reviewer)} est enregistrée.`,
+  remove: (reviewer) => `Le dossier est retiré à ${reviewer}.`,
+};
 
 /**
  * A manager's actions on one assignment: reopen a submitted review; before submission, give it its
@@ -33,6 +40,7 @@ export function ReviewFollowUpActions({
   dueAtLocal: string;
 }) {
   const router = useRouter();
+  const announce = useFollowUpAnnouncer();
   const [open, setOpen] = useState<Action | null>(null);
   const [last, setLast] = useState<Action | null>(null);
   const [reason, setReason] = useState("");
@@ -61,12 +69,16 @@ export function ReviewFollowUpActions({
     setRefusal(null);
   }
 
-  async function send() {
+  async function send(action: Action) {
     setRefusal(null);
     try {
-      if (open === "reopen") await callApi(`/api/assignments/${assignmentId}/review/reopening`, "POST", { reason });
-      else if (open === "remove") await callApi(`/api/assignments/${assignmentId}`, "DELETE", { reason });
+      if (action === "reopen") await callApi(`/api/assignments/${assignmentId}/review/reopening`, "POST", { reason });
+      else if (action === "remove") await callApi(`/api/assignments/${assignmentId}`, "DELETE", { reason });
       else await callApi(`/api/assignments/${assignmentId}`, "PATCH", { dueAt, reason });
+      // A removed assignment's row goes with the refresh: the focus waits on the section's heading,
+      // not on this row's button.
+      announce(DONE[action](reviewer), { focusHeading: action === "remove" });
+      if (action === "remove") setLast(null);
       close();
       setReason("");
       router.refresh();
@@ -102,7 +114,7 @@ export function ReviewFollowUpActions({
       ref={form}
       onSubmit={(event) => {
         event.preventDefault();
-        void send();
+        void send(open);
       }}
       aria-label={titles[open]}
     >
@@ -120,7 +132,11 @@ export function ReviewFollowUpActions({
         {...fieldState(refusal, "reason")}
         nativeTextAreaProps={{ rows: 2, value: reason, onChange: (event) => setReason(event.target.value) }}
       />
-      {refusal && !onFields ? <p className={fr.cx("fr-error-text")}>{refusal.message}</p> : null}
+      {refusal && !onFields ? (
+        <p role="alert" className={fr.cx("fr-error-text")}>
+          {refusal.message}
+        </p>
+      ) : null}
       <Button size="small" type="submit">
         {open === "remove" ? "Retirer le dossier" : "Confirmer"}
       </Button>{" "}

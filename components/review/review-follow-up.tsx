@@ -5,6 +5,7 @@ import { DataTable } from "@/components/dsfr/data-table";
 import type { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
 import { CONFLICT_TYPE_SHORT, TIER_ADJECTIVES, TIER_LABELS } from "@/lib/review/labels";
 import { formatParisDateTime, toParisLocal } from "@/lib/time/paris";
+import { FollowUpAnnouncer } from "./follow-up-announcer";
 import { ReviewFollowUpActions } from "./review-follow-up-actions";
 import { ReviewsTable } from "./reviews-table";
 
@@ -19,69 +20,71 @@ const STATUS = {
 export function ReviewFollowUp({ followUp }: { followUp: NonNullable<Awaited<ReturnType<typeof getDossierReviewFollowUp>>> }) {
   return (
     <section className={fr.cx("fr-mt-6w")} aria-labelledby="instruction-titre">
-      <h2 id="instruction-titre" className={fr.cx("fr-h4")}>
+      <h2 id="instruction-titre" className={fr.cx("fr-h4")} tabIndex={-1}>
         Instruction
       </h2>
       <p>
         <Link href={`/pilotage/vagues/${followUp.waveId}/attribution`}>Attribuer des instructeurs</Link>
       </p>
-      {followUp.reviews.length === 0 ? (
-        <p>Aucun instructeur attribué.</p>
-      ) : (
-        <DataTable caption="Attributions et évaluations" hideCaption small>
-          <thead>
-            <tr>
-              <th scope="col">Instructeur</th>
-              <th scope="col">Niveau</th>
-              <th scope="col">Statut</th>
-              <th scope="col">Échéance</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {followUp.reviews.map((review) => (
-              <tr key={review.assignmentId}>
-                <td>
-                  {review.reviewer}
-                  {review.overrideReason ? <span className={fr.cx("fr-text--xs")}> (dérogation : {review.overrideReason})</span> : null}
-                </td>
-                <td>{TIER_LABELS[review.tier]}</td>
-                <td>
-                  {STATUS[review.status]}
-                  {review.conflict?.hasConflict && review.conflict.type ? ` (${CONFLICT_TYPE_SHORT[review.conflict.type]})` : ""}
-                  {review.overdue ? (
-                    <>
-                      {" "}
-                      <Badge severity="error" small>
-                        En retard
-                      </Badge>
-                    </>
-                  ) : null}
-                </td>
-                <td>{review.dueAt ? formatParisDateTime(review.dueAt) : "–"}</td>
-                <td>
-                  {review.status === "CONFLICT" ? null : (
-                    <ReviewFollowUpActions
-                      assignmentId={review.assignmentId}
-                      reviewer={review.reviewer}
-                      submitted={review.status === "SUBMITTED"}
-                      dueAtLocal={review.dueAt ? toParisLocal(review.dueAt) : ""}
-                    />
-                  )}
-                </td>
+      <FollowUpAnnouncer headingId="instruction-titre">
+        {followUp.reviews.length === 0 ? (
+          <p>Aucun instructeur attribué.</p>
+        ) : (
+          <DataTable caption="Attributions et évaluations" hideCaption small>
+            <thead>
+              <tr>
+                <th scope="col">Instructeur</th>
+                <th scope="col">Niveau</th>
+                <th scope="col">Statut</th>
+                <th scope="col">Échéance</th>
+                <th scope="col">Actions</th>
               </tr>
-            ))}
-          </tbody>
-        </DataTable>
-      )}
-      {followUp.tiers.map((tier) =>
-        followUp.reviews.some((review) => review.tier === tier) ? (
-          <div key={tier} className={fr.cx("fr-mt-3w")}>
-            <h3 className={fr.cx("fr-h5")}>Évaluations du niveau {TIER_ADJECTIVES[tier]}</h3>
-            <ReviewsTable reviews={followUp.reviews} spread={followUp.spread} criteria={followUp.criteria} tier={tier} />
-          </div>
-        ) : null,
-      )}
+            </thead>
+            <tbody>
+              {followUp.reviews.map((review) => (
+                <tr key={review.assignmentId}>
+                  <td>
+                    {review.reviewer}
+                    {review.overrideReason ? <span className={fr.cx("fr-text--xs")}> (dérogation : {review.overrideReason})</span> : null}
+                  </td>
+                  <td>{TIER_LABELS[review.tier]}</td>
+                  <td>
+                    {STATUS[review.status]}
+                    {review.conflict?.hasConflict && review.conflict.type ? ` (${CONFLICT_TYPE_SHORT[review.conflict.type]})` : ""}
+                    {review.overdue ? (
+                      <>
+                        {" "}
+                        <Badge severity="error" small>
+                          En retard
+                        </Badge>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{review.dueAt ? formatParisDateTime(review.dueAt) : "–"}</td>
+                  <td>
+                    {review.status === "CONFLICT" ? null : (
+                      <ReviewFollowUpActions
+                        assignmentId={review.assignmentId}
+                        reviewer={review.reviewer}
+                        submitted={review.status === "SUBMITTED"}
+                        dueAtLocal={review.dueAt ? toParisLocal(review.dueAt) : ""}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        )}
+        {followUp.tiers.map((tier) =>
+          followUp.reviews.some((review) => review.tier === tier) ? (
+            <div key={tier} className={fr.cx("fr-mt-3w")}>
+              <h3 className={fr.cx("fr-h5")}>Évaluations du niveau {TIER_ADJECTIVES[tier]}</h3>
+              <ReviewsTable reviews={followUp.reviews} spread={followUp.spread} criteria={followUp.criteria} tier={tier} />
+            </div>
+          ) : null,
+        )}
+      </FollowUpAnnouncer>
     </section>
   );
 }

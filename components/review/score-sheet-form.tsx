@@ -23,7 +23,7 @@ import {
   type TReviewSheetInput,
   ZReviewSheetInput,
 } from "@/lib/review/score-sheet";
-import { criterionCommentLabel, OVERALL_COMMENT_LABEL, readScoreSheetField } from "@/lib/review/score-sheet-labels";
+import { criterionCommentLabel, OVERALL_COMMENT_LABEL, readScoreSheetField, SUBMITTED_NOTICE_ID } from "@/lib/review/score-sheet-labels";
 
 export type SheetCriterionView = SheetCriterion & {
   description: string;
@@ -167,6 +167,13 @@ export function ScoreSheetForm({
     if (summary.current) summary.current.focus();
     else submitButton.current?.focus();
   }, [refusals]);
+  // Once submitted, the sheet turns read-only (the page's refresh) and the button that had the focus
+  // is gone: the focus goes to the page's notice that the review is submitted, which is then read.
+  const wasEditable = useRef(editable);
+  useEffect(() => {
+    if (wasEditable.current && !editable) document.getElementById(SUBMITTED_NOTICE_ID)?.focus();
+    wasEditable.current = editable;
+  }, [editable]);
   // Submitting cannot be undone by the reviewer: it is confirmed first, the focus on the confirmation.
   const [confirming, setConfirming] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);

@@ -29,11 +29,35 @@ describe("removing a reviewer's assignment", () => {
     expect(await testDb.review.count({ where: { assignmentId: pending.id } })).toBe(0);
     expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("SCORED");
     expect(await testDb.auditEvent.findFirst({ where: { action: "review.assignment_removed", targetId: dossier.id } })).toMatchObject({
-      details: { assignmentId: pending.id, reviewerId: silent.userId, tier: "NATIONAL", reason: "Instructeur indisponible jusqu'en mars." },
+      details: {
+        assignmentId: pending.id,
+        reviewer: "Marc Silencieux",
+        reviewerId: silent.userId,
+        tier: "NATIONAL",
+        reason: "Instructeur indisponible jusqu'en mars.",
+      },
     });
     const email = await testDb.outboxEmail.findFirstOrThrow({ where: { dedupeKey: `assignment-removed:${pending.id}` } });
     expect(email.to).toBe(silent.email);
     expect(email.text).toContain("Motif : Instructeur indisponible jusqu'en mars.");
+  });
+
+  it("removes one while the establishment answers a request for information, not once the dossier is scored", async () => {
+    const { manager, dossier, pending } = await setup();
+    await testDb.application.update({ where: { id: dossier.id }, data: { state: "INFORMATION_REQUESTED" } });
+    await removeAssignment(manager, { assignmentId: pending.id, reason: "Instructeur parti.", ip: null });
+    // Paused, the review is scored once the establishment has answered, not meanwhile.
+    expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("INFORMATION_REQUESTED");
+
+    const other = await createReviewer(testDb);
+    const late = await testDb.reviewerAssignment.create({
+      data: { applicationId: dossier.id, reviewerId: other.userId, tier: "NATIONAL" },
+    });
+    await testDb.application.update({ where: { id: dossier.id }, data: { state: "SCORED" } });
+    await expect(removeAssignment(manager, { assignmentId: late.id, reason: "Trop tard.", ip: null })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: "Le dossier est « Évalué » : ses attributions ne changent plus.",
+    });
   });
 
   it("keeps a submitted review, which is reopened rather than removed", async () => {

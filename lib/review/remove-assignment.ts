@@ -1,4 +1,5 @@
 import { requirePermission } from "@/lib/access/policy";
+import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
@@ -25,25 +26,32 @@ export async function removeAssignment(
   if (assignment.review?.status === "SUBMITTED") {
     throw new AppError("INVALID_STATE", "Cette évaluation est transmise : rouvrez-la plutôt que de retirer l'attribution.");
   }
-  if (facts.state !== "UNDER_REVIEW") {
-    throw new AppError("INVALID_STATE", "Le dossier n'est plus en instruction : ses attributions ne changent plus.");
+  // While the establishment answers a request for information the review is only paused.
+  if (facts.state !== "UNDER_REVIEW" && facts.state !== "INFORMATION_REQUESTED") {
+    throw new AppError("INVALID_STATE", `Le dossier est « ${STATE_LABELS[facts.state]} » : ses attributions ne changent plus.`);
   }
   await db.$transaction(async (tx) => {
     const removed = await tx.reviewerAssignment.deleteMany({
       where: { id: assignment.id, OR: [{ review: null }, { review: { status: { not: "SUBMITTED" } } }] },
     });
     if (removed.count !== 1) throw new AppError("CONFLICT", "Cette attribution vient de changer : rechargez la page.");
+    const [reviewer, dossier] = await Promise.all([
+      tx.user.findUniqueOrThrow({ where: { id: assignment.reviewerId }, select: { email: true, displayName: true } }),
+      tx.application.findUniqueOrThrow({ where: { id: facts.id }, select: { establishment: { select: { name: true } } } }),
+    ]);
     await recordAudit(tx, {
       actor: auditActor(viewer),
       action: "review.assignment_removed",
       target: { type: "Application", id: facts.id },
       ip: input.ip,
-      details: { assignmentId: assignment.id, reviewerId: assignment.reviewerId, tier: assignment.tier, reason: input.reason },
+      details: {
+        assignmentId: assignment.id,
+        reviewer: reviewer.displayName,
+        reviewerId: assignment.reviewerId,
+        tier: assignment.tier,
+        reason: input.reason,
+      },
     });
-    const [reviewer, dossier] = await Promise.all([
-      tx.user.findUniqueOrThrow({ where: { id: assignment.reviewerId }, select: { email: true } }),
-      tx.application.findUniqueOrThrow({ where: { id: facts.id }, select: { establishment: { select: { name: true } } } }),
-    ]);
     const email = assignmentRemovedEmail({ establishment: dossier.establishment.name, reason: input.reason });
     await enqueueEmail(tx, { dedupeKey: `assignment-removed:${assignment.id}`, to: reviewer.email, ...email });
     await completeScoringIfDone(tx, facts.id, auditActor(viewer), now);

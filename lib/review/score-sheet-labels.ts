@@ -4,6 +4,9 @@
  */
 export const OVERALL_COMMENT_LABEL = "Appréciation générale";
 
+/** The review page's notice « Évaluation transmise le … », where the focus goes once the sheet is submitted. */
+export const SUBMITTED_NOTICE_ID = "evaluation-transmise";
+
 export function criterionCommentLabel(criterionCode: string): string {
   return `Commentaire sur ${criterionCode}`;
 }

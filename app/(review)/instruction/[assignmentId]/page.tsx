@@ -1,5 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { SUBMITTED_NOTICE_ID } from "@/lib/review/score-sheet-labels";
 import { Badge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
 import { DeclarationForm } from "@/components/review/declaration-form";
@@ -105,12 +106,14 @@ export default async function ReviewWorkspacePage({ params }: Props) {
       </a>
       {header}
       {review.status === "SUBMITTED" ? (
-        <Alert
-          severity="success"
-          small
-          className={fr.cx("fr-mb-2w")}
-          description={`Évaluation transmise le ${formatParisDateTime(review.submittedAt!)} (heure de Paris) : elle n'est plus modifiable, sauf si un chargé de programme la rouvre.`}
-        />
+        <div id={SUBMITTED_NOTICE_ID} tabIndex={-1}>
+          <Alert
+            severity="success"
+            small
+            className={fr.cx("fr-mb-2w")}
+            description={`Évaluation transmise le ${formatParisDateTime(review.submittedAt!)} (heure de Paris) : elle n'est plus modifiable, sauf si un chargé de programme la rouvre.`}
+          />
+        </div>
       ) : review.reopenedAt ? (
         <Alert
           severity="info"

@@ -1,0 +1,36 @@
+"use client";
+
+import { fr } from "@codegouvfr/react-dsfr";
+import { createContext, type ReactNode, useCallback, useContext, useState } from "react";
+
+type Announce = (message: string, options?: { focusHeading?: boolean }) => void;
+
+const AnnounceContext = createContext<Announce>(() => {});
+
+/**
+ * The outcome of a manager's action on an assignment, said in a status message that outlives the
+ * row (a removed assignment's row, and its button, are gone after the refresh). `focusHeading` puts
+ * the focus on the section's heading when the control that had it disappears.
+ */
+export function FollowUpAnnouncer({ headingId, children }: { headingId: string; children: ReactNode }) {
+  const [message, setMessage] = useState("");
+  const announce = useCallback<Announce>(
+    (text, options) => {
+      setMessage(text);
+      if (options?.focusHeading) document.getElementById(headingId)?.focus();
+    },
+    [headingId],
+  );
+  return (
+    <AnnounceContext value={announce}>
+      <p role="status" className={fr.cx("fr-text--sm", message ? "fr-mb-2w" : "fr-mb-0")}>
+        {message}
+      </p>
+      {children}
+    </AnnounceContext>
+  );
+}
+
+export function useFollowUpAnnouncer(): Announce {
+  return useContext(AnnounceContext);
+}
