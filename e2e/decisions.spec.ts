@@ -144,7 +144,7 @@ test("a dossier still under review says where it stands on its decision page, wi
   await page.goto(`/pilotage/vagues/${wave.waveId}/decisions/${dossier.id}`);
   const proposal = page.getByRole("region", { name: "Proposition" });
   await expect(proposal).toContainText(
-    "Ce dossier est à l'état « En instruction » : une décision se propose une fois ses évaluations remises",
+    "Ce dossier est à l'état « En instruction » : une décision se propose une fois le dossier « Évalué »",
   );
   await expect(proposal).not.toContainText("publiée");
   await expect(proposal.getByRole("button")).toHaveCount(0);

@@ -297,7 +297,7 @@ test.describe("filing a dossier", () => {
     await a.getByLabel("Titre du projet").fill("Nouveau titre d'Alice");
     await waitSaved(a);
     await b.getByLabel("Titre du projet").fill("Titre de Bruno");
-    await expect(b.getByText("Cette section a été modifiée par une autre personne")).toBeVisible();
+    await expect(b.getByText("Cette section a été modifiée entre-temps")).toBeVisible();
     // Named as the form labels it, with Bruno's text beside the saved one.
     await expect(b.getByRole("row", { name: "Titre du projet Titre de Bruno Nouveau titre d'Alice" })).toBeVisible();
     stored = await e2eDb.application.findUniqueOrThrow({ where: { id } });

@@ -104,6 +104,11 @@ test.describe("review", () => {
     await press(first, first.getByRole("button", { name: "Annuler" }), "Enter");
     await expect(first.getByRole("button", { name: "Transmettre l'évaluation" })).toBeFocused();
     expect((await e2eDb.review.findUniqueOrThrow({ where: { assignmentId: firstAssignment.id } })).status).toBe("DRAFT");
+    // Escape cancels too.
+    await first.keyboard.press("Enter");
+    await expect(first.getByRole("button", { name: "Confirmer la transmission" })).toBeFocused();
+    await first.keyboard.press("Escape");
+    await expect(first.getByRole("button", { name: "Transmettre l'évaluation" })).toBeFocused();
     await first.keyboard.press("Enter");
     await press(first, first.getByRole("button", { name: "Confirmer la transmission" }), "Enter");
     // The button gone with the editable sheet, the focus is on the notice, which is then read.

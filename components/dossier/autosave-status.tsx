@@ -94,7 +94,7 @@ export function AutosaveStatus({
         <Alert
           as={titleAs}
           severity="warning"
-          title="Cette section a été modifiée par une autre personne"
+          title="Cette section a été modifiée entre-temps"
           description={
             <>
               <p>

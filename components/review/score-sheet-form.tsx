@@ -342,7 +342,15 @@ export function ScoreSheetForm({
         </ul>
       ) : null}
       {confirming ? (
-        <div role="group" aria-labelledby="confirmation-transmission" className={fr.cx("fr-p-2w", "fr-mb-2w")} style={CONFIRMATION_STYLE}>
+        <div
+          role="group"
+          aria-labelledby="confirmation-transmission"
+          className={fr.cx("fr-p-2w", "fr-mb-2w")}
+          style={CONFIRMATION_STYLE}
+          onKeyDown={(event) => {
+            if (event.key === "Escape") cancelConfirmation();
+          }}
+        >
           <p id="confirmation-transmission" className={fr.cx("fr-mb-2w")}>
             Une fois transmise, votre évaluation ne se modifie plus : seul un chargé de programme peut la rouvrir. Les champs manquants vous
             seront signalés.

@@ -111,8 +111,8 @@ export default async function ProposalPage({ params }: Props) {
           <p>La décision de ce dossier est publiée : elle ne se modifie plus.</p>
         ) : (
           <p>
-            Ce dossier est à l&apos;état « {STATE_LABELS[dossier.state]} » : une décision se propose une fois ses évaluations remises (état
-            « {STATE_LABELS.SCORED} »).
+            Ce dossier est à l&apos;état « {STATE_LABELS[dossier.state]} » : une décision se propose une fois le dossier «{" "}
+            {STATE_LABELS.SCORED} », quand ses évaluations sont remises ou que l&apos;évaluation est close depuis sa page.
           </p>
         )}
       </section>
