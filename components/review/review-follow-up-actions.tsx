@@ -32,8 +32,11 @@ export function ReviewFollowUpActions({
   assignmentId,
   reviewer,
   submitted,
+  removable,
   dueAtLocal,
 }: {
+  /** The dossier is in review (lib/review/remove-assignment.ts): « Retirer » is offered. */
+  removable: boolean;
   assignmentId: string;
   reviewer: string;
   submitted: boolean;
@@ -96,10 +99,20 @@ export function ReviewFollowUpActions({
       <>
         <Button ref={(button) => void (toggles.current.due = button)} size="small" priority="tertiary" onClick={() => show("due")}>
           Changer l&apos;échéance<span className="fr-sr-only"> {ofName(reviewer)}</span>
-        </Button>{" "}
-        <Button ref={(button) => void (toggles.current.remove = button)} size="small" priority="tertiary" onClick={() => show("remove")}>
-          Retirer<span className="fr-sr-only"> le dossier à {reviewer}</span>
         </Button>
+        {removable ? (
+          <>
+            {" "}
+            <Button
+              ref={(button) => void (toggles.current.remove = button)}
+              size="small"
+              priority="tertiary"
+              onClick={() => show("remove")}
+            >
+              Retirer<span className="fr-sr-only"> le dossier à {reviewer}</span>
+            </Button>
+          </>
+        ) : null}
       </>
     );
   }

@@ -67,6 +67,7 @@ export function ReviewFollowUp({ followUp }: { followUp: NonNullable<Awaited<Ret
                         assignmentId={review.assignmentId}
                         reviewer={review.reviewer}
                         submitted={review.status === "SUBMITTED"}
+                        removable={followUp.removable}
                         dueAtLocal={review.dueAt ? toParisLocal(review.dueAt) : ""}
                       />
                     )}

@@ -3,12 +3,18 @@ import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
+import type { ApplicationState } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { assignmentRemovedEmail } from "@/lib/notifications/assignment-removed";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { loadAssignment } from "./load-assignment";
 import { completeScoringIfDone } from "./tier-completion";
+
+/** In review, or paused while the establishment answers a request for information: a reviewer can still be taken off. */
+export function assignmentsCanBeRemoved(state: ApplicationState): boolean {
+  return state === "UNDER_REVIEW" || state === "INFORMATION_REQUESTED";
+}
 
 /**
  * A manager takes a dossier off a reviewer's list before they submit (a reviewer who left, or who
@@ -26,8 +32,7 @@ export async function removeAssignment(
   if (assignment.review?.status === "SUBMITTED") {
     throw new AppError("INVALID_STATE", "Cette évaluation est transmise : rouvrez-la plutôt que de retirer l'attribution.");
   }
-  // While the establishment answers a request for information the review is only paused.
-  if (facts.state !== "UNDER_REVIEW" && facts.state !== "INFORMATION_REQUESTED") {
+  if (!assignmentsCanBeRemoved(facts.state)) {
     throw new AppError("INVALID_STATE", `Le dossier est « ${STATE_LABELS[facts.state]} » : ses attributions ne changent plus.`);
   }
   await db.$transaction(async (tx) => {
