@@ -11,6 +11,7 @@ import { updateDecisionSettings } from "./update-decision-settings";
 import { exportDecisions } from "./export-decisions";
 import { fileNameWords } from "@/lib/export/file-name";
 import { transitionApplication } from "@/lib/applications/transition-application";
+import { reopenReview } from "@/lib/review/reopen-review";
 import { addSubmittedReviews, createReviewer, createReviewWave, createScoredDossier, directorOf, programmeManager } from "@/test/factories";
 import { ZDecisionBoardFilters } from "./board-rows";
 import { loadDecisionSummaries } from "./load-decision-summaries";
@@ -224,6 +225,18 @@ describe("decisions", () => {
     });
     await expect(releaseDecisions(manager, { waveId: wave.waveId, ip: null })).resolves.toMatchObject({ released: 1 });
     expect((await testDb.application.findUniqueOrThrow({ where: { id: reopened.id } })).state).toBe("UNDER_REVIEW");
+  });
+
+  it("withdraws it too when one of the dossier's reviews is reopened", async () => {
+    const { manager, wave, scored } = await scoredWave(2);
+    for (const dossier of scored) await stageDecision(manager, proposal({ applicationId: dossier.id, amountGranted: "10 000" }));
+    const reopened = scored[1]!;
+    const assignment = await testDb.reviewerAssignment.findFirstOrThrow({ where: { applicationId: reopened.id } });
+    await reopenReview(manager, { assignmentId: assignment.id, reason: "Note du critère C2 à revoir.", ip: null });
+
+    expect((await testDb.decision.findFirstOrThrow({ where: { applicationId: reopened.id } })).supersededAt).not.toBeNull();
+    expect(await testDb.auditEvent.count({ where: { action: "decision.withdrawn", targetId: reopened.id } })).toBe(1);
+    await expect(releaseDecisions(manager, { waveId: wave.waveId, ip: null })).resolves.toMatchObject({ released: 1 });
   });
 
   it("closes a review by hand only once a review has been submitted", async () => {

@@ -5,8 +5,9 @@ import type { Db } from "@/lib/db/client";
 type Writer = Pick<Db, "decision" | "auditEvent">;
 
 /**
- * A proposal judged a dossier as scored: when its review is reopened, the proposal not yet released
- * is withdrawn with it, in the reopening's transaction. Left in place, it counted in the envelope
+ * A proposal judged a dossier as scored: when the dossier goes back to review (« Rouvrir
+ * l'instruction », or one of its reviews reopened), the proposal not yet released is withdrawn with
+ * it, in the reopening's transaction. Left in place, it counted in the envelope
  * and blocked the wave's release until the dossier was scored again; it is proposed anew then.
  */
 export async function withdrawStagedProposal(

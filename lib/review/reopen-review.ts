@@ -3,6 +3,7 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { notifyMembers } from "@/lib/applications/notify-members";
 import { writeTransition } from "@/lib/applications/write-transition";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { withdrawStagedProposal } from "@/lib/decisions/withdraw-staged-proposal";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
@@ -13,7 +14,8 @@ import { loadAssignment } from "./load-assignment";
 /**
  * A manager reopens a submitted review: it becomes an editable draft again, the reviewer is told
  * why by e-mail, and a dossier already « évalué » goes back to « en instruction » through the state
- * machine (its scoring is no longer complete). Audited with the reason.
+ * machine (its scoring is no longer complete), its unreleased decision proposal withdrawn with it.
+ * Audited with the reason.
  */
 export async function reopenReview(viewer: Viewer, input: { assignmentId: string; reason: string; ip: string | null }, now = new Date()) {
   requirePermission(viewer, "reviewer:assign");
@@ -46,6 +48,7 @@ export async function reopenReview(viewer: Viewer, input: { assignmentId: string
         ip: input.ip,
         now,
       });
+      await withdrawStagedProposal(tx, { applicationId: facts.id, viewer, ip: input.ip, now });
       await notifyMembers(tx, { applicationId: facts.id, version: facts.version, state: moved.state });
     }
     const [reviewer, dossier] = await Promise.all([
