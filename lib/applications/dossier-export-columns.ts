@@ -21,7 +21,7 @@ import type { SheetCriterion } from "@/lib/review/score-sheet";
 import { formatNumericCalendarDate, parisToday } from "@/lib/time/paris";
 import { calendarDateFromUtc } from "./calendar-date";
 import { DOSSIER_CONTENT_SELECT, dossierContentOf } from "./dossier-content-rows";
-import { ASSESSMENT_STATUS_LABELS, BUDGET_CATEGORY_LABELS, PARTNER_ROLE_LABELS, POPULATION_LABELS } from "./labels";
+import { ASSESSMENT_STATUS_TITLES, BUDGET_CATEGORY_LABELS, PARTNER_ROLE_LABELS, POPULATION_LABELS } from "./labels";
 import { DOSSIER_ROW_SELECT } from "./list-dossiers";
 import { STATE_LABELS } from "./state-machine";
 
@@ -110,7 +110,6 @@ export function dossierExportColumns(objectives: readonly ExportObjective[]): Fi
 }
 
 const lines = (values: readonly string[]) => values.join("\n");
-const capitalise = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
 /** One dossier's cells, in the order of `dossierExportColumns(objectives)`. */
 export function dossierExportCells(
@@ -162,7 +161,7 @@ export function dossierExportCells(
       const assessment = assessments.get(objective.code);
       if (!assessment) return ["", null, ""];
       return [
-        capitalise(ASSESSMENT_STATUS_LABELS[assessment.status]),
+        ASSESSMENT_STATUS_TITLES[assessment.status],
         assessment.targetDate ? calendarDateFromUtc(assessment.targetDate) : null,
         assessment.explanation,
       ];

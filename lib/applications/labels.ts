@@ -24,6 +24,11 @@ export const ASSESSMENT_STATUS_LABELS: Readonly<Record<AssessmentStatus, string>
   NOT_PLANNED: "non prévu",
 };
 
+/** The same, capitalised: a choice in the form, a cell of a table. */
+export const ASSESSMENT_STATUS_TITLES: Readonly<Record<AssessmentStatus, string>> = Object.fromEntries(
+  Object.entries(ASSESSMENT_STATUS_LABELS).map(([status, label]) => [status, label.charAt(0).toUpperCase() + label.slice(1)]),
+) as Record<AssessmentStatus, string>;
+
 export const POPULATION_LABELS: Readonly<Record<Population, string>> = {
   SALARIED: "Salariés",
   SELF_EMPLOYED: "Libéraux et indépendants",

@@ -1,4 +1,4 @@
-import { ASSESSMENT_STATUS_LABELS, BUDGET_CATEGORY_LABELS, PARTNER_ROLE_LABELS, POPULATION_LABELS } from "@/lib/applications/labels";
+import { ASSESSMENT_STATUS_TITLES, BUDGET_CATEGORY_LABELS, PARTNER_ROLE_LABELS, POPULATION_LABELS } from "@/lib/applications/labels";
 import type { MieType } from "@/lib/db/generated/enums";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { formatNumericCalendarDate } from "@/lib/time/paris";
@@ -33,14 +33,10 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   role: PARTNER_ROLE_LABELS,
   population: POPULATION_LABELS,
   category: BUDGET_CATEGORY_LABELS,
-  status: Object.fromEntries(Object.entries(ASSESSMENT_STATUS_LABELS).map(([code, label]) => [code, capitalise(label)])),
+  status: ASSESSMENT_STATUS_TITLES,
 };
 
 const DATE_FIELDS = new Set(["dueDate", "targetDate"]);
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 export type ObjectiveName = { id: string; code: string; title: string };
 
