@@ -9,3 +9,18 @@ import { Badge as DsfrBadge, type BadgeProps } from "@codegouvfr/react-dsfr/Badg
 export function Badge({ as = "span", ...props }: BadgeProps) {
   return <DsfrBadge as={as} {...props} />;
 }
+
+/**
+ * « En retard » after a due date, a space before it so that it reads apart from the date or status
+ * it follows; nothing when on time. One badge for every review and follow-up table.
+ */
+export function OverdueBadge({ overdue }: { overdue: boolean }) {
+  return overdue ? (
+    <>
+      {" "}
+      <Badge severity="error" small>
+        En retard
+      </Badge>
+    </>
+  ) : null;
+}

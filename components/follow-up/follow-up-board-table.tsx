@@ -1,7 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@/components/dsfr/badge";
+import { OverdueBadge } from "@/components/dsfr/badge";
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import Link from "next/link";
 import { SortedTableSections } from "@/components/dsfr/sortable-header";
@@ -50,11 +50,7 @@ const columns = helper.columns([
     cell: ({ row }) => (
       <>
         {row.original.dueAt ?? "–"}
-        {row.original.overdue ? (
-          <Badge small severity="error" className={fr.cx("fr-ml-1v")}>
-            En retard
-          </Badge>
-        ) : null}
+        <OverdueBadge overdue={row.original.overdue} />
       </>
     ),
   }),

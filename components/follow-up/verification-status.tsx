@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Fragment } from "react";
-import { Badge } from "@/components/dsfr/badge";
+import { Badge, OverdueBadge } from "@/components/dsfr/badge";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { FileLinks } from "@/components/dossier/file-links";
 import { DataTable } from "@/components/dsfr/data-table";
@@ -33,14 +33,7 @@ export function VerificationStatus({
           <>
             {" "}
             – à traiter par l&apos;{TIER_LABELS[tier]} au plus tard le {formatParisDateTime(verification.dueAt)} (heure de Paris)
-            {verification.overdue ? (
-              <>
-                {" "}
-                <Badge severity="error" small>
-                  En retard
-                </Badge>
-              </>
-            ) : null}
+            <OverdueBadge overdue={verification.overdue} />
           </>
         ) : null}
       </p>

@@ -1,5 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@/components/dsfr/badge";
+import { OverdueBadge } from "@/components/dsfr/badge";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
@@ -51,14 +51,7 @@ export function ReviewFollowUp({ followUp }: { followUp: NonNullable<Awaited<Ret
                   <td>
                     {STATUS[review.status]}
                     {review.conflict?.hasConflict && review.conflict.type ? ` (${CONFLICT_TYPE_SHORT[review.conflict.type]})` : ""}
-                    {review.overdue ? (
-                      <>
-                        {" "}
-                        <Badge severity="error" small>
-                          En retard
-                        </Badge>
-                      </>
-                    ) : null}
+                    <OverdueBadge overdue={review.overdue} />
                   </td>
                   <td>{review.dueAt ? formatParisDateTime(review.dueAt) : "–"}</td>
                   <td>

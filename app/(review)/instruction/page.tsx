@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Badge } from "@/components/dsfr/badge";
+import { Badge, OverdueBadge } from "@/components/dsfr/badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
@@ -109,14 +109,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                   </td>
                   <td>
                     {item.dueAt ? formatParisDateTime(item.dueAt) : "Non fixée"}
-                    {item.overdue ? (
-                      <>
-                        {" "}
-                        <Badge severity="error" small>
-                          En retard
-                        </Badge>
-                      </>
-                    ) : null}
+                    <OverdueBadge overdue={item.overdue} />
                   </td>
                   <td>
                     <Badge severity={item.status === "SUBMITTED" ? "success" : item.status === "TO_DECLARE" ? "warning" : "info"} small>

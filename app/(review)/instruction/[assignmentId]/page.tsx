@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { SUBMITTED_NOTICE_ID } from "@/lib/review/score-sheet-labels";
-import { Badge } from "@/components/dsfr/badge";
+import { OverdueBadge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
 import { DeclarationForm } from "@/components/review/declaration-form";
 import { DossierReadView } from "@/components/review/dossier-read-view";
@@ -49,15 +49,7 @@ export default async function ReviewWorkspacePage({ params }: Props) {
         <br />
         Évaluation attendue{" "}
         {workspace.dueAt ? <>avant le {formatParisDateTime(workspace.dueAt)} (heure de Paris)</> : "à une date non encore fixée"}
-        {workspace.overdue ? (
-          <>
-            {" "}
-            <Badge severity="error" small>
-              En retard
-            </Badge>
-          </>
-        ) : null}
-        .
+        <OverdueBadge overdue={workspace.overdue} />.
       </p>
     </>
   );

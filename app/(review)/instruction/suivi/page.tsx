@@ -1,5 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@/components/dsfr/badge";
+import { OverdueBadge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
@@ -56,12 +56,8 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
                   <td>{VERIFICATION_STATE_LABELS[item.state]}</td>
                   <td>{formatParisDateTime(item.declaredAt)}</td>
                   <td>
-                    {formatParisDateTime(item.dueAt)}{" "}
-                    {item.overdue ? (
-                      <Badge severity="error" small>
-                        En retard
-                      </Badge>
-                    ) : null}
+                    {formatParisDateTime(item.dueAt)}
+                    <OverdueBadge overdue={item.overdue} />
                   </td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@/components/dsfr/badge";
+import { Badge, OverdueBadge } from "@/components/dsfr/badge";
 import type { Route } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
@@ -160,14 +160,7 @@ export default async function AssignmentPage({
                           <Badge small severity={STATUS[assignment.status].severity}>
                             {STATUS[assignment.status].label}
                           </Badge>
-                          {assignment.overdue ? (
-                            <>
-                              {" "}
-                              <Badge small severity="error">
-                                En retard
-                              </Badge>
-                            </>
-                          ) : null}
+                          <OverdueBadge overdue={assignment.overdue} />
                         </li>
                       ))}
                       {row.conflicts.map((name) => (
