@@ -58,4 +58,20 @@ test.describe("untrusted input", () => {
       await expect(page.getByRole("heading", { level: 1 }), url).toContainText(heading);
     }
   });
+
+  test("a filter's field takes no more than its list reads, so a long search is never left out unsaid", async ({ page, context }) => {
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+    for (const [url, label, length] of [
+      ["/pilotage/dossiers", "Établissement ou FINESS", 100],
+      ["/pilotage/journal", "Auteur (adresse)", 200],
+      ["/pilotage/journal", "Cible (identifiant)", 200],
+    ] as const) {
+      await page.goto(url);
+      const field = page.getByLabel(label);
+      await field.click();
+      await page.keyboard.insertText("x".repeat(length + 20));
+      await expect(field, label).toHaveValue("x".repeat(length));
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
 import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
@@ -24,7 +25,7 @@ export const ZDossierFilters = z.object({
   search: z
     .string()
     .trim()
-    .max(100)
+    .max(SEARCH_TEXT_MAX_LENGTH)
     .optional()
     .transform((value) => value || undefined),
   sort: z.enum(Object.keys(DOSSIER_SORTS) as [keyof typeof DOSSIER_SORTS]).catch("recent"),

@@ -7,10 +7,13 @@ import { parisDateTime } from "@/lib/time/paris";
 
 export const AUDIT_PAGE_SIZE = 50;
 
+/** An author's address or a target's identifier: the filter reads no more and its field takes no more. */
+export const AUDIT_FILTER_MAX_LENGTH = 200;
+
 const optionalText = z
   .string()
   .trim()
-  .max(200)
+  .max(AUDIT_FILTER_MAX_LENGTH)
   .optional()
   .transform((value) => value || undefined);
 const optionalDate = z

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { withoutNul } from "./untrusted-text";
 
+/**
+ * How long a list's free-text filter may be: its schema reads no more and its field lets no more be
+ * typed, so a search is never dropped without the person seeing why.
+ */
+export const SEARCH_TEXT_MAX_LENGTH = 100;
+
 type SearchParams = Record<string, string | string[] | undefined>;
 
 /**

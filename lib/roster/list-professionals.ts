@@ -9,6 +9,7 @@
  */
 import { cache } from "react";
 import { z } from "zod";
+import { SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
 import { authorizeEstablishment } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
@@ -39,7 +40,7 @@ const blankToUndefined = (value: string | undefined) => value || undefined;
 
 /** The table's state, from the query string: anything unexpected falls back to the default. */
 export const ZRosterFilters = z.object({
-  q: z.string().trim().max(100).optional().transform(blankToUndefined).catch(undefined),
+  q: z.string().trim().max(SEARCH_TEXT_MAX_LENGTH).optional().transform(blankToUndefined).catch(undefined),
   population: z.enum(Population).optional().catch(undefined),
   profession: z.string().max(20).optional().transform(blankToUndefined).catch(undefined),
   rppsStatus: z.enum(RppsStatus).optional().catch(undefined),

@@ -18,7 +18,7 @@ import { formatInteger } from "@/lib/format/numbers";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
-import { readListFilters } from "@/lib/http/list-filters";
+import { readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
 
 export const metadata: Metadata = { title: "Dossiers de candidature" };
 
@@ -58,7 +58,10 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
           <FilterSelect label="Région" name="region" value={filters.region} options={REGION_OPTIONS} anyLabel="Toutes" />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <Input label="Établissement ou FINESS" nativeInputProps={{ name: "search", defaultValue: filters.search }} />
+          <Input
+            label="Établissement ou FINESS"
+            nativeInputProps={{ name: "search", defaultValue: filters.search, maxLength: SEARCH_TEXT_MAX_LENGTH }}
+          />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
           <Select label="Trier par" nativeSelectProps={{ name: "sort", defaultValue: filters.sort }}>

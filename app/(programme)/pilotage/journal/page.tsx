@@ -7,7 +7,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
 import { auditActionLabel, auditTargetLabel } from "@/lib/audit/action-labels";
 import { describeAuditDetails } from "@/lib/audit/details";
-import { searchAuditLog, ZAuditFilters } from "@/lib/audit/queries";
+import { AUDIT_FILTER_MAX_LENGTH, searchAuditLog, ZAuditFilters } from "@/lib/audit/queries";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatInteger } from "@/lib/format/numbers";
@@ -53,10 +53,16 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           </Select>
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <Input label="Auteur (adresse)" nativeInputProps={{ name: "actor", defaultValue: filters.actor }} />
+          <Input
+            label="Auteur (adresse)"
+            nativeInputProps={{ name: "actor", defaultValue: filters.actor, maxLength: AUDIT_FILTER_MAX_LENGTH }}
+          />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-          <Input label="Cible (identifiant)" nativeInputProps={{ name: "target", defaultValue: filters.target }} />
+          <Input
+            label="Cible (identifiant)"
+            nativeInputProps={{ name: "target", defaultValue: filters.target, maxLength: AUDIT_FILTER_MAX_LENGTH }}
+          />
         </div>
         <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
           <Input label="Du" nativeInputProps={{ type: "date", name: "from", defaultValue: filters.from }} />

@@ -21,7 +21,7 @@ import { HOMOLOGABLE_TYPES } from "@/lib/roster/homologations";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { formatCalendarDate } from "@/lib/time/paris";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
-import { readListFilters } from "@/lib/http/list-filters";
+import { readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
 
 const PARAMS = { establishmentId: RouteParam.id };
 
@@ -130,7 +130,7 @@ export default async function RosterPage({
               <Input
                 label="Rechercher"
                 hintText="Nom, prénom ou numéro RPPS"
-                nativeInputProps={{ name: "q", defaultValue: filters.q, type: "search" }}
+                nativeInputProps={{ name: "q", defaultValue: filters.q, type: "search", maxLength: SEARCH_TEXT_MAX_LENGTH }}
               />
             </div>
             <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
