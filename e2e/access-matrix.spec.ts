@@ -389,7 +389,11 @@ const ROWS: Row[] = [
   },
   {
     route: "PATCH /api/waves/[waveId]",
-    call: (w) => ({ method: "PATCH", url: `/api/waves/${w.wave}`, json: { ...WAVE_SETTINGS, year: 2030, expectedVersion: 99 } }),
+    call: (w) => ({
+      method: "PATCH",
+      url: `/api/waves/${w.wave}`,
+      json: { ...WAVE_SETTINGS, year: 2030, opensAt: "2030-01-07T09:00", closesAt: "2030-03-29T23:59", expectedVersion: 99 },
+    }),
     // The manager passes the policy and the rules, then meets the stale version.
     expected: MANAGER_ONLY(409),
   },

@@ -75,7 +75,7 @@ test.describe("waves and eligibility", () => {
     const opensAt = toParisLocal(new Date(Date.now() - DAY_MS)).slice(0, 10) + "T09:00";
     const closesAt = toParisLocal(new Date(Date.now() + 30 * DAY_MS)).slice(0, 10) + "T23:59";
     await page.getByLabel("Titre de la vague").fill(`Vague e2e ${suffix}`);
-    await page.getByLabel("Année").fill("2027");
+    await page.getByLabel("Année").fill(opensAt.slice(0, 4));
     await page.getByLabel("Ouverture des candidatures (heure de Paris)").fill(opensAt);
     // Closing before opening: the shared rule answers on the field before anything is sent.
     await page.getByLabel("Clôture des candidatures (heure de Paris)").fill(opensAt.slice(0, 10) + "T08:00");

@@ -4,7 +4,7 @@ import { listWavesForEstablishment } from "@/lib/campaigns/list-waves-for-establ
 import { parisDateTime } from "@/lib/time/paris";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { startApplication } from "./start-application";
-import { establishmentWithDirector, insertCampaign, programmeManager, waveForm } from "@/test/factories";
+import { establishmentWithDirector, insertCampaign, programmeManager, waveForm, WAVE_FORM_CREATED_AT } from "@/test/factories";
 
 /** Starting a dossier: eligibility screened on real rows, one dossier per establishment and wave. */
 describe("starting a dossier", () => {
@@ -15,7 +15,7 @@ describe("starting a dossier", () => {
   async function wave() {
     const manager = await programmeManager(testDb);
     const { id } = await insertCampaign(testDb);
-    return (await createWave(manager, id, waveForm({ eligibleCategoryCodes: ["500"] }))).waveId;
+    return (await createWave(manager, id, waveForm({ eligibleCategoryCodes: ["500"] }), null, WAVE_FORM_CREATED_AT)).waveId;
   }
 
   it("refuses an excluded category with the reason, and creates nothing", async () => {

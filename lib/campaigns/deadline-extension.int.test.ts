@@ -5,7 +5,7 @@ import { resetDatabase, testDb } from "@/test/integration/database";
 import { createWave } from "./create-wave";
 import { getEligibilityScreen } from "./get-eligibility-screen";
 import { grantDeadlineExtension } from "./grant-deadline-extension";
-import { establishmentWithDirector, insertCampaign, programmeManager, waveForm } from "@/test/factories";
+import { establishmentWithDirector, insertCampaign, programmeManager, waveForm, WAVE_FORM_CREATED_AT } from "@/test/factories";
 
 /** A per-establishment extension granted by a programme manager, as every deadline check sees it. */
 describe("deadline extension", () => {
@@ -16,7 +16,7 @@ describe("deadline extension", () => {
   async function closedWave() {
     const manager = await programmeManager(testDb);
     const { id } = await insertCampaign(testDb);
-    const { waveId } = await createWave(manager, id, waveForm({ eligibleCategoryCodes: ["500"] }));
+    const { waveId } = await createWave(manager, id, waveForm({ eligibleCategoryCodes: ["500"] }), null, WAVE_FORM_CREATED_AT);
     return { manager, waveId };
   }
 

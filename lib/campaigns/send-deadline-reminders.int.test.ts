@@ -5,7 +5,7 @@ import { resetDatabase, testDb } from "@/test/integration/database";
 import { createWave } from "./create-wave";
 import { grantDeadlineExtension } from "./grant-deadline-extension";
 import { sendDeadlineReminders } from "./send-deadline-reminders";
-import { establishmentWithDirector, insertCampaign, programmeManager, waveForm } from "@/test/factories";
+import { establishmentWithDirector, insertCampaign, programmeManager, waveForm, WAVE_FORM_CREATED_AT } from "@/test/factories";
 
 /** Reminders to unsubmitted drafts, 7 and 2 days before the deadline (closing: 31 March 2027 23:59, Paris). */
 describe("deadline reminders job", () => {
@@ -14,7 +14,7 @@ describe("deadline reminders job", () => {
   async function setUp() {
     const manager = await programmeManager(testDb);
     const { id } = await insertCampaign(testDb);
-    const { waveId } = await createWave(manager, id, waveForm({ eligibleCategoryCodes: ["500"] }));
+    const { waveId } = await createWave(manager, id, waveForm({ eligibleCategoryCodes: ["500"] }), null, WAVE_FORM_CREATED_AT);
     const draft = await establishmentWithDirector(testDb, { categoryCode: "500" });
     const editor = await testDb.user.create({
       data: {

@@ -7,7 +7,7 @@ import { createCampaign } from "./create-campaign";
 import { createWave } from "./create-wave";
 import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "./programme-defaults";
 import { updateWaveSettings } from "./update-wave-settings";
-import { establishmentWithDirector, insertCampaign, programmeManager, waveForm } from "@/test/factories";
+import { establishmentWithDirector, insertCampaign, programmeManager, waveForm, WAVE_FORM_CREATED_AT } from "@/test/factories";
 
 /** Campaigns and waves configured by programme managers, on a real database. */
 describe("wave configuration", () => {
@@ -31,7 +31,7 @@ describe("wave configuration", () => {
   it("creates a campaign, then a wave with its eligibility and version 1 of its grid, audited", async () => {
     const manager = await programmeManager(testDb);
     const { campaignId } = await createCampaign(manager, { slug: "hospiconnect-2027", title: "HospiConnect 2027", description: "" });
-    const { waveId } = await createWave(manager, campaignId, waveForm());
+    const { waveId } = await createWave(manager, campaignId, waveForm(), null, WAVE_FORM_CREATED_AT);
 
     const wave = await testDb.wave.findUniqueOrThrow({
       where: { id: waveId },
@@ -64,21 +64,33 @@ describe("wave configuration", () => {
       fieldErrors: { slug: [expect.stringContaining("identifiant")] },
     });
     const { id } = await insertCampaign(testDb);
-    await createWave(manager, id, waveForm());
-    await expect(createWave(manager, id, waveForm({ title: "Doublon" }))).rejects.toMatchObject({
+    await createWave(manager, id, waveForm(), null, WAVE_FORM_CREATED_AT);
+    await expect(createWave(manager, id, waveForm({ title: "Doublon" }), null, WAVE_FORM_CREATED_AT)).rejects.toMatchObject({
       code: "CONFLICT",
       fieldErrors: { year: [expect.any(String)] },
     });
-    await expect(createWave(manager, id, waveForm({ year: 2028, eligibleCategoryCodes: ["999"] }))).rejects.toMatchObject({
+    await expect(
+      createWave(manager, id, waveForm({ year: 2028, eligibleCategoryCodes: ["999"] }), null, WAVE_FORM_CREATED_AT),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
     });
     expect(await testDb.wave.count()).toBe(1);
   });
 
+  it("refuses a new wave whose closing has passed, on the closing's field, and writes nothing", async () => {
+    const manager = await programmeManager(testDb);
+    const { id } = await insertCampaign(testDb);
+    await expect(createWave(manager, id, waveForm(), null, parisDateTime("2027-04-01T08:00"))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { closesAt: [expect.stringContaining("déjà passée")] },
+    });
+    expect(await testDb.wave.count()).toBe(0);
+  });
+
   it("edits the grid in place until the wave opens", async () => {
     const manager = await programmeManager(testDb);
     const { id } = await insertCampaign(testDb);
-    const { waveId } = await createWave(manager, id, waveForm());
+    const { waveId } = await createWave(manager, id, waveForm(), null, WAVE_FORM_CREATED_AT);
     const [before] = await versionsOf(waveId);
 
     const outcome = await changeWaveGrid(manager, waveId, { ...grid(40), expectedVersion: 1 }, null, beforeOpening);
@@ -93,7 +105,7 @@ describe("wave configuration", () => {
   it("after the opening, makes version 2 for new dossiers while a dossier already started keeps version 1", async () => {
     const manager = await programmeManager(testDb);
     const { id } = await insertCampaign(testDb);
-    const { waveId } = await createWave(manager, id, waveForm());
+    const { waveId } = await createWave(manager, id, waveForm(), null, WAVE_FORM_CREATED_AT);
     const first = await establishmentWithDirector(testDb, { categoryCode: "500" });
     const second = await establishmentWithDirector(testDb, { categoryCode: "355" });
     const started = await startApplication(first.director, { waveId, establishmentId: first.establishment.id }, null, afterOpening);
@@ -124,7 +136,7 @@ describe("wave configuration", () => {
   it("refuses a change made on a stale form, and changes nothing for the same grid", async () => {
     const manager = await programmeManager(testDb);
     const { id } = await insertCampaign(testDb);
-    const { waveId } = await createWave(manager, id, waveForm());
+    const { waveId } = await createWave(manager, id, waveForm(), null, WAVE_FORM_CREATED_AT);
     await changeWaveGrid(manager, waveId, { ...grid(40), expectedVersion: 1 }, null, afterOpening);
     await expect(changeWaveGrid(manager, waveId, { ...grid(50), expectedVersion: 1 }, null, afterOpening)).rejects.toMatchObject({
       code: "CONFLICT",
@@ -140,7 +152,7 @@ describe("wave configuration", () => {
   it("keeps dates, envelope and eligibility editable after the opening, audited, but not the opening itself", async () => {
     const manager = await programmeManager(testDb);
     const { id } = await insertCampaign(testDb);
-    const { waveId } = await createWave(manager, id, waveForm());
+    const { waveId } = await createWave(manager, id, waveForm(), null, WAVE_FORM_CREATED_AT);
     const form = waveForm();
 
     const result = await updateWaveSettings(

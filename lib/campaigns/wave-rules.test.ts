@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parisDateTime } from "@/lib/time/paris";
 import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "./programme-defaults";
-import { checkExtension, checkGrid, checkSettingsChange, checkWaveSettings } from "./wave-rules";
+import { checkExtension, checkGrid, checkNewWave, checkSettingsChange, checkWaveSettings } from "./wave-rules";
 
-const settings = { opensAt: "2026-03-02T09:00", closesAt: "2026-06-30T23:59", fundingEnvelope: "25 000 000" };
+const settings = { year: 2026, opensAt: "2026-03-02T09:00", closesAt: "2026-06-30T23:59", fundingEnvelope: "25 000 000" };
 const grid = { objectives: [...DEFAULT_OBJECTIVES], criteria: [...DEFAULT_CRITERIA] };
 const paths = (issues: Array<{ path: Array<string | number> }>) => issues.map((issue) => issue.path.join("."));
 
@@ -23,6 +23,18 @@ describe("wave settings", () => {
     expect(skipped?.path).toEqual(["opensAt"]);
     expect(skipped?.message).toContain("heure d'été");
     expect(paths(checkWaveSettings({ ...settings, closesAt: "2026-06-31T12:00" }))).toEqual(["closesAt"]);
+  });
+
+  it("want the year the window opens or closes in", () => {
+    const acrossNewYear = { ...settings, opensAt: "2025-10-15T09:00", closesAt: "2026-02-13T23:59" };
+    expect(checkWaveSettings({ ...acrossNewYear, year: 2025 })).toEqual([]);
+    expect(checkWaveSettings({ ...acrossNewYear, year: 2026 })).toEqual([]);
+    expect(checkWaveSettings({ ...acrossNewYear, year: 2027 })).toEqual([
+      { path: ["year"], message: "L'année de la vague est celle de son ouverture ou de sa clôture : 2025 ou 2026." },
+    ]);
+    expect(checkWaveSettings({ ...settings, year: 2025 })).toEqual([
+      { path: ["year"], message: "L'année de la vague est celle de son ouverture ou de sa clôture : 2026." },
+    ]);
   });
 
   it("leave a malformed date to the schema, and check the envelope", () => {
@@ -70,6 +82,13 @@ describe("changes once the wave exists", () => {
     expect(checkSettingsChange(stored, moved, parisDateTime("2026-03-02T08:59"))).toEqual([]);
     expect(paths(checkSettingsChange(stored, moved, parisDateTime("2026-03-02T09:00")))).toEqual(["opensAt"]);
     expect(checkSettingsChange(stored, { opensAt: new Date(stored.opensAt) }, parisDateTime("2026-04-01T09:00"))).toEqual([]);
+  });
+
+  it("want a new wave's closing still ahead, to the minute", () => {
+    const closesAt = parisDateTime("2026-06-30T23:59");
+    expect(checkNewWave({ closesAt }, parisDateTime("2026-06-30T23:58"))).toEqual([]);
+    expect(paths(checkNewWave({ closesAt }, closesAt))).toEqual(["closesAt"]);
+    expect(checkNewWave({ closesAt }, parisDateTime("2026-07-01T00:00"))[0]?.message).toContain("déjà passée");
   });
 
   it("want an extension later than the wave's closing and still ahead", () => {

@@ -13,7 +13,7 @@ export type RuleIssue = { path: Array<string | number>; message: string };
 
 const LOCAL_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
-export type WaveSettingsValues = { opensAt: string; closesAt: string; fundingEnvelope: string };
+export type WaveSettingsValues = { year: number; opensAt: string; closesAt: string; fundingEnvelope: string };
 
 /** Dates are Paris wall-clock times (`YYYY-MM-DDTHH:mm`); the envelope is in whole euros. */
 export function checkWaveSettings(values: WaveSettingsValues): RuleIssue[] {
@@ -33,6 +33,14 @@ export function checkWaveSettings(values: WaveSettingsValues): RuleIssue[] {
   }
   if (valid.opensAt && valid.closesAt && valid.closesAt <= valid.opensAt) {
     issues.push({ path: ["closesAt"], message: "La clôture doit être postérieure à l'ouverture." });
+  }
+  // The year names the wave (« Vague de généralisation 2025 ») and tells waves of a kind apart: it
+  // is the year its window opens or closes in, never a third one typed by mistake.
+  // A year that is not a number is the schema's to report.
+  if (valid.opensAt && valid.closesAt && Number.isInteger(values.year)) {
+    const years = [...new Set([values.opensAt, values.closesAt].map((text) => Number(text.slice(0, 4))))];
+    if (!years.includes(values.year))
+      issues.push({ path: ["year"], message: `L'année de la vague est celle de son ouverture ou de sa clôture : ${years.join(" ou ")}.` });
   }
   const envelope = parseEnvelope(values.fundingEnvelope);
   if (!envelope.ok) issues.push({ path: ["fundingEnvelope"], message: envelope.message });
@@ -97,6 +105,17 @@ export function checkSettingsChange(stored: { opensAt: Date }, next: { opensAt: 
     {
       path: ["opensAt"],
       message: `La vague est ouverte depuis le ${formatParisDateTime(stored.opensAt)} (heure de Paris) : sa date d'ouverture ne peut plus être modifiée.`,
+    },
+  ];
+}
+
+/** A new wave still takes applications: created already closed, it would be a typing mistake. */
+export function checkNewWave(next: { closesAt: Date }, now: Date): RuleIssue[] {
+  if (next.closesAt > now) return [];
+  return [
+    {
+      path: ["closesAt"],
+      message: "Cette date de clôture est déjà passée : une nouvelle vague doit encore pouvoir recevoir des candidatures.",
     },
   ];
 }

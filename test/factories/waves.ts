@@ -3,6 +3,7 @@ import { writeCriterionLinks } from "@/lib/campaigns/criterion-objectives";
 import { DEFAULT_CRITERIA, DEFAULT_CRITERION_OBJECTIVES, DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-defaults";
 import type { TCreateWaveInput } from "@/lib/campaigns/schemas";
 import type { Db } from "@/lib/db/client";
+import { parisDateTime } from "@/lib/time/paris";
 
 export type OpenWave = Awaited<ReturnType<typeof createOpenWave>>;
 
@@ -54,6 +55,9 @@ export async function createOpenWave(db: Db, options: { closesAt?: Date } = {}) 
 }
 
 /** The wave form as a manager submits it, from the programme's defaults; dates are Paris wall-clock times. */
+/** When the tests create `waveForm`'s wave: before it opens, whatever day the tests run. */
+export const WAVE_FORM_CREATED_AT = parisDateTime("2026-11-02T10:00");
+
 export function waveForm(overrides: Partial<TCreateWaveInput> = {}): TCreateWaveInput {
   return {
     kind: "GENERALISATION",
