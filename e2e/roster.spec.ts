@@ -124,6 +124,11 @@ test.describe("professional roster", () => {
     await page.getByRole("combobox", { name: "Action sur la sélection" }).selectOption({ label: "Marquer enregistrés au RPPS" });
     await page.getByRole("button", { name: "Appliquer (2)" }).click();
     await expect(page.getByText("Paul EMERY n'a pas de numéro RPPS : saisissez-le dans sa fiche.")).toBeVisible();
+    await expect(page.getByLabel("Sélectionner Paul EMERY")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Sélectionner Paul EMERY")).toHaveAccessibleDescription(
+      "Paul EMERY n'a pas de numéro RPPS : saisissez-le dans sa fiche.",
+    );
+    await expect(page.getByLabel("Sélectionner Anne DURAND")).not.toHaveAttribute("aria-invalid");
     expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id, rppsStatus: "REGISTERED" } })).toBe(0);
 
     await page.getByLabel("Sélectionner Paul EMERY").focus();

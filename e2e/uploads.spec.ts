@@ -101,6 +101,8 @@ test.describe("uploads", () => {
     await page.getByLabel("Fichier du registre").setInputFiles({ name: "vide.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
     await page.getByRole("button", { name: "Vérifier le fichier" }).click();
     await expect(page.getByText("Le fichier « vide.csv » est vide.")).toBeVisible();
+    await expect(page.getByLabel("Fichier du registre")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Fichier du registre")).toHaveAccessibleDescription(/Le fichier « vide\.csv » est vide\./);
     const sent = await page.request.post(`/api/establishments/${establishment.id}/roster/imports`, {
       headers: { Origin: E2E_BASE_URL },
       multipart: { file: { name: "vide.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) } },

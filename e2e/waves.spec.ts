@@ -84,7 +84,12 @@ test.describe("waves and eligibility", () => {
     await page.getByText(EHPAD, { exact: true }).click();
     await page.getByRole("button", { name: "Créer la vague" }).click();
     await expect(page.getByText("La clôture doit être postérieure à l'ouverture.")).toBeVisible();
-    await page.getByLabel("Clôture des candidatures (heure de Paris)").fill(closesAt);
+    // The field itself says it is invalid, and what is wrong, to a screen reader on it.
+    const closing = page.getByLabel("Clôture des candidatures (heure de Paris)");
+    await expect(closing).toHaveAttribute("aria-invalid", "true");
+    await expect(closing).toHaveAccessibleDescription(/La clôture doit être postérieure à l'ouverture\./);
+    await closing.fill(closesAt);
+    await expect(closing).not.toHaveAttribute("aria-invalid");
 
     await page.getByRole("group", { name: "Critère 1" }).getByLabel("Poids").fill("40");
     await page.getByRole("button", { name: "Ajouter un objectif" }).click();

@@ -1,6 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
+import { ariaInvalid } from "@/components/forms/field-error";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import type { ReactNode } from "react";
 import { type Control, type FieldValues, type Path, useController } from "react-hook-form";
@@ -81,6 +82,7 @@ export function CategoryCheckboxes<T extends FieldValues>({
                 .map((category) => ({
                   label: `${category.label} (${category.code})`,
                   nativeInputProps: {
+                    ...ariaInvalid(fieldState.error?.message),
                     value: category.code,
                     checked: selected.has(category.code),
                     onChange: (event) => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
+import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { ReactNode } from "react";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
@@ -93,11 +94,11 @@ function CriterionObjectivesField({
       hintText="L'auto-évaluation et les justificatifs de ces objectifs s'affichent à côté du critère pour les instructeurs."
       orientation="horizontal"
       small
-      state={fieldState.error ? "error" : "default"}
-      stateRelatedMessage={fieldState.error?.message}
+      {...errorState(fieldState.error?.message)}
       options={objectiveCodes.map((code) => ({
         label: code,
         nativeInputProps: {
+          ...ariaInvalid(fieldState.error?.message),
           value: code,
           checked: selected.has(code),
           onChange: (event) => {

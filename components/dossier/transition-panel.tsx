@@ -1,6 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
+import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -101,16 +102,24 @@ export function TransitionPanel({
           <Input
             textArea
             label={NEEDS_COMMENT.includes(open) ? "Message (obligatoire)" : "Commentaire (facultatif)"}
-            state={error?.fields.comment ? "error" : "default"}
-            stateRelatedMessage={error?.fields.comment?.join(" ")}
-            nativeTextAreaProps={{ value: comment, onChange: (event) => setComment(event.target.value), rows: 4 }}
+            {...errorState(error?.fields.comment)}
+            nativeTextAreaProps={{
+              ...ariaInvalid(error?.fields.comment),
+              value: comment,
+              onChange: (event) => setComment(event.target.value),
+              rows: 4,
+            }}
           />
           {open === "requestInformation" ? (
             <Input
               label="Date limite de réponse (heure de Paris)"
-              state={error?.fields.responseDueAt ? "error" : "default"}
-              stateRelatedMessage={error?.fields.responseDueAt?.join(" ")}
-              nativeInputProps={{ type: "datetime-local", value: due, onChange: (event) => setDue(event.target.value) }}
+              {...errorState(error?.fields.responseDueAt)}
+              nativeInputProps={{
+                ...ariaInvalid(error?.fields.responseDueAt),
+                type: "datetime-local",
+                value: due,
+                onChange: (event) => setDue(event.target.value),
+              }}
             />
           ) : null}
           <Button type="submit" disabled={pending}>

@@ -8,6 +8,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { ReactNode } from "react";
 import { type FieldValues, type Path, useController, type Control } from "react-hook-form";
 import { fieldAnchor } from "@/lib/applications/anchors";
+import { ariaInvalid, errorState } from "./field-error";
 
 /**
  * DSFR fields bound to react-hook-form once (react-dsfr components, zod messages in French shown
@@ -21,10 +22,6 @@ type FieldProps<T extends FieldValues> = {
   hint?: ReactNode;
   disabled?: boolean;
 };
-
-function errorState(message: string | undefined) {
-  return message ? { state: "error" as const, stateRelatedMessage: message } : {};
-}
 
 export function TextField<T extends FieldValues>({
   control,
@@ -43,7 +40,14 @@ export function TextField<T extends FieldValues>({
       hintText={hint}
       disabled={disabled}
       {...errorState(fieldState.error?.message)}
-      nativeInputProps={{ ...field, id: id ?? fieldAnchor(name), type, maxLength, value: (field.value as string | null | undefined) ?? "" }}
+      nativeInputProps={{
+        ...field,
+        ...ariaInvalid(fieldState.error?.message),
+        id: id ?? fieldAnchor(name),
+        type,
+        maxLength,
+        value: (field.value as string | null | undefined) ?? "",
+      }}
     />
   );
 }
@@ -80,6 +84,7 @@ export function TextAreaField<T extends FieldValues>({
       {...errorState(fieldState.error?.message)}
       nativeTextAreaProps={{
         ...field,
+        ...ariaInvalid(fieldState.error?.message),
         id: id ?? fieldAnchor(name),
         rows,
         maxLength,
@@ -105,7 +110,12 @@ export function SelectField<T extends FieldValues>({
       hint={hint}
       disabled={disabled}
       {...errorState(fieldState.error?.message)}
-      nativeSelectProps={{ ...field, id: fieldAnchor(name), value: (field.value as string | null | undefined) ?? "" }}
+      nativeSelectProps={{
+        ...field,
+        ...ariaInvalid(fieldState.error?.message),
+        id: fieldAnchor(name),
+        value: (field.value as string | null | undefined) ?? "",
+      }}
     >
       <option value="" disabled>
         {placeholder}
@@ -145,6 +155,7 @@ export function RadioField<T extends FieldValues>({
           checked: field.value === option.value,
           onChange: () => field.onChange(option.value),
           onBlur: field.onBlur,
+          ...ariaInvalid(fieldState.error?.message),
         },
       }))}
     />
@@ -182,6 +193,7 @@ export function CheckboxesField<T extends FieldValues>({
             else next.delete(option.value);
             field.onChange(options.map((candidate) => candidate.value).filter((value) => next.has(value)));
           },
+          ...ariaInvalid(fieldState.error?.message),
         },
       }))}
     />

@@ -1,6 +1,7 @@
 "use client";
 
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
@@ -72,9 +73,9 @@ export function InvitationAcceptance({ token, email }: { token: string; email: s
       <Input
         label="Vos prénom et nom"
         hintText="Tels qu'ils apparaîtront aux autres utilisateurs"
-        state={fieldErrors.displayName ? "error" : "default"}
-        stateRelatedMessage={fieldErrors.displayName?.join(" ")}
+        {...errorState(fieldErrors.displayName)}
         nativeInputProps={{
+          ...ariaInvalid(fieldErrors.displayName),
           value: displayName,
           onChange: (event) => setDisplayName(event.target.value),
           autoComplete: "name",
@@ -84,9 +85,14 @@ export function InvitationAcceptance({ token, email }: { token: string; email: s
       <Input
         label="Nom de la clé"
         hintText="Pour la reconnaître si vous en enregistrez plusieurs, par exemple « Clé YubiKey du bureau »"
-        state={fieldErrors.keyName ? "error" : "default"}
-        stateRelatedMessage={fieldErrors.keyName?.join(" ")}
-        nativeInputProps={{ value: keyName, onChange: (event) => setKeyName(event.target.value), required: true, maxLength: 80 }}
+        {...errorState(fieldErrors.keyName)}
+        nativeInputProps={{
+          ...ariaInvalid(fieldErrors.keyName),
+          value: keyName,
+          onChange: (event) => setKeyName(event.target.value),
+          required: true,
+          maxLength: 80,
+        }}
       />
       <Button type="submit" iconId="fr-icon-fingerprint-line" disabled={step.kind === "working"}>
         {step.kind === "working" ? step.label : "Enregistrer ma clé d'accès"}

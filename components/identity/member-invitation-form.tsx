@@ -1,6 +1,7 @@
 "use client";
 
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
@@ -42,9 +43,9 @@ export function MemberInvitationForm({ establishmentId }: { establishmentId: str
       <RequiredFieldsNotice />
       <Input
         label="Adresse électronique de la personne à inviter"
-        state={fieldError ? "error" : "default"}
-        stateRelatedMessage={fieldError}
+        {...errorState(fieldError)}
         nativeInputProps={{
+          ...ariaInvalid(fieldError),
           type: "email",
           value: email,
           onChange: (event) => setEmail(event.target.value),

@@ -1,6 +1,7 @@
 "use client";
 
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
@@ -39,29 +40,27 @@ export function StaffInvitationForm() {
       <RequiredFieldsNotice />
       <Input
         label="Adresse électronique"
-        state={errors.email ? "error" : "default"}
-        stateRelatedMessage={errors.email?.message}
-        nativeInputProps={{ type: "email", autoComplete: "off", ...form.register("email") }}
+        {...errorState(errors.email?.message)}
+        nativeInputProps={{ type: "email", autoComplete: "off", ...form.register("email"), ...ariaInvalid(errors.email?.message) }}
       />
       <RadioButtons
         legend="Rôle"
-        state={errors.staffRole ? "error" : "default"}
-        stateRelatedMessage={errors.staffRole?.message}
+        {...errorState(errors.staffRole?.message)}
         options={[
           {
             label: "Instructeur ou instructrice",
             hintText: "Évalue les dossiers qui lui sont attribués",
-            nativeInputProps: { value: "REVIEWER", ...form.register("staffRole") },
+            nativeInputProps: { value: "REVIEWER", ...form.register("staffRole"), ...ariaInvalid(errors.staffRole?.message) },
           },
           {
             label: "Instructeur ou instructrice d'une ARS",
             hintText: "Évalue, au niveau régional, les dossiers de ses régions (à choisir sur sa fiche une fois le compte activé)",
-            nativeInputProps: { value: "REGIONAL_REVIEWER", ...form.register("staffRole") },
+            nativeInputProps: { value: "REGIONAL_REVIEWER", ...form.register("staffRole"), ...ariaInvalid(errors.staffRole?.message) },
           },
           {
             label: "Chargé ou chargée de programme",
             hintText: "Configure les vagues, attribue et décide",
-            nativeInputProps: { value: "PROGRAMME_MANAGER", ...form.register("staffRole") },
+            nativeInputProps: { value: "PROGRAMME_MANAGER", ...form.register("staffRole"), ...ariaInvalid(errors.staffRole?.message) },
           },
         ]}
       />

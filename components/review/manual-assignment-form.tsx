@@ -1,6 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
+import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
@@ -61,9 +62,8 @@ export function ManualAssignmentForm({
     <form onSubmit={submit} noValidate aria-label={`Attribuer le dossier ${ofName(establishment)}`}>
       <Select
         label={<span className={fr.cx("fr-text--sm")}>Ajouter un instructeur</span>}
-        state={errors.reviewerId ? "error" : "default"}
-        stateRelatedMessage={errors.reviewerId}
-        nativeSelectProps={{ value: reviewerId, onChange: (event) => setReviewerId(event.target.value) }}
+        {...errorState(errors.reviewerId)}
+        nativeSelectProps={{ ...ariaInvalid(errors.reviewerId), value: reviewerId, onChange: (event) => setReviewerId(event.target.value) }}
       >
         <option value="">Choisir</option>
         {candidates.map((candidate) => (
@@ -78,9 +78,14 @@ export function ManualAssignmentForm({
           textArea
           label="Motif de la dérogation (obligatoire)"
           hintText={`Lien d'intérêts détecté : ${chosen.flags.join(" ; ")}.`}
-          state={errors.overrideReason ? "error" : "default"}
-          stateRelatedMessage={errors.overrideReason}
-          nativeTextAreaProps={{ rows: 2, value: reason, maxLength: 1000, onChange: (event) => setReason(event.target.value) }}
+          {...errorState(errors.overrideReason)}
+          nativeTextAreaProps={{
+            ...ariaInvalid(errors.overrideReason),
+            rows: 2,
+            value: reason,
+            maxLength: 1000,
+            onChange: (event) => setReason(event.target.value),
+          }}
         />
       ) : null}
       {errors.form ? <p className={fr.cx("fr-error-text")}>{errors.form}</p> : null}

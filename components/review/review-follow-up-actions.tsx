@@ -1,6 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
+import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
@@ -10,9 +11,6 @@ import { ApiError, callApi } from "@/lib/http/api-client";
 import { useFollowUpAnnouncer } from "./follow-up-announcer";
 
 type Refusal = { message: string; fieldErrors: Record<string, string[]> };
-
-const fieldState = (refusal: Refusal | null, field: string) =>
-  refusal?.fieldErrors[field] ? { state: "error" as const, stateRelatedMessage: refusal.fieldErrors[field].join(" ") } : {};
 
 type Action = "reopen" | "due" | "remove";
 
@@ -134,16 +132,26 @@ export function ReviewFollowUpActions({
       {open === "due" ? (
         <Input
           label="Nouvelle échéance (vide : celle du niveau)"
-          {...fieldState(refusal, "dueAt")}
-          nativeInputProps={{ type: "datetime-local", value: dueAt, onChange: (event) => setDueAt(event.target.value) }}
+          {...errorState(refusal?.fieldErrors.dueAt)}
+          nativeInputProps={{
+            ...ariaInvalid(refusal?.fieldErrors.dueAt),
+            type: "datetime-local",
+            value: dueAt,
+            onChange: (event) => setDueAt(event.target.value),
+          }}
         />
       ) : null}
       <Input
         textArea
         label={open === "due" ? "Motif" : "Motif (envoyé à l'instructeur)"}
         hintText={open === "remove" ? "Son brouillon éventuel n'est pas conservé." : undefined}
-        {...fieldState(refusal, "reason")}
-        nativeTextAreaProps={{ rows: 2, value: reason, onChange: (event) => setReason(event.target.value) }}
+        {...errorState(refusal?.fieldErrors.reason)}
+        nativeTextAreaProps={{
+          ...ariaInvalid(refusal?.fieldErrors.reason),
+          rows: 2,
+          value: reason,
+          onChange: (event) => setReason(event.target.value),
+        }}
       />
       {refusal && !onFields ? (
         <p role="alert" className={fr.cx("fr-error-text")}>

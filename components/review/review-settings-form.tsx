@@ -1,6 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
+import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -23,9 +24,9 @@ function ReviewersPerDossierField({ control }: { control: ReturnType<typeof useF
     <Input
       label="Instructeurs par dossier et par niveau"
       hintText="Entre 1 et 10 ; 2 par défaut."
-      state={fieldState.error ? "error" : "default"}
-      stateRelatedMessage={fieldState.error?.message}
+      {...errorState(fieldState.error?.message)}
       nativeInputProps={{
+        ...ariaInvalid(fieldState.error?.message),
         type: "number",
         min: 1,
         max: 10,

@@ -1,6 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
+import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
@@ -51,7 +52,6 @@ function ScoreField({
   const value = useController({ control, name: `scores.${criterion.id}.value` });
   const notApplicable = useController({ control, name: `scores.${criterion.id}.notApplicable` });
   const error = value.fieldState.error?.message ?? notApplicable.fieldState.error?.message;
-  const errorProps = error ? { state: "error" as const, stateRelatedMessage: error } : {};
   const legend = `Note (de ${criterion.scaleMin} à ${criterion.scaleMax})`;
   const choose = (next: string, na: boolean) => {
     value.field.onChange(next);
@@ -65,7 +65,7 @@ function ScoreField({
         orientation="horizontal"
         small
         disabled={disabled}
-        {...errorProps}
+        {...errorState(error)}
         options={[
           ...notes.map((note) => ({
             label: note,
@@ -74,6 +74,7 @@ function ScoreField({
               value: note,
               checked: !notApplicable.field.value && value.field.value === note,
               onChange: () => choose(note, false),
+              ...ariaInvalid(error),
             },
           })),
           ...(criterion.required
@@ -86,6 +87,7 @@ function ScoreField({
                     value: "NA",
                     checked: notApplicable.field.value === true,
                     onChange: () => choose("", true),
+                    ...ariaInvalid(error),
                   },
                 },
               ]),
@@ -98,8 +100,9 @@ function ScoreField({
       <Input
         label={legend}
         disabled={disabled || notApplicable.field.value === true}
-        {...errorProps}
+        {...errorState(error)}
         nativeInputProps={{
+          ...ariaInvalid(error),
           type: "number",
           min: criterion.scaleMin,
           max: criterion.scaleMax,

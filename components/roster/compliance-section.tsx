@@ -1,4 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -44,9 +45,14 @@ function Projection({ compliance }: { compliance: EstablishmentCompliance }) {
           <Input
             label="Date cible"
             hintText="Format attendu : JJ/MM/AAAA"
-            state={projection.error ? "error" : "default"}
-            stateRelatedMessage={projection.error ?? undefined}
-            nativeInputProps={{ type: "date", name: "cible", defaultValue: projection.target, min: compliance.today }}
+            {...errorState(projection.error)}
+            nativeInputProps={{
+              ...ariaInvalid(projection.error),
+              type: "date",
+              name: "cible",
+              defaultValue: projection.target,
+              min: compliance.today,
+            }}
           />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-4")}>

@@ -8,6 +8,8 @@ import { useRef, useState } from "react";
 import { formatFileSize } from "@/lib/attachments/file-size";
 import { fileSizeProblem } from "@/lib/attachments/file-size-check";
 
+const FILE_ERROR_ID = "roster-file-error";
+
 type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "reading" } | { kind: "error"; message: string };
 
 /**
@@ -78,6 +80,8 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
           name="file"
           accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           disabled={busy}
+          aria-invalid={phase.kind === "error" ? true : undefined}
+          aria-describedby={phase.kind === "error" ? FILE_ERROR_ID : undefined}
         />
       </div>
       <div aria-live="polite">
@@ -89,7 +93,11 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
           </p>
         ) : null}
         {phase.kind === "reading" ? <p>Fichier reçu, lecture et vérification de chaque ligne en cours…</p> : null}
-        {phase.kind === "error" ? <Alert severity="error" small description={phase.message} className={fr.cx("fr-mb-2w")} /> : null}
+        {phase.kind === "error" ? (
+          <div id={FILE_ERROR_ID}>
+            <Alert severity="error" small description={phase.message} className={fr.cx("fr-mb-2w")} />
+          </div>
+        ) : null}
       </div>
       <Button type="submit" disabled={busy} iconId="fr-icon-upload-line">
         Vérifier le fichier

@@ -46,21 +46,33 @@ function SelectionBox({
   checked,
   onChange,
   label,
+  refusalId,
 }: {
   id: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
   label: string;
+  /** The id of the bulk action's refusal for this row, when it was refused: the box is the one to change. */
+  refusalId?: string;
 }) {
   return (
     <div className={fr.cx("fr-checkbox-group", "fr-checkbox-group--sm")}>
-      <input type="checkbox" id={id} checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <input
+        type="checkbox"
+        id={id}
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        aria-invalid={refusalId ? true : undefined}
+        aria-describedby={refusalId}
+      />
       <label className={fr.cx("fr-label")} htmlFor={id}>
         {label}
       </label>
     </div>
   );
 }
+
+const refusalId = (rowId: string) => `refusal-${rowId}`;
 
 /** The row header's cell: the name links to the professional's page, with the bulk action's refusal for them if any. */
 function NameCell({ row, establishmentId, refusal }: { row: RosterTableRow; establishmentId: string; refusal: string | undefined }) {
@@ -73,7 +85,7 @@ function NameCell({ row, establishmentId, refusal }: { row: RosterTableRow; esta
         <span className={fr.cx("fr-hint-text")}>Fin d&apos;activité : {formatNumericCalendarDate(row.activityEnd)}</span>
       ) : null}
       {refusal !== undefined ? (
-        <p className={fr.cx("fr-error-text")} id={`refusal-${row.id}`}>
+        <p className={fr.cx("fr-error-text")} id={refusalId(row.id)}>
           {refusal}
         </p>
       ) : null}
@@ -234,6 +246,7 @@ export function RosterTable({
                     checked={selected.has(row.id)}
                     onChange={(checked) => select([row.id], checked)}
                     label={`Sélectionner ${row.firstName} ${row.lastName}`}
+                    refusalId={refusals.has(row.id) ? refusalId(row.id) : undefined}
                   />
                 ) : null}
                 <NameCell row={row} establishmentId={establishmentId} refusal={refusals.get(row.id)} />

@@ -1,0 +1,18 @@
+/**
+ * A field in error, for react-dsfr's fields. `errorState` shows the message under the field and
+ * react-dsfr ties it to the control (aria-describedby); react-dsfr never marks the control itself
+ * invalid, so `ariaInvalid`, spread into the field's native props, does (RGAA 11.10, WCAG 3.3.1:
+ * a screen reader says « invalide » on the field, not only when it reads on to the message).
+ */
+type Message = string | readonly string[] | null | undefined;
+
+const text = (message: Message) => (typeof message === "string" ? message : message?.join(" ")) || undefined;
+
+export function errorState(message: Message) {
+  const shown = text(message);
+  return shown ? { state: "error" as const, stateRelatedMessage: shown } : {};
+}
+
+export function ariaInvalid(message: Message) {
+  return text(message) ? { "aria-invalid": true as const } : {};
+}
