@@ -1,11 +1,12 @@
 import type { Db } from "@/lib/db/client";
 import type { ReviewTier } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
+import { groupBy } from "@/lib/decisions/group-by";
 import { AppError } from "@/lib/errors/app-error";
 import type { PlanDossier, PlanReviewer } from "./assignment-plan";
-import { type ConflictFlag, conflictIndex } from "./conflicts";
+import { type ConflictFlag, conflictIndex, lookBackHorizon } from "./conflicts";
 
-type Reader = Pick<Db, "wave" | "application" | "user" | "reviewerAssignment">;
+type Reader = Pick<Db, "wave" | "application" | "user" | "reviewerAssignment" | "conflictDeclaration">;
 
 /** Dossiers that can take reviewers: submitted and not yet decided. */
 export const ASSIGNABLE_STATES = ["SUBMITTED", "UNDER_REVIEW", "INFORMATION_REQUESTED"] as const;
@@ -37,7 +38,7 @@ export async function loadAssignmentInputs(client: Reader, waveId: string, tier:
   if (tier === "REGIONAL" && wave.reviewTiers !== "REGIONAL_THEN_NATIONAL")
     throw new AppError("INVALID_STATE", "Cette vague n'a pas de niveau régional.");
 
-  const [dossiers, reviewers, loads] = await Promise.all([
+  const [dossiers, reviewers, loads, declarations] = await Promise.all([
     client.application.findMany({
       where: { waveId, state: { in: [...ASSIGNABLE_STATES] } },
       orderBy: { id: "asc" },
@@ -46,6 +47,7 @@ export async function loadAssignmentInputs(client: Reader, waveId: string, tier:
         state: true,
         version: true,
         projectTitle: true,
+        establishmentId: true,
         establishment: {
           select: { name: true, finessEt: true, finessEj: true, siret: true, regionCode: true, categoryCode: true, city: true },
         },
@@ -78,9 +80,24 @@ export async function loadAssignmentInputs(client: Reader, waveId: string, tier:
       where: { tier, application: { waveId }, ...liveAssignment },
       _count: { _all: true },
     }),
+    // Conflicts declared with these dossiers' establishments, on any of their dossiers: a partner
+    // tie concerns the partner, not the establishment.
+    client.conflictDeclaration.findMany({
+      where: {
+        hasConflict: true,
+        type: { not: "PARTNER_TIE" },
+        declaredAt: { gte: lookBackHorizon(now) },
+        assignment: { application: { establishment: { applications: { some: { waveId, state: { in: [...ASSIGNABLE_STATES] } } } } } },
+      },
+      select: { assignment: { select: { reviewerId: true, applicationId: true, application: { select: { establishmentId: true } } } } },
+    }),
   ]);
 
   const loadOf = new Map(loads.map((row) => [row.reviewerId, row._count._all]));
+  const declaredWith = groupBy(
+    declarations.map(({ assignment }) => assignment),
+    (assignment) => assignment.application.establishmentId,
+  );
   const index = conflictIndex(
     reviewers.map((reviewer) => ({ id: reviewer.id, affiliations: reviewer.affiliations })),
     now,
@@ -96,6 +113,9 @@ export async function loadAssignmentInputs(client: Reader, waveId: string, tier:
         regionCode: dossier.establishment.regionCode,
         partnerSirets: dossier.partners.flatMap((partner) => (partner.siret ? [partner.siret] : [])),
         reviewedRegionally: live.some((assignment) => assignment.tier === "REGIONAL"),
+        conflictDeclaredBy: (declaredWith.get(dossier.establishmentId) ?? [])
+          .filter((declared) => declared.applicationId !== dossier.id)
+          .map((declared) => declared.reviewerId),
       },
       tier,
     );

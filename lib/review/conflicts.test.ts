@@ -10,6 +10,7 @@ const DOSSIER: ConflictDossier = {
   regionCode: "84",
   partnerSirets: ["44306184100047"],
   reviewedRegionally: true,
+  conflictDeclaredBy: [],
 };
 const affiliation = (kind: Affiliation["kind"], reference: string, startsOn = "2015-01-01", endsOn: string | null = null): Affiliation => ({
   kind,
@@ -66,5 +67,21 @@ describe("conflict detection", () => {
       );
       expect(index.flagsFor(DOSSIER, tier)).toEqual(expected);
     }
+  });
+
+  it("flags a reviewer who declared a conflict on another dossier of the establishment, after their affiliations' reasons", () => {
+    const reviewers = [
+      { id: "a", affiliations: [affiliation("FINESS", "690781810")] },
+      { id: "d", affiliations: [] },
+      { id: "e", affiliations: [] },
+    ];
+    // "gone" declared one too but no longer reviews (not among the tier's reviewers).
+    const dossier = { ...DOSSIER, conflictDeclaredBy: ["a", "d", "gone"] };
+    expect(conflictIndex(reviewers, NOW).flagsFor(dossier, "NATIONAL")).toEqual(
+      new Map([
+        ["a", ["ESTABLISHMENT_FINESS", "DECLARED_ON_ESTABLISHMENT"]],
+        ["d", ["DECLARED_ON_ESTABLISHMENT"]],
+      ]),
+    );
   });
 });

@@ -11,16 +11,20 @@ import type { AffiliationKind, ReviewTier } from "@/lib/db/generated/enums";
  * - one of the dossier's technology partners, by SIREN (a company's sites share it);
  * - for the national tier: the ARS of the dossier's region, when that ARS reviewed it in the
  *   regional tier (the reviewer would judge their own agency's work).
+ * A pair is flagged too when the reviewer declared a conflict with the establishment on another of
+ * its dossiers (another wave), less than `LOOKBACK_YEARS` ago: what they declared of the
+ * establishment (employer, personal tie, financial interest) holds for all its dossiers.
  */
 export const LOOKBACK_YEARS = 3;
 
-export type ConflictFlag = "ESTABLISHMENT_FINESS" | "ESTABLISHMENT_SIRET" | "PARTNER_SIRET" | "REGIONAL_ARS";
+export type ConflictFlag = "ESTABLISHMENT_FINESS" | "ESTABLISHMENT_SIRET" | "PARTNER_SIRET" | "REGIONAL_ARS" | "DECLARED_ON_ESTABLISHMENT";
 
 export const CONFLICT_FLAG_LABELS: Readonly<Record<ConflictFlag, string>> = {
   ESTABLISHMENT_FINESS: "Employeur : l'établissement ou son entité juridique (FINESS)",
   ESTABLISHMENT_SIRET: "Employeur : l'établissement (SIRET)",
   PARTNER_SIRET: "Lien avec un partenaire technologique du dossier (SIRET)",
   REGIONAL_ARS: "Son ARS a instruit ce dossier au niveau régional",
+  DECLARED_ON_ESTABLISHMENT: "Conflit d'intérêts déclaré sur un autre dossier de l'établissement",
 };
 
 export type Affiliation = { kind: AffiliationKind; reference: string; startsOn: Date; endsOn: Date | null };
@@ -33,12 +37,20 @@ export type ConflictDossier = {
   partnerSirets: readonly string[];
   /** The dossier was (or is being) reviewed by its region's ARS in the regional tier. */
   reviewedRegionally: boolean;
+  /** Reviewers who declared a conflict with the establishment on another of its dossiers, within the look-back window. */
+  conflictDeclaredBy: readonly string[];
 };
+
+/** The earliest moment a tie still counts from at `now`. */
+export function lookBackHorizon(now: Date): Date {
+  const horizon = new Date(now);
+  horizon.setUTCFullYear(horizon.getUTCFullYear() - LOOKBACK_YEARS);
+  return horizon;
+}
 
 /** The affiliations that still count at `now`: current, or ended within the look-back window. */
 export function activeAffiliations<T extends Affiliation>(affiliations: readonly T[], now: Date): T[] {
-  const horizon = new Date(now);
-  horizon.setUTCFullYear(horizon.getUTCFullYear() - LOOKBACK_YEARS);
+  const horizon = lookBackHorizon(now);
   return affiliations.filter(
     (affiliation) => affiliation.startsOn <= now && (affiliation.endsOn === null || affiliation.endsOn >= horizon),
   );
@@ -98,11 +110,13 @@ export function conflictIndex(reviewers: ReadonlyArray<{ id: string; affiliation
         ...dossier.partnerSirets.map((siret) => `SIRET:${siren(siret)}`),
         ...(tier === "NATIONAL" && dossier.reviewedRegionally ? [`ARS:${dossier.regionCode}`] : []),
       ];
-      const candidates = new Set<string>();
+      const candidates = new Set<string>(dossier.conflictDeclaredBy.filter((id) => affiliationsOf.has(id)));
       for (const key of keys) for (const id of byKey.get(key) ?? []) candidates.add(id);
       const result = new Map<string, ConflictFlag[]>();
       for (const id of candidates) {
         const flags = detectConflicts(affiliationsOf.get(id) ?? [], dossier, tier, now);
+        // Last in the labels' order, so the list stays in that order.
+        if (dossier.conflictDeclaredBy.includes(id)) flags.push("DECLARED_ON_ESTABLISHMENT");
         if (flags.length > 0) result.set(id, flags);
       }
       return result;

@@ -204,6 +204,57 @@ describe("review use cases", () => {
     expect(audit.details).toMatchObject({ flags: ["ESTABLISHMENT_FINESS"], overrideReason: expect.stringContaining("experte") });
   });
 
+  it("carries a conflict declared with an establishment to its dossier in another wave; a partner tie or a declaration over 3 years old does not", async () => {
+    const manager = await programmeManager(testDb);
+    const pilot = await createReviewWave(testDb, { k: 3 });
+    const first = await createSubmittedDossier(testDb, pilot, { name: "EHPAD des Deux Vagues" });
+    const [claire, denis, emma] = [
+      await createReviewer(testDb, { name: "Claire" }),
+      await createReviewer(testDb, { name: "Denis" }),
+      await createReviewer(testDb, { name: "Emma" }),
+    ];
+    const declared = [
+      [claire, { type: "EMPLOYMENT", partnerSiret: "", details: "J'y ai travaillé jusqu'en 2025." }],
+      [denis, { type: "PARTNER_TIE", partnerSiret: "", details: "Je conseille l'éditeur IAM du projet." }],
+      [emma, { type: "FINANCIAL_INTEREST", partnerSiret: "", details: "Parts dans la société gestionnaire, vendues depuis." }],
+    ] as const;
+    for (const [reviewer, declaration] of declared) {
+      const { assignmentId } = await assign(manager, pilot.waveId, first.id, reviewer.userId);
+      await declareInterests(reviewer, { assignmentId, declaration: { hasConflict: true, ...declaration }, ip: null });
+    }
+    const emmaDeclaration = { assignment: { reviewerId: emma.userId, applicationId: first.id } };
+    await testDb.conflictDeclaration.updateMany({
+      where: emmaDeclaration,
+      data: { declaredAt: new Date(Date.now() - 4 * 365 * 86_400_000) },
+    });
+
+    const generalisation = await createReviewWave(testDb, { k: 3 });
+    const second = await createSubmittedDossier(testDb, generalisation, { of: first });
+    const preview = await previewAutomaticAssignment(manager, generalisation.waveId, { tier: "NATIONAL", defaultCap: 5, caps: {} });
+    expect(preview.assignments.map((pair) => pair.reviewer).sort()).toEqual(["Denis", "Emma"]);
+    expect(preview.shortfalls).toEqual([
+      expect.objectContaining({
+        dossierId: second.id,
+        missing: 1,
+        flagged: 1,
+        flags: ["Conflit d'intérêts déclaré sur un autre dossier de l'établissement"],
+      }),
+    ]);
+    await expect(assign(manager, generalisation.waveId, second.id, claire.userId)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { overrideReason: [expect.stringContaining("autre dossier de l'établissement")] },
+    });
+    const override = await assign(
+      manager,
+      generalisation.waveId,
+      second.id,
+      claire.userId,
+      "NATIONAL",
+      "Départ en 2025, sans lien avec le projet.",
+    );
+    expect(override.flags).toEqual(["DECLARED_ON_ESTABLISHMENT"]);
+  });
+
   it("applies the previewed automatic assignment in one go, refuses a stale preview, and only fills gaps when re-run", async () => {
     const manager = await programmeManager(testDb);
     const wave = await createReviewWave(testDb, { k: 2 });

@@ -47,13 +47,20 @@ export async function createDraft(db: Db, establishmentId: string, wave: WaveRef
 }
 
 /** A submitted dossier of a new establishment (with its director), whose partner has `partnerSiret` (or a made-up one). */
-export async function createSubmittedDossier(db: Db, wave: WaveRef, options: EstablishmentOptions & { partnerSiret?: string } = {}) {
-  const { partnerSiret, ...establishmentOptions } = options;
-  const { establishment, director } = await establishmentWithDirector(db, {
-    name: `EHPAD instruction ${randomUUID().slice(0, 6)}`,
-    headcount: 40,
-    ...establishmentOptions,
-  });
+/** A submitted dossier of a new establishment, or of the one given in `of` (its dossier in another wave). */
+export async function createSubmittedDossier(
+  db: Db,
+  wave: WaveRef,
+  options: EstablishmentOptions & { partnerSiret?: string; of?: Awaited<ReturnType<typeof establishmentWithDirector>> } = {},
+) {
+  const { partnerSiret, of, ...establishmentOptions } = options;
+  const { establishment, director } =
+    of ??
+    (await establishmentWithDirector(db, {
+      name: `EHPAD instruction ${randomUUID().slice(0, 6)}`,
+      headcount: 40,
+      ...establishmentOptions,
+    }));
   const content = completeDossierContent(wave.objectives);
   const application = await db.application.create({
     data: {
