@@ -36,6 +36,8 @@ test.describe("programme managers and dossiers", () => {
     await expect(asManager.getByRole("heading", { level: 1 })).toContainText("En instruction");
 
     await asManager.getByRole("button", { name: "Demander un complément" }).click();
+    // Whoever writes knows who reads.
+    await expect(asManager.getByLabel("Message (obligatoire)")).toHaveAccessibleName(/Envoyé à l'établissement par courriel/);
     await asManager.getByLabel("Message (obligatoire)").fill("Précisez la solution retenue pour les intérimaires.");
     await asManager.getByLabel("Date limite de réponse (heure de Paris)").fill("2030-01-15T12:00");
     await asManager.getByRole("button", { name: "Confirmer" }).click();

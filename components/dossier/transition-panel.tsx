@@ -21,6 +21,16 @@ const LABELS: Record<DossierPageAction, string> = {
 
 const NEEDS_COMMENT: ReadonlyArray<DossierPageAction> = ["requestInformation", "answerInformationRequest"];
 
+/** Who reads the comment, and where: a manager's note is the establishment's to read. */
+const COMMENT_READERS: Record<DossierPageAction, string> = {
+  withdraw: "Lu par l'équipe du programme, dans l'historique du dossier.",
+  answerInformationRequest: "Envoyé à l'équipe du programme ; il figure aussi dans les messages du dossier.",
+  startReview: "Lu par l'établissement, dans l'historique du dossier et dans le courriel qui l'en informe.",
+  requestInformation: "Envoyé à l'établissement par courriel ; il figure aussi dans les messages du dossier.",
+  completeScoring: "Lu par l'établissement, dans l'historique du dossier, et dans le courriel qui l'en informe la première fois.",
+  reopenReview: "Lu par l'établissement, dans l'historique du dossier (il ne reçoit pas de courriel pour cette étape).",
+};
+
 /** The transitions the viewer may take on the dossier now, each with what it needs. */
 export function TransitionPanel({
   applicationId,
@@ -102,6 +112,7 @@ export function TransitionPanel({
           <Input
             textArea
             label={NEEDS_COMMENT.includes(open) ? "Message (obligatoire)" : "Commentaire (facultatif)"}
+            hintText={COMMENT_READERS[open]}
             {...errorState(error?.fields.comment)}
             nativeTextAreaProps={{
               ...ariaInvalid(error?.fields.comment),

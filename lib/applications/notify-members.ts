@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { ApplicationState } from "@/lib/db/generated/enums";
+import { ANNOUNCED_ONCE, type TransitionAction, UNANNOUNCED_ACTIONS } from "./state-machine";
 import { applicationStateChangedEmail } from "@/lib/notifications/application-state-changed";
 import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 
@@ -8,6 +9,7 @@ type Writer = Pick<Db, "application" | "outboxEmail">;
 export type MemberNotice = {
   applicationId: string;
   version: number;
+  action: TransitionAction;
   state: ApplicationState;
   comment?: string;
   responseDueAt?: Date | null;
@@ -16,10 +18,13 @@ export type MemberNotice = {
 /**
  * Queues, in the caller's transaction, the e-mail telling each member of the establishment that
  * the programme moved their dossier (`version` is the one the move started from: one e-mail per
- * move and person). Takes one move or many (one read, one insert).
+ * move and person; one per dossier and person for a state announced once), unless the move is not
+ * announced. Takes one move or many (one read, one insert).
  */
 export async function notifyMembers(tx: Writer, moves: MemberNotice | readonly MemberNotice[]): Promise<void> {
-  const list = Array.isArray(moves) ? (moves as readonly MemberNotice[]) : [moves as MemberNotice];
+  const list = (Array.isArray(moves) ? (moves as readonly MemberNotice[]) : [moves as MemberNotice]).filter(
+    (move) => !UNANNOUNCED_ACTIONS.includes(move.action),
+  );
   if (list.length === 0) return;
   const dossiers = await tx.application.findMany({
     where: { id: { in: list.map((move) => move.applicationId) } },
@@ -40,7 +45,9 @@ export async function notifyMembers(tx: Writer, moves: MemberNotice | readonly M
       responseDueAt: move.responseDueAt,
     });
     return establishment.memberships.map(({ user }) => ({
-      dedupeKey: `transition:${move.applicationId}:${move.version}:${user.email}`,
+      dedupeKey: ANNOUNCED_ONCE.includes(move.state)
+        ? `state:${move.applicationId}:${move.state}:${user.email}`
+        : `transition:${move.applicationId}:${move.version}:${user.email}`,
       to: user.email,
       subject: email.subject,
       text: email.text,

@@ -69,6 +69,14 @@ export function availableActions(from: ApplicationState, actor: Actor): Transiti
   return TRANSITIONS.filter((transition) => transition.from === from && transition.by === actor).map((transition) => transition.action);
 }
 
+/**
+ * What the establishment's members are e-mailed about (lib/applications/notify-members.ts). A
+ * review reopened is the programme correcting itself and asks nothing of the establishment: no
+ * e-mail. « Évalué » is news once: reached again after a reopening, it is not announced again.
+ */
+export const UNANNOUNCED_ACTIONS: readonly TransitionAction[] = ["reopenReview"];
+export const ANNOUNCED_ONCE: readonly ApplicationState[] = ["SCORED"];
+
 /** States from which nothing moves any more. */
 export const FINAL_STATES: readonly ApplicationState[] = ["SELECTED", "REJECTED", "WITHDRAWN"];
 

@@ -86,6 +86,7 @@ export async function transitionApplication(
       await notifyMembers(tx, {
         applicationId: facts.id,
         version: facts.version,
+        action: input.action,
         state: moved.state,
         comment: input.comment,
         responseDueAt,

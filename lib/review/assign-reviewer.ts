@@ -85,7 +85,7 @@ export async function assignReviewer(
           ip: input.ip,
           now,
         });
-        await notifyMembers(tx, { applicationId: dossier.id, version: dossier.version, state: "UNDER_REVIEW" });
+        await notifyMembers(tx, { applicationId: dossier.id, version: dossier.version, action: "startReview", state: "UNDER_REVIEW" });
       }
       const email = reviewAssignedEmail({
         wave: inputs.wave.title,

@@ -130,7 +130,12 @@ export async function applyAutomaticAssignment(
       });
       await notifyMembers(
         tx,
-        starting.map((dossier) => ({ applicationId: dossier.id, version: dossier.version, state: "UNDER_REVIEW" as const })),
+        starting.map((dossier) => ({
+          applicationId: dossier.id,
+          version: dossier.version,
+          action: "startReview" as const,
+          state: "UNDER_REVIEW" as const,
+        })),
       );
 
       const dossierOf = new Map(inputs.dossiers.map((dossier) => [dossier.id, dossier]));

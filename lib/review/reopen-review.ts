@@ -1,6 +1,5 @@
 import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
-import { notifyMembers } from "@/lib/applications/notify-members";
 import { writeTransition } from "@/lib/applications/write-transition";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { withdrawStagedProposal } from "@/lib/decisions/withdraw-staged-proposal";
@@ -14,8 +13,8 @@ import { loadAssignment } from "./load-assignment";
 /**
  * A manager reopens a submitted review: it becomes an editable draft again, the reviewer is told
  * why by e-mail, and a dossier already « évalué » goes back to « en instruction » through the state
- * machine (its scoring is no longer complete), its unreleased decision proposal withdrawn with it.
- * Audited with the reason.
+ * machine (its scoring is no longer complete), its unreleased decision proposal withdrawn with it;
+ * the establishment is not e-mailed (UNANNOUNCED_ACTIONS). Audited with the reason.
  */
 export async function reopenReview(viewer: Viewer, input: { assignmentId: string; reason: string; ip: string | null }, now = new Date()) {
   requirePermission(viewer, "reviewer:assign");
@@ -39,17 +38,17 @@ export async function reopenReview(viewer: Viewer, input: { assignmentId: string
       details: { assignmentId: assignment.id, applicationId: facts.id, reason: input.reason },
     });
     if (facts.state === "SCORED") {
-      const moved = await writeTransition(tx, {
+      // The reason is written to the reviewer (and kept in the audit): the dossier's history, which
+      // the establishment reads, records the move without it.
+      await writeTransition(tx, {
         application: facts,
         action: "reopenReview",
         actor: "PROGRAMME_MANAGER",
         by: auditActor(viewer),
-        comment: input.reason,
         ip: input.ip,
         now,
       });
       await withdrawStagedProposal(tx, { applicationId: facts.id, viewer, ip: input.ip, now });
-      await notifyMembers(tx, { applicationId: facts.id, version: facts.version, state: moved.state });
     }
     const [reviewer, dossier] = await Promise.all([
       tx.user.findUniqueOrThrow({ where: { id: assignment.reviewerId }, select: { email: true } }),

@@ -142,6 +142,18 @@ describe("review use cases", () => {
     expect(
       await testDb.auditEvent.count({ where: { action: "review.reopened", details: { path: ["assignmentId"], equals: assignments[0]! } } }),
     ).toBe(1);
+
+    // The establishment: the reason, written to the reviewer, is not in the history it reads, and
+    // the programme correcting itself sends it nothing; « Évalué » again is not announced twice.
+    const reopening = await testDb.applicationTransition.findFirstOrThrow({ where: { applicationId: dossier.id, fromState: "SCORED" } });
+    expect(reopening).toMatchObject({ toState: "UNDER_REVIEW", comment: "" });
+    const toDirector = () =>
+      testDb.outboxEmail.findMany({ where: { to: dossier.director.email }, orderBy: { createdAt: "asc" }, select: { subject: true } });
+    const told = ["Votre dossier HospiConnect est désormais « En instruction »", "Votre dossier HospiConnect est désormais « Évalué »"];
+    expect((await toDirector()).map((email) => email.subject)).toEqual(told);
+    await submitReview(first, { assignmentId: assignments[0]!, ip: null });
+    expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("SCORED");
+    expect((await toDirector()).map((email) => email.subject)).toEqual(told);
   });
 
   it("goes regional then national: the dossier is « évalué » only when the national tier is complete", async () => {

@@ -50,6 +50,6 @@ export async function completeScoringIfDone(tx: Writer, applicationId: string, b
   }));
   if (!isReviewComplete(dossier.wave.reviewTiers, dossier.wave.reviewersPerDossier, assignments)) return false;
   const moved = await writeTransition(tx, { application: dossier, action: "completeScoring", actor: "REVIEWER", by, now });
-  await notifyMembers(tx, { applicationId, version: dossier.version, state: moved.state });
+  await notifyMembers(tx, { applicationId, version: dossier.version, action: "completeScoring", state: moved.state });
   return true;
 }
