@@ -43,8 +43,20 @@ async function approveEveryObjective(page: Page, tier: "ARS" | "ANS") {
       .click();
   }
   await form.getByLabel("Motif pour l'objectif O2").fill("Liste des e-CPS vérifiée.");
+  // Asked first, since the decision is final: dismissed, nothing is recorded.
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await form.getByRole("button", { name: `Enregistrer la décision de l'${tier}` }).click();
+  await expect
+    .poll(() => asked)
+    .toEqual([`Enregistrer la décision de l'${tier} ? Tous les objectifs sont approuvés ; la décision ne pourra plus être modifiée.`]);
+  await expect(form).toBeVisible();
   // The form leaves the page once the step is recorded (the tier's turn is over): the callers check
   // the verification's new state rather than the form's passing confirmation.
+  page.once("dialog", (dialog) => void dialog.accept());
   await form.getByRole("button", { name: `Enregistrer la décision de l'${tier}` }).click();
 }
 

@@ -10,9 +10,18 @@ import type { z } from "zod";
 import { RadioField, TextAreaField } from "@/components/forms/fields";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { ZVerificationDecisionInput } from "@/lib/follow-up/verification-schema";
+import { formatCount } from "@/lib/format/numbers";
 import { callApi } from "@/lib/http/api-client";
 
 type Values = z.input<typeof ZVerificationDecisionInput>;
+
+/** Asked before recording: a tier's decision is not changed afterwards, and one refusal refuses the results for good. */
+function confirmation(tier: "ARS" | "ANS", decisions: ReadonlyArray<"approve" | "refuse">): string {
+  const refused = decisions.filter((decision) => decision === "refuse").length;
+  return refused === 0
+    ? `Enregistrer la décision de l'${tier} ? Tous les objectifs sont approuvés ; la décision ne pourra plus être modifiée.`
+    : `Enregistrer la décision de l'${tier} ? ${formatCount(refused, "objectif refusé", "objectifs refusés")} : les résultats déclarés seront refusés, définitivement.`;
+}
 
 const DECISIONS = [
   { value: "approve", label: "Approuvé" },
@@ -46,6 +55,15 @@ export function VerificationDecisionForm({
   const { onSubmit, result } = useApiSubmit(
     form,
     async (values) => {
+      if (
+        !window.confirm(
+          confirmation(
+            tier,
+            values.objectives.map((objective) => objective.decision),
+          ),
+        )
+      )
+        return;
       const moved = await callApi<{ state: string }>(`/api/applications/${applicationId}/verification`, "POST", values);
       router.refresh();
       return moved.state === "REFUSED"
