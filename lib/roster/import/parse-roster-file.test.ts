@@ -376,6 +376,32 @@ describe("parseRosterFile: the template as an Excel workbook", () => {
     expect(result.rejected).toEqual([{ line: 3, messages: ["Ligne 3 : le numéro RPPS 1234 doit comporter 11 chiffres."] }]);
   });
 
+  it("refuses a line on a cell whose formula failed, instead of reading « #REF! » as a name", async () => {
+    const values: ExcelJS.CellValue[] = headers.map((header) => GOOD_LINE[header as keyof typeof GOOD_LINE] as string);
+    values[headers.indexOf("Nom")] = { error: "#REF!" } as ExcelJS.CellErrorValue;
+    values[headers.indexOf("Date de naissance")] = { formula: "DATE(1980;4;31)", result: { error: "#VALUE!" } } as ExcelJS.CellFormulaValue;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Personnel");
+    sheet.addRow(headers);
+    sheet.addRow(values);
+    const result = await parseRosterFile({ bytes: new Uint8Array(await book.xlsx.writeBuffer()), fileName: "registre.xlsx" }, options);
+    expect(result.rows).toEqual([]);
+    expect(result.rejected).toEqual([
+      {
+        line: 2,
+        messages: [
+          "Ligne 2 : la colonne « Nom » contient l'erreur Excel #REF! : corrigez la formule dans le fichier, ou saisissez la valeur ici.",
+          "Ligne 2 : la colonne « Date de naissance » contient l'erreur Excel #VALUE! : corrigez la formule dans le fichier, ou saisissez la valeur ici.",
+        ],
+      },
+    ]);
+    // The same cell saved as CSV by Excel.
+    const csv = await parseLines([{ Prénom: "#N/A" }]);
+    expect(csv.rejected[0]?.messages).toEqual([
+      "Ligne 2 : la colonne « Prénom » contient l'erreur Excel #N/A : corrigez la formule dans le fichier, ou saisissez la valeur ici.",
+    ]);
+  });
+
   it("says when a CSV was pasted into one column", async () => {
     const bytes = await workbook([[headers.join(";")], [Object.values(GOOD_LINE).join(";")]]);
     const result = await parseRosterFile({ bytes, fileName: "registre.xlsx" }, options);

@@ -22,6 +22,12 @@ import { personKey, rosterMatchKey } from "./match-key";
 import type { ColumnIndexes } from "./template-header";
 import type { TemplateImportRow } from "./types";
 
+/**
+ * The values Excel shows in a cell whose formula failed (and writes as such to a CSV): read as
+ * text they would become a name or a code. The line is refused on that cell instead.
+ */
+const EXCEL_ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+
 const HEADER = Object.fromEntries(TEMPLATE_COLUMNS.map((column) => [column.key, column.header])) as Record<TemplateColumnKey, string>;
 
 export type TemplateRowContext = { indexes: ColumnIndexes; professionCodes: ReadonlySet<string> };
@@ -86,7 +92,10 @@ export function readTemplateRow(line: number, cells: readonly string[], context:
   const messages: string[] = [];
   const say = (text: string) => messages.push(`Ligne ${line} : ${text}.`);
   // Undo the export's protection against formula injection before anything else.
-  const cell = (key: TemplateColumnKey) => restoreCell(cells[context.indexes[key]] ?? "").trim();
+  const written = (key: TemplateColumnKey) => restoreCell(cells[context.indexes[key]] ?? "").trim();
+  const failedFormulas = new Set(TEMPLATE_COLUMNS.filter((column) => EXCEL_ERROR.test(written(column.key))).map((column) => column.key));
+  // A failed formula's cell is reported once, as such, then read as blank.
+  const cell = (key: TemplateColumnKey) => (failedFormulas.has(key) ? "" : written(key));
   const take = <T>(parsed: Parsed<T>): T | undefined => {
     if (parsed.ok) return parsed.value;
     parsed.errors.forEach(say);
@@ -96,9 +105,14 @@ export function readTemplateRow(line: number, cells: readonly string[], context:
   const required = <T>(key: TemplateColumnKey, read: (text: string) => Parsed<T | null>): T | undefined => {
     const text = cell(key);
     if (text !== "") return take(read(text)) ?? undefined;
-    say(`la colonne « ${HEADER[key]} » doit être renseignée`);
+    if (!failedFormulas.has(key)) say(`la colonne « ${HEADER[key]} » doit être renseignée`);
     return undefined;
   };
+  for (const key of failedFormulas) {
+    say(
+      `la colonne « ${HEADER[key]} » contient l'erreur Excel ${written(key)} : corrigez la formule dans le fichier, ou saisissez la valeur ici`,
+    );
+  }
   for (const column of TEMPLATE_COLUMNS) {
     const invisible = controlCharacterIn(cell(column.key));
     if (invisible) say(`la colonne « ${column.header} » contient ${invisible} : supprimez-le dans le fichier ou corrigez la ligne ici`);
