@@ -247,9 +247,11 @@ test.describe("review", () => {
     await page.getByLabel("Plafond de dossiers par instructeur").fill("-3");
     await page.getByRole("button", { name: "Prévisualiser l'attribution" }).click();
     await expect(page.getByText(/^Plafond de dossiers par instructeur : /)).toBeVisible();
+    await expect(page.getByLabel("Plafond de dossiers par instructeur")).toHaveAttribute("aria-invalid", "true");
     await page.getByLabel("Plafond de dossiers par instructeur").fill("2");
     await page.getByRole("button", { name: "Prévisualiser l'attribution" }).click();
     await expect(page.getByText("Aperçu : 6 attributions proposées, 0 dossier resterait incomplet.")).toBeVisible();
+    await expect(page.getByLabel("Plafond de dossiers par instructeur")).not.toHaveAttribute("aria-invalid");
     await expectNoSeriousAccessibilityViolation(page);
     expect(await e2eDb.reviewerAssignment.count({ where: { applicationId: { in: dossiers.map((dossier) => dossier.id) } } })).toBe(0);
 

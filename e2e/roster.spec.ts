@@ -122,6 +122,14 @@ test.describe("professional roster", () => {
     await page.keyboard.press("Space");
     await expect(page.getByLabel("Sélectionner Paul EMERY")).toBeChecked();
     await page.getByRole("combobox", { name: "Action sur la sélection" }).selectOption({ label: "Marquer enregistrés au RPPS" });
+    // A date the rule refuses is said on the date's field.
+    const checkedOn = page.getByLabel("Vérifié dans le RPPS le");
+    const today = await checkedOn.inputValue();
+    await checkedOn.fill("2999-01-01");
+    await page.getByRole("button", { name: "Appliquer (2)" }).click();
+    await expect(checkedOn).toHaveAttribute("aria-invalid", "true");
+    await expect(checkedOn).toHaveAccessibleDescription(/ne peut pas être postérieure à aujourd'hui/);
+    await checkedOn.fill(today);
     await page.getByRole("button", { name: "Appliquer (2)" }).click();
     await expect(page.getByText("Paul EMERY n'a pas de numéro RPPS : saisissez-le dans sa fiche.")).toBeVisible();
     await expect(page.getByLabel("Sélectionner Paul EMERY")).toHaveAttribute("aria-invalid", "true");

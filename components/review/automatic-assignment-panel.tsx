@@ -1,6 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
+import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -40,6 +41,8 @@ export function AutomaticAssignmentPanel({
   const [preview, setPreview] = useState<AutomaticAssignmentPreview | null>(null);
   const [message, setMessage] = useState<{ severity: "success" | "error" | "info"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The caps the last refusal named, marked invalid on their fields (the message names them too). */
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
 
   const request = () => ({
     tier,
@@ -67,6 +70,7 @@ export function AutomaticAssignmentPanel({
   async function run(kind: "preview" | "apply") {
     setBusy(true);
     setMessage(null);
+    setFieldErrors({});
     try {
       if (kind === "preview") {
         const result = await callApi<AutomaticAssignmentPreview>(`/api/waves/${waveId}/assignments/preview`, "POST", request());
@@ -89,6 +93,7 @@ export function AutomaticAssignmentPanel({
       }
     } catch (caught) {
       setMessage({ severity: "error", text: refusalText(caught) });
+      if (caught instanceof ApiError) setFieldErrors(caught.fieldErrors);
       if (kind === "apply") setPreview(null);
     } finally {
       setBusy(false);
@@ -102,7 +107,9 @@ export function AutomaticAssignmentPanel({
           <Input
             label="Plafond de dossiers par instructeur"
             hintText="Dossiers au plus dans cette vague et ce niveau, ceux déjà attribués compris."
+            {...errorState(fieldErrors.defaultCap)}
             nativeInputProps={{
+              ...ariaInvalid(fieldErrors.defaultCap),
               type: "number",
               min: 0,
               value: defaultCap,
@@ -135,6 +142,7 @@ export function AutomaticAssignmentPanel({
                     type="number"
                     min={0}
                     aria-label={`Plafond ${ofName(reviewer.name)}`}
+                    {...ariaInvalid(fieldErrors[`caps.${reviewer.id}`])}
                     placeholder={defaultCap}
                     value={caps[reviewer.id] ?? ""}
                     onChange={(event) => {

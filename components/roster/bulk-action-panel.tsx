@@ -6,11 +6,15 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useState } from "react";
+import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import type { BulkOutcome, TBulkAction } from "@/lib/roster/bulk-actions";
 import { formatCount } from "@/lib/format/numbers";
 
 type Action = TBulkAction["action"];
+
+/** The schema's name for the one date each action takes (lib/roster/bulk-actions.ts). */
+const DATE_FIELD: Record<Action, string> = { ADD_MIE: "enrolledAt", MARK_REGISTERED: "checkedAt", END_ACTIVITY: "activityEnd" };
 
 const ACTION_LABELS: Record<Action, string> = {
   ADD_MIE: "Attribuer un MIE",
@@ -37,12 +41,15 @@ export function BulkActionPanel({
   const [date, setDate] = useState(today);
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<{ severity: "success" | "info" | "error"; text: string } | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const count = selectedIds.length;
+  const dateError = fieldErrors[DATE_FIELD[action]];
 
   async function apply(event: React.FormEvent) {
     event.preventDefault();
     setPending(true);
     setResult(null);
+    setFieldErrors({});
     const body =
       action === "ADD_MIE"
         ? { action, ids: selectedIds, type: mieType, enrolledAt: date }
@@ -68,11 +75,12 @@ export function BulkActionPanel({
       }
       onDone(outcome.refused);
     } catch (caught) {
-      const message =
-        caught instanceof ApiError
-          ? [caught.message, ...Object.values(caught.fieldErrors).flat()].join(" ")
-          : "L'action n'a pas pu être appliquée.";
-      setResult({ severity: "error", text: message });
+      if (caught instanceof ApiError) {
+        // The date's and the MIE's problems are said on their fields; the others (the selection) here.
+        const { [DATE_FIELD[action]]: _date, type: _type, ...others } = caught.fieldErrors;
+        setFieldErrors(caught.fieldErrors);
+        setResult({ severity: "error", text: [caught.message, ...Object.values(others).flat()].join(" ") });
+      } else setResult({ severity: "error", text: "L'action n'a pas pu être appliquée." });
     } finally {
       setPending(false);
     }
@@ -100,7 +108,11 @@ export function BulkActionPanel({
         </div>
         {action === "ADD_MIE" ? (
           <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-            <Select label="MIE" nativeSelectProps={{ value: mieType, onChange: (event) => setMieType(event.target.value) }}>
+            <Select
+              label="MIE"
+              {...errorState(fieldErrors.type)}
+              nativeSelectProps={{ ...ariaInvalid(fieldErrors.type), value: mieType, onChange: (event) => setMieType(event.target.value) }}
+            >
               {mieOptions.map((option) => (
                 <option key={option.value} value={option.value}>
                   {option.label}
@@ -118,7 +130,14 @@ export function BulkActionPanel({
                   ? "Vérifié dans le RPPS le"
                   : "Dernier jour d'activité"
             }
-            nativeInputProps={{ type: "date", value: date, onChange: (event) => setDate(event.target.value), required: true }}
+            {...errorState(dateError)}
+            nativeInputProps={{
+              ...ariaInvalid(dateError),
+              type: "date",
+              value: date,
+              onChange: (event) => setDate(event.target.value),
+              required: true,
+            }}
           />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
