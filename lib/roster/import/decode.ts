@@ -6,11 +6,17 @@
  *
  * Public API: `TextEncoding`, `decodeText`, `encodingNote`, `accentCheckWarning`, `decoderFor`.
  */
+import iconv from "iconv-lite";
+
 export type TextEncoding = "UTF-8" | "UTF-8-BOM" | "UTF-16LE" | "WINDOWS-1252";
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-const windows1252 = new TextDecoder("windows-1252");
 const utf16le = new TextDecoder("utf-16le", { ignoreBOM: true });
+// Not TextDecoder("windows-1252"): Node 20's reads bytes 0x80–0x9F as Latin-1 control characters,
+// which turns Excel's apostrophe (’), « œ », « € » or « – » into invisible characters.
+const windows1252 = {
+  decode: (bytes: Uint8Array) => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "win1252"),
+};
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);

@@ -315,6 +315,14 @@ describe("parseRosterFile: encodings", () => {
     expect(result.warnings[0]).toContain(`« ${row!.firstName} ${row!.lastName} »`);
   });
 
+  it("reads Windows-1252's own characters, where it differs from Latin-1: Excel's apostrophe, « œ »", async () => {
+    const text = templateCsv([{ Nom: "N’DIAYE", Prénom: "Cœlia", RPPS: RPPS_2 }]);
+    const bytes = Uint8Array.from([...text].map((char) => ({ "’": 0x92, œ: 0x9c, é: 0xe9 })[char] ?? char.charCodeAt(0)));
+    const result = await parseRosterFile({ bytes, fileName: "registre.csv" }, options);
+    expect(result).toMatchObject({ encoding: "WINDOWS-1252", rejected: [] });
+    expect(result.rows.map((row) => [row.lastName, row.firstName])).toEqual([["N’DIAYE", "Cœlia"]]);
+  });
+
   it("reads Excel's « Texte Unicode » (UTF-16 with a BOM, tab-separated)", async () => {
     const text = templateCsv([accented], "\t");
     const bytes = new Uint8Array(2 + text.length * 2);
