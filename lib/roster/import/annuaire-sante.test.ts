@@ -269,6 +269,17 @@ describe("parseRosterFile: Annuaire Santé extract, other cases", () => {
     expect(result.rows).toHaveLength(1);
   });
 
+  it("finds the extract date in a file name the browser or the director changed", async () => {
+    for (const fileName of [
+      "PS_LibreAcces_Personne_activite_202603120815 (1).txt",
+      "PS_LibreAcces_Personne_activite_202603120815-ehpad.csv",
+    ]) {
+      const result = await parseRosterFile({ bytes: utf8(extract(CLASSIC, LINES.slice(0, 1))), fileName }, options);
+      expect(result.warnings, fileName).toEqual([]);
+      expect(result.rows[0], fileName).toMatchObject({ rppsCheckedAt: new Date("2026-03-12T00:00:00Z") });
+    }
+  });
+
   it("warns when the file name carries no extract date, or no line matches", async () => {
     const result = await parseRosterFile({ bytes: utf8(extract(CLASSIC, LINES.slice(1, 2))), fileName: "annuaire.txt" }, options);
     expect(result.rows).toEqual([]);

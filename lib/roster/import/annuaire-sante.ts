@@ -55,9 +55,12 @@ export function looksLikeAnnuaireSante(firstLine: string): boolean {
   return cells.includes(comparable(COLUMNS.id)) && cells.includes(comparable(COLUMNS.idType));
 }
 
-/** « PS_LibreAcces_Personne_activite_202603120815.txt » → 2026-03-12. */
+/**
+ * « PS_LibreAcces_Personne_activite_202603120815.txt » → 2026-03-12, also once the browser or the
+ * director renamed it « …0815 (1).txt » or « …0815-ehpad.csv ».
+ */
 function extractDate(fileName: string): Date | null {
-  const match = /_(\d{4})(\d{2})(\d{2})\d{4}\.txt$/i.exec(fileName);
+  const match = /_(\d{4})(\d{2})(\d{2})\d{4}(?!\d)/.exec(fileName);
   const day = match ? parseIsoDay(`${match[1]}-${match[2]}-${match[3]}`) : null;
   return day === null ? null : dayToDate(day);
 }
