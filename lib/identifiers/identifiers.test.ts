@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkFiness, isValidFiness, normalizeFiness, withFinessKey } from "./finess";
 import { luhnCheckDigit, passesLuhn } from "./luhn";
-import { checkRpps, isValidRpps, rppsFromNationalId, withRppsKey } from "./rpps";
+import { checkRpps, isAdeliNumber, isValidRpps, rppsFromNationalId, withRppsKey } from "./rpps";
 import { checkSiret, isValidSiren, isValidSiret, withSiretKey } from "./siret";
 
 describe("Luhn", () => {
@@ -79,6 +79,14 @@ describe("RPPS", () => {
     expect(rppsFromNationalId(" 10012345673 ")).toBe("10012345673");
     expect(rppsFromNationalId("810012345674")).toBeNull();
     expect(rppsFromNationalId("0123456789")).toBeNull(); // ADELI identifier
+  });
+
+  it("knows an ADELI number, alone or as a national identifier (0 + ADELI), to say what it is", () => {
+    expect(isAdeliNumber("123456782")).toBe(true);
+    expect(isAdeliNumber("0123456782")).toBe(true);
+    expect(isAdeliNumber("123456783")).toBe(false); // wrong key
+    expect(isAdeliNumber("000000000")).toBe(false);
+    expect(isAdeliNumber(withRppsKey("1000000000"))).toBe(false);
   });
 });
 

@@ -19,6 +19,15 @@ export function withRppsKey(body: string): string {
 }
 
 /**
+ * An ADELI number (the older directory being replaced by the RPPS): 9 digits passing Luhn, or the
+ * national PP identifier `0` + ADELI. Told apart so that a person given one hears what it is.
+ */
+export function isAdeliNumber(value: string): boolean {
+  const candidate = /^0[0-9]{9}$/.test(value) ? value.slice(1) : value;
+  return /^[0-9]{9}$/.test(candidate) && !isAllZeros(candidate) && passesLuhn(candidate);
+}
+
+/**
  * Reads an RPPS from what Pro Santé Connect or a directory extract gives: either the 11-digit
  * number, or the national PP identifier `8` + RPPS. Returns null for anything else (ADELI included).
  */

@@ -219,7 +219,7 @@ describe.each([
       {
         line: 5,
         messages: [
-          "Ligne 5 : pas de numéro RPPS (identifiant 123456782) : ajoutez ce professionnel avec le modèle de fichier de l'application.",
+          "Ligne 5 : pas de numéro RPPS (identifiant 123456782, un numéro ADELI) : ajoutez ce professionnel avec le modèle de fichier de l'application, sans numéro RPPS, avec sa date de naissance.",
         ],
       },
       { line: 9, messages: ["Ligne 9 : le code profession « 28 » (Opticien-Lunetier) n'existe pas dans la liste des professions."] },

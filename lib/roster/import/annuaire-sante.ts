@@ -19,7 +19,7 @@
  */
 import type { Population, ProfessionalCategory } from "@/lib/db/generated/enums";
 import { isValidFiness, normalizeFiness } from "@/lib/identifiers/finess";
-import { isValidRpps, rppsFromNationalId } from "@/lib/identifiers/rpps";
+import { isAdeliNumber, isValidRpps, rppsFromNationalId } from "@/lib/identifiers/rpps";
 import { dayToDate, formatDayFr, parseIsoDay, toDay } from "../dates";
 import { comparable } from "../template/normalize";
 import { parseName } from "../template/values";
@@ -190,7 +190,7 @@ function readPerson(
   const rpps = cell("idType") === "8" ? id : rppsFromNationalId(cell("nationalId"));
   if (rpps === null || rpps === "") {
     return reject(
-      `Ligne ${line} : pas de numéro RPPS (identifiant ${id || cell("nationalId")}) : ajoutez ce professionnel avec le modèle de fichier de l'application.`,
+      `Ligne ${line} : pas de numéro RPPS (identifiant ${id || cell("nationalId")}${isAdeliNumber(id || cell("nationalId")) ? ", un numéro ADELI" : ""}) : ajoutez ce professionnel avec le modèle de fichier de l'application, sans numéro RPPS, avec sa date de naissance.`,
     );
   }
   if (!isValidRpps(rpps)) return reject(`Ligne ${line} : le numéro RPPS ${rpps} est invalide : sa clé de contrôle ne correspond pas.`);

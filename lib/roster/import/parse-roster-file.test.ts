@@ -103,6 +103,13 @@ describe("parseRosterFile: the app's CSV template", () => {
   it.each<[string, TemplateLine, string[]]>([
     ["an RPPS of the wrong length", { RPPS: "1234" }, ["Ligne 2 : le numéro RPPS 1234 doit comporter 11 chiffres."]],
     [
+      "an ADELI number in the RPPS column",
+      { RPPS: "123456782" },
+      [
+        "Ligne 2 : le numéro 123456782 est un numéro ADELI, pas un numéro RPPS : laissez la colonne « RPPS » vide et indiquez le statut RPPS (« Non enregistré » ou « Demande déposée ») et la date de naissance.",
+      ],
+    ],
+    [
       "an RPPS with a wrong check key",
       { RPPS: "10000000008" },
       ["Ligne 2 : le numéro RPPS 10000000008 est invalide : sa clé de contrôle ne correspond pas (vérifiez-le dans l'Annuaire Santé)."],

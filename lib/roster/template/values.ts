@@ -8,7 +8,8 @@
  * `enumCodec`, `parseRpps`, `formatMieList`, `parseMieList`.
  */
 import type { MieType } from "@/lib/db/generated/enums";
-import { checkRpps, isValidRpps, rppsFromNationalId } from "@/lib/identifiers/rpps";
+import { checkRpps, isAdeliNumber, isValidRpps, rppsFromNationalId } from "@/lib/identifiers/rpps";
+import { RPPS_STATUS_LABELS } from "../labels";
 import { MIE_CATALOGUE, MIE_TYPES } from "@/lib/mie/catalogue";
 import { dayToDate, dayToIsoDate, formatDayFr, parseFrenchDay, parseIsoDay, toDay, type Day } from "../dates";
 import { formatInteger } from "@/lib/format/numbers";
@@ -113,6 +114,11 @@ export function parseRpps(text: string): Parsed<string | null> {
   }
   if (!/^\d+$/.test(compact)) return fail(`le numéro RPPS « ${text.trim()} » ne doit contenir que des chiffres`);
   const rpps = /^8\d{11}$/.test(compact) ? (rppsFromNationalId(compact) ?? compact.slice(1)) : compact;
+  if (isAdeliNumber(compact)) {
+    return fail(
+      `le numéro ${compact} est un numéro ADELI, pas un numéro RPPS : laissez la colonne « RPPS » vide et indiquez le statut RPPS (« ${RPPS_STATUS_LABELS.NOT_REGISTERED} » ou « ${RPPS_STATUS_LABELS.REQUESTED} ») et la date de naissance`,
+    );
+  }
   if (rpps.length !== 11) return fail(`le numéro RPPS ${compact} doit comporter 11 chiffres`);
   if (checkRpps(rpps) === "zeros")
     return fail(`le numéro RPPS ${rpps} n'est composé que de zéros : laissez la colonne vide si le professionnel n'a pas de numéro RPPS`);
