@@ -1,4 +1,4 @@
-import { formatDayFr, parisToday, toDay, type Day } from "./dates";
+import { addYears, formatDayFr, parisToday, toDay, type Day } from "./dates";
 
 /**
  * Days a roster records as already past: a birth date and the day the RPPS registration was
@@ -19,5 +19,20 @@ export function implausibleDayProblem(field: keyof typeof PAST_DAYS, day: Day, t
   if (day > today) return `${PAST_DAYS[field]} (${formatDayFr(day)}) ne peut pas être postérieure à aujourd'hui.`;
   if (field === "birthDate" && day < EARLIEST_BIRTH_DAY)
     return `${PAST_DAYS[field]} (${formatDayFr(day)}) est antérieure à 1900 : vérifiez l'année.`;
+  return null;
+}
+
+/** The youngest anyone starts working in an establishment (apprentices, from 15). */
+export const YOUNGEST_AT_START = 15;
+
+/**
+ * A birth date against the start of activity, for the form and an import line alike: it must come
+ * first, and by at least `YOUNGEST_AT_START` years; closer, it is a year typed for another (an
+ * Excel day count read as a date, the start's year in the birth's place).
+ */
+export function birthAndStartProblem(birth: Day, start: Day): string | null {
+  if (birth >= start) return `La date de naissance (${formatDayFr(birth)}) doit précéder le début d'activité (${formatDayFr(start)}).`;
+  if (addYears(birth, YOUNGEST_AT_START) > start)
+    return `La date de naissance (${formatDayFr(birth)}) donne moins de ${YOUNGEST_AT_START} ans au début d'activité (${formatDayFr(start)}) : vérifiez l'année.`;
   return null;
 }

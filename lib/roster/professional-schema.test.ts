@@ -15,8 +15,15 @@ describe("professional form", () => {
     expect(messages({})).toEqual([]);
   });
 
-  it("refuses a birth date on or after the start of activity, as the import does", () => {
-    expect(messages({ birthDate: "2024-01-01" })).toEqual(["birthDate: La date de naissance doit précéder le début d'activité."]);
+  it("refuses a birth date on or after the start of activity, or less than 15 years before it, as the import does", () => {
+    const start = toFormValues(record).activityStart;
+    expect(messages({ birthDate: start })).toEqual([
+      `birthDate: La date de naissance (${start.split("-").reverse().join("/")}) doit précéder le début d'activité (${start.split("-").reverse().join("/")}).`,
+    ]);
+    expect(messages({ birthDate: "2010-01-02", activityStart: "2025-01-01" })).toEqual([
+      "birthDate: La date de naissance (02/01/2010) donne moins de 15 ans au début d'activité (01/01/2025) : vérifiez l'année.",
+    ]);
+    expect(messages({ birthDate: "2010-01-01", activityStart: "2025-01-01" })).toEqual([]);
   });
 
   it("refuses a birth date or an RPPS check after today, which would hide a check falling due", () => {

@@ -6,10 +6,10 @@
  * `toProfessionalRecord`, `toFormValues`.
  */
 import { z } from "zod";
-import { checkRpps } from "@/lib/identifiers/rpps";
+import { checkRpps, isAdeliNumber } from "@/lib/identifiers/rpps";
 import { IdentityVerification, MieType, Population, ProfessionalCategory, RppsStatus } from "@/lib/db/generated/enums";
 import { dayToDate, dayToIsoDate, parseIsoDay, toDay } from "./dates";
-import { implausibleDayProblem } from "./past-days";
+import { birthAndStartProblem, implausibleDayProblem } from "./past-days";
 import type { ProfessionalRecord } from "./template/columns";
 
 const zOptionalDay = z
@@ -57,7 +57,12 @@ export const ZProfessionalInput = z
       .superRefine((rpps, ctx) => {
         if (rpps === "") return;
         const problem = checkRpps(rpps);
-        if (problem === "format") ctx.addIssue({ code: "custom", message: "Le numéro RPPS comporte 11 chiffres." });
+        if (problem === "format" && isAdeliNumber(rpps))
+          ctx.addIssue({
+            code: "custom",
+            message: `${rpps} est un numéro ADELI, pas un numéro RPPS : laissez ce champ vide et indiquez le statut RPPS et la date de naissance.`,
+          });
+        else if (problem === "format") ctx.addIssue({ code: "custom", message: "Le numéro RPPS comporte 11 chiffres." });
         else if (problem === "zeros")
           ctx.addIssue({ code: "custom", message: "Un numéro RPPS ne peut pas être composé uniquement de zéros." });
         else if (problem === "checkKey")
@@ -93,9 +98,9 @@ export const ZProfessionalInput = z
       });
     }
     // The import's rule too (template-row.ts): it catches a birth year typed for another.
-    if (input.birthDate !== "" && input.activityStart !== "" && input.birthDate >= input.activityStart) {
-      ctx.addIssue({ code: "custom", path: ["birthDate"], message: "La date de naissance doit précéder le début d'activité." });
-    }
+    const [birth, start] = [parseIsoDay(input.birthDate), parseIsoDay(input.activityStart)];
+    const tooLate = birth === null || start === null ? null : birthAndStartProblem(birth, start);
+    if (tooLate) ctx.addIssue({ code: "custom", path: ["birthDate"], message: tooLate });
     for (const field of ["birthDate", "rppsCheckedAt"] as const) {
       const day = parseIsoDay(input[field]);
       const problem = day === null ? null : implausibleDayProblem(field, day);

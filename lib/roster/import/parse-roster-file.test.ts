@@ -103,6 +103,16 @@ describe("parseRosterFile: the app's CSV template", () => {
   it.each<[string, TemplateLine, string[]]>([
     ["an RPPS of the wrong length", { RPPS: "1234" }, ["Ligne 2 : le numéro RPPS 1234 doit comporter 11 chiffres."]],
     [
+      "a birth date less than 15 years before the start of activity (an Excel day count read as a date)",
+      { "Date de naissance": "09/12/2005", "Début d'activité": "01/09/2015" },
+      ["Ligne 2 : la date de naissance (09/12/2005) donne moins de 15 ans au début d'activité (01/09/2015) : vérifiez l'année."],
+    ],
+    [
+      "a birth date on the start of activity",
+      { "Date de naissance": "01/09/2015", "Début d'activité": "01/09/2015" },
+      ["Ligne 2 : la date de naissance (01/09/2015) doit précéder le début d'activité (01/09/2015)."],
+    ],
+    [
       "an ADELI number in the RPPS column",
       { RPPS: "123456782" },
       [

@@ -16,7 +16,7 @@ import { restoreCell } from "../template/cell-safety";
 import { CATEGORY, IDENTITY, POPULATION, RPPS_STATUS } from "../template/codecs";
 import { TEMPLATE_COLUMNS, type TemplateColumnKey } from "../template/columns";
 import { parseBoolean, parseDate, parseMieList, parseName, parseRpps, type Parsed } from "../template/values";
-import { implausibleDayProblem } from "../past-days";
+import { birthAndStartProblem, implausibleDayProblem } from "../past-days";
 import { controlCharacterIn } from "./control-characters";
 import { personKey, rosterMatchKey } from "./match-key";
 import type { ColumnIndexes } from "./template-header";
@@ -70,11 +70,8 @@ function crossChecks(values: Values, say: (text: string) => void): void {
   if (activityStart && activityEnd && activityEnd < activityStart) {
     say(`la fin d'activité (${formatDayFr(toDay(activityEnd))}) précède le début d'activité (${formatDayFr(toDay(activityStart))})`);
   }
-  if (birthDate && activityStart && birthDate >= activityStart) {
-    say(
-      `la date de naissance (${formatDayFr(toDay(birthDate))}) n'est pas antérieure au début d'activité (${formatDayFr(toDay(activityStart))})`,
-    );
-  }
+  const tooLate = birthDate && activityStart ? birthAndStartProblem(toDay(birthDate), toDay(activityStart)) : null;
+  if (tooLate) say(tooLate.charAt(0).toLowerCase() + tooLate.slice(1, -1));
   for (const [field, date] of [
     ["birthDate", birthDate],
     ["rppsCheckedAt", rppsCheckedAt],

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { isValidFiness } from "@/lib/identifiers/finess";
 import { isValidRpps } from "@/lib/identifiers/rpps";
 import { isValidSiret } from "@/lib/identifiers/siret";
+import { toDay } from "@/lib/roster/dates";
+import { birthAndStartProblem } from "@/lib/roster/past-days";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { createDemoSignInLinks } from "@/lib/identity/demo-sign-in";
 import { loadDecisionSummaries } from "@/lib/decisions/load-decision-summaries";
@@ -86,6 +88,15 @@ describe("demo data", () => {
     expect(sirets.filter((siret): siret is string => siret !== null && !isValidSiret(siret))).toEqual([]);
     const rpps = (await testDb.professional.findMany({ where: { rpps: { not: null } }, select: { rpps: true } })).map((row) => row.rpps!);
     expect(rpps.filter((number) => !isValidRpps(number))).toEqual([]);
+  });
+
+  it("has professionals the roster's form takes back unchanged: born at least 15 years before they started", async () => {
+    const people = await testDb.professional.findMany({
+      where: { birthDate: { not: null } },
+      select: { lastName: true, birthDate: true, activityStart: true },
+    });
+    expect(people.length).toBeGreaterThan(1000);
+    expect(people.filter((person) => birthAndStartProblem(toDay(person.birthDate!), toDay(person.activityStart)) !== null)).toEqual([]);
   });
 });
 

@@ -210,12 +210,14 @@ export function demoRoster(
     const rppsStatus = registration(professionCode, establishment.maturity);
     const activityStart = dateBetween(pop === "SALARIED" ? "2004-01-01" : "2025-06-01", "2026-11-01");
     const ended = chance(0.06);
+    // Of age when they started (the form and the import refuse a birth under 15 years before the start).
+    const latestBirth = [`${activityStart.getUTCFullYear() - 18}-12-31`, "2005-12-31"].sort()[0]!;
     const professional: DemoProfessional = {
       id: faker.string.uuid(),
       establishmentId,
       lastName: faker.person.lastName().toUpperCase(),
       firstName: faker.person.firstName(sex),
-      birthDate: dateBetween(pop === "INTERN" || pop === "TRAINEE" ? "1996-01-01" : "1962-01-01", "2005-12-31"),
+      birthDate: dateBetween(pop === "INTERN" || pop === "TRAINEE" ? "1996-01-01" : "1962-01-01", latestBirth),
       population: pop,
       professionCode,
       category: pop === "INTERN" || pop === "TRAINEE" ? "STUDENT" : isHospital && chance(0.6) ? "PUBLIC_AGENT" : "CIVIL",
