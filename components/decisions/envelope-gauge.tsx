@@ -2,7 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import type { Route } from "next";
 import Link from "next/link";
 import type { TrancheTotals } from "@/lib/follow-up/tranche-totals";
-import { formatEuros } from "@/lib/format/numbers";
+import { formatEuros, formatPercent } from "@/lib/format/numbers";
 
 /**
  * The wave's envelope against the grants of the proposals so far (released, or staged and not
@@ -18,21 +18,21 @@ export function EnvelopeGauge({
   /** On the decisions board: the wave's tranches by state, and the link to its payments page. */
   payments?: { totals: TrancheTotals; href: Route };
 }) {
-  const share = envelopeCents > 0n ? Number((grantedCents * 1000n) / envelopeCents) / 10 : 0;
+  const share = envelopeCents > 0n ? Number(grantedCents) / Number(envelopeCents) : 0;
   const over = grantedCents > envelopeCents;
   return (
     <div className={fr.cx("fr-mb-4w")}>
       <label htmlFor="jauge-enveloppe" className={fr.cx("fr-label")}>
         Enveloppe : {formatEuros(grantedCents)} accordés par les propositions sur {formatEuros(envelopeCents)} (
-        {share.toLocaleString("fr-FR")} %)
+        {formatPercent(share, "tenth")})
       </label>
       <progress
         id="jauge-enveloppe"
         max={100}
-        value={Math.min(share, 100)}
+        value={Math.min(share * 100, 100)}
         style={{ width: "100%", height: "1rem", accentColor: over ? "var(--background-flat-error)" : undefined }}
       >
-        {share.toLocaleString("fr-FR")} %
+        {formatPercent(share, "tenth")}
       </progress>
       {over ? (
         <p className={fr.cx("fr-error-text")}>

@@ -29,7 +29,10 @@ describe("French number formats", () => {
     expect(plain(formatEurosAndCents(900_719_925_474_099_301n))).toBe("9 007 199 254 740 993,01 €");
   });
 
-  it("shows shares as whole percents", () => {
+  it("shows shares as percents, whole or to the tenth, rounded", () => {
     expect(plain(formatPercent(0.4249))).toBe("42 %");
+    // Rounded, not cut: 1 787 000 of 3 000 000 is 59,57 %.
+    expect(plain(formatPercent(1_787_000 / 3_000_000, "tenth"))).toBe("59,6 %");
+    expect(plain(formatPercent(0.5, "tenth"))).toBe("50 %");
   });
 });

@@ -2,6 +2,7 @@ const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 0 });
+const percentToTenth = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
 
 /** « 2 009 » (French thousands separator) */
 export function formatInteger(value: number): string {
@@ -39,7 +40,7 @@ export function formatEurosAndCents(cents: bigint): string {
   return `${sign}${integer.format(absolute / 100n)},${String(absolute % 100n).padStart(2, "0")}\u00a0€`;
 }
 
-/** « 42 % » from a share between 0 and 1. */
-export function formatPercent(share: number): string {
-  return percent.format(share);
+/** « 42 % » from a share between 0 and 1, rounded; « 59,6 % » to the tenth when asked. */
+export function formatPercent(share: number, to: "unit" | "tenth" = "unit"): string {
+  return (to === "tenth" ? percentToTenth : percent).format(share);
 }
