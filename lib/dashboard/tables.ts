@@ -92,10 +92,11 @@ const TABLES = {
     return {
       caption: "Déploiement du RIE par catégorie d'établissement (dernier mois)",
       columns: [text("Catégorie"), ...rolloutColumns],
-      rows: data.rollout.byCategory.map((row) => [
-        `${labelOf.get(row.categoryCode) ?? row.categoryCode} (${row.categoryCode})`,
-        ...rolloutCells(row),
-      ]),
+      // In the order of the labels, as the other category table.
+      rows: data.rollout.byCategory
+        .map((row) => ({ row, label: `${labelOf.get(row.categoryCode) ?? row.categoryCode} (${row.categoryCode})` }))
+        .sort((a, b) => a.label.localeCompare(b.label, "fr"))
+        .map(({ row, label }) => [label, ...rolloutCells(row)]),
     };
   },
   instruction: (data) => ({
