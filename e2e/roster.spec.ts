@@ -148,6 +148,41 @@ test.describe("professional roster", () => {
     ).toBe("REGISTERED");
   });
 
+  test("a line with several MIE split by the file's separator is explained, and its correction shows every value, none dropped", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    await signInAs(context, director.id);
+    const file =
+      templateCsv([{ Nom: "DIALLO", Prénom: "Awa", RPPS: RPPS[0], MIE: "PASSWORD:2023-03-10" }]).trimEnd() + ";E_CPS:2026-11-20\r\n";
+
+    await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
+    await waitForHydration(page.getByLabel("Fichier du registre"));
+    await page.getByLabel("Fichier du registre").setInputFiles({ name: "registre.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+    await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+    await expect(
+      page.getByText(/les valeurs en trop sont des MIE : dans la colonne « MIE », séparez-les par « , » ou « \| »/),
+    ).toBeVisible();
+
+    await page.getByText("Corriger la ligne 2").click();
+    const correction = page.getByRole("form", { name: "Corriger la ligne 2" });
+    const excess = correction.getByLabel("Valeur en trop 1");
+    await expect(excess).toHaveValue("E_CPS:2026-11-20");
+    await correction.getByLabel("MIE", { exact: true }).fill("PASSWORD:2023-03-10, E_CPS:2026-11-20");
+    await excess.fill("");
+    await correction.getByRole("button", { name: "Vérifier la ligne 2 corrigée" }).click();
+    await expect(page.getByRole("heading", { name: /Lignes rejetées/ })).toBeHidden();
+    await page.getByRole("button", { name: "Importer 1 ligne" }).click();
+    await expect(page.getByText(/1 professionnel ajouté/)).toBeVisible();
+    const enrolled = await e2eDb.mieEnrollment.findMany({
+      where: { professional: { establishmentId: establishment.id } },
+      select: { type: true },
+    });
+    expect(enrolled.map((row) => row.type).sort()).toEqual(["E_CPS", "PASSWORD"]);
+  });
+
   test("a professional's page says what is missing in words, and a wrong RPPS number is explained", async ({ page, context }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id });

@@ -8,7 +8,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, callApi } from "@/lib/http/api-client";
 
-/** A rejected line's cells, editable under the file's own column names, checked again on send. */
+/**
+ * A rejected line's cells, editable under the file's own column names, checked again on send. A
+ * line with more values than columns shows the values in excess too, to be moved into the right
+ * column and emptied: none is dropped unseen.
+ */
 export function ImportLineCorrection({
   importPath,
   line,
@@ -21,7 +25,7 @@ export function ImportLineCorrection({
   cells: string[];
 }) {
   const router = useRouter();
-  const [values, setValues] = useState(() => header.map((_, index) => cells[index] ?? ""));
+  const [values, setValues] = useState(() => (cells.length > header.length ? cells : header.map((_, index) => cells[index] ?? "")));
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<string[] | null>(null);
 
@@ -43,10 +47,11 @@ export function ImportLineCorrection({
   return (
     <form onSubmit={submit} aria-label={`Corriger la ligne ${line}`}>
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        {header.map((name, index) => (
-          <div key={`${name}-${index}`} className={fr.cx("fr-col-12", "fr-col-sm-6", "fr-col-md-3")}>
+        {values.map((_, index) => (
+          <div key={index} className={fr.cx("fr-col-12", "fr-col-sm-6", "fr-col-md-3")}>
             <Input
-              label={name || `Colonne ${index + 1}`}
+              label={index < header.length ? header[index] || `Colonne ${index + 1}` : `Valeur en trop ${index - header.length + 1}`}
+              hintText={index < header.length ? undefined : "À reporter dans sa colonne, puis à vider"}
               nativeInputProps={{
                 value: values[index],
                 onChange: (event) =>

@@ -286,6 +286,11 @@ describe("parseRosterFile: the app's CSV template", () => {
         messages: ["Ligne 3 : 18 valeurs pour 17 colonnes : une valeur contient sans doute le séparateur sans être entre guillemets."],
       },
     ]);
+    // Several MIE separated by the file's separator: said so.
+    const mie = templateCsv([{}]) + "\r\n" + templateCsv([{ MIE: "PASSWORD:2023-03-10" }]).split("\r\n")[1] + ";E_CPS:2026-11-20\r\n";
+    expect((await parseText(mie)).rejected.at(-1)?.messages).toEqual([
+      "Ligne 4 : 18 valeurs pour 17 colonnes : une valeur contient sans doute le séparateur sans être entre guillemets (les valeurs en trop sont des MIE : dans la colonne « MIE », séparez-les par « , » ou « | »).",
+    ]);
   });
 
   it("stops on a quote that is never closed", async () => {

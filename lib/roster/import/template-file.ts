@@ -8,6 +8,7 @@
  */
 import type { FileRecord } from "./records";
 import { readTemplateHeader } from "./template-header";
+import { parseMieList } from "../template/values";
 import { readTemplateRow } from "./template-row";
 import type { RejectedLine, TemplateImportRow } from "./types";
 
@@ -44,12 +45,19 @@ export function readTemplateRecords(
     const cells = corrections?.get(line)?.slice() ?? record.cells;
     const lastFilled = cells.findLastIndex((cell) => cell.trim() !== "");
     if (lastFilled >= width && where === "CSV") {
-      // More values than columns: a separator inside a value that was not quoted.
+      // More values than columns: a separator inside a value that was not quoted. Often several
+      // MIE in the last column, separated by the file's own separator: the MIE column and every
+      // value beyond it then read as MIE.
+      const mieCell = cells[indexes.enrollments] ?? "";
+      const severalMie =
+        indexes.enrollments === width - 1 &&
+        mieCell.trim() !== "" &&
+        [mieCell, ...cells.slice(width)].every((cell) => cell.trim() === "" || parseMieList(cell).ok);
       rejectedCells.set(line, cells);
       rejected.push({
         line,
         messages: [
-          `Ligne ${line} : ${lastFilled + 1} valeurs pour ${width} colonnes : une valeur contient sans doute le séparateur sans être entre guillemets.`,
+          `Ligne ${line} : ${lastFilled + 1} valeurs pour ${width} colonnes : une valeur contient sans doute le séparateur sans être entre guillemets${severalMie ? ` (les valeurs en trop sont des MIE : dans la colonne « MIE », séparez-les par « , » ou « | »)` : ""}.`,
         ],
       });
       continue;
