@@ -62,6 +62,9 @@ describe("indicator history download", () => {
     await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("Relevés")!;
     expect(sheet.rowCount).toBe(4);
+    // A date Excel sorts and filters, as Paris clocks showed it.
+    expect(sheet.getRow(3).getCell(1).value).toEqual(new Date("2026-11-01T00:30:00Z"));
+    expect(sheet.getRow(3).getCell(1).numFmt).toBe("dd/mm/yyyy hh:mm");
     expect(sheet.getRow(3).getCell(3).value).toBe(10);
     expect(sheet.getRow(3).getCell(5).value).toBeCloseTo(0.8);
   });

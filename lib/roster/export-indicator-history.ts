@@ -12,7 +12,6 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { figureTableToCsv, figureTableToXlsx, type FigureTable } from "@/lib/export/figure-table";
-import { formatParisNumericDateTime } from "@/lib/time/paris";
 import { parisToday } from "./dates";
 import { SNAPSHOT_REASON_LABELS } from "./labels";
 import { listAllIndicatorSnapshots, type RolloutReading } from "./snapshots";
@@ -32,7 +31,7 @@ export function indicatorHistoryTable(readings: readonly RolloutReading[]): Figu
   return {
     caption: "Relevés des indicateurs",
     columns: [
-      { label: "Relevé (heure de Paris)", kind: "text" },
+      { label: "Relevé (heure de Paris)", kind: "datetime" },
       { label: "Occasion", kind: "text" },
       { label: "En activité", kind: "integer" },
       ...SHARES.flatMap(([, label]) => [
@@ -41,7 +40,7 @@ export function indicatorHistoryTable(readings: readonly RolloutReading[]): Figu
       ]),
     ],
     rows: readings.map((reading) => [
-      formatParisNumericDateTime(reading.takenAt),
+      reading.takenAt,
       SNAPSHOT_REASON_LABELS[reading.reason],
       reading.active,
       ...SHARES.flatMap(([key]) => [reading[key], { count: reading[key], of: reading.active }]),
