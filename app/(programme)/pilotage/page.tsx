@@ -100,6 +100,10 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
 
       <section aria-labelledby="dossiers-titre">
         <h2 id="dossiers-titre">Dossiers</h2>
+        <p className={fr.cx("fr-text--sm")}>
+          Chaque étape compte les dossiers qui l&apos;ont atteinte. Un dossier retiré compte parmi les commencés seulement : son état ne dit
+          pas jusqu&apos;où il était allé.
+        </p>
         <BarChart
           horizontal
           labels={data.funnel.map((stage) => stage.label)}
@@ -128,7 +132,8 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
         <h2 id="carte-titre">Carte des régions : {mapFigure.label.toLowerCase()}</h2>
         <p className={fr.cx("fr-text--sm")}>
           {mapFigure.unit === "share" ? "En pourcentage. " : ""}Une région sans donnée apparaît à 0. Les mêmes chiffres, et les autres,
-          figurent dans le tableau « Chiffres par région ».
+          figurent dans le tableau « Chiffres par région » ; ceux des professionnels sont ceux du déploiement du RIE du mois en cours
+          {data.rollout.computedAt ? ` (calculés le ${formatParisDateTime(data.rollout.computedAt)})` : ""}.
         </p>
         <RegionMap
           // The figures are read live: they are those of this moment.
@@ -183,7 +188,8 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
       <section aria-labelledby="enveloppes-titre">
         <h2 id="enveloppes-titre">Enveloppes</h2>
         <p className={fr.cx("fr-text--sm")}>
-          L&apos;enveloppe d&apos;une vague est nationale : les filtres de région et de catégorie ne s&apos;y appliquent pas.
+          L&apos;enveloppe d&apos;une vague est nationale : les filtres de région et de catégorie ne s&apos;y appliquent pas. « Accordé »
+          compte les décisions publiées ; les propositions pas encore publiées figurent sur le tableau des décisions de chaque vague.
         </p>
         {data.envelopes.length > 0 ? (
           <BarChart
