@@ -280,6 +280,26 @@ describe("parseRosterFile: Annuaire Santé extract, other cases", () => {
     }
   });
 
+  it("records an RPPS+ professional (profession 99) by their role, or says to add them with the template when the extract has none", async () => {
+    const withoutRpps99 = { professionCodes: PROFESSION_CODES.filter((code) => code !== "99"), finess: [SITE] };
+    const aide = { "Identifiant PP": VOLUNTEER, "Nom d'exercice": "SOIGNANTE", "Prénom d'exercice": "Aïcha", "Code profession": "99" };
+    const withRole = await parseRosterFile(
+      { bytes: utf8(extract([...CLASSIC, "Code rôle"], [{ ...aide, "Code rôle": "313" }])), fileName: FILE_NAME },
+      withoutRpps99,
+    );
+    expect(withRole.rejected).toEqual([]);
+    expect(withRole.rows[0]).toMatchObject({ rpps: VOLUNTEER, professionCode: "313" });
+    const withoutRole = await parseRosterFile({ bytes: utf8(extract(CLASSIC, [aide])), fileName: FILE_NAME }, withoutRpps99);
+    expect(withoutRole.rejected).toEqual([
+      {
+        line: 2,
+        messages: [
+          "Ligne 2 : professionnel RPPS+ (profession 99) dont l'extraction ne donne pas le rôle : ajoutez-le avec le modèle de fichier de l'application, son rôle comme code profession (313 Aide-soignant, 328 Accompagnant éducatif et social…).",
+        ],
+      },
+    ]);
+  });
+
   it("warns when the file name carries no extract date, or no line matches", async () => {
     const result = await parseRosterFile({ bytes: utf8(extract(CLASSIC, LINES.slice(1, 2))), fileName: "annuaire.txt" }, options);
     expect(result.rows).toEqual([]);

@@ -42,6 +42,10 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 const PROFESSION_LABEL = comparable("Libellé profession");
+/** The role of an RPPS+ professional (TRE_R85), in the extracts that carry it. */
+const ROLE = comparable("Code rôle");
+/** RPPS+'s profession: the social and medico-social professionals, told apart by their role. */
+const RPPS_PLUS_PROFESSION = "99";
 
 const CATEGORIES: Readonly<Record<string, ProfessionalCategory>> = { C: "CIVIL", E: "STUDENT", M: "PUBLIC_AGENT" };
 const POPULATIONS: Readonly<Record<string, Population>> = { S: "SALARIED", L: "SELF_EMPLOYED" };
@@ -116,6 +120,7 @@ export function readAnnuaireSante(
     return result;
   }
   const labelIndex = headerCells.indexOf(PROFESSION_LABEL);
+  const roleIndex = headerCells.indexOf(ROLE);
 
   const wanted = new Set(finess);
   const people = new Map<string, DirectoryImportRow>();
@@ -130,6 +135,7 @@ export function readAnnuaireSante(
       line.number,
       cell,
       labelIndex === -1 ? "" : (cells[labelIndex] ?? "").trim(),
+      roleIndex === -1 ? "" : (cells[roleIndex] ?? "").trim(),
       checkedAt,
       options.professionCodes,
       result,
@@ -171,6 +177,7 @@ function readPerson(
   line: number,
   cell: (column: Column) => string,
   professionLabel: string,
+  role: string,
   checkedAt: Date | null,
   professionCodes: ReadonlySet<string>,
   result: RosterImportResult,
@@ -196,7 +203,9 @@ function readPerson(
   if (!isValidRpps(rpps)) return reject(`Ligne ${line} : le numéro RPPS ${rpps} est invalide : sa clé de contrôle ne correspond pas.`);
   const lastName = cell("lastName");
   const firstName = cell("firstName");
-  const professionCode = cell("profession");
+  const profession = cell("profession");
+  // The roster records an RPPS+ professional's role as their profession (313 Aide-soignant…).
+  const professionCode = profession === RPPS_PLUS_PROFESSION && role !== "" ? role : profession;
   const messages: string[] = [];
   if (lastName === "" || firstName === "") messages.push(`Ligne ${line} : le nom ou le prénom d'exercice n'est pas renseigné.`);
   for (const [name, header] of [
@@ -206,7 +215,11 @@ function readPerson(
     const parsed = parseName(name, header);
     if (!parsed.ok) messages.push(...parsed.errors.map((error) => `Ligne ${line} : ${error}.`));
   }
-  if (!professionCodes.has(professionCode)) {
+  if (!professionCodes.has(professionCode) && profession === RPPS_PLUS_PROFESSION) {
+    messages.push(
+      `Ligne ${line} : professionnel RPPS+ (profession 99) ${role === "" ? "dont l'extraction ne donne pas le rôle" : `au rôle « ${role} » absent de la liste des professions`} : ajoutez-le avec le modèle de fichier de l'application, son rôle comme code profession (313 Aide-soignant, 328 Accompagnant éducatif et social…).`,
+    );
+  } else if (!professionCodes.has(professionCode)) {
     const label = professionLabel === "" ? "" : ` (${professionLabel})`;
     messages.push(`Ligne ${line} : le code profession « ${professionCode} »${label} n'existe pas dans la liste des professions.`);
   }
