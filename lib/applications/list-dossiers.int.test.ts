@@ -34,4 +34,26 @@ describe("the programme's dossier list", () => {
       expect(row.budgetLines.map((line) => line.amountCents)).toEqual([1_250_000n]);
     }
   });
+
+  it("orders establishments as French readers do: case and accents second to the letters", async () => {
+    const wave = await createReviewWave(testDb);
+    for (const name of [
+      "CHRS Le Phare",
+      "Établissement Zéphyr",
+      "Centre hospitalier de Sainte-Marie",
+      "EHPAD Les Tilleuls",
+      "ehpad Arc-en-ciel",
+    ])
+      await createSubmittedDossier(testDb, wave, { name });
+    const manager = await programmeManager(testDb);
+    const { rows } = await listDossiers(manager, ZDossierFilters.parse({ sort: "establishment" }));
+    const french = [
+      "Centre hospitalier de Sainte-Marie",
+      "CHRS Le Phare",
+      "ehpad Arc-en-ciel",
+      "EHPAD Les Tilleuls",
+      "Établissement Zéphyr",
+    ];
+    expect(rows.map((row) => row.establishment.name)).toEqual(french);
+  });
 });

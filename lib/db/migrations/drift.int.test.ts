@@ -54,6 +54,8 @@ describe("migrations and schema.prisma", () => {
         "trigger AuditEvent.AuditEvent_no_update_or_delete on UPDATE",
         "trigger AuditEvent.AuditEvent_no_update_or_delete on DELETE",
         "function audit_event_is_append_only",
+        "collation Professional.lastName und-x-icu",
+        "collation Establishment.name und-x-icu",
       ]),
     );
   });

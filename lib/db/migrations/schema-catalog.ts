@@ -62,6 +62,11 @@ export async function readSchemaCatalog(connectionString: string): Promise<Schem
                   WHERE n.nspname = current_schema()`)
     ).map((row) => `function ${row.proname}`);
     const checks = constraintRows.filter((row) => row.kind === "c").map(describe);
+    // Prisma's schema has no collations: a column's, when set, is written by hand in a migration.
+    const collations = (
+      await rows(`SELECT table_name, column_name, collation_name FROM information_schema.columns
+                  WHERE table_schema = current_schema() AND collation_name IS NOT NULL`)
+    ).map((row) => `collation ${row.table_name}.${row.column_name} ${row.collation_name}`);
 
     const sorted = (list: string[]) => [...new Set(list)].sort();
     return {
@@ -69,7 +74,7 @@ export async function readSchemaCatalog(connectionString: string): Promise<Schem
       enums: sorted(enums),
       indexes: sorted(indexes),
       constraints: sorted(constraints),
-      handWritten: sorted([...checks, ...triggers, ...functions]),
+      handWritten: sorted([...checks, ...triggers, ...functions, ...collations]),
     };
   } finally {
     await client.end();
