@@ -44,6 +44,10 @@ test.describe("professional roster", () => {
     await expect(page.getByRole("heading", { name: "Lignes rejetées (1)" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Importer 2 lignes (la ligne rejetée ne sera pas importée)" })).toBeVisible();
     expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id } })).toBe(0);
+    // Who will be added, by name, before anything is written.
+    await page.getByText("Professionnels à ajouter (2)").click();
+    await expect(page.getByText("Ligne 2 : ARNAUD Léa")).toBeVisible();
+    await expect(page.getByText("Ligne 3 : BERNARD Hugo")).toBeVisible();
     await expectNoSeriousAccessibilityViolation(page);
 
     await page.getByText("Corriger la ligne 4").click();

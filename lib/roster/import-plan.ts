@@ -22,12 +22,20 @@
 import { dayToDate, parisToday, toDay } from "./dates";
 import { personKey } from "./import/match-key";
 import type { DirectoryImportRow, ImportedRow, RejectedLine } from "./import/types";
-import type { ProfessionalRecord, EnrollmentRecord } from "./template/columns";
+import { type EnrollmentRecord, type ProfessionalRecord, TEMPLATE_COLUMNS, type TemplateColumnKey } from "./template/columns";
 
 export type StoredProfessional = ProfessionalRecord & { id: string; version: number };
 
 export type PlannedCreate = { line: number; record: ProfessionalRecord };
-export type PlannedUpdate = { line: number; id: string; version: number; record: ProfessionalRecord; enrollmentsChanged: boolean };
+export type PlannedUpdate = {
+  line: number;
+  id: string;
+  version: number;
+  record: ProfessionalRecord;
+  enrollmentsChanged: boolean;
+  /** What the line changes, in the template's column order: the preview says it before anything is written. */
+  changed: TemplateColumnKey[];
+};
 
 export type ImportPlan = {
   creates: PlannedCreate[];
@@ -89,8 +97,14 @@ const SCALARS = [
 ] as const satisfies readonly (keyof ProfessionalRecord)[];
 const DATES = ["birthDate", "rppsCheckedAt", "activityStart", "activityEnd"] as const satisfies readonly (keyof ProfessionalRecord)[];
 
-function sameScalars(a: ProfessionalRecord, b: ProfessionalRecord): boolean {
-  return SCALARS.every((key) => a[key] === b[key]) && DATES.every((key) => time(a[key]) === time(b[key]));
+/** The columns whose values differ between two records, in the template's order. */
+function changedColumns(a: ProfessionalRecord, b: ProfessionalRecord, enrollmentsChanged: boolean): TemplateColumnKey[] {
+  const differ = new Set<TemplateColumnKey>([
+    ...SCALARS.filter((key) => a[key] !== b[key]),
+    ...DATES.filter((key) => time(a[key]) !== time(b[key])),
+    ...(enrollmentsChanged ? (["enrollments"] as const) : []),
+  ]);
+  return TEMPLATE_COLUMNS.map((column) => column.key).filter((key) => differ.has(key));
 }
 
 function fromDirectory(row: DirectoryImportRow, stored: ProfessionalRecord | undefined, newcomerStart: Date): ProfessionalRecord | null {
@@ -180,8 +194,9 @@ export function planRosterImport(rows: readonly ImportedRow[], stored: readonly 
       continue;
     }
     const enrollmentsChanged = enrollmentKey(record.enrollments) !== enrollmentKey(match.enrollments);
-    if (!enrollmentsChanged && sameScalars(record, storedRecord(match))) plan.unchanged++;
-    else plan.updates.push({ line: row.line, id: match.id, version: match.version, record, enrollmentsChanged });
+    const changed = changedColumns(record, storedRecord(match), enrollmentsChanged);
+    if (changed.length === 0) plan.unchanged++;
+    else plan.updates.push({ line: row.line, id: match.id, version: match.version, record, enrollmentsChanged, changed });
   }
   return plan;
 }

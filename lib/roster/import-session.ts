@@ -24,9 +24,16 @@ import { planRosterImport } from "./import-plan";
 import { parseRosterFile, type RosterImportResult } from "./import";
 import { loadStoredRoster } from "./roster-writes";
 import { recordIndicatorSnapshot } from "./snapshots";
+import { TEMPLATE_COLUMNS, type TemplateColumnKey } from "./template/columns";
 
 /** A preview lists at most this many rejected lines (the count says how many there are). */
 const LISTED_REJECTIONS = 500;
+/** Names listed per kind of change: enough for an establishment's roster, a bound for a national file. */
+export const LISTED_CHANGES = 500;
+const COLUMN_HEADERS = Object.fromEntries(TEMPLATE_COLUMNS.map((column) => [column.key, column.header])) as Record<
+  TemplateColumnKey,
+  string
+>;
 /** A 100,000-line import takes a few seconds; Prisma's default 5 s would cut it. */
 const TRANSACTION_TIMEOUT_MS = 180_000;
 
@@ -55,6 +62,9 @@ export type RosterImportPreview = {
   unchanged: number;
   rejectedCount: number;
   rejected: Array<{ line: number; messages: string[]; cells: string[] | null }>;
+  /** Who the import adds and who it changes, and what (column names), the first `LISTED_CHANGES` of each; empty once recorded. */
+  added: Array<{ line: number; name: string }>;
+  changed: Array<{ line: number; name: string; columns: string[] }>;
   /** Set when the preview expired uncommitted (its file was dropped). */
   expired: boolean;
   /** Column names of a template file, to correct a rejected line in place. */
@@ -99,6 +109,12 @@ async function previewOf(row: RosterImport, reading: RosterImportResult): Promis
     updates: plan.updates.length,
     unchanged: plan.unchanged,
     rejectedCount: rejected.length,
+    added: plan.creates.slice(0, LISTED_CHANGES).map(({ line, record }) => ({ line, name: `${record.lastName} ${record.firstName}` })),
+    changed: plan.updates.slice(0, LISTED_CHANGES).map(({ line, record, changed }) => ({
+      line,
+      name: `${record.lastName} ${record.firstName}`,
+      columns: changed.map((key) => COLUMN_HEADERS[key]),
+    })),
     expired: false,
     // The correction form starts from the line without its invisible characters: sent back as is, it is clean.
     rejected: rejected
@@ -127,6 +143,8 @@ function committedPreview(row: RosterImport): RosterImportPreview {
     rejectedCount: row.rejected,
     expired: row.status === "FAILED",
     rejected: [],
+    added: [],
+    changed: [],
     header: null,
     correctedLines: Object.keys(row.corrections as Corrections).map(Number),
   };

@@ -39,7 +39,8 @@ describe("roster imports and edits", () => {
   it("previews a file with a rejected line, writes nothing, then commits the valid lines in one go", async () => {
     const { importText, commit } = await setup();
     const preview = await importText(templateCsv([...lines(3), { RPPS: "1234", Nom: "FAUX" }]));
-    expect(preview).toMatchObject({ lines: 4, creates: 3, updates: 0, unchanged: 0, rejectedCount: 1, errors: [] });
+    expect(preview).toMatchObject({ lines: 4, creates: 3, updates: 0, unchanged: 0, rejectedCount: 1, errors: [], changed: [] });
+    expect(preview.added.map((entry) => entry.line)).toEqual([2, 3, 4]);
     expect(preview.rejected).toEqual([
       { line: 5, messages: ["Ligne 5 : le numéro RPPS 1234 doit comporter 11 chiffres."], cells: expect.any(Array) },
     ]);
@@ -105,7 +106,10 @@ describe("roster imports and edits", () => {
     const edited = await importText(
       templateCsv(lines(30, (index) => (changed.has(index) ? { "Besoin DMP": "Non", MIE: "CPS:2024-01-10:2027-01-10" } : {}))),
     );
-    expect(edited).toMatchObject({ creates: 0, updates: 10, unchanged: 20 });
+    expect(edited).toMatchObject({ creates: 0, updates: 10, unchanged: 20, added: [] });
+    // The preview names who changes, and what, before anything is written.
+    expect(edited.changed).toHaveLength(10);
+    expect(edited.changed[0]).toEqual({ line: 3, name: expect.stringMatching(/^NOM1 /), columns: ["Besoin DMP", "MIE"] });
     await commit(edited.id);
 
     const after = new Map((await professionals()).map((professional) => [professional.id, professional]));

@@ -3,6 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
+import { ImportChanges } from "@/components/roster/import-changes";
 import { ImportCommitButton } from "@/components/roster/import-commit-button";
 import { ImportLineCorrection } from "@/components/roster/import-line-correction";
 import { canAccessEstablishment } from "@/lib/access/policy";
@@ -149,6 +150,16 @@ export default async function RosterImportPreviewPage({ params }: Props) {
               </div>
             ))}
           </div>
+          <ImportChanges
+            title="Professionnels à ajouter"
+            total={preview.creates}
+            entries={preview.added.map((entry) => ({ line: entry.line, text: entry.name }))}
+          />
+          <ImportChanges
+            title="Professionnels à mettre à jour"
+            total={preview.updates}
+            entries={preview.changed.map((entry) => ({ line: entry.line, text: `${entry.name} : ${entry.columns.join(", ")}` }))}
+          />
           {canEdit && toWrite > 0 ? (
             <ImportCommitButton
               importPath={importPath}
