@@ -219,7 +219,8 @@ export function ComplianceSection({ compliance }: { compliance: EstablishmentCom
         <>
           <p>
             Calculé à partir du <Link href={rosterPath}>registre des professionnels</Link> ({formatInteger(compliance.rosterSize)} personne
-            {compliance.rosterSize > 1 ? "s" : ""} enregistrée{compliance.rosterSize > 1 ? "s" : ""}), sur les professionnels en activité.
+            {compliance.rosterSize > 1 ? "s" : ""} inscrite{compliance.rosterSize > 1 ? "s" : ""}, parties comprises), sur les
+            professionnels en activité aujourd&apos;hui.
           </p>
           <IndicatorFigures
             indicators={compliance.indicators}

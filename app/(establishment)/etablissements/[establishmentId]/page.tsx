@@ -63,7 +63,7 @@ export default async function EstablishmentPage({
             <dd>{establishment.siret}</dd>
           </>
         ) : null}
-        <dt>Effectif</dt>
+        <dt>Effectif déclaré (profil)</dt>
         <dd>{formatCount(establishment.headcount, "professionnel", "professionnels")}</dd>
         {establishment.ght ? (
           <>
