@@ -11,8 +11,9 @@
  * - Identifiers stay strings. RPPS: « Identifiant PP » when « Type d'identifiant PP » is 8,
  *   otherwise from the national identifier 8 + RPPS; a line with no RPPS (ADELI) is rejected.
  * - Mode of exercise S → salaried, L → self-employed; B (volunteer), I and others have no
- *   population in the roster (left to complete). Category C / E / M → civil / student / public
- *   agent; a student (E) is counted as an intern, whatever the mode.
+ *   population in the roster (the roster keeps its own; a newcomer is added by hand). Category
+ *   C / E / M → civil / student / public agent; a student (E) is counted as an intern, whatever
+ *   the mode.
  * - The extract's date, read from the file name, is recorded as the RPPS link check.
  *
  * Public API: `looksLikeAnnuaireSante`, `readAnnuaireSante`.
@@ -49,7 +50,6 @@ const RPPS_PLUS_PROFESSION = "99";
 
 const CATEGORIES: Readonly<Record<string, ProfessionalCategory>> = { C: "CIVIL", E: "STUDENT", M: "PUBLIC_AGENT" };
 const POPULATIONS: Readonly<Record<string, Population>> = { S: "SALARIED", L: "SELF_EMPLOYED" };
-const MODE_NAMES: Readonly<Record<string, string>> = { B: "bénévole", I: "indirect" };
 
 const NEWLINE = 0x0a;
 
@@ -232,14 +232,9 @@ function readPerson(
       `Ligne ${line} : catégorie professionnelle « ${categoryCode} » inconnue (C, E ou M attendu) : « Civil » est retenu.`,
     );
   }
-  const mode = cell("mode");
-  const population = category === "STUDENT" ? "INTERN" : (POPULATIONS[mode] ?? null);
-  if (population === null) {
-    const name = MODE_NAMES[mode] ? ` (${MODE_NAMES[mode]})` : "";
-    result.warnings.push(
-      `Ligne ${line} : le mode d'exercice « ${mode} »${name} ne correspond à aucune population du registre : complétez la population de ${firstName} ${lastName}.`,
-    );
-  }
+  // No population (volunteer, unknown mode): the roster keeps the one it has, and a newcomer is
+  // refused by the import plan, which says to add them by hand.
+  const population = category === "STUDENT" ? "INTERN" : (POPULATIONS[cell("mode")] ?? null);
   return {
     source: "ANNUAIRE_SANTE",
     line,
