@@ -42,7 +42,7 @@ test.describe("professional roster", () => {
     ).toBeVisible();
     await expect(page.getByText("Ligne 4 : le numéro RPPS 1234 doit comporter 11 chiffres.")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Lignes rejetées (1)" })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Importer 2 lignes (la ligne rejetée ne sera pas importée)" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Importer 2 professionnels (la ligne rejetée ne sera pas importée)" })).toBeVisible();
     expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id } })).toBe(0);
     // Who will be added, by name, before anything is written.
     await page.getByText("Professionnels à ajouter (2)").click();
@@ -60,7 +60,7 @@ test.describe("professional roster", () => {
     await expect(page.getByRole("heading", { name: /Lignes rejetées/ })).toBeHidden();
     await expect(page.getByText("professionnels à ajouter")).toBeVisible();
 
-    await page.getByRole("button", { name: "Importer 3 lignes" }).click();
+    await page.getByRole("button", { name: "Importer 3 professionnels" }).click();
     await expect(page.getByText("3 professionnels ajoutés, 0 mis à jour, 0 déjà à jour, 0 ligne rejetée non importée.")).toBeVisible();
     await expect(page).toHaveTitle(`Import enregistré – registre.csv – ${establishment.name} – HospiConnect`);
     const stored = await e2eDb.professional.findMany({ where: { establishmentId: establishment.id }, orderBy: { lastName: "asc" } });
@@ -178,7 +178,7 @@ test.describe("professional roster", () => {
     await excess.fill("");
     await correction.getByRole("button", { name: "Vérifier la ligne 2 corrigée" }).click();
     await expect(page.getByRole("heading", { name: /Lignes rejetées/ })).toBeHidden();
-    await page.getByRole("button", { name: "Importer 1 ligne" }).click();
+    await page.getByRole("button", { name: "Importer 1 professionnel" }).click();
     await expect(page.getByText(/1 professionnel ajouté/)).toBeVisible();
     const enrolled = await e2eDb.mieEnrollment.findMany({
       where: { professional: { establishmentId: establishment.id } },

@@ -165,8 +165,8 @@ export default async function RosterImportPreviewPage({ params }: Props) {
               importPath={importPath}
               label={
                 preview.rejectedCount > 0
-                  ? `Importer ${plural(toWrite, "ligne", "lignes")} (${preview.rejectedCount > 1 ? `les ${plural(preview.rejectedCount, "ligne rejetée", "lignes rejetées")} ne seront pas importées` : "la ligne rejetée ne sera pas importée"})`
-                  : `Importer ${plural(toWrite, "ligne", "lignes")}`
+                  ? `Importer ${plural(toWrite, "professionnel", "professionnels")} (${preview.rejectedCount > 1 ? `les ${plural(preview.rejectedCount, "ligne rejetée", "lignes rejetées")} ne seront pas importées` : "la ligne rejetée ne sera pas importée"})`
+                  : `Importer ${plural(toWrite, "professionnel", "professionnels")}`
               }
             />
           ) : toWrite === 0 ? (
