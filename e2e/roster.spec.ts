@@ -163,6 +163,12 @@ test.describe("professional roster", () => {
       templateCsv([{ Nom: "DIALLO", Prénom: "Awa", RPPS: RPPS[0], MIE: "PASSWORD:2023-03-10" }]).trimEnd() + ";E_CPS:2026-11-20\r\n";
 
     await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
+    // The page says how to fill in each column, from the values the import reads.
+    await page.getByText("Comment remplir le modèle, colonne par colonne").click();
+    const guide = page.getByRole("table", { name: "Les colonnes du modèle" });
+    await expect(guide.getByRole("row", { name: /^MIE / })).toContainText("plusieurs MIE séparés par « , »");
+    await expect(guide.getByRole("row", { name: /^Population / })).toContainText("« Salarié »");
+    await expectNoSeriousAccessibilityViolation(page);
     await waitForHydration(page.getByLabel("Fichier du registre"));
     await page.getByLabel("Fichier du registre").setInputFiles({ name: "registre.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
     await page.getByRole("button", { name: "Vérifier le fichier" }).click();

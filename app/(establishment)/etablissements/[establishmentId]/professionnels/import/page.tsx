@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { ImportUpload } from "@/components/roster/import-upload";
+import { TemplateGuide } from "@/components/roster/template-guide";
+import { listProfessions } from "@/lib/roster/professions";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { getEditableEstablishment } from "@/lib/establishments/queries";
 import { guardedPageLoad } from "@/lib/http/page-guard";
@@ -23,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function RosterImportPage({ params }: Props) {
   const { establishmentId } = await pageParams(params, PARAMS);
-  const { record: establishment } = await loadEstablishment(establishmentId);
+  const [{ record: establishment }, professions] = await Promise.all([loadEstablishment(establishmentId), listProfessions()]);
   return (
     <>
       <Breadcrumb
@@ -54,6 +56,7 @@ export default async function RosterImportPage({ params }: Props) {
           L&apos;extrait « Personne activité » de l&apos;Annuaire Santé : seules les lignes du FINESS {establishment.finessEt} sont lues.
         </li>
       </ul>
+      <TemplateGuide professions={professions} />
       <ImportUpload establishmentId={establishmentId} maxBytes={UPLOAD_LIMITS.rosterImportBytes} />
     </>
   );
