@@ -383,6 +383,11 @@ const ROWS: Row[] = [
     expected: MANAGER_ONLY(200),
   },
   {
+    route: "PATCH /api/campaigns/[campaignId]",
+    call: (w) => ({ method: "PATCH", url: `/api/campaigns/${w.campaign}`, json: { title: "Campagne de la matrice", description: "" } }),
+    expected: MANAGER_ONLY(200),
+  },
+  {
     route: "POST /api/campaigns/[campaignId]/waves",
     call: (w) => ({ method: "POST", url: `/api/campaigns/${w.campaign}/waves`, json: { ...WAVE_SETTINGS, year: 2031, ...GRID } }),
     expected: MANAGER_ONLY(200),

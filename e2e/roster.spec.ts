@@ -58,7 +58,7 @@ test.describe("professional roster", () => {
     await correction.getByLabel("RPPS", { exact: true }).fill(RPPS[2]!);
     await correction.getByRole("button", { name: "Vérifier la ligne 4 corrigée" }).click();
     await expect(page.getByRole("heading", { name: /Lignes rejetées/ })).toBeHidden();
-    await expect(page.getByText("professionnels à ajouter")).toBeVisible();
+    await expect(page.getByText("Professionnels à ajouter (3)")).toBeVisible();
 
     await page.getByRole("button", { name: "Importer 3 professionnels" }).click();
     await expect(page.getByText("3 professionnels ajoutés, 0 mis à jour, 0 déjà à jour, 0 ligne rejetée non importée.")).toBeVisible();

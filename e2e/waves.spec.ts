@@ -64,10 +64,18 @@ test.describe("waves and eligibility", () => {
     await page.goto("/pilotage/campagnes");
     await expectNoSeriousAccessibilityViolation(page);
     await waitForHydration(page.getByLabel("Titre de la campagne"));
-    await page.getByLabel("Titre de la campagne").fill(`Campagne e2e ${suffix}`);
+    await page.getByLabel("Titre de la campagne").fill(`Campagne e2 ${suffix}`);
     await page.getByLabel("Identifiant").fill(`e2e-${suffix}`);
     await page.getByRole("button", { name: "Créer la campagne" }).click();
-    await expect(page.getByText(`Campagne « Campagne e2e ${suffix} » créée`)).toBeVisible();
+    await expect(page.getByText(`Campagne « Campagne e2 ${suffix} » créée`)).toBeVisible();
+    // The typo in its title is corrected in place, and audited.
+    const campaign = page.getByRole("region", { name: `Campagne e2 ${suffix}` });
+    await campaign.getByText("Modifier le titre ou la description").click();
+    await campaign.getByLabel("Titre de la campagne").fill(`Campagne e2e ${suffix}`);
+    await campaign.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: `Campagne e2e ${suffix}` })).toBeVisible();
+    const { id: campaignId } = await e2eDb.campaign.findUniqueOrThrow({ where: { slug: `e2e-${suffix}` } });
+    expect(await e2eDb.auditEvent.count({ where: { action: "campaign.updated", targetId: campaignId } })).toBe(1);
     await page.getByRole("link", { name: `Ajouter une vague à « Campagne e2e ${suffix} »` }).click();
 
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`Nouvelle vague de « Campagne e2e ${suffix} »`);

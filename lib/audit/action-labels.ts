@@ -30,6 +30,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   "api_token.created": "Jeton d'API créé",
   "api_token.revoked": "Jeton d'API révoqué",
   "campaign.created": "Campagne créée",
+  "campaign.updated": "Campagne modifiée",
   "wave.created": "Vague créée",
   "wave.version_created": "Nouvelle version de la vague",
   "wave.settings_changed": "Paramètres de la vague modifiés",

@@ -51,6 +51,10 @@ export const ZCampaignInput = z.object({
 });
 export type TCampaignInput = z.infer<typeof ZCampaignInput>;
 
+/** What a campaign's edit form changes: its identifier stays. */
+export const ZCampaignEdit = ZCampaignInput.pick({ title: true, description: true });
+export type TCampaignEdit = z.infer<typeof ZCampaignEdit>;
+
 const settingsShape = {
   kind: z.enum(["PILOT", "GENERALISATION"], { error: "Choisissez le type de vague." }),
   title: text("Le titre de la vague", 3, 160),

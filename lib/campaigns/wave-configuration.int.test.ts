@@ -6,6 +6,7 @@ import { changeWaveGrid } from "./change-wave-grid";
 import { createCampaign } from "./create-campaign";
 import { createWave } from "./create-wave";
 import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "./programme-defaults";
+import { updateCampaign } from "./update-campaign";
 import { updateWaveSettings } from "./update-wave-settings";
 import { establishmentWithDirector, insertCampaign, programmeManager, waveForm, WAVE_FORM_CREATED_AT } from "@/test/factories";
 
@@ -52,6 +53,28 @@ describe("wave configuration", () => {
     expect(version?.criteria.map((criterion) => criterion.code)).toEqual(["C1", "C2", "C3", "C4", "C5"]);
     expect((await auditOf(waveId)).map((event) => event.action)).toEqual(["wave.created"]);
     expect((await auditOf(campaignId))[0]).toMatchObject({ action: "campaign.created", actorLabel: manager.email });
+  });
+
+  it("corrects a campaign's title and description, audited with what changed, and writes nothing when nothing changed", async () => {
+    const manager = await programmeManager(testDb);
+    const { director } = await establishmentWithDirector(testDb);
+    const { campaignId } = await createCampaign(manager, { slug: "hospiconnect", title: "HospiConect", description: "" });
+    await expect(updateCampaign(director, campaignId, { title: "X", description: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateCampaign(manager, crypto.randomUUID(), { title: "X", description: "" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+
+    await expect(updateCampaign(manager, campaignId, { title: "HospiConnect", description: "" })).resolves.toEqual({ changed: true });
+    expect(await testDb.campaign.findUniqueOrThrow({ where: { id: campaignId } })).toMatchObject({
+      title: "HospiConnect",
+      slug: "hospiconnect",
+    });
+    expect((await auditOf(campaignId)).map((event) => [event.action, event.details])).toEqual([
+      ["campaign.created", expect.anything()],
+      ["campaign.updated", { changes: { title: { from: "HospiConect", to: "HospiConnect" } } }],
+    ]);
+    await expect(updateCampaign(manager, campaignId, { title: "HospiConnect", description: "" })).resolves.toEqual({ changed: false });
+    expect(await auditOf(campaignId)).toHaveLength(2);
   });
 
   it("refuses a member, a second campaign with the same identifier and a second wave of the same kind and year", async () => {

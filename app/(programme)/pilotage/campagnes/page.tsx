@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CampaignEditForm } from "@/components/campaigns/campaign-edit-form";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { WaveStatusBadge } from "@/components/campaigns/wave-status-badge";
 import { WAVE_KIND_LABELS } from "@/lib/campaigns/labels";
@@ -30,6 +31,10 @@ export default async function CampaignsPage() {
             <section key={campaign.id} aria-labelledby={`campagne-${campaign.id}`} className={fr.cx("fr-mb-6w")}>
               <h2 id={`campagne-${campaign.id}`}>{campaign.title}</h2>
               {campaign.description ? <p>{campaign.description}</p> : null}
+              <details className={fr.cx("fr-mb-2w")}>
+                <summary>Modifier le titre ou la description</summary>
+                <CampaignEditForm campaignId={campaign.id} title={campaign.title} description={campaign.description} />
+              </details>
               {campaign.waves.length === 0 ? (
                 <p>Aucune vague dans cette campagne.</p>
               ) : (
