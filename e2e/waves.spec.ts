@@ -71,7 +71,7 @@ test.describe("waves and eligibility", () => {
     // The typo in its title is corrected in place, and audited.
     const campaign = page.getByRole("region", { name: `Campagne e2 ${suffix}` });
     await campaign.getByText("Modifier le titre ou la description").click();
-    await campaign.getByLabel("Titre de la campagne").fill(`Campagne e2e ${suffix}`);
+    await campaign.getByLabel("Titre", { exact: true }).fill(`Campagne e2e ${suffix}`);
     await campaign.getByRole("button", { name: "Enregistrer" }).click();
     await expect(page.getByRole("heading", { level: 2, name: `Campagne e2e ${suffix}` })).toBeVisible();
     const { id: campaignId } = await e2eDb.campaign.findUniqueOrThrow({ where: { slug: `e2e-${suffix}` } });

@@ -30,7 +30,7 @@ export function CampaignEditForm({ campaignId, title, description }: { campaignI
       <div aria-live="polite">
         {result ? <Alert severity={result.severity} small description={result.text} className="fr-mb-2w" /> : null}
       </div>
-      <TextField control={form.control} name="title" id={`campagne-${campaignId}-titre`} label="Titre de la campagne" maxLength={120} />
+      <TextField control={form.control} name="title" id={`campagne-${campaignId}-titre`} label="Titre" maxLength={120} />
       <TextAreaField
         control={form.control}
         name="description"
