@@ -29,6 +29,23 @@ describe("an audit event's details as a manager reads them", () => {
     ]);
   });
 
+  it("reads a change before then after, in whatever order the database gave its keys back", () => {
+    expect(read({ changes: { title: { to: "HospiConnect", from: "HospiConect" } } })).toEqual([
+      "Modifications : Titre : Avant : HospiConect ; Après : HospiConnect",
+    ]);
+    expect(read({ to: "B", kind: "x" })).toEqual(["Après : B", "Type : x"]);
+  });
+
+  it("names a roster import's figures", () => {
+    expect(read({ fileName: "registre.csv", created: 7, updated: 1, unchanged: 40, rejected: 2 })).toEqual([
+      "Fichier : registre.csv",
+      "Ajoutés : 7",
+      "Mis à jour : 1",
+      "Déjà à jour : 40",
+      "Lignes rejetées : 2",
+    ]);
+  });
+
   it("reads nested filters, yes-no answers, instants in Paris time and calendar days", () => {
     expect(read({ filters: { dir: "asc", sort: "overdue", format: "xlsx", overdue: false } })).toEqual([
       "Filtres : Ordre : croissant ; Tri : overdue ; Format : XLSX ; En retard : non",

@@ -21,6 +21,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   amountGrantedCents: "Montant accordé",
   changes: "Modifications",
   closesAt: "Clôture",
+  created: "Ajoutés",
   code: "Code",
   decidedAt: "Date de décision",
   description: "Description",
@@ -32,12 +33,14 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   establishmentId: "Établissement",
   establishments: "Établissements",
   expiresAt: "Expire le",
+  fileName: "Fichier",
   files: "Fichiers",
   filters: "Filtres",
   finessEj: "FINESS EJ",
   finessEt: "FINESS ET",
   format: "Format",
   from: "Avant",
+  importId: "Import",
   job: "Tâche",
   kind: "Type",
   message: "Message",
@@ -56,6 +59,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   readings: "Relevés",
   reason: "Motif",
   reference: "Référence",
+  rejected: "Lignes rejetées",
   replaced: "Remplace",
   retryAfterSeconds: "Réessayer après (secondes)",
   reviewer: "Instructeur",
@@ -74,6 +78,8 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   title: "Titre",
   totalCents: "Montant total",
   type: "Type",
+  unchanged: "Déjà à jour",
+  updated: "Mis à jour",
   verificationId: "Vérification",
   waveId: "Vague",
   year: "Année",
@@ -127,9 +133,20 @@ function valueOf(key: string, value: unknown): string {
   return VALUE_LABELS[key]?.[text] ?? CODE_LABELS[text] ?? text;
 }
 
+/**
+ * PostgreSQL's jsonb keeps an object's keys shortest first (« to » before « from »): a change reads
+ * « Avant » then « Après » whatever order it came back in, the other keys where they are.
+ */
+function inReadingOrder(details: object): Array<[string, unknown]> {
+  const entries = Object.entries(details);
+  const [from, to] = [entries.findIndex(([key]) => key === "from"), entries.findIndex(([key]) => key === "to")];
+  if (from !== -1 && to !== -1 && to < from) [entries[to], entries[from]] = [entries[from]!, entries[to]!];
+  return entries;
+}
+
 export function describeAuditDetails(details: unknown): AuditDetail[] {
   if (details === null || typeof details !== "object" || Array.isArray(details)) return [];
-  return Object.entries(details)
+  return inReadingOrder(details)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => ({ label: KEY_LABELS[key] ?? key, value: valueOf(key, value) }));
 }
