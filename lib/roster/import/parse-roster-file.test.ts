@@ -410,6 +410,9 @@ describe("parseRosterFile: the template as an Excel workbook", () => {
     const values: ExcelJS.CellValue[] = headers.map((header) => GOOD_LINE[header as keyof typeof GOOD_LINE] as string);
     values[headers.indexOf("Nom")] = { error: "#REF!" } as ExcelJS.CellErrorValue;
     values[headers.indexOf("Date de naissance")] = { formula: "DATE(1980;4;31)", result: { error: "#VALUE!" } } as ExcelJS.CellFormulaValue;
+    // Without an RPPS number, the birth date is required: its failed formula is the one message about it.
+    values[headers.indexOf("RPPS")] = "";
+    values[headers.indexOf("Statut RPPS")] = "Non enregistré";
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("Personnel");
     sheet.addRow(headers);

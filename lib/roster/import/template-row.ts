@@ -145,7 +145,8 @@ export function readTemplateRow(line: number, cells: readonly string[], context:
     values.rppsStatus === undefined || rpps === undefined
       ? undefined
       : (values.rppsStatus ?? (rpps === null ? "NOT_REGISTERED" : "REGISTERED"));
-  crossChecks({ ...values, rppsStatus }, say);
+  // A failed formula's date is not « missing »: its own message says what to do.
+  crossChecks({ ...values, birthDate: failedFormulas.has("birthDate") ? undefined : birthDate, rppsStatus }, say);
   const reading = {
     messages,
     rpps: rpps ?? null,
