@@ -132,6 +132,7 @@ test.describe("professional roster", () => {
     await checkedOn.fill("2999-01-01");
     await page.getByRole("button", { name: "Appliquer (2)" }).click();
     await expect(checkedOn).toHaveAttribute("aria-invalid", "true");
+    await expect(checkedOn).toBeFocused();
     await expect(checkedOn).toHaveAccessibleDescription(/ne peut pas être postérieure à aujourd'hui/);
     await checkedOn.fill(today);
     await page.getByRole("button", { name: "Appliquer (2)" }).click();

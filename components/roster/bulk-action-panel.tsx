@@ -5,7 +5,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import type { BulkOutcome, TBulkAction } from "@/lib/roster/bulk-actions";
@@ -44,6 +44,11 @@ export function BulkActionPanel({
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const count = selectedIds.length;
   const dateError = fieldErrors[DATE_FIELD[action]];
+  // « Appliquer » was disabled while the request ran, dropping the focus: a refused date takes it.
+  const dateInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (dateError && !pending) dateInput.current?.focus();
+  }, [dateError, pending]);
 
   async function apply(event: React.FormEvent) {
     event.preventDefault();
@@ -133,6 +138,7 @@ export function BulkActionPanel({
             {...errorState(dateError)}
             nativeInputProps={{
               ...ariaInvalid(dateError),
+              ref: dateInput,
               type: "date",
               value: date,
               onChange: (event) => setDate(event.target.value),
