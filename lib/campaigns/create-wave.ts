@@ -6,7 +6,7 @@ import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { AppError } from "@/lib/errors/app-error";
 import { writeCriterionLinks } from "./criterion-objectives";
 import type { TCreateWaveInput } from "./schemas";
-import { checkNewWave } from "./wave-rules";
+import { checkNewWave, refuseIssues } from "./wave-rules";
 import { assertKnownCategories, DUPLICATE_WAVE_MESSAGE, gridRows, waveSettingsData } from "./wave-data";
 
 /**
@@ -24,10 +24,7 @@ export async function createWave(
   const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { id: true } });
   if (!campaign) throw new AppError("NOT_FOUND");
   const settings = waveSettingsData(input);
-  const issues = checkNewWave(settings, now);
-  if (issues.length > 0) {
-    throw new AppError("INVALID_INPUT", issues[0]!.message, { fieldErrors: { closesAt: [issues[0]!.message] } });
-  }
+  refuseIssues(checkNewWave(settings, now));
   const grid = gridRows(input);
   try {
     return await db.$transaction(async (tx) => {

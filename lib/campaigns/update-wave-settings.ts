@@ -6,7 +6,7 @@ import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { AppError } from "@/lib/errors/app-error";
 import type { TWaveSettingsInput } from "./schemas";
 import { assertKnownCategories, DUPLICATE_WAVE_MESSAGE, STALE_WAVE_MESSAGE, waveSettingsData } from "./wave-data";
-import { checkSettingsChange } from "./wave-rules";
+import { checkSettingsChange, refuseIssues } from "./wave-rules";
 import { WAVE_SETTINGS_SELECT } from "./wave-settings-select";
 
 type Comparable = string | number | string[];
@@ -43,12 +43,7 @@ export async function updateWaveSettings(
       });
       if (!wave) throw new AppError("NOT_FOUND");
       if (wave.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
-      const issues = checkSettingsChange(wave, next, now);
-      if (issues.length > 0) {
-        throw new AppError("INVALID_INPUT", issues[0]!.message, {
-          fieldErrors: Object.fromEntries(issues.map((issue) => [issue.path.join("."), [issue.message]])),
-        });
-      }
+      refuseIssues(checkSettingsChange(wave, next, now));
       await assertKnownCategories(tx, input.eligibleCategoryCodes);
 
       const before = { ...wave, eligibleCategoryCodes: wave.eligibleCategories.map((row) => row.categoryCode) };

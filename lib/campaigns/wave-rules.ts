@@ -1,4 +1,5 @@
 import { formatParisDateTime, isParisLocalTime, parisDateTime } from "@/lib/time/paris";
+import { AppError } from "@/lib/errors/app-error";
 import { parseEnvelope } from "./envelope";
 
 /**
@@ -107,6 +108,18 @@ export function checkSettingsChange(stored: { opensAt: Date }, next: { opensAt: 
       message: `La vague est ouverte depuis le ${formatParisDateTime(stored.opensAt)} (heure de Paris) : sa date d'ouverture ne peut plus être modifiée.`,
     },
   ];
+}
+
+/**
+ * Refuses with the rules' problems, each on its field (the first one as the message): what a use
+ * case does with the rules that need stored data or the clock.
+ */
+export function refuseIssues(issues: readonly RuleIssue[]): void {
+  const [first] = issues;
+  if (!first) return;
+  throw new AppError("INVALID_INPUT", first.message, {
+    fieldErrors: Object.fromEntries(issues.map((issue) => [issue.path.join("."), [issue.message]])),
+  });
 }
 
 /** A new wave still takes applications: created already closed, it would be a typing mistake. */
