@@ -24,16 +24,12 @@ import { planRosterImport } from "./import-plan";
 import { parseRosterFile, type RosterImportResult } from "./import";
 import { loadStoredRoster } from "./roster-writes";
 import { recordIndicatorSnapshot } from "./snapshots";
-import { TEMPLATE_COLUMNS, type TemplateColumnKey } from "./template/columns";
+import { TEMPLATE_HEADERS } from "./template/columns";
 
 /** A preview lists at most this many rejected lines (the count says how many there are). */
 const LISTED_REJECTIONS = 500;
 /** Names listed per kind of change: enough for an establishment's roster, a bound for a national file. */
 export const LISTED_CHANGES = 500;
-const COLUMN_HEADERS = Object.fromEntries(TEMPLATE_COLUMNS.map((column) => [column.key, column.header])) as Record<
-  TemplateColumnKey,
-  string
->;
 /** A 100,000-line import takes a few seconds; Prisma's default 5 s would cut it. */
 const TRANSACTION_TIMEOUT_MS = 180_000;
 
@@ -113,7 +109,7 @@ async function previewOf(row: RosterImport, reading: RosterImportResult): Promis
     changed: plan.updates.slice(0, LISTED_CHANGES).map(({ line, record, changed }) => ({
       line,
       name: `${record.lastName} ${record.firstName}`,
-      columns: changed.map((key) => COLUMN_HEADERS[key]),
+      columns: changed.map((key) => TEMPLATE_HEADERS[key]),
     })),
     expired: false,
     // The correction form starts from the line without its invisible characters: sent back as is, it is clean.

@@ -14,7 +14,7 @@ import { formatDayFr, toDay } from "../dates";
 import { RPPS_STATUS_LABELS } from "../labels";
 import { restoreCell } from "../template/cell-safety";
 import { CATEGORY, IDENTITY, POPULATION, RPPS_STATUS } from "../template/codecs";
-import { TEMPLATE_COLUMNS, type TemplateColumnKey } from "../template/columns";
+import { TEMPLATE_COLUMNS, TEMPLATE_HEADERS, type TemplateColumnKey } from "../template/columns";
 import { parseBoolean, parseDate, parseMieList, parseName, parseRpps, type Parsed } from "../template/values";
 import { birthAndStartProblem, implausibleDayProblem } from "../past-days";
 import { controlCharacterIn } from "./control-characters";
@@ -27,8 +27,6 @@ import type { TemplateImportRow } from "./types";
  * text they would become a name or a code. The line is refused on that cell instead.
  */
 const EXCEL_ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
-
-const HEADER = Object.fromEntries(TEMPLATE_COLUMNS.map((column) => [column.key, column.header])) as Record<TemplateColumnKey, string>;
 
 export type TemplateRowContext = { indexes: ColumnIndexes; professionCodes: ReadonlySet<string> };
 
@@ -102,12 +100,12 @@ export function readTemplateRow(line: number, cells: readonly string[], context:
   const required = <T>(key: TemplateColumnKey, read: (text: string) => Parsed<T | null>): T | undefined => {
     const text = cell(key);
     if (text !== "") return take(read(text)) ?? undefined;
-    if (!failedFormulas.has(key)) say(`la colonne « ${HEADER[key]} » doit être renseignée`);
+    if (!failedFormulas.has(key)) say(`la colonne « ${TEMPLATE_HEADERS[key]} » doit être renseignée`);
     return undefined;
   };
   for (const key of failedFormulas) {
     say(
-      `la colonne « ${HEADER[key]} » contient l'erreur Excel ${written(key)} : corrigez la formule dans le fichier, ou saisissez la valeur ici`,
+      `la colonne « ${TEMPLATE_HEADERS[key]} » contient l'erreur Excel ${written(key)} : corrigez la formule dans le fichier, ou saisissez la valeur ici`,
     );
   }
   for (const column of TEMPLATE_COLUMNS) {
@@ -117,26 +115,26 @@ export function readTemplateRow(line: number, cells: readonly string[], context:
 
   // In column order, so that the messages follow the line from left to right.
   const values = {
-    lastName: required("lastName", (text) => parseName(text, HEADER.lastName)),
-    firstName: required("firstName", (text) => parseName(text, HEADER.firstName)),
-    birthDate: take(parseDate(cell("birthDate"), HEADER.birthDate)),
-    population: required("population", (text) => POPULATION.parse(text, HEADER.population)),
+    lastName: required("lastName", (text) => parseName(text, TEMPLATE_HEADERS.lastName)),
+    firstName: required("firstName", (text) => parseName(text, TEMPLATE_HEADERS.firstName)),
+    birthDate: take(parseDate(cell("birthDate"), TEMPLATE_HEADERS.birthDate)),
+    population: required("population", (text) => POPULATION.parse(text, TEMPLATE_HEADERS.population)),
     professionCode: required("professionCode", (text): Parsed<string> =>
       context.professionCodes.has(text)
         ? { ok: true, value: text }
         : { ok: false, errors: [`le code profession « ${text} » n'existe pas dans la liste des professions`] },
     ),
-    category: take(CATEGORY.parse(cell("category"), HEADER.category)),
+    category: take(CATEGORY.parse(cell("category"), TEMPLATE_HEADERS.category)),
     rpps: take(parseRpps(cell("rpps"))),
-    rppsStatus: take(RPPS_STATUS.parse(cell("rppsStatus"), HEADER.rppsStatus)),
-    rppsCheckedAt: take(parseDate(cell("rppsCheckedAt"), HEADER.rppsCheckedAt)),
-    identityVerification: take(IDENTITY.parse(cell("identityVerification"), HEADER.identityVerification)),
-    activityStart: required("activityStart", (text) => parseDate(text, HEADER.activityStart)),
-    activityEnd: take(parseDate(cell("activityEnd"), HEADER.activityEnd)),
-    needsDmp: take(parseBoolean(cell("needsDmp"), HEADER.needsDmp)),
-    needsDpi: take(parseBoolean(cell("needsDpi"), HEADER.needsDpi)),
-    needsPscServices: take(parseBoolean(cell("needsPscServices"), HEADER.needsPscServices)),
-    needsSecureMessaging: take(parseBoolean(cell("needsSecureMessaging"), HEADER.needsSecureMessaging)),
+    rppsStatus: take(RPPS_STATUS.parse(cell("rppsStatus"), TEMPLATE_HEADERS.rppsStatus)),
+    rppsCheckedAt: take(parseDate(cell("rppsCheckedAt"), TEMPLATE_HEADERS.rppsCheckedAt)),
+    identityVerification: take(IDENTITY.parse(cell("identityVerification"), TEMPLATE_HEADERS.identityVerification)),
+    activityStart: required("activityStart", (text) => parseDate(text, TEMPLATE_HEADERS.activityStart)),
+    activityEnd: take(parseDate(cell("activityEnd"), TEMPLATE_HEADERS.activityEnd)),
+    needsDmp: take(parseBoolean(cell("needsDmp"), TEMPLATE_HEADERS.needsDmp)),
+    needsDpi: take(parseBoolean(cell("needsDpi"), TEMPLATE_HEADERS.needsDpi)),
+    needsPscServices: take(parseBoolean(cell("needsPscServices"), TEMPLATE_HEADERS.needsPscServices)),
+    needsSecureMessaging: take(parseBoolean(cell("needsSecureMessaging"), TEMPLATE_HEADERS.needsSecureMessaging)),
     enrollments: take(parseMieList(cell("enrollments"))),
   };
   const { lastName, firstName, birthDate, rpps } = values;

@@ -72,3 +72,8 @@ export const TEMPLATE_COLUMNS = [
 ] as const satisfies readonly TemplateColumn[];
 
 export type TemplateColumnKey = (typeof TEMPLATE_COLUMNS)[number]["key"];
+
+/** Each column's header by its key, for messages and previews that name a column. */
+export const TEMPLATE_HEADERS = Object.fromEntries(TEMPLATE_COLUMNS.map((column) => [column.key, column.header])) as Readonly<
+  Record<TemplateColumnKey, string>
+>;
