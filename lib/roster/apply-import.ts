@@ -31,7 +31,7 @@ export async function applyRosterRows(
   await replaceEnrollments(
     tx,
     plan.updates
-      .filter((update) => update.enrollmentsChanged)
+      .filter((update) => update.changed.includes("enrollments"))
       .map((update) => ({ professionalId: update.id, enrollments: update.record.enrollments })),
   );
   return { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, rejected: plan.rejected };

@@ -32,7 +32,6 @@ export type PlannedUpdate = {
   id: string;
   version: number;
   record: ProfessionalRecord;
-  enrollmentsChanged: boolean;
   /** What the line changes, in the template's column order: the preview says it before anything is written. */
   changed: TemplateColumnKey[];
 };
@@ -196,7 +195,7 @@ export function planRosterImport(rows: readonly ImportedRow[], stored: readonly 
     const enrollmentsChanged = enrollmentKey(record.enrollments) !== enrollmentKey(match.enrollments);
     const changed = changedColumns(record, storedRecord(match), enrollmentsChanged);
     if (changed.length === 0) plan.unchanged++;
-    else plan.updates.push({ line: row.line, id: match.id, version: match.version, record, enrollmentsChanged, changed });
+    else plan.updates.push({ line: row.line, id: match.id, version: match.version, record, changed });
   }
   return plan;
 }
