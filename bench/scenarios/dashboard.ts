@@ -3,6 +3,7 @@ import pg from "pg";
 import { listDossiers, ZDossierFilters } from "@/lib/applications/list-dossiers";
 import type { Db } from "@/lib/db/client";
 import { ZDashboardFilters } from "@/lib/dashboard/filters";
+import { searchWords } from "@/lib/db/search-fold";
 import { loadProgrammeDashboard } from "@/lib/dashboard/get-programme-dashboard";
 import { parisToday } from "@/lib/roster/dates";
 import { computeIndicatorsForEstablishments, snapshotCounts } from "@/lib/roster/establishment-indicators";
@@ -69,7 +70,11 @@ function baselineDossierPage(
     filters.wave ? `a."waveId" = '${filters.wave}'` : "TRUE",
     filters.state ? `a.state = '${filters.state}'` : "TRUE",
     filters.region ? `e."regionCode" = '${filters.region}'` : "TRUE",
-    filters.search ? `(e.name ILIKE '%${filters.search}%' OR e."finessEt" LIKE '${filters.search.toUpperCase()}%')` : "TRUE",
+    filters.search
+      ? `(${searchWords(filters.search)
+          .map((word) => `e."nameSearch" LIKE '%${word}%'`)
+          .join(" AND ")} OR e."finessEt" LIKE '${filters.search.toUpperCase()}%')`
+      : "TRUE",
   ].join(" AND ");
   const from = `FROM "Application" a JOIN "Establishment" e ON e.id = a."establishmentId" WHERE ${conditions}`;
   return Promise.all([

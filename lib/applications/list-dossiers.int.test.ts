@@ -56,4 +56,24 @@ describe("the programme's dossier list", () => {
     ];
     expect(rows.map((row) => row.establishment.name)).toEqual(french);
   });
+
+  it("finds an establishment by the words of its name in any order, whatever the accents and capitals, or by its FINESS", async () => {
+    const wave = await createReviewWave(testDb);
+    for (const name of ["HÔPITAL LOCAL DE L’ÎLE-D’YEU", "EHPAD Les Églantines", "Hôpital de jour Sainte-Anne"])
+      await createSubmittedDossier(testDb, wave, { name });
+    const manager = await programmeManager(testDb);
+    const found = async (search: string) =>
+      (await listDossiers(manager, ZDossierFilters.parse({ search, sort: "establishment" }))).rows.map((row) => row.establishment.name);
+
+    expect(await found("hopital")).toEqual(["Hôpital de jour Sainte-Anne", "HÔPITAL LOCAL DE L’ÎLE-D’YEU"]);
+    expect(await found("l'ile hopital")).toEqual(["HÔPITAL LOCAL DE L’ÎLE-D’YEU"]);
+    expect(await found("eglantines ehpad")).toEqual(["EHPAD Les Églantines"]);
+    expect(await found("hopital eglantines")).toEqual([]);
+
+    const { finessEt } = await testDb.establishment.findFirstOrThrow({
+      where: { name: "EHPAD Les Églantines" },
+      select: { finessEt: true },
+    });
+    expect(await found(finessEt)).toEqual(["EHPAD Les Églantines"]);
+  });
 });

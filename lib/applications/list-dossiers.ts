@@ -3,6 +3,7 @@ import { SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
 import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
+import { searchWords } from "@/lib/db/search-fold";
 import { ApplicationState, type Prisma } from "@/lib/db/generated/client";
 
 export const DOSSIERS_PAGE_SIZE = 25;
@@ -44,7 +45,7 @@ export function dossierWhere(filters: TDossierFilters): Prisma.ApplicationWhereI
             ...(filters.search
               ? {
                   OR: [
-                    { name: { contains: filters.search, mode: "insensitive" as const } },
+                    { AND: searchWords(filters.search).map((word) => ({ nameSearch: { contains: word } })) },
                     { finessEt: { startsWith: filters.search.toUpperCase() } },
                   ],
                 }

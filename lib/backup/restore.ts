@@ -45,10 +45,15 @@ export async function restoreDatabase(connectionString: string, storage: FileSto
     for (const table of [...tables].reverse()) if (REFERENCE_TABLES.has(table)) await client.query(`DELETE FROM "${table}"`);
 
     const parts = (await readdir(path.join(directory, "tables"))).sort();
+    const written = await writtenColumns(client);
     for (const table of tables) {
+      const columns = written.get(table)!;
       for (const part of parts.filter((name) => name.startsWith(`${table}.`))) {
         const json = (await gunzipAsync(await readFile(path.join(directory, "tables", part)))).toString("utf8");
-        await client.query(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json)`, [json]);
+        await client.query(
+          `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+          [json],
+        );
       }
     }
     // Identity and serial columns continue after the restored rows.
@@ -82,4 +87,14 @@ export async function restoreDatabase(connectionString: string, storage: FileSto
   } finally {
     await client.end();
   }
+}
+
+/** Each table's columns as a quoted list, generated ones left out: the database computes them again. */
+async function writtenColumns(client: pg.ClientBase): Promise<Map<string, string>> {
+  const { rows } = await client.query<{ table: string; columns: string }>(`
+    SELECT table_name AS table, string_agg(format('%I', column_name), ', ' ORDER BY ordinal_position) AS columns
+    FROM information_schema.columns
+    WHERE table_schema = 'public' AND is_generated = 'NEVER'
+    GROUP BY table_name`);
+  return new Map(rows.map((row) => [row.table, row.columns]));
 }

@@ -98,7 +98,8 @@ export const listDossiersEndpoint = apiEndpoint({
       .optional()
       .meta({ description: "Identifiant de l'établissement" }),
     search: z.string().trim().min(1).max(100, { error: "100 caractères au plus." }).optional().meta({
-      description: "Début du FINESS ou partie du nom de l'établissement",
+      description:
+        "Début du FINESS, ou mots du nom de l'établissement dans n'importe quel ordre, sans tenir compte des accents ni des majuscules",
     }),
   }),
   response: page(ZDossier, "DossierPage"),

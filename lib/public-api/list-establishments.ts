@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { searchWords } from "@/lib/db/search-fold";
 import { apiEndpoint } from "./endpoint";
 import { keysetPage, keysetWhere, page, ZPageQuery, ZRegionCode } from "./schemas";
 
@@ -50,7 +51,7 @@ export const listEstablishmentsEndpoint = apiEndpoint({
       .optional()
       .meta({ description: "Code de catégorie FINESS", example: "355" }),
     search: z.string().trim().min(1).max(100, { error: "100 caractères au plus." }).optional().meta({
-      description: "Début du FINESS ou partie du nom",
+      description: "Début du FINESS, ou mots du nom dans n'importe quel ordre, sans tenir compte des accents ni des majuscules",
     }),
   }),
   response: page(ZEstablishment, "EstablishmentPage"),
@@ -66,7 +67,7 @@ export async function listEstablishments(query: z.output<typeof listEstablishmen
       ...(query.search
         ? {
             OR: [
-              { name: { contains: query.search, mode: "insensitive" as const } },
+              { AND: searchWords(query.search).map((word) => ({ nameSearch: { contains: word } })) },
               { finessEt: { startsWith: query.search.toUpperCase() } },
             ],
           }

@@ -13,6 +13,7 @@ import { SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
 import { authorizeEstablishment } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
+import { searchWords } from "@/lib/db/search-fold";
 import { Population, type Prisma, RppsStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
@@ -146,21 +147,21 @@ function whereOf(establishmentId: string, filters: TRosterFilters, today: Date):
       : filters.activity === "partis"
         ? { activityEnd: { lt: today } }
         : {};
-  const search = filters.q?.replace(/\s+/g, " ");
+  const words = searchWords(filters.q);
+  const rppsStart = filters.q?.replace(/\s/g, "");
   return {
     establishmentId,
     ...activity,
     ...(filters.population ? { population: filters.population } : {}),
     ...(filters.profession ? { professionCode: filters.profession } : {}),
     ...(filters.rppsStatus ? { rppsStatus: filters.rppsStatus } : {}),
-    ...(search
+    ...(words.length
       ? {
           AND: [
             {
               OR: [
-                { lastName: { contains: search, mode: "insensitive" as const } },
-                { firstName: { contains: search, mode: "insensitive" as const } },
-                ...(/^\d+$/.test(search.replace(/\s/g, "")) ? [{ rpps: { startsWith: search.replace(/\s/g, "") } }] : []),
+                { AND: words.map((word) => ({ nameSearch: { contains: word } })) },
+                ...(rppsStart && /^\d+$/.test(rppsStart) ? [{ rpps: { startsWith: rppsStart } }] : []),
               ],
             },
           ],

@@ -56,6 +56,9 @@ describe("migrations and schema.prisma", () => {
         "function audit_event_is_append_only",
         "collation Professional.lastName und-x-icu",
         "collation Establishment.name und-x-icu",
+        "function search_fold",
+        expect.stringMatching(/^generated Establishment\.nameSearch = search_fold\(name\)$/),
+        expect.stringMatching(/^generated Professional\.nameSearch = search_fold\(/),
       ]),
     );
   });

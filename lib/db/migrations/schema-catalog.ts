@@ -10,7 +10,7 @@ export type SchemaCatalog = {
   enums: string[];
   indexes: string[];
   constraints: string[];
-  /** Rules only migrations can hold: CHECK constraints, triggers, functions. */
+  /** Rules only migrations can hold: CHECK constraints, triggers, functions, collations, generated columns. */
   handWritten: string[];
 };
 
@@ -68,13 +68,19 @@ export async function readSchemaCatalog(connectionString: string): Promise<Schem
                   WHERE table_schema = current_schema() AND collation_name IS NOT NULL`)
     ).map((row) => `collation ${row.table_name}.${row.column_name} ${row.collation_name}`);
 
+    // Nor generated columns: Prisma knows them as plain columns, a migration says what they hold.
+    const generated = (
+      await rows(`SELECT table_name, column_name, generation_expression FROM information_schema.columns
+                  WHERE table_schema = current_schema() AND is_generated = 'ALWAYS'`)
+    ).map((row) => `generated ${row.table_name}.${row.column_name} = ${row.generation_expression}`);
+
     const sorted = (list: string[]) => [...new Set(list)].sort();
     return {
       columns: sorted(columns),
       enums: sorted(enums),
       indexes: sorted(indexes),
       constraints: sorted(constraints),
-      handWritten: sorted([...checks, ...triggers, ...functions, ...collations]),
+      handWritten: sorted([...checks, ...triggers, ...functions, ...collations, ...generated]),
     };
   } finally {
     await client.end();
