@@ -165,6 +165,19 @@ describe("establishment access policy", () => {
     expect(() => authorizeMemberInvitation(manager, "own")).not.toThrow();
   });
 
+  it("lets only the establishment's director or a manager invite a director: a co-editor cannot give themself the director's rights", () => {
+    expect(() => authorizeMemberInvitation(member, "own", "DIRECTOR")).not.toThrow();
+    expect(() => authorizeMemberInvitation(manager, "own", "DIRECTOR")).not.toThrow();
+    expect(() => authorizeMemberInvitation(editor, "own", "EDITOR")).not.toThrow();
+    expect(() => authorizeMemberInvitation(editor, "own", "DIRECTOR")).toThrow(
+      expect.objectContaining({
+        code: "FORBIDDEN",
+        message: "Seule la direction de l'établissement peut inviter une personne à la direction.",
+      }),
+    );
+    expect(() => authorizeMemberInvitation(stranger, "own", "DIRECTOR")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+  });
+
   it("keeps programme permissions to programme managers", () => {
     for (const who of [member, reviewer, stranger]) expect(hasPermission(who, "audit:read")).toBe(false);
     expect(hasPermission(manager, "audit:read")).toBe(true);

@@ -1,5 +1,5 @@
 import { type Actor, availableActions, isEditable, TRANSITIONS, type TransitionAction } from "@/lib/applications/state-machine";
-import type { ApplicationState, ReviewTier, VerificationState } from "@/lib/db/generated/enums";
+import type { ApplicationState, MembershipRole, ReviewTier, VerificationState } from "@/lib/db/generated/enums";
 import { tierHolding } from "@/lib/follow-up/verification-machine";
 import { AppError } from "@/lib/errors/app-error";
 import type { ApiScope } from "@/lib/public-api/token-schema";
@@ -89,15 +89,27 @@ export function authorizeEstablishment(viewer: Viewer | null, establishmentId: s
   throw new AppError(canAccessEstablishment(viewer, establishmentId, "read") ? "FORBIDDEN" : "NOT_FOUND");
 }
 
-/** Inviting a colleague into an establishment: its own members, or a programme manager. */
-export function canInviteMember(viewer: Viewer | null, establishmentId: string): boolean {
-  return canAccessEstablishment(viewer, establishmentId, "edit") || hasPermission(viewer, "invitation:member");
+/**
+ * Inviting a colleague into an establishment: its own members, or a programme manager. The
+ * director's rights (declaring results, recording milestones) are given only by the director or a
+ * programme manager: a co-editor inviting a « director » would be giving themself those rights.
+ */
+export function canInviteMember(viewer: Viewer | null, establishmentId: string, role: MembershipRole = "EDITOR"): boolean {
+  if (hasPermission(viewer, "invitation:member")) return true;
+  if (role === "DIRECTOR") return viewer !== null && isDirectorOf(viewer, establishmentId);
+  return canAccessEstablishment(viewer, establishmentId, "edit");
 }
 
-export function authorizeMemberInvitation(viewer: Viewer | null, establishmentId: string): Viewer {
+export function authorizeMemberInvitation(viewer: Viewer | null, establishmentId: string, role: MembershipRole = "EDITOR"): Viewer {
   if (!viewer) throw new AppError("UNAUTHENTICATED");
-  if (canInviteMember(viewer, establishmentId)) return viewer;
+  if (canInviteMember(viewer, establishmentId, role)) return viewer;
+  if (canInviteMember(viewer, establishmentId))
+    throw new AppError("FORBIDDEN", "Seule la direction de l'établissement peut inviter une personne à la direction.");
   throw new AppError("NOT_FOUND");
+}
+
+function isDirectorOf(viewer: Viewer, establishmentId: string): boolean {
+  return viewer.memberships.some((membership) => membership.establishmentId === establishmentId && membership.role === "DIRECTOR");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -185,8 +197,7 @@ export function decideApplicationAccess(
       return hasPermission(viewer, "application:transition") ? { allowed: true } : refuse("role");
     case "declare-results":
     case "record-milestones":
-      if (!viewer.memberships.some((membership) => membership.establishmentId === facts.establishmentId && membership.role === "DIRECTOR"))
-        return refuse("role");
+      if (!isDirectorOf(viewer, facts.establishmentId)) return refuse("role");
       return facts.state === "SELECTED" ? { allowed: true } : refuse("state");
   }
 }

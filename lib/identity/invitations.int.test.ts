@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { acceptInvitationWithAccount } from "./accept-invitation-with-account";
 import { inviteStaffFromCommandLine, inviteUser, requireInvitationForNewAccount } from "./invitations";
-import { establishmentWithDirector, programmeManager } from "@/test/factories";
+import type { Viewer } from "@/lib/access/viewer";
+import { createUser, establishmentWithDirector, programmeManager } from "@/test/factories";
 
 /** Invitations never tell the inviter whether an address already has an account. */
 describe("inviting an address", () => {
@@ -96,6 +97,25 @@ describe("inviting an address", () => {
       inviteUser(director, { purpose: "MEMBER", email: "c@test.fr", establishmentId: other.establishment.id, membershipRole: "EDITOR" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await testDb.invitation.count()).toBe(0);
+  });
+
+  it("lets a co-editor invite co-editors but not a director, and writes nothing when refused", async () => {
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const { viewer: editor } = await createUser(testDb, { establishmentId: establishment.id, membershipRole: "EDITOR" });
+    const invite = (inviter: Viewer, membershipRole: "DIRECTOR" | "EDITOR", email: string) =>
+      inviteUser(inviter, { purpose: "MEMBER", email, establishmentId: establishment.id, membershipRole });
+
+    await expect(invite(editor, "DIRECTOR", "d@test.fr")).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Seule la direction de l'établissement peut inviter une personne à la direction.",
+    });
+    expect(await testDb.invitation.count()).toBe(0);
+    await invite(editor, "EDITOR", "e@test.fr");
+    await invite(director, "DIRECTOR", "f@test.fr");
+    expect(await testDb.invitation.findMany({ select: { email: true, membershipRole: true }, orderBy: { email: "asc" } })).toEqual([
+      { email: "e@test.fr", membershipRole: "EDITOR" },
+      { email: "f@test.fr", membershipRole: "DIRECTOR" },
+    ]);
   });
 
   it("lets the command line invite the first programme manager, audited as such", async () => {

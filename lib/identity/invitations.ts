@@ -36,7 +36,7 @@ export async function inviteUser(
   ip: string | null = null,
 ): Promise<{ invitationId: string; link: string; accountExists: boolean }> {
   if (request.purpose === "STAFF") requirePermission(inviter, "invitation:staff");
-  else authorizeMemberInvitation(inviter, request.establishmentId);
+  else authorizeMemberInvitation(inviter, request.establishmentId, request.membershipRole);
   return createInvitation(request, { invitedById: inviter.userId, actor: auditActor(inviter) }, ip);
 }
 
