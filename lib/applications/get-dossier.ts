@@ -1,6 +1,13 @@
-import { authorizeApplication, availableTransitions, decideApplicationAccess, refusalMessage } from "@/lib/access/policy";
+import {
+  authorizeApplication,
+  availableTransitions,
+  canSeeReviewerNames,
+  decideApplicationAccess,
+  refusalMessage,
+} from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
+import type { StaffRole } from "@/lib/db/generated/enums";
 import { RELEASED_DECISION_ARGS } from "@/lib/decisions/released-decision";
 import { loadDossierFacts } from "./dossier-facts";
 import { LOADED_DOSSIER_SELECT, loadedDossierOf, missingForSubmission } from "./load-dossier";
@@ -16,11 +23,19 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
     where: { id: facts.id },
     select: {
       ...LOADED_DOSSIER_SELECT,
+      wave: { select: { ...LOADED_DOSSIER_SELECT.wave.select, reviewersAnonymous: true } },
       responseDueAt: true,
       version: true,
       transitions: {
         orderBy: { at: "asc" },
-        select: { id: true, fromState: true, toState: true, at: true, comment: true, actor: { select: { displayName: true } } },
+        select: {
+          id: true,
+          fromState: true,
+          toState: true,
+          at: true,
+          comment: true,
+          actor: { select: { displayName: true, staffRole: true } },
+        },
       },
       messages: {
         orderBy: { createdAt: "asc" },
@@ -51,7 +66,7 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
     ...dossier,
     version: application.version,
     responseDueAt: application.responseDueAt,
-    history,
+    history: history.map(({ actor, ...step }) => ({ ...step, actor: actor && historyActorName(viewer, application.wave, actor) })),
     messages,
     submission: submission && {
       receivedAt: submission.receivedAt,
@@ -73,3 +88,18 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
 }
 
 export type Dossier = Awaited<ReturnType<typeof getDossier>>;
+
+/**
+ * Who made a step of the history, as the viewer may know it. The review that completes a dossier's
+ * scoring moves it to « évalué » in that reviewer's name: a reviewer is named only to the staff who
+ * see reviewers' names on the reviews themselves (managers; reviewers when the wave does not keep
+ * them anonymous), never to the establishment, which learns only that the review did it.
+ */
+function historyActorName(
+  viewer: Viewer,
+  wave: { reviewersAnonymous: boolean },
+  actor: { displayName: string; staffRole: StaffRole | null },
+): string {
+  const reviewer = actor.staffRole === "REVIEWER" || actor.staffRole === "REGIONAL_REVIEWER";
+  return !reviewer || (viewer.staffRole !== null && canSeeReviewerNames(viewer, wave)) ? actor.displayName : "instruction";
+}

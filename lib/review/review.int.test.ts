@@ -156,6 +156,28 @@ describe("review use cases", () => {
     expect((await toDirector()).map((email) => email.subject)).toEqual(told);
   });
 
+  it("names the reviewer whose review completed the scoring only to those who see reviewers' names", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createReviewWave(testDb, { k: 2, anonymous: true });
+    const dossier = await createSubmittedDossier(testDb, wave);
+    const reviewers = [await createReviewer(testDb), await createReviewer(testDb)];
+    for (const reviewer of reviewers) {
+      const { assignmentId } = await assign(manager, wave.waveId, dossier.id, reviewer.userId);
+      await declareInterests(reviewer, { assignmentId, declaration: { hasConflict: false }, ip: null });
+      await saveReview(reviewer, { assignmentId, expectedVersion: 1, data: completeSheet(wave.criteria, { value: 4 }) });
+      await submitReview(reviewer, { assignmentId, ip: null });
+    }
+    const scoredBy = async (viewer: Parameters<typeof getDossier>[0]) =>
+      (await getDossier(viewer, dossier.id)).history.find((step) => step.toState === "SCORED")?.actor;
+
+    expect(await scoredBy(manager)).toBe(reviewers[1]!.displayName);
+    expect(await scoredBy(reviewers[0]!)).toBe("instruction");
+    expect(await scoredBy(dossier.director)).toBe("instruction");
+    await testDb.wave.update({ where: { id: wave.waveId }, data: { reviewersAnonymous: false } });
+    expect(await scoredBy(reviewers[0]!)).toBe(reviewers[1]!.displayName);
+    expect(await scoredBy(dossier.director)).toBe("instruction");
+  });
+
   it("goes regional then national: the dossier is « évalué » only when the national tier is complete", async () => {
     const manager = await programmeManager(testDb);
     const wave = await createReviewWave(testDb, { reviewTiers: "REGIONAL_THEN_NATIONAL", k: 1 });

@@ -185,7 +185,7 @@ export default async function DossierPage({ params }: Props) {
             {dossier.history.map((step) => (
               <li key={step.id}>
                 {formatParisDateTime(step.at)} : {STATE_LABELS[step.fromState]} → <strong>{STATE_LABELS[step.toState]}</strong>
-                {step.actor ? ` (${step.actor.displayName})` : ""}
+                {step.actor ? ` (${step.actor})` : ""}
                 {step.comment ? <> – « {step.comment} »</> : null}
               </li>
             ))}
