@@ -31,7 +31,8 @@ export function useServerSorting<TKey extends string>(
     params.set("sort", key);
     params.set("dir", first.desc ? "desc" : "asc");
     params.delete("page");
-    router.push(`${path}?${params.toString()}` as Route);
+    // The focus stays on the header just used: the view must stay there too, not go back to the top.
+    router.push(`${path}?${params.toString()}` as Route, { scroll: false });
   };
   return {
     sorting,

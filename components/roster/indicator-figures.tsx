@@ -12,7 +12,7 @@ const BREAKDOWN_COLUMNS = INDICATOR_ROWS.slice(0, 4);
 
 function Breakdown({ caption, groupLabel, rows }: { caption: string; groupLabel: string; rows: Array<[string, IndicatorSet]> }) {
   return (
-    <DataTable caption={caption} small>
+    <DataTable caption={caption} small multiline>
       <thead>
         <tr>
           <th scope="col">{groupLabel}</th>
@@ -68,7 +68,7 @@ export function IndicatorFigures({
       <p>
         <strong>{formatInteger(overall.active)}</strong> professionnel{overall.active > 1 ? "s" : ""} en activité au {at}.
       </p>
-      <DataTable caption={`${title} au ${at}`}>
+      <DataTable caption={`${title} au ${at}`} multiline>
         <thead>
           <tr>
             <th scope="col">Indicateur</th>

@@ -139,8 +139,12 @@ const COLUMNS: readonly Column[] = [
   { id: "activity", header: "Début d'activité", cell: (row) => formatNumericCalendarDate(row.activityStart) },
 ];
 
-/** The name column stays in view when the table scrolls sideways, with the row's checkbox in it. */
-const FIXED_CELL = fr.cx("fr-cell--fixed", "fr-col--md");
+/**
+ * The name column stays in view when the table scrolls sideways, with the row's checkbox in it,
+ * from the DSFR's medium screens up (`fr-cell--fixed@md`, not in react-dsfr's class list): on a
+ * phone it would take two thirds of the table's width and leave the other columns a sliver.
+ */
+const FIXED_CELL = `${fr.cx("fr-col--md")} fr-cell--fixed@md`;
 
 export function RosterTable({
   establishmentId,
