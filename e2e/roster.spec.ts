@@ -58,10 +58,13 @@ test.describe("professional roster", () => {
     await correction.getByLabel("RPPS", { exact: true }).fill(RPPS[2]!);
     await correction.getByRole("button", { name: "Vérifier la ligne 4 corrigée" }).click();
     await expect(page.getByRole("heading", { name: /Lignes rejetées/ })).toBeHidden();
+    // The corrected line's form is gone; the focus is on the preview's title, not lost.
+    await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
     await expect(page.getByText("Professionnels à ajouter (3)")).toBeVisible();
 
     await page.getByRole("button", { name: "Importer 3 professionnels" }).click();
     await expect(page.getByText("3 professionnels ajoutés, 0 mis à jour, 0 déjà à jour, 0 ligne rejetée non importée.")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Import enregistré" })).toBeFocused();
     await expect(page).toHaveTitle(`Import enregistré – registre.csv – ${establishment.name} – HospiConnect`);
     const stored = await e2eDb.professional.findMany({ where: { establishmentId: establishment.id }, orderBy: { lastName: "asc" } });
     expect(stored.map((professional) => [professional.lastName, professional.rpps])).toEqual([
@@ -81,10 +84,21 @@ test.describe("professional roster", () => {
     await expect(page.getByRole("link", { name: "BERNARD Hugo" })).toBeVisible();
     await expectNoSeriousAccessibilityViolation(page);
 
-    // Sorting is done by the server: descending by name puts COLIN first.
-    await page.getByRole("button", { name: /^Nom/ }).click();
+    // Sorting is done by the server: descending by name puts COLIN first. From the keyboard on a
+    // phone, the header keeps the focus and stays in view.
+    await page.setViewportSize({ width: 320, height: 640 });
+    const byName = page.getByRole("button", { name: /^Nom/ });
+    await byName.focus();
+    await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/sort=name&dir=desc/);
     await expect(page.locator("tbody tr").first()).toContainText("COLIN");
+    await expect(byName).toBeFocused();
+    await expect(byName).toBeInViewport();
+    // On a phone the name column scrolls with the others; from medium screens up it stays in view.
+    const nameCell = page.getByRole("rowheader").first();
+    await expect(nameCell).toHaveCSS("position", "static");
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expect(nameCell).toHaveCSS("position", "sticky");
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter (CSV)" }).click()]);
     const exported = await readFile((await download.path())!);
@@ -148,6 +162,8 @@ test.describe("professional roster", () => {
     await page.keyboard.press("Space");
     await page.getByRole("button", { name: "Appliquer (1)" }).click();
     await expect(page.getByText("Marquer enregistrés au RPPS : 1 professionnel mis à jour.")).toBeVisible();
+    // The button was disabled while the action ran: the outcome has the focus, not the page.
+    await expect(page.locator(":focus")).toContainText("Marquer enregistrés au RPPS : 1 professionnel mis à jour.");
     expect(
       (await e2eDb.professional.findFirstOrThrow({ where: { establishmentId: establishment.id, lastName: "DURAND" } })).rppsStatus,
     ).toBe("REGISTERED");

@@ -7,6 +7,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useEffect, useRef, useState } from "react";
 import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { giveFocus } from "@/components/forms/give-focus";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import type { BulkOutcome, TBulkAction } from "@/lib/roster/bulk-actions";
 import { formatCount } from "@/lib/format/numbers";
@@ -44,11 +45,15 @@ export function BulkActionPanel({
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const count = selectedIds.length;
   const dateError = fieldErrors[DATE_FIELD[action]];
-  // « Appliquer » was disabled while the request ran, dropping the focus: a refused date takes it.
+  // « Appliquer » was disabled while the request ran, dropping the focus: a refused date takes it,
+  // else the outcome does, read as it takes it.
   const dateInput = useRef<HTMLInputElement>(null);
+  const outcome = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (dateError && !pending) dateInput.current?.focus();
-  }, [dateError, pending]);
+    if (pending) return;
+    if (dateError) dateInput.current?.focus();
+    else if (result) giveFocus(outcome.current);
+  }, [dateError, pending, result]);
 
   async function apply(event: React.FormEvent) {
     event.preventDefault();
@@ -157,7 +162,7 @@ export function BulkActionPanel({
           ? "Cochez des professionnels dans le tableau pour agir sur eux."
           : `${count} professionnel${count > 1 ? "s" : ""} sélectionné${count > 1 ? "s" : ""}.`}
       </p>
-      <div aria-live="polite">
+      <div ref={outcome}>
         {result ? <Alert small severity={result.severity} description={result.text} className={fr.cx("fr-mt-2w")} /> : null}
       </div>
     </form>

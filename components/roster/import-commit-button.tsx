@@ -5,6 +5,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { focusPageHeading } from "@/components/forms/give-focus";
 import { ApiError, callApi } from "@/lib/http/api-client";
 
 /** Commits the previewed import; the server writes it whole or not at all. */
@@ -18,6 +19,9 @@ export function ImportCommitButton({ importPath, label }: { importPath: string; 
     setError(null);
     try {
       await callApi(`${importPath}/commit`, "POST");
+      // This button goes with the preview: the title, which stays, takes the focus and becomes
+      // « Import enregistré », the outcome right after it.
+      focusPageHeading();
       router.refresh();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : "L'import n'a pas abouti : rien n'a été enregistré.");

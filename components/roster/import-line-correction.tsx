@@ -6,6 +6,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { focusPageHeading, giveFocus } from "@/components/forms/give-focus";
 import { ApiError, callApi } from "@/lib/http/api-client";
 
 /**
@@ -18,11 +19,17 @@ export function ImportLineCorrection({
   line,
   header,
   cells,
+  otherRejectedLines,
+  rejectedHeadingId,
 }: {
   importPath: string;
   line: number;
   header: string[];
   cells: string[];
+  /** Rejected lines left once this one is accepted. */
+  otherRejectedLines: number;
+  /** The rejected lines' heading, which takes the focus when other lines are left. */
+  rejectedHeadingId: string;
 }) {
   const router = useRouter();
   const [values, setValues] = useState(() => (cells.length > header.length ? cells : header.map((_, index) => cells[index] ?? "")));
@@ -35,8 +42,13 @@ export function ImportLineCorrection({
     setProblem(null);
     try {
       const result = await callApi<{ accepted: boolean; messages: string[] }>(`${importPath}/corrections`, "POST", { line, cells: values });
-      if (result.accepted) router.refresh();
-      else setProblem(result.messages);
+      if (result.accepted) {
+        // The line and its form leave the list: the next line to correct, or the preview's title
+        // when none is left, takes the focus; the counts above are announced as they change.
+        if (otherRejectedLines > 0) giveFocus(document.getElementById(rejectedHeadingId));
+        else focusPageHeading();
+        router.refresh();
+      } else setProblem(result.messages);
     } catch (caught) {
       setProblem([caught instanceof ApiError ? caught.message : "La correction n'a pas pu être enregistrée."]);
     } finally {

@@ -2,7 +2,6 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable } from "@/components/dsfr/data-table";
 import { ImportChanges } from "@/components/roster/import-changes";
 import { ImportCommitButton } from "@/components/roster/import-commit-button";
 import { ImportLineCorrection } from "@/components/roster/import-line-correction";
@@ -186,34 +185,31 @@ export default async function RosterImportPreviewPage({ params }: Props) {
               ? ` Seules les ${formatInteger(preview.rejected.length)} premières sont affichées.`
               : ""}
           </p>
-          <DataTable caption="Lignes rejetées et leur motif" hideCaption>
-            <thead>
-              <tr>
-                <th scope="col">Ligne</th>
-                <th scope="col">Motif</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rejected.map((rejected) => (
-                <tr key={rejected.line} id={`ligne-${rejected.line}`}>
-                  <td>{rejected.line}</td>
-                  <td>
-                    <ul className={fr.cx("fr-mb-1w")}>
-                      {rejected.messages.map((message) => (
-                        <li key={message}>{message}</li>
-                      ))}
-                    </ul>
-                    {canEdit && preview.header && rejected.cells ? (
-                      <details>
-                        <summary>Corriger la ligne {rejected.line}</summary>
-                        <ImportLineCorrection importPath={importPath} line={rejected.line} header={preview.header} cells={rejected.cells} />
-                      </details>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          {/* A list, not a table: each line's reasons and its correction form need the page's whole width on a phone. */}
+          <ul className={fr.cx("fr-raw-list")}>
+            {preview.rejected.map((rejected) => (
+              <li key={rejected.line} id={`ligne-${rejected.line}`} className={fr.cx("fr-mb-3w")}>
+                <ul className={fr.cx("fr-mb-1w")}>
+                  {rejected.messages.map((message) => (
+                    <li key={message}>{message}</li>
+                  ))}
+                </ul>
+                {canEdit && preview.header && rejected.cells ? (
+                  <details>
+                    <summary>Corriger la ligne {rejected.line}</summary>
+                    <ImportLineCorrection
+                      importPath={importPath}
+                      line={rejected.line}
+                      header={preview.header}
+                      cells={rejected.cells}
+                      otherRejectedLines={preview.rejectedCount - 1}
+                      rejectedHeadingId="rejets-titre"
+                    />
+                  </details>
+                ) : null}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
     </>

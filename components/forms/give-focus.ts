@@ -1,0 +1,15 @@
+/**
+ * Gives the focus to an element, made focusable by script only (`tabIndex = -1`) when it is not a
+ * control: a heading or a message that should be read next, after the control that had the focus
+ * was disabled or removed (RGAA 12.8).
+ */
+export function giveFocus(element: HTMLElement | null | undefined): void {
+  if (!element) return;
+  if (element.tabIndex < 0 && !element.hasAttribute("tabindex")) element.tabIndex = -1;
+  element.focus();
+}
+
+/** The page's title, which a refresh keeps in place while the rest of the page changes. */
+export function focusPageHeading(): void {
+  giveFocus(document.querySelector<HTMLElement>("main h1"));
+}
