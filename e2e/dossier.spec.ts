@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
@@ -40,6 +41,7 @@ test.describe("filing a dossier", () => {
     // The missing item links to the field.
     await missing.getByRole("link", { name: "Le titre du projet est vide." }).click();
     await expect(page).toHaveURL(new RegExp(`/dossiers/${id}/projet#field-projectTitle`));
+    await expect(page.getByLabel("Titre du projet")).toBeFocused();
     await page.getByLabel("Titre du projet").fill("Clés FIDO2 pour tout l'EHPAD");
     await page.getByLabel(/Résumé du projet/).fill("Enregistrer au RPPS et équiper chaque professionnel d'un moyen à double facteur.");
     await waitSaved(page);
@@ -101,8 +103,25 @@ test.describe("filing a dossier", () => {
     // Achieved without evidence is reported; the evidence is checked on its content.
     await o1.getByLabel(/Ajouter une pièce justificative/).setInputFiles(path.resolve("e2e/files/virus.pdf"));
     await expect(o1.getByText("Le fichier « virus.pdf » n'est pas un PDF valide (contenu : exécutable).")).toBeVisible();
+    // The field, disabled while the file was sent, has the focus back, with its message.
+    await expect(o1.getByLabel(/Ajouter une pièce justificative/)).toBeFocused();
+    await expect(o1.getByLabel(/Ajouter une pièce justificative/)).toHaveAccessibleDescription(/n'est pas un PDF valide/);
     await o1.getByLabel(/Ajouter une pièce justificative/).setInputFiles(path.resolve("e2e/files/procedure-habilitations.pdf"));
     await expect(o1.getByRole("link", { name: "procedure-habilitations.pdf" })).toBeVisible();
+    await expect(o1.getByText(`« procedure-habilitations.pdf » est ajouté aux pièces de l'objectif ${first!.code}.`)).toBeAttached();
+    await expect(o1.getByLabel(/Ajouter une pièce justificative/)).toBeFocused();
+    // A file sent by mistake is removed; the focus, whose button is gone, goes back to the field.
+    await o1
+      .getByLabel(/Ajouter une pièce justificative/)
+      .setInputFiles({
+        name: "brouillon.pdf",
+        mimeType: "application/pdf",
+        buffer: readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf")),
+      });
+    await o1.getByRole("button", { name: "Supprimer brouillon.pdf" }).click();
+    await expect(o1.getByText(`« brouillon.pdf » est supprimé des pièces de l'objectif ${first!.code}.`)).toBeAttached();
+    await expect(o1.getByRole("link", { name: "brouillon.pdf" })).toHaveCount(0);
+    await expect(o1.getByLabel(/Ajouter une pièce justificative/)).toBeFocused();
     const o2 = page.locator(`#objective-${second!.code}`);
     await o2.getByText("En cours", { exact: true }).click();
     await o2.getByLabel("Date cible").fill("2027-06-30");

@@ -4,7 +4,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { UploadField } from "@/components/forms/upload-field";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatFileSize } from "@/lib/attachments/file-size";
 import { fileSizeProblem } from "@/lib/attachments/file-size-check";
 import { callApi } from "@/lib/http/api-client";
@@ -32,6 +32,16 @@ export function EvidenceFiles({
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
+  /** What the last upload or removal did, said to screen readers (the list changing says nothing). */
+  const [notice, setNotice] = useState("");
+  // The field was disabled while the file left: the focus comes back to it once the work is done,
+  // whatever its outcome (a refusal is then read with the field, whose message it is).
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (uploading || !refocus.current) return;
+    refocus.current = false;
+    input.current?.focus();
+  }, [uploading]);
 
   async function upload(file: File) {
     // Said at once rather than after sending megabytes the server would refuse.
@@ -42,6 +52,7 @@ export function EvidenceFiles({
     }
     setUploading(true);
     setError(null);
+    setNotice("");
     const body = new FormData();
     body.set("file", file);
     body.set("objectiveId", objectiveId);
@@ -52,12 +63,28 @@ export function EvidenceFiles({
         throw new Error(payload.error?.message ?? "L'envoi du fichier a échoué.");
       }
       if (input.current) input.current.value = "";
+      setNotice(`« ${file.name} » est ajouté aux pièces de l'objectif ${objectiveCode}.`);
       router.refresh();
     } catch (caught) {
       setError((caught as Error).message);
     } finally {
+      refocus.current = true;
       setUploading(false);
     }
+  }
+
+  async function remove(file: EvidenceFile) {
+    setNotice("");
+    try {
+      await callApi(`/api/attachments/${file.id}`, "DELETE");
+      setError(null);
+      setNotice(`« ${file.fileName} » est supprimé des pièces de l'objectif ${objectiveCode}.`);
+      router.refresh();
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+    // The removed file's button is gone with it.
+    input.current?.focus();
   }
 
   return (
@@ -80,14 +107,7 @@ export function EvidenceFiles({
                   priority="tertiary no outline"
                   iconId="fr-icon-delete-line"
                   title={`Supprimer ${file.fileName}`}
-                  onClick={async () => {
-                    try {
-                      await callApi(`/api/attachments/${file.id}`, "DELETE");
-                      router.refresh();
-                    } catch (caught) {
-                      setError((caught as Error).message);
-                    }
-                  }}
+                  onClick={() => void remove(file)}
                 >
                   <span className={fr.cx("fr-sr-only")}>Supprimer {file.fileName}</span>
                 </Button>
@@ -115,7 +135,7 @@ export function EvidenceFiles({
         />
       )}
       <p aria-live="polite" className={fr.cx("fr-text--sm")}>
-        {uploading ? "Envoi en cours…" : ""}
+        {uploading ? "Envoi en cours…" : <span className={fr.cx("fr-sr-only")}>{notice}</span>}
       </p>
     </div>
   );

@@ -12,6 +12,7 @@ import { formatParisNumericDateTime } from "@/lib/time/paris";
 import { AutosaveStatus } from "./autosave-status";
 import type { EvidenceFile } from "./evidence-files";
 import { BudgetFields, MieStrategyFields, PartnersFields, TimelineFields } from "./sections/list-sections";
+import { useFocusOnFragment } from "@/components/forms/use-focus-on-fragment";
 import { type ObjectiveForForm, SelfAssessmentFields } from "./sections/self-assessment-fields";
 import { IamSsoFields, ProjectFields, PscFederationFields } from "./sections/text-sections";
 import { useAutosave } from "./use-autosave";
@@ -47,6 +48,7 @@ export function SectionForm(props: SectionFormProps) {
     initialVersion: props.version,
     disabled: !editable,
   });
+  useFocusOnFragment();
   const disabled = !editable;
   // One form component serves every section: each fieldset gets the control typed for its own.
   const controlFor = <S extends FormSection>() => form.control as unknown as Control<TSectionFormValues<S>>;
