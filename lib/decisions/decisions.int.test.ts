@@ -15,6 +15,7 @@ import { reopenReview } from "@/lib/review/reopen-review";
 import { addSubmittedReviews, createReviewer, createReviewWave, createScoredDossier, directorOf, programmeManager } from "@/test/factories";
 import { ZDecisionBoardFilters } from "./board-rows";
 import { loadDecisionSummaries } from "./load-decision-summaries";
+import { getProposalWorkspace } from "./get-proposal-workspace";
 
 /** Staging and releasing decisions on a real database: envelope, visibility, all-or-nothing, idempotence. */
 describe("decisions", () => {
@@ -332,5 +333,16 @@ describe("decisions", () => {
     expect(ZDecisionSettingsInput.parse(form).spreadThreshold).toBe(12.5);
     expect(ZDecisionSettingsInput.safeParse({ ...form, spreadThreshold: "101" }).success).toBe(false);
     expect(ZDecisionSettingsInput.safeParse({ ...form, regionalRankingWeight: "-1" }).success).toBe(false);
+  });
+
+  it("shows the manager each review's comments under an anonymous letter and its level", async () => {
+    const { manager, wave, scored } = await scoredWave(1);
+    const workspace = await getProposalWorkspace(manager, wave.waveId, scored[0]!.id);
+    const overall = workspace.comments.filter((comment) => comment.kind === "review");
+    expect(overall.map((comment) => [comment.author, comment.about, comment.text])).toEqual([
+      ["Évaluation A, niveau national (ANS)", "Appréciation générale", "Projet cohérent."],
+      ["Évaluation B, niveau national (ANS)", "Appréciation générale", "Projet cohérent."],
+    ]);
+    expect(JSON.stringify(workspace.comments)).not.toMatch(/Alice|Bruno/);
   });
 });

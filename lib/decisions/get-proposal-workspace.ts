@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { regionName } from "@/lib/establishments/territories";
-import { TIER_LABELS } from "@/lib/review/labels";
+import { TIER_ADJECTIVES } from "@/lib/review/labels";
 import { grantedCents } from "./wave-lock";
 import { loadWaveScoring } from "./wave-scoring";
 
@@ -47,7 +47,7 @@ export async function getProposalWorkspace(viewer: Viewer, waveId: string, appli
   const criteria = scoring.criteriaOf(dossier.id);
   const reviews = scoring.reviewsOf(dossier.id);
   const comments = reviews.flatMap((review, index) => {
-    const author = `Évaluation ${String.fromCharCode(65 + index)} (${TIER_LABELS[review.tier]})`;
+    const author = `Évaluation ${String.fromCharCode(65 + index)}, niveau ${TIER_ADJECTIVES[review.tier]}`;
     return [
       ...criteria.flatMap((criterion) =>
         review.scores
