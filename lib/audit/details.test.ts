@@ -36,6 +36,25 @@ describe("an audit event's details as a manager reads them", () => {
     expect(read({ to: "B", kind: "x" })).toEqual(["Après : B", "Type : x"]);
   });
 
+  it("reads a changed amount, a wave's kind, a tranche's states and a dashboard's map by what they are", () => {
+    expect(
+      read({ changes: { fundingEnvelopeCents: { to: 200000000, from: "150000000" }, kind: { from: "PILOT", to: "GENERALISATION" } } }),
+    ).toEqual([
+      "Modifications : Enveloppe : Avant : 1 500 000 € ; Après : 2 000 000 € ; Type : Avant : Vague pilote ; Après : Vague de généralisation",
+    ]);
+    expect(read({ from: "ORDERED", to: "PAID", paidOn: "2026-11-30", paymentReference: "MDT-1" })).toEqual([
+      "Avant : Ordonnancée",
+      "Après : Versée",
+      "Versée le : 30 novembre 2026",
+      "Référence du versement : MDT-1",
+    ]);
+    expect(read({ filters: { carte: "applied" }, opensAt: "2027-01-04T08:00:00.000Z", eligibleCategoryCodes: ["500"] })).toEqual([
+      "Filtres : Carte : Part des établissements éligibles ayant candidaté",
+      "Ouverture : 4 janvier 2027 à 09:00",
+      "Catégories éligibles : 500",
+    ]);
+  });
+
   it("names a roster import's figures", () => {
     expect(read({ fileName: "registre.csv", created: 7, updated: 1, unchanged: 40, rejected: 2 })).toEqual([
       "Fichier : registre.csv",

@@ -1,6 +1,8 @@
 import { STATE_LABELS } from "@/lib/applications/state-machine";
+import { WAVE_KIND_LABELS } from "@/lib/campaigns/labels";
+import { MAP_FIGURES } from "@/lib/dashboard/map-figures";
 import { OUTCOME_LABELS } from "@/lib/decisions/labels";
-import { TRANCHE_LABELS } from "@/lib/follow-up/tranches";
+import { TRANCHE_LABELS, TRANCHE_STATUS_LABELS } from "@/lib/follow-up/tranches";
 import { formatDecimal, formatEuros, formatInteger } from "@/lib/format/numbers";
 import { AUTH_METHOD_LABELS } from "@/lib/identity/auth-method-labels";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/invitations";
@@ -14,24 +16,46 @@ import { formatCalendarDate, formatParisDateTime } from "@/lib/time/paris";
  * label shows as is rather than being hidden.
  */
 const KEY_LABELS: Readonly<Record<string, string>> = {
-  applicationId: "Dossier",
-  assignmentId: "Attribution",
-  automatic: "Automatique",
+  achieved: "Atteint",
+  advanceSharePercent: "Part de l'avance (%)",
+  affiliations: "Liens déclarés",
   amountCents: "Montant",
   amountGrantedCents: "Montant accordé",
+  applicationId: "Dossier",
+  approved: "Approuvé",
+  assigned: "Attribués",
+  assignmentId: "Attribution",
+  automatic: "Automatique",
+  campaignId: "Campagne",
+  caps: "Plafonds",
+  carte: "Carte",
+  categorie: "Catégorie",
   changes: "Modifications",
   closesAt: "Clôture",
-  created: "Ajoutés",
   code: "Code",
+  conflict: "Conflit d'intérêts",
+  count: "Nombre",
+  created: "Ajoutés",
+  criteria: "Critères",
   decidedAt: "Date de décision",
-  description: "Description",
   decisionId: "Décision",
+  decisionIds: "Décisions",
+  declarationId: "Déclaration",
+  defaultCap: "Plafond par défaut",
+  description: "Description",
   deviceType: "Type de clé",
   dir: "Ordre",
+  done: "Faits",
+  dueDate: "Échéance",
+  eligibleCategoryCodes: "Catégories éligibles",
   email: "Adresse électronique",
+  envelopeCents: "Enveloppe",
   envelopeExceeded: "Enveloppe dépassée",
+  envelopeOverrideReason: "Motif du dépassement de l'enveloppe",
   establishmentId: "Établissement",
   establishments: "Établissements",
+  evidence: "Pièces justificatives",
+  existingAccount: "Compte existant",
   expiresAt: "Expire le",
   fileName: "Fichier",
   files: "Fichiers",
@@ -40,48 +64,81 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   finessEt: "FINESS ET",
   format: "Format",
   from: "Avant",
+  fundingEnvelopeCents: "Enveloppe",
+  grantedCents: "Montant accordé",
   importId: "Import",
   job: "Tâche",
   kind: "Type",
+  label: "Libellé",
   message: "Message",
   method: "Méthode",
   missing: "Manquants",
   name: "Nom",
+  nationalReviewDueAt: "Échéance nationale",
+  objectives: "Objectifs",
+  opensAt: "Ouverture",
   operationId: "Opération",
+  orderedOn: "Ordonnancée le",
   outcome: "Sens de la décision",
   overdue: "En retard",
+  overrideReason: "Motif de la dérogation",
   page: "Page",
+  paidOn: "Versée le",
+  partnerSiret: "SIRET du partenaire",
   path: "Adresse",
+  paymentReference: "Référence du versement",
   previousClosesAt: "Clôture précédente",
+  previousVersionNumber: "Version précédente",
   professionals: "Professionnels",
   purpose: "Objet",
   queued: "Mise en file",
+  rankingMode: "Note de classement",
   readings: "Relevés",
   reason: "Motif",
   reference: "Référence",
+  region: "Région",
+  regionalRankingWeight: "Poids du niveau régional (%)",
+  regionalReviewDueAt: "Échéance régionale",
+  regionCodes: "Régions",
+  regions: "Régions",
   rejected: "Lignes rejetées",
+  rejection: "Refus",
   replaced: "Remplace",
+  responseDueAt: "Réponse attendue le",
   retryAfterSeconds: "Réessayer après (secondes)",
   reviewer: "Instructeur",
   reviewerId: "Identifiant de l'instructeur",
+  reviewersAnonymous: "Instructeurs anonymes entre eux",
+  reviewersPerDossier: "Instructeurs par dossier",
+  reviewTiers: "Niveaux d'instruction",
   role: "Rôle",
   rows: "Lignes",
   scopes: "Droits",
+  selected: "Retenus",
   slug: "Identifiant",
   sort: "Tri",
+  spreadThreshold: "Seuil d'écart",
   staffRole: "Rôle",
+  status: "État",
   stepId: "Étape",
   storedCounter: "Compteur enregistré",
   table: "Tableau",
+  targets: "Cibles",
   tier: "Niveau",
-  to: "Après",
   title: "Titre",
+  to: "Après",
+  total: "Total",
   totalCents: "Montant total",
   type: "Type",
   unchanged: "Déjà à jour",
   updated: "Mis à jour",
+  vague: "Vague",
   verificationId: "Vérification",
+  version: "Version",
+  versionNumber: "Version de la grille",
+  waitlisted: "En liste d'attente",
   waveId: "Vague",
+  waveVersionNumber: "Version de la grille",
   year: "Année",
 };
 
@@ -92,6 +149,7 @@ const PLAIN_NUMBERS = new Set(["year"]);
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   format: { csv: "CSV", xlsx: "XLSX", pdf: "PDF" },
   dir: { asc: "croissant", desc: "décroissant" },
+  carte: Object.fromEntries(Object.entries(MAP_FIGURES).map(([key, figure]) => [key, figure.label])),
 };
 
 /** The programme's codes that mean one thing wherever they are stored (a role changed « from », a decision's outcome). */
@@ -102,6 +160,8 @@ const CODE_LABELS: Readonly<Record<string, string>> = {
   ...AUTH_METHOD_LABELS,
   ...STATE_LABELS,
   ...TRANCHE_LABELS,
+  ...TRANCHE_STATUS_LABELS,
+  ...WAVE_KIND_LABELS,
   DIRECTOR: "direction",
   EDITOR: "co-rédaction",
   STAFF: "équipe du programme",
@@ -118,11 +178,12 @@ function valueOf(key: string, value: unknown): string {
   if (typeof value === "boolean") return value ? "oui" : "non";
   if (typeof value === "number") {
     if (PLAIN_NUMBERS.has(key)) return String(value);
+    if (key.endsWith("Cents") && Number.isInteger(value)) return formatEuros(BigInt(value));
     return Number.isInteger(value) ? formatInteger(value) : formatDecimal(value);
   }
   if (Array.isArray(value)) return value.length === 0 ? "–" : value.map((item) => valueOf(key, item)).join(", ");
   if (typeof value === "object") {
-    return describeAuditDetails(value)
+    return describeAuditDetails(value, key)
       .map((detail) => `${detail.label} : ${detail.value}`)
       .join(" ; ");
   }
@@ -144,9 +205,11 @@ function inReadingOrder(details: object): Array<[string, unknown]> {
   return entries;
 }
 
-export function describeAuditDetails(details: unknown): AuditDetail[] {
+/** `changedUnder`: the key a change's « from » and « to » are stored under, which says how to read them (an amount, a date, a code). */
+export function describeAuditDetails(details: unknown, changedUnder?: string): AuditDetail[] {
   if (details === null || typeof details !== "object" || Array.isArray(details)) return [];
+  const readAs = (key: string) => (changedUnder && (key === "from" || key === "to") ? changedUnder : key);
   return inReadingOrder(details)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => ({ label: KEY_LABELS[key] ?? key, value: valueOf(key, value) }));
+    .map(([key, value]) => ({ label: KEY_LABELS[key] ?? key, value: valueOf(readAs(key), value) }));
 }
