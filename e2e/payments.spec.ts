@@ -60,6 +60,8 @@ test("a manager records the advance ordered then paid; the director sees it and 
   await orderedOn.fill(today);
   await order.getByRole("button", { name: "Enregistrer l'ordonnancement" }).click();
   await expect(asManager.getByText(/Ordonnancée le/).first()).toBeVisible();
+  // The step's form gives way to the payment's: what was done is said above them, with the focus.
+  await expect(asManager.locator(":focus")).toHaveText("Ordonnancement enregistré.");
 
   const pay = asManager.getByRole("form", { name: "Enregistrer le paiement" });
   await pay.getByRole("button", { name: "Enregistrer le paiement" }).click();
@@ -67,6 +69,7 @@ test("a manager records the advance ordered then paid; the director sees it and 
   await pay.getByLabel("Référence du paiement").fill("MDT-2026-0042");
   await pay.getByRole("button", { name: "Enregistrer le paiement" }).click();
   await expect(asManager.getByText(/Versée le .* \(référence MDT-2026-0042\)/)).toBeVisible();
+  await expect(asManager.locator(":focus")).toHaveText("Paiement enregistré.");
   await expect(asManager.getByRole("form", { name: "Annuler le paiement" })).toBeVisible();
   await expectNoSeriousAccessibilityViolation(asManager);
   expect(

@@ -23,7 +23,18 @@ const DONE: Readonly<Record<TrancheStep, string>> = {
 };
 
 /** One payment step of a tranche, recorded by a programme manager (the rules: lib/follow-up/tranche-steps.ts). */
-export function TrancheStepForm({ trancheId, step, today }: { trancheId: string; step: TrancheStep; today: string }) {
+export function TrancheStepForm({
+  trancheId,
+  step,
+  today,
+  onDone,
+}: {
+  trancheId: string;
+  step: TrancheStep;
+  today: string;
+  /** Told what was done: this form leaves the page with the refresh, its message with it. */
+  onDone: (text: string) => void;
+}) {
   const router = useRouter();
   const form = useForm<TTrancheStepFormValues, unknown, TTrancheStepInput>({
     resolver: zodResolver(ZTrancheStepInput),
@@ -32,8 +43,8 @@ export function TrancheStepForm({ trancheId, step, today }: { trancheId: string;
   const control = form.control as unknown as Control<Fields>;
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
     await callApi(`/api/tranches/${trancheId}`, "POST", values);
+    onDone(DONE[step]);
     router.refresh();
-    return DONE[step];
   });
   const undo = step === "undo-order" || step === "undo-payment";
   return (

@@ -2,9 +2,8 @@ import { fr } from "@codegouvfr/react-dsfr";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TrancheStatusBadge, trancheStatusDetail } from "@/components/follow-up/tranche-status";
-import { TrancheStepForm } from "@/components/follow-up/tranche-step-form";
+import { TrancheStepsPanel } from "@/components/follow-up/tranche-steps-panel";
 import { getTranche } from "@/lib/follow-up/get-tranche";
-import { TRANCHE_STEPS } from "@/lib/follow-up/tranche-steps";
 import { TRANCHE_LABELS } from "@/lib/follow-up/tranches";
 import { formatEurosAndCents } from "@/lib/format/numbers";
 import { guardedPageLoad } from "@/lib/http/page-guard";
@@ -67,14 +66,7 @@ export default async function TranchePage({ params }: Props) {
       {tranche.steps.length === 0 ? (
         <p>Cette tranche n&apos;est pas encore due : elle le sera à la validation des résultats déclarés.</p>
       ) : (
-        tranche.steps.map((step) => (
-          <section key={step} aria-labelledby={`etape-${step}`}>
-            <h2 id={`etape-${step}`} className={fr.cx("fr-h4")}>
-              {TRANCHE_STEPS[step].label}
-            </h2>
-            <TrancheStepForm trancheId={tranche.id} step={step} today={parisToday()} />
-          </section>
-        ))
+        <TrancheStepsPanel trancheId={tranche.id} steps={tranche.steps} today={parisToday()} />
       )}
     </>
   );
