@@ -3,6 +3,7 @@ import { createDemoSignInLinks } from "@/lib/identity/demo-sign-in";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { E2E_BASE_URL } from "./fixtures/environment";
+import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 import { createUser } from "@/test/factories";
 
@@ -86,5 +87,37 @@ test.describe("sessions", () => {
     await expect(table.getByRole("cell", { name: /^Rôle modifié/ })).toBeVisible();
     // The details in the programme's words, not the stored JSON.
     await expect(table.getByRole("cell", { name: "Avant : instructeur ou instructrice de l'ANS" })).toBeVisible();
+  });
+
+  test("a programme manager confirms before giving the programme's rights or closing an account, and is told what was done", async ({
+    page,
+    context,
+  }) => {
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    const reviewer = await createUser(e2eDb, { staffRole: "REVIEWER", name: "Agent Promu" });
+    await signInAs(context, manager.id);
+    await page.goto("/pilotage/utilisateurs");
+    const promote = page.getByRole("button", { name: "Passer chargé de programme : Agent Promu" });
+    await waitForHydration(promote);
+    const roleOf = async () => (await e2eDb.user.findUniqueOrThrow({ where: { id: reviewer.id } })).staffRole;
+
+    // Declined: nothing changes.
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await promote.click();
+    await expect(page.getByRole("status").filter({ hasText: "Agent Promu" })).toHaveCount(0);
+    expect(await roleOf()).toBe("REVIEWER");
+
+    const asked: string[] = [];
+    page.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await promote.click();
+    await expect(page.getByText("Agent Promu est désormais chargé ou chargée de programme.")).toBeVisible();
+    expect(asked).toEqual([
+      "Donner à Agent Promu les droits de chargé ou chargée de programme ? Ce rôle configure les vagues, attribue les dossiers, décide et voit tout le programme.",
+    ]);
+    expect(await roleOf()).toBe("PROGRAMME_MANAGER");
+    await expect(page.getByRole("button", { name: "Passer instructeur : Agent Promu" })).toBeFocused();
   });
 });

@@ -3,26 +3,38 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { StaffRole } from "@/lib/db/generated/enums";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { callApi } from "@/lib/http/api-client";
 import { ofName } from "@/lib/format/elision";
+import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 
 type Props = { userId: string; name: string; staffRole: StaffRole; disabled: boolean };
 
-/** Role change and (de)activation of one ANS account. */
+/**
+ * Role change and (de)activation of one ANS account. Giving the programme's rights and closing an
+ * account are confirmed first; what was done is said beside the buttons, and the button used gets
+ * the focus back (it was disabled while the change was sent).
+ */
 export function StaffMemberActions({ userId, name, staffRole, disabled }: Props) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<{ error: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const used = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    if (!pending) used.current?.focus();
+  }, [pending]);
 
-  async function update(change: Record<string, unknown>) {
+  async function update(button: HTMLButtonElement, change: Record<string, unknown>, question: string | null, done: string) {
+    if (question && !window.confirm(question)) return;
+    used.current = button;
     setPending(true);
-    setError(null);
+    setOutcome(null);
     try {
       await callApi(`/api/users/${userId}`, "PATCH", change);
+      setOutcome({ error: false, text: done });
       router.refresh();
     } catch (caught) {
-      setError((caught as Error).message);
+      setOutcome({ error: true, text: (caught as Error).message });
     } finally {
       setPending(false);
     }
@@ -32,19 +44,43 @@ export function StaffMemberActions({ userId, name, staffRole, disabled }: Props)
   const otherRole = staffRole === "PROGRAMME_MANAGER" ? "REVIEWER" : "PROGRAMME_MANAGER";
   return (
     <>
-      <Button size="small" priority="secondary" disabled={pending} onClick={() => update({ staffRole: otherRole })}>
+      <Button
+        size="small"
+        priority="secondary"
+        disabled={pending}
+        onClick={(event) =>
+          update(
+            event.currentTarget,
+            { staffRole: otherRole },
+            otherRole === "PROGRAMME_MANAGER"
+              ? `Donner à ${name} les droits de chargé ou chargée de programme ? Ce rôle configure les vagues, attribue les dossiers, décide et voit tout le programme.`
+              : null,
+            `${name} est désormais ${STAFF_ROLE_LABELS[otherRole]}.`,
+          )
+        }
+      >
         {otherRole === "REVIEWER" ? "Passer instructeur" : "Passer chargé de programme"}
         <span className="fr-sr-only"> : {name}</span>
       </Button>{" "}
-      <Button size="small" priority="tertiary" disabled={pending} onClick={() => update({ disabled: !disabled })}>
+      <Button
+        size="small"
+        priority="tertiary"
+        disabled={pending}
+        onClick={(event) =>
+          update(
+            event.currentTarget,
+            { disabled: !disabled },
+            disabled ? null : `Désactiver le compte ${ofName(name)} ? Ses sessions sont fermées et il ne pourra plus se connecter.`,
+            `Compte ${ofName(name)} ${disabled ? "réactivé" : "désactivé"}.`,
+          )
+        }
+      >
         {disabled ? "Réactiver" : "Désactiver"}
         <span className="fr-sr-only"> le compte {ofName(name)}</span>
       </Button>
-      {error ? (
-        <p className="fr-error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <p className={outcome ? (outcome.error ? "fr-error-text" : "fr-valid-text") : undefined} role="status">
+        {outcome?.text}
+      </p>
     </>
   );
 }

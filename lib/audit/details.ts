@@ -5,7 +5,7 @@ import { OUTCOME_LABELS } from "@/lib/decisions/labels";
 import { TRANCHE_LABELS, TRANCHE_STATUS_LABELS } from "@/lib/follow-up/tranches";
 import { formatDecimal, formatEuros, formatInteger } from "@/lib/format/numbers";
 import { AUTH_METHOD_LABELS } from "@/lib/identity/auth-method-labels";
-import { STAFF_ROLE_LABELS } from "@/lib/identity/invitations";
+import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 import { TIER_LABELS } from "@/lib/review/labels";
 import { formatCalendarDate, formatParisDateTime } from "@/lib/time/paris";
 

@@ -1,4 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
+import { STAFF_ROLE_LABELS } from "./staff-role-labels";
 import { authorizeMemberInvitation, requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { env } from "@/lib/config/env";
@@ -14,12 +15,6 @@ import { hashToken, newToken } from "./tokens";
 export type InvitationRequest =
   | { purpose: "STAFF"; email: string; staffRole: StaffRole }
   | { purpose: "MEMBER"; email: string; establishmentId: string; membershipRole: MembershipRole };
-
-export const STAFF_ROLE_LABELS: Readonly<Record<StaffRole, string>> = {
-  REVIEWER: "instructeur ou instructrice de l'ANS",
-  PROGRAMME_MANAGER: "chargé ou chargée de programme",
-  REGIONAL_REVIEWER: "instructeur ou instructrice d'une ARS",
-};
 
 export function invitationLink(token: string): string {
   return new URL(`/invitation/${token}`, env.APP_URL).toString();

@@ -6,7 +6,7 @@ import { SignOutEverywhere } from "@/components/identity/sign-out-everywhere";
 import { isDemoMode } from "@/lib/config/env";
 import { getAccountOverview } from "@/lib/identity/account";
 import { requireViewer } from "@/lib/identity/current-viewer";
-import { STAFF_ROLE_LABELS } from "@/lib/identity/invitations";
+import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 import { professionalName } from "@/lib/roster/labels";
 import { listOwnCredentials } from "@/lib/identity/webauthn/credentials";
 import { formatParisDateTime } from "@/lib/time/paris";

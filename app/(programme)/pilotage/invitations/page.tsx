@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import { StaffInvitationForm } from "@/components/identity/staff-invitation-form";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { listStaffInvitations } from "@/lib/identity/invitation-list";
-import { STAFF_ROLE_LABELS } from "@/lib/identity/invitations";
+import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 

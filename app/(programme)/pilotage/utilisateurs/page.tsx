@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StaffMemberActions } from "@/components/identity/staff-member-actions";
 import { requireViewer } from "@/lib/identity/current-viewer";
-import { STAFF_ROLE_LABELS } from "@/lib/identity/invitations";
+import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 import { listStaff } from "@/lib/identity/users";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";

@@ -7,7 +7,8 @@ import { InvitationAcceptance } from "@/components/identity/invitation-acceptanc
 import { PscSignInButton } from "@/components/identity/psc-sign-in-button";
 import { env } from "@/lib/config/env";
 import { getViewer } from "@/lib/identity/current-viewer";
-import { findInvitation, INVITATION_STATUS_MESSAGES, STAFF_ROLE_LABELS } from "@/lib/identity/invitations";
+import { findInvitation, INVITATION_STATUS_MESSAGES } from "@/lib/identity/invitations";
+import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 
 type Props = { params: Promise<{ token: string }> };
 
