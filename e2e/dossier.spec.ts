@@ -111,13 +111,11 @@ test.describe("filing a dossier", () => {
     await expect(o1.getByText(`« procedure-habilitations.pdf » est ajouté aux pièces de l'objectif ${first!.code}.`)).toBeAttached();
     await expect(o1.getByLabel(/Ajouter une pièce justificative/)).toBeFocused();
     // A file sent by mistake is removed; the focus, whose button is gone, goes back to the field.
-    await o1
-      .getByLabel(/Ajouter une pièce justificative/)
-      .setInputFiles({
-        name: "brouillon.pdf",
-        mimeType: "application/pdf",
-        buffer: readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf")),
-      });
+    await o1.getByLabel(/Ajouter une pièce justificative/).setInputFiles({
+      name: "brouillon.pdf",
+      mimeType: "application/pdf",
+      buffer: readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf")),
+    });
     await o1.getByRole("button", { name: "Supprimer brouillon.pdf" }).click();
     await expect(o1.getByText(`« brouillon.pdf » est supprimé des pièces de l'objectif ${first!.code}.`)).toBeAttached();
     await expect(o1.getByRole("link", { name: "brouillon.pdf" })).toHaveCount(0);
