@@ -69,6 +69,8 @@ export async function assignReviewer(
         target: { type: "ReviewerAssignment", id: assignment.id },
         ip: input.ip,
         details: {
+          establishment: dossier.establishment.name,
+          reviewer: reviewer.displayName,
           applicationId: dossier.id,
           reviewerId: reviewer.id,
           tier: input.tier,

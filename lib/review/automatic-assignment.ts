@@ -107,6 +107,9 @@ export async function applyAutomaticAssignment(
         now,
         request.tier,
       );
+      // Names beside the ids: the log is read by people, and a name can change afterwards.
+      const dossierNames = new Map(inputs.dossiers.map((dossier) => [dossier.id, dossier.establishment.name]));
+      const reviewerNames = new Map(inputs.reviewers.map((reviewer) => [reviewer.id, reviewer.displayName]));
       await tx.auditEvent.createMany({
         data: result.assignments.map((pair, index) => ({
           actorId: viewer.userId,
@@ -115,7 +118,15 @@ export async function applyAutomaticAssignment(
           targetType: "ReviewerAssignment",
           targetId: ids[index]!,
           ip: request.ip,
-          details: { applicationId: pair.dossierId, reviewerId: pair.reviewerId, tier: request.tier, automatic: true, operationId },
+          details: {
+            establishment: dossierNames.get(pair.dossierId),
+            reviewer: reviewerNames.get(pair.reviewerId),
+            applicationId: pair.dossierId,
+            reviewerId: pair.reviewerId,
+            tier: request.tier,
+            automatic: true,
+            operationId,
+          },
         })),
       });
       const reached = new Set(result.assignments.map((pair) => pair.dossierId));

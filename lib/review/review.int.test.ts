@@ -235,7 +235,13 @@ describe("review use cases", () => {
     const audit = await testDb.auditEvent.findFirstOrThrow({
       where: { action: "review.assigned_with_override", targetId: override.assignmentId },
     });
-    expect(audit.details).toMatchObject({ flags: ["ESTABLISHMENT_FINESS"], overrideReason: expect.stringContaining("experte") });
+    expect(audit.details).toMatchObject({
+      flags: ["ESTABLISHMENT_FINESS"],
+      overrideReason: expect.stringContaining("experte"),
+      // Named for whoever reads the log, not only by ids.
+      establishment: dossier.establishment.name,
+      reviewer: former.displayName,
+    });
   });
 
   it("carries a conflict declared with an establishment to its dossier in another wave; a partner tie or a declaration over 3 years old does not", async () => {
@@ -317,6 +323,17 @@ describe("review use cases", () => {
     expect(await testDb.application.count({ where: { waveId: wave.waveId, state: "UNDER_REVIEW" } })).toBe(6);
     const assignmentIds = (await testDb.reviewerAssignment.findMany({ select: { id: true } })).map((row) => row.id);
     expect(await testDb.auditEvent.count({ where: { action: "review.assigned", targetId: { in: assignmentIds } } })).toBe(12);
+    const automatic = await testDb.auditEvent.findMany({
+      where: { action: "review.assigned", details: { path: ["automatic"], equals: true } },
+      select: { details: true },
+    });
+    expect(automatic).toHaveLength(11);
+    const names = new Set(reviewers.map((reviewer) => reviewer.displayName));
+    const establishments = await testDb.establishment.findMany({ select: { name: true } });
+    for (const { details } of automatic) {
+      expect(names).toContain((details as { reviewer: string }).reviewer);
+      expect(establishments.map((row) => row.name)).toContain((details as { establishment: string }).establishment);
+    }
     expect(await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: "review-assigned:" } } })).toBe(5);
 
     const again = await previewAutomaticAssignment(manager, wave.waveId, request);
