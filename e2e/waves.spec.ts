@@ -106,8 +106,11 @@ test.describe("waves and eligibility", () => {
     await added.getByText("Objectif obligatoire (a minima)").click();
     await page.getByRole("button", { name: "Créer la vague" }).click();
 
-    await expect(page).toHaveURL(/\/pilotage\/vagues\/[0-9a-f-]{36}$/);
-    const waveId = page.url().split("/").at(-1)!;
+    await expect(page).toHaveURL(/\/pilotage\/vagues\/[0-9a-f-]{36}\?creee=1$/);
+    await expect(
+      page.getByText("La vague est créée : ses paramètres, ses objectifs et sa grille restent modifiables ci-dessous."),
+    ).toBeVisible();
+    const waveId = new URL(page.url()).pathname.split("/").at(-1)!;
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`Vague e2e ${suffix}`);
     const wave = await e2eDb.wave.findUniqueOrThrow({
       where: { id: waveId },

@@ -37,7 +37,7 @@ export function NewWaveForm({
     form,
     async (values) => {
       const { waveId } = await callApi<{ waveId: string }>(`/api/campaigns/${campaignId}/waves`, "POST", values);
-      router.push(`/pilotage/vagues/${waveId}`);
+      router.push(`/pilotage/vagues/${waveId}?creee=1`);
     },
     { reportInvalid: true },
   );

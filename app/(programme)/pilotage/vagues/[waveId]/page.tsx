@@ -28,7 +28,7 @@ const FROZEN_REASONS: Readonly<Record<FrozenBecause, string>> = {
 };
 
 const PARAMS = { waveId: RouteParam.id };
-type Props = { params: Promise<{ waveId: string }> };
+type Props = { params: Promise<{ waveId: string }>; searchParams: Promise<{ creee?: string }> };
 
 const loadWave = guardedPageLoad((waveId: string) => `/pilotage/vagues/${waveId}`, getWaveConfiguration);
 
@@ -37,8 +37,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${(await loadWave(waveId)).record.title} – Configuration de la vague` };
 }
 
-export default async function WavePage({ params }: Props) {
+export default async function WavePage({ params, searchParams }: Props) {
   const { waveId } = await pageParams(params, PARAMS);
+  // Set by the new wave's form, which brings the manager here once the wave is created.
+  const created = (await searchParams).creee === "1";
   const { record: wave } = await loadWave(waveId);
   const categories = await listEstablishmentCategories();
   const now = new Date();
@@ -56,6 +58,14 @@ export default async function WavePage({ params }: Props) {
       <h1>
         {wave.title} <WaveStatusBadge status={waveStatus(wave, now)} />
       </h1>
+      {created ? (
+        <Alert
+          severity="success"
+          small
+          description="La vague est créée : ses paramètres, ses objectifs et sa grille restent modifiables ci-dessous."
+          className={fr.cx("fr-mb-3w")}
+        />
+      ) : null}
       <p>Campagne « {wave.campaign.title} »</p>
       <p className={fr.cx("fr-text--lead")}>
         {WAVE_KIND_LABELS[wave.kind]} {wave.year} : du {formatParisDateTime(wave.opensAt)} au {formatParisDateTime(wave.closesAt)} (heure de
