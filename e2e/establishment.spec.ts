@@ -59,6 +59,17 @@ test.describe("establishment profile and team", () => {
     const invitation = await e2eDb.invitation.findFirstOrThrow({ where: { email } });
     expect([invitation.purpose, invitation.establishmentId, invitation.membershipRole]).toEqual(["MEMBER", establishment.id, "EDITOR"]);
     expect(await e2eDb.outboxEmail.count({ where: { dedupeKey: `invitation:${invitation.id}` } })).toBe(1);
+
+    // The colleague lost the e-mail: inviting again replaces the pending invitation, said so.
+    await page.getByLabel("Adresse électronique de la personne à inviter").fill(email);
+    await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+    await expect(
+      page.getByText(
+        `Invitation envoyée à ${email}. Elle remplace celle qui était en attente : seul le lien de ce nouveau courriel fonctionne.`,
+      ),
+    ).toBeVisible();
+    await expect(page.getByText(`${email} – valable jusqu'au`)).toHaveCount(1);
+    expect(await e2eDb.invitation.count({ where: { email, supersededAt: null } })).toBe(1);
   });
 
   test("a director reads the rollout curve over a chosen period, and each form of the section keeps the other's choice", async ({

@@ -7,6 +7,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, callApi } from "@/lib/http/api-client";
+import { invitationSentMessage } from "@/lib/identity/invitation-sent-message";
 import { RequiredFieldsNotice } from "@/components/forms/fields";
 
 /** Invites a colleague as co-editor of the establishment's dossiers and roster. */
@@ -23,8 +24,13 @@ export function MemberInvitationForm({ establishmentId }: { establishmentId: str
     setMessage(null);
     setFieldError(undefined);
     try {
-      await callApi("/api/invitations", "POST", { purpose: "MEMBER", email, establishmentId, membershipRole: "EDITOR" });
-      setMessage({ severity: "success", text: `Invitation envoyée à ${email}.` });
+      const { superseded } = await callApi<{ superseded: number }>("/api/invitations", "POST", {
+        purpose: "MEMBER",
+        email,
+        establishmentId,
+        membershipRole: "EDITOR",
+      });
+      setMessage({ severity: "success", text: invitationSentMessage(email, superseded) });
       setEmail("");
       router.refresh();
     } catch (caught) {

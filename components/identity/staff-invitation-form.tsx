@@ -11,6 +11,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { callApi } from "@/lib/http/api-client";
+import { invitationSentMessage } from "@/lib/identity/invitation-sent-message";
 import { ZInvitationInput } from "@/lib/identity/schemas";
 import { RequiredFieldsNotice } from "@/components/forms/fields";
 
@@ -26,10 +27,10 @@ export function StaffInvitationForm() {
   const { errors, isSubmitting } = form.formState;
 
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
-    await callApi("/api/invitations", "POST", values);
+    const { superseded } = await callApi<{ superseded: number }>("/api/invitations", "POST", values);
     form.reset({ purpose: "STAFF", email: "", staffRole: values.staffRole });
     router.refresh();
-    return `Invitation envoyée à ${values.email}.`;
+    return invitationSentMessage(values.email, superseded);
   });
 
   return (

@@ -118,6 +118,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   selected: "Retenus",
   slug: "Identifiant",
   sort: "Tri",
+  superseded: "Invitations remplacées",
   spreadThreshold: "Seuil d'écart",
   staffRole: "Rôle",
   status: "État",

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { INVITATION_STATUS_MESSAGES, requireUsableInvitation } from "./invitations";
 import { consumeAttempt } from "./rate-limits";
 import { hashToken } from "./tokens";
+import { usableInvitationWhere } from "./usable-invitation";
 
 /**
  * An invitation sent to an address that already has an account is accepted by that account,
@@ -27,7 +28,7 @@ export async function acceptInvitationWithAccount(
   }
   await db.$transaction(async (tx) => {
     const claimed = await tx.invitation.updateMany({
-      where: { id: invitation.id, usedAt: null, expiresAt: { gt: new Date() } },
+      where: { id: invitation.id, ...usableInvitationWhere(new Date()) },
       data: { usedAt: new Date(), acceptedById: viewer.userId },
     });
     if (claimed.count !== 1) throw new AppError("INVALID_STATE", INVITATION_STATUS_MESSAGES.used);

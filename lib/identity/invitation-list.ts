@@ -16,6 +16,7 @@ export async function listStaffInvitations(viewer: Viewer) {
       createdAt: true,
       expiresAt: true,
       usedAt: true,
+      supersededAt: true,
       invitedBy: { select: { displayName: true } },
     },
   });

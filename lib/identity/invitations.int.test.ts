@@ -57,6 +57,32 @@ describe("inviting an address", () => {
     });
   });
 
+  it("replaces a pending invitation of the same address and purpose: only the newest link works", async () => {
+    const manager = await programmeManager(testDb);
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const tokenOf = (link: string) => new URL(link).pathname.split("/").at(-1)!;
+    const asArs = await inviteUser(manager, { purpose: "STAFF", email: "Agent@Test.fr", staffRole: "REGIONAL_REVIEWER" });
+    const colleague = await inviteUser(director, {
+      purpose: "MEMBER",
+      email: "agent@test.fr",
+      establishmentId: establishment.id,
+      membershipRole: "EDITOR",
+    });
+    expect([asArs.superseded, colleague.superseded]).toEqual([0, 0]);
+
+    // The role was wrong: the manager invites again; the establishment's invitation is another purpose and stays.
+    const asAns = await inviteUser(manager, { purpose: "STAFF", email: "agent@test.fr", staffRole: "REVIEWER" });
+    expect(asAns.superseded).toBe(1);
+    await expect(requireInvitationForNewAccount(tokenOf(asArs.link))).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringContaining("remplacé par une invitation plus récente"),
+    });
+    await expect(requireInvitationForNewAccount(tokenOf(asAns.link))).resolves.toMatchObject({ staffRole: "REVIEWER" });
+    await expect(requireInvitationForNewAccount(tokenOf(colleague.link))).resolves.toMatchObject({ establishmentId: establishment.id });
+    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "invitation.created", targetId: asAns.invitationId } });
+    expect(audit.details).toMatchObject({ superseded: 1 });
+  });
+
   it("refuses to invite a member of the establishment, the inviter included, and writes nothing", async () => {
     const { establishment, director } = await establishmentWithDirector(testDb);
     const refusal = {

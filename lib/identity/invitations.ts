@@ -1,5 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { STAFF_ROLE_LABELS } from "./staff-role-labels";
+import { usableInvitationWhere } from "./usable-invitation";
 import { authorizeMemberInvitation, requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { env } from "@/lib/config/env";
@@ -29,7 +30,7 @@ export async function inviteUser(
   inviter: Viewer,
   request: InvitationRequest,
   ip: string | null = null,
-): Promise<{ invitationId: string; link: string; accountExists: boolean }> {
+): Promise<{ invitationId: string; link: string; accountExists: boolean; superseded: number }> {
   if (request.purpose === "STAFF") requirePermission(inviter, "invitation:staff");
   else authorizeMemberInvitation(inviter, request.establishmentId, request.membershipRole);
   return createInvitation(request, { invitedById: inviter.userId, actor: auditActor(inviter) }, ip);
@@ -49,7 +50,7 @@ async function createInvitation(
   request: InvitationRequest,
   author: { invitedById: string | null; actor: { id: string | null; label: string } },
   ip: string | null,
-): Promise<{ invitationId: string; link: string; accountExists: boolean }> {
+): Promise<{ invitationId: string; link: string; accountExists: boolean; superseded: number }> {
   const email = request.email.trim().toLowerCase();
   if (request.purpose === "MEMBER") {
     const [establishment, members] = await Promise.all([
@@ -68,6 +69,16 @@ async function createInvitation(
   const expiresAt = new Date(Date.now() + env.INVITATION_TTL_HOURS * 3_600_000);
   const link = invitationLink(token);
   const invitation = await db.$transaction(async (tx) => {
+    // Inviting the same address again (a lost e-mail, a corrected role) replaces the pending link.
+    const { count: superseded } = await tx.invitation.updateMany({
+      where: {
+        email,
+        purpose: request.purpose,
+        ...(request.purpose === "MEMBER" ? { establishmentId: request.establishmentId } : {}),
+        ...usableInvitationWhere(new Date()),
+      },
+      data: { supersededAt: new Date() },
+    });
     const created = await tx.invitation.create({
       data: {
         tokenHash: hashToken(token),
@@ -91,18 +102,25 @@ async function createInvitation(
       action: "invitation.created",
       target: { type: "Invitation", id: created.id },
       ip,
-      details: { email, purpose: request.purpose, role: request.purpose === "STAFF" ? request.staffRole : request.membershipRole },
+      details: {
+        email,
+        purpose: request.purpose,
+        role: request.purpose === "STAFF" ? request.staffRole : request.membershipRole,
+        superseded,
+      },
     });
-    return created;
+    return { ...created, superseded };
   });
   requestDelivery();
-  return { invitationId: invitation.id, link, accountExists };
+  return { invitationId: invitation.id, link, accountExists, superseded: invitation.superseded };
 }
 
-export type InvitationStatus = "valid" | "used" | "expired" | "unknown";
+export type InvitationStatus = "valid" | "used" | "superseded" | "expired" | "unknown";
 
 export const INVITATION_STATUS_MESSAGES: Readonly<Record<Exclude<InvitationStatus, "valid">, string>> = {
   used: "Ce lien d'invitation a déjà été utilisé. Si votre compte est activé, connectez-vous ; sinon, demandez une nouvelle invitation.",
+  superseded:
+    "Ce lien d'invitation a été remplacé par une invitation plus récente envoyée à la même adresse : utilisez le lien du dernier courriel reçu.",
   expired: "Ce lien d'invitation a expiré. Demandez une nouvelle invitation à la personne qui vous a invité(e).",
   unknown: "Ce lien d'invitation n'est pas valide. Vérifiez qu'il a été copié en entier.",
 };
@@ -120,10 +138,19 @@ export async function findInvitation(token: string, now = new Date()) {
       membershipRole: true,
       expiresAt: true,
       usedAt: true,
+      supersededAt: true,
       establishment: { select: { name: true } },
     },
   });
-  const status: InvitationStatus = !invitation ? "unknown" : invitation.usedAt ? "used" : invitation.expiresAt <= now ? "expired" : "valid";
+  const status: InvitationStatus = !invitation
+    ? "unknown"
+    : invitation.usedAt
+      ? "used"
+      : invitation.supersededAt
+        ? "superseded"
+        : invitation.expiresAt <= now
+          ? "expired"
+          : "valid";
   // Whoever holds the link reads the invitee's mailbox: telling them that the address has an account discloses nothing.
   const accountExists = invitation !== null && (await db.user.count({ where: { email: invitation.email } })) > 0;
   return { status, invitation, accountExists };

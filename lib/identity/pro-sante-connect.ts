@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { rppsFromNationalId } from "@/lib/identifiers/rpps";
 import { INVITATION_COOKIE } from "./invitation-cookie";
 import { hashToken } from "./tokens";
+import { usableInvitationWhere } from "./usable-invitation";
 
 /**
  * Establishment members sign in with Pro Santé Connect (OpenID Connect, authorization code flow
@@ -45,7 +46,7 @@ async function linkAccount(rpps: string): Promise<string | null> {
     // An address that has an account accepts its invitations signed in with it (accept-invitation-with-account.ts).
     if ((await tx.user.count({ where: { email: invitation.email } })) > 0) return null;
     const claimed = await tx.invitation.updateMany({
-      where: { id: invitation.id, usedAt: null, expiresAt: { gt: new Date() } },
+      where: { id: invitation.id, ...usableInvitationWhere(new Date()) },
       data: { usedAt: new Date() },
     });
     if (claimed.count !== 1) return null;

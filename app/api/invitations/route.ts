@@ -6,7 +6,7 @@ import { ZInvitationInput } from "@/lib/identity/schemas";
 export const POST = defineRoute({
   input: ZInvitationInput,
   handler: async ({ viewer, input, ip }) => {
-    const { invitationId } = await inviteUser(viewer, input, ip);
-    return { invitationId };
+    const { invitationId, superseded } = await inviteUser(viewer, input, ip);
+    return { invitationId, superseded };
   },
 });

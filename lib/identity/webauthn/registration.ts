@@ -15,6 +15,7 @@ import { consumeAttempt } from "@/lib/identity/rate-limits";
 import { hashToken } from "@/lib/identity/tokens";
 import { consumeChallenge, storeChallenge } from "./challenges";
 import { relyingParty } from "./relying-party";
+import { usableInvitationWhere } from "@/lib/identity/usable-invitation";
 
 /** Who registers a key: a new account through its invitation, or a signed-in user adding one. */
 export type KeyOwner = { kind: "invitation"; token: string } | { kind: "account"; viewer: Viewer };
@@ -94,7 +95,7 @@ export async function finishKeyRegistration(input: FinishRegistration): Promise<
   await db.$transaction(async (tx) => {
     if (invitation) {
       const claimed = await tx.invitation.updateMany({
-        where: { id: invitation.id, usedAt: null, expiresAt: { gt: new Date() } },
+        where: { id: invitation.id, ...usableInvitationWhere(new Date()) },
         data: { usedAt: new Date() },
       });
       if (claimed.count !== 1) throw new AppError("INVALID_STATE", INVITATION_STATUS_MESSAGES.used);

@@ -46,6 +46,8 @@ export default async function InvitationsPage() {
                         <Badge severity="success" small>
                           Acceptée
                         </Badge>
+                      ) : invitation.supersededAt ? (
+                        <Badge small>Remplacée par une plus récente</Badge>
                       ) : invitation.expiresAt <= now ? (
                         <Badge severity="warning" small>
                           Expirée
