@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { CRITERION_OBJECTIVE_CODES, objectiveCodesOf, writeCriterionLinks } from "./criterion-objectives";
+import { gridChanges } from "./grid-changes";
 import { decideGridChange } from "./grid-versioning";
 import type { TWaveGridInput } from "./schemas";
 import { gridRows, STALE_WAVE_MESSAGE } from "./wave-data";
@@ -65,26 +66,20 @@ export async function changeWaveGrid(
     if (!wave || !current) throw new AppError("NOT_FOUND");
     if (wave.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
 
+    const content = {
+      objectives: current.objectives,
+      criteria: current.criteria.map((criterion) => ({ ...criterion, objectiveCodes: objectiveCodesOf(criterion) })),
+    };
     const decision = decideGridChange({
       now,
       opensAt: wave.opensAt,
-      current: {
-        frozenAt: current.frozenAt,
-        applicationCount: current._count.applications,
-        content: {
-          objectives: current.objectives,
-          criteria: current.criteria.map((criterion) => ({ ...criterion, objectiveCodes: objectiveCodesOf(criterion) })),
-        },
-      },
+      current: { frozenAt: current.frozenAt, applicationCount: current._count.applications, content },
       next: input,
     });
     if (decision.kind === "UNCHANGED") return { outcome: "UNCHANGED", versionNumber: current.number };
 
     await tx.wave.update({ where: { id: waveId }, data: { version: { increment: 1 } } });
-    const details = {
-      objectives: input.objectives.map((objective) => objective.code),
-      criteria: input.criteria.map((criterion) => criterion.code),
-    };
+    const details = gridChanges(content, input);
     if (decision.kind === "EDIT_IN_PLACE") {
       await tx.objective.deleteMany({ where: { waveVersionId: current.id } });
       await tx.criterion.deleteMany({ where: { waveVersionId: current.id } });

@@ -122,7 +122,10 @@ describe("wave configuration", () => {
     expect(versions).toHaveLength(1);
     expect(versions[0]?.id).toBe(before?.id);
     expect(versions[0]?.criteria[0]).toEqual({ code: "C1", weight: 40 });
-    expect((await auditOf(waveId)).map((event) => event.action)).toEqual(["wave.created", "wave.grid_changed"]);
+    const audit = await auditOf(waveId);
+    expect(audit.map((event) => event.action)).toEqual(["wave.created", "wave.grid_changed"]);
+    // The version is overwritten: the log keeps what it held, field by field.
+    expect(audit[1]!.details).toEqual({ versionNumber: 1, criteriaChanged: { C1: { weight: { from: 30, to: 40 } } } });
   });
 
   it("after the opening, makes version 2 for new dossiers while a dossier already started keeps version 1", async () => {
@@ -152,7 +155,13 @@ describe("wave configuration", () => {
     const audit = await auditOf(waveId);
     expect(audit.at(-1)).toMatchObject({
       action: "wave.version_created",
-      details: { versionNumber: 2, previousVersionNumber: 1, because: "WAVE_OPENED", dossiersKeepingPrevious: 1 },
+      details: {
+        versionNumber: 2,
+        previousVersionNumber: 1,
+        because: "WAVE_OPENED",
+        dossiersKeepingPrevious: 1,
+        criteriaChanged: { C1: { weight: { from: 30, to: 40 } } },
+      },
     });
   });
 
