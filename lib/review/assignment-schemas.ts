@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
 
 /** The managers' assignment requests, shared by the forms and the route handlers. */
 const tier = z.enum(["REGIONAL", "NATIONAL"], { error: "Choisissez le niveau d'instruction." });
@@ -31,9 +32,17 @@ export type TManualAssignmentInput = z.infer<typeof ZManualAssignmentInput>;
 
 const localDateTime = z.string().regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, { error: "Indiquez une date et une heure." });
 
+/** Also `setAssignmentDueDate`'s, which checks it again against its own clock. */
+export const PAST_DUE_DATE = "Choisissez une échéance à venir : celle-ci est déjà passée.";
+
 export const ZAssignmentDueDateInput = z.object({
-  /** Paris wall-clock time; empty: back to the tier's date on the wave. */
-  dueAt: localDateTime,
+  /**
+   * Paris wall-clock time; empty: back to the tier's date on the wave. A past one is refused here
+   * too, so that the form hears of it together with a missing reason, not one answer after the other.
+   */
+  dueAt: localDateTime.refine((value) => !value || !isParisLocalTime(value) || parisDateTime(value) > new Date(), {
+    error: PAST_DUE_DATE,
+  }),
   reason: z.string().trim().min(3, { error: "Indiquez le motif du changement." }).max(500, { error: "500 caractères au plus." }),
 });
 

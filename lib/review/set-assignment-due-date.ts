@@ -4,9 +4,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
+import { PAST_DUE_DATE } from "./assignment-schemas";
 import { loadAssignment } from "./load-assignment";
-
-const PAST_DUE_DATE = "Choisissez une échéance à venir : celle-ci est déjà passée.";
 
 /**
  * A manager gives one assignment its own due date (or back to the tier's), audited with the reason.
