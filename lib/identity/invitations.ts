@@ -33,7 +33,8 @@ export async function inviteUser(
 ): Promise<{ invitationId: string; link: string; accountExists: boolean; superseded: number }> {
   if (request.purpose === "STAFF") requirePermission(inviter, "invitation:staff");
   else authorizeMemberInvitation(inviter, request.establishmentId, request.membershipRole);
-  return createInvitation(request, { invitedById: inviter.userId, actor: auditActor(inviter) }, ip);
+  const invitedBy = inviter.staffRole ? `${inviter.displayName} (ANS)` : inviter.displayName;
+  return createInvitation(request, { invitedById: inviter.userId, invitedBy, actor: auditActor(inviter) }, ip);
 }
 
 /**
@@ -41,14 +42,18 @@ export async function inviteUser(
  * manager: whoever runs it holds the server, so there is no viewer to authorize.
  */
 export async function inviteStaffFromCommandLine(request: { email: string; staffRole: StaffRole }) {
-  return createInvitation({ purpose: "STAFF", ...request }, { invitedById: null, actor: { id: null, label: "ligne de commande" } }, null);
+  return createInvitation(
+    { purpose: "STAFF", ...request },
+    { invitedById: null, invitedBy: null, actor: { id: null, label: "ligne de commande" } },
+    null,
+  );
 }
 
 const ALREADY_MEMBER = "Cette adresse est déjà celle d'un membre de l'établissement : il n'a pas besoin d'invitation.";
 
 async function createInvitation(
   request: InvitationRequest,
-  author: { invitedById: string | null; actor: { id: string | null; label: string } },
+  author: { invitedById: string | null; invitedBy: string | null; actor: { id: string | null; label: string } },
   ip: string | null,
 ): Promise<{ invitationId: string; link: string; accountExists: boolean; superseded: number }> {
   const email = request.email.trim().toLowerCase();
@@ -94,8 +99,14 @@ async function createInvitation(
     });
     const role = request.purpose === "STAFF" ? STAFF_ROLE_LABELS[request.staffRole] : `membre de « ${created.establishment?.name} »`;
     const message = accountExists
-      ? invitationExistingAccountEmail({ role, link, expiresAt, signInUrl: new URL("/connexion", env.APP_URL).toString() })
-      : invitationEmail({ role, link, expiresAt });
+      ? invitationExistingAccountEmail({
+          role,
+          link,
+          expiresAt,
+          invitedBy: author.invitedBy,
+          signInUrl: new URL("/connexion", env.APP_URL).toString(),
+        })
+      : invitationEmail({ role, link, expiresAt, invitedBy: author.invitedBy });
     await enqueueEmail(tx, { dedupeKey: `invitation:${created.id}`, to: email, ...message });
     await recordAudit(tx, {
       actor: author.actor,

@@ -7,13 +7,17 @@ const input = {
   role: "membre de « EHPAD Les Tilleuls »",
   link: "https://app.example/invitation/jeton",
   expiresAt: new Date("2026-03-01T17:00:00Z"),
+  invitedBy: "Mamert Paul",
 };
 
 describe("invitation e-mails", () => {
   it("gives a new person the link to activate their account, with its deadline in Paris time", () => {
     const { subject, text } = invitationEmail(input);
     expect(subject).toBe("Votre invitation à HospiConnect");
-    expect(text).toContain("en tant que membre de « EHPAD Les Tilleuls »");
+    expect(text).toContain(
+      "Mamert Paul vous invite à rejoindre la plateforme des appels à projets HospiConnect en tant que membre de « EHPAD Les Tilleuls ».",
+    );
+    expect(text).toContain("Si vous n'attendiez pas cette invitation, ignorez ce message");
     expect(text).toContain(`Pour activer votre compte, ouvrez ce lien avant le ${formatParisDateTime(input.expiresAt)} (heure de Paris)`);
     expect(text).toContain(input.link);
   });
@@ -24,5 +28,15 @@ describe("invitation e-mails", () => {
     expect(text).toContain("Un compte HospiConnect existe déjà pour cette adresse : vous n'avez pas de nouveau compte à créer.");
     expect(text.indexOf("https://app.example/connexion")).toBeLessThan(text.indexOf(input.link));
     expect(text).not.toContain("Pour activer votre compte");
+    // The sign-in address alone on its line, so that mail readers make it a link.
+    expect(text.split("\n")).toContain("https://app.example/connexion");
+    expect(text).toContain("adressez-vous à Mamert Paul.");
+  });
+
+  it("elides « en tant que » before a role starting with a vowel, and says who invited when someone did", () => {
+    const { text } = invitationEmail({ ...input, role: "instructeur ou instructrice de l'ANS", invitedBy: null });
+    expect(text).toContain(
+      "Vous êtes invité(e) à rejoindre la plateforme des appels à projets HospiConnect en tant qu'instructeur ou instructrice de l'ANS.",
+    );
   });
 });

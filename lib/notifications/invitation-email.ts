@@ -1,4 +1,5 @@
 import { formatParisDateTime } from "@/lib/time/paris";
+import { asRole } from "@/lib/format/elision";
 import { SIGNATURE } from "./signature";
 
 export type InvitationEmailInput = {
@@ -6,21 +7,25 @@ export type InvitationEmailInput = {
   role: string;
   link: string;
   expiresAt: Date;
+  /** Who sent it (« Claire Dumont (ANS) »), to be asked about it; null from the command line. */
+  invitedBy: string | null;
 };
 
 /** The invitation of a person who has no account yet: the link registers their first key. */
-export function invitationEmail({ role, link, expiresAt }: InvitationEmailInput): { subject: string; text: string } {
+export function invitationEmail({ role, link, expiresAt, invitedBy }: InvitationEmailInput): { subject: string; text: string } {
   return {
     subject: "Votre invitation à HospiConnect",
     text: [
       "Bonjour,",
       "",
-      `Vous êtes invité(e) à rejoindre la plateforme des appels à projets HospiConnect en tant que ${role}.`,
+      `${invitedBy ? `${invitedBy} vous invite` : "Vous êtes invité(e)"} à rejoindre la plateforme des appels à projets HospiConnect ${asRole(role)}.`,
       "",
       `Pour activer votre compte, ouvrez ce lien avant le ${formatParisDateTime(expiresAt)} (heure de Paris) :`,
       link,
       "",
       "Ce lien ne peut servir qu'une fois. Vous y enregistrerez une clé d'accès (passkey ou clé de sécurité FIDO2) : aucun mot de passe n'est utilisé.",
+      "",
+      "Si vous n'attendiez pas cette invitation, ignorez ce message : aucun compte n'est créé sans ce lien.",
       "",
       SIGNATURE,
     ].join("\n"),

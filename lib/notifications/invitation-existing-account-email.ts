@@ -1,4 +1,5 @@
 import { formatParisDateTime } from "@/lib/time/paris";
+import { asRole } from "@/lib/format/elision";
 import { SIGNATURE } from "./signature";
 import type { InvitationEmailInput } from "./invitation-email";
 
@@ -7,7 +8,13 @@ import type { InvitationEmailInput } from "./invitation-email";
  * answer as for any other address (no account enumeration); the person invited learns here that
  * there is nothing to create, and how to accept with the account they have.
  */
-export function invitationExistingAccountEmail({ role, link, expiresAt, signInUrl }: InvitationEmailInput & { signInUrl: string }): {
+export function invitationExistingAccountEmail({
+  role,
+  link,
+  expiresAt,
+  invitedBy,
+  signInUrl,
+}: InvitationEmailInput & { signInUrl: string }): {
   subject: string;
   text: string;
 } {
@@ -16,14 +23,15 @@ export function invitationExistingAccountEmail({ role, link, expiresAt, signInUr
     text: [
       "Bonjour,",
       "",
-      `Vous êtes invité(e) sur la plateforme des appels à projets HospiConnect en tant que ${role}.`,
+      `${invitedBy ? `${invitedBy} vous invite` : "Vous êtes invité(e)"} sur la plateforme des appels à projets HospiConnect ${asRole(role)}.`,
       "",
       "Un compte HospiConnect existe déjà pour cette adresse : vous n'avez pas de nouveau compte à créer.",
-      `1. Connectez-vous avec votre moyen habituel (clé d'accès ou Pro Santé Connect) : ${signInUrl}`,
+      "1. Connectez-vous avec votre moyen habituel (clé d'accès ou Pro Santé Connect) :",
+      signInUrl,
       `2. Puis ouvrez ce lien, avant le ${formatParisDateTime(expiresAt)} (heure de Paris), pour accepter l'invitation avec ce compte :`,
       link,
       "",
-      "Si vous n'avez plus accès à votre compte (clé perdue, compte désactivé), adressez-vous à la personne qui vous a invité(e).",
+      `Si vous n'avez plus accès à votre compte (clé perdue, compte désactivé), adressez-vous à ${invitedBy ?? "la personne qui vous a invité(e)"}.`,
       "Si vous n'attendiez pas cette invitation, ignorez ce message.",
       "",
       SIGNATURE,

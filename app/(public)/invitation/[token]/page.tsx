@@ -9,6 +9,7 @@ import { env } from "@/lib/config/env";
 import { getViewer } from "@/lib/identity/current-viewer";
 import { findInvitation, INVITATION_STATUS_MESSAGES } from "@/lib/identity/invitations";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
+import { asRole } from "@/lib/format/elision";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -41,8 +42,8 @@ export default async function InvitationPage({ params }: Props) {
         ) : (
           <>
             <p>
-              Invitation pour <strong>{invitation.email}</strong>, en tant que{" "}
-              {invitation.staffRole ? STAFF_ROLE_LABELS[invitation.staffRole] : <>membre de « {invitation.establishment?.name} »</>}.
+              Invitation pour <strong>{invitation.email}</strong>,{" "}
+              {asRole(invitation.staffRole ? STAFF_ROLE_LABELS[invitation.staffRole] : `membre de « ${invitation.establishment?.name} »`)}.
             </p>
             {accountExists ? (
               viewer?.email.toLowerCase() === invitation.email ? (
