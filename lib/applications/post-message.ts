@@ -9,6 +9,7 @@ import { messagePostedEmail } from "@/lib/notifications/message-posted";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { loadDossierFacts } from "./dossier-facts";
 import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
+import { nameWithSide } from "@/lib/identity/staff-role-labels";
 
 export const MAX_MESSAGE_LENGTH = 8000;
 
@@ -55,7 +56,12 @@ export async function postMessage(viewer: Viewer, input: { applicationId: string
           (user) => user.email,
         )
       : establishment.memberships.map((membership) => membership.user.email);
-    const email = messagePostedEmail({ author: viewer.displayName, establishment: establishment.name, applicationId: facts.id, body });
+    const email = messagePostedEmail({
+      author: nameWithSide(viewer.displayName, viewer.staffRole),
+      establishment: establishment.name,
+      applicationId: facts.id,
+      body,
+    });
     for (const to of recipients) await enqueueEmail(tx, { dedupeKey: `message:${message.id}:${to}`, to, ...email });
     return message;
   });

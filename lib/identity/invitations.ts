@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { STAFF_ROLE_LABELS } from "./staff-role-labels";
+import { nameWithSide, STAFF_ROLE_LABELS } from "./staff-role-labels";
 import { usableInvitationWhere } from "./usable-invitation";
 import { authorizeMemberInvitation, requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
@@ -33,7 +33,7 @@ export async function inviteUser(
 ): Promise<{ invitationId: string; link: string; accountExists: boolean; superseded: number }> {
   if (request.purpose === "STAFF") requirePermission(inviter, "invitation:staff");
   else authorizeMemberInvitation(inviter, request.establishmentId, request.membershipRole);
-  const invitedBy = inviter.staffRole ? `${inviter.displayName} (ANS)` : inviter.displayName;
+  const invitedBy = nameWithSide(inviter.displayName, inviter.staffRole);
   return createInvitation(request, { invitedById: inviter.userId, invitedBy, actor: auditActor(inviter) }, ip);
 }
 

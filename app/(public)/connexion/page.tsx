@@ -64,7 +64,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
 
         <section aria-labelledby="ans">
           <h2 id="ans" className={fr.cx("fr-h4")}>
-            Vous êtes agent de l&apos;ANS
+            Vous êtes agent de l&apos;ANS ou d&apos;une ARS
           </h2>
           <p>Connectez-vous avec votre clé d&apos;accès (passkey) ou votre clé de sécurité FIDO2.</p>
           <PasskeySignInButton returnTo={returnTo} />

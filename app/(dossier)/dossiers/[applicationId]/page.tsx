@@ -24,6 +24,7 @@ import { formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { establishmentSegments } from "@/components/establishments/establishment-segments";
+import { nameWithSide } from "@/lib/identity/staff-role-labels";
 
 const PARAMS = { applicationId: RouteParam.id };
 type Props = { params: Promise<{ applicationId: string }> };
@@ -68,7 +69,7 @@ export default async function DossierPage({ params }: Props) {
       {dossier.state === "DRAFT" ? (
         <p>
           Date limite de dépôt : <strong>{formatParisDateTime(dossier.closesAt)}</strong> (heure de Paris)
-          {dossier.extended ? " – prolongation accordée à votre établissement" : ""}.
+          {dossier.extended ? " – prolongation accordée à l'établissement" : ""}.
         </p>
       ) : null}
       {dossier.state === "INFORMATION_REQUESTED" && dossier.responseDueAt ? (
@@ -201,8 +202,8 @@ export default async function DossierPage({ params }: Props) {
         {dossier.messages.map((message) => (
           <article key={message.id} className={fr.cx("fr-mb-3w")}>
             <p className={fr.cx("fr-text--sm", "fr-mb-1v")}>
-              <strong>{message.author?.displayName ?? "Compte supprimé"}</strong>
-              {message.author?.staffRole ? " (ANS)" : ""}, le {formatParisDateTime(message.createdAt)}
+              <strong>{message.author ? nameWithSide(message.author.displayName, message.author.staffRole) : "Compte supprimé"}</strong>, le{" "}
+              {formatParisDateTime(message.createdAt)}
             </p>
             <p style={{ whiteSpace: "pre-line" }}>{message.body}</p>
             <FileLinks files={message.attachments} />

@@ -85,7 +85,7 @@ export default async function EstablishmentPage({
                 </h3>
                 <p className={fr.cx("fr-text--sm", "fr-mb-1v")}>
                   Clôture : {formatParisDateTime(wave.closesAt)} (heure de Paris)
-                  {wave.extended ? " – prolongation accordée à votre établissement" : ""}
+                  {wave.extended ? " – prolongation accordée à l'établissement" : ""}
                 </p>
                 {wave.application ? (
                   <Link href={`/dossiers/${wave.application.id}`}>Dossier : {STATE_LABELS[wave.application.state]}</Link>
