@@ -16,14 +16,23 @@ type Values = { answer: "" | "none" | "conflict"; type: string; partnerSiret: st
 
 /**
  * The declaration of interests, before the dossier opens: no conflict, or a typed conflict (which
- * ends the assignment at once, after a confirmation).
+ * ends the assignment at once, after a confirmation). `later`: a conflict found while reading the
+ * dossier, after « no conflict » (the question is then already answered).
  */
-export function DeclarationForm({ assignmentId }: { assignmentId: string }) {
+export function DeclarationForm({
+  assignmentId,
+  labelledBy,
+  later = false,
+}: {
+  assignmentId: string;
+  labelledBy: string;
+  later?: boolean;
+}) {
   const router = useRouter();
   /** A conflict ends the assignment: the first click asks to confirm, in the page. */
   const [confirming, setConfirming] = useState(false);
   const form = useForm<Values>({
-    defaultValues: { answer: "", type: "", partnerSiret: "", details: "" },
+    defaultValues: { answer: later ? "conflict" : "", type: "", partnerSiret: "", details: "" },
     resolver: ((values: Values) => {
       if (!values.answer)
         return {
@@ -59,23 +68,25 @@ export function DeclarationForm({ assignmentId }: { assignmentId: string }) {
       return;
     }
     await callApi(`/api/assignments/${assignmentId}/declaration`, "POST", declaration);
-    if (declaration.hasConflict) router.push("/instruction?conflit=1");
-    else router.refresh();
+    // Either way this form leaves the page: the next one says what was recorded, with the focus.
+    router.push(declaration.hasConflict ? "/instruction?conflit=1" : `/instruction/${assignmentId}?declaration=1`);
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="declaration-titre">
-      <RadioField
-        control={form.control}
-        name="answer"
-        label="Avez-vous un lien d'intérêts avec cet établissement, son entité juridique ou ses partenaires ?"
-        options={[
-          { value: "none", label: "Non, je n'ai aucun lien d'intérêts avec ce dossier" },
-          { value: "conflict", label: "Oui, je déclare un lien d'intérêts" },
-        ]}
-      />
+    <form onSubmit={onSubmit} noValidate aria-labelledby={labelledBy}>
+      {later ? null : (
+        <RadioField
+          control={form.control}
+          name="answer"
+          label="Avez-vous un lien d'intérêts avec cet établissement, son entité juridique ou ses partenaires ?"
+          options={[
+            { value: "none", label: "Non, je n'ai aucun lien d'intérêts avec ce dossier" },
+            { value: "conflict", label: "Oui, je déclare un lien d'intérêts" },
+          ]}
+        />
+      )}
       {answer === "conflict" ? (
-        <div className={fr.cx("fr-pl-4w")}>
+        <div className={fr.cx({ "fr-pl-4w": !later })}>
           <RadioField
             control={form.control}
             name="type"
@@ -121,7 +132,11 @@ export function DeclarationForm({ assignmentId }: { assignmentId: string }) {
         ) : null}
       </div>
       <Button type="submit" disabled={form.formState.isSubmitting}>
-        {confirming && answer === "conflict" ? "Confirmer le conflit d'intérêts" : "Enregistrer ma déclaration"}
+        {confirming && answer === "conflict"
+          ? "Confirmer le conflit d'intérêts"
+          : later
+            ? "Déclarer ce lien d'intérêts"
+            : "Enregistrer ma déclaration"}
       </Button>
     </form>
   );

@@ -4,6 +4,7 @@ import { SUBMITTED_NOTICE_ID } from "@/lib/review/score-sheet-labels";
 import { OverdueBadge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
 import { DeclarationForm } from "@/components/review/declaration-form";
+import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
 import { DossierReadView } from "@/components/review/dossier-read-view";
 import { ReviewsTable } from "@/components/review/reviews-table";
 import { ScoreSheetForm, type SheetCriterionView } from "@/components/review/score-sheet-form";
@@ -19,7 +20,7 @@ import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
 const PARAMS = { assignmentId: RouteParam.id };
-type Props = { params: Promise<{ assignmentId: string }> };
+type Props = { params: Promise<{ assignmentId: string }>; searchParams: Promise<{ declaration?: string }> };
 
 const loadWorkspace = guardedPageLoad((assignmentId: string) => `/instruction/${assignmentId}`, getReviewWorkspace);
 
@@ -34,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * dossier on the left (read-only) and the score sheet on the right, each scrolling on its own at
  * 1280 px, both reachable from the keyboard (skip links, anchors, native fields).
  */
-export default async function ReviewWorkspacePage({ params }: Props) {
+export default async function ReviewWorkspacePage({ params, searchParams }: Props) {
   const { assignmentId } = await pageParams(params, PARAMS);
   const { record: workspace } = await loadWorkspace(assignmentId);
   const { establishment } = workspace;
@@ -66,7 +67,7 @@ export default async function ReviewWorkspacePage({ params }: Props) {
             Avant de lire le dossier, déclarez vos liens éventuels avec cet établissement, son entité juridique ou ses partenaires
             technologiques.
           </p>
-          <DeclarationForm assignmentId={workspace.assignmentId} />
+          <DeclarationForm assignmentId={workspace.assignmentId} labelledBy="declaration-titre" />
         </section>
       </>
     );
@@ -97,6 +98,16 @@ export default async function ReviewWorkspacePage({ params }: Props) {
         Aller à la grille d&apos;évaluation
       </a>
       {header}
+      {(await searchParams).declaration === "1" ? (
+        <FocusOnArrival>
+          <Alert
+            severity="success"
+            small
+            className={fr.cx("fr-mb-2w")}
+            description="Déclaration enregistrée : aucun lien d'intérêts. Le dossier et la grille d'évaluation sont ouverts ci-dessous."
+          />
+        </FocusOnArrival>
+      ) : null}
       {review.status === "SUBMITTED" ? (
         <div id={SUBMITTED_NOTICE_ID} tabIndex={-1}>
           <Alert
@@ -139,7 +150,6 @@ export default async function ReviewWorkspacePage({ params }: Props) {
             initialValues={review.values}
             version={review.version}
             editable={workspace.editable}
-            initialMissing={review.missing}
           />
           {others.tiers.map((tier) => (
             <section key={tier} className={fr.cx("fr-mt-4w")} aria-labelledby={`evaluations-${tier}`}>
@@ -156,6 +166,21 @@ export default async function ReviewWorkspacePage({ params }: Props) {
           ) : null}
         </section>
       </div>
+      {review.status === "DRAFT" ? (
+        <section aria-labelledby="conflit-titre" className={fr.cx("fr-mt-4w", "fr-col-12", "fr-col-md-8")}>
+          <h2 id="conflit-titre" className={fr.cx("fr-h5")}>
+            Un lien d&apos;intérêts découvert en lisant le dossier ?
+          </h2>
+          <p>
+            Vous avez déclaré n&apos;avoir aucun lien d&apos;intérêts avec ce dossier. Si vous en découvrez un (un partenaire, une ancienne
+            fonction…), déclarez-le : votre attribution prendra fin et votre évaluation ne sera pas transmise.
+          </p>
+          <details>
+            <summary>Déclarer un lien d&apos;intérêts</summary>
+            <DeclarationForm assignmentId={workspace.assignmentId} labelledBy="conflit-titre" later />
+          </details>
+        </section>
+      ) : null}
     </>
   );
 }
