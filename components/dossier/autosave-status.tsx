@@ -17,7 +17,13 @@ export function AutosaveStatus({
   onKeepMine,
   readField,
   titleAs = "h3",
+  editedBy = "others",
 }: {
+  /**
+   * Who else may save the same form: other people (a dossier's section, shared by its members), or
+   * only the viewer, in another tab or on another device (a reviewer's own score sheet).
+   */
+  editedBy?: "others" | "self";
   /** Names the fields of a conflict in the form's words. */
   readField: FieldReader;
   /** The level of its alerts' titles: h2 right under a page's h1 (a dossier's section), h3 within a section. */
@@ -37,7 +43,11 @@ export function AutosaveStatus({
           severity="info"
           small
           className={fr.cx("fr-mb-1w")}
-          description={`${mergedWith.by ?? "Une autre personne"} a modifié d'autres champs de cette section le ${formatParisNumericDateTime(new Date(mergedWith.at))} : ses modifications et les vôtres ont été réunies.`}
+          description={
+            editedBy === "self"
+              ? `D'autres champs ont été modifiés dans un autre onglet ou sur un autre appareil le ${formatParisNumericDateTime(new Date(mergedWith.at))} : ces modifications et celles-ci ont été réunies.`
+              : `${mergedWith.by ?? "Une autre personne"} a modifié d'autres champs de cette section le ${formatParisNumericDateTime(new Date(mergedWith.at))} : ses modifications et les vôtres ont été réunies.`
+          }
         />
       ) : null}
       {state.kind === "saved" ? (
@@ -94,13 +104,17 @@ export function AutosaveStatus({
         <Alert
           as={titleAs}
           severity="warning"
-          title="Cette section a été modifiée entre-temps"
+          title={
+            editedBy === "self" ? "Votre évaluation a été enregistrée ailleurs entre-temps" : "Cette section a été modifiée entre-temps"
+          }
           description={
             <>
               <p>
-                {state.theirs.updatedBy ?? "Une autre personne"} l&apos;a enregistrée le{" "}
-                {formatParisNumericDateTime(new Date(state.theirs.updatedAt))}. Vos autres modifications sont conservées ; pour les champs
-                que vous avez modifiés tous les deux, choisissez la version à garder :
+                {editedBy === "self"
+                  ? "Vous l'avez enregistrée dans un autre onglet ou sur un autre appareil"
+                  : `${state.theirs.updatedBy ?? "Une autre personne"} l'a enregistrée`}{" "}
+                le {formatParisNumericDateTime(new Date(state.theirs.updatedAt))}. Vos autres modifications sont conservées ; pour les
+                champs modifiés des deux côtés, choisissez la version à garder :
               </p>
               <DataTable caption="Différences entre votre version et la version enregistrée" hideCaption small>
                 <thead>

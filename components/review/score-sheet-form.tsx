@@ -10,7 +10,7 @@ import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { type Control, type Path, useController, useForm } from "react-hook-form";
+import { type Control, get, type Path, useController, useForm } from "react-hook-form";
 import { AutosaveStatus } from "@/components/dossier/autosave-status";
 import { useAutosave } from "@/components/dossier/use-autosave";
 import { TextAreaField } from "@/components/forms/fields";
@@ -139,14 +139,12 @@ export function ScoreSheetForm({
   initialValues,
   version,
   editable,
-  initialMissing,
 }: {
   assignmentId: string;
   criteria: readonly SheetCriterionView[];
   initialValues: TReviewSheetInput;
   version: number;
   editable: boolean;
-  initialMissing: readonly MissingScore[];
 }) {
   const router = useRouter();
   const form = useForm<TReviewSheetInput>({ defaultValues: initialValues, resolver: zodResolver(ZReviewSheetInput), mode: "onBlur" });
@@ -213,7 +211,9 @@ export function ScoreSheetForm({
     }
   }
 
-  const shownMissing = missing ?? (editable ? null : initialMissing);
+  // The list follows the fields: an item given a value since the refusal leaves it at once.
+  const { errors } = form.formState;
+  const shownMissing = missing?.filter((item) => (get(errors, item.field) as { type?: string } | undefined)?.type === "missing") ?? null;
   return (
     <form
       noValidate
@@ -231,6 +231,7 @@ export function ScoreSheetForm({
           onTakeTheirs={autosave.takeTheirs}
           onKeepMine={autosave.keepMine}
           readField={(path, value) => readScoreSheetField(path, value, criteria)}
+          editedBy="self"
         />
       ) : null}
       {autosave.restorable ? (
@@ -355,8 +356,8 @@ export function ScoreSheetForm({
           }}
         >
           <p id="confirmation-transmission" className={fr.cx("fr-mb-2w")}>
-            Une fois transmise, votre évaluation ne se modifie plus : seul un chargé de programme peut la rouvrir. Les champs manquants vous
-            seront signalés.
+            Une fois transmise, votre évaluation ne se modifie plus : seul un chargé de programme peut la rouvrir. S&apos;il manque une note
+            ou l&apos;appréciation générale, rien n&apos;est transmis et ce qui manque vous est listé.
           </p>
           <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
             <li>

@@ -8,7 +8,7 @@ import { loadDossierReviews } from "./dossier-reviews";
 import { effectiveDueAt, isOverdue } from "./due-dates";
 import { loadAssignment } from "./load-assignment";
 import { loadSheetCriteria } from "./load-sheet-criteria";
-import { missingForReview, sheetFormValues } from "./score-sheet";
+import { sheetFormValues } from "./score-sheet";
 
 /**
  * The reviewer's workspace for one assignment. Before the declaration of interests, only what
@@ -87,7 +87,6 @@ export async function getReviewWorkspace(viewer: Viewer, assignmentId: string, n
       submittedAt: review.submittedAt,
       reopenedAt: review.reopenedAt,
       values: sheetFormValues(criteria, review),
-      missing: missingForReview(criteria, review),
     },
     editable: review.status === "DRAFT" && facts.state === "UNDER_REVIEW",
     others,
