@@ -4,7 +4,7 @@ import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 import { VirtualAuthenticator } from "./fixtures/webauthn";
-import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier, createUser } from "@/test/factories";
+import { addSubmittedReviews, completeSheet, createReviewer, createReviewWave, createSubmittedDossier, createUser } from "@/test/factories";
 import { createStaffInvitation } from "./fixtures/invitations";
 import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
 
@@ -66,6 +66,8 @@ test.describe("review", () => {
     await first.keyboard.press("Space");
     await press(first, first.getByRole("button", { name: "Enregistrer ma déclaration" }), "Enter");
     await expect(first.getByRole("heading", { name: "Grille d'évaluation" })).toBeVisible();
+    // The form is gone with the declaration: what it recorded takes the focus.
+    await expect(first.locator(":focus")).toContainText("Déclaration enregistrée : aucun lien d'intérêts.");
     await expect(first.getByText("Identification sécurisée des professionnels").first()).toBeVisible();
     await expectNoSeriousAccessibilityViolation(first);
     await expectNoPageErrors(first, errors);
@@ -96,9 +98,10 @@ test.describe("review", () => {
     }
     await first.getByLabel("Appréciation générale").focus();
     await first.keyboard.type("Projet cohérent, calendrier réaliste.");
-    // A field given its answer is no longer said to be missing.
+    // A field given its answer is no longer said to be missing, on the field nor in the list.
     await expect(first.getByRole("form", { name: "Grille d'évaluation" }).getByText(/^Donnez une note/)).toHaveCount(0);
     await expect(first.locator("#appreciation-generale").getByText("Rédigez l'appréciation générale.")).toHaveCount(0);
+    await expect(first.getByTestId("review-missing")).toHaveCount(0);
     await press(first, first.getByRole("button", { name: "Transmettre l'évaluation" }), "Enter");
     // Cancelled, nothing is sent and the focus goes back to the button.
     await press(first, first.getByRole("button", { name: "Annuler" }), "Enter");
@@ -226,6 +229,55 @@ test.describe("review", () => {
     expect(email.text).toContain("Centre hospitalier des Liens");
   });
 
+  test("the same reviewer's sheet saved in two tabs is said to be their own, from elsewhere, not someone else's", async ({ context }) => {
+    const wave = await createReviewWave(e2eDb, { k: 1 });
+    const dossier = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD des Deux Onglets" });
+    const reviewer = await createReviewer(e2eDb);
+    const assignment = await assign(dossier.id, reviewer.userId);
+    await e2eDb.conflictDeclaration.create({ data: { assignmentId: assignment.id, hasConflict: false } });
+    await e2eDb.review.create({ data: { assignmentId: assignment.id } });
+    await signInAs(context, reviewer.userId);
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    for (const tab of [a, b]) {
+      await tab.goto(`/instruction/${assignment.id}`);
+      await waitForHydration(tab.getByLabel("Appréciation générale"));
+    }
+
+    await a.getByLabel("Appréciation générale").fill("Rédigée dans l'onglet A.");
+    await expect(a.getByTestId("autosave-status")).toContainText("Enregistré à");
+    await b.getByLabel("Appréciation générale").fill("Rédigée dans l'onglet B.");
+    await expect(b.getByText("Votre évaluation a été enregistrée ailleurs entre-temps")).toBeVisible();
+    await expect(b.getByText(/^Vous l'avez enregistrée dans un autre onglet ou sur un autre appareil le /)).toBeVisible();
+    await expect(b.getByText("Une autre personne")).toHaveCount(0);
+  });
+
+  test("a conflict found while reading the dossier, after « no conflict », is declared from the review page", async ({ page, context }) => {
+    const wave = await createReviewWave(e2eDb, { k: 1 });
+    const dossier = await createSubmittedDossier(e2eDb, wave, { name: "Clinique des Découvertes" });
+    const reviewer = await createReviewer(e2eDb);
+    const assignment = await assign(dossier.id, reviewer.userId);
+    await signInAs(context, reviewer.userId);
+
+    await page.goto(`/instruction/${assignment.id}`);
+    await waitForHydration(page.getByRole("radio", { name: "Non, je n'ai aucun lien d'intérêts avec ce dossier" }));
+    await page.getByRole("radio", { name: "Non, je n'ai aucun lien d'intérêts avec ce dossier" }).check({ force: true });
+    await page.getByRole("button", { name: "Enregistrer ma déclaration" }).click();
+    await expect(page.getByRole("heading", { name: "Grille d'évaluation" })).toBeVisible();
+
+    const later = page.getByRole("form", { name: "Un lien d'intérêts découvert en lisant le dossier ?" });
+    await page.getByText("Déclarer un lien d'intérêts", { exact: true }).click();
+    await later.getByRole("radio", { name: CONFLICT_EMPLOYMENT }).check({ force: true });
+    await later.getByRole("button", { name: "Déclarer ce lien d'intérêts" }).click();
+    await later.getByRole("button", { name: "Confirmer le conflit d'intérêts" }).click();
+    await expect(page.getByText("Votre déclaration de conflit d'intérêts est enregistrée")).toBeVisible();
+    expect(await e2eDb.conflictDeclaration.findUniqueOrThrow({ where: { assignmentId: assignment.id } })).toMatchObject({
+      hasConflict: true,
+      type: "EMPLOYMENT",
+    });
+    await page.goto(`/instruction/${assignment.id}`);
+    await expect(page.getByRole("heading", { name: "Page non trouvée" })).toBeVisible();
+  });
+
   test("a manager previews then applies an automatic assignment that never pairs a flagged reviewer", async ({ page, context }) => {
     const wave = await createReviewWave(e2eDb, { k: 2 });
     const dossiers: Array<Awaited<ReturnType<typeof createSubmittedDossier>>> = [];
@@ -267,6 +319,44 @@ test.describe("review", () => {
     expect(Math.max(...loads.values())).toBeLessThanOrEqual(2);
     expect(await e2eDb.application.count({ where: { id: { in: dossiers.map((dossier) => dossier.id) }, state: "UNDER_REVIEW" } })).toBe(3);
     await expect(page.getByRole("status").first()).toContainText("3 avec leurs 2 instructeurs, 0 à compléter");
+  });
+
+  test("the queue puts the work still to do first, counts what is done, and says when a filter leaves nothing", async ({
+    page,
+    context,
+  }) => {
+    const wave = await createReviewWave(e2eDb, { k: 1 });
+    const reviewer = await createReviewer(e2eDb);
+    const [done, later, sooner] = [
+      await createSubmittedDossier(e2eDb, wave, { name: "EHPAD Déjà Évalué" }),
+      await createSubmittedDossier(e2eDb, wave, { name: "EHPAD Plus Tard" }),
+      await createSubmittedDossier(e2eDb, wave, { name: "EHPAD Plus Tôt" }),
+    ];
+    await addSubmittedReviews(e2eDb, done.id, wave.criteria, [{ reviewerId: reviewer.userId, value: 3 }]);
+    const dueAt = (day: string) => new Date(`${day}T17:00:00Z`);
+    await e2eDb.reviewerAssignment.updateMany({ where: { applicationId: done.id }, data: { dueAt: dueAt("2999-01-01") } });
+    await e2eDb.reviewerAssignment.update({
+      where: { id: (await assign(later.id, reviewer.userId)).id },
+      data: { dueAt: dueAt("2999-03-01") },
+    });
+    await e2eDb.reviewerAssignment.update({
+      where: { id: (await assign(sooner.id, reviewer.userId)).id },
+      data: { dueAt: dueAt("2999-02-01") },
+    });
+    await signInAs(context, reviewer.userId);
+
+    await page.goto("/instruction");
+    await expect(page.getByRole("status").filter({ hasText: "dossiers sur 3" })).toHaveText(
+      "3 dossiers sur 3 – 1 évaluation transmise, 2 à faire",
+    );
+    const table = page.getByRole("table", { name: "Dossiers qui vous sont attribués" });
+    await expect(table.getByRole("link")).toHaveText(["EHPAD Plus Tôt", "EHPAD Plus Tard", "EHPAD Déjà Évalué"]);
+
+    await page.goto("/instruction?statut=OVERDUE");
+    await expect(page.getByText("Aucun dossier ne correspond à ces filtres.")).toBeVisible();
+    await expect(table).toHaveCount(0);
+    await page.getByRole("link", { name: "Voir tous vos dossiers" }).click();
+    await expect(table.getByRole("link")).toHaveCount(3);
   });
 
   test("an ARS reviewer reaches the dossiers of their region only, and reads an overdue one without a page error", async ({

@@ -79,13 +79,18 @@ export async function listMyAssignments(viewer: Viewer, filters: TQueueFilters, 
   const filtered = items.filter(
     (item) => !filters.statut || (filters.statut === "OVERDUE" ? item.overdue : item.status === filters.statut),
   );
+  // By due date, the work still to do first: a submitted review is done whatever its date.
+  const done = (item: (typeof items)[number]) => (item.status === "SUBMITTED" ? 1 : 0);
   const compare = {
     echeance: (a: (typeof items)[number], b: (typeof items)[number]) =>
-      (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || a.establishment.name.localeCompare(b.establishment.name, "fr"),
+      done(a) - done(b) ||
+      (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) ||
+      a.establishment.name.localeCompare(b.establishment.name, "fr"),
     etablissement: (a: (typeof items)[number], b: (typeof items)[number]) => a.establishment.name.localeCompare(b.establishment.name, "fr"),
     vague: (a: (typeof items)[number], b: (typeof items)[number]) =>
       a.wave.localeCompare(b.wave, "fr") || a.establishment.name.localeCompare(b.establishment.name, "fr"),
   }[filters.tri];
   const waves = [...new Map(items.map((item) => [item.waveId, item.wave])).entries()].map(([id, title]) => ({ id, title }));
-  return { items: filtered.sort(compare), total: items.length, waves };
+  const submitted = items.filter((item) => item.status === "SUBMITTED").length;
+  return { items: filtered.sort(compare), total: items.length, submitted, waves };
 }

@@ -6,6 +6,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
+import { formatCount } from "@/lib/format/numbers";
 import { FilterSelect } from "@/components/forms/filter-select";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { guardPage } from "@/lib/http/page-guard";
@@ -22,7 +23,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const viewer = await requireViewer("/instruction");
   const query = await searchParams;
   const filters = ZQueueFilters.parse(query);
-  const { items, total, waves } = await guardPage(viewer, "/instruction", () => listMyAssignments(viewer, filters));
+  const { items, total, submitted, waves } = await guardPage(viewer, "/instruction", () => listMyAssignments(viewer, filters));
 
   return (
     <>
@@ -74,53 +75,59 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             </div>
           </form>
           <p role="status">
-            {items.length} dossier{items.length > 1 ? "s" : ""} sur {total}
+            {`${formatCount(items.length, "dossier", "dossiers")} sur ${total} – ${formatCount(submitted, "évaluation transmise", "évaluations transmises")}, ${total - submitted} à faire`}
           </p>
-          <DataTable caption="Dossiers qui vous sont attribués">
-            <thead>
-              <tr>
-                <th scope="col">Établissement</th>
-                <th scope="col">Vague et niveau</th>
-                <th scope="col">Échéance</th>
-                <th scope="col">Votre évaluation</th>
-                <th scope="col">État du dossier</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.assignmentId}>
-                  <td>
-                    <Link href={`/instruction/${item.assignmentId}`}>{item.establishment.name}</Link>
-                    <br />
-                    <span className={fr.cx("fr-text--xs")}>
-                      FINESS {item.establishment.finess} – {item.establishment.category} – {item.establishment.region}
-                    </span>
-                    {item.projectTitle ? (
-                      <>
-                        <br />
-                        <span className={fr.cx("fr-text--xs")}>{item.projectTitle}</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {item.wave}
-                    <br />
-                    <span className={fr.cx("fr-text--xs")}>{TIER_LABELS[item.tier]}</span>
-                  </td>
-                  <td>
-                    {item.dueAt ? formatParisDateTime(item.dueAt) : "Non fixée"}
-                    <OverdueBadge overdue={item.overdue} />
-                  </td>
-                  <td>
-                    <Badge severity={item.status === "SUBMITTED" ? "success" : item.status === "TO_DECLARE" ? "warning" : "info"} small>
-                      {ASSIGNMENT_STATUS_LABELS[item.status]}
-                    </Badge>
-                  </td>
-                  <td>{STATE_LABELS[item.dossierState]}</td>
+          {items.length === 0 ? (
+            <p>
+              Aucun dossier ne correspond à ces filtres. <Link href="/instruction">Voir tous vos dossiers</Link>
+            </p>
+          ) : (
+            <DataTable caption="Dossiers qui vous sont attribués">
+              <thead>
+                <tr>
+                  <th scope="col">Établissement</th>
+                  <th scope="col">Vague et niveau</th>
+                  <th scope="col">Échéance</th>
+                  <th scope="col">Votre évaluation</th>
+                  <th scope="col">État du dossier</th>
                 </tr>
-              ))}
-            </tbody>
-          </DataTable>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.assignmentId}>
+                    <td>
+                      <Link href={`/instruction/${item.assignmentId}`}>{item.establishment.name}</Link>
+                      <br />
+                      <span className={fr.cx("fr-text--xs")}>
+                        FINESS {item.establishment.finess} – {item.establishment.category} – {item.establishment.region}
+                      </span>
+                      {item.projectTitle ? (
+                        <>
+                          <br />
+                          <span className={fr.cx("fr-text--xs")}>{item.projectTitle}</span>
+                        </>
+                      ) : null}
+                    </td>
+                    <td>
+                      {item.wave}
+                      <br />
+                      <span className={fr.cx("fr-text--xs")}>{TIER_LABELS[item.tier]}</span>
+                    </td>
+                    <td>
+                      {item.dueAt ? formatParisDateTime(item.dueAt) : "Non fixée"}
+                      <OverdueBadge overdue={item.overdue} />
+                    </td>
+                    <td>
+                      <Badge severity={item.status === "SUBMITTED" ? "success" : item.status === "TO_DECLARE" ? "warning" : "info"} small>
+                        {ASSIGNMENT_STATUS_LABELS[item.status]}
+                      </Badge>
+                    </td>
+                    <td>{STATE_LABELS[item.dossierState]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          )}
         </>
       )}
     </>
