@@ -152,6 +152,14 @@ test.describe("review", () => {
     await secondPage.getByRole("button", { name: "Confirmer la transmission" }).click();
     await expect(secondPage.getByRole("heading", { name: "Les autres évaluations" })).toBeVisible();
     await expect(secondPage.getByText("Projet cohérent, calendrier réaliste.")).toBeVisible();
+    // Each criterion's comment is in the text, named by its criterion, not in a tooltip.
+    const [firstCriterion] = wave.criteria;
+    await expect(
+      secondPage.getByText(`${firstCriterion!.code} – ${firstCriterion!.label} : Commentaire ${firstCriterion!.code}.`),
+    ).toBeVisible();
+    await expect(
+      secondPage.getByRole("rowheader", { name: `${firstCriterion!.code} – ${firstCriterion!.label} (sur ${firstCriterion!.scaleMax})` }),
+    ).toBeVisible();
     await expect(secondPage.getByText(/Écart entre évaluations/)).toBeVisible();
     expect((await e2eDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("SCORED");
     await firstContext.close();

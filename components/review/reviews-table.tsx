@@ -13,9 +13,33 @@ function scoreText(score: { value: number | null; notApplicable: boolean } | und
   return score.value === null ? "–" : String(score.value);
 }
 
+/** A review's comments on its criteria, in the text (a cell's tooltip reaches neither the keyboard, nor touch, nor screen readers). */
+function CriterionComments({
+  criteria,
+  scores,
+}: {
+  criteria: readonly SheetCriterion[];
+  scores: DossierReviews["reviews"][number]["scores"];
+}) {
+  const commented = criteria.flatMap((criterion) => {
+    const comment = scores.find((score) => score.criterionId === criterion.id)?.comment;
+    return comment ? [{ criterion, comment }] : [];
+  });
+  if (commented.length === 0) return null;
+  return (
+    <ul className={fr.cx("fr-text--sm")}>
+      {commented.map(({ criterion, comment }) => (
+        <li key={criterion.id} style={{ whiteSpace: "pre-line" }}>
+          {criterion.code} – {criterion.label} : {comment}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * Submitted reviews side by side, one table per tier: each criterion's notes, the weighted total
- * on 100, and the spread (lowest, highest, mean); then each reviewer's overall comment.
+ * on 100, and the spread (lowest, highest, mean); then each reviewer's overall comment and comments on criteria.
  */
 export function ReviewsTable({
   reviews,
@@ -48,16 +72,11 @@ export function ReviewsTable({
           {criteria.map((criterion) => (
             <tr key={criterion.id}>
               <th scope="row">
-                {criterion.code} <span className={fr.cx("fr-text--xs")}>(sur {criterion.scaleMax})</span>
+                {criterion.code} – {criterion.label} <span className={fr.cx("fr-text--xs")}>(sur {criterion.scaleMax})</span>
               </th>
-              {shown.map((review) => {
-                const score = review.scores.find((candidate) => candidate.criterionId === criterion.id);
-                return (
-                  <td key={review.assignmentId} title={score?.comment || undefined}>
-                    {scoreText(score)}
-                  </td>
-                );
-              })}
+              {shown.map((review) => (
+                <td key={review.assignmentId}>{scoreText(review.scores.find((candidate) => candidate.criterionId === criterion.id))}</td>
+              ))}
             </tr>
           ))}
           <tr>
@@ -82,6 +101,7 @@ export function ReviewsTable({
             <strong>{review.reviewer}</strong> – appréciation générale :
           </p>
           <p style={{ whiteSpace: "pre-line" }}>{review.overallComment || "–"}</p>
+          <CriterionComments criteria={criteria} scores={review.scores} />
         </blockquote>
       ))}
     </>
