@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractPdfText } from "@/lib/applications/testing/pdf-text";
-import { type DecisionLetterInput, letterHashOf, renderDecisionLetterPdf } from "./decision-letter-pdf";
+import { APPEAL_NOTICE, type DecisionLetterInput, letterHashOf, renderDecisionLetterPdf } from "./decision-letter-pdf";
 
 const input: DecisionLetterInput = {
   programme: "HospiConnect",
@@ -36,6 +36,8 @@ describe("the decision letter", async () => {
     expect(text).toContain("Montant demandé : 15 000 €");
     expect(text).toContain("Montant accordé : 12 000 €");
     expect(text).toContain("Conditions : Versement sur justificatifs.");
+    // How to contest it, and within what time (the text wraps in the PDF: compared without line breaks).
+    expect(text.replace(/\s+/g, " ")).toContain(`Voies et délais de recours ${APPEAL_NOTICE}`);
   });
 
   it("explains each criterion: weight, mean note, points, and the releasable comments", () => {

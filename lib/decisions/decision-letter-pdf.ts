@@ -41,6 +41,10 @@ export function letterHashOf(input: DecisionLetterInput): string {
     .digest("hex");
 }
 
+/** How to contest the decision, and within what time: the notice every administrative decision carries. */
+export const APPEAL_NOTICE =
+  "Cette décision peut faire l'objet, dans un délai de deux mois à compter de sa notification, d'un recours gracieux auprès de l'Agence du Numérique en Santé ou d'un recours contentieux devant le tribunal administratif compétent, qui peut être saisi par l'application Télérecours citoyens (www.telerecours.fr).";
+
 const TITLE = "Notification de décision";
 const OUTCOME_SENTENCES: Readonly<Record<DecisionOutcome, string>> = {
   SELECTED: "Votre dossier est retenu.",
@@ -100,6 +104,11 @@ export async function renderDecisionLetterPdf(input: DecisionLetterInput, letter
       paragraph(`${comment.criterionCode ? `${comment.criterionCode} : ` : "Appréciation générale : "}« ${comment.text} »`);
     gap(0.5);
   }
+
+  // Without them, the time limits to contest an administrative decision do not run (Code de justice administrative, art. R. 421-5).
+  heading(2, "Voies et délais de recours");
+  paragraph(APPEAL_NOTICE);
+  gap(0.5);
 
   paragraph("Empreinte numérique de cette notification (SHA-256) :");
   block("Courier", 9.5, letterHash, 1);
