@@ -782,6 +782,8 @@ const ROWS: Row[] = [
   page("/documentation-api", () => "/documentation-api", PUBLIC),
   page("/accessibilite", () => "/accessibilite", PUBLIC),
   page("/plan-du-site", () => "/plan-du-site", PUBLIC),
+  page("/donnees-personnelles", () => "/donnees-personnelles", PUBLIC),
+  page("/gestion-des-cookies", () => "/gestion-des-cookies", PUBLIC),
   {
     route: "POST /api/api-tokens",
     call: () => ({ method: "POST", url: "/api/api-tokens", json: { name: "Matrice", scopes: ["waves:read"], lifetimeDays: "30" } }),

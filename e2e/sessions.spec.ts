@@ -63,6 +63,29 @@ test.describe("sessions", () => {
     await expect(page.getByText("Ce lien de démonstration a déjà servi")).toBeVisible();
   });
 
+  test("every cookie the browser holds once signed in is listed, with its purpose, on the cookies page the footer links to", async ({
+    page,
+    context,
+  }) => {
+    const [director] = await createDemoSignInLinks(e2eDb, E2E_BASE_URL);
+    await page.goto(new URL(director!.link).pathname);
+    await page.getByRole("button", { name: `Se connecter en tant que ${director!.name}` }).click();
+    await expect(page.getByRole("link", { name: "Mes établissements" })).toBeVisible();
+    const held = (await context.cookies()).map((cookie) => cookie.name.replace(/^__(Secure|Host)-/, ""));
+    expect(held).toContain("next-auth.session-token");
+
+    await page.getByRole("contentinfo").getByRole("link", { name: "Gestion des cookies" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gestion des cookies");
+    const listed = (
+      await page.getByRole("table", { name: "Cookies déposés par le service" }).getByRole("rowheader").allTextContents()
+    ).flatMap((names) => names.split(", "));
+    expect(listed).toEqual(expect.arrayContaining([...new Set(held)]));
+    await expectNoSeriousAccessibilityViolation(page);
+    await page.getByRole("contentinfo").getByRole("link", { name: "Données personnelles" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Données personnelles");
+    await expectNoSeriousAccessibilityViolation(page);
+  });
+
   test("a programme manager reads the audit log in French, filtered", async ({ page, context }) => {
     const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
     await e2eDb.auditEvent.create({

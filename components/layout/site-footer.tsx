@@ -15,6 +15,9 @@ export function SiteFooter() {
         websiteMapLinkProps={{ href: "/plan-du-site" }}
         contentDescription="HospiConnect accompagne les établissements de santé et les établissements et services sociaux et médico-sociaux dans la sécurisation et la simplification de l'identification électronique de leurs professionnels. Service opéré par l'Agence du Numérique en Santé."
         bottomItems={[
+          // react-dsfr 1.33 has no props for these two DSFR links: bottom items, in the DSFR's order.
+          { text: "Données personnelles", linkProps: { href: "/donnees-personnelles" } },
+          { text: "Gestion des cookies", linkProps: { href: "/gestion-des-cookies" } },
           // The DSFR's « Paramètres d'affichage »: the header renders its modal, this button opens it.
           // Our own text: react-dsfr's translates through a hook a server component cannot call.
           { ...headerFooterDisplayItem, text: "Paramètres d'affichage" },

@@ -67,6 +67,8 @@ export type SiteMapSection = { title: string; links: NavigationLink[] };
 const INFORMATION_LINKS: NavigationLink[] = [
   { text: "Documentation de l'API publique", href: "/documentation-api" },
   { text: "Déclaration d'accessibilité", href: "/accessibilite" },
+  { text: "Données personnelles", href: "/donnees-personnelles" },
+  { text: "Gestion des cookies", href: "/gestion-des-cookies" },
   { text: "Plan du site", href: "/plan-du-site" },
 ];
 
