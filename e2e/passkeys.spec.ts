@@ -51,8 +51,10 @@ test.describe("passkeys for ANS staff", () => {
     const invitation = await createStaffInvitation("REVIEWER");
 
     await acceptInvitation(page, invitation.path, "Inès Garnier");
-    // The page signs in with the new key right away.
+    // The page signs in with the new key right away, and lands on the account, which says it is active.
     await expect(page.getByRole("link", { name: "Inès Garnier" })).toBeVisible();
+    await expect(page).toHaveURL(/\/compte\?active=1$/);
+    await expect(page.locator(":focus")).toContainText("Votre compte est activé et vous êtes connecté.");
     await expect(page.getByRole("link", { name: "Dossiers à instruire" })).toBeVisible();
 
     const user = await e2eDb.user.findUniqueOrThrow({ where: { email: invitation.email }, include: { credentials: true } });

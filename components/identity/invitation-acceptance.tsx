@@ -43,7 +43,8 @@ export function InvitationAcceptance({ token, email }: { token: string; email: s
     setError(null);
     try {
       await signInWithPasskey();
-      router.replace("/");
+      // The account page, which says the account is active and shows the key just registered.
+      router.replace("/compte?active=1");
       router.refresh();
     } catch (caught) {
       setError((caught as Error).message);

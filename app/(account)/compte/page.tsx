@@ -1,4 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CredentialList } from "@/components/identity/credential-list";
@@ -16,13 +18,25 @@ export const metadata: Metadata = { title: "Mon compte" };
 
 const MEMBERSHIP_LABELS = { DIRECTOR: "direction", EDITOR: "co-rédaction" } as const;
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ active?: string }> }) {
   const viewer = await requireViewer("/compte");
+  // Set by the invitation page once the new account's first key has signed in.
+  const activated = (await searchParams).active === "1";
   const [credentials, account] = await Promise.all([listOwnCredentials(viewer), getAccountOverview(viewer)]);
 
   return (
     <>
       <h1>Mon compte</h1>
+      {activated ? (
+        <FocusOnArrival>
+          <Alert
+            severity="success"
+            small
+            className={fr.cx("fr-mb-3w")}
+            description="Votre compte est activé et vous êtes connecté. Votre clé d'accès est enregistrée ci-dessous : utilisez-la à chaque connexion. Le menu en haut de page mène à votre espace."
+          />
+        </FocusOnArrival>
+      ) : null}
       <p>
         {viewer.displayName} – {viewer.email}
         {viewer.staffRole ? <> – {STAFF_ROLE_LABELS[viewer.staffRole]}</> : null}
