@@ -32,7 +32,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           severity="info"
           small
           className={fr.cx("fr-mb-3w")}
-          description="Aucun serveur d'envoi (SMTP_URL) n'est configuré : les courriels restent dans cette boîte d'envoi. Ouvrez l'objet d'un courriel pour le lire."
+          description="Aucun serveur d'envoi de courriels n'est configuré pour cette installation : les courriels restent dans cette boîte d'envoi. Ouvrez l'objet d'un courriel pour le lire."
         />
       ) : (
         <Alert
