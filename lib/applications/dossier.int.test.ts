@@ -194,4 +194,33 @@ describe("dossier use cases", () => {
       "transition → directrice@example.test",
     ]);
   });
+
+  it("tells the programme managers, not a disabled one, when the establishment answers a request for information", async () => {
+    const { application, user, asViewer } = await setup();
+    const [director, manager] = [asViewer(await user("directrice")), asViewer(await user("pilote", "PROGRAMME_MANAGER"))];
+    const former = await user("ancienne-pilote", "PROGRAMME_MANAGER");
+    await testDb.user.update({ where: { id: former.id }, data: { disabledAt: new Date() } });
+    await testDb.application.update({ where: { id: application.id }, data: { state: "UNDER_REVIEW", version: 3 } });
+    await transitionApplication(manager, {
+      applicationId: application.id,
+      expectedVersion: 3,
+      ip: null,
+      action: "requestInformation",
+      comment: "Joignez le devis du prestataire.",
+      responseDueAt: "2999-01-15T18:00",
+    });
+    await transitionApplication(director, {
+      applicationId: application.id,
+      expectedVersion: 4,
+      ip: null,
+      action: "answerInformationRequest",
+      comment: "Le devis est joint au fil.",
+    });
+
+    const answered = await testDb.outboxEmail.findMany({ where: { dedupeKey: { startsWith: "information-answered:" } } });
+    expect(answered.map((email) => email.to)).toEqual(["pilote@example.test"]);
+    expect(answered[0]!.subject).toBe("Complément reçu pour le dossier HospiConnect de « EHPAD Test »");
+    expect(answered[0]!.text).toContain("directrice a répondu à la demande de complément sur le dossier de « EHPAD Test »");
+    expect(answered[0]!.text).toContain("Le devis est joint au fil.");
+  });
 });

@@ -7,6 +7,8 @@ import { requestDelivery } from "@/lib/jobs/worker";
 import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
 import { loadDossierFacts } from "./dossier-facts";
 import { notifyMembers } from "./notify-members";
+import { informationAnsweredEmail } from "@/lib/notifications/information-answered";
+import { enqueueEmail } from "@/lib/notifications/outbox";
 import { nextState, STATE_LABELS } from "./state-machine";
 import { withdrawStagedProposal } from "@/lib/decisions/withdraw-staged-proposal";
 import { writeTransition } from "./write-transition";
@@ -80,7 +82,25 @@ export async function transitionApplication(
     });
     if (input.action === "reopenReview") await withdrawStagedProposal(tx, { applicationId: facts.id, viewer, ip: input.ip, now });
     if (input.action === "requestInformation" || input.action === "answerInformationRequest") {
-      await tx.message.create({ data: { applicationId: facts.id, authorId: viewer.userId, body: input.comment, createdAt: now } });
+      const message = await tx.message.create({
+        data: { applicationId: facts.id, authorId: viewer.userId, body: input.comment, createdAt: now },
+        select: { id: true },
+      });
+      // The answer is the establishment's message in the thread: the managers hear of it as of any other.
+      if (input.action === "answerInformationRequest") {
+        const [establishment, managers] = await Promise.all([
+          tx.establishment.findUniqueOrThrow({ where: { id: facts.establishmentId }, select: { name: true } }),
+          tx.user.findMany({ where: { staffRole: "PROGRAMME_MANAGER", disabledAt: null }, select: { email: true } }),
+        ]);
+        const email = informationAnsweredEmail({
+          author: viewer.displayName,
+          establishment: establishment.name,
+          applicationId: facts.id,
+          answer: input.comment,
+        });
+        for (const { email: to } of managers)
+          await enqueueEmail(tx, { dedupeKey: `information-answered:${message.id}:${to}`, to, ...email });
+      }
     }
     if (actor === "PROGRAMME_MANAGER")
       await notifyMembers(tx, {
