@@ -3,8 +3,9 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { UploadField } from "@/components/forms/upload-field";
+import { useFocusBack } from "@/components/forms/use-focus-back";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { formatFileSize } from "@/lib/attachments/file-size";
 import { fileSizeProblem } from "@/lib/attachments/file-size-check";
 import { callApi } from "@/lib/http/api-client";
@@ -34,14 +35,9 @@ export function EvidenceFiles({
   const [uploading, setUploading] = useState(false);
   /** What the last upload or removal did, said to screen readers (the list changing says nothing). */
   const [notice, setNotice] = useState("");
-  // The field was disabled while the file left: the focus comes back to it once the work is done,
+  // The field is disabled while the file leaves: the focus comes back to it once the work is done,
   // whatever its outcome (a refusal is then read with the field, whose message it is).
-  const refocus = useRef(false);
-  useEffect(() => {
-    if (uploading || !refocus.current) return;
-    refocus.current = false;
-    input.current?.focus();
-  }, [uploading]);
+  const focusBackTo = useFocusBack(uploading);
 
   async function upload(file: File) {
     // Said at once rather than after sending megabytes the server would refuse.
@@ -50,6 +46,7 @@ export function EvidenceFiles({
       setError(problem);
       return;
     }
+    focusBackTo(input.current);
     setUploading(true);
     setError(null);
     setNotice("");
@@ -68,7 +65,6 @@ export function EvidenceFiles({
     } catch (caught) {
       setError((caught as Error).message);
     } finally {
-      refocus.current = true;
       setUploading(false);
     }
   }

@@ -1,3 +1,7 @@
+/** The controls a keyboard user acts on, as a selector: where the focus is given when a place is reached. */
+export const FOCUSABLE_CONTROL =
+  "input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])";
+
 /**
  * Gives the focus to an element, made focusable by script only (`tabIndex = -1`) when it is not a
  * control: a heading or a message that should be read next, after the control that had the focus

@@ -1,10 +1,9 @@
 import { flushSync } from "react-dom";
-
-const FOCUSABLE = "input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])";
+import { FOCUSABLE_CONTROL } from "./give-focus";
 
 function focusableIn(element: Element | undefined): HTMLElement | null {
   if (!element) return null;
-  const target = element.matches(FOCUSABLE) ? element : element.querySelector(FOCUSABLE);
+  const target = element.matches(FOCUSABLE_CONTROL) ? element : element.querySelector(FOCUSABLE_CONTROL);
   return target instanceof HTMLElement ? target : null;
 }
 

@@ -1,6 +1,7 @@
-import { type BaseSyntheticEvent, useEffect, useRef, useState } from "react";
+import { type BaseSyntheticEvent, useState } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { applyServerErrors } from "./server-errors";
+import { useFocusBack } from "./use-focus-back";
 
 export type SubmitResult = { severity: "success" | "error"; text: string };
 
@@ -23,13 +24,7 @@ export function useApiSubmit<TFieldValues extends FieldValues, TValues>(
   options: { within?: string; reportInvalid?: boolean } = {},
 ) {
   const [result, setResult] = useState<SubmitResult | null>(null);
-  const submitter = useRef<HTMLElement | null>(null);
-  const { isSubmitting } = form.formState;
-  useEffect(() => {
-    if (isSubmitting || !submitter.current) return;
-    if (document.activeElement === document.body || document.activeElement === null) submitter.current.focus();
-    submitter.current = null;
-  }, [isSubmitting]);
+  const focusBackTo = useFocusBack(form.formState.isSubmitting);
 
   const submit = form.handleSubmit(
     async (values) => {
@@ -45,8 +40,7 @@ export function useApiSubmit<TFieldValues extends FieldValues, TValues>(
   );
   const onSubmit = (event?: BaseSyntheticEvent) => {
     setResult(null);
-    submitter.current =
-      document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    focusBackTo(document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null);
     return submit(event);
   };
   return { onSubmit, result };

@@ -1,10 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { giveFocus } from "./give-focus";
-
-const FOCUSABLE =
-  "input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href]";
+import { FOCUSABLE_CONTROL, giveFocus } from "./give-focus";
 
 /**
  * A link to a field (« Avant de déposer, complétez : … ») puts the focus in it, not only the
@@ -17,7 +14,7 @@ export function useFocusOnFragment() {
     const id = decodeURIComponent(window.location.hash.slice(1));
     const target = id ? document.getElementById(id) : null;
     if (!target) return;
-    const control = target.matches(FOCUSABLE) ? target : target.querySelector<HTMLElement>(FOCUSABLE);
+    const control = target.matches(FOCUSABLE_CONTROL) ? target : target.querySelector<HTMLElement>(FOCUSABLE_CONTROL);
     giveFocus(control ?? target);
   }, []);
 }

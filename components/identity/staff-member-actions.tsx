@@ -3,7 +3,8 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { StaffRole } from "@/lib/db/generated/enums";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
+import { useFocusBack } from "@/components/forms/use-focus-back";
 import { callApi } from "@/lib/http/api-client";
 import { ofName } from "@/lib/format/elision";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
@@ -19,14 +20,11 @@ export function StaffMemberActions({ userId, name, staffRole, disabled }: Props)
   const router = useRouter();
   const [outcome, setOutcome] = useState<{ error: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
-  const used = useRef<HTMLButtonElement | null>(null);
-  useEffect(() => {
-    if (!pending) used.current?.focus();
-  }, [pending]);
+  const focusBackTo = useFocusBack(pending);
 
   async function update(button: HTMLButtonElement, change: Record<string, unknown>, question: string | null, done: string) {
     if (question && !window.confirm(question)) return;
-    used.current = button;
+    focusBackTo(button);
     setPending(true);
     setOutcome(null);
     try {
