@@ -8,7 +8,7 @@ import { requestDelivery } from "@/lib/jobs/worker";
 import { messagePostedEmail } from "@/lib/notifications/message-posted";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { loadDossierFacts } from "./dossier-facts";
-import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
+import { REACHABLE_MANAGERS, REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 import { nameWithSide } from "@/lib/identity/staff-role-labels";
 
 export const MAX_MESSAGE_LENGTH = 8000;
@@ -52,9 +52,7 @@ export async function postMessage(viewer: Viewer, input: { applicationId: string
       select: { name: true, memberships: REACHABLE_MEMBERS },
     });
     const recipients = fromEstablishment
-      ? (await tx.user.findMany({ where: { staffRole: "PROGRAMME_MANAGER", disabledAt: null }, select: { email: true } })).map(
-          (user) => user.email,
-        )
+      ? (await tx.user.findMany(REACHABLE_MANAGERS)).map((user) => user.email)
       : establishment.memberships.map((membership) => membership.user.email);
     const email = messagePostedEmail({
       author: nameWithSide(viewer.displayName, viewer.staffRole),

@@ -9,6 +9,7 @@ import { loadDossierFacts } from "./dossier-facts";
 import { notifyMembers } from "./notify-members";
 import { informationAnsweredEmail } from "@/lib/notifications/information-answered";
 import { enqueueEmail } from "@/lib/notifications/outbox";
+import { REACHABLE_MANAGERS } from "@/lib/notifications/recipients";
 import { nextState, STATE_LABELS } from "./state-machine";
 import { withdrawStagedProposal } from "@/lib/decisions/withdraw-staged-proposal";
 import { writeTransition } from "./write-transition";
@@ -90,7 +91,7 @@ export async function transitionApplication(
       if (input.action === "answerInformationRequest") {
         const [establishment, managers] = await Promise.all([
           tx.establishment.findUniqueOrThrow({ where: { id: facts.establishmentId }, select: { name: true } }),
-          tx.user.findMany({ where: { staffRole: "PROGRAMME_MANAGER", disabledAt: null }, select: { email: true } }),
+          tx.user.findMany(REACHABLE_MANAGERS),
         ]);
         const email = informationAnsweredEmail({
           author: viewer.displayName,

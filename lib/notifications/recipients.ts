@@ -11,3 +11,12 @@ export const REACHABLE_MEMBERS = {
   where: { user: { disabledAt: null } },
   select: { user: { select: { id: true, email: true } } },
 } as const satisfies Prisma.Establishment$membershipsArgs;
+
+/**
+ * The programme managers as recipients of the programme's e-mails (a message or an answer from an
+ * establishment, a declared conflict): those whose account is open.
+ */
+export const REACHABLE_MANAGERS = {
+  where: { staffRole: "PROGRAMME_MANAGER", disabledAt: null },
+  select: { email: true },
+} as const satisfies Prisma.UserFindManyArgs;

@@ -108,7 +108,7 @@ export async function applyAutomaticAssignment(
         request.tier,
       );
       // Names beside the ids: the log is read by people, and a name can change afterwards.
-      const dossierNames = new Map(inputs.dossiers.map((dossier) => [dossier.id, dossier.establishment.name]));
+      const dossierOf = new Map(inputs.dossiers.map((dossier) => [dossier.id, dossier]));
       const reviewerNames = new Map(inputs.reviewers.map((reviewer) => [reviewer.id, reviewer.displayName]));
       await tx.auditEvent.createMany({
         data: result.assignments.map((pair, index) => ({
@@ -119,7 +119,7 @@ export async function applyAutomaticAssignment(
           targetId: ids[index]!,
           ip: request.ip,
           details: {
-            establishment: dossierNames.get(pair.dossierId),
+            establishment: dossierOf.get(pair.dossierId)!.establishment.name,
             reviewer: reviewerNames.get(pair.reviewerId),
             applicationId: pair.dossierId,
             reviewerId: pair.reviewerId,
@@ -149,7 +149,6 @@ export async function applyAutomaticAssignment(
         })),
       );
 
-      const dossierOf = new Map(inputs.dossiers.map((dossier) => [dossier.id, dossier]));
       const dueAt = effectiveDueAt({ tier: request.tier, dueAt: null }, inputs.wave);
       const establishmentsOf = new Map<string, string[]>();
       for (const pair of result.assignments)

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { conflictDeclaredEmail } from "@/lib/notifications/conflict-declared";
 import { enqueueEmail } from "@/lib/notifications/outbox";
+import { REACHABLE_MANAGERS } from "@/lib/notifications/recipients";
 import type { TDeclarationInput } from "./declaration-schema";
 import { loadAssignment } from "./load-assignment";
 import { completeScoringIfDone } from "./tier-completion";
@@ -82,7 +83,7 @@ export async function declareInterests(
     const managers =
       assigner && assigner.staffRole === "PROGRAMME_MANAGER" && !assigner.disabledAt
         ? [assigner]
-        : await tx.user.findMany({ where: { staffRole: "PROGRAMME_MANAGER", disabledAt: null }, select: { email: true } });
+        : await tx.user.findMany(REACHABLE_MANAGERS);
     const email = conflictDeclaredEmail({
       reviewer: viewer.displayName,
       establishment: dossier.establishment.name,
