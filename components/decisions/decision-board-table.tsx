@@ -8,7 +8,7 @@ import Link from "next/link";
 import { SortedTableSections } from "@/components/dsfr/sortable-header";
 import { DataTable } from "@/components/dsfr/data-table";
 import { useServerSorting } from "@/components/dsfr/use-server-sorting";
-import { formatEuroAmount } from "@/lib/applications/euro-amount";
+import { formatEuros } from "@/lib/format/numbers";
 import type { BoardRow, BoardSort } from "@/lib/decisions/board-rows";
 import { OUTCOME_LABELS } from "@/lib/decisions/labels";
 
@@ -31,7 +31,7 @@ const figure = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximu
 const show = (value: number | null) => (value === null ? "–" : figure.format(value));
 const proposal = (decision: BoardRow["staged"]) =>
   decision
-    ? `${OUTCOME_LABELS[decision.outcome]}${decision.amountGrantedCents !== null ? ` – ${formatEuroAmount(BigInt(decision.amountGrantedCents))}` : ""}`
+    ? `${OUTCOME_LABELS[decision.outcome]}${decision.amountGrantedCents !== null ? ` – ${formatEuros(BigInt(decision.amountGrantedCents))}` : ""}`
     : null;
 
 function columnsFor(waveId: string) {
@@ -49,7 +49,7 @@ function columnsFor(waveId: string) {
     helper.accessor("requestedCents", {
       id: "requested",
       header: "Montant demandé",
-      cell: ({ getValue }) => formatEuroAmount(BigInt(getValue())),
+      cell: ({ getValue }) => formatEuros(BigInt(getValue())),
     }),
     helper.accessor("raw", { header: "Note brute /100", cell: ({ getValue }) => show(getValue()) }),
     helper.accessor("normalised", { header: "Note normalisée /100", cell: ({ getValue }) => show(getValue()) }),

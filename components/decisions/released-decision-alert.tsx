@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { formatEuroAmount } from "@/lib/applications/euro-amount";
+import { formatEuros } from "@/lib/format/numbers";
 import type { ReleasedDecision } from "@/lib/decisions/released-decision";
 import { formatParisDateTime } from "@/lib/time/paris";
 
@@ -16,7 +16,7 @@ export function ReleasedDecisionAlert({ applicationId, decision }: { application
       description={
         <>
           {decision.releasedAt ? <>Décision publiée le {formatParisDateTime(decision.releasedAt)} (heure de Paris). </> : null}
-          {decision.amountGrantedCents !== null ? <>Montant accordé : {formatEuroAmount(decision.amountGrantedCents)}. </> : null}
+          {decision.amountGrantedCents !== null ? <>Montant accordé : {formatEuros(decision.amountGrantedCents)}. </> : null}
           {decision.conditions ? <>Conditions : {decision.conditions} </> : null}
           {decision.reasons ? <>Motifs : {decision.reasons} </> : null}
           {decision.letterKey ? (

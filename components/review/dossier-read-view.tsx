@@ -4,7 +4,7 @@ import { DataTable } from "@/components/dsfr/data-table";
 import { FileLinks } from "@/components/dossier/file-links";
 import { DossierIndicatorsSection } from "@/components/roster/dossier-indicators";
 import { objectiveAnchor, sectionAnchor } from "@/lib/applications/anchors";
-import { formatEuroAmount } from "@/lib/applications/euro-amount";
+import { formatEuros } from "@/lib/format/numbers";
 import type { Dossier } from "@/lib/applications/get-dossier";
 import {
   ASSESSMENT_STATUS_LABELS,
@@ -150,7 +150,7 @@ export function DossierReadView({ dossier, figures }: { dossier: Dossier; figure
               <tr key={index}>
                 <td>{line.label}</td>
                 <td>{BUDGET_CATEGORY_LABELS[line.category]}</td>
-                <td>{formatEuroAmount(line.amountCents)}</td>
+                <td>{formatEuros(line.amountCents)}</td>
               </tr>
             ))}
             <tr>
@@ -158,7 +158,7 @@ export function DossierReadView({ dossier, figures }: { dossier: Dossier; figure
                 Total demandé
               </th>
               <td>
-                <strong>{formatEuroAmount(total)}</strong>
+                <strong>{formatEuros(total)}</strong>
               </td>
             </tr>
           </tbody>

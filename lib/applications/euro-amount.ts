@@ -1,9 +1,11 @@
+import { formatEuros } from "@/lib/format/numbers";
+
 /**
  * Amounts in euros as a French user types them, and back.
  *
  * - `parseEuroAmount("12 500,50")` → `{ ok: true, cents: 1250050n }`, or `{ ok: false, message }`
  * - `formatEuroAmountInput(1250050n)` → "12 500,50" (to fill the form field again)
- * - `formatEuroAmount(1250050n)` → « 12 500,50 € » (to display; whole amounts without « ,00 »)
+ * - to display an amount, `formatEuros` of `lib/format/numbers.ts`
  *
  * Accepted: spaces (ordinary, non-breaking, narrow) between thousands, a trailing « € » or
  * « EUR », a comma as the decimal mark, dots between thousands (« 12.500,50 »), and a dot as the
@@ -47,7 +49,7 @@ export function parseEuroAmount(text: string): EuroAmountResult {
   }
   const cents = BigInt(integer) * 100n + BigInt(decimals.padEnd(2, "0"));
   if (cents > MAX_AMOUNT_CENTS) {
-    return { ok: false, message: `Le montant dépasse le plafond de ${formatEuroAmount(MAX_AMOUNT_CENTS)}.` };
+    return { ok: false, message: `Le montant dépasse le plafond de ${formatEuros(MAX_AMOUNT_CENTS)}.` };
   }
   return { ok: true, cents };
 }
@@ -65,10 +67,4 @@ function split(cents: bigint): { euros: string; centimes: string } {
 export function formatEuroAmountInput(cents: bigint): string {
   const { euros, centimes } = split(cents);
   return groupThousands(euros, " ") + (centimes === "00" ? "" : `,${centimes}`);
-}
-
-/** Narrow no-break spaces between thousands and a no-break space before « € », as Intl writes French. */
-export function formatEuroAmount(cents: bigint): string {
-  const { euros, centimes } = split(cents);
-  return `${groupThousands(euros, "\u202f")}${centimes === "00" ? "" : `,${centimes}`}\u00a0€`;
 }

@@ -1,7 +1,6 @@
 import type { AssessmentStatus } from "@/lib/db/generated/enums";
-import { formatInteger, formatPercent } from "@/lib/format/numbers";
+import { formatEuros, formatInteger, formatPercent } from "@/lib/format/numbers";
 import type { DossierContent } from "./dossier-content";
-import { formatEuroAmount } from "./euro-amount";
 import { ASSESSMENT_STATUS_LABELS } from "./labels";
 import { formatParisDate, formatParisDateTimeToTheSecond } from "@/lib/time/paris";
 import { taggedDocument } from "@/lib/pdf/tagged-document";
@@ -66,7 +65,7 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
   heading(2, "Résumé du dossier");
   paragraph(`Projet : ${input.content.projectTitle || "(sans titre)"}`);
   const total = input.content.budgetLines.reduce((sum, line) => sum + line.amountCents, 0n);
-  paragraph(`Budget total demandé : ${formatEuroAmount(total)}`);
+  paragraph(`Budget total demandé : ${formatEuros(total)}`);
   gap(0.5);
 
   heading(2, "Auto-évaluation des objectifs");

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/applications/canonical-json";
-import { formatEuroAmount } from "@/lib/applications/euro-amount";
+import { formatEuros } from "@/lib/format/numbers";
 import { formatParisDate } from "@/lib/time/paris";
 import type { DecisionOutcome } from "@/lib/db/generated/enums";
 import { taggedDocument } from "@/lib/pdf/tagged-document";
@@ -71,8 +71,8 @@ export async function renderDecisionLetterPdf(input: DecisionLetterInput, letter
 
   heading(2, "Décision");
   paragraph(OUTCOME_SENTENCES[input.outcome]);
-  paragraph(`Montant demandé : ${formatEuroAmount(input.amountRequestedCents)}`);
-  if (input.amountGrantedCents !== null) paragraph(`Montant accordé : ${formatEuroAmount(input.amountGrantedCents)}`);
+  paragraph(`Montant demandé : ${formatEuros(input.amountRequestedCents)}`);
+  if (input.amountGrantedCents !== null) paragraph(`Montant accordé : ${formatEuros(input.amountGrantedCents)}`);
   if (input.conditions) paragraph(`Conditions : ${input.conditions}`);
   if (input.reasons) paragraph(`Motifs : ${input.reasons}`);
   gap(0.5);

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { formatEuroAmount, parseEuroAmount } from "@/lib/applications/euro-amount";
+import { parseEuroAmount } from "@/lib/applications/euro-amount";
+import { formatEuros } from "@/lib/format/numbers";
 import { DecisionOutcome } from "@/lib/db/generated/enums";
 
 /**
@@ -38,7 +39,7 @@ export function parseProposal(
   if (amount.cents > requestedCents) {
     return {
       ok: false,
-      fieldErrors: { amountGranted: [`Le montant accordé ne peut pas dépasser le montant demandé (${formatEuroAmount(requestedCents)}).`] },
+      fieldErrors: { amountGranted: [`Le montant accordé ne peut pas dépasser le montant demandé (${formatEuros(requestedCents)}).`] },
     };
   }
   return { ok: true, proposal: { outcome: "SELECTED", amountGrantedCents: amount.cents, conditions: input.conditions, reasons: "" } };
@@ -55,5 +56,5 @@ export function envelopeAfter(input: { envelopeCents: bigint; grantedCents: bigi
 }
 
 export function envelopeOverrideMessage(afterCents: bigint, envelopeCents: bigint): string {
-  return `Avec cette proposition, les montants accordés atteignent ${formatEuroAmount(afterCents)}, au-delà de l'enveloppe de la vague (${formatEuroAmount(envelopeCents)}) : justifiez le dépassement pour le confirmer.`;
+  return `Avec cette proposition, les montants accordés atteignent ${formatEuros(afterCents)}, au-delà de l'enveloppe de la vague (${formatEuros(envelopeCents)}) : justifiez le dépassement pour le confirmer.`;
 }

@@ -23,6 +23,11 @@ describe("French number formats", () => {
     expect(plain(formatEuros(50n))).toBe("0,50 €");
   });
 
+  it("keeps an amount on one line: narrow no-break spaces between thousands, a no-break space before « € »", () => {
+    expect(formatEuros(1_250_050n)).toBe("12\u202f500,50\u00a0€");
+    expect(formatEuros(2_500_000_000n)).toBe("25\u202f000\u202f000\u00a0€");
+  });
+
   it("shows euros to the cent from bigint cents, beyond a float's precision", () => {
     expect(plain(formatEurosAndCents(300_003n))).toBe("3 000,03 €");
     expect(plain(formatEurosAndCents(5n))).toBe("0,05 €");

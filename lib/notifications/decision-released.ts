@@ -1,5 +1,5 @@
 import { env } from "@/lib/config/env";
-import { formatEuroAmount } from "@/lib/applications/euro-amount";
+import { formatEuros } from "@/lib/format/numbers";
 import type { DecisionOutcome } from "@/lib/db/generated/enums";
 import { SIGNATURE } from "./signature";
 
@@ -30,7 +30,7 @@ export function decisionReleasedEmail(input: {
       "Bonjour,",
       "",
       SENTENCES[input.outcome](input.establishment, input.wave),
-      ...(input.amountGrantedCents !== null ? [`Montant accordé : ${formatEuroAmount(input.amountGrantedCents)}.`] : []),
+      ...(input.amountGrantedCents !== null ? [`Montant accordé : ${formatEuros(input.amountGrantedCents)}.`] : []),
       "",
       "La lettre de décision, jointe à ce message, explique l'évaluation de votre dossier critère par critère. Elle reste téléchargeable depuis la page du dossier :",
       new URL(`/dossiers/${input.applicationId}`, env.APP_URL).toString(),

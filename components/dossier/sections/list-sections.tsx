@@ -6,7 +6,8 @@ import type { ReactNode } from "react";
 import { type Control, useFieldArray, useWatch } from "react-hook-form";
 import { CheckboxesField, SelectField, TextAreaField, TextField } from "@/components/forms/fields";
 import { removeRowKeepingFocus } from "@/components/forms/remove-row";
-import { parseEuroAmount, formatEuroAmount } from "@/lib/applications/euro-amount";
+import { parseEuroAmount } from "@/lib/applications/euro-amount";
+import { formatEuros } from "@/lib/format/numbers";
 import type { TSectionFormValues } from "@/lib/applications/sections";
 import { FIELD_LABELS } from "@/lib/applications/sections/field-labels";
 import { TEXT_LIMITS } from "@/lib/applications/sections/fields";
@@ -212,7 +213,7 @@ export function BudgetFields({ control, disabled }: Props<"BUDGET">) {
         </Row>
       ))}
       <p className={fr.cx("fr-text--lead")} aria-live="polite">
-        Total demandé : <strong>{formatEuroAmount(total)}</strong>
+        Total demandé : <strong>{formatEuros(total)}</strong>
       </p>
       {disabled ? null : (
         <Button

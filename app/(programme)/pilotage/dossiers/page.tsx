@@ -8,13 +8,12 @@ import { DataTable } from "@/components/dsfr/data-table";
 import { BackgroundExportButton } from "@/components/exports/background-export-button";
 import { FilterSelect } from "@/components/forms/filter-select";
 import { PageLinks } from "@/components/dsfr/page-links";
-import { formatEuroAmount } from "@/lib/applications/euro-amount";
 import { listDossiers, ZDossierFilters } from "@/lib/applications/list-dossiers";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { env } from "@/lib/config/env";
 import { exportMode } from "@/lib/exports/threshold";
 import { REGION_OPTIONS, regionName } from "@/lib/establishments/territories";
-import { formatInteger } from "@/lib/format/numbers";
+import { formatEuros, formatInteger } from "@/lib/format/numbers";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
@@ -136,7 +135,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
                 <td>{regionName(row.establishment.regionCode)}</td>
                 <td>{row.wave.title}</td>
                 <td>{STATE_LABELS[row.state]}</td>
-                <td>{formatEuroAmount(row.budgetLines.reduce((sum, line) => sum + line.amountCents, 0n))}</td>
+                <td>{formatEuros(row.budgetLines.reduce((sum, line) => sum + line.amountCents, 0n))}</td>
                 <td>{row.submissions[0] ? formatParisDateTime(row.submissions[0].receivedAt) : "–"}</td>
               </tr>
             ))}

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { EnvelopeGauge } from "@/components/decisions/envelope-gauge";
 import { ProposalForm } from "@/components/decisions/proposal-form";
 import { ReviewFollowUp } from "@/components/review/review-follow-up";
-import { formatEuroAmount, formatEuroAmountInput } from "@/lib/applications/euro-amount";
+import { formatEuroAmountInput } from "@/lib/applications/euro-amount";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { getProposalWorkspace } from "@/lib/decisions/get-proposal-workspace";
 import { OUTCOME_LABELS } from "@/lib/decisions/labels";
@@ -14,7 +14,7 @@ import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
 import { formatParisDateTime } from "@/lib/time/paris";
-import { formatCount } from "@/lib/format/numbers";
+import { formatCount, formatEuros } from "@/lib/format/numbers";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
 
@@ -55,7 +55,7 @@ export default async function ProposalPage({ params }: Props) {
         <Link href={`/dossiers/${dossier.id}`}>Ouvrir le dossier</Link>
       </p>
       <ul>
-        <li>Montant demandé : {formatEuroAmount(dossier.requestedCents)}</li>
+        <li>Montant demandé : {formatEuros(dossier.requestedCents)}</li>
         <li>
           Note brute : {show(aggregate.raw)} / 100 ; note normalisée : {show(aggregate.normalised)} / 100
         </li>
@@ -80,7 +80,7 @@ export default async function ProposalPage({ params }: Props) {
           severity="info"
           small
           className={fr.cx("fr-mb-2w")}
-          description={`Décision publiée le ${formatParisDateTime(decision.releasedAt!)} : ${OUTCOME_LABELS[decision.outcome]}${decision.amountGrantedCents !== null ? `, ${formatEuroAmount(decision.amountGrantedCents)}` : ""}.`}
+          description={`Décision publiée le ${formatParisDateTime(decision.releasedAt!)} : ${OUTCOME_LABELS[decision.outcome]}${decision.amountGrantedCents !== null ? `, ${formatEuros(decision.amountGrantedCents)}` : ""}.`}
         />
       ))}
 
@@ -91,7 +91,7 @@ export default async function ProposalPage({ params }: Props) {
         {staged ? (
           <p>
             Proposition en attente de publication depuis le {formatParisDateTime(staged.stagedAt)} : {OUTCOME_LABELS[staged.outcome]}
-            {staged.amountGrantedCents !== null ? `, ${formatEuroAmount(staged.amountGrantedCents)}` : ""}.
+            {staged.amountGrantedCents !== null ? `, ${formatEuros(staged.amountGrantedCents)}` : ""}.
           </p>
         ) : null}
         <EnvelopeGauge grantedCents={workspace.envelope.grantedCents} envelopeCents={workspace.envelope.envelopeCents} />
