@@ -164,6 +164,8 @@ const ROWS: Row[] = [
   }),
   page("/pilotage", () => "/pilotage", MANAGER_PAGE),
   page("/pilotage/dossiers", () => "/pilotage/dossiers", MANAGER_PAGE),
+  page("/pilotage/etablissements", () => "/pilotage/etablissements", MANAGER_PAGE),
+  page("/pilotage/etablissements/nouveau", () => "/pilotage/etablissements/nouveau", MANAGER_PAGE),
   page("/pilotage/suivi", () => "/pilotage/suivi", MANAGER_PAGE),
   page("/pilotage/invitations", () => "/pilotage/invitations", MANAGER_PAGE),
   page("/pilotage/journal", () => "/pilotage/journal", MANAGER_PAGE),
@@ -373,6 +375,26 @@ const ROWS: Row[] = [
     reviewer: 404,
     manager: 200,
   }),
+  {
+    route: "POST /api/establishments",
+    call: () => ({
+      method: "POST",
+      url: "/api/establishments",
+      json: {
+        name: "Établissement de la matrice",
+        // A FINESS of its own at each call (Corse-du-Sud, 2A + 7 digits): only the manager's registers.
+        finessEt: withFinessKey(`2A${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`),
+        finessEj: withFinessKey("2A000000"),
+        siret: "",
+        categoryCode: "500",
+        departmentCode: "2A",
+        city: "Ajaccio",
+        headcount: "12",
+        directorEmail: uniqueEmail("matrice-direction"),
+      },
+    }),
+    expected: MANAGER_ONLY(200),
+  },
   {
     route: "POST /api/campaigns",
     call: () => ({

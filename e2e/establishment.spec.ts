@@ -6,6 +6,7 @@ import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 import { createEstablishment, createUser, insertRoster, uniqueEmail } from "@/test/factories";
 import { parisToday } from "@/lib/time/paris";
+import { withFinessKey } from "@/lib/identifiers/finess";
 
 test.describe("establishment profile and team", () => {
   test("a wrong FINESS is explained in French and nothing is saved until it is right", async ({ page, context }) => {
@@ -55,7 +56,7 @@ test.describe("establishment profile and team", () => {
     await page.getByLabel("Adresse électronique de la personne à inviter").fill(email);
     await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
     await expect(page.getByText(`Invitation envoyée à ${email}.`)).toBeVisible();
-    await expect(page.getByText(`${email} – valable jusqu'au`)).toBeVisible();
+    await expect(page.getByText(`${email} (co-rédaction) – valable jusqu'au`)).toBeVisible();
     const invitation = await e2eDb.invitation.findFirstOrThrow({ where: { email } });
     expect([invitation.purpose, invitation.establishmentId, invitation.membershipRole]).toEqual(["MEMBER", establishment.id, "EDITOR"]);
     expect(await e2eDb.outboxEmail.count({ where: { dedupeKey: `invitation:${invitation.id}` } })).toBe(1);
@@ -68,8 +69,71 @@ test.describe("establishment profile and team", () => {
         `Invitation envoyée à ${email}. Elle remplace celle qui était en attente : seul le lien de ce nouveau courriel fonctionne.`,
       ),
     ).toBeVisible();
-    await expect(page.getByText(`${email} – valable jusqu'au`)).toHaveCount(1);
+    await expect(page.getByText(`${email} (co-rédaction) – valable jusqu'au`)).toHaveCount(1);
     expect(await e2eDb.invitation.count({ where: { email, supersededAt: null } })).toBe(1);
+  });
+
+  test("a programme manager registers a candidate establishment and invites its director", async ({ page, context }) => {
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+    await page.goto("/pilotage/etablissements");
+    await expectNoSeriousAccessibilityViolation(page);
+    await page.getByRole("link", { name: "Inscrire un établissement" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Inscrire un établissement" })).toBeVisible();
+    await waitForHydration(page.getByLabel("Nom de l'établissement"));
+    await expectNoSeriousAccessibilityViolation(page);
+
+    await page.getByRole("button", { name: "Inscrire l'établissement et inviter sa direction" }).click();
+    await expect(page.getByText("Certaines informations ne sont pas valides : corrigez les champs signalés.")).toBeVisible();
+    await expect(page.getByLabel("Nom de l'établissement")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr.")).toBeVisible();
+
+    const name = `EHPAD Les Glycines ${crypto.randomUUID().slice(0, 6)}`;
+    const finessEt = withFinessKey(`86${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`);
+    const email = uniqueEmail("direction");
+    await page.getByLabel("Nom de l'établissement").fill(name);
+    await page.getByLabel("FINESS de l'établissement (ET)").fill(finessEt);
+    await page.getByLabel("FINESS de l'entité juridique (EJ)").fill(withFinessKey("86000000"));
+    await page.getByLabel("Catégorie (nomenclature FINESS)").selectOption("500");
+    await page.getByLabel("Département").selectOption("86");
+    await page.getByLabel("Commune").fill("Poitiers");
+    await page.getByLabel("Effectif (nombre de professionnels)").fill("42");
+    await page.getByLabel("Adresse électronique de la direction").fill(email);
+    await page.getByRole("button", { name: "Inscrire l'établissement et inviter sa direction" }).click();
+
+    await expect(page).toHaveURL(/\/etablissements\/[0-9a-f-]{36}\/membres\?inscrit=1$/);
+    const registered = page.getByText(`L'établissement est inscrit. Sa direction est invitée à l'adresse ${email}`);
+    await expect(registered).toBeVisible();
+    // The outcome takes the focus: the form that had it is on the page left behind.
+    await expect(page.locator(":focus")).toContainText("L'établissement est inscrit.");
+    await expect(page.getByText(`${email} (direction) – valable jusqu'au`)).toBeVisible();
+    const invitation = await e2eDb.invitation.findFirstOrThrow({ where: { email }, include: { establishment: true } });
+    expect([invitation.membershipRole, invitation.establishment?.name, invitation.establishment?.finessEt]).toEqual([
+      "DIRECTOR",
+      name,
+      finessEt,
+    ]);
+
+    // Registered twice (a second manager, a double entry): refused on the FINESS field, naming the first.
+    await page.goto("/pilotage/etablissements/nouveau");
+    await waitForHydration(page.getByLabel("Nom de l'établissement"));
+    await page.getByLabel("Nom de l'établissement").fill("Doublon");
+    await page.getByLabel("FINESS de l'établissement (ET)").fill(finessEt);
+    await page.getByLabel("FINESS de l'entité juridique (EJ)").fill(withFinessKey("86000000"));
+    await page.getByLabel("Catégorie (nomenclature FINESS)").selectOption("500");
+    await page.getByLabel("Département").selectOption("86");
+    await page.getByLabel("Commune").fill("Poitiers");
+    await page.getByLabel("Effectif (nombre de professionnels)").fill("42");
+    await page.getByLabel("Adresse électronique de la direction").fill(uniqueEmail("doublon"));
+    await page.getByRole("button", { name: "Inscrire l'établissement et inviter sa direction" }).click();
+    await expect(page.getByLabel("FINESS de l'établissement (ET)")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText(`L'établissement FINESS ${finessEt} est déjà inscrit : « ${name} ».`).first()).toBeVisible();
+
+    // The list finds it by its name, and says that nobody is a member yet but an invitation waits.
+    await page.goto(`/pilotage/etablissements?search=${encodeURIComponent(name)}`);
+    const row = page.getByRole("row", { name: new RegExp(name) });
+    await expect(row).toContainText("Aucun membre");
+    await expect(row).toContainText("1 invitation en attente");
   });
 
   test("a director reads the rollout curve over a chosen period, and each form of the section keeps the other's choice", async ({

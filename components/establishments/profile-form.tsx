@@ -7,7 +7,8 @@ import { ToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
-import { RequiredFieldsNotice, SelectField, TextField } from "@/components/forms/fields";
+import { RequiredFieldsNotice, TextField } from "@/components/forms/fields";
+import { EstablishmentIdentityFields } from "./identity-fields";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { PROFILE_TEXT_MAX, type TEstablishmentProfileFormValues, ZEstablishmentProfileInput } from "@/lib/establishments/profile-schema";
 import { callApi } from "@/lib/http/api-client";
@@ -53,26 +54,7 @@ export function ProfileForm({
         {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-3w")} /> : null}
       </div>
       <RequiredFieldsNotice />
-      <TextField control={control} name="name" label="Nom de l'établissement" maxLength={PROFILE_TEXT_MAX.name} />
-      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
-          <TextField control={control} name="finessEt" label="FINESS de l'établissement (ET)" hint="9 caractères, par exemple 790001234" />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
-          <TextField control={control} name="finessEj" label="FINESS de l'entité juridique (EJ)" hint="9 caractères" />
-        </div>
-      </div>
-      <TextField control={control} name="siret" label="SIRET (facultatif)" hint="14 chiffres" />
-      <SelectField control={control} name="categoryCode" label="Catégorie (nomenclature FINESS)" options={categories} />
-      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
-          <SelectField control={control} name="departmentCode" label="Département" hint="La région en découle" options={departments} />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
-          <TextField control={control} name="city" label="Commune" maxLength={PROFILE_TEXT_MAX.city} />
-        </div>
-      </div>
-      <TextField control={control} name="headcount" label="Effectif (nombre de professionnels)" type="number" />
+      <EstablishmentIdentityFields control={control} categories={categories} departments={departments} />
       <TextField control={control} name="ght" label="Groupement hospitalier de territoire (facultatif)" maxLength={PROFILE_TEXT_MAX.ght} />
       <Controller
         control={control}

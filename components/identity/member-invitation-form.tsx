@@ -4,16 +4,28 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import type { MembershipRole } from "@/lib/db/generated/enums";
+import { MEMBERSHIP_ROLE_LABELS } from "@/lib/establishments/membership-role-labels";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import { invitationSentMessage } from "@/lib/identity/invitation-sent-message";
 import { RequiredFieldsNotice } from "@/components/forms/fields";
 
-/** Invites a colleague as co-editor of the establishment's dossiers and roster. */
-export function MemberInvitationForm({ establishmentId }: { establishmentId: string }) {
+const ROLE_HINTS: Record<MembershipRole, string> = {
+  EDITOR: "Complète les dossiers et la liste des professionnels",
+  DIRECTOR: "De plus, déclare les résultats de l'établissement et invite d'autres personnes à la direction",
+};
+
+/**
+ * Invites a colleague into the establishment: as co-editor, or at the direction when `roles` offers
+ * it (the director and programme managers only: the access policy says who).
+ */
+export function MemberInvitationForm({ establishmentId, roles }: { establishmentId: string; roles: readonly MembershipRole[] }) {
   const router = useRouter();
   const [email, setEmail] = useState("");
+  const [role, setRole] = useState<MembershipRole>("EDITOR");
   const [message, setMessage] = useState<{ severity: "success" | "error"; text: string } | null>(null);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
@@ -28,7 +40,7 @@ export function MemberInvitationForm({ establishmentId }: { establishmentId: str
         purpose: "MEMBER",
         email,
         establishmentId,
-        membershipRole: "EDITOR",
+        membershipRole: role,
       });
       setMessage({ severity: "success", text: invitationSentMessage(email, superseded) });
       setEmail("");
@@ -59,6 +71,16 @@ export function MemberInvitationForm({ establishmentId }: { establishmentId: str
           required: true,
         }}
       />
+      {roles.length > 1 ? (
+        <RadioButtons
+          legend="Rôle"
+          options={roles.map((value) => ({
+            label: MEMBERSHIP_ROLE_LABELS[value],
+            hintText: ROLE_HINTS[value],
+            nativeInputProps: { name: "membershipRole", value, checked: role === value, onChange: () => setRole(value) },
+          }))}
+        />
+      ) : null}
       <Button type="submit" disabled={pending} iconId="fr-icon-mail-line">
         Envoyer l&apos;invitation
       </Button>

@@ -26,6 +26,8 @@ export type Permission =
   | "outbox:read"
   | "programme:export"
   | "establishment:read-any"
+  /** Register a candidate establishment and invite its director. */
+  | "establishment:register"
   | "review:assigned"
   | "jobs:manage"
   | "api-token:manage"
@@ -53,6 +55,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "outbox:read",
     "programme:export",
     "establishment:read-any",
+    "establishment:register",
     "jobs:manage",
     "api-token:manage",
     "payment:record",

@@ -48,6 +48,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   description: "Description",
   deviceType: "Type de clé",
   dir: "Ordre",
+  directorEmail: "Adresse de la direction invitée",
   done: "Faits",
   dueDate: "Échéance",
   eligibleCategoryCodes: "Catégories éligibles",

@@ -67,56 +67,70 @@ export const ZContactInput = z.object({
     }),
 });
 
+/**
+ * What identifies and sizes an establishment: its profile's first fields, also asked when a
+ * programme manager registers one (`registration-schema.ts`).
+ */
+export const ESTABLISHMENT_IDENTITY_FIELDS = {
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: "Indiquez le nom de l'établissement." })
+    .max(PROFILE_TEXT_MAX.name, tooLong("Le nom de l'établissement", PROFILE_TEXT_MAX.name)),
+  finessEt: zFiness("de l'établissement (ET)"),
+  finessEj: zFiness("de l'entité juridique (EJ)"),
+  siret: zSiret,
+  categoryCode: z.string().min(1, { error: "Choisissez la catégorie de l'établissement." }),
+  departmentCode: z.string().refine((code) => code in DEPARTMENTS, { error: "Choisissez le département." }),
+  city: z
+    .string()
+    .trim()
+    .min(1, { error: "Indiquez la commune." })
+    .max(PROFILE_TEXT_MAX.city, tooLong("La commune", PROFILE_TEXT_MAX.city)),
+  // An emptied field is « not given », not 0; only digits are a number (not « 0x10 » nor « 1e3 »).
+  headcount: z.preprocess(
+    (value) => {
+      if (typeof value !== "string") return value;
+      const text = value.replace(/[\s\u00a0\u202f]/g, "");
+      if (text === "") return undefined;
+      return /^-?\d+([.,]\d+)?$/.test(text) ? Number(text.replace(",", ".")) : text;
+    },
+    z
+      .number({
+        error: (issue) => (issue.input === undefined ? "Indiquez un effectif." : "L'effectif s'écrit en chiffres, par exemple 120."),
+      })
+      .int({ error: "L'effectif est un nombre entier." })
+      .min(0, { error: "L'effectif ne peut pas être négatif." })
+      .max(100_000, { error: "L'effectif ne peut pas dépasser 100 000 professionnels." }),
+  ),
+};
+
+/** A FINESS ET is numbered in its department (overseas, 97 then a digit that need not be the department's). */
+export function refuseFinessOutsideDepartment(establishment: { finessEt: string; departmentCode: string }, ctx: z.RefinementCtx) {
+  const prefix = establishment.finessEt.slice(0, 2);
+  if (
+    checkFiness(establishment.finessEt) !== null ||
+    !(establishment.departmentCode in DEPARTMENTS) ||
+    establishment.departmentCode.startsWith(prefix)
+  )
+    return;
+  const where = prefix === "97" ? "d'outre-mer" : `du département ${prefix}${DEPARTMENTS[prefix] ? ` – ${DEPARTMENTS[prefix][0]}` : ""}`;
+  ctx.addIssue({
+    code: "custom",
+    path: ["departmentCode"],
+    message: `Le numéro FINESS de l'établissement (${establishment.finessEt}) est celui d'un établissement ${where} : choisissez ce département, ou corrigez le numéro.`,
+  });
+}
+
 export const ZEstablishmentProfileInput = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, { error: "Indiquez le nom de l'établissement." })
-      .max(PROFILE_TEXT_MAX.name, tooLong("Le nom de l'établissement", PROFILE_TEXT_MAX.name)),
-    finessEt: zFiness("de l'établissement (ET)"),
-    finessEj: zFiness("de l'entité juridique (EJ)"),
-    siret: zSiret,
-    categoryCode: z.string().min(1, { error: "Choisissez la catégorie de l'établissement." }),
-    departmentCode: z.string().refine((code) => code in DEPARTMENTS, { error: "Choisissez le département." }),
-    city: z
-      .string()
-      .trim()
-      .min(1, { error: "Indiquez la commune." })
-      .max(PROFILE_TEXT_MAX.city, tooLong("La commune", PROFILE_TEXT_MAX.city)),
-    // An emptied field is « not given », not 0; only digits are a number (not « 0x10 » nor « 1e3 »).
-    headcount: z.preprocess(
-      (value) => {
-        if (typeof value !== "string") return value;
-        const text = value.replace(/[\s\u00a0\u202f]/g, "");
-        if (text === "") return undefined;
-        return /^-?\d+([.,]\d+)?$/.test(text) ? Number(text.replace(",", ".")) : text;
-      },
-      z
-        .number({
-          error: (issue) => (issue.input === undefined ? "Indiquez un effectif." : "L'effectif s'écrit en chiffres, par exemple 120."),
-        })
-        .int({ error: "L'effectif est un nombre entier." })
-        .min(0, { error: "L'effectif ne peut pas être négatif." })
-        .max(100_000, { error: "L'effectif ne peut pas dépasser 100 000 professionnels." }),
-    ),
+    ...ESTABLISHMENT_IDENTITY_FIELDS,
     ght: z.string().trim().max(PROFILE_TEXT_MAX.ght, tooLong("Le nom du GHT", PROFILE_TEXT_MAX.ght)),
     usesAirSimplifie: z.boolean(),
     idpFederatedWithPsc: z.boolean(),
     contacts: z.array(ZContactInput).max(20),
   })
-  .superRefine((profile, ctx) => {
-    // A FINESS ET is numbered in its department (overseas, 97 then a digit that need not be the department's).
-    const prefix = profile.finessEt.slice(0, 2);
-    if (checkFiness(profile.finessEt) !== null || !(profile.departmentCode in DEPARTMENTS) || profile.departmentCode.startsWith(prefix))
-      return;
-    const where = prefix === "97" ? "d'outre-mer" : `du département ${prefix}${DEPARTMENTS[prefix] ? ` – ${DEPARTMENTS[prefix][0]}` : ""}`;
-    ctx.addIssue({
-      code: "custom",
-      path: ["departmentCode"],
-      message: `Le numéro FINESS de l'établissement (${profile.finessEt}) est celui d'un établissement ${where} : choisissez ce département, ou corrigez le numéro.`,
-    });
-  });
+  .superRefine(refuseFinessOutsideDepartment);
 
 export type TEstablishmentProfileInput = z.output<typeof ZEstablishmentProfileInput>;
 export type TEstablishmentProfileFormValues = z.input<typeof ZEstablishmentProfileInput>;

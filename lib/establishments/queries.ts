@@ -51,7 +51,7 @@ export async function getEstablishment(viewer: Viewer, establishmentId: string) 
       invitations: {
         where: usableInvitationWhere(new Date()),
         orderBy: { createdAt: "desc" },
-        select: { id: true, email: true, expiresAt: true },
+        select: { id: true, email: true, expiresAt: true, membershipRole: true },
       },
     },
   });

@@ -6,6 +6,7 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import type { MembershipRole, StaffRole } from "@/lib/db/generated/enums";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { invitationEmail } from "@/lib/notifications/invitation-email";
@@ -33,8 +34,12 @@ export async function inviteUser(
 ): Promise<{ invitationId: string; link: string; accountExists: boolean; superseded: number }> {
   if (request.purpose === "STAFF") requirePermission(inviter, "invitation:staff");
   else authorizeMemberInvitation(inviter, request.establishmentId, request.membershipRole);
-  const invitedBy = nameWithSide(inviter.displayName, inviter.staffRole);
-  return createInvitation(request, { invitedById: inviter.userId, invitedBy, actor: auditActor(inviter) }, ip);
+  return createInvitation(request, invitationAuthor(inviter), ip);
+}
+
+/** How an invitation names its author: in the e-mail, with their side (ANS, ARS); in the audit log. */
+export function invitationAuthor(inviter: Viewer): InvitationAuthor {
+  return { invitedById: inviter.userId, invitedBy: nameWithSide(inviter.displayName, inviter.staffRole), actor: auditActor(inviter) };
 }
 
 /**
@@ -51,9 +56,11 @@ export async function inviteStaffFromCommandLine(request: { email: string; staff
 
 const ALREADY_MEMBER = "Cette adresse est déjà celle d'un membre de l'établissement : il n'a pas besoin d'invitation.";
 
+type InvitationAuthor = { invitedById: string | null; invitedBy: string | null; actor: { id: string | null; label: string } };
+
 async function createInvitation(
   request: InvitationRequest,
-  author: { invitedById: string | null; invitedBy: string | null; actor: { id: string | null; label: string } },
+  author: InvitationAuthor,
   ip: string | null,
 ): Promise<{ invitationId: string; link: string; accountExists: boolean; superseded: number }> {
   const email = request.email.trim().toLowerCase();
@@ -66,64 +73,78 @@ async function createInvitation(
     // The team page lists its members' addresses: saying so tells the inviter nothing new.
     if (members > 0) throw new AppError("INVALID_INPUT", ALREADY_MEMBER, { fieldErrors: { email: [ALREADY_MEMBER] } });
   }
+  const written = await db.$transaction((tx) => writeInvitation(tx, { ...request, email }, author, ip));
+  requestDelivery();
+  return written;
+}
+
+/**
+ * Writes an invitation, its e-mail and its audit entry in the caller's transaction, replacing the
+ * address's pending invitation for the same purpose; the caller asks for delivery once it commits.
+ */
+export async function writeInvitation(
+  tx: Prisma.TransactionClient,
+  request: InvitationRequest,
+  author: InvitationAuthor,
+  ip: string | null,
+): Promise<{ invitationId: string; link: string; accountExists: boolean; superseded: number }> {
+  const email = request.email.trim().toLowerCase();
   // An address that has an account gets the same answer and the same pending invitation as any
   // other (no account enumeration); only the e-mail differs, telling the person what to do.
-  const accountExists = (await db.user.count({ where: { email } })) > 0;
-
+  const accountExists = (await tx.user.count({ where: { email } })) > 0;
   const token = newToken();
   const expiresAt = new Date(Date.now() + env.INVITATION_TTL_HOURS * 3_600_000);
   const link = invitationLink(token);
-  const invitation = await db.$transaction(async (tx) => {
-    // Inviting the same address again (a lost e-mail, a corrected role) replaces the pending link.
-    const { count: superseded } = await tx.invitation.updateMany({
-      where: {
-        email,
-        purpose: request.purpose,
-        ...(request.purpose === "MEMBER" ? { establishmentId: request.establishmentId } : {}),
-        ...usableInvitationWhere(new Date()),
-      },
-      data: { supersededAt: new Date() },
-    });
-    const created = await tx.invitation.create({
-      data: {
-        tokenHash: hashToken(token),
-        email,
-        purpose: request.purpose,
-        staffRole: request.purpose === "STAFF" ? request.staffRole : null,
-        establishmentId: request.purpose === "MEMBER" ? request.establishmentId : null,
-        membershipRole: request.purpose === "MEMBER" ? request.membershipRole : null,
-        invitedById: author.invitedById,
-        expiresAt,
-      },
-      select: { id: true, establishment: { select: { name: true } } },
-    });
-    const role = request.purpose === "STAFF" ? STAFF_ROLE_LABELS[request.staffRole] : `membre de « ${created.establishment?.name} »`;
-    const message = accountExists
-      ? invitationExistingAccountEmail({
-          role,
-          link,
-          expiresAt,
-          invitedBy: author.invitedBy,
-          signInUrl: new URL("/connexion", env.APP_URL).toString(),
-        })
-      : invitationEmail({ role, link, expiresAt, invitedBy: author.invitedBy });
-    await enqueueEmail(tx, { dedupeKey: `invitation:${created.id}`, to: email, ...message });
-    await recordAudit(tx, {
-      actor: author.actor,
-      action: "invitation.created",
-      target: { type: "Invitation", id: created.id },
-      ip,
-      details: {
-        email,
-        purpose: request.purpose,
-        role: request.purpose === "STAFF" ? request.staffRole : request.membershipRole,
-        superseded,
-      },
-    });
-    return { ...created, superseded };
+  // Inviting the same address again (a lost e-mail, a corrected role) replaces the pending link.
+  const { count: superseded } = await tx.invitation.updateMany({
+    where: {
+      email,
+      purpose: request.purpose,
+      ...(request.purpose === "MEMBER" ? { establishmentId: request.establishmentId } : {}),
+      ...usableInvitationWhere(new Date()),
+    },
+    data: { supersededAt: new Date() },
   });
-  requestDelivery();
-  return { invitationId: invitation.id, link, accountExists, superseded: invitation.superseded };
+  const created = await tx.invitation.create({
+    data: {
+      tokenHash: hashToken(token),
+      email,
+      purpose: request.purpose,
+      staffRole: request.purpose === "STAFF" ? request.staffRole : null,
+      establishmentId: request.purpose === "MEMBER" ? request.establishmentId : null,
+      membershipRole: request.purpose === "MEMBER" ? request.membershipRole : null,
+      invitedById: author.invitedById,
+      expiresAt,
+    },
+    select: { id: true, establishment: { select: { name: true } } },
+  });
+  const role =
+    request.purpose === "STAFF"
+      ? STAFF_ROLE_LABELS[request.staffRole]
+      : `${request.membershipRole === "DIRECTOR" ? "directeur ou directrice" : "membre"} de « ${created.establishment?.name} »`;
+  const message = accountExists
+    ? invitationExistingAccountEmail({
+        role,
+        link,
+        expiresAt,
+        invitedBy: author.invitedBy,
+        signInUrl: new URL("/connexion", env.APP_URL).toString(),
+      })
+    : invitationEmail({ role, link, expiresAt, invitedBy: author.invitedBy });
+  await enqueueEmail(tx, { dedupeKey: `invitation:${created.id}`, to: email, ...message });
+  await recordAudit(tx, {
+    actor: author.actor,
+    action: "invitation.created",
+    target: { type: "Invitation", id: created.id },
+    ip,
+    details: {
+      email,
+      purpose: request.purpose,
+      role: request.purpose === "STAFF" ? request.staffRole : request.membershipRole,
+      superseded,
+    },
+  });
+  return { invitationId: created.id, link, accountExists, superseded };
 }
 
 export type InvitationStatus = "valid" | "used" | "superseded" | "expired" | "unknown";

@@ -28,6 +28,7 @@ export function navigationFor(viewer: Viewer | null): NavigationEntry[] {
       links: [
         { text: "Tableau de bord", href: "/pilotage" },
         { text: "Campagnes et vagues", href: "/pilotage/campagnes", section: ["/pilotage/vagues"] },
+        { text: "Établissements", href: "/pilotage/etablissements" },
         { text: "Dossiers", href: "/pilotage/dossiers" },
         { text: "Suivi", href: "/pilotage/suivi" },
         { text: "Mes exports", href: "/pilotage/exports" },

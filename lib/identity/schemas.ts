@@ -15,17 +15,21 @@ export const ZRegistrationInput = z.object({
 
 export const ZRenameCredentialInput = z.object({ name: ZKeyName });
 
-const email = z.email({ error: "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr." }).trim().toLowerCase();
+/** An address to invite: what the person typed, checked, lower-cased (addresses are compared so). */
+export const ZEmailAddress = z
+  .email({ error: "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr." })
+  .trim()
+  .toLowerCase();
 
 export const ZInvitationInput = z.discriminatedUnion("purpose", [
   z.object({
     purpose: z.literal("STAFF"),
-    email,
+    email: ZEmailAddress,
     staffRole: z.enum(["REVIEWER", "REGIONAL_REVIEWER", "PROGRAMME_MANAGER"], { error: "Choisissez un rôle." }),
   }),
   z.object({
     purpose: z.literal("MEMBER"),
-    email,
+    email: ZEmailAddress,
     establishmentId: z.uuid(),
     membershipRole: z.enum(["DIRECTOR", "EDITOR"]).default("EDITOR"),
   }),

@@ -1,4 +1,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
+import type { MembershipRole } from "@/lib/db/generated/enums";
+import { MEMBERSHIP_ROLE_LABELS } from "@/lib/establishments/membership-role-labels";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { Metadata } from "next";
 import { MemberInvitationForm } from "@/components/identity/member-invitation-form";
@@ -9,10 +13,8 @@ import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
-const ROLE_LABELS = { DIRECTOR: "Direction", EDITOR: "Co-rédaction" } as const;
-
 const PARAMS = { establishmentId: RouteParam.id };
-type Props = { params: Promise<{ establishmentId: string }> };
+type Props = { params: Promise<{ establishmentId: string }>; searchParams: Promise<{ inscrit?: string }> };
 
 const loadEstablishment = guardedPageLoad(
   (establishmentId: string) => `/etablissements/${establishmentId}/membres`,
@@ -25,42 +27,66 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Équipe – ${establishment.name}` };
 }
 
-export default async function MembersPage({ params }: Props) {
+export default async function MembersPage({ params, searchParams }: Props) {
   const { establishmentId } = await pageParams(params, PARAMS);
   const { viewer, record: establishment } = await loadEstablishment(establishmentId);
   const canInvite = canInviteMember(viewer, establishmentId);
+  const roles: MembershipRole[] = canInviteMember(viewer, establishmentId, "DIRECTOR") ? ["EDITOR", "DIRECTOR"] : ["EDITOR"];
+  const registered = (await searchParams).inscrit === "1";
 
   return (
     <>
       <Breadcrumb segments={[crumb(establishment.name, `/etablissements/${establishmentId}`)]} current="Équipe" />
       <h1>Équipe – {establishment.name}</h1>
-      <DataTable caption="Membres de l'établissement">
-        <thead>
-          <tr>
-            <th scope="col">Nom</th>
-            <th scope="col">Adresse électronique</th>
-            <th scope="col">Rôle</th>
-            <th scope="col">Depuis le</th>
-          </tr>
-        </thead>
-        <tbody>
-          {establishment.memberships.map((membership) => (
-            <tr key={membership.user.id}>
-              <td>{membership.user.displayName}</td>
-              <td>{membership.user.email}</td>
-              <td>{ROLE_LABELS[membership.role]}</td>
-              <td>{formatParisDate(membership.createdAt)}</td>
+      {registered ? (
+        <FocusOnArrival>
+          <Alert
+            severity="success"
+            small
+            className={fr.cx("fr-mb-3w")}
+            description={
+              establishment.invitations[0]
+                ? `L'établissement est inscrit. Sa direction est invitée à l'adresse ${establishment.invitations[0].email} : elle complétera le profil et déposera le dossier.`
+                : "L'établissement est inscrit."
+            }
+          />
+        </FocusOnArrival>
+      ) : null}
+      {establishment.memberships.length === 0 ? (
+        <p>
+          Personne n&apos;est encore membre de l&apos;établissement : la personne invitée à la direction le deviendra en acceptant son
+          invitation.
+        </p>
+      ) : (
+        <DataTable caption="Membres de l'établissement">
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">Adresse électronique</th>
+              <th scope="col">Rôle</th>
+              <th scope="col">Depuis le</th>
             </tr>
-          ))}
-        </tbody>
-      </DataTable>
+          </thead>
+          <tbody>
+            {establishment.memberships.map((membership) => (
+              <tr key={membership.user.id}>
+                <td>{membership.user.displayName}</td>
+                <td>{membership.user.email}</td>
+                <td>{MEMBERSHIP_ROLE_LABELS[membership.role]}</td>
+                <td>{formatParisDate(membership.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
       {establishment.invitations.length > 0 ? (
         <>
           <h2>Invitations en attente</h2>
           <ul>
             {establishment.invitations.map((invitation) => (
               <li key={invitation.id}>
-                {invitation.email} – valable jusqu&apos;au {formatParisDateTime(invitation.expiresAt)}
+                {invitation.email} ({MEMBERSHIP_ROLE_LABELS[invitation.membershipRole ?? "EDITOR"].toLowerCase()}) – valable jusqu&apos;au{" "}
+                {formatParisDateTime(invitation.expiresAt)}
               </li>
             ))}
           </ul>
@@ -70,7 +96,7 @@ export default async function MembersPage({ params }: Props) {
         <section className={fr.cx("fr-mt-6w")}>
           <h2>Inviter une ou un collègue</h2>
           <p>La personne invitée pourra compléter les dossiers et la liste des professionnels de l&apos;établissement.</p>
-          <MemberInvitationForm establishmentId={establishmentId} />
+          <MemberInvitationForm establishmentId={establishmentId} roles={roles} />
         </section>
       ) : null}
     </>

@@ -1,0 +1,117 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/dsfr/badge";
+import { DataTable } from "@/components/dsfr/data-table";
+import { PageLinks } from "@/components/dsfr/page-links";
+import { FilterSelect } from "@/components/forms/filter-select";
+import { listEstablishments, ZEstablishmentFilters } from "@/lib/establishments/list-establishments";
+import { REGION_OPTIONS, regionName } from "@/lib/establishments/territories";
+import { formatCount, formatInteger } from "@/lib/format/numbers";
+import { guardPage } from "@/lib/http/page-guard";
+import { readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
+import { requireViewer } from "@/lib/identity/current-viewer";
+
+export const metadata: Metadata = { title: "Établissements" };
+
+export default async function EstablishmentsListPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const viewer = await requireViewer("/pilotage/etablissements");
+  const filters = readListFilters(ZEstablishmentFilters, await searchParams);
+  const { total, rows, pageCount } = await guardPage(viewer, "/pilotage/etablissements", () => listEstablishments(viewer, filters));
+  const query = (page: number) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...filters, page }))
+      if (value !== undefined && value !== "") params.set(key, String(value));
+    return params.toString();
+  };
+
+  return (
+    <>
+      <h1>Établissements</h1>
+      <p>
+        Les établissements candidats du programme. Un établissement qui n&apos;est pas encore dans la liste est inscrit ici, avec
+        l&apos;adresse de sa direction, qui reçoit une invitation pour compléter son profil et déposer son dossier.
+      </p>
+      <Link className={fr.cx("fr-btn", "fr-icon-add-line", "fr-btn--icon-left", "fr-mb-3w")} href="/pilotage/etablissements/nouveau">
+        Inscrire un établissement
+      </Link>
+      <form
+        method="get"
+        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")}
+        aria-label="Filtrer les établissements"
+      >
+        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          <FilterSelect label="Région" name="region" value={filters.region} options={REGION_OPTIONS} anyLabel="Toutes" />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-5")}>
+          <Input
+            label="Nom ou FINESS"
+            nativeInputProps={{ name: "search", defaultValue: filters.search, maxLength: SEARCH_TEXT_MAX_LENGTH }}
+          />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Button type="submit" iconId="fr-icon-filter-line">
+            Filtrer
+          </Button>
+        </div>
+      </form>
+
+      <p role="status">{formatCount(total, "établissement", "établissements")}</p>
+      {rows.length === 0 ? (
+        <p>Aucun établissement ne correspond à ces filtres.</p>
+      ) : (
+        <DataTable caption="Établissements correspondant aux filtres" hideCaption multiline>
+          <thead>
+            <tr>
+              <th scope="col" className={fr.cx("fr-cell--fixed", "fr-col--md")}>
+                Établissement
+              </th>
+              <th scope="col">Région</th>
+              <th scope="col">Équipe</th>
+              <th scope="col">Dossiers</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row" className={fr.cx("fr-cell--fixed", "fr-col--md")}>
+                  <Link href={`/etablissements/${row.id}`}>{row.name}</Link>
+                  <br />
+                  <span className={fr.cx("fr-text--xs")}>
+                    {row.category.label} – {row.city} – FINESS {row.finessEt}
+                  </span>
+                </th>
+                <td>{regionName(row.regionCode)}</td>
+                <td>
+                  <Link href={`/etablissements/${row.id}/membres`}>
+                    {row._count.memberships > 0 ? formatCount(row._count.memberships, "membre", "membres") : "Aucun membre"}
+                    <span className="fr-sr-only"> : équipe de {row.name}</span>
+                  </Link>
+                  {row._count.invitations > 0 ? (
+                    <>
+                      <br />
+                      <Badge severity="info" small>
+                        {formatCount(row._count.invitations, "invitation en attente", "invitations en attente")}
+                      </Badge>
+                    </>
+                  ) : row._count.memberships === 0 ? (
+                    <>
+                      <br />
+                      <Badge severity="warning" small>
+                        Personne ne peut déposer
+                      </Badge>
+                    </>
+                  ) : null}
+                </td>
+                <td>{formatInteger(row._count.applications)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+      <PageLinks page={filters.page} pageCount={pageCount} href={(page) => `/pilotage/etablissements?${query(page)}`} />
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { requirePermission } from "@/lib/access/policy";
+import type { Viewer } from "@/lib/access/viewer";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { searchWords } from "@/lib/db/search-fold";
+import { SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
+import { usableInvitationWhere } from "@/lib/identity/usable-invitation";
+
+export const ESTABLISHMENTS_PAGE_SIZE = 50;
+
+/** The programme's establishment list filters, from the query string. */
+export const ZEstablishmentFilters = z.object({
+  region: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
+  search: z
+    .string()
+    .trim()
+    .max(SEARCH_TEXT_MAX_LENGTH)
+    .optional()
+    .transform((value) => value || undefined),
+  page: z.coerce.number().int().min(1).catch(1),
+});
+export type TEstablishmentFilters = z.infer<typeof ZEstablishmentFilters>;
+
+function establishmentWhere(filters: TEstablishmentFilters): Prisma.EstablishmentWhereInput {
+  return {
+    ...(filters.region ? { regionCode: filters.region } : {}),
+    ...(filters.search
+      ? {
+          OR: [
+            { AND: searchWords(filters.search).map((word) => ({ nameSearch: { contains: word } })) },
+            { finessEt: { startsWith: filters.search.toUpperCase() } },
+            { finessEj: { startsWith: filters.search.toUpperCase() } },
+          ],
+        }
+      : {}),
+  };
+}
+
+/**
+ * One page of the programme's establishments, by name, for programme managers: those who have filed
+ * and those registered who have not yet, with whether anyone can act for them (a member, or an
+ * invitation still pending).
+ */
+export async function listEstablishments(viewer: Viewer, filters: TEstablishmentFilters, now = new Date()) {
+  requirePermission(viewer, "establishment:read-any");
+  const where = establishmentWhere(filters);
+  const [total, rows] = await Promise.all([
+    db.establishment.count({ where }),
+    db.establishment.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (filters.page - 1) * ESTABLISHMENTS_PAGE_SIZE,
+      take: ESTABLISHMENTS_PAGE_SIZE,
+      select: {
+        id: true,
+        name: true,
+        finessEt: true,
+        city: true,
+        regionCode: true,
+        category: { select: { label: true } },
+        _count: { select: { memberships: true, applications: true, invitations: { where: usableInvitationWhere(now) } } },
+      },
+    }),
+  ]);
+  return { total, rows, pageCount: Math.max(1, Math.ceil(total / ESTABLISHMENTS_PAGE_SIZE)) };
+}
