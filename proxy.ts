@@ -44,9 +44,11 @@ export async function proxy(request: NextRequest) {
     requestHeaders.delete(header);
   }
 
-  const response = isDecodable(request.nextUrl.pathname)
-    ? NextResponse.next({ request: { headers: requestHeaders } })
-    : notFound(request, requestHeaders);
+  const response = !isDecodable(request.nextUrl.pathname)
+    ? notFound(request, requestHeaders)
+    : writesToReadOnlyApi(request)
+      ? methodNotAllowed()
+      : NextResponse.next({ request: { headers: requestHeaders } });
   responseHeaders.forEach((value, key) => response.headers.set(key, value));
   return response;
 }
@@ -68,6 +70,22 @@ function notFound(request: NextRequest, requestHeaders: Headers): NextResponse {
   }
   const error = new AppError("NOT_FOUND");
   return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+}
+
+/**
+ * The public API only reads. Next.js answers another method on one of its routes with an empty 405;
+ * its clients get the API's JSON error and the methods allowed (RFC 9110 §15.5.6), for every route at once.
+ */
+function writesToReadOnlyApi(request: NextRequest): boolean {
+  return request.nextUrl.pathname.startsWith("/api/v1/") && !["GET", "HEAD", "OPTIONS"].includes(request.method);
+}
+
+function methodNotAllowed(): NextResponse {
+  const error = new AppError("METHOD_NOT_ALLOWED");
+  return NextResponse.json(
+    { error: { code: error.code, message: error.message } },
+    { status: error.status, headers: { Allow: "GET, HEAD" } },
+  );
 }
 
 // Every request that reaches a page or a route handler, prefetches included: the client address

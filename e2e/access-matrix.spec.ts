@@ -173,6 +173,12 @@ const ROWS: Row[] = [
 
   // Route handlers
   { route: "GET /api/health", call: () => ({ method: "GET", url: "/api/health" }), expected: PUBLIC },
+  // An address no route answers: the API's JSON 404, whatever the method and whoever asks.
+  ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((method): Row => ({
+    route: `${method} /api/[...path]`,
+    call: () => ({ method, url: "/api/adresse-inconnue" }),
+    expected: { anonymous: 404, member: 404, stranger: 404, reviewer: 404, manager: 404 },
+  })),
   {
     route: "GET /api/pilotage/tableaux/[table]",
     call: (w) => ({ method: "GET", url: `/api/pilotage/tableaux/entonnoir?vague=${w.wave}&format=xlsx` }),

@@ -70,6 +70,16 @@ test.describe("the public read API", () => {
     expect(errorsOf("/dossiers/{dossierId}", 401, refusal)).toEqual([]);
     expect(refusal.error.message).toBe("Jeton d'accès manquant : envoyez l'en-tête « Authorization: Bearer <jeton> ».");
 
+    // The API only reads: a write gets its JSON error and the methods allowed; an unknown address, the API's 404.
+    const write = await partner.post(`/api/v1/dossiers/${dossier.id}`, { headers: authorized, data: {} });
+    expect([write.status(), write.headers()["allow"], (await write.json()).error.code]).toEqual([405, "GET, HEAD", "METHOD_NOT_ALLOWED"]);
+    const unknown = await partner.get("/api/v1/dossier", { headers: authorized });
+    expect([unknown.status(), unknown.headers()["content-type"], (await unknown.json()).error.code]).toEqual([
+      404,
+      "application/json",
+      "NOT_FOUND",
+    ]);
+
     // The manager sees the last use, then revokes the token.
     await page.reload();
     await expect(row).not.toContainText("Jamais");

@@ -7,7 +7,6 @@ import { errorFields, logger } from "@/lib/observability/logger";
 import { type ApiCaller, ApiTokenRefused, type ApiTokenRef, authenticateApiToken } from "@/lib/public-api/authenticate-api-token";
 import type { ApiEndpoint } from "@/lib/public-api/endpoint";
 import { recordApiCall } from "@/lib/public-api/record-api-call";
-import { bearerToken } from "@/lib/public-api/token-rules";
 import { clientIp } from "./client-info";
 import { errorResponse, parseInput } from "./define-route";
 import { type ParamShape, type ParsedParams, parseRouteParams } from "./route-params";
@@ -40,6 +39,7 @@ export function defineApiRoute<TParams extends ParamShape, TQuery extends z.ZodO
     const url = new URL(request.url);
     let caller: ApiCaller | null = null;
     let refusedToken: ApiTokenRef | null = null;
+    let refusal: ApiTokenRefused | null = null;
     let response: Response;
     try {
       const params = parseRouteParams(endpoint.params, (await context.params) ?? {});
@@ -50,7 +50,10 @@ export function defineApiRoute<TParams extends ParamShape, TQuery extends z.ZodO
       const body = endpoint.response.parse(await handler({ viewer, caller, params, query }));
       response = Response.json(body);
     } catch (error) {
-      if (error instanceof ApiTokenRefused) refusedToken = error.token;
+      if (error instanceof ApiTokenRefused) {
+        refusal = error;
+        refusedToken = error.token;
+      }
       response = await errorResponse(error, request, null, ip);
     }
     try {
@@ -68,7 +71,7 @@ export function defineApiRoute<TParams extends ParamShape, TQuery extends z.ZodO
       response = await errorResponse(error, request, null, ip);
     }
     response.headers.set("Cache-Control", "no-store");
-    if (response.status === 401) response.headers.set("WWW-Authenticate", 'Bearer realm="HospiConnect", error="invalid_token"');
+    if (refusal) response.headers.set("WWW-Authenticate", wwwAuthenticate(refusal.reason));
     return response;
   };
 }
@@ -76,9 +79,15 @@ export function defineApiRoute<TParams extends ParamShape, TQuery extends z.ZodO
 /** The caller of the request's token; refused tokens count against the address (guessing is pointless, flooding is not). */
 async function authenticate(request: Request, ip: string | null): Promise<ApiCaller> {
   try {
-    return await authenticateApiToken(bearerToken(request.headers.get("authorization")));
+    return await authenticateApiToken(request.headers.get("authorization"));
   } catch (error) {
     if (isAppError(error) && error.code === "UNAUTHENTICATED") await consumeAttempt("apiRefusedPerIp", ip);
     throw error;
   }
+}
+
+/** RFC 6750 §3: no error code when the request carried no credentials, « invalid_request » for a malformed header. */
+function wwwAuthenticate(reason: ApiTokenRefused["reason"]): string {
+  if (reason === "missing") return 'Bearer realm="HospiConnect"';
+  return `Bearer realm="HospiConnect", error="${reason === "malformed" ? "invalid_request" : "invalid_token"}"`;
 }

@@ -121,6 +121,11 @@ export function parseInput<T extends z.ZodType>(schema: T, raw: unknown): z.infe
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};
   for (const issue of result.error.issues) {
+    // An unknown parameter (a strict schema: the public API's query) is reported under its own name.
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) (fieldErrors[[...issue.path, key].join(".")] ??= []).push("Paramètre inconnu.");
+      continue;
+    }
     const path = issue.path.join(".") || "_";
     (fieldErrors[path] ??= []).push(issue.message);
   }

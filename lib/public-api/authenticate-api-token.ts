@@ -2,13 +2,14 @@ import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { hashToken } from "@/lib/identity/tokens";
-import { apiTokenState } from "./token-rules";
+import { apiTokenState, bearerToken } from "./token-rules";
 
 /** Who calls the API: the token (for the audit and the rate limit) and its owner as a viewer (for the policy). */
 export type ApiCaller = { token: ApiTokenRef; scopes: readonly string[]; viewer: Viewer };
 
 const REFUSALS = {
   missing: "Jeton d'accès manquant : envoyez l'en-tête « Authorization: Bearer <jeton> ».",
+  malformed: "En-tête « Authorization » mal formé : envoyez « Authorization: Bearer <jeton> », le jeton sans espace.",
   unknown: "Jeton d'accès inconnu.",
   expired: "Ce jeton d'accès a expiré : demandez-en un nouveau à un chargé de programme.",
   revoked: "Ce jeton d'accès a été révoqué.",
@@ -21,7 +22,7 @@ export type ApiTokenRef = { id: string; ownerId: string; ownerEmail: string };
 /** A 401 that still says, for the audit, which stored token was refused (expired, revoked…). */
 export class ApiTokenRefused extends AppError {
   constructor(
-    reason: keyof typeof REFUSALS,
+    readonly reason: keyof typeof REFUSALS,
     readonly token: ApiTokenRef | null = null,
   ) {
     super("UNAUTHENTICATED", REFUSALS[reason], { details: { reason } });
@@ -29,11 +30,13 @@ export class ApiTokenRefused extends AppError {
 }
 
 /**
- * The caller of a bearer token, or a 401 whose French message says why (missing, unknown, expired,
- * revoked, owner's account disabled). Found by the token's hash: the secret is never stored.
+ * The caller of a request's `Authorization` header, or a 401 whose French message says why
+ * (missing, malformed, unknown, expired, revoked, owner's account disabled). Found by the token's
+ * hash: the secret is never stored.
  */
-export async function authenticateApiToken(token: string | null, now = new Date()): Promise<ApiCaller> {
-  if (!token) throw new ApiTokenRefused("missing");
+export async function authenticateApiToken(authorization: string | null, now = new Date()): Promise<ApiCaller> {
+  const token = bearerToken(authorization);
+  if (!token) throw new ApiTokenRefused(authorization === null || authorization.trim() === "" ? "missing" : "malformed");
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {

@@ -36,4 +36,18 @@ describe("the documentation's reading of a schema", () => {
       { name: "decision", type: "ReleasedDecision", required: false, description: "", ref: "ReleasedDecision" },
     ]);
   });
+
+  it("lists the properties of an object that may be null", () => {
+    const rows = propertyRows({
+      type: "object",
+      required: ["spread"],
+      properties: {
+        spread: { anyOf: [{ type: "object", required: ["count"], properties: { count: { type: "integer" } } }, { type: "null" }] },
+      },
+    });
+    expect(rows.map((row) => [row.name, row.type, row.required])).toEqual([
+      ["spread", "objet ou null", true],
+      ["spread.count", "entier", true],
+    ]);
+  });
 });

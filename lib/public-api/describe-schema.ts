@@ -90,7 +90,9 @@ export function propertyRows(schema: JsonSchema, prefix = ""): PropertyRow[] {
       description: property.description ?? "",
       ref: property.$ref ? refName(property.$ref) : null,
     };
-    const nested = property.type === "object" && property.properties ? propertyRows(property, `${prefix}${name}.`) : [];
+    // A nullable object (`anyOf` with null) has its properties in its object branch.
+    const object = [property, ...(property.anyOf ?? [])].find((branch) => branch.type === "object" && branch.properties);
+    const nested = object ? propertyRows(object, `${prefix}${name}.`) : [];
     return [row, ...nested];
   });
 }

@@ -58,7 +58,8 @@ export async function getDossier(dossierId: string) {
     }),
     loadDecisionSummaries(db, [dossierId]),
   ]);
-  const summary = summaries.get(dossierId);
+  // Keyed by the id as the database writes it (lower case), whatever the case of the one asked.
+  const summary = row ? summaries.get(row.id) : undefined;
   if (!row || !summary) throw new AppError("NOT_FOUND");
   return {
     ...dossierBody(row),

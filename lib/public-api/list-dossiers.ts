@@ -97,10 +97,16 @@ export const listDossiersEndpoint = apiEndpoint({
       .uuid({ error: "Identifiant d'établissement invalide." })
       .optional()
       .meta({ description: "Identifiant de l'établissement" }),
-    search: z.string().trim().min(1).max(100, { error: "100 caractères au plus." }).optional().meta({
-      description:
-        "Début du FINESS, ou mots du nom de l'établissement dans n'importe quel ordre, sans tenir compte des accents ni des majuscules",
-    }),
+    search: z
+      .string()
+      .trim()
+      .min(1, { error: "Texte vide : donnez au moins un caractère, ou retirez le paramètre." })
+      .max(100, { error: "100 caractères au plus." })
+      .optional()
+      .meta({
+        description:
+          "Début du FINESS, ou mots du nom de l'établissement dans n'importe quel ordre, sans tenir compte des accents ni des majuscules",
+      }),
   }),
   response: page(ZDossier, "DossierPage"),
 });

@@ -50,9 +50,15 @@ export const listEstablishmentsEndpoint = apiEndpoint({
       .regex(/^\d{3}$/, { error: "Code de catégorie FINESS à trois chiffres." })
       .optional()
       .meta({ description: "Code de catégorie FINESS", example: "355" }),
-    search: z.string().trim().min(1).max(100, { error: "100 caractères au plus." }).optional().meta({
-      description: "Début du FINESS, ou mots du nom dans n'importe quel ordre, sans tenir compte des accents ni des majuscules",
-    }),
+    search: z
+      .string()
+      .trim()
+      .min(1, { error: "Texte vide : donnez au moins un caractère, ou retirez le paramètre." })
+      .max(100, { error: "100 caractères au plus." })
+      .optional()
+      .meta({
+        description: "Début du FINESS, ou mots du nom dans n'importe quel ordre, sans tenir compte des accents ni des majuscules",
+      }),
   }),
   response: page(ZEstablishment, "EstablishmentPage"),
 });

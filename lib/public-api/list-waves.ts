@@ -56,8 +56,8 @@ export const listWavesEndpoint = apiEndpoint({
     year: z.coerce
       .number({ error: "Année attendue." })
       .int({ error: "Année attendue." })
-      .min(2000)
-      .max(2100)
+      .min(2000, { error: "Année entre 2000 et 2100." })
+      .max(2100, { error: "Année entre 2000 et 2100." })
       .optional()
       .meta({ description: "Année de la vague" }),
   }),

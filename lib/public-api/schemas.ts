@@ -30,7 +30,7 @@ export const ZPageQuery = z.strictObject({
     .max(100, { error: "Au plus 100." })
     .default(50)
     .meta({ description: "Nombre d'éléments par page (1 à 100, 50 par défaut)" }),
-  cursor: ZRowId.optional().meta({
+  cursor: z.guid({ error: "Curseur invalide : passez le « nextCursor » de la page précédente." }).optional().meta({
     description: "Le `nextCursor` de la page précédente ; absent pour la première page",
   }),
 });
@@ -107,10 +107,15 @@ export function indicatorsBody(indicators: EstablishmentIndicators, takenAt: Dat
 export const ZApiError = z
   .object({
     error: z.object({
-      code: z.string().meta({ example: "UNAUTHENTICATED" }),
+      code: z
+        .enum(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "METHOD_NOT_ALLOWED", "INVALID_INPUT", "RATE_LIMITED", "UNAVAILABLE", "INTERNAL"])
+        .meta({ description: "Le code de l'erreur, stable (le message peut changer)", example: "UNAUTHENTICATED" }),
       message: z.string().meta({ description: "La raison, en français", example: "Jeton d'accès inconnu." }),
       fieldErrors: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Paramètre par paramètre (422)" }),
-      details: z.record(z.string(), z.unknown()).optional(),
+      details: z.record(z.string(), z.unknown()).optional().meta({
+        description:
+          "Pour un 401, `reason` : missing (pas d'en-tête), malformed (en-tête mal formé), unknown, expired, revoked, disabled (compte du créateur désactivé) ; pour un 429, `retryAfterSeconds`",
+      }),
     }),
   })
   .meta({ id: "Error" });

@@ -64,11 +64,14 @@ async function buildWorld() {
   return { manager, selected, scored, draft, token, tokenId };
 }
 
-async function call(path: string, options: { token?: string | null; params?: Record<string, string>; query?: string } = {}) {
+async function call(
+  path: string,
+  options: { token?: string | null; authorization?: string; params?: Record<string, string>; query?: string } = {},
+) {
   const concrete = Object.entries(options.params ?? {}).reduce((url, [name, value]) => url.replace(`{${name}}`, value), path);
   const token = options.token === undefined ? world.token : options.token;
   const request = new Request(`http://localhost/api/v1${concrete}${options.query ?? ""}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    headers: options.authorization ? { authorization: options.authorization } : token ? { authorization: `Bearer ${token}` } : {},
   });
   const response = await ROUTES[path]!(request, { params: Promise.resolve(options.params ?? {}) });
   const body = await response.json();
@@ -100,6 +103,9 @@ describe("the public read API", () => {
 
     const selected = await call("/dossiers/{dossierId}", { params: { dossierId: world.selected.id } });
     expect(selected.status).toBe(200);
+    // An id is a uuid whatever its case, as on every other route.
+    const upperCase = await call("/dossiers/{dossierId}", { params: { dossierId: world.selected.id.toUpperCase() } });
+    expect([upperCase.status, upperCase.body.id]).toEqual([200, world.selected.id]);
     expect(selected.body.decision).toMatchObject({ outcome: "SELECTED", amountGrantedCents: 12_345_600 });
     expect(selected.body.frozenIndicators.overall.active).toBeGreaterThan(0);
 
@@ -144,7 +150,14 @@ describe("the public read API", () => {
     const wrong = await call("/dossiers", { query: "?state=ACCEPTED&limit=500" });
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.fieldErrors).toEqual({ state: ["État inconnu."], limit: ["Au plus 100."] });
-    expect((await call("/establishments", { query: "?etat=DRAFT" })).status).toBe(422);
+    const unknownParameter = await call("/establishments", { query: "?etat=DRAFT" });
+    expect([unknownParameter.status, unknownParameter.body.error.fieldErrors]).toEqual([422, { etat: ["Paramètre inconnu."] }]);
+    // Each refusal names its parameter in words, not zod's « Trop petit : number doit être >=2000 ».
+    expect((await call("/waves", { query: "?year=1999" })).body.error.fieldErrors).toEqual({ year: ["Année entre 2000 et 2100."] });
+    expect((await call("/dossiers", { query: "?cursor=abc&search=" })).body.error.fieldErrors).toEqual({
+      cursor: ["Curseur invalide : passez le « nextCursor » de la page précédente."],
+      search: ["Texte vide : donnez au moins un caractère, ou retirez le paramètre."],
+    });
     expect((await call("/waves/{waveId}", { params: { waveId: crypto.randomUUID() } })).status).toBe(404);
     expect((await call("/waves/{waveId}", { params: { waveId: "pas-un-identifiant" } })).status).toBe(404);
   });
@@ -166,8 +179,17 @@ describe("the public read API", () => {
     for (const [token, message] of cases) {
       const answer = await call("/dossiers", { token });
       expect([answer.status, answer.body.error.message]).toEqual([401, message]);
-      expect(answer.headers.get("www-authenticate")).toMatch(/^Bearer /);
+      // RFC 6750 §3.1: no error code for a request that carried no token.
+      expect(answer.headers.get("www-authenticate")).toBe(
+        token === null ? 'Bearer realm="HospiConnect"' : 'Bearer realm="HospiConnect", error="invalid_token"',
+      );
     }
+    const malformed = await call("/dossiers", { token: null, authorization: `Token ${world.token}` });
+    expect([malformed.status, malformed.body.error.message, malformed.headers.get("www-authenticate")]).toEqual([
+      401,
+      "En-tête « Authorization » mal formé : envoyez « Authorization: Bearer <jeton> », le jeton sans espace.",
+      'Bearer realm="HospiConnect", error="invalid_request"',
+    ]);
   });
 
   it("refuses a scope the token lacks, and a token whose owner lost the role, with a 403", async () => {

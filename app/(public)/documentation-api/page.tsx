@@ -28,6 +28,16 @@ const EXAMPLE_QUERIES: Record<string, string> = {
 };
 
 /** The API's documentation, rendered on the server from its OpenAPI document: what the routes parse and answer. */
+/** Each error status of the API, its code, and when it comes (from the OpenAPI document when no text is given here). */
+const ERROR_STATUSES: ReadonlyArray<{ status: string; code: string; when?: string }> = [
+  { status: "401", code: "UNAUTHENTICATED" },
+  { status: "403", code: "FORBIDDEN" },
+  { status: "404", code: "NOT_FOUND" },
+  { status: "405", code: "METHOD_NOT_ALLOWED", when: "Une autre méthode que GET ou HEAD : l'API ne fait que lire (en-tête `Allow`)" },
+  { status: "422", code: "INVALID_INPUT" },
+  { status: "429", code: "RATE_LIMITED" },
+];
+
 export default async function ApiDocumentationPage() {
   const viewer = await getViewer();
   // A visitor may be a manager yet to sign in; anyone else signed in would find the page closed to them.
@@ -108,22 +118,32 @@ export default async function ApiDocumentationPage() {
         <thead>
           <tr>
             <th scope="col">Statut</th>
+            <th scope="col">Code</th>
             <th scope="col">Quand</th>
           </tr>
         </thead>
         <tbody>
-          {["401", "403", "404", "422", "429"].map((status) => (
+          {ERROR_STATUSES.map(({ status, code, when }) => (
             <tr key={status}>
               <td>
                 <code>{status}</code>
               </td>
               <td>
-                <ApiText text={operations.map(({ operation }) => operation.responses[status]?.description).find(Boolean) ?? ""} />
+                <code>{code}</code>
+              </td>
+              <td>
+                <ApiText text={when ?? operations.map(({ operation }) => operation.responses[status]?.description).find(Boolean) ?? ""} />
               </td>
             </tr>
           ))}
         </tbody>
       </DataTable>
+      <p>
+        Un 401 précise sa raison dans <code>details.reason</code> : <code>missing</code> (pas d&apos;en-tête <code>Authorization</code>
+        ), <code>malformed</code>, <code>unknown</code>, <code>expired</code>, <code>revoked</code> ou <code>disabled</code> (le compte qui
+        a créé le jeton est désactivé). Un paramètre inconnu est refusé (422), tout comme un identifiant mal formé (404, avant même la
+        vérification du jeton).
+      </p>
       <CodeBlock label="Exemple de réponse d'erreur">
         {`{ "error": { "code": "UNAUTHENTICATED", "message": "Ce jeton d'accès a été révoqué." } }`}
       </CodeBlock>
