@@ -122,9 +122,9 @@ describe("the score sheet explained", () => {
     // R1: C1 5/5, C2 4 → total (30 + 10) / 40 = 100: C1 brings 75 points, C2 25.
     // R2: C1 4/5, C2 « sans objet » → total 80: C1 brings 80, C2 nothing.
     const explained = explainCriteria(GRID, [review("R1", "NATIONAL", 5, 4), review("R2", "NATIONAL", 4, "NA")], { mode: "NATIONAL_ONLY" });
-    expect(explained.map(({ code, meanScore, points }) => ({ code, meanScore, points }))).toEqual([
-      { code: "C1", meanScore: 4.5, points: 77.5 },
-      { code: "C2", meanScore: 4, points: 12.5 },
+    expect(explained.map(({ code, meanScore, points, notApplicableCount }) => ({ code, meanScore, points, notApplicableCount }))).toEqual([
+      { code: "C1", meanScore: 4.5, points: 77.5, notApplicableCount: 0 },
+      { code: "C2", meanScore: 4, points: 12.5, notApplicableCount: 1 },
     ]);
     // 77.5 + 12.5 = 90 = (100 + 80) / 2
   });

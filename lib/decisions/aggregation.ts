@@ -165,6 +165,11 @@ export type CriterionExplanation = {
   scaleMax: number;
   meanScore: number | null;
   points: number | null;
+  /**
+   * How many reviews judged it « Sans objet ». Each of them weighs its other criteria up to 100, so
+   * their points then exceed what the weight and the mean note give: the letter says why.
+   */
+  notApplicableCount: number;
 };
 
 export function explainCriteria(
@@ -206,6 +211,11 @@ export function explainCriteria(
       scaleMax: criterion.scaleMax,
       meanScore: combineTiers(meansByTier(reviews, given), ranking),
       points,
+      notApplicableCount: reviews.filter(
+        (review) =>
+          (ranking.mode !== "NATIONAL_ONLY" || review.tier === "NATIONAL") &&
+          review.scores.some((score) => score.criterionId === criterion.id && score.notApplicable),
+      ).length,
     };
   });
 }

@@ -17,8 +17,28 @@ const input: DecisionLetterInput = {
   total: 90,
   reviewCount: 2,
   criteria: [
-    { criterionId: "c1", code: "C1", label: "Couverture", weight: 30, scaleMin: 0, scaleMax: 5, meanScore: 4.5, points: 77.5 },
-    { criterionId: "c2", code: "C2", label: "Fédération", weight: 10, scaleMin: 1, scaleMax: 4, meanScore: null, points: null },
+    {
+      criterionId: "c1",
+      code: "C1",
+      label: "Couverture",
+      weight: 30,
+      scaleMin: 0,
+      scaleMax: 5,
+      meanScore: 4.5,
+      points: 77.5,
+      notApplicableCount: 0,
+    },
+    {
+      criterionId: "c2",
+      code: "C2",
+      label: "Fédération",
+      weight: 10,
+      scaleMin: 1,
+      scaleMax: 4,
+      meanScore: null,
+      points: null,
+      notApplicableCount: 2,
+    },
   ],
   comments: [
     { criterionCode: "C1", text: "Couverture complète des intérimaires." },
@@ -54,8 +74,21 @@ describe("the decision letter", async () => {
     ])
       expect(text).toContain(cell);
     expect(text).toContain("Note globale : 90,0 sur 100.");
+    // C2 « sans objet » for both: nothing to say of a re-weighting beside it, which the letter explains.
+    expect(text.replace(/\s+/g, " ")).toContain(
+      "Un critère jugé « sans objet » par un instructeur n'est pas compté dans son évaluation, dont les autres pondérations sont alors rapportées à 100",
+    );
     expect(text).toContain("C1 : « Couverture complète des intérimaires. »");
     expect(text).toContain("Appréciation générale : « Projet solide. »");
+  });
+
+  it("says beside a mean note how many reviewers judged the criterion « sans objet »", async () => {
+    const partly = { ...input, criteria: [{ ...input.criteria[0]!, notApplicableCount: 1 }] };
+    const letter = plain(extractPdfText(await renderDecisionLetterPdf(partly, letterHashOf(partly))));
+    // A table cell wraps: compared without line breaks.
+    expect(letter.replace(/\s+/g, " ")).toContain("4,5 sur 5 ; sans objet pour 1 instructeur");
+    const none = { ...input, criteria: [input.criteria[0]!] };
+    expect(plain(extractPdfText(await renderDecisionLetterPdf(none, letterHashOf(none))))).not.toContain("rapportées à 100");
   });
 
   it("prints the hash of its own content, which changes with the content", () => {

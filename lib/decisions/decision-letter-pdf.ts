@@ -33,7 +33,7 @@ export type DecisionLetterInput = {
   comments: ReadonlyArray<{ criterionCode: string | null; text: string }>;
 };
 
-export const LETTER_FORMAT = "hospiconnect-decision-letter/1";
+export const LETTER_FORMAT = "hospiconnect-decision-letter/2";
 
 export function letterHashOf(input: DecisionLetterInput): string {
   return createHash("sha256")
@@ -82,9 +82,12 @@ export async function renderDecisionLetterPdf(input: DecisionLetterInput, letter
     `Votre dossier a été évalué par ${input.reviewCount} instructeur${input.reviewCount > 1 ? "s" : ""}, indépendamment, selon la grille de la vague.`,
   );
   paragraph(`Note globale : ${points(input.total)} sur 100.`);
-  paragraph(
-    "Chaque critère y contribue selon sa pondération et la note moyenne reçue ; un critère jugé « sans objet » pour votre dossier n'est pas compté.",
-  );
+  paragraph("Chaque critère y contribue selon sa pondération et la note reçue, en moyenne sur les instructeurs.");
+  if (input.criteria.some((criterion) => criterion.notApplicableCount > 0)) {
+    paragraph(
+      "Un critère jugé « sans objet » par un instructeur n'est pas compté dans son évaluation, dont les autres pondérations sont alors rapportées à 100 : les points des autres critères y dépassent donc ce que donnent leur pondération et leur note moyenne.",
+    );
+  }
   table(
     ["Critère", "Pondération", "Note moyenne", "Points sur 100"],
     input.criteria.map((criterion) => [
@@ -92,7 +95,7 @@ export async function renderDecisionLetterPdf(input: DecisionLetterInput, letter
       String(criterion.weight),
       criterion.meanScore === null
         ? "Sans objet"
-        : `${decimal.format(criterion.meanScore)} sur ${criterion.scaleMax}${criterion.scaleMin !== 0 ? ` (échelle de ${criterion.scaleMin} à ${criterion.scaleMax})` : ""}`,
+        : `${decimal.format(criterion.meanScore)} sur ${criterion.scaleMax}${criterion.scaleMin !== 0 ? ` (échelle de ${criterion.scaleMin} à ${criterion.scaleMax})` : ""}${criterion.notApplicableCount > 0 ? ` ; sans objet pour ${criterion.notApplicableCount} instructeur${criterion.notApplicableCount > 1 ? "s" : ""}` : ""}`,
       points(criterion.points),
     ]),
     [200, 70, 110, 100],
