@@ -89,6 +89,8 @@ test("a manager ranks, proposes within and beyond the envelope, releases; the di
   asManager.once("dialog", (dialog) => void dialog.accept());
   await asManager.getByRole("button", { name: "Publier les décisions proposées (2)" }).click();
   await expect(asManager.getByText("2 décisions publiées.")).toBeVisible();
+  // The button, disabled now that nothing is left to publish, gave up the focus: the outcome has it.
+  await expect(asManager.locator(":focus")).toContainText("2 décisions publiées.");
   expect((await e2eDb.application.findUniqueOrThrow({ where: { id: first.id } })).state).toBe("SELECTED");
 
   await asDirector.reload();

@@ -87,6 +87,8 @@ test.describe("the public read API", () => {
     await row.getByRole("button", { name: `Révoquer le jeton ${name}` }).click();
     await expect(row).toContainText("Révoqué");
     await expect(row).toContainText("par Pilote API");
+    // The button went with the refresh: the focus is on the row's new state, not on the page.
+    await expect(row.locator(":focus")).toContainText("Révoqué");
 
     const afterRevocation = await partner.get(`/api/v1/dossiers/${dossier.id}`, { headers: authorized });
     expect(afterRevocation.status()).toBe(401);

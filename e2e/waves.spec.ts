@@ -100,6 +100,11 @@ test.describe("waves and eligibility", () => {
     await expect(closing).not.toHaveAttribute("aria-invalid");
 
     await page.getByRole("group", { name: "Critère 1" }).getByLabel("Poids").fill("40");
+    // Moved to the end, a row's « Descendre » is disabled: the focus goes to its « Monter », not to the page; and back.
+    await page.getByRole("button", { name: "Descendre « Objectif 3 »" }).click();
+    await expect(page.getByRole("button", { name: "Monter « Objectif 4 »" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("button", { name: "Monter « Objectif 3 »" })).toBeFocused();
     await page.getByRole("button", { name: "Ajouter un objectif" }).click();
     const added = page.getByRole("group", { name: "Objectif 5" });
     await added.getByLabel("Intitulé").fill("Inventaire de toutes les populations de professionnels");

@@ -8,7 +8,7 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { type Control, useController, useFieldArray, useFormState, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { TextAreaField, TextField } from "@/components/forms/fields";
-import { removeRowKeepingFocus } from "@/components/forms/remove-row";
+import { moveRowKeepingFocus, removeRowKeepingFocus } from "@/components/forms/remove-row";
 import type { ZWaveGridInput } from "@/lib/campaigns/schemas";
 import { BooleanField } from "./form-fields";
 
@@ -36,7 +36,7 @@ function Row({ legend, index, count, onMove, onRemove, children }: RowActions & 
               priority="tertiary"
               iconId="fr-icon-arrow-up-line"
               disabled={index === 0}
-              onClick={() => onMove(index, index - 1)}
+              onClick={(event) => moveRowKeepingFocus(event.currentTarget, () => onMove(index, index - 1))}
             >
               Monter « {legend} »
             </Button>
@@ -47,7 +47,7 @@ function Row({ legend, index, count, onMove, onRemove, children }: RowActions & 
               priority="tertiary"
               iconId="fr-icon-arrow-down-line"
               disabled={index === count - 1}
-              onClick={() => onMove(index, index + 1)}
+              onClick={(event) => moveRowKeepingFocus(event.currentTarget, () => onMove(index, index + 1))}
             >
               Descendre « {legend} »
             </Button>

@@ -4,7 +4,8 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { giveFocus } from "@/components/forms/give-focus";
 import { callApi } from "@/lib/http/api-client";
 import { formatCount, formatInteger } from "@/lib/format/numbers";
 
@@ -13,6 +14,7 @@ export function ReleaseButton({ waveId, stagedCount }: { waveId: string; stagedC
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<{ severity: "success" | "error" | "info"; text: string } | null>(null);
+  const outcome = useRef<HTMLDivElement>(null);
   async function release() {
     if (
       !window.confirm(
@@ -34,6 +36,8 @@ export function ReleaseButton({ waveId, stagedCount }: { waveId: string; stagedC
       setResult({ severity: "error", text: (caught as Error).message });
     } finally {
       setPending(false);
+      // The button, disabled meanwhile (and for good once nothing is left to publish), gave up the focus: the outcome takes it.
+      requestAnimationFrame(() => giveFocus(outcome.current));
     }
   }
   return (
@@ -41,7 +45,7 @@ export function ReleaseButton({ waveId, stagedCount }: { waveId: string; stagedC
       <Button iconId="fr-icon-send-plane-line" disabled={pending || stagedCount === 0} onClick={() => void release()}>
         Publier les décisions proposées ({stagedCount})
       </Button>
-      <div aria-live="polite">
+      <div aria-live="polite" ref={outcome}>
         {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mt-2w")} /> : null}
       </div>
     </div>

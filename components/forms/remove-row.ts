@@ -27,3 +27,16 @@ export function removeRowKeepingFocus(button: HTMLElement, remove: () => void): 
     if (target) return target.focus();
   }
 }
+
+/**
+ * Moves a row of a repeated list with its « Monter » or « Descendre » button (`button`). A row
+ * moved to the top or the bottom disables the button just used, which drops the focus to the
+ * page's body: it goes to the row's other enabled button instead.
+ */
+export function moveRowKeepingFocus(button: HTMLButtonElement, move: () => void): void {
+  const row = button.closest("fieldset");
+  flushSync(move);
+  if (!button.disabled) return;
+  const other = [...(row?.querySelectorAll("button") ?? [])].find((candidate) => candidate !== button && !candidate.disabled);
+  other?.focus();
+}

@@ -3,6 +3,7 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useFocusBack } from "@/components/forms/use-focus-back";
 import { callApi } from "@/lib/http/api-client";
 
 /** Queues a new run of a background job (after its failure has been dealt with). */
@@ -10,8 +11,10 @@ export function RelaunchJobButton({ name, label }: { name: string; label: string
   const router = useRouter();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [pending, setPending] = useState(false);
+  const focusBackTo = useFocusBack(pending);
 
-  async function relaunch() {
+  async function relaunch(button: HTMLButtonElement) {
+    focusBackTo(button);
     setPending(true);
     setMessage(null);
     try {
@@ -27,7 +30,7 @@ export function RelaunchJobButton({ name, label }: { name: string; label: string
 
   return (
     <>
-      <Button size="small" priority="secondary" disabled={pending} onClick={relaunch}>
+      <Button size="small" priority="secondary" disabled={pending} onClick={(event) => void relaunch(event.currentTarget)}>
         Lancer maintenant<span className="fr-sr-only"> : {label}</span>
       </Button>
       {message ? (

@@ -7,6 +7,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useFocusBack } from "@/components/forms/use-focus-back";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { ReviewTier } from "@/lib/db/generated/enums";
 import { ApiError, callApi } from "@/lib/http/api-client";
@@ -41,6 +42,7 @@ export function AutomaticAssignmentPanel({
   const [preview, setPreview] = useState<AutomaticAssignmentPreview | null>(null);
   const [message, setMessage] = useState<{ severity: "success" | "error" | "info"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const focusBackTo = useFocusBack(busy);
   /** The caps the last refusal named, marked invalid on their fields (the message names them too). */
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
 
@@ -67,7 +69,8 @@ export function AutomaticAssignmentPanel({
       .join(" ");
   }
 
-  async function run(kind: "preview" | "apply") {
+  async function run(kind: "preview" | "apply", button: HTMLButtonElement) {
+    focusBackTo(button);
     setBusy(true);
     setMessage(null);
     setFieldErrors({});
@@ -158,7 +161,13 @@ export function AutomaticAssignmentPanel({
       </details>
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
         <li>
-          <Button type="button" priority="secondary" disabled={busy} onClick={() => void run("preview")} iconId="fr-icon-eye-line">
+          <Button
+            type="button"
+            priority="secondary"
+            disabled={busy}
+            onClick={(event) => void run("preview", event.currentTarget)}
+            iconId="fr-icon-eye-line"
+          >
             Prévisualiser l&apos;attribution
           </Button>
         </li>
@@ -166,7 +175,7 @@ export function AutomaticAssignmentPanel({
           <Button
             type="button"
             disabled={busy || !preview || preview.assignments.length === 0}
-            onClick={() => void run("apply")}
+            onClick={(event) => void run("apply", event.currentTarget)}
             iconId="fr-icon-check-line"
           >
             Appliquer cette attribution

@@ -7,6 +7,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useFocusBack } from "@/components/forms/use-focus-back";
 import type { ReviewTier } from "@/lib/db/generated/enums";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import { formatCount } from "@/lib/format/numbers";
@@ -36,12 +37,14 @@ export function ManualAssignmentForm({
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<{ reviewerId?: string; overrideReason?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
+  const focusBackTo = useFocusBack(busy);
   const chosen = candidates.find((candidate) => candidate.id === reviewerId);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setErrors({});
     if (!reviewerId) return setErrors({ reviewerId: "Choisissez un instructeur." });
+    focusBackTo(document.activeElement instanceof HTMLElement ? document.activeElement : null);
     setBusy(true);
     try {
       await callApi(`/api/waves/${waveId}/assignments`, "POST", { tier, applicationId, reviewerId, overrideReason: reason });
@@ -88,7 +91,11 @@ export function ManualAssignmentForm({
           }}
         />
       ) : null}
-      {errors.form ? <p className={fr.cx("fr-error-text")}>{errors.form}</p> : null}
+      {errors.form ? (
+        <p className={fr.cx("fr-error-text")} role="alert">
+          {errors.form}
+        </p>
+      ) : null}
       <Button type="submit" size="small" priority="secondary" disabled={busy}>
         Attribuer
       </Button>

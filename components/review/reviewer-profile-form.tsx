@@ -1,6 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
+import { removeRowKeepingFocus } from "@/components/forms/remove-row";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -90,7 +91,13 @@ export function ReviewerProfileForm({ userId, defaultValues }: { userId: string;
                 <TextField control={form.control} name={`affiliations.${index}.endsOn`} label="Jusqu'au (vide : en cours)" type="date" />
               </div>
             </div>
-            <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => affiliations.remove(index)}>
+            <Button
+              type="button"
+              size="small"
+              priority="tertiary"
+              iconId="fr-icon-delete-line"
+              onClick={(event) => removeRowKeepingFocus(event.currentTarget, () => affiliations.remove(index))}
+            >
               Retirer le lien {index + 1}
             </Button>
           </div>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import { ApiTokenForm } from "@/components/public-api/api-token-form";
 import { RevokeApiTokenButton } from "@/components/public-api/revoke-api-token-button";
+import { apiTokenStateId } from "@/components/public-api/token-state-id";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { listApiTokens } from "@/lib/public-api/list-api-tokens";
@@ -66,7 +67,7 @@ export default async function ApiTokensPage() {
                       </td>
                       <td>{formatParisDate(token.expiresAt)}</td>
                       <td>{token.lastUsedAt ? formatParisDateTime(token.lastUsedAt) : "Jamais"}</td>
-                      <td>
+                      <td id={apiTokenStateId(token.id)}>
                         <Badge severity={STATE_SEVERITY[state]} small noIcon>
                           {API_TOKEN_STATE_LABELS[state]}
                         </Badge>
