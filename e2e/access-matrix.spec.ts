@@ -239,6 +239,33 @@ const ROWS: Row[] = [
     expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },
   },
   {
+    route: "DELETE /api/invitations/[invitationId]",
+    // Each call cancels a pending invitation of its own to the member's establishment.
+    call: async (w) => {
+      const invitation = await e2eDb.invitation.create({
+        data: {
+          tokenHash: crypto.randomUUID(),
+          email: uniqueEmail("annulee"),
+          purpose: "MEMBER",
+          establishmentId: w.establishment,
+          membershipRole: "EDITOR",
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      });
+      return { method: "DELETE", url: `/api/invitations/${invitation.id}` };
+    },
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },
+  },
+  {
+    route: "DELETE /api/establishments/[establishmentId]/members/[userId]",
+    // Each call removes a co-editor of its own from the member's establishment (the member is its director).
+    call: async (w) => {
+      const editor = await createUser(e2eDb, { establishmentId: w.establishment, membershipRole: "EDITOR" });
+      return { method: "DELETE", url: `/api/establishments/${w.establishment}/members/${editor.id}` };
+    },
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },
+  },
+  {
     route: "POST /api/invitations/psc",
     call: () => ({ method: "POST", url: "/api/invitations/psc", json: { invitationToken: "jeton-inconnu-de-plus-de-vingt-caracteres" } }),
     expected: { anonymous: 404, member: 404, stranger: 404, reviewer: 404, manager: 404 },

@@ -4,7 +4,8 @@ import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility"
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
-import { createEstablishment, createUser, insertRoster, uniqueEmail } from "@/test/factories";
+import { createEstablishment, createUser, directorOf, insertRoster, uniqueEmail } from "@/test/factories";
+import { inviteUser } from "@/lib/identity/invitations";
 import { parisToday } from "@/lib/time/paris";
 import { withFinessKey } from "@/lib/identifiers/finess";
 
@@ -71,6 +72,39 @@ test.describe("establishment profile and team", () => {
     ).toBeVisible();
     await expect(page.getByText(`${email} (co-rédaction) – valable jusqu'au`)).toHaveCount(1);
     expect(await e2eDb.invitation.count({ where: { email, supersededAt: null } })).toBe(1);
+  });
+
+  test("a director takes a colleague who left off the team and cancels an invitation sent by mistake", async ({ page, context }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    const leaver = await createUser(e2eDb, { establishmentId: establishment.id, membershipRole: "EDITOR", name: "Paul Départ" });
+    const { link, invitationId } = await inviteUser(await directorOf(e2eDb, establishment.id), {
+      purpose: "MEMBER",
+      email: uniqueEmail("erreur"),
+      establishmentId: establishment.id,
+      membershipRole: "EDITOR",
+    });
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}/membres`);
+    await expectNoSeriousAccessibilityViolation(page);
+    await waitForHydration(page.getByRole("button", { name: "Retirer Paul Départ de l'équipe" }));
+    // The director's own row has no such button: the establishment keeps its director.
+    await expect(page.getByRole("row", { name: new RegExp(director.email) }).getByRole("button")).toHaveCount(0);
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Retirer Paul Départ de l'équipe" }).click();
+    const removed = page.getByText("La personne a été retirée de l'équipe");
+    await expect(removed).toBeVisible();
+    await expect(page.locator(":focus")).toContainText("La personne a été retirée de l'équipe");
+    await expect(page.getByRole("cell", { name: "Paul Départ" })).toHaveCount(0);
+    expect(await e2eDb.membership.count({ where: { userId: leaver.id } })).toBe(0);
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: /^Annuler l'invitation de erreur\./ }).click();
+    await expect(page.locator(":focus")).toContainText("L'invitation est annulée : son lien ne fonctionne plus.");
+    expect((await e2eDb.invitation.findUniqueOrThrow({ where: { id: invitationId } })).cancelledAt).not.toBeNull();
+    await page.goto(new URL(link).pathname);
+    await expect(page.getByText("Cette invitation a été annulée par la personne qui l'avait envoyée.")).toBeVisible();
   });
 
   test("a programme manager registers a candidate establishment and invites its director", async ({ page, context }) => {

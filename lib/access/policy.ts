@@ -111,6 +111,22 @@ export function authorizeMemberInvitation(viewer: Viewer | null, establishmentId
   throw new AppError("NOT_FOUND");
 }
 
+/**
+ * Taking someone off an establishment's team (a colleague who left): its director, or a programme
+ * manager. A co-editor may not remove anyone, not even a fellow co-editor.
+ */
+export function canRemoveMember(viewer: Viewer | null, establishmentId: string): boolean {
+  return hasPermission(viewer, "invitation:member") || (viewer !== null && isDirectorOf(viewer, establishmentId));
+}
+
+export function authorizeMemberRemoval(viewer: Viewer | null, establishmentId: string): Viewer {
+  if (!viewer) throw new AppError("UNAUTHENTICATED");
+  if (canRemoveMember(viewer, establishmentId)) return viewer;
+  if (canAccessEstablishment(viewer, establishmentId, "read"))
+    throw new AppError("FORBIDDEN", "Seule la direction de l'établissement peut retirer une personne de l'équipe.");
+  throw new AppError("NOT_FOUND");
+}
+
 function isDirectorOf(viewer: Viewer, establishmentId: string): boolean {
   return viewer.memberships.some((membership) => membership.establishmentId === establishmentId && membership.role === "DIRECTOR");
 }

@@ -17,6 +17,8 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   "credential.revoked": "Clé de sécurité retirée",
   "credential.clone_suspected": "Clé de sécurité peut-être copiée",
   "invitation.created": "Invitation envoyée",
+  "invitation.cancelled": "Invitation annulée",
+  "membership.removed": "Membre retiré de l'équipe",
   "invitation.accepted": "Invitation acceptée",
   "invitation.refused": "Invitation refusée",
   "role.changed": "Rôle modifié",

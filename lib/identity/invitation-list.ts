@@ -17,6 +17,7 @@ export async function listStaffInvitations(viewer: Viewer) {
       expiresAt: true,
       usedAt: true,
       supersededAt: true,
+      cancelledAt: true,
       invitedBy: { select: { displayName: true } },
     },
   });

@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { nameWithSide, STAFF_ROLE_LABELS } from "./staff-role-labels";
-import { usableInvitationWhere } from "./usable-invitation";
+import { type InvitationStatus, invitationStatus, usableInvitationWhere } from "./usable-invitation";
 import { authorizeMemberInvitation, requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { env } from "@/lib/config/env";
@@ -147,12 +147,12 @@ export async function writeInvitation(
   return { invitationId: created.id, link, accountExists, superseded };
 }
 
-export type InvitationStatus = "valid" | "used" | "superseded" | "expired" | "unknown";
-
 export const INVITATION_STATUS_MESSAGES: Readonly<Record<Exclude<InvitationStatus, "valid">, string>> = {
   used: "Ce lien d'invitation a déjà été utilisé. Si votre compte est activé, connectez-vous ; sinon, demandez une nouvelle invitation.",
   superseded:
     "Ce lien d'invitation a été remplacé par une invitation plus récente envoyée à la même adresse : utilisez le lien du dernier courriel reçu.",
+  cancelled:
+    "Cette invitation a été annulée par la personne qui l'avait envoyée. Si vous pensez que c'est une erreur, demandez-lui une nouvelle invitation.",
   expired: "Ce lien d'invitation a expiré. Demandez une nouvelle invitation à la personne qui vous a invité(e).",
   unknown: "Ce lien d'invitation n'est pas valide. Vérifiez qu'il a été copié en entier.",
 };
@@ -171,18 +171,11 @@ export async function findInvitation(token: string, now = new Date()) {
       expiresAt: true,
       usedAt: true,
       supersededAt: true,
+      cancelledAt: true,
       establishment: { select: { name: true } },
     },
   });
-  const status: InvitationStatus = !invitation
-    ? "unknown"
-    : invitation.usedAt
-      ? "used"
-      : invitation.supersededAt
-        ? "superseded"
-        : invitation.expiresAt <= now
-          ? "expired"
-          : "valid";
+  const status = invitationStatus(invitation, now);
   // Whoever holds the link reads the invitee's mailbox: telling them that the address has an account discloses nothing.
   const accountExists = invitation !== null && (await db.user.count({ where: { email: invitation.email } })) > 0;
   return { status, invitation, accountExists };

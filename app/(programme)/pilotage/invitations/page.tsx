@@ -1,4 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { ConfirmedDeleteButton } from "@/components/forms/confirmed-delete-button";
+import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
 import { DataTable } from "@/components/dsfr/data-table";
 import { Badge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
@@ -6,19 +9,39 @@ import { StaffInvitationForm } from "@/components/identity/staff-invitation-form
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { listStaffInvitations } from "@/lib/identity/invitation-list";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
+import { type InvitationStatus, invitationStatus } from "@/lib/identity/usable-invitation";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 
+const STATUS_BADGES: Record<Exclude<InvitationStatus, "unknown">, { label: string; severity?: "success" | "warning" | "info" }> = {
+  valid: { label: "En attente", severity: "info" },
+  used: { label: "Acceptée", severity: "success" },
+  superseded: { label: "Remplacée par une plus récente" },
+  cancelled: { label: "Annulée" },
+  expired: { label: "Expirée", severity: "warning" },
+};
+
 export const metadata: Metadata = { title: "Inviter des agents de l'ANS" };
 
-export default async function InvitationsPage() {
+export default async function InvitationsPage({ searchParams }: { searchParams: Promise<{ annulation?: string }> }) {
   const viewer = await requireViewer("/pilotage/invitations");
+  const cancelled = (await searchParams).annulation;
   const invitations = await guardPage(viewer, "/pilotage/invitations", () => listStaffInvitations(viewer));
   const now = new Date();
 
   return (
     <>
       <h1>Inviter des agents de l&apos;ANS</h1>
+      {cancelled ? (
+        <FocusOnArrival key={cancelled}>
+          <Alert
+            severity="success"
+            small
+            className={fr.cx("fr-mb-3w")}
+            description="L'invitation est annulée : son lien ne fonctionne plus."
+          />
+        </FocusOnArrival>
+      ) : null}
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         <div className={fr.cx("fr-col-12", "fr-col-md-5")}>
           <StaffInvitationForm />
@@ -34,36 +57,39 @@ export default async function InvitationsPage() {
                   <th scope="col">Rôle</th>
                   <th scope="col">État</th>
                   <th scope="col">Envoyée le</th>
+                  <th scope="col">Action</th>
                 </tr>
               </thead>
               <tbody>
-                {invitations.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <td>{invitation.email}</td>
-                    <td>{invitation.staffRole ? STAFF_ROLE_LABELS[invitation.staffRole] : "–"}</td>
-                    <td>
-                      {invitation.usedAt ? (
-                        <Badge severity="success" small>
-                          Acceptée
+                {invitations.map((invitation) => {
+                  const status = invitationStatus(invitation, now);
+                  return (
+                    <tr key={invitation.id}>
+                      <td>{invitation.email}</td>
+                      <td>{invitation.staffRole ? STAFF_ROLE_LABELS[invitation.staffRole] : "–"}</td>
+                      <td>
+                        <Badge severity={STATUS_BADGES[status].severity} small>
+                          {STATUS_BADGES[status].label}
                         </Badge>
-                      ) : invitation.supersededAt ? (
-                        <Badge small>Remplacée par une plus récente</Badge>
-                      ) : invitation.expiresAt <= now ? (
-                        <Badge severity="warning" small>
-                          Expirée
-                        </Badge>
-                      ) : (
-                        <Badge severity="info" small>
-                          En attente
-                        </Badge>
-                      )}
-                    </td>
-                    <td>
-                      {formatParisDateTime(invitation.createdAt)}
-                      {invitation.invitedBy ? ` par ${invitation.invitedBy.displayName}` : " (ligne de commande)"}
-                    </td>
-                  </tr>
-                ))}
+                      </td>
+                      <td>
+                        {formatParisDateTime(invitation.createdAt)}
+                        {invitation.invitedBy ? ` par ${invitation.invitedBy.displayName}` : " (ligne de commande)"}
+                      </td>
+                      <td>
+                        {status === "valid" ? (
+                          <ConfirmedDeleteButton
+                            url={`/api/invitations/${invitation.id}`}
+                            question={`Annuler l'invitation envoyée à ${invitation.email} ? Son lien ne fonctionnera plus.`}
+                            done="annulation"
+                          >
+                            Annuler<span className="fr-sr-only"> l&apos;invitation de {invitation.email}</span>
+                          </ConfirmedDeleteButton>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </DataTable>
           )}

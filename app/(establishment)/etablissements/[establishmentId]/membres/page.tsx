@@ -6,7 +6,8 @@ import { MEMBERSHIP_ROLE_LABELS } from "@/lib/establishments/membership-role-lab
 import { DataTable } from "@/components/dsfr/data-table";
 import type { Metadata } from "next";
 import { MemberInvitationForm } from "@/components/identity/member-invitation-form";
-import { canInviteMember } from "@/lib/access/policy";
+import { canInviteMember, canRemoveMember } from "@/lib/access/policy";
+import { ConfirmedDeleteButton } from "@/components/forms/confirmed-delete-button";
 import { getEstablishment } from "@/lib/establishments/queries";
 import { guardedPageLoad } from "@/lib/http/page-guard";
 import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
@@ -14,7 +15,17 @@ import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
 const PARAMS = { establishmentId: RouteParam.id };
-type Props = { params: Promise<{ establishmentId: string }>; searchParams: Promise<{ inscrit?: string }> };
+type Props = {
+  params: Promise<{ establishmentId: string }>;
+  searchParams: Promise<{ inscrit?: string; retrait?: string; annulation?: string }>;
+};
+
+/** What the page says on arrival after an action (its query parameter), the action's control being gone with its row. */
+const ARRIVAL_MESSAGES = {
+  retrait:
+    "La personne a été retirée de l'équipe : elle n'accède plus aux dossiers ni à la liste des professionnels, et en est prévenue par courriel.",
+  annulation: "L'invitation est annulée : son lien ne fonctionne plus.",
+} as const;
 
 const loadEstablishment = guardedPageLoad(
   (establishmentId: string) => `/etablissements/${establishmentId}/membres`,
@@ -32,7 +43,10 @@ export default async function MembersPage({ params, searchParams }: Props) {
   const { viewer, record: establishment } = await loadEstablishment(establishmentId);
   const canInvite = canInviteMember(viewer, establishmentId);
   const roles: MembershipRole[] = canInviteMember(viewer, establishmentId, "DIRECTOR") ? ["EDITOR", "DIRECTOR"] : ["EDITOR"];
-  const registered = (await searchParams).inscrit === "1";
+  const query = await searchParams;
+  const registered = query.inscrit === "1";
+  const arrival = (["retrait", "annulation"] as const).find((key) => query[key]);
+  const canRemove = canRemoveMember(viewer, establishmentId);
 
   return (
     <>
@@ -52,6 +66,12 @@ export default async function MembersPage({ params, searchParams }: Props) {
           />
         </FocusOnArrival>
       ) : null}
+      {arrival ? (
+        // Keyed by the action's stamp: a second removal in a row remounts it, so it takes the focus again.
+        <FocusOnArrival key={query[arrival]}>
+          <Alert severity="success" small className={fr.cx("fr-mb-3w")} description={ARRIVAL_MESSAGES[arrival]} />
+        </FocusOnArrival>
+      ) : null}
       {establishment.memberships.length === 0 ? (
         <p>
           Personne n&apos;est encore membre de l&apos;établissement : la personne invitée à la direction le deviendra en acceptant son
@@ -65,6 +85,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
               <th scope="col">Adresse électronique</th>
               <th scope="col">Rôle</th>
               <th scope="col">Depuis le</th>
+              {canRemove ? <th scope="col">Action</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -74,6 +95,19 @@ export default async function MembersPage({ params, searchParams }: Props) {
                 <td>{membership.user.email}</td>
                 <td>{MEMBERSHIP_ROLE_LABELS[membership.role]}</td>
                 <td>{formatParisDate(membership.createdAt)}</td>
+                {canRemove ? (
+                  <td>
+                    {membership.user.id === viewer.userId ? null : (
+                      <ConfirmedDeleteButton
+                        url={`/api/establishments/${establishmentId}/members/${membership.user.id}`}
+                        question={`Retirer ${membership.user.displayName} de l'équipe ? Cette personne n'accédera plus aux dossiers ni à la liste des professionnels de l'établissement.`}
+                        done="retrait"
+                      >
+                        Retirer<span className="fr-sr-only"> {membership.user.displayName} de l&apos;équipe</span>
+                      </ConfirmedDeleteButton>
+                    )}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -86,7 +120,16 @@ export default async function MembersPage({ params, searchParams }: Props) {
             {establishment.invitations.map((invitation) => (
               <li key={invitation.id}>
                 {invitation.email} ({MEMBERSHIP_ROLE_LABELS[invitation.membershipRole ?? "EDITOR"].toLowerCase()}) – valable jusqu&apos;au{" "}
-                {formatParisDateTime(invitation.expiresAt)}
+                {formatParisDateTime(invitation.expiresAt)}{" "}
+                {canInviteMember(viewer, establishmentId, invitation.membershipRole ?? "EDITOR") ? (
+                  <ConfirmedDeleteButton
+                    url={`/api/invitations/${invitation.id}`}
+                    question={`Annuler l'invitation envoyée à ${invitation.email} ? Son lien ne fonctionnera plus.`}
+                    done="annulation"
+                  >
+                    Annuler<span className="fr-sr-only"> l&apos;invitation de {invitation.email}</span>
+                  </ConfirmedDeleteButton>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,0 +1,109 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { cancelInvitation } from "@/lib/identity/cancel-invitation";
+import { inviteUser, requireUsableInvitation } from "@/lib/identity/invitations";
+import { createUser, establishmentWithDirector, programmeManager } from "@/test/factories";
+import { resetDatabase, testDb } from "@/test/integration/database";
+import { LAST_DIRECTOR_MESSAGE, removeMember } from "./remove-member";
+
+describe("taking a person off an establishment's team", () => {
+  beforeEach(resetDatabase);
+
+  it("lets the director remove a colleague who left: audited, and the colleague is told", async () => {
+    const { establishment, director } = await establishmentWithDirector(testDb, { name: "EHPAD Les Tilleuls" });
+    const { id: editorId, viewer: editor } = await createUser(testDb, {
+      establishmentId: establishment.id,
+      membershipRole: "EDITOR",
+      name: "Paul Départ",
+    });
+
+    await removeMember(director, { establishmentId: establishment.id, userId: editorId, ip: null });
+
+    expect(await testDb.membership.count({ where: { establishmentId: establishment.id, userId: editorId } })).toBe(0);
+    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "membership.removed", targetId: establishment.id } });
+    expect(audit.details).toMatchObject({ name: "Paul Départ", email: editor.email, role: "EDITOR" });
+    const email = await testDb.outboxEmail.findFirstOrThrow({ where: { to: editor.email } });
+    expect(email.subject).toBe("HospiConnect : vous ne faites plus partie de l'équipe de « EHPAD Les Tilleuls »");
+  });
+
+  it("keeps a director: the only one cannot be removed, one of two can", async () => {
+    const manager = await programmeManager(testDb);
+    const { establishment, director } = await establishmentWithDirector(testDb);
+
+    await expect(removeMember(manager, { establishmentId: establishment.id, userId: director.userId, ip: null })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: LAST_DIRECTOR_MESSAGE,
+    });
+    const { id: successorId } = await createUser(testDb, { establishmentId: establishment.id, membershipRole: "DIRECTOR" });
+    await removeMember(manager, { establishmentId: establishment.id, userId: director.userId, ip: null });
+    expect(await testDb.membership.findMany({ where: { establishmentId: establishment.id }, select: { userId: true } })).toEqual([
+      { userId: successorId },
+    ]);
+  });
+
+  it("leaves one director when two directors remove each other at the same time", async () => {
+    // Ten establishments, each with two directors removing each other at once: a race, not a sequence.
+    const pairs = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const { establishment, director } = await establishmentWithDirector(testDb);
+        const { viewer: other } = await createUser(testDb, { establishmentId: establishment.id, membershipRole: "DIRECTOR" });
+        return { establishmentId: establishment.id, director, other };
+      }),
+    );
+
+    await Promise.allSettled(
+      pairs.flatMap(({ establishmentId, director, other }) => [
+        removeMember(director, { establishmentId, userId: other.userId, ip: null }),
+        removeMember(other, { establishmentId, userId: director.userId, ip: null }),
+      ]),
+    );
+
+    const directors = await testDb.membership.groupBy({
+      by: ["establishmentId"],
+      where: { establishmentId: { in: pairs.map((pair) => pair.establishmentId) }, role: "DIRECTOR" },
+      _count: true,
+    });
+    expect(directors.map((row) => row._count)).toEqual(pairs.map(() => 1));
+  });
+
+  it("is for the director and programme managers: a co-editor is refused, a stranger does not learn of the establishment", async () => {
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const { viewer: editor } = await createUser(testDb, { establishmentId: establishment.id, membershipRole: "EDITOR" });
+    const stranger = await establishmentWithDirector(testDb);
+
+    await expect(removeMember(editor, { establishmentId: establishment.id, userId: director.userId, ip: null })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      removeMember(stranger.director, { establishmentId: establishment.id, userId: editor.userId, ip: null }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await testDb.membership.count({ where: { establishmentId: establishment.id } })).toBe(2);
+  });
+});
+
+describe("cancelling a pending invitation", () => {
+  beforeEach(resetDatabase);
+
+  it("stops its link, which then says so; only once, and only by whoever may send it", async () => {
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const { viewer: editor } = await createUser(testDb, { establishmentId: establishment.id, membershipRole: "EDITOR" });
+    const atDirection = await inviteUser(director, {
+      purpose: "MEMBER",
+      email: "nouvelle.direction@test.fr",
+      establishmentId: establishment.id,
+      membershipRole: "DIRECTOR",
+    });
+    const token = new URL(atDirection.link).pathname.split("/").at(-1)!;
+
+    // A co-editor may not invite at the direction, nor cancel such an invitation.
+    await expect(cancelInvitation(editor, atDirection.invitationId, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await cancelInvitation(director, atDirection.invitationId, null);
+
+    await expect(requireUsableInvitation(token)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message:
+        "Cette invitation a été annulée par la personne qui l'avait envoyée. Si vous pensez que c'est une erreur, demandez-lui une nouvelle invitation.",
+    });
+    await expect(cancelInvitation(director, atDirection.invitationId, null)).rejects.toMatchObject({ code: "INVALID_STATE" });
+    expect(await testDb.auditEvent.count({ where: { action: "invitation.cancelled", targetId: atDirection.invitationId } })).toBe(1);
+  });
+});

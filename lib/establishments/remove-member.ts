@@ -1,0 +1,51 @@
+import { authorizeMemberRemoval } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { requestDelivery } from "@/lib/jobs/worker";
+import { enqueueEmail } from "@/lib/notifications/outbox";
+import { memberRemovedEmail } from "@/lib/notifications/member-removed-email";
+
+export const LAST_DIRECTOR_MESSAGE =
+  "C'est la seule personne à la direction de l'établissement : invitez d'abord la personne qui lui succède à la direction, puis retirez-la.";
+
+/**
+ * Takes a person off an establishment's team (a colleague who left): they no longer see its
+ * dossiers nor its roster, from their next request. The establishment keeps at least one director,
+ * so that someone can still declare its results and invite; two directors removing each other at
+ * once cannot both succeed (the establishment's row is locked for the check). Audited, and the
+ * person is told by e-mail.
+ */
+export async function removeMember(viewer: Viewer, input: { establishmentId: string; userId: string; ip: string | null }): Promise<void> {
+  authorizeMemberRemoval(viewer, input.establishmentId);
+  await db.$transaction(async (tx) => {
+    const [establishment] = await tx.$queryRaw<Array<{ name: string }>>`
+      SELECT name FROM "Establishment" WHERE id = ${input.establishmentId}::uuid FOR UPDATE`;
+    if (!establishment) throw new AppError("NOT_FOUND");
+    const members = await tx.membership.findMany({
+      where: { establishmentId: input.establishmentId },
+      select: { userId: true, role: true, user: { select: { email: true, displayName: true } } },
+    });
+    const member = members.find((candidate) => candidate.userId === input.userId);
+    if (!member) throw new AppError("NOT_FOUND", "Cette personne ne fait plus partie de l'équipe.");
+    if (member.role === "DIRECTOR" && members.filter((candidate) => candidate.role === "DIRECTOR").length === 1)
+      throw new AppError("INVALID_STATE", LAST_DIRECTOR_MESSAGE);
+    await tx.membership.delete({ where: { userId_establishmentId: { userId: input.userId, establishmentId: input.establishmentId } } });
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "membership.removed",
+      target: { type: "Establishment", id: input.establishmentId },
+      ip: input.ip,
+      details: { name: member.user.displayName, email: member.user.email, role: member.role },
+    });
+    if (input.userId !== viewer.userId) {
+      await enqueueEmail(tx, {
+        dedupeKey: `member-removed:${input.establishmentId}:${input.userId}:${Date.now()}`,
+        to: member.user.email,
+        ...memberRemovedEmail({ establishment: establishment.name, removedBy: viewer.displayName }),
+      });
+    }
+  });
+  requestDelivery();
+}
