@@ -187,7 +187,7 @@ describe("parseRosterFile: the app's CSV template", () => {
       { MIE: "YUBIKEY:2025-01-01;E_CPS" },
       [
         "Ligne 2 : moyen d'identification « YUBIKEY » inconnu dans la colonne « MIE » (codes possibles : CPS, E_CPS, APCV, FIDO2_PSC, FIDO2_LOCAL, PLATFORM_AUTH, SMART_CARD_LOCAL, TOTP_APP, OTP_SMS_EMAIL, PASSWORD).",
-        "Ligne 2 : dans la colonne « MIE », E_CPS doit être suivi de sa date d'enrôlement (exemple : E_CPS:2025-03-01).",
+        "Ligne 2 : dans la colonne « MIE », E_CPS doit être suivi de sa date d'enrôlement (exemple : E_CPS:01/03/2025).",
       ],
     ],
     [

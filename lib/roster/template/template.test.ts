@@ -74,7 +74,7 @@ describe("MIE cells", () => {
       { type: "FIDO2_LOCAL" as const, enrolledAt: d("2024-01-01"), expiresAt: null, revokedAt: d("2025-06-30") },
     ];
     const text = formatMieList(enrollments);
-    expect(text).toBe("E_CPS:2025-03-01;CPS:2023-01-15:2026-01-15;FIDO2_LOCAL:2024-01-01::2025-06-30");
+    expect(text).toBe("E_CPS:01/03/2025, CPS:15/01/2023:15/01/2026, FIDO2_LOCAL:01/01/2024::30/06/2025");
     expect(parseMieList(text)).toEqual({ ok: true, value: enrollments });
   });
 

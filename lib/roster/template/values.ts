@@ -11,7 +11,7 @@ import type { MieType } from "@/lib/db/generated/enums";
 import { checkRpps, isAdeliNumber, isValidRpps, rppsFromNationalId } from "@/lib/identifiers/rpps";
 import { RPPS_STATUS_LABELS } from "../labels";
 import { MIE_CATALOGUE, MIE_TYPES } from "@/lib/mie/catalogue";
-import { dayToDate, dayToIsoDate, formatDayFr, parseFrenchDay, parseIsoDay, toDay, type Day } from "../dates";
+import { dayToDate, formatDayFr, parseFrenchDay, parseIsoDay, toDay, type Day } from "../dates";
 import { formatInteger } from "@/lib/format/numbers";
 import { PROFESSIONAL_NAME_MAX } from "../professional-schema";
 import type { EnrollmentRecord } from "./columns";
@@ -131,20 +131,19 @@ export function parseRpps(text: string): Parsed<string | null> {
 
 const MIE_CODES = MIE_TYPES.join(", ");
 
-/** « E_CPS:2025-03-01;CPS:2023-01-15:2026-01-15;FIDO2_LOCAL:2024-01-01::2025-06-30 » */
+/**
+ * « E_CPS:01/03/2025, CPS:15/01/2023:15/01/2026, FIDO2_LOCAL:01/01/2024::30/06/2025 »: as the
+ * import guide shows the column, dates like the file's other date columns; read back as written.
+ */
 export function formatMieList(enrollments: readonly EnrollmentRecord[]): string {
   return enrollments
     .map(({ type, enrolledAt, expiresAt, revokedAt }) => {
-      const parts = [type, isoDate(enrolledAt)];
-      if (expiresAt !== null || revokedAt !== null) parts.push(expiresAt === null ? "" : isoDate(expiresAt));
-      if (revokedAt !== null) parts.push(isoDate(revokedAt));
+      const parts = [type, formatDate(enrolledAt)];
+      if (expiresAt !== null || revokedAt !== null) parts.push(formatDate(expiresAt));
+      if (revokedAt !== null) parts.push(formatDate(revokedAt));
       return parts.join(":");
     })
-    .join(";");
-}
-
-function isoDate(date: Date): string {
-  return dayToIsoDate(toDay(date));
+    .join(", ");
 }
 
 function mieType(text: string): MieType | null {
@@ -174,7 +173,7 @@ export function parseMieList(text: string): Parsed<EnrollmentRecord[]> {
       continue;
     }
     if (enrolledText === "") {
-      errors.push(`dans la colonne « MIE », ${type} doit être suivi de sa date d'enrôlement (exemple : ${type}:2025-03-01)`);
+      errors.push(`dans la colonne « MIE », ${type} doit être suivi de sa date d'enrôlement (exemple : ${type}:01/03/2025)`);
       continue;
     }
     const dates = [enrolledText, expiresText, revokedText].map((part) => (part === "" ? null : readDay(part)));
