@@ -132,6 +132,8 @@ test.describe("filing a dossier", () => {
     await page.getByRole("button", { name: "Déposer le dossier" }).click();
     await expect(page.getByText("Dossier déposé")).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Déposé");
+    // What comes next, for a director who has never been through an instruction.
+    await expect(page.getByRole("region", { name: "Et ensuite ?" })).toContainText("Votre dossier est maintenant instruit par l'ANS.");
 
     const submission = await e2eDb.submission.findFirstOrThrow({ where: { applicationId: id } });
     await expect(page.getByText(submission.contentHash)).toBeVisible();
@@ -143,6 +145,7 @@ test.describe("filing a dossier", () => {
     expect(email.to).toBe(director.email);
     expect(email.subject).toContain("Accusé de réception");
     expect(email.text).toContain(submission.contentHash);
+    expect(email.text).toContain("Et ensuite ? Votre dossier est maintenant instruit par l'ANS.");
     expect(email.files).toEqual([expect.objectContaining({ contentType: "application/pdf" })]);
 
     const download = page.waitForEvent("download");

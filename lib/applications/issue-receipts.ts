@@ -1,3 +1,4 @@
+import { whatComesNext } from "./what-comes-next";
 import { db } from "@/lib/db/client";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
@@ -88,6 +89,7 @@ export async function issueReceipt(submissionId: string): Promise<boolean> {
         wave: snapshot.wave.title,
         receivedAt: submission.receivedAt,
         contentHash: submission.contentHash,
+        next: whatComesNext(snapshot.wave.reviewTiers),
       });
       const files = [
         {

@@ -68,7 +68,7 @@ export const LOADED_DOSSIER_SELECT = {
   establishment: {
     select: { id: true, name: true, finessEt: true, memberships: REACHABLE_MEMBERS },
   },
-  wave: { select: { ...JUDGED_SELECT.wave.select, id: true, title: true, campaign: { select: { title: true } } } },
+  wave: { select: { ...JUDGED_SELECT.wave.select, id: true, title: true, reviewTiers: true, campaign: { select: { title: true } } } },
   waveVersion: {
     select: {
       objectives: {
@@ -91,7 +91,7 @@ export function loadedDossierOf(row: Prisma.ApplicationGetPayload<{ select: type
     files: row.attachments,
     establishment: { id: row.establishment.id, name: row.establishment.name, finess: row.establishment.finessEt },
     memberEmails: row.establishment.memberships.map((member) => member.user.email),
-    wave: { id: row.wave.id, title: row.wave.title, campaign: row.wave.campaign.title },
+    wave: { id: row.wave.id, title: row.wave.title, reviewTiers: row.wave.reviewTiers, campaign: row.wave.campaign.title },
   };
 }
 

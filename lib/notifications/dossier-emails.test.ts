@@ -73,8 +73,10 @@ describe("dossier e-mails", () => {
       wave: "Vague 2027",
       receivedAt: parisDateTime("2027-02-13T23:58:12"),
       contentHash: "ab12",
+      next: "Votre dossier est maintenant instruit par l'ANS.",
     });
     expect(email.subject).toBe("Accusé de réception – dossier HospiConnect de « CH de Niort »");
+    expect(email.text).toContain("Et ensuite ? Votre dossier est maintenant instruit par l'ANS.");
     expect(email.text).toContain(
       "Le dossier de « CH de Niort » pour « Vague 2027 » a bien été déposé le 13 février 2027 à 23:58 (heure de Paris).",
     );
@@ -84,7 +86,13 @@ describe("dossier e-mails", () => {
   });
 
   it("quote an establishment's name after « de », which French would otherwise contract (« du Centre », « de la Résidence »)", () => {
-    const receipt = { applicationId: "d1", wave: "Vague 2027", receivedAt: parisDateTime("2027-02-13T23:58:12"), contentHash: "ab12" };
+    const receipt = {
+      applicationId: "d1",
+      wave: "Vague 2027",
+      receivedAt: parisDateTime("2027-02-13T23:58:12"),
+      contentHash: "ab12",
+      next: "",
+    };
     expect(submissionReceiptEmail({ ...receipt, establishment: "Centre hospitalier des Deux-Rives" }).subject).toBe(
       "Accusé de réception – dossier HospiConnect de « Centre hospitalier des Deux-Rives »",
     );

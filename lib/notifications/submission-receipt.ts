@@ -9,6 +9,8 @@ export function submissionReceiptEmail(input: {
   wave: string;
   receivedAt: Date;
   contentHash: string;
+  /** What comes next, from `whatComesNext` of the wave's review tiers. */
+  next: string;
 }) {
   return {
     subject: `Accusé de réception – dossier HospiConnect de « ${input.establishment} »`,
@@ -20,6 +22,8 @@ export function submissionReceiptEmail(input: {
       "",
       "L'accusé de réception est joint à ce message ; il reste téléchargeable depuis la page du dossier :",
       dossierUrl(input.applicationId),
+      "",
+      `Et ensuite ? ${input.next}`,
       "",
       SIGNATURE,
     ].join("\n"),

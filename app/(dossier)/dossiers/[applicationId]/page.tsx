@@ -1,5 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { whatComesNext } from "@/lib/applications/what-comes-next";
+import { canAccessEstablishment } from "@/lib/access/policy";
 import { Badge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -101,6 +103,15 @@ export default async function DossierPage({ params }: Props) {
           }
           className={fr.cx("fr-mb-3w")}
         />
+      ) : null}
+      {/* For the establishment: the programme's staff know what comes next. */}
+      {dossier.submission && !dossier.decision && canAccessEstablishment(viewer, dossier.establishment.id, "edit") ? (
+        <section className={fr.cx("fr-mb-3w")} aria-labelledby="et-ensuite">
+          <h2 id="et-ensuite" className={fr.cx("fr-h6", "fr-mb-1w")}>
+            Et ensuite ?
+          </h2>
+          <p>{whatComesNext(dossier.wave.reviewTiers)}</p>
+        </section>
       ) : null}
       {dossier.decision ? <ReleasedDecisionAlert applicationId={applicationId} decision={dossier.decision} /> : null}
       {dossier.state === "SELECTED" ? (
