@@ -108,7 +108,16 @@ export const ZApiError = z
   .object({
     error: z.object({
       code: z
-        .enum(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "METHOD_NOT_ALLOWED", "INVALID_INPUT", "RATE_LIMITED", "UNAVAILABLE", "INTERNAL"])
+        .enum([
+          "UNAUTHENTICATED",
+          "FORBIDDEN",
+          "NOT_FOUND",
+          "METHOD_NOT_ALLOWED",
+          "INVALID_INPUT",
+          "RATE_LIMITED",
+          "UNAVAILABLE",
+          "INTERNAL",
+        ])
         .meta({ description: "Le code de l'erreur, stable (le message peut changer)", example: "UNAUTHENTICATED" }),
       message: z.string().meta({ description: "La raison, en français", example: "Jeton d'accès inconnu." }),
       fieldErrors: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Paramètre par paramètre (422)" }),
