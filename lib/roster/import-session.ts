@@ -72,11 +72,15 @@ type Corrections = Record<string, string[]>;
 
 async function fileOptions(establishmentId: string) {
   const [professions, establishment] = await Promise.all([
-    db.profession.findMany({ select: { code: true } }),
+    db.profession.findMany({ select: { code: true, label: true } }),
     db.establishment.findUniqueOrThrow({ where: { id: establishmentId }, select: { finessEt: true } }),
   ]);
   // The site's lines of the directory extract: the legal entity's other sites are other rosters.
-  return { professionCodes: professions.map((profession) => profession.code), finess: [establishment.finessEt] };
+  return {
+    professionCodes: professions.map((profession) => profession.code),
+    professionLabels: professions,
+    finess: [establishment.finessEt],
+  };
 }
 
 async function readImport(

@@ -11,6 +11,16 @@ const parseLines = (lines: TemplateLine[], separator = ";") => parseText(templat
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 describe("parseRosterFile: the app's CSV template", () => {
+  it("takes a profession named as the nomenclature writes it, in the feminine too, when the labels are given", async () => {
+    const named = templateCsv([{ "Code profession": "Infirmière" }]);
+    const withLabels = await parseRosterFile(
+      { bytes: utf8(named), fileName: "registre.csv" },
+      { ...options, professionLabels: [{ code: "60", label: "Infirmier" }] },
+    );
+    expect([withLabels.rejected, withLabels.rows.map((row) => "professionCode" in row && row.professionCode)]).toEqual([[], ["60"]]);
+    expect((await parseText(named)).rejected).toHaveLength(1);
+  });
+
   it("reads a good line into the Professional and MieEnrollment columns", async () => {
     const result = await parseLines([{}]);
     expect(result).toMatchObject({ format: "CSV", encoding: "UTF-8", separator: ";", rejected: [], errors: [], warnings: [] });
@@ -135,7 +145,9 @@ describe("parseRosterFile: the app's CSV template", () => {
     [
       "an unknown profession code",
       { "Code profession": "61" },
-      ["Ligne 2 : le code profession « 61 » n'existe pas dans la liste des professions."],
+      [
+        "Ligne 2 : le code profession « 61 » n'existe pas dans la liste des professions (indiquez le code de la liste, ou le nom de la profession tel qu'elle l'écrit).",
+      ],
     ],
     [
       "a date that does not exist",
@@ -208,7 +220,7 @@ describe("parseRosterFile: the app's CSV template", () => {
       {
         line: 3,
         messages: [
-          "Ligne 3 : le code profession « 61 » n'existe pas dans la liste des professions.",
+          "Ligne 3 : le code profession « 61 » n'existe pas dans la liste des professions (indiquez le code de la liste, ou le nom de la profession tel qu'elle l'écrit).",
           "Ligne 3 : le numéro RPPS 1234 doit comporter 11 chiffres.",
         ],
       },

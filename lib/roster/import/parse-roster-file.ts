@@ -15,6 +15,7 @@ import { csvRecords, worksheetRecords } from "./records";
 import { detectSeparator, SEPARATOR_NAMES } from "./template-header";
 import { readTemplateRecords } from "./template-file";
 import type { RosterImportOptions, RosterImportResult } from "./types";
+import { professionCodeReader } from "../template/profession-names";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -29,11 +30,12 @@ function emptyResult(errors: string[]): RosterImportResult {
 }
 
 type Corrections = RosterImportOptions["corrections"];
+type ProfessionCodeOf = (text: string) => string | null;
 
 async function readWorkbook(
   bytes: Uint8Array,
   fileName: string,
-  professionCodes: ReadonlySet<string>,
+  professionCodeOf: ProfessionCodeOf,
   corrections: Corrections,
 ): Promise<RosterImportResult> {
   let workbook;
@@ -48,7 +50,7 @@ async function readWorkbook(
   if (first === undefined) {
     return emptyResult([`Le fichier « ${fileName} » ne contient aucune feuille de calcul : enregistrez-le depuis Excel ou LibreOffice.`]);
   }
-  const reading = readTemplateRecords(workbook.records, "XLSX", professionCodes, corrections);
+  const reading = readTemplateRecords(workbook.records, "XLSX", professionCodeOf, corrections);
   const notes =
     workbook.sheetNames.length > 1
       ? [`Le classeur contient ${workbook.sheetNames.length} feuilles : seule la première (« ${first} ») est lue.`]
@@ -56,7 +58,7 @@ async function readWorkbook(
   return { format: "XLSX", encoding: null, ...reading, notes };
 }
 
-function readCsv(bytes: Uint8Array, professionCodes: ReadonlySet<string>, corrections: Corrections): RosterImportResult {
+function readCsv(bytes: Uint8Array, professionCodeOf: ProfessionCodeOf, corrections: Corrections): RosterImportResult {
   const { text, encoding } = decodeText(bytes);
   const lines = text.split("\n");
   const headerIndex = lines.findIndex((line) => line.trim() !== "");
@@ -83,7 +85,7 @@ function readCsv(bytes: Uint8Array, professionCodes: ReadonlySet<string>, correc
       ],
     };
   }
-  return { ...result, ...readTemplateRecords(records, "CSV", professionCodes, corrections) };
+  return { ...result, ...readTemplateRecords(records, "CSV", professionCodeOf, corrections) };
 }
 
 /** A Windows-1252 file: the names to check, among the warnings. */
@@ -103,8 +105,9 @@ export async function parseRosterFile(
 async function readRosterFile(file: { bytes: Uint8Array; fileName: string }, options: RosterImportOptions): Promise<RosterImportResult> {
   const { bytes, fileName } = file;
   const professionCodes = new Set(options.professionCodes);
+  const professionCodeOf = professionCodeReader(professionCodes, options.professionLabels ?? []);
   if (bytes.length === 0) return emptyResult([`Le fichier « ${fileName} » est vide.`]);
-  if (startsWith(bytes, ZIP)) return readWorkbook(bytes, fileName, professionCodes, options.corrections);
+  if (startsWith(bytes, ZIP)) return readWorkbook(bytes, fileName, professionCodeOf, options.corrections);
   if (startsWith(bytes, OLE)) {
     return emptyResult([
       "Le format Excel 97-2003 (.xls) n'est pas pris en charge : enregistrez le fichier au format Excel (.xlsx) ou CSV.",
@@ -124,5 +127,5 @@ async function readRosterFile(file: { bytes: Uint8Array; fileName: string }, opt
     if (result.encoding !== null) result.notes.unshift(encodingNote(result.encoding));
     return result;
   }
-  return readCsv(bytes, professionCodes, options.corrections);
+  return readCsv(bytes, professionCodeOf, options.corrections);
 }

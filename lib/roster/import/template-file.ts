@@ -24,7 +24,7 @@ type TemplateReading = {
 export function readTemplateRecords(
   records: readonly FileRecord[],
   where: "CSV" | "XLSX",
-  professionCodes: ReadonlySet<string>,
+  professionCodeOf: (text: string) => string | null,
   corrections?: ReadonlyMap<number, readonly string[]>,
 ): TemplateReading {
   const [header, ...lines] = records;
@@ -62,7 +62,7 @@ export function readTemplateRecords(
       });
       continue;
     }
-    const reading = readTemplateRow(line, cells, { indexes, professionCodes });
+    const reading = readTemplateRow(line, cells, { indexes, professionCodeOf });
     const messages = [...reading.messages];
     const sameRpps = reading.rpps === null ? undefined : lineOfRpps.get(reading.rpps);
     const earlier = reading.personKey === null ? undefined : lineOfPerson.get(reading.personKey);

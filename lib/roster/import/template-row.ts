@@ -28,7 +28,11 @@ import type { TemplateImportRow } from "./types";
  */
 const EXCEL_ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
 
-export type TemplateRowContext = { indexes: ColumnIndexes; professionCodes: ReadonlySet<string> };
+export type TemplateRowContext = {
+  indexes: ColumnIndexes;
+  /** The code of a profession given by its code or its name (`professionCodeReader`), null if unknown. */
+  professionCodeOf: (text: string) => string | null;
+};
 
 /** What a line gives: the row when valid, and in any case what identifies the person (for duplicates). */
 export type RowReading = {
@@ -119,11 +123,17 @@ export function readTemplateRow(line: number, cells: readonly string[], context:
     firstName: required("firstName", (text) => parseName(text, TEMPLATE_HEADERS.firstName)),
     birthDate: take(parseDate(cell("birthDate"), TEMPLATE_HEADERS.birthDate)),
     population: required("population", (text) => POPULATION.parse(text, TEMPLATE_HEADERS.population)),
-    professionCode: required("professionCode", (text): Parsed<string> =>
-      context.professionCodes.has(text)
-        ? { ok: true, value: text }
-        : { ok: false, errors: [`le code profession « ${text} » n'existe pas dans la liste des professions`] },
-    ),
+    professionCode: required("professionCode", (text): Parsed<string> => {
+      const code = context.professionCodeOf(text);
+      return code !== null
+        ? { ok: true, value: code }
+        : {
+            ok: false,
+            errors: [
+              `le code profession « ${text} » n'existe pas dans la liste des professions (indiquez le code de la liste, ou le nom de la profession tel qu'elle l'écrit)`,
+            ],
+          };
+    }),
     category: take(CATEGORY.parse(cell("category"), TEMPLATE_HEADERS.category)),
     rpps: take(parseRpps(cell("rpps"))),
     rppsStatus: take(RPPS_STATUS.parse(cell("rppsStatus"), TEMPLATE_HEADERS.rppsStatus)),

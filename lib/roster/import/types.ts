@@ -75,6 +75,8 @@ export type RosterImportResult = {
 export type RosterImportOptions = {
   /** The profession codes the roster accepts (the Profession table: TRE_G15, TRE_R94/R95, RPPS+ roles). */
   professionCodes: Iterable<string>;
+  /** Their labels: a template line may name its profession rather than give its code (« Aide-soignante »). */
+  professionLabels?: Iterable<{ code: string; label: string }>;
   /**
    * For the Annuaire Santé extract: the FINESS numbers whose lines are kept. A line is kept when its
    * site FINESS or its legal entity's FINESS is one of them; pass the site's FINESS (ET) for one

@@ -23,7 +23,11 @@ const GUIDE: Readonly<Record<TemplateColumnKey, Omit<GuideRow, "column">>> = {
   firstName: { expected: "Le prénom d'exercice.", required: "Oui" },
   birthDate: { expected: DATE, required: "Sans numéro RPPS : elle permet de reconnaître la personne à l'import suivant" },
   population: { expected: oneOf(POPULATION_LABELS), required: "Oui" },
-  professionCode: { expected: "Le code de la profession, dans la liste ci-dessous (par exemple 60 pour Infirmier).", required: "Oui" },
+  professionCode: {
+    expected:
+      "Le code de la profession, dans la liste ci-dessous (par exemple 60 pour Infirmier), ou son nom tel que la liste l’écrit, au masculin ou au féminin (« Infirmière »).",
+    required: "Oui",
+  },
   category: { expected: oneOf(CATEGORY_LABELS), required: `Non : vide, « ${CATEGORY_LABELS.CIVIL} »` },
   rpps: {
     expected: "Le numéro RPPS, 11 chiffres (colonne au format Texte dans Excel). Pas de numéro ADELI : laissez vide.",
