@@ -50,6 +50,15 @@ test.describe("passkeys for ANS staff", () => {
     const authenticator = await VirtualAuthenticator.attach(page);
     const invitation = await createStaffInvitation("REVIEWER");
 
+    // The name is asked before the key: colleagues would otherwise read an address.
+    await page.goto(invitation.path);
+    await waitForHydration(page.getByLabel("Vos prénom et nom"));
+    await page.getByRole("button", { name: "Enregistrer ma clé d'accès" }).click();
+    await expect(page.getByLabel("Vos prénom et nom")).toHaveAccessibleDescription(
+      /Indiquez vos prénom et nom : ils apparaîtront aux autres utilisateurs\./,
+    );
+    expect(await e2eDb.user.count({ where: { email: invitation.email } })).toBe(0);
+
     await acceptInvitation(page, invitation.path, "Inès Garnier");
     // The page signs in with the new key right away, and lands on the account, which says it is active.
     await expect(page.getByRole("link", { name: "Inès Garnier" })).toBeVisible();

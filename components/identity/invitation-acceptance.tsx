@@ -7,6 +7,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError } from "@/lib/http/api-client";
+import { DISPLAY_NAME_MISSING } from "@/lib/identity/schemas";
 import { registerPasskey, signInWithPasskey } from "./passkey-ceremonies";
 
 type Step = { kind: "form" } | { kind: "working"; label: string } | { kind: "registered" };
@@ -26,6 +27,8 @@ export function InvitationAcceptance({ token, email }: { token: string; email: s
     event.preventDefault();
     setError(null);
     setFieldErrors({});
+    // Asked before the key is, rather than after a ceremony the server would then refuse.
+    if (!displayName.trim()) return setFieldErrors({ displayName: [DISPLAY_NAME_MISSING] });
     setStep({ kind: "working", label: "Enregistrement de votre clé…" });
     try {
       await registerPasskey({ invitationToken: token, keyName, displayName });

@@ -5,13 +5,18 @@ export const ZKeyName = z.string().trim().min(1, { error: "Donnez un nom à cett
 
 export const ZRegistrationOptionsInput = z.object({ invitationToken: z.string().min(20).optional() });
 
-export const ZRegistrationInput = z.object({
-  invitationToken: z.string().min(20).optional(),
-  challengeId: z.uuid(),
-  response: z.looseObject({ id: z.string(), type: z.literal("public-key") }),
-  keyName: ZKeyName,
-  displayName: z.string().trim().max(120, { error: "120 caractères au plus." }).optional(),
-});
+export const DISPLAY_NAME_MISSING = "Indiquez vos prénom et nom : ils apparaîtront aux autres utilisateurs.";
+
+export const ZRegistrationInput = z
+  .object({
+    invitationToken: z.string().min(20).optional(),
+    challengeId: z.uuid(),
+    response: z.looseObject({ id: z.string(), type: z.literal("public-key") }),
+    keyName: ZKeyName,
+    displayName: z.string().trim().max(120, { error: "120 caractères au plus." }).optional(),
+  })
+  // A new account (through an invitation) is named by its owner: colleagues would otherwise read its address.
+  .refine((input) => !input.invitationToken || Boolean(input.displayName), { path: ["displayName"], error: DISPLAY_NAME_MISSING });
 
 export const ZRenameCredentialInput = z.object({ name: ZKeyName });
 
