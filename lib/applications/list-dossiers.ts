@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
+import { ZPageFilter, ZRegionFilter, ZSearchFilter } from "@/lib/http/list-filters";
 import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
-import { searchWords } from "@/lib/db/search-fold";
+import { establishmentSearchWhere } from "@/lib/establishments/search";
 import { ApplicationState, type Prisma } from "@/lib/db/generated/client";
 
 export const DOSSIERS_PAGE_SIZE = 25;
@@ -18,19 +18,10 @@ export const DOSSIER_SORTS = {
 export const ZDossierFilters = z.object({
   wave: z.uuid().optional().catch(undefined),
   state: z.enum(ApplicationState).optional().catch(undefined),
-  region: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional()
-    .catch(undefined),
-  search: z
-    .string()
-    .trim()
-    .max(SEARCH_TEXT_MAX_LENGTH)
-    .optional()
-    .transform((value) => value || undefined),
+  region: ZRegionFilter,
+  search: ZSearchFilter,
   sort: z.enum(Object.keys(DOSSIER_SORTS) as [keyof typeof DOSSIER_SORTS]).catch("recent"),
-  page: z.coerce.number().int().min(1).catch(1),
+  page: ZPageFilter,
 });
 export type TDossierFilters = z.infer<typeof ZDossierFilters>;
 
@@ -42,14 +33,7 @@ export function dossierWhere(filters: TDossierFilters): Prisma.ApplicationWhereI
       ? {
           establishment: {
             ...(filters.region ? { regionCode: filters.region } : {}),
-            ...(filters.search
-              ? {
-                  OR: [
-                    { AND: searchWords(filters.search).map((word) => ({ nameSearch: { contains: word } })) },
-                    { finessEt: { startsWith: filters.search.toUpperCase() } },
-                  ],
-                }
-              : {}),
+            ...(filters.search ? establishmentSearchWhere(filters.search) : {}),
           },
         }
       : {}),

@@ -3,41 +3,24 @@ import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { searchWords } from "@/lib/db/search-fold";
-import { SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
+import { establishmentSearchWhere } from "./search";
+import { ZPageFilter, ZRegionFilter, ZSearchFilter } from "@/lib/http/list-filters";
 import { usableInvitationWhere } from "@/lib/identity/usable-invitation";
 
 export const ESTABLISHMENTS_PAGE_SIZE = 50;
 
 /** The programme's establishment list filters, from the query string. */
 export const ZEstablishmentFilters = z.object({
-  region: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional()
-    .catch(undefined),
-  search: z
-    .string()
-    .trim()
-    .max(SEARCH_TEXT_MAX_LENGTH)
-    .optional()
-    .transform((value) => value || undefined),
-  page: z.coerce.number().int().min(1).catch(1),
+  region: ZRegionFilter,
+  search: ZSearchFilter,
+  page: ZPageFilter,
 });
 export type TEstablishmentFilters = z.infer<typeof ZEstablishmentFilters>;
 
 function establishmentWhere(filters: TEstablishmentFilters): Prisma.EstablishmentWhereInput {
   return {
     ...(filters.region ? { regionCode: filters.region } : {}),
-    ...(filters.search
-      ? {
-          OR: [
-            { AND: searchWords(filters.search).map((word) => ({ nameSearch: { contains: word } })) },
-            { finessEt: { startsWith: filters.search.toUpperCase() } },
-            { finessEj: { startsWith: filters.search.toUpperCase() } },
-          ],
-        }
-      : {}),
+    ...(filters.search ? establishmentSearchWhere(filters.search) : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { ZRegionFilter, ZPageFilter } from "@/lib/http/list-filters";
 import { z } from "zod";
 import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
@@ -19,11 +20,7 @@ export type FollowUpSort = keyof typeof FOLLOW_UP_SORTS | "overdue";
 /** The board's filters, from the query string: anything malformed falls back to no filter. */
 export const ZFollowUpFilters = z.object({
   wave: z.uuid().optional().catch(undefined),
-  region: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional()
-    .catch(undefined),
+  region: ZRegionFilter,
   stage: z.enum(FOLLOW_UP_STAGES).optional().catch(undefined),
   tier: z.enum(ReviewTier).optional().catch(undefined),
   overdue: z
@@ -36,7 +33,7 @@ export const ZFollowUpFilters = z.object({
     .catch("overdue")
     .default("overdue"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
-  page: z.coerce.number().int().min(1).catch(1).default(1),
+  page: ZPageFilter.default(1),
 });
 export type TFollowUpFilters = z.output<typeof ZFollowUpFilters>;
 

@@ -1,3 +1,4 @@
+import { ZPageFilter } from "@/lib/http/list-filters";
 import { z } from "zod";
 import { verificationTiersOf } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
@@ -9,7 +10,7 @@ import { isVerificationOverdue } from "./verification-rules";
 export const VERIFICATION_QUEUE_PAGE_SIZE = 50;
 
 /** The queue's query string; anything malformed falls back to the first page. */
-export const ZVerificationQueueQuery = z.object({ page: z.coerce.number().int().min(1).catch(1).default(1) });
+export const ZVerificationQueueQuery = z.object({ page: ZPageFilter.default(1) });
 
 /**
  * The declarations of results waiting for the viewer's tiers (the ARS's in their regions, the

@@ -7,6 +7,24 @@ import { withoutNul } from "./untrusted-text";
  */
 export const SEARCH_TEXT_MAX_LENGTH = 100;
 
+/** A list's region filter: a region's two-digit code, or none when malformed. */
+export const ZRegionFilter = z
+  .string()
+  .regex(/^\d{2}$/)
+  .optional()
+  .catch(undefined);
+
+/** A list's free-text filter: trimmed, none when empty. */
+export const ZSearchFilter = z
+  .string()
+  .trim()
+  .max(SEARCH_TEXT_MAX_LENGTH)
+  .optional()
+  .transform((value) => value || undefined);
+
+/** A list's page number, the first when malformed. */
+export const ZPageFilter = z.coerce.number().int().min(1).catch(1);
+
 type SearchParams = Record<string, string | string[] | undefined>;
 
 /**

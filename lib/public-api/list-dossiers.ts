@@ -3,7 +3,7 @@ import { dossierWhere } from "@/lib/applications/list-dossiers";
 import { db } from "@/lib/db/client";
 import { ApplicationState, DecisionOutcome } from "@/lib/db/generated/enums";
 import { apiEndpoint } from "./endpoint";
-import { keysetPage, keysetWhere, page, ZCents, ZDateTime, ZPageQuery, ZRegionCode } from "./schemas";
+import { keysetPage, keysetWhere, page, ZCents, ZDateTime, ZPageQuery, ZRegionCode, ZSearchQuery } from "./schemas";
 
 export const ZReleasedDecision = z
   .object({
@@ -97,16 +97,10 @@ export const listDossiersEndpoint = apiEndpoint({
       .uuid({ error: "Identifiant d'établissement invalide." })
       .optional()
       .meta({ description: "Identifiant de l'établissement" }),
-    search: z
-      .string()
-      .trim()
-      .min(1, { error: "Texte vide : donnez au moins un caractère, ou retirez le paramètre." })
-      .max(100, { error: "100 caractères au plus." })
-      .optional()
-      .meta({
-        description:
-          "Début du FINESS, ou mots du nom de l'établissement dans n'importe quel ordre, sans tenir compte des accents ni des majuscules",
-      }),
+    search: ZSearchQuery.optional().meta({
+      description:
+        "Début du FINESS, ou mots du nom de l'établissement dans n'importe quel ordre, sans tenir compte des accents ni des majuscules",
+    }),
   }),
   response: page(ZDossier, "DossierPage"),
 });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { searchWords } from "@/lib/db/search-fold";
+import { establishmentSearchWhere } from "@/lib/establishments/search";
 import { apiEndpoint } from "./endpoint";
-import { keysetPage, keysetWhere, page, ZPageQuery, ZRegionCode } from "./schemas";
+import { keysetPage, keysetWhere, page, ZPageQuery, ZRegionCode, ZSearchQuery } from "./schemas";
 
 export const ZEstablishment = z
   .object({
@@ -50,15 +50,9 @@ export const listEstablishmentsEndpoint = apiEndpoint({
       .regex(/^\d{3}$/, { error: "Code de catégorie FINESS à trois chiffres." })
       .optional()
       .meta({ description: "Code de catégorie FINESS", example: "355" }),
-    search: z
-      .string()
-      .trim()
-      .min(1, { error: "Texte vide : donnez au moins un caractère, ou retirez le paramètre." })
-      .max(100, { error: "100 caractères au plus." })
-      .optional()
-      .meta({
-        description: "Début du FINESS, ou mots du nom dans n'importe quel ordre, sans tenir compte des accents ni des majuscules",
-      }),
+    search: ZSearchQuery.optional().meta({
+      description: "Début du FINESS, ou mots du nom dans n'importe quel ordre, sans tenir compte des accents ni des majuscules",
+    }),
   }),
   response: page(ZEstablishment, "EstablishmentPage"),
 });
@@ -70,14 +64,7 @@ export async function listEstablishments(query: z.output<typeof listEstablishmen
       ...(query.region ? { regionCode: query.region } : {}),
       ...(query.department ? { departmentCode: query.department } : {}),
       ...(query.category ? { categoryCode: query.category } : {}),
-      ...(query.search
-        ? {
-            OR: [
-              { AND: searchWords(query.search).map((word) => ({ nameSearch: { contains: word } })) },
-              { finessEt: { startsWith: query.search.toUpperCase() } },
-            ],
-          }
-        : {}),
+      ...(query.search ? establishmentSearchWhere(query.search) : {}),
     },
     orderBy: { id: "asc" },
     take: query.limit + 1,

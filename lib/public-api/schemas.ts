@@ -22,6 +22,13 @@ export const ZRegionCode = z
 /** A path segment that is a row id, described for the document. */
 export const idParam = (description: string) => ZRowId.meta({ description, example: "019390a2-7c1e-7d2a-9c57-2b1f0c4e8a11" });
 
+/** A list's free-text search: the caller's own `.meta` says what it searches. */
+export const ZSearchQuery = z
+  .string()
+  .trim()
+  .min(1, { error: "Texte vide : donnez au moins un caractère, ou retirez le paramètre." })
+  .max(100, { error: "100 caractères au plus." });
+
 export const ZPageQuery = z.strictObject({
   limit: z.coerce
     .number({ error: "Nombre entier attendu." })

@@ -1,3 +1,4 @@
+import { ZPageFilter } from "@/lib/http/list-filters";
 import { z } from "zod";
 import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
@@ -15,7 +16,7 @@ export const BOARD_PAGE_SIZE = 25;
 export const ZBoardFilters = z.object({
   niveau: z.enum(["REGIONAL", "NATIONAL"]).optional().catch(undefined),
   vue: z.enum(["a-completer", "tous"]).catch("a-completer"),
-  page: z.coerce.number().int().min(1).catch(1),
+  page: ZPageFilter,
 });
 
 /**

@@ -1,0 +1,15 @@
+import type { Prisma } from "@/lib/db/generated/client";
+import { searchWords } from "@/lib/db/search-fold";
+
+/**
+ * The establishments a search finds: every word in the name, in any order, without accents nor
+ * capitals (ADR 0032), or the start of the site's FINESS. One rule for every list that searches them.
+ */
+export function establishmentSearchWhere(search: string): Prisma.EstablishmentWhereInput {
+  return {
+    OR: [
+      { AND: searchWords(search).map((word) => ({ nameSearch: { contains: word } })) },
+      { finessEt: { startsWith: search.toUpperCase() } },
+    ],
+  };
+}
