@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
@@ -8,6 +8,18 @@ import { createEstablishment, createUser, directorOf, insertRoster, uniqueEmail 
 import { inviteUser } from "@/lib/identity/invitations";
 import { parisToday } from "@/lib/time/paris";
 import { withFinessKey } from "@/lib/identifiers/finess";
+
+/** The registration form of an EHPAD in Vienne (86), as a programme manager fills it. */
+async function fillRegistration(page: Page, values: { name: string; finessEt: string; email: string }) {
+  await page.getByLabel("Nom de l'établissement").fill(values.name);
+  await page.getByLabel("FINESS de l'établissement (ET)").fill(values.finessEt);
+  await page.getByLabel("FINESS de l'entité juridique (EJ)").fill(withFinessKey("86000000"));
+  await page.getByLabel("Catégorie (nomenclature FINESS)").selectOption("500");
+  await page.getByLabel("Département").selectOption("86");
+  await page.getByLabel("Commune").fill("Poitiers");
+  await page.getByLabel("Effectif (nombre de professionnels)").fill("42");
+  await page.getByLabel("Adresse électronique de la direction").fill(values.email);
+}
 
 test.describe("establishment profile and team", () => {
   test("a wrong FINESS is explained in French and nothing is saved until it is right", async ({ page, context }) => {
@@ -125,14 +137,7 @@ test.describe("establishment profile and team", () => {
     const name = `EHPAD Les Glycines ${crypto.randomUUID().slice(0, 6)}`;
     const finessEt = withFinessKey(`86${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`);
     const email = uniqueEmail("direction");
-    await page.getByLabel("Nom de l'établissement").fill(name);
-    await page.getByLabel("FINESS de l'établissement (ET)").fill(finessEt);
-    await page.getByLabel("FINESS de l'entité juridique (EJ)").fill(withFinessKey("86000000"));
-    await page.getByLabel("Catégorie (nomenclature FINESS)").selectOption("500");
-    await page.getByLabel("Département").selectOption("86");
-    await page.getByLabel("Commune").fill("Poitiers");
-    await page.getByLabel("Effectif (nombre de professionnels)").fill("42");
-    await page.getByLabel("Adresse électronique de la direction").fill(email);
+    await fillRegistration(page, { name, finessEt, email });
     await page.getByRole("button", { name: "Inscrire l'établissement et inviter sa direction" }).click();
 
     await expect(page).toHaveURL(/\/etablissements\/[0-9a-f-]{36}\/membres\?inscrit=1$/);
@@ -151,14 +156,7 @@ test.describe("establishment profile and team", () => {
     // Registered twice (a second manager, a double entry): refused on the FINESS field, naming the first.
     await page.goto("/pilotage/etablissements/nouveau");
     await waitForHydration(page.getByLabel("Nom de l'établissement"));
-    await page.getByLabel("Nom de l'établissement").fill("Doublon");
-    await page.getByLabel("FINESS de l'établissement (ET)").fill(finessEt);
-    await page.getByLabel("FINESS de l'entité juridique (EJ)").fill(withFinessKey("86000000"));
-    await page.getByLabel("Catégorie (nomenclature FINESS)").selectOption("500");
-    await page.getByLabel("Département").selectOption("86");
-    await page.getByLabel("Commune").fill("Poitiers");
-    await page.getByLabel("Effectif (nombre de professionnels)").fill("42");
-    await page.getByLabel("Adresse électronique de la direction").fill(uniqueEmail("doublon"));
+    await fillRegistration(page, { name: "Doublon", finessEt, email: uniqueEmail("doublon") });
     await page.getByRole("button", { name: "Inscrire l'établissement et inviter sa direction" }).click();
     await expect(page.getByLabel("FINESS de l'établissement (ET)")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText(`L'établissement FINESS ${finessEt} est déjà inscrit : « ${name} ».`).first()).toBeVisible();

@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { ConfirmedDeleteButton } from "@/components/forms/confirmed-delete-button";
+import { CancelInvitationButton, INVITATION_CANCELLED } from "@/components/identity/cancel-invitation-button";
 import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
 import { DataTable } from "@/components/dsfr/data-table";
 import { Badge } from "@/components/dsfr/badge";
@@ -34,12 +34,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
       <h1>Inviter des agents de l&apos;ANS</h1>
       {cancelled ? (
         <FocusOnArrival key={cancelled}>
-          <Alert
-            severity="success"
-            small
-            className={fr.cx("fr-mb-3w")}
-            description="L'invitation est annulée : son lien ne fonctionne plus."
-          />
+          <Alert severity="success" small className={fr.cx("fr-mb-3w")} description={INVITATION_CANCELLED} />
         </FocusOnArrival>
       ) : null}
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
@@ -77,15 +72,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
                         {invitation.invitedBy ? ` par ${invitation.invitedBy.displayName}` : " (ligne de commande)"}
                       </td>
                       <td>
-                        {status === "valid" ? (
-                          <ConfirmedDeleteButton
-                            url={`/api/invitations/${invitation.id}`}
-                            question={`Annuler l'invitation envoyée à ${invitation.email} ? Son lien ne fonctionnera plus.`}
-                            done="annulation"
-                          >
-                            Annuler<span className="fr-sr-only"> l&apos;invitation de {invitation.email}</span>
-                          </ConfirmedDeleteButton>
-                        ) : null}
+                        {status === "valid" ? <CancelInvitationButton invitationId={invitation.id} email={invitation.email} /> : null}
                       </td>
                     </tr>
                   );

@@ -8,6 +8,7 @@ import type { Metadata } from "next";
 import { MemberInvitationForm } from "@/components/identity/member-invitation-form";
 import { canInviteMember, canRemoveMember } from "@/lib/access/policy";
 import { ConfirmedDeleteButton } from "@/components/forms/confirmed-delete-button";
+import { CancelInvitationButton, INVITATION_CANCELLED } from "@/components/identity/cancel-invitation-button";
 import { getEstablishment } from "@/lib/establishments/queries";
 import { guardedPageLoad } from "@/lib/http/page-guard";
 import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
@@ -24,7 +25,7 @@ type Props = {
 const ARRIVAL_MESSAGES = {
   retrait:
     "La personne a été retirée de l'équipe : elle n'accède plus aux dossiers ni à la liste des professionnels, et en est prévenue par courriel.",
-  annulation: "L'invitation est annulée : son lien ne fonctionne plus.",
+  annulation: INVITATION_CANCELLED,
 } as const;
 
 const loadEstablishment = guardedPageLoad(
@@ -122,13 +123,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
                 {invitation.email} ({MEMBERSHIP_ROLE_LABELS[invitation.membershipRole ?? "EDITOR"].toLowerCase()}) – valable jusqu&apos;au{" "}
                 {formatParisDateTime(invitation.expiresAt)}{" "}
                 {canInviteMember(viewer, establishmentId, invitation.membershipRole ?? "EDITOR") ? (
-                  <ConfirmedDeleteButton
-                    url={`/api/invitations/${invitation.id}`}
-                    question={`Annuler l'invitation envoyée à ${invitation.email} ? Son lien ne fonctionnera plus.`}
-                    done="annulation"
-                  >
-                    Annuler<span className="fr-sr-only"> l&apos;invitation de {invitation.email}</span>
-                  </ConfirmedDeleteButton>
+                  <CancelInvitationButton invitationId={invitation.id} email={invitation.email} />
                 ) : null}
               </li>
             ))}
