@@ -225,6 +225,11 @@ const ROWS: Row[] = [
     expected: { anonymous: 401, member: 409, stranger: 409, reviewer: 409, manager: 409 },
   },
   {
+    route: "PATCH /api/account",
+    call: () => ({ method: "PATCH", url: "/api/account", json: { displayName: "Personne de la matrice" } }),
+    expected: { anonymous: 401, member: 200, stranger: 200, reviewer: 200, manager: 200 },
+  },
+  {
     route: "DELETE /api/account/sessions",
     call: () => ({ method: "DELETE", url: "/api/account/sessions" }),
     expected: { anonymous: 401, member: 200, stranger: 200, reviewer: 200, manager: 200 },

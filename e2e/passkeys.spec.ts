@@ -80,8 +80,21 @@ test.describe("passkeys for ANS staff", () => {
     expect(after.counter).toBeGreaterThan(counterAfterFirstSignIn);
     expect(after.lastUsedAt).not.toBeNull();
 
+    // A name typed wrong at activation is corrected on the account page, and shows at once.
+    await page.goto("/compte");
+    await waitForHydration(page.getByLabel("Vos prénom et nom"));
+    await page.getByLabel("Vos prénom et nom").fill(" ");
+    await page.getByRole("button", { name: "Enregistrer mon nom" }).click();
+    await expect(page.getByLabel("Vos prénom et nom")).toHaveAttribute("aria-invalid", "true");
+    await page.getByLabel("Vos prénom et nom").fill("Inès Garnier-Roux");
+    await page.getByRole("button", { name: "Enregistrer mon nom" }).click();
+    await expect(page.getByText("Votre nom est enregistré.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Inès Garnier-Roux" })).toBeVisible();
+
     const actions = (await auditActions(started)).map((event) => event.action);
-    expect(actions).toEqual(expect.arrayContaining(["invitation.accepted", "credential.registered", "auth.sign_in", "auth.sign_out"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["invitation.accepted", "credential.registered", "auth.sign_in", "auth.sign_out", "account.renamed"]),
+    );
   });
 
   test("a second key, named, then the first one revoked; the last key cannot be removed", async ({ page }) => {

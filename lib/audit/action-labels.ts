@@ -15,6 +15,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   "credential.registered": "Clé de sécurité enregistrée",
   "credential.renamed": "Clé de sécurité renommée",
   "credential.revoked": "Clé de sécurité retirée",
+  "account.renamed": "Nom du compte modifié",
   "credential.clone_suspected": "Clé de sécurité peut-être copiée",
   "invitation.created": "Invitation envoyée",
   "invitation.cancelled": "Invitation annulée",

@@ -18,6 +18,11 @@ export const ZRegistrationInput = z
   // A new account (through an invitation) is named by its owner: colleagues would otherwise read its address.
   .refine((input) => !input.invitationToken || Boolean(input.displayName), { path: ["displayName"], error: DISPLAY_NAME_MISSING });
 
+/** The name an account shows to the other users, as its owner writes it. */
+export const ZAccountNameInput = z.object({
+  displayName: z.string().trim().min(1, { error: DISPLAY_NAME_MISSING }).max(120, { error: "120 caractères au plus." }),
+});
+
 export const ZRenameCredentialInput = z.object({ name: ZKeyName });
 
 /** An address to invite: what the person typed, checked, lower-cased (addresses are compared so). */

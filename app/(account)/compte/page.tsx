@@ -3,7 +3,9 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AccountNameForm } from "@/components/identity/account-name-form";
 import { CredentialList } from "@/components/identity/credential-list";
+import { MEMBERSHIP_ROLE_LABELS } from "@/lib/establishments/membership-role-labels";
 import { SignOutEverywhere } from "@/components/identity/sign-out-everywhere";
 import { isDemoMode } from "@/lib/config/env";
 import { getAccountOverview } from "@/lib/identity/account";
@@ -15,8 +17,6 @@ import { formatParisDateTime } from "@/lib/time/paris";
 import { AUTH_METHOD_LABELS } from "@/lib/identity/auth-method-labels";
 
 export const metadata: Metadata = { title: "Mon compte" };
-
-const MEMBERSHIP_LABELS = { DIRECTOR: "direction", EDITOR: "co-rédaction" } as const;
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ active?: string }> }) {
   const viewer = await requireViewer("/compte");
@@ -42,6 +42,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         {viewer.staffRole ? <> – {STAFF_ROLE_LABELS[viewer.staffRole]}</> : null}
         {account.rpps ? <> – RPPS {account.rpps}</> : null}
       </p>
+      <AccountNameForm displayName={viewer.displayName} />
       {isDemoMode() ? (
         <p>
           <Link href="/compte/courriels">Lire les courriels qui me sont adressés</Link> (démonstration : ces adresses n&apos;ont pas de
@@ -67,7 +68,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             {account.memberships.map((membership) => (
               <li key={membership.establishment.id}>
                 <Link href={`/etablissements/${membership.establishment.id}`}>{membership.establishment.name}</Link> (
-                {membership.establishment.city}) – {MEMBERSHIP_LABELS[membership.role]}
+                {membership.establishment.city}) – {MEMBERSHIP_ROLE_LABELS[membership.role].toLowerCase()}
               </li>
             ))}
           </ul>
