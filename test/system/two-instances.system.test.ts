@@ -72,6 +72,7 @@ describe("two instances on one PostgreSQL", () => {
     await cluster?.destroy();
   });
 
+  // Two polls of up to 150 s each: a timeout of its own, beyond the project's 240 s per test.
   it("runs each scheduled occurrence once, whichever instance takes it", async () => {
     const expectedMails = QUEUED_EMAILS + ESTABLISHMENTS;
     await expect
@@ -83,15 +84,20 @@ describe("two instances on one PostgreSQL", () => {
         { timeout: 150_000, interval: 1_000 },
       )
       .toEqual({ sent: expectedMails, snapshotted: ESTABLISHMENTS });
-    // Let the next minute's occurrences run too: they must find nothing left to do.
+    // Let a later occurrence run too: it must find nothing left to do. pg-boss sends an occurrence up
+    // to 60 s late, on top of its schedule check every 30 s: a later one completes within 150 s.
+    // Duplicates are what the counts below look for, so any number of later runs will do here.
     const firstMinute = new Date();
     await expect
       .poll(
-        async () => db.$queryRaw<Array<{ count: number }>>`
-        SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'daily-snapshots' AND state = 'completed' AND created_on > ${firstMinute}`,
-        { timeout: 90_000, interval: 1_000 },
+        async () => {
+          const [row] = await db.$queryRaw<Array<{ count: number }>>`
+            SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'daily-snapshots' AND state = 'completed' AND created_on > ${firstMinute}`;
+          return row!.count;
+        },
+        { timeout: 150_000, interval: 1_000 },
       )
-      .toEqual([{ count: 1 }]);
+      .toBeGreaterThanOrEqual(1);
 
     for (const instance of instances) {
       expect(logEntries(instance).some((entry) => entry.msg === "job worker started")).toBe(true);
@@ -124,7 +130,7 @@ describe("two instances on one PostgreSQL", () => {
       [...directors, ...Array.from({ length: QUEUED_EMAILS }, (_, index) => `destinataire.${index}@test.fr`)].sort(),
     );
     expect(await db.outboxEmail.count({ where: { dedupeKey: { startsWith: "reminder-2d:" } } })).toBe(ESTABLISHMENTS);
-  });
+  }, 330_000);
 
   it("honours on one instance the session opened on the other, and ends it everywhere at sign-out", async () => {
     const [first, second] = instances as [AppProcess, AppProcess];
