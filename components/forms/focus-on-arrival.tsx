@@ -1,5 +1,7 @@
 "use client";
 
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { type ReactNode, useEffect, useRef } from "react";
 
 /**
@@ -14,5 +16,17 @@ export function FocusOnArrival({ children }: { children: ReactNode }) {
     <div ref={target} tabIndex={-1}>
       {children}
     </div>
+  );
+}
+
+/**
+ * The usual arrival: a success message saying what the action did, taking the focus. Give it a
+ * `key` that changes with each action when the same page can be reached again with it.
+ */
+export function ArrivalNotice({ message }: { message: string }) {
+  return (
+    <FocusOnArrival>
+      <Alert severity="success" small className={fr.cx("fr-mb-3w")} description={message} />
+    </FocusOnArrival>
   );
 }

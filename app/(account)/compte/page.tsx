@@ -1,6 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
+import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountNameForm } from "@/components/identity/account-name-form";
@@ -28,14 +27,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     <>
       <h1>Mon compte</h1>
       {activated ? (
-        <FocusOnArrival>
-          <Alert
-            severity="success"
-            small
-            className={fr.cx("fr-mb-3w")}
-            description="Votre compte est activé et vous êtes connecté. Votre clé d'accès est enregistrée ci-dessous : utilisez-la à chaque connexion. Le menu en haut de page mène à votre espace."
-          />
-        </FocusOnArrival>
+        <ArrivalNotice message="Votre compte est activé et vous êtes connecté. Votre clé d'accès est enregistrée ci-dessous : utilisez-la à chaque connexion. Le menu en haut de page mène à votre espace." />
       ) : null}
       <p>
         {viewer.displayName} – {viewer.email}

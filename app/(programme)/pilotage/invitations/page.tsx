@@ -1,7 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { CancelInvitationButton, INVITATION_CANCELLED } from "@/components/identity/cancel-invitation-button";
-import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
+import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
 import { DataTable } from "@/components/dsfr/data-table";
 import { Badge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
@@ -32,11 +31,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
   return (
     <>
       <h1>Inviter des agents de l&apos;ANS</h1>
-      {cancelled ? (
-        <FocusOnArrival key={cancelled}>
-          <Alert severity="success" small className={fr.cx("fr-mb-3w")} description={INVITATION_CANCELLED} />
-        </FocusOnArrival>
-      ) : null}
+      {cancelled ? <ArrivalNotice key={cancelled} message={INVITATION_CANCELLED} /> : null}
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         <div className={fr.cx("fr-col-12", "fr-col-md-5")}>
           <StaffInvitationForm />

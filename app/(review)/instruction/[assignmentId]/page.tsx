@@ -4,7 +4,7 @@ import { SUBMITTED_NOTICE_ID } from "@/lib/review/score-sheet-labels";
 import { OverdueBadge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
 import { DeclarationForm } from "@/components/review/declaration-form";
-import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
+import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
 import { DossierReadView } from "@/components/review/dossier-read-view";
 import { ReviewsTable } from "@/components/review/reviews-table";
 import { ScoreSheetForm, type SheetCriterionView } from "@/components/review/score-sheet-form";
@@ -99,14 +99,7 @@ export default async function ReviewWorkspacePage({ params, searchParams }: Prop
       </a>
       {header}
       {(await searchParams).declaration === "1" ? (
-        <FocusOnArrival>
-          <Alert
-            severity="success"
-            small
-            className={fr.cx("fr-mb-2w")}
-            description="Déclaration enregistrée : aucun lien d'intérêts. Le dossier et la grille d'évaluation sont ouverts ci-dessous."
-          />
-        </FocusOnArrival>
+        <ArrivalNotice message="Déclaration enregistrée : aucun lien d'intérêts. Le dossier et la grille d'évaluation sont ouverts ci-dessous." />
       ) : null}
       {review.status === "SUBMITTED" ? (
         <div id={SUBMITTED_NOTICE_ID} tabIndex={-1}>

@@ -1,6 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
+import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/establishments/membership-role-labels";
 import { DataTable } from "@/components/dsfr/data-table";
@@ -54,24 +53,17 @@ export default async function MembersPage({ params, searchParams }: Props) {
       <Breadcrumb segments={[crumb(establishment.name, `/etablissements/${establishmentId}`)]} current="Équipe" />
       <h1>Équipe – {establishment.name}</h1>
       {registered ? (
-        <FocusOnArrival>
-          <Alert
-            severity="success"
-            small
-            className={fr.cx("fr-mb-3w")}
-            description={
-              establishment.invitations[0]
-                ? `L'établissement est inscrit. Sa direction est invitée à l'adresse ${establishment.invitations[0].email} : elle complétera le profil et déposera le dossier.`
-                : "L'établissement est inscrit."
-            }
-          />
-        </FocusOnArrival>
+        <ArrivalNotice
+          message={
+            establishment.invitations[0]
+              ? `L'établissement est inscrit. Sa direction est invitée à l'adresse ${establishment.invitations[0].email} : elle complétera le profil et déposera le dossier.`
+              : "L'établissement est inscrit."
+          }
+        />
       ) : null}
       {arrival ? (
         // Keyed by the action's stamp: a second removal in a row remounts it, so it takes the focus again.
-        <FocusOnArrival key={query[arrival]}>
-          <Alert severity="success" small className={fr.cx("fr-mb-3w")} description={ARRIVAL_MESSAGES[arrival]} />
-        </FocusOnArrival>
+        <ArrivalNotice key={query[arrival]} message={ARRIVAL_MESSAGES[arrival]} />
       ) : null}
       {establishment.memberships.length === 0 ? (
         <p>
