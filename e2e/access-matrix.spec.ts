@@ -107,6 +107,7 @@ const ROWS: Row[] = [
   page("/connexion", () => "/connexion", { anonymous: 200, member: 307, stranger: 307, reviewer: 307, manager: 307 }),
   page("/connexion/demo/[token]", () => "/connexion/demo/lien-inconnu", PUBLIC),
   page("/invitation/[token]", () => "/invitation/lien-inconnu", PUBLIC),
+  page("/recuperation/[token]", () => "/recuperation/lien-inconnu", PUBLIC),
   page("/compte", () => "/compte", SIGNED_IN),
   page("/etablissements", () => "/etablissements", { anonymous: 307, member: 307, stranger: 307, reviewer: 200, manager: 200 }),
   page("/etablissements/[establishmentId]", (w) => `/etablissements/${w.establishment}`, {
@@ -267,6 +268,15 @@ const ROWS: Row[] = [
     call: async (w) => {
       const editor = await createUser(e2eDb, { establishmentId: w.establishment, membershipRole: "EDITOR" });
       return { method: "DELETE", url: `/api/establishments/${w.establishment}/members/${editor.id}` };
+    },
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },
+  },
+  {
+    route: "POST /api/users/[userId]/access-recovery",
+    // Each call sends a link to a co-editor of its own of the member's establishment (the member is its director).
+    call: async (w) => {
+      const editor = await createUser(e2eDb, { establishmentId: w.establishment, membershipRole: "EDITOR" });
+      return { method: "POST", url: `/api/users/${editor.id}/access-recovery` };
     },
     expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },
   },

@@ -119,6 +119,34 @@ test.describe("establishment profile and team", () => {
     await expect(page.getByText("Cette invitation a été annulée par la personne qui l'avait envoyée.")).toBeVisible();
   });
 
+  test("a director sends a colleague who lost their key a link to register a new one", async ({ page, context }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    const colleague = await createUser(e2eDb, { establishmentId: establishment.id, membershipRole: "EDITOR", name: "Inès Perdue" });
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}/membres`);
+    const button = page.getByRole("button", { name: "Rétablir l'accès d'Inès Perdue" });
+    await waitForHydration(button);
+
+    // Dismissed: nothing is sent.
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await button.click();
+    expect(await e2eDb.accessRecovery.count({ where: { userId: colleague.id } })).toBe(0);
+
+    page.once("dialog", (dialog) => {
+      expect(dialog.message()).toContain("Vérifiez d'abord, de vive voix, que la demande vient bien de cette personne");
+      void dialog.accept();
+    });
+    await button.click();
+    const row = page.getByRole("row", { name: new RegExp(colleague.email) });
+    await expect(row.getByRole("status")).toContainText(`Lien de rétablissement envoyé à ${colleague.email}, valable jusqu'au`);
+    await expect(button).toBeFocused();
+    const recovery = await e2eDb.accessRecovery.findFirstOrThrow({ where: { userId: colleague.id } });
+    const email = await e2eDb.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `access-recovery:${recovery.id}` } });
+    expect(email.to).toBe(colleague.email);
+    expect(email.text).toContain("/recuperation/");
+  });
+
   test("a programme manager registers a candidate establishment and invites its director", async ({ page, context }) => {
     const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
     await signInAs(context, manager.id);

@@ -155,6 +155,71 @@ test.describe("passkeys for ANS staff", () => {
     await expect(page.getByRole("button", { name: "Ajouter une clé" })).toBeVisible();
   });
 
+  test("a reviewer who lost their only key gets back in through the link a programme manager sends, and the lost key opens nothing", async ({
+    page,
+    browser,
+  }) => {
+    const started = new Date();
+    await VirtualAuthenticator.attach(page);
+    const invitation = await createStaffInvitation("REVIEWER");
+    await acceptInvitation(page, invitation.path, "Marc Égaré");
+    const reviewer = await e2eDb.user.findUniqueOrThrow({ where: { email: invitation.email }, include: { credentials: true } });
+    const [lostKey] = reviewer.credentials;
+
+    // The programme manager, having checked by phone that the request is the reviewer's, sends the link.
+    const managerContext = await browser.newContext();
+    await signInAs(managerContext, (await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" })).id);
+    const managerPage = await managerContext.newPage();
+    await managerPage.goto("/pilotage/utilisateurs");
+    const send = managerPage.getByRole("button", { name: "Rétablir l'accès de Marc Égaré" });
+    await waitForHydration(send);
+    managerPage.once("dialog", (dialog) => void dialog.accept());
+    await send.click();
+    // The row's other actions have their own status line.
+    await expect(
+      managerPage
+        .getByRole("row", { name: /Marc Égaré/ })
+        .getByRole("status")
+        .filter({ hasText: "Lien de rétablissement envoyé" }),
+    ).toContainText(`Lien de rétablissement envoyé à ${invitation.email}`);
+    await managerContext.close();
+    const recovery = await e2eDb.accessRecovery.findFirstOrThrow({ where: { userId: reviewer.id } });
+    const email = await e2eDb.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `access-recovery:${recovery.id}` } });
+    const path = new URL(/https?:\/\/\S+\/recuperation\/\S+/.exec(email.text)![0]).pathname;
+
+    // Another computer, a new key.
+    const elsewhere = await browser.newContext();
+    const recoveryPage = await elsewhere.newPage();
+    const newKey = await VirtualAuthenticator.attach(recoveryPage);
+    await recoveryPage.goto(path);
+    await expect(recoveryPage).toHaveTitle("Rétablir votre accès – HospiConnect");
+    await expect(recoveryPage.getByText("vous retirez de votre compte toutes vos clés actuelles")).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(recoveryPage);
+    await waitForHydration(recoveryPage.getByLabel("Nom de la clé"));
+    await recoveryPage.getByLabel("Nom de la clé").fill("Clé de remplacement");
+    await recoveryPage.getByRole("button", { name: "Enregistrer ma nouvelle clé" }).click();
+    await expect(recoveryPage).toHaveURL(/\/compte\?retabli=1$/);
+    await expect(recoveryPage.locator(":focus")).toContainText("Votre accès est rétabli et vous êtes connecté.");
+    const keys = recoveryPage.getByRole("table", { name: "Vos clés d'accès" });
+    await expect(keys.getByRole("row")).toHaveCount(2);
+    await expect(keys.getByRole("cell", { name: "Clé de remplacement", exact: true })).toBeVisible();
+    expect(await newKey.credentials()).toHaveLength(1);
+
+    // The session opened with the lost key is closed, and that key no longer signs in.
+    await page.goto("/compte");
+    await expect(page).toHaveURL(/\/connexion/);
+    await signInWithKey(page);
+    await expect(page.getByRole("alert").filter({ hasText: "cette clé n'a pas pu être vérifiée" })).toBeVisible();
+    expect(await e2eDb.webAuthnCredential.count({ where: { id: lostKey!.id } })).toBe(0);
+
+    // The link served once.
+    await recoveryPage.goto(path);
+    await expect(recoveryPage.getByText("Ce lien de rétablissement a déjà été utilisé.")).toBeVisible();
+    await elsewhere.close();
+    const actions = (await auditActions(started, reviewer.id)).map((event) => event.action);
+    expect(actions).toEqual(["access-recovery.issued", "access-recovery.used"]);
+  });
+
   test("an unregistered key is refused and audited", async ({ page }) => {
     const started = new Date();
     const authenticator = await VirtualAuthenticator.attach(page);

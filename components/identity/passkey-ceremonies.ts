@@ -24,12 +24,17 @@ export async function signInWithPasskey(): Promise<void> {
   if (!result || result.error) throw new Error(result?.error ?? "Connexion refusée.");
 }
 
-/** Creates a key on the authenticator and registers it (for an invitation, or one more for the signed-in user). */
-export async function registerPasskey(input: { invitationToken?: string; keyName: string; displayName?: string }): Promise<void> {
+/** Creates a key on the authenticator and registers it (through an invitation or a recovery link, or one more for the signed-in user). */
+export async function registerPasskey(input: {
+  invitationToken?: string;
+  recoveryToken?: string;
+  keyName: string;
+  displayName?: string;
+}): Promise<void> {
   const { challengeId, options } = await callApi<{ challengeId: string; options: PublicKeyCredentialCreationOptionsJSON }>(
     "/api/webauthn/registration/options",
     "POST",
-    { invitationToken: input.invitationToken },
+    { invitationToken: input.invitationToken, recoveryToken: input.recoveryToken },
   );
   let response;
   try {

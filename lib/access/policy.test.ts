@@ -5,6 +5,7 @@ import {
   type ApplicationFacts,
   authorizeApiScope,
   authorizeApiTokenCreation,
+  authorizeAccessRecovery,
   authorizeApplication,
   authorizeMemberInvitation,
   authorizeTransition,
@@ -12,6 +13,7 @@ import {
   availableTransitions,
   canAccessEstablishment,
   canManageApiTokens,
+  canRecoverAccess,
   canSeeReviewerNames,
   decideApplicationAccess,
   decideVerificationAccess,
@@ -182,6 +184,38 @@ describe("establishment access policy", () => {
     for (const who of [member, reviewer, stranger]) expect(hasPermission(who, "audit:read")).toBe(false);
     expect(hasPermission(manager, "audit:read")).toBe(true);
     expect(hasPermission(null, "audit:read")).toBe(false);
+  });
+});
+
+describe("access recovery for a person who lost their keys", () => {
+  const teamEditor = { userId: "editor", staffRole: null, establishmentIds: ["own"] };
+  const ansReviewer = { userId: "reviewer", staffRole: "REVIEWER", establishmentIds: [] } as const;
+
+  it("is sent to a member by a director of one of their establishments or by a programme manager", () => {
+    expect(canRecoverAccess(member, teamEditor)).toBe(true);
+    expect(canRecoverAccess(manager, teamEditor)).toBe(true);
+    expect(canRecoverAccess(member, { ...teamEditor, establishmentIds: ["other", "own"] })).toBe(true);
+    expect(canRecoverAccess(member, { ...teamEditor, establishmentIds: ["other"] })).toBe(false);
+    expect(canRecoverAccess(reviewer, teamEditor)).toBe(false);
+    expect(canRecoverAccess(null, teamEditor)).toBe(false);
+  });
+
+  it("is sent to ANS and ARS staff by a programme manager only, and never by a person to themself", () => {
+    expect(canRecoverAccess(manager, ansReviewer)).toBe(true);
+    expect(canRecoverAccess(member, { ...ansReviewer, establishmentIds: ["own"] })).toBe(false);
+    expect(canRecoverAccess(manager, { ...ansReviewer, userId: "manager" })).toBe(false);
+    expect(canRecoverAccess(member, { ...teamEditor, userId: "member" })).toBe(false);
+  });
+
+  it("tells a co-editor that it is the direction's, and hides another establishment's member", () => {
+    expect(() => authorizeAccessRecovery(editor, { ...teamEditor, userId: "someone" })).toThrow(
+      expect.objectContaining({
+        code: "FORBIDDEN",
+        message: "Seule la direction de l'établissement ou l'ANS peut rétablir l'accès d'une personne.",
+      }),
+    );
+    expect(() => authorizeAccessRecovery(stranger, teamEditor)).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+    expect(() => authorizeAccessRecovery(member, teamEditor)).not.toThrow();
   });
 });
 

@@ -1,5 +1,5 @@
 import { type Actor, availableActions, isEditable, TRANSITIONS, type TransitionAction } from "@/lib/applications/state-machine";
-import type { ApplicationState, MembershipRole, ReviewTier, VerificationState } from "@/lib/db/generated/enums";
+import type { ApplicationState, MembershipRole, ReviewTier, StaffRole, VerificationState } from "@/lib/db/generated/enums";
 import { tierHolding } from "@/lib/follow-up/verification-machine";
 import { AppError } from "@/lib/errors/app-error";
 import type { ApiScope } from "@/lib/public-api/token-schema";
@@ -124,6 +124,31 @@ export function authorizeMemberRemoval(viewer: Viewer | null, establishmentId: s
   if (canRemoveMember(viewer, establishmentId)) return viewer;
   if (canAccessEstablishment(viewer, establishmentId, "read"))
     throw new AppError("FORBIDDEN", "Seule la direction de l'établissement peut retirer une personne de l'équipe.");
+  throw new AppError("NOT_FOUND");
+}
+
+/** The person whose access is to be recovered, as the policy needs them. */
+export type AccountFacts = { userId: string; staffRole: StaffRole | null; establishmentIds: readonly string[] };
+
+/**
+ * Sending a person who lost their keys a link to register a new one (ADR 0034): someone who answers
+ * for them and can check, by voice, that the request is theirs. For ANS and ARS staff, a programme
+ * manager; for an establishment's member, a director of one of their establishments, or a programme
+ * manager. Never for oneself: whoever can sign in adds a key on « Mon compte ».
+ */
+export function canRecoverAccess(viewer: Viewer | null, account: AccountFacts): boolean {
+  if (!viewer || viewer.userId === account.userId) return false;
+  if (hasPermission(viewer, "user:manage")) return true;
+  return account.staffRole === null && account.establishmentIds.some((establishmentId) => isDirectorOf(viewer, establishmentId));
+}
+
+export function authorizeAccessRecovery(viewer: Viewer | null, account: AccountFacts): Viewer {
+  if (!viewer) throw new AppError("UNAUTHENTICATED");
+  if (canRecoverAccess(viewer, account)) return viewer;
+  if (viewer.userId === account.userId)
+    throw new AppError("FORBIDDEN", "Vous êtes connecté(e) : ajoutez une nouvelle clé depuis « Mon compte ».");
+  if (account.establishmentIds.some((establishmentId) => isMemberOf(viewer, establishmentId)))
+    throw new AppError("FORBIDDEN", "Seule la direction de l'établissement ou l'ANS peut rétablir l'accès d'une personne.");
   throw new AppError("NOT_FOUND");
 }
 

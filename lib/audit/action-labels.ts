@@ -22,6 +22,8 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   "membership.removed": "Membre retiré de l'équipe",
   "invitation.accepted": "Invitation acceptée",
   "invitation.refused": "Invitation refusée",
+  "access-recovery.issued": "Lien de rétablissement d'accès envoyé",
+  "access-recovery.used": "Accès rétabli (nouvelle clé, anciennes clés retirées)",
   "role.changed": "Rôle modifié",
   "user.disabled": "Compte désactivé",
   "user.enabled": "Compte réactivé",

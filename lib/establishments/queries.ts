@@ -46,7 +46,7 @@ export async function getEstablishment(viewer: Viewer, establishmentId: string) 
       contacts: { select: { id: true, fullName: true, role: true, email: true, phone: true } },
       memberships: {
         orderBy: { createdAt: "asc" },
-        select: { role: true, createdAt: true, user: { select: { id: true, displayName: true, email: true } } },
+        select: { role: true, createdAt: true, user: { select: { id: true, displayName: true, email: true, staffRole: true } } },
       },
       invitations: {
         where: usableInvitationWhere(new Date()),

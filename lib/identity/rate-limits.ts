@@ -17,9 +17,9 @@ export const RATE_LIMITS = {
   signInPerIp: limiter("sign-in-ip", 30 * env.RATE_LIMIT_PER_IP_SCALE, 15 * 60),
   /** Failed sign-ins on one account (a key that does not verify, a cloned counter…). */
   signInFailuresPerAccount: limiter("sign-in-account", 10, 15 * 60),
-  /** Invitation links opened or used from one address. */
+  /** Invitation and access-recovery links used from one address. */
   invitationPerIp: limiter("invitation-ip", 30 * env.RATE_LIMIT_PER_IP_SCALE, 60 * 60),
-  /** Attempts on one invitation. */
+  /** Attempts on one invitation or access-recovery link. */
   invitationPerToken: limiter("invitation-token", 10, 60 * 60),
   /** Calls of the public read API with one token, per minute (lib/http/define-api-route.ts). */
   apiPerToken: limiter("api-token", env.API_RATE_LIMIT_PER_MINUTE, 60),

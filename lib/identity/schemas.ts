@@ -3,20 +3,26 @@ import { z } from "zod";
 /** Forms and requests of the identity pages, shared by the browser and the route handlers. */
 export const ZKeyName = z.string().trim().min(1, { error: "Donnez un nom à cette clé." }).max(80, { error: "80 caractères au plus." });
 
-export const ZRegistrationOptionsInput = z.object({ invitationToken: z.string().min(20).optional() });
+/** A key registered through a link (an invitation, an access recovery) names it; otherwise it is the viewer's. */
+const ZLinkTokens = { invitationToken: z.string().min(20).optional(), recoveryToken: z.string().min(20).optional() };
+const ONE_LINK = { error: "Une seule invitation ou un seul lien de rétablissement à la fois." } as const;
+const oneLinkAtMost = (input: { invitationToken?: string; recoveryToken?: string }) => !(input.invitationToken && input.recoveryToken);
+
+export const ZRegistrationOptionsInput = z.object(ZLinkTokens).refine(oneLinkAtMost, ONE_LINK);
 
 export const DISPLAY_NAME_MISSING = "Indiquez vos prénom et nom : ils apparaîtront aux autres utilisateurs.";
 
 export const ZRegistrationInput = z
   .object({
-    invitationToken: z.string().min(20).optional(),
+    ...ZLinkTokens,
     challengeId: z.uuid(),
     response: z.looseObject({ id: z.string(), type: z.literal("public-key") }),
     keyName: ZKeyName,
     displayName: z.string().trim().max(120, { error: "120 caractères au plus." }).optional(),
   })
   // A new account (through an invitation) is named by its owner: colleagues would otherwise read its address.
-  .refine((input) => !input.invitationToken || Boolean(input.displayName), { path: ["displayName"], error: DISPLAY_NAME_MISSING });
+  .refine((input) => !input.invitationToken || Boolean(input.displayName), { path: ["displayName"], error: DISPLAY_NAME_MISSING })
+  .refine(oneLinkAtMost, ONE_LINK);
 
 /** The name an account shows to the other users, as its owner writes it. */
 export const ZAccountNameInput = z.object({

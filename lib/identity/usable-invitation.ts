@@ -5,7 +5,8 @@ export function usableInvitationWhere(now: Date) {
 
 export type InvitationStatus = "valid" | "used" | "superseded" | "cancelled" | "expired" | "unknown";
 
-type InvitationDates = { usedAt: Date | null; supersededAt: Date | null; cancelledAt: Date | null; expiresAt: Date };
+/** The dates of a single-use link: an invitation's, or an access recovery's (which has no cancellation). */
+type InvitationDates = { usedAt: Date | null; supersededAt: Date | null; cancelledAt?: Date | null; expiresAt: Date };
 
 /** Why an invitation's link works or not, in the order `usableInvitationWhere` checks it; « unknown » is for no invitation. */
 export function invitationStatus(invitation: InvitationDates, now: Date): Exclude<InvitationStatus, "unknown">;

@@ -17,18 +17,24 @@ import { AUTH_METHOD_LABELS } from "@/lib/identity/auth-method-labels";
 
 export const metadata: Metadata = { title: "Mon compte" };
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ active?: string }> }) {
+/** What the page says on arrival from a link's key registration (its query parameter), once the new key has signed in. */
+const ARRIVAL_MESSAGES = {
+  active:
+    "Votre compte est activé et vous êtes connecté. Votre clé d'accès est enregistrée ci-dessous : utilisez-la à chaque connexion. Le menu en haut de page mène à votre espace.",
+  retabli:
+    "Votre accès est rétabli et vous êtes connecté. Votre nouvelle clé est enregistrée ci-dessous ; vos anciennes clés ont été retirées et vos autres sessions fermées. Ajoutez une clé de secours pour ne plus dépendre d'une seule.",
+} as const;
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ active?: string; retabli?: string }> }) {
   const viewer = await requireViewer("/compte");
-  // Set by the invitation page once the new account's first key has signed in.
-  const activated = (await searchParams).active === "1";
+  const query = await searchParams;
+  const arrival = (["active", "retabli"] as const).find((key) => query[key] === "1");
   const [credentials, account] = await Promise.all([listOwnCredentials(viewer), getAccountOverview(viewer)]);
 
   return (
     <>
       <h1>Mon compte</h1>
-      {activated ? (
-        <ArrivalNotice message="Votre compte est activé et vous êtes connecté. Votre clé d'accès est enregistrée ci-dessous : utilisez-la à chaque connexion. Le menu en haut de page mène à votre espace." />
-      ) : null}
+      {arrival ? <ArrivalNotice message={ARRIVAL_MESSAGES[arrival]} /> : null}
       <p>
         {viewer.displayName} – {viewer.email}
         {viewer.staffRole ? <> – {STAFF_ROLE_LABELS[viewer.staffRole]}</> : null}

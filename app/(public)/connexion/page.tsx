@@ -60,6 +60,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <p>Utilisez la clé d&apos;accès (passkey ou clé de sécurité FIDO2) enregistrée lors de votre invitation.</p>
           )}
           <PasskeySignInButton returnTo={returnTo} />
+          <p className={fr.cx("fr-mt-3w", "fr-text--sm")}>
+            Clé perdue ? Demandez à la direction de votre établissement de rétablir votre accès depuis la page « Équipe » : vous recevrez un
+            lien pour enregistrer une nouvelle clé.
+          </p>
         </section>
 
         <section aria-labelledby="ans">
@@ -68,6 +72,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </h2>
           <p>Connectez-vous avec votre clé d&apos;accès (passkey) ou votre clé de sécurité FIDO2.</p>
           <PasskeySignInButton returnTo={returnTo} />
+          <p className={fr.cx("fr-mt-3w", "fr-text--sm")}>
+            Clé perdue ? Demandez à l&apos;équipe HospiConnect de l&apos;ANS de rétablir votre accès : vous recevrez un lien pour
+            enregistrer une nouvelle clé.
+          </p>
         </section>
       </div>
     </div>

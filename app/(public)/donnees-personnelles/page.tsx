@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ACCESS_RECOVERY_TTL_HOURS } from "@/lib/identity/access-recovery";
 import { env } from "@/lib/config/env";
 
 export const metadata: Metadata = { title: "Données personnelles" };
@@ -52,6 +53,7 @@ export default function PersonalDataPage() {
         <li>Un fichier de registre importé mais non enregistré : après 7 jours.</li>
         <li>Un export préparé en arrière-plan : 48 heures après qu&apos;il est prêt.</li>
         <li>Un lien d&apos;invitation : il expire après {env.INVITATION_TTL_HOURS} heures.</li>
+        <li>Un lien de rétablissement d&apos;accès (clé perdue) : il expire après {ACCESS_RECOVERY_TTL_HOURS} heures.</li>
         <li>
           Une session : après {env.SESSION_IDLE_MINUTES} minutes sans activité, et au plus tard {env.SESSION_LIFETIME_MINUTES} minutes après
           la connexion.

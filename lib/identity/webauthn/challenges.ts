@@ -9,6 +9,7 @@ export async function storeChallenge(input: {
   purpose: ChallengePurpose;
   userId?: string;
   invitationId?: string;
+  recoveryId?: string;
 }): Promise<string> {
   const { id } = await db.webAuthnChallenge.create({
     data: { ...input, expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) },
@@ -17,7 +18,7 @@ export async function storeChallenge(input: {
   return id;
 }
 
-export type StoredChallenge = { challenge: string; userId: string | null; invitationId: string | null };
+export type StoredChallenge = { challenge: string; userId: string | null; invitationId: string | null; recoveryId: string | null };
 
 /**
  * Takes a challenge out of the store in one statement (DELETE … RETURNING): it is gone whatever the
@@ -28,10 +29,11 @@ export async function consumeChallenge(id: string, purpose: ChallengePurpose, no
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const rows = await db.$queryRaw<Array<StoredChallenge & { purpose: ChallengePurpose; expiresAt: Date }>>`
     DELETE FROM "WebAuthnChallenge" WHERE "id" = ${id}::uuid
-    RETURNING "challenge", "userId"::text AS "userId", "invitationId"::text AS "invitationId", "purpose", "expiresAt"`;
+    RETURNING "challenge", "userId"::text AS "userId", "invitationId"::text AS "invitationId",
+      "recoveryId"::text AS "recoveryId", "purpose", "expiresAt"`;
   const row = rows[0];
   if (!row || row.purpose !== purpose || row.expiresAt <= now) return null;
-  return { challenge: row.challenge, userId: row.userId, invitationId: row.invitationId };
+  return { challenge: row.challenge, userId: row.userId, invitationId: row.invitationId, recoveryId: row.recoveryId };
 }
 
 /** Housekeeping: challenges nobody answered. */

@@ -16,9 +16,14 @@ import { hashToken } from "@/lib/identity/tokens";
 import { consumeChallenge, storeChallenge } from "./challenges";
 import { relyingParty } from "./relying-party";
 import { usableInvitationWhere } from "@/lib/identity/usable-invitation";
+import { ACCESS_RECOVERY_STATUS_MESSAGES, consumeAccessRecovery, requireUsableAccessRecovery } from "@/lib/identity/access-recovery";
+import { requestDelivery } from "@/lib/jobs/worker";
 
-/** Who registers a key: a new account through its invitation, or a signed-in user adding one. */
-export type KeyOwner = { kind: "invitation"; token: string } | { kind: "account"; viewer: Viewer };
+/**
+ * Who registers a key: a new account through its invitation, a signed-in user adding one, or a
+ * person who lost their keys through the recovery link sent to them.
+ */
+export type KeyOwner = { kind: "invitation"; token: string } | { kind: "account"; viewer: Viewer } | { kind: "recovery"; token: string };
 
 export async function startKeyRegistration(
   owner: KeyOwner,
@@ -27,14 +32,23 @@ export async function startKeyRegistration(
   let userId: string;
   let userName: string;
   let invitationId: string | undefined;
+  let recoveryId: string | undefined;
   let existing: { id: string; transports: string[] }[] = [];
-  if (owner.kind === "invitation") {
+  if (owner.kind === "invitation" || owner.kind === "recovery") {
     await consumeAttempt("invitationPerIp", ip);
     await consumeAttempt("invitationPerToken", hashToken(owner.token));
+  }
+  if (owner.kind === "invitation") {
     const invitation = await requireInvitationForNewAccount(owner.token);
     userId = randomUUID();
     userName = invitation.email;
     invitationId = invitation.id;
+  } else if (owner.kind === "recovery") {
+    // The account's keys are all replaced: none is excluded, the lost one may be on this authenticator.
+    const recovery = await requireUsableAccessRecovery(owner.token);
+    userId = recovery.userId;
+    userName = recovery.user.email;
+    recoveryId = recovery.id;
   } else {
     userId = owner.viewer.userId;
     userName = owner.viewer.email;
@@ -51,7 +65,7 @@ export async function startKeyRegistration(
     authenticatorSelection: { residentKey: "required", userVerification: "required" },
     timeout: 5 * 60_000,
   });
-  const challengeId = await storeChallenge({ challenge: options.challenge, purpose: "REGISTRATION", userId, invitationId });
+  const challengeId = await storeChallenge({ challenge: options.challenge, purpose: "REGISTRATION", userId, invitationId, recoveryId });
   return { challengeId, options };
 }
 
@@ -90,6 +104,9 @@ export async function finishKeyRegistration(input: FinishRegistration): Promise<
   const userId = challenge.userId;
   const invitation = input.owner.kind === "invitation" ? await requireInvitationForNewAccount(input.owner.token) : null;
   if (invitation && invitation.id !== challenge.invitationId) throw new AppError("INVALID_STATE", INVITATION_STATUS_MESSAGES.unknown);
+  const recovery = input.owner.kind === "recovery" ? await requireUsableAccessRecovery(input.owner.token) : null;
+  if (recovery && (recovery.id !== challenge.recoveryId || recovery.userId !== userId))
+    throw new AppError("INVALID_STATE", ACCESS_RECOVERY_STATUS_MESSAGES.unknown);
 
   // Everything below goes through `tx`: one connection, all or nothing.
   await db.$transaction(async (tx) => {
@@ -119,6 +136,8 @@ export async function finishKeyRegistration(input: FinishRegistration): Promise<
         ip: input.ip,
         details: { purpose: invitation.purpose, staffRole: invitation.staffRole, establishmentId: invitation.establishmentId },
       });
+    } else if (recovery) {
+      await consumeAccessRecovery(tx, recovery, input.ip);
     } else if (input.owner.kind === "account" && input.owner.viewer.userId !== userId) {
       throw new AppError("FORBIDDEN");
     }
@@ -138,12 +157,16 @@ export async function finishKeyRegistration(input: FinishRegistration): Promise<
       },
     });
     await recordAudit(tx, {
-      actor: input.owner.kind === "account" ? auditActor(input.owner.viewer) : { id: userId, label: "nouveau compte" },
+      actor:
+        input.owner.kind === "account"
+          ? auditActor(input.owner.viewer)
+          : { id: userId, label: recovery ? recovery.user.email : "nouveau compte" },
       action: "credential.registered",
       target: { type: "WebAuthnCredential", id: credential.id },
       ip: input.ip,
       details: { name: keyName, deviceType: credentialDeviceType },
     });
   });
+  if (recovery) requestDelivery();
   return { userId, credentialId: credential.id };
 }

@@ -3,6 +3,7 @@ import { DataTable } from "@/components/dsfr/data-table";
 import { Badge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RecoverAccessButton } from "@/components/identity/recover-access-button";
 import { StaffMemberActions } from "@/components/identity/staff-member-actions";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
@@ -21,7 +22,8 @@ export default async function StaffPage() {
       <h1>Utilisateurs de l&apos;ANS</h1>
       <p>
         Les agents se connectent uniquement avec une clé d&apos;accès. Pour ajouter une personne,{" "}
-        <Link href="/pilotage/invitations">envoyez une invitation</Link>.
+        <Link href="/pilotage/invitations">envoyez une invitation</Link> ; à une personne qui a perdu sa clé, « Rétablir l&apos;accès »
+        envoie un lien pour en enregistrer une nouvelle.
       </p>
       <DataTable caption="Comptes des agents">
         <thead>
@@ -62,12 +64,15 @@ export default async function StaffPage() {
                 {user.id === viewer.userId || !user.staffRole ? (
                   "Vous"
                 ) : (
-                  <StaffMemberActions
-                    userId={user.id}
-                    name={user.displayName}
-                    staffRole={user.staffRole}
-                    disabled={user.disabledAt !== null}
-                  />
+                  <>
+                    <StaffMemberActions
+                      userId={user.id}
+                      name={user.displayName}
+                      staffRole={user.staffRole}
+                      disabled={user.disabledAt !== null}
+                    />
+                    {user.disabledAt ? null : <RecoverAccessButton userId={user.id} name={user.displayName} />}
+                  </>
                 )}
               </td>
             </tr>

@@ -3,7 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { Metadata } from "next";
 import { cache } from "react";
 import { AcceptInvitationButton } from "@/components/identity/accept-invitation-button";
-import { InvitationAcceptance } from "@/components/identity/invitation-acceptance";
+import { LinkKeyRegistration } from "@/components/identity/link-key-registration";
 import { PscSignInButton } from "@/components/identity/psc-sign-in-button";
 import { env } from "@/lib/config/env";
 import { getViewer } from "@/lib/identity/current-viewer";
@@ -79,7 +79,7 @@ export default async function InvitationPage({ params }: Props) {
                     Utilisez une clé de sécurité FIDO2 ou l&apos;authentificateur de votre ordinateur ou téléphone (Windows Hello, Touch ID,
                     Android). Vous pourrez ensuite ajouter une clé de secours depuis « Mon compte ».
                   </p>
-                  <InvitationAcceptance token={token} email={invitation.email} />
+                  <LinkKeyRegistration link={{ kind: "invitation", token }} email={invitation.email} />
                 </section>
               </>
             )}

@@ -2,17 +2,14 @@ import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { AppError } from "@/lib/errors/app-error";
 import { definePublicRoute } from "@/lib/http/define-route";
 import { ZRegistrationInput } from "@/lib/identity/schemas";
+import { keyOwner } from "@/lib/identity/webauthn/key-owner";
 import { finishKeyRegistration } from "@/lib/identity/webauthn/registration";
 
-/** Verifies and stores a new key (and, through an invitation, creates the account). */
+/** Verifies and stores a new key (through an invitation, creates the account; through a recovery link, replaces its keys). */
 export const POST = definePublicRoute({
   input: ZRegistrationInput,
   handler: async ({ viewer, input, ip }) => {
-    const owner = input.invitationToken
-      ? ({ kind: "invitation", token: input.invitationToken } as const)
-      : viewer
-        ? ({ kind: "account", viewer } as const)
-        : null;
+    const owner = keyOwner(input, viewer);
     if (!owner) throw new AppError("UNAUTHENTICATED");
     const { credentialId } = await finishKeyRegistration({
       owner,

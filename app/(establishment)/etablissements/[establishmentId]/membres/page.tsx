@@ -1,13 +1,14 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
-import type { MembershipRole } from "@/lib/db/generated/enums";
+import type { MembershipRole, StaffRole } from "@/lib/db/generated/enums";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/establishments/membership-role-labels";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { Metadata } from "next";
 import { MemberInvitationForm } from "@/components/identity/member-invitation-form";
-import { canInviteMember, canRemoveMember } from "@/lib/access/policy";
+import { canInviteMember, canRecoverAccess, canRemoveMember } from "@/lib/access/policy";
 import { ConfirmedDeleteButton } from "@/components/forms/confirmed-delete-button";
 import { CancelInvitationButton, INVITATION_CANCELLED } from "@/components/identity/cancel-invitation-button";
+import { RecoverAccessButton } from "@/components/identity/recover-access-button";
 import { getEstablishment } from "@/lib/establishments/queries";
 import { guardedPageLoad } from "@/lib/http/page-guard";
 import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
@@ -47,6 +48,8 @@ export default async function MembersPage({ params, searchParams }: Props) {
   const registered = query.inscrit === "1";
   const arrival = (["retrait", "annulation"] as const).find((key) => query[key]);
   const canRemove = canRemoveMember(viewer, establishmentId);
+  const canRecover = (user: { id: string; staffRole: StaffRole | null }) =>
+    canRecoverAccess(viewer, { userId: user.id, staffRole: user.staffRole, establishmentIds: [establishmentId] });
 
   return (
     <>
@@ -71,40 +74,51 @@ export default async function MembersPage({ params, searchParams }: Props) {
           invitation.
         </p>
       ) : (
-        <DataTable caption="Membres de l'établissement">
-          <thead>
-            <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">Adresse électronique</th>
-              <th scope="col">Rôle</th>
-              <th scope="col">Depuis le</th>
-              {canRemove ? <th scope="col">Action</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {establishment.memberships.map((membership) => (
-              <tr key={membership.user.id}>
-                <td>{membership.user.displayName}</td>
-                <td>{membership.user.email}</td>
-                <td>{MEMBERSHIP_ROLE_LABELS[membership.role]}</td>
-                <td>{formatParisDate(membership.createdAt)}</td>
-                {canRemove ? (
-                  <td>
-                    {membership.user.id === viewer.userId ? null : (
-                      <ConfirmedDeleteButton
-                        url={`/api/establishments/${establishmentId}/members/${membership.user.id}`}
-                        question={`Retirer ${membership.user.displayName} de l'équipe ? Cette personne n'accédera plus aux dossiers ni à la liste des professionnels de l'établissement.`}
-                        done="retrait"
-                      >
-                        Retirer<span className="fr-sr-only"> {membership.user.displayName} de l&apos;équipe</span>
-                      </ConfirmedDeleteButton>
-                    )}
-                  </td>
-                ) : null}
+        <>
+          {canRemove ? (
+            <p>
+              Une personne qui a perdu sa clé d&apos;accès et ne se connecte pas avec une e-CPS : « Rétablir l&apos;accès » lui envoie par
+              courriel un lien pour enregistrer une nouvelle clé.
+            </p>
+          ) : null}
+          <DataTable caption="Membres de l'établissement">
+            <thead>
+              <tr>
+                <th scope="col">Nom</th>
+                <th scope="col">Adresse électronique</th>
+                <th scope="col">Rôle</th>
+                <th scope="col">Depuis le</th>
+                {canRemove ? <th scope="col">Actions</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </DataTable>
+            </thead>
+            <tbody>
+              {establishment.memberships.map((membership) => (
+                <tr key={membership.user.id}>
+                  <td>{membership.user.displayName}</td>
+                  <td>{membership.user.email}</td>
+                  <td>{MEMBERSHIP_ROLE_LABELS[membership.role]}</td>
+                  <td>{formatParisDate(membership.createdAt)}</td>
+                  {canRemove ? (
+                    <td>
+                      {membership.user.id === viewer.userId ? null : (
+                        <ConfirmedDeleteButton
+                          url={`/api/establishments/${establishmentId}/members/${membership.user.id}`}
+                          question={`Retirer ${membership.user.displayName} de l'équipe ? Cette personne n'accédera plus aux dossiers ni à la liste des professionnels de l'établissement.`}
+                          done="retrait"
+                        >
+                          Retirer<span className="fr-sr-only"> {membership.user.displayName} de l&apos;équipe</span>
+                        </ConfirmedDeleteButton>
+                      )}
+                      {canRecover(membership.user) ? (
+                        <RecoverAccessButton userId={membership.user.id} name={membership.user.displayName} />
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        </>
       )}
       {establishment.invitations.length > 0 ? (
         <>

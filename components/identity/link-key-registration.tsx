@@ -12,10 +12,19 @@ import { registerPasskey, signInWithPasskey } from "./passkey-ceremonies";
 
 type Step = { kind: "form" } | { kind: "working"; label: string } | { kind: "registered" };
 
+/** The link the key is registered through: an invitation creates the account, a recovery link replaces its keys. */
+export type KeyLink = { kind: "invitation" | "recovery"; token: string };
+
+const LINKS = {
+  invitation: { submit: "Enregistrer ma clé d'accès", arrival: "/compte?active=1" },
+  recovery: { submit: "Enregistrer ma nouvelle clé", arrival: "/compte?retabli=1" },
+} as const;
+
 /**
- * Registers the invitee's first key, then signs them in with it (which also proves the key works).
+ * Registers a key through a link (the invitee's first, or the one replacing lost keys), then signs
+ * the person in with it (which also proves the key works).
  */
-export function InvitationAcceptance({ token, email }: { token: string; email: string }) {
+export function LinkKeyRegistration({ link, email }: { link: KeyLink; email: string }) {
   const router = useRouter();
   const [displayName, setDisplayName] = useState("");
   const [keyName, setKeyName] = useState("Ma clé d'accès");
@@ -28,10 +37,12 @@ export function InvitationAcceptance({ token, email }: { token: string; email: s
     setError(null);
     setFieldErrors({});
     // Asked before the key is, rather than after a ceremony the server would then refuse.
-    if (!displayName.trim()) return setFieldErrors({ displayName: [DISPLAY_NAME_MISSING] });
+    if (link.kind === "invitation" && !displayName.trim()) return setFieldErrors({ displayName: [DISPLAY_NAME_MISSING] });
     setStep({ kind: "working", label: "Enregistrement de votre clé…" });
     try {
-      await registerPasskey({ invitationToken: token, keyName, displayName });
+      await registerPasskey(
+        link.kind === "invitation" ? { invitationToken: link.token, keyName, displayName } : { recoveryToken: link.token, keyName },
+      );
     } catch (caught) {
       setError((caught as Error).message);
       if (caught instanceof ApiError) setFieldErrors(caught.fieldErrors);
@@ -46,8 +57,8 @@ export function InvitationAcceptance({ token, email }: { token: string; email: s
     setError(null);
     try {
       await signInWithPasskey();
-      // The account page, which says the account is active and shows the key just registered.
-      router.replace("/compte?active=1");
+      // The account page, which says what happened and shows the key just registered.
+      router.replace(LINKS[link.kind].arrival);
       router.refresh();
     } catch (caught) {
       setError((caught as Error).message);
@@ -74,18 +85,20 @@ export function InvitationAcceptance({ token, email }: { token: string; email: s
     <form onSubmit={register} noValidate>
       {error ? <Alert as="h2" severity="error" title="L'enregistrement n'a pas abouti" description={error} className="fr-mb-3w" /> : null}
       <Input label="Adresse électronique" nativeInputProps={{ value: email, readOnly: true, autoComplete: "email" }} disabled />
-      <Input
-        label="Vos prénom et nom"
-        hintText="Tels qu'ils apparaîtront aux autres utilisateurs"
-        {...errorState(fieldErrors.displayName)}
-        nativeInputProps={{
-          ...ariaInvalid(fieldErrors.displayName),
-          value: displayName,
-          onChange: (event) => setDisplayName(event.target.value),
-          autoComplete: "name",
-          required: true,
-        }}
-      />
+      {link.kind === "invitation" ? (
+        <Input
+          label="Vos prénom et nom"
+          hintText="Tels qu'ils apparaîtront aux autres utilisateurs"
+          {...errorState(fieldErrors.displayName)}
+          nativeInputProps={{
+            ...ariaInvalid(fieldErrors.displayName),
+            value: displayName,
+            onChange: (event) => setDisplayName(event.target.value),
+            autoComplete: "name",
+            required: true,
+          }}
+        />
+      ) : null}
       <Input
         label="Nom de la clé"
         hintText="Pour la reconnaître si vous en enregistrez plusieurs, par exemple « Clé YubiKey du bureau »"
@@ -99,7 +112,7 @@ export function InvitationAcceptance({ token, email }: { token: string; email: s
         }}
       />
       <Button type="submit" iconId="fr-icon-fingerprint-line" disabled={step.kind === "working"}>
-        {step.kind === "working" ? step.label : "Enregistrer ma clé d'accès"}
+        {step.kind === "working" ? step.label : LINKS[link.kind].submit}
       </Button>
     </form>
   );

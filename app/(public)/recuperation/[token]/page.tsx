@@ -1,0 +1,45 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import type { Metadata } from "next";
+import { LinkKeyRegistration } from "@/components/identity/link-key-registration";
+import { ACCESS_RECOVERY_STATUS_MESSAGES, findAccessRecovery } from "@/lib/identity/access-recovery";
+
+export const metadata: Metadata = { title: "Rétablir votre accès" };
+
+type Props = { params: Promise<{ token: string }> };
+
+/** A person who lost their keys registers a new one through the link sent to them (ADR 0034). */
+export default async function AccessRecoveryPage({ params }: Props) {
+  const { token } = await params;
+  const { status, recovery } = await findAccessRecovery(token);
+
+  return (
+    <div className={fr.cx("fr-grid-row", "fr-grid-row--center")}>
+      <div className={fr.cx("fr-col-12", "fr-col-md-8")}>
+        <h1>Rétablir votre accès</h1>
+        {status !== "valid" || !recovery ? (
+          <Alert
+            as="h2"
+            severity="error"
+            title="Lien inutilisable"
+            description={ACCESS_RECOVERY_STATUS_MESSAGES[status as Exclude<typeof status, "valid">]}
+          />
+        ) : (
+          <>
+            <p>
+              Enregistrez une nouvelle clé d&apos;accès pour le compte <strong>{recovery.user.email}</strong> : une clé de sécurité FIDO2 ou
+              l&apos;authentificateur de votre ordinateur ou téléphone (Windows Hello, Touch ID, Android).
+            </p>
+            <Alert
+              severity="warning"
+              small
+              description="En l'enregistrant, vous retirez de votre compte toutes vos clés actuelles (la clé perdue ne pourra plus servir) et fermez vos sessions ouvertes."
+              className={fr.cx("fr-mb-3w")}
+            />
+            <LinkKeyRegistration link={{ kind: "recovery", token }} email={recovery.user.email} />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

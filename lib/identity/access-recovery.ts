@@ -1,0 +1,142 @@
+import { authorizeAccessRecovery } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { env } from "@/lib/config/env";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import { requestDelivery } from "@/lib/jobs/worker";
+import { accessRecoveredEmail } from "@/lib/notifications/access-recovered-email";
+import { accessRecoveryEmail } from "@/lib/notifications/access-recovery-email";
+import { enqueueEmail } from "@/lib/notifications/outbox";
+import { nameWithSide } from "./staff-role-labels";
+import { hashToken, newToken } from "./tokens";
+import { type InvitationStatus, invitationStatus } from "./usable-invitation";
+
+/** Shorter than an invitation's week: the link replaces every key of an existing account. */
+export const ACCESS_RECOVERY_TTL_HOURS = 24;
+
+type RecoveryStatus = Exclude<InvitationStatus, "cancelled">;
+
+export const ACCESS_RECOVERY_STATUS_MESSAGES: Readonly<Record<Exclude<RecoveryStatus, "valid">, string>> = {
+  used: "Ce lien de rétablissement a déjà été utilisé. Connectez-vous avec la clé que vous avez enregistrée.",
+  superseded: "Ce lien a été remplacé par un lien plus récent envoyé à la même adresse : utilisez celui du dernier courriel reçu.",
+  expired: "Ce lien de rétablissement a expiré. Demandez-en un nouveau à la personne qui vous l'a envoyé.",
+  unknown: "Ce lien de rétablissement n'est pas valide. Vérifiez qu'il a été copié en entier.",
+};
+
+function usableRecoveryWhere(now: Date) {
+  return { usedAt: null, supersededAt: null, expiresAt: { gt: now } } as const;
+}
+
+/**
+ * Sends a person who lost their keys a single-use link to register a new one (ADR 0034), replacing
+ * the link sent before. Their keys stay until the link is used: the request may not be theirs.
+ */
+export async function issueAccessRecovery(
+  viewer: Viewer,
+  userId: string,
+  ip: string | null,
+  now = new Date(),
+): Promise<{ email: string; expiresAt: Date }> {
+  const account = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, staffRole: true, disabledAt: true, memberships: { select: { establishmentId: true } } },
+  });
+  if (!account) throw new AppError("NOT_FOUND");
+  authorizeAccessRecovery(viewer, {
+    userId: account.id,
+    staffRole: account.staffRole,
+    establishmentIds: account.memberships.map((membership) => membership.establishmentId),
+  });
+  if (account.disabledAt) throw new AppError("INVALID_STATE", "Ce compte est désactivé : réactivez-le avant d'en rétablir l'accès.");
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + ACCESS_RECOVERY_TTL_HOURS * 3_600_000);
+  await db.$transaction(async (tx) => {
+    const { count: superseded } = await tx.accessRecovery.updateMany({
+      where: { userId, ...usableRecoveryWhere(now) },
+      data: { supersededAt: now },
+    });
+    const recovery = await tx.accessRecovery.create({
+      data: { tokenHash: hashToken(token), userId, issuedById: viewer.userId, expiresAt },
+      select: { id: true },
+    });
+    const link = new URL(`/recuperation/${token}`, env.APP_URL).toString();
+    const issuedBy = nameWithSide(viewer.displayName, viewer.staffRole);
+    await enqueueEmail(tx, {
+      dedupeKey: `access-recovery:${recovery.id}`,
+      to: account.email,
+      ...accessRecoveryEmail({ link, expiresAt, issuedBy }),
+    });
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "access-recovery.issued",
+      target: { type: "User", id: userId },
+      ip,
+      details: { email: account.email, linksReplaced: superseded },
+    });
+  });
+  requestDelivery();
+  return { email: account.email, expiresAt };
+}
+
+/** Finds a recovery link by its token, with why it cannot be used when it cannot. */
+export async function findAccessRecovery(token: string, now = new Date()) {
+  const recovery = await db.accessRecovery.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      userId: true,
+      expiresAt: true,
+      usedAt: true,
+      supersededAt: true,
+      user: { select: { email: true, disabledAt: true } },
+    },
+  });
+  // A disabled account gets nothing back through a link sent before it was disabled.
+  const status: RecoveryStatus = recovery?.user.disabledAt ? "unknown" : (invitationStatus(recovery, now) as RecoveryStatus);
+  return { status, recovery };
+}
+
+/** Throws with the French reason unless the link can still be used. */
+export async function requireUsableAccessRecovery(token: string) {
+  const { status, recovery } = await findAccessRecovery(token);
+  if (status !== "valid" || !recovery)
+    throw new AppError(
+      status === "unknown" ? "NOT_FOUND" : "INVALID_STATE",
+      ACCESS_RECOVERY_STATUS_MESSAGES[status as Exclude<RecoveryStatus, "valid">],
+    );
+  return recovery;
+}
+
+/**
+ * Uses the link, in the transaction that stores the new key: every key the account had is removed
+ * (the lost one must not work if found) and its sessions end; the owner is told by e-mail, in case
+ * it was not them. A second use, even concurrent, fails.
+ */
+export async function consumeAccessRecovery(
+  tx: Prisma.TransactionClient,
+  recovery: { id: string; userId: string; user: { email: string } },
+  ip: string | null,
+  now = new Date(),
+): Promise<void> {
+  const claimed = await tx.accessRecovery.updateMany({ where: { id: recovery.id, ...usableRecoveryWhere(now) }, data: { usedAt: now } });
+  if (claimed.count !== 1) throw new AppError("INVALID_STATE", ACCESS_RECOVERY_STATUS_MESSAGES.used);
+  const { count: removedKeys } = await tx.webAuthnCredential.deleteMany({ where: { userId: recovery.userId } });
+  const { count: endedSessions } = await tx.session.updateMany({
+    where: { userId: recovery.userId, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  await enqueueEmail(tx, {
+    dedupeKey: `access-recovered:${recovery.id}`,
+    to: recovery.user.email,
+    ...accessRecoveredEmail({ at: now, removedKeys }),
+  });
+  await recordAudit(tx, {
+    actor: { id: recovery.userId, label: recovery.user.email },
+    action: "access-recovery.used",
+    target: { type: "User", id: recovery.userId },
+    ip,
+    details: { removedKeys, endedSessions },
+  });
+}
