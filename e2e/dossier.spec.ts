@@ -1,3 +1,4 @@
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
@@ -33,6 +34,10 @@ test.describe("filing a dossier", () => {
     await signInAs(context, director.id);
 
     await page.goto(`/dossiers/${id}`);
+    // The reference its letters, e-mails and exports quote.
+    const { number } = await e2eDb.application.findUniqueOrThrow({ where: { id }, select: { number: true } });
+    const reference = dossierReference(number);
+    await expect(page.getByText(`référence du dossier : ${reference}`)).toBeVisible();
     const missing = page.getByTestId("missing-items");
     await expect(missing.getByRole("link", { name: "Le titre du projet est vide." })).toBeVisible();
     await expect(page.getByRole("button", { name: "Déposer le dossier" })).toBeDisabled();
@@ -146,7 +151,10 @@ test.describe("filing a dossier", () => {
     expect(email.subject).toContain("Accusé de réception");
     expect(email.text).toContain(submission.contentHash);
     expect(email.text).toContain("Et ensuite ? Votre dossier est maintenant instruit par l'ANS.");
-    expect(email.files).toEqual([expect.objectContaining({ contentType: "application/pdf" })]);
+    expect(email.text).toContain(`Référence du dossier : ${reference}`);
+    expect(email.files).toEqual([
+      expect.objectContaining({ contentType: "application/pdf", fileName: expect.stringContaining(`-${reference}.pdf`) }),
+    ]);
 
     const download = page.waitForEvent("download");
     await receiptLink.click();

@@ -62,7 +62,12 @@ test.describe("the public read API", () => {
       expect(errorsOf(template, 200, await response.json()), url).toEqual([]);
     }
     const read = await (await partner.get(`/api/v1/dossiers/${dossier.id}`, { headers: authorized })).json();
-    expect(read).toMatchObject({ id: dossier.id, state: "SELECTED", decision: { outcome: "SELECTED", amountGrantedCents: 4_200_000 } });
+    expect(read).toMatchObject({
+      id: dossier.id,
+      reference: expect.stringMatching(/^HC-\d{5}$/),
+      state: "SELECTED",
+      decision: { outcome: "SELECTED", amountGrantedCents: 4_200_000 },
+    });
 
     const anonymous = await partner.get(`/api/v1/dossiers/${dossier.id}`);
     expect(anonymous.status()).toBe(401);

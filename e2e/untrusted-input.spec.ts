@@ -63,7 +63,7 @@ test.describe("untrusted input", () => {
     const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
     await signInAs(context, manager.id);
     for (const [url, label, length] of [
-      ["/pilotage/dossiers", "Établissement ou FINESS", 100],
+      ["/pilotage/dossiers", "Établissement, FINESS ou référence", 100],
       ["/pilotage/journal", "Auteur (adresse)", 200],
       ["/pilotage/journal", "Cible (identifiant)", 200],
     ] as const) {

@@ -10,6 +10,7 @@ const objectives = [
 
 const row = {
   id: "d1",
+  number: 42,
   state: "SCORED",
   projectTitle: "Projet",
   projectSummary: "",
@@ -47,6 +48,7 @@ describe("the dossier export's row", () => {
     const cells = dossierExportCells(row, [], objectives, scoring);
     expect(cells).toHaveLength(dossierExportColumns(objectives).length);
     expect(cellsBy(cells)).toMatchObject({
+      Référence: "HC-00042",
       "Objectif O1 (Enregistrement) : auto-évaluation": "",
       "Objectif O2 (Double facteur) : auto-évaluation": "Non prévu",
       "Objectif O2 : explication": "Hors périmètre.",

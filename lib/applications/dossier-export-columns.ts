@@ -20,6 +20,7 @@ import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import type { SheetCriterion } from "@/lib/review/score-sheet";
 import { formatNumericCalendarDate, parisToday } from "@/lib/time/paris";
 import { calendarDateFromUtc } from "./calendar-date";
+import { dossierReference } from "./dossier-reference";
 import { DOSSIER_CONTENT_SELECT, dossierContentOf } from "./dossier-content-rows";
 import { ASSESSMENT_STATUS_TITLES, BUDGET_CATEGORY_LABELS, PARTNER_ROLE_LABELS, POPULATION_LABELS } from "./labels";
 import { DOSSIER_ROW_SELECT } from "./list-dossiers";
@@ -67,6 +68,7 @@ const dateTime = (label: string): FigureColumn => ({ label, kind: "datetime" });
 
 export function dossierExportColumns(objectives: readonly ExportObjective[]): FigureColumn[] {
   return [
+    text("Référence"),
     text("Établissement"),
     text("FINESS"),
     text("Catégorie"),
@@ -129,6 +131,7 @@ export function dossierExportCells(
   const budget = (category?: BudgetCategory) =>
     content.budgetLines.filter((line) => !category || line.category === category).reduce((sum, line) => sum + line.amountCents, 0n);
   return [
+    dossierReference(row.number),
     row.establishment.name,
     row.establishment.finessEt,
     row.establishment.category.label,

@@ -4,7 +4,15 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 
 /** `finess`: the establishment's FINESS (ET), which names the dossier's files. */
-export type DossierFacts = ApplicationFacts & { id: string; version: number; waveId: string; waveVersionId: string; finess: string };
+export type DossierFacts = ApplicationFacts & {
+  id: string;
+  /** Read as the dossier's reference (dossier-reference.ts). */
+  number: number;
+  version: number;
+  waveId: string;
+  waveVersionId: string;
+  finess: string;
+};
 
 type Reader = Pick<Db, "$queryRaw">;
 
@@ -21,7 +29,7 @@ type Reader = Pick<Db, "$queryRaw">;
 export const loadDossierFacts = cache(async (client: Reader, applicationId: string): Promise<DossierFacts> => {
   const [row] = /^[0-9a-f-]{36}$/i.test(applicationId)
     ? await client.$queryRaw<DossierFacts[]>`
-        SELECT a.id, a."establishmentId", e."regionCode", e."finessEt" AS finess, a.state::text AS state, a.version, a."waveId", a."waveVersionId",
+        SELECT a.id, a.number, a."establishmentId", e."regionCode", e."finessEt" AS finess, a.state::text AS state, a.version, a."waveId", a."waveVersionId",
           coalesce((SELECT json_agg(json_build_object('reviewerId', r."reviewerId", 'tier', r.tier, 'hasConflict', c."hasConflict"))
                     FROM "ReviewerAssignment" r LEFT JOIN "ConflictDeclaration" c ON c."assignmentId" = r.id
                     WHERE r."applicationId" = a.id), '[]'::json) AS reviewers

@@ -1,12 +1,13 @@
+import { dossierReference } from "./dossier-reference";
+
 /** The PDFs made for one dossier. */
 export type DossierFileKind = "accuse-de-reception" | "decision" | "declaration-resultats";
 
 /**
  * The name of a PDF made for one dossier, as downloaded and as attached to e-mails: the
- * establishment's FINESS, then the end of the dossier's id, which tells apart one establishment's
- * dossiers of two waves. (The id's start is its creation time: dossiers created within the same
- * minute share it, and all the demo's did.)
+ * establishment's FINESS, then the dossier's reference, which tells apart one establishment's
+ * dossiers of two waves and is the one its letters quote.
  */
-export function dossierFileName(kind: DossierFileKind, dossier: { id: string; finess: string }): string {
-  return `${kind}-${dossier.finess}-${dossier.id.slice(-8)}.pdf`;
+export function dossierFileName(kind: DossierFileKind, dossier: { number: number; finess: string }): string {
+  return `${kind}-${dossier.finess}-${dossierReference(dossier.number)}.pdf`;
 }

@@ -70,7 +70,7 @@ export async function issueReceipt(submissionId: string): Promise<boolean> {
     programme: snapshot.wave.campaign,
     wave: snapshot.wave.title,
     establishment: snapshot.establishment,
-    applicationId: submission.applicationId,
+    reference: snapshot.reference,
     receivedAt: submission.receivedAt,
     contentHash: submission.contentHash,
     content: snapshot.content,
@@ -86,6 +86,7 @@ export async function issueReceipt(submissionId: string): Promise<boolean> {
       const email = submissionReceiptEmail({
         establishment: snapshot.establishment.name,
         applicationId: submission.applicationId,
+        reference: snapshot.reference,
         wave: snapshot.wave.title,
         receivedAt: submission.receivedAt,
         contentHash: submission.contentHash,
@@ -94,7 +95,7 @@ export async function issueReceipt(submissionId: string): Promise<boolean> {
       const files = [
         {
           storageKey: receiptKey,
-          fileName: dossierFileName("accuse-de-reception", { id: submission.applicationId, finess: snapshot.establishment.finess }),
+          fileName: dossierFileName("accuse-de-reception", { number: snapshot.number, finess: snapshot.establishment.finess }),
           contentType: "application/pdf",
         },
       ];

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createReviewWave, createSubmittedDossier, programmeManager } from "@/test/factories";
 import { resetDatabase, testDb } from "@/test/integration/database";
+import { dossierReference } from "./dossier-reference";
 import { DOSSIERS_PAGE_SIZE, listDossiers, ZDossierFilters } from "./list-dossiers";
 
 /** The page is chosen first and its rows read afterwards: each row must still be its own dossier, in the page's order. */
@@ -75,5 +76,32 @@ describe("the programme's dossier list", () => {
       select: { finessEt: true },
     });
     expect(await found(finessEt)).toEqual(["EHPAD Les Églantines"]);
+  });
+
+  it("finds a dossier by its reference as people quote it, its rows showing that reference", async () => {
+    const wave = await createReviewWave(testDb);
+    const [first, second] = [
+      await createSubmittedDossier(testDb, wave, { name: "EHPAD Un" }),
+      await createSubmittedDossier(testDb, wave, { name: "EHPAD Deux" }),
+    ];
+    const numbers = await testDb.application.findMany({
+      where: { id: { in: [first.id, second.id] } },
+      orderBy: { number: "asc" },
+      select: { id: true, number: true },
+    });
+    // Numbered in the order they were started, one after the other.
+    expect(numbers.map((row) => row.id)).toEqual([first.id, second.id]);
+    expect(numbers[1]!.number).toBe(numbers[0]!.number + 1);
+    const manager = await programmeManager(testDb);
+    const found = async (search: string) =>
+      (await listDossiers(manager, ZDossierFilters.parse({ search }))).rows.map((row) => [
+        row.establishment.name,
+        dossierReference(row.number),
+      ]);
+
+    const reference = dossierReference(numbers[1]!.number);
+    expect(await found(reference)).toEqual([["EHPAD Deux", reference]]);
+    expect(await found(reference.toLowerCase().replace("-0", "-"))).toEqual([["EHPAD Deux", reference]]);
+    expect(await found("HC-99999")).toEqual([]);
   });
 });

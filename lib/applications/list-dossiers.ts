@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { establishmentSearchWhere } from "@/lib/establishments/search";
+import { dossierNumberSearched } from "./dossier-reference";
 import { ApplicationState, type Prisma } from "@/lib/db/generated/client";
 
 export const DOSSIERS_PAGE_SIZE = 25;
@@ -25,15 +26,19 @@ export const ZDossierFilters = z.object({
 });
 export type TDossierFilters = z.infer<typeof ZDossierFilters>;
 
+/** A search reads as a dossier's reference (« HC-00042 ») when it is one, otherwise as an establishment's name or FINESS. */
 export function dossierWhere(filters: TDossierFilters): Prisma.ApplicationWhereInput {
+  const number = filters.search ? dossierNumberSearched(filters.search) : null;
+  const establishmentSearch = number === null ? filters.search : undefined;
   return {
     ...(filters.wave ? { waveId: filters.wave } : {}),
     ...(filters.state ? { state: filters.state } : {}),
-    ...(filters.region || filters.search
+    ...(number !== null ? { number } : {}),
+    ...(filters.region || establishmentSearch
       ? {
           establishment: {
             ...(filters.region ? { regionCode: filters.region } : {}),
-            ...(filters.search ? establishmentSearchWhere(filters.search) : {}),
+            ...(establishmentSearch ? establishmentSearchWhere(establishmentSearch) : {}),
           },
         }
       : {}),
@@ -43,6 +48,7 @@ export function dossierWhere(filters: TDossierFilters): Prisma.ApplicationWhereI
 /** What a row of the list shows (the export adds its own columns to it): nothing more is read (ADR 0028). */
 export const DOSSIER_ROW_SELECT = {
   id: true,
+  number: true,
   state: true,
   establishment: { select: { name: true, finessEt: true, regionCode: true, category: { select: { label: true } } } },
   wave: { select: { title: true } },

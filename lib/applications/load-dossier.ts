@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { effectiveClosingTime } from "@/lib/campaigns/deadline";
 import { listMissingForSubmission, type MissingItem } from "./completeness";
 import { dossierContentHash } from "./content-hash";
+import { dossierReference } from "./dossier-reference";
 import { DOSSIER_CONTENT_SELECT, dossierContentOf } from "./dossier-content-rows";
 import type { DossierContent } from "./dossier-content";
 import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
@@ -65,6 +66,7 @@ export type JudgedDossier = Awaited<ReturnType<typeof loadJudgedDossier>>;
  */
 export const LOADED_DOSSIER_SELECT = {
   ...JUDGED_SELECT,
+  number: true,
   establishment: {
     select: { id: true, name: true, finessEt: true, memberships: REACHABLE_MEMBERS },
   },
@@ -87,6 +89,8 @@ export const LOADED_DOSSIER_SELECT = {
 export function loadedDossierOf(row: Prisma.ApplicationGetPayload<{ select: typeof LOADED_DOSSIER_SELECT }>) {
   return {
     ...judgedOf(row),
+    number: row.number,
+    reference: dossierReference(row.number),
     objectives: row.waveVersion.objectives,
     files: row.attachments,
     establishment: { id: row.establishment.id, name: row.establishment.name, finess: row.establishment.finessEt },

@@ -18,7 +18,7 @@ const input: ReceiptInput = {
   programme: "HospiConnect",
   wave: "Vague de généralisation 2025 (Hop'en 2)",
   establishment: { name: "EHPAD Les Œillets – Saint-Étienne", finess: "750712184" },
-  applicationId: "0198c1d2-aaaa-7bbb-8ccc-0123456789ab",
+  reference: "HC-00042",
   receivedAt: new Date("2026-02-13T22:58:12.345Z"),
   contentHash: HASH,
   content: {
@@ -64,7 +64,7 @@ describe("renderReceiptPdf", async () => {
     expect(text).toContain("Accusé de réception de dépôt de dossier");
     expect(text).toContain("HospiConnect – Vague de généralisation 2025 (Hop'en 2)");
     expect(text).toContain("Établissement : EHPAD Les Œillets – Saint-Étienne (FINESS 750712184)");
-    expect(text).toContain("Référence du dossier : 0198c1d2-aaaa-7bbb-8ccc-0123456789ab");
+    expect(text).toContain("Référence du dossier : HC-00042");
   });
 
   it("summarises the dossier: title, total budget, objectives in order, indicators", () => {

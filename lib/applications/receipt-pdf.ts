@@ -30,7 +30,8 @@ export type ReceiptInput = {
   programme: string;
   wave: string;
   establishment: { name: string; finess: string };
-  applicationId: string;
+  /** « HC-00042 » (dossier-reference.ts). */
+  reference: string;
   receivedAt: Date;
   contentHash: string;
   content: Pick<DossierContent, "projectTitle" | "budgetLines" | "assessments">;
@@ -50,14 +51,14 @@ const INDICATOR_LABELS: ReadonlyArray<[Exclude<keyof ReceiptIndicators, "takenAt
 export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
   const { heading, paragraph, block, gap, finish } = taggedDocument({
     title: `${TITLE} – ${input.establishment.name}`,
-    subject: `Dossier ${input.applicationId} – ${input.programme}, ${input.wave}`,
+    subject: `Dossier ${input.reference} – ${input.programme}, ${input.wave}`,
     createdAt: input.receivedAt,
   });
 
   paragraph(`${input.programme} – ${input.wave}`);
   heading(1, TITLE);
   paragraph(`Établissement : ${input.establishment.name} (FINESS ${input.establishment.finess})`);
-  paragraph(`Référence du dossier : ${input.applicationId}`);
+  paragraph(`Référence du dossier : ${input.reference}`);
   paragraph(`Dossier reçu le ${formatParisDateTimeToTheSecond(input.receivedAt)} (heure de Paris).`);
   paragraph("Empreinte numérique du contenu déposé (SHA-256) :");
   block("Courier", 9.5, input.contentHash, 1);

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/access/viewer";
 import { fileStorage } from "@/lib/storage";
 import { resetDatabase, testDb } from "@/test/integration/database";
+import { dossierReference } from "./dossier-reference";
+import { extractPdfText } from "./testing/pdf-text";
 import { issuePendingReceipts } from "./issue-receipts";
 import { readReceipt } from "./read-receipt";
 import { submitApplication } from "./submit-application";
@@ -118,8 +120,14 @@ describe("the receipt of a submission", () => {
 
     const receipt = await readReceipt(sound.director, sound.id);
     expect(receipt.bytes.subarray(0, 5).toString()).toBe("%PDF-");
-    // Named after the establishment and the end of the dossier's id: its start, the creation time, is shared by the altered one's.
-    expect(receipt.fileName).toBe(`accuse-de-reception-${sound.finess}-${sound.id.slice(-8)}.pdf`);
+    // Named after the establishment and the dossier's reference, which the receipt quotes.
+    const { number } = await testDb.application.findUniqueOrThrow({ where: { id: sound.id }, select: { number: true } });
+    expect(receipt.fileName).toBe(`accuse-de-reception-${sound.finess}-${dossierReference(number)}.pdf`);
+    expect(
+      extractPdfText(receipt.bytes)
+        .join("\n")
+        .replace(/\u00a0|\u202f/g, " "),
+    ).toContain(`Référence du dossier : ${dossierReference(number)}`);
     expect(await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: `receipt:${sound.submissionId}:` } } })).toBe(1);
     expect((await testDb.submission.findUniqueOrThrow({ where: { id: altered.submissionId } })).receiptKey).toBeNull();
     expect(await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: `receipt:${altered.submissionId}:` } } })).toBe(0);

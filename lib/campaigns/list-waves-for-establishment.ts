@@ -58,7 +58,10 @@ function loadWaves(viewer: Viewer, establishmentId: string) {
       campaign: { select: { title: true } },
       eligibleCategories: { select: { categoryCode: true } },
       extensions: { where: { establishmentId }, select: { closesAt: true } },
-      applications: { where: { AND: [applicationsVisibleTo(viewer), { establishmentId }] }, select: { id: true, state: true } },
+      applications: {
+        where: { AND: [applicationsVisibleTo(viewer), { establishmentId }] },
+        select: { id: true, number: true, state: true },
+      },
     },
   });
 }

@@ -1,3 +1,4 @@
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { DecisionOutcome } from "@/lib/db/generated/enums";
 import { type FileStorage, generateStorageKey } from "@/lib/storage";
@@ -8,6 +9,7 @@ import type { WaveScoring } from "./wave-scoring";
 /** What a letter needs of its dossier, as the release and the demo read it. */
 export type LetterDossier = {
   id: string;
+  number: number;
   waveId: string;
   projectTitle: string;
   budgetLines: ReadonlyArray<{ amountCents: bigint }>;
@@ -20,6 +22,7 @@ type LetterDecision = { outcome: DecisionOutcome; amountGrantedCents: bigint | n
 /** The columns of `LetterDossier`, for the release's and the demo's reads (one list to extend). */
 export const LETTER_DOSSIER_SELECT = {
   id: true,
+  number: true,
   waveId: true,
   projectTitle: true,
   budgetLines: { select: { amountCents: true } },
@@ -66,7 +69,7 @@ function decisionLetterInput(
     programme: dossier.wave.campaign.title,
     wave: dossier.wave.title,
     establishment: { name: dossier.establishment.name, finess: dossier.establishment.finessEt },
-    applicationId: dossier.id,
+    reference: dossierReference(dossier.number),
     projectTitle: dossier.projectTitle,
     releasedAt,
     outcome: decision.outcome,

@@ -6,7 +6,7 @@ const input: DecisionLetterInput = {
   programme: "HospiConnect",
   wave: "Vague de généralisation 2025",
   establishment: { name: "EHPAD Les Œillets", finess: "750712184" },
-  applicationId: "0198c1d2-aaaa-7bbb-8ccc-0123456789ab",
+  reference: "HC-00042",
   projectTitle: "Double authentification pour tous",
   releasedAt: new Date("2026-03-02T10:00:00Z"),
   outcome: "SELECTED",
@@ -52,6 +52,7 @@ describe("the decision letter", async () => {
   const text = plain(extractPdfText(await renderDecisionLetterPdf(input, hash)));
 
   it("states the decision, the amounts and the conditions", () => {
+    expect(text).toContain("Référence du dossier : HC-00042");
     expect(text).toContain("Votre dossier est retenu.");
     expect(text).toContain("Montant demandé : 15 000 €");
     expect(text).toContain("Montant accordé : 12 000 €");

@@ -17,7 +17,8 @@ export type DecisionLetterInput = {
   programme: string;
   wave: string;
   establishment: { name: string; finess: string };
-  applicationId: string;
+  /** « HC-00042 » (dossier-reference.ts). */
+  reference: string;
   projectTitle: string;
   releasedAt: Date;
   outcome: DecisionOutcome;
@@ -33,7 +34,7 @@ export type DecisionLetterInput = {
   comments: ReadonlyArray<{ criterionCode: string | null; text: string }>;
 };
 
-export const LETTER_FORMAT = "hospiconnect-decision-letter/2";
+export const LETTER_FORMAT = "hospiconnect-decision-letter/3";
 
 export function letterHashOf(input: DecisionLetterInput): string {
   return createHash("sha256")
@@ -58,13 +59,13 @@ const points = (value: number | null) => (value === null ? "–" : decimal.forma
 export async function renderDecisionLetterPdf(input: DecisionLetterInput, letterHash: string): Promise<Buffer> {
   const { heading, paragraph, block, table, gap, finish } = taggedDocument({
     title: `${TITLE} – ${input.establishment.name}`,
-    subject: `Dossier ${input.applicationId} – ${input.programme}, ${input.wave}`,
+    subject: `Dossier ${input.reference} – ${input.programme}, ${input.wave}`,
     createdAt: input.releasedAt,
   });
   paragraph(`${input.programme} – ${input.wave}`);
   heading(1, TITLE);
   paragraph(`Établissement : ${input.establishment.name} (FINESS ${input.establishment.finess})`);
-  paragraph(`Référence du dossier : ${input.applicationId}`);
+  paragraph(`Référence du dossier : ${input.reference}`);
   paragraph(`Projet : ${input.projectTitle || "(sans titre)"}`);
   paragraph(`Décision publiée le ${formatParisDate(input.releasedAt)}.`);
   gap(0.5);

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDossier } from "@/lib/applications/get-dossier";
 import { extractPdfText } from "@/lib/applications/testing/pdf-text";
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { fileStorage } from "@/lib/storage";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { readDecisionLetter } from "./read-decision-letter";
@@ -172,10 +173,11 @@ describe("decisions", () => {
     const emails = await testDb.outboxEmail.findMany({ where: { dedupeKey: { startsWith: "decision:" } } });
     expect(emails).toHaveLength(3);
     expect(emails.map((email) => email.to)).not.toContain("parti@example.test");
-    // Each letter is named after its own dossier: the three were created within the same second.
+    // Each letter is named after its own dossier's reference, the one it quotes.
     const letters = emails.map((email) => (email.files as { fileName: string }[])[0]!.fileName);
     expect(new Set(letters).size).toBe(3);
-    expect(letters).toContain(`decision-${granted.establishment.finessEt}-${granted.id.slice(-8)}.pdf`);
+    const { number } = await testDb.application.findUniqueOrThrow({ where: { id: granted.id }, select: { number: true } });
+    expect(letters).toContain(`decision-${granted.establishment.finessEt}-${dossierReference(number)}.pdf`);
     expect(emails.find((email) => email.to === director.email)).toMatchObject({
       subject: "Votre dossier HospiConnect est retenu",
       files: [expect.objectContaining({ storageKey: stored.letterKey })],

@@ -1,3 +1,4 @@
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { dossierFileName } from "@/lib/applications/dossier-file-name";
 import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
@@ -79,6 +80,7 @@ export async function releaseDecisions(viewer: Viewer, input: { waveId: string; 
             establishment: application.establishment.name,
             wave: application.wave.title,
             applicationId: application.id,
+            reference: dossierReference(application.number),
             outcome: decision.outcome,
             amountGrantedCents: decision.amountGrantedCents,
           });
@@ -91,7 +93,7 @@ export async function releaseDecisions(viewer: Viewer, input: { waveId: string; 
               files: [
                 {
                   storageKey: letterKey,
-                  fileName: dossierFileName("decision", { id: application.id, finess: application.establishment.finessEt }),
+                  fileName: dossierFileName("decision", { number: application.number, finess: application.establishment.finessEt }),
                   contentType: "application/pdf",
                 },
               ],

@@ -91,7 +91,7 @@ describe("a background export, from the request to the download, through the job
     const file = await readExportFile(manager, id, "203.0.113.7");
     const lines = (await new Response(file.stream).text()).replace(/^\uFEFF/, "").split("\r\n");
     expect(lines).toHaveLength(6);
-    expect(lines[0]!.startsWith("Établissement;FINESS;")).toBe(true);
+    expect(lines[0]!.startsWith("Référence;Établissement;FINESS;")).toBe(true);
     expect(file).toMatchObject({
       mimeType: "text/csv; charset=utf-8",
       fileName: expect.stringMatching(/^dossiers-hospiconnect-\d{4}-\d{2}-\d{2}\.csv$/),

@@ -15,7 +15,8 @@ import { checkObjective } from "./targets";
 export function declarationContent(input: {
   programme: string;
   context: FollowUpContext;
-  applicationId: string;
+  /** The dossier's reference, « HC-00042 ». */
+  reference: string;
   declaredAt: Date;
   declaredBy: string;
   indicators: EstablishmentIndicators;
@@ -29,7 +30,7 @@ export function declarationContent(input: {
     wave: context.waveTitle,
     reviewTiers: context.reviewTiers,
     establishment: { name: context.establishment.name, finess: context.establishment.finessEt },
-    applicationId: input.applicationId,
+    reference: input.reference,
     projectTitle: context.projectTitle,
     declaredAt: input.declaredAt,
     declaredBy: input.declaredBy,

@@ -7,7 +7,7 @@ const input: DeclarationPdfInput = {
   wave: "Vague pilote 2025",
   reviewTiers: "REGIONAL_THEN_NATIONAL",
   establishment: { name: "CH de Niort", finess: "790000012" },
-  applicationId: "0198c1d2-aaaa-7bbb-8ccc-0123456789ab",
+  reference: "HC-00042",
   projectTitle: "Double authentification pour tous",
   declaredAt: new Date("2027-03-02T10:00:00Z"),
   declaredBy: "Claire Directrice",
@@ -27,7 +27,9 @@ describe("the declaration of results", () => {
     expect(sentence).toBe(
       "La pré-vérification compare les chiffres du registre aux cibles de la vague ; les résultats sont ensuite vérifiés par l'ARS puis validés par l'ANS.",
     );
-    expect(await textOf(input)).toContain(sentence);
+    const text = await textOf(input);
+    expect(text).toContain(sentence);
+    expect(text).toContain("Référence du dossier : HC-00042");
   });
 
   it("names the ANS alone on a national-only wave, where the declaration goes straight to it", async () => {

@@ -19,7 +19,8 @@ export type DeclarationPdfInput = {
   /** The wave's tiers: who verifies the results next (the ARS then the ANS, or the ANS alone). */
   reviewTiers: ReviewTiers;
   establishment: { name: string; finess: string };
-  applicationId: string;
+  /** « HC-00042 » (dossier-reference.ts). */
+  reference: string;
   projectTitle: string;
   declaredAt: Date;
   declaredBy: string;
@@ -35,7 +36,7 @@ export type DeclarationPdfInput = {
 };
 
 // 2: the wave's tiers are part of the content (the closing sentence names who verifies).
-export const DECLARATION_FORMAT = "hospiconnect-result-declaration/2";
+export const DECLARATION_FORMAT = "hospiconnect-result-declaration/3";
 
 export function declarationHashOf(input: DeclarationPdfInput): string {
   return createHash("sha256")
@@ -62,13 +63,13 @@ export function verificationSentence(tiers: ReviewTiers): string {
 export async function renderDeclarationPdf(input: DeclarationPdfInput, hash: string): Promise<Buffer> {
   const { heading, paragraph, block, table, gap, finish } = taggedDocument({
     title: `${TITLE} – ${input.establishment.name}`,
-    subject: `Dossier ${input.applicationId} – ${input.programme}, ${input.wave}`,
+    subject: `Dossier ${input.reference} – ${input.programme}, ${input.wave}`,
     createdAt: input.declaredAt,
   });
   paragraph(`${input.programme} – ${input.wave}`);
   heading(1, TITLE);
   paragraph(`Établissement : ${input.establishment.name} (FINESS ${input.establishment.finess})`);
-  paragraph(`Référence du dossier : ${input.applicationId}`);
+  paragraph(`Référence du dossier : ${input.reference}`);
   paragraph(`Projet : ${input.projectTitle || "(sans titre)"}`);
   paragraph(`Déclaré le ${formatParisDateTime(input.declaredAt)} (heure de Paris) par ${input.declaredBy}.`);
   gap(0.5);

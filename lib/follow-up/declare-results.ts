@@ -1,6 +1,7 @@
 import { authorizeApplication } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { loadDossierFacts } from "@/lib/applications/dossier-facts";
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { type IncomingFile, type StoredFile, storeCheckedFile } from "@/lib/attachments/store-file";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -64,7 +65,7 @@ export async function declareResults(
         const content = declarationContent({
           programme: wave.campaign.title,
           context,
-          applicationId: facts.id,
+          reference: dossierReference(facts.number),
           declaredAt: now,
           declaredBy: viewer.displayName,
           indicators,

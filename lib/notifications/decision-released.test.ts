@@ -7,12 +7,14 @@ describe("decision released e-mail", () => {
       establishment: "CH de Niort",
       wave: "Vague 2026",
       applicationId: "a1",
+      reference: "HC-00042",
       outcome: "SELECTED",
       amountGrantedCents: 1_200_000n,
     });
     expect(email.subject).toBe("Votre dossier HospiConnect est retenu");
     expect(email.text).toContain("Le dossier de « CH de Niort » est retenu pour « Vague 2026 ».");
     expect(email.text.replace(/[\u00a0\u202f]/g, " ")).toContain("Montant accordé : 12 000 €.");
+    expect(email.text).toContain("Référence du dossier : HC-00042");
     expect(email.text).toContain("/dossiers/a1");
   });
 
@@ -21,6 +23,7 @@ describe("decision released e-mail", () => {
       establishment: "CH de Niort",
       wave: "Vague 2026",
       applicationId: "a1",
+      reference: "HC-00042",
       outcome: "WAITLISTED",
       amountGrantedCents: null,
     });
@@ -31,6 +34,7 @@ describe("decision released e-mail", () => {
         establishment: "CH de Niort",
         wave: "Vague 2026",
         applicationId: "a1",
+        reference: "HC-00042",
         outcome: "REJECTED",
         amountGrantedCents: null,
       }).text,

@@ -21,6 +21,8 @@ export function decisionReleasedEmail(input: {
   establishment: string;
   wave: string;
   applicationId: string;
+  /** « HC-00042 », which the letter quotes. */
+  reference: string;
   outcome: DecisionOutcome;
   amountGrantedCents: bigint | null;
 }) {
@@ -30,6 +32,7 @@ export function decisionReleasedEmail(input: {
       "Bonjour,",
       "",
       SENTENCES[input.outcome](input.establishment, input.wave),
+      `Référence du dossier : ${input.reference}`,
       ...(input.amountGrantedCents !== null ? [`Montant accordé : ${formatEuros(input.amountGrantedCents)}.`] : []),
       "",
       "La lettre de décision, jointe à ce message, explique l'évaluation de votre dossier critère par critère. Elle reste téléchargeable depuis la page du dossier :",

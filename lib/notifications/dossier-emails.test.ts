@@ -70,6 +70,7 @@ describe("dossier e-mails", () => {
     const email = submissionReceiptEmail({
       establishment: "CH de Niort",
       applicationId: "d1",
+      reference: "HC-00042",
       wave: "Vague 2027",
       receivedAt: parisDateTime("2027-02-13T23:58:12"),
       contentHash: "ab12",
@@ -80,6 +81,7 @@ describe("dossier e-mails", () => {
     expect(email.text).toContain(
       "Le dossier de « CH de Niort » pour « Vague 2027 » a bien été déposé le 13 février 2027 à 23:58 (heure de Paris).",
     );
+    expect(email.text).toContain("Référence du dossier : HC-00042");
     expect(email.text).toContain("Empreinte du contenu déposé (SHA-256) : ab12");
     expect(email.text).toContain("L'accusé de réception est joint à ce message");
     expect(email.text).toMatch(/\/dossiers\/d1$/m);
@@ -88,6 +90,7 @@ describe("dossier e-mails", () => {
   it("quote an establishment's name after « de », which French would otherwise contract (« du Centre », « de la Résidence »)", () => {
     const receipt = {
       applicationId: "d1",
+      reference: "HC-00042",
       wave: "Vague 2027",
       receivedAt: parisDateTime("2027-02-13T23:58:12"),
       contentHash: "ab12",

@@ -6,6 +6,8 @@ import { SIGNATURE } from "./signature";
 export function submissionReceiptEmail(input: {
   establishment: string;
   applicationId: string;
+  /** « HC-00042 », which the receipt quotes. */
+  reference: string;
   wave: string;
   receivedAt: Date;
   contentHash: string;
@@ -18,6 +20,7 @@ export function submissionReceiptEmail(input: {
       "Bonjour,",
       "",
       `Le dossier de « ${input.establishment} » pour « ${input.wave} » a bien été déposé le ${formatParisDateTime(input.receivedAt)} (heure de Paris).`,
+      `Référence du dossier : ${input.reference}`,
       `Empreinte du contenu déposé (SHA-256) : ${input.contentHash}`,
       "",
       "L'accusé de réception est joint à ce message ; il reste téléchargeable depuis la page du dossier :",

@@ -1,3 +1,4 @@
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { z } from "zod";
 import { dossierWhere } from "@/lib/applications/list-dossiers";
 import { db } from "@/lib/db/client";
@@ -16,6 +17,9 @@ export const ZReleasedDecision = z
 export const ZDossier = z
   .object({
     id: z.uuid(),
+    reference: z
+      .string()
+      .meta({ description: "Référence du dossier, telle que la citent ses pages, ses courriers et ses exports", example: "HC-00042" }),
     waveId: z.uuid(),
     state: z.enum(ApplicationState).meta({
       description:
@@ -32,6 +36,7 @@ export const ZDossier = z
 
 export const DOSSIER_SELECT = {
   id: true,
+  number: true,
   waveId: true,
   state: true,
   projectTitle: true,
@@ -50,6 +55,7 @@ export const DOSSIER_SELECT = {
 
 type DossierRow = {
   id: string;
+  number: number;
   waveId: string;
   state: ApplicationState;
   projectTitle: string;
@@ -64,6 +70,7 @@ export function dossierBody(row: DossierRow): z.input<typeof ZDossier> {
   const decision = row.decisions[0];
   return {
     id: row.id,
+    reference: dossierReference(row.number),
     waveId: row.waveId,
     state: row.state,
     projectTitle: row.projectTitle,
@@ -99,7 +106,7 @@ export const listDossiersEndpoint = apiEndpoint({
       .meta({ description: "Identifiant de l'établissement" }),
     search: ZSearchQuery.optional().meta({
       description:
-        "Début du FINESS, ou mots du nom de l'établissement dans n'importe quel ordre, sans tenir compte des accents ni des majuscules",
+        "Référence du dossier (HC-00042), début du FINESS, ou mots du nom de l'établissement dans n'importe quel ordre, sans tenir compte des accents ni des majuscules",
     }),
   }),
   response: page(ZDossier, "DossierPage"),

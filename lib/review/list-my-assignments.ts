@@ -1,3 +1,4 @@
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { z } from "zod";
 import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
@@ -46,6 +47,7 @@ export async function listMyAssignments(viewer: Viewer, filters: TQueueFilters, 
       review: { select: { status: true } },
       application: {
         select: {
+          number: true,
           state: true,
           projectTitle: true,
           waveId: true,
@@ -67,6 +69,7 @@ export async function listMyAssignments(viewer: Viewer, filters: TQueueFilters, 
       waveId: row.application.waveId,
       wave: row.application.wave.title,
       dossierState: row.application.state,
+      reference: dossierReference(row.application.number),
       projectTitle: status === "TO_DECLARE" ? null : row.application.projectTitle,
       establishment: {
         name: row.application.establishment.name,

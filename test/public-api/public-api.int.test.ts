@@ -1,3 +1,4 @@
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getDossierRoute } from "@/app/api/v1/dossiers/[dossierId]/route";
 import { GET as listDossiersRoute } from "@/app/api/v1/dossiers/route";
@@ -107,6 +108,11 @@ describe("the public read API", () => {
     const upperCase = await call("/dossiers/{dossierId}", { params: { dossierId: world.selected.id.toUpperCase() } });
     expect([upperCase.status, upperCase.body.id]).toEqual([200, world.selected.id]);
     expect(selected.body.decision).toMatchObject({ outcome: "SELECTED", amountGrantedCents: 12_345_600 });
+    // Its reference, as its pages and letters quote it, finds it in the list.
+    const { number } = await testDb.application.findUniqueOrThrow({ where: { id: world.selected.id }, select: { number: true } });
+    expect(selected.body.reference).toBe(dossierReference(number));
+    const byReference = await call("/dossiers", { query: `?search=${selected.body.reference}` });
+    expect(byReference.body.data.map((dossier: { id: string }) => dossier.id)).toEqual([world.selected.id]);
     expect(selected.body.frozenIndicators.overall.active).toBeGreaterThan(0);
 
     const establishments = await call("/establishments", { query: `?search=${encodeURIComponent(world.selected.establishment.finessEt)}` });

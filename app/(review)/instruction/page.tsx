@@ -99,7 +99,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                       <Link href={`/instruction/${item.assignmentId}`}>{item.establishment.name}</Link>
                       <br />
                       <span className={fr.cx("fr-text--xs")}>
-                        FINESS {item.establishment.finess} – {item.establishment.category} – {item.establishment.region}
+                        {item.reference} – FINESS {item.establishment.finess} – {item.establishment.category} – {item.establishment.region}
                       </span>
                       {item.projectTitle ? (
                         <>

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma, ReviewTier, VerificationAction, VerificationState } from "@/lib/db/generated/client";
 import { calendarDateToUtc } from "@/lib/applications/calendar-date";
 import { loadDossierFacts } from "@/lib/applications/dossier-facts";
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { declarationContent, declaredObjectiveRows, storeDeclarationPdf } from "@/lib/follow-up/declaration-content";
 import { loadFollowUpContext } from "@/lib/follow-up/load-follow-up-context";
 import { tierDueAt } from "@/lib/follow-up/verification-rules";
@@ -110,7 +111,7 @@ async function seedDeclaration(
   const content = declarationContent({
     programme: wave.campaign.title,
     context,
-    applicationId: dossier.id,
+    reference: dossierReference(facts.number),
     declaredAt,
     declaredBy: people.director?.displayName ?? "",
     indicators: indicatorsFromSnapshot({ ...figures, takenAt: declaredAt }),

@@ -66,7 +66,9 @@ export default async function DossierPage({ params }: Props) {
           {STATE_LABELS[dossier.state]}
         </Badge>
       </h1>
-      <p>{dossier.wave.title}</p>
+      <p>
+        {dossier.wave.title} – référence du dossier : <strong>{dossier.reference}</strong>
+      </p>
 
       {dossier.state === "DRAFT" ? (
         <p>

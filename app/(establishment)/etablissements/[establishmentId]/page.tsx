@@ -1,3 +1,4 @@
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { fr } from "@codegouvfr/react-dsfr";
 import { WaveStatusBadge } from "@/components/campaigns/wave-status-badge";
 import { ComplianceSection } from "@/components/roster/compliance-section";
@@ -88,7 +89,9 @@ export default async function EstablishmentPage({
                   {wave.extended ? " – prolongation accordée à l'établissement" : ""}
                 </p>
                 {wave.application ? (
-                  <Link href={`/dossiers/${wave.application.id}`}>Dossier : {STATE_LABELS[wave.application.state]}</Link>
+                  <Link href={`/dossiers/${wave.application.id}`}>
+                    Dossier {dossierReference(wave.application.number)} : {STATE_LABELS[wave.application.state]}
+                  </Link>
                 ) : wave.eligibility.eligible ? (
                   canAccessEstablishment(viewer, establishment.id, "edit") ? (
                     <Link className={fr.cx("fr-btn", "fr-btn--sm")} href={wave.eligibilityPath}>

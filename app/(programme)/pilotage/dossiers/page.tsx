@@ -18,6 +18,7 @@ import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
+import { dossierReference } from "@/lib/applications/dossier-reference";
 
 export const metadata: Metadata = { title: "Dossiers de candidature" };
 
@@ -58,7 +59,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
           <Input
-            label="Établissement ou FINESS"
+            label="Établissement, FINESS ou référence"
             nativeInputProps={{ name: "search", defaultValue: filters.search, maxLength: SEARCH_TEXT_MAX_LENGTH }}
           />
         </div>
@@ -115,6 +116,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
               <th scope="col" className={fr.cx("fr-cell--fixed", "fr-col--md")}>
                 Établissement
               </th>
+              <th scope="col">Référence</th>
               <th scope="col">Région</th>
               <th scope="col">Vague</th>
               <th scope="col">État</th>
@@ -132,6 +134,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
                     {row.establishment.category.label} – FINESS {row.establishment.finessEt}
                   </span>
                 </th>
+                <td>{dossierReference(row.number)}</td>
                 <td>{regionName(row.establishment.regionCode)}</td>
                 <td>{row.wave.title}</td>
                 <td>{STATE_LABELS[row.state]}</td>
