@@ -21,16 +21,21 @@ export function RecoverAccessButton({ userId, name }: { userId: string; name: st
     const question =
       `Envoyer à ${name} un lien pour enregistrer une nouvelle clé d'accès ?\n\n` +
       "Vérifiez d'abord, de vive voix, que la demande vient bien de cette personne : le lien permet de prendre la main sur son compte. " +
-      "En l'utilisant, elle retirera ses clés actuelles et fermera ses sessions. Le lien est valable 24 heures.";
+      "En l'utilisant, elle retirera ses clés actuelles et fermera ses sessions. Le lien est valable 24 heures ; un lien envoyé auparavant ne fonctionnera plus.";
     if (!window.confirm(question)) return;
     focusBackTo(button);
     setPending(true);
     setOutcome(null);
     try {
-      const sent = await callApi<{ email: string; expiresAt: string }>(`/api/users/${userId}/access-recovery`, "POST");
+      const sent = await callApi<{ email: string; expiresAt: string; replacedEarlier: boolean }>(
+        `/api/users/${userId}/access-recovery`,
+        "POST",
+      );
       setOutcome({
         error: false,
-        text: `Lien de rétablissement envoyé à ${sent.email}, valable jusqu'au ${formatParisDateTime(new Date(sent.expiresAt))}.`,
+        text:
+          `Lien de rétablissement envoyé à ${sent.email}, valable jusqu'au ${formatParisDateTime(new Date(sent.expiresAt))}` +
+          (sent.replacedEarlier ? " ; le lien envoyé auparavant ne fonctionne plus." : "."),
       });
     } catch (caught) {
       setOutcome({ error: true, text: (caught as Error).message });

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { establishmentSearchWhere } from "./search";
 import { ZPageFilter, ZRegionFilter, ZSearchFilter } from "@/lib/http/list-filters";
-import { usableInvitationWhere } from "@/lib/identity/usable-invitation";
+import { usableLinkWhere } from "@/lib/identity/single-use-link";
 
 export const ESTABLISHMENTS_PAGE_SIZE = 50;
 
@@ -46,7 +46,7 @@ export async function listEstablishments(viewer: Viewer, filters: TEstablishment
         city: true,
         regionCode: true,
         category: { select: { label: true } },
-        _count: { select: { memberships: true, applications: true, invitations: { where: usableInvitationWhere(now) } } },
+        _count: { select: { memberships: true, applications: true, invitations: { where: usableLinkWhere(now) } } },
       },
     }),
   ]);

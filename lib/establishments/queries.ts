@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
-import { usableInvitationWhere } from "@/lib/identity/usable-invitation";
+import { usableLinkWhere } from "@/lib/identity/single-use-link";
 
 /**
  * The establishments the viewer is a member of, by name. Only those, whoever the viewer is: a
@@ -49,7 +49,7 @@ export async function getEstablishment(viewer: Viewer, establishmentId: string) 
         select: { role: true, createdAt: true, user: { select: { id: true, displayName: true, email: true, staffRole: true } } },
       },
       invitations: {
-        where: usableInvitationWhere(new Date()),
+        where: usableLinkWhere(new Date()),
         orderBy: { createdAt: "desc" },
         select: { id: true, email: true, expiresAt: true, membershipRole: true },
       },

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { INVITATION_STATUS_MESSAGES, requireUsableInvitation } from "./invitations";
 import { consumeAttempt } from "./rate-limits";
 import { hashToken } from "./tokens";
-import { usableInvitationWhere } from "./usable-invitation";
+import { usableLinkWhere } from "./single-use-link";
 
 /**
  * An invitation sent to an address that already has an account is accepted by that account,
@@ -28,7 +28,7 @@ export async function acceptInvitationWithAccount(
   }
   await db.$transaction(async (tx) => {
     const claimed = await tx.invitation.updateMany({
-      where: { id: invitation.id, ...usableInvitationWhere(new Date()) },
+      where: { id: invitation.id, ...usableLinkWhere(new Date()) },
       data: { usedAt: new Date(), acceptedById: viewer.userId },
     });
     if (claimed.count !== 1) throw new AppError("INVALID_STATE", INVITATION_STATUS_MESSAGES.used);

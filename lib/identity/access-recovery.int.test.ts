@@ -2,7 +2,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { createEstablishment, createReviewer, createUser, establishmentWithDirector, programmeManager } from "@/test/factories";
-import { ACCESS_RECOVERY_STATUS_MESSAGES, consumeAccessRecovery, findAccessRecovery, issueAccessRecovery } from "./access-recovery";
+import {
+  ACCESS_RECOVERY_STATUS_MESSAGES,
+  consumeAccessRecovery,
+  findAccessRecovery,
+  issueAccessRecovery,
+  requireUsableAccessRecovery,
+} from "./access-recovery";
+import { updateStaffMember } from "./users";
 
 /**
  * Access recovery (ADR 0034): the link's issuance, who may send it, and its use (the registration
@@ -42,7 +49,7 @@ describe("access recovery", () => {
 
     const sent = await issueAccessRecovery(director, editor.id, "203.0.113.9", now);
 
-    expect(sent).toEqual({ email: editor.email, expiresAt: new Date("2026-12-08T09:00:00Z") });
+    expect(sent).toEqual({ email: editor.email, expiresAt: new Date("2026-12-08T09:00:00Z"), replacedEarlier: false });
     const { email, token } = await sentLink(editor.id);
     expect(email.to).toBe(editor.email);
     expect(email.subject).toBe("Rétablir votre accès à HospiConnect");
@@ -80,18 +87,24 @@ describe("access recovery", () => {
     await expect(issueAccessRecovery(manager, editor.id, null)).resolves.toMatchObject({ email: editor.email });
   });
 
-  it("refuses a disabled account, and a link sent before the account was disabled no longer works", async () => {
+  it("cancels the links of an account when it is disabled: reactivated, it does not get them back", async () => {
     const manager = await programmeManager(testDb);
     const reviewer = await createReviewer(testDb);
     await issueAccessRecovery(manager, reviewer.userId, null);
     const { token } = await sentLink(reviewer.userId);
 
-    await testDb.user.update({ where: { id: reviewer.userId }, data: { disabledAt: new Date() } });
-
-    expect((await findAccessRecovery(token)).status).toBe("unknown");
+    await updateStaffMember(manager, reviewer.userId, { disabled: true }, null);
+    expect((await findAccessRecovery(token)).status).toBe("cancelled");
     await expect(issueAccessRecovery(manager, reviewer.userId, null)).rejects.toMatchObject({
       code: "INVALID_STATE",
       message: "Ce compte est désactivé : réactivez-le avant d'en rétablir l'accès.",
+    });
+
+    await updateStaffMember(manager, reviewer.userId, { disabled: false }, null);
+    expect((await findAccessRecovery(token)).status).toBe("cancelled");
+    await expect(requireUsableAccessRecovery(token)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: ACCESS_RECOVERY_STATUS_MESSAGES.cancelled,
     });
   });
 
@@ -99,7 +112,7 @@ describe("access recovery", () => {
     const { director, editor } = await teamWithEditor();
     await issueAccessRecovery(director, editor.id, null, new Date(Date.now() - 60_000));
     const first = await sentLink(editor.id);
-    await issueAccessRecovery(director, editor.id, null);
+    await expect(issueAccessRecovery(director, editor.id, null)).resolves.toMatchObject({ replacedEarlier: true });
     const second = await sentLink(editor.id);
 
     expect(second.token).not.toBe(first.token);
@@ -133,6 +146,7 @@ describe("access recovery", () => {
     const told = await testDb.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `access-recovered:${recovery!.id}` } });
     expect(told).toMatchObject({ to: editor.email, subject: "Votre accès à HospiConnect a été rétabli" });
     expect(told.text).toContain("Votre ancienne clé a été retirée et vos sessions ouvertes fermées.");
+    expect(told.text).toContain("prévenez sans attendre la direction de votre établissement ou l'équipe HospiConnect de l'ANS");
     const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "access-recovery.used" } });
     expect(audit).toMatchObject({ actorId: editor.id, targetId: editor.id, details: { removedKeys: 1, endedSessions: 1 } });
 
@@ -141,5 +155,19 @@ describe("access recovery", () => {
       code: "INVALID_STATE",
       message: ACCESS_RECOVERY_STATUS_MESSAGES.used,
     });
+  });
+
+  it("tells a staff member whose access was recovered to warn the ANS, who have no establishment's direction", async () => {
+    const manager = await programmeManager(testDb);
+    const reviewer = await createReviewer(testDb);
+    await issueAccessRecovery(manager, reviewer.userId, null);
+    const { recovery } = await findAccessRecovery((await sentLink(reviewer.userId)).token);
+
+    await db.$transaction((tx) => consumeAccessRecovery(tx, recovery!, null));
+
+    const told = await testDb.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `access-recovered:${recovery!.id}` } });
+    expect(told.text).toContain("Votre compte n'avait pas d'autre clé ; vos sessions ouvertes ont été fermées.");
+    expect(told.text).toContain("prévenez sans attendre l'équipe HospiConnect de l'ANS :");
+    expect(told.text).not.toContain("direction");
   });
 });

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import type { StaffRole } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { accessRecoveredEmail } from "@/lib/notifications/access-recovered-email";
@@ -11,23 +12,19 @@ import { accessRecoveryEmail } from "@/lib/notifications/access-recovery-email";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { nameWithSide } from "./staff-role-labels";
 import { hashToken, newToken } from "./tokens";
-import { type InvitationStatus, invitationStatus } from "./usable-invitation";
+import { type LinkStatus, linkStatus, usableLinkWhere } from "./single-use-link";
 
 /** Shorter than an invitation's week: the link replaces every key of an existing account. */
 export const ACCESS_RECOVERY_TTL_HOURS = 24;
 
-type RecoveryStatus = Exclude<InvitationStatus, "cancelled">;
-
-export const ACCESS_RECOVERY_STATUS_MESSAGES: Readonly<Record<Exclude<RecoveryStatus, "valid">, string>> = {
+export const ACCESS_RECOVERY_STATUS_MESSAGES: Readonly<Record<Exclude<LinkStatus, "valid">, string>> = {
   used: "Ce lien de rétablissement a déjà été utilisé. Connectez-vous avec la clé que vous avez enregistrée.",
   superseded: "Ce lien a été remplacé par un lien plus récent envoyé à la même adresse : utilisez celui du dernier courriel reçu.",
+  cancelled:
+    "Ce lien de rétablissement a été annulé : le compte a été désactivé depuis son envoi. Adressez-vous à la personne qui vous l'a envoyé.",
   expired: "Ce lien de rétablissement a expiré. Demandez-en un nouveau à la personne qui vous l'a envoyé.",
   unknown: "Ce lien de rétablissement n'est pas valide. Vérifiez qu'il a été copié en entier.",
 };
-
-function usableRecoveryWhere(now: Date) {
-  return { usedAt: null, supersededAt: null, expiresAt: { gt: now } } as const;
-}
 
 /**
  * Sends a person who lost their keys a single-use link to register a new one (ADR 0034), replacing
@@ -38,7 +35,7 @@ export async function issueAccessRecovery(
   userId: string,
   ip: string | null,
   now = new Date(),
-): Promise<{ email: string; expiresAt: Date }> {
+): Promise<{ email: string; expiresAt: Date; replacedEarlier: boolean }> {
   const account = await db.user.findUnique({
     where: { id: userId },
     select: { id: true, email: true, staffRole: true, disabledAt: true, memberships: { select: { establishmentId: true } } },
@@ -52,9 +49,9 @@ export async function issueAccessRecovery(
   if (account.disabledAt) throw new AppError("INVALID_STATE", "Ce compte est désactivé : réactivez-le avant d'en rétablir l'accès.");
   const token = newToken();
   const expiresAt = new Date(now.getTime() + ACCESS_RECOVERY_TTL_HOURS * 3_600_000);
-  await db.$transaction(async (tx) => {
+  const superseded = await db.$transaction(async (tx) => {
     const { count: superseded } = await tx.accessRecovery.updateMany({
-      where: { userId, ...usableRecoveryWhere(now) },
+      where: { userId, ...usableLinkWhere(now) },
       data: { supersededAt: now },
     });
     const recovery = await tx.accessRecovery.create({
@@ -75,9 +72,16 @@ export async function issueAccessRecovery(
       ip,
       details: { email: account.email, linksReplaced: superseded },
     });
+    return superseded;
   });
   requestDelivery();
-  return { email: account.email, expiresAt };
+  return { email: account.email, expiresAt, replacedEarlier: superseded > 0 };
+}
+
+/** Disabling an account cancels the links sent to it: reactivating it must not bring back a link that was out meanwhile. */
+export async function cancelPendingAccessRecoveries(tx: Prisma.TransactionClient, userId: string, now: Date): Promise<number> {
+  const { count } = await tx.accessRecovery.updateMany({ where: { userId, ...usableLinkWhere(now) }, data: { cancelledAt: now } });
+  return count;
 }
 
 /** Finds a recovery link by its token, with why it cannot be used when it cannot. */
@@ -90,11 +94,12 @@ export async function findAccessRecovery(token: string, now = new Date()) {
       expiresAt: true,
       usedAt: true,
       supersededAt: true,
-      user: { select: { email: true, disabledAt: true } },
+      cancelledAt: true,
+      user: { select: { email: true, staffRole: true, disabledAt: true } },
     },
   });
-  // A disabled account gets nothing back through a link sent before it was disabled.
-  const status: RecoveryStatus = recovery?.user.disabledAt ? "unknown" : (invitationStatus(recovery, now) as RecoveryStatus);
+  // Disabling cancels the account's links; this holds for one sent in the same instant.
+  const status: LinkStatus = recovery?.user.disabledAt && !recovery.usedAt ? "cancelled" : linkStatus(recovery, now);
   return { status, recovery };
 }
 
@@ -104,7 +109,7 @@ export async function requireUsableAccessRecovery(token: string) {
   if (status !== "valid" || !recovery)
     throw new AppError(
       status === "unknown" ? "NOT_FOUND" : "INVALID_STATE",
-      ACCESS_RECOVERY_STATUS_MESSAGES[status as Exclude<RecoveryStatus, "valid">],
+      ACCESS_RECOVERY_STATUS_MESSAGES[status as Exclude<LinkStatus, "valid">],
     );
   return recovery;
 }
@@ -116,11 +121,11 @@ export async function requireUsableAccessRecovery(token: string) {
  */
 export async function consumeAccessRecovery(
   tx: Prisma.TransactionClient,
-  recovery: { id: string; userId: string; user: { email: string } },
+  recovery: { id: string; userId: string; user: { email: string; staffRole: StaffRole | null } },
   ip: string | null,
   now = new Date(),
 ): Promise<void> {
-  const claimed = await tx.accessRecovery.updateMany({ where: { id: recovery.id, ...usableRecoveryWhere(now) }, data: { usedAt: now } });
+  const claimed = await tx.accessRecovery.updateMany({ where: { id: recovery.id, ...usableLinkWhere(now) }, data: { usedAt: now } });
   if (claimed.count !== 1) throw new AppError("INVALID_STATE", ACCESS_RECOVERY_STATUS_MESSAGES.used);
   const { count: removedKeys } = await tx.webAuthnCredential.deleteMany({ where: { userId: recovery.userId } });
   const { count: endedSessions } = await tx.session.updateMany({
@@ -130,7 +135,7 @@ export async function consumeAccessRecovery(
   await enqueueEmail(tx, {
     dedupeKey: `access-recovered:${recovery.id}`,
     to: recovery.user.email,
-    ...accessRecoveredEmail({ at: now, removedKeys }),
+    ...accessRecoveredEmail({ at: now, removedKeys, staff: recovery.user.staffRole !== null }),
   });
   await recordAudit(tx, {
     actor: { id: recovery.userId, label: recovery.user.email },

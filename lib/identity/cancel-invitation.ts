@@ -3,7 +3,7 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { usableInvitationWhere } from "./usable-invitation";
+import { usableLinkWhere } from "./single-use-link";
 
 /**
  * Cancels a pending invitation (an address mistyped, a person who will not come): whoever may send
@@ -21,7 +21,7 @@ export async function cancelInvitation(viewer: Viewer, invitationId: string, ip:
     throw new AppError("NOT_FOUND");
   await db.$transaction(async (tx) => {
     const { count } = await tx.invitation.updateMany({
-      where: { id: invitationId, ...usableInvitationWhere(now) },
+      where: { id: invitationId, ...usableLinkWhere(now) },
       data: { cancelledAt: now },
     });
     if (count === 0)

@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { nameWithSide, STAFF_ROLE_LABELS } from "./staff-role-labels";
-import { type InvitationStatus, invitationStatus, usableInvitationWhere } from "./usable-invitation";
+import { type LinkStatus, linkStatus, usableLinkWhere } from "./single-use-link";
 import { authorizeMemberInvitation, requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { env } from "@/lib/config/env";
@@ -101,7 +101,7 @@ export async function writeInvitation(
       email,
       purpose: request.purpose,
       ...(request.purpose === "MEMBER" ? { establishmentId: request.establishmentId } : {}),
-      ...usableInvitationWhere(new Date()),
+      ...usableLinkWhere(new Date()),
     },
     data: { supersededAt: new Date() },
   });
@@ -147,7 +147,7 @@ export async function writeInvitation(
   return { invitationId: created.id, link, accountExists, superseded };
 }
 
-export const INVITATION_STATUS_MESSAGES: Readonly<Record<Exclude<InvitationStatus, "valid">, string>> = {
+export const INVITATION_STATUS_MESSAGES: Readonly<Record<Exclude<LinkStatus, "valid">, string>> = {
   used: "Ce lien d'invitation a déjà été utilisé. Si votre compte est activé, connectez-vous ; sinon, demandez une nouvelle invitation.",
   superseded:
     "Ce lien d'invitation a été remplacé par une invitation plus récente envoyée à la même adresse : utilisez le lien du dernier courriel reçu.",
@@ -175,7 +175,7 @@ export async function findInvitation(token: string, now = new Date()) {
       establishment: { select: { name: true } },
     },
   });
-  const status = invitationStatus(invitation, now);
+  const status = linkStatus(invitation, now);
   // Whoever holds the link reads the invitee's mailbox: telling them that the address has an account discloses nothing.
   const accountExists = invitation !== null && (await db.user.count({ where: { email: invitation.email } })) > 0;
   return { status, invitation, accountExists };
@@ -187,7 +187,7 @@ export async function requireUsableInvitation(token: string) {
   if (status !== "valid" || !invitation) {
     throw new AppError(
       status === "unknown" ? "NOT_FOUND" : "INVALID_STATE",
-      INVITATION_STATUS_MESSAGES[status as Exclude<InvitationStatus, "valid">],
+      INVITATION_STATUS_MESSAGES[status as Exclude<LinkStatus, "valid">],
     );
   }
   return { ...invitation, accountExists };

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { rppsFromNationalId } from "@/lib/identifiers/rpps";
 import { INVITATION_COOKIE } from "./invitation-cookie";
 import { hashToken } from "./tokens";
-import { usableInvitationWhere } from "./usable-invitation";
+import { usableLinkWhere } from "./single-use-link";
 
 /**
  * Establishment members sign in with Pro Santé Connect (OpenID Connect, authorization code flow
@@ -46,7 +46,7 @@ async function linkAccount(rpps: string): Promise<string | null> {
     // An address that has an account accepts its invitations signed in with it (accept-invitation-with-account.ts).
     if ((await tx.user.count({ where: { email: invitation.email } })) > 0) return null;
     const claimed = await tx.invitation.updateMany({
-      where: { id: invitation.id, ...usableInvitationWhere(new Date()) },
+      where: { id: invitation.id, ...usableLinkWhere(new Date()) },
       data: { usedAt: new Date() },
     });
     if (claimed.count !== 1) return null;

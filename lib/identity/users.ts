@@ -4,6 +4,7 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import type { StaffRole } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
+import { cancelPendingAccessRecoveries } from "./access-recovery";
 import { revokeAllSessions } from "./sessions";
 
 /** ANS staff accounts, for programme managers. */
@@ -52,7 +53,9 @@ export async function updateStaffMember(
       });
     }
     if (change.disabled !== undefined && change.disabled !== (user.disabledAt !== null)) {
-      await tx.user.update({ where: { id: userId }, data: { disabledAt: change.disabled ? new Date() : null } });
+      const now = new Date();
+      await tx.user.update({ where: { id: userId }, data: { disabledAt: change.disabled ? now : null } });
+      if (change.disabled) await cancelPendingAccessRecoveries(tx, userId, now);
       await recordAudit(tx, {
         actor: auditActor(viewer),
         action: change.disabled ? "user.disabled" : "user.enabled",

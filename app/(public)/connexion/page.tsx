@@ -61,8 +61,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           )}
           <PasskeySignInButton returnTo={returnTo} />
           <p className={fr.cx("fr-mt-3w", "fr-text--sm")}>
-            Clé perdue ? Demandez à la direction de votre établissement de rétablir votre accès depuis la page « Équipe » : vous recevrez un
-            lien pour enregistrer une nouvelle clé.
+            Clé perdue ? Demandez à la direction de votre établissement (ou, si vous êtes la direction, à l&apos;équipe HospiConnect de
+            l&apos;ANS) de rétablir votre accès : vous recevrez un lien pour enregistrer une nouvelle clé.
           </p>
         </section>
 

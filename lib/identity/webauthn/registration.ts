@@ -15,7 +15,7 @@ import { consumeAttempt } from "@/lib/identity/rate-limits";
 import { hashToken } from "@/lib/identity/tokens";
 import { consumeChallenge, storeChallenge } from "./challenges";
 import { relyingParty } from "./relying-party";
-import { usableInvitationWhere } from "@/lib/identity/usable-invitation";
+import { usableLinkWhere } from "@/lib/identity/single-use-link";
 import { ACCESS_RECOVERY_STATUS_MESSAGES, consumeAccessRecovery, requireUsableAccessRecovery } from "@/lib/identity/access-recovery";
 import { requestDelivery } from "@/lib/jobs/worker";
 
@@ -112,7 +112,7 @@ export async function finishKeyRegistration(input: FinishRegistration): Promise<
   await db.$transaction(async (tx) => {
     if (invitation) {
       const claimed = await tx.invitation.updateMany({
-        where: { id: invitation.id, ...usableInvitationWhere(new Date()) },
+        where: { id: invitation.id, ...usableLinkWhere(new Date()) },
         data: { usedAt: new Date() },
       });
       if (claimed.count !== 1) throw new AppError("INVALID_STATE", INVITATION_STATUS_MESSAGES.used);

@@ -8,11 +8,11 @@ import { StaffInvitationForm } from "@/components/identity/staff-invitation-form
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { listStaffInvitations } from "@/lib/identity/invitation-list";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
-import { type InvitationStatus, invitationStatus } from "@/lib/identity/usable-invitation";
+import { type LinkStatus, linkStatus } from "@/lib/identity/single-use-link";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 
-const STATUS_BADGES: Record<Exclude<InvitationStatus, "unknown">, { label: string; severity?: "success" | "warning" | "info" }> = {
+const STATUS_BADGES: Record<Exclude<LinkStatus, "unknown">, { label: string; severity?: "success" | "warning" | "info" }> = {
   valid: { label: "En attente", severity: "info" },
   used: { label: "Acceptée", severity: "success" },
   superseded: { label: "Remplacée par une plus récente" },
@@ -52,7 +52,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
               </thead>
               <tbody>
                 {invitations.map((invitation) => {
-                  const status = invitationStatus(invitation, now);
+                  const status = linkStatus(invitation, now);
                   return (
                     <tr key={invitation.id}>
                       <td>{invitation.email}</td>

@@ -25,7 +25,7 @@ export default async function StaffPage() {
         <Link href="/pilotage/invitations">envoyez une invitation</Link> ; à une personne qui a perdu sa clé, « Rétablir l&apos;accès »
         envoie un lien pour en enregistrer une nouvelle.
       </p>
-      <DataTable caption="Comptes des agents">
+      <DataTable caption="Comptes des agents" multiline>
         <thead>
           <tr>
             <th scope="col">Nom</th>

@@ -77,11 +77,11 @@ export default async function MembersPage({ params, searchParams }: Props) {
         <>
           {canRemove ? (
             <p>
-              Une personne qui a perdu sa clé d&apos;accès et ne se connecte pas avec une e-CPS : « Rétablir l&apos;accès » lui envoie par
-              courriel un lien pour enregistrer une nouvelle clé.
+              Si une personne de l&apos;équipe a perdu sa clé d&apos;accès, « Rétablir l&apos;accès » lui envoie par courriel un lien pour
+              en enregistrer une nouvelle.
             </p>
           ) : null}
-          <DataTable caption="Membres de l'établissement">
+          <DataTable caption="Membres de l'établissement" multiline>
             <thead>
               <tr>
                 <th scope="col">Nom</th>

@@ -6,7 +6,7 @@ import { issueAccessRecovery } from "@/lib/identity/access-recovery";
 export const POST = defineRoute({
   params: { userId: RouteParam.id },
   handler: async ({ viewer, params, ip }) => {
-    const { email, expiresAt } = await issueAccessRecovery(viewer, params.userId, ip);
-    return { email, expiresAt: expiresAt.toISOString() };
+    const { email, expiresAt, replacedEarlier } = await issueAccessRecovery(viewer, params.userId, ip);
+    return { email, expiresAt: expiresAt.toISOString(), replacedEarlier };
   },
 });
