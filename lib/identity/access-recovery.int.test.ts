@@ -18,20 +18,17 @@ import { updateStaffMember } from "./users";
 describe("access recovery", () => {
   beforeEach(resetDatabase);
 
+  /** A key as a registration stores it: its bytes matter not, only whose it is. */
+  function storeKey(userId: string, id: string) {
+    return testDb.webAuthnCredential.create({
+      data: { id, userId, publicKey: Buffer.from([1]), deviceType: "singleDevice", backupEligible: false, backedUp: false, name: id },
+    });
+  }
+
   async function teamWithEditor() {
     const { establishment, director } = await establishmentWithDirector(testDb);
     const editor = await createUser(testDb, { establishmentId: establishment.id, membershipRole: "EDITOR", name: "Paul Martin" });
-    await testDb.webAuthnCredential.create({
-      data: {
-        id: "cle-perdue",
-        userId: editor.id,
-        publicKey: Buffer.from([1]),
-        deviceType: "singleDevice",
-        backupEligible: false,
-        backedUp: false,
-        name: "Clé perdue",
-      },
-    });
+    await storeKey(editor.id, "cle-perdue");
     await testDb.session.create({ data: { userId: editor.id, method: "PASSKEY", expiresAt: new Date(Date.now() + 3_600_000) } });
     return { establishment, director, editor };
   }
@@ -123,17 +120,7 @@ describe("access recovery", () => {
   it("on use, removes every key the account had, ends its sessions, tells its owner, and works once", async () => {
     const { director, editor } = await teamWithEditor();
     const colleague = await createUser(testDb, { establishmentId: (await createEstablishment(testDb)).id });
-    await testDb.webAuthnCredential.create({
-      data: {
-        id: "cle-du-collegue",
-        userId: colleague.id,
-        publicKey: Buffer.from([2]),
-        deviceType: "singleDevice",
-        backupEligible: false,
-        backedUp: false,
-        name: "Clé",
-      },
-    });
+    await storeKey(colleague.id, "cle-du-collegue");
     await issueAccessRecovery(director, editor.id, null);
     const { token } = await sentLink(editor.id);
     const { recovery } = await findAccessRecovery(token);
