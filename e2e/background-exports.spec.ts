@@ -44,7 +44,8 @@ test.describe("background exports", () => {
     const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
     expect(lines).toHaveLength(count + 1);
     expect(lines[0]).toContain("Objectif O1 (Enregistrement et identité de l'ensemble des professionnels) : auto-évaluation");
-    expect(lines.slice(1).every((line) => line.startsWith("'=Clinique export "))).toBe(true);
+    // Each row: the dossier's reference, then its establishment, formula-safe.
+    expect(lines.slice(1).every((line) => /^HC-\d{5};'=Clinique export /.test(line))).toBe(true);
 
     expect(await e2eDb.exportJob.findUniqueOrThrow({ where: { id: exportJob.id } })).toMatchObject({
       status: "READY",
