@@ -52,10 +52,18 @@ test.describe("professional roster", () => {
 
     await page.getByText("Corriger la ligne 4").click();
     const correction = page.getByRole("form", { name: "Corriger la ligne 4" });
-    await correction.getByLabel("RPPS", { exact: true }).fill("12345");
+    const rppsField = correction.getByLabel("RPPS", { exact: true });
+    // The cell in error says so under its own field from the start; the others do not.
+    await expect(rppsField).toHaveAttribute("aria-invalid", "true");
+    await expect(rppsField).toHaveAccessibleDescription(/Le numéro RPPS 1234 doit comporter 11 chiffres\./);
+    await expect(correction.getByLabel("Nom", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
+    await rppsField.fill("12345");
     await correction.getByRole("button", { name: "Vérifier la ligne 4 corrigée" }).click();
-    await expect(correction.getByText("Ligne 4 : le numéro RPPS 12345 doit comporter 11 chiffres.")).toBeVisible();
-    await correction.getByLabel("RPPS", { exact: true }).fill(RPPS[2]!);
+    // Still wrong: said under the field, which takes the focus.
+    await expect(rppsField).toHaveAccessibleDescription(/Le numéro RPPS 12345 doit comporter 11 chiffres\./);
+    await expect(rppsField).toBeFocused();
+    await expect(correction.getByText("La ligne n'est pas encore valide : corrigez les champs signalés.")).toBeVisible();
+    await rppsField.fill(RPPS[2]!);
     await correction.getByRole("button", { name: "Vérifier la ligne 4 corrigée" }).click();
     await expect(page.getByRole("heading", { name: /Lignes rejetées/ })).toBeHidden();
     // The corrected line's form is gone; the focus is on the preview's title, not lost.

@@ -5,20 +5,24 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { focusPageHeading, giveFocus } from "@/components/forms/give-focus";
 import { ApiError, callApi } from "@/lib/http/api-client";
 
 /**
  * A rejected line's cells, editable under the file's own column names, checked again on send. A
  * line with more values than columns shows the values in excess too, to be moved into the right
- * column and emptied: none is dropped unseen.
+ * column and emptied: none is dropped unseen. Each problem with one cell is said under its field,
+ * which is marked invalid (RGAA 11.10); a refused check gives the focus to the first such field,
+ * or to the message about the line as a whole (a duplicate, dates that contradict each other).
  */
 export function ImportLineCorrection({
   importPath,
   line,
   header,
   cells,
+  cellMessages,
   otherRejectedLines,
   rejectedHeadingId,
 }: {
@@ -26,6 +30,8 @@ export function ImportLineCorrection({
   line: number;
   header: string[];
   cells: string[];
+  /** The line's problems with one cell, by the cell's index, as the file's reading found them. */
+  cellMessages: Record<number, string[]>;
   /** Rejected lines left once this one is accepted. */
   otherRejectedLines: number;
   /** The rejected lines' heading, which takes the focus when other lines are left. */
@@ -35,20 +41,38 @@ export function ImportLineCorrection({
   const [values, setValues] = useState(() => (cells.length > header.length ? cells : header.map((_, index) => cells[index] ?? "")));
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<string[] | null>(null);
+  const [fieldMessages, setFieldMessages] = useState(cellMessages);
+  const form = useRef<HTMLFormElement>(null);
+  const alert = useRef<HTMLDivElement>(null);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setPending(true);
     setProblem(null);
     try {
-      const result = await callApi<{ accepted: boolean; messages: string[] }>(`${importPath}/corrections`, "POST", { line, cells: values });
+      const result = await callApi<{ accepted: boolean; messages: string[]; cellMessages: Record<number, string[]> }>(
+        `${importPath}/corrections`,
+        "POST",
+        { line, cells: values },
+      );
       if (result.accepted) {
         // The line and its form leave the list: the next line to correct, or the preview's title
         // when none is left, takes the focus; the counts above are announced as they change.
         if (otherRejectedLines > 0) giveFocus(document.getElementById(rejectedHeadingId));
         else focusPageHeading();
         router.refresh();
-      } else setProblem(result.messages);
+      } else {
+        const onFields = new Set(Object.values(result.cellMessages).flat());
+        const aboutTheLine = result.messages.filter((message) => !onFields.has(message));
+        setFieldMessages(result.cellMessages);
+        setProblem(aboutTheLine.length > 0 ? aboutTheLine : ["La ligne n'est pas encore valide : corrigez les champs signalés."]);
+        // Once the fields show their messages: the first field in error, else the message about the line.
+        requestAnimationFrame(() =>
+          giveFocus(
+            aboutTheLine.length > 0 ? alert.current : (form.current?.querySelector<HTMLElement>("[aria-invalid=true]") ?? alert.current),
+          ),
+        );
+      }
     } catch (caught) {
       setProblem([caught instanceof ApiError ? caught.message : "La correction n'a pas pu être enregistrée."]);
     } finally {
@@ -57,14 +81,16 @@ export function ImportLineCorrection({
   }
 
   return (
-    <form onSubmit={submit} aria-label={`Corriger la ligne ${line}`}>
+    <form ref={form} onSubmit={submit} aria-label={`Corriger la ligne ${line}`}>
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         {values.map((_, index) => (
           <div key={index} className={fr.cx("fr-col-12", "fr-col-sm-6", "fr-col-md-3")}>
             <Input
               label={index < header.length ? header[index] || `Colonne ${index + 1}` : `Valeur en trop ${index - header.length + 1}`}
               hintText={index < header.length ? undefined : "À reporter dans sa colonne, puis à vider"}
+              {...errorState(fieldMessages[index]?.map(withoutLineNumber))}
               nativeInputProps={{
+                ...ariaInvalid(fieldMessages[index]),
                 value: values[index],
                 onChange: (event) =>
                   setValues((previous) => previous.map((value, position) => (position === index ? event.target.value : value))),
@@ -73,7 +99,7 @@ export function ImportLineCorrection({
           </div>
         ))}
       </div>
-      <div aria-live="polite">
+      <div aria-live="polite" ref={alert}>
         {problem ? <Alert severity="error" small description={problem.join(" ")} className={fr.cx("fr-mb-2w")} /> : null}
       </div>
       <Button type="submit" size="small" disabled={pending}>
@@ -81,4 +107,10 @@ export function ImportLineCorrection({
       </Button>
     </form>
   );
+}
+
+/** Under its field, a message need not repeat the line: « Ligne 4 : le numéro… » reads « Le numéro… ». */
+function withoutLineNumber(message: string): string {
+  const text = message.replace(/^Ligne \d+ : /, "");
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -21,7 +21,7 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { applyRosterRows } from "./apply-import";
 import { withoutControlCharacters } from "./import/control-characters";
 import { planRosterImport } from "./import-plan";
-import { parseRosterFile, type RosterImportResult } from "./import";
+import { parseRosterFile, type RejectedLine, type RosterImportResult } from "./import";
 import { loadStoredRoster } from "./roster-writes";
 import { recordIndicatorSnapshot } from "./snapshots";
 import { TEMPLATE_HEADERS } from "./template/columns";
@@ -57,7 +57,7 @@ export type RosterImportPreview = {
   updates: number;
   unchanged: number;
   rejectedCount: number;
-  rejected: Array<{ line: number; messages: string[]; cells: string[] | null }>;
+  rejected: Array<RejectedLine & { cells: string[] | null }>;
   /** Who the import adds and who it changes, and what (column names), the first `LISTED_CHANGES` of each; empty once recorded. */
   added: Array<{ line: number; name: string }>;
   changed: Array<{ line: number; name: string; columns: string[] }>;

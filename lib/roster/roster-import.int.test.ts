@@ -41,9 +41,9 @@ describe("roster imports and edits", () => {
     const preview = await importText(templateCsv([...lines(3), { RPPS: "1234", Nom: "FAUX" }]));
     expect(preview).toMatchObject({ lines: 4, creates: 3, updates: 0, unchanged: 0, rejectedCount: 1, errors: [], changed: [] });
     expect(preview.added.map((entry) => entry.line)).toEqual([2, 3, 4]);
-    expect(preview.rejected).toEqual([
-      { line: 5, messages: ["Ligne 5 : le numéro RPPS 1234 doit comporter 11 chiffres."], cells: expect.any(Array) },
-    ]);
+    const rpps = "Ligne 5 : le numéro RPPS 1234 doit comporter 11 chiffres.";
+    // The message is also given under the RPPS cell (the template's 7th column), where the correction form shows it.
+    expect(preview.rejected).toEqual([{ line: 5, messages: [rpps], cellMessages: { 6: [rpps] }, cells: expect.any(Array) }]);
     expect(await testDb.professional.count()).toBe(0);
 
     await expect(commit(preview.id)).resolves.toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 1 });

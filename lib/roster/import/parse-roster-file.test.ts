@@ -210,21 +210,22 @@ describe("parseRosterFile: the app's CSV template", () => {
   ])("rejects %s, naming the line and the field", async (_name, line, messages) => {
     const result = await parseLines([line]);
     expect(result.rows).toEqual([]);
-    expect(result.rejected).toEqual([{ line: 2, messages }]);
+    expect(result.rejected).toMatchObject([{ line: 2, messages }]);
+    // Each message is also given under one of the cells the line changed, for the correction form.
+    const { cellMessages = {} } = result.rejected[0]!;
+    const changed = Object.keys(line).map((header) => TEMPLATE_COLUMNS.findIndex((column) => column.header === header));
+    expect(Object.keys(cellMessages).every((index) => changed.includes(Number(index)))).toBe(true);
+    expect(Object.values(cellMessages).flat().sort()).toEqual([...messages].sort());
   });
 
   it("keeps the good lines and rejects the others, each with all its problems, left to right", async () => {
     const result = await parseLines([{}, { Nom: "DURAND", RPPS: "1234", "Code profession": "61" }, { RPPS: RPPS_2, Nom: "MARTIN" }]);
     expect(result.rows.map((row) => row.line)).toEqual([2, 4]);
-    expect(result.rejected).toEqual([
-      {
-        line: 3,
-        messages: [
-          "Ligne 3 : le code profession « 61 » n'existe pas dans la liste des professions (indiquez le code de la liste, ou le nom de la profession tel qu'elle l'écrit).",
-          "Ligne 3 : le numéro RPPS 1234 doit comporter 11 chiffres.",
-        ],
-      },
-    ]);
+    const profession =
+      "Ligne 3 : le code profession « 61 » n'existe pas dans la liste des professions (indiquez le code de la liste, ou le nom de la profession tel qu'elle l'écrit).";
+    const rpps = "Ligne 3 : le numéro RPPS 1234 doit comporter 11 chiffres.";
+    // Each message about one cell is also given under that cell's place among the file's columns, for the correction form.
+    expect(result.rejected).toEqual([{ line: 3, messages: [profession, rpps], cellMessages: { 4: [profession], 6: [rpps] } }]);
   });
 
   it("rejects what the form would refuse: a name over its limit, an RPPS check after today", async () => {
@@ -233,9 +234,11 @@ describe("parseRosterFile: the app's CSV template", () => {
       { RPPS: RPPS_3, "Dernière vérification RPPS": "01/01/2999" },
     ]);
     expect(result.rows).toEqual([]);
+    const name = "Ligne 2 : la colonne « Nom » dépasse 100 caractères (101).";
+    const checkedAt = "Ligne 3 : la date de vérification RPPS (01/01/2999) ne peut pas être postérieure à aujourd'hui.";
     expect(result.rejected).toEqual([
-      { line: 2, messages: ["Ligne 2 : la colonne « Nom » dépasse 100 caractères (101)."] },
-      { line: 3, messages: ["Ligne 3 : la date de vérification RPPS (01/01/2999) ne peut pas être postérieure à aujourd'hui."] },
+      { line: 2, messages: [name], cellMessages: { 0: [name] } },
+      { line: 3, messages: [checkedAt], cellMessages: { 8: [checkedAt] } },
     ]);
   });
 
@@ -249,9 +252,10 @@ describe("parseRosterFile: the app's CSV template", () => {
       { Nom: "MARTIN", RPPS: withRppsKey("1000000009") }, // a namesake born the same day, with their own RPPS
     ]);
     expect(result.rows.map((row) => row.line)).toEqual([2, 3, 6, 7]);
+    // A duplicate is the line's fault, not one cell's.
     expect(result.rejected).toEqual([
-      { line: 4, messages: [`Ligne 4 : doublon de la ligne 2 (même numéro RPPS ${RPPS_1}).`] },
-      { line: 5, messages: ["Ligne 5 : doublon de la ligne 3 (mêmes nom, prénom et date de naissance)."] },
+      { line: 4, messages: [`Ligne 4 : doublon de la ligne 2 (même numéro RPPS ${RPPS_1}).`], cellMessages: {} },
+      { line: 5, messages: ["Ligne 5 : doublon de la ligne 3 (mêmes nom, prénom et date de naissance)."], cellMessages: {} },
     ]);
   });
 
@@ -415,7 +419,8 @@ describe("parseRosterFile: the template as an Excel workbook", () => {
     const values = headers.map((header) => (header === "RPPS" ? "1234" : (GOOD_LINE[header as keyof typeof GOOD_LINE] as string)));
     const bytes = await workbook([headers, [], values]);
     const result = await parseRosterFile({ bytes, fileName: "registre.xlsx" }, options);
-    expect(result.rejected).toEqual([{ line: 3, messages: ["Ligne 3 : le numéro RPPS 1234 doit comporter 11 chiffres."] }]);
+    const rpps = "Ligne 3 : le numéro RPPS 1234 doit comporter 11 chiffres.";
+    expect(result.rejected).toEqual([{ line: 3, messages: [rpps], cellMessages: { [headers.indexOf("RPPS")]: [rpps] } }]);
   });
 
   it("refuses a line on a cell whose formula failed, instead of reading « #REF! » as a name", async () => {
@@ -431,13 +436,15 @@ describe("parseRosterFile: the template as an Excel workbook", () => {
     sheet.addRow(values);
     const result = await parseRosterFile({ bytes: new Uint8Array(await book.xlsx.writeBuffer()), fileName: "registre.xlsx" }, options);
     expect(result.rows).toEqual([]);
+    const name =
+      "Ligne 2 : la colonne « Nom » contient l'erreur Excel #REF! : corrigez la formule dans le fichier, ou saisissez la valeur ici.";
+    const birthDate =
+      "Ligne 2 : la colonne « Date de naissance » contient l'erreur Excel #VALUE! : corrigez la formule dans le fichier, ou saisissez la valeur ici.";
     expect(result.rejected).toEqual([
       {
         line: 2,
-        messages: [
-          "Ligne 2 : la colonne « Nom » contient l'erreur Excel #REF! : corrigez la formule dans le fichier, ou saisissez la valeur ici.",
-          "Ligne 2 : la colonne « Date de naissance » contient l'erreur Excel #VALUE! : corrigez la formule dans le fichier, ou saisissez la valeur ici.",
-        ],
+        messages: [name, birthDate],
+        cellMessages: { [headers.indexOf("Nom")]: [name], [headers.indexOf("Date de naissance")]: [birthDate] },
       },
     ]);
     // The same cell saved as CSV by Excel.
@@ -526,6 +533,8 @@ describe("parseRosterFile: lines corrected in the preview", () => {
       { bytes: utf8(text), fileName: "registre.csv" },
       { ...options, corrections: new Map([[3, corrected]]) },
     );
-    expect(second.rejected).toEqual([{ line: 3, messages: [`Ligne 3 : doublon de la ligne 2 (même numéro RPPS ${RPPS_1}).`] }]);
+    expect(second.rejected).toEqual([
+      { line: 3, messages: [`Ligne 3 : doublon de la ligne 2 (même numéro RPPS ${RPPS_1}).`], cellMessages: {} },
+    ]);
   });
 });

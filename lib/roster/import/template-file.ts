@@ -11,6 +11,7 @@ import { readTemplateHeader } from "./template-header";
 import { parseMieList } from "../template/values";
 import { readTemplateRow } from "./template-row";
 import type { RejectedLine, TemplateImportRow } from "./types";
+import type { TemplateColumnKey } from "../template/columns";
 
 type TemplateReading = {
   rows: TemplateImportRow[];
@@ -77,7 +78,10 @@ export function readTemplateRecords(
     if (reading.personKey !== null && earlier === undefined) lineOfPerson.set(reading.personKey, { line, rpps: reading.rpps });
     if (reading.row !== null && messages.length === 0) rows.push(reading.row);
     else {
-      rejected.push({ line, messages });
+      const cellMessages = Object.fromEntries(
+        Object.entries(reading.columnMessages).map(([key, texts]) => [indexes[key as TemplateColumnKey], texts]),
+      );
+      rejected.push({ line, messages, cellMessages });
       rejectedCells.set(line, cells);
     }
   }

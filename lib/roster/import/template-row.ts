@@ -38,6 +38,8 @@ export type TemplateRowContext = {
 export type RowReading = {
   row: TemplateImportRow | null;
   messages: string[];
+  /** The messages about one column's cell, so that a correction form shows each under its field. */
+  columnMessages: Partial<Record<TemplateColumnKey, string[]>>;
   rpps: string | null;
   personKey: string | null;
 };
@@ -49,6 +51,9 @@ function complete<T extends object>(values: T): values is T & Complete<T> {
   return Object.values(values).every((value) => value !== undefined);
 }
 
+/** Says what is wrong with the line, and in which column's cell when it is one cell's fault. */
+type Say = (text: string, column?: TemplateColumnKey) => void;
+
 type Values = {
   rpps: string | null | undefined;
   rppsStatus: string | undefined;
@@ -59,69 +64,83 @@ type Values = {
 };
 
 /** Rules between fields, checked on whatever could be read. */
-function crossChecks(values: Values, say: (text: string) => void): void {
+function crossChecks(values: Values, say: Say): void {
   const { rpps, rppsStatus, birthDate, rppsCheckedAt, activityStart, activityEnd } = values;
   if (rppsStatus === "REGISTERED" && rpps === null) {
-    say(`le statut RPPS est « ${RPPS_STATUS_LABELS.REGISTERED} » mais le numéro RPPS n'est pas renseigné`);
+    say(`le statut RPPS est « ${RPPS_STATUS_LABELS.REGISTERED} » mais le numéro RPPS n'est pas renseigné`, "rpps");
   }
   if (rppsStatus === "NOT_REGISTERED" && rpps) {
     say(
       `un numéro RPPS est renseigné mais le statut RPPS est « ${RPPS_STATUS_LABELS.NOT_REGISTERED} » : indiquez « ${RPPS_STATUS_LABELS.REGISTERED} » ou « ${RPPS_STATUS_LABELS.REQUESTED} »`,
+      "rppsStatus",
     );
   }
   if (activityStart && activityEnd && activityEnd < activityStart) {
-    say(`la fin d'activité (${formatDayFr(toDay(activityEnd))}) précède le début d'activité (${formatDayFr(toDay(activityStart))})`);
+    say(
+      `la fin d'activité (${formatDayFr(toDay(activityEnd))}) précède le début d'activité (${formatDayFr(toDay(activityStart))})`,
+      "activityEnd",
+    );
   }
   const tooLate = birthDate && activityStart ? birthAndStartProblem(toDay(birthDate), toDay(activityStart)) : null;
-  if (tooLate) say(tooLate.charAt(0).toLowerCase() + tooLate.slice(1, -1));
+  if (tooLate) say(tooLate.charAt(0).toLowerCase() + tooLate.slice(1, -1), "birthDate");
   for (const [field, date] of [
     ["birthDate", birthDate],
     ["rppsCheckedAt", rppsCheckedAt],
   ] as const) {
     const problem = date ? implausibleDayProblem(field, toDay(date)) : null;
     // « Ligne 12 : la date… . »: the sentence continues the line's number.
-    if (problem) say(problem.charAt(0).toLowerCase() + problem.slice(1, -1));
+    if (problem) say(problem.charAt(0).toLowerCase() + problem.slice(1, -1), field);
   }
   if (rpps === null && birthDate === null) {
-    say("sans numéro RPPS, la date de naissance est obligatoire (elle permet de reconnaître le professionnel lors d'un prochain import)");
+    say(
+      "sans numéro RPPS, la date de naissance est obligatoire (elle permet de reconnaître le professionnel lors d'un prochain import)",
+      "birthDate",
+    );
   }
 }
 
 export function readTemplateRow(line: number, cells: readonly string[], context: TemplateRowContext): RowReading {
   const messages: string[] = [];
-  const say = (text: string) => messages.push(`Ligne ${line} : ${text}.`);
+  const columnMessages: RowReading["columnMessages"] = {};
+  const say: Say = (text, column) => {
+    const message = `Ligne ${line} : ${text}.`;
+    messages.push(message);
+    if (column) (columnMessages[column] ??= []).push(message);
+  };
   // Undo the export's protection against formula injection before anything else.
   const written = (key: TemplateColumnKey) => restoreCell(cells[context.indexes[key]] ?? "").trim();
   const failedFormulas = new Set(TEMPLATE_COLUMNS.filter((column) => EXCEL_ERROR.test(written(column.key))).map((column) => column.key));
   // A failed formula's cell is reported once, as such, then read as blank.
   const cell = (key: TemplateColumnKey) => (failedFormulas.has(key) ? "" : written(key));
-  const take = <T>(parsed: Parsed<T>): T | undefined => {
+  const take = <T>(column: TemplateColumnKey, parsed: Parsed<T>): T | undefined => {
     if (parsed.ok) return parsed.value;
-    parsed.errors.forEach(say);
+    for (const error of parsed.errors) say(error, column);
     return undefined;
   };
   /** A blank cell is an error for these columns; `read` only sees non-blank text. */
   const required = <T>(key: TemplateColumnKey, read: (text: string) => Parsed<T | null>): T | undefined => {
     const text = cell(key);
-    if (text !== "") return take(read(text)) ?? undefined;
-    if (!failedFormulas.has(key)) say(`la colonne « ${TEMPLATE_HEADERS[key]} » doit être renseignée`);
+    if (text !== "") return take(key, read(text)) ?? undefined;
+    if (!failedFormulas.has(key)) say(`la colonne « ${TEMPLATE_HEADERS[key]} » doit être renseignée`, key);
     return undefined;
   };
   for (const key of failedFormulas) {
     say(
       `la colonne « ${TEMPLATE_HEADERS[key]} » contient l'erreur Excel ${written(key)} : corrigez la formule dans le fichier, ou saisissez la valeur ici`,
+      key,
     );
   }
   for (const column of TEMPLATE_COLUMNS) {
     const invisible = controlCharacterIn(cell(column.key));
-    if (invisible) say(`la colonne « ${column.header} » contient ${invisible} : supprimez-le dans le fichier ou corrigez la ligne ici`);
+    if (invisible)
+      say(`la colonne « ${column.header} » contient ${invisible} : supprimez-le dans le fichier ou corrigez la ligne ici`, column.key);
   }
 
   // In column order, so that the messages follow the line from left to right.
   const values = {
     lastName: required("lastName", (text) => parseName(text, TEMPLATE_HEADERS.lastName)),
     firstName: required("firstName", (text) => parseName(text, TEMPLATE_HEADERS.firstName)),
-    birthDate: take(parseDate(cell("birthDate"), TEMPLATE_HEADERS.birthDate)),
+    birthDate: take("birthDate", parseDate(cell("birthDate"), TEMPLATE_HEADERS.birthDate)),
     population: required("population", (text) => POPULATION.parse(text, TEMPLATE_HEADERS.population)),
     professionCode: required("professionCode", (text): Parsed<string> => {
       const code = context.professionCodeOf(text);
@@ -134,18 +153,18 @@ export function readTemplateRow(line: number, cells: readonly string[], context:
             ],
           };
     }),
-    category: take(CATEGORY.parse(cell("category"), TEMPLATE_HEADERS.category)),
-    rpps: take(parseRpps(cell("rpps"))),
-    rppsStatus: take(RPPS_STATUS.parse(cell("rppsStatus"), TEMPLATE_HEADERS.rppsStatus)),
-    rppsCheckedAt: take(parseDate(cell("rppsCheckedAt"), TEMPLATE_HEADERS.rppsCheckedAt)),
-    identityVerification: take(IDENTITY.parse(cell("identityVerification"), TEMPLATE_HEADERS.identityVerification)),
+    category: take("category", CATEGORY.parse(cell("category"), TEMPLATE_HEADERS.category)),
+    rpps: take("rpps", parseRpps(cell("rpps"))),
+    rppsStatus: take("rppsStatus", RPPS_STATUS.parse(cell("rppsStatus"), TEMPLATE_HEADERS.rppsStatus)),
+    rppsCheckedAt: take("rppsCheckedAt", parseDate(cell("rppsCheckedAt"), TEMPLATE_HEADERS.rppsCheckedAt)),
+    identityVerification: take("identityVerification", IDENTITY.parse(cell("identityVerification"), TEMPLATE_HEADERS.identityVerification)),
     activityStart: required("activityStart", (text) => parseDate(text, TEMPLATE_HEADERS.activityStart)),
-    activityEnd: take(parseDate(cell("activityEnd"), TEMPLATE_HEADERS.activityEnd)),
-    needsDmp: take(parseBoolean(cell("needsDmp"), TEMPLATE_HEADERS.needsDmp)),
-    needsDpi: take(parseBoolean(cell("needsDpi"), TEMPLATE_HEADERS.needsDpi)),
-    needsPscServices: take(parseBoolean(cell("needsPscServices"), TEMPLATE_HEADERS.needsPscServices)),
-    needsSecureMessaging: take(parseBoolean(cell("needsSecureMessaging"), TEMPLATE_HEADERS.needsSecureMessaging)),
-    enrollments: take(parseMieList(cell("enrollments"))),
+    activityEnd: take("activityEnd", parseDate(cell("activityEnd"), TEMPLATE_HEADERS.activityEnd)),
+    needsDmp: take("needsDmp", parseBoolean(cell("needsDmp"), TEMPLATE_HEADERS.needsDmp)),
+    needsDpi: take("needsDpi", parseBoolean(cell("needsDpi"), TEMPLATE_HEADERS.needsDpi)),
+    needsPscServices: take("needsPscServices", parseBoolean(cell("needsPscServices"), TEMPLATE_HEADERS.needsPscServices)),
+    needsSecureMessaging: take("needsSecureMessaging", parseBoolean(cell("needsSecureMessaging"), TEMPLATE_HEADERS.needsSecureMessaging)),
+    enrollments: take("enrollments", parseMieList(cell("enrollments"))),
   };
   const { lastName, firstName, birthDate, rpps } = values;
   // A blank status means registered when a number is given (numbers are only issued on registration).
@@ -157,6 +176,7 @@ export function readTemplateRow(line: number, cells: readonly string[], context:
   crossChecks({ ...values, birthDate: failedFormulas.has("birthDate") ? undefined : birthDate, rppsStatus }, say);
   const reading = {
     messages,
+    columnMessages,
     rpps: rpps ?? null,
     personKey: lastName && firstName && birthDate ? personKey(lastName, firstName, birthDate) : null,
   };

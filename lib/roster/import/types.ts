@@ -47,7 +47,12 @@ export type DirectoryImportRow = {
 
 export type ImportedRow = TemplateImportRow | DirectoryImportRow;
 
-export type RejectedLine = { line: number; messages: string[] };
+export type RejectedLine = {
+  line: number;
+  messages: string[];
+  /** Of a template line: the messages about one cell, by the cell's index among the file's columns. */
+  cellMessages?: Record<number, string[]>;
+};
 
 export type RosterImportResult = {
   /** Null when the file could not be recognised. */

@@ -202,6 +202,7 @@ export default async function RosterImportPreviewPage({ params }: Props) {
                       line={rejected.line}
                       header={preview.header}
                       cells={rejected.cells}
+                      cellMessages={rejected.cellMessages ?? {}}
                       otherRejectedLines={preview.rejectedCount - 1}
                       rejectedHeadingId="rejets-titre"
                     />

@@ -12,6 +12,6 @@ export const POST = defineRoute({
   handler: async ({ viewer, input, params }) => {
     const preview = await correctRosterImportLine(viewer, { establishmentId: params.establishmentId, importId: params.importId, ...input });
     const still = preview.rejected.find((rejected) => rejected.line === input.line);
-    return { accepted: still === undefined, messages: still?.messages ?? [] };
+    return { accepted: still === undefined, messages: still?.messages ?? [], cellMessages: still?.cellMessages ?? {} };
   },
 });
