@@ -117,6 +117,15 @@ describe("access recovery", () => {
     expect((await findAccessRecovery(second.token)).status).toBe("valid");
   });
 
+  it("leaves one usable link when several are sent at once (proven on PostgreSQL, where they run concurrently)", async () => {
+    const { director, editor } = await teamWithEditor();
+    const manager = await programmeManager(testDb);
+    await Promise.all(Array.from({ length: 6 }, (_, index) => issueAccessRecovery(index % 2 === 0 ? director : manager, editor.id, null)));
+    const links = await testDb.accessRecovery.findMany({ where: { userId: editor.id }, select: { supersededAt: true } });
+    expect(links).toHaveLength(6);
+    expect(links.filter((link) => link.supersededAt === null)).toHaveLength(1);
+  });
+
   it("on use, removes every key the account had, ends its sessions, tells its owner, and works once", async () => {
     const { director, editor } = await teamWithEditor();
     const colleague = await createUser(testDb, { establishmentId: (await createEstablishment(testDb)).id });

@@ -50,6 +50,8 @@ export async function issueAccessRecovery(
   const token = newToken();
   const expiresAt = new Date(now.getTime() + ACCESS_RECOVERY_TTL_HOURS * 3_600_000);
   const superseded = await db.$transaction(async (tx) => {
+    // Two links sent at once (a double click, two directors) would each replace only the earlier ones.
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
     const { count: superseded } = await tx.accessRecovery.updateMany({
       where: { userId, ...usableLinkWhere(now) },
       data: { supersededAt: now },
