@@ -57,6 +57,9 @@ test.describe("professional roster", () => {
     await expect(rppsField).toHaveAttribute("aria-invalid", "true");
     await expect(rppsField).toHaveAccessibleDescription(/Le numéro RPPS 1234 doit comporter 11 chiffres\./);
     await expect(correction.getByLabel("Nom", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
+    // A column that takes one value of a list is a choice among the values the import reads.
+    await expect(correction.getByRole("combobox", { name: "Population" })).toHaveValue("Salarié");
+    await expect(correction.getByRole("combobox", { name: "Besoin DMP" }).getByRole("option")).toHaveText(["(vide)", "Oui", "Non"]);
     await rppsField.fill("12345");
     await correction.getByRole("button", { name: "Vérifier la ligne 4 corrigée" }).click();
     // Still wrong: said under the field, which takes the focus.

@@ -4,11 +4,14 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { focusPageHeading, giveFocus } from "@/components/forms/give-focus";
 import { ApiError, callApi } from "@/lib/http/api-client";
+import { TEMPLATE_CHOICES } from "@/lib/roster/template/choices";
+import type { TemplateColumnKey } from "@/lib/roster/template/columns";
 
 /**
  * A rejected line's cells, editable under the file's own column names, checked again on send. A
@@ -23,6 +26,7 @@ export function ImportLineCorrection({
   header,
   cells,
   cellMessages,
+  columns,
   otherRejectedLines,
   rejectedHeadingId,
 }: {
@@ -32,6 +36,8 @@ export function ImportLineCorrection({
   cells: string[];
   /** The line's problems with one cell, by the cell's index, as the file's reading found them. */
   cellMessages: Record<number, string[]>;
+  /** The template's column of each header cell: a column that takes one value of a list is a choice. */
+  columns: ReadonlyArray<TemplateColumnKey | null> | null;
   /** Rejected lines left once this one is accepted. */
   otherRejectedLines: number;
   /** The rejected lines' heading, which takes the focus when other lines are left. */
@@ -83,21 +89,42 @@ export function ImportLineCorrection({
   return (
     <form ref={form} onSubmit={submit} aria-label={`Corriger la ligne ${line}`}>
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        {values.map((_, index) => (
-          <div key={index} className={fr.cx("fr-col-12", "fr-col-sm-6", "fr-col-md-3")}>
-            <Input
-              label={index < header.length ? header[index] || `Colonne ${index + 1}` : `Valeur en trop ${index - header.length + 1}`}
-              hintText={index < header.length ? undefined : "À reporter dans sa colonne, puis à vider"}
-              {...errorState(fieldMessages[index]?.map(withoutLineNumber))}
-              nativeInputProps={{
-                ...ariaInvalid(fieldMessages[index]),
-                value: values[index],
-                onChange: (event) =>
-                  setValues((previous) => previous.map((value, position) => (position === index ? event.target.value : value))),
-              }}
-            />
-          </div>
-        ))}
+        {values.map((value, index) => {
+          const label = index < header.length ? header[index] || `Colonne ${index + 1}` : `Valeur en trop ${index - header.length + 1}`;
+          const column = index < header.length ? columns?.[index] : null;
+          const choices = column ? TEMPLATE_CHOICES[column] : undefined;
+          const change = (text: string) => setValues((previous) => previous.map((cell, position) => (position === index ? text : cell)));
+          const error = { ...errorState(fieldMessages[index]?.map(withoutLineNumber)) };
+          return (
+            <div key={index} className={fr.cx("fr-col-12", "fr-col-sm-6", "fr-col-md-3")}>
+              {choices ? (
+                <Select
+                  label={label}
+                  {...error}
+                  nativeSelectProps={{ ...ariaInvalid(fieldMessages[index]), value, onChange: (event) => change(event.target.value) }}
+                >
+                  {/* The file's own value stays choosable until replaced: nothing is changed unseen. */}
+                  {value.trim() !== "" && !choices.includes(value) ? (
+                    <option value={value}>{`« ${value} » (valeur du fichier)`}</option>
+                  ) : null}
+                  <option value="">(vide)</option>
+                  {choices.map((choice) => (
+                    <option key={choice} value={choice}>
+                      {choice}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                <Input
+                  label={label}
+                  hintText={index < header.length ? undefined : "À reporter dans sa colonne, puis à vider"}
+                  {...error}
+                  nativeInputProps={{ ...ariaInvalid(fieldMessages[index]), value, onChange: (event) => change(event.target.value) }}
+                />
+              )}
+            </div>
+          );
+        })}
       </div>
       <div aria-live="polite" ref={alert}>
         {problem ? <Alert severity="error" small description={problem.join(" ")} className={fr.cx("fr-mb-2w")} /> : null}

@@ -24,7 +24,7 @@ import { planRosterImport } from "./import-plan";
 import { parseRosterFile, type RejectedLine, type RosterImportResult } from "./import";
 import { loadStoredRoster } from "./roster-writes";
 import { recordIndicatorSnapshot } from "./snapshots";
-import { TEMPLATE_HEADERS } from "./template/columns";
+import { TEMPLATE_HEADERS, type TemplateColumnKey } from "./template/columns";
 
 /** A preview lists at most this many rejected lines (the count says how many there are). */
 const LISTED_REJECTIONS = 500;
@@ -65,6 +65,8 @@ export type RosterImportPreview = {
   expired: boolean;
   /** Column names of a template file, to correct a rejected line in place. */
   header: string[] | null;
+  /** The template's column of each header cell, for the correction form's choices. */
+  headerColumns: Array<TemplateColumnKey | null> | null;
   correctedLines: number[];
 };
 
@@ -121,6 +123,7 @@ async function previewOf(row: RosterImport, reading: RosterImportResult): Promis
       .slice(0, LISTED_REJECTIONS)
       .map((line) => ({ ...line, cells: reading.rejectedCells?.get(line.line)?.map(withoutControlCharacters) ?? null })),
     header: reading.header ?? null,
+    headerColumns: reading.headerColumns ?? null,
     correctedLines: Object.keys(row.corrections as Corrections).map(Number),
   };
 }
@@ -146,6 +149,7 @@ function committedPreview(row: RosterImport): RosterImportPreview {
     added: [],
     changed: [],
     header: null,
+    headerColumns: null,
     correctedLines: Object.keys(row.corrections as Corrections).map(Number),
   };
 }

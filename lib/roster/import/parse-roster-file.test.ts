@@ -289,6 +289,8 @@ describe("parseRosterFile: the app's CSV template", () => {
     const result = await parseText(text);
     expect(result.rows).toHaveLength(1);
     expect(result.warnings).toEqual(["Colonne ignorée : « Service » (elle ne fait pas partie du modèle)."]);
+    // Each header cell is known as the template's column it is, whatever its spelling; the unknown one as none.
+    expect(result.headerColumns).toEqual([...TEMPLATE_COLUMNS.map((column) => column.key), null]);
   });
 
   it("rejects a line with more values than columns (separator inside an unquoted value)", async () => {

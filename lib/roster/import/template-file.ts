@@ -17,6 +17,7 @@ type TemplateReading = {
   rows: TemplateImportRow[];
   rejected: RejectedLine[];
   header?: string[];
+  headerColumns?: Array<TemplateColumnKey | null>;
   rejectedCells?: Map<number, string[]>;
   errors: string[];
   warnings: string[];
@@ -85,5 +86,7 @@ export function readTemplateRecords(
       rejectedCells.set(line, cells);
     }
   }
-  return { rows, rejected, header: header.cells, rejectedCells, errors: [], warnings: headerReading.warnings };
+  const columnAt = new Map(Object.entries(indexes).map(([key, index]) => [index, key as TemplateColumnKey]));
+  const headerColumns = header.cells.map((_, index) => columnAt.get(index) ?? null);
+  return { rows, rejected, header: header.cells, headerColumns, rejectedCells, errors: [], warnings: headerReading.warnings };
 }

@@ -8,7 +8,7 @@
  * `RejectedLine`, `RosterImportResult`, `RosterImportOptions`.
  */
 import type { Population, ProfessionalCategory } from "@/lib/db/generated/enums";
-import type { ProfessionalRecord } from "../template/columns";
+import type { ProfessionalRecord, TemplateColumnKey } from "../template/columns";
 import type { TextEncoding } from "./decode";
 
 export type ImportFormat =
@@ -68,6 +68,8 @@ export type RosterImportResult = {
    * so that the preview can offer to correct a line in place.
    */
   header?: string[];
+  /** The template's column each header cell is (null for a column the import does not read). */
+  headerColumns?: Array<TemplateColumnKey | null>;
   rejectedCells?: Map<number, string[]>;
   /** Problems with the whole file: nothing can be imported until they are fixed. */
   errors: string[];

@@ -203,6 +203,7 @@ export default async function RosterImportPreviewPage({ params }: Props) {
                       header={preview.header}
                       cells={rejected.cells}
                       cellMessages={rejected.cellMessages ?? {}}
+                      columns={preview.headerColumns}
                       otherRejectedLines={preview.rejectedCount - 1}
                       rejectedHeadingId="rejets-titre"
                     />
