@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { readListFilters } from "./list-filters";
+import { listQueryString, readListFilters } from "./list-filters";
 
 const ZFilters = z.object({
   search: z.string().trim().max(10).optional(),
@@ -32,5 +32,14 @@ describe("a list page's filters from its query string", () => {
   it("falls back to the defaults when the whole query is refused", () => {
     const ZBoth = ZFilters.refine((filters) => filters.search !== "interdit", { path: [] });
     expect(readListFilters(ZBoth, { search: "interdit" })).toEqual({ page: 1 });
+  });
+});
+
+describe("a list page's filters as a query string", () => {
+  it("keeps the filters set, numbers included, escaped, and leaves out the blank ones", () => {
+    expect(listQueryString({ search: "Les Œillets & co", region: undefined, state: "", page: 2 })).toBe(
+      "search=Les+%C5%92illets+%26+co&page=2",
+    );
+    expect(listQueryString({})).toBe("");
   });
 });

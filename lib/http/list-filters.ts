@@ -27,6 +27,13 @@ export const ZPageFilter = z.coerce.number().int().min(1).catch(1);
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+/** A list page's filters as a query string, for its links (pages, sorts, exports): blank filters are left out. */
+export function listQueryString(values: Readonly<Record<string, string | number | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== "") params.set(key, String(value));
+  return params.toString();
+}
+
 /**
  * A list page's filters, sort and page from its query string. A value the schema refuses (a date
  * typed by hand, a search longer than allowed, a link edited or truncated) is left out rather than

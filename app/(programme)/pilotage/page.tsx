@@ -7,7 +7,7 @@ import { BarChart, RegionMap } from "@/components/dashboard/dsfr-chart";
 import { FigureTableView } from "@/components/dashboard/figure-table-view";
 import { FilterSelect } from "@/components/forms/filter-select";
 import { RolloutChart } from "@/components/roster/rollout-chart";
-import { ZDashboardFilters, type TDashboardFilters } from "@/lib/dashboard/filters";
+import { ZDashboardFilters } from "@/lib/dashboard/filters";
 import { getProgrammeDashboard } from "@/lib/dashboard/get-programme-dashboard";
 import { MAP_FIGURE_KEYS, MAP_FIGURES, mapFigureValue } from "@/lib/dashboard/map-figures";
 import { formatMonthFr } from "@/lib/dashboard/months";
@@ -18,7 +18,7 @@ import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { TIER_LABELS } from "@/lib/review/labels";
 import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
-import { readListFilters } from "@/lib/http/list-filters";
+import { listQueryString, readListFilters } from "@/lib/http/list-filters";
 
 export const metadata: Metadata = { title: "Tableau de bord du programme" };
 
@@ -27,18 +27,11 @@ const percent = (count: number, of: number) => {
   return share === null ? null : 100 * share;
 };
 
-/** The filters as a query string, for the download links and the map figure's choice. */
-function queryOf(filters: TDashboardFilters): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
-  return params.toString();
-}
-
 export default async function ProgrammeDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireViewer("/pilotage");
   const filters = readListFilters(ZDashboardFilters, await searchParams);
   const data = await guardPage(viewer, "/pilotage", () => getProgrammeDashboard(viewer, filters));
-  const query = queryOf(filters);
+  const query = listQueryString(filters);
   const table = (id: DashboardTableId) => <FigureTableView id={id} table={dashboardTable(data, id)} query={query} />;
   const mapFigure = MAP_FIGURES[filters.carte];
   const mapValue = (value: number | null) => (value === null ? 0 : mapFigure.unit === "share" ? Math.round(1000 * value) / 10 : value);

@@ -17,7 +17,7 @@ import { formatEuros, formatInteger } from "@/lib/format/numbers";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
-import { readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
+import { listQueryString, readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
 import { dossierReference } from "@/lib/applications/dossier-reference";
 
 export const metadata: Metadata = { title: "Dossiers de candidature" };
@@ -26,12 +26,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
   const viewer = await requireViewer("/pilotage/dossiers");
   const filters = readListFilters(ZDossierFilters, await searchParams);
   const { total, rows, waves, pageCount } = await guardPage(viewer, "/pilotage/dossiers", () => listDossiers(viewer, filters));
-  const query = (changes: Record<string, string | number>) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...filters, ...changes }))
-      if (value !== undefined && value !== "") params.set(key, String(value));
-    return params.toString();
-  };
+  const query = (changes: Record<string, string | number>) => listQueryString({ ...filters, ...changes });
   const exportFilters = { wave: filters.wave, state: filters.state, region: filters.region, search: filters.search, sort: filters.sort };
 
   return (

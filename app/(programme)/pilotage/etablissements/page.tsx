@@ -11,7 +11,7 @@ import { listEstablishments, ZEstablishmentFilters } from "@/lib/establishments/
 import { REGION_OPTIONS, regionName } from "@/lib/establishments/territories";
 import { formatCount, formatInteger } from "@/lib/format/numbers";
 import { guardPage } from "@/lib/http/page-guard";
-import { readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
+import { listQueryString, readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
 import { requireViewer } from "@/lib/identity/current-viewer";
 
 export const metadata: Metadata = { title: "Établissements" };
@@ -20,12 +20,7 @@ export default async function EstablishmentsListPage({ searchParams }: { searchP
   const viewer = await requireViewer("/pilotage/etablissements");
   const filters = readListFilters(ZEstablishmentFilters, await searchParams);
   const { total, rows, pageCount } = await guardPage(viewer, "/pilotage/etablissements", () => listEstablishments(viewer, filters));
-  const query = (page: number) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...filters, page }))
-      if (value !== undefined && value !== "") params.set(key, String(value));
-    return params.toString();
-  };
+  const query = (page: number) => listQueryString({ ...filters, page });
 
   return (
     <>

@@ -12,7 +12,7 @@ import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatInteger } from "@/lib/format/numbers";
 import { formatParisDateTime } from "@/lib/time/paris";
-import { readListFilters } from "@/lib/http/list-filters";
+import { listQueryString, readListFilters } from "@/lib/http/list-filters";
 
 export const metadata: Metadata = { title: "Journal d'audit" };
 
@@ -20,12 +20,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const viewer = await requireViewer("/pilotage/journal");
   const filters = readListFilters(ZAuditFilters, await searchParams);
   const { total, events, actions, pageCount } = await guardPage(viewer, "/pilotage/journal", () => searchAuditLog(viewer, filters));
-  const query = (page: number) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...filters, page }))
-      if (value !== undefined && value !== "") params.set(key, String(value));
-    return `/pilotage/journal?${params}`;
-  };
+  const query = (page: number) => `/pilotage/journal?${listQueryString({ ...filters, page })}`;
 
   return (
     <>

@@ -15,7 +15,7 @@ import { formatInteger } from "@/lib/format/numbers";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
-import { readListFilters } from "@/lib/http/list-filters";
+import { listQueryString, readListFilters } from "@/lib/http/list-filters";
 
 export const metadata: Metadata = { title: "Suivi des dossiers retenus" };
 
@@ -23,12 +23,8 @@ export default async function FollowUpBoardPage({ searchParams }: { searchParams
   const viewer = await requireViewer("/pilotage/suivi");
   const filters = readListFilters(ZFollowUpFilters, await searchParams);
   const { total, rows, summary, waves, pageCount } = await guardPage(viewer, "/pilotage/suivi", () => listFollowUps(viewer, filters));
-  const query = (changes: Record<string, string | number | undefined>) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...filters, overdue: filters.overdue ? "1" : undefined, ...changes }))
-      if (value !== undefined && value !== "") params.set(key, String(value));
-    return params.toString();
-  };
+  const query = (changes: Record<string, string | number | undefined>) =>
+    listQueryString({ ...filters, overdue: filters.overdue ? "1" : undefined, ...changes });
 
   return (
     <>
