@@ -110,9 +110,9 @@ test.describe("page layout", () => {
 
     test("the ANS accounts, for a programme manager: the actions column is reached in the table's frame", async ({ page, context }) => {
       const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
-      await createUser(e2eDb, { staffRole: "REVIEWER", name: "Agent Étroit" });
+      const narrow = await createUser(e2eDb, { staffRole: "REVIEWER", name: "Agent Étroit" });
       await signInAs(context, manager.id);
-      await page.goto("/pilotage/utilisateurs");
+      await page.goto(`/pilotage/utilisateurs?search=${encodeURIComponent(narrow.email)}`);
       const table = page.getByRole("table", { name: "Comptes des agents" });
       await expect(table).toBeVisible();
       await expectNoSidewaysScroll(page);

@@ -170,7 +170,7 @@ test.describe("passkeys for ANS staff", () => {
     const managerContext = await browser.newContext();
     await signInAs(managerContext, (await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" })).id);
     const managerPage = await managerContext.newPage();
-    await managerPage.goto("/pilotage/utilisateurs");
+    await managerPage.goto(`/pilotage/utilisateurs?search=${encodeURIComponent(invitation.email)}`);
     const send = managerPage.getByRole("button", { name: "Rétablir l'accès de Marc Égaré" });
     await waitForHydration(send);
     managerPage.once("dialog", (dialog) => void dialog.accept());

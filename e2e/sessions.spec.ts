@@ -119,7 +119,8 @@ test.describe("sessions", () => {
     const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
     const reviewer = await createUser(e2eDb, { staffRole: "REVIEWER", name: "Agent Promu" });
     await signInAs(context, manager.id);
-    await page.goto("/pilotage/utilisateurs");
+    // The accounts are paged: the person is found by their address.
+    await page.goto(`/pilotage/utilisateurs?search=${encodeURIComponent(reviewer.email)}`);
     const promote = page.getByRole("button", { name: "Passer chargé de programme : Agent Promu" });
     await waitForHydration(promote);
     const roleOf = async () => (await e2eDb.user.findUniqueOrThrow({ where: { id: reviewer.id } })).staffRole;

@@ -2,17 +2,52 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
-import type { StaffRole } from "@/lib/db/generated/enums";
+import { z } from "zod";
+import type { Prisma } from "@/lib/db/generated/client";
+import { StaffRole } from "@/lib/db/generated/enums";
+import { ZPageFilter, ZSearchFilter } from "@/lib/http/list-filters";
 import { AppError } from "@/lib/errors/app-error";
 import { cancelPendingAccessRecoveries } from "./access-recovery";
 import { revokeAllSessions } from "./sessions";
 
-/** ANS staff accounts, for programme managers. */
-export function listStaff(viewer: Viewer) {
+export const STAFF_PAGE_SIZE = 50;
+
+/** The ANS accounts list's filters, from the query string. */
+export const ZStaffFilters = z.object({
+  role: z.enum(StaffRole).optional().catch(undefined),
+  search: ZSearchFilter,
+  page: ZPageFilter,
+});
+export type TStaffFilters = z.infer<typeof ZStaffFilters>;
+
+function staffWhere(filters: TStaffFilters): Prisma.UserWhereInput {
+  return {
+    staffRole: filters.role ?? { not: null },
+    ...(filters.search
+      ? {
+          OR: [
+            { displayName: { contains: filters.search, mode: "insensitive" } },
+            { email: { contains: filters.search, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+}
+
+/** One page of the ANS and ARS staff accounts, by role then name, for programme managers. */
+export async function listStaff(viewer: Viewer, filters: TStaffFilters) {
   requirePermission(viewer, "user:manage");
+  const where = staffWhere(filters);
+  const [total, rows] = await Promise.all([db.user.count({ where }), listStaffPage(where, filters.page)]);
+  return { total, rows, pageCount: Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE)) };
+}
+
+function listStaffPage(where: Prisma.UserWhereInput, page: number) {
   return db.user.findMany({
-    where: { staffRole: { not: null } },
-    orderBy: [{ staffRole: "asc" }, { displayName: "asc" }],
+    where,
+    orderBy: [{ staffRole: "asc" }, { displayName: "asc" }, { id: "asc" }],
+    skip: (page - 1) * STAFF_PAGE_SIZE,
+    take: STAFF_PAGE_SIZE,
     select: {
       id: true,
       email: true,

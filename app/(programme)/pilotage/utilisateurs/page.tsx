@@ -7,15 +7,22 @@ import { RecoverAccessButton } from "@/components/identity/recover-access-button
 import { StaffMemberActions } from "@/components/identity/staff-member-actions";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
-import { listStaff } from "@/lib/identity/users";
+import { listStaff, ZStaffFilters } from "@/lib/identity/users";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { PageLinks } from "@/components/dsfr/page-links";
+import { FilterSelect } from "@/components/forms/filter-select";
+import { formatCount } from "@/lib/format/numbers";
+import { listQueryString, readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 
 export const metadata: Metadata = { title: "Utilisateurs de l'ANS" };
 
-export default async function StaffPage() {
+export default async function StaffPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireViewer("/pilotage/utilisateurs");
-  const staff = await guardPage(viewer, "/pilotage/utilisateurs", () => listStaff(viewer));
+  const filters = readListFilters(ZStaffFilters, await searchParams);
+  const { total, rows, pageCount } = await guardPage(viewer, "/pilotage/utilisateurs", () => listStaff(viewer, filters));
 
   return (
     <>
@@ -25,60 +32,90 @@ export default async function StaffPage() {
         <Link href="/pilotage/invitations">envoyez une invitation</Link> ; à une personne qui a perdu sa clé, « Rétablir l&apos;accès »
         envoie un lien pour en enregistrer une nouvelle.
       </p>
-      <DataTable caption="Comptes des agents" multiline>
-        <thead>
-          <tr>
-            <th scope="col">Nom</th>
-            <th scope="col">Rôle</th>
-            <th scope="col">Clés</th>
-            <th scope="col">Dernière activité</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {staff.map((user) => (
-            <tr key={user.id}>
-              <td>
-                {user.staffRole === "REVIEWER" || user.staffRole === "REGIONAL_REVIEWER" ? (
-                  <Link href={`/pilotage/utilisateurs/${user.id}`}>{user.displayName}</Link>
-                ) : (
-                  user.displayName
-                )}
-                <br />
-                <span className={fr.cx("fr-text--xs")}>{user.email}</span>
-              </td>
-              <td>
-                {user.staffRole ? STAFF_ROLE_LABELS[user.staffRole] : "–"}
-                {user.disabledAt ? (
-                  <>
-                    {" "}
-                    <Badge severity="error" small>
-                      Désactivé
-                    </Badge>
-                  </>
-                ) : null}
-              </td>
-              <td>{user._count.credentials}</td>
-              <td>{user.sessions[0] ? formatParisDateTime(user.sessions[0].lastSeenAt) : "Aucune connexion"}</td>
-              <td>
-                {user.id === viewer.userId || !user.staffRole ? (
-                  "Vous"
-                ) : (
-                  <>
-                    <StaffMemberActions
-                      userId={user.id}
-                      name={user.displayName}
-                      staffRole={user.staffRole}
-                      disabled={user.disabledAt !== null}
-                    />
-                    {user.disabledAt ? null : <RecoverAccessButton userId={user.id} name={user.displayName} />}
-                  </>
-                )}
-              </td>
+      <form
+        method="get"
+        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")}
+        aria-label="Filtrer les comptes"
+      >
+        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          <FilterSelect label="Rôle" name="role" value={filters.role} options={STAFF_ROLE_LABELS} anyLabel="Tous" />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-5")}>
+          <Input
+            label="Nom ou adresse électronique"
+            nativeInputProps={{ name: "search", defaultValue: filters.search, maxLength: SEARCH_TEXT_MAX_LENGTH }}
+          />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Button type="submit" iconId="fr-icon-filter-line">
+            Filtrer
+          </Button>
+        </div>
+      </form>
+      <p role="status">{formatCount(total, "compte", "comptes")}</p>
+      {rows.length === 0 ? (
+        <p>Aucun compte ne correspond à ces filtres.</p>
+      ) : (
+        <DataTable caption="Comptes des agents" multiline>
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">Rôle</th>
+              <th scope="col">Clés</th>
+              <th scope="col">Dernière activité</th>
+              <th scope="col">Actions</th>
             </tr>
-          ))}
-        </tbody>
-      </DataTable>
+          </thead>
+          <tbody>
+            {rows.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  {user.staffRole === "REVIEWER" || user.staffRole === "REGIONAL_REVIEWER" ? (
+                    <Link href={`/pilotage/utilisateurs/${user.id}`}>{user.displayName}</Link>
+                  ) : (
+                    user.displayName
+                  )}
+                  <br />
+                  <span className={fr.cx("fr-text--xs")}>{user.email}</span>
+                </td>
+                <td>
+                  {user.staffRole ? STAFF_ROLE_LABELS[user.staffRole] : "–"}
+                  {user.disabledAt ? (
+                    <>
+                      {" "}
+                      <Badge severity="error" small>
+                        Désactivé
+                      </Badge>
+                    </>
+                  ) : null}
+                </td>
+                <td>{user._count.credentials}</td>
+                <td>{user.sessions[0] ? formatParisDateTime(user.sessions[0].lastSeenAt) : "Aucune connexion"}</td>
+                <td>
+                  {user.id === viewer.userId || !user.staffRole ? (
+                    "Vous"
+                  ) : (
+                    <>
+                      <StaffMemberActions
+                        userId={user.id}
+                        name={user.displayName}
+                        staffRole={user.staffRole}
+                        disabled={user.disabledAt !== null}
+                      />
+                      {user.disabledAt ? null : <RecoverAccessButton userId={user.id} name={user.displayName} />}
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+      <PageLinks
+        page={filters.page}
+        pageCount={pageCount}
+        href={(page) => `/pilotage/utilisateurs?${listQueryString({ ...filters, page })}`}
+      />
     </>
   );
 }
