@@ -21,6 +21,11 @@ export function rolesOf(viewer: Viewer): Role[] {
   return roles;
 }
 
+/** A reviewer of the ANS or of an ARS: who scores dossiers and has a reviewer's record (regions, affiliations). */
+export function isReviewerRole(staffRole: StaffRole | null): staffRole is "REVIEWER" | "REGIONAL_REVIEWER" {
+  return staffRole === "REVIEWER" || staffRole === "REGIONAL_REVIEWER";
+}
+
 export function isMemberOf(viewer: Viewer, establishmentId: string): boolean {
   return viewer.memberships.some((membership) => membership.establishmentId === establishmentId);
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { ReviewTier } from "@/lib/db/generated/enums";
 import { hasPermission, ROLE_PERMISSIONS, TIER_PERMISSION, verificationTiersOf } from "./policy";
-import type { Viewer } from "./viewer";
+import { isReviewerRole, type Viewer } from "./viewer";
 
 /**
  * Scope in the query, not after it: these filters go into every list query, so a row the viewer
@@ -12,7 +12,7 @@ export function applicationsVisibleTo(viewer: Viewer): Prisma.ApplicationWhereIn
   const scopes: Prisma.ApplicationWhereInput[] = [
     { establishmentId: { in: viewer.memberships.map((membership) => membership.establishmentId) } },
   ];
-  if (viewer.staffRole === "REVIEWER" || viewer.staffRole === "REGIONAL_REVIEWER") {
+  if (isReviewerRole(viewer.staffRole)) {
     scopes.push({
       state: { not: "DRAFT" },
       assignments: { some: { reviewerId: viewer.userId, conflict: { is: { hasConflict: false } } } },

@@ -5,7 +5,7 @@ import {
   decideApplicationAccess,
   refusalMessage,
 } from "@/lib/access/policy";
-import type { Viewer } from "@/lib/access/viewer";
+import { isReviewerRole, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import type { StaffRole } from "@/lib/db/generated/enums";
 import { RELEASED_DECISION_ARGS } from "@/lib/decisions/released-decision";
@@ -100,6 +100,6 @@ function historyActorName(
   wave: { reviewersAnonymous: boolean },
   actor: { displayName: string; staffRole: StaffRole | null },
 ): string {
-  const reviewer = actor.staffRole === "REVIEWER" || actor.staffRole === "REGIONAL_REVIEWER";
+  const reviewer = isReviewerRole(actor.staffRole);
   return !reviewer || (viewer.staffRole !== null && canSeeReviewerNames(viewer, wave)) ? actor.displayName : "instruction";
 }

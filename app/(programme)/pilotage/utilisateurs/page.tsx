@@ -3,6 +3,7 @@ import { DataTable } from "@/components/dsfr/data-table";
 import { Badge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { isReviewerRole } from "@/lib/access/viewer";
 import { RecoverAccessButton } from "@/components/identity/recover-access-button";
 import { StaffMemberActions } from "@/components/identity/staff-member-actions";
 import { requireViewer } from "@/lib/identity/current-viewer";
@@ -70,7 +71,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
             {rows.map((user) => (
               <tr key={user.id}>
                 <td>
-                  {user.staffRole === "REVIEWER" || user.staffRole === "REGIONAL_REVIEWER" ? (
+                  {isReviewerRole(user.staffRole) ? (
                     <Link href={`/pilotage/utilisateurs/${user.id}`}>{user.displayName}</Link>
                   ) : (
                     user.displayName
