@@ -7,6 +7,7 @@ import {
   consumeAccessRecovery,
   findAccessRecovery,
   issueAccessRecovery,
+  issueAccessRecoveryFromCommandLine,
   requireUsableAccessRecovery,
 } from "./access-recovery";
 import { updateStaffMember } from "./users";
@@ -56,7 +57,7 @@ describe("access recovery", () => {
     // The token is not stored: only its hash.
     expect(await testDb.accessRecovery.count({ where: { tokenHash: token } })).toBe(0);
     expect(await testDb.webAuthnCredential.count({ where: { userId: editor.id } })).toBe(1);
-    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "access-recovery.issued" } });
+    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "access-recovery.issued", targetId: editor.id } });
     expect(audit).toMatchObject({ actorId: director.userId, targetId: editor.id, ip: "203.0.113.9" });
     expect((await findAccessRecovery(token, now)).status).toBe("valid");
     expect((await findAccessRecovery(token, new Date("2026-12-08T09:00:00Z"))).status).toBe("expired");
@@ -143,7 +144,7 @@ describe("access recovery", () => {
     expect(told).toMatchObject({ to: editor.email, subject: "Votre accès à HospiConnect a été rétabli" });
     expect(told.text).toContain("Votre ancienne clé a été retirée et vos sessions ouvertes fermées.");
     expect(told.text).toContain("prévenez sans attendre la direction de votre établissement ou l'équipe HospiConnect de l'ANS");
-    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "access-recovery.used" } });
+    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "access-recovery.used", targetId: editor.id } });
     expect(audit).toMatchObject({ actorId: editor.id, targetId: editor.id, details: { removedKeys: 1, endedSessions: 1 } });
 
     expect((await findAccessRecovery(token)).status).toBe("used");
@@ -165,5 +166,25 @@ describe("access recovery", () => {
     expect(told.text).toContain("Votre compte n'avait pas d'autre clé ; vos sessions ouvertes ont été fermées.");
     expect(told.text).toContain("prévenez sans attendre l'équipe HospiConnect de l'ANS :");
     expect(told.text).not.toContain("direction");
+  });
+
+  it("is sent from the command line to a programme manager no other manager can help, its link printed and e-mailed", async () => {
+    const manager = await programmeManager(testDb);
+
+    const sent = await issueAccessRecoveryFromCommandLine(manager.email.toUpperCase());
+
+    expect(sent.email).toBe(manager.email);
+    const { email, token } = await sentLink(manager.userId);
+    expect(sent.link).toContain(`/recuperation/${token}`);
+    expect(email.text).toContain("L'équipe HospiConnect vous envoie un lien pour rétablir votre accès");
+    expect(email.text).toContain("prévenez l'équipe HospiConnect");
+    expect((await findAccessRecovery(token)).status).toBe("valid");
+    // The audit log outlives each test's data: its entry is found by its target.
+    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "access-recovery.issued", targetId: manager.userId } });
+    expect(audit).toMatchObject({ actorId: null, actorLabel: "ligne de commande" });
+    await expect(issueAccessRecoveryFromCommandLine("personne@exemple.fr")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Aucun compte n'a l'adresse personne@exemple.fr.",
+    });
   });
 });

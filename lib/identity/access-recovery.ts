@@ -14,7 +14,7 @@ import { nameWithSide } from "./staff-role-labels";
 import { hashToken, newToken } from "./tokens";
 import { type LinkStatus, linkStatus, usableLinkWhere } from "./single-use-link";
 
-/** Shorter than an invitation's week: the link replaces every key of an existing account. */
+/** Shorter than an invitation's (72 hours by default): the link replaces every key of an existing account. */
 export const ACCESS_RECOVERY_TTL_HOURS = 24;
 
 export const ACCESS_RECOVERY_STATUS_MESSAGES: Readonly<Record<Exclude<LinkStatus, "valid">, string>> = {
@@ -26,9 +26,23 @@ export const ACCESS_RECOVERY_STATUS_MESSAGES: Readonly<Record<Exclude<LinkStatus
   unknown: "Ce lien de rétablissement n'est pas valide. Vérifiez qu'il a été copié en entier.",
 };
 
+const ACCOUNT_SELECT = {
+  id: true,
+  email: true,
+  staffRole: true,
+  disabledAt: true,
+  memberships: { select: { establishmentId: true } },
+} as const satisfies Prisma.UserSelect;
+
+type Account = Prisma.UserGetPayload<{ select: typeof ACCOUNT_SELECT }>;
+
+/** Who sends the link: named in the e-mail (« Claire Dumont (ANS) »), and in the audit log. */
+type RecoveryAuthor = { issuedById: string | null; issuedBy: string; actor: { id: string | null; label: string } };
+
 /**
  * Sends a person who lost their keys a single-use link to register a new one (ADR 0034), replacing
- * the link sent before. Their keys stay until the link is used: the request may not be theirs.
+ * the link sent before. Their keys stay until the link is used: the request may not be theirs. The
+ * sender never sees the link: it goes to the person's own address.
  */
 export async function issueAccessRecovery(
   viewer: Viewer,
@@ -36,48 +50,66 @@ export async function issueAccessRecovery(
   ip: string | null,
   now = new Date(),
 ): Promise<{ email: string; expiresAt: Date; replacedEarlier: boolean }> {
-  const account = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, staffRole: true, disabledAt: true, memberships: { select: { establishmentId: true } } },
-  });
+  const account = await db.user.findUnique({ where: { id: userId }, select: ACCOUNT_SELECT });
   if (!account) throw new AppError("NOT_FOUND");
   authorizeAccessRecovery(viewer, {
     userId: account.id,
     staffRole: account.staffRole,
     establishmentIds: account.memberships.map((membership) => membership.establishmentId),
   });
+  const author = { issuedById: viewer.userId, issuedBy: nameWithSide(viewer.displayName, viewer.staffRole), actor: auditActor(viewer) };
+  const { email, expiresAt, replacedEarlier } = await writeAccessRecovery(account, author, ip, now);
+  return { email, expiresAt, replacedEarlier };
+}
+
+/**
+ * `npm run recover-access`: for the programme manager who lost their key when no other manager can
+ * send them a link. Whoever runs it holds the server, so there is no viewer to authorize; the link
+ * is printed as well as e-mailed (like `npm run invite`).
+ */
+export async function issueAccessRecoveryFromCommandLine(email: string, now = new Date()) {
+  const account = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: ACCOUNT_SELECT });
+  if (!account) throw new AppError("NOT_FOUND", `Aucun compte n'a l'adresse ${email}.`);
+  return writeAccessRecovery(
+    account,
+    { issuedById: null, issuedBy: "l'équipe HospiConnect", actor: { id: null, label: "ligne de commande" } },
+    null,
+    now,
+  );
+}
+
+async function writeAccessRecovery(account: Account, author: RecoveryAuthor, ip: string | null, now: Date) {
   if (account.disabledAt) throw new AppError("INVALID_STATE", "Ce compte est désactivé : réactivez-le avant d'en rétablir l'accès.");
   const token = newToken();
   const expiresAt = new Date(now.getTime() + ACCESS_RECOVERY_TTL_HOURS * 3_600_000);
+  const link = new URL(`/recuperation/${token}`, env.APP_URL).toString();
   const superseded = await db.$transaction(async (tx) => {
     // Two links sent at once (a double click, two directors) would each replace only the earlier ones.
-    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${account.id}::uuid FOR UPDATE`;
     const { count: superseded } = await tx.accessRecovery.updateMany({
-      where: { userId, ...usableLinkWhere(now) },
+      where: { userId: account.id, ...usableLinkWhere(now) },
       data: { supersededAt: now },
     });
     const recovery = await tx.accessRecovery.create({
-      data: { tokenHash: hashToken(token), userId, issuedById: viewer.userId, expiresAt },
+      data: { tokenHash: hashToken(token), userId: account.id, issuedById: author.issuedById, expiresAt },
       select: { id: true },
     });
-    const link = new URL(`/recuperation/${token}`, env.APP_URL).toString();
-    const issuedBy = nameWithSide(viewer.displayName, viewer.staffRole);
     await enqueueEmail(tx, {
       dedupeKey: `access-recovery:${recovery.id}`,
       to: account.email,
-      ...accessRecoveryEmail({ link, expiresAt, issuedBy }),
+      ...accessRecoveryEmail({ link, expiresAt, issuedBy: author.issuedBy }),
     });
     await recordAudit(tx, {
-      actor: auditActor(viewer),
+      actor: author.actor,
       action: "access-recovery.issued",
-      target: { type: "User", id: userId },
+      target: { type: "User", id: account.id },
       ip,
       details: { email: account.email, linksReplaced: superseded },
     });
     return superseded;
   });
   requestDelivery();
-  return { email: account.email, expiresAt, replacedEarlier: superseded > 0 };
+  return { email: account.email, expiresAt, replacedEarlier: superseded > 0, link };
 }
 
 /** Disabling an account cancels the links sent to it: reactivating it must not bring back a link that was out meanwhile. */

@@ -6,6 +6,7 @@ import { SIGNATURE } from "./signature";
  * what using it does to the keys they have, and what to do if they asked for nothing: someone may be
  * trying to take their account.
  */
+/** `issuedBy`: « Claire Dumont (ANS) », « l'équipe HospiConnect » (the command line). */
 export function accessRecoveryEmail({ link, expiresAt, issuedBy }: { link: string; expiresAt: Date; issuedBy: string }): {
   subject: string;
   text: string;
@@ -15,7 +16,7 @@ export function accessRecoveryEmail({ link, expiresAt, issuedBy }: { link: strin
     text: [
       "Bonjour,",
       "",
-      `${issuedBy} vous envoie un lien pour rétablir votre accès à la plateforme des appels à projets HospiConnect, à la suite de la perte de votre clé d'accès.`,
+      `${issuedBy.charAt(0).toUpperCase()}${issuedBy.slice(1)} vous envoie un lien pour rétablir votre accès à la plateforme des appels à projets HospiConnect, à la suite de la perte de votre clé d'accès.`,
       "",
       `Ouvrez ce lien avant le ${formatParisDateTime(expiresAt)} (heure de Paris) pour enregistrer une nouvelle clé d'accès (passkey ou clé de sécurité FIDO2) :`,
       link,
