@@ -14,7 +14,7 @@ const RPPS = [withRppsKey("3000000001"), withRppsKey("3000000002"), withRppsKey(
 const FILE = templateCsv([
   { Nom: "ARNAUD", Prénom: "Léa", RPPS: RPPS[0] },
   { Nom: "BERNARD", Prénom: "Hugo", RPPS: RPPS[1], MIE: "" },
-  { Nom: "COLIN", Prénom: "Inès", RPPS: "1234" },
+  { Nom: "COLIN", Prénom: "Inès", RPPS: "1234", Population: "salarié" },
 ]);
 
 test.describe("professional roster", () => {
@@ -57,8 +57,10 @@ test.describe("professional roster", () => {
     await expect(rppsField).toHaveAttribute("aria-invalid", "true");
     await expect(rppsField).toHaveAccessibleDescription(/Le numéro RPPS 1234 doit comporter 11 chiffres\./);
     await expect(correction.getByLabel("Nom", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
-    // A column that takes one value of a list is a choice among the values the import reads.
+    // A column that takes one value of a list is a choice among the values the import reads; the file's
+    // « salarié » is shown as that choice, not as a value to fix.
     await expect(correction.getByRole("combobox", { name: "Population" })).toHaveValue("Salarié");
+    await expect(correction.getByRole("option", { name: /valeur du fichier/ })).toHaveCount(0);
     await expect(correction.getByRole("combobox", { name: "Besoin DMP" }).getByRole("option")).toHaveText(["(vide)", "Oui", "Non"]);
     await rppsField.fill("12345");
     await correction.getByRole("button", { name: "Vérifier la ligne 4 corrigée" }).click();

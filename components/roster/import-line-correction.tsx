@@ -93,6 +93,8 @@ export function ImportLineCorrection({
           const label = index < header.length ? header[index] || `Colonne ${index + 1}` : `Valeur en trop ${index - header.length + 1}`;
           const column = index < header.length ? columns?.[index] : null;
           const choices = column ? TEMPLATE_CHOICES[column] : undefined;
+          // « salarié » is « Salarié » for the import: shown as that choice, not as a value to fix.
+          const shown = choices?.find((choice) => choice.localeCompare(value.trim(), "fr", { sensitivity: "base" }) === 0) ?? value;
           const change = (text: string) => setValues((previous) => previous.map((cell, position) => (position === index ? text : cell)));
           const error = { ...errorState(fieldMessages[index]?.map(withoutLineNumber)) };
           return (
@@ -101,11 +103,15 @@ export function ImportLineCorrection({
                 <Select
                   label={label}
                   {...error}
-                  nativeSelectProps={{ ...ariaInvalid(fieldMessages[index]), value, onChange: (event) => change(event.target.value) }}
+                  nativeSelectProps={{
+                    ...ariaInvalid(fieldMessages[index]),
+                    value: shown,
+                    onChange: (event) => change(event.target.value),
+                  }}
                 >
                   {/* The file's own value stays choosable until replaced: nothing is changed unseen. */}
-                  {value.trim() !== "" && !choices.includes(value) ? (
-                    <option value={value}>{`« ${value} » (valeur du fichier)`}</option>
+                  {shown.trim() !== "" && !choices.includes(shown) ? (
+                    <option value={shown}>{`« ${shown} » (valeur du fichier)`}</option>
                   ) : null}
                   <option value="">(vide)</option>
                   {choices.map((choice) => (

@@ -70,6 +70,9 @@ describe("the programme's dossier list", () => {
     expect(await found("l'ile hopital")).toEqual(["HÔPITAL LOCAL DE L’ÎLE-D’YEU"]);
     expect(await found("eglantines ehpad")).toEqual(["EHPAD Les Églantines"]);
     expect(await found("hopital eglantines")).toEqual([]);
+    // « % » and « _ » are read as themselves, in the name as in the FINESS, not as wildcards.
+    expect(await found("%")).toEqual([]);
+    expect(await found("_")).toEqual([]);
 
     const { finessEt } = await testDb.establishment.findFirstOrThrow({
       where: { name: "EHPAD Les Églantines" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACCENTED_LETTERS, BASE_LETTERS, foldForSearch, searchWords } from "./search-fold";
+import { ACCENTED_LETTERS, BASE_LETTERS, foldForSearch, likeLiteral, searchWords } from "./search-fold";
 
 describe("search folding", () => {
   it("drops accents, capitals and the typographic apostrophe, and spells out œ and æ", () => {
@@ -24,5 +24,10 @@ describe("search folding", () => {
     expect(searchWords("  Hélène   MARCHAND hélène ")).toEqual(["helene", "marchand"]);
     expect(searchWords("   ")).toEqual([]);
     expect(searchWords(undefined)).toEqual([]);
+  });
+
+  it("reads « % », « _ » and « \\ » as themselves, not as LIKE's wildcards", () => {
+    expect(searchWords("karim_benali 100% a\\b")).toEqual(["karim\\_benali", "100\\%", "a\\\\b"]);
+    expect(likeLiteral("%%")).toBe("\\%\\%");
   });
 });

@@ -25,13 +25,25 @@ export function foldForSearch(text: string): string {
   return folded.replace(/[A-Z]+/g, (capitals) => capitals.toLowerCase());
 }
 
-/** The words of a search, folded: a name matches when it contains every one of them, in any order. */
+/**
+ * The words of a search, folded and ready for Prisma's `contains`: a name matches when it contains
+ * every one of them, in any order.
+ */
 export function searchWords(search: string | undefined): string[] {
   return [
     ...new Set(
       foldForSearch(search ?? "")
         .split(/\s+/)
-        .filter(Boolean),
+        .filter(Boolean)
+        .map(likeLiteral),
     ),
   ];
+}
+
+/**
+ * A text for Prisma's `contains` and `startsWith`, which write it into a LIKE pattern as it is: its
+ * `%` and `_` would match anything (« %%% » every row, « k%m » « Karim »).
+ */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import { searchWords } from "@/lib/db/search-fold";
+import { likeLiteral, searchWords } from "@/lib/db/search-fold";
 
 /**
  * The establishments a search finds: every word in the name, in any order, without accents nor
@@ -9,7 +9,7 @@ export function establishmentSearchWhere(search: string): Prisma.EstablishmentWh
   return {
     OR: [
       { AND: searchWords(search).map((word) => ({ nameSearch: { contains: word } })) },
-      { finessEt: { startsWith: search.toUpperCase() } },
+      { finessEt: { startsWith: likeLiteral(search.toUpperCase()) } },
     ],
   };
 }

@@ -21,7 +21,7 @@ describe("the ANS accounts list", () => {
     expect(second.rows.map((row) => row.id)).toEqual([manager.userId]);
   });
 
-  it("finds a person by a part of their name or address, whatever the capitals, and filters by role", async () => {
+  it("finds a person by the words of their name or address in any order, whatever the accents and capitals, and filters by role", async () => {
     const manager = await programmeManager(testDb);
     const ars = await createReviewer(testDb, { role: "REGIONAL_REVIEWER", regions: ["84"], name: "Hélène Marchand" });
     await createReviewer(testDb, { name: "Paul Agent" });
@@ -30,6 +30,10 @@ describe("the ANS accounts list", () => {
       (await listStaff(manager, ZStaffFilters.parse(query))).rows.map((row) => row.displayName);
 
     expect(await found({ search: "MARCHAND" })).toEqual(["Hélène Marchand"]);
+    expect(await found({ search: "marchand helene" })).toEqual(["Hélène Marchand"]);
+    // « % » and « _ » are letters of the search, not wildcards.
+    expect(await found({ search: "%" })).toEqual([]);
+    expect(await found({ search: "h_l" })).toEqual([]);
     expect(await found({ search: ars.email.slice(0, 12) })).toEqual(["Hélène Marchand"]);
     expect(await found({ role: "REGIONAL_REVIEWER" })).toEqual(["Hélène Marchand"]);
     expect(await found({ role: "PROGRAMME_MANAGER" })).toEqual(["Claire Pilote"]);
