@@ -70,7 +70,12 @@ test("a manager filters the follow-up board by stage, sees the overdue check fir
   for await (const chunk of await (await download).createReadStream()) csv += chunk.toString("utf8");
   const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
   expect(lines[0]).toContain("Établissement;FINESS;Région;Vague;Projet;Étape du suivi");
-  expect(lines.slice(1).map((line) => line.split(";")[0])).toEqual(["CH Zicavo en retard", "CH Aubrac à l'heure"]);
+  // Each row: the dossier's reference, then its establishment.
+  expect(lines.slice(1).map((line) => line.split(";")[0])).toEqual([
+    expect.stringMatching(/^HC-\d{5}$/),
+    expect.stringMatching(/^HC-\d{5}$/),
+  ]);
+  expect(lines.slice(1).map((line) => line.split(";")[1])).toEqual(["CH Zicavo en retard", "CH Aubrac à l'heure"]);
   expect(lines[1]).toMatch(/;Oui$/);
   expect(await e2eDb.auditEvent.count({ where: { actorId: manager.id, action: "follow-ups.exported" } })).toBe(1);
 

@@ -65,7 +65,7 @@ test.describe("untrusted input", () => {
     for (const [url, label, length] of [
       ["/pilotage/dossiers", "Établissement, FINESS ou référence", 100],
       ["/pilotage/journal", "Auteur (adresse)", 200],
-      ["/pilotage/journal", "Cible (identifiant)", 200],
+      ["/pilotage/journal", "Cible (identifiant ou référence du dossier)", 200],
     ] as const) {
       await page.goto(url);
       const field = page.getByLabel(label);

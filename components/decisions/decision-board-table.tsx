@@ -41,7 +41,9 @@ function columnsFor(waveId: string) {
       cell: ({ row }) => (
         <>
           <Link href={`/pilotage/vagues/${waveId}/decisions/${row.original.id}`}>{row.original.establishment}</Link>
-          <span className={fr.cx("fr-hint-text")}>{row.original.category}</span>
+          <span className={fr.cx("fr-hint-text")}>
+            {row.original.reference} – {row.original.category}
+          </span>
         </>
       ),
     }),

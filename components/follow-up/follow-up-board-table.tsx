@@ -14,6 +14,8 @@ export type FollowUpBoardRow = {
   id: string;
   establishment: string;
   finess: string;
+  /** « HC-00042 ». */
+  reference: string;
   region: string;
   wave: string;
   stage: string;
@@ -37,7 +39,9 @@ const columns = helper.columns([
     cell: ({ row }) => (
       <>
         <Link href={`/dossiers/${row.original.id}/suivi`}>{row.original.establishment}</Link>
-        <span className={fr.cx("fr-hint-text")}>FINESS {row.original.finess}</span>
+        <span className={fr.cx("fr-hint-text")}>
+          {row.original.reference} – FINESS {row.original.finess}
+        </span>
       </>
     ),
   }),

@@ -1,3 +1,4 @@
+import { dossierNumberSearched, dossierReference } from "@/lib/applications/dossier-reference";
 import { z } from "zod";
 import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
@@ -49,10 +50,13 @@ export function auditWhere(filters: TAuditFilters): Prisma.AuditEventWhereInput 
   };
 }
 
-/** One page of the audit log, newest first, for programme managers. */
+/**
+ * One page of the audit log, newest first, for programme managers. A dossier is found by its
+ * reference (« HC-00042 ») as by its id, and named by it.
+ */
 export async function searchAuditLog(viewer: Viewer, filters: TAuditFilters) {
   requirePermission(viewer, "audit:read");
-  const where = auditWhere(filters);
+  const where = auditWhere({ ...filters, target: await targetIdOf(filters.target) });
   const [total, events, actions] = await Promise.all([
     db.auditEvent.count({ where }),
     db.auditEvent.findMany({
@@ -64,5 +68,27 @@ export async function searchAuditLog(viewer: Viewer, filters: TAuditFilters) {
     }),
     db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
   ]);
-  return { total, events, actions: actions.map((row) => row.action), pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+  const dossiers = await db.application.findMany({
+    where: {
+      id: { in: events.filter((event) => event.targetType === "Application" && isUuid(event.targetId)).map((event) => event.targetId!) },
+    },
+    select: { id: true, number: true },
+  });
+  const references = new Map(dossiers.map((dossier) => [dossier.id, dossierReference(dossier.number)]));
+  return {
+    total,
+    events: events.map((event) => ({ ...event, targetReference: (event.targetId && references.get(event.targetId)) ?? null })),
+    actions: actions.map((row) => row.action),
+    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+  };
 }
+
+/** The id a target filter means: a dossier's reference is its dossier's id (none: nothing matches). */
+async function targetIdOf(target: string | undefined): Promise<string | undefined> {
+  const number = target ? dossierNumberSearched(target) : null;
+  if (number === null) return target;
+  const dossier = await db.application.findUnique({ where: { number }, select: { id: true } });
+  return dossier?.id ?? target;
+}
+
+const isUuid = (text: string | null): text is string => text !== null && /^[0-9a-f-]{36}$/i.test(text);

@@ -3,6 +3,7 @@ import { type BoardRow, filterAndSort, rankByNote, ZDecisionBoardFilters } from 
 
 const row = (id: string, fields: Partial<BoardRow> = {}): BoardRow => ({
   id,
+  reference: `HC-${id}`,
   establishment: `EHPAD ${id}`,
   finess: "790000015",
   regionCode: "75",

@@ -27,6 +27,8 @@ export type TDecisionBoardFilters = z.infer<typeof ZDecisionBoardFilters>;
 
 export type BoardRow = {
   id: string;
+  /** « HC-00042 », which the dossier's letter quotes. */
+  reference: string;
   establishment: string;
   finess: string;
   regionCode: string;

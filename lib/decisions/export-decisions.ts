@@ -12,6 +12,7 @@ import { fileNameWords } from "@/lib/export/file-name";
 
 const COLUMNS: readonly FigureColumn[] = [
   { label: "Rang (note normalisée)", kind: "integer" },
+  { label: "Référence", kind: "text" },
   { label: "Établissement", kind: "text" },
   { label: "FINESS", kind: "text" },
   { label: "Région", kind: "text" },
@@ -37,6 +38,7 @@ const cents = (amount: string | null | undefined) => (amount === null || amount 
 function cells(row: BoardRow, rank: number | null): FigureCell[] {
   return [
     rank,
+    row.reference,
     row.establishment,
     row.finess,
     row.region,

@@ -1,3 +1,4 @@
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
@@ -35,6 +36,7 @@ export async function getDecisionBoard(viewer: Viewer, waveId: string, filters: 
       where: { waveId, state: { in: ["SCORED", "SELECTED", "REJECTED"] } },
       select: {
         id: true,
+        number: true,
         establishment: {
           select: { name: true, finessEt: true, regionCode: true, categoryCode: true, category: { select: { label: true } } },
         },
@@ -53,6 +55,7 @@ export async function getDecisionBoard(viewer: Viewer, waveId: string, filters: 
     boardRow(
       {
         id: dossier.id,
+        reference: dossierReference(dossier.number),
         establishment: dossier.establishment.name,
         finess: dossier.establishment.finessEt,
         regionCode: dossier.establishment.regionCode,

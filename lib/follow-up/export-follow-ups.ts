@@ -18,6 +18,7 @@ export const ZFollowUpExport = ZFollowUpFilters.extend({ format: ZFileFormat.def
 export type TFollowUpExport = z.output<typeof ZFollowUpExport>;
 
 export const FOLLOW_UP_EXPORT_COLUMNS: readonly FigureColumn[] = [
+  { label: "Référence", kind: "text" },
   { label: "Établissement", kind: "text" },
   { label: "FINESS", kind: "text" },
   { label: "Région", kind: "text" },
@@ -32,6 +33,7 @@ export const FOLLOW_UP_EXPORT_COLUMNS: readonly FigureColumn[] = [
 
 export function followUpExportCells(row: FollowUpRow): FigureCell[] {
   return [
+    row.reference,
     row.establishment,
     row.finess,
     regionName(row.regionCode),

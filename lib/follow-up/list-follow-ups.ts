@@ -1,3 +1,4 @@
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { ZRegionFilter, ZPageFilter } from "@/lib/http/list-filters";
 import { z } from "zod";
 import { requirePermission } from "@/lib/access/policy";
@@ -89,6 +90,7 @@ const BALANCE_SELECT = { where: { kind: "BALANCE" }, select: { status: true } } 
 
 const FOLLOW_UP_ROW_SELECT = {
   id: true,
+  number: true,
   projectTitle: true,
   establishment: { select: { name: true, finessEt: true, regionCode: true } },
   wave: { select: { title: true } },
@@ -105,6 +107,7 @@ function toRow(record: RowRecord, now: Date) {
   const open = verification !== null && (OPEN_VERIFICATION_STATES as readonly string[]).includes(verification.state);
   return {
     id: record.id,
+    reference: dossierReference(record.number),
     establishment: record.establishment.name,
     finess: record.establishment.finessEt,
     regionCode: record.establishment.regionCode,

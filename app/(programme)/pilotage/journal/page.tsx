@@ -55,7 +55,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
           <Input
-            label="Cible (identifiant)"
+            label="Cible (identifiant ou référence du dossier)"
             nativeInputProps={{ name: "target", defaultValue: filters.target, maxLength: AUDIT_FILTER_MAX_LENGTH }}
           />
         </div>
@@ -100,7 +100,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                     <code>{event.action}</code>
                   </span>
                 </td>
-                <td>{event.targetType ? `${auditTargetLabel(event.targetType)} ${event.targetId ?? ""}` : "–"}</td>
+                <td>{event.targetType ? `${auditTargetLabel(event.targetType)} ${event.targetReference ?? event.targetId ?? ""}` : "–"}</td>
                 <td>{event.ip ?? "–"}</td>
                 <td>
                   <AuditDetailsList details={event.details} />

@@ -155,6 +155,7 @@ export default async function FollowUpBoardPage({ searchParams }: { searchParams
           sort={{ id: filters.sort, desc: filters.dir === "desc" }}
           rows={rows.map((row) => ({
             id: row.id,
+            reference: row.reference,
             establishment: row.establishment,
             finess: row.finess,
             region: regionName(row.regionCode),
