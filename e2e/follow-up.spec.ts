@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { createSelectedDossier, createUser, directorOf, ROSTER_CASES, type RosterCase } from "@/test/factories";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
@@ -111,6 +112,9 @@ test("the demo's declarations of results download as the PDF the app stored, wit
   const errors = watchPageErrors(page);
   await page.goto(`/dossiers/${declaration.applicationId}/suivi`);
   await expect(page.getByText(declaration.pdfHash)).toBeVisible();
+  // The reference the declaration quotes.
+  const { number } = await e2eDb.application.findUniqueOrThrow({ where: { id: declaration.applicationId }, select: { number: true } });
+  await expect(page.getByText(`référence du dossier : ${dossierReference(number)}`)).toBeVisible();
   await expectNoPageErrors(page, errors);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Télécharger la déclaration (PDF)" }).click();

@@ -1,3 +1,4 @@
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { authorizeApplication, decideApplicationAccess } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { loadDossierFacts } from "@/lib/applications/dossier-facts";
@@ -74,6 +75,7 @@ export async function getFollowUp(viewer: Viewer, applicationId: string, now = n
   });
   return {
     applicationId: facts.id,
+    reference: dossierReference(facts.number),
     establishmentId: facts.establishmentId,
     today,
     ...context,

@@ -48,7 +48,9 @@ export default async function FollowUpPage({ params }: Props) {
         current="Suivi du dossier retenu"
       />
       <h1>Suivi du dossier retenu</h1>
-      <p>{followUp.waveTitle}</p>
+      <p>
+        {followUp.waveTitle} – référence du dossier : <strong>{followUp.reference}</strong>
+      </p>
       <p className={fr.cx("fr-text--lead")}>
         {followUp.grant?.amountGrantedCents != null ? (
           <>Montant accordé : {formatEurosAndCents(followUp.grant.amountGrantedCents)}. </>
