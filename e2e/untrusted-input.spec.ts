@@ -59,6 +59,23 @@ test.describe("untrusted input", () => {
     }
   });
 
+  test("a page number past a list's end says so under its count, and leads back to the first page with the filters kept", async ({
+    page,
+    context,
+  }) => {
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+    await page.goto(`/pilotage/utilisateurs?search=${encodeURIComponent(manager.email)}&page=99`);
+    await expect(page.getByRole("status")).toHaveText("1 compte");
+    await expect(page.getByText("Cette page est au-delà de la fin de la liste.")).toBeVisible();
+    await expect(page.getByText("Aucun compte ne correspond à ces filtres.")).toHaveCount(0);
+    await page.getByRole("link", { name: "Revenir à la première page" }).click();
+    await expect(
+      page.getByRole("table", { name: "Comptes des agents" }).getByRole("cell", { name: new RegExp(manager.email) }),
+    ).toBeVisible();
+    await expect(page).toHaveURL(/page=1/);
+  });
+
   test("a filter's field takes no more than its list reads, so a long search is never left out unsaid", async ({ page, context }) => {
     const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
     await signInAs(context, manager.id);

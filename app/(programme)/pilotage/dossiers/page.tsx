@@ -1,3 +1,4 @@
+import { EmptyList } from "@/components/dsfr/empty-list";
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -103,7 +104,11 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
         {formatInteger(total)} dossier{total > 1 ? "s" : ""}
       </p>
       {rows.length === 0 ? (
-        <p>Aucun dossier ne correspond à ces filtres.</p>
+        <EmptyList
+          total={total}
+          nothing="Aucun dossier ne correspond à ces filtres."
+          firstPage={`/pilotage/dossiers?${query({ page: 1 })}`}
+        />
       ) : (
         <DataTable caption="Dossiers correspondant aux filtres" hideCaption multiline>
           <thead>

@@ -1,3 +1,4 @@
+import { EmptyList } from "@/components/dsfr/empty-list";
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -55,7 +56,11 @@ export default async function EstablishmentsListPage({ searchParams }: { searchP
 
       <p role="status">{formatCount(total, "établissement", "établissements")}</p>
       {rows.length === 0 ? (
-        <p>Aucun établissement ne correspond à ces filtres.</p>
+        <EmptyList
+          total={total}
+          nothing="Aucun établissement ne correspond à ces filtres."
+          firstPage={`/pilotage/etablissements?${query(1)}`}
+        />
       ) : (
         <DataTable caption="Établissements correspondant aux filtres" hideCaption multiline>
           <thead>

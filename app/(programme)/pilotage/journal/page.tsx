@@ -1,3 +1,4 @@
+import { EmptyList } from "@/components/dsfr/empty-list";
 import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
 import { PageLinks } from "@/components/dsfr/page-links";
@@ -76,7 +77,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         {formatInteger(total)} événement{total > 1 ? "s" : ""}
       </p>
       {events.length === 0 ? (
-        <p>Aucun événement ne correspond à ces filtres.</p>
+        <EmptyList total={total} nothing="Aucun événement ne correspond à ces filtres." firstPage={query(1)} />
       ) : (
         <DataTable caption="Événements du journal d'audit" hideCaption>
           <thead>

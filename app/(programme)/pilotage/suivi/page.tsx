@@ -1,3 +1,4 @@
+import { EmptyList } from "@/components/dsfr/empty-list";
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
@@ -149,7 +150,11 @@ export default async function FollowUpBoardPage({ searchParams }: { searchParams
         </p>
       ) : null}
       {rows.length === 0 ? (
-        <p>Aucun dossier retenu ne correspond à ces filtres.</p>
+        <EmptyList
+          total={total}
+          nothing="Aucun dossier retenu ne correspond à ces filtres."
+          firstPage={`/pilotage/suivi?${query({ page: 1 })}`}
+        />
       ) : (
         <FollowUpBoardTable
           sort={{ id: filters.sort, desc: filters.dir === "desc" }}

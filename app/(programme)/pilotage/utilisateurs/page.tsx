@@ -1,3 +1,4 @@
+import { EmptyList } from "@/components/dsfr/empty-list";
 import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
 import { Badge } from "@/components/dsfr/badge";
@@ -55,7 +56,11 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
       </form>
       <p role="status">{formatCount(total, "compte", "comptes")}</p>
       {rows.length === 0 ? (
-        <p>Aucun compte ne correspond à ces filtres.</p>
+        <EmptyList
+          total={total}
+          nothing="Aucun compte ne correspond à ces filtres."
+          firstPage={`/pilotage/utilisateurs?${listQueryString({ ...filters, page: 1 })}`}
+        />
       ) : (
         <DataTable caption="Comptes des agents" multiline>
           <thead>
