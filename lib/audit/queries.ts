@@ -1,3 +1,4 @@
+import { isRowId } from "@/lib/db/row-id";
 import { dossierNumberSearched, dossierReference } from "@/lib/applications/dossier-reference";
 import { z } from "zod";
 import { requirePermission } from "@/lib/access/policy";
@@ -70,7 +71,11 @@ export async function searchAuditLog(viewer: Viewer, filters: TAuditFilters) {
   ]);
   const dossiers = await db.application.findMany({
     where: {
-      id: { in: events.filter((event) => event.targetType === "Application" && isUuid(event.targetId)).map((event) => event.targetId!) },
+      id: {
+        in: events
+          .filter((event) => event.targetType === "Application" && event.targetId !== null && isRowId(event.targetId))
+          .map((event) => event.targetId!),
+      },
     },
     select: { id: true, number: true },
   });
@@ -90,5 +95,3 @@ async function targetIdOf(target: string | undefined): Promise<string | undefine
   const dossier = await db.application.findUnique({ where: { number }, select: { id: true } });
   return dossier?.id ?? target;
 }
-
-const isUuid = (text: string | null): text is string => text !== null && /^[0-9a-f-]{36}$/i.test(text);

@@ -41,6 +41,14 @@ export function searchWords(search: string | undefined): string[] {
 }
 
 /**
+ * The rows whose generated `nameSearch` column holds every word of the search, in any order: the
+ * condition of every list that searches names (establishments, professionals, accounts).
+ */
+export function nameSearchWhere(search: string | undefined): { AND: Array<{ nameSearch: { contains: string } }> } {
+  return { AND: searchWords(search).map((word) => ({ nameSearch: { contains: word } })) };
+}
+
+/**
  * A text for Prisma's `contains` and `startsWith`, which write it into a LIKE pattern as it is: its
  * `%` and `_` would match anything (« %%% » every row, « k%m » « Karim »).
  */

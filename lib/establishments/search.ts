@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import { likeLiteral, searchWords } from "@/lib/db/search-fold";
+import { likeLiteral, nameSearchWhere } from "@/lib/db/search-fold";
 
 /**
  * The establishments a search finds: every word in the name, in any order, without accents nor
@@ -7,9 +7,6 @@ import { likeLiteral, searchWords } from "@/lib/db/search-fold";
  */
 export function establishmentSearchWhere(search: string): Prisma.EstablishmentWhereInput {
   return {
-    OR: [
-      { AND: searchWords(search).map((word) => ({ nameSearch: { contains: word } })) },
-      { finessEt: { startsWith: likeLiteral(search.toUpperCase()) } },
-    ],
+    OR: [nameSearchWhere(search), { finessEt: { startsWith: likeLiteral(search.toUpperCase()) } }],
   };
 }

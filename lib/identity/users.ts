@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/db/generated/client";
 import { StaffRole } from "@/lib/db/generated/enums";
 import { ZPageFilter, ZSearchFilter } from "@/lib/http/list-filters";
-import { searchWords } from "@/lib/db/search-fold";
+import { nameSearchWhere } from "@/lib/db/search-fold";
 import { AppError } from "@/lib/errors/app-error";
 import { cancelPendingAccessRecoveries } from "./access-recovery";
 import { revokeAllSessions } from "./sessions";
@@ -24,7 +24,7 @@ export type TStaffFilters = z.infer<typeof ZStaffFilters>;
 function staffWhere(filters: TStaffFilters): Prisma.UserWhereInput {
   return {
     staffRole: filters.role ?? { not: null },
-    ...(filters.search ? { AND: searchWords(filters.search).map((word) => ({ nameSearch: { contains: word } })) } : {}),
+    ...(filters.search ? nameSearchWhere(filters.search) : {}),
   };
 }
 

@@ -13,7 +13,7 @@ import { SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
 import { authorizeEstablishment } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
-import { searchWords } from "@/lib/db/search-fold";
+import { nameSearchWhere } from "@/lib/db/search-fold";
 import { Population, type Prisma, RppsStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
@@ -147,7 +147,7 @@ function whereOf(establishmentId: string, filters: TRosterFilters, today: Date):
       : filters.activity === "partis"
         ? { activityEnd: { lt: today } }
         : {};
-  const words = searchWords(filters.q);
+  const named = nameSearchWhere(filters.q);
   const rppsStart = filters.q?.replace(/\s/g, "");
   return {
     establishmentId,
@@ -155,14 +155,11 @@ function whereOf(establishmentId: string, filters: TRosterFilters, today: Date):
     ...(filters.population ? { population: filters.population } : {}),
     ...(filters.profession ? { professionCode: filters.profession } : {}),
     ...(filters.rppsStatus ? { rppsStatus: filters.rppsStatus } : {}),
-    ...(words.length
+    ...(named.AND.length
       ? {
           AND: [
             {
-              OR: [
-                { AND: words.map((word) => ({ nameSearch: { contains: word } })) },
-                ...(rppsStart && /^\d+$/.test(rppsStart) ? [{ rpps: { startsWith: rppsStart } }] : []),
-              ],
+              OR: [named, ...(rppsStart && /^\d+$/.test(rppsStart) ? [{ rpps: { startsWith: rppsStart } }] : [])],
             },
           ],
         }
