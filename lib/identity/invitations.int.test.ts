@@ -83,6 +83,24 @@ describe("inviting an address", () => {
     expect(audit.details).toMatchObject({ superseded: 1 });
   });
 
+  it("leaves one usable invitation when several for one address are sent at once (proven on PostgreSQL, where they run concurrently)", async () => {
+    const manager = await programmeManager(testDb);
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const staff = (index: number) =>
+      inviteUser(manager, { purpose: "STAFF", email: "agent@test.fr", staffRole: index % 2 ? "REVIEWER" : "REGIONAL_REVIEWER" });
+    const member = () =>
+      inviteUser(director, { purpose: "MEMBER", email: "AGENT@test.fr", establishmentId: establishment.id, membershipRole: "EDITOR" });
+    await Promise.all(Array.from({ length: 6 }, (_, index) => [staff(index), member()]).flat());
+
+    const invitations = await testDb.invitation.findMany({
+      where: { email: "agent@test.fr" },
+      select: { purpose: true, supersededAt: true },
+    });
+    expect(invitations).toHaveLength(12);
+    const pending = invitations.filter((invitation) => invitation.supersededAt === null).map((invitation) => invitation.purpose);
+    expect(pending.sort()).toEqual(["MEMBER", "STAFF"]);
+  });
+
   it("refuses to invite a member of the establishment, the inviter included, and writes nothing", async () => {
     const { establishment, director } = await establishmentWithDirector(testDb);
     const refusal = {

@@ -4,6 +4,7 @@ import { type LinkStatus, linkStatus, usableLinkWhere } from "./single-use-link"
 import { authorizeMemberInvitation, requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { env } from "@/lib/config/env";
+import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { db } from "@/lib/db/client";
 import type { MembershipRole, StaffRole } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -89,6 +90,8 @@ export async function writeInvitation(
   ip: string | null,
 ): Promise<{ invitationId: string; link: string; accountExists: boolean; superseded: number }> {
   const email = request.email.trim().toLowerCase();
+  // Two invitations of one address sent at once would each find no pending link to replace.
+  await lockUntilCommit(tx, `invitation:${request.purpose}:${request.purpose === "MEMBER" ? request.establishmentId : ""}:${email}`);
   // An address that has an account gets the same answer and the same pending invitation as any
   // other (no account enumeration); only the e-mail differs, telling the person what to do.
   const accountExists = (await tx.user.count({ where: { email } })) > 0;

@@ -11,6 +11,7 @@
  * `listAllIndicatorSnapshots`, `RolloutReading`, and from
  * `snapshot-breakdown.ts` `SnapshotBreakdown`, `indicatorsFromSnapshot`.
  */
+import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { db as appDb, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -98,7 +99,7 @@ export async function storeIndicatorSnapshot(
  * with its snapshot, and a professional added from the form is checked against the others under it.
  */
 export async function lockEstablishmentRoster(tx: RosterClient, establishmentId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`indicator-snapshot:${establishmentId}`}, 0))`;
+  await lockUntilCommit(tx, `indicator-snapshot:${establishmentId}`);
 }
 
 /**
