@@ -3,6 +3,7 @@ import { DataTable } from "@/components/dsfr/data-table";
 import type { FigureCell, FigureColumn, FigureTable } from "@/lib/export/figure-table";
 import { formatDecimal, formatEuros, formatInteger } from "@/lib/format/numbers";
 import { formatSharePercent } from "@/lib/roster/compliance-view";
+import { DownloadLink } from "@/components/dsfr/download-link";
 
 function formatCell(cell: FigureCell, column: FigureColumn): string {
   if (cell === null) return "–";
@@ -60,14 +61,14 @@ export function FigureTableView({ id, table, query }: { id: string; table: Figur
       )}
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm", "fr-mb-4w")}>
         <li>
-          <a className={fr.cx("fr-btn", "fr-btn--tertiary", "fr-icon-download-line", "fr-btn--icon-left")} href={href("csv")} download>
+          <DownloadLink href={href("csv")} priority="tertiary">
             Télécharger « {table.caption} » en CSV
-          </a>
+          </DownloadLink>
         </li>
         <li>
-          <a className={fr.cx("fr-btn", "fr-btn--tertiary", "fr-icon-download-line", "fr-btn--icon-left")} href={href("xlsx")} download>
+          <DownloadLink href={href("xlsx")} priority="tertiary">
             Télécharger « {table.caption} » en XLSX
-          </a>
+          </DownloadLink>
         </li>
       </ul>
     </div>

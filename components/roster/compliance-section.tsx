@@ -16,6 +16,7 @@ import type { EstablishmentCompliance } from "@/lib/roster/get-establishment-com
 import { formatParisDateTime } from "@/lib/time/paris";
 import { IndicatorFigures } from "./indicator-figures";
 import { RolloutChart, type RolloutPoint } from "./rollout-chart";
+import { DownloadLink } from "@/components/dsfr/download-link";
 
 const percentOf = (count: number, active: number) => (active === 0 ? null : (100 * count) / active);
 
@@ -184,13 +185,9 @@ function RolloutCurve({ establishmentId, rollout }: { establishmentId: string; r
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm", "fr-mt-2w")}>
         {(["csv", "xlsx"] as const).map((format) => (
           <li key={format}>
-            <a
-              className={fr.cx("fr-btn", "fr-btn--tertiary", "fr-icon-download-line", "fr-btn--icon-left")}
-              href={`/api/establishments/${establishmentId}/indicators?format=${format}`}
-              download
-            >
+            <DownloadLink href={`/api/establishments/${establishmentId}/indicators?format=${format}`} priority="tertiary">
               Télécharger tous les relevés depuis le début en {format.toUpperCase()}
-            </a>
+            </DownloadLink>
           </li>
         ))}
       </ul>

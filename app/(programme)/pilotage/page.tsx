@@ -1,5 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
+import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -40,12 +40,8 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
   return (
     <>
       <h1>Tableau de bord du programme</h1>
-      <form
-        method="get"
-        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-4w")}
-        aria-label="Filtrer le tableau de bord"
-      >
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+      <FilterForm label="Filtrer le tableau de bord" submitLabel="Appliquer les filtres" spacing="fr-mb-4w">
+        <FilterField width={3}>
           <FilterSelect
             label="Vague"
             name="vague"
@@ -53,11 +49,11 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
             options={data.waves.map((wave) => ({ value: wave.id, label: wave.title }))}
             anyLabel="Toutes les vagues"
           />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+        </FilterField>
+        <FilterField width={3}>
           <FilterSelect label="Région" name="region" value={filters.region} options={REGION_OPTIONS} anyLabel="Toutes les régions" />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+        </FilterField>
+        <FilterField width={3}>
           <Select label="Catégorie d'établissement" nativeSelectProps={{ name: "categorie", defaultValue: filters.categorie ?? "" }}>
             <option value="">Toutes les catégories</option>
             <option value="ES">Établissements de santé (ES)</option>
@@ -74,8 +70,8 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
               </optgroup>
             ))}
           </Select>
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+        </FilterField>
+        <FilterField width={3}>
           <Select label="Carte colorée selon" nativeSelectProps={{ name: "carte", defaultValue: filters.carte }}>
             {MAP_FIGURE_KEYS.map((key) => (
               <option key={key} value={key}>
@@ -83,13 +79,8 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
               </option>
             ))}
           </Select>
-        </div>
-        <div className={fr.cx("fr-col-12")}>
-          <Button type="submit" iconId="fr-icon-filter-line">
-            Appliquer les filtres
-          </Button>
-        </div>
-      </form>
+        </FilterField>
+      </FilterForm>
 
       <section aria-labelledby="dossiers-titre">
         <h2 id="dossiers-titre">Dossiers</h2>

@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge, OverdueBadge } from "@/components/dsfr/badge";
-import { Button } from "@codegouvfr/react-dsfr/Button";
+import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -41,12 +41,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <p>Aucun dossier ne vous est attribué pour le moment.</p>
       ) : (
         <>
-          <form
-            method="get"
-            className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")}
-            aria-label="Filtrer et trier vos dossiers"
-          >
-            <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <FilterForm label="Filtrer et trier vos dossiers" submitWidth={2}>
+            <FilterField width={3}>
               <FilterSelect
                 label="Vague"
                 name="vague"
@@ -54,26 +50,21 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                 options={waves.map((wave) => ({ value: wave.id, label: wave.title }))}
                 anyLabel="Toutes"
               />
-            </div>
-            <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+            </FilterField>
+            <FilterField width={2}>
               <FilterSelect label="Niveau" name="niveau" value={filters.niveau} options={TIER_LABELS} anyLabel="Tous" />
-            </div>
-            <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+            </FilterField>
+            <FilterField width={3}>
               <FilterSelect label="Statut" name="statut" value={filters.statut} options={STATUS_FILTERS} anyLabel="Tous" />
-            </div>
-            <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+            </FilterField>
+            <FilterField width={2}>
               <Select label="Trier par" nativeSelectProps={{ name: "tri", defaultValue: filters.tri }}>
                 <option value="echeance">Échéance</option>
                 <option value="etablissement">Établissement</option>
                 <option value="vague">Vague</option>
               </Select>
-            </div>
-            <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-              <Button type="submit" iconId="fr-icon-filter-line">
-                Filtrer
-              </Button>
-            </div>
-          </form>
+            </FilterField>
+          </FilterForm>
           <p role="status">
             {`${formatCount(items.length, "dossier", "dossiers")} sur ${total} – ${formatCount(submitted, "évaluation transmise", "évaluations transmises")}, ${total - submitted} à faire`}
           </p>

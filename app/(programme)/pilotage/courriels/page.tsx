@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Button } from "@codegouvfr/react-dsfr/Button";
+import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
 import { z } from "zod";
@@ -42,12 +42,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           description="Les courriels partent par le serveur SMTP configuré ; un échec est retenté automatiquement, de plus en plus espacé. Leur contenu n'est pas affiché ici : il peut contenir des liens personnels."
         />
       )}
-      <form
-        method="get"
-        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")}
-        aria-label="Filtrer les courriels"
-      >
-        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+      <FilterForm label="Filtrer les courriels" submitWidth={2}>
+        <FilterField width={4}>
           <Select label="État" nativeSelectProps={{ name: "statut", defaultValue: statut ?? "" }}>
             <option value="">Tous</option>
             {Object.values(EmailStatus).map((status) => (
@@ -56,13 +52,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               </option>
             ))}
           </Select>
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-          <Button type="submit" iconId="fr-icon-filter-line">
-            Filtrer
-          </Button>
-        </div>
-      </form>
+        </FilterField>
+      </FilterForm>
       {emails.length === 0 ? (
         <p>Aucun courriel{statut ? " dans cet état" : ""}.</p>
       ) : (

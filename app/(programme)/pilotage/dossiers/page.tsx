@@ -1,6 +1,6 @@
 import { EmptyList } from "@/components/dsfr/empty-list";
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
+import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
@@ -20,6 +20,7 @@ import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { listQueryString, readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
 import { dossierReference } from "@/lib/applications/dossier-reference";
+import { DownloadLink } from "@/components/dsfr/download-link";
 
 export const metadata: Metadata = { title: "Dossiers de candidature" };
 
@@ -33,59 +34,13 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1>Dossiers de candidature</h1>
-      <form
-        method="get"
-        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")}
-        aria-label="Filtrer les dossiers"
-      >
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <FilterSelect
-            label="Vague"
-            name="wave"
-            value={filters.wave}
-            options={waves.map((wave) => ({ value: wave.id, label: wave.title }))}
-            anyLabel="Toutes"
-          />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-          <FilterSelect label="État" name="state" value={filters.state} options={STATE_LABELS} anyLabel="Tous" />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-          <FilterSelect label="Région" name="region" value={filters.region} options={REGION_OPTIONS} anyLabel="Toutes" />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <Input
-            label="Établissement, FINESS ou référence"
-            nativeInputProps={{ name: "search", defaultValue: filters.search, maxLength: SEARCH_TEXT_MAX_LENGTH }}
-          />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-          <Select label="Trier par" nativeSelectProps={{ name: "sort", defaultValue: filters.sort }}>
-            <option value="recent">Dernière modification</option>
-            <option value="establishment">Établissement</option>
-            <option value="state">État</option>
-          </Select>
-        </div>
-        <div className={fr.cx("fr-col-12")}>
-          <Button type="submit" iconId="fr-icon-filter-line">
-            Filtrer
-          </Button>{" "}
-          {exportMode(total, env.EXPORT_BACKGROUND_THRESHOLD) === "direct" ? (
+      <FilterForm
+        label="Filtrer les dossiers"
+        afterSubmit={
+          exportMode(total, env.EXPORT_BACKGROUND_THRESHOLD) === "direct" ? (
             <>
-              <a
-                className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
-                href={`/api/dossiers/export?${query({ page: 1 })}`}
-                download
-              >
-                Exporter en CSV
-              </a>{" "}
-              <a
-                className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
-                href={`/api/dossiers/export?${query({ page: 1, format: "xlsx" })}`}
-                download
-              >
-                Exporter en XLSX
-              </a>
+              <DownloadLink href={`/api/dossiers/export?${query({ page: 1 })}`}>Exporter en CSV</DownloadLink>{" "}
+              <DownloadLink href={`/api/dossiers/export?${query({ page: 1, format: "xlsx" })}`}>Exporter en XLSX</DownloadLink>
             </>
           ) : (
             <>
@@ -96,9 +51,38 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
                 dans <Link href="/pilotage/exports">Mes exports</Link>.
               </p>
             </>
-          )}
-        </div>
-      </form>
+          )
+        }
+      >
+        <FilterField width={3}>
+          <FilterSelect
+            label="Vague"
+            name="wave"
+            value={filters.wave}
+            options={waves.map((wave) => ({ value: wave.id, label: wave.title }))}
+            anyLabel="Toutes"
+          />
+        </FilterField>
+        <FilterField width={2}>
+          <FilterSelect label="État" name="state" value={filters.state} options={STATE_LABELS} anyLabel="Tous" />
+        </FilterField>
+        <FilterField width={2}>
+          <FilterSelect label="Région" name="region" value={filters.region} options={REGION_OPTIONS} anyLabel="Toutes" />
+        </FilterField>
+        <FilterField width={3}>
+          <Input
+            label="Établissement, FINESS ou référence"
+            nativeInputProps={{ name: "search", defaultValue: filters.search, maxLength: SEARCH_TEXT_MAX_LENGTH }}
+          />
+        </FilterField>
+        <FilterField width={2}>
+          <Select label="Trier par" nativeSelectProps={{ name: "sort", defaultValue: filters.sort }}>
+            <option value="recent">Dernière modification</option>
+            <option value="establishment">Établissement</option>
+            <option value="state">État</option>
+          </Select>
+        </FilterField>
+      </FilterForm>
 
       <p role="status">
         {formatInteger(total)} dossier{total > 1 ? "s" : ""}

@@ -1,6 +1,6 @@
 import { EmptyList } from "@/components/dsfr/empty-list";
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
+import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -33,26 +33,17 @@ export default async function EstablishmentsListPage({ searchParams }: { searchP
       <Link className={fr.cx("fr-btn", "fr-icon-add-line", "fr-btn--icon-left", "fr-mb-3w")} href="/pilotage/etablissements/nouveau">
         Inscrire un établissement
       </Link>
-      <form
-        method="get"
-        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")}
-        aria-label="Filtrer les établissements"
-      >
-        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+      <FilterForm label="Filtrer les établissements" submitWidth={3}>
+        <FilterField width={4}>
           <FilterSelect label="Région" name="region" value={filters.region} options={REGION_OPTIONS} anyLabel="Toutes" />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-5")}>
+        </FilterField>
+        <FilterField width={5}>
           <Input
             label="Nom ou FINESS"
             nativeInputProps={{ name: "search", defaultValue: filters.search, maxLength: SEARCH_TEXT_MAX_LENGTH }}
           />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <Button type="submit" iconId="fr-icon-filter-line">
-            Filtrer
-          </Button>
-        </div>
-      </form>
+        </FilterField>
+      </FilterForm>
 
       <p role="status">{formatCount(total, "établissement", "établissements")}</p>
       {rows.length === 0 ? (

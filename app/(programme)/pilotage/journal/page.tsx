@@ -2,7 +2,7 @@ import { EmptyList } from "@/components/dsfr/empty-list";
 import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
 import { PageLinks } from "@/components/dsfr/page-links";
-import { Button } from "@codegouvfr/react-dsfr/Button";
+import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
@@ -30,12 +30,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         Chaque action sur la plateforme : connexions et clés, invitations et rôles, dossiers, évaluations, décisions, versements, exports et
         refus d&apos;accès. Le journal ne peut être ni modifié ni effacé.
       </p>
-      <form
-        method="get"
-        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")}
-        aria-label="Filtrer le journal"
-      >
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+      <FilterForm label="Filtrer le journal">
+        <FilterField width={3}>
           <Select label="Action" nativeSelectProps={{ name: "action", defaultValue: filters.action ?? "" }}>
             <option value="">Toutes</option>
             {actions
@@ -47,31 +43,26 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 </option>
               ))}
           </Select>
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+        </FilterField>
+        <FilterField width={3}>
           <Input
             label="Auteur (adresse)"
             nativeInputProps={{ name: "actor", defaultValue: filters.actor, maxLength: AUDIT_FILTER_MAX_LENGTH }}
           />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+        </FilterField>
+        <FilterField width={2}>
           <Input
             label="Cible (identifiant ou référence du dossier)"
             nativeInputProps={{ name: "target", defaultValue: filters.target, maxLength: AUDIT_FILTER_MAX_LENGTH }}
           />
-        </div>
-        <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
+        </FilterField>
+        <FilterField width={2} halfOnPhone>
           <Input label="Du" nativeInputProps={{ type: "date", name: "from", defaultValue: filters.from }} />
-        </div>
-        <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
+        </FilterField>
+        <FilterField width={2} halfOnPhone>
           <Input label="Au" nativeInputProps={{ type: "date", name: "to", defaultValue: filters.to }} />
-        </div>
-        <div className={fr.cx("fr-col-12")}>
-          <Button type="submit" iconId="fr-icon-filter-line">
-            Filtrer
-          </Button>
-        </div>
-      </form>
+        </FilterField>
+      </FilterForm>
 
       <p role="status">
         {formatInteger(total)} événement{total > 1 ? "s" : ""}

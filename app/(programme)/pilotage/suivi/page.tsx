@@ -1,6 +1,6 @@
 import { EmptyList } from "@/components/dsfr/empty-list";
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
+import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -17,6 +17,7 @@ import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { listQueryString, readListFilters } from "@/lib/http/list-filters";
+import { DownloadLink } from "@/components/dsfr/download-link";
 
 export const metadata: Metadata = { title: "Suivi des dossiers retenus" };
 
@@ -84,32 +85,9 @@ export default async function FollowUpBoardPage({ searchParams }: { searchParams
         </div>
       </div>
 
-      <form
-        method="get"
-        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")}
-        aria-label="Filtrer le suivi"
-      >
-        <input type="hidden" name="sort" value={filters.sort} />
-        <input type="hidden" name="dir" value={filters.dir} />
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <FilterSelect
-            label="Vague"
-            name="wave"
-            value={filters.wave}
-            options={waves.map((wave) => ({ value: wave.id, label: wave.title }))}
-            anyLabel="Toutes"
-          />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <FilterSelect label="Région" name="region" value={filters.region} options={REGION_OPTIONS} anyLabel="Toutes" />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <FilterSelect label="Étape du suivi" name="stage" value={filters.stage} options={FOLLOW_UP_STAGE_LABELS} anyLabel="Toutes" />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <FilterSelect label="Détenu par" name="tier" value={filters.tier} options={TIER_LABELS} anyLabel="Tous" />
-        </div>
-        <div className={fr.cx("fr-col-12")}>
+      <FilterForm
+        label="Filtrer le suivi"
+        beforeSubmit={
           <Checkbox
             options={[
               {
@@ -118,25 +96,35 @@ export default async function FollowUpBoardPage({ searchParams }: { searchParams
               },
             ]}
           />
-          <Button type="submit" iconId="fr-icon-filter-line">
-            Filtrer
-          </Button>{" "}
-          <a
-            className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
-            href={`/api/pilotage/suivi/export?${query({ page: undefined })}`}
-            download
-          >
-            Exporter en CSV
-          </a>{" "}
-          <a
-            className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
-            href={`/api/pilotage/suivi/export?${query({ page: undefined, format: "xlsx" })}`}
-            download
-          >
-            Exporter en XLSX
-          </a>
-        </div>
-      </form>
+        }
+        afterSubmit={
+          <>
+            <DownloadLink href={`/api/pilotage/suivi/export?${query({ page: undefined })}`}>Exporter en CSV</DownloadLink>{" "}
+            <DownloadLink href={`/api/pilotage/suivi/export?${query({ page: undefined, format: "xlsx" })}`}>Exporter en XLSX</DownloadLink>
+          </>
+        }
+      >
+        <input type="hidden" name="sort" value={filters.sort} />
+        <input type="hidden" name="dir" value={filters.dir} />
+        <FilterField width={3}>
+          <FilterSelect
+            label="Vague"
+            name="wave"
+            value={filters.wave}
+            options={waves.map((wave) => ({ value: wave.id, label: wave.title }))}
+            anyLabel="Toutes"
+          />
+        </FilterField>
+        <FilterField width={3}>
+          <FilterSelect label="Région" name="region" value={filters.region} options={REGION_OPTIONS} anyLabel="Toutes" />
+        </FilterField>
+        <FilterField width={3}>
+          <FilterSelect label="Étape du suivi" name="stage" value={filters.stage} options={FOLLOW_UP_STAGE_LABELS} anyLabel="Toutes" />
+        </FilterField>
+        <FilterField width={3}>
+          <FilterSelect label="Détenu par" name="tier" value={filters.tier} options={TIER_LABELS} anyLabel="Tous" />
+        </FilterField>
+      </FilterForm>
 
       <p role="status">
         {formatInteger(total)} dossier{total > 1 ? "s" : ""} retenu{total > 1 ? "s" : ""}

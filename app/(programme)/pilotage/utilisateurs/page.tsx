@@ -10,9 +10,9 @@ import { StaffMemberActions } from "@/components/identity/staff-member-actions";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 import { listStaff, ZStaffFilters } from "@/lib/identity/users";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { PageLinks } from "@/components/dsfr/page-links";
+import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { FilterSelect } from "@/components/forms/filter-select";
 import { formatCount } from "@/lib/format/numbers";
 import { listQueryString, readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
@@ -34,26 +34,17 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
         <Link href="/pilotage/invitations">envoyez une invitation</Link> ; à une personne qui a perdu sa clé, « Rétablir l&apos;accès »
         envoie un lien pour en enregistrer une nouvelle.
       </p>
-      <form
-        method="get"
-        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")}
-        aria-label="Filtrer les comptes"
-      >
-        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+      <FilterForm label="Filtrer les comptes" submitWidth={3}>
+        <FilterField width={4}>
           <FilterSelect label="Rôle" name="role" value={filters.role} options={STAFF_ROLE_LABELS} anyLabel="Tous" />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-5")}>
+        </FilterField>
+        <FilterField width={5}>
           <Input
             label="Nom ou adresse électronique"
             nativeInputProps={{ name: "search", defaultValue: filters.search, maxLength: SEARCH_TEXT_MAX_LENGTH }}
           />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <Button type="submit" iconId="fr-icon-filter-line">
-            Filtrer
-          </Button>
-        </div>
-      </form>
+        </FilterField>
+      </FilterForm>
       <p role="status">{formatCount(total, "compte", "comptes")}</p>
       {rows.length === 0 ? (
         <EmptyList

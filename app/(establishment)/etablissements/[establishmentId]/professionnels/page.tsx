@@ -1,5 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
+import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
@@ -22,6 +22,7 @@ import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { formatCalendarDate } from "@/lib/time/paris";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 import { readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
+import { DownloadLink } from "@/components/dsfr/download-link";
 
 const PARAMS = { establishmentId: RouteParam.id };
 
@@ -85,22 +86,10 @@ export default async function RosterPage({
           </>
         ) : null}
         <li>
-          <a
-            className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line")}
-            href={`/api/establishments/${establishmentId}/roster/export?format=csv`}
-            download
-          >
-            Exporter (CSV)
-          </a>
+          <DownloadLink href={`/api/establishments/${establishmentId}/roster/export?format=csv`}>Exporter (CSV)</DownloadLink>
         </li>
         <li>
-          <a
-            className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line")}
-            href={`/api/establishments/${establishmentId}/roster/export?format=xlsx`}
-            download
-          >
-            Exporter (Excel)
-          </a>
+          <DownloadLink href={`/api/establishments/${establishmentId}/roster/export?format=xlsx`}>Exporter (Excel)</DownloadLink>
         </li>
       </ul>
 
@@ -121,19 +110,25 @@ export default async function RosterPage({
         </div>
       ) : (
         <>
-          <form
-            method="get"
-            className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")}
-            aria-label="Filtrer le registre"
+          <FilterForm
+            label="Filtrer le registre"
+            spacing="fr-mb-2w"
+            afterSubmit={
+              filtered ? (
+                <Link className={fr.cx("fr-btn", "fr-btn--tertiary")} href={`/etablissements/${establishmentId}/professionnels`}>
+                  Effacer les filtres
+                </Link>
+              ) : null
+            }
           >
-            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+            <FilterField width={4}>
               <Input
                 label="Rechercher"
                 hintText="Nom, prénom ou numéro RPPS"
                 nativeInputProps={{ name: "q", defaultValue: filters.q, type: "search", maxLength: SEARCH_TEXT_MAX_LENGTH }}
               />
-            </div>
-            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+            </FilterField>
+            <FilterField width={4}>
               <FilterSelect
                 label="Profession"
                 name="profession"
@@ -141,29 +136,29 @@ export default async function RosterPage({
                 options={professions.map((profession) => ({ value: profession.code, label: profession.label }))}
                 anyLabel="Toutes"
               />
-            </div>
-            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+            </FilterField>
+            <FilterField width={4}>
               <FilterSelect label="Population" name="population" value={filters.population} options={POPULATION_LABELS} anyLabel="Toutes" />
-            </div>
-            <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+            </FilterField>
+            <FilterField width={3}>
               <FilterSelect label="Statut RPPS" name="rppsStatus" value={filters.rppsStatus} options={RPPS_STATUS_LABELS} anyLabel="Tous" />
-            </div>
-            <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+            </FilterField>
+            <FilterField width={3}>
               <Select label="Conformité" nativeSelectProps={{ name: "compliance", defaultValue: filters.compliance }}>
                 <option value="">Tous</option>
                 <option value="non-conformes-rie">MIE non conforme au RIE</option>
                 <option value="sans-dmp">Sans accès au DMP</option>
                 <option value="identite-a-verifier">Identité à vérifier</option>
               </Select>
-            </div>
-            <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+            </FilterField>
+            <FilterField width={3}>
               <Select label="Activité" nativeSelectProps={{ name: "activity", defaultValue: filters.activity }}>
                 <option value="actifs">En activité aujourd&apos;hui</option>
                 <option value="partis">Partis</option>
                 <option value="tous">Tous</option>
               </Select>
-            </div>
-            <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+            </FilterField>
+            <FilterField width={3}>
               <Select label="Lignes par page" nativeSelectProps={{ name: "size", defaultValue: String(filters.size) }}>
                 {ROSTER_PAGE_SIZES.map((size) => (
                   <option key={size} value={size}>
@@ -171,20 +166,10 @@ export default async function RosterPage({
                   </option>
                 ))}
               </Select>
-            </div>
+            </FilterField>
             <input type="hidden" name="sort" value={filters.sort} />
             <input type="hidden" name="dir" value={filters.dir} />
-            <div className={fr.cx("fr-col-12")}>
-              <Button type="submit" iconId="fr-icon-filter-line">
-                Filtrer
-              </Button>{" "}
-              {filtered ? (
-                <Link className={fr.cx("fr-btn", "fr-btn--tertiary")} href={`/etablissements/${establishmentId}/professionnels`}>
-                  Effacer les filtres
-                </Link>
-              ) : null}
-            </div>
-          </form>
+          </FilterForm>
           <p role="status" className={fr.cx("fr-mb-1w")}>
             {formatInteger(page.total)} professionnel{page.total > 1 ? "s" : ""} {filtered ? "correspondant aux filtres" : "en activité"},
             sur {formatInteger(page.rosterSize)} dans le registre

@@ -1,5 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
+import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Route } from "next";
 import Link from "next/link";
@@ -17,6 +17,7 @@ import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
 import { PageLinks } from "@/components/dsfr/page-links";
 import { readListFilters } from "@/lib/http/list-filters";
+import { DownloadLink } from "@/components/dsfr/download-link";
 
 const wavePage = waveBoardPage("decisions", "application:decide", "Décisions");
 export const generateMetadata = wavePage.generateMetadata;
@@ -55,12 +56,22 @@ export default async function DecisionsPage({
       />
       <ReleaseButton waveId={waveId} stagedCount={board.stagedCount} />
 
-      <form
-        method="get"
-        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")}
-        aria-label="Filtrer le classement"
+      <FilterForm
+        label="Filtrer le classement"
+        spacing="fr-mb-2w"
+        afterSubmit={
+          <>
+            {filtered ? (
+              <Link className={fr.cx("fr-btn", "fr-btn--tertiary")} href={path as Route}>
+                Effacer les filtres
+              </Link>
+            ) : null}{" "}
+            <DownloadLink href={exportQuery("csv")}>Exporter (CSV)</DownloadLink>{" "}
+            <DownloadLink href={exportQuery("xlsx")}>Exporter (Excel)</DownloadLink>
+          </>
+        }
       >
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+        <FilterField width={3}>
           <FilterSelect
             label="Région"
             name="region"
@@ -68,8 +79,8 @@ export default async function DecisionsPage({
             options={board.regions.map(([value, label]) => ({ value, label }))}
             anyLabel="Toutes"
           />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+        </FilterField>
+        <FilterField width={3}>
           <FilterSelect
             label="Catégorie"
             name="category"
@@ -77,48 +88,24 @@ export default async function DecisionsPage({
             options={board.categories.map(([value, label]) => ({ value, label }))}
             anyLabel="Toutes"
           />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+        </FilterField>
+        <FilterField width={3}>
           <Select label="Écart entre instructeurs" nativeSelectProps={{ name: "flag", defaultValue: filters.flag }}>
             <option value="">Tous les dossiers</option>
             <option value="a-discuter">À discuter seulement</option>
           </Select>
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+        </FilterField>
+        <FilterField width={3}>
           <Select label="Décision" nativeSelectProps={{ name: "decision", defaultValue: filters.decision }}>
             <option value="">Toutes</option>
             <option value="sans-proposition">Sans proposition</option>
             <option value="proposee">Proposée, à publier</option>
             <option value="publiee">Publiée</option>
           </Select>
-        </div>
+        </FilterField>
         <input type="hidden" name="sort" value={filters.sort} />
         <input type="hidden" name="dir" value={filters.dir} />
-        <div className={fr.cx("fr-col-12")}>
-          <Button type="submit" iconId="fr-icon-filter-line">
-            Filtrer
-          </Button>{" "}
-          {filtered ? (
-            <Link className={fr.cx("fr-btn", "fr-btn--tertiary")} href={path as Route}>
-              Effacer les filtres
-            </Link>
-          ) : null}{" "}
-          <a
-            className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
-            href={exportQuery("csv")}
-            download
-          >
-            Exporter (CSV)
-          </a>{" "}
-          <a
-            className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
-            href={exportQuery("xlsx")}
-            download
-          >
-            Exporter (Excel)
-          </a>
-        </div>
-      </form>
+      </FilterForm>
 
       <p role="status" className={fr.cx("fr-mb-1w")}>
         {formatInteger(board.matching)} dossier{board.matching > 1 ? "s" : ""}{" "}

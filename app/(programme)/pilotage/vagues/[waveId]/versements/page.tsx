@@ -1,5 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
+import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import type { Route } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
@@ -15,6 +15,7 @@ import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
 import { PageLinks } from "@/components/dsfr/page-links";
 import { readListFilters } from "@/lib/http/list-filters";
+import { DownloadLink } from "@/components/dsfr/download-link";
 
 const wavePage = waveBoardPage("versements", "payment:record", "Versements");
 export const generateMetadata = wavePage.generateMetadata;
@@ -41,40 +42,25 @@ export default async function PaymentsPage({
       </p>
       <PaymentTotals totals={list.totals} envelopeCents={list.wave.fundingEnvelopeCents} />
 
-      <form
-        method="get"
-        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")}
-        aria-label="Filtrer les tranches"
-      >
-        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-          <FilterSelect label="État" name="status" value={filters.status} options={TRANCHE_STATUS_LABELS} anyLabel="Tous" />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-8")}>
-          <Button type="submit" iconId="fr-icon-filter-line">
-            Filtrer
-          </Button>{" "}
-          {filters.status ? (
+      <FilterForm
+        label="Filtrer les tranches"
+        submitWidth={8}
+        spacing="fr-mb-2w"
+        afterSubmit={
+          filters.status ? (
             <Link className={fr.cx("fr-btn", "fr-btn--tertiary")} href={path as Route}>
               Effacer le filtre
             </Link>
-          ) : null}
-        </div>
-      </form>
+          ) : null
+        }
+      >
+        <FilterField width={4}>
+          <FilterSelect label="État" name="status" value={filters.status} options={TRANCHE_STATUS_LABELS} anyLabel="Tous" />
+        </FilterField>
+      </FilterForm>
       <p>
-        <a
-          className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
-          href={`/api/waves/${waveId}/tranches/export?format=csv`}
-          download
-        >
-          Tranches à ordonnancer (CSV)
-        </a>{" "}
-        <a
-          className={fr.cx("fr-btn", "fr-btn--secondary", "fr-icon-download-line", "fr-btn--icon-left")}
-          href={`/api/waves/${waveId}/tranches/export?format=xlsx`}
-          download
-        >
-          Tranches à ordonnancer (Excel)
-        </a>
+        <DownloadLink href={`/api/waves/${waveId}/tranches/export?format=csv`}>Tranches à ordonnancer (CSV)</DownloadLink>{" "}
+        <DownloadLink href={`/api/waves/${waveId}/tranches/export?format=xlsx`}>Tranches à ordonnancer (Excel)</DownloadLink>
       </p>
 
       <p role="status" className={fr.cx("fr-mb-1w")}>
