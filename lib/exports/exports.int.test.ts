@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -146,9 +147,12 @@ describe("the dossier-export job's run", () => {
     await dossiers(2);
     const manager = await programmeManager(testDb);
     const { id } = await queuedExport(manager.userId);
-    const before = (await readdir(tmpdir())).filter((name) => name.startsWith("hospiconnect-export-")).length;
+    const written: string[] = [];
     const broken = Object.assign(new LocalFileStorage(root), {
-      putFile: () => Promise.reject(new Error("disque plein")),
+      putFile: (_key: string, temporary: string) => {
+        written.push(temporary);
+        return Promise.reject(new Error("disque plein"));
+      },
     });
     await expect(runDossierExport(id, { storage: broken })).rejects.toThrow("disque plein");
     expect(await testDb.exportJob.findUniqueOrThrow({ where: { id } })).toMatchObject({
@@ -156,7 +160,8 @@ describe("the dossier-export job's run", () => {
       error: RUN_FAILURE_MESSAGE,
       storageKey: null,
     });
-    expect((await readdir(tmpdir())).filter((name) => name.startsWith("hospiconnect-export-")).length).toBe(before);
+    expect(written).toHaveLength(1);
+    expect(existsSync(written[0]!)).toBe(false);
     expect((await listOwnExports(manager))[0]).toMatchObject({
       status: "FAILED",
       statusLabel: "Échec",
