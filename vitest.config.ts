@@ -1,4 +1,4 @@
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -9,6 +9,13 @@ const alias = [
   { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") },
 ];
 
+/**
+ * Workers of the unit and integration runs (one group: the same number for both). Vitest's default
+ * leaves a core to its main process, which has little to do here: on a two-core machine that was one
+ * worker. Each integration worker has a database of its own (test/integration/global-setup.ts).
+ */
+const WORKERS = Math.max(2, availableParallelism());
+
 export default defineConfig({
   test: {
     projects: [
@@ -17,6 +24,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          maxWorkers: WORKERS,
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "test/lint/**/*.test.ts"],
           exclude: ["**/*.int.test.ts"],
         },
@@ -32,8 +40,7 @@ export default defineConfig({
           // Receipts and uploads written by the use cases under test go to a scratch folder.
           // The logs of expected failures (jobs made to fail, outages) would drown the report.
           env: { STORAGE_DIR: path.join(tmpdir(), "hospiconnect-integration-files"), LOG_LEVEL: "fatal" },
-          // One database for the run: files run one after another.
-          fileParallelism: false,
+          maxWorkers: WORKERS,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,8 +1,8 @@
 import { inject } from "vitest";
 import { connectDb } from "@/lib/db/client";
 
-/** The integration run's migrated database (see global-setup.ts). */
-export const databaseUrl = inject("databaseUrl");
+/** This worker's migrated database (see global-setup.ts): the files of one worker run one after another. */
+export const databaseUrl = workerDatabaseUrl();
 
 /** Also the client of the domain functions under test (lib/db/client's shared `db`). */
 export const testDb = connectDb(databaseUrl, 4);
@@ -16,4 +16,12 @@ export async function resetDatabase(): Promise<void> {
     SELECT tablename FROM pg_tables WHERE schemaname = current_schema()`;
   const names = tables.map((table) => table.tablename).filter((name) => !KEPT.has(name));
   if (names.length) await testDb.$executeRawUnsafe(`TRUNCATE ${names.map((name) => `"${name}"`).join(", ")} CASCADE`);
+}
+
+function workerDatabaseUrl(): string {
+  const urls = inject("databaseUrls");
+  const url = urls[Number(process.env.VITEST_POOL_ID ?? "1") - 1];
+  if (!url)
+    throw new Error(`No database for worker ${process.env.VITEST_POOL_ID} (${urls.length} prepared): set maxWorkers on the project`);
+  return url;
 }

@@ -1,24 +1,57 @@
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "@/lib/db/migrations";
-import { openScratchDatabase } from "@/lib/db/scratch-database";
+import { openScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    databaseUrl: string;
+    /** One migrated database per worker, the worker's at index VITEST_POOL_ID − 1 (see database.ts). */
+    databaseUrls: string[];
     /** The PostgreSQL server of TEST_DATABASE_URL ("" on the embedded database), for tests that need scratch databases of their own. */
     testServerUrl: string;
   }
 }
 
 /**
- * One migrated scratch database for the integration run: on the PostgreSQL server named by
- * TEST_DATABASE_URL (a new database, dropped afterwards), or on the embedded PostgreSQL.
+ * One migrated scratch database per worker, so that test files run side by side, each worker's one
+ * after another on its own database: new databases on the PostgreSQL server named by
+ * TEST_DATABASE_URL (dropped afterwards), or embedded PostgreSQLs, each in a process of its own.
  */
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  const database = await openScratchDatabase(serverUrl);
-  await migrateDatabase(database.url);
-  project.provide("databaseUrl", database.url);
+  const workers = project.config.maxWorkers;
+  const databases = await Promise.all(
+    Array.from({ length: workers }, () => (serverUrl ? openScratchDatabase(serverUrl) : openEmbeddedDatabaseProcess())),
+  );
+  await Promise.all(databases.map((database) => migrateDatabase(database.url)));
+  project.provide(
+    "databaseUrls",
+    databases.map((database) => database.url),
+  );
   project.provide("testServerUrl", serverUrl ?? "");
-  return () => database.drop();
+  return async () => {
+    await Promise.all(databases.map((database) => database.drop()));
+  };
+}
+
+function openEmbeddedDatabaseProcess(): Promise<ScratchDatabase> {
+  const child = spawn(process.execPath, ["--import", "tsx", "test/integration/embedded-database-process.ts"], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`The embedded database process stopped before serving (exit code ${code})`)));
+    createInterface({ input: child.stdout }).once("line", (line) => {
+      const { url } = JSON.parse(line) as { url: string };
+      resolve({
+        url,
+        drop: async () => {
+          child.stdin.end();
+          await exited;
+        },
+      });
+    });
+  });
 }
