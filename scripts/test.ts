@@ -1,8 +1,8 @@
 // npm test: every check, from a fresh clone, with nothing set up by hand.
 //   1. the browser is there (Debian's chromium), 2. Prisma client, 3. types, lint and formatting,
-//   4. unit and integration tests (Vitest; integration on the embedded PostgreSQL, or on
-//      TEST_DATABASE_URL when set), 5. production build, 6. system tests (instances of the build
-//      on a PostgreSQL cluster they start) beside 7. end-to-end tests (Playwright).
+//   side by side, 4. unit and integration tests (Vitest; integration on the embedded PostgreSQL, or
+//   on TEST_DATABASE_URL when set), 5. production build, 6. system tests (instances of the build on
+//   a PostgreSQL cluster they start) beside 7. end-to-end tests (Playwright).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -21,9 +21,16 @@ const steps: Array<[string, () => unknown]> = [
   ["Prisma client", ensurePrismaClient],
   // next-env.d.ts and the typed routes come from Next.js itself.
   ["Route types", () => run(bin("next"), ["typegen"])],
-  ["Type check", () => run(bin("tsc"), ["--noEmit", "-p", "."])],
-  ["Lint", () => run(bin("eslint"), ["."])],
-  ["Formatting", () => run(bin("prettier"), ["--check", "."])],
+  // Each is one process on one core: side by side on the machine's two, their reports held back.
+  [
+    "Types, lint and formatting",
+    () =>
+      together([
+        ["Type check", bin("tsc"), ["--noEmit", "-p", "."]],
+        ["Lint", bin("eslint"), ["."]],
+        ["Formatting", bin("prettier"), ["--check", "."]],
+      ]),
+  ],
   ["Unit and integration tests", () => run(bin("vitest"), ["run", "--project", "unit", "--project", "integration"])],
   // Through the npm script itself, so that CI proves `npm run build` works.
   ["Production build", () => buildIsStale() && run("npm", ["run", "build"])],
@@ -33,14 +40,11 @@ const steps: Array<[string, () => unknown]> = [
   // The e2e servers take free ports unless E2E_PORT, E2E_DB_PORT, E2E_PSC_PORT say otherwise.
   [
     "System and end-to-end tests",
-    async () => {
-      const system = runHeldBack(bin("vitest"), ["run", "--project", "system"]);
-      const endToEnd = runHeldBack(bin("playwright"), ["test"], await e2ePorts(process.env), "inherit");
-      const [systemResult, endToEndResult] = await Promise.all([system, endToEnd]);
-      console.log(`\n▶ System tests (report)\n${systemResult.output}`);
-      const failed = [systemResult.ok ? null : "system tests", endToEndResult.ok ? null : "end-to-end tests"].filter(Boolean);
-      if (failed.length > 0) throw new Error(`${failed.join(" and ")} failed`);
-    },
+    () =>
+      together([
+        ["System tests", bin("vitest"), ["run", "--project", "system"]],
+        ["End-to-end tests", bin("playwright"), ["test"], { env: async () => e2ePorts(process.env), output: "inherit" }],
+      ]),
   ],
 ];
 
@@ -49,12 +53,34 @@ function run(command: string, args: string[], extraEnv: Record<string, string> =
   if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed`);
 }
 
-/** Runs a command without blocking the other; its output is kept for later, or shown as it comes. */
+type Check = [name: string, command: string, args: string[], options?: { env?: () => Promise<Record<string, string>>; output?: "inherit" }];
+
+/**
+ * Runs checks at once; each one's output is held back and shown whole when all have ended (one at
+ * most shows its output as it comes, the long one), so that their reports do not interleave.
+ */
+async function together(checks: Check[]): Promise<void> {
+  const results = await Promise.all(
+    checks.map(async ([name, command, args, options]) => {
+      const checkStarted = Date.now();
+      const result = await runHeldBack(command, args, (await options?.env?.()) ?? {}, options?.output ?? "held");
+      return { name, ...result, seconds: (Date.now() - checkStarted) / 1000 };
+    }),
+  );
+  for (const result of results) {
+    if (result.output) console.log(`\n▶ ${result.name} (report)\n${result.output}`);
+    console.log(`${result.ok ? "✔" : "✖"} ${result.name} (${result.seconds.toFixed(0)} s)`);
+  }
+  const failed = results.filter((result) => !result.ok).map((result) => result.name);
+  if (failed.length > 0) throw new Error(`${failed.join(", ")} failed`);
+}
+
+/** Runs a command without blocking the others; its output is kept for later, or shown as it comes. */
 function runHeldBack(
   command: string,
   args: string[],
-  extraEnv: Record<string, string> = {},
-  output: "held" | "inherit" = "held",
+  extraEnv: Record<string, string>,
+  output: "held" | "inherit",
 ): Promise<{ ok: boolean; output: string }> {
   const child = spawn(command, args, {
     stdio: output === "inherit" ? "inherit" : ["ignore", "pipe", "pipe"],
