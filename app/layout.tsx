@@ -9,6 +9,7 @@ import { SignOutButton } from "@/components/layout/sign-out-button";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getViewer } from "@/lib/identity/current-viewer";
 import { navigationFor } from "@/lib/identity/navigation";
+import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "HospiConnect – Appels à projets", template: "%s – HospiConnect" },

@@ -1,7 +1,10 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
+import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
+import { withRppsKey } from "@/lib/identifiers/rpps";
+import { templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
 import {
   createDraft,
   createEstablishment,
@@ -10,6 +13,7 @@ import {
   createReviewWave,
   createScoredDossier,
   createSelectedDossier,
+  createSubmittedDossier,
   createUser,
   fillDossier,
   insertRoster,
@@ -44,6 +48,35 @@ async function expectReachableInItsFrame(page: Page, target: Locator) {
   expect(found.x + found.width).toBeGreaterThan(0);
   expect(found.x + found.width).toBeLessThanOrEqual(width);
   if (found.width <= width) expect(found.x).toBeGreaterThanOrEqual(0);
+}
+
+/**
+ * Every field of an open `<details>` ends inside it: the content of a `<details>` is a pseudo-element
+ * that the DSFR's `box-sizing` reached only through our own rule, and a field of `width: 100%` that
+ * adds its padding to that width sticks out of its column (and out of the screen at 320 px).
+ */
+async function expectFieldsInside(details: Locator) {
+  await expect(details).toHaveAttribute("open", "");
+  const frame = await box(details);
+  const fields = await details.locator("input:not([type=radio]):not([type=checkbox]), select, textarea").all();
+  expect(fields.length).toBeGreaterThan(0);
+  for (const field of fields) {
+    const found = await box(field);
+    expect(found.x).toBeGreaterThanOrEqual(frame.x - 0.5);
+    expect(found.x + found.width).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
+  }
+}
+
+/** A reviewer with a dossier to score, who declared no conflict: the grid is open to them. */
+async function reviewerWithAGrid() {
+  const wave = await createReviewWave(e2eDb, { k: 1 });
+  const dossier = await createSubmittedDossier(e2eDb, wave);
+  const reviewer = await createReviewer(e2eDb);
+  await e2eDb.application.update({ where: { id: dossier.id }, data: { state: "UNDER_REVIEW", version: { increment: 1 } } });
+  const assignment = await e2eDb.reviewerAssignment.create({ data: { applicationId: dossier.id, reviewerId: reviewer.userId } });
+  await e2eDb.conflictDeclaration.create({ data: { assignmentId: assignment.id, hasConflict: false } });
+  await e2eDb.review.create({ data: { assignmentId: assignment.id } });
+  return { reviewerId: reviewer.userId, assignmentId: assignment.id };
 }
 
 /** The page never scrolls sideways; the table fits, or scrolls in its own frame with its first column in view. */
@@ -169,6 +202,38 @@ test.describe("page layout", () => {
         page.getByRole("table", { name: "Paramètres de « Lister les dossiers »" }).getByRole("columnheader").last(),
       );
       await expectNoSeriousAccessibilityViolation(page);
+    });
+  });
+
+  test.describe("at 320 px, a form opened in a <details> fits the screen", () => {
+    test.use({ viewport: { width: 320, height: 800 } });
+
+    test("a rejected line's correction, in an import's preview", async ({ page, context }) => {
+      const establishment = await createEstablishment(e2eDb);
+      const director = await createUser(e2eDb, { establishmentId: establishment.id });
+      await signInAs(context, director.id);
+      const file = templateCsv([
+        { Nom: "ARNAUD", Prénom: "Léa", RPPS: withRppsKey("3000000001") },
+        { Nom: "COLIN", Prénom: "Inès", RPPS: "1234" },
+      ]);
+      await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
+      await waitForHydration(page.getByLabel("Fichier du registre"));
+      await page.getByLabel("Fichier du registre").setInputFiles({ name: "registre.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+      await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+      await page.getByText("Corriger la ligne 3", { exact: true }).click();
+      await expect(page.getByRole("form", { name: "Corriger la ligne 3" }).getByLabel("RPPS", { exact: true })).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      await expectFieldsInside(page.locator("details", { has: page.getByText("Corriger la ligne 3", { exact: true }) }));
+    });
+
+    test("a conflict declared from the scoring page", async ({ page, context }) => {
+      const { reviewerId, assignmentId } = await reviewerWithAGrid();
+      await signInAs(context, reviewerId);
+      await page.goto(`/instruction/${assignmentId}`);
+      await page.getByText("Déclarer un lien d'intérêts", { exact: true }).click();
+      await expect(page.getByLabel("Précisions (facultatif)")).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      await expectFieldsInside(page.locator("details", { has: page.getByText("Déclarer un lien d'intérêts", { exact: true }) }));
     });
   });
 
