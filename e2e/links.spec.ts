@@ -69,9 +69,18 @@ async function walk(request: APIRequestContext): Promise<Visit[]> {
  * The page's title, its main heading (a badge in it, a state or a status, left out), the menu
  * links marked as the current page, the headings of the content that skip a level (an h3
  * right under the h1: RGAA 9.1, the outline a screen reader lists), and the references to ids that
- * no element has (a field described by a message that is not there, a label for no field).
+ * no element has (a field described by a message that is not there, a label for no field), and the
+ * buttons of a DSFR group that the DSFR shows as a bare icon, their text cut off (a button with an
+ * `fr-icon-*` class in a group without an `fr-btns-group--icon-left` or `--icon-right` modifier).
  */
-function pageOutline(): { title: string; heading: string; currentInMenu: string[]; skippedLevels: string[]; danglingReferences: string[] } {
+function pageOutline(): {
+  title: string;
+  heading: string;
+  currentInMenu: string[];
+  skippedLevels: string[];
+  danglingReferences: string[];
+  iconOnlyButtons: string[];
+} {
   const danglingReferences: string[] = [];
   for (const attribute of ["aria-describedby", "aria-labelledby", "aria-controls", "for"]) {
     for (const element of document.querySelectorAll(`[${attribute}]`)) {
@@ -88,9 +97,15 @@ function pageOutline(): { title: string; heading: string; currentInMenu: string[
     if (next > level + 1) skippedLevels.push(`h${level} → h${next} « ${element.textContent.trim().slice(0, 60)} »`);
     level = next;
   }
+  // The DSFR's own selector for the buttons it reduces to their icon (the header styles its own group).
+  const iconOnlyButtons = [
+    ...document.querySelectorAll(
+      "main .fr-btns-group:not([class^=fr-btns-group--icon-]):not([class*=' fr-btns-group--icon-']) .fr-btn:is([class^=fr-icon-], [class*=' fr-icon-'], [class^=fr-fi-], [class*=' fr-fi-'])",
+    ),
+  ].map((button) => `« ${button.textContent.replace(/\s+/g, " ").trim()} »`);
   const heading = document.querySelector("main h1")?.cloneNode(true);
   const text = heading instanceof HTMLElement ? withoutBadges(heading).textContent.replace(/\s+/g, " ").trim() : "";
-  return { title: document.title, heading: text, currentInMenu, skippedLevels, danglingReferences };
+  return { title: document.title, heading: text, currentInMenu, skippedLevels, danglingReferences, iconOnlyButtons };
 
   function withoutBadges(element: HTMLElement): HTMLElement {
     for (const badge of element.querySelectorAll(".fr-badge")) badge.remove();
@@ -114,21 +129,24 @@ async function expectEveryPageHydratesWithItsTitle(page: Page, visits: readonly 
   const marked: string[] = [];
   const skipping: string[] = [];
   const dangling: string[] = [];
+  const iconOnly: string[] = [];
   for (const visit of visits.filter((candidate) => candidate.page)) {
     await page.goto(visit.url);
     await expectNoPageErrors(page, errors);
     // A dynamic page's title is streamed after its first bytes.
     await expect(page).toHaveTitle(/HospiConnect/);
-    const { title, heading, currentInMenu, skippedLevels, danglingReferences } = await page.evaluate(pageOutline);
+    const { title, heading, currentInMenu, skippedLevels, danglingReferences, iconOnlyButtons } = await page.evaluate(pageOutline);
     if (!heading.startsWith(title.split(" – ")[0]!)) misnamed.push(`${visit.url}: « ${title} » for « ${heading} »`);
     if (currentInMenu.length > 1) marked.push(`${visit.url}: ${currentInMenu.join(", ")}`);
     if (skippedLevels.length > 0) skipping.push(`${visit.url}: ${skippedLevels.join(" ; ")}`);
     if (danglingReferences.length > 0) dangling.push(`${visit.url}: ${danglingReferences.join(", ")}`);
+    if (iconOnlyButtons.length > 0) iconOnly.push(`${visit.url}: ${iconOnlyButtons.join(", ")}`);
   }
   expect(misnamed).toEqual([]);
   expect(marked, "pages whose menu marks several links as the current page").toEqual([]);
   expect(skipping, "pages whose headings skip a level").toEqual([]);
   expect(dangling, "pages that refer to ids no element has").toEqual([]);
+  expect(iconOnly, "pages whose buttons show only their icon, their text cut off (WCAG 2.4.6, 2.5.3)").toEqual([]);
 }
 
 const broken = (visits: Visit[], signedIn: boolean) =>

@@ -5,6 +5,7 @@ import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
+import { recordIndicatorSnapshot } from "@/lib/roster/snapshots";
 import {
   createDraft,
   createEstablishment,
@@ -65,6 +66,21 @@ async function expectFieldsInside(details: Locator) {
     expect(found.x).toBeGreaterThanOrEqual(frame.x - 0.5);
     expect(found.x + found.width).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
   }
+}
+
+/**
+ * A button of a DSFR group shows its text beside its icon (WCAG 2.4.6, 2.5.3): the DSFR makes a
+ * button with an `fr-icon-*` class a 2.5 rem square showing only the icon, its text cut off, in a
+ * group without an `fr-btns-group--icon-left` or `--icon-right` modifier.
+ */
+async function expectTextShown(button: Locator) {
+  await expect(button).toBeVisible();
+  const { width, clipped } = await button.evaluate((element) => ({
+    width: element.getBoundingClientRect().width,
+    clipped: element.scrollWidth > element.clientWidth + 1,
+  }));
+  expect(width).toBeGreaterThan(40);
+  expect(clipped, "the button's text is cut off").toBe(false);
 }
 
 /** A reviewer with a dossier to score, who declared no conflict: the grid is open to them. */
@@ -234,6 +250,27 @@ test.describe("page layout", () => {
       await expect(page.getByLabel("Précisions (facultatif)")).toBeVisible();
       await expectNoSidewaysScroll(page);
       await expectFieldsInside(page.locator("details", { has: page.getByText("Déclarer un lien d'intérêts", { exact: true }) }));
+    });
+  });
+
+  test.describe("the buttons of a DSFR group show their text, not only their icon", () => {
+    test("the scoring page's « Enregistrer maintenant » and « Transmettre l'évaluation »", async ({ page, context }) => {
+      const { reviewerId, assignmentId } = await reviewerWithAGrid();
+      await signInAs(context, reviewerId);
+      await page.goto(`/instruction/${assignmentId}`);
+      for (const name of ["Enregistrer maintenant", "Transmettre l'évaluation"]) await expectTextShown(page.getByRole("button", { name }));
+    });
+
+    test("the establishment page's downloads of every reading", async ({ page, context }) => {
+      const establishment = await createEstablishment(e2eDb);
+      const director = await createUser(e2eDb, { establishmentId: establishment.id });
+      await insertRoster(e2eDb, establishment.id);
+      await recordIndicatorSnapshot(e2eDb, establishment.id, "CHANGE");
+      await signInAs(context, director.id);
+      await page.goto(`/etablissements/${establishment.id}`);
+      for (const format of ["CSV", "XLSX"]) {
+        await expectTextShown(page.getByRole("link", { name: `Télécharger tous les relevés depuis le début en ${format}` }));
+      }
     });
   });
 

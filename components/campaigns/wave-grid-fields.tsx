@@ -29,7 +29,7 @@ function Row({ legend, index, count, onMove, onRemove, children }: RowActions & 
       <legend className={fr.cx("fr-fieldset__legend", "fr-text--md")}>{legend}</legend>
       <div className={fr.cx("fr-fieldset__element")}>{children}</div>
       <div className={fr.cx("fr-fieldset__element")}>
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm")}>
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm", "fr-btns-group--icon-left")}>
           <li>
             <Button
               type="button"

@@ -59,7 +59,7 @@ export function FigureTableView({ id, table, query }: { id: string; table: Figur
           </tbody>
         </DataTable>
       )}
-      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm", "fr-mb-4w")}>
+      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm", "fr-btns-group--icon-left", "fr-mb-4w")}>
         <li>
           <DownloadLink href={href("csv")} priority="tertiary">
             Télécharger « {table.caption} » en CSV

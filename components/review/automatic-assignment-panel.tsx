@@ -159,7 +159,7 @@ export function AutomaticAssignmentPanel({
           </tbody>
         </DataTable>
       </details>
-      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-btns-group--icon-left")}>
         <li>
           <Button
             type="button"

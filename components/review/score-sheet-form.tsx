@@ -326,7 +326,7 @@ export function ScoreSheetForm({
         {error ? <Alert severity="error" small className={fr.cx("fr-mb-2w")} description={error} /> : null}
       </div>
       {editable ? (
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-btns-group--icon-left")}>
           <li>
             <Button type="button" priority="secondary" iconId="fr-icon-save-line" onClick={() => void autosave.saveNow()}>
               Enregistrer maintenant

@@ -182,7 +182,7 @@ function RolloutCurve({ establishmentId, rollout }: { establishmentId: string; r
           </tbody>
         </DataTable>
       </Accordion>
-      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm", "fr-mt-2w")}>
+      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm", "fr-btns-group--icon-left", "fr-mt-2w")}>
         {(["csv", "xlsx"] as const).map((format) => (
           <li key={format}>
             <DownloadLink href={`/api/establishments/${establishmentId}/indicators?format=${format}`} priority="tertiary">
