@@ -86,6 +86,39 @@ test.describe("establishment profile and team", () => {
     expect(await e2eDb.invitation.count({ where: { email, supersededAt: null } })).toBe(1);
   });
 
+  test("the invitation form keeps the keyboard focus: on the address in error, then on its button once the invitation is sent", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}/membres`);
+    const field = page.getByLabel("Adresse électronique de la personne à inviter");
+    const send = page.getByRole("button", { name: "Envoyer l'invitation" });
+    await waitForHydration(field);
+
+    // Refused: said on the field, marked invalid, which takes the focus from the button disabled meanwhile.
+    await field.fill("pas-une-adresse");
+    await send.focus();
+    await page.keyboard.press("Enter");
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(field).toHaveAccessibleDescription(/Saisissez une adresse électronique valide/);
+    await expect(field).toBeFocused();
+    expect(await e2eDb.invitation.count({ where: { establishmentId: establishment.id } })).toBe(0);
+
+    // Sent: announced, and the focus is back on the button, not on the page's body.
+    const email = uniqueEmail("clavier");
+    await field.fill(email);
+    await send.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("[aria-live=polite]").getByText(`Invitation envoyée à ${email}.`)).toBeVisible();
+    await expect(send).toBeFocused();
+    await expect(field).not.toHaveAttribute("aria-invalid", "true");
+    await expect(field).toHaveValue("");
+    expect(await e2eDb.invitation.count({ where: { establishmentId: establishment.id, email } })).toBe(1);
+  });
+
   test("a director takes a colleague who left off the team and cancels an invitation sent by mistake", async ({ page, context }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id });

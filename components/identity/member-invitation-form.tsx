@@ -5,13 +5,19 @@ import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { zodResolver } from "@hookform/resolvers/zod";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/establishments/membership-role-labels";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { ApiError, callApi } from "@/lib/http/api-client";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { useApiSubmit } from "@/components/forms/use-api-submit";
+import { callApi } from "@/lib/http/api-client";
 import { invitationSentMessage } from "@/lib/identity/invitation-sent-message";
+import { ZInvitationInput } from "@/lib/identity/schemas";
 import { RequiredFieldsNotice } from "@/components/forms/fields";
+
+type MemberInvitation = Extract<z.input<typeof ZInvitationInput>, { purpose: "MEMBER" }>;
 
 const ROLE_HINTS: Record<MembershipRole, string> = {
   EDITOR: "Complète les dossiers et la liste des professionnels",
@@ -20,68 +26,54 @@ const ROLE_HINTS: Record<MembershipRole, string> = {
 
 /**
  * Invites a colleague into the establishment: as co-editor, or at the direction when `roles` offers
- * it (the director and programme managers only: the access policy says who).
+ * it (the director and programme managers only: the access policy says who). Like the staff's
+ * invitation form, an address in error takes the focus, and a sent invitation gives it back to
+ * the button, disabled while the request ran.
  */
 export function MemberInvitationForm({ establishmentId, roles }: { establishmentId: string; roles: readonly MembershipRole[] }) {
   const router = useRouter();
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<MembershipRole>("EDITOR");
-  const [message, setMessage] = useState<{ severity: "success" | "error"; text: string } | null>(null);
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [pending, setPending] = useState(false);
+  const form = useForm<MemberInvitation>({
+    resolver: zodResolver(ZInvitationInput) as never,
+    defaultValues: { purpose: "MEMBER", email: "", establishmentId, membershipRole: "EDITOR" },
+  });
+  const { errors, isSubmitting } = form.formState;
 
-  async function onSubmit(event: React.FormEvent) {
-    event.preventDefault();
-    setPending(true);
-    setMessage(null);
-    setFieldError(undefined);
-    try {
-      const { superseded } = await callApi<{ superseded: number }>("/api/invitations", "POST", {
-        purpose: "MEMBER",
-        email,
-        establishmentId,
-        membershipRole: role,
-      });
-      setMessage({ severity: "success", text: invitationSentMessage(email, superseded) });
-      setEmail("");
-      router.refresh();
-    } catch (caught) {
-      if (caught instanceof ApiError) setFieldError(caught.fieldErrors.email?.join(" "));
-      setMessage({ severity: "error", text: (caught as Error).message });
-    } finally {
-      setPending(false);
-    }
-  }
+  const { onSubmit, result } = useApiSubmit(form, async (values) => {
+    const { superseded } = await callApi<{ superseded: number }>("/api/invitations", "POST", values);
+    form.reset({ purpose: "MEMBER", email: "", establishmentId, membershipRole: values.membershipRole });
+    router.refresh();
+    return invitationSentMessage(values.email, superseded);
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate>
       <div aria-live="polite">
-        {message ? <Alert severity={message.severity} small description={message.text} className="fr-mb-2w" /> : null}
+        {result ? <Alert severity={result.severity} small description={result.text} className="fr-mb-2w" /> : null}
       </div>
       <RequiredFieldsNotice />
       <Input
         label="Adresse électronique de la personne à inviter"
-        {...errorState(fieldError)}
+        {...errorState(errors.email?.message)}
         nativeInputProps={{
-          ...ariaInvalid(fieldError),
           type: "email",
-          value: email,
-          onChange: (event) => setEmail(event.target.value),
           autoComplete: "off",
           required: true,
+          ...form.register("email"),
+          ...ariaInvalid(errors.email?.message),
         }}
       />
       {roles.length > 1 ? (
         <RadioButtons
           legend="Rôle"
+          {...errorState(errors.membershipRole?.message)}
           options={roles.map((value) => ({
             label: MEMBERSHIP_ROLE_LABELS[value],
             hintText: ROLE_HINTS[value],
-            nativeInputProps: { name: "membershipRole", value, checked: role === value, onChange: () => setRole(value) },
+            nativeInputProps: { value, ...form.register("membershipRole"), ...ariaInvalid(errors.membershipRole?.message) },
           }))}
         />
       ) : null}
-      <Button type="submit" disabled={pending} iconId="fr-icon-mail-line">
+      <Button type="submit" disabled={isSubmitting} iconId="fr-icon-mail-line">
         Envoyer l&apos;invitation
       </Button>
     </form>
