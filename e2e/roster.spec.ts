@@ -256,4 +256,34 @@ test.describe("professional roster", () => {
     await expect(page.getByText("Aucun moyen d'authentification conforme", { exact: true })).toBeVisible();
     await expectNoSeriousAccessibilityViolation(page);
   });
+  test("a homologation without its date is refused on the date field, which takes the focus; a saved one gives it back to « Enregistrer »", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}/professionnels`);
+    const form = page.getByRole("form", { name: "Enregistrer une homologation" });
+    const date = form.getByLabel("Date de la décision");
+    const save = form.getByRole("button", { name: "Enregistrer" });
+    await waitForHydration(date);
+
+    await date.clear();
+    await save.focus();
+    await page.keyboard.press("Enter");
+    await expect(date).toHaveAttribute("aria-invalid", "true");
+    await expect(date).toHaveAccessibleDescription(/Indiquez la date de la décision d'homologation\./);
+    await expect(date).toBeFocused();
+    expect(await e2eDb.mieHomologation.count({ where: { establishmentId: establishment.id } })).toBe(0);
+
+    await date.fill("2025-03-01");
+    await save.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByText("Homologation enregistrée : les indicateurs en tiennent compte.")).toBeVisible();
+    await expect(save).toBeFocused();
+    await expect(date).not.toHaveAttribute("aria-invalid", "true");
+    expect(await e2eDb.mieHomologation.count({ where: { establishmentId: establishment.id } })).toBe(1);
+    await expectNoSeriousAccessibilityViolation(page);
+  });
 });

@@ -3,14 +3,19 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { SelectField, TextField } from "@/components/forms/fields";
+import { type SubmitResult, useApiSubmit } from "@/components/forms/use-api-submit";
 import { ApiError, callApi } from "@/lib/http/api-client";
+import { HOMOLOGATION_REFERENCE_MAX, type THomologationInput, ZHomologationInput } from "@/lib/roster/homologation-schema";
 import { formatNumericCalendarDate } from "@/lib/time/paris";
 
 type Homologation = { type: string; label: string; decidedAt: string; reference: string };
+type Option = { value: string; label: string };
+type HomologationFormValues = { type: string; decidedAt: string; reference: string };
 
 /** The establishment's homologations of local MIE, and the form to record one. */
 export function HomologationPanel({
@@ -22,33 +27,30 @@ export function HomologationPanel({
 }: {
   establishmentId: string;
   homologations: Homologation[];
-  options: Array<{ value: string; label: string }>;
+  options: Option[];
   canEdit: boolean;
   today: string;
 }) {
   const router = useRouter();
-  const [type, setType] = useState(options[0]?.value ?? "");
-  const [decidedAt, setDecidedAt] = useState(today);
-  const [reference, setReference] = useState("");
-  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
+  const [removal, setRemoval] = useState<SubmitResult | null>(null);
+  const [removing, setRemoving] = useState(false);
   const path = `/api/establishments/${establishmentId}/roster/homologations`;
 
-  async function send(method: "PUT" | "DELETE", body: unknown, success: string) {
-    setPending(true);
-    setResult(null);
+  async function remove(homologation: Homologation) {
+    setRemoving(true);
+    setRemoval(null);
     try {
-      await callApi(path, method, body);
-      setResult({ severity: "success", text: success });
+      await callApi(path, "DELETE", { type: homologation.type });
+      setRemoval({ severity: "success", text: `Homologation retirée : ${homologation.label}.` });
       router.refresh();
     } catch (caught) {
       const text =
         caught instanceof ApiError
           ? [caught.message, ...Object.values(caught.fieldErrors).flat()].join(" ")
           : "L'enregistrement n'a pas abouti.";
-      setResult({ severity: "error", text });
+      setRemoval({ severity: "error", text });
     } finally {
-      setPending(false);
+      setRemoving(false);
     }
   }
 
@@ -66,12 +68,7 @@ export function HomologationPanel({
               {homologation.label} : homologué le {formatNumericCalendarDate(homologation.decidedAt)}
               {homologation.reference ? ` (${homologation.reference})` : ""}{" "}
               {canEdit ? (
-                <Button
-                  size="small"
-                  priority="tertiary"
-                  disabled={pending}
-                  onClick={() => send("DELETE", { type: homologation.type }, `Homologation retirée : ${homologation.label}.`)}
-                >
+                <Button size="small" priority="tertiary" disabled={removing} onClick={() => void remove(homologation)}>
                   Retirer l&apos;homologation {homologation.label}
                 </Button>
               ) : null}
@@ -79,44 +76,69 @@ export function HomologationPanel({
           ))}
         </ul>
       )}
-      {canEdit ? (
-        <form
-          aria-label="Enregistrer une homologation"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void send("PUT", { type, decidedAt, reference }, "Homologation enregistrée : les indicateurs en tiennent compte.");
-          }}
-          className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")}
-        >
-          <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-            <Select label="MIE local" nativeSelectProps={{ value: type, onChange: (event) => setType(event.target.value) }}>
-              {options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-            <Input
-              label="Date de la décision"
-              nativeInputProps={{ type: "date", value: decidedAt, onChange: (event) => setDecidedAt(event.target.value) }}
-            />
-          </div>
-          <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-            <Input
-              label="Référence (facultatif)"
-              nativeInputProps={{ value: reference, onChange: (event) => setReference(event.target.value), maxLength: 200 }}
-            />
-          </div>
-          {/* On a line of its own: beside the fields, a column too narrow for it at 200 % text size made the page scroll sideways. */}
-          <div className={fr.cx("fr-col-12")}>
-            <Button type="submit" disabled={pending}>
-              Enregistrer
-            </Button>
-          </div>
-        </form>
-      ) : null}
+      <div aria-live="polite">
+        {removal ? <Alert small severity={removal.severity} description={removal.text} className={fr.cx("fr-mb-2w")} /> : null}
+      </div>
+      {canEdit ? <HomologationForm path={path} options={options} today={today} onSubmitting={() => setRemoval(null)} /> : null}
+    </>
+  );
+}
+
+/**
+ * Records a decision. A date the schema refuses is said under its field, which takes the focus; a
+ * saved decision gives the focus back to « Enregistrer », disabled while the request ran
+ * (`useApiSubmit`).
+ */
+function HomologationForm({
+  path,
+  options,
+  today,
+  onSubmitting,
+}: {
+  path: string;
+  options: Option[];
+  today: string;
+  onSubmitting: () => void;
+}) {
+  const router = useRouter();
+  const form = useForm<HomologationFormValues, unknown, THomologationInput>({
+    resolver: zodResolver(ZHomologationInput) as never,
+    defaultValues: { type: options[0]?.value ?? "", decidedAt: today, reference: "" },
+  });
+  const { control } = form;
+  const { onSubmit, result } = useApiSubmit(form, async (values) => {
+    await callApi(path, "PUT", values);
+    router.refresh();
+    return "Homologation enregistrée : les indicateurs en tiennent compte.";
+  });
+
+  return (
+    <>
+      <form
+        aria-label="Enregistrer une homologation"
+        noValidate
+        onSubmit={(event) => {
+          onSubmitting();
+          return onSubmit(event);
+        }}
+        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")}
+      >
+        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          <SelectField control={control} name="type" label="MIE local" options={options} />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          <TextField control={control} name="decidedAt" label="Date de la décision" type="date" />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          <TextField control={control} name="reference" label="Référence (facultatif)" maxLength={HOMOLOGATION_REFERENCE_MAX} />
+        </div>
+        {/* On a line of its own: beside the fields, a column too narrow for it at 200 % text size made the page scroll sideways. */}
+        <div className={fr.cx("fr-col-12")}>
+          <Button type="submit" disabled={form.formState.isSubmitting}>
+            Enregistrer
+          </Button>
+        </div>
+      </form>
       <div aria-live="polite">
         {result ? <Alert small severity={result.severity} description={result.text} className={fr.cx("fr-mt-2w")} /> : null}
       </div>

@@ -3,33 +3,19 @@
  * FIDO2 key…) meets eIDAS « substantiel »: until then, the RIE does not count it. Only the types the
  * catalogue governs locally and accepts beyond the transition can be homologated.
  *
- * Public API: `HOMOLOGABLE_TYPES`, `ZHomologationInput`, `setHomologation`, `removeHomologation`.
+ * Public API: `setHomologation`, `removeHomologation`; what a decision says (`ZHomologationInput`,
+ * `HOMOLOGABLE_TYPES`) is in `homologation-schema.ts`, which the browser's form reads too.
  * The roster page reads the decisions with its rows (`listProfessionals`).
  */
-import { z } from "zod";
 import { authorizeEstablishment } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import type { MieType } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
-import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
-import { dayToDate, parseIsoDay, toDay } from "./dates";
+import { dayToDate, toDay } from "./dates";
+import type { THomologationInput } from "./homologation-schema";
 import { recordIndicatorSnapshot } from "./snapshots";
-
-export const HOMOLOGABLE_TYPES = Object.values(MIE_CATALOGUE)
-  .filter((mie) => mie.governance === "ESTABLISHMENT" && !mie.transitionOnly)
-  .map((mie) => mie.type) as [MieType, ...MieType[]];
-
-export const ZHomologationInput = z.object({
-  type: z.enum(HOMOLOGABLE_TYPES, { error: "Choisissez un MIE local qui peut être homologué." }),
-  decidedAt: z
-    .string()
-    .trim()
-    .refine((text) => parseIsoDay(text) !== null, { error: "Indiquez la date de la décision d'homologation." }),
-  reference: z.string().trim().max(200),
-});
-export type THomologationInput = z.infer<typeof ZHomologationInput>;
 
 /** Records (or replaces) the decision for a type; the indicators follow in the same transaction. */
 export async function setHomologation(

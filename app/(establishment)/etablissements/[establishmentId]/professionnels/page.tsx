@@ -17,7 +17,7 @@ import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { listProfessions } from "@/lib/roster/professions";
 import { rosterHref } from "@/lib/roster/roster-query-string";
 import { dayToIsoDate, toDay } from "@/lib/roster/dates";
-import { HOMOLOGABLE_TYPES } from "@/lib/roster/homologations";
+import { HOMOLOGABLE_TYPES } from "@/lib/roster/homologation-schema";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { formatCalendarDate } from "@/lib/time/paris";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";

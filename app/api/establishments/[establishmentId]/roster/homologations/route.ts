@@ -2,7 +2,8 @@ import { z } from "zod";
 import { MieType } from "@/lib/db/generated/enums";
 import { defineRoute } from "@/lib/http/define-route";
 import { RouteParam } from "@/lib/http/route-params";
-import { removeHomologation, setHomologation, ZHomologationInput } from "@/lib/roster/homologations";
+import { removeHomologation, setHomologation } from "@/lib/roster/homologations";
+import { ZHomologationInput } from "@/lib/roster/homologation-schema";
 
 /** Records or replaces the establishment's homologation of a local MIE type. */
 const params = { establishmentId: RouteParam.id };

@@ -1,0 +1,28 @@
+/**
+ * What a homologation of a local MIE type says, shared by the roster page's form and the server
+ * (`lib/roster/homologations.ts`): a database-free module, so that the browser can check it too.
+ */
+import { z } from "zod";
+import type { MieType } from "@/lib/db/generated/enums";
+import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
+import { parseIsoDay } from "./dates";
+
+/** The types the catalogue governs locally and accepts beyond the transition: the only ones an establishment homologates. */
+export const HOMOLOGABLE_TYPES = Object.values(MIE_CATALOGUE)
+  .filter((mie) => mie.governance === "ESTABLISHMENT" && !mie.transitionOnly)
+  .map((mie) => mie.type) as [MieType, ...MieType[]];
+
+export const HOMOLOGATION_REFERENCE_MAX = 200;
+
+export const ZHomologationInput = z.object({
+  type: z.enum(HOMOLOGABLE_TYPES, { error: "Choisissez un MIE local qui peut être homologué." }),
+  decidedAt: z
+    .string()
+    .trim()
+    .refine((text) => parseIsoDay(text) !== null, { error: "Indiquez la date de la décision d'homologation." }),
+  reference: z
+    .string()
+    .trim()
+    .max(HOMOLOGATION_REFERENCE_MAX, { error: `La référence ne doit pas dépasser ${HOMOLOGATION_REFERENCE_MAX} caractères.` }),
+});
+export type THomologationInput = z.infer<typeof ZHomologationInput>;
