@@ -6,7 +6,7 @@ import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility"
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
-import { createEstablishment, createUser } from "@/test/factories";
+import { createEstablishment, createUser, insertRoster, ROSTER_CASES } from "@/test/factories";
 
 const RPPS = [withRppsKey("3000000001"), withRppsKey("3000000002"), withRppsKey("3000000003")];
 
@@ -285,5 +285,36 @@ test.describe("professional roster", () => {
     await expect(date).not.toHaveAttribute("aria-invalid", "true");
     expect(await e2eDb.mieHomologation.count({ where: { establishmentId: establishment.id } })).toBe(1);
     await expectNoSeriousAccessibilityViolation(page);
+  });
+
+  test("removing a MIE from the keyboard leaves the focus on the row that takes its place, else on « Ajouter un MIE »", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    // One professional with one MIE (an e-CPS enrolled on 2024-01-01).
+    const [professionalId] = await insertRoster(e2eDb, establishment.id, [ROSTER_CASES[0]!], false);
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}/professionnels/${professionalId}`);
+    const add = page.getByRole("button", { name: "Ajouter un MIE" });
+    await waitForHydration(add);
+
+    await add.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Retirer le MIE 2" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("button", { name: "Retirer le MIE 2" })).toHaveCount(0);
+    // No row after the last one: the focus goes to what follows the list.
+    await expect(add).toBeFocused();
+
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Retirer le MIE 1" }).focus();
+    await page.keyboard.press("Enter");
+    // The row added second takes the first's place, and the focus: its enrolment date is still empty.
+    const first = page.getByRole("combobox", { name: "MIE 1", exact: true });
+    await expect(first).toBeFocused();
+    await expect(page.getByLabel("Enrôlement", { exact: true })).toHaveValue("");
+    await expect(page.getByRole("button", { name: "Retirer le MIE 2" })).toHaveCount(0);
   });
 });

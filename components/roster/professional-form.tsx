@@ -8,6 +8,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { RequiredFieldsNotice, SelectField, TextField } from "@/components/forms/fields";
+import { removeRowKeepingFocus } from "@/components/forms/remove-row";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { callApi } from "@/lib/http/api-client";
 import { PROFESSIONAL_NAME_MAX, type TProfessionalFormValues, ZProfessionalInput } from "@/lib/roster/professional-schema";
@@ -186,7 +187,7 @@ export function ProfessionalForm({
         <legend className={fr.cx("fr-fieldset__legend")}>Moyens d&apos;identification électronique (MIE)</legend>
         {enrollments.fields.length === 0 ? <p className={fr.cx("fr-fieldset__element")}>Aucun MIE enregistré.</p> : null}
         {enrollments.fields.map((enrollment, index) => (
-          <div key={enrollment.id} className={fr.cx("fr-fieldset__element")}>
+          <div key={enrollment.id} data-list-row className={fr.cx("fr-fieldset__element")}>
             <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")}>
               <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
                 <SelectField control={control} name={`enrollments.${index}.type`} label={`MIE ${index + 1}`} options={options.mieTypes} />
@@ -206,7 +207,7 @@ export function ProfessionalForm({
                   size="small"
                   priority="tertiary"
                   iconId="fr-icon-delete-line"
-                  onClick={() => enrollments.remove(index)}
+                  onClick={(event) => removeRowKeepingFocus(event.currentTarget, () => enrollments.remove(index))}
                   className={fr.cx("fr-mb-3w")}
                 >
                   Retirer le MIE {index + 1}
