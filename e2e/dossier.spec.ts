@@ -204,6 +204,33 @@ test.describe("filing a dossier", () => {
     await expect(add).toBeFocused();
   });
 
+  test("« Retirer le dossier » says whether its panel is open, and « Annuler » gives the focus back to it", async ({ page, context }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id, name: "Directrice Retrait" });
+    const { id } = await createDraft(e2eDb, establishment.id, await createOpenWave(e2eDb));
+    await signInAs(context, director.id);
+    await page.goto(`/dossiers/${id}`);
+    const withdraw = page.getByRole("button", { name: "Retirer le dossier", exact: true });
+    await waitForHydration(withdraw);
+    await expect(withdraw).toHaveAttribute("aria-expanded", "false");
+    const panelId = await withdraw.getAttribute("aria-controls");
+    expect(panelId).toBeTruthy();
+    const panel = page.locator(`[id="${panelId}"]`);
+
+    await withdraw.focus();
+    await page.keyboard.press("Enter");
+    await expect(withdraw).toHaveAttribute("aria-expanded", "true");
+    await expect(panel.getByRole("heading", { name: "Retirer le dossier" })).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+
+    await panel.getByRole("button", { name: "Annuler" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(panel.getByRole("heading", { name: "Retirer le dossier" })).toHaveCount(0);
+    await expect(withdraw).toBeFocused();
+    await expect(withdraw).toHaveAttribute("aria-expanded", "false");
+    expect((await e2eDb.application.findUniqueOrThrow({ where: { id }, select: { state: true } })).state).toBe("DRAFT");
+  });
+
   test("a message sent from the keyboard is announced and joins the thread; a refused one is kept; the focus stays in the field", async ({
     page,
     context,

@@ -19,6 +19,9 @@ const LABELS: Record<DossierPageAction, string> = {
   reopenReview: "Rouvrir l'instruction",
 };
 
+/** The panel every action's button opens (`aria-controls`): there is one per dossier page. */
+const PANEL_ID = "actions-panneau";
+
 const NEEDS_COMMENT: ReadonlyArray<DossierPageAction> = ["requestInformation", "answerInformationRequest"];
 
 /** Who reads the comment, and where: a manager's note is the establishment's to read. */
@@ -31,7 +34,11 @@ const COMMENT_READERS: Record<DossierPageAction, string> = {
   reopenReview: "Lu par l'établissement, dans l'historique du dossier (il ne reçoit pas de courriel pour cette étape).",
 };
 
-/** The transitions the viewer may take on the dossier now, each with what it needs. */
+/**
+ * The transitions the viewer may take on the dossier now, each with what it needs. Each action's
+ * button opens the panel below (`aria-expanded`, `aria-controls`); « Annuler » closes it and gives
+ * the focus back to that button, which would otherwise fall to the page's body with the panel.
+ */
 export function TransitionPanel({
   applicationId,
   version,
@@ -47,6 +54,7 @@ export function TransitionPanel({
   const [due, setDue] = useState("");
   const [error, setError] = useState<{ message: string; fields: Record<string, string[]> } | null>(null);
   const [pending, setPending] = useState(false);
+  const toggles = useRef<Partial<Record<DossierPageAction, HTMLButtonElement | null>>>({});
   // A refusal takes the focus: « Confirmer », which had it, was disabled while the request ran.
   const errorNotice = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -83,7 +91,9 @@ export function TransitionPanel({
         {actions.map((action) => (
           <li key={action}>
             <Button
+              ref={(button) => void (toggles.current[action] = button)}
               priority={action === "withdraw" ? "secondary" : "primary"}
+              nativeButtonProps={{ "aria-expanded": open === action, "aria-controls": PANEL_ID }}
               onClick={() => {
                 setOpen(action);
                 setError(null);
@@ -94,53 +104,62 @@ export function TransitionPanel({
           </li>
         ))}
       </ul>
-      {open ? (
-        <form
-          className={fr.cx("fr-mt-2w")}
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (open === "withdraw" && !window.confirm("Retirer ce dossier ? Il ne pourra plus être déposé pour cette vague.")) return;
-            void run(open);
-          }}
-        >
-          <h3 className={fr.cx("fr-h6")}>{LABELS[open]}</h3>
-          {error ? (
-            <div ref={errorNotice} tabIndex={-1}>
-              <Alert severity="error" small description={error.message} className={fr.cx("fr-mb-2w")} />
-            </div>
-          ) : null}
-          <Input
-            textArea
-            label={NEEDS_COMMENT.includes(open) ? "Message (obligatoire)" : "Commentaire (facultatif)"}
-            hintText={COMMENT_READERS[open]}
-            {...errorState(error?.fields.comment)}
-            nativeTextAreaProps={{
-              ...ariaInvalid(error?.fields.comment),
-              value: comment,
-              onChange: (event) => setComment(event.target.value),
-              rows: 4,
+      <div id={PANEL_ID}>
+        {open ? (
+          <form
+            className={fr.cx("fr-mt-2w")}
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (open === "withdraw" && !window.confirm("Retirer ce dossier ? Il ne pourra plus être déposé pour cette vague.")) return;
+              void run(open);
             }}
-          />
-          {open === "requestInformation" ? (
+          >
+            <h3 className={fr.cx("fr-h6")}>{LABELS[open]}</h3>
+            {error ? (
+              <div ref={errorNotice} tabIndex={-1}>
+                <Alert severity="error" small description={error.message} className={fr.cx("fr-mb-2w")} />
+              </div>
+            ) : null}
             <Input
-              label="Date limite de réponse (heure de Paris)"
-              {...errorState(error?.fields.responseDueAt)}
-              nativeInputProps={{
-                ...ariaInvalid(error?.fields.responseDueAt),
-                type: "datetime-local",
-                value: due,
-                onChange: (event) => setDue(event.target.value),
+              textArea
+              label={NEEDS_COMMENT.includes(open) ? "Message (obligatoire)" : "Commentaire (facultatif)"}
+              hintText={COMMENT_READERS[open]}
+              {...errorState(error?.fields.comment)}
+              nativeTextAreaProps={{
+                ...ariaInvalid(error?.fields.comment),
+                value: comment,
+                onChange: (event) => setComment(event.target.value),
+                rows: 4,
               }}
             />
-          ) : null}
-          <Button type="submit" disabled={pending}>
-            Confirmer
-          </Button>{" "}
-          <Button type="button" priority="tertiary" onClick={() => setOpen(null)}>
-            Annuler
-          </Button>
-        </form>
-      ) : null}
+            {open === "requestInformation" ? (
+              <Input
+                label="Date limite de réponse (heure de Paris)"
+                {...errorState(error?.fields.responseDueAt)}
+                nativeInputProps={{
+                  ...ariaInvalid(error?.fields.responseDueAt),
+                  type: "datetime-local",
+                  value: due,
+                  onChange: (event) => setDue(event.target.value),
+                }}
+              />
+            ) : null}
+            <Button type="submit" disabled={pending}>
+              Confirmer
+            </Button>{" "}
+            <Button
+              type="button"
+              priority="tertiary"
+              onClick={() => {
+                toggles.current[open]?.focus();
+                setOpen(null);
+              }}
+            >
+              Annuler
+            </Button>
+          </form>
+        ) : null}
+      </div>
     </section>
   );
 }
