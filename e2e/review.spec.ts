@@ -182,27 +182,27 @@ test.describe("review", () => {
     });
     expect(declared.ok()).toBe(true);
 
-    const panes = async () => {
-      const [dossierPane, gridPane] = [
-        page.locator("section[aria-labelledby=dossier-titre]"),
-        page.locator("section[aria-labelledby=grille]"),
-      ];
-      const [top, bottom] = [(await dossierPane.boundingBox())!, (await gridPane.boundingBox())!];
-      return { top, bottom, position: await gridPane.evaluate((element) => getComputedStyle(element).position) };
-    };
+    // Both panes measured at one instant, and again until the page has settled (fonts, the DSFR's
+    // script): measured one after the other on a loaded machine, they once straddled a reflow.
+    const panes = () =>
+      page.evaluate(() => {
+        const [dossierPane, gridPane] = ["dossier-titre", "grille"].map((id) => document.querySelector(`section[aria-labelledby=${id}]`)!);
+        const [top, bottom] = [dossierPane!.getBoundingClientRect(), gridPane!.getBoundingClientRect()];
+        return {
+          gridBelow: bottom.top >= top.bottom,
+          gridBeside: bottom.left > top.right - 1,
+          position: getComputedStyle(gridPane!).position,
+          pageScrollsSideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        };
+      });
     await page.setViewportSize({ width: 320, height: 800 });
     await page.goto(`/instruction/${assignment.id}`);
     await expect(page.getByRole("heading", { name: "Grille d'évaluation" })).toBeVisible();
-    const narrow = await panes();
     // One column: the grid starts below the end of the dossier, and the page, not a pane, scrolls.
-    expect(narrow.bottom.y).toBeGreaterThanOrEqual(narrow.top.y + narrow.top.height);
-    expect(narrow.position).toBe("static");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await expect.poll(panes).toMatchObject({ gridBelow: true, position: "static", pageScrollsSideways: false });
 
     await page.setViewportSize({ width: 1280, height: 800 });
-    const wide = await panes();
-    expect(wide.bottom.x).toBeGreaterThan(wide.top.x + wide.top.width - 1);
-    expect(wide.position).toBe("sticky");
+    await expect.poll(panes).toMatchObject({ gridBeside: true, position: "sticky" });
   });
 
   test("a declared conflict removes access at once and tells the managers", async ({ page, context }) => {
