@@ -1,3 +1,4 @@
+import { isRowId } from "@/lib/db/row-id";
 import { cache } from "react";
 import type { ApplicationFacts } from "@/lib/access/policy";
 import type { Db } from "@/lib/db/client";
@@ -27,7 +28,7 @@ type Reader = Pick<Db, "$queryRaw">;
  * Prisma's nested `select`, ADR 0029).
  */
 export const loadDossierFacts = cache(async (client: Reader, applicationId: string): Promise<DossierFacts> => {
-  const [row] = /^[0-9a-f-]{36}$/i.test(applicationId)
+  const [row] = isRowId(applicationId)
     ? await client.$queryRaw<DossierFacts[]>`
         SELECT a.id, a.number, a."establishmentId", e."regionCode", e."finessEt" AS finess, a.state::text AS state, a.version, a."waveId", a."waveVersionId",
           coalesce((SELECT json_agg(json_build_object('reviewerId', r."reviewerId", 'tier', r.tier, 'hasConflict', c."hasConflict"))

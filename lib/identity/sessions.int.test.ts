@@ -65,5 +65,7 @@ describe("server-side sessions", () => {
     expect(read?.reviewerRegions.map((region) => region.regionCode).sort()).toEqual(["11", "84"]);
     expect(await resumeSessionUser(crypto.randomUUID())).toBeNull();
     expect(await resumeSessionUser("not-a-session-id")).toBeNull();
+    // 36 characters of the alphabet of an id, not one that PostgreSQL reads as a uuid.
+    expect(await resumeSessionUser("0123456789abcdef0123456789abcdef----")).toBeNull();
   });
 });

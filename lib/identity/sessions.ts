@@ -1,3 +1,4 @@
+import { isRowId } from "@/lib/db/row-id";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import type { AuthMethod, MembershipRole, StaffRole } from "@/lib/db/generated/enums";
@@ -65,7 +66,7 @@ type SessionRow = SessionUser & { revokedAt: Date | null; expiresAt: Date; lastS
  * than the same read through Prisma's nested `select` (ADR 0029).
  */
 export async function resumeSessionUser(sessionId: string, now = new Date()): Promise<SessionUser | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  if (!isRowId(sessionId)) return null;
   const [row] = await db.$queryRaw<SessionRow[]>`
     SELECT s."revokedAt", s."expiresAt", s."lastSeenAt",
       u.id, u.email, u."displayName", u."staffRole"::text AS "staffRole", u."disabledAt",

@@ -1,3 +1,4 @@
+import { isRowId } from "@/lib/db/row-id";
 import { db } from "@/lib/db/client";
 import type { ChallengePurpose } from "@/lib/db/generated/enums";
 
@@ -26,7 +27,7 @@ export type StoredChallenge = { challenge: string; userId: string | null; invita
  * when unknown, already used, expired, or issued for another ceremony.
  */
 export async function consumeChallenge(id: string, purpose: ChallengePurpose, now = new Date()): Promise<StoredChallenge | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isRowId(id)) return null;
   const rows = await db.$queryRaw<Array<StoredChallenge & { purpose: ChallengePurpose; expiresAt: Date }>>`
     DELETE FROM "WebAuthnChallenge" WHERE "id" = ${id}::uuid
     RETURNING "challenge", "userId"::text AS "userId", "invitationId"::text AS "invitationId",
