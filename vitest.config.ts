@@ -13,8 +13,9 @@ const alias = [
  * Workers of the unit and integration runs (one group: the same number for both). Vitest's default
  * leaves a core to its main process, which has little to do here: on a two-core machine that was one
  * worker. Each integration worker has a database of its own (test/integration/global-setup.ts).
+ * TEST_WORKERS sets fewer for a run beside other work (npm test's pass on TEST_DATABASE_URL).
  */
-const WORKERS = Math.max(2, availableParallelism());
+const WORKERS = Number(process.env.TEST_WORKERS) || Math.max(2, availableParallelism());
 
 export default defineConfig({
   test: {

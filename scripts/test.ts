@@ -1,8 +1,9 @@
 // npm test: every check, from a fresh clone, with nothing set up by hand.
 //   1. the browser is there (Debian's chromium), 2. Prisma client, 3. types, lint and formatting,
-//   side by side, 4. unit and integration tests (Vitest; integration on the embedded PostgreSQL, or
-//   on TEST_DATABASE_URL when set), 5. production build, 6. system tests (instances of the build on
-//   a PostgreSQL cluster they start) beside 7. end-to-end tests (Playwright).
+//   side by side, 4. unit and integration tests (Vitest; integration on embedded PostgreSQLs),
+//   5. production build, 6. system tests (instances of the build on a PostgreSQL cluster they start),
+//   then, when TEST_DATABASE_URL names a PostgreSQL server, the integration tests again on it,
+//   beside 7. end-to-end tests (Playwright).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -26,24 +27,37 @@ const steps: Array<[string, () => unknown]> = [
     "Types, lint and formatting",
     () =>
       together([
-        ["Type check", bin("tsc"), ["--noEmit", "-p", "."]],
-        ["Lint", bin("eslint"), ["."]],
-        ["Formatting", bin("prettier"), ["--check", "."]],
+        { name: "Type check", commands: [[bin("tsc"), ["--noEmit", "-p", "."]]] },
+        { name: "Lint", commands: [[bin("eslint"), ["."]]] },
+        { name: "Formatting", commands: [[bin("prettier"), ["--check", "."]]] },
       ]),
   ],
-  ["Unit and integration tests", () => run(bin("vitest"), ["run", "--project", "unit", "--project", "integration"])],
+  // On the embedded database here whatever TEST_DATABASE_URL says: the server's turn comes later.
+  [
+    "Unit and integration tests",
+    () => run(bin("vitest"), ["run", "--project", "unit", "--project", "integration"], { TEST_DATABASE_URL: "" }),
+  ],
   // Through the npm script itself, so that CI proves `npm run build` works.
   ["Production build", () => buildIsStale() && run("npm", ["run", "build"])],
   // System tests: instances of that build on a PostgreSQL server of their own (several instances,
-  // faults). They mostly wait for servers to stop and start, so they run beside the end-to-end
-  // tests, their report held back until both end so that the two do not interleave.
+  // faults), then the integration tests on TEST_DATABASE_URL's server, on one worker. Both mostly
+  // wait (for servers to stop and start, for the database server), so they run beside the
+  // end-to-end tests.
   // The e2e servers take free ports unless E2E_PORT, E2E_DB_PORT, E2E_PSC_PORT say otherwise.
   [
     "System and end-to-end tests",
     () =>
       together([
-        ["System tests", bin("vitest"), ["run", "--project", "system"]],
-        ["End-to-end tests", bin("playwright"), ["test"], { env: async () => e2ePorts(process.env), output: "inherit" }],
+        {
+          name: process.env.TEST_DATABASE_URL ? "System tests, then integration tests on TEST_DATABASE_URL" : "System tests",
+          commands: [
+            [bin("vitest"), ["run", "--project", "system"]],
+            ...(process.env.TEST_DATABASE_URL
+              ? [[bin("vitest"), ["run", "--project", "integration"], async () => ({ TEST_WORKERS: "1" })] as Command]
+              : []),
+          ],
+        },
+        { name: "End-to-end tests", commands: [[bin("playwright"), ["test"], async () => e2ePorts(process.env)]], output: "inherit" },
       ]),
   ],
 ];
@@ -53,7 +67,9 @@ function run(command: string, args: string[], extraEnv: Record<string, string> =
   if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed`);
 }
 
-type Check = [name: string, command: string, args: string[], options?: { env?: () => Promise<Record<string, string>>; output?: "inherit" }];
+type Command = [command: string, args: string[], env?: () => Promise<Record<string, string>>];
+/** Commands run one after the other, beside other checks. */
+type Check = { name: string; commands: Command[]; output?: "held" | "inherit" };
 
 /**
  * Runs checks at once; each one's output is held back and shown whole when all have ended (one at
@@ -61,10 +77,17 @@ type Check = [name: string, command: string, args: string[], options?: { env?: (
  */
 async function together(checks: Check[]): Promise<void> {
   const results = await Promise.all(
-    checks.map(async ([name, command, args, options]) => {
+    checks.map(async ({ name, commands, output = "held" }) => {
       const checkStarted = Date.now();
-      const result = await runHeldBack(command, args, (await options?.env?.()) ?? {}, options?.output ?? "held");
-      return { name, ...result, seconds: (Date.now() - checkStarted) / 1000 };
+      const outputs: string[] = [];
+      let ok = true;
+      for (const [command, args, env] of commands) {
+        const result = await runHeldBack(command, args, (await env?.()) ?? {}, output);
+        outputs.push(result.output);
+        ok = result.ok;
+        if (!ok) break;
+      }
+      return { name, ok, output: outputs.filter(Boolean).join("\n"), seconds: (Date.now() - checkStarted) / 1000 };
     }),
   );
   for (const result of results) {
