@@ -317,4 +317,24 @@ test.describe("professional roster", () => {
     await expect(page.getByLabel("Enrôlement", { exact: true })).toHaveValue("");
     await expect(page.getByRole("button", { name: "Retirer le MIE 2" })).toHaveCount(0);
   });
+
+  test("removing a homologation from the keyboard gives the focus to the message saying it was removed", async ({ page, context }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    // No professional, the two homologations of ROSTER_HOMOLOGATIONS.
+    await insertRoster(e2eDb, establishment.id, []);
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}/professionnels`);
+    const removals = page.getByRole("button", { name: /^Retirer l'homologation / });
+    await expect(removals).toHaveCount(2);
+    await waitForHydration(removals.first());
+
+    await removals.first().focus();
+    await page.keyboard.press("Enter");
+    const notice = page.getByText(/^Homologation retirée : /);
+    await expect(removals).toHaveCount(1);
+    await expect(notice).toBeVisible();
+    await expect(page.locator("main div[tabindex='-1']", { has: notice })).toBeFocused();
+    expect(await e2eDb.mieHomologation.count({ where: { establishmentId: establishment.id } })).toBe(1);
+  });
 });

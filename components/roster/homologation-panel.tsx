@@ -5,10 +5,12 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { SelectField, TextField } from "@/components/forms/fields";
+import { giveFocus } from "@/components/forms/give-focus";
 import { type SubmitResult, useApiSubmit } from "@/components/forms/use-api-submit";
+import { useFocusBack } from "@/components/forms/use-focus-back";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import { HOMOLOGATION_REFERENCE_MAX, type THomologationInput, ZHomologationInput } from "@/lib/roster/homologation-schema";
 import { formatNumericCalendarDate } from "@/lib/time/paris";
@@ -17,7 +19,11 @@ type Homologation = { type: string; label: string; decidedAt: string; reference:
 type Option = { value: string; label: string };
 type HomologationFormValues = { type: string; decidedAt: string; reference: string };
 
-/** The establishment's homologations of local MIE, and the form to record one. */
+/**
+ * The establishment's homologations of local MIE, and the form to record one. A removal's button
+ * goes with its row: the message saying it was removed takes the focus, as the other removals'
+ * messages do. A refused removal gives the focus back to the button, disabled meanwhile.
+ */
 export function HomologationPanel({
   establishmentId,
   homologations,
@@ -35,8 +41,15 @@ export function HomologationPanel({
   const [removal, setRemoval] = useState<SubmitResult | null>(null);
   const [removing, setRemoving] = useState(false);
   const path = `/api/establishments/${establishmentId}/roster/homologations`;
+  const removalNotice = useRef<HTMLDivElement>(null);
+  // Before useFocusBack's effect: a removal's message takes the focus first, and then keeps it.
+  useEffect(() => {
+    if (removal?.severity === "success") giveFocus(removalNotice.current);
+  }, [removal]);
+  const focusBackTo = useFocusBack(removing);
 
-  async function remove(homologation: Homologation) {
+  async function remove(homologation: Homologation, button: HTMLButtonElement) {
+    focusBackTo(button);
     setRemoving(true);
     setRemoval(null);
     try {
@@ -68,7 +81,12 @@ export function HomologationPanel({
               {homologation.label} : homologué le {formatNumericCalendarDate(homologation.decidedAt)}
               {homologation.reference ? ` (${homologation.reference})` : ""}{" "}
               {canEdit ? (
-                <Button size="small" priority="tertiary" disabled={removing} onClick={() => void remove(homologation)}>
+                <Button
+                  size="small"
+                  priority="tertiary"
+                  disabled={removing}
+                  onClick={(event) => void remove(homologation, event.currentTarget)}
+                >
                   Retirer l&apos;homologation {homologation.label}
                 </Button>
               ) : null}
@@ -77,7 +95,11 @@ export function HomologationPanel({
         </ul>
       )}
       <div aria-live="polite">
-        {removal ? <Alert small severity={removal.severity} description={removal.text} className={fr.cx("fr-mb-2w")} /> : null}
+        {removal ? (
+          <div ref={removalNotice}>
+            <Alert small severity={removal.severity} description={removal.text} className={fr.cx("fr-mb-2w")} />
+          </div>
+        ) : null}
       </div>
       {canEdit ? <HomologationForm path={path} options={options} today={today} onSubmitting={() => setRemoval(null)} /> : null}
     </>
