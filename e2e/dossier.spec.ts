@@ -231,6 +231,27 @@ test.describe("filing a dossier", () => {
     expect((await e2eDb.application.findUniqueOrThrow({ where: { id }, select: { state: true } })).state).toBe("DRAFT");
   });
 
+  test("a confirmed « Retirer le dossier » gives the focus to the page's title, which says the new state", async ({ page, context }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id, name: "Directrice Retrait Confirmé" });
+    const { id } = await createDraft(e2eDb, establishment.id, await createOpenWave(e2eDb));
+    await signInAs(context, director.id);
+    await page.goto(`/dossiers/${id}`);
+    const withdraw = page.getByRole("button", { name: "Retirer le dossier", exact: true });
+    await waitForHydration(withdraw);
+
+    await withdraw.focus();
+    await page.keyboard.press("Enter");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Confirmer" }).focus();
+    await page.keyboard.press("Enter");
+    const title = page.getByRole("heading", { level: 1 });
+    await expect(title).toContainText("Retiré");
+    await expect(withdraw).toHaveCount(0);
+    await expect(title).toBeFocused();
+    expect((await e2eDb.application.findUniqueOrThrow({ where: { id }, select: { state: true } })).state).toBe("WITHDRAWN");
+  });
+
   test("a message sent from the keyboard is announced and joins the thread; a refused one is kept; the focus stays in the field", async ({
     page,
     context,

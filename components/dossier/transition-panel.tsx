@@ -2,6 +2,7 @@
 
 import { fr } from "@codegouvfr/react-dsfr";
 import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { focusPageHeading } from "@/components/forms/give-focus";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -37,7 +38,8 @@ const COMMENT_READERS: Record<DossierPageAction, string> = {
 /**
  * The transitions the viewer may take on the dossier now, each with what it needs. Each action's
  * button opens the panel below (`aria-expanded`, `aria-controls`); « Annuler » closes it and gives
- * the focus back to that button, which would otherwise fall to the page's body with the panel.
+ * the focus back to that button, which would otherwise fall to the page's body with the panel. A
+ * confirmed action gives it to the page's title, which tells the dossier's new state.
  */
 export function TransitionPanel({
   applicationId,
@@ -71,6 +73,9 @@ export function TransitionPanel({
         comment,
         ...(action === "requestInformation" && due ? { responseDueAt: due } : {}),
       });
+      // The panel, and often the action's button, go with the old state: the page's title, which
+      // stays and carries the dossier's state, takes the focus and says the new one.
+      focusPageHeading();
       setOpen(null);
       setComment("");
       router.refresh();
