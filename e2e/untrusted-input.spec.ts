@@ -27,7 +27,7 @@ test.describe("untrusted input", () => {
     const wrongType = await context.request.post(url, { data: { ...professionalFormInput(`${name}-B`), needsDmp: "oui" } });
     expect(wrongType.status()).toBe(422);
     const { error } = await wrongType.json();
-    expect(error.fieldErrors.needsDmp[0]).toMatch(/^Entrée invalide/);
+    expect(error.fieldErrors.needsDmp).toEqual(["Valeur invalide : il faut true ou false."]);
 
     const huge = await context.request.post(url, { data: { ...professionalFormInput(`${name}-C`), padding: "x".repeat(3 * 1024 * 1024) } });
     expect(huge.status()).toBe(413);

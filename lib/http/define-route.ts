@@ -13,6 +13,7 @@ import { unavailableResponse } from "./unavailable-response";
 import { clientIp } from "./client-info";
 import { type ParamShape, type ParsedParams, parseRouteParams } from "./route-params";
 import { withoutNul } from "./untrusted-text";
+import { frenchZodMessage } from "./french-zod-messages";
 
 export type RouteContext<TInput, TParams, TViewer extends Viewer | null = Viewer> = {
   viewer: TViewer;
@@ -109,15 +110,9 @@ async function readInput(request: Request): Promise<unknown> {
   }
 }
 
-/**
- * zod's own messages in French, for what a schema does not word itself: a field a form always
- * sends, missing or of the wrong type, is a client's mistake, but its message must still be French.
- */
-const FRENCH_ZOD_MESSAGES = z.locales.fr().localeError;
-
 /** Parses an input with its zod schema; a refusal carries the French messages by field (also for multipart fields). */
 export function parseInput<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
-  const result = schema.safeParse(withoutNul(raw), { error: FRENCH_ZOD_MESSAGES });
+  const result = schema.safeParse(withoutNul(raw), { error: frenchZodMessage });
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};
   for (const issue of result.error.issues) {
