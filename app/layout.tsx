@@ -1,4 +1,3 @@
-import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
@@ -7,6 +6,7 @@ import { DsfrProvider } from "@/components/dsfr/provider";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { SiteHeader } from "@/components/layout/site-header";
+import { SkipLinks } from "@/components/layout/skip-links";
 import { getViewer } from "@/lib/identity/current-viewer";
 import { navigationFor } from "@/lib/identity/navigation";
 import "./globals.css";
@@ -38,14 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body>
         <DsfrProvider lang={lang} doCheckNonce={nonce !== undefined}>
-          <SkipLinks
-            links={[
-              { label: "Contenu", anchor: "#contenu" },
-              // The ids react-dsfr gives the header's navigation and the footer (their default `id`s).
-              { label: "Menu", anchor: "#fr-header-main-navigation" },
-              { label: "Pied de page", anchor: "#fr-footer" },
-            ]}
-          />
+          <SkipLinks />
           <SiteHeader
             navigation={navigationFor(viewer)}
             quickAccessItems={

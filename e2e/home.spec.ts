@@ -37,6 +37,33 @@ test.describe("public home page", () => {
     await expectNoSeriousAccessibilityViolation(page);
   });
 
+  test("« Menu » takes the keyboard to the main menu on a wide screen, and on a phone to the header's button that opens it", async ({
+    page,
+  }) => {
+    const mainMenu = page.getByRole("navigation", { name: "Menu principal" });
+    async function followMenuSkipLink() {
+      await page.goto("/");
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Tab");
+      await expect(page.getByRole("link", { name: "Menu", exact: true })).toBeFocused();
+      await page.keyboard.press("Enter");
+    }
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await followMenuSkipLink();
+    await page.keyboard.press("Tab");
+    await expect(mainMenu.getByRole("link", { name: "Accueil" })).toBeFocused();
+
+    // The main menu is then in the header's closed modal: the link leads to the button that opens it.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await followMenuSkipLink();
+    const menuButton = page.getByRole("button", { name: "Menu", exact: true });
+    await expect(menuButton).toBeFocused();
+    await expect(menuButton).toHaveAttribute("data-fr-js-modal-button", "true");
+    await page.keyboard.press("Enter");
+    await expect(mainMenu.getByRole("link", { name: "Accueil" })).toBeVisible();
+  });
+
   test("the footer links to the accessibility statement, and says which link opens a new window", async ({ page }) => {
     await page.goto("/");
     const footer = page.getByRole("contentinfo");
