@@ -7,7 +7,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import type { DossierPageAction } from "@/lib/applications/state-machine";
 import { ApiError, callApi } from "@/lib/http/api-client";
 
@@ -39,7 +39,8 @@ const COMMENT_READERS: Record<DossierPageAction, string> = {
  * The transitions the viewer may take on the dossier now, each with what it needs. Each action's
  * button opens the panel below (`aria-expanded`, `aria-controls`); « Annuler » closes it and gives
  * the focus back to that button, which would otherwise fall to the page's body with the panel. A
- * confirmed action gives it to the page's title, which tells the dossier's new state.
+ * confirmed action gives it to the page's title once the refreshed page shows the dossier's new
+ * state there.
  */
 export function TransitionPanel({
   applicationId,
@@ -56,12 +57,22 @@ export function TransitionPanel({
   const [due, setDue] = useState("");
   const [error, setError] = useState<{ message: string; fields: Record<string, string[]> } | null>(null);
   const [pending, setPending] = useState(false);
+  const [refreshing, startRefresh] = useTransition();
+  const headingAfterRefresh = useRef(false);
   const toggles = useRef<Partial<Record<DossierPageAction, HTMLButtonElement | null>>>({});
   // A refusal takes the focus: « Confirmer », which had it, was disabled while the request ran.
   const errorNotice = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) errorNotice.current?.focus();
   }, [error]);
+  // The panel, and often the action's button, go with the old state: the page's title, which stays
+  // and carries the dossier's state, takes the focus, but only once it says the new state, which a
+  // screen reader reads then.
+  useEffect(() => {
+    if (refreshing || !headingAfterRefresh.current) return;
+    headingAfterRefresh.current = false;
+    focusPageHeading();
+  }, [refreshing]);
 
   async function run(action: DossierPageAction) {
     setPending(true);
@@ -73,12 +84,13 @@ export function TransitionPanel({
         comment,
         ...(action === "requestInformation" && due ? { responseDueAt: due } : {}),
       });
-      // The panel, and often the action's button, go with the old state: the page's title, which
-      // stays and carries the dossier's state, takes the focus and says the new one.
-      focusPageHeading();
-      setOpen(null);
-      setComment("");
-      router.refresh();
+      headingAfterRefresh.current = true;
+      // The panel closes with the refreshed page, in one render: not before it, on the old state.
+      startRefresh(() => {
+        setOpen(null);
+        setComment("");
+        router.refresh();
+      });
     } catch (caught) {
       setError({ message: (caught as Error).message, fields: caught instanceof ApiError ? caught.fieldErrors : {} });
     } finally {
@@ -149,7 +161,7 @@ export function TransitionPanel({
                 }}
               />
             ) : null}
-            <Button type="submit" disabled={pending}>
+            <Button type="submit" disabled={pending || refreshing}>
               Confirmer
             </Button>{" "}
             <Button
