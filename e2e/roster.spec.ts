@@ -312,10 +312,31 @@ test.describe("professional roster", () => {
     await page.getByRole("button", { name: "Retirer le MIE 1" }).focus();
     await page.keyboard.press("Enter");
     // The row added second takes the first's place, and the focus: its enrolment date is still empty.
-    const first = page.getByRole("combobox", { name: "MIE 1", exact: true });
+    const first = page.getByRole("group", { name: /^MIE 1 / }).getByRole("combobox", { name: "Type", exact: true });
     await expect(first).toBeFocused();
     await expect(page.getByLabel("Enrôlement", { exact: true })).toHaveValue("");
     await expect(page.getByRole("button", { name: "Retirer le MIE 2" })).toHaveCount(0);
+  });
+
+  test("each MIE of a professional is a group of fields named after its number and its type", async ({ page, context }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    // One professional with one MIE (an e-CPS enrolled on 2024-01-01).
+    const [professionalId] = await insertRoster(e2eDb, establishment.id, [ROSTER_CASES[0]!], false);
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}/professionnels/${professionalId}`);
+    const add = page.getByRole("button", { name: "Ajouter un MIE" });
+    await waitForHydration(add);
+    await add.click();
+
+    const first = page.getByRole("group", { name: "MIE 1 – Application e-CPS", exact: true });
+    const second = page.getByRole("group", { name: "MIE 2 – Application e-CPS", exact: true });
+    await expect(first.getByLabel("Enrôlement", { exact: true })).toHaveValue("2024-01-01");
+    await expect(second.getByLabel("Enrôlement", { exact: true })).toHaveValue("");
+    await second.getByRole("combobox", { name: "Type", exact: true }).selectOption({ label: "Application carte Vitale" });
+    await expect(page.getByRole("group", { name: "MIE 2 – Application carte Vitale", exact: true })).toBeVisible();
+    await expect(second).toHaveCount(0);
+    await expectNoSeriousAccessibilityViolation(page);
   });
 
   test("removing a homologation from the keyboard gives the focus to the message saying it was removed", async ({ page, context }) => {

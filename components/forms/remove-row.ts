@@ -1,8 +1,13 @@
 import { flushSync } from "react-dom";
 import { FOCUSABLE_CONTROL } from "./give-focus";
 
-/** A row of a repeated list: its fieldset, or the element marked `data-list-row` where a row is not one (a line of a fieldset). */
-const ROW = "[data-list-row], fieldset";
+/**
+ * A row of a repeated list: the element marked `data-list-row` (a line of a fieldset, which may hold
+ * a fieldset of its own), else its fieldset.
+ */
+function rowOf(button: HTMLElement): Element | null {
+  return button.closest("[data-list-row]") ?? button.closest("fieldset");
+}
 
 function focusableIn(element: Element | undefined): HTMLElement | null {
   if (!element) return null;
@@ -11,13 +16,13 @@ function focusableIn(element: Element | undefined): HTMLElement | null {
 }
 
 /**
- * Removes a row of a repeated list (the `ROW` holding `button`, its « Retirer » button) and
+ * Removes a row of a repeated list (the row holding `button`, its « Retirer » button) and
  * gives the focus that button held to the row that takes its place, or else to what follows the
  * list (its « Ajouter » button), or to the row before. Without it the focus falls to the page's
  * body and a keyboard user starts again from the header (RGAA 12.8).
  */
 export function removeRowKeepingFocus(button: HTMLElement, remove: () => void): void {
-  const row = button.closest(ROW);
+  const row = rowOf(button);
   const list = row?.parentElement;
   if (!row || !list) return remove();
   const position = Array.prototype.indexOf.call(list.children, row);
@@ -37,7 +42,7 @@ export function removeRowKeepingFocus(button: HTMLElement, remove: () => void): 
  * page's body: it goes to the row's other enabled button instead.
  */
 export function moveRowKeepingFocus(button: HTMLButtonElement, move: () => void): void {
-  const row = button.closest(ROW);
+  const row = rowOf(button);
   flushSync(move);
   if (!button.disabled) return;
   const other = [...(row?.querySelectorAll("button") ?? [])].find((candidate) => candidate !== button && !candidate.disabled);

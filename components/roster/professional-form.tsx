@@ -6,7 +6,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { Controller, useFieldArray, useForm } from "react-hook-form";
+import { type Control, Controller, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { RequiredFieldsNotice, SelectField, TextField } from "@/components/forms/fields";
 import { removeRowKeepingFocus } from "@/components/forms/remove-row";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
@@ -188,32 +188,39 @@ export function ProfessionalForm({
         {enrollments.fields.length === 0 ? <p className={fr.cx("fr-fieldset__element")}>Aucun MIE enregistré.</p> : null}
         {enrollments.fields.map((enrollment, index) => (
           <div key={enrollment.id} data-list-row className={fr.cx("fr-fieldset__element")}>
-            <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")}>
-              <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-                <SelectField control={control} name={`enrollments.${index}.type`} label={`MIE ${index + 1}`} options={options.mieTypes} />
+            <fieldset className={fr.cx("fr-fieldset")}>
+              <legend className={fr.cx("fr-fieldset__legend", "fr-text--md")}>
+                <EnrollmentLegend control={control} index={index} mieTypes={options.mieTypes} />
+              </legend>
+              <div className={fr.cx("fr-fieldset__element")}>
+                <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")}>
+                  <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+                    <SelectField control={control} name={`enrollments.${index}.type`} label="Type" options={options.mieTypes} />
+                  </div>
+                  <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
+                    <TextField control={control} name={`enrollments.${index}.enrolledAt`} label="Enrôlement" type="date" />
+                  </div>
+                  <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
+                    <TextField control={control} name={`enrollments.${index}.expiresAt`} label="Expiration (facultatif)" type="date" />
+                  </div>
+                  <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
+                    <TextField control={control} name={`enrollments.${index}.revokedAt`} label="Révocation (facultatif)" type="date" />
+                  </div>
+                  <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
+                    <Button
+                      type="button"
+                      size="small"
+                      priority="tertiary"
+                      iconId="fr-icon-delete-line"
+                      onClick={(event) => removeRowKeepingFocus(event.currentTarget, () => enrollments.remove(index))}
+                      className={fr.cx("fr-mb-3w")}
+                    >
+                      Retirer le MIE {index + 1}
+                    </Button>
+                  </div>
+                </div>
               </div>
-              <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
-                <TextField control={control} name={`enrollments.${index}.enrolledAt`} label="Enrôlement" type="date" />
-              </div>
-              <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
-                <TextField control={control} name={`enrollments.${index}.expiresAt`} label="Expiration (facultatif)" type="date" />
-              </div>
-              <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
-                <TextField control={control} name={`enrollments.${index}.revokedAt`} label="Révocation (facultatif)" type="date" />
-              </div>
-              <div className={fr.cx("fr-col-6", "fr-col-md-2")}>
-                <Button
-                  type="button"
-                  size="small"
-                  priority="tertiary"
-                  iconId="fr-icon-delete-line"
-                  onClick={(event) => removeRowKeepingFocus(event.currentTarget, () => enrollments.remove(index))}
-                  className={fr.cx("fr-mb-3w")}
-                >
-                  Retirer le MIE {index + 1}
-                </Button>
-              </div>
-            </div>
+            </fieldset>
           </div>
         ))}
         <div className={fr.cx("fr-fieldset__element")}>
@@ -242,4 +249,14 @@ export function ProfessionalForm({
       </ul>
     </form>
   );
+}
+
+/**
+ * A MIE's own legend, its number and its type as chosen: every MIE has fields of the same names,
+ * which only the group they are in tells apart (RGAA 11.5, 11.6).
+ */
+function EnrollmentLegend({ control, index, mieTypes }: { control: Control<TProfessionalFormValues>; index: number; mieTypes: Option[] }) {
+  const type = useWatch({ control, name: `enrollments.${index}.type` });
+  const label = mieTypes.find((option) => option.value === type)?.label;
+  return label ? `MIE ${index + 1} – ${label}` : `MIE ${index + 1}`;
 }
