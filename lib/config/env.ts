@@ -46,6 +46,14 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** How long a request waits for a database connection before failing (ms). */
   DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  /**
+   * How long a statement may wait for a lock another session holds (ms), and how long it may run at
+   * all: past them PostgreSQL cancels it and the request answers 503 « réessayez », instead of
+   * holding its connection as long as the lock or the stall lasts. 0: no limit. The embedded
+   * database, one transaction at a time, ignores both.
+   */
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   /** Port the web server listens on. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Public origin of the app, as users type it (used for links in e-mails and WebAuthn). */

@@ -13,7 +13,9 @@ export type Db = PrismaClient;
 /**
  * Creates a Prisma client on `@prisma/adapter-pg`. The pool has an acquire timeout (pg's default
  * waits forever) and swallows idle-connection errors, so a database restart makes requests fail
- * fast and the app recovers on its own instead of crashing.
+ * fast and the app recovers on its own instead of crashing. Its sessions start with a lock and a
+ * statement timeout: a table locked by someone else, or a stalled query, would otherwise hold the
+ * connection as long as it lasts, and ten such requests the whole pool.
  */
 export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_SIZE): Db {
   const adapter = new PrismaPg(
@@ -22,6 +24,8 @@ export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_
       max: poolSize,
       connectionTimeoutMillis: env.DATABASE_ACQUIRE_TIMEOUT_MS,
       idleTimeoutMillis: 30_000,
+      lock_timeout: env.DATABASE_LOCK_TIMEOUT_MS,
+      statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS,
     },
     {
       onPoolError: (error) => connectionLost("idle connection lost", error),

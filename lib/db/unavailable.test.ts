@@ -45,6 +45,17 @@ describe("database outage errors", () => {
         Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }),
       ),
     ).toBe(true);
+    // What PostgreSQL cancelled after `lock_timeout` or `statement_timeout`, as Prisma's pg adapter passes it on.
+    for (const [code, message] of [
+      ["55P03", "canceling statement due to lock timeout"],
+      ["57014", "canceling statement due to statement timeout"],
+    ]) {
+      const cancelled = Object.assign(new Error("Raw query failed."), {
+        code: "P2010",
+        meta: { driverAdapterError: { name: "DriverAdapterError", cause: { originalCode: code, kind: "postgres", code, message } } },
+      });
+      expect([isDatabaseUnavailable(cancelled), isDatabaseTimeout(cancelled)], code).toEqual([true, true]);
+    }
     expect(isDatabaseTimeout(new Error("Connection terminated unexpectedly"))).toBe(false);
     expect(isDatabaseTimeout(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toBe(false);
   });

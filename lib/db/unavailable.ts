@@ -7,8 +7,13 @@
 const PRISMA_OUTAGE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 const ADAPTER_OUTAGE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const NODE_OUTAGE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN"]);
-/** PostgreSQL classes 08 (connection exception) and 57P (operator intervention: shutdown, restart). */
-const POSTGRES_OUTAGE_CODE = /^(08...|57P0[1-4])$/;
+/**
+ * PostgreSQL classes 08 (connection exception) and 57P (operator intervention: shutdown, restart),
+ * and the statements it cancelled after `lock_timeout` (55P03) or `statement_timeout` (57014).
+ */
+const POSTGRES_OUTAGE_CODE = /^(08...|57P0[1-4]|55P03|57014)$/;
+/** A lock or a statement that outlived its time: a busy database, not an absent one. */
+const POSTGRES_TIMEOUT_CODE = /^(55P03|57014)$/;
 const OUTAGE_MESSAGE =
   /Connection terminated|Can't reach database server|timeout exceeded when trying to connect|terminating connection due to|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|Connection ended unexpectedly/i;
 
@@ -47,6 +52,8 @@ export function isDatabaseTimeout(error: unknown, depth = 0): boolean {
   const candidate = error as ErrorLike;
   if (candidate.code === "P2024" || candidate.code === "P2028" || candidate.code === "ETIMEDOUT" || candidate.kind === "SocketTimeout")
     return true;
+  for (const code of [candidate.code, candidate.originalCode])
+    if (typeof code === "string" && POSTGRES_TIMEOUT_CODE.test(code)) return true;
   if (typeof candidate.message === "string" && TIMEOUT_MESSAGE.test(candidate.message)) return true;
   return isDatabaseTimeout(candidate.meta?.driverAdapterError, depth + 1) || isDatabaseTimeout(candidate.cause, depth + 1);
 }

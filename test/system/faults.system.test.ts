@@ -226,6 +226,40 @@ describe("faults", () => {
     expect(await db.outboxEmail.count({ where: { dedupeKey: { startsWith: "receipt:" } } })).toBe(SUBMISSIONS);
   });
 
+  it("answers in bounded time while another session holds a table locked, more requests than the pool has, then serves again", async () => {
+    const [owner] = submissions;
+    const locker = new pg.Client({ connectionString: url });
+    await locker.connect();
+    await locker.query(`BEGIN; LOCK TABLE "Application" IN ACCESS EXCLUSIVE MODE`);
+    try {
+      // Twelve requests for a pool of ten: without a lock timeout, each would wait as long as the lock lasts.
+      const requests = Array.from({ length: 12 }, () => submit(owner!));
+      const page = fetch(`${app.url}/dossiers/${owner!.applicationId}`, { headers: { Cookie: owner!.cookie } }).then(async (response) => ({
+        status: response.status,
+        body: await response.text(),
+      }));
+      const answered = await Promise.race([
+        Promise.all([...requests, page]),
+        new Promise<"still waiting">((resolve) => setTimeout(() => resolve("still waiting"), 30_000)),
+      ]);
+      expect(answered).not.toBe("still waiting");
+      const outcomes = answered as Outcome[];
+      for (const outcome of outcomes.slice(0, -1)) {
+        expect(outcome.status).toBe(503);
+        expect(JSON.parse(outcome.body).error.message).toMatch(/momentanément indisponible/);
+      }
+      // A page whose load is cancelled is the error page (its French text drawn by the browser, app/global-error.tsx): ADR 0012.
+      expect(outcomes.at(-1)!.status).toBe(500);
+      // A locked table is a busy database, not an absent one: other pages are served meanwhile.
+      expect((await fetch(`${app.url}/api/health/ready`)).status).toBe(200);
+    } finally {
+      await locker.query("ROLLBACK");
+      await locker.end();
+    }
+    expect((await fetch(`${app.url}/dossiers/${owner!.applicationId}`, { headers: { Cookie: owner!.cookie } })).status).toBe(200);
+    expect((await submit(owner!)).status).toBe(200);
+  });
+
   it("leaves nothing of an import commit whose process is killed mid-way", async () => {
     const killed = await previewedImport(20_000);
     const request = commit(killed).catch((error: unknown) => ({ status: 0, body: String(error) }));
