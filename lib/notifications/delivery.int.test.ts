@@ -109,6 +109,25 @@ describe("e-mail delivery through SMTP", () => {
     await smtp.start();
   });
 
+  it("sends an e-mail again under the same Message-ID when its outcome could not be recorded", async () => {
+    await enqueueEmail(testDb, { dedupeKey: "k1", to: "a@test.fr", subject: "Un", text: "Un." });
+    await enqueueEmail(testDb, { dedupeKey: "k2", to: "b@test.fr", subject: "Deux", text: "Deux." });
+    const now = new Date();
+    expect(await deliver(now)).toEqual({ sent: 2, failed: 0 });
+    // As if the database had gone away between the mail server's acceptance and the SENT update.
+    await testDb.outboxEmail.update({ where: { dedupeKey: "k1" }, data: { status: "PENDING", nextAttemptAt: now } });
+    expect(await deliver(seconds(now, 1))).toEqual({ sent: 1, failed: 0 });
+
+    const messageIdsTo = (address: string) =>
+      smtp.received
+        .filter((message) => message.to.includes(address))
+        .map((message) => /^Message-ID: (.+)$/im.exec(message.raw)?.[1]?.trim());
+    const { id } = await testDb.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: "k1" }, select: { id: true } });
+    expect(messageIdsTo("a@test.fr")).toEqual([`<${id}@hospiconnect.test>`, `<${id}@hospiconnect.test>`]);
+    expect(messageIdsTo("b@test.fr")).toHaveLength(1);
+    expect(messageIdsTo("b@test.fr")[0]).not.toBe(`<${id}@hospiconnect.test>`);
+  });
+
   it("sends each e-mail once when two workers run at the same time", async () => {
     for (const n of [1, 2, 3, 4])
       await enqueueEmail(testDb, { dedupeKey: `k${n}`, to: `p${n}@test.fr`, subject: `E-mail ${n}`, text: "Texte." });

@@ -26,6 +26,17 @@ async function attachmentsOf(files: unknown, storage: FileStorage) {
 }
 
 /**
+ * The e-mail's own Message-ID, the same at every attempt: one that reached the mail server just
+ * before its outcome could be recorded (the database went away, the worker was killed) is sent
+ * again, at least once rather than at most once (ADR 0004), and the copies are then one message
+ * to every system that reads the header. On the domain of the sender's address (RFC 5322 §3.6.4).
+ */
+function messageIdOf(emailId: string, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "hospiconnect.invalid";
+  return `<${emailId}@${domain}>`;
+}
+
+/**
  * Sends the outbox e-mails whose time has come (new ones, and failed ones once their back-off has
  * passed) and records each outcome: SENT with its time, or FAILED with the attempt count, the
  * last error and when to try again. An e-mail is claimed first (its next attempt pushed past the
@@ -50,6 +61,7 @@ export async function deliverDueEmails(options: DeliveryOptions): Promise<{ sent
     const attempts = email.attempts + 1;
     try {
       await options.transport.sendMail({
+        messageId: messageIdOf(email.id, options.from),
         from: options.from,
         to: email.to,
         subject: email.subject,
