@@ -96,7 +96,8 @@ export function useAutosave<T extends FieldValues>({
         } else if (error instanceof ApiError && error.status === 401) {
           setState({ kind: "session-expired" });
         } else if (error instanceof ApiError && error.code === "INVALID_INPUT") {
-          applyServerErrors(form.setError, error);
+          // The form's values travel as the request's `data`.
+          applyServerErrors(form.setError, error, "data");
           setState({ kind: "invalid", message: error.message });
         } else {
           setState({ kind: "failed", message: (error as Error).message });

@@ -75,6 +75,17 @@ describe("dossier use cases", () => {
     expect((await testDb.application.findUniqueOrThrow({ where: { id: application.id } })).projectTitle).toBe("Alice");
   });
 
+  it("names a refused field by its path in the request's body, under `data`", async () => {
+    const { application, user, asViewer } = await setup();
+    const refusal = await saveSection(asViewer(await user("alice")), {
+      applicationId: application.id,
+      section: "PROJECT",
+      expectedVersion: 0,
+      data: { projectTitle: 42, projectSummary: "" },
+    }).catch((error) => error);
+    expect([refusal.code, Object.keys(refusal.fieldErrors)]).toEqual(["INVALID_INPUT", ["data.projectTitle"]]);
+  });
+
   it("refuses to submit an incomplete dossier and says exactly what is missing", async () => {
     const { application, user, asViewer } = await setup();
     const director = asViewer(await user("directrice"));

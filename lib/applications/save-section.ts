@@ -2,7 +2,7 @@ import { authorizeApplication } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import type { FormSection } from "@/lib/db/generated/enums";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, fieldErrorsUnder } from "@/lib/errors/app-error";
 import { readDossierContent, sectionFormValues } from "./dossier-content-rows";
 import { loadDossierFacts } from "./dossier-facts";
 import { parseSection } from "./sections";
@@ -35,7 +35,7 @@ export async function saveSection(viewer: Viewer, input: SaveSectionInput): Prom
   const parsed = parseSection(input.section, input.data);
   if (!parsed.ok) {
     throw new AppError("INVALID_INPUT", "Certaines informations de cette section ne sont pas valides.", {
-      fieldErrors: Object.fromEntries(Object.entries(parsed.fieldErrors).map(([path, message]) => [path, [message]])),
+      fieldErrors: fieldErrorsUnder("data", parsed.fieldErrors),
     });
   }
   if (input.section === "SELF_ASSESSMENT") {

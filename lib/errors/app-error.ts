@@ -65,6 +65,14 @@ const DEFAULT_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
 
 export type FieldErrors = Record<string, string[]>;
 
+/**
+ * Field errors of a value a request carries under `key` (a section's or a score sheet's `data`),
+ * on the paths of the request's body: the same as the route's own parse gives for that value.
+ */
+export function fieldErrorsUnder(key: string, errors: Record<string, string | string[]>): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).map(([path, messages]) => [`${key}.${path}`, [messages].flat()]));
+}
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fieldErrors?: FieldErrors;

@@ -1,7 +1,7 @@
 import { authorizeOwnAssignment } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, fieldErrorsUnder } from "@/lib/errors/app-error";
 import { loadAssignment } from "./load-assignment";
 import { loadSheetCriteria } from "./load-sheet-criteria";
 import { parseSheet, sheetFormValues, type TReviewSheetInput } from "./score-sheet";
@@ -24,7 +24,10 @@ export async function saveReview(
   if (assignment.review.status === "SUBMITTED") throw new AppError("INVALID_STATE", SUBMITTED_MESSAGE);
   const criteria = await loadSheetCriteria(db, facts.waveVersionId);
   const parsed = parseSheet(criteria, input.data);
-  if (!parsed.ok) throw new AppError("INVALID_INPUT", "Certaines notes ne sont pas valides.", { fieldErrors: parsed.fieldErrors });
+  if (!parsed.ok)
+    throw new AppError("INVALID_INPUT", "Certaines notes ne sont pas valides.", {
+      fieldErrors: fieldErrorsUnder("data", parsed.fieldErrors),
+    });
   const reviewId = assignment.review.id;
 
   return db.$transaction(async (tx) => {
