@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FILES } from "@/lib/attachments/testing/files";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrations";
 import { templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
+import { STORAGE_UNAVAILABLE_MESSAGE } from "@/lib/storage/guarded-storage";
 import { type AppProcess, logEntries, sessionCookie, startApp } from "./app-process";
 import { type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
 import { createDraft, createOpenWave, establishmentWithDirector, programmeManager } from "@/test/factories";
@@ -258,6 +260,29 @@ describe("faults", () => {
     }
     expect((await fetch(`${app.url}/dossiers/${owner!.applicationId}`, { headers: { Cookie: owner!.cookie } })).status).toBe(200);
     expect((await submit(owner!)).status).toBe(200);
+  });
+
+  it("answers an upload the file storage cannot keep with a French 503, and records nothing", async () => {
+    // A storage folder that cannot be one (a file stands in its place): every write fails, as on a lost disk.
+    const lostDisk = path.join(files, "disque-perdu");
+    await writeFile(lostDisk, "");
+    const uploads = await startApp({ DATABASE_URL: url, STORAGE_DIR: lostDisk });
+    try {
+      const { establishment, director } = await establishmentWithDirector(db);
+      const draft = await createDraft(db, establishment.id, await createOpenWave(db));
+      const form = new FormData();
+      form.set("file", new Blob([FILES.pdf], { type: "application/pdf" }), "convention.pdf");
+      const response = await fetch(`${uploads.url}/api/applications/${draft.id}/attachments`, {
+        method: "POST",
+        headers: { Cookie: await sessionCookie(db, director.userId), Origin: uploads.url },
+        body: form,
+      });
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toBe(STORAGE_UNAVAILABLE_MESSAGE);
+      expect(await db.attachment.count({ where: { applicationId: draft.id } })).toBe(0);
+    } finally {
+      await uploads.kill();
+    }
   });
 
   it("leaves nothing of an import commit whose process is killed mid-way", async () => {
