@@ -158,6 +158,53 @@ test.describe("waves and eligibility", () => {
     expect(audit.map((event) => event.action)).toEqual(["wave.created", "wave.version_created"]);
   });
 
+  test("a wave without an eligible category gives the focus to the first category, which says why, unless a field above is wrong too", async ({
+    page,
+    context,
+  }) => {
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+    const suffix = randomUUID().slice(0, 8);
+    const campaign = await e2eDb.campaign.create({ data: { slug: `categories-${suffix}`, title: `Campagne ${suffix}`, description: "" } });
+    const required = /Cochez au moins une catégorie d'établissements éligible\./;
+
+    await page.goto(`/pilotage/campagnes/${campaign.id}/nouvelle-vague`);
+    const title = page.getByLabel("Titre de la vague");
+    await waitForHydration(title);
+    const opensAt = toParisLocal(new Date(Date.now() + DAY_MS)).slice(0, 10) + "T09:00";
+    await page.getByLabel("Année").fill(opensAt.slice(0, 4));
+    await page.getByLabel("Ouverture des candidatures (heure de Paris)").fill(opensAt);
+    await page.getByLabel("Clôture des candidatures (heure de Paris)").fill(opensAt.slice(0, 10) + "T18:00");
+    await page.getByLabel("Enveloppe de financement (en euros)").fill("1 000 000");
+    const create = page.getByRole("button", { name: "Créer la vague" });
+    await create.click();
+    await expect(page.getByText(required)).toBeVisible();
+    await expect(title).toBeFocused();
+
+    // A field further down wrong too: the categories, above it, take the focus.
+    await title.fill(`Vague ${suffix}`);
+    await page.getByRole("group", { name: "Critère 1" }).getByLabel("Poids").fill("");
+    await create.click();
+    const firstCategory = page.locator("#field-eligibleCategoryCodes").getByRole("checkbox").first();
+    await expect(firstCategory).toBeFocused();
+    await expect(firstCategory).toHaveAttribute("aria-invalid", "true");
+    await expect(firstCategory).toHaveAccessibleDescription(required);
+    expect(await e2eDb.wave.count({ where: { campaignId: campaign.id } })).toBe(0);
+
+    // The settings of an existing wave share the field.
+    const wave = await createEhpadWave(new Date(Date.now() + 20 * DAY_MS));
+    await page.goto(`/pilotage/vagues/${wave.id}`);
+    const settings = page.getByRole("form", { name: "Paramètres de la vague" });
+    await waitForHydration(settings.getByLabel("Titre de la vague"));
+    await settings.getByText(EHPAD, { exact: true }).click();
+    await settings.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+    const firstSetting = settings.locator("#field-eligibleCategoryCodes").getByRole("checkbox").first();
+    await expect(firstSetting).toBeFocused();
+    await expect(firstSetting).toHaveAccessibleDescription(required);
+    const stored = await e2eDb.waveEligibleCategory.findMany({ where: { waveId: wave.id }, select: { categoryCode: true } });
+    expect(stored).toEqual([{ categoryCode: "500" }]);
+  });
+
   test("a member of an excluded category is told why and cannot start; an eligible member starts the dossier", async ({ page }) => {
     const wave = await createEhpadWave(new Date(Date.now() + 20 * DAY_MS));
     const residence = await memberOf("202");

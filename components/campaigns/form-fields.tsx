@@ -61,6 +61,8 @@ export function CategoryCheckboxes<T extends FieldValues>({
   const setSelected = (next: Set<string>) => field.onChange(categories.map((category) => category.code).filter((code) => next.has(code)));
   const sectors = (["HEALTH", "MEDICO_SOCIAL"] as const).filter((sector) => categories.some((category) => category.sector === sector));
   const errorId = `${fieldAnchor(name)}-error`;
+  // Where react-hook-form puts the focus when no category is ticked: the first box of the page.
+  const firstCode = categories.find((category) => category.sector === sectors[0])?.code;
 
   return (
     <fieldset
@@ -82,7 +84,10 @@ export function CategoryCheckboxes<T extends FieldValues>({
                 .map((category) => ({
                   label: `${category.label} (${category.code})`,
                   nativeInputProps: {
+                    ref: category.code === firstCode ? field.ref : undefined,
                     ...ariaInvalid(fieldState.error?.message),
+                    // The focus lands on a box, not on the group: each box is described by the message, as other fields are.
+                    "aria-describedby": fieldState.error ? errorId : undefined,
                     value: category.code,
                     checked: selected.has(category.code),
                     onChange: (event) => {
