@@ -129,6 +129,48 @@ test.describe("professional roster", () => {
     expect(after.map((professional) => professional.version)).toEqual(stored.map((professional) => professional.version));
   });
 
+  test("a file refused in the browser, by the server or for want of a network gives the focus to the file field, which says why", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
+    const file = page.getByLabel("Fichier du registre");
+    await waitForHydration(file);
+    const check = page.getByRole("button", { name: "Vérifier le fichier" });
+
+    await check.click();
+    await expect(file).toHaveAccessibleDescription(/Choisissez un fichier CSV ou Excel \(\.xlsx\)\./);
+    await expect(file).toBeFocused();
+
+    await file.setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
+    await check.click();
+    await expect(file).toHaveAccessibleDescription(/Le fichier « empty\.csv » est vide\./);
+    await expect(file).toBeFocused();
+
+    // Past the browser's check, the server receives an empty file and refuses it.
+    const imports = `**/api/establishments/${establishment.id}/roster/imports`;
+    await page.route(imports, (route) => {
+      const boundary = /boundary=(.+)$/.exec(route.request().headers()["content-type"] ?? "")?.[1];
+      return route.continue({
+        postData: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="tronque.csv"\r\nContent-Type: text/csv\r\n\r\n\r\n--${boundary}--\r\n`,
+      });
+    });
+    await file.setInputFiles({ name: "registre.csv", mimeType: "text/csv", buffer: Buffer.from(FILE) });
+    await check.click();
+    await expect(file).toHaveAccessibleDescription(/Le fichier « tronque\.csv » est vide\./);
+    await expect(file).toBeFocused();
+
+    await page.unroute(imports);
+    await page.route(imports, (route) => route.abort("failed"));
+    await check.click();
+    await expect(file).toHaveAccessibleDescription(/L'envoi n'a pas abouti\. Vérifiez votre connexion et réessayez\./);
+    await expect(file).toBeFocused();
+    expect(await e2eDb.rosterImport.count({ where: { establishmentId: establishment.id } })).toBe(0);
+  });
+
   test("a bulk action refused for one selected professional changes nobody, and says why beside the row", async ({ page, context }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id });

@@ -56,15 +56,21 @@ test.describe("uploads", () => {
     const objective = page.locator(`#objective-${wave.objectives[0]!.code}`);
     await expect(objective.getByText("15\u00a0Mo au plus")).toBeVisible();
     await waitForHydration(objective.getByLabel(/Ajouter une pièce justificative/));
-    await objective
-      .getByLabel(/Ajouter une pièce justificative/)
-      .setInputFiles({ name: "trop-grand.pdf", mimeType: "application/pdf", buffer: pdfOfSize(16 * MIB) });
-    await expect(objective.getByText("Le fichier « trop-grand.pdf » dépasse la taille maximale de 15\u00a0Mo.")).toBeVisible();
-    await objective
-      .getByLabel(/Ajouter une pièce justificative/)
-      .setInputFiles({ name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) });
-    await expect(objective.getByText("Le fichier « vide.pdf » est vide.")).toBeVisible();
+    // Each refusal gives the focus to the field, whose message it is.
+    const field = objective.getByLabel(/Ajouter une pièce justificative/);
+    await field.setInputFiles({ name: "trop-grand.pdf", mimeType: "application/pdf", buffer: pdfOfSize(16 * MIB) });
+    await expect(field).toHaveAccessibleDescription(/Le fichier « trop-grand\.pdf » dépasse la taille maximale de 15\u00a0Mo\./);
+    await expect(field).toBeFocused();
+    await field.blur();
+    await field.setInputFiles({ name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) });
+    await expect(field).toHaveAccessibleDescription(/Le fichier « vide\.pdf » est vide\./);
+    await expect(field).toBeFocused();
     expect(sent).toEqual([]);
+    await field.blur();
+    await field.setInputFiles({ name: "faux.pdf", mimeType: "application/pdf", buffer: Buffer.from("Pas un PDF") });
+    await expect(field).toHaveAccessibleDescription(/Le fichier « faux\.pdf » n'est pas .* valide/);
+    await expect(field).toBeFocused();
+    expect(sent).toHaveLength(1);
     await api.dispose();
     await context.close();
   });

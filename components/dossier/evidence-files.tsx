@@ -3,6 +3,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { UploadField } from "@/components/forms/upload-field";
+import { useFocusAfterRender } from "@/components/forms/use-focus-after-render";
 import { useFocusBack } from "@/components/forms/use-focus-back";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
@@ -35,15 +36,21 @@ export function EvidenceFiles({
   const [uploading, setUploading] = useState(false);
   /** What the last upload or removal did, said to screen readers (the list changing says nothing). */
   const [notice, setNotice] = useState("");
-  // The field is disabled while the file leaves: the focus comes back to it once the work is done,
-  // whatever its outcome (a refusal is then read with the field, whose message it is).
+  // The field is disabled while the file leaves: the focus comes back to it once the work is done.
   const focusBackTo = useFocusBack(uploading);
+  // A refusal, the browser's included, is read with the field, whose message it is: the field takes the focus.
+  const focusInput = useFocusAfterRender(input);
+
+  function refuse(message: string) {
+    setError(message);
+    focusInput();
+  }
 
   async function upload(file: File) {
     // Said at once rather than after sending megabytes the server would refuse.
     const problem = fileSizeProblem(file, maxBytes);
     if (problem) {
-      setError(problem);
+      refuse(problem);
       return;
     }
     focusBackTo(input.current);
@@ -63,7 +70,7 @@ export function EvidenceFiles({
       setNotice(`« ${file.name} » est ajouté aux pièces de l'objectif ${objectiveCode}.`);
       router.refresh();
     } catch (caught) {
-      setError((caught as Error).message);
+      refuse((caught as Error).message);
     } finally {
       setUploading(false);
     }

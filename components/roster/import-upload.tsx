@@ -5,6 +5,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { useFocusAfterRender } from "@/components/forms/use-focus-after-render";
 import { formatFileSize } from "@/lib/attachments/file-size";
 import { fileSizeProblem } from "@/lib/attachments/file-size-check";
 
@@ -20,18 +21,24 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const focusInput = useFocusAfterRender(input);
+
+  function refuse(message: string) {
+    setPhase({ kind: "error", message });
+    focusInput();
+  }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     const file = input.current?.files?.[0];
     if (!file) {
-      setPhase({ kind: "error", message: "Choisissez un fichier CSV ou Excel (.xlsx)." });
+      refuse("Choisissez un fichier CSV ou Excel (.xlsx).");
       return;
     }
     // Said at once rather than after a long upload the server would refuse.
     const problem = fileSizeProblem(file, maxBytes);
     if (problem) {
-      setPhase({ kind: "error", message: `${problem}${file.size > 0 ? " Découpez-le en plusieurs fichiers." : ""}` });
+      refuse(`${problem}${file.size > 0 ? " Découpez-le en plusieurs fichiers." : ""}`);
       return;
     }
     const body = new FormData();
@@ -43,7 +50,7 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
       if (progress.lengthComputable) setPhase({ kind: "uploading", percent: Math.round((progress.loaded / progress.total) * 100) });
     };
     request.upload.onload = () => setPhase({ kind: "reading" });
-    request.onerror = () => setPhase({ kind: "error", message: "L'envoi n'a pas abouti. Vérifiez votre connexion et réessayez." });
+    request.onerror = () => refuse("L'envoi n'a pas abouti. Vérifiez votre connexion et réessayez.");
     request.onload = () => {
       const payload = request.response as { importId?: string; error?: { message: string; fieldErrors?: Record<string, string[]> } } | null;
       if (request.status === 200 && payload?.importId) {
@@ -51,11 +58,9 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
         return;
       }
       const error = payload?.error;
-      setPhase({
-        kind: "error",
-        message:
-          [error?.message, ...Object.values(error?.fieldErrors ?? {}).flat()].filter(Boolean).join(" ") || "Le fichier n'a pas pu être lu.",
-      });
+      refuse(
+        [error?.message, ...Object.values(error?.fieldErrors ?? {}).flat()].filter(Boolean).join(" ") || "Le fichier n'a pas pu être lu.",
+      );
     };
     setPhase({ kind: "uploading", percent: 0 });
     request.send(body);
