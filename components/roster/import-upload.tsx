@@ -58,9 +58,9 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
         return;
       }
       const error = payload?.error;
-      refuse(
-        [error?.message, ...Object.values(error?.fieldErrors ?? {}).flat()].filter(Boolean).join(" ") || "Le fichier n'a pas pu être lu.",
-      );
+      // The server often words the file's refusal as its message and as the field's error: said once.
+      const messages = new Set([error?.message, ...Object.values(error?.fieldErrors ?? {}).flat()].filter(Boolean));
+      refuse([...messages].join(" ") || "Le fichier n'a pas pu être lu.");
     };
     setPhase({ kind: "uploading", percent: 0 });
     request.send(body);
