@@ -189,6 +189,14 @@ test("the ANS asks for more information; the director answers with a file and th
   const answer = asDirector.getByRole("form", { name: "Réponse à la demande de complément" });
   await waitForHydration(answer.getByLabel("Votre réponse"));
   await answer.getByLabel("Votre réponse").fill("La voici, signée par la direction.");
+  // An empty file is said before sending, and the focus comes back to the answer, which is kept.
+  await answer
+    .getByLabel("Pièces jointes (facultatif)")
+    .setInputFiles({ name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) });
+  await answer.getByRole("button", { name: "Envoyer la réponse" }).click();
+  await expect(answer.getByText("Le fichier « vide.pdf » est vide.")).toBeVisible();
+  await expect(answer.getByLabel("Votre réponse")).toBeFocused();
+  await expect(answer.getByLabel("Votre réponse")).toHaveValue("La voici, signée par la direction.");
   await answer.getByLabel("Pièces jointes (facultatif)").setInputFiles(EVIDENCE);
   await answer.getByRole("button", { name: "Envoyer la réponse" }).click();
   await expect(asDirector.getByRole("region", { name: "Vérification des résultats" })).toContainText("Validation par l'ANS");

@@ -7,16 +7,10 @@ import { UploadField } from "@/components/forms/upload-field";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { formatFileSize } from "@/lib/attachments/file-size";
-import { fileSizeProblem } from "@/lib/attachments/file-size-check";
+import { chosenFiles, filesProblem } from "@/lib/attachments/file-size-check";
 import { RequiredFieldsNotice } from "@/components/forms/fields";
 
 type Limits = { maxFiles: number; maxBytes: number };
-
-/** What is wrong with the chosen files before sending them, or null. */
-function filesProblem(files: File[], limits: Limits): string | null {
-  if (files.length > limits.maxFiles) return `Un message peut porter ${limits.maxFiles} pièces jointes au plus.`;
-  return files.map((file) => fileSizeProblem(file, limits.maxBytes)).find((problem) => problem !== null) ?? null;
-}
 
 type Outcome = { severity: "success" | "error"; text: string };
 
@@ -34,8 +28,7 @@ export function MessageForm({ applicationId, limits }: { applicationId: string; 
 
   async function send(form: HTMLFormElement) {
     const data = new FormData(form);
-    const files = data.getAll("files").filter((value): value is File => typeof value !== "string" && (value.size > 0 || value.name !== ""));
-    const problem = filesProblem(files, limits);
+    const problem = filesProblem(chosenFiles(data, "files"), limits, `Un message peut porter ${limits.maxFiles} pièces jointes au plus.`);
     if (problem) {
       setOutcome({ severity: "error", text: problem });
       return;

@@ -6,11 +6,17 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { UploadField } from "@/components/forms/upload-field";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { formatFileSize } from "@/lib/attachments/file-size";
+import { chosenFiles, filesProblem } from "@/lib/attachments/file-size-check";
 import { callApi } from "@/lib/http/api-client";
 
-/** The director's answer to a request for information, with files: the declaration returns to the tier that asked. */
+/**
+ * The director's answer to a request for information, with files: the declaration returns to the
+ * tier that asked. Files too many or too large are said before sending; the outcome is announced,
+ * and the focus goes back to the answer field, as in the dossier's messages: the send button,
+ * disabled while the answer leaves, cannot keep it.
+ */
 export function VerificationAnswerForm({
   applicationId,
   version,
@@ -24,9 +30,16 @@ export function VerificationAnswerForm({
   const [message, setMessage] = useState("");
   const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
 
   async function send(element: HTMLFormElement) {
     const data = new FormData(element);
+    const problem = filesProblem(chosenFiles(data, "files"), limits, `Une réponse peut porter ${limits.maxFiles} pièces jointes au plus.`);
+    if (problem) {
+      setResult({ severity: "error", text: problem });
+      field.current?.focus();
+      return;
+    }
     data.set("version", String(version));
     setPending(true);
     setResult(null);
@@ -38,6 +51,7 @@ export function VerificationAnswerForm({
       setResult({ severity: "error", text: (caught as Error).message });
     } finally {
       setPending(false);
+      field.current?.focus();
     }
   }
 
@@ -53,6 +67,7 @@ export function VerificationAnswerForm({
         textArea
         label="Votre réponse"
         nativeTextAreaProps={{
+          ref: field,
           name: "message",
           value: message,
           onChange: (event) => setMessage(event.target.value),

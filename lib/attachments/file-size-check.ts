@@ -9,3 +9,21 @@ export function fileSizeProblem(file: { name: string; size: number }, maxBytes: 
   if (file.size > maxBytes) return `Le fichier « ${file.name} » dépasse la taille maximale de ${formatFileSize(maxBytes)}.`;
   return null;
 }
+
+/**
+ * What is wrong with files chosen together, on their number and sizes, or null, checked in the
+ * browser before sending them; `tooMany` words the limit for the form (a message, an answer).
+ */
+export function filesProblem(
+  files: readonly { name: string; size: number }[],
+  limits: { maxFiles: number; maxBytes: number },
+  tooMany: string,
+): string | null {
+  if (files.length > limits.maxFiles) return tooMany;
+  return files.map((file) => fileSizeProblem(file, limits.maxBytes)).find((problem) => problem !== null) ?? null;
+}
+
+/** The files chosen in a form's file field: an untouched field sends one nameless, empty entry. */
+export function chosenFiles(data: FormData, field: string): File[] {
+  return data.getAll(field).filter((value): value is File => typeof value !== "string" && (value.size > 0 || value.name !== ""));
+}
