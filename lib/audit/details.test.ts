@@ -67,7 +67,11 @@ describe("an audit event's details as a manager reads them", () => {
 
   it("reads nested filters, yes-no answers, instants in Paris time and calendar days", () => {
     expect(read({ filters: { dir: "asc", sort: "overdue", format: "xlsx", overdue: false } })).toEqual([
-      "Filtres : Ordre : croissant ; Tri : overdue ; Format : XLSX ; En retard : non",
+      "Filtres : Ordre : croissant ; Tri : vérifications en retard d'abord ; Format : XLSX ; En retard : non",
+    ]);
+    // An export's filters, as the list's own fields name them.
+    expect(read({ filters: { wave: "01a24a96-c34f", search: "genets", state: "SUBMITTED", region: "28", sort: "recent" } })).toEqual([
+      "Filtres : Vague : 01a24a96-c34f ; Recherche : genets ; État : Déposé ; Région : Normandie ; Tri : dernière modification",
     ]);
     expect(read({ from: "2026-03-01T22:59:00.000Z", to: null, decidedAt: "2026-02-15" })).toEqual([
       "Avant : 1er mars 2026 à 23:59",

@@ -2,6 +2,8 @@ import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { WAVE_KIND_LABELS } from "@/lib/campaigns/labels";
 import { MAP_FIGURES } from "@/lib/dashboard/map-figures";
 import { OUTCOME_LABELS } from "@/lib/decisions/labels";
+import { REGIONS } from "@/lib/establishments/territories";
+import { FOLLOW_UP_STAGE_LABELS } from "@/lib/follow-up/follow-up-stage";
 import { TRANCHE_LABELS, TRANCHE_STATUS_LABELS } from "@/lib/follow-up/tranches";
 import { formatDecimal, formatEuros, formatInteger } from "@/lib/format/numbers";
 import { AUTH_METHOD_LABELS } from "@/lib/identity/auth-method-labels";
@@ -129,11 +131,14 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   scaleMax: "Note maximale",
   scaleMin: "Note minimale",
   scopes: "Droits",
+  search: "Recherche",
   selected: "Retenus",
   slug: "Identifiant",
   sort: "Tri",
   spreadThreshold: "Seuil d'écart",
   staffRole: "Rôle",
+  stage: "Étape",
+  state: "État",
   status: "État",
   stepId: "Étape",
   storedCounter: "Compteur enregistré",
@@ -149,6 +154,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   unchanged: "Déjà à jour",
   updated: "Mis à jour",
   vague: "Vague",
+  wave: "Vague",
   verificationId: "Vérification",
   version: "Version",
   versionNumber: "Version de la grille",
@@ -166,6 +172,19 @@ const PLAIN_NUMBERS = new Set(["year"]);
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   format: { csv: "CSV", xlsx: "XLSX", pdf: "PDF" },
   dir: { asc: "croissant", desc: "décroissant" },
+  // The lists' orders, as their « Trier par » and column headers say them.
+  sort: {
+    recent: "dernière modification",
+    establishment: "établissement",
+    state: "état",
+    overdue: "vérifications en retard d'abord",
+    region: "région",
+    wave: "vague",
+  },
+  region: REGIONS,
+  regionCodes: REGIONS,
+  regions: REGIONS,
+  stage: FOLLOW_UP_STAGE_LABELS,
   carte: Object.fromEntries(Object.entries(MAP_FIGURES).map(([key, figure]) => [key, figure.label])),
 };
 
