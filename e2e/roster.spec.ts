@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
@@ -16,6 +16,18 @@ const FILE = templateCsv([
   { Nom: "BERNARD", Prénom: "Hugo", RPPS: RPPS[1], MIE: "" },
   { Nom: "COLIN", Prénom: "Inès", RPPS: "1234", Population: "salarié" },
 ]);
+
+/** A director on the form of their establishment's one professional, who has one MIE (an e-CPS enrolled on 2024-01-01); its « Ajouter un MIE » button. */
+async function openProfessionalWithOneMie(page: Page, context: BrowserContext): Promise<Locator> {
+  const establishment = await createEstablishment(e2eDb);
+  const director = await createUser(e2eDb, { establishmentId: establishment.id });
+  const [professionalId] = await insertRoster(e2eDb, establishment.id, [ROSTER_CASES[0]!], false);
+  await signInAs(context, director.id);
+  await page.goto(`/etablissements/${establishment.id}/professionnels/${professionalId}`);
+  const add = page.getByRole("button", { name: "Ajouter un MIE" });
+  await waitForHydration(add);
+  return add;
+}
 
 test.describe("professional roster", () => {
   test("a director imports a file, fixes a rejected line, commits, sees the indicators move, exports and re-imports the export unchanged", async ({
@@ -334,14 +346,7 @@ test.describe("professional roster", () => {
     page,
     context,
   }) => {
-    const establishment = await createEstablishment(e2eDb);
-    const director = await createUser(e2eDb, { establishmentId: establishment.id });
-    // One professional with one MIE (an e-CPS enrolled on 2024-01-01).
-    const [professionalId] = await insertRoster(e2eDb, establishment.id, [ROSTER_CASES[0]!], false);
-    await signInAs(context, director.id);
-    await page.goto(`/etablissements/${establishment.id}/professionnels/${professionalId}`);
-    const add = page.getByRole("button", { name: "Ajouter un MIE" });
-    await waitForHydration(add);
+    const add = await openProfessionalWithOneMie(page, context);
 
     await add.focus();
     await page.keyboard.press("Enter");
@@ -362,14 +367,7 @@ test.describe("professional roster", () => {
   });
 
   test("each MIE of a professional is a group of fields named after its number and its type", async ({ page, context }) => {
-    const establishment = await createEstablishment(e2eDb);
-    const director = await createUser(e2eDb, { establishmentId: establishment.id });
-    // One professional with one MIE (an e-CPS enrolled on 2024-01-01).
-    const [professionalId] = await insertRoster(e2eDb, establishment.id, [ROSTER_CASES[0]!], false);
-    await signInAs(context, director.id);
-    await page.goto(`/etablissements/${establishment.id}/professionnels/${professionalId}`);
-    const add = page.getByRole("button", { name: "Ajouter un MIE" });
-    await waitForHydration(add);
+    const add = await openProfessionalWithOneMie(page, context);
     await add.click();
 
     const first = page.getByRole("group", { name: "MIE 1 – Application e-CPS", exact: true });
