@@ -26,4 +26,16 @@ describe("the audit log", () => {
     expect((await search(id)).map((event) => event.targetReference)).toEqual([dossierReference(number)]);
     expect(await search("HC-99999")).toEqual([]);
   });
+
+  it("finds a day's entries to its last millisecond, and none of the next day's", async () => {
+    const manager = await programmeManager(testDb);
+    const actor = `horloge-${crypto.randomUUID()}`;
+    // 31 March 2027, summer time: 23:59:58.999, 23:59:59.500 and midnight in Paris.
+    for (const at of ["2027-03-31T21:59:58.999Z", "2027-03-31T21:59:59.500Z", "2027-03-31T22:00:00.000Z"])
+      await testDb.auditEvent.create({ data: { at: new Date(at), actorLabel: actor, action: "test.clock" } });
+    const on = async (from: string, to: string) =>
+      (await searchAuditLog(manager, ZAuditFilters.parse({ actor, from, to }))).events.map((event) => event.at.toISOString());
+    expect(await on("2027-03-31", "2027-03-31")).toEqual(["2027-03-31T21:59:59.500Z", "2027-03-31T21:59:58.999Z"]);
+    expect(await on("2027-04-01", "2027-04-01")).toEqual(["2027-03-31T22:00:00.000Z"]);
+  });
 });

@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { parisDateTime } from "@/lib/time/paris";
+import { endOfParisDayExclusive, parisDateTime } from "@/lib/time/paris";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -44,7 +44,7 @@ export function auditWhere(filters: TAuditFilters): Prisma.AuditEventWhereInput 
       ? {
           at: {
             ...(filters.from ? { gte: parisDateTime(`${filters.from}T00:00`) } : {}),
-            ...(filters.to ? { lte: parisDateTime(`${filters.to}T23:59:59`) } : {}),
+            ...(filters.to ? { lt: endOfParisDayExclusive(filters.to) } : {}),
           },
         }
       : {}),

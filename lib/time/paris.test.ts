@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  endOfParisDayExclusive,
   formatCalendarDate,
   formatNumericCalendarDate,
   formatParisDate,
@@ -76,5 +77,13 @@ describe("French dates and times", () => {
   it("refuses a calendar day that does not exist", () => {
     expect(() => formatCalendarDate("2026-02-30")).toThrow(RangeError);
     expect(() => formatNumericCalendarDate("13/02/2026")).toThrow(RangeError);
+  });
+});
+
+describe("endOfParisDayExclusive", () => {
+  it("is the next Paris midnight, in summer and winter time and across a month's end", () => {
+    expect(endOfParisDayExclusive("2027-03-31").toISOString()).toBe("2027-03-31T22:00:00.000Z");
+    expect(endOfParisDayExclusive("2027-01-31").toISOString()).toBe("2027-01-31T23:00:00.000Z");
+    expect(endOfParisDayExclusive("2026-12-31").toISOString()).toBe("2026-12-31T23:00:00.000Z");
   });
 });

@@ -27,6 +27,16 @@ export function parisDateTime(local: string): Date {
   return new Date(new TZDate(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), PARIS).getTime());
 }
 
+/**
+ * The first instant after a Paris calendar day: a day's events are those before it, to the last
+ * millisecond (« jusqu'au 31 mars » ends at midnight, not at 23:59:59.000).
+ */
+export function endOfParisDayExclusive(day: string): Date {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
+  return parisDateTime(`${next}T00:00`);
+}
+
 type WallClock = { year: string; month: string; day: string; hour: string; minute: string; second: string };
 
 const wallClockFormat = new Intl.DateTimeFormat("en-CA", {
