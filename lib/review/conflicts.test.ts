@@ -84,4 +84,16 @@ describe("conflict detection", () => {
       ]),
     );
   });
+  it("counts a tie from its first Paris day to the last day of the look-back window, whatever the hour", () => {
+    // 00:30 in Paris on 7 December 2026 is still 6 December in UTC.
+    const justAfterParisMidnight = new Date("2026-12-06T23:30:00Z");
+    expect(detectConflicts([affiliation("FINESS", "690781810", "2026-12-07")], DOSSIER, "NATIONAL", justAfterParisMidnight)).toEqual([
+      "ESTABLISHMENT_FINESS",
+    ]);
+    // Ended on 31 March 2024: it counts all day on 31 March 2027 in Paris, morning and noon alike.
+    const endedThreeYearsAgo = affiliation("FINESS", "690781810", "2010-01-01", "2024-03-31");
+    for (const at of ["2027-03-30T23:30:00Z", "2027-03-31T10:00:00Z"])
+      expect(detectConflicts([endedThreeYearsAgo], DOSSIER, "NATIONAL", new Date(at)), at).toEqual(["ESTABLISHMENT_FINESS"]);
+    expect(detectConflicts([endedThreeYearsAgo], DOSSIER, "NATIONAL", new Date("2027-03-31T22:30:00Z"))).toEqual([]);
+  });
 });

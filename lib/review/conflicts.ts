@@ -1,4 +1,5 @@
 import type { AffiliationKind, ReviewTier } from "@/lib/db/generated/enums";
+import { addYears, parisToday, toDay } from "@/lib/roster/dates";
 
 /**
  * Conflict detection: which (reviewer, dossier) pairs must not be assigned without a manager's
@@ -48,11 +49,16 @@ export function lookBackHorizon(now: Date): Date {
   return horizon;
 }
 
-/** The affiliations that still count at `now`: current, or ended within the look-back window. */
+/**
+ * The affiliations that still count at `now`: begun, and current or ended within the look-back
+ * window. Their dates are calendar days, compared with the Paris day of `now`: compared with the
+ * instant, a tie would begin counting, or stop, at midnight UTC, an hour or two into the Paris day.
+ */
 export function activeAffiliations<T extends Affiliation>(affiliations: readonly T[], now: Date): T[] {
-  const horizon = lookBackHorizon(now);
+  const today = toDay(parisToday(now));
+  const horizon = addYears(today, -LOOKBACK_YEARS);
   return affiliations.filter(
-    (affiliation) => affiliation.startsOn <= now && (affiliation.endsOn === null || affiliation.endsOn >= horizon),
+    (affiliation) => toDay(affiliation.startsOn) <= today && (affiliation.endsOn === null || toDay(affiliation.endsOn) >= horizon),
   );
 }
 
