@@ -1,5 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import type { Route } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 
 type ColumnWidth = 2 | 3 | 4 | 5 | 6 | 8 | 12;
@@ -7,7 +9,8 @@ type ColumnWidth = 2 | 3 | 4 | 5 | 6 | 8 | 12;
 /**
  * A list's filters: a GET form (the filters stay in the address, so a filtered list can be
  * bookmarked and shared) whose fields sit in one DSFR grid row, bottom-aligned, and whose last
- * column holds the « Filtrer » button, then whatever acts on the filtered list (its exports).
+ * column holds the « Filtrer » button, the way back to the whole list while a filter is set, then
+ * whatever acts on the filtered list (its exports).
  */
 export function FilterForm({
   label,
@@ -16,6 +19,7 @@ export function FilterForm({
   submitLabel = "Filtrer",
   beforeSubmit,
   afterSubmit,
+  resetHref,
   spacing = "fr-mb-3w",
 }: {
   /** Names the form for assistive technologies: « Filtrer les dossiers ». */
@@ -26,6 +30,8 @@ export function FilterForm({
   submitLabel?: string;
   beforeSubmit?: ReactNode;
   afterSubmit?: ReactNode;
+  /** `filterResetHref` of the list: none while no filter is set. */
+  resetHref?: string;
   spacing?: "fr-mb-2w" | "fr-mb-3w" | "fr-mb-4w";
 }) {
   return (
@@ -36,6 +42,14 @@ export function FilterForm({
         <Button type="submit" iconId="fr-icon-filter-line">
           {submitLabel}
         </Button>
+        {resetHref ? (
+          <>
+            {" "}
+            <Link className={fr.cx("fr-btn", "fr-btn--tertiary")} href={resetHref as Route}>
+              Réinitialiser les filtres
+            </Link>
+          </>
+        ) : null}
         {afterSubmit ? <> {afterSubmit}</> : null}
       </FilterField>
     </form>

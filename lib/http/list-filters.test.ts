@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { listQueryString, readListFilters } from "./list-filters";
+import { filterResetHref, listQueryString, readListFilters, ZPageFilter, ZRegionFilter } from "./list-filters";
 
 const ZFilters = z.object({
   search: z.string().trim().max(10).optional(),
@@ -41,5 +41,27 @@ describe("a list page's filters as a query string", () => {
       "search=Les+%C5%92illets+%26+co&page=2",
     );
     expect(listQueryString({})).toBe("");
+  });
+});
+
+describe("a list's « Réinitialiser les filtres » address", () => {
+  const ZBoard = z.object({
+    region: ZRegionFilter,
+    activity: z.enum(["actifs", "partis"]).catch("actifs"),
+    sort: z.enum(["name", "requested"]).catch("name"),
+    dir: z.enum(["asc", "desc"]).catch("asc"),
+    page: ZPageFilter,
+  });
+  const reset = (query: Record<string, string>) =>
+    filterResetHref("/liste", ZBoard, readListFilters(ZBoard, query), ["region", "activity"]);
+
+  it("is none while every filter is at its default, even sent back by the form", () => {
+    expect(reset({ sort: "requested", dir: "desc" })).toBeUndefined();
+    expect(reset({ activity: "actifs", region: "" })).toBeUndefined();
+  });
+
+  it("drops the filters and the page, keeps the chosen sort", () => {
+    expect(reset({ region: "52", activity: "partis", sort: "requested", dir: "desc", page: "3" })).toBe("/liste?sort=requested&dir=desc");
+    expect(reset({ region: "52", sort: "name" })).toBe("/liste");
   });
 });

@@ -47,3 +47,26 @@ export function readListFilters<T extends z.ZodType>(schema: T, searchParams: Se
   const kept = schema.safeParse(Object.fromEntries(Object.entries(params).filter(([key]) => !refused.has(key))));
   return kept.success ? kept.data : schema.parse({});
 }
+
+/**
+ * Where a list's « Réinitialiser les filtres » leads, or none while no filter is set: the list
+ * back on its first page without its filters, still sorted and paged as the person chose. A filter
+ * counts as set when it differs from what the schema reads from an empty query string, so that a
+ * default the form sends back (the roster's « En activité aujourd'hui ») shows no reset.
+ */
+export function filterResetHref<T extends Record<string, unknown>>(
+  path: string,
+  schema: z.ZodType<T>,
+  values: T,
+  filterNames: readonly (keyof T & string)[],
+): string | undefined {
+  const defaults = schema.parse({});
+  if (filterNames.every((name) => values[name] === defaults[name])) return undefined;
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) {
+    if (name === "page" || filterNames.includes(name) || value === undefined || value === defaults[name]) continue;
+    params.set(name, String(value));
+  }
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}

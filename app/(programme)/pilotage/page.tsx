@@ -18,7 +18,7 @@ import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { TIER_LABELS } from "@/lib/review/labels";
 import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
-import { listQueryString, readListFilters } from "@/lib/http/list-filters";
+import { filterResetHref, listQueryString, readListFilters } from "@/lib/http/list-filters";
 
 export const metadata: Metadata = { title: "Tableau de bord du programme" };
 
@@ -40,7 +40,12 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
   return (
     <>
       <h1>Tableau de bord du programme</h1>
-      <FilterForm label="Filtrer le tableau de bord" submitLabel="Appliquer les filtres" spacing="fr-mb-4w">
+      <FilterForm
+        label="Filtrer le tableau de bord"
+        submitLabel="Appliquer les filtres"
+        spacing="fr-mb-4w"
+        resetHref={filterResetHref("/pilotage", ZDashboardFilters, filters, ["vague", "region", "categorie"])}
+      >
         <FilterField width={3}>
           <FilterSelect
             label="Vague"

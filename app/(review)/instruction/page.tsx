@@ -12,6 +12,7 @@ import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { TIER_LABELS } from "@/lib/review/labels";
+import { filterResetHref } from "@/lib/http/list-filters";
 import { ASSIGNMENT_STATUS_LABELS, listMyAssignments, ZQueueFilters } from "@/lib/review/list-my-assignments";
 import { formatParisDateTime } from "@/lib/time/paris";
 
@@ -41,7 +42,11 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <p>Aucun dossier ne vous est attribué pour le moment.</p>
       ) : (
         <>
-          <FilterForm label="Filtrer et trier vos dossiers" submitWidth={2}>
+          <FilterForm
+            label="Filtrer et trier vos dossiers"
+            submitWidth={2}
+            resetHref={filterResetHref("/instruction", ZQueueFilters, filters, ["vague", "niveau", "statut"])}
+          >
             <FilterField width={3}>
               <FilterSelect
                 label="Vague"

@@ -10,7 +10,7 @@ import { EmailStatus } from "@/lib/db/generated/enums";
 import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/notifications/outbox-queries";
-import { readListFilters } from "@/lib/http/list-filters";
+import { filterResetHref, readListFilters } from "@/lib/http/list-filters";
 
 export const metadata: Metadata = { title: "Courriels" };
 
@@ -19,7 +19,8 @@ const ZFilters = z.object({ statut: z.enum(EmailStatus).optional().catch(undefin
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const path = "/pilotage/courriels";
   const viewer = await requireViewer(path);
-  const { statut } = readListFilters(ZFilters, await searchParams);
+  const filters = readListFilters(ZFilters, await searchParams);
+  const { statut } = filters;
   const { emails, counts } = await guardPage(viewer, path, () => listOutbox(viewer, { status: statut }));
   // With SMTP, messages reach their recipients and may hold personal links (invitations): they are not shown here.
   const showBodies = !env.SMTP_URL;
@@ -42,7 +43,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           description="Les courriels partent par le serveur SMTP configuré ; un échec est retenté automatiquement, de plus en plus espacé. Leur contenu n'est pas affiché ici : il peut contenir des liens personnels."
         />
       )}
-      <FilterForm label="Filtrer les courriels" submitWidth={2}>
+      <FilterForm label="Filtrer les courriels" submitWidth={2} resetHref={filterResetHref(path, ZFilters, filters, ["statut"])}>
         <FilterField width={4}>
           <Select label="État" nativeSelectProps={{ name: "statut", defaultValue: statut ?? "" }}>
             <option value="">Tous</option>

@@ -18,7 +18,7 @@ import { formatEuros, formatInteger } from "@/lib/format/numbers";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
-import { listQueryString, readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
+import { filterResetHref, listQueryString, readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
 import { dossierReference } from "@/lib/applications/dossier-reference";
 import { DownloadLink } from "@/components/dsfr/download-link";
 
@@ -36,6 +36,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
       <h1>Dossiers de candidature</h1>
       <FilterForm
         label="Filtrer les dossiers"
+        resetHref={filterResetHref("/pilotage/dossiers", ZDossierFilters, filters, ["wave", "state", "region", "search"])}
         afterSubmit={
           exportMode(total, env.EXPORT_BACKGROUND_THRESHOLD) === "direct" ? (
             <>

@@ -12,7 +12,7 @@ import { listEstablishments, ZEstablishmentFilters } from "@/lib/establishments/
 import { REGION_OPTIONS, regionName } from "@/lib/establishments/territories";
 import { formatCount, formatInteger } from "@/lib/format/numbers";
 import { guardPage } from "@/lib/http/page-guard";
-import { listQueryString, readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
+import { filterResetHref, listQueryString, readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
 import { requireViewer } from "@/lib/identity/current-viewer";
 
 export const metadata: Metadata = { title: "Établissements" };
@@ -33,7 +33,11 @@ export default async function EstablishmentsListPage({ searchParams }: { searchP
       <Link className={fr.cx("fr-btn", "fr-icon-add-line", "fr-btn--icon-left", "fr-mb-3w")} href="/pilotage/etablissements/nouveau">
         Inscrire un établissement
       </Link>
-      <FilterForm label="Filtrer les établissements" submitWidth={3}>
+      <FilterForm
+        label="Filtrer les établissements"
+        submitWidth={3}
+        resetHref={filterResetHref("/pilotage/etablissements", ZEstablishmentFilters, filters, ["region", "search"])}
+      >
         <FilterField width={4}>
           <FilterSelect label="Région" name="region" value={filters.region} options={REGION_OPTIONS} anyLabel="Toutes" />
         </FilterField>

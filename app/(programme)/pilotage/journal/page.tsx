@@ -13,7 +13,7 @@ import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatInteger } from "@/lib/format/numbers";
 import { formatParisDateTime } from "@/lib/time/paris";
-import { listQueryString, readListFilters } from "@/lib/http/list-filters";
+import { filterResetHref, listQueryString, readListFilters } from "@/lib/http/list-filters";
 
 export const metadata: Metadata = { title: "Journal d'audit" };
 
@@ -30,7 +30,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         Chaque action sur la plateforme : connexions et clés, invitations et rôles, dossiers, évaluations, décisions, versements, exports et
         refus d&apos;accès. Le journal ne peut être ni modifié ni effacé.
       </p>
-      <FilterForm label="Filtrer le journal">
+      <FilterForm
+        label="Filtrer le journal"
+        resetHref={filterResetHref("/pilotage/journal", ZAuditFilters, filters, ["action", "actor", "target", "from", "to"])}
+      >
         <FilterField width={3}>
           <Select label="Action" nativeSelectProps={{ name: "action", defaultValue: filters.action ?? "" }}>
             <option value="">Toutes</option>

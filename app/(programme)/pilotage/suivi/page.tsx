@@ -16,7 +16,7 @@ import { formatInteger } from "@/lib/format/numbers";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
-import { listQueryString, readListFilters } from "@/lib/http/list-filters";
+import { filterResetHref, listQueryString, readListFilters } from "@/lib/http/list-filters";
 import { DownloadLink } from "@/components/dsfr/download-link";
 
 export const metadata: Metadata = { title: "Suivi des dossiers retenus" };
@@ -87,6 +87,7 @@ export default async function FollowUpBoardPage({ searchParams }: { searchParams
 
       <FilterForm
         label="Filtrer le suivi"
+        resetHref={filterResetHref("/pilotage/suivi", ZFollowUpFilters, filters, ["wave", "region", "stage", "tier", "overdue"])}
         beforeSubmit={
           <Checkbox
             options={[

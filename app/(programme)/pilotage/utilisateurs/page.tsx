@@ -15,7 +15,7 @@ import { PageLinks } from "@/components/dsfr/page-links";
 import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { FilterSelect } from "@/components/forms/filter-select";
 import { formatCount } from "@/lib/format/numbers";
-import { listQueryString, readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
+import { filterResetHref, listQueryString, readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 
@@ -34,7 +34,11 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
         <Link href="/pilotage/invitations">envoyez une invitation</Link> ; à une personne qui a perdu sa clé, « Rétablir l&apos;accès »
         envoie un lien pour en enregistrer une nouvelle.
       </p>
-      <FilterForm label="Filtrer les comptes" submitWidth={3}>
+      <FilterForm
+        label="Filtrer les comptes"
+        submitWidth={3}
+        resetHref={filterResetHref("/pilotage/utilisateurs", ZStaffFilters, filters, ["role", "search"])}
+      >
         <FilterField width={4}>
           <FilterSelect label="Rôle" name="role" value={filters.role} options={STAFF_ROLE_LABELS} anyLabel="Tous" />
         </FilterField>

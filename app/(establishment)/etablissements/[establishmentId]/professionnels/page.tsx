@@ -21,7 +21,7 @@ import { HOMOLOGABLE_TYPES } from "@/lib/roster/homologation-schema";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { formatCalendarDate } from "@/lib/time/paris";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
-import { readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
+import { filterResetHref, readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
 import { DownloadLink } from "@/components/dsfr/download-link";
 
 const PARAMS = { establishmentId: RouteParam.id };
@@ -54,9 +54,15 @@ export default async function RosterPage({
   );
   const { establishment } = page;
   const canEdit = canAccessEstablishment(viewer, establishmentId, "edit");
-  const filtered =
-    Boolean(filters.q || filters.population || filters.profession || filters.rppsStatus || filters.compliance) ||
-    filters.activity !== "actifs";
+  const resetHref = filterResetHref(path, ZRosterFilters, filters, [
+    "q",
+    "population",
+    "profession",
+    "rppsStatus",
+    "compliance",
+    "activity",
+  ]);
+  const filtered = resetHref !== undefined;
 
   return (
     <>
@@ -110,17 +116,7 @@ export default async function RosterPage({
         </div>
       ) : (
         <>
-          <FilterForm
-            label="Filtrer le registre"
-            spacing="fr-mb-2w"
-            afterSubmit={
-              filtered ? (
-                <Link className={fr.cx("fr-btn", "fr-btn--tertiary")} href={`/etablissements/${establishmentId}/professionnels`}>
-                  Effacer les filtres
-                </Link>
-              ) : null
-            }
-          >
+          <FilterForm label="Filtrer le registre" spacing="fr-mb-2w" resetHref={resetHref}>
             <FilterField width={4}>
               <Input
                 label="Rechercher"

@@ -2,7 +2,6 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Route } from "next";
-import Link from "next/link";
 import { DecisionBoardTable } from "@/components/decisions/decision-board-table";
 import { DecisionSettingsForm } from "@/components/decisions/decision-settings-form";
 import { EnvelopeGauge } from "@/components/decisions/envelope-gauge";
@@ -16,7 +15,7 @@ import { guardPage } from "@/lib/http/page-guard";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
 import { PageLinks } from "@/components/dsfr/page-links";
-import { readListFilters } from "@/lib/http/list-filters";
+import { filterResetHref, readListFilters } from "@/lib/http/list-filters";
 import { DownloadLink } from "@/components/dsfr/download-link";
 
 const wavePage = waveBoardPage("decisions", "application:decide", "Décisions");
@@ -33,7 +32,8 @@ export default async function DecisionsPage({
   const filters = readListFilters(ZDecisionBoardFilters, await searchParams);
   const board = await guardPage(viewer, path, () => getDecisionBoard(viewer, waveId, filters));
   const { wave } = board;
-  const filtered = Boolean(filters.region || filters.category || filters.flag || filters.decision);
+  const resetHref = filterResetHref(path, ZDecisionBoardFilters, filters, ["region", "category", "flag", "decision"]);
+  const filtered = resetHref !== undefined;
   const query = (changes: Record<string, string | number>) =>
     `${path}?${new URLSearchParams(Object.entries({ ...filters, ...changes }).flatMap(([key, value]) => (value === undefined || value === "" ? [] : [[key, String(value)]]))).toString()}`;
   const exportQuery = (format: string) =>
@@ -59,13 +59,9 @@ export default async function DecisionsPage({
       <FilterForm
         label="Filtrer le classement"
         spacing="fr-mb-2w"
+        resetHref={resetHref}
         afterSubmit={
           <>
-            {filtered ? (
-              <Link className={fr.cx("fr-btn", "fr-btn--tertiary")} href={path as Route}>
-                Effacer les filtres
-              </Link>
-            ) : null}{" "}
             <DownloadLink href={exportQuery("csv")}>Exporter (CSV)</DownloadLink>{" "}
             <DownloadLink href={exportQuery("xlsx")}>Exporter (Excel)</DownloadLink>
           </>

@@ -1,6 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { FilterField, FilterForm } from "@/components/forms/filter-form";
-import type { Route } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import { FilterSelect } from "@/components/forms/filter-select";
@@ -14,7 +13,7 @@ import { guardPage } from "@/lib/http/page-guard";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
 import { PageLinks } from "@/components/dsfr/page-links";
-import { readListFilters } from "@/lib/http/list-filters";
+import { filterResetHref, readListFilters } from "@/lib/http/list-filters";
 import { DownloadLink } from "@/components/dsfr/download-link";
 
 const wavePage = waveBoardPage("versements", "payment:record", "Versements");
@@ -46,13 +45,7 @@ export default async function PaymentsPage({
         label="Filtrer les tranches"
         submitWidth={8}
         spacing="fr-mb-2w"
-        afterSubmit={
-          filters.status ? (
-            <Link className={fr.cx("fr-btn", "fr-btn--tertiary")} href={path as Route}>
-              Effacer le filtre
-            </Link>
-          ) : null
-        }
+        resetHref={filterResetHref(path, ZTrancheFilters, filters, ["status"])}
       >
         <FilterField width={4}>
           <FilterSelect label="État" name="status" value={filters.status} options={TRANCHE_STATUS_LABELS} anyLabel="Tous" />
