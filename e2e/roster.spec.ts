@@ -125,7 +125,13 @@ test.describe("professional roster", () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await expect(nameCell).toHaveCSS("position", "sticky");
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter (CSV)" }).click()]);
+    // The export ignores the filters on screen: the button and its description say so.
+    const exportCsv = page.getByRole("link", { name: "Exporter tout le registre (CSV)", exact: true });
+    await expect(exportCsv).toHaveAccessibleDescription(
+      "Tous les professionnels, départs compris, au format du modèle d'import : le fichier se réimporte tel quel.",
+    );
+    await expect(page.getByRole("link", { name: "Exporter tout le registre (Excel)", exact: true })).toBeVisible();
+    const [download] = await Promise.all([page.waitForEvent("download"), exportCsv.click()]);
     const exported = await readFile((await download.path())!);
     expect(exported.toString("utf8")).toContain("ARNAUD;Léa");
 

@@ -8,10 +8,13 @@ import type { ReactNode } from "react";
 export function DownloadLink({
   href,
   priority = "secondary",
+  describedBy,
   children,
 }: {
   href: string;
   priority?: "secondary" | "tertiary";
+  /** The id of the text that says what the file holds, when the button's words cannot. */
+  describedBy?: string;
   children: ReactNode;
 }) {
   return (
@@ -23,6 +26,7 @@ export function DownloadLink({
         "fr-btn--icon-left",
       )}
       href={href}
+      aria-describedby={describedBy}
       download
     >
       {children}

@@ -92,12 +92,19 @@ export default async function RosterPage({
           </>
         ) : null}
         <li>
-          <DownloadLink href={`/api/establishments/${establishmentId}/roster/export?format=csv`}>Exporter (CSV)</DownloadLink>
+          <DownloadLink href={`/api/establishments/${establishmentId}/roster/export?format=csv`} describedBy="export-registre-aide">
+            Exporter tout le registre (CSV)
+          </DownloadLink>
         </li>
         <li>
-          <DownloadLink href={`/api/establishments/${establishmentId}/roster/export?format=xlsx`}>Exporter (Excel)</DownloadLink>
+          <DownloadLink href={`/api/establishments/${establishmentId}/roster/export?format=xlsx`} describedBy="export-registre-aide">
+            Exporter tout le registre (Excel)
+          </DownloadLink>
         </li>
       </ul>
+      <p id="export-registre-aide" className={fr.cx("fr-hint-text")}>
+        Tous les professionnels, départs compris, au format du modèle d&apos;import : le fichier se réimporte tel quel.
+      </p>
 
       {page.rosterSize === 0 ? (
         <div className={fr.cx("fr-callout")}>
