@@ -243,6 +243,26 @@ test.describe("professional roster", () => {
     ).toBe("REGISTERED");
   });
 
+  test("the compliance filter's MIE and DMP choices say they count only the professionals who need one", async ({ page, context }) => {
+    const establishment = await createEstablishment(e2eDb);
+    await insertRoster(e2eDb, establishment.id);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}/professionnels`);
+
+    const compliance = page.getByLabel("Conformité");
+    await expect(compliance.getByRole("option")).toHaveText([
+      "Tous",
+      "MIE non conforme au RIE (parmi ceux qui en ont besoin)",
+      "Sans accès au DMP alors qu'il leur en faut un",
+      "Identité à vérifier",
+    ]);
+    await compliance.selectOption({ label: "Sans accès au DMP alors qu'il leur en faut un" });
+    await page.getByRole("button", { name: "Filtrer" }).click();
+    await expect(page).toHaveURL(/compliance=sans-dmp/);
+    await expect(page.getByRole("status").filter({ hasText: "correspondant aux filtres" })).toBeVisible();
+  });
+
   test("a line with several MIE split by the file's separator is explained, and its correction shows every value, none dropped", async ({
     page,
     context,

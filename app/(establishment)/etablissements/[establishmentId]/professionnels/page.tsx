@@ -11,7 +11,7 @@ import { RosterTable } from "@/components/roster/roster-table";
 import { canAccessEstablishment } from "@/lib/access/policy";
 import { formatInteger } from "@/lib/format/numbers";
 import { guardedPageLoad, guardPage } from "@/lib/http/page-guard";
-import { POPULATION_LABELS, RPPS_STATUS_LABELS } from "@/lib/roster/labels";
+import { COMPLIANCE_FILTER_LABELS, POPULATION_LABELS, RPPS_STATUS_LABELS } from "@/lib/roster/labels";
 import { getRosterEstablishment, listProfessionals, ROSTER_PAGE_SIZES, ZRosterFilters } from "@/lib/roster/list-professionals";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { listProfessions } from "@/lib/roster/professions";
@@ -147,12 +147,13 @@ export default async function RosterPage({
               <FilterSelect label="Statut RPPS" name="rppsStatus" value={filters.rppsStatus} options={RPPS_STATUS_LABELS} anyLabel="Tous" />
             </FilterField>
             <FilterField width={3}>
-              <Select label="Conformité" nativeSelectProps={{ name: "compliance", defaultValue: filters.compliance }}>
-                <option value="">Tous</option>
-                <option value="non-conformes-rie">MIE non conforme au RIE</option>
-                <option value="sans-dmp">Sans accès au DMP</option>
-                <option value="identite-a-verifier">Identité à vérifier</option>
-              </Select>
+              <FilterSelect
+                label="Conformité"
+                name="compliance"
+                value={filters.compliance}
+                options={COMPLIANCE_FILTER_LABELS}
+                anyLabel="Tous"
+              />
             </FilterField>
             <FilterField width={3}>
               <Select label="Activité" nativeSelectProps={{ name: "activity", defaultValue: filters.activity }}>
