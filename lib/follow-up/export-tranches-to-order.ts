@@ -45,7 +45,7 @@ export async function exportTranchesToOrder(viewer: Viewer, input: { waveId: str
       TRANCHE_LABELS[tranche.kind],
       tranche.amountCents,
       tranche.dueAt && parisToday(tranche.dueAt),
-      tranche.applicationId,
+      tranche.reference,
     ]),
   };
   const bytes = input.format === "csv" ? figureTableToCsv(table) : await figureTableToXlsx(table, table.caption);

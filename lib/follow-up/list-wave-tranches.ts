@@ -2,6 +2,7 @@ import { z } from "zod";
 import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { calendarDateFromUtc } from "@/lib/applications/calendar-date";
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -27,7 +28,11 @@ const ROW = {
   paidOn: true,
   paymentReference: true,
   application: {
-    select: { id: true, establishment: { select: { name: true, finessEt: true, finessEj: true, siret: true, regionCode: true } } },
+    select: {
+      id: true,
+      number: true,
+      establishment: { select: { name: true, finessEt: true, finessEj: true, siret: true, regionCode: true } },
+    },
   },
 } satisfies Prisma.TrancheSelect;
 
@@ -46,6 +51,7 @@ export async function findWaveTranches(waveId: string, where: Prisma.TrancheWher
     orderedOn: tranche.orderedOn && calendarDateFromUtc(tranche.orderedOn),
     paidOn: tranche.paidOn && calendarDateFromUtc(tranche.paidOn),
     applicationId: application.id,
+    reference: dossierReference(application.number),
     establishment: { ...application.establishment, region: regionName(application.establishment.regionCode) },
   }));
 }

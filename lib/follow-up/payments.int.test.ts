@@ -12,6 +12,7 @@ import {
   programmeManager,
 } from "@/test/factories";
 import { resetDatabase, testDb } from "@/test/integration/database";
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { exportTranchesToOrder } from "./export-tranches-to-order";
 import { getFollowUp } from "./get-follow-up";
 import { makeBalanceTrancheDue } from "./make-balance-due";
@@ -227,7 +228,7 @@ describe("payments", () => {
     });
   });
 
-  it("exports the tranches to order only, formula-safe, audited", async () => {
+  it("exports the tranches to order only, each with its dossier's reference, formula-safe, audited", async () => {
     const due = await createSelectedDossier(testDb, {
       name: '=HYPERLINK("http://x")',
       amountGrantedCents: 1_250_050n,
@@ -243,6 +244,9 @@ describe("payments", () => {
     expect(lines[1]).toContain("'=HYPERLINK");
     // The due date as a French spreadsheet shows one, the file named after its wave.
     expect(lines[1]).toMatch(/;Avance à la sélection;12500,50;\d{2}\/\d{2}\/\d{4};/);
+    // The dossier quoted by the reference its letters and the other exports give, not its internal id.
+    const { number } = await testDb.application.findUniqueOrThrow({ where: { id: due.id }, select: { number: true } });
+    expect(lines[1]).toMatch(new RegExp(`;${dossierReference(number)}$`));
     expect(file.fileName).toMatch(/^tranches-a-ordonnancer-vague-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(
       await testDb.auditEvent.findFirst({ where: { action: "tranches.exported", targetId: due.wave.waveId }, select: { details: true } }),
