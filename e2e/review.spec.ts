@@ -329,7 +329,7 @@ test.describe("review", () => {
     await expect(page.getByRole("status").first()).toContainText("3 avec leurs 2 instructeurs, 0 à compléter");
   });
 
-  test("the queue puts the work still to do first, counts what is done, and says when a filter leaves nothing", async ({
+  test("the queue puts the work still to do first, counts the whole workload, and says when a filter leaves nothing", async ({
     page,
     context,
   }) => {
@@ -365,6 +365,14 @@ test.describe("review", () => {
     await expect(table).toHaveCount(0);
     await page.getByRole("link", { name: "Voir tous vos dossiers" }).click();
     await expect(table.getByRole("link")).toHaveCount(3);
+
+    // A tier without a dossier leaves the filters in place, and the counts still the whole workload.
+    await page.goto("/instruction?niveau=REGIONAL");
+    await expect(page.getByText("Aucun dossier ne correspond à ces filtres.")).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "dossier sur 3" })).toHaveText(
+      "0 dossier sur 3 – 1 évaluation transmise, 2 à faire",
+    );
+    await expect(page.getByLabel("Niveau")).toHaveValue("REGIONAL");
   });
 
   test("an ARS reviewer reaches the dossiers of their region only, and reads an overdue one without a page error", async ({

@@ -32,13 +32,7 @@ export type TQueueFilters = z.infer<typeof ZQueueFilters>;
 export async function listMyAssignments(viewer: Viewer, filters: TQueueFilters, now = new Date()) {
   requirePermission(viewer, "review:assigned");
   const rows = await db.reviewerAssignment.findMany({
-    where: {
-      AND: [
-        assignmentsVisibleTo(viewer),
-        filters.vague ? { application: { waveId: filters.vague } } : {},
-        filters.niveau ? { tier: filters.niveau } : {},
-      ],
-    },
+    where: assignmentsVisibleTo(viewer),
     select: {
       id: true,
       tier: true,
@@ -79,8 +73,12 @@ export async function listMyAssignments(viewer: Viewer, filters: TQueueFilters, 
       },
     };
   });
+  // Filtered here, not in the query: the totals and the waves offered are the reviewer's whole workload.
   const filtered = items.filter(
-    (item) => !filters.statut || (filters.statut === "OVERDUE" ? item.overdue : item.status === filters.statut),
+    (item) =>
+      (!filters.vague || item.waveId === filters.vague) &&
+      (!filters.niveau || item.tier === filters.niveau) &&
+      (!filters.statut || (filters.statut === "OVERDUE" ? item.overdue : item.status === filters.statut)),
   );
   // By due date, the work still to do first: a submitted review is done whatever its date.
   const done = (item: (typeof items)[number]) => (item.status === "SUBMITTED" ? 1 : 0);
