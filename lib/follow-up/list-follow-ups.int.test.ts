@@ -11,6 +11,7 @@ import {
   programmeManager,
 } from "@/test/factories";
 import { resetDatabase, testDb } from "@/test/integration/database";
+import { regionName } from "@/lib/establishments/territories";
 import { declareResults } from "./declare-results";
 import { exportFollowUps } from "./export-follow-ups";
 import { FOLLOW_UP_STAGES } from "./follow-up-stage";
@@ -125,6 +126,22 @@ describe("the follow-up board", () => {
     expect(await names(3, 10)).toEqual(["CH Bayonne", "CH Dax", "CH Evreux", "CH Foix"]);
   });
 
+  it("sorts by region in the French order of their names, both ways, paged and exported in that order", async () => {
+    await board();
+    const byName = ["Corse", "Hauts-de-France", "Normandie", "Nouvelle-Aquitaine", "Nouvelle-Aquitaine", "Occitanie", "Occitanie"];
+    const regions = async (dir: string) => (await allRows(filters({ sort: "region", dir }))).map((row) => regionName(row.regionCode));
+    expect(await regions("asc")).toEqual(byName);
+    expect(await regions("desc")).toEqual(byName.toReversed());
+    const names = async (skip: number, take: number) =>
+      (await followUpRows(filters({ sort: "region" }), NOW, skip, take)).map((row) => row.establishment);
+    expect(await names(2, 3)).toEqual(["CH Evreux", "CH Bayonne", "CH Dax"]);
+
+    const manager = await programmeManager(testDb);
+    const file = await exportFollowUps(manager, { ...filters({ sort: "region" }), format: "csv", ip: null }, NOW);
+    const lines = (await new Response(file.stream).text()).replace(/^\uFEFF/, "").split("\r\n");
+    expect(lines.slice(1).map((line) => line.split(";")[3])).toEqual(byName);
+  });
+
   it("filters by stage, region, tier holding it and overdue only; the counts follow the other filters", async () => {
     const { settled, withArs } = await board();
     const manager = await programmeManager(testDb);
@@ -211,7 +228,7 @@ describe("the follow-up board", () => {
     expect(lines[2]).toContain("CH Cahors");
     expect(lines[2]).toContain("Informations demandées");
     expect(file.fileName).toBe("suivi-hospiconnect-2027-01-11.csv");
-    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "follow-ups.exported" } });
+    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "follow-ups.exported", actorId: manager.userId } });
     expect(audit).toMatchObject({ actorId: manager.userId, ip: "192.0.2.1", details: { format: "csv", rows: 2 } });
   });
 });

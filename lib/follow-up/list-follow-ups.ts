@@ -5,18 +5,21 @@ import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { Prisma, ReviewTier } from "@/lib/db/generated/client";
+import { regionName } from "@/lib/establishments/territories";
 import { countFollowUpStages } from "./count-follow-up-stages";
 import { FOLLOW_UP_STAGES, type FollowUpStage, followUpStage, isFollowUpOverdue, OPEN_VERIFICATION_STATES } from "./follow-up-stage";
 
 export const FOLLOW_UPS_PAGE_SIZE = 25;
 
-/** The orders of the board besides the default one (overdue checks first, the most overdue leading). */
+/**
+ * The orders of the board the database gives, besides the default one (overdue checks first, the
+ * most overdue leading) and the region's (by name, which the database does not know: `rowsByRegionName`).
+ */
 export const FOLLOW_UP_SORTS = {
   establishment: (dir) => ({ establishment: { name: dir } }),
-  region: (dir) => ({ establishment: { regionCode: dir } }),
   wave: (dir) => ({ wave: { title: dir } }),
 } as const satisfies Record<string, (dir: Prisma.SortOrder) => Prisma.ApplicationOrderByWithRelationInput>;
-export type FollowUpSort = keyof typeof FOLLOW_UP_SORTS | "overdue";
+export type FollowUpSort = keyof typeof FOLLOW_UP_SORTS | "region" | "overdue";
 
 /** The board's filters, from the query string: anything malformed falls back to no filter. */
 export const ZFollowUpFilters = z.object({
@@ -30,7 +33,7 @@ export const ZFollowUpFilters = z.object({
     .catch(undefined)
     .transform((value) => value === "1"),
   sort: z
-    .enum(["overdue", ...(Object.keys(FOLLOW_UP_SORTS) as [keyof typeof FOLLOW_UP_SORTS])])
+    .enum(["overdue", "region", ...(Object.keys(FOLLOW_UP_SORTS) as [keyof typeof FOLLOW_UP_SORTS])])
     .catch("overdue")
     .default("overdue"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
@@ -124,12 +127,37 @@ function toRow(record: RowRecord, now: Date) {
 export type FollowUpRow = ReturnType<typeof toRow>;
 
 /**
+ * By region in the French order of their names, as the decisions board sorts them, then by
+ * establishment. The database knows only the regions' codes (by which Normandie comes before
+ * Auvergne-Rhône-Alpes), so the keys of the matching dossiers, a few thousand at most, are sorted
+ * here and the page is read by id.
+ */
+async function rowsByRegionName(where: Prisma.ApplicationWhereInput, dir: Prisma.SortOrder, now: Date, skip: number, take: number) {
+  const keys = await db.application.findMany({ where, select: { id: true, establishment: { select: { name: true, regionCode: true } } } });
+  const direction = dir === "asc" ? 1 : -1;
+  const ids = keys
+    .map(({ id, establishment }) => ({ id, establishment: establishment.name, region: regionName(establishment.regionCode) }))
+    .sort(
+      (a, b) =>
+        direction * a.region.localeCompare(b.region, "fr") ||
+        a.establishment.localeCompare(b.establishment, "fr") ||
+        (a.id < b.id ? -1 : 1),
+    )
+    .slice(skip, skip + take)
+    .map((key) => key.id);
+  const records = await db.application.findMany({ where: { id: { in: ids } }, select: FOLLOW_UP_ROW_SELECT });
+  const byId = new Map(records.map((record) => [record.id, record]));
+  return ids.map((id) => toRow(byId.get(id)!, now));
+}
+
+/**
  * `take` rows from `skip` in the board's order. By default the overdue checks come first, the
  * most overdue leading (read from the verifications, the only side that knows the due dates),
  * then the others by establishment; the two parts are paged as one list.
  */
 export async function followUpRows(filters: TFollowUpFilters, now: Date, skip: number, take: number): Promise<FollowUpRow[]> {
   const where = followUpWhere(filters, now);
+  if (filters.sort === "region") return rowsByRegionName(where, filters.dir, now, skip, take);
   if (filters.sort !== "overdue") {
     const records = await db.application.findMany({
       where,
