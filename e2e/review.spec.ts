@@ -360,10 +360,12 @@ test.describe("review", () => {
     const table = page.getByRole("table", { name: "Dossiers qui vous sont attribués" });
     await expect(table.getByRole("link")).toHaveText(["EHPAD Plus Tôt", "EHPAD Plus Tard", "EHPAD Déjà Évalué"]);
 
-    await page.goto("/instruction?statut=OVERDUE");
+    await page.goto("/instruction?statut=OVERDUE&tri=etablissement");
     await expect(page.getByText("Aucun dossier ne correspond à ces filtres.")).toBeVisible();
     await expect(table).toHaveCount(0);
+    // Back to the whole list, in the order chosen.
     await page.getByRole("link", { name: "Voir tous vos dossiers" }).click();
+    await expect(page).toHaveURL(/\/instruction\?tri=etablissement$/);
     await expect(table.getByRole("link")).toHaveCount(3);
 
     // A tier without a dossier leaves the filters in place, and the counts still the whole workload.

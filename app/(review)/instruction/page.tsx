@@ -3,7 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge, OverdueBadge } from "@/components/dsfr/badge";
 import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import { formatCount } from "@/lib/format/numbers";
@@ -25,6 +25,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const query = await searchParams;
   const filters = ZQueueFilters.parse(query);
   const { items, total, submitted, waves } = await guardPage(viewer, "/instruction", () => listMyAssignments(viewer, filters));
+  const resetHref = filterResetHref("/instruction", ZQueueFilters, filters, ["vague", "niveau", "statut"]);
 
   return (
     <>
@@ -42,11 +43,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <p>Aucun dossier ne vous est attribué pour le moment.</p>
       ) : (
         <>
-          <FilterForm
-            label="Filtrer et trier vos dossiers"
-            submitWidth={2}
-            resetHref={filterResetHref("/instruction", ZQueueFilters, filters, ["vague", "niveau", "statut"])}
-          >
+          <FilterForm label="Filtrer et trier vos dossiers" submitWidth={2} resetHref={resetHref}>
             <FilterField width={3}>
               <FilterSelect
                 label="Vague"
@@ -75,7 +72,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           </p>
           {items.length === 0 ? (
             <p>
-              Aucun dossier ne correspond à ces filtres. <Link href="/instruction">Voir tous vos dossiers</Link>
+              Aucun dossier ne correspond à ces filtres. <Link href={(resetHref ?? "/instruction") as Route}>Voir tous vos dossiers</Link>
             </p>
           ) : (
             <DataTable caption="Dossiers qui vous sont attribués">
