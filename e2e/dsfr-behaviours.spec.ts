@@ -94,6 +94,8 @@ test.describe("DSFR behaviours", () => {
     const modal = page.locator(`#${await menuButton.getAttribute("aria-controls")}`);
     await expect(modal).toBeHidden();
 
+    // A click before the DSFR's script has bound the button opens nothing (seen once in CI).
+    await expect(menuButton).toHaveAttribute("data-fr-js-modal-button", "true");
     await menuButton.click();
     await expect(modal).toBeVisible();
     await expect(modal).toHaveAttribute("aria-modal", "true");
