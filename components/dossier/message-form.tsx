@@ -28,7 +28,7 @@ export function MessageForm({ applicationId, limits }: { applicationId: string; 
 
   async function send(form: HTMLFormElement) {
     const data = new FormData(form);
-    const problem = filesProblem(chosenFiles(data, "files"), limits, `Un message peut porter ${limits.maxFiles} pièces jointes au plus.`);
+    const problem = filesProblem(chosenFiles(data, "files"), limits, "message");
     if (problem) {
       setOutcome({ severity: "error", text: problem });
       return;

@@ -34,7 +34,7 @@ export function VerificationAnswerForm({
 
   async function send(element: HTMLFormElement) {
     const data = new FormData(element);
-    const problem = filesProblem(chosenFiles(data, "files"), limits, `Une réponse peut porter ${limits.maxFiles} pièces jointes au plus.`);
+    const problem = filesProblem(chosenFiles(data, "files"), limits, "answer");
     if (problem) {
       setResult({ severity: "error", text: problem });
       field.current?.focus();

@@ -1,6 +1,7 @@
 import { authorizeApplication } from "@/lib/access/policy";
 import { isMemberOf, type Viewer } from "@/lib/access/viewer";
 import { type IncomingFile, type StoredFile, storeCheckedFile } from "@/lib/attachments/store-file";
+import { TOO_MANY_FILES } from "@/lib/attachments/file-size-check";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -28,7 +29,7 @@ export async function postMessage(viewer: Viewer, input: { applicationId: string
     });
   }
   if (input.files.length > UPLOAD_LIMITS.messageFiles) {
-    const message = `Un message peut porter ${UPLOAD_LIMITS.messageFiles} pièces jointes au plus.`;
+    const message = TOO_MANY_FILES.message(UPLOAD_LIMITS.messageFiles);
     throw new AppError("INVALID_INPUT", message, { fieldErrors: { files: [message] } });
   }
   const storedFiles: StoredFile[] = [];

@@ -6,12 +6,14 @@ const LIMITS = { maxFiles: 2, maxBytes: 10 };
 describe("filesProblem", () => {
   it("says the form's limit on the number first, then the first file too large or empty", () => {
     const file = (name: string, size: number) => ({ name, size });
-    expect(filesProblem([file("a.pdf", 1), file("b.pdf", 1), file("c.pdf", 1)], LIMITS, "Deux au plus.")).toBe("Deux au plus.");
-    expect(filesProblem([file("a.pdf", 1), file("b.pdf", 11)], LIMITS, "Deux au plus.")).toMatch(
+    expect(filesProblem([file("a.pdf", 1), file("b.pdf", 1), file("c.pdf", 1)], LIMITS, "message")).toBe(
+      "Un message peut porter 2 pièces jointes au plus.",
+    );
+    expect(filesProblem([file("a.pdf", 1), file("b.pdf", 11)], LIMITS, "message")).toMatch(
       /^Le fichier « b\.pdf » dépasse la taille maximale/,
     );
-    expect(filesProblem([file("vide.pdf", 0)], LIMITS, "Deux au plus.")).toBe("Le fichier « vide.pdf » est vide.");
-    expect(filesProblem([file("a.pdf", 10)], LIMITS, "Deux au plus.")).toBeNull();
+    expect(filesProblem([file("vide.pdf", 0)], LIMITS, "message")).toBe("Le fichier « vide.pdf » est vide.");
+    expect(filesProblem([file("a.pdf", 10)], LIMITS, "message")).toBeNull();
   });
 });
 

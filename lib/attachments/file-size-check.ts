@@ -10,16 +10,22 @@ export function fileSizeProblem(file: { name: string; size: number }, maxBytes: 
   return null;
 }
 
+/** The limit on the files sent together, worded for what carries them, in the browser and on the server. */
+export const TOO_MANY_FILES = {
+  message: (maxFiles: number) => `Un message peut porter ${maxFiles} pièces jointes au plus.`,
+  answer: (maxFiles: number) => `Une réponse peut porter ${maxFiles} pièces jointes au plus.`,
+} as const;
+
 /**
  * What is wrong with files chosen together, on their number and sizes, or null, checked in the
- * browser before sending them; `tooMany` words the limit for the form (a message, an answer).
+ * browser before sending them: `carrier` is what they are attached to (a message, an answer).
  */
 export function filesProblem(
   files: readonly { name: string; size: number }[],
   limits: { maxFiles: number; maxBytes: number },
-  tooMany: string,
+  carrier: keyof typeof TOO_MANY_FILES,
 ): string | null {
-  if (files.length > limits.maxFiles) return tooMany;
+  if (files.length > limits.maxFiles) return TOO_MANY_FILES[carrier](limits.maxFiles);
   return files.map((file) => fileSizeProblem(file, limits.maxBytes)).find((problem) => problem !== null) ?? null;
 }
 

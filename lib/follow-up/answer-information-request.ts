@@ -3,6 +3,7 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { loadDossierFacts } from "@/lib/applications/dossier-facts";
 import { type IncomingFile, type StoredFile, storeCheckedFile } from "@/lib/attachments/store-file";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { TOO_MANY_FILES } from "@/lib/attachments/file-size-check";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -32,7 +33,7 @@ export async function answerInformationRequest(
   const now = input.now ?? new Date();
   authorizeApplication(viewer, await loadDossierFacts(db, applicationId), "declare-results");
   if (input.files.length > UPLOAD_LIMITS.messageFiles) {
-    const message = `Une réponse peut porter ${UPLOAD_LIMITS.messageFiles} pièces jointes au plus.`;
+    const message = TOO_MANY_FILES.answer(UPLOAD_LIMITS.messageFiles);
     throw new AppError("INVALID_INPUT", message, { fieldErrors: { files: [message] } });
   }
   const stored: StoredFile[] = [];

@@ -62,11 +62,7 @@ export function filterResetHref<T extends Record<string, unknown>>(
 ): string | undefined {
   const defaults = schema.parse({});
   if (filterNames.every((name) => values[name] === defaults[name])) return undefined;
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(values)) {
-    if (name === "page" || filterNames.includes(name) || value === undefined || value === defaults[name]) continue;
-    params.set(name, String(value));
-  }
-  const query = params.toString();
+  const kept = Object.entries(values).filter(([name, value]) => name !== "page" && !filterNames.includes(name) && value !== defaults[name]);
+  const query = listQueryString(Object.fromEntries(kept.map(([name, value]) => [name, value === undefined ? undefined : String(value)])));
   return query ? `${path}?${query}` : path;
 }
