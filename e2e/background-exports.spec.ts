@@ -29,12 +29,15 @@ test.describe("background exports", () => {
     const exportJob = await e2eDb.exportJob.findFirstOrThrow({ where: { requestedById: manager.id } });
     const row = page.locator(`tr[data-export-id="${exportJob.id}"]`);
     await expect(row.getByRole("progressbar", { name: /Progression de l'export dossiers-hospiconnect-/ })).toBeVisible();
+    // A loaded machine may finish the job before the page first shows it: it then opens on « Prêt »,
+    // with nothing to announce (seen once in CI). Seen pending, it must announce the end.
+    const seenPending = !((await row.textContent()) ?? "").includes("Prêt");
 
     // The page asks for the progress until the job has written every row.
     await expect(row).toContainText("Prêt", { timeout: 30_000 });
     await expect(row).toContainText(`${count} dossiers sur ${count} (100 %)`);
     await expect(row.getByRole("progressbar")).toHaveAttribute("value", "100");
-    await expect(page.getByRole("status").filter({ hasText: "est prêt à télécharger" })).toHaveCount(1);
+    if (seenPending) await expect(page.getByRole("status").filter({ hasText: "est prêt à télécharger" })).toHaveCount(1);
     await expectNoSeriousAccessibilityViolation(page);
 
     const download = page.waitForEvent("download");
