@@ -152,9 +152,10 @@ describe("the programme's dashboard", () => {
       decided: 1,
       selected: 1,
     });
+    // By the regions' names: Auvergne-Rhône-Alpes (84) before Nouvelle-Aquitaine (75).
     expect(dashboard.byRegion).toEqual([
-      { regionCode: "75", counts: { DRAFT: 1, SELECTED: 1, UNDER_REVIEW: 1 } },
       { regionCode: "84", counts: { SUBMITTED: 1 } },
+      { regionCode: "75", counts: { DRAFT: 1, SELECTED: 1, UNDER_REVIEW: 1 } },
     ]);
     const auvergne = await loadProgrammeDashboard(testDb, filters({ region: "84" }), NOW);
     expect(auvergne.funnel.map((stage) => stage.count)).toEqual([1, 1, 0, 0, 0, 0]);

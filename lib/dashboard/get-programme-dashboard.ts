@@ -9,7 +9,7 @@ import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import type { ApplicationState, Sector } from "@/lib/db/generated/enums";
-import { REGIONS } from "@/lib/establishments/territories";
+import { REGION_CODES_BY_NAME } from "@/lib/establishments/territories";
 import type { RosterClient } from "@/lib/roster/establishment-indicators";
 import { type DossierCount, loadDossierCounts } from "./dossier-counts";
 import { loadEnvelopes, type WaveEnvelope } from "./envelopes";
@@ -74,7 +74,7 @@ export async function loadProgrammeDashboard(client: RosterClient, filters: TDas
   const stateByCategory = countBy(counts, (row) => row.categoryCode);
   const reachOf = new Map(reach.map((row) => [row.regionCode, row]));
   const rolloutOf = new Map(rollout.byRegion.map((row) => [row.regionCode, row]));
-  const regionCodes = Object.keys(REGIONS).filter((code) => !filters.region || code === filters.region);
+  const regionCodes = REGION_CODES_BY_NAME.filter((code) => !filters.region || code === filters.region);
   const regions: RegionFigures[] = regionCodes.map((regionCode) => ({
     regionCode,
     eligible: reachOf.get(regionCode)?.eligible ?? 0,

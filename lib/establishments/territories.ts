@@ -150,3 +150,9 @@ export const DEPARTMENT_OPTIONS: ReadonlyArray<{ value: string; label: string }>
 export const REGION_OPTIONS: ReadonlyArray<{ value: string; label: string }> = Object.entries(REGIONS)
   .map(([value, label]) => ({ value, label }))
   .sort((a, b) => a.label.localeCompare(b.label, "fr"));
+
+/** Every region code, in the French order of the regions' names, as tables and summaries list them. */
+export const REGION_CODES_BY_NAME: readonly string[] = REGION_OPTIONS.map((option) => option.value);
+
+/** Orders region codes by the regions' names. */
+export const compareRegionNames = (a: string, b: string): number => regionName(a).localeCompare(regionName(b), "fr");

@@ -11,7 +11,7 @@ import {
   programmeManager,
 } from "@/test/factories";
 import { resetDatabase, testDb } from "@/test/integration/database";
-import { regionName } from "@/lib/establishments/territories";
+import { compareRegionNames, regionName } from "@/lib/establishments/territories";
 import { declareResults } from "./declare-results";
 import { exportFollowUps } from "./export-follow-ups";
 import { FOLLOW_UP_STAGES } from "./follow-up-stage";
@@ -110,12 +110,13 @@ describe("the follow-up board", () => {
       { stage: "SETTLED", count: 1 },
       { stage: "REFUSED", count: 1 },
     ]);
+    // By the regions' names: Corse, Hauts-de-France, Normandie, Nouvelle-Aquitaine, Occitanie.
     expect(list.summary.byRegion).toEqual([
-      { regionCode: "28", count: 1 },
+      { regionCode: "94", count: 1 },
       { regionCode: "32", count: 1 },
+      { regionCode: "28", count: 1 },
       { regionCode: "75", count: 2 },
       { regionCode: "76", count: 2 },
-      { regionCode: "94", count: 1 },
     ]);
   });
 
@@ -191,7 +192,7 @@ describe("the follow-up board", () => {
         (row) => !chosen.stage || row.stage === chosen.stage,
       );
       const byRegion = [...tally(inStage, (row) => row.regionCode)].map(([regionCode, count]) => ({ regionCode, count }));
-      expect(summary.byRegion, JSON.stringify(query)).toEqual(byRegion.sort((a, b) => a.regionCode.localeCompare(b.regionCode)));
+      expect(summary.byRegion, JSON.stringify(query)).toEqual(byRegion.sort((a, b) => compareRegionNames(a.regionCode, b.regionCode)));
       // The rows' own stage filter keeps the rows whose derived stage is the one chosen.
       if (chosen.stage)
         expect((await allRows(chosen)).map((row) => row.id).sort()).toEqual(

@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { Prisma, ReviewTier } from "@/lib/db/generated/client";
-import { regionName } from "@/lib/establishments/territories";
+import { compareRegionNames, regionName } from "@/lib/establishments/territories";
 import { countFollowUpStages } from "./count-follow-up-stages";
 import { FOLLOW_UP_STAGES, type FollowUpStage, followUpStage, isFollowUpOverdue, OPEN_VERIFICATION_STATES } from "./follow-up-stage";
 
@@ -220,7 +220,9 @@ async function followUpSummary(filters: TFollowUpFilters, now: Date) {
   }
   return {
     byStage: [...byStage].map(([stage, count]) => ({ stage, count })),
-    byRegion: [...byRegion].map(([regionCode, count]) => ({ regionCode, count })).sort((a, b) => a.regionCode.localeCompare(b.regionCode)),
+    byRegion: [...byRegion]
+      .map(([regionCode, count]) => ({ regionCode, count }))
+      .sort((a, b) => compareRegionNames(a.regionCode, b.regionCode)),
   };
 }
 
