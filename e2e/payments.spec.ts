@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { parisToday } from "@/lib/time/paris";
 import { createSelectedDossier, createUser, directorOf } from "@/test/factories";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
@@ -39,10 +40,17 @@ test("a manager records the advance ordered then paid; the director sees it and 
   const table = asManager.getByRole("table", { name: "Tranches de la vague" });
   await expect(table.getByRole("row")).toHaveCount(2);
   await expect(table).toContainText(/CH Versements[\s\S]*Avance à la sélection\s*3\s000,00\s€\s*À verser/);
+  // The dossier is quoted by its reference, as the export and the letters quote it.
+  const { number } = await e2eDb.application.findUniqueOrThrow({ where: { id: dossier.id }, select: { number: true } });
+  await expect(table.getByRole("rowheader")).toContainText(`${dossierReference(number)} – `);
   await expectNoSeriousAccessibilityViolation(asManager);
 
   await table.getByRole("link", { name: /Ordonnancer/ }).click();
   await expect(asManager.getByRole("heading", { level: 1, name: "Avance à la sélection – CH Versements" })).toBeVisible();
+  await expect(asManager.getByRole("link", { name: new RegExp(`^${dossierReference(number)}`) })).toHaveAttribute(
+    "href",
+    `/dossiers/${dossier.id}/suivi`,
+  );
   await expectNoSeriousAccessibilityViolation(asManager);
   const order = asManager.getByRole("form", { name: "Enregistrer l'ordonnancement" });
   const orderedOn = order.getByLabel("Date d'ordonnancement");

@@ -1,6 +1,7 @@
 import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { calendarDateFromUtc } from "@/lib/applications/calendar-date";
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { availableTrancheSteps } from "./tranche-steps";
@@ -22,13 +23,21 @@ export async function getTranche(viewer: Viewer, waveId: string, trancheId: stri
       orderedBy: { select: { displayName: true } },
       paidBy: { select: { displayName: true } },
       application: {
-        select: { id: true, projectTitle: true, wave: { select: { title: true } }, establishment: { select: { name: true } } },
+        select: {
+          id: true,
+          number: true,
+          projectTitle: true,
+          wave: { select: { title: true } },
+          establishment: { select: { name: true } },
+        },
       },
     },
   });
   if (!tranche) throw new AppError("NOT_FOUND");
+  const { number, ...application } = tranche.application;
   return {
     ...tranche,
+    application: { ...application, reference: dossierReference(number) },
     orderedOn: tranche.orderedOn && calendarDateFromUtc(tranche.orderedOn),
     paidOn: tranche.paidOn && calendarDateFromUtc(tranche.paidOn),
     steps: availableTrancheSteps(tranche.status),

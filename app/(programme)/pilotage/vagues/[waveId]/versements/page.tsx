@@ -85,7 +85,7 @@ export default async function PaymentsPage({
                   <Link href={`/dossiers/${tranche.applicationId}/suivi`}>{tranche.establishment.name}</Link>
                   <br />
                   <span className={fr.cx("fr-hint-text")}>
-                    {tranche.establishment.region} – FINESS {tranche.establishment.finessEt}
+                    {tranche.reference} – {tranche.establishment.region} – FINESS {tranche.establishment.finessEt}
                   </span>
                 </th>
                 <td>{TRANCHE_LABELS[tranche.kind]}</td>

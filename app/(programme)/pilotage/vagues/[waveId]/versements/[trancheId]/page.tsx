@@ -60,7 +60,10 @@ export default async function TranchePage({ params }: Props) {
         ) : null}
         <dt className={fr.cx("fr-text--bold")}>Dossier</dt>
         <dd>
-          <Link href={`/dossiers/${application.id}/suivi`}>{application.projectTitle || "Suivi du dossier"}</Link>
+          <Link href={`/dossiers/${application.id}/suivi`}>
+            {application.reference}
+            {application.projectTitle ? ` – ${application.projectTitle}` : ""}
+          </Link>
         </dd>
       </dl>
       {tranche.steps.length === 0 ? (
