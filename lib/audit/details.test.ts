@@ -65,6 +65,15 @@ describe("an audit event's details as a manager reads them", () => {
     ]);
   });
 
+  it("names a release's dossiers not selected as such, not as an import's refused lines", () => {
+    const details = { selected: 2, rejected: 1, waitlisted: 0 };
+    expect(describeAuditDetails(details, { action: "decisions.released" }).map(({ label, value }) => `${label} : ${value}`)).toEqual([
+      "Retenus : 2",
+      "Non retenus : 1",
+      "En liste d'attente : 0",
+    ]);
+  });
+
   it("reads nested filters, yes-no answers, instants in Paris time and calendar days", () => {
     expect(read({ filters: { dir: "asc", sort: "overdue", format: "xlsx", overdue: false } })).toEqual([
       "Filtres : Ordre : croissant ; Tri : vérifications en retard d'abord ; Format : XLSX ; En retard : non",

@@ -219,7 +219,7 @@ function valueOf(key: string, value: unknown): string {
   }
   if (Array.isArray(value)) return value.length === 0 ? "–" : value.map((item) => valueOf(key, item)).join(", ");
   if (typeof value === "object") {
-    return describeAuditDetails(value, key)
+    return describeAuditDetails(value, { changedUnder: key })
       .map((detail) => `${detail.label} : ${detail.value}`)
       .join(" ; ");
   }
@@ -241,11 +241,23 @@ function inReadingOrder(details: object): Array<[string, unknown]> {
   return entries;
 }
 
-/** `changedUnder`: the key a change's « from » and « to » are stored under, which says how to read them (an amount, a date, a code). */
-export function describeAuditDetails(details: unknown, changedUnder?: string): AuditDetail[] {
+/** Keys that mean something else in one event: a release's « rejected » counts dossiers not selected, an import's lines refused. */
+const ACTION_KEY_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  "decisions.released": { rejected: "Non retenus" },
+};
+
+/**
+ * `action`: the event's, for the keys it names its own way. `changedUnder`: the key a change's
+ * « from » and « to » are stored under, which says how to read them (an amount, a date, a code).
+ */
+export function describeAuditDetails(
+  details: unknown,
+  { action, changedUnder }: { action?: string; changedUnder?: string } = {},
+): AuditDetail[] {
   if (details === null || typeof details !== "object" || Array.isArray(details)) return [];
   const readAs = (key: string) => (changedUnder && (key === "from" || key === "to") ? changedUnder : key);
+  const labels = (action && ACTION_KEY_LABELS[action]) || {};
   return inReadingOrder(details)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => ({ label: KEY_LABELS[key] ?? key, value: valueOf(readAs(key), value) }));
+    .map(([key, value]) => ({ label: labels[key] ?? KEY_LABELS[key] ?? key, value: valueOf(readAs(key), value) }));
 }

@@ -98,7 +98,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 <td>{event.targetType ? `${auditTargetLabel(event.targetType)} ${event.targetReference ?? event.targetId ?? ""}` : "–"}</td>
                 <td>{event.ip ?? "–"}</td>
                 <td>
-                  <AuditDetailsList details={event.details} />
+                  <AuditDetailsList action={event.action} details={event.details} />
                 </td>
               </tr>
             ))}
@@ -111,8 +111,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 }
 
 /** An event's details, one per line, in the programme's words (the stored JSON stays the evidence). */
-function AuditDetailsList({ details }: { details: unknown }) {
-  const lines = describeAuditDetails(details);
+function AuditDetailsList({ action, details }: { action: string; details: unknown }) {
+  const lines = describeAuditDetails(details, { action });
   if (lines.length === 0) return <>–</>;
   return (
     <ul className={fr.cx("fr-raw-list", "fr-text--xs", "fr-mb-0")}>
