@@ -8,6 +8,7 @@ import { conflictDeclaredEmail } from "@/lib/notifications/conflict-declared";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { REACHABLE_MANAGERS } from "@/lib/notifications/recipients";
 import type { TDeclarationInput } from "./declaration-schema";
+import { declarationClosedReason } from "./declaration-window";
 import { loadAssignment } from "./load-assignment";
 import { completeScoringIfDone } from "./tier-completion";
 
@@ -15,7 +16,8 @@ import { completeScoringIfDone } from "./tier-completion";
  * The reviewer's declaration of interests on one assignment, before they may read the dossier.
  * « No conflict » opens the dossier and a draft review. A conflict ends the assignment at once:
  * the reviewer loses access, the managers are told, and the dossier needs another reviewer (the
- * assignment page counts it short). A reviewer who finds a conflict later may still declare it.
+ * assignment page counts it short). A reviewer who finds a conflict later may still declare it,
+ * until they transmit their review or the dossier leaves review (`declarationClosedReason`).
  */
 export async function declareInterests(
   viewer: Viewer,
@@ -27,6 +29,8 @@ export async function declareInterests(
   const declaration = input.declaration;
   const alreadyClear = assignment.conflict?.hasConflict === false;
   if (!declaration.hasConflict && alreadyClear && assignment.review) return { hasConflict: false };
+  const closed = declarationClosedReason(facts.state, assignment.review?.status ?? null);
+  if (closed) throw new AppError("INVALID_STATE", closed);
 
   await db.$transaction(async (tx) => {
     const data = declaration.hasConflict

@@ -4,6 +4,7 @@ import { getDossier } from "@/lib/applications/get-dossier";
 import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/establishments/territories";
 import { getDossierIndicators } from "@/lib/roster/get-dossier-indicators";
+import { declarationClosedReason } from "./declaration-window";
 import { loadDossierReviews } from "./dossier-reviews";
 import { effectiveDueAt, isOverdue } from "./due-dates";
 import { loadAssignment } from "./load-assignment";
@@ -42,6 +43,7 @@ export async function getReviewWorkspace(viewer: Viewer, assignmentId: string, n
     tier: assignment.tier,
     dueAt,
     overdue: isOverdue(dueAt, submitted, now),
+    declarationClosed: declarationClosedReason(facts.state, assignment.review?.status ?? null),
     wave: row.wave.title,
     establishment: {
       name: row.establishment.name,

@@ -121,6 +121,18 @@ describe("review use cases", () => {
       dossierScored: false,
     });
     expect(await submitReview(first, { assignmentId: assignments[0]!, ip: null })).toMatchObject({ alreadySubmitted: true });
+    // A conflict found after transmitting goes to the programme: declaring it would drop a review already counted.
+    const lateConflict = { hasConflict: true as const, type: "PERSONAL_TIE" as const, partnerSiret: "", details: "Découvert après coup." };
+    await expect(declareInterests(first, { assignmentId: assignments[0]!, declaration: lateConflict, ip: null })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringMatching(/^Votre évaluation est transmise : pour signaler un lien d'intérêts/),
+    });
+    expect(await testDb.conflictDeclaration.findUniqueOrThrow({ where: { assignmentId: assignments[0]! } })).toMatchObject({
+      hasConflict: false,
+    });
+    const firstAfter = await getReviewWorkspace(first, assignments[0]!);
+    expect(firstAfter.declarationClosed).toMatch(/^Votre évaluation est transmise/);
+    expect(secondBefore.declarationClosed).toBeNull();
     await expect(saveReview(first, { assignmentId: assignments[0]!, expectedVersion: 5, data: sheet })).rejects.toMatchObject({
       code: "INVALID_STATE",
     });

@@ -63,11 +63,17 @@ export default async function ReviewWorkspacePage({ params, searchParams }: Prop
           <h2 id="declaration-titre" className={fr.cx("fr-h4")}>
             Déclaration d&apos;intérêts
           </h2>
-          <p>
-            Avant de lire le dossier, déclarez vos liens éventuels avec cet établissement, son entité juridique ou ses partenaires
-            technologiques.
-          </p>
-          <DeclarationForm assignmentId={workspace.assignmentId} labelledBy="declaration-titre" />
+          {workspace.declarationClosed ? (
+            <p>{workspace.declarationClosed}</p>
+          ) : (
+            <>
+              <p>
+                Avant de lire le dossier, déclarez vos liens éventuels avec cet établissement, son entité juridique ou ses partenaires
+                technologiques.
+              </p>
+              <DeclarationForm assignmentId={workspace.assignmentId} labelledBy="declaration-titre" />
+            </>
+          )}
         </section>
       </>
     );
@@ -159,7 +165,7 @@ export default async function ReviewWorkspacePage({ params, searchParams }: Prop
           ) : null}
         </section>
       </div>
-      {review.status === "DRAFT" ? (
+      {workspace.declarationClosed === null ? (
         <section aria-labelledby="conflit-titre" className={fr.cx("fr-mt-4w", "fr-col-12", "fr-col-md-8")}>
           <h2 id="conflit-titre" className={fr.cx("fr-h5")}>
             Un lien d&apos;intérêts découvert en lisant le dossier ?
