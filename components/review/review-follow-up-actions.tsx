@@ -31,10 +31,13 @@ export function ReviewFollowUpActions({
   reviewer,
   submitted,
   removable,
+  reopenable,
   dueAtLocal,
 }: {
   /** The dossier is in review (lib/review/remove-assignment.ts): « Retirer » is offered. */
   removable: boolean;
+  /** No decision published and still in review or scored (lib/review/reopen-review.ts): « Rouvrir » is offered. */
+  reopenable: boolean;
   assignmentId: string;
   reviewer: string;
   submitted: boolean;
@@ -89,11 +92,13 @@ export function ReviewFollowUpActions({
   }
 
   if (!open) {
-    return submitted ? (
-      <Button ref={(button) => void (toggles.current.reopen = button)} size="small" priority="secondary" onClick={() => show("reopen")}>
-        Rouvrir<span className="fr-sr-only"> l&apos;évaluation {ofName(reviewer)}</span>
-      </Button>
-    ) : (
+    if (submitted)
+      return reopenable ? (
+        <Button ref={(button) => void (toggles.current.reopen = button)} size="small" priority="secondary" onClick={() => show("reopen")}>
+          Rouvrir<span className="fr-sr-only"> l&apos;évaluation {ofName(reviewer)}</span>
+        </Button>
+      ) : null;
+    return (
       <>
         <Button ref={(button) => void (toggles.current.due = button)} size="small" priority="tertiary" onClick={() => show("due")}>
           Changer l&apos;échéance<span className="fr-sr-only"> {ofName(reviewer)}</span>

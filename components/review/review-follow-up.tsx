@@ -61,6 +61,7 @@ export function ReviewFollowUp({ followUp }: { followUp: NonNullable<Awaited<Ret
                         reviewer={review.reviewer}
                         submitted={review.status === "SUBMITTED"}
                         removable={followUp.removable}
+                        reopenable={followUp.reopenable}
                         dueAtLocal={review.dueAt ? toParisLocal(review.dueAt) : ""}
                       />
                     )}

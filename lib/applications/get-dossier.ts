@@ -9,6 +9,7 @@ import { isReviewerRole, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import type { StaffRole } from "@/lib/db/generated/enums";
 import { RELEASED_DECISION_ARGS } from "@/lib/decisions/released-decision";
+import { reviewsCanBeReopened } from "@/lib/review/reopening";
 import { loadDossierFacts } from "./dossier-facts";
 import { LOADED_DOSSIER_SELECT, loadedDossierOf, missingForSubmission } from "./load-dossier";
 import { isDossierPageAction, isEditable } from "./state-machine";
@@ -59,7 +60,9 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
 
   const transitions = availableTransitions(viewer, facts);
   // Submitting has its own button (and receipt), decisions their release; the rest go to the actions panel.
-  const actions = transitions.filter(isDossierPageAction);
+  const actions = transitions
+    .filter(isDossierPageAction)
+    .filter((action) => action !== "reopenReview" || reviewsCanBeReopened(facts.state, decision !== null));
 
   const editing = decideApplicationAccess(viewer, facts, "edit");
   return {

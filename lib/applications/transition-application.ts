@@ -11,7 +11,9 @@ import { informationAnsweredEmail } from "@/lib/notifications/information-answer
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { REACHABLE_MANAGERS } from "@/lib/notifications/recipients";
 import { nextState, STATE_LABELS } from "./state-machine";
+import { loadReleasedDecision } from "@/lib/decisions/released-decision";
 import { withdrawStagedProposal } from "@/lib/decisions/withdraw-staged-proposal";
+import { DECISION_PUBLISHED } from "@/lib/review/reopening";
 import { writeTransition } from "./write-transition";
 
 /** The dossier page's transitions (not `submit`, which has its receipt, nor the decisions, released together): the form of each request. */
@@ -54,6 +56,8 @@ export async function transitionApplication(
   const result = nextState(facts.state, input.action, actor);
   if (!result.ok) throw new AppError("INVALID_STATE", `Action impossible : le dossier est « ${STATE_LABELS[facts.state]} ».`);
   if (facts.version !== input.expectedVersion) throw new AppError("CONFLICT", "Le dossier a changé entre-temps. Rechargez la page.");
+  if (input.action === "reopenReview" && (await loadReleasedDecision(db, facts.id)))
+    throw new AppError("INVALID_STATE", DECISION_PUBLISHED);
 
   const responseDueAt = input.action === "requestInformation" ? parisDateTime(input.responseDueAt) : null;
   if (responseDueAt && responseDueAt <= now) {

@@ -12,6 +12,7 @@ import { updateDecisionSettings } from "./update-decision-settings";
 import { exportDecisions } from "./export-decisions";
 import { fileNameWords } from "@/lib/export/file-name";
 import { transitionApplication } from "@/lib/applications/transition-application";
+import { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
 import { reopenReview } from "@/lib/review/reopen-review";
 import { addSubmittedReviews, createReviewer, createReviewWave, createScoredDossier, directorOf, programmeManager } from "@/test/factories";
 import { ZDecisionBoardFilters } from "./board-rows";
@@ -182,6 +183,44 @@ describe("decisions", () => {
       subject: "Votre dossier HospiConnect est retenu",
       files: [expect.objectContaining({ storageKey: stored.letterKey })],
     });
+  });
+
+  it("keeps a waitlisted dossier's review closed once its decision is published: the letter stands", async () => {
+    const { manager, wave, scored } = await scoredWave(2);
+    const [waitlisted, other] = scored as [(typeof scored)[number], (typeof scored)[number]];
+    await stageDecision(manager, proposal({ applicationId: waitlisted.id, outcome: "WAITLISTED", reasons: "En attente de crédits." }));
+    // Before the release, the manager may still reopen it (the proposal is withdrawn with it).
+    const followUp = async (id: string) => (await getDossierReviewFollowUp(manager, id))!;
+    expect((await followUp(waitlisted.id)).reopenable).toBe(true);
+    expect((await getDossier(manager, waitlisted.id)).actions).toContain("reopenReview");
+    await releaseDecisions(manager, { waveId: wave.waveId, ip: null });
+    const { state, version } = await testDb.application.findUniqueOrThrow({ where: { id: waitlisted.id } });
+    expect(state).toBe("SCORED");
+
+    const published = {
+      code: "INVALID_STATE",
+      message: "Une décision a été publiée pour ce dossier : son instruction ne peut plus être rouverte.",
+    };
+    const assignment = await testDb.reviewerAssignment.findFirstOrThrow({ where: { applicationId: waitlisted.id } });
+    await expect(reopenReview(manager, { assignmentId: assignment.id, reason: "Note à revoir.", ip: null })).rejects.toMatchObject(
+      published,
+    );
+    await expect(
+      transitionApplication(manager, {
+        applicationId: waitlisted.id,
+        expectedVersion: version,
+        ip: null,
+        action: "reopenReview",
+        comment: "",
+      }),
+    ).rejects.toMatchObject(published);
+    expect((await testDb.application.findUniqueOrThrow({ where: { id: waitlisted.id } })).state).toBe("SCORED");
+    expect(await testDb.review.count({ where: { assignment: { applicationId: waitlisted.id }, status: "DRAFT" } })).toBe(0);
+    // Neither is offered any more; a scored dossier without a published decision keeps both.
+    expect((await followUp(waitlisted.id)).reopenable).toBe(false);
+    expect((await getDossier(manager, waitlisted.id)).actions).not.toContain("reopenReview");
+    expect((await followUp(other.id)).reopenable).toBe(true);
+    expect((await getDossier(manager, other.id)).actions).toContain("reopenReview");
   });
 
   it("releases nothing when a staged dossier moved meanwhile, and nothing twice under five parallel releases", async () => {

@@ -2,6 +2,7 @@ import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { writeTransition } from "@/lib/applications/write-transition";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { loadReleasedDecision } from "@/lib/decisions/released-decision";
 import { withdrawStagedProposal } from "@/lib/decisions/withdraw-staged-proposal";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -9,6 +10,7 @@ import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { reviewReopenedEmail } from "@/lib/notifications/review-reopened";
 import { loadAssignment } from "./load-assignment";
+import { DECISION_PUBLISHED, reviewsCanBeReopened } from "./reopening";
 
 /**
  * A manager reopens a submitted review: it becomes an editable draft again, the reviewer is told
@@ -21,7 +23,8 @@ export async function reopenReview(viewer: Viewer, input: { assignmentId: string
   const { assignment, facts } = await loadAssignment(db, input.assignmentId);
   if (!assignment.review || assignment.review.status !== "SUBMITTED")
     throw new AppError("INVALID_STATE", "Seule une évaluation transmise peut être rouverte.");
-  if (!["UNDER_REVIEW", "SCORED"].includes(facts.state))
+  if (await loadReleasedDecision(db, facts.id)) throw new AppError("INVALID_STATE", DECISION_PUBLISHED);
+  if (!reviewsCanBeReopened(facts.state, false))
     throw new AppError("INVALID_STATE", "Le dossier n'est plus en instruction : son évaluation ne peut plus être rouverte.");
   const reviewId = assignment.review.id;
   await db.$transaction(async (tx) => {
