@@ -3,11 +3,38 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import type { Prisma } from "@/lib/db/generated/client";
+import { assignmentsOutsideProfile, type HeldAssignment, outsideProfileMessage } from "./profile-coverage";
 import type { TReviewerProfileInput } from "./reviewer-profile-schema";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-/** Replaces a reviewer's role (ANS / ARS), regions and affiliations, audited with before and after. */
+/** The reviewer's assignments as the profile's coverage reads them. */
+async function heldAssignments(tx: Prisma.TransactionClient, reviewerId: string): Promise<HeldAssignment[]> {
+  const rows = await tx.reviewerAssignment.findMany({
+    where: { reviewerId },
+    orderBy: { assignedAt: "asc" },
+    select: {
+      tier: true,
+      conflict: { select: { hasConflict: true } },
+      review: { select: { status: true } },
+      application: { select: { state: true, establishment: { select: { name: true, regionCode: true } } } },
+    },
+  });
+  return rows.map((row) => ({
+    tier: row.tier,
+    regionCode: row.application.establishment.regionCode,
+    state: row.application.state,
+    submitted: row.review?.status === "SUBMITTED",
+    hasConflict: row.conflict?.hasConflict ?? null,
+    establishment: row.application.establishment.name,
+  }));
+}
+
+/**
+ * Replaces a reviewer's role (ANS / ARS), regions and affiliations, audited with before and after;
+ * refused while they hold reviews to do that the new role or regions would not cover.
+ */
 export async function saveReviewerProfile(viewer: Viewer, userId: string, input: TReviewerProfileInput, ip: string | null) {
   requirePermission(viewer, "user:manage");
   await db.$transaction(async (tx) => {
@@ -22,6 +49,8 @@ export async function saveReviewerProfile(viewer: Viewer, userId: string, input:
     });
     if (!user || (user.staffRole !== "REVIEWER" && user.staffRole !== "REGIONAL_REVIEWER")) throw new AppError("NOT_FOUND");
     const regionCodes = input.staffRole === "REGIONAL_REVIEWER" ? [...new Set(input.regionCodes)].sort() : [];
+    const outside = assignmentsOutsideProfile(await heldAssignments(tx, userId), { staffRole: input.staffRole, regionCodes });
+    if (outside.length > 0) throw new AppError("INVALID_STATE", outsideProfileMessage(outside));
     await tx.user.update({ where: { id: userId }, data: { staffRole: input.staffRole } });
     await tx.reviewerRegion.deleteMany({ where: { userId } });
     await tx.reviewerRegion.createMany({ data: regionCodes.map((regionCode) => ({ userId, regionCode })) });

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { assignmentsOutsideProfile, type HeldAssignment, outsideProfileMessage } from "./profile-coverage";
+
+const held = (fields: Partial<HeldAssignment>): HeldAssignment => ({
+  tier: "REGIONAL",
+  regionCode: "44",
+  state: "UNDER_REVIEW",
+  submitted: false,
+  hasConflict: false,
+  establishment: "EHPAD Les Tilleuls",
+  ...fields,
+});
+
+describe("assignments a new reviewer profile would not cover", () => {
+  it("a regional review left to someone who is no longer an ARS reviewer of its region", () => {
+    const regional = held({ tier: "REGIONAL", regionCode: "44" });
+    expect(assignmentsOutsideProfile([regional], { staffRole: "REGIONAL_REVIEWER", regionCodes: ["44", "11"] })).toEqual([]);
+    expect(assignmentsOutsideProfile([regional], { staffRole: "REGIONAL_REVIEWER", regionCodes: ["11"] })).toEqual([regional]);
+    expect(assignmentsOutsideProfile([regional], { staffRole: "REVIEWER", regionCodes: [] })).toEqual([regional]);
+  });
+
+  it("a national review left to someone who is no longer an ANS reviewer", () => {
+    const national = held({ tier: "NATIONAL" });
+    expect(assignmentsOutsideProfile([national], { staffRole: "REVIEWER", regionCodes: [] })).toEqual([]);
+    expect(assignmentsOutsideProfile([national], { staffRole: "REGIONAL_REVIEWER", regionCodes: ["44"] })).toEqual([national]);
+  });
+
+  it("never what is done or ended: a submitted review, a declared conflict, a dossier out of review", () => {
+    const profile = { staffRole: "REVIEWER", regionCodes: [] } as const;
+    expect(assignmentsOutsideProfile([held({ submitted: true })], profile)).toEqual([]);
+    expect(assignmentsOutsideProfile([held({ hasConflict: true })], profile)).toEqual([]);
+    for (const state of ["SCORED", "SELECTED", "REJECTED", "WITHDRAWN"] as const)
+      expect(assignmentsOutsideProfile([held({ state })], profile), state).toEqual([]);
+    for (const state of ["SUBMITTED", "INFORMATION_REQUESTED"] as const)
+      expect(assignmentsOutsideProfile([held({ state, hasConflict: null })], profile), state).toHaveLength(1);
+  });
+
+  it("names the first three dossiers and counts the rest", () => {
+    expect(outsideProfileMessage([held({})])).toBe(
+      "Cet instructeur a un dossier à évaluer que ce rôle ou ces régions ne couvrent plus (« EHPAD Les Tilleuls ») : retirez-le-lui depuis la page de chaque dossier, puis changez son profil.",
+    );
+    const five = ["A", "B", "C", "D", "E"].map((name) => held({ establishment: `EHPAD ${name}` }));
+    expect(outsideProfileMessage(five)).toContain("5 dossiers à évaluer");
+    expect(outsideProfileMessage(five)).toContain("(« EHPAD A », « EHPAD B », « EHPAD C » et 2 autres) : retirez-les-lui");
+  });
+});

@@ -1,0 +1,42 @@
+import type { ApplicationState, ReviewTier, StaffRole } from "@/lib/db/generated/enums";
+
+/** The states in which an assignment not yet submitted still has work to do. */
+const OPEN_STATES: readonly ApplicationState[] = ["SUBMITTED", "UNDER_REVIEW", "INFORMATION_REQUESTED"];
+
+export type HeldAssignment = {
+  tier: ReviewTier;
+  regionCode: string;
+  state: ApplicationState;
+  submitted: boolean;
+  hasConflict: boolean | null;
+  establishment: string;
+};
+
+/**
+ * The assignments a reviewer still has to carry out that a new profile would not cover: the
+ * regional tier is the ARS reviewers' of the dossier's region, the national tier the ANS
+ * reviewers' (ADR 0007). Changing the profile under them would leave a review that its reviewer
+ * may not do (or one they should not), and the dossier waiting on it for ever.
+ */
+export function assignmentsOutsideProfile(
+  assignments: readonly HeldAssignment[],
+  profile: { staffRole: Extract<StaffRole, "REVIEWER" | "REGIONAL_REVIEWER">; regionCodes: readonly string[] },
+): HeldAssignment[] {
+  const covers = (assignment: HeldAssignment) =>
+    assignment.tier === "NATIONAL"
+      ? profile.staffRole === "REVIEWER"
+      : profile.staffRole === "REGIONAL_REVIEWER" && profile.regionCodes.includes(assignment.regionCode);
+  return assignments.filter(
+    (assignment) =>
+      !assignment.submitted && assignment.hasConflict !== true && OPEN_STATES.includes(assignment.state) && !covers(assignment),
+  );
+}
+
+/** The refusal that names them, in French (the first three establishments). */
+export function outsideProfileMessage(outside: readonly HeldAssignment[]): string {
+  const names = outside.slice(0, 3).map((assignment) => `« ${assignment.establishment} »`);
+  const more = outside.length > 3 ? ` et ${outside.length - 3} autre${outside.length > 4 ? "s" : ""}` : "";
+  const [count, them] =
+    outside.length > 1 ? [`${outside.length} dossiers à évaluer`, "retirez-les-lui"] : ["un dossier à évaluer", "retirez-le-lui"];
+  return `Cet instructeur a ${count} que ce rôle ou ces régions ne couvrent plus (${names.join(", ")}${more}) : ${them} depuis la page de chaque dossier, puis changez son profil.`;
+}
