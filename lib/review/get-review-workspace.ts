@@ -10,6 +10,7 @@ import { effectiveDueAt, isOverdue } from "./due-dates";
 import { loadAssignment } from "./load-assignment";
 import { loadSheetCriteria } from "./load-sheet-criteria";
 import { sheetFormValues } from "./score-sheet";
+import { awaitsEarlierTier, loadTierAssignments } from "./tier-completion";
 
 /**
  * The reviewer's workspace for one assignment. Before the declaration of interests, only what
@@ -56,7 +57,7 @@ export async function getReviewWorkspace(viewer: Viewer, assignmentId: string, n
   };
   if (assignment.conflict?.hasConflict !== false || !assignment.review) return { stage: "declaration" as const, ...header };
 
-  const [dossier, figures, criteria, links, review] = await Promise.all([
+  const [dossier, figures, criteria, links, review, tiers] = await Promise.all([
     getDossier(viewer, facts.id),
     getDossierIndicators(viewer, facts.id, now),
     loadSheetCriteria(db, facts.waveVersionId),
@@ -72,6 +73,7 @@ export async function getReviewWorkspace(viewer: Viewer, assignmentId: string, n
         scores: { select: { criterionId: true, value: true, notApplicable: true, comment: true } },
       },
     }),
+    loadTierAssignments(db, facts.id),
   ]);
   const others = await loadDossierReviews(viewer, facts, criteria, { assignmentId: assignment.id, tier: assignment.tier, submitted }, now);
   return {
@@ -91,6 +93,8 @@ export async function getReviewWorkspace(viewer: Viewer, assignmentId: string, n
       values: sheetFormValues(criteria, review),
     },
     editable: review.status === "DRAFT" && facts.state === "UNDER_REVIEW",
+    /** A national review in a wave whose regional tier has not finished: it may be written, not yet transmitted. */
+    awaitingEarlierTier: awaitsEarlierTier(tiers.wave.reviewTiers, tiers.wave.reviewersPerDossier, assignment.tier, tiers.assignments),
     others,
   };
 }

@@ -34,3 +34,7 @@ export const CONFLICT_TYPE_SHORT: Readonly<Record<ConflictType, string>> = {
   PARTNER_TIE: "lien avec un partenaire technologique",
   OTHER: "autre lien d'intérêts",
 };
+
+/** Why a national review waits (tier-completion.ts, `awaitsEarlierTier`): the refusal and the workspace's notice. */
+export const AWAITING_REGIONAL_TIER =
+  "Les évaluations régionales (ARS) de ce dossier ne sont pas toutes transmises : votre évaluation reste enregistrée et pourra être transmise ensuite.";

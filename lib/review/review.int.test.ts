@@ -205,17 +205,28 @@ describe("review use cases", () => {
     });
     await expect(assign(manager, wave.waveId, dossier.id, ans.userId, "REGIONAL")).rejects.toMatchObject({ code: "INVALID_INPUT" });
     const regional = await assign(manager, wave.waveId, dossier.id, arsHere.userId, "REGIONAL");
+    const national = await assign(manager, wave.waveId, dossier.id, ans.userId, "NATIONAL");
     await declareInterests(arsHere, { assignmentId: regional.assignmentId, declaration: { hasConflict: false }, ip: null });
+    await declareInterests(ans, { assignmentId: national.assignmentId, declaration: { hasConflict: false }, ip: null });
     await saveReview(arsHere, { assignmentId: regional.assignmentId, expectedVersion: 1, data: completeSheet(wave.criteria) });
+    await saveReview(ans, { assignmentId: national.assignmentId, expectedVersion: 1, data: completeSheet(wave.criteria) });
+
+    // The national reviewer may write their review meanwhile, not transmit it before the regional tier's.
+    const waiting = await getReviewWorkspace(ans, national.assignmentId);
+    expect(waiting.stage === "review" && waiting.awaitingEarlierTier).toBe(true);
+    await expect(submitReview(ans, { assignmentId: national.assignmentId, ip: null })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message:
+        "Les évaluations régionales (ARS) de ce dossier ne sont pas toutes transmises : votre évaluation reste enregistrée et pourra être transmise ensuite.",
+    });
+    expect((await testDb.review.findUniqueOrThrow({ where: { assignmentId: national.assignmentId } })).status).toBe("DRAFT");
+
     await submitReview(arsHere, { assignmentId: regional.assignmentId, ip: null });
     expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("UNDER_REVIEW");
-
-    const national = await assign(manager, wave.waveId, dossier.id, ans.userId, "NATIONAL");
-    await declareInterests(ans, { assignmentId: national.assignmentId, declaration: { hasConflict: false }, ip: null });
-    // The national reviewer reads the regional review before writing their own.
+    // The national reviewer reads the regional review before transmitting their own.
     const workspace = await getReviewWorkspace(ans, national.assignmentId);
+    expect(workspace.stage === "review" && workspace.awaitingEarlierTier).toBe(false);
     expect(workspace.stage === "review" && workspace.others.reviews.map((review) => review.tier)).toEqual(["REGIONAL"]);
-    await saveReview(ans, { assignmentId: national.assignmentId, expectedVersion: 1, data: completeSheet(wave.criteria) });
     await submitReview(ans, { assignmentId: national.assignmentId, ip: null });
     expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("SCORED");
   });

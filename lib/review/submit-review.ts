@@ -7,7 +7,8 @@ import { requestDelivery } from "@/lib/jobs/worker";
 import { loadAssignment } from "./load-assignment";
 import { loadSheetCriteria } from "./load-sheet-criteria";
 import { missingForReview } from "./score-sheet";
-import { completeScoringIfDone } from "./tier-completion";
+import { AWAITING_REGIONAL_TIER } from "./labels";
+import { awaitsEarlierTier, completeScoringIfDone, loadTierAssignments } from "./tier-completion";
 
 /**
  * Submits a review once complete (else INVALID_INPUT with the list of what is missing, each with
@@ -34,6 +35,9 @@ export async function submitReview(viewer: Viewer, input: { assignmentId: string
     if (review.status === "SUBMITTED") return { submittedAt: review.submittedAt!, alreadySubmitted: true, dossierScored: false };
     const missing = missingForReview(criteria, review);
     if (missing.length > 0) throw new AppError("INVALID_INPUT", "L'évaluation n'est pas complète.", { details: { missing } });
+    const { wave, assignments } = await loadTierAssignments(tx, facts.id);
+    if (awaitsEarlierTier(wave.reviewTiers, wave.reviewersPerDossier, assignment.tier, assignments))
+      throw new AppError("INVALID_STATE", AWAITING_REGIONAL_TIER);
     const claimed = await tx.review.updateMany({
       where: { id: reviewId, status: "DRAFT" },
       data: { status: "SUBMITTED", submittedAt: now, version: { increment: 1 } },

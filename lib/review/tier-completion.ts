@@ -20,6 +20,15 @@ export function isTierComplete(tier: ReviewTier, k: number, assignments: readonl
   return live.filter((assignment) => assignment.submitted).length >= k && live.every((assignment) => assignment.submitted);
 }
 
+/**
+ * Whether a review of `tier` must wait before it is transmitted: in a wave reviewed regionally then
+ * nationally, the ANS judges once the ARS have (its reviewers read the regional reviews first).
+ */
+export function awaitsEarlierTier(reviewTiers: ReviewTiers, k: number, tier: ReviewTier, assignments: readonly TierAssignment[]): boolean {
+  const earlier = tiersOf(reviewTiers).slice(0, tiersOf(reviewTiers).indexOf(tier));
+  return earlier.some((earlierTier) => !isTierComplete(earlierTier, k, assignments));
+}
+
 /** The review is complete when every tier of the wave is: the dossier is then « évalué ». */
 export function isReviewComplete(reviewTiers: ReviewTiers, k: number, assignments: readonly TierAssignment[]): boolean {
   return tiersOf(reviewTiers).every((tier) => isTierComplete(tier, k, assignments));
@@ -27,12 +36,9 @@ export function isReviewComplete(reviewTiers: ReviewTiers, k: number, assignment
 
 type Writer = Pick<Db, "$queryRaw" | "application" | "establishment" | "outboxEmail">;
 
-/**
- * After a submission or a declared conflict, in the same transaction: when the last tier is now
- * complete, the dossier moves to « évalué » through the state machine (the reviewer's act).
- */
-export async function completeScoringIfDone(tx: Writer, applicationId: string, by: AuditActor, now: Date): Promise<boolean> {
-  const dossier = await tx.application.findUniqueOrThrow({
+/** A dossier's wave tiers and every assignment as the tier rules read them. */
+export async function loadTierAssignments(client: Pick<Db, "application">, applicationId: string) {
+  const dossier = await client.application.findUniqueOrThrow({
     where: { id: applicationId },
     select: {
       id: true,
@@ -42,12 +48,21 @@ export async function completeScoringIfDone(tx: Writer, applicationId: string, b
       assignments: { select: { tier: true, conflict: { select: { hasConflict: true } }, review: { select: { status: true } } } },
     },
   });
-  if (dossier.state !== "UNDER_REVIEW") return false;
-  const assignments = dossier.assignments.map((assignment) => ({
+  const assignments: TierAssignment[] = dossier.assignments.map((assignment) => ({
     tier: assignment.tier,
     hasConflict: assignment.conflict?.hasConflict ?? null,
     submitted: assignment.review?.status === "SUBMITTED",
   }));
+  return { ...dossier, assignments };
+}
+
+/**
+ * After a submission or a declared conflict, in the same transaction: when the last tier is now
+ * complete, the dossier moves to « évalué » through the state machine (the reviewer's act).
+ */
+export async function completeScoringIfDone(tx: Writer, applicationId: string, by: AuditActor, now: Date): Promise<boolean> {
+  const { assignments, ...dossier } = await loadTierAssignments(tx, applicationId);
+  if (dossier.state !== "UNDER_REVIEW") return false;
   if (!isReviewComplete(dossier.wave.reviewTiers, dossier.wave.reviewersPerDossier, assignments)) return false;
   const moved = await writeTransition(tx, { application: dossier, action: "completeScoring", actor: "REVIEWER", by, now });
   await notifyMembers(tx, { applicationId, version: dossier.version, action: "completeScoring", state: moved.state });

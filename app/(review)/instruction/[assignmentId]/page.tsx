@@ -14,7 +14,7 @@ import { ASSESSMENT_STATUS_LABELS } from "@/lib/applications/labels";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { guardedPageLoad } from "@/lib/http/page-guard";
 import { getReviewWorkspace } from "@/lib/review/get-review-workspace";
-import { TIER_ADJECTIVES, TIER_LABELS } from "@/lib/review/labels";
+import { AWAITING_REGIONAL_TIER, TIER_ADJECTIVES, TIER_LABELS } from "@/lib/review/labels";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
@@ -123,6 +123,9 @@ export default async function ReviewWorkspacePage({ params, searchParams }: Prop
           className={fr.cx("fr-mb-2w")}
           description={`Évaluation rouverte le ${formatParisDateTime(review.reopenedAt)} par un chargé de programme : modifiez-la puis transmettez-la de nouveau.`}
         />
+      ) : null}
+      {workspace.editable && workspace.awaitingEarlierTier ? (
+        <Alert severity="info" small className={fr.cx("fr-mb-2w")} description={AWAITING_REGIONAL_TIER} />
       ) : null}
       {!workspace.editable && review.status === "DRAFT" ? (
         <Alert
