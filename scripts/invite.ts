@@ -5,9 +5,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { connectDb } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrations";
 import { inviteStaffFromCommandLine } from "@/lib/identity/invitations";
-import { withDatabase } from "./lib/database";
+import { migrateAsOwner, withDatabase } from "./lib/database";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string", default: "PROGRAMME_MANAGER" } } });
 const parsed = z
@@ -19,7 +18,7 @@ if (!parsed.success) {
 }
 
 await withDatabase(async (url) => {
-  await migrateDatabase(url);
+  await migrateAsOwner(url);
   const db = connectDb(url);
   try {
     const { link, accountExists } = await inviteStaffFromCommandLine({ email: parsed.data.email, staffRole: parsed.data.role });

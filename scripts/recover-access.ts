@@ -6,10 +6,9 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { connectDb } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrations";
 import { isAppError } from "@/lib/errors/app-error";
 import { issueAccessRecoveryFromCommandLine } from "@/lib/identity/access-recovery";
-import { withDatabase } from "./lib/database";
+import { migrateAsOwner, withDatabase } from "./lib/database";
 
 const { values } = parseArgs({ options: { email: { type: "string" } } });
 const parsed = z.email().safeParse(values.email);
@@ -19,7 +18,7 @@ if (!parsed.success) {
 }
 
 await withDatabase(async (url) => {
-  await migrateDatabase(url);
+  await migrateAsOwner(url);
   const db = connectDb(url);
   try {
     const { link, expiresAt } = await issueAccessRecoveryFromCommandLine(parsed.data);

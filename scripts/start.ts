@@ -1,7 +1,7 @@
 // npm start: prepares everything and serves the app.
 //  - no DATABASE_URL: starts the embedded PostgreSQL (PGlite, data in EMBEDDED_DB_DIR),
 //    migrates it and loads the demo data the first time;
-//  - DATABASE_URL set: migrates that database and serves it.
+//  - DATABASE_URL set: migrates that database (as DATABASE_MIGRATION_URL's role when set) and serves it.
 // `npm run dev` does the same with Next.js's development server.
 import { spawn } from "node:child_process";
 import { mkdir } from "node:fs/promises";
@@ -9,10 +9,9 @@ import { env, isDemoMode } from "@/lib/config/env";
 import { createDb } from "@/lib/db/client";
 import { createDemoSignInLinks } from "@/lib/identity/demo-sign-in";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded/server";
-import { migrateDatabase } from "@/lib/db/migrations";
 import { hasCampaigns, loadDemoData } from "@/prisma/seed/demo";
 import { localAuthSecret } from "./lib/auth-secret";
-import { publishEmbeddedUrl } from "./lib/database";
+import { migrateAsOwner, publishEmbeddedUrl } from "./lib/database";
 import { buildApp, buildIsStale, nextBin } from "./lib/next-build";
 import { ensurePrismaClient } from "./lib/prisma-client";
 
@@ -32,7 +31,7 @@ if (!url) {
   console.log(`Embedded PostgreSQL (data in ${env.EMBEDDED_DB_DIR}) at ${url}`);
 }
 
-const applied = await migrateDatabase(url);
+const applied = await migrateAsOwner(url);
 if (applied.length) console.log(`Migrations applied: ${applied.join(", ")}`);
 
 let demoLinks = "";

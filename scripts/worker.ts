@@ -4,13 +4,12 @@
 // Uses DATABASE_URL, or the embedded database of a running `npm start`.
 import { env } from "@/lib/config/env";
 import { connectDb } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrations";
 import { startJobs, stopJobs } from "@/lib/jobs/worker";
 import { logger } from "@/lib/observability/logger";
-import { withDatabase } from "./lib/database";
+import { migrateAsOwner, withDatabase } from "./lib/database";
 
 await withDatabase(async (url) => {
-  await migrateDatabase(url);
+  await migrateAsOwner(url);
   const db = connectDb(url, env.DATABASE_POOL_SIZE);
   await startJobs({ connectionString: url, work: true, schedules: env.JOB_SCHEDULES });
   const signal = await new Promise<NodeJS.Signals>((resolve) => {

@@ -38,6 +38,11 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** A real PostgreSQL. Without it, `npm start` runs the embedded one and sets this for the app. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * The same database as the role that owns its tables, for migrations only (ADR 0036), when
+   * DATABASE_URL names a runtime role that does not own them. Unset: migrations use DATABASE_URL.
+   */
+  DATABASE_MIGRATION_URL: z.string().url().optional(),
   /** Where the embedded PostgreSQL keeps its data. */
   EMBEDDED_DB_DIR: z.string().default(".data/pglite"),
   /** Port of the embedded PostgreSQL on 127.0.0.1 (0: any free port). */

@@ -55,18 +55,7 @@ async function open(options: StartJobsOptions): Promise<Runtime> {
   // pg-boss reports the database's absences here (a restart): logged, and it carries on.
   boss.on("error", (error) => logger.warn(errorFields(error), "job queue: database error"));
   await boss.start();
-  for (const job of jobs) {
-    const queue = {
-      // « short »: one waiting copy, any number running; « stately »: one of each.
-      policy: job.overlapSafe ? "short" : job.schedule ? "stately" : "standard",
-      retryLimit: job.retry.limit,
-      retryDelay: job.retry.delaySeconds,
-      retryBackoff: true,
-      expireInSeconds: job.expireInSeconds,
-    } as const;
-    await boss.createQueue(job.name, { name: job.name, ...queue });
-    await boss.updateQueue(job.name, { name: job.name, ...queue });
-  }
+  await createQueues(boss, jobs);
   if (options.work) {
     const schedules = effectiveSchedules(jobs, options.schedules);
     for (const job of jobs) {
@@ -80,6 +69,49 @@ async function open(options: StartJobsOptions): Promise<Runtime> {
     logger.info({ jobs: jobs.map((job) => job.name), smtp: Boolean(env.SMTP_URL) }, "job worker started");
   }
   return { boss, jobs };
+}
+
+/** Creates (a new queue is a table of pg-boss's) or updates each job's queue. */
+async function createQueues(boss: PgBoss, jobs: readonly JobDefinition[]): Promise<void> {
+  for (const job of jobs) {
+    const queue = {
+      // « short »: one waiting copy, any number running; « stately »: one of each.
+      policy: job.overlapSafe ? "short" : job.schedule ? "stately" : "standard",
+      retryLimit: job.retry.limit,
+      retryDelay: job.retry.delaySeconds,
+      retryBackoff: true,
+      expireInSeconds: job.expireInSeconds,
+    } as const;
+    await boss.createQueue(job.name, { name: job.name, ...queue });
+    await boss.updateQueue(job.name, { name: job.name, ...queue });
+  }
+}
+
+/**
+ * Installs or upgrades pg-boss's schema and creates the registry's queues, as the owner of the
+ * database (the migration step, ADR 0036): a runtime role may not create tables. Members of the
+ * runtime group then read and write the queue's tables, those of queues added later included.
+ */
+export async function installJobQueue(connectionString: string, jobs = JOBS as readonly JobDefinition[]): Promise<void> {
+  const boss = new PgBoss({ connectionString, schema: JOB_SCHEMA, max: 1, migrate: true, supervise: false, schedule: false });
+  boss.on("error", (error) => logger.warn(errorFields(error), "job queue installation: database error"));
+  await boss.start();
+  try {
+    await createQueues(boss, jobs);
+    await boss.getDb().executeSql(
+      `DO $$ BEGIN
+      IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'hospiconnect_runtime') THEN
+        GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO hospiconnect_runtime;
+        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO hospiconnect_runtime;
+        GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${JOB_SCHEMA} TO hospiconnect_runtime;
+        ALTER DEFAULT PRIVILEGES IN SCHEMA ${JOB_SCHEMA} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO hospiconnect_runtime;
+      END IF;
+    END $$`,
+      [],
+    );
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
 }
 
 async function runJob(job: JobDefinition, claimed: PgBoss.Job<Record<string, unknown>>): Promise<unknown> {

@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import pg from "pg";
 import { env } from "@/lib/config/env";
 import { startEmbeddedDatabase } from "@/lib/db/embedded/server";
+import { migrateDatabase } from "@/lib/db/migrations";
 
 /** Where a running `npm start` publishes its embedded database's address, for commands run beside it. */
 const RUNNING_URL_FILE = `${env.EMBEDDED_DB_DIR}.url`;
@@ -42,4 +43,27 @@ export async function withDatabase<T>(work: (url: string) => Promise<T>): Promis
   } finally {
     await embedded.stop();
   }
+}
+
+/**
+ * The owner's connection to the database `url` serves (ADR 0036): DATABASE_MIGRATION_URL beside a
+ * DATABASE_URL, otherwise `url` itself (a single role, or the embedded database, which has one).
+ */
+export function migrationUrl(url: string): string {
+  return env.DATABASE_URL && env.DATABASE_MIGRATION_URL ? env.DATABASE_MIGRATION_URL : url;
+}
+
+/**
+ * Applies pending migrations as the owner. With an owner apart from the runtime role, also installs
+ * the job queue's schema and queues as the owner: the runtime role may not create tables.
+ */
+export async function migrateAsOwner(url: string): Promise<string[]> {
+  const owner = migrationUrl(url);
+  const applied = await migrateDatabase(owner);
+  if (owner !== url) {
+    // Loaded here only: the registry brings every job's use case with it.
+    const { installJobQueue } = await import("@/lib/jobs/worker");
+    await installJobQueue(owner);
+  }
+  return applied;
 }
