@@ -253,6 +253,25 @@ test.describe("page layout", () => {
     });
   });
 
+  test.describe("at 320 px, a file field's refusal fits the screen", () => {
+    test.use({ viewport: { width: 320, height: 800 } });
+
+    test("an objective's evidence refused in the browser", async ({ page, context }) => {
+      const establishment = await createEstablishment(e2eDb);
+      const director = await createUser(e2eDb, { establishmentId: establishment.id });
+      const wave = await createOpenWave(e2eDb);
+      const draft = await createDraft(e2eDb, establishment.id, wave);
+      await signInAs(context, director.id);
+      await page.goto(`/dossiers/${draft.id}/auto-evaluation`);
+      const field = page.locator(`#objective-${wave.objectives[0]!.code}`).getByLabel(/Ajouter une pièce justificative/);
+      await waitForHydration(field);
+      await expectNoSidewaysScroll(page);
+      await field.setInputFiles({ name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) });
+      await expect(field).toHaveAccessibleDescription(/Le fichier « vide\.pdf » est vide\./);
+      await expectNoSidewaysScroll(page);
+    });
+  });
+
   test.describe("the buttons of a DSFR group show their text, not only their icon", () => {
     test("the scoring page's « Enregistrer maintenant » and « Transmettre l'évaluation »", async ({ page, context }) => {
       const { reviewerId, assignmentId } = await reviewerWithAGrid();
