@@ -8,7 +8,7 @@ import Link from "next/link";
 import { SortedTableSections } from "@/components/dsfr/sortable-header";
 import { DataTable } from "@/components/dsfr/data-table";
 import { useServerSorting } from "@/components/dsfr/use-server-sorting";
-import { formatEuros } from "@/lib/format/numbers";
+import { formatEuros, formatScore } from "@/lib/format/numbers";
 import type { BoardRow, BoardSort } from "@/lib/decisions/board-rows";
 import { OUTCOME_LABELS } from "@/lib/decisions/labels";
 
@@ -27,8 +27,6 @@ const SORT_KEYS = {
   spread: "spread",
 } as const satisfies Record<string, BoardSort>;
 
-const figure = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const show = (value: number | null) => (value === null ? "–" : figure.format(value));
 const proposal = (decision: BoardRow["staged"]) =>
   decision
     ? `${OUTCOME_LABELS[decision.outcome]}${decision.amountGrantedCents !== null ? ` – ${formatEuros(BigInt(decision.amountGrantedCents))}` : ""}`
@@ -53,14 +51,14 @@ function columnsFor(waveId: string) {
       header: "Montant demandé",
       cell: ({ getValue }) => formatEuros(BigInt(getValue())),
     }),
-    helper.accessor("raw", { header: "Note brute /100", cell: ({ getValue }) => show(getValue()) }),
-    helper.accessor("normalised", { header: "Note normalisée /100", cell: ({ getValue }) => show(getValue()) }),
+    helper.accessor("raw", { header: "Note brute /100", cell: ({ getValue }) => formatScore(getValue()) }),
+    helper.accessor("normalised", { header: "Note normalisée /100", cell: ({ getValue }) => formatScore(getValue()) }),
     helper.accessor("standardDeviation", {
       id: "spread",
       header: "Écart-type (étendue)",
       cell: ({ row }) => (
         <>
-          {show(row.original.standardDeviation)} ({show(row.original.range)})
+          {formatScore(row.original.standardDeviation)} ({formatScore(row.original.range)})
           {row.original.toDiscuss ? (
             <Badge small severity="warning" className={fr.cx("fr-ml-1v")}>
               À discuter

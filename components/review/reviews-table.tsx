@@ -1,11 +1,10 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
+import { formatDecimal } from "@/lib/format/numbers";
 import type { ReviewTier } from "@/lib/db/generated/enums";
 import type { DossierReviews } from "@/lib/review/dossier-reviews";
 import { TIER_ADJECTIVES } from "@/lib/review/labels";
 import type { SheetCriterion } from "@/lib/review/score-sheet";
-
-const number = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 
 function scoreText(score: { value: number | null; notApplicable: boolean } | undefined): string {
   if (!score) return "–";
@@ -83,7 +82,7 @@ export function ReviewsTable({
             <th scope="row">Total pondéré (sur 100)</th>
             {shown.map((review) => (
               <td key={review.assignmentId}>
-                <strong>{review.total === null ? "–" : number.format(review.total)}</strong>
+                <strong>{review.total === null ? "–" : formatDecimal(review.total)}</strong>
               </td>
             ))}
           </tr>
@@ -91,8 +90,8 @@ export function ReviewsTable({
       </DataTable>
       {summary && summary.count > 1 ? (
         <p className={fr.cx("fr-text--sm")}>
-          Écart entre évaluations : de {number.format(summary.min!)} à {number.format(summary.max!)} (moyenne {number.format(summary.mean!)}
-          , écart de {number.format(summary.max! - summary.min!)} points).
+          Écart entre évaluations : de {formatDecimal(summary.min!)} à {formatDecimal(summary.max!)} (moyenne {formatDecimal(summary.mean!)}
+          , écart de {formatDecimal(summary.max! - summary.min!)} points).
         </p>
       ) : null}
       {shown.map((review) => (

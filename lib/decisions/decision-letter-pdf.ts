@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/applications/canonical-json";
-import { formatEuros } from "@/lib/format/numbers";
+import { formatEuros, formatScore } from "@/lib/format/numbers";
 import { formatParisDate } from "@/lib/time/paris";
 import type { DecisionOutcome } from "@/lib/db/generated/enums";
 import { taggedDocument } from "@/lib/pdf/tagged-document";
@@ -34,7 +34,7 @@ export type DecisionLetterInput = {
   comments: ReadonlyArray<{ criterionCode: string | null; text: string }>;
 };
 
-export const LETTER_FORMAT = "hospiconnect-decision-letter/3";
+export const LETTER_FORMAT = "hospiconnect-decision-letter/4";
 
 export function letterHashOf(input: DecisionLetterInput): string {
   return createHash("sha256")
@@ -52,9 +52,6 @@ const OUTCOME_SENTENCES: Readonly<Record<DecisionOutcome, string>> = {
   REJECTED: "Votre dossier n'est pas retenu.",
   WAITLISTED: "Votre dossier est inscrit sur la liste d'attente : il pourra être retenu si des crédits se libèrent.",
 };
-
-const decimal = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const points = (value: number | null) => (value === null ? "–" : decimal.format(value));
 
 export async function renderDecisionLetterPdf(input: DecisionLetterInput, letterHash: string): Promise<Buffer> {
   const { heading, paragraph, block, table, gap, finish } = taggedDocument({
@@ -82,7 +79,7 @@ export async function renderDecisionLetterPdf(input: DecisionLetterInput, letter
   paragraph(
     `Votre dossier a été évalué par ${input.reviewCount} instructeur${input.reviewCount > 1 ? "s" : ""}, indépendamment, selon la grille de la vague.`,
   );
-  paragraph(`Note globale : ${points(input.total)} sur 100.`);
+  paragraph(`Note globale : ${formatScore(input.total)} sur 100.`);
   paragraph("Chaque critère y contribue selon sa pondération et la note reçue, en moyenne sur les instructeurs.");
   if (input.criteria.some((criterion) => criterion.notApplicableCount > 0)) {
     paragraph(
@@ -96,8 +93,8 @@ export async function renderDecisionLetterPdf(input: DecisionLetterInput, letter
       String(criterion.weight),
       criterion.meanScore === null
         ? "Sans objet"
-        : `${decimal.format(criterion.meanScore)} sur ${criterion.scaleMax}${criterion.scaleMin !== 0 ? ` (échelle de ${criterion.scaleMin} à ${criterion.scaleMax})` : ""}${criterion.notApplicableCount > 0 ? ` ; sans objet pour ${criterion.notApplicableCount} instructeur${criterion.notApplicableCount > 1 ? "s" : ""}` : ""}`,
-      points(criterion.points),
+        : `${formatScore(criterion.meanScore)} sur ${criterion.scaleMax}${criterion.scaleMin !== 0 ? ` (échelle de ${criterion.scaleMin} à ${criterion.scaleMax})` : ""}${criterion.notApplicableCount > 0 ? ` ; sans objet pour ${criterion.notApplicableCount} instructeur${criterion.notApplicableCount > 1 ? "s" : ""}` : ""}`,
+      formatScore(criterion.points),
     ]),
     [200, 70, 110, 100],
   );

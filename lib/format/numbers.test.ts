@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatEuros, formatEurosAndCents, formatInteger, formatPercent } from "./numbers";
+import { formatCount, formatDecimal, formatEuros, formatEurosAndCents, formatInteger, formatPercent, formatScore } from "./numbers";
 
 // Intl uses narrow no-break spaces (U+202F) in French; normalise to compare readable strings.
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
@@ -39,5 +39,15 @@ describe("French number formats", () => {
     // Rounded, not cut: 1 787 000 of 3 000 000 is 59,57 %.
     expect(plain(formatPercent(1_787_000 / 3_000_000, "tenth"))).toBe("59,6 %");
     expect(plain(formatPercent(0.5, "tenth"))).toBe("50 %");
+  });
+
+  it("rounds a computed score as the notes give it, not its binary noise", () => {
+    // 30 % regional and 70 % national: 0.3 × 4 + 0.7 × 3.5 is 3.6499999999999995 in binary.
+    expect(formatScore(0.3 * 4 + 0.7 * 3.5)).toBe("3,7");
+    expect(formatDecimal(0.3 * 4 + 0.7 * 3.5)).toBe("3,7");
+    expect(formatScore(70)).toBe("70,0");
+    expect(formatScore(56.54)).toBe("56,5");
+    expect(formatDecimal(72)).toBe("72");
+    expect(formatScore(null)).toBe("–");
   });
 });

@@ -1,5 +1,6 @@
 const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+const tenths = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 0 });
 const percentToTenth = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
@@ -17,9 +18,21 @@ export function formatCount(count: number, one: string, many: string): string {
   return `${integer.format(count)} ${count >= 2 ? many : one}`;
 }
 
-/** « 72,5 »: a measure to one decimal (a score out of 100). */
+/**
+ * A computed mean or weighted sum carries binary noise: 0.3 × 4 + 0.7 × 3.5 is 3.6499999999999995,
+ * which one decimal shows as « 3,6 » where the reviewers' notes give 3.65, « 3,7 ». Twelve
+ * significant digits keep every real difference and drop the noise.
+ */
+const withoutNoise = (value: number) => Number(value.toPrecision(12));
+
+/** « 72,5 », « 72 »: a measure to one decimal at most. */
 export function formatDecimal(value: number): string {
-  return decimal.format(value);
+  return decimal.format(withoutNoise(value));
+}
+
+/** « 72,5 », « 72,0 »: a note or a score to the tenth, as the grids and the letters give them; « – » for none. */
+export function formatScore(value: number | null | undefined): string {
+  return value === null || value === undefined ? "–" : tenths.format(withoutNoise(value));
 }
 
 /**

@@ -14,12 +14,9 @@ import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
 import { formatParisDateTime } from "@/lib/time/paris";
-import { formatCount, formatEuros } from "@/lib/format/numbers";
+import { formatCount, formatEuros, formatScore } from "@/lib/format/numbers";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
-
-const figure = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const show = (value: number | null | undefined) => (value === null || value === undefined ? "–" : figure.format(value));
 
 const PARAMS = { waveId: RouteParam.id, applicationId: RouteParam.id };
 type Props = { params: Promise<{ waveId: string; applicationId: string }> };
@@ -57,11 +54,11 @@ export default async function ProposalPage({ params }: Props) {
       <ul>
         <li>Montant demandé : {formatEuros(dossier.requestedCents)}</li>
         <li>
-          Note brute : {show(aggregate.raw)} / 100 ; note normalisée : {show(aggregate.normalised)} / 100
+          Note brute : {formatScore(aggregate.raw)} / 100 ; note normalisée : {formatScore(aggregate.normalised)} / 100
         </li>
         <li>
-          Écart-type : {show(aggregate.spread?.standardDeviation)} ; étendue : {show(aggregate.spread?.range)} ; médiane :{" "}
-          {show(aggregate.spread?.median)}
+          Écart-type : {formatScore(aggregate.spread?.standardDeviation)} ; étendue : {formatScore(aggregate.spread?.range)} ; médiane :{" "}
+          {formatScore(aggregate.spread?.median)}
           {aggregate.toDiscuss ? (
             <Badge small severity="warning" className={fr.cx("fr-ml-1v")}>
               À discuter
