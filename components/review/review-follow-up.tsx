@@ -14,6 +14,7 @@ const STATUS = {
   DRAFT: "En cours",
   SUBMITTED: "Transmise",
   CONFLICT: "Conflit déclaré : attribution terminée",
+  CLOSED: "Non transmise : instruction close",
 } as const;
 
 /** On a dossier's page, for programme managers: every assignment, its state, and the reviews side by side. */
@@ -55,7 +56,7 @@ export function ReviewFollowUp({ followUp }: { followUp: NonNullable<Awaited<Ret
                   </td>
                   <td>{review.dueAt ? formatParisDateTime(review.dueAt) : "–"}</td>
                   <td>
-                    {review.status === "CONFLICT" ? null : (
+                    {review.status === "CONFLICT" || review.status === "CLOSED" ? null : (
                       <ReviewFollowUpActions
                         assignmentId={review.assignmentId}
                         reviewer={review.reviewer}

@@ -1,7 +1,5 @@
 import type { ApplicationState, ReviewStatus } from "@/lib/db/generated/enums";
-
-/** The states in which a dossier is being reviewed: its reviewers' declarations of interests still shape its scores. */
-const DECLARABLE_STATES: readonly ApplicationState[] = ["SUBMITTED", "UNDER_REVIEW", "INFORMATION_REQUESTED"];
+import { isInReview } from "./review-states";
 
 /**
  * Why a reviewer may no longer declare their interests on an assignment, in French; null while they
@@ -13,7 +11,6 @@ const DECLARABLE_STATES: readonly ApplicationState[] = ["SUBMITTED", "UNDER_REVI
 export function declarationClosedReason(state: ApplicationState, reviewStatus: ReviewStatus | null): string | null {
   if (reviewStatus === "SUBMITTED")
     return "Votre évaluation est transmise : pour signaler un lien d'intérêts découvert depuis, écrivez au chargé de programme, qui peut la rouvrir.";
-  if (!DECLARABLE_STATES.includes(state))
-    return "Ce dossier n'est plus en instruction : pour signaler un lien d'intérêts, écrivez au chargé de programme.";
+  if (!isInReview(state)) return "Ce dossier n'est plus en instruction : pour signaler un lien d'intérêts, écrivez au chargé de programme.";
   return null;
 }

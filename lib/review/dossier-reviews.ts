@@ -4,6 +4,7 @@ import type { DossierFacts } from "@/lib/applications/dossier-facts";
 import { db } from "@/lib/db/client";
 import type { ReviewTier } from "@/lib/db/generated/enums";
 import { effectiveDueAt, isOverdue } from "./due-dates";
+import { isInReview } from "./review-states";
 import { type SheetCriterion, weightedTotal } from "./score-sheet";
 
 /**
@@ -71,16 +72,18 @@ export async function loadDossierReviews(
             : `Instructeur ${String.fromCharCode(65 + index)}`,
       status: assignment.conflict?.hasConflict
         ? ("CONFLICT" as const)
-        : !assignment.conflict
-          ? ("TO_DECLARE" as const)
-          : submitted
-            ? ("SUBMITTED" as const)
-            : ("DRAFT" as const),
+        : submitted
+          ? ("SUBMITTED" as const)
+          : !isInReview(facts.state)
+            ? ("CLOSED" as const)
+            : !assignment.conflict
+              ? ("TO_DECLARE" as const)
+              : ("DRAFT" as const),
       conflict: manager ? assignment.conflict : null,
       flags: manager ? assignment.flags : [],
       overrideReason: manager ? assignment.overrideReason : null,
       dueAt: manager ? dueAt : null,
-      overdue: manager && isOverdue(dueAt, submitted, now),
+      overdue: manager && isInReview(facts.state) && isOverdue(dueAt, submitted, now),
       submittedAt: assignment.review?.submittedAt ?? null,
       reopenedAt: manager ? (assignment.review?.reopenedAt ?? null) : null,
       overallComment: submitted || manager ? (assignment.review?.overallComment ?? "") : "",

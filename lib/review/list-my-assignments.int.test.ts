@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, testDb } from "@/test/integration/database";
-import { addSubmittedReviews, createReviewer, createReviewWave, createSubmittedDossier } from "@/test/factories";
+import { addSubmittedReviews, createReviewer, createReviewWave, createSubmittedDossier, programmeManager } from "@/test/factories";
+import { getDossierReviewFollowUp } from "./get-dossier-review-follow-up";
 import { listMyAssignments, ZQueueFilters } from "./list-my-assignments";
 
 describe("a reviewer's queue", () => {
@@ -43,5 +44,34 @@ describe("a reviewer's queue", () => {
     const toDeclareInAutumn = await queue({ vague: autumn.waveId, niveau: "NATIONAL", statut: "TO_DECLARE" });
     expect(names(toDeclareInAutumn.items)).toEqual(["EHPAD de l'Automne"]);
     expect(toDeclareInAutumn).toMatchObject(workload);
+  });
+
+  it("says a review left undone is no longer expected once the dossier left review, never overdue", async () => {
+    const [reviewer, colleague, manager] = [await createReviewer(testDb), await createReviewer(testDb), await programmeManager(testDb)];
+    const wave = await createReviewWave(testDb, { k: 1 });
+    const past = new Date(Date.now() - 86_400_000);
+    const closed = await createSubmittedDossier(testDb, wave, { name: "EHPAD Clos à la Main" });
+    const open = await createSubmittedDossier(testDb, wave, { name: "EHPAD Encore Ouvert" });
+    for (const dossier of [closed, open])
+      await testDb.reviewerAssignment.create({
+        data: { applicationId: dossier.id, reviewerId: reviewer.userId, tier: "NATIONAL", dueAt: past },
+      });
+    // A manager closed the first one by hand with the colleague's review alone.
+    await addSubmittedReviews(testDb, closed.id, wave.criteria, [{ reviewerId: colleague.userId, value: 4 }]);
+    await testDb.application.update({ where: { id: closed.id }, data: { state: "SCORED" } });
+
+    const queue = await listMyAssignments(reviewer, ZQueueFilters.parse({}));
+    expect(queue.items.map((item) => [item.establishment.name, item.status, item.overdue])).toEqual([
+      ["EHPAD Encore Ouvert", "TO_DECLARE", true],
+      ["EHPAD Clos à la Main", "CLOSED", false],
+    ]);
+    expect(queue.items.every((item) => item.projectTitle === null)).toBe(true);
+    expect((await listMyAssignments(reviewer, ZQueueFilters.parse({ statut: "OVERDUE" }))).items).toHaveLength(1);
+
+    const followUp = (await getDossierReviewFollowUp(manager, closed.id))!;
+    expect(followUp.reviews.map((review) => [review.status, review.overdue]).sort()).toEqual([
+      ["CLOSED", false],
+      ["SUBMITTED", false],
+    ]);
   });
 });

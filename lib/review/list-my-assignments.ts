@@ -6,20 +6,22 @@ import { assignmentsVisibleTo } from "@/lib/access/visibility";
 import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/establishments/territories";
 import { effectiveDueAt, isOverdue } from "./due-dates";
+import { isInReview } from "./review-states";
 
-export type AssignmentStatus = "TO_DECLARE" | "IN_PROGRESS" | "SUBMITTED";
+export type AssignmentStatus = "TO_DECLARE" | "IN_PROGRESS" | "SUBMITTED" | "CLOSED";
 
 export const ASSIGNMENT_STATUS_LABELS: Readonly<Record<AssignmentStatus, string>> = {
   TO_DECLARE: "Déclaration d'intérêts à faire",
   IN_PROGRESS: "En cours",
   SUBMITTED: "Transmise",
+  CLOSED: "Plus attendue : instruction close",
 };
 
 /** The queue's filters and sort, from the query string; anything unknown falls back to the default. */
 export const ZQueueFilters = z.object({
   vague: z.string().uuid().optional().catch(undefined),
   niveau: z.enum(["REGIONAL", "NATIONAL"]).optional().catch(undefined),
-  statut: z.enum(["TO_DECLARE", "IN_PROGRESS", "SUBMITTED", "OVERDUE"]).optional().catch(undefined),
+  statut: z.enum(["TO_DECLARE", "IN_PROGRESS", "SUBMITTED", "CLOSED", "OVERDUE"]).optional().catch(undefined),
   tri: z.enum(["echeance", "etablissement", "vague"]).catch("echeance"),
 });
 export type TQueueFilters = z.infer<typeof ZQueueFilters>;
@@ -52,19 +54,27 @@ export async function listMyAssignments(viewer: Viewer, filters: TQueueFilters, 
     },
   });
   const items = rows.map((row) => {
-    const status: AssignmentStatus = !row.conflict ? "TO_DECLARE" : row.review?.status === "SUBMITTED" ? "SUBMITTED" : "IN_PROGRESS";
+    // A review left undone when the dossier left review (closed by a manager, withdrawn) is no longer due.
+    const status: AssignmentStatus =
+      row.review?.status === "SUBMITTED"
+        ? "SUBMITTED"
+        : !isInReview(row.application.state)
+          ? "CLOSED"
+          : !row.conflict
+            ? "TO_DECLARE"
+            : "IN_PROGRESS";
     const dueAt = effectiveDueAt(row, row.application.wave);
     return {
       assignmentId: row.id,
       tier: row.tier,
       status,
       dueAt,
-      overdue: isOverdue(dueAt, status === "SUBMITTED", now),
+      overdue: isOverdue(dueAt, status === "SUBMITTED" || status === "CLOSED", now),
       waveId: row.application.waveId,
       wave: row.application.wave.title,
       dossierState: row.application.state,
       reference: dossierReference(row.application.number),
-      projectTitle: status === "TO_DECLARE" ? null : row.application.projectTitle,
+      projectTitle: row.conflict ? row.application.projectTitle : null,
       establishment: {
         name: row.application.establishment.name,
         finess: row.application.establishment.finessEt,
@@ -80,8 +90,8 @@ export async function listMyAssignments(viewer: Viewer, filters: TQueueFilters, 
       (!filters.niveau || item.tier === filters.niveau) &&
       (!filters.statut || (filters.statut === "OVERDUE" ? item.overdue : item.status === filters.statut)),
   );
-  // By due date, the work still to do first: a submitted review is done whatever its date.
-  const done = (item: (typeof items)[number]) => (item.status === "SUBMITTED" ? 1 : 0);
+  // By due date, the work still to do first: a submitted review is done whatever its date, one no longer due too.
+  const done = (item: (typeof items)[number]) => (item.status === "SUBMITTED" || item.status === "CLOSED" ? 1 : 0);
   const compare = {
     echeance: (a: (typeof items)[number], b: (typeof items)[number]) =>
       done(a) - done(b) ||

@@ -1,7 +1,5 @@
 import type { ApplicationState, ReviewTier, StaffRole } from "@/lib/db/generated/enums";
-
-/** The states in which an assignment not yet submitted still has work to do. */
-const OPEN_STATES: readonly ApplicationState[] = ["SUBMITTED", "UNDER_REVIEW", "INFORMATION_REQUESTED"];
+import { isInReview } from "./review-states";
 
 export type HeldAssignment = {
   tier: ReviewTier;
@@ -27,8 +25,7 @@ export function assignmentsOutsideProfile(
       ? profile.staffRole === "REVIEWER"
       : profile.staffRole === "REGIONAL_REVIEWER" && profile.regionCodes.includes(assignment.regionCode);
   return assignments.filter(
-    (assignment) =>
-      !assignment.submitted && assignment.hasConflict !== true && OPEN_STATES.includes(assignment.state) && !covers(assignment),
+    (assignment) => !assignment.submitted && assignment.hasConflict !== true && isInReview(assignment.state) && !covers(assignment),
   );
 }
 

@@ -15,6 +15,7 @@ import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { guardedPageLoad } from "@/lib/http/page-guard";
 import { getReviewWorkspace } from "@/lib/review/get-review-workspace";
 import { AWAITING_REGIONAL_TIER, TIER_ADJECTIVES, TIER_LABELS } from "@/lib/review/labels";
+import { isInReview } from "@/lib/review/review-states";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
@@ -132,7 +133,11 @@ export default async function ReviewWorkspacePage({ params, searchParams }: Prop
           severity="info"
           small
           className={fr.cx("fr-mb-2w")}
-          description={`Le dossier est « ${STATE_LABELS[dossier.state]} » : l'évaluation ne peut pas être modifiée pour l'instant.`}
+          description={
+            isInReview(dossier.state)
+              ? `Le dossier est « ${STATE_LABELS[dossier.state]} » : l'évaluation ne peut pas être modifiée pour l'instant.`
+              : `L'instruction de ce dossier est close (« ${STATE_LABELS[dossier.state]} ») : votre évaluation n'est plus attendue.`
+          }
         />
       ) : null}
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
