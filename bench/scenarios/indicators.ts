@@ -1,5 +1,12 @@
 import type { Db } from "@/lib/db/client";
-import { MIE_CATALOGUE, MIE_TYPES, IDENTITY_VERIFICATION_CATALOGUE, RIE_DEADLINE, meetsEidasLevel } from "@/lib/mie/catalogue";
+import {
+  MIE_CATALOGUE,
+  MIE_TYPES,
+  IDENTITY_VERIFICATION_CATALOGUE,
+  RIE_DEADLINE,
+  isHomologable,
+  meetsEidasLevel,
+} from "@/lib/mie/catalogue";
 import { DEPARTMENTS } from "@/lib/establishments/territories";
 import { parisToday } from "@/lib/roster/dates";
 import { computeIndicatorsForEstablishments, snapshotCounts, type SnapshotCounts } from "@/lib/roster/establishment-indicators";
@@ -111,7 +118,8 @@ const list = (values: readonly string[]) => (values.length === 0 ? "NULL" : valu
 function aggregateSql(): string {
   const types = MIE_TYPES.map((type) => [type, MIE_CATALOGUE[type]] as const);
   const state = types.filter(([, mie]) => mie.governance === "STATE").map(([type]) => type);
-  const homologable = types.filter(([, mie]) => mie.governance !== "STATE" && !mie.transitionOnly).map(([type]) => type);
+  const homologable = types.filter(([, mie]) => isHomologable(mie)).map(([type]) => type);
+  const needsRpps = types.filter(([, mie]) => mie.needsRpps).map(([type]) => type);
   const twoFactor = types.filter(([, mie]) => mie.factors === 2).map(([type]) => type);
   const pscDirect = types.filter(([, mie]) => mie.pscDirect).map(([type]) => type);
   const throughIdp = types.filter(([, mie]) => mie.pscThroughFederatedIdp).map(([type]) => type);
@@ -122,13 +130,15 @@ function aggregateSql(): string {
   const luhn = Array.from({ length: 11 }, (_, index) =>
     index % 2 === 1 ? `(ARRAY[0,2,4,6,8,1,3,5,7,9])[${digit(index + 1)} + 1]` : digit(index + 1),
   ).join(" + ");
+  const registered = `p."rppsStatus" = 'REGISTERED' AND p.rpps ~ '^[0-9]{11}$' AND (${luhn}) % 10 = 0`;
   return `
     WITH mie AS (
       SELECT "professionalId", bool_or(counts) AS rie, bool_or(counts AND reaches) AS dmp
       FROM (
         SELECT m."professionalId",
+               ((m.type NOT IN (${list(needsRpps)}) OR COALESCE(${registered}, false)) AND
                (m.type IN (${list(state)}) OR (m.type IN (${list(homologable)}) AND h."decidedAt" <= $1::date)
-                 OR ($1::date < DATE '${RIE_DEADLINE}' AND m.type IN (${list(twoFactor)}))) AS counts,
+                 OR ($1::date < DATE '${RIE_DEADLINE}' AND m.type IN (${list(twoFactor)})))) AS counts,
                (m.type IN (${list(pscDirect)}) OR (e."idpFederatedWithPsc" AND m.type IN (${list(throughIdp)}))
                  OR (e."usesAirSimplifie" AND m.type IN (${list(twoFactor)}))) AS reaches
         FROM "MieEnrollment" m
@@ -142,7 +152,7 @@ function aggregateSql(): string {
     )
     SELECT p."establishmentId" AS id,
            count(*)::int AS active,
-           count(*) FILTER (WHERE p."rppsStatus" = 'REGISTERED' AND p.rpps ~ '^[0-9]{11}$' AND (${luhn}) % 10 = 0)::int AS registered,
+           count(*) FILTER (WHERE ${registered})::int AS registered,
            count(*) FILTER (WHERE p."identityVerification" IN (${list(substantialIdentity)}))::int AS "substantialId",
            count(*) FILTER (WHERE mie.rie)::int AS "rieCompliant",
            count(*) FILTER (WHERE mie.dmp)::int AS "dmpReady"

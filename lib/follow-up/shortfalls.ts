@@ -8,6 +8,7 @@
  */
 import type { TargetIndicator } from "@/lib/db/generated/enums";
 import {
+  AUTHENTICATION_CODES,
   evaluateProfessional,
   prepareEstablishment,
   type ComplianceGap,
@@ -18,12 +19,6 @@ import {
 } from "@/lib/roster/compliance";
 import { needsStrongAuthentication } from "@/lib/roster/model";
 
-const AUTHENTICATION: readonly MissingCode[] = [
-  "NO_COMPLIANT_MIE",
-  "TRANSITION_MIE_ENDED",
-  "LOCAL_MIE_NOT_HOMOLOGATED",
-  "PASSWORD_LOCAL_ACCESS_ONLY",
-];
 const REGISTRATION: readonly MissingCode[] = ["RPPS_NOT_REGISTERED", "RPPS_REQUESTED", "RPPS_NUMBER_MISSING", "RPPS_NUMBER_INVALID"];
 
 const RULES: Readonly<
@@ -42,9 +37,13 @@ const RULES: Readonly<
     counts: (verdict) => verdict.identitySubstantial,
     codes: ["IDENTITY_NOT_VERIFIED", "IDENTITY_LOW"],
   },
-  RIE_COMPLIANT: { concerns: () => true, counts: (verdict) => verdict.rieCompliant, codes: AUTHENTICATION },
+  RIE_COMPLIANT: { concerns: () => true, counts: (verdict) => verdict.rieCompliant, codes: AUTHENTICATION_CODES },
   DMP_READY: { concerns: () => true, counts: (verdict) => verdict.dmpReady, codes: ["DMP_UNREACHABLE"] },
-  RIE_COMPLIANT_AMONG_CONCERNED: { concerns: needsStrongAuthentication, counts: (verdict) => verdict.rieCompliant, codes: AUTHENTICATION },
+  RIE_COMPLIANT_AMONG_CONCERNED: {
+    concerns: needsStrongAuthentication,
+    counts: (verdict) => verdict.rieCompliant,
+    codes: AUTHENTICATION_CODES,
+  },
   DMP_READY_AMONG_NEEDING_DMP: {
     concerns: (professional) => professional.needsDmp,
     counts: (verdict) => verdict.dmpReady,

@@ -27,8 +27,20 @@ export type MieDefinition = {
   pscDirect: boolean;
   /** Reaches PSC through the establishment's identity provider once it is federated. */
   pscThroughFederatedIdp: boolean;
-  /** Accepted only before the RIE deadline, whatever the homologation. */
+  /**
+   * A two-factor MIE accepted only before the RIE deadline, whatever the homologation (a *MIE de
+   * transition*). A one-factor MIE is never one: it never counts (`factors` says so), and was only
+   * tolerated for access from inside the establishment until the deadline.
+   */
   transitionOnly: boolean;
+  /**
+   * In force only for a professional registered in RPPS: the e-CPS is issued with the RPPS number,
+   * and a FIDO2 key is enrolled in PSC once validated by e-CPS. Not the CPS: CPE / CPF staff cards
+   * exist without an RPPS number.
+   */
+  needsRpps: boolean;
+  /** Grammatical gender of `shortLabel`, so a message can agree with it (« e-CPS expirée »). */
+  gender: "f" | "m";
 };
 
 export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
@@ -42,6 +54,8 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
     pscDirect: true,
     pscThroughFederatedIdp: false,
     transitionOnly: false,
+    needsRpps: false,
+    gender: "f",
   },
   E_CPS: {
     type: "E_CPS",
@@ -53,6 +67,8 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
     pscDirect: true,
     pscThroughFederatedIdp: false,
     transitionOnly: false,
+    needsRpps: true,
+    gender: "f",
   },
   APCV: {
     type: "APCV",
@@ -64,6 +80,8 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
     pscDirect: false,
     pscThroughFederatedIdp: false,
     transitionOnly: false,
+    needsRpps: false,
+    gender: "f",
   },
   FIDO2_PSC: {
     type: "FIDO2_PSC",
@@ -75,6 +93,8 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
     pscDirect: true,
     pscThroughFederatedIdp: false,
     transitionOnly: false,
+    needsRpps: true,
+    gender: "f",
   },
   FIDO2_LOCAL: {
     type: "FIDO2_LOCAL",
@@ -86,6 +106,8 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
     pscDirect: false,
     pscThroughFederatedIdp: true,
     transitionOnly: false,
+    needsRpps: false,
+    gender: "f",
   },
   PLATFORM_AUTH: {
     type: "PLATFORM_AUTH",
@@ -97,6 +119,8 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
     pscDirect: false,
     pscThroughFederatedIdp: true,
     transitionOnly: false,
+    needsRpps: false,
+    gender: "m",
   },
   SMART_CARD_LOCAL: {
     type: "SMART_CARD_LOCAL",
@@ -108,6 +132,8 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
     pscDirect: false,
     pscThroughFederatedIdp: true,
     transitionOnly: false,
+    needsRpps: false,
+    gender: "f",
   },
   TOTP_APP: {
     type: "TOTP_APP",
@@ -119,6 +145,8 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
     pscDirect: false,
     pscThroughFederatedIdp: true,
     transitionOnly: false,
+    needsRpps: false,
+    gender: "f",
   },
   OTP_SMS_EMAIL: {
     type: "OTP_SMS_EMAIL",
@@ -130,6 +158,8 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
     pscDirect: false,
     pscThroughFederatedIdp: false,
     transitionOnly: true,
+    needsRpps: false,
+    gender: "m",
   },
   PASSWORD: {
     type: "PASSWORD",
@@ -140,11 +170,21 @@ export const MIE_CATALOGUE: Readonly<Record<MieType, MieDefinition>> = {
     governance: "ESTABLISHMENT",
     pscDirect: false,
     pscThroughFederatedIdp: false,
-    transitionOnly: true,
+    transitionOnly: false,
+    needsRpps: false,
+    gender: "m",
   },
 };
 
 export const MIE_TYPES = Object.keys(MIE_CATALOGUE) as MieType[];
+
+/**
+ * Whether an establishment's homologation can make this MIE count: a local two-factor MIE that is
+ * not a transition MIE. (The homologation form offers these, and only these count once homologated.)
+ */
+export function isHomologable(definition: MieDefinition): boolean {
+  return definition.governance === "ESTABLISHMENT" && definition.factors === 2 && !definition.transitionOnly;
+}
 
 export const EIDAS_LEVEL_LABELS: Readonly<Record<EidasLevel, string>> = {
   FAIBLE: "faible",

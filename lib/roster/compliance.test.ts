@@ -79,29 +79,67 @@ const cases: Case[] = [
     name: "registration requested",
     professional: { rpps: null, rppsStatus: "REQUESTED" },
     at: "2026-03-01",
-    expect: { registered: false },
-    missing: ["RPPS_REQUESTED"],
+    // The e-CPS comes with the RPPS number: it cannot be in force while the request is pending.
+    expect: { registered: false, rieCompliant: false, dmpReady: false },
+    missing: ["RPPS_REQUESTED", "MIE_WITHOUT_RPPS", "DMP_UNREACHABLE"],
   },
   {
     name: "registered without a number",
     professional: { rpps: null },
     at: "2026-03-01",
-    expect: { registered: false },
-    missing: ["RPPS_NUMBER_MISSING"],
+    expect: { registered: false, rieCompliant: false, dmpReady: false },
+    missing: ["RPPS_NUMBER_MISSING", "MIE_WITHOUT_RPPS", "DMP_UNREACHABLE"],
   },
   {
     name: "registered with a wrong check key",
     professional: { rpps: "10000000008" },
     at: "2026-03-01",
-    expect: { registered: false },
-    missing: ["RPPS_NUMBER_INVALID"],
+    expect: { registered: false, rieCompliant: false, dmpReady: false },
+    missing: ["RPPS_NUMBER_INVALID", "MIE_WITHOUT_RPPS", "DMP_UNREACHABLE"],
   },
   {
     name: "registered with 10 digits",
     professional: { rpps: "1000000000" },
     at: "2026-03-01",
+    expect: { registered: false, rieCompliant: false, dmpReady: false },
+    missing: ["RPPS_NUMBER_INVALID", "MIE_WITHOUT_RPPS", "DMP_UNREACHABLE"],
+  },
+  // MIE that come with the RPPS number
+  {
+    name: "not registered, with an e-CPS: it cannot be in force",
+    professional: { rpps: null, rppsStatus: "NOT_REGISTERED" },
+    at: "2026-03-01",
+    expect: { registered: false, rieCompliant: false, dmpReady: false },
+    missing: ["RPPS_NOT_REGISTERED", "MIE_WITHOUT_RPPS", "DMP_UNREACHABLE"],
+  },
+  {
+    name: "not registered, with a FIDO2 key enrolled in PSC and an e-CPS",
+    professional: { rpps: null, rppsStatus: "NOT_REGISTERED", ...only(mie("FIDO2_PSC", "2026-01-15"), mie("E_CPS", "2025-01-01")) },
+    at: "2026-03-01",
+    expect: { registered: false, rieCompliant: false, dmpReady: false },
+    missing: ["RPPS_NOT_REGISTERED", "MIE_WITHOUT_RPPS", "MIE_WITHOUT_RPPS", "DMP_UNREACHABLE"],
+  },
+  {
+    name: "valid number but registration only requested, with an e-CPS",
+    professional: { rppsStatus: "REQUESTED" },
+    at: "2026-03-01",
+    expect: { registered: false, rieCompliant: false, dmpReady: false },
+    missing: ["RPPS_REQUESTED", "MIE_WITHOUT_RPPS", "DMP_UNREACHABLE"],
+  },
+  {
+    name: "not registered, with a staff CPS card (CPE / CPF exist without RPPS)",
+    professional: { rpps: null, rppsStatus: "NOT_REGISTERED", ...only(mie("CPS", "2025-01-01")) },
+    at: "2026-03-01",
     expect: { registered: false },
-    missing: ["RPPS_NUMBER_INVALID"],
+    missing: ["RPPS_NOT_REGISTERED"],
+  },
+  {
+    name: "not registered, an e-CPS beside a homologated local key with a federated IdP",
+    professional: { rpps: null, rppsStatus: "NOT_REGISTERED", ...only(mie("E_CPS", "2025-01-01"), FIDO2_LOCAL) },
+    establishment: { homologations: { FIDO2_LOCAL: "2025-01-01" }, idpFederatedWithPsc: true },
+    at: "2026-03-01",
+    expect: { registered: false },
+    missing: ["RPPS_NOT_REGISTERED"],
   },
   // Identity
   {
@@ -163,7 +201,7 @@ const cases: Case[] = [
     professional: only(PASSWORD),
     at: "2026-01-01",
     expect: { rieCompliant: false, localAccessOnly: false, dmpReady: false },
-    missing: ["TRANSITION_MIE_ENDED", "DMP_UNREACHABLE"],
+    missing: ["ONE_FACTOR_MIE", "DMP_UNREACHABLE"],
   },
   {
     name: "password beside a CPS card",
@@ -282,7 +320,7 @@ const cases: Case[] = [
     professional: only(mie("E_CPS", "2023-03-01", "2026-03-01")),
     at: "2026-03-01",
     expect: { rieCompliant: false, dmpReady: false },
-    missing: ["NO_COMPLIANT_MIE", "DMP_UNREACHABLE"],
+    missing: ["MIE_EXPIRED", "DMP_UNREACHABLE"],
   },
   { name: "e-CPS expiring the next day", professional: only(mie("E_CPS", "2023-03-02", "2026-03-02")), at: "2026-03-01", missing: [] },
   {
@@ -290,14 +328,14 @@ const cases: Case[] = [
     professional: only(mie("CPS", "2023-01-01", "2027-01-01", "2026-02-01")),
     at: "2026-03-01",
     expect: { rieCompliant: false, dmpReady: false },
-    missing: ["NO_COMPLIANT_MIE", "DMP_UNREACHABLE"],
+    missing: ["MIE_REVOKED", "DMP_UNREACHABLE"],
   },
   {
     name: "e-CPS enrolled after the day",
     professional: only(mie("E_CPS", "2026-03-02")),
     at: "2026-03-01",
     expect: { rieCompliant: false, dmpReady: false },
-    missing: ["NO_COMPLIANT_MIE", "DMP_UNREACHABLE"],
+    missing: ["MIE_NOT_YET_VALID", "DMP_UNREACHABLE"],
   },
   { name: "e-CPS enrolled on the day", professional: only(mie("E_CPS", "2026-03-01")), at: "2026-03-01", missing: [] },
   // Activity
@@ -436,7 +474,8 @@ describe("evaluateProfessional", () => {
       },
       {
         code: "DMP_UNREACHABLE",
-        message: "Pas d'accès au DMP : il faut une authentification à deux facteurs par Pro Santé Connect ou AIR simplifié",
+        message:
+          "Pas d'accès au DMP : il faut une authentification à deux facteurs par Pro Santé Connect ou AIR simplifié, avec une CPS, une e-CPS, une clé FIDO2 enrôlée dans Pro Santé Connect ou un moyen local à deux facteurs homologué",
         nextStep: "Enregistrer d'abord le professionnel au RPPS, puis enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect",
       },
     ]);
@@ -457,6 +496,117 @@ describe("evaluateProfessional", () => {
         nextStep: "Fédérer le fournisseur d'identité de l'établissement avec Pro Santé Connect, ou enrôler une e-CPS",
       }),
     ]);
+  });
+
+  it("says an e-CPS or a PSC key does not count without the RPPS number, and what to fill in", () => {
+    const context = establishment({ homologations: { TOTP_APP: "2025-01-01" } });
+    const noNumber = evaluateProfessional(
+      professional({ rpps: null, rppsStatus: "NOT_REGISTERED", ...only(mie("E_CPS", "2025-01-01"), mie("TOTP_APP", "2025-02-01")) }),
+      context,
+      "2026-03-01",
+    );
+    // Compliant through the homologated app; the DMP waits for the number that makes the e-CPS count.
+    expect(noNumber.rieCompliant).toBe(true);
+    expect(noNumber.missing).toEqual([
+      expect.objectContaining({ code: "RPPS_NOT_REGISTERED" }),
+      expect.objectContaining({
+        code: "DMP_UNREACHABLE",
+        nextStep: "Renseigner le numéro RPPS du professionnel et le statut « Enregistré » (Annuaire Santé)",
+      }),
+    ]);
+    const key = evaluateProfessional(
+      professional({ rpps: null, rppsStatus: "NOT_REGISTERED", ...only(mie("FIDO2_PSC", "2026-01-15")) }),
+      establishment(),
+      "2026-03-01",
+    );
+    expect(key.missing[1]).toEqual({
+      code: "MIE_WITHOUT_RPPS",
+      message: "Clé FIDO2 (PSC) sans numéro RPPS : ce moyen est délivré avec le numéro RPPS, il ne compte pas sans lui",
+      nextStep: "Renseigner le numéro RPPS du professionnel et le statut « Enregistré » (Annuaire Santé)",
+    });
+    const wrongKey = evaluateProfessional(professional({ rpps: "10000000008" }), establishment(), "2026-03-01");
+    expect(wrongKey.missing[1]).toEqual({
+      code: "MIE_WITHOUT_RPPS",
+      message: "e-CPS avec un numéro RPPS invalide : ce moyen ne compte pas tant que le numéro n'est pas corrigé",
+      nextStep: "Corriger le numéro RPPS à partir de l'Annuaire Santé",
+    });
+    const requested = evaluateProfessional(professional({ rppsStatus: "REQUESTED" }), establishment(), "2026-03-01");
+    expect(requested.missing[1]).toEqual({
+      code: "MIE_WITHOUT_RPPS",
+      message: "e-CPS alors que le statut RPPS n'est pas « Enregistré » : ce moyen ne compte pas",
+      nextStep: "Vérifier le numéro RPPS dans l'Annuaire Santé, puis choisir le statut « Enregistré »",
+    });
+  });
+
+  it("tells a password alone as one factor, not as a transition MIE", () => {
+    const { missing } = evaluateProfessional(professional(only(PASSWORD)), establishment(), "2026-01-01");
+    expect(missing[0]).toEqual({
+      code: "ONE_FACTOR_MIE",
+      message:
+        "Mot de passe seul : un seul facteur, non conforme (toléré jusqu'au 31 décembre 2025 pour l'accès depuis l'établissement, jamais à distance)",
+      nextStep: "Enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect",
+    });
+  });
+
+  it("says why an MIE held is not in force: expired, revoked, not yet valid", () => {
+    const reasons = (enrollments: EnrollmentFacts[], at = "2026-12-06") =>
+      evaluateProfessional(professional({ needsDmp: false, enrollments }), establishment(), at).missing;
+    expect(reasons([mie("E_CPS", "2023-12-06", "2026-12-06")])).toEqual([
+      {
+        code: "MIE_EXPIRED",
+        message: "e-CPS expirée le 06/12/2026",
+        nextStep: "Enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect",
+      },
+    ]);
+    // Revoked before it expired: the revocation is the reason.
+    expect(reasons([mie("CPS", "2023-01-01", "2026-06-01", "2026-02-01")])).toEqual([
+      { code: "MIE_REVOKED", message: "CPS révoquée le 01/02/2026", nextStep: "Enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect" },
+    ]);
+    expect(reasons([mie("E_CPS", "2027-01-01")])).toEqual([
+      {
+        code: "MIE_NOT_YET_VALID",
+        message: "e-CPS valable à partir du 01/01/2027",
+        nextStep: "Ce moyen comptera à partir du 01/01/2027 ; d'ici là, enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect",
+      },
+    ]);
+    // The agreement follows the MIE's short label.
+    expect(reasons([mie("OTP_SMS_EMAIL", "2022-01-01", "2025-06-01")], "2025-12-31")[0]?.message).toBe(
+      "Code SMS / courriel expiré le 01/06/2025",
+    );
+    // A later e-CPS for someone not registered: the number is still what it waits for.
+    expect(
+      evaluateProfessional(
+        professional({ rpps: null, rppsStatus: "NOT_REGISTERED", needsDmp: false, ...only(mie("E_CPS", "2027-01-01")) }),
+        establishment(),
+        "2026-12-06",
+      ).missing[1],
+    ).toEqual({
+      code: "MIE_NOT_YET_VALID",
+      message: "e-CPS valable à partir du 01/01/2027",
+      nextStep: "Renseigner le numéro RPPS du professionnel et le statut « Enregistré » (Annuaire Santé)",
+    });
+  });
+
+  it("asks to homologate a local two-factor MIE that would reach the DMP through the federated IdP or AIR simplifié", () => {
+    const federated = evaluateProfessional(professional(only(FIDO2_LOCAL)), establishment({ idpFederatedWithPsc: true }), "2026-03-01");
+    expect(federated.missing.at(-1)).toEqual(
+      expect.objectContaining({
+        code: "DMP_UNREACHABLE",
+        nextStep:
+          "Homologuer ce moyen (décision datée de l'établissement, selon la méthode de l'ANSSI) : « Clé de sécurité FIDO2 de l'établissement » donnera alors accès au DMP",
+      }),
+    );
+    const air = evaluateProfessional(
+      professional(only(mie("TOTP_APP", "2025-01-01"))),
+      establishment({ usesAirSimplifie: true, homologations: { TOTP_APP: "2026-06-01" } }),
+      "2026-03-01",
+    );
+    expect(air.missing.at(-1)?.nextStep).toBe(
+      "« Application d'authentification (code à usage unique + PIN ou biométrie) » donnera accès au DMP à partir du 01/06/2026, date de son homologation",
+    );
+    // Neither federated nor AIR simplifié: homologating would not open the DMP.
+    const neither = evaluateProfessional(professional(only(FIDO2_LOCAL)), establishment(), "2026-03-01");
+    expect(neither.missing.at(-1)?.nextStep).toBe("Enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect");
   });
 
   it("dates the last RPPS check", () => {

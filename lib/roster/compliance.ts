@@ -20,12 +20,13 @@
  * and the input types from `model.ts`.
  */
 import { toDay, type DayInput } from "./dates";
-import { missingItems, type MissingCode, type ComplianceGap } from "./missing";
+import { AUTHENTICATION_CODES, missingItems, type MissingCode, type ComplianceGap } from "./missing";
 import type { EstablishmentContext, ProfessionalFacts } from "./model";
 import { dayContext, prepareEstablishment, Verdict, verdictFlags, type PreparedEstablishment } from "./verdicts";
 
 export type { EstablishmentContext, EnrollmentFacts, ProfessionalFacts } from "./model";
 export type { MissingCode, ComplianceGap };
+export { AUTHENTICATION_CODES };
 
 export type ProfessionalCompliance = {
   active: boolean;

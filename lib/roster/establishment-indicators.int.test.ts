@@ -45,6 +45,14 @@ describe("indicators loaded from the database", () => {
     expect(figures?.overall.rieCompliant.count).toBe(4);
     expect(figures?.overall.dmpReady.count).toBe(4);
     expect(Object.keys(figures?.byPopulation ?? {}).sort()).toEqual(["INTERN", "SALARIED", "SELF_EMPLOYED", "TEMPORARY"]);
+    // While Etienne still works (to 2026-01-31): his e-CPS, without an RPPS number, counts for nothing.
+    // Compliant and reaching the DMP: Arnaud (e-CPS), Bernard and Garnier (homologated local MIE, IdP
+    // federated), Dupont (a CPS card, which needs no RPPS number); Chevalier's OTP has ended.
+    const january = await computeEstablishmentIndicators(testDb, id, "2026-01-15");
+    expect(january?.overall.active).toBe(6);
+    expect(january?.overall.registered.count).toBe(3);
+    expect(january?.overall.rieCompliant.count).toBe(4);
+    expect(january?.overall.dmpReady.count).toBe(4);
   });
 
   it("keeps each professional's enrollments, dates and needs, and their ids for the lapses", async () => {

@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/access/viewer";
 import { effectiveClosingTime } from "@/lib/campaigns/deadline";
 import { db } from "@/lib/db/client";
 import { getEstablishmentOverview } from "@/lib/establishments/get-establishment-overview";
-import { evaluateProfessional } from "./compliance";
+import { AUTHENTICATION_CODES, evaluateProfessional, type MissingCode } from "./compliance";
 import { chooseProjectionTarget, describeLost } from "./compliance-view";
 import { parisToday } from "./dates";
 import { toEstablishmentContext } from "./establishment-context";
@@ -17,10 +17,9 @@ import { listIndicatorSnapshots } from "./snapshots";
 const LAPSES_SHOWN = 5;
 
 /** What a director must act on before the target date, per verdict lost. */
-const LAPSE_CODES = new Set([
-  "NO_COMPLIANT_MIE",
-  "TRANSITION_MIE_ENDED",
-  "LOCAL_MIE_NOT_HOMOLOGATED",
+const LAPSE_CODES = new Set<MissingCode>([
+  // A password tolerated before 2026 no longer matters to a date ahead.
+  ...AUTHENTICATION_CODES.filter((code) => code !== "PASSWORD_LOCAL_ACCESS_ONLY"),
   "DMP_UNREACHABLE",
   "RPPS_CHECK_OVERDUE",
 ]);

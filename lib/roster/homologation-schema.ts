@@ -4,12 +4,12 @@
  */
 import { z } from "zod";
 import type { MieType } from "@/lib/db/generated/enums";
-import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
+import { MIE_CATALOGUE, isHomologable } from "@/lib/mie/catalogue";
 import { parseIsoDay } from "./dates";
 
-/** The types the catalogue governs locally and accepts beyond the transition: the only ones an establishment homologates. */
+/** The local two-factor types accepted beyond the transition (`isHomologable`): the only ones an establishment homologates. */
 export const HOMOLOGABLE_TYPES = Object.values(MIE_CATALOGUE)
-  .filter((mie) => mie.governance === "ESTABLISHMENT" && !mie.transitionOnly)
+  .filter(isHomologable)
   .map((mie) => mie.type) as [MieType, ...MieType[]];
 
 export const HOMOLOGATION_REFERENCE_MAX = 200;

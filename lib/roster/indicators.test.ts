@@ -152,8 +152,9 @@ describe("projectIndicators", () => {
       ["C", ["RIE_COMPLIANT", "DMP_READY"]],
     ]);
     const lapsed = projection.lapsing[1]!.professional;
+    // C's CPS expires on 2026-06-01: the list says so.
     expect(evaluateProfessional(lapsed, establishment, "2026-07-01").missing.map((item) => item.code)).toEqual([
-      "NO_COMPLIANT_MIE",
+      "MIE_EXPIRED",
       "DMP_UNREACHABLE",
     ]);
   });

@@ -10,12 +10,13 @@
  * - the DMP only for those who need it;
  * - the RPPS link check only for registered professionals (others have no link to check).
  *
- * Public API (inside lib/roster): `MissingCode`, `ComplianceGap`, `missingItems`.
+ * Public API (inside lib/roster): `MissingCode`, `AUTHENTICATION_CODES`, `ComplianceGap`, `missingItems`.
  */
 import { MIE_CATALOGUE, RIE_DEADLINE } from "@/lib/mie/catalogue";
 import type { MieType } from "@/lib/db/generated/enums";
-import { formatDayFr, formatDayFrLong, toDay } from "./dates";
-import { needsStrongAuthentication, type ProfessionalFacts } from "./model";
+import { isValidRpps } from "@/lib/identifiers/rpps";
+import { formatDayFr, formatDayFrLong, toDay, type Day } from "./dates";
+import { needsStrongAuthentication, type EnrollmentFacts, type ProfessionalFacts } from "./model";
 import { countsForRie, enrollmentStanding, Verdict, type DayContext, type PreparedEstablishment } from "./verdicts";
 
 export type MissingCode =
@@ -26,18 +27,40 @@ export type MissingCode =
   | "IDENTITY_NOT_VERIFIED"
   | "IDENTITY_LOW"
   | "NO_COMPLIANT_MIE"
+  | "MIE_NOT_YET_VALID"
+  | "MIE_EXPIRED"
+  | "MIE_REVOKED"
+  | "MIE_WITHOUT_RPPS"
+  | "ONE_FACTOR_MIE"
   | "TRANSITION_MIE_ENDED"
   | "LOCAL_MIE_NOT_HOMOLOGATED"
   | "PASSWORD_LOCAL_ACCESS_ONLY"
   | "DMP_UNREACHABLE"
   | "RPPS_CHECK_OVERDUE";
 
+/** The items that explain why no MIE counts for the RIE (the follow-up's shortfalls, the projection's lapses read them). */
+export const AUTHENTICATION_CODES: readonly MissingCode[] = [
+  "NO_COMPLIANT_MIE",
+  "MIE_NOT_YET_VALID",
+  "MIE_EXPIRED",
+  "MIE_REVOKED",
+  "MIE_WITHOUT_RPPS",
+  "ONE_FACTOR_MIE",
+  "TRANSITION_MIE_ENDED",
+  "LOCAL_MIE_NOT_HOMOLOGATED",
+  "PASSWORD_LOCAL_ACCESS_ONLY",
+];
+
 export type ComplianceGap = { code: MissingCode; message: string; nextStep: string };
 
 const DEADLINE_DAY = toDay(RIE_DEADLINE);
 const VERIFY_IDENTITY = "Vérifier l'identité en face à face ou avec FranceConnect+";
 const ENROL_PSC_MIE = "Enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect";
+const HOMOLOGATE = "Homologuer ce moyen (décision datée de l'établissement, selon la méthode de l'ANSSI)";
 const REGISTER_THEN_ENROL = "Enregistrer d'abord le professionnel au RPPS, puis enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect";
+
+/** « Enrôler … » → « enrôler … », to follow a semicolon. */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 function registrationItem(professional: ProfessionalFacts): ComplianceGap {
   if (professional.rppsStatus === "REQUESTED") {
@@ -74,45 +97,121 @@ function identityItem(professional: ProfessionalFacts): ComplianceGap {
     : { code: "IDENTITY_LOW", message: "Identité vérifiée au niveau faible", nextStep: VERIFY_IDENTITY };
 }
 
-/** One item per MIE type that is in force but does not count, or « no compliant MIE ». */
+/** Why an enrollment is not in force at the day, in the director's words, or null when it is. */
+function notInForceItem(
+  professional: ProfessionalFacts,
+  enrollment: EnrollmentFacts,
+  registered: boolean,
+  day: Day,
+  enrol: string,
+): ComplianceGap | null {
+  const { shortLabel, gender, needsRpps } = MIE_CATALOGUE[enrollment.type];
+  const agreed = (word: string) => (gender === "f" ? `${word}e` : word);
+  const enrolledAt = toDay(enrollment.enrolledAt);
+  if (enrolledAt > day) {
+    return {
+      code: "MIE_NOT_YET_VALID",
+      message: `${shortLabel} valable à partir du ${formatDayFr(enrolledAt)}`,
+      // Without the RPPS number it would not count from that day either.
+      nextStep:
+        needsRpps && !registered
+          ? rppsForMieItem(professional, enrollment.type).nextStep
+          : `Ce moyen comptera à partir du ${formatDayFr(enrolledAt)} ; d'ici là, ${lowerFirst(enrol)}`,
+    };
+  }
+  // Revocation first: a card revoked before its expiry is known as revoked.
+  const revokedAt = enrollment.revokedAt === null ? null : toDay(enrollment.revokedAt);
+  const expiresAt = enrollment.expiresAt === null ? null : toDay(enrollment.expiresAt);
+  if (revokedAt !== null && revokedAt <= day && (expiresAt === null || revokedAt <= expiresAt)) {
+    return { code: "MIE_REVOKED", message: `${shortLabel} ${agreed("révoqué")} le ${formatDayFr(revokedAt)}`, nextStep: enrol };
+  }
+  if (expiresAt !== null && expiresAt <= day) {
+    return { code: "MIE_EXPIRED", message: `${shortLabel} ${agreed("expiré")} le ${formatDayFr(expiresAt)}`, nextStep: enrol };
+  }
+  return null;
+}
+
+/**
+ * An e-CPS (or a FIDO2 key enrolled in PSC) held by a professional the roster does not show as
+ * registered in RPPS: the MIE comes with the number, so the roster most likely lacks the number.
+ */
+function rppsForMieItem(professional: ProfessionalFacts, type: MieType): ComplianceGap {
+  const { shortLabel } = MIE_CATALOGUE[type];
+  const rpps = professional.rpps?.trim() ?? "";
+  if (rpps === "") {
+    return {
+      code: "MIE_WITHOUT_RPPS",
+      message: `${shortLabel} sans numéro RPPS : ce moyen est délivré avec le numéro RPPS, il ne compte pas sans lui`,
+      nextStep: "Renseigner le numéro RPPS du professionnel et le statut « Enregistré » (Annuaire Santé)",
+    };
+  }
+  if (!isValidRpps(rpps)) {
+    return {
+      code: "MIE_WITHOUT_RPPS",
+      message: `${shortLabel} avec un numéro RPPS invalide : ce moyen ne compte pas tant que le numéro n'est pas corrigé`,
+      nextStep: "Corriger le numéro RPPS à partir de l'Annuaire Santé",
+    };
+  }
+  return {
+    code: "MIE_WITHOUT_RPPS",
+    message: `${shortLabel} alors que le statut RPPS n'est pas « Enregistré » : ce moyen ne compte pas`,
+    nextStep: "Vérifier le numéro RPPS dans l'Annuaire Santé, puis choisir le statut « Enregistré »",
+  };
+}
+
+/** One item per MIE that does not count, with why; « no compliant MIE » when there is none to name. */
 function authenticationItems(
   professional: ProfessionalFacts,
+  registered: boolean,
   establishment: PreparedEstablishment,
   at: DayContext,
   enrol: string,
 ): ComplianceGap[] {
   const items: ComplianceGap[] = [];
-  const seen = new Set<MieType>();
+  const seen = new Set<string>();
   let passwordOnly = false;
+  const push = (key: string, item: ComplianceGap) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    items.push(item);
+  };
   for (const enrollment of professional.enrollments) {
-    const standing = enrollmentStanding(enrollment, establishment, at);
-    if (standing === "LOCAL_ACCESS_ONLY") passwordOnly = true;
-    if ((standing !== "TRANSITION_ENDED" && standing !== "NOT_HOMOLOGATED") || seen.has(enrollment.type)) continue;
-    seen.add(enrollment.type);
+    const standing = enrollmentStanding(enrollment, registered, establishment, at);
     const label = MIE_CATALOGUE[enrollment.type].label;
-    if (standing === "TRANSITION_ENDED") {
-      items.push({
+    if (standing === "LOCAL_ACCESS_ONLY") passwordOnly = true;
+    else if (standing === "NOT_IN_FORCE") {
+      const item = notInForceItem(professional, enrollment, registered, at.day, enrol);
+      if (item !== null) push(item.message, item);
+    } else if (standing === "NEEDS_RPPS") push(enrollment.type, rppsForMieItem(professional, enrollment.type));
+    else if (standing === "ONE_FACTOR") {
+      push(enrollment.type, {
+        code: "ONE_FACTOR_MIE",
+        message: `${label} : un seul facteur, non conforme (toléré jusqu'au ${formatDayFrLong(DEADLINE_DAY - 1)} pour l'accès depuis l'établissement, jamais à distance)`,
+        nextStep: enrol,
+      });
+    } else if (standing === "TRANSITION_ENDED") {
+      push(enrollment.type, {
         code: "TRANSITION_MIE_ENDED",
         message: `${label} : moyen de transition, non conforme depuis le ${formatDayFrLong(DEADLINE_DAY)}`,
         nextStep: enrol,
       });
-      continue;
+    } else if (standing === "NOT_HOMOLOGATED") {
+      const decidedFrom = establishment.homologatedFrom[enrollment.type];
+      push(
+        enrollment.type,
+        decidedFrom === undefined
+          ? {
+              code: "LOCAL_MIE_NOT_HOMOLOGATED",
+              message: `${label} : moyen local non homologué`,
+              nextStep: `${HOMOLOGATE}, ou ${lowerFirst(ENROL_PSC_MIE)}`,
+            }
+          : {
+              code: "LOCAL_MIE_NOT_HOMOLOGATED",
+              message: `${label} : moyen local homologué seulement à partir du ${formatDayFr(decidedFrom)}`,
+              nextStep: `Ce moyen comptera à partir du ${formatDayFr(decidedFrom)} ; d'ici là, ${lowerFirst(ENROL_PSC_MIE)}`,
+            },
+      );
     }
-    const decidedFrom = establishment.homologatedFrom[enrollment.type];
-    items.push(
-      decidedFrom === undefined
-        ? {
-            code: "LOCAL_MIE_NOT_HOMOLOGATED",
-            message: `${label} : moyen local non homologué`,
-            nextStep:
-              "Homologuer ce moyen (décision datée de l'établissement, selon la méthode de l'ANSSI), ou enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect",
-          }
-        : {
-            code: "LOCAL_MIE_NOT_HOMOLOGATED",
-            message: `${label} : moyen local homologué seulement à partir du ${formatDayFr(decidedFrom)}`,
-            nextStep: `Ce moyen comptera à partir du ${formatDayFr(decidedFrom)} ; d'ici là, enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect`,
-          },
-    );
   }
   if (passwordOnly) {
     items.push({
@@ -127,27 +226,60 @@ function authenticationItems(
   return items;
 }
 
-function dmpItem(
+/**
+ * The next step towards the DMP. A local two-factor MIE reaches it through a federated IdP or AIR
+ * simplifié only once it counts for the RIE: from 2026, once homologated (the RIE asks for a
+ * compliant MIE to reach digital health services), so an unhomologated one calls for its homologation.
+ */
+function dmpNextStep(
   flags: number,
   professional: ProfessionalFacts,
+  registered: boolean,
   establishment: PreparedEstablishment,
   at: DayContext,
   enrol: string,
-): ComplianceGap {
+): string {
+  const standings = professional.enrollments.map((enrollment) => ({
+    definition: MIE_CATALOGUE[enrollment.type],
+    standing: enrollmentStanding(enrollment, registered, establishment, at),
+  }));
+  // An e-CPS or a PSC key already held: the RPPS number is what is missing.
+  const withoutRpps = standings.find(({ standing }) => standing === "NEEDS_RPPS");
+  if (withoutRpps) return rppsForMieItem(professional, withoutRpps.definition.type).nextStep;
+  const toHomologate = standings.find(
+    ({ definition, standing }) =>
+      standing === "NOT_HOMOLOGATED" &&
+      ((establishment.idpFederatedWithPsc && definition.pscThroughFederatedIdp) ||
+        (establishment.usesAirSimplifie && definition.factors === 2)),
+  );
+  if (toHomologate) {
+    const { label, type } = toHomologate.definition;
+    const decidedFrom = establishment.homologatedFrom[type];
+    return decidedFrom === undefined
+      ? `${HOMOLOGATE} : « ${label} » donnera alors accès au DMP`
+      : `« ${label} » donnera accès au DMP à partir du ${formatDayFr(decidedFrom)}, date de son homologation`;
+  }
   // Compliant through a local MIE that would reach PSC once the establishment's IdP is federated.
   const federationWouldDo =
     !establishment.idpFederatedWithPsc &&
     (flags & Verdict.RIE_COMPLIANT) !== 0 &&
-    professional.enrollments.some(
-      (enrollment) =>
-        MIE_CATALOGUE[enrollment.type].pscThroughFederatedIdp && countsForRie(enrollmentStanding(enrollment, establishment, at)),
-    );
+    standings.some(({ definition, standing }) => definition.pscThroughFederatedIdp && countsForRie(standing));
+  return federationWouldDo ? "Fédérer le fournisseur d'identité de l'établissement avec Pro Santé Connect, ou enrôler une e-CPS" : enrol;
+}
+
+function dmpItem(
+  flags: number,
+  professional: ProfessionalFacts,
+  registered: boolean,
+  establishment: PreparedEstablishment,
+  at: DayContext,
+  enrol: string,
+): ComplianceGap {
   return {
     code: "DMP_UNREACHABLE",
-    message: "Pas d'accès au DMP : il faut une authentification à deux facteurs par Pro Santé Connect ou AIR simplifié",
-    nextStep: federationWouldDo
-      ? "Fédérer le fournisseur d'identité de l'établissement avec Pro Santé Connect, ou enrôler une e-CPS"
-      : enrol,
+    message:
+      "Pas d'accès au DMP : il faut une authentification à deux facteurs par Pro Santé Connect ou AIR simplifié, avec une CPS, une e-CPS, une clé FIDO2 enrôlée dans Pro Santé Connect ou un moyen local à deux facteurs homologué",
+    nextStep: dmpNextStep(flags, professional, registered, establishment, at, enrol),
   };
 }
 
@@ -176,9 +308,9 @@ export function missingItems(
   // An e-CPS (and so a FIDO2 key enrolled in PSC) needs an RPPS number first.
   const enrol = registered ? ENROL_PSC_MIE : REGISTER_THEN_ENROL;
   if (!(flags & Verdict.RIE_COMPLIANT) && needsStrongAuthentication(professional)) {
-    items.push(...authenticationItems(professional, establishment, at, enrol));
+    items.push(...authenticationItems(professional, registered, establishment, at, enrol));
   }
-  if (professional.needsDmp && !(flags & Verdict.DMP_READY)) items.push(dmpItem(flags, professional, establishment, at, enrol));
+  if (professional.needsDmp && !(flags & Verdict.DMP_READY)) items.push(dmpItem(flags, professional, registered, establishment, at, enrol));
   if (flags & Verdict.RPPS_CHECK_OVERDUE) items.push(rppsCheckItem(professional));
   return items;
 }

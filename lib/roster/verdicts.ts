@@ -62,31 +62,47 @@ export function prepareEstablishment(context: EstablishmentContext): PreparedEst
 /**
  * Where one enrollment stands at a day (the professional's activity is checked by the caller):
  * - NOT_IN_FORCE: not enrolled yet, expired or revoked;
+ * - NEEDS_RPPS: an MIE that comes with the RPPS number (e-CPS, FIDO2 key enrolled in PSC) held by a
+ *   professional who is not registered in RPPS (`isRegistered`): it cannot be in force, so it does
+ *   not count (the roster is more likely missing the number than the person the e-CPS);
+ * - ONE_FACTOR: from the deadline, a one-factor MIE (a password alone): never compliant;
+ * - LOCAL_ACCESS_ONLY: before the deadline, a one-factor MIE: tolerated from inside the establishment;
  * - STATE: provided by the administration or PSC, counts without homologation;
  * - HOMOLOGATED: a local MIE homologated on or before the day;
  * - TRANSITION: before the deadline, any other two-factor MIE (the *MIE de transition*);
  * - NOT_HOMOLOGATED: from the deadline, a local MIE without homologation at that day;
- * - TRANSITION_ENDED: from the deadline, a transition-only MIE (OTP by SMS / e-mail, password);
- * - LOCAL_ACCESS_ONLY: before the deadline, a password alone.
+ * - TRANSITION_ENDED: from the deadline, a transition-only MIE (OTP by SMS / e-mail).
  */
 export type MieStanding =
-  "NOT_IN_FORCE" | "STATE" | "HOMOLOGATED" | "TRANSITION" | "NOT_HOMOLOGATED" | "TRANSITION_ENDED" | "LOCAL_ACCESS_ONLY";
+  | "NOT_IN_FORCE"
+  | "NEEDS_RPPS"
+  | "ONE_FACTOR"
+  | "LOCAL_ACCESS_ONLY"
+  | "STATE"
+  | "HOMOLOGATED"
+  | "TRANSITION"
+  | "NOT_HOMOLOGATED"
+  | "TRANSITION_ENDED";
 
-export function enrollmentStanding(enrollment: EnrollmentFacts, establishment: PreparedEstablishment, at: DayContext): MieStanding {
+/** `registered`: the professional's `isRegistered`, worked out once by the caller. */
+export function enrollmentStanding(
+  enrollment: EnrollmentFacts,
+  registered: boolean,
+  establishment: PreparedEstablishment,
+  at: DayContext,
+): MieStanding {
   const day = at.day;
   if (toDay(enrollment.enrolledAt) > day) return "NOT_IN_FORCE";
   if (enrollment.expiresAt !== null && toDay(enrollment.expiresAt) <= day) return "NOT_IN_FORCE";
   if (enrollment.revokedAt !== null && toDay(enrollment.revokedAt) <= day) return "NOT_IN_FORCE";
   const definition = MIE_CATALOGUE[enrollment.type];
+  if (definition.needsRpps && !registered) return "NEEDS_RPPS";
+  if (definition.factors === 1) return at.beforeDeadline ? "LOCAL_ACCESS_ONLY" : "ONE_FACTOR";
   if (definition.governance === "STATE") return "STATE";
-  if (definition.transitionOnly) {
-    if (!at.beforeDeadline) return "TRANSITION_ENDED";
-    return definition.factors === 2 ? "TRANSITION" : "LOCAL_ACCESS_ONLY";
-  }
+  if (definition.transitionOnly) return at.beforeDeadline ? "TRANSITION" : "TRANSITION_ENDED";
   const homologatedFrom = establishment.homologatedFrom[enrollment.type];
   if (homologatedFrom !== undefined && homologatedFrom <= day) return "HOMOLOGATED";
-  if (!at.beforeDeadline) return "NOT_HOMOLOGATED";
-  return definition.factors === 2 ? "TRANSITION" : "LOCAL_ACCESS_ONLY";
+  return at.beforeDeadline ? "TRANSITION" : "NOT_HOMOLOGATED";
 }
 
 export function countsForRie(standing: MieStanding): boolean {
@@ -100,7 +116,7 @@ function reachesDmp(definition: MieDefinition, establishment: PreparedEstablishm
   return establishment.usesAirSimplifie && definition.factors === 2;
 }
 
-export function isRegistered(professional: ProfessionalFacts): boolean {
+export function isRegistered(professional: Pick<ProfessionalFacts, "rpps" | "rppsStatus">): boolean {
   return professional.rppsStatus === "REGISTERED" && professional.rpps !== null && isValidRpps(professional.rpps);
 }
 
@@ -140,7 +156,8 @@ function activeAt(professional: ProfessionalFacts, day: Day): boolean {
 /** Sum of `Verdict` bits for the professional at `day`. MIE count only while the activity covers the day. */
 export function verdictFlags(professional: ProfessionalFacts, establishment: PreparedEstablishment, at: DayContext): number {
   let flags = 0;
-  if (isRegistered(professional)) {
+  const registered = isRegistered(professional);
+  if (registered) {
     flags |= Verdict.REGISTERED;
     const checkedAt = professional.rppsCheckedAt;
     if (checkedAt === null || toDay(checkedAt) < at.rppsCheckedSince) flags |= Verdict.RPPS_CHECK_OVERDUE;
@@ -149,7 +166,7 @@ export function verdictFlags(professional: ProfessionalFacts, establishment: Pre
   if (!activeAt(professional, at.day)) return flags;
   flags |= Verdict.ACTIVE;
   for (const enrollment of professional.enrollments) {
-    const standing = enrollmentStanding(enrollment, establishment, at);
+    const standing = enrollmentStanding(enrollment, registered, establishment, at);
     if (countsForRie(standing)) {
       flags |= Verdict.RIE_COMPLIANT;
       if (reachesDmp(MIE_CATALOGUE[enrollment.type], establishment)) flags |= Verdict.DMP_READY;

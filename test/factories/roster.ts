@@ -4,8 +4,8 @@ import type { ProfessionalFacts } from "@/lib/roster/model";
 
 /**
  * Test helper: a small roster that exercises every verdict (registered or not, a wrong RPPS key,
- * identity levels, a transition MIE after 2026, a homologated local MIE, an expired card, a
- * departure, a future arrival), as DB-free professionals and as rows to insert.
+ * identity levels, a transition MIE after 2026, a homologated local MIE, an expired card, an e-CPS
+ * without an RPPS number, a departure, a future arrival), as DB-free professionals and as rows to insert.
  */
 export type RosterCase = ProfessionalFacts & { lastName: string; firstName: string };
 
@@ -66,6 +66,7 @@ export const ROSTER_CASES: RosterCase[] = [
     ],
   }),
   person("Etienne", {
+    // Not registered, yet an e-CPS (which comes with the RPPS number): it counts for nothing.
     activityEnd: "2026-01-31",
     needsSecureMessaging: true,
     enrollments: [{ type: "E_CPS", enrolledAt: "2024-01-01", expiresAt: null, revokedAt: null }],
