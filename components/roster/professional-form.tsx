@@ -11,6 +11,7 @@ import { RequiredFieldsNotice, SelectField, TextField } from "@/components/forms
 import { removeRowKeepingFocus } from "@/components/forms/remove-row";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { callApi } from "@/lib/http/api-client";
+import { mieAwaitingRpps, mieAwaitingRppsWarning } from "@/lib/roster/mie-awaiting-rpps";
 import { PROFESSIONAL_NAME_MAX, type TProfessionalFormValues, ZProfessionalInput } from "@/lib/roster/professional-schema";
 
 type Option = { value: string; label: string };
@@ -186,6 +187,7 @@ export function ProfessionalForm({
       <fieldset className={fr.cx("fr-fieldset")}>
         <legend className={fr.cx("fr-fieldset__legend")}>Moyens d&apos;identification électronique (MIE)</legend>
         {enrollments.fields.length === 0 ? <p className={fr.cx("fr-fieldset__element")}>Aucun MIE enregistré.</p> : null}
+        <MieAwaitingRppsWarning control={control} />
         {enrollments.fields.map((enrollment, index) => (
           <div key={enrollment.id} data-list-row className={fr.cx("fr-fieldset__element")}>
             <fieldset className={fr.cx("fr-fieldset")}>
@@ -259,4 +261,20 @@ function EnrollmentLegend({ control, index, mieTypes }: { control: Control<TProf
   const type = useWatch({ control, name: `enrollments.${index}.type` });
   const label = mieTypes.find((option) => option.value === type)?.label;
   return label ? `MIE ${index + 1} – ${label}` : `MIE ${index + 1}`;
+}
+
+/**
+ * Warns, without refusing, when an e-CPS or a PSC key is recorded for someone not registered in
+ * RPPS: the director may record it before typing the number, but it counts for nothing until then.
+ */
+function MieAwaitingRppsWarning({ control }: { control: Control<TProfessionalFormValues> }) {
+  const [rpps, rppsStatus, enrollments] = useWatch({ control, name: ["rpps", "rppsStatus", "enrollments"] });
+  const warning = mieAwaitingRppsWarning(
+    mieAwaitingRpps({ rpps: (rpps ?? "").replace(/\s+/g, ""), rppsStatus, enrollments: enrollments ?? [] }),
+  );
+  return (
+    <div aria-live="polite" className={fr.cx("fr-fieldset__element")}>
+      {warning ? <Alert severity="warning" small description={warning} /> : null}
+    </div>
+  );
 }

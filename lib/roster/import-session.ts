@@ -21,6 +21,7 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { applyRosterRows } from "./apply-import";
 import { withoutControlCharacters } from "./import/control-characters";
 import { planRosterImport } from "./import-plan";
+import { linesWithMieAwaitingRppsWarning, mieAwaitingRpps } from "./mie-awaiting-rpps";
 import { parseRosterFile, type RejectedLine, type RosterImportResult } from "./import";
 import { loadStoredRoster } from "./roster-writes";
 import { recordIndicatorSnapshot } from "./snapshots";
@@ -96,6 +97,13 @@ async function readImport(
 async function previewOf(row: RosterImport, reading: RosterImportResult): Promise<RosterImportPreview> {
   const plan = planRosterImport(reading.rows, await loadStoredRoster(db, row.establishmentId));
   const rejected = [...reading.rejected, ...plan.rejected].sort((a, b) => a.line - b.line);
+  // Read on the records as they will be stored: a blank RPPS on a line never erases a stored number.
+  const awaitingRpps = linesWithMieAwaitingRppsWarning(
+    [...plan.creates, ...plan.updates]
+      .filter(({ record }) => mieAwaitingRpps(record).length > 0)
+      .map(({ line }) => line)
+      .sort((a, b) => a - b),
+  );
   return {
     id: row.id,
     establishmentId: row.establishmentId,
@@ -104,7 +112,7 @@ async function previewOf(row: RosterImport, reading: RosterImportResult): Promis
     status: row.status,
     committedAt: row.committedAt,
     notes: reading.notes,
-    warnings: reading.warnings,
+    warnings: awaitingRpps === null ? reading.warnings : [...reading.warnings, awaitingRpps],
     errors: reading.errors,
     lines: reading.rows.length + reading.rejected.length,
     creates: plan.creates.length,

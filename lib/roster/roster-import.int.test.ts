@@ -55,6 +55,23 @@ describe("roster imports and edits", () => {
     expect(await testDb.auditEvent.count({ where: { action: "roster.imported" } })).toBe(1);
   });
 
+  it("warns, without rejecting, of an e-CPS on a line not registered in RPPS, read on the record as it will be stored", async () => {
+    const { importText, commit } = await setup();
+    await commit((await importText(templateCsv([{ Nom: "MARTIN", RPPS: rpps(1) }]))).id);
+    const preview = await importText(
+      templateCsv([
+        // A blank RPPS never erases the stored number: MARTIN stays registered, his e-CPS counts.
+        { Nom: "MARTIN", RPPS: "", "Statut RPPS": "Demande déposée" },
+        { Nom: "DURAND", RPPS: "", "Statut RPPS": "Non enregistré" },
+        { Nom: "PETIT", RPPS: rpps(2) },
+      ]),
+    );
+    expect(preview).toMatchObject({ creates: 2, rejectedCount: 0 });
+    expect(preview.warnings).toEqual([
+      "La ligne 3 déclare une e-CPS ou une clé FIDO2 enrôlée dans Pro Santé Connect sans enregistrement au RPPS : ces moyens sont délivrés avec le numéro RPPS et ne compteront pas sans lui. Renseignez le numéro RPPS et le statut « Enregistré », ou importez ces lignes puis complétez les fiches.",
+    ]);
+  });
+
   it("writes nothing when the file cannot be read, and refuses to commit it", async () => {
     const { importText, commit } = await setup();
     const preview = await importText("Nom;Prénom\nDUPONT;Marie\n");
