@@ -62,7 +62,7 @@ export function ProfileForm({
         render={({ field }) => (
           <ToggleSwitch
             label="L'établissement accède au DMP par AIR simplifié"
-            helperText="Ses professionnels qui ont un moyen d'identification à deux facteurs sont alors comptés comme accédant au DMP, même sans Pro Santé Connect."
+            helperText="Ses professionnels qui ont un moyen d'identification à deux facteurs conforme au RIE (carte CPS, e-CPS, clé FIDO2 enrôlée dans Pro Santé Connect, application carte Vitale, ou moyen local à deux facteurs homologué) sont alors comptés comme accédant au DMP, même sans Pro Santé Connect."
             checked={field.value}
             onChange={field.onChange}
             inputTitle="AIR simplifié"
@@ -75,7 +75,7 @@ export function ProfileForm({
         render={({ field }) => (
           <ToggleSwitch
             label="Le fournisseur d'identité de l'établissement est fédéré avec Pro Santé Connect"
-            helperText="Ses professionnels qui se connectent avec un moyen local à deux facteurs sont alors comptés comme accédant au DMP par Pro Santé Connect."
+            helperText="Ses professionnels qui se connectent avec un moyen local à deux facteurs homologué sont alors comptés comme accédant au DMP par Pro Santé Connect."
             checked={field.value}
             onChange={field.onChange}
             inputTitle="Fédération avec Pro Santé Connect"
