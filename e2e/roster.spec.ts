@@ -406,6 +406,17 @@ test.describe("professional roster", () => {
     await expectNoSeriousAccessibilityViolation(page);
   });
 
+  test("the form warns, without refusing, of an e-CPS recorded for someone not registered in RPPS", async ({ page, context }) => {
+    await openProfessionalWithOneMie(page, context);
+    const warning = page.getByText(/^e-CPS sans enregistrement au RPPS : ce moyen est délivré avec le numéro RPPS/);
+    await expect(warning).toHaveCount(0);
+    await page.getByLabel("Statut RPPS").selectOption("REQUESTED");
+    await expect(warning).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+    await page.getByLabel("Statut RPPS").selectOption("REGISTERED");
+    await expect(warning).toHaveCount(0);
+  });
+
   test("removing a homologation from the keyboard gives the focus to the message saying it was removed", async ({ page, context }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id });
