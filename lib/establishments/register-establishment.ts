@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { AppError } from "@/lib/errors/app-error";
 import { invitationAuthor, writeInvitation } from "@/lib/identity/invitations";
+import { consumeLinkSent } from "@/lib/identity/rate-limits";
 import { requestDelivery } from "@/lib/jobs/worker";
 import type { TEstablishmentRegistrationInput } from "./registration-schema";
 import { DEPARTMENTS } from "./territories";
@@ -28,6 +29,8 @@ export async function registerEstablishment(
   if (!category)
     throw new AppError("INVALID_INPUT", undefined, { fieldErrors: { categoryCode: ["Choisissez une catégorie de la liste."] } });
   if (sameFiness) throw alreadyRegistered(identity.finessEt, sameFiness.name);
+  // The director's invitation counts with the manager's other invitations.
+  await consumeLinkSent(viewer.userId, ip);
 
   const establishmentId = await db
     .$transaction(async (tx) => {

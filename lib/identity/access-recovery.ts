@@ -10,6 +10,7 @@ import { requestDelivery } from "@/lib/jobs/worker";
 import { accessRecoveredEmail } from "@/lib/notifications/access-recovered-email";
 import { accessRecoveryEmail } from "@/lib/notifications/access-recovery-email";
 import { enqueueEmail } from "@/lib/notifications/outbox";
+import { consumeLinkSent } from "./rate-limits";
 import { nameWithSide } from "./staff-role-labels";
 import { hashToken, newToken } from "./tokens";
 import { type LinkStatus, linkStatus, usableLinkWhere } from "./single-use-link";
@@ -57,6 +58,8 @@ export async function issueAccessRecovery(
     staffRole: account.staffRole,
     establishmentIds: account.memberships.map((membership) => membership.establishmentId),
   });
+  // The invitations' budget: this e-mail names its sender too.
+  await consumeLinkSent(viewer.userId, ip);
   const author = { issuedById: viewer.userId, issuedBy: nameWithSide(viewer.displayName, viewer.staffRole), actor: auditActor(viewer) };
   const { email, expiresAt, replacedEarlier } = await writeAccessRecovery(account, author, ip, now);
   return { email, expiresAt, replacedEarlier };

@@ -13,6 +13,7 @@ import { requestDelivery } from "@/lib/jobs/worker";
 import { invitationEmail } from "@/lib/notifications/invitation-email";
 import { invitationExistingAccountEmail } from "@/lib/notifications/invitation-existing-account-email";
 import { enqueueEmail } from "@/lib/notifications/outbox";
+import { consumeLinkSent } from "./rate-limits";
 import { hashToken, newToken } from "./tokens";
 
 export type InvitationRequest =
@@ -35,6 +36,8 @@ export async function inviteUser(
 ): Promise<{ invitationId: string; link: string; accountExists: boolean; superseded: number }> {
   if (request.purpose === "STAFF") requirePermission(inviter, "invitation:staff");
   else authorizeMemberInvitation(inviter, request.establishmentId, request.membershipRole);
+  // Re-sending is inviting again: each e-mail counts.
+  await consumeLinkSent(inviter.userId, ip);
   return createInvitation(request, invitationAuthor(inviter), ip);
 }
 

@@ -21,6 +21,18 @@ export const RATE_LIMITS = {
   invitationPerIp: limiter("invitation-ip", 30 * env.RATE_LIMIT_PER_IP_SCALE, 60 * 60),
   /** Attempts on one invitation or access-recovery link. */
   invitationPerToken: limiter("invitation-token", 10, 60 * 60),
+  /**
+   * E-mails sent in a person's name (invitations, re-sent or not, establishment registrations, and
+   * access-recovery links), per sender. The sender's name opens the e-mail, so an account (or a
+   * stolen one) could otherwise make our address mail any text to anyone. A programme manager
+   * onboarding a region invites a few dozen directors in an afternoon; 50 an hour is above that.
+   */
+  linksSentPerAccount: limiter("links-sent-account", 50, 60 * 60),
+  /**
+   * The same e-mails from one address: twice an account's share, for the colleagues who work behind
+   * one gateway (an ARS office, a hospital group), scaled like the other per-address limits.
+   */
+  linksSentPerIp: limiter("links-sent-ip", 100 * env.RATE_LIMIT_PER_IP_SCALE, 60 * 60),
   /** Calls of the public read API with one token, per minute (lib/http/define-api-route.ts). */
   apiPerToken: limiter("api-token", env.API_RATE_LIMIT_PER_MINUTE, 60),
   /** Calls of the public read API refused for their token (missing, unknown…) from one address. */
@@ -42,4 +54,10 @@ export async function consumeAttempt(name: RateLimitName, key: string | null): P
     }
     throw error;
   }
+}
+
+/** Counts one e-mail sent in a person's name, for them and for their address; throws RATE_LIMITED past either limit. */
+export async function consumeLinkSent(senderId: string, ip: string | null): Promise<void> {
+  await consumeAttempt("linksSentPerAccount", senderId);
+  await consumeAttempt("linksSentPerIp", ip);
 }
