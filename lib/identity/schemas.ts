@@ -12,13 +12,33 @@ export const ZRegistrationOptionsInput = z.object(ZLinkTokens).refine(oneLinkAtM
 
 export const DISPLAY_NAME_MISSING = "Indiquez vos prénom et nom : ils apparaîtront aux autres utilisateurs.";
 
+export const DISPLAY_NAME_NOT_A_NAME =
+  "Saisissez seulement vos prénom et nom : des lettres, des espaces, des apostrophes, des traits d'union et le point d'une initiale (« J.-P. Martin »), sans chiffres ni adresse.";
+
+/**
+ * A person's name: letters (accents included), spaces, apostrophes, hyphens, and a dot only after
+ * an initial (never before a letter, so no « exemple.fr »). A display name opens the invitations
+ * its owner sends: digits, « : », « / » or « @ » would let it carry a phone number or a link.
+ * Checked on input only: accounts created through Pro Santé Connect are named by their address.
+ */
+const PERSON_NAME = /^\p{L}[\p{L}\p{M}]*(?:(?:[ '’-]|\.[ -])\p{L}[\p{L}\p{M}]*)*\.?$/u;
+
+/** A display name as typed: trimmed, at most 120 characters, empty allowed (each form says whether it may be). */
+const ZDisplayName = z
+  .string()
+  .trim()
+  .max(120, { error: "120 caractères au plus." })
+  // Spaces typed twice, or a non-breaking one pasted, are one space.
+  .transform((name) => name.replace(/\s+/g, " ").normalize("NFC"))
+  .refine((name) => name === "" || PERSON_NAME.test(name), { error: DISPLAY_NAME_NOT_A_NAME });
+
 export const ZRegistrationInput = z
   .object({
     ...ZLinkTokens,
     challengeId: z.uuid(),
     response: z.looseObject({ id: z.string(), type: z.literal("public-key") }),
     keyName: ZKeyName,
-    displayName: z.string().trim().max(120, { error: "120 caractères au plus." }).optional(),
+    displayName: ZDisplayName.optional(),
   })
   // A new account (through an invitation) is named by its owner: colleagues would otherwise read its address.
   .refine((input) => !input.invitationToken || Boolean(input.displayName), { path: ["displayName"], error: DISPLAY_NAME_MISSING })
@@ -26,7 +46,7 @@ export const ZRegistrationInput = z
 
 /** The name an account shows to the other users, as its owner writes it. */
 export const ZAccountNameInput = z.object({
-  displayName: z.string().trim().min(1, { error: DISPLAY_NAME_MISSING }).max(120, { error: "120 caractères au plus." }),
+  displayName: ZDisplayName.refine(Boolean, { error: DISPLAY_NAME_MISSING }),
 });
 
 export const ZRenameCredentialInput = z.object({ name: ZKeyName });
