@@ -42,7 +42,9 @@ test.describe("the client's address", () => {
     await context.close();
   });
 
-  test("a changed X-Forwarded-For does not reset the per-address sign-in limit, nor do demo links escape it", async ({ page }) => {
+  test("a changed X-Forwarded-For does not reset the per-address sign-in limit, nor do demo links escape it; sign-in answers 429", async ({
+    page,
+  }) => {
     // Use up the attempts of this machine's addresses (the browser and the API client may reach the server over IPv4 or IPv6).
     const client = await playwright.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { Origin: E2E_BASE_URL } });
     const counters = LOOPBACK.map((address) => `sign-in-ip:${address}`);
@@ -60,7 +62,21 @@ test.describe("the client's address", () => {
       }
       expect(await e2eDb.rateLimit.count({ where: { key: { in: FORGED_ADDRESSES.map((address) => `sign-in-ip:${address}`) } } })).toBe(0);
 
-      // A demo sign-in link counts against the same limit.
+      // next-auth's sign-in callbacks answer as the other limited routes do (not next-auth's 401),
+      // and keep the address whose `error` next-auth's client shows.
+      const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      for (const provider of ["passkey", "demo-link"]) {
+        const refused = await client.post(`/api/auth/callback/${provider}`, {
+          form: { csrfToken, json: "true", callbackUrl: E2E_BASE_URL, token: "jeton", challengeId: "defi", response: "{}" },
+        });
+        expect(refused.status(), provider).toBe(429);
+        expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+        const body = (await refused.json()) as { url: string; error: { code: string; message: string } };
+        expect(body.error).toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/^Trop de tentatives/) });
+        expect(new URL(body.url).searchParams.get("error")).toBe(body.error.message);
+      }
+
+      // A demo sign-in link counts against the same limit, and the person reads why.
       const [director] = await createDemoSignInLinks(e2eDb, E2E_BASE_URL);
       await page.goto(new URL(director!.link).pathname);
       await page.getByRole("button", { name: `Se connecter en tant que ${director!.name}` }).click();

@@ -11,6 +11,7 @@ import { consumeDemoSignInLink } from "./demo-sign-in";
 import { consumeAttempt } from "./rate-limits";
 import { PSC_REJECTION_MESSAGES, proSanteConnectProvider, type PscUser } from "./pro-sante-connect";
 import { openSession, revokeSession } from "./sessions";
+import { noteSignInRefusal } from "./sign-in-rate-limit";
 import { finishPasskeySignIn } from "./webauthn/authentication";
 
 declare module "next-auth" {
@@ -43,6 +44,7 @@ const passkey = CredentialsProvider({
       return { id: userId, method: "PASSKEY" };
     } catch (error) {
       // next-auth shows `error` as the reason; keep our French message when we have one.
+      noteSignInRefusal(error);
       if (isAppError(error)) throw new Error(error.message);
       throw new Error("Connexion refusée : cette clé n'a pas pu être vérifiée.");
     }
@@ -58,6 +60,7 @@ const demoLink = CredentialsProvider({
       // The same per-address limit as the other ways in: a demo link is a sign-in too.
       await consumeAttempt("signInPerIp", clientIp(request.headers ?? {}));
     } catch (error) {
+      noteSignInRefusal(error);
       if (isAppError(error)) throw new Error(error.message);
       throw error;
     }
