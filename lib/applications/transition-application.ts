@@ -14,6 +14,7 @@ import { nextState, STATE_LABELS } from "./state-machine";
 import { loadReleasedDecision } from "@/lib/decisions/released-decision";
 import { withdrawStagedProposal } from "@/lib/decisions/withdraw-staged-proposal";
 import { DECISION_PUBLISHED } from "@/lib/review/reopening";
+import { tellPendingReviewers } from "@/lib/review/tell-pending-reviewers";
 import { writeTransition } from "./write-transition";
 
 /** The dossier page's transitions (not `submit`, which has its receipt, nor the decisions, released together): the form of each request. */
@@ -86,6 +87,7 @@ export async function transitionApplication(
       responseDueAt: responseDueAt ?? undefined,
     });
     if (input.action === "reopenReview") await withdrawStagedProposal(tx, { applicationId: facts.id, viewer, ip: input.ip, now });
+    if (input.action === "completeScoring") await tellPendingReviewers(tx, facts);
     if (input.action === "requestInformation" || input.action === "answerInformationRequest") {
       const message = await tx.message.create({
         data: { applicationId: facts.id, authorId: viewer.userId, body: input.comment, createdAt: now },

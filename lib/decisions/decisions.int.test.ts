@@ -281,7 +281,7 @@ describe("decisions", () => {
     await expect(releaseDecisions(manager, { waveId: wave.waveId, ip: null })).resolves.toMatchObject({ released: 1 });
   });
 
-  it("closes a review by hand only once a review has been submitted", async () => {
+  it("closes a review by hand only once a review has been submitted, telling the reviewers still pending", async () => {
     const { manager, wave, scored } = await scoredWave(1);
     const [dossier] = scored;
     await testDb.reviewerAssignment.deleteMany({ where: { applicationId: dossier!.id } });
@@ -295,7 +295,27 @@ describe("decisions", () => {
     });
     const reviewer = await createReviewer(testDb);
     await addSubmittedReviews(testDb, dossier!.id, wave.criteria, [{ reviewerId: reviewer.userId, value: 3 }]);
+    // Three more assigned: one writing a draft, one who never declared, one who declared a conflict.
+    const [drafting, silent, conflicted] = [await createReviewer(testDb), await createReviewer(testDb), await createReviewer(testDb)];
+    const assignmentOf = (reviewerId: string) =>
+      testDb.reviewerAssignment.create({ data: { applicationId: dossier!.id, reviewerId, tier: "NATIONAL" }, select: { id: true } });
+    const draft = await assignmentOf(drafting.userId);
+    await testDb.conflictDeclaration.create({ data: { assignmentId: draft.id, hasConflict: false } });
+    await testDb.review.create({ data: { assignmentId: draft.id } });
+    await assignmentOf(silent.userId);
+    const ended = await assignmentOf(conflicted.userId);
+    await testDb.conflictDeclaration.create({
+      data: { assignmentId: ended.id, hasConflict: true, type: "OTHER", details: "Ancien collègue." },
+    });
+
     await expect(close()).resolves.toEqual({ state: "SCORED", version: 5 });
+    // Those who had not transmitted are told their review is no longer expected; nobody else.
+    const told = await testDb.outboxEmail.findMany({
+      where: { dedupeKey: { startsWith: "review-no-longer-expected:" } },
+      select: { to: true, subject: true },
+    });
+    expect(told.map((email) => email.to).sort()).toEqual([drafting.email, silent.email].sort());
+    expect(told[0]!.subject).toBe("HospiConnect : votre évaluation du dossier de « EHPAD Décision 0 » n'est plus attendue");
   });
 
   it("exports the board, formula-safe and audited, with the same figures as the summaries", async () => {
