@@ -463,12 +463,14 @@ test.describe("review", () => {
     await expect(page.getByRole("status").filter({ hasText: "Le dossier est retiré à Paul Absent." })).toBeVisible();
     expect(await e2eDb.reviewerAssignment.count({ where: { id: assignment.id } })).toBe(0);
 
-    // Once the dossier is scored, its assignments no longer change: « Retirer » is not offered.
+    // Once the dossier is scored, its assignments no longer change: a review left undone is no longer
+    // expected, and neither « Retirer » nor « Changer l'échéance » is offered.
     const other = await createReviewer(e2eDb, { name: "Lise Tardive" });
     await assign(dossier.id, other.userId);
     await e2eDb.application.update({ where: { id: dossier.id }, data: { state: "SCORED" } });
     await page.reload();
-    await expect(page.getByRole("button", { name: "Changer l'échéance de Lise Tardive" })).toBeVisible();
+    await expect(page.getByRole("row", { name: /Lise Tardive/ })).toContainText("Non transmise : instruction close");
+    await expect(page.getByRole("button", { name: "Changer l'échéance de Lise Tardive" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Retirer le dossier à Lise Tardive" })).toHaveCount(0);
   });
 
