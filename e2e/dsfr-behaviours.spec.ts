@@ -83,6 +83,15 @@ test.describe("DSFR behaviours", () => {
     await expect(page).toHaveURL(/[?&]page=2/);
     await expect(pages.locator("[aria-current]")).toHaveAttribute("aria-current", "page");
     await expect(pages.locator("[aria-current]")).toHaveText("2");
+
+    // From the keyboard, from the first page to the last, where « Dernière page » is no longer a link:
+    // the focus goes to the rows, not to the document.
+    await page.goto("/pilotage/dossiers");
+    await page.waitForLoadState("networkidle");
+    await pages.getByRole("link", { name: "Dernière page" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(pages.getByRole("link", { name: "Dernière page" })).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Dossiers correspondant aux filtres" })).toBeFocused();
   });
 
   test("on a phone, the header's « Menu » button opens the navigation in a modal that Escape closes", async ({ page }) => {
