@@ -130,7 +130,8 @@ function aggregateSql(): string {
   const luhn = Array.from({ length: 11 }, (_, index) =>
     index % 2 === 1 ? `(ARRAY[0,2,4,6,8,1,3,5,7,9])[${digit(index + 1)} + 1]` : digit(index + 1),
   ).join(" + ");
-  const registered = `p."rppsStatus" = 'REGISTERED' AND p.rpps ~ '^[0-9]{11}$' AND (${luhn}) % 10 = 0`;
+  // As `isValidRpps`: 11 digits passing Luhn, never all zeros (which passes it; the data set's first number is one).
+  const registered = `p."rppsStatus" = 'REGISTERED' AND p.rpps ~ '^[0-9]{11}$' AND p.rpps <> '00000000000' AND (${luhn}) % 10 = 0`;
   return `
     WITH mie AS (
       SELECT "professionalId", bool_or(counts) AS rie, bool_or(counts AND reaches) AS dmp
