@@ -90,7 +90,11 @@ test.describe("filing a dossier", () => {
     await expect(page.getByText("Total demandé :")).toContainText("2 400,50");
     await waitSaved(page);
 
-    await page.getByRole("link", { name: "Auto-évaluation des objectifs" }).click();
+    // The sections' menu is a navigation named as such, beside the breadcrumb (RGAA 12.6).
+    await page
+      .getByRole("navigation", { name: "Sections du dossier" })
+      .getByRole("link", { name: "Auto-évaluation des objectifs" })
+      .click();
     const [first, second] = wave.objectives;
     const o1 = page.locator(`#objective-${first!.code}`);
     await o1.getByText("Atteint", { exact: true }).click();

@@ -52,6 +52,8 @@ export default async function SectionPage({ params }: Props) {
       <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
         <SideMenu
           align="left"
+          // The title names the navigation too (aria-labelledby), beside the breadcrumb's « vous êtes ici ».
+          title="Sections du dossier"
           burgerMenuButtonText="Sections du dossier"
           items={FORM_SECTION_ORDER.map((candidate) => ({
             text: SECTION_LABELS[candidate],
