@@ -15,6 +15,8 @@ import { loadReleasedDecision } from "@/lib/decisions/released-decision";
 import { withdrawStagedProposal } from "@/lib/decisions/withdraw-staged-proposal";
 import { DECISION_PUBLISHED } from "@/lib/review/reopening";
 import { tellPendingReviewers } from "@/lib/review/tell-pending-reviewers";
+import { completeScoringIfDone } from "@/lib/review/tier-completion";
+import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
 import { writeTransition } from "./write-transition";
 
 /** The dossier page's transitions (not `submit`, which has its receipt, nor the decisions, released together): the form of each request. */
@@ -88,6 +90,9 @@ export async function transitionApplication(
     });
     if (input.action === "reopenReview") await withdrawStagedProposal(tx, { applicationId: facts.id, viewer, ip: input.ip, now });
     if (input.action === "completeScoring") await tellPendingReviewers(tx, facts);
+    // Paused, a dossier was not scored when its last review came in (or its last pending reviewer left):
+    // back in review, it is, on nobody's act but the rule's.
+    if (input.action === "answerInformationRequest") await completeScoringIfDone(tx, facts.id, SYSTEM_ACTOR, now);
     if (input.action === "requestInformation" || input.action === "answerInformationRequest") {
       const message = await tx.message.create({
         data: { applicationId: facts.id, authorId: viewer.userId, body: input.comment, createdAt: now },

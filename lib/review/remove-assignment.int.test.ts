@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { addSubmittedReviews, createReviewer, createReviewWave, createSubmittedDossier, programmeManager } from "@/test/factories";
+import { transitionApplication } from "@/lib/applications/transition-application";
 import { removeAssignment } from "./remove-assignment";
 
 describe("removing a reviewer's assignment", () => {
@@ -47,7 +48,17 @@ describe("removing a reviewer's assignment", () => {
     await testDb.application.update({ where: { id: dossier.id }, data: { state: "INFORMATION_REQUESTED" } });
     await removeAssignment(manager, { assignmentId: pending.id, reason: "Instructeur parti.", ip: null });
     // Paused, the review is scored once the establishment has answered, not meanwhile.
-    expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("INFORMATION_REQUESTED");
+    const paused = await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } });
+    expect(paused.state).toBe("INFORMATION_REQUESTED");
+    await transitionApplication(dossier.director, {
+      applicationId: dossier.id,
+      expectedVersion: paused.version,
+      ip: null,
+      action: "answerInformationRequest",
+      comment: "Voici les pièces demandées.",
+    });
+    expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("SCORED");
+    await testDb.application.update({ where: { id: dossier.id }, data: { state: "INFORMATION_REQUESTED" } });
 
     const other = await createReviewer(testDb);
     const late = await testDb.reviewerAssignment.create({
