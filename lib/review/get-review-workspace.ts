@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/establishments/territories";
 import { getDossierIndicators } from "@/lib/roster/get-dossier-indicators";
 import { declarationClosedReason } from "./declaration-window";
+import { isInReview } from "./review-states";
 import { loadDossierReviews } from "./dossier-reviews";
 import { effectiveDueAt, isOverdue } from "./due-dates";
 import { loadAssignment } from "./load-assignment";
@@ -43,7 +44,10 @@ export async function getReviewWorkspace(viewer: Viewer, assignmentId: string, n
     assignmentId: assignment.id,
     tier: assignment.tier,
     dueAt,
-    overdue: isOverdue(dueAt, submitted, now),
+    /** Still to transmit: a review left undone once the dossier left review is no longer expected, nor overdue. */
+    expected: !submitted && isInReview(facts.state),
+    submitted,
+    overdue: isInReview(facts.state) && isOverdue(dueAt, submitted, now),
     declarationClosed: declarationClosedReason(facts.state, assignment.review?.status ?? null),
     wave: row.wave.title,
     establishment: {

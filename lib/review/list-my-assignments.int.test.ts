@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { addSubmittedReviews, createReviewer, createReviewWave, createSubmittedDossier, programmeManager } from "@/test/factories";
 import { getDossierReviewFollowUp } from "./get-dossier-review-follow-up";
+import { getReviewWorkspace } from "./get-review-workspace";
 import { listMyAssignments, ZQueueFilters } from "./list-my-assignments";
 
 describe("a reviewer's queue", () => {
@@ -52,10 +53,10 @@ describe("a reviewer's queue", () => {
     const past = new Date(Date.now() - 86_400_000);
     const closed = await createSubmittedDossier(testDb, wave, { name: "EHPAD Clos à la Main" });
     const open = await createSubmittedDossier(testDb, wave, { name: "EHPAD Encore Ouvert" });
-    for (const dossier of [closed, open])
-      await testDb.reviewerAssignment.create({
-        data: { applicationId: dossier.id, reviewerId: reviewer.userId, tier: "NATIONAL", dueAt: past },
-      });
+    const assign = (applicationId: string) =>
+      testDb.reviewerAssignment.create({ data: { applicationId, reviewerId: reviewer.userId, tier: "NATIONAL", dueAt: past } });
+    const closedAssignment = await assign(closed.id);
+    await assign(open.id);
     // A manager closed the first one by hand with the colleague's review alone.
     await addSubmittedReviews(testDb, closed.id, wave.criteria, [{ reviewerId: colleague.userId, value: 4 }]);
     await testDb.application.update({ where: { id: closed.id }, data: { state: "SCORED" } });
@@ -67,6 +68,13 @@ describe("a reviewer's queue", () => {
     ]);
     expect(queue.items.every((item) => item.projectTitle === null)).toBe(true);
     expect((await listMyAssignments(reviewer, ZQueueFilters.parse({ statut: "OVERDUE" }))).items).toHaveLength(1);
+
+    // Its page neither expects it nor calls it overdue, and says why nothing can be declared on it any more.
+    expect(await getReviewWorkspace(reviewer, closedAssignment.id)).toMatchObject({
+      expected: false,
+      overdue: false,
+      declarationClosed: expect.stringMatching(/^Ce dossier n'est plus en instruction/),
+    });
 
     const followUp = (await getDossierReviewFollowUp(manager, closed.id))!;
     expect(followUp.reviews.map((review) => [review.status, review.overdue]).sort()).toEqual([

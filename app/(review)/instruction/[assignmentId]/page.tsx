@@ -49,9 +49,17 @@ export default async function ReviewWorkspacePage({ params, searchParams }: Prop
         {workspace.wave} – {TIER_LABELS[workspace.tier]}. FINESS {establishment.finessEt} (entité juridique {establishment.finessEj}) –{" "}
         {establishment.category} – {establishment.city}, région {establishment.region}.
         <br />
-        Évaluation attendue{" "}
-        {workspace.dueAt ? <>avant le {formatParisDateTime(workspace.dueAt)} (heure de Paris)</> : "à une date non encore fixée"}
-        <OverdueBadge overdue={workspace.overdue} />.
+        {workspace.expected ? (
+          <>
+            Évaluation attendue{" "}
+            {workspace.dueAt ? <>avant le {formatParisDateTime(workspace.dueAt)} (heure de Paris)</> : "à une date non encore fixée"}
+            <OverdueBadge overdue={workspace.overdue} />.
+          </>
+        ) : workspace.submitted ? (
+          "Évaluation transmise."
+        ) : (
+          "Évaluation plus attendue : l'instruction de ce dossier est close."
+        )}
       </p>
     </>
   );
@@ -173,21 +181,25 @@ export default async function ReviewWorkspacePage({ params, searchParams }: Prop
           ) : null}
         </section>
       </div>
-      {workspace.declarationClosed === null ? (
-        <section aria-labelledby="conflit-titre" className={fr.cx("fr-mt-4w", "fr-col-12", "fr-col-md-8")}>
-          <h2 id="conflit-titre" className={fr.cx("fr-h5")}>
-            Un lien d&apos;intérêts découvert en lisant le dossier ?
-          </h2>
-          <p>
-            Vous avez déclaré n&apos;avoir aucun lien d&apos;intérêts avec ce dossier. Si vous en découvrez un (un partenaire, une ancienne
-            fonction…), déclarez-le : votre attribution prendra fin et votre évaluation ne sera pas transmise.
-          </p>
-          <details>
-            <summary>Déclarer un lien d&apos;intérêts</summary>
-            <DeclarationForm assignmentId={workspace.assignmentId} labelledBy="conflit-titre" later />
-          </details>
-        </section>
-      ) : null}
+      <section aria-labelledby="conflit-titre" className={fr.cx("fr-mt-4w", "fr-col-12", "fr-col-md-8")}>
+        <h2 id="conflit-titre" className={fr.cx("fr-h5")}>
+          Un lien d&apos;intérêts découvert en lisant le dossier ?
+        </h2>
+        {workspace.declarationClosed === null ? (
+          <>
+            <p>
+              Vous avez déclaré n&apos;avoir aucun lien d&apos;intérêts avec ce dossier. Si vous en découvrez un (un partenaire, une
+              ancienne fonction…), déclarez-le : votre attribution prendra fin et votre évaluation ne sera pas transmise.
+            </p>
+            <details>
+              <summary>Déclarer un lien d&apos;intérêts</summary>
+              <DeclarationForm assignmentId={workspace.assignmentId} labelledBy="conflit-titre" later />
+            </details>
+          </>
+        ) : (
+          <p>{workspace.declarationClosed}</p>
+        )}
+      </section>
     </>
   );
 }
