@@ -88,8 +88,11 @@ export async function transitionApplication(
       now,
       responseDueAt: responseDueAt ?? undefined,
     });
-    if (input.action === "reopenReview") await withdrawStagedProposal(tx, { applicationId: facts.id, viewer, ip: input.ip, now });
-    if (input.action === "completeScoring") await tellPendingReviewers(tx, facts);
+    if (input.action === "reopenReview") {
+      await withdrawStagedProposal(tx, { applicationId: facts.id, viewer, ip: input.ip, now });
+      await tellPendingReviewers(tx, facts, { kind: "reopened", at: now });
+    }
+    if (input.action === "completeScoring") await tellPendingReviewers(tx, facts, { kind: "closed", at: now });
     // Paused, a dossier was not scored when its last review came in (or its last pending reviewer left):
     // back in review, it is, on nobody's act but the rule's.
     if (input.action === "answerInformationRequest") await completeScoringIfDone(tx, facts.id, SYSTEM_ACTOR, now);

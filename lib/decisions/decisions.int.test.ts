@@ -309,13 +309,30 @@ describe("decisions", () => {
     });
 
     await expect(close()).resolves.toEqual({ state: "SCORED", version: 5 });
-    // Those who had not transmitted are told their review is no longer expected; nobody else.
-    const told = await testDb.outboxEmail.findMany({
-      where: { dedupeKey: { startsWith: "review-no-longer-expected:" } },
-      select: { to: true, subject: true },
+    // Those who had not transmitted are told their review is no longer expected; nobody else. Reopened,
+    // they are told it is expected again; closed again, told again.
+    const told = async () =>
+      (
+        await testDb.outboxEmail.findMany({
+          where: { dedupeKey: { startsWith: "review-" }, to: { in: [drafting.email, silent.email, conflicted.email, reviewer.email] } },
+          select: { to: true, subject: true },
+        })
+      )
+        .map((email) => `${email.to} ${email.subject.replace("HospiConnect : votre évaluation du dossier de « EHPAD Décision 0 » ", "")}`)
+        .sort();
+    const pending = [drafting.email, silent.email];
+    expect(await told()).toEqual(pending.map((to) => `${to} n'est plus attendue`).sort());
+    await transitionApplication(manager, { applicationId: dossier!.id, expectedVersion: 5, ip: null, action: "reopenReview", comment: "" });
+    await transitionApplication(manager, {
+      applicationId: dossier!.id,
+      expectedVersion: 6,
+      ip: null,
+      action: "completeScoring",
+      comment: "",
     });
-    expect(told.map((email) => email.to).sort()).toEqual([drafting.email, silent.email].sort());
-    expect(told[0]!.subject).toBe("HospiConnect : votre évaluation du dossier de « EHPAD Décision 0 » n'est plus attendue");
+    expect(await told()).toEqual(
+      pending.flatMap((to) => [`${to} n'est plus attendue`, `${to} n'est plus attendue`, `${to} est de nouveau attendue`]).sort(),
+    );
   });
 
   it("exports the board, formula-safe and audited, with the same figures as the summaries", async () => {

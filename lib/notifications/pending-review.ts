@@ -16,3 +16,19 @@ export function reviewNoLongerExpectedEmail(input: { establishment: string; assi
     ].join("\n"),
   };
 }
+
+/** To the same reviewer when a manager reopens the dossier's review: their review is expected again. */
+export function reviewExpectedAgainEmail(input: { establishment: string; assignmentId: string }) {
+  return {
+    subject: `HospiConnect : votre évaluation du dossier de « ${input.establishment} » est de nouveau attendue`,
+    text: [
+      "Bonjour,",
+      "",
+      `Un chargé de programme a rouvert l'instruction du dossier de « ${input.establishment} » : votre évaluation est de nouveau attendue. Reprenez-la là où vous l'aviez laissée, puis transmettez-la.`,
+      "",
+      reviewWorkspaceUrl(input.assignmentId),
+      "",
+      SIGNATURE,
+    ].join("\n"),
+  };
+}

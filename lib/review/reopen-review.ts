@@ -11,6 +11,7 @@ import { enqueueEmail } from "@/lib/notifications/outbox";
 import { reviewReopenedEmail } from "@/lib/notifications/review-reopened";
 import { loadAssignment } from "./load-assignment";
 import { DECISION_PUBLISHED, reviewsCanBeReopened } from "./reopening";
+import { tellPendingReviewers } from "./tell-pending-reviewers";
 
 /**
  * A manager reopens a submitted review: it becomes an editable draft again, the reviewer is told
@@ -52,6 +53,8 @@ export async function reopenReview(viewer: Viewer, input: { assignmentId: string
         now,
       });
       await withdrawStagedProposal(tx, { applicationId: facts.id, viewer, ip: input.ip, now });
+      // Back in review, the others' reviews left undone when it was closed are expected again.
+      await tellPendingReviewers(tx, facts, { kind: "reopened", at: now, except: assignment.id });
     }
     const [reviewer, dossier] = await Promise.all([
       tx.user.findUniqueOrThrow({ where: { id: assignment.reviewerId }, select: { email: true } }),

@@ -1,15 +1,24 @@
 import type { Db } from "@/lib/db/client";
 import { enqueueEmail } from "@/lib/notifications/outbox";
-import { reviewNoLongerExpectedEmail } from "@/lib/notifications/review-no-longer-expected";
+import { reviewExpectedAgainEmail, reviewNoLongerExpectedEmail } from "@/lib/notifications/pending-review";
 
 type Writer = Pick<Db, "reviewerAssignment" | "establishment" | "outboxEmail">;
 
+const EMAILS = { closed: reviewNoLongerExpectedEmail, reopened: reviewExpectedAgainEmail } as const;
+
 /**
- * When a manager closes a dossier's review by hand, in the same transaction: each reviewer still
- * assigned who had not transmitted (a draft, or nothing declared yet) is told their review is no
- * longer expected, once. Those whose conflict ended the assignment have nothing pending.
+ * When a manager closes a dossier's review by hand (`closed`), or puts it back in review
+ * (`reopened`), in the same transaction: each reviewer still assigned who had not transmitted (a
+ * draft, or nothing declared yet) is told their review is no longer expected, or expected again;
+ * once per move (a dossier may be closed, reopened and closed again). Those whose conflict ended
+ * the assignment have nothing pending; `except`, the one whose own review was reopened, is told so
+ * by that e-mail.
  */
-export async function tellPendingReviewers(tx: Writer, application: { id: string; establishmentId: string }): Promise<void> {
+export async function tellPendingReviewers(
+  tx: Writer,
+  application: { id: string; establishmentId: string },
+  move: { kind: keyof typeof EMAILS; at: Date; except?: string },
+): Promise<void> {
   const assignments = await tx.reviewerAssignment.findMany({
     where: { applicationId: application.id },
     select: {
@@ -21,12 +30,19 @@ export async function tellPendingReviewers(tx: Writer, application: { id: string
   });
   const pending = assignments.filter(
     (assignment) =>
-      assignment.conflict?.hasConflict !== true && assignment.review?.status !== "SUBMITTED" && !assignment.reviewer.disabledAt,
+      assignment.id !== move.except &&
+      assignment.conflict?.hasConflict !== true &&
+      assignment.review?.status !== "SUBMITTED" &&
+      !assignment.reviewer.disabledAt,
   );
   if (pending.length === 0) return;
   const { name } = await tx.establishment.findUniqueOrThrow({ where: { id: application.establishmentId }, select: { name: true } });
   for (const assignment of pending) {
-    const email = reviewNoLongerExpectedEmail({ establishment: name, assignmentId: assignment.id });
-    await enqueueEmail(tx, { dedupeKey: `review-no-longer-expected:${assignment.id}`, to: assignment.reviewer.email, ...email });
+    const email = EMAILS[move.kind]({ establishment: name, assignmentId: assignment.id });
+    await enqueueEmail(tx, {
+      dedupeKey: `review-${move.kind}:${assignment.id}:${move.at.toISOString()}`,
+      to: assignment.reviewer.email,
+      ...email,
+    });
   }
 }
