@@ -58,6 +58,11 @@ test.describe("passkeys for ANS staff", () => {
       /Indiquez vos prénom et nom : ils apparaîtront aux autres utilisateurs\./,
     );
     expect(await e2eDb.user.count({ where: { email: invitation.email } })).toBe(0);
+    // A name that is not a person's is refused there too, before the device creates a key no account would know.
+    await page.getByLabel("Vos prénom et nom").fill("Appelez le 01 23 45 67 89");
+    await page.getByRole("button", { name: "Enregistrer ma clé d'accès" }).click();
+    await expect(page.getByLabel("Vos prénom et nom")).toHaveAccessibleDescription(/Saisissez seulement vos prénom et nom/);
+    expect(await authenticator.credentials()).toEqual([]);
 
     await acceptInvitation(page, invitation.path, "Inès Garnier");
     // The page signs in with the new key right away, and lands on the account, which says it is active.

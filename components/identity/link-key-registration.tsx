@@ -7,7 +7,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError } from "@/lib/http/api-client";
-import { DISPLAY_NAME_MISSING } from "@/lib/identity/schemas";
+import { ZAccountNameInput } from "@/lib/identity/schemas";
 import { registerPasskey, signInWithPasskey } from "./passkey-ceremonies";
 
 type Step = { kind: "form" } | { kind: "working"; label: string } | { kind: "registered" };
@@ -36,8 +36,12 @@ export function LinkKeyRegistration({ link, email }: { link: KeyLink; email: str
     event.preventDefault();
     setError(null);
     setFieldErrors({});
-    // Asked before the key is, rather than after a ceremony the server would then refuse.
-    if (link.kind === "invitation" && !displayName.trim()) return setFieldErrors({ displayName: [DISPLAY_NAME_MISSING] });
+    // Checked before the key is created, by the account form's own rule: a name the server would then
+    // refuse would leave a key on the person's device that no account knows.
+    if (link.kind === "invitation") {
+      const name = ZAccountNameInput.shape.displayName.safeParse(displayName);
+      if (!name.success) return setFieldErrors({ displayName: name.error.issues.map((issue) => issue.message) });
+    }
     setStep({ kind: "working", label: "Enregistrement de votre clé…" });
     try {
       await registerPasskey(
