@@ -11,7 +11,7 @@ import { ReviewsTable } from "./reviews-table";
 
 const STATUS = {
   TO_DECLARE: "Déclaration d'intérêts à faire",
-  DRAFT: "En cours",
+  IN_PROGRESS: "En cours",
   SUBMITTED: "Transmise",
   CONFLICT: "Conflit déclaré : attribution terminée",
   CLOSED: "Non transmise : instruction close",

@@ -4,7 +4,7 @@ import type { DossierFacts } from "@/lib/applications/dossier-facts";
 import { db } from "@/lib/db/client";
 import type { ReviewTier } from "@/lib/db/generated/enums";
 import { effectiveDueAt, isOverdue } from "./due-dates";
-import { isInReview } from "./review-states";
+import { assignmentStanding, isInReview } from "./review-states";
 import { type SheetCriterion, weightedTotal } from "./score-sheet";
 
 /**
@@ -61,6 +61,7 @@ export async function loadDossierReviews(
   const reviews = visible.map((assignment, index) => {
     const dueAt = effectiveDueAt(assignment, wave);
     const submitted = assignment.review?.status === "SUBMITTED";
+    const standing = assignmentStanding({ state: facts.state, hasConflict: assignment.conflict?.hasConflict ?? null, submitted });
     return {
       assignmentId: assignment.id,
       tier: assignment.tier,
@@ -70,15 +71,7 @@ export async function loadDossierReviews(
           : named
             ? assignment.reviewer.displayName
             : `Instructeur ${String.fromCharCode(65 + index)}`,
-      status: assignment.conflict?.hasConflict
-        ? ("CONFLICT" as const)
-        : submitted
-          ? ("SUBMITTED" as const)
-          : !isInReview(facts.state)
-            ? ("CLOSED" as const)
-            : !assignment.conflict
-              ? ("TO_DECLARE" as const)
-              : ("DRAFT" as const),
+      status: standing,
       conflict: manager ? assignment.conflict : null,
       flags: manager ? assignment.flags : [],
       overrideReason: manager ? assignment.overrideReason : null,

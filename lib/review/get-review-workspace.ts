@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/establishments/territories";
 import { getDossierIndicators } from "@/lib/roster/get-dossier-indicators";
 import { declarationClosedReason } from "./declaration-window";
-import { isInReview } from "./review-states";
+import { assignmentStanding, isPendingStanding } from "./review-states";
 import { loadDossierReviews } from "./dossier-reviews";
 import { effectiveDueAt, isOverdue } from "./due-dates";
 import { loadAssignment } from "./load-assignment";
@@ -40,14 +40,15 @@ export async function getReviewWorkspace(viewer: Viewer, assignmentId: string, n
   });
   const dueAt = effectiveDueAt(assignment, row.wave);
   const submitted = assignment.review?.status === "SUBMITTED";
+  const standing = assignmentStanding({ state: facts.state, hasConflict: assignment.conflict?.hasConflict ?? null, submitted });
   const header = {
     assignmentId: assignment.id,
     tier: assignment.tier,
     dueAt,
     /** Still to transmit: a review left undone once the dossier left review is no longer expected, nor overdue. */
-    expected: !submitted && isInReview(facts.state),
+    expected: isPendingStanding(standing),
     submitted,
-    overdue: isInReview(facts.state) && isOverdue(dueAt, submitted, now),
+    overdue: isPendingStanding(standing) && isOverdue(dueAt, false, now),
     declarationClosed: declarationClosedReason(facts.state, assignment.review?.status ?? null),
     wave: row.wave.title,
     establishment: {

@@ -6,9 +6,10 @@ import { assignmentsVisibleTo } from "@/lib/access/visibility";
 import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/establishments/territories";
 import { effectiveDueAt, isOverdue } from "./due-dates";
-import { isInReview } from "./review-states";
+import { type AssignmentStanding, assignmentStanding, isPendingStanding } from "./review-states";
 
-export type AssignmentStatus = "TO_DECLARE" | "IN_PROGRESS" | "SUBMITTED" | "CLOSED";
+/** The queue lists live assignments only: a declared conflict ended its assignment. */
+export type AssignmentStatus = Exclude<AssignmentStanding, "CONFLICT">;
 
 export const ASSIGNMENT_STATUS_LABELS: Readonly<Record<AssignmentStatus, string>> = {
   TO_DECLARE: "Déclaration d'intérêts à faire",
@@ -53,23 +54,20 @@ export async function listMyAssignments(viewer: Viewer, filters: TQueueFilters, 
       },
     },
   });
-  const items = rows.map((row) => {
-    // A review left undone when the dossier left review (closed by a manager, withdrawn) is no longer due.
-    const status: AssignmentStatus =
-      row.review?.status === "SUBMITTED"
-        ? "SUBMITTED"
-        : !isInReview(row.application.state)
-          ? "CLOSED"
-          : !row.conflict
-            ? "TO_DECLARE"
-            : "IN_PROGRESS";
+  const items = rows.flatMap((row) => {
+    const status = assignmentStanding({
+      state: row.application.state,
+      hasConflict: row.conflict?.hasConflict ?? null,
+      submitted: row.review?.status === "SUBMITTED",
+    });
+    if (status === "CONFLICT") return [];
     const dueAt = effectiveDueAt(row, row.application.wave);
     return {
       assignmentId: row.id,
       tier: row.tier,
       status,
       dueAt,
-      overdue: isOverdue(dueAt, status === "SUBMITTED" || status === "CLOSED", now),
+      overdue: isPendingStanding(status) && isOverdue(dueAt, false, now),
       waveId: row.application.waveId,
       wave: row.application.wave.title,
       dossierState: row.application.state,
@@ -91,7 +89,7 @@ export async function listMyAssignments(viewer: Viewer, filters: TQueueFilters, 
       (!filters.statut || (filters.statut === "OVERDUE" ? item.overdue : item.status === filters.statut)),
   );
   // By due date, the work still to do first: a submitted review is done whatever its date, one no longer due too.
-  const done = (item: (typeof items)[number]) => (item.status === "SUBMITTED" || item.status === "CLOSED" ? 1 : 0);
+  const done = (item: (typeof items)[number]) => (isPendingStanding(item.status) ? 0 : 1);
   const compare = {
     echeance: (a: (typeof items)[number], b: (typeof items)[number]) =>
       done(a) - done(b) ||

@@ -1,5 +1,5 @@
 import type { ApplicationState, ReviewTier, StaffRole } from "@/lib/db/generated/enums";
-import { isInReview } from "./review-states";
+import { assignmentStanding, isPendingStanding } from "./review-states";
 
 export type HeldAssignment = {
   tier: ReviewTier;
@@ -24,9 +24,7 @@ export function assignmentsOutsideProfile(
     assignment.tier === "NATIONAL"
       ? profile.staffRole === "REVIEWER"
       : profile.staffRole === "REGIONAL_REVIEWER" && profile.regionCodes.includes(assignment.regionCode);
-  return assignments.filter(
-    (assignment) => !assignment.submitted && assignment.hasConflict !== true && isInReview(assignment.state) && !covers(assignment),
-  );
+  return assignments.filter((assignment) => isPendingStanding(assignmentStanding(assignment)) && !covers(assignment));
 }
 
 /** The refusal that names them, in French (the first three establishments). */

@@ -8,3 +8,27 @@ import type { ApplicationState } from "@/lib/db/generated/enums";
 export function isInReview(state: ApplicationState): boolean {
   return state === "SUBMITTED" || state === "UNDER_REVIEW" || state === "INFORMATION_REQUESTED";
 }
+
+/**
+ * Where one assignment stands, as its reviewer's queue, their page and the managers' follow-up all
+ * say it: a declared conflict ended it; a transmitted review is done; one left undone when the
+ * dossier left review is no longer expected (« CLOSED »); otherwise interests are still to declare,
+ * or the review is in progress.
+ */
+export type AssignmentStanding = "CONFLICT" | "SUBMITTED" | "CLOSED" | "TO_DECLARE" | "IN_PROGRESS";
+
+export function assignmentStanding(assignment: {
+  state: ApplicationState;
+  hasConflict: boolean | null;
+  submitted: boolean;
+}): AssignmentStanding {
+  if (assignment.hasConflict === true) return "CONFLICT";
+  if (assignment.submitted) return "SUBMITTED";
+  if (!isInReview(assignment.state)) return "CLOSED";
+  return assignment.hasConflict === null ? "TO_DECLARE" : "IN_PROGRESS";
+}
+
+/** A review still to do: interests to declare or a draft, on a dossier in review. */
+export function isPendingStanding(standing: AssignmentStanding): boolean {
+  return standing === "TO_DECLARE" || standing === "IN_PROGRESS";
+}
