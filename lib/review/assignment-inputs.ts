@@ -5,11 +5,9 @@ import { groupBy } from "@/lib/decisions/group-by";
 import { AppError } from "@/lib/errors/app-error";
 import type { PlanDossier, PlanReviewer } from "./assignment-plan";
 import { type ConflictFlag, conflictIndex, lookBackHorizon } from "./conflicts";
+import { IN_REVIEW_STATES } from "./review-states";
 
 type Reader = Pick<Db, "wave" | "application" | "user" | "reviewerAssignment" | "conflictDeclaration">;
-
-/** Dossiers that can take reviewers: submitted and not yet decided. */
-export const ASSIGNABLE_STATES = ["SUBMITTED", "UNDER_REVIEW", "INFORMATION_REQUESTED"] as const;
 
 const liveAssignment: Prisma.ReviewerAssignmentWhereInput = { NOT: { conflict: { is: { hasConflict: true } } } };
 
@@ -40,7 +38,7 @@ export async function loadAssignmentInputs(client: Reader, waveId: string, tier:
 
   const [dossiers, reviewers, loads, declarations] = await Promise.all([
     client.application.findMany({
-      where: { waveId, state: { in: [...ASSIGNABLE_STATES] } },
+      where: { waveId, state: { in: [...IN_REVIEW_STATES] } },
       orderBy: { id: "asc" },
       select: {
         id: true,
@@ -87,7 +85,7 @@ export async function loadAssignmentInputs(client: Reader, waveId: string, tier:
         hasConflict: true,
         type: { not: "PARTNER_TIE" },
         declaredAt: { gte: lookBackHorizon(now) },
-        assignment: { application: { establishment: { applications: { some: { waveId, state: { in: [...ASSIGNABLE_STATES] } } } } } },
+        assignment: { application: { establishment: { applications: { some: { waveId, state: { in: [...IN_REVIEW_STATES] } } } } } },
       },
       select: { assignment: { select: { reviewerId: true, applicationId: true, application: { select: { establishmentId: true } } } } },
     }),

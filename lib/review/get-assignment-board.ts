@@ -9,6 +9,7 @@ import { regionName } from "@/lib/establishments/territories";
 import { loadAssignmentInputs } from "./assignment-inputs";
 import { CONFLICT_FLAG_LABELS } from "./conflicts";
 import { effectiveDueAt, isOverdue } from "./due-dates";
+import { assignmentStanding } from "./review-states";
 import { tiersOf } from "./tier-completion";
 
 export const BOARD_PAGE_SIZE = 25;
@@ -48,19 +49,19 @@ export async function getAssignmentBoard(viewer: Viewer, waveId: string, filters
       state: dossier.state,
       establishment: { ...dossier.establishment, region: regionName(dossier.establishment.regionCode) },
       missing: Math.max(0, k - plan.assigned.length),
-      assignments: inTier
-        .filter((assignment) => assignment.conflict?.hasConflict !== true)
-        .map((assignment) => {
-          const dueAt = effectiveDueAt(assignment, inputs.wave);
-          const submitted = assignment.review?.status === "SUBMITTED";
-          return {
-            id: assignment.id,
-            reviewer: names.get(assignment.reviewerId) ?? "?",
-            status: !assignment.conflict ? ("TO_DECLARE" as const) : submitted ? ("SUBMITTED" as const) : ("DRAFT" as const),
-            dueAt,
-            overdue: isOverdue(dueAt, submitted, now),
-          };
-        }),
+      assignments: inTier.flatMap((assignment) => {
+        const submitted = assignment.review?.status === "SUBMITTED";
+        const status = assignmentStanding({ state: dossier.state, hasConflict: assignment.conflict?.hasConflict ?? null, submitted });
+        if (status === "CONFLICT") return [];
+        const dueAt = effectiveDueAt(assignment, inputs.wave);
+        return {
+          id: assignment.id,
+          reviewer: names.get(assignment.reviewerId) ?? "?",
+          status,
+          dueAt,
+          overdue: isOverdue(dueAt, submitted, now),
+        };
+      }),
       conflicts: inTier
         .filter((assignment) => assignment.conflict?.hasConflict === true)
         .map((assignment) => names.get(assignment.reviewerId) ?? "?"),

@@ -3,10 +3,12 @@ import type { ApplicationState } from "@/lib/db/generated/enums";
 /**
  * The states in which a dossier is being reviewed: its reviewers' declarations and reviews are still
  * expected. Scored (by the last review, or closed by a manager), decided or withdrawn, it needs no
- * more, and a review left in draft is no longer due.
+ * more, and a review left in draft is no longer due. They are also the dossiers that can take reviewers.
  */
+export const IN_REVIEW_STATES = ["SUBMITTED", "UNDER_REVIEW", "INFORMATION_REQUESTED"] as const satisfies readonly ApplicationState[];
+
 export function isInReview(state: ApplicationState): boolean {
-  return state === "SUBMITTED" || state === "UNDER_REVIEW" || state === "INFORMATION_REQUESTED";
+  return (IN_REVIEW_STATES as readonly ApplicationState[]).includes(state);
 }
 
 /**

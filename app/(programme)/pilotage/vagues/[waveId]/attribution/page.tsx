@@ -20,8 +20,10 @@ import { readListFilters } from "@/lib/http/list-filters";
 
 const STATUS = {
   TO_DECLARE: { label: "Déclaration à faire", severity: "warning" },
-  DRAFT: { label: "En cours", severity: "info" },
+  IN_PROGRESS: { label: "En cours", severity: "info" },
   SUBMITTED: { label: "Transmise", severity: "success" },
+  // The board lists dossiers in review only: never shown, named for the type's sake.
+  CLOSED: { label: "Plus attendue", severity: "info" },
 } as const;
 
 const wavePage = waveBoardPage("attribution", "reviewer:assign", "Attribution des dossiers");
