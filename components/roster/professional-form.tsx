@@ -11,6 +11,7 @@ import { RequiredFieldsNotice, SelectField, TextField } from "@/components/forms
 import { removeRowKeepingFocus } from "@/components/forms/remove-row";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { callApi } from "@/lib/http/api-client";
+import { compactRpps } from "@/lib/identifiers/rpps";
 import { mieAwaitingRpps, mieAwaitingRppsWarning } from "@/lib/roster/mie-awaiting-rpps";
 import { PROFESSIONAL_NAME_MAX, type TProfessionalFormValues, ZProfessionalInput } from "@/lib/roster/professional-schema";
 
@@ -269,9 +270,7 @@ function EnrollmentLegend({ control, index, mieTypes }: { control: Control<TProf
  */
 function MieAwaitingRppsWarning({ control }: { control: Control<TProfessionalFormValues> }) {
   const [rpps, rppsStatus, enrollments] = useWatch({ control, name: ["rpps", "rppsStatus", "enrollments"] });
-  const warning = mieAwaitingRppsWarning(
-    mieAwaitingRpps({ rpps: (rpps ?? "").replace(/\s+/g, ""), rppsStatus, enrollments: enrollments ?? [] }),
-  );
+  const warning = mieAwaitingRppsWarning(mieAwaitingRpps({ rpps: compactRpps(rpps ?? ""), rppsStatus, enrollments: enrollments ?? [] }));
   return (
     <div aria-live="polite" className={fr.cx("fr-fieldset__element")}>
       {warning ? <Alert severity="warning" small description={warning} /> : null}

@@ -10,6 +10,11 @@ export function checkRpps(value: string): RppsProblem | null {
   return passesLuhn(value) ? null : "checkKey";
 }
 
+/** Drops the spaces and dots people type or copy between an RPPS number's digit groups. */
+export function compactRpps(value: string): string {
+  return value.replace(/[\s.]/g, "");
+}
+
 export function isValidRpps(value: string): boolean {
   return checkRpps(value) === null;
 }

@@ -38,6 +38,13 @@ describe("professional form", () => {
     ]);
   });
 
+  it("reads an RPPS number typed or pasted in digit groups as the import does", () => {
+    const rpps = withRppsKey("1000000001");
+    const grouped = `${rpps.slice(0, 3)}.${rpps.slice(3, 6)} ${rpps.slice(6, 9)}\u00a0${rpps.slice(9)}`;
+    const parsed = ZProfessionalInput.parse({ ...toFormValues(record), rpps: grouped });
+    expect(parsed.rpps).toBe(rpps);
+  });
+
   it("says in French how long a name may be", () => {
     expect(messages({ lastName: "X".repeat(PROFESSIONAL_NAME_MAX + 1) })).toEqual([
       `lastName: Le nom ne doit pas dépasser ${PROFESSIONAL_NAME_MAX} caractères.`,

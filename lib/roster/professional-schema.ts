@@ -6,7 +6,7 @@
  * `toProfessionalRecord`, `toFormValues`.
  */
 import { z } from "zod";
-import { checkRpps, isAdeliNumber } from "@/lib/identifiers/rpps";
+import { checkRpps, compactRpps, isAdeliNumber } from "@/lib/identifiers/rpps";
 import { IdentityVerification, MieType, Population, ProfessionalCategory, RppsStatus } from "@/lib/db/generated/enums";
 import { dayToDate, dayToIsoDate, parseIsoDay, toDay } from "./dates";
 import { birthAndStartProblem, implausibleDayProblem } from "./past-days";
@@ -53,7 +53,7 @@ export const ZProfessionalInput = z
     category: z.enum(ProfessionalCategory),
     rpps: z
       .string()
-      .transform((value) => value.replace(/\s+/g, ""))
+      .transform(compactRpps)
       .superRefine((rpps, ctx) => {
         if (rpps === "") return;
         const problem = checkRpps(rpps);

@@ -136,6 +136,13 @@ describe("parseRosterFile: the app's CSV template", () => {
     ],
     ["an RPPS with letters", { RPPS: "1000000000A" }, ["Ligne 2 : le numéro RPPS « 1000000000A » ne doit contenir que des chiffres."]],
     [
+      "an RPPS turned into a number by an English-language spreadsheet",
+      { RPPS: "1.00000E+10" },
+      [
+        "Ligne 2 : le numéro RPPS « 1.00000E+10 » a été transformé en nombre par le tableur : mettez la colonne « RPPS » au format Texte et saisissez de nouveau les numéros.",
+      ],
+    ],
+    [
       "an RPPS turned into a number by the spreadsheet",
       { RPPS: "1,00000E+10" },
       [

@@ -8,7 +8,7 @@
  * `enumCodec`, `parseRpps`, `formatMieList`, `parseMieList`.
  */
 import type { MieType } from "@/lib/db/generated/enums";
-import { checkRpps, isAdeliNumber, isValidRpps, rppsFromNationalId } from "@/lib/identifiers/rpps";
+import { checkRpps, compactRpps, isAdeliNumber, isValidRpps, rppsFromNationalId } from "@/lib/identifiers/rpps";
 import { RPPS_STATUS_LABELS } from "../labels";
 import { MIE_CATALOGUE, MIE_TYPES } from "@/lib/mie/catalogue";
 import { dayToDate, formatDayFr, parseFrenchDay, parseIsoDay, toDay, type Day } from "../dates";
@@ -105,13 +105,14 @@ export function enumCodec<T extends string>(
 
 /** Empty → null. Takes the 11-digit RPPS or the national identifier 8 + RPPS; spaces are ignored. */
 export function parseRpps(text: string): Parsed<string | null> {
-  const compact = text.replace(/[\s.]/g, "");
-  if (compact === "") return ok(null);
-  if (/^\d([.,]\d+)?E\+?\d+$/i.test(compact)) {
+  // Scientific notation is told before the dots go: « 1.23457E+10 » is a spreadsheet's number, not digit groups.
+  if (/^\d([.,]\d+)?E\+?\d+$/i.test(text.replace(/\s/g, ""))) {
     return fail(
       `le numéro RPPS « ${text.trim()} » a été transformé en nombre par le tableur : mettez la colonne « RPPS » au format Texte et saisissez de nouveau les numéros`,
     );
   }
+  const compact = compactRpps(text);
+  if (compact === "") return ok(null);
   if (!/^\d+$/.test(compact)) return fail(`le numéro RPPS « ${text.trim()} » ne doit contenir que des chiffres`);
   const rpps = /^8\d{11}$/.test(compact) ? (rppsFromNationalId(compact) ?? compact.slice(1)) : compact;
   if (isAdeliNumber(compact)) {
