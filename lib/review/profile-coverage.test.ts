@@ -7,6 +7,7 @@ const held = (fields: Partial<HeldAssignment>): HeldAssignment => ({
   state: "UNDER_REVIEW",
   submitted: false,
   hasConflict: false,
+  reference: "HC-00042",
   establishment: "EHPAD Les Tilleuls",
   ...fields,
 });
@@ -37,10 +38,12 @@ describe("assignments a new reviewer profile would not cover", () => {
 
   it("names the first three dossiers and counts the rest", () => {
     expect(outsideProfileMessage([held({})])).toBe(
-      "Cet instructeur a un dossier à évaluer que ce rôle ou ces régions ne couvrent plus (« EHPAD Les Tilleuls ») : retirez-le-lui depuis la page de chaque dossier, puis changez son profil.",
+      "Cet instructeur a un dossier à évaluer que ce rôle ou ces régions ne couvrent plus (HC-00042 « EHPAD Les Tilleuls ») : retirez-le-lui depuis la page de chaque dossier, puis changez son profil.",
     );
-    const five = ["A", "B", "C", "D", "E"].map((name) => held({ establishment: `EHPAD ${name}` }));
+    const five = ["A", "B", "C", "D", "E"].map((name, index) => held({ reference: `HC-0000${index + 1}`, establishment: `EHPAD ${name}` }));
     expect(outsideProfileMessage(five)).toContain("5 dossiers à évaluer");
-    expect(outsideProfileMessage(five)).toContain("(« EHPAD A », « EHPAD B », « EHPAD C » et 2 autres) : retirez-les-lui");
+    expect(outsideProfileMessage(five)).toContain(
+      "(HC-00001 « EHPAD A », HC-00002 « EHPAD B », HC-00003 « EHPAD C » et 2 autres) : retirez-les-lui",
+    );
   });
 });

@@ -7,6 +7,8 @@ export type HeldAssignment = {
   state: ApplicationState;
   submitted: boolean;
   hasConflict: boolean | null;
+  /** The dossier's reference, « HC-00042 », which the manager finds on the dossiers' list. */
+  reference: string;
   establishment: string;
 };
 
@@ -27,9 +29,9 @@ export function assignmentsOutsideProfile(
   return assignments.filter((assignment) => isPendingStanding(assignmentStanding(assignment)) && !covers(assignment));
 }
 
-/** The refusal that names them, in French (the first three establishments). */
+/** The refusal that names them, in French (the first three dossiers, by reference and establishment). */
 export function outsideProfileMessage(outside: readonly HeldAssignment[]): string {
-  const names = outside.slice(0, 3).map((assignment) => `« ${assignment.establishment} »`);
+  const names = outside.slice(0, 3).map((assignment) => `${assignment.reference} « ${assignment.establishment} »`);
   const more = outside.length > 3 ? ` et ${outside.length - 3} autre${outside.length > 4 ? "s" : ""}` : "";
   const [count, them] =
     outside.length > 1 ? [`${outside.length} dossiers à évaluer`, "retirez-les-lui"] : ["un dossier à évaluer", "retirez-le-lui"];

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier, programmeManager } from "@/test/factories";
 import { assignReviewer } from "./assign-reviewer";
@@ -25,10 +26,10 @@ describe("a reviewer's profile", () => {
     });
     const save = (staffRole: "REVIEWER" | "REGIONAL_REVIEWER", regionCodes: string[]) =>
       saveReviewerProfile(manager, ars.userId, { staffRole, regionCodes, affiliations: [] }, null);
+    const { number } = await testDb.application.findUniqueOrThrow({ where: { id: dossier.id }, select: { number: true } });
     const refusal = {
       code: "INVALID_STATE",
-      message:
-        "Cet instructeur a un dossier à évaluer que ce rôle ou ces régions ne couvrent plus (« EHPAD du Profil ») : retirez-le-lui depuis la page de chaque dossier, puis changez son profil.",
+      message: `Cet instructeur a un dossier à évaluer que ce rôle ou ces régions ne couvrent plus (${dossierReference(number)} « EHPAD du Profil ») : retirez-le-lui depuis la page de chaque dossier, puis changez son profil.`,
     };
 
     await expect(save("REGIONAL_REVIEWER", ["11"])).rejects.toMatchObject(refusal);

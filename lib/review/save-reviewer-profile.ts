@@ -2,6 +2,7 @@ import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/db/generated/client";
 import { assignmentsOutsideProfile, type HeldAssignment, outsideProfileMessage } from "./profile-coverage";
@@ -18,7 +19,7 @@ async function heldAssignments(tx: Prisma.TransactionClient, reviewerId: string)
       tier: true,
       conflict: { select: { hasConflict: true } },
       review: { select: { status: true } },
-      application: { select: { state: true, establishment: { select: { name: true, regionCode: true } } } },
+      application: { select: { number: true, state: true, establishment: { select: { name: true, regionCode: true } } } },
     },
   });
   return rows.map((row) => ({
@@ -27,6 +28,7 @@ async function heldAssignments(tx: Prisma.TransactionClient, reviewerId: string)
     state: row.application.state,
     submitted: row.review?.status === "SUBMITTED",
     hasConflict: row.conflict?.hasConflict ?? null,
+    reference: dossierReference(row.application.number),
     establishment: row.application.establishment.name,
   }));
 }
