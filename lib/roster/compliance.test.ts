@@ -481,6 +481,27 @@ describe("evaluateProfessional", () => {
     ]);
   });
 
+  it("asks to look the professional up rather than register them when they hold an e-CPS, as the e-CPS's own item does", () => {
+    const { missing } = evaluateProfessional(
+      professional({ rpps: null, rppsStatus: "NOT_REGISTERED", ...only(mie("E_CPS", "2025-01-01")) }),
+      establishment(),
+      "2026-03-01",
+    );
+    expect(missing.slice(0, 2)).toEqual([
+      {
+        code: "RPPS_NOT_REGISTERED",
+        message: "Non enregistré au RPPS",
+        nextStep:
+          "Chercher le professionnel dans l'Annuaire Santé (un moyen délivré avec le numéro RPPS, e-CPS, est enregistré pour lui) : s'il y figure, saisir son numéro et le statut « Enregistré » ; sinon, demander l'enregistrement au RPPS",
+      },
+      {
+        code: "MIE_WITHOUT_RPPS",
+        message: "e-CPS sans numéro RPPS : ce moyen est délivré avec le numéro RPPS, il ne compte pas sans lui",
+        nextStep: "Renseigner le numéro RPPS du professionnel et le statut « Enregistré » (Annuaire Santé)",
+      },
+    ]);
+  });
+
   it("names the local MIE and the homologation date, and suggests federation when it would do", () => {
     const context = establishment({ homologations: { FIDO2_LOCAL: "2026-06-01", TOTP_APP: "2025-01-01" } });
     const { missing } = evaluateProfessional(professional(only(FIDO2_LOCAL)), context, "2026-03-01");

@@ -71,10 +71,15 @@ function registrationItem(professional: ProfessionalFacts): ComplianceGap {
     };
   }
   if (professional.rppsStatus === "NOT_REGISTERED") {
+    // An e-CPS or a PSC key is only issued with an RPPS number: the roster is more likely out of
+    // date than the person unregistered, and the MIE's own item asks for the number.
+    const rppsBound = professional.enrollments.find((enrollment) => MIE_CATALOGUE[enrollment.type].needsRpps);
     return {
       code: "RPPS_NOT_REGISTERED",
       message: "Non enregistré au RPPS",
-      nextStep: "Demander l'enregistrement au RPPS (RPPS+ pour les professionnels du social et du médico-social)",
+      nextStep: rppsBound
+        ? `Chercher le professionnel dans l'Annuaire Santé (un moyen délivré avec le numéro RPPS, ${MIE_CATALOGUE[rppsBound.type].shortLabel}, est enregistré pour lui) : s'il y figure, saisir son numéro et le statut « Enregistré » ; sinon, demander l'enregistrement au RPPS`
+        : "Demander l'enregistrement au RPPS (RPPS+ pour les professionnels du social et du médico-social)",
     };
   }
   if (professional.rpps === null || professional.rpps.trim() === "") {
