@@ -117,4 +117,68 @@ describe("planRosterImport", () => {
     ]);
     expect(plan.rejected[0]!.messages[0]).toMatch(/^Ligne 3 : BENEVOLE Marie n'est pas encore dans le registre/);
   });
+
+  it("refuses a line whose RPPS number the roster gives to someone else, rather than turning that record into another person", () => {
+    const plan = planRosterImport([line({ lastName: "MARTIN", firstName: "Paul", birthDate: d("1990-06-15") })], [stored()]);
+    expect(plan.updates).toEqual([]);
+    expect(plan.creates).toEqual([]);
+    expect(plan.rejected).toEqual([
+      {
+        line: 2,
+        messages: [
+          `Ligne 2 : le numéro RPPS ${RPPS_A} est, dans le registre, celui de DUPONT Marie (né(e) le 12/04/1980), pas de MARTIN Paul : vérifiez le numéro dans l'Annuaire Santé. S'il s'agit bien de la même personne, corrigez d'abord son nom dans le registre.`,
+        ],
+      },
+    ]);
+    // The same first name and a different birth date: one trait out of three is not the same person either.
+    expect(planRosterImport([line({ lastName: "MARTIN", birthDate: d("1990-06-15") })], [stored()]).rejected).toHaveLength(1);
+  });
+
+  it("takes a changed last name or a corrected birth date for the same person, and says who is renamed", () => {
+    const plan = planRosterImport(
+      [line({ lastName: "DUPONT-MOREAU" }, 2), line({ rpps: RPPS_B, lastName: "MARTIN", birthDate: d("1981-04-12") }, 3)],
+      [stored(), stored({ id: "p2", rpps: RPPS_B, lastName: "MARTIN" })],
+    );
+    expect(plan.rejected).toEqual([]);
+    expect(plan.updates.map(({ line: number, changed, formerName }) => [number, changed, formerName])).toEqual([
+      [2, ["lastName"], "DUPONT Marie"],
+      [3, ["birthDate"], null],
+    ]);
+  });
+
+  it("gives the directory's RPPS number to the one professional of that name who has none, instead of adding a second", () => {
+    const plan = planRosterImport(
+      [directory({ lastName: "Dupont", firstName: "MARIE" })],
+      [stored({ rpps: null, rppsStatus: "NOT_REGISTERED", rppsCheckedAt: null })],
+    );
+    expect(plan.creates).toEqual([]);
+    expect(plan.updates).toEqual([
+      expect.objectContaining({
+        id: "p1",
+        changed: ["lastName", "firstName", "rpps", "rppsStatus", "rppsCheckedAt"],
+        formerName: "DUPONT Marie",
+      }),
+    ]);
+    expect(plan.updates[0]!.record).toMatchObject({ rpps: RPPS_A, rppsStatus: "REGISTERED", birthDate: d("1980-04-12") });
+  });
+
+  it("refuses a directory line when several professionals of its name have no RPPS number, or when its number is someone else's", () => {
+    const homonyms = [stored({ rpps: null, rppsStatus: "NOT_REGISTERED" }), stored({ id: "p2", rpps: null, birthDate: d("1992-01-01") })];
+    expect(planRosterImport([directory()], homonyms).rejected).toEqual([
+      {
+        line: 2,
+        messages: [
+          `Ligne 2 : 2 professionnels nommés DUPONT Marie n'ont pas de numéro RPPS dans le registre : saisissez le numéro RPPS ${RPPS_A} sur la bonne fiche, puis importez de nouveau l'extrait.`,
+        ],
+      },
+    ]);
+    expect(planRosterImport([directory({ lastName: "MARTIN", firstName: "Paul" })], [stored()]).rejected).toEqual([
+      {
+        line: 2,
+        messages: [
+          `Ligne 2 : l'Annuaire Santé donne le numéro RPPS ${RPPS_A} à MARTIN Paul, que le registre attribue à DUPONT Marie (né(e) le 12/04/1980) : corrigez le numéro RPPS de cette fiche dans le registre, puis importez de nouveau l'extrait.`,
+        ],
+      },
+    ]);
+  });
 });

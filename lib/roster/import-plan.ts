@@ -6,7 +6,14 @@
  * Matching (issue 5): on the RPPS number when the line has one, otherwise on last name + first
  * name + birth date (`personKey`, without case or accents). A line with an RPPS number also
  * matches a stored person with the same name and birth date who has no RPPS number yet (they just
- * got one); two different RPPS numbers are always two people.
+ * got one); two different RPPS numbers are always two people. A directory line, which has no
+ * birth date, matches on its name alone the one stored person of that name without an RPPS number
+ * (staff newly registered, picked up from the extract), and is refused when several could be meant.
+ *
+ * An RPPS number is an identity: a line whose number is stored for someone else (neither name in
+ * common, or a different birth date and a name in common at most) is refused rather than turning
+ * that person's record into another's. One name changed (marriage) or a corrected birth date is
+ * still the same person.
  *
  * Product choices:
  * - A template line is the whole record, except that a blank RPPS number never erases a stored
@@ -19,8 +26,9 @@
  *
  * Public API: `StoredProfessional`, `ImportPlan`, `planRosterImport`.
  */
-import { dayToDate, parisToday, toDay } from "./dates";
+import { dayToDate, formatDayFr, parisToday, toDay } from "./dates";
 import { personKey } from "./import/match-key";
+import { normalizePersonName } from "./template/normalize";
 import type { DirectoryImportRow, ImportedRow, RejectedLine } from "./import/types";
 import { type EnrollmentRecord, type ProfessionalRecord, TEMPLATE_COLUMNS, type TemplateColumnKey } from "./template/columns";
 
@@ -34,6 +42,8 @@ export type PlannedUpdate = {
   record: ProfessionalRecord;
   /** What the line changes, in the template's column order: the preview says it before anything is written. */
   changed: TemplateColumnKey[];
+  /** The name the roster had, when the line changes it: the preview shows who is renamed. */
+  formerName: string | null;
 };
 
 export type ImportPlan = {
@@ -44,34 +54,75 @@ export type ImportPlan = {
   rejected: RejectedLine[];
 };
 
+const time = (date: Date | null) => (date === null ? null : date.getTime());
+
+type MatchedRow = { rpps: string | null; lastName: string; firstName: string; birthDate: Date | null };
+
+/** A stored professional the line designates; `ambiguous` when several without RPPS bear its name. */
+type Match = { found: StoredProfessional } | { ambiguous: number } | null;
+
+const nameKey = (lastName: string, firstName: string) => `${normalizePersonName(lastName)}|${normalizePersonName(firstName)}`;
+
+const addTo = <K>(map: Map<K, StoredProfessional[]>, key: K, professional: StoredProfessional) => {
+  const list = map.get(key);
+  if (list) list.push(professional);
+  else map.set(key, [professional]);
+};
+
 class StoredIndex {
   private readonly byRpps = new Map<string, StoredProfessional>();
   private readonly byPerson = new Map<string, StoredProfessional[]>();
+  private readonly withoutRppsByName = new Map<string, StoredProfessional[]>();
 
   constructor(stored: readonly StoredProfessional[]) {
     for (const professional of stored) {
       if (professional.rpps !== null) this.byRpps.set(professional.rpps, professional);
+      else addTo(this.withoutRppsByName, nameKey(professional.lastName, professional.firstName), professional);
       if (professional.birthDate !== null) {
-        const key = personKey(professional.lastName, professional.firstName, professional.birthDate);
-        const list = this.byPerson.get(key);
-        if (list) list.push(professional);
-        else this.byPerson.set(key, [professional]);
+        addTo(this.byPerson, personKey(professional.lastName, professional.firstName, professional.birthDate), professional);
       }
     }
   }
 
-  match(row: { rpps: string | null; lastName: string; firstName: string; birthDate: Date | null }): StoredProfessional | undefined {
+  match(row: MatchedRow, source: ImportedRow["source"]): Match {
     if (row.rpps !== null) {
       const byRpps = this.byRpps.get(row.rpps);
-      if (byRpps) return byRpps;
+      if (byRpps) return { found: byRpps };
     }
-    if (row.birthDate === null) return undefined;
+    if (row.birthDate === null) {
+      if (source !== "ANNUAIRE_SANTE" || row.rpps === null) return null;
+      const named = this.withoutRppsByName.get(nameKey(row.lastName, row.firstName)) ?? [];
+      if (named.length > 1) return { ambiguous: named.length };
+      return named[0] ? { found: named[0] } : null;
+    }
     const candidates = this.byPerson.get(personKey(row.lastName, row.firstName, row.birthDate)) ?? [];
-    return row.rpps === null ? candidates[0] : candidates.find((candidate) => candidate.rpps === null);
+    const found = row.rpps === null ? candidates[0] : candidates.find((candidate) => candidate.rpps === null);
+    return found ? { found } : null;
   }
 }
 
-const time = (date: Date | null) => (date === null ? null : date.getTime());
+/**
+ * Whether a line matched on its RPPS number describes the stored person: of the last name, the
+ * first name and (when both give it) the birth date, most must agree.
+ */
+function sameIdentity(row: MatchedRow, stored: StoredProfessional): boolean {
+  const agreements = [
+    normalizePersonName(row.lastName) === normalizePersonName(stored.lastName),
+    normalizePersonName(row.firstName) === normalizePersonName(stored.firstName),
+    ...(row.birthDate !== null && stored.birthDate !== null ? [time(row.birthDate) === time(stored.birthDate)] : []),
+  ];
+  return agreements.filter(Boolean).length * 2 > agreements.length;
+}
+
+const bornOn = (professional: StoredProfessional) =>
+  professional.birthDate === null ? "" : ` (né(e) le ${formatDayFr(toDay(professional.birthDate))})`;
+
+function identityClash(row: ImportedRow, stored: StoredProfessional): string {
+  const registered = `${stored.lastName} ${stored.firstName}${bornOn(stored)}`;
+  return row.source === "ANNUAIRE_SANTE"
+    ? `Ligne ${row.line} : l'Annuaire Santé donne le numéro RPPS ${row.rpps} à ${row.lastName} ${row.firstName}, que le registre attribue à ${registered} : corrigez le numéro RPPS de cette fiche dans le registre, puis importez de nouveau l'extrait.`
+    : `Ligne ${row.line} : le numéro RPPS ${row.rpps} est, dans le registre, celui de ${registered}, pas de ${row.lastName} ${row.firstName} : vérifiez le numéro dans l'Annuaire Santé. S'il s'agit bien de la même personne, corrigez d'abord son nom dans le registre.`;
+}
 
 function enrollmentKey(enrollments: readonly EnrollmentRecord[]): string {
   return enrollments
@@ -161,12 +212,27 @@ export function planRosterImport(rows: readonly ImportedRow[], stored: readonly 
   const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, rejected: [] };
   const lineOfStored = new Map<string, number>();
   for (const row of rows) {
-    const match = index.match({
+    const matched: MatchedRow = {
       rpps: row.rpps,
       lastName: row.lastName,
       firstName: row.firstName,
       birthDate: row.source === "TEMPLATE" ? row.birthDate : null,
-    });
+    };
+    const found = index.match(matched, row.source);
+    if (found !== null && "ambiguous" in found) {
+      plan.rejected.push({
+        line: row.line,
+        messages: [
+          `Ligne ${row.line} : ${found.ambiguous} professionnels nommés ${row.lastName} ${row.firstName} n'ont pas de numéro RPPS dans le registre : saisissez le numéro RPPS ${row.rpps} sur la bonne fiche, puis importez de nouveau l'extrait.`,
+        ],
+      });
+      continue;
+    }
+    const match = found?.found;
+    if (match && match.rpps !== null && !sameIdentity(matched, match)) {
+      plan.rejected.push({ line: row.line, messages: [identityClash(row, match)] });
+      continue;
+    }
     if (match) {
       const earlier = lineOfStored.get(match.id);
       if (earlier !== undefined) {
@@ -195,7 +261,11 @@ export function planRosterImport(rows: readonly ImportedRow[], stored: readonly 
     const enrollmentsChanged = enrollmentKey(record.enrollments) !== enrollmentKey(match.enrollments);
     const changed = changedColumns(record, storedRecord(match), enrollmentsChanged);
     if (changed.length === 0) plan.unchanged++;
-    else plan.updates.push({ line: row.line, id: match.id, version: match.version, record, changed });
+    else {
+      const renamed = changed.includes("lastName") || changed.includes("firstName");
+      const formerName = renamed ? `${match.lastName} ${match.firstName}` : null;
+      plan.updates.push({ line: row.line, id: match.id, version: match.version, record, changed, formerName });
+    }
   }
   return plan;
 }

@@ -120,9 +120,9 @@ async function previewOf(row: RosterImport, reading: RosterImportResult): Promis
     unchanged: plan.unchanged,
     rejectedCount: rejected.length,
     added: plan.creates.slice(0, LISTED_CHANGES).map(({ line, record }) => ({ line, name: `${record.lastName} ${record.firstName}` })),
-    changed: plan.updates.slice(0, LISTED_CHANGES).map(({ line, record, changed }) => ({
+    changed: plan.updates.slice(0, LISTED_CHANGES).map(({ line, record, changed, formerName }) => ({
       line,
-      name: `${record.lastName} ${record.firstName}`,
+      name: `${record.lastName} ${record.firstName}${formerName === null ? "" : ` (jusqu'ici ${formerName})`}`,
       columns: changed.map((key) => TEMPLATE_HEADERS[key]),
     })),
     expired: false,
