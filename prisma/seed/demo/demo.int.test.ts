@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Viewer } from "@/lib/access/viewer";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isValidFiness } from "@/lib/identifiers/finess";
@@ -135,6 +136,9 @@ describe("demo data: the review", () => {
       "Pilotage du programme (ANS)",
     ]);
     expect(links.find((link) => link.role === "Instruction régionale (ARS)")?.name).toBe("Hélène Marchand");
+    // The README shows what `npm start` prints: the same people, so that a newcomer knows who they are.
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    for (const link of links) expect(readme).toContain(`${link.role} – ${link.name}:`);
   });
 });
 
