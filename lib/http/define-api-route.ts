@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { authorizeApiScope } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
-import { isAppError } from "@/lib/errors/app-error";
+import { AppError, isAppError } from "@/lib/errors/app-error";
 import { consumeAttempt } from "@/lib/identity/rate-limits";
 import { errorFields, logger } from "@/lib/observability/logger";
 import { type ApiCaller, ApiTokenRefused, type ApiTokenRef, authenticateApiToken } from "@/lib/public-api/authenticate-api-token";
@@ -10,6 +10,19 @@ import { recordApiCall } from "@/lib/public-api/record-api-call";
 import { clientIp } from "./client-info";
 import { errorResponse, parseInput } from "./define-route";
 import { type ParamShape, type ParsedParams, parseRouteParams } from "./route-params";
+
+/**
+ * The query string, one value per parameter. A repeated parameter (`state=DRAFT&state=SELECTED`)
+ * is refused by name: read as one of its values, it would silently answer another question.
+ */
+function singleValuedQuery(searchParams: URLSearchParams): Record<string, string> {
+  const repeated = [...new Set(searchParams.keys())].filter((key) => searchParams.getAll(key).length > 1);
+  if (repeated.length > 0) {
+    const fieldErrors = Object.fromEntries(repeated.map((key) => [key, ["Paramètre répété : donnez-lui une seule valeur."]]));
+    throw new AppError("INVALID_INPUT", undefined, { fieldErrors });
+  }
+  return Object.fromEntries(searchParams);
+}
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
 
@@ -46,7 +59,7 @@ export function defineApiRoute<TParams extends ParamShape, TQuery extends z.ZodO
       caller = await authenticate(request, ip);
       await consumeAttempt("apiPerToken", caller.token.id);
       const viewer = authorizeApiScope(caller, endpoint.scope);
-      const query = parseInput(endpoint.query, Object.fromEntries(url.searchParams)) as z.output<TQuery>;
+      const query = parseInput(endpoint.query, singleValuedQuery(url.searchParams)) as z.output<TQuery>;
       const body = endpoint.response.parse(await handler({ viewer, caller, params, query }));
       response = Response.json(body);
     } catch (error) {

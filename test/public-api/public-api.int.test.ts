@@ -156,6 +156,12 @@ describe("the public read API", () => {
     const wrong = await call("/dossiers", { query: "?state=ACCEPTED&limit=500" });
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.fieldErrors).toEqual({ state: ["État inconnu."], limit: ["Au plus 100."] });
+    // Two values for one filter would be read as one of them: refused, by name.
+    const repeated = await call("/dossiers", { query: "?state=DRAFT&state=SELECTED&limit=5" });
+    expect([repeated.status, repeated.body.error.fieldErrors]).toEqual([
+      422,
+      { state: ["Paramètre répété : donnez-lui une seule valeur."] },
+    ]);
     const unknownParameter = await call("/establishments", { query: "?etat=DRAFT" });
     expect([unknownParameter.status, unknownParameter.body.error.fieldErrors]).toEqual([422, { etat: ["Paramètre inconnu."] }]);
     // Each refusal names its parameter in words, not zod's « Trop petit : number doit être >=2000 ».
