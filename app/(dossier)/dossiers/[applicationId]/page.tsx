@@ -77,13 +77,24 @@ export default async function DossierPage({ params }: Props) {
         </p>
       ) : null}
       {dossier.state === "INFORMATION_REQUESTED" && dossier.responseDueAt ? (
-        <Alert
-          as="h2"
-          severity="warning"
-          title="Un complément vous est demandé"
-          description={`Répondez avant le ${formatParisDateTime(dossier.responseDueAt)} (heure de Paris), depuis les actions ci-dessous.`}
-          className={fr.cx("fr-mb-3w")}
-        />
+        // Who answers is asked to; the programme's staff, who asked, are told when the answer is due.
+        canAccessEstablishment(viewer, dossier.establishment.id, "edit") ? (
+          <Alert
+            as="h2"
+            severity="warning"
+            title="Un complément vous est demandé"
+            description={`Répondez avant le ${formatParisDateTime(dossier.responseDueAt)} (heure de Paris), depuis les actions ci-dessous.`}
+            className={fr.cx("fr-mb-3w")}
+          />
+        ) : (
+          <Alert
+            as="h2"
+            severity="info"
+            title="Complément demandé à l'établissement"
+            description={`Réponse attendue avant le ${formatParisDateTime(dossier.responseDueAt)} (heure de Paris).`}
+            className={fr.cx("fr-mb-3w")}
+          />
+        )
       ) : null}
       {dossier.submission ? (
         <Alert
