@@ -9,6 +9,7 @@ import { useState, type ReactNode } from "react";
 import { DataTable } from "@/components/dsfr/data-table";
 import { SortableColumnHeader } from "@/components/dsfr/sortable-column-header";
 import { useServerSorting } from "@/components/dsfr/use-server-sorting";
+import { ACTIVITY_LABELS, NOTHING_MISSING_LABEL, VERDICT_LABELS, verdictLabel } from "@/lib/roster/labels";
 import type { RosterTableRow, RosterSort } from "@/lib/roster/list-professionals";
 import { formatNumericCalendarDate } from "@/lib/time/paris";
 import { BulkActionPanel } from "./bulk-action-panel";
@@ -31,11 +32,12 @@ const SORT_KEYS = {
   activity: "activityStart",
 } as const satisfies Record<string, RosterSort>;
 
-function Verdict({ value, yes, no }: { value: boolean | null; yes: string; no: string }) {
-  if (value === null) return null;
+function Verdict({ value, labels }: { value: boolean | null; labels: { yes: string; no: string } }) {
+  const label = verdictLabel(value, labels);
+  if (label === null) return null;
   return (
     <Badge small severity={value ? "success" : "error"} noIcon={false} className={fr.cx("fr-mb-1v")}>
-      {value ? yes : no}
+      {label}
     </Badge>
   );
 }
@@ -112,12 +114,12 @@ const COLUMNS: readonly Column[] = [
     id: "verdict",
     header: "Conformité",
     cell: ({ verdict }) => {
-      if (!verdict.active) return <span className={fr.cx("fr-hint-text")}>Hors activité</span>;
+      if (!verdict.active) return <span className={fr.cx("fr-hint-text")}>{ACTIVITY_LABELS.inactive}</span>;
       return (
         <>
-          <Verdict value={verdict.rieCompliant} yes="MIE conforme" no="MIE non conforme" />{" "}
-          <Verdict value={verdict.dmpReady} yes="Accès DMP" no="Pas d'accès DMP" />{" "}
-          <Verdict value={verdict.identitySubstantial} yes="Identité substantielle" no="Identité à vérifier" />
+          <Verdict value={verdict.rieCompliant} labels={VERDICT_LABELS.rieCompliant} />{" "}
+          <Verdict value={verdict.dmpReady} labels={VERDICT_LABELS.dmpReady} />{" "}
+          <Verdict value={verdict.identitySubstantial} labels={VERDICT_LABELS.identitySubstantial} />
         </>
       );
     },
@@ -126,7 +128,7 @@ const COLUMNS: readonly Column[] = [
     id: "missing",
     header: "À faire",
     cell: ({ verdict }) => {
-      if (verdict.missing.length === 0) return verdict.active ? "Rien" : "";
+      if (verdict.missing.length === 0) return verdict.active ? NOTHING_MISSING_LABEL : "";
       return (
         <ul className={fr.cx("fr-text--sm", "fr-mb-0")}>
           {verdict.missing.map((message) => (

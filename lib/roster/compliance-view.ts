@@ -3,11 +3,13 @@
  * professional loses by a date, and which date the projection looks at.
  *
  * Public API: `formatShare`, `formatSharePercent`, `LOST_LABELS`, `describeLost`, `INDICATOR_ROWS`,
- * `chooseProjectionTarget`.
+ * `chooseProjectionTarget`, `RosterVerdict`, `rosterVerdict`.
  */
 import { formatInteger, formatPercent } from "@/lib/format/numbers";
+import type { ProfessionalCompliance } from "./compliance";
 import { dayToIsoDate, parseIsoDay, toDay, type Day } from "./dates";
 import type { Lapse, IndicatorSet, Share } from "./indicators";
+import { needsStrongAuthentication, type ProfessionalFacts } from "./model";
 
 /**
  * « 42 % », but never a rounded figure that tells a wrong story: 399 of 400 is « > 99 % », not
@@ -78,4 +80,27 @@ export function chooseProjectionTarget(today: string, asked: string | undefined,
   const year = Number(today.slice(0, 4));
   const yearEnd: Day = toDay(`${year}-12-31`);
   return { target: dayToIsoDate(yearEnd > todayDay ? yearEnd : toDay(`${year + 1}-12-31`)), source: "year-end", error };
+}
+
+/**
+ * A professional's verdicts as the roster shows them, on its page and in its export: the MIE
+ * verdict only for whoever needs strong authentication, the DMP one only for whoever needs the
+ * DMP (null otherwise: nothing is shown), and what is missing in French.
+ */
+export type RosterVerdict = {
+  active: boolean;
+  identitySubstantial: boolean;
+  rieCompliant: boolean | null;
+  dmpReady: boolean | null;
+  missing: string[];
+};
+
+export function rosterVerdict(professional: ProfessionalFacts, compliance: ProfessionalCompliance): RosterVerdict {
+  return {
+    active: compliance.active,
+    identitySubstantial: compliance.identitySubstantial,
+    rieCompliant: needsStrongAuthentication(professional) ? compliance.rieCompliant : null,
+    dmpReady: professional.needsDmp ? compliance.dmpReady : null,
+    missing: compliance.missing.map((item) => item.message),
+  };
 }

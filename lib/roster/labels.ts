@@ -4,7 +4,8 @@
  * reads them from there.)
  *
  * Public API: `POPULATION_LABELS`, `RPPS_STATUS_LABELS`, `CATEGORY_LABELS`, `IDENTITY_LABELS`,
- * `SNAPSHOT_REASON_LABELS`, `COMPLIANCE_FILTER_LABELS`, `professionalName`.
+ * `SNAPSHOT_REASON_LABELS`, `COMPLIANCE_FILTER_LABELS`, `VERDICT_LABELS`, `verdictLabel`,
+ * `ACTIVITY_LABELS`, `NOTHING_MISSING_LABEL`, `professionalName`.
  */
 import type { IdentityVerification, Population, ProfessionalCategory, RppsStatus, SnapshotReason } from "@/lib/db/generated/enums";
 import { IDENTITY_VERIFICATION_CATALOGUE } from "@/lib/mie/catalogue";
@@ -53,6 +54,31 @@ export const COMPLIANCE_FILTER_LABELS: Readonly<Record<Exclude<TRosterFilters["c
   "sans-dmp": "Sans accès au DMP alors qu'il leur en faut un",
   "identite-a-verifier": "Identité à vérifier",
 };
+
+/**
+ * A professional's verdicts at a day, as the roster's « Conformité » column shows them and the
+ * roster's export writes them (`export.ts`): the one wording of each. `registered` and
+ * `rppsCheckUpToDate` are the export's only (the table says them in « À faire »).
+ */
+export const VERDICT_LABELS = {
+  rieCompliant: { yes: "MIE conforme", no: "MIE non conforme" },
+  dmpReady: { yes: "Accès DMP", no: "Pas d'accès DMP" },
+  identitySubstantial: { yes: "Identité substantielle", no: "Identité à vérifier" },
+  registered: { yes: "Enregistré au RPPS", no: "Non enregistré au RPPS" },
+  rppsCheckUpToDate: { yes: "Lien RPPS vérifié", no: "Lien RPPS à vérifier" },
+} as const satisfies Record<string, { yes: string; no: string }>;
+
+/** A verdict's words; null when the verdict does not concern the professional (nothing is shown). */
+export function verdictLabel(value: boolean | null, labels: { yes: string; no: string }): string | null {
+  if (value === null) return null;
+  return value ? labels.yes : labels.no;
+}
+
+/** Whether the professional works in the establishment at the day: only then do the verdicts count. */
+export const ACTIVITY_LABELS = { active: "En activité", inactive: "Hors activité" } as const;
+
+/** The « À faire » column of an active professional who lacks nothing. */
+export const NOTHING_MISSING_LABEL = "Rien";
 
 /** How a professional is named on their page, its title and breadcrumb: « Eulalie AUBERT ». */
 export function professionalName(professional: { firstName: string; lastName: string }): string {

@@ -19,6 +19,7 @@ import { compactRpps } from "@/lib/identifiers/rpps";
 import { AppError } from "@/lib/errors/app-error";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { evaluateProfessional, prepareEstablishment } from "./compliance";
+import { rosterVerdict, type RosterVerdict } from "./compliance-view";
 import { dayToDate, dayToIsoDate, parisToday, toDay } from "./dates";
 import { ESTABLISHMENT_CONTEXT_SELECT, toEstablishmentContext } from "./establishment-context";
 import { loadEstablishmentRoster } from "./establishment-indicators";
@@ -75,13 +76,7 @@ export type RosterTableRow = {
   activityStart: string;
   activityEnd: string | null;
   mie: string[];
-  verdict: {
-    active: boolean;
-    identitySubstantial: boolean;
-    rieCompliant: boolean | null;
-    dmpReady: boolean | null;
-    missing: string[];
-  };
+  verdict: RosterVerdict;
 };
 
 /** What a row of the table shows, and what the rules read for its verdict: nothing more. */
@@ -233,7 +228,6 @@ export async function listProfessionals(viewer: Viewer, establishmentId: string,
   const prepared = prepareEstablishment(toEstablishmentContext(establishment));
   const iso = (date: Date | null) => (date === null ? null : dayToIsoDate(toDay(date)));
   const rows = professionals.map((professional): RosterTableRow => {
-    const verdict = evaluateProfessional(professional, prepared, today);
     return {
       id: professional.id,
       lastName: professional.lastName,
@@ -245,13 +239,7 @@ export async function listProfessionals(viewer: Viewer, establishmentId: string,
       activityStart: iso(professional.activityStart)!,
       activityEnd: iso(professional.activityEnd),
       mie: professional.enrollments.map((enrollment) => MIE_CATALOGUE[enrollment.type].shortLabel),
-      verdict: {
-        active: verdict.active,
-        identitySubstantial: verdict.identitySubstantial,
-        rieCompliant: needsStrongAuthentication(professional) ? verdict.rieCompliant : null,
-        dmpReady: professional.needsDmp ? verdict.dmpReady : null,
-        missing: verdict.missing.map((item) => item.message),
-      },
+      verdict: rosterVerdict(professional, evaluateProfessional(professional, prepared, today)),
     };
   });
   return {

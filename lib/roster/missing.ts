@@ -16,6 +16,7 @@ import { MIE_CATALOGUE, RIE_DEADLINE } from "@/lib/mie/catalogue";
 import type { MieType } from "@/lib/db/generated/enums";
 import { isValidRpps } from "@/lib/identifiers/rpps";
 import { formatDayFr, formatDayFrLong, toDay, type Day } from "./dates";
+import { VERDICT_LABELS } from "./labels";
 import { needsStrongAuthentication, type EnrollmentFacts, type ProfessionalFacts } from "./model";
 import { countsForRie, enrollmentStanding, Verdict, type DayContext, type PreparedEstablishment } from "./verdicts";
 
@@ -76,7 +77,7 @@ function registrationItem(professional: ProfessionalFacts): ComplianceGap {
     const rppsBound = professional.enrollments.find((enrollment) => MIE_CATALOGUE[enrollment.type].needsRpps);
     return {
       code: "RPPS_NOT_REGISTERED",
-      message: "Non enregistré au RPPS",
+      message: VERDICT_LABELS.registered.no,
       nextStep: rppsBound
         ? `Chercher le professionnel dans l'Annuaire Santé (un moyen délivré avec le numéro RPPS, ${MIE_CATALOGUE[rppsBound.type].shortLabel}, est enregistré pour lui) : s'il y figure, saisir son numéro et le statut « Enregistré » ; sinon, demander l'enregistrement au RPPS`
         : "Demander l'enregistrement au RPPS (RPPS+ pour les professionnels du social et du médico-social)",
