@@ -128,12 +128,20 @@ test.describe("professional roster", () => {
     // The export ignores the filters on screen: the button and its description say so.
     const exportCsv = page.getByRole("link", { name: "Exporter tout le registre (CSV)", exact: true });
     await expect(exportCsv).toHaveAccessibleDescription(
-      "Tous les professionnels, départs compris, au format du modèle d'import : le fichier se réimporte tel quel.",
+      "Tous les professionnels, départs compris, au format du modèle d'import, avec en dernières colonnes leur situation du jour : le fichier se réimporte tel quel.",
     );
     await expect(page.getByRole("link", { name: "Exporter tout le registre (Excel)", exact: true })).toBeVisible();
     const [download] = await Promise.all([page.waitForEvent("download"), exportCsv.click()]);
     const exported = await readFile((await download.path())!);
-    expect(exported.toString("utf8")).toContain("ARNAUD;Léa");
+    const [header, ...rows] = exported.toString("utf8").split("\r\n");
+    // After the template's columns, each professional's verdicts of the day, worded as the table words them.
+    expect(header).toMatch(
+      /;MIE;Calculé : situation au;Calculé : activité;Calculé : MIE conforme au RIE;Calculé : accès au DMP;Calculé : identité substantielle;Calculé : enregistré au RPPS;/,
+    );
+    expect(rows.find((row) => row.startsWith("ARNAUD;Léa;"))).toMatch(
+      /;\d\d\/\d\d\/\d{4};En activité;MIE conforme;Accès DMP;Identité substantielle;Enregistré au RPPS;/,
+    );
+    expect(rows.find((row) => row.startsWith("BERNARD;Hugo;"))).toMatch(/;En activité;MIE non conforme;Pas d'accès DMP;/);
 
     await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
     await waitForHydration(page.getByLabel("Fichier du registre"));
@@ -142,6 +150,8 @@ test.describe("professional roster", () => {
       .setInputFiles({ name: download.suggestedFilename(), mimeType: "text/csv", buffer: exported });
     await page.getByRole("button", { name: "Vérifier le fichier" }).click();
     await expect(page.getByText("Ce fichier ne change rien au registre.")).toBeVisible();
+    // The computed columns are the export's own: skipped without a word.
+    await expect(page.getByText(/Colonne ignorée/)).toHaveCount(0);
     await expect(page.getByText("déjà à jour")).toBeVisible();
     const after = await e2eDb.professional.findMany({ where: { establishmentId: establishment.id }, orderBy: { lastName: "asc" } });
     expect(after.map((professional) => professional.version)).toEqual(stored.map((professional) => professional.version));

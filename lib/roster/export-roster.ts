@@ -1,6 +1,7 @@
 /**
  * The establishment's whole roster as a file in the app's template (`export.ts`), which imports
- * back unchanged. Everyone who may read the establishment may export it.
+ * back unchanged, followed by each professional's verdicts at today's Paris day, as the roster page
+ * shows them. Everyone who may read the establishment may export it.
  *
  * Public API: `exportRoster`.
  */
@@ -10,6 +11,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parisToday } from "./dates";
+import { ESTABLISHMENT_CONTEXT_SELECT, toEstablishmentContext } from "./establishment-context";
 import { rosterToCsv, rosterToXlsx } from "./export";
 import { FILE_MIME_TYPES, type FileFormat } from "@/lib/export/file-format";
 
@@ -18,7 +20,10 @@ export async function exportRoster(
   input: { establishmentId: string; format: FileFormat; ip: string | null },
 ): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string }> {
   authorizeEstablishment(viewer, input.establishmentId, "read");
-  const establishment = await db.establishment.findUnique({ where: { id: input.establishmentId }, select: { finessEt: true } });
+  const establishment = await db.establishment.findUnique({
+    where: { id: input.establishmentId },
+    select: { finessEt: true, ...ESTABLISHMENT_CONTEXT_SELECT },
+  });
   if (!establishment) throw new AppError("NOT_FOUND");
   const records = await db.professional.findMany({
     where: { establishmentId: input.establishmentId },
@@ -28,7 +33,10 @@ export async function exportRoster(
       enrollments: { select: { type: true, enrolledAt: true, expiresAt: true, revokedAt: true }, orderBy: { enrolledAt: "asc" } },
     },
   });
-  const bytes = input.format === "csv" ? rosterToCsv(records) : await rosterToXlsx(records);
+  // One day for the verdicts and the file's name.
+  const today = parisToday();
+  const verdictsAt = { today, establishment: toEstablishmentContext(establishment) };
+  const bytes = input.format === "csv" ? rosterToCsv(records, verdictsAt) : await rosterToXlsx(records, verdictsAt);
   // Personal data leaving the platform: who took it, and when.
   await recordAudit(db, {
     actor: auditActor(viewer),
@@ -37,5 +45,5 @@ export async function exportRoster(
     ip: input.ip,
     details: { format: input.format, professionals: records.length },
   });
-  return { bytes, fileName: `registre-${establishment.finessEt}-${parisToday()}.${input.format}`, mimeType: FILE_MIME_TYPES[input.format] };
+  return { bytes, fileName: `registre-${establishment.finessEt}-${today}.${input.format}`, mimeType: FILE_MIME_TYPES[input.format] };
 }

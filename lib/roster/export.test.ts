@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import type { IdentityVerification, Population, ProfessionalCategory, RppsStatus } from "@/lib/db/generated/enums";
 import { withRppsKey } from "@/lib/identifiers/rpps";
@@ -115,6 +116,115 @@ describe("rosterToXlsx", () => {
     expect(row.getCell(1).formula).toBeUndefined();
     expect(row.getCell(3).value).toEqual(d("1970-01-10"));
     expect(row.getCell(7).value).toBe(withRppsKey("1000000000"));
+  });
+});
+
+/** Four professionals the rules judge differently on 15/06/2026, after the RIE deadline. */
+const base = records[0]!;
+const judged: ProfessionalRecord[] = [
+  {
+    ...base,
+    lastName: "CONFORME",
+    firstName: "Alice",
+    rpps: withRppsKey("1000000100"),
+    rppsStatus: "REGISTERED",
+    rppsCheckedAt: d("2025-06-01"),
+    identityVerification: "FRANCECONNECT_PLUS",
+    activityEnd: null,
+    needsDmp: true,
+    enrollments: [{ type: "E_CPS", enrolledAt: d("2025-03-01"), expiresAt: null, revokedAt: null }],
+  },
+  {
+    ...base,
+    lastName: "NONCONFORME",
+    firstName: "Bruno",
+    rpps: null,
+    rppsStatus: "NOT_REGISTERED",
+    rppsCheckedAt: null,
+    identityVerification: "NONE",
+    activityEnd: null,
+    needsDmp: true,
+    enrollments: [],
+  },
+  {
+    ...base,
+    lastName: "ENRETARD",
+    firstName: "Chloé",
+    rpps: withRppsKey("1000000101"),
+    rppsStatus: "REGISTERED",
+    rppsCheckedAt: d("2024-06-01"),
+    identityVerification: "FACE_TO_FACE",
+    activityEnd: null,
+    needsDmp: false,
+    needsDpi: false,
+    needsPscServices: false,
+    needsSecureMessaging: false,
+    enrollments: [],
+  },
+  { ...base, lastName: "PARTI", firstName: "Denis", rpps: withRppsKey("1000000102"), activityEnd: d("2026-01-31") },
+];
+const verdictsAt = { today: "2026-06-15", establishment: { homologations: {}, idpFederatedWithPsc: false, usesAirSimplifie: false } };
+const TEMPLATE_HEADER =
+  "Nom;Prénom;Date de naissance;Population;Code profession;Catégorie;RPPS;Statut RPPS;Dernière vérification RPPS;Vérification d'identité;Début d'activité;Fin d'activité;Besoin DMP;Besoin DPI/DUI;Besoin services PSC;Besoin messagerie sécurisée;MIE";
+const COMPUTED_HEADER =
+  "Calculé : situation au;Calculé : activité;Calculé : MIE conforme au RIE;Calculé : accès au DMP;Calculé : identité substantielle;Calculé : enregistré au RPPS;Calculé : lien RPPS vérifié depuis moins de deux ans;Calculé : à faire";
+/** Each professional's computed cells, as the roster page words its verdicts. */
+const VERDICTS = [
+  ["15/06/2026", "En activité", "MIE conforme", "Accès DMP", "Identité substantielle", "Enregistré au RPPS", "Lien RPPS vérifié", "Rien"],
+  [
+    "15/06/2026",
+    "En activité",
+    "MIE non conforme",
+    "Pas d'accès DMP",
+    "Identité à vérifier",
+    "Non enregistré au RPPS",
+    "",
+    "Non enregistré au RPPS ; Identité non vérifiée ; Aucun moyen d'authentification conforme ; Pas d'accès au DMP : il faut une authentification à deux facteurs par Pro Santé Connect ou AIR simplifié, avec une CPS, une e-CPS, une clé FIDO2 enrôlée dans Pro Santé Connect ou un moyen local à deux facteurs homologué",
+  ],
+  // Needs nothing: no MIE nor DMP verdict, as on the page.
+  [
+    "15/06/2026",
+    "En activité",
+    "",
+    "",
+    "Identité substantielle",
+    "Enregistré au RPPS",
+    "Lien RPPS à vérifier",
+    "Lien avec le RPPS vérifié il y a plus de deux ans (le 01/06/2024)",
+  ],
+  ["15/06/2026", "Hors activité", "", "", "", "", "", ""],
+];
+
+describe("the export's computed columns", () => {
+  it("follow the template's columns in the CSV, with each professional's verdicts at the day as the roster page words them", () => {
+    const lines = new TextDecoder().decode(rosterToCsv(judged, verdictsAt)).split("\r\n");
+    expect(lines[0]).toBe(`${TEMPLATE_HEADER};${COMPUTED_HEADER}`);
+    const computed = lines.slice(1, 5).map((line) => Papa.parse<string[]>(line, { delimiter: ";" }).data[0]!.slice(17));
+    expect(computed).toEqual(VERDICTS);
+  });
+
+  it("are absent from the blank template", () => {
+    expect(new TextDecoder().decode(rosterToCsv([])).split("\r\n")[0]).toBe(TEMPLATE_HEADER);
+  });
+
+  it("are in the workbook too, the day as a date", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await rosterToXlsx(judged, verdictsAt)).slice().buffer);
+    const sheet = workbook.worksheets[0]!;
+    const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
+    expect(values(1).join(";")).toBe(`${TEMPLATE_HEADER};${COMPUTED_HEADER}`);
+    expect(values(2).slice(17)).toEqual([d("2026-06-15"), ...VERDICTS[0]!.slice(1)]);
+    expect(values(3).slice(17)).toEqual([d("2026-06-15"), ...VERDICTS[1]!.slice(1)]);
+  });
+
+  it.each([
+    ["CSV", (list: ProfessionalRecord[]) => rosterToCsv(list, verdictsAt), "export.csv"],
+    ["Excel", (list: ProfessionalRecord[]) => rosterToXlsx(list, verdictsAt), "export.xlsx"],
+  ] as const)("are skipped by the import without a warning: the %s export imports back unchanged", async (_format, write, fileName) => {
+    const all = [...records, ...judged];
+    const result = await parseRosterFile({ bytes: await write(all), fileName }, options);
+    expect(result).toMatchObject({ rejected: [], errors: [], warnings: [] });
+    expect(recordsOf(result.rows)).toEqual(all);
   });
 });
 

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { applyBulkAction } from "./bulk-actions";
+import { formatDayFr, parisToday, toDay } from "./dates";
 import { exportRoster } from "./export-roster";
 import { insertProfessionals, loadStoredRoster } from "./roster-writes";
 import type { ProfessionalRecord } from "./template/columns";
@@ -116,7 +117,11 @@ describe("roster imports and edits", () => {
       fileName: exported.fileName,
       bytes: new Uint8Array(exported.bytes),
     });
-    expect(again).toMatchObject({ creates: 0, updates: 0, unchanged: 30, rejectedCount: 0 });
+    expect(again).toMatchObject({ creates: 0, updates: 0, unchanged: 30, rejectedCount: 0, warnings: [], errors: [] });
+    // The export's verdicts at today's Paris day follow the template's columns; the import skipped them silently.
+    const [header, first] = new TextDecoder().decode(exported.bytes).split("\r\n");
+    expect(header).toMatch(/;MIE;Calculé : situation au;Calculé : activité;/);
+    expect(first).toContain(`;${formatDayFr(toDay(parisToday()))};En activité;MIE conforme;`);
     await commit(again.id);
 
     const changed = new Set([1, 4, 5, 9, 12, 17, 20, 22, 27, 29]);

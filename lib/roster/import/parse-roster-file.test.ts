@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { withRppsKey } from "@/lib/identifiers/rpps";
-import { TEMPLATE_COLUMNS } from "../template/columns";
+import { COMPUTED_COLUMNS, TEMPLATE_COLUMNS } from "../template/columns";
 import { GOOD_LINE, PROFESSION_CODES, RPPS_1, RPPS_2, RPPS_3, templateCsv, utf8, type TemplateLine } from "./fixtures.test-helpers";
 import { parseRosterFile, rosterMatchKey, type RosterImportResult, type TemplateImportRow } from "./index";
 
@@ -298,6 +298,20 @@ describe("parseRosterFile: the app's CSV template", () => {
     expect(result.warnings).toEqual(["Colonne ignorée : « Service » (elle ne fait pas partie du modèle)."]);
     // Each header cell is known as the template's column it is, whatever its spelling; the unknown one as none.
     expect(result.headerColumns).toEqual([...TEMPLATE_COLUMNS.map((column) => column.key), null]);
+  });
+
+  it("skips the export's computed columns without a warning, in any spelling, and still warns of another unknown column", async () => {
+    const computed = COMPUTED_COLUMNS.map((column) => column.header);
+    const headers = [...TEMPLATE_COLUMNS.map((column) => column.header), ...computed, "Service", "Calculé : autre chose"];
+    const text = templateCsv([{}], ";", headers).replace("Calculé : à faire", "CALCULE : A FAIRE");
+    const result = await parseText(text);
+    expect(result).toMatchObject({ rejected: [], errors: [] });
+    expect(result.rows).toHaveLength(1);
+    expect(result.warnings).toEqual([
+      "Colonne ignorée : « Service » (elle ne fait pas partie du modèle).",
+      "Colonne ignorée : « Calculé : autre chose » (elle ne fait pas partie du modèle).",
+    ]);
+    expect(result.headerColumns).toEqual([...TEMPLATE_COLUMNS.map((column) => column.key), ...computed.map(() => null), null, null]);
   });
 
   it("rejects a line with more values than columns (separator inside an unquoted value)", async () => {

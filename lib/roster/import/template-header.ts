@@ -4,7 +4,7 @@
  *
  * Public API: `detectSeparator`, `readTemplateHeader`, `ColumnIndexes`, `SEPARATOR_NAMES`.
  */
-import { TEMPLATE_COLUMNS, type TemplateColumn, type TemplateColumnKey } from "../template/columns";
+import { COMPUTED_COLUMNS, TEMPLATE_COLUMNS, type TemplateColumn, type TemplateColumnKey } from "../template/columns";
 import { comparable } from "../template/normalize";
 
 export type CsvSeparator = ";" | "," | "\t";
@@ -21,6 +21,8 @@ const HEADER_LOOKUP = new Map<string, TemplateColumnKey>();
 for (const column of TEMPLATE_COLUMNS as readonly TemplateColumn[]) {
   for (const spelling of [column.header, ...(column.aliases ?? [])]) HEADER_LOOKUP.set(comparable(spelling), column.key);
 }
+/** The export's computed columns (its verdicts of the day): read by nobody, skipped without a word. */
+const COMPUTED_HEADERS = new Set(COMPUTED_COLUMNS.map((column) => comparable(column.header)));
 const HEADER_NAMES = TEMPLATE_COLUMNS.map((column) => column.header);
 const ACCEPTED = "Enregistrez le fichier avec des points-virgules (;), des virgules (,) ou des tabulations entre les colonnes.";
 
@@ -69,7 +71,10 @@ export function detectSeparator(firstLine: string, line: number): { separator: C
   return best === null ? { error: notTheTemplate(firstLine, "CSV", line) } : { separator: best };
 }
 
-/** Column of each field, or the blocking errors; unknown columns are ignored with a warning. */
+/**
+ * Column of each field, or the blocking errors; unknown columns are ignored with a warning, the
+ * export's computed columns without one (the file is the app's own export).
+ */
 export function readTemplateHeader(
   cells: readonly string[],
   where: "CSV" | "XLSX",
@@ -82,7 +87,8 @@ export function readTemplateHeader(
   cells.forEach((cell, index) => {
     const key = HEADER_LOOKUP.get(comparable(cell));
     if (key === undefined) {
-      if (cell.trim() !== "") warnings.push(`Colonne ignorée : « ${cell.trim()} » (elle ne fait pas partie du modèle).`);
+      if (cell.trim() !== "" && !COMPUTED_HEADERS.has(comparable(cell)))
+        warnings.push(`Colonne ignorée : « ${cell.trim()} » (elle ne fait pas partie du modèle).`);
       return;
     }
     const first = indexes[key];

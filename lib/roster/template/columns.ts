@@ -11,8 +11,11 @@
  * - MIE: one item per MIE, separated by `;`, each `TYPE:enrôlement[:expiration[:révocation]]`
  *   with the catalogue's codes, e.g. « E_CPS:2025-03-01;CPS:2023-01-15:2026-01-15 ».
  *
+ * The export adds computed columns after the template's (`COMPUTED_COLUMNS`), which the import
+ * skips.
+ *
  * Public API: `ProfessionalRecord`, `EnrollmentRecord`, `TEMPLATE_COLUMNS`, `TemplateColumn`,
- * `TemplateColumnKey`.
+ * `TemplateColumnKey`, `TEMPLATE_HEADERS`, `COMPUTED_COLUMNS`, `ComputedColumnKey`.
  */
 import type { IdentityVerification, MieType, Population, ProfessionalCategory, RppsStatus } from "@/lib/db/generated/enums";
 
@@ -77,3 +80,22 @@ export type TemplateColumnKey = (typeof TEMPLATE_COLUMNS)[number]["key"];
 export const TEMPLATE_HEADERS = Object.fromEntries(TEMPLATE_COLUMNS.map((column) => [column.key, column.header])) as Readonly<
   Record<TemplateColumnKey, string>
 >;
+
+/**
+ * The columns the export writes after the template's: each professional's verdicts at the export's
+ * day, worded as the roster page words them (`export.ts`), to read, not to fill in. Their headers
+ * start with « Calculé : », which no template header does; the import knows them and skips them
+ * without a warning, so an export imports back as it is. The blank template does not have them.
+ */
+export const COMPUTED_COLUMNS = [
+  { key: "day", header: "Calculé : situation au" },
+  { key: "activity", header: "Calculé : activité" },
+  { key: "rieCompliant", header: "Calculé : MIE conforme au RIE" },
+  { key: "dmpReady", header: "Calculé : accès au DMP" },
+  { key: "identitySubstantial", header: "Calculé : identité substantielle" },
+  { key: "registered", header: "Calculé : enregistré au RPPS" },
+  { key: "rppsCheckUpToDate", header: "Calculé : lien RPPS vérifié depuis moins de deux ans" },
+  { key: "missing", header: "Calculé : à faire" },
+] as const satisfies ReadonlyArray<{ key: string; header: string }>;
+
+export type ComputedColumnKey = (typeof COMPUTED_COLUMNS)[number]["key"];

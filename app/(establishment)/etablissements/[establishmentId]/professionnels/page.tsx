@@ -103,7 +103,8 @@ export default async function RosterPage({
         </li>
       </ul>
       <p id="export-registre-aide" className={fr.cx("fr-hint-text")}>
-        Tous les professionnels, départs compris, au format du modèle d&apos;import : le fichier se réimporte tel quel.
+        Tous les professionnels, départs compris, au format du modèle d&apos;import, avec en dernières colonnes leur situation du jour : le
+        fichier se réimporte tel quel.
       </p>
 
       {page.rosterSize === 0 ? (
