@@ -290,6 +290,22 @@ describe("parseRosterFile: the app's CSV template", () => {
     );
   });
 
+  it("warns that a file whose dates are written month first may have its other dates misread", async () => {
+    const result = await parseLines([
+      { RPPS: RPPS_1, "Date de naissance": "2/1/1980" },
+      { RPPS: RPPS_2, Nom: "MARTIN", "Date de naissance": "10/20/1979" },
+    ]);
+    // The month-first date is refused on its line; the one read as a day is accepted, with the warning.
+    expect(result.rows.map((row) => "birthDate" in row && row.birthDate)).toEqual([d("1980-01-02")]);
+    expect(result.rejected.map((line) => line.line)).toEqual([3]);
+    expect(result.warnings).toEqual([
+      "Ligne 3, la date « 10/20/1979 » est écrite mois/jour, comme l'enregistre un tableur en anglais : les autres dates du fichier ont été lues jour/mois (JJ/MM/AAAA), « 2/1/1980 » comme le 2 janvier. Vérifiez-les, ou enregistrez le fichier avec des dates au format JJ/MM/AAAA.",
+    ]);
+    expect((await parseLines([{ "Date de naissance": "2/1/1980" }, { RPPS: RPPS_2, "Date de naissance": "20/10/1979" }])).warnings).toEqual(
+      [],
+    );
+  });
+
   it("ignores unknown columns with a warning, matches headers without accents or case", async () => {
     const headers = [...TEMPLATE_COLUMNS.map((column) => column.header), "Service"];
     const text = templateCsv([{}], ";", headers).replace("Prénom", "PRENOM").replace("Vérification d'identité", "verification d identite");

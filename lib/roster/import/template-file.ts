@@ -7,8 +7,8 @@
  * Public API: `readTemplateRecords`.
  */
 import type { FileRecord } from "./records";
-import { readTemplateHeader } from "./template-header";
-import { parseMieList } from "../template/values";
+import { type ColumnIndexes, readTemplateHeader } from "./template-header";
+import { isMonthFirstDate, parseMieList } from "../template/values";
 import { readTemplateRow } from "./template-row";
 import type { RejectedLine, TemplateImportRow } from "./types";
 import type { TemplateColumnKey } from "../template/columns";
@@ -88,5 +88,31 @@ export function readTemplateRecords(
   }
   const columnAt = new Map(Object.entries(indexes).map(([key, index]) => [index, key as TemplateColumnKey]));
   const headerColumns = header.cells.map((_, index) => columnAt.get(index) ?? null);
-  return { rows, rejected, header: header.cells, headerColumns, rejectedCells, errors: [], warnings: headerReading.warnings };
+  const monthFirst = monthFirstWarning(lines, indexes, corrections);
+  const warnings = monthFirst === null ? headerReading.warnings : [...headerReading.warnings, monthFirst];
+  return { rows, rejected, header: header.cells, headerColumns, rejectedCells, errors: [], warnings };
+}
+
+const DATE_COLUMNS = ["birthDate", "rppsCheckedAt", "activityStart", "activityEnd"] as const satisfies readonly TemplateColumnKey[];
+
+/**
+ * A file whose dates are written month first (a spreadsheet in English) has its other dates read
+ * as days: « 2/1/1980 » becomes 2 January. Such a date is refused on its own line; this warning
+ * says that the lines accepted may hold the same mistake, which the preview does not show.
+ */
+function monthFirstWarning(
+  lines: readonly { line: number; cells: readonly string[] }[],
+  indexes: ColumnIndexes,
+  corrections?: ReadonlyMap<number, readonly string[]>,
+): string | null {
+  for (const { line, cells: original } of lines) {
+    const cells = corrections?.get(line) ?? original;
+    for (const key of DATE_COLUMNS) {
+      const text = cells[indexes[key]]?.trim() ?? "";
+      if (isMonthFirstDate(text)) {
+        return `Ligne ${line}, la date « ${text} » est écrite mois/jour, comme l'enregistre un tableur en anglais : les autres dates du fichier ont été lues jour/mois (JJ/MM/AAAA), « 2/1/1980 » comme le 2 janvier. Vérifiez-les, ou enregistrez le fichier avec des dates au format JJ/MM/AAAA.`;
+      }
+    }
+  }
+  return null;
 }

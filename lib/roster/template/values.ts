@@ -44,6 +44,15 @@ function readDay(text: string): Day | null {
   return parseFrenchDay(text) ?? parseIsoDay(text);
 }
 
+/**
+ * « 10/20/1979 »: a date that only reads month first, as a spreadsheet in English writes it. One
+ * in a file means its other dates (« 2/1/1980 ») may be month first too, though they read as days.
+ */
+export function isMonthFirstDate(text: string): boolean {
+  const match = /^(\d{1,2})\/(\d{1,2})\/\d{4}$/.exec(text.trim());
+  return match !== null && Number(match[1]) <= 12 && Number(match[2]) > 12 && Number(match[2]) <= 31;
+}
+
 /** Empty → null. */
 export function parseDate(text: string, header: string): Parsed<Date | null> {
   const trimmed = text.trim();
