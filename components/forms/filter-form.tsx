@@ -3,6 +3,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { FilterChangeFocus } from "./filter-change-focus";
 
 type ColumnWidth = 2 | 3 | 4 | 5 | 6 | 8 | 12;
 
@@ -10,7 +11,9 @@ type ColumnWidth = 2 | 3 | 4 | 5 | 6 | 8 | 12;
  * A list's filters: a GET form (the filters stay in the address, so a filtered list can be
  * bookmarked and shared) whose fields sit in one DSFR grid row, bottom-aligned, and whose last
  * column holds the « Filtrer » button, the way back to the whole list while a filter is set, then
- * whatever acts on the filtered list (its exports).
+ * whatever acts on the filtered list (its exports). Once the list is filtered or reset, the focus is
+ * on its results (`FilterChangeFocus`): the list's count, a `role="status"` paragraph right after the
+ * form, which says how many there are.
  */
 export function FilterForm({
   label,
@@ -45,13 +48,14 @@ export function FilterForm({
         {resetHref ? (
           <>
             {" "}
-            <Link className={fr.cx("fr-btn", "fr-btn--tertiary")} href={resetHref as Route}>
+            <Link className={fr.cx("fr-btn", "fr-btn--tertiary")} href={resetHref as Route} data-filter-reset>
               Réinitialiser les filtres
             </Link>
           </>
         ) : null}
         {afterSubmit ? <> {afterSubmit}</> : null}
       </FilterField>
+      <FilterChangeFocus />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { guardPage } from "@/lib/http/page-guard";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/notifications/outbox-queries";
 import { filterResetHref, readListFilters } from "@/lib/http/list-filters";
+import { formatCount } from "@/lib/format/numbers";
 
 export const metadata: Metadata = { title: "Courriels" };
 
@@ -24,6 +25,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const { emails, counts } = await guardPage(viewer, path, () => listOutbox(viewer, { status: statut }));
   // With SMTP, messages reach their recipients and may hold personal links (invitations): they are not shown here.
   const showBodies = !env.SMTP_URL;
+  const matching = statut ? (counts[statut] ?? 0) : Object.values(counts).reduce((sum, count) => sum + count, 0);
 
   return (
     <>
@@ -55,6 +57,11 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </Select>
         </FilterField>
       </FilterForm>
+      <p role="status">
+        {formatCount(matching, "courriel", "courriels")}
+        {statut ? " dans cet état" : ""}
+        {matching > emails.length ? ` : les ${emails.length} plus récents ci-dessous` : ""}
+      </p>
       {emails.length === 0 ? (
         <p>Aucun courriel{statut ? " dans cet état" : ""}.</p>
       ) : (
