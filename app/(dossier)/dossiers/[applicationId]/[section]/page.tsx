@@ -7,6 +7,7 @@ import { FORM_SECTION_ORDER } from "@/lib/applications/dossier-content";
 import { getDossier } from "@/lib/applications/get-dossier";
 import { dossierTitle, SECTION_LABELS } from "@/lib/applications/labels";
 import { SECTION_SLUGS } from "@/lib/applications/section-slugs";
+import { sectionAnchor } from "@/lib/applications/anchors";
 import type { FormSection } from "@/lib/db/generated/enums";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { guardedPageLoad } from "@/lib/http/page-guard";
@@ -70,7 +71,8 @@ export default async function SectionPage({ params }: Props) {
           ]}
           current={SECTION_LABELS[section]}
         />
-        <h1>{SECTION_LABELS[section]}</h1>
+        {/* The place « Avant de déposer, complétez : … » names for the whole section (« Aucun partenaire »). */}
+        <h1 id={sectionAnchor(section)}>{SECTION_LABELS[section]}</h1>
         <SectionForm
           key={`${section}-${current?.version ?? 0}`}
           applicationId={applicationId}
