@@ -2,6 +2,7 @@ import { type Actor, availableActions, isEditable, TRANSITIONS, type TransitionA
 import type { ApplicationState, MembershipRole, ReviewTier, StaffRole, VerificationState } from "@/lib/db/generated/enums";
 import { tierHolding } from "@/lib/follow-up/verification-machine";
 import { AppError } from "@/lib/errors/app-error";
+import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 import type { ApiScope } from "@/lib/public-api/token-schema";
 import { isMemberOf, type Role, rolesOf, type Viewer } from "./viewer";
 
@@ -154,6 +155,43 @@ export function authorizeAccessRecovery(viewer: Viewer | null, account: AccountF
 
 function isDirectorOf(viewer: Viewer, establishmentId: string): boolean {
   return viewer.memberships.some((membership) => membership.establishmentId === establishmentId && membership.role === "DIRECTOR");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invitations to an address that already has an account (ADR 0007, « Order and timing »)
+// ---------------------------------------------------------------------------------------------
+
+/** The account an invitation's address already has, as the rule below needs it. */
+export type InvitedAccount = { staffRole: StaffRole | null; isMember: boolean };
+
+/**
+ * Why an invitation may not be sent to, or accepted by, an account that exists, in French for
+ * whoever reads it (`inviter` when sent, `invitee` at acceptance); null when it may. An invitation
+ * gives a role to an account that has none, or one more establishment to a member: it never
+ * changes a staff role (the users' page does, refusing while the reviewer holds reviews the new
+ * role would not cover), and never puts one account on both sides, applying and reviewing,
+ * verifying or deciding (a conflict of interests the review's checks do not see).
+ */
+export function invitationRefusal(
+  account: InvitedAccount | null,
+  purpose: "STAFF" | "MEMBER",
+  reader: "inviter" | "invitee",
+): string | null {
+  if (!account) return null;
+  const byInviter = reader === "inviter";
+  if (purpose === "STAFF" && account.staffRole)
+    return byInviter
+      ? `Cette adresse a déjà un compte, au rôle « ${STAFF_ROLE_LABELS[account.staffRole]} » : une invitation ne change pas un rôle. Changez-le depuis « Utilisateurs de l'ANS » (la fiche d'instructeur pour un instructeur), qui vérifie d'abord les dossiers que la personne a encore à évaluer.`
+      : `Votre compte a déjà le rôle « ${STAFF_ROLE_LABELS[account.staffRole]} » : une invitation ne change pas un rôle. Demandez à un chargé ou une chargée de programme de changer votre rôle depuis « Utilisateurs de l'ANS ».`;
+  if (purpose === "STAFF" && account.isMember)
+    return byInviter
+      ? "Cette adresse est celle d'un membre d'un établissement candidat : un même compte ne peut pas déposer des dossiers et les instruire, les vérifier ou en décider (conflit d'intérêts). Invitez la personne à son adresse de l'ANS ou de son ARS."
+      : "Votre compte est celui d'un membre d'un établissement candidat : il ne peut pas recevoir un rôle de l'ANS ou d'une ARS (conflit d'intérêts). Demandez à la personne qui vous a invité(e) de vous inviter à votre adresse de l'ANS ou de votre ARS.";
+  if (purpose === "MEMBER" && account.staffRole)
+    return byInviter
+      ? "Cette adresse est celle d'un compte de l'ANS ou d'une ARS : il ne peut pas être membre d'un établissement candidat (conflit d'intérêts). Invitez la personne à son adresse dans l'établissement."
+      : "Votre compte est celui de l'ANS ou d'une ARS : il ne peut pas être membre d'un établissement candidat (conflit d'intérêts). Demandez à la personne qui vous a invité(e) de vous inviter à votre adresse dans l'établissement.";
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

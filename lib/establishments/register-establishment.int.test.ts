@@ -81,6 +81,18 @@ describe("a programme manager registers a candidate establishment", () => {
     expect(await testDb.establishment.count()).toBe(0);
   });
 
+  it("refuses a director's address that is an ANS or ARS account, on its field, and writes nothing", async () => {
+    const manager = await programmeManager(testDb);
+    const { email } = await createUser(testDb, { staffRole: "REGIONAL_REVIEWER", regions: ["75"] });
+    const message =
+      "Cette adresse est celle d'un compte de l'ANS ou d'une ARS : il ne peut pas être membre d'un établissement candidat (conflit d'intérêts). Invitez la personne à son adresse dans l'établissement.";
+    await expect(registerEstablishment(manager, registration({ directorEmail: email }), null)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { directorEmail: [message] },
+    });
+    expect([await testDb.establishment.count(), await testDb.invitation.count(), await testDb.outboxEmail.count()]).toEqual([0, 0, 0]);
+  });
+
   it("is for programme managers only: a director may not register an establishment", async () => {
     const { director } = await establishmentWithDirector(testDb);
     await expect(registerEstablishment(director, registration(), null)).rejects.toMatchObject({ code: "FORBIDDEN" });

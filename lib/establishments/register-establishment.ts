@@ -50,6 +50,7 @@ export async function registerEstablishment(
         { purpose: "MEMBER", email: directorEmail, establishmentId: id, membershipRole: "DIRECTOR" },
         invitationAuthor(viewer),
         ip,
+        "directorEmail",
       );
       return id;
     })

@@ -3,7 +3,15 @@ import { resetDatabase, testDb } from "@/test/integration/database";
 import { acceptInvitationWithAccount } from "./accept-invitation-with-account";
 import { inviteStaffFromCommandLine, inviteUser, requireInvitationForNewAccount } from "./invitations";
 import type { Viewer } from "@/lib/access/viewer";
-import { createUser, establishmentWithDirector, programmeManager } from "@/test/factories";
+import { assignReviewer } from "@/lib/review/assign-reviewer";
+import {
+  createReviewer,
+  createReviewWave,
+  createSubmittedDossier,
+  createUser,
+  establishmentWithDirector,
+  programmeManager,
+} from "@/test/factories";
 
 /** Invitations never tell the inviter whether an address already has an account. */
 describe("inviting an address", () => {
@@ -174,5 +182,150 @@ describe("inviting an address", () => {
       select: { actorLabel: true },
     });
     expect(audit.actorLabel).toBe("ligne de commande");
+  });
+});
+
+/**
+ * An invitation gives a role to an account that has none, or one more establishment to a member:
+ * it never changes a staff role, nor puts one account on both sides (ADR 0007, « Order and timing »).
+ */
+describe("an invitation to an account that already has a role", () => {
+  beforeEach(resetDatabase);
+
+  const tokenOf = (link: string) => new URL(link).pathname.split("/").at(-1)!;
+  const STAFF_TO_STAFF =
+    "Cette adresse a déjà un compte, au rôle « instructeur ou instructrice de l'ANS » : une invitation ne change pas un rôle. Changez-le depuis « Utilisateurs de l'ANS » (la fiche d'instructeur pour un instructeur), qui vérifie d'abord les dossiers que la personne a encore à évaluer.";
+  const STAFF_TO_MEMBER =
+    "Cette adresse est celle d'un membre d'un établissement candidat : un même compte ne peut pas déposer des dossiers et les instruire, les vérifier ou en décider (conflit d'intérêts). Invitez la personne à son adresse de l'ANS ou de son ARS.";
+  const MEMBER_TO_STAFF =
+    "Cette adresse est celle d'un compte de l'ANS ou d'une ARS : il ne peut pas être membre d'un établissement candidat (conflit d'intérêts). Invitez la personne à son adresse dans l'établissement.";
+
+  it("refuses, when sent, to make an ANS reviewer who holds a national review an ARS one, and sends nothing", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createReviewWave(testDb, { k: 1 });
+    const dossier = await createSubmittedDossier(testDb, wave, { name: "EHPAD de l'Invitation" });
+    const reviewer = await createReviewer(testDb);
+    await assignReviewer(manager, wave.waveId, {
+      tier: "NATIONAL",
+      applicationId: dossier.id,
+      reviewerId: reviewer.userId,
+      overrideReason: "",
+      ip: null,
+    });
+
+    await expect(
+      inviteUser(manager, { purpose: "STAFF", email: reviewer.email.toUpperCase(), staffRole: "REGIONAL_REVIEWER" }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", message: STAFF_TO_STAFF, fieldErrors: { email: [STAFF_TO_STAFF] } });
+    expect([
+      await testDb.invitation.count(),
+      await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: "invitation:" } } }),
+    ]).toEqual([0, 0]);
+    expect((await testDb.user.findUniqueOrThrow({ where: { id: reviewer.userId } })).staffRole).toBe("REVIEWER");
+  });
+
+  it("refuses at acceptance a staff invitation to an account that has taken a staff role since it was sent", async () => {
+    const manager = await programmeManager(testDb);
+    const { viewer: person } = await createUser(testDb);
+    const sent = await inviteUser(manager, { purpose: "STAFF", email: person.email, staffRole: "REGIONAL_REVIEWER" });
+    // As an invitation sent before this check existed finds it.
+    await testDb.user.update({ where: { id: person.userId }, data: { staffRole: "REVIEWER" } });
+
+    await expect(
+      acceptInvitationWithAccount({ ...person, staffRole: "REVIEWER" }, { token: tokenOf(sent.link), ip: null }),
+    ).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message:
+        "Votre compte a déjà le rôle « instructeur ou instructrice de l'ANS » : une invitation ne change pas un rôle. Demandez à un chargé ou une chargée de programme de changer votre rôle depuis « Utilisateurs de l'ANS ».",
+    });
+    expect((await testDb.user.findUniqueOrThrow({ where: { id: person.userId } })).staffRole).toBe("REVIEWER");
+    expect((await testDb.invitation.findUniqueOrThrow({ where: { id: sent.invitationId } })).usedAt).toBeNull();
+    expect(await testDb.auditEvent.count({ where: { action: "invitation.accepted", targetId: sent.invitationId } })).toBe(0);
+  });
+
+  it("refuses, when sent, a staff invitation to an establishment's member and a member invitation to a staff account", async () => {
+    const manager = await programmeManager(testDb);
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const { viewer: editor } = await createUser(testDb, { establishmentId: establishment.id, membershipRole: "EDITOR" });
+    const reviewer = await createReviewer(testDb);
+
+    for (const member of [director, editor]) {
+      await expect(inviteUser(manager, { purpose: "STAFF", email: member.email, staffRole: "REVIEWER" })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        fieldErrors: { email: [STAFF_TO_MEMBER] },
+      });
+    }
+    // A director inviting an ANS reviewer; a manager inviting themself to an establishment's direction.
+    const member = (inviter: Viewer, email: string) =>
+      inviteUser(inviter, { purpose: "MEMBER", email, establishmentId: establishment.id, membershipRole: "DIRECTOR" });
+    for (const [inviter, email] of [
+      [director, reviewer.email],
+      [manager, manager.email],
+    ] as const) {
+      await expect(member(inviter, email)).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { email: [MEMBER_TO_STAFF] } });
+    }
+    expect([await testDb.invitation.count(), await testDb.outboxEmail.count()]).toEqual([0, 0]);
+  });
+
+  it("refuses at acceptance the other side's invitation once the account has taken one, either way", async () => {
+    const manager = await programmeManager(testDb);
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const send = async (email: string) => ({
+      staff: await inviteUser(manager, { purpose: "STAFF", email, staffRole: "REVIEWER" }),
+      member: await inviteUser(director, { purpose: "MEMBER", email, establishmentId: establishment.id, membershipRole: "EDITOR" }),
+    });
+    // Two accounts without a role yet, each invited to both sides.
+    const { viewer: first } = await createUser(testDb);
+    const { viewer: second } = await createUser(testDb);
+    const toFirst = await send(first.email);
+    const toSecond = await send(second.email);
+
+    await acceptInvitationWithAccount(first, { token: tokenOf(toFirst.member.link), ip: null });
+    await expect(acceptInvitationWithAccount(first, { token: tokenOf(toFirst.staff.link), ip: null })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message:
+        "Votre compte est celui d'un membre d'un établissement candidat : il ne peut pas recevoir un rôle de l'ANS ou d'une ARS (conflit d'intérêts). Demandez à la personne qui vous a invité(e) de vous inviter à votre adresse de l'ANS ou de votre ARS.",
+    });
+    await acceptInvitationWithAccount(second, { token: tokenOf(toSecond.staff.link), ip: null });
+    await expect(acceptInvitationWithAccount(second, { token: tokenOf(toSecond.member.link), ip: null })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message:
+        "Votre compte est celui de l'ANS ou d'une ARS : il ne peut pas être membre d'un établissement candidat (conflit d'intérêts). Demandez à la personne qui vous a invité(e) de vous inviter à votre adresse dans l'établissement.",
+    });
+
+    const accounts = await testDb.user.findMany({
+      where: { id: { in: [first.userId, second.userId] } },
+      select: { id: true, staffRole: true, memberships: { select: { role: true } } },
+    });
+    expect(accounts).toEqual(
+      expect.arrayContaining([
+        { id: first.userId, staffRole: null, memberships: [{ role: "EDITOR" }] },
+        { id: second.userId, staffRole: "REVIEWER", memberships: [] },
+      ]),
+    );
+  });
+
+  it("audits the role an account without one takes, from none to the invitation's", async () => {
+    const manager = await programmeManager(testDb);
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const { viewer: person } = await createUser(testDb);
+    const other = await establishmentWithDirector(testDb);
+    const staff = await inviteUser(manager, { purpose: "STAFF", email: person.email, staffRole: "REGIONAL_REVIEWER" });
+    const member = await inviteUser(director, {
+      purpose: "MEMBER",
+      email: other.director.email,
+      establishmentId: establishment.id,
+      membershipRole: "EDITOR",
+    });
+
+    await acceptInvitationWithAccount(person, { token: tokenOf(staff.link), ip: null });
+    await acceptInvitationWithAccount(other.director, { token: tokenOf(member.link), ip: null });
+    const details = async (invitationId: string) =>
+      (await testDb.auditEvent.findFirstOrThrow({ where: { action: "invitation.accepted", targetId: invitationId } })).details;
+    expect(await details(staff.invitationId)).toMatchObject({ purpose: "STAFF", role: { from: null, to: "REGIONAL_REVIEWER" } });
+    expect(await details(member.invitationId)).toMatchObject({
+      purpose: "MEMBER",
+      role: { from: null, to: "EDITOR" },
+      establishmentId: establishment.id,
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { nameWithSide, STAFF_ROLE_LABELS } from "./staff-role-labels";
 import { type LinkStatus, linkStatus, usableLinkWhere } from "./single-use-link";
-import { authorizeMemberInvitation, requirePermission } from "@/lib/access/policy";
+import { authorizeMemberInvitation, type InvitedAccount, invitationRefusal, requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { env } from "@/lib/config/env";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
@@ -91,13 +91,20 @@ export async function writeInvitation(
   request: InvitationRequest,
   author: InvitationAuthor,
   ip: string | null,
+  /** The form's field that holds the address, for a refusal (`directorEmail` when registering an establishment). */
+  emailField = "email",
 ): Promise<{ invitationId: string; link: string; accountExists: boolean; superseded: number }> {
   const email = request.email.trim().toLowerCase();
   // Two invitations of one address sent at once would each find no pending link to replace.
   await lockUntilCommit(tx, `invitation:${request.purpose}:${request.purpose === "MEMBER" ? request.establishmentId : ""}:${email}`);
   // An address that has an account gets the same answer and the same pending invitation as any
-  // other (no account enumeration); only the e-mail differs, telling the person what to do.
-  const accountExists = (await tx.user.count({ where: { email } })) > 0;
+  // other (no account enumeration); only the e-mail differs, telling the person what to do. But an
+  // invitation that could not be accepted (a staff role changed, one account on both sides) is
+  // refused now, and says so: the policy's reasons tell an inviter no more than they already know.
+  const account = await invitedAccount(tx, { email });
+  const refusal = invitationRefusal(account, request.purpose, "inviter");
+  if (refusal) throw new AppError("INVALID_INPUT", refusal, { fieldErrors: { [emailField]: [refusal] } });
+  const accountExists = account !== null;
   const token = newToken();
   const expiresAt = new Date(Date.now() + env.INVITATION_TTL_HOURS * 3_600_000);
   const link = invitationLink(token);
@@ -151,6 +158,18 @@ export async function writeInvitation(
     },
   });
   return { invitationId: created.id, link, accountExists, superseded };
+}
+
+/** The account an address (or an id) already has, as `invitationRefusal` reads it; null when there is none. */
+export async function invitedAccount(
+  tx: Prisma.TransactionClient,
+  where: { email: string } | { id: string },
+): Promise<(InvitedAccount & { id: string }) | null> {
+  const user = await tx.user.findUnique({
+    where,
+    select: { id: true, staffRole: true, _count: { select: { memberships: true } } },
+  });
+  return user && { id: user.id, staffRole: user.staffRole, isMember: user._count.memberships > 0 };
 }
 
 export const INVITATION_STATUS_MESSAGES: Readonly<Record<Exclude<LinkStatus, "valid">, string>> = {
