@@ -351,10 +351,10 @@ describe("decisions", () => {
     const title = await testDb.wave.findUniqueOrThrow({ where: { id: wave.waveId }, select: { title: true } });
     expect(file.fileName).toMatch(new RegExp(`^decisions-${fileNameWords(title.title)}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     // Its rank by note whatever the board's order (here by name), then the dossier's reference (the one its
-    // letter quotes), the establishment and its FINESS.
+    // letter quotes), the establishment and its FINESS, kept as text for Excel (`="…"`: its leading zero stays).
     expect(lines[0]!.startsWith("Rang (note normalisée);Référence;Établissement;FINESS;")).toBe(true);
     const { number } = await testDb.application.findUniqueOrThrow({ where: { id: scored[0]!.id }, select: { number: true } });
-    expect(lines[1]).toMatch(new RegExp(`^2;${dossierReference(number)};"'=HYPERLINK[^;]*;${scored[0]!.establishment.finessEt};`));
+    expect(lines[1]).toMatch(new RegExp(`^2;${dossierReference(number)};"'=HYPERLINK[^;]*;"=""${scored[0]!.establishment.finessEt}""";`));
     expect(lines[2]!.startsWith("1;")).toBe(true);
     expect(lines[1]).toContain(";Retenu;10000,00");
     const summaries = await loadDecisionSummaries(

@@ -1,19 +1,32 @@
 import Papa from "papaparse";
-import { neutralizeCell } from "@/lib/roster/template/cell-safety";
+import { csvTextCell } from "@/lib/roster/template/cell-safety";
 
-type CsvRow = ReadonlyArray<string | number | null>;
+/**
+ * A number already written as the exports write it (decimal comma: « 12500,50 », « -1,5 »), so that
+ * a spreadsheet reads it as a number. A plain string is always text.
+ */
+export type CsvNumber = { readonly number: string };
+
+export type CsvCell = string | number | CsvNumber | null;
+
+type CsvRow = ReadonlyArray<CsvCell>;
 
 /** A number as the exports write it (decimal comma): a spreadsheet reads it as a number, never as a formula. */
 const PLAIN_NUMBER = /^-?\d+(,\d+)?$/;
 
-function safeCell(cell: string | number | null): string {
+function safeCell(cell: CsvCell): string {
   if (cell === null) return "";
-  const text = String(cell);
+  if (typeof cell === "number") return String(cell);
   // Neutralising « -150000 » would turn a negative amount into text.
-  return typeof cell === "number" || PLAIN_NUMBER.test(text) ? text : neutralizeCell(text);
+  if (typeof cell === "object") return PLAIN_NUMBER.test(cell.number) ? cell.number : csvTextCell(cell.number);
+  // Text stays text: a FINESS « 066368580 » keeps its leading zero when Excel opens the file.
+  return csvTextCell(cell);
 }
 
-/** Lines of CSV (`;`, CRLF between lines, none after the last), every cell safe against formula injection. */
+/**
+ * Lines of CSV (`;`, CRLF between lines, none after the last): numbers as numbers, text as text
+ * (digits kept whole), every cell safe against formula injection.
+ */
 export function csvLines(rows: ReadonlyArray<CsvRow>): string {
   const cells = rows.map((row) => row.map(safeCell));
   return Papa.unparse(cells as string[][], { delimiter: ";", newline: "\r\n" });

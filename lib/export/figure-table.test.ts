@@ -44,6 +44,32 @@ describe("figure tables as files", () => {
     expect(sheet.getRow(4).values).toEqual([undefined, "Vague 3", -3, 0.5, -150000, -1.5]);
   });
 
+  describe("identifiers", () => {
+    const identified: FigureTable = {
+      caption: "Tranches",
+      columns: [
+        { label: "FINESS", kind: "text" },
+        { label: "SIRET", kind: "text" },
+        { label: "Dossiers", kind: "integer" },
+        { label: "Note", kind: "decimal" },
+      ],
+      rows: [["066368580", "09000057169345", 12, 7.5]],
+    };
+
+    it("keeps their digits as text in a CSV, beside numbers still written as numbers", () => {
+      const text = new TextDecoder().decode(figureTableToCsv(identified)).replace("\uFEFF", "");
+      expect(text.split("\r\n")).toEqual(["FINESS;SIRET;Dossiers;Note", '"=""066368580""";"=""09000057169345""";12;7,5']);
+    });
+
+    it("keeps them as text cells in a workbook", async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(await figureTableToXlsx(identified, "Tranches")) as never);
+      const sheet = workbook.getWorksheet("Tranches")!;
+      expect(sheet.getRow(2).values).toEqual([undefined, "066368580", "09000057169345", 12, 7.5]);
+      expect(sheet.getCell("A2").numFmt).toBe("@");
+    });
+  });
+
   describe("dates", () => {
     const dated: FigureTable = {
       caption: "Échéances",

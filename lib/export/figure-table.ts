@@ -1,16 +1,16 @@
 /**
  * A table of figures as the user downloads it: CSV (through `csv.ts`) or an Excel workbook with
- * real numbers (counts as integers, shares as percentages, amounts in euros). Text cells are
- * protected against formula injection in both.
+ * real numbers (counts as integers, shares as percentages, amounts in euros). Text stays text in
+ * both (a FINESS keeps its leading zero), protected against formula injection.
  *
  * Public API: `FigureColumn`, `FigureCell`, `FigureTable`, `figureTableToCsv`, `figureTableToXlsx`,
  * `shareValue`, `sheetNameOf`, and for the streamed exports (`stream-table.ts`) `csvCell`,
  * `xlsxCell`, `headerOf`, `figureSheetColumns`.
  */
 import ExcelJS from "exceljs";
-import { neutralizeCell } from "@/lib/roster/template/cell-safety";
 import { formatNumericCalendarDate, formatParisNumericDateTime, toParisLocal } from "@/lib/time/paris";
-import { toCsv } from "./csv";
+import { neutralizeCell } from "@/lib/roster/template/cell-safety";
+import { type CsvCell, toCsv } from "./csv";
 
 export type FigureColumn = { label: string; kind: "text" | "integer" | "decimal" | "share" | "euros" | "date" | "datetime" };
 
@@ -30,22 +30,25 @@ export function shareValue(cell: FigureCell): number | null {
 
 const euros = (cents: bigint) => Number(cents) / 100;
 
-/** Plain values, decimal comma, dates as « 13/02/2026 »: what a French spreadsheet reads as numbers and dates. */
-export function csvCell(cell: FigureCell, column: FigureColumn): string | number | null {
+/**
+ * Plain values, decimal comma, dates as « 13/02/2026 »: what a French spreadsheet reads as numbers and
+ * dates. A « text » column's strings stay text (`csv.ts`), digits included.
+ */
+export function csvCell(cell: FigureCell, column: FigureColumn): CsvCell {
   if (cell === null) return null;
   switch (column.kind) {
     case "share": {
       const share = shareValue(cell);
-      return share === null ? null : (Math.round(share * 1000) / 10).toString().replace(".", ",");
+      return share === null ? null : { number: (Math.round(share * 1000) / 10).toString().replace(".", ",") };
     }
     case "euros": {
       // Exact, with the cents an accountant expects: « 12500,50 », « -0,05 ».
       const cents = cell as bigint;
       const magnitude = cents < 0n ? -cents : cents;
-      return `${cents < 0n ? "-" : ""}${magnitude / 100n},${(magnitude % 100n).toString().padStart(2, "0")}`;
+      return { number: `${cents < 0n ? "-" : ""}${magnitude / 100n},${(magnitude % 100n).toString().padStart(2, "0")}` };
     }
     case "decimal":
-      return (Math.round((cell as number) * 10) / 10).toString().replace(".", ",");
+      return { number: (Math.round((cell as number) * 10) / 10).toString().replace(".", ",") };
     case "date":
       return formatNumericCalendarDate(cell as string);
     case "datetime":

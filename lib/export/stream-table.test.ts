@@ -14,6 +14,7 @@ async function* batches(): AsyncGenerator<FigureCell[][]> {
   yield [
     ["=1+1", 250_050n],
     ["EHPAD C", null],
+    ["066368580", 1n],
   ];
 }
 
@@ -21,7 +22,7 @@ describe("streamed tables", () => {
   it("writes the batches of a CSV one after the other, under one header", async () => {
     const bytes = await new Response(streamTable("csv", columns, batches(), "Essai")).arrayBuffer();
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-    expect(text).toBe("\uFEFFÉtablissement;Budget (€)\r\nEHPAD A;1,00\r\n'=1+1;2500,50\r\nEHPAD C;");
+    expect(text).toBe('\uFEFFÉtablissement;Budget (€)\r\nEHPAD A;1,00\r\n\'=1+1;2500,50\r\nEHPAD C;\r\n"=""066368580""";0,01');
   });
 
   it("writes a workbook that opens with every row, numbers as numbers", async () => {
@@ -29,10 +30,11 @@ describe("streamed tables", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as never);
     const sheet = workbook.getWorksheet("Essai")!;
-    expect([2, 3, 4].map((row) => sheet.getRow(row).values)).toEqual([
+    expect([2, 3, 4, 5].map((row) => sheet.getRow(row).values)).toEqual([
       [undefined, "EHPAD A", 1],
       [undefined, "'=1+1", 2500.5],
       [undefined, "EHPAD C"],
+      [undefined, "066368580", 0.01],
     ]);
   });
 });

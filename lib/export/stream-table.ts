@@ -3,7 +3,7 @@
  * arrive in batches (an async iterable, e.g. keyset pages of a query) and leave as they come, so
  * memory holds one batch whatever the number of rows, and the first bytes leave at once (no proxy
  * time-out on a long export). Same cells as the figure tables (`figure-table.ts`): numbers as
- * numbers, text protected against formulas.
+ * numbers, text as text (protected against formulas in a CSV).
  *
  * Public API: `streamTable`.
  */

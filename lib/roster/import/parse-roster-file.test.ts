@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { withRppsKey } from "@/lib/identifiers/rpps";
+import { csvTextCell } from "../template/cell-safety";
 import { COMPUTED_COLUMNS, TEMPLATE_COLUMNS } from "../template/columns";
 import { GOOD_LINE, PROFESSION_CODES, RPPS_1, RPPS_2, RPPS_3, templateCsv, utf8, type TemplateLine } from "./fixtures.test-helpers";
 import { parseRosterFile, rosterMatchKey, type RosterImportResult, type TemplateImportRow } from "./index";
@@ -52,6 +53,14 @@ describe("parseRosterFile: the app's CSV template", () => {
         ],
       },
     ]);
+  });
+
+  it("reads a CSV written for Excel as the line itself: digits in Excel's text formula, formulas neutralised", async () => {
+    const forExcel = Object.fromEntries(Object.entries(GOOD_LINE).map(([header, value]) => [header, csvTextCell(value)]));
+    expect(forExcel).toMatchObject({ RPPS: `="${RPPS_1}"`, "Code profession": '="60"' });
+    const [plain, written] = await Promise.all([parseLines([{}]), parseLines([forExcel])]);
+    expect(written).toMatchObject({ rejected: [], errors: [], warnings: [] });
+    expect(written.rows).toEqual(plain.rows);
   });
 
   it.each([

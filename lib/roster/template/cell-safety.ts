@@ -7,15 +7,29 @@
  * starts with quotes followed by a trigger (« '=x ») gets one more quote (« ''=x »), and the import
  * removes exactly one quote, and only before quotes-then-trigger.
  *
- * Public API: `neutralizeCell`, `restoreCell`.
+ * In a CSV, text made of digits (a FINESS, a SIRET, an RPPS number) is also written as Excel's text
+ * formula `="066368580"`, or Excel opens it as a number and drops its leading zeros or its last
+ * digits; the import reads `="…"` around such digits as the digits.
+ *
+ * Public API: `neutralizeCell`, `csvTextCell`, `restoreCell`.
  */
 const QUOTED_TRIGGER = /^'*[=+\-@\t\r\n]/;
 const ESCAPED = /^'+[=+\-@\t\r\n]/;
+/** Text a French spreadsheet would read as a number: « 066368580 », « -150000 », « 1,50 ». */
+const NUMBER_SHAPED = /^[+-]?\d+(,\d+)?$/;
+const DIGITS_AS_TEXT = /^="([+-]?\d+(?:,\d+)?)"$/;
 
 export function neutralizeCell(value: string): string {
   return QUOTED_TRIGGER.test(value) ? `'${value}` : value;
 }
 
+/** A text cell of a CSV: number-shaped text kept as text (`="…"`, digits only inside), anything else neutralised. */
+export function csvTextCell(value: string): string {
+  return NUMBER_SHAPED.test(value) ? `="${value}"` : neutralizeCell(value);
+}
+
+/** The value a cell of the export stands for, whether written by `neutralizeCell` or `csvTextCell`. */
 export function restoreCell(value: string): string {
-  return ESCAPED.test(value) ? value.slice(1) : value;
+  if (ESCAPED.test(value)) return value.slice(1);
+  return DIGITS_AS_TEXT.exec(value)?.[1] ?? value;
 }
