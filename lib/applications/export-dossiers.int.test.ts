@@ -185,7 +185,9 @@ describe("the dossier export's columns", () => {
     const sheet = workbook.getWorksheet("Dossiers")!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const cell = (label: string) => sheet.getRow(2).getCell(header.indexOf(label) + 1);
-    expect(cell("Établissement").value).toBe('\'=HYPERLINK("http://x") Centre');
+    // A string cell, never evaluated: the name as typed, without the CSV's protective quote.
+    expect(cell("Établissement").value).toBe('=HYPERLINK("http://x") Centre');
+    expect(cell("Établissement").formula).toBeUndefined();
     expect(cell("Moyenne des évaluations (sur 100)").value).toBe(80);
     expect(cell("Moyenne des évaluations (sur 100)").numFmt).toBe("0.0");
     expect(cell("Montant accordé (€)").value).toBe(10_000);

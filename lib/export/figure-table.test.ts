@@ -37,7 +37,10 @@ describe("figure tables as files", () => {
     const sheet = workbook.getWorksheet("Essai")!;
     // The units tell a count from its share, as in the CSV: « Part » alone would repeat a header.
     expect(sheet.getRow(1).values).toEqual([undefined, "Vague", "Dossiers", "Part (%)", "Enveloppe (€)", "Note"]);
-    expect(sheet.getRow(2).values).toEqual([undefined, '\'=HYPERLINK("http://x")', 1250, 1 / 3, 12345.67, 72.46]);
+    expect(sheet.getRow(2).values).toEqual([undefined, '=HYPERLINK("http://x")', 1250, 1 / 3, 12345.67, 72.46]);
+    // A string cell, never evaluated: the text as typed, without the CSV's protective quote.
+    expect(sheet.getCell("A2").type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell("A2").formula).toBeUndefined();
     expect(sheet.getCell("C2").numFmt).toBe("0.0%");
     expect(sheet.getCell("E2").numFmt).toBe("0.0");
     expect(sheet.getRow(3).values).toEqual([undefined, "Vague 2", 0, undefined, 0]);

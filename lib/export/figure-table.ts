@@ -1,7 +1,8 @@
 /**
  * A table of figures as the user downloads it: CSV (through `csv.ts`) or an Excel workbook with
  * real numbers (counts as integers, shares as percentages, amounts in euros). Text stays text in
- * both (a FINESS keeps its leading zero), protected against formula injection.
+ * both (a FINESS keeps its leading zero); the CSV's text cells are protected against formula
+ * injection, a workbook's need not be (a string cell is never evaluated).
  *
  * Public API: `FigureColumn`, `FigureCell`, `FigureTable`, `figureTableToCsv`, `figureTableToXlsx`,
  * `shareValue`, `sheetNameOf`, and for the streamed exports (`stream-table.ts`) `csvCell`,
@@ -9,7 +10,6 @@
  */
 import ExcelJS from "exceljs";
 import { formatNumericCalendarDate, formatParisNumericDateTime, toParisLocal } from "@/lib/time/paris";
-import { neutralizeCell } from "@/lib/roster/template/cell-safety";
 import { type CsvCell, toCsv } from "./csv";
 
 export type FigureColumn = { label: string; kind: "text" | "integer" | "decimal" | "share" | "euros" | "date" | "datetime" };
@@ -115,7 +115,8 @@ export async function figureTableToXlsx(table: FigureTable, sheetName: string): 
 
 /**
  * A cell's value in a workbook: numbers as numbers, dates as dates (sortable and filterable in
- * Excel), text protected against formulas. A workbook's dates have no time zone: an instant is
+ * Excel), text as typed: a string cell is never evaluated, so `=HYPERLINK(…)` stays text without the
+ * CSV's leading quote, which Excel would show. A workbook's dates have no time zone: an instant is
  * written as the Paris wall-clock time, which ExcelJS stores from the Date's UTC fields.
  */
 export function xlsxCell(cell: FigureCell, column: FigureColumn): string | number | Date | null {
@@ -124,5 +125,5 @@ export function xlsxCell(cell: FigureCell, column: FigureColumn): string | numbe
   if (column.kind === "euros") return euros(cell as bigint);
   if (column.kind === "date") return new Date(`${cell as string}T00:00Z`);
   if (column.kind === "datetime") return new Date(`${toParisLocal(cell as Date)}Z`);
-  return typeof cell === "string" ? neutralizeCell(cell) : (cell as number);
+  return cell as string | number;
 }

@@ -9,7 +9,9 @@
  *
  * In a CSV, text made of digits (a FINESS, a SIRET, an RPPS number) is also written as Excel's text
  * formula `="066368580"`, or Excel opens it as a number and drops its leading zeros or its last
- * digits; the import reads `="…"` around such digits as the digits.
+ * digits; the import reads `="…"` around such digits as the digits. A workbook needs neither (its
+ * string cells are never evaluated, its text columns are formatted « @ »): the figure tables write
+ * their text as typed; the roster's workbook still quotes, and its import removes the quote.
  *
  * Public API: `neutralizeCell`, `csvTextCell`, `restoreCell`.
  */
