@@ -81,9 +81,9 @@ describe("rosterToCsv", () => {
       "Nom;Prénom;Date de naissance;Population;Code profession;Catégorie;RPPS;Statut RPPS;Dernière vérification RPPS;Vérification d'identité;Début d'activité;Fin d'activité;Besoin DMP;Besoin DPI/DUI;Besoin services PSC;Besoin messagerie sécurisée;MIE",
     );
     expect(text).toContain(
-      `'=HYPERLINK(""http://exemple.test"";""clic"")";Marie;10/01/1970;Salarié;60;Civil;${withRppsKey("1000000000")};Enregistré;01/06/2025;Aucune;01/09/2015;;Oui;Oui;Non;Non;E_CPS:01/03/2025, CPS:15/01/2023:15/01/2026, FIDO2_LOCAL:01/01/2024::30/06/2025, TOTP_APP:01/01/2024:01/01/2027:01/02/2025`,
+      `'=HYPERLINK(""http://exemple.test"";""clic"")";Marie;10/01/1970;Salarié;"=""60""";Civil;"=""${withRppsKey("1000000000")}""";Enregistré;01/06/2025;Aucune;01/09/2015;;Oui;Oui;Non;Non;E_CPS:01/03/2025, CPS:15/01/2023:15/01/2026, FIDO2_LOCAL:01/01/2024::30/06/2025, TOTP_APP:01/01/2024:01/01/2027:01/02/2025`,
     );
-    expect(text).toContain("'+33612345678;'-Jean;");
+    expect(text).toContain(`"=""+33612345678""";'-Jean;`);
     expect(text).toContain("'@SOMME;''=déjà protégé;");
   });
 

@@ -19,7 +19,7 @@ import { evaluateProfessional, prepareEstablishment, type EstablishmentContext, 
 import { rosterVerdict } from "./compliance-view";
 import { dayToDate, toDay } from "./dates";
 import { ACTIVITY_LABELS, NOTHING_MISSING_LABEL, VERDICT_LABELS, verdictLabel } from "./labels";
-import { neutralizeCell } from "./template/cell-safety";
+import { csvTextCell, neutralizeCell } from "./template/cell-safety";
 import { CATEGORY, IDENTITY, POPULATION, RPPS_STATUS } from "./template/codecs";
 import {
   COMPUTED_COLUMNS,
@@ -93,7 +93,7 @@ export function rosterToCsv(records: readonly ProfessionalRecord[], verdictsAt?:
   const computed = verdictsAt ? computedCells(records, verdictsAt) : null;
   const headers = computed ? [...HEADERS, ...COMPUTED_COLUMNS.map((column) => column.header)] : HEADERS;
   const rows = records.map((record, index) => {
-    const template = TEMPLATE_COLUMNS.map((column) => neutralizeCell(TEXT[column.key](record)));
+    const template = TEMPLATE_COLUMNS.map((column) => csvTextCell(TEXT[column.key](record)));
     if (!computed) return template;
     return [...template, ...COMPUTED_COLUMNS.map((column) => computedText(computed[index]!, column.key))];
   });
