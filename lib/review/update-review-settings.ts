@@ -3,9 +3,12 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { STALE_WAVE_MESSAGE } from "@/lib/campaigns/wave-data";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { requestDelivery } from "@/lib/jobs/worker";
 import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
 import type { TReviewSettingsInput } from "./assignment-schemas";
+import { completeScoringIfDone, isReviewComplete } from "./tier-completion";
 
 export const REVIEW_SETTINGS_SELECT = {
   reviewTiers: true,
@@ -39,10 +42,64 @@ function dueDateProblems(next: DueDates, stored: DueDates, now: Date): Partial<R
   return problems;
 }
 
+/** The regional tier comes first: once the ANS has judged a dossier of the wave, or it left review, it is too late for it. */
+export const REGIONAL_TIER_TOO_LATE =
+  "Des dossiers de cette vague ont déjà été évalués au niveau national : le niveau régional ne peut plus être ajouté.";
+
+type Tx = Prisma.TransactionClient;
+
+/** Whether a dossier of the wave has a national review transmitted, or has been scored (by its reviews or by hand) or decided. */
+async function nationallyJudged(tx: Tx, waveId: string): Promise<boolean> {
+  const dossier = await tx.application.findFirst({
+    where: {
+      waveId,
+      OR: [
+        { state: { in: ["SCORED", "SELECTED", "REJECTED"] } },
+        { assignments: { some: { tier: "NATIONAL", review: { status: "SUBMITTED" } } } },
+      ],
+    },
+    select: { id: true },
+  });
+  return dossier !== null;
+}
+
+/**
+ * The wave's dossiers in review whose tiers the settings now complete (fewer reviewers per dossier,
+ * or the regional tier taken off) become « évalué » in the same transaction, as when their last
+ * review came in: the state machine's move, its audit, the members' e-mail. A dossier paused on a
+ * request for information is scored when the establishment answers.
+ */
+async function completeScoringOfWave(tx: Tx, waveId: string, viewer: Viewer, now: Date): Promise<string[]> {
+  const [wave, dossiers] = await Promise.all([
+    tx.wave.findUniqueOrThrow({ where: { id: waveId }, select: { reviewTiers: true, reviewersPerDossier: true } }),
+    tx.application.findMany({
+      where: { waveId, state: "UNDER_REVIEW" },
+      orderBy: { id: "asc" },
+      select: {
+        id: true,
+        assignments: { select: { tier: true, conflict: { select: { hasConflict: true } }, review: { select: { status: true } } } },
+      },
+    }),
+  ]);
+  const scored: string[] = [];
+  for (const dossier of dossiers) {
+    const assignments = dossier.assignments.map((assignment) => ({
+      tier: assignment.tier,
+      hasConflict: assignment.conflict?.hasConflict ?? null,
+      submitted: assignment.review?.status === "SUBMITTED",
+    }));
+    if (!isReviewComplete(wave.reviewTiers, wave.reviewersPerDossier, assignments)) continue;
+    if (await completeScoringIfDone(tx, dossier.id, auditActor(viewer), now)) scored.push(dossier.id);
+  }
+  return scored;
+}
+
 /**
  * The wave's review settings: one tier or two, each tier's due date, k reviewers per dossier,
  * reviewers named or anonymous to each other. They belong to the wave, not to a version (ADR 0007);
- * a wave with regional assignments keeps its regional tier. Audited with before and after.
+ * a wave with regional assignments keeps its regional tier, and one whose dossiers the ANS has
+ * judged does not gain it. Audited with before and after; the dossiers whose review the change
+ * completes are scored.
  */
 export async function updateReviewSettings(
   viewer: Viewer,
@@ -65,7 +122,7 @@ export async function updateReviewSettings(
     reviewersPerDossier: input.reviewersPerDossier,
     reviewersAnonymous: input.reviewersAnonymous,
   };
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const wave = await tx.wave.findUnique({ where: { id: waveId }, select: { version: true, ...REVIEW_SETTINGS_SELECT } });
     if (!wave) throw new AppError("NOT_FOUND");
     if (wave.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
@@ -75,6 +132,9 @@ export async function updateReviewSettings(
     ) {
       const message = "Des dossiers de cette vague ont déjà des instructeurs d'ARS : le niveau régional ne peut plus être retiré.";
       throw new AppError("INVALID_INPUT", message, { fieldErrors: { reviewTiers: [message] } });
+    }
+    if (wave.reviewTiers === "NATIONAL_ONLY" && next.reviewTiers === "REGIONAL_THEN_NATIONAL" && (await nationallyJudged(tx, waveId))) {
+      throw new AppError("INVALID_INPUT", REGIONAL_TIER_TOO_LATE, { fieldErrors: { reviewTiers: [REGIONAL_TIER_TOO_LATE] } });
     }
     const problems = dueDateProblems(next, wave, now);
     if (Object.keys(problems).length > 0) {
@@ -88,7 +148,7 @@ export async function updateReviewSettings(
       const [from, to] = [before instanceof Date ? before.toISOString() : before, value instanceof Date ? value.toISOString() : value];
       if (from !== to) changes[key] = { from, to };
     }
-    if (Object.keys(changes).length === 0) return { changed: [] as string[] };
+    if (Object.keys(changes).length === 0) return { changed: [] as string[], scored: [] as string[] };
     const updated = await tx.wave.updateMany({
       where: { id: waveId, version: input.expectedVersion },
       data: { ...next, version: { increment: 1 } },
@@ -101,6 +161,9 @@ export async function updateReviewSettings(
       ip: input.ip,
       details: { changes } as never,
     });
-    return { changed: Object.keys(changes) };
+    const scored = changes.reviewTiers || changes.reviewersPerDossier ? await completeScoringOfWave(tx, waveId, viewer, now) : [];
+    return { changed: Object.keys(changes), scored };
   });
+  if (result.scored.length > 0) requestDelivery();
+  return result;
 }
