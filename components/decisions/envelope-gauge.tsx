@@ -36,8 +36,8 @@ export function EnvelopeGauge({
       </progress>
       {over ? (
         <p className={fr.cx("fr-error-text")}>
-          L&apos;enveloppe est dépassée de {formatEuros(grantedCents - envelopeCents)} : chaque dépassement a été justifié et inscrit au
-          journal.
+          L&apos;enveloppe est dépassée de {formatEuros(grantedCents - envelopeCents)} : toute proposition qui augmente encore les montants
+          accordés devra être justifiée.
         </p>
       ) : (
         <p className={fr.cx("fr-hint-text")}>Reste à accorder : {formatEuros(envelopeCents - grantedCents)}.</p>
