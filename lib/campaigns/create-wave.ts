@@ -6,7 +6,7 @@ import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { AppError } from "@/lib/errors/app-error";
 import { writeCriterionLinks } from "./criterion-objectives";
 import type { TCreateWaveInput } from "./schemas";
-import { checkNewWave, refuseIssues } from "./wave-rules";
+import { checkClosing, refuseIssues } from "./wave-rules";
 import { assertKnownCategories, DUPLICATE_WAVE_MESSAGE, gridRows, waveSettingsData } from "./wave-data";
 
 /**
@@ -24,7 +24,7 @@ export async function createWave(
   const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { id: true } });
   if (!campaign) throw new AppError("NOT_FOUND");
   const settings = waveSettingsData(input);
-  refuseIssues(checkNewWave(settings, now));
+  refuseIssues(checkClosing(settings, null, now));
   const grid = gridRows(input);
   try {
     return await db.$transaction(async (tx) => {

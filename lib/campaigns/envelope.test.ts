@@ -6,7 +6,6 @@ describe("funding envelope", () => {
     ["25 000 000", 25_000_000_00n],
     ["3000000 €", 3_000_000_00n],
     ["1\u202f500\u00a0000 EUR", 1_500_000_00n],
-    ["0", 0n],
   ])("reads « %s »", (text, cents) => {
     expect(parseEnvelope(text)).toEqual({ ok: true, cents });
   });
@@ -15,6 +14,8 @@ describe("funding envelope", () => {
     ["", "Indiquez le montant"],
     ["25 000 000,50", "sans centimes"],
     ["-5", "sans centimes"],
+    ["0", "supérieure à 0"],
+    ["000 €", "supérieure à 0"],
     ["2 000 000 000", "milliard"],
   ])("refuses « %s »", (text, message) => {
     const result = parseEnvelope(text);

@@ -16,6 +16,7 @@ export function parseEnvelope(text: string): EnvelopeResult {
     return { ok: false, message: "Indiquez un montant entier en euros, sans centimes, par exemple « 25 000 000 »." };
   }
   const euros = BigInt(compact);
+  if (euros === 0n) return { ok: false, message: "Indiquez une enveloppe supérieure à 0 €." };
   if (euros > MAX_ENVELOPE_EUROS) return { ok: false, message: "Le montant dépasse un milliard d'euros : vérifiez la saisie." };
   return { ok: true, cents: euros * 100n };
 }

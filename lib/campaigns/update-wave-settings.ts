@@ -6,7 +6,8 @@ import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { AppError } from "@/lib/errors/app-error";
 import type { TWaveSettingsInput } from "./schemas";
 import { assertKnownCategories, DUPLICATE_WAVE_MESSAGE, STALE_WAVE_MESSAGE, waveSettingsData } from "./wave-data";
-import { checkSettingsChange, refuseIssues } from "./wave-rules";
+import { lockWaveForDecisions, releasedGrantsCents } from "@/lib/decisions/wave-lock";
+import { checkClosing, checkEnvelopeCoversGrants, checkSettingsChange, refuseIssues } from "./wave-rules";
 import { WAVE_SETTINGS_SELECT } from "./wave-settings-select";
 
 type Comparable = string | number | string[];
@@ -19,7 +20,8 @@ function comparable(value: Date | bigint | string | number | string[]): Comparab
 
 /**
  * Changes a wave's settings (title, kind, year, dates, envelope, eligible categories). They stay
- * editable after the opening, except the opening itself; each change is audited with its before
+ * editable after the opening, except the opening itself; a closing moved must be ahead, and the
+ * envelope holds the published grants (`wave-rules.ts`); each change is audited with its before
  * and after values. `expectedVersion` is the wave's version the form was loaded at.
  */
 export async function updateWaveSettings(
@@ -43,7 +45,13 @@ export async function updateWaveSettings(
       });
       if (!wave) throw new AppError("NOT_FOUND");
       if (wave.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
-      refuseIssues(checkSettingsChange(wave, next, now));
+      const issues = [...checkSettingsChange(wave, next, now), ...checkClosing(next, wave, now)];
+      if (next.fundingEnvelopeCents < wave.fundingEnvelopeCents) {
+        // Behind the proposals and releases of the wave (ADR 0013), so the floor read is the one that holds.
+        await lockWaveForDecisions(tx, waveId);
+        issues.push(...checkEnvelopeCoversGrants(next, await releasedGrantsCents(tx, waveId)));
+      }
+      refuseIssues(issues);
       await assertKnownCategories(tx, input.eligibleCategoryCodes);
 
       const before = { ...wave, eligibleCategoryCodes: wave.eligibleCategories.map((row) => row.categoryCode) };

@@ -8,7 +8,17 @@ import { createWave } from "./create-wave";
 import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "./programme-defaults";
 import { updateCampaign } from "./update-campaign";
 import { updateWaveSettings } from "./update-wave-settings";
-import { establishmentWithDirector, insertCampaign, programmeManager, waveForm, WAVE_FORM_CREATED_AT } from "@/test/factories";
+import {
+  createSelectedDossier,
+  establishmentWithDirector,
+  insertCampaign,
+  programmeManager,
+  waveForm,
+  WAVE_FORM_CREATED_AT,
+} from "@/test/factories";
+import { getWaveConfiguration } from "./get-wave-configuration";
+import { ZWaveSettingsInput } from "./schemas";
+import { waveSettingsFormValues } from "./wave-form-values";
 
 /** Campaigns and waves configured by programme managers, on a real database. */
 describe("wave configuration", () => {
@@ -219,5 +229,75 @@ describe("wave configuration", () => {
     await expect(updateWaveSettings(manager, waveId, { ...form, expectedVersion: 1 }, null, afterOpening)).rejects.toMatchObject({
       code: "CONFLICT",
     });
+  });
+
+  it("refuses a closing moved into the past, even before the opening, and lets an open wave close early, ahead", async () => {
+    const manager = await programmeManager(testDb);
+    const { id } = await insertCampaign(testDb);
+    const { waveId } = await createWave(manager, id, waveForm(), null, WAVE_FORM_CREATED_AT);
+    const form = waveForm();
+
+    // « À venir » (10 January – 31 March 2027), moved to January 2026: it would be closed without ever opening.
+    await expect(
+      updateWaveSettings(
+        manager,
+        waveId,
+        { ...form, year: 2026, opensAt: "2026-01-10T09:00", closesAt: "2026-02-01T23:59", expectedVersion: 1 },
+        null,
+        beforeOpening,
+      ),
+    ).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: {
+        closesAt: ["Cette date de clôture est déjà passée : choisissez une date à venir, même pour clore la vague plus tôt."],
+      },
+    });
+    expect((await testDb.wave.findUniqueOrThrow({ where: { id: waveId } })).closesAt).toEqual(parisDateTime("2027-03-31T23:59"));
+
+    const early = await updateWaveSettings(
+      manager,
+      waveId,
+      { ...form, closesAt: "2027-01-10T23:59", expectedVersion: 1 },
+      null,
+      afterOpening,
+    );
+    expect(early.changed).toEqual(["closesAt"]);
+    // Closed, its envelope still changes with the closing as it was.
+    const closed = await updateWaveSettings(
+      manager,
+      waveId,
+      { ...form, closesAt: "2027-01-10T23:59", fundingEnvelope: "26 000 000", expectedVersion: 2 },
+      null,
+      parisDateTime("2027-02-01T10:00"),
+    );
+    expect(closed.changed).toEqual(["fundingEnvelopeCents"]);
+  });
+
+  it("refuses an envelope below what the published decisions grant, naming that amount", async () => {
+    const manager = await programmeManager(testDb);
+    const { wave } = await createSelectedDossier(testDb, { amountGrantedCents: 1_787_000_00n });
+    // Dates to the minute, as the form writes them back.
+    await testDb.wave.update({
+      where: { id: wave.waveId },
+      data: {
+        fundingEnvelopeCents: 2_000_000_00n,
+        opensAt: new Date("2026-01-05T08:00:00Z"),
+        closesAt: new Date(Date.UTC(new Date().getUTCFullYear() + 1, 0, 1)),
+      },
+    });
+    const stored = ZWaveSettingsInput.parse(waveSettingsFormValues(await getWaveConfiguration(manager, wave.waveId)));
+    const save = async (fundingEnvelope: string) => {
+      const { version } = await testDb.wave.findUniqueOrThrow({ where: { id: wave.waveId }, select: { version: true } });
+      return updateWaveSettings(manager, wave.waveId, { ...stored, fundingEnvelope, expectedVersion: version });
+    };
+
+    const refusal = await save("1 000 000").catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { fundingEnvelope: [expect.any(String)] } });
+    expect((refusal as Error).message.replace(/[\u202f\u00a0]/g, " ")).toBe(
+      "Les décisions publiées de la vague accordent déjà 1 787 000 € : l'enveloppe ne peut pas être inférieure à ce montant.",
+    );
+    expect((await testDb.wave.findUniqueOrThrow({ where: { id: wave.waveId } })).fundingEnvelopeCents).not.toBe(1_000_000_00n);
+
+    expect((await save("1 787 000")).changed).toEqual(["fundingEnvelopeCents"]);
   });
 });

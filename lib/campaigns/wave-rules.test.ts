@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parisDateTime } from "@/lib/time/paris";
 import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "./programme-defaults";
-import { checkExtension, checkGrid, checkNewWave, checkSettingsChange, checkWaveSettings } from "./wave-rules";
+import { checkClosing, checkEnvelopeCoversGrants, checkExtension, checkGrid, checkSettingsChange, checkWaveSettings } from "./wave-rules";
 
 const settings = { year: 2026, opensAt: "2026-03-02T09:00", closesAt: "2026-06-30T23:59", fundingEnvelope: "25 000 000" };
 const grid = { objectives: [...DEFAULT_OBJECTIVES], criteria: [...DEFAULT_CRITERIA] };
@@ -86,9 +86,36 @@ describe("changes once the wave exists", () => {
 
   it("want a new wave's closing still ahead, to the minute", () => {
     const closesAt = parisDateTime("2026-06-30T23:59");
-    expect(checkNewWave({ closesAt }, parisDateTime("2026-06-30T23:58"))).toEqual([]);
-    expect(paths(checkNewWave({ closesAt }, closesAt))).toEqual(["closesAt"]);
-    expect(checkNewWave({ closesAt }, parisDateTime("2026-07-01T00:00"))[0]?.message).toContain("déjà passée");
+    expect(checkClosing({ closesAt }, null, parisDateTime("2026-06-30T23:58"))).toEqual([]);
+    expect(paths(checkClosing({ closesAt }, null, closesAt))).toEqual(["closesAt"]);
+    expect(checkClosing({ closesAt }, null, parisDateTime("2026-07-01T00:00"))[0]?.message).toContain("une nouvelle vague");
+  });
+
+  it("want a closing moved on an edit still ahead, early or not, and let one already passed stay", () => {
+    const stored = { closesAt: parisDateTime("2027-03-31T23:59") };
+    const now = parisDateTime("2027-02-10T10:00");
+    // Closed early, tonight: a legitimate decision.
+    expect(checkClosing({ closesAt: parisDateTime("2027-02-10T23:59") }, stored, now)).toEqual([]);
+    // Moved into the past: the wave would close behind the establishments' backs.
+    expect(checkClosing({ closesAt: parisDateTime("2026-02-01T23:59") }, stored, now)).toEqual([
+      {
+        path: ["closesAt"],
+        message: "Cette date de clôture est déjà passée : choisissez une date à venir, même pour clore la vague plus tôt.",
+      },
+    ]);
+    expect(paths(checkClosing({ closesAt: now }, stored, now))).toEqual(["closesAt"]);
+    // A closed wave's envelope or eligibility still changes: its closing stays as it was.
+    expect(checkClosing(stored, stored, parisDateTime("2027-06-01T10:00"))).toEqual([]);
+  });
+
+  it("want the envelope to hold what the published decisions grant", () => {
+    expect(checkEnvelopeCoversGrants({ fundingEnvelopeCents: 1_787_000_00n }, 1_787_000_00n)).toEqual([]);
+    const [issue, ...others] = checkEnvelopeCoversGrants({ fundingEnvelopeCents: 1_000_000_00n }, 1_787_000_00n);
+    expect(others).toEqual([]);
+    expect(issue?.path).toEqual(["fundingEnvelope"]);
+    expect(issue?.message.replace(/[\u202f\u00a0]/g, " ")).toBe(
+      "Les décisions publiées de la vague accordent déjà 1 787 000 € : l'enveloppe ne peut pas être inférieure à ce montant.",
+    );
   });
 
   it("want an extension later than the wave's closing and still ahead", () => {

@@ -1,5 +1,6 @@
 import { formatParisDateTime, isParisLocalTime, parisDateTime } from "@/lib/time/paris";
 import { AppError } from "@/lib/errors/app-error";
+import { formatEuros } from "@/lib/format/numbers";
 import { parseEnvelope } from "./envelope";
 
 /**
@@ -122,13 +123,35 @@ export function refuseIssues(issues: readonly RuleIssue[]): void {
   });
 }
 
-/** A new wave still takes applications: created already closed, it would be a typing mistake. */
-export function checkNewWave(next: { closesAt: Date }, now: Date): RuleIssue[] {
-  if (next.closesAt > now) return [];
+/**
+ * A closing set or moved must be ahead: a wave created already closed is a typing mistake, and an
+ * edit that moves the closing into the past would close the wave behind the establishments'
+ * backs (or, before the opening, close a wave that never opened). Closing an open wave early
+ * stays possible, at a time still to come (« ce soir à 23 h 59 »). A closing already passed may
+ * stay while another setting changes (the envelope of a closed wave). `stored` is null for a new wave.
+ */
+export function checkClosing(next: { closesAt: Date }, stored: { closesAt: Date } | null, now: Date): RuleIssue[] {
+  if (next.closesAt > now || (stored && next.closesAt.getTime() === stored.closesAt.getTime())) return [];
   return [
     {
       path: ["closesAt"],
-      message: "Cette date de clôture est déjà passée : une nouvelle vague doit encore pouvoir recevoir des candidatures.",
+      message: stored
+        ? "Cette date de clôture est déjà passée : choisissez une date à venir, même pour clore la vague plus tôt."
+        : "Cette date de clôture est déjà passée : une nouvelle vague doit encore pouvoir recevoir des candidatures.",
+    },
+  ];
+}
+
+/**
+ * The envelope holds what the published decisions of the wave have granted: lowering it below
+ * would show a deficit nobody answered for (ADR 0013: only a proposal's written reason passes it).
+ */
+export function checkEnvelopeCoversGrants(next: { fundingEnvelopeCents: bigint }, releasedGrantsCents: bigint): RuleIssue[] {
+  if (next.fundingEnvelopeCents >= releasedGrantsCents) return [];
+  return [
+    {
+      path: ["fundingEnvelope"],
+      message: `Les décisions publiées de la vague accordent déjà ${formatEuros(releasedGrantsCents)} : l'enveloppe ne peut pas être inférieure à ce montant.`,
     },
   ];
 }

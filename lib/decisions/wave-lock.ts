@@ -25,3 +25,12 @@ export async function grantedCents(tx: Pick<Db, "decision">, waveId: string): Pr
   });
   return sum._sum.amountGrantedCents ?? 0n;
 }
+
+/** What the wave's published decisions grant (released, not replaced), in cents: the envelope's floor. */
+export async function releasedGrantsCents(tx: Pick<Db, "decision">, waveId: string): Promise<bigint> {
+  const sum = await tx.decision.aggregate({
+    where: { waveId, outcome: "SELECTED", supersededAt: null, releasedAt: { not: null } },
+    _sum: { amountGrantedCents: true },
+  });
+  return sum._sum.amountGrantedCents ?? 0n;
+}
