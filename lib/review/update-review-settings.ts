@@ -1,5 +1,7 @@
 import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { notifyMembers } from "@/lib/applications/notify-members";
+import { writeTransitions } from "@/lib/applications/write-transition";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { STALE_WAVE_MESSAGE } from "@/lib/campaigns/wave-data";
 import { db } from "@/lib/db/client";
@@ -8,7 +10,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
 import type { TReviewSettingsInput } from "./assignment-schemas";
-import { completeScoringIfDone, isReviewComplete } from "./tier-completion";
+import { isReviewComplete } from "./tier-completion";
 
 export const REVIEW_SETTINGS_SELECT = {
   reviewTiers: true,
@@ -66,10 +68,11 @@ async function nationallyJudged(tx: Tx, waveId: string): Promise<boolean> {
 /**
  * The wave's dossiers in review whose tiers the settings now complete (fewer reviewers per dossier,
  * or the regional tier taken off) become « évalué » in the same transaction, as when their last
- * review came in: the state machine's move, its audit, the members' e-mail. A dossier paused on a
- * request for information is scored when the establishment answers.
+ * review came in (`completeScoringIfDone`): the state machine's move, its audit, the members'
+ * e-mail – in bulk, since a wave may hold thousands. A dossier paused on a request for information
+ * is scored when the establishment answers.
  */
-async function completeScoringOfWave(tx: Tx, waveId: string, viewer: Viewer, now: Date): Promise<string[]> {
+async function completeScoringOfWave(tx: Tx, waveId: string, viewer: Viewer, ip: string | null, now: Date): Promise<string[]> {
   const [wave, dossiers] = await Promise.all([
     tx.wave.findUniqueOrThrow({ where: { id: waveId }, select: { reviewTiers: true, reviewersPerDossier: true } }),
     tx.application.findMany({
@@ -77,21 +80,35 @@ async function completeScoringOfWave(tx: Tx, waveId: string, viewer: Viewer, now
       orderBy: { id: "asc" },
       select: {
         id: true,
+        state: true,
+        version: true,
         assignments: { select: { tier: true, conflict: { select: { hasConflict: true } }, review: { select: { status: true } } } },
       },
     }),
   ]);
-  const scored: string[] = [];
-  for (const dossier of dossiers) {
-    const assignments = dossier.assignments.map((assignment) => ({
-      tier: assignment.tier,
-      hasConflict: assignment.conflict?.hasConflict ?? null,
-      submitted: assignment.review?.status === "SUBMITTED",
-    }));
-    if (!isReviewComplete(wave.reviewTiers, wave.reviewersPerDossier, assignments)) continue;
-    if (await completeScoringIfDone(tx, dossier.id, auditActor(viewer), now)) scored.push(dossier.id);
-  }
-  return scored;
+  const complete = dossiers.filter((dossier) =>
+    isReviewComplete(
+      wave.reviewTiers,
+      wave.reviewersPerDossier,
+      dossier.assignments.map((assignment) => ({
+        tier: assignment.tier,
+        hasConflict: assignment.conflict?.hasConflict ?? null,
+        submitted: assignment.review?.status === "SUBMITTED",
+      })),
+    ),
+  );
+  if (complete.length === 0) return [];
+  await writeTransitions(tx, { applications: complete, action: "completeScoring", actor: "REVIEWER", by: auditActor(viewer), ip, now });
+  await notifyMembers(
+    tx,
+    complete.map((dossier) => ({
+      applicationId: dossier.id,
+      version: dossier.version,
+      action: "completeScoring" as const,
+      state: "SCORED" as const,
+    })),
+  );
+  return complete.map((dossier) => dossier.id);
 }
 
 /**
@@ -161,7 +178,7 @@ export async function updateReviewSettings(
       ip: input.ip,
       details: { changes } as never,
     });
-    const scored = changes.reviewTiers || changes.reviewersPerDossier ? await completeScoringOfWave(tx, waveId, viewer, now) : [];
+    const scored = changes.reviewTiers || changes.reviewersPerDossier ? await completeScoringOfWave(tx, waveId, viewer, input.ip, now) : [];
     return { changed: Object.keys(changes), scored };
   });
   if (result.scored.length > 0) requestDelivery();
