@@ -1,7 +1,16 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, testDb } from "@/test/integration/database";
-import { createReviewer, createUser, establishmentWithDirector, programmeManager } from "@/test/factories";
-import { listStaff, STAFF_PAGE_SIZE, ZStaffFilters } from "./users";
+import { dossierReference } from "@/lib/applications/dossier-reference";
+import { assignReviewer } from "@/lib/review/assign-reviewer";
+import {
+  createReviewer,
+  createReviewWave,
+  createSubmittedDossier,
+  createUser,
+  establishmentWithDirector,
+  programmeManager,
+} from "@/test/factories";
+import { listStaff, STAFF_PAGE_SIZE, updateStaffMember, ZStaffFilters } from "./users";
 
 describe("the ANS accounts list", () => {
   beforeEach(resetDatabase);
@@ -39,5 +48,36 @@ describe("the ANS accounts list", () => {
     expect(await found({ role: "PROGRAMME_MANAGER" })).toEqual(["Claire Pilote"]);
     // A malformed role is no filter at all.
     expect(await found({ role: "ADMIN", search: "hélène" })).toEqual(["Hélène Marchand"]);
+  });
+
+  it("refuses a role change from under the reviews a reviewer still has to do, and drops an ARS reviewer's regions once it is made", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createReviewWave(testDb, { reviewTiers: "REGIONAL_THEN_NATIONAL", k: 1 });
+    const dossier = await createSubmittedDossier(testDb, wave, { name: "EHPAD du Rôle", regionCode: "44" });
+    const ars = await createReviewer(testDb, { role: "REGIONAL_REVIEWER", regions: ["44"] });
+    await assignReviewer(manager, wave.waveId, {
+      tier: "REGIONAL",
+      applicationId: dossier.id,
+      reviewerId: ars.userId,
+      overrideReason: "",
+      ip: null,
+    });
+    const { number } = await testDb.application.findUniqueOrThrow({ where: { id: dossier.id }, select: { number: true } });
+
+    await expect(updateStaffMember(manager, ars.userId, { staffRole: "PROGRAMME_MANAGER" }, null)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: `Cet instructeur a un dossier à évaluer que ce rôle ou ces régions ne couvrent plus (${dossierReference(number)} « EHPAD du Rôle ») : retirez-le-lui depuis la page de chaque dossier, puis changez son profil.`,
+    });
+    await expect(updateStaffMember(manager, ars.userId, { staffRole: "REVIEWER" }, null)).rejects.toMatchObject({ code: "INVALID_STATE" });
+    const read = (id: string) =>
+      testDb.user.findUniqueOrThrow({
+        where: { id },
+        select: { staffRole: true, reviewerRegions: { select: { regionCode: true } } },
+      });
+    expect(await read(ars.userId)).toEqual({ staffRole: "REGIONAL_REVIEWER", reviewerRegions: [{ regionCode: "44" }] });
+
+    const free = await createReviewer(testDb, { role: "REGIONAL_REVIEWER", regions: ["84"] });
+    await updateStaffMember(manager, free.userId, { staffRole: "PROGRAMME_MANAGER" }, null);
+    expect(await read(free.userId)).toEqual({ staffRole: "PROGRAMME_MANAGER", reviewerRegions: [] });
   });
 });

@@ -8,6 +8,8 @@ import { StaffRole } from "@/lib/db/generated/enums";
 import { ZPageFilter, ZSearchFilter } from "@/lib/http/list-filters";
 import { nameSearchWhere } from "@/lib/db/search-fold";
 import { AppError } from "@/lib/errors/app-error";
+import { assignmentsOutsideProfile, outsideProfileMessage } from "@/lib/review/profile-coverage";
+import { heldAssignments } from "@/lib/review/save-reviewer-profile";
 import { cancelPendingAccessRecoveries } from "./access-recovery";
 import { revokeAllSessions } from "./sessions";
 
@@ -72,7 +74,12 @@ export async function updateStaffMember(
   if (!user?.staffRole) throw new AppError("NOT_FOUND");
   await db.$transaction(async (tx) => {
     if (change.staffRole && change.staffRole !== user.staffRole) {
+      // As on the reviewer's profile: never from under the reviews they still have to do.
+      const outside = assignmentsOutsideProfile(await heldAssignments(tx, userId), { staffRole: change.staffRole, regionCodes: [] });
+      if (outside.length > 0) throw new AppError("INVALID_STATE", outsideProfileMessage(outside));
       await tx.user.update({ where: { id: userId }, data: { staffRole: change.staffRole } });
+      // Regions are an ARS reviewer's; none of the roles given here has any.
+      await tx.reviewerRegion.deleteMany({ where: { userId } });
       await recordAudit(tx, {
         actor: auditActor(viewer),
         action: "role.changed",

@@ -15,12 +15,13 @@ export type HeldAssignment = {
 /**
  * The assignments a reviewer still has to carry out that a new profile would not cover: the
  * regional tier is the ARS reviewers' of the dossier's region, the national tier the ANS
- * reviewers' (ADR 0007). Changing the profile under them would leave a review that its reviewer
- * may not do (or one they should not), and the dossier waiting on it for ever.
+ * reviewers' (ADR 0007); a programme manager's covers none. Changing the profile or the role under
+ * them would leave a review that its reviewer may not do (or one they should not), and the dossier
+ * waiting on it for ever.
  */
 export function assignmentsOutsideProfile(
   assignments: readonly HeldAssignment[],
-  profile: { staffRole: Extract<StaffRole, "REVIEWER" | "REGIONAL_REVIEWER">; regionCodes: readonly string[] },
+  profile: { staffRole: StaffRole; regionCodes: readonly string[] },
 ): HeldAssignment[] {
   const covers = (assignment: HeldAssignment) =>
     assignment.tier === "NATIONAL"

@@ -11,7 +11,7 @@ import type { TReviewerProfileInput } from "./reviewer-profile-schema";
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** The reviewer's assignments as the profile's coverage reads them. */
-async function heldAssignments(tx: Prisma.TransactionClient, reviewerId: string): Promise<HeldAssignment[]> {
+export async function heldAssignments(tx: Prisma.TransactionClient, reviewerId: string): Promise<HeldAssignment[]> {
   const rows = await tx.reviewerAssignment.findMany({
     where: { reviewerId },
     orderBy: { assignedAt: "asc" },
