@@ -5,6 +5,7 @@ import { enqueueEmail } from "@/lib/notifications/outbox";
 import { submissionReceiptEmail } from "@/lib/notifications/submission-receipt";
 import { errorFields, logger } from "@/lib/observability/logger";
 import { fileStorage, generateStorageKey } from "@/lib/storage";
+import { loadReleasedDecision } from "@/lib/decisions/released-decision";
 import { contentHashOf, loadDossier } from "./load-dossier";
 import { dossierFileName } from "./dossier-file-name";
 import { renderReceiptPdf } from "./receipt-pdf";
@@ -55,12 +56,14 @@ export async function issueReceipt(submissionId: string): Promise<boolean> {
     select: { id: true, applicationId: true, receivedAt: true, contentHash: true, receiptKey: true },
   });
   if (!submission || submission.receiptKey) return false;
-  const [snapshot, indicators] = await Promise.all([
+  const [snapshot, indicators, decision] = await Promise.all([
     loadDossier(db, submission.applicationId),
     db.indicatorSnapshot.findFirst({
       where: { applicationId: submission.applicationId, reason: "SUBMISSION", takenAt: submission.receivedAt },
       select: { takenAt: true, active: true, registered: true, substantialId: true, rieCompliant: true, dmpReady: true },
     }),
+    // A receipt issued late (the demo's, a retried one) speaks of where the dossier stands now.
+    loadReleasedDecision(db, submission.applicationId),
   ]);
   // A submitted dossier cannot change: a different hash is a bug to see, never a receipt to sign.
   if (contentHashOf(snapshot) !== submission.contentHash) {
@@ -90,7 +93,7 @@ export async function issueReceipt(submissionId: string): Promise<boolean> {
         wave: snapshot.wave.title,
         receivedAt: submission.receivedAt,
         contentHash: submission.contentHash,
-        next: whatComesNext(snapshot.wave.reviewTiers),
+        next: whatComesNext({ reviewTiers: snapshot.wave.reviewTiers, state: snapshot.state, decided: decision !== null }),
       });
       const files = [
         {

@@ -132,4 +132,35 @@ describe("the receipt of a submission", () => {
     expect((await testDb.submission.findUniqueOrThrow({ where: { id: altered.submissionId } })).receiptKey).toBeNull();
     expect(await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: `receipt:${altered.submissionId}:` } } })).toBe(0);
   });
+
+  it("issued late, says what comes next from where the dossier stands: decided, withdrawn or still in review", async () => {
+    const wave = await createOpenWave(testDb, { closesAt: new Date(Date.now() + 86_400_000) });
+    const dossiers = [];
+    for (let index = 0; index < 3; index += 1) {
+      const { establishment, director } = await establishmentWithDirector(testDb);
+      const draft = await createDraft(testDb, establishment.id, wave, { complete: true });
+      const submitted = await submitApplication(director, { applicationId: draft.id, idempotencyKey: crypto.randomUUID(), ip: null });
+      dossiers.push({ id: draft.id, submissionId: submitted.submissionId });
+    }
+    const [inReview, withdrawn, decided] = dossiers as [(typeof dossiers)[number], (typeof dossiers)[number], (typeof dossiers)[number]];
+    // Before the job runs (as with the demo's dossiers at the first start), one is withdrawn, one decided.
+    await testDb.application.update({ where: { id: withdrawn.id }, data: { state: "WITHDRAWN" } });
+    await testDb.application.update({ where: { id: decided.id }, data: { state: "SCORED" } });
+    await testDb.decision.create({
+      data: { applicationId: decided.id, waveId: wave.waveId, outcome: "WAITLISTED", reasons: "Liste d'attente.", releasedAt: new Date() },
+    });
+
+    await issuePendingReceipts();
+    const nextOf = async (submissionId: string) => {
+      const email = await testDb.outboxEmail.findFirstOrThrow({ where: { dedupeKey: { startsWith: `receipt:${submissionId}:` } } });
+      return email.text.replace(/\u00a0/g, " ").split("Et ensuite ? ")[1]!;
+    };
+    expect(await nextOf(inReview.submissionId)).toMatch(/^Votre dossier est maintenant instruit par l'ANS\./);
+    expect(await nextOf(withdrawn.submissionId)).toMatch(/^Votre dossier a été retiré : il ne sera pas instruit/);
+    expect(await nextOf(withdrawn.submissionId)).not.toContain("La décision vous sera notifiée");
+    expect(await nextOf(decided.submissionId)).toMatch(
+      /^La décision sur votre dossier a été publiée : sa lettre se trouve sur la page du dossier\./,
+    );
+    expect(await nextOf(decided.submissionId)).not.toContain("instruit");
+  });
 });

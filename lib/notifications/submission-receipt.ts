@@ -11,7 +11,7 @@ export function submissionReceiptEmail(input: {
   wave: string;
   receivedAt: Date;
   contentHash: string;
-  /** What comes next, from `whatComesNext` of the wave's review tiers. */
+  /** What comes next, from `whatComesNext` of the dossier as it stands when the receipt is issued. */
   next: string;
 }) {
   return {

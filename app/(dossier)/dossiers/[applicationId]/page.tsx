@@ -123,7 +123,7 @@ export default async function DossierPage({ params }: Props) {
           <h2 id="et-ensuite" className={fr.cx("fr-h6", "fr-mb-1w")}>
             Et ensuite ?
           </h2>
-          <p>{whatComesNext(dossier.wave.reviewTiers)}</p>
+          <p>{whatComesNext({ reviewTiers: dossier.wave.reviewTiers, state: dossier.state, decided: false })}</p>
         </section>
       ) : null}
       {dossier.decision ? <ReleasedDecisionAlert applicationId={applicationId} decision={dossier.decision} /> : null}
