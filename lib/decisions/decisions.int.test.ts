@@ -180,7 +180,7 @@ describe("decisions", () => {
     const { number } = await testDb.application.findUniqueOrThrow({ where: { id: granted.id }, select: { number: true } });
     expect(letters).toContain(`decision-${granted.establishment.finessEt}-${dossierReference(number)}.pdf`);
     expect(emails.find((email) => email.to === director.email)).toMatchObject({
-      subject: "Votre dossier HospiConnect est retenu",
+      subject: `Le dossier HospiConnect de « ${granted.establishment.name} » est retenu`,
       files: [expect.objectContaining({ storageKey: stored.letterKey })],
     });
   });

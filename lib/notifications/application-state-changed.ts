@@ -14,7 +14,7 @@ export function applicationStateChangedEmail(input: {
 }) {
   const label = STATE_LABELS[input.state];
   return {
-    subject: `Votre dossier HospiConnect est désormais « ${label} »`,
+    subject: `Le dossier HospiConnect de « ${input.establishment} » est désormais « ${label} »`,
     text: [
       "Bonjour,",
       "",

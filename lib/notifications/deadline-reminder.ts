@@ -11,7 +11,7 @@ export function deadlineReminderEmail(input: {
   applicationId: string;
 }) {
   return {
-    subject: `Rappel : dossier HospiConnect à déposer avant le ${formatParisDateTime(input.deadline)}`,
+    subject: `Rappel : dossier HospiConnect de « ${input.establishment} » à déposer avant le ${formatParisDateTime(input.deadline)}`,
     text: [
       "Bonjour,",
       "",

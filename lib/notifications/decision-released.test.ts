@@ -11,7 +11,7 @@ describe("decision released e-mail", () => {
       outcome: "SELECTED",
       amountGrantedCents: 1_200_000n,
     });
-    expect(email.subject).toBe("Votre dossier HospiConnect est retenu");
+    expect(email.subject).toBe("Le dossier HospiConnect de « CH de Niort » est retenu");
     expect(email.text).toContain("Le dossier de « CH de Niort » est retenu pour « Vague 2026 ».");
     expect(email.text.replace(/[\u00a0\u202f]/g, " ")).toContain("Montant accordé : 12 000 €.");
     expect(email.text).toContain("Référence du dossier : HC-00042");
@@ -27,17 +27,17 @@ describe("decision released e-mail", () => {
       outcome: "WAITLISTED",
       amountGrantedCents: null,
     });
-    expect(waitlisted.subject).toBe("Votre dossier HospiConnect est sur liste d'attente");
+    expect(waitlisted.subject).toBe("Le dossier HospiConnect de « CH de Niort » est sur liste d'attente");
     expect(waitlisted.text).not.toContain("Montant");
-    expect(
-      decisionReleasedEmail({
-        establishment: "CH de Niort",
-        wave: "Vague 2026",
-        applicationId: "a1",
-        reference: "HC-00042",
-        outcome: "REJECTED",
-        amountGrantedCents: null,
-      }).text,
-    ).toContain("n'est pas retenu");
+    const rejected = decisionReleasedEmail({
+      establishment: "CH de Niort",
+      wave: "Vague 2026",
+      applicationId: "a1",
+      reference: "HC-00042",
+      outcome: "REJECTED",
+      amountGrantedCents: null,
+    });
+    expect(rejected.subject).toBe("Décision sur le dossier HospiConnect de « CH de Niort »");
+    expect(rejected.text).toContain("n'est pas retenu");
   });
 });

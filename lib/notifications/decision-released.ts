@@ -3,10 +3,11 @@ import { formatEuros } from "@/lib/format/numbers";
 import type { DecisionOutcome } from "@/lib/db/generated/enums";
 import { SIGNATURE } from "./signature";
 
-const SUBJECTS: Readonly<Record<DecisionOutcome, string>> = {
-  SELECTED: "Votre dossier HospiConnect est retenu",
-  REJECTED: "Décision sur votre dossier HospiConnect",
-  WAITLISTED: "Votre dossier HospiConnect est sur liste d'attente",
+/** Naming the establishment, like the receipt's: a person in two establishments tells them apart in the inbox. */
+const SUBJECTS: Readonly<Record<DecisionOutcome, (establishment: string) => string>> = {
+  SELECTED: (establishment) => `Le dossier HospiConnect de « ${establishment} » est retenu`,
+  REJECTED: (establishment) => `Décision sur le dossier HospiConnect de « ${establishment} »`,
+  WAITLISTED: (establishment) => `Le dossier HospiConnect de « ${establishment} » est sur liste d'attente`,
 };
 
 const SENTENCES: Readonly<Record<DecisionOutcome, (establishment: string, wave: string) => string>> = {
@@ -27,7 +28,7 @@ export function decisionReleasedEmail(input: {
   amountGrantedCents: bigint | null;
 }) {
   return {
-    subject: SUBJECTS[input.outcome],
+    subject: SUBJECTS[input.outcome](input.establishment),
     text: [
       "Bonjour,",
       "",

@@ -18,7 +18,7 @@ describe("dossier e-mails", () => {
       extended: false,
       applicationId: "a1",
     });
-    expect(email.subject).toBe("Rappel : dossier HospiConnect à déposer avant le 1er mars 2027 à 23:59");
+    expect(email.subject).toBe("Rappel : dossier HospiConnect de « EHPAD Les Tilleuls » à déposer avant le 1er mars 2027 à 23:59");
     expect(email.text).toContain(
       "Le dossier de « EHPAD Les Tilleuls » pour « Vague 2027 » est encore un brouillon : il n'a pas été déposé.",
     );

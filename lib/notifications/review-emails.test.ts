@@ -65,7 +65,7 @@ describe("review e-mails", () => {
 
   it("tell the establishment its dossier changed state, with a link to it", () => {
     const email = applicationStateChangedEmail({ establishment: "CH de Niort", applicationId: "d1", state: "UNDER_REVIEW" });
-    expect(email.subject).toBe("Votre dossier HospiConnect est désormais « En instruction »");
+    expect(email.subject).toBe("Le dossier HospiConnect de « CH de Niort » est désormais « En instruction »");
     expect(email.text).toContain("Le dossier de « CH de Niort » est passé à l'état « En instruction ».");
     expect(email.text).toMatch(/\/dossiers\/d1$/m);
   });

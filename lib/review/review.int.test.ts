@@ -162,7 +162,10 @@ describe("review use cases", () => {
     expect(reopening).toMatchObject({ toState: "UNDER_REVIEW", comment: "" });
     const toDirector = () =>
       testDb.outboxEmail.findMany({ where: { to: dossier.director.email }, orderBy: { createdAt: "asc" }, select: { subject: true } });
-    const told = ["Votre dossier HospiConnect est désormais « En instruction »", "Votre dossier HospiConnect est désormais « Évalué »"];
+    const told = [
+      `Le dossier HospiConnect de « ${dossier.establishment.name} » est désormais « En instruction »`,
+      `Le dossier HospiConnect de « ${dossier.establishment.name} » est désormais « Évalué »`,
+    ];
     expect((await toDirector()).map((email) => email.subject)).toEqual(told);
     await submitReview(first, { assignmentId: assignments[0]!, ip: null });
     expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("SCORED");
