@@ -36,6 +36,9 @@ describe("inviting an address", () => {
     expect(known.email.subject).toBe(fresh.email.subject);
 
     expect(fresh.email.text).toContain("Pour activer votre compte");
+    // The role chosen, as the team page names it.
+    for (const { email, establishment } of [fresh, known])
+      expect(email.text).toContain(`en tant que membre de « ${establishment.name} », avec le rôle « Co-rédaction ».`);
     expect(known.email.text).toContain("Un compte HospiConnect existe déjà pour cette adresse");
     expect(known.email.text).toContain("/connexion");
     expect(known.email.text).toContain(known.result.link);

@@ -13,6 +13,7 @@ import { requestDelivery } from "@/lib/jobs/worker";
 import { invitationEmail } from "@/lib/notifications/invitation-email";
 import { invitationExistingAccountEmail } from "@/lib/notifications/invitation-existing-account-email";
 import { enqueueEmail } from "@/lib/notifications/outbox";
+import { invitedMemberRole } from "@/lib/establishments/membership-role-labels";
 import { consumeLinkSent } from "./rate-limits";
 import { hashToken, newToken } from "./tokens";
 
@@ -134,7 +135,7 @@ export async function writeInvitation(
   const role =
     request.purpose === "STAFF"
       ? STAFF_ROLE_LABELS[request.staffRole]
-      : `${request.membershipRole === "DIRECTOR" ? "directeur ou directrice" : "membre"} de « ${created.establishment?.name} »`;
+      : invitedMemberRole(created.establishment?.name ?? "", request.membershipRole);
   const message = accountExists
     ? invitationExistingAccountEmail({
         role,

@@ -3,7 +3,7 @@ import { asRole } from "@/lib/format/elision";
 import { SIGNATURE } from "./signature";
 
 export type InvitationEmailInput = {
-  /** « instructeur ou instructrice de l'ANS », « membre de « EHPAD Les Tilleuls » »… */
+  /** « instructeur ou instructrice de l'ANS », « membre de « EHPAD Les Tilleuls », avec le rôle « Co-rédaction » »… */
   role: string;
   link: string;
   expiresAt: Date;

@@ -10,6 +10,7 @@ import { getViewer } from "@/lib/identity/current-viewer";
 import { findInvitation, INVITATION_STATUS_MESSAGES } from "@/lib/identity/invitations";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 import { asRole } from "@/lib/format/elision";
+import { invitedMemberRole } from "@/lib/establishments/membership-role-labels";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -43,7 +44,12 @@ export default async function InvitationPage({ params }: Props) {
           <>
             <p>
               Invitation pour <strong>{invitation.email}</strong>,{" "}
-              {asRole(invitation.staffRole ? STAFF_ROLE_LABELS[invitation.staffRole] : `membre de « ${invitation.establishment?.name} »`)}.
+              {asRole(
+                invitation.staffRole
+                  ? STAFF_ROLE_LABELS[invitation.staffRole]
+                  : invitedMemberRole(invitation.establishment?.name ?? "", invitation.membershipRole ?? "EDITOR"),
+              )}
+              .
             </p>
             {accountExists ? (
               viewer?.email.toLowerCase() === invitation.email ? (
