@@ -154,8 +154,9 @@ test.describe("filing a dossier", () => {
     expect(email.to).toBe(director.email);
     expect(email.subject).toContain("Accusé de réception");
     expect(email.text).toContain(submission.contentHash);
-    expect(email.text).toContain("Et ensuite ? Votre dossier est maintenant instruit par l'ANS.");
-    expect(email.text).toContain(`Référence du dossier : ${reference}`);
+    // With French spacing, as sent (no-break spaces before « ? » and « : »).
+    expect(email.text).toContain("Et ensuite\u00a0? Votre dossier est maintenant instruit par l'ANS.");
+    expect(email.text).toContain(`Référence du dossier\u00a0: ${reference}`);
     expect(email.files).toEqual([
       expect.objectContaining({ contentType: "application/pdf", fileName: expect.stringContaining(`-${reference}.pdf`) }),
     ]);

@@ -230,8 +230,8 @@ describe("dossier use cases", () => {
 
     const answered = await testDb.outboxEmail.findMany({ where: { dedupeKey: { startsWith: "information-answered:" } } });
     expect(answered.map((email) => email.to)).toEqual(["pilote@example.test"]);
-    expect(answered[0]!.subject).toBe("Complément reçu pour le dossier HospiConnect de « EHPAD Test »");
-    expect(answered[0]!.text).toContain("directrice a répondu à la demande de complément sur le dossier de « EHPAD Test »");
+    expect(answered[0]!.subject).toBe("Complément reçu pour le dossier HospiConnect de «\u00a0EHPAD Test\u00a0»");
+    expect(answered[0]!.text).toContain("directrice a répondu à la demande de complément sur le dossier de «\u00a0EHPAD Test\u00a0»");
     expect(answered[0]!.text).toContain("Le devis est joint au fil.");
   });
 });

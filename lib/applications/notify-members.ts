@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import type { ApplicationState } from "@/lib/db/generated/enums";
 import { ANNOUNCED_ONCE, type TransitionAction, UNANNOUNCED_ACTIONS } from "./state-machine";
 import { applicationStateChangedEmail } from "@/lib/notifications/application-state-changed";
+import { outboxRow } from "@/lib/notifications/outbox";
 import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 
 type Writer = Pick<Db, "application" | "outboxEmail">;
@@ -53,5 +54,5 @@ export async function notifyMembers(tx: Writer, moves: MemberNotice | readonly M
       text: email.text,
     }));
   });
-  if (emails.length > 0) await tx.outboxEmail.createMany({ data: emails, skipDuplicates: true });
+  if (emails.length > 0) await tx.outboxEmail.createMany({ data: emails.map(outboxRow), skipDuplicates: true });
 }

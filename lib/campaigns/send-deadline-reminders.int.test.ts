@@ -56,7 +56,9 @@ describe("deadline reminders job", () => {
       ].sort((a, b) => a.dedupeKey.localeCompare(b.dedupeKey)),
     );
     const [email] = await testDb.outboxEmail.findMany({ take: 1, select: { subject: true, text: true } });
-    expect(email?.subject).toBe(`Rappel : dossier HospiConnect de « ${draft.establishment.name} » à déposer avant le 31 mars 2027 à 23:59`);
+    expect(email?.subject).toBe(
+      `Rappel\u00a0: dossier HospiConnect de «\u00a0${draft.establishment.name}\u00a0» à déposer avant le 31 mars 2027 à 23:59`,
+    );
     expect(email?.text).toContain(`/dossiers/${applicationId}`);
 
     expect(await sendDeadlineReminders(parisDateTime("2027-03-30T09:00"))).toEqual({ enqueued: 2 });

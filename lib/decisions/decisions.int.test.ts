@@ -180,7 +180,7 @@ describe("decisions", () => {
     const { number } = await testDb.application.findUniqueOrThrow({ where: { id: granted.id }, select: { number: true } });
     expect(letters).toContain(`decision-${granted.establishment.finessEt}-${dossierReference(number)}.pdf`);
     expect(emails.find((email) => email.to === director.email)).toMatchObject({
-      subject: `Le dossier HospiConnect de « ${granted.establishment.name} » est retenu`,
+      subject: `Le dossier HospiConnect de «\u00a0${granted.establishment.name}\u00a0» est retenu`,
       files: [expect.objectContaining({ storageKey: stored.letterKey })],
     });
   });
@@ -318,7 +318,10 @@ describe("decisions", () => {
           select: { to: true, subject: true },
         })
       )
-        .map((email) => `${email.to} ${email.subject.replace("HospiConnect : votre évaluation du dossier de « EHPAD Décision 0 » ", "")}`)
+        .map(
+          (email) =>
+            `${email.to} ${email.subject.replace("HospiConnect\u00a0: votre évaluation du dossier de «\u00a0EHPAD Décision 0\u00a0» ", "")}`,
+        )
         .sort();
     const pending = [drafting.email, silent.email];
     expect(await told()).toEqual(pending.map((to) => `${to} n'est plus attendue`).sort());

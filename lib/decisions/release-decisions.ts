@@ -14,6 +14,7 @@ import { fileStorage } from "@/lib/storage";
 import { LETTER_DECISION_SELECT, LETTER_DOSSIER_SELECT, storeDecisionLetter } from "./decision-letter-input";
 import { loadWaveScoring } from "./wave-scoring";
 import { lockWaveForDecisions } from "./wave-lock";
+import { outboxRow } from "@/lib/notifications/outbox";
 import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 
 /**
@@ -85,19 +86,21 @@ export async function releaseDecisions(viewer: Viewer, input: { waveId: string; 
             amountGrantedCents: decision.amountGrantedCents,
           });
           await tx.outboxEmail.createMany({
-            data: application.establishment.memberships.map(({ user }) => ({
-              dedupeKey: `decision:${decision.id}:${user.email}`,
-              to: user.email,
-              subject: email.subject,
-              text: email.text,
-              files: [
-                {
-                  storageKey: letterKey,
-                  fileName: dossierFileName("decision", { number: application.number, finess: application.establishment.finessEt }),
-                  contentType: "application/pdf",
-                },
-              ],
-            })),
+            data: application.establishment.memberships.map(({ user }) =>
+              outboxRow({
+                dedupeKey: `decision:${decision.id}:${user.email}`,
+                to: user.email,
+                subject: email.subject,
+                text: email.text,
+                files: [
+                  {
+                    storageKey: letterKey,
+                    fileName: dossierFileName("decision", { number: application.number, finess: application.establishment.finessEt }),
+                    contentType: "application/pdf",
+                  },
+                ],
+              }),
+            ),
             skipDuplicates: true,
           });
         }

@@ -41,7 +41,7 @@ describe("a programme manager registers a candidate establishment", () => {
     expect([invitation.email, invitation.membershipRole, invitation.usedAt]).toEqual(["direction@glycines.test", "DIRECTOR", null]);
     const email = await testDb.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `invitation:${invitation.id}` } });
     expect(email.to).toBe("direction@glycines.test");
-    expect(email.text).toContain("en tant que membre de « EHPAD Les Glycines », avec le rôle « Direction ».");
+    expect(email.text).toContain("en tant que membre de «\u00a0EHPAD Les Glycines\u00a0», avec le rôle «\u00a0Direction\u00a0».");
     const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "establishment.registered", targetId: establishmentId } });
     expect(audit.details).toMatchObject({ finessEt: registration().finessEt, directorEmail: "direction@glycines.test" });
 

@@ -22,7 +22,7 @@ describe("taking a person off an establishment's team", () => {
     const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "membership.removed", targetId: establishment.id } });
     expect(audit.details).toMatchObject({ name: "Paul Départ", email: editor.email, role: "EDITOR" });
     const email = await testDb.outboxEmail.findFirstOrThrow({ where: { to: editor.email } });
-    expect(email.subject).toBe("HospiConnect : vous ne faites plus partie de l'équipe de « EHPAD Les Tilleuls »");
+    expect(email.subject).toBe("HospiConnect\u00a0: vous ne faites plus partie de l'équipe de «\u00a0EHPAD Les Tilleuls\u00a0»");
   });
 
   it("keeps a director: the only one cannot be removed, one of two can", async () => {

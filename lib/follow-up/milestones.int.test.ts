@@ -110,12 +110,12 @@ describe("milestones and follow-up reminders", () => {
     expect(emails).toEqual([
       {
         to: director.user.email,
-        subject: "Rappel : jalon « Enrôlement e-CPS » prévu le 15 mars 2027",
+        subject: "Rappel\u00a0: jalon «\u00a0Enrôlement e-CPS\u00a0» prévu le 15 mars 2027",
         dedupeKey: expect.stringContaining(`milestone-reminder:${ids[1]}:2027-03-15:`),
       },
       {
         to: director.user.email,
-        subject: "Rappel : résultats à déclarer pour le 17 mars 2027",
+        subject: "Rappel\u00a0: résultats à déclarer pour le 17 mars 2027",
         dedupeKey: expect.stringContaining(`declaration-reminder:${dossier.id}:2027-03-17:`),
       },
     ]);

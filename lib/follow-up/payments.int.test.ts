@@ -188,7 +188,7 @@ describe("payments", () => {
     expect(mails[0]!.text.replace(/[\u00a0\u202f]/g, " ")).toContain(
       "La tranche « Avance à la sélection » de la subvention accordée à « CH de Niort » est versée : 3 000,00 €, le 8 mars 2027.",
     );
-    expect(mails[0]!.text).toContain("Référence du paiement : MDT-2027-0042");
+    expect(mails[0]!.text).toContain("Référence du paiement\u00a0: MDT-2027-0042");
 
     // Undone and recorded again as it was: the members already know; a corrected reference is news.
     await recordTrancheStep(manager, advance.id, { step: "undo-payment", reason: "Saisie en double.", ip: null }, NOW);

@@ -200,14 +200,14 @@ describe("verification of declared results", () => {
     await sendFollowUpReminders(new Date("2026-12-25T09:00:00Z"));
     await sendFollowUpReminders(new Date("2026-12-25T10:00:00Z"));
     expect(await reminders()).toEqual([
-      { to: ars.email, subject: "Rappel : déclaration de résultats à vérifier avant le 1er janvier 2027 – CH de Niort" },
+      { to: ars.email, subject: "Rappel\u00a0: déclaration de résultats à vérifier avant le 1er janvier 2027 – CH de Niort" },
     ]);
 
     // Approved by the ARS on 28 December: with the ANS, due 27 January; its verifiers are reminded 7 days before, once.
     await recordVerificationStep(ars, dossier.id, approveAll(1, new Date("2026-12-28T10:00:00Z")));
     await sendFollowUpReminders(new Date("2027-01-20T09:00:00Z"));
     await expect(sendFollowUpReminders(new Date("2027-01-20T10:00:00Z"))).resolves.toMatchObject({ enqueued: 0 });
-    const subject = "Rappel : déclaration de résultats à valider avant le 27 janvier 2027 – CH de Niort";
+    const subject = "Rappel\u00a0: déclaration de résultats à valider avant le 27 janvier 2027 – CH de Niort";
     expect((await reminders()).filter((mail) => mail.subject === subject)).toEqual(
       [
         { to: ans.email, subject },
@@ -236,13 +236,15 @@ describe("verification of declared results", () => {
     expect(await overdue()).toEqual([]);
     await expect(sendFollowUpReminders(new Date("2027-01-01T10:00:00Z"))).resolves.toMatchObject({ enqueued: 1 });
     await expect(sendFollowUpReminders(new Date("2027-01-04T10:00:00Z"))).resolves.toMatchObject({ enqueued: 0 });
-    expect(await overdue()).toEqual([{ to: ars.email, subject: "Vérification en retard : déclaration de résultats de « CH de Niort »" }]);
+    expect(await overdue()).toEqual([
+      { to: ars.email, subject: "Vérification en retard\u00a0: déclaration de résultats de «\u00a0CH de Niort\u00a0»" },
+    ]);
 
     // Approved late by the ARS: with the ANS, due 9 February; its verifiers are told once it is late.
     await recordVerificationStep(ars, dossier.id, approveAll(1, new Date("2027-01-10T10:00:00Z")));
     await sendFollowUpReminders(new Date("2027-02-09T10:00:00Z"));
     await expect(sendFollowUpReminders(new Date("2027-02-09T11:00:00Z"))).resolves.toMatchObject({ enqueued: 0 });
-    const subject = "Validation en retard : déclaration de résultats de « CH de Niort »";
+    const subject = "Validation en retard\u00a0: déclaration de résultats de «\u00a0CH de Niort\u00a0»";
     expect((await overdue()).filter((mail) => mail.subject === subject)).toEqual(
       [
         { to: ans.email, subject },
@@ -291,7 +293,7 @@ describe("verification of declared results", () => {
     const refusal = await testDb.outboxEmail.findFirstOrThrow({
       where: { to: director.email, subject: "Résultats refusés – HospiConnect" },
     });
-    expect(refusal.text).toContain(`- O2 (${o2.title}) : Aucune preuve de déploiement.`);
+    expect(refusal.text).toContain(`- O2 (${o2.title})\u00a0: Aucune preuve de déploiement.`);
   });
 
   it("approves an objective the establishment declares not achieved only with a reason, which the step keeps", async () => {

@@ -163,8 +163,8 @@ describe("access recovery", () => {
     await db.$transaction((tx) => consumeAccessRecovery(tx, recovery!, null));
 
     const told = await testDb.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `access-recovered:${recovery!.id}` } });
-    expect(told.text).toContain("Votre compte n'avait pas d'autre clé ; vos sessions ouvertes ont été fermées.");
-    expect(told.text).toContain("prévenez sans attendre l'équipe HospiConnect de l'ANS :");
+    expect(told.text).toContain("Votre compte n'avait pas d'autre clé\u00a0; vos sessions ouvertes ont été fermées.");
+    expect(told.text).toContain("prévenez sans attendre l'équipe HospiConnect de l'ANS\u00a0:");
     expect(told.text).not.toContain("direction");
   });
 

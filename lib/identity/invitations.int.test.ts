@@ -38,7 +38,7 @@ describe("inviting an address", () => {
     expect(fresh.email.text).toContain("Pour activer votre compte");
     // The role chosen, as the team page names it.
     for (const { email, establishment } of [fresh, known])
-      expect(email.text).toContain(`en tant que membre de « ${establishment.name} », avec le rôle « Co-rédaction ».`);
+      expect(email.text).toContain(`en tant que membre de «\u00a0${establishment.name}\u00a0», avec le rôle «\u00a0Co-rédaction\u00a0».`);
     expect(known.email.text).toContain("Un compte HospiConnect existe déjà pour cette adresse");
     expect(known.email.text).toContain("/connexion");
     expect(known.email.text).toContain(known.result.link);

@@ -76,6 +76,27 @@ describe("e-mail delivery through SMTP", () => {
     expect(smtp.received).toHaveLength(2);
   });
 
+  it("stores what it sends: the subject and text with French spacing, as the app shows them", async () => {
+    await enqueueEmail(testDb, {
+      dedupeKey: "message:m1:directrice@test.fr",
+      to: "directrice@test.fr",
+      subject: "Nouveau message sur le dossier HospiConnect de « EHPAD Les Tilleuls »",
+      text: "Référence du dossier : HC-00042 ; une question ?",
+    });
+    expect(
+      await testDb.outboxEmail.findUniqueOrThrow({
+        where: { dedupeKey: "message:m1:directrice@test.fr" },
+        select: { subject: true, text: true },
+      }),
+    ).toEqual({
+      subject: "Nouveau message sur le dossier HospiConnect de «\u00a0EHPAD Les Tilleuls\u00a0»",
+      text: "Référence du dossier\u00a0: HC-00042\u00a0; une question\u00a0?",
+    });
+    expect(await deliver(new Date())).toEqual({ sent: 1, failed: 0 });
+    // The encoded subject (RFC 2047) carries the no-break spaces as they are stored (UTF-8 C2 A0).
+    expect(smtp.received[0]?.raw.replace(/\r?\n\s+/g, " ")).toMatch(/Subject: .*=C2=A0/i);
+  });
+
   it("records a refusal, waits for the back-off, then retries and succeeds", async () => {
     await enqueueEmail(testDb, { dedupeKey: "reminder-7d:a1:u1", to: "directrice@test.fr", subject: "Rappel", text: "Rappel." });
     smtp.refusing = true;

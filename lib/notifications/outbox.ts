@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { frenchSpacing } from "@/lib/format/french-spacing";
 
 export type OutgoingEmail = {
   /** Makes sending idempotent: a second enqueue with the same key is ignored. */
@@ -12,13 +13,29 @@ export type OutgoingEmail = {
 type Writer = Pick<Db, "outboxEmail">;
 
 /**
+ * The outbox row of an e-mail, as it is stored, shown in the app and sent: subject and text with
+ * French spacing (a no-break space before « : ; ? ! » and inside « », as in the PDFs), so that a
+ * mail client's wrapping never leaves a sign alone at the start of a line. Every write to the
+ * outbox goes through it, `createMany` included.
+ */
+export function outboxRow(email: OutgoingEmail) {
+  return {
+    dedupeKey: email.dedupeKey,
+    to: email.to,
+    subject: frenchSpacing(email.subject),
+    text: frenchSpacing(email.text),
+    files: email.files ?? [],
+  };
+}
+
+/**
  * Queues an e-mail in the outbox, in the caller's transaction: it exists if and only if the change
  * that triggered it was committed. Delivery happens afterwards (see delivery.ts).
  */
 export async function enqueueEmail(client: Writer, email: OutgoingEmail): Promise<void> {
   await client.outboxEmail.upsert({
     where: { dedupeKey: email.dedupeKey },
-    create: { dedupeKey: email.dedupeKey, to: email.to, subject: email.subject, text: email.text, files: email.files ?? [] },
+    create: outboxRow(email),
     update: {},
   });
 }

@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import { toWinAnsi } from "@/lib/applications/win-ansi";
+import { frenchSpacing } from "@/lib/format/french-spacing";
 
 /**
  * The programme's documents (acknowledgment of receipt, decision letter) as tagged PDFs: headings
@@ -22,9 +23,6 @@ export type TaggedDocument = {
   /** Ends the document: its bytes. */
   finish: () => Promise<Buffer>;
 };
-
-// French typography: no line break between a word and « : », « ; », « ? », « ! » or quotes.
-const frenchSpacing = (text: string) => text.replace(/ ([:;?!»])/g, "\u00a0$1").replace(/« /g, "«\u00a0");
 
 export function taggedDocument(info: { title: string; subject: string; createdAt: Date }): TaggedDocument {
   const doc = new PDFDocument({

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
+import { outboxRow } from "@/lib/notifications/outbox";
 import { reviewAssignedEmail } from "@/lib/notifications/review-assigned";
 import { type AssignmentInputs, loadAssignmentInputs } from "./assignment-inputs";
 import { type AssignmentPlan, planAssignments } from "./assignment-plan";
@@ -162,7 +163,12 @@ export async function applyAutomaticAssignment(
           if (!establishments) return [];
           const email = reviewAssignedEmail({ wave: inputs.wave.title, tier: request.tier, establishments, dueAt });
           return [
-            { dedupeKey: `review-assigned:${operationId}:${reviewer.id}`, to: reviewer.email, subject: email.subject, text: email.text },
+            outboxRow({
+              dedupeKey: `review-assigned:${operationId}:${reviewer.id}`,
+              to: reviewer.email,
+              subject: email.subject,
+              text: email.text,
+            }),
           ];
         }),
       });

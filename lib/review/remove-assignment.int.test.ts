@@ -40,7 +40,7 @@ describe("removing a reviewer's assignment", () => {
     });
     const email = await testDb.outboxEmail.findFirstOrThrow({ where: { dedupeKey: `assignment-removed:${pending.id}` } });
     expect(email.to).toBe(silent.email);
-    expect(email.text).toContain("Motif : Instructeur indisponible jusqu'en mars.");
+    expect(email.text).toContain("Motif\u00a0: Instructeur indisponible jusqu'en mars.");
   });
 
   it("removes one while the establishment answers a request for information, not once the dossier is scored", async () => {

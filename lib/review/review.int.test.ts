@@ -163,8 +163,8 @@ describe("review use cases", () => {
     const toDirector = () =>
       testDb.outboxEmail.findMany({ where: { to: dossier.director.email }, orderBy: { createdAt: "asc" }, select: { subject: true } });
     const told = [
-      `Le dossier HospiConnect de « ${dossier.establishment.name} » est désormais « En instruction »`,
-      `Le dossier HospiConnect de « ${dossier.establishment.name} » est désormais « Évalué »`,
+      `Le dossier HospiConnect de «\u00a0${dossier.establishment.name}\u00a0» est désormais «\u00a0En instruction\u00a0»`,
+      `Le dossier HospiConnect de «\u00a0${dossier.establishment.name}\u00a0» est désormais «\u00a0Évalué\u00a0»`,
     ];
     expect((await toDirector()).map((email) => email.subject)).toEqual(told);
     await submitReview(first, { assignmentId: assignments[0]!, ip: null });
@@ -419,6 +419,6 @@ describe("review use cases", () => {
       `review-overdue:${assignmentId}:2026-12-07`,
       `review-overdue:${assignmentId}:2026-12-08`,
     ]);
-    expect(sent[1]!.subject).toBe("Évaluation en retard : dossier de « CH Rappels »");
+    expect(sent[1]!.subject).toBe("Évaluation en retard\u00a0: dossier de «\u00a0CH Rappels\u00a0»");
   });
 });
