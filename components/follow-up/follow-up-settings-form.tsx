@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { ZFollowUpSettingsInput } from "@/lib/follow-up/settings-schema";
+import { type TargetObjective, targetObjectiveLabel } from "@/lib/follow-up/target-rules";
 import { TARGET_INDICATORS } from "@/lib/follow-up/targets";
 import { callApi } from "@/lib/http/api-client";
 
@@ -20,16 +21,20 @@ const INDICATOR_OPTIONS = TARGET_INDICATORS.map((row) => ({ value: row.value, la
 /**
  * The objectives' targets (indicator, threshold, date) and the advance share of the payment schedule.
  * `waveVersion` is the wave as loaded (refreshed after each save), so a concurrent change is detected.
+ * `objectives` are those of every version of the grid (ADR 0018), each labelled with the versions
+ * that hold it when the wave has several (`versionCount`).
  */
 export function FollowUpSettingsForm({
   waveId,
   waveVersion,
   objectives,
+  versionCount,
   defaultValues,
 }: {
   waveId: string;
   waveVersion: number;
-  objectives: ReadonlyArray<{ code: string; title: string }>;
+  objectives: readonly TargetObjective[];
+  versionCount: number;
   defaultValues: Values;
 }) {
   const router = useRouter();
@@ -41,7 +46,7 @@ export function FollowUpSettingsForm({
   // The fields edit the form's own (text) values; the schema's output (numbers) is the server's.
   const control = form.control as unknown as Control<Values>;
   const targets = useFieldArray({ control, name: "targets" });
-  const objectiveOptions = objectives.map((objective) => ({ value: objective.code, label: `${objective.code} – ${objective.title}` }));
+  const objectiveOptions = objectives.map((objective) => ({ value: objective.code, label: targetObjectiveLabel(objective, versionCount) }));
   const { onSubmit, result } = useApiSubmit(form, async () => {
     await callApi(`/api/waves/${waveId}/follow-up-settings`, "PUT", { ...form.getValues(), expectedVersion: waveVersion });
     router.refresh();

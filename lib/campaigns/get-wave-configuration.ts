@@ -2,6 +2,7 @@ import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { targetObjectives } from "@/lib/follow-up/target-rules";
 import { CRITERION_OBJECTIVE_CODES, objectiveCodesOf } from "./criterion-objectives";
 import { WAVE_SETTINGS_SELECT } from "./wave-settings-select";
 
@@ -20,7 +21,8 @@ const CRITERION_FIELDS = {
 /**
  * A wave as its programme managers configure it: settings, eligible categories, the current
  * version of objectives and grid (with what a change would do), the history of versions with the
- * dossiers each holds, and the extensions granted.
+ * dossiers each holds, the objectives of every version (those a follow-up target may name) and the
+ * extensions granted.
  */
 export async function getWaveConfiguration(viewer: Viewer, waveId: string) {
   requirePermission(viewer, "programme:configure");
@@ -70,6 +72,11 @@ export async function getWaveConfiguration(viewer: Viewer, waveId: string) {
       criteria: { orderBy: { position: "asc" }, select: CRITERION_FIELDS },
     },
   });
+  // Targets may name an objective of any version (ADR 0018): the follow-up form lists them all.
+  const versionObjectives = await db.objective.findMany({
+    where: { waveVersion: { waveId } },
+    select: { code: true, title: true, position: true, waveVersion: { select: { number: true } } },
+  });
   const criteria = grid.criteria.map(({ objectives: _links, ...criterion }) => ({
     ...criterion,
     objectiveCodes: objectiveCodesOf({ objectives: _links }),
@@ -78,6 +85,7 @@ export async function getWaveConfiguration(viewer: Viewer, waveId: string) {
     ...wave,
     eligibleCategoryCodes: wave.eligibleCategories.map((row) => row.categoryCode),
     currentVersion: { ...current, objectives: grid.objectives, criteria },
+    targetObjectives: targetObjectives(versionObjectives.map(({ waveVersion, ...row }) => ({ ...row, versionNumber: waveVersion.number }))),
   };
 }
 

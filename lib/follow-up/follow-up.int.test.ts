@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { extractPdfText } from "@/lib/applications/testing/pdf-text";
+import { changeWaveGrid } from "@/lib/campaigns/change-wave-grid";
+import { getWaveConfiguration } from "@/lib/campaigns/get-wave-configuration";
+import { ZUpdateWaveGridInput } from "@/lib/campaigns/schemas";
+import { waveGridFormValues } from "@/lib/campaigns/wave-form-values";
 import {
   createSelectedDossier,
   createSubmittedDossier,
@@ -16,6 +20,7 @@ import { getFollowUp } from "./get-follow-up";
 import { loadDeclaration } from "./load-declaration";
 import { readDeclarationPdf } from "./read-declaration-pdf";
 import { ZFollowUpSettingsInput } from "./settings-schema";
+import { followUpFormValues } from "./settings-form-values";
 import { updateFollowUpSettings } from "./update-follow-up-settings";
 
 /** A registered professional with an e-CPS who needs the DMP, and one who needs the DPI and has no MIE. */
@@ -191,5 +196,53 @@ describe("follow-up of a selected dossier", () => {
         input([], 3),
       ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("keeps a target on an objective a new version removed: the form lists it and saves it again, for the dossiers still on the old version", async () => {
+    const manager = await programmeManager(testDb);
+    const dossier = await createSelectedDossier(testDb, { roster: ROSTER });
+    const waveId = dossier.wave.waveId;
+    const o4 = { objectiveCode: "O4", indicator: "REGISTERED", thresholdPercent: "80", dueDate: "2027-06-30" };
+    const settings = async () => followUpFormValues(await getWaveConfiguration(manager, waveId));
+    const save = async (values: unknown) => updateFollowUpSettings(manager, waveId, { ...ZFollowUpSettingsInput.parse(values), ip: null });
+    await save({ ...(await settings()), targets: [o4] });
+
+    // Version 2 without O4, as the grid form sends it; the dossier keeps version 1.
+    const grid = waveGridFormValues(await getWaveConfiguration(manager, waveId));
+    const withoutO4 = ZUpdateWaveGridInput.parse({
+      objectives: grid.objectives.filter((objective) => objective.code !== "O4"),
+      criteria: grid.criteria.map((criterion) => ({
+        ...criterion,
+        objectiveCodes: criterion.objectiveCodes?.filter((code) => code !== "O4"),
+      })),
+      expectedVersion: (await settings()).expectedVersion,
+    });
+    expect(await changeWaveGrid(manager, waveId, withoutO4)).toMatchObject({ outcome: "NEW_VERSION", versionNumber: 2 });
+
+    const wave = await getWaveConfiguration(manager, waveId);
+    expect(wave.targetObjectives.map(({ code, versions }) => ({ code, versions }))).toEqual([
+      { code: "O1", versions: [1, 2] },
+      { code: "O2", versions: [1, 2] },
+      { code: "O3", versions: [1, 2] },
+      { code: "O4", versions: [1] },
+    ]);
+    // Saved untouched, then with the advance changed: the O4 target stays.
+    await save(await settings());
+    await save({ ...(await settings()), advanceSharePercent: "25" });
+    expect(await testDb.objectiveTarget.findMany({ where: { waveId }, select: { objectiveCode: true, thresholdPercent: true } })).toEqual([
+      { objectiveCode: "O4", thresholdPercent: 80 },
+    ]);
+    const followUp = await getFollowUp(await directorOf(testDb, dossier.establishment.id), dossier.id, NOW);
+    expect(followUp.objectives.find((objective) => objective.code === "O4")).toMatchObject({
+      met: false,
+      targets: [{ indicator: "REGISTERED", thresholdPercent: 80 }],
+    });
+    // Removed, it can be set again; an objective no version holds cannot.
+    await save({ ...(await settings()), targets: [] });
+    await save({ ...(await settings()), targets: [o4] });
+    await expect(save({ ...(await settings()), targets: [{ ...o4, objectiveCode: "O9" }] })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { "targets.0.objectiveCode": ["Cet objectif n'existe dans aucune version de la grille de la vague."] },
+    });
   });
 });

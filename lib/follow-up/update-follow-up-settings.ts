@@ -8,10 +8,12 @@ import { dayToDate, dayToIsoDate, toDay } from "@/lib/roster/dates";
 import { createTranches, grantsWithoutTranches } from "./create-tranches";
 import type { TFollowUpSettingsInput } from "./settings-schema";
 
+const UNKNOWN_OBJECTIVE_MESSAGE = "Cet objectif n'existe dans aucune version de la grille de la vague.";
+
 /**
  * The wave's follow-up settings: the advance share of the payment schedule and the objectives'
- * targets, replaced as a whole. A target names an objective of the wave's current version. They
- * change what the follow-up pages check, never a declaration already made (its pre-check is
+ * targets, replaced as a whole. A target names an objective of any version of the wave's grid.
+ * They change what the follow-up pages check, never a declaration already made (its pre-check is
  * stored with it). Optimistic concurrency on the wave's version; audited with before and after.
  */
 export async function updateFollowUpSettings(viewer: Viewer, waveId: string, input: TFollowUpSettingsInput & { ip: string | null }) {
@@ -26,16 +28,17 @@ export async function updateFollowUpSettings(viewer: Viewer, waveId: string, inp
           orderBy: [{ objectiveCode: "asc" }, { indicator: "asc" }],
           select: { objectiveCode: true, indicator: true, thresholdPercent: true, dueDate: true },
         },
-        versions: { orderBy: { number: "desc" }, take: 1, select: { objectives: { select: { code: true } } } },
+        versions: { select: { objectives: { select: { code: true } } } },
       },
     });
     if (!wave) throw new AppError("NOT_FOUND");
     if (wave.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
-    const codes = new Set(wave.versions[0]?.objectives.map((objective) => objective.code));
+    // Any version's objective: a dossier keeps the version it was filed on (ADR 0005, ADR 0018).
+    const codes = new Set(wave.versions.flatMap((version) => version.objectives.map((objective) => objective.code)));
     const unknown = input.targets.findIndex((target) => !codes.has(target.objectiveCode));
     if (unknown >= 0) {
-      throw new AppError("INVALID_INPUT", "Cet objectif n'existe pas dans la version actuelle de la grille.", {
-        fieldErrors: { [`targets.${unknown}.objectiveCode`]: ["Cet objectif n'existe pas dans la version actuelle de la grille."] },
+      throw new AppError("INVALID_INPUT", UNKNOWN_OBJECTIVE_MESSAGE, {
+        fieldErrors: { [`targets.${unknown}.objectiveCode`]: [UNKNOWN_OBJECTIVE_MESSAGE] },
       });
     }
     const updated = await tx.wave.updateMany({

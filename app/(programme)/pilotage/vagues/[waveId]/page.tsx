@@ -128,7 +128,8 @@ export default async function WavePage({ params, searchParams }: Props) {
         <FollowUpSettingsForm
           waveId={wave.id}
           waveVersion={wave.version}
-          objectives={current.objectives}
+          objectives={wave.targetObjectives}
+          versionCount={wave.versions.length}
           defaultValues={followUpFormValues(wave)}
         />
       </section>
