@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { dossierReference } from "@/lib/applications/dossier-reference";
+import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-defaults";
 import { createSelectedDossier, createUser, directorOf, ROSTER_CASES, type RosterCase } from "@/test/factories";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
@@ -97,6 +98,57 @@ test("a manager sets the targets and the schedule; the director follows them and
   await expect(asManager.getByRole("form", { name: "Déclaration des résultats" })).toHaveCount(0);
   await expectNoPageErrors(asManager, errors);
   await Promise.all([managerContext.close(), directorContext.close()]);
+});
+
+test("a target on an objective a newer version dropped stays on the form, and a due date before the closing is refused on its field", async ({
+  browser,
+}) => {
+  const dossier = await createSelectedDossier(e2eDb, {
+    roster: ROSTER,
+    targets: [{ objectiveCode: "O4", indicator: "REGISTERED", thresholdPercent: 80, dueDate: "2099-06-30" }],
+  });
+  // Version 2 without O4; the selected dossier keeps version 1, which holds it.
+  await e2eDb.waveVersion.create({
+    data: {
+      waveId: dossier.wave.waveId,
+      number: 2,
+      objectives: {
+        create: DEFAULT_OBJECTIVES.filter((objective) => objective.code !== "O4").map((objective, position) => ({
+          ...objective,
+          position,
+        })),
+      },
+      criteria: { create: DEFAULT_CRITERIA.map((criterion, position) => ({ ...criterion, position })) },
+    },
+  });
+  const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+  const context = await browser.newContext();
+  await signInAs(context, manager.id);
+  const page = await context.newPage();
+  const errors = watchPageErrors(page);
+  await page.goto(`/pilotage/vagues/${dossier.wave.waveId}`);
+  const settings = page.getByRole("form", { name: "Cibles et échéancier" });
+  const objective = settings.getByLabel("Objectif", { exact: true });
+  await waitForHydration(objective);
+  await expect(objective).toHaveValue("O4");
+  await expect(objective.locator("option:checked")).toHaveText("O4 – Fédération d'identités avec Pro Santé Connect (version 1)");
+
+  await settings.getByRole("button", { name: "Ajouter une cible" }).click();
+  const added = settings.getByRole("group", { name: "Cible 2" });
+  await expect(added.getByLabel("Objectif", { exact: true })).toHaveValue("O1");
+  await added.getByLabel("Seuil à atteindre, en %").fill("90");
+  await added.getByLabel("À atteindre au plus tard le").fill("2019-01-01");
+  await settings.getByRole("button", { name: "Enregistrer les cibles et l'échéancier" }).click();
+  await expect(added.getByText(/Indiquez une date postérieure à la clôture de la vague/)).toBeVisible();
+
+  await added.getByRole("button", { name: "Retirer la cible 2" }).click();
+  await settings.getByRole("button", { name: "Enregistrer les cibles et l'échéancier" }).click();
+  await expect(settings.getByText("Cibles et échéancier enregistrés.")).toBeVisible();
+  expect(await e2eDb.objectiveTarget.findMany({ where: { waveId: dossier.wave.waveId }, select: { objectiveCode: true } })).toEqual([
+    { objectiveCode: "O4" },
+  ]);
+  await expectNoPageErrors(page, errors);
+  await context.close();
 });
 
 test("the demo's declarations of results download as the PDF the app stored, with the hash the page shows", async ({ browser }) => {

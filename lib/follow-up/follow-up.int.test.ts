@@ -245,4 +245,36 @@ describe("follow-up of a selected dossier", () => {
       fieldErrors: { "targets.0.objectiveCode": ["Cet objectif n'existe dans aucune version de la grille de la vague."] },
     });
   });
+
+  it("refuses a due date on or before the wave's closing day, unless a stored target is re-sent with it unchanged", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createOpenWave(testDb);
+    const closesAt = new Date("2027-03-31T21:59:00Z");
+    await testDb.wave.update({ where: { id: wave.waveId }, data: { closesAt, advanceSharePercent: 30 } });
+    const settings = async () => followUpFormValues(await getWaveConfiguration(manager, wave.waveId));
+    const save = async (values: unknown) =>
+      updateFollowUpSettings(manager, wave.waveId, { ...ZFollowUpSettingsInput.parse(values), ip: null });
+    const target = { objectiveCode: "O1", indicator: "REGISTERED", thresholdPercent: "90", dueDate: "2027-04-01" };
+
+    for (const dueDate of ["2019-01-01", "2010-06-01", "2027-03-31"]) {
+      await expect(
+        save({ ...(await settings()), targets: [target, { ...target, indicator: "IDENTITY_SUBSTANTIAL", dueDate }] }),
+      ).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        fieldErrors: { "targets.1.dueDate": ["Indiquez une date postérieure à la clôture de la vague (le 31 mars 2027)."] },
+      });
+    }
+    await save({ ...(await settings()), targets: [target] });
+    expect(await testDb.objectiveTarget.count({ where: { waveId: wave.waveId } })).toBe(1);
+
+    // The closing moves past the target's date: saving the form untouched still works; changing the date does not.
+    await testDb.wave.update({ where: { id: wave.waveId }, data: { closesAt: new Date("2027-05-31T21:59:00Z") } });
+    await save({ ...(await settings()), advanceSharePercent: "20" });
+    expect(await testDb.objectiveTarget.findMany({ where: { waveId: wave.waveId }, select: { dueDate: true } })).toEqual([
+      { dueDate: new Date("2027-04-01T00:00:00Z") },
+    ]);
+    await expect(save({ ...(await settings()), targets: [{ ...target, dueDate: "2027-04-02" }] })).rejects.toMatchObject({
+      fieldErrors: { "targets.0.dueDate": [expect.stringContaining("31 mai 2027")] },
+    });
+  });
 });

@@ -19,7 +19,18 @@ describe("ZFollowUpSettingsInput", () => {
     const issues = result.error?.issues.map((issue) => [issue.path.join("."), issue.message]);
     expect(issues).toEqual([
       ["advanceSharePercent", "Indiquez la part de l'avance en pourcentage entier entre 0 et 100."],
-      ["targets.0.thresholdPercent", "Indiquez un pourcentage entier entre 0 et 100."],
+      ["targets.0.thresholdPercent", "Indiquez un seuil en pourcentage entier entre 1 et 100."],
+    ]);
+  });
+
+  it("refuses a threshold of 0 %, which any roster meets, but takes an advance of 0 %", () => {
+    const result = ZFollowUpSettingsInput.safeParse({
+      advanceSharePercent: "0",
+      targets: [{ ...target, thresholdPercent: "0" }],
+      expectedVersion: 1,
+    });
+    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["targets.0.thresholdPercent", "Indiquez un seuil en pourcentage entier entre 1 et 100."],
     ]);
   });
 

@@ -1,18 +1,19 @@
 import { z } from "zod";
 import { TargetIndicator } from "@/lib/db/generated/enums";
 
-const percent = (message: string) =>
+const percent = (message: string, min = 0) =>
   z
     .string()
     .trim()
     .regex(/^\d{1,3}$/, { error: message })
     .transform(Number)
-    .refine((value) => value <= 100, { error: message });
+    .refine((value) => value >= min && value <= 100, { error: message });
 
 export const ZObjectiveTargetInput = z.object({
   objectiveCode: z.string().trim().min(1, { error: "Choisissez l'objectif." }),
   indicator: z.enum(TargetIndicator, { error: "Choisissez l'indicateur qui mesure l'objectif." }),
-  thresholdPercent: percent("Indiquez un pourcentage entier entre 0 et 100."),
+  // A threshold of 0 % is met by any roster: it would check nothing.
+  thresholdPercent: percent("Indiquez un seuil en pourcentage entier entre 1 et 100.", 1),
   dueDate: z.iso.date({ error: "Indiquez la date à laquelle le seuil doit être atteint." }),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { targetObjectiveLabel, targetObjectives } from "./target-rules";
+import { dueDateErrors, targetObjectiveLabel, targetObjectives } from "./target-rules";
 
 describe("targetObjectives", () => {
   const rows = [
@@ -24,5 +24,31 @@ describe("targetObjectives", () => {
     expect(targetObjectiveLabel(o1!, 2)).toBe("O1 – Identité numérique (versions 1 et 2)");
     expect(targetObjectiveLabel({ ...o1!, versions: [1, 2, 3] }, 3)).toBe("O1 – Identité numérique (versions 1, 2 et 3)");
     expect(targetObjectiveLabel({ code: "O1", title: "Identité", versions: [1] }, 1)).toBe("O1 – Identité");
+  });
+});
+
+describe("dueDateErrors", () => {
+  // 23:59 in Paris on 31 March 2027 (21:59 UTC, summer time): the wave closes on the 31st.
+  const closesAt = new Date("2027-03-31T21:59:00Z");
+  const target = { objectiveCode: "O4", indicator: "REGISTERED", dueDate: "2027-06-30" };
+
+  it("accepts a date after the day the wave closes", () => {
+    expect(dueDateErrors([target, { ...target, dueDate: "2027-04-01" }], { closesAt, stored: [] })).toEqual({});
+  });
+
+  it("refuses a date on or before the closing day, on the date's field, naming the closing", () => {
+    const message = "Indiquez une date postérieure à la clôture de la vague (le 31 mars 2027).";
+    expect(
+      dueDateErrors([target, { ...target, dueDate: "2027-03-31" }, { ...target, dueDate: "2019-01-01" }], { closesAt, stored: [] }),
+    ).toEqual({ "targets.1.dueDate": [message], "targets.2.dueDate": [message] });
+  });
+
+  it("keeps a stored target re-sent with the same date, though the closing has moved after it", () => {
+    const stored = [{ ...target, dueDate: "2027-03-15" }];
+    expect(dueDateErrors([{ ...target, dueDate: "2027-03-15" }], { closesAt, stored })).toEqual({});
+    expect(Object.keys(dueDateErrors([{ ...target, dueDate: "2027-03-14" }], { closesAt, stored }))).toEqual(["targets.0.dueDate"]);
+    expect(
+      Object.keys(dueDateErrors([{ ...target, indicator: "IDENTITY_SUBSTANTIAL", dueDate: "2027-03-15" }], { closesAt, stored })),
+    ).toEqual(["targets.0.dueDate"]);
   });
 });

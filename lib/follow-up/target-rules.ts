@@ -1,3 +1,5 @@
+import { formatParisDate, parisToday } from "@/lib/time/paris";
+
 /** One objective of one version of the wave's grid. */
 export type VersionObjective = { code: string; title: string; position: number; versionNumber: number };
 /** An objective a target may be set on, with the versions of the grid that hold it (ascending). */
@@ -28,4 +30,30 @@ export function targetObjectiveLabel(objective: TargetObjective, versionCount: n
   const last = numbers.pop();
   const list = numbers.length === 0 ? `version ${last}` : `versions ${numbers.join(", ")} et ${last}`;
   return `${label} (${list})`;
+}
+
+type DatedTarget = { objectiveCode: string; indicator: string; dueDate: string };
+
+/**
+ * The server's date rule for targets (ADR 0018): a target's due date comes after the day the wave
+ * closes (Paris), since results are followed once a dossier is selected, after the closing. A
+ * target stored before, re-sent with the same due date, is kept as it is (the wave's closing may
+ * have moved since). Field errors keyed as the form's fields.
+ */
+export function dueDateErrors(
+  targets: readonly DatedTarget[],
+  wave: { closesAt: Date; stored: readonly DatedTarget[] },
+): Record<string, string[]> {
+  const closesOn = parisToday(wave.closesAt);
+  const message = `Indiquez une date postérieure à la clôture de la vague (le ${formatParisDate(wave.closesAt)}).`;
+  const errors: Record<string, string[]> = {};
+  targets.forEach((target, index) => {
+    if (target.dueDate > closesOn) return;
+    const unchanged = wave.stored.some(
+      (stored) =>
+        stored.objectiveCode === target.objectiveCode && stored.indicator === target.indicator && stored.dueDate === target.dueDate,
+    );
+    if (!unchanged) errors[`targets.${index}.dueDate`] = [message];
+  });
+  return errors;
 }

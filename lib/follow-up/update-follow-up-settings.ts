@@ -7,14 +7,16 @@ import { AppError } from "@/lib/errors/app-error";
 import { dayToDate, dayToIsoDate, toDay } from "@/lib/roster/dates";
 import { createTranches, grantsWithoutTranches } from "./create-tranches";
 import type { TFollowUpSettingsInput } from "./settings-schema";
+import { dueDateErrors } from "./target-rules";
 
 const UNKNOWN_OBJECTIVE_MESSAGE = "Cet objectif n'existe dans aucune version de la grille de la vague.";
 
 /**
  * The wave's follow-up settings: the advance share of the payment schedule and the objectives'
- * targets, replaced as a whole. A target names an objective of any version of the wave's grid.
- * They change what the follow-up pages check, never a declaration already made (its pre-check is
- * stored with it). Optimistic concurrency on the wave's version; audited with before and after.
+ * targets, replaced as a whole. A target names an objective of any version of the wave's grid and
+ * is due after the wave closes (a stored one re-sent unchanged is kept). They change what the
+ * follow-up pages check, never a declaration already made (its pre-check is stored with it).
+ * Optimistic concurrency on the wave's version; audited with before and after.
  */
 export async function updateFollowUpSettings(viewer: Viewer, waveId: string, input: TFollowUpSettingsInput & { ip: string | null }) {
   requirePermission(viewer, "programme:configure");
@@ -28,6 +30,7 @@ export async function updateFollowUpSettings(viewer: Viewer, waveId: string, inp
           orderBy: [{ objectiveCode: "asc" }, { indicator: "asc" }],
           select: { objectiveCode: true, indicator: true, thresholdPercent: true, dueDate: true },
         },
+        closesAt: true,
         versions: { select: { objectives: { select: { code: true } } } },
       },
     });
@@ -41,6 +44,10 @@ export async function updateFollowUpSettings(viewer: Viewer, waveId: string, inp
         fieldErrors: { [`targets.${unknown}.objectiveCode`]: [UNKNOWN_OBJECTIVE_MESSAGE] },
       });
     }
+    const stored = wave.objectiveTargets.map((target) => ({ ...target, dueDate: dayToIsoDate(toDay(target.dueDate)) }));
+    const dateErrors = dueDateErrors(input.targets, { closesAt: wave.closesAt, stored });
+    const [firstDateError] = Object.values(dateErrors);
+    if (firstDateError) throw new AppError("INVALID_INPUT", firstDateError[0], { fieldErrors: dateErrors });
     const updated = await tx.wave.updateMany({
       where: { id: waveId, version: input.expectedVersion },
       data: { advanceSharePercent: input.advanceSharePercent, version: { increment: 1 } },
@@ -66,7 +73,7 @@ export async function updateFollowUpSettings(viewer: Viewer, waveId: string, inp
       details: {
         advanceSharePercent: { from: wave.advanceSharePercent, to: input.advanceSharePercent },
         targets: {
-          from: wave.objectiveTargets.map((target) => ({ ...target, dueDate: dayToIsoDate(toDay(target.dueDate)) })),
+          from: stored,
           to: input.targets,
         },
       },
