@@ -43,7 +43,7 @@ test("a manager sets the targets and the schedule; the director follows them and
   await settings.getByLabel("Objectif", { exact: true }).selectOption("O2");
   await settings.getByLabel("Indicateur", { exact: true }).selectOption("RIE_COMPLIANT_AMONG_CONCERNED");
   await settings.getByLabel("Seuil à atteindre, en %").fill("90");
-  await settings.getByLabel("À atteindre au plus tard le").fill("2027-06-30");
+  await settings.getByLabel("À atteindre au plus tard le").fill("2099-06-30");
   await settings.getByRole("button", { name: "Enregistrer les cibles et l'échéancier" }).click();
   await expect(settings.getByText("Cibles et échéancier enregistrés.")).toBeVisible();
   await expectNoSeriousAccessibilityViolation(asManager);
@@ -58,7 +58,7 @@ test("a manager sets the targets and the schedule; the director follows them and
   await asDirector.getByRole("link", { name: /Suivi après sélection/ }).click();
   await expect(asDirector.getByRole("heading", { level: 1, name: "Suivi du dossier retenu" })).toBeVisible();
   const o2 = asDirector.getByRole("article", { name: /^O2/ });
-  await expect(o2).toContainText("au moins 90 % au 30 juin 2027");
+  await expect(o2).toContainText("au moins 90 % au 30 juin 2099");
   await expect(o2).toContainText(/1 sur 2 \(50\s%\)/);
   await expect(o2).toContainText("il manque 1 professionnel pour");
   await expect(o2).toContainText("Sansmie Test");

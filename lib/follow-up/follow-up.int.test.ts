@@ -29,8 +29,8 @@ const ROSTER: RosterCase[] = [
   { ...ROSTER_CASES[0]!, lastName: "Sansmie", rpps: null, rppsStatus: "NOT_REGISTERED", needsDmp: false, needsDpi: true, enrollments: [] },
 ];
 const TARGETS = [
-  { objectiveCode: "O1", indicator: "REGISTERED" as const, thresholdPercent: 100, dueDate: "2027-06-30" },
-  { objectiveCode: "O2", indicator: "RIE_COMPLIANT_AMONG_CONCERNED" as const, thresholdPercent: 50, dueDate: "2027-06-30" },
+  { objectiveCode: "O1", indicator: "REGISTERED" as const, thresholdPercent: 100, dueDate: "2099-06-30" },
+  { objectiveCode: "O2", indicator: "RIE_COMPLIANT_AMONG_CONCERNED" as const, thresholdPercent: 50, dueDate: "2099-06-30" },
 ];
 const NOW = new Date("2026-12-02T10:00:00Z");
 
@@ -157,7 +157,7 @@ describe("follow-up of a selected dossier", () => {
       ...ZFollowUpSettingsInput.parse({ advanceSharePercent: "40", targets, expectedVersion }),
       ip: null,
     });
-    const target = { objectiveCode: "O2", indicator: "RIE_COMPLIANT_AMONG_CONCERNED", thresholdPercent: "90", dueDate: "2027-06-30" };
+    const target = { objectiveCode: "O2", indicator: "RIE_COMPLIANT_AMONG_CONCERNED", thresholdPercent: "90", dueDate: "2099-06-30" };
 
     await expect(updateFollowUpSettings(manager, wave.waveId, input([{ ...target, objectiveCode: "O9" }], 1))).rejects.toMatchObject({
       code: "INVALID_INPUT",
@@ -178,7 +178,7 @@ describe("follow-up of a selected dossier", () => {
     expect(stored).toEqual({
       version: 3,
       advanceSharePercent: 40,
-      objectiveTargets: [{ objectiveCode: "O2", thresholdPercent: 95, dueDate: new Date("2027-06-30T00:00:00Z") }],
+      objectiveTargets: [{ objectiveCode: "O2", thresholdPercent: 95, dueDate: new Date("2099-06-30T00:00:00Z") }],
     });
     const audits = await testDb.auditEvent.findMany({
       where: { action: "wave.follow_up_settings_changed", targetId: wave.waveId },
@@ -187,7 +187,7 @@ describe("follow-up of a selected dossier", () => {
     });
     expect(audits).toHaveLength(2);
     expect(audits[1]!.details).toMatchObject({
-      targets: { from: [{ objectiveCode: "O2", thresholdPercent: 90, dueDate: "2027-06-30" }], to: [{ thresholdPercent: 95 }] },
+      targets: { from: [{ objectiveCode: "O2", thresholdPercent: 90, dueDate: "2099-06-30" }], to: [{ thresholdPercent: 95 }] },
     });
     await expect(
       updateFollowUpSettings(
@@ -202,7 +202,7 @@ describe("follow-up of a selected dossier", () => {
     const manager = await programmeManager(testDb);
     const dossier = await createSelectedDossier(testDb, { roster: ROSTER });
     const waveId = dossier.wave.waveId;
-    const o4 = { objectiveCode: "O4", indicator: "REGISTERED", thresholdPercent: "80", dueDate: "2027-06-30" };
+    const o4 = { objectiveCode: "O4", indicator: "REGISTERED", thresholdPercent: "80", dueDate: "2099-06-30" };
     const settings = async () => followUpFormValues(await getWaveConfiguration(manager, waveId));
     const save = async (values: unknown) => updateFollowUpSettings(manager, waveId, { ...ZFollowUpSettingsInput.parse(values), ip: null });
     await save({ ...(await settings()), targets: [o4] });
