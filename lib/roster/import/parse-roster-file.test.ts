@@ -510,6 +510,21 @@ describe("parseRosterFile: the template as an Excel workbook", () => {
     ]);
   });
 
+  it("names a PDF, an image or a LibreOffice workbook for what it is instead of reading it as a CSV", async () => {
+    const read = async (bytes: number[] | string, fileName: string) =>
+      (await parseRosterFile({ bytes: typeof bytes === "string" ? utf8(bytes) : Uint8Array.from(bytes), fileName }, options)).errors;
+    expect(await read("%PDF-1.7\n%âãÏÓ\n1 0 obj", "registre.csv")).toEqual([
+      "Le fichier « registre.csv » est un document PDF, pas un tableau : choisissez le registre enregistré au format Excel (.xlsx) ou CSV, sur le modèle d'import.",
+    ]);
+    expect(await read([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "capture.csv")).toEqual([
+      "Le fichier « capture.csv » est une image (PNG), pas un tableau : choisissez le registre enregistré au format Excel (.xlsx) ou CSV, sur le modèle d'import.",
+    ]);
+    const ods = [0x50, 0x4b, 0x03, 0x04, ...utf8("\u0000".repeat(26) + "mimetypeapplication/vnd.oasis.opendocument.spreadsheet")];
+    expect(await read(ods, "registre.xlsx")).toEqual([
+      "Le fichier « registre.xlsx » est un classeur LibreOffice (.ods), qui n'est pas pris en charge : dans LibreOffice, choisissez « Fichier › Enregistrer sous » au format Excel (.xlsx) ou CSV.",
+    ]);
+  });
+
   it("refuses Excel 97-2003 files and files that only pretend to be workbooks", async () => {
     const xls = await parseRosterFile(
       { bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), fileName: "registre.xls" },

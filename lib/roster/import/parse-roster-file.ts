@@ -5,7 +5,7 @@
  *
  * Formats: the app's template as CSV (`;`, `,` or tab) or as an Excel workbook (first sheet), and
  * the Annuaire Santé extract (lines of the given FINESS numbers only). An Excel 97-2003 (.xls)
- * file is refused with the way out.
+ * file or a LibreOffice (.ods) one is refused with the way out; a PDF or an image is named as such.
  *
  * Public API: `parseRosterFile(file, options)` → `RosterImportResult` (see `types.ts`).
  */
@@ -23,6 +23,18 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+/** Files people pick by mistake, by their first bytes: named for what they are, not read as a CSV. */
+const NOT_A_TABLE: ReadonlyArray<{ prefix: readonly number[]; what: string }> = [
+  { prefix: [0x25, 0x50, 0x44, 0x46], what: "un document PDF" },
+  { prefix: [0x89, 0x50, 0x4e, 0x47], what: "une image (PNG)" },
+  { prefix: [0xff, 0xd8, 0xff], what: "une image (JPEG)" },
+];
+
+/** A LibreOffice (OpenDocument) workbook is a ZIP whose first entry names its kind. */
+function isOpenDocumentSpreadsheet(bytes: Uint8Array): boolean {
+  return new TextDecoder("latin1").decode(bytes.subarray(0, 120)).includes("application/vnd.oasis.opendocument.spreadsheet");
 }
 
 function emptyResult(errors: string[]): RosterImportResult {
@@ -107,6 +119,17 @@ async function readRosterFile(file: { bytes: Uint8Array; fileName: string }, opt
   const professionCodes = new Set(options.professionCodes);
   const professionCodeOf = professionCodeReader(professionCodes, options.professionLabels ?? []);
   if (bytes.length === 0) return emptyResult([`Le fichier « ${fileName} » est vide.`]);
+  const notATable = NOT_A_TABLE.find((kind) => startsWith(bytes, kind.prefix));
+  if (notATable) {
+    return emptyResult([
+      `Le fichier « ${fileName} » est ${notATable.what}, pas un tableau : choisissez le registre enregistré au format Excel (.xlsx) ou CSV, sur le modèle d'import.`,
+    ]);
+  }
+  if (startsWith(bytes, ZIP) && isOpenDocumentSpreadsheet(bytes)) {
+    return emptyResult([
+      `Le fichier « ${fileName} » est un classeur LibreOffice (.ods), qui n'est pas pris en charge : dans LibreOffice, choisissez « Fichier › Enregistrer sous » au format Excel (.xlsx) ou CSV.`,
+    ]);
+  }
   if (startsWith(bytes, ZIP)) return readWorkbook(bytes, fileName, professionCodeOf, options.corrections);
   if (startsWith(bytes, OLE)) {
     return emptyResult([
