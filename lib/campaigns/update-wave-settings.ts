@@ -3,12 +3,25 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { TWaveSettingsInput } from "./schemas";
 import { assertKnownCategories, DUPLICATE_WAVE_MESSAGE, STALE_WAVE_MESSAGE, waveSettingsData } from "./wave-data";
 import { lockWaveForDecisions, releasedGrantsCents } from "@/lib/decisions/wave-lock";
-import { checkClosing, checkEnvelopeCoversGrants, checkSettingsChange, refuseIssues } from "./wave-rules";
+import { checkClosing, checkEnvelopeCoversGrants, checkRemovedCategories, checkSettingsChange, refuseIssues } from "./wave-rules";
 import { WAVE_SETTINGS_SELECT } from "./wave-settings-select";
+
+/** The wave's dossiers from establishments of each category (none when `codes` is empty). */
+async function dossiersByCategory(tx: Prisma.TransactionClient, waveId: string, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  const categories = await tx.establishmentCategory.findMany({ where: { code: { in: [...codes] } }, select: { code: true, label: true } });
+  return Promise.all(
+    categories.map(async (category) => ({
+      ...category,
+      dossiers: await tx.application.count({ where: { waveId, establishment: { categoryCode: category.code } } }),
+    })),
+  );
+}
 
 type Comparable = string | number | string[];
 
@@ -45,7 +58,12 @@ export async function updateWaveSettings(
       });
       if (!wave) throw new AppError("NOT_FOUND");
       if (wave.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
-      const issues = [...checkSettingsChange(wave, next, now), ...checkClosing(next, wave, now)];
+      const removed = wave.eligibleCategories.map((row) => row.categoryCode).filter((code) => !input.eligibleCategoryCodes.includes(code));
+      const issues = [
+        ...checkSettingsChange(wave, next, now),
+        ...checkClosing(next, wave, now),
+        ...checkRemovedCategories(await dossiersByCategory(tx, waveId, removed)),
+      ];
       if (next.fundingEnvelopeCents < wave.fundingEnvelopeCents) {
         // Behind the proposals and releases of the wave (ADR 0013), so the floor read is the one that holds.
         await lockWaveForDecisions(tx, waveId);

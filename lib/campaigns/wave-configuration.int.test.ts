@@ -300,4 +300,35 @@ describe("wave configuration", () => {
 
     expect((await save("1 787 000")).changed).toEqual(["fundingEnvelopeCents"]);
   });
+
+  it("refuses to untick a category the wave already has dossiers from, and lets go of one it has none from", async () => {
+    const manager = await programmeManager(testDb);
+    const { wave, id: applicationId } = await createSelectedDossier(testDb, { amountGrantedCents: 100_000_00n });
+    const { establishment } = await testDb.application.findUniqueOrThrow({
+      where: { id: applicationId },
+      select: { establishment: { select: { category: { select: { code: true, label: true } } } } },
+    });
+    const other = await testDb.establishmentCategory.findFirstOrThrow({ where: { code: { not: establishment.category.code } } });
+    await testDb.waveEligibleCategory.createMany({
+      data: [establishment.category.code, other.code].map((categoryCode) => ({ waveId: wave.waveId, categoryCode })),
+      skipDuplicates: true,
+    });
+    await testDb.wave.update({
+      where: { id: wave.waveId },
+      data: { opensAt: new Date("2026-01-05T08:00:00Z"), closesAt: new Date(Date.UTC(new Date().getUTCFullYear() + 1, 0, 1)) },
+    });
+    const stored = ZWaveSettingsInput.parse(waveSettingsFormValues(await getWaveConfiguration(manager, wave.waveId)));
+    const save = async (eligibleCategoryCodes: string[]) => {
+      const { version } = await testDb.wave.findUniqueOrThrow({ where: { id: wave.waveId }, select: { version: true } });
+      return updateWaveSettings(manager, wave.waveId, { ...stored, eligibleCategoryCodes, expectedVersion: version });
+    };
+
+    const message = `Des établissements ont déjà des dossiers dans cette vague au titre de cette catégorie : « ${establishment.category.label} » (1 dossier). Elle ne peut plus être retirée des catégories éligibles.`;
+    await expect(save([other.code])).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message,
+      fieldErrors: { eligibleCategoryCodes: [message] },
+    });
+    expect((await save([establishment.category.code])).changed).toEqual(["eligibleCategoryCodes"]);
+  });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { parisDateTime } from "@/lib/time/paris";
 import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "./programme-defaults";
-import { checkClosing, checkEnvelopeCoversGrants, checkExtension, checkGrid, checkSettingsChange, checkWaveSettings } from "./wave-rules";
+import {
+  checkClosing,
+  checkEnvelopeCoversGrants,
+  checkExtension,
+  checkGrid,
+  checkRemovedCategories,
+  checkSettingsChange,
+  checkWaveSettings,
+} from "./wave-rules";
 
 const settings = { year: 2026, opensAt: "2026-03-02T09:00", closesAt: "2026-06-30T23:59", fundingEnvelope: "25 000 000" };
 const grid = { objectives: [...DEFAULT_OBJECTIVES], criteria: [...DEFAULT_CRITERIA] };
@@ -135,6 +143,25 @@ describe("criterion ↔ objective links", () => {
     };
     expect(checkGrid(linked)).toEqual([
       { path: ["criteria", 1, "objectiveCodes"], message: "Ce critère renvoie à un objectif qui n'existe plus : « O9 »." },
+    ]);
+  });
+});
+
+describe("categories unticked", () => {
+  it("keeps a category the wave has dossiers from, naming each with its count, and lets the others go", () => {
+    expect(checkRemovedCategories([{ code: "189", label: "CMPP", dossiers: 0 }])).toEqual([]);
+    expect(
+      checkRemovedCategories([
+        { code: "500", label: "EHPAD", dossiers: 10 },
+        { code: "354", label: "SSIAD", dossiers: 1 },
+        { code: "189", label: "CMPP", dossiers: 0 },
+      ]),
+    ).toEqual([
+      {
+        path: ["eligibleCategoryCodes"],
+        message:
+          "Des établissements ont déjà des dossiers dans cette vague au titre de ces catégories : « EHPAD » (10 dossiers), « SSIAD » (1 dossier). Elles ne peuvent plus être retirées des catégories éligibles.",
+      },
     ]);
   });
 });

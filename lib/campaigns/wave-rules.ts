@@ -112,6 +112,23 @@ export function checkSettingsChange(stored: { opensAt: Date }, next: { opensAt: 
 }
 
 /**
+ * A category can leave a wave's eligible ones only while no dossier of the wave comes from it: its
+ * drafts could no longer be submitted, and the dashboard's reach would stop counting its candidates.
+ * `removed` are the categories unticked, with the wave's dossiers from each.
+ */
+export function checkRemovedCategories(removed: ReadonlyArray<{ code: string; label: string; dossiers: number }>): RuleIssue[] {
+  const held = removed.filter((category) => category.dossiers > 0);
+  if (held.length === 0) return [];
+  const named = held.map((category) => `« ${category.label} » (${category.dossiers} dossier${category.dossiers > 1 ? "s" : ""})`);
+  return [
+    {
+      path: ["eligibleCategoryCodes"],
+      message: `Des établissements ont déjà des dossiers dans cette vague au titre de ${held.length > 1 ? "ces catégories" : "cette catégorie"} : ${named.join(", ")}. ${held.length > 1 ? "Elles ne peuvent" : "Elle ne peut"} plus être retirée${held.length > 1 ? "s" : ""} des catégories éligibles.`,
+    },
+  ];
+}
+
+/**
  * Refuses with the rules' problems, each on its field (the first one as the message): what a use
  * case does with the rules that need stored data or the clock.
  */
