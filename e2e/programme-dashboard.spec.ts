@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { fileNameFilter } from "@/lib/export/file-name";
 import ExcelJS from "exceljs";
 import { DASHBOARD_TABLE_IDS } from "@/lib/dashboard/tables";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
@@ -62,6 +63,10 @@ test.describe("the programme's dashboard", () => {
 
     const csvDownload = page.waitForEvent("download");
     await page.getByRole("link", { name: "Télécharger « Entonnoir des dossiers » en CSV" }).click();
+    // The file names the filters it was made under: a region's funnel is not the national one.
+    expect((await csvDownload).suggestedFilename()).toMatch(
+      new RegExp(`^tableau-de-bord-entonnoir-${fileNameFilter(waveTitle)}-auvergne-rhone-alpes-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    );
     let csv = "";
     for await (const chunk of await (await csvDownload).createReadStream()) csv += chunk.toString("utf8");
     expect(

@@ -1,7 +1,7 @@
 /**
  * One of the dashboard's tables as a file (CSV or XLSX), under the page's filters: the same
  * figures as the table under the chart (`tables.ts`). Figures only, no personal data; audited like
- * every export.
+ * every export. The file's name carries the filters (`table-file-name.ts`).
  *
  * Public API: `ZDashboardTableDownload`, `exportDashboardTable`.
  */
@@ -11,9 +11,9 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { figureTableToCsv, figureTableToXlsx } from "@/lib/export/figure-table";
-import { parisToday } from "@/lib/roster/dates";
 import { ZDashboardFilters } from "./filters";
 import { loadProgrammeDashboard } from "./get-programme-dashboard";
+import { dashboardTableFileName } from "./table-file-name";
 import { dashboardTable, type DashboardTableId } from "./tables";
 import { FILE_MIME_TYPES, ZFileFormat } from "@/lib/export/file-format";
 
@@ -25,7 +25,9 @@ export async function exportDashboardTable(
 ): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string }> {
   requirePermission(viewer, "programme:export");
   const { format, ...filters } = input.filters;
-  const table = dashboardTable(await loadProgrammeDashboard(db, filters, new Date()), input.table);
+  const data = await loadProgrammeDashboard(db, filters, new Date());
+  const table = dashboardTable(data, input.table);
+  const waveTitle = data.waves.find((wave) => wave.id === filters.vague)?.title ?? null;
   const bytes = format === "csv" ? figureTableToCsv(table) : await figureTableToXlsx(table, table.caption);
   await recordAudit(db, {
     actor: auditActor(viewer),
@@ -33,5 +35,5 @@ export async function exportDashboardTable(
     ip: input.ip,
     details: { table: input.table, format, filters },
   });
-  return { bytes, fileName: `tableau-de-bord-${input.table}-${parisToday()}.${format}`, mimeType: FILE_MIME_TYPES[format] };
+  return { bytes, fileName: dashboardTableFileName(input.table, filters, waveTitle, format), mimeType: FILE_MIME_TYPES[format] };
 }
