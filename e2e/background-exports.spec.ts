@@ -3,6 +3,7 @@ import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility"
 import { e2eDb } from "./fixtures/database";
 import { E2E_EXPORT_THRESHOLD } from "./fixtures/environment";
 import { signInAs } from "./fixtures/sessions";
+import { fileNameFilter } from "@/lib/export/file-name";
 import { createReviewWave, createSubmittedDossier, createUser } from "@/test/factories";
 
 test.describe("background exports", () => {
@@ -28,7 +29,13 @@ test.describe("background exports", () => {
     await expect(page.getByText("Votre export est en préparation")).toBeVisible();
     const exportJob = await e2eDb.exportJob.findFirstOrThrow({ where: { requestedById: manager.id } });
     const row = page.locator(`tr[data-export-id="${exportJob.id}"]`);
-    await expect(row.getByRole("progressbar", { name: /Progression de l'export dossiers-hospiconnect-/ })).toBeVisible();
+    // The export is named by its filters: in its file's name and in words beside it.
+    const fileName = new RegExp(`^dossiers-hospiconnect-${fileNameFilter(wave.title)}-\\d{4}-\\d{2}-\\d{2}\\.csv$`);
+    expect(exportJob.fileName).toMatch(fileName);
+    await expect(row.getByRole("rowheader")).toContainText(`Vague : ${wave.title}`);
+    await expect(
+      row.getByRole("progressbar", { name: `Progression de l'export ${exportJob.fileName} (Vague : ${wave.title})` }),
+    ).toBeVisible();
     // A loaded machine may finish the job before the page first shows it: it then opens on « Prêt »,
     // with nothing to announce (seen once in CI). Seen pending, it must announce the end.
     const seenPending = !((await row.textContent()) ?? "").includes("Prêt");
@@ -41,7 +48,8 @@ test.describe("background exports", () => {
     await expectNoSeriousAccessibilityViolation(page);
 
     const download = page.waitForEvent("download");
-    await row.getByRole("link", { name: /Télécharger/ }).click();
+    await row.getByRole("link", { name: `Télécharger ${exportJob.fileName} (Vague : ${wave.title})` }).click();
+    expect((await download).suggestedFilename()).toBe(exportJob.fileName);
     let csv = "";
     for await (const chunk of await (await download).createReadStream()) csv += chunk.toString("utf8");
     const lines = csv.replace(/^\uFEFF/, "").split("\r\n");

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { fileNameFilter } from "@/lib/export/file-name";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { signInAs } from "./fixtures/sessions";
@@ -105,7 +106,8 @@ test.describe("programme managers and dossiers", () => {
 
     await page.goto("/pilotage/dossiers");
     await expectNoSeriousAccessibilityViolation(page);
-    await page.getByLabel("Vague").selectOption({ label: (await e2eDb.wave.findUniqueOrThrow({ where: { id: wave.waveId } })).title });
+    const waveTitle = (await e2eDb.wave.findUniqueOrThrow({ where: { id: wave.waveId } })).title;
+    await page.getByLabel("Vague").selectOption({ label: waveTitle });
     await page.getByLabel("État").selectOption("SUBMITTED");
     await page.getByRole("button", { name: "Filtrer" }).click();
     await expect(page.getByRole("status")).toHaveText("1 dossier");
@@ -113,6 +115,9 @@ test.describe("programme managers and dossiers", () => {
 
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Exporter en CSV" }).click();
+    expect((await download).suggestedFilename()).toMatch(
+      new RegExp(`^dossiers-hospiconnect-depose-${fileNameFilter(waveTitle)}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    );
     const stream = await (await download).createReadStream();
     let csv = "";
     for await (const chunk of stream) csv += chunk.toString("utf8");

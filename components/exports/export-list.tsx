@@ -13,12 +13,17 @@ const POLL_MS = 2_000;
 
 const SEVERITY = { QUEUED: "info", RUNNING: "info", READY: "success", FAILED: "error", EXPIRED: "new" } as const;
 
+/** An export as links and announcements name it: its file and its filters, so that two exports of one day differ. */
+const exportName = (row: ExportView) => `${row.fileName} (${row.filters})`;
+
 /** What a screen reader hears when an export settles (the progress itself is read on demand, not announced). */
 function settled(before: readonly ExportView[], after: readonly ExportView[]): string | null {
   const changes = after.filter((row) => !row.pending && before.find((previous) => previous.id === row.id)?.pending);
   if (changes.length === 0) return null;
   return changes
-    .map((row) => (row.status === "READY" ? `L'export ${row.fileName} est prêt à télécharger.` : `L'export ${row.fileName} a échoué.`))
+    .map((row) =>
+      row.status === "READY" ? `L'export ${exportName(row)} est prêt à télécharger.` : `L'export ${exportName(row)} a échoué.`,
+    )
     .join(" ");
 }
 
@@ -78,7 +83,11 @@ export function ExportList({ initial }: { initial: ExportView[] }) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} data-export-id={row.id}>
-                <th scope="row">{row.fileName}</th>
+                <th scope="row">
+                  {row.fileName}
+                  <br />
+                  <span className={fr.cx("fr-text--sm")}>{row.filters}</span>
+                </th>
                 <td>{row.requestedAt}</td>
                 <td>
                   <Badge severity={SEVERITY[row.status]} small noIcon={row.pending}>
@@ -87,7 +96,7 @@ export function ExportList({ initial }: { initial: ExportView[] }) {
                   {row.error ? <p className={fr.cx("fr-text--sm", "fr-error-text", "fr-mt-1w")}>{row.error}</p> : null}
                 </td>
                 <td>
-                  <progress max={100} value={row.percent} aria-label={`Progression de l'export ${row.fileName}`} />
+                  <progress max={100} value={row.percent} aria-label={`Progression de l'export ${exportName(row)}`} />
                   <br />
                   <span className={fr.cx("fr-text--sm")}>
                     {formatInteger(row.rowsDone)} dossiers sur {formatInteger(row.rowsTotal)} ({row.percent} %)
@@ -101,7 +110,7 @@ export function ExportList({ initial }: { initial: ExportView[] }) {
                         href={`/api/exports/${row.id}/file`}
                         download
                       >
-                        Télécharger<span className="fr-sr-only"> {row.fileName}</span>
+                        Télécharger<span className="fr-sr-only"> {exportName(row)}</span>
                       </a>
                       <br />
                       <span className={fr.cx("fr-text--sm")}>Jusqu&apos;au {row.expiresAt}</span>

@@ -38,6 +38,7 @@ describe("the streamed dossier export", () => {
     await dossiers(4);
     const manager = await programmeManager(testDb);
     const file = await exportDossiers(manager, { ...ZDossierFilters.parse({ region: "84" }), format: "csv", ip: "203.0.113.9" });
+    expect(file.fileName).toMatch(/^dossiers-hospiconnect-auvergne-rhone-alpes-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = await csvLinesOf(file.stream);
     expect(
       lines[0]!.startsWith("Référence;Établissement;FINESS;Catégorie;Région;Vague;État;Déposé le;Empreinte du dépôt (SHA-256);Projet;"),

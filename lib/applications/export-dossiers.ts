@@ -9,7 +9,7 @@
  * (`lib/exports/request-export.ts`) that writes the same table to the file storage.
  *
  * Public API: `ZDossierExport`, `dossierExportTable`, `countDossiers`, `exportDossiers`,
- * `EXPORT_BATCH`, `exportFileName`.
+ * `EXPORT_BATCH`, `waveTitleOf` (the file's name: `dossier-filter-words.ts`).
  */
 import { z } from "zod";
 import { requirePermission } from "@/lib/access/policy";
@@ -24,7 +24,6 @@ import { streamTable } from "@/lib/export/stream-table";
 import { env } from "@/lib/config/env";
 import { exportMode } from "@/lib/exports/threshold";
 import type { SheetCriterion } from "@/lib/review/score-sheet";
-import { parisToday } from "@/lib/roster/dates";
 import {
   DOSSIER_EXPORT_SELECT,
   dossierExportCells,
@@ -32,15 +31,20 @@ import {
   type ExportObjective,
   type ScoringOf,
 } from "./dossier-export-columns";
+import { dossierExportFileName } from "./dossier-filter-words";
 import { DOSSIER_SORTS, dossierWhere, type TDossierFilters, ZDossierFilters } from "./list-dossiers";
-import { FILE_MIME_TYPES, type FileFormat, ZFileFormat } from "@/lib/export/file-format";
+import { FILE_MIME_TYPES, ZFileFormat } from "@/lib/export/file-format";
 
 export const EXPORT_BATCH = 1_000;
 
 export const ZDossierExport = ZDossierFilters.extend({ format: ZFileFormat });
 export type TDossierExport = z.infer<typeof ZDossierExport>;
 
-export const exportFileName = (format: FileFormat, day = parisToday()) => `dossiers-hospiconnect-${day}.${format}`;
+/** The title of the filtered wave, if any, for the export's file name. */
+export async function waveTitleOf(filters: Pick<TDossierFilters, "wave">): Promise<string | null> {
+  if (!filters.wave) return null;
+  return (await db.wave.findUnique({ where: { id: filters.wave }, select: { title: true } }))?.title ?? null;
+}
 
 export function countDossiers(filters: TDossierFilters): Promise<number> {
   return db.application.count({ where: dossierWhere(filters) });
@@ -158,7 +162,7 @@ export async function exportDossiers(viewer: Viewer, input: TDossierExport & { i
   const table = await dossierExportTable(filters);
   return {
     stream: streamTable(format, table.columns, table.pages, "Dossiers"),
-    fileName: exportFileName(format),
+    fileName: dossierExportFileName(format, filters, await waveTitleOf(filters)),
     mimeType: FILE_MIME_TYPES[format],
   };
 }

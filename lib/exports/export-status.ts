@@ -27,6 +27,8 @@ export const STALE_FAILURE_MESSAGE =
 export type ExportView = {
   id: string;
   fileName: string;
+  /** The dossier list's filters it was made under, in words (« État : Déposé ; Région : Bretagne », « Tous les dossiers »). */
+  filters: string;
   status: ExportStatus;
   statusLabel: string;
   pending: boolean;

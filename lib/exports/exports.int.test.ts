@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ZDossierExport } from "@/lib/applications/export-dossiers";
+import { fileNameFilter } from "@/lib/export/file-name";
 import { startJobs, stopJobs } from "@/lib/jobs/worker";
 import { type FileStorage, fileStorage, generateStorageKey } from "@/lib/storage";
 import { LocalFileStorage } from "@/lib/storage/local-file-storage";
@@ -107,6 +108,28 @@ describe("a background export, from the request to the download, through the job
     expect(await listOwnExports(colleague)).toEqual([]);
     const member = (await createUser(testDb)).viewer;
     await expect(readExportFile(member, id, null)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("names each export by its filters, in the file's name and in words on « Mes exports », so that two exports of a day differ", async () => {
+    const wave = await createReviewWave(testDb);
+    await createSubmittedDossier(testDb, wave);
+    const manager = await programmeManager(testDb);
+    const all = await requestDossierExport(manager, ZDossierExport.parse({ format: "csv" }), null);
+    const filtered = await requestDossierExport(
+      manager,
+      ZDossierExport.parse({ format: "xlsx", state: "SUBMITTED", wave: wave.waveId, region: "53", sort: "state" }),
+      null,
+    );
+    const listed = await listOwnExports(manager);
+    const waveWords = fileNameFilter(wave.title);
+    expect(listed.find((row) => row.id === filtered.id)).toMatchObject({
+      fileName: expect.stringMatching(new RegExp(`^dossiers-hospiconnect-depose-${waveWords}-bretagne-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`)),
+      filters: `Vague : ${wave.title} ; État : Déposé ; Région : Bretagne`,
+    });
+    expect(listed.find((row) => row.id === all.id)).toMatchObject({
+      fileName: expect.stringMatching(/^dossiers-hospiconnect-\d{4}-\d{2}-\d{2}\.csv$/),
+      filters: "Tous les dossiers",
+    });
   });
 });
 

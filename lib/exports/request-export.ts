@@ -1,6 +1,7 @@
 import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
-import { countDossiers, exportFileName, type TDossierExport } from "@/lib/applications/export-dossiers";
+import { countDossiers, type TDossierExport, waveTitleOf } from "@/lib/applications/export-dossiers";
+import { dossierExportFileName } from "@/lib/applications/dossier-filter-words";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -23,7 +24,7 @@ export async function requestDossierExport(
 ): Promise<{ id: string }> {
   requirePermission(viewer, "programme:export");
   const { format, page: _page, ...filters } = input;
-  const rowsTotal = await countDossiers({ ...filters, page: 1 });
+  const [rowsTotal, waveTitle] = await Promise.all([countDossiers({ ...filters, page: 1 }), waveTitleOf(filters)]);
   const created = await db.$transaction(async (tx) => {
     const row = await tx.exportJob.create({
       data: {
@@ -31,7 +32,7 @@ export async function requestDossierExport(
         filters,
         format: EXPORT_FORMAT_OF[format],
         rowsTotal,
-        fileName: exportFileName(format),
+        fileName: dossierExportFileName(format, filters, waveTitle),
         createdAt: now,
         expiresAt: exportExpiry(now),
       },

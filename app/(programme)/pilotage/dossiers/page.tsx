@@ -9,6 +9,7 @@ import { DataTable } from "@/components/dsfr/data-table";
 import { BackgroundExportButton } from "@/components/exports/background-export-button";
 import { FilterSelect } from "@/components/forms/filter-select";
 import { PageLinks } from "@/components/dsfr/page-links";
+import { DOSSIER_FILTER_LABELS } from "@/lib/applications/dossier-filter-words";
 import { listDossiers, ZDossierFilters } from "@/lib/applications/list-dossiers";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { env } from "@/lib/config/env";
@@ -57,7 +58,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
       >
         <FilterField width={3}>
           <FilterSelect
-            label="Vague"
+            label={DOSSIER_FILTER_LABELS.wave}
             name="wave"
             value={filters.wave}
             options={waves.map((wave) => ({ value: wave.id, label: wave.title }))}
@@ -65,14 +66,20 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
           />
         </FilterField>
         <FilterField width={2}>
-          <FilterSelect label="État" name="state" value={filters.state} options={STATE_LABELS} anyLabel="Tous" />
+          <FilterSelect label={DOSSIER_FILTER_LABELS.state} name="state" value={filters.state} options={STATE_LABELS} anyLabel="Tous" />
         </FilterField>
         <FilterField width={2}>
-          <FilterSelect label="Région" name="region" value={filters.region} options={REGION_OPTIONS} anyLabel="Toutes" />
+          <FilterSelect
+            label={DOSSIER_FILTER_LABELS.region}
+            name="region"
+            value={filters.region}
+            options={REGION_OPTIONS}
+            anyLabel="Toutes"
+          />
         </FilterField>
         <FilterField width={3}>
           <Input
-            label="Établissement, FINESS ou référence"
+            label={DOSSIER_FILTER_LABELS.search}
             nativeInputProps={{ name: "search", defaultValue: filters.search, maxLength: SEARCH_TEXT_MAX_LENGTH }}
           />
         </FilterField>
