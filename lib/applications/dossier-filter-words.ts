@@ -10,7 +10,7 @@
 import { regionName } from "@/lib/establishments/territories";
 import type { FileFormat } from "@/lib/export/file-format";
 import { filteredFileName } from "@/lib/export/file-name";
-import { parisToday } from "@/lib/roster/dates";
+import { parisToday } from "@/lib/time/paris";
 import { STATE_LABELS } from "./state-machine";
 import type { TDossierFilters } from "./list-dossiers";
 
