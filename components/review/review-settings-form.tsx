@@ -14,6 +14,7 @@ import { RadioField, TextField } from "@/components/forms/fields";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { callApi } from "@/lib/http/api-client";
 import { ZReviewSettingsInput } from "@/lib/review/assignment-schemas";
+import { reviewSettingsOutcome } from "@/lib/review/review-settings-outcome";
 
 type Values = z.input<typeof ZReviewSettingsInput>;
 
@@ -48,9 +49,9 @@ export function ReviewSettingsForm({ waveId, defaultValues }: { waveId: string; 
   });
   const tiers = useWatch({ control: form.control, name: "reviewTiers" });
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
-    const { changed } = await callApi<{ changed: string[] }>(`/api/waves/${waveId}/review-settings`, "PUT", values);
+    const result = await callApi<{ changed: string[]; scored: string[] }>(`/api/waves/${waveId}/review-settings`, "PUT", values);
     router.refresh();
-    return changed.length === 0 ? "Aucun changement." : "Paramètres de l'instruction enregistrés.";
+    return reviewSettingsOutcome(result);
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Paramètres de l'instruction">
