@@ -1,8 +1,7 @@
 import { Fragment } from "react";
+import { textWithLinks } from "@/lib/notifications/text-links";
 
-const LINK = /^https?:\/\/\S+$/;
-
-/** A plain-text e-mail as it reads: its paragraphs, and the lines that are addresses as links. */
+/** A plain-text e-mail as it reads: its paragraphs, and its web addresses as links. */
 export function EmailBody({ text }: { text: string }) {
   return (
     <>
@@ -11,7 +10,15 @@ export function EmailBody({ text }: { text: string }) {
           {paragraph.split("\n").map((line, lineIndex) => (
             <Fragment key={lineIndex}>
               {lineIndex > 0 ? <br /> : null}
-              {LINK.test(line) ? <a href={line}>{line}</a> : line}
+              {textWithLinks(line).map((part, partIndex) =>
+                "href" in part ? (
+                  <a key={partIndex} href={part.href}>
+                    {part.href}
+                  </a>
+                ) : (
+                  <Fragment key={partIndex}>{part.text}</Fragment>
+                ),
+              )}
             </Fragment>
           ))}
         </p>
