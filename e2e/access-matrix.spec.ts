@@ -535,6 +535,16 @@ const ROWS: Row[] = [
     expected: MEMBER_WRITE(409),
   },
   {
+    route: "DELETE /api/establishments/[establishmentId]/roster/professionals/[professionalId]",
+    call: (w) => ({
+      method: "DELETE",
+      url: `/api/establishments/${w.establishment}/roster/professionals/${w.professional}`,
+      json: { expectedVersion: 99 },
+    }),
+    // The member passes the policy and meets the stale version: the record stays for the rows below.
+    expected: MEMBER_WRITE(409),
+  },
+  {
     route: "POST /api/establishments/[establishmentId]/roster/bulk",
     call: (w) => ({
       method: "POST",

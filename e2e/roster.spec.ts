@@ -446,4 +446,47 @@ test.describe("professional roster", () => {
     await expect(page.locator("main div[tabindex='-1']", { has: notice })).toBeFocused();
     expect(await e2eDb.mieHomologation.count({ where: { establishmentId: establishment.id } })).toBe(1);
   });
+
+  test("a director deletes a record created by mistake from its page, after confirming, and the roster no longer lists it", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    const [mistakeId, keptId] = await insertRoster(e2eDb, establishment.id, ROSTER_CASES.slice(0, 2), false);
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}/professionnels/${mistakeId}`);
+    await expect(page.getByText("Pour une personne qui a quitté l'établissement, renseignez plutôt sa fin d'activité.")).toBeVisible();
+    const remove = page.getByRole("button", { name: "Supprimer cette fiche" });
+    await waitForHydration(remove);
+    await expectNoSeriousAccessibilityViolation(page);
+
+    // Cancelled: nothing is deleted.
+    const questions: string[] = [];
+    page.once("dialog", (dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await remove.click();
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toContain("Supprimer la fiche de Test Arnaud ?");
+    expect(questions[0]).toContain("réservée à une fiche créée par erreur");
+    expect(questions[0]).toContain("enregistrez plutôt une fin d'activité");
+    await expect(page).toHaveURL(new RegExp(`/professionnels/${mistakeId}$`));
+    expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id } })).toBe(2);
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await remove.click();
+    const notice = page.getByText("La fiche a été supprimée du registre : elle n'entre plus dans les indicateurs.");
+    await expect(notice).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/etablissements/${establishment.id}/professionnels\\?suppression=`));
+    await expect(page.getByRole("heading", { level: 1, name: "Registre des professionnels" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /Arnaud/i })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /Bernard/i })).toHaveCount(1);
+    await expectNoSeriousAccessibilityViolation(page);
+    expect(await e2eDb.professional.findMany({ where: { establishmentId: establishment.id }, select: { id: true } })).toEqual([
+      { id: keptId },
+    ]);
+    expect(await e2eDb.mieEnrollment.count({ where: { professionalId: mistakeId } })).toBe(0);
+  });
 });

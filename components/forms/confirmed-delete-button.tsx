@@ -12,16 +12,22 @@ import { useFocusBack } from "./use-focus-back";
  * again with the query parameter `done` (stamped with the time, so that a second action in a row
  * is a new arrival), where it says what was done and gives that message the focus
  * (`FocusOnArrival`). A refusal is announced beside the button, which gets the focus back.
+ * When the record deleted is the page itself, `returnTo` is the page that says so instead, and
+ * `body` what the DELETE sends (an expected version).
  */
 export function ConfirmedDeleteButton({
   url,
   question,
   done,
+  returnTo,
+  body,
   children,
 }: {
   url: string;
   question: string;
   done: string;
+  returnTo?: Route;
+  body?: unknown;
   children: ReactNode;
 }) {
   const router = useRouter();
@@ -36,7 +42,11 @@ export function ConfirmedDeleteButton({
     setPending(true);
     setError(null);
     try {
-      await callApi(url, "DELETE");
+      await callApi(url, "DELETE", body);
+      if (returnTo) {
+        router.push(`${returnTo}?${done}=${Date.now()}` as Route);
+        return;
+      }
       // The page the button is on: typed routes know no query string.
       router.replace(`${pathname}?${done}=${Date.now()}` as Route, { scroll: false });
       router.refresh();

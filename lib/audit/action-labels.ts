@@ -51,6 +51,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   "roster.exported": "Registre exporté",
   "roster.professional_created": "Professionnel ajouté",
   "roster.professional_updated": "Professionnel modifié",
+  "roster.professional_deleted": "Fiche de professionnel supprimée",
   "roster.bulk_action": "Action groupée sur le registre",
   "roster.homologation_set": "Homologation enregistrée",
   "roster.homologation_removed": "Homologation retirée",

@@ -5,6 +5,8 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterSelect } from "@/components/forms/filter-select";
+import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
+import { PROFESSIONAL_DELETED } from "@/components/roster/delete-professional-button";
 import { HomologationPanel } from "@/components/roster/homologation-panel";
 import { PageLinks } from "@/components/dsfr/page-links";
 import { RosterTable } from "@/components/roster/roster-table";
@@ -48,7 +50,8 @@ export default async function RosterPage({
 }) {
   const { establishmentId } = await pageParams(params, PARAMS);
   const { viewer, path } = await loadRosterEstablishment(establishmentId);
-  const filters = readListFilters(ZRosterFilters, await searchParams);
+  const query = await searchParams;
+  const filters = readListFilters(ZRosterFilters, query);
   const [page, professions] = await guardPage(viewer, path, () =>
     Promise.all([listProfessionals(viewer, establishmentId, filters), listProfessions()]),
   );
@@ -68,6 +71,10 @@ export default async function RosterPage({
     <>
       <Breadcrumb segments={[crumb(establishment.name, `/etablissements/${establishmentId}`)]} current="Registre des professionnels" />
       <h1>Registre des professionnels</h1>
+      {query.suppression ? (
+        // Keyed by the deletion's stamp: a second one in a row remounts it, so it takes the focus again.
+        <ArrivalNotice key={query.suppression} message={PROFESSIONAL_DELETED} />
+      ) : null}
       <p>
         Chaque professionnel de l&apos;établissement, son enregistrement au RPPS, la vérification de son identité et ses moyens
         d&apos;identification électronique (MIE). La conformité est calculée au {formatCalendarDate(page.today)} selon le référentiel

@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { Metadata } from "next";
+import { DeleteProfessionalButton } from "@/components/roster/delete-professional-button";
 import { ProfessionalForm } from "@/components/roster/professional-form";
 import { canAccessEstablishment } from "@/lib/access/policy";
 import { guardedPageLoad } from "@/lib/http/page-guard";
@@ -81,13 +82,30 @@ export default async function ProfessionalPage({
         )}
       </section>
       {canEdit ? (
-        <ProfessionalForm
-          establishmentId={establishmentId}
-          professionalId={professionalId}
-          version={version}
-          initialValues={toFormValues(record)}
-          options={await professionalFormOptions()}
-        />
+        <>
+          <ProfessionalForm
+            establishmentId={establishmentId}
+            professionalId={professionalId}
+            version={version}
+            initialValues={toFormValues(record)}
+            options={await professionalFormOptions()}
+          />
+          <section aria-labelledby="suppression-titre" className={fr.cx("fr-mt-6w")}>
+            <h2 id="suppression-titre" className={fr.cx("fr-h4")}>
+              Fiche créée par erreur
+            </h2>
+            <p>
+              Un doublon, ou une personne importée dans le mauvais établissement : supprimez la fiche, elle disparaît du registre et des
+              indicateurs. Pour une personne qui a quitté l&apos;établissement, renseignez plutôt sa fin d&apos;activité.
+            </p>
+            <DeleteProfessionalButton
+              establishmentId={establishmentId}
+              professionalId={professionalId}
+              version={version}
+              name={professionalName(record)}
+            />
+          </section>
+        </>
       ) : (
         <dl>
           <dt>Profession, population</dt>
