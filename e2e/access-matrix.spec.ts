@@ -577,6 +577,12 @@ const ROWS: Row[] = [
     expected: MEMBER_WRITE(200),
   },
   {
+    route: "DELETE /api/establishments/[establishmentId]/roster/imports/[importId]",
+    call: (w) => ({ method: "DELETE", url: `/api/establishments/${w.establishment}/roster/imports/${w.rosterImport}` }),
+    // After the row above: the member passes the policy and finds the import recorded, no longer abandonable.
+    expected: MEMBER_WRITE(409),
+  },
+  {
     route: "GET /api/establishments/[establishmentId]/roster/export",
     call: (w) => ({ method: "GET", url: `/api/establishments/${w.establishment}/roster/export?format=xlsx` }),
     expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },

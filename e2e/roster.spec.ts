@@ -489,4 +489,32 @@ test.describe("professional roster", () => {
     ]);
     expect(await e2eDb.mieEnrollment.count({ where: { professionalId: mistakeId } })).toBe(0);
   });
+
+  test("a director abandons an import from its preview: the file is deleted and the roster unchanged", async ({ page, context }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
+    const file = page.getByLabel("Fichier du registre");
+    await waitForHydration(file);
+    await file.setInputFiles({ name: "registre.csv", mimeType: "text/csv", buffer: Buffer.from(FILE) });
+    await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+    await expect(page.getByRole("heading", { name: "Aperçu de l'import" })).toBeVisible();
+    expect(await e2eDb.rosterImport.count({ where: { establishmentId: establishment.id } })).toBe(1);
+
+    let question = "";
+    page.once("dialog", (dialog) => {
+      question = dialog.message();
+      void dialog.accept();
+    });
+    await page.getByRole("button", { name: "Abandonner cet import" }).click();
+    await expect(
+      page.getByText("L'import est abandonné : son fichier a été supprimé et rien n'a été enregistré dans le registre."),
+    ).toBeVisible();
+    expect(question).toContain("Abandonner l'import de « registre.csv » ?");
+    await expect(page.getByRole("heading", { level: 1, name: "Importer des professionnels" })).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+    expect(await e2eDb.rosterImport.count({ where: { establishmentId: establishment.id } })).toBe(0);
+    expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id } })).toBe(0);
+  });
 });

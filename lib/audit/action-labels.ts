@@ -48,6 +48,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   "establishment.updated": "Fiche de l'établissement modifiée",
   "application.started": "Dossier commencé",
   "roster.imported": "Registre importé",
+  "roster.import_abandoned": "Import du registre abandonné",
   "roster.exported": "Registre exporté",
   "roster.professional_created": "Professionnel ajouté",
   "roster.professional_updated": "Professionnel modifié",

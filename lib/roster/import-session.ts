@@ -8,7 +8,7 @@
  * (against the roster as it is at commit time).
  *
  * Public API: `RosterImportPreview`, `previewRosterImport`,
- * `getRosterImport`, `correctRosterImportLine`, `commitRosterImport`, `expireStaleImports`.
+ * `getRosterImport`, `correctRosterImportLine`, `commitRosterImport`, `abandonRosterImport`, `expireStaleImports`.
  */
 import { authorizeEstablishment } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
@@ -308,4 +308,30 @@ export async function expireStaleImports(now = new Date()): Promise<number> {
     data: { status: "FAILED", content: null, corrections: {} },
   });
   return expired.count;
+}
+
+const ALREADY_COMMITTED = "Cet import a déjà été enregistré : il ne peut plus être abandonné.";
+
+/**
+ * Abandons a preview the director will not import: the import and its file (personal data) are
+ * deleted now rather than kept 7 days; the audit log keeps the file's name and size in lines.
+ */
+export async function abandonRosterImport(
+  viewer: Viewer,
+  input: { establishmentId: string; importId: string; ip: string | null },
+): Promise<void> {
+  const row = await findImport(viewer, input.establishmentId, input.importId, "edit");
+  if (row.status === "COMMITTED") throw new AppError("INVALID_STATE", ALREADY_COMMITTED);
+  await db.$transaction(async (tx) => {
+    // A commit running at the same time claims the preview first (status COMMITTED) or finds it gone.
+    const deleted = await tx.rosterImport.deleteMany({ where: { id: row.id, status: { not: "COMMITTED" } } });
+    if (deleted.count !== 1) throw new AppError("INVALID_STATE", ALREADY_COMMITTED);
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "roster.import_abandoned",
+      target: { type: "Establishment", id: row.establishmentId },
+      ip: input.ip,
+      details: { importId: row.id, fileName: row.fileName, lines: row.totalLines },
+    });
+  });
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
 import { ImportUpload } from "@/components/roster/import-upload";
 import { TemplateGuide } from "@/components/roster/template-guide";
 import { listProfessions } from "@/lib/roster/professions";
@@ -10,7 +11,10 @@ import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 import { ofName } from "@/lib/format/elision";
 
 const PARAMS = { establishmentId: RouteParam.id };
-type Props = { params: Promise<{ establishmentId: string }> };
+type Props = { params: Promise<{ establishmentId: string }>; searchParams: Promise<{ abandon?: string }> };
+
+/** What the page says on arrival from an abandoned preview (`?abandon=…`). */
+const IMPORT_ABANDONED = "L'import est abandonné : son fichier a été supprimé et rien n'a été enregistré dans le registre.";
 
 const loadEstablishment = guardedPageLoad(
   (establishmentId: string) => `/etablissements/${establishmentId}/professionnels/import`,
@@ -23,9 +27,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Importer des professionnels – ${establishment.name}` };
 }
 
-export default async function RosterImportPage({ params }: Props) {
+export default async function RosterImportPage({ params, searchParams }: Props) {
   const { establishmentId } = await pageParams(params, PARAMS);
   const [{ record: establishment }, professions] = await Promise.all([loadEstablishment(establishmentId), listProfessions()]);
+  const abandoned = (await searchParams).abandon;
   return (
     <>
       <Breadcrumb
@@ -36,6 +41,7 @@ export default async function RosterImportPage({ params }: Props) {
         current="Importer des professionnels"
       />
       <h1>Importer des professionnels</h1>
+      {abandoned ? <ArrivalNotice key={abandoned} message={IMPORT_ABANDONED} /> : null}
       <p>
         Dans le registre {ofName(establishment.name)}. Un professionnel déjà présent est mis à jour, pas dupliqué : il est reconnu par son
         numéro RPPS, ou à défaut par ses nom, prénom et date de naissance.

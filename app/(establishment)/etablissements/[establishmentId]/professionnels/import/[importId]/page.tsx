@@ -1,7 +1,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
+import { ConfirmedDeleteButton } from "@/components/forms/confirmed-delete-button";
 import { ImportChanges } from "@/components/roster/import-changes";
 import { ImportCommitButton } from "@/components/roster/import-commit-button";
 import { ImportLineCorrection } from "@/components/roster/import-line-correction";
@@ -173,6 +174,19 @@ export default async function RosterImportPreviewPage({ params }: Props) {
           ) : null}
         </>
       )}
+
+      {canEdit ? (
+        <div className={fr.cx("fr-mt-3w")}>
+          <ConfirmedDeleteButton
+            url={importPath}
+            question={`Abandonner l'import de « ${preview.fileName} » ? Le fichier est supprimé tout de suite et rien n'est enregistré dans le registre.`}
+            done="abandon"
+            returnTo={`/etablissements/${establishmentId}/professionnels/import` as Route}
+          >
+            Abandonner cet import
+          </ConfirmedDeleteButton>
+        </div>
+      ) : null}
 
       {preview.rejectedCount > 0 ? (
         <section aria-labelledby="rejets-titre" className={fr.cx("fr-mt-4w")}>
