@@ -27,7 +27,7 @@
  * Public API: `StoredProfessional`, `ImportPlan`, `planRosterImport`.
  */
 import { dayToDate, formatDayFr, parisToday, toDay } from "./dates";
-import { personKey } from "./import/match-key";
+import { nameKey, personKey } from "./import/match-key";
 import { normalizePersonName } from "./template/normalize";
 import type { DirectoryImportRow, ImportedRow, RejectedLine } from "./import/types";
 import { type EnrollmentRecord, type ProfessionalRecord, TEMPLATE_COLUMNS, type TemplateColumnKey } from "./template/columns";
@@ -60,8 +60,6 @@ type MatchedRow = { rpps: string | null; lastName: string; firstName: string; bi
 
 /** A stored professional the line designates; `ambiguous` when several without RPPS bear its name. */
 type Match = { found: StoredProfessional } | { ambiguous: number } | null;
-
-const nameKey = (lastName: string, firstName: string) => `${normalizePersonName(lastName)}|${normalizePersonName(firstName)}`;
 
 const addTo = <K>(map: Map<K, StoredProfessional[]>, key: K, professional: StoredProfessional) => {
   const list = map.get(key);

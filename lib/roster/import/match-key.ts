@@ -3,14 +3,19 @@
  * RPPS number when there is one, otherwise by last name + first name + birth date, compared without
  * case, accents or punctuation. The database layer computes the same key for stored professionals.
  *
- * Public API: `rosterMatchKey`, `personKey`.
+ * Public API: `rosterMatchKey`, `personKey`, `nameKey`.
  */
 import { dayToIsoDate, toDay } from "../dates";
 import { normalizePersonName } from "../template/normalize";
 
-/** Last name + first name + birth date, as compared: « Ève-Marie » and « EVE MARIE » are the same. */
+/** Last name + first name, as compared: « Ève-Marie » and « EVE MARIE » are the same. */
+export function nameKey(lastName: string, firstName: string): string {
+  return `${normalizePersonName(lastName)}|${normalizePersonName(firstName)}`;
+}
+
+/** Last name + first name + birth date, as compared. */
 export function personKey(lastName: string, firstName: string, birthDate: Date): string {
-  return `${normalizePersonName(lastName)}|${normalizePersonName(firstName)}|${dayToIsoDate(toDay(birthDate))}`;
+  return `${nameKey(lastName, firstName)}|${dayToIsoDate(toDay(birthDate))}`;
 }
 
 /** Null when there is neither an RPPS number nor a birth date: such a line cannot be matched. */
