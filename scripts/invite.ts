@@ -7,6 +7,7 @@ import { z } from "zod";
 import { connectDb } from "@/lib/db/client";
 import { inviteStaffFromCommandLine } from "@/lib/identity/invitations";
 import { migrateAsOwner, withDatabase } from "./lib/database";
+import { reportAppErrors } from "./lib/report-app-errors";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string", default: "PROGRAMME_MANAGER" } } });
 const parsed = z
@@ -21,10 +22,12 @@ await withDatabase(async (url) => {
   await migrateAsOwner(url);
   const db = connectDb(url);
   try {
-    const { link, accountExists } = await inviteStaffFromCommandLine({ email: parsed.data.email, staffRole: parsed.data.role });
-    console.log(`Invitation created for ${parsed.data.email} (${parsed.data.role}). Single-use link:\n\n  ${link}\n`);
-    if (accountExists)
-      console.log("This address already has an account: the person signs in first, then opens the link to take the role.\n");
+    await reportAppErrors(async () => {
+      const { link, accountExists } = await inviteStaffFromCommandLine({ email: parsed.data.email, staffRole: parsed.data.role });
+      console.log(`Invitation created for ${parsed.data.email} (${parsed.data.role}). Single-use link:\n\n  ${link}\n`);
+      if (accountExists)
+        console.log("This address already has an account: the person signs in first, then opens the link to take the role.\n");
+    });
   } finally {
     await db.$disconnect();
   }

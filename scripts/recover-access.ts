@@ -6,9 +6,9 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { connectDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors/app-error";
 import { issueAccessRecoveryFromCommandLine } from "@/lib/identity/access-recovery";
 import { migrateAsOwner, withDatabase } from "./lib/database";
+import { reportAppErrors } from "./lib/report-app-errors";
 
 const { values } = parseArgs({ options: { email: { type: "string" } } });
 const parsed = z.email().safeParse(values.email);
@@ -21,15 +21,13 @@ await withDatabase(async (url) => {
   await migrateAsOwner(url);
   const db = connectDb(url);
   try {
-    const { link, expiresAt } = await issueAccessRecoveryFromCommandLine(parsed.data);
-    console.log(
-      `Access recovery link for ${parsed.data}, single-use, valid until ${expiresAt.toISOString()} (also e-mailed):\n\n  ${link}\n\n` +
-        "Using it removes the account's keys and ends its sessions. Check first that the request is the person's own.\n",
-    );
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    console.error(error.message);
-    process.exitCode = 1;
+    await reportAppErrors(async () => {
+      const { link, expiresAt } = await issueAccessRecoveryFromCommandLine(parsed.data);
+      console.log(
+        `Access recovery link for ${parsed.data}, single-use, valid until ${expiresAt.toISOString()} (also e-mailed):\n\n  ${link}\n\n` +
+          "Using it removes the account's keys and ends its sessions. Check first that the request is the person's own.\n",
+      );
+    });
   } finally {
     await db.$disconnect();
   }
