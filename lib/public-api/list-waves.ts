@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { WaveKind } from "@/lib/db/generated/enums";
 import { apiEndpoint } from "./endpoint";
-import { keysetPage, keysetWhere, page, ZCents, ZDateTime, ZPageQuery } from "./schemas";
+import { inDigits, keysetPage, keysetWhere, page, ZCents, ZDateTime, ZPageQuery } from "./schemas";
 
 export const ZWave = z
   .object({
@@ -53,13 +53,14 @@ export const listWavesEndpoint = apiEndpoint({
   query: ZPageQuery.extend({
     campaign: z.uuid({ error: "Identifiant de campagne invalide." }).optional().meta({ description: "Identifiant de la campagne" }),
     kind: z.enum(WaveKind, { error: "PILOT ou GENERALISATION." }).optional().meta({ description: "Type de vague" }),
-    year: z.coerce
-      .number({ error: "Année attendue." })
-      .int({ error: "Année attendue." })
-      .min(2000, { error: "Année entre 2000 et 2100." })
-      .max(2100, { error: "Année entre 2000 et 2100." })
-      .optional()
-      .meta({ description: "Année de la vague" }),
+    year: inDigits(
+      z.coerce
+        .number({ error: "Année attendue." })
+        .int({ error: "Année attendue." })
+        .min(2000, { error: "Année entre 2000 et 2100." })
+        .max(2100, { error: "Année entre 2000 et 2100." })
+        .optional(),
+    ).meta({ description: "Année de la vague" }),
   }),
   response: page(ZWave, "WavePage"),
 });

@@ -22,4 +22,10 @@ describe("keyset pagination", () => {
     expect(ZPageQuery.safeParse({ limit: "dix" }).error?.issues[0]?.message).toBe("Nombre entier attendu.");
     expect(ZPageQuery.safeParse({ offset: "10" }).success).toBe(false);
   });
+
+  it("reads a page size written in digits only: an empty value, an exponent, hexadecimal or spaces are refused", () => {
+    expect(ZPageQuery.parse({ limit: "20" })).toEqual({ limit: 20 });
+    for (const limit of ["", "1e1", "0x10", " 5", "10.0", "+5"])
+      expect(ZPageQuery.safeParse({ limit }).error?.issues[0]?.message, limit).toBe("Nombre entier attendu.");
+  });
 });

@@ -3,7 +3,7 @@
  * Each `.meta({ id })` becomes a component of the OpenAPI document; descriptions are in French,
  * since the documentation page shows them to the programme's partners.
  *
- * Public API: `ZDateTime`, `ZCents`, `ZRegionCode`, `ZPageQuery`, `page`, `keysetWhere`, `keysetPage`,
+ * Public API: `ZDateTime`, `ZCents`, `ZRegionCode`, `inDigits`, `ZPageQuery`, `page`, `keysetWhere`, `keysetPage`,
  * `ZIndicators`, `indicatorsBody`, `ZApiError`, `idParam`.
  */
 import { z } from "zod";
@@ -29,14 +29,23 @@ export const ZSearchQuery = z
   .min(1, { error: "Texte vide : donnez au moins un caractère, ou retirez le paramètre." })
   .max(100, { error: "100 caractères au plus." });
 
+/**
+ * A whole number in a query string, written in digits only: `z.coerce.number` alone reads an empty
+ * `limit=` as 0, and `1e1`, `0x10` or ` 5` as numbers, which no caller means. Anything else becomes
+ * NaN, refused with the schema's own message; the document still describes an integer.
+ */
+export const inDigits = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && !/^[0-9]+$/.test(value) ? Number.NaN : value), schema);
+
 export const ZPageQuery = z.strictObject({
-  limit: z.coerce
-    .number({ error: "Nombre entier attendu." })
-    .int({ error: "Nombre entier attendu." })
-    .min(1, { error: "Au moins 1." })
-    .max(100, { error: "Au plus 100." })
-    .default(50)
-    .meta({ description: "Nombre d'éléments par page (1 à 100, 50 par défaut)" }),
+  limit: inDigits(
+    z.coerce
+      .number({ error: "Nombre entier attendu." })
+      .int({ error: "Nombre entier attendu." })
+      .min(1, { error: "Au moins 1." })
+      .max(100, { error: "Au plus 100." })
+      .default(50),
+  ).meta({ description: "Nombre d'éléments par page (1 à 100, 50 par défaut)" }),
   cursor: z.guid({ error: "Curseur invalide : passez le « nextCursor » de la page précédente." }).optional().meta({
     description: "Le `nextCursor` de la page précédente ; absent pour la première page",
   }),

@@ -166,6 +166,10 @@ describe("the public read API", () => {
     expect([unknownParameter.status, unknownParameter.body.error.fieldErrors]).toEqual([422, { etat: ["Paramètre inconnu."] }]);
     // Each refusal names its parameter in words, not zod's « Trop petit : number doit être >=2000 ».
     expect((await call("/waves", { query: "?year=1999" })).body.error.fieldErrors).toEqual({ year: ["Année entre 2000 et 2100."] });
+    expect((await call("/waves", { query: "?year=2e3&limit=" })).body.error.fieldErrors).toEqual({
+      year: ["Année attendue."],
+      limit: ["Nombre entier attendu."],
+    });
     expect((await call("/dossiers", { query: "?cursor=abc&search=" })).body.error.fieldErrors).toEqual({
       cursor: ["Curseur invalide : passez le « nextCursor » de la page précédente."],
       search: ["Texte vide : donnez au moins un caractère, ou retirez le paramètre."],
