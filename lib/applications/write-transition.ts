@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { ApplicationState } from "@/lib/db/generated/enums";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import type { MemberNotice } from "./notify-members";
 import { type Actor, nextState, STATE_LABELS, type TransitionAction } from "./state-machine";
 
 type Writer = Pick<Db, "$queryRaw">;
@@ -74,13 +75,15 @@ type BulkWriter = Pick<Db, "$executeRawUnsafe" | "applicationTransition" | "audi
  * The same move for many dossiers at once (e.g. « en instruction » for every dossier an automatic
  * assignment gives its first reviewer): one conditional UPDATE per starting state, history and audit
  * rows in one statement each. Any dossier changed meanwhile fails the whole call with CONFLICT.
+ * Returns the moves as `notifyMembers` announces them.
  */
 export async function writeTransitions(
   tx: BulkWriter,
   move: Omit<TransitionWrite, "application" | "data"> & {
     applications: ReadonlyArray<{ id: string; state: ApplicationState; version: number }>;
   },
-): Promise<void> {
+): Promise<MemberNotice[]> {
+  const notices: MemberNotice[] = [];
   const byState = new Map<ApplicationState, Array<{ id: string; version: number }>>();
   for (const application of move.applications) byState.set(application.state, [...(byState.get(application.state) ?? []), application]);
   for (const [from, applications] of byState) {
@@ -118,5 +121,8 @@ export async function writeTransitions(
         details: { from, to: result.to },
       })),
     });
+    for (const application of applications)
+      notices.push({ applicationId: application.id, version: application.version, action: move.action, state: result.to });
   }
+  return notices;
 }

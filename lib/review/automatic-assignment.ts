@@ -132,22 +132,16 @@ export async function applyAutomaticAssignment(
       });
       const reached = new Set(result.assignments.map((pair) => pair.dossierId));
       const starting = inputs.dossiers.filter((dossier) => dossier.state === "SUBMITTED" && reached.has(dossier.id));
-      await writeTransitions(tx, {
-        applications: starting,
-        action: "startReview",
-        actor: "PROGRAMME_MANAGER",
-        by: auditActor(viewer),
-        now,
-        ip: request.ip,
-      });
       await notifyMembers(
         tx,
-        starting.map((dossier) => ({
-          applicationId: dossier.id,
-          version: dossier.version,
-          action: "startReview" as const,
-          state: "UNDER_REVIEW" as const,
-        })),
+        await writeTransitions(tx, {
+          applications: starting,
+          action: "startReview",
+          actor: "PROGRAMME_MANAGER",
+          by: auditActor(viewer),
+          now,
+          ip: request.ip,
+        }),
       );
 
       const dueAt = effectiveDueAt({ tier: request.tier, dueAt: null }, inputs.wave);

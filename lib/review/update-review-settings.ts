@@ -98,15 +98,9 @@ async function completeScoringOfWave(tx: Tx, waveId: string, viewer: Viewer, ip:
     ),
   );
   if (complete.length === 0) return [];
-  await writeTransitions(tx, { applications: complete, action: "completeScoring", actor: "REVIEWER", by: auditActor(viewer), ip, now });
   await notifyMembers(
     tx,
-    complete.map((dossier) => ({
-      applicationId: dossier.id,
-      version: dossier.version,
-      action: "completeScoring" as const,
-      state: "SCORED" as const,
-    })),
+    await writeTransitions(tx, { applications: complete, action: "completeScoring", actor: "REVIEWER", by: auditActor(viewer), ip, now }),
   );
   return complete.map((dossier) => dossier.id);
 }
