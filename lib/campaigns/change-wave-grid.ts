@@ -1,11 +1,11 @@
 import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { CRITERION_OBJECTIVE_CODES, objectiveCodesOf, writeCriterionLinks } from "./criterion-objectives";
 import { gridChanges } from "./grid-changes";
-import { decideGridChange } from "./grid-versioning";
+import { decideGridChange, reusedCodeErrors, type VersionObjectives } from "./grid-versioning";
 import type { TWaveGridInput } from "./schemas";
 import { gridRows, STALE_WAVE_MESSAGE } from "./wave-data";
 
@@ -77,6 +77,11 @@ export async function changeWaveGrid(
       next: input,
     });
     if (decision.kind === "UNCHANGED") return { outcome: "UNCHANGED", versionNumber: current.number };
+    // A code keeps its meaning in the wave: checked against every version this change leaves as it is.
+    const kept = decision.kind === "NEW_VERSION" ? current.number : current.number - 1;
+    const codeErrors = reusedCodeErrors(await objectivesOfVersions(tx, waveId, kept), input.objectives);
+    const [firstCodeError] = Object.values(codeErrors);
+    if (firstCodeError) throw new AppError("INVALID_INPUT", firstCodeError[0], { fieldErrors: codeErrors });
 
     await tx.wave.update({ where: { id: waveId }, data: { version: { increment: 1 } } });
     const details = gridChanges(content, input);
@@ -127,5 +132,14 @@ export async function changeWaveGrid(
       previousVersionNumber: current.number,
       dossiersKeepingPrevious: current._count.applications,
     };
+  });
+}
+
+/** The objectives of the wave's versions up to `upTo` (number), by version. */
+async function objectivesOfVersions(tx: Pick<Db, "waveVersion">, waveId: string, upTo: number): Promise<VersionObjectives[]> {
+  return tx.waveVersion.findMany({
+    where: { waveId, number: { lte: upTo } },
+    orderBy: { number: "asc" },
+    select: { number: true, objectives: { select: { code: true, title: true } } },
   });
 }

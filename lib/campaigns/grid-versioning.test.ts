@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parisDateTime } from "@/lib/time/paris";
-import { decideGridChange, sameGrid } from "./grid-versioning";
+import { decideGridChange, reusedCodeErrors, sameGrid } from "./grid-versioning";
 import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "./programme-defaults";
 
 const content = { objectives: DEFAULT_OBJECTIVES, criteria: DEFAULT_CRITERIA };
@@ -68,5 +68,32 @@ describe("criterion ↔ objective links", () => {
     expect(sameGrid(linked, { ...linked, criteria: linked.criteria.map((c, i) => (i === 0 ? { ...c, objectiveCodes: ["O1"] } : c)) })).toBe(
       false,
     );
+  });
+});
+
+describe("an objective's code keeps one meaning across the wave's versions", () => {
+  const strongAuth = { code: "O7", title: "Authentification forte des professionnels externes" };
+  const federation = { code: "O7", title: "Fédération d'identité avec Pro Santé Connect" };
+  const identity = { code: "O1", title: "Identité" };
+
+  it("refuses a code an earlier version gave to another objective, naming that version and objective", () => {
+    // Version 2 dropped O7; version 3 would give the code to another objective.
+    const earlier = [
+      { number: 2, objectives: [identity] },
+      { number: 1, objectives: [identity, strongAuth] },
+    ];
+    expect(reusedCodeErrors(earlier, [identity, federation])).toEqual({
+      "objectives.1.code": [
+        "Le code O7 désigne déjà, dans la version 1 de cette vague, l'objectif « Authentification forte des professionnels externes » : choisissez un autre code.",
+      ],
+    });
+  });
+
+  it("lets a version keep an objective (case and spacing of its title aside), drop it, or add a new code", () => {
+    const earlier = [{ number: 1, objectives: [identity, strongAuth] }];
+    expect(reusedCodeErrors(earlier, [identity, { ...strongAuth, title: `  ${strongAuth.title.toUpperCase()} ` }])).toEqual({});
+    expect(reusedCodeErrors(earlier, [identity])).toEqual({});
+    expect(reusedCodeErrors(earlier, [identity, strongAuth, { ...federation, code: "O8" }])).toEqual({});
+    expect(reusedCodeErrors([], [federation])).toEqual({});
   });
 });

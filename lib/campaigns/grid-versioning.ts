@@ -59,3 +59,39 @@ export function sameGrid(left: GridContent, right: GridContent): boolean {
     JSON.stringify([right.objectives.map(objectiveKey), right.criteria.map(criterionKey)])
   );
 }
+
+/** The objectives one version of the wave holds, as a new grid is checked against them. */
+export type VersionObjectives = { number: number; objectives: ReadonlyArray<{ code: string; title: string }> };
+
+/** Titles that read the same: case and spacing aside. */
+function sameTitle(left: string, right: string): boolean {
+  const normal = (title: string) => title.trim().replace(/\s+/g, " ").toLocaleLowerCase("fr");
+  return normal(left) === normal(right);
+}
+
+/**
+ * Within a wave, an objective's code keeps one meaning (ADR 0005): dossiers filed on an earlier
+ * version, follow-up targets (which may name an objective of any version, ADR 0018), exports and
+ * dashboards all name objectives by code. A new grid may keep an objective of an earlier version
+ * (same code, same title; its description or flag may change) or drop it, never give its code to
+ * another objective. `earlier` is every version the grid does not overwrite. Field errors keyed as
+ * the form's fields, naming the first version that used the code; empty when the grid keeps the rule.
+ */
+export function reusedCodeErrors(
+  earlier: readonly VersionObjectives[],
+  next: ReadonlyArray<{ code: string; title: string }>,
+): Record<string, string[]> {
+  const versions = [...earlier].sort((a, b) => a.number - b.number);
+  const errors: Record<string, string[]> = {};
+  next.forEach((objective, index) => {
+    for (const version of versions) {
+      const used = version.objectives.find((old) => old.code === objective.code);
+      if (!used || sameTitle(used.title, objective.title)) continue;
+      errors[`objectives.${index}.code`] = [
+        `Le code ${objective.code} désigne déjà, dans la version ${version.number} de cette vague, l'objectif « ${used.title} » : choisissez un autre code.`,
+      ];
+      return;
+    }
+  });
+  return errors;
+}

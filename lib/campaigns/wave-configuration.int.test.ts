@@ -191,6 +191,55 @@ describe("wave configuration", () => {
     expect(await versionsOf(waveId)).toHaveLength(2);
   });
 
+  it("refuses to give a code an earlier version used to another objective, and lets a draft version retitle its own", async () => {
+    const manager = await programmeManager(testDb);
+    const { id } = await insertCampaign(testDb);
+    const { waveId } = await createWave(manager, id, waveForm(), null, WAVE_FORM_CREATED_AT);
+    const [o1, o2, o3, o4] = DEFAULT_OBJECTIVES;
+    const withObjectives = (objectives: Array<typeof o1>) => ({
+      ...grid(30),
+      objectives: objectives.map((objective) => ({ ...objective! })),
+    });
+    const strongAuth = { ...o4!, title: "Authentification forte des professionnels externes" };
+    // Before the opening, version 1 is a draft: its own objectives may be retitled.
+    await changeWaveGrid(manager, waveId, { ...withObjectives([o1, o2, o3, strongAuth]), expectedVersion: 1 }, null, beforeOpening);
+    // After the opening, version 2 drops O4…
+    expect(
+      await changeWaveGrid(manager, waveId, { ...withObjectives([o1, o2, o3]), expectedVersion: 2 }, null, afterOpening),
+    ).toMatchObject({
+      outcome: "NEW_VERSION",
+      versionNumber: 2,
+    });
+    // …and version 3 may not give its code to another objective, nor version 2 be retitled.
+    const federation = { ...o4!, title: "Fédération d'identité avec Pro Santé Connect" };
+    const message =
+      "Le code O4 désigne déjà, dans la version 1 de cette vague, l'objectif « Authentification forte des professionnels externes » : choisissez un autre code.";
+    await expect(
+      changeWaveGrid(manager, waveId, { ...withObjectives([o1, o2, o3, federation]), expectedVersion: 3 }, null, afterOpening),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", message, fieldErrors: { "objectives.3.code": [message] } });
+    await expect(
+      changeWaveGrid(
+        manager,
+        waveId,
+        { ...withObjectives([o1, { ...o2!, title: "Autre objectif" }, o3]), expectedVersion: 3 },
+        null,
+        afterOpening,
+      ),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { "objectives.1.code": [expect.stringContaining("version 1")] } });
+    expect(await versionsOf(waveId)).toHaveLength(2);
+    expect(await testDb.wave.findUniqueOrThrow({ where: { id: waveId }, select: { version: true } })).toEqual({ version: 3 });
+
+    // The objective itself may come back under its code, or the other one under a new code.
+    const outcome = await changeWaveGrid(
+      manager,
+      waveId,
+      { ...withObjectives([o1, o2, o3, { ...strongAuth, description: "Précisée." }, { ...federation, code: "O8" }]), expectedVersion: 3 },
+      null,
+      afterOpening,
+    );
+    expect(outcome).toMatchObject({ outcome: "NEW_VERSION", versionNumber: 3 });
+  });
+
   it("keeps dates, envelope and eligibility editable after the opening, audited, but not the opening itself", async () => {
     const manager = await programmeManager(testDb);
     const { id } = await insertCampaign(testDb);
