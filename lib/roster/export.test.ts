@@ -106,14 +106,23 @@ describe("rosterToXlsx", () => {
     expect(recordsOf(result.rows)).toEqual(records);
   });
 
-  it("writes real dates, RPPS numbers as text, and protected formulas as text", async () => {
+  it("writes real dates, RPPS numbers as text, and text that looks like a formula as typed, a string", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await rosterToXlsx(records)).slice().buffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe("Professionnels");
     const row = sheet.getRow(2);
-    expect(row.getCell(1).value).toBe(`'=HYPERLINK("http://exemple.test";"clic")`);
+    // A string cell is never evaluated: no quote for Excel to show (ADR 0019).
+    expect(row.getCell(1).value).toBe(`=HYPERLINK("http://exemple.test";"clic")`);
+    expect(row.getCell(1).type).toBe(ExcelJS.ValueType.String);
     expect(row.getCell(1).formula).toBeUndefined();
+    expect([sheet.getRow(3).getCell(1).value, sheet.getRow(3).getCell(2).value, sheet.getRow(4).getCell(1).value]).toEqual([
+      "+33612345678",
+      "-Jean",
+      "@SOMME",
+    ]);
+    // Only a value that starts with a quote then a trigger gets one more, which the import takes off.
+    expect(sheet.getRow(4).getCell(2).value).toBe("''=déjà protégé");
     expect(row.getCell(3).value).toEqual(d("1970-01-10"));
     expect(row.getCell(7).value).toBe(withRppsKey("1000000000"));
   });

@@ -2,7 +2,8 @@
  * The roster as a file, in the app's template (`template/columns.ts`), so that an export imports
  * back unchanged: CSV in UTF-8 with a BOM (Excel then shows the accents), `;` separated (what
  * Excel expects in French), CRLF line ends; or an Excel workbook with real dates. Every text cell
- * is protected against formula injection (`template/cell-safety.ts`).
+ * of the CSV is protected against formula injection; the workbook's string cells, never evaluated,
+ * hold the text as typed (`template/cell-safety.ts`, ADR 0019).
  *
  * Given the day and the establishment, the file also has, after the template's columns, each
  * professional's verdicts at that day (`COMPUTED_COLUMNS`), worded as the roster page words them
@@ -19,7 +20,7 @@ import { evaluateProfessional, prepareEstablishment, type EstablishmentContext, 
 import { rosterVerdict } from "./compliance-view";
 import { dayToDate, toDay } from "./dates";
 import { ACTIVITY_LABELS, NOTHING_MISSING_LABEL, VERDICT_LABELS, verdictLabel } from "./labels";
-import { csvTextCell, neutralizeCell } from "./template/cell-safety";
+import { csvTextCell, neutralizeCell, xlsxTextCell } from "./template/cell-safety";
 import { CATEGORY, IDENTITY, POPULATION, RPPS_STATUS } from "./template/codecs";
 import {
   COMPUTED_COLUMNS,
@@ -125,12 +126,12 @@ export async function rosterToXlsx(records: readonly ProfessionalRecord[], verdi
   records.forEach((record, index) => {
     const template = TEMPLATE_COLUMNS.map((column) => {
       if (DATE_COLUMNS.has(column.key)) return (record[column.key] as Date | null) ?? null;
-      return neutralizeCell(TEXT[column.key](record));
+      return xlsxTextCell(TEXT[column.key](record));
     });
     const cells = computed?.[index];
     sheet.addRow(
       cells
-        ? [...template, ...COMPUTED_COLUMNS.map((column) => (column.key === "day" ? cells.day : neutralizeCell(cells[column.key])))]
+        ? [...template, ...COMPUTED_COLUMNS.map((column) => (column.key === "day" ? cells.day : xlsxTextCell(cells[column.key])))]
         : template,
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvTextCell, neutralizeCell, restoreCell } from "./cell-safety";
+import { csvTextCell, neutralizeCell, restoreCell, xlsxTextCell } from "./cell-safety";
 
 describe("a CSV's text cells", () => {
   it.each([
@@ -38,5 +38,24 @@ describe("a CSV's text cells", () => {
     expect(restoreCell('="066368580"')).toBe("066368580");
     expect(restoreCell('="A1"')).toBe('="A1"');
     expect(restoreCell('="0"&"1"')).toBe('="0"&"1"');
+  });
+});
+
+describe("a workbook's text cells", () => {
+  it.each([
+    ['=HYPERLINK("http://evil.test","clic")', '=HYPERLINK("http://evil.test","clic")'],
+    ["+33612345678", "+33612345678"],
+    ["-Jean", "-Jean"],
+    ["@SOMME", "@SOMME"],
+    ["066368580", "066368580"],
+    ["'quoted", "'quoted"],
+    ["'=x", "''=x"],
+  ])("writes %j as typed (a string cell is never evaluated), a quote-then-trigger with one quote more: %s", (value, written) => {
+    expect(xlsxTextCell(value)).toBe(written);
+    expect(restoreCell(xlsxTextCell(value))).toBe(value);
+  });
+
+  it("reads back the workbooks exported before, which quoted", () => {
+    expect(restoreCell(neutralizeCell("=1+1"))).toBe("=1+1");
   });
 });
