@@ -1,21 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { followUpStage, isFollowUpOverdue } from "./follow-up-stage";
+import { allTranchesPaid, followUpStage, isFollowUpOverdue } from "./follow-up-stage";
 
 describe("followUpStage", () => {
   it("waits for the declaration while nothing is declared", () => {
-    expect(followUpStage({ verification: null, balance: "PLANNED" })).toBe("DECLARATION_PENDING");
+    expect(followUpStage({ verification: null, paidInFull: false })).toBe("DECLARATION_PENDING");
   });
 
   it("follows the verification while it is open or refused", () => {
     for (const state of ["WITH_ARS", "WITH_ANS", "INFORMATION_REQUESTED", "REFUSED"] as const)
-      expect(followUpStage({ verification: { state }, balance: "PLANNED" })).toBe(state);
+      expect(followUpStage({ verification: { state }, paidInFull: false })).toBe(state);
   });
 
-  it("tells a validated declaration whose balance is still to pay from a settled one", () => {
-    expect(followUpStage({ verification: { state: "VALIDATED" }, balance: "DUE" })).toBe("VALIDATED");
-    expect(followUpStage({ verification: { state: "VALIDATED" }, balance: "ORDERED" })).toBe("VALIDATED");
-    expect(followUpStage({ verification: { state: "VALIDATED" }, balance: null })).toBe("VALIDATED");
-    expect(followUpStage({ verification: { state: "VALIDATED" }, balance: "PAID" })).toBe("SETTLED");
+  it("tells a validated declaration with money still to pay from a settled one", () => {
+    expect(followUpStage({ verification: { state: "VALIDATED" }, paidInFull: false })).toBe("VALIDATED");
+    expect(followUpStage({ verification: { state: "VALIDATED" }, paidInFull: true })).toBe("SETTLED");
+  });
+});
+
+describe("allTranchesPaid", () => {
+  it("is true only when the grant has tranches and every one is paid: a paid balance with the advance owed is not", () => {
+    expect(allTranchesPaid(["PAID", "PAID"])).toBe(true);
+    expect(allTranchesPaid(["DUE", "PAID"])).toBe(false);
+    expect(allTranchesPaid(["ORDERED", "PAID"])).toBe(false);
+    expect(allTranchesPaid(["PAID", "PLANNED"])).toBe(false);
+    expect(allTranchesPaid([])).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@ import { isVerificationOverdue } from "./verification-rules";
 /**
  * Where a selected dossier stands after its decision (ADR 0020, 0021): waiting for its declaration
  * of results, in verification (with the ARS, with the ANS, back to the establishment), refused,
- * validated with the balance still to pay, or settled. One derivation for the board, its counts,
+ * validated with money still to pay, or settled. One derivation for the board, its counts,
  * its export and the dashboard's funnel.
  */
 export const FOLLOW_UP_STAGES = [
@@ -23,7 +23,7 @@ export const FOLLOW_UP_STAGE_LABELS: Readonly<Record<FollowUpStage, string>> = {
   WITH_ARS: "Vérification par l'ARS",
   WITH_ANS: "Validation par l'ANS",
   INFORMATION_REQUESTED: "Informations demandées",
-  VALIDATED: "Validée, solde à verser",
+  VALIDATED: "Validée, reste à verser",
   SETTLED: "Soldé",
   REFUSED: "Refusée",
 };
@@ -34,13 +34,21 @@ export const OPEN_VERIFICATION_STATES = ["WITH_ARS", "WITH_ANS", "INFORMATION_RE
 export type FollowUpRows = {
   /** The verification of the dossier's declaration, null while nothing is declared. */
   verification: { state: VerificationState } | null;
-  /** The status of the balance tranche, null when the grant has none. */
-  balance: TrancheStatus | null;
+  /** Whether the grant has tranches and every one of them is paid (`allTranchesPaid`). */
+  paidInFull: boolean;
 };
 
-export function followUpStage({ verification, balance }: FollowUpRows): FollowUpStage {
+/**
+ * A grant is settled when all its tranches are paid, not its balance alone: a balance paid while
+ * the advance is still owed leaves money due to the establishment.
+ */
+export function allTranchesPaid(statuses: readonly TrancheStatus[]): boolean {
+  return statuses.length > 0 && statuses.every((status) => status === "PAID");
+}
+
+export function followUpStage({ verification, paidInFull }: FollowUpRows): FollowUpStage {
   if (verification === null) return "DECLARATION_PENDING";
-  if (verification.state === "VALIDATED") return balance === "PAID" ? "SETTLED" : "VALIDATED";
+  if (verification.state === "VALIDATED") return paidInFull ? "SETTLED" : "VALIDATED";
   return verification.state;
 }
 

@@ -36,7 +36,7 @@ const decideAll = (decision: "approve" | "refuse") => ({
   now: LATER,
 });
 
-/** One selected dossier at every stage, through the real commands (the settled one's balance paid directly). */
+/** One selected dossier at every stage, through the real commands (tranches paid directly). */
 async function board() {
   const ans = await createReviewer(testDb, { name: "Nadia ANS" });
   const selected = async (name: string, regionCode: string, reviewTiers: ReviewTiers = "NATIONAL_ONLY") => {
@@ -61,13 +61,13 @@ async function board() {
   const validated = await selected("CH Dax", "75");
   await declareResults(validated.director, validated.dossier.id, declaration());
   await recordVerificationStep(ans, validated.dossier.id, decideAll("approve"));
+  const paid = { status: "PAID" as const, orderedOn: LATER, paidOn: LATER, paymentReference: "MDT-9" };
+  // Its balance paid but not its advance: money is still owed, the grant is not settled.
+  await testDb.tranche.updateMany({ where: { applicationId: validated.dossier.id, kind: "BALANCE" }, data: paid });
   const settled = await selected("CH Evreux", "28");
   await declareResults(settled.director, settled.dossier.id, declaration());
   await recordVerificationStep(ans, settled.dossier.id, decideAll("approve"));
-  await testDb.tranche.updateMany({
-    where: { applicationId: settled.dossier.id, kind: "BALANCE" },
-    data: { status: "PAID", orderedOn: LATER, paidOn: LATER, paymentReference: "MDT-9" },
-  });
+  await testDb.tranche.updateMany({ where: { applicationId: settled.dossier.id }, data: paid });
   const refused = await selected("CH Foix", "76");
   await declareResults(refused.director, refused.dossier.id, declaration());
   await recordVerificationStep(ans, refused.dossier.id, decideAll("refuse"));

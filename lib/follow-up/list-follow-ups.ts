@@ -7,7 +7,14 @@ import { db } from "@/lib/db/client";
 import { Prisma, ReviewTier } from "@/lib/db/generated/client";
 import { compareRegionNames, regionName } from "@/lib/establishments/territories";
 import { countFollowUpStages } from "./count-follow-up-stages";
-import { FOLLOW_UP_STAGES, type FollowUpStage, followUpStage, isFollowUpOverdue, OPEN_VERIFICATION_STATES } from "./follow-up-stage";
+import {
+  allTranchesPaid,
+  FOLLOW_UP_STAGES,
+  type FollowUpStage,
+  followUpStage,
+  isFollowUpOverdue,
+  OPEN_VERIFICATION_STATES,
+} from "./follow-up-stage";
 
 export const FOLLOW_UPS_PAGE_SIZE = 25;
 
@@ -44,15 +51,16 @@ export type TFollowUpFilters = z.output<typeof ZFollowUpFilters>;
 const declared = (verification: Prisma.ResultVerificationWhereInput): Prisma.ApplicationWhereInput => ({
   resultDeclarations: { some: { verification } },
 });
-const balancePaid: Prisma.TrancheListRelationFilter = { some: { kind: "BALANCE", status: "PAID" } };
+/** `allTranchesPaid` as a condition: at least one tranche, none unpaid. */
+const paidInFull: Prisma.ApplicationWhereInput = { tranches: { some: {}, none: { status: { not: "PAID" } } } };
 
 const STAGE_WHERE: Readonly<Record<FollowUpStage, Prisma.ApplicationWhereInput>> = {
   DECLARATION_PENDING: { resultDeclarations: { none: {} } },
   WITH_ARS: declared({ state: "WITH_ARS" }),
   WITH_ANS: declared({ state: "WITH_ANS" }),
   INFORMATION_REQUESTED: declared({ state: "INFORMATION_REQUESTED" }),
-  VALIDATED: { AND: [declared({ state: "VALIDATED" }), { NOT: { tranches: balancePaid } }] },
-  SETTLED: { AND: [declared({ state: "VALIDATED" }), { tranches: balancePaid }] },
+  VALIDATED: { AND: [declared({ state: "VALIDATED" }), { NOT: paidInFull }] },
+  SETTLED: { AND: [declared({ state: "VALIDATED" }), paidInFull] },
   REFUSED: declared({ state: "REFUSED" }),
 };
 
@@ -89,7 +97,7 @@ const VERIFICATION_SELECT = {
   take: 1,
   select: { declaredAt: true, verification: { select: { state: true, tier: true, dueAt: true } } },
 } as const satisfies Prisma.Application$resultDeclarationsArgs;
-const BALANCE_SELECT = { where: { kind: "BALANCE" }, select: { status: true } } as const satisfies Prisma.Application$tranchesArgs;
+const TRANCHES_SELECT = { select: { status: true } } as const satisfies Prisma.Application$tranchesArgs;
 
 const FOLLOW_UP_ROW_SELECT = {
   id: true,
@@ -98,7 +106,7 @@ const FOLLOW_UP_ROW_SELECT = {
   establishment: { select: { name: true, finessEt: true, regionCode: true } },
   wave: { select: { title: true } },
   resultDeclarations: VERIFICATION_SELECT,
-  tranches: BALANCE_SELECT,
+  tranches: TRANCHES_SELECT,
 } as const satisfies Prisma.ApplicationSelect;
 
 type RowRecord = Prisma.ApplicationGetPayload<{ select: typeof FOLLOW_UP_ROW_SELECT }>;
@@ -116,7 +124,7 @@ function toRow(record: RowRecord, now: Date) {
     regionCode: record.establishment.regionCode,
     wave: record.wave.title,
     projectTitle: record.projectTitle,
-    stage: followUpStage({ verification, balance: record.tranches[0]?.status ?? null }),
+    stage: followUpStage({ verification, paidInFull: allTranchesPaid(record.tranches.map((tranche) => tranche.status)) }),
     declaredAt: declaration?.declaredAt ?? null,
     /** Who holds the open step, and until when. */
     heldBy: open ? verification.tier : null,
