@@ -43,6 +43,14 @@ describe("milestones and follow-up reminders", () => {
       code: "INVALID_INPUT",
       fieldErrors: { "milestones.0.doneOn": ["Un jalon ne peut pas être réalisé dans le futur."] },
     });
+    await expect(
+      recordMilestones(director, dossier.id, { milestones: [{ id: ids[1]!, doneOn: "2001-01-01" }], ip: null }, NOW),
+    ).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: {
+        "milestones.0.doneOn": [expect.stringMatching(/^Un jalon ne peut pas être réalisé avant l'ouverture de la vague, le /)],
+      },
+    });
     const editor = (await createUser(testDb, { establishmentId: dossier.establishment.id, membershipRole: "EDITOR" })).viewer;
     await expect(
       recordMilestones(editor, dossier.id, { milestones: [{ id: ids[0]!, doneOn: "2027-03-10" }], ip: null }, NOW),

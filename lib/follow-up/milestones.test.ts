@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parisToday } from "@/lib/time/paris";
 import { dueFollowUpReminders, followUpReminderKey } from "./follow-up-reminders";
-import { daysUntil, milestoneStatus } from "./milestones";
+import { daysUntil, doneOnError, milestoneStatus } from "./milestones";
 
 describe("milestone status", () => {
   it("is late from the Paris day after the planned day, never on it, and done whatever the day once recorded", () => {
@@ -27,6 +27,17 @@ describe("milestone status", () => {
     expect(daysUntil("2027-04-02", "2027-03-26")).toBe(7);
     expect(daysUntil("2027-03-26", "2027-03-26")).toBe(0);
     expect(daysUntil("2027-03-25", "2027-03-26")).toBe(-1);
+  });
+});
+
+describe("a milestone's day of completion", () => {
+  it("is today at the latest and the wave's opening day at the earliest, each refused with its reason", () => {
+    expect(doneOnError("2027-03-10", "2027-03-10", "2025-01-15")).toBeNull();
+    expect(doneOnError("2025-01-15", "2027-03-10", "2025-01-15")).toBeNull();
+    expect(doneOnError("2027-03-11", "2027-03-10", "2025-01-15")).toBe("Un jalon ne peut pas être réalisé dans le futur.");
+    expect(doneOnError("2001-01-01", "2027-03-10", "2025-01-15")).toBe(
+      "Un jalon ne peut pas être réalisé avant l'ouverture de la vague, le 15 janvier 2025.",
+    );
   });
 });
 

@@ -6,9 +6,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parisToday } from "@/lib/time/paris";
+import { doneOnError } from "./milestones";
 import type { TRecordMilestonesInput } from "./milestones-schema";
-
-const FUTURE_MESSAGE = "Un jalon ne peut pas être réalisé dans le futur.";
 
 /**
  * The director records the days the milestones of a selected dossier were done (or clears one
@@ -21,11 +20,19 @@ export async function recordMilestones(
   input: TRecordMilestonesInput & { ip: string | null },
   now = new Date(),
 ) {
-  authorizeApplication(viewer, await loadDossierFacts(db, applicationId), "record-milestones");
+  const facts = await loadDossierFacts(db, applicationId);
+  authorizeApplication(viewer, facts, "record-milestones");
   const today = parisToday(now);
-  const future = input.milestones.findIndex((milestone) => milestone.doneOn !== null && milestone.doneOn > today);
-  if (future >= 0)
-    throw new AppError("INVALID_INPUT", FUTURE_MESSAGE, { fieldErrors: { [`milestones.${future}.doneOn`]: [FUTURE_MESSAGE] } });
+  const { opensAt } = await db.wave.findUniqueOrThrow({ where: { id: facts!.waveId }, select: { opensAt: true } });
+  const opensOn = parisToday(opensAt);
+  const errors = Object.fromEntries(
+    input.milestones.flatMap((milestone, index) => {
+      const error = milestone.doneOn === null ? null : doneOnError(milestone.doneOn, today, opensOn);
+      return error ? [[`milestones.${index}.doneOn`, [error]]] : [];
+    }),
+  );
+  const [first] = Object.values(errors);
+  if (first) throw new AppError("INVALID_INPUT", first[0], { fieldErrors: errors });
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "Application" WHERE "id" = ${applicationId}::uuid FOR UPDATE`;
     authorizeApplication(viewer, await loadDossierFacts(tx, applicationId), "record-milestones");
