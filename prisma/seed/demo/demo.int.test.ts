@@ -15,6 +15,8 @@ import { monthsBetween } from "@/lib/dashboard/months";
 import { listFollowUps, ZFollowUpFilters } from "@/lib/follow-up/list-follow-ups";
 import { extractPdfText } from "@/lib/applications/testing/pdf-text";
 import { readDeclarationPdf } from "@/lib/follow-up/read-declaration-pdf";
+import { endOfParisDay } from "@/lib/follow-up/verification-rules";
+import { parisToday } from "@/lib/time/paris";
 import { readDecisionLetter } from "@/lib/decisions/read-decision-letter";
 import { fileStorage } from "@/lib/storage";
 import { loadDemoData } from "./index";
@@ -207,6 +209,9 @@ describe("demo data: decisions", () => {
       ["REQUEST_INFORMATION", 1],
     ]);
     expect(await testDb.indicatorSnapshot.count({ where: { reason: "DECLARATION" } })).toBe(6);
+    // The information requested is due by the end of a Paris day, as the app sets it (not 01:00).
+    const asked = await testDb.resultVerification.findFirstOrThrow({ where: { state: "INFORMATION_REQUESTED" }, select: { dueAt: true } });
+    expect(asked.dueAt).toEqual(endOfParisDay(parisToday(asked.dueAt)));
 
     // The dashboard's follow-up funnel counts the same stages, under its filters.
     const now = new Date("2026-11-29T09:00:00Z");

@@ -5,7 +5,7 @@ import { loadDossierFacts } from "@/lib/applications/dossier-facts";
 import { dossierReference } from "@/lib/applications/dossier-reference";
 import { declarationContent, declaredObjectiveRows, storeDeclarationPdf } from "@/lib/follow-up/declaration-content";
 import { loadFollowUpContext } from "@/lib/follow-up/load-follow-up-context";
-import { tierDueAt } from "@/lib/follow-up/verification-rules";
+import { endOfParisDay, tierDueAt } from "@/lib/follow-up/verification-rules";
 import { indicatorsFromSnapshot } from "@/lib/roster/snapshot-breakdown";
 import { type FileStorage, generateStorageKey } from "@/lib/storage";
 import { parisToday } from "@/lib/time/paris";
@@ -138,7 +138,7 @@ async function seedDeclaration(
   });
   const last = plan.steps.at(-1)!;
   const lastAt = daysBefore(now, last.daysAgo);
-  const responseDueAt = last.action === "REQUEST_INFORMATION" ? calendarDateToUtc(parisToday(daysBefore(now, -15))) : null;
+  const responseDueAt = last.action === "REQUEST_INFORMATION" ? endOfParisDay(parisToday(daysBefore(now, -15))) : null;
   await db.resultVerification.create({
     data: {
       declarationId: declaration.id,
