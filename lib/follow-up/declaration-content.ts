@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { type EstablishmentIndicators } from "@/lib/roster/indicators";
-import { snapshotCounts } from "@/lib/roster/snapshot-breakdown";
+import { groupCounts } from "@/lib/roster/snapshot-breakdown";
 import { parisToday } from "@/lib/time/paris";
 import type { FileStorage } from "@/lib/storage";
 import { declarationHashOf, type DeclarationPdfInput, renderDeclarationPdf } from "./declaration-pdf";
@@ -34,7 +34,7 @@ export function declarationContent(input: {
     projectTitle: context.projectTitle,
     declaredAt: input.declaredAt,
     declaredBy: input.declaredBy,
-    figures: snapshotCounts(indicators),
+    figures: groupCounts(indicators.overall),
     objectives: input.declared.map((declared) => {
       const objective = context.objectives.find((candidate) => candidate.code === declared.code);
       if (!objective) throw new Error(`Objective ${declared.code} is not one of the dossier's`);

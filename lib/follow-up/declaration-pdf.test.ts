@@ -11,7 +11,10 @@ const input: DeclarationPdfInput = {
   projectTitle: "Double authentification pour tous",
   declaredAt: new Date("2027-03-02T10:00:00Z"),
   declaredBy: "Claire Directrice",
-  figures: { active: 10, registered: 9, substantialId: 8, rieCompliant: 7, dmpReady: 6 },
+  figures: {
+    ...{ active: 10, registered: 9, substantialId: 8, rieCompliant: 7, dmpReady: 6 },
+    ...{ concerned: 8, concernedRie: 6, needingDmp: 5, needingDmpReady: 4 },
+  },
   objectives: [{ code: "O1", title: "Enregistrer au RPPS", achieved: true, comment: "Fait.", precheckMet: null, checks: [] }],
 };
 /** The PDF's text on one line: the closing sentence may wrap. */
@@ -30,6 +33,13 @@ describe("the declaration of results", () => {
     const text = await textOf(input);
     expect(text).toContain(sentence);
     expect(text).toContain("Référence du dossier : HC-00042");
+  });
+
+  it("prints every frozen figure the page shows, the shares among those who need them included", async () => {
+    const text = await textOf(input);
+    expect(text).toContain("MIE conforme au RIE 7 sur 10 (70 %)");
+    expect(text).toContain("MIE conforme au RIE, parmi ceux qui en ont besoin (objectif 2) 6 sur 8 (75 %)");
+    expect(text).toContain("Accès au DMP, parmi ceux qui en ont besoin 4 sur 5 (80 %)");
   });
 
   it("names the ANS alone on a national-only wave, where the declaration goes straight to it", async () => {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/applications/canonical-json";
 import { taggedDocument } from "@/lib/pdf/tagged-document";
-import { type SnapshotCounts } from "@/lib/roster/snapshot-breakdown";
-import { formatShare } from "@/lib/roster/compliance-view";
+import { type GroupCounts, setOf } from "@/lib/roster/snapshot-breakdown";
+import { formatShare, INDICATOR_ROWS } from "@/lib/roster/compliance-view";
 import { formatCalendarDate, formatParisDateTime } from "@/lib/time/paris";
 import type { ReviewTier, ReviewTiers } from "@/lib/db/generated/enums";
 import { precheckLabel, targetIndicatorLabel, type TargetCheck } from "./targets";
@@ -24,7 +24,8 @@ export type DeclarationPdfInput = {
   projectTitle: string;
   declaredAt: Date;
   declaredBy: string;
-  figures: SnapshotCounts;
+  /** Every share the page shows, the objectives' « parmi ceux qui en ont besoin » included. */
+  figures: GroupCounts;
   objectives: ReadonlyArray<{
     code: string;
     title: string;
@@ -36,7 +37,8 @@ export type DeclarationPdfInput = {
 };
 
 // 2: the wave's tiers are part of the content (the closing sentence names who verifies).
-export const DECLARATION_FORMAT = "hospiconnect-result-declaration/3";
+// 4: the figures hold the « parmi ceux qui en ont besoin » counts the targets are checked on.
+export const DECLARATION_FORMAT = "hospiconnect-result-declaration/4";
 
 export function declarationHashOf(input: DeclarationPdfInput): string {
   return createHash("sha256")
@@ -75,16 +77,11 @@ export async function renderDeclarationPdf(input: DeclarationPdfInput, hash: str
   gap(0.5);
 
   heading(2, "Indicateurs du registre figés à la déclaration");
-  const { active, registered, substantialId, rieCompliant, dmpReady } = input.figures;
+  // The rows of the page's table: every figure a target may be checked on can be recounted here.
+  const figures = setOf(input.figures);
   table(
     ["Indicateur", "Chiffre"],
-    [
-      ["Professionnels en activité", String(active)],
-      ["Enregistrés au RPPS", formatShare({ count: registered, of: active })],
-      ["Identité vérifiée au niveau substantiel", formatShare({ count: substantialId, of: active })],
-      ["MIE conforme au RIE", formatShare({ count: rieCompliant, of: active })],
-      ["Accès au DMP", formatShare({ count: dmpReady, of: active })],
-    ],
+    [["Professionnels en activité", String(figures.active)], ...INDICATOR_ROWS.map((row) => [row.label, formatShare(figures[row.key])])],
     [300, 180],
   );
 

@@ -3,8 +3,8 @@
  * back from it, so frozen figures show exactly like live ones. Counts only, no shares: a share is
  * recomputed from its count and denominator, never stored rounded.
  *
- * Public API: `SnapshotCounts`, `snapshotCounts`, `SnapshotBreakdown`, `breakdownOf`,
- * `indicatorsFromSnapshot`.
+ * Public API: `SnapshotCounts`, `snapshotCounts`, `GroupCounts`, `groupCounts`, `setOf`,
+ * `SnapshotBreakdown`, `breakdownOf`, `indicatorsFromSnapshot`.
  */
 import type { Population } from "@/lib/db/generated/enums";
 import { parisToday } from "./dates";
@@ -25,7 +25,7 @@ export function snapshotCounts(indicators: EstablishmentIndicators): SnapshotCou
 }
 
 /** A group's counts, enough to rebuild every share of an `IndicatorSet`. */
-type GroupCounts = SnapshotCounts & { concerned: number; concernedRie: number; needingDmp: number; needingDmpReady: number };
+export type GroupCounts = SnapshotCounts & { concerned: number; concernedRie: number; needingDmp: number; needingDmpReady: number };
 
 /** What `breakdown` holds: the day the figures are for, the groups and the objectives. */
 export type SnapshotBreakdown = {
@@ -35,7 +35,7 @@ export type SnapshotBreakdown = {
   objective1: EstablishmentIndicators["objective1"];
 };
 
-function groupCounts(set: IndicatorSet): GroupCounts {
+export function groupCounts(set: IndicatorSet): GroupCounts {
   return {
     active: set.active,
     registered: set.registered.count,
@@ -63,7 +63,7 @@ export function breakdownOf(indicators: EstablishmentIndicators): SnapshotBreakd
 
 const share = (count: number, of: number): Share => ({ count, of, share: of === 0 ? null : count / of });
 
-function setOf(counts: GroupCounts): IndicatorSet {
+export function setOf(counts: GroupCounts): IndicatorSet {
   return {
     active: counts.active,
     registered: share(counts.registered, counts.active),
