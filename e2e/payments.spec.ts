@@ -86,6 +86,9 @@ test("a manager records the advance ordered then paid; the director sees it and 
       select: { status: true, paymentReference: true, paidById: true, orderedById: true },
     }),
   ).toEqual({ status: "PAID", paymentReference: "MDT-2026-0042", paidById: manager.id, orderedById: manager.id });
+  // 3 000 € of the wave's 1 M€: to the tenth, as the decisions' gauge, not a rounded « 0 % ».
+  await asManager.goto(`/pilotage/vagues/${dossier.wave.waveId}/versements`);
+  await expect(asManager.getByText(/^Versés : 3\s000\s€ sur 1\s000\s000\s€ d'enveloppe \(0,3\s%\)$/)).toBeVisible();
 
   await asDirector.goto(`/dossiers/${dossier.id}/suivi`);
   const tranches = asDirector.getByRole("table", { name: "Tranches de la subvention" });

@@ -4,14 +4,15 @@ import { formatEuros, formatPercent } from "@/lib/format/numbers";
 
 /** What the wave's grants have paid so far, what is ordered, what is due, and what waits for validation. */
 export function PaymentTotals({ totals, envelopeCents }: { totals: TrancheTotals; envelopeCents: bigint }) {
-  const paid = envelopeCents > 0n ? Number((totals.PAID * 1000n) / envelopeCents) / 1000 : 0;
+  // To the tenth, as the decisions' gauge: 146 500 € of 25 M€ is « 0,6 % », not « 1 % ».
+  const paid = envelopeCents > 0n ? Number((totals.PAID * 10_000n) / envelopeCents) / 10_000 : 0;
   return (
     <div className={fr.cx("fr-mb-4w")}>
       <label htmlFor="jauge-versements" className={fr.cx("fr-label")}>
-        Versés : {formatEuros(totals.PAID)} sur {formatEuros(envelopeCents)} d&apos;enveloppe ({formatPercent(paid)})
+        Versés : {formatEuros(totals.PAID)} sur {formatEuros(envelopeCents)} d&apos;enveloppe ({formatPercent(paid, "tenth")})
       </label>
       <progress id="jauge-versements" max={100} value={Math.min(paid * 100, 100)} style={{ width: "100%", height: "1rem" }}>
-        {formatPercent(paid)}
+        {formatPercent(paid, "tenth")}
       </progress>
       <ul className={fr.cx("fr-hint-text")}>
         <li>Versé : {formatEuros(totals.PAID)}</li>
