@@ -10,6 +10,8 @@ const options = { professionCodes: PROFESSION_CODES };
 const parseText = (text: string, fileName = "registre.csv") => parseRosterFile({ bytes: utf8(text), fileName }, options);
 const parseLines = (lines: TemplateLine[], separator = ";") => parseText(templateCsv(lines, separator));
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const NO_HEADER = `Aucune des colonnes attendues n'a été trouvée dans les 10 premières lignes non vides du fichier. Les intitulés des colonnes doivent être écrits sur une même ligne, un par colonne, au-dessus des professionnels : ${TEMPLATE_COLUMNS.map((column) => column.header).join(", ")}. Partez du modèle de fichier de l'application.`;
+const TITLE = "Liste du personnel – EHPAD Les Tilleuls – mars 2026";
 
 describe("parseRosterFile: the app's CSV template", () => {
   it("takes a profession named as the nomenclature writes it, in the feminine too, when the labels are given", async () => {
@@ -292,11 +294,9 @@ describe("parseRosterFile: the app's CSV template", () => {
     ]);
   });
 
-  it("says when the file is not the template at all", async () => {
+  it("says when the file is not the template at all: which column names, all on one line", async () => {
     const result = await parseText("Service;Effectif\r\nUrgences;12\r\n");
-    expect(result.errors[0]).toMatch(
-      /^Ligne 1 : aucune des colonnes attendues n'a été trouvée\. La première ligne doit contenir les en-têtes du modèle : Nom, Prénom, /,
-    );
+    expect(result.errors).toEqual([NO_HEADER]);
   });
 
   it("warns that a file whose dates are written month first may have its other dates misread", async () => {
@@ -369,6 +369,57 @@ describe("parseRosterFile: the app's CSV template", () => {
     const text = templateCsv([{}]) + "\r\n;;;\r\n" + templateCsv([{ RPPS: "1234" }]).split("\r\n")[1] + "\r\n";
     const result = await parseText(text);
     expect(result.rejected.map((line) => line.line)).toEqual([5]);
+  });
+});
+
+describe("parseRosterFile: a title above the column names", () => {
+  const csvNotes = ["Encodage du fichier : UTF-8.", "Séparateur de colonnes : point-virgule (;)."];
+
+  it.each([
+    ["as a text editor writes it", `${TITLE}\r\n\r\n`],
+    ["as Excel saves it, with the separators of the empty cells", `${TITLE};;;;\r\n;;;;\r\n`],
+  ])("finds the header row below a title and a blank line (%s), says so, and keeps the file's line numbers", async (_name, above) => {
+    const result = await parseText(above + templateCsv([{}, { Nom: "MARTIN", RPPS: "1234" }]));
+    expect(result.errors).toEqual([]);
+    expect(result.notes).toEqual([...csvNotes, "Les 2 premières lignes, avant les intitulés de colonnes, ont été ignorées."]);
+    expect(result.rows.map((row) => [row.line, row.lastName])).toEqual([[4, "DUPONT"]]);
+    expect(result.rejected).toMatchObject([{ line: 5, messages: ["Ligne 5 : le numéro RPPS 1234 doit comporter 11 chiffres."] }]);
+    expect(result.header?.[0]).toBe("Nom");
+  });
+
+  it("says « la première ligne » for one line above, and reads a correction by the file's line number", async () => {
+    const text = `${TITLE}\r\n` + templateCsv([{ RPPS: "1234" }]);
+    const first = await parseText(text);
+    expect(first.notes.at(-1)).toBe("La première ligne, avant les intitulés de colonnes, a été ignorée.");
+    const corrected = [...(first.rejectedCells?.get(3) ?? [])];
+    corrected[first.header?.indexOf("RPPS") ?? -1] = RPPS_1;
+    const second = await parseRosterFile(
+      { bytes: utf8(text), fileName: "registre.csv" },
+      { ...options, corrections: new Map([[3, corrected]]) },
+    );
+    expect([second.rejected, second.rows.map((row) => [row.line, row.rpps])]).toEqual([[], [[3, RPPS_1]]]);
+  });
+
+  it("says nothing of blank lines above the header (empty, or separators only)", async () => {
+    const result = await parseText("\r\n;;;\r\n" + templateCsv([{}]));
+    expect(result.notes).toEqual(csvNotes);
+    expect(result.rows.map((row) => row.line)).toEqual([4]);
+  });
+
+  it("names missing columns on the header row's own line", async () => {
+    const headers = TEMPLATE_COLUMNS.map((column) => column.header).filter((header) => header !== "MIE");
+    const result = await parseText(`${TITLE}\r\n\r\n` + templateCsv([{}], ";", headers));
+    expect(result.errors).toEqual(["Ligne 3 : colonne obligatoire absente : « MIE ». Partez du modèle de fichier de l'application."]);
+  });
+
+  it("looks no further than the first 10 non-blank lines, and then says which names it looked for, on one line", async () => {
+    const above = Array.from({ length: 10 }, (_, index) => `Remarque ${index + 1}`).join("\r\n");
+    expect((await parseText(`${above}\r\n\r\n` + templateCsv([{}]))).errors).toEqual([NO_HEADER]);
+    const nineAbove = Array.from({ length: 9 }, (_, index) => `Remarque ${index + 1}`).join("\r\n");
+    expect((await parseText(`${nineAbove}\r\n\r\n` + templateCsv([{}]))).rows.map((row) => row.line)).toEqual([12]);
+    // The column names one below the other (a list, not a header row).
+    const vertical = TEMPLATE_COLUMNS.map((column) => column.header).join("\r\n");
+    expect((await parseText(vertical)).errors).toEqual([NO_HEADER]);
   });
 });
 
@@ -546,6 +597,35 @@ describe("parseRosterFile: the template as an Excel workbook", () => {
     expect(sheetless.errors).toEqual([
       "Le fichier « vide.xlsx » ne contient aucune feuille de calcul : enregistrez-le depuis Excel ou LibreOffice.",
     ]);
+  });
+});
+
+type Rows = (string | number | Date | boolean | null)[][];
+async function workbookOf(sheets: Record<string, Rows>): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const sheet = book.addWorksheet(name);
+    rows.forEach((row) => sheet.addRow(row));
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+describe("parseRosterFile: a title above the column names of a worksheet", () => {
+  const headers = TEMPLATE_COLUMNS.map((column) => column.header);
+  const line = (overrides: TemplateLine = {}) =>
+    headers.map((header) => ({ ...GOOD_LINE, ...overrides })[header as keyof TemplateLine] ?? "");
+  const read = async (sheets: Record<string, Rows>) =>
+    parseRosterFile({ bytes: await workbookOf(sheets), fileName: "registre.xlsx" }, options);
+
+  it("finds the header row below a title and a blank row, says so, and names the worksheet's rows", async () => {
+    const result = await read({ Personnel: [[TITLE], [], headers, line(), line({ Nom: "MARTIN", RPPS: "1234" })] });
+    expect(result).toMatchObject({ format: "XLSX", errors: [], warnings: [] });
+    expect(result.notes).toEqual([
+      "Classeur Excel : feuille « Personnel » lue.",
+      "Les 2 premières lignes, avant les intitulés de colonnes, ont été ignorées.",
+    ]);
+    expect(result.rows.map((row) => row.line)).toEqual([4]);
+    expect(result.rejected).toMatchObject([{ line: 5, messages: ["Ligne 5 : le numéro RPPS 1234 doit comporter 11 chiffres."] }]);
   });
 });
 

@@ -12,7 +12,7 @@
 import { looksLikeAnnuaireSante, readAnnuaireSante } from "./annuaire-sante";
 import { accentCheckWarning, decodeText, encodingNote } from "./decode";
 import { csvRecords, worksheetRecords } from "./records";
-import { detectSeparator, SEPARATOR_NAMES } from "./template-header";
+import { detectCsvHeader, SEPARATOR_NAMES } from "./template-header";
 import { readTemplateRecords } from "./template-file";
 import type { RosterImportOptions, RosterImportResult } from "./types";
 import { professionCodeReader } from "../template/profession-names";
@@ -67,13 +67,11 @@ async function readWorkbook(
     workbook.sheetNames.length > 1
       ? [`Le classeur contient ${workbook.sheetNames.length} feuilles : seule la première (« ${first} ») est lue.`]
       : [`Classeur Excel : feuille « ${first} » lue.`];
-  return { format: "XLSX", encoding: null, ...reading, notes };
+  return { format: "XLSX", encoding: null, ...reading, notes: [...notes, ...reading.notes] };
 }
 
 function readCsv(bytes: Uint8Array, professionCodeOf: ProfessionCodeOf, corrections: Corrections): RosterImportResult {
   const { text, encoding } = decodeText(bytes);
-  const lines = text.split("\n");
-  const headerIndex = lines.findIndex((line) => line.trim() !== "");
   const result: RosterImportResult = {
     format: "CSV",
     encoding,
@@ -83,8 +81,9 @@ function readCsv(bytes: Uint8Array, professionCodeOf: ProfessionCodeOf, correcti
     warnings: [],
     notes: [encodingNote(encoding)],
   };
-  if (headerIndex === -1) return { ...result, errors: ["Le fichier est vide."] };
-  const detected = detectSeparator(lines[headerIndex] ?? "", headerIndex + 1);
+  if (text.trim() === "") return { ...result, errors: ["Le fichier est vide."] };
+  // Lines as the records are numbered (csvRecords makes every line end one).
+  const detected = detectCsvHeader(text.split(/\r\n?|\n/));
   if ("error" in detected) return { ...result, errors: [detected.error] };
   result.separator = detected.separator;
   result.notes.push(`Séparateur de colonnes : ${SEPARATOR_NAMES[detected.separator]}.`);
@@ -97,7 +96,8 @@ function readCsv(bytes: Uint8Array, professionCodeOf: ProfessionCodeOf, correcti
       ],
     };
   }
-  return { ...result, ...readTemplateRecords(records, "CSV", professionCodeOf, corrections) };
+  const reading = readTemplateRecords(records, "CSV", professionCodeOf, corrections);
+  return { ...result, ...reading, notes: [...result.notes, ...reading.notes] };
 }
 
 /** A Windows-1252 file: the names to check, among the warnings. */

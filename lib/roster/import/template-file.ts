@@ -1,13 +1,20 @@
 /**
- * The app's template, from numbered records (CSV or first worksheet): header, each line, and
- * duplicates inside the file. A line repeating an earlier one (same RPPS number, or same last name,
+ * The app's template, from numbered records (CSV or a worksheet): header row (the first of the
+ * file's first lines that is one, lines above it ignored), each line, and duplicates inside the file. A line repeating an earlier one (same RPPS number, or same last name,
  * first name and birth date when one of the two has no RPPS number) is rejected and names the
  * earlier line; the earlier one is kept.
  *
- * Public API: `readTemplateRecords`.
+ * Public API: `readTemplateRecords`, `headerRecordIndex`.
  */
 import type { FileRecord } from "./records";
-import { type ColumnIndexes, readTemplateHeader } from "./template-header";
+import {
+  type ColumnIndexes,
+  HEADER_SEARCH_LINES,
+  headerNotFound,
+  ignoredLinesNote,
+  isHeaderRow,
+  readTemplateHeader,
+} from "./template-header";
 import { isMonthFirstDate, parseMieList } from "../template/values";
 import { readTemplateRow } from "./template-row";
 import type { RejectedLine, TemplateImportRow } from "./types";
@@ -21,7 +28,14 @@ type TemplateReading = {
   rejectedCells?: Map<number, string[]>;
   errors: string[];
   warnings: string[];
+  /** What was understood of the file's layout (lines above the header row ignored). */
+  notes: string[];
 };
+
+/** Index among the (non-blank) records of the header row, or -1 when none of the first ones is. */
+export function headerRecordIndex(records: readonly FileRecord[]): number {
+  return records.slice(0, HEADER_SEARCH_LINES).findIndex((record) => isHeaderRow(record.cells));
+}
 
 export function readTemplateRecords(
   records: readonly FileRecord[],
@@ -29,10 +43,22 @@ export function readTemplateRecords(
   professionCodeOf: (text: string) => string | null,
   corrections?: ReadonlyMap<number, readonly string[]>,
 ): TemplateReading {
-  const [header, ...lines] = records;
-  if (header === undefined) return { rows: [], rejected: [], errors: ["Le fichier est vide."], warnings: [] };
+  if (records.length === 0) return { rows: [], rejected: [], errors: ["Le fichier est vide."], warnings: [], notes: [] };
+  const headerIndex = headerRecordIndex(records);
+  if (headerIndex === -1) {
+    const searched = records.slice(0, HEADER_SEARCH_LINES);
+    const error = headerNotFound(
+      searched.map((record) => ({ line: record.line, text: record.cells.join(" ") })),
+      where,
+    );
+    return { rows: [], rejected: [], errors: [error], warnings: [], notes: [] };
+  }
+  const header = records[headerIndex]!;
+  const lines = records.slice(headerIndex + 1);
+  // Blank lines above the header were always skipped without a word; a title above it is said.
+  const notes = headerIndex > 0 ? [ignoredLinesNote(header.line)] : [];
   const headerReading = readTemplateHeader(header.cells, where, header.line);
-  if (!headerReading.ok) return { rows: [], rejected: [], errors: headerReading.errors, warnings: [] };
+  if (!headerReading.ok) return { rows: [], rejected: [], errors: headerReading.errors, warnings: [], notes };
   const { indexes } = headerReading;
   const width = header.cells.length;
 
@@ -90,7 +116,7 @@ export function readTemplateRecords(
   const headerColumns = header.cells.map((_, index) => columnAt.get(index) ?? null);
   const monthFirst = monthFirstWarning(lines, indexes, corrections);
   const warnings = monthFirst === null ? headerReading.warnings : [...headerReading.warnings, monthFirst];
-  return { rows, rejected, header: header.cells, headerColumns, rejectedCells, errors: [], warnings };
+  return { rows, rejected, header: header.cells, headerColumns, rejectedCells, errors: [], warnings, notes };
 }
 
 const DATE_COLUMNS = ["birthDate", "rppsCheckedAt", "activityStart", "activityEnd"] as const satisfies readonly TemplateColumnKey[];

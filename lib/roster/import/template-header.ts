@@ -1,8 +1,10 @@
 /**
- * The header line of the app's template: which separator the CSV uses, which column holds which
- * field, and the French messages when the header is not the template's.
+ * The header line of the app's template: where it is (a title and blank lines may stand above it),
+ * which separator the CSV uses, which column holds which field, and the French messages when the
+ * header is not the template's.
  *
- * Public API: `detectSeparator`, `readTemplateHeader`, `ColumnIndexes`, `SEPARATOR_NAMES`.
+ * Public API: `HEADER_SEARCH_LINES`, `isHeaderRow`, `headerNotFound`, `ignoredLinesNote`, `detectCsvHeader`,
+ * `readTemplateHeader`, `ColumnIndexes`, `SEPARATOR_NAMES`.
  */
 import { COMPUTED_COLUMNS, TEMPLATE_COLUMNS, type TemplateColumn, type TemplateColumnKey } from "../template/columns";
 import { comparable } from "../template/normalize";
@@ -45,11 +47,21 @@ function headerInOnePiece(text: string): string | null {
   return best !== undefined && best[1] >= 2 ? best[0] : "";
 }
 
-function notTheTemplate(text: string, where: "CSV" | "XLSX", line: number): string {
+/**
+ * How many of the file's first non-blank lines are searched for the header row: directors often put
+ * a title (« Liste du personnel – EHPAD Les Tilleuls – mars 2026 ») and a blank line above the
+ * column names. Blank lines are not counted: they were always skipped above the header.
+ */
+export const HEADER_SEARCH_LINES = 10;
+
+/** A row naming at least two of the template's columns is the header row (a missing column is then named). */
+export function isHeaderRow(cells: readonly string[]): boolean {
+  return knownHeaderCount(cells) >= 2;
+}
+
+function notTheTemplate(text: string, where: "CSV" | "XLSX", line: number): string | null {
   const separator = headerInOnePiece(text);
-  if (separator === null) {
-    return `Ligne ${line} : aucune des colonnes attendues n'a été trouvée. La première ligne doit contenir les en-têtes du modèle : ${HEADER_NAMES.join(", ")}.`;
-  }
+  if (separator === null) return null;
   if (where === "XLSX") {
     return `Ligne ${line} : l'en-tête tient dans une seule cellule : un fichier CSV a sans doute été collé dans une seule colonne. Dans Excel, utilisez « Données > Convertir », ou importez directement le fichier CSV.`;
   }
@@ -57,18 +69,55 @@ function notTheTemplate(text: string, where: "CSV" | "XLSX", line: number): stri
   return `Ligne ${line} : l'en-tête tient dans une seule colonne : ${named}. ${ACCEPTED}`;
 }
 
-/** The separator that splits the first line into the most template headers. */
-export function detectSeparator(firstLine: string, line: number): { separator: CsvSeparator } | { error: string } {
+const NO_HEADER = `Aucune des colonnes attendues n'a été trouvée dans les ${HEADER_SEARCH_LINES} premières lignes non vides du fichier. Les intitulés des colonnes doivent être écrits sur une même ligne, un par colonne, au-dessus des professionnels : ${HEADER_NAMES.join(", ")}. Partez du modèle de fichier de l'application.`;
+
+/**
+ * Why no line is the header row, given the first lines' text (line number and text): a line
+ * holding the template's headers in one piece is named with its problem.
+ */
+export function headerNotFound(lines: ReadonlyArray<{ line: number; text: string }>, where: "CSV" | "XLSX"): string {
+  for (const { line, text } of lines) {
+    const message = notTheTemplate(text, where, line);
+    if (message !== null) return message;
+  }
+  return NO_HEADER;
+}
+
+/** What the preview says of the lines above the header row, when one of them was not blank. */
+export function ignoredLinesNote(headerLine: number): string {
+  return headerLine === 2
+    ? "La première ligne, avant les intitulés de colonnes, a été ignorée."
+    : `Les ${headerLine - 1} premières lignes, avant les intitulés de colonnes, ont été ignorées.`;
+}
+
+/** The separator that splits a line into the most template headers, when it splits it into a header row. */
+function headerSeparator(text: string): CsvSeparator | null {
   let best: CsvSeparator | null = null;
   let bestCount = 1;
   for (const separator of [";", ",", "\t"] as const) {
-    const count = knownHeaderCount(firstLine.split(separator));
+    const count = knownHeaderCount(text.split(separator));
     if (count > bestCount) {
       best = separator;
       bestCount = count;
     }
   }
-  return best === null ? { error: notTheTemplate(firstLine, "CSV", line) } : { separator: best };
+  return best;
+}
+
+/**
+ * The header row of a CSV (the first of its first non-blank lines that is one) and its separator.
+ * A line of separators only (a blank spreadsheet row saved as CSV) is blank.
+ */
+export function detectCsvHeader(lines: readonly string[]): { separator: CsvSeparator; line: number } | { error: string } {
+  const searched = lines
+    .map((text, index) => ({ line: index + 1, text }))
+    .filter(({ text }) => !/^[\s;,"]*$/.test(text))
+    .slice(0, HEADER_SEARCH_LINES);
+  for (const { line, text } of searched) {
+    const separator = headerSeparator(text);
+    if (separator !== null) return { separator, line };
+  }
+  return { error: headerNotFound(searched, "CSV") };
 }
 
 /**
@@ -80,7 +129,7 @@ export function readTemplateHeader(
   where: "CSV" | "XLSX",
   line: number,
 ): { ok: true; indexes: ColumnIndexes; warnings: string[] } | { ok: false; errors: string[] } {
-  if (knownHeaderCount(cells) < 2) return { ok: false, errors: [notTheTemplate(cells.join(" "), where, line)] };
+  if (!isHeaderRow(cells)) return { ok: false, errors: [notTheTemplate(cells.join(" "), where, line) ?? NO_HEADER] };
   const indexes: Partial<ColumnIndexes> = {};
   const errors: string[] = [];
   const warnings: string[] = [];
