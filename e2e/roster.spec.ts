@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { withRppsKey } from "@/lib/identifiers/rpps";
-import { templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
+import { GOOD_LINE, templateCsv, type TemplateLine } from "@/lib/roster/import/fixtures.test-helpers";
+import { TEMPLATE_COLUMNS } from "@/lib/roster/template/columns";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
@@ -312,6 +314,44 @@ test.describe("professional roster", () => {
       select: { type: true },
     });
     expect(enrolled.map((row) => row.type).sort()).toEqual(["E_CPS", "PASSWORD"]);
+  });
+
+  test("a workbook with a « Notice » sheet first and a title above the column names: the preview says which sheet and lines it read, with the file's line numbers", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    await signInAs(context, director.id);
+    const headers = TEMPLATE_COLUMNS.map((column) => column.header);
+    const line = (values: TemplateLine) => headers.map((header) => ({ ...GOOD_LINE, ...values })[header as keyof TemplateLine] ?? "");
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Notice").addRow(["Remplissez la feuille « Personnel », une ligne par professionnel."]);
+    const sheet = book.addWorksheet("Personnel");
+    sheet.addRows([
+      ["Liste du personnel – EHPAD Les Tilleuls – mars 2026"],
+      [],
+      headers,
+      line({ Nom: "ARNAUD", Prénom: "Léa", RPPS: RPPS[0] }),
+      line({ Nom: "COLIN", Prénom: "Inès", RPPS: "1234" }),
+    ]);
+
+    await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
+    const file = page.getByLabel("Fichier du registre");
+    await waitForHydration(file);
+    await file.setInputFiles({
+      name: "registre.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(await book.xlsx.writeBuffer()),
+    });
+    await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+    await expect(page.getByRole("heading", { name: "Aperçu de l'import" })).toBeVisible();
+    await expect(
+      page.getByText("Feuille « Personnel » lue : la feuille « Notice », avant elle, ne contient pas les intitulés de colonnes du modèle."),
+    ).toBeVisible();
+    await expect(page.getByText("Les 2 premières lignes, avant les intitulés de colonnes, ont été ignorées.")).toBeVisible();
+    await expect(page.getByText("Ligne 5 : le numéro RPPS 1234 doit comporter 11 chiffres.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Importer 1 professionnel (la ligne rejetée ne sera pas importée)" })).toBeVisible();
   });
 
   test("a professional's page says what is missing in words, and a wrong RPPS number is explained", async ({ page, context }) => {

@@ -610,7 +610,7 @@ async function workbookOf(sheets: Record<string, Rows>): Promise<Uint8Array> {
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-describe("parseRosterFile: a title above the column names of a worksheet", () => {
+describe("parseRosterFile: which part of an Excel workbook is read", () => {
   const headers = TEMPLATE_COLUMNS.map((column) => column.header);
   const line = (overrides: TemplateLine = {}) =>
     headers.map((header) => ({ ...GOOD_LINE, ...overrides })[header as keyof TemplateLine] ?? "");
@@ -626,6 +626,62 @@ describe("parseRosterFile: a title above the column names of a worksheet", () =>
     ]);
     expect(result.rows.map((row) => row.line)).toEqual([4]);
     expect(result.rejected).toMatchObject([{ line: 5, messages: ["Ligne 5 : le numéro RPPS 1234 doit comporter 11 chiffres."] }]);
+  });
+
+  it("reads the sheet that holds the columns when a « Notice » sheet comes first, and says which", async () => {
+    const result = await read({
+      Notice: [["Remplissez la feuille « Personnel »."], ["Une ligne par professionnel."]],
+      Personnel: [headers, line()],
+    });
+    expect(result).toMatchObject({ errors: [], warnings: [] });
+    expect(result.notes).toEqual([
+      "Feuille « Personnel » lue : la feuille « Notice », avant elle, ne contient pas les intitulés de colonnes du modèle.",
+    ]);
+    expect(result.rows.map((row) => [row.line, row.lastName])).toEqual([[2, "DUPONT"]]);
+  });
+
+  it("reads the next sheet when the first is empty", async () => {
+    const result = await read({ Feuil1: [], Feuil2: [], Personnel: [[TITLE], headers, line()] });
+    expect(result.notes).toEqual([
+      "Feuille « Personnel » lue : les feuilles « Feuil1 » et « Feuil2 », avant elle, sont vides.",
+      "La première ligne, avant les intitulés de colonnes, a été ignorée.",
+    ]);
+    expect(result.rows.map((row) => row.line)).toEqual([3]);
+  });
+
+  it("reads the first of several sheets with the columns and names the others, not read", async () => {
+    const result = await read({
+      Notice: [["À lire"]],
+      "Site A": [headers, line()],
+      "Site B": [headers, line({ Nom: "MARTIN", RPPS: RPPS_2 })],
+      "Site C": [headers, line({ Nom: "PETIT", RPPS: RPPS_3 })],
+    });
+    expect(result.rows.map((row) => row.lastName)).toEqual(["DUPONT"]);
+    expect(result.notes).toEqual([
+      "Feuille « Site A » lue : la feuille « Notice », avant elle, ne contient pas les intitulés de colonnes du modèle.",
+    ]);
+    expect(result.warnings).toEqual([
+      "Les feuilles « Site B » et « Site C » contiennent aussi les intitulés de colonnes du modèle mais n'ont pas été lues : seule la feuille « Site A » est importée. Importez les autres dans un second temps, ou rassemblez les professionnels dans une seule feuille.",
+    ]);
+    const two = await read({ Personnel: [headers, line()], Archives: [headers, line({ Nom: "MARTIN", RPPS: RPPS_2 })] });
+    expect(two.notes).toEqual(["Le classeur contient 2 feuilles : seule la première (« Personnel ») est lue."]);
+    expect(two.warnings).toEqual([
+      "La feuille « Archives » contient aussi les intitulés de colonnes du modèle mais n'a pas été lue : seule la feuille « Personnel » est importée. Importez les autres dans un second temps, ou rassemblez les professionnels dans une seule feuille.",
+    ]);
+  });
+
+  it("says which names it looked for when no sheet has them", async () => {
+    const result = await read({
+      Feuil1: [],
+      Notice: [
+        ["Service", "Effectif"],
+        ["Urgences", 12],
+      ],
+    });
+    expect(result.errors).toEqual([NO_HEADER]);
+    expect(result.notes).toEqual(["Feuille « Notice » lue : la feuille « Feuil1 », avant elle, est vide."]);
+    const empty = await read({ Feuil1: [] });
+    expect(empty.errors).toEqual(["Le fichier est vide."]);
   });
 });
 

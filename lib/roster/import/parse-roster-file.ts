@@ -3,7 +3,8 @@
  * (the file name only names it in messages), decodes it, validates every line and returns the
  * rows to import with everything the director must know, in French.
  *
- * Formats: the app's template as CSV (`;`, `,` or tab) or as an Excel workbook (first sheet), and
+ * Formats: the app's template as CSV (`;`, `,` or tab) or as an Excel workbook (the first sheet
+ * holding the template's column names, which the preview names), and
  * the Annuaire Santé extract (lines of the given FINESS numbers only). An Excel 97-2003 (.xls)
  * file or a LibreOffice (.ods) one is refused with the way out; a PDF or an image is named as such.
  *
@@ -11,9 +12,9 @@
  */
 import { looksLikeAnnuaireSante, readAnnuaireSante } from "./annuaire-sante";
 import { accentCheckWarning, decodeText, encodingNote } from "./decode";
-import { csvRecords, worksheetRecords } from "./records";
+import { csvRecords, worksheetRecords, type WorksheetRecords } from "./records";
 import { detectCsvHeader, SEPARATOR_NAMES } from "./template-header";
-import { readTemplateRecords } from "./template-file";
+import { headerRecordIndex, readTemplateRecords } from "./template-file";
 import type { RosterImportOptions, RosterImportResult } from "./types";
 import { professionCodeReader } from "../template/profession-names";
 
@@ -44,30 +45,57 @@ function emptyResult(errors: string[]): RosterImportResult {
 type Corrections = RosterImportOptions["corrections"];
 type ProfessionCodeOf = (text: string) => string | null;
 
+/** « « A » », « « A » et « B » », « « A », « B » et « C » ». */
+function quotedList(names: readonly string[]): string {
+  const quoted = names.map((name) => `« ${name} »`);
+  return quoted.length <= 1 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} et ${quoted.at(-1)}`;
+}
+
+/** Which sheet was read, and why not the ones before it. */
+function sheetNote(sheets: readonly WorksheetRecords[], read: WorksheetRecords): string {
+  if (sheets.length === 1) return `Classeur Excel : feuille « ${read.name} » lue.`;
+  const before = sheets.slice(0, sheets.indexOf(read));
+  if (before.length === 0) return `Le classeur contient ${sheets.length} feuilles : seule la première (« ${read.name} ») est lue.`;
+  const one = before.length === 1;
+  const why = before.every((sheet) => sheet.records.length === 0)
+    ? one
+      ? "est vide"
+      : "sont vides"
+    : `${one ? "ne contient pas" : "ne contiennent pas"} les intitulés de colonnes du modèle`;
+  return `Feuille « ${read.name} » lue : ${one ? "la feuille" : "les feuilles"} ${quotedList(before.map((sheet) => sheet.name))}, avant elle, ${why}.`;
+}
+
 async function readWorkbook(
   bytes: Uint8Array,
   fileName: string,
   professionCodeOf: ProfessionCodeOf,
   corrections: Corrections,
 ): Promise<RosterImportResult> {
-  let workbook;
+  let sheets;
   try {
-    workbook = await worksheetRecords(bytes);
+    sheets = await worksheetRecords(bytes);
   } catch {
     return emptyResult([
       `Le fichier « ${fileName} » n'a pas pu être lu comme un classeur Excel (.xlsx) : il est peut-être abîmé ou protégé par un mot de passe.`,
     ]);
   }
-  const [first] = workbook.sheetNames;
-  if (first === undefined) {
+  if (sheets.length === 0) {
     return emptyResult([`Le fichier « ${fileName} » ne contient aucune feuille de calcul : enregistrez-le depuis Excel ou LibreOffice.`]);
   }
-  const reading = readTemplateRecords(workbook.records, "XLSX", professionCodeOf, corrections);
-  const notes =
-    workbook.sheetNames.length > 1
-      ? [`Le classeur contient ${workbook.sheetNames.length} feuilles : seule la première (« ${first} ») est lue.`]
-      : [`Classeur Excel : feuille « ${first} » lue.`];
-  return { format: "XLSX", encoding: null, ...reading, notes: [...notes, ...reading.notes] };
+  // The first sheet with the template's column names (a « Notice » sheet may come first); when
+  // none has them, the first sheet that is not empty, whose reading says what is missing.
+  const withHeader = sheets.filter((sheet) => headerRecordIndex(sheet.records) !== -1);
+  const read = withHeader[0] ?? sheets.find((sheet) => sheet.records.length > 0) ?? sheets[0]!;
+  const reading = readTemplateRecords(read.records, "XLSX", professionCodeOf, corrections);
+  const unread = withHeader.slice(1).map((sheet) => sheet.name);
+  const warnings =
+    unread.length === 0
+      ? reading.warnings
+      : [
+          `${unread.length === 1 ? `La feuille ${quotedList(unread)} contient` : `Les feuilles ${quotedList(unread)} contiennent`} aussi les intitulés de colonnes du modèle mais ${unread.length === 1 ? "n'a pas été lue" : "n'ont pas été lues"} : seule la feuille « ${read.name} » est importée. Importez les autres dans un second temps, ou rassemblez les professionnels dans une seule feuille.`,
+          ...reading.warnings,
+        ];
+  return { format: "XLSX", encoding: null, ...reading, warnings, notes: [sheetNote(sheets, read), ...reading.notes] };
 }
 
 function readCsv(bytes: Uint8Array, professionCodeOf: ProfessionCodeOf, corrections: Corrections): RosterImportResult {

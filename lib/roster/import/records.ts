@@ -1,8 +1,8 @@
 /**
- * Turns a CSV text or the first worksheet of a workbook into numbered records of text cells, the
- * one shape the template reader works on.
+ * Turns a CSV text or the worksheets of a workbook into numbered records of text cells, the one
+ * shape the template reader works on.
  *
- * Public API: `FileRecord`, `csvRecords`, `worksheetRecords`.
+ * Public API: `FileRecord`, `WorksheetRecords`, `csvRecords`, `worksheetRecords`.
  */
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
@@ -44,20 +44,22 @@ function cellText(value: ExcelJS.CellValue): string {
   return "";
 }
 
-/** Records of the first worksheet, and the sheets' names; throws when the bytes are not a workbook. */
-export async function worksheetRecords(bytes: Uint8Array): Promise<{ records: FileRecord[]; sheetNames: string[] }> {
+/** A worksheet's name and its non-blank rows. */
+export type WorksheetRecords = { name: string; records: FileRecord[] };
+
+/** Records of every worksheet, in the workbook's order; throws when the bytes are not a workbook. */
+export async function worksheetRecords(bytes: Uint8Array): Promise<WorksheetRecords[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes.slice().buffer);
-  const sheetNames = workbook.worksheets.map((worksheet) => worksheet.name);
-  const sheet = workbook.worksheets[0];
-  if (sheet === undefined) return { records: [], sheetNames };
-  const records: FileRecord[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    // row.values is 1-based (index 0 is empty) and sparse.
-    const values = row.values as ExcelJS.CellValue[];
-    for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
-    if (cells.some((cell) => cell.trim() !== "")) records.push({ line, cells });
+  return workbook.worksheets.map((sheet) => {
+    const records: FileRecord[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, line) => {
+      const cells: string[] = [];
+      // row.values is 1-based (index 0 is empty) and sparse.
+      const values = row.values as ExcelJS.CellValue[];
+      for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
+      if (cells.some((cell) => cell.trim() !== "")) records.push({ line, cells });
+    });
+    return { name: sheet.name, records };
   });
-  return { records, sheetNames };
 }
