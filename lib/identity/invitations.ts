@@ -173,6 +173,15 @@ export async function invitedAccount(
   return user && { id: user.id, staffRole: user.staffRole, isMember: user._count.memberships > 0 };
 }
 
+/**
+ * Why the signed-in account cannot accept an invitation of this purpose, in the words its acceptance
+ * would refuse it with (`invitationRefusal`, read from the same account row); null when it can. The
+ * invitation page shows it in place of the button; `acceptInvitationWithAccount` still checks.
+ */
+export async function acceptanceRefusal(viewer: Viewer, purpose: "STAFF" | "MEMBER"): Promise<string | null> {
+  return invitationRefusal(await invitedAccount(db, { id: viewer.userId }), purpose, "invitee");
+}
+
 export const INVITATION_STATUS_MESSAGES: Readonly<Record<Exclude<LinkStatus, "valid">, string>> = {
   used: "Ce lien d'invitation a déjà été utilisé. Si votre compte est activé, connectez-vous ; sinon, demandez une nouvelle invitation.",
   superseded:

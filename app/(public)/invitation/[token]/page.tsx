@@ -7,7 +7,7 @@ import { LinkKeyRegistration } from "@/components/identity/link-key-registration
 import { PscSignInButton } from "@/components/identity/psc-sign-in-button";
 import { env } from "@/lib/config/env";
 import { getViewer } from "@/lib/identity/current-viewer";
-import { findInvitation, INVITATION_STATUS_MESSAGES } from "@/lib/identity/invitations";
+import { acceptanceRefusal, findInvitation, INVITATION_STATUS_MESSAGES } from "@/lib/identity/invitations";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 import { asRole } from "@/lib/format/elision";
 import { invitedMemberRole } from "@/lib/establishments/membership-role-labels";
@@ -28,6 +28,9 @@ export default async function InvitationPage({ params }: Props) {
   const { status, invitation, accountExists } = await loadInvitation(token);
   const pscEnabled = Boolean(env.PSC_ISSUER && env.PSC_CLIENT_ID);
   const viewer = accountExists ? await getViewer() : null;
+  const isInvitee = Boolean(viewer && invitation && viewer.email.toLowerCase() === invitation.email);
+  // What the acceptance would refuse, said before the button is pressed rather than after.
+  const refusal = viewer && invitation && status === "valid" && isInvitee ? await acceptanceRefusal(viewer, invitation.purpose) : null;
 
   return (
     <div className={fr.cx("fr-grid-row", "fr-grid-row--center")}>
@@ -52,7 +55,9 @@ export default async function InvitationPage({ params }: Props) {
               .
             </p>
             {accountExists ? (
-              viewer?.email.toLowerCase() === invitation.email ? (
+              refusal ? (
+                <Alert as="h2" severity="warning" title="Ce compte ne peut pas accepter cette invitation" description={refusal} />
+              ) : isInvitee ? (
                 <AcceptInvitationButton
                   token={token}
                   label={invitation.establishment ? `Rejoindre « ${invitation.establishment.name} »` : "Accepter l'invitation"}

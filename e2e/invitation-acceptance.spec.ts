@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { e2eDb } from "./fixtures/database";
+import { createStaffInvitation } from "./fixtures/invitations";
+import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
+import { signInAs } from "./fixtures/sessions";
+import { createEstablishment, createUser } from "@/test/factories";
+
+/** An invitation opened by the account it was sent to: the button, or why this account cannot accept it. */
+test.describe("accepting an invitation with an account", () => {
+  /** A reviewer's invitation whose address then became an account's (with `options`), signed in on `context`. */
+  async function invitationToAccount(context: import("@playwright/test").BrowserContext, options: Parameters<typeof createUser>[1]) {
+    const invitation = await createStaffInvitation("REVIEWER");
+    const user = await createUser(e2eDb, options);
+    await e2eDb.user.update({ where: { id: user.id }, data: { email: invitation.email } });
+    await signInAs(context, user.id);
+    return invitation;
+  }
+
+  test("an establishment member opening a staff invitation reads the refusal instead of « Accepter »", async ({ page, context }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const invitation = await invitationToAccount(context, { establishmentId: establishment.id });
+    const errors = watchPageErrors(page);
+    await page.goto(invitation.path);
+
+    await expect(page.getByRole("heading", { level: 2, name: "Ce compte ne peut pas accepter cette invitation" })).toBeVisible();
+    await expect(page.getByText("Votre compte est celui d'un membre d'un établissement candidat", { exact: false })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Accepter l'invitation" })).toHaveCount(0);
+    await expectNoSeriousAccessibilityViolation(page);
+    await expectNoPageErrors(page, errors);
+  });
+
+  test("an account without a role still gets « Accepter l'invitation »", async ({ page, context }) => {
+    const invitation = await invitationToAccount(context, {});
+    const errors = watchPageErrors(page);
+    await page.goto(invitation.path);
+
+    await expect(page.getByRole("button", { name: "Accepter l'invitation" })).toBeVisible();
+    await expect(page.getByText("Ce compte ne peut pas accepter cette invitation")).toHaveCount(0);
+    await expectNoPageErrors(page, errors);
+  });
+});
