@@ -488,6 +488,12 @@ const ROWS: Row[] = [
     expected: MANAGER_ONLY(422),
   },
   {
+    route: "DELETE /api/waves/[waveId]/extensions/[extensionId]",
+    call: (w) => ({ method: "DELETE", url: `/api/waves/${w.wave}/extensions/${crypto.randomUUID()}` }),
+    // No extension has this id: the manager passes the policy and finds nothing to withdraw.
+    expected: MANAGER_ONLY(404),
+  },
+  {
     route: "POST /api/applications",
     call: (w) => ({ method: "POST", url: "/api/applications", json: { waveId: w.wave, establishmentId: w.establishment } }),
     // The member's establishment already has its dossier for this wave: the same one comes back.

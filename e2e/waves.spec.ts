@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-defaults";
-import { parisDateTime, toParisLocal } from "@/lib/time/paris";
+import { formatParisDateTime, parisDateTime, toParisLocal } from "@/lib/time/paris";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
+import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
 import { signInAs } from "./fixtures/sessions";
 import { createEstablishment, createUser } from "@/test/factories";
 
@@ -276,5 +277,59 @@ test.describe("waves and eligibility", () => {
     await page.getByText(/^Prolongation accordée jusqu'au/).click();
     await expect(page.getByText("Motif : Panne du système d'information signalée avant la clôture.")).toBeVisible();
     await expectNoSeriousAccessibilityViolation(page);
+  });
+
+  test("an earlier date asks for a confirmation saying the deadline is shortened; « Retirer » gives the wave's closing back (ADR 0038)", async ({
+    page,
+  }) => {
+    test.slow(); // Two submissions and a withdrawal, each followed by the page's refresh.
+    const wave = await createEhpadWave(new Date(Date.now() + 30 * DAY_MS));
+    const { establishment } = await memberOf("500");
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    const inDays = (days: number) => parisDateTime(toParisLocal(new Date(Date.now() + days * DAY_MS)).slice(0, 10) + "T18:00");
+    const granted = inDays(40);
+    const extension = await e2eDb.deadlineExtension.create({
+      data: { waveId: wave.id, establishmentId: establishment.id, closesAt: granted, reason: "Incident.", grantedById: manager.id },
+      select: { id: true },
+    });
+    await signInFresh(page, manager.id);
+    const errors = watchPageErrors(page);
+    await page.goto(`/pilotage/vagues/${wave.id}`);
+
+    const form = page.getByRole("form", { name: "Accorder une prolongation" });
+    await waitForHydration(form.getByLabel("FINESS de l'établissement (ET)"));
+    await expectNoPageErrors(page, errors);
+    const earlier = inDays(35);
+    await form.getByLabel("FINESS de l'établissement (ET)").fill(establishment.finessEt);
+    await form.getByLabel("Nouvelle date limite (heure de Paris)").fill(toParisLocal(earlier));
+    await form.getByLabel("Motif").fill("Erreur de saisie de la date.");
+    await expect(
+      form.getByText(
+        `Le délai de « ${establishment.name} » passera du ${formatParisDateTime(granted)} au ${formatParisDateTime(earlier)} : il sera raccourci.`,
+      ),
+    ).toBeVisible();
+
+    // Without the box ticked, the server refuses and the date stays.
+    await form.getByRole("button", { name: "Accorder la prolongation" }).click();
+    await expect(form.locator(".fr-message--error")).toHaveText(/Cochez la case de confirmation pour l'enregistrer\.$/);
+    expect((await e2eDb.deadlineExtension.findUniqueOrThrow({ where: { id: extension.id } })).closesAt).toEqual(granted);
+
+    await form.getByText("Je confirme raccourcir le délai de cet établissement").click();
+    await form.getByRole("button", { name: "Accorder la prolongation" }).click();
+    await expect(page.getByText("Prolongation accordée. Les membres de l'établissement en sont informés par courriel.")).toBeVisible();
+    expect((await e2eDb.deadlineExtension.findUniqueOrThrow({ where: { id: extension.id } })).closesAt).toEqual(earlier);
+    expect(await e2eDb.auditEvent.count({ where: { targetId: extension.id, action: "extension.shortened" } })).toBe(1);
+    await expectNoSeriousAccessibilityViolation(page);
+
+    const questions: string[] = [];
+    page.once("dialog", (dialog) => {
+      questions.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.getByRole("button", { name: `Retirer la prolongation de ${establishment.name}` }).click();
+    await expect(page.getByText(/^Prolongation retirée : la clôture de la vague s'applique de nouveau/)).toBeVisible();
+    expect(questions[0]).toContain(`Retirer la prolongation de « ${establishment.name} » ?`);
+    expect(await e2eDb.deadlineExtension.count({ where: { id: extension.id } })).toBe(0);
+    expect(await e2eDb.auditEvent.count({ where: { targetId: extension.id, action: "extension.withdrawn" } })).toBe(1);
   });
 });

@@ -3,24 +3,47 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { TextAreaField, TextField } from "@/components/forms/fields";
 import { ZDeadlineExtensionInput } from "@/lib/campaigns/schemas";
+import { shortensExtension, shorteningNotice } from "@/lib/campaigns/wave-rules";
 import { callApi } from "@/lib/http/api-client";
+import { normalizeFiness } from "@/lib/identifiers/finess";
+import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
+import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 
 type Values = z.input<typeof ZDeadlineExtensionInput>;
 
-/** A programme manager grants (or moves) one establishment's extension on the wave. */
-export function ExtensionForm({ waveId }: { waveId: string }) {
+/** An extension already granted on the wave, as the form compares a new date with it. */
+export type GrantedExtension = { finessEt: string; establishment: string; closesAt: Date };
+
+/** The sentence the manager confirms when the new date brings an establishment's extension forward; null otherwise. */
+function shorteningOf(granted: readonly GrantedExtension[], finessEt: string, newClosesAt: string): string | null {
+  const previous = granted.find((extension) => extension.finessEt === normalizeFiness(finessEt));
+  if (!previous || !isParisLocalTime(newClosesAt)) return null;
+  const closesAt = parisDateTime(newClosesAt);
+  return shortensExtension(previous, { closesAt }) ? shorteningNotice(previous.establishment, previous.closesAt, closesAt) : null;
+}
+
+/**
+ * A programme manager grants (or moves) one establishment's extension on the wave. An earlier
+ * date than the one granted asks for a confirmation first, saying it shortens the deadline; the
+ * server refuses it without (ADR 0038), and the box then shows with its message.
+ */
+export function ExtensionForm({ waveId, granted }: { waveId: string; granted: readonly GrantedExtension[] }) {
   const router = useRouter();
   const form = useForm<Values, unknown, z.output<typeof ZDeadlineExtensionInput>>({
     resolver: zodResolver(ZDeadlineExtensionInput),
-    defaultValues: { finessEt: "", newClosesAt: "", reason: "" },
+    defaultValues: { finessEt: "", newClosesAt: "", reason: "", confirmShortening: false },
   });
+  const [finessEt, newClosesAt] = useWatch({ control: form.control, name: ["finessEt", "newClosesAt"] });
+  const shortening = shorteningOf(granted, finessEt ?? "", newClosesAt ?? "");
+  const confirmationError = form.formState.errors.confirmShortening?.message;
 
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
     await callApi(`/api/waves/${waveId}/extensions`, "POST", values);
@@ -53,6 +76,32 @@ export function ExtensionForm({ waveId }: { waveId: string }) {
         rows={3}
         maxLength={500}
       />
+      {shortening || confirmationError ? (
+        <Controller
+          control={form.control}
+          name="confirmShortening"
+          render={({ field, fieldState }) => (
+            <Checkbox
+              legend={shortening ?? "Raccourcir le délai"}
+              small
+              {...errorState(fieldState.error?.message)}
+              options={[
+                {
+                  label: "Je confirme raccourcir le délai de cet établissement",
+                  nativeInputProps: {
+                    ref: field.ref,
+                    name: field.name,
+                    checked: Boolean(field.value),
+                    onChange: (event) => field.onChange(event.target.checked),
+                    onBlur: field.onBlur,
+                    ...ariaInvalid(fieldState.error?.message),
+                  },
+                },
+              ]}
+            />
+          )}
+        />
+      ) : null}
       <div aria-live="polite">
         {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}
       </div>

@@ -1,7 +1,9 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { WaveConfiguration } from "@/lib/campaigns/get-wave-configuration";
+import { checkExtensionWithdrawal } from "@/lib/campaigns/wave-rules";
 import { formatParisDateTime } from "@/lib/time/paris";
+import { WithdrawExtensionButton } from "./withdraw-extension-button";
 
 /** The wave's versions of objectives and grid, newest first, with the dossiers each one holds. */
 export function WaveVersionsTable({ versions }: { versions: WaveConfiguration["versions"] }) {
@@ -32,8 +34,17 @@ export function WaveVersionsTable({ versions }: { versions: WaveConfiguration["v
   );
 }
 
-/** Extensions granted on the wave, by closing date. */
-export function ExtensionsTable({ extensions }: { extensions: WaveConfiguration["extensions"] }) {
+/**
+ * Extensions granted on the wave, by closing date, each with « Retirer » while withdrawing it
+ * leaves no deposit late (`checkExtensionWithdrawal`, ADR 0038), or why not.
+ */
+export function ExtensionsTable({
+  wave,
+  extensions,
+}: {
+  wave: { id: string; closesAt: Date };
+  extensions: WaveConfiguration["extensions"];
+}) {
   if (extensions.length === 0) return <p>Aucune prolongation accordée sur cette vague.</p>;
   return (
     <DataTable caption="Prolongations accordées">
@@ -43,24 +54,44 @@ export function ExtensionsTable({ extensions }: { extensions: WaveConfiguration[
           <th scope="col">Nouvelle date limite</th>
           <th scope="col">Motif</th>
           <th scope="col">Accordée</th>
+          <th scope="col">Retrait</th>
         </tr>
       </thead>
       <tbody>
-        {extensions.map((extension) => (
-          <tr key={extension.id}>
-            <td>
-              {extension.establishment.name}
-              <br />
-              <span className={fr.cx("fr-text--sm")}>FINESS {extension.establishment.finessEt}</span>
-            </td>
-            <td>{formatParisDateTime(extension.closesAt)}</td>
-            <td>{extension.reason}</td>
-            <td>
-              le {formatParisDateTime(extension.createdAt)}
-              {extension.grantedBy ? ` par ${extension.grantedBy.displayName}` : ""}
-            </td>
-          </tr>
-        ))}
+        {extensions.map((extension) => {
+          const [blocked] = checkExtensionWithdrawal(
+            { establishment: extension.establishment.name },
+            wave,
+            extension.establishment.applications[0]?.submissions[0]?.receivedAt ?? null,
+          );
+          return (
+            <tr key={extension.id}>
+              <td>
+                {extension.establishment.name}
+                <br />
+                <span className={fr.cx("fr-text--sm")}>FINESS {extension.establishment.finessEt}</span>
+              </td>
+              <td>{formatParisDateTime(extension.closesAt)}</td>
+              <td>{extension.reason}</td>
+              <td>
+                le {formatParisDateTime(extension.createdAt)}
+                {extension.grantedBy ? ` par ${extension.grantedBy.displayName}` : ""}
+              </td>
+              <td>
+                {blocked ? (
+                  <span className={fr.cx("fr-text--sm")}>{blocked.message}</span>
+                ) : (
+                  <WithdrawExtensionButton
+                    waveId={wave.id}
+                    extensionId={extension.id}
+                    establishment={extension.establishment.name}
+                    waveClosesAt={wave.closesAt}
+                  />
+                )}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </DataTable>
   );

@@ -44,6 +44,8 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   "wave.decision_settings_changed": "Règles de classement modifiées",
   "wave.follow_up_settings_changed": "Cibles et calendrier du suivi modifiés",
   "extension.granted": "Délai supplémentaire accordé",
+  "extension.shortened": "Délai supplémentaire raccourci",
+  "extension.withdrawn": "Délai supplémentaire retiré",
   "establishment.registered": "Établissement inscrit",
   "establishment.updated": "Fiche de l'établissement modifiée",
   "application.started": "Dossier commencé",

@@ -1,10 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { startApplication } from "@/lib/applications/start-application";
+import { frenchSpacing } from "@/lib/format/french-spacing";
 import { parisDateTime } from "@/lib/time/paris";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { createWave } from "./create-wave";
 import { getEligibilityScreen } from "./get-eligibility-screen";
 import { grantDeadlineExtension } from "./grant-deadline-extension";
+import { withdrawDeadlineExtension } from "./withdraw-deadline-extension";
 import { establishmentWithDirector, insertCampaign, programmeManager, waveForm, WAVE_FORM_CREATED_AT } from "@/test/factories";
 
 /** A per-establishment extension granted by a programme manager, as every deadline check sees it. */
@@ -112,5 +115,128 @@ describe("deadline extension", () => {
     });
     await expect(grantDeadlineExtension(late.director, waveId, input, null, afterClosing)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await testDb.deadlineExtension.count()).toBe(0);
+  });
+
+  it("brings an extension forward only once the manager confirms it, and tells the members their deadline is shortened", async () => {
+    const { manager, waveId } = await closedWave();
+    const late = await establishmentWithDirector(testDb, { categoryCode: "500", name: "CH de Niort" });
+    const grant = (newClosesAt: string, confirmShortening?: boolean) =>
+      grantDeadlineExtension(
+        manager,
+        waveId,
+        { finessEt: late.establishment.finessEt, newClosesAt, reason: "Erreur de saisie.", confirmShortening },
+        null,
+        afterClosing,
+      );
+    const { extensionId } = await grant("2027-04-20T12:00");
+
+    await expect(grant("2027-04-10T12:00")).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: {
+        confirmShortening: [
+          "Le délai de « CH de Niort » passera du 20 avril 2027 à 12:00 au 10 avril 2027 à 12:00 : il sera raccourci. Cochez la case de confirmation pour l'enregistrer.",
+        ],
+      },
+    });
+    await expect(grant("2027-04-10T12:00", false)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(await testDb.deadlineExtension.findMany({ select: { closesAt: true } })).toEqual([
+      { closesAt: parisDateTime("2027-04-20T12:00") },
+    ]);
+    expect(await testDb.outboxEmail.count()).toBe(1);
+
+    await grant("2027-04-10T12:00", true);
+    expect(await testDb.deadlineExtension.findMany({ select: { closesAt: true } })).toEqual([
+      { closesAt: parisDateTime("2027-04-10T12:00") },
+    ]);
+    const audit = await testDb.auditEvent.findMany({
+      where: { targetId: extensionId },
+      orderBy: { id: "asc" },
+      select: { action: true, details: true },
+    });
+    expect(audit.map((entry) => entry.action)).toEqual(["extension.granted", "extension.shortened"]);
+    expect(audit[1]?.details).toMatchObject({
+      previousClosesAt: "2027-04-20T10:00:00.000Z",
+      closesAt: "2027-04-10T10:00:00.000Z",
+      shortened: true,
+    });
+    const shortened = await testDb.outboxEmail.findFirstOrThrow({ orderBy: { createdAt: "desc" }, select: { subject: true, text: true } });
+    expect(shortened.subject).toBe("Délai supplémentaire raccourci au 10 avril 2027 à 12:00 – HospiConnect");
+    expect(shortened.text).toContain(
+      "elle était le 20 avril 2027 à 12:00, elle est désormais le 10 avril 2027 à 12:00. Votre délai est raccourci.",
+    );
+    expect(shortened.text).not.toContain("accorde");
+
+    // A later date again needs no confirmation.
+    await grant("2027-04-25T12:00");
+    expect(await testDb.outboxEmail.count()).toBe(3);
+  });
+
+  it("withdraws an extension granted by mistake: the wave's closing applies again, audited and announced", async () => {
+    const { manager, waveId } = await closedWave();
+    const wrong = await establishmentWithDirector(testDb, { categoryCode: "500", name: "EHPAD Les Tilleuls" });
+    const { extensionId } = await grantDeadlineExtension(
+      manager,
+      waveId,
+      { finessEt: wrong.establishment.finessEt, newClosesAt: "2027-04-15T12:00", reason: "Incident." },
+      null,
+      afterClosing,
+    );
+    await expect(withdrawDeadlineExtension(wrong.director, { waveId, extensionId, ip: null }, afterClosing)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(withdrawDeadlineExtension(manager, { waveId, extensionId: randomUUID(), ip: null }, afterClosing)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+
+    await withdrawDeadlineExtension(manager, { waveId, extensionId, ip: "203.0.113.9" }, afterClosing);
+    expect(await testDb.deadlineExtension.count()).toBe(0);
+    await expect(
+      startApplication(wrong.director, { waveId, establishmentId: wrong.establishment.id }, null, afterClosing),
+    ).rejects.toMatchObject({ code: "DEADLINE_PASSED" });
+    expect(
+      await testDb.auditEvent.findFirstOrThrow({
+        where: { targetId: extensionId, action: "extension.withdrawn" },
+        select: { ip: true, details: true },
+      }),
+    ).toMatchObject({
+      ip: "203.0.113.9",
+      details: { previousClosesAt: "2027-04-15T10:00:00.000Z", waveClosesAt: "2027-03-31T21:59:00.000Z" },
+    });
+    const email = await testDb.outboxEmail.findFirstOrThrow({
+      orderBy: { createdAt: "desc" },
+      select: { to: true, subject: true, text: true },
+    });
+    expect(email).toMatchObject({
+      to: wrong.director.email,
+      subject: frenchSpacing("Prolongation retirée : date limite du 31 mars 2027 à 23:59 – HospiConnect"),
+    });
+    expect(email.text).toContain(
+      frenchSpacing("La date limite de dépôt de votre établissement redevient celle de la vague : 31 mars 2027 à 23:59 (heure de Paris)."),
+    );
+    expect(email.text).toContain(frenchSpacing("Cette date est passée : le dossier ne peut plus être déposé."));
+  });
+
+  it("refuses to withdraw an extension its establishment submitted on, after the wave's closing", async () => {
+    const { manager, waveId } = await closedWave();
+    const late = await establishmentWithDirector(testDb, { categoryCode: "500", name: "CH de Niort" });
+    const { extensionId } = await grantDeadlineExtension(
+      manager,
+      waveId,
+      { finessEt: late.establishment.finessEt, newClosesAt: "2027-04-15T12:00", reason: "Incident." },
+      null,
+      afterClosing,
+    );
+    const { applicationId } = await startApplication(late.director, { waveId, establishmentId: late.establishment.id }, null, afterClosing);
+    await testDb.application.update({ where: { id: applicationId }, data: { state: "SUBMITTED" } });
+    await testDb.submission.create({
+      data: { applicationId, idempotencyKey: randomUUID(), receivedAt: parisDateTime("2027-04-03T09:30"), contentHash: "0".repeat(64) },
+    });
+
+    await expect(withdrawDeadlineExtension(manager, { waveId, extensionId, ip: null }, afterClosing)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message:
+        "« CH de Niort » a déposé son dossier le 3 avril 2027 à 09:30, après la clôture de la vague, grâce à cette prolongation : la retirer rendrait ce dépôt hors délai.",
+    });
+    expect(await testDb.deadlineExtension.count()).toBe(1);
   });
 });

@@ -22,7 +22,7 @@ const CRITERION_FIELDS = {
  * A wave as its programme managers configure it: settings, eligible categories, the current
  * version of objectives and grid (with what a change would do), the history of versions with the
  * dossiers each holds, the objectives of every version (those a follow-up target may name) and the
- * extensions granted.
+ * extensions granted, with when each establishment's dossier was submitted.
  */
 export async function getWaveConfiguration(viewer: Viewer, waveId: string) {
   requirePermission(viewer, "programme:configure");
@@ -57,7 +57,18 @@ export async function getWaveConfiguration(viewer: Viewer, waveId: string) {
           closesAt: true,
           reason: true,
           createdAt: true,
-          establishment: { select: { id: true, name: true, finessEt: true } },
+          establishment: {
+            select: {
+              id: true,
+              name: true,
+              finessEt: true,
+              // Whether the extension may be withdrawn (checkExtensionWithdrawal): when its dossier was submitted.
+              applications: {
+                where: { waveId },
+                select: { submissions: { orderBy: { receivedAt: "asc" }, take: 1, select: { receivedAt: true } } },
+              },
+            },
+          },
           grantedBy: { select: { displayName: true } },
         },
       },

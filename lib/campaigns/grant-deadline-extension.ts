@@ -8,7 +8,7 @@ import { deadlineExtendedEmail } from "@/lib/notifications/deadline-extended";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { parisDateTime } from "@/lib/time/paris";
 import type { TDeadlineExtensionInput } from "./schemas";
-import { checkExtension } from "./wave-rules";
+import { checkExtension, shortensExtension, shorteningNotice } from "./wave-rules";
 import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 
 function refuse(field: string, message: string): never {
@@ -17,8 +17,10 @@ function refuse(field: string, message: string): never {
 
 /**
  * A programme manager gives one establishment a later closing time on a wave (an incident, a
- * late-arriving document…). Granting again replaces the date; every grant is audited with the
- * previous date, and the establishment's members are told by e-mail.
+ * late-arriving document…). Granting again replaces the date; an earlier date than the one granted
+ * brings the deadline forward, and only once the manager has confirmed it (`confirmShortening`,
+ * ADR 0038). Every grant is audited with the previous date, and the establishment's members are
+ * told by e-mail, in words that say whether they got more time or less.
  */
 export async function grantDeadlineExtension(
   viewer: Viewer,
@@ -58,6 +60,13 @@ export async function grantDeadlineExtension(
       where: { waveId_establishmentId: { waveId: wave.id, establishmentId: establishment.id } },
       select: { closesAt: true },
     });
+    const shortened = shortensExtension(previous, { closesAt });
+    if (previous && shortened && input.confirmShortening !== true) {
+      refuse(
+        "confirmShortening",
+        `${shorteningNotice(establishment.name, previous.closesAt, closesAt)} Cochez la case de confirmation pour l'enregistrer.`,
+      );
+    }
     const granted = await tx.deadlineExtension.upsert({
       where: { waveId_establishmentId: { waveId: wave.id, establishmentId: establishment.id } },
       create: { waveId: wave.id, establishmentId: establishment.id, closesAt, reason: input.reason, grantedById: viewer.userId },
@@ -66,7 +75,7 @@ export async function grantDeadlineExtension(
     });
     await recordAudit(tx, {
       actor: auditActor(viewer),
-      action: "extension.granted",
+      action: shortened ? "extension.shortened" : "extension.granted",
       target: { type: "DeadlineExtension", id: granted.id },
       ip,
       details: {
@@ -75,6 +84,7 @@ export async function grantDeadlineExtension(
         finessEt: input.finessEt,
         closesAt: closesAt.toISOString(),
         previousClosesAt: previous?.closesAt.toISOString() ?? null,
+        shortened,
         reason: input.reason,
       },
     });
@@ -83,12 +93,13 @@ export async function grantDeadlineExtension(
       establishmentId: establishment.id,
       wave: wave.title,
       closesAt,
+      previousClosesAt: previous?.closesAt ?? null,
       reason: input.reason,
     });
     for (const { user } of establishment.memberships) {
       await enqueueEmail(tx, {
-        // A new date is news again: the key includes it.
-        dedupeKey: `extension:${granted.id}:${closesAt.toISOString()}:${user.id}`,
+        // A new date is news again, and so is a date granted before then moved: the key includes both.
+        dedupeKey: `extension:${granted.id}:${previous?.closesAt.toISOString() ?? "none"}:${closesAt.toISOString()}:${user.id}`,
         to: user.email,
         ...message,
       });

@@ -121,6 +121,8 @@ export const ZDeadlineExtensionInput = z.object({
   /** Named apart from the wave form's `closesAt`: both forms share the wave page, and field ids follow names. */
   newClosesAt: localDateTime.refine(isParisLocalTime, { error: "Cette date et cette heure n'existent pas à Paris." }),
   reason: text("Le motif", 5, 500),
+  /** Ticked by the manager when the new date is earlier than the extension already granted (ADR 0038). */
+  confirmShortening: z.boolean().optional(),
 });
 export type TDeadlineExtensionInput = z.infer<typeof ZDeadlineExtensionInput>;
 

@@ -5,10 +5,13 @@ import {
   checkClosing,
   checkEnvelopeCoversGrants,
   checkExtension,
+  checkExtensionWithdrawal,
   checkGrid,
   checkRemovedCategories,
   checkSettingsChange,
   checkWaveSettings,
+  shortensExtension,
+  shorteningNotice,
 } from "./wave-rules";
 
 const settings = { year: 2026, opensAt: "2026-03-02T09:00", closesAt: "2026-06-30T23:59", fundingEnvelope: "25 000 000" };
@@ -132,6 +135,28 @@ describe("changes once the wave exists", () => {
     expect(checkExtension({ closesAt: parisDateTime("2026-03-01T12:00") }, wave, now)).toEqual([]);
     expect(checkExtension({ closesAt: parisDateTime("2026-02-13T23:59") }, wave, now)[0]?.message).toContain("postérieure à la clôture");
     expect(checkExtension({ closesAt: parisDateTime("2026-02-18T12:00") }, wave, now)[0]?.message).toContain("dans le futur");
+  });
+
+  it("call an earlier date than the extension granted a shortening, and say so", () => {
+    const granted = { closesAt: parisDateTime("2026-03-01T12:00") };
+    expect(shortensExtension(null, granted)).toBe(false);
+    expect(shortensExtension(granted, { closesAt: parisDateTime("2026-03-05T12:00") })).toBe(false);
+    expect(shortensExtension(granted, granted)).toBe(false);
+    expect(shortensExtension(granted, { closesAt: parisDateTime("2026-02-25T12:00") })).toBe(true);
+    expect(shorteningNotice("CH de Niort", granted.closesAt, parisDateTime("2026-02-25T12:00"))).toBe(
+      "Le délai de « CH de Niort » passera du 1er mars 2026 à 12:00 au 25 février 2026 à 12:00 : il sera raccourci.",
+    );
+  });
+
+  it("withdraw an extension unless a dossier was submitted on it, after the wave's closing", () => {
+    const wave = { closesAt: parisDateTime("2026-02-13T23:59") };
+    const withdraw = (submittedAt: Date | null) => checkExtensionWithdrawal({ establishment: "CH de Niort" }, wave, submittedAt);
+    expect(withdraw(null)).toEqual([]);
+    expect(withdraw(parisDateTime("2026-02-13T23:58"))).toEqual([]);
+    expect(withdraw(parisDateTime("2026-02-13T23:59"))[0]?.message).toContain("la retirer rendrait ce dépôt hors délai");
+    expect(withdraw(parisDateTime("2026-02-20T10:00"))[0]?.message).toBe(
+      "« CH de Niort » a déposé son dossier le 20 février 2026 à 10:00, après la clôture de la vague, grâce à cette prolongation : la retirer rendrait ce dépôt hors délai.",
+    );
   });
 });
 

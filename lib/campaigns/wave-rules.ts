@@ -186,3 +186,37 @@ export function checkExtension(extension: { closesAt: Date }, wave: { closesAt: 
   if (extension.closesAt <= now) return [{ path: ["closesAt"], message: "La nouvelle date limite doit être dans le futur." }];
   return [];
 }
+
+/**
+ * Whether a new grant brings an establishment's extension forward: granting again replaces the
+ * date, and an earlier one takes time back from the establishment (its members are told so, and
+ * the manager confirms it first, ADR 0038).
+ */
+export function shortensExtension(previous: { closesAt: Date } | null, next: { closesAt: Date }): boolean {
+  return previous !== null && next.closesAt < previous.closesAt;
+}
+
+/** What the manager confirms before bringing an extension forward. */
+export function shorteningNotice(establishment: string, from: Date, to: Date): string {
+  return `Le délai de « ${establishment} » passera du ${formatParisDateTime(from)} au ${formatParisDateTime(to)} : il sera raccourci.`;
+}
+
+/**
+ * Withdrawing an extension gives the establishment the wave's closing back. Refused once its
+ * dossier was submitted at or after the wave's closing: that deposit was on time only thanks to the
+ * extension, and would become late (ADR 0038). While the wave's closing is ahead, or when the
+ * dossier is a draft, or was submitted before the wave's closing, nothing depends on it.
+ */
+export function checkExtensionWithdrawal(
+  extension: { establishment: string },
+  wave: { closesAt: Date },
+  submittedAt: Date | null,
+): RuleIssue[] {
+  if (submittedAt === null || submittedAt < wave.closesAt) return [];
+  return [
+    {
+      path: [],
+      message: `« ${extension.establishment} » a déposé son dossier le ${formatParisDateTime(submittedAt)}, après la clôture de la vague, grâce à cette prolongation : la retirer rendrait ce dépôt hors délai.`,
+    },
+  ];
+}

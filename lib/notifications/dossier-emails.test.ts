@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parisDateTime } from "@/lib/time/paris";
 import { deadlineExtendedEmail } from "./deadline-extended";
+import { deadlineExtensionWithdrawnEmail } from "./deadline-extension-withdrawn";
 import { deadlineReminderEmail } from "./deadline-reminder";
 import { messagePostedEmail } from "./message-posted";
 import { dossierUrl } from "./dossier-links";
@@ -51,6 +52,51 @@ describe("dossier e-mails", () => {
     expect(email.text).toContain("Motif : Panne du réseau");
     expect(email.text).toMatch(/\/etablissements\/e1$/m);
     expect(email.text.endsWith(SIGNATURE)).toBe(true);
+  });
+
+  it("tell the members their extension is brought forward, never as « prolongation accordée »", () => {
+    const email = deadlineExtendedEmail({
+      establishment: "CH de Niort",
+      establishmentId: "e1",
+      wave: "Vague 2027",
+      closesAt: DEADLINE,
+      previousClosesAt: parisDateTime("2027-03-10T12:00"),
+      reason: "Erreur de saisie",
+    });
+    expect(email.subject).toBe("Délai supplémentaire raccourci au 1er mars 2027 à 23:59 – HospiConnect");
+    expect(email.text).toContain(
+      "L'Agence du Numérique en Santé avance la date limite accordée à « CH de Niort » pour « Vague 2027 » : elle était le 10 mars 2027 à 12:00, elle est désormais le 1er mars 2027 à 23:59. Votre délai est raccourci.",
+    );
+    expect(email.text).not.toContain("prolongation");
+    const longer = deadlineExtendedEmail({
+      ...{ establishment: "CH de Niort", establishmentId: "e1", wave: "Vague 2027", reason: "Panne" },
+      closesAt: parisDateTime("2027-03-20T12:00"),
+      previousClosesAt: parisDateTime("2027-03-10T12:00"),
+    });
+    expect(longer.subject).toBe("Prolongation accordée jusqu'au 20 mars 2027 à 12:00 – HospiConnect");
+  });
+
+  it("tell the members an extension is withdrawn: the wave's closing again, said to be past when it is", () => {
+    const input = {
+      establishment: "CH de Niort",
+      establishmentId: "e1",
+      wave: "Vague 2027",
+      previousClosesAt: parisDateTime("2027-03-10T12:00"),
+      waveClosesAt: DEADLINE,
+    };
+    const past = deadlineExtensionWithdrawnEmail({ ...input, now: parisDateTime("2027-03-02T09:00") });
+    expect(past.subject).toBe("Prolongation retirée : date limite du 1er mars 2027 à 23:59 – HospiConnect");
+    expect(past.text).toContain(
+      "L'Agence du Numérique en Santé retire la prolongation accordée à « CH de Niort » pour « Vague 2027 » jusqu'au 10 mars 2027 à 12:00.",
+    );
+    expect(past.text).toContain(
+      "La date limite de dépôt de votre établissement redevient celle de la vague : 1er mars 2027 à 23:59 (heure de Paris).",
+    );
+    expect(past.text).toContain("Cette date est passée : le dossier ne peut plus être déposé.");
+    expect(past.text.endsWith(SIGNATURE)).toBe(true);
+    expect(deadlineExtensionWithdrawnEmail({ ...input, now: parisDateTime("2027-02-20T09:00") }).text).not.toContain(
+      "Cette date est passée",
+    );
   });
 
   it("carry a message of the dossier's thread whole, with who wrote it", () => {

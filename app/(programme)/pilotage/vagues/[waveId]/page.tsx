@@ -4,6 +4,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ExtensionForm } from "@/components/campaigns/extension-form";
 import { ExtensionsTable, WaveVersionsTable } from "@/components/campaigns/wave-history";
+import { EXTENSION_WITHDRAWN } from "@/components/campaigns/withdraw-extension-button";
+import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
 import { WaveGridForm } from "@/components/campaigns/wave-grid-form";
 import { WaveSettingsForm } from "@/components/campaigns/wave-settings-form";
 import { WaveStatusBadge } from "@/components/campaigns/wave-status-badge";
@@ -28,7 +30,7 @@ const FROZEN_REASONS: Readonly<Record<FrozenBecause, string>> = {
 };
 
 const PARAMS = { waveId: RouteParam.id };
-type Props = { params: Promise<{ waveId: string }>; searchParams: Promise<{ creee?: string }> };
+type Props = { params: Promise<{ waveId: string }>; searchParams: Promise<{ creee?: string; retrait?: string }> };
 
 const loadWave = guardedPageLoad((waveId: string) => `/pilotage/vagues/${waveId}`, getWaveConfiguration);
 
@@ -40,7 +42,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function WavePage({ params, searchParams }: Props) {
   const { waveId } = await pageParams(params, PARAMS);
   // Set by the new wave's form, which brings the manager here once the wave is created.
-  const created = (await searchParams).creee === "1";
+  const query = await searchParams;
+  const created = query.creee === "1";
   const { record: wave } = await loadWave(waveId);
   const categories = await listEstablishmentCategories();
   const now = new Date();
@@ -136,9 +139,17 @@ export default async function WavePage({ params, searchParams }: Props) {
 
       <section aria-labelledby="prolongations" className={fr.cx("fr-mb-6w")}>
         <h2 id="prolongations">Prolongations par établissement</h2>
-        <ExtensionsTable extensions={wave.extensions} />
+        {query.retrait ? <ArrivalNotice key={query.retrait} message={EXTENSION_WITHDRAWN} /> : null}
+        <ExtensionsTable wave={wave} extensions={wave.extensions} />
         <h3 className={fr.cx("fr-h5")}>Accorder une prolongation</h3>
-        <ExtensionForm waveId={wave.id} />
+        <ExtensionForm
+          waveId={wave.id}
+          granted={wave.extensions.map((extension) => ({
+            finessEt: extension.establishment.finessEt,
+            establishment: extension.establishment.name,
+            closesAt: extension.closesAt,
+          }))}
+        />
       </section>
 
       <section aria-labelledby="versions">
