@@ -1,6 +1,7 @@
 import { dossierReference } from "@/lib/applications/dossier-reference";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { DecisionOutcome } from "@/lib/db/generated/enums";
+import { splitGrant } from "@/lib/follow-up/tranches";
 import { type FileStorage, generateStorageKey } from "@/lib/storage";
 import { explainCriteria } from "./aggregation";
 import { type DecisionLetterInput, letterHashOf, renderDecisionLetterPdf } from "./decision-letter-pdf";
@@ -13,7 +14,7 @@ export type LetterDossier = {
   waveId: string;
   projectTitle: string;
   budgetLines: ReadonlyArray<{ amountCents: bigint }>;
-  wave: { title: string; campaign: { title: string } };
+  wave: { title: string; advanceSharePercent: number | null; campaign: { title: string } };
   establishment: { name: string; finessEt: string };
 };
 
@@ -26,7 +27,7 @@ export const LETTER_DOSSIER_SELECT = {
   waveId: true,
   projectTitle: true,
   budgetLines: { select: { amountCents: true } },
-  wave: { select: { title: true, campaign: { select: { title: true } } } },
+  wave: { select: { title: true, advanceSharePercent: true, campaign: { select: { title: true } } } },
   establishment: { select: { name: true, finessEt: true } },
 } as const satisfies Prisma.ApplicationSelect;
 
@@ -37,6 +38,13 @@ export const LETTER_DECISION_SELECT = {
   conditions: true,
   reasons: true,
 } as const satisfies Prisma.DecisionSelect;
+
+/** The tranches a grant will be paid in: those `createTranches` writes at the release. */
+function paymentSchedule(decision: LetterDecision, advanceSharePercent: number | null): DecisionLetterInput["schedule"] {
+  if (decision.outcome !== "SELECTED" || decision.amountGrantedCents === null || advanceSharePercent === null) return null;
+  const [advance, balance] = splitGrant(decision.amountGrantedCents, advanceSharePercent);
+  return { advanceSharePercent, advanceCents: advance.amountCents, balanceCents: balance.amountCents };
+}
 
 /**
  * What a dossier's letter says, from its decision and its reviews: the criteria explained with the
@@ -75,6 +83,7 @@ function decisionLetterInput(
     outcome: decision.outcome,
     amountRequestedCents: dossier.budgetLines.reduce((sum, line) => sum + line.amountCents, 0n),
     amountGrantedCents: decision.amountGrantedCents,
+    schedule: paymentSchedule(decision, dossier.wave.advanceSharePercent),
     conditions: decision.conditions,
     reasons: decision.reasons,
     total: aggregate.raw,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractPdfText } from "@/lib/applications/testing/pdf-text";
-import { APPEAL_NOTICE, type DecisionLetterInput, letterHashOf, renderDecisionLetterPdf } from "./decision-letter-pdf";
+import { APPEAL_NOTICE, type DecisionLetterInput, letterHashOf, renderDecisionLetterPdf, scheduleSentence } from "./decision-letter-pdf";
 
 const input: DecisionLetterInput = {
   programme: "HospiConnect",
@@ -12,6 +12,7 @@ const input: DecisionLetterInput = {
   outcome: "SELECTED",
   amountRequestedCents: 1_500_000n,
   amountGrantedCents: 1_200_000n,
+  schedule: { advanceSharePercent: 30, advanceCents: 360_000n, balanceCents: 840_000n },
   conditions: "Versement sur justificatifs.",
   reasons: "",
   total: 90,
@@ -57,6 +58,9 @@ describe("the decision letter", async () => {
     expect(text).toContain("Montant demandé : 15 000 €");
     expect(text).toContain("Montant accordé : 12 000 €");
     expect(text).toContain("Conditions : Versement sur justificatifs.");
+    expect(text.replace(/\s+/g, " ")).toContain(
+      "Versement : une avance de 3 600 € (30 %) à la notification de cette décision, puis le solde de 8 400 € après validation des résultats que l'établissement déclarera.",
+    );
     // How to contest it, and within what time (the text wraps in the PDF: compared without line breaks).
     expect(text.replace(/\s+/g, " ")).toContain(`Voies et délais de recours ${APPEAL_NOTICE}`);
   });
@@ -98,11 +102,21 @@ describe("the decision letter", async () => {
     expect(letterHashOf({ ...input, amountGrantedCents: 1_100_000n })).not.toBe(hash);
   });
 
+  it("says a grant paid in one go when the wave's advance is all of it, or none of it", () => {
+    expect(scheduleSentence({ advanceSharePercent: 100, advanceCents: 1_200_000n, balanceCents: 0n })).toBe(
+      "Versement : en une fois, à la notification de cette décision.",
+    );
+    expect(scheduleSentence({ advanceSharePercent: 0, advanceCents: 0n, balanceCents: 1_200_000n })).toBe(
+      "Versement : en une fois, après validation des résultats que l'établissement déclarera.",
+    );
+  });
+
   it("gives a refusal its reasons and no amount granted", async () => {
     const refusal = {
       ...input,
       outcome: "REJECTED" as const,
       amountGrantedCents: null,
+      schedule: null,
       conditions: "",
       reasons: "Objectifs obligatoires insuffisamment couverts.",
       comments: [],
@@ -111,6 +125,7 @@ describe("the decision letter", async () => {
     expect(refused).toContain("Votre dossier n'est pas retenu.");
     expect(refused).toContain("Motifs : Objectifs obligatoires insuffisamment couverts.");
     expect(refused).not.toContain("Montant accordé");
+    expect(refused).not.toContain("Versement :");
     expect(refused).not.toContain("Observations des instructeurs");
   });
 });

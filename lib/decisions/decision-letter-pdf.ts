@@ -24,6 +24,8 @@ export type DecisionLetterInput = {
   outcome: DecisionOutcome;
   amountRequestedCents: bigint;
   amountGrantedCents: bigint | null;
+  /** How the grant is paid (`splitGrant`, as the tranches are created at the release); null without a grant or an advance share. */
+  schedule: { advanceSharePercent: number; advanceCents: bigint; balanceCents: bigint } | null;
   conditions: string;
   reasons: string;
   /** The raw aggregate on 0–100 (the shares below add up to it), null without a scored review. */
@@ -34,7 +36,8 @@ export type DecisionLetterInput = {
   comments: ReadonlyArray<{ criterionCode: string | null; text: string }>;
 };
 
-export const LETTER_FORMAT = "hospiconnect-decision-letter/4";
+// 5: the payment schedule is part of the content.
+export const LETTER_FORMAT = "hospiconnect-decision-letter/5";
 
 export function letterHashOf(input: DecisionLetterInput): string {
   return createHash("sha256")
@@ -52,6 +55,13 @@ const OUTCOME_SENTENCES: Readonly<Record<DecisionOutcome, string>> = {
   REJECTED: "Votre dossier n'est pas retenu.",
   WAITLISTED: "Votre dossier est inscrit sur la liste d'attente : il pourra être retenu si des crédits se libèrent.",
 };
+
+/** The tranches the grant is paid in, as the follow-up page then lists them (ADR 0021). */
+export function scheduleSentence(schedule: NonNullable<DecisionLetterInput["schedule"]>): string {
+  if (schedule.balanceCents === 0n) return "Versement : en une fois, à la notification de cette décision.";
+  if (schedule.advanceCents === 0n) return "Versement : en une fois, après validation des résultats que l'établissement déclarera.";
+  return `Versement : une avance de ${formatEuros(schedule.advanceCents)} (${schedule.advanceSharePercent} %) à la notification de cette décision, puis le solde de ${formatEuros(schedule.balanceCents)} après validation des résultats que l'établissement déclarera.`;
+}
 
 export async function renderDecisionLetterPdf(input: DecisionLetterInput, letterHash: string): Promise<Buffer> {
   const { heading, paragraph, block, table, gap, finish } = taggedDocument({
@@ -71,6 +81,7 @@ export async function renderDecisionLetterPdf(input: DecisionLetterInput, letter
   paragraph(OUTCOME_SENTENCES[input.outcome]);
   paragraph(`Montant demandé : ${formatEuros(input.amountRequestedCents)}`);
   if (input.amountGrantedCents !== null) paragraph(`Montant accordé : ${formatEuros(input.amountGrantedCents)}`);
+  if (input.schedule) paragraph(scheduleSentence(input.schedule));
   if (input.conditions) paragraph(`Conditions : ${input.conditions}`);
   if (input.reasons) paragraph(`Motifs : ${input.reasons}`);
   gap(0.5);
