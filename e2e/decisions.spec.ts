@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { extractPdfText } from "@/lib/applications/testing/pdf-text";
-import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { expectNoSeriousAccessibilityViolation, timesAnnounced } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { createReviewer, createReviewWave, createScoredDossier, createUser, directorOf } from "@/test/factories";
@@ -150,4 +150,28 @@ test("a dossier still under review says where it stands on its decision page, wi
   );
   await expect(proposal).not.toContainText("publiée");
   await expect(proposal.getByRole("button")).toHaveCount(0);
+});
+
+test("a proposal refused for want of reasons says so once, on the field; its success is said once too", async ({ page, context }) => {
+  const wave = await createReviewWave(e2eDb);
+  const reviewer = await createReviewer(e2eDb);
+  const dossier = await createScoredDossier(e2eDb, wave, [{ reviewerId: reviewer.userId, value: 3 }], { name: "ITEP La Passerelle" });
+  const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+  await signInAs(context, manager.id);
+  await page.goto(`/pilotage/vagues/${wave.waveId}/decisions/${dossier.id}`);
+  const refused = page.getByRole("radio", { name: "Non retenu" });
+  await waitForHydration(refused);
+  await refused.check({ force: true });
+  await page.getByRole("button", { name: "Enregistrer la proposition" }).click();
+  const reasons = page.getByLabel("Motifs (obligatoire)");
+  const message = "Motivez la décision : ces motifs figureront dans la lettre.";
+  // Said by the field the focus lands on (its description), not by a live region besides.
+  await expect(reasons).toBeFocused();
+  await expect(reasons).toHaveAccessibleDescription(/^Motivez la décision : ces motifs figureront dans la lettre\./);
+  expect(await timesAnnounced(page, message)).toBe(1);
+
+  await reasons.fill("Projet hors du périmètre de la vague.");
+  await page.getByRole("button", { name: "Enregistrer la proposition" }).click();
+  await expect(page.getByText("Proposition enregistrée.")).toBeVisible();
+  expect(await timesAnnounced(page, "Proposition enregistrée.")).toBe(1);
 });

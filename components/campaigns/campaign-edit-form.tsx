@@ -1,12 +1,12 @@
 "use client";
 
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { TextAreaField, TextField } from "@/components/forms/fields";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { ZCampaignEdit } from "@/lib/campaigns/schemas";
 import { callApi } from "@/lib/http/api-client";
@@ -27,9 +27,7 @@ export function CampaignEditForm({ campaignId, title, description }: { campaignI
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Modifier la campagne « ${title} »`}>
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className="fr-mb-2w" /> : null}
-      </div>
+      <SubmitResultAlert result={result} className="fr-mb-2w" />
       <TextField control={form.control} name="title" id={`campagne-${campaignId}-titre`} label="Titre" maxLength={120} />
       <TextAreaField
         control={form.control}

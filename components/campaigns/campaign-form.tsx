@@ -1,6 +1,5 @@
 "use client";
 
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
@@ -9,6 +8,7 @@ import type { z } from "zod";
 import { TextAreaField, TextField } from "@/components/forms/fields";
 import { ZCampaignInput } from "@/lib/campaigns/schemas";
 import { callApi } from "@/lib/http/api-client";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 
 type Values = z.input<typeof ZCampaignInput>;
@@ -30,9 +30,7 @@ export function CampaignForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className="fr-mb-2w" /> : null}
-      </div>
+      <SubmitResultAlert result={result} className="fr-mb-2w" />
       <TextField control={form.control} name="title" label="Titre de la campagne" maxLength={120} />
       <TextField
         control={form.control}

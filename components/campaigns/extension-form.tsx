@@ -1,7 +1,6 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -15,6 +14,7 @@ import { callApi } from "@/lib/http/api-client";
 import { normalizeFiness } from "@/lib/identifiers/finess";
 import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
 import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 
 type Values = z.input<typeof ZDeadlineExtensionInput>;
@@ -102,9 +102,7 @@ export function ExtensionForm({ waveId, granted }: { waveId: string; granted: re
           )}
         />
       ) : null}
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}
-      </div>
+      <SubmitResultAlert result={result} className={fr.cx("fr-mb-2w")} />
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-time-line">
         Accorder la prolongation
       </Button>

@@ -50,7 +50,9 @@ export function NewWaveForm({
       <p>Repris du programme HospiConnect : adaptez-les à cette vague. Ils restent modifiables jusqu&apos;à l&apos;ouverture.</p>
       <WaveGridFields control={form.control as unknown as Control<WaveGridFormValues>} />
       <div aria-live="assertive" className={fr.cx("fr-mt-4w")}>
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}
+        {result ? (
+          <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} role={undefined} />
+        ) : null}
       </div>
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-check-line">
         Créer la vague

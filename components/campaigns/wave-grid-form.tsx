@@ -60,7 +60,9 @@ export function WaveGridForm({
     <form onSubmit={onSubmit} noValidate aria-label="Objectifs et grille d'évaluation">
       <WaveGridFields control={form.control} />
       <div aria-live="polite" className={fr.cx("fr-mt-4w")}>
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}
+        {result ? (
+          <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} role={undefined} />
+        ) : null}
       </div>
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
         Enregistrer les objectifs et la grille

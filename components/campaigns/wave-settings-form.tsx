@@ -1,7 +1,6 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
@@ -10,6 +9,7 @@ import type { z } from "zod";
 import { ZWaveSettingsInput } from "@/lib/campaigns/schemas";
 import { callApi } from "@/lib/http/api-client";
 import type { CategoryOption } from "./form-fields";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { type WaveSettingsFormValues, WaveSettingsFields } from "./wave-settings-fields";
 
@@ -40,9 +40,7 @@ export function WaveSettingsForm(props: {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Paramètres de la vague">
       <WaveSettingsFields control={form.control} categories={props.categories} openedOn={props.openedOn} />
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}
-      </div>
+      <SubmitResultAlert result={result} className={fr.cx("fr-mb-2w")} />
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
         Enregistrer les paramètres
       </Button>

@@ -1,13 +1,13 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { type Control, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { RadioField, TextField } from "@/components/forms/fields";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { ZDecisionSettingsInput } from "@/lib/decisions/settings-schema";
 import { callApi } from "@/lib/http/api-client";
@@ -60,9 +60,7 @@ export function DecisionSettingsForm({ waveId, twoTiers, defaultValues }: { wave
           ) : null}
         </>
       ) : null}
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}
-      </div>
+      <SubmitResultAlert result={result} className={fr.cx("fr-my-2w")} />
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
         Enregistrer les paramètres
       </Button>

@@ -1,7 +1,6 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
@@ -9,6 +8,7 @@ import { useState } from "react";
 import { type Control, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { CheckboxesField, RadioField, TextAreaField, TextField } from "@/components/forms/fields";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { OUTCOME_LABELS } from "@/lib/decisions/labels";
 import { type TStageDecisionInput, ZStageDecisionInput } from "@/lib/decisions/proposal";
@@ -109,9 +109,7 @@ export function ProposalForm({
           options={commentOptions("review")}
         />
       ) : null}
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}
-      </div>
+      <SubmitResultAlert result={result} className={fr.cx("fr-my-2w")} />
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
         Enregistrer la proposition
       </Button>

@@ -1,7 +1,6 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { ToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -9,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { RequiredFieldsNotice, TextField } from "@/components/forms/fields";
 import { EstablishmentIdentityFields } from "./identity-fields";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { PROFILE_TEXT_MAX, type TEstablishmentProfileFormValues, ZEstablishmentProfileInput } from "@/lib/establishments/profile-schema";
 import { callApi } from "@/lib/http/api-client";
@@ -50,9 +50,7 @@ export function ProfileForm({
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-3w")} /> : null}
-      </div>
+      <SubmitResultAlert result={result} className={fr.cx("fr-mb-3w")} />
       <RequiredFieldsNotice />
       <EstablishmentIdentityFields control={control} categories={categories} departments={departments} />
       <TextField control={control} name="ght" label="Groupement hospitalier de territoire (facultatif)" maxLength={PROFILE_TEXT_MAX.ght} />

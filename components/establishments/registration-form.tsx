@@ -68,7 +68,9 @@ export function EstablishmentRegistrationForm({
         hint={`Elle reçoit une invitation valable ${invitationHours} heures pour créer son accès, compléter le profil et déposer le dossier.`}
       />
       <div aria-live="assertive" className={fr.cx("fr-mt-3w")}>
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}
+        {result ? (
+          <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} role={undefined} />
+        ) : null}
       </div>
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-check-line">
         Inscrire l&apos;établissement et inviter sa direction

@@ -1,7 +1,6 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { UploadField } from "@/components/forms/upload-field";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -10,6 +9,7 @@ import { useRef, useState } from "react";
 import { type Control, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { RadioField, TextAreaField } from "@/components/forms/fields";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { formatFileSize } from "@/lib/attachments/file-size";
 import { ZDeclareResultsInput } from "@/lib/follow-up/declare-schema";
@@ -102,9 +102,7 @@ export function DeclarationForm({
           </div>
         </fieldset>
       ))}
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}
-      </div>
+      <SubmitResultAlert result={result} className={fr.cx("fr-my-2w")} />
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-send-plane-line">
         Déclarer les résultats
       </Button>

@@ -1,13 +1,13 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { type Control, useFieldArray, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { SelectField, TextField } from "@/components/forms/fields";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { ZFollowUpSettingsInput } from "@/lib/follow-up/settings-schema";
 import { type TargetObjective, targetObjectiveLabel } from "@/lib/follow-up/target-rules";
@@ -91,9 +91,7 @@ export function FollowUpSettingsForm({
       >
         Ajouter une cible
       </Button>
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}
-      </div>
+      <SubmitResultAlert result={result} className={fr.cx("fr-my-2w")} />
       <div>
         <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
           Enregistrer les cibles et l&apos;échéancier

@@ -1,13 +1,13 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { type Control, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { TextAreaField, TextField } from "@/components/forms/fields";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { ZInformationRequestInput } from "@/lib/follow-up/verification-schema";
 import { callApi } from "@/lib/http/api-client";
@@ -38,9 +38,7 @@ export function InformationRequestForm({ applicationId, version }: { application
         label="Date limite de réponse"
         hint="Jusqu'à 23 h 59, heure de Paris."
       />
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}
-      </div>
+      <SubmitResultAlert result={result} className={fr.cx("fr-my-2w")} />
       <Button type="submit" priority="secondary" disabled={form.formState.isSubmitting} iconId="fr-icon-question-line">
         Demander un complément
       </Button>

@@ -1,12 +1,12 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { TextField } from "@/components/forms/fields";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { type TRecordMilestonesFormValues, type TRecordMilestonesInput, ZRecordMilestonesInput } from "@/lib/follow-up/milestones-schema";
 import { callApi } from "@/lib/http/api-client";
@@ -41,9 +41,7 @@ export function MilestonesForm({ applicationId, milestones }: { applicationId: s
           hint={`Prévu le ${formatCalendarDate(milestone.plannedOn)}. Laissez vide tant qu'il n'est pas réalisé.`}
         />
       ))}
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}
-      </div>
+      <SubmitResultAlert result={result} className={fr.cx("fr-my-2w")} />
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
         Enregistrer les jalons
       </Button>

@@ -1,12 +1,12 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { type Control, useForm } from "react-hook-form";
 import { TextAreaField, TextField } from "@/components/forms/fields";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { type TTrancheStepFormValues, type TTrancheStepInput, ZTrancheStepInput } from "@/lib/follow-up/tranche-step-schema";
 import { TRANCHE_STEPS, type TrancheStep } from "@/lib/follow-up/tranche-steps";
@@ -70,9 +70,7 @@ export function TrancheStepForm({
           hint="Elle est inscrite au journal avec ce qui était enregistré."
         />
       ) : null}
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}
-      </div>
+      <SubmitResultAlert result={result} className={fr.cx("fr-my-2w")} />
       <Button type="submit" priority={undo ? "secondary" : "primary"} disabled={form.formState.isSubmitting}>
         {TRANCHE_STEPS[step].label}
       </Button>

@@ -15,6 +15,17 @@ import { ariaInvalid, errorState } from "./field-error";
  * as the field's error, an id the completeness list can link to: `fieldAnchor` of the field's
  * path, or the `id` given where the list names the place otherwise). Forms compose these.
  */
+/**
+ * react-dsfr makes a field's message group a live region (aria-live « polite »): a field in error
+ * after a submission would be said by it, then again when the focus lands on the field, which reads
+ * the message tied to it (aria-describedby). The field says its error once, on the focus (RGAA 11.10);
+ * a ref on the field's root takes the live region off. React never sets the attribute again: its
+ * value never changes.
+ */
+function quietMessages(root: HTMLDivElement | null): void {
+  root?.querySelector(":scope > .fr-messages-group[aria-live]")?.removeAttribute("aria-live");
+}
+
 type FieldProps<T extends FieldValues> = {
   control: Control<T>;
   name: Path<T>;
@@ -36,6 +47,7 @@ export function TextField<T extends FieldValues>({
   const { field, fieldState } = useController({ control, name });
   return (
     <Input
+      ref={quietMessages}
       label={label}
       hintText={hint}
       disabled={disabled}
@@ -66,6 +78,7 @@ export function TextAreaField<T extends FieldValues>({
   const length = String(field.value ?? "").length;
   return (
     <Input
+      ref={quietMessages}
       textArea
       label={label}
       hintText={
@@ -106,6 +119,7 @@ export function SelectField<T extends FieldValues>({
   const { field, fieldState } = useController({ control, name });
   return (
     <Select
+      ref={quietMessages}
       label={label}
       hint={hint}
       disabled={disabled}

@@ -17,3 +17,20 @@ export function applyServerErrors<T extends FieldValues>(setError: UseFormSetErr
     if (field !== "_") first = false;
   }
 }
+
+/**
+ * The text of a refusal for the form's own message, or nothing when it only repeats what a field
+ * in error says (a rule on one field sends its message as the refusal's too): that field says it,
+ * where the focus lands, and a screen reader would hear it twice (RGAA 7.5, 11.10). `shown` tells
+ * whether the form shows the field of a path (a field the form has not rendered shows nothing).
+ */
+export function formLevelMessage(caught: unknown, shown: (path: string) => boolean, within?: string): string | null {
+  const text = (caught as Error).message;
+  if (!(caught instanceof ApiError)) return text;
+  for (const [path, messages] of Object.entries(caught.fieldErrors)) {
+    const field = within && path.startsWith(`${within}.`) ? path.slice(within.length + 1) : path;
+    if (field === "_" || !shown(field)) continue;
+    if (messages.includes(text) || messages.join(" ") === text) return null;
+  }
+  return text;
+}

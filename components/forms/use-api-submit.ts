@@ -1,6 +1,6 @@
 import { type BaseSyntheticEvent, useState } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
-import { applyServerErrors } from "./server-errors";
+import { applyServerErrors, formLevelMessage } from "./server-errors";
 import { useFocusBack } from "./use-focus-back";
 
 export type SubmitResult = { severity: "success" | "error"; text: string };
@@ -11,7 +11,8 @@ export const INVALID_FORM_MESSAGE = "Certaines informations ne sont pas valides 
  * The submit-to-API plumbing every form repeats. `send(values)` (values checked by the form's zod
  * schema) calls the API and gives back the success message, or nothing when it navigates away.
  * A refusal puts the server's field errors on the fields (`within`: see applyServerErrors) and its
- * French message in `result`. With `reportInvalid`, a form the browser refuses says so too.
+ * French message in `result`, unless that message is a field's own (formLevelMessage): each error
+ * is said once, by its field or by the form (show `result` with SubmitResultAlert). With `reportInvalid`, a form the browser refuses says so too.
  *
  * Each attempt clears the previous one's message, so that a refusal already corrected does not
  * stay beside the new one. Forms disable their submit button while the request runs, which drops
@@ -33,7 +34,9 @@ export function useApiSubmit<TFieldValues extends FieldValues, TValues>(
         if (text) setResult({ severity: "success", text });
       } catch (caught) {
         applyServerErrors(form.setError, caught, options.within);
-        setResult({ severity: "error", text: (caught as Error).message });
+        // A field the form renders is registered (mounted) with react-hook-form.
+        const text = formLevelMessage(caught, (path) => form.control._names.mount.has(path), options.within);
+        if (text) setResult({ severity: "error", text });
       }
     },
     options.reportInvalid ? () => setResult({ severity: "error", text: INVALID_FORM_MESSAGE }) : undefined,

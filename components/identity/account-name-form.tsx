@@ -1,13 +1,13 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { TextField } from "@/components/forms/fields";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { callApi } from "@/lib/http/api-client";
 import { ZAccountNameInput } from "@/lib/identity/schemas";
@@ -29,9 +29,7 @@ export function AccountNameForm({ displayName }: { displayName: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className={fr.cx("fr-mb-4w")}>
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}
-      </div>
+      <SubmitResultAlert result={result} className={fr.cx("fr-mb-2w")} />
       <TextField
         control={form.control}
         name="displayName"

@@ -1,6 +1,5 @@
 "use client";
 
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -9,6 +8,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { callApi } from "@/lib/http/api-client";
 import { invitationSentMessage } from "@/lib/identity/invitation-sent-message";
@@ -35,9 +35,7 @@ export function StaffInvitationForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className="fr-mb-2w" /> : null}
-      </div>
+      <SubmitResultAlert result={result} className="fr-mb-2w" />
       <RequiredFieldsNotice />
       <Input
         label="Adresse électronique"

@@ -33,7 +33,7 @@ export function ApiTokenForm() {
   return (
     <form onSubmit={onSubmit} noValidate>
       <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className="fr-mb-2w" /> : null}
+        {result ? <Alert severity={result.severity} small description={result.text} className="fr-mb-2w" role={undefined} /> : null}
         {created ? (
           <Alert
             severity="success"

@@ -2,13 +2,13 @@
 
 import { fr } from "@codegouvfr/react-dsfr";
 import { ariaInvalid, errorState } from "@/components/forms/field-error";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useController, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { BooleanField } from "@/components/campaigns/form-fields";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { RadioField, TextField } from "@/components/forms/fields";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -93,9 +93,7 @@ export function ReviewSettingsForm({ waveId, defaultValues }: { waveId: string; 
         label="Instructeurs anonymes entre eux"
         hint="Une fois leur évaluation transmise, les instructeurs voient celles des autres sous « Instructeur A, B… ». Les chargés de programme voient toujours les noms."
       />
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}
-      </div>
+      <SubmitResultAlert result={result} className={fr.cx("fr-my-2w")} />
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
         Enregistrer les paramètres
       </Button>

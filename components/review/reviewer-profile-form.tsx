@@ -2,13 +2,13 @@
 
 import { fr } from "@codegouvfr/react-dsfr";
 import { removeRowKeepingFocus } from "@/components/forms/remove-row";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { CheckboxesField, RadioField, SelectField, TextField } from "@/components/forms/fields";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { REGION_OPTIONS } from "@/lib/establishments/territories";
 import { callApi } from "@/lib/http/api-client";
@@ -112,9 +112,7 @@ export function ReviewerProfileForm({ userId, defaultValues }: { userId: string;
       >
         Ajouter un lien
       </Button>
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} /> : null}
-      </div>
+      <SubmitResultAlert result={result} className={fr.cx("fr-mb-2w")} />
       <div>
         <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
           Enregistrer la fiche

@@ -162,7 +162,9 @@ function HomologationForm({
         </div>
       </form>
       <div aria-live="polite">
-        {result ? <Alert small severity={result.severity} description={result.text} className={fr.cx("fr-mt-2w")} /> : null}
+        {result ? (
+          <Alert small severity={result.severity} description={result.text} className={fr.cx("fr-mt-2w")} role={undefined} />
+        ) : null}
       </div>
     </>
   );

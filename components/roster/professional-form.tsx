@@ -9,6 +9,7 @@ import { useRouter } from "next/navigation";
 import { type Control, Controller, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { RequiredFieldsNotice, SelectField, TextField } from "@/components/forms/fields";
 import { removeRowKeepingFocus } from "@/components/forms/remove-row";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { callApi } from "@/lib/http/api-client";
 import { compactRpps } from "@/lib/identifiers/rpps";
@@ -76,9 +77,7 @@ export function ProfessionalForm({
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-3w")} /> : null}
-      </div>
+      <SubmitResultAlert result={result} className={fr.cx("fr-mb-3w")} />
       <RequiredFieldsNotice />
       <fieldset className={fr.cx("fr-fieldset")}>
         <legend className={fr.cx("fr-fieldset__legend")}>Identité</legend>
