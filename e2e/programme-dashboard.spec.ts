@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { fileNameFilter } from "@/lib/export/file-name";
 import ExcelJS from "exceljs";
 import { DASHBOARD_TABLE_IDS } from "@/lib/dashboard/tables";
-import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { expectNoSeriousAccessibilityViolation, expectUniqueLandmarks } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { signInAs } from "./fixtures/sessions";
 import { createDraft, createEstablishment, createOpenWave, createUser } from "@/test/factories";
@@ -40,6 +40,8 @@ test.describe("the programme's dashboard", () => {
     // The map prints « Mise à jour : » followed by this date.
     await expect(page.locator("map-chart")).toHaveAttribute("date", /^\d{1,2} [a-zéû]+ \d{4}$/);
     await expectNoSeriousAccessibilityViolation(page);
+    // No section is a region named like the table it holds, itself one.
+    await expectUniqueLandmarks(page);
     expect(chartWarnings).toEqual([]);
 
     const funnel = page.getByRole("table", { name: "Entonnoir des dossiers" });

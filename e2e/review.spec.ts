@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { expectNoSeriousAccessibilityViolation, expectUniqueLandmarks } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
@@ -70,6 +70,8 @@ test.describe("review", () => {
     await expect(first.locator(":focus")).toContainText("Déclaration enregistrée : aucun lien d'intérêts.");
     await expect(first.getByText("Identification sécurisée des professionnels").first()).toBeVisible();
     await expectNoSeriousAccessibilityViolation(first);
+    // The partners' section is not a region named like its table, itself one.
+    await expectUniqueLandmarks(first);
     await expectNoPageErrors(first, errors);
 
     // Submitting is confirmed first, the focus on the confirmation; too early, it lists what is missing, each a link to its place.
@@ -327,6 +329,54 @@ test.describe("review", () => {
     expect(Math.max(...loads.values())).toBeLessThanOrEqual(2);
     expect(await e2eDb.application.count({ where: { id: { in: dossiers.map((dossier) => dossier.id) }, state: "UNDER_REVIEW" } })).toBe(3);
     await expect(page.getByRole("status").first()).toContainText("3 avec leurs 2 instructeurs, 0 à compléter");
+  });
+
+  test("a manager assigns reviewers one by one from the keyboard: each is said, and the focus stays in the table when a complete dossier leaves it", async ({
+    page,
+    context,
+  }) => {
+    const wave = await createReviewWave(e2eDb, { k: 2 });
+    const passerelle = await createSubmittedDossier(e2eDb, wave, { name: "ITEP La Passerelle" });
+    const tilleuls = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD Les Tilleuls" });
+    const first = await createReviewer(e2eDb, { name: "Irène Première" });
+    const marc = await createReviewer(e2eDb, { name: "Marc Petit" });
+    await assign(passerelle.id, first.userId);
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(`/pilotage/vagues/${wave.waveId}/attribution`);
+    // The dossier's name heads its row, and stays in view while the table scrolls.
+    const passerelleRow = page.getByRole("row", { name: /ITEP La Passerelle/ });
+    await expect(passerelleRow.getByRole("rowheader")).toHaveClass(/fr-cell--fixed/);
+    const tilleulsSelect = page.getByRole("row", { name: /EHPAD Les Tilleuls/ }).getByLabel("Ajouter un instructeur");
+    await waitForHydration(tilleulsSelect);
+
+    // The dossier still lacks a reviewer: it stays, the assignment is said.
+    await tilleulsSelect.focus();
+    await tilleulsSelect.selectOption(marc.userId);
+    await press(page, page.getByRole("row", { name: /EHPAD Les Tilleuls/ }).getByRole("button", { name: "Attribuer" }), "Enter");
+    await expect(page.getByRole("status").filter({ hasText: "Marc Petit attribué" })).toHaveText(
+      "Marc Petit attribué au dossier « EHPAD Les Tilleuls ».",
+    );
+    await expect(
+      page
+        .getByRole("row", { name: /EHPAD Les Tilleuls/ })
+        .getByRole("listitem")
+        .filter({ hasText: "Marc Petit" }),
+    ).toBeVisible();
+
+    // Its last missing reviewer: the row leaves the list, the focus goes to the next row's select.
+    const passerelleSelect = passerelleRow.getByLabel("Ajouter un instructeur");
+    await passerelleSelect.focus();
+    await passerelleSelect.selectOption(marc.userId);
+    await press(page, passerelleRow.getByRole("button", { name: "Attribuer" }), "Enter");
+    await expect(page.getByRole("status").filter({ hasText: "Marc Petit attribué" })).toHaveText(
+      "Marc Petit attribué au dossier « ITEP La Passerelle ».",
+    );
+    await expect(passerelleRow).toHaveCount(0);
+    await expect(tilleulsSelect).toBeFocused();
+    expect(await e2eDb.reviewerAssignment.count({ where: { applicationId: { in: [passerelle.id, tilleuls.id] } } })).toBe(3);
+    await expectNoSeriousAccessibilityViolation(page);
   });
 
   test("the queue puts the work still to do first, counts the whole workload, and says when a filter leaves nothing", async ({

@@ -42,7 +42,8 @@ export function DossierReadView({ dossier, figures }: { dossier: Dossier; figure
         <Text value={content.projectSummary} />
       </section>
 
-      <section aria-labelledby={sectionAnchor("PARTNERS")}>
+      {/* Not a named region: its table is one, named like the heading (axe landmark-unique). */}
+      <section>
         <h3 id={sectionAnchor("PARTNERS")} className={fr.cx("fr-h5")}>
           {SECTION_LABELS.PARTNERS}
         </h3>

@@ -6,8 +6,9 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useFocusBack } from "@/components/forms/use-focus-back";
+import { useFollowUpAnnouncer } from "@/components/review/follow-up-announcer";
 import type { ReviewTier } from "@/lib/db/generated/enums";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import { formatCount } from "@/lib/format/numbers";
@@ -15,9 +16,25 @@ import { ofName } from "@/lib/format/elision";
 
 type Candidate = { id: string; name: string; load: number; flags: string[] };
 
+/** The select of a row of the table, the one after `row` first, else the one before. */
+function neighbourSelect(row: Element | null): HTMLSelectElement | null {
+  for (let next = row?.nextElementSibling; next; next = next.nextElementSibling) {
+    const select = next.querySelector("select");
+    if (select) return select;
+  }
+  for (let previous = row?.previousElementSibling; previous; previous = previous.previousElementSibling) {
+    const select = previous.querySelector("select");
+    if (select) return select;
+  }
+  return null;
+}
+
 /**
  * Adds one reviewer to one dossier: the list shows each candidate's load and the links of
- * interests detected; a flagged choice asks for the reason of the override.
+ * interests detected; a flagged choice asks for the reason of the override. The outcome is said
+ * by the table's announcer (FollowUpAnnouncer), which outlives the row: a dossier given its last
+ * missing reviewer leaves the list « à compléter » with the refresh, and the focus its button had
+ * goes to the next row's select (or the previous one's), else to the section's heading (RGAA 12.8).
  */
 export function ManualAssignmentForm({
   waveId,
@@ -38,6 +55,10 @@ export function ManualAssignmentForm({
   const [errors, setErrors] = useState<{ reviewerId?: string; overrideReason?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
   const focusBackTo = useFocusBack(busy);
+  const announce = useFollowUpAnnouncer();
+  const formRef = useRef<HTMLFormElement>(null);
+  /** Where the focus goes if the refresh takes this form away, set when an assignment succeeds. */
+  const fallback = useRef<{ select: HTMLSelectElement | null } | null>(null);
   const chosen = candidates.find((candidate) => candidate.id === reviewerId);
 
   async function submit(event: React.FormEvent) {
@@ -48,6 +69,8 @@ export function ManualAssignmentForm({
     setBusy(true);
     try {
       await callApi(`/api/waves/${waveId}/assignments`, "POST", { tier, applicationId, reviewerId, overrideReason: reason });
+      fallback.current = { select: neighbourSelect(formRef.current?.closest("tr") ?? null) };
+      announce(`${chosen?.name ?? "L'instructeur"} attribué au dossier « ${establishment} ».`);
       setReviewerId("");
       setReason("");
       router.refresh();
@@ -60,9 +83,22 @@ export function ManualAssignmentForm({
     }
   }
 
+  // After the refresh: the form gone (its row left the list) or left without candidates, the focus
+  // its button had is on the page's body.
+  useEffect(() => {
+    const giveFocusOn = () => {
+      const target = fallback.current;
+      fallback.current = null;
+      if (!target || (document.activeElement !== document.body && document.activeElement !== null)) return;
+      if (target.select?.isConnected) target.select.focus();
+      else announce(null, { focusHeading: true });
+    };
+    return giveFocusOn;
+  }, [candidates, announce]);
+
   if (candidates.length === 0) return <p className={fr.cx("fr-text--sm", "fr-mb-0")}>Aucun autre instructeur possible.</p>;
   return (
-    <form onSubmit={submit} noValidate aria-label={`Attribuer le dossier ${ofName(establishment)}`}>
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={`Attribuer le dossier ${ofName(establishment)}`}>
       <Select
         label={<span className={fr.cx("fr-text--sm")}>Ajouter un instructeur</span>}
         {...errorState(errors.reviewerId)}

@@ -103,7 +103,8 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
         {table("etats-categories")}
       </section>
 
-      <section aria-labelledby="suivi-titre">
+      {/* Not a named region: its table is one, named like the heading (axe landmark-unique). */}
+      <section>
         <h2 id="suivi-titre">Suivi des dossiers retenus</h2>
         <p className={fr.cx("fr-text--sm")}>
           Où en est chaque dossier retenu, de la déclaration des résultats au versement du solde. Le détail, dossier par dossier :{" "}

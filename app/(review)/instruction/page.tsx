@@ -78,7 +78,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             <DataTable caption="Dossiers qui vous sont attribués">
               <thead>
                 <tr>
-                  <th scope="col">Établissement</th>
+                  <th scope="col" className={fr.cx("fr-cell--fixed", "fr-col--md")}>
+                    Établissement
+                  </th>
                   <th scope="col">Vague et niveau</th>
                   <th scope="col">Échéance</th>
                   <th scope="col">Votre évaluation</th>
@@ -88,7 +90,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
               <tbody>
                 {items.map((item) => (
                   <tr key={item.assignmentId}>
-                    <td>
+                    <th scope="row" className={fr.cx("fr-cell--fixed", "fr-col--md")}>
                       <Link href={`/instruction/${item.assignmentId}`}>{item.establishment.name}</Link>
                       <br />
                       <span className={fr.cx("fr-text--xs")}>
@@ -100,7 +102,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                           <span className={fr.cx("fr-text--xs")}>{item.projectTitle}</span>
                         </>
                       ) : null}
-                    </td>
+                    </th>
                     <td>
                       {item.wave}
                       <br />

@@ -4,6 +4,7 @@ import type { Route } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import { AutomaticAssignmentPanel } from "@/components/review/automatic-assignment-panel";
+import { FollowUpAnnouncer } from "@/components/review/follow-up-announcer";
 import { ManualAssignmentForm } from "@/components/review/manual-assignment-form";
 import { ReviewSettingsForm } from "@/components/review/review-settings-form";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
@@ -109,7 +110,7 @@ export default async function AssignmentPage({
       </section>
 
       <section aria-labelledby="dossiers" className={fr.cx("fr-mb-6w")}>
-        <h2 id="dossiers" className={fr.cx("fr-h4")}>
+        <h2 id="dossiers" className={fr.cx("fr-h4")} tabIndex={-1}>
           Dossiers et instructeurs
         </h2>
         <p>
@@ -124,66 +125,71 @@ export default async function AssignmentPage({
             </>
           )}
         </p>
-        {board.rows.length === 0 ? (
-          <p>Aucun dossier à afficher.</p>
-        ) : (
-          <DataTable caption={`Dossiers du niveau ${TIER_ADJECTIVES[tier]}`} hideCaption>
-            <thead>
-              <tr>
-                <th scope="col">Établissement</th>
-                <th scope="col">Instructeurs</th>
-                <th scope="col">Attribuer</th>
-              </tr>
-            </thead>
-            <tbody>
-              {board.rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link href={`/dossiers/${row.id}`}>{row.establishment.name}</Link>
-                    <br />
-                    <span className={fr.cx("fr-text--xs")}>
-                      {row.establishment.region} – {STATE_LABELS[row.state]}
-                    </span>
-                    {row.missing > 0 ? (
-                      <>
-                        <br />
-                        <Badge severity="warning" small>
-                          {row.missing === 1 ? "1 instructeur manquant" : `${row.missing} instructeurs manquants`}
-                        </Badge>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {row.assignments.length === 0 ? <span className={fr.cx("fr-text--sm")}>Aucun</span> : null}
-                    <ul className={fr.cx("fr-text--sm")}>
-                      {row.assignments.map((assignment) => (
-                        <li key={assignment.id}>
-                          {assignment.reviewer}{" "}
-                          <Badge small severity={STATUS[assignment.status].severity}>
-                            {STATUS[assignment.status].label}
-                          </Badge>
-                          <OverdueBadge overdue={assignment.overdue} />
-                        </li>
-                      ))}
-                      {row.conflicts.map((name) => (
-                        <li key={name}>{name} : conflit d&apos;intérêts déclaré</li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>
-                    <ManualAssignmentForm
-                      waveId={waveId}
-                      tier={tier}
-                      applicationId={row.id}
-                      establishment={row.establishment.name}
-                      candidates={row.candidates}
-                    />
-                  </td>
+        {/* Says each manual assignment, and keeps the focus in the section when a row leaves it. */}
+        <FollowUpAnnouncer headingId="dossiers">
+          {board.rows.length === 0 ? (
+            <p>Aucun dossier à afficher.</p>
+          ) : (
+            <DataTable caption={`Dossiers du niveau ${TIER_ADJECTIVES[tier]}`} hideCaption>
+              <thead>
+                <tr>
+                  <th scope="col" className={fr.cx("fr-cell--fixed", "fr-col--md")}>
+                    Établissement
+                  </th>
+                  <th scope="col">Instructeurs</th>
+                  <th scope="col">Attribuer</th>
                 </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        )}
+              </thead>
+              <tbody>
+                {board.rows.map((row) => (
+                  <tr key={row.id}>
+                    <th scope="row" className={fr.cx("fr-cell--fixed", "fr-col--md")}>
+                      <Link href={`/dossiers/${row.id}`}>{row.establishment.name}</Link>
+                      <br />
+                      <span className={fr.cx("fr-text--xs")}>
+                        {row.establishment.region} – {STATE_LABELS[row.state]}
+                      </span>
+                      {row.missing > 0 ? (
+                        <>
+                          <br />
+                          <Badge severity="warning" small>
+                            {row.missing === 1 ? "1 instructeur manquant" : `${row.missing} instructeurs manquants`}
+                          </Badge>
+                        </>
+                      ) : null}
+                    </th>
+                    <td>
+                      {row.assignments.length === 0 ? <span className={fr.cx("fr-text--sm")}>Aucun</span> : null}
+                      <ul className={fr.cx("fr-text--sm")}>
+                        {row.assignments.map((assignment) => (
+                          <li key={assignment.id}>
+                            {assignment.reviewer}{" "}
+                            <Badge small severity={STATUS[assignment.status].severity}>
+                              {STATUS[assignment.status].label}
+                            </Badge>
+                            <OverdueBadge overdue={assignment.overdue} />
+                          </li>
+                        ))}
+                        {row.conflicts.map((name) => (
+                          <li key={name}>{name} : conflit d&apos;intérêts déclaré</li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td>
+                      <ManualAssignmentForm
+                        waveId={waveId}
+                        tier={tier}
+                        applicationId={row.id}
+                        establishment={row.establishment.name}
+                        candidates={row.candidates}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          )}
+        </FollowUpAnnouncer>
         <PageLinks page={board.page} pageCount={board.pages} href={(page) => link({ page })} />
       </section>
 
