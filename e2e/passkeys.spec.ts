@@ -102,11 +102,21 @@ test.describe("passkeys for ANS staff", () => {
     );
   });
 
-  test("a second key, named, then the first one revoked; the last key cannot be removed", async ({ page }) => {
+  test("a second key, named, then the first one revoked with the sessions it opened; the last key cannot be removed", async ({
+    page,
+    browser,
+  }) => {
     const first = await VirtualAuthenticator.attach(page);
     const invitation = await createStaffInvitation("PROGRAMME_MANAGER");
     await acceptInvitation(page, invitation.path, "Paul Lemoine");
     await expect(page.getByRole("link", { name: "Paul Lemoine" })).toBeVisible();
+
+    // Another browser signs in with the first key.
+    const elsewhere = await browser.newContext();
+    const otherPage = await elsewhere.newPage();
+    await (await VirtualAuthenticator.attach(otherPage)).copyKeysFrom(first);
+    await signInWithKey(otherPage);
+    await expect(otherPage.getByRole("link", { name: "Paul Lemoine" })).toBeVisible();
 
     // The backup key is another authenticator, plugged in place of the first.
     await first.remove();
@@ -127,10 +137,21 @@ test.describe("passkeys for ANS staff", () => {
     await expect(page.getByRole("link", { name: "Paul Lemoine" })).toBeVisible();
     expect(await backup.credentials()).toHaveLength(1);
 
-    page.once("dialog", (dialog) => dialog.accept());
+    const asked: string[] = [];
+    page.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
     await page.goto("/compte");
     await table.getByRole("button", { name: "Supprimer « Clé principale »" }).click();
     await expect(page.getByText("La clé a été supprimée.")).toBeVisible();
+    expect(asked).toEqual([
+      "Supprimer la clé « Clé principale » ? Elle ne permettra plus de vous connecter et fermera les sessions ouvertes avec elle.",
+    ]);
+    // The other browser's session, opened with that key, is closed; this one, opened with the backup key, is not.
+    await otherPage.goto("/compte");
+    await expect(otherPage).toHaveURL(/\/connexion/);
+    await elsewhere.close();
     await expect(table.getByRole("row")).toHaveCount(2);
     await expect(table.getByRole("button", { name: "Supprimer « Clé de secours du coffre »" })).toBeDisabled();
     await expect(page.getByText("votre dernière clé ne peut pas être supprimée")).toBeVisible();
@@ -144,7 +165,7 @@ test.describe("passkeys for ANS staff", () => {
     expect((await response.json()).error.message).toContain("dernière clé");
     expect(await e2eDb.webAuthnCredential.count({ where: { user: { email: invitation.email } } })).toBe(1);
     const revoked = await e2eDb.auditEvent.findFirst({ where: { action: "credential.revoked", actorLabel: invitation.email } });
-    expect(revoked).not.toBeNull();
+    expect(revoked?.details).toEqual({ name: "Clé principale", sessionsEnded: 1 });
   });
 
   test("an account without a key (a director signed in through Pro Santé Connect) is told it has none, not that its last one stays", async ({

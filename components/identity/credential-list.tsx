@@ -112,7 +112,11 @@ export function CredentialList({ credentials }: { credentials: CredentialRow[] }
                     disabled={busy || credentials.length <= 1}
                     title={credentials.length <= 1 ? "Votre dernière clé ne peut pas être supprimée" : undefined}
                     onClick={() => {
-                      if (window.confirm(`Supprimer la clé « ${credential.name} » ? Elle ne permettra plus de vous connecter.`)) {
+                      if (
+                        window.confirm(
+                          `Supprimer la clé « ${credential.name} » ? Elle ne permettra plus de vous connecter et fermera les sessions ouvertes avec elle.`,
+                        )
+                      ) {
                         void run(
                           () => callApi(`/api/account/credentials/${encodeURIComponent(credential.id)}`, "DELETE"),
                           "La clé a été supprimée.",

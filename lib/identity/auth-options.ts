@@ -20,6 +20,8 @@ declare module "next-auth" {
   }
   interface User {
     method?: AuthMethod;
+    /** The key a passkey sign-in used: the session records it. */
+    credentialId?: string;
   }
 }
 declare module "next-auth/jwt" {
@@ -40,8 +42,8 @@ const passkey = CredentialsProvider({
     const ip = clientIp(request.headers ?? {});
     try {
       const response = JSON.parse(credentials?.response ?? "null");
-      const userId = await finishPasskeySignIn({ challengeId: credentials?.challengeId ?? "", response, ip });
-      return { id: userId, method: "PASSKEY" };
+      const { userId, credentialId } = await finishPasskeySignIn({ challengeId: credentials?.challengeId ?? "", response, ip });
+      return { id: userId, method: "PASSKEY", credentialId };
     } catch (error) {
       // next-auth shows `error` as the reason; keep our French message when we have one.
       noteSignInRefusal(error);
@@ -103,7 +105,7 @@ export const authOptions: NextAuthOptions = {
         const method: AuthMethod = account?.provider === "pro-sante-connect" ? "PRO_SANTE_CONNECT" : (user.method ?? "PASSKEY");
         const requestHeaders = await headers();
         const ip = clientIp(requestHeaders);
-        token.sid = await openSession(user.id, method, { ip, userAgent: userAgent(requestHeaders) });
+        token.sid = await openSession(user.id, method, { ip, userAgent: userAgent(requestHeaders), credentialId: user.credentialId });
         token.sub = user.id;
         const account_ = await db.user.findUnique({ where: { id: user.id }, select: { email: true } });
         await recordAudit(db, {

@@ -15,7 +15,7 @@ const TOUCH_INTERVAL_MS = MINUTE;
 export async function openSession(
   userId: string,
   method: AuthMethod,
-  client: { ip: string | null; userAgent: string | null },
+  client: { ip: string | null; userAgent: string | null; credentialId?: string | null },
   now = new Date(),
 ): Promise<string> {
   const { id } = await db.session.create({
@@ -27,6 +27,8 @@ export async function openSession(
       expiresAt: new Date(now.getTime() + env.SESSION_LIFETIME_MINUTES * MINUTE),
       ip: client.ip,
       userAgent: client.userAgent?.slice(0, 300) ?? null,
+      // The key that opened it: deleting that key ends the session (revokeCredential).
+      credentialId: client.credentialId ?? null,
     },
     select: { id: true },
   });

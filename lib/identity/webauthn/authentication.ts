@@ -50,7 +50,7 @@ export async function finishPasskeySignIn(input: {
   challengeId: string;
   response: AuthenticationResponseJSON;
   ip: string | null;
-}): Promise<string> {
+}): Promise<{ userId: string; credentialId: string }> {
   const { challengeId, response, ip } = input;
   await consumeAttempt("signInPerIp", ip);
   const challenge = await consumeChallenge(challengeId, "AUTHENTICATION");
@@ -118,5 +118,5 @@ export async function finishPasskeySignIn(input: {
     data: { counter: BigInt(newCounter), backedUp: credentialBackedUp, lastUsedAt: new Date() },
   });
   if (updated.count !== 1) return refuse("counter changed concurrently", ip, credential.userId, credential.id);
-  return credential.userId;
+  return { userId: credential.userId, credentialId: credential.id };
 }

@@ -36,7 +36,10 @@ export async function renameCredential(viewer: Viewer, credentialId: string, nam
   });
 }
 
-/** Revokes a key; the last one stays, or the person could no longer sign in. */
+/**
+ * Revokes a key and ends the sessions it opened (another browser signed in with a lost key must not
+ * keep working); the last key stays, or the person could no longer sign in.
+ */
 export async function revokeCredential(viewer: Viewer, credentialId: string, ip: string | null): Promise<void> {
   const credential = await ownCredential(viewer, credentialId);
   await db.$transaction(async (tx) => {
@@ -47,12 +50,16 @@ export async function revokeCredential(viewer: Viewer, credentialId: string, ip:
       throw new AppError("INVALID_STATE", "Vous ne pouvez pas supprimer votre dernière clé : enregistrez d'abord une autre clé.");
     }
     await tx.webAuthnCredential.delete({ where: { id: credential.id } });
+    const ended = await tx.session.updateMany({
+      where: { userId: viewer.userId, credentialId: credential.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     await recordAudit(tx, {
       actor: auditActor(viewer),
       action: "credential.revoked",
       target: { type: "WebAuthnCredential", id: credential.id },
       ip,
-      details: { name: credential.name },
+      details: { name: credential.name, sessionsEnded: ended.count },
     });
   });
 }

@@ -1,0 +1,45 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { resetDatabase, testDb } from "@/test/integration/database";
+import { createReviewer } from "@/test/factories";
+import { openSession, resumeSession } from "../sessions";
+import { revokeCredential } from "./credentials";
+
+/** The viewer's own keys on « Mon compte » (the ceremonies are e2e/passkeys.spec.ts's). */
+describe("credentials", () => {
+  beforeEach(resetDatabase);
+
+  /** A key as a registration stores it: its bytes matter not, only whose it is and its name. */
+  function storeKey(userId: string, id: string, name = id) {
+    return testDb.webAuthnCredential.create({
+      data: { id, userId, publicKey: Buffer.from([1]), deviceType: "singleDevice", backupEligible: false, backedUp: false, name },
+    });
+  }
+
+  it("deleting a key ends the sessions it opened, in the same transaction, and says how many in the audit", async () => {
+    const reviewer = await createReviewer(testDb);
+    await storeKey(reviewer.userId, "cle-bureau", "Clé du bureau");
+    await storeKey(reviewer.userId, "cle-portable", "Clé portable");
+    const client = { ip: null, userAgent: null };
+    const browserA = await openSession(reviewer.userId, "PASSKEY", { ...client, credentialId: "cle-bureau" });
+    const browserB = await openSession(reviewer.userId, "PASSKEY", { ...client, credentialId: "cle-portable" });
+    const demo = await openSession(reviewer.userId, "DEMO_LINK", client);
+
+    await revokeCredential(reviewer, "cle-portable", "203.0.113.9");
+
+    expect(await resumeSession(browserB)).toBeNull();
+    expect(await resumeSession(browserA)).toBe(reviewer.userId);
+    expect(await resumeSession(demo)).toBe(reviewer.userId);
+    const ended = await testDb.session.findUniqueOrThrow({ where: { id: browserB }, select: { revokedAt: true, credentialId: true } });
+    expect(ended).toEqual({ revokedAt: expect.any(Date), credentialId: "cle-portable" });
+    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "credential.revoked" } });
+    expect(audit.details).toEqual({ name: "Clé portable", sessionsEnded: 1 });
+  });
+
+  it("keeps the sessions when the deletion is refused (the last key)", async () => {
+    const reviewer = await createReviewer(testDb);
+    await storeKey(reviewer.userId, "seule-cle");
+    const sid = await openSession(reviewer.userId, "PASSKEY", { ip: null, userAgent: null, credentialId: "seule-cle" });
+    await expect(revokeCredential(reviewer, "seule-cle", null)).rejects.toMatchObject({ code: "INVALID_STATE" });
+    expect(await resumeSession(sid)).toBe(reviewer.userId);
+  });
+});
