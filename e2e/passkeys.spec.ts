@@ -276,6 +276,32 @@ test.describe("passkeys for ANS staff", () => {
     expect(reasons.some((reason) => /user verification|could not be verified/i.test(reason))).toBe(true);
   });
 
+  test("a disabled account is told so, with no recovery offered, only once its key is verified", async ({ page }) => {
+    const authenticator = await VirtualAuthenticator.attach(page);
+    const invitation = await createStaffInvitation("REVIEWER");
+    await acceptInvitation(page, invitation.path, "Inès Garnier");
+    await expect(page.getByRole("link", { name: "Inès Garnier" })).toBeVisible();
+    await signOut(page);
+    await e2eDb.user.update({ where: { email: invitation.email }, data: { disabledAt: new Date() } });
+    const ans = page.getByRole("region", { name: "Vous êtes agent de l'ANS ou d'une ARS" });
+
+    // A response whose signature does not hold says nothing of the account.
+    await authenticator.override({ isBogusSignature: true });
+    await signInWithKey(page);
+    await expect(page.getByRole("alert").filter({ hasText: "cette clé n'a pas pu être vérifiée" })).toBeVisible();
+    await expect(page.getByText("Votre compte a été désactivé")).toHaveCount(0);
+
+    await authenticator.override({ isBogusSignature: false });
+    await signInWithKey(page);
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Votre compte a été désactivé : adressez-vous à un chargé de programme de l'ANS." }),
+    ).toBeVisible();
+    await expect(ans.getByText("Clé perdue ?")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Inès Garnier" })).toHaveCount(0);
+    const failure = await e2eDb.auditEvent.findFirst({ where: { action: "auth.sign_in_failed" }, orderBy: { id: "desc" } });
+    expect((failure?.details as { reason: string }).reason).toBe("account disabled");
+  });
+
   test("a replayed sign-in (same challenge, same assertion) is refused", async ({ page }) => {
     await VirtualAuthenticator.attach(page);
     const invitation = await createStaffInvitation("REVIEWER");

@@ -4,10 +4,15 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { Route } from "next";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
+import { ACCOUNT_DISABLED } from "@/lib/identity/sign-in-messages";
 import { signInWithPasskey } from "./passkey-ceremonies";
 
-export function PasskeySignInButton({ returnTo }: { returnTo: Route }) {
+/**
+ * `lostKeyHint`: whom to ask for a recovery link, under the button; left out once the server said the
+ * account is disabled, since a disabled account gets none (ADR 0034).
+ */
+export function PasskeySignInButton({ returnTo, lostKeyHint }: { returnTo: Route; lostKeyHint?: ReactNode }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,6 +36,7 @@ export function PasskeySignInButton({ returnTo }: { returnTo: Route }) {
       <Button iconId="fr-icon-fingerprint-line" onClick={onClick} disabled={pending}>
         {pending ? "Connexion en cours…" : "Se connecter avec une clé d'accès"}
       </Button>
+      {error === ACCOUNT_DISABLED ? null : lostKeyHint}
     </>
   );
 }

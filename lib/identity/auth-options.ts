@@ -11,6 +11,7 @@ import { consumeDemoSignInLink } from "./demo-sign-in";
 import { consumeAttempt } from "./rate-limits";
 import { PSC_REJECTION_MESSAGES, proSanteConnectProvider, type PscUser } from "./pro-sante-connect";
 import { openSession, revokeSession } from "./sessions";
+import { SIGN_IN_REFUSED } from "./sign-in-messages";
 import { noteSignInRefusal } from "./sign-in-rate-limit";
 import { finishPasskeySignIn } from "./webauthn/authentication";
 
@@ -48,7 +49,7 @@ const passkey = CredentialsProvider({
       // next-auth shows `error` as the reason; keep our French message when we have one.
       noteSignInRefusal(error);
       if (isAppError(error)) throw new Error(error.message);
-      throw new Error("Connexion refusée : cette clé n'a pas pu être vérifiée.");
+      throw new Error(SIGN_IN_REFUSED);
     }
   },
 });

@@ -59,11 +59,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           ) : (
             <p>Utilisez la clé d&apos;accès (passkey ou clé de sécurité FIDO2) enregistrée lors de votre invitation.</p>
           )}
-          <PasskeySignInButton returnTo={returnTo} />
-          <p className={fr.cx("fr-mt-3w", "fr-text--sm")}>
-            Clé perdue ? Demandez à la direction de votre établissement (ou, si vous êtes la direction, à l&apos;équipe HospiConnect de
-            l&apos;ANS) de rétablir votre accès : vous recevrez un lien pour enregistrer une nouvelle clé.
-          </p>
+          <PasskeySignInButton
+            returnTo={returnTo}
+            lostKeyHint={
+              <p className={fr.cx("fr-mt-3w", "fr-text--sm")}>
+                Clé perdue ? Demandez à la direction de votre établissement (ou, si vous êtes la direction, à l&apos;équipe HospiConnect de
+                l&apos;ANS) de rétablir votre accès : vous recevrez un lien pour enregistrer une nouvelle clé.
+              </p>
+            }
+          />
         </section>
 
         <section aria-labelledby="ans">
@@ -71,11 +75,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             Vous êtes agent de l&apos;ANS ou d&apos;une ARS
           </h2>
           <p>Connectez-vous avec votre clé d&apos;accès (passkey) ou votre clé de sécurité FIDO2.</p>
-          <PasskeySignInButton returnTo={returnTo} />
-          <p className={fr.cx("fr-mt-3w", "fr-text--sm")}>
-            Clé perdue ? Demandez à l&apos;équipe HospiConnect de l&apos;ANS de rétablir votre accès : vous recevrez un lien pour
-            enregistrer une nouvelle clé.
-          </p>
+          <PasskeySignInButton
+            returnTo={returnTo}
+            lostKeyHint={
+              <p className={fr.cx("fr-mt-3w", "fr-text--sm")}>
+                Clé perdue ? Demandez à l&apos;équipe HospiConnect de l&apos;ANS de rétablir votre accès : vous recevrez un lien pour
+                enregistrer une nouvelle clé.
+              </p>
+            }
+          />
         </section>
       </div>
     </div>

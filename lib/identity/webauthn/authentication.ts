@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { consumeAttempt } from "@/lib/identity/rate-limits";
+import { ACCOUNT_DISABLED, SIGN_IN_REFUSED } from "@/lib/identity/sign-in-messages";
 import { consumeChallenge, storeChallenge } from "./challenges";
 import { relyingParty } from "./relying-party";
 
@@ -26,9 +27,13 @@ export async function startPasskeySignIn(
   return { challengeId, options };
 }
 
-const REFUSED = "Connexion refusée : cette clé n'a pas pu être vérifiée.";
-
-async function refuse(reason: string, ip: string | null, userId: string | null, credentialId?: string): Promise<never> {
+async function refuse(
+  reason: string,
+  ip: string | null,
+  userId: string | null,
+  credentialId?: string,
+  message = SIGN_IN_REFUSED,
+): Promise<never> {
   await recordAudit(db, {
     actor: { id: userId, label: userId ? `utilisateur ${userId}` : "anonyme" },
     action: "auth.sign_in_failed",
@@ -37,14 +42,16 @@ async function refuse(reason: string, ip: string | null, userId: string | null, 
     details: { method: "PASSKEY", reason },
   });
   if (userId) await consumeAttempt("signInFailuresPerAccount", userId);
-  throw new AppError("UNAUTHENTICATED", REFUSED);
+  throw new AppError("UNAUTHENTICATED", message);
 }
 
 /**
- * Verifies a sign-in assertion and returns the user it proves. Refuses (and audits) an unknown or
- * disabled key, a key presented for another account (userHandle), missing user verification, a
- * replayed or expired challenge, a changed backup-eligibility flag, and a signature counter that
- * did not advance (a possible cloned key, flagged apart).
+ * Verifies a sign-in assertion and returns the user it proves, with the key (the session records
+ * it). Refuses (and audits) an unknown key, a key presented for another account (userHandle),
+ * missing user verification, a replayed or expired challenge, a changed backup-eligibility flag, a
+ * signature counter that did not advance (a possible cloned key, flagged apart), all with one
+ * message; and a disabled account, said as such, but only once the signature is verified: an
+ * unauthenticated caller learns nothing of an account's status.
  */
 export async function finishPasskeySignIn(input: {
   challengeId: string;
@@ -69,7 +76,6 @@ export async function finishPasskeySignIn(input: {
     },
   });
   if (!credential) return refuse("unknown credential", ip, null, response.id);
-  if (credential.user.disabledAt) return refuse("account disabled", ip, credential.userId, credential.id);
 
   const userHandle = response.response.userHandle;
   if (userHandle && isoUint8Array.toUTF8String(isoBase64URL.toBuffer(userHandle)) !== credential.userId) {
@@ -111,6 +117,7 @@ export async function finishPasskeySignIn(input: {
   if ((credentialDeviceType === "multiDevice") !== credential.backupEligible) {
     return refuse("backup eligibility changed since registration", ip, credential.userId, credential.id);
   }
+  if (credential.user.disabledAt) return refuse("account disabled", ip, credential.userId, credential.id, ACCOUNT_DISABLED);
 
   // Compare-and-swap on the counter: of two concurrent uses of the same assertion, one wins.
   const updated = await db.webAuthnCredential.updateMany({
