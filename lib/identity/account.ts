@@ -1,17 +1,19 @@
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
+import { sessionEnd } from "./sessions";
 
 /** What "Mon compte" shows: memberships, live sessions, and the roster records carrying the user's RPPS. */
-export async function getAccountOverview(viewer: Viewer) {
-  const user = await db.user.findUniqueOrThrow({
+export async function getAccountOverview(viewer: Viewer, now = new Date()) {
+  const { sessions, ...user } = await db.user.findUniqueOrThrow({
     where: { id: viewer.userId },
     select: {
       rpps: true,
       memberships: { select: { role: true, establishment: { select: { id: true, name: true, city: true } } } },
       sessions: {
-        where: { revokedAt: null, expiresAt: { gt: new Date() } },
+        // Narrows the read; what is live is sessionEnd's to say (the idle period too), as for the sign-in.
+        where: { revokedAt: null, expiresAt: { gt: now } },
         orderBy: { lastSeenAt: "desc" },
-        select: { id: true, method: true, createdAt: true, lastSeenAt: true, userAgent: true },
+        select: { id: true, method: true, createdAt: true, lastSeenAt: true, expiresAt: true, revokedAt: true, userAgent: true },
       },
     },
   });
@@ -28,5 +30,10 @@ export async function getAccountOverview(viewer: Viewer) {
         },
       })
     : [];
-  return { ...user, professionalRecords };
+  const live = sessions.filter((session) => sessionEnd(session, now) === null);
+  return {
+    ...user,
+    sessions: live.map(({ id, method, createdAt, lastSeenAt, userAgent }) => ({ id, method, createdAt, lastSeenAt, userAgent })),
+    professionalRecords,
+  };
 }
