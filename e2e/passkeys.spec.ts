@@ -131,6 +131,22 @@ test.describe("passkeys for ANS staff", () => {
     await expect(table.getByRole("cell", { name: "Clé de secours du coffre", exact: true })).toBeVisible();
     await expectNoSeriousAccessibilityViolation(page);
 
+    // A name another key has is refused next to its field, before any key is created.
+    const newKeyName = page.getByLabel("Nom de la nouvelle clé");
+    await newKeyName.fill("  clé PRINCIPALE ");
+    await page.getByRole("button", { name: "Ajouter une clé" }).click();
+    await expect(newKeyName).toHaveAttribute("aria-invalid", "true");
+    await expect(newKeyName).toHaveAccessibleDescription(/Une autre de vos clés porte déjà ce nom/);
+    expect(await backup.credentials()).toHaveLength(1);
+    // So is an empty name on renaming, next to the field.
+    await table.getByRole("button", { name: "Renommer « Clé de secours du coffre »" }).click();
+    const rename = page.getByLabel("Nouveau nom de « Clé de secours du coffre »");
+    await rename.fill("   ");
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+    await expect(rename).toHaveAttribute("aria-invalid", "true");
+    await expect(rename).toHaveAccessibleDescription(/Donnez un nom à cette clé/);
+    await page.getByRole("button", { name: "Annuler" }).click();
+
     // Sign in with the backup key only.
     await signOut(page);
     await signInWithKey(page);

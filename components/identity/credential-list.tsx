@@ -7,7 +7,10 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "@/lib/http/api-client";
+import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { ApiError, callApi } from "@/lib/http/api-client";
+import { isKeyNameTaken, KEY_NAME_TAKEN } from "@/lib/identity/key-names";
+import { ZKeyName } from "@/lib/identity/schemas";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { registerPasskey } from "./passkey-ceremonies";
 
@@ -27,10 +30,13 @@ export function CredentialList({ credentials }: { credentials: CredentialRow[] }
   const [message, setMessage] = useState<{ severity: "success" | "error"; text: string } | null>(null);
   const [newKeyName, setNewKeyName] = useState("Clé de secours");
   const [busy, setBusy] = useState(false);
+  /** The server's (or the form's own) messages for the rename field (`name`) and the new key's (`keyName`). */
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
 
   async function run(action: () => Promise<unknown>, success: string) {
     setBusy(true);
     setMessage(null);
+    setFieldErrors({});
     try {
       await action();
       setMessage({ severity: "success", text: success });
@@ -38,6 +44,7 @@ export function CredentialList({ credentials }: { credentials: CredentialRow[] }
       router.refresh();
     } catch (caught) {
       setMessage({ severity: "error", text: (caught as Error).message });
+      if (caught instanceof ApiError) setFieldErrors(caught.fieldErrors);
     } finally {
       setBusy(false);
     }
@@ -76,12 +83,27 @@ export function CredentialList({ credentials }: { credentials: CredentialRow[] }
                     >
                       <Input
                         label={`Nouveau nom de « ${credential.name} »`}
-                        nativeInputProps={{ value: name, onChange: (event) => setName(event.target.value), maxLength: 80, autoFocus: true }}
+                        {...errorState(fieldErrors.name)}
+                        nativeInputProps={{
+                          ...ariaInvalid(fieldErrors.name),
+                          value: name,
+                          onChange: (event) => setName(event.target.value),
+                          maxLength: 80,
+                          autoFocus: true,
+                        }}
                       />
                       <Button size="small" type="submit" disabled={busy}>
                         Enregistrer
                       </Button>{" "}
-                      <Button size="small" priority="tertiary" type="button" onClick={() => setEditing(null)}>
+                      <Button
+                        size="small"
+                        priority="tertiary"
+                        type="button"
+                        onClick={() => {
+                          setEditing(null);
+                          setFieldErrors({});
+                        }}
+                      >
                         Annuler
                       </Button>
                     </form>
@@ -102,6 +124,7 @@ export function CredentialList({ credentials }: { credentials: CredentialRow[] }
                     onClick={() => {
                       setEditing(credential.id);
                       setName(credential.name);
+                      setFieldErrors({});
                     }}
                   >
                     Renommer<span className={fr.cx("fr-sr-only")}> « {credential.name} »</span>
@@ -139,12 +162,32 @@ export function CredentialList({ credentials }: { credentials: CredentialRow[] }
         className={fr.cx("fr-mt-3w")}
         onSubmit={(event) => {
           event.preventDefault();
+          // Checked before the key is created: a name the server would then refuse would leave a key
+          // on the device that no account knows.
+          const parsed = ZKeyName.safeParse(newKeyName);
+          const refusal = !parsed.success
+            ? parsed.error.issues.map((issue) => issue.message)
+            : isKeyNameTaken(parsed.data, credentials)
+              ? [KEY_NAME_TAKEN]
+              : null;
+          if (refusal) {
+            setMessage(null);
+            setFieldErrors({ keyName: refusal });
+            return;
+          }
           void run(() => registerPasskey({ keyName: newKeyName }), "La nouvelle clé est enregistrée.");
         }}
+        noValidate
       >
         <Input
           label="Nom de la nouvelle clé"
-          nativeInputProps={{ value: newKeyName, onChange: (event) => setNewKeyName(event.target.value), maxLength: 80 }}
+          {...errorState(fieldErrors.keyName)}
+          nativeInputProps={{
+            ...ariaInvalid(fieldErrors.keyName),
+            value: newKeyName,
+            onChange: (event) => setNewKeyName(event.target.value),
+            maxLength: 80,
+          }}
         />
         <Button type="submit" iconId="fr-icon-add-line" disabled={busy}>
           Ajouter une clé

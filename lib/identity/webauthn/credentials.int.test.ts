@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { createReviewer } from "@/test/factories";
 import { openSession, resumeSession } from "../sessions";
-import { revokeCredential } from "./credentials";
+import { renameCredential, revokeCredential } from "./credentials";
 
 /** The viewer's own keys on « Mon compte » (the ceremonies are e2e/passkeys.spec.ts's). */
 describe("credentials", () => {
@@ -33,6 +33,24 @@ describe("credentials", () => {
     expect(ended).toEqual({ revokedAt: expect.any(Date), credentialId: "cle-portable" });
     const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "credential.revoked" } });
     expect(audit.details).toEqual({ name: "Clé portable", sessionsEnded: 1 });
+  });
+
+  it("refuses a name another key of the account already has, case and spaces folded, on the name field", async () => {
+    const reviewer = await createReviewer(testDb);
+    const other = await createReviewer(testDb);
+    await storeKey(reviewer.userId, "cle-1", "Clé principale");
+    await storeKey(reviewer.userId, "cle-2", "Clé de secours");
+    await storeKey(other.userId, "cle-3", "Clé du bureau");
+
+    await expect(renameCredential(reviewer, "cle-2", "  clé   PRINCIPALE ", null)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { name: ["Une autre de vos clés porte déjà ce nom : choisissez-en un autre pour les distinguer."] },
+    });
+    // Its own name, re-cased, and another person's key's name are free.
+    await renameCredential(reviewer, "cle-1", "CLÉ PRINCIPALE", null);
+    await renameCredential(reviewer, "cle-2", "Clé du bureau", null);
+    const names = await testDb.webAuthnCredential.findMany({ where: { userId: reviewer.userId }, orderBy: { id: "asc" } });
+    expect(names.map((key) => key.name)).toEqual(["CLÉ PRINCIPALE", "Clé du bureau"]);
   });
 
   it("keeps the sessions when the deletion is refused (the last key)", async () => {

@@ -2,6 +2,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import type { Prisma } from "@/lib/db/generated/client";
+import { isKeyNameTaken, KEY_NAME_TAKEN } from "@/lib/identity/key-names";
 
 /** The viewer's own keys, newest first. */
 export function listOwnCredentials(viewer: Viewer) {
@@ -22,9 +24,31 @@ async function ownCredential(viewer: Viewer, credentialId: string) {
   return credential;
 }
 
+/**
+ * Refuses a name another key of the account already has (case and spaces folded): two « Clé
+ * principale » could not be told apart on « Mon compte ». The account's keys are locked meanwhile,
+ * so two names given at once cannot both pass. `field`: where the form shows the message.
+ */
+export async function assertKeyNameFree(
+  tx: Prisma.TransactionClient,
+  input: { userId: string; name: string; exceptId?: string; field: string },
+): Promise<void> {
+  const keys = await tx.$queryRaw<Array<{ id: string; name: string }>>`
+    SELECT "id", "name" FROM "WebAuthnCredential" WHERE "userId" = ${input.userId}::uuid FOR UPDATE`;
+  if (
+    isKeyNameTaken(
+      input.name,
+      keys.filter((key) => key.id !== input.exceptId),
+    )
+  ) {
+    throw new AppError("INVALID_INPUT", KEY_NAME_TAKEN, { fieldErrors: { [input.field]: [KEY_NAME_TAKEN] } });
+  }
+}
+
 export async function renameCredential(viewer: Viewer, credentialId: string, name: string, ip: string | null): Promise<void> {
   const credential = await ownCredential(viewer, credentialId);
   await db.$transaction(async (tx) => {
+    await assertKeyNameFree(tx, { userId: viewer.userId, name, exceptId: credential.id, field: "name" });
     await tx.webAuthnCredential.update({ where: { id: credential.id }, data: { name } });
     await recordAudit(tx, {
       actor: auditActor(viewer),

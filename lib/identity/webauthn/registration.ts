@@ -14,6 +14,7 @@ import { INVITATION_STATUS_MESSAGES, requireInvitationForNewAccount } from "@/li
 import { consumeAttempt } from "@/lib/identity/rate-limits";
 import { hashToken } from "@/lib/identity/tokens";
 import { consumeChallenge, storeChallenge } from "./challenges";
+import { assertKeyNameFree } from "./credentials";
 import { relyingParty } from "./relying-party";
 import { usableLinkWhere } from "@/lib/identity/single-use-link";
 import { ACCESS_RECOVERY_STATUS_MESSAGES, consumeAccessRecovery, requireUsableAccessRecovery } from "@/lib/identity/access-recovery";
@@ -141,6 +142,7 @@ export async function finishKeyRegistration(input: FinishRegistration): Promise<
     } else if (input.owner.kind === "account" && input.owner.viewer.userId !== userId) {
       throw new AppError("FORBIDDEN");
     }
+    await assertKeyNameFree(tx, { userId, name: keyName, field: "keyName" });
     const exists = await tx.webAuthnCredential.findUnique({ where: { id: credential.id }, select: { id: true } });
     if (exists) throw new AppError("CONFLICT", "Cette clé est déjà enregistrée.");
     await tx.webAuthnCredential.create({
