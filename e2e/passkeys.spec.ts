@@ -6,6 +6,7 @@ import { waitForHydration } from "./fixtures/hydration";
 import { VirtualAuthenticator } from "./fixtures/webauthn";
 import { createStaffInvitation } from "./fixtures/invitations";
 import { signInAs } from "./fixtures/sessions";
+import { hashToken, newToken } from "@/lib/identity/tokens";
 import { createUser } from "@/test/factories";
 
 /**
@@ -260,6 +261,29 @@ test.describe("passkeys for ANS staff", () => {
     await elsewhere.close();
     const actions = (await auditActions(started, reviewer.id)).map((event) => event.action);
     expect(actions).toEqual(["access-recovery.issued", "access-recovery.used"]);
+  });
+
+  test("a recovery link opened while signed in as someone else asks to sign out first, then opens", async ({ page, context }) => {
+    const colleague = await createUser(e2eDb, { name: "Agathe Collègue" });
+    const owner = await createUser(e2eDb, { name: "Bruno Perdu" });
+    const token = newToken();
+    await e2eDb.accessRecovery.create({
+      data: { tokenHash: hashToken(token), userId: owner.id, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    await signInAs(context, colleague.id);
+
+    await page.goto(`/recuperation/${token}`);
+    await expect(
+      page.getByText(`Vous êtes connecté(e) en tant que ${colleague.email} ; ce lien concerne ${owner.email} : déconnectez-vous d'abord.`),
+    ).toBeVisible();
+    await expect(page.getByLabel("Nom de la clé")).toHaveCount(0);
+    await expectNoSeriousAccessibilityViolation(page);
+    await waitForHydration(page.getByRole("button", { name: "Se déconnecter pour utiliser ce lien" }));
+    await page.getByRole("button", { name: "Se déconnecter pour utiliser ce lien" }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/recuperation/${token}$`));
+    await expect(page.getByLabel("Nom de la clé")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
   });
 
   test("an unregistered key is refused and audited", async ({ page }) => {

@@ -2,16 +2,23 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { Metadata } from "next";
 import { LinkKeyRegistration } from "@/components/identity/link-key-registration";
+import { SignOutToUseLink } from "@/components/identity/sign-out-to-use-link";
 import { ACCESS_RECOVERY_STATUS_MESSAGES, findAccessRecovery } from "@/lib/identity/access-recovery";
+import { getViewer } from "@/lib/identity/current-viewer";
 
 export const metadata: Metadata = { title: "Rétablir votre accès" };
 
 type Props = { params: Promise<{ token: string }> };
 
-/** A person who lost their keys registers a new one through the link sent to them (ADR 0034). */
+/**
+ * A person who lost their keys registers a new one through the link sent to them (ADR 0034). Opened
+ * while signed in as someone else, it asks to sign out first: the sign-in that follows the new key
+ * would otherwise switch accounts without a word.
+ */
 export default async function AccessRecoveryPage({ params }: Props) {
   const { token } = await params;
   const { status, recovery } = await findAccessRecovery(token);
+  const viewer = await getViewer();
 
   return (
     <div className={fr.cx("fr-grid-row", "fr-grid-row--center")}>
@@ -24,6 +31,17 @@ export default async function AccessRecoveryPage({ params }: Props) {
             title="Lien inutilisable"
             description={ACCESS_RECOVERY_STATUS_MESSAGES[status as Exclude<typeof status, "valid">]}
           />
+        ) : viewer && viewer.userId !== recovery.userId ? (
+          <>
+            <Alert
+              as="h2"
+              severity="warning"
+              title="Vous êtes connecté(e) avec un autre compte"
+              description={`Vous êtes connecté(e) en tant que ${viewer.email} ; ce lien concerne ${recovery.user.email} : déconnectez-vous d'abord.`}
+              className={fr.cx("fr-mb-3w")}
+            />
+            <SignOutToUseLink linkPath={`/recuperation/${encodeURIComponent(token)}`} />
+          </>
         ) : (
           <>
             <p>
