@@ -399,6 +399,53 @@ test.describe("filing a dossier", () => {
     await brunoContext.close();
   });
 
+  test("a conflict stays open until the person chooses, even when other fields were changed too: nothing saves itself meanwhile", async ({
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    const wave = await createOpenWave(e2eDb);
+    const { id } = await createDraft(e2eDb, establishment.id, wave);
+    await signInAs(context, director.id);
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    for (const tab of [a, b]) {
+      await tab.goto(`/dossiers/${id}/projet`);
+      await waitForHydration(tab.getByLabel(/Résumé du projet/));
+    }
+    await b.getByLabel("Titre du projet").fill("Titre de l'onglet B");
+    await waitSaved(b);
+
+    // Tab A, still on the older version, changes the same field and another one.
+    const saves: string[] = [];
+    a.on("request", (request) => {
+      if (request.method() === "PUT" && request.url().includes(`/api/applications/${id}/sections/`)) saves.push(request.url());
+    });
+    await a.getByLabel("Titre du projet").fill("Titre de l'onglet A");
+    await a.getByLabel(/Résumé du projet/).fill("Résumé de l'onglet A");
+    const conflict = a.getByText("Cette section a été modifiée entre-temps");
+    await expect(conflict).toBeVisible();
+    expect(saves).toHaveLength(1);
+    // Well past the pause after which a change saves itself: the choice is still there, nothing was sent.
+    await a.waitForTimeout(3000);
+    await expect(conflict).toBeVisible();
+    expect(saves).toHaveLength(1);
+    await expect(a.getByTestId("autosave-status")).not.toContainText("Enregistré à");
+    let stored = await e2eDb.application.findUniqueOrThrow({ where: { id } });
+    expect(stored.projectTitle).toBe("Titre de l'onglet B");
+    // The backup on this device keeps tab A's version of the field both changed.
+    const backup = await a.evaluate(() =>
+      Object.entries(window.localStorage)
+        .filter(([key]) => key.startsWith("hc-brouillon:"))
+        .map(([, value]) => value),
+    );
+    expect(backup.join()).toContain("Titre de l'onglet A");
+
+    await a.getByRole("button", { name: "Garder ma version" }).click();
+    await waitSaved(a);
+    stored = await e2eDb.application.findUniqueOrThrow({ where: { id } });
+    expect([stored.projectTitle, stored.projectSummary]).toEqual(["Titre de l'onglet A", "Résumé de l'onglet A"]);
+  });
+
   test("text typed when the session has expired is kept and saved after signing in again", async ({ page, context }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id });

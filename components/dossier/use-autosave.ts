@@ -13,7 +13,9 @@ import { mergeSection, withValuesAt } from "./merge-values";
  *   tab or an expired session loses nothing, and the text is offered back on the next visit;
  * - optimistic concurrency: the server refuses a save on top of another member's; changes to
  *   different fields are then merged and saved, and for a field both changed the form shows both
- *   versions and lets the person choose: nothing is overwritten silently.
+ *   versions and lets the person choose: nothing is overwritten silently. Until they choose, nothing
+ *   is saved (neither the pause after typing nor « Enregistrer maintenant ») and the local backup
+ *   keeps their version of those fields.
  */
 export type SaveState =
   | { kind: "idle" }
@@ -34,6 +36,7 @@ export type SaveState =
     };
 
 type Backup = { values: FieldValues; baseVersion: number; at: string };
+type Theirs = Extract<SaveState, { kind: "conflict" }>["theirs"];
 
 const DELAY_MS = 1200;
 
@@ -59,10 +62,33 @@ export function useAutosave<T extends FieldValues>({
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   /** The save under way: a save asked meanwhile waits for it, then sends what is left (so a caller can await « all saved »). */
   const running = useRef<Promise<void> | null>(null);
+  /** A conflict awaiting the person's choice: their version of the fields both changed. Nothing is saved meanwhile. */
+  const openConflict = useRef<{ mine: FieldValues; overlaps: string[] } | null>(null);
+
+  /** Another save came first: merge with it, or open the choice for the fields both changed. */
+  const receive = useCallback(
+    (theirs: Theirs): "merged" | "conflict" => {
+      const mine = form.getValues();
+      const { merged, overlaps } = mergeSection(JSON.parse(lastSaved.current), mine, theirs.values);
+      version.current = theirs.version;
+      lastSaved.current = JSON.stringify(theirs.values);
+      // Opened before the reset, whose change must neither start a save nor replace the backup of mine.
+      if (overlaps.length > 0) openConflict.current = { mine, overlaps };
+      form.reset(merged as T, { keepDefaultValues: true });
+      if (overlaps.length === 0) {
+        setMergedWith({ at: theirs.updatedAt, by: theirs.updatedBy });
+        return "merged";
+      }
+      setState({ kind: "conflict", theirs, overlaps, mine });
+      return "conflict";
+    },
+    [form],
+  );
 
   const save = useCallback(async () => {
     if (disabled) return;
     while (running.current) await running.current;
+    if (openConflict.current) return;
     /** One PUT; "merged" when a concurrent save was merged in and the result must be sent again. */
     const attempt = async (): Promise<"done" | "merged"> => {
       const values = form.getValues();
@@ -82,17 +108,7 @@ export function useAutosave<T extends FieldValues>({
         return "done";
       } catch (error) {
         if (error instanceof ApiError && error.code === "CONFLICT" && error.details.conflict) {
-          const theirs = error.details.conflict as Extract<SaveState, { kind: "conflict" }>["theirs"];
-          const mine = form.getValues();
-          const { merged, overlaps } = mergeSection(JSON.parse(lastSaved.current), mine, theirs.values);
-          version.current = theirs.version;
-          lastSaved.current = JSON.stringify(theirs.values);
-          form.reset(merged as T, { keepDefaultValues: true });
-          if (overlaps.length === 0) {
-            setMergedWith({ at: theirs.updatedAt, by: theirs.updatedBy });
-            return "merged";
-          }
-          setState({ kind: "conflict", theirs, overlaps, mine });
+          if (receive(error.details.conflict as Theirs) === "merged") return "merged";
         } else if (error instanceof ApiError && error.status === 401) {
           setState({ kind: "session-expired" });
         } else if (error instanceof ApiError && error.code === "INVALID_INPUT") {
@@ -115,7 +131,7 @@ export function useAutosave<T extends FieldValues>({
     } finally {
       if (running.current === run) running.current = null;
     }
-  }, [disabled, form, storageKey, url]);
+  }, [disabled, form, receive, storageKey, url]);
 
   // Every change: kept locally at once, sent to the server after a pause.
   useEffect(() => {
@@ -123,10 +139,14 @@ export function useAutosave<T extends FieldValues>({
     const subscription = form.watch((values) => {
       const serialized = JSON.stringify(values);
       if (serialized === lastSaved.current) return;
-      const backup: Backup = { values, baseVersion: version.current, at: new Date().toISOString() };
+      // While the person chooses, the backup keeps their version of the fields both changed.
+      const conflict = openConflict.current;
+      const kept = conflict ? withValuesAt(values, conflict.mine, conflict.overlaps) : values;
+      const backup: Backup = { values: kept, baseVersion: version.current, at: new Date().toISOString() };
       window.localStorage.setItem(storageKey, JSON.stringify(backup));
       setState((previous) => (previous.kind === "conflict" || previous.kind === "session-expired" ? previous : { kind: "dirty" }));
       if (timer.current) clearTimeout(timer.current);
+      if (conflict) return;
       timer.current = setTimeout(() => void save(), DELAY_MS);
     });
     return () => subscription.unsubscribe();
@@ -181,6 +201,7 @@ export function useAutosave<T extends FieldValues>({
     /** Conflict: on the fields both changed, keep the other member's values (the rest stays merged). */
     takeTheirs() {
       if (state.kind !== "conflict") return;
+      openConflict.current = null;
       if (JSON.stringify(form.getValues()) === lastSaved.current) {
         window.localStorage.removeItem(storageKey);
         setState({ kind: "saved", at: state.theirs.updatedAt });
@@ -191,6 +212,7 @@ export function useAutosave<T extends FieldValues>({
     /** Conflict: on the fields both changed, keep mine, knowingly. */
     keepMine() {
       if (state.kind !== "conflict") return;
+      openConflict.current = null;
       form.reset(withValuesAt(form.getValues(), state.mine, state.overlaps) as T, { keepDefaultValues: true });
       void save();
     },
