@@ -658,8 +658,12 @@ const ROWS: Row[] = [
   },
   {
     route: "POST /api/assignments/[assignmentId]/review/submission",
-    call: async (w) => ({ method: "POST", url: `/api/assignments/${await matrixAssignment(w, true)}/review/submission` }),
-    // The reviewer reaches the completeness check (nothing scored yet).
+    call: async (w) => {
+      const assignmentId = await matrixAssignment(w, true);
+      const { version } = await e2eDb.review.findUniqueOrThrow({ where: { assignmentId } });
+      return { method: "POST", url: `/api/assignments/${assignmentId}/review/submission`, json: { expectedVersion: version } };
+    },
+    // The reviewer names the version stored and reaches the completeness check (nothing scored yet).
     expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 422, manager: 404 },
   },
   {

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation, expectUniqueLandmarks } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
+import { E2E_BASE_URL } from "./fixtures/environment";
 import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 import { VirtualAuthenticator } from "./fixtures/webauthn";
@@ -259,6 +260,53 @@ test.describe("review", () => {
     await expect(b.getByText("Votre évaluation a été enregistrée ailleurs entre-temps")).toBeVisible();
     await expect(b.getByText(/^Vous l'avez enregistrée dans un autre onglet ou sur un autre appareil le /)).toBeVisible();
     await expect(b.getByText("Une autre personne")).toHaveCount(0);
+  });
+
+  test("a transmission from a tab whose sheet was saved elsewhere sends nothing until the reviewer has chosen", async ({ context }) => {
+    const wave = await createReviewWave(e2eDb, { k: 1 });
+    const dossier = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD de l'Onglet Périmé" });
+    const reviewer = await createReviewer(e2eDb);
+    const assignment = await assign(dossier.id, reviewer.userId);
+    await e2eDb.conflictDeclaration.create({ data: { assignmentId: assignment.id, hasConflict: false } });
+    await e2eDb.review.create({ data: { assignmentId: assignment.id } });
+    await signInAs(context, reviewer.userId);
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    const saved = await a.request.put(`/api/assignments/${assignment.id}/review`, {
+      data: { expectedVersion: 1, data: completeSheet(wave.criteria, { value: 2 }) },
+      headers: { Origin: E2E_BASE_URL },
+    });
+    expect(saved.status()).toBe(200);
+    for (const tab of [a, b]) {
+      await tab.goto(`/instruction/${assignment.id}`);
+      await waitForHydration(tab.getByLabel("Appréciation générale"));
+    }
+    const [criterion] = wave.criteria;
+    const note = (tab: Page, value: string) => tab.locator(`#critere-${criterion!.id}`).getByRole("radio", { name: value, exact: true });
+
+    // Tab B changes the note and saves.
+    await press(b, note(b, "4"), "Space");
+    await b.getByRole("button", { name: "Enregistrer maintenant" }).click();
+    await expect(b.getByTestId("autosave-status")).toContainText("Enregistré à");
+
+    // Tab A, on the older version, gives another note and transmits at once.
+    await press(a, note(a, "1"), "Space");
+    await a.getByRole("button", { name: "Transmettre l'évaluation" }).click();
+    await a.getByRole("button", { name: "Confirmer la transmission" }).click();
+    await expect(a.getByText("Votre évaluation a été enregistrée ailleurs entre-temps")).toBeVisible();
+    await expect(a.getByText(/^Rien n'a été transmis/)).toBeVisible();
+    await expect(a.getByText("Évaluation transmise.")).toHaveCount(0);
+    let review = await e2eDb.review.findUniqueOrThrow({ where: { assignmentId: assignment.id }, include: { scores: true } });
+    expect(review.status).toBe("DRAFT");
+
+    // The reviewer keeps their note, then transmits it.
+    await a.getByRole("button", { name: "Garder ma version" }).click();
+    await expect(a.getByTestId("autosave-status")).toContainText("Enregistré à");
+    await a.getByRole("button", { name: "Transmettre l'évaluation" }).click();
+    await a.getByRole("button", { name: "Confirmer la transmission" }).click();
+    await expect(a.getByText(/^Évaluation transmise le /)).toBeVisible();
+    review = await e2eDb.review.findUniqueOrThrow({ where: { assignmentId: assignment.id }, include: { scores: true } });
+    expect(review.status).toBe("SUBMITTED");
+    expect(review.scores.find((score) => score.criterionId === criterion!.id)?.value).toBe(1);
   });
 
   test("a conflict found while reading the dossier, after « no conflict », is declared from the review page", async ({ page, context }) => {

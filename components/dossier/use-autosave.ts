@@ -38,6 +38,9 @@ export type SaveState =
 type Backup = { values: FieldValues; baseVersion: number; at: string };
 type Theirs = Extract<SaveState, { kind: "conflict" }>["theirs"];
 
+/** Before a step that needs the sheet saved (a transmission): the version saved, or why there is none. */
+export type Settled = { ok: true; version: number } | { ok: false; reason: "conflict" | "unsaved" };
+
 const DELAY_MS = 1200;
 
 export function useAutosave<T extends FieldValues>({
@@ -186,6 +189,23 @@ export function useAutosave<T extends FieldValues>({
         return;
       }
       await save();
+    },
+    /**
+     * Saves what is left, for a step that needs everything saved (a transmission): the version the
+     * server holds, or why there is none (a conflict awaiting the choice, a failed save), said by the status.
+     */
+    async settle(): Promise<Settled> {
+      if (timer.current) clearTimeout(timer.current);
+      await save();
+      if (openConflict.current) return { ok: false, reason: "conflict" };
+      if (JSON.stringify(form.getValues()) !== lastSaved.current) return { ok: false, reason: "unsaved" };
+      return { ok: true, version: version.current };
+    },
+    /** A step refused because the sheet was saved elsewhere meanwhile (its CONFLICT): merged or offered as a choice. */
+    receiveConflict(error: unknown): boolean {
+      if (!(error instanceof ApiError && error.code === "CONFLICT" && error.details.conflict) || openConflict.current) return false;
+      if (receive(error.details.conflict as Theirs) === "merged") void save();
+      return true;
     },
     restorable,
     restore() {

@@ -37,6 +37,11 @@ const noteOf = (changed: string) => changed.replace(/\.notApplicable$/, ".value"
 
 const CONFIRMATION_STYLE = { border: "1px solid var(--border-default-blue-france)" } as const;
 
+const NOT_SENT_CONFLICT =
+  "Rien n'a été transmis : votre évaluation a été enregistrée ailleurs entre-temps. Choisissez ci-dessus la version à garder, puis transmettez.";
+const NOT_SENT_UNSAVED =
+  "Rien n'a été transmis : votre évaluation n'a pas pu être enregistrée (voir le message ci-dessus). Réessayez, puis transmettez.";
+
 /** Radio buttons up to this many notes (0–10), a number field beyond. */
 const RADIO_SCALE_LIMIT = 11;
 
@@ -199,12 +204,22 @@ export function ScoreSheetForm({
     setError(null);
     setSubmitting(true);
     try {
-      await autosave.save();
-      await callApi(`/api/assignments/${assignmentId}/review/submission`, "POST");
+      // Only the version saved, and seen, is transmitted: never while a save failed or a choice awaits.
+      const settled = await autosave.settle();
+      if (!settled.ok) {
+        setError(settled.reason === "conflict" ? NOT_SENT_CONFLICT : NOT_SENT_UNSAVED);
+        setRefusals((count) => count + 1);
+        return;
+      }
+      await callApi(`/api/assignments/${assignmentId}/review/submission`, "POST", { expectedVersion: settled.version });
       router.refresh();
     } catch (caught) {
       if (caught instanceof ApiError && Array.isArray(caught.details.missing)) showMissing(caught.details.missing as MissingScore[]);
-      else setError((caught as Error).message);
+      else {
+        // Saved elsewhere since: the other version is merged in or offered as a choice, as for a save.
+        autosave.receiveConflict(caught);
+        setError((caught as Error).message);
+      }
       setRefusals((count) => count + 1);
     } finally {
       setSubmitting(false);

@@ -10,6 +10,7 @@ import { reopenReview } from "./reopen-review";
 import { saveReview } from "./save-review";
 import { sendReviewReminders } from "./send-review-reminders";
 import { setAssignmentDueDate } from "./set-assignment-due-date";
+import { SUBMISSION_CONFLICT_MESSAGE } from "./review-conflict";
 import { submitReview } from "./submit-review";
 import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier, programmeManager } from "@/test/factories";
 
@@ -100,7 +101,7 @@ describe("review use cases", () => {
       expectedVersion: 2,
       data: { ...sheet, scores: { ...sheet.scores, [required.id]: { value: "", notApplicable: false, comment: "" } } },
     });
-    const refusal = await submitReview(first, { assignmentId: assignments[0]!, ip: null }).catch((error) => error);
+    const refusal = await submitReview(first, { assignmentId: assignments[0]!, expectedVersion: 3, ip: null }).catch((error) => error);
     expect(refusal.code).toBe("INVALID_INPUT");
     expect(refusal.details.missing).toEqual([
       {
@@ -116,11 +117,13 @@ describe("review use cases", () => {
     const secondBefore = await getReviewWorkspace(second, assignments[1]!);
     expect(secondBefore.stage === "review" && secondBefore.others.reviews).toEqual([]);
 
-    expect(await submitReview(first, { assignmentId: assignments[0]!, ip: null })).toMatchObject({
+    expect(await submitReview(first, { assignmentId: assignments[0]!, expectedVersion: 4, ip: null })).toMatchObject({
       alreadySubmitted: false,
       dossierScored: false,
     });
-    expect(await submitReview(first, { assignmentId: assignments[0]!, ip: null })).toMatchObject({ alreadySubmitted: true });
+    expect(await submitReview(first, { assignmentId: assignments[0]!, expectedVersion: 4, ip: null })).toMatchObject({
+      alreadySubmitted: true,
+    });
     // A conflict found after transmitting goes to the programme: declaring it would drop a review already counted.
     const lateConflict = { hasConflict: true as const, type: "PERSONAL_TIE" as const, partnerSiret: "", details: "Découvert après coup." };
     await expect(declareInterests(first, { assignmentId: assignments[0]!, declaration: lateConflict, ip: null })).rejects.toMatchObject({
@@ -138,7 +141,9 @@ describe("review use cases", () => {
     });
 
     await saveReview(second, { assignmentId: assignments[1]!, expectedVersion: 1, data: completeSheet(wave.criteria, { value: 5 }) });
-    expect(await submitReview(second, { assignmentId: assignments[1]!, ip: null })).toMatchObject({ dossierScored: true });
+    expect(await submitReview(second, { assignmentId: assignments[1]!, expectedVersion: 2, ip: null })).toMatchObject({
+      dossierScored: true,
+    });
     const secondAfter = await getReviewWorkspace(second, assignments[1]!);
     expect(secondAfter.stage === "review" && secondAfter.others.reviews.map((review) => review.reviewer)).toEqual([
       first.displayName,
@@ -167,9 +172,44 @@ describe("review use cases", () => {
       `Le dossier HospiConnect de «\u00a0${dossier.establishment.name}\u00a0» est désormais «\u00a0Évalué\u00a0»`,
     ];
     expect((await toDirector()).map((email) => email.subject)).toEqual(told);
-    await submitReview(first, { assignmentId: assignments[0]!, ip: null });
+    await submitReview(first, { assignmentId: assignments[0]!, expectedVersion: 6, ip: null });
     expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("SCORED");
     expect((await toDirector()).map((email) => email.subject)).toEqual(told);
+  });
+
+  it("refuses a transmission made on an older version of the sheet, with what is stored, and transmits nothing", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createReviewWave(testDb, { k: 1 });
+    const dossier = await createSubmittedDossier(testDb, wave);
+    const reviewer = await createReviewer(testDb);
+    const { assignmentId } = await assign(manager, wave.waveId, dossier.id, reviewer.userId);
+    await declareInterests(reviewer, { assignmentId, declaration: { hasConflict: false }, ip: null });
+    // Tab A saved version 2; tab B, open on it, saved other notes since (version 3).
+    await saveReview(reviewer, {
+      assignmentId,
+      expectedVersion: 1,
+      data: { ...completeSheet(wave.criteria, { value: 2 }), overallComment: "A" },
+    });
+    await saveReview(reviewer, {
+      assignmentId,
+      expectedVersion: 2,
+      data: { ...completeSheet(wave.criteria, { value: 5 }), overallComment: "B" },
+    });
+
+    await expect(submitReview(reviewer, { assignmentId, expectedVersion: 2, ip: null })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: SUBMISSION_CONFLICT_MESSAGE,
+      details: { conflict: { version: 3, values: { overallComment: "B" } } },
+    });
+    expect(await testDb.review.findUniqueOrThrow({ where: { assignmentId } })).toMatchObject({ status: "DRAFT", version: 3 });
+    const submittedAudits = () =>
+      testDb.auditEvent.count({ where: { action: "review.submitted", details: { path: ["assignmentId"], equals: assignmentId } } });
+    expect(await submittedAudits()).toBe(0);
+
+    // The version the reviewer now sees is transmitted.
+    expect(await submitReview(reviewer, { assignmentId, expectedVersion: 3, ip: null })).toMatchObject({ alreadySubmitted: false });
+    expect(await testDb.review.findUniqueOrThrow({ where: { assignmentId } })).toMatchObject({ status: "SUBMITTED", overallComment: "B" });
+    expect(await submittedAudits()).toBe(1);
   });
 
   it("names the reviewer whose review completed the scoring only to those who see reviewers' names", async () => {
@@ -181,7 +221,7 @@ describe("review use cases", () => {
       const { assignmentId } = await assign(manager, wave.waveId, dossier.id, reviewer.userId);
       await declareInterests(reviewer, { assignmentId, declaration: { hasConflict: false }, ip: null });
       await saveReview(reviewer, { assignmentId, expectedVersion: 1, data: completeSheet(wave.criteria, { value: 4 }) });
-      await submitReview(reviewer, { assignmentId, ip: null });
+      await submitReview(reviewer, { assignmentId, expectedVersion: 2, ip: null });
     }
     const scoredBy = async (viewer: Parameters<typeof getDossier>[0]) =>
       (await getDossier(viewer, dossier.id)).history.find((step) => step.toState === "SCORED")?.actor;
@@ -217,20 +257,20 @@ describe("review use cases", () => {
     // The national reviewer may write their review meanwhile, not transmit it before the regional tier's.
     const waiting = await getReviewWorkspace(ans, national.assignmentId);
     expect(waiting.stage === "review" && waiting.awaitingEarlierTier).toBe(true);
-    await expect(submitReview(ans, { assignmentId: national.assignmentId, ip: null })).rejects.toMatchObject({
+    await expect(submitReview(ans, { assignmentId: national.assignmentId, expectedVersion: 2, ip: null })).rejects.toMatchObject({
       code: "INVALID_STATE",
       message:
         "Les évaluations régionales (ARS) de ce dossier ne sont pas toutes transmises : votre évaluation reste enregistrée et pourra être transmise ensuite.",
     });
     expect((await testDb.review.findUniqueOrThrow({ where: { assignmentId: national.assignmentId } })).status).toBe("DRAFT");
 
-    await submitReview(arsHere, { assignmentId: regional.assignmentId, ip: null });
+    await submitReview(arsHere, { assignmentId: regional.assignmentId, expectedVersion: 2, ip: null });
     expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("UNDER_REVIEW");
     // The national reviewer reads the regional review before transmitting their own.
     const workspace = await getReviewWorkspace(ans, national.assignmentId);
     expect(workspace.stage === "review" && workspace.awaitingEarlierTier).toBe(false);
     expect(workspace.stage === "review" && workspace.others.reviews.map((review) => review.tier)).toEqual(["REGIONAL"]);
-    await submitReview(ans, { assignmentId: national.assignmentId, ip: null });
+    await submitReview(ans, { assignmentId: national.assignmentId, expectedVersion: 2, ip: null });
     expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("SCORED");
   });
 

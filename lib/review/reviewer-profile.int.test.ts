@@ -46,7 +46,7 @@ describe("a reviewer's profile", () => {
     await declareInterests(ars, { assignmentId, declaration: { hasConflict: false }, ip: null });
     await saveReview(ars, { assignmentId, expectedVersion: 1, data: completeSheet(wave.criteria) });
     await expect(save("REVIEWER", [])).rejects.toMatchObject(refusal);
-    await submitReview(ars, { assignmentId, ip: null });
+    await submitReview(ars, { assignmentId, expectedVersion: 2, ip: null });
     await save("REVIEWER", []);
     expect((await testDb.user.findUniqueOrThrow({ where: { id: ars.userId } })).staffRole).toBe("REVIEWER");
     expect(await testDb.auditEvent.count({ where: { action: "reviewer.profile_changed", targetId: ars.userId } })).toBe(2);

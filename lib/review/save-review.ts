@@ -4,7 +4,8 @@ import { db } from "@/lib/db/client";
 import { AppError, fieldErrorsUnder } from "@/lib/errors/app-error";
 import { loadAssignment } from "./load-assignment";
 import { loadSheetCriteria } from "./load-sheet-criteria";
-import { parseSheet, sheetFormValues, type TReviewSheetInput } from "./score-sheet";
+import { reviewConflict, SAVE_CONFLICT_MESSAGE, STORED_REVIEW_SELECT } from "./review-conflict";
+import { parseSheet, type TReviewSheetInput } from "./score-sheet";
 
 export const SUBMITTED_MESSAGE = "Cette évaluation a été transmise : elle n'est plus modifiable, sauf si un chargé de programme la rouvre.";
 
@@ -36,31 +37,9 @@ export async function saveReview(
       data: { version: { increment: 1 }, overallComment: parsed.overallComment, updatedAt: now },
     });
     if (claimed.count !== 1) {
-      const current = await tx.review.findUniqueOrThrow({
-        where: { id: reviewId },
-        select: {
-          status: true,
-          version: true,
-          updatedAt: true,
-          overallComment: true,
-          scores: { select: { criterionId: true, value: true, notApplicable: true, comment: true } },
-        },
-      });
+      const current = await tx.review.findUniqueOrThrow({ where: { id: reviewId }, select: STORED_REVIEW_SELECT });
       if (current.status === "SUBMITTED") throw new AppError("INVALID_STATE", SUBMITTED_MESSAGE);
-      throw new AppError(
-        "CONFLICT",
-        "Cette évaluation a été modifiée ailleurs (dans un autre onglet ou sur un autre appareil) pendant que vous la complétiez : comparez les deux versions.",
-        {
-          details: {
-            conflict: {
-              version: current.version,
-              updatedAt: current.updatedAt.toISOString(),
-              updatedBy: null,
-              values: sheetFormValues(criteria, current),
-            },
-          },
-        },
-      );
+      throw reviewConflict(criteria, current, SAVE_CONFLICT_MESSAGE);
     }
     for (const score of parsed.scores) {
       const values = { value: score.value, notApplicable: score.notApplicable, comment: score.comment };

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { loadAssignment } from "./load-assignment";
 import { loadSheetCriteria } from "./load-sheet-criteria";
+import { reviewConflict, STORED_REVIEW_SELECT, SUBMISSION_CONFLICT_MESSAGE } from "./review-conflict";
 import { missingForReview } from "./score-sheet";
 import { AWAITING_REGIONAL_TIER } from "./labels";
 import { awaitsEarlierTier, completeScoringIfDone, loadTierAssignments } from "./tier-completion";
@@ -13,9 +14,15 @@ import { awaitsEarlierTier, completeScoringIfDone, loadTierAssignments } from ".
 /**
  * Submits a review once complete (else INVALID_INPUT with the list of what is missing, each with
  * its anchor). The sheet is read-only afterwards. Idempotent: submitting again changes nothing.
+ * The transmission names the version the reviewer saw, as a save does: one made on an older version
+ * (another tab saved since) is refused with what is stored (CONFLICT), never transmitted.
  * When it completes the wave's last tier, the dossier becomes « évalué » in the same transaction.
  */
-export async function submitReview(viewer: Viewer, input: { assignmentId: string; ip: string | null }, now = new Date()) {
+export async function submitReview(
+  viewer: Viewer,
+  input: { assignmentId: string; expectedVersion: number; ip: string | null },
+  now = new Date(),
+) {
   const { assignment, facts } = await loadAssignment(db, input.assignmentId);
   authorizeOwnAssignment(viewer, facts, assignment, "review");
   if (!assignment.review) throw new AppError("INVALID_STATE", "Déclarez d'abord vos liens d'intérêts.");
@@ -23,26 +30,24 @@ export async function submitReview(viewer: Viewer, input: { assignmentId: string
   const criteria = await loadSheetCriteria(db, facts.waveVersionId);
 
   const result = await db.$transaction(async (tx) => {
-    const review = await tx.review.findUniqueOrThrow({
-      where: { id: reviewId },
-      select: {
-        status: true,
-        submittedAt: true,
-        overallComment: true,
-        scores: { select: { criterionId: true, value: true, notApplicable: true, comment: true } },
-      },
-    });
+    const review = await tx.review.findUniqueOrThrow({ where: { id: reviewId }, select: { ...STORED_REVIEW_SELECT, submittedAt: true } });
     if (review.status === "SUBMITTED") return { submittedAt: review.submittedAt!, alreadySubmitted: true, dossierScored: false };
+    if (review.version !== input.expectedVersion) throw reviewConflict(criteria, review, SUBMISSION_CONFLICT_MESSAGE);
     const missing = missingForReview(criteria, review);
     if (missing.length > 0) throw new AppError("INVALID_INPUT", "L'évaluation n'est pas complète.", { details: { missing } });
     const { wave, assignments } = await loadTierAssignments(tx, facts.id);
     if (awaitsEarlierTier(wave.reviewTiers, wave.reviewersPerDossier, assignment.tier, assignments))
       throw new AppError("INVALID_STATE", AWAITING_REGIONAL_TIER);
     const claimed = await tx.review.updateMany({
-      where: { id: reviewId, status: "DRAFT" },
+      where: { id: reviewId, status: "DRAFT", version: input.expectedVersion },
       data: { status: "SUBMITTED", submittedAt: now, version: { increment: 1 } },
     });
-    if (claimed.count !== 1) return { submittedAt: now, alreadySubmitted: true, dossierScored: false };
+    if (claimed.count !== 1) {
+      // Transmitted or saved by another tab since the read above.
+      const current = await tx.review.findUniqueOrThrow({ where: { id: reviewId }, select: STORED_REVIEW_SELECT });
+      if (current.status === "SUBMITTED") return { submittedAt: now, alreadySubmitted: true, dossierScored: false };
+      throw reviewConflict(criteria, current, SUBMISSION_CONFLICT_MESSAGE);
+    }
     await recordAudit(tx, {
       actor: auditActor(viewer),
       action: "review.submitted",
