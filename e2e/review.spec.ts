@@ -292,7 +292,7 @@ test.describe("review", () => {
     await press(a, note(a, "1"), "Space");
     await a.getByRole("button", { name: "Transmettre l'évaluation" }).click();
     await a.getByRole("button", { name: "Confirmer la transmission" }).click();
-    await expect(a.getByText("Votre évaluation a été enregistrée ailleurs entre-temps")).toBeVisible();
+    await expect(a.getByRole("heading", { name: "Votre évaluation a été enregistrée ailleurs entre-temps" })).toBeVisible();
     await expect(a.getByText(/^Rien n'a été transmis/)).toBeVisible();
     await expect(a.getByText("Évaluation transmise.")).toHaveCount(0);
     let review = await e2eDb.review.findUniqueOrThrow({ where: { assignmentId: assignment.id }, include: { scores: true } });
