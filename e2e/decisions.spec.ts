@@ -175,3 +175,24 @@ test("a proposal refused for want of reasons says so once, on the field; its suc
   await expect(page.getByText("Proposition enregistrée.")).toBeVisible();
   expect(await timesAnnounced(page, "Proposition enregistrée.")).toBe(1);
 });
+
+test("a manager saves the ranking settings twice in a row on the same page: both are kept, neither is taken for someone else's", async ({
+  page,
+  context,
+}) => {
+  const wave = await createReviewWave(e2eDb);
+  const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+  await signInAs(context, manager.id);
+  await page.goto(`/pilotage/vagues/${wave.waveId}/decisions`);
+  const settings = page.getByRole("form", { name: "Paramètres du classement" });
+  const threshold = settings.getByLabel("Seuil « à discuter » (écart-type, en points sur 100)");
+  await waitForHydration(threshold);
+  await threshold.fill("12,5");
+  await settings.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+  await expect(settings.getByText("Paramètres du classement enregistrés.")).toBeVisible();
+  await threshold.fill("17");
+  await settings.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+  await expect(settings.getByText("Paramètres du classement enregistrés.")).toBeVisible();
+  await expect(settings.getByText(/modifiée entre-temps/)).toHaveCount(0);
+  expect((await e2eDb.wave.findUniqueOrThrow({ where: { id: wave.waveId }, select: { spreadThreshold: true } })).spreadThreshold).toBe(17);
+});

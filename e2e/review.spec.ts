@@ -336,6 +336,29 @@ test.describe("review", () => {
     await expect(page.getByRole("heading", { name: "Page non trouvée" })).toBeVisible();
   });
 
+  test("a manager saves the review settings twice in a row on the same page: both are kept, neither is taken for someone else's", async ({
+    page,
+    context,
+  }) => {
+    const wave = await createReviewWave(e2eDb);
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+
+    await page.goto(`/pilotage/vagues/${wave.waveId}/attribution`);
+    const settings = page.getByRole("form", { name: "Paramètres de l'instruction" });
+    const dueAt = settings.getByLabel("Échéance du niveau national (heure de Paris)");
+    await waitForHydration(dueAt);
+    await dueAt.fill("2031-03-01T12:00");
+    await settings.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+    await expect(settings.getByText("Paramètres de l'instruction enregistrés.")).toBeVisible();
+    await dueAt.fill("2031-04-01T12:00");
+    await settings.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+    await expect(settings.getByText("Paramètres de l'instruction enregistrés.")).toBeVisible();
+    await expect(settings.getByText(/modifiée entre-temps/)).toHaveCount(0);
+    const stored = await e2eDb.wave.findUniqueOrThrow({ where: { id: wave.waveId }, select: { nationalReviewDueAt: true } });
+    expect(stored.nationalReviewDueAt?.toISOString()).toBe("2031-04-01T10:00:00.000Z");
+  });
+
   test("a manager previews then applies an automatic assignment that never pairs a flagged reviewer", async ({ page, context }) => {
     const wave = await createReviewWave(e2eDb, { k: 2 });
     const dossiers: Array<Awaited<ReturnType<typeof createSubmittedDossier>>> = [];

@@ -387,6 +387,39 @@ test.describe("professional roster", () => {
     await expect(page.getByText("Aucun moyen d'authentification conforme", { exact: true })).toBeVisible();
     await expectNoSeriousAccessibilityViolation(page);
   });
+  test("a director saves a professional's record twice in a row, before the page has reloaded: the second save is not taken for someone else's", async ({
+    page,
+    context,
+  }) => {
+    await openProfessionalWithOneMie(page, context);
+    // The page's refresh after a save is held back until both saves have answered.
+    let releaseRefresh = () => {};
+    const refreshHeld = new Promise<void>((resolve) => (releaseRefresh = resolve));
+    await page.route(
+      (url) => url.pathname.includes("/professionnels/"),
+      async (route) => {
+        if (route.request().method() === "GET" && route.request().headers()["rsc"] === "1") await refreshHeld;
+        await route.fallback();
+      },
+    );
+    const firstName = page.getByLabel("Prénom", { exact: true });
+    const save = page.getByRole("button", { name: "Enregistrer la fiche" });
+    await firstName.fill("Léa");
+    await save.click();
+    await expect(page.getByText("La fiche est enregistrée.")).toBeVisible();
+    await firstName.fill("Léonie");
+    const secondSave = page.waitForResponse((response) => response.request().method() === "PUT");
+    await save.click();
+    expect((await secondSave).status()).toBe(200);
+    await expect(page.getByText("La fiche est enregistrée.")).toBeVisible();
+    await expect(page.getByText(/une autre personne/)).toHaveCount(0);
+    releaseRefresh();
+    const professionalId = page.url().split("/").pop()!;
+    expect((await e2eDb.professional.findUniqueOrThrow({ where: { id: professionalId }, select: { firstName: true } })).firstName).toBe(
+      "Léonie",
+    );
+  });
+
   test("a homologation without its date is refused on the date field, which takes the focus; a saved one gives it back to « Enregistrer »", async ({
     page,
     context,

@@ -11,6 +11,7 @@ import type { GridChangeOutcome } from "@/lib/campaigns/change-wave-grid";
 import { ZWaveGridInput } from "@/lib/campaigns/schemas";
 import { callApi } from "@/lib/http/api-client";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
+import { useKnownVersion } from "@/components/forms/use-known-version";
 import { type WaveGridFormValues, WaveGridFields } from "./wave-grid-fields";
 import { formatCount } from "@/lib/format/numbers";
 
@@ -45,11 +46,16 @@ export function WaveGridForm({
     defaultValues,
     mode: "onBlur",
   });
+  const version = useKnownVersion(waveVersion);
 
   const { onSubmit, result } = useApiSubmit(
     form,
     async (values) => {
-      const outcome = await callApi<GridChangeOutcome>(`/api/waves/${waveId}/grid`, "PUT", { ...values, expectedVersion: waveVersion });
+      const outcome = await callApi<GridChangeOutcome>(`/api/waves/${waveId}/grid`, "PUT", {
+        ...values,
+        expectedVersion: version.current(),
+      });
+      version.saved(outcome.waveVersion);
       router.refresh();
       return outcomeText(outcome);
     },

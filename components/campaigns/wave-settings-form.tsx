@@ -11,6 +11,7 @@ import { callApi } from "@/lib/http/api-client";
 import type { CategoryOption } from "./form-fields";
 import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
+import { useKnownVersion } from "@/components/forms/use-known-version";
 import { type WaveSettingsFormValues, WaveSettingsFields } from "./wave-settings-fields";
 
 /** Changes a wave's settings; `waveVersion` is the wave as loaded, so a concurrent change is detected. */
@@ -28,13 +29,17 @@ export function WaveSettingsForm(props: {
     mode: "onBlur",
   });
 
+  const version = useKnownVersion(props.waveVersion);
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
-    const { changed } = await callApi<{ changed: string[] }>(`/api/waves/${props.waveId}`, "PATCH", {
+    const saved = await callApi<{ changed: string[]; version: number }>(`/api/waves/${props.waveId}`, "PATCH", {
       ...values,
-      expectedVersion: props.waveVersion,
+      expectedVersion: version.current(),
     });
+    version.saved(saved.version);
     router.refresh();
-    return changed.length ? "Paramètres enregistrés. La modification est inscrite au journal d'audit." : "Aucun changement à enregistrer.";
+    return saved.changed.length
+      ? "Paramètres enregistrés. La modification est inscrite au journal d'audit."
+      : "Aucun changement à enregistrer.";
   });
 
   return (

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { RadioField, TextField } from "@/components/forms/fields";
 import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
+import { useKnownVersion } from "@/components/forms/use-known-version";
 import { ZDecisionSettingsInput } from "@/lib/decisions/settings-schema";
 import { callApi } from "@/lib/http/api-client";
 
@@ -25,9 +26,14 @@ export function DecisionSettingsForm({ waveId, twoTiers, defaultValues }: { wave
   // The fields edit the form's own (text) values; the schema's output (numbers) is the server's.
   const control = form.control as unknown as Control<Values>;
   const mode = useWatch({ control, name: "rankingMode" });
+  const version = useKnownVersion(defaultValues.expectedVersion);
   const { onSubmit, result } = useApiSubmit(form, async () => {
     // The server parses the French decimals itself: the form's own values go.
-    const { changed } = await callApi<{ changed: string[] }>(`/api/waves/${waveId}/decision-settings`, "PUT", form.getValues());
+    const { changed, ...saved } = await callApi<{ changed: string[]; version: number }>(`/api/waves/${waveId}/decision-settings`, "PUT", {
+      ...form.getValues(),
+      expectedVersion: version.current(),
+    });
+    version.saved(saved.version);
     router.refresh();
     return changed.length === 0 ? "Aucun changement." : "Paramètres du classement enregistrés.";
   });

@@ -12,6 +12,7 @@ import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { PROFILE_TEXT_MAX, type TEstablishmentProfileFormValues, ZEstablishmentProfileInput } from "@/lib/establishments/profile-schema";
 import { callApi } from "@/lib/http/api-client";
+import { useKnownVersion } from "@/components/forms/use-known-version";
 
 type Option = { value: string; label: string };
 
@@ -38,10 +39,15 @@ export function ProfileForm({
   const contacts = useFieldArray({ control: form.control, name: "contacts" });
   const { control } = form;
 
+  const knownVersion = useKnownVersion(version);
   const { onSubmit, result } = useApiSubmit(
     form,
     async (values) => {
-      await callApi(`/api/establishments/${establishmentId}`, "PUT", { expectedVersion: version, profile: values });
+      const saved = await callApi<{ version: number }>(`/api/establishments/${establishmentId}`, "PUT", {
+        expectedVersion: knownVersion.current(),
+        profile: values,
+      });
+      knownVersion.saved(saved.version);
       router.refresh();
       return "Le profil de l'établissement est enregistré.";
     },

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
+import { useKnownVersion } from "@/components/forms/use-known-version";
 import { ZFollowUpSettingsInput } from "@/lib/follow-up/settings-schema";
 import { type TargetObjective, targetObjectiveLabel } from "@/lib/follow-up/target-rules";
 import { TARGET_INDICATORS } from "@/lib/follow-up/targets";
@@ -47,8 +48,13 @@ export function FollowUpSettingsForm({
   const control = form.control as unknown as Control<Values>;
   const targets = useFieldArray({ control, name: "targets" });
   const objectiveOptions = objectives.map((objective) => ({ value: objective.code, label: targetObjectiveLabel(objective, versionCount) }));
+  const version = useKnownVersion(waveVersion);
   const { onSubmit, result } = useApiSubmit(form, async () => {
-    await callApi(`/api/waves/${waveId}/follow-up-settings`, "PUT", { ...form.getValues(), expectedVersion: waveVersion });
+    const saved = await callApi<{ version: number }>(`/api/waves/${waveId}/follow-up-settings`, "PUT", {
+      ...form.getValues(),
+      expectedVersion: version.current(),
+    });
+    version.saved(saved.version);
     router.refresh();
     return "Cibles et échéancier enregistrés.";
   });

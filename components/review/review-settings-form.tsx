@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { BooleanField } from "@/components/campaigns/form-fields";
 import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
+import { useKnownVersion } from "@/components/forms/use-known-version";
 import { RadioField, TextField } from "@/components/forms/fields";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { callApi } from "@/lib/http/api-client";
@@ -48,8 +49,13 @@ export function ReviewSettingsForm({ waveId, defaultValues }: { waveId: string; 
     mode: "onBlur",
   });
   const tiers = useWatch({ control: form.control, name: "reviewTiers" });
+  const version = useKnownVersion(defaultValues.expectedVersion);
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
-    const result = await callApi<{ changed: string[]; scored: string[] }>(`/api/waves/${waveId}/review-settings`, "PUT", values);
+    const result = await callApi<{ changed: string[]; scored: string[]; version: number }>(`/api/waves/${waveId}/review-settings`, "PUT", {
+      ...values,
+      expectedVersion: version.current(),
+    });
+    version.saved(result.version);
     router.refresh();
     return reviewSettingsOutcome(result);
   });

@@ -15,6 +15,7 @@ import { callApi } from "@/lib/http/api-client";
 import { compactRpps } from "@/lib/identifiers/rpps";
 import { mieAwaitingRpps, mieAwaitingRppsWarning } from "@/lib/roster/mie-awaiting-rpps";
 import { PROFESSIONAL_NAME_MAX, type TProfessionalFormValues, ZProfessionalInput } from "@/lib/roster/professional-schema";
+import { useKnownVersion } from "@/components/forms/use-known-version";
 
 type Option = { value: string; label: string };
 export type ProfessionalFormOptions = {
@@ -56,6 +57,7 @@ export function ProfessionalForm({
   const enrollments = useFieldArray({ control: form.control, name: "enrollments" });
   const { control } = form;
   const rosterPath = `/etablissements/${establishmentId}/professionnels`;
+  const knownVersion = useKnownVersion(version ?? 0);
 
   const { onSubmit, result } = useApiSubmit(
     form,
@@ -65,10 +67,15 @@ export function ProfessionalForm({
         router.push(`/etablissements/${establishmentId}/professionnels/${created.id}?cree=1`);
         return;
       }
-      await callApi(`/api/establishments/${establishmentId}/roster/professionals/${professionalId}`, "PUT", {
-        expectedVersion: version,
-        professional: values,
-      });
+      const saved = await callApi<{ version: number }>(
+        `/api/establishments/${establishmentId}/roster/professionals/${professionalId}`,
+        "PUT",
+        {
+          expectedVersion: knownVersion.current(),
+          professional: values,
+        },
+      );
+      knownVersion.saved(saved.version);
       router.refresh();
       return "La fiche est enregistrée.";
     },

@@ -22,9 +22,9 @@ const CRITERION_FIELDS = {
 } as const;
 
 export type GridChangeOutcome =
-  | { outcome: "UNCHANGED"; versionNumber: number }
-  | { outcome: "EDITED_IN_PLACE"; versionNumber: number }
-  | { outcome: "NEW_VERSION"; versionNumber: number; previousVersionNumber: number; dossiersKeepingPrevious: number };
+  | { outcome: "UNCHANGED"; versionNumber: number; waveVersion: number }
+  | { outcome: "EDITED_IN_PLACE"; versionNumber: number; waveVersion: number }
+  | { outcome: "NEW_VERSION"; versionNumber: number; previousVersionNumber: number; dossiersKeepingPrevious: number; waveVersion: number };
 
 /**
  * Changes a wave's objectives and scoring grid. Until the wave opens (and while no dossier holds
@@ -76,7 +76,7 @@ export async function changeWaveGrid(
       current: { frozenAt: current.frozenAt, applicationCount: current._count.applications, content },
       next: input,
     });
-    if (decision.kind === "UNCHANGED") return { outcome: "UNCHANGED", versionNumber: current.number };
+    if (decision.kind === "UNCHANGED") return { outcome: "UNCHANGED", versionNumber: current.number, waveVersion: wave.version };
     // A code keeps its meaning in the wave: checked against every version this change leaves as it is.
     const kept = decision.kind === "NEW_VERSION" ? current.number : current.number - 1;
     const codeErrors = reusedCodeErrors(await objectivesOfVersions(tx, waveId, kept), input.objectives);
@@ -98,7 +98,7 @@ export async function changeWaveGrid(
         ip,
         details: { versionNumber: current.number, ...details },
       });
-      return { outcome: "EDITED_IN_PLACE", versionNumber: current.number };
+      return { outcome: "EDITED_IN_PLACE", versionNumber: current.number, waveVersion: wave.version + 1 };
     }
 
     const created = await tx.waveVersion.create({
@@ -131,6 +131,7 @@ export async function changeWaveGrid(
       versionNumber: created.number,
       previousVersionNumber: current.number,
       dossiersKeepingPrevious: current._count.applications,
+      waveVersion: wave.version + 1,
     };
   });
 }

@@ -43,7 +43,7 @@ export async function updateWaveSettings(
   input: TWaveSettingsInput & { expectedVersion: number },
   ip: string | null = null,
   now = new Date(),
-): Promise<{ changed: string[] }> {
+): Promise<{ changed: string[]; version: number }> {
   requirePermission(viewer, "programme:configure");
   const next = waveSettingsData(input);
   try {
@@ -79,7 +79,7 @@ export async function updateWaveSettings(
         const [from, to] = [comparable(before[field]), comparable(after[field])];
         if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
       }
-      if (Object.keys(changes).length === 0) return { changed: [] };
+      if (Object.keys(changes).length === 0) return { changed: [], version: wave.version };
 
       const updated = await tx.wave.updateMany({
         where: { id: waveId, version: input.expectedVersion },
@@ -100,7 +100,7 @@ export async function updateWaveSettings(
         ip,
         details: { changes },
       });
-      return { changed: Object.keys(changes) };
+      return { changed: Object.keys(changes), version: wave.version + 1 };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

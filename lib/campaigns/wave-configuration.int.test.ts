@@ -127,7 +127,7 @@ describe("wave configuration", () => {
     const [before] = await versionsOf(waveId);
 
     const outcome = await changeWaveGrid(manager, waveId, { ...grid(40), expectedVersion: 1 }, null, beforeOpening);
-    expect(outcome).toEqual({ outcome: "EDITED_IN_PLACE", versionNumber: 1 });
+    expect(outcome).toEqual({ outcome: "EDITED_IN_PLACE", versionNumber: 1, waveVersion: 2 });
     const versions = await versionsOf(waveId);
     expect(versions).toHaveLength(1);
     expect(versions[0]?.id).toBe(before?.id);
@@ -147,7 +147,13 @@ describe("wave configuration", () => {
     const started = await startApplication(first.director, { waveId, establishmentId: first.establishment.id }, null, afterOpening);
 
     const outcome = await changeWaveGrid(manager, waveId, { ...grid(40), expectedVersion: 1 }, null, afterOpening);
-    expect(outcome).toEqual({ outcome: "NEW_VERSION", versionNumber: 2, previousVersionNumber: 1, dossiersKeepingPrevious: 1 });
+    expect(outcome).toEqual({
+      outcome: "NEW_VERSION",
+      versionNumber: 2,
+      previousVersionNumber: 1,
+      dossiersKeepingPrevious: 1,
+      waveVersion: 2,
+    });
     const [v1, v2] = await versionsOf(waveId);
     expect(v1?.criteria[0]).toEqual({ code: "C1", weight: 30 });
     expect(v1?.frozenAt).not.toBeNull();

@@ -405,6 +405,7 @@ describe("decisions", () => {
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(updateDecisionSettings(manager, wave.waveId, { ...settings, ip: null })).resolves.toEqual({
       changed: ["spreadThreshold", "rankingMode", "regionalRankingWeight"],
+      version: version + 1,
     });
     const after = (await loadDecisionSummaries(testDb, [dossier.id])).get(dossier.id)!;
     expect(before.spread!.count).toBe(2);

@@ -30,7 +30,7 @@ export async function updateDecisionSettings(viewer: Viewer, waveId: string, inp
         .filter(([key, value]) => wave[key as keyof typeof next] !== value)
         .map(([key, value]) => [key, { from: wave[key as keyof typeof next], to: value }]),
     );
-    if (Object.keys(changes).length === 0) return { changed: [] as string[] };
+    if (Object.keys(changes).length === 0) return { changed: [] as string[], version: wave.version };
     const updated = await tx.wave.updateMany({
       where: { id: waveId, version: input.expectedVersion },
       data: { ...next, version: { increment: 1 } },
@@ -43,6 +43,6 @@ export async function updateDecisionSettings(viewer: Viewer, waveId: string, inp
       ip: input.ip,
       details: { changes },
     });
-    return { changed: Object.keys(changes) };
+    return { changed: Object.keys(changes), version: wave.version + 1 };
   });
 }

@@ -78,6 +78,6 @@ export async function updateFollowUpSettings(viewer: Viewer, waveId: string, inp
         },
       },
     });
-    return { targets: input.targets.length };
+    return { targets: input.targets.length, version: wave.version + 1 };
   });
 }

@@ -108,7 +108,9 @@ describe("a wave's review settings", () => {
     const paused = await national.dossier("INFORMATION_REQUESTED", ["NATIONAL"]);
 
     const result = await national.save({ reviewTiers: "NATIONAL_ONLY", reviewersPerDossier: 1 });
-    expect(result).toEqual({ changed: ["reviewersPerDossier"], scored: [complete.id] });
+    // The wave's version after the save: the form sends it with the next one.
+    const { version } = await testDb.wave.findUniqueOrThrow({ where: { id: national.wave.waveId }, select: { version: true } });
+    expect(result).toEqual({ changed: ["reviewersPerDossier"], scored: [complete.id], version });
     expect(await national.stateOf(complete.id)).toBe("SCORED");
     expect(await national.stateOf(pending.id)).toBe("UNDER_REVIEW");
     // Paused, it is scored when the establishment answers (transitionApplication), not meanwhile.

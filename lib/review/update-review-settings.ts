@@ -159,7 +159,7 @@ export async function updateReviewSettings(
       const [from, to] = [before instanceof Date ? before.toISOString() : before, value instanceof Date ? value.toISOString() : value];
       if (from !== to) changes[key] = { from, to };
     }
-    if (Object.keys(changes).length === 0) return { changed: [] as string[], scored: [] as string[] };
+    if (Object.keys(changes).length === 0) return { changed: [] as string[], scored: [] as string[], version: wave.version };
     const updated = await tx.wave.updateMany({
       where: { id: waveId, version: input.expectedVersion },
       data: { ...next, version: { increment: 1 } },
@@ -173,7 +173,7 @@ export async function updateReviewSettings(
       details: { changes } as never,
     });
     const scored = changes.reviewTiers || changes.reviewersPerDossier ? await completeScoringOfWave(tx, waveId, viewer, input.ip, now) : [];
-    return { changed: Object.keys(changes), scored };
+    return { changed: Object.keys(changes), scored, version: wave.version + 1 };
   });
   if (result.scored.length > 0) requestDelivery();
   return result;
