@@ -23,7 +23,9 @@ const OUTCOMES = (["SELECTED", "WAITLISTED", "REJECTED"] as const).map((outcome)
 /**
  * The manager's proposal for one dossier (ZStageDecisionInput on both sides): the decision, the
  * amount and conditions of a grant or the reasons otherwise, the comments the letter may quote,
- * and – when the server says the envelope would be passed – the reason to pass it.
+ * and – when the server says the envelope would be passed – the reason to pass it. It sends the
+ * staged proposal it was loaded with (`replacing`), then the one it stages: a proposal staged by
+ * someone else meanwhile is refused, the input staying in the form.
  */
 export function ProposalForm({
   applicationId,
@@ -46,7 +48,8 @@ export function ProposalForm({
   const outcome = useWatch({ control, name: "outcome" });
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
     try {
-      await callApi(`/api/applications/${applicationId}/decision`, "POST", values);
+      const { decisionId } = await callApi<{ decisionId: string }>(`/api/applications/${applicationId}/decision`, "POST", values);
+      form.setValue("replacing", decisionId);
     } catch (caught) {
       if (caught instanceof ApiError && caught.details.envelopeExceeded) setAskOverride(true);
       throw caught;

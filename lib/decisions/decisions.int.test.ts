@@ -14,7 +14,15 @@ import { fileNameWords } from "@/lib/export/file-name";
 import { transitionApplication } from "@/lib/applications/transition-application";
 import { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
 import { reopenReview } from "@/lib/review/reopen-review";
-import { addSubmittedReviews, createReviewer, createReviewWave, createScoredDossier, directorOf, programmeManager } from "@/test/factories";
+import {
+  addSubmittedReviews,
+  createReviewer,
+  createReviewWave,
+  createScoredDossier,
+  createUser,
+  directorOf,
+  programmeManager,
+} from "@/test/factories";
 import { ZDecisionBoardFilters } from "./board-rows";
 import { loadDecisionSummaries } from "./load-decision-summaries";
 import { getProposalWorkspace } from "./get-proposal-workspace";
@@ -59,6 +67,30 @@ describe("decisions", () => {
     }
     return { manager, wave, scored };
   }
+
+  it("refuses a proposal written over one staged since by someone else, naming it, and takes it once the manager has seen it", async () => {
+    const { manager, scored } = await scoredWave(1);
+    const [dossier] = scored;
+    const other = (await createUser(testDb, { staffRole: "PROGRAMME_MANAGER", name: "Paul Second" })).viewer;
+    // Both managers opened the dossier with nothing staged; the other one saves first.
+    const first = await stageDecision(
+      other,
+      proposal({ applicationId: dossier!.id, outcome: "REJECTED", reasons: "Hors périmètre.", replacing: null }),
+      new Date("2026-12-03T09:15:00Z"),
+    );
+    await expect(
+      stageDecision(manager, proposal({ applicationId: dossier!.id, amountGranted: "10 000", replacing: null })),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message:
+        "Une autre proposition a été enregistrée le 3 décembre 2026 à 10:15 par Paul Second : Non retenu. Rechargez la page pour la voir ; votre saisie reste dans le formulaire, enregistrez-la de nouveau pour la remplacer.",
+    });
+    const live = { applicationId: dossier!.id, supersededAt: null };
+    expect(await testDb.decision.findMany({ where: live, select: { id: true } })).toEqual([{ id: first.decisionId }]);
+    // Having seen it, the manager replaces it.
+    await stageDecision(manager, proposal({ applicationId: dossier!.id, amountGranted: "10 000", replacing: first.decisionId }));
+    expect(await testDb.decision.findMany({ where: live, select: { outcome: true } })).toEqual([{ outcome: "SELECTED" }]);
+  });
 
   it("grants within the amount requested, and passes the envelope only with a reason, audited; a new proposal replaces the staged one", async () => {
     // Each dossier asks 12 500 €; the envelope is 20 000 €.

@@ -19,8 +19,18 @@ export const ZStageDecisionInput = z.object({
   releasableScoreIds: z.array(z.uuid()).max(500).default([]),
   /** Reviews whose overall comment the letter may quote. */
   releasableReviewIds: z.array(z.uuid()).max(100).default([]),
+  /**
+   * The staged proposal the manager saw when writing this one (null: none). Another one staged
+   * since is refused, never silently replaced (ADR 0013). Left out by the demo loader only.
+   */
+  replacing: z.uuid().nullable().optional(),
 });
 export type TStageDecisionInput = z.infer<typeof ZStageDecisionInput>;
+
+/** What a manager reads when another proposal was staged while they wrote theirs; their input stays in the form. */
+export function staleProposalMessage(other: { stagedAt: string; stagedBy: string | null; outcome: string }): string {
+  return `Une autre proposition a été enregistrée le ${other.stagedAt} par ${other.stagedBy ?? "une autre personne"} : ${other.outcome}. Rechargez la page pour la voir ; votre saisie reste dans le formulaire, enregistrez-la de nouveau pour la remplacer.`;
+}
 
 export type ParsedProposal = { outcome: DecisionOutcome; amountGrantedCents: bigint | null; conditions: string; reasons: string };
 

@@ -1,16 +1,18 @@
 import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
+import { formatParisDateTime } from "@/lib/time/paris";
+import { OUTCOME_LABELS } from "./labels";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { type Db, db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { envelopeAfter, envelopeOverrideMessage, parseProposal, type TStageDecisionInput } from "./proposal";
+import { envelopeAfter, envelopeOverrideMessage, parseProposal, staleProposalMessage, type TStageDecisionInput } from "./proposal";
 import { grantedCents, lockWaveForDecisions } from "./wave-lock";
 
 /**
  * Stages a manager's proposal for a scored dossier (a waitlisted one too): invisible to the
  * applicant until the wave's release. It replaces the dossier's staged proposal, if any (kept as
- * history), marks which reviewers' comments the letter may quote, and refuses to pass the wave's
+ * history), when it is the one the manager saw (`replacing`): one staged since is a CONFLICT, marks which reviewers' comments the letter may quote, and refuses to pass the wave's
  * envelope without a written reason, which is audited on its own.
  */
 /** `client`: the shared one, or the demo loader's own. */
@@ -40,8 +42,12 @@ export async function stageDecision(
     const wave = await lockWaveForDecisions(tx, dossier.waveId);
     const staged = await tx.decision.findFirst({
       where: { applicationId: dossier.id, releasedAt: null, supersededAt: null },
-      select: { id: true, amountGrantedCents: true },
+      select: { id: true, amountGrantedCents: true, outcome: true, stagedAt: true, stagedBy: { select: { displayName: true } } },
     });
+    if (input.replacing !== undefined && staged && staged.id !== input.replacing) {
+      const other = { stagedAt: formatParisDateTime(staged.stagedAt), stagedBy: staged.stagedBy?.displayName ?? null };
+      throw new AppError("CONFLICT", staleProposalMessage({ ...other, outcome: OUTCOME_LABELS[staged.outcome] }));
+    }
     const envelope = envelopeAfter({
       envelopeCents: wave.fundingEnvelopeCents,
       grantedCents: await grantedCents(tx, dossier.waveId),

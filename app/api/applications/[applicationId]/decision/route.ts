@@ -6,6 +6,7 @@ import { RouteParam } from "@/lib/http/route-params";
 /** A programme manager's proposal for the dossier, staged until the wave's decisions are released. */
 export const POST = defineRoute({
   params: { applicationId: RouteParam.id },
-  input: ZStageDecisionInput,
+  // What the manager saw is required here: only the demo loader stages without it.
+  input: ZStageDecisionInput.required({ replacing: true }),
   handler: ({ viewer, input, params, ip }) => stageDecision(viewer, { ...input, applicationId: params.applicationId, ip }),
 });

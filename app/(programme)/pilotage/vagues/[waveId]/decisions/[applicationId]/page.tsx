@@ -102,6 +102,7 @@ export default async function ProposalPage({ params }: Props) {
               conditions: staged?.conditions ?? "",
               reasons: staged?.reasons ?? "",
               envelopeOverrideReason: staged?.envelopeOverrideReason ?? "",
+              replacing: staged?.id ?? null,
             }}
           />
         ) : workspace.released.length > 0 ? (
