@@ -73,10 +73,15 @@ export function AutosaveStatus({
           title="L'enregistrement a échoué"
           description={
             <>
-              {state.message} Vos saisies sont conservées sur cet appareil.{" "}
-              <Button size="small" priority="secondary" onClick={onRetry}>
-                Réessayer
-              </Button>
+              {state.message} Vos saisies sont conservées sur cet appareil.
+              {state.retry ? (
+                <>
+                  {" "}
+                  <Button size="small" priority="secondary" onClick={onRetry}>
+                    Réessayer
+                  </Button>
+                </>
+              ) : null}
             </>
           }
         />

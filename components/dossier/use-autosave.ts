@@ -25,7 +25,8 @@ export type SaveState =
   /** « Enregistrer maintenant » with nothing new: said, or the button would seem to do nothing. */
   | { kind: "unchanged"; at: string | null }
   | { kind: "invalid"; message: string }
-  | { kind: "failed"; message: string }
+  /** `retry` false: the dossier can no longer change (withdrawn, decided…), so trying again is not offered. */
+  | { kind: "failed"; message: string; retry: boolean }
   | { kind: "session-expired" }
   | {
       kind: "conflict";
@@ -119,7 +120,11 @@ export function useAutosave<T extends FieldValues>({
           applyServerErrors(form.setError, error, "data");
           setState({ kind: "invalid", message: error.message });
         } else {
-          setState({ kind: "failed", message: (error as Error).message });
+          setState({
+            kind: "failed",
+            message: (error as Error).message,
+            retry: !(error instanceof ApiError && error.code === "INVALID_STATE"),
+          });
         }
         return "done";
       }

@@ -229,9 +229,12 @@ describe("the reason given for a refused change of a dossier", () => {
     );
   });
 
-  it("tells a member that a submitted dossier is no longer editable", () => {
+  it("tells a member that a submitted dossier is no longer editable, naming the state it is in", () => {
     expect(() => authorizeApplication(member, facts("SUBMITTED"), "edit")).toThrow(
-      expect.objectContaining({ code: "INVALID_STATE", message: "Ce dossier a été déposé : il n'est plus modifiable." }),
+      expect.objectContaining({ code: "INVALID_STATE", message: "Ce dossier est à l'état « Déposé » : il n'est plus modifiable." }),
+    );
+    expect(() => authorizeApplication(member, facts("WITHDRAWN"), "edit")).toThrow(
+      expect.objectContaining({ code: "INVALID_STATE", message: "Ce dossier est à l'état « Retiré » : il n'est plus modifiable." }),
     );
   });
 });

@@ -1,4 +1,11 @@
-import { type Actor, availableActions, isEditable, TRANSITIONS, type TransitionAction } from "@/lib/applications/state-machine";
+import {
+  type Actor,
+  availableActions,
+  isEditable,
+  STATE_LABELS,
+  TRANSITIONS,
+  type TransitionAction,
+} from "@/lib/applications/state-machine";
 import type { ApplicationState, MembershipRole, ReviewTier, StaffRole, VerificationState } from "@/lib/db/generated/enums";
 import { tierHolding } from "@/lib/follow-up/verification-machine";
 import { AppError } from "@/lib/errors/app-error";
@@ -286,11 +293,12 @@ export function decideApplicationAccess(
 
 /** Why an access is refused, in French; `edit` depends on the reason (a manager on a draft is not refused for its state). */
 const REFUSAL_MESSAGES: Readonly<Record<Exclude<ApplicationAccess, "edit">, string>> & {
-  edit: Readonly<Record<Exclude<Refusal, "not-visible">, string>>;
+  edit: { state: (state: ApplicationState) => string; role: string };
 } = {
   read: "Vous n'avez pas accès à ce dossier.",
   edit: {
-    state: "Ce dossier a été déposé : il n'est plus modifiable.",
+    // The dossier's own state: « déposé » said of a withdrawn or decided one sent its authors looking for the wrong cause.
+    state: (state) => `Ce dossier est à l'état « ${STATE_LABELS[state]} » : il n'est plus modifiable.`,
     role: "Seuls les membres de l'établissement modifient son dossier : vous pouvez le consulter et leur écrire dans le fil de discussion.",
   },
   apply: "Seuls les membres de l'établissement peuvent effectuer cette action.",
@@ -308,7 +316,7 @@ export function authorizeApplication(viewer: Viewer | null, facts: ApplicationFa
   const decision = decideApplicationAccess(viewer, facts, access);
   if (decision.allowed) return viewer;
   if (decision.refusal === "not-visible") throw new AppError("NOT_FOUND");
-  throw new AppError(decision.refusal === "state" ? "INVALID_STATE" : "FORBIDDEN", refusalMessage(access, decision.refusal));
+  throw new AppError(decision.refusal === "state" ? "INVALID_STATE" : "FORBIDDEN", refusalMessage(access, decision.refusal, facts.state));
 }
 
 /**
@@ -339,9 +347,10 @@ export function authorizeTransition(viewer: Viewer | null, facts: ApplicationFac
   throw new AppError("FORBIDDEN");
 }
 
-/** The French reason of a refused access, for the refusal itself and for pages that show it beforehand. */
-export function refusalMessage(access: ApplicationAccess, refusal: Exclude<Refusal, "not-visible">): string {
-  return access === "edit" ? REFUSAL_MESSAGES.edit[refusal] : REFUSAL_MESSAGES[access];
+/** The French reason of a refused access, for the refusal itself and for pages that show it beforehand; `state`: the dossier's. */
+export function refusalMessage(access: ApplicationAccess, refusal: Exclude<Refusal, "not-visible">, state: ApplicationState): string {
+  if (access !== "edit") return REFUSAL_MESSAGES[access];
+  return refusal === "state" ? REFUSAL_MESSAGES.edit.state(state) : REFUSAL_MESSAGES.edit.role;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -86,7 +86,7 @@ export async function getDossier(viewer: Viewer, applicationId: string) {
     },
     actions,
     /** Why the viewer may not change the content, when they may not (shown on the section pages). */
-    readOnlyReason: editing.allowed || editing.refusal === "not-visible" ? null : refusalMessage("edit", editing.refusal),
+    readOnlyReason: editing.allowed || editing.refusal === "not-visible" ? null : refusalMessage("edit", editing.refusal, facts.state),
   };
 }
 
