@@ -34,6 +34,38 @@ describe("deleting a professional's record", () => {
   const todaysSnapshot = (establishmentId: string) =>
     testDb.indicatorSnapshot.findMany({ where: { establishmentId, reason: "CHANGE" }, select: { active: true, registered: true } });
 
+  it("tells whoever saves a record deleted meanwhile that it was deleted, by whom and when, not that it does not exist", async () => {
+    const { establishment, viewer, add } = await setup();
+    const mistake = await add(1);
+    await deleteProfessional(viewer, { establishmentId: establishment.id, professionalId: mistake.id, expectedVersion: 1, ip: null });
+    const save = updateProfessional(viewer, {
+      establishmentId: establishment.id,
+      professionalId: mistake.id,
+      expectedVersion: 1,
+      professional: mistake.input,
+      ip: null,
+    });
+    await expect(save).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(
+        new RegExp(
+          `^Cette fiche a été supprimée entre-temps par ${viewer.displayName}, le .+ : vos modifications ne sont pas enregistrées\\. La suppression est inscrite au journal d'audit ; vos saisies restent dans le formulaire\\.$`,
+        ),
+      ),
+    });
+    // Another establishment's record, deleted or not, stays unknown there.
+    const other = await establishmentWithDirector(testDb);
+    await expect(
+      updateProfessional(other.director, {
+        establishmentId: other.establishment.id,
+        professionalId: mistake.id,
+        expectedVersion: 1,
+        professional: mistake.input,
+        ip: null,
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("deletes the record and its enrolments, refreshes the day's indicators and audits the person's name and RPPS", async () => {
     const { establishment, viewer, add } = await setup();
     const kept = await add(1);

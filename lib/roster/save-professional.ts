@@ -17,6 +17,7 @@ import { lockEstablishmentRoster, recordIndicatorSnapshot } from "./snapshots";
 import { dayToDate, toDay } from "./dates";
 import { personKey } from "./import/match-key";
 import { ofName } from "@/lib/format/elision";
+import { formatParisDateTime } from "@/lib/time/paris";
 
 async function checkReferences(
   client: RosterWriter,
@@ -87,7 +88,7 @@ export async function updateProfessional(
       where: { id: input.professionalId, establishmentId: input.establishmentId },
       select: { version: true },
     });
-    if (!current) throw new AppError("NOT_FOUND");
+    if (!current) throw await missingProfessional(tx, input.establishmentId, input.professionalId);
     await lockEstablishmentRoster(tx, input.establishmentId);
     await checkReferences(tx, input.establishmentId, input.professional, input.professionalId);
     const record = toProfessionalRecord(input.professional);
@@ -111,4 +112,25 @@ export async function updateProfessional(
     });
     return { version: input.expectedVersion + 1 };
   });
+}
+
+/**
+ * Why a record to change is not there: deleted meanwhile from this establishment (another tab, a
+ * colleague), which the audit log says, or never visible here (the 404 of any unknown id).
+ */
+async function missingProfessional(tx: RosterWriter, establishmentId: string, professionalId: string): Promise<AppError> {
+  const deletion = await tx.auditEvent.findFirst({
+    where: { action: "roster.professional_deleted", targetType: "Professional", targetId: professionalId },
+    orderBy: { at: "desc" },
+    select: { at: true, actorId: true, details: true },
+  });
+  if ((deletion?.details as { establishmentId?: string } | undefined)?.establishmentId !== establishmentId)
+    return new AppError("NOT_FOUND");
+  const actor = deletion!.actorId ? await tx.user.findUnique({ where: { id: deletion!.actorId }, select: { displayName: true } }) : null;
+  return new AppError("CONFLICT", deletedProfessionalMessage({ at: deletion!.at, by: actor?.displayName ?? null }));
+}
+
+/** What the person editing a record deleted meanwhile reads; their input stays in the form. */
+export function deletedProfessionalMessage(deletion: { at: Date; by: string | null }): string {
+  return `Cette fiche a été supprimée entre-temps${deletion.by ? ` par ${deletion.by}` : ""}, le ${formatParisDateTime(deletion.at)} : vos modifications ne sont pas enregistrées. La suppression est inscrite au journal d'audit ; vos saisies restent dans le formulaire.`;
 }
