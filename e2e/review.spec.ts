@@ -75,11 +75,10 @@ test.describe("review", () => {
     await expectUniqueLandmarks(first);
     await expectNoPageErrors(first, errors);
 
-    // Submitting is confirmed first, the focus on the confirmation; too early, it lists what is missing, each a link to its place.
+    // Too early, « Transmettre » lists what is missing, each a link to its place, without asking to confirm first.
     await press(first, first.getByRole("button", { name: "Transmettre l'évaluation" }), "Enter");
-    await expect(first.getByRole("button", { name: "Confirmer la transmission" })).toBeFocused();
-    await first.keyboard.press("Enter");
     const missing = first.getByTestId("review-missing");
+    await expect(first.getByRole("button", { name: "Confirmer la transmission" })).toHaveCount(0);
     await expect(missing.getByRole("link")).toHaveCount(wave.criteria.length + 1);
     // The list takes the focus, as an error summary does (the disabled button had lost it).
     await expect(first.locator(":focus")).toContainText("Évaluation incomplète");
@@ -105,8 +104,9 @@ test.describe("review", () => {
     await expect(first.getByRole("form", { name: "Grille d'évaluation" }).getByText(/^Donnez une note/)).toHaveCount(0);
     await expect(first.locator("#appreciation-generale").getByText("Rédigez l'appréciation générale.")).toHaveCount(0);
     await expect(first.getByTestId("review-missing")).toHaveCount(0);
+    // Complete, submitting is confirmed first, the focus on the confirmation; cancelled, nothing is sent.
     await press(first, first.getByRole("button", { name: "Transmettre l'évaluation" }), "Enter");
-    // Cancelled, nothing is sent and the focus goes back to the button.
+    await expect(first.getByRole("button", { name: "Confirmer la transmission" })).toBeFocused();
     await press(first, first.getByRole("button", { name: "Annuler" }), "Enter");
     await expect(first.getByRole("button", { name: "Transmettre l'évaluation" })).toBeFocused();
     expect((await e2eDb.review.findUniqueOrThrow({ where: { assignmentId: firstAssignment.id } })).status).toBe("DRAFT");

@@ -19,7 +19,9 @@ import { ApiError, callApi } from "@/lib/http/api-client";
 import {
   criterionAnchor,
   type MissingScore,
+  missingForReview,
   OVERALL_COMMENT_ANCHOR,
+  parseSheet,
   type SheetCriterion,
   type TReviewSheetInput,
   ZReviewSheetInput,
@@ -186,6 +188,16 @@ export function ScoreSheetForm({
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
+  // What is missing is listed before anything is confirmed: asking to confirm a transmission the
+  // server would then refuse tells the reviewer two contrary things in a row. The server checks again.
+  function askConfirmation() {
+    const parsed = parseSheet(criteria, form.getValues());
+    const list = parsed.ok ? missingForReview(criteria, parsed) : [];
+    if (list.length === 0) return setConfirming(true);
+    setError(null);
+    showMissing(list);
+    setRefusals((count) => count + 1);
+  }
   function cancelConfirmation() {
     setConfirming(false);
     submitButton.current?.focus();
@@ -348,13 +360,7 @@ export function ScoreSheetForm({
             </Button>
           </li>
           <li>
-            <Button
-              ref={submitButton}
-              type="button"
-              disabled={submitting}
-              iconId="fr-icon-send-plane-line"
-              onClick={() => setConfirming(true)}
-            >
+            <Button ref={submitButton} type="button" disabled={submitting} iconId="fr-icon-send-plane-line" onClick={askConfirmation}>
               Transmettre l&apos;évaluation
             </Button>
           </li>
