@@ -30,6 +30,29 @@ test.describe("accepting an invitation with an account", () => {
     await expectNoPageErrors(page, errors);
   });
 
+  test("someone signed in with another account is asked to sign out first, and comes back to the link", async ({ page, context }) => {
+    const invitation = await createStaffInvitation("REVIEWER");
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id, membershipRole: "DIRECTOR" });
+    await signInAs(context, director.id);
+    const errors = watchPageErrors(page);
+    await page.goto(invitation.path);
+
+    await expect(
+      page.getByText(
+        `Vous êtes connecté(e) en tant que ${director.email} ; ce lien concerne ${invitation.email} : déconnectez-vous d'abord.`,
+      ),
+    ).toBeVisible();
+    // No key registration that would open the newcomer's account in place of the director's.
+    await expect(page.getByRole("button", { name: /Enregistrer/ })).toHaveCount(0);
+    await expectNoSeriousAccessibilityViolation(page);
+    await page.getByRole("button", { name: "Se déconnecter pour utiliser ce lien" }).click();
+    await expect(page).toHaveURL(new RegExp(`${invitation.path}$`));
+    await expect(page.getByRole("heading", { level: 1, name: "Activer votre compte HospiConnect" })).toBeVisible();
+    await expect(page.getByText("Vous êtes connecté(e) en tant que")).toHaveCount(0);
+    await expectNoPageErrors(page, errors);
+  });
+
   test("an account without a role still gets « Accepter l'invitation »", async ({ page, context }) => {
     const invitation = await invitationToAccount(context, {});
     const errors = watchPageErrors(page);

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { AcceptInvitationButton } from "@/components/identity/accept-invitation-button";
 import { LinkKeyRegistration } from "@/components/identity/link-key-registration";
+import { OtherAccountNotice } from "@/components/identity/other-account-notice";
 import { PscSignInButton } from "@/components/identity/psc-sign-in-button";
 import { env } from "@/lib/config/env";
 import { getViewer } from "@/lib/identity/current-viewer";
@@ -17,7 +18,10 @@ type Props = { params: Promise<{ token: string }> };
 /** The page and its title read the invitation once (React's `cache`). */
 const loadInvitation = cache(findInvitation);
 
-/** Someone who already has an account accepts an invitation; a newcomer activates their account. */
+/**
+ * Someone who already has an account accepts an invitation; a newcomer activates their account.
+ * Opened while signed in as someone else, it asks to sign out first (`OtherAccountNotice`).
+ */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { accountExists } = await loadInvitation((await params).token);
   return { title: accountExists ? "Accepter votre invitation" : "Activer votre compte" };
@@ -27,7 +31,7 @@ export default async function InvitationPage({ params }: Props) {
   const { token } = await params;
   const { status, invitation, accountExists } = await loadInvitation(token);
   const pscEnabled = Boolean(env.PSC_ISSUER && env.PSC_CLIENT_ID);
-  const viewer = accountExists ? await getViewer() : null;
+  const viewer = await getViewer();
   const isInvitee = Boolean(viewer && invitation && viewer.email.toLowerCase() === invitation.email);
   // What the acceptance would refuse, said before the button is pressed rather than after.
   const refusal = viewer && invitation && status === "valid" && isInvitee ? await acceptanceRefusal(viewer, invitation.purpose) : null;
@@ -54,7 +58,13 @@ export default async function InvitationPage({ params }: Props) {
               )}
               .
             </p>
-            {accountExists ? (
+            {viewer && !isInvitee ? (
+              <OtherAccountNotice
+                signedInAs={viewer.email}
+                linkFor={invitation.email}
+                linkPath={`/invitation/${encodeURIComponent(token)}`}
+              />
+            ) : accountExists ? (
               refusal ? (
                 <Alert as="h2" severity="warning" title="Ce compte ne peut pas accepter cette invitation" description={refusal} />
               ) : isInvitee ? (

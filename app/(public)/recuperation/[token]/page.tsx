@@ -2,7 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { Metadata } from "next";
 import { LinkKeyRegistration } from "@/components/identity/link-key-registration";
-import { SignOutToUseLink } from "@/components/identity/sign-out-to-use-link";
+import { OtherAccountNotice } from "@/components/identity/other-account-notice";
 import { ACCESS_RECOVERY_STATUS_MESSAGES, findAccessRecovery } from "@/lib/identity/access-recovery";
 import { getViewer } from "@/lib/identity/current-viewer";
 
@@ -32,16 +32,11 @@ export default async function AccessRecoveryPage({ params }: Props) {
             description={ACCESS_RECOVERY_STATUS_MESSAGES[status as Exclude<typeof status, "valid">]}
           />
         ) : viewer && viewer.userId !== recovery.userId ? (
-          <>
-            <Alert
-              as="h2"
-              severity="warning"
-              title="Vous êtes connecté(e) avec un autre compte"
-              description={`Vous êtes connecté(e) en tant que ${viewer.email} ; ce lien concerne ${recovery.user.email} : déconnectez-vous d'abord.`}
-              className={fr.cx("fr-mb-3w")}
-            />
-            <SignOutToUseLink linkPath={`/recuperation/${encodeURIComponent(token)}`} />
-          </>
+          <OtherAccountNotice
+            signedInAs={viewer.email}
+            linkFor={recovery.user.email}
+            linkPath={`/recuperation/${encodeURIComponent(token)}`}
+          />
         ) : (
           <>
             <p>
