@@ -189,9 +189,11 @@ describe("wave configuration", () => {
     await expect(changeWaveGrid(manager, waveId, { ...grid(50), expectedVersion: 1 }, null, afterOpening)).rejects.toMatchObject({
       code: "CONFLICT",
     });
+    // The wave's version, unchanged, is given back for the form's next save.
     expect(await changeWaveGrid(manager, waveId, { ...grid(40), expectedVersion: 2 }, null, afterOpening)).toEqual({
       outcome: "UNCHANGED",
       versionNumber: 2,
+      waveVersion: 2,
     });
     expect(await testDb.wave.findUniqueOrThrow({ where: { id: waveId }, select: { version: true } })).toEqual({ version: 2 });
     expect(await versionsOf(waveId)).toHaveLength(2);
