@@ -747,7 +747,8 @@ const ROWS: Row[] = [
     call: (w) => ({
       method: "POST",
       url: `/api/applications/${w.submitted}/decision`,
-      json: { outcome: "REJECTED", reasons: "Hors périmètre." },
+      // No staged proposal seen: the route requires saying so (ADR 0013).
+      json: { outcome: "REJECTED", reasons: "Hors périmètre.", replacing: null },
     }),
     // The manager passes the policy, then meets the state: only a scored dossier gets a proposal.
     expected: MANAGER_ONLY(409),
