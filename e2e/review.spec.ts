@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation, expectUniqueLandmarks } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { E2E_BASE_URL } from "./fixtures/environment";
@@ -240,19 +240,28 @@ test.describe("review", () => {
     expect(email.text).toContain("Centre hospitalier des Liens");
   });
 
-  test("the same reviewer's sheet saved in two tabs is said to be their own, from elsewhere, not someone else's", async ({ context }) => {
+  /** One reviewer's draft sheet on a dossier of `name`, conflict declared « none », signed in with two tabs. */
+  async function reviewerWithTwoTabs(context: BrowserContext, name: string) {
     const wave = await createReviewWave(e2eDb, { k: 1 });
-    const dossier = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD des Deux Onglets" });
+    const dossier = await createSubmittedDossier(e2eDb, wave, { name });
     const reviewer = await createReviewer(e2eDb);
     const assignment = await assign(dossier.id, reviewer.userId);
     await e2eDb.conflictDeclaration.create({ data: { assignmentId: assignment.id, hasConflict: false } });
     await e2eDb.review.create({ data: { assignmentId: assignment.id } });
     await signInAs(context, reviewer.userId);
     const [a, b] = [await context.newPage(), await context.newPage()];
-    for (const tab of [a, b]) {
-      await tab.goto(`/instruction/${assignment.id}`);
-      await waitForHydration(tab.getByLabel("Appréciation générale"));
-    }
+    const openBoth = async () => {
+      for (const tab of [a, b]) {
+        await tab.goto(`/instruction/${assignment.id}`);
+        await waitForHydration(tab.getByLabel("Appréciation générale"));
+      }
+    };
+    return { wave, assignment, a, b, openBoth };
+  }
+
+  test("the same reviewer's sheet saved in two tabs is said to be their own, from elsewhere, not someone else's", async ({ context }) => {
+    const { a, b, openBoth } = await reviewerWithTwoTabs(context, "EHPAD des Deux Onglets");
+    await openBoth();
 
     await a.getByLabel("Appréciation générale").fill("Rédigée dans l'onglet A.");
     await expect(a.getByTestId("autosave-status")).toContainText("Enregistré à");
@@ -263,23 +272,13 @@ test.describe("review", () => {
   });
 
   test("a transmission from a tab whose sheet was saved elsewhere sends nothing until the reviewer has chosen", async ({ context }) => {
-    const wave = await createReviewWave(e2eDb, { k: 1 });
-    const dossier = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD de l'Onglet Périmé" });
-    const reviewer = await createReviewer(e2eDb);
-    const assignment = await assign(dossier.id, reviewer.userId);
-    await e2eDb.conflictDeclaration.create({ data: { assignmentId: assignment.id, hasConflict: false } });
-    await e2eDb.review.create({ data: { assignmentId: assignment.id } });
-    await signInAs(context, reviewer.userId);
-    const [a, b] = [await context.newPage(), await context.newPage()];
+    const { wave, assignment, a, b, openBoth } = await reviewerWithTwoTabs(context, "EHPAD de l'Onglet Périmé");
     const saved = await a.request.put(`/api/assignments/${assignment.id}/review`, {
       data: { expectedVersion: 1, data: completeSheet(wave.criteria, { value: 2 }) },
       headers: { Origin: E2E_BASE_URL },
     });
     expect(saved.status()).toBe(200);
-    for (const tab of [a, b]) {
-      await tab.goto(`/instruction/${assignment.id}`);
-      await waitForHydration(tab.getByLabel("Appréciation générale"));
-    }
+    await openBoth();
     const [criterion] = wave.criteria;
     const note = (tab: Page, value: string) => tab.locator(`#critere-${criterion!.id}`).getByRole("radio", { name: value, exact: true });
 
