@@ -112,7 +112,7 @@ test.describe("sessions", () => {
     await expect(table.getByRole("cell", { name: "Avant : instructeur ou instructrice de l'ANS" })).toBeVisible();
   });
 
-  test("a programme manager confirms before giving the programme's rights or closing an account, and is told what was done", async ({
+  test("a programme manager confirms before giving or taking away the programme's rights or closing an account, and is told what was done", async ({
     page,
     context,
   }) => {
@@ -142,6 +142,35 @@ test.describe("sessions", () => {
       "Donner à Agent Promu les droits de chargé ou chargée de programme ? Ce rôle configure les vagues, attribue les dossiers, décide et voit tout le programme.",
     ]);
     expect(await roleOf()).toBe("PROGRAMME_MANAGER");
-    await expect(page.getByRole("button", { name: "Passer instructeur : Agent Promu" })).toBeFocused();
+    const demote = page.getByRole("button", { name: "Passer instructeur : Agent Promu" });
+    await expect(demote).toBeFocused();
+
+    // Taking the rights away is asked too: declined, the account stays a programme manager.
+    page.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await demote.click();
+    await expect.poll(() => asked.length).toBe(2);
+    expect(asked[1]).toBe(
+      "Retirer à Agent Promu les droits de chargé ou chargée de programme ? Ce compte ne pourra plus configurer les vagues, attribuer les dossiers ni décider ; il gardera l'instruction des dossiers qui lui sont attribués.",
+    );
+    expect(await roleOf()).toBe("PROGRAMME_MANAGER");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await demote.click();
+    await expect(page.getByText("Agent Promu est désormais instructeur ou instructrice de l'ANS.")).toBeVisible();
+    expect(await roleOf()).toBe("REVIEWER");
+
+    // Closing the account is asked in words that fit anyone.
+    page.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.getByRole("button", { name: "Désactiver le compte d'Agent Promu" }).click();
+    await expect(page.getByText("Compte d'Agent Promu désactivé.")).toBeVisible();
+    expect(asked[2]).toBe(
+      "Désactiver le compte d'Agent Promu ? Ses sessions sont fermées et ce compte ne pourra plus servir à se connecter.",
+    );
+    expect((await e2eDb.user.findUniqueOrThrow({ where: { id: reviewer.id } })).disabledAt).not.toBeNull();
   });
 });

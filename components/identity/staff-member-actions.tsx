@@ -12,9 +12,9 @@ import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 type Props = { userId: string; name: string; staffRole: StaffRole; disabled: boolean };
 
 /**
- * Role change and (de)activation of one ANS account. Giving the programme's rights and closing an
- * account are confirmed first; what was done is said beside the buttons, and the button used gets
- * the focus back (it was disabled while the change was sent).
+ * Role change and (de)activation of one ANS account. Giving or taking away the programme's rights
+ * and closing an account are confirmed first; what was done is said beside the buttons, and the
+ * button used gets the focus back (it was disabled while the change was sent).
  */
 export function StaffMemberActions({ userId, name, staffRole, disabled }: Props) {
   const router = useRouter();
@@ -52,7 +52,7 @@ export function StaffMemberActions({ userId, name, staffRole, disabled }: Props)
             { staffRole: otherRole },
             otherRole === "PROGRAMME_MANAGER"
               ? `Donner à ${name} les droits de chargé ou chargée de programme ? Ce rôle configure les vagues, attribue les dossiers, décide et voit tout le programme.`
-              : null,
+              : `Retirer à ${name} les droits de chargé ou chargée de programme ? Ce compte ne pourra plus configurer les vagues, attribuer les dossiers ni décider ; il gardera l'instruction des dossiers qui lui sont attribués.`,
             `${name} est désormais ${STAFF_ROLE_LABELS[otherRole]}.`,
           )
         }
@@ -68,7 +68,9 @@ export function StaffMemberActions({ userId, name, staffRole, disabled }: Props)
           update(
             event.currentTarget,
             { disabled: !disabled },
-            disabled ? null : `Désactiver le compte ${ofName(name)} ? Ses sessions sont fermées et il ne pourra plus se connecter.`,
+            disabled
+              ? null
+              : `Désactiver le compte ${ofName(name)} ? Ses sessions sont fermées et ce compte ne pourra plus servir à se connecter.`,
             `Compte ${ofName(name)} ${disabled ? "réactivé" : "désactivé"}.`,
           )
         }
