@@ -1,7 +1,7 @@
 import { dossierReference } from "@/lib/applications/dossier-reference";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { DecisionOutcome } from "@/lib/db/generated/enums";
-import { splitGrant } from "@/lib/follow-up/tranches";
+import { splitGrant, type TrancheKind } from "@/lib/follow-up/tranches";
 import { type FileStorage, generateStorageKey } from "@/lib/storage";
 import { explainCriteria } from "./aggregation";
 import { type DecisionLetterInput, letterHashOf, renderDecisionLetterPdf } from "./decision-letter-pdf";
@@ -42,8 +42,9 @@ export const LETTER_DECISION_SELECT = {
 /** The tranches a grant will be paid in: those `createTranches` writes at the release. */
 function paymentSchedule(decision: LetterDecision, advanceSharePercent: number | null): DecisionLetterInput["schedule"] {
   if (decision.outcome !== "SELECTED" || decision.amountGrantedCents === null || advanceSharePercent === null) return null;
-  const [advance, balance] = splitGrant(decision.amountGrantedCents, advanceSharePercent);
-  return { advanceSharePercent, advanceCents: advance.amountCents, balanceCents: balance.amountCents };
+  const tranches = splitGrant(decision.amountGrantedCents, advanceSharePercent);
+  const amountOf = (kind: TrancheKind) => tranches.find((tranche) => tranche.kind === kind)?.amountCents ?? 0n;
+  return { advanceSharePercent, advanceCents: amountOf("ADVANCE"), balanceCents: amountOf("BALANCE") };
 }
 
 /**

@@ -24,7 +24,10 @@ export type DecisionLetterInput = {
   outcome: DecisionOutcome;
   amountRequestedCents: bigint;
   amountGrantedCents: bigint | null;
-  /** How the grant is paid (`splitGrant`, as the tranches are created at the release); null without a grant or an advance share. */
+  /**
+   * How the grant is paid (`splitGrant`, as the tranches are created at the release), 0 for a tranche
+   * the grant does not have (paid in one go); null without a grant or an advance share.
+   */
   schedule: { advanceSharePercent: number; advanceCents: bigint; balanceCents: bigint } | null;
   conditions: string;
   reasons: string;

@@ -7,21 +7,22 @@ export type ReleasedGrant = { applicationId: string; decisionId: string; amountG
 
 /**
  * Stores the tranches of released grants, in the caller's transaction: the advance due from the
- * release, the balance planned until the results are validated. Their amounts are computed once,
- * here (lib/follow-up/tranches.ts). Nothing when the wave has no advance share yet (its tranches
- * come when it is set) or for a grant that has them already.
+ * release, the balance planned until the results are validated; a grant paid in one go has one of
+ * them only. Their amounts are computed once, here (lib/follow-up/tranches.ts). Nothing when the
+ * wave has no advance share yet (its tranches come when it is set) or for a grant that has them already.
  */
 export async function createTranches(tx: Writer, grants: readonly ReleasedGrant[], advanceSharePercent: number | null): Promise<number> {
   if (advanceSharePercent === null || grants.length === 0) return 0;
   const created = await tx.tranche.createMany({
-    data: grants.flatMap((grant) => {
-      const [advance, balance] = splitGrant(grant.amountGrantedCents, advanceSharePercent);
-      const common = { applicationId: grant.applicationId, decisionId: grant.decisionId };
-      return [
-        { ...common, kind: advance.kind, amountCents: advance.amountCents, status: "DUE" as const, dueAt: grant.releasedAt },
-        { ...common, kind: balance.kind, amountCents: balance.amountCents, status: "PLANNED" as const },
-      ];
-    }),
+    data: grants.flatMap((grant) =>
+      splitGrant(grant.amountGrantedCents, advanceSharePercent).map((tranche) => ({
+        applicationId: grant.applicationId,
+        decisionId: grant.decisionId,
+        kind: tranche.kind,
+        amountCents: tranche.amountCents,
+        ...(tranche.kind === "ADVANCE" ? { status: "DUE" as const, dueAt: grant.releasedAt } : { status: "PLANNED" as const }),
+      })),
+    ),
     skipDuplicates: true,
   });
   return created.count;

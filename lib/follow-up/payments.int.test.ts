@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { releaseDecisions } from "@/lib/decisions/release-decisions";
@@ -88,6 +89,64 @@ describe("payments", () => {
       { kind: "ADVANCE", amountCents: 40_000n, status: "DUE" },
       { kind: "BALANCE", amountCents: 60_000n, status: "PLANNED" },
     ]);
+  });
+
+  it("stores no tranche of 0 €: a wave paying nothing in advance releases the balance alone, one paying it all the advance alone", async () => {
+    const manager = await programmeManager(testDb);
+    const reviewer = await createReviewer(testDb);
+    const released = async (advanceSharePercent: number) => {
+      const wave = await createReviewWave(testDb);
+      await testDb.wave.update({ where: { id: wave.waveId }, data: { advanceSharePercent } });
+      const dossier = await createScoredDossier(testDb, wave, [{ reviewerId: reviewer.userId, value: 4 }]);
+      await stageDecision(manager, {
+        applicationId: dossier.id,
+        outcome: "SELECTED",
+        amountGranted: "1 000",
+        conditions: "",
+        reasons: "",
+        envelopeOverrideReason: "",
+        releasableScoreIds: [],
+        releasableReviewIds: [],
+        ip: null,
+      });
+      await releaseDecisions(manager, { waveId: wave.waveId, ip: null }, NOW);
+      return testDb.tranche.findMany({ where: { applicationId: dossier.id }, select: { kind: true, amountCents: true, status: true } });
+    };
+    // As the letter says: « en une fois, après validation des résultats », nothing to order before.
+    expect(await released(0)).toEqual([{ kind: "BALANCE", amountCents: 100_000n, status: "PLANNED" }]);
+    // « En une fois, à la notification »: no balance left to wait for.
+    expect(await released(100)).toEqual([{ kind: "ADVANCE", amountCents: 100_000n, status: "DUE" }]);
+  });
+
+  it("drops by migration the tranches of 0 € stored before while nothing is recorded on them; one ordered or paid stays", async () => {
+    const day = new Date("2027-03-01T00:00:00Z");
+    const STORED = {
+      PLANNED: { kind: "BALANCE", advanceSharePercent: 100 },
+      DUE: { kind: "ADVANCE", advanceSharePercent: 0, dueAt: NOW },
+      CANCELLED: { kind: "BALANCE", advanceSharePercent: 100 },
+      ORDERED: { kind: "ADVANCE", advanceSharePercent: 0, dueAt: NOW, orderedOn: day },
+      PAID: { kind: "ADVANCE", advanceSharePercent: 0, dueAt: NOW, orderedOn: day, paidOn: day, paymentReference: "MDT-0" },
+    } as const;
+    /** A grant with the tranche of 0 € the release stored before, in `status`. */
+    const withEmptyTranche = async (status: keyof typeof STORED) => {
+      const { advanceSharePercent, ...tranche } = STORED[status];
+      const dossier = await createSelectedDossier(testDb, { advanceSharePercent });
+      await testDb.tranche.create({
+        data: { ...tranche, applicationId: dossier.id, decisionId: dossier.decisionId, amountCents: 0n, status },
+      });
+      return dossier.id;
+    };
+    const ids = {} as Record<keyof typeof STORED, string>;
+    for (const status of Object.keys(STORED) as Array<keyof typeof STORED>) ids[status] = await withEmptyTranche(status);
+
+    await testDb.$executeRawUnsafe(readFileSync("prisma/migrations/20261207090000_delete_empty_tranches/migration.sql", "utf8"));
+    const left = await testDb.tranche.findMany({ where: { amountCents: 0n }, select: { applicationId: true, status: true } });
+    expect(left.sort((a, b) => a.status.localeCompare(b.status))).toEqual([
+      { applicationId: ids.ORDERED, status: "ORDERED" },
+      { applicationId: ids.PAID, status: "PAID" },
+    ]);
+    // The grants' other tranches are untouched.
+    expect(await testDb.tranche.count({ where: { amountCents: { gt: 0n } } })).toBe(5);
   });
 
   it("records the order then the payment with their days and reference, audited; the director sees them and the wave's totals follow", async () => {
@@ -213,14 +272,22 @@ describe("payments", () => {
     expect(await testDb.auditEvent.count({ where: { action: "tranche.order", targetId: advance.id } })).toBe(1);
   });
 
-  it("makes the balance due once: a second call changes nothing, and a dossier without tranches is refused", async () => {
+  it("makes the balance due once: a second call changes nothing, nor one for a grant paid in one go at selection, and a dossier without tranches is refused", async () => {
     const dossier = await createSelectedDossier(testDb);
     const validatedAt = new Date("2027-07-01T08:00:00Z");
-    await expect(testDb.$transaction((tx) => makeBalanceTrancheDue(tx, dossier.id, validatedAt))).resolves.toEqual({ changed: true });
+    await expect(testDb.$transaction((tx) => makeBalanceTrancheDue(tx, dossier.id, validatedAt))).resolves.toEqual({
+      changed: true,
+      amountCents: 700_001n,
+    });
     await expect(testDb.$transaction((tx) => makeBalanceTrancheDue(tx, dossier.id, new Date("2027-07-02T08:00:00Z")))).resolves.toEqual({
       changed: false,
     });
     expect(await trancheOf(dossier.id, "BALANCE")).toMatchObject({ status: "DUE", dueAt: validatedAt });
+
+    const paidAtSelection = await createSelectedDossier(testDb, { advanceSharePercent: 100 });
+    await expect(testDb.$transaction((tx) => makeBalanceTrancheDue(tx, paidAtSelection.id, validatedAt))).resolves.toEqual({
+      changed: false,
+    });
 
     const unscheduled = await createSelectedDossier(testDb, { advanceSharePercent: null });
     await expect(testDb.$transaction((tx) => makeBalanceTrancheDue(tx, unscheduled.id, validatedAt))).rejects.toMatchObject({

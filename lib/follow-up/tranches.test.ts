@@ -11,9 +11,7 @@ describe("splitGrant", () => {
 
   it("rounds the advance to the nearest cent and keeps the sum exact", () => {
     // 33 % of 1 000,01 € is 330,0033 €: 330,00 € now, 670,01 € later.
-    const [advance, balance] = splitGrant(100_001n, 33);
-    expect(advance.amountCents).toBe(33_000n);
-    expect(balance.amountCents).toBe(67_001n);
+    expect(splitGrant(100_001n, 33).map((tranche) => tranche.amountCents)).toEqual([33_000n, 67_001n]);
     // Half a cent rounds up: 50 % of 0,03 €.
     expect(splitGrant(3n, 50).map((tranche) => tranche.amountCents)).toEqual([2n, 1n]);
   });
@@ -21,14 +19,16 @@ describe("splitGrant", () => {
   it("adds up exactly for any share, even on amounts beyond a float's precision", () => {
     const grant = 9_007_199_254_740_993n;
     for (let percent = 0; percent <= 100; percent++) {
-      const [advance, balance] = splitGrant(grant, percent);
-      expect(advance.amountCents + balance.amountCents).toBe(grant);
+      expect(splitGrant(grant, percent).reduce((sum, tranche) => sum + tranche.amountCents, 0n)).toBe(grant);
     }
   });
 
-  it("handles no advance and everything in advance", () => {
-    expect(splitGrant(500n, 0).map((tranche) => tranche.amountCents)).toEqual([0n, 500n]);
-    expect(splitGrant(500n, 100).map((tranche) => tranche.amountCents)).toEqual([500n, 0n]);
+  it("makes no tranche of 0 €: without an advance the grant is one balance, with all of it in advance one advance", () => {
+    expect(splitGrant(500n, 0)).toEqual([{ kind: "BALANCE", amountCents: 500n }]);
+    expect(splitGrant(500n, 100)).toEqual([{ kind: "ADVANCE", amountCents: 500n }]);
+    // An advance that rounds to nothing (30 % of 0,01 €), or a balance that does (50 % of 0,01 € rounds up).
+    expect(splitGrant(1n, 30)).toEqual([{ kind: "BALANCE", amountCents: 1n }]);
+    expect(splitGrant(1n, 50)).toEqual([{ kind: "ADVANCE", amountCents: 1n }]);
   });
 
   it("refuses a share that is not a whole percentage between 0 and 100", () => {

@@ -9,6 +9,7 @@ import { resetDatabase, testDb } from "@/test/integration/database";
 import { answerInformationRequest } from "./answer-information-request";
 import { declareResults } from "./declare-results";
 import { getVerification } from "./get-verification";
+import { listFollowUps, ZFollowUpFilters } from "./list-follow-ups";
 import { listVerificationQueue } from "./list-verification-queue";
 import { recordVerificationStep } from "./record-verification-step";
 import { sendFollowUpReminders } from "./send-follow-up-reminders";
@@ -180,6 +181,38 @@ describe("verification of declared results", () => {
       { to: director.email, subject: "Résultats approuvés par l'ARS – HospiConnect" },
       { to: director.email, subject: "Résultats validés par l'ANS – HospiConnect" },
     ]);
+  });
+
+  it("validates the results of a grant paid in one go: all in advance, there is no balance to make due; none in advance, the whole grant becomes due; each is « Soldé » once its only tranche is paid", async () => {
+    const ans = await createReviewer(testDb, { name: "Nadia ANS" });
+    const manager = await programmeManager(testDb);
+    const validated = async (advanceSharePercent: number) => {
+      const dossier = await createSelectedDossier(testDb, {
+        amountGrantedCents: 1_000_001n,
+        advanceSharePercent,
+        reviewTiers: "NATIONAL_ONLY",
+      });
+      const director = await directorOf(testDb, dossier.establishment.id);
+      await declareResults(director, dossier.id, declaration());
+      expect(await recordVerificationStep(ans, dossier.id, approveAll(1))).toMatchObject({ state: "VALIDATED" });
+      const tranches = await testDb.tranche.findMany({
+        where: { applicationId: dossier.id },
+        select: { kind: true, amountCents: true, status: true },
+      });
+      return { tranches };
+    };
+    const allInAdvance = await validated(100);
+    expect(allInAdvance.tranches).toEqual([{ kind: "ADVANCE", amountCents: 1_000_001n, status: "DUE" }]);
+    const noAdvance = await validated(0);
+    expect(noAdvance.tranches).toEqual([{ kind: "BALANCE", amountCents: 1_000_001n, status: "DUE" }]);
+
+    const stages = async () => {
+      const { rows, summary } = await listFollowUps(manager, ZFollowUpFilters.parse({}), LATER);
+      return { rows: rows.map((row) => row.stage), settled: summary.byStage.find((entry) => entry.stage === "SETTLED")!.count };
+    };
+    expect(await stages()).toEqual({ rows: ["VALIDATED", "VALIDATED"], settled: 0 });
+    await testDb.tranche.updateMany({ data: { status: "PAID", orderedOn: LATER, paidOn: LATER, paymentReference: "MDT-1" } });
+    expect(await stages()).toEqual({ rows: ["SETTLED", "SETTLED"], settled: 2 });
   });
 
   it("reminds the tier's verifiers 7 days before its due date through the follow-up reminders job, once even when it runs twice", async () => {
