@@ -24,7 +24,8 @@ export const NOT_AWAITING_DECISION_MESSAGE = "Cette déclaration n'attend pas de
  * decision objective by objective (all approved: the declaration moves on; one refused: it is
  * refused), or a request for information with a message and a new deadline. Under the dossier's
  * row lock and the verification's version, in one transaction with its history line, the audit
- * entry and the e-mails; a validation makes the balance tranche due, in the same transaction.
+ * entry and the e-mails; a validation makes the balance tranche due, a refusal cancels it, in the
+ * same transaction, and the establishment's e-mail says so with its amount.
  */
 export async function recordVerificationStep(
   viewer: Viewer,
@@ -93,8 +94,12 @@ export async function recordVerificationStep(
       },
       select: { id: true },
     });
-    if (next.to === "VALIDATED") await makeBalanceTrancheDue(tx, facts.id, now);
-    else if (next.to === "REFUSED") await cancelBalanceTranche(tx, facts.id);
+    const balance =
+      next.to === "VALIDATED"
+        ? await makeBalanceTrancheDue(tx, facts.id, now)
+        : next.to === "REFUSED"
+          ? await cancelBalanceTranche(tx, facts.id)
+          : null;
     await recordAudit(tx, {
       actor: auditActor(viewer),
       action: `follow_up.verification_${action.toLowerCase()}`,
@@ -144,6 +149,7 @@ export async function recordVerificationStep(
           refusals: verdicts
             .filter((verdict) => !verdict.approved)
             .map((verdict) => ({ ...verdict, title: titles.get(verdict.objectiveCode) ?? "" })),
+          balanceCents: balance?.changed ? balance.amountCents : null,
         }),
         key,
       );

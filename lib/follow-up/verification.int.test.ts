@@ -199,12 +199,18 @@ describe("verification of declared results", () => {
         where: { applicationId: dossier.id },
         select: { kind: true, amountCents: true, status: true },
       });
-      return { tranches };
+      const mail = await testDb.outboxEmail.findFirstOrThrow({
+        where: { to: director.email, subject: "Résultats validés par l'ANS – HospiConnect" },
+        select: { text: true },
+      });
+      return { tranches, mail: mail.text.replace(/[\u00a0\u202f]/g, " ") };
     };
     const allInAdvance = await validated(100);
     expect(allInAdvance.tranches).toEqual([{ kind: "ADVANCE", amountCents: 1_000_001n, status: "DUE" }]);
+    expect(allInAdvance.mail).not.toContain("solde");
     const noAdvance = await validated(0);
     expect(noAdvance.tranches).toEqual([{ kind: "BALANCE", amountCents: 1_000_001n, status: "DUE" }]);
+    expect(noAdvance.mail).toContain("le solde de la subvention, 10 000,01 €, devient exigible.");
 
     const stages = async () => {
       const { rows, summary } = await listFollowUps(manager, ZFollowUpFilters.parse({}), LATER);
@@ -327,6 +333,10 @@ describe("verification of declared results", () => {
       where: { to: director.email, subject: "Résultats refusés – HospiConnect" },
     });
     expect(refusal.text).toContain(`- O2 (${o2.title})\u00a0: Aucune preuve de déploiement.`);
+    // And what the refusal costs: the balance of the grant, 30 % of 10 000,01 € paid in advance.
+    expect(refusal.text.replace(/[\u00a0\u202f]/g, " ")).toContain(
+      "L'ANS refuse les résultats déclarés par « CH de Niort » : le solde de la subvention, 7 000,01 €, est annulé et ne sera pas versé.",
+    );
   });
 
   it("approves an objective the establishment declares not achieved only with a reason, which the step keeps", async () => {

@@ -16,6 +16,8 @@ import { verificationToCheckEmail } from "./verification-to-check";
 
 const DUE = parisDateTime("2027-01-01T10:00");
 const mail = { establishment: "CH de Niort", applicationId: "a1" };
+/** The text with its non-breaking spaces (amounts) as plain ones. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 
 describe("follow-up verification e-mails", () => {
   it("acknowledge the declaration to the director: when, its fingerprint, who checks it next and by when", () => {
@@ -65,20 +67,32 @@ describe("follow-up verification e-mails", () => {
 
   it("tell the establishment the ARS approved, then the ANS validated (balance due) or a tier refused, objective by objective", () => {
     expect(verificationApprovedByArsEmail(mail).text).toContain("La déclaration est transmise à l'ANS pour validation.");
-    const validated = verificationConcludedEmail({ ...mail, outcome: "VALIDATED", by: "ANS", refusals: [] });
+    const validated = verificationConcludedEmail({ ...mail, outcome: "VALIDATED", by: "ANS", refusals: [], balanceCents: 700_001n });
     expect(validated.subject).toBe("Résultats validés par l'ANS – HospiConnect");
-    expect(validated.text).toContain("le solde de la subvention devient exigible");
+    expect(plain(validated.text)).toContain(
+      "L'ANS valide les résultats déclarés par « CH de Niort » : le solde de la subvention, 7 000,01 €, devient exigible.",
+    );
     expect(validated.text).not.toContain("Objectifs refusés");
     const refused = verificationConcludedEmail({
       ...mail,
       outcome: "REFUSED",
       by: "ARS",
       refusals: [{ objectiveCode: "O2", title: "Double authentification des professionnels", reason: "Aucune preuve." }],
+      balanceCents: 700_001n,
     });
     expect(refused.subject).toBe("Résultats refusés – HospiConnect");
-    expect(refused.text).toContain(
-      "L'ARS refuse les résultats déclarés par « CH de Niort ».\n\nObjectifs refusés :\n- O2 (Double authentification des professionnels) : Aucune preuve.",
+    expect(plain(refused.text)).toContain(
+      "L'ARS refuse les résultats déclarés par « CH de Niort » : le solde de la subvention, 7 000,01 €, est annulé et ne sera pas versé.\n\nObjectifs refusés :\n- O2 (Double authentification des professionnels) : Aucune preuve.",
     );
+  });
+
+  it("speak of no balance when the grant has none (paid in one go at the notification)", () => {
+    const validated = verificationConcludedEmail({ ...mail, outcome: "VALIDATED", by: "ANS", refusals: [], balanceCents: null });
+    expect(validated.text).toContain("L'ANS valide les résultats déclarés par « CH de Niort ».\n");
+    expect(validated.text).not.toContain("solde");
+    const refused = verificationConcludedEmail({ ...mail, outcome: "REFUSED", by: "ANS", refusals: [], balanceCents: null });
+    expect(refused.text).toContain("L'ANS refuse les résultats déclarés par « CH de Niort ».\n");
+    expect(refused.text).not.toContain("solde");
   });
 });
 
