@@ -1,4 +1,4 @@
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -38,9 +38,9 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", ".next/**"],
           globalSetup: ["test/integration/global-setup.ts"],
-          // Receipts and uploads written by the use cases under test go to a scratch folder.
+          setupFiles: ["test/integration/worker-storage.ts"],
           // The logs of expected failures (jobs made to fail, outages) would drown the report.
-          env: { STORAGE_DIR: path.join(tmpdir(), "hospiconnect-integration-files"), LOG_LEVEL: "fatal" },
+          env: { LOG_LEVEL: "fatal" },
           maxWorkers: WORKERS,
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "@/lib/db/migrations";
@@ -10,12 +13,14 @@ declare module "vitest" {
     databaseUrls: string[];
     /** The PostgreSQL server of TEST_DATABASE_URL ("" on the embedded database), for tests that need scratch databases of their own. */
     testServerUrl: string;
+    /** A folder of this run, for each worker's stored files (see worker-storage.ts). */
+    storageRoot: string;
   }
 }
 
 /**
- * One migrated scratch database per worker, so that test files run side by side, each worker's one
- * after another on its own database: new databases on the PostgreSQL server named by
+ * One migrated scratch database and one storage folder per worker, so that test files run side by
+ * side, each worker's one after another on its own database: new databases on the PostgreSQL server named by
  * TEST_DATABASE_URL (dropped afterwards), or embedded PostgreSQLs, each in a process of its own.
  */
 export default async function setup(project: TestProject) {
@@ -30,8 +35,11 @@ export default async function setup(project: TestProject) {
     databases.map((database) => database.url),
   );
   project.provide("testServerUrl", serverUrl ?? "");
+  const storageRoot = await mkdtemp(path.join(tmpdir(), "hospiconnect-integration-files-"));
+  project.provide("storageRoot", storageRoot);
   return async () => {
     await Promise.all(databases.map((database) => database.drop()));
+    await rm(storageRoot, { recursive: true, force: true });
   };
 }
 
