@@ -139,7 +139,7 @@ describe("payments", () => {
     const ids = {} as Record<keyof typeof STORED, string>;
     for (const status of Object.keys(STORED) as Array<keyof typeof STORED>) ids[status] = await withEmptyTranche(status);
 
-    await testDb.$executeRawUnsafe(readFileSync("prisma/migrations/20261207090000_delete_empty_tranches/migration.sql", "utf8"));
+    await testDb.$executeRawUnsafe(readFileSync("prisma/migrations/20261206213000_delete_empty_tranches/migration.sql", "utf8"));
     const left = await testDb.tranche.findMany({ where: { amountCents: 0n }, select: { applicationId: true, status: true } });
     expect(left.sort((a, b) => a.status.localeCompare(b.status))).toEqual([
       { applicationId: ids.ORDERED, status: "ORDERED" },
