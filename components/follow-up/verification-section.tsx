@@ -1,5 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
+import { formatEurosAndCents } from "@/lib/format/numbers";
 import type { VerificationView } from "@/lib/follow-up/get-verification";
 import { TIER_LABELS } from "@/lib/follow-up/verification-machine";
 import { approvalNeedsReason } from "@/lib/follow-up/verification-rules";
@@ -26,7 +27,7 @@ export function VerificationSection({ view }: { view: VerificationView }) {
           <p>
             {view.decideAs === "REGIONAL"
               ? "Approuvez chaque objectif pour transmettre la déclaration à l'ANS ; un objectif refusé refuse la déclaration."
-              : "Approuvez chaque objectif pour valider les résultats : le solde de la subvention devient exigible ; un objectif refusé refuse la déclaration."}{" "}
+              : `Approuvez chaque objectif pour valider les résultats${view.balanceCents === null ? "" : ` : le solde de la subvention, ${formatEurosAndCents(view.balanceCents)}, devient exigible`} ; un objectif refusé refuse la déclaration.`}{" "}
             Pour obtenir une précision ou une pièce, demandez plutôt un complément à l&apos;établissement.
           </p>
           <VerificationDecisionForm

@@ -24,6 +24,7 @@ export async function getVerification(viewer: Viewer, applicationId: string, now
         establishment: { select: { name: true, finessEt: true, regionCode: true } },
         wave: { select: { title: true } },
         waveVersion: { select: { objectives: { orderBy: { position: "asc" }, select: { code: true, title: true } } } },
+        tranches: { where: { kind: "BALANCE", status: "PLANNED" }, select: { amountCents: true } },
       },
     }),
     loadDeclaration(db, facts.id),
@@ -61,6 +62,8 @@ export async function getVerification(viewer: Viewer, applicationId: string, now
     establishment: dossier.establishment,
     waveTitle: dossier.wave.title,
     objectives: dossier.waveVersion.objectives,
+    /** The balance the validation of the results makes due; null for a grant paid in one go at selection (ADR 0021). */
+    balanceCents: dossier.tranches[0]?.amountCents ?? null,
     declaration,
     verification: verification
       ? { ...verification, overdue: isVerificationOverdue(verification.dueAt, now), request: request ?? null }

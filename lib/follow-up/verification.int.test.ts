@@ -194,6 +194,8 @@ describe("verification of declared results", () => {
       });
       const director = await directorOf(testDb, dossier.establishment.id);
       await declareResults(director, dossier.id, declaration());
+      // What the ANS is told its validation makes due.
+      const { balanceCents } = await getVerification(ans, dossier.id);
       expect(await recordVerificationStep(ans, dossier.id, approveAll(1))).toMatchObject({ state: "VALIDATED" });
       const tranches = await testDb.tranche.findMany({
         where: { applicationId: dossier.id },
@@ -203,12 +205,14 @@ describe("verification of declared results", () => {
         where: { to: director.email, subject: "Résultats validés par l'ANS – HospiConnect" },
         select: { text: true },
       });
-      return { tranches, mail: mail.text.replace(/[\u00a0\u202f]/g, " ") };
+      return { balanceCents, tranches, mail: mail.text.replace(/[\u00a0\u202f]/g, " ") };
     };
     const allInAdvance = await validated(100);
+    expect(allInAdvance.balanceCents).toBeNull();
     expect(allInAdvance.tranches).toEqual([{ kind: "ADVANCE", amountCents: 1_000_001n, status: "DUE" }]);
     expect(allInAdvance.mail).not.toContain("solde");
     const noAdvance = await validated(0);
+    expect(noAdvance.balanceCents).toBe(1_000_001n);
     expect(noAdvance.tranches).toEqual([{ kind: "BALANCE", amountCents: 1_000_001n, status: "DUE" }]);
     expect(noAdvance.mail).toContain("le solde de la subvention, 10 000,01 €, devient exigible.");
 
