@@ -20,6 +20,20 @@ describe("server-side sessions", () => {
     expect(await resumeSession(sid, new Date("2026-11-28T11:46:00Z"))).toBeNull();
   });
 
+  it("records at sign-in the device it was opened on: browser and system, read from the User-Agent", async () => {
+    const { id: userId } = await user();
+    const firefoxOnAndroid = "Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0";
+    const sid = await openSession(userId, "PASSKEY", { ip: null, userAgent: firefoxOnAndroid });
+    const unknown = await openSession(userId, "PASSKEY", { ip: null, userAgent: null });
+    const stored = await testDb.session.findMany({ where: { userId }, select: { id: true, device: true } });
+    expect(new Map(stored.map((session) => [session.id, session.device]))).toEqual(
+      new Map([
+        [sid, "Firefox sur Android"],
+        [unknown, null],
+      ]),
+    );
+  });
+
   it("ends at its absolute lifetime even with constant activity", async () => {
     const { id: userId } = await user();
     const start = new Date("2026-11-28T09:00:00Z");

@@ -2,6 +2,7 @@ import { isRowId } from "@/lib/db/row-id";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import type { AuthMethod, MembershipRole, StaffRole } from "@/lib/db/generated/enums";
+import { describeDevice } from "./device-description";
 
 /**
  * Server-side records of signed-in sessions. The session cookie (a next-auth JWT) only carries the
@@ -18,6 +19,8 @@ export async function openSession(
   client: { ip: string | null; userAgent: string | null; credentialId?: string | null },
   now = new Date(),
 ): Promise<string> {
+  // Cut before parsing too: the parser's regular expressions then never see an oversized header.
+  const userAgent = client.userAgent?.slice(0, 300) ?? null;
   const { id } = await db.session.create({
     data: {
       userId,
@@ -26,7 +29,8 @@ export async function openSession(
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + env.SESSION_LIFETIME_MINUTES * MINUTE),
       ip: client.ip,
-      userAgent: client.userAgent?.slice(0, 300) ?? null,
+      userAgent,
+      device: describeDevice(userAgent),
       // The key that opened it: deleting that key ends the session (revokeCredential).
       credentialId: client.credentialId ?? null,
     },
