@@ -236,6 +236,19 @@ const ROWS: Row[] = [
     expected: { anonymous: 401, member: 200, stranger: 200, reviewer: 200, manager: 200 },
   },
   {
+    route: "DELETE /api/account/sessions/[sessionId]",
+    call: async (w, role) => {
+      const owner = w.users[role === "manager" ? "member" : "manager"].id;
+      const session = await e2eDb.session.create({
+        data: { userId: owner, method: "PASSKEY", expiresAt: new Date(Date.now() + 3_600_000) },
+        select: { id: true },
+      });
+      return { method: "DELETE", url: `/api/account/sessions/${session.id}` };
+    },
+    // Always someone else's session, open: reported missing, and left open.
+    expected: { anonymous: 401, member: 404, stranger: 404, reviewer: 404, manager: 404 },
+  },
+  {
     route: "POST /api/invitations",
     call: (w) => ({
       method: "POST",

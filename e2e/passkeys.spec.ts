@@ -5,6 +5,7 @@ import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { VirtualAuthenticator } from "./fixtures/webauthn";
 import { createStaffInvitation } from "./fixtures/invitations";
+import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
 import { signInAs } from "./fixtures/sessions";
 import { hashToken, newToken } from "@/lib/identity/tokens";
 import { createUser } from "@/test/factories";
@@ -25,6 +26,9 @@ async function acceptInvitation(page: Page, invitationPath: string, displayName:
   // so the lasting proof is being signed in under the name just given.
   await expect(page.getByRole("link", { name: displayName })).toBeVisible();
 }
+
+const CHROME_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+const FIREFOX_ON_ANDROID = "Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0";
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Se déconnecter" }).first().click();
@@ -183,6 +187,64 @@ test.describe("passkeys for ANS staff", () => {
     expect(await e2eDb.webAuthnCredential.count({ where: { user: { email: invitation.email } } })).toBe(1);
     const revoked = await e2eDb.auditEvent.findFirst({ where: { action: "credential.revoked", actorLabel: invitation.email } });
     expect(revoked?.details).toEqual({ name: "Clé principale", sessionsEnded: 1 });
+  });
+
+  test("« Sessions ouvertes » names each device and the key that opened it; closing another session signs that browser out", async ({
+    browser,
+  }) => {
+    const desktop = await browser.newContext({ userAgent: CHROME_ON_WINDOWS });
+    const phone = await browser.newContext({ userAgent: FIREFOX_ON_ANDROID });
+    const onDesktop = await desktop.newPage();
+    const key = await VirtualAuthenticator.attach(onDesktop);
+    const invitation = await createStaffInvitation("REVIEWER");
+    await acceptInvitation(onDesktop, invitation.path, "Sacha Deux-Appareils");
+    const onPhone = await phone.newPage();
+    await (await VirtualAuthenticator.attach(onPhone)).copyKeysFrom(key);
+    await signInWithKey(onPhone);
+    await expect(onPhone.getByRole("link", { name: "Sacha Deux-Appareils" })).toBeVisible();
+    // A session opened before sessions recorded their device and key.
+    const user = await e2eDb.user.findUniqueOrThrow({ where: { email: invitation.email } });
+    await e2eDb.session.create({ data: { userId: user.id, method: "PASSKEY", expiresAt: new Date(Date.now() + 3_600_000) } });
+
+    const errors = watchPageErrors(onDesktop);
+    await onDesktop.goto("/compte");
+    const sessions = onDesktop.getByRole("table", { name: "Vos sessions ouvertes" });
+    await expect(sessions.getByRole("row")).toHaveCount(4);
+    const here = sessions.getByRole("row").filter({ hasText: "Cette session (cet appareil)" });
+    await expect(here.getByRole("rowheader")).toHaveText(/^Chrome sur Windows/);
+    await expect(here).toContainText("Clé « Clé principale »");
+    await expect(here.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+    await expect(here.getByRole("button", { name: /Fermer cette session/ })).toHaveCount(0);
+    const onThePhone = sessions.getByRole("row").filter({ hasText: "Firefox sur Android" });
+    await expect(onThePhone).toContainText("Clé « Clé principale »");
+    await expect(sessions.getByRole("row").filter({ hasText: "Appareil inconnu" })).toContainText("Clé d'accès");
+    await expectNoSeriousAccessibilityViolation(onDesktop);
+    await expectNoPageErrors(onDesktop, errors);
+
+    const close = onThePhone.getByRole("button", { name: /^Fermer cette session : Firefox sur Android, ouverte le / });
+    await waitForHydration(close);
+    const asked: string[] = [];
+    onDesktop.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await close.click();
+    await expect(onDesktop.locator(":focus")).toContainText("La session est fermée : sur cet appareil, il faudra se reconnecter.");
+    expect(asked).toEqual([
+      expect.stringMatching(/^Fermer la session « Firefox sur Android » ouverte le .+ \? Cet appareil devra se reconnecter\.$/),
+    ]);
+    await expect(sessions.getByRole("row")).toHaveCount(3);
+    await expect(sessions.getByRole("row").filter({ hasText: "Firefox sur Android" })).toHaveCount(0);
+
+    // The phone is signed out; this browser is not.
+    await onPhone.goto("/compte");
+    await expect(onPhone).toHaveURL(/\/connexion/);
+    await onDesktop.reload();
+    await expect(onDesktop.getByRole("heading", { name: "Mon compte" })).toBeVisible();
+    const closed = await e2eDb.auditEvent.findFirst({ where: { action: "auth.session_closed", actorId: user.id } });
+    expect(closed?.details).toEqual({ device: "Firefox sur Android" });
+    await desktop.close();
+    await phone.close();
   });
 
   test("an account without a key (a director signed in through Pro Santé Connect) is told it has none, not that its last one stays", async ({

@@ -8,12 +8,14 @@ import {
   authorizeAccessRecovery,
   authorizeApplication,
   authorizeMemberInvitation,
+  authorizeSessionClosing,
   authorizeTransition,
   authorizeVerification,
   availableTransitions,
   canAccessEstablishment,
   canManageApiTokens,
   canRecoverAccess,
+  canCloseSession,
   canSeeReviewerNames,
   decideApplicationAccess,
   decideVerificationAccess,
@@ -305,5 +307,32 @@ describe("public API tokens", () => {
     for (const scope of ["waves:read", "dossiers:read", "establishments:read"] as const) {
       expect(() => authorizeApiScope(caller(reviewer, [scope]), scope)).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
     }
+  });
+});
+
+describe("closing a session from « Mon compte »", () => {
+  const own = { id: "other-device", userId: "manager" };
+
+  it("is each person's own, for their other sessions, whatever their role", () => {
+    expect(canCloseSession(manager, own)).toBe(true);
+    expect(authorizeSessionClosing(manager, own)).toBe(manager);
+    expect(canCloseSession(member, { id: "phone", userId: "member" })).toBe(true);
+  });
+
+  it("finds no session of another person's (the same answer as none at all), not even for a programme manager", () => {
+    expect(canCloseSession(manager, { id: "phone", userId: "member" })).toBe(false);
+    expect(() => authorizeSessionClosing(manager, { id: "phone", userId: "member" })).toThrow(
+      expect.objectContaining({ code: "NOT_FOUND", message: "Cette session n'existe pas." }),
+    );
+    expect(() => authorizeSessionClosing(manager, null)).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+    expect(() => authorizeSessionClosing(null, own)).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
+  });
+
+  it("leaves the session of the request to « Se déconnecter »", () => {
+    const current = { id: manager.sessionId, userId: "manager" };
+    expect(canCloseSession(manager, current)).toBe(false);
+    expect(() => authorizeSessionClosing(manager, current)).toThrow(
+      expect.objectContaining({ code: "INVALID_STATE", message: "Pour fermer la session en cours, utilisez « Se déconnecter »." }),
+    );
   });
 });

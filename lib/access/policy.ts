@@ -512,3 +512,26 @@ export function authorizeExport(viewer: Viewer | null, exportJob: { requestedByI
   if (!canReadExport(viewer, exportJob)) throw new AppError("NOT_FOUND");
   return viewer!;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Sessions (« Mon compte »)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Anyone signed in closes their own other sessions (a browser left signed in elsewhere), whatever
+ * their role. The session the request comes from ends with « Se déconnecter », which also clears
+ * the browser's cookie.
+ */
+export function canCloseSession(viewer: Viewer | null, session: { id: string; userId: string }): boolean {
+  return viewer !== null && session.userId === viewer.userId && session.id !== viewer.sessionId;
+}
+
+/** Another person's session is reported missing, like one that does not exist (as their keys are). */
+export function authorizeSessionClosing(viewer: Viewer | null, session: { id: string; userId: string } | null): Viewer {
+  if (!viewer) throw new AppError("UNAUTHENTICATED");
+  if (!session || session.userId !== viewer.userId) throw new AppError("NOT_FOUND", "Cette session n'existe pas.");
+  if (!canCloseSession(viewer, session)) {
+    throw new AppError("INVALID_STATE", "Pour fermer la session en cours, utilisez « Se déconnecter ».");
+  }
+  return viewer;
+}

@@ -12,6 +12,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   "auth.sign_in_failed": "Connexion refusée",
   "auth.sign_out": "Déconnexion",
   "auth.sessions_revoked": "Sessions fermées sur tous les appareils",
+  "auth.session_closed": "Session fermée depuis un autre appareil",
   "credential.registered": "Clé de sécurité enregistrée",
   "credential.renamed": "Clé de sécurité renommée",
   "credential.revoked": "Clé de sécurité retirée",

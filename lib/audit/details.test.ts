@@ -13,6 +13,7 @@ describe("an audit event's details as a manager reads them", () => {
       "Montant accordé : 269 000 €",
     ]);
     expect(read({ method: "DEMO_LINK" })).toEqual(["Méthode : lien de démonstration"]);
+    expect(read({ device: "Firefox sur Android" })).toEqual(["Appareil : Firefox sur Android"]);
     expect(read({ email: "a@b.fr", from: "REVIEWER", to: "PROGRAMME_MANAGER" })).toEqual([
       "Adresse électronique : a@b.fr",
       "Avant : instructeur ou instructrice de l'ANS",

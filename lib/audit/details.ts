@@ -48,6 +48,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   declarationId: "Déclaration",
   defaultCap: "Plafond par défaut",
   description: "Description",
+  device: "Appareil",
   deviceType: "Type de clé",
   dir: "Ordre",
   directorEmail: "Adresse de la direction invitée",

@@ -10,6 +10,7 @@ export type AuditAction =
   | "auth.sign_in_failed"
   | "auth.sign_out"
   | "auth.sessions_revoked"
+  | "auth.session_closed"
   | "credential.registered"
   | "credential.renamed"
   | "credential.revoked"

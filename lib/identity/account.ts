@@ -13,7 +13,16 @@ export async function getAccountOverview(viewer: Viewer, now = new Date()) {
         // Narrows the read; what is live is sessionEnd's to say (the idle period too), as for the sign-in.
         where: { revokedAt: null, expiresAt: { gt: now } },
         orderBy: { lastSeenAt: "desc" },
-        select: { id: true, method: true, createdAt: true, lastSeenAt: true, expiresAt: true, revokedAt: true, userAgent: true },
+        select: {
+          id: true,
+          method: true,
+          credentialId: true,
+          device: true,
+          createdAt: true,
+          lastSeenAt: true,
+          expiresAt: true,
+          revokedAt: true,
+        },
       },
     },
   });
@@ -33,7 +42,14 @@ export async function getAccountOverview(viewer: Viewer, now = new Date()) {
   const live = sessions.filter((session) => sessionEnd(session, now) === null);
   return {
     ...user,
-    sessions: live.map(({ id, method, createdAt, lastSeenAt, userAgent }) => ({ id, method, createdAt, lastSeenAt, userAgent })),
+    sessions: live.map(({ id, method, credentialId, device, createdAt, lastSeenAt }) => ({
+      id,
+      method,
+      credentialId,
+      device,
+      createdAt,
+      lastSeenAt,
+    })),
     professionalRecords,
   };
 }

@@ -6,3 +6,17 @@ export const AUTH_METHOD_LABELS: Readonly<Record<AuthMethod, string>> = {
   PRO_SANTE_CONNECT: "Pro Santé Connect",
   DEMO_LINK: "lien de démonstration",
 };
+
+/**
+ * What opened a session, in « Mon compte »'s list: the key by the name its owner gave it, else the
+ * way in (a session that does not record its key was opened before sessions did).
+ */
+export function sessionOpenedWith(
+  session: { method: AuthMethod; credentialId: string | null },
+  keyNames: ReadonlyMap<string, string>,
+): string {
+  const keyName = session.credentialId ? keyNames.get(session.credentialId) : undefined;
+  if (keyName) return `Clé « ${keyName} »`;
+  const label = AUTH_METHOD_LABELS[session.method];
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}

@@ -6,6 +6,10 @@ import { AccountNameForm } from "@/components/identity/account-name-form";
 import { CredentialList } from "@/components/identity/credential-list";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/establishments/membership-role-labels";
 import { SignOutEverywhere } from "@/components/identity/sign-out-everywhere";
+import { Badge } from "@/components/dsfr/badge";
+import { DataTable } from "@/components/dsfr/data-table";
+import { ConfirmedDeleteButton } from "@/components/forms/confirmed-delete-button";
+import { SignOutButton } from "@/components/layout/sign-out-button";
 import { isDemoMode } from "@/lib/config/env";
 import { getAccountOverview } from "@/lib/identity/account";
 import { requireViewer } from "@/lib/identity/current-viewer";
@@ -13,7 +17,7 @@ import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 import { professionalName } from "@/lib/roster/labels";
 import { listOwnCredentials } from "@/lib/identity/webauthn/credentials";
 import { formatParisDateTime } from "@/lib/time/paris";
-import { AUTH_METHOD_LABELS } from "@/lib/identity/auth-method-labels";
+import { sessionOpenedWith } from "@/lib/identity/auth-method-labels";
 
 export const metadata: Metadata = { title: "Mon compte" };
 
@@ -25,11 +29,28 @@ const ARRIVAL_MESSAGES = {
     "Votre accès est rétabli et vous êtes connecté. Votre nouvelle clé est enregistrée ci-dessous ; vos anciennes clés ont été retirées et vos autres sessions fermées. Ajoutez une clé de secours pour ne plus dépendre d'une seule.",
 } as const;
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ active?: string; retabli?: string }> }) {
+/** What the page says once « Fermer cette session » is done, reached again with `?fermeture=…`. */
+const SESSION_CLOSED = "La session est fermée : sur cet appareil, il faudra se reconnecter.";
+
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ active?: string; retabli?: string; fermeture?: string }>;
+}) {
   const viewer = await requireViewer("/compte");
   const query = await searchParams;
   const arrival = (["active", "retabli"] as const).find((key) => query[key] === "1");
   const [credentials, account] = await Promise.all([listOwnCredentials(viewer), getAccountOverview(viewer)]);
+  const keyNames = new Map(credentials.map((credential) => [credential.id, credential.name]));
+  // This device's session first, then the others by their last activity.
+  const sessions = account.sessions
+    .map((session) => ({
+      ...session,
+      device: session.device ?? "Appareil inconnu",
+      openedWith: sessionOpenedWith(session, keyNames),
+      current: session.id === viewer.sessionId,
+    }))
+    .sort((a, b) => Number(b.current) - Number(a.current));
 
   return (
     <>
@@ -87,15 +108,58 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       ) : null}
 
       <h2 className={fr.cx("fr-mt-6w")}>Sessions ouvertes</h2>
-      <ul>
-        {account.sessions.map((session) => (
-          <li key={session.id}>
-            Connexion par {AUTH_METHOD_LABELS[session.method]} le {formatParisDateTime(session.createdAt)}, dernière activité le{" "}
-            {formatParisDateTime(session.lastSeenAt)}
-            {session.id === viewer.sessionId ? " (cette session)" : ""}
-          </li>
-        ))}
-      </ul>
+      {query.fermeture ? (
+        // Keyed by the action's stamp: a second closing in a row remounts it, so it takes the focus again.
+        <ArrivalNotice key={query.fermeture} message={SESSION_CLOSED} />
+      ) : null}
+      <DataTable caption="Vos sessions ouvertes">
+        <thead>
+          <tr>
+            <th scope="col">Appareil</th>
+            <th scope="col">Ouverte avec</th>
+            <th scope="col">Connexion</th>
+            <th scope="col">Dernière activité</th>
+            <th scope="col">Action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((session) => (
+            <tr key={session.id}>
+              <th scope="row">
+                {session.device}
+                {session.current ? (
+                  <>
+                    {" "}
+                    <Badge severity="info" small noIcon>
+                      Cette session (cet appareil)
+                    </Badge>
+                  </>
+                ) : null}
+              </th>
+              <td>{session.openedWith}</td>
+              <td>{formatParisDateTime(session.createdAt)}</td>
+              <td>{formatParisDateTime(session.lastSeenAt)}</td>
+              <td>
+                {session.current ? (
+                  <SignOutButton small />
+                ) : (
+                  <ConfirmedDeleteButton
+                    url={`/api/account/sessions/${session.id}`}
+                    question={`Fermer la session « ${session.device} » ouverte le ${formatParisDateTime(session.createdAt)} ? Cet appareil devra se reconnecter.`}
+                    done="fermeture"
+                  >
+                    Fermer cette session
+                    <span className={fr.cx("fr-sr-only")}>
+                      {" "}
+                      : {session.device}, ouverte le {formatParisDateTime(session.createdAt)}
+                    </span>
+                  </ConfirmedDeleteButton>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
       <SignOutEverywhere />
     </>
   );

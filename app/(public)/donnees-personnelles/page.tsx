@@ -37,6 +37,11 @@ export default function PersonalDataPage() {
           dossiers et garantir l&apos;indépendance de l&apos;instruction.
         </li>
         <li>
+          <strong>Sessions de connexion</strong> : dates de connexion et de dernière activité, adresse IP, identification transmise par le
+          navigateur (User-Agent), d&apos;où sont tirés le navigateur et le système affichés sur « Mon compte » (par exemple « Firefox sur
+          Android »), clé d&apos;accès utilisée. Pour que chacun reconnaisse et ferme ses propres sessions, et pour la sécurité du service.
+        </li>
+        <li>
           <strong>Journal d&apos;audit</strong> : qui a fait quelle action, quand, depuis quelle adresse IP. Pour la sécurité du service et
           la traçabilité des décisions.
         </li>
