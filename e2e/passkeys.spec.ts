@@ -247,6 +247,40 @@ test.describe("passkeys for ANS staff", () => {
     await phone.close();
   });
 
+  test("deleting the key that opened this session warns so, then the sign-in page says why the session ended", async ({ page }) => {
+    const first = await VirtualAuthenticator.attach(page);
+    const invitation = await createStaffInvitation("REVIEWER");
+    await acceptInvitation(page, invitation.path, "Alix Clé-Courante");
+    // A backup key on another authenticator; this session stays the one « Clé principale » opened.
+    await first.remove();
+    await VirtualAuthenticator.attach(page);
+    await page.goto("/compte");
+    await waitForHydration(page.getByLabel("Nom de la nouvelle clé"));
+    await page.getByLabel("Nom de la nouvelle clé").fill("Clé de secours");
+    await page.getByRole("button", { name: "Ajouter une clé" }).click();
+    await expect(page.getByText("La nouvelle clé est enregistrée.")).toBeVisible();
+
+    const asked: string[] = [];
+    page.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.getByRole("table", { name: "Vos clés d'accès" }).getByRole("button", { name: "Supprimer « Clé principale »" }).click();
+
+    await expect(page).toHaveURL(/\/connexion\?fin=cle-supprimee$/);
+    await expect(page.locator(":focus")).toContainText(
+      "Vous avez supprimé la clé d'accès qui avait ouvert cette session : elle est fermée. Connectez-vous avec une autre de vos clés.",
+    );
+    expect(asked).toEqual([
+      "Supprimer la clé « Clé principale » ? Elle ne permettra plus de vous connecter et fermera les sessions ouvertes avec elle. Cette clé a ouvert la session en cours : la session sera fermée et il faudra vous reconnecter avec une autre clé.",
+    ]);
+    await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+    // The backup key signs in again.
+    await signInWithKey(page);
+    await expect(page.getByRole("link", { name: "Alix Clé-Courante" })).toBeVisible();
+  });
+
   test("an account without a key (a director signed in through Pro Santé Connect) is told it has none, not that its last one stays", async ({
     page,
     context,

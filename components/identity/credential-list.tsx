@@ -6,11 +6,13 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
+import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import { isKeyNameTaken, KEY_NAME_TAKEN } from "@/lib/identity/key-names";
 import { ZKeyName } from "@/lib/identity/schemas";
+import { signInPathAfter } from "@/lib/identity/sign-in-messages";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { registerPasskey } from "./passkey-ceremonies";
 
@@ -22,8 +24,11 @@ export type CredentialRow = {
   synced: boolean;
 };
 
-/** The signed-in user's keys: name, dates, rename, revoke (not the last one), add another. */
-export function CredentialList({ credentials }: { credentials: CredentialRow[] }) {
+/**
+ * The signed-in user's keys: name, dates, rename, revoke (not the last one), add another.
+ * `currentKeyId`: the key that opened this session, which its deletion ends too.
+ */
+export function CredentialList({ credentials, currentKeyId }: { credentials: CredentialRow[]; currentKeyId: string | null }) {
   const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
   const [name, setName] = useState("");
@@ -33,12 +38,14 @@ export function CredentialList({ credentials }: { credentials: CredentialRow[] }
   /** The server's (or the form's own) messages for the rename field (`name`) and the new key's (`keyName`). */
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
 
-  async function run(action: () => Promise<unknown>, success: string) {
+  /** `action` returns what to say once done, or null when the page is being left. */
+  async function run(action: () => Promise<string | null>) {
     setBusy(true);
     setMessage(null);
     setFieldErrors({});
     try {
-      await action();
+      const success = await action();
+      if (success === null) return;
       setMessage({ severity: "success", text: success });
       setEditing(null);
       router.refresh();
@@ -75,10 +82,10 @@ export function CredentialList({ credentials }: { credentials: CredentialRow[] }
                     <form
                       onSubmit={(event) => {
                         event.preventDefault();
-                        void run(
-                          () => callApi(`/api/account/credentials/${encodeURIComponent(credential.id)}`, "PATCH", { name }),
-                          "La clé a été renommée.",
-                        );
+                        void run(async () => {
+                          await callApi(`/api/account/credentials/${encodeURIComponent(credential.id)}`, "PATCH", { name });
+                          return "La clé a été renommée.";
+                        });
                       }}
                     >
                       <Input
@@ -135,15 +142,22 @@ export function CredentialList({ credentials }: { credentials: CredentialRow[] }
                     disabled={busy || credentials.length <= 1}
                     title={credentials.length <= 1 ? "Votre dernière clé ne peut pas être supprimée" : undefined}
                     onClick={() => {
-                      if (
-                        window.confirm(
-                          `Supprimer la clé « ${credential.name} » ? Elle ne permettra plus de vous connecter et fermera les sessions ouvertes avec elle.`,
-                        )
-                      ) {
-                        void run(
-                          () => callApi(`/api/account/credentials/${encodeURIComponent(credential.id)}`, "DELETE"),
-                          "La clé a été supprimée.",
-                        );
+                      const question = `Supprimer la clé « ${credential.name} » ? Elle ne permettra plus de vous connecter et fermera les sessions ouvertes avec elle.`;
+                      const endsThisSession =
+                        credential.id === currentKeyId
+                          ? " Cette clé a ouvert la session en cours : la session sera fermée et il faudra vous reconnecter avec une autre clé."
+                          : "";
+                      if (window.confirm(question + endsThisSession)) {
+                        void run(async () => {
+                          const { endedCurrentSession } = await callApi<{ endedCurrentSession: boolean }>(
+                            `/api/account/credentials/${encodeURIComponent(credential.id)}`,
+                            "DELETE",
+                          );
+                          if (!endedCurrentSession) return "La clé a été supprimée.";
+                          // This session is over: the sign-in page says why, rather than the next click landing there unexplained.
+                          await signOut({ callbackUrl: signInPathAfter("cle-supprimee") });
+                          return null;
+                        });
                       }
                     }}
                   >
@@ -175,7 +189,10 @@ export function CredentialList({ credentials }: { credentials: CredentialRow[] }
             setFieldErrors({ keyName: refusal });
             return;
           }
-          void run(() => registerPasskey({ keyName: newKeyName }), "La nouvelle clé est enregistrée.");
+          void run(async () => {
+            await registerPasskey({ keyName: newKeyName });
+            return "La nouvelle clé est enregistrée.";
+          });
         }}
         noValidate
       >

@@ -6,3 +6,22 @@ export const SIGN_IN_REFUSED = "Connexion refusée : cette clé n'a pas pu être
  * key, so the account's status is theirs to know. No recovery link either (ADR 0034).
  */
 export const ACCOUNT_DISABLED = "Votre compte a été désactivé : adressez-vous à un chargé de programme de l'ANS.";
+
+/**
+ * Why a session the person ended themself is over, said by the sign-in page they land on
+ * (`/connexion?fin=…`): without it, they would find themself there with no explanation.
+ */
+const SESSION_END_NOTICES = {
+  "cle-supprimee":
+    "Vous avez supprimé la clé d'accès qui avait ouvert cette session : elle est fermée. Connectez-vous avec une autre de vos clés.",
+} as const;
+
+/** The sign-in page's notice for its `fin` parameter, or null. */
+export function sessionEndNotice(reason: string | undefined): string | null {
+  return reason !== undefined && Object.hasOwn(SESSION_END_NOTICES, reason)
+    ? SESSION_END_NOTICES[reason as keyof typeof SESSION_END_NOTICES]
+    : null;
+}
+
+/** Where the person goes once their session has ended for that reason. */
+export const signInPathAfter = (reason: keyof typeof SESSION_END_NOTICES) => `/connexion?fin=${reason}`;

@@ -78,6 +78,7 @@ export default async function AccountPage({
           lastUsedAt: credential.lastUsedAt?.toISOString() ?? null,
           synced: credential.backedUp,
         }))}
+        currentKeyId={sessions.find((session) => session.current)?.credentialId ?? null}
       />
 
       {account.memberships.length > 0 ? (

@@ -4,10 +4,12 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PasskeySignInButton } from "@/components/identity/passkey-sign-in-button";
 import { PscSignInButton } from "@/components/identity/psc-sign-in-button";
+import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
 import { env, isDemoMode } from "@/lib/config/env";
 import { getViewer } from "@/lib/identity/current-viewer";
 import { PSC_REJECTION_MESSAGES, type PscRejection } from "@/lib/identity/pro-sante-connect";
 import { safeReturnPath } from "@/lib/identity/return-path";
+import { sessionEndNotice } from "@/lib/identity/sign-in-messages";
 
 export const metadata: Metadata = { title: "Se connecter" };
 
@@ -27,6 +29,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const errorCode = query.erreur ?? query.error;
   const error = errorCode ? (ERROR_MESSAGES[errorCode as PscRejection] ?? "La connexion n'a pas abouti. Recommencez.") : null;
   const pscEnabled = Boolean(env.PSC_ISSUER && env.PSC_CLIENT_ID);
+  const ended = sessionEndNotice(query.fin);
 
   return (
     <div className={fr.cx("fr-grid-row", "fr-grid-row--center")}>
@@ -34,6 +37,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <h1>Se connecter à HospiConnect</h1>
         <p>Aucun mot de passe n&apos;est utilisé : vous vous connectez avec un moyen d&apos;authentification à double facteur.</p>
         {error ? <Alert as="h2" severity="error" title="Connexion impossible" description={error} className={fr.cx("fr-mb-4w")} /> : null}
+        {ended ? (
+          // The person arrives here from « Mon compte », where the button they pressed is gone: the notice takes the focus.
+          <FocusOnArrival>
+            <Alert as="h2" severity="info" title="Session fermée" description={ended} className={fr.cx("fr-mb-4w")} />
+          </FocusOnArrival>
+        ) : null}
         {isDemoMode() ? (
           <Alert
             as="h2"

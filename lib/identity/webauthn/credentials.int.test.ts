@@ -35,6 +35,22 @@ describe("credentials", () => {
     expect(audit.details).toEqual({ name: "Clé portable", sessionsEnded: 1 });
   });
 
+  it("says when the key deleted had opened the session the request comes from, which it ends too", async () => {
+    const reviewer = await createReviewer(testDb);
+    await storeKey(reviewer.userId, "cle-bureau");
+    await storeKey(reviewer.userId, "cle-portable");
+    await storeKey(reviewer.userId, "cle-secours");
+    const client = { ip: null, userAgent: null };
+    const here = await openSession(reviewer.userId, "PASSKEY", { ...client, credentialId: "cle-bureau" });
+    const viewer = { ...reviewer, sessionId: here };
+    await openSession(reviewer.userId, "PASSKEY", { ...client, credentialId: "cle-portable" });
+
+    expect(await revokeCredential(viewer, "cle-portable", null)).toEqual({ endedCurrentSession: false });
+    expect(await resumeSession(here)).toBe(reviewer.userId);
+    expect(await revokeCredential(viewer, "cle-bureau", null)).toEqual({ endedCurrentSession: true });
+    expect(await resumeSession(here)).toBeNull();
+  });
+
   it("refuses a name another key of the account already has, case and spaces folded, on the name field", async () => {
     const reviewer = await createReviewer(testDb);
     const other = await createReviewer(testDb);

@@ -62,11 +62,12 @@ export async function renameCredential(viewer: Viewer, credentialId: string, nam
 
 /**
  * Revokes a key and ends the sessions it opened (another browser signed in with a lost key must not
- * keep working); the last key stays, or the person could no longer sign in.
+ * keep working); the last key stays, or the person could no longer sign in. Says whether the
+ * session the request comes from was one of them: the page then signs out and tells why.
  */
-export async function revokeCredential(viewer: Viewer, credentialId: string, ip: string | null): Promise<void> {
+export async function revokeCredential(viewer: Viewer, credentialId: string, ip: string | null): Promise<{ endedCurrentSession: boolean }> {
   const credential = await ownCredential(viewer, credentialId);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     // Lock the user's keys so two concurrent revocations cannot both pass the count.
     await tx.$queryRaw`SELECT "id" FROM "WebAuthnCredential" WHERE "userId" = ${viewer.userId}::uuid FOR UPDATE`;
     const remaining = await tx.webAuthnCredential.count({ where: { userId: viewer.userId } });
@@ -74,16 +75,18 @@ export async function revokeCredential(viewer: Viewer, credentialId: string, ip:
       throw new AppError("INVALID_STATE", "Vous ne pouvez pas supprimer votre dernière clé : enregistrez d'abord une autre clé.");
     }
     await tx.webAuthnCredential.delete({ where: { id: credential.id } });
-    const ended = await tx.session.updateMany({
+    const ended = await tx.session.updateManyAndReturn({
       where: { userId: viewer.userId, credentialId: credential.id, revokedAt: null },
       data: { revokedAt: new Date() },
+      select: { id: true },
     });
     await recordAudit(tx, {
       actor: auditActor(viewer),
       action: "credential.revoked",
       target: { type: "WebAuthnCredential", id: credential.id },
       ip,
-      details: { name: credential.name, sessionsEnded: ended.count },
+      details: { name: credential.name, sessionsEnded: ended.length },
     });
+    return { endedCurrentSession: ended.some((session) => session.id === viewer.sessionId) };
   });
 }

@@ -13,9 +13,8 @@ export const PATCH = defineRoute({
   },
 });
 
+/** Answers `endedCurrentSession`: the key had opened this very session, which is now over. */
 export const DELETE = defineRoute({
   params,
-  handler: async ({ viewer, params, ip }) => {
-    await revokeCredential(viewer, params.credentialId, ip);
-  },
+  handler: ({ viewer, params, ip }) => revokeCredential(viewer, params.credentialId, ip),
 });
