@@ -1,4 +1,5 @@
 import type { ApplicationState } from "@/lib/db/generated/enums";
+import { isOverdue } from "./due-dates";
 
 /**
  * The states in which a dossier is being reviewed: its reviewers' declarations and reviews are still
@@ -33,4 +34,28 @@ export function assignmentStanding(assignment: {
 /** A review still to do: interests to declare or a draft, on a dossier in review. */
 export function isPendingStanding(standing: AssignmentStanding): boolean {
   return standing === "TO_DECLARE" || standing === "IN_PROGRESS";
+}
+
+/**
+ * The states in which the reviewer can work on their review (the sheet is editable, reminders go out):
+ * only there does its due date run. Asked for information (« Complément demandé »), the dossier waits
+ * for the establishment: the sheet is read-only, the review still expected but not late.
+ */
+export const REVIEW_RUNNING_STATES = ["UNDER_REVIEW"] as const satisfies readonly ApplicationState[];
+
+/**
+ * Where one assignment stands against its due date, the same in every view (ADR 0007): not expected
+ * (transmitted, ended by a conflict, or the dossier left review: closed, withdrawn, decided); waiting
+ * for the information asked of the establishment; on time; or overdue, only while the reviewer can act.
+ */
+export type ReviewDeadline = "NOT_EXPECTED" | "AWAITING_INFORMATION" | "ON_TIME" | "OVERDUE";
+
+export function reviewDeadline(
+  assignment: { state: ApplicationState; hasConflict: boolean | null; submitted: boolean; dueAt: Date | null },
+  now: Date,
+): ReviewDeadline {
+  if (!isPendingStanding(assignmentStanding(assignment))) return "NOT_EXPECTED";
+  if (assignment.state === "INFORMATION_REQUESTED") return "AWAITING_INFORMATION";
+  const running = (REVIEW_RUNNING_STATES as readonly ApplicationState[]).includes(assignment.state);
+  return running && isOverdue(assignment.dueAt, false, now) ? "OVERDUE" : "ON_TIME";
 }
