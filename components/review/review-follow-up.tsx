@@ -1,5 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { OverdueBadge } from "@/components/dsfr/badge";
+import { ReviewDeadlineBadge } from "./review-deadline-badge";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
@@ -52,7 +52,7 @@ export function ReviewFollowUp({ followUp }: { followUp: NonNullable<Awaited<Ret
                   <td>
                     {STATUS[review.status]}
                     {review.conflict?.hasConflict && review.conflict.type ? ` (${CONFLICT_TYPE_SHORT[review.conflict.type]})` : ""}
-                    <OverdueBadge overdue={review.overdue} />
+                    <ReviewDeadlineBadge deadline={review.deadline} />
                   </td>
                   <td>{review.dueAt ? formatParisDateTime(review.dueAt) : "–"}</td>
                   <td>

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { screenEligibility } from "@/lib/campaigns/eligibility";
-import { effectiveDueAt, isOverdue } from "@/lib/review/due-dates";
+import { effectiveDueAt } from "@/lib/review/due-dates";
+import { reviewDeadline } from "@/lib/review/review-states";
 import { parisToday } from "@/lib/roster/dates";
 import { computeEstablishmentIndicators, snapshotCounts } from "@/lib/roster/establishment-indicators";
 import { recordIndicatorSnapshot } from "@/lib/roster/snapshots";
@@ -23,7 +24,7 @@ import { dashboardTable } from "./tables";
 
 /**
  * The dashboard's figures on a small programme, each checked against the rules module it stands
- * for: the roster's indicators (lib/roster), the review's due dates (lib/review/due-dates.ts) and
+ * for: the roster's indicators (lib/roster), the review's due dates (lib/review/review-states.ts) and
  * the category rule of eligibility (lib/campaigns/eligibility.ts).
  */
 const NOW = new Date("2026-03-25T10:00:00Z");
@@ -194,7 +195,7 @@ describe("the programme's dashboard", () => {
         dueAt: true,
         review: { select: { status: true } },
         conflict: { select: { hasConflict: true } },
-        application: { select: { wave: true } },
+        application: { select: { state: true, wave: true } },
       },
     });
     for (const tier of dashboard.review) {
@@ -204,7 +205,18 @@ describe("the programme's dashboard", () => {
         tier: tier.tier,
         assigned: live.length,
         submitted: live.filter(submitted).length,
-        overdue: live.filter((row) => isOverdue(effectiveDueAt(row, row.application.wave), submitted(row), NOW)).length,
+        overdue: live.filter(
+          (row) =>
+            reviewDeadline(
+              {
+                state: row.application.state,
+                hasConflict: row.conflict?.hasConflict ?? null,
+                submitted: submitted(row),
+                dueAt: effectiveDueAt(row, row.application.wave),
+              },
+              NOW,
+            ) === "OVERDUE",
+        ).length,
         conflicts: assignments.filter((row) => row.tier === tier.tier && row.conflict?.hasConflict === true).length,
       });
     }

@@ -3,8 +3,8 @@ import type { Viewer } from "@/lib/access/viewer";
 import type { DossierFacts } from "@/lib/applications/dossier-facts";
 import { db } from "@/lib/db/client";
 import type { ReviewTier } from "@/lib/db/generated/enums";
-import { effectiveDueAt, isOverdue } from "./due-dates";
-import { assignmentStanding, isInReview } from "./review-states";
+import { effectiveDueAt } from "./due-dates";
+import { assignmentStanding, reviewDeadline } from "./review-states";
 import { type SheetCriterion, weightedTotal } from "./score-sheet";
 
 /**
@@ -59,9 +59,14 @@ export async function loadDossierReviews(
     ? assignments
     : assignments.filter((assignment) => assignment.review?.status === "SUBMITTED" && assignment.conflict?.hasConflict === false);
   const reviews = visible.map((assignment, index) => {
-    const dueAt = effectiveDueAt(assignment, wave);
     const submitted = assignment.review?.status === "SUBMITTED";
-    const standing = assignmentStanding({ state: facts.state, hasConflict: assignment.conflict?.hasConflict ?? null, submitted });
+    const standingFacts = {
+      state: facts.state,
+      hasConflict: assignment.conflict?.hasConflict ?? null,
+      submitted,
+      dueAt: effectiveDueAt(assignment, wave),
+    };
+    const standing = assignmentStanding(standingFacts);
     return {
       assignmentId: assignment.id,
       tier: assignment.tier,
@@ -75,8 +80,8 @@ export async function loadDossierReviews(
       conflict: manager ? assignment.conflict : null,
       flags: manager ? assignment.flags : [],
       overrideReason: manager ? assignment.overrideReason : null,
-      dueAt: manager ? dueAt : null,
-      overdue: manager && isInReview(facts.state) && isOverdue(dueAt, submitted, now),
+      dueAt: manager ? standingFacts.dueAt : null,
+      deadline: manager ? reviewDeadline(standingFacts, now) : null,
       submittedAt: assignment.review?.submittedAt ?? null,
       reopenedAt: manager ? (assignment.review?.reopenedAt ?? null) : null,
       overallComment: submitted || manager ? (assignment.review?.overallComment ?? "") : "",

@@ -8,8 +8,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { regionName } from "@/lib/establishments/territories";
 import { loadAssignmentInputs } from "./assignment-inputs";
 import { CONFLICT_FLAG_LABELS } from "./conflicts";
-import { effectiveDueAt, isOverdue } from "./due-dates";
-import { assignmentStanding } from "./review-states";
+import { effectiveDueAt } from "./due-dates";
+import { assignmentStanding, REVIEW_RUNNING_STATES, reviewDeadline } from "./review-states";
 import { tiersOf } from "./tier-completion";
 
 export const BOARD_PAGE_SIZE = 25;
@@ -50,16 +50,20 @@ export async function getAssignmentBoard(viewer: Viewer, waveId: string, filters
       establishment: { ...dossier.establishment, region: regionName(dossier.establishment.regionCode) },
       missing: Math.max(0, k - plan.assigned.length),
       assignments: inTier.flatMap((assignment) => {
-        const submitted = assignment.review?.status === "SUBMITTED";
-        const status = assignmentStanding({ state: dossier.state, hasConflict: assignment.conflict?.hasConflict ?? null, submitted });
+        const facts = {
+          state: dossier.state,
+          hasConflict: assignment.conflict?.hasConflict ?? null,
+          submitted: assignment.review?.status === "SUBMITTED",
+          dueAt: effectiveDueAt(assignment, inputs.wave),
+        };
+        const status = assignmentStanding(facts);
         if (status === "CONFLICT") return [];
-        const dueAt = effectiveDueAt(assignment, inputs.wave);
         return {
           id: assignment.id,
           reviewer: names.get(assignment.reviewerId) ?? "?",
           status,
-          dueAt,
-          overdue: isOverdue(dueAt, submitted, now),
+          dueAt: facts.dueAt,
+          deadline: reviewDeadline(facts, now),
         };
       }),
       conflicts: inTier
@@ -83,24 +87,38 @@ export async function getAssignmentBoard(viewer: Viewer, waveId: string, filters
   const pages = Math.max(1, Math.ceil(shown.length / BOARD_PAGE_SIZE));
   const page = Math.min(filters.page, pages);
 
-  const overdue = await db.reviewerAssignment.findMany({
+  // Only the states where a review can be late (`reviewDeadline`) are read; the rule then decides.
+  const pending = await db.reviewerAssignment.findMany({
     where: {
-      application: { waveId, state: "UNDER_REVIEW" },
+      application: { waveId, state: { in: [...REVIEW_RUNNING_STATES] } },
       NOT: [{ conflict: { is: { hasConflict: true } } }, { review: { is: { status: "SUBMITTED" } } }],
     },
     select: {
       id: true,
       tier: true,
       dueAt: true,
+      conflict: { select: { hasConflict: true } },
       reviewer: { select: { displayName: true, email: true } },
-      application: { select: { id: true, establishment: { select: { name: true } } } },
+      application: { select: { id: true, state: true, establishment: { select: { name: true } } } },
     },
   });
   const overdueByTier = tiers.map((candidate) => ({
     tier: candidate,
-    reviews: overdue
+    reviews: pending
       .map((assignment) => ({ ...assignment, effectiveDueAt: effectiveDueAt(assignment, inputs.wave) }))
-      .filter((assignment) => assignment.tier === candidate && isOverdue(assignment.effectiveDueAt, false, now))
+      .filter(
+        (assignment) =>
+          assignment.tier === candidate &&
+          reviewDeadline(
+            {
+              state: assignment.application.state,
+              hasConflict: assignment.conflict?.hasConflict ?? null,
+              submitted: false,
+              dueAt: assignment.effectiveDueAt,
+            },
+            now,
+          ) === "OVERDUE",
+      )
       .sort((a, b) => a.effectiveDueAt!.getTime() - b.effectiveDueAt!.getTime()),
   }));
 

@@ -5,9 +5,9 @@ import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/establishments/territories";
 import { getDossierIndicators } from "@/lib/roster/get-dossier-indicators";
 import { declarationClosedReason } from "./declaration-window";
-import { assignmentStanding, isPendingStanding } from "./review-states";
+import { assignmentStanding, isPendingStanding, reviewDeadline } from "./review-states";
 import { loadDossierReviews } from "./dossier-reviews";
-import { effectiveDueAt, isOverdue } from "./due-dates";
+import { effectiveDueAt } from "./due-dates";
 import { loadAssignment } from "./load-assignment";
 import { loadSheetCriteria } from "./load-sheet-criteria";
 import { sheetFormValues } from "./score-sheet";
@@ -38,17 +38,21 @@ export async function getReviewWorkspace(viewer: Viewer, assignmentId: string, n
       wave: { select: { title: true, regionalReviewDueAt: true, nationalReviewDueAt: true } },
     },
   });
-  const dueAt = effectiveDueAt(assignment, row.wave);
   const submitted = assignment.review?.status === "SUBMITTED";
-  const standing = assignmentStanding({ state: facts.state, hasConflict: assignment.conflict?.hasConflict ?? null, submitted });
+  const standingFacts = {
+    state: facts.state,
+    hasConflict: assignment.conflict?.hasConflict ?? null,
+    submitted,
+    dueAt: effectiveDueAt(assignment, row.wave),
+  };
   const header = {
     assignmentId: assignment.id,
     tier: assignment.tier,
-    dueAt,
+    dueAt: standingFacts.dueAt,
     /** Still to transmit: a review left undone once the dossier left review is no longer expected, nor overdue. */
-    expected: isPendingStanding(standing),
+    expected: isPendingStanding(assignmentStanding(standingFacts)),
     submitted,
-    overdue: isPendingStanding(standing) && isOverdue(dueAt, false, now),
+    deadline: reviewDeadline(standingFacts, now),
     declarationClosed: declarationClosedReason(facts.state, assignment.review?.status ?? null),
     wave: row.wave.title,
     establishment: {

@@ -38,3 +38,6 @@ export const CONFLICT_TYPE_SHORT: Readonly<Record<ConflictType, string>> = {
 /** Why a national review waits (tier-completion.ts, `awaitsEarlierTier`): the refusal and the workspace's notice. */
 export const AWAITING_REGIONAL_TIER =
   "Les évaluations régionales (ARS) de ce dossier ne sont pas toutes transmises : votre évaluation reste enregistrée et pourra être transmise ensuite.";
+
+/** A review not late while the dossier waits for the information asked of the establishment (`reviewDeadline`). */
+export const AWAITING_INFORMATION_LABEL = "En attente du complément de l'établissement";

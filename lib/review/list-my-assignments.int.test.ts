@@ -53,6 +53,7 @@ describe("a reviewer's queue", () => {
     const past = new Date(Date.now() - 86_400_000);
     const closed = await createSubmittedDossier(testDb, wave, { name: "EHPAD Clos à la Main" });
     const open = await createSubmittedDossier(testDb, wave, { name: "EHPAD Encore Ouvert" });
+    await testDb.application.update({ where: { id: open.id }, data: { state: "UNDER_REVIEW" } });
     const assign = (applicationId: string) =>
       testDb.reviewerAssignment.create({ data: { applicationId, reviewerId: reviewer.userId, tier: "NATIONAL", dueAt: past } });
     const closedAssignment = await assign(closed.id);
@@ -62,9 +63,9 @@ describe("a reviewer's queue", () => {
     await testDb.application.update({ where: { id: closed.id }, data: { state: "SCORED" } });
 
     const queue = await listMyAssignments(reviewer, ZQueueFilters.parse({}));
-    expect(queue.items.map((item) => [item.establishment.name, item.status, item.overdue])).toEqual([
-      ["EHPAD Encore Ouvert", "TO_DECLARE", true],
-      ["EHPAD Clos à la Main", "CLOSED", false],
+    expect(queue.items.map((item) => [item.establishment.name, item.status, item.deadline])).toEqual([
+      ["EHPAD Encore Ouvert", "TO_DECLARE", "OVERDUE"],
+      ["EHPAD Clos à la Main", "CLOSED", "NOT_EXPECTED"],
     ]);
     expect(queue.items.every((item) => item.projectTitle === null)).toBe(true);
     expect((await listMyAssignments(reviewer, ZQueueFilters.parse({ statut: "OVERDUE" }))).items).toHaveLength(1);
@@ -72,14 +73,42 @@ describe("a reviewer's queue", () => {
     // Its page neither expects it nor calls it overdue, and says why nothing can be declared on it any more.
     expect(await getReviewWorkspace(reviewer, closedAssignment.id)).toMatchObject({
       expected: false,
-      overdue: false,
+      deadline: "NOT_EXPECTED",
       declarationClosed: expect.stringMatching(/^Ce dossier n'est plus en instruction/),
     });
 
     const followUp = (await getDossierReviewFollowUp(manager, closed.id))!;
-    expect(followUp.reviews.map((review) => [review.status, review.overdue]).sort()).toEqual([
-      ["CLOSED", false],
-      ["SUBMITTED", false],
+    expect(followUp.reviews.map((review) => [review.status, review.deadline]).sort()).toEqual([
+      ["CLOSED", "NOT_EXPECTED"],
+      ["SUBMITTED", "NOT_EXPECTED"],
     ]);
+  });
+
+  it("tells a review waiting for the information asked of the establishment from a late one, in the queue and on its page", async () => {
+    const [reviewer, manager] = [await createReviewer(testDb), await programmeManager(testDb)];
+    const wave = await createReviewWave(testDb, { k: 1 });
+    const past = new Date(Date.now() - 86_400_000);
+    const dossierIn = async (name: string, state: "UNDER_REVIEW" | "INFORMATION_REQUESTED") => {
+      const dossier = await createSubmittedDossier(testDb, wave, { name });
+      await testDb.application.update({ where: { id: dossier.id }, data: { state } });
+      const assignment = await testDb.reviewerAssignment.create({
+        data: { applicationId: dossier.id, reviewerId: reviewer.userId, tier: "NATIONAL", dueAt: past },
+      });
+      return { dossier, assignment };
+    };
+    await dossierIn("EHPAD En Instruction", "UNDER_REVIEW");
+    const waiting = await dossierIn("EHPAD En Attente", "INFORMATION_REQUESTED");
+
+    const overdue = await listMyAssignments(reviewer, ZQueueFilters.parse({ statut: "OVERDUE" }));
+    expect(overdue.items.map((item) => item.establishment.name)).toEqual(["EHPAD En Instruction"]);
+    const queue = await listMyAssignments(reviewer, ZQueueFilters.parse({ tri: "etablissement" }));
+    expect(queue.items.map((item) => [item.establishment.name, item.status, item.deadline])).toEqual([
+      ["EHPAD En Attente", "TO_DECLARE", "AWAITING_INFORMATION"],
+      ["EHPAD En Instruction", "TO_DECLARE", "OVERDUE"],
+    ]);
+
+    expect(await getReviewWorkspace(reviewer, waiting.assignment.id)).toMatchObject({ expected: true, deadline: "AWAITING_INFORMATION" });
+    const followUp = (await getDossierReviewFollowUp(manager, waiting.dossier.id))!;
+    expect(followUp.reviews.map((review) => review.deadline)).toEqual(["AWAITING_INFORMATION"]);
   });
 });

@@ -5,8 +5,8 @@ import type { Viewer } from "@/lib/access/viewer";
 import { assignmentsVisibleTo } from "@/lib/access/visibility";
 import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/establishments/territories";
-import { effectiveDueAt, isOverdue } from "./due-dates";
-import { type AssignmentStanding, assignmentStanding, isPendingStanding } from "./review-states";
+import { effectiveDueAt } from "./due-dates";
+import { type AssignmentStanding, assignmentStanding, isPendingStanding, reviewDeadline } from "./review-states";
 
 /** The queue lists live assignments only: a declared conflict ended its assignment. */
 export type AssignmentStatus = Exclude<AssignmentStanding, "CONFLICT">;
@@ -55,19 +55,20 @@ export async function listMyAssignments(viewer: Viewer, filters: TQueueFilters, 
     },
   });
   const items = rows.flatMap((row) => {
-    const status = assignmentStanding({
+    const facts = {
       state: row.application.state,
       hasConflict: row.conflict?.hasConflict ?? null,
       submitted: row.review?.status === "SUBMITTED",
-    });
+      dueAt: effectiveDueAt(row, row.application.wave),
+    };
+    const status = assignmentStanding(facts);
     if (status === "CONFLICT") return [];
-    const dueAt = effectiveDueAt(row, row.application.wave);
     return {
       assignmentId: row.id,
       tier: row.tier,
       status,
-      dueAt,
-      overdue: isPendingStanding(status) && isOverdue(dueAt, false, now),
+      dueAt: facts.dueAt,
+      deadline: reviewDeadline(facts, now),
       waveId: row.application.waveId,
       wave: row.application.wave.title,
       dossierState: row.application.state,
@@ -86,7 +87,7 @@ export async function listMyAssignments(viewer: Viewer, filters: TQueueFilters, 
     (item) =>
       (!filters.vague || item.waveId === filters.vague) &&
       (!filters.niveau || item.tier === filters.niveau) &&
-      (!filters.statut || (filters.statut === "OVERDUE" ? item.overdue : item.status === filters.statut)),
+      (!filters.statut || (filters.statut === "OVERDUE" ? item.deadline === "OVERDUE" : item.status === filters.statut)),
   );
   // By due date, the work still to do first: a submitted review is done whatever its date, one no longer due too.
   const done = (item: (typeof items)[number]) => (isPendingStanding(item.status) ? 0 : 1);

@@ -3,12 +3,14 @@ import { enqueueEmail } from "@/lib/notifications/outbox";
 import { reviewDueSoonEmail } from "@/lib/notifications/review-due-soon";
 import { reviewOverdueEmail } from "@/lib/notifications/review-overdue";
 import { DUE_SOON_DAYS, dueReviewReminders, effectiveDueAt, type PendingReview } from "./due-dates";
+import { REVIEW_RUNNING_STATES } from "./review-states";
 
 const DAY_MS = 86_400_000;
 
 /**
  * The review reminders job, run every minute by the background worker: for each live assignment
- * of a dossier under review whose review is not submitted, the reminder 3 days before its due
+ * of a dossier whose due date runs (`REVIEW_RUNNING_STATES`: not while information is asked of the
+ * establishment, as `reviewDeadline` says) and whose review is not submitted, the reminder 3 days before its due
  * date and one each working day once overdue. Idempotent through the outbox's dedupe key.
  */
 export async function sendReviewReminders(now = new Date()): Promise<{ enqueued: number }> {
@@ -16,7 +18,7 @@ export async function sendReviewReminders(now = new Date()): Promise<{ enqueued:
   const dueBefore = { lte: horizon };
   const assignments = await db.reviewerAssignment.findMany({
     where: {
-      application: { state: "UNDER_REVIEW" },
+      application: { state: { in: [...REVIEW_RUNNING_STATES] } },
       NOT: [{ conflict: { is: { hasConflict: true } } }, { review: { is: { status: "SUBMITTED" } } }],
       reviewer: { disabledAt: null },
       OR: [

@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Badge, OverdueBadge } from "@/components/dsfr/badge";
+import { Badge } from "@/components/dsfr/badge";
+import { ReviewDeadlineBadge } from "@/components/review/review-deadline-badge";
 import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata, Route } from "next";
@@ -110,7 +111,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                     </td>
                     <td>
                       {item.dueAt ? formatParisDateTime(item.dueAt) : "Non fixée"}
-                      <OverdueBadge overdue={item.overdue} />
+                      <ReviewDeadlineBadge deadline={item.deadline} />
                     </td>
                     <td>
                       <Badge severity={item.status === "SUBMITTED" ? "success" : item.status === "TO_DECLARE" ? "warning" : "info"} small>

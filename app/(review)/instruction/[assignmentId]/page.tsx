@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { SUBMITTED_NOTICE_ID } from "@/lib/review/score-sheet-labels";
-import { OverdueBadge } from "@/components/dsfr/badge";
+import { ReviewDeadlineBadge } from "@/components/review/review-deadline-badge";
 import type { Metadata } from "next";
 import { DeclarationForm } from "@/components/review/declaration-form";
 import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
@@ -53,7 +53,7 @@ export default async function ReviewWorkspacePage({ params, searchParams }: Prop
           <>
             Évaluation attendue{" "}
             {workspace.dueAt ? <>avant le {formatParisDateTime(workspace.dueAt)} (heure de Paris)</> : "à une date non encore fixée"}
-            <OverdueBadge overdue={workspace.overdue} />.
+            <ReviewDeadlineBadge deadline={workspace.deadline} />.
           </>
         ) : workspace.submitted ? (
           "Évaluation transmise."

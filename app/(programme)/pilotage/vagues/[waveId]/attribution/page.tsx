@@ -1,5 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge, OverdueBadge } from "@/components/dsfr/badge";
+import { Badge } from "@/components/dsfr/badge";
+import { ReviewDeadlineBadge } from "@/components/review/review-deadline-badge";
 import type { Route } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
@@ -167,7 +168,7 @@ export default async function AssignmentPage({
                             <Badge small severity={STATUS[assignment.status].severity}>
                               {STATUS[assignment.status].label}
                             </Badge>
-                            <OverdueBadge overdue={assignment.overdue} />
+                            <ReviewDeadlineBadge deadline={assignment.deadline} />
                           </li>
                         ))}
                         {row.conflicts.map((name) => (
