@@ -530,6 +530,32 @@ test.describe("review", () => {
     await expectNoPageErrors(page, errors);
   });
 
+  test("a review past its due date on a dossier waiting for the establishment's information is shown waiting, not late", async ({
+    page,
+    context,
+  }) => {
+    const wave = await createReviewWave(e2eDb, { k: 1 });
+    const reviewer = await createReviewer(e2eDb);
+    const dossier = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD Complément Demandé" });
+    const assignment = await assign(dossier.id, reviewer.userId);
+    await e2eDb.reviewerAssignment.update({ where: { id: assignment.id }, data: { dueAt: new Date("2020-01-31T17:00:00Z") } });
+    await e2eDb.application.update({ where: { id: dossier.id }, data: { state: "INFORMATION_REQUESTED", version: { increment: 1 } } });
+    await signInAs(context, reviewer.userId);
+
+    const errors = watchPageErrors(page);
+    await page.goto("/instruction");
+    const row = page.getByRole("row").filter({ hasText: "EHPAD Complément Demandé" });
+    await expect(row.getByText("En attente du complément de l'établissement")).toBeVisible();
+    await expect(row.getByText("En retard", { exact: true })).toHaveCount(0);
+    await page.goto("/instruction?statut=OVERDUE");
+    await expect(page.getByText("Aucun dossier ne correspond à ces filtres.")).toBeVisible();
+    await page.goto(`/instruction/${assignment.id}`);
+    await expect(page.getByText("En attente du complément de l'établissement")).toBeVisible();
+    await expect(page.getByText("En retard", { exact: true })).toHaveCount(0);
+    await expectNoSeriousAccessibilityViolation(page);
+    await expectNoPageErrors(page, errors);
+  });
+
   test("a manager gives one review its own due date from the keyboard: the form opens on its field, a past date is refused there", async ({
     page,
     context,
