@@ -43,8 +43,9 @@ function baselineDashboard(pool: pg.Pool, filters: { wave?: string; region?: str
     pool.query(`SELECT "regionCode", ${sums} ${rollout} AND month = (SELECT max(month) FROM "RolloutFigure") GROUP BY 1`),
     pool.query(`SELECT "categoryCode", ${sums} ${rollout} AND month = (SELECT max(month) FROM "RolloutFigure") GROUP BY 1`),
     pool.query(`SELECT max("computedAt") FROM "RolloutFigure" WHERE month = (SELECT max(month) FROM "RolloutFigure")`),
-    pool.query(`SELECT ra.tier, count(*) FILTER (WHERE d."hasConflict" IS NOT TRUE), count(*) FILTER (WHERE r.status = 'SUBMITTED' AND d."hasConflict" IS NOT TRUE),
-                       count(*) FILTER (WHERE d."hasConflict" IS NOT TRUE AND r.status IS DISTINCT FROM 'SUBMITTED'
+    pool.query(`SELECT ra.tier, count(*) FILTER (WHERE d."hasConflict" IS NOT TRUE AND (r.status = 'SUBMITTED' OR a.state IN ('SUBMITTED', 'UNDER_REVIEW', 'INFORMATION_REQUESTED'))),
+                       count(*) FILTER (WHERE r.status = 'SUBMITTED' AND d."hasConflict" IS NOT TRUE),
+                       count(*) FILTER (WHERE d."hasConflict" IS NOT TRUE AND r.status IS DISTINCT FROM 'SUBMITTED' AND a.state = 'UNDER_REVIEW'
                                         AND now() >= coalesce(ra."dueAt", CASE ra.tier WHEN 'REGIONAL' THEN w."regionalReviewDueAt" ELSE w."nationalReviewDueAt" END)),
                        count(*) FILTER (WHERE d."hasConflict")
                 FROM "ReviewerAssignment" ra JOIN "Application" a ON a.id = ra."applicationId" JOIN "Wave" w ON w.id = a."waveId" JOIN "Establishment" e ON e.id = a."establishmentId"
