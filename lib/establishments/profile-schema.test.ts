@@ -71,6 +71,12 @@ describe("establishment profile form", () => {
     ]);
   });
 
+  it("refuses the legal entity's FINESS (EJ) given as the establishment's (ET), on the ET field", () => {
+    expect(messages({ ...valid, finessEj: "750 712 184" })).toEqual([
+      "finessEt: Le numéro FINESS de l'établissement (ET) est le même que celui de son entité juridique (EJ) : ce sont deux numéros différents. Saisissez celui du site, tel que le répertoire FINESS le donne.",
+    ]);
+  });
+
   it("reads a headcount written in digits only", () => {
     expect(ZEstablishmentProfileInput.parse({ ...valid, headcount: "1 200" }).headcount).toBe(1200);
     for (const headcount of ["0x10", "1e3", "douze"]) {

@@ -122,6 +122,20 @@ export function refuseFinessOutsideDepartment(establishment: { finessEt: string;
   });
 }
 
+/**
+ * The site's FINESS (ET) and its legal entity's (EJ) are two numbers of the directory, never the same
+ * one: the EJ typed twice would register the legal entity as a site.
+ */
+export function refuseSameFinessEtAndEj(establishment: { finessEt: string; finessEj: string }, ctx: z.RefinementCtx) {
+  if (establishment.finessEt !== establishment.finessEj) return;
+  ctx.addIssue({
+    code: "custom",
+    path: ["finessEt"],
+    message:
+      "Le numéro FINESS de l'établissement (ET) est le même que celui de son entité juridique (EJ) : ce sont deux numéros différents. Saisissez celui du site, tel que le répertoire FINESS le donne.",
+  });
+}
+
 export const ZEstablishmentProfileInput = z
   .object({
     ...ESTABLISHMENT_IDENTITY_FIELDS,
@@ -130,7 +144,8 @@ export const ZEstablishmentProfileInput = z
     idpFederatedWithPsc: z.boolean(),
     contacts: z.array(ZContactInput).max(20),
   })
-  .superRefine(refuseFinessOutsideDepartment);
+  .superRefine(refuseFinessOutsideDepartment)
+  .superRefine(refuseSameFinessEtAndEj);
 
 export type TEstablishmentProfileInput = z.output<typeof ZEstablishmentProfileInput>;
 export type TEstablishmentProfileFormValues = z.input<typeof ZEstablishmentProfileInput>;

@@ -72,6 +72,34 @@ describe("a programme manager registers a candidate establishment", () => {
     expect(await testDb.invitation.count()).toBe(0);
   });
 
+  it("refuses as the site's FINESS (ET) the legal entity's (EJ) of an establishment registered, naming it, and writes nothing", async () => {
+    const manager = await programmeManager(testDb);
+    const { establishment } = await establishmentWithDirector(testDb, { name: "Centre hospitalier des Deux-Rives", departmentCode: "86" });
+
+    await expect(registerEstablishment(manager, registration({ finessEt: establishment.finessEj }), null)).rejects.toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: {
+        finessEt: [
+          `Le numéro FINESS ${establishment.finessEj} est celui de l'entité juridique (EJ) de l'établissement « Centre hospitalier des Deux-Rives », déjà inscrit : saisissez ici le numéro FINESS du site (ET).`,
+        ],
+      },
+    });
+    // The mirror mistake: a registered site's FINESS given as the legal entity's.
+    await expect(registerEstablishment(manager, registration({ finessEj: establishment.finessEt }), null)).rejects.toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: {
+        finessEj: [
+          `Le numéro FINESS ${establishment.finessEt} est celui de l'établissement (ET) « Centre hospitalier des Deux-Rives », déjà inscrit : saisissez ici le numéro FINESS de l'entité juridique (EJ).`,
+        ],
+      },
+    });
+    expect([await testDb.establishment.count(), await testDb.invitation.count(), await testDb.outboxEmail.count()]).toEqual([1, 0, 0]);
+
+    // Another site of the same legal entity shares its EJ.
+    await registerEstablishment(manager, registration({ finessEj: establishment.finessEj }), null);
+    expect(await testDb.establishment.count({ where: { finessEj: establishment.finessEj } })).toBe(2);
+  });
+
   it("refuses a category the nomenclature does not have, on its field", async () => {
     const manager = await programmeManager(testDb);
     await expect(registerEstablishment(manager, registration({ categoryCode: "999" }), null)).rejects.toMatchObject({

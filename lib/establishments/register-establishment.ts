@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { invitationAuthor, writeInvitation } from "@/lib/identity/invitations";
 import { consumeLinkSent } from "@/lib/identity/rate-limits";
 import { requestDelivery } from "@/lib/jobs/worker";
+import { refuseFinessOfTheOtherKind } from "./finess-kinds";
 import type { TEstablishmentRegistrationInput } from "./registration-schema";
 import { DEPARTMENTS } from "./territories";
 
@@ -29,6 +30,7 @@ export async function registerEstablishment(
   if (!category)
     throw new AppError("INVALID_INPUT", undefined, { fieldErrors: { categoryCode: ["Choisissez une catégorie de la liste."] } });
   if (sameFiness) throw alreadyRegistered(identity.finessEt, sameFiness.name);
+  await refuseFinessOfTheOtherKind(identity);
   // The director's invitation counts with the manager's other invitations.
   await consumeLinkSent(viewer.userId, ip);
 

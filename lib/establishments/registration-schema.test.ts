@@ -36,4 +36,11 @@ describe("the registration form of an establishment", () => {
       departmentCode: `Le numéro FINESS de l'établissement (${valid.finessEt}) est celui d'un établissement du département 86 – Vienne : choisissez ce département, ou corrigez le numéro.`,
     });
   });
+
+  it("refuses the same number as the establishment's FINESS (ET) and its legal entity's (EJ), on the ET field", () => {
+    expect(fieldErrors({ ...valid, finessEj: valid.finessEt })).toEqual({
+      finessEt:
+        "Le numéro FINESS de l'établissement (ET) est le même que celui de son entité juridique (EJ) : ce sont deux numéros différents. Saisissez celui du site, tel que le répertoire FINESS le donne.",
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZEmailAddress } from "@/lib/identity/schemas";
-import { ESTABLISHMENT_IDENTITY_FIELDS, refuseFinessOutsideDepartment } from "./profile-schema";
+import { ESTABLISHMENT_IDENTITY_FIELDS, refuseFinessOutsideDepartment, refuseSameFinessEtAndEj } from "./profile-schema";
 
 /**
  * A programme manager registers a candidate establishment and invites its director, shared by the
@@ -9,7 +9,8 @@ import { ESTABLISHMENT_IDENTITY_FIELDS, refuseFinessOutsideDepartment } from "./
  */
 export const ZEstablishmentRegistrationInput = z
   .object({ ...ESTABLISHMENT_IDENTITY_FIELDS, directorEmail: ZEmailAddress })
-  .superRefine(refuseFinessOutsideDepartment);
+  .superRefine(refuseFinessOutsideDepartment)
+  .superRefine(refuseSameFinessEtAndEj);
 
 export type TEstablishmentRegistrationInput = z.output<typeof ZEstablishmentRegistrationInput>;
 export type TEstablishmentRegistrationFormValues = z.input<typeof ZEstablishmentRegistrationInput>;

@@ -4,6 +4,7 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { refuseFinessOfTheOtherKind } from "./finess-kinds";
 import type { TEstablishmentProfileInput } from "./profile-schema";
 import { DEPARTMENTS } from "./territories";
 
@@ -21,6 +22,7 @@ export async function updateEstablishmentProfile(
   const category = await db.establishmentCategory.findUnique({ where: { code: profile.categoryCode }, select: { code: true } });
   if (!category)
     throw new AppError("INVALID_INPUT", undefined, { fieldErrors: { categoryCode: ["Choisissez une catégorie de la liste."] } });
+  await refuseFinessOfTheOtherKind({ ...profile, establishmentId: input.establishmentId });
   try {
     return await db.$transaction(async (tx) => {
       const updated = await tx.establishment.updateMany({
