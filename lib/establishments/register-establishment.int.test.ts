@@ -142,6 +142,18 @@ describe("the programme's establishment list", () => {
     ]);
     const byFiness = await listEstablishments(manager, { search: withTeam.establishment.finessEt, page: 1 });
     expect(byFiness.rows.map((row) => [row.name, row._count.memberships])).toEqual([["EHPAD Les Tilleuls", 1]]);
+    // Typed in groups, as the registration form accepts it, or with dots.
+    const finess = withTeam.establishment.finessEt;
+    for (const search of [
+      `${finess.slice(0, 3)} ${finess.slice(3, 6)} ${finess.slice(6)}`,
+      `${finess.slice(0, 2)}.${finess.slice(2, 6)}`,
+    ]) {
+      expect(
+        (await listEstablishments(manager, { search, page: 1 })).rows.map((row) => row.name),
+        search,
+      ).toEqual(["EHPAD Les Tilleuls"]);
+    }
+    expect((await listEstablishments(manager, { search: " . ", page: 1 })).total).toBe(0);
     expect((await listEstablishments(manager, { search: undefined, page: 1 })).total).toBe(2);
 
     await expect(listEstablishments(withTeam.director, { search: undefined, page: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -32,9 +32,9 @@ export function isValidFiness(value: string): boolean {
 /** How a French message lists the departments a FINESS may start with. */
 export const FINESS_DEPARTMENTS_TEXT = "01 à 19, 2A, 2B, 21 à 95, ou 97 suivi d'un chiffre outre-mer";
 
-/** Removes spaces and upper-cases the Corsican letters, as people type them. */
+/** Removes the spaces and dots people type between a FINESS's digit groups, and upper-cases the Corsican letters. */
 export function normalizeFiness(value: string): string {
-  return value.replace(/\s+/g, "").toUpperCase();
+  return value.replace(/[\s.]+/g, "").toUpperCase();
 }
 
 /** Completes an 8-character FINESS body with its check key. */

@@ -53,8 +53,9 @@ describe("FINESS", () => {
     expect(checkFiness("000000000")).toBe("department");
   });
 
-  it("normalises what people type (spaces, lower-case letters)", () => {
+  it("normalises what people type (spaces, dots, lower-case letters)", () => {
     expect(normalizeFiness(" 2a0 001 238 ")).toBe("2A0001238");
+    expect(normalizeFiness("75.071.218.4")).toBe("750712184");
     expect(isValidFiness(" 2a0 001 238 ")).toBe(true);
   });
 });
