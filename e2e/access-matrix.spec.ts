@@ -285,6 +285,15 @@ const ROWS: Row[] = [
     expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },
   },
   {
+    route: "PATCH /api/establishments/[establishmentId]/members/[userId]",
+    // Each call gives the direction to a co-editor of its own of the member's establishment (the member is its director).
+    call: async (w) => {
+      const editor = await createUser(e2eDb, { establishmentId: w.establishment, membershipRole: "EDITOR" });
+      return { method: "PATCH", url: `/api/establishments/${w.establishment}/members/${editor.id}`, json: { role: "DIRECTOR" } };
+    },
+    expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },
+  },
+  {
     route: "POST /api/users/[userId]/access-recovery",
     // Each call sends a link to a co-editor of its own of the member's establishment (the member is its director).
     call: async (w) => {

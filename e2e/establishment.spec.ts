@@ -3,6 +3,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
+import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
 import { signInAs } from "./fixtures/sessions";
 import { createEstablishment, createUser, directorOf, insertRoster, uniqueEmail } from "@/test/factories";
 import { inviteUser } from "@/lib/identity/invitations";
@@ -150,6 +151,42 @@ test.describe("establishment profile and team", () => {
     expect((await e2eDb.invitation.findUniqueOrThrow({ where: { id: invitationId } })).cancelledAt).not.toBeNull();
     await page.goto(new URL(link).pathname);
     await expect(page.getByText("Cette invitation a été annulée par la personne qui l'avait envoyée.")).toBeVisible();
+  });
+
+  test("a director hands the direction to a co-editor of the team, who is then a director; and takes it back", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    const successor = await createUser(e2eDb, { establishmentId: establishment.id, membershipRole: "EDITOR", name: "Paul Suite" });
+    await signInAs(context, director.id);
+    const errors = watchPageErrors(page);
+    await page.goto(`/etablissements/${establishment.id}/membres`);
+    await expectNoSeriousAccessibilityViolation(page);
+    const promote = page.getByRole("button", { name: "Passer à la direction : Paul Suite" });
+    await waitForHydration(promote);
+
+    page.once("dialog", (dialog) => {
+      expect(dialog.message()).toBe(
+        "Confier la direction de l'établissement à Paul Suite ? Cette personne pourra gérer l'équipe et déclarer les résultats des dossiers retenus.",
+      );
+      void dialog.accept();
+    });
+    await promote.click();
+    await expect(page.locator(":focus")).toContainText("Le rôle a été changé : la personne en est prévenue par courriel.");
+    await expect(page.getByRole("row", { name: /Paul Suite/ }).getByRole("cell", { name: "Direction", exact: true })).toBeVisible();
+    expect((await e2eDb.membership.findFirstOrThrow({ where: { userId: successor.id, establishmentId: establishment.id } })).role).toBe(
+      "DIRECTOR",
+    );
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Passer en co-rédaction : Paul Suite" }).click();
+    await expect(page.getByRole("row", { name: /Paul Suite/ }).getByRole("cell", { name: "Co-rédaction", exact: true })).toBeVisible();
+    expect((await e2eDb.membership.findFirstOrThrow({ where: { userId: successor.id, establishmentId: establishment.id } })).role).toBe(
+      "EDITOR",
+    );
+    await expectNoPageErrors(page, errors);
   });
 
   test("a director sends a colleague who lost their key a link to register a new one", async ({ page, context }) => {

@@ -1,4 +1,4 @@
-import { ConfirmedDeleteButton } from "@/components/forms/confirmed-delete-button";
+import { ConfirmedActionButton } from "@/components/forms/confirmed-action-button";
 import { formatParisDateTime } from "@/lib/time/paris";
 
 /** What the wave page says once an extension is withdrawn, reached again with `?retrait=…`. */
@@ -18,12 +18,12 @@ export function WithdrawExtensionButton({
   waveClosesAt: Date;
 }) {
   return (
-    <ConfirmedDeleteButton
+    <ConfirmedActionButton
       url={`/api/waves/${waveId}/extensions/${extensionId}`}
       question={`Retirer la prolongation de « ${establishment} » ? Sa date limite redeviendra la clôture de la vague, le ${formatParisDateTime(waveClosesAt)} (heure de Paris), et ses membres en seront informés par courriel.`}
       done="retrait"
     >
       Retirer<span className="fr-sr-only"> la prolongation de {establishment}</span>
-    </ConfirmedDeleteButton>
+    </ConfirmedActionButton>
   );
 }

@@ -1,5 +1,5 @@
 import type { Route } from "next";
-import { ConfirmedDeleteButton } from "@/components/forms/confirmed-delete-button";
+import { ConfirmedActionButton } from "@/components/forms/confirmed-action-button";
 
 /** What the roster says once a record is deleted, reached with `?suppression=…`. */
 export const PROFESSIONAL_DELETED = "La fiche a été supprimée du registre : elle n'entre plus dans les indicateurs.";
@@ -17,7 +17,7 @@ export function DeleteProfessionalButton({
   name: string;
 }) {
   return (
-    <ConfirmedDeleteButton
+    <ConfirmedActionButton
       url={`/api/establishments/${establishmentId}/roster/professionals/${professionalId}`}
       body={{ expectedVersion: version }}
       question={`Supprimer la fiche de ${name} ? La suppression est réservée à une fiche créée par erreur (doublon, import dans le mauvais établissement) : elle disparaît du registre et des indicateurs. Pour une personne qui a quitté l'établissement, enregistrez plutôt une fin d'activité.`}
@@ -25,6 +25,6 @@ export function DeleteProfessionalButton({
       returnTo={`/etablissements/${establishmentId}/professionnels` as Route}
     >
       Supprimer cette fiche
-    </ConfirmedDeleteButton>
+    </ConfirmedActionButton>
   );
 }

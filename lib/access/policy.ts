@@ -128,10 +128,30 @@ export function canRemoveMember(viewer: Viewer | null, establishmentId: string):
 }
 
 export function authorizeMemberRemoval(viewer: Viewer | null, establishmentId: string): Viewer {
+  return authorizeTeamChange(viewer, establishmentId, "Seule la direction de l'établissement peut retirer une personne de l'équipe.");
+}
+
+/**
+ * Changing a member's role (direction ↔ co-rédaction): whoever may take them off the team. The
+ * director's rights are given only by the director or a programme manager, as at the invitation.
+ */
+export function canChangeMemberRole(viewer: Viewer | null, establishmentId: string): boolean {
+  return canRemoveMember(viewer, establishmentId);
+}
+
+export function authorizeMemberRoleChange(viewer: Viewer | null, establishmentId: string): Viewer {
+  return authorizeTeamChange(
+    viewer,
+    establishmentId,
+    "Seule la direction de l'établissement peut changer le rôle d'une personne de l'équipe.",
+  );
+}
+
+/** A change of the team by the director or a programme manager: FORBIDDEN for a co-editor, NOT_FOUND for anyone else. */
+function authorizeTeamChange(viewer: Viewer | null, establishmentId: string, refusal: string): Viewer {
   if (!viewer) throw new AppError("UNAUTHENTICATED");
   if (canRemoveMember(viewer, establishmentId)) return viewer;
-  if (canAccessEstablishment(viewer, establishmentId, "read"))
-    throw new AppError("FORBIDDEN", "Seule la direction de l'établissement peut retirer une personne de l'équipe.");
+  if (canAccessEstablishment(viewer, establishmentId, "read")) throw new AppError("FORBIDDEN", refusal);
   throw new AppError("NOT_FOUND");
 }
 

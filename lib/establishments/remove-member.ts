@@ -6,9 +6,9 @@ import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { memberRemovedEmail } from "@/lib/notifications/member-removed-email";
+import { lastDirectorMessage, lockTeam } from "./team";
 
-export const LAST_DIRECTOR_MESSAGE =
-  "C'est la seule personne à la direction de l'établissement : invitez d'abord la personne qui lui succède à la direction, puis retirez-la.";
+export const LAST_DIRECTOR_MESSAGE = lastDirectorMessage("retirez-la");
 
 /**
  * Takes a person off an establishment's team (a colleague who left): they no longer see its
@@ -20,17 +20,8 @@ export const LAST_DIRECTOR_MESSAGE =
 export async function removeMember(viewer: Viewer, input: { establishmentId: string; userId: string; ip: string | null }): Promise<void> {
   authorizeMemberRemoval(viewer, input.establishmentId);
   await db.$transaction(async (tx) => {
-    const [establishment] = await tx.$queryRaw<Array<{ name: string }>>`
-      SELECT name FROM "Establishment" WHERE id = ${input.establishmentId}::uuid FOR UPDATE`;
-    if (!establishment) throw new AppError("NOT_FOUND");
-    const members = await tx.membership.findMany({
-      where: { establishmentId: input.establishmentId },
-      select: { userId: true, role: true, user: { select: { email: true, displayName: true } } },
-    });
-    const member = members.find((candidate) => candidate.userId === input.userId);
-    if (!member) throw new AppError("NOT_FOUND", "Cette personne ne fait plus partie de l'équipe.");
-    if (member.role === "DIRECTOR" && members.filter((candidate) => candidate.role === "DIRECTOR").length === 1)
-      throw new AppError("INVALID_STATE", LAST_DIRECTOR_MESSAGE);
+    const { name, member, isOnlyDirector } = await lockTeam(tx, input.establishmentId, input.userId);
+    if (isOnlyDirector) throw new AppError("INVALID_STATE", LAST_DIRECTOR_MESSAGE);
     await tx.membership.delete({ where: { userId_establishmentId: { userId: input.userId, establishmentId: input.establishmentId } } });
     await recordAudit(tx, {
       actor: auditActor(viewer),
@@ -43,7 +34,7 @@ export async function removeMember(viewer: Viewer, input: { establishmentId: str
       await enqueueEmail(tx, {
         dedupeKey: `member-removed:${input.establishmentId}:${input.userId}:${Date.now()}`,
         to: member.user.email,
-        ...memberRemovedEmail({ establishment: establishment.name, removedBy: viewer.displayName }),
+        ...memberRemovedEmail({ establishment: name, removedBy: viewer.displayName }),
       });
     }
   });

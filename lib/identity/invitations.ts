@@ -1,3 +1,4 @@
+import { PROMOTE_LABEL } from "@/lib/establishments/team";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { nameWithSide, STAFF_ROLE_LABELS } from "./staff-role-labels";
 import { type LinkStatus, linkStatus, usableLinkWhere } from "./single-use-link";
@@ -60,6 +61,8 @@ export async function inviteStaffFromCommandLine(request: { email: string; staff
 }
 
 const ALREADY_MEMBER = "Cette adresse est déjà celle d'un membre de l'établissement : il n'a pas besoin d'invitation.";
+/** Only the director or a programme manager invites at the direction, and they may change a role on the team page. */
+const CO_EDITOR_TO_PROMOTE = `Cette adresse est celle d'un membre de l'équipe, en co-rédaction : il n'a pas besoin d'invitation. Pour lui confier la direction, utilisez « ${PROMOTE_LABEL} » dans la liste de l'équipe.`;
 
 type InvitationAuthor = { invitedById: string | null; invitedBy: string | null; actor: { id: string | null; label: string } };
 
@@ -70,13 +73,19 @@ async function createInvitation(
 ): Promise<{ invitationId: string; link: string; accountExists: boolean; superseded: number }> {
   const email = request.email.trim().toLowerCase();
   if (request.purpose === "MEMBER") {
-    const [establishment, members] = await Promise.all([
+    const [establishment, member] = await Promise.all([
       db.establishment.findUnique({ where: { id: request.establishmentId }, select: { id: true } }),
-      db.membership.count({ where: { establishmentId: request.establishmentId, user: { email: { equals: email, mode: "insensitive" } } } }),
+      db.membership.findFirst({
+        where: { establishmentId: request.establishmentId, user: { email: { equals: email, mode: "insensitive" } } },
+        select: { role: true },
+      }),
     ]);
     if (!establishment) throw new AppError("NOT_FOUND", "Cet établissement n'existe pas.");
-    // The team page lists its members' addresses: saying so tells the inviter nothing new.
-    if (members > 0) throw new AppError("INVALID_INPUT", ALREADY_MEMBER, { fieldErrors: { email: [ALREADY_MEMBER] } });
+    // The team page lists its members' addresses and roles: saying so tells the inviter nothing new.
+    if (member) {
+      const message = member.role === "EDITOR" && request.membershipRole === "DIRECTOR" ? CO_EDITOR_TO_PROMOTE : ALREADY_MEMBER;
+      throw new AppError("INVALID_INPUT", message, { fieldErrors: { email: [message] } });
+    }
   }
   const written = await db.$transaction((tx) => writeInvitation(tx, { ...request, email }, author, ip));
   requestDelivery();

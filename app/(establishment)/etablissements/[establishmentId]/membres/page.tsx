@@ -5,8 +5,9 @@ import { MEMBERSHIP_ROLE_LABELS } from "@/lib/establishments/membership-role-lab
 import { DataTable } from "@/components/dsfr/data-table";
 import type { Metadata } from "next";
 import { MemberInvitationForm } from "@/components/identity/member-invitation-form";
-import { canInviteMember, canRecoverAccess, canRemoveMember } from "@/lib/access/policy";
-import { ConfirmedDeleteButton } from "@/components/forms/confirmed-delete-button";
+import { canChangeMemberRole, canInviteMember, canRecoverAccess, canRemoveMember } from "@/lib/access/policy";
+import { PROMOTE_LABEL } from "@/lib/establishments/team";
+import { ConfirmedActionButton } from "@/components/forms/confirmed-action-button";
 import { CancelInvitationButton, INVITATION_CANCELLED } from "@/components/identity/cancel-invitation-button";
 import { RecoverAccessButton } from "@/components/identity/recover-access-button";
 import { getEstablishment } from "@/lib/establishments/queries";
@@ -18,15 +19,32 @@ import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 const PARAMS = { establishmentId: RouteParam.id };
 type Props = {
   params: Promise<{ establishmentId: string }>;
-  searchParams: Promise<{ inscrit?: string; retrait?: string; annulation?: string }>;
+  searchParams: Promise<{ inscrit?: string; retrait?: string; role?: string; annulation?: string }>;
 };
 
 /** What the page says on arrival after an action (its query parameter), the action's control being gone with its row. */
 const ARRIVAL_MESSAGES = {
   retrait:
     "La personne a été retirée de l'équipe : elle n'accède plus aux dossiers ni à la liste des professionnels, et en est prévenue par courriel.",
+  role: "Le rôle a été changé : la personne en est prévenue par courriel.",
   annulation: INVITATION_CANCELLED,
 } as const;
+
+/** The role change a member's row offers: the direction to a co-editor, co-rédaction to a director. */
+const ROLE_CHANGES = {
+  EDITOR: {
+    role: "DIRECTOR",
+    label: PROMOTE_LABEL,
+    question: (name: string) =>
+      `Confier la direction de l'établissement à ${name} ? Cette personne pourra gérer l'équipe et déclarer les résultats des dossiers retenus.`,
+  },
+  DIRECTOR: {
+    role: "EDITOR",
+    label: "Passer en co-rédaction",
+    question: (name: string) =>
+      `Passer ${name} en co-rédaction ? Cette personne ne pourra plus gérer l'équipe ni déclarer les résultats des dossiers retenus.`,
+  },
+} as const satisfies Record<MembershipRole, { role: MembershipRole; label: string; question: (name: string) => string }>;
 
 const loadEstablishment = guardedPageLoad(
   (establishmentId: string) => `/etablissements/${establishmentId}/membres`,
@@ -46,8 +64,9 @@ export default async function MembersPage({ params, searchParams }: Props) {
   const roles: MembershipRole[] = canInviteMember(viewer, establishmentId, "DIRECTOR") ? ["EDITOR", "DIRECTOR"] : ["EDITOR"];
   const query = await searchParams;
   const registered = query.inscrit === "1";
-  const arrival = (["retrait", "annulation"] as const).find((key) => query[key]);
+  const arrival = (["retrait", "role", "annulation"] as const).find((key) => query[key]);
   const canRemove = canRemoveMember(viewer, establishmentId);
+  const canChangeRole = canChangeMemberRole(viewer, establishmentId);
   const canRecover = (user: { id: string; staffRole: StaffRole | null }) =>
     canRecoverAccess(viewer, { userId: user.id, staffRole: user.staffRole, establishmentIds: [establishmentId] });
 
@@ -88,7 +107,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
                 <th scope="col">Adresse électronique</th>
                 <th scope="col">Rôle</th>
                 <th scope="col">Depuis le</th>
-                {canRemove ? <th scope="col">Actions</th> : null}
+                {canRemove || canChangeRole ? <th scope="col">Actions</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -98,16 +117,28 @@ export default async function MembersPage({ params, searchParams }: Props) {
                   <td>{membership.user.email}</td>
                   <td>{MEMBERSHIP_ROLE_LABELS[membership.role]}</td>
                   <td>{formatParisDate(membership.createdAt)}</td>
-                  {canRemove ? (
+                  {canRemove || canChangeRole ? (
                     <td>
-                      {membership.user.id === viewer.userId ? null : (
-                        <ConfirmedDeleteButton
+                      {canChangeRole && membership.user.id !== viewer.userId ? (
+                        <ConfirmedActionButton
+                          url={`/api/establishments/${establishmentId}/members/${membership.user.id}`}
+                          method="PATCH"
+                          body={{ role: ROLE_CHANGES[membership.role].role }}
+                          question={ROLE_CHANGES[membership.role].question(membership.user.displayName)}
+                          done="role"
+                        >
+                          {ROLE_CHANGES[membership.role].label}
+                          <span className="fr-sr-only"> : {membership.user.displayName}</span>
+                        </ConfirmedActionButton>
+                      ) : null}
+                      {!canRemove || membership.user.id === viewer.userId ? null : (
+                        <ConfirmedActionButton
                           url={`/api/establishments/${establishmentId}/members/${membership.user.id}`}
                           question={`Retirer ${membership.user.displayName} de l'équipe ? Cette personne n'accédera plus aux dossiers ni à la liste des professionnels de l'établissement.`}
                           done="retrait"
                         >
                           Retirer<span className="fr-sr-only"> {membership.user.displayName} de l&apos;équipe</span>
-                        </ConfirmedDeleteButton>
+                        </ConfirmedActionButton>
                       )}
                       {canRecover(membership.user) ? (
                         <RecoverAccessButton userId={membership.user.id} name={membership.user.displayName} />

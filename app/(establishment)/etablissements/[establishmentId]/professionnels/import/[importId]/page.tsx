@@ -2,7 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { Metadata, Route } from "next";
 import Link from "next/link";
-import { ConfirmedDeleteButton } from "@/components/forms/confirmed-delete-button";
+import { ConfirmedActionButton } from "@/components/forms/confirmed-action-button";
 import { ImportChanges } from "@/components/roster/import-changes";
 import { ImportCommitButton } from "@/components/roster/import-commit-button";
 import { ImportLineCorrection } from "@/components/roster/import-line-correction";
@@ -177,14 +177,14 @@ export default async function RosterImportPreviewPage({ params }: Props) {
 
       {canEdit ? (
         <div className={fr.cx("fr-mt-3w")}>
-          <ConfirmedDeleteButton
+          <ConfirmedActionButton
             url={importPath}
             question={`Abandonner l'import de « ${preview.fileName} » ? Le fichier est supprimé tout de suite et rien n'est enregistré dans le registre.`}
             done="abandon"
             returnTo={`/etablissements/${establishmentId}/professionnels/import` as Route}
           >
             Abandonner cet import
-          </ConfirmedDeleteButton>
+          </ConfirmedActionButton>
         </div>
       ) : null}
 

@@ -8,19 +8,20 @@ import { callApi } from "@/lib/http/api-client";
 import { useFocusBack } from "./use-focus-back";
 
 /**
- * A DELETE confirmed first, whose row leaves the page once it is done: the page is then reached
- * again with the query parameter `done` (stamped with the time, so that a second action in a row
- * is a new arrival), where it says what was done and gives that message the focus
- * (`FocusOnArrival`). A refusal is announced beside the button, which gets the focus back.
- * When the record deleted is the page itself, `returnTo` is the page that says so instead, and
- * `body` what the DELETE sends (an expected version).
+ * A DELETE (or a PATCH, `method`) confirmed first, whose row leaves or changes once it is done: the
+ * page is then reached again with the query parameter `done` (stamped with the time, so that a
+ * second action in a row is a new arrival), where it says what was done and gives that message the
+ * focus (`FocusOnArrival`). A refusal is announced beside the button, which gets the focus back.
+ * When the record deleted is the page itself, `returnTo` is the page that says so instead; `body`
+ * is what the request sends (an expected version, a new role).
  */
-export function ConfirmedDeleteButton({
+export function ConfirmedActionButton({
   url,
   question,
   done,
   returnTo,
   body,
+  method = "DELETE",
   children,
 }: {
   url: string;
@@ -28,6 +29,7 @@ export function ConfirmedDeleteButton({
   done: string;
   returnTo?: Route;
   body?: unknown;
+  method?: "DELETE" | "PATCH";
   children: ReactNode;
 }) {
   const router = useRouter();
@@ -36,13 +38,13 @@ export function ConfirmedDeleteButton({
   const [error, setError] = useState<string | null>(null);
   const focusBackTo = useFocusBack(pending);
 
-  async function remove(button: HTMLButtonElement) {
+  async function confirmAndSend(button: HTMLButtonElement) {
     if (!window.confirm(question)) return;
     focusBackTo(button);
     setPending(true);
     setError(null);
     try {
-      await callApi(url, "DELETE", body);
+      await callApi(url, method, body);
       if (returnTo) {
         router.push(`${returnTo}?${done}=${Date.now()}` as Route);
         return;
@@ -59,7 +61,7 @@ export function ConfirmedDeleteButton({
 
   return (
     <>
-      <Button size="small" priority="tertiary" disabled={pending} onClick={(event) => void remove(event.currentTarget)}>
+      <Button size="small" priority="tertiary" disabled={pending} onClick={(event) => void confirmAndSend(event.currentTarget)}>
         {children}
       </Button>
       {error ? (

@@ -1,0 +1,50 @@
+import { authorizeMemberRoleChange } from "@/lib/access/policy";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db/client";
+import type { MembershipRole } from "@/lib/db/generated/enums";
+import { AppError } from "@/lib/errors/app-error";
+import { requestDelivery } from "@/lib/jobs/worker";
+import { memberRoleChangedEmail } from "@/lib/notifications/member-role-changed-email";
+import { enqueueEmail } from "@/lib/notifications/outbox";
+import { MEMBERSHIP_ROLE_LABELS } from "./membership-role-labels";
+import { lastDirectorMessage, lockTeam } from "./team";
+
+export const LAST_DIRECTOR_ROLE_MESSAGE = lastDirectorMessage("changez son rôle");
+
+/**
+ * Gives a member of the team the direction, or takes it back (co-rédaction): a co-editor who
+ * succeeds the director needs no invitation. The establishment keeps at least one director (its
+ * row locked for the check, as a removal does). Audited, and the person is told by e-mail.
+ */
+export async function changeMemberRole(
+  viewer: Viewer,
+  input: { establishmentId: string; userId: string; role: MembershipRole; ip: string | null },
+): Promise<void> {
+  authorizeMemberRoleChange(viewer, input.establishmentId);
+  await db.$transaction(async (tx) => {
+    const { name, member, isOnlyDirector } = await lockTeam(tx, input.establishmentId, input.userId);
+    if (member.role === input.role)
+      throw new AppError("INVALID_STATE", `Cette personne a déjà le rôle « ${MEMBERSHIP_ROLE_LABELS[input.role]} ».`);
+    if (isOnlyDirector) throw new AppError("INVALID_STATE", LAST_DIRECTOR_ROLE_MESSAGE);
+    await tx.membership.update({
+      where: { userId_establishmentId: { userId: input.userId, establishmentId: input.establishmentId } },
+      data: { role: input.role },
+    });
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "membership.role_changed",
+      target: { type: "Establishment", id: input.establishmentId },
+      ip: input.ip,
+      details: { name: member.user.displayName, email: member.user.email, from: member.role, to: input.role },
+    });
+    if (input.userId !== viewer.userId) {
+      await enqueueEmail(tx, {
+        dedupeKey: `member-role:${input.establishmentId}:${input.userId}:${input.role}:${Date.now()}`,
+        to: member.user.email,
+        ...memberRoleChangedEmail({ establishment: name, role: input.role, changedBy: viewer.displayName }),
+      });
+    }
+  });
+  requestDelivery();
+}
