@@ -8,7 +8,7 @@ import { MEMBERSHIP_ROLE_LABELS } from "@/lib/establishments/membership-role-lab
 import { SignOutEverywhere } from "@/components/identity/sign-out-everywhere";
 import { Badge } from "@/components/dsfr/badge";
 import { DataTable } from "@/components/dsfr/data-table";
-import { ConfirmedDeleteButton } from "@/components/forms/confirmed-delete-button";
+import { ConfirmedActionButton } from "@/components/forms/confirmed-action-button";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { isDemoMode } from "@/lib/config/env";
 import { getAccountOverview } from "@/lib/identity/account";
@@ -144,7 +144,7 @@ export default async function AccountPage({
                 {session.current ? (
                   <SignOutButton small />
                 ) : (
-                  <ConfirmedDeleteButton
+                  <ConfirmedActionButton
                     url={`/api/account/sessions/${session.id}`}
                     question={`Fermer la session « ${session.device} » ouverte le ${formatParisDateTime(session.createdAt)} ? Cet appareil devra se reconnecter.`}
                     done="fermeture"
@@ -154,7 +154,7 @@ export default async function AccountPage({
                       {" "}
                       : {session.device}, ouverte le {formatParisDateTime(session.createdAt)}
                     </span>
-                  </ConfirmedDeleteButton>
+                  </ConfirmedActionButton>
                 )}
               </td>
             </tr>
