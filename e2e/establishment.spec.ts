@@ -150,7 +150,7 @@ test.describe("establishment profile and team", () => {
     await expect(page.locator(":focus")).toContainText("L'invitation est annulée : son lien ne fonctionne plus.");
     expect((await e2eDb.invitation.findUniqueOrThrow({ where: { id: invitationId } })).cancelledAt).not.toBeNull();
     await page.goto(new URL(link).pathname);
-    await expect(page.getByText("Cette invitation a été annulée par la personne qui l'avait envoyée.")).toBeVisible();
+    await expect(page.getByText("Cette invitation a été annulée par la personne qui vous l'avait envoyée.")).toBeVisible();
   });
 
   test("a director hands the direction to a co-editor of the team, who is then a director; and takes it back", async ({

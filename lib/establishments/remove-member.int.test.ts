@@ -101,9 +101,34 @@ describe("cancelling a pending invitation", () => {
     await expect(requireUsableInvitation(token)).rejects.toMatchObject({
       code: "INVALID_STATE",
       message:
-        "Cette invitation a été annulée par la personne qui l'avait envoyée. Si vous pensez que c'est une erreur, demandez-lui une nouvelle invitation.",
+        "Cette invitation a été annulée par la personne qui vous l'avait envoyée. Si vous pensez que c'est une erreur, demandez-lui une nouvelle invitation.",
     });
+    expect(await testDb.invitation.findUniqueOrThrow({ where: { id: atDirection.invitationId }, select: { cancelledById: true } })).toEqual(
+      {
+        cancelledById: director.userId,
+      },
+    );
     await expect(cancelInvitation(director, atDirection.invitationId, null)).rejects.toMatchObject({ code: "INVALID_STATE" });
     expect(await testDb.auditEvent.count({ where: { action: "invitation.cancelled", targetId: atDirection.invitationId } })).toBe(1);
+  });
+
+  it("says who cancelled it: the programme's team rather than the director who sent it", async () => {
+    const manager = await programmeManager(testDb);
+    const { establishment, director } = await establishmentWithDirector(testDb, { name: "EHPAD Les Tilleuls" });
+    const sent = await inviteUser(director, {
+      purpose: "MEMBER",
+      email: "adjoint@test.fr",
+      establishmentId: establishment.id,
+      membershipRole: "EDITOR",
+    });
+    const token = new URL(sent.link).pathname.split("/").at(-1)!;
+
+    await cancelInvitation(manager, sent.invitationId, null);
+
+    await expect(requireUsableInvitation(token)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message:
+        "Cette invitation a été annulée par l'équipe HospiConnect de l'ANS, et non par la personne qui vous l'avait envoyée. Si vous pensez que c'est une erreur, parlez-en à cette personne : elle peut s'adresser à l'équipe HospiConnect.",
+    });
   });
 });

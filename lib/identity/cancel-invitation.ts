@@ -22,7 +22,7 @@ export async function cancelInvitation(viewer: Viewer, invitationId: string, ip:
   await db.$transaction(async (tx) => {
     const { count } = await tx.invitation.updateMany({
       where: { id: invitationId, ...usableLinkWhere(now) },
-      data: { cancelledAt: now },
+      data: { cancelledAt: now, cancelledById: viewer.userId },
     });
     if (count === 0)
       throw new AppError(

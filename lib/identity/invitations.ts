@@ -153,7 +153,12 @@ export async function writeInvitation(
         invitedBy: author.invitedBy,
         signInUrl: new URL("/connexion", env.APP_URL).toString(),
       })
-    : invitationEmail({ role, link, expiresAt, invitedBy: author.invitedBy });
+    : invitationEmail({
+        role,
+        link,
+        expiresAt,
+        invitedBy: author.invitedBy,
+      });
   await enqueueEmail(tx, { dedupeKey: `invitation:${created.id}`, to: email, ...message });
   await recordAudit(tx, {
     actor: author.actor,
@@ -195,11 +200,29 @@ export const INVITATION_STATUS_MESSAGES: Readonly<Record<Exclude<LinkStatus, "va
   used: "Ce lien d'invitation a déjà été utilisé. Si votre compte est activé, connectez-vous ; sinon, demandez une nouvelle invitation.",
   superseded:
     "Ce lien d'invitation a été remplacé par une invitation plus récente envoyée à la même adresse : utilisez le lien du dernier courriel reçu.",
+  // Its canceller unknown (an account since deleted): `invitationStatusMessage` says who when it can.
   cancelled:
-    "Cette invitation a été annulée par la personne qui l'avait envoyée. Si vous pensez que c'est une erreur, demandez-lui une nouvelle invitation.",
+    "Cette invitation a été annulée. Si vous pensez que c'est une erreur, demandez une nouvelle invitation à la personne qui vous l'avait envoyée.",
   expired: "Ce lien d'invitation a expiré. Demandez une nouvelle invitation à la personne qui vous a invité(e).",
   unknown: "Ce lien d'invitation n'est pas valide. Vérifiez qu'il a été copié en entier.",
 };
+
+type CancelledInvitation = {
+  invitedById: string | null;
+  cancelledById: string | null;
+  cancelledBy: { staffRole: StaffRole | null } | null;
+  establishment: { name: string } | null;
+};
+
+/** Why an invitation's link cannot be used; a cancelled one says who cancelled it, and whom to ask. */
+export function invitationStatusMessage(status: Exclude<LinkStatus, "valid">, invitation: CancelledInvitation | null): string {
+  if (status !== "cancelled" || !invitation?.cancelledBy) return INVITATION_STATUS_MESSAGES[status];
+  if (invitation.cancelledById === invitation.invitedById)
+    return "Cette invitation a été annulée par la personne qui vous l'avait envoyée. Si vous pensez que c'est une erreur, demandez-lui une nouvelle invitation.";
+  if (invitation.cancelledBy.staffRole)
+    return "Cette invitation a été annulée par l'équipe HospiConnect de l'ANS, et non par la personne qui vous l'avait envoyée. Si vous pensez que c'est une erreur, parlez-en à cette personne : elle peut s'adresser à l'équipe HospiConnect.";
+  return `Cette invitation a été annulée par l'équipe de l'établissement «\u00a0${invitation.establishment?.name ?? ""}\u00a0», et non par la personne qui vous l'avait envoyée. Si vous pensez que c'est une erreur, demandez une nouvelle invitation à la direction de l'établissement.`;
+}
 
 /** Finds an invitation by the token of its link, with why it cannot be used when it cannot. */
 export async function findInvitation(token: string, now = new Date()) {
@@ -216,6 +239,9 @@ export async function findInvitation(token: string, now = new Date()) {
       usedAt: true,
       supersededAt: true,
       cancelledAt: true,
+      invitedById: true,
+      cancelledById: true,
+      cancelledBy: { select: { staffRole: true } },
       establishment: { select: { name: true } },
     },
   });
@@ -231,7 +257,7 @@ export async function requireUsableInvitation(token: string) {
   if (status !== "valid" || !invitation) {
     throw new AppError(
       status === "unknown" ? "NOT_FOUND" : "INVALID_STATE",
-      INVITATION_STATUS_MESSAGES[status as Exclude<LinkStatus, "valid">],
+      invitationStatusMessage(status as Exclude<LinkStatus, "valid">, invitation),
     );
   }
   return { ...invitation, accountExists };

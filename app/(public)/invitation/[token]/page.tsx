@@ -8,7 +8,7 @@ import { OtherAccountNotice } from "@/components/identity/other-account-notice";
 import { PscSignInButton } from "@/components/identity/psc-sign-in-button";
 import { env } from "@/lib/config/env";
 import { getViewer } from "@/lib/identity/current-viewer";
-import { acceptanceRefusal, findInvitation, INVITATION_STATUS_MESSAGES } from "@/lib/identity/invitations";
+import { acceptanceRefusal, findInvitation, invitationStatusMessage } from "@/lib/identity/invitations";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 import { asRole } from "@/lib/format/elision";
 import { invitedMemberRole } from "@/lib/establishments/membership-role-labels";
@@ -45,7 +45,7 @@ export default async function InvitationPage({ params }: Props) {
             as="h2"
             severity="error"
             title="Invitation inutilisable"
-            description={INVITATION_STATUS_MESSAGES[status as Exclude<typeof status, "valid">]}
+            description={invitationStatusMessage(status as Exclude<typeof status, "valid">, invitation)}
           />
         ) : (
           <>
