@@ -15,6 +15,7 @@ import { invitationEmail } from "@/lib/notifications/invitation-email";
 import { invitationExistingAccountEmail } from "@/lib/notifications/invitation-existing-account-email";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { invitedMemberRole } from "@/lib/establishments/membership-role-labels";
+import { proSanteConnectEnabled } from "./pro-sante-connect";
 import { consumeLinkSent } from "./rate-limits";
 import { hashToken, newToken } from "./tokens";
 
@@ -158,6 +159,7 @@ export async function writeInvitation(
         link,
         expiresAt,
         invitedBy: author.invitedBy,
+        proSanteConnect: request.purpose === "MEMBER" && proSanteConnectEnabled(),
       });
   await enqueueEmail(tx, { dedupeKey: `invitation:${created.id}`, to: email, ...message });
   await recordAudit(tx, {

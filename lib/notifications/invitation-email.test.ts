@@ -8,6 +8,7 @@ const input = {
   link: "https://app.example/invitation/jeton",
   expiresAt: new Date("2026-03-01T17:00:00Z"),
   invitedBy: "Mamert Paul",
+  proSanteConnect: false,
 };
 
 describe("invitation e-mails", () => {
@@ -38,5 +39,23 @@ describe("invitation e-mails", () => {
     expect(text).toContain(
       "Vous êtes invité(e) à rejoindre la plateforme des appels à projets HospiConnect en tant qu'instructeur ou instructrice de l'ANS.",
     );
+  });
+
+  it("offers an establishment member Pro Santé Connect first, then a passkey in plain words", () => {
+    const { text } = invitationEmail({ ...input, proSanteConnect: true });
+    expect(text).toContain(
+      [
+        "Ce lien ne peut servir qu'une fois. Vous y choisirez comment vous connecter, sans mot de passe :",
+        "- avec votre e-CPS ou votre carte CPS (Pro Santé Connect), si vous en avez une ;",
+        "- sinon avec une clé d'accès (passkey) enregistrée sur votre téléphone ou votre ordinateur, ou avec une clé de sécurité.",
+      ].join("\n"),
+    );
+    expect(text).not.toContain("FIDO2");
+  });
+
+  it("keeps the passkey alone for whoever cannot use Pro Santé Connect (the programme's staff)", () => {
+    const { text } = invitationEmail({ ...input, role: "instructeur ou instructrice de l'ANS", proSanteConnect: false });
+    expect(text).toContain("Vous y enregistrerez une clé d'accès (passkey ou clé de sécurité FIDO2) : aucun mot de passe n'est utilisé.");
+    expect(text).not.toContain("e-CPS");
   });
 });

@@ -9,10 +9,28 @@ export type InvitationEmailInput = {
   expiresAt: Date;
   /** Who sent it (« Claire Dumont (ANS) »), to be asked about it; null from the command line. */
   invitedBy: string | null;
+  /** The link offers Pro Santé Connect (establishment members, when it is configured): the e-mail names it first. */
+  proSanteConnect: boolean;
 };
 
+/** How the link lets a person sign in, in words a director without IT staff understands. */
+function signInMeans(proSanteConnect: boolean): string[] {
+  if (!proSanteConnect)
+    return [
+      "Ce lien ne peut servir qu'une fois. Vous y enregistrerez une clé d'accès (passkey ou clé de sécurité FIDO2) : aucun mot de passe n'est utilisé.",
+    ];
+  return [
+    "Ce lien ne peut servir qu'une fois. Vous y choisirez comment vous connecter, sans mot de passe :",
+    "- avec votre e-CPS ou votre carte CPS (Pro Santé Connect), si vous en avez une ;",
+    "- sinon avec une clé d'accès (passkey) enregistrée sur votre téléphone ou votre ordinateur, ou avec une clé de sécurité.",
+  ];
+}
+
 /** The invitation of a person who has no account yet: the link registers their first key. */
-export function invitationEmail({ role, link, expiresAt, invitedBy }: InvitationEmailInput): { subject: string; text: string } {
+export function invitationEmail({ role, link, expiresAt, invitedBy, proSanteConnect }: InvitationEmailInput): {
+  subject: string;
+  text: string;
+} {
   return {
     subject: "Votre invitation à HospiConnect",
     text: [
@@ -23,7 +41,7 @@ export function invitationEmail({ role, link, expiresAt, invitedBy }: Invitation
       `Pour activer votre compte, ouvrez ce lien avant le ${formatParisDateTime(expiresAt)} (heure de Paris) :`,
       link,
       "",
-      "Ce lien ne peut servir qu'une fois. Vous y enregistrerez une clé d'accès (passkey ou clé de sécurité FIDO2) : aucun mot de passe n'est utilisé.",
+      ...signInMeans(proSanteConnect),
       "",
       "Si vous n'attendiez pas cette invitation, ignorez ce message : aucun compte n'est créé sans ce lien.",
       "",

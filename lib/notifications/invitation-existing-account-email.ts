@@ -14,7 +14,7 @@ export function invitationExistingAccountEmail({
   expiresAt,
   invitedBy,
   signInUrl,
-}: InvitationEmailInput & { signInUrl: string }): {
+}: Omit<InvitationEmailInput, "proSanteConnect"> & { signInUrl: string }): {
   subject: string;
   text: string;
 } {

@@ -5,9 +5,9 @@ import { redirect } from "next/navigation";
 import { PasskeySignInButton } from "@/components/identity/passkey-sign-in-button";
 import { PscSignInButton } from "@/components/identity/psc-sign-in-button";
 import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
-import { env, isDemoMode } from "@/lib/config/env";
+import { isDemoMode } from "@/lib/config/env";
 import { getViewer } from "@/lib/identity/current-viewer";
-import { PSC_REJECTION_MESSAGES, type PscRejection } from "@/lib/identity/pro-sante-connect";
+import { proSanteConnectEnabled, PSC_REJECTION_MESSAGES, type PscRejection } from "@/lib/identity/pro-sante-connect";
 import { safeReturnPath } from "@/lib/identity/return-path";
 import { sessionEndNotice } from "@/lib/identity/sign-in-messages";
 
@@ -28,7 +28,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getViewer()) redirect(returnTo);
   const errorCode = query.erreur ?? query.error;
   const error = errorCode ? (ERROR_MESSAGES[errorCode as PscRejection] ?? "La connexion n'a pas abouti. Recommencez.") : null;
-  const pscEnabled = Boolean(env.PSC_ISSUER && env.PSC_CLIENT_ID);
+  const pscEnabled = proSanteConnectEnabled();
   const ended = sessionEndNotice(query.fin);
 
   return (

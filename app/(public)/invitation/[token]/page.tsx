@@ -6,7 +6,7 @@ import { AcceptInvitationButton } from "@/components/identity/accept-invitation-
 import { LinkKeyRegistration } from "@/components/identity/link-key-registration";
 import { OtherAccountNotice } from "@/components/identity/other-account-notice";
 import { PscSignInButton } from "@/components/identity/psc-sign-in-button";
-import { env } from "@/lib/config/env";
+import { proSanteConnectEnabled } from "@/lib/identity/pro-sante-connect";
 import { getViewer } from "@/lib/identity/current-viewer";
 import { acceptanceRefusal, findInvitation, invitationStatusMessage } from "@/lib/identity/invitations";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InvitationPage({ params }: Props) {
   const { token } = await params;
   const { status, invitation, accountExists } = await loadInvitation(token);
-  const pscEnabled = Boolean(env.PSC_ISSUER && env.PSC_CLIENT_ID);
+  const pscEnabled = proSanteConnectEnabled();
   const viewer = await getViewer();
   const isInvitee = Boolean(viewer && invitation && viewer.email.toLowerCase() === invitation.email);
   // What the acceptance would refuse, said before the button is pressed rather than after.
