@@ -3,7 +3,7 @@ import { Badge } from "@/components/dsfr/badge";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { Population } from "@/lib/db/generated/enums";
 import { formatInteger } from "@/lib/format/numbers";
-import { formatShare, INDICATOR_ROWS } from "@/lib/roster/compliance-view";
+import { formatShare, INDICATOR_ROWS, objective1Shortfall } from "@/lib/roster/compliance-view";
 import { formatDayFrLong, toDay } from "@/lib/roster/dates";
 import type { EstablishmentIndicators, IndicatorSet } from "@/lib/roster/indicators";
 import { POPULATION_LABELS } from "@/lib/roster/labels";
@@ -61,7 +61,6 @@ export function IndicatorFigures({
   const populations = (Object.keys(POPULATION_LABELS) as Population[])
     .filter((population) => indicators.byPopulation[population] !== undefined)
     .map((population): [string, IndicatorSet] => [POPULATION_LABELS[population], indicators.byPopulation[population]!]);
-  const objective1 = indicators.objective1;
 
   return (
     <>
@@ -87,20 +86,10 @@ export function IndicatorFigures({
       <ul className={fr.cx("fr-raw-list", "fr-mb-3w")}>
         <li className={fr.cx("fr-mb-1w")}>
           Objectif 1 (enregistrement et identité) :{" "}
-          <Badge severity={objective1.met ? "success" : "warning"} small>
-            {objective1.met ? "atteint" : "non atteint"}
+          <Badge severity={indicators.objective1.met ? "success" : "warning"} small>
+            {indicators.objective1.met ? "atteint" : "non atteint"}
           </Badge>
-          {objective1.met
-            ? null
-            : ` – ${[
-                objective1.registrationComplete ? null : "tous les professionnels ne sont pas enregistrés au RPPS",
-                objective1.identityComplete ? null : "toutes les identités ne sont pas vérifiées au niveau substantiel",
-                objective1.entitlementProcedureDeclared
-                  ? null
-                  : "procédure de gestion des habilitations non déclarée comme atteinte dans le dossier (objectif O1)",
-              ]
-                .filter(Boolean)
-                .join(" ; ")}.`}
+          {indicators.objective1.met ? null : ` – ${objective1Shortfall(indicators)}.`}
         </li>
         <li>
           Objectif 2 (authentification à double facteur) :{" "}

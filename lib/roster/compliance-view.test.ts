@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { chooseProjectionTarget, describeLost, formatShare, formatSharePercent } from "./compliance-view";
+import {
+  chooseProjectionTarget,
+  describeLost,
+  emptyRosterBeforeSubmission,
+  formatShare,
+  formatSharePercent,
+  objective1Shortfall,
+} from "./compliance-view";
 
 /** French no-break spaces read as plain spaces. */
 const plain = (text: string | null) => text?.replace(/[\u00a0\u202f]/g, " ") ?? null;
@@ -62,5 +69,39 @@ describe("chooseProjectionTarget", () => {
     });
     expect(chooseProjectionTarget("2026-11-29", "", null)).toEqual({ target: "2026-12-31", source: "year-end", error: null });
     expect(chooseProjectionTarget("2026-12-31", undefined, null)).toEqual({ target: "2027-12-31", source: "year-end", error: null });
+  });
+});
+
+describe("objective1Shortfall", () => {
+  const objective1 = { met: false, registrationComplete: false, identityComplete: false, entitlementProcedureDeclared: true };
+
+  it("says an empty roster is empty, rather than that its professionals are not registered", () => {
+    expect(objective1Shortfall({ overall: { active: 0 }, objective1 })).toBe(
+      "aucun professionnel en activité dans le registre : ajoutez ou importez vos professionnels pour que l'objectif puisse être mesuré",
+    );
+    expect(objective1Shortfall({ overall: { active: 0 }, objective1: { ...objective1, entitlementProcedureDeclared: false } })).toBe(
+      "aucun professionnel en activité dans le registre : ajoutez ou importez vos professionnels pour que l'objectif puisse être mesuré ; procédure de gestion des habilitations non déclarée comme atteinte dans le dossier (objectif O1)",
+    );
+  });
+
+  it("lists what is missing when there are professionals, and nothing once the objective is met", () => {
+    expect(objective1Shortfall({ overall: { active: 3 }, objective1: { ...objective1, registrationComplete: true } })).toBe(
+      "toutes les identités ne sont pas vérifiées au niveau substantiel",
+    );
+    expect(
+      objective1Shortfall({
+        overall: { active: 3 },
+        objective1: { met: true, registrationComplete: true, identityComplete: true, entitlementProcedureDeclared: true },
+      }),
+    ).toBeNull();
+  });
+});
+
+describe("emptyRosterBeforeSubmission", () => {
+  it("warns before submitting a dossier whose roster, frozen at submission, is empty", () => {
+    expect(emptyRosterBeforeSubmission({ active: 0 })).toBe(
+      "Le registre des professionnels est vide : les indicateurs figés au dépôt du dossier seraient tous à zéro. Complétez-le avant de déposer.",
+    );
+    expect(emptyRosterBeforeSubmission({ active: 1 })).toBeNull();
   });
 });

@@ -2,13 +2,13 @@
  * How the roster's indicators read on a page, in French: shares with their denominators, what a
  * professional loses by a date, and which date the projection looks at.
  *
- * Public API: `formatShare`, `formatSharePercent`, `LOST_LABELS`, `describeLost`, `INDICATOR_ROWS`,
+ * Public API: `formatShare`, `formatSharePercent`, `objective1Shortfall`, `emptyRosterBeforeSubmission`, `LOST_LABELS`, `describeLost`, `INDICATOR_ROWS`,
  * `chooseProjectionTarget`, `RosterVerdict`, `rosterVerdict`.
  */
 import { formatInteger, formatPercent } from "@/lib/format/numbers";
 import type { ProfessionalCompliance } from "./compliance";
 import { dayToIsoDate, parseIsoDay, toDay, type Day } from "./dates";
-import type { Lapse, IndicatorSet, Share } from "./indicators";
+import type { EstablishmentIndicators, Lapse, IndicatorSet, Share } from "./indicators";
 import { needsStrongAuthentication, type ProfessionalFacts } from "./model";
 
 /**
@@ -40,6 +40,43 @@ export const INDICATOR_ROWS: ReadonlyArray<{ key: Exclude<keyof IndicatorSet, "a
   { key: "rieCompliantAmongConcerned", label: "MIE conforme au RIE, parmi ceux qui en ont besoin (objectif 2)" },
   { key: "dmpReadyAmongNeedingDmp", label: "Accès au DMP, parmi ceux qui en ont besoin" },
 ];
+
+/**
+ * Why objective 1 is not met, as the clauses after « non atteint – »; null when it is met. With
+ * nobody in the roster the shares are 0 of 0: the reason is the empty roster, not its people.
+ */
+export function objective1Shortfall({
+  overall,
+  objective1,
+}: {
+  overall: Pick<IndicatorSet, "active">;
+  objective1: EstablishmentIndicators["objective1"];
+}): string | null {
+  if (objective1.met) return null;
+  const empty = overall.active === 0;
+  return [
+    empty
+      ? "aucun professionnel en activité dans le registre : ajoutez ou importez vos professionnels pour que l'objectif puisse être mesuré"
+      : null,
+    empty || objective1.registrationComplete ? null : "tous les professionnels ne sont pas enregistrés au RPPS",
+    empty || objective1.identityComplete ? null : "toutes les identités ne sont pas vérifiées au niveau substantiel",
+    objective1.entitlementProcedureDeclared
+      ? null
+      : "procédure de gestion des habilitations non déclarée comme atteinte dans le dossier (objectif O1)",
+  ]
+    .filter(Boolean)
+    .join(" ; ");
+}
+
+/**
+ * The word before submitting a dossier whose roster is empty: its figures, frozen at submission,
+ * would all be zero. Said, not required: the programme's rules do not say an empty roster bars a dossier.
+ */
+export function emptyRosterBeforeSubmission(overall: Pick<IndicatorSet, "active">): string | null {
+  return overall.active === 0
+    ? "Le registre des professionnels est vide : les indicateurs figés au dépôt du dossier seraient tous à zéro. Complétez-le avant de déposer."
+    : null;
+}
 
 export const LOST_LABELS: Readonly<Record<Lapse<unknown>["lost"][number], string>> = {
   RIE_COMPLIANT: "son moyen d'identification conforme au RIE",

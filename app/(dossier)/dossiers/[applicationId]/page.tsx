@@ -5,6 +5,7 @@ import { canAccessEstablishment } from "@/lib/access/policy";
 import { Badge } from "@/components/dsfr/badge";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { emptyRosterBeforeSubmission } from "@/lib/roster/compliance-view";
 import { FileLinks } from "@/components/dossier/file-links";
 import { MessageForm } from "@/components/dossier/message-form";
 import { ReceiptPending } from "@/components/dossier/receipt-pending";
@@ -55,6 +56,8 @@ export default async function DossierPage({ params }: Props) {
   } = await loadDossierPage(applicationId);
   const now = new Date();
   const pastDeadline = now >= dossier.closesAt;
+  // Said while the figures are live, not required: they freeze at submission (`emptyRosterBeforeSubmission`).
+  const emptyRoster = figures.draft ? emptyRosterBeforeSubmission(figures.indicators.overall) : null;
   const sectionInfo = new Map(dossier.sections.map((section) => [section.section, section]));
 
   return (
@@ -172,6 +175,11 @@ export default async function DossierPage({ params }: Props) {
               <h2 id="depot-titre" className={fr.cx("fr-h4")}>
                 Dépôt
               </h2>
+              {emptyRoster ? (
+                <p>
+                  {emptyRoster} <Link href={`/etablissements/${figures.establishmentId}/professionnels`}>Registre des professionnels</Link>
+                </p>
+              ) : null}
               {dossier.missing.length > 0 ? (
                 <>
                   <p>Avant de déposer, complétez :</p>
