@@ -172,3 +172,8 @@ export function authSecret(settings: Pick<Env, "AUTH_SECRET" | "NODE_ENV"> = env
 export function isDemoMode(settings: Pick<Env, "DEMO_MODE" | "DATABASE_URL"> = env): boolean {
   return settings.DEMO_MODE ? settings.DEMO_MODE === "true" : settings.DATABASE_URL === undefined;
 }
+
+/** Whether establishment members may sign in (and accept an invitation) with Pro Santé Connect here. */
+export function proSanteConnectEnabled(): boolean {
+  return Boolean(env.PSC_ISSUER && env.PSC_CLIENT_ID);
+}

@@ -4,7 +4,7 @@ import { nameWithSide, STAFF_ROLE_LABELS } from "./staff-role-labels";
 import { type LinkStatus, linkStatus, usableLinkWhere } from "./single-use-link";
 import { authorizeMemberInvitation, type InvitedAccount, invitationRefusal, requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
-import { env } from "@/lib/config/env";
+import { env, proSanteConnectEnabled } from "@/lib/config/env";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { db } from "@/lib/db/client";
 import type { MembershipRole, StaffRole } from "@/lib/db/generated/enums";
@@ -15,7 +15,6 @@ import { invitationEmail } from "@/lib/notifications/invitation-email";
 import { invitationExistingAccountEmail } from "@/lib/notifications/invitation-existing-account-email";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { invitedMemberRole } from "@/lib/establishments/membership-role-labels";
-import { proSanteConnectEnabled } from "./pro-sante-connect";
 import { consumeLinkSent } from "./rate-limits";
 import { hashToken, newToken } from "./tokens";
 

@@ -77,11 +77,6 @@ function idTokenClaims(idToken: unknown): Record<string, unknown> {
   return payload ? (JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>) : {};
 }
 
-/** Whether establishment members may sign in (and accept an invitation) with Pro Santé Connect here. */
-export function proSanteConnectEnabled(): boolean {
-  return Boolean(env.PSC_ISSUER && env.PSC_CLIENT_ID);
-}
-
 export function proSanteConnectProvider(): OAuthConfig<Record<string, unknown>> | null {
   if (!env.PSC_ISSUER || !env.PSC_CLIENT_ID) return null;
   return {

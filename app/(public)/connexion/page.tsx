@@ -5,9 +5,9 @@ import { redirect } from "next/navigation";
 import { PasskeySignInButton } from "@/components/identity/passkey-sign-in-button";
 import { PscSignInButton } from "@/components/identity/psc-sign-in-button";
 import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
-import { isDemoMode } from "@/lib/config/env";
+import { isDemoMode, proSanteConnectEnabled } from "@/lib/config/env";
 import { getViewer } from "@/lib/identity/current-viewer";
-import { proSanteConnectEnabled, PSC_REJECTION_MESSAGES, type PscRejection } from "@/lib/identity/pro-sante-connect";
+import { PSC_REJECTION_MESSAGES, type PscRejection } from "@/lib/identity/pro-sante-connect";
 import { safeReturnPath } from "@/lib/identity/return-path";
 import { sessionEndNotice } from "@/lib/identity/sign-in-messages";
 

@@ -6,7 +6,7 @@ import { AcceptInvitationButton } from "@/components/identity/accept-invitation-
 import { LinkKeyRegistration } from "@/components/identity/link-key-registration";
 import { OtherAccountNotice } from "@/components/identity/other-account-notice";
 import { PscSignInButton } from "@/components/identity/psc-sign-in-button";
-import { proSanteConnectEnabled } from "@/lib/identity/pro-sante-connect";
+import { proSanteConnectEnabled } from "@/lib/config/env";
 import { getViewer } from "@/lib/identity/current-viewer";
 import { acceptanceRefusal, findInvitation, invitationStatusMessage } from "@/lib/identity/invitations";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
