@@ -5,7 +5,9 @@ import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
 import { signInAs } from "./fixtures/sessions";
-import { createEstablishment, createUser, directorOf, insertRoster, uniqueEmail } from "@/test/factories";
+import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
+import { VirtualAuthenticator } from "./fixtures/webauthn";
+import { createEstablishment, createUser, directorOf, insertRoster, programmeManager, uniqueEmail } from "@/test/factories";
 import { inviteUser } from "@/lib/identity/invitations";
 import { parisToday } from "@/lib/time/paris";
 import { withFinessKey } from "@/lib/identifiers/finess";
@@ -23,6 +25,45 @@ async function fillRegistration(page: Page, values: { name: string; finessEt: st
 }
 
 test.describe("establishment profile and team", () => {
+  test("a new director activates their key on the establishment's page, which lists what to do first until it is done", async ({
+    page,
+  }) => {
+    await VirtualAuthenticator.attach(page);
+    const establishment = await createEstablishment(e2eDb);
+    const { link } = await inviteUser(await programmeManager(e2eDb), {
+      purpose: "MEMBER",
+      email: uniqueEmail("direction"),
+      establishmentId: establishment.id,
+      membershipRole: "DIRECTOR",
+    });
+
+    await page.goto(new URL(link).pathname);
+    await waitForHydration(page.getByLabel("Vos prénom et nom"));
+    await page.getByLabel("Vos prénom et nom").fill("Odile Nouvelle");
+    await page.getByRole("button", { name: "Enregistrer ma clé d'accès" }).click();
+    await expect(page).toHaveURL(new RegExp(`/etablissements/${establishment.id}\\?bienvenue=cle$`));
+    await expect(page.locator(":focus")).toContainText("Votre compte est activé et vous êtes connecté.");
+
+    const steps = page.getByRole("region", { name: "Pour commencer" });
+    const profile = steps.getByRole("listitem").filter({ hasText: "Compléter le profil de l'établissement : contacts, GHT, accès au DMP" });
+    const roster = steps.getByRole("listitem").filter({ hasText: "Saisir ou importer les professionnels dans le registre" });
+    await expect(profile.getByRole("link")).toHaveAttribute("href", `/etablissements/${establishment.id}/profil`);
+    await expect(roster.getByRole("link")).toHaveAttribute("href", `/etablissements/${establishment.id}/professionnels`);
+    await expect(steps.getByText("fait")).toHaveCount(0);
+    await expectNoSeriousAccessibilityViolation(page);
+
+    // Each step is marked done once the data says so.
+    await e2eDb.contact.create({
+      data: { establishmentId: establishment.id, fullName: "Odile Nouvelle", role: "Directrice", email: uniqueEmail("contact") },
+    });
+    await insertRoster(e2eDb, establishment.id);
+    const errors = watchPageErrors(page);
+    await page.goto(`/etablissements/${establishment.id}`);
+    await expect(profile.getByText("fait")).toBeVisible();
+    await expect(roster.getByText("fait")).toBeVisible();
+    await expectNoPageErrors(page, errors);
+  });
+
   test("a wrong FINESS is explained in French and nothing is saved until it is right", async ({ page, context }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id });

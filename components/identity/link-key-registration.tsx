@@ -4,6 +4,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import type { Route } from "next";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError } from "@/lib/http/api-client";
@@ -24,7 +25,16 @@ const LINKS = {
  * Registers a key through a link (the invitee's first, or the one replacing lost keys), then signs
  * the person in with it (which also proves the key works).
  */
-export function LinkKeyRegistration({ link, email }: { link: KeyLink; email: string }) {
+export function LinkKeyRegistration({
+  link,
+  email,
+  arrival = LINKS[link.kind].arrival,
+}: {
+  link: KeyLink;
+  email: string;
+  /** Where the new key leads once it has signed in: « Mon compte » unless the invitation opens an establishment. */
+  arrival?: Route;
+}) {
   const router = useRouter();
   const [displayName, setDisplayName] = useState("");
   const [keyName, setKeyName] = useState("Ma clé d'accès");
@@ -61,8 +71,8 @@ export function LinkKeyRegistration({ link, email }: { link: KeyLink; email: str
     setError(null);
     try {
       await signInWithPasskey();
-      // The account page, which says what happened and shows the key just registered.
-      router.replace(LINKS[link.kind].arrival);
+      // A page that says what happened: the account page shows the key just registered.
+      router.replace(arrival);
       router.refresh();
     } catch (caught) {
       setError((caught as Error).message);

@@ -8,7 +8,7 @@ import { ESTABLISHMENT_PROFILE_SELECT } from "./queries";
 
 /**
  * What the establishment's page reads of the establishment itself, in one query: the profile's
- * lines, the category (the waves' eligibility), the team's size, and the context the roster's rules
+ * lines, the category (the waves' eligibility), the team's size and its contacts' count (its first steps), and the context the roster's rules
  * read (the compliance section). Read once per page render (React's `cache`: the profile, the waves
  * and the compliance section share it); tests and scripts read it each time.
  */
@@ -18,7 +18,7 @@ const readOverview = cache((establishmentId: string) =>
     select: {
       ...ESTABLISHMENT_PROFILE_SELECT,
       category: { select: { code: true, label: true } },
-      _count: { select: { memberships: true } },
+      _count: { select: { memberships: true, contacts: true } },
       ...ESTABLISHMENT_CONTEXT_SELECT,
     },
   }),

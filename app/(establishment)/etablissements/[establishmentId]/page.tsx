@@ -14,8 +14,20 @@ import { departmentName, regionName } from "@/lib/establishments/territories";
 import { guardedPageLoad, guardPage } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { formatCount } from "@/lib/format/numbers";
+import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
+import { Badge } from "@/components/dsfr/badge";
+import { firstSteps } from "@/lib/establishments/first-steps";
 
 const PARAMS = { establishmentId: RouteParam.id };
+
+/** What the page says on arrival from an invitation (its `bienvenue` parameter): an account activated with a key, or a team joined. */
+const ARRIVAL_MESSAGES = {
+  cle: () =>
+    "Votre compte est activé et vous êtes connecté. Votre clé d'accès est enregistrée : retrouvez-la, et ajoutez une clé de secours, dans « Mon compte ».",
+  psc: (name: string) =>
+    `Votre compte est activé : vous avez rejoint l'équipe de «\u00a0${name}\u00a0». Connectez-vous désormais avec Pro Santé Connect.`,
+  equipe: (name: string) => `Vous avez rejoint l'équipe de «\u00a0${name}\u00a0».`,
+} as const;
 
 const loadOverview = guardedPageLoad((establishmentId: string) => `/etablissements/${establishmentId}`, getEstablishmentOverview);
 
@@ -32,7 +44,7 @@ export default async function EstablishmentPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { establishmentId } = await pageParams(params, PARAMS);
-  const { cible, periode } = await searchParams;
+  const { cible, periode, bienvenue } = await searchParams;
   const { viewer, path, record: establishment } = await loadOverview(establishmentId);
   // The waves and the compliance section ask the policy themselves, and read the establishment
   // from the overview's read (React's `cache`).
@@ -46,13 +58,41 @@ export default async function EstablishmentPage({
     ]),
   );
 
+  const arrival =
+    typeof bienvenue === "string" && Object.hasOwn(ARRIVAL_MESSAGES, bienvenue) ? (bienvenue as keyof typeof ARRIVAL_MESSAGES) : null;
+  const canEdit = canAccessEstablishment(viewer, establishment.id, "edit");
+  const steps = firstSteps({
+    establishmentId: establishment.id,
+    contacts: establishment._count.contacts,
+    rosterSize: compliance.rosterSize,
+    waves,
+  });
+
   return (
     <>
       <h1>{establishment.name}</h1>
+      {arrival ? <ArrivalNotice message={ARRIVAL_MESSAGES[arrival](establishment.name)} /> : null}
       <p className={fr.cx("fr-text--lead")}>
         {establishment.category.label} – {establishment.city}, {departmentName(establishment.departmentCode)} (
         {regionName(establishment.regionCode)})
       </p>
+      {canEdit && steps.some((step) => !step.done) ? (
+        <section aria-labelledby="premiers-pas-titre" className={fr.cx("fr-mb-4w")}>
+          <h2 id="premiers-pas-titre">Pour commencer</h2>
+          <ol>
+            {steps.map((step) => (
+              <li key={step.label}>
+                <Link href={step.href}>{step.label}</Link>{" "}
+                {step.done ? (
+                  <Badge severity="success" small>
+                    fait
+                  </Badge>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       <dl>
         <dt>FINESS de l&apos;établissement (ET)</dt>
         <dd>{establishment.finessEt}</dd>
@@ -93,7 +133,7 @@ export default async function EstablishmentPage({
                     Dossier {dossierReference(wave.application.number)} : {STATE_LABELS[wave.application.state]}
                   </Link>
                 ) : wave.eligibility.eligible ? (
-                  canAccessEstablishment(viewer, establishment.id, "edit") ? (
+                  canEdit ? (
                     <Link className={fr.cx("fr-btn", "fr-btn--sm")} href={wave.eligibilityPath}>
                       Vérifier l&apos;éligibilité et commencer le dossier
                     </Link>
@@ -110,7 +150,7 @@ export default async function EstablishmentPage({
       </section>
       <ComplianceSection compliance={compliance} />
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
-        {canAccessEstablishment(viewer, establishment.id, "edit") ? (
+        {canEdit ? (
           <li>
             <Link className={fr.cx("fr-btn", "fr-btn--secondary")} href={`/etablissements/${establishment.id}/profil`}>
               Modifier le profil

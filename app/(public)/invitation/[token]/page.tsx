@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import { cache } from "react";
 import { AcceptInvitationButton } from "@/components/identity/accept-invitation-button";
 import { LinkKeyRegistration } from "@/components/identity/link-key-registration";
@@ -100,7 +100,13 @@ export default async function InvitationPage({ params }: Props) {
                     Utilisez une clé de sécurité FIDO2 ou l&apos;authentificateur de votre ordinateur ou téléphone (Windows Hello, Touch ID,
                     Android). Vous pourrez ensuite ajouter une clé de secours depuis « Mon compte ».
                   </p>
-                  <LinkKeyRegistration link={{ kind: "invitation", token }} email={invitation.email} />
+                  <LinkKeyRegistration
+                    link={{ kind: "invitation", token }}
+                    email={invitation.email}
+                    arrival={
+                      invitation.establishmentId ? (`/etablissements/${invitation.establishmentId}?bienvenue=cle` as Route) : undefined
+                    }
+                  />
                 </section>
               </>
             )}

@@ -94,7 +94,8 @@ export default async function MembersPage({ params, searchParams }: Props) {
         </p>
       ) : (
         <>
-          {canRemove ? (
+          {/* Said only beside a « Rétablir l'accès » button: a director alone in the team has none. */}
+          {canRemove && establishment.memberships.some((membership) => canRecover(membership.user)) ? (
             <p>
               Si une personne de l&apos;équipe a perdu sa clé d&apos;accès, « Rétablir l&apos;accès » lui envoie par courriel un lien pour
               en enregistrer une nouvelle.
