@@ -69,7 +69,9 @@ test.describe("Pro Santé Connect", () => {
     expect(await e2eDb.session.count({ where: { user: { rpps } } })).toBe(0);
   });
 
-  test("an invited colleague with an e-CPS accepts the invitation through PSC", async ({ page }) => {
+  test("an invited colleague with an e-CPS accepts the invitation through PSC, lands on the establishment, named as PSC names them", async ({
+    page,
+  }) => {
     const { establishment, director } = await establishmentWithDirector(e2eDb);
     const email = uniqueEmail("collegue");
     const { link } = await inviteUser(director, { purpose: "MEMBER", email, establishmentId: establishment.id, membershipRole: "EDITOR" });
@@ -77,8 +79,14 @@ test.describe("Pro Santé Connect", () => {
 
     await page.goto(new URL(link).pathname);
     await signInWithPsc(page, rpps);
-    await expect(page.getByRole("link", { name: email })).toBeVisible();
+    // The establishment's page, saying the team is joined; the name is PSC's (given_name, family_name), not the address.
+    await expect(page.getByRole("heading", { level: 1, name: establishment.name })).toBeVisible();
+    await expect(
+      page.getByText(`Votre compte est activé : vous avez rejoint l'équipe de «\u00a0${establishment.name}\u00a0».`),
+    ).toBeVisible();
+    await expect(page.getByRole("link", { name: "Camille MARTIN" })).toBeVisible();
     const user = await e2eDb.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
+    expect(user.displayName).toBe("Camille MARTIN");
     expect(user.rpps).toBe(rpps);
     expect(user.memberships.map((membership) => membership.establishmentId)).toEqual([establishment.id]);
     await page.goto(new URL(link).pathname);

@@ -18,7 +18,7 @@ export function AcceptInvitationButton({ token, label }: { token: string; label:
       const { establishmentId } = await callApi<{ establishmentId: string | null }>("/api/invitations/acceptance", "POST", {
         invitationToken: token,
       });
-      router.replace(establishmentId ? `/etablissements/${establishmentId}` : "/");
+      router.replace(establishmentId ? `/etablissements/${establishmentId}?bienvenue=equipe` : "/");
       router.refresh();
     } catch (caught) {
       setError((caught as Error).message);

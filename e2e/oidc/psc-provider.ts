@@ -31,7 +31,7 @@ const provider = new Provider(issuer, {
         // "sans-rpps" plays an account for which PSC sends no national identifier.
         return accountId === "sans-rpps"
           ? { sub: accountId, given_name: "Sans", family_name: "RPPS" }
-          : { sub: accountId, SubjectNameID: `8${accountId}`, given_name: "Professionnel", family_name: accountId };
+          : { sub: accountId, SubjectNameID: `8${accountId}`, given_name: "Camille", family_name: "MARTIN" };
       },
     };
   },

@@ -6,6 +6,7 @@ import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import { rppsFromNationalId } from "@/lib/identifiers/rpps";
 import { INVITATION_COOKIE } from "./invitation-cookie";
+import { nameFromPsc } from "./psc-name";
 import { hashToken } from "./tokens";
 import { usableLinkWhere } from "./single-use-link";
 
@@ -30,8 +31,11 @@ function acceptedAcr(): string[] {
   return env.PSC_ACR_VALUES.split(/\s+/).filter(Boolean);
 }
 
-/** Finds the account of this RPPS, or creates it from a member invitation opened in this browser. */
-async function linkAccount(rpps: string): Promise<string | null> {
+/**
+ * Finds the account of this RPPS, or creates it from a member invitation opened in this browser,
+ * named as PSC names the person (its address when PSC sends no usable name).
+ */
+async function linkAccount(rpps: string, name: string | null): Promise<string | null> {
   const user = await db.user.findUnique({ where: { rpps }, select: { id: true, disabledAt: true } });
   if (user) return user.disabledAt ? null : user.id;
 
@@ -53,7 +57,7 @@ async function linkAccount(rpps: string): Promise<string | null> {
     const created = await tx.user.create({
       data: {
         email: invitation.email,
-        displayName: invitation.email,
+        displayName: name ?? invitation.email,
         rpps,
         memberships: { create: { establishmentId: invitation.establishmentId, role: invitation.membershipRole } },
       },
@@ -100,7 +104,7 @@ export function proSanteConnectProvider(): OAuthConfig<Record<string, unknown>> 
       const rpps = typeof nationalId === "string" ? rppsFromNationalId(nationalId) : null;
       if (!acr || !acceptedAcr().includes(String(acr))) return { id: "rejected", pscRejection: "weak-acr", rpps: rpps ?? undefined };
       if (!rpps) return { id: "rejected", pscRejection: "no-rpps" };
-      const userId = await linkAccount(rpps);
+      const userId = await linkAccount(rpps, nameFromPsc(claims));
       return userId ? { id: userId, rpps } : { id: "rejected", pscRejection: "unknown-rpps", rpps };
     },
   };

@@ -91,7 +91,7 @@ export default async function InvitationPage({ params }: Props) {
                 {invitation.purpose === "MEMBER" && pscEnabled ? (
                   <section className={fr.cx("fr-mb-4w")}>
                     <h2 className={fr.cx("fr-h5")}>Vous avez une e-CPS ou une carte CPS</h2>
-                    <PscSignInButton returnTo="/" invitationToken={token} />
+                    <PscSignInButton returnTo={`/etablissements/${invitation.establishmentId}?bienvenue=psc`} invitationToken={token} />
                   </section>
                 ) : null}
                 <section>
