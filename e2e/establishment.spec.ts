@@ -5,7 +5,6 @@ import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
 import { signInAs } from "./fixtures/sessions";
-import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
 import { VirtualAuthenticator } from "./fixtures/webauthn";
 import { createEstablishment, createUser, directorOf, insertRoster, programmeManager, uniqueEmail } from "@/test/factories";
 import { inviteUser } from "@/lib/identity/invitations";
