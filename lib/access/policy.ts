@@ -10,6 +10,7 @@ import type { ApplicationState, MembershipRole, ReviewTier, StaffRole, Verificat
 import { tierHolding } from "@/lib/follow-up/verification-machine";
 import { AppError } from "@/lib/errors/app-error";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
+import { isReviewRunning } from "@/lib/review/review-states";
 import type { ApiScope } from "@/lib/public-api/token-schema";
 import { isMemberOf, type Role, rolesOf, type Viewer } from "./viewer";
 
@@ -301,7 +302,7 @@ export function decideApplicationAccess(
       return assigned ? { allowed: true } : refuse("role");
     case "review":
       if (!assigned || assigned.hasConflict !== false) return refuse("role");
-      return facts.state === "UNDER_REVIEW" ? { allowed: true } : refuse("state");
+      return isReviewRunning(facts.state) ? { allowed: true } : refuse("state");
     case "manage":
       return hasPermission(viewer, "application:transition") ? { allowed: true } : refuse("role");
     case "declare-results":

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/establishments/territories";
 import { getDossierIndicators } from "@/lib/roster/get-dossier-indicators";
 import { declarationClosedReason } from "./declaration-window";
-import { assignmentStanding, isPendingStanding, reviewDeadline } from "./review-states";
+import { assignmentStanding, isPendingStanding, isReviewRunning, reviewDeadline } from "./review-states";
 import { loadDossierReviews } from "./dossier-reviews";
 import { effectiveDueAt } from "./due-dates";
 import { loadAssignment } from "./load-assignment";
@@ -101,7 +101,7 @@ export async function getReviewWorkspace(viewer: Viewer, assignmentId: string, n
       reopenedAt: review.reopenedAt,
       values: sheetFormValues(criteria, review),
     },
-    editable: review.status === "DRAFT" && facts.state === "UNDER_REVIEW",
+    editable: review.status === "DRAFT" && isReviewRunning(facts.state),
     /** A national review in a wave whose regional tier has not finished: it may be written, not yet transmitted. */
     awaitingEarlierTier: awaitsEarlierTier(tiers.wave.reviewTiers, tiers.wave.reviewersPerDossier, assignment.tier, tiers.assignments),
     others,

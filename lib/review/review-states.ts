@@ -43,6 +43,10 @@ export function isPendingStanding(standing: AssignmentStanding): boolean {
  */
 export const REVIEW_RUNNING_STATES = ["UNDER_REVIEW"] as const satisfies readonly ApplicationState[];
 
+export function isReviewRunning(state: ApplicationState): boolean {
+  return (REVIEW_RUNNING_STATES as readonly ApplicationState[]).includes(state);
+}
+
 /**
  * Where one assignment stands against its due date, the same in every view (ADR 0007): not expected
  * (transmitted, ended by a conflict, or the dossier left review: closed, withdrawn, decided); waiting
@@ -56,6 +60,5 @@ export function reviewDeadline(
 ): ReviewDeadline {
   if (!isPendingStanding(assignmentStanding(assignment))) return "NOT_EXPECTED";
   if (assignment.state === "INFORMATION_REQUESTED") return "AWAITING_INFORMATION";
-  const running = (REVIEW_RUNNING_STATES as readonly ApplicationState[]).includes(assignment.state);
-  return running && isOverdue(assignment.dueAt, false, now) ? "OVERDUE" : "ON_TIME";
+  return isReviewRunning(assignment.state) && isOverdue(assignment.dueAt, false, now) ? "OVERDUE" : "ON_TIME";
 }
