@@ -8,9 +8,10 @@ import { ESTABLISHMENT_PROFILE_SELECT } from "./queries";
 
 /**
  * What the establishment's page reads of the establishment itself, in one query: the profile's
- * lines, the category (the waves' eligibility), the team's size and its contacts' count (its first steps), and the context the roster's rules
- * read (the compliance section). Read once per page render (React's `cache`: the profile, the waves
- * and the compliance section share it); tests and scripts read it each time.
+ * lines, the category (the waves' eligibility), the team's size and its contacts' count (its first
+ * steps), and the context the roster's rules read (the compliance section). Read once per page
+ * render (React's `cache`: the profile, the waves and the compliance section share it); tests and
+ * scripts read it each time.
  */
 const readOverview = cache((establishmentId: string) =>
   db.establishment.findUnique({

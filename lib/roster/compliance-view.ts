@@ -2,8 +2,8 @@
  * How the roster's indicators read on a page, in French: shares with their denominators, what a
  * professional loses by a date, and which date the projection looks at.
  *
- * Public API: `formatShare`, `formatSharePercent`, `objective1Shortfall`, `emptyRosterBeforeSubmission`, `LOST_LABELS`, `describeLost`, `INDICATOR_ROWS`,
- * `chooseProjectionTarget`, `RosterVerdict`, `rosterVerdict`.
+ * Public API: `formatShare`, `formatSharePercent`, `objective1Shortfall`, `emptyRosterBeforeSubmission`,
+ * `LOST_LABELS`, `describeLost`, `INDICATOR_ROWS`, `chooseProjectionTarget`, `RosterVerdict`, `rosterVerdict`.
  */
 import { formatInteger, formatPercent } from "@/lib/format/numbers";
 import type { ProfessionalCompliance } from "./compliance";
