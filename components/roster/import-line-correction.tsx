@@ -12,6 +12,7 @@ import { focusPageHeading, giveFocus } from "@/components/forms/give-focus";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import { TEMPLATE_CHOICES } from "@/lib/roster/template/choices";
 import type { TemplateColumnKey } from "@/lib/roster/template/columns";
+import { capitalize } from "@/lib/format/capitalize";
 
 /**
  * A rejected line's cells, editable under the file's own column names, checked again on send. A
@@ -145,5 +146,5 @@ export function ImportLineCorrection({
 /** Under its field, a message need not repeat the line: « Ligne 4 : le numéro… » reads « Le numéro… ». */
 function withoutLineNumber(message: string): string {
   const text = message.replace(/^Ligne \d+ : /, "");
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return capitalize(text);
 }

@@ -1,4 +1,5 @@
 import type { AssessmentStatus, BudgetCategory, FormSection, PartnerRole, Population } from "@/lib/db/generated/enums";
+import { capitalize } from "@/lib/format/capitalize";
 
 /**
  * French labels of the dossier's enums, shared by the form, the completeness messages and the
@@ -26,7 +27,7 @@ export const ASSESSMENT_STATUS_LABELS: Readonly<Record<AssessmentStatus, string>
 
 /** The same, capitalised: a choice in the form, a cell of a table. */
 export const ASSESSMENT_STATUS_TITLES: Readonly<Record<AssessmentStatus, string>> = Object.fromEntries(
-  Object.entries(ASSESSMENT_STATUS_LABELS).map(([status, label]) => [status, label.charAt(0).toUpperCase() + label.slice(1)]),
+  Object.entries(ASSESSMENT_STATUS_LABELS).map(([status, label]) => [status, capitalize(label)]),
 ) as Record<AssessmentStatus, string>;
 
 export const POPULATION_LABELS: Readonly<Record<Population, string>> = {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { formatDecimal, formatInteger } from "@/lib/format/numbers";
+import { capitalize } from "@/lib/format/capitalize";
 
 /**
  * The French message of a refusal that its schema does not word itself: a field a form always
@@ -63,10 +64,10 @@ function bound(side: "min" | "max", origin: string, limit: number | bigint, incl
   const words = side === "min" ? atLeast : atMost;
   switch (origin) {
     case "string":
-      return `${capitalised(words)} ${number(limit)} caractères.`;
+      return `${capitalize(words)} ${number(limit)} caractères.`;
     case "array":
     case "set":
-      return `${capitalised(words)} ${number(limit)} éléments.`;
+      return `${capitalize(words)} ${number(limit)} éléments.`;
     case "file":
       return side === "max" ? "Le fichier est trop volumineux." : "Le fichier est trop petit.";
     case "date":
@@ -82,5 +83,3 @@ function bound(side: "min" | "max", origin: string, limit: number | bigint, incl
 }
 
 const literal = (value: unknown) => (typeof value === "string" ? `« ${value} »` : String(value));
-
-const capitalised = (words: string) => words[0]!.toUpperCase() + words.slice(1);

@@ -1,4 +1,5 @@
 import type { AuthMethod } from "@/lib/db/generated/enums";
+import { capitalize } from "@/lib/format/capitalize";
 
 /** How a session was opened, after « Connexion par ». */
 export const AUTH_METHOD_LABELS: Readonly<Record<AuthMethod, string>> = {
@@ -17,6 +18,5 @@ export function sessionOpenedWith(
 ): string {
   const keyName = session.credentialId ? keyNames.get(session.credentialId) : undefined;
   if (keyName) return `Clé « ${keyName} »`;
-  const label = AUTH_METHOD_LABELS[session.method];
-  return label.charAt(0).toUpperCase() + label.slice(1);
+  return capitalize(AUTH_METHOD_LABELS[session.method]);
 }

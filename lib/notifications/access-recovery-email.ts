@@ -1,5 +1,6 @@
 import { formatParisDateTime } from "@/lib/time/paris";
 import { SIGNATURE } from "./signature";
+import { capitalize } from "@/lib/format/capitalize";
 
 /**
  * The link a person who lost their keys gets from someone who answers for them (ADR 0034). It says
@@ -16,7 +17,7 @@ export function accessRecoveryEmail({ link, expiresAt, issuedBy }: { link: strin
     text: [
       "Bonjour,",
       "",
-      `${issuedBy.charAt(0).toUpperCase()}${issuedBy.slice(1)} vous envoie un lien pour rétablir votre accès à la plateforme des appels à projets HospiConnect, à la suite de la perte de votre clé d'accès.`,
+      `${capitalize(issuedBy)} vous envoie un lien pour rétablir votre accès à la plateforme des appels à projets HospiConnect, à la suite de la perte de votre clé d'accès.`,
       "",
       `Ouvrez ce lien avant le ${formatParisDateTime(expiresAt)} (heure de Paris) pour enregistrer une nouvelle clé d'accès (passkey ou clé de sécurité FIDO2) :`,
       link,

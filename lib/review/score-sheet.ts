@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { capitalize } from "@/lib/format/capitalize";
 
 /**
  * The score sheet: one score and one comment per criterion of the dossier's wave version, « Sans
@@ -131,7 +132,7 @@ export function missingForReview(
         anchor: criterionAnchor(criterion.id),
         message: `${criterion.code} – ${criterion.label} : ${problem}`,
         field: `scores.${criterion.id}.value`,
-        fieldMessage: `${problem[0]!.toUpperCase()}${problem.slice(1)}`,
+        fieldMessage: capitalize(problem),
       });
     }
   }
