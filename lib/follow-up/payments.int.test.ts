@@ -69,53 +69,17 @@ describe("payments", () => {
   });
 
   it("creates the tranches at release when the share is set", async () => {
-    const manager = await programmeManager(testDb);
-    const wave = await createReviewWave(testDb);
-    await testDb.wave.update({ where: { id: wave.waveId }, data: { advanceSharePercent: 40 } });
-    const dossier = await createScoredDossier(testDb, wave, [{ reviewerId: (await createReviewer(testDb)).userId, value: 4 }]);
-    await stageDecision(manager, {
-      applicationId: dossier.id,
-      outcome: "SELECTED",
-      amountGranted: "1 000",
-      conditions: "",
-      reasons: "",
-      envelopeOverrideReason: "",
-      releasableScoreIds: [],
-      releasableReviewIds: [],
-      ip: null,
-    });
-    await releaseDecisions(manager, { waveId: wave.waveId, ip: null }, NOW);
-    expect(await testDb.tranche.findMany({ orderBy: { kind: "asc" }, select: { kind: true, amountCents: true, status: true } })).toEqual([
+    expect(await releasedTranches(40)).toEqual([
       { kind: "ADVANCE", amountCents: 40_000n, status: "DUE" },
       { kind: "BALANCE", amountCents: 60_000n, status: "PLANNED" },
     ]);
   });
 
   it("stores no tranche of 0 €: a wave paying nothing in advance releases the balance alone, one paying it all the advance alone", async () => {
-    const manager = await programmeManager(testDb);
-    const reviewer = await createReviewer(testDb);
-    const released = async (advanceSharePercent: number) => {
-      const wave = await createReviewWave(testDb);
-      await testDb.wave.update({ where: { id: wave.waveId }, data: { advanceSharePercent } });
-      const dossier = await createScoredDossier(testDb, wave, [{ reviewerId: reviewer.userId, value: 4 }]);
-      await stageDecision(manager, {
-        applicationId: dossier.id,
-        outcome: "SELECTED",
-        amountGranted: "1 000",
-        conditions: "",
-        reasons: "",
-        envelopeOverrideReason: "",
-        releasableScoreIds: [],
-        releasableReviewIds: [],
-        ip: null,
-      });
-      await releaseDecisions(manager, { waveId: wave.waveId, ip: null }, NOW);
-      return testDb.tranche.findMany({ where: { applicationId: dossier.id }, select: { kind: true, amountCents: true, status: true } });
-    };
     // As the letter says: « en une fois, après validation des résultats », nothing to order before.
-    expect(await released(0)).toEqual([{ kind: "BALANCE", amountCents: 100_000n, status: "PLANNED" }]);
+    expect(await releasedTranches(0)).toEqual([{ kind: "BALANCE", amountCents: 100_000n, status: "PLANNED" }]);
     // « En une fois, à la notification »: no balance left to wait for.
-    expect(await released(100)).toEqual([{ kind: "ADVANCE", amountCents: 100_000n, status: "DUE" }]);
+    expect(await releasedTranches(100)).toEqual([{ kind: "ADVANCE", amountCents: 100_000n, status: "DUE" }]);
   });
 
   it("drops by migration the tranches of 0 € stored before while nothing is recorded on them; one ordered or paid stays", async () => {
@@ -339,3 +303,28 @@ describe("payments", () => {
     });
   });
 });
+
+/** The tranches stored by the release of a 1 000 € grant in a wave paying `advanceSharePercent` in advance. */
+async function releasedTranches(advanceSharePercent: number) {
+  const manager = await programmeManager(testDb);
+  const wave = await createReviewWave(testDb);
+  await testDb.wave.update({ where: { id: wave.waveId }, data: { advanceSharePercent } });
+  const dossier = await createScoredDossier(testDb, wave, [{ reviewerId: (await createReviewer(testDb)).userId, value: 4 }]);
+  await stageDecision(manager, {
+    applicationId: dossier.id,
+    outcome: "SELECTED",
+    amountGranted: "1 000",
+    conditions: "",
+    reasons: "",
+    envelopeOverrideReason: "",
+    releasableScoreIds: [],
+    releasableReviewIds: [],
+    ip: null,
+  });
+  await releaseDecisions(manager, { waveId: wave.waveId, ip: null }, NOW);
+  return testDb.tranche.findMany({
+    where: { applicationId: dossier.id },
+    orderBy: { kind: "asc" },
+    select: { kind: true, amountCents: true, status: true },
+  });
+}
