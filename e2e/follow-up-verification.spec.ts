@@ -124,6 +124,10 @@ test("a director declares with evidence, the region's ARS approves, the ANS vali
   await asAns!.getByRole("link", { name: "Résultats à vérifier" }).click();
   await asAns!.getByRole("link", { name: "CH du Marais" }).click();
   await expect(asAns!.getByRole("table", { name: /Décision de l'ARS par objectif/ })).toContainText("Liste des e-CPS vérifiée.");
+  // What the validation makes due: the balance of 10 000,01 € once 30 % was paid in advance.
+  await expect(asAns!.getByRole("region", { name: "Vérification des résultats" })).toContainText(
+    /le solde de la subvention, 7\s000,01\s€, devient exigible/,
+  );
   await expectNoPageErrors(asAns!, errors);
   await approveEveryObjective(asAns!, "ANS");
   await expect(asAns!.getByRole("region", { name: "Vérification des résultats" })).toContainText("Résultats validés");
