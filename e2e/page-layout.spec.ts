@@ -324,3 +324,99 @@ test.describe("page layout", () => {
     expect((await refused.json()).error.message).toContain("Seuls les membres de l'établissement modifient son dossier");
   });
 });
+
+/**
+ * Text at 200 % (WCAG 1.4.4), two ways. Chromium's own font-size setting (« Taille de la police »,
+ * what a person sets once for every site): the DSFR's breakpoints are in em, so at 1280 px the
+ * header takes its narrow layout. A text-only zoom or a root font size leaves the layout as it is
+ * and doubles the text in it: the wide header's row must hold it.
+ */
+async function enlargeTextInSettings(page: Page) {
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 26 } });
+}
+
+async function enlargeRootText(page: Page) {
+  await page.addInitScript(() =>
+    document.addEventListener("DOMContentLoaded", () => {
+      document.documentElement.style.fontSize = "200%";
+    }),
+  );
+}
+
+/**
+ * No sideways scrolling, and every part of the header shown (the logo, the service's title and
+ * tagline, the quick-access links, « Menu »): inside the screen, and not cut by a box of the header
+ * that hides what overflows it (the DSFR's logo block does).
+ */
+async function expectHeaderWhole(page: Page) {
+  await expectNoSidewaysScroll(page);
+  const cut = await page.locator("header.fr-header").evaluate((header) => {
+    const parts = header.querySelectorAll<HTMLElement>(
+      ".fr-header__logo .fr-logo, .fr-header__service-title, .fr-header__service-tagline, .fr-header__tools-links .fr-btn, .fr-header__navbar .fr-btn",
+    );
+    const problems: string[] = [];
+    // The brand's focus ring, 2px outside it and 2px wide: a quick-access link under it is clear of it.
+    const brand = header.querySelector(".fr-header__brand")!.getBoundingClientRect();
+    for (const link of header.querySelectorAll<HTMLElement>(".fr-header__tools-links .fr-btn")) {
+      const own = link.getBoundingClientRect();
+      const apart = own.top >= brand.bottom + 4 || own.left >= brand.right + 4 || own.bottom <= brand.top - 4;
+      if (own.width > 0 && !apart) problems.push(`${link.innerText}: under the brand's focus ring`);
+    }
+    for (const part of parts) {
+      const own = part.getBoundingClientRect();
+      if (own.width === 0 || getComputedStyle(part).visibility === "hidden") continue;
+      const name = part.innerText.replace(/\s+/g, " ");
+      if (own.left < -0.5 || own.right > document.documentElement.clientWidth + 0.5) problems.push(`${name}: off the screen`);
+      for (let box = part.parentElement; box && box !== header.parentElement; box = box.parentElement) {
+        const style = getComputedStyle(box);
+        if (style.overflowX === "visible" && style.overflowY === "visible") continue;
+        const frame = box.getBoundingClientRect();
+        if (own.left < frame.left - 0.5 || own.right > frame.right + 0.5 || own.top < frame.top - 0.5 || own.bottom > frame.bottom + 0.5)
+          problems.push(`${name}: cut by .${box.className.split(" ")[0]}`);
+      }
+    }
+    return problems;
+  });
+  expect(cut).toEqual([]);
+}
+
+test.describe("the header at 200 % text keeps each of its parts whole, without sideways scrolling", () => {
+  test("in Chromium's font-size setting, at 1280 px and 320 px", async ({ page, context }) => {
+    const director = await createUser(e2eDb, {
+      establishmentId: (await createEstablishment(e2eDb)).id,
+      name: "Marie-Charlotte de La Rochefoucauld",
+    });
+    await enlargeTextInSettings(page);
+    for (const signedIn of [false, true]) {
+      if (signedIn) await signInAs(context, director.id);
+      for (const width of [1280, 320]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto("/");
+        await expect(page.locator("html")).toHaveCSS("font-size", "32px");
+        await expectHeaderWhole(page);
+      }
+    }
+  });
+
+  test("with the page's text doubled in the wide layout, at 1280 px", async ({ page, context }) => {
+    const director = await createUser(e2eDb, {
+      establishmentId: (await createEstablishment(e2eDb)).id,
+      name: "Marie-Charlotte de La Rochefoucauld",
+    });
+    await enlargeRootText(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const signedIn of [false, true]) {
+      if (signedIn) await signInAs(context, director.id);
+      await page.goto("/");
+      await expect(page.locator("html")).toHaveCSS("font-size", "32px");
+      // The wide layout: the quick-access links in the header's row, not behind « Menu ».
+      await expect(
+        page
+          .locator(".fr-header__tools-links")
+          .getByRole("link", { name: signedIn ? "Marie-Charlotte de La Rochefoucauld" : "Se connecter" }),
+      ).toBeVisible();
+      await expectHeaderWhole(page);
+    }
+  });
+});
