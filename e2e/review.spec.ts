@@ -358,6 +358,54 @@ test.describe("review", () => {
     expect(stored.nationalReviewDueAt?.toISOString()).toBe("2031-04-01T10:00:00.000Z");
   });
 
+  test("review settings refreshed on the page by an assignment after another manager's change still hold the old values: saving them is refused, that change is kept", async ({
+    page,
+    context,
+    browser,
+  }) => {
+    test.slow(); // Two people, two saves and a page refresh.
+    const wave = await createReviewWave(e2eDb, { k: 2 });
+    await createSubmittedDossier(e2eDb, wave, { name: "EHPAD Les Deux Pilotes" });
+    const reviewer = await createReviewer(e2eDb, { name: "Hugo Rafraîchi" });
+    const alice = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    const bruno = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, alice.id);
+    await page.goto(`/pilotage/vagues/${wave.waveId}/attribution`);
+    const settings = page.getByRole("form", { name: "Paramètres de l'instruction" });
+    await waitForHydration(settings.getByLabel("Échéance du niveau national (heure de Paris)"));
+
+    // Bruno, on his own computer, sets the national due date.
+    const elsewhere = await browser.newContext();
+    await signInAs(elsewhere, bruno.id);
+    const brunoPage = await elsewhere.newPage();
+    await brunoPage.goto(`/pilotage/vagues/${wave.waveId}/attribution`);
+    const brunoSettings = brunoPage.getByRole("form", { name: "Paramètres de l'instruction" });
+    const brunoDueAt = brunoSettings.getByLabel("Échéance du niveau national (heure de Paris)");
+    await waitForHydration(brunoDueAt);
+    await brunoDueAt.fill("2031-03-01T12:00");
+    await brunoSettings.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+    await expect(brunoSettings.getByText("Paramètres de l'instruction enregistrés.")).toBeVisible();
+    await elsewhere.close();
+
+    // Alice assigns a reviewer: her page refreshes, her settings form stays as she opened it.
+    const row = page.getByRole("row", { name: /EHPAD Les Deux Pilotes/ });
+    await row.getByLabel("Ajouter un instructeur").selectOption(reviewer.userId);
+    await row.getByRole("button", { name: "Attribuer" }).click();
+    await expect(row.getByRole("listitem").filter({ hasText: "Hugo Rafraîchi" })).toBeVisible({ timeout: 30_000 });
+    await expect(settings.getByLabel("Échéance du niveau national (heure de Paris)")).toHaveValue("");
+
+    // Her save would clear Bruno's due date: it is refused, his date stays.
+    await settings.getByText("Instructeurs anonymes entre eux").click();
+    await settings.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+    await expect(settings.getByText(/^La vague a été modifiée entre-temps par une autre personne/)).toBeVisible();
+    const stored = await e2eDb.wave.findUniqueOrThrow({
+      where: { id: wave.waveId },
+      select: { nationalReviewDueAt: true, reviewersAnonymous: true },
+    });
+    expect(stored.nationalReviewDueAt?.toISOString()).toBe("2031-03-01T11:00:00.000Z");
+    expect(stored.reviewersAnonymous).toBe(false);
+  });
+
   test("a manager previews then applies an automatic assignment that never pairs a flagged reviewer", async ({ page, context }) => {
     const wave = await createReviewWave(e2eDb, { k: 2 });
     const dossiers: Array<Awaited<ReturnType<typeof createSubmittedDossier>>> = [];

@@ -420,6 +420,67 @@ test.describe("professional roster", () => {
     );
   });
 
+  test("a director's save whose page refresh lands after a co-editor's save: her next save is refused, the co-editor's change is kept", async ({
+    page,
+    context,
+    browser,
+  }) => {
+    test.slow(); // Two people, three saves.
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    const coEditor = await createUser(e2eDb, { establishmentId: establishment.id, membershipRole: "EDITOR" });
+    const [professionalId] = await insertRoster(e2eDb, establishment.id, [ROSTER_CASES[0]!], false);
+    const path = `/etablissements/${establishment.id}/professionnels/${professionalId}`;
+    await signInAs(context, director.id);
+    await page.goto(path);
+    const firstName = page.getByLabel("Prénom", { exact: true });
+    await waitForHydration(firstName);
+    // The page's refresh after her save is held back until the co-editor has saved.
+    let releaseRefresh = () => {};
+    const refreshHeld = new Promise<void>((resolve) => (releaseRefresh = resolve));
+    const isRefresh = (request: { method(): string; headers(): Record<string, string> }) =>
+      request.method() === "GET" && request.headers()["rsc"] === "1";
+    await page.route(
+      (url) => url.pathname === path,
+      async (route) => {
+        if (isRefresh(route.request())) await refreshHeld;
+        await route.fallback();
+      },
+    );
+    await firstName.fill("Léa");
+    await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
+    await expect(page.getByText("La fiche est enregistrée.")).toBeVisible();
+
+    const elsewhere = await browser.newContext();
+    await signInAs(elsewhere, coEditor.id);
+    const coEditorPage = await elsewhere.newPage();
+    await coEditorPage.goto(path);
+    const lastName = coEditorPage.getByLabel("Nom", { exact: true });
+    await waitForHydration(lastName);
+    await lastName.fill("Martin-Durand");
+    await coEditorPage.getByRole("button", { name: "Enregistrer la fiche" }).click();
+    await expect(coEditorPage.getByText("La fiche est enregistrée.")).toBeVisible();
+    await elsewhere.close();
+
+    // Her refresh lands now: the page names the co-editor's change, her form keeps the old name.
+    const refreshed = page.waitForResponse((response) => new URL(response.url()).pathname === path && isRefresh(response.request()));
+    releaseRefresh();
+    await refreshed;
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Léa Martin-Durand");
+    await expect(page.getByLabel("Nom", { exact: true })).not.toHaveValue("Martin-Durand");
+
+    // Her next save would put the old name back: it is refused.
+    await firstName.fill("Léonie");
+    await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
+    await expect(page.getByText(/^Cette fiche a été modifiée par une autre personne pendant votre saisie\./)).toBeVisible();
+    expect(
+      await e2eDb.professional.findUniqueOrThrow({ where: { id: professionalId }, select: { firstName: true, lastName: true } }),
+    ).toEqual({
+      firstName: "Léa",
+      lastName: "Martin-Durand",
+    });
+  });
+
   test("a homologation without its date is refused on the date field, which takes the focus; a saved one gives it back to « Enregistrer »", async ({
     page,
     context,

@@ -24,7 +24,8 @@ async function createEhpadWave(closesAt: Date) {
       kind: "GENERALISATION",
       title: `Vague EHPAD ${suffix}`,
       year: 2026,
-      opensAt: new Date(Date.now() - 30 * DAY_MS),
+      // To the minute, as the settings form sends it back: a second more would be a moved opening.
+      opensAt: new Date(Math.floor((Date.now() - 30 * DAY_MS) / 60_000) * 60_000),
       closesAt,
       fundingEnvelopeCents: 1_000_000_00n,
       eligibleCategories: { create: [{ categoryCode: "500" }] },
@@ -331,5 +332,88 @@ test.describe("waves and eligibility", () => {
     expect(questions[0]).toContain(`Retirer la prolongation de « ${establishment.name} » ?`);
     expect(await e2eDb.deadlineExtension.count({ where: { id: extension.id } })).toBe(0);
     expect(await e2eDb.auditEvent.count({ where: { targetId: extension.id, action: "extension.withdrawn" } })).toBe(1);
+  });
+
+  test("settings refreshed on the page by another form after someone else's change still hold the old values: saving them is refused, that change is kept", async ({
+    page,
+    browser,
+  }) => {
+    test.slow(); // Two people, two saves and a page refresh.
+    const wave = await createEhpadWave(new Date(Date.now() + 30 * DAY_MS));
+    const { establishment } = await memberOf("500");
+    const alice = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    const bruno = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+
+    await signInFresh(page, alice.id);
+    await page.goto(`/pilotage/vagues/${wave.id}`);
+    const settings = page.getByRole("form", { name: "Paramètres de la vague" });
+    await waitForHydration(settings.getByLabel("Titre de la vague"));
+
+    // Bruno, on his own computer, raises the envelope.
+    const elsewhere = await browser.newContext();
+    await signInAs(elsewhere, bruno.id);
+    const brunoPage = await elsewhere.newPage();
+    await brunoPage.goto(`/pilotage/vagues/${wave.id}`);
+    const brunoSettings = brunoPage.getByRole("form", { name: "Paramètres de la vague" });
+    await waitForHydration(brunoSettings.getByLabel("Enveloppe de financement (en euros)"));
+    await brunoSettings.getByLabel("Enveloppe de financement (en euros)").fill("1 500 000");
+    await brunoSettings.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+    await expect(brunoSettings.getByText(/^Paramètres enregistrés\./)).toBeVisible();
+    await elsewhere.close();
+
+    // Alice grants an extension: her page refreshes (it now says Bruno's envelope), her settings
+    // form stays as she opened it, with the old envelope.
+    const extension = page.getByRole("form", { name: "Accorder une prolongation" });
+    await extension.getByLabel("FINESS de l'établissement (ET)").fill(establishment.finessEt);
+    await extension
+      .getByLabel("Nouvelle date limite (heure de Paris)")
+      .fill(toParisLocal(new Date(Date.now() + 40 * DAY_MS)).slice(0, 10) + "T18:00");
+    await extension.getByLabel("Motif").fill("Panne du système d'information.");
+    await extension.getByRole("button", { name: "Accorder la prolongation" }).click();
+    await expect(page.getByRole("table", { name: "Prolongations accordées" })).toContainText(establishment.name, { timeout: 30_000 });
+    await expect(page.getByText(/enveloppe de 1\s500\s000/)).toBeVisible();
+    await expect(settings.getByLabel("Enveloppe de financement (en euros)")).toHaveValue("1 000 000");
+
+    // Her save would put the old envelope back: it is refused, Bruno's envelope stays.
+    await settings.getByLabel("Titre de la vague").fill(`${wave.title} (corrigé)`);
+    await settings.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+    await expect(settings.getByText(/^La vague a été modifiée entre-temps par une autre personne/)).toBeVisible();
+    const stored = await e2eDb.wave.findUniqueOrThrow({ where: { id: wave.id }, select: { title: true, fundingEnvelopeCents: true } });
+    expect(stored).toEqual({ title: wave.title, fundingEnvelopeCents: 1_500_000_00n });
+  });
+
+  test("a manager saves the settings, the grid, then the targets on the same page: each is kept, none is taken for someone else's", async ({
+    page,
+  }) => {
+    test.slow(); // Three saves, each followed by the page's refresh.
+    const wave = await createEhpadWave(new Date(Date.now() + 30 * DAY_MS));
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInFresh(page, manager.id);
+    await page.goto(`/pilotage/vagues/${wave.id}`);
+    const settings = page.getByRole("form", { name: "Paramètres de la vague" });
+    await waitForHydration(settings.getByLabel("Titre de la vague"));
+
+    await settings.getByLabel("Titre de la vague").fill(`${wave.title} (corrigé)`);
+    await settings.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+    await expect(settings.getByText(/^Paramètres enregistrés\./)).toBeVisible();
+
+    const grid = page.getByRole("form", { name: "Objectifs et grille d'évaluation" });
+    await grid.getByRole("group", { name: "Critère 2" }).getByLabel("Poids").fill("25");
+    await grid.getByRole("button", { name: "Enregistrer les objectifs et la grille" }).click();
+    await expect(grid.getByText("Version 2 créée")).toBeVisible();
+
+    const targets = page.getByRole("form", { name: "Cibles et échéancier" });
+    await targets.getByLabel("Avance versée à la sélection, en % du montant accordé").fill("35");
+    await targets.getByRole("button", { name: "Enregistrer les cibles et l'échéancier" }).click();
+    await expect(targets.getByText("Cibles et échéancier enregistrés.")).toBeVisible();
+
+    await expect(page.getByText(/modifiée entre-temps/)).toHaveCount(0);
+    const stored = await e2eDb.wave.findUniqueOrThrow({
+      where: { id: wave.id },
+      select: { title: true, advanceSharePercent: true, versions: { select: { number: true } } },
+    });
+    expect(stored.title).toBe(`${wave.title} (corrigé)`);
+    expect(stored.advanceSharePercent).toBe(35);
+    expect(stored.versions).toHaveLength(2);
   });
 });

@@ -51,11 +51,12 @@ export function WaveGridForm({
   const { onSubmit, result } = useApiSubmit(
     form,
     async (values) => {
+      const expectedVersion = version.current();
       const outcome = await callApi<GridChangeOutcome>(`/api/waves/${waveId}/grid`, "PUT", {
         ...values,
-        expectedVersion: version.current(),
+        expectedVersion,
       });
-      version.saved(outcome.waveVersion);
+      version.saved(expectedVersion, outcome.waveVersion);
       router.refresh();
       return outcomeText(outcome);
     },

@@ -31,11 +31,12 @@ export function WaveSettingsForm(props: {
 
   const version = useKnownVersion(props.waveVersion);
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
+    const expectedVersion = version.current();
     const saved = await callApi<{ changed: string[]; version: number }>(`/api/waves/${props.waveId}`, "PATCH", {
       ...values,
-      expectedVersion: version.current(),
+      expectedVersion,
     });
-    version.saved(saved.version);
+    version.saved(expectedVersion, saved.version);
     router.refresh();
     return saved.changed.length
       ? "Paramètres enregistrés. La modification est inscrite au journal d'audit."

@@ -29,11 +29,12 @@ export function DecisionSettingsForm({ waveId, twoTiers, defaultValues }: { wave
   const version = useKnownVersion(defaultValues.expectedVersion);
   const { onSubmit, result } = useApiSubmit(form, async () => {
     // The server parses the French decimals itself: the form's own values go.
+    const expectedVersion = version.current();
     const { changed, ...saved } = await callApi<{ changed: string[]; version: number }>(`/api/waves/${waveId}/decision-settings`, "PUT", {
       ...form.getValues(),
-      expectedVersion: version.current(),
+      expectedVersion,
     });
-    version.saved(saved.version);
+    version.saved(expectedVersion, saved.version);
     router.refresh();
     return changed.length === 0 ? "Aucun changement." : "Paramètres du classement enregistrés.";
   });

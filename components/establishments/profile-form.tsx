@@ -43,11 +43,12 @@ export function ProfileForm({
   const { onSubmit, result } = useApiSubmit(
     form,
     async (values) => {
+      const expectedVersion = knownVersion.current();
       const saved = await callApi<{ version: number }>(`/api/establishments/${establishmentId}`, "PUT", {
-        expectedVersion: knownVersion.current(),
+        expectedVersion,
         profile: values,
       });
-      knownVersion.saved(saved.version);
+      knownVersion.saved(expectedVersion, saved.version);
       router.refresh();
       return "Le profil de l'établissement est enregistré.";
     },

@@ -21,7 +21,7 @@ const INDICATOR_OPTIONS = TARGET_INDICATORS.map((row) => ({ value: row.value, la
 
 /**
  * The objectives' targets (indicator, threshold, date) and the advance share of the payment schedule.
- * `waveVersion` is the wave as loaded (refreshed after each save), so a concurrent change is detected.
+ * `waveVersion` is the wave as loaded, so a concurrent change is detected (`useKnownVersion`).
  * `objectives` are those of every version of the grid (ADR 0018), each labelled with the versions
  * that hold it when the wave has several (`versionCount`).
  */
@@ -50,11 +50,12 @@ export function FollowUpSettingsForm({
   const objectiveOptions = objectives.map((objective) => ({ value: objective.code, label: targetObjectiveLabel(objective, versionCount) }));
   const version = useKnownVersion(waveVersion);
   const { onSubmit, result } = useApiSubmit(form, async () => {
+    const expectedVersion = version.current();
     const saved = await callApi<{ version: number }>(`/api/waves/${waveId}/follow-up-settings`, "PUT", {
       ...form.getValues(),
-      expectedVersion: version.current(),
+      expectedVersion,
     });
-    version.saved(saved.version);
+    version.saved(expectedVersion, saved.version);
     router.refresh();
     return "Cibles et échéancier enregistrés.";
   });

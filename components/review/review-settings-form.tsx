@@ -51,11 +51,12 @@ export function ReviewSettingsForm({ waveId, defaultValues }: { waveId: string; 
   const tiers = useWatch({ control: form.control, name: "reviewTiers" });
   const version = useKnownVersion(defaultValues.expectedVersion);
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
+    const expectedVersion = version.current();
     const result = await callApi<{ changed: string[]; scored: string[]; version: number }>(`/api/waves/${waveId}/review-settings`, "PUT", {
       ...values,
-      expectedVersion: version.current(),
+      expectedVersion,
     });
-    version.saved(result.version);
+    version.saved(expectedVersion, result.version);
     router.refresh();
     return reviewSettingsOutcome(result);
   });

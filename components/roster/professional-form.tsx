@@ -67,15 +67,16 @@ export function ProfessionalForm({
         router.push(`/etablissements/${establishmentId}/professionnels/${created.id}?cree=1`);
         return;
       }
+      const expectedVersion = knownVersion.current();
       const saved = await callApi<{ version: number }>(
         `/api/establishments/${establishmentId}/roster/professionals/${professionalId}`,
         "PUT",
         {
-          expectedVersion: knownVersion.current(),
+          expectedVersion,
           professional: values,
         },
       );
-      knownVersion.saved(saved.version);
+      knownVersion.saved(expectedVersion, saved.version);
       router.refresh();
       return "La fiche est enregistrée.";
     },

@@ -10,6 +10,7 @@ import { WaveGridForm } from "@/components/campaigns/wave-grid-form";
 import { WaveSettingsForm } from "@/components/campaigns/wave-settings-form";
 import { WaveStatusBadge } from "@/components/campaigns/wave-status-badge";
 import { FollowUpSettingsForm } from "@/components/follow-up/follow-up-settings-form";
+import { KnownVersionScope } from "@/components/forms/use-known-version";
 import { getWaveConfiguration } from "@/lib/campaigns/get-wave-configuration";
 import { type FrozenBecause, frozenBecause } from "@/lib/campaigns/grid-versioning";
 import { WAVE_KIND_LABELS } from "@/lib/campaigns/labels";
@@ -55,8 +56,10 @@ export default async function WavePage({ params, searchParams }: Props) {
   });
   const dossierCount = wave.versions.reduce((sum, version) => sum + version._count.applications, 0);
 
+  // The settings, grid and targets forms edit fields of their own of the wave: each one's save
+  // moves the others' known version on (`KnownVersionScope`).
   return (
-    <>
+    <KnownVersionScope>
       <Breadcrumb segments={[crumb("Campagnes et vagues", "/pilotage/campagnes")]} current={wave.title} />
       <h1>
         {wave.title} <WaveStatusBadge status={waveStatus(wave, now)} />
@@ -156,6 +159,6 @@ export default async function WavePage({ params, searchParams }: Props) {
         <h2 id="versions">Historique des versions</h2>
         <WaveVersionsTable versions={wave.versions} />
       </section>
-    </>
+    </KnownVersionScope>
   );
 }
