@@ -4,7 +4,51 @@ import { e2eDb } from "./fixtures/database";
 import { createStaffInvitation } from "./fixtures/invitations";
 import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
 import { signInAs } from "./fixtures/sessions";
-import { createEstablishment, createUser } from "@/test/factories";
+import { inviteUser } from "@/lib/identity/invitations";
+import { createEstablishment, createUser, establishmentWithDirector, uniqueEmail } from "@/test/factories";
+
+/** A newcomer's link says how to sign in with the words of its e-mail (lib/notifications/invitation-email.ts). */
+test.describe("activating an account from an invitation", () => {
+  test("an establishment member reads e-CPS first, then a passkey on their phone or computer, or a security key", async ({ page }) => {
+    const { establishment, director } = await establishmentWithDirector(e2eDb);
+    const { link } = await inviteUser(director, {
+      purpose: "MEMBER",
+      email: uniqueEmail("collegue"),
+      establishmentId: establishment.id,
+      membershipRole: "EDITOR",
+    });
+    const errors = watchPageErrors(page);
+    await page.goto(new URL(link).pathname);
+
+    await expect(page.getByText("Choisissez comment vous connecter, sans mot de passe :")).toBeVisible();
+    await expect(
+      page.getByText("Connectez-vous avec votre e-CPS ou votre carte CPS (Pro Santé Connect), si vous en avez une."),
+    ).toBeVisible();
+    await expect(
+      page.getByText(
+        "Sinon, connectez-vous avec une clé d'accès (passkey) enregistrée sur votre téléphone ou votre ordinateur, ou avec une clé de sécurité : enregistrez-la ci-dessous.",
+        { exact: false },
+      ),
+    ).toBeVisible();
+    await expect(page.getByText("FIDO2", { exact: false })).toHaveCount(0);
+    await expectNoSeriousAccessibilityViolation(page);
+    await expectNoPageErrors(page, errors);
+  });
+
+  test("the programme's staff, who cannot use Pro Santé Connect, read the passkey or FIDO2 key alone", async ({ page }) => {
+    const invitation = await createStaffInvitation("REVIEWER");
+    const errors = watchPageErrors(page);
+    await page.goto(invitation.path);
+
+    await expect(
+      page.getByText("Enregistrez ici une clé d'accès (passkey ou clé de sécurité FIDO2) : aucun mot de passe n'est utilisé.", {
+        exact: false,
+      }),
+    ).toBeVisible();
+    await expect(page.getByText("e-CPS", { exact: false })).toHaveCount(0);
+    await expectNoPageErrors(page, errors);
+  });
+});
 
 /** An invitation opened by the account it was sent to: the button, or why this account cannot accept it. */
 test.describe("accepting an invitation with an account", () => {

@@ -1,5 +1,6 @@
 import { formatParisDateTime } from "@/lib/time/paris";
 import { asRole } from "@/lib/format/elision";
+import { invitationSignInMeans } from "@/lib/identity/invitation-sign-in-means";
 import { SIGNATURE } from "./signature";
 
 export type InvitationEmailInput = {
@@ -13,16 +14,15 @@ export type InvitationEmailInput = {
   proSanteConnect: boolean;
 };
 
-/** How the link lets a person sign in, in words a director without IT staff understands. */
+/** How the link lets a person sign in: the words of the link's page too. */
 function signInMeans(proSanteConnect: boolean): string[] {
-  if (!proSanteConnect)
-    return [
-      "Ce lien ne peut servir qu'une fois. Vous y enregistrerez une clé d'accès (passkey ou clé de sécurité FIDO2) : aucun mot de passe n'est utilisé.",
-    ];
+  const means = invitationSignInMeans(proSanteConnect);
+  if (!means.proSanteConnect)
+    return [`Ce lien ne peut servir qu'une fois. Vous y enregistrerez ${means.key} : aucun mot de passe n'est utilisé.`];
   return [
     "Ce lien ne peut servir qu'une fois. Vous y choisirez comment vous connecter, sans mot de passe :",
-    "- avec votre e-CPS ou votre carte CPS (Pro Santé Connect), si vous en avez une ;",
-    "- sinon avec une clé d'accès (passkey) enregistrée sur votre téléphone ou votre ordinateur, ou avec une clé de sécurité.",
+    `- ${means.proSanteConnect} ;`,
+    `- sinon ${means.key}.`,
   ];
 }
 

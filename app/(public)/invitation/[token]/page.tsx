@@ -8,6 +8,7 @@ import { OtherAccountNotice } from "@/components/identity/other-account-notice";
 import { PscSignInButton } from "@/components/identity/psc-sign-in-button";
 import { proSanteConnectEnabled } from "@/lib/config/env";
 import { getViewer } from "@/lib/identity/current-viewer";
+import { invitationSignInMeans } from "@/lib/identity/invitation-sign-in-means";
 import { acceptanceRefusal, findInvitation, invitationStatusMessage } from "@/lib/identity/invitations";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 import { asRole } from "@/lib/format/elision";
@@ -30,10 +31,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InvitationPage({ params }: Props) {
   const { token } = await params;
   const { status, invitation, accountExists } = await loadInvitation(token);
-  const pscEnabled = proSanteConnectEnabled();
   const viewer = await getViewer();
   const isInvitee = Boolean(viewer && invitation && viewer.email.toLowerCase() === invitation.email);
   // What the acceptance would refuse, said before the button is pressed rather than after.
+  // The e-mail's words (invitationEmail): Pro Santé Connect for a member when it is configured.
+  const means = invitationSignInMeans(invitation?.purpose === "MEMBER" && proSanteConnectEnabled());
   const refusal = viewer && invitation && status === "valid" && isInvitee ? await acceptanceRefusal(viewer, invitation.purpose) : null;
 
   return (
@@ -88,17 +90,23 @@ export default async function InvitationPage({ params }: Props) {
               )
             ) : (
               <>
-                {invitation.purpose === "MEMBER" && pscEnabled ? (
-                  <section className={fr.cx("fr-mb-4w")}>
-                    <h2 className={fr.cx("fr-h5")}>Vous avez une e-CPS ou une carte CPS</h2>
-                    <PscSignInButton returnTo={`/etablissements/${invitation.establishmentId}?bienvenue=psc`} invitationToken={token} />
-                  </section>
+                {means.proSanteConnect ? (
+                  <>
+                    <p>Ce lien ne peut servir qu&apos;une fois. Choisissez comment vous connecter, sans mot de passe :</p>
+                    <section className={fr.cx("fr-mb-4w")}>
+                      <h2 className={fr.cx("fr-h5")}>Vous avez une e-CPS ou une carte CPS</h2>
+                      <p>Connectez-vous {means.proSanteConnect}.</p>
+                      <PscSignInButton returnTo={`/etablissements/${invitation.establishmentId}?bienvenue=psc`} invitationToken={token} />
+                    </section>
+                  </>
                 ) : null}
                 <section>
                   <h2 className={fr.cx("fr-h5")}>Enregistrer une clé d&apos;accès</h2>
                   <p>
-                    Utilisez une clé de sécurité FIDO2 ou l&apos;authentificateur de votre ordinateur ou téléphone (Windows Hello, Touch ID,
-                    Android). Vous pourrez ensuite ajouter une clé de secours depuis « Mon compte ».
+                    {means.proSanteConnect
+                      ? `Sinon, connectez-vous ${means.key} : enregistrez-la ci-dessous.`
+                      : `Enregistrez ici ${means.key} : aucun mot de passe n'est utilisé.`}{" "}
+                    Vous pourrez ensuite ajouter une clé de secours depuis « Mon compte ».
                   </p>
                   <LinkKeyRegistration
                     link={{ kind: "invitation", token }}
