@@ -3,7 +3,7 @@ import { Badge } from "@/components/dsfr/badge";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { Population } from "@/lib/db/generated/enums";
 import { formatInteger } from "@/lib/format/numbers";
-import { formatShare, INDICATOR_ROWS, objective1Shortfall } from "@/lib/roster/compliance-view";
+import { formatShare, INDICATOR_ROWS, objective1Shortfall, objective2Summary } from "@/lib/roster/compliance-view";
 import { formatDayFrLong, toDay } from "@/lib/roster/dates";
 import type { EstablishmentIndicators, IndicatorSet } from "@/lib/roster/indicators";
 import { POPULATION_LABELS } from "@/lib/roster/labels";
@@ -95,9 +95,8 @@ export function IndicatorFigures({
           Objectif 2 (authentification à double facteur) :{" "}
           <Badge severity={indicators.objective2.met ? "success" : "warning"} small>
             {indicators.objective2.met ? "atteint" : "non atteint"}
-          </Badge>{" "}
-          – {formatShare({ count: indicators.objective2.compliant, of: indicators.objective2.concerned })} des professionnels qui en ont
-          besoin ont un MIE conforme.
+          </Badge>
+          {` – ${objective2Summary(indicators)}.`}
         </li>
       </ul>
       {professions.length > 0 ? <Breakdown caption={`${title} par profession`} groupLabel="Profession" rows={professions} /> : null}

@@ -6,6 +6,7 @@ import {
   formatShare,
   formatSharePercent,
   objective1Shortfall,
+  objective2Summary,
 } from "./compliance-view";
 
 /** French no-break spaces read as plain spaces. */
@@ -103,5 +104,32 @@ describe("emptyRosterBeforeSubmission", () => {
       "Le registre des professionnels est vide : les indicateurs figés au dépôt du dossier seraient tous à zéro. Complétez-le avant de déposer.",
     );
     expect(emptyRosterBeforeSubmission({ active: 1 })).toBeNull();
+  });
+});
+
+describe("objective2Summary", () => {
+  it("says an empty roster is empty, as objective 1 does, rather than « 0 sur 0 »", () => {
+    const summary = objective2Summary({ overall: { active: 0 }, objective2: { concerned: 0, compliant: 0 } });
+    expect(summary).toBe(
+      "aucun professionnel en activité dans le registre : ajoutez ou importez vos professionnels pour que l'objectif puisse être mesuré",
+    );
+    expect(summary).toBe(
+      objective1Shortfall({
+        overall: { active: 0 },
+        objective1: { met: false, registrationComplete: false, identityComplete: false, entitlementProcedureDeclared: true },
+      }),
+    );
+  });
+
+  it("says nobody needs a compliant MIE when no one in activity does, rather than « 0 sur 0 »", () => {
+    expect(objective2Summary({ overall: { active: 4 }, objective2: { concerned: 0, compliant: 0 } })).toBe(
+      "aucun des professionnels en activité n'a besoin d'un MIE conforme au RIE",
+    );
+  });
+
+  it("gives the share of those who need a compliant MIE otherwise", () => {
+    expect(plain(objective2Summary({ overall: { active: 50 }, objective2: { concerned: 40, compliant: 12 } }))).toBe(
+      "12 sur 40 (30 %) des professionnels qui en ont besoin ont un MIE conforme",
+    );
   });
 });

@@ -2,8 +2,9 @@
  * How the roster's indicators read on a page, in French: shares with their denominators, what a
  * professional loses by a date, and which date the projection looks at.
  *
- * Public API: `formatShare`, `formatSharePercent`, `objective1Shortfall`, `emptyRosterBeforeSubmission`,
- * `LOST_LABELS`, `describeLost`, `INDICATOR_ROWS`, `chooseProjectionTarget`, `RosterVerdict`, `rosterVerdict`.
+ * Public API: `formatShare`, `formatSharePercent`, `objective1Shortfall`, `objective2Summary`,
+ * `emptyRosterBeforeSubmission`, `LOST_LABELS`, `describeLost`, `INDICATOR_ROWS`,
+ * `chooseProjectionTarget`, `RosterVerdict`, `rosterVerdict`.
  */
 import { formatInteger, formatPercent } from "@/lib/format/numbers";
 import type { ProfessionalCompliance } from "./compliance";
@@ -41,6 +42,10 @@ export const INDICATOR_ROWS: ReadonlyArray<{ key: Exclude<keyof IndicatorSet, "a
   { key: "dmpReadyAmongNeedingDmp", label: "Accès au DMP, parmi ceux qui en ont besoin" },
 ];
 
+/** Why neither objective can be measured on an empty roster: their shares would be 0 of 0. */
+const EMPTY_ROSTER =
+  "aucun professionnel en activité dans le registre : ajoutez ou importez vos professionnels pour que l'objectif puisse être mesuré";
+
 /**
  * Why objective 1 is not met, as the clauses after « non atteint – »; null when it is met. With
  * nobody in the roster the shares are 0 of 0: the reason is the empty roster, not its people.
@@ -55,9 +60,7 @@ export function objective1Shortfall({
   if (objective1.met) return null;
   const empty = overall.active === 0;
   return [
-    empty
-      ? "aucun professionnel en activité dans le registre : ajoutez ou importez vos professionnels pour que l'objectif puisse être mesuré"
-      : null,
+    empty ? EMPTY_ROSTER : null,
     empty || objective1.registrationComplete ? null : "tous les professionnels ne sont pas enregistrés au RPPS",
     empty || objective1.identityComplete ? null : "toutes les identités ne sont pas vérifiées au niveau substantiel",
     objective1.entitlementProcedureDeclared
@@ -66,6 +69,23 @@ export function objective1Shortfall({
   ]
     .filter(Boolean)
     .join(" ; ");
+}
+
+/**
+ * What objective 2 stands on, as the clause after « atteint – » or « non atteint – »: the share of
+ * the professionals who need a compliant MIE, or, when that share would be 0 of 0, why (the empty
+ * roster, as objective 1 says; nobody in activity needing one).
+ */
+export function objective2Summary({
+  overall,
+  objective2,
+}: {
+  overall: Pick<IndicatorSet, "active">;
+  objective2: Pick<EstablishmentIndicators["objective2"], "concerned" | "compliant">;
+}): string {
+  if (overall.active === 0) return EMPTY_ROSTER;
+  if (objective2.concerned === 0) return "aucun des professionnels en activité n'a besoin d'un MIE conforme au RIE";
+  return `${formatShare({ count: objective2.compliant, of: objective2.concerned })} des professionnels qui en ont besoin ont un MIE conforme`;
 }
 
 /**
