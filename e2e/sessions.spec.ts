@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { encode } from "next-auth/jwt";
 import { createDemoSignInLinks } from "@/lib/identity/demo-sign-in";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
-import { E2E_BASE_URL } from "./fixtures/environment";
+import { E2E_AUTH_SECRET, E2E_BASE_URL } from "./fixtures/environment";
 import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 import { createUser } from "@/test/factories";
@@ -26,6 +27,22 @@ test.describe("sessions", () => {
     await thief.close();
     const signOut = await e2eDb.auditEvent.findFirst({ where: { action: "auth.sign_out", actorId: user.id } });
     expect(signOut).not.toBeNull();
+  });
+
+  test("next-auth's session endpoint answers a closed or unknown session as a signed-out one, with nothing", async ({ context }) => {
+    const user = await createUser(e2eDb, { staffRole: "REVIEWER", name: "Sacha Fermée" });
+    const sessionId = await signInAs(context, user.id);
+    expect(await (await context.request.get("/api/auth/session")).json()).toMatchObject({ sid: sessionId });
+
+    await e2eDb.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
+    const closed = await context.request.get("/api/auth/session");
+    expect(closed.status()).toBe(200);
+    expect(await closed.json()).toEqual({});
+
+    await context.clearCookies();
+    const token = await encode({ token: { sub: user.id, sid: "0190f000-0000-7000-8000-000000000000" }, secret: E2E_AUTH_SECRET });
+    await context.addCookies([{ name: "next-auth.session-token", value: token, url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+    expect(await (await context.request.get("/api/auth/session")).json()).toEqual({});
   });
 
   test("signing out of every session ends the sessions on other devices", async ({ browser }) => {

@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { authSecret, env } from "@/lib/config/env";
@@ -10,7 +10,7 @@ import { clientIp, userAgent } from "@/lib/http/client-info";
 import { consumeDemoSignInLink } from "./demo-sign-in";
 import { consumeAttempt } from "./rate-limits";
 import { PSC_REJECTION_MESSAGES, proSanteConnectProvider, type PscUser } from "./pro-sante-connect";
-import { openSession, revokeSession } from "./sessions";
+import { openSession, resumeSessionUser, revokeSession } from "./sessions";
 import { SIGN_IN_REFUSED } from "./sign-in-messages";
 import { noteSignInRefusal } from "./sign-in-rate-limit";
 import { finishPasskeySignIn } from "./webauthn/authentication";
@@ -119,7 +119,15 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
+    /**
+     * `/api/auth/session`: the cookie's JWT alone would answer for a session closed since (signed
+     * out elsewhere, closed from « Mon compte », idle, past its lifetime, an account closed); such a
+     * session, or one the database does not know, answers as nobody signed in does, `{}`, as the
+     * pages do (getViewer).
+     */
     async session({ session, token }) {
+      const user = token.sid ? await resumeSessionUser(token.sid) : null;
+      if (!user || user.disabledAt) return {} as Session;
       return { expires: session.expires, sid: token.sid };
     },
   },
