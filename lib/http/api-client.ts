@@ -14,6 +14,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Why a request got no answer: the network (« Le serveur ne répond pas »), or the page itself,
+ * which gave it up (a navigation, an AbortController): then an empty message, which the forms
+ * (useApiSubmit) and lists show as nothing, the person having moved on.
+ */
+export function requestFailure(caught: unknown): ApiError {
+  if (caught instanceof Error && caught.name === "AbortError") return new ApiError("", 0, "ABORTED");
+  return new ApiError("Le serveur ne répond pas. Vérifiez votre connexion et réessayez.", 0, "NETWORK");
+}
+
 /** `body`: JSON, or a FormData for the routes that take files (multipart, its boundary set by the browser). */
 export async function callApi<T = Record<string, unknown>>(path: string, method: string, body?: unknown): Promise<T> {
   let response: Response;
@@ -25,8 +35,8 @@ export async function callApi<T = Record<string, unknown>>(path: string, method:
       body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
       credentials: "same-origin",
     });
-  } catch {
-    throw new ApiError("Le serveur ne répond pas. Vérifiez votre connexion et réessayez.", 0, "NETWORK");
+  } catch (caught) {
+    throw requestFailure(caught);
   }
   const payload = (await response.json().catch(() => ({}))) as {
     error?: { message: string; code: string; fieldErrors?: Record<string, string[]>; details?: Record<string, unknown> };
