@@ -65,7 +65,7 @@ export function ExtensionForm({ waveId, granted }: { waveId: string; granted: re
         control={form.control}
         name="newClosesAt"
         label="Nouvelle date limite (heure de Paris)"
-        hint="Date et heure de Paris, postérieures à la clôture de la vague."
+        hint="Date et heure de Paris, postérieures à la clôture de la vague ; cette minute est comprise."
         type="datetime-local"
       />
       <TextAreaField

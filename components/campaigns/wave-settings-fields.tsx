@@ -52,7 +52,7 @@ export function WaveSettingsFields({
         control={control}
         name="closesAt"
         label="Clôture des candidatures (heure de Paris)"
-        hint="Date et heure de Paris : un dossier est refusé à partir de cette minute, sauf prolongation accordée à son établissement."
+        hint="Date et heure de Paris : cette minute est comprise, un dossier est accepté jusqu'à sa dernière seconde et refusé à partir de la suivante, sauf prolongation accordée à son établissement."
         type="datetime-local"
       />
       <TextField

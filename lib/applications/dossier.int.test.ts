@@ -6,6 +6,7 @@ import { saveSection } from "./save-section";
 import { submitApplication } from "./submit-application";
 import { transitionApplication, ZTransitionInput } from "./transition-application";
 import { completeDossierContent, createOpenWave } from "@/test/factories";
+import { formatParisDateTime } from "@/lib/time/paris";
 
 /** The dossier's use cases on a real database: concurrency, idempotency, deadlines, transitions. */
 describe("dossier use cases", () => {
@@ -143,13 +144,33 @@ describe("dossier use cases", () => {
     expect(await testDb.auditEvent.count()).toBe(audits);
     expect((await testDb.application.findUniqueOrThrow({ where: { id: application.id } })).state).toBe("DRAFT");
 
-    // The same dossier, had it been late:
-    await testDb.wave.update({ where: { id: wave.waveId }, data: { closesAt: new Date(Date.now() - 1000) } });
+    // The same dossier, had it been late (past the end of the closing minute):
+    await testDb.wave.update({ where: { id: wave.waveId }, data: { closesAt: new Date(Date.now() - 61_000) } });
     await expect(
       submitApplication(director, { applicationId: application.id, idempotencyKey: crypto.randomUUID(), ip: null }),
     ).rejects.toMatchObject({
       code: "DEADLINE_PASSED",
     });
+  });
+
+  it("accepts a deposit within the deadline's displayed minute, refuses one from the next minute", async () => {
+    // A whole minute an hour ahead, shown « … à HH:MM (heure de Paris) ».
+    const closesAt = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 3_600_000);
+    const { application, user, asViewer, wave } = await setup(closesAt);
+    const director = asViewer(await user("directrice"));
+    await testDb.application.update({ where: { id: application.id }, data: completeDossierContent(wave.objectives) });
+    const submitAt = (now: Date) =>
+      submitApplication(director, { applicationId: application.id, idempotencyKey: crypto.randomUUID(), ip: null }, now);
+
+    const late = await submitAt(new Date(closesAt.getTime() + 60_000)).catch((error) => error);
+    expect(late).toMatchObject({ code: "DEADLINE_PASSED" });
+    expect(late.message).toContain(`La date limite de dépôt était le ${formatParisDateTime(closesAt)} (heure de Paris)`);
+    expect(await testDb.submission.count()).toBe(0);
+
+    const lastMillisecond = new Date(closesAt.getTime() + 59_999);
+    const receipt = await submitAt(lastMillisecond);
+    expect(receipt).toMatchObject({ receivedAt: lastMillisecond.toISOString(), alreadySubmitted: false });
+    expect((await testDb.application.findUniqueOrThrow({ where: { id: application.id } })).state).toBe("SUBMITTED");
   });
 
   it("moves a dossier only by the right role from the right state, with history and audit", async () => {

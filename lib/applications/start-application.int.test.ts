@@ -37,7 +37,8 @@ describe("starting a dossier", () => {
       code: "INVALID_STATE",
       details: { reason: "NOT_OPEN_YET" },
     });
-    await expect(start(parisDateTime("2027-03-31T23:59"))).rejects.toMatchObject({
+    // The closing minute, 23:59, is included: refused from the next one.
+    await expect(start(parisDateTime("2027-04-01T00:00"))).rejects.toMatchObject({
       code: "DEADLINE_PASSED",
       message: expect.stringContaining("31 mars 2027 à 23:59"),
     });

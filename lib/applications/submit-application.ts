@@ -3,6 +3,7 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
+import { isPastClosing } from "@/lib/campaigns/deadline";
 import { AppError } from "@/lib/errors/app-error";
 import { requestRun } from "@/lib/jobs/worker";
 import { parisToday } from "@/lib/roster/dates";
@@ -40,10 +41,10 @@ async function latestSubmission(applicationId: string): Promise<SubmissionReceip
 }
 
 /**
- * Submits a draft: refused after the deadline (server clock, Paris time in the message) and while
- * anything is missing; otherwise locks the dossier, records the receipt time and the content's
- * hash, freezes the roster's figures; the acknowledgment of receipt is rendered and e-mailed by the
- * job queue right after (issue-receipts.ts, ADR 0016: a PDF per request made a deadline's rush queue
+ * Submits a draft: refused after the deadline's minute (`isPastClosing`: server clock, Paris time in
+ * the message) and while anything is missing; otherwise locks the dossier, records the receipt time
+ * and the content's hash, freezes the roster's figures; the acknowledgment of receipt is rendered
+ * and e-mailed by the job queue right after (issue-receipts.ts, ADR 0016: a PDF per request made a deadline's rush queue
  * up for seconds). Idempotent: the same `idempotencyKey` (a retry, a double click) or a concurrent
  * submit returns the one submission.
  *
@@ -75,7 +76,7 @@ export async function submitApplication(
     // The receipt quotes these figures: frozen now, as the roster stands at submission.
     computeEstablishmentIndicators(db, facts.establishmentId, parisToday(now)),
   ]);
-  if (now >= snapshot.closesAt) {
+  if (isPastClosing(now, snapshot.closesAt)) {
     throw new AppError(
       "DEADLINE_PASSED",
       `La date limite de dépôt était le ${formatParisDateTime(snapshot.closesAt)} (heure de Paris) : le dossier ne peut plus être déposé.`,

@@ -18,9 +18,10 @@ describe("deadline reminders", () => {
     expect(kinds(at("2026-02-11T23:59"))).toEqual(["2d"]);
   });
 
-  it("sends nothing once the deadline has passed", () => {
+  it("sends nothing once the deadline has passed, its displayed minute included", () => {
     expect(kinds(at("2026-02-13T23:58"))).toEqual(["2d"]);
-    expect(kinds(at("2026-02-13T23:59"))).toEqual([]);
+    expect(kinds(new Date(at("2026-02-13T23:59").getTime() + 59_999))).toEqual(["2d"]);
+    expect(kinds(at("2026-02-14T00:00"))).toEqual([]);
   });
 
   it("follows the establishment's extension", () => {

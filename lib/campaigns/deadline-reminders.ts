@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { subDays } from "date-fns";
 import { PARIS } from "@/lib/time/paris";
-import { effectiveClosingTime } from "./deadline";
+import { effectiveClosingTime, isPastClosing } from "./deadline";
 
 export type ReminderKind = "7d" | "2d";
 
@@ -32,7 +32,7 @@ export function dueReminders(drafts: readonly UnsubmittedDraft[], now: Date): Du
   const due: DueReminder[] = [];
   for (const draft of drafts) {
     const deadline = effectiveClosingTime(draft.wave, draft.extension);
-    if (now >= deadline) continue;
+    if (isPastClosing(now, deadline)) continue;
     for (const kind of BY_URGENCY) {
       const moment = new Date(subDays(new TZDate(deadline.getTime(), PARIS), REMINDER_LEAD_DAYS[kind]).getTime());
       if (now < moment) continue;

@@ -33,9 +33,11 @@ describe("eligibility screening", () => {
     expect(screenEligibility({ wave, category: ehpad, now: wave.opensAt }).eligible).toBe(true);
   });
 
-  it("is closed at the closing instant, open a second before", () => {
+  it("is open until the end of the closing minute, closed from the next one", () => {
     expect(screenEligibility({ wave, category: ehpad, now: new Date(wave.closesAt.getTime() - 1000) }).eligible).toBe(true);
-    const closed = screenEligibility({ wave, category: ehpad, now: wave.closesAt });
+    expect(screenEligibility({ wave, category: ehpad, now: wave.closesAt }).eligible).toBe(true);
+    expect(screenEligibility({ wave, category: ehpad, now: new Date(wave.closesAt.getTime() + 59_999) }).eligible).toBe(true);
+    const closed = screenEligibility({ wave, category: ehpad, now: new Date(wave.closesAt.getTime() + 60_000) });
     expect(closed).toMatchObject({ eligible: false, reason: "CLOSED" });
     expect(closed.eligible ? "" : closed.message).toContain("13 février 2026 à 23:59");
   });
@@ -47,7 +49,8 @@ describe("eligibility screening", () => {
       closesAt: extension.closesAt,
       extended: true,
     });
-    const closed = screenEligibility({ wave, category: ehpad, extension, now: extension.closesAt });
+    expect(screenEligibility({ wave, category: ehpad, extension, now: extension.closesAt }).eligible).toBe(true);
+    const closed = screenEligibility({ wave, category: ehpad, extension, now: at("2026-03-01T12:01") });
     expect(closed.eligible ? "" : closed.message).toContain("1er mars 2026 à 12:00");
   });
 

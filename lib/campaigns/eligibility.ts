@@ -1,5 +1,5 @@
 import { formatParisDateTime } from "@/lib/time/paris";
-import { effectiveClosingTime } from "./deadline";
+import { effectiveClosingTime, isPastClosing } from "./deadline";
 
 export type Ineligibility = "CATEGORY_EXCLUDED" | "NOT_OPEN_YET" | "CLOSED";
 
@@ -37,7 +37,7 @@ export function screenEligibility({ wave, category, extension, now }: Eligibilit
       `Cette vague ouvrira le ${formatParisDateTime(wave.opensAt)} (heure de Paris) : vous pourrez commencer votre dossier à partir de ce moment.`,
     );
   }
-  if (now >= closesAt) {
+  if (isPastClosing(now, closesAt)) {
     return refuse(
       "CLOSED",
       `Cette vague est close depuis le ${formatParisDateTime(closesAt)} (heure de Paris) : il n'est plus possible d'y commencer un dossier.`,

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { deadlineReminderEmail } from "@/lib/notifications/deadline-reminder";
 import { enqueueEmail } from "@/lib/notifications/outbox";
+import { latestPassedClosing } from "./deadline";
 import { dueReminders, REMINDER_LEAD_DAYS, reminderDedupeKey } from "./deadline-reminders";
 import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 
@@ -15,10 +16,11 @@ export async function sendDeadlineReminders(now = new Date()): Promise<{ enqueue
   // The effective deadline is never before the wave's closing: later waves cannot be due yet
   // (one more day for the hour summer time adds or takes).
   const horizon = new Date(now.getTime() + (Math.max(...Object.values(REMINDER_LEAD_DAYS)) + 1) * DAY_MS);
+  const passed = latestPassedClosing(now);
   const drafts = await db.application.findMany({
     where: {
       state: "DRAFT",
-      wave: { closesAt: { lte: horizon }, OR: [{ closesAt: { gt: now } }, { extensions: { some: { closesAt: { gt: now } } } }] },
+      wave: { closesAt: { lte: horizon }, OR: [{ closesAt: { gt: passed } }, { extensions: { some: { closesAt: { gt: passed } } } }] },
     },
     select: {
       id: true,
@@ -28,7 +30,7 @@ export async function sendDeadlineReminders(now = new Date()): Promise<{ enqueue
         select: {
           title: true,
           closesAt: true,
-          extensions: { where: { closesAt: { gt: now } }, select: { establishmentId: true, closesAt: true } },
+          extensions: { where: { closesAt: { gt: passed } }, select: { establishmentId: true, closesAt: true } },
         },
       },
       establishment: { select: { name: true, memberships: REACHABLE_MEMBERS } },

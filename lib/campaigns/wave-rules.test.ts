@@ -95,10 +95,10 @@ describe("changes once the wave exists", () => {
     expect(checkSettingsChange(stored, { opensAt: new Date(stored.opensAt) }, parisDateTime("2026-04-01T09:00"))).toEqual([]);
   });
 
-  it("want a new wave's closing still ahead, to the minute", () => {
+  it("want a new wave's closing still ahead, its minute included", () => {
     const closesAt = parisDateTime("2026-06-30T23:59");
     expect(checkClosing({ closesAt }, null, parisDateTime("2026-06-30T23:58"))).toEqual([]);
-    expect(paths(checkClosing({ closesAt }, null, closesAt))).toEqual(["closesAt"]);
+    expect(checkClosing({ closesAt }, null, new Date(closesAt.getTime() + 59_000))).toEqual([]);
     expect(checkClosing({ closesAt }, null, parisDateTime("2026-07-01T00:00"))[0]?.message).toContain("une nouvelle vague");
   });
 
@@ -114,7 +114,7 @@ describe("changes once the wave exists", () => {
         message: "Cette date de clôture est déjà passée : choisissez une date à venir, même pour clore la vague plus tôt.",
       },
     ]);
-    expect(paths(checkClosing({ closesAt: now }, stored, now))).toEqual(["closesAt"]);
+    expect(paths(checkClosing({ closesAt: now }, stored, new Date(now.getTime() + 60_000)))).toEqual(["closesAt"]);
     // A closed wave's envelope or eligibility still changes: its closing stays as it was.
     expect(checkClosing(stored, stored, parisDateTime("2027-06-01T10:00"))).toEqual([]);
   });
@@ -135,6 +135,9 @@ describe("changes once the wave exists", () => {
     expect(checkExtension({ closesAt: parisDateTime("2026-03-01T12:00") }, wave, now)).toEqual([]);
     expect(checkExtension({ closesAt: parisDateTime("2026-02-13T23:59") }, wave, now)[0]?.message).toContain("postérieure à la clôture");
     expect(checkExtension({ closesAt: parisDateTime("2026-02-18T12:00") }, wave, now)[0]?.message).toContain("dans le futur");
+    // The current minute is still ahead: a deposit is on time until its end.
+    expect(checkExtension({ closesAt: now }, wave, new Date(now.getTime() + 30_000))).toEqual([]);
+    expect(checkExtension({ closesAt: now }, wave, new Date(now.getTime() + 60_000))[0]?.message).toContain("dans le futur");
   });
 
   it("call an earlier date than the extension granted a shortening, and say so", () => {
@@ -153,7 +156,9 @@ describe("changes once the wave exists", () => {
     const withdraw = (submittedAt: Date | null) => checkExtensionWithdrawal({ establishment: "CH de Niort" }, wave, submittedAt);
     expect(withdraw(null)).toEqual([]);
     expect(withdraw(parisDateTime("2026-02-13T23:58"))).toEqual([]);
-    expect(withdraw(parisDateTime("2026-02-13T23:59"))[0]?.message).toContain("la retirer rendrait ce dépôt hors délai");
+    // Deposited within the wave's closing minute: on time without the extension.
+    expect(withdraw(new Date(parisDateTime("2026-02-13T23:59").getTime() + 59_999))).toEqual([]);
+    expect(withdraw(parisDateTime("2026-02-14T00:00"))[0]?.message).toContain("la retirer rendrait ce dépôt hors délai");
     expect(withdraw(parisDateTime("2026-02-20T10:00"))[0]?.message).toBe(
       "« CH de Niort » a déposé son dossier le 20 février 2026 à 10:00, après la clôture de la vague, grâce à cette prolongation : la retirer rendrait ce dépôt hors délai.",
     );

@@ -1,6 +1,7 @@
 import { formatParisDateTime, isParisLocalTime, parisDateTime } from "@/lib/time/paris";
 import { AppError } from "@/lib/errors/app-error";
 import { formatEuros } from "@/lib/format/numbers";
+import { isPastClosing } from "./deadline";
 import { parseEnvelope } from "./envelope";
 
 /**
@@ -146,9 +147,10 @@ export function refuseIssues(issues: readonly RuleIssue[]): void {
  * backs (or, before the opening, close a wave that never opened). Closing an open wave early
  * stays possible, at a time still to come (« ce soir à 23 h 59 »). A closing already passed may
  * stay while another setting changes (the envelope of a closed wave). `stored` is null for a new wave.
+ * The current minute is still ahead: deposits are on time until its end (`isPastClosing`).
  */
 export function checkClosing(next: { closesAt: Date }, stored: { closesAt: Date } | null, now: Date): RuleIssue[] {
-  if (next.closesAt > now || (stored && next.closesAt.getTime() === stored.closesAt.getTime())) return [];
+  if (!isPastClosing(now, next.closesAt) || (stored && next.closesAt.getTime() === stored.closesAt.getTime())) return [];
   return [
     {
       path: ["closesAt"],
@@ -173,7 +175,10 @@ export function checkEnvelopeCoversGrants(next: { fundingEnvelopeCents: bigint }
   ];
 }
 
-/** An extension gives one establishment more time: later than the wave's closing, and still ahead. */
+/**
+ * An extension gives one establishment more time: later than the wave's closing, and still ahead
+ * (its minute included, `isPastClosing`).
+ */
 export function checkExtension(extension: { closesAt: Date }, wave: { closesAt: Date }, now: Date): RuleIssue[] {
   if (extension.closesAt <= wave.closesAt) {
     return [
@@ -183,7 +188,7 @@ export function checkExtension(extension: { closesAt: Date }, wave: { closesAt: 
       },
     ];
   }
-  if (extension.closesAt <= now) return [{ path: ["closesAt"], message: "La nouvelle date limite doit être dans le futur." }];
+  if (isPastClosing(now, extension.closesAt)) return [{ path: ["closesAt"], message: "La nouvelle date limite doit être dans le futur." }];
   return [];
 }
 
@@ -203,16 +208,16 @@ export function shorteningNotice(establishment: string, from: Date, to: Date): s
 
 /**
  * Withdrawing an extension gives the establishment the wave's closing back. Refused once its
- * dossier was submitted at or after the wave's closing: that deposit was on time only thanks to the
- * extension, and would become late (ADR 0038). While the wave's closing is ahead, or when the
- * dossier is a draft, or was submitted before the wave's closing, nothing depends on it.
+ * dossier was submitted after the wave's closing minute (`isPastClosing`): that deposit was on time
+ * only thanks to the extension, and would become late (ADR 0038). While the wave's closing is
+ * ahead, or when the dossier is a draft, or was submitted on time for the wave, nothing depends on it.
  */
 export function checkExtensionWithdrawal(
   extension: { establishment: string },
   wave: { closesAt: Date },
   submittedAt: Date | null,
 ): RuleIssue[] {
-  if (submittedAt === null || submittedAt < wave.closesAt) return [];
+  if (submittedAt === null || !isPastClosing(submittedAt, wave.closesAt)) return [];
   return [
     {
       path: [],

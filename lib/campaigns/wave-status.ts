@@ -1,9 +1,11 @@
+import { isPastClosing } from "./deadline";
+
 export type WaveStatus = "UPCOMING" | "OPEN" | "CLOSED";
 
-/** Whether a wave takes applications at `now` (the closing time itself is already too late). */
+/** Whether a wave takes applications at `now` (until the end of its closing minute, `isPastClosing`). */
 export function waveStatus(wave: { opensAt: Date; closesAt: Date }, now: Date): WaveStatus {
   if (now < wave.opensAt) return "UPCOMING";
-  return now < wave.closesAt ? "OPEN" : "CLOSED";
+  return isPastClosing(now, wave.closesAt) ? "CLOSED" : "OPEN";
 }
 
 export const WAVE_STATUS_LABELS: Readonly<Record<WaveStatus, string>> = {

@@ -1,3 +1,4 @@
+import { isPastClosing } from "@/lib/campaigns/deadline";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { establishmentUrl } from "./dossier-links";
 import { SIGNATURE } from "./signature";
@@ -22,7 +23,7 @@ export function deadlineExtensionWithdrawnEmail(input: {
       "",
       `L'Agence du Numérique en Santé retire la prolongation accordée à « ${input.establishment} » pour « ${input.wave} » jusqu'au ${formatParisDateTime(input.previousClosesAt)}.`,
       `La date limite de dépôt de votre établissement redevient celle de la vague : ${waveClosesAt} (heure de Paris).`,
-      ...(input.waveClosesAt <= input.now ? ["Cette date est passée : le dossier ne peut plus être déposé."] : []),
+      ...(isPastClosing(input.now, input.waveClosesAt) ? ["Cette date est passée : le dossier ne peut plus être déposé."] : []),
       "",
       establishmentUrl(input.establishmentId),
       "",

@@ -12,7 +12,10 @@ export const ZWave = z
     title: z.string(),
     year: z.int(),
     opensAt: ZDateTime,
-    closesAt: ZDateTime.meta({ description: "Clôture du dépôt des dossiers (hors prolongations accordées à un établissement)" }),
+    closesAt: ZDateTime.meta({
+      description:
+        "Clôture du dépôt des dossiers (hors prolongations accordées à un établissement) : la minute indiquée est comprise, un dépôt est accepté jusqu'à sa dernière seconde",
+    }),
     fundingEnvelopeCents: ZCents.meta({ description: "Enveloppe de financement, en centimes d'euro" }),
   })
   .meta({ id: "Wave" });

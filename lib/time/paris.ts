@@ -97,8 +97,9 @@ export function formatParisDateTime(instant: Date): string {
 }
 
 /**
- * « 13 février 2026 à 23:58:12 »: where the second matters (a deposit at 23:59:59 is on time, one at
- * 00:00:00 is not, so the receipt shows seconds).
+ * « 13 février 2026 à 23:58:12 »: where the second matters (for a deadline shown « à 23:59 », a
+ * deposit at 23:59:59 is on time, one at 00:00:00 is not: `isPastClosing` in
+ * lib/campaigns/deadline.ts; so the receipt shows seconds).
  */
 export function formatParisDateTimeToTheSecond(instant: Date): string {
   const clock = parisWallClock(instant);

@@ -24,6 +24,7 @@ import { SECTION_SLUGS } from "@/lib/applications/section-slugs";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { guardedPageLoad } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
+import { isPastClosing } from "@/lib/campaigns/deadline";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
 import { establishmentSegments } from "@/components/establishments/establishment-segments";
@@ -55,7 +56,7 @@ export default async function DossierPage({ params }: Props) {
     record: [dossier, figures, reviewFollowUp],
   } = await loadDossierPage(applicationId);
   const now = new Date();
-  const pastDeadline = now >= dossier.closesAt;
+  const pastDeadline = isPastClosing(now, dossier.closesAt);
   // Said while the figures are live, not required: they freeze at submission (`emptyRosterBeforeSubmission`).
   const emptyRoster = figures.draft ? emptyRosterBeforeSubmission(figures.indicators.overall) : null;
   const sectionInfo = new Map(dossier.sections.map((section) => [section.section, section]));
