@@ -5,6 +5,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
+import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
 import { signInAs } from "./fixtures/sessions";
 import {
   createDraft,
@@ -306,7 +307,7 @@ test.describe("filing a dossier", () => {
     await signInAs(context, director.id);
 
     await page.goto(`/dossiers/${id}`);
-    await expect(page.getByText("La date limite est dépassée : le dossier ne peut plus être déposé.")).toBeVisible();
+    await expect(page.getByText("La date limite de dépôt est passée : le dossier ne peut plus être déposé.")).toBeVisible();
     const response = await page.request.post(`/api/applications/${id}/submission`, {
       data: { idempotencyKey: crypto.randomUUID() },
       headers: { Origin: new URL(page.url()).origin },
@@ -317,6 +318,24 @@ test.describe("filing a dossier", () => {
     expect(body.error.message).toMatch(/^La date limite de dépôt était le .* \(heure de Paris\)/);
     expect(await e2eDb.submission.count({ where: { applicationId: id } })).toBe(0);
     expect((await e2eDb.application.findUniqueOrThrow({ where: { id } })).state).toBe("DRAFT");
+  });
+
+  test("after the deadline, an incomplete draft says the deadline has passed, not what to complete", async ({ page, context }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    const wave = await createOpenWave(e2eDb);
+    const { id } = await createDraft(e2eDb, establishment.id, wave);
+    await e2eDb.wave.update({ where: { id: wave.waveId }, data: { closesAt: new Date(Date.now() - 61_000) } });
+    await signInAs(context, director.id);
+
+    const errors = watchPageErrors(page);
+    await page.goto(`/dossiers/${id}`);
+    const deposit = page.getByRole("region", { name: "Dépôt" });
+    await expect(deposit.getByText("La date limite de dépôt est passée : le dossier ne peut plus être déposé.")).toBeVisible();
+    await expect(deposit.getByText("Avant de déposer, complétez :")).toHaveCount(0);
+    await expect(deposit.getByTestId("missing-items")).toHaveCount(0);
+    await expect(deposit.getByRole("button", { name: "Déposer le dossier" })).toBeDisabled();
+    await expectNoPageErrors(page, errors);
   });
 
   test("ten parallel submissions make one submission and one e-mail", async ({ page, context }) => {

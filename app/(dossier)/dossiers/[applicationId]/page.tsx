@@ -181,7 +181,10 @@ export default async function DossierPage({ params }: Props) {
                   {emptyRoster} <Link href={`/etablissements/${figures.establishmentId}/professionnels`}>Registre des professionnels</Link>
                 </p>
               ) : null}
-              {dossier.missing.length > 0 ? (
+              {pastDeadline ? (
+                // Said first: what is missing no longer matters once the dossier cannot be deposited.
+                <p>La date limite de dépôt est passée : le dossier ne peut plus être déposé.</p>
+              ) : dossier.missing.length > 0 ? (
                 <>
                   <p>Avant de déposer, complétez :</p>
                   <ul data-testid="missing-items">
@@ -192,8 +195,6 @@ export default async function DossierPage({ params }: Props) {
                     ))}
                   </ul>
                 </>
-              ) : pastDeadline ? (
-                <p>La date limite est dépassée : le dossier ne peut plus être déposé.</p>
               ) : (
                 <p>Le dossier est complet : vous pouvez le déposer.</p>
               )}
