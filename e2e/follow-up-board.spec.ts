@@ -61,6 +61,7 @@ test("a manager filters the follow-up board by stage, sees the overdue check fir
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText("CH Zicavo en retard");
   await expect(rows.nth(0)).toContainText("En retard");
+  await expect(board.getByRole("columnheader", { name: /^Échéance \(heure de Paris\)/ })).toBeVisible();
   await expect(rows.nth(1)).toContainText("CH Aubrac à l'heure");
   await expect(rows.nth(1)).not.toContainText("En retard");
 
@@ -70,6 +71,8 @@ test("a manager filters the follow-up board by stage, sees the overdue check fir
   for await (const chunk of await (await download).createReadStream()) csv += chunk.toString("utf8");
   const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
   expect(lines[0]).toContain("Établissement;FINESS;Région;Vague;Projet;Étape du suivi");
+  // Instants are Paris time, said in their headers (a reader overseas would take them as local).
+  expect(lines[0]).toContain("Déclaré le (heure de Paris);Détenu par;Échéance (heure de Paris);En retard");
   // Each row: the dossier's reference, then its establishment.
   expect(lines.slice(1).map((line) => line.split(";")[0])).toEqual([
     expect.stringMatching(/^HC-\d{5}$/),

@@ -95,6 +95,8 @@ test("a director declares with evidence, the region's ARS approves, the ANS vali
   const arsId = await staffWithPasskey(asArs!, "REGIONAL_REVIEWER", "Aline Régionale");
   await e2eDb.reviewerRegion.create({ data: { userId: arsId, regionCode: "75" } });
   await asArs!.goto("/instruction/suivi");
+  await expect(asArs!.getByRole("columnheader", { name: "Déclarée le (heure de Paris)" })).toBeVisible();
+  await expect(asArs!.getByRole("columnheader", { name: "Échéance (heure de Paris)" })).toBeVisible();
   await expectNoSeriousAccessibilityViolation(asArs!);
   await asArs!.getByRole("link", { name: "CH du Marais" }).click();
   await expect(asArs!.getByRole("heading", { level: 1, name: "Vérification des résultats déclarés" })).toBeVisible();

@@ -188,6 +188,9 @@ test.describe("page layout", () => {
       await signInAs(context, manager.id);
       await page.goto(`/dossiers/${dossier.id}`);
       await expect(page.getByRole("table", { name: "Attributions et évaluations" })).toBeVisible();
+      await expect(
+        page.getByRole("table", { name: "Attributions et évaluations" }).getByRole("columnheader", { name: "Échéance (heure de Paris)" }),
+      ).toBeVisible();
       await expectNoSidewaysScroll(page);
       for (const caption of ["Indicateurs actuels par profession", "Indicateurs actuels par population"]) {
         await expectReachableInItsFrame(page, page.getByRole("table", { name: caption }).getByRole("columnheader").last());

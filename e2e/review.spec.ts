@@ -527,6 +527,8 @@ test.describe("review", () => {
     );
     const table = page.getByRole("table", { name: "Dossiers qui vous sont attribués" });
     await expect(table.getByRole("link")).toHaveText(["EHPAD Plus Tôt", "EHPAD Plus Tard", "EHPAD Déjà Évalué"]);
+    // Due dates are Paris time, said in the header: an ARS reviewer overseas would read them as local.
+    await expect(table.getByRole("columnheader", { name: "Échéance (heure de Paris)" })).toBeVisible();
 
     await page.goto("/instruction?statut=OVERDUE&tri=etablissement");
     await expect(page.getByText("Aucun dossier ne correspond à ces filtres.")).toBeVisible();

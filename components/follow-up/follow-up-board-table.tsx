@@ -50,7 +50,7 @@ const columns = helper.columns([
   helper.accessor("stage", { header: "Étape du suivi" }),
   helper.accessor("heldBy", { header: "Détenu par", cell: ({ getValue }) => getValue() ?? "–" }),
   helper.accessor("dueAt", {
-    header: "Échéance",
+    header: "Échéance (heure de Paris)",
     cell: ({ row }) => (
       <>
         {row.original.dueAt ?? "–"}

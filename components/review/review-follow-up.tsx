@@ -37,7 +37,7 @@ export function ReviewFollowUp({ followUp }: { followUp: NonNullable<Awaited<Ret
                 <th scope="col">Instructeur</th>
                 <th scope="col">Niveau</th>
                 <th scope="col">Statut</th>
-                <th scope="col">Échéance</th>
+                <th scope="col">Échéance (heure de Paris)</th>
                 <th scope="col">Actions</th>
               </tr>
             </thead>

@@ -75,7 +75,7 @@ export function dossierExportColumns(objectives: readonly ExportObjective[]): Fi
     text("Région"),
     text("Vague"),
     text("État"),
-    dateTime("Déposé le"),
+    dateTime("Déposé le (heure de Paris)"),
     text("Empreinte du dépôt (SHA-256)"),
     text("Projet"),
     text("Résumé du projet"),

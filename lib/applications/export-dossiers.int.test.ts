@@ -41,7 +41,9 @@ describe("the streamed dossier export", () => {
     expect(file.fileName).toMatch(/^dossiers-hospiconnect-auvergne-rhone-alpes-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = await csvLinesOf(file.stream);
     expect(
-      lines[0]!.startsWith("Référence;Établissement;FINESS;Catégorie;Région;Vague;État;Déposé le;Empreinte du dépôt (SHA-256);Projet;"),
+      lines[0]!.startsWith(
+        "Référence;Établissement;FINESS;Catégorie;Région;Vague;État;Déposé le (heure de Paris);Empreinte du dépôt (SHA-256);Projet;",
+      ),
     ).toBe(true);
     expect(lines.slice(1)).toHaveLength(2);
     expect(lines.slice(1).every((line) => line.includes(";Auvergne-Rhône-Alpes;") && line.includes(";12500,00;"))).toBe(true);
@@ -131,7 +133,7 @@ describe("the dossier export's columns", () => {
     expect(released).toMatchObject({
       Établissement: '=HYPERLINK("http://x") Centre',
       // Dates as dates: a spreadsheet sorts and filters them (written as Paris clocks show them).
-      "Déposé le": new Date("2026-11-20T09:30:00Z"),
+      "Déposé le (heure de Paris)": new Date("2026-11-20T09:30:00Z"),
       "Empreinte du dépôt (SHA-256)": "ab".repeat(32),
       Projet: "Identification sécurisée des professionnels",
       "Résumé du projet": "Enrôlement e-CPS de tous les salariés et clés FIDO2 pour les intérimaires.",
@@ -194,8 +196,8 @@ describe("the dossier export's columns", () => {
     expect(cell("Montant accordé (€)").value).toBe(10_000);
     expect(sheet.getRow(3).getCell(header.indexOf("Montant accordé (€)") + 1).value).toBeNull();
     // Dates are dates, the deposit at the minute Paris clocks showed.
-    expect(cell("Déposé le").value).toEqual(new Date("2026-11-20T10:30:00Z"));
-    expect(cell("Déposé le").numFmt).toBe("dd/mm/yyyy hh:mm");
+    expect(cell("Déposé le (heure de Paris)").value).toEqual(new Date("2026-11-20T10:30:00Z"));
+    expect(cell("Déposé le (heure de Paris)").numFmt).toBe("dd/mm/yyyy hh:mm");
     expect(cell("Décision publiée le").value).toEqual(new Date("2027-01-15T00:00:00Z"));
   });
 });

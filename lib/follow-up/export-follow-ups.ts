@@ -25,9 +25,9 @@ export const FOLLOW_UP_EXPORT_COLUMNS: readonly FigureColumn[] = [
   { label: "Vague", kind: "text" },
   { label: "Projet", kind: "text" },
   { label: "Étape du suivi", kind: "text" },
-  { label: "Déclaré le", kind: "datetime" },
+  { label: "Déclaré le (heure de Paris)", kind: "datetime" },
   { label: "Détenu par", kind: "text" },
-  { label: "Échéance", kind: "datetime" },
+  { label: "Échéance (heure de Paris)", kind: "datetime" },
   { label: "En retard", kind: "text" },
 ];
 

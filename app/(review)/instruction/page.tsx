@@ -83,7 +83,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                     Établissement
                   </th>
                   <th scope="col">Vague et niveau</th>
-                  <th scope="col">Échéance</th>
+                  <th scope="col">Échéance (heure de Paris)</th>
                   <th scope="col">Votre évaluation</th>
                   <th scope="col">État du dossier</th>
                 </tr>

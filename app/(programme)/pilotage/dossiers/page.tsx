@@ -113,7 +113,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
               <th scope="col">Vague</th>
               <th scope="col">État</th>
               <th scope="col">Budget demandé</th>
-              <th scope="col">Déposé le</th>
+              <th scope="col">Déposé le (heure de Paris)</th>
             </tr>
           </thead>
           <tbody>

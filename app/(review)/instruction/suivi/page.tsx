@@ -40,8 +40,8 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
                 <th scope="col">Région</th>
                 <th scope="col">Vague</th>
                 <th scope="col">Étape</th>
-                <th scope="col">Déclarée le</th>
-                <th scope="col">Échéance</th>
+                <th scope="col">Déclarée le (heure de Paris)</th>
+                <th scope="col">Échéance (heure de Paris)</th>
               </tr>
             </thead>
             <tbody>
