@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-defaults";
 import { formatParisDateTime, parisDateTime, toParisLocal } from "@/lib/time/paris";
+import { ofName } from "@/lib/format/elision";
 import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
@@ -327,7 +328,8 @@ test.describe("waves and eligibility", () => {
       questions.push(dialog.message());
       void dialog.accept();
     });
-    await page.getByRole("button", { name: `Retirer la prolongation de ${establishment.name}` }).click();
+    // « d'EHPAD 12 », elided (ofName), as a screen reader reads the button.
+    await page.getByRole("button", { name: `Retirer la prolongation ${ofName(establishment.name)}` }).click();
     await expect(page.getByText(/^Prolongation retirée : la clôture de la vague s'applique de nouveau/)).toBeVisible();
     expect(questions[0]).toContain(`Retirer la prolongation de « ${establishment.name} » ?`);
     expect(await e2eDb.deadlineExtension.count({ where: { id: extension.id } })).toBe(0);

@@ -1,4 +1,5 @@
 import { ConfirmedActionButton } from "@/components/forms/confirmed-action-button";
+import { ofName } from "@/lib/format/elision";
 import { formatParisDateTime } from "@/lib/time/paris";
 
 /** What the wave page says once an extension is withdrawn, reached again with `?retrait=…`. */
@@ -23,7 +24,7 @@ export function WithdrawExtensionButton({
       question={`Retirer la prolongation de « ${establishment} » ? Sa date limite redeviendra la clôture de la vague, le ${formatParisDateTime(waveClosesAt)} (heure de Paris), et ses membres en seront informés par courriel.`}
       done="retrait"
     >
-      Retirer<span className="fr-sr-only"> la prolongation de {establishment}</span>
+      Retirer<span className="fr-sr-only"> la prolongation {ofName(establishment)}</span>
     </ConfirmedActionButton>
   );
 }

@@ -243,14 +243,14 @@ describe("verification of declared results", () => {
     await sendFollowUpReminders(new Date("2026-12-25T09:00:00Z"));
     await sendFollowUpReminders(new Date("2026-12-25T10:00:00Z"));
     expect(await reminders()).toEqual([
-      { to: ars.email, subject: "Rappel\u00a0: déclaration de résultats à vérifier avant le 1er janvier 2027 – CH de Niort" },
+      { to: ars.email, subject: "Rappel\u00a0: déclaration de résultats à vérifier au plus tard le 1er janvier 2027 – CH de Niort" },
     ]);
 
     // Approved by the ARS on 28 December: with the ANS, due 27 January; its verifiers are reminded 7 days before, once.
     await recordVerificationStep(ars, dossier.id, approveAll(1, new Date("2026-12-28T10:00:00Z")));
     await sendFollowUpReminders(new Date("2027-01-20T09:00:00Z"));
     await expect(sendFollowUpReminders(new Date("2027-01-20T10:00:00Z"))).resolves.toMatchObject({ enqueued: 0 });
-    const subject = "Rappel\u00a0: déclaration de résultats à valider avant le 27 janvier 2027 – CH de Niort";
+    const subject = "Rappel\u00a0: déclaration de résultats à valider au plus tard le 27 janvier 2027 – CH de Niort";
     expect((await reminders()).filter((mail) => mail.subject === subject)).toEqual(
       [
         { to: ans.email, subject },

@@ -7,6 +7,9 @@ describe("ofName", () => {
     expect(ofName("Émilie Roux")).toBe("d'Émilie Roux");
     expect(ofName("Anne Leroy")).toBe("d'Anne Leroy");
     expect(ofName("Marc Petit")).toBe("de Marc Petit");
+    // Establishments too: « la prolongation d'EHPAD Les Tilleuls ».
+    expect(ofName("EHPAD Les Tilleuls")).toBe("d'EHPAD Les Tilleuls");
+    expect(ofName("CH de Niort")).toBe("de CH de Niort");
   });
 });
 

@@ -150,7 +150,8 @@ describe("follow-up reminders", () => {
 describe("verification reminders", () => {
   it("remind a tier's verifiers of the due date, how soon, what to do, with the verification page", () => {
     const ars = verificationDueSoonEmail({ ...mail, tier: "ARS", dueAt: DUE, daysLeft: 7 });
-    expect(ars.subject).toBe("Rappel : déclaration de résultats à vérifier avant le 1er janvier 2027 – CH de Niort");
+    // « Au plus tard le », as the text says: « avant le 1er janvier » would read as « by 31 December ».
+    expect(ars.subject).toBe("Rappel : déclaration de résultats à vérifier au plus tard le 1er janvier 2027 – CH de Niort");
     expect(ars.text).toContain(
       "La déclaration de résultats de « CH de Niort » est à vérifier pour l'ARS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris), dans 7 jours.",
     );
@@ -158,7 +159,7 @@ describe("verification reminders", () => {
     expect(ars.text).toMatch(/\/instruction\/suivi\/a1$/m);
     expect(ars.text.endsWith(SIGNATURE)).toBe(true);
     const ans = verificationDueSoonEmail({ ...mail, tier: "ANS", dueAt: DUE, daysLeft: 1 });
-    expect(ans.subject).toBe("Rappel : déclaration de résultats à valider avant le 1er janvier 2027 – CH de Niort");
+    expect(ans.subject).toBe("Rappel : déclaration de résultats à valider au plus tard le 1er janvier 2027 – CH de Niort");
     expect(ans.text).toContain("est à valider pour l'ANS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris), demain.");
   });
 

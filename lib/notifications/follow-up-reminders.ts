@@ -62,7 +62,7 @@ export function verificationDueSoonEmail(input: {
 }) {
   const task = input.tier === "ARS" ? "à vérifier" : "à valider";
   return {
-    subject: `Rappel : déclaration de résultats ${task} avant le ${formatParisDate(input.dueAt)} – ${input.establishment}`,
+    subject: `Rappel : déclaration de résultats ${task} au plus tard le ${formatParisDate(input.dueAt)} – ${input.establishment}`,
     text: [
       "Bonjour,",
       "",
