@@ -7,6 +7,7 @@ import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
 import { signInAs } from "./fixtures/sessions";
+import { formatParisDateTime } from "@/lib/time/paris";
 import {
   createDraft,
   createEstablishment,
@@ -295,6 +296,32 @@ test.describe("filing a dossier", () => {
     await expect(page.getByText(/^Message envoyé/)).toHaveCount(0);
     await expect(field).toBeFocused();
     await expect(field).toHaveValue(tooLong);
+  });
+
+  test("a submission within the deadline's displayed minute is received, by the server's clock", async ({ page, context }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    const wave = await createOpenWave(e2eDb);
+    const { id } = await createDraft(e2eDb, establishment.id, wave);
+    await fillDossier(e2eDb, id, wave.objectives);
+    // The wave closes at the current minute, shown « … à HH:MM »: its remaining seconds still count.
+    const MINUTE = 60_000;
+    if (Date.now() % MINUTE > 40_000) await page.waitForTimeout(MINUTE - (Date.now() % MINUTE) + 500);
+    const closesAt = new Date(Math.floor(Date.now() / MINUTE) * MINUTE);
+    await e2eDb.wave.update({ where: { id: wave.waveId }, data: { closesAt } });
+    await signInAs(context, director.id);
+
+    await page.goto(`/dossiers/${id}`);
+    await expect(page.getByText(`Date limite de dépôt : ${formatParisDateTime(closesAt)} (heure de Paris).`)).toBeVisible();
+    await expect(page.getByText("Le dossier est complet : vous pouvez le déposer.")).toBeVisible();
+    const response = await page.request.post(`/api/applications/${id}/submission`, {
+      data: { idempotencyKey: crypto.randomUUID() },
+      headers: { Origin: new URL(page.url()).origin },
+    });
+    expect(response.ok()).toBe(true);
+    const { receivedAt } = await response.json();
+    expect(new Date(receivedAt) >= closesAt).toBe(true);
+    expect((await e2eDb.application.findUniqueOrThrow({ where: { id } })).state).toBe("SUBMITTED");
   });
 
   test("a submission one second after the deadline's minute is refused, by the server's clock", async ({ page, context }) => {
