@@ -15,6 +15,7 @@ import {
   isHeaderRow,
   readTemplateHeader,
 } from "./template-header";
+import { parisToday, toDay } from "../dates";
 import { isMonthFirstDate, parseMieList } from "../template/values";
 import { readTemplateRow } from "./template-row";
 import type { RejectedLine, TemplateImportRow } from "./types";
@@ -65,6 +66,7 @@ export function readTemplateRecords(
   const rows: TemplateImportRow[] = [];
   const rejected: RejectedLine[] = [];
   const rejectedCells = new Map<number, string[]>();
+  const today = toDay(parisToday());
   const lineOfRpps = new Map<string, number>();
   const lineOfPerson = new Map<string, { line: number; rpps: string | null }>();
   for (const record of lines) {
@@ -90,7 +92,7 @@ export function readTemplateRecords(
       });
       continue;
     }
-    const reading = readTemplateRow(line, cells, { indexes, professionCodeOf });
+    const reading = readTemplateRow(line, cells, { indexes, professionCodeOf, today });
     const messages = [...reading.messages];
     const sameRpps = reading.rpps === null ? undefined : lineOfRpps.get(reading.rpps);
     const earlier = reading.personKey === null ? undefined : lineOfPerson.get(reading.personKey);

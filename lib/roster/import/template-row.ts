@@ -10,7 +10,7 @@
  *
  * Public API: `TemplateRowContext`, `readTemplateRow`, `RowReading`.
  */
-import { formatDayFr, toDay } from "../dates";
+import { formatDayFr, parisToday, toDay, type Day } from "../dates";
 import { RPPS_STATUS_LABELS } from "../labels";
 import { restoreCell } from "../template/cell-safety";
 import { CATEGORY, IDENTITY, POPULATION, RPPS_STATUS } from "../template/codecs";
@@ -32,6 +32,8 @@ export type TemplateRowContext = {
   indexes: ColumnIndexes;
   /** The code of a profession given by its code or its name (`professionCodeReader`), null if unknown. */
   professionCodeOf: (text: string) => string | null;
+  /** Today in Paris, read once per file: a later date is refused (asked per line: a fifth of a check). */
+  today?: Day;
 };
 
 /** What a line gives: the row when valid, and in any case what identifies the person (for duplicates). */
@@ -64,7 +66,7 @@ type Values = {
 };
 
 /** Rules between fields, checked on whatever could be read. */
-function crossChecks(values: Values, say: Say): void {
+function crossChecks(values: Values, say: Say, today: Day): void {
   const { rpps, rppsStatus, birthDate, rppsCheckedAt, activityStart, activityEnd } = values;
   if (rppsStatus === "REGISTERED" && rpps === null) {
     say(`le statut RPPS est « ${RPPS_STATUS_LABELS.REGISTERED} » mais le numéro RPPS n'est pas renseigné`, "rpps");
@@ -87,7 +89,7 @@ function crossChecks(values: Values, say: Say): void {
     ["birthDate", birthDate],
     ["rppsCheckedAt", rppsCheckedAt],
   ] as const) {
-    const problem = date ? implausibleDayProblem(field, toDay(date)) : null;
+    const problem = date ? implausibleDayProblem(field, toDay(date), today) : null;
     // « Ligne 12 : la date… . »: the sentence continues the line's number.
     if (problem) say(problem.charAt(0).toLowerCase() + problem.slice(1, -1), field);
   }
@@ -107,8 +109,9 @@ export function readTemplateRow(line: number, cells: readonly string[], context:
     messages.push(message);
     if (column) (columnMessages[column] ??= []).push(message);
   };
-  // Undo the export's protection against formula injection before anything else.
-  const written = (key: TemplateColumnKey) => restoreCell(cells[context.indexes[key]] ?? "").trim();
+  // Undo the export's protection against formula injection before anything else, once per cell.
+  const writtenCells = new Map(TEMPLATE_COLUMNS.map(({ key }) => [key, restoreCell(cells[context.indexes[key]] ?? "").trim()]));
+  const written = (key: TemplateColumnKey) => writtenCells.get(key)!;
   const failedFormulas = new Set(TEMPLATE_COLUMNS.filter((column) => EXCEL_ERROR.test(written(column.key))).map((column) => column.key));
   // A failed formula's cell is reported once, as such, then read as blank.
   const cell = (key: TemplateColumnKey) => (failedFormulas.has(key) ? "" : written(key));
@@ -173,7 +176,11 @@ export function readTemplateRow(line: number, cells: readonly string[], context:
       ? undefined
       : (values.rppsStatus ?? (rpps === null ? "NOT_REGISTERED" : "REGISTERED"));
   // A failed formula's date is not « missing »: its own message says what to do.
-  crossChecks({ ...values, birthDate: failedFormulas.has("birthDate") ? undefined : birthDate, rppsStatus }, say);
+  crossChecks(
+    { ...values, birthDate: failedFormulas.has("birthDate") ? undefined : birthDate, rppsStatus },
+    say,
+    context.today ?? toDay(parisToday()),
+  );
   const reading = {
     messages,
     columnMessages,

@@ -5,6 +5,10 @@
  * Public API: `comparable`, `normalizePersonName`.
  */
 
+/** Text that `comparable` (with `+`) and `normalizePersonName` only change the case of. */
+const PLAIN_WORD = /^[A-Za-z0-9+]+$/;
+const PLAIN = /^[A-Za-z0-9]+$/;
+
 /**
  * Lower case, no accents, punctuation turned into single spaces, elided articles dropped
  * (« Type d'identifiant PP », « Type d identifiant PP » and « Type identifiant PP » are the same
@@ -12,6 +16,8 @@
  * (substantiel) is not FranceConnect.
  */
 export function comparable(text: string): string {
+  // « Oui », « 60 », « Salarie »: nothing to strip but the case (an import reads most cells here).
+  if (PLAIN_WORD.test(text)) return text.toLowerCase();
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -23,6 +29,9 @@ export function comparable(text: string): string {
 
 /** Upper case, no accents, hyphens / apostrophes / repeated spaces as one space. */
 export function normalizePersonName(name: string): string {
+  // Most names are plain letters: the same result without the normalisation and the two regexes
+  // (an import compares each name several times).
+  if (PLAIN.test(name)) return name.toUpperCase();
   return name
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
