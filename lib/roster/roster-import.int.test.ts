@@ -106,6 +106,26 @@ describe("roster imports and edits", () => {
     ]);
   });
 
+  it("shows the preview again from what it kept, without reading the file, which a correction and the commit read again", async () => {
+    const { establishment, viewer, importText, commit } = await setup();
+    const preview = await importText(templateCsv([...lines(3), { RPPS: "1234", Nom: "CORRIGE" }]));
+    expect(preview).toMatchObject({ creates: 3, rejectedCount: 1 });
+    // The stored file now says something else: a view that read it would show 1 creation.
+    await testDb.rosterImport.update({ where: { id: preview.id }, data: { content: utf8(templateCsv(lines(1))) } });
+    const again = await getRosterImport(viewer, { establishmentId: establishment.id, importId: preview.id });
+    expect(again).toEqual({ ...preview, computedAt: expect.any(Date) });
+    expect(again.computedAt!.getTime()).toBe(preview.computedAt!.getTime());
+
+    // Line 5 is no longer in the file: a correction reads the file as it is, with the correction.
+    const cells = [...preview.rejected[0]!.cells!];
+    cells[preview.header!.indexOf("RPPS")] = rpps(99);
+    const corrected = await correctRosterImportLine(viewer, { establishmentId: establishment.id, importId: preview.id, line: 5, cells });
+    expect(corrected).toMatchObject({ lines: 1, creates: 1, rejectedCount: 0, correctedLines: [5] });
+    await expect(commit(preview.id)).resolves.toMatchObject({ created: 1 });
+    // The summary names people: it goes with the file.
+    expect(await testDb.rosterImport.findUniqueOrThrow({ where: { id: preview.id } })).toMatchObject({ content: null, summary: null });
+  });
+
   it("re-imports its own export without changing anything, and a file changing 10 lines changes exactly those", async () => {
     const { establishment, viewer, importText, commit } = await setup();
     await commit((await importText(templateCsv(lines(30)))).id);

@@ -109,6 +109,13 @@ export default async function RosterImportPreviewPage({ params }: Props) {
       <p>
         Fichier « {preview.fileName} »{preview.formatLabel ? ` – ${preview.formatLabel}` : ""}. Rien n&apos;est encore enregistré dans le
         registre.
+        {preview.computedAt ? (
+          <>
+            {" "}
+            Aperçu établi le {formatParisDateTime(preview.computedAt)} : le fichier sera de nouveau comparé au registre au moment de
+            l&apos;import.
+          </>
+        ) : null}
       </p>
       {preview.notes.length > 0 ? (
         <ul className={fr.cx("fr-text--sm")}>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RosterImport" ADD COLUMN     "summary" JSONB;
