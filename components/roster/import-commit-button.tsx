@@ -7,9 +7,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { focusPageHeading } from "@/components/forms/give-focus";
 import { ApiError, callApi } from "@/lib/http/api-client";
+import { saveWaitNotice } from "@/lib/roster/import-wait";
 
 /** Commits the previewed import; the server writes it whole or not at all. */
-export function ImportCommitButton({ importPath, label }: { importPath: string; label: string }) {
+export function ImportCommitButton({ importPath, label, lines }: { importPath: string; label: string; lines: number }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +36,7 @@ export function ImportCommitButton({ importPath, label }: { importPath: string; 
         {pending ? "Import en cours…" : label}
       </Button>
       <div aria-live="polite">
-        {pending ? <p className={fr.cx("fr-mt-1w")}>Enregistrement en cours, en une seule fois : ne fermez pas la page.</p> : null}
+        {pending ? <p className={fr.cx("fr-mt-1w")}>{saveWaitNotice(lines)}</p> : null}
         {error ? <Alert severity="error" small description={error} className={fr.cx("fr-mt-2w")} /> : null}
       </div>
     </div>

@@ -8,10 +8,25 @@ import { useRef, useState } from "react";
 import { useFocusAfterRender } from "@/components/forms/use-focus-after-render";
 import { formatFileSize } from "@/lib/attachments/file-size";
 import { fileSizeProblem } from "@/lib/attachments/file-size-check";
+import { checkWaitNotice, countFileLines } from "@/lib/roster/import-wait";
 
 const FILE_ERROR_ID = "roster-file-error";
 
-type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "reading" } | { kind: "error"; message: string };
+type Phase =
+  | { kind: "idle" }
+  | { kind: "uploading"; percent: number }
+  | { kind: "reading"; notice: string | null }
+  | { kind: "error"; message: string };
+
+/** What to expect of the check, from the file's lines (a workbook: its size); null if small. */
+async function waitNotice(file: File): Promise<string | null> {
+  if (/\.xlsx$/i.test(file.name)) return checkWaitNotice({ kind: "workbook", bytes: file.size });
+  try {
+    return checkWaitNotice({ kind: "text", lines: countFileLines(new Uint8Array(await file.arrayBuffer())) });
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Sends the file with XMLHttpRequest rather than fetch: only XHR reports upload progress, which a
@@ -28,7 +43,7 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
     focusInput();
   }
 
-  function submit(event: React.FormEvent) {
+  async function submit(event: React.FormEvent) {
     event.preventDefault();
     const file = input.current?.files?.[0];
     if (!file) {
@@ -41,6 +56,8 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
       refuse(`${problem}${file.size > 0 ? " Découpez-le en plusieurs fichiers." : ""}`);
       return;
     }
+    setPhase({ kind: "uploading", percent: 0 });
+    const notice = await waitNotice(file);
     const body = new FormData();
     body.append("file", file);
     const request = new XMLHttpRequest();
@@ -49,7 +66,7 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
     request.upload.onprogress = (progress) => {
       if (progress.lengthComputable) setPhase({ kind: "uploading", percent: Math.round((progress.loaded / progress.total) * 100) });
     };
-    request.upload.onload = () => setPhase({ kind: "reading" });
+    request.upload.onload = () => setPhase({ kind: "reading", notice });
     request.onerror = () => refuse("L'envoi n'a pas abouti. Vérifiez votre connexion et réessayez.");
     request.onload = () => {
       const payload = request.response as { importId?: string; error?: { message: string; fieldErrors?: Record<string, string[]> } } | null;
@@ -62,7 +79,6 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
       const messages = new Set([error?.message, ...Object.values(error?.fieldErrors ?? {}).flat()].filter(Boolean));
       refuse([...messages].join(" ") || "Le fichier n'a pas pu être lu.");
     };
-    setPhase({ kind: "uploading", percent: 0 });
     request.send(body);
   }
 
@@ -97,7 +113,17 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
             <progress id="upload-progress" max={100} value={phase.percent} />
           </p>
         ) : null}
-        {phase.kind === "reading" ? <p>Fichier reçu, lecture et vérification de chaque ligne en cours…</p> : null}
+        {phase.kind === "reading" ? (
+          <p>
+            Fichier reçu, lecture et vérification de chaque ligne en cours…
+            {phase.notice ? (
+              <>
+                <br />
+                {phase.notice}
+              </>
+            ) : null}
+          </p>
+        ) : null}
         {phase.kind === "error" ? (
           <div id={FILE_ERROR_ID}>
             <Alert severity="error" small description={phase.message} className={fr.cx("fr-mb-2w")} />

@@ -170,6 +170,7 @@ export default async function RosterImportPreviewPage({ params }: Props) {
           {canEdit && toWrite > 0 ? (
             <ImportCommitButton
               importPath={importPath}
+              lines={preview.lines}
               label={
                 preview.rejectedCount > 0
                   ? `Importer ${plural(toWrite, "professionnel", "professionnels")} (${preview.rejectedCount > 1 ? `les ${plural(preview.rejectedCount, "ligne rejetée", "lignes rejetées")} ne seront pas importées` : "la ligne rejetée ne sera pas importée"})`
