@@ -46,7 +46,7 @@ describe("deadline reminders", () => {
     expect(kinds(at("2027-03-24T23:59"), [spring])).toEqual(["7d"]);
   });
 
-  it("keys each reminder by kind, dossier and recipient", () => {
-    expect(reminderDedupeKey("7d", "a1", "u1")).toBe("reminder-7d:a1:u1");
+  it("keys each reminder by kind, dossier, deadline and recipient", () => {
+    expect(reminderDedupeKey("7d", "a1", wave.closesAt, "u1")).toBe("reminder-7d:a1:2026-02-13T22:59:00.000Z:u1");
   });
 });

@@ -26,7 +26,7 @@ export type DueReminder = { applicationId: string; kind: ReminderKind; deadline:
  * deadline has passed. A draft started after a reminder's moment does not get it (its authors
  * saw the deadline when they started); a reminder missed while the server was down is sent late
  * unless the next one is already due. Days are Paris calendar days (a week before 23:59 is 23:59,
- * summer time or not). Sending each at most once is the outbox's dedupe key.
+ * summer time or not). Sending each at most once per deadline is the outbox's dedupe key.
  */
 export function dueReminders(drafts: readonly UnsubmittedDraft[], now: Date): DueReminder[] {
   const due: DueReminder[] = [];
@@ -43,7 +43,11 @@ export function dueReminders(drafts: readonly UnsubmittedDraft[], now: Date): Du
   return due;
 }
 
-/** One reminder per dossier, kind and recipient: the outbox ignores a second enqueue of the same key. */
-export function reminderDedupeKey(kind: ReminderKind, applicationId: string, recipientId: string): string {
-  return `reminder-${kind}:${applicationId}:${recipientId}`;
+/**
+ * One reminder per dossier, kind, deadline and recipient: the outbox ignores a second enqueue of the
+ * same key, and a deadline moved (an extension granted, a wave's closing moved) is news again,
+ * reminded of anew before the new date.
+ */
+export function reminderDedupeKey(kind: ReminderKind, applicationId: string, deadline: Date, recipientId: string): string {
+  return `reminder-${kind}:${applicationId}:${deadline.toISOString()}:${recipientId}`;
 }

@@ -44,6 +44,7 @@ describe("deadline reminders job", () => {
 
   it("e-mails every member of a draft once at 7 days, once at 2 days, never a submitted dossier", async () => {
     const { draft, editor, applicationId } = await setUp();
+    const deadline = parisDateTime("2027-03-31T23:59").toISOString();
     expect(await sendDeadlineReminders(parisDateTime("2027-03-24T23:58"))).toEqual({ enqueued: 0 });
     expect(await testDb.outboxEmail.count()).toBe(0);
 
@@ -51,8 +52,8 @@ describe("deadline reminders job", () => {
     expect(await sendDeadlineReminders(parisDateTime("2027-03-25T08:01"))).toEqual({ enqueued: 0 });
     expect(await keys()).toEqual(
       [
-        { dedupeKey: `reminder-7d:${applicationId}:${draft.director.userId}`, to: draft.director.email },
-        { dedupeKey: `reminder-7d:${applicationId}:${editor.id}`, to: editor.email },
+        { dedupeKey: `reminder-7d:${applicationId}:${deadline}:${draft.director.userId}`, to: draft.director.email },
+        { dedupeKey: `reminder-7d:${applicationId}:${deadline}:${editor.id}`, to: editor.email },
       ].sort((a, b) => a.dedupeKey.localeCompare(b.dedupeKey)),
     );
     const [email] = await testDb.outboxEmail.findMany({ take: 1, select: { subject: true, text: true } });
@@ -79,5 +80,38 @@ describe("deadline reminders job", () => {
     expect(await sendDeadlineReminders(parisDateTime("2027-03-30T09:00"))).toEqual({ enqueued: 0 });
     expect(await sendDeadlineReminders(parisDateTime("2027-04-13T12:00"))).toEqual({ enqueued: 2 });
     expect((await keys()).every((row) => row.dedupeKey.startsWith(`reminder-7d:${applicationId}:`))).toBe(true);
+  });
+
+  it("reminds again, once per deadline, of a deadline extended after the wave's own reminders", async () => {
+    const { manager, waveId, draft, applicationId } = await setUp();
+    expect(await sendDeadlineReminders(parisDateTime("2027-03-25T08:00"))).toEqual({ enqueued: 2 });
+    expect(await sendDeadlineReminders(parisDateTime("2027-03-30T09:00"))).toEqual({ enqueued: 2 });
+    await grantDeadlineExtension(
+      manager,
+      waveId,
+      { finessEt: draft.establishment.finessEt, newClosesAt: "2027-04-20T12:00", reason: "Incident." },
+      null,
+      parisDateTime("2027-03-30T10:00"),
+    );
+    const reminders = async () =>
+      testDb.outboxEmail.findMany({
+        where: { dedupeKey: { startsWith: "reminder-" } },
+        orderBy: { createdAt: "asc" },
+        select: { subject: true },
+      });
+    expect(await reminders()).toHaveLength(4);
+
+    expect(await sendDeadlineReminders(parisDateTime("2027-04-13T12:00"))).toEqual({ enqueued: 2 });
+    expect(await sendDeadlineReminders(parisDateTime("2027-04-13T12:01"))).toEqual({ enqueued: 0 });
+    expect(await sendDeadlineReminders(parisDateTime("2027-04-18T12:00"))).toEqual({ enqueued: 2 });
+    expect(await sendDeadlineReminders(parisDateTime("2027-04-19T12:00"))).toEqual({ enqueued: 0 });
+    const subjects = (await reminders()).map((row) => row.subject);
+    expect(subjects.slice(4)).toEqual(Array(4).fill(expect.stringContaining("avant le 20 avril 2027 à 12:00")));
+    const extended = parisDateTime("2027-04-20T12:00").toISOString();
+    for (const kind of ["7d", "2d"]) {
+      expect(
+        await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: `reminder-${kind}:${applicationId}:${extended}:` } } }),
+      ).toBe(2);
+    }
   });
 });

@@ -10,7 +10,8 @@ const DAY_MS = 86_400_000;
 /**
  * The reminders job, run every minute by the background worker: e-mails each member of an
  * establishment whose dossier is still a draft, 7 and 2 days before the deadline that applies to
- * it. Idempotent through the outbox's dedupe key, so running it again sends nothing twice.
+ * it. Idempotent through the outbox's dedupe key, so running it again sends nothing twice; the key
+ * names the deadline, so a deadline moved later is reminded of again.
  */
 export async function sendDeadlineReminders(now = new Date()): Promise<{ enqueued: number }> {
   // The effective deadline is never before the wave's closing: later waves cannot be due yet
@@ -56,7 +57,7 @@ export async function sendDeadlineReminders(now = new Date()): Promise<{ enqueue
       applicationId: draft.id,
     });
     return draft.establishment.memberships.map((membership) => ({
-      dedupeKey: reminderDedupeKey(reminder.kind, draft.id, membership.user.id),
+      dedupeKey: reminderDedupeKey(reminder.kind, draft.id, reminder.deadline, membership.user.id),
       to: membership.user.email,
       ...message,
     }));
