@@ -216,6 +216,65 @@ describe("deadline extension", () => {
     expect(email.text).toContain(frenchSpacing("Cette date est passée : le dossier ne peut plus être déposé."));
   });
 
+  it("refuses an extension to an establishment whose dossier is already deposited: a deposit is not reopened", async () => {
+    const { manager, waveId } = await closedWave();
+    const deposited = await establishmentWithDirector(testDb, { categoryCode: "500", name: "EHPAD Résidence du Parc" });
+    const { applicationId } = await startApplication(
+      deposited.director,
+      { waveId, establishmentId: deposited.establishment.id },
+      null,
+      parisDateTime("2027-02-01T10:00"),
+    );
+    await testDb.application.update({ where: { id: applicationId }, data: { state: "SUBMITTED" } });
+    await testDb.submission.create({
+      data: { applicationId, idempotencyKey: randomUUID(), receivedAt: parisDateTime("2027-03-13T01:00"), contentHash: "0".repeat(64) },
+    });
+    const message =
+      "« EHPAD Résidence du Parc » a déposé son dossier le 13 mars 2027 à 01:00 (heure de Paris) : un dossier déposé ne se rouvre pas, une prolongation ne lui servirait pas.";
+    await expect(
+      grantDeadlineExtension(
+        manager,
+        waveId,
+        { finessEt: deposited.establishment.finessEt, newClosesAt: "2027-04-15T12:00", reason: "Incident." },
+        null,
+        afterClosing,
+      ),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", message, fieldErrors: { finessEt: [message] } });
+    expect(await testDb.deadlineExtension.count()).toBe(0);
+    expect(await testDb.outboxEmail.count()).toBe(0);
+  });
+
+  it("tells the members of a dossier deposited before the wave's closing that the extension withdrawn does not concern it", async () => {
+    const { manager, waveId } = await closedWave();
+    const early = await establishmentWithDirector(testDb, { categoryCode: "500", name: "ITEP La Passerelle" });
+    const { applicationId } = await startApplication(
+      early.director,
+      { waveId, establishmentId: early.establishment.id },
+      null,
+      parisDateTime("2027-02-01T10:00"),
+    );
+    // Granted while the dossier was a draft, deposited before the wave's closing, then withdrawn.
+    const { extensionId } = await grantDeadlineExtension(
+      manager,
+      waveId,
+      { finessEt: early.establishment.finessEt, newClosesAt: "2027-04-15T12:00", reason: "Incident." },
+      null,
+      parisDateTime("2027-03-01T10:00"),
+    );
+    await testDb.application.update({ where: { id: applicationId }, data: { state: "SUBMITTED" } });
+    await testDb.submission.create({
+      data: { applicationId, idempotencyKey: randomUUID(), receivedAt: parisDateTime("2027-03-13T01:00"), contentHash: "0".repeat(64) },
+    });
+
+    await withdrawDeadlineExtension(manager, { waveId, extensionId, ip: null }, afterClosing);
+    const email = await testDb.outboxEmail.findFirstOrThrow({
+      where: { dedupeKey: { startsWith: "extension-withdrawn:" } },
+      select: { text: true },
+    });
+    expect(email.text).toContain(frenchSpacing("Votre dossier, déposé le 13 mars 2027 à 01:00 (heure de Paris), n'est pas concerné."));
+    expect(email.text).not.toContain("ne peut plus être déposé");
+  });
+
   it("refuses to withdraw an extension its establishment submitted on, after the wave's closing", async () => {
     const { manager, waveId } = await closedWave();
     const late = await establishmentWithDirector(testDb, { categoryCode: "500", name: "CH de Niort" });

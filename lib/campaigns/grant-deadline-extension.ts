@@ -8,7 +8,7 @@ import { deadlineExtendedEmail } from "@/lib/notifications/deadline-extended";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { parisDateTime } from "@/lib/time/paris";
 import type { TDeadlineExtensionInput } from "./schemas";
-import { checkExtension, shortensExtension, shorteningNotice } from "./wave-rules";
+import { checkExtension, checkExtensionGrant, shortensExtension, shorteningNotice } from "./wave-rules";
 import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 
 function refuse(field: string, message: string): never {
@@ -19,8 +19,9 @@ function refuse(field: string, message: string): never {
  * A programme manager gives one establishment a later closing time on a wave (an incident, a
  * late-arriving document…). Granting again replaces the date; an earlier date than the one granted
  * brings the deadline forward, and only once the manager has confirmed it (`confirmShortening`,
- * ADR 0038). Every grant is audited with the previous date, and the establishment's members are
- * told by e-mail, in words that say whether they got more time or less.
+ * ADR 0038). Refused to an establishment whose dossier was deposited or withdrawn: it can never be
+ * deposited again (`checkExtensionGrant`). Every grant is audited with the previous date, and the
+ * establishment's members are told by e-mail, in words that say whether they got more time or less.
  */
 export async function grantDeadlineExtension(
   viewer: Viewer,
@@ -42,6 +43,10 @@ export async function grantDeadlineExtension(
       name: true,
       categoryCode: true,
       memberships: REACHABLE_MEMBERS,
+      applications: {
+        where: { waveId },
+        select: { state: true, submissions: { orderBy: { receivedAt: "asc" }, take: 1, select: { receivedAt: true } } },
+      },
     },
   });
   if (!establishment) refuse("finessEt", "Aucun établissement inscrit n'a ce FINESS.");
@@ -51,6 +56,12 @@ export async function grantDeadlineExtension(
       `« ${establishment.name} » n'est pas d'une catégorie éligible à cette vague : une prolongation ne lui servirait pas.`,
     );
   }
+  const [dossier] = establishment.applications;
+  const [deposited] = checkExtensionGrant(
+    establishment.name,
+    dossier ? { state: dossier.state, submittedAt: dossier.submissions[0]?.receivedAt ?? null } : null,
+  );
+  if (deposited) refuse("finessEt", deposited.message);
   const closesAt = parisDateTime(input.newClosesAt);
   const [issue] = checkExtension({ closesAt }, wave, now);
   if (issue) refuse("newClosesAt", issue.message);

@@ -5,6 +5,7 @@ import {
   checkClosing,
   checkEnvelopeCoversGrants,
   checkExtension,
+  checkExtensionGrant,
   checkExtensionWithdrawal,
   checkGrid,
   checkRemovedCategories,
@@ -162,6 +163,25 @@ describe("changes once the wave exists", () => {
     expect(withdraw(parisDateTime("2026-02-20T10:00"))[0]?.message).toBe(
       "« CH de Niort » a déposé son dossier le 20 février 2026 à 10:00, après la clôture de la vague, grâce à cette prolongation : la retirer rendrait ce dépôt hors délai.",
     );
+  });
+
+  it("grant an extension only to an establishment whose dossier may still be deposited: none yet, or a draft", () => {
+    const grant = (dossier: Parameters<typeof checkExtensionGrant>[1]) => checkExtensionGrant("CH de Niort", dossier);
+    expect(grant(null)).toEqual([]);
+    expect(grant({ state: "DRAFT", submittedAt: null })).toEqual([]);
+    const deposited =
+      "« CH de Niort » a déposé son dossier le 13 février 2026 à 10:00 (heure de Paris) : un dossier déposé ne se rouvre pas, une prolongation ne lui servirait pas.";
+    const submittedAt = parisDateTime("2026-02-13T10:00");
+    for (const state of ["SUBMITTED", "UNDER_REVIEW", "INFORMATION_REQUESTED", "SCORED", "SELECTED", "REJECTED"] as const) {
+      expect(grant({ state, submittedAt })).toEqual([{ path: ["finessEt"], message: deposited }]);
+    }
+    expect(grant({ state: "WITHDRAWN", submittedAt: null })).toEqual([
+      {
+        path: ["finessEt"],
+        message:
+          "« CH de Niort » a retiré son dossier de cette vague : il ne peut plus être déposé, une prolongation ne lui servirait pas.",
+      },
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { ApplicationState } from "@/lib/db/generated/enums";
 import { formatParisDateTime, isParisLocalTime, parisDateTime } from "@/lib/time/paris";
 import { AppError } from "@/lib/errors/app-error";
 import { formatEuros } from "@/lib/format/numbers";
@@ -190,6 +191,34 @@ export function checkExtension(extension: { closesAt: Date }, wave: { closesAt: 
   }
   if (isPastClosing(now, extension.closesAt)) return [{ path: ["closesAt"], message: "La nouvelle date limite doit être dans le futur." }];
   return [];
+}
+
+/**
+ * An extension moves the deadline to start and deposit a dossier: it means something only while the
+ * establishment has no dossier on the wave or a draft. The state machine has no move back to
+ * « Brouillon »: a dossier deposited (« Complément demandé » included, whose answer is no new
+ * deposit) or withdrawn can never be deposited again (ADR 0038, amended 7 December 2026).
+ */
+export function checkExtensionGrant(
+  establishment: string,
+  dossier: { state: ApplicationState; submittedAt: Date | null } | null,
+): RuleIssue[] {
+  if (dossier === null || dossier.state === "DRAFT") return [];
+  if (dossier.state === "WITHDRAWN") {
+    return [
+      {
+        path: ["finessEt"],
+        message: `« ${establishment} » a retiré son dossier de cette vague : il ne peut plus être déposé, une prolongation ne lui servirait pas.`,
+      },
+    ];
+  }
+  const when = dossier.submittedAt ? ` le ${formatParisDateTime(dossier.submittedAt)} (heure de Paris)` : "";
+  return [
+    {
+      path: ["finessEt"],
+      message: `« ${establishment} » a déposé son dossier${when} : un dossier déposé ne se rouvre pas, une prolongation ne lui servirait pas.`,
+    },
+  ];
 }
 
 /**

@@ -72,6 +72,7 @@ export async function withdrawDeadlineExtension(
       wave: wave.title,
       previousClosesAt: extension.closesAt,
       waveClosesAt: wave.closesAt,
+      submittedAt,
       now,
     });
     for (const { user } of establishment.memberships) {

@@ -5,7 +5,9 @@ import { SIGNATURE } from "./signature";
 
 /**
  * To each member of an establishment: the extension it had on a wave was withdrawn (granted by
- * mistake), its deadline is the wave's closing again, and says so when that closing is past.
+ * mistake), its deadline is the wave's closing again, and says so when that closing is past. A
+ * dossier already deposited (before the wave's closing: ADR 0038 refuses the withdrawal
+ * otherwise) is not concerned, and the e-mail says so instead.
  */
 export function deadlineExtensionWithdrawnEmail(input: {
   establishment: string;
@@ -13,6 +15,8 @@ export function deadlineExtensionWithdrawnEmail(input: {
   wave: string;
   previousClosesAt: Date;
   waveClosesAt: Date;
+  /** When the establishment's dossier on the wave was deposited, or null. */
+  submittedAt: Date | null;
   now: Date;
 }) {
   const waveClosesAt = formatParisDateTime(input.waveClosesAt);
@@ -23,7 +27,11 @@ export function deadlineExtensionWithdrawnEmail(input: {
       "",
       `L'Agence du Numérique en Santé retire la prolongation accordée à « ${input.establishment} » pour « ${input.wave} » jusqu'au ${formatParisDateTime(input.previousClosesAt)}.`,
       `La date limite de dépôt de votre établissement redevient celle de la vague : ${waveClosesAt} (heure de Paris).`,
-      ...(isPastClosing(input.now, input.waveClosesAt) ? ["Cette date est passée : le dossier ne peut plus être déposé."] : []),
+      ...(input.submittedAt
+        ? [`Votre dossier, déposé le ${formatParisDateTime(input.submittedAt)} (heure de Paris), n'est pas concerné.`]
+        : isPastClosing(input.now, input.waveClosesAt)
+          ? ["Cette date est passée : le dossier ne peut plus être déposé."]
+          : []),
       "",
       establishmentUrl(input.establishmentId),
       "",

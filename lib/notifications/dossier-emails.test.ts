@@ -83,6 +83,7 @@ describe("dossier e-mails", () => {
       wave: "Vague 2027",
       previousClosesAt: parisDateTime("2027-03-10T12:00"),
       waveClosesAt: DEADLINE,
+      submittedAt: null,
     };
     const past = deadlineExtensionWithdrawnEmail({ ...input, now: parisDateTime("2027-03-02T09:00") });
     expect(past.subject).toBe("Prolongation retirée : date limite du 1er mars 2027 à 23:59 – HospiConnect");
@@ -97,6 +98,21 @@ describe("dossier e-mails", () => {
     expect(deadlineExtensionWithdrawnEmail({ ...input, now: parisDateTime("2027-02-20T09:00") }).text).not.toContain(
       "Cette date est passée",
     );
+  });
+
+  it("tell the members of a dossier already deposited that an extension withdrawn does not concern it", () => {
+    const email = deadlineExtensionWithdrawnEmail({
+      establishment: "CH de Niort",
+      establishmentId: "e1",
+      wave: "Vague 2027",
+      previousClosesAt: parisDateTime("2027-03-10T12:00"),
+      waveClosesAt: DEADLINE,
+      submittedAt: parisDateTime("2027-02-13T01:00"),
+      now: parisDateTime("2027-03-02T09:00"),
+    });
+    expect(email.text).toContain("Votre dossier, déposé le 13 février 2027 à 01:00 (heure de Paris), n'est pas concerné.");
+    expect(email.text).not.toContain("ne peut plus être déposé");
+    expect(email.text).not.toContain("Cette date est passée");
   });
 
   it("carry a message of the dossier's thread whole, with who wrote it", () => {
