@@ -7,7 +7,10 @@ import { grantDeadlineExtension } from "./grant-deadline-extension";
 import { sendDeadlineReminders } from "./send-deadline-reminders";
 import { establishmentWithDirector, insertCampaign, programmeManager, waveForm, WAVE_FORM_CREATED_AT } from "@/test/factories";
 
-/** Reminders to unsubmitted drafts, 7 and 2 days before the deadline (closing: 31 March 2027 23:59, Paris). */
+/**
+ * Reminders to unsubmitted drafts, on the mornings 7 and 2 days before the deadline (closing:
+ * 31 March 2027 23:59, Paris; summer time starts on 28 March).
+ */
 describe("deadline reminders job", () => {
   beforeEach(resetDatabase);
 
@@ -45,11 +48,12 @@ describe("deadline reminders job", () => {
   it("e-mails every member of a draft once at 7 days, once at 2 days, never a submitted dossier", async () => {
     const { draft, editor, applicationId } = await setUp();
     const deadline = parisDateTime("2027-03-31T23:59").toISOString();
-    expect(await sendDeadlineReminders(parisDateTime("2027-03-24T23:58"))).toEqual({ enqueued: 0 });
+    expect(await sendDeadlineReminders(parisDateTime("2027-03-24T08:59"))).toEqual({ enqueued: 0 });
     expect(await testDb.outboxEmail.count()).toBe(0);
 
-    expect(await sendDeadlineReminders(parisDateTime("2027-03-25T08:00"))).toEqual({ enqueued: 2 });
-    expect(await sendDeadlineReminders(parisDateTime("2027-03-25T08:01"))).toEqual({ enqueued: 0 });
+    // On the morning of the 7th day before, not at the deadline's own time (23:59).
+    expect(await sendDeadlineReminders(parisDateTime("2027-03-24T09:00"))).toEqual({ enqueued: 2 });
+    expect(await sendDeadlineReminders(parisDateTime("2027-03-24T23:59"))).toEqual({ enqueued: 0 });
     expect(await keys()).toEqual(
       [
         { dedupeKey: `reminder-7d:${applicationId}:${deadline}:${draft.director.userId}`, to: draft.director.email },
@@ -62,7 +66,8 @@ describe("deadline reminders job", () => {
     );
     expect(email?.text).toContain(`/dossiers/${applicationId}`);
 
-    expect(await sendDeadlineReminders(parisDateTime("2027-03-30T09:00"))).toEqual({ enqueued: 2 });
+    expect(await sendDeadlineReminders(parisDateTime("2027-03-29T08:59"))).toEqual({ enqueued: 0 });
+    expect(await sendDeadlineReminders(parisDateTime("2027-03-29T09:00"))).toEqual({ enqueued: 2 });
     expect(await sendDeadlineReminders(parisDateTime("2027-04-01T09:00"))).toEqual({ enqueued: 0 });
     expect((await keys()).filter((row) => row.dedupeKey.startsWith("reminder-2d:"))).toHaveLength(2);
   });

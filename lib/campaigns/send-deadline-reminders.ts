@@ -8,14 +8,15 @@ import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 const DAY_MS = 86_400_000;
 
 /**
- * The reminders job, run every minute by the background worker: e-mails each member of an
- * establishment whose dossier is still a draft, 7 and 2 days before the deadline that applies to
- * it. Idempotent through the outbox's dedupe key, so running it again sends nothing twice; the key
- * names the deadline, so a deadline moved later is reminded of again.
+ * The reminders job, run every few minutes by the background worker: e-mails each member of an
+ * establishment whose dossier is still a draft, on the mornings 7 and 2 days before the deadline
+ * that applies to it. Idempotent through the outbox's dedupe key, so running it again sends
+ * nothing twice; the key names the deadline, so a deadline moved later is reminded of again.
  */
 export async function sendDeadlineReminders(now = new Date()): Promise<{ enqueued: number }> {
-  // The effective deadline is never before the wave's closing: later waves cannot be due yet
-  // (one more day for the hour summer time adds or takes).
+  // The effective deadline is never before the wave's closing: later waves cannot be due yet (one
+  // more day covers a reminder's morning, up to 15 hours before the deadline's time of day, and the
+  // hour summer time adds or takes).
   const horizon = new Date(now.getTime() + (Math.max(...Object.values(REMINDER_LEAD_DAYS)) + 1) * DAY_MS);
   const passed = latestPassedClosing(now);
   const drafts = await db.application.findMany({

@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { subDays } from "date-fns";
 import type { ReviewTier } from "@/lib/db/generated/enums";
+import { REMINDER_HOUR } from "@/lib/notifications/reminder-hour";
 import { PARIS } from "@/lib/time/paris";
 import { isWorkingDay, parisDay } from "@/lib/time/working-days";
 
@@ -11,7 +12,6 @@ import { isWorkingDay, parisDay } from "@/lib/time/working-days";
  * from 9 a.m. Paris time. Sending each at most once is the outbox's dedupe key.
  */
 export const DUE_SOON_DAYS = 3;
-const OVERDUE_REMINDER_HOUR = 9;
 
 export type TierDueDates = { regionalReviewDueAt: Date | null; nationalReviewDueAt: Date | null };
 
@@ -40,7 +40,7 @@ export function dueReviewReminders(reviews: readonly PendingReview[], now: Date)
   const hour = new TZDate(now.getTime(), PARIS).getHours();
   for (const review of reviews) {
     if (now >= review.dueAt) {
-      if (isWorkingDay(today) && hour >= OVERDUE_REMINDER_HOUR) {
+      if (isWorkingDay(today) && hour >= REMINDER_HOUR) {
         reminders.push({
           assignmentId: review.assignmentId,
           kind: "overdue",
