@@ -286,6 +286,38 @@ describe("parseRosterFile: the app's CSV template", () => {
     expect(result.rows).toEqual([]);
   });
 
+  it("names a renamed column and the template's header it stands for, instead of calling the column absent", async () => {
+    const renamed = (from: string, to: string) => TEMPLATE_COLUMNS.map((column) => (column.header === from ? to : column.header));
+    const withHeaders = (headers: string[]) => parseText(templateCsv([{}], ";", headers));
+    // A word dropped or added (the QA's files), a typing slip.
+    expect((await withHeaders(renamed("Date de naissance", "Date naissance"))).errors).toEqual([
+      "Ligne 1 : la colonne « Date naissance » n'est pas reconnue : renommez-la « Date de naissance » (modèle de fichier de l'application).",
+    ]);
+    expect((await withHeaders(renamed("Prénom", "Prénom usuel"))).errors).toEqual([
+      "Ligne 1 : la colonne « Prénom usuel » n'est pas reconnue : renommez-la « Prénom » (modèle de fichier de l'application).",
+    ]);
+    expect((await withHeaders(renamed("Population", "Populaton"))).errors).toEqual([
+      "Ligne 1 : la colonne « Populaton » n'est pas reconnue : renommez-la « Population » (modèle de fichier de l'application).",
+    ]);
+    // Two renamed columns, and a missing one that no header of the file resembles: each said.
+    const headers = renamed("Prénom", "Prénom usuel")
+      .map((header) => (header === "Date de naissance" ? "Date naissance" : header))
+      .filter((header) => header !== "MIE");
+    expect((await withHeaders([...headers, "Service"])).errors).toEqual([
+      "Ligne 1 : la colonne « Prénom usuel » n'est pas reconnue : renommez-la « Prénom » (modèle de fichier de l'application).",
+      "Ligne 1 : la colonne « Date naissance » n'est pas reconnue : renommez-la « Date de naissance » (modèle de fichier de l'application).",
+      "Ligne 1 : colonne obligatoire absente : « MIE » ; colonne du fichier non reconnue : « Service ». Partez du modèle de fichier de l'application.",
+    ]);
+  });
+
+  it("suggests no header when the file's column could stand for several missing ones", async () => {
+    const headers = TEMPLATE_COLUMNS.map((column) => column.header).filter((header) => !header.startsWith("Besoin"));
+    const result = await parseText(templateCsv([{}], ";", [...headers, "Besoin"]));
+    expect(result.errors).toEqual([
+      "Ligne 1 : colonnes obligatoires absentes : « Besoin DMP », « Besoin DPI/DUI », « Besoin services PSC », « Besoin messagerie sécurisée » ; colonne du fichier non reconnue : « Besoin ». Partez du modèle de fichier de l'application.",
+    ]);
+  });
+
   it("says when the whole header sits in one column (separator not accepted)", async () => {
     const text = templateCsv([{}], "|");
     const result = await parseText(text);

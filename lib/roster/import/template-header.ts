@@ -120,9 +120,94 @@ export function detectCsvHeader(lines: readonly string[]): { separator: CsvSepar
   return { error: headerNotFound(searched, "CSV") };
 }
 
+/** Words that tell nothing apart in a header (« Date de naissance » is « Date naissance »). */
+const FILLER_WORDS = new Set(["de", "du", "des", "la", "le", "les", "a", "au", "aux", "en", "et"]);
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous.at(-1) ?? 0;
+}
+
 /**
- * Column of each field, or the blocking errors; unknown columns are ignored with a warning, the
- * export's computed columns without one (the file is the app's own export).
+ * How far a file's header is from one spelling of a template header, both `comparable`: its edit
+ * distance for a typing slip (one character in six), otherwise 10 when one's words hold all the
+ * other's (« Prénom usuel », « Date naissance »), whatever the number of words; null when unlike.
+ */
+function headerDistance(cell: string, spelling: string): number | null {
+  const distance = editDistance(cell, spelling);
+  if (distance <= Math.max(1, Math.floor(spelling.length / 6))) return distance;
+  const words = (text: string) => new Set(text.split(" ").filter((word) => !FILLER_WORDS.has(word)));
+  const [cellWords, spellingWords] = [words(cell), words(spelling)];
+  const [fewer, more] = cellWords.size <= spellingWords.size ? [cellWords, spellingWords] : [spellingWords, cellWords];
+  if (fewer.size === 0 || ![...fewer].every((word) => more.has(word))) return null;
+  return 10;
+}
+
+/**
+ * The missing template column a file's unknown header most likely stands for: the closest, when no
+ * other is as close (« Besoin » could be any of four needs: none is said).
+ */
+function closestColumn(cell: string, candidates: readonly TemplateColumn[]): TemplateColumn | null {
+  const ranked = candidates
+    .map((column) => {
+      const distances = [column.header, ...(column.aliases ?? [])].map((spelling) =>
+        headerDistance(comparable(cell), comparable(spelling)),
+      );
+      return { column, distance: Math.min(...distances.map((distance) => distance ?? Infinity)) };
+    })
+    .filter(({ distance }) => distance !== Infinity)
+    .sort((a, b) => a.distance - b.distance);
+  const [best, next] = ranked;
+  return best !== undefined && next?.distance !== best.distance ? best.column : null;
+}
+
+/**
+ * The errors for the template's columns the header lacks: a file's unknown header that stands for
+ * one of them is named with the header to give it; the others are said absent, beside the file's
+ * headers left unrecognised.
+ */
+function missingColumnErrors(cells: readonly string[], indexes: Partial<ColumnIndexes>, line: number): string[] {
+  let missing: readonly TemplateColumn[] = TEMPLATE_COLUMNS.filter((column) => indexes[column.key] === undefined);
+  if (missing.length === 0) return [];
+  const unknown = cells
+    .map((cell) => cell.trim())
+    .filter((cell) => cell !== "" && !HEADER_LOOKUP.has(comparable(cell)) && !COMPUTED_HEADERS.has(comparable(cell)));
+  const errors: string[] = [];
+  const unrecognised: string[] = [];
+  for (const cell of unknown) {
+    const column = closestColumn(cell, missing);
+    if (column === null) {
+      unrecognised.push(`« ${cell} »`);
+      continue;
+    }
+    missing = missing.filter((other) => other !== column);
+    errors.push(
+      `Ligne ${line} : la colonne « ${cell} » n'est pas reconnue : renommez-la « ${column.header} » (modèle de fichier de l'application).`,
+    );
+  }
+  if (missing.length > 0) {
+    const absent = `${missing.length === 1 ? "colonne obligatoire absente" : "colonnes obligatoires absentes"} : ${missing.map((column) => `« ${column.header} »`).join(", ")}`;
+    const others =
+      unrecognised.length === 0
+        ? ""
+        : ` ; ${unrecognised.length === 1 ? "colonne du fichier non reconnue" : "colonnes du fichier non reconnues"} : ${unrecognised.join(", ")}`;
+    errors.push(`Ligne ${line} : ${absent}${others}. Partez du modèle de fichier de l'application.`);
+  }
+  return errors;
+}
+
+/**
+ * Column of each field, or the blocking errors (a missing column named with the file's header that
+ * stands for it, if one does); unknown columns are ignored with a warning, the export's computed
+ * columns without one (the file is the app's own export).
  */
 export function readTemplateHeader(
   cells: readonly string[],
@@ -147,11 +232,6 @@ export function readTemplateHeader(
         `Ligne ${line} : la colonne « ${cell.trim()} » apparaît deux fois (colonnes ${first + 1} et ${index + 1}) : gardez-en une seule.`,
       );
   });
-  const missing = TEMPLATE_COLUMNS.filter((column) => indexes[column.key] === undefined).map((column) => `« ${column.header} »`);
-  if (missing.length > 0) {
-    errors.push(
-      `Ligne ${line} : ${missing.length === 1 ? "colonne obligatoire absente" : "colonnes obligatoires absentes"} : ${missing.join(", ")}. Partez du modèle de fichier de l'application.`,
-    );
-  }
+  errors.push(...missingColumnErrors(cells, indexes, line));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, indexes: indexes as ColumnIndexes, warnings };
 }
