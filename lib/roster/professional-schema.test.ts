@@ -15,6 +15,11 @@ describe("professional form", () => {
     expect(messages({})).toEqual([]);
   });
 
+  it("keeps a name on one line: a line break or tab inside it (pasted) becomes one space, as the import does", () => {
+    const parsed = ZProfessionalInput.parse({ ...toFormValues(record), lastName: " Dupont\r\nde la  Tour ", firstName: "Jean\tPierre\n" });
+    expect([parsed.lastName, parsed.firstName]).toEqual(["Dupont de la Tour", "Jean Pierre"]);
+  });
+
   it("refuses a birth date on or after the start of activity, or less than 15 years before it, as the import does", () => {
     const start = toFormValues(record).activityStart;
     expect(messages({ birthDate: start })).toEqual([

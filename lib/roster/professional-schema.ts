@@ -11,6 +11,7 @@ import { IdentityVerification, MieType, Population, ProfessionalCategory, RppsSt
 import { dayToDate, dayToIsoDate, parseIsoDay, toDay } from "./dates";
 import { birthAndStartProblem, implausibleDayProblem } from "./past-days";
 import type { ProfessionalRecord } from "./template/columns";
+import { singleLine } from "./template/normalize";
 
 const zOptionalDay = z
   .string()
@@ -39,12 +40,12 @@ export const ZProfessionalInput = z
   .object({
     lastName: z
       .string()
-      .trim()
+      .overwrite(singleLine)
       .min(1, { error: "Indiquez le nom." })
       .max(PROFESSIONAL_NAME_MAX, { error: `Le nom ne doit pas dépasser ${PROFESSIONAL_NAME_MAX} caractères.` }),
     firstName: z
       .string()
-      .trim()
+      .overwrite(singleLine)
       .min(1, { error: "Indiquez le prénom." })
       .max(PROFESSIONAL_NAME_MAX, { error: `Le prénom ne doit pas dépasser ${PROFESSIONAL_NAME_MAX} caractères.` }),
     birthDate: zOptionalDay,

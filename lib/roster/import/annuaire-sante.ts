@@ -22,7 +22,7 @@ import type { Population, ProfessionalCategory } from "@/lib/db/generated/enums"
 import { isValidFiness, normalizeFiness } from "@/lib/identifiers/finess";
 import { isAdeliNumber, isValidRpps, rppsFromNationalId } from "@/lib/identifiers/rpps";
 import { dayToDate, formatDayFr, parseIsoDay, toDay } from "../dates";
-import { comparable } from "../template/normalize";
+import { comparable, singleLine } from "../template/normalize";
 import { parseName } from "../template/values";
 import { controlCharacterIn } from "./control-characters";
 import { decodeLines, linesContaining, type FileLine } from "./extract-lines";
@@ -128,7 +128,7 @@ export function readAnnuaireSante(
   let keptLines = 0;
   candidates.forEach((line, position) => {
     const cells = splitLine(decoded.lines[position] ?? "");
-    const cell = (column: Column) => (cells[index[column]] ?? "").trim();
+    const cell = (column: Column) => singleLine(cells[index[column]] ?? "");
     if (!wanted.has(cell("finessSite")) && !wanted.has(cell("finessLegalEntity"))) return; // the number was elsewhere on the line
     keptLines++;
     const row = readPerson(

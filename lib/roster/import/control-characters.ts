@@ -2,8 +2,8 @@
  * Control characters (NUL, escape, form feed, DEL, C1 controls…): nothing a professional's record
  * holds, and PostgreSQL cannot store a NUL in text at all. A file that carries them (a damaged
  * export, binary pasted into a cell) is refused at the preview, on its line, instead of failing at
- * the commit. Tab and line breaks are spacing that a quoted CSV cell may hold and the export writes
- * back: they stay.
+ * the commit. Tab and line breaks are spacing that a quoted CSV cell may hold: they are not refused
+ * (a name's become one space, `singleLine`; the MIE column reads a line break as a separator).
  *
  * Public API: `controlCharacterIn`, `withoutControlCharacters`.
  */

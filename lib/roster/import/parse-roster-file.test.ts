@@ -260,6 +260,12 @@ describe("parseRosterFile: the app's CSV template", () => {
     ]);
   });
 
+  it("stores a name written on several lines of its cell (Alt+Entrée, a quoted CSV cell) on one line", async () => {
+    const result = await parseLines([{ Nom: "Dupont\nde la Tour", Prénom: "Jean\r\n Pierre", Population: "Salarié\n" }]);
+    expect(result.rejected).toEqual([]);
+    expect(result.rows.map((row) => [row.lastName, row.firstName])).toEqual([["Dupont de la Tour", "Jean Pierre"]]);
+  });
+
   it("rejects duplicates inside the file and names the earlier line", async () => {
     const result = await parseLines([
       {},

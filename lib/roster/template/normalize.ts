@@ -2,7 +2,7 @@
  * Comparison keys for what people type: headers (« Prénom », « prenom », « PRÉNOM  »), enum values
  * (« Salarié(e) », « salarie e ») and names (« Jean-Pierre », « JEAN PIERRE »).
  *
- * Public API: `comparable`, `normalizePersonName`.
+ * Public API: `comparable`, `normalizePersonName`, `singleLine`.
  */
 
 /** Text that `comparable` (with `+`) and `normalizePersonName` only change the case of. */
@@ -38,4 +38,12 @@ export function normalizePersonName(name: string): string {
     .toUpperCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
+}
+
+/**
+ * A one-line field as typed or pasted: every run of spacing (line breaks from Alt+Entrée or a
+ * quoted CSV cell, tabs, repeated spaces) as one space, none at the ends.
+ */
+export function singleLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
 }

@@ -15,18 +15,22 @@ import { dayToDate, formatDayFr, parseFrenchDay, parseIsoDay, toDay, type Day } 
 import { formatInteger } from "@/lib/format/numbers";
 import { PROFESSIONAL_NAME_MAX } from "../professional-schema";
 import type { EnrollmentRecord } from "./columns";
-import { comparable } from "./normalize";
+import { comparable, singleLine } from "./normalize";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(...errors: string[]): Parsed<T> => ({ ok: false, errors });
 
-/** A name or first name within the form's limit, so that an imported professional can be saved from the form. */
+/**
+ * A name or first name on one line (a line break in its cell becomes a space), within the form's
+ * limit, so that an imported professional can be saved from the form.
+ */
 export function parseName(text: string, header: string): Parsed<string> {
-  return text.length <= PROFESSIONAL_NAME_MAX
-    ? ok(text)
-    : fail(`la colonne « ${header} » dépasse ${PROFESSIONAL_NAME_MAX} caractères (${formatInteger(text.length)})`);
+  const name = singleLine(text);
+  return name.length <= PROFESSIONAL_NAME_MAX
+    ? ok(name)
+    : fail(`la colonne « ${header} » dépasse ${PROFESSIONAL_NAME_MAX} caractères (${formatInteger(name.length)})`);
 }
 
 // Dates ------------------------------------------------------------------------------------------
