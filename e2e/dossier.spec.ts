@@ -121,13 +121,19 @@ test.describe("filing a dossier", () => {
     await expect(o1.getByRole("link", { name: "procedure-habilitations.pdf" })).toBeVisible();
     await expect(o1.getByText(`« procedure-habilitations.pdf » est ajouté aux pièces de l'objectif ${first!.code}.`)).toBeAttached();
     await expect(o1.getByLabel(/Ajouter une pièce justificative/)).toBeFocused();
+    // The same file again, under another name, is refused, naming the one already there.
+    const habilitations = readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf"));
+    await o1
+      .getByLabel(/Ajouter une pièce justificative/)
+      .setInputFiles({ name: "copie.pdf", mimeType: "application/pdf", buffer: habilitations });
+    await expect(o1.getByText(/^Ce fichier est déjà joint \(« procedure-habilitations\.pdf », ajouté le .+\)\.$/)).toBeVisible();
     // A file sent by mistake is removed; the focus, whose button is gone, goes back to the field.
     await o1.getByLabel(/Ajouter une pièce justificative/).setInputFiles({
       name: "brouillon.pdf",
       mimeType: "application/pdf",
-      buffer: readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf")),
+      buffer: Buffer.concat([habilitations, Buffer.from("\n% brouillon\n")]),
     });
-    await o1.getByRole("button", { name: "Supprimer brouillon.pdf" }).click();
+    await o1.getByRole("button", { name: /^Supprimer brouillon\.pdf, ajouté le / }).click();
     await expect(o1.getByText(`« brouillon.pdf » est supprimé des pièces de l'objectif ${first!.code}.`)).toBeAttached();
     await expect(o1.getByRole("link", { name: "brouillon.pdf" })).toHaveCount(0);
     await expect(o1.getByLabel(/Ajouter une pièce justificative/)).toBeFocused();

@@ -12,7 +12,18 @@ import { fileSizeProblem } from "@/lib/attachments/file-size-check";
 import { callApi } from "@/lib/http/api-client";
 import { objectiveAnchor } from "@/lib/applications/anchors";
 
-export type EvidenceFile = { id: string; fileName: string; sizeBytes: number };
+/** `addedAt`: when it was uploaded, as the page writes it (« 7 décembre 2026 à 01:58 »). */
+export type EvidenceFile = { id: string; fileName: string; sizeBytes: number; addedAt: string };
+
+/**
+ * What tells a file from the others of the list, for its delete button: its name and upload date,
+ * and its rank among files of the same name added in the same minute.
+ */
+function fileLabel(file: EvidenceFile, files: readonly EvidenceFile[]): string {
+  const label = `${file.fileName}, ajouté le ${file.addedAt}`;
+  const twins = files.filter((other) => other.fileName === file.fileName && other.addedAt === file.addedAt);
+  return twins.length > 1 ? `${label} (${twins.indexOf(file) + 1} sur ${twins.length})` : label;
+}
 
 /** The files proving one objective: upload (checked on content by the server), list, remove. */
 export function EvidenceFiles({
@@ -102,17 +113,17 @@ export function EvidenceFiles({
               <a href={`/api/attachments/${file.id}`} download>
                 {file.fileName}
               </a>{" "}
-              ({formatFileSize(file.sizeBytes)})
+              ({formatFileSize(file.sizeBytes)}, ajouté le {file.addedAt})
               {disabled ? null : (
                 <Button
                   type="button"
                   size="small"
                   priority="tertiary no outline"
                   iconId="fr-icon-delete-line"
-                  title={`Supprimer ${file.fileName}`}
+                  title={`Supprimer ${fileLabel(file, files)}`}
                   onClick={() => void remove(file)}
                 >
-                  <span className={fr.cx("fr-sr-only")}>Supprimer {file.fileName}</span>
+                  <span className={fr.cx("fr-sr-only")}>Supprimer {fileLabel(file, files)}</span>
                 </Button>
               )}
             </li>

@@ -8,6 +8,11 @@ export type IncomingFile = { bytes: Uint8Array<ArrayBuffer>; name: string; type:
 
 export type StoredFile = { fileName: string; mimeType: string; sizeBytes: number; sha256: string; storageKey: string };
 
+/** The SHA-256 of a file's bytes, in hex: what the dossier keeps, and how a file already joined is recognised. */
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
 /**
  * Checks an uploaded file on its content (refusing it with the French reason) and stores it under
  * a generated name; the caller records the returned metadata in its transaction.
@@ -30,7 +35,7 @@ export async function storeCheckedFile(file: IncomingFile, field = "file"): Prom
     fileName: checked.fileName,
     mimeType: checked.mimeType,
     sizeBytes: checked.sizeBytes,
-    sha256: createHash("sha256").update(file.bytes).digest("hex"),
+    sha256: sha256Of(file.bytes),
     storageKey,
   };
 }

@@ -5,7 +5,8 @@ import { db } from "@/lib/db/client";
 import { isRowId } from "@/lib/db/row-id";
 import { AppError } from "@/lib/errors/app-error";
 import { fileStorage } from "@/lib/storage";
-import { type IncomingFile, storeCheckedFile } from "./store-file";
+import { formatParisDateTime } from "@/lib/time/paris";
+import { type IncomingFile, sha256Of, storeCheckedFile } from "./store-file";
 
 export type UploadRequest = {
   applicationId: string;
@@ -15,8 +16,31 @@ export type UploadRequest = {
 };
 
 /**
+ * The same content twice at one place of a dossier (an objective's evidence, or the dossier's own
+ * files) is one piece shown twice to its reviewers: refused, naming the file already there.
+ */
+async function refuseFileAlreadyJoined(applicationId: string, objectiveId: string | null, file: IncomingFile) {
+  const joined = await db.attachment.findFirst({
+    where: {
+      applicationId,
+      objectiveId,
+      messageId: null,
+      declaredObjectiveId: null,
+      verificationStepId: null,
+      sha256: sha256Of(file.bytes),
+    },
+    select: { fileName: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+  if (!joined) return;
+  const message = `Ce fichier est déjà joint (« ${joined.fileName} », ajouté le ${formatParisDateTime(joined.createdAt)}).`;
+  throw new AppError("CONFLICT", message, { fieldErrors: { file: [message] } });
+}
+
+/**
  * Attaches a file to a draft dossier: type checked on the bytes (magic numbers), size capped,
- * stored under a generated name, its SHA-256 kept for the content hash of the submission.
+ * stored under a generated name, its SHA-256 kept for the content hash of the submission; the same
+ * content already at that place is refused.
  */
 export async function uploadAttachment(viewer: Viewer, request: UploadRequest) {
   const facts = await loadDossierFacts(db, request.applicationId);
@@ -27,6 +51,7 @@ export async function uploadAttachment(viewer: Viewer, request: UploadRequest) {
       : null;
     if (!objective) throw new AppError("INVALID_INPUT", "Cet objectif n'est pas celui de votre vague.");
   }
+  await refuseFileAlreadyJoined(facts.id, request.objectiveId ?? null, request.file);
   const stored = await storeCheckedFile(request.file);
   return db.attachment.create({
     data: { applicationId: facts.id, objectiveId: request.objectiveId ?? null, ...stored, uploadedById: viewer.userId },

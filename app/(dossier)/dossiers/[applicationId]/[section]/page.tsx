@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { SideMenu } from "@codegouvfr/react-dsfr/SideMenu";
 import type { Metadata } from "next";
+import type { EvidenceFile } from "@/components/dossier/evidence-files";
 import { SectionForm } from "@/components/dossier/section-form";
 import { sectionFormValues } from "@/lib/applications/dossier-content-rows";
 import { FORM_SECTION_ORDER } from "@/lib/applications/dossier-content";
@@ -12,6 +13,7 @@ import type { FormSection } from "@/lib/db/generated/enums";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
+import { formatParisDateTime } from "@/lib/time/paris";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 import { establishmentSegments } from "@/components/establishments/establishment-segments";
 
@@ -44,8 +46,9 @@ export default async function SectionPage({ params }: Props) {
           ),
         }
       : values;
-  const evidence: Record<string, Array<{ id: string; fileName: string; sizeBytes: number }>> = {};
-  for (const file of dossier.files) if (file.objectiveId) (evidence[file.objectiveId] ??= []).push(file);
+  const evidence: Record<string, EvidenceFile[]> = {};
+  for (const file of dossier.files)
+    if (file.objectiveId) (evidence[file.objectiveId] ??= []).push({ ...file, addedAt: formatParisDateTime(file.createdAt) });
   const current = dossier.sections.find((candidate) => candidate.section === section);
 
   return (
