@@ -1,9 +1,14 @@
 function downloadHeaders(fileName: string, mimeType: string): Record<string, string> {
+  // The name for browsers that do not read `filename*`: accents dropped, dashes (« – ») as « - »,
+  // and the spaces a dropped character leaves run together as one.
   const ascii =
     fileName
       .normalize("NFD")
+      .replace(/\p{Pd}/gu, "-")
       .replace(/[^\x20-\x7e]/g, "")
-      .replace(/["\\]/g, "_") || "fichier";
+      .replace(/["\\]/g, "_")
+      .replace(/ {2,}/g, " ")
+      .trim() || "fichier";
   return {
     "Content-Type": mimeType,
     "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,

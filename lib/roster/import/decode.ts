@@ -7,6 +7,7 @@
  * Public API: `TextEncoding`, `decodeText`, `encodingNote`, `accentCheckWarning`, `decoderFor`.
  */
 import iconv from "iconv-lite";
+import { formatCount } from "@/lib/format/numbers";
 
 export type TextEncoding = "UTF-8" | "UTF-8-BOM" | "UTF-16LE" | "WINDOWS-1252";
 
@@ -66,7 +67,6 @@ export function accentCheckWarning(names: readonly string[]): string | null {
     .slice(0, LISTED_NAMES)
     .map((name) => `« ${name} »`)
     .join(", ");
-  const more =
-    accented.length > LISTED_NAMES ? ` et ${accented.length - LISTED_NAMES} autre${accented.length - LISTED_NAMES > 1 ? "s" : ""}` : "";
+  const more = accented.length > LISTED_NAMES ? ` et ${formatCount(accented.length - LISTED_NAMES, "autre", "autres")}` : "";
   return `Le fichier n'est pas en UTF-8 : vérifiez que les accents de ces noms sont justes avant d'importer (sinon, enregistrez le fichier en « CSV UTF-8 » et importez-le de nouveau) : ${listed}${more}.`;
 }
