@@ -24,7 +24,7 @@ const NAMES: [string, string][] = [
   ['=HYPERLINK("http://exemple.test";"clic")', "Marie"],
   ["+33612345678", "-Jean"],
   ["@SOMME", "'=déjà protégé"],
-  ['O\'Brien; "Bob"', "Zoé\nsur deux lignes"],
+  ['O\'Brien; "Bob"', "Zoé Anne"],
   ["LEFÈVRE-DURAND", "Hélène"],
   ["NGUYỄN", "Ánh"],
 ];
