@@ -109,7 +109,7 @@ export async function grantDeadlineExtension(
     });
     for (const { user } of establishment.memberships) {
       await enqueueEmail(tx, {
-        // A new date is news again, and so is a date granted before then moved: the key includes both.
+        // A new date is news again, and so is a date granted before then moved: the key has both.
         dedupeKey: `extension:${granted.id}:${previous?.closesAt.toISOString() ?? "none"}:${closesAt.toISOString()}:${user.id}`,
         to: user.email,
         ...message,

@@ -147,8 +147,8 @@ export function refuseIssues(issues: readonly RuleIssue[]): void {
  * edit that moves the closing into the past would close the wave behind the establishments'
  * backs (or, before the opening, close a wave that never opened). Closing an open wave early
  * stays possible, at a time still to come (« ce soir à 23 h 59 »). A closing already passed may
- * stay while another setting changes (the envelope of a closed wave). `stored` is null for a new wave.
- * The current minute is still ahead: deposits are on time until its end (`isPastClosing`).
+ * stay while another setting changes (the envelope of a closed wave). `stored` is null for a new
+ * wave. The current minute is still ahead: deposits are on time until its end (`isPastClosing`).
  */
 export function checkClosing(next: { closesAt: Date }, stored: { closesAt: Date } | null, now: Date): RuleIssue[] {
   if (!isPastClosing(now, next.closesAt) || (stored && next.closesAt.getTime() === stored.closesAt.getTime())) return [];
@@ -239,7 +239,8 @@ export function shorteningNotice(establishment: string, from: Date, to: Date): s
  * Withdrawing an extension gives the establishment the wave's closing back. Refused once its
  * dossier was submitted after the wave's closing minute (`isPastClosing`): that deposit was on time
  * only thanks to the extension, and would become late (ADR 0038). While the wave's closing is
- * ahead, or when the dossier is a draft, or was submitted on time for the wave, nothing depends on it.
+ * ahead, or when the dossier is a draft, or was submitted on time for the wave, nothing depends
+ * on it.
  */
 export function checkExtensionWithdrawal(
   extension: { establishment: string },
