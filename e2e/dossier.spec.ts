@@ -311,7 +311,9 @@ test.describe("filing a dossier", () => {
     const { id } = await createDraft(e2eDb, establishment.id, wave);
     await fillDossier(e2eDb, id, wave.objectives);
     // The wave closes at the current minute, shown « … à HH:MM »: its remaining seconds still count.
-    // Started early in a minute, so that a slow machine's page load still submits within it.
+    // Started early in a minute, so that a slow machine's page load still submits within it (the
+    // wait for the next minute can take 40 s of the test's time).
+    test.setTimeout(120_000);
     const MINUTE = 60_000;
     if (Date.now() % MINUTE > 20_000) await page.waitForTimeout(MINUTE - (Date.now() % MINUTE) + 500);
     const closesAt = new Date(Math.floor(Date.now() / MINUTE) * MINUTE);
