@@ -20,6 +20,7 @@ import {
   createReviewWave,
   createScoredDossier,
   createUser,
+  decisionProposal,
   directorOf,
   programmeManager,
 } from "@/test/factories";
@@ -30,18 +31,6 @@ import { getProposalWorkspace } from "./get-proposal-workspace";
 /** Staging and releasing decisions on a real database: envelope, visibility, all-or-nothing, idempotence. */
 describe("decisions", () => {
   beforeEach(resetDatabase);
-
-  const proposal = (fields: Partial<Parameters<typeof stageDecision>[1]> & { applicationId: string }) => ({
-    outcome: "SELECTED" as const,
-    amountGranted: "",
-    conditions: "",
-    reasons: "",
-    envelopeOverrideReason: "",
-    releasableScoreIds: [],
-    releasableReviewIds: [],
-    ip: null,
-    ...fields,
-  });
 
   async function scoredWave(dossiers: number, envelopeEuros = 1_000_000) {
     const manager = await programmeManager(testDb);
@@ -75,11 +64,11 @@ describe("decisions", () => {
     // Both managers opened the dossier with nothing staged; the other one saves first.
     const first = await stageDecision(
       other,
-      proposal({ applicationId: dossier!.id, outcome: "REJECTED", reasons: "Hors périmètre.", replacing: null }),
+      decisionProposal({ applicationId: dossier!.id, outcome: "REJECTED", reasons: "Hors périmètre.", replacing: null }),
       new Date("2026-12-03T09:15:00Z"),
     );
     await expect(
-      stageDecision(manager, proposal({ applicationId: dossier!.id, amountGranted: "10 000", replacing: null })),
+      stageDecision(manager, decisionProposal({ applicationId: dossier!.id, amountGranted: "10 000", replacing: null })),
     ).rejects.toMatchObject({
       code: "CONFLICT",
       message:
@@ -88,7 +77,7 @@ describe("decisions", () => {
     const live = { applicationId: dossier!.id, supersededAt: null };
     expect(await testDb.decision.findMany({ where: live, select: { id: true } })).toEqual([{ id: first.decisionId }]);
     // Having seen it, the manager replaces it.
-    await stageDecision(manager, proposal({ applicationId: dossier!.id, amountGranted: "10 000", replacing: first.decisionId }));
+    await stageDecision(manager, decisionProposal({ applicationId: dossier!.id, amountGranted: "10 000", replacing: first.decisionId }));
     expect(await testDb.decision.findMany({ where: live, select: { outcome: true } })).toEqual([{ outcome: "SELECTED" }]);
   });
 
@@ -96,24 +85,28 @@ describe("decisions", () => {
     // Each dossier asks 12 500 €; the envelope is 20 000 €.
     const { manager, scored } = await scoredWave(2, 20_000);
     const [first, second] = scored as [(typeof scored)[number], (typeof scored)[number]];
-    await expect(stageDecision(manager, proposal({ applicationId: first.id, amountGranted: "12 500,01" }))).rejects.toMatchObject({
+    await expect(stageDecision(manager, decisionProposal({ applicationId: first.id, amountGranted: "12 500,01" }))).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { amountGranted: [expect.any(String)] },
     });
-    await stageDecision(manager, proposal({ applicationId: first.id, amountGranted: "12 000", conditions: "Sur justificatifs." }));
-    await expect(stageDecision(manager, proposal({ applicationId: second.id, amountGranted: "10 000" }))).rejects.toMatchObject({
+    await stageDecision(manager, decisionProposal({ applicationId: first.id, amountGranted: "12 000", conditions: "Sur justificatifs." }));
+    await expect(stageDecision(manager, decisionProposal({ applicationId: second.id, amountGranted: "10 000" }))).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { envelopeOverrideReason: [expect.stringContaining("au-delà de l'enveloppe")] },
     });
     // Lowering the first grant makes room: no reason needed.
-    await stageDecision(manager, proposal({ applicationId: first.id, amountGranted: "9 000", conditions: "Sur justificatifs." }));
-    await stageDecision(manager, proposal({ applicationId: second.id, amountGranted: "11 000" }));
-    await expect(stageDecision(manager, proposal({ applicationId: second.id, amountGranted: "12 000" }))).rejects.toMatchObject({
+    await stageDecision(manager, decisionProposal({ applicationId: first.id, amountGranted: "9 000", conditions: "Sur justificatifs." }));
+    await stageDecision(manager, decisionProposal({ applicationId: second.id, amountGranted: "11 000" }));
+    await expect(stageDecision(manager, decisionProposal({ applicationId: second.id, amountGranted: "12 000" }))).rejects.toMatchObject({
       code: "INVALID_INPUT",
     });
     await stageDecision(
       manager,
-      proposal({ applicationId: second.id, amountGranted: "12 000", envelopeOverrideReason: "Crédits complémentaires votés le 3 mars." }),
+      decisionProposal({
+        applicationId: second.id,
+        amountGranted: "12 000",
+        envelopeOverrideReason: "Crédits complémentaires votés le 3 mars.",
+      }),
     );
 
     const rows = await testDb.decision.findMany({ where: { applicationId: first.id }, orderBy: { stagedAt: "asc" } });
@@ -131,7 +124,7 @@ describe("decisions", () => {
     expect(overridden.map((event) => event.details)).toEqual([
       expect.objectContaining({ reason: "Crédits complémentaires votés le 3 mars.", grantedCents: "2100000", envelopeCents: "2000000" }),
     ]);
-    await expect(stageDecision(manager, proposal({ applicationId: first.id, outcome: "REJECTED" }))).rejects.toMatchObject({
+    await expect(stageDecision(manager, decisionProposal({ applicationId: first.id, outcome: "REJECTED" }))).rejects.toMatchObject({
       fieldErrors: { reasons: [expect.any(String)] },
     });
   });
@@ -156,7 +149,7 @@ describe("decisions", () => {
     await testDb.score.update({ where: { id: releasable.id }, data: { comment: "Couverture des intérimaires exemplaire." } });
     await stageDecision(
       manager,
-      proposal({
+      decisionProposal({
         applicationId: granted.id,
         amountGranted: "12 000",
         conditions: "Versement sur justificatifs.",
@@ -165,9 +158,12 @@ describe("decisions", () => {
     );
     await stageDecision(
       manager,
-      proposal({ applicationId: refused.id, outcome: "REJECTED", reasons: "Objectifs obligatoires insuffisamment couverts." }),
+      decisionProposal({ applicationId: refused.id, outcome: "REJECTED", reasons: "Objectifs obligatoires insuffisamment couverts." }),
     );
-    await stageDecision(manager, proposal({ applicationId: waitlisted.id, outcome: "WAITLISTED", reasons: "En attente de crédits." }));
+    await stageDecision(
+      manager,
+      decisionProposal({ applicationId: waitlisted.id, outcome: "WAITLISTED", reasons: "En attente de crédits." }),
+    );
 
     expect((await getDossier(director, granted.id)).decision).toBeNull();
     await expect(readDecisionLetter(director, granted.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -220,7 +216,10 @@ describe("decisions", () => {
   it("keeps a waitlisted dossier's review closed once its decision is published: the letter stands", async () => {
     const { manager, wave, scored } = await scoredWave(2);
     const [waitlisted, other] = scored as [(typeof scored)[number], (typeof scored)[number]];
-    await stageDecision(manager, proposal({ applicationId: waitlisted.id, outcome: "WAITLISTED", reasons: "En attente de crédits." }));
+    await stageDecision(
+      manager,
+      decisionProposal({ applicationId: waitlisted.id, outcome: "WAITLISTED", reasons: "En attente de crédits." }),
+    );
     // Before the release, the manager may still reopen it (the proposal is withdrawn with it).
     const followUp = async (id: string) => (await getDossierReviewFollowUp(manager, id))!;
     expect((await followUp(waitlisted.id)).reopenable).toBe(true);
@@ -258,7 +257,7 @@ describe("decisions", () => {
   it("releases nothing when a staged dossier moved meanwhile, and nothing twice under five parallel releases", async () => {
     const { manager, wave, scored } = await scoredWave(4);
     for (const dossier of scored)
-      await stageDecision(manager, proposal({ applicationId: dossier.id, outcome: "REJECTED", reasons: "Hors périmètre." }));
+      await stageDecision(manager, decisionProposal({ applicationId: dossier.id, outcome: "REJECTED", reasons: "Hors périmètre." }));
     await testDb.application.update({ where: { id: scored[3]!.id }, data: { state: "WITHDRAWN" } });
     const letters = async () => {
       const keys: string[] = [];
@@ -288,7 +287,7 @@ describe("decisions", () => {
 
   it("withdraws a staged proposal when its dossier's review is reopened, so the wave's other decisions can be released", async () => {
     const { manager, wave, scored } = await scoredWave(2);
-    for (const dossier of scored) await stageDecision(manager, proposal({ applicationId: dossier.id, amountGranted: "10 000" }));
+    for (const dossier of scored) await stageDecision(manager, decisionProposal({ applicationId: dossier.id, amountGranted: "10 000" }));
     const reopened = scored[1]!;
     await transitionApplication(manager, { applicationId: reopened.id, expectedVersion: 4, ip: null, action: "reopenReview", comment: "" });
 
@@ -303,7 +302,7 @@ describe("decisions", () => {
 
   it("withdraws it too when one of the dossier's reviews is reopened", async () => {
     const { manager, wave, scored } = await scoredWave(2);
-    for (const dossier of scored) await stageDecision(manager, proposal({ applicationId: dossier.id, amountGranted: "10 000" }));
+    for (const dossier of scored) await stageDecision(manager, decisionProposal({ applicationId: dossier.id, amountGranted: "10 000" }));
     const reopened = scored[1]!;
     const assignment = await testDb.reviewerAssignment.findFirstOrThrow({ where: { applicationId: reopened.id } });
     await reopenReview(manager, { assignmentId: assignment.id, reason: "Note du critère C2 à revoir.", ip: null });
@@ -373,7 +372,7 @@ describe("decisions", () => {
   it("exports the board, formula-safe and audited, with the same figures as the summaries", async () => {
     const { manager, wave, scored } = await scoredWave(2);
     await testDb.establishment.update({ where: { id: scored[0]!.establishment.id }, data: { name: '=HYPERLINK("http://piege.example")' } });
-    await stageDecision(manager, proposal({ applicationId: scored[0]!.id, amountGranted: "10 000" }));
+    await stageDecision(manager, decisionProposal({ applicationId: scored[0]!.id, amountGranted: "10 000" }));
     const file = await exportDecisions(manager, {
       waveId: wave.waveId,
       filters: ZDecisionBoardFilters.parse({ sort: "establishment", dir: "asc" }),

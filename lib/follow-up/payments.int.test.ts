@@ -9,6 +9,7 @@ import {
   createScoredDossier,
   createSelectedDossier,
   createUser,
+  decisionProposal,
   directorOf,
   programmeManager,
 } from "@/test/factories";
@@ -37,15 +38,8 @@ describe("payments", () => {
     const alice = await createReviewer(testDb);
     const reviews = [{ reviewerId: alice.userId, value: 4 }];
     const [granted, refused] = [await createScoredDossier(testDb, wave, reviews), await createScoredDossier(testDb, wave, reviews)];
-    const proposal = { conditions: "", reasons: "", envelopeOverrideReason: "", releasableScoreIds: [], releasableReviewIds: [], ip: null };
-    await stageDecision(manager, { ...proposal, applicationId: granted.id, outcome: "SELECTED", amountGranted: "10 000,01" });
-    await stageDecision(manager, {
-      ...proposal,
-      applicationId: refused.id,
-      outcome: "REJECTED",
-      amountGranted: "",
-      reasons: "Hors périmètre.",
-    });
+    await stageDecision(manager, decisionProposal({ applicationId: granted.id, amountGranted: "10 000,01" }));
+    await stageDecision(manager, decisionProposal({ applicationId: refused.id, outcome: "REJECTED", reasons: "Hors périmètre." }));
 
     // The wave has no advance share yet: the release stores no tranche, the settings do.
     await releaseDecisions(manager, { waveId: wave.waveId, ip: null }, NOW);
@@ -310,17 +304,7 @@ async function releasedTranches(advanceSharePercent: number) {
   const wave = await createReviewWave(testDb);
   await testDb.wave.update({ where: { id: wave.waveId }, data: { advanceSharePercent } });
   const dossier = await createScoredDossier(testDb, wave, [{ reviewerId: (await createReviewer(testDb)).userId, value: 4 }]);
-  await stageDecision(manager, {
-    applicationId: dossier.id,
-    outcome: "SELECTED",
-    amountGranted: "1 000",
-    conditions: "",
-    reasons: "",
-    envelopeOverrideReason: "",
-    releasableScoreIds: [],
-    releasableReviewIds: [],
-    ip: null,
-  });
+  await stageDecision(manager, decisionProposal({ applicationId: dossier.id, amountGranted: "1 000" }));
   await releaseDecisions(manager, { waveId: wave.waveId, ip: null }, NOW);
   return testDb.tranche.findMany({
     where: { applicationId: dossier.id },
