@@ -2,11 +2,13 @@ import { authorizeApplication, authorizeVerification } from "@/lib/access/policy
 import type { Viewer } from "@/lib/access/viewer";
 import { loadDossierFacts } from "@/lib/applications/dossier-facts";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { isRowId } from "@/lib/db/row-id";
 import { AppError } from "@/lib/errors/app-error";
 import { fileStorage } from "@/lib/storage";
 import { formatParisDateTime } from "@/lib/time/paris";
-import { type IncomingFile, sha256Of, storeCheckedFile } from "./store-file";
+import { type IncomingFile, storeCheckedFile } from "./store-file";
 
 export type UploadRequest = {
   applicationId: string;
@@ -15,20 +17,16 @@ export type UploadRequest = {
   file: IncomingFile;
 };
 
+/** One place of a dossier: an objective's evidence, or the dossier's own files (`objectiveId` null). */
+type Place = { applicationId: string; objectiveId: string | null };
+
 /**
- * The same content twice at one place of a dossier (an objective's evidence, or the dossier's own
- * files) is one piece shown twice to its reviewers: refused, naming the file already there.
+ * The same content twice at one place of a dossier is one piece shown twice to its reviewers:
+ * refused, naming the file already there.
  */
-async function refuseFileAlreadyJoined(applicationId: string, objectiveId: string | null, file: IncomingFile) {
-  const joined = await db.attachment.findFirst({
-    where: {
-      applicationId,
-      objectiveId,
-      messageId: null,
-      declaredObjectiveId: null,
-      verificationStepId: null,
-      sha256: sha256Of(file.bytes),
-    },
+async function refuseFileAlreadyJoined(tx: Prisma.TransactionClient, place: Place, sha256: string): Promise<void> {
+  const joined = await tx.attachment.findFirst({
+    where: { ...place, messageId: null, declaredObjectiveId: null, verificationStepId: null, sha256 },
     select: { fileName: true, createdAt: true },
     orderBy: { createdAt: "asc" },
   });
@@ -40,7 +38,9 @@ async function refuseFileAlreadyJoined(applicationId: string, objectiveId: strin
 /**
  * Attaches a file to a draft dossier: type checked on the bytes (magic numbers), size capped,
  * stored under a generated name, its SHA-256 kept for the content hash of the submission; the same
- * content already at that place is refused.
+ * content already at that place is refused. Two uploads of one file at once would both find the
+ * place free: the lock on the place and content makes the second read after the first's insert.
+ * A stored file whose row is refused is referenced by nothing, and goes with the daily sweep.
  */
 export async function uploadAttachment(viewer: Viewer, request: UploadRequest) {
   const facts = await loadDossierFacts(db, request.applicationId);
@@ -51,11 +51,15 @@ export async function uploadAttachment(viewer: Viewer, request: UploadRequest) {
       : null;
     if (!objective) throw new AppError("INVALID_INPUT", "Cet objectif n'est pas celui de votre vague.");
   }
-  await refuseFileAlreadyJoined(facts.id, request.objectiveId ?? null, request.file);
-  const stored = await storeCheckedFile(request.file);
-  return db.attachment.create({
-    data: { applicationId: facts.id, objectiveId: request.objectiveId ?? null, ...stored, uploadedById: viewer.userId },
-    select: { id: true, fileName: true, sizeBytes: true, mimeType: true, objectiveId: true, createdAt: true },
+  const place: Place = { applicationId: facts.id, objectiveId: request.objectiveId ?? null };
+  const stored = await storeCheckedFile(request.file, "file");
+  return db.$transaction(async (tx) => {
+    await lockUntilCommit(tx, `attachment:${place.applicationId}:${place.objectiveId ?? ""}:${stored.sha256}`);
+    await refuseFileAlreadyJoined(tx, place, stored.sha256);
+    return tx.attachment.create({
+      data: { ...place, ...stored, uploadedById: viewer.userId },
+      select: { id: true, fileName: true, sizeBytes: true, mimeType: true, objectiveId: true, createdAt: true },
+    });
   });
 }
 
