@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolation, expectUniqueLandmarks } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { E2E_BASE_URL } from "./fixtures/environment";
 import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
+import { objectiveAnchor } from "@/lib/applications/anchors";
 import { VirtualAuthenticator } from "./fixtures/webauthn";
 import { addSubmittedReviews, completeSheet, createReviewer, createReviewWave, createSubmittedDossier, createUser } from "@/test/factories";
 import { createStaffInvitation } from "./fixtures/invitations";
@@ -577,6 +579,37 @@ test.describe("review", () => {
     await page.goto(`/instruction/${own.id}`);
     await expect(page.getByRole("heading", { name: "Déclaration d'intérêts" })).toBeVisible();
     await expect(page.getByText("En retard", { exact: true })).toBeVisible();
+    await expectNoPageErrors(page, errors);
+  });
+
+  test("a reviewer reads when each file of an objective was added, as its director does", async ({ page, context }) => {
+    const wave = await createReviewWave(e2eDb, { k: 1 });
+    const dossier = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD Pièces Datées" });
+    const objective = wave.objectives[0]!;
+    await e2eDb.attachment.create({
+      data: {
+        applicationId: dossier.id,
+        objectiveId: objective.id,
+        fileName: "charte-identification.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: 2048,
+        sha256: "c".repeat(64),
+        storageKey: `attachments/e2e-${randomUUID()}`,
+        createdAt: new Date("2026-12-01T09:05:00Z"),
+      },
+    });
+    const reviewer = await createReviewer(e2eDb);
+    const assignment = await assign(dossier.id, reviewer.userId);
+    await signInAs(context, reviewer.userId);
+
+    const errors = watchPageErrors(page);
+    await page.goto(`/instruction/${assignment.id}`);
+    await waitForHydration(page.getByRole("button", { name: "Enregistrer ma déclaration" }));
+    await press(page, page.getByRole("radio", { name: "Non, je n'ai aucun lien d'intérêts avec ce dossier" }), "Space");
+    await press(page, page.getByRole("button", { name: "Enregistrer ma déclaration" }), "Enter");
+    const evidence = page.locator(`#${objectiveAnchor(objective.code)}`);
+    await expect(evidence.getByRole("link", { name: "charte-identification.pdf" })).toBeVisible();
+    await expect(evidence.getByRole("listitem")).toHaveText("charte-identification.pdf (2 Ko, ajouté le 1er décembre 2026 à 10:05)");
     await expectNoPageErrors(page, errors);
   });
 

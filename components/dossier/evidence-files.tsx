@@ -2,6 +2,7 @@
 
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { FileLink, type LinkedFile } from "@/components/dossier/file-links";
 import { UploadField } from "@/components/forms/upload-field";
 import { useFocusAfterRender } from "@/components/forms/use-focus-after-render";
 import { useFocusBack } from "@/components/forms/use-focus-back";
@@ -13,7 +14,7 @@ import { callApi } from "@/lib/http/api-client";
 import { objectiveAnchor } from "@/lib/applications/anchors";
 
 /** `addedAt`: when it was uploaded, as the page writes it (« 7 décembre 2026 à 01:58 »). */
-export type EvidenceFile = { id: string; fileName: string; sizeBytes: number; addedAt: string };
+export type EvidenceFile = LinkedFile & { addedAt: string };
 
 /**
  * What tells a file from the others of the list, for its delete button: its name and upload date,
@@ -110,10 +111,7 @@ export function EvidenceFiles({
         <ul>
           {files.map((file) => (
             <li key={file.id}>
-              <a href={`/api/attachments/${file.id}`} download>
-                {file.fileName}
-              </a>{" "}
-              ({formatFileSize(file.sizeBytes)}, ajouté le {file.addedAt})
+              <FileLink file={file} />
               {disabled ? null : (
                 <Button
                   type="button"
