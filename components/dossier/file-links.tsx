@@ -1,7 +1,7 @@
 import { formatFileSize } from "@/lib/attachments/file-size";
 import { formatParisDateTime } from "@/lib/time/paris";
 
-/** A file as a list shows it; `addedAt`, when the list knows it, as `formatParisDateTime` writes it. */
+/** A file as a list shows it; `addedAt`, if known, as `formatParisDateTime` writes it. */
 export type LinkedFile = { id: string; fileName: string; sizeBytes: number; addedAt?: string };
 
 /**
