@@ -97,7 +97,7 @@ export async function loadProgrammeDashboard(client: RosterClient, filters: TDas
     filters,
     waves,
     categories,
-    funnel: funnelOf(byState),
+    funnel: funnelOf(counts),
     followUp,
     byState,
     byRegion: regionCodes

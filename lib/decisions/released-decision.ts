@@ -1,5 +1,18 @@
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
+
+/**
+ * The one rule of « décidé »: a dossier is decided once a decision on it is released, whatever its
+ * outcome. « Retenu » and « non retenu » move its state, but a waitlisted dossier stays « évalué »
+ * with its letter sent, so its state alone never tells. A released decision is final (never
+ * superseded, and the dossier can no longer be reopened or withdrawn).
+ */
+export const RELEASED_DECISION_WHERE = { releasedAt: { not: null } } as const satisfies Prisma.DecisionWhereInput;
+
+/** The same rule in SQL, for queries that count dossiers: `applicationId` is their id column. */
+export function hasReleasedDecisionSql(applicationId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Decision" released WHERE released."applicationId" = ${applicationId} AND released."releasedAt" IS NOT NULL)`;
+}
 
 /**
  * A dossier's latest released decision, what its applicant may know: staged proposals stay with
@@ -7,7 +20,7 @@ import type { Prisma } from "@/lib/db/generated/client";
  * reads the dossier anyway gets it in the same query (the dossier page, ADR 0023).
  */
 export const RELEASED_DECISION_ARGS = {
-  where: { releasedAt: { not: null } },
+  where: RELEASED_DECISION_WHERE,
   orderBy: { releasedAt: "desc" },
   take: 1,
   select: { id: true, outcome: true, amountGrantedCents: true, conditions: true, reasons: true, releasedAt: true, letterKey: true },
