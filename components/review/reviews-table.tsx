@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
-import { formatDecimal } from "@/lib/format/numbers";
+import { formatScore } from "@/lib/format/numbers";
 import type { ReviewTier } from "@/lib/db/generated/enums";
 import type { DossierReviews } from "@/lib/review/dossier-reviews";
 import { TIER_ADJECTIVES } from "@/lib/review/labels";
@@ -38,7 +38,8 @@ function CriterionComments({
 
 /**
  * Submitted reviews side by side, one table per tier: each criterion's notes, the weighted total
- * on 100, and the spread (lowest, highest, mean); then each reviewer's overall comment and comments on criteria.
+ * on 100, and the spread (lowest, highest, mean), written to the tenth by `formatScore` as on the
+ * decision pages and letters; then each reviewer's overall comment and comments on criteria.
  */
 export function ReviewsTable({
   reviews,
@@ -82,7 +83,7 @@ export function ReviewsTable({
             <th scope="row">Total pondéré (sur 100)</th>
             {shown.map((review) => (
               <td key={review.assignmentId}>
-                <strong>{review.total === null ? "–" : formatDecimal(review.total)}</strong>
+                <strong>{formatScore(review.total)}</strong>
               </td>
             ))}
           </tr>
@@ -90,8 +91,8 @@ export function ReviewsTable({
       </DataTable>
       {summary && summary.count > 1 ? (
         <p className={fr.cx("fr-text--sm")}>
-          Écart entre évaluations : de {formatDecimal(summary.min!)} à {formatDecimal(summary.max!)} (moyenne {formatDecimal(summary.mean!)}
-          , écart de {formatDecimal(summary.max! - summary.min!)} points).
+          Écart entre évaluations : de {formatScore(summary.min)} à {formatScore(summary.max)} (moyenne {formatScore(summary.mean)}, écart
+          de {formatScore(summary.max! - summary.min!)} points).
         </p>
       ) : null}
       {shown.map((review) => (
