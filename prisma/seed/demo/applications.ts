@@ -84,7 +84,7 @@ export async function seedApplications(
     establishments.map((establishment) => establishment.id),
   );
   for (const { wave, states, from } of PLAN) {
-    const { waveId, versionId, objectiveIds, criteria } = programme[wave];
+    const { waveId, versionId, objectiveIds, criteria, decisionsReleasedAt } = programme[wave];
     const windowStart = wave === "PILOT" ? "2024-03-05" : "2025-10-16";
     const windowEnd = wave === "PILOT" ? "2024-05-30" : "2026-02-12";
 
@@ -163,10 +163,19 @@ export async function seedApplications(
 
       let current: ApplicationState = "DRAFT";
       let at = submittedAt;
+      // When the last review came in: the reviews are submitted then, the decision follows.
+      let scoredAt = submittedAt;
       for (const action of PATHS[state]) {
         // The table's first role for the move (a manager rather than the reviewer completing the scoring).
         const result = TRANSITIONS.find((transition) => transition.from === current && transition.action === action);
         if (!result) throw new Error(`demo path to ${state} breaks the state machine at ${action}`);
+        if (action === "completeScoring") scoredAt = at;
+        // « Retenu » and « non retenu » come with the wave's release, all its decisions together.
+        if (action === "select" || action === "reject") {
+          if (scoredAt.getTime() + 86_400_000 >= decisionsReleasedAt.getTime())
+            throw new Error(`demo: a dossier of the ${wave} wave is scored too late for the wave's release`);
+          at = decisionsReleasedAt;
+        }
         const actor = result.by;
         await db.applicationTransition.create({
           data: {
@@ -222,7 +231,7 @@ export async function seedApplications(
                 : {
                     create: {
                       status: scored ? "SUBMITTED" : "DRAFT",
-                      submittedAt: scored ? at : null,
+                      submittedAt: scored ? scoredAt : null,
                       overallComment: scored ? "Projet cohérent ; calendrier à sécuriser." : "",
                       scores: {
                         create: (scored ? criteria : criteria.slice(0, 2)).map((criterion) => ({
@@ -248,9 +257,9 @@ export async function seedApplications(
               state === "SELECTED" ? "Versement en deux fois : 50 % à la notification, le solde sur justificatifs de déploiement." : "",
             reasons: state === "SELECTED" ? "" : "Projet non retenu : objectifs obligatoires insuffisamment couverts.",
             stagedById: people.managerId,
-            stagedAt: at,
+            stagedAt: new Date(scoredAt.getTime() + 86_400_000),
             releasedById: people.managerId,
-            releasedAt: at,
+            releasedAt: decisionsReleasedAt,
           },
         });
       }

@@ -114,7 +114,10 @@ export async function seedDecisions(db: Db, programme: DemoProgramme, managerId:
       ...PROPOSAL,
       applicationId: waiting.id,
       outcome: "WAITLISTED",
-      reasons: "Projet solide ; l'enveloppe de la vague est engagée : inscrit sur la liste d'attente.",
+      // Most of the envelope is still free (other dossiers are in review): the reason says so, not
+      // that it is spent.
+      reasons:
+        "Projet solide, classé après les dossiers retenus : inscrit sur la liste d'attente, il sera réexaminé à la fin de l'instruction de la vague, au vu des crédits restants.",
     },
     new Date(),
     db,

@@ -19,9 +19,12 @@ import { endOfParisDay } from "@/lib/follow-up/verification-rules";
 import { parisToday } from "@/lib/time/paris";
 import { readDecisionLetter } from "@/lib/decisions/read-decision-letter";
 import { fileStorage } from "@/lib/storage";
+import { formatEuros } from "@/lib/format/numbers";
 import { loadDemoData } from "./index";
 
 /** The demo a newcomer sees at first start: every kind of data the pages show. */
+/** Text with its spaces, no-break ones too, made plain: a PDF's and a formatter's may differ. */
+const plain = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, " ");
 /** The demo's programme manager, as the pages see them. */
 async function demoManager(): Promise<Viewer> {
   const manager = await testDb.user.findFirstOrThrow({ where: { staffRole: "PROGRAMME_MANAGER" }, select: { id: true } });
@@ -249,9 +252,17 @@ describe("demo data: decisions", () => {
     const viewer = await demoManager();
     const decisions = await testDb.decision.findMany({
       where: { releasedAt: { not: null } },
-      select: { applicationId: true, outcome: true, letterKey: true, letterHash: true },
+      select: {
+        applicationId: true,
+        outcome: true,
+        letterKey: true,
+        letterHash: true,
+        wave: { select: { advanceSharePercent: true } },
+        tranches: { select: { kind: true, amountCents: true } },
+      },
     });
     expect(new Set(decisions.map((decision) => decision.outcome))).toEqual(new Set(["SELECTED", "REJECTED"]));
+    expect(decisions.filter((decision) => decision.outcome === "SELECTED" && decision.wave.advanceSharePercent === null)).toEqual([]);
     const reviewers = await testDb.user.findMany({
       where: { staffRole: { in: ["REVIEWER", "REGIONAL_REVIEWER"] } },
       select: { displayName: true },
@@ -265,8 +276,89 @@ describe("demo data: decisions", () => {
       const text = extractPdfText(bytes).join(" ").replace(/\s+/g, " ");
       expect(text).toContain(decision.letterHash!);
       expect(text).toContain(decision.outcome === "SELECTED" ? "Votre dossier est retenu." : "Votre dossier n'est pas retenu.");
+      // The payments page's tranches are the letter's schedule: a grant of a wave that pays in
+      // advance says so.
+      if (decision.outcome === "SELECTED" && decision.wave.advanceSharePercent !== null) {
+        const advance = decision.tranches.find((tranche) => tranche.kind === "ADVANCE")!;
+        expect(plain(text)).toContain(
+          plain(`Versement : une avance de ${formatEuros(advance.amountCents)} (${decision.wave.advanceSharePercent} %)`),
+        );
+      }
       expect(text).toContain("Note globale");
       for (const reviewer of reviewers) expect(text).not.toContain(reviewer.displayName);
+    }
+  });
+});
+
+describe("demo data: its dates and documents agree", () => {
+  beforeAll(async () => {
+    if ((await testDb.campaign.count()) === 0) await loadDemoData(testDb, new Date("2026-11-29T09:00:00Z"));
+  }, 120_000);
+
+  it("creates each wave and its grid before they open and the grid is frozen", async () => {
+    const waves = await testDb.wave.findMany({
+      select: { title: true, createdAt: true, opensAt: true, versions: { select: { number: true, createdAt: true, frozenAt: true } } },
+    });
+    for (const wave of waves) {
+      expect(wave.createdAt <= wave.opensAt, wave.title).toBe(true);
+      for (const version of wave.versions)
+        expect(version.frozenAt === null || version.createdAt <= version.frozenAt, `${wave.title}, version ${version.number}`).toBe(true);
+    }
+  });
+
+  it("releases each wave's earlier decisions together, after its closing, their staging and every review of their dossiers", async () => {
+    const decisions = await testDb.decision.findMany({
+      where: { releasedAt: { not: null } },
+      select: {
+        waveId: true,
+        outcome: true,
+        stagedAt: true,
+        releasedAt: true,
+        wave: { select: { title: true, closesAt: true } },
+        application: {
+          select: {
+            number: true,
+            transitions: { select: { toState: true, at: true } },
+            assignments: { select: { review: { select: { submittedAt: true } } } },
+          },
+        },
+      },
+    });
+    expect(decisions.length).toBeGreaterThan(0);
+    for (const { wave, application, outcome, stagedAt, releasedAt, ...decision } of decisions) {
+      const label = `${wave.title}, dossier ${application.number}`;
+      expect(releasedAt! > wave.closesAt, label).toBe(true);
+      expect(stagedAt <= releasedAt!, label).toBe(true);
+      const reviews = application.assignments.flatMap((assignment) => assignment.review?.submittedAt ?? []);
+      expect(reviews.length, label).toBeGreaterThan(0);
+      expect(
+        reviews.every((submittedAt) => submittedAt <= releasedAt!),
+        label,
+      ).toBe(true);
+      // « Retenu » or « non retenu » at the release itself, and nothing moved after it.
+      expect(application.transitions.find((transition) => transition.toState === outcome)?.at, label).toEqual(releasedAt);
+      expect(
+        application.transitions.every((transition) => transition.at <= releasedAt!),
+        label,
+      ).toBe(true);
+      const together = decisions.filter((other) => other.waveId === decision.waveId).map((other) => other.releasedAt!.getTime());
+      expect(new Set(together).size, wave.title).toBe(1);
+    }
+  });
+
+  it("gives the waitlist a reason that speaks of the envelope only when the wave's grants take it all", async () => {
+    const waitlisted = await testDb.decision.findMany({
+      where: { outcome: "WAITLISTED", supersededAt: null },
+      select: { reasons: true, wave: { select: { fundingEnvelopeCents: true } }, waveId: true },
+    });
+    expect(waitlisted.length).toBeGreaterThan(0);
+    for (const decision of waitlisted) {
+      const grants = await testDb.decision.aggregate({
+        where: { waveId: decision.waveId, outcome: "SELECTED", supersededAt: null },
+        _sum: { amountGrantedCents: true },
+      });
+      const spent = (grants._sum.amountGrantedCents ?? 0n) >= decision.wave.fundingEnvelopeCents;
+      if (!spent) expect(decision.reasons).not.toMatch(/enveloppe/i);
     }
   });
 });

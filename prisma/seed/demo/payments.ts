@@ -12,16 +12,17 @@ const dayAfter = (instant: Date, days: number, now: Date) => {
 };
 
 /**
- * Payments and milestones in the demo (ADR 0021): each wave pays half of its grants in advance, as
- * the released decisions' conditions say, so every grant released earlier has its tranches. Of the
+ * Payments and milestones in the demo (ADR 0021): each wave pays half of its grants in advance
+ * (programme.ts, as the released decisions' conditions and letters say), so every grant released
+ * earlier has its tranches. Of the
  * selected dossiers, the first has its advance paid and its first milestone done, the second its
  * advance ordered, the others their advance due; every balance waits for validation, and the
  * milestones whose day has passed are late.
  */
 export async function seedPayments(db: Db, programme: DemoProgramme, managerId: string, now: Date): Promise<void> {
   for (const { waveId } of Object.values(programme)) {
-    await db.wave.update({ where: { id: waveId }, data: { advanceSharePercent: 50 } });
-    await createTranches(db, await grantsWithoutTranches(db, waveId), 50);
+    const { advanceSharePercent } = await db.wave.findUniqueOrThrow({ where: { id: waveId }, select: { advanceSharePercent: true } });
+    await createTranches(db, await grantsWithoutTranches(db, waveId), advanceSharePercent);
   }
   const advances = await db.tranche.findMany({
     where: { kind: "ADVANCE" },
