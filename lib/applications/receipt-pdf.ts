@@ -53,6 +53,7 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
     title: `${TITLE} – ${input.establishment.name}`,
     subject: `Dossier ${input.reference} – ${input.programme}, ${input.wave}`,
     createdAt: input.receivedAt,
+    footer: `${input.reference} – ${input.establishment.name}`,
   });
 
   paragraph(`${input.programme} – ${input.wave}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractPdfText } from "@/lib/applications/testing/pdf-text";
+import { contentText, extractPdfText, pdfContentStreams } from "@/lib/applications/testing/pdf-text";
 import { APPEAL_NOTICE, type DecisionLetterInput, letterHashOf, renderDecisionLetterPdf, scheduleSentence } from "./decision-letter-pdf";
 
 const input: DecisionLetterInput = {
@@ -127,5 +127,31 @@ describe("the decision letter", async () => {
     expect(refused).not.toContain("Montant accordé");
     expect(refused).not.toContain("Versement :");
     expect(refused).not.toContain("Observations des instructeurs");
+  });
+
+  it("prints the signs a manager types in the conditions, never « ? »", async () => {
+    const signs = { ...input, conditions: "Sous réserve : taux d’équipement ≥ 80 % ; cœur du projet → fédération PSC. Tâche n° 2 ✓" };
+    const letter = plain(extractPdfText(await renderDecisionLetterPdf(signs, letterHashOf(signs)))).replace(/\s+/g, " ");
+    expect(letter).toContain("Conditions : Sous réserve : taux d’équipement >= 80 % ; cœur du projet -> fédération PSC. Tâche n° 2 (oui)");
+  });
+
+  it("names the letter and numbers its pages at the foot of each, as an artifact screen readers skip", async () => {
+    const establishment = { name: `Centre hospitalier intercommunal ${"de la vallée ".repeat(16)}`.trim(), finess: "750712184" };
+    const comments = Array.from({ length: 30 }, (_, index) => ({
+      criterionCode: "C1",
+      text: `Observation ${index + 1} : ${"la couverture des intérimaires reste à compléter ".repeat(4)}`,
+    }));
+    const long = { ...input, establishment, comments };
+    const pages = pdfContentStreams(await renderDecisionLetterPdf(long, letterHashOf(long))).filter((content) => /T[Jj]/.test(content));
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((content, index) => {
+      const artifact = content.slice(content.lastIndexOf("/Artifact"));
+      expect(artifact).toMatch(/^\/Artifact <<\s*\/Type \/Pagination/);
+      const footer = plain(contentText(artifact));
+      expect(footer).toContain(`Page ${index + 1} sur ${pages.length}`);
+      // The establishment's name is cut to the line, the reference first so that it always shows.
+      expect(footer).toMatch(/^HC-00042 – Centre hospitalier intercommunal de la vallée .*…$/m);
+    });
+    expect(plain(extractPdfText(await renderDecisionLetterPdf(input, hash)))).toContain("Page 1 sur 1");
   });
 });

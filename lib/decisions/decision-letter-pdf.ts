@@ -71,6 +71,7 @@ export async function renderDecisionLetterPdf(input: DecisionLetterInput, letter
     title: `${TITLE} – ${input.establishment.name}`,
     subject: `Dossier ${input.reference} – ${input.programme}, ${input.wave}`,
     createdAt: input.releasedAt,
+    footer: `${input.reference} – ${input.establishment.name}`,
   });
   paragraph(`${input.programme} – ${input.wave}`);
   heading(1, TITLE);

@@ -67,6 +67,7 @@ export async function renderDeclarationPdf(input: DeclarationPdfInput, hash: str
     title: `${TITLE} – ${input.establishment.name}`,
     subject: `Dossier ${input.reference} – ${input.programme}, ${input.wave}`,
     createdAt: input.declaredAt,
+    footer: `${input.reference} – ${input.establishment.name}`,
   });
   paragraph(`${input.programme} – ${input.wave}`);
   heading(1, TITLE);

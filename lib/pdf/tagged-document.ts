@@ -8,7 +8,10 @@ import { frenchSpacing } from "@/lib/format/french-spacing";
  * readers can read them. Standard fonts only (Helvetica, Courier: nothing to embed or bundle);
  * their WinAnsi encoding covers French, and every text goes through toWinAnsi for the rest. The
  * creation date is the caller's (the receipt time, the release time), so a document renders the
- * same bytes twice.
+ * same bytes twice. Each page ends with the document's `footer` (« HC-00042 – EHPAD Les Tilleuls »)
+ * and « Page 2 sur 3 », so that a loose page says which document it belongs to and whether one is
+ * missing; marked as a pagination artifact, outside the structure tree, screen readers skip it
+ * (PDF/UA: running headers and footers are artifacts).
  */
 export const DOCUMENT_AUTHOR = "Agence du Numérique en Santé – HospiConnect";
 
@@ -24,10 +27,17 @@ export type TaggedDocument = {
   finish: () => Promise<Buffer>;
 };
 
-export function taggedDocument(info: { title: string; subject: string; createdAt: Date }): TaggedDocument {
+const MARGIN = 56;
+/** The footer's line, between the text's bottom margin and the edge of the page. */
+const FOOTER_FROM_BOTTOM = 36;
+const FOOTER_SIZE = 8;
+
+export function taggedDocument(info: { title: string; subject: string; createdAt: Date; footer: string }): TaggedDocument {
   const doc = new PDFDocument({
     size: "A4",
-    margin: 56,
+    margin: MARGIN,
+    // Kept until the end, when the number of pages is known for the footers.
+    bufferPages: true,
     pdfVersion: "1.7",
     tagged: true,
     lang: "fr-FR",
@@ -71,8 +81,31 @@ export function taggedDocument(info: { title: string; subject: string; createdAt
     gap: (lines) => void doc.moveDown(lines),
     finish: () => {
       root.end();
+      footers(doc, toWinAnsi(frenchSpacing(info.footer)));
       doc.end();
       return finished;
     },
   };
+}
+
+function footers(doc: PDFKit.PDFDocument, footer: string) {
+  const { start, count } = doc.bufferedPageRange();
+  for (let index = 0; index < count; index++) {
+    doc.switchToPage(start + index);
+    const { page } = doc;
+    const width = page.width - 2 * MARGIN;
+    const y = page.height - FOOTER_FROM_BOTTOM;
+    // Below the bottom margin: without this, PDFKit would start a new page for the text.
+    const bottomMargin = page.margins.bottom;
+    page.margins.bottom = 0;
+    const number = `Page ${index + 1} sur ${count}`;
+    doc.markContent("Artifact", { type: "Pagination" });
+    doc.font("Helvetica").fontSize(FOOTER_SIZE);
+    const numberWidth = doc.widthOfString(number);
+    doc.text(number, MARGIN, y, { width, align: "right", lineBreak: false });
+    // One line, cut with « … » (a long establishment name), clear of the page number.
+    doc.text(footer, MARGIN, y, { width: width - numberWidth - 12, height: FOOTER_SIZE, ellipsis: "…" });
+    doc.endMarkedContent();
+    page.margins.bottom = bottomMargin;
+  }
 }

@@ -26,21 +26,29 @@ function textOfOperand(operand: string): string {
   return decodeWinAnsi(Buffer.concat(pieces));
 }
 
-export function extractPdfText(pdf: Buffer): string[] {
+/** The PDF's content streams, inflated: one per page for PDFKit, in the order of the pages. */
+export function pdfContentStreams(pdf: Buffer): string[] {
   const raw = pdf.toString("latin1");
-  const texts: string[] = [];
+  const streams: string[] = [];
   for (const match of raw.matchAll(/stream\r?\n/g)) {
     const start = (match.index ?? 0) + match[0].length;
     const end = raw.indexOf("endstream", start);
-    let content: string;
     try {
-      content = inflateSync(pdf.subarray(start, end)).toString("latin1");
+      streams.push(inflateSync(pdf.subarray(start, end)).toString("latin1"));
     } catch {
       continue; // not a Flate stream (metadata, fonts)
     }
-    for (const operator of content.matchAll(/(\[(?:[^\]\\]|\\.)*\]|<[0-9a-fA-F]*>|\((?:\\.|[^\\)])*\))\s*T[Jj]/g)) {
-      texts.push(textOfOperand(operator[1] ?? ""));
-    }
   }
-  return texts;
+  return streams;
+}
+
+/** The text one content stream shows, one string per text operator. */
+export function contentText(content: string): string[] {
+  return [...content.matchAll(/(\[(?:[^\]\\]|\\.)*\]|<[0-9a-fA-F]*>|\((?:\\.|[^\\)])*\))\s*T[Jj]/g)].map((operator) =>
+    textOfOperand(operator[1] ?? ""),
+  );
+}
+
+export function extractPdfText(pdf: Buffer): string[] {
+  return pdfContentStreams(pdf).flatMap(contentText);
 }
