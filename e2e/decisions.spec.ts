@@ -170,6 +170,14 @@ test("a proposal refused for want of reasons says so once, on the field; its suc
   await expect(reasons).toHaveAccessibleDescription(/^Motivez la décision : ces motifs figureront dans la lettre\./);
   expect(await timesAnnounced(page, message)).toBe(1);
 
+  // What the letter's fonts cannot print is refused before it reaches the letter; « ≥ » prints « >= ».
+  await reasons.fill("Projet hors du périmètre 🙅 ; taux ≥ 80 % non atteint (東).");
+  await page.getByRole("button", { name: "Enregistrer la proposition" }).click();
+  await expect(reasons).toBeFocused();
+  await expect(reasons).toHaveAccessibleDescription(
+    /^La lettre de décision ne peut pas imprimer « 🙅 », « 東 » : retirez-les ou remplacez-les\./,
+  );
+
   await reasons.fill("Projet hors du périmètre de la vague.");
   await page.getByRole("button", { name: "Enregistrer la proposition" }).click();
   await expect(page.getByText("Proposition enregistrée.")).toBeVisible();

@@ -42,6 +42,11 @@ export type DecisionLetterInput = {
 // 5: the payment schedule is part of the content.
 export const LETTER_FORMAT = "hospiconnect-decision-letter/5";
 
+/**
+ * The hash of the letter's input, the decision as recorded (conditions as typed, « ≥ » and all),
+ * not of the characters printed (« >= », through toWinAnsi): it is checked against the database,
+ * and a change in how a sign is printed must not change the hash of a decision that did not.
+ */
 export function letterHashOf(input: DecisionLetterInput): string {
   return createHash("sha256")
     .update(canonicalJson({ format: LETTER_FORMAT, ...input, criteria: [...input.criteria], comments: [...input.comments] }))

@@ -56,4 +56,16 @@ describe("a decision proposal", () => {
       exceeds: false,
     });
   });
+
+  it("refuses in the conditions and reasons what the letter cannot print, and lets through what it writes otherwise", () => {
+    const refused = ZStageDecisionInput.safeParse({ outcome: "SELECTED", conditions: "Bravo 🎉 ! Projet 東京 🎉", reasons: "Coût ≈ 東" });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["conditions", "La lettre de décision ne peut pas imprimer « 🎉 », « 東 », « 京 » : retirez-les ou remplacez-les."],
+      ["reasons", "La lettre de décision ne peut pas imprimer « 東 » : retirez-le ou remplacez-le."],
+    ]);
+    expect(ZStageDecisionInput.safeParse({ outcome: "SELECTED", conditions: "Taux ≥ 80 % → fédération ✓, 1ᵉʳ trimestre" }).success).toBe(
+      true,
+    );
+  });
 });

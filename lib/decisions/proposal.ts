@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseEuroAmount } from "@/lib/applications/euro-amount";
+import { unprintableCharacters } from "@/lib/applications/win-ansi";
 import { formatEuros } from "@/lib/format/numbers";
 import { DecisionOutcome } from "@/lib/db/generated/enums";
 
@@ -9,11 +10,32 @@ import { DecisionOutcome } from "@/lib/db/generated/enums";
  * requested, conditions for a grant and reasons for the rest, and going past the wave's envelope
  * only with a written reason (ADR 0013).
  */
+/**
+ * Text the decision letter prints. What its fonts cannot draw (an emoji, another script: see
+ * win-ansi.ts) is refused here, in the form and on the server, rather than left out or printed
+ * « ? » in the letter the manager never proofreads; signs it writes otherwise (« ≥ » as « >= »)
+ * pass.
+ */
+const ZLetterText = z
+  .string()
+  .trim()
+  .max(4000, { error: "4 000 caractères au plus." })
+  .superRefine((text, ctx) => {
+    const characters = unprintableCharacters(text);
+    if (characters.length === 0) return;
+    const them = characters.length > 1 ? "les" : "le";
+    ctx.addIssue({
+      code: "custom",
+      message: `La lettre de décision ne peut pas imprimer ${characters.map((character) => `« ${character} »`).join(", ")} : retirez-${them} ou remplacez-${them}.`,
+    });
+  })
+  .default("");
+
 export const ZStageDecisionInput = z.object({
   outcome: z.enum(DecisionOutcome, { error: "Choisissez une décision." }),
   amountGranted: z.string().max(40).default(""),
-  conditions: z.string().trim().max(4000, { error: "4 000 caractères au plus." }).default(""),
-  reasons: z.string().trim().max(4000, { error: "4 000 caractères au plus." }).default(""),
+  conditions: ZLetterText,
+  reasons: ZLetterText,
   envelopeOverrideReason: z.string().trim().max(2000, { error: "2 000 caractères au plus." }).default(""),
   /** Scores whose comment the letter may quote (the others stay with the programme). */
   releasableScoreIds: z.array(z.uuid()).max(500).default([]),
