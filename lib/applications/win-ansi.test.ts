@@ -40,7 +40,9 @@ describe("toWinAnsi", () => {
   it("keeps quotes, dashes and line breaks from other keyboards as their French look-alikes", () => {
     expect(toWinAnsi("l\u02bcétat ‛a‟ ‒ ― 5′ 6″")).toBe("l’état 'a\" – — 5' 6\"");
     expect(toWinAnsi("a\r\nb\rc\u2028d")).toBe("a\nb\nc\nd");
-    expect(toWinAnsi("zero\u200bwidth\ufeff\u2060")).toBe("zerowidth");
+    expect(toWinAnsi("zero\u200bwidth\ufeff\u2060\u0000\u0085")).toBe("zerowidth");
+    // Word's manual line break is a vertical tab.
+    expect(toWinAnsi("a\vb")).toBe("a\nb");
   });
 
   it("leaves out pictographs (emoji), with the space they leave", () => {
@@ -54,6 +56,6 @@ describe("toWinAnsi", () => {
 describe("unprintableCharacters", () => {
   it("lists, once each, what the letter leaves out or prints as « ? »", () => {
     expect(unprintableCharacters("taux ≥ 80 % → ✓ 東京 🎉 東")).toEqual(["東", "京", "🎉"]);
-    expect(unprintableCharacters("Très bien : ≥ 80 %")).toEqual([]);
+    expect(unprintableCharacters("Très bien : ≥ 80 %\r\nsur deux lignes\u200b")).toEqual([]);
   });
 });

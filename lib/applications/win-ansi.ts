@@ -33,6 +33,9 @@ const SUBSTITUTES: Readonly<Record<string, string>> = {
   "\u2007": "\u00a0",
   "\u2002": " ",
   "\u2003": " ",
+  "\r": "\n",
+  "\v": "\n",
+  "\f": "\n",
   "\u2028": "\n",
   "\u2029": "\n",
   "\t": " ",
@@ -106,8 +109,11 @@ const SUBSTITUTES: Readonly<Record<string, string>> = {
   đ: "d",
 };
 
-/** Left out with nothing in their place: invisible characters, an emoji's skin tone and joiner. */
-const INVISIBLE = /^[\u200b-\u200d\u2060\ufeff\p{Emoji_Modifier}]$/u;
+/**
+ * Left out with nothing in their place: invisible characters (control characters a paste brings
+ * along, zero-width spaces), an emoji's skin tone and joiner.
+ */
+const INVISIBLE = /^[\p{Cc}\u200b-\u200d\u2060\ufeff\p{Emoji_Modifier}]$/u;
 /** Left out with a space around them: pictographs, and flags (pairs of regional indicators). */
 const PICTOGRAPH = /^[\p{Extended_Pictographic}\p{Regional_Indicator}]$/u;
 /** Stands for a left-out pictograph until the spaces around it are settled. */
