@@ -10,44 +10,44 @@ import { DecisionOutcome } from "@/lib/db/generated/enums";
  * requested, conditions for a grant and reasons for the rest, and going past the wave's envelope
  * only with a written reason (ADR 0013).
  */
-/**
- * Text the decision letter prints. What its fonts cannot draw (an emoji, another script: see
- * win-ansi.ts) is refused here, in the form and on the server, rather than left out or printed
- * « ? » in the letter the manager never proofreads; signs it writes otherwise (« ≥ » as « >= »)
- * pass.
- */
-const ZLetterText = z
-  .string()
-  .trim()
-  .max(4000, { error: "4 000 caractères au plus." })
-  .superRefine((text, ctx) => {
-    const characters = unprintableCharacters(text);
-    if (characters.length === 0) return;
-    const them = characters.length > 1 ? "les" : "le";
-    ctx.addIssue({
-      code: "custom",
-      message: `La lettre de décision ne peut pas imprimer ${characters.map((character) => `« ${character} »`).join(", ")} : retirez-${them} ou remplacez-${them}.`,
-    });
+export const ZStageDecisionInput = z
+  .object({
+    outcome: z.enum(DecisionOutcome, { error: "Choisissez une décision." }),
+    amountGranted: z.string().max(40).default(""),
+    conditions: z.string().trim().max(4000, { error: "4 000 caractères au plus." }).default(""),
+    reasons: z.string().trim().max(4000, { error: "4 000 caractères au plus." }).default(""),
+    envelopeOverrideReason: z.string().trim().max(2000, { error: "2 000 caractères au plus." }).default(""),
+    /** Scores whose comment the letter may quote (the others stay with the programme). */
+    releasableScoreIds: z.array(z.uuid()).max(500).default([]),
+    /** Reviews whose overall comment the letter may quote. */
+    releasableReviewIds: z.array(z.uuid()).max(100).default([]),
+    /**
+     * The staged proposal the manager saw when writing this one (null: none). Another one staged
+     * since is refused, never silently replaced (ADR 0013). Left out by the demo loader only.
+     */
+    replacing: z.uuid().nullable().optional(),
   })
-  .default("");
-
-export const ZStageDecisionInput = z.object({
-  outcome: z.enum(DecisionOutcome, { error: "Choisissez une décision." }),
-  amountGranted: z.string().max(40).default(""),
-  conditions: ZLetterText,
-  reasons: ZLetterText,
-  envelopeOverrideReason: z.string().trim().max(2000, { error: "2 000 caractères au plus." }).default(""),
-  /** Scores whose comment the letter may quote (the others stay with the programme). */
-  releasableScoreIds: z.array(z.uuid()).max(500).default([]),
-  /** Reviews whose overall comment the letter may quote. */
-  releasableReviewIds: z.array(z.uuid()).max(100).default([]),
-  /**
-   * The staged proposal the manager saw when writing this one (null: none). Another one staged
-   * since is refused, never silently replaced (ADR 0013). Left out by the demo loader only.
-   */
-  replacing: z.uuid().nullable().optional(),
-});
+  .superRefine(refuseUnprintableInLetter);
 export type TStageDecisionInput = z.infer<typeof ZStageDecisionInput>;
+
+/**
+ * What the letter's fonts cannot draw (an emoji, another script: win-ansi.ts) is refused, in the
+ * form and on the server, rather than left out or printed « ? » in a letter the manager does not
+ * proofread; signs printed otherwise (« ≥ » as « >= ») pass. Only in the field the letter prints
+ * for the outcome (the conditions of a grant, the reasons otherwise): the other one is hidden in
+ * the form and dropped by parseProposal, and an error there could not be shown.
+ */
+function refuseUnprintableInLetter(input: { outcome: DecisionOutcome; conditions: string; reasons: string }, ctx: z.RefinementCtx) {
+  const field = input.outcome === "SELECTED" ? "conditions" : "reasons";
+  const characters = unprintableCharacters(input[field]);
+  if (characters.length === 0) return;
+  const them = characters.length > 1 ? "les" : "le";
+  ctx.addIssue({
+    code: "custom",
+    path: [field],
+    message: `La lettre de décision ne peut pas imprimer ${characters.map((character) => `« ${character} »`).join(", ")} : retirez-${them} ou remplacez-${them}.`,
+  });
+}
 
 /** What a manager reads when another proposal was staged while they wrote theirs; their input stays in the form. */
 export function staleProposalMessage(other: { stagedAt: string; stagedBy: string | null; outcome: string }): string {
