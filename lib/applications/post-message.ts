@@ -1,5 +1,6 @@
 import { authorizeApplication } from "@/lib/access/policy";
-import { isMemberOf, type Viewer } from "@/lib/access/viewer";
+import { auditActor, isMemberOf, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { type IncomingFile, type StoredFile, storeCheckedFile } from "@/lib/attachments/store-file";
 import { TOO_MANY_FILES } from "@/lib/attachments/file-size-check";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
@@ -18,7 +19,10 @@ export const MAX_MESSAGE_LENGTH = 8000;
  * A message in the dossier's thread between the ANS and the establishment, with files, and an
  * e-mail to the other side (the establishment's members, or the programme managers).
  */
-export async function postMessage(viewer: Viewer, input: { applicationId: string; body: string; files: IncomingFile[] }) {
+export async function postMessage(
+  viewer: Viewer,
+  input: { applicationId: string; body: string; files: IncomingFile[]; ip?: string | null },
+) {
   const facts = await loadDossierFacts(db, input.applicationId);
   authorizeApplication(viewer, facts, "message");
   const body = input.body.trim();
@@ -47,6 +51,15 @@ export async function postMessage(viewer: Viewer, input: { applicationId: string
         },
       },
       select: { id: true, createdAt: true },
+    });
+    // The message's id and how many files it carries: its words stay in the thread, out of a log
+    // that can be neither corrected nor erased (ADR 0039).
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "application.message_posted",
+      target: { type: "Application", id: facts.id },
+      ip: input.ip ?? null,
+      details: { messageId: message.id, files: storedFiles.length },
     });
     const establishment = await tx.establishment.findUniqueOrThrow({
       where: { id: facts.establishmentId },

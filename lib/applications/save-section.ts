@@ -1,10 +1,13 @@
 import { authorizeApplication } from "@/lib/access/policy";
-import type { Viewer } from "@/lib/access/viewer";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { FormSection } from "@/lib/db/generated/enums";
 import { AppError, fieldErrorsUnder } from "@/lib/errors/app-error";
 import { readDossierContent, sectionFormValues } from "./dossier-content-rows";
 import { loadDossierFacts } from "./dossier-facts";
+import { sectionSaveNeedsAuditEntry } from "./section-save-audit";
 import { parseSection } from "./sections";
 import { writeSectionContent } from "./write-section-content";
 
@@ -14,6 +17,7 @@ export type SaveSectionInput = {
   /** The section version the form was loaded with: a save on top of someone else's fails. */
   expectedVersion: number;
   data: unknown;
+  ip?: string | null;
 };
 
 /** What the second of two editors is told: who saved, when, and the content now stored. */
@@ -75,6 +79,40 @@ export async function saveSection(viewer: Viewer, input: SaveSectionInput): Prom
     }
     await writeSectionContent(tx, facts.id, input.section, parsed.data);
     await tx.application.update({ where: { id: facts.id }, data: { updatedAt: now } });
-    return { version: input.expectedVersion + 1, savedAt: now.toISOString() };
+    const version = input.expectedVersion + 1;
+    await recordSectionSave(tx, viewer, { applicationId: facts.id, section: input.section, version, ip: input.ip ?? null }, now);
+    return { version, savedAt: now.toISOString() };
+  });
+}
+
+/**
+ * The save's audit entry, unless it merges into the same person's recent one
+ * (`sectionSaveNeedsAuditEntry`, ADR 0039). Runs after the section's version was claimed: a
+ * concurrent save of the section waits for this transaction, then reads its entry.
+ */
+async function recordSectionSave(
+  tx: Prisma.TransactionClient,
+  viewer: Viewer,
+  save: { applicationId: string; section: FormSection; version: number; ip: string | null },
+  now: Date,
+): Promise<void> {
+  const latest = await tx.auditEvent.findFirst({
+    where: {
+      targetType: "Application",
+      targetId: save.applicationId,
+      action: "application.section_saved",
+      details: { path: ["section"], equals: save.section },
+    },
+    orderBy: { id: "desc" },
+    select: { at: true, actorId: true },
+  });
+  if (!sectionSaveNeedsAuditEntry(latest, viewer.userId, now)) return;
+  await recordAudit(tx, {
+    actor: auditActor(viewer),
+    action: "application.section_saved",
+    target: { type: "Application", id: save.applicationId },
+    ip: save.ip,
+    // The section and the version it reached: the versions between two entries are saves merged.
+    details: { section: save.section, version: save.version },
   });
 }

@@ -118,8 +118,19 @@ describe("the receipt of a submission", () => {
     await testDb.application.update({ where: { id: altered.id }, data: { projectTitle: "Changé après le dépôt" } });
     await expect(issuePendingReceipts()).rejects.toThrow(altered.submissionId);
 
+    const downloads = () =>
+      testDb.auditEvent.findMany({
+        where: { action: "application.receipt_downloaded" },
+        select: { actorId: true, targetType: true, targetId: true, details: true },
+      });
+    // Not ready yet: no download to audit.
+    expect(await downloads()).toEqual([]);
     const receipt = await readReceipt(sound.director, sound.id);
     expect(receipt.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const { receivedAt } = await testDb.submission.findUniqueOrThrow({ where: { id: sound.submissionId }, select: { receivedAt: true } });
+    expect(await downloads()).toEqual([
+      { actorId: sound.director.userId, targetType: "Application", targetId: sound.id, details: { receivedAt: receivedAt.toISOString() } },
+    ]);
     // Named after the establishment and the dossier's reference, which the receipt quotes.
     const { number } = await testDb.application.findUniqueOrThrow({ where: { id: sound.id }, select: { number: true } });
     expect(receipt.fileName).toBe(`accuse-de-reception-${sound.finess}-${dossierReference(number)}.pdf`);

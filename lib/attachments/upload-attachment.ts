@@ -1,6 +1,7 @@
 import { authorizeApplication, authorizeVerification } from "@/lib/access/policy";
-import type { Viewer } from "@/lib/access/viewer";
+import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { loadDossierFacts } from "@/lib/applications/dossier-facts";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
@@ -15,6 +16,7 @@ export type UploadRequest = {
   /** Evidence for this objective of the dossier's wave version; absent for a file of the dossier. */
   objectiveId?: string | null;
   file: IncomingFile;
+  ip?: string | null;
 };
 
 /** One place of a dossier: an objective's evidence, or the dossier's own files (`objectiveId` null). */
@@ -45,22 +47,42 @@ async function refuseFileAlreadyJoined(tx: Prisma.TransactionClient, place: Plac
 export async function uploadAttachment(viewer: Viewer, request: UploadRequest) {
   const facts = await loadDossierFacts(db, request.applicationId);
   authorizeApplication(viewer, facts, "edit");
+  let objectiveCode: string | null = null;
   if (request.objectiveId) {
     const objective = isRowId(request.objectiveId)
-      ? await db.objective.findFirst({ where: { id: request.objectiveId, waveVersionId: facts.waveVersionId }, select: { id: true } })
+      ? await db.objective.findFirst({ where: { id: request.objectiveId, waveVersionId: facts.waveVersionId }, select: { code: true } })
       : null;
     if (!objective) throw new AppError("INVALID_INPUT", "Cet objectif n'est pas celui de votre vague.");
+    objectiveCode = objective.code;
   }
   const place: Place = { applicationId: facts.id, objectiveId: request.objectiveId ?? null };
   const stored = await storeCheckedFile(request.file, "file");
   return db.$transaction(async (tx) => {
     await lockUntilCommit(tx, `attachment:${place.applicationId}:${place.objectiveId ?? ""}:${stored.sha256}`);
     await refuseFileAlreadyJoined(tx, place, stored.sha256);
-    return tx.attachment.create({
+    const attachment = await tx.attachment.create({
       data: { ...place, ...stored, uploadedById: viewer.userId },
       select: { id: true, fileName: true, sizeBytes: true, mimeType: true, objectiveId: true, createdAt: true },
     });
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "application.attachment_added",
+      target: { type: "Application", id: facts.id },
+      ip: request.ip ?? null,
+      details: attachmentAuditDetails({ id: attachment.id, sha256: stored.sha256, objectiveCode }),
+    });
+    return attachment;
   });
+}
+
+/**
+ * What the audit log keeps of a file of the dossier: its id, its content's SHA-256 (which still
+ * proves which file it was once removed) and the objective it is evidence for. Never its name: a
+ * name is typed by a person and may name one (« arrêt maladie de Mme X.pdf »), and the log can be
+ * neither corrected nor erased (ADR 0039).
+ */
+function attachmentAuditDetails(file: { id: string; sha256: string; objectiveCode: string | null }) {
+  return { attachmentId: file.id, sha256: file.sha256, ...(file.objectiveCode ? { objectiveCode: file.objectiveCode } : {}) };
 }
 
 async function loadAttachment(attachmentId: string) {
@@ -75,6 +97,8 @@ async function loadAttachment(attachmentId: string) {
       fileName: true,
       mimeType: true,
       storageKey: true,
+      sha256: true,
+      objective: { select: { code: true } },
     },
   });
   if (!attachment) throw new AppError("NOT_FOUND");
@@ -93,11 +117,20 @@ export async function readAttachment(viewer: Viewer, attachmentId: string) {
 }
 
 /** Removes a file from a draft (a message's files stay with the message). */
-export async function deleteAttachment(viewer: Viewer, attachmentId: string): Promise<void> {
+export async function deleteAttachment(viewer: Viewer, attachmentId: string, ip: string | null = null): Promise<void> {
   const attachment = await loadAttachment(attachmentId);
   authorizeApplication(viewer, await loadDossierFacts(db, attachment.applicationId), "edit");
   if (attachment.messageId || attachment.declaredObjectiveId || attachment.verificationStepId)
     throw new AppError("FORBIDDEN", "Les pièces jointes d'un message ou d'une déclaration de résultats ne peuvent pas être supprimées.");
-  await db.attachment.delete({ where: { id: attachment.id } });
+  await db.$transaction(async (tx) => {
+    await tx.attachment.delete({ where: { id: attachment.id } });
+    await recordAudit(tx, {
+      actor: auditActor(viewer),
+      action: "application.attachment_removed",
+      target: { type: "Application", id: attachment.applicationId },
+      ip,
+      details: attachmentAuditDetails({ id: attachment.id, sha256: attachment.sha256, objectiveCode: attachment.objective?.code ?? null }),
+    });
+  });
   await fileStorage().delete(attachment.storageKey);
 }

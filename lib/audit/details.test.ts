@@ -90,6 +90,21 @@ describe("an audit event's details as a manager reads them", () => {
     ]);
   });
 
+  it("names what a dossier's members did to it by the section and the objective, never by a file's name", () => {
+    expect(read({ section: "PSC_FEDERATION", version: 3 })).toEqual(["Section : Fédération avec Pro Santé Connect", "Version : 3"]);
+    expect(read({ attachmentId: "01a2", sha256: "ab12", objectiveCode: "O2" })).toEqual([
+      "Pièce jointe : 01a2",
+      "Empreinte du fichier (SHA-256) : ab12",
+      "Objectif : O2",
+    ]);
+    expect(read({ messageId: "01a3", files: 2 })).toEqual(["Message : 01a3", "Fichiers : 2"]);
+    expect(read({ receivedAt: "2026-12-07T09:30:00.000Z" })).toEqual(["Dépôt reçu le : 7 décembre 2026 à 10:30"]);
+    expect(read({ decisionId: "01a4", releasedAt: "2026-12-07T09:30:00.000Z" })).toEqual([
+      "Décision : 01a4",
+      "Décision publiée le : 7 décembre 2026 à 10:30",
+    ]);
+  });
+
   it("shows a key or a code it has no label for as stored, and nothing for no details", () => {
     expect(read({ somethingNew: "CODE_X", tier: "NATIONAL", files: ["ab12", "cd34"] })).toEqual([
       "somethingNew : CODE_X",

@@ -1,3 +1,4 @@
+import { SECTION_LABELS } from "@/lib/applications/labels";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { WAVE_KIND_LABELS } from "@/lib/campaigns/labels";
 import { MAP_FIGURES } from "@/lib/dashboard/map-figures";
@@ -27,6 +28,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   approved: "Approuvé",
   assigned: "Attribués",
   assignmentId: "Attribution",
+  attachmentId: "Pièce jointe",
   automatic: "Automatique",
   campaignId: "Campagne",
   caps: "Plafonds",
@@ -81,10 +83,12 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   label: "Libellé",
   linksReplaced: "Liens précédents remplacés",
   message: "Message",
+  messageId: "Message",
   method: "Méthode",
   missing: "Manquants",
   name: "Nom",
   nationalReviewDueAt: "Échéance nationale",
+  objectiveCode: "Objectif",
   objectiveCodes: "Objectifs évalués",
   objectives: "Objectifs",
   objectivesAdded: "Objectifs ajoutés",
@@ -109,6 +113,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   rankingMode: "Note de classement",
   readings: "Relevés",
   reason: "Motif",
+  receivedAt: "Dépôt reçu le",
   reference: "Référence",
   region: "Région",
   regionalRankingWeight: "Poids du niveau régional (%)",
@@ -117,6 +122,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   regions: "Régions",
   rejected: "Lignes rejetées",
   rejection: "Refus",
+  releasedAt: "Décision publiée le",
   removedKeys: "Clés retirées",
   replaced: "Remplace",
   required: "Obligatoire",
@@ -133,7 +139,9 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   scaleMin: "Note minimale",
   scopes: "Droits",
   search: "Recherche",
+  section: "Section",
   selected: "Retenus",
+  sha256: "Empreinte du fichier (SHA-256)",
   shortened: "Délai raccourci",
   slug: "Identifiant",
   sort: "Tri",
@@ -188,6 +196,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   regionCodes: REGIONS,
   regions: REGIONS,
   stage: FOLLOW_UP_STAGE_LABELS,
+  section: SECTION_LABELS,
   carte: Object.fromEntries(Object.entries(MAP_FIGURES).map(([key, figure]) => [key, figure.label])),
 };
 

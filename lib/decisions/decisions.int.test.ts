@@ -185,7 +185,26 @@ describe("decisions", () => {
       conditions: "Versement sur justificatifs.",
     });
 
+    const downloads = () =>
+      testDb.auditEvent.findMany({
+        where: { action: "application.decision_letter_downloaded" },
+        select: { actorId: true, targetType: true, targetId: true, details: true },
+      });
+    // The refused download before the release left no entry.
+    expect(await downloads()).toEqual([]);
     const letter = await readDecisionLetter(director, granted.id);
+    const released = await testDb.decision.findFirstOrThrow({
+      where: { applicationId: granted.id, releasedAt: { not: null } },
+      select: { id: true, releasedAt: true },
+    });
+    expect(await downloads()).toEqual([
+      {
+        actorId: director.userId,
+        targetType: "Application",
+        targetId: granted.id,
+        details: { decisionId: released.id, releasedAt: released.releasedAt!.toISOString() },
+      },
+    ]);
     const text = extractPdfText(Buffer.from(letter.bytes))
       .join("\n")
       .replace(/[\u00a0\u202f]/g, " ");

@@ -16,7 +16,7 @@ export const GET = defineRoute({
 
 export const DELETE = defineRoute({
   params,
-  handler: async ({ viewer, params }) => {
-    await deleteAttachment(viewer, params.attachmentId);
+  handler: async ({ viewer, params, ip }) => {
+    await deleteAttachment(viewer, params.attachmentId, ip);
   },
 });

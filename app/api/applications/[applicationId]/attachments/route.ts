@@ -9,7 +9,7 @@ import { RouteParam } from "@/lib/http/route-params";
 /** Upload of one file (multipart: `file`, optional `objectiveId`) to a draft dossier. */
 export const POST = defineRoute({
   params: { applicationId: RouteParam.id },
-  handler: async ({ viewer, params, request }) => {
+  handler: async ({ viewer, params, request, ip }) => {
     const form = await readFormData(request, {
       maxBytes: UPLOAD_LIMITS.attachmentBytes,
       tooLarge: `Le fichier dépasse la taille maximale de ${formatFileSize(UPLOAD_LIMITS.attachmentBytes)}.`,
@@ -21,6 +21,7 @@ export const POST = defineRoute({
       applicationId: params.applicationId,
       objectiveId: typeof objectiveId === "string" && objectiveId ? objectiveId : null,
       file,
+      ip,
     });
     return { attachment: { ...attachment, createdAt: attachment.createdAt.toISOString() } };
   },

@@ -5,8 +5,8 @@ import { RouteParam } from "@/lib/http/route-params";
 
 export const GET = defineRoute({
   params: { applicationId: RouteParam.id },
-  handler: async ({ viewer, params }) => {
-    const letter = await readDecisionLetter(viewer, params.applicationId);
+  handler: async ({ viewer, params, ip }) => {
+    const letter = await readDecisionLetter(viewer, params.applicationId, ip);
     return fileResponse(letter.bytes, letter.fileName, "application/pdf");
   },
 });

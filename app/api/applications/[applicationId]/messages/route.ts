@@ -8,7 +8,7 @@ import { RouteParam } from "@/lib/http/route-params";
 /** A message in the dossier's thread (multipart: `body`, `files`). */
 export const POST = defineRoute({
   params: { applicationId: RouteParam.id },
-  handler: async ({ viewer, params, request }) => {
+  handler: async ({ viewer, params, request, ip }) => {
     const form = await readFormData(request, {
       maxBytes: UPLOAD_LIMITS.attachmentBytes * UPLOAD_LIMITS.messageFiles,
       tooLarge: `Les pièces jointes dépassent la taille permise : ${UPLOAD_LIMITS.messageFiles} fichiers de ${formatFileSize(UPLOAD_LIMITS.attachmentBytes)} au plus.`,
@@ -18,6 +18,7 @@ export const POST = defineRoute({
       applicationId: params.applicationId,
       body: typeof body === "string" ? body : "",
       files: await filesOf(form, "files"),
+      ip,
     });
     return { messageId: message.id };
   },

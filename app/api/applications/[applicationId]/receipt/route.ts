@@ -5,8 +5,8 @@ import { RouteParam } from "@/lib/http/route-params";
 
 export const GET = defineRoute({
   params: { applicationId: RouteParam.id },
-  handler: async ({ viewer, params }) => {
-    const receipt = await readReceipt(viewer, params.applicationId);
+  handler: async ({ viewer, params, ip }) => {
+    const receipt = await readReceipt(viewer, params.applicationId, ip);
     return fileResponse(receipt.bytes, receipt.fileName, "application/pdf");
   },
 });

@@ -9,11 +9,12 @@ const ZSaveSectionRequest = z.object({ expectedVersion: z.number().int().min(0),
 export const PUT = defineRoute({
   params: { applicationId: RouteParam.id, section: RouteParam.apiSection },
   input: ZSaveSectionRequest,
-  handler: async ({ viewer, input, params }) =>
+  handler: async ({ viewer, input, params, ip }) =>
     saveSection(viewer, {
       applicationId: params.applicationId,
       section: params.section,
       expectedVersion: input.expectedVersion,
       data: input.data,
+      ip,
     }),
 });
