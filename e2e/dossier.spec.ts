@@ -28,6 +28,7 @@ test.describe("filing a dossier", () => {
   test("section by section, told what is missing, evidence attached, submitted, receipt e-mailed and downloadable", async ({
     page,
     context,
+    browser,
   }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id, name: "Directrice Dossier" });
@@ -183,6 +184,23 @@ test.describe("filing a dossier", () => {
     });
     expect(refused.status()).toBe(409);
     expect((await refused.json()).error.message).toContain("n'est plus modifiable");
+
+    // The journal lists what the director did, under the dossier's reference, in French (ADR 0039):
+    // each section once (its saves of a few minutes merged), the files by objective, not by name.
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    const managerContext = await browser.newContext();
+    await signInAs(managerContext, manager.id);
+    const journal = await managerContext.newPage();
+    await journal.goto(`/pilotage/journal?target=${reference}`);
+    const rows = journal.getByRole("table", { name: "Événements du journal d'audit" }).getByRole("row");
+    const byDirector = (action: string) => rows.filter({ hasText: action }).filter({ hasText: director.email });
+    await expect(byDirector("Section du dossier enregistrée")).toHaveCount(8);
+    await expect(byDirector("Section du dossier enregistrée").filter({ hasText: "Section : Projet" })).toHaveCount(1);
+    await expect(byDirector("Pièce jointe ajoutée au dossier").filter({ hasText: `Objectif : ${first!.code}` })).toHaveCount(2);
+    await expect(byDirector("Pièce jointe retirée du dossier").filter({ hasText: `Objectif : ${first!.code}` })).toHaveCount(1);
+    await expect(byDirector("Accusé de réception téléchargé").filter({ hasText: `Dossier ${reference}` })).toHaveCount(1);
+    await expect(journal.getByText(/brouillon|procedure-habilitations/)).toHaveCount(0);
+    await managerContext.close();
   });
 
   test("removing a partner from the keyboard leaves the focus on the partner that takes its place, then on the add button", async ({
