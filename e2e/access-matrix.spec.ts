@@ -796,6 +796,15 @@ const ROWS: Row[] = [
     expected: MANAGER_ONLY(409),
   },
   {
+    route: "PUT /api/waves/[waveId]/letter-signatory",
+    call: (w) => ({
+      method: "PUT",
+      url: `/api/waves/${w.wave}/letter-signatory`,
+      json: { name: "Anne Moreau", title: "Directrice générale", expectedVersion: 99 },
+    }),
+    expected: MANAGER_ONLY(409),
+  },
+  {
     route: "PUT /api/waves/[waveId]/follow-up-settings",
     call: (w) => ({
       method: "PUT",

@@ -9,7 +9,8 @@ import { signInAs } from "./fixtures/sessions";
 /**
  * Decisions end to end, in Chromium: a manager ranks the wave's scored dossiers, proposes within
  * and beyond the envelope (a reason is asked), releases; the director sees « retenu » only then
- * and downloads a letter whose text holds the criterion table and no reviewer's name.
+ * and downloads a letter whose text holds the criterion table and no reviewer's name, signed by
+ * the signatory the manager set (the release is refused until then).
  */
 test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -18,7 +19,11 @@ test("a manager ranks, proposes within and beyond the envelope, releases; the di
 }) => {
   // Each dossier asks 12 500 €; the envelope holds 20 000 €.
   const wave = await createReviewWave(e2eDb);
-  await e2eDb.wave.update({ where: { id: wave.waveId }, data: { fundingEnvelopeCents: 2_000_000n } });
+  // No signatory yet: the manager sets one when the release asks for it.
+  await e2eDb.wave.update({
+    where: { id: wave.waveId },
+    data: { fundingEnvelopeCents: 2_000_000n, letterSignatoryName: null, letterSignatoryTitle: null },
+  });
   const [alice, bruno] = [await createReviewer(e2eDb, { name: "Alice Secrète" }), await createReviewer(e2eDb, { name: "Bruno Discret" })];
   const first = await createScoredDossier(
     e2eDb,
@@ -86,6 +91,23 @@ test("a manager ranks, proposes within and beyond the envelope, releases; the di
 
   await asManager.goto(`/pilotage/vagues/${wave.waveId}/decisions`);
   await expect(asManager.getByText(/22\s000\s€ accordés par les propositions sur 20\s000\s€/)).toBeVisible();
+  await expect(asManager.getByText(/n'ont pas encore de signataire/)).toBeVisible();
+  asManager.once("dialog", (dialog) => void dialog.accept());
+  await asManager.getByRole("button", { name: "Publier les décisions proposées (2)" }).click();
+  await expect(asManager.getByText(/n'ont pas de signataire : renseignez son prénom, son nom et sa qualité/)).toBeVisible();
+  expect((await e2eDb.application.findUniqueOrThrow({ where: { id: first.id } })).state).toBe("SCORED");
+
+  const signatory = asManager.getByRole("form", { name: "Signataire des notifications de décision" });
+  await signatory.getByRole("button", { name: "Enregistrer le signataire" }).click();
+  await expect(signatory.getByLabel("Prénom et nom")).toHaveAccessibleDescription(/Indiquez le prénom et le nom du signataire\./);
+  await signatory.getByLabel("Prénom et nom").fill("Anne Moreau");
+  await signatory.getByLabel("Qualité").fill("Directrice générale de l'Agence du Numérique en Santé");
+  await signatory.getByRole("button", { name: "Enregistrer le signataire" }).click();
+  await expect(signatory.getByText("Signataire enregistré.")).toBeVisible();
+  await expect(asManager.getByText(/n'ont pas encore de signataire/)).toHaveCount(0);
+  expect(await e2eDb.auditEvent.count({ where: { action: "wave.letter_signatory_changed", targetId: wave.waveId } })).toBe(1);
+  await expectNoSeriousAccessibilityViolation(asManager);
+
   asManager.once("dialog", (dialog) => void dialog.accept());
   await asManager.getByRole("button", { name: "Publier les décisions proposées (2)" }).click();
   await expect(asManager.getByText("2 décisions publiées.")).toBeVisible();
@@ -109,6 +131,7 @@ test("a manager ranks, proposes within and beyond the envelope, releases; the di
   for (const criterion of wave.criteria) expect(text).toContain(`${criterion.code} – `);
   expect(text).toMatch(/« Note [34] motivée\. »/);
   expect(text).not.toMatch(/Alice|Bruno|Secrète|Discret/);
+  expect(text).toContain("Pour l'Agence du Numérique en Santé,\nAnne Moreau\nDirectrice générale de l'Agence du Numérique en Santé");
 
   await managerContext.close();
   await directorContext.close();

@@ -44,6 +44,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   "wave.grid_changed": "Grille d'évaluation modifiée",
   "wave.review_settings_changed": "Règles d'instruction modifiées",
   "wave.decision_settings_changed": "Règles de classement modifiées",
+  "wave.letter_signatory_changed": "Signataire des notifications de décision modifié",
   "wave.follow_up_settings_changed": "Cibles et calendrier du suivi modifiés",
   "extension.granted": "Délai supplémentaire accordé",
   "extension.shortened": "Délai supplémentaire raccourci",

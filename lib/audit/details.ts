@@ -81,6 +81,8 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   job: "Tâche",
   kind: "Type",
   label: "Libellé",
+  letterSignatoryName: "Signataire des notifications",
+  letterSignatoryTitle: "Qualité du signataire",
   linksReplaced: "Liens précédents remplacés",
   message: "Message",
   messageId: "Message",

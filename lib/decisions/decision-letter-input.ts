@@ -4,6 +4,7 @@ import type { DecisionOutcome } from "@/lib/db/generated/enums";
 import { splitGrant, type TrancheKind } from "@/lib/follow-up/tranches";
 import { type FileStorage, generateStorageKey } from "@/lib/storage";
 import { explainCriteria } from "./aggregation";
+import { requireLetterSignatory } from "./letter-signatory";
 import { type DecisionLetterInput, letterHashOf, renderDecisionLetterPdf } from "./decision-letter-pdf";
 import type { WaveScoring } from "./wave-scoring";
 
@@ -14,7 +15,13 @@ export type LetterDossier = {
   waveId: string;
   projectTitle: string;
   budgetLines: ReadonlyArray<{ amountCents: bigint }>;
-  wave: { title: string; advanceSharePercent: number | null; campaign: { title: string } };
+  wave: {
+    title: string;
+    advanceSharePercent: number | null;
+    letterSignatoryName: string | null;
+    letterSignatoryTitle: string | null;
+    campaign: { title: string };
+  };
   establishment: { name: string; finessEt: string };
 };
 
@@ -27,7 +34,15 @@ export const LETTER_DOSSIER_SELECT = {
   waveId: true,
   projectTitle: true,
   budgetLines: { select: { amountCents: true } },
-  wave: { select: { title: true, advanceSharePercent: true, campaign: { select: { title: true } } } },
+  wave: {
+    select: {
+      title: true,
+      advanceSharePercent: true,
+      letterSignatoryName: true,
+      letterSignatoryTitle: true,
+      campaign: { select: { title: true } },
+    },
+  },
   establishment: { select: { name: true, finessEt: true } },
 } as const satisfies Prisma.ApplicationSelect;
 
@@ -50,7 +65,8 @@ function paymentSchedule(decision: LetterDecision, advanceSharePercent: number |
 /**
  * What a dossier's letter says, from its decision and its reviews: the criteria explained with the
  * wave's ranking setting, and the comments a manager marked releasable, in the grid's order (never
- * who wrote them: the reviews loaded carry no name).
+ * who wrote them: the reviews loaded carry no name), signed by the wave's signatory: without one,
+ * no letter is made (and so nothing is released).
  */
 function decisionLetterInput(
   scoring: WaveScoring,
@@ -92,6 +108,7 @@ function decisionLetterInput(
     reviewCount: aggregate.spread?.count ?? 0,
     criteria: explained,
     comments,
+    signatory: requireLetterSignatory(dossier.wave),
   };
 }
 

@@ -45,6 +45,7 @@ const input: DecisionLetterInput = {
     { criterionCode: "C1", text: "Couverture complète des intérimaires." },
     { criterionCode: null, text: "Projet solide." },
   ],
+  signatory: { name: "Anne Moreau", title: "Directrice générale de l'Agence du Numérique en Santé" },
 };
 const plain = (lines: string[]) => lines.map((line) => line.replace(/[\u00a0\u202f]/g, " ")).join("\n");
 
@@ -94,6 +95,21 @@ describe("the decision letter", async () => {
     expect(letter.replace(/\s+/g, " ")).toContain("4,5 sur 5 ; sans objet pour 1 instructeur");
     const none = { ...input, criteria: [input.criteria[0]!] };
     expect(plain(extractPdfText(await renderDecisionLetterPdf(none, letterHashOf(none))))).not.toContain("rapportées à 100");
+  });
+
+  it("ends with its author's name and title, after the place and the date (CRPA art. L. 212-1)", () => {
+    expect(text).toContain(
+      [
+        "Fait à Paris, le 2 mars 2026.",
+        "Pour l'Agence du Numérique en Santé,",
+        "Anne Moreau",
+        "Directrice générale de l'Agence du Numérique en Santé",
+      ].join("\n"),
+    );
+    // Signed after the appeal notice, before the fingerprint that seals it.
+    expect(text.indexOf("Anne Moreau")).toBeGreaterThan(text.indexOf("Voies et délais de recours"));
+    expect(text.indexOf("Anne Moreau")).toBeLessThan(text.indexOf(hash));
+    expect(letterHashOf({ ...input, signatory: { ...input.signatory, name: "Paul Martin" } })).not.toBe(hash);
   });
 
   it("prints the hash of its own content, which changes with the content", () => {

@@ -5,13 +5,15 @@ import { formatParisDate } from "@/lib/time/paris";
 import type { DecisionOutcome } from "@/lib/db/generated/enums";
 import { taggedDocument } from "@/lib/pdf/tagged-document";
 import type { CriterionExplanation } from "./aggregation";
+import type { LetterSignatory } from "./letter-signatory";
 
 /**
  * The decision letter (« Notification de décision »): the decision, the amount and its conditions or
  * the reasons, and the score sheet explained: per criterion its weight, the mean note given, and
  * the points it brings to the total; then the reviewers' comments a manager marked releasable,
- * never signed (the input holds no reviewer's name at all). Printed with the SHA-256 of its own
- * content (`letterHash`), stored beside the file, so a letter can be checked against the record.
+ * never signed (the input holds no reviewer's name at all); it ends with its author's name and title
+ * (the wave's signatory, CRPA art. L. 212-1), the place and the date. Printed with the SHA-256 of its
+ * own content (`letterHash`), stored beside the file, so a letter can be checked against the record.
  */
 export type DecisionLetterInput = {
   programme: string;
@@ -37,10 +39,12 @@ export type DecisionLetterInput = {
   criteria: readonly CriterionExplanation[];
   /** Releasable comments: a criterion's (by its code) or the review's overall one (null). */
   comments: ReadonlyArray<{ criterionCode: string | null; text: string }>;
+  /** Its author, who signs it for the agency (`requireLetterSignatory`). */
+  signatory: LetterSignatory;
 };
 
-// 5: the payment schedule is part of the content.
-export const LETTER_FORMAT = "hospiconnect-decision-letter/5";
+// 5: the payment schedule is part of the content; 6: the signatory too.
+export const LETTER_FORMAT = "hospiconnect-decision-letter/6";
 
 /**
  * The hash of the letter's input, the decision as recorded (conditions as typed, « ≥ » and all),
@@ -51,6 +55,19 @@ export function letterHashOf(input: DecisionLetterInput): string {
   return createHash("sha256")
     .update(canonicalJson({ format: LETTER_FORMAT, ...input, criteria: [...input.criteria], comments: [...input.comments] }))
     .digest("hex");
+}
+
+/** Where the agency signs its decisions (its seat), printed before the date of the signature. */
+export const LETTER_PLACE = "Paris";
+
+/** What ends the letter: place and date, for whom it is signed, then the author's name and title. */
+export function signatureBlock(signatory: LetterSignatory, releasedAt: Date) {
+  return {
+    placeAndDate: `Fait à ${LETTER_PLACE}, le ${formatParisDate(releasedAt)}.`,
+    forWhom: "Pour l'Agence du Numérique en Santé,",
+    name: signatory.name,
+    title: signatory.title,
+  };
 }
 
 /** How to contest the decision, and within what time: the notice every administrative decision carries. */
@@ -129,6 +146,15 @@ export async function renderDecisionLetterPdf(input: DecisionLetterInput, letter
   // Without them, the time limits to contest an administrative decision do not run (Code de justice administrative, art. R. 421-5).
   heading(2, "Voies et délais de recours");
   paragraph(APPEAL_NOTICE);
+  gap(0.5);
+
+  // Its author, legibly (CRPA art. L. 212-1): a letter that names nobody can be contested on its form.
+  const signature = signatureBlock(input.signatory, input.releasedAt);
+  paragraph(signature.placeAndDate);
+  gap(0.5);
+  paragraph(signature.forWhom);
+  block("Helvetica-Bold", 10.5, signature.name);
+  paragraph(signature.title);
   gap(0.5);
 
   paragraph("Empreinte numérique de cette notification (SHA-256) :");

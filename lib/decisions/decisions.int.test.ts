@@ -9,6 +9,8 @@ import { releaseDecisions } from "./release-decisions";
 import { stageDecision } from "./stage-decision";
 import { ZDecisionSettingsInput } from "./settings-schema";
 import { updateDecisionSettings } from "./update-decision-settings";
+import { MISSING_SIGNATORY_MESSAGE, ZLetterSignatoryInput } from "./letter-signatory";
+import { updateLetterSignatory } from "./update-letter-signatory";
 import { exportDecisions } from "./export-decisions";
 import { fileNameWords } from "@/lib/export/file-name";
 import { transitionApplication } from "@/lib/applications/transition-application";
@@ -426,6 +428,58 @@ describe("decisions", () => {
     await expect(
       exportDecisions(director, { waveId: wave.waveId, filters: ZDecisionBoardFilters.parse({}), format: "xlsx", ip: null }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("publishes nothing until the wave's letters have a signatory, then signs each letter with it, audited", async () => {
+    const { manager, wave, scored } = await scoredWave(1);
+    await testDb.wave.update({ where: { id: wave.waveId }, data: { letterSignatoryName: null, letterSignatoryTitle: null } });
+    const [dossier] = scored as [(typeof scored)[number]];
+    await stageDecision(manager, decisionProposal({ applicationId: dossier.id, amountGranted: "12 000" }));
+
+    await expect(releaseDecisions(manager, { waveId: wave.waveId, ip: null })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: MISSING_SIGNATORY_MESSAGE,
+    });
+    expect(await testDb.decision.count({ where: { applicationId: dossier.id, releasedAt: { not: null } } })).toBe(0);
+    expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("SCORED");
+    expect(await testDb.outboxEmail.count()).toBe(0);
+
+    const { version } = await testDb.wave.findUniqueOrThrow({ where: { id: wave.waveId }, select: { version: true } });
+    const input = ZLetterSignatoryInput.parse({
+      name: "  Anne Moreau ",
+      title: "Directrice générale de l'Agence du Numérique en Santé",
+      expectedVersion: version,
+    });
+    await expect(updateLetterSignatory(manager, wave.waveId, { ...input, expectedVersion: version + 1, ip: null })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(updateLetterSignatory(manager, wave.waveId, { ...input, ip: "192.0.2.1" })).resolves.toEqual({
+      changed: ["letterSignatoryName", "letterSignatoryTitle"],
+      version: version + 1,
+    });
+    await expect(updateLetterSignatory(manager, wave.waveId, { ...input, expectedVersion: version + 1, ip: null })).resolves.toEqual({
+      changed: [],
+      version: version + 1,
+    });
+    const audit = await testDb.auditEvent.findMany({ where: { action: "wave.letter_signatory_changed", targetId: wave.waveId } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.details).toEqual({
+      changes: {
+        letterSignatoryName: { from: null, to: "Anne Moreau" },
+        letterSignatoryTitle: { from: null, to: "Directrice générale de l'Agence du Numérique en Santé" },
+      },
+    });
+
+    await expect(releaseDecisions(manager, { waveId: wave.waveId, ip: null })).resolves.toEqual({ released: 1 });
+    const letter = await readDecisionLetter(await directorOf(testDb, dossier.establishment.id), dossier.id);
+    const text = extractPdfText(Buffer.from(letter.bytes))
+      .join("\n")
+      .replace(/[\u00a0\u202f]/g, " ");
+    expect(text).toContain("Pour l'Agence du Numérique en Santé,\nAnne Moreau\nDirectrice générale de l'Agence du Numérique en Santé");
+
+    // The form's rule is the server's: both are needed.
+    expect(ZLetterSignatoryInput.safeParse({ ...input, name: " " }).success).toBe(false);
+    expect(ZLetterSignatoryInput.safeParse({ ...input, title: "" }).success).toBe(false);
   });
 
   it("changes the wave's threshold and ranking tier under its version, audited, and the figures follow", async () => {

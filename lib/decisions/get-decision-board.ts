@@ -28,6 +28,8 @@ export async function getDecisionBoard(viewer: Viewer, waveId: string, filters: 
       spreadThreshold: true,
       rankingMode: true,
       regionalRankingWeight: true,
+      letterSignatoryName: true,
+      letterSignatoryTitle: true,
     },
   });
   if (!wave) throw new AppError("NOT_FOUND");

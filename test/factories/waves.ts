@@ -7,10 +7,14 @@ import { parisDateTime } from "@/lib/time/paris";
 
 export type OpenWave = Awaited<ReturnType<typeof createOpenWave>>;
 
+/** Who signs the decision letters of the waves `createOpenWave` makes. */
+export const TEST_LETTER_SIGNATORY = { name: "Anne Moreau", title: "Directrice générale de l'Agence du Numérique en Santé" };
+
 /**
  * A campaign and a wave open since yesterday (closing at `closesAt`, in 30 days unless said), for
  * every establishment category, with the programme's objectives and grid (criteria linked to
- * objectives) in a first version frozen at the opening.
+ * objectives) in a first version frozen at the opening, and a signatory for its decision letters
+ * (`TEST_LETTER_SIGNATORY`), without which nothing is released.
  */
 export async function createOpenWave(db: Db, options: { closesAt?: Date } = {}) {
   const suffix = randomUUID().slice(0, 8);
@@ -29,6 +33,8 @@ export async function createOpenWave(db: Db, options: { closesAt?: Date } = {}) 
       opensAt,
       closesAt: options.closesAt ?? new Date(Date.now() + 30 * 86_400_000),
       fundingEnvelopeCents: 1_000_000_00n,
+      letterSignatoryName: TEST_LETTER_SIGNATORY.name,
+      letterSignatoryTitle: TEST_LETTER_SIGNATORY.title,
       eligibleCategories: { create: categories.map((category) => ({ categoryCode: category.code })) },
       versions: {
         create: {

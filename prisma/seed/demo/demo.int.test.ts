@@ -285,6 +285,8 @@ describe("demo data: decisions", () => {
         );
       }
       expect(text).toContain("Note globale");
+      // Its author, as the wave's manager set them (CRPA art. L. 212-1).
+      expect(text).toContain("Pour l'Agence du Numérique en Santé, Anne Moreau Directrice générale de l'Agence du Numérique en Santé");
       for (const reviewer of reviewers) expect(text).not.toContain(reviewer.displayName);
     }
   });

@@ -56,6 +56,9 @@ const WAVES: DemoWave[] = [
   },
 ];
 
+/** Who signs the demo's decision letters (a fictitious person): set on both waves, as a manager would. */
+const LETTER_SIGNATORY = { name: "Anne Moreau", title: "Directrice générale de l'Agence du Numérique en Santé" };
+
 export type DemoProgramme = Record<
   WaveKind,
   {
@@ -91,6 +94,8 @@ export async function seedProgramme(db: Db, categoryCodes: string[]): Promise<De
         closesAt: wave.closesAt,
         fundingEnvelopeCents: wave.fundingEnvelopeCents,
         advanceSharePercent: ADVANCE_SHARE_PERCENT,
+        letterSignatoryName: LETTER_SIGNATORY.name,
+        letterSignatoryTitle: LETTER_SIGNATORY.title,
         eligibleCategories: {
           create: (wave.eligible === "all" ? categoryCodes : wave.eligible).map((categoryCode) => ({ categoryCode })),
         },

@@ -1,9 +1,13 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Route } from "next";
 import { DecisionBoardTable } from "@/components/decisions/decision-board-table";
 import { DecisionSettingsForm } from "@/components/decisions/decision-settings-form";
+import { LetterSignatoryForm } from "@/components/decisions/letter-signatory-form";
+import { KnownVersionScope } from "@/components/forms/use-known-version";
+import { SIGNATORY_SECTION_TITLE } from "@/lib/decisions/letter-signatory";
 import { EnvelopeGauge } from "@/components/decisions/envelope-gauge";
 import { ReleaseButton } from "@/components/decisions/release-button";
 import { FilterSelect } from "@/components/forms/filter-select";
@@ -54,6 +58,19 @@ export default async function DecisionsPage({
         envelopeCents={board.envelope.envelopeCents}
         payments={{ totals: board.envelope.payments, href: `/pilotage/vagues/${waveId}/versements` as Route }}
       />
+      {wave.letterSignatoryName === null ? (
+        <Alert
+          severity="warning"
+          small
+          className={fr.cx("fr-mb-2w")}
+          description={
+            <>
+              Les notifications de décision de cette vague n&apos;ont pas encore de signataire : renseignez-le dans la partie{" "}
+              <a href="#signataire-notifications">« {SIGNATORY_SECTION_TITLE} »</a> avant de publier.
+            </>
+          }
+        />
+      ) : null}
       <ReleaseButton waveId={waveId} stagedCount={board.stagedCount} />
 
       <FilterForm
@@ -116,21 +133,39 @@ export default async function DecisionsPage({
       )}
       <PageLinks page={board.page} pageCount={board.pageCount} href={(target) => query({ page: target })} />
 
-      <section aria-labelledby="parametres-decision" className={fr.cx("fr-mt-6w")}>
-        <h2 id="parametres-decision" className={fr.cx("fr-h4")}>
-          Paramètres du classement
-        </h2>
-        <DecisionSettingsForm
-          waveId={waveId}
-          twoTiers={wave.reviewTiers === "REGIONAL_THEN_NATIONAL"}
-          defaultValues={{
-            spreadThreshold: String(wave.spreadThreshold).replace(".", ","),
-            rankingMode: wave.rankingMode,
-            regionalRankingWeight: String(wave.regionalRankingWeight),
-            expectedVersion: wave.version,
-          }}
-        />
-      </section>
+      {/* Two forms of the wave's row: a save by one moves the other's known version on. */}
+      <KnownVersionScope>
+        <section aria-labelledby="parametres-decision" className={fr.cx("fr-mt-6w")}>
+          <h2 id="parametres-decision" className={fr.cx("fr-h4")}>
+            Paramètres du classement
+          </h2>
+          <DecisionSettingsForm
+            waveId={waveId}
+            twoTiers={wave.reviewTiers === "REGIONAL_THEN_NATIONAL"}
+            defaultValues={{
+              spreadThreshold: String(wave.spreadThreshold).replace(".", ","),
+              rankingMode: wave.rankingMode,
+              regionalRankingWeight: String(wave.regionalRankingWeight),
+              expectedVersion: wave.version,
+            }}
+          />
+        </section>
+
+        <section aria-labelledby="signataire-notifications" className={fr.cx("fr-mt-6w")}>
+          <h2 id="signataire-notifications" className={fr.cx("fr-h4")}>
+            {SIGNATORY_SECTION_TITLE}
+          </h2>
+          <p>
+            Chaque notification de décision se termine par le prénom, le nom et la qualité de son signataire, qui signe pour l&apos;Agence
+            du Numérique en Santé (article L. 212-1 du code des relations entre le public et l&apos;administration). Les décisions ne
+            peuvent pas être publiées sans lui ; les notifications déjà publiées gardent leur signataire.
+          </p>
+          <LetterSignatoryForm
+            waveId={waveId}
+            defaultValues={{ name: wave.letterSignatoryName ?? "", title: wave.letterSignatoryTitle ?? "", expectedVersion: wave.version }}
+          />
+        </section>
+      </KnownVersionScope>
     </>
   );
 }
