@@ -75,6 +75,13 @@ describe("an audit event's details as a manager reads them", () => {
     ]);
   });
 
+  it("never shows the « Précisions » of a conflict declaration that earlier versions copied into the log", () => {
+    const stored = { applicationId: "01a24e8c-efe2", tier: "NATIONAL", type: "OTHER", details: "Ma belle-sœur, Mme Jeanne Dupont…" };
+    const lines = describeAuditDetails(stored, { action: "review.conflict_declared" }).map(({ label, value }) => `${label} : ${value}`);
+    expect(lines.join("\n")).not.toContain("Dupont");
+    expect(lines).toHaveLength(3);
+  });
+
   it("reads nested filters, yes-no answers, instants in Paris time and calendar days", () => {
     expect(read({ filters: { dir: "asc", sort: "overdue", format: "xlsx", overdue: false } })).toEqual([
       "Filtres : Ordre : croissant ; Tri : vérifications en retard d'abord ; Format : XLSX ; En retard : non",

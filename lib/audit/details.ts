@@ -261,6 +261,15 @@ const ACTION_KEY_LABELS: Readonly<Record<string, Readonly<Record<string, string>
 };
 
 /**
+ * Free text that entries written by earlier versions hold and that the log must not show: a conflict
+ * declaration's « Précisions » may name third parties (a relative, a date of birth). The log is
+ * append-only, so those rows keep it; no manager reads it here. The declaration itself keeps it.
+ */
+const WITHHELD_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
+  "review.conflict_declared": new Set(["details"]),
+};
+
+/**
  * `action`: the event's, for the keys it names its own way. `changedUnder`: the key a change's
  * « from » and « to » are stored under, which says how to read them (an amount, a date, a code).
  */
@@ -271,7 +280,8 @@ export function describeAuditDetails(
   if (details === null || typeof details !== "object" || Array.isArray(details)) return [];
   const readAs = (key: string) => (changedUnder && (key === "from" || key === "to") ? changedUnder : key);
   const labels = (action && ACTION_KEY_LABELS[action]) || {};
+  const withheld = action ? WITHHELD_KEYS[action] : undefined;
   return inReadingOrder(details)
-    .filter(([, value]) => value !== undefined)
+    .filter(([key, value]) => value !== undefined && !withheld?.has(key))
     .map(([key, value]) => ({ label: labels[key] ?? KEY_LABELS[key] ?? key, value: valueOf(readAs(key), value) }));
 }

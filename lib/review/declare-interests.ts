@@ -64,18 +64,15 @@ export async function declareInterests(
       });
       return;
     }
+    // The log keeps that a conflict was declared, its type and the dossier; not the reviewer's
+    // « Précisions », which may name third parties: the append-only log could never erase them,
+    // and every manager reads it. They stay in the declaration, their only place.
     await recordAudit(tx, {
       actor: auditActor(viewer),
       action: "review.conflict_declared",
       target: { type: "ReviewerAssignment", id: assignment.id },
       ip: input.ip,
-      details: {
-        applicationId: facts.id,
-        tier: assignment.tier,
-        type: declaration.type,
-        partnerSiret: declaration.type === "PARTNER_TIE" && declaration.partnerSiret !== "" ? declaration.partnerSiret : null,
-        details: declaration.details,
-      },
+      details: { applicationId: facts.id, tier: assignment.tier, type: data.type, partnerSiret: data.partnerSiret },
     });
     const dossier = await tx.application.findUniqueOrThrow({
       where: { id: facts.id },

@@ -55,7 +55,12 @@ describe("review use cases", () => {
     const told = await testDb.outboxEmail.findMany({ where: { to: manager.email, dedupeKey: { startsWith: "conflict-declared:" } } });
     expect(told).toHaveLength(1);
     expect(told[0]!.text).toContain("EHPAD des Conflits");
-    expect(await testDb.auditEvent.count({ where: { action: "review.conflict_declared", targetId: brunoAssignment } })).toBe(1);
+    // The log says that a conflict was declared, of which type, on which dossier: never the reviewer's
+    // own words, which may name third parties and which the append-only log could never erase.
+    const declared = await testDb.auditEvent.findMany({ where: { action: "review.conflict_declared", targetId: brunoAssignment } });
+    expect(declared.map((event) => event.details)).toEqual([
+      { applicationId: dossier.id, tier: "NATIONAL", type: "PERSONAL_TIE", partnerSiret: null },
+    ]);
 
     // The dossier now needs a reviewer; Bruno can never be put back on it.
     const preview = await previewAutomaticAssignment(manager, wave.waveId, { tier: "NATIONAL", defaultCap: 10, caps: {} });
