@@ -82,6 +82,15 @@ describe("an audit event's details as a manager reads them", () => {
     expect(lines).toHaveLength(3);
   });
 
+  it("says why a sign-in was refused in French", () => {
+    expect(read({ method: "PASSKEY", reason: "unknown credential" })).toEqual(["Méthode : clé d'accès", "Motif : clé d'accès inconnue"]);
+    expect(read({ reason: "account disabled" })).toEqual(["Motif : compte désactivé"]);
+    expect(read({ method: "PRO_SANTE_CONNECT", reason: "unknown-rpps" })).toEqual([
+      "Méthode : Pro Santé Connect",
+      "Motif : aucun compte associé à l'identifiant RPPS",
+    ]);
+  });
+
   it("reads nested filters, yes-no answers, instants in Paris time and calendar days", () => {
     expect(read({ filters: { dir: "asc", sort: "overdue", format: "xlsx", overdue: false } })).toEqual([
       "Filtres : Ordre : croissant ; Tri : vérifications en retard d'abord ; Format : XLSX ; En retard : non",

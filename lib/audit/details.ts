@@ -8,6 +8,7 @@ import { FOLLOW_UP_STAGE_LABELS } from "@/lib/follow-up/follow-up-stage";
 import { TRANCHE_LABELS, TRANCHE_STATUS_LABELS } from "@/lib/follow-up/tranches";
 import { formatDecimal, formatEuros, formatInteger } from "@/lib/format/numbers";
 import { AUTH_METHOD_LABELS } from "@/lib/identity/auth-method-labels";
+import { SIGN_IN_REFUSAL_LABELS } from "@/lib/identity/sign-in-refusals";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 import { TIER_LABELS } from "@/lib/review/labels";
 import { formatCalendarDate, formatParisDateTime } from "@/lib/time/paris";
@@ -199,6 +200,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   regions: REGIONS,
   stage: FOLLOW_UP_STAGE_LABELS,
   section: SECTION_LABELS,
+  reason: SIGN_IN_REFUSAL_LABELS,
   carte: Object.fromEntries(Object.entries(MAP_FIGURES).map(([key, figure]) => [key, figure.label])),
 };
 

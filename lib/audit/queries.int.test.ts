@@ -27,6 +27,17 @@ describe("the audit log", () => {
     expect(await search("HC-99999")).toEqual([]);
   });
 
+  it("lists the chosen action only, not those whose code begins with it", async () => {
+    const manager = await programmeManager(testDb);
+    const actor = `filtre-${crypto.randomUUID()}`;
+    for (const action of ["auth.sign_in", "auth.sign_in_failed", "review.assigned", "review.assigned_with_override"])
+      await testDb.auditEvent.create({ data: { actorLabel: actor, action } });
+    const actions = async (action: string) =>
+      (await searchAuditLog(manager, ZAuditFilters.parse({ actor, action }))).events.map((event) => event.action);
+    expect(await actions("auth.sign_in")).toEqual(["auth.sign_in"]);
+    expect(await actions("review.assigned")).toEqual(["review.assigned"]);
+  });
+
   it("finds a day's entries to its last millisecond, and none of the next day's", async () => {
     const manager = await programmeManager(testDb);
     const actor = `horloge-${crypto.randomUUID()}`;

@@ -37,7 +37,7 @@ export type TAuditFilters = z.infer<typeof ZAuditFilters>;
 
 export function auditWhere(filters: TAuditFilters): Prisma.AuditEventWhereInput {
   return {
-    ...(filters.action ? { action: { startsWith: filters.action } } : {}),
+    ...(filters.action ? { action: filters.action } : {}),
     ...(filters.actor ? { actorLabel: { contains: filters.actor, mode: "insensitive" } } : {}),
     ...(filters.target ? { OR: [{ targetId: filters.target }, { targetType: filters.target }] } : {}),
     ...(filters.from || filters.to

@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { consumeAttempt } from "@/lib/identity/rate-limits";
 import { ACCOUNT_DISABLED, SIGN_IN_REFUSED } from "@/lib/identity/sign-in-messages";
+import type { PasskeyRefusal } from "@/lib/identity/sign-in-refusals";
 import { consumeChallenge, storeChallenge } from "./challenges";
 import { relyingParty } from "./relying-party";
 
@@ -27,8 +28,9 @@ export async function startPasskeySignIn(
   return { challengeId, options };
 }
 
+/** `reason`: one of the refusals the journal names in French, or the WebAuthn verifier's own message. */
 async function refuse(
-  reason: string,
+  reason: PasskeyRefusal | { verifierMessage: string },
   ip: string | null,
   userId: string | null,
   credentialId?: string,
@@ -39,7 +41,7 @@ async function refuse(
     action: "auth.sign_in_failed",
     target: credentialId ? { type: "WebAuthnCredential", id: credentialId } : undefined,
     ip,
-    details: { method: "PASSKEY", reason },
+    details: { method: "PASSKEY", reason: typeof reason === "string" ? reason : reason.verifierMessage },
   });
   if (userId) await consumeAttempt("signInFailuresPerAccount", userId);
   throw new AppError("UNAUTHENTICATED", message);
@@ -109,7 +111,7 @@ export async function finishPasskeySignIn(input: {
         details: { storedCounter: credential.counter.toString(), reason: message },
       });
     }
-    return refuse(message, ip, credential.userId, credential.id);
+    return refuse({ verifierMessage: message }, ip, credential.userId, credential.id);
   }
   if (!verification.verified) return refuse("signature not verified", ip, credential.userId, credential.id);
 
