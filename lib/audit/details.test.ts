@@ -82,6 +82,40 @@ describe("an audit event's details as a manager reads them", () => {
     expect(lines).toHaveLength(3);
   });
 
+  it("names conflict types, dashboard tables, a new grid version's cause and a proposal's amount in French", () => {
+    expect(read({ type: "PERSONAL_TIE", contentHash: "a93169" })).toEqual([
+      "Type : lien personnel ou familial",
+      "Empreinte du contenu : a93169",
+    ]);
+    expect(read({ table: "entonnoir", because: "WAVE_OPENED" })).toEqual([
+      "Tableau : Entonnoir des dossiers",
+      "Raison : La vague a déjà ouvert",
+    ]);
+    const proposal = describeAuditDetails({ outcome: "SELECTED", amountGrantedCents: "52380000" }, { action: "decision.staged" });
+    expect(proposal.map(({ label }) => label)).toEqual(["Sens de la décision", "Montant proposé"]);
+  });
+
+  it("shows the ids the page has names for by their names, wherever they are", () => {
+    const names = new Map([
+      ["01a24e8c-b71c-7285-8000-000000000001", "« Vague 2025 »"],
+      ["01a24e8c-fb09-7000-8000-000000000002", "HC-00011"],
+      ["01a24e8c-fb55-7000-8000-000000000003", "HC-00017"],
+    ]);
+    const lines = describeAuditDetails(
+      {
+        filters: { wave: "01a24e8c-b71c-7285-8000-000000000001" },
+        decisionIds: ["01a24e8c-fb09-7000-8000-000000000002", "01a24e8c-fb55-7000-8000-000000000003"],
+        applicationId: "01a24e8c-ffff-7000-8000-000000000004",
+      },
+      { names },
+    ).map(({ label, value }) => `${label} : ${value}`);
+    expect(lines).toEqual([
+      "Filtres : Vague : « Vague 2025 »",
+      "Décisions : HC-00011, HC-00017",
+      "Dossier : 01a24e8c-ffff-7000-8000-000000000004",
+    ]);
+  });
+
   it("says why a sign-in was refused in French", () => {
     expect(read({ method: "PASSKEY", reason: "unknown credential" })).toEqual(["Méthode : clé d'accès", "Motif : clé d'accès inconnue"]);
     expect(read({ reason: "account disabled" })).toEqual(["Motif : compte désactivé"]);

@@ -1,6 +1,8 @@
 import { SECTION_LABELS } from "@/lib/applications/labels";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
+import { FROZEN_BECAUSE_LABELS } from "@/lib/campaigns/grid-versioning";
 import { WAVE_KIND_LABELS } from "@/lib/campaigns/labels";
+import { DASHBOARD_TABLE_CAPTIONS } from "@/lib/dashboard/tables";
 import { MAP_FIGURES } from "@/lib/dashboard/map-figures";
 import { OUTCOME_LABELS } from "@/lib/decisions/labels";
 import { REGIONS } from "@/lib/establishments/territories";
@@ -10,7 +12,8 @@ import { formatDecimal, formatEuros, formatInteger } from "@/lib/format/numbers"
 import { AUTH_METHOD_LABELS } from "@/lib/identity/auth-method-labels";
 import { SIGN_IN_REFUSAL_LABELS } from "@/lib/identity/sign-in-refusals";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
-import { TIER_LABELS } from "@/lib/review/labels";
+import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
+import { CONFLICT_TYPE_SHORT, TIER_LABELS } from "@/lib/review/labels";
 import { formatCalendarDate, formatParisDateTime } from "@/lib/time/paris";
 
 /**
@@ -21,6 +24,7 @@ import { formatCalendarDate, formatParisDateTime } from "@/lib/time/paris";
  */
 const KEY_LABELS: Readonly<Record<string, string>> = {
   achieved: "Atteint",
+  action: "Action",
   advanceSharePercent: "Part de l'avance (%)",
   affiliations: "Liens déclarés",
   amountCents: "Montant",
@@ -31,6 +35,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   assignmentId: "Attribution",
   attachmentId: "Pièce jointe",
   automatic: "Automatique",
+  because: "Raison",
   campaignId: "Campagne",
   caps: "Plafonds",
   carte: "Carte",
@@ -39,6 +44,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   closesAt: "Clôture",
   code: "Code",
   conflict: "Conflit d'intérêts",
+  contentHash: "Empreinte du contenu",
   count: "Nombre",
   created: "Ajoutés",
   criteria: "Critères",
@@ -51,12 +57,15 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   declarationId: "Déclaration",
   defaultCap: "Plafond par défaut",
   description: "Description",
+  details: "Précisions",
   device: "Appareil",
   deviceType: "Type de clé",
   dir: "Ordre",
   directorEmail: "Adresse de la direction invitée",
   done: "Faits",
+  dossiersKeepingPrevious: "Dossiers gardant la version précédente",
   dueDate: "Échéance",
+  durationMs: "Durée (ms)",
   eligibleCategoryCodes: "Catégories éligibles",
   email: "Adresse électronique",
   endedSessions: "Sessions fermées",
@@ -74,6 +83,8 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   filters: "Filtres",
   finessEj: "FINESS EJ",
   finessEt: "FINESS ET",
+  fingerprint: "Empreinte du plan",
+  flags: "Liens signalés",
   format: "Format",
   from: "Avant",
   fundingEnvelopeCents: "Enveloppe",
@@ -84,6 +95,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   label: "Libellé",
   letterSignatoryName: "Signataire des notifications",
   letterSignatoryTitle: "Qualité du signataire",
+  lines: "Lignes",
   linksReplaced: "Liens précédents remplacés",
   message: "Message",
   messageId: "Message",
@@ -108,10 +120,13 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   partnerSiret: "SIRET du partenaire",
   path: "Adresse",
   paymentReference: "Référence du versement",
+  pdfHash: "Empreinte du PDF",
+  precheckMet: "Pré-contrôle satisfait",
   previousClosesAt: "Clôture précédente",
   previousVersionNumber: "Version précédente",
   professionals: "Professionnels",
   purpose: "Objet",
+  query: "Paramètres de la requête",
   queued: "Mise en file",
   rankingMode: "Note de classement",
   readings: "Relevés",
@@ -138,6 +153,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   reviewTiers: "Niveaux d'instruction",
   role: "Rôle",
   rows: "Lignes",
+  rpps: "RPPS",
   scaleMax: "Note maximale",
   scaleMin: "Note minimale",
   scopes: "Droits",
@@ -145,8 +161,12 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   section: "Section",
   selected: "Retenus",
   sha256: "Empreinte du fichier (SHA-256)",
+  sessions: "Sessions fermées",
+  sessionsEnded: "Sessions fermées",
   shortened: "Délai raccourci",
+  shortfalls: "Dossiers sans assez d'instructeurs",
   slug: "Identifiant",
+  snapshotId: "Relevé du registre",
   sort: "Tri",
   spreadThreshold: "Seuil d'écart",
   staffRole: "Rôle",
@@ -167,6 +187,8 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   unchanged: "Déjà à jour",
   updated: "Mis à jour",
   vague: "Vague",
+  verdicts: "Avis par objectif",
+  verification: "Vérification",
   wave: "Vague",
   verificationId: "Vérification",
   version: "Version",
@@ -201,6 +223,10 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   stage: FOLLOW_UP_STAGE_LABELS,
   section: SECTION_LABELS,
   reason: SIGN_IN_REFUSAL_LABELS,
+  // A declared conflict's type; a homologated or added local MIE's.
+  type: { ...CONFLICT_TYPE_SHORT, ...Object.fromEntries(Object.values(MIE_CATALOGUE).map((mie) => [mie.type, mie.shortLabel])) },
+  because: FROZEN_BECAUSE_LABELS,
+  table: DASHBOARD_TABLE_CAPTIONS,
   carte: Object.fromEntries(Object.entries(MAP_FIGURES).map(([key, figure]) => [key, figure.label])),
 };
 
@@ -225,7 +251,10 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export type AuditDetail = { label: string; value: string };
 
-function valueOf(key: string, value: unknown): string {
+/** What the log's page knows the ids of its details by: a dossier's reference, a wave's title. */
+export type AuditNames = ReadonlyMap<string, string>;
+
+function valueOf(key: string, value: unknown, names?: AuditNames): string {
   if (value === null || value === undefined || value === "") return "–";
   if (typeof value === "boolean") return value ? "oui" : "non";
   if (typeof value === "number") {
@@ -233,13 +262,15 @@ function valueOf(key: string, value: unknown): string {
     if (key.endsWith("Cents") && Number.isInteger(value)) return formatEuros(BigInt(value));
     return Number.isInteger(value) ? formatInteger(value) : formatDecimal(value);
   }
-  if (Array.isArray(value)) return value.length === 0 ? "–" : value.map((item) => valueOf(key, item)).join(", ");
+  if (Array.isArray(value)) return value.length === 0 ? "–" : value.map((item) => valueOf(key, item, names)).join(", ");
   if (typeof value === "object") {
-    return describeAuditDetails(value, { changedUnder: key })
+    return describeAuditDetails(value, { changedUnder: key, names })
       .map((detail) => `${detail.label} : ${detail.value}`)
       .join(" ; ");
   }
   const text = String(value);
+  const name = names?.get(text);
+  if (name) return name;
   if (key.endsWith("Cents") && /^-?\d+$/.test(text)) return formatEuros(BigInt(text));
   if (INSTANT.test(text) && !Number.isNaN(Date.parse(text))) return formatParisDateTime(new Date(text));
   if (DAY.test(text)) return formatCalendarDate(text);
@@ -260,6 +291,8 @@ function inReadingOrder(details: object): Array<[string, unknown]> {
 /** Keys that mean something else in one event: a release's « rejected » counts dossiers not selected, an import's lines refused. */
 const ACTION_KEY_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "decisions.released": { rejected: "Non retenus" },
+  // A proposal grants nothing yet: its amount is proposed until the decisions are released.
+  "decision.staged": { amountGrantedCents: "Montant proposé" },
 };
 
 /**
@@ -274,10 +307,11 @@ const WITHHELD_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
 /**
  * `action`: the event's, for the keys it names its own way. `changedUnder`: the key a change's
  * « from » and « to » are stored under, which says how to read them (an amount, a date, a code).
+ * `names`: ids the page has names for (`auditNames` in queries.ts), shown by them.
  */
 export function describeAuditDetails(
   details: unknown,
-  { action, changedUnder }: { action?: string; changedUnder?: string } = {},
+  { action, changedUnder, names }: { action?: string; changedUnder?: string; names?: AuditNames } = {},
 ): AuditDetail[] {
   if (details === null || typeof details !== "object" || Array.isArray(details)) return [];
   const readAs = (key: string) => (changedUnder && (key === "from" || key === "to") ? changedUnder : key);
@@ -285,5 +319,5 @@ export function describeAuditDetails(
   const withheld = action ? WITHHELD_KEYS[action] : undefined;
   return inReadingOrder(details)
     .filter(([key, value]) => value !== undefined && !withheld?.has(key))
-    .map(([key, value]) => ({ label: labels[key] ?? KEY_LABELS[key] ?? key, value: valueOf(readAs(key), value) }));
+    .map(([key, value]) => ({ label: labels[key] ?? KEY_LABELS[key] ?? key, value: valueOf(readAs(key), value, names) }));
 }

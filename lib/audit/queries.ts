@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import type { AuditNames } from "./details";
 import { endOfParisDayExclusive, parisDateTime } from "@/lib/time/paris";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -53,7 +54,7 @@ export function auditWhere(filters: TAuditFilters): Prisma.AuditEventWhereInput 
 
 /**
  * One page of the audit log, newest first, for programme managers. A dossier is found by its
- * reference (« HC-00042 ») as by its id, and named by it.
+ * reference (« HC-00042 ») as by its id; the ids of the page come with their names (`names`).
  */
 export async function searchAuditLog(viewer: Viewer, filters: TAuditFilters) {
   requirePermission(viewer, "audit:read");
@@ -69,23 +70,44 @@ export async function searchAuditLog(viewer: Viewer, filters: TAuditFilters) {
     }),
     db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
   ]);
-  const dossiers = await db.application.findMany({
-    where: {
-      id: {
-        in: events
-          .filter((event) => event.targetType === "Application" && event.targetId !== null && isRowId(event.targetId))
-          .map((event) => event.targetId!),
-      },
-    },
-    select: { id: true, number: true },
-  });
-  const references = new Map(dossiers.map((dossier) => [dossier.id, dossierReference(dossier.number)]));
+  const names = await auditNames(events);
   return {
     total,
-    events: events.map((event) => ({ ...event, targetReference: (event.targetId && references.get(event.targetId)) ?? null })),
+    events: events.map((event) => ({ ...event, targetReference: (event.targetId && names.get(event.targetId)) ?? null })),
+    names,
     actions: actions.map((row) => row.action),
     pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
   };
+}
+
+/** Every row id a value holds, however deep (a list of decisions, an export's filters). */
+function rowIdsIn(value: unknown, into: Set<string>): Set<string> {
+  if (typeof value === "string" && isRowId(value)) into.add(value);
+  else if (Array.isArray(value)) for (const item of value) rowIdsIn(item, into);
+  else if (value !== null && typeof value === "object") for (const item of Object.values(value)) rowIdsIn(item, into);
+  return into;
+}
+
+/**
+ * The names of the ids a page of the log shows, in its targets and details: a dossier by its
+ * reference (« HC-00042 »), a decision by its dossier's, a wave by its title. Three reads by
+ * primary key, whatever the page holds; an id of anything else stays as is.
+ */
+async function auditNames(events: ReadonlyArray<{ targetId: string | null; details: unknown }>): Promise<AuditNames> {
+  const ids = new Set<string>();
+  for (const event of events) rowIdsIn([event.targetId, event.details], ids);
+  if (ids.size === 0) return new Map();
+  const where = { id: { in: [...ids] } };
+  const [dossiers, decisions, waves] = await Promise.all([
+    db.application.findMany({ where, select: { id: true, number: true } }),
+    db.decision.findMany({ where, select: { id: true, application: { select: { number: true } } } }),
+    db.wave.findMany({ where, select: { id: true, title: true } }),
+  ]);
+  return new Map([
+    ...dossiers.map((dossier) => [dossier.id, dossierReference(dossier.number)] as const),
+    ...decisions.map((decision) => [decision.id, dossierReference(decision.application.number)] as const),
+    ...waves.map((wave) => [wave.id, `« ${wave.title} »`] as const),
+  ]);
 }
 
 /** The id a target filter means: a dossier's reference is its dossier's id (none: nothing matches). */

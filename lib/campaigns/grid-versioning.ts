@@ -8,6 +8,13 @@ export type GridContent = {
 
 export type FrozenBecause = "WAVE_OPENED" | "DOSSIERS_STARTED" | "VERSION_FROZEN";
 
+/** Why a new version was made: on the wave's page and in the audit log. */
+export const FROZEN_BECAUSE_LABELS: Readonly<Record<FrozenBecause, string>> = {
+  WAVE_OPENED: "La vague a déjà ouvert",
+  DOSSIERS_STARTED: "Des dossiers sont commencés sur cette version",
+  VERSION_FROZEN: "Cette version est figée",
+};
+
 export type GridChangeDecision =
   | { kind: "UNCHANGED" }
   | { kind: "EDIT_IN_PLACE" }

@@ -2,7 +2,8 @@
  * The dashboard's tables: each chart's data as the page shows it under the chart and as the user
  * downloads it (CSV or XLSX), from one definition, so the two never differ.
  *
- * Public API: `DASHBOARD_TABLE_IDS`, `DashboardTableId`, `dashboardTable`, `ZDashboardTableId`.
+ * Public API: `DASHBOARD_TABLE_IDS`, `DASHBOARD_TABLE_CAPTIONS`, `DashboardTableId`, `dashboardTable`,
+ * `ZDashboardTableId`.
  */
 import { z } from "zod";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
@@ -39,32 +40,45 @@ const rolloutCells = (counts: RolloutCounts): FigureCell[] => [
   ...ROLLOUT_MEASURES.map((measure) => ({ count: counts[measure.key], of: counts.active })),
 ];
 
+/** Each table's caption: above it on the page, and its name in the audit log of its downloads. */
+const CAPTIONS = {
+  entonnoir: "Entonnoir des dossiers",
+  suivi: "Suivi des dossiers retenus",
+  "etats-regions": "Dossiers par état et par région",
+  "etats-categories": "Dossiers par état et par catégorie d'établissement",
+  regions: "Chiffres par région",
+  deploiement: "Déploiement du RIE mois par mois (relevé le plus récent de chaque établissement à la fin du mois)",
+  "deploiement-categories": "Déploiement du RIE par catégorie d'établissement (dernier mois)",
+  instruction: "Avancement de l'instruction par niveau",
+  enveloppes: "Enveloppes par vague : montants accordés et disponibles",
+} as const;
+
 const TABLES = {
   entonnoir: (data) => ({
-    caption: "Entonnoir des dossiers",
+    caption: CAPTIONS.entonnoir,
     columns: [text("Étape"), integer("Dossiers"), share("Part des dossiers commencés")],
     rows: data.funnel.map((stage) => [stage.label, stage.count, { count: stage.count, of: data.funnel[0]!.count }]),
   }),
   suivi: (data) => {
     const selected = data.followUp.reduce((sum, stage) => sum + stage.count, 0);
     return {
-      caption: "Suivi des dossiers retenus",
+      caption: CAPTIONS.suivi,
       columns: [text("Étape du suivi"), integer("Dossiers"), share("Part des dossiers retenus")],
       rows: data.followUp.map((stage) => [stage.label, stage.count, { count: stage.count, of: selected }]),
     };
   },
   "etats-regions": (data) => ({
-    caption: "Dossiers par état et par région",
+    caption: CAPTIONS["etats-regions"],
     columns: [text("Région"), ...stateColumns],
     rows: data.byRegion.map((row) => [regionName(row.regionCode), ...stateCells(row.counts)]),
   }),
   "etats-categories": (data) => ({
-    caption: "Dossiers par état et par catégorie d'établissement",
+    caption: CAPTIONS["etats-categories"],
     columns: [text("Catégorie"), ...stateColumns],
     rows: data.byCategory.map((row) => [`${row.label} (${row.categoryCode})`, ...stateCells(row.counts)]),
   }),
   regions: (data) => ({
-    caption: "Chiffres par région",
+    caption: CAPTIONS.regions,
     columns: [
       text("Région"),
       integer("Établissements éligibles"),
@@ -83,14 +97,14 @@ const TABLES = {
     ]),
   }),
   deploiement: (data) => ({
-    caption: "Déploiement du RIE mois par mois (relevé le plus récent de chaque établissement à la fin du mois)",
+    caption: CAPTIONS.deploiement,
     columns: [text("Mois"), ...rolloutColumns],
     rows: data.rollout.curve.map((point) => [formatMonthFr(point.month), ...rolloutCells(point)]),
   }),
   "deploiement-categories": (data) => {
     const labelOf = new Map(data.categories.map((category) => [category.code, category.label]));
     return {
-      caption: "Déploiement du RIE par catégorie d'établissement (dernier mois)",
+      caption: CAPTIONS["deploiement-categories"],
       columns: [text("Catégorie"), ...rolloutColumns],
       // In the order of the labels, as the other category table.
       rows: data.rollout.byCategory
@@ -100,7 +114,7 @@ const TABLES = {
     };
   },
   instruction: (data) => ({
-    caption: "Avancement de l'instruction par niveau",
+    caption: CAPTIONS.instruction,
     columns: [
       text("Niveau"),
       integer("Évaluations attribuées"),
@@ -119,7 +133,7 @@ const TABLES = {
     ]),
   }),
   enveloppes: (data) => ({
-    caption: "Enveloppes par vague : montants accordés et disponibles",
+    caption: CAPTIONS.enveloppes,
     columns: [
       text("Vague"),
       euros("Enveloppe"),
@@ -142,6 +156,7 @@ const TABLES = {
 export type DashboardTableId = keyof typeof TABLES;
 export const DASHBOARD_TABLE_IDS = Object.keys(TABLES) as [DashboardTableId, ...DashboardTableId[]];
 export const ZDashboardTableId = z.enum(DASHBOARD_TABLE_IDS);
+export const DASHBOARD_TABLE_CAPTIONS: Readonly<Record<DashboardTableId, string>> = CAPTIONS;
 
 export function dashboardTable(data: ProgrammeDashboard, id: DashboardTableId): FigureTable {
   return TABLES[id](data);

@@ -7,7 +7,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
 import { auditActionLabel, auditTargetLabel } from "@/lib/audit/action-labels";
-import { describeAuditDetails } from "@/lib/audit/details";
+import { type AuditNames, describeAuditDetails } from "@/lib/audit/details";
 import { AUDIT_FILTER_MAX_LENGTH, searchAuditLog, ZAuditFilters } from "@/lib/audit/queries";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { guardPage } from "@/lib/http/page-guard";
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: "Journal d'audit" };
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireViewer("/pilotage/journal");
   const filters = readListFilters(ZAuditFilters, await searchParams);
-  const { total, events, actions, pageCount } = await guardPage(viewer, "/pilotage/journal", () => searchAuditLog(viewer, filters));
+  const { total, events, names, actions, pageCount } = await guardPage(viewer, "/pilotage/journal", () => searchAuditLog(viewer, filters));
   const query = (page: number) => `/pilotage/journal?${listQueryString({ ...filters, page })}`;
 
   return (
@@ -98,7 +98,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 <td>{event.targetType ? `${auditTargetLabel(event.targetType)} ${event.targetReference ?? event.targetId ?? ""}` : "–"}</td>
                 <td>{event.ip ?? "–"}</td>
                 <td>
-                  <AuditDetailsList action={event.action} details={event.details} />
+                  <AuditDetailsList action={event.action} details={event.details} names={names} />
                 </td>
               </tr>
             ))}
@@ -111,8 +111,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 }
 
 /** An event's details, one per line, in the programme's words (the stored JSON stays the evidence). */
-function AuditDetailsList({ action, details }: { action: string; details: unknown }) {
-  const lines = describeAuditDetails(details, { action });
+function AuditDetailsList({ action, details, names }: { action: string; details: unknown; names: AuditNames }) {
+  const lines = describeAuditDetails(details, { action, names });
   if (lines.length === 0) return <>–</>;
   return (
     <ul className={fr.cx("fr-raw-list", "fr-text--xs", "fr-mb-0")}>

@@ -12,7 +12,7 @@ import { WaveStatusBadge } from "@/components/campaigns/wave-status-badge";
 import { FollowUpSettingsForm } from "@/components/follow-up/follow-up-settings-form";
 import { KnownVersionScope } from "@/components/forms/use-known-version";
 import { getWaveConfiguration } from "@/lib/campaigns/get-wave-configuration";
-import { type FrozenBecause, frozenBecause } from "@/lib/campaigns/grid-versioning";
+import { FROZEN_BECAUSE_LABELS, frozenBecause } from "@/lib/campaigns/grid-versioning";
 import { WAVE_KIND_LABELS } from "@/lib/campaigns/labels";
 import { listEstablishmentCategories } from "@/lib/campaigns/list-establishment-categories";
 import { waveGridFormValues, waveSettingsFormValues } from "@/lib/campaigns/wave-form-values";
@@ -23,12 +23,6 @@ import { guardedPageLoad } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
-
-const FROZEN_REASONS: Readonly<Record<FrozenBecause, string>> = {
-  WAVE_OPENED: "La vague a déjà ouvert",
-  DOSSIERS_STARTED: "Des dossiers sont commencés sur cette version",
-  VERSION_FROZEN: "Cette version est figée",
-};
 
 const PARAMS = { waveId: RouteParam.id };
 type Props = { params: Promise<{ waveId: string }>; searchParams: Promise<{ creee?: string; retrait?: string }> };
@@ -111,7 +105,7 @@ export default async function WavePage({ params, searchParams }: Props) {
             severity="warning"
             small
             className={fr.cx("fr-mb-3w")}
-            description={`${FROZEN_REASONS[frozen]} : enregistrer une modification créera la version ${current.number + 1}, à laquelle seront rattachés les dossiers commencés ensuite. Les dossiers déjà commencés gardent leur version.`}
+            description={`${FROZEN_BECAUSE_LABELS[frozen]} : enregistrer une modification créera la version ${current.number + 1}, à laquelle seront rattachés les dossiers commencés ensuite. Les dossiers déjà commencés gardent leur version.`}
           />
         ) : (
           <Alert
