@@ -27,6 +27,47 @@ describe("the audit log", () => {
     expect(await search("HC-99999")).toEqual([]);
   });
 
+  it("finds by a dossier's reference the entries that concern it through an assignment or a review, and names it there", async () => {
+    const manager = await programmeManager(testDb);
+    const establishment = await createEstablishment(testDb);
+    const wave = await createOpenWave(testDb);
+    const { id } = await createDraft(testDb, establishment.id, wave);
+    const { number } = await testDb.application.findUniqueOrThrow({ where: { id }, select: { number: true } });
+    const actor = { id: null, label: "test" };
+    const [assignment, review] = [crypto.randomUUID(), crypto.randomUUID()];
+    await recordAudit(testDb, {
+      actor,
+      action: "review.assigned",
+      target: { type: "ReviewerAssignment", id: assignment },
+      details: { applicationId: id },
+    });
+    await recordAudit(testDb, {
+      actor,
+      action: "review.submitted",
+      target: { type: "Review", id: review },
+      details: { assignmentId: assignment, applicationId: id },
+    });
+    await recordAudit(testDb, {
+      actor,
+      action: "review.submitted",
+      target: { type: "Review", id: crypto.randomUUID() },
+      details: { applicationId: crypto.randomUUID() },
+    });
+    await recordAudit(testDb, {
+      actor,
+      action: "decisions.exported",
+      target: { type: "Wave", id: wave.waveId },
+      details: { filters: { wave: wave.waveId } },
+    });
+
+    const found = await searchAuditLog(manager, ZAuditFilters.parse({ target: dossierReference(number) }));
+    expect(found.events.map((event) => event.targetId)).toEqual([review, assignment]);
+    expect(found.names.get(id)).toBe(dossierReference(number));
+
+    const exported = await searchAuditLog(manager, ZAuditFilters.parse({ target: wave.waveId }));
+    expect(exported.events.map((event) => event.targetReference)).toEqual([`« ${wave.title} »`]);
+  });
+
   it("lists the chosen action only, not those whose code begins with it", async () => {
     const manager = await programmeManager(testDb);
     const actor = `filtre-${crypto.randomUUID()}`;

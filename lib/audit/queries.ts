@@ -40,7 +40,9 @@ export function auditWhere(filters: TAuditFilters): Prisma.AuditEventWhereInput 
   return {
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.actor ? { actorLabel: { contains: filters.actor, mode: "insensitive" } } : {}),
-    ...(filters.target ? { OR: [{ targetId: filters.target }, { targetType: filters.target }] } : {}),
+    // A dossier's entries are those it is the target of, and those that name it in their details
+    // (an assignment's, a review's): `applicationId`, a column the database generates from them.
+    ...(filters.target ? { OR: [{ targetId: filters.target }, { targetType: filters.target }, { applicationId: filters.target }] } : {}),
     ...(filters.from || filters.to
       ? {
           at: {

@@ -60,6 +60,7 @@ describe("migrations and schema.prisma", () => {
         expect.stringMatching(/^generated Establishment\.nameSearch = search_fold\(name\)$/),
         expect.stringMatching(/^generated Professional\.nameSearch = search_fold\(/),
         expect.stringMatching(/^generated User\.nameSearch = search_fold\(/),
+        expect.stringMatching(/^generated AuditEvent\.applicationId = \(details ->> 'applicationId'/),
       ]),
     );
   });
