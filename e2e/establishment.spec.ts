@@ -90,6 +90,22 @@ test.describe("establishment profile and team", () => {
     await page.getByLabel("Prénom et nom").fill("Claire Martin");
     await page.getByLabel("Fonction").fill("Directrice");
     await page.getByLabel("Adresse électronique").fill(uniqueEmail("contact"));
+    // Removed from the keyboard, a contact gives the focus to the one taking its place, else to
+    // « Ajouter un contact », never to the page's body (RGAA 12.8).
+    const addContact = page.getByRole("button", { name: "Ajouter un contact" });
+    await addContact.click();
+    await addContact.click();
+    await page.getByRole("group", { name: "Contact 3" }).getByLabel("Prénom et nom").fill("Troisième Contact");
+    await page.getByRole("button", { name: "Retirer le contact 2" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("group", { name: "Contact 3" })).toHaveCount(0);
+    const second = page.getByRole("group", { name: "Contact 2" }).getByLabel("Prénom et nom");
+    await expect(second).toBeFocused();
+    await expect(second).toHaveValue("Troisième Contact");
+    await page.getByRole("button", { name: "Retirer le contact 2" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("group", { name: "Contact 2" })).toHaveCount(0);
+    await expect(addContact).toBeFocused();
     await page.getByRole("button", { name: "Enregistrer le profil" }).click();
     await expect(page.getByText("Le profil de l'établissement est enregistré.")).toBeVisible();
     const saved = await e2eDb.establishment.findUniqueOrThrow({ where: { id: establishment.id }, include: { contacts: true } });

@@ -141,7 +141,20 @@ test("a target on an objective a newer version dropped stays on the form, and a 
   await settings.getByRole("button", { name: "Enregistrer les cibles et l'échéancier" }).click();
   await expect(added.getByText(/Indiquez une date postérieure à la clôture de la vague/)).toBeVisible();
 
-  await added.getByRole("button", { name: "Retirer la cible 2" }).click();
+  // Removed from the keyboard, a target gives the focus to the one taking its place, else to
+  // « Ajouter une cible », never to the page's body (RGAA 12.8).
+  const add = settings.getByRole("button", { name: "Ajouter une cible" });
+  await add.click();
+  await settings.getByRole("group", { name: "Cible 3" }).getByLabel("Seuil à atteindre, en %").fill("70");
+  await added.getByRole("button", { name: "Retirer la cible 2" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(settings.getByRole("group", { name: "Cible 3" })).toHaveCount(0);
+  await expect(added.getByLabel("Objectif", { exact: true })).toBeFocused();
+  await expect(added.getByLabel("Seuil à atteindre, en %")).toHaveValue("70");
+  await added.getByRole("button", { name: "Retirer la cible 2" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(added).toHaveCount(0);
+  await expect(add).toBeFocused();
   await settings.getByRole("button", { name: "Enregistrer les cibles et l'échéancier" }).click();
   await expect(settings.getByText("Cibles et échéancier enregistrés.")).toBeVisible();
   expect(await e2eDb.objectiveTarget.findMany({ where: { waveId: dossier.wave.waveId }, select: { objectiveCode: true } })).toEqual([

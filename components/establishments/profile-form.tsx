@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { RequiredFieldsNotice, TextField } from "@/components/forms/fields";
 import { EstablishmentIdentityFields } from "./identity-fields";
+import { removeRowKeepingFocus } from "@/components/forms/remove-row";
 import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { PROFILE_TEXT_MAX, type TEstablishmentProfileFormValues, ZEstablishmentProfileInput } from "@/lib/establishments/profile-schema";
@@ -97,7 +98,13 @@ export function ProfileForm({
             <TextField control={control} name={`contacts.${index}.role`} label="Fonction" maxLength={PROFILE_TEXT_MAX.role} />
             <TextField control={control} name={`contacts.${index}.email`} label="Adresse électronique" type="email" />
             <TextField control={control} name={`contacts.${index}.phone`} label="Téléphone (facultatif)" type="tel" />
-            <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => contacts.remove(index)}>
+            <Button
+              type="button"
+              size="small"
+              priority="tertiary"
+              iconId="fr-icon-delete-line"
+              onClick={(event) => removeRowKeepingFocus(event.currentTarget, () => contacts.remove(index))}
+            >
               Retirer le contact {index + 1}
             </Button>
           </div>

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { type Control, useFieldArray, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { SelectField, TextField } from "@/components/forms/fields";
+import { removeRowKeepingFocus } from "@/components/forms/remove-row";
 import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { useKnownVersion } from "@/components/forms/use-known-version";
@@ -75,7 +76,13 @@ export function FollowUpSettingsForm({
             <SelectField control={control} name={`targets.${index}.indicator`} label="Indicateur" options={INDICATOR_OPTIONS} />
             <TextField control={control} name={`targets.${index}.thresholdPercent`} label="Seuil à atteindre, en %" />
             <TextField control={control} name={`targets.${index}.dueDate`} label="À atteindre au plus tard le" type="date" />
-            <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => targets.remove(index)}>
+            <Button
+              type="button"
+              size="small"
+              priority="tertiary"
+              iconId="fr-icon-delete-line"
+              onClick={(event) => removeRowKeepingFocus(event.currentTarget, () => targets.remove(index))}
+            >
               Retirer la cible {index + 1}
             </Button>
           </div>
