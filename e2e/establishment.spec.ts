@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { expectNoSeriousAccessibilityViolation, timesAnnounced } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
@@ -162,6 +162,8 @@ test.describe("establishment profile and team", () => {
     await expect(field).toHaveAttribute("aria-invalid", "true");
     await expect(field).toHaveAccessibleDescription(/Saisissez une adresse électronique valide/);
     await expect(field).toBeFocused();
+    // Said by the field the focus lands on, not by a live region besides.
+    expect(await timesAnnounced(page, "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr.")).toBe(1);
     expect(await e2eDb.invitation.count({ where: { establishmentId: establishment.id } })).toBe(0);
 
     // Sent: announced, and the focus is back on the button, not on the page's body.

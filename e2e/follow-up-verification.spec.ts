@@ -2,7 +2,7 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import type { StaffRole } from "@/lib/db/generated/enums";
 import { createReviewer, createSelectedDossier, directorOf } from "@/test/factories";
-import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { expectNoSeriousAccessibilityViolation, timesAnnounced } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { createStaffInvitation } from "./fixtures/invitations";
@@ -36,6 +36,17 @@ async function staffWithPasskey(page: Page, role: StaffRole, name: string): Prom
 
 async function approveEveryObjective(page: Page, tier: "ARS" | "ANS") {
   const form = page.getByRole("form", { name: `Décision de l'${tier}` });
+  // Nothing chosen: the focus goes to the first objective's decision, whose group says its message
+  // once, in its name, which names the objective; no live region says it again, or the others'.
+  await form.getByRole("button", { name: `Enregistrer la décision de l'${tier}` }).click();
+  await expect(
+    form
+      .getByRole("group", { name: `Décision sur l'objectif ${CODES[0]}` })
+      .getByRole("radio")
+      .first(),
+  ).toBeFocused();
+  expect(await timesAnnounced(page, `Approuvez ou refusez l'objectif ${CODES[0]}.`)).toBe(1);
+  expect(await timesAnnounced(page, `Approuvez ou refusez l'objectif ${CODES[1]}.`)).toBe(0);
   for (const code of CODES) {
     await form
       .getByRole("group", { name: `Décision sur l'objectif ${code}` })

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { expectNoSeriousAccessibilityViolation, expectUniqueLandmarks } from "./fixtures/accessibility";
+import { expectNoSeriousAccessibilityViolation, expectUniqueLandmarks, timesAnnounced } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { E2E_BASE_URL } from "./fixtures/environment";
 import { waitForHydration } from "./fixtures/hydration";
@@ -82,8 +82,11 @@ test.describe("review", () => {
     const missing = first.getByTestId("review-missing");
     await expect(first.getByRole("button", { name: "Confirmer la transmission" })).toHaveCount(0);
     await expect(missing.getByRole("link")).toHaveCount(wave.criteria.length + 1);
-    // The list takes the focus, as an error summary does (the disabled button had lost it).
+    // The list takes the focus, as an error summary does (the disabled button had lost it), and is
+    // said by it only; the fields in error wait to be reached, without an assertive region each.
     await expect(first.locator(":focus")).toContainText("Évaluation incomplète");
+    expect(await timesAnnounced(first, "Évaluation incomplète")).toBe(1);
+    await expect(first.getByRole("form", { name: "Grille d'évaluation" }).locator("[aria-live=assertive]")).toHaveCount(0);
     await press(first, missing.getByRole("link").first(), "Enter");
     await expect(first.locator(`#critere-${wave.criteria[0]!.id}`)).toBeFocused();
     // Each is said on its field too, where the link leads (RGAA 11.10).
@@ -358,6 +361,34 @@ test.describe("review", () => {
     await expect(settings.getByText(/modifiée entre-temps/)).toHaveCount(0);
     const stored = await e2eDb.wave.findUniqueOrThrow({ where: { id: wave.waveId }, select: { nationalReviewDueAt: true } });
     expect(stored.nationalReviewDueAt?.toISOString()).toBe("2031-04-01T10:00:00.000Z");
+  });
+
+  test("on the attribution page, a number of reviewers out of range and « Attribuer » without a reviewer give the focus to the field in error, said once", async ({
+    page,
+    context,
+  }) => {
+    const wave = await createReviewWave(e2eDb);
+    await createSubmittedDossier(e2eDb, wave, { name: "EHPAD Sans Choix" });
+    await createReviewer(e2eDb, { name: "Ines Disponible" });
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+    await page.goto(`/pilotage/vagues/${wave.waveId}/attribution`);
+    const settings = page.getByRole("form", { name: "Paramètres de l'instruction" });
+    const perDossier = settings.getByLabel("Instructeurs par dossier et par niveau");
+    await waitForHydration(perDossier);
+
+    await perDossier.fill("0");
+    await press(page, settings.getByRole("button", { name: "Enregistrer les paramètres" }), "Enter");
+    await expect(perDossier).toBeFocused();
+    await expect(perDossier).toHaveAttribute("aria-invalid", "true");
+    expect(await timesAnnounced(page, "Entre 1 et 10 instructeurs par dossier.")).toBe(1);
+
+    const row = page.getByRole("row", { name: /EHPAD Sans Choix/ });
+    await press(page, row.getByRole("button", { name: "Attribuer" }), "Enter");
+    const reviewerSelect = row.getByLabel("Ajouter un instructeur");
+    await expect(reviewerSelect).toBeFocused();
+    await expect(reviewerSelect).toHaveAttribute("aria-invalid", "true");
+    expect(await timesAnnounced(page, "Choisissez un instructeur.")).toBe(1);
   });
 
   test("review settings refreshed on the page by an assignment after another manager's change still hold the old values: saving them is refused, that change is kept", async ({

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { GOOD_LINE, templateCsv, type TemplateLine } from "@/lib/roster/import/fixtures.test-helpers";
 import { TEMPLATE_COLUMNS } from "@/lib/roster/template/columns";
-import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { expectNoSeriousAccessibilityViolation, timesAnnounced } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
@@ -174,6 +174,8 @@ test.describe("professional roster", () => {
     await check.click();
     await expect(file).toHaveAccessibleDescription(/Choisissez un fichier CSV ou Excel \(\.xlsx\)\./);
     await expect(file).toBeFocused();
+    // Said by the field the focus lands on, not by a live region or an alert besides.
+    expect(await timesAnnounced(page, "Choisissez un fichier CSV ou Excel (.xlsx).")).toBe(1);
 
     await file.setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
     await check.click();

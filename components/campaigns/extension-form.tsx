@@ -7,7 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { TextAreaField, TextField } from "@/components/forms/fields";
+import { TextAreaField, TextField, useQuietGroupMessages } from "@/components/forms/fields";
 import { ZDeadlineExtensionInput } from "@/lib/campaigns/schemas";
 import { shortensExtension, shorteningNotice } from "@/lib/campaigns/wave-rules";
 import { callApi } from "@/lib/http/api-client";
@@ -44,6 +44,7 @@ export function ExtensionForm({ waveId, granted }: { waveId: string; granted: re
   const [finessEt, newClosesAt] = useWatch({ control: form.control, name: ["finessEt", "newClosesAt"] });
   const shortening = shorteningOf(granted, finessEt ?? "", newClosesAt ?? "");
   const confirmationError = form.formState.errors.confirmShortening?.message;
+  const confirmationGroup = useQuietGroupMessages(confirmationError);
 
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
     await callApi(`/api/waves/${waveId}/extensions`, "POST", values);
@@ -82,6 +83,7 @@ export function ExtensionForm({ waveId, granted }: { waveId: string; granted: re
           name="confirmShortening"
           render={({ field, fieldState }) => (
             <Checkbox
+              ref={confirmationGroup}
               legend={shortening ?? "Raccourcir le délai"}
               small
               {...errorState(fieldState.error?.message)}

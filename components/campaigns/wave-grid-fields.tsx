@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { type Control, useController, useFieldArray, useFormState, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { TextAreaField, TextField } from "@/components/forms/fields";
+import { TextAreaField, TextField, useQuietGroupMessages } from "@/components/forms/fields";
 import { moveRowKeepingFocus, removeRowKeepingFocus } from "@/components/forms/remove-row";
 import type { ZWaveGridInput } from "@/lib/campaigns/schemas";
 import { BooleanField } from "./form-fields";
@@ -88,16 +88,20 @@ function CriterionObjectivesField({
 }) {
   const { field, fieldState } = useController({ control, name: `criteria.${index}.objectiveCodes` });
   const selected = new Set(field.value ?? []);
+  const group = useQuietGroupMessages(fieldState.error?.message);
   return (
     <Checkbox
+      ref={group}
       legend="Objectifs évalués par ce critère"
       hintText="L'auto-évaluation et les justificatifs de ces objectifs s'affichent à côté du critère pour les instructeurs."
       orientation="horizontal"
       small
       {...errorState(fieldState.error?.message)}
-      options={objectiveCodes.map((code) => ({
+      options={objectiveCodes.map((code, position) => ({
         label: code,
         nativeInputProps: {
+          // The first box is where react-hook-form puts the focus when the server refuses the links.
+          ref: position === 0 ? field.ref : undefined,
           ...ariaInvalid(fieldState.error?.message),
           value: code,
           checked: selected.has(code),

@@ -8,7 +8,10 @@ import { formatParisNumericDateTime, formatParisTime } from "@/lib/time/paris";
 import { differences, type FieldReader } from "./differences";
 import type { SaveState } from "./use-autosave";
 
-/** Where the section stands: announced to screen readers without moving the focus. */
+/**
+ * Where the section stands: announced to screen readers without moving the focus, by this live
+ * region only: its DSFR alerts take no role of their own (role alert inside aria-live is said twice).
+ */
 export function AutosaveStatus({
   state,
   mergedWith,
@@ -40,6 +43,7 @@ export function AutosaveStatus({
       {state.kind === "dirty" ? <p className={fr.cx("fr-text--sm", "fr-mb-0")}>Modifications en cours…</p> : null}
       {mergedWith ? (
         <Alert
+          role={undefined}
           severity="info"
           small
           className={fr.cx("fr-mb-1w")}
@@ -61,6 +65,7 @@ export function AutosaveStatus({
       ) : null}
       {state.kind === "invalid" ? (
         <Alert
+          role={undefined}
           severity="warning"
           small
           description={`${state.message} Corrigez les champs signalés : vos saisies sont conservées sur cet appareil.`}
@@ -68,6 +73,7 @@ export function AutosaveStatus({
       ) : null}
       {state.kind === "failed" ? (
         <Alert
+          role={undefined}
           as={titleAs}
           severity="error"
           title="L'enregistrement a échoué"
@@ -88,6 +94,7 @@ export function AutosaveStatus({
       ) : null}
       {state.kind === "session-expired" ? (
         <Alert
+          role={undefined}
           as={titleAs}
           severity="warning"
           title="Votre session a expiré"
@@ -107,6 +114,7 @@ export function AutosaveStatus({
       ) : null}
       {state.kind === "conflict" ? (
         <Alert
+          role={undefined}
           as={titleAs}
           severity="warning"
           title={

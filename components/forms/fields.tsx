@@ -5,10 +5,10 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import type { ReactNode } from "react";
+import { type ReactNode, type RefObject, useLayoutEffect, useRef } from "react";
 import { type FieldValues, type Path, useController, type Control } from "react-hook-form";
 import { fieldAnchor } from "@/lib/applications/anchors";
-import { ariaInvalid, errorState } from "./field-error";
+import { ariaInvalid, errorState, quietMessages } from "./field-error";
 
 /**
  * DSFR fields bound to react-hook-form once (react-dsfr components, zod messages in French shown
@@ -16,14 +16,17 @@ import { ariaInvalid, errorState } from "./field-error";
  * path, or the `id` given where the list names the place otherwise). Forms compose these.
  */
 /**
- * react-dsfr makes a field's message group a live region (aria-live « polite »): a field in error
- * after a submission would be said by it, then again when the focus lands on the field, which reads
- * the message tied to it (aria-describedby). The field says its error once, on the focus (RGAA 11.10);
- * a ref on the field's root takes the live region off. React never sets the attribute again: its
- * value never changes.
+ * A group of radios or checkboxes says its message in its name (react-dsfr's `aria-labelledby`:
+ * legend and messages), which a screen reader reads as the focus enters the group; react-dsfr also
+ * makes the message group « assertive » each time the group enters the error state, which says it
+ * again, or several times over when several groups are in error, cutting each other off. The ref
+ * this returns, on the group (RadioButtons, Checkbox), takes that live region off after each render
+ * that changes the message, before the browser reads the page again.
  */
-function quietMessages(root: HTMLDivElement | null): void {
-  root?.querySelector(":scope > .fr-messages-group[aria-live]")?.removeAttribute("aria-live");
+export function useQuietGroupMessages(message: string | undefined): RefObject<HTMLFieldSetElement | null> {
+  const group = useRef<HTMLFieldSetElement>(null);
+  useLayoutEffect(() => quietMessages(group.current), [message]);
+  return group;
 }
 
 type FieldProps<T extends FieldValues> = {
@@ -152,8 +155,10 @@ export function RadioField<T extends FieldValues>({
   options,
 }: FieldProps<T> & { options: ReadonlyArray<{ value: string; label: string }> }) {
   const { field, fieldState } = useController({ control, name });
+  const group = useQuietGroupMessages(fieldState.error?.message);
   return (
     <RadioButtons
+      ref={group}
       legend={label}
       hintText={hint}
       disabled={disabled}
@@ -187,8 +192,10 @@ export function CheckboxesField<T extends FieldValues>({
 }: FieldProps<T> & { options: ReadonlyArray<{ value: string; label: string; hint?: string }> }) {
   const { field, fieldState } = useController({ control, name });
   const selected = new Set<string>((field.value as string[] | undefined) ?? []);
+  const group = useQuietGroupMessages(fieldState.error?.message);
   return (
     <Checkbox
+      ref={group}
       legend={label}
       hintText={hint}
       disabled={disabled}

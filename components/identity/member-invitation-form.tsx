@@ -1,6 +1,6 @@
 "use client";
 
-import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { ariaInvalid, errorState, quietMessages } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
@@ -15,7 +15,7 @@ import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { callApi } from "@/lib/http/api-client";
 import { invitationSentMessage } from "@/lib/identity/invitation-sent-message";
 import { ZInvitationInput } from "@/lib/identity/schemas";
-import { RequiredFieldsNotice } from "@/components/forms/fields";
+import { RequiredFieldsNotice, useQuietGroupMessages } from "@/components/forms/fields";
 
 type MemberInvitation = Extract<z.input<typeof ZInvitationInput>, { purpose: "MEMBER" }>;
 
@@ -37,6 +37,7 @@ export function MemberInvitationForm({ establishmentId, roles }: { establishment
     defaultValues: { purpose: "MEMBER", email: "", establishmentId, membershipRole: "EDITOR" },
   });
   const { errors, isSubmitting } = form.formState;
+  const roleGroup = useQuietGroupMessages(errors.membershipRole?.message);
 
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
     const { superseded } = await callApi<{ superseded: number }>("/api/invitations", "POST", values);
@@ -50,6 +51,7 @@ export function MemberInvitationForm({ establishmentId, roles }: { establishment
       <SubmitResultAlert result={result} className="fr-mb-2w" />
       <RequiredFieldsNotice />
       <Input
+        ref={quietMessages}
         label="Adresse électronique de la personne à inviter"
         {...errorState(errors.email?.message)}
         nativeInputProps={{
@@ -62,6 +64,7 @@ export function MemberInvitationForm({ establishmentId, roles }: { establishment
       />
       {roles.length > 1 ? (
         <RadioButtons
+          ref={roleGroup}
           legend="Rôle"
           {...errorState(errors.membershipRole?.message)}
           options={roles.map((value) => ({

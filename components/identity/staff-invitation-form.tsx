@@ -1,6 +1,6 @@
 "use client";
 
-import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { ariaInvalid, errorState, quietMessages } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
@@ -13,7 +13,7 @@ import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { callApi } from "@/lib/http/api-client";
 import { invitationSentMessage } from "@/lib/identity/invitation-sent-message";
 import { ZInvitationInput } from "@/lib/identity/schemas";
-import { RequiredFieldsNotice } from "@/components/forms/fields";
+import { RequiredFieldsNotice, useQuietGroupMessages } from "@/components/forms/fields";
 
 type StaffInvitation = Extract<z.input<typeof ZInvitationInput>, { purpose: "STAFF" }>;
 
@@ -25,6 +25,7 @@ export function StaffInvitationForm() {
     defaultValues: { purpose: "STAFF", email: "", staffRole: "REVIEWER" },
   });
   const { errors, isSubmitting } = form.formState;
+  const roleGroup = useQuietGroupMessages(errors.staffRole?.message);
 
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
     const { superseded } = await callApi<{ superseded: number }>("/api/invitations", "POST", values);
@@ -38,11 +39,13 @@ export function StaffInvitationForm() {
       <SubmitResultAlert result={result} className="fr-mb-2w" />
       <RequiredFieldsNotice />
       <Input
+        ref={quietMessages}
         label="Adresse électronique"
         {...errorState(errors.email?.message)}
         nativeInputProps={{ type: "email", autoComplete: "off", ...form.register("email"), ...ariaInvalid(errors.email?.message) }}
       />
       <RadioButtons
+        ref={roleGroup}
         legend="Rôle"
         {...errorState(errors.staffRole?.message)}
         options={[

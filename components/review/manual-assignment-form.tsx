@@ -1,12 +1,13 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { ariaInvalid, errorState, quietMessages } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useFocusAfterRender } from "@/components/forms/use-focus-after-render";
 import { useFocusBack } from "@/components/forms/use-focus-back";
 import { useFollowUpAnnouncer } from "@/components/review/follow-up-announcer";
 import type { ReviewTier } from "@/lib/db/generated/enums";
@@ -60,11 +61,21 @@ export function ManualAssignmentForm({
   /** Where the focus goes if the refresh takes this form away, set when an assignment succeeds. */
   const fallback = useRef<{ select: HTMLSelectElement | null } | null>(null);
   const chosen = candidates.find((candidate) => candidate.id === reviewerId);
+  // A field in error takes the focus once its message is on the page, as in the app's other forms.
+  const select = useRef<HTMLSelectElement>(null);
+  const reasonField = useRef<HTMLTextAreaElement>(null);
+  const invalidField = useRef<HTMLElement | null>(null);
+  const focusInvalidField = useFocusAfterRender(invalidField);
+  function refuse(next: typeof errors) {
+    setErrors(next);
+    invalidField.current = next.reviewerId ? select.current : next.overrideReason ? reasonField.current : null;
+    if (invalidField.current) focusInvalidField();
+  }
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setErrors({});
-    if (!reviewerId) return setErrors({ reviewerId: "Choisissez un instructeur." });
+    if (!reviewerId) return refuse({ reviewerId: "Choisissez un instructeur." });
     focusBackTo(document.activeElement instanceof HTMLElement ? document.activeElement : null);
     setBusy(true);
     try {
@@ -76,7 +87,7 @@ export function ManualAssignmentForm({
       router.refresh();
     } catch (caught) {
       if (caught instanceof ApiError && Object.keys(caught.fieldErrors).length > 0) {
-        setErrors({ reviewerId: caught.fieldErrors.reviewerId?.join(" "), overrideReason: caught.fieldErrors.overrideReason?.join(" ") });
+        refuse({ reviewerId: caught.fieldErrors.reviewerId?.join(" "), overrideReason: caught.fieldErrors.overrideReason?.join(" ") });
       } else setErrors({ form: (caught as Error).message });
     } finally {
       setBusy(false);
@@ -100,9 +111,15 @@ export function ManualAssignmentForm({
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label={`Attribuer le dossier ${ofName(establishment)}`}>
       <Select
+        ref={quietMessages}
         label={<span className={fr.cx("fr-text--sm")}>Ajouter un instructeur</span>}
         {...errorState(errors.reviewerId)}
-        nativeSelectProps={{ ...ariaInvalid(errors.reviewerId), value: reviewerId, onChange: (event) => setReviewerId(event.target.value) }}
+        nativeSelectProps={{
+          ...ariaInvalid(errors.reviewerId),
+          ref: select,
+          value: reviewerId,
+          onChange: (event) => setReviewerId(event.target.value),
+        }}
       >
         <option value="">Choisir</option>
         {candidates.map((candidate) => (
@@ -114,12 +131,14 @@ export function ManualAssignmentForm({
       </Select>
       {chosen && chosen.flags.length > 0 ? (
         <Input
+          ref={quietMessages}
           textArea
           label="Motif de la dérogation (obligatoire)"
           hintText={`Lien d'intérêts détecté : ${chosen.flags.join(" ; ")}.`}
           {...errorState(errors.overrideReason)}
           nativeTextAreaProps={{
             ...ariaInvalid(errors.overrideReason),
+            ref: reasonField,
             rows: 2,
             value: reason,
             maxLength: 1000,

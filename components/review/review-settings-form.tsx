@@ -1,7 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { ariaInvalid, errorState, quietMessages } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
@@ -19,16 +19,22 @@ import { reviewSettingsOutcome } from "@/lib/review/review-settings-outcome";
 
 type Values = z.input<typeof ZReviewSettingsInput>;
 
-/** The number of reviewers per dossier, as a number field (the schema wants a number). */
+/**
+ * The number of reviewers per dossier, as a number field (the schema wants a number). Its ref is
+ * react-hook-form's, which gives it the focus when it is in error, as TextField's fields get it.
+ */
 function ReviewersPerDossierField({ control }: { control: ReturnType<typeof useForm<Values>>["control"] }) {
   const { field, fieldState } = useController({ control, name: "reviewersPerDossier" });
   return (
     <Input
+      ref={quietMessages}
       label="Instructeurs par dossier et par niveau"
       hintText="Entre 1 et 10 ; 2 par défaut."
       {...errorState(fieldState.error?.message)}
       nativeInputProps={{
         ...ariaInvalid(fieldState.error?.message),
+        ref: field.ref,
+        name: field.name,
         type: "number",
         min: 1,
         max: 10,

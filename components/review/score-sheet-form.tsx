@@ -1,7 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { ariaInvalid, errorState, quietMessages } from "@/components/forms/field-error";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
@@ -13,7 +13,8 @@ import { useEffect, useRef, useState } from "react";
 import { type Control, get, type Path, useController, useForm } from "react-hook-form";
 import { AutosaveStatus } from "@/components/dossier/autosave-status";
 import { useAutosave } from "@/components/dossier/use-autosave";
-import { TextAreaField } from "@/components/forms/fields";
+import { closeOnEscape } from "@/components/forms/close-on-escape";
+import { TextAreaField, useQuietGroupMessages } from "@/components/forms/fields";
 import { useClearErrorsOnChange } from "@/components/forms/use-clear-errors-on-change";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import {
@@ -60,6 +61,8 @@ function ScoreField({
   const notApplicable = useController({ control, name: `scores.${criterion.id}.notApplicable` });
   const error = value.fieldState.error?.message ?? notApplicable.fieldState.error?.message;
   const legend = `Note (de ${criterion.scaleMin} à ${criterion.scaleMax})`;
+  // A missing note is said by the summary that takes the focus, then by the field as it is reached.
+  const group = useQuietGroupMessages(error);
   const choose = (next: string, na: boolean) => {
     value.field.onChange(next);
     notApplicable.field.onChange(na);
@@ -68,6 +71,7 @@ function ScoreField({
     const notes = Array.from({ length: criterion.scaleMax - criterion.scaleMin + 1 }, (_, index) => String(criterion.scaleMin + index));
     return (
       <RadioButtons
+        ref={group}
         legend={legend}
         orientation="horizontal"
         small
@@ -105,6 +109,7 @@ function ScoreField({
   return (
     <>
       <Input
+        ref={quietMessages}
         label={legend}
         disabled={disabled || notApplicable.field.value === true}
         {...errorState(error)}
@@ -331,26 +336,29 @@ export function ScoreSheetForm({
           disabled={!editable}
         />
       </div>
+      {/* The summary is said as it takes the focus: neither a live region nor role alert says it again. */}
+      {shownMissing && shownMissing.length > 0 ? (
+        <div ref={summary} tabIndex={-1}>
+          <Alert
+            role={undefined}
+            severity="warning"
+            title="Évaluation incomplète"
+            className={fr.cx("fr-mb-2w")}
+            description={
+              <ul data-testid="review-missing">
+                {shownMissing.map((item) => (
+                  <li key={item.anchor}>
+                    <a href={`#${item.anchor}`}>{item.message}</a>
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        </div>
+      ) : null}
+      {/* A refusal is said by this live region, the focus back on « Transmettre »: the alert takes no role of its own. */}
       <div aria-live="polite">
-        {shownMissing && shownMissing.length > 0 ? (
-          <div ref={summary} tabIndex={-1}>
-            <Alert
-              severity="warning"
-              title="Évaluation incomplète"
-              className={fr.cx("fr-mb-2w")}
-              description={
-                <ul data-testid="review-missing">
-                  {shownMissing.map((item) => (
-                    <li key={item.anchor}>
-                      <a href={`#${item.anchor}`}>{item.message}</a>
-                    </li>
-                  ))}
-                </ul>
-              }
-            />
-          </div>
-        ) : null}
-        {error ? <Alert severity="error" small className={fr.cx("fr-mb-2w")} description={error} /> : null}
+        {error ? <Alert role={undefined} severity="error" small className={fr.cx("fr-mb-2w")} description={error} /> : null}
       </div>
       {editable ? (
         <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-btns-group--icon-left")}>
@@ -372,9 +380,7 @@ export function ScoreSheetForm({
           aria-labelledby="confirmation-transmission"
           className={fr.cx("fr-p-2w", "fr-mb-2w")}
           style={CONFIRMATION_STYLE}
-          onKeyDown={(event) => {
-            if (event.key === "Escape") cancelConfirmation();
-          }}
+          onKeyDown={(event) => closeOnEscape(event, cancelConfirmation)}
         >
           <p id="confirmation-transmission" className={fr.cx("fr-mb-2w")}>
             Une fois transmise, votre évaluation ne se modifie plus : seul un chargé de programme peut la rouvrir. S&apos;il manque une note

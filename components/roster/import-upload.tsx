@@ -124,12 +124,13 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
             ) : null}
           </p>
         ) : null}
-        {phase.kind === "error" ? (
-          <div id={FILE_ERROR_ID}>
-            <Alert severity="error" small description={phase.message} className={fr.cx("fr-mb-2w")} />
-          </div>
-        ) : null}
       </div>
+      {/* A refusal is said by the file field, which takes the focus and is described by it: once. */}
+      {phase.kind === "error" ? (
+        <div id={FILE_ERROR_ID}>
+          <Alert role={undefined} severity="error" small description={phase.message} className={fr.cx("fr-mb-2w")} />
+        </div>
+      ) : null}
       <Button type="submit" disabled={busy} iconId="fr-icon-upload-line">
         Vérifier le fichier
       </Button>

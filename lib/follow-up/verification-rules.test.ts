@@ -79,6 +79,20 @@ describe("a tier's decision on declared results", () => {
     ]);
   });
 
+  it("names the objective left without a decision, as its message may be read apart from its group", () => {
+    const undecided = ZVerificationStepInput.safeParse({
+      step: "decide",
+      version: 1,
+      objectives: [
+        { objectiveCode: "O1", decision: "approve", reason: "" },
+        { objectiveCode: "O2", reason: "" },
+      ],
+    });
+    expect(undecided.success ? [] : undecided.error.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["objectives.1.decision", "Approuvez ou refusez l'objectif O2."],
+    ]);
+  });
+
   it("reminds a tier's verifiers from 7 Paris days before its due day until it is due, not before", () => {
     const dueAt = parisDateTime("2027-01-01T10:00");
     expect(VERIFICATION_REMINDER_DAYS).toBe(7);

@@ -3,12 +3,20 @@ import { checkCalendarDate } from "@/lib/applications/calendar-date";
 
 const version = z.number().int().min(1);
 
-/** One objective's decision by a tier: approve, or refuse with a reason. */
+/**
+ * One objective's decision by a tier: approve, or refuse with a reason. A missing decision's message
+ * names the objective: a summary or a screen reader may give it apart from the objective's group.
+ */
 export const ZObjectiveVerdictInput = z
   .object({
     objectiveCode: z.string().trim().min(1),
-    decision: z.enum(["approve", "refuse"], { error: "Approuvez ou refusez l'objectif." }),
+    decision: z.enum(["approve", "refuse"], { error: "Approuvez ou refusez l'objectif." }).optional(),
     reason: z.string().trim().max(4000, { error: "4 000 caractères au plus." }),
+  })
+  .transform(({ decision, ...verdict }, context) => {
+    if (decision) return { ...verdict, decision };
+    context.addIssue({ code: "custom", path: ["decision"], message: `Approuvez ou refusez l'objectif ${verdict.objectiveCode}.` });
+    return z.NEVER;
   })
   .superRefine((verdict, context) => {
     if (verdict.decision === "refuse" && verdict.reason === "")
