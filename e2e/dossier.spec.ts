@@ -2,7 +2,7 @@ import { dossierReference } from "@/lib/applications/dossier-reference";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { expectNoSeriousAccessibilityViolation, timesAnnounced } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
@@ -259,7 +259,30 @@ test.describe("filing a dossier", () => {
     await expect(panel.getByRole("heading", { name: "Retirer le dossier" })).toHaveCount(0);
     await expect(withdraw).toBeFocused();
     await expect(withdraw).toHaveAttribute("aria-expanded", "false");
+    // Escape closes it too, from any of its controls, as it closes the score sheet's confirmation.
+    await page.keyboard.press("Enter");
+    await panel.getByRole("textbox").focus();
+    await page.keyboard.press("Escape");
+    await expect(panel.getByRole("heading", { name: "Retirer le dossier" })).toHaveCount(0);
+    await expect(withdraw).toBeFocused();
     expect((await e2eDb.application.findUniqueOrThrow({ where: { id }, select: { state: true } })).state).toBe("DRAFT");
+  });
+
+  test("an amount the autosave refuses is said once, by the section's status", async ({ page, context }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id, name: "Directrice Montant" });
+    const { id } = await createDraft(e2eDb, establishment.id, await createOpenWave(e2eDb));
+    await signInAs(context, director.id);
+    await page.goto(`/dossiers/${id}/budget`);
+    const add = page.getByRole("button", { name: "Ajouter une ligne" });
+    await waitForHydration(add);
+    await add.click();
+    await page.getByLabel("Montant demandé (€)").fill("douze");
+    await page.keyboard.press("Tab");
+    const status = page.getByTestId("autosave-status");
+    await expect(status).toContainText("Corrigez les champs signalés : vos saisies sont conservées sur cet appareil.");
+    // Its live region says it; the DSFR alert within takes no role alert, which would say it again.
+    expect(await timesAnnounced(page, "Corrigez les champs signalés : vos saisies sont conservées sur cet appareil.")).toBe(1);
   });
 
   test("a confirmed « Retirer le dossier » gives the focus to the page's title, which says the new state", async ({ page, context }) => {

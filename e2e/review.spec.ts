@@ -697,6 +697,12 @@ test.describe("review", () => {
 
     await press(page, form.getByRole("button", { name: "Annuler" }), "Enter");
     await expect(change).toBeFocused();
+    // Escape closes it too, as it closes the score sheet's confirmation, and gives the focus back.
+    await page.keyboard.press("Enter");
+    await expect(dueAt).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(form).toHaveCount(0);
+    await expect(change).toBeFocused();
     expect((await e2eDb.reviewerAssignment.findUniqueOrThrow({ where: { id: assignment.id } })).dueAt).toBeNull();
   });
 

@@ -2,6 +2,7 @@
 
 import { fr } from "@codegouvfr/react-dsfr";
 import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { closeOnEscape } from "@/components/forms/close-on-escape";
 import { focusPageHeading } from "@/components/forms/give-focus";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -37,7 +38,7 @@ const COMMENT_READERS: Record<DossierPageAction, string> = {
 
 /**
  * The transitions the viewer may take on the dossier now, each with what it needs. Each action's
- * button opens the panel below (`aria-expanded`, `aria-controls`); « Annuler » closes it and gives
+ * button opens the panel below (`aria-expanded`, `aria-controls`); « Annuler » or Escape closes it and gives
  * the focus back to that button, which would otherwise fall to the page's body with the panel. A
  * confirmed action gives it to the page's title once the refreshed page shows the dossier's new
  * state there.
@@ -98,6 +99,11 @@ export function TransitionPanel({
     }
   }
 
+  function cancel() {
+    if (open) toggles.current[open]?.focus();
+    setOpen(null);
+  }
+
   if (actions.length === 0) return null;
   return (
     <section aria-labelledby="actions-titre" className={fr.cx("fr-mt-4w")}>
@@ -125,6 +131,7 @@ export function TransitionPanel({
         {open ? (
           <form
             className={fr.cx("fr-mt-2w")}
+            onKeyDown={(event) => closeOnEscape(event, cancel)}
             onSubmit={(event) => {
               event.preventDefault();
               if (open === "withdraw" && !window.confirm("Retirer ce dossier ? Il ne pourra plus être déposé pour cette vague.")) return;
@@ -164,14 +171,7 @@ export function TransitionPanel({
             <Button type="submit" disabled={pending || refreshing}>
               Confirmer
             </Button>{" "}
-            <Button
-              type="button"
-              priority="tertiary"
-              onClick={() => {
-                toggles.current[open]?.focus();
-                setOpen(null);
-              }}
-            >
+            <Button type="button" priority="tertiary" onClick={cancel}>
               Annuler
             </Button>
           </form>

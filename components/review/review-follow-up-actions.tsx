@@ -1,6 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
+import { closeOnEscape } from "@/components/forms/close-on-escape";
 import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -24,7 +25,7 @@ const DONE: Record<Action, (reviewer: string) => string> = {
  * A manager's actions on one assignment: reopen a submitted review; before submission, give it its
  * own due date or take the dossier off the reviewer's list.
  * The form opens in place of its button with the focus on its first field, gives the focus back to
- * the button when it closes, and puts a refusal on the field it concerns.
+ * the button when it closes (« Annuler » or Escape), and puts a refusal on the field it concerns.
  */
 export function ReviewFollowUpActions({
   assignmentId,
@@ -133,6 +134,7 @@ export function ReviewFollowUpActions({
         void send(open);
       }}
       aria-label={titles[open]}
+      onKeyDown={(event) => closeOnEscape(event, close)}
     >
       {open === "due" ? (
         <Input
