@@ -69,7 +69,7 @@ export async function uploadAttachment(viewer: Viewer, request: UploadRequest) {
       action: "application.attachment_added",
       target: { type: "Application", id: facts.id },
       ip: request.ip ?? null,
-      details: attachmentAuditDetails({ id: attachment.id, sha256: stored.sha256, objectiveCode }),
+      details: attachmentAuditDetails({ attachmentId: attachment.id, sha256: stored.sha256, objectiveCode }),
     });
     return attachment;
   });
@@ -81,8 +81,8 @@ export async function uploadAttachment(viewer: Viewer, request: UploadRequest) {
  * name is typed by a person and may name one (« arrêt maladie de Mme X.pdf »), and the log can be
  * neither corrected nor erased (ADR 0039).
  */
-function attachmentAuditDetails(file: { id: string; sha256: string; objectiveCode: string | null }) {
-  return { attachmentId: file.id, sha256: file.sha256, ...(file.objectiveCode ? { objectiveCode: file.objectiveCode } : {}) };
+function attachmentAuditDetails({ objectiveCode, ...file }: { attachmentId: string; sha256: string; objectiveCode: string | null }) {
+  return { ...file, ...(objectiveCode ? { objectiveCode } : {}) };
 }
 
 async function loadAttachment(attachmentId: string) {
@@ -129,7 +129,11 @@ export async function deleteAttachment(viewer: Viewer, attachmentId: string, ip:
       action: "application.attachment_removed",
       target: { type: "Application", id: attachment.applicationId },
       ip,
-      details: attachmentAuditDetails({ id: attachment.id, sha256: attachment.sha256, objectiveCode: attachment.objective?.code ?? null }),
+      details: attachmentAuditDetails({
+        attachmentId: attachment.id,
+        sha256: attachment.sha256,
+        objectiveCode: attachment.objective?.code ?? null,
+      }),
     });
   });
   await fileStorage().delete(attachment.storageKey);

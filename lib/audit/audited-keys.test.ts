@@ -31,8 +31,10 @@ function detailKeys(file: string): Set<string> {
     else ts.forEachChild(node, visitValue);
   };
   const visit = (node: ts.Node) => {
-    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === "details") visitValue(node.initializer);
-    else ts.forEachChild(node, visit);
+    if (!ts.isPropertyAssignment(node) || !ts.isIdentifier(node.name)) ts.forEachChild(node, visit);
+    else if (node.name.text === "details") visitValue(node.initializer);
+    // A query's filter on the details (`where: { details: { path, equals } }`) writes nothing.
+    else if (node.name.text !== "where") ts.forEachChild(node, visit);
   };
   visit(ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true));
   return keys;
