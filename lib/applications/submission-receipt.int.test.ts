@@ -118,9 +118,10 @@ describe("the receipt of a submission", () => {
     await testDb.application.update({ where: { id: altered.id }, data: { projectTitle: "Changé après le dépôt" } });
     await expect(issuePendingReceipts()).rejects.toThrow(altered.submissionId);
 
+    // The log is kept between tests (append-only): this dossier's entries only.
     const downloads = () =>
       testDb.auditEvent.findMany({
-        where: { action: "application.receipt_downloaded" },
+        where: { action: "application.receipt_downloaded", targetId: sound.id },
         select: { actorId: true, targetType: true, targetId: true, details: true },
       });
     // Not ready yet: no download to audit.

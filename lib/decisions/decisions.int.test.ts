@@ -187,9 +187,10 @@ describe("decisions", () => {
       conditions: "Versement sur justificatifs.",
     });
 
+    // The log is kept between tests (append-only): this dossier's entries only.
     const downloads = () =>
       testDb.auditEvent.findMany({
-        where: { action: "application.decision_letter_downloaded" },
+        where: { action: "application.decision_letter_downloaded", targetId: granted.id },
         select: { actorId: true, targetType: true, targetId: true, details: true },
       });
     // The refused download before the release left no entry.
