@@ -1,6 +1,5 @@
-// The app as the end-to-end tests see it: the empty database E2E_DATABASE_URL names, or else a fresh
-// in-memory embedded PostgreSQL on E2E_DB_PORT, migrated and loaded with the demo data, then the
-// production build served on PORT.
+// The app as the end-to-end tests see it: a fresh in-memory embedded PostgreSQL on E2E_DB_PORT,
+// migrated and loaded with the demo data, then the production build served on PORT.
 // Started by playwright.config.ts; expects a build (`npm test` makes it).
 import { spawn } from "node:child_process";
 import { createDb } from "@/lib/db/client";
@@ -9,9 +8,8 @@ import { migrateDatabase } from "@/lib/db/migrations";
 import { loadDemoData } from "@/prisma/seed/demo";
 import { nextBin } from "./lib/next-build";
 
-const database = process.env.E2E_DATABASE_URL
-  ? { url: process.env.E2E_DATABASE_URL, stop: async () => {} }
-  : await startEmbeddedDatabase({ port: Number(process.env.E2E_DB_PORT ?? 55432) });
+const port = Number(process.env.E2E_DB_PORT ?? 55432);
+const database = await startEmbeddedDatabase({ port });
 await migrateDatabase(database.url);
 const db = createDb(database.url, 1);
 await loadDemoData(db);

@@ -3,11 +3,10 @@
 //   side by side, 4. unit and integration tests (Vitest; integration on embedded PostgreSQLs),
 //   5. production build, 6. system tests (instances of the build on a PostgreSQL cluster they start),
 //   then, when TEST_DATABASE_URL names a PostgreSQL server, the integration tests again on it,
-//   beside 7. end-to-end tests (Playwright; on a database of their own on that server when there is one).
+//   beside 7. end-to-end tests (Playwright).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { openScratchDatabase } from "@/lib/db/scratch-database";
 import { e2ePorts } from "./lib/free-port";
 import { buildIsStale } from "./lib/next-build";
 import { ensurePrismaClient } from "./lib/prisma-client";
@@ -58,26 +57,10 @@ const steps: Array<[string, () => unknown]> = [
               : []),
           ],
         },
-        { name: "End-to-end tests", commands: [[bin("playwright"), ["test"], await e2eEnvironment()]], output: "inherit" },
-      ]).finally(() => dropE2eDatabase()),
+        { name: "End-to-end tests", commands: [[bin("playwright"), ["test"], await e2ePorts(process.env)]], output: "inherit" },
+      ]),
   ],
 ];
-
-let dropE2eDatabase = async () => {};
-
-/**
- * The e2e servers' ports and, on TEST_DATABASE_URL's server, an empty database of their own: the
- * embedded database runs PostgreSQL in WebAssembly, one query at a time, beside the app on the
- * same two cores (4 specs, 40 tests: 391 s on it, 342 s on the machine's server, same load).
- * The integration tests' first pass keeps the embedded database proven.
- */
-async function e2eEnvironment(): Promise<Record<string, string>> {
-  const ports = await e2ePorts(process.env);
-  if (!process.env.TEST_DATABASE_URL) return ports;
-  const database = await openScratchDatabase(process.env.TEST_DATABASE_URL);
-  dropE2eDatabase = database.drop;
-  return { ...ports, E2E_DATABASE_URL: database.url };
-}
 
 function run(command: string, args: string[], extraEnv: Record<string, string> = {}): void {
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...extraEnv, NEXT_TELEMETRY_DISABLED: "1" } });
