@@ -9,7 +9,7 @@ export type IncomingFile = { bytes: Uint8Array<ArrayBuffer>; name: string; type:
 export type StoredFile = { fileName: string; mimeType: string; sizeBytes: number; sha256: string; storageKey: string };
 
 /** The SHA-256 of a file's bytes, in hex: what the dossier keeps, and how a file already joined is recognised. */
-export function sha256Of(bytes: Uint8Array): string {
+function sha256Of(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
