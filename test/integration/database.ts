@@ -8,14 +8,28 @@ export const databaseUrl = workerDatabaseUrl();
 export const testDb = connectDb(databaseUrl, 4);
 
 /** Reference data loaded by migrations, migration history and the append-only audit log stay. */
-const KEPT = new Set(["_prisma_migrations", "EstablishmentCategory", "Profession", "AuditEvent"]);
+const KEPT = ["_prisma_migrations", "EstablishmentCategory", "Profession", "AuditEvent"];
 
-/** Empties every table between tests, in one statement. */
+/**
+ * Empties every table between tests, in one statement. DELETE rather than TRUNCATE: on a
+ * PostgreSQL server, TRUNCATE gives each of the ~50 tables and their indexes new files, synced at
+ * commit: 0.8–1.5 s per reset against about 20 ms for these DELETEs of a test's few rows
+ * (measured on the machine's PostgreSQL 15). The replica role skips the foreign keys' triggers, so
+ * the order does not matter; the test role is a superuser, on the server as on the embedded
+ * database.
+ */
 export async function resetDatabase(): Promise<void> {
-  const tables = await testDb.$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = current_schema()`;
-  const names = tables.map((table) => table.tablename).filter((name) => !KEPT.has(name));
-  if (names.length) await testDb.$executeRawUnsafe(`TRUNCATE ${names.map((name) => `"${name}"`).join(", ")} CASCADE`);
+  await testDb.$executeRawUnsafe(`
+    DO $$
+    DECLARE name text;
+    BEGIN
+      PERFORM set_config('session_replication_role', 'replica', true);
+      FOR name IN SELECT tablename FROM pg_tables
+        WHERE schemaname = current_schema() AND tablename <> ALL (ARRAY[${KEPT.map((table) => `'${table}'`).join(", ")}])
+      LOOP
+        EXECUTE format('DELETE FROM %I', name);
+      END LOOP;
+    END $$`);
 }
 
 function workerDatabaseUrl(): string {
