@@ -2,23 +2,13 @@ import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { notifyMembers } from "@/lib/applications/notify-members";
 import { writeTransitions } from "@/lib/applications/write-transition";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { STALE_WAVE_MESSAGE } from "@/lib/campaigns/wave-data";
-import { db } from "@/lib/db/client";
+import { writeWaveFields } from "@/lib/campaigns/write-wave-fields";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
 import type { TReviewSettingsInput } from "./assignment-schemas";
 import { isReviewComplete } from "./tier-completion";
-
-export const REVIEW_SETTINGS_SELECT = {
-  reviewTiers: true,
-  regionalReviewDueAt: true,
-  nationalReviewDueAt: true,
-  reviewersPerDossier: true,
-  reviewersAnonymous: true,
-} as const;
 
 const instant = (local: string) => (local ? parisDateTime(local) : null);
 
@@ -133,48 +123,32 @@ export async function updateReviewSettings(
     reviewersPerDossier: input.reviewersPerDossier,
     reviewersAnonymous: input.reviewersAnonymous,
   };
-  const result = await db.$transaction(async (tx) => {
-    const wave = await tx.wave.findUnique({ where: { id: waveId }, select: { version: true, ...REVIEW_SETTINGS_SELECT } });
-    if (!wave) throw new AppError("NOT_FOUND");
-    if (wave.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
-    if (
-      next.reviewTiers === "NATIONAL_ONLY" &&
-      (await tx.reviewerAssignment.count({ where: { tier: "REGIONAL", application: { waveId } } })) > 0
-    ) {
-      const message = "Des dossiers de cette vague ont déjà des instructeurs d'ARS : le niveau régional ne peut plus être retiré.";
-      throw new AppError("INVALID_INPUT", message, { fieldErrors: { reviewTiers: [message] } });
-    }
-    if (wave.reviewTiers === "NATIONAL_ONLY" && next.reviewTiers === "REGIONAL_THEN_NATIONAL" && (await nationallyJudged(tx, waveId))) {
-      throw new AppError("INVALID_INPUT", REGIONAL_TIER_TOO_LATE, { fieldErrors: { reviewTiers: [REGIONAL_TIER_TOO_LATE] } });
-    }
-    const problems = dueDateProblems(next, wave, now);
-    if (Object.keys(problems).length > 0) {
-      throw new AppError("INVALID_INPUT", Object.values(problems)[0], {
-        fieldErrors: Object.fromEntries(Object.entries(problems).map(([field, message]) => [field, [message]])),
-      });
-    }
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const [key, value] of Object.entries(next)) {
-      const before = wave[key as keyof typeof next];
-      const [from, to] = [before instanceof Date ? before.toISOString() : before, value instanceof Date ? value.toISOString() : value];
-      if (from !== to) changes[key] = { from, to };
-    }
-    if (Object.keys(changes).length === 0) return { changed: [] as string[], scored: [] as string[], version: wave.version };
-    const updated = await tx.wave.updateMany({
-      where: { id: waveId, version: input.expectedVersion },
-      data: { ...next, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) throw new AppError("CONFLICT", STALE_WAVE_MESSAGE);
-    await recordAudit(tx, {
-      actor: auditActor(viewer),
-      action: "wave.review_settings_changed",
-      target: { type: "Wave", id: waveId },
-      ip: input.ip,
-      details: { changes } as never,
-    });
-    const scored = changes.reviewTiers || changes.reviewersPerDossier ? await completeScoringOfWave(tx, waveId, viewer, input.ip, now) : [];
-    return { changed: Object.keys(changes), scored, version: wave.version + 1 };
+  const result = await writeWaveFields(viewer, waveId, next, {
+    expectedVersion: input.expectedVersion,
+    action: "wave.review_settings_changed",
+    ip: input.ip,
+    check: async (tx, stored) => {
+      if (
+        next.reviewTiers === "NATIONAL_ONLY" &&
+        (await tx.reviewerAssignment.count({ where: { tier: "REGIONAL", application: { waveId } } })) > 0
+      ) {
+        const message = "Des dossiers de cette vague ont déjà des instructeurs d'ARS : le niveau régional ne peut plus être retiré.";
+        throw new AppError("INVALID_INPUT", message, { fieldErrors: { reviewTiers: [message] } });
+      }
+      if (stored.reviewTiers === "NATIONAL_ONLY" && next.reviewTiers === "REGIONAL_THEN_NATIONAL" && (await nationallyJudged(tx, waveId))) {
+        throw new AppError("INVALID_INPUT", REGIONAL_TIER_TOO_LATE, { fieldErrors: { reviewTiers: [REGIONAL_TIER_TOO_LATE] } });
+      }
+      const problems = dueDateProblems(next, stored, now);
+      if (Object.keys(problems).length > 0) {
+        throw new AppError("INVALID_INPUT", Object.values(problems)[0], {
+          fieldErrors: Object.fromEntries(Object.entries(problems).map(([field, message]) => [field, [message]])),
+        });
+      }
+    },
+    afterWrite: async (tx, changes) =>
+      changes.reviewTiers || changes.reviewersPerDossier ? completeScoringOfWave(tx, waveId, viewer, input.ip, now) : [],
   });
-  if (result.scored.length > 0) requestDelivery();
-  return result;
+  const scored = result.after ?? [];
+  if (scored.length > 0) requestDelivery();
+  return { changed: result.changed, scored, version: result.version };
 }
