@@ -1,9 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { envelopeAfter, parseProposal, ZStageDecisionInput } from "./proposal";
+import { defaultDecisionProposal, envelopeAfter, parseProposal, ZStageDecisionInput } from "./proposal";
 
 const input = (fields: Record<string, unknown>) => ZStageDecisionInput.parse(fields);
 
 describe("a decision proposal", () => {
+  it("starts, for the demo data and the tests, from the form's defaults: nothing said, nothing quoted, nothing replaced", () => {
+    expect(defaultDecisionProposal("WAITLISTED")).toStrictEqual({
+      outcome: "WAITLISTED",
+      amountGranted: "",
+      conditions: "",
+      reasons: "",
+      envelopeOverrideReason: "",
+      releasableScoreIds: [],
+      releasableReviewIds: [],
+    });
+  });
+
   it("grants at most the amount requested, above zero", () => {
     expect(parseProposal(input({ outcome: "SELECTED", amountGranted: "12 000", conditions: " Sur justificatifs " }), 1_500_000n)).toEqual({
       ok: true,

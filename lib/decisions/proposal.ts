@@ -30,6 +30,11 @@ export const ZStageDecisionInput = z
   .superRefine(refuseUnprintableInLetter);
 export type TStageDecisionInput = z.infer<typeof ZStageDecisionInput>;
 
+/** A proposal of `outcome` and nothing else, the schema's defaults: where the demo data and the tests start from. */
+export function defaultDecisionProposal(outcome: DecisionOutcome): TStageDecisionInput {
+  return ZStageDecisionInput.parse({ outcome });
+}
+
 /**
  * What the letter's fonts cannot draw (an emoji, another script: win-ansi.ts) is refused, in the
  * form and on the server, rather than left out or printed « ? » in a letter the manager does not

@@ -2,22 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { Viewer } from "@/lib/access/viewer";
 import type { Db } from "@/lib/db/client";
 import type { ReviewTier } from "@/lib/db/generated/enums";
+import { defaultDecisionProposal } from "@/lib/decisions/proposal";
 import type { stageDecision } from "@/lib/decisions/stage-decision";
 import { createSubmittedDossier } from "./dossiers";
 
 /** A manager's proposal for `stageDecision`: « retenu », nothing else said, unless `fields` say it. */
 export function decisionProposal(fields: Partial<Parameters<typeof stageDecision>[1]> & { applicationId: string }) {
-  return {
-    outcome: "SELECTED" as const,
-    amountGranted: "",
-    conditions: "",
-    reasons: "",
-    envelopeOverrideReason: "",
-    releasableScoreIds: [],
-    releasableReviewIds: [],
-    ip: null,
-    ...fields,
-  };
+  return { ...defaultDecisionProposal("SELECTED"), ip: null, ...fields };
 }
 
 /**

@@ -2,20 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Viewer } from "@/lib/access/viewer";
 import type { Db } from "@/lib/db/client";
 import { LETTER_DECISION_SELECT, LETTER_DOSSIER_SELECT, storeDecisionLetter } from "@/lib/decisions/decision-letter-input";
+import { defaultDecisionProposal } from "@/lib/decisions/proposal";
 import { stageDecision } from "@/lib/decisions/stage-decision";
 import { loadWaveScoring } from "@/lib/decisions/wave-scoring";
 import type { FileStorage } from "@/lib/storage";
 import type { DemoProgramme } from "./programme";
-
-const PROPOSAL = {
-  amountGranted: "",
-  conditions: "",
-  reasons: "",
-  envelopeOverrideReason: "",
-  releasableScoreIds: [],
-  releasableReviewIds: [],
-  ip: null,
-};
 
 /**
  * Decisions in the demo, through the use case: on the generalisation wave (two tiers, ranked on a
@@ -86,9 +77,9 @@ export async function seedDecisions(db: Db, programme: DemoProgramme, managerId:
   await stageDecision(
     viewer,
     {
-      ...PROPOSAL,
+      ...defaultDecisionProposal("SELECTED"),
+      ip: null,
       applicationId: first.id,
-      outcome: "SELECTED",
       amountGranted: euros((requested(first) * 9n) / 10n),
       conditions: "Versement en deux fois : 50 % à la notification, le solde sur justificatifs.",
       releasableScoreIds: comment ? [comment.id] : [],
@@ -99,9 +90,9 @@ export async function seedDecisions(db: Db, programme: DemoProgramme, managerId:
   await stageDecision(
     viewer,
     {
-      ...PROPOSAL,
+      ...defaultDecisionProposal("SELECTED"),
+      ip: null,
       applicationId: granted.id,
-      outcome: "SELECTED",
       amountGranted: euros(requested(granted)),
       conditions: "Sous réserve de la fédération à Pro Santé Connect avant fin 2027.",
     },
@@ -111,9 +102,9 @@ export async function seedDecisions(db: Db, programme: DemoProgramme, managerId:
   await stageDecision(
     viewer,
     {
-      ...PROPOSAL,
+      ...defaultDecisionProposal("WAITLISTED"),
+      ip: null,
       applicationId: waiting.id,
-      outcome: "WAITLISTED",
       // Most of the envelope is still free (other dossiers are in review): the reason says so, not
       // that it is spent.
       reasons:
