@@ -1,12 +1,14 @@
 import { generateKeyPairSync } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { expectNoSeriousAccessibilityViolation, timesAnnounced } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { VirtualAuthenticator } from "./fixtures/webauthn";
 import { createStaffInvitation } from "./fixtures/invitations";
 import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
 import { signInAs } from "./fixtures/sessions";
+import { KEY_NAME_TAKEN } from "@/lib/identity/key-names";
+import { DISPLAY_NAME_MISSING } from "@/lib/identity/schemas";
 import { hashToken, newToken } from "@/lib/identity/tokens";
 import { createUser } from "@/test/factories";
 
@@ -62,6 +64,9 @@ test.describe("passkeys for ANS staff", () => {
     await expect(page.getByLabel("Vos prénom et nom")).toHaveAccessibleDescription(
       /Indiquez vos prénom et nom : ils apparaîtront aux autres utilisateurs\./,
     );
+    // Said once, by the field as it takes the focus: not again by react-dsfr's live region (RGAA 11.10).
+    await expect(page.getByLabel("Vos prénom et nom")).toBeFocused();
+    expect(await timesAnnounced(page, DISPLAY_NAME_MISSING)).toBe(1);
     expect(await e2eDb.user.count({ where: { email: invitation.email } })).toBe(0);
     // A name that is not a person's is refused there too, before the device creates a key no account would know.
     await page.getByLabel("Vos prénom et nom").fill("Appelez le 01 23 45 67 89");
@@ -142,6 +147,8 @@ test.describe("passkeys for ANS staff", () => {
     await page.getByRole("button", { name: "Ajouter une clé" }).click();
     await expect(newKeyName).toHaveAttribute("aria-invalid", "true");
     await expect(newKeyName).toHaveAccessibleDescription(/Une autre de vos clés porte déjà ce nom/);
+    await expect(newKeyName).toBeFocused();
+    expect(await timesAnnounced(page, KEY_NAME_TAKEN)).toBe(1);
     expect(await backup.credentials()).toHaveLength(1);
     // So is an empty name on renaming, next to the field.
     await table.getByRole("button", { name: "Renommer « Clé de secours du coffre »" }).click();
@@ -150,6 +157,8 @@ test.describe("passkeys for ANS staff", () => {
     await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
     await expect(rename).toHaveAttribute("aria-invalid", "true");
     await expect(rename).toHaveAccessibleDescription(/Donnez un nom à cette clé/);
+    await expect(rename).toBeFocused();
+    expect(await timesAnnounced(page, "Donnez un nom à cette clé.")).toBe(1);
     await page.getByRole("button", { name: "Annuler" }).click();
 
     // Sign in with the backup key only.

@@ -7,8 +7,8 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
-import { useState } from "react";
-import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { useEffect, useRef, useState } from "react";
+import { ariaInvalid, errorState, quietMessages } from "@/components/forms/field-error";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import { isKeyNameTaken, KEY_NAME_TAKEN } from "@/lib/identity/key-names";
 import { ZKeyName } from "@/lib/identity/schemas";
@@ -37,6 +37,14 @@ export function CredentialList({ credentials, currentKeyId }: { credentials: Cre
   const [busy, setBusy] = useState(false);
   /** The server's (or the form's own) messages for the rename field (`name`) and the new key's (`keyName`). */
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  // A refused name takes the focus, which says its message: the button that had it may have been
+  // disabled while the request ran.
+  const renameInput = useRef<HTMLInputElement>(null);
+  const newKeyInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (fieldErrors.name) renameInput.current?.focus();
+    else if (fieldErrors.keyName) newKeyInput.current?.focus();
+  }, [fieldErrors]);
 
   /** `action` returns what to say once done, or null when the page is being left. */
   async function run(action: () => Promise<string | null>) {
@@ -89,10 +97,12 @@ export function CredentialList({ credentials, currentKeyId }: { credentials: Cre
                       }}
                     >
                       <Input
+                        ref={quietMessages}
                         label={`Nouveau nom de « ${credential.name} »`}
                         {...errorState(fieldErrors.name)}
                         nativeInputProps={{
                           ...ariaInvalid(fieldErrors.name),
+                          ref: renameInput,
                           value: name,
                           onChange: (event) => setName(event.target.value),
                           maxLength: 80,
@@ -197,10 +207,12 @@ export function CredentialList({ credentials, currentKeyId }: { credentials: Cre
         noValidate
       >
         <Input
+          ref={quietMessages}
           label="Nom de la nouvelle clé"
           {...errorState(fieldErrors.keyName)}
           nativeInputProps={{
             ...ariaInvalid(fieldErrors.keyName),
+            ref: newKeyInput,
             value: newKeyName,
             onChange: (event) => setNewKeyName(event.target.value),
             maxLength: 80,

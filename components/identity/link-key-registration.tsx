@@ -1,12 +1,12 @@
 "use client";
 
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { ariaInvalid, errorState, quietMessages } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import type { Route } from "next";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiError } from "@/lib/http/api-client";
 import { ZAccountNameInput } from "@/lib/identity/schemas";
 import { registerPasskey, signInWithPasskey } from "./passkey-ceremonies";
@@ -41,6 +41,11 @@ export function LinkKeyRegistration({
   const [step, setStep] = useState<Step>({ kind: "form" });
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  // The first refused field takes the focus, which says its message.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [fieldErrors]);
 
   async function register(event: React.FormEvent) {
     event.preventDefault();
@@ -96,11 +101,12 @@ export function LinkKeyRegistration({
   }
 
   return (
-    <form onSubmit={register} noValidate>
+    <form ref={form} onSubmit={register} noValidate>
       {error ? <Alert as="h2" severity="error" title="L'enregistrement n'a pas abouti" description={error} className="fr-mb-3w" /> : null}
       <Input label="Adresse électronique" nativeInputProps={{ value: email, readOnly: true, autoComplete: "email" }} disabled />
       {link.kind === "invitation" ? (
         <Input
+          ref={quietMessages}
           label="Vos prénom et nom"
           hintText="Tels qu'ils apparaîtront aux autres utilisateurs"
           {...errorState(fieldErrors.displayName)}
@@ -114,6 +120,7 @@ export function LinkKeyRegistration({
         />
       ) : null}
       <Input
+        ref={quietMessages}
         label="Nom de la clé"
         hintText="Pour la reconnaître si vous en enregistrez plusieurs, par exemple « Clé YubiKey du bureau »"
         {...errorState(fieldErrors.keyName)}
