@@ -1,7 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { ariaInvalid, errorState, quietMessages } from "@/components/forms/field-error";
 import { closeOnEscape } from "@/components/forms/close-on-escape";
 import { focusPageHeading } from "@/components/forms/give-focus";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
@@ -61,10 +61,12 @@ export function TransitionPanel({
   const [refreshing, startRefresh] = useTransition();
   const headingAfterRefresh = useRef(false);
   const toggles = useRef<Partial<Record<DossierPageAction, HTMLButtonElement | null>>>({});
-  // A refusal takes the focus: « Confirmer », which had it, was disabled while the request ran.
+  // A refusal takes the focus: « Confirmer », which had it, was disabled while the request ran. The
+  // first refused field takes it, which says its message, else the notice does.
+  const form = useRef<HTMLFormElement>(null);
   const errorNotice = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (error) errorNotice.current?.focus();
+    if (error) (form.current?.querySelector<HTMLElement>("[aria-invalid=true]") ?? errorNotice.current)?.focus();
   }, [error]);
   // The panel, and often the action's button, go with the old state: the page's title, which stays
   // and carries the dossier's state, takes the focus, but only once it says the new state, which a
@@ -130,6 +132,7 @@ export function TransitionPanel({
       <div id={PANEL_ID}>
         {open ? (
           <form
+            ref={form}
             className={fr.cx("fr-mt-2w")}
             onKeyDown={(event) => closeOnEscape(event, cancel)}
             onSubmit={(event) => {
@@ -145,6 +148,7 @@ export function TransitionPanel({
               </div>
             ) : null}
             <Input
+              ref={quietMessages}
               textArea
               label={NEEDS_COMMENT.includes(open) ? "Message (obligatoire)" : "Commentaire (facultatif)"}
               hintText={COMMENT_READERS[open]}
@@ -158,6 +162,7 @@ export function TransitionPanel({
             />
             {open === "requestInformation" ? (
               <Input
+                ref={quietMessages}
                 label="Date limite de réponse (heure de Paris)"
                 {...errorState(error?.fields.responseDueAt)}
                 nativeInputProps={{
