@@ -1,7 +1,7 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { ariaInvalid, errorState, quietMessages } from "@/components/forms/field-error";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -108,6 +108,7 @@ export function AutomaticAssignmentPanel({
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")}>
         <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
           <Input
+            ref={quietMessages}
             label="Plafond de dossiers par instructeur"
             hintText="Dossiers au plus dans cette vague et ce niveau, ceux déjà attribués compris."
             {...errorState(fieldErrors.defaultCap)}

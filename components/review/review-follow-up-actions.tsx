@@ -2,7 +2,7 @@
 
 import { fr } from "@codegouvfr/react-dsfr";
 import { closeOnEscape } from "@/components/forms/close-on-escape";
-import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { ariaInvalid, errorState, quietMessages } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
@@ -138,6 +138,7 @@ export function ReviewFollowUpActions({
     >
       {open === "due" ? (
         <Input
+          ref={quietMessages}
           label="Nouvelle échéance (vide : celle du niveau)"
           {...errorState(refusal?.fieldErrors.dueAt)}
           nativeInputProps={{
@@ -149,6 +150,7 @@ export function ReviewFollowUpActions({
         />
       ) : null}
       <Input
+        ref={quietMessages}
         textArea
         label={open === "due" ? "Motif" : "Motif (envoyé à l'instructeur)"}
         hintText={open === "remove" ? "Son brouillon éventuel n'est pas conservé." : undefined}
