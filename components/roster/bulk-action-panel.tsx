@@ -6,7 +6,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useEffect, useRef, useState } from "react";
-import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { ariaInvalid, errorState, quietMessages } from "@/components/forms/field-error";
 import { giveFocus } from "@/components/forms/give-focus";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import type { BulkOutcome, TBulkAction } from "@/lib/roster/bulk-actions";
@@ -45,15 +45,18 @@ export function BulkActionPanel({
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const count = selectedIds.length;
   const dateError = fieldErrors[DATE_FIELD[action]];
-  // « Appliquer » was disabled while the request ran, dropping the focus: a refused date takes it,
-  // else the outcome does, read as it takes it.
+  const typeError = fieldErrors.type;
+  // « Appliquer » was disabled while the request ran, dropping the focus: the first refused field
+  // takes it, which says its message, else the outcome does, read as it takes it.
+  const typeSelect = useRef<HTMLSelectElement>(null);
   const dateInput = useRef<HTMLInputElement>(null);
   const outcome = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (pending) return;
-    if (dateError) dateInput.current?.focus();
+    if (typeError) typeSelect.current?.focus();
+    else if (dateError) dateInput.current?.focus();
     else if (result) giveFocus(outcome.current);
-  }, [dateError, pending, result]);
+  }, [typeError, dateError, pending, result]);
 
   async function apply(event: React.FormEvent) {
     event.preventDefault();
@@ -119,9 +122,15 @@ export function BulkActionPanel({
         {action === "ADD_MIE" ? (
           <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
             <Select
+              ref={quietMessages}
               label="MIE"
-              {...errorState(fieldErrors.type)}
-              nativeSelectProps={{ ...ariaInvalid(fieldErrors.type), value: mieType, onChange: (event) => setMieType(event.target.value) }}
+              {...errorState(typeError)}
+              nativeSelectProps={{
+                ...ariaInvalid(typeError),
+                ref: typeSelect,
+                value: mieType,
+                onChange: (event) => setMieType(event.target.value),
+              }}
             >
               {mieOptions.map((option) => (
                 <option key={option.value} value={option.value}>
@@ -133,6 +142,7 @@ export function BulkActionPanel({
         ) : null}
         <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
           <Input
+            ref={quietMessages}
             label={
               action === "ADD_MIE"
                 ? "Date d'enrôlement"

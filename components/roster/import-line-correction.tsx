@@ -7,7 +7,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { ariaInvalid, errorState } from "@/components/forms/field-error";
+import { ariaInvalid, errorState, quietMessages } from "@/components/forms/field-error";
 import { focusPageHeading, giveFocus } from "@/components/forms/give-focus";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import { TEMPLATE_CHOICES } from "@/lib/roster/template/choices";
@@ -102,6 +102,7 @@ export function ImportLineCorrection({
             <div key={index} className={fr.cx("fr-col-12", "fr-col-sm-6", "fr-col-md-3")}>
               {choices ? (
                 <Select
+                  ref={quietMessages}
                   label={label}
                   {...error}
                   nativeSelectProps={{
@@ -123,6 +124,7 @@ export function ImportLineCorrection({
                 </Select>
               ) : (
                 <Input
+                  ref={quietMessages}
                   label={label}
                   hintText={index < header.length ? undefined : "À reporter dans sa colonne, puis à vider"}
                   {...error}
