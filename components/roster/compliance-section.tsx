@@ -1,9 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
@@ -15,6 +13,7 @@ import { DEFAULT_ROLLOUT_PERIOD, ROLLOUT_PERIODS } from "@/lib/roster/rollout-pe
 import type { EstablishmentCompliance } from "@/lib/roster/get-establishment-compliance";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { IndicatorFigures } from "./indicator-figures";
+import { ProjectionTargetField } from "./projection-target-field";
 import { RolloutChart, type RolloutPoint } from "./rollout-chart";
 import { DownloadLink } from "@/components/dsfr/download-link";
 
@@ -43,18 +42,7 @@ function Projection({ compliance }: { compliance: EstablishmentCompliance }) {
       >
         {rollout.period.id === DEFAULT_ROLLOUT_PERIOD.id ? null : <input type="hidden" name="periode" value={rollout.period.id} />}
         <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-          <Input
-            label="Date cible"
-            hintText="Format attendu : JJ/MM/AAAA"
-            {...errorState(projection.error)}
-            nativeInputProps={{
-              ...ariaInvalid(projection.error),
-              type: "date",
-              name: "cible",
-              defaultValue: projection.target,
-              min: compliance.today,
-            }}
-          />
+          <ProjectionTargetField target={projection.target} min={compliance.today} error={projection.error} />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
           <Button type="submit" priority="secondary">
