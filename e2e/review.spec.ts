@@ -693,6 +693,7 @@ test.describe("review", () => {
     await press(page, form.getByRole("button", { name: "Confirmer" }), "Enter");
     await expect(form.getByText("Choisissez une échéance à venir : celle-ci est déjà passée.")).toBeVisible();
     await expect(dueAt).toBeFocused();
+    expect(await timesAnnounced(page, "Choisissez une échéance à venir : celle-ci est déjà passée.")).toBe(1);
     await expectNoSeriousAccessibilityViolation(page);
 
     await press(page, form.getByRole("button", { name: "Annuler" }), "Enter");

@@ -236,6 +236,8 @@ test.describe("professional roster", () => {
     await expect(checkedOn).toHaveAttribute("aria-invalid", "true");
     await expect(checkedOn).toBeFocused();
     await expect(checkedOn).toHaveAccessibleDescription(/ne peut pas être postérieure à aujourd'hui/);
+    // Once, by the field that has the focus: react-dsfr's live region around the message is off.
+    expect(await timesAnnounced(page, "ne peut pas être postérieure à aujourd'hui")).toBe(1);
     await checkedOn.fill(today);
     await page.getByRole("button", { name: "Appliquer (2)" }).click();
     await expect(page.getByText("Paul EMERY n'a pas de numéro RPPS : saisissez-le dans sa fiche.")).toBeVisible();
