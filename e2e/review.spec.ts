@@ -461,6 +461,8 @@ test.describe("review", () => {
     await page.getByRole("button", { name: "Prévisualiser l'attribution" }).click();
     await expect(page.getByText(/^Plafond de dossiers par instructeur : /)).toBeVisible();
     await expect(page.getByLabel("Plafond de dossiers par instructeur")).toHaveAttribute("aria-invalid", "true");
+    // Said once, by the panel's status, which names the cap: not again by the field's live region.
+    expect(await timesAnnounced(page, "0 au moins.")).toBe(1);
     await page.getByLabel("Plafond de dossiers par instructeur").fill("2");
     await page.getByRole("button", { name: "Prévisualiser l'attribution" }).click();
     await expect(page.getByText("Aperçu : 6 attributions proposées, 0 dossier resterait incomplet.")).toBeVisible();

@@ -183,8 +183,11 @@ export function AutomaticAssignmentPanel({
           </Button>
         </li>
       </ul>
+      {/* The status says the message: the alert inside takes no role of its own, which would say it again. */}
       <div aria-live="polite" role="status">
-        {message ? <Alert severity={message.severity} small description={message.text} className={fr.cx("fr-mb-2w")} /> : null}
+        {message ? (
+          <Alert severity={message.severity} small description={message.text} className={fr.cx("fr-mb-2w")} role={undefined} />
+        ) : null}
       </div>
       {preview ? (
         <>
