@@ -30,6 +30,79 @@ const boundaries = {
   },
 };
 
+/**
+ * react-dsfr makes a field's message group a live region: a field in error would say its message
+ * as it appears, then again when the focus lands on it (RGAA 11.10, components/forms/field-error.ts).
+ * `quiet-messages`: a react-dsfr text field or select that may show a message takes
+ * `ref={quietMessages}`, a group of radios or checkboxes `ref={useQuietGroupMessages(message)}`;
+ * the fields of components/forms/fields.tsx do it already.
+ */
+const DSFR_FIELDS = { Input: "text", Select: "text", Range: "text", RadioButtons: "group", Checkbox: "group" };
+
+/** The expression a variable is declared with (`const error = errorState(…)`), seen from where it is used. */
+function initOf(context, node, name) {
+  for (let scope = context.sourceCode.getScope(node); scope; scope = scope.upper) {
+    const variable = scope.set.get(name);
+    if (variable) return variable.defs[0]?.node.type === "VariableDeclarator" ? variable.defs[0].node.init : null;
+  }
+  return null;
+}
+
+const fields = {
+  rules: {
+    "quiet-messages": {
+      meta: {
+        type: "problem",
+        schema: [],
+        messages: {
+          loud: "<{{field}}> shows a message in react-dsfr's live region, which says it a second time: give it {{fix}}, or use a field of components/forms/fields.tsx.",
+        },
+      },
+      create(context) {
+        const kinds = new Map();
+        const callsErrorState = (expression) => /\berrorState\(/.test(context.sourceCode.getText(expression));
+        const showsMessage = (element) =>
+          element.attributes.some((attribute) => {
+            if (attribute.type === "JSXAttribute") return ["state", "stateRelatedMessage"].includes(attribute.name.name);
+            const spread = attribute.argument;
+            if (callsErrorState(spread)) return true;
+            const init = spread.type === "Identifier" ? initOf(context, element, spread.name) : null;
+            return Boolean(init && callsErrorState(init));
+          });
+        const isQuiet = (element, kind) => {
+          const ref = element.attributes.find((attribute) => attribute.type === "JSXAttribute" && attribute.name.name === "ref");
+          const expression = ref?.value?.type === "JSXExpressionContainer" ? ref.value.expression : null;
+          if (expression?.type !== "Identifier") return false;
+          if (kind === "text" && expression.name === "quietMessages") return true;
+          const init = initOf(context, element, expression.name);
+          return init?.type === "CallExpression" && init.callee.type === "Identifier" && init.callee.name === "useQuietGroupMessages";
+        };
+        return {
+          ImportDeclaration(node) {
+            const component = /^@codegouvfr\/react-dsfr\/(\w+)$/.exec(node.source.value)?.[1];
+            if (!DSFR_FIELDS[component]) return;
+            for (const specifier of node.specifiers)
+              if (specifier.type === "ImportSpecifier" && specifier.imported.name === component)
+                kinds.set(specifier.local.name, DSFR_FIELDS[component]);
+          },
+          JSXOpeningElement(element) {
+            const kind = element.name.type === "JSXIdentifier" ? kinds.get(element.name.name) : undefined;
+            if (!kind || !showsMessage(element) || isQuiet(element, kind)) return;
+            context.report({
+              node: element,
+              messageId: "loud",
+              data: {
+                field: element.name.name,
+                fix: kind === "text" ? "ref={quietMessages}" : "ref={useQuietGroupMessages(message)}",
+              },
+            });
+          },
+        };
+      },
+    },
+  },
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -46,6 +119,11 @@ const config = [
   {
     plugins: { boundaries },
     rules: { "boundaries/client-imports": "error" },
+  },
+  {
+    files: ["app/**", "components/**"],
+    plugins: { fields },
+    rules: { "fields/quiet-messages": "error" },
   },
   {
     files: ["lib/**"],
