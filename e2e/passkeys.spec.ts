@@ -484,7 +484,9 @@ test.describe("passkeys for ANS staff", () => {
     await signInWithKey(page);
     await expect(page.getByRole("alert").filter({ hasText: "cette clé n'a pas pu être vérifiée" })).toBeVisible();
     const flagged = await e2eDb.auditEvent.findFirst({ where: { action: "credential.clone_suspected" }, orderBy: { id: "desc" } });
-    expect(flagged?.actorLabel).toContain((await e2eDb.user.findUniqueOrThrow({ where: { email: invitation.email } })).id);
+    expect(flagged?.actorLabel).toBe(invitation.email);
+    const refusal = await e2eDb.auditEvent.findFirst({ where: { action: "auth.sign_in_failed" }, orderBy: { id: "desc" } });
+    expect(refusal?.actorLabel).toBe(invitation.email);
   });
 
   test("an invitation link works once, and not once expired", async ({ page }) => {

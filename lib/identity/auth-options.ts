@@ -75,6 +75,12 @@ const demoLink = CredentialsProvider({
 
 const psc = proSanteConnectProvider();
 
+/** The journal names a person by their address, as `auditActor` does a viewer: the token holds only the account's id. */
+async function accountActor(userId: string) {
+  const account = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+  return { id: userId, label: account?.email ?? userId };
+}
+
 export const authOptions: NextAuthOptions = {
   // Read at request time: building the app needs no secret.
   get secret() {
@@ -108,9 +114,8 @@ export const authOptions: NextAuthOptions = {
         const ip = clientIp(requestHeaders);
         token.sid = await openSession(user.id, method, { ip, userAgent: userAgent(requestHeaders), credentialId: user.credentialId });
         token.sub = user.id;
-        const account_ = await db.user.findUnique({ where: { id: user.id }, select: { email: true } });
         await recordAudit(db, {
-          actor: { id: user.id, label: account_?.email ?? user.id },
+          actor: await accountActor(user.id),
           action: "auth.sign_in",
           target: { type: "Session", id: token.sid },
           ip,
@@ -137,7 +142,7 @@ export const authOptions: NextAuthOptions = {
       await revokeSession(token.sid);
       const requestHeaders = await headers();
       await recordAudit(db, {
-        actor: { id: token.sub ?? null, label: token.sub ?? "anonyme" },
+        actor: token.sub ? await accountActor(token.sub) : { id: null, label: "anonyme" },
         action: "auth.sign_out",
         target: { type: "Session", id: token.sid },
         ip: clientIp(requestHeaders),

@@ -28,22 +28,26 @@ export async function startPasskeySignIn(
   return { challengeId, options };
 }
 
-/** `reason`: one of the refusals the journal names in French, or the WebAuthn verifier's own message. */
+/**
+ * `reason`: one of the refusals the journal names in French, or the WebAuthn verifier's own message.
+ * `owner`: the account of the key presented, when the key is known, named by its address as its
+ * sign-ins are (nothing is typed to sign in with a passkey: an unknown key is nobody's).
+ */
 async function refuse(
   reason: PasskeyRefusal | { verifierMessage: string },
   ip: string | null,
-  userId: string | null,
+  owner: { id: string; email: string } | null,
   credentialId?: string,
   message = SIGN_IN_REFUSED,
 ): Promise<never> {
   await recordAudit(db, {
-    actor: { id: userId, label: userId ? `utilisateur ${userId}` : "anonyme" },
+    actor: owner ? { id: owner.id, label: owner.email } : { id: null, label: "anonyme" },
     action: "auth.sign_in_failed",
     target: credentialId ? { type: "WebAuthnCredential", id: credentialId } : undefined,
     ip,
     details: { method: "PASSKEY", reason: typeof reason === "string" ? reason : reason.verifierMessage },
   });
-  if (userId) await consumeAttempt("signInFailuresPerAccount", userId);
+  if (owner) await consumeAttempt("signInFailuresPerAccount", owner.id);
   throw new AppError("UNAUTHENTICATED", message);
 }
 
@@ -74,14 +78,14 @@ export async function finishPasskeySignIn(input: {
       counter: true,
       transports: true,
       backupEligible: true,
-      user: { select: { disabledAt: true } },
+      user: { select: { id: true, email: true, disabledAt: true } },
     },
   });
   if (!credential) return refuse("unknown credential", ip, null, response.id);
 
   const userHandle = response.response.userHandle;
   if (userHandle && isoUint8Array.toUTF8String(isoBase64URL.toBuffer(userHandle)) !== credential.userId) {
-    return refuse("userHandle does not match the credential's account", ip, credential.userId, credential.id);
+    return refuse("userHandle does not match the credential's account", ip, credential.user, credential.id);
   }
 
   const rp = relyingParty();
@@ -104,28 +108,28 @@ export async function finishPasskeySignIn(input: {
     const message = (error as Error).message;
     if (/counter/i.test(message)) {
       await recordAudit(db, {
-        actor: { id: credential.userId, label: `utilisateur ${credential.userId}` },
+        actor: { id: credential.user.id, label: credential.user.email },
         action: "credential.clone_suspected",
         target: { type: "WebAuthnCredential", id: credential.id },
         ip,
         details: { storedCounter: credential.counter.toString(), reason: message },
       });
     }
-    return refuse({ verifierMessage: message }, ip, credential.userId, credential.id);
+    return refuse({ verifierMessage: message }, ip, credential.user, credential.id);
   }
-  if (!verification.verified) return refuse("signature not verified", ip, credential.userId, credential.id);
+  if (!verification.verified) return refuse("signature not verified", ip, credential.user, credential.id);
 
   const { newCounter, credentialDeviceType, credentialBackedUp } = verification.authenticationInfo;
   if ((credentialDeviceType === "multiDevice") !== credential.backupEligible) {
-    return refuse("backup eligibility changed since registration", ip, credential.userId, credential.id);
+    return refuse("backup eligibility changed since registration", ip, credential.user, credential.id);
   }
-  if (credential.user.disabledAt) return refuse("account disabled", ip, credential.userId, credential.id, ACCOUNT_DISABLED);
+  if (credential.user.disabledAt) return refuse("account disabled", ip, credential.user, credential.id, ACCOUNT_DISABLED);
 
   // Compare-and-swap on the counter: of two concurrent uses of the same assertion, one wins.
   const updated = await db.webAuthnCredential.updateMany({
     where: { id: credential.id, counter: credential.counter },
     data: { counter: BigInt(newCounter), backedUp: credentialBackedUp, lastUsedAt: new Date() },
   });
-  if (updated.count !== 1) return refuse("counter changed concurrently", ip, credential.userId, credential.id);
+  if (updated.count !== 1) return refuse("counter changed concurrently", ip, credential.user, credential.id);
   return { userId: credential.userId, credentialId: credential.id };
 }
