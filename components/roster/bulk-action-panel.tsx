@@ -11,17 +11,12 @@ import { giveFocus } from "@/components/forms/give-focus";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import type { BulkOutcome, TBulkAction } from "@/lib/roster/bulk-actions";
 import { formatCount } from "@/lib/format/numbers";
+import { BULK_ACTION_LABELS } from "@/lib/roster/labels";
 
 type Action = TBulkAction["action"];
 
 /** The schema's name for the one date each action takes (lib/roster/bulk-actions.ts). */
 const DATE_FIELD: Record<Action, string> = { ADD_MIE: "enrolledAt", MARK_REGISTERED: "checkedAt", END_ACTIVITY: "activityEnd" };
-
-const ACTION_LABELS: Record<Action, string> = {
-  ADD_MIE: "Attribuer un MIE",
-  MARK_REGISTERED: "Marquer enregistrés au RPPS",
-  END_ACTIVITY: "Mettre fin à l'activité",
-};
 
 /** The action applied to the rows selected in the roster table, all or nothing. */
 export function BulkActionPanel({
@@ -79,10 +74,13 @@ export function BulkActionPanel({
       } else {
         setResult(
           outcome.done === 0
-            ? { severity: "info", text: `${ACTION_LABELS[action]} : rien à modifier, les professionnels sélectionnés avaient déjà ce MIE.` }
+            ? {
+                severity: "info",
+                text: `${BULK_ACTION_LABELS[action]} : rien à modifier, les professionnels sélectionnés avaient déjà ce MIE.`,
+              }
             : {
                 severity: "success",
-                text: `${ACTION_LABELS[action]} : ${formatCount(outcome.done, "professionnel mis à jour", "professionnels mis à jour")}${outcome.unchanged > 0 ? ` (${formatCount(outcome.unchanged, "l'avait", "l'avaient")} déjà)` : ""}.`,
+                text: `${BULK_ACTION_LABELS[action]} : ${formatCount(outcome.done, "professionnel mis à jour", "professionnels mis à jour")}${outcome.unchanged > 0 ? ` (${formatCount(outcome.unchanged, "l'avait", "l'avaient")} déjà)` : ""}.`,
               },
         );
       }
@@ -112,7 +110,7 @@ export function BulkActionPanel({
             label="Action sur la sélection"
             nativeSelectProps={{ value: action, onChange: (event) => setAction(event.target.value as Action) }}
           >
-            {Object.entries(ACTION_LABELS).map(([value, label]) => (
+            {Object.entries(BULK_ACTION_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>

@@ -116,6 +116,17 @@ describe("an audit event's details as a manager reads them", () => {
     ]);
   });
 
+  it("names a roster bulk action as the roster's panel offers it", () => {
+    expect(read({ action: "ADD_MIE", count: 3, type: "E_CPS", label: "e-CPS" })).toEqual([
+      "Action : Attribuer un MIE",
+      "Nombre : 3",
+      "Type : e-CPS",
+      "Libellé : e-CPS",
+    ]);
+    expect(read({ action: "MARK_REGISTERED", count: 2 })[0]).toBe("Action : Marquer enregistrés au RPPS");
+    expect(read({ action: "END_ACTIVITY", count: 1 })[0]).toBe("Action : Mettre fin à l'activité");
+  });
+
   it("says why a sign-in was refused in French", () => {
     expect(read({ method: "PASSKEY", reason: "unknown credential" })).toEqual(["Méthode : clé d'accès", "Motif : clé d'accès inconnue"]);
     expect(read({ reason: "account disabled" })).toEqual(["Motif : compte désactivé"]);

@@ -13,6 +13,7 @@ import { AUTH_METHOD_LABELS } from "@/lib/identity/auth-method-labels";
 import { SIGN_IN_REFUSAL_LABELS } from "@/lib/identity/sign-in-refusals";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
+import { BULK_ACTION_LABELS } from "@/lib/roster/labels";
 import { CONFLICT_TYPE_SHORT, TIER_LABELS } from "@/lib/review/labels";
 import { formatCalendarDate, formatParisDateTime } from "@/lib/time/paris";
 
@@ -226,6 +227,8 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   // A declared conflict's type; a homologated or added local MIE's.
   type: { ...CONFLICT_TYPE_SHORT, ...Object.fromEntries(Object.values(MIE_CATALOGUE).map((mie) => [mie.type, mie.shortLabel])) },
   because: FROZEN_BECAUSE_LABELS,
+  // The roster's bulk action (`roster.bulk_action`).
+  action: BULK_ACTION_LABELS,
   table: DASHBOARD_TABLE_CAPTIONS,
   carte: Object.fromEntries(Object.entries(MAP_FIGURES).map(([key, figure]) => [key, figure.label])),
 };

@@ -5,10 +5,11 @@
  *
  * Public API: `POPULATION_LABELS`, `RPPS_STATUS_LABELS`, `CATEGORY_LABELS`, `IDENTITY_LABELS`,
  * `SNAPSHOT_REASON_LABELS`, `COMPLIANCE_FILTER_LABELS`, `VERDICT_LABELS`, `verdictLabel`,
- * `ACTIVITY_LABELS`, `NOTHING_MISSING_LABEL`, `professionalName`.
+ * `ACTIVITY_LABELS`, `NOTHING_MISSING_LABEL`, `BULK_ACTION_LABELS`, `professionalName`.
  */
 import type { IdentityVerification, Population, ProfessionalCategory, RppsStatus, SnapshotReason } from "@/lib/db/generated/enums";
 import { IDENTITY_VERIFICATION_CATALOGUE } from "@/lib/mie/catalogue";
+import type { TBulkAction } from "./bulk-actions";
 import type { TRosterFilters } from "./list-professionals";
 
 export const POPULATION_LABELS: Readonly<Record<Population, string>> = {
@@ -79,6 +80,13 @@ export const ACTIVITY_LABELS = { active: "En activité", inactive: "Hors activit
 
 /** The « À faire » column of an active professional who lacks nothing. */
 export const NOTHING_MISSING_LABEL = "Rien";
+
+/** The actions on the professionals selected in the roster table, as its panel offers them and the audit journal names them. */
+export const BULK_ACTION_LABELS: Readonly<Record<TBulkAction["action"], string>> = {
+  ADD_MIE: "Attribuer un MIE",
+  MARK_REGISTERED: "Marquer enregistrés au RPPS",
+  END_ACTIVITY: "Mettre fin à l'activité",
+};
 
 /** How a professional is named on their page, its title and breadcrumb: « Eulalie AUBERT ». */
 export function professionalName(professional: { firstName: string; lastName: string }): string {
