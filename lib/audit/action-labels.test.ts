@@ -14,12 +14,7 @@ function sources(directory: string): string[] {
 const written = ["lib", "app", "prisma"].flatMap(sources).join("\n");
 
 describe("audit log labels", () => {
-  it("names in French every action the code writes with a fixed code", () => {
-    const actions = new Set([...written.matchAll(/action: "([a-z_-]+\.[a-z_]+)"/g)].map((match) => match[1]!));
-    expect(actions.size).toBeGreaterThan(40);
-    expect([...actions].filter((action) => auditActionLabel(action) === action)).toEqual([]);
-  });
-
+  // Every action written with a code of its own: audited-keys.test.ts.
   it("names the actions built from a dossier's transition, a verification step and a tranche step", () => {
     expect(auditActionLabel("application.submit")).toBe("Dossier déposé");
     expect(auditActionLabel("follow_up.verification_request_information")).toBe("Vérification : complément demandé");
