@@ -74,7 +74,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   envelopeExceeded: "Enveloppe dépassée",
   envelopeOverrideReason: "Motif du dépassement de l'enveloppe",
   establishment: "Établissement",
-  establishmentId: "Identifiant de l'établissement",
+  establishmentId: "Établissement",
   establishments: "Établissements",
   evidence: "Pièces justificatives",
   existingAccount: "Compte existant",
@@ -254,7 +254,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export type AuditDetail = { label: string; value: string };
 
-/** What the log's page knows the ids of its details by: a dossier's reference, a wave's title. */
+/** What the log's page knows the ids of its details by: a dossier's reference, a wave's title, an establishment's name (`auditNames` in queries.ts). */
 export type AuditNames = ReadonlyMap<string, string>;
 
 function valueOf(key: string, value: unknown, names?: AuditNames): string {

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { dossierReference } from "@/lib/applications/dossier-reference";
 import { resetDatabase, testDb } from "@/test/integration/database";
-import { createDraft, createEstablishment, createOpenWave, programmeManager } from "@/test/factories";
+import { createDraft, createEstablishment, createOpenWave, createReviewer, programmeManager } from "@/test/factories";
+import { describeAuditDetails } from "./details";
 import { searchAuditLog, ZAuditFilters } from "./queries";
 import { recordAudit } from "./record-audit";
 
@@ -66,6 +67,49 @@ describe("the audit log", () => {
 
     const exported = await searchAuditLog(manager, ZAuditFilters.parse({ target: wave.waveId }));
     expect(exported.events.map((event) => event.targetReference)).toEqual([`« ${wave.title} »`]);
+  });
+
+  it("names the establishments, people, campaigns, assignments and reviews of its targets and details, not by their ids", async () => {
+    const manager = await programmeManager(testDb);
+    const establishment = await createEstablishment(testDb, { name: "EHPAD Les Glycines" });
+    const wave = await createOpenWave(testDb);
+    const { campaignId } = await testDb.wave.findUniqueOrThrow({ where: { id: wave.waveId }, select: { campaignId: true } });
+    const { id } = await createDraft(testDb, establishment.id, wave);
+    const reference = dossierReference((await testDb.application.findUniqueOrThrow({ where: { id }, select: { number: true } })).number);
+    const reviewer = await createReviewer(testDb, { name: "Inès Lecteur" });
+    const assignment = await testDb.reviewerAssignment.create({
+      data: { applicationId: id, reviewerId: reviewer.userId },
+      select: { id: true },
+    });
+    const review = await testDb.review.create({ data: { assignmentId: assignment.id }, select: { id: true } });
+    const actor = { id: null, label: "test" };
+    const entries = [
+      {
+        action: "application.started",
+        target: { type: "Application", id },
+        details: { waveId: wave.waveId, establishmentId: establishment.id },
+      },
+      { action: "wave.created", target: { type: "Wave", id: wave.waveId }, details: { campaignId } },
+      { action: "review.assigned", target: { type: "ReviewerAssignment", id: assignment.id }, details: { reviewerId: reviewer.userId } },
+      { action: "review.submitted", target: { type: "Review", id: review.id }, details: { assignmentId: assignment.id } },
+      { action: "role.changed", target: { type: "User", id: reviewer.userId } },
+      { action: "establishment.updated", target: { type: "Establishment", id: establishment.id } },
+    ];
+    for (const entry of entries) await recordAudit(testDb, { actor, ...entry });
+
+    const read = async (target: string) => {
+      const { events, names } = await searchAuditLog(manager, ZAuditFilters.parse({ target }));
+      return events.map((event) => ({
+        target: event.targetReference,
+        details: describeAuditDetails(event.details, { action: event.action, names }).map(({ label, value }) => `${label} : ${value}`),
+      }));
+    };
+    expect(await read(id)).toEqual([{ target: reference, details: [`Vague : « ${wave.title} »`, "Établissement : EHPAD Les Glycines"] }]);
+    expect(await read(wave.waveId)).toEqual([{ target: `« ${wave.title} »`, details: [`Campagne : « Campagne ${wave.title.slice(6)} »`] }]);
+    expect(await read(assignment.id)).toEqual([{ target: reference, details: [`Identifiant de l'instructeur : ${reviewer.email}`] }]);
+    expect(await read(review.id)).toEqual([{ target: reference, details: [`Attribution : ${reference}`] }]);
+    expect(await read(reviewer.userId)).toEqual([{ target: reviewer.email, details: [] }]);
+    expect(await read(establishment.id)).toEqual([{ target: "EHPAD Les Glycines", details: [] }]);
   });
 
   it("lists the chosen action only, not those whose code begins with it", async () => {

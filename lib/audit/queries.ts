@@ -91,24 +91,42 @@ function rowIdsIn(value: unknown, into: Set<string>): Set<string> {
 }
 
 /**
- * The names of the ids a page of the log shows, in its targets and details: a dossier by its
- * reference (« HC-00042 »), a decision by its dossier's, a wave by its title. Three reads by
- * primary key, whatever the page holds; an id of anything else stays as is.
+ * The names of the ids a page of the log shows, in its targets and details, as the programme's
+ * pages say them: a dossier by its reference (« HC-00042 »), and so a decision, an assignment, a
+ * review and a tranche by their dossier's; a wave and a campaign by their title; an establishment
+ * by its name; a person, and an invitation, by the address, as the log's authors are. Reads by
+ * primary key, as many whatever the page holds; an id of anything else (a session, a message, an
+ * attachment, whose file name the log never shows) stays as is.
  */
 async function auditNames(events: ReadonlyArray<{ targetId: string | null; details: unknown }>): Promise<AuditNames> {
   const ids = new Set<string>();
   for (const event of events) rowIdsIn([event.targetId, event.details], ids);
   if (ids.size === 0) return new Map();
   const where = { id: { in: [...ids] } };
-  const [dossiers, decisions, waves] = await Promise.all([
+  const dossier = { select: { number: true } };
+  const ofDossier = (rows: Array<{ id: string; application: { number: number } }>) =>
+    rows.map((row) => [row.id, dossierReference(row.application.number)] as const);
+  const [dossiers, decisions, assignments, reviews, tranches, waves, campaigns, establishments, people, invitations] = await Promise.all([
     db.application.findMany({ where, select: { id: true, number: true } }),
-    db.decision.findMany({ where, select: { id: true, application: { select: { number: true } } } }),
+    db.decision.findMany({ where, select: { id: true, application: dossier } }),
+    db.reviewerAssignment.findMany({ where, select: { id: true, application: dossier } }),
+    db.review.findMany({ where, select: { id: true, assignment: { select: { application: dossier } } } }),
+    db.tranche.findMany({ where, select: { id: true, application: dossier } }),
     db.wave.findMany({ where, select: { id: true, title: true } }),
+    db.campaign.findMany({ where, select: { id: true, title: true } }),
+    db.establishment.findMany({ where, select: { id: true, name: true } }),
+    db.user.findMany({ where, select: { id: true, email: true } }),
+    db.invitation.findMany({ where, select: { id: true, email: true } }),
   ]);
   return new Map([
-    ...dossiers.map((dossier) => [dossier.id, dossierReference(dossier.number)] as const),
-    ...decisions.map((decision) => [decision.id, dossierReference(decision.application.number)] as const),
-    ...waves.map((wave) => [wave.id, `« ${wave.title} »`] as const),
+    ...dossiers.map((row) => [row.id, dossierReference(row.number)] as const),
+    ...ofDossier(decisions),
+    ...ofDossier(assignments),
+    ...ofDossier(reviews.map((review) => ({ id: review.id, application: review.assignment.application }))),
+    ...ofDossier(tranches),
+    ...[...waves, ...campaigns].map((row) => [row.id, `« ${row.title} »`] as const),
+    ...establishments.map((row) => [row.id, row.name] as const),
+    ...[...people, ...invitations].map((row) => [row.id, row.email] as const),
   ]);
 }
 
