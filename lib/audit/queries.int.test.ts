@@ -112,6 +112,24 @@ describe("the audit log", () => {
     expect(await read(establishment.id)).toEqual([{ target: "EHPAD Les Glycines", details: [] }]);
   });
 
+  it("names by their address the authors of entries written before their label was their address", async () => {
+    const manager = await programmeManager(testDb);
+    const reviewer = await createReviewer(testDb);
+    const [refused, signedOut] = [crypto.randomUUID(), crypto.randomUUID()];
+    const actor = { id: reviewer.userId, label: `utilisateur ${reviewer.userId}` };
+    await recordAudit(testDb, { actor, action: "auth.sign_in_failed", target: { type: "WebAuthnCredential", id: refused } });
+    await recordAudit(testDb, {
+      actor: { ...actor, label: reviewer.userId },
+      action: "auth.sign_out",
+      target: { type: "Session", id: signedOut },
+    });
+    const author = async (target: string) =>
+      (await searchAuditLog(manager, ZAuditFilters.parse({ target }))).events.map((event) => event.actorLabel);
+
+    expect(await author(refused)).toEqual([reviewer.email]);
+    expect(await author(signedOut)).toEqual([reviewer.email]);
+  });
+
   it("lists the chosen action only, not those whose code begins with it", async () => {
     const manager = await programmeManager(testDb);
     const actor = `filtre-${crypto.randomUUID()}`;

@@ -68,18 +68,40 @@ export async function searchAuditLog(viewer: Viewer, filters: TAuditFilters) {
       orderBy: { id: "desc" },
       skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
-      select: { id: true, at: true, actorLabel: true, action: true, targetType: true, targetId: true, ip: true, details: true },
+      select: {
+        id: true,
+        at: true,
+        actorId: true,
+        actorLabel: true,
+        action: true,
+        targetType: true,
+        targetId: true,
+        ip: true,
+        details: true,
+      },
     }),
     db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
   ]);
   const names = await auditNames(events);
   return {
     total,
-    events: events.map((event) => ({ ...event, targetReference: (event.targetId && names.get(event.targetId)) ?? null })),
+    events: events.map(({ actorId, ...event }) => ({
+      ...event,
+      actorLabel: authorLabel(actorId, event.actorLabel, names),
+      targetReference: (event.targetId && names.get(event.targetId)) ?? null,
+    })),
     names,
     actions: actions.map((row) => row.action),
     pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
   };
+}
+
+/**
+ * An entry's author as stored, their address; but refused sign-ins and sign-outs written before
+ * 2026-12-07 hold only the account's id (« utilisateur <id> »): those read as its address.
+ */
+function authorLabel(actorId: string | null, label: string, names: AuditNames): string {
+  return (actorId && label.includes(actorId) && names.get(actorId)) || label;
 }
 
 /** Every row id a value holds, however deep (a list of decisions, an export's filters). */
@@ -98,9 +120,11 @@ function rowIdsIn(value: unknown, into: Set<string>): Set<string> {
  * primary key, as many whatever the page holds; an id of anything else (a session, a message, an
  * attachment, whose file name the log never shows) stays as is.
  */
-async function auditNames(events: ReadonlyArray<{ targetId: string | null; details: unknown }>): Promise<AuditNames> {
+async function auditNames(
+  events: ReadonlyArray<{ actorId: string | null; targetId: string | null; details: unknown }>,
+): Promise<AuditNames> {
   const ids = new Set<string>();
-  for (const event of events) rowIdsIn([event.targetId, event.details], ids);
+  for (const event of events) rowIdsIn([event.actorId, event.targetId, event.details], ids);
   if (ids.size === 0) return new Map();
   const where = { id: { in: [...ids] } };
   const dossier = { select: { number: true } };
