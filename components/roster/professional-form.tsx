@@ -12,7 +12,7 @@ import { removeRowKeepingFocus } from "@/components/forms/remove-row";
 import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { callApi } from "@/lib/http/api-client";
-import { compactRpps } from "@/lib/identifiers/rpps";
+import { readRpps } from "@/lib/identifiers/rpps";
 import { mieAwaitingRpps, mieAwaitingRppsWarning } from "@/lib/roster/mie-awaiting-rpps";
 import { PROFESSIONAL_NAME_MAX, type TProfessionalFormValues, ZProfessionalInput } from "@/lib/roster/professional-schema";
 import { useKnownVersion } from "@/components/forms/use-known-version";
@@ -277,7 +277,7 @@ function EnrollmentLegend({ control, index, mieTypes }: { control: Control<TProf
  */
 function MieAwaitingRppsWarning({ control }: { control: Control<TProfessionalFormValues> }) {
   const [rpps, rppsStatus, enrollments] = useWatch({ control, name: ["rpps", "rppsStatus", "enrollments"] });
-  const warning = mieAwaitingRppsWarning(mieAwaitingRpps({ rpps: compactRpps(rpps ?? ""), rppsStatus, enrollments: enrollments ?? [] }));
+  const warning = mieAwaitingRppsWarning(mieAwaitingRpps({ rpps: readRpps(rpps ?? ""), rppsStatus, enrollments: enrollments ?? [] }));
   return (
     <div aria-live="polite" className={fr.cx("fr-fieldset__element")}>
       {warning ? <Alert severity="warning" small description={warning} /> : null}

@@ -58,6 +58,12 @@ describe("establishment profile form", () => {
     expect(messages({ ...valid, siret: "00000000000000" })).toEqual(["siret: Le SIRET ne peut pas être composé uniquement de zéros."]);
   });
 
+  it("reads a SIRET typed with dots or (non-breaking) spaces, as the FINESS fields and the dossier's SIRET do", () => {
+    for (const siret of ["732.829.320.00017", "732\u00a0829\u00a0320\u00a000017", "732\u202f829\u202f320 00017"]) {
+      expect(ZEstablishmentProfileInput.parse({ ...valid, siret }).siret, siret).toBe("73282932000017");
+    }
+  });
+
   it("refuses an unknown department and a negative headcount", () => {
     expect(messages({ ...valid, departmentCode: "99", headcount: -1 })).toEqual([
       "departmentCode: Choisissez le département.",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { compactIdentifier } from "@/lib/identifiers/compact";
 import { checkFiness, FINESS_DEPARTMENTS_TEXT, normalizeFiness } from "@/lib/identifiers/finess";
 import { checkSiret, siretProblemMessage } from "@/lib/identifiers/siret";
 import { DEPARTMENTS } from "./territories";
@@ -34,7 +35,7 @@ function zFiness(what: string) {
 
 const zSiret = z
   .string()
-  .transform((value) => value.replace(/\s+/g, ""))
+  .transform(compactIdentifier)
   .superRefine((siret, ctx) => {
     if (siret === "") return;
     const problem = checkSiret(siret);

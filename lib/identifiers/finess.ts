@@ -1,3 +1,4 @@
+import { compactIdentifier } from "./compact";
 import { luhnCheckDigit, passesLuhn } from "./luhn";
 
 /**
@@ -34,7 +35,7 @@ export const FINESS_DEPARTMENTS_TEXT = "01 à 19, 2A, 2B, 21 à 95, ou 97 suivi 
 
 /** Removes the spaces and dots people type between a FINESS's digit groups, and upper-cases the Corsican letters. */
 export function normalizeFiness(value: string): string {
-  return value.replace(/[\s.]+/g, "").toUpperCase();
+  return compactIdentifier(value).toUpperCase();
 }
 
 /** Completes an 8-character FINESS body with its check key. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { compactIdentifier } from "./compact";
 import { checkFiness, isValidFiness, normalizeFiness, withFinessKey } from "./finess";
 import { luhnCheckDigit, passesLuhn } from "./luhn";
-import { checkRpps, isAdeliNumber, isValidRpps, rppsFromNationalId, withRppsKey } from "./rpps";
+import { checkRpps, isAdeliNumber, isValidRpps, readRpps, rppsFromNationalId, withRppsKey } from "./rpps";
 import { checkSiret, isValidSiren, isValidSiret, withSiretKey } from "./siret";
 
 describe("Luhn", () => {
@@ -17,6 +18,13 @@ describe("Luhn", () => {
 
   it("computes the key that makes a body pass", () => {
     expect(luhnCheckDigit("7992739871")).toBe("3");
+  });
+});
+
+describe("what people type between digit groups", () => {
+  it("drops spaces, non-breaking and narrow non-breaking spaces, tabs and dots, and nothing else", () => {
+    expect(compactIdentifier(" 732.829\u00a0320\u202f000\t17 ")).toBe("73282932000017");
+    expect(compactIdentifier("2a-0001238")).toBe("2a-0001238");
   });
 });
 
@@ -80,6 +88,13 @@ describe("RPPS", () => {
     expect(rppsFromNationalId(" 10012345673 ")).toBe("10012345673");
     expect(rppsFromNationalId("810012345674")).toBeNull();
     expect(rppsFromNationalId("0123456789")).toBeNull(); // ADELI identifier
+  });
+
+  it("reads what a person types as an RPPS, without checking it: digit groups, or the national identifier", () => {
+    expect(readRpps("810 012 345 673")).toBe("10012345673");
+    expect(readRpps("100.123.456.73")).toBe("10012345673");
+    expect(readRpps("810012345674")).toBe("10012345674"); // checkRpps then says the key is wrong
+    expect(readRpps("0123456789")).toBe("0123456789");
   });
 
   it("knows an ADELI number, alone or as a national identifier (0 + ADELI), to say what it is", () => {

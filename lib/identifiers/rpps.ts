@@ -1,3 +1,4 @@
+import { compactIdentifier } from "./compact";
 import { luhnCheckDigit, passesLuhn } from "./luhn";
 import { isAllZeros } from "./zeros";
 
@@ -8,11 +9,6 @@ export function checkRpps(value: string): RppsProblem | null {
   if (!/^[0-9]{11}$/.test(value)) return "format";
   if (isAllZeros(value)) return "zeros";
   return passesLuhn(value) ? null : "checkKey";
-}
-
-/** Drops the spaces and dots people type or copy between an RPPS number's digit groups. */
-export function compactRpps(value: string): string {
-  return value.replace(/[\s.]/g, "");
 }
 
 export function isValidRpps(value: string): boolean {
@@ -33,11 +29,20 @@ export function isAdeliNumber(value: string): boolean {
 }
 
 /**
+ * The RPPS number in what a person typed or a file holds, not yet checked (`checkRpps` says what is
+ * wrong): digit groups compacted, and the national PP identifier `8` + RPPS read as its RPPS. The
+ * form, the imports and Pro Santé Connect all read it so, and the roster stores the 11 digits.
+ */
+export function readRpps(value: string): string {
+  const compact = compactIdentifier(value);
+  return /^8[0-9]{11}$/.test(compact) ? compact.slice(1) : compact;
+}
+
+/**
  * Reads an RPPS from what Pro Santé Connect or a directory extract gives: either the 11-digit
  * number, or the national PP identifier `8` + RPPS. Returns null for anything else (ADELI included).
  */
 export function rppsFromNationalId(value: string): string | null {
-  const trimmed = value.trim();
-  const candidate = /^8[0-9]{11}$/.test(trimmed) ? trimmed.slice(1) : trimmed;
+  const candidate = readRpps(value);
   return isValidRpps(candidate) ? candidate : null;
 }

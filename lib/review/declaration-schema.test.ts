@@ -9,6 +9,7 @@ const messages = (input: unknown) => {
 describe("a declaration of interests", () => {
   it("declares a tie with a partner by its SIRET, or by its name when the dossier gives none", () => {
     expect(messages({ hasConflict: true, type: "PARTNER_TIE", partnerSiret: "732 829 320 00017" })).toEqual([]);
+    expect(messages({ hasConflict: true, type: "PARTNER_TIE", partnerSiret: "732.829.320.00017" })).toEqual([]);
     expect(
       messages({ hasConflict: true, type: "PARTNER_TIE", partnerSiret: "", details: "Intégrateur Acme, mon ancien employeur" }),
     ).toEqual([]);

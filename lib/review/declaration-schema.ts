@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { compactIdentifier } from "@/lib/identifiers/compact";
 import { isValidSiret } from "@/lib/identifiers/siret";
 
 /** The declaration of interests, shared by the form and the route handler. */
@@ -10,10 +11,7 @@ export const ZDeclarationInput = z.discriminatedUnion("hasConflict", [
       type: z.enum(["EMPLOYMENT", "PERSONAL_TIE", "FINANCIAL_INTEREST", "PARTNER_TIE", "OTHER"], {
         error: "Choisissez la nature du lien.",
       }),
-      partnerSiret: z
-        .string()
-        .transform((value) => value.replace(/\s+/g, ""))
-        .default(""),
+      partnerSiret: z.string().transform(compactIdentifier).default(""),
       details: z.string().trim().max(2000, { error: "2 000 caractères au plus." }).default(""),
     })
     .superRefine((value, ctx) => {

@@ -15,7 +15,7 @@ import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { nameSearchWhere } from "@/lib/db/search-fold";
 import { Population, type Prisma, RppsStatus } from "@/lib/db/generated/client";
-import { compactRpps } from "@/lib/identifiers/rpps";
+import { readRpps } from "@/lib/identifiers/rpps";
 import { AppError } from "@/lib/errors/app-error";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { evaluateProfessional, prepareEstablishment } from "./compliance";
@@ -144,7 +144,7 @@ function whereOf(establishmentId: string, filters: TRosterFilters, today: Date):
         ? { activityEnd: { lt: today } }
         : {};
   const named = nameSearchWhere(filters.q);
-  const rppsStart = compactRpps(filters.q ?? "");
+  const rppsStart = readRpps(filters.q ?? "");
   return {
     establishmentId,
     ...activity,

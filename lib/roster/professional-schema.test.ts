@@ -50,6 +50,16 @@ describe("professional form", () => {
     expect(parsed.rpps).toBe(rpps);
   });
 
+  it("reads the national PP identifier (8 + RPPS) as its RPPS number, as the import does", () => {
+    const rpps = withRppsKey("1000000001");
+    for (const nationalId of [`8${rpps}`, `8${rpps.slice(0, 2)} ${rpps.slice(2, 5)} ${rpps.slice(5, 8)} ${rpps.slice(8)}`]) {
+      expect(ZProfessionalInput.parse({ ...toFormValues(record), rpps: nationalId }).rpps, nationalId).toBe(rpps);
+    }
+    expect(messages({ rpps: `8${withRppsKey("1000000001").slice(0, 10)}0` })).toEqual([
+      `rpps: Le numéro RPPS ${rpps.slice(0, 10)}0 n'est pas valide : sa clé de contrôle (dernier chiffre) ne correspond pas. Vérifiez les chiffres saisis.`,
+    ]);
+  });
+
   it("says in French how long a name may be", () => {
     expect(messages({ lastName: "X".repeat(PROFESSIONAL_NAME_MAX + 1) })).toEqual([
       `lastName: Le nom ne doit pas dépasser ${PROFESSIONAL_NAME_MAX} caractères.`,

@@ -6,7 +6,7 @@
  * `toProfessionalRecord`, `toFormValues`.
  */
 import { z } from "zod";
-import { checkRpps, compactRpps, isAdeliNumber } from "@/lib/identifiers/rpps";
+import { checkRpps, isAdeliNumber, readRpps } from "@/lib/identifiers/rpps";
 import { IdentityVerification, MieType, Population, ProfessionalCategory, RppsStatus } from "@/lib/db/generated/enums";
 import { dayToDate, dayToIsoDate, parseIsoDay, toDay } from "./dates";
 import { birthAndStartProblem, implausibleDayProblem } from "./past-days";
@@ -54,7 +54,8 @@ export const ZProfessionalInput = z
     category: z.enum(ProfessionalCategory),
     rpps: z
       .string()
-      .transform(compactRpps)
+      // The import's reading too (`parseRpps`): the national PP identifier 8 + RPPS is stored as its RPPS.
+      .transform(readRpps)
       .superRefine((rpps, ctx) => {
         if (rpps === "") return;
         const problem = checkRpps(rpps);

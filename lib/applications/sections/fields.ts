@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkCalendarDate } from "@/lib/applications/calendar-date";
 import { formatInteger } from "@/lib/format/numbers";
+import { compactIdentifier } from "@/lib/identifiers/compact";
 import { checkSiret, siretProblemMessage } from "@/lib/identifiers/siret";
 
 /**
@@ -66,7 +67,7 @@ export const zOptionalCalendarDate = z.union([z.string(), z.null(), z.undefined(
 
 /** Optional SIRET, typed with or without spaces; stored as its 14 digits, or null. */
 export const zOptionalSiret = z.union([z.string(), z.null(), z.undefined()], { error: INVALID_VALUE }).transform((value, ctx) => {
-  const digits = (value ?? "").replace(/[\s\u00a0\u202f.]/g, "");
+  const digits = compactIdentifier(value ?? "");
   if (digits === "") return null;
   const problem = checkSiret(digits);
   if (problem) ctx.addIssue({ code: "custom", message: siretProblemMessage(problem, digits), input: value });

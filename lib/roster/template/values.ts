@@ -8,7 +8,8 @@
  * `enumCodec`, `parseRpps`, `formatMieList`, `parseMieList`.
  */
 import type { MieType } from "@/lib/db/generated/enums";
-import { checkRpps, compactRpps, isAdeliNumber, isValidRpps, rppsFromNationalId } from "@/lib/identifiers/rpps";
+import { compactIdentifier } from "@/lib/identifiers/compact";
+import { checkRpps, isAdeliNumber, isValidRpps, readRpps } from "@/lib/identifiers/rpps";
 import { RPPS_STATUS_LABELS } from "../labels";
 import { MIE_CATALOGUE, MIE_TYPES } from "@/lib/mie/catalogue";
 import { dayToDate, formatDayFr, parseFrenchDay, parseIsoDay, toDay, type Day } from "../dates";
@@ -124,10 +125,10 @@ export function parseRpps(text: string): Parsed<string | null> {
       `le numéro RPPS « ${text.trim()} » a été transformé en nombre par le tableur : mettez la colonne « RPPS » au format Texte et saisissez de nouveau les numéros`,
     );
   }
-  const compact = compactRpps(text);
+  const compact = compactIdentifier(text);
   if (compact === "") return ok(null);
   if (!/^\d+$/.test(compact)) return fail(`le numéro RPPS « ${text.trim()} » ne doit contenir que des chiffres`);
-  const rpps = /^8\d{11}$/.test(compact) ? (rppsFromNationalId(compact) ?? compact.slice(1)) : compact;
+  const rpps = readRpps(compact);
   if (isAdeliNumber(compact)) {
     return fail(
       `le numéro ${compact} est un numéro ADELI, pas un numéro RPPS : laissez la colonne « RPPS » vide et indiquez le statut RPPS (« ${RPPS_STATUS_LABELS.NOT_REGISTERED} » ou « ${RPPS_STATUS_LABELS.REQUESTED} ») et la date de naissance`,
