@@ -49,7 +49,7 @@ export const ZBulkAction = z.discriminatedUnion("action", [
 ]);
 export type TBulkAction = z.infer<typeof ZBulkAction>;
 
-/** `done`: the professionals the action changed; `unchanged`: those it left as they were (a MIE they already had). */
+/** `done`: the professionals the action changed; `unchanged`: those it left as they were (a MIE they already had, still valid). */
 export type BulkOutcome = { done: number; unchanged: number; refused: Array<{ id: string; message: string }> };
 
 export async function applyBulkAction(
@@ -68,7 +68,7 @@ export async function applyBulkAction(
         firstName: true,
         rpps: true,
         activityStart: true,
-        enrollments: { select: { type: true, revokedAt: true } },
+        enrollments: { select: { type: true, expiresAt: true, revokedAt: true } },
       },
     });
     if (professionals.length !== ids.length)
@@ -78,9 +78,12 @@ export async function applyBulkAction(
 
     if (action.action === "ADD_MIE") {
       const enrolledAt = dayToDate(toDay(action.enrolledAt));
-      const targets = professionals.filter(
-        (professional) => !professional.enrollments.some((enrollment) => enrollment.type === action.type && enrollment.revokedAt === null),
-      );
+      // A card revoked, or expired by the new enrollment's day, is being renewed: the new one is added.
+      const holds = (enrollment: { type: MieType; expiresAt: Date | null; revokedAt: Date | null }) =>
+        enrollment.type === action.type &&
+        enrollment.revokedAt === null &&
+        (enrollment.expiresAt === null || enrollment.expiresAt > enrolledAt);
+      const targets = professionals.filter((professional) => !professional.enrollments.some(holds));
       done = targets.length;
       await tx.mieEnrollment.createMany({
         data: targets.map((professional) => ({ professionalId: professional.id, type: action.type, enrolledAt })),

@@ -307,6 +307,27 @@ describe("roster imports and edits", () => {
     expect(await testDb.mieEnrollment.count({ where: { type: "FIDO2_LOCAL" } })).toBe(3);
   });
 
+  it("adds a renewed card when the one held has expired by the new enrollment, not while it is still valid", async () => {
+    const { establishment, viewer, importText, commit } = await setup();
+    const held = ["CPS:2023-01-01:2026-11-01", "CPS:2023-01-01:2026-11-02", "CPS:2023-01-01::2026-06-01"];
+    await commit((await importText(templateCsv(lines(3, (index) => ({ MIE: held[index] }))))).id);
+    const all = await professionals();
+    const addCard = () =>
+      applyBulkAction(viewer, {
+        establishmentId: establishment.id,
+        action: { action: "ADD_MIE", ids: all.map((professional) => professional.id), type: "CPS", enrolledAt: "2026-11-01" },
+        ip: null,
+      });
+
+    // NOM0's card expired that day, NOM2's was revoked: both get the new one; NOM1's is still valid.
+    expect(await addCard()).toEqual({ done: 2, unchanged: 1, refused: [] });
+    const cards = await testDb.mieEnrollment.findMany({
+      where: { type: "CPS", enrolledAt: new Date("2026-11-01T00:00:00Z") },
+      select: { professional: { select: { lastName: true } } },
+    });
+    expect(cards.map((card) => card.professional.lastName).sort()).toEqual(["NOM0", "NOM2"]);
+  });
+
   it("refuses a change made on a stale copy of a professional's record", async () => {
     const { establishment, viewer } = await setup();
     const input = ZProfessionalInput.parse(toFormValues(professionalRecord({ rpps: rpps(1) })));
