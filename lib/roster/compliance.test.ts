@@ -475,7 +475,7 @@ describe("evaluateProfessional", () => {
       {
         code: "DMP_UNREACHABLE",
         message:
-          "Pas d'accès au DMP : il faut une authentification à deux facteurs par Pro Santé Connect ou AIR simplifié, avec une CPS, une e-CPS, une clé FIDO2 enrôlée dans Pro Santé Connect ou un moyen local à deux facteurs homologué",
+          "Pas d'accès au DMP : il faut une authentification à deux facteurs par Pro Santé Connect (CPS, e-CPS, clé FIDO2 enrôlée dans Pro Santé Connect, ou moyen local homologué si le fournisseur d'identité de l'établissement est fédéré avec Pro Santé Connect), ou par AIR simplifié avec un moyen conforme à deux facteurs",
         nextStep: "Enregistrer d'abord le professionnel au RPPS, puis enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect",
       },
     ]);
@@ -628,6 +628,26 @@ describe("evaluateProfessional", () => {
     // Neither federated nor AIR simplifié: homologating would not open the DMP.
     const neither = evaluateProfessional(professional(only(FIDO2_LOCAL)), establishment(), "2026-03-01");
     expect(neither.missing.at(-1)?.nextStep).toBe("Enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect");
+  });
+
+  it("says what keeps a compliant MIE from the DMP, rather than asking for what the professional holds", () => {
+    const homologated = establishment({ homologations: { FIDO2_LOCAL: "2026-01-01" } });
+    expect(evaluateProfessional(professional(only(OTP, FIDO2_LOCAL)), homologated, "2026-03-01").missing).toEqual([
+      {
+        code: "DMP_UNREACHABLE",
+        message:
+          "Pas d'accès au DMP : « Clé de sécurité FIDO2 de l'établissement » est conforme, mais n'y donne accès que si le fournisseur d'identité de l'établissement est fédéré avec Pro Santé Connect, ou par AIR simplifié",
+        nextStep: "Fédérer le fournisseur d'identité de l'établissement avec Pro Santé Connect, ou enrôler une e-CPS",
+      },
+    ]);
+    // The Vitale card app never goes through the establishment's identity provider.
+    expect(evaluateProfessional(professional(only(mie("APCV", "2025-01-01"))), establishment(), "2026-03-01").missing).toEqual([
+      {
+        code: "DMP_UNREACHABLE",
+        message: "Pas d'accès au DMP : « Application carte Vitale » est conforme, mais n'y donne accès que par AIR simplifié",
+        nextStep: "Enrôler une e-CPS ou une clé FIDO2 dans Pro Santé Connect",
+      },
+    ]);
   });
 
   it("dates the last RPPS check", () => {

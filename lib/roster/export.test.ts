@@ -188,7 +188,7 @@ const VERDICTS = [
     "Identité à vérifier",
     "Non enregistré au RPPS",
     "",
-    "Non enregistré au RPPS ; Identité non vérifiée ; Aucun moyen d'authentification conforme ; Pas d'accès au DMP : il faut une authentification à deux facteurs par Pro Santé Connect ou AIR simplifié, avec une CPS, une e-CPS, une clé FIDO2 enrôlée dans Pro Santé Connect ou un moyen local à deux facteurs homologué",
+    "Non enregistré au RPPS ; Identité non vérifiée ; Aucun moyen d'authentification conforme ; Pas d'accès au DMP : il faut une authentification à deux facteurs par Pro Santé Connect (CPS, e-CPS, clé FIDO2 enrôlée dans Pro Santé Connect, ou moyen local homologué si le fournisseur d'identité de l'établissement est fédéré avec Pro Santé Connect), ou par AIR simplifié avec un moyen conforme à deux facteurs",
   ],
   // Needs nothing: no MIE nor DMP verdict, as on the page.
   [

@@ -12,13 +12,13 @@
  *
  * Public API (inside lib/roster): `MissingCode`, `AUTHENTICATION_CODES`, `ComplianceGap`, `missingItems`.
  */
-import { MIE_CATALOGUE, RIE_DEADLINE } from "@/lib/mie/catalogue";
+import { MIE_CATALOGUE, RIE_DEADLINE, type MieDefinition } from "@/lib/mie/catalogue";
 import type { MieType } from "@/lib/db/generated/enums";
 import { isValidRpps } from "@/lib/identifiers/rpps";
 import { formatDayFr, formatDayFrLong, toDay, type Day } from "./dates";
 import { VERDICT_LABELS } from "./labels";
 import { needsStrongAuthentication, type EnrollmentFacts, type ProfessionalFacts } from "./model";
-import { countsForRie, enrollmentStanding, Verdict, type DayContext, type PreparedEstablishment } from "./verdicts";
+import { countsForRie, enrollmentStanding, Verdict, type DayContext, type MieStanding, type PreparedEstablishment } from "./verdicts";
 
 export type MissingCode =
   | "RPPS_NOT_REGISTERED"
@@ -232,23 +232,21 @@ function authenticationItems(
   return items;
 }
 
+type Standing = { definition: MieDefinition; standing: MieStanding };
+
 /**
  * The next step towards the DMP. A local two-factor MIE reaches it through a federated IdP or AIR
  * simplifié only once it counts for the RIE: from 2026, once homologated (the RIE asks for a
  * compliant MIE to reach digital health services), so an unhomologated one calls for its homologation.
+ * `offPscLocal`: a compliant local MIE that the federation of the establishment's IdP would open to it.
  */
 function dmpNextStep(
-  flags: number,
+  standings: Standing[],
+  offPscLocal: MieDefinition | undefined,
   professional: ProfessionalFacts,
-  registered: boolean,
   establishment: PreparedEstablishment,
-  at: DayContext,
   enrol: string,
 ): string {
-  const standings = professional.enrollments.map((enrollment) => ({
-    definition: MIE_CATALOGUE[enrollment.type],
-    standing: enrollmentStanding(enrollment, registered, establishment, at),
-  }));
   // An e-CPS or a PSC key already held: the RPPS number is what is missing.
   const withoutRpps = standings.find(({ standing }) => standing === "NEEDS_RPPS");
   if (withoutRpps) return rppsForMieItem(professional, withoutRpps.definition.type).nextStep;
@@ -265,28 +263,35 @@ function dmpNextStep(
       ? `${HOMOLOGATE} : « ${label} » donnera alors accès au DMP`
       : `« ${label} » donnera accès au DMP à partir du ${formatDayFr(decidedFrom)}, date de son homologation`;
   }
-  // Compliant through a local MIE that would reach PSC once the establishment's IdP is federated.
-  const federationWouldDo =
-    !establishment.idpFederatedWithPsc &&
-    (flags & Verdict.RIE_COMPLIANT) !== 0 &&
-    standings.some(({ definition, standing }) => definition.pscThroughFederatedIdp && countsForRie(standing));
-  return federationWouldDo ? "Fédérer le fournisseur d'identité de l'établissement avec Pro Santé Connect, ou enrôler une e-CPS" : enrol;
+  return offPscLocal ? "Fédérer le fournisseur d'identité de l'établissement avec Pro Santé Connect, ou enrôler une e-CPS" : enrol;
 }
 
+/**
+ * Rule 2 of docs/domain/mie-and-compliance.md, for the professional at hand: a compliant MIE they
+ * hold is named with the way it would reach the DMP, rather than listed back to them as the remedy.
+ */
 function dmpItem(
-  flags: number,
   professional: ProfessionalFacts,
   registered: boolean,
   establishment: PreparedEstablishment,
   at: DayContext,
   enrol: string,
 ): ComplianceGap {
-  return {
-    code: "DMP_UNREACHABLE",
-    message:
-      "Pas d'accès au DMP : il faut une authentification à deux facteurs par Pro Santé Connect ou AIR simplifié, avec une CPS, une e-CPS, une clé FIDO2 enrôlée dans Pro Santé Connect ou un moyen local à deux facteurs homologué",
-    nextStep: dmpNextStep(flags, professional, registered, establishment, at, enrol),
-  };
+  const standings = professional.enrollments.map((enrollment) => ({
+    definition: MIE_CATALOGUE[enrollment.type],
+    standing: enrollmentStanding(enrollment, registered, establishment, at),
+  }));
+  // A compliant MIE has two factors, so it misses the DMP only without AIR simplifié, and a local
+  // one only without the federation too.
+  const compliant = standings.filter(({ standing }) => countsForRie(standing)).map(({ definition }) => definition);
+  const offPscLocal = compliant.find((definition) => definition.pscThroughFederatedIdp);
+  const other = compliant[0];
+  const message = offPscLocal
+    ? `Pas d'accès au DMP : « ${offPscLocal.label} » est conforme, mais n'y donne accès que si le fournisseur d'identité de l'établissement est fédéré avec Pro Santé Connect, ou par AIR simplifié`
+    : other
+      ? `Pas d'accès au DMP : « ${other.label} » est conforme, mais n'y donne accès que par AIR simplifié`
+      : "Pas d'accès au DMP : il faut une authentification à deux facteurs par Pro Santé Connect (CPS, e-CPS, clé FIDO2 enrôlée dans Pro Santé Connect, ou moyen local homologué si le fournisseur d'identité de l'établissement est fédéré avec Pro Santé Connect), ou par AIR simplifié avec un moyen conforme à deux facteurs";
+  return { code: "DMP_UNREACHABLE", message, nextStep: dmpNextStep(standings, offPscLocal, professional, establishment, enrol) };
 }
 
 function rppsCheckItem(professional: ProfessionalFacts): ComplianceGap {
@@ -316,7 +321,7 @@ export function missingItems(
   if (!(flags & Verdict.RIE_COMPLIANT) && needsStrongAuthentication(professional)) {
     items.push(...authenticationItems(professional, registered, establishment, at, enrol));
   }
-  if (professional.needsDmp && !(flags & Verdict.DMP_READY)) items.push(dmpItem(flags, professional, registered, establishment, at, enrol));
+  if (professional.needsDmp && !(flags & Verdict.DMP_READY)) items.push(dmpItem(professional, registered, establishment, at, enrol));
   if (flags & Verdict.RPPS_CHECK_OVERDUE) items.push(rppsCheckItem(professional));
   return items;
 }
