@@ -12,10 +12,15 @@ import { giveFocus } from "@/components/forms/give-focus";
 import { type SubmitResult, useApiSubmit } from "@/components/forms/use-api-submit";
 import { useFocusBack } from "@/components/forms/use-focus-back";
 import { ApiError, callApi } from "@/lib/http/api-client";
-import { HOMOLOGATION_REFERENCE_MAX, type THomologationInput, ZHomologationInput } from "@/lib/roster/homologation-schema";
-import { formatNumericCalendarDate } from "@/lib/time/paris";
+import type { MieType } from "@/lib/db/generated/enums";
+import {
+  HOMOLOGATION_REFERENCE_MAX,
+  homologationStatus,
+  type THomologationInput,
+  ZHomologationInput,
+} from "@/lib/roster/homologation-schema";
 
-type Homologation = { type: string; label: string; decidedAt: string; reference: string };
+type Homologation = { type: MieType; label: string; decidedAt: string; reference: string };
 type Option = { value: string; label: string };
 type HomologationFormValues = { type: string; decidedAt: string; reference: string };
 
@@ -78,7 +83,7 @@ export function HomologationPanel({
         <ul>
           {homologations.map((homologation) => (
             <li key={homologation.type} className={fr.cx("fr-mb-1w")}>
-              {homologation.label} : homologué le {formatNumericCalendarDate(homologation.decidedAt)}
+              {homologation.label} : {homologationStatus(homologation.type, homologation.decidedAt, today)}
               {homologation.reference ? ` (${homologation.reference})` : ""}{" "}
               {canEdit ? (
                 <Button

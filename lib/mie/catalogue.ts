@@ -39,7 +39,7 @@ export type MieDefinition = {
    * exist without an RPPS number.
    */
   needsRpps: boolean;
-  /** Grammatical gender of `shortLabel`, so a message can agree with it (« e-CPS expirée »). */
+  /** Grammatical gender of `shortLabel` and `label`, so a message can agree with them (« e-CPS expirée »). */
   gender: "f" | "m";
 };
 

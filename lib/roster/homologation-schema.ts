@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { MieType } from "@/lib/db/generated/enums";
 import { MIE_CATALOGUE, isHomologable } from "@/lib/mie/catalogue";
+import { formatNumericCalendarDate } from "@/lib/time/paris";
 import { parseIsoDay } from "./dates";
 
 /** The local two-factor types accepted beyond the transition (`isHomologable`): the only ones an establishment homologates. */
@@ -26,3 +27,13 @@ export const ZHomologationInput = z.object({
     .max(HOMOLOGATION_REFERENCE_MAX, { error: `La référence ne doit pas dépasser ${HOMOLOGATION_REFERENCE_MAX} caractères.` }),
 });
 export type THomologationInput = z.infer<typeof ZHomologationInput>;
+
+/**
+ * « homologuée le 07/12/2026 », agreeing with the MIE's name; a decision dated after `today` (both
+ * `YYYY-MM-DD`) is announced, not said to be made: the MIE counts only from that day.
+ */
+export function homologationStatus(type: MieType, decidedAt: string, today: string): string {
+  const day = formatNumericCalendarDate(decidedAt);
+  if (decidedAt > today) return `homologation prévue le ${day}`;
+  return `${MIE_CATALOGUE[type].gender === "f" ? "homologuée" : "homologué"} le ${day}`;
+}
