@@ -83,7 +83,8 @@ test.describe("establishment profile and team", () => {
     await expect(page.getByText("Le SIRET doit comporter 14 chiffres.")).toBeVisible();
     expect((await e2eDb.establishment.findUniqueOrThrow({ where: { id: establishment.id } })).version).toBe(1);
 
-    await page.getByLabel("SIRET (facultatif)").fill("732 829 320 00017");
+    // Typed with dots, as the FINESS fields and the dossier take it.
+    await page.getByLabel("SIRET (facultatif)").fill("732.829.320.00017");
     const finess = (await e2eDb.establishment.findUniqueOrThrow({ where: { id: establishment.id } })).finessEt;
     await page.getByLabel("FINESS de l'établissement (ET)").fill(finess);
     await page.getByRole("button", { name: "Ajouter un contact" }).click();

@@ -513,6 +513,11 @@ test.describe("professional roster", () => {
     await expect(save).toBeFocused();
     await expect(date).not.toHaveAttribute("aria-invalid", "true");
     expect(await e2eDb.mieHomologation.count({ where: { establishmentId: establishment.id } })).toBe(1);
+    await expect(page.getByText("Clé de sécurité FIDO2 de l'établissement : homologuée le 01/03/2025")).toBeVisible();
+    // A decision dated ahead replaces it, announced rather than said to be made.
+    await date.fill("2999-01-01");
+    await save.click();
+    await expect(page.getByText("Clé de sécurité FIDO2 de l'établissement : homologation prévue le 01/01/2999")).toBeVisible();
     await expectNoSeriousAccessibilityViolation(page);
   });
 
