@@ -71,6 +71,12 @@ test.describe("uploads", () => {
     await expect(field).toHaveAccessibleDescription(/Le fichier « faux\.pdf » n'est pas .* valide/);
     await expect(field).toBeFocused();
     expect(sent).toHaveLength(1);
+
+    // Downloaded under the name it was sent with: an apostrophe took every accent away in Chromium.
+    await field.setInputFiles({ name: "Lettre d'engagement signée.pdf", mimeType: "application/pdf", buffer: PDF });
+    const download = page.waitForEvent("download");
+    await objective.getByRole("link", { name: "Lettre d'engagement signée.pdf" }).click();
+    expect((await download).suggestedFilename()).toBe("Lettre d'engagement signée.pdf");
     await api.dispose();
     await context.close();
   });

@@ -1,3 +1,5 @@
+import contentDisposition from "content-disposition";
+
 function downloadHeaders(fileName: string, mimeType: string): Record<string, string> {
   // The name for browsers that do not read `filename*`: accents dropped, dashes (« – ») as « - »,
   // and the spaces a dropped character leaves run together as one.
@@ -11,7 +13,10 @@ function downloadHeaders(fileName: string, mimeType: string): Record<string, str
       .trim() || "fichier";
   return {
     "Content-Type": mimeType,
-    "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    // `filename*` as RFC 8187 writes it, by Express's own library: `encodeURIComponent` leaves the
+    // apostrophe of « d'engagement » as it is, and Chromium, refusing such a `filename*`, fell back
+    // to the ASCII name.
+    "Content-Disposition": contentDisposition(fileName, { fallback: ascii }),
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "private, no-store",
   };
@@ -19,7 +24,7 @@ function downloadHeaders(fileName: string, mimeType: string): Record<string, str
 
 /**
  * A download: always as an attachment (never rendered by the browser inside our origin), with the
- * type from our records and nosniff, and the name encoded for any character (RFC 6266 / 5987).
+ * type from our records and nosniff, and the name encoded for any character (RFC 6266 / 8187).
  */
 export function fileResponse(bytes: Uint8Array, fileName: string, mimeType: string): Response {
   return new Response(new Uint8Array(bytes), {
