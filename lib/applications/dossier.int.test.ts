@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/access/viewer";
+import { FILES } from "@/lib/attachments/testing/files";
+import { storedKeys } from "@/lib/storage/testing/stored-keys";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { postMessage } from "./post-message";
 import { saveSection } from "./save-section";
@@ -225,6 +227,24 @@ describe("dossier use cases", () => {
       "message → directrice@example.test",
       "transition → directrice@example.test",
     ]);
+  });
+
+  it("keeps none of a message's files when one of them is refused", async () => {
+    const { application, user, asViewer } = await setup();
+    const manager = asViewer(await user("pilote", "PROGRAMME_MANAGER"));
+    const before = await storedKeys();
+    const files = [
+      { bytes: new Uint8Array(FILES.pdf), name: "devis.pdf", type: "application/pdf" },
+      { bytes: new Uint8Array(FILES.exe), name: "planning.pdf", type: "application/pdf" },
+    ];
+
+    await expect(postMessage(manager, { applicationId: application.id, body: "Voici les pièces.", files })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { files: [expect.stringContaining("planning.pdf")] },
+    });
+    // The first file was stored before the second was refused: removed with the refusal.
+    expect(await storedKeys()).toEqual(before);
+    expect(await testDb.message.count({ where: { applicationId: application.id } })).toBe(0);
   });
 
   it("tells the programme managers, not a disabled one, when the establishment answers a request for information", async () => {

@@ -1,7 +1,7 @@
 import { authorizeApplication } from "@/lib/access/policy";
 import { auditActor, isMemberOf, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { type IncomingFile, type StoredFile, storeCheckedFile } from "@/lib/attachments/store-file";
+import { type IncomingFile, withStoredFiles } from "@/lib/attachments/store-file";
 import { TOO_MANY_FILES } from "@/lib/attachments/file-size-check";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { db } from "@/lib/db/client";
@@ -36,47 +36,46 @@ export async function postMessage(
     const message = TOO_MANY_FILES.message(UPLOAD_LIMITS.messageFiles);
     throw new AppError("INVALID_INPUT", message, { fieldErrors: { files: [message] } });
   }
-  const storedFiles: StoredFile[] = [];
-  for (const file of input.files) storedFiles.push(await storeCheckedFile(file, "files"));
-
   const fromEstablishment = isMemberOf(viewer, facts.establishmentId);
-  const posted = await db.$transaction(async (tx) => {
-    const message = await tx.message.create({
-      data: {
-        applicationId: facts.id,
-        authorId: viewer.userId,
-        body,
-        attachments: {
-          create: storedFiles.map((file) => ({ applicationId: facts.id, ...file, uploadedById: viewer.userId })),
+  const posted = await withStoredFiles(input.files, "files", (storedFiles) =>
+    db.$transaction(async (tx) => {
+      const message = await tx.message.create({
+        data: {
+          applicationId: facts.id,
+          authorId: viewer.userId,
+          body,
+          attachments: {
+            create: storedFiles.map((file) => ({ applicationId: facts.id, ...file, uploadedById: viewer.userId })),
+          },
         },
-      },
-      select: { id: true, createdAt: true },
-    });
-    // The message's id and how many files it carries: its words stay in the thread, out of a log
-    // that can be neither corrected nor erased (ADR 0039).
-    await recordAudit(tx, {
-      actor: auditActor(viewer),
-      action: "application.message_posted",
-      target: { type: "Application", id: facts.id },
-      ip: input.ip ?? null,
-      details: { messageId: message.id, files: storedFiles.length },
-    });
-    const establishment = await tx.establishment.findUniqueOrThrow({
-      where: { id: facts.establishmentId },
-      select: { name: true, memberships: REACHABLE_MEMBERS },
-    });
-    const recipients = fromEstablishment
-      ? (await tx.user.findMany(REACHABLE_MANAGERS)).map((user) => user.email)
-      : establishment.memberships.map((membership) => membership.user.email);
-    const email = messagePostedEmail({
-      author: nameWithSide(viewer.displayName, viewer.staffRole),
-      establishment: establishment.name,
-      applicationId: facts.id,
-      body,
-    });
-    for (const to of recipients) await enqueueEmail(tx, { dedupeKey: `message:${message.id}:${to}`, to, ...email });
-    return message;
-  });
+        select: { id: true, createdAt: true },
+      });
+      // The message's id and how many files it carries: its words stay in the thread, out of a log
+      // that can be neither corrected nor erased (ADR 0039).
+      await recordAudit(tx, {
+        actor: auditActor(viewer),
+        action: "application.message_posted",
+        target: { type: "Application", id: facts.id },
+        ip: input.ip ?? null,
+        details: { messageId: message.id, files: storedFiles.length },
+      });
+      const establishment = await tx.establishment.findUniqueOrThrow({
+        where: { id: facts.establishmentId },
+        select: { name: true, memberships: REACHABLE_MEMBERS },
+      });
+      const recipients = fromEstablishment
+        ? (await tx.user.findMany(REACHABLE_MANAGERS)).map((user) => user.email)
+        : establishment.memberships.map((membership) => membership.user.email);
+      const email = messagePostedEmail({
+        author: nameWithSide(viewer.displayName, viewer.staffRole),
+        establishment: establishment.name,
+        applicationId: facts.id,
+        body,
+      });
+      for (const to of recipients) await enqueueEmail(tx, { dedupeKey: `message:${message.id}:${to}`, to, ...email });
+      return message;
+    }),
+  );
   requestDelivery();
   return posted;
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/access/viewer";
 import { fileStorage } from "@/lib/storage";
+import { storedKeys } from "@/lib/storage/testing/stored-keys";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { dossierReference } from "./dossier-reference";
 import { extractPdfText } from "./testing/pdf-text";
@@ -9,11 +10,7 @@ import { readReceipt } from "./read-receipt";
 import { submitApplication } from "./submit-application";
 import { completeDossierContent, createDraft, createOpenWave, establishmentWithDirector } from "@/test/factories";
 
-async function receiptKeys(): Promise<Set<string>> {
-  const keys = new Set<string>();
-  for await (const object of fileStorage().list()) if (object.key.startsWith("receipts/")) keys.add(object.key);
-  return keys;
-}
+const receiptKeys = () => storedKeys("receipts/");
 
 /**
  * A submission's acknowledgment of receipt holds the dossier's content: parallel submits of one

@@ -39,3 +39,33 @@ export async function storeCheckedFile(file: IncomingFile, field = "file"): Prom
     storageKey,
   };
 }
+
+/**
+ * Checks and stores the files, then hands them to `record` (the transaction that writes their
+ * rows), one stored file for each file given. Whatever refuses after the first file is stored – a
+ * later file, a rule inside the transaction, the transaction itself – removes every stored file:
+ * rolled back, no row will ever name them, and repeated refusals would fill the storage until the
+ * daily sweep.
+ */
+export async function withStoredFiles<const Files extends readonly IncomingFile[], T>(
+  files: Files,
+  field: string,
+  record: (stored: { [K in keyof Files]: StoredFile }) => Promise<T>,
+): Promise<T> {
+  const stored: StoredFile[] = [];
+  try {
+    for (const file of files) stored.push(await storeCheckedFile(file, field));
+    // One stored file per file, in their order: the shape `record` is promised.
+    return await record(stored as { [K in keyof Files]: StoredFile });
+  } catch (error) {
+    // One that cannot be removed now is left to the daily sweep: the refusal is what is answered.
+    await Promise.all(
+      stored.map((file) =>
+        fileStorage()
+          .delete(file.storageKey)
+          .catch(() => undefined),
+      ),
+    );
+    throw error;
+  }
+}

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { FILES } from "@/lib/attachments/testing/files";
+import { storedKeys } from "@/lib/storage/testing/stored-keys";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { createDraft, createOpenWave, establishmentWithDirector } from "@/test/factories";
 import { resetDatabase, testDb } from "@/test/integration/database";
@@ -17,7 +18,7 @@ const file = (name: string, bytes: Buffer) => ({ bytes: new Uint8Array(bytes), n
 beforeEach(resetDatabase);
 
 describe("uploadAttachment", () => {
-  it("refuses the same file (same content) twice at one place of the dossier, naming it and when it was added", async () => {
+  it("refuses the same file (same content) twice at one place of the dossier, naming it and when it was added, and keeps nothing of it", async () => {
     const { establishment, director } = await establishmentWithDirector(testDb);
     const wave = await createOpenWave(testDb);
     const draft = await createDraft(testDb, establishment.id, wave);
@@ -26,18 +27,21 @@ describe("uploadAttachment", () => {
       uploadAttachment(director, { applicationId: draft.id, objectiveId, file: file(name, bytes) });
 
     const kept = await upload(first!.id, "rapport.pdf");
+    const stored = await storedKeys();
     // Under another name too: the content is the same file.
     await expect(upload(first!.id, "rapport (copie).pdf")).rejects.toMatchObject({
       code: "CONFLICT",
       message: `Ce fichier est déjà joint (« rapport.pdf », ajouté le ${formatParisDateTime(kept.createdAt)}).`,
       fieldErrors: { file: [`Ce fichier est déjà joint (« rapport.pdf », ajouté le ${formatParisDateTime(kept.createdAt)}).`] },
     });
+    // Repeated refusals would otherwise fill the storage until the daily sweep.
+    expect(await storedKeys()).toEqual(stored);
     // Another objective, the dossier's own files, or another content under the same name: accepted.
     await upload(second!.id, "rapport.pdf");
     await upload(null, "rapport.pdf");
     await upload(first!.id, "rapport.pdf", Buffer.concat([FILES.pdf, Buffer.from("% v2\n")]));
-    const stored = await testDb.attachment.findMany({ where: { applicationId: draft.id }, select: { objectiveId: true } });
-    expect(stored.map((row) => row.objectiveId).sort()).toEqual([first!.id, first!.id, second!.id, null].sort());
+    const rows = await testDb.attachment.findMany({ where: { applicationId: draft.id }, select: { objectiveId: true } });
+    expect(rows.map((row) => row.objectiveId).sort()).toEqual([first!.id, first!.id, second!.id, null].sort());
   });
 
   it("refuses the second of two uploads of the same file at the same place at the same time, with the same message", async () => {
@@ -52,6 +56,7 @@ describe("uploadAttachment", () => {
       }),
     );
     const places = drafts.flatMap((draft) => [objectiveId, null].map((place) => ({ draft, objectiveId: place })));
+    const before = await storedKeys();
 
     const outcomes = await Promise.allSettled(
       places.flatMap(({ draft, objectiveId }) =>
@@ -63,9 +68,11 @@ describe("uploadAttachment", () => {
 
     const rows = await testDb.attachment.findMany({
       where: { applicationId: { in: drafts.map((draft) => draft.id) } },
-      select: { applicationId: true, objectiveId: true, fileName: true, createdAt: true },
+      select: { applicationId: true, objectiveId: true, fileName: true, createdAt: true, storageKey: true },
     });
     expect(rows).toHaveLength(places.length);
+    // The refused ones' files are gone: what was added is the kept rows' files.
+    expect([...(await storedKeys())].filter((key) => !before.has(key)).sort()).toEqual(rows.map((row) => row.storageKey).sort());
     const refusals = outcomes.filter((outcome) => outcome.status === "rejected").map((outcome) => outcome.reason as unknown);
     expect(refusals).toHaveLength(places.length);
     for (const [index, outcome] of outcomes.entries()) {

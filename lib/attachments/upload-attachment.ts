@@ -9,7 +9,7 @@ import { isRowId } from "@/lib/db/row-id";
 import { AppError } from "@/lib/errors/app-error";
 import { fileStorage } from "@/lib/storage";
 import { formatParisDateTime } from "@/lib/time/paris";
-import { type IncomingFile, storeCheckedFile } from "./store-file";
+import { type IncomingFile, withStoredFiles } from "./store-file";
 
 export type UploadRequest = {
   applicationId: string;
@@ -42,7 +42,7 @@ async function refuseFileAlreadyJoined(tx: Prisma.TransactionClient, place: Plac
  * stored under a generated name, its SHA-256 kept for the content hash of the submission; the same
  * content already at that place is refused. Two uploads of one file at once would both find the
  * place free: the lock on the place and content makes the second read after the first's insert.
- * A stored file whose row is refused is referenced by nothing, and goes with the daily sweep.
+ * A refused file is not kept: its stored copy is removed with the refusal (`withStoredFiles`).
  */
 export async function uploadAttachment(viewer: Viewer, request: UploadRequest) {
   const facts = await loadDossierFacts(db, request.applicationId);
@@ -56,23 +56,24 @@ export async function uploadAttachment(viewer: Viewer, request: UploadRequest) {
     objectiveCode = objective.code;
   }
   const place: Place = { applicationId: facts.id, objectiveId: request.objectiveId ?? null };
-  const stored = await storeCheckedFile(request.file, "file");
-  return db.$transaction(async (tx) => {
-    await lockUntilCommit(tx, `attachment:${place.applicationId}:${place.objectiveId ?? ""}:${stored.sha256}`);
-    await refuseFileAlreadyJoined(tx, place, stored.sha256);
-    const attachment = await tx.attachment.create({
-      data: { ...place, ...stored, uploadedById: viewer.userId },
-      select: { id: true, fileName: true, sizeBytes: true, mimeType: true, objectiveId: true, createdAt: true },
-    });
-    await recordAudit(tx, {
-      actor: auditActor(viewer),
-      action: "application.attachment_added",
-      target: { type: "Application", id: facts.id },
-      ip: request.ip ?? null,
-      details: attachmentAuditDetails({ attachmentId: attachment.id, sha256: stored.sha256, objectiveCode }),
-    });
-    return attachment;
-  });
+  return withStoredFiles([request.file], "file", ([stored]) =>
+    db.$transaction(async (tx) => {
+      await lockUntilCommit(tx, `attachment:${place.applicationId}:${place.objectiveId ?? ""}:${stored.sha256}`);
+      await refuseFileAlreadyJoined(tx, place, stored.sha256);
+      const attachment = await tx.attachment.create({
+        data: { ...place, ...stored, uploadedById: viewer.userId },
+        select: { id: true, fileName: true, sizeBytes: true, mimeType: true, objectiveId: true, createdAt: true },
+      });
+      await recordAudit(tx, {
+        actor: auditActor(viewer),
+        action: "application.attachment_added",
+        target: { type: "Application", id: facts.id },
+        ip: request.ip ?? null,
+        details: attachmentAuditDetails({ attachmentId: attachment.id, sha256: stored.sha256, objectiveCode }),
+      });
+      return attachment;
+    }),
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { authorizeApplication } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { loadDossierFacts } from "@/lib/applications/dossier-facts";
-import { type IncomingFile, type StoredFile, storeCheckedFile } from "@/lib/attachments/store-file";
+import { type IncomingFile, withStoredFiles } from "@/lib/attachments/store-file";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { TOO_MANY_FILES } from "@/lib/attachments/file-size-check";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
@@ -9,7 +9,6 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { verificationToCheckEmail } from "@/lib/notifications/verification-to-check";
-import { fileStorage } from "@/lib/storage";
 import { assertVersion, loadVerificationForUpdate } from "./load-verification-for-update";
 import { nextVerificationState, TIER_LABELS, tierHolding } from "./verification-machine";
 import { emailVerifiers } from "./verification-notices";
@@ -36,10 +35,8 @@ export async function answerInformationRequest(
     const message = TOO_MANY_FILES.answer(UPLOAD_LIMITS.messageFiles);
     throw new AppError("INVALID_INPUT", message, { fieldErrors: { files: [message] } });
   }
-  const stored: StoredFile[] = [];
-  try {
-    for (const file of input.files) stored.push(await storeCheckedFile(file, "files"));
-    const result = await db.$transaction(async (tx) => {
+  const result = await withStoredFiles(input.files, "files", (stored) =>
+    db.$transaction(async (tx) => {
       const { facts, verification } = await loadVerificationForUpdate(tx, applicationId);
       authorizeApplication(viewer, facts, "declare-results");
       assertVersion(verification, input.version);
@@ -86,18 +83,8 @@ export async function answerInformationRequest(
         `verification-step:${step.id}`,
       );
       return { state: next.to, stepId: step.id };
-    });
-    requestDelivery();
-    return result;
-  } catch (error) {
-    // Rolled back after the uploads: the files would be nobody's.
-    await Promise.all(
-      stored.map((file) =>
-        fileStorage()
-          .delete(file.storageKey)
-          .catch(() => undefined),
-      ),
-    );
-    throw error;
-  }
+    }),
+  );
+  requestDelivery();
+  return result;
 }

@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/access/viewer";
 import { readAttachment } from "@/lib/attachments/upload-attachment";
 import { FILES } from "@/lib/attachments/testing/files";
 import type { ReviewTiers } from "@/lib/db/generated/enums";
-import { fileStorage } from "@/lib/storage";
+import { storedKeys } from "@/lib/storage/testing/stored-keys";
 import { createReviewer, createSelectedDossier, createUser, directorOf, programmeManager } from "@/test/factories";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { answerInformationRequest } from "./answer-information-request";
@@ -33,12 +33,6 @@ const approveAll = (version: number, now = LATER) => ({
   ip: null,
   now,
 });
-
-async function storedKeys(): Promise<Set<string>> {
-  const keys = new Set<string>();
-  for await (const object of fileStorage().list()) keys.add(object.key);
-  return keys;
-}
 
 /** The queued e-mails, by subject then address (code point order, whatever the database's collation). */
 async function outbox() {

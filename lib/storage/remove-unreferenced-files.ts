@@ -8,7 +8,7 @@ const BATCH = 1_000;
 
 /**
  * The daily pass's clean-up of the storage: removes the files that no row refers to (an upload
- * whose transaction failed, a receipt of a rolled-back submission, a crash between the two) once
+ * whose refusal could not remove its file, a receipt of a rolled-back submission, a crash between the two) once
  * they are a day old. A file is referenced by an attachment, a submission's receipt, a decision's letter, a background
  * export (kept 48 hours, then removed by its own job) or an e-mail of the outbox that carries it. Returns how many files were removed.
  */
