@@ -104,6 +104,28 @@ describe("planRosterImport", () => {
     expect(plan.updates[0]!.record).toEqual({ ...RECORD, professionCode: "10", rppsCheckedAt: d("2025-06-01") });
   });
 
+  it("keeps the roster's role of an RPPS+ professional whose extract gives none, and records the extract's RPPS check", () => {
+    const aide = stored({ professionCode: "313", lastName: "BENOIT", firstName: "Edith", rppsCheckedAt: d("2024-11-14") });
+    const plan = planRosterImport([directory({ professionCode: null, lastName: "BENOIT", firstName: "Édith" })], [aide]);
+    expect(plan.rejected).toEqual([]);
+    expect(plan.updates.map((update) => [update.record.professionCode, update.record.rppsCheckedAt, update.changed])).toEqual([
+      ["313", d("2026-10-01"), ["firstName", "rppsCheckedAt"]],
+    ]);
+  });
+
+  it("refuses a newcomer from the directory whose role (RPPS+, profession 99) the extract does not give", () => {
+    const plan = planRosterImport([directory({ professionCode: null, rpps: RPPS_B, lastName: "SOIGNANTE" })], [stored()]);
+    expect(plan.creates).toEqual([]);
+    expect(plan.rejected).toEqual([
+      {
+        line: 2,
+        messages: [
+          "Ligne 2 : SOIGNANTE Marie, professionnel RPPS+ (profession 99) dont l'extraction ne donne pas le rôle, n'est pas encore dans le registre : ajoutez-le avec le modèle de fichier de l'application, son rôle comme code profession (313 Aide-soignant, 328 Accompagnant éducatif et social…).",
+        ],
+      },
+    ]);
+  });
+
   it("adds a newcomer from the directory from the extract's date, and refuses one whose population is unknown", () => {
     const plan = planRosterImport([directory(), directory({ line: 3, rpps: RPPS_B, lastName: "BENEVOLE", population: null })], []);
     expect(plan.creates.map((create) => create.record)).toEqual([

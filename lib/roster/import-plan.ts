@@ -18,15 +18,17 @@
  * Product choices:
  * - A template line is the whole record, except that a blank RPPS number never erases a stored
  *   one (a spreadsheet that lost a column must not unregister anyone).
- * - A directory line only brings what the directory knows (names, RPPS, profession, category,
- *   population when its mode of exercise gives one, the date of the extract as RPPS check); the
- *   rest stays as the roster has it. A newcomer from the directory starts their activity on the
- *   extract's date, and is refused when the directory gives no population (volunteer, unknown
- *   mode): the director adds them by hand.
+ * - A directory line only brings what the directory knows (names, RPPS, profession when it gives
+ *   one, category, population when its mode of exercise gives one, the date of the extract as RPPS
+ *   check); the rest stays as the roster has it. A newcomer from the directory starts their
+ *   activity on the extract's date, and is refused when the directory gives no population
+ *   (volunteer, unknown mode) or no profession (an RPPS+ professional in an extract without
+ *   roles): the director adds them by hand or with the template.
  *
  * Public API: `StoredProfessional`, `ImportPlan`, `planRosterImport`.
  */
 import { dayToDate, formatDayFr, parisToday, toDay } from "./dates";
+import { RPPS_PLUS_ROLE_ADVICE } from "./import/annuaire-sante";
 import { nameKey, personKey } from "./import/match-key";
 import { normalizePersonName } from "./template/normalize";
 import type { DirectoryImportRow, ImportedRow, RejectedLine } from "./import/types";
@@ -155,16 +157,31 @@ function changedColumns(a: ProfessionalRecord, b: ProfessionalRecord, enrollment
   return TEMPLATE_COLUMNS.map((column) => column.key).filter((key) => differ.has(key));
 }
 
-function fromDirectory(row: DirectoryImportRow, stored: ProfessionalRecord | undefined, newcomerStart: Date): ProfessionalRecord | null {
+/** What a directory line makes of the record, or why a newcomer cannot be added from it. */
+function fromDirectory(
+  row: DirectoryImportRow,
+  stored: ProfessionalRecord | undefined,
+  newcomerStart: Date,
+): ProfessionalRecord | { refused: string } {
+  const professionCode = row.professionCode ?? stored?.professionCode;
+  if (professionCode === undefined) {
+    return {
+      refused: `Ligne ${row.line} : ${row.lastName} ${row.firstName}, professionnel RPPS+ (profession 99) dont l'extraction ne donne pas le rôle, n'est pas encore dans le registre : ${RPPS_PLUS_ROLE_ADVICE}`,
+    };
+  }
   const population = row.population ?? stored?.population;
-  if (population === undefined) return null;
+  if (population === undefined) {
+    return {
+      refused: `Ligne ${row.line} : ${row.lastName} ${row.firstName} n'est pas encore dans le registre et l'extrait ne dit pas s'il est salarié, libéral, interne, intérimaire ou stagiaire : ajoutez ce professionnel depuis le registre.`,
+    };
+  }
   const checks = [stored?.rppsCheckedAt ?? null, row.rppsCheckedAt].filter((date): date is Date => date !== null);
   const base: ProfessionalRecord = stored ?? {
     lastName: row.lastName,
     firstName: row.firstName,
     birthDate: null,
     population,
-    professionCode: row.professionCode,
+    professionCode,
     category: row.category,
     rpps: row.rpps,
     rppsStatus: "REGISTERED",
@@ -183,7 +200,7 @@ function fromDirectory(row: DirectoryImportRow, stored: ProfessionalRecord | und
     lastName: row.lastName,
     firstName: row.firstName,
     population,
-    professionCode: row.professionCode,
+    professionCode,
     category: row.category,
     rpps: row.rpps,
     rppsStatus: "REGISTERED",
@@ -192,7 +209,7 @@ function fromDirectory(row: DirectoryImportRow, stored: ProfessionalRecord | und
   };
 }
 
-function recordOf(row: ImportedRow, stored: StoredProfessional | undefined, today: Date): ProfessionalRecord | null {
+function recordOf(row: ImportedRow, stored: StoredProfessional | undefined, today: Date): ProfessionalRecord | { refused: string } {
   if (row.source === "ANNUAIRE_SANTE") return fromDirectory(row, stored && storedRecord(stored), today);
   const { source: _source, line: _line, matchKey: _matchKey, ...record } = row;
   if (record.rpps === null && stored?.rpps) return { ...record, rpps: stored.rpps, rppsStatus: stored.rppsStatus };
@@ -243,13 +260,8 @@ export function planRosterImport(rows: readonly ImportedRow[], stored: readonly 
       lineOfStored.set(match.id, row.line);
     }
     const record = recordOf(row, match, todayDate);
-    if (record === null) {
-      plan.rejected.push({
-        line: row.line,
-        messages: [
-          `Ligne ${row.line} : ${row.lastName} ${row.firstName} n'est pas encore dans le registre et l'extrait ne dit pas s'il est salarié, libéral, interne, intérimaire ou stagiaire : ajoutez ce professionnel depuis le registre.`,
-        ],
-      });
+    if ("refused" in record) {
+      plan.rejected.push({ line: row.line, messages: [record.refused] });
       continue;
     }
     if (!match) {

@@ -210,7 +210,8 @@ describe.each([
         rpps: VOLUNTEER,
         rppsStatus: "REGISTERED",
         rppsCheckedAt: checkedAt,
-        professionCode: "99",
+        // RPPS+ without a role column: the roster's role, if it has them.
+        professionCode: null,
         category: "PUBLIC_AGENT",
         population: null,
       },
@@ -279,7 +280,7 @@ describe("parseRosterFile: Annuaire Santé extract, other cases", () => {
     }
   });
 
-  it("records an RPPS+ professional (profession 99) by their role, or says to add them with the template when the extract has none", async () => {
+  it("records an RPPS+ professional (profession 99) by their role, or without a profession when the extract has none", async () => {
     const withoutRpps99 = { professionCodes: PROFESSION_CODES.filter((code) => code !== "99"), finess: [SITE] };
     const aide = { "Identifiant PP": VOLUNTEER, "Nom d'exercice": "SOIGNANTE", "Prénom d'exercice": "Aïcha", "Code profession": "99" };
     const withRole = await parseRosterFile(
@@ -288,12 +289,19 @@ describe("parseRosterFile: Annuaire Santé extract, other cases", () => {
     );
     expect(withRole.rejected).toEqual([]);
     expect(withRole.rows[0]).toMatchObject({ rpps: VOLUNTEER, professionCode: "313" });
+    // Whether the roster already has them (and their role) is the import plan's to say.
     const withoutRole = await parseRosterFile({ bytes: utf8(extract(CLASSIC, [aide])), fileName: FILE_NAME }, withoutRpps99);
-    expect(withoutRole.rejected).toEqual([
+    expect(withoutRole.rejected).toEqual([]);
+    expect(withoutRole.rows[0]).toMatchObject({ rpps: VOLUNTEER, professionCode: null });
+    const unknownRole = await parseRosterFile(
+      { bytes: utf8(extract([...CLASSIC, "Code rôle"], [{ ...aide, "Code rôle": "999" }])), fileName: FILE_NAME },
+      withoutRpps99,
+    );
+    expect(unknownRole.rejected).toEqual([
       {
         line: 2,
         messages: [
-          "Ligne 2 : professionnel RPPS+ (profession 99) dont l'extraction ne donne pas le rôle : ajoutez-le avec le modèle de fichier de l'application, son rôle comme code profession (313 Aide-soignant, 328 Accompagnant éducatif et social…).",
+          "Ligne 2 : professionnel RPPS+ (profession 99) au rôle « 999 » absent de la liste des professions : ajoutez-le avec le modèle de fichier de l'application, son rôle comme code profession (313 Aide-soignant, 328 Accompagnant éducatif et social…).",
         ],
       },
     ]);

@@ -15,8 +15,12 @@
  *   C / E / M → civil / student / public agent; a student (E) is counted as an intern, whatever
  *   the mode.
  * - The extract's date, read from the file name, is recorded as the RPPS link check.
+ * - An RPPS+ professional (profession 99) takes their role (TRE_R85) as profession. The classic
+ *   extract has no role column: such a line has no profession, the roster keeps the one it has,
+ *   and the import plan refuses a newcomer with `RPPS_PLUS_ROLE_ADVICE` (the parser does not know
+ *   who is in the roster).
  *
- * Public API: `looksLikeAnnuaireSante`, `readAnnuaireSante`.
+ * Public API: `looksLikeAnnuaireSante`, `readAnnuaireSante`, `RPPS_PLUS_ROLE_ADVICE`.
  */
 import type { Population, ProfessionalCategory } from "@/lib/db/generated/enums";
 import { isValidFiness, normalizeFiness } from "@/lib/identifiers/finess";
@@ -47,6 +51,9 @@ const PROFESSION_LABEL = comparable("Libellé profession");
 const ROLE = comparable("Code rôle");
 /** RPPS+'s profession: the social and medico-social professionals, told apart by their role. */
 const RPPS_PLUS_PROFESSION = "99";
+/** How a director adds an RPPS+ professional the extract cannot describe (no role, or an unknown one). */
+export const RPPS_PLUS_ROLE_ADVICE =
+  "ajoutez-le avec le modèle de fichier de l'application, son rôle comme code profession (313 Aide-soignant, 328 Accompagnant éducatif et social…).";
 
 const CATEGORIES: Readonly<Record<string, ProfessionalCategory>> = { C: "CIVIL", E: "STUDENT", M: "PUBLIC_AGENT" };
 const POPULATIONS: Readonly<Record<string, Population>> = { S: "SALARIED", L: "SELF_EMPLOYED" };
@@ -148,7 +155,7 @@ export function readAnnuaireSante(
       known.lines.push(line.number);
       if (known.professionCode !== row.professionCode) {
         result.warnings.push(
-          `Lignes ${known.line} et ${line.number} : le professionnel RPPS ${row.rpps} figure avec deux professions (${known.professionCode} et ${row.professionCode}) ; la première est retenue.`,
+          `Lignes ${known.line} et ${line.number} : le professionnel RPPS ${row.rpps} figure avec deux professions (${known.professionCode ?? RPPS_PLUS_PROFESSION} et ${row.professionCode ?? RPPS_PLUS_PROFESSION}) ; la première est retenue.`,
         );
       }
     }
@@ -204,8 +211,9 @@ function readPerson(
   const lastName = cell("lastName");
   const firstName = cell("firstName");
   const profession = cell("profession");
-  // The roster records an RPPS+ professional's role as their profession (313 Aide-soignant…).
-  const professionCode = profession === RPPS_PLUS_PROFESSION && role !== "" ? role : profession;
+  // The roster records an RPPS+ professional's role as their profession (313 Aide-soignant…);
+  // without a role column, the roster's own (the plan refuses a newcomer).
+  const professionCode = profession !== RPPS_PLUS_PROFESSION ? profession : role !== "" ? role : null;
   const messages: string[] = [];
   if (lastName === "" || firstName === "") messages.push(`Ligne ${line} : le nom ou le prénom d'exercice n'est pas renseigné.`);
   for (const [name, header] of [
@@ -215,13 +223,13 @@ function readPerson(
     const parsed = parseName(name, header);
     if (!parsed.ok) messages.push(...parsed.errors.map((error) => `Ligne ${line} : ${error}.`));
   }
-  if (!professionCodes.has(professionCode) && profession === RPPS_PLUS_PROFESSION) {
-    messages.push(
-      `Ligne ${line} : professionnel RPPS+ (profession 99) ${role === "" ? "dont l'extraction ne donne pas le rôle" : `au rôle « ${role} » absent de la liste des professions`} : ajoutez-le avec le modèle de fichier de l'application, son rôle comme code profession (313 Aide-soignant, 328 Accompagnant éducatif et social…).`,
-    );
-  } else if (!professionCodes.has(professionCode)) {
+  if (professionCode !== null && !professionCodes.has(professionCode)) {
     const label = professionLabel === "" ? "" : ` (${professionLabel})`;
-    messages.push(`Ligne ${line} : le code profession « ${professionCode} »${label} n'existe pas dans la liste des professions.`);
+    messages.push(
+      profession === RPPS_PLUS_PROFESSION
+        ? `Ligne ${line} : professionnel RPPS+ (profession 99) au rôle « ${role} » absent de la liste des professions : ${RPPS_PLUS_ROLE_ADVICE}`
+        : `Ligne ${line} : le code profession « ${professionCode} »${label} n'existe pas dans la liste des professions.`,
+    );
   }
   if (messages.length > 0) return reject(...messages);
 

@@ -39,7 +39,11 @@ export type DirectoryImportRow = {
   rpps: string;
   rppsStatus: "REGISTERED";
   rppsCheckedAt: Date | null;
-  professionCode: string;
+  /**
+   * Null for an RPPS+ professional (profession 99) in an extract without a role column: the
+   * roster keeps the role it has; a newcomer cannot be added without one.
+   */
+  professionCode: string | null;
   category: ProfessionalCategory;
   /** Null when the mode of exercise has no population (volunteer, unknown): to complete. */
   population: Population | null;
