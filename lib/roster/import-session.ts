@@ -121,6 +121,15 @@ async function readImport(
   return parseRosterFile({ bytes: content, fileName: row.fileName }, { ...(await fileOptions(row.establishmentId)), corrections });
 }
 
+/**
+ * The file's lines read, as its notes count them: a directory extract's person on several lines
+ * (one per site or activity) counts each of them.
+ */
+function linesRead(reading: RosterImportResult): number {
+  const rowLines = reading.rows.reduce((count, row) => count + (row.source === "ANNUAIRE_SANTE" ? row.lines.length : 1), 0);
+  return rowLines + reading.rejected.length;
+}
+
 /** The preview of a reading, against the roster as it is now. */
 async function summaryOf(establishmentId: string, reading: RosterImportResult): Promise<PreviewSummary> {
   const plan = planRosterImport(reading.rows, await loadStoredRoster(db, establishmentId));
@@ -137,7 +146,7 @@ async function summaryOf(establishmentId: string, reading: RosterImportResult): 
     notes: reading.notes,
     warnings: awaitingRpps === null ? reading.warnings : [...reading.warnings, awaitingRpps],
     errors: reading.errors,
-    lines: reading.rows.length + reading.rejected.length,
+    lines: linesRead(reading),
     creates: plan.creates.length,
     updates: plan.updates.length,
     unchanged: plan.unchanged,
@@ -227,7 +236,7 @@ export async function previewRosterImport(
       fileName,
       format: reading.format ?? "UNKNOWN",
       status: "PREVIEWED",
-      totalLines: reading.rows.length + reading.rejected.length,
+      totalLines: linesRead(reading),
       rejected: reading.rejected.length,
       content: input.bytes,
       summary,

@@ -407,7 +407,16 @@ describe("roster imports and edits", () => {
 
   it("imports the Annuaire Santé extract: the site's lines only, registered and checked on the extract's date, an existing professional updated", async () => {
     const { establishment, viewer, importText, commit } = await setup();
-    await commit((await importText(templateCsv([{ Nom: "LEFEVRE", Prénom: "Hélène", RPPS: rpps(1), "Besoin DMP": "Oui" }]))).id);
+    await commit(
+      (
+        await importText(
+          templateCsv([
+            { Nom: "LEFEVRE", Prénom: "Hélène", RPPS: rpps(1), "Besoin DMP": "Oui" },
+            { Nom: "BENOIT", Prénom: "Edith", RPPS: rpps(5), "Code profession": "313", "Besoin DMP": "Non" },
+          ]),
+        )
+      ).id,
+    );
     const header = [
       "Type d'identifiant PP",
       "Identifiant PP",
@@ -425,16 +434,31 @@ describe("roster imports and edits", () => {
       line(header),
       line(["8", rpps(1), `8${rpps(1)}`, "LEFÈVRE", "Hélène", "10", "C", "S", establishment.finessEt, establishment.finessEj]),
       line(["8", rpps(2), `8${rpps(2)}`, "MOREAU", "Léa", "60", "C", "L", establishment.finessEt, establishment.finessEj]),
+      // A second activity at the same site: one professional, two lines.
+      line(["8", rpps(2), `8${rpps(2)}`, "MOREAU", "Léa", "60", "C", "L", establishment.finessEt, establishment.finessEj]),
       line(["8", rpps(3), `8${rpps(3)}`, "AILLEURS", "Paul", "60", "C", "S", "130783236", "130783236"]),
       line(["8", rpps(4), `8${rpps(4)}`, "BENEVOLE", "Anne", "60", "C", "B", establishment.finessEt, establishment.finessEj]),
+      // RPPS+ (profession 99), already in the roster as an aide-soignante: the classic extract gives no role.
+      line(["8", rpps(5), `8${rpps(5)}`, "BENOIT", "Édith", "99", "C", "S", establishment.finessEt, establishment.finessEj]),
     ].join("\n");
     const preview = await previewRosterImport(viewer, {
       establishmentId: establishment.id,
       fileName: "PS_LibreAcces_Personne_activite_202610010815.txt",
       bytes: utf8(extract),
     });
-    expect(preview).toMatchObject({ formatLabel: "extrait de l'Annuaire Santé", creates: 1, updates: 1, rejectedCount: 1, header: null });
-    expect(preview.rejected[0]!.messages[0]).toMatch(/^Ligne 5 : BENEVOLE Anne n'est pas encore dans le registre/);
+    expect(preview).toMatchObject({
+      formatLabel: "extrait de l'Annuaire Santé",
+      lines: 5,
+      creates: 1,
+      updates: 2,
+      rejectedCount: 1,
+      header: null,
+    });
+    // The counter and the note count the same lines of the file.
+    expect(preview.notes).toContain(
+      `Extraction de l'Annuaire Santé : 5 lignes pour le FINESS ${establishment.finessEt}, soit 4 professionnels (1 sur plusieurs lignes, une par site ou activité, regroupées).`,
+    );
+    expect(preview.rejected[0]!.messages[0]).toMatch(/^Ligne 6 : BENEVOLE Anne n'est pas encore dans le registre/);
     await commit(preview.id);
     const stored = await professionals();
     expect(
@@ -446,6 +470,7 @@ describe("roster imports and edits", () => {
         professional.rppsCheckedAt?.toISOString().slice(0, 10),
       ]),
     ).toEqual([
+      ["BENOIT", "313", "SALARIED", false, "2026-10-01"],
       ["LEFÈVRE", "10", "SALARIED", true, "2026-10-01"],
       ["MOREAU", "60", "SELF_EMPLOYED", false, "2026-10-01"],
     ]);
