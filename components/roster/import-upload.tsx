@@ -9,11 +9,13 @@ import { useFocusAfterRender } from "@/components/forms/use-focus-after-render";
 import { formatFileSize } from "@/lib/attachments/file-size";
 import { fileSizeProblem } from "@/lib/attachments/file-size-check";
 import { checkWaitNotice, countFileLines } from "@/lib/roster/import-wait";
+import { ROSTER_FILE_TOO_LARGE_ADVICE, siteLinesOfExtract } from "@/lib/roster/import/site-lines";
 
 const FILE_ERROR_ID = "roster-file-error";
 
 type Phase =
   | { kind: "idle" }
+  | { kind: "selecting"; percent: number }
   | { kind: "uploading"; percent: number }
   | { kind: "reading"; notice: string | null }
   | { kind: "error"; message: string };
@@ -29,10 +31,21 @@ async function waitNotice(file: File): Promise<string | null> {
 }
 
 /**
+ * A file over the cap that is the Annuaire Santé extract: its header and the lines of the site's
+ * FINESS, as a file named after both (the extract's date stays in the name); null for another file.
+ */
+async function siteExtract(file: File, finess: string, onPercent: (percent: number) => void): Promise<File | null> {
+  const parts = await siteLinesOfExtract(file.stream(), finess, (bytes) => onPercent(Math.round((bytes / file.size) * 100)));
+  if (parts === null) return null;
+  const name = file.name.replace(/(\.[^.]*)?$/, (extension) => ` - FINESS ${finess}${extension}`);
+  return new File(parts as BlobPart[], name, { type: "text/plain" });
+}
+
+/**
  * Sends the file with XMLHttpRequest rather than fetch: only XHR reports upload progress, which a
  * director sending a large extract on a slow line needs to see.
  */
-export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: string; maxBytes: number }) {
+export function ImportUpload({ establishmentId, finess, maxBytes }: { establishmentId: string; finess: string; maxBytes: number }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
@@ -45,15 +58,26 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const file = input.current?.files?.[0];
-    if (!file) {
+    const chosen = input.current?.files?.[0];
+    if (!chosen) {
       refuse("Choisissez un fichier CSV ou Excel (.xlsx).");
       return;
+    }
+    let file = chosen;
+    if (chosen.size > maxBytes && !/\.xlsx$/i.test(chosen.name)) {
+      // The national extract: only the establishment's lines are sent (ADR 0006).
+      setPhase({ kind: "selecting", percent: 0 });
+      try {
+        file = (await siteExtract(chosen, finess, (percent) => setPhase({ kind: "selecting", percent }))) ?? chosen;
+      } catch {
+        refuse(`Le fichier « ${chosen.name} » n'a pas pu être lu sur votre ordinateur : choisissez-le de nouveau.`);
+        return;
+      }
     }
     // Said at once rather than after a long upload the server would refuse.
     const problem = fileSizeProblem(file, maxBytes);
     if (problem) {
-      refuse(`${problem}${file.size > 0 ? " Découpez-le en plusieurs fichiers." : ""}`);
+      refuse(`${problem}${file.size > 0 ? ` ${ROSTER_FILE_TOO_LARGE_ADVICE}` : ""}`);
       return;
     }
     setPhase({ kind: "uploading", percent: 0 });
@@ -82,7 +106,7 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
     request.send(body);
   }
 
-  const busy = phase.kind === "uploading" || phase.kind === "reading";
+  const busy = phase.kind === "selecting" || phase.kind === "uploading" || phase.kind === "reading";
   return (
     <form onSubmit={submit} noValidate>
       <div className={fr.cx("fr-upload-group", "fr-mb-3w", { "fr-upload-group--error": phase.kind === "error" })}>
@@ -90,7 +114,8 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
           Fichier du registre
           <span className={fr.cx("fr-hint-text")}>
             Modèle HospiConnect en CSV ou Excel (.xlsx), ou extrait de l&apos;Annuaire Santé (.txt ou .csv). {formatFileSize(maxBytes)} au
-            plus.
+            plus ; l&apos;extraction nationale de l&apos;Annuaire Santé, plus grande, se choisit telle quelle : seules les lignes du FINESS{" "}
+            {finess} sont envoyées.
           </span>
         </label>
         <input
@@ -106,6 +131,15 @@ export function ImportUpload({ establishmentId, maxBytes }: { establishmentId: s
         />
       </div>
       <div aria-live="polite">
+        {phase.kind === "selecting" ? (
+          <p>
+            <label htmlFor="selection-progress">
+              Sélection des lignes du FINESS {finess} dans l&apos;extraction de l&apos;Annuaire Santé : {phase.percent} %
+            </label>
+            <br />
+            <progress id="selection-progress" max={100} value={phase.percent} />
+          </p>
+        ) : null}
         {phase.kind === "uploading" ? (
           <p>
             <label htmlFor="upload-progress">Envoi du fichier : {phase.percent} %</label>

@@ -25,6 +25,7 @@ import { withoutControlCharacters } from "./import/control-characters";
 import { planRosterImport } from "./import-plan";
 import { linesWithMieAwaitingRppsWarning, mieAwaitingRpps } from "./mie-awaiting-rpps";
 import { parseRosterFile, type RejectedLine, type RosterImportResult } from "./import";
+import { ROSTER_FILE_TOO_LARGE_ADVICE } from "./import/site-lines";
 import { loadStoredRoster } from "./roster-writes";
 import { recordIndicatorSnapshot } from "./snapshots";
 import { TEMPLATE_HEADERS, type TemplateColumnKey } from "./template/columns";
@@ -225,7 +226,7 @@ export async function previewRosterImport(
   if (input.bytes.byteLength > UPLOAD_LIMITS.rosterImportBytes) {
     throw refuse(
       "PAYLOAD_TOO_LARGE",
-      `Le fichier « ${fileName} » dépasse la taille maximale de ${formatFileSize(UPLOAD_LIMITS.rosterImportBytes)} : découpez-le en plusieurs fichiers.`,
+      `Le fichier « ${fileName} » dépasse la taille maximale de ${formatFileSize(UPLOAD_LIMITS.rosterImportBytes)}. ${ROSTER_FILE_TOO_LARGE_ADVICE}`,
     );
   }
   const reading = await parseRosterFile({ bytes: input.bytes, fileName }, await fileOptions(input.establishmentId));

@@ -8,6 +8,9 @@ import { insertProfessionals, loadStoredRoster } from "./roster-writes";
 import type { ProfessionalRecord } from "./template/columns";
 import { removeHomologation, setHomologation } from "./homologations";
 import { templateCsv, type TemplateLine } from "./import/fixtures.test-helpers";
+import { ROSTER_FILE_TOO_LARGE_ADVICE } from "./import/site-lines";
+import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
+import { formatFileSize } from "@/lib/attachments/file-size";
 import { commitRosterImport, correctRosterImportLine, expireStaleImports, getRosterImport, previewRosterImport } from "./import-session";
 import { listProfessionals, ZRosterFilters } from "./list-professionals";
 import { professionalRecord } from "./professional-record.test-helpers";
@@ -502,6 +505,21 @@ describe("roster imports and edits", () => {
     await expect(removeHomologation(viewer, { establishmentId: establishment.id, type: "PLATFORM_AUTH", ip: null })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+
+  it("refuses a file over the cap with what a director can do, never by advising pieces the import cannot read", async () => {
+    const { establishment, viewer } = await setup();
+    const refusal: unknown = await previewRosterImport(viewer, {
+      establishmentId: establishment.id,
+      fileName: "PS_LibreAcces_Personne_activite_202612010815.txt",
+      bytes: new Uint8Array(UPLOAD_LIMITS.rosterImportBytes + 1),
+    }).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    const message = (refusal as Error).message;
+    expect(message).toBe(
+      `Le fichier « PS_LibreAcces_Personne_activite_202612010815.txt » dépasse la taille maximale de ${formatFileSize(UPLOAD_LIMITS.rosterImportBytes)}. ${ROSTER_FILE_TOO_LARGE_ADVICE}`,
+    );
+    expect(message).not.toMatch(/découpez/i);
   });
 
   it("drops the file of a preview left uncommitted for a week, which then cannot be committed", async () => {

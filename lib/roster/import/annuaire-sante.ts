@@ -20,7 +20,7 @@
  *   and the import plan refuses a newcomer with `RPPS_PLUS_ROLE_ADVICE` (the parser does not know
  *   who is in the roster).
  *
- * Public API: `looksLikeAnnuaireSante`, `readAnnuaireSante`, `RPPS_PLUS_ROLE_ADVICE`.
+ * Public API: `readAnnuaireSante`, `RPPS_PLUS_ROLE_ADVICE` (recognising the header: `annuaire-sante-header.ts`).
  */
 import type { Population, ProfessionalCategory } from "@/lib/db/generated/enums";
 import { isValidFiness, normalizeFiness } from "@/lib/identifiers/finess";
@@ -28,14 +28,15 @@ import { isAdeliNumber, isValidRpps, rppsFromNationalId } from "@/lib/identifier
 import { dayToDate, formatDayFr, parseIsoDay, toDay } from "../dates";
 import { comparable, singleLine } from "../template/normalize";
 import { parseName } from "../template/values";
+import { ID_COLUMN, ID_TYPE_COLUMN } from "./annuaire-sante-header";
 import { controlCharacterIn } from "./control-characters";
 import { decodeLines, linesContaining, type FileLine } from "./extract-lines";
 import { rosterMatchKey } from "./match-key";
 import type { DirectoryImportRow, RejectedLine, RosterImportResult } from "./types";
 
 const COLUMNS = {
-  idType: "Type d'identifiant PP",
-  id: "Identifiant PP",
+  idType: ID_TYPE_COLUMN,
+  id: ID_COLUMN,
   nationalId: "Identification nationale PP",
   lastName: "Nom d'exercice",
   firstName: "Prénom d'exercice",
@@ -59,12 +60,6 @@ const CATEGORIES: Readonly<Record<string, ProfessionalCategory>> = { C: "CIVIL",
 const POPULATIONS: Readonly<Record<string, Population>> = { S: "SALARIED", L: "SELF_EMPLOYED" };
 
 const NEWLINE = 0x0a;
-
-/** The header of an extract: `|`-separated with the directory's identifier columns. */
-export function looksLikeAnnuaireSante(firstLine: string): boolean {
-  const cells = firstLine.split("|").map(comparable);
-  return cells.includes(comparable(COLUMNS.id)) && cells.includes(comparable(COLUMNS.idType));
-}
 
 /**
  * « PS_LibreAcces_Personne_activite_202603120815.txt » → 2026-03-12, also once the browser or the

@@ -10,7 +10,8 @@
  *
  * Public API: `parseRosterFile(file, options)` → `RosterImportResult` (see `types.ts`).
  */
-import { looksLikeAnnuaireSante, readAnnuaireSante } from "./annuaire-sante";
+import { readAnnuaireSante } from "./annuaire-sante";
+import { looksLikeAnnuaireSante } from "./annuaire-sante-header";
 import { accentCheckWarning, decodeText, encodingNote } from "./decode";
 import { csvRecords, worksheetRecords, type WorksheetRecords } from "./records";
 import { detectCsvHeader, SEPARATOR_NAMES } from "./template-header";

@@ -63,7 +63,7 @@ export default async function RosterImportPage({ params, searchParams }: Props) 
         </li>
       </ul>
       <TemplateGuide professions={professions} />
-      <ImportUpload establishmentId={establishmentId} maxBytes={UPLOAD_LIMITS.rosterImportBytes} />
+      <ImportUpload establishmentId={establishmentId} finess={establishment.finessEt} maxBytes={UPLOAD_LIMITS.rosterImportBytes} />
     </>
   );
 }

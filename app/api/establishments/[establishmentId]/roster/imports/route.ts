@@ -5,6 +5,7 @@ import { defineRoute } from "@/lib/http/define-route";
 import { filesOf, readFormData } from "@/lib/http/form-data";
 import { RouteParam } from "@/lib/http/route-params";
 import { previewRosterImport } from "@/lib/roster/import-session";
+import { ROSTER_FILE_TOO_LARGE_ADVICE } from "@/lib/roster/import/site-lines";
 
 /** Upload of a roster file (multipart `file`): the preview, nothing written to the roster. */
 export const POST = defineRoute({
@@ -12,7 +13,7 @@ export const POST = defineRoute({
   handler: async ({ viewer, params, request }) => {
     const form = await readFormData(request, {
       maxBytes: UPLOAD_LIMITS.rosterImportBytes,
-      tooLarge: `Le fichier dépasse la taille maximale de ${formatFileSize(UPLOAD_LIMITS.rosterImportBytes)} : découpez-le en plusieurs fichiers.`,
+      tooLarge: `Le fichier dépasse la taille maximale de ${formatFileSize(UPLOAD_LIMITS.rosterImportBytes)}. ${ROSTER_FILE_TOO_LARGE_ADVICE}`,
     });
     const [file] = await filesOf(form, "file");
     if (!file) {
