@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, request as playwright, test } from "@playwright/test";
 import { withRppsKey } from "@/lib/identifiers/rpps";
@@ -121,5 +122,60 @@ test.describe("uploads", () => {
     });
     expect(sent.status()).toBe(422);
     expect((await sent.json()).error.message).toBe("Le fichier « vide.csv » est vide.");
+  });
+
+  test("the national Annuaire Santé extract, over the cap, is sent as the site's lines; another file over it is never told to be split", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const { finessEt } = await e2eDb.establishment.findUniqueOrThrow({ where: { id: establishment.id }, select: { finessEt: true } });
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    await signInAs(context, director.id);
+    const header =
+      "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|Code catégorie professionnelle|Code mode exercice|Numéro FINESS site|Numéro FINESS établissement juridique|";
+    const line = (rpps: string, name: string, finess: string) =>
+      `8|${rpps}|8${rpps}|${name}|Camille|60|Infirmier|C|S|${finess}|${finess}|\n`;
+    // Over 100 MiB of other establishments' lines (the whole country is ~800 MB), written to disk:
+    // the browser reads the chosen file as a stream.
+    const others = Buffer.from(
+      Array.from({ length: 10_000 }, (_, index) => line(withRppsKey(String(5_000_000_000 + index)), `AUTRE${index}`, "690781810")).join(""),
+    );
+    const copies = Math.ceil((101 * MIB) / others.length);
+    const directory = mkdtempSync(path.join(tmpdir(), "extract-"));
+    const national = path.join(directory, "PS_LibreAcces_Personne_activite_202611010800.txt");
+    writeFileSync(
+      national,
+      Buffer.concat([
+        Buffer.from(`${header}\n`),
+        others,
+        Buffer.from(line(withRppsKey("4000000001"), "LOCALE", finessEt)),
+        ...Array.from({ length: copies }, () => others),
+      ]),
+    );
+    const piece = path.join(directory, "morceau.txt");
+    writeFileSync(piece, Buffer.concat(Array.from({ length: copies }, () => others)));
+    try {
+      await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
+      const field = page.getByLabel("Fichier du registre");
+      await waitForHydration(field);
+      await field.setInputFiles(national);
+      await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+      await expect(page.getByRole("heading", { name: "Aperçu de l'import" })).toBeVisible({ timeout: 120_000 });
+      await expect(page.getByText(`Extraction de l'Annuaire Santé : 1 ligne pour le FINESS ${finessEt}`)).toBeVisible();
+      await expect(page.getByText(`PS_LibreAcces_Personne_activite_202611010800 - FINESS ${finessEt}.txt`).first()).toBeVisible();
+
+      // A piece of it, without the header line: refused in the browser, with what to do instead.
+      await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
+      await waitForHydration(field);
+      await field.setInputFiles(piece);
+      await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+      await expect(field).toHaveAccessibleDescription(/dépasse la taille maximale de 100\sMo\. .*tel qu'il a été téléchargé/, {
+        timeout: 60_000,
+      });
+      await expect(field).not.toHaveAccessibleDescription(/découpez/i);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
