@@ -132,4 +132,43 @@ test.describe("public home page", () => {
     expect(second.headers()["content-security-policy"]).not.toContain(nonce);
     expect(first.headers()["strict-transport-security"]).toMatch(/max-age=31536000/);
   });
+
+  test("sends them on every kind of response: a 404 page, an API error, a redirect, a download, static files", async ({ context }) => {
+    await signInAs(context, (await createUser(e2eDb, { staffRole: "REVIEWER" })).id);
+    const chunk = /src="(\/_next\/static\/[^"]+\.js)"/.exec(await (await context.request.get("/")).text())?.[1];
+    const responses = {
+      "404 page": await context.request.get("/cette-page-n-existe-pas"),
+      "API error": await context.request.get("/api/adresse-inconnue"),
+      redirect: await context.request.get("/connexion", { maxRedirects: 0 }),
+      download: await context.request.get("/api/roster/template?format=csv"),
+      script: await context.request.get(chunk!),
+      favicon: await context.request.get("/favicon/favicon.svg"),
+      "robots.txt": await context.request.get("/robots.txt"),
+    };
+    const answers = Object.fromEntries(
+      Object.entries(responses).map(([kind, response]) => {
+        const csp = response.headers()["content-security-policy"] ?? "";
+        const hsts = response.headers()["strict-transport-security"] ?? "";
+        return [
+          kind,
+          {
+            status: response.status(),
+            csp: ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"].every((directive) => csp.includes(directive)),
+            hsts: /max-age=31536000/.test(hsts),
+            nosniff: response.headers()["x-content-type-options"] === "nosniff",
+          },
+        ];
+      }),
+    );
+    const secure = { csp: true, hsts: true, nosniff: true };
+    expect(answers).toEqual({
+      "404 page": { status: 404, ...secure },
+      "API error": { status: 404, ...secure },
+      redirect: { status: 307, ...secure },
+      download: { status: 200, ...secure },
+      script: { status: 200, ...secure },
+      favicon: { status: 200, ...secure },
+      "robots.txt": { status: 200, ...secure },
+    });
+  });
 });

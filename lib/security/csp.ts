@@ -21,6 +21,13 @@ export function contentSecurityPolicy(nonce: string, { development }: { developm
     .join("; ");
 }
 
+/**
+ * The Content Security Policy of the files the proxy does not see (scripts, styles and fonts under
+ * /_next/static, the favicons, robots.txt): nothing of theirs runs or loads, should one be opened as
+ * a document (an SVG is one), except the inline styles of the DSFR's favicon.svg.
+ */
+export const STATIC_FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
 /** Headers every response carries, static files included (see next.config.mjs). */
 export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
   { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
