@@ -1225,19 +1225,39 @@ test.describe("access matrix", () => {
     }
   });
 
-  test("a state-changing request from another site is refused", async () => {
-    const client = await playwright.newContext({
-      baseURL: E2E_BASE_URL,
-      extraHTTPHeaders: {
-        Origin: "https://site-malveillant.example",
-        Cookie: `next-auth.session-token=${await sessionCookie(world.users.member.id)}`,
-      },
-    });
-    const response = await client.post("/api/invitations", {
-      data: { purpose: "MEMBER", email: uniqueEmail("csrf"), establishmentId: world.establishment },
-    });
-    expect(response.status()).toBe(403);
-    expect((await response.json()).error.code).toBe("CROSS_ORIGIN");
+  test("a state-changing request from another site is refused, by its Origin or its Sec-Fetch-Site, next-auth's sign-out included", async () => {
+    const cookie = `next-auth.session-token=${await sessionCookie(world.users.member.id)}`;
+    const client = await playwright.newContext({ baseURL: E2E_BASE_URL, maxRedirects: 0 });
+    // next-auth's own CSRF token is sent: only the origin is wrong.
+    const csrf = await client.get("/api/auth/csrf", { headers: { Cookie: cookie } });
+    const csrfCookie = csrf
+      .headersArray()
+      .find((header) => /^set-cookie$/i.test(header.name) && header.value.startsWith("next-auth.csrf-token="));
+    const [headers, { csrfToken }] = [{ Cookie: `${cookie}; ${csrfCookie!.value.split(";")[0]}` }, await csrf.json()];
+    const answers: Record<string, [number, string]> = {};
+    const crossSiteHeaders: Record<string, string>[] = [{ Origin: "https://site-malveillant.example" }, { "Sec-Fetch-Site": "cross-site" }];
+    for (const crossSite of crossSiteHeaders) {
+      const invitation = await client.post("/api/invitations", {
+        headers: { ...headers, ...crossSite },
+        data: { purpose: "MEMBER", email: uniqueEmail("csrf"), establishmentId: world.establishment },
+      });
+      const signOut = await client.post("/api/auth/signout", {
+        headers: { ...headers, ...crossSite },
+        form: { csrfToken, callbackUrl: "/" },
+      });
+      for (const [route, response] of [
+        ["POST /api/invitations", invitation],
+        ["POST /api/auth/signout", signOut],
+      ] as const) {
+        answers[`${route} ${JSON.stringify(crossSite)}`] = [response.status(), (await response.json().catch(() => ({}))).error?.code];
+      }
+    }
+    expect(
+      Object.values(answers).filter(([status, code]) => status !== 403 || code !== "CROSS_ORIGIN"),
+      JSON.stringify(answers),
+    ).toEqual([]);
+    // The session the refused sign-outs named is still open.
+    expect(await (await client.get("/api/auth/session", { headers })).json()).toMatchObject({ sid: expect.any(String) });
     await client.dispose();
   });
 

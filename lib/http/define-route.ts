@@ -58,11 +58,10 @@ function handle<TSchema extends z.ZodType, TParams extends ParamShape, TViewer e
   config: RouteConfig<TSchema, TParams, TViewer>,
   requireViewer: boolean,
 ): Handler {
-  return async (request, context) => {
+  return refusingCrossSite(async (request, context) => {
     const ip = clientIp(request.headers);
     let viewer: Viewer | null = null;
     try {
-      if (!["GET", "HEAD"].includes(request.method)) assertSameOrigin(request);
       // A malformed URL names nothing, whoever asks: 404 before the session or the database.
       const params = parseRouteParams(config.params ?? ({} as TParams), (await context.params) ?? {});
       viewer = await getViewer();
@@ -80,6 +79,23 @@ function handle<TSchema extends z.ZodType, TParams extends ParamShape, TViewer e
     } catch (error) {
       return errorResponse(error, request, viewer, ip);
     }
+  });
+}
+
+/**
+ * Refuses a cross-site state change before the handler reads anything: every route of defineRoute,
+ * and next-auth's (app/api/auth), which is not written with it.
+ */
+export function refusingCrossSite<TContext>(
+  handler: (request: Request, context: TContext) => Promise<Response>,
+): (request: Request, context: TContext) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      if (!["GET", "HEAD"].includes(request.method)) assertSameOrigin(request);
+    } catch (error) {
+      return errorResponse(error, request, null, clientIp(request.headers));
+    }
+    return handler(request, context);
   };
 }
 
