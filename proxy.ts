@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/config/env";
 import { databaseAvailable } from "@/lib/db/availability";
 import { AppError } from "@/lib/errors/app-error";
+import { refusedMethodAllow } from "@/lib/http/api-methods";
 import { KEPT_FORWARDING_HEADERS } from "@/lib/http/forwarded-headers";
 import { unavailableResponse } from "@/lib/http/unavailable-response";
 import { logger } from "@/lib/observability/logger";
@@ -44,10 +45,11 @@ export async function proxy(request: NextRequest) {
     requestHeaders.delete(header);
   }
 
+  const allow = request.nextUrl.pathname.startsWith("/api/") ? refusedMethodAllow(request.nextUrl.pathname, request.method) : undefined;
   const response = !isDecodable(request.nextUrl.pathname)
     ? notFound(request, requestHeaders)
-    : writesToReadOnlyApi(request)
-      ? methodNotAllowed()
+    : allow
+      ? methodNotAllowed(allow)
       : NextResponse.next({ request: { headers: requestHeaders } });
   responseHeaders.forEach((value, key) => response.headers.set(key, value));
   return response;
@@ -72,20 +74,10 @@ function notFound(request: NextRequest, requestHeaders: Headers): NextResponse {
   return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });
 }
 
-/**
- * The public API only reads. Next.js answers another method on one of its routes with an empty 405;
- * its clients get the API's JSON error and the methods allowed (RFC 9110 §15.5.6), for every route at once.
- */
-function writesToReadOnlyApi(request: NextRequest): boolean {
-  return request.nextUrl.pathname.startsWith("/api/v1/") && !["GET", "HEAD", "OPTIONS"].includes(request.method);
-}
-
-function methodNotAllowed(): NextResponse {
+/** Next.js answers a method a route does not export with an empty 405: the API's clients get its JSON error and the methods allowed. */
+function methodNotAllowed(allow: string): NextResponse {
   const error = new AppError("METHOD_NOT_ALLOWED");
-  return NextResponse.json(
-    { error: { code: error.code, message: error.message } },
-    { status: error.status, headers: { Allow: "GET, HEAD" } },
-  );
+  return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers: { Allow: allow } });
 }
 
 // Every request that reaches a page or a route handler, prefetches included: the client address

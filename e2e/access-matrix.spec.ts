@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, expect, request as playwright, test } from "@playwright/test";
 import { encode } from "next-auth/jwt";
@@ -9,6 +9,7 @@ import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-
 import { withFinessKey } from "@/lib/identifiers/finess";
 import { GOOD_LINE, templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
 import { TEMPLATE_COLUMNS } from "@/lib/roster/template/columns";
+import { appRoutes } from "@/test/app-routes";
 import { createDraft, createEstablishment, createOpenWave, createUser, fillDossier, insertApiToken, uniqueEmail } from "@/test/factories";
 import { createTranches } from "@/lib/follow-up/create-tranches";
 import type { StorageArea } from "@/lib/storage/storage-key";
@@ -1261,6 +1262,26 @@ test.describe("access matrix", () => {
     await client.dispose();
   });
 
+  test("every route handler answers a method it does not export with the API's JSON 405 and the methods it allows", async () => {
+    const client = await clientFor("anonymous");
+    const exported = new Map<string, string[]>();
+    for (const [method, pattern] of appRoutes().map((route) => route.split(" ") as [string, string])) {
+      if (pattern.startsWith("/api/")) exported.set(pattern, [...(exported.get(pattern) ?? []), method]);
+    }
+    const wrong: Record<string, unknown> = {};
+    for (const [pattern, methods] of exported) {
+      const method = ["PUT", "PATCH", "DELETE", "POST", "GET"].find((candidate) => !methods.includes(candidate));
+      if (!method) continue; // The catch-all /api/[...path] answers them all.
+      const url = pattern.replace(/\[(\.\.\.)?[^\]]+\]/g, "x");
+      const response = await client.fetch(url, { method });
+      const allow = [...methods, "OPTIONS", ...(methods.includes("GET") ? ["HEAD"] : [])].sort().join(", ");
+      const answer = [response.status(), response.headers()["allow"], (await response.json().catch(() => ({}))).error?.code];
+      if (JSON.stringify(answer) !== JSON.stringify([405, allow, "METHOD_NOT_ALLOWED"])) wrong[`${method} ${url}`] = answer;
+    }
+    expect(wrong).toEqual({});
+    await client.dispose();
+  });
+
   test("covers every page and route handler of the app", () => {
     const covered = new Set([...ROWS.map((row) => row.route), ...Object.keys(NOT_IN_MATRIX)]);
     const missing = appRoutes().filter((route) => !covered.has(route));
@@ -1303,24 +1324,4 @@ async function storeForTest(bytes: Buffer, area: StorageArea = "attachments"): P
   const key = generateStorageKey(area);
   await new LocalFileStorage(E2E_STORAGE_DIR).put(key, bytes, "application/pdf");
   return key;
-}
-
-/** `METHOD /pattern` of every page.tsx and route.ts under app/, route groups removed. */
-function appRoutes(): string[] {
-  const files = (readdirSync("app", { recursive: true, encoding: "utf8" }) as string[])
-    .filter((file) => /(^|\/)(page\.tsx|route\.ts)$/.test(file))
-    .map((file) => path.join("app", file));
-  return files.flatMap((file) => {
-    const pattern = `/${path
-      .dirname(path.relative("app", file))
-      .split(path.sep)
-      .filter((segment) => segment !== "." && !/^\(.*\)$/.test(segment))
-      .join("/")}`;
-    if (file.endsWith("page.tsx")) return [`GET ${pattern}`];
-    const source = readFileSync(file, "utf8");
-    const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b|handler as (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
-      (match) => match[1] ?? match[2],
-    );
-    return methods.map((method) => `${method} ${pattern}`);
-  });
 }

@@ -77,7 +77,11 @@ test.describe("the public read API", () => {
 
     // The API only reads: a write gets its JSON error and the methods allowed; an unknown address, the API's 404.
     const write = await partner.post(`/api/v1/dossiers/${dossier.id}`, { headers: authorized, data: {} });
-    expect([write.status(), write.headers()["allow"], (await write.json()).error.code]).toEqual([405, "GET, HEAD", "METHOD_NOT_ALLOWED"]);
+    expect([write.status(), write.headers()["allow"], (await write.json()).error.code]).toEqual([
+      405,
+      "GET, HEAD, OPTIONS",
+      "METHOD_NOT_ALLOWED",
+    ]);
     const unknown = await partner.get("/api/v1/dossier", { headers: authorized });
     expect([unknown.status(), unknown.headers()["content-type"], (await unknown.json()).error.code]).toEqual([
       404,

@@ -8,7 +8,7 @@
  * | UNAUTHENTICATED  | 401 | no valid session |
  * | FORBIDDEN        | 403 | signed in, but the role or the state does not allow the action |
  * | NOT_FOUND        | 404 | no such resource, or not visible to the caller (never tells which) |
- * | METHOD_NOT_ALLOWED | 405 | a method the resource does not answer (the public API only reads) |
+ * | METHOD_NOT_ALLOWED | 405 | a method the route does not answer (`Allow` lists the others, proxy.ts) |
  * | INVALID_INPUT    | 422 | the input breaks a rule; `fieldErrors` says where |
  * | CONFLICT         | 409 | someone changed the resource meanwhile (optimistic concurrency) or it exists already |
  * | INVALID_STATE    | 409 | the resource's state does not allow it (e.g. a submitted dossier) |
@@ -51,7 +51,7 @@ const DEFAULT_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
   UNAUTHENTICATED: "Votre session a expiré. Reconnectez-vous pour continuer.",
   FORBIDDEN: "Vous n'avez pas accès à cette action.",
   NOT_FOUND: "Cette page ou ce document n'existe pas, ou vous n'y avez pas accès.",
-  METHOD_NOT_ALLOWED: "Cette adresse ne répond pas à cette méthode : l'API publique se lit en GET.",
+  METHOD_NOT_ALLOWED: "Cette adresse ne répond pas à cette méthode : l'en-tête Allow donne celles qu'elle accepte.",
   INVALID_INPUT: "Certaines informations ne sont pas valides.",
   CONFLICT: "Ces informations ont été modifiées entre-temps.",
   INVALID_STATE: "Cette action n'est plus possible dans l'état actuel du dossier.",
