@@ -376,6 +376,8 @@ const ROWS: Row[] = [
         ght: "",
         usesAirSimplifie: false,
         idpFederatedWithPsc: false,
+        entitlementProcedureInForce: false,
+        entitlementProcedureAdoptedOn: "",
         contacts: [],
       };
       return { method: "PUT", url: `/api/establishments/${w.establishment}`, json: { expectedVersion: current.version, profile } };

@@ -116,6 +116,42 @@ test.describe("establishment profile and team", () => {
     expect(audit?.actorId).toBe(director.id);
   });
 
+  test("a director declares the entitlement procedure on the profile, with its day of adoption: objective 1 no longer lacks it", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    await insertRoster(e2eDb, establishment.id);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    await signInAs(context, director.id);
+    const objective1 = page.getByRole("listitem").filter({ hasText: /^Objectif 1 \(enregistrement et identité\)/ });
+    await page.goto(`/etablissements/${establishment.id}`);
+    await expect(objective1).toContainText("procédure de gestion des habilitations non déclarée (profil de l'établissement)");
+
+    const errors = watchPageErrors(page);
+    await page.goto(`/etablissements/${establishment.id}/profil`);
+    const procedure = page.getByRole("checkbox", { name: /Une procédure de gestion des habilitations est en vigueur/ });
+    await waitForHydration(procedure);
+    // The factory's SIRET is not one the form takes.
+    await page.getByLabel("SIRET (facultatif)").fill("732 829 320 00017");
+    await procedure.check({ force: true });
+    await page.getByRole("button", { name: "Enregistrer le profil" }).click();
+    const adoptedOn = page.getByLabel("Date d'adoption de la procédure");
+    await expect(adoptedOn).toBeFocused();
+    await expect(adoptedOn).toHaveAccessibleDescription(/^Indiquez la date d'adoption de la procédure de gestion des habilitations\./);
+    await adoptedOn.fill("2025-03-01");
+    await expectNoSeriousAccessibilityViolation(page);
+    await page.getByRole("button", { name: "Enregistrer le profil" }).click();
+    await expect(page.getByText("Le profil de l'établissement est enregistré.")).toBeVisible();
+    const saved = await e2eDb.establishment.findUniqueOrThrow({ where: { id: establishment.id } });
+    expect(saved.entitlementProcedureAdoptedOn).toEqual(new Date("2025-03-01T00:00:00Z"));
+    await expectNoPageErrors(page, errors);
+
+    await page.goto(`/etablissements/${establishment.id}`);
+    await expect(objective1).toContainText("non atteint");
+    await expect(objective1).not.toContainText("habilitations");
+  });
+
   test("a director invites a colleague as co-editor", async ({ page, context }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id });

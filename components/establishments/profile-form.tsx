@@ -5,7 +5,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { ToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { Controller, useFieldArray, useForm } from "react-hook-form";
+import { Controller, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { RequiredFieldsNotice, TextField } from "@/components/forms/fields";
 import { EstablishmentIdentityFields } from "./identity-fields";
 import { removeRowKeepingFocus } from "@/components/forms/remove-row";
@@ -17,7 +17,10 @@ import { useKnownVersion } from "@/components/forms/use-known-version";
 
 type Option = { value: string; label: string };
 
-/** The establishment's identity (FINESS, SIRET), place, size, and contacts. */
+/**
+ * The establishment's identity (FINESS, SIRET), place, size, the facts the roster's rules read
+ * (AIR simplifié, federation, the entitlement procedure of objective 1), and contacts.
+ */
 export function ProfileForm({
   establishmentId,
   version,
@@ -39,6 +42,7 @@ export function ProfileForm({
   });
   const contacts = useFieldArray({ control: form.control, name: "contacts" });
   const { control } = form;
+  const procedureInForce = useWatch({ control, name: "entitlementProcedureInForce" });
 
   const knownVersion = useKnownVersion(version);
   const { onSubmit, result } = useApiSubmit(
@@ -88,6 +92,22 @@ export function ProfileForm({
           />
         )}
       />
+      <Controller
+        control={control}
+        name="entitlementProcedureInForce"
+        render={({ field }) => (
+          <ToggleSwitch
+            label="Une procédure de gestion des habilitations est en vigueur dans l'établissement"
+            helperText="Procédure de contrôle et de mise à jour des habilitations des professionnels (profession, catégorie professionnelle, diplôme…) et de gestion de leurs débuts et fins d'activité. L'objectif 1 la demande, avec l'enregistrement de tous les professionnels au RPPS et la vérification de leur identité."
+            checked={field.value}
+            onChange={field.onChange}
+            inputTitle="Procédure de gestion des habilitations"
+          />
+        )}
+      />
+      {procedureInForce ? (
+        <TextField control={control} name="entitlementProcedureAdoptedOn" label="Date d'adoption de la procédure" type="date" />
+      ) : null}
 
       <h2 className={fr.cx("fr-h5", "fr-mt-4w")}>Contacts</h2>
       {contacts.fields.map((contact, index) => (

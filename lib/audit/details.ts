@@ -70,6 +70,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   eligibleCategoryCodes: "Catégories éligibles",
   email: "Adresse électronique",
   endedSessions: "Sessions fermées",
+  entitlementProcedureAdoptedOn: "Procédure de gestion des habilitations en vigueur depuis le",
   envelopeCents: "Enveloppe",
   envelopeExceeded: "Enveloppe dépassée",
   envelopeOverrideReason: "Motif du dépassement de l'enveloppe",

@@ -13,6 +13,8 @@ const valid = {
   ght: "",
   usesAirSimplifie: false,
   idpFederatedWithPsc: false,
+  entitlementProcedureInForce: false,
+  entitlementProcedureAdoptedOn: "",
   contacts: [{ fullName: "Claire Martin", role: "Directrice", email: "Claire.Martin@ehpad.fr", phone: "05 49 12 34 56" }],
 };
 
@@ -102,5 +104,22 @@ describe("establishment profile form", () => {
       "city: La commune ne doit pas dépasser 120 caractères.",
       "headcount: L'effectif ne peut pas dépasser 100 000 professionnels.",
     ]);
+  });
+
+  it("asks the day the entitlement procedure was adopted when it is in force, a day already past", () => {
+    expect(messages({ ...valid, entitlementProcedureInForce: true })).toEqual([
+      "entitlementProcedureAdoptedOn: Indiquez la date d'adoption de la procédure de gestion des habilitations.",
+    ]);
+    expect(messages({ ...valid, entitlementProcedureInForce: true, entitlementProcedureAdoptedOn: "2099-01-01" })).toEqual([
+      "entitlementProcedureAdoptedOn: La date d'adoption de la procédure (01/01/2099) ne peut pas être postérieure à aujourd'hui.",
+    ]);
+    expect(
+      ZEstablishmentProfileInput.parse({ ...valid, entitlementProcedureInForce: true, entitlementProcedureAdoptedOn: "2025-03-01" }),
+    ).toMatchObject({
+      entitlementProcedureInForce: true,
+      entitlementProcedureAdoptedOn: "2025-03-01",
+    });
+    // Without a procedure in force, a day left in the hidden field is not checked.
+    expect(messages({ ...valid, entitlementProcedureAdoptedOn: "2099-01-01" })).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { compactIdentifier } from "@/lib/identifiers/compact";
 import { checkFiness, FINESS_DEPARTMENTS_TEXT, normalizeFiness } from "@/lib/identifiers/finess";
 import { checkSiret, siretProblemMessage } from "@/lib/identifiers/siret";
+import { parseIsoDay } from "@/lib/roster/dates";
+import { implausibleDayProblem } from "@/lib/roster/past-days";
 import { DEPARTMENTS } from "./territories";
 
 /**
@@ -137,16 +139,37 @@ export function refuseSameFinessEtAndEj(establishment: { finessEt: string; fines
   });
 }
 
+/**
+ * Objective 1's entitlement procedure (ADR 0040): in force or not, and if so since when (`AAAA-MM-JJ`,
+ * not after today). The day is read only while the procedure is said to be in force: the form hides
+ * its field otherwise.
+ */
+function refuseProcedureWithoutAdoptionDay(
+  establishment: { entitlementProcedureInForce: boolean; entitlementProcedureAdoptedOn: string },
+  ctx: z.RefinementCtx,
+) {
+  if (!establishment.entitlementProcedureInForce) return;
+  const day = parseIsoDay(establishment.entitlementProcedureAdoptedOn);
+  const problem =
+    day === null
+      ? "Indiquez la date d'adoption de la procédure de gestion des habilitations."
+      : implausibleDayProblem("entitlementProcedureAdoptedOn", day);
+  if (problem) ctx.addIssue({ code: "custom", path: ["entitlementProcedureAdoptedOn"], message: problem });
+}
+
 export const ZEstablishmentProfileInput = z
   .object({
     ...ESTABLISHMENT_IDENTITY_FIELDS,
     ght: z.string().trim().max(PROFILE_TEXT_MAX.ght, tooLong("Le nom du GHT", PROFILE_TEXT_MAX.ght)),
     usesAirSimplifie: z.boolean(),
     idpFederatedWithPsc: z.boolean(),
+    entitlementProcedureInForce: z.boolean(),
+    entitlementProcedureAdoptedOn: z.string().trim(),
     contacts: z.array(ZContactInput).max(20),
   })
   .superRefine(refuseFinessOutsideDepartment)
-  .superRefine(refuseSameFinessEtAndEj);
+  .superRefine(refuseSameFinessEtAndEj)
+  .superRefine(refuseProcedureWithoutAdoptionDay);
 
 export type TEstablishmentProfileInput = z.output<typeof ZEstablishmentProfileInput>;
 export type TEstablishmentProfileFormValues = z.input<typeof ZEstablishmentProfileInput>;

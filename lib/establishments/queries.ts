@@ -41,6 +41,7 @@ export async function getEstablishment(viewer: Viewer, establishmentId: string) 
       ...ESTABLISHMENT_PROFILE_SELECT,
       usesAirSimplifie: true,
       idpFederatedWithPsc: true,
+      entitlementProcedureAdoptedOn: true,
       version: true,
       category: { select: { code: true, label: true, sector: true } },
       contacts: { select: { id: true, fullName: true, role: true, email: true, phone: true } },

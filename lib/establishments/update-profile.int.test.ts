@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { establishmentWithDirector } from "@/test/factories";
 import { resetDatabase, testDb } from "@/test/integration/database";
+import { computeEstablishmentIndicators } from "@/lib/roster/establishment-indicators";
 import { ZEstablishmentProfileInput } from "./profile-schema";
 import { updateEstablishmentProfile } from "./update-profile";
 
@@ -18,6 +19,8 @@ async function profileOf(establishmentId: string) {
     ght: "",
     usesAirSimplifie: false,
     idpFederatedWithPsc: false,
+    entitlementProcedureInForce: false,
+    entitlementProcedureAdoptedOn: "",
     contacts: [],
   });
 }
@@ -65,5 +68,48 @@ describe("a director edits the establishment's FINESS numbers", () => {
       profile: { ...profile, finessEj: other.establishment.finessEj },
       ip: null,
     });
+  });
+});
+
+describe("a director declares the establishment's entitlement procedure", () => {
+  beforeEach(resetDatabase);
+
+  it("stores its day of adoption, which objective 1 then reads, and audits each change of it", async () => {
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const profile = await profileOf(establishment.id);
+    const save = (expectedVersion: number, procedure: Partial<typeof profile>) =>
+      updateEstablishmentProfile(director, {
+        establishmentId: establishment.id,
+        expectedVersion,
+        profile: { ...profile, ...procedure },
+        ip: null,
+      });
+    const adoptedOn = async () =>
+      (await testDb.establishment.findUniqueOrThrow({ where: { id: establishment.id } })).entitlementProcedureAdoptedOn;
+    const audited = async () =>
+      (
+        await testDb.auditEvent.findMany({
+          where: { action: "establishment.updated", targetId: establishment.id },
+          orderBy: { id: "asc" },
+        })
+      ).map((event) => (event.details as { entitlementProcedureAdoptedOn?: unknown }).entitlementProcedureAdoptedOn);
+
+    await save(1, { entitlementProcedureInForce: true, entitlementProcedureAdoptedOn: "2026-03-01" });
+    expect(await adoptedOn()).toEqual(new Date("2026-03-01T00:00:00Z"));
+    expect((await computeEstablishmentIndicators(testDb, establishment.id, "2026-03-01"))?.objective1.entitlementProcedureDeclared).toBe(
+      true,
+    );
+    expect((await computeEstablishmentIndicators(testDb, establishment.id, "2026-02-28"))?.objective1.entitlementProcedureDeclared).toBe(
+      false,
+    );
+    // The day's figures follow at once, as after a homologation.
+    const snapshot = await testDb.indicatorSnapshot.findFirstOrThrow({ where: { establishmentId: establishment.id, reason: "CHANGE" } });
+    expect(snapshot.breakdown).toMatchObject({ objective1: { entitlementProcedureDeclared: true } });
+
+    // Saving the profile again changes nothing of it; the day left in the hidden field is not kept.
+    await save(2, { entitlementProcedureInForce: true, entitlementProcedureAdoptedOn: "2026-03-01" });
+    await save(3, { entitlementProcedureInForce: false, entitlementProcedureAdoptedOn: "2026-03-01" });
+    expect(await adoptedOn()).toBeNull();
+    expect(await audited()).toEqual([{ from: null, to: "2026-03-01" }, undefined, { from: "2026-03-01", to: null }]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ROSTER_CASES, type RosterCase } from "@/test/factories/roster";
 import { findShortfalls } from "./shortfalls";
 
-const establishment = { homologations: {}, idpFederatedWithPsc: false, usesAirSimplifie: false };
+const establishment = { homologations: {}, idpFederatedWithPsc: false, usesAirSimplifie: false, entitlementProcedureAdoptedOn: null };
 const compliant = ROSTER_CASES[0]!;
 const person = (lastName: string, overrides: Partial<RosterCase>): RosterCase => ({ ...compliant, lastName, ...overrides });
 

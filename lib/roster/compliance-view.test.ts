@@ -81,7 +81,7 @@ describe("objective1Shortfall", () => {
       "aucun professionnel en activité dans le registre : ajoutez ou importez vos professionnels pour que l'objectif puisse être mesuré",
     );
     expect(objective1Shortfall({ overall: { active: 0 }, objective1: { ...objective1, entitlementProcedureDeclared: false } })).toBe(
-      "aucun professionnel en activité dans le registre : ajoutez ou importez vos professionnels pour que l'objectif puisse être mesuré ; procédure de gestion des habilitations non déclarée comme atteinte dans le dossier (objectif O1)",
+      "aucun professionnel en activité dans le registre : ajoutez ou importez vos professionnels pour que l'objectif puisse être mesuré ; procédure de gestion des habilitations non déclarée (profil de l'établissement)",
     );
   });
 

@@ -47,6 +47,12 @@ const EMPTY_ROSTER =
   "aucun professionnel en activité dans le registre : ajoutez ou importez vos professionnels pour que l'objectif puisse être mesuré";
 
 /**
+ * Objective 1's procedure is the establishment's own fact, declared on its profile (ADR 0040): the
+ * clause says where, since the roster cannot see the procedure.
+ */
+const NO_ENTITLEMENT_PROCEDURE = "procédure de gestion des habilitations non déclarée (profil de l'établissement)";
+
+/**
  * Why objective 1 is not met, as the clauses after « non atteint – »; null when it is met. With
  * nobody in the roster the shares are 0 of 0: the reason is the empty roster, not its people.
  */
@@ -63,9 +69,7 @@ export function objective1Shortfall({
     empty ? EMPTY_ROSTER : null,
     empty || objective1.registrationComplete ? null : "tous les professionnels ne sont pas enregistrés au RPPS",
     empty || objective1.identityComplete ? null : "toutes les identités ne sont pas vérifiées au niveau substantiel",
-    objective1.entitlementProcedureDeclared
-      ? null
-      : "procédure de gestion des habilitations non déclarée comme atteinte dans le dossier (objectif O1)",
+    objective1.entitlementProcedureDeclared ? null : NO_ENTITLEMENT_PROCEDURE,
   ]
     .filter(Boolean)
     .join(" ; ");

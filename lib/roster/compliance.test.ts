@@ -37,7 +37,7 @@ function professional(overrides: Partial<ProfessionalFacts> = {}): ProfessionalF
 }
 
 function establishment(overrides: Partial<EstablishmentContext> = {}): EstablishmentContext {
-  return { homologations: {}, idpFederatedWithPsc: false, usesAirSimplifie: false, ...overrides };
+  return { homologations: {}, idpFederatedWithPsc: false, usesAirSimplifie: false, entitlementProcedureAdoptedOn: null, ...overrides };
 }
 
 type Verdicts = Omit<ProfessionalCompliance, "missing">;

@@ -20,6 +20,7 @@ describe("indicators loaded from the database", () => {
     homologations: Object.fromEntries(ROSTER_HOMOLOGATIONS.map((homologation) => [homologation.type, homologation.decidedAt])),
     idpFederatedWithPsc: true,
     usesAirSimplifie: false,
+    entitlementProcedureAdoptedOn: null,
   };
 
   async function establishment() {
@@ -33,9 +34,7 @@ describe("indicators loaded from the database", () => {
     const { id } = await establishment();
     for (const at of ["2025-12-31", "2026-01-01", "2026-11-29", "2027-02-01"]) {
       const loaded = await computeEstablishmentIndicators(testDb, id, at);
-      expect(loaded).toEqual(
-        computeIndicators({ professionals: ROSTER_CASES, establishment: context, at, entitlementProcedureDeclared: false }),
-      );
+      expect(loaded).toEqual(computeIndicators({ professionals: ROSTER_CASES, establishment: context, at }));
     }
     // Not a comparison of two empty results: the roster's figures at one date, by hand.
     const figures = await computeEstablishmentIndicators(testDb, id, "2026-11-29");
@@ -62,6 +61,7 @@ describe("indicators loaded from the database", () => {
       homologations: { FIDO2_LOCAL: new Date("2025-01-15T00:00:00Z"), PLATFORM_AUTH: new Date("2025-04-01T00:00:00Z") },
       idpFederatedWithPsc: true,
       usesAirSimplifie: false,
+      entitlementProcedureAdoptedOn: null,
     });
     const dupont = roster?.professionals.find((professional) => professional.id === ids[3]);
     expect(dupont).toMatchObject({
@@ -86,7 +86,6 @@ describe("indicators loaded from the database", () => {
     const expected = projectIndicators({
       professionals: ROSTER_CASES,
       establishment: context,
-      entitlementProcedureDeclared: false,
       today: "2026-11-29",
       target: "2027-02-01",
     });
@@ -101,21 +100,25 @@ describe("indicators loaded from the database", () => {
     const roster = (await loadEstablishmentRoster(testDb, id))!;
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     const { professionals, ...rest } = await loadRosterOf(testDb, id);
-    expect(rest).toEqual({ establishmentId: id, entitlementProcedureDeclared: false });
+    expect(rest).toEqual({ establishmentId: id });
     expect(professionals.toSorted(byId)).toEqual(roster.professionals.toSorted(byId));
 
     const { establishment: empty } = await establishmentWithDirector(testDb);
     expect(await loadRosterOf(testDb, empty.id)).toEqual({
       establishmentId: empty.id,
-      entitlementProcedureDeclared: false,
       professionals: [],
     });
   });
 
-  it("reads the entitlement procedure from O1 self-assessed « atteint » in the latest dossier", async () => {
+  it("reads the entitlement procedure from the establishment's own fact, never from its dossier's O1 self-assessment", async () => {
     const { id } = await establishment();
-    expect((await computeEstablishmentIndicators(testDb, id, "2026-11-29"))?.objective1.entitlementProcedureDeclared).toBe(false);
-    expect((await loadRosterOf(testDb, id)).entitlementProcedureDeclared).toBe(false);
+    const { establishment: other } = await establishmentWithDirector(testDb);
+    const inForce = async (at: string) => {
+      const alone = (await computeEstablishmentIndicators(testDb, id, at))?.objective1.entitlementProcedureDeclared;
+      const batch = await loadRosters(testDb, [id, other.id]);
+      expect(computeIndicators({ ...batch.get(id)!, at }).objective1.entitlementProcedureDeclared).toBe(alone);
+      return alone;
+    };
     const campaign = await testDb.campaign.create({ data: { slug: "c", title: "HospiConnect", description: "" } });
     const wave = await testDb.wave.create({
       data: {
@@ -142,8 +145,16 @@ describe("indicators loaded from the database", () => {
         assessments: { create: { objectiveId: o1.id, status: "ACHIEVED" } },
       },
     });
-    expect((await computeEstablishmentIndicators(testDb, id, "2026-11-29"))?.objective1.entitlementProcedureDeclared).toBe(true);
-    expect((await loadRosterOf(testDb, id)).entitlementProcedureDeclared).toBe(true);
+    // O1 self-assessed « atteint » claims the whole objective, not the procedure: it is not read.
+    expect(await inForce("2026-11-29")).toBe(false);
+
+    await testDb.establishment.update({ where: { id }, data: { entitlementProcedureAdoptedOn: new Date("2026-03-01") } });
+    expect((await loadEstablishmentRoster(testDb, id))?.establishment.entitlementProcedureAdoptedOn).toEqual(
+      new Date("2026-03-01T00:00:00Z"),
+    );
+    expect(await inForce("2026-02-28")).toBe(false);
+    expect(await inForce("2026-03-01")).toBe(true);
+    expect((await loadRosters(testDb, [other.id])).get(other.id)?.establishment.entitlementProcedureAdoptedOn).toBeNull();
   });
 
   it("loads several establishments at once without mixing their rosters, batch by batch", async () => {

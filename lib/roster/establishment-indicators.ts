@@ -6,8 +6,8 @@
  * Speed: an establishment may hold 10,000+ professionals and the daily pass reads every roster
  * (a million professionals across 10,000 establishments in `npm run bench`), so the loader asks for
  * a batch of establishments at once, in a fixed number of narrow queries whatever the batch size
- * (establishments with their homologations, the O1 self-assessment, professionals, enrollments:
- * never one query per row). Professionals and enrollments come back as one compact text per
+ * (establishments with their facts and homologations, professionals, enrollments: never one query
+ * per row). Professionals and enrollments come back as one compact text per
  * establishment (dates as day numbers, the four « needs » as one bit set) that is decoded without
  * intermediate arrays; the bulk path decodes, counts and drops one roster at a time while the
  * database reads the next batch. Measured: within about 1.2× of a hand-written SQL aggregate of the
@@ -34,17 +34,7 @@ export type LoadedRoster = {
   establishmentId: string;
   establishment: EstablishmentContext;
   professionals: Array<ProfessionalFacts & { id: string }>;
-  entitlementProcedureDeclared: boolean;
 };
-
-/**
- * The objective whose self-assessment says whether the entitlement procedure is in force: O1 of
- * the programme (« procédure en vigueur de contrôle et de mise à jour des habilitations… »). The
- * dossier has no field of its own for the procedure, so an O1 self-assessed « atteint » in the
- * establishment's latest dossier is read as the declaration; anything else (no dossier, O1 planned
- * or in progress) as not declared. Waves copy the programme's objectives with their codes.
- */
-const ENTITLEMENT_OBJECTIVE_CODE = "O1";
 
 /**
  * One text per establishment, one line per row, fields separated by `|` (uuids, enum names, codes
@@ -151,8 +141,8 @@ type RosterRows = Omit<LoadedRoster, "professionals"> & { professionalsText: str
 const HOMOLOGATION_LINE = Prisma.sql`concat_ws('|', h.type, h."decidedAt" - DATE '1970-01-01')`;
 
 /**
- * The four reads of a roster, for the establishments of `ids`, each keyed by the establishment's id
- * (`e`): the establishment's flags and homologations, its latest O1 self-assessment, its
+ * The three reads of a roster, for the establishments of `ids`, each keyed by the establishment's id
+ * (`e`): the establishment's facts (flags, entitlement procedure) and homologations, its
  * professionals, their enrollments. Every roster is read through these, alone or together.
  */
 function rosterReads(ids: readonly string[]) {
@@ -160,16 +150,10 @@ function rosterReads(ids: readonly string[]) {
   return {
     establishments: Prisma.sql`
       SELECT e.id AS e, e."usesAirSimplifie" AS "usesAirSimplifie", e."idpFederatedWithPsc" AS "idpFederatedWithPsc",
+        e."entitlementProcedureAdoptedOn" AS "entitlementProcedureAdoptedOn",
         (SELECT string_agg(${HOMOLOGATION_LINE}, E'\\n') FROM "MieHomologation" h WHERE h."establishmentId" = e.id) AS homologations
       FROM "Establishment" e
       WHERE e.id = ${wanted}`,
-    latestO1: Prisma.sql`
-      SELECT DISTINCT ON (a."establishmentId") a."establishmentId" AS e, oa.status::text AS status
-      FROM "Application" a
-      JOIN "ObjectiveAssessment" oa ON oa."applicationId" = a.id
-      JOIN "Objective" o ON o.id = oa."objectiveId" AND o.code = ${ENTITLEMENT_OBJECTIVE_CODE}
-      WHERE a."establishmentId" = ${wanted}
-      ORDER BY a."establishmentId", a."createdAt" DESC`,
     professionals: Prisma.sql`
       SELECT p."establishmentId" AS e, string_agg(${PROFESSIONAL_LINE}, E'\\n') AS t
       FROM "Professional" p
@@ -184,15 +168,16 @@ function rosterReads(ids: readonly string[]) {
   };
 }
 
-type EstablishmentRow = { e: string; usesAirSimplifie: boolean; idpFederatedWithPsc: boolean; homologations: string | null };
+type EstablishmentRow = {
+  e: string;
+  usesAirSimplifie: boolean;
+  idpFederatedWithPsc: boolean;
+  entitlementProcedureAdoptedOn: Date | null;
+  homologations: string | null;
+};
 
 /** A roster's rows, the establishment's own facts as the rules read them. */
-function rosterRowsOf(
-  row: EstablishmentRow,
-  o1Status: string | undefined,
-  professionalsText?: string,
-  enrollmentsText?: string,
-): RosterRows {
+function rosterRowsOf(row: EstablishmentRow, professionalsText?: string, enrollmentsText?: string): RosterRows {
   const homologations: Array<{ type: MieType; decidedAt: Date }> = [];
   if (row.homologations !== null) {
     const lines = new LineReader(row.homologations);
@@ -201,7 +186,6 @@ function rosterRowsOf(
   return {
     establishmentId: row.e,
     establishment: toEstablishmentContext({ ...row, homologations }),
-    entitlementProcedureDeclared: o1Status === "ACHIEVED",
     professionalsText,
     enrollmentsText,
   };
@@ -210,8 +194,8 @@ function rosterRowsOf(
 /**
  * The rows of `establishmentIds` (unknown ids are absent from the map), in a fixed number of round
  * trips whatever their number. One establishment (a submission, a roster write, a page) is read in
- * one statement: one round trip instead of four, and no wait for four pool connections on a
- * deadline's rush (ADR 0029). A batch is read in four queries side by side on the pool, which the
+ * one statement: one round trip instead of three, and no wait for three pool connections on a
+ * deadline's rush (ADR 0029). A batch is read in three queries side by side on the pool, which the
  * database runs in parallel (one after the other on a transaction client).
  */
 async function fetchRosterRows(client: RosterClient, establishmentIds: readonly string[]): Promise<Map<string, RosterRows>> {
@@ -219,26 +203,22 @@ async function fetchRosterRows(client: RosterClient, establishmentIds: readonly 
   if (establishmentIds.length === 0) return rosters;
   const reads = rosterReads(establishmentIds);
   if (establishmentIds.length === 1) {
-    const [row] = await client.$queryRaw<
-      Array<EstablishmentRow & { status: string | null; professionals: string | null; enrollments: string | null }>
-    >`
-      WITH est AS (${reads.establishments}), o1 AS (${reads.latestO1}), pro AS (${reads.professionals}), enr AS (${reads.enrollments})
-      SELECT est.*, o1.status, pro.t AS professionals, enr.t AS enrollments
-      FROM est LEFT JOIN o1 ON o1.e = est.e LEFT JOIN pro ON pro.e = est.e LEFT JOIN enr ON enr.e = est.e`;
-    if (row) rosters.set(row.e, rosterRowsOf(row, row.status ?? undefined, row.professionals ?? undefined, row.enrollments ?? undefined));
+    const [row] = await client.$queryRaw<Array<EstablishmentRow & { professionals: string | null; enrollments: string | null }>>`
+      WITH est AS (${reads.establishments}), pro AS (${reads.professionals}), enr AS (${reads.enrollments})
+      SELECT est.*, pro.t AS professionals, enr.t AS enrollments
+      FROM est LEFT JOIN pro ON pro.e = est.e LEFT JOIN enr ON enr.e = est.e`;
+    if (row) rosters.set(row.e, rosterRowsOf(row, row.professionals ?? undefined, row.enrollments ?? undefined));
     return rosters;
   }
-  const [establishments, latestO1, professionals, enrollments] = await Promise.all([
+  const [establishments, professionals, enrollments] = await Promise.all([
     client.$queryRaw<EstablishmentRow[]>(reads.establishments),
-    client.$queryRaw<{ e: string; status: string }[]>(reads.latestO1),
     client.$queryRaw<Blob[]>(reads.professionals),
     client.$queryRaw<Blob[]>(reads.enrollments),
   ]);
-  const statusOf = new Map(latestO1.map((row) => [row.e, row.status]));
   const professionalsOf = new Map(professionals.map((blob) => [blob.e, blob.t]));
   const enrollmentsOf = new Map(enrollments.map((blob) => [blob.e, blob.t]));
   for (const row of establishments) {
-    rosters.set(row.e, rosterRowsOf(row, statusOf.get(row.e), professionalsOf.get(row.e), enrollmentsOf.get(row.e)));
+    rosters.set(row.e, rosterRowsOf(row, professionalsOf.get(row.e), enrollmentsOf.get(row.e)));
   }
   return rosters;
 }
@@ -249,20 +229,18 @@ function decoded({ professionalsText, enrollmentsText, ...roster }: RosterRows):
 
 /**
  * One establishment's roster in one round trip, for its page, which reads the establishment's
- * context with its profile (`getEstablishmentOverview`): the O1 declaration, the professionals and
- * their enrollments (the reads and decoding of `loadRosters`). An unknown establishment reads as
- * an empty roster: the caller's read of it answers NOT_FOUND.
+ * context with its profile (`getEstablishmentOverview`): the professionals and their enrollments
+ * (the reads and decoding of `loadRosters`). An unknown establishment reads as an empty roster:
+ * the caller's read of it answers NOT_FOUND.
  */
 export async function loadRosterOf(client: RosterClient, establishmentId: string): Promise<Omit<LoadedRoster, "establishment">> {
   const reads = rosterReads([establishmentId]);
-  const [row] = await client.$queryRaw<{ o1: string | null; professionals: string | null; enrollments: string | null }[]>(Prisma.sql`
+  const [row] = await client.$queryRaw<{ professionals: string | null; enrollments: string | null }[]>(Prisma.sql`
     SELECT
-      (SELECT status FROM (${reads.latestO1}) o1) AS o1,
       (SELECT t FROM (${reads.professionals}) pro) AS professionals,
       (SELECT t FROM (${reads.enrollments}) enr) AS enrollments`);
   return {
     establishmentId,
-    entitlementProcedureDeclared: row?.o1 === "ACHIEVED",
     professionals: row?.professionals ? decodeRoster(row.professionals, row.enrollments ?? undefined) : [],
   };
 }
@@ -282,7 +260,6 @@ export function computeRosterIndicators(roster: LoadedRoster, at: DayInput): Est
   return computeIndicators({
     professionals: roster.professionals,
     establishment: roster.establishment,
-    entitlementProcedureDeclared: roster.entitlementProcedureDeclared,
     at,
   });
 }

@@ -172,7 +172,10 @@ const judged: ProfessionalRecord[] = [
   },
   { ...base, lastName: "PARTI", firstName: "Denis", rpps: withRppsKey("1000000102"), activityEnd: d("2026-01-31") },
 ];
-const verdictsAt = { today: "2026-06-15", establishment: { homologations: {}, idpFederatedWithPsc: false, usesAirSimplifie: false } };
+const verdictsAt = {
+  today: "2026-06-15",
+  establishment: { homologations: {}, idpFederatedWithPsc: false, usesAirSimplifie: false, entitlementProcedureAdoptedOn: null },
+};
 const TEMPLATE_HEADER =
   "Nom;Prénom;Date de naissance;Population;Code profession;Catégorie;RPPS;Statut RPPS;Dernière vérification RPPS;Vérification d'identité;Début d'activité;Fin d'activité;Besoin DMP;Besoin DPI/DUI;Besoin services PSC;Besoin messagerie sécurisée;MIE";
 const COMPUTED_HEADER =

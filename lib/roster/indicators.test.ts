@@ -53,12 +53,17 @@ const roster: Named[] = [
   person("G", { professionCode: "10", activityEnd: "2026-04-30" }),
 ];
 
-const establishment: EstablishmentContext = { homologations: {}, idpFederatedWithPsc: false, usesAirSimplifie: false };
+const establishment: EstablishmentContext = {
+  homologations: {},
+  idpFederatedWithPsc: false,
+  usesAirSimplifie: false,
+  entitlementProcedureAdoptedOn: "2025-06-01",
+};
 const share = (count: number, of: number) => ({ count, of, share: of === 0 ? null : count / of });
 
 describe("computeIndicators", () => {
   it("counts the professionals active at the date, with their denominators", () => {
-    const result = computeIndicators({ professionals: roster, establishment, at: "2026-03-01", entitlementProcedureDeclared: true });
+    const result = computeIndicators({ professionals: roster, establishment, at: "2026-03-01" });
     expect(result.at).toBe("2026-03-01");
     expect(result.overall).toEqual({
       active: 5,
@@ -79,7 +84,7 @@ describe("computeIndicators", () => {
   });
 
   it("breaks the figures down by profession and by population", () => {
-    const result = computeIndicators({ professionals: roster, establishment, at: "2026-03-01", entitlementProcedureDeclared: true });
+    const result = computeIndicators({ professionals: roster, establishment, at: "2026-03-01" });
     expect(Object.keys(result.byProfession).sort()).toEqual(["10", "313", "326", "60"]);
     expect(result.byProfession["10"]?.rieCompliant).toEqual(share(2, 2));
     expect(result.byProfession["313"]?.registered).toEqual(share(0, 1));
@@ -91,20 +96,24 @@ describe("computeIndicators", () => {
   });
 
   it("counts a transition MIE on 2025-12-31 and not on 2026-01-01", () => {
-    const before = computeIndicators({ professionals: roster, establishment, at: "2025-12-31", entitlementProcedureDeclared: true });
-    const after = computeIndicators({ professionals: roster, establishment, at: "2026-01-01", entitlementProcedureDeclared: true });
+    const before = computeIndicators({ professionals: roster, establishment, at: "2025-12-31" });
+    const after = computeIndicators({ professionals: roster, establishment, at: "2026-01-01" });
     expect(before.overall.rieCompliant).toEqual(share(4, 5));
     expect(before.objective2).toEqual({ met: true, concerned: 4, compliant: 4 });
     expect(after.overall.rieCompliant).toEqual(share(3, 5));
     expect(after.objective2.met).toBe(false);
   });
 
-  it("meets both objectives when everyone is registered, verified and compliant, and the procedure is declared", () => {
+  it("meets both objectives when everyone is registered, verified and compliant, and the procedure is in force", () => {
     const good = [roster[0]!, roster[2]!, roster[6]!];
-    const declared = computeIndicators({ professionals: good, establishment, at: "2026-03-01", entitlementProcedureDeclared: true });
+    const declared = computeIndicators({ professionals: good, establishment, at: "2026-03-01" });
     expect(declared.objective1.met).toBe(true);
     expect(declared.objective2.met).toBe(true);
-    const undeclared = computeIndicators({ professionals: good, establishment, at: "2026-03-01", entitlementProcedureDeclared: false });
+    const undeclared = computeIndicators({
+      professionals: good,
+      establishment: { ...establishment, entitlementProcedureAdoptedOn: null },
+      at: "2026-03-01",
+    });
     expect(undeclared.objective1).toEqual({
       met: false,
       registrationComplete: true,
@@ -113,8 +122,24 @@ describe("computeIndicators", () => {
     });
   });
 
+  it("counts the entitlement procedure from the day the establishment adopted it, whatever its dossier says", () => {
+    const good = [roster[0]!, roster[2]!, roster[6]!];
+    const adoptedOn = (at: string) =>
+      computeIndicators({ professionals: good, establishment: { ...establishment, entitlementProcedureAdoptedOn: "2026-03-01" }, at })
+        .objective1;
+    expect(adoptedOn("2026-02-28")).toMatchObject({ met: false, entitlementProcedureDeclared: false });
+    expect(adoptedOn("2026-03-01")).toMatchObject({ met: true, entitlementProcedureDeclared: true });
+    const ahead = projectIndicators({
+      professionals: good,
+      establishment: { ...establishment, entitlementProcedureAdoptedOn: "2026-03-01" },
+      today: "2026-02-01",
+      target: "2026-04-01",
+    });
+    expect([ahead.today.objective1.met, ahead.target.objective1.met]).toEqual([false, true]);
+  });
+
   it("meets no objective and shows no share on an empty roster", () => {
-    const result = computeIndicators({ professionals: [], establishment, at: "2026-03-01", entitlementProcedureDeclared: true });
+    const result = computeIndicators({ professionals: [], establishment, at: "2026-03-01" });
     expect(result.overall.registered).toEqual({ count: 0, of: 0, share: null });
     expect(result.objective1.met).toBe(false);
     expect(result.objective2.met).toBe(false);
@@ -128,7 +153,6 @@ describe("projectIndicators", () => {
     establishment,
     today: "2026-03-01",
     target: "2026-07-01",
-    entitlementProcedureDeclared: true,
   });
 
   it("gives the same figures as computing at each date", () => {
@@ -136,7 +160,7 @@ describe("projectIndicators", () => {
       ["2026-03-01", projection.today],
       ["2026-07-01", projection.target],
     ] as const) {
-      expect(indicators).toEqual(computeIndicators({ professionals: roster, establishment, at, entitlementProcedureDeclared: true }));
+      expect(indicators).toEqual(computeIndicators({ professionals: roster, establishment, at }));
     }
   });
 
@@ -165,7 +189,6 @@ describe("projectIndicators", () => {
       establishment,
       today: "2025-12-31",
       target: "2026-01-01",
-      entitlementProcedureDeclared: true,
     });
     expect(ahead.lapsing.map((lapse) => [lapse.professional.id, lapse.lost])).toEqual([["B", ["RIE_COMPLIANT"]]]);
     const lapsed = ahead.lapsing[0]!.professional;

@@ -10,16 +10,17 @@
  *
  * Objectives (product choices): both need at least one active professional (an empty roster proves
  * nothing). Objective 1 = everyone registered and identity at substantiel, and the entitlement
- * procedure declared (an input: the roster cannot see it). Objective 2 = everyone who needs strong
+ * procedure in force (`entitlementProcedureInForce`: the establishment's own fact, set on its
+ * profile, not the dossier's self-assessment of O1, ADR 0040). Objective 2 = everyone who needs strong
  * authentication (`needsStrongAuthentication`) is RIE-compliant.
  *
  * Speed: one pass, verdicts as bit sets (`verdicts.ts`), one counter object per profession and per
  * population (`tally.ts`); nothing is allocated per professional.
  *
- * Public API: `computeIndicators`, `projectIndicators`, and the types `Share`, `IndicatorSet`,
+ * Public API: `computeIndicators`, `projectIndicators`, `entitlementProcedureInForce`, and the types `Share`, `IndicatorSet`,
  * `EstablishmentIndicators`, `IndicatorProjection`, `Lapse`.
  */
-import { toDay, type DayInput } from "./dates";
+import { toDay, type Day, type DayInput } from "./dates";
 import { needsStrongAuthentication, type EstablishmentContext, type ProfessionalFacts } from "./model";
 import { Tally, type EstablishmentIndicators } from "./tally";
 import { dayContext, prepareEstablishment, Verdict, verdictFlags } from "./verdicts";
@@ -29,9 +30,13 @@ export type { EstablishmentIndicators, IndicatorSet, Share } from "./tally";
 export type IndicatorsInput<T extends ProfessionalFacts = ProfessionalFacts> = {
   professionals: readonly T[];
   establishment: EstablishmentContext;
-  /** The establishment declared its procedure to check entitlements and activity starts / ends. */
-  entitlementProcedureDeclared: boolean;
 };
+
+/** Objective 1's procedure counts from the day the establishment adopted it, as a homologation does. */
+export function entitlementProcedureInForce(establishment: Pick<EstablishmentContext, "entitlementProcedureAdoptedOn">, day: Day): boolean {
+  const adoptedOn = establishment.entitlementProcedureAdoptedOn;
+  return adoptedOn !== null && toDay(adoptedOn) <= day;
+}
 
 export function computeIndicators(input: IndicatorsInput & { at: DayInput }): EstablishmentIndicators {
   const prepared = prepareEstablishment(input.establishment);
@@ -41,7 +46,7 @@ export function computeIndicators(input: IndicatorsInput & { at: DayInput }): Es
     const flags = verdictFlags(professional, prepared, at);
     if (flags & Verdict.ACTIVE) tally.add(flags, professional);
   }
-  return tally.result(at.day, input.entitlementProcedureDeclared);
+  return tally.result(at.day, entitlementProcedureInForce(input.establishment, at.day));
 }
 
 /**
@@ -97,8 +102,8 @@ export function projectIndicators<T extends ProfessionalFacts>(
     }
   }
   return {
-    today: now.result(today.day, input.entitlementProcedureDeclared),
-    target: then.result(target.day, input.entitlementProcedureDeclared),
+    today: now.result(today.day, entitlementProcedureInForce(input.establishment, today.day)),
+    target: then.result(target.day, entitlementProcedureInForce(input.establishment, target.day)),
     leaving,
     arriving,
     lapsing,

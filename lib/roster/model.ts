@@ -61,6 +61,11 @@ export type EstablishmentContext = {
   idpFederatedWithPsc: boolean;
   /** The establishment reaches the DMP through AIR simplifié. */
   usesAirSimplifie: boolean;
+  /**
+   * The day the establishment adopted its procedure to check and update entitlements and activity
+   * starts and ends (objective 1); null while it has none.
+   */
+  entitlementProcedureAdoptedOn: DayInput | null;
 };
 
 /**

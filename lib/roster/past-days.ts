@@ -5,11 +5,13 @@ import { addYears, formatDayFr, parisToday, toDay, type Day } from "./dates";
  * checked. One typed in the future (2099 for 2019) would hide a check due in two years forever
  * (verdicts.ts only flags an old check, and an import keeps the latest), so the form, an import
  * line and a bulk action all refuse it, with the same words. A birth year before 1900 is a typo
- * too (1000 for 2000).
+ * too (1000 for 2000). The establishment's entitlement procedure is declared as adopted, not
+ * planned: objective 1 counts it from that day (`entitlementProcedureInForce`).
  */
 export const PAST_DAYS = {
   birthDate: "La date de naissance",
   rppsCheckedAt: "La date de vérification RPPS",
+  entitlementProcedureAdoptedOn: "La date d'adoption de la procédure",
 } as const;
 
 const EARLIEST_BIRTH_DAY = toDay("1900-01-01");

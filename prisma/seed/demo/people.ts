@@ -70,6 +70,11 @@ export async function seedEstablishments(db: Db): Promise<SeededEstablishment[]>
         ght: establishment.ght ?? null,
         usesAirSimplifie: !isHospital && chance(0.3),
         idpFederatedWithPsc: isHospital && establishment.maturity >= 0.7,
+        // The most advanced have had their entitlement procedure (objective 1) for long, some adopted
+        // it during the programme, the others have none yet. No random draw: the demo's other data
+        // stay as they were.
+        entitlementProcedureAdoptedOn:
+          establishment.maturity >= 0.5 ? new Date("2024-10-01") : establishment.maturity >= 0.4 ? new Date("2026-03-02") : null,
         contacts: {
           create: {
             fullName: `${directorFirst} ${directorLast}`,

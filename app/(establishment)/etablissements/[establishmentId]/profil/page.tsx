@@ -3,6 +3,7 @@ import { ProfileForm } from "@/components/establishments/profile-form";
 import { db } from "@/lib/db/client";
 import { getEditableEstablishment } from "@/lib/establishments/queries";
 import { DEPARTMENT_OPTIONS } from "@/lib/establishments/territories";
+import { dayToIsoDate, toDay } from "@/lib/roster/dates";
 import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
@@ -47,6 +48,9 @@ export default async function ProfilePage({ params }: Props) {
           ght: establishment.ght ?? "",
           usesAirSimplifie: establishment.usesAirSimplifie,
           idpFederatedWithPsc: establishment.idpFederatedWithPsc,
+          entitlementProcedureInForce: establishment.entitlementProcedureAdoptedOn !== null,
+          entitlementProcedureAdoptedOn:
+            establishment.entitlementProcedureAdoptedOn === null ? "" : dayToIsoDate(toDay(establishment.entitlementProcedureAdoptedOn)),
           contacts: establishment.contacts.map((contact) => ({
             fullName: contact.fullName,
             role: contact.role,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Establishment" ADD COLUMN     "entitlementProcedureAdoptedOn" DATE;
