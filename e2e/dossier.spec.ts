@@ -101,6 +101,14 @@ test.describe("filing a dossier", () => {
     const [first, second] = wave.objectives;
     const o1 = page.locator(`#objective-${first!.code}`);
     await o1.getByText("Atteint", { exact: true }).click();
+    // Said, not refused: the roster, empty here, does not show the objective met.
+    await expect(
+      o1.getByText(
+        new RegExp(
+          `^D'après le registre des professionnels au .+, l'objectif ${first!.code} n'est pas atteint : aucun professionnel en activité`,
+        ),
+      ),
+    ).toBeVisible();
     await waitSaved(page);
     // « Achieved » asks for an explanation and evidence: the overview's list links to each field.
     const breadcrumb = page.getByRole("navigation", { name: "vous êtes ici :" });

@@ -28,6 +28,8 @@ export type SectionFormProps = {
   objectives: ObjectiveForForm[];
   evidence: Record<string, EvidenceFile[]>;
   maxUploadBytes: number;
+  /** The self-assessment's: what the roster says of the objectives it computes not met, by code. */
+  rosterNotices: Partial<Record<string, string>>;
 };
 
 /**
@@ -114,6 +116,7 @@ export function SectionForm(props: SectionFormProps) {
           evidence={props.evidence}
           applicationId={applicationId}
           maxUploadBytes={props.maxUploadBytes}
+          rosterNotices={props.rosterNotices}
         />
       ) : null}
 

@@ -7,6 +7,7 @@ import {
   formatSharePercent,
   objective1Shortfall,
   objective2Summary,
+  rosterDisagreements,
 } from "./compliance-view";
 
 /** French no-break spaces read as plain spaces. */
@@ -131,5 +132,52 @@ describe("objective2Summary", () => {
     expect(plain(objective2Summary({ overall: { active: 50 }, objective2: { concerned: 40, compliant: 12 } }))).toBe(
       "12 sur 40 (30 %) des professionnels qui en ont besoin ont un MIE conforme",
     );
+  });
+});
+
+describe("rosterDisagreements", () => {
+  const disagreements = (figures: Parameters<typeof rosterDisagreements>[0]) =>
+    Object.fromEntries(Object.entries(rosterDisagreements(figures)).map(([code, notice]) => [code, plain(notice!)]));
+  const share = (count: number, of: number) => ({ count, of, share: of === 0 ? null : count / of });
+  const figures = {
+    at: "2026-12-07",
+    overall: { active: 46, registered: share(23, 46), identitySubstantial: share(19, 46) },
+    objective1: { met: false, registrationComplete: false, identityComplete: false, entitlementProcedureDeclared: false },
+    objective2: { met: false, concerned: 38, compliant: 14 },
+  };
+
+  it("says, for O1 and O2 computed not met, what the roster shows, with its date", () => {
+    expect(disagreements(figures)).toEqual({
+      O1: "D'après le registre des professionnels au 07/12/2026, l'objectif O1 n'est pas atteint : 23 sur 46 (50 %) enregistrés au RPPS ; 19 sur 46 (41 %) avec une identité vérifiée au niveau substantiel ; procédure de gestion des habilitations non déclarée (profil de l'établissement).",
+      O2: "D'après le registre des professionnels au 07/12/2026, l'objectif O2 n'est pas atteint : 14 sur 38 (37 %) des professionnels qui en ont besoin ont un MIE conforme.",
+    });
+  });
+
+  it("says nothing of an objective the roster computes met, and names only the missing procedure when the figures are complete", () => {
+    const complete = {
+      ...figures,
+      overall: { active: 46, registered: share(46, 46), identitySubstantial: share(46, 46) },
+      objective1: { met: false, registrationComplete: true, identityComplete: true, entitlementProcedureDeclared: false },
+      objective2: { met: true, concerned: 38, compliant: 38 },
+    };
+    expect(disagreements(complete)).toEqual({
+      O1: "D'après le registre des professionnels au 07/12/2026, l'objectif O1 n'est pas atteint : procédure de gestion des habilitations non déclarée (profil de l'établissement).",
+    });
+    expect(disagreements({ ...complete, objective1: { ...complete.objective1, met: true, entitlementProcedureDeclared: true } })).toEqual(
+      {},
+    );
+  });
+
+  it("says an empty roster is empty", () => {
+    const empty = {
+      ...figures,
+      overall: { active: 0, registered: share(0, 0), identitySubstantial: share(0, 0) },
+      objective1: { ...figures.objective1, entitlementProcedureDeclared: true },
+      objective2: { met: false, concerned: 0, compliant: 0 },
+    };
+    expect(disagreements(empty).O2).toBe(
+      "D'après le registre des professionnels au 07/12/2026, l'objectif O2 n'est pas atteint : aucun professionnel en activité dans le registre : ajoutez ou importez vos professionnels pour que l'objectif puisse être mesuré.",
+    );
+    expect(disagreements(empty).O1).toBe(disagreements(empty).O2!.replace("O2", "O1"));
   });
 });

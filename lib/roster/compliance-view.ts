@@ -3,12 +3,12 @@
  * professional loses by a date, and which date the projection looks at.
  *
  * Public API: `formatShare`, `formatSharePercent`, `objective1Shortfall`, `objective2Summary`,
- * `emptyRosterBeforeSubmission`, `LOST_LABELS`, `describeLost`, `INDICATOR_ROWS`,
+ * `rosterDisagreements`, `emptyRosterBeforeSubmission`, `LOST_LABELS`, `describeLost`, `INDICATOR_ROWS`,
  * `chooseProjectionTarget`, `RosterVerdict`, `rosterVerdict`.
  */
 import { formatInteger, formatPercent } from "@/lib/format/numbers";
 import type { ProfessionalCompliance } from "./compliance";
-import { dayToIsoDate, parseIsoDay, toDay, type Day } from "./dates";
+import { dayToIsoDate, formatDayFr, parseIsoDay, toDay, type Day } from "./dates";
 import type { EstablishmentIndicators, Lapse, IndicatorSet, Share } from "./indicators";
 import { needsStrongAuthentication, type ProfessionalFacts } from "./model";
 
@@ -90,6 +90,40 @@ export function objective2Summary({
   if (overall.active === 0) return EMPTY_ROSTER;
   if (objective2.concerned === 0) return "aucun des professionnels en activité n'a besoin d'un MIE conforme au RIE";
   return `${formatShare({ count: objective2.compliant, of: objective2.concerned })} des professionnels qui en ont besoin ont un MIE conforme`;
+}
+
+/**
+ * What the roster says of the objectives it computes (O1, O2, by the code the waves give them) when
+ * it finds them not met, with its figures: the self-assessment shows it beside a status « atteint ».
+ * Said, not required: the roster may be behind what the director knows.
+ */
+export function rosterDisagreements(
+  indicators: Pick<EstablishmentIndicators, "at" | "objective1" | "objective2"> & {
+    overall: Pick<IndicatorSet, "active" | "registered" | "identitySubstantial">;
+  },
+): Partial<Record<"O1" | "O2", string>> {
+  const { overall, objective1 } = indicators;
+  const according = (code: string, why: string) =>
+    `D'après le registre des professionnels au ${formatDayFr(toDay(indicators.at))}, l'objectif ${code} n'est pas atteint : ${why}.`;
+  const notices: Partial<Record<"O1" | "O2", string>> = {};
+  if (!objective1.met) {
+    const measured = overall.active > 0;
+    notices.O1 = according(
+      "O1",
+      [
+        measured ? null : EMPTY_ROSTER,
+        !measured || objective1.registrationComplete ? null : `${formatShare(overall.registered)} enregistrés au RPPS`,
+        !measured || objective1.identityComplete
+          ? null
+          : `${formatShare(overall.identitySubstantial)} avec une identité vérifiée au niveau substantiel`,
+        objective1.entitlementProcedureDeclared ? null : NO_ENTITLEMENT_PROCEDURE,
+      ]
+        .filter(Boolean)
+        .join(" ; "),
+    );
+  }
+  if (!indicators.objective2.met) notices.O2 = according("O2", objective2Summary(indicators));
+  return notices;
 }
 
 /**

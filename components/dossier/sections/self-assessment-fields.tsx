@@ -1,8 +1,9 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@/components/dsfr/badge";
-import type { Control } from "react-hook-form";
+import { type Control, useWatch } from "react-hook-form";
 import { RadioField, TextAreaField, TextField } from "@/components/forms/fields";
 import { objectiveAnchor } from "@/lib/applications/anchors";
 import type { TSectionFormValues } from "@/lib/applications/sections";
@@ -13,6 +14,25 @@ import { STATUS_OPTIONS } from "./options";
 
 export type ObjectiveForForm = { id: string; code: string; title: string; description: string; required: boolean };
 
+/**
+ * What the roster computes against an objective self-assessed « atteint » (`rosterDisagreements`),
+ * shown as soon as « Atteint » is chosen. A warning, not a refusal: the director may know better
+ * than a roster not yet up to date, and can explain it in the field below.
+ */
+function RosterDisagreement({
+  control,
+  objectiveId,
+  notice,
+}: {
+  control: Control<TSectionFormValues<"SELF_ASSESSMENT">>;
+  objectiveId: string;
+  notice: string;
+}) {
+  const status = useWatch({ control, name: `assessments.${objectiveId}.status` });
+  if (status !== "ACHIEVED") return null;
+  return <Alert small severity="warning" description={notice} className={fr.cx("fr-mb-3w")} />;
+}
+
 export function SelfAssessmentFields({
   control,
   disabled,
@@ -20,10 +40,13 @@ export function SelfAssessmentFields({
   evidence,
   applicationId,
   maxUploadBytes,
+  rosterNotices,
 }: {
   control: Control<TSectionFormValues<"SELF_ASSESSMENT">>;
   disabled: boolean;
   objectives: ObjectiveForForm[];
+  /** By objective code: what the roster says of an objective it computes not met. */
+  rosterNotices: Partial<Record<string, string>>;
   evidence: Record<string, EvidenceFile[]>;
   applicationId: string;
   maxUploadBytes: number;
@@ -51,6 +74,9 @@ export function SelfAssessmentFields({
             options={STATUS_OPTIONS}
             disabled={disabled}
           />
+          {rosterNotices[objective.code] ? (
+            <RosterDisagreement control={control} objectiveId={objective.id} notice={rosterNotices[objective.code]!} />
+          ) : null}
           <TextField
             control={control}
             name={`assessments.${objective.id}.targetDate`}

@@ -6,6 +6,8 @@ import { SectionForm } from "@/components/dossier/section-form";
 import { sectionFormValues } from "@/lib/applications/dossier-content-rows";
 import { FORM_SECTION_ORDER } from "@/lib/applications/dossier-content";
 import { getDossier } from "@/lib/applications/get-dossier";
+import { rosterDisagreements } from "@/lib/roster/compliance-view";
+import { getDossierIndicators } from "@/lib/roster/get-dossier-indicators";
 import { dossierTitle, SECTION_LABELS } from "@/lib/applications/labels";
 import { SECTION_SLUGS } from "@/lib/applications/section-slugs";
 import { sectionAnchor } from "@/lib/applications/anchors";
@@ -50,6 +52,9 @@ export default async function SectionPage({ params }: Props) {
   for (const file of dossier.files)
     if (file.objectiveId) (evidence[file.objectiveId] ??= []).push({ ...file, addedAt: formatParisDateTime(file.createdAt) });
   const current = dossier.sections.find((candidate) => candidate.section === section);
+  // The figures the dossier shows (frozen at submission, else live), against a status « atteint ».
+  const rosterNotices =
+    section === "SELF_ASSESSMENT" ? rosterDisagreements((await getDossierIndicators(viewer, applicationId)).indicators) : {};
 
   return (
     <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
@@ -87,6 +92,7 @@ export default async function SectionPage({ params }: Props) {
           objectives={dossier.objectives}
           evidence={evidence}
           maxUploadBytes={UPLOAD_LIMITS.attachmentBytes}
+          rosterNotices={rosterNotices}
         />
       </div>
     </div>
