@@ -113,6 +113,8 @@ test("a manager ranks, proposes within and beyond the envelope, releases; the di
   await expect(asManager.getByText("2 décisions publiées.")).toBeVisible();
   // The button, disabled now that nothing is left to publish, gave up the focus: the outcome has it.
   await expect(asManager.locator(":focus")).toContainText("2 décisions publiées.");
+  // Said once, by the focus: neither a live region nor the alert's own role says it again.
+  expect(await timesAnnounced(asManager, "2 décisions publiées.")).toBe(1);
   expect((await e2eDb.application.findUniqueOrThrow({ where: { id: first.id } })).state).toBe("SELECTED");
 
   await asDirector.reload();

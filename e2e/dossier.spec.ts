@@ -338,6 +338,8 @@ test.describe("filing a dossier", () => {
     await send.focus();
     await page.keyboard.press("Enter");
     await expect(page.getByText(/^Message envoyé/)).toBeVisible();
+    // Said once, by the form's live region: the alert within takes no role status, which would say it again.
+    expect(await timesAnnounced(page, "Message envoyé")).toBe(1);
     await expect(page.locator("article").getByText("Nous avons joint le calendrier de déploiement.")).toBeVisible();
     await expect(field).toBeFocused();
     await expect(field).toHaveValue("");
@@ -348,6 +350,7 @@ test.describe("filing a dossier", () => {
     await send.focus();
     await page.keyboard.press("Enter");
     await expect(page.locator("[aria-live=polite]").getByText("Le message dépasse 8000 caractères.")).toBeVisible();
+    expect(await timesAnnounced(page, "Le message dépasse 8000 caractères.")).toBe(1);
     await expect(page.getByText(/^Message envoyé/)).toHaveCount(0);
     await expect(field).toBeFocused();
     await expect(field).toHaveValue(tooLong);

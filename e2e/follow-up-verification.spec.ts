@@ -212,6 +212,8 @@ test("the ANS asks for more information; the director answers with a file and th
     .setInputFiles({ name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) });
   await answer.getByRole("button", { name: "Envoyer la réponse" }).click();
   await expect(answer.getByText("Le fichier « vide.pdf » est vide.")).toBeVisible();
+  // Said once, by the form's live region: the alert within takes no role alert, which would say it again.
+  expect(await timesAnnounced(asDirector, "Le fichier « vide.pdf » est vide.")).toBe(1);
   await expect(answer.getByLabel("Votre réponse")).toBeFocused();
   await expect(answer.getByLabel("Votre réponse")).toHaveValue("La voici, signée par la direction.");
   await answer.getByLabel("Pièces jointes (facultatif)").setInputFiles(EVIDENCE);

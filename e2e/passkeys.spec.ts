@@ -136,6 +136,8 @@ test.describe("passkeys for ANS staff", () => {
     await page.getByLabel("Nom de la nouvelle clé").fill("Clé de secours du coffre");
     await page.getByRole("button", { name: "Ajouter une clé" }).click();
     await expect(page.getByText("La nouvelle clé est enregistrée.")).toBeVisible();
+    // Said once, by the list's live region: the alert within takes no role status, which would say it again.
+    expect(await timesAnnounced(page, "La nouvelle clé est enregistrée.")).toBe(1);
     const table = page.getByRole("table", { name: "Vos clés d'accès" });
     await expect(table.getByRole("row")).toHaveCount(3);
     await expect(table.getByRole("cell", { name: "Clé de secours du coffre", exact: true })).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fileNameFilter } from "@/lib/export/file-name";
-import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
+import { expectNoSeriousAccessibilityViolation, timesAnnounced } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { signInAs } from "./fixtures/sessions";
 import {
@@ -63,6 +63,8 @@ test.describe("programme managers and dossiers", () => {
     await asManager.getByRole("button", { name: "Clore l'évaluation" }).click();
     await asManager.getByRole("button", { name: "Confirmer" }).click();
     await expect(asManager.locator(":focus")).toContainText("Aucune évaluation n'a été remise pour ce dossier");
+    // Said once, by the focus: the alert takes no role alert, which would say it again.
+    expect(await timesAnnounced(asManager, "Aucune évaluation n'a été remise pour ce dossier")).toBe(1);
     // A reviewer has submitted; the one who will not answer is why the manager closes by hand.
     await addSubmittedReviews(e2eDb, id, wave.criteria, [{ reviewerId: (await createReviewer(e2eDb)).userId, value: 3 }]);
     await asManager.reload();

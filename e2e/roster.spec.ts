@@ -82,6 +82,14 @@ test.describe("professional roster", () => {
     await expect(rppsField).toHaveAccessibleDescription(/Le numéro RPPS 12345 doit comporter 11 chiffres\./);
     await expect(rppsField).toBeFocused();
     await expect(correction.getByText("La ligne n'est pas encore valide : corrigez les champs signalés.")).toBeVisible();
+    // A duplicate is about the line, not a field: said once, by the form's live region, the focus
+    // back on the button, disabled while the line was checked.
+    await rppsField.fill(RPPS[0]!);
+    const check = correction.getByRole("button", { name: "Vérifier la ligne 4 corrigée" });
+    await check.click();
+    await expect(correction.getByText(/doublon de la ligne 2/)).toBeVisible();
+    await expect(check).toBeFocused();
+    expect(await timesAnnounced(page, "doublon de la ligne 2")).toBe(1);
     await rppsField.fill(RPPS[2]!);
     await correction.getByRole("button", { name: "Vérifier la ligne 4 corrigée" }).click();
     await expect(page.getByRole("heading", { name: /Lignes rejetées/ })).toBeHidden();
@@ -565,6 +573,8 @@ test.describe("professional roster", () => {
     await expect(warning).toHaveCount(0);
     await page.getByLabel("Statut RPPS").selectOption("REQUESTED");
     await expect(warning).toBeVisible();
+    // Said once, by its live region: the alert within takes no role alert, which would say it again.
+    expect(await timesAnnounced(page, "e-CPS sans enregistrement au RPPS")).toBe(1);
     await expectNoSeriousAccessibilityViolation(page);
     await page.getByLabel("Statut RPPS").selectOption("REGISTERED");
     await expect(warning).toHaveCount(0);
@@ -587,6 +597,8 @@ test.describe("professional roster", () => {
     await expect(removals).toHaveCount(1);
     await expect(notice).toBeVisible();
     await expect(page.locator("main div[tabindex='-1']", { has: notice })).toBeFocused();
+    // Said once, by the focus: neither a live region nor the alert's own role says it again.
+    expect(await timesAnnounced(page, "Homologation retirée : ")).toBe(1);
     expect(await e2eDb.mieHomologation.count({ where: { establishmentId: establishment.id } })).toBe(1);
   });
 

@@ -26,7 +26,9 @@ export function StartApplicationButton({ waveId, establishmentId }: { waveId: st
 
   return (
     <>
-      <div aria-live="assertive">{error ? <Alert severity="error" small description={error} className="fr-mb-2w" /> : null}</div>
+      <div aria-live="assertive">
+        {error ? <Alert severity="error" small description={error} className="fr-mb-2w" role={undefined} /> : null}
+      </div>
       <Button iconId="fr-icon-file-add-line" onClick={start} disabled={pending}>
         {pending ? "Création du dossier…" : "Commencer le dossier"}
       </Button>

@@ -45,8 +45,11 @@ export function ReleaseButton({ waveId, stagedCount }: { waveId: string; stagedC
       <Button iconId="fr-icon-send-plane-line" disabled={pending || stagedCount === 0} onClick={() => void release()}>
         Publier les décisions proposées ({stagedCount})
       </Button>
-      <div aria-live="polite" ref={outcome}>
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mt-2w")} /> : null}
+      {/* The outcome takes the focus, which says it: neither a live region nor the alert's own role says it again. */}
+      <div ref={outcome}>
+        {result ? (
+          <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mt-2w")} role={undefined} />
+        ) : null}
       </div>
     </div>
   );

@@ -1,6 +1,5 @@
 "use client";
 
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { UploadField } from "@/components/forms/upload-field";
@@ -9,10 +8,10 @@ import { useRef, useState } from "react";
 import { formatFileSize } from "@/lib/attachments/file-size";
 import { chosenFiles, filesProblem } from "@/lib/attachments/file-size-check";
 import { RequiredFieldsNotice } from "@/components/forms/fields";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
+import type { SubmitResult } from "@/components/forms/use-api-submit";
 
 type Limits = { maxFiles: number; maxBytes: number };
-
-type Outcome = { severity: "success" | "error"; text: string };
 
 /**
  * Writes in the dossier's thread, with files; the other side is notified by e-mail. The outcome is
@@ -22,7 +21,7 @@ type Outcome = { severity: "success" | "error"; text: string };
 export function MessageForm({ applicationId, limits }: { applicationId: string; limits: Limits }) {
   const router = useRouter();
   const [body, setBody] = useState("");
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [outcome, setOutcome] = useState<SubmitResult | null>(null);
   const [pending, setPending] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
 
@@ -67,9 +66,7 @@ export function MessageForm({ applicationId, limits }: { applicationId: string; 
         void send(event.currentTarget);
       }}
     >
-      <div aria-live="polite">
-        {outcome ? <Alert severity={outcome.severity} small description={outcome.text} className="fr-mb-2w" /> : null}
-      </div>
+      <SubmitResultAlert result={outcome} className="fr-mb-2w" />
       <RequiredFieldsNotice />
       <Input
         textArea

@@ -35,6 +35,7 @@ export function SubmitButton({ applicationId, disabled }: { applicationId: strin
       <div aria-live="assertive">
         {error ? (
           <Alert
+            role={undefined}
             severity="error"
             title="Le dossier n'a pas été déposé"
             description={

@@ -144,7 +144,7 @@ export function TransitionPanel({
             <h3 className={fr.cx("fr-h6")}>{LABELS[open]}</h3>
             {error ? (
               <div ref={errorNotice} tabIndex={-1}>
-                <Alert severity="error" small description={error.message} className={fr.cx("fr-mb-2w")} />
+                <Alert severity="error" small description={error.message} className={fr.cx("fr-mb-2w")} role={undefined} />
               </div>
             ) : null}
             <Input

@@ -17,7 +17,9 @@ export function TrancheStepsPanel({ trancheId, steps, today }: { trancheId: stri
   const outcome = useRef<HTMLDivElement>(null);
   return (
     <>
-      <div ref={outcome}>{done ? <Alert severity="success" small description={done} className={fr.cx("fr-mb-3w")} /> : null}</div>
+      <div ref={outcome}>
+        {done ? <Alert severity="success" small description={done} className={fr.cx("fr-mb-3w")} role={undefined} /> : null}
+      </div>
       {steps.map((step) => (
         <section key={step} aria-labelledby={`etape-${step}`}>
           <h2 id={`etape-${step}`} className={fr.cx("fr-h4")}>

@@ -1,9 +1,10 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
+import type { SubmitResult } from "@/components/forms/use-api-submit";
 import { UploadField } from "@/components/forms/upload-field";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
@@ -28,7 +29,7 @@ export function VerificationAnswerForm({
 }) {
   const router = useRouter();
   const [message, setMessage] = useState("");
-  const [result, setResult] = useState<{ severity: "success" | "error"; text: string } | null>(null);
+  const [result, setResult] = useState<SubmitResult | null>(null);
   const [pending, setPending] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
 
@@ -82,9 +83,7 @@ export function VerificationAnswerForm({
         multiple
         nativeInputProps={{ name: "files" }}
       />
-      <div aria-live="polite">
-        {result ? <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-my-2w")} /> : null}
-      </div>
+      <SubmitResultAlert result={result} className={fr.cx("fr-my-2w")} />
       <Button type="submit" disabled={pending || message.trim() === ""} iconId="fr-icon-send-plane-line" className={fr.cx("fr-mt-2w")}>
         Envoyer la réponse
       </Button>

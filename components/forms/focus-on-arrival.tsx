@@ -7,7 +7,8 @@ import { type ReactNode, useEffect, useRef } from "react";
 /**
  * What an action led to, on the page it led to: it takes the focus when it appears, since the
  * control that had it is on the page left behind. Render it only for that arrival (a query
- * parameter the action set), not on every visit.
+ * parameter the action set), not on every visit. The focus says it: a DSFR alert within takes no
+ * role of its own (`role={undefined}`), which would say it again.
  */
 export function FocusOnArrival({ children }: { children: ReactNode }) {
   const target = useRef<HTMLDivElement>(null);
@@ -26,7 +27,7 @@ export function FocusOnArrival({ children }: { children: ReactNode }) {
 export function ArrivalNotice({ message }: { message: string }) {
   return (
     <FocusOnArrival>
-      <Alert severity="success" small className={fr.cx("fr-mb-3w")} description={message} />
+      <Alert severity="success" small className={fr.cx("fr-mb-3w")} description={message} role={undefined} />
     </FocusOnArrival>
   );
 }

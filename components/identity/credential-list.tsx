@@ -2,13 +2,14 @@
 
 import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useEffect, useRef, useState } from "react";
 import { ariaInvalid, errorState, quietMessages } from "@/components/forms/field-error";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
+import type { SubmitResult } from "@/components/forms/use-api-submit";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import { isKeyNameTaken, KEY_NAME_TAKEN } from "@/lib/identity/key-names";
 import { ZKeyName } from "@/lib/identity/schemas";
@@ -32,7 +33,7 @@ export function CredentialList({ credentials, currentKeyId }: { credentials: Cre
   const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
   const [name, setName] = useState("");
-  const [message, setMessage] = useState<{ severity: "success" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<SubmitResult | null>(null);
   const [newKeyName, setNewKeyName] = useState("Clé de secours");
   const [busy, setBusy] = useState(false);
   /** The server's (or the form's own) messages for the rename field (`name`) and the new key's (`keyName`). */
@@ -67,9 +68,7 @@ export function CredentialList({ credentials, currentKeyId }: { credentials: Cre
 
   return (
     <>
-      <div aria-live="polite">
-        {message ? <Alert severity={message.severity} small description={message.text} className={fr.cx("fr-mb-3w")} /> : null}
-      </div>
+      <SubmitResultAlert result={message} className={fr.cx("fr-mb-3w")} />
       {credentials.length === 0 ? (
         <p>Vous n&apos;avez pas encore de clé d&apos;accès : enregistrez-en une ci-dessous pour vous connecter avec elle.</p>
       ) : (

@@ -36,6 +36,7 @@ export function ApiTokenForm() {
         {result ? <Alert severity={result.severity} small description={result.text} className="fr-mb-2w" role={undefined} /> : null}
         {created ? (
           <Alert
+            role={undefined}
             severity="success"
             className="fr-mb-3w"
             title={`Jeton « ${created.name} » créé`}

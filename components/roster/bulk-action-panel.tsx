@@ -171,7 +171,9 @@ export function BulkActionPanel({
           : `${count} professionnel${count > 1 ? "s" : ""} sélectionné${count > 1 ? "s" : ""}.`}
       </p>
       <div ref={outcome}>
-        {result ? <Alert small severity={result.severity} description={result.text} className={fr.cx("fr-mt-2w")} /> : null}
+        {result ? (
+          <Alert small severity={result.severity} description={result.text} className={fr.cx("fr-mt-2w")} role={undefined} />
+        ) : null}
       </div>
     </form>
   );

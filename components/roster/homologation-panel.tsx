@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { giveFocus } from "@/components/forms/give-focus";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { type SubmitResult, useApiSubmit } from "@/components/forms/use-api-submit";
 import { useFocusBack } from "@/components/forms/use-focus-back";
 import { ApiError, callApi } from "@/lib/http/api-client";
@@ -27,7 +28,9 @@ type HomologationFormValues = { type: string; decidedAt: string; reference: stri
 /**
  * The establishment's homologations of local MIE, and the form to record one. A removal's button
  * goes with its row: the message saying it was removed takes the focus, as the other removals'
- * messages do. A refused removal gives the focus back to the button, disabled meanwhile.
+ * messages do, and is said by it. A refused removal gives the focus back to the button, disabled
+ * meanwhile, and its message is said by a live region. Each is said once: the removal's message is
+ * outside the live region, and the DSFR alerts take no role of their own.
  */
 export function HomologationPanel({
   establishmentId,
@@ -99,13 +102,12 @@ export function HomologationPanel({
           ))}
         </ul>
       )}
-      <div aria-live="polite">
-        {removal ? (
-          <div ref={removalNotice}>
-            <Alert small severity={removal.severity} description={removal.text} className={fr.cx("fr-mb-2w")} />
-          </div>
-        ) : null}
-      </div>
+      <SubmitResultAlert result={removal?.severity === "error" ? removal : null} className={fr.cx("fr-mb-2w")} />
+      {removal?.severity === "success" ? (
+        <div ref={removalNotice}>
+          <Alert small severity="success" description={removal.text} className={fr.cx("fr-mb-2w")} role={undefined} />
+        </div>
+      ) : null}
       {canEdit ? <HomologationForm path={path} options={options} today={today} onSubmitting={() => setRemoval(null)} /> : null}
     </>
   );
@@ -166,11 +168,7 @@ function HomologationForm({
           </Button>
         </div>
       </form>
-      <div aria-live="polite">
-        {result ? (
-          <Alert small severity={result.severity} description={result.text} className={fr.cx("fr-mt-2w")} role={undefined} />
-        ) : null}
-      </div>
+      <SubmitResultAlert result={result} className={fr.cx("fr-mt-2w")} />
     </>
   );
 }

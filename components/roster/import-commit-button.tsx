@@ -37,7 +37,7 @@ export function ImportCommitButton({ importPath, label, lines }: { importPath: s
       </Button>
       <div aria-live="polite">
         {pending ? <p className={fr.cx("fr-mt-1w")}>{saveWaitNotice(lines)}</p> : null}
-        {error ? <Alert severity="error" small description={error} className={fr.cx("fr-mt-2w")} /> : null}
+        {error ? <Alert severity="error" small description={error} className={fr.cx("fr-mt-2w")} role={undefined} /> : null}
       </div>
     </div>
   );

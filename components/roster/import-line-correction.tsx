@@ -1,7 +1,6 @@
 "use client";
 
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
@@ -9,6 +8,8 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { ariaInvalid, errorState, quietMessages } from "@/components/forms/field-error";
 import { focusPageHeading, giveFocus } from "@/components/forms/give-focus";
+import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
+import { useFocusBack } from "@/components/forms/use-focus-back";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import { TEMPLATE_CHOICES } from "@/lib/roster/template/choices";
 import type { TemplateColumnKey } from "@/lib/roster/template/columns";
@@ -18,8 +19,10 @@ import { capitalize } from "@/lib/format/capitalize";
  * A rejected line's cells, editable under the file's own column names, checked again on send. A
  * line with more values than columns shows the values in excess too, to be moved into the right
  * column and emptied: none is dropped unseen. Each problem with one cell is said under its field,
- * which is marked invalid (RGAA 11.10); a refused check gives the focus to the first such field,
- * or to the message about the line as a whole (a duplicate, dates that contradict each other).
+ * which is marked invalid (RGAA 11.10); a refused check gives the focus to the first such field.
+ * The message about the line as a whole (a duplicate, dates that contradict each other) is said by
+ * the form's live region, the focus back on the button, disabled while the line was checked: given
+ * the focus too, it would be said twice.
  */
 export function ImportLineCorrection({
   importPath,
@@ -50,10 +53,11 @@ export function ImportLineCorrection({
   const [problem, setProblem] = useState<string[] | null>(null);
   const [fieldMessages, setFieldMessages] = useState(cellMessages);
   const form = useRef<HTMLFormElement>(null);
-  const alert = useRef<HTMLDivElement>(null);
+  const focusBackTo = useFocusBack(pending);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
+    focusBackTo(document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null);
     setPending(true);
     setProblem(null);
     try {
@@ -73,12 +77,9 @@ export function ImportLineCorrection({
         const aboutTheLine = result.messages.filter((message) => !onFields.has(message));
         setFieldMessages(result.cellMessages);
         setProblem(aboutTheLine.length > 0 ? aboutTheLine : ["La ligne n'est pas encore valide : corrigez les champs signalés."]);
-        // Once the fields show their messages: the first field in error, else the message about the line.
-        requestAnimationFrame(() =>
-          giveFocus(
-            aboutTheLine.length > 0 ? alert.current : (form.current?.querySelector<HTMLElement>("[aria-invalid=true]") ?? alert.current),
-          ),
-        );
+        // Once the fields show their messages: the first field in error, unless the line as a whole is refused.
+        if (aboutTheLine.length === 0)
+          requestAnimationFrame(() => giveFocus(form.current?.querySelector<HTMLElement>("[aria-invalid=true]")));
       }
     } catch (caught) {
       setProblem([caught instanceof ApiError ? caught.message : "La correction n'a pas pu être enregistrée."]);
@@ -135,9 +136,7 @@ export function ImportLineCorrection({
           );
         })}
       </div>
-      <div aria-live="polite" ref={alert}>
-        {problem ? <Alert severity="error" small description={problem.join(" ")} className={fr.cx("fr-mb-2w")} /> : null}
-      </div>
+      <SubmitResultAlert result={problem ? { severity: "error", text: problem.join(" ") } : null} className={fr.cx("fr-mb-2w")} />
       <Button type="submit" size="small" disabled={pending}>
         {pending ? "Vérification…" : `Vérifier la ligne ${line} corrigée`}
       </Button>

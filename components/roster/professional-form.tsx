@@ -280,7 +280,7 @@ function MieAwaitingRppsWarning({ control }: { control: Control<TProfessionalFor
   const warning = mieAwaitingRppsWarning(mieAwaitingRpps({ rpps: readRpps(rpps ?? ""), rppsStatus, enrollments: enrollments ?? [] }));
   return (
     <div aria-live="polite" className={fr.cx("fr-fieldset__element")}>
-      {warning ? <Alert severity="warning" small description={warning} /> : null}
+      {warning ? <Alert severity="warning" small description={warning} role={undefined} /> : null}
     </div>
   );
 }

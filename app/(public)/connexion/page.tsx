@@ -40,7 +40,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         {ended ? (
           // The person arrives here from « Mon compte », where the button they pressed is gone: the notice takes the focus.
           <FocusOnArrival>
-            <Alert as="h2" severity="info" title="Session fermée" description={ended} className={fr.cx("fr-mb-4w")} />
+            <Alert as="h2" severity="info" title="Session fermée" description={ended} className={fr.cx("fr-mb-4w")} role={undefined} />
           </FocusOnArrival>
         ) : null}
         {isDemoMode() ? (

@@ -119,6 +119,7 @@ export default async function ReviewWorkspacePage({ params, searchParams }: Prop
       {review.status === "SUBMITTED" ? (
         <div id={SUBMITTED_NOTICE_ID} tabIndex={-1}>
           <Alert
+            role={undefined}
             severity="success"
             small
             className={fr.cx("fr-mb-2w")}
