@@ -103,6 +103,63 @@ const fields = {
   },
 };
 
+/**
+ * A DSFR alert takes a role of its own (alert, or status for a success or an information): inside a
+ * live region (aria-live, role alert or status), or in a wrapper given the focus (tabIndex, a ref
+ * other than a form's, which finds its fields, FocusOnArrival), a screen reader says its message twice (RGAA 7.5, WCAG 4.1.3). `said-once`: such an
+ * alert says how it is said, `role={undefined}` (react-dsfr then sets no role), or it is
+ * components/forms/submit-result-alert.tsx. Its message is said by the region or by the focus.
+ */
+const LIVE_ROLES = new Set(["alert", "status", "log"]);
+
+/** The attribute `name` of a JSX element, if written there. */
+function attributeOf(element, name) {
+  return element.attributes.find((attribute) => attribute.type === "JSXAttribute" && attribute.name.name === name);
+}
+
+/** Whether a JSX element announces what it holds, or is given the focus. */
+function announces(element) {
+  if (element.name.type === "JSXIdentifier" && element.name.name === "FocusOnArrival") return true;
+  if (attributeOf(element, "aria-live") || attributeOf(element, "tabIndex")) return true;
+  if (attributeOf(element, "ref") && !(element.name.type === "JSXIdentifier" && element.name.name === "form")) return true;
+  const role = attributeOf(element, "role")?.value;
+  return role?.type === "Literal" && LIVE_ROLES.has(role.value);
+}
+
+const alerts = {
+  rules: {
+    "said-once": {
+      meta: {
+        type: "problem",
+        schema: [],
+        messages: {
+          twice: "<{{alert}}> sits in a live region or a place given the focus, which says it already: give it role={undefined}.",
+        },
+      },
+      create(context) {
+        const names = new Set();
+        return {
+          ImportDeclaration(node) {
+            if (node.source.value !== "@codegouvfr/react-dsfr/Alert") return;
+            for (const specifier of node.specifiers)
+              if (specifier.type === "ImportSpecifier" && specifier.imported.name === "Alert") names.add(specifier.local.name);
+          },
+          JSXOpeningElement(element) {
+            if (element.name.type !== "JSXIdentifier" || !names.has(element.name.name) || attributeOf(element, "role")) return;
+            for (let node = element.parent.parent; node; node = node.parent) {
+              if (node.type !== "JSXElement") continue;
+              if (announces(node.openingElement)) {
+                context.report({ node: element, messageId: "twice", data: { alert: element.name.name } });
+                return;
+              }
+            }
+          },
+        };
+      },
+    },
+  },
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -122,8 +179,8 @@ const config = [
   },
   {
     files: ["app/**", "components/**"],
-    plugins: { fields },
-    rules: { "fields/quiet-messages": "error" },
+    plugins: { fields, alerts },
+    rules: { "fields/quiet-messages": "error", "alerts/said-once": "error" },
   },
   {
     files: ["lib/**"],
