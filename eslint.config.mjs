@@ -109,6 +109,8 @@ const fields = {
  * other than a form's, which finds its fields, FocusOnArrival), a screen reader says its message twice (RGAA 7.5, WCAG 4.1.3). `said-once`: such an
  * alert says how it is said, `role={undefined}` (react-dsfr then sets no role), or it is
  * components/forms/submit-result-alert.tsx. Its message is said by the region or by the focus.
+ * A server component's `role={undefined}` never reaches react-dsfr (an undefined prop is dropped on
+ * its way to the browser): there, it is components/forms/quiet-alert.tsx.
  */
 const LIVE_ROLES = new Set(["alert", "status", "log"]);
 
@@ -133,11 +135,15 @@ const alerts = {
         type: "problem",
         schema: [],
         messages: {
-          twice: "<{{alert}}> sits in a live region or a place given the focus, which says it already: give it role={undefined}.",
+          twice:
+            "<{{alert}}> sits in a live region or a place given the focus, which says it already: give it role={undefined} (in a server component, use QuietAlert, components/forms/quiet-alert.tsx).",
+          server:
+            "A server component's role={undefined} never reaches react-dsfr, which sets the alert's role: use QuietAlert (components/forms/quiet-alert.tsx).",
         },
       },
       create(context) {
         const names = new Set();
+        const isClient = context.sourceCode.ast.body.some((node) => node.type === "ExpressionStatement" && node.directive === "use client");
         return {
           ImportDeclaration(node) {
             if (node.source.value !== "@codegouvfr/react-dsfr/Alert") return;
@@ -145,7 +151,14 @@ const alerts = {
               if (specifier.type === "ImportSpecifier" && specifier.imported.name === "Alert") names.add(specifier.local.name);
           },
           JSXOpeningElement(element) {
-            if (element.name.type !== "JSXIdentifier" || !names.has(element.name.name) || attributeOf(element, "role")) return;
+            if (element.name.type !== "JSXIdentifier" || !names.has(element.name.name)) return;
+            const role = attributeOf(element, "role");
+            if (role) {
+              const expression = role.value?.type === "JSXExpressionContainer" ? role.value.expression : null;
+              if (!isClient && expression?.type === "Identifier" && expression.name === "undefined")
+                context.report({ node: element, messageId: "server" });
+              return;
+            }
             for (let node = element.parent.parent; node; node = node.parent) {
               if (node.type !== "JSXElement") continue;
               if (announces(node.openingElement)) {

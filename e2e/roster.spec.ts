@@ -636,6 +636,9 @@ test.describe("professional roster", () => {
     await expect(notice).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/etablissements/${establishment.id}/professionnels\\?suppression=`));
     await expect(page.getByRole("heading", { level: 1, name: "Registre des professionnels" })).toBeVisible();
+    // Said once, by the focus it takes on arrival: the alert takes no role status, which would say it again.
+    await expect(page.locator("main div[tabindex='-1']", { has: notice })).toBeFocused();
+    expect(await timesAnnounced(page, "La fiche a été supprimée du registre")).toBe(1);
     await expect(page.getByRole("link", { name: /Arnaud/i })).toHaveCount(0);
     await expect(page.getByRole("link", { name: /Bernard/i })).toHaveCount(1);
     await expectNoSeriousAccessibilityViolation(page);

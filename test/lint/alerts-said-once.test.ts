@@ -5,20 +5,20 @@ import { describe, expect, it } from "vitest";
 /** The `alerts/said-once` rule of eslint.config.mjs, run through ESLint on alerts said once and twice. */
 const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname, "../..") });
 
-/** How many alerts of `body` the rule refuses. */
-async function loudAlerts(body: string): Promise<number> {
-  const code = `"use client";
-
+/** How many alerts of `body` the rule refuses, in a client component or a server one. */
+async function loudAlerts(body: string, directive = '"use client";\n'): Promise<number> {
+  const code = `${directive}
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useRef } from "react";
 import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
+import { QuietAlert } from "@/components/forms/quiet-alert";
 
 export function Fixture({ text }: { text: string }) {
   const target = useRef<HTMLDivElement>(null);
   return (
     <>
       ${body}
-      <span>{[FocusOnArrival, target].length}</span>
+      <span>{[FocusOnArrival, QuietAlert, target].length}</span>
     </>
   );
 }
@@ -48,5 +48,10 @@ describe("a DSFR alert is said once", { timeout: 60_000 }, () => {
       '<form ref={target}><Alert severity="error" small description={text} /></form>',
     ].join("\n      ");
     expect(await loudAlerts(quiet)).toBe(0);
+  });
+
+  it("refuses role={undefined} in a server component, which drops it on its way to react-dsfr: QuietAlert takes it off", async () => {
+    expect(await loudAlerts('<div tabIndex={-1}><Alert severity="success" small description={text} role={undefined} /></div>', "")).toBe(1);
+    expect(await loudAlerts('<div tabIndex={-1}><QuietAlert severity="success" small description={text} /></div>', "")).toBe(0);
   });
 });

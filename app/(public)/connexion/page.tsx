@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { PasskeySignInButton } from "@/components/identity/passkey-sign-in-button";
 import { PscSignInButton } from "@/components/identity/psc-sign-in-button";
 import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
+import { QuietAlert } from "@/components/forms/quiet-alert";
 import { isDemoMode, proSanteConnectEnabled } from "@/lib/config/env";
 import { getViewer } from "@/lib/identity/current-viewer";
 import { PSC_REJECTION_MESSAGES, type PscRejection } from "@/lib/identity/pro-sante-connect";
@@ -40,7 +41,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         {ended ? (
           // The person arrives here from « Mon compte », where the button they pressed is gone: the notice takes the focus.
           <FocusOnArrival>
-            <Alert as="h2" severity="info" title="Session fermée" description={ended} className={fr.cx("fr-mb-4w")} role={undefined} />
+            <QuietAlert as="h2" severity="info" title="Session fermée" description={ended} className={fr.cx("fr-mb-4w")} />
           </FocusOnArrival>
         ) : null}
         {isDemoMode() ? (

@@ -5,6 +5,7 @@ import { ReviewDeadlineBadge } from "@/components/review/review-deadline-badge";
 import type { Metadata } from "next";
 import { DeclarationForm } from "@/components/review/declaration-form";
 import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
+import { QuietAlert } from "@/components/forms/quiet-alert";
 import { DossierReadView } from "@/components/review/dossier-read-view";
 import { ReviewsTable } from "@/components/review/reviews-table";
 import { ScoreSheetForm, type SheetCriterionView } from "@/components/review/score-sheet-form";
@@ -118,8 +119,7 @@ export default async function ReviewWorkspacePage({ params, searchParams }: Prop
       ) : null}
       {review.status === "SUBMITTED" ? (
         <div id={SUBMITTED_NOTICE_ID} tabIndex={-1}>
-          <Alert
-            role={undefined}
+          <QuietAlert
             severity="success"
             small
             className={fr.cx("fr-mb-2w")}
