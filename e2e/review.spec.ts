@@ -124,6 +124,8 @@ test.describe("review", () => {
     await press(first, first.getByRole("button", { name: "Confirmer la transmission" }), "Enter");
     // The button gone with the editable sheet, the focus is on the notice, which is then read.
     await expect(first.locator(":focus")).toContainText(/Évaluation transmise le/);
+    // Said once, by the focus: the alert takes no role status, which would say it again.
+    expect(await timesAnnounced(first, "Évaluation transmise le")).toBe(1);
     const review = await e2eDb.review.findUniqueOrThrow({ where: { assignmentId: firstAssignment.id }, include: { scores: true } });
     expect(review.status).toBe("SUBMITTED");
     for (const criterion of wave.criteria) {
