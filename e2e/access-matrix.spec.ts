@@ -1106,7 +1106,7 @@ test.describe("access matrix", () => {
         format: "CSV",
         status: "PREVIEWED",
         totalLines: 2,
-        content: Buffer.from(ROSTER_CSV),
+        storageKey: await storeForTest(Buffer.from(ROSTER_CSV), "roster-imports"),
         createdById: users.member.id,
       },
     });

@@ -82,7 +82,10 @@ test.describe("uploads", () => {
     await context.close();
   });
 
-  test("a roster file over 10 MiB is previewed; an empty one is told it is empty", async ({ page, context }) => {
+  test("a roster file over 10 MiB is previewed; an empty one is told it is empty, one that is no roster refused", async ({
+    page,
+    context,
+  }) => {
     const establishment = await createEstablishment(e2eDb);
     const { finessEt } = await e2eDb.establishment.findUniqueOrThrow({ where: { id: establishment.id }, select: { finessEt: true } });
     const director = await createUser(e2eDb, { establishmentId: establishment.id });
@@ -122,6 +125,15 @@ test.describe("uploads", () => {
     });
     expect(sent.status()).toBe(422);
     expect((await sent.json()).error.message).toBe("Le fichier « vide.csv » est vide.");
+
+    // 30 MiB of NUL bytes, which the database once held for everybody: refused on its first lines, nothing kept.
+    const garbage = await page.request.post(`/api/establishments/${establishment.id}/roster/imports`, {
+      headers: { Origin: E2E_BASE_URL },
+      multipart: { file: { name: "liste.csv", mimeType: "text/csv", buffer: Buffer.alloc(30 * MIB) } },
+    });
+    expect(garbage.status()).toBe(422);
+    expect((await garbage.json()).error.message).toMatch(/^Aucune des colonnes attendues n'a été trouvée dans les 10 premières lignes/);
+    expect(await e2eDb.rosterImport.count({ where: { establishmentId: establishment.id } })).toBe(1);
   });
 
   test("the national Annuaire Santé extract, over the cap, is sent as the site's lines; another file over it is never told to be split", async ({

@@ -59,7 +59,7 @@ describe("backup and restore", () => {
     sourceUrl = await scratch();
     await migrateDatabase(sourceUrl);
     const source = createDb(sourceUrl, 1);
-    // Stored files: the demo's decision letters and declarations of results, an attachment and a receipt.
+    // Stored files: the demo's decision letters and declarations of results, an attachment, a receipt and a roster file.
     sourceFiles = await folder();
     const storage = new LocalFileStorage(sourceFiles);
     await loadDemoData(source, new Date("2026-11-29T09:00:00Z"), storage);
@@ -85,7 +85,20 @@ describe("backup and restore", () => {
         storageKey: attachmentKey,
       },
     });
-    storedKeys.push(receiptKey, attachmentKey);
+    // A roster file awaiting its commit: the restored preview can still be committed.
+    const importKey = generateStorageKey("roster-imports");
+    await storage.put(importKey, Buffer.from("Nom;Prénom;RPPS\n"), "application/octet-stream");
+    await source.rosterImport.create({
+      data: {
+        establishmentId: (await source.establishment.findFirstOrThrow({ select: { id: true } })).id,
+        fileName: "registre.csv",
+        format: "CSV",
+        status: "PREVIEWED",
+        totalLines: 0,
+        storageKey: importKey,
+      },
+    });
+    storedKeys.push(receiptKey, attachmentKey, importKey);
     await source.$disconnect();
     backup = await folder();
     await backupDatabase(sourceUrl, storage, backup);

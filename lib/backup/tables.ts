@@ -41,13 +41,17 @@ export async function tableFingerprints(client: pg.ClientBase): Promise<Record<s
   return fingerprints;
 }
 
-/** Storage keys the database refers to: attachments, receipts, decision letters, declarations of results, files attached to queued e-mails. */
+/**
+ * Storage keys the database refers to: attachments, receipts, decision letters, declarations of results, roster files
+ * awaiting their commit (a restored preview can still be committed), files attached to queued e-mails.
+ */
 export async function referencedStorageKeys(client: pg.ClientBase): Promise<string[]> {
   const { rows } = await client.query<{ key: string }>(`
     SELECT "storageKey" AS key FROM "Attachment"
     UNION SELECT "receiptKey" FROM "Submission" WHERE "receiptKey" IS NOT NULL
     UNION SELECT "letterKey" FROM "Decision" WHERE "letterKey" IS NOT NULL
     UNION SELECT "pdfKey" FROM "ResultDeclaration"
+    UNION SELECT "storageKey" FROM "RosterImport" WHERE "storageKey" IS NOT NULL
     UNION SELECT file->>'storageKey' FROM "OutboxEmail", jsonb_array_elements(files) AS file WHERE file ? 'storageKey'
     ORDER BY key`);
   return rows.map((row) => row.key);

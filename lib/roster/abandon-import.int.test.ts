@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { establishmentWithDirector } from "@/test/factories";
+import { fileStorage } from "@/lib/storage";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { templateCsv } from "./import/fixtures.test-helpers";
 import { abandonRosterImport, commitRosterImport, previewRosterImport } from "./import-session";
@@ -21,9 +22,11 @@ describe("abandoning a roster import", () => {
   it("deletes the import and its file, writes nothing to the roster, and audits the file's name", async () => {
     const { establishment, preview, abandon } = await setup();
     const { id } = await preview();
-    expect(await testDb.rosterImport.count({ where: { id, content: { not: null } } })).toBe(1);
+    const { storageKey } = await testDb.rosterImport.findUniqueOrThrow({ where: { id } });
+    expect(await fileStorage().get(storageKey!)).not.toBeNull();
 
     await abandon(id);
+    expect(await fileStorage().get(storageKey!)).toBeNull();
 
     expect(await testDb.rosterImport.count({ where: { id } })).toBe(0);
     expect(await testDb.professional.count({ where: { establishmentId: establishment.id } })).toBe(0);

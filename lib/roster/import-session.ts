@@ -3,7 +3,10 @@
  * reason, what will be created and updated; nothing written to the roster) → corrections of
  * rejected lines in place → commit, all or nothing, in one transaction.
  *
- * The uploaded file is kept with the import until it is committed. Its reading (counts, rejected
+ * The uploaded file is kept in the file storage (`RosterImport.storageKey`, not the row: a 100 MB
+ * bytea held the embedded database's one session for minutes) until the import is committed,
+ * abandoned or expired; a file whose first lines cannot be a roster is refused before anything is
+ * stored (`firstLinesRefusal`). Its reading (counts, rejected
  * lines, names) is kept with it as the preview's summary when it is made or corrected: opening the
  * preview again reads neither the file nor the roster (90 s for 90,000 lines, ADR 0006). A
  * correction and the commit read the file again with the corrections, so what is committed is
@@ -20,11 +23,12 @@ import { Prisma, type RosterImport } from "@/lib/db/generated/client";
 import { formatFileSize } from "@/lib/attachments/file-size";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { AppError, isAppError } from "@/lib/errors/app-error";
+import { fileStorage, generateStorageKey } from "@/lib/storage";
 import { applyRosterRows } from "./apply-import";
 import { withoutControlCharacters } from "./import/control-characters";
 import { planRosterImport } from "./import-plan";
 import { linesWithMieAwaitingRppsWarning, mieAwaitingRpps } from "./mie-awaiting-rpps";
-import { parseRosterFile, type RejectedLine, type RosterImportResult } from "./import";
+import { firstLinesRefusal, parseRosterFile, type RejectedLine, type RosterImportResult } from "./import";
 import { ROSTER_FILE_TOO_LARGE_ADVICE } from "./import/site-lines";
 import { loadStoredRoster } from "./roster-writes";
 import { recordIndicatorSnapshot } from "./snapshots";
@@ -114,10 +118,12 @@ async function fileOptions(establishmentId: string) {
   };
 }
 
+/** Reads the import's file from the storage, with its corrections; a file gone meanwhile (expired) is said so. */
 async function readImport(
-  row: Pick<RosterImport, "establishmentId" | "fileName" | "corrections">,
-  content: Uint8Array,
+  row: Pick<RosterImport, "establishmentId" | "fileName" | "corrections" | "storageKey">,
 ): Promise<RosterImportResult> {
+  const content = row.storageKey === null ? null : await fileStorage().get(row.storageKey);
+  if (content === null) throw new AppError("INVALID_STATE", EXPIRED);
   const corrections = new Map(Object.entries(row.corrections as Corrections).map(([line, cells]) => [Number(line), cells]));
   return parseRosterFile({ bytes: content, fileName: row.fileName }, { ...(await fileOptions(row.establishmentId)), corrections });
 }
@@ -129,6 +135,14 @@ async function readImport(
 function linesRead(reading: RosterImportResult): number {
   const rowLines = reading.rows.reduce((count, row) => count + (row.source === "ANNUAIRE_SANTE" ? row.lines.length : 1), 0);
   return rowLines + reading.rejected.length;
+}
+
+/** Removes a file no import names any more; one the storage fails to remove (logged there) is left to the daily sweep. */
+async function dropFile(storageKey: string | null): Promise<void> {
+  if (storageKey !== null)
+    await fileStorage()
+      .delete(storageKey)
+      .catch(() => undefined);
 }
 
 /** The preview of a reading, against the roster as it is now. */
@@ -222,15 +236,20 @@ export async function previewRosterImport(
   const fileName = withoutControlCharacters(input.fileName).slice(0, 255) || "registre";
   const refuse = (code: "INVALID_INPUT" | "PAYLOAD_TOO_LARGE", message: string) =>
     new AppError(code, message, { fieldErrors: { file: [message] } });
-  if (input.bytes.byteLength === 0) throw refuse("INVALID_INPUT", `Le fichier « ${fileName} » est vide.`);
   if (input.bytes.byteLength > UPLOAD_LIMITS.rosterImportBytes) {
     throw refuse(
       "PAYLOAD_TOO_LARGE",
       `Le fichier « ${fileName} » dépasse la taille maximale de ${formatFileSize(UPLOAD_LIMITS.rosterImportBytes)}. ${ROSTER_FILE_TOO_LARGE_ADVICE}`,
     );
   }
+  // Before reading the whole file, and before storing anything: 100 MB of anything else is not read.
+  const refused = firstLinesRefusal({ bytes: input.bytes, fileName });
+  if (refused !== null) throw refuse("INVALID_INPUT", refused);
   const reading = await parseRosterFile({ bytes: input.bytes, fileName }, await fileOptions(input.establishmentId));
   const summary = await summaryOf(input.establishmentId, reading);
+  // Stored before the row that names it: a failed insert leaves a file the daily sweep removes.
+  const storageKey = generateStorageKey("roster-imports");
+  await fileStorage().put(storageKey, input.bytes, "application/octet-stream");
   const row = await db.rosterImport.create({
     data: {
       establishmentId: input.establishmentId,
@@ -239,7 +258,7 @@ export async function previewRosterImport(
       status: "PREVIEWED",
       totalLines: linesRead(reading),
       rejected: reading.rejected.length,
-      content: input.bytes,
+      storageKey,
       summary,
       createdById: viewer.userId,
     },
@@ -256,11 +275,11 @@ async function findImport(viewer: Viewer, establishmentId: string, importId: str
 
 export async function getRosterImport(viewer: Viewer, input: { establishmentId: string; importId: string }): Promise<RosterImportPreview> {
   const row = await findImport(viewer, input.establishmentId, input.importId, "read");
-  if (row.status !== "PREVIEWED" || row.content === null) return committedPreview(row);
+  if (row.status !== "PREVIEWED") return committedPreview(row);
   const kept = storedSummary(row);
   if (kept !== null) return previewOf(row, kept);
   // A preview made before summaries were kept: read once, then kept.
-  const summary = await summaryOf(row.establishmentId, await readImport(row, row.content));
+  const summary = await summaryOf(row.establishmentId, await readImport(row));
   await db.rosterImport.updateMany({ where: { id: row.id, status: "PREVIEWED" }, data: { summary } });
   return previewOf(row, summary);
 }
@@ -272,10 +291,10 @@ export async function correctRosterImportLine(
 ): Promise<RosterImportPreview> {
   const row = await findImport(viewer, input.establishmentId, input.importId, "edit");
   if (row.status === "FAILED") throw new AppError("INVALID_STATE", EXPIRED);
-  if (row.status !== "PREVIEWED" || row.content === null)
+  if (row.status !== "PREVIEWED")
     throw new AppError("INVALID_STATE", "Cet import est déjà terminé : importez le fichier de nouveau pour le modifier.");
   // What the file's reading said, kept with the preview: the file is read once, corrected.
-  const before = storedSummary(row) ?? (await summaryOf(row.establishmentId, await readImport(row, row.content)));
+  const before = storedSummary(row) ?? (await summaryOf(row.establishmentId, await readImport(row)));
   const width = before.header?.length ?? 0;
   if (width === 0)
     throw new AppError(
@@ -288,7 +307,7 @@ export async function correctRosterImportLine(
   // Invisible control characters have no place in a record (and a NUL cannot be stored): dropped.
   const cells = Array.from({ length: width }, (_, index) => withoutControlCharacters(input.cells[index] ?? "").slice(0, 1000));
   const corrections = { ...(row.corrections as Corrections), [String(input.line)]: cells };
-  const summary = await summaryOf(row.establishmentId, await readImport({ ...row, corrections }, row.content));
+  const summary = await summaryOf(row.establishmentId, await readImport({ ...row, corrections }));
   const updated = await db.rosterImport.update({ where: { id: row.id }, data: { corrections, summary } });
   return previewOf(updated, summary);
 }
@@ -302,13 +321,15 @@ export async function commitRosterImport(
 ): Promise<CommittedImport> {
   const row = await findImport(viewer, input.establishmentId, input.importId, "edit");
   if (row.status === "FAILED") throw new AppError("INVALID_STATE", EXPIRED);
-  if (row.status !== "PREVIEWED" || row.content === null) throw new AppError("INVALID_STATE", "Cet import a déjà été enregistré.");
-  const reading = await readImport(row, row.content);
+  if (row.status !== "PREVIEWED") throw new AppError("INVALID_STATE", "Cet import a déjà été enregistré.");
+  const reading = await readImport(row);
   if (reading.errors.length > 0) throw new AppError("INVALID_INPUT", reading.errors.join(" "));
   if (reading.rows.length === 0)
     throw new AppError("INVALID_INPUT", "Aucune ligne valide à importer : corrigez les lignes rejetées ou importez un autre fichier.");
 
-  return writeImport(viewer, row, reading, input.ip);
+  const committed = await writeImport(viewer, row, reading, input.ip);
+  await dropFile(row.storageKey);
+  return committed;
 }
 
 const NOT_YOUR_FAULT =
@@ -320,9 +341,10 @@ async function writeImport(viewer: Viewer, row: RosterImport, reading: RosterImp
     return await db.$transaction(
       async (tx) => {
         // Locks the import: a second click or a second tab finds it committed and writes nothing.
+        // The file and the summary (they name people) go with the preview; the file is removed after the commit.
         const claimed = await tx.rosterImport.updateMany({
           where: { id: row.id, status: "PREVIEWED" },
-          data: { status: "COMMITTED", committedAt: new Date() },
+          data: { status: "COMMITTED", committedAt: new Date(), storageKey: null, summary: Prisma.DbNull },
         });
         if (claimed.count !== 1) throw new AppError("INVALID_STATE", "Cet import a déjà été enregistré.");
         const applied = await applyRosterRows(tx, row.establishmentId, reading.rows);
@@ -334,8 +356,6 @@ async function writeImport(viewer: Viewer, row: RosterImport, reading: RosterImp
             updated: applied.updated,
             unchanged: applied.unchanged,
             rejected,
-            content: null,
-            summary: Prisma.DbNull,
           },
         });
         if (applied.created + applied.updated > 0) await recordIndicatorSnapshot(tx, row.establishmentId, "CHANGE");
@@ -368,12 +388,21 @@ async function writeImport(viewer: Viewer, row: RosterImport, reading: RosterImp
 /** A preview left without a commit keeps its file (personal data) this long, then expires. */
 export const PREVIEW_RETENTION_MS = 7 * 86_400_000;
 
-/** Drops the files of previews never committed; the import's counts stay as a trace. */
+/**
+ * Drops the files of previews never committed; the import's counts stay as a trace. The rows first:
+ * a file the storage then fails to remove is no row's, and the daily sweep removes it. A commit or
+ * a correction at the same moment finds the preview expired (or its file gone, said the same way).
+ */
 export async function expireStaleImports(now = new Date()): Promise<number> {
-  const expired = await db.rosterImport.updateMany({
+  const stale = await db.rosterImport.findMany({
     where: { status: "PREVIEWED", createdAt: { lt: new Date(now.getTime() - PREVIEW_RETENTION_MS) } },
-    data: { status: "FAILED", content: null, corrections: {}, summary: Prisma.DbNull },
+    select: { id: true, storageKey: true },
   });
+  const expired = await db.rosterImport.updateMany({
+    where: { id: { in: stale.map((row) => row.id) }, status: "PREVIEWED" },
+    data: { status: "FAILED", storageKey: null, corrections: {}, summary: Prisma.DbNull },
+  });
+  for (const row of stale) await dropFile(row.storageKey);
   return expired.count;
 }
 
@@ -401,4 +430,5 @@ export async function abandonRosterImport(
       details: { importId: row.id, fileName: row.fileName, lines: row.totalLines },
     });
   });
+  await dropFile(row.storageKey);
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { withRppsKey } from "@/lib/identifiers/rpps";
+import { fileStorage } from "@/lib/storage";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { applyBulkAction } from "./bulk-actions";
 import { formatDayFr, parisToday, toDay } from "./dates";
@@ -41,7 +42,7 @@ describe("roster imports and edits", () => {
   const professionals = () => testDb.professional.findMany({ orderBy: { lastName: "asc" }, include: { enrollments: true } });
 
   it("previews a file with a rejected line, writes nothing, then commits the valid lines in one go", async () => {
-    const { importText, commit } = await setup();
+    const { establishment, importText, commit } = await setup();
     const preview = await importText(templateCsv([...lines(3), { RPPS: "1234", Nom: "FAUX" }]));
     expect(preview).toMatchObject({ lines: 4, creates: 3, updates: 0, unchanged: 0, rejectedCount: 1, errors: [], changed: [] });
     expect(preview.added.map((entry) => entry.line)).toEqual([2, 3, 4]);
@@ -55,8 +56,8 @@ describe("roster imports and edits", () => {
     expect(stored.map((professional) => professional.lastName)).toEqual(["NOM0", "NOM1", "NOM2"]);
     expect(stored[0]!.enrollments.map((enrollment) => enrollment.type).sort()).toEqual(["E_CPS", "FIDO2_PSC"]);
     const row = await testDb.rosterImport.findUniqueOrThrow({ where: { id: preview.id } });
-    expect(row).toMatchObject({ status: "COMMITTED", created: 3, rejected: 1, content: null });
-    expect(await testDb.auditEvent.count({ where: { action: "roster.imported" } })).toBe(1);
+    expect(row).toMatchObject({ status: "COMMITTED", created: 3, rejected: 1, storageKey: null });
+    expect(await testDb.auditEvent.count({ where: { action: "roster.imported", targetId: establishment.id } })).toBe(1);
   });
 
   it("warns, without rejecting, of an e-CPS on a line not registered in RPPS, read on the record as it will be stored", async () => {
@@ -114,7 +115,8 @@ describe("roster imports and edits", () => {
     const preview = await importText(templateCsv([...lines(3), { RPPS: "1234", Nom: "CORRIGE" }]));
     expect(preview).toMatchObject({ creates: 3, rejectedCount: 1 });
     // The stored file now says something else: a view that read it would show 1 creation.
-    await testDb.rosterImport.update({ where: { id: preview.id }, data: { content: utf8(templateCsv(lines(1))) } });
+    const { storageKey } = await testDb.rosterImport.findUniqueOrThrow({ where: { id: preview.id } });
+    await fileStorage().put(storageKey!, utf8(templateCsv(lines(1))), "text/csv");
     const again = await getRosterImport(viewer, { establishmentId: establishment.id, importId: preview.id });
     expect(again).toEqual({ ...preview, computedAt: expect.any(Date) });
     expect(again.computedAt!.getTime()).toBe(preview.computedAt!.getTime());
@@ -126,7 +128,7 @@ describe("roster imports and edits", () => {
     expect(corrected).toMatchObject({ lines: 1, creates: 1, rejectedCount: 0, correctedLines: [5] });
     await expect(commit(preview.id)).resolves.toMatchObject({ created: 1 });
     // The summary names people: it goes with the file.
-    expect(await testDb.rosterImport.findUniqueOrThrow({ where: { id: preview.id } })).toMatchObject({ content: null, summary: null });
+    expect(await testDb.rosterImport.findUniqueOrThrow({ where: { id: preview.id } })).toMatchObject({ storageKey: null, summary: null });
   });
 
   it("re-imports its own export without changing anything, and a file changing 10 lines changes exactly those", async () => {
@@ -527,7 +529,10 @@ describe("roster imports and edits", () => {
     const preview = await importText(templateCsv(lines(1)));
     expect(await expireStaleImports(new Date(Date.now() + 6 * 86_400_000))).toBe(0);
     expect(await expireStaleImports(new Date(Date.now() + 8 * 86_400_000))).toBe(1);
-    expect(await testDb.rosterImport.findUniqueOrThrow({ where: { id: preview.id } })).toMatchObject({ status: "FAILED", content: null });
+    expect(await testDb.rosterImport.findUniqueOrThrow({ where: { id: preview.id } })).toMatchObject({
+      status: "FAILED",
+      storageKey: null,
+    });
     expect(await getRosterImport(viewer, { establishmentId: establishment.id, importId: preview.id })).toMatchObject({ expired: true });
     await expect(commit(preview.id)).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringMatching(/expiré/) });
     expect(await testDb.professional.count()).toBe(0);

@@ -29,7 +29,7 @@ describe("the daily removal of stored files that no row refers to", () => {
     return key;
   }
 
-  it("removes the files a day old that no attachment, receipt, decision letter, export or e-mail refers to, and keeps the others", async () => {
+  it("removes the files a day old that no attachment, receipt, decision letter, export, roster import or e-mail refers to, and keeps the others", async () => {
     const establishment = await testDb.establishment.create({
       data: {
         name: "EHPAD Ménage",
@@ -47,13 +47,16 @@ describe("the daily removal of stored files that no row refers to", () => {
       data: { establishmentId: establishment.id, waveId: wave.waveId, waveVersionId: wave.versionId },
     });
 
-    const [attachment, receipt, letter, exported, mailed, orphan, recentOrphan] = [
+    const [attachment, receipt, letter, exported, previewed, mailed, orphan, orphanImport, recentOrphan] = [
       await stored("attachments", TWO_DAYS_AGO),
       await stored("receipts", TWO_DAYS_AGO),
       await stored("decision-letters", TWO_DAYS_AGO),
       await stored("exports", TWO_DAYS_AGO),
+      await stored("roster-imports", TWO_DAYS_AGO),
       await stored("receipts", TWO_DAYS_AGO),
       await stored("receipts", TWO_DAYS_AGO),
+      // A preview whose row was never written (its insert failed).
+      await stored("roster-imports", TWO_DAYS_AGO),
       // Perhaps a submission being written right now: too young to judge.
       await stored("attachments", new Date(NOW.getTime() - 3_600_000)),
     ];
@@ -95,6 +98,17 @@ describe("the daily removal of stored files that no row refers to", () => {
         expiresAt: new Date(NOW.getTime() + 86_400_000),
       },
     });
+    // A preview waits 7 days for its commit.
+    await testDb.rosterImport.create({
+      data: {
+        establishmentId: establishment.id,
+        fileName: "registre.csv",
+        format: "CSV",
+        status: "PREVIEWED",
+        totalLines: 1,
+        storageKey: previewed,
+      },
+    });
     await testDb.outboxEmail.create({
       data: {
         dedupeKey: "test",
@@ -105,8 +119,9 @@ describe("the daily removal of stored files that no row refers to", () => {
       },
     });
 
-    await expect(removeUnreferencedFiles(testDb, storage, NOW)).resolves.toBe(1);
-    expect(await storage.get(orphan)).toBeNull();
-    for (const kept of [attachment, receipt, letter, exported, mailed, recentOrphan]) expect(await storage.get(kept), kept).not.toBeNull();
+    await expect(removeUnreferencedFiles(testDb, storage, NOW)).resolves.toBe(2);
+    for (const removed of [orphan, orphanImport]) expect(await storage.get(removed), removed).toBeNull();
+    for (const kept of [attachment, receipt, letter, exported, previewed, mailed, recentOrphan])
+      expect(await storage.get(kept), kept).not.toBeNull();
   });
 });

@@ -10,7 +10,8 @@ const BATCH = 1_000;
  * The daily pass's clean-up of the storage: removes the files that no row refers to (an upload
  * whose refusal could not remove its file, a receipt of a rolled-back submission, a crash between the two) once
  * they are a day old. A file is referenced by an attachment, a submission's receipt, a decision's letter, a background
- * export (kept 48 hours, then removed by its own job) or an e-mail of the outbox that carries it. Returns how many files were removed.
+ * export (kept 48 hours, then removed by its own job), a roster import's preview (kept 7 days, then removed by its own
+ * job) or an e-mail of the outbox that carries it. Returns how many files were removed.
  */
 export async function removeUnreferencedFiles(client: Db, storage: FileStorage, now = new Date()): Promise<number> {
   const cutoff = now.getTime() - UNREFERENCED_FILE_GRACE_MS;
@@ -35,12 +36,13 @@ export async function removeUnreferencedFiles(client: Db, storage: FileStorage, 
 }
 
 async function referencedKeys(client: Db, keys: string[]): Promise<Set<string>> {
-  const [attachments, submissions, decisions, declarations, exports, emails] = await Promise.all([
+  const [attachments, submissions, decisions, declarations, exports, imports, emails] = await Promise.all([
     client.attachment.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } }),
     client.submission.findMany({ where: { receiptKey: { in: keys } }, select: { receiptKey: true } }),
     client.decision.findMany({ where: { letterKey: { in: keys } }, select: { letterKey: true } }),
     client.resultDeclaration.findMany({ where: { pdfKey: { in: keys } }, select: { pdfKey: true } }),
     client.exportJob.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } }),
+    client.rosterImport.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } }),
     client.$queryRaw<{ key: string }[]>`
       SELECT DISTINCT file->>'storageKey' AS key
       FROM "OutboxEmail", jsonb_array_elements("files") AS file
@@ -52,6 +54,7 @@ async function referencedKeys(client: Db, keys: string[]): Promise<Set<string>> 
     ...decisions.flatMap((row) => (row.letterKey ? [row.letterKey] : [])),
     ...declarations.map((row) => row.pdfKey),
     ...exports.flatMap((row) => (row.storageKey ? [row.storageKey] : [])),
+    ...imports.flatMap((row) => (row.storageKey ? [row.storageKey] : [])),
     ...emails.map((row) => row.key),
   ]);
 }

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
  * - `generateStorageKey(area)` → a new key
  * - `isValidStorageKey(key)` / `assertStorageKey(key)` → what every FileStorage checks first
  */
-export type StorageArea = "attachments" | "receipts" | "decision-letters" | "result-declarations" | "exports";
+export type StorageArea = "attachments" | "receipts" | "decision-letters" | "result-declarations" | "exports" | "roster-imports";
 
 const SEGMENT = "[a-z0-9][a-z0-9_-]{0,63}";
 const KEY = new RegExp(`^${SEGMENT}(?:/${SEGMENT}){0,3}$`);

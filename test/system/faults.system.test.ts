@@ -9,6 +9,8 @@ import { createDb, type Db } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrations";
 import { templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
 import { STORAGE_UNAVAILABLE_MESSAGE } from "@/lib/storage/guarded-storage";
+import { LocalFileStorage } from "@/lib/storage/local-file-storage";
+import { generateStorageKey } from "@/lib/storage/storage-key";
 import { type AppProcess, logEntries, sessionCookie, startApp } from "./app-process";
 import { type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
 import { createDraft, createOpenWave, establishmentWithDirector, programmeManager } from "@/test/factories";
@@ -47,6 +49,12 @@ describe("faults", () => {
   let importer: Caller & { establishmentId: string; importId: string };
   let files: string;
 
+  async function storedFile(bytes: Uint8Array): Promise<string> {
+    const key = generateStorageKey("roster-imports");
+    await new LocalFileStorage(files).put(key, bytes, "text/csv");
+    return key;
+  }
+
   async function previewedImport(lines: number) {
     const { establishment, director } = await establishmentWithDirector(db);
     const row = await db.rosterImport.create({
@@ -56,7 +64,7 @@ describe("faults", () => {
         format: "CSV",
         status: "PREVIEWED",
         totalLines: lines,
-        content: rosterFile(lines),
+        storageKey: await storedFile(rosterFile(lines)),
         createdById: director.userId,
       },
     });
@@ -307,9 +315,9 @@ describe("faults", () => {
       )
       .toBe(0);
     await observer.end();
-    const batch = await db.rosterImport.findUniqueOrThrow({ where: { id: killed.importId }, select: { status: true, content: true } });
+    const batch = await db.rosterImport.findUniqueOrThrow({ where: { id: killed.importId }, select: { status: true, storageKey: true } });
     expect(batch.status).toBe("PREVIEWED");
-    expect(batch.content).not.toBeNull();
+    expect(await new LocalFileStorage(files).get(batch.storageKey!)).not.toBeNull();
     expect(await db.professional.count({ where: { establishmentId: killed.establishmentId } })).toBe(0);
     expect(await db.indicatorSnapshot.count({ where: { establishmentId: killed.establishmentId } })).toBe(0);
     expect(await db.auditEvent.count({ where: { action: "roster.imported", targetId: killed.establishmentId } })).toBe(0);

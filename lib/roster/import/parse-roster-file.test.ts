@@ -4,7 +4,8 @@ import { withRppsKey } from "@/lib/identifiers/rpps";
 import { csvTextCell } from "../template/cell-safety";
 import { COMPUTED_COLUMNS, TEMPLATE_COLUMNS } from "../template/columns";
 import { GOOD_LINE, PROFESSION_CODES, RPPS_1, RPPS_2, RPPS_3, templateCsv, utf8, type TemplateLine } from "./fixtures.test-helpers";
-import { parseRosterFile, rosterMatchKey, type RosterImportResult, type TemplateImportRow } from "./index";
+import { firstLinesRefusal, parseRosterFile, rosterMatchKey, type RosterImportResult, type TemplateImportRow } from "./index";
+import { FIRST_LINES_BYTES } from "./parse-roster-file";
 
 const options = { professionCodes: PROFESSION_CODES };
 const parseText = (text: string, fileName = "registre.csv") => parseRosterFile({ bytes: utf8(text), fileName }, options);
@@ -773,5 +774,44 @@ describe("parseRosterFile: lines corrected in the preview", () => {
     expect(second.rejected).toEqual([
       { line: 3, messages: [`Ligne 3 : doublon de la ligne 2 (même numéro RPPS ${RPPS_1}).`], cellMessages: {} },
     ]);
+  });
+});
+
+describe("firstLinesRefusal: what the first lines already show, before the whole file is read or stored", () => {
+  const refusal = (bytes: Uint8Array, fileName = "registre.csv") => firstLinesRefusal({ bytes, fileName });
+  const errorsOf = async (bytes: Uint8Array, fileName = "registre.csv") => (await parseRosterFile({ bytes, fileName }, options)).errors;
+
+  it("refuses with the whole reading's own message a file of NUL bytes, a text without header, a PDF, an empty file", async () => {
+    for (const [bytes, fileName] of [
+      [new Uint8Array(FIRST_LINES_BYTES * 3), "liste.csv"],
+      [new Uint8Array(100), "liste.csv"],
+      [utf8("Réunion du 3 mars\nOrdre du jour\n".repeat(60_000)), "notes.csv"],
+      [utf8("%PDF-1.7\n"), "registre.csv"],
+      [utf8("Nom|Prénom|RPPS|Date de naissance\n"), "registre.csv"],
+      [utf8(" \n\n"), "registre.csv"],
+      [new Uint8Array(0), "registre.csv"],
+    ] as const) {
+      const [expected] = await errorsOf(bytes, fileName);
+      expect(expected, fileName).toBeDefined();
+      expect(refusal(bytes, fileName)).toBe(expected);
+    }
+    expect(refusal(new Uint8Array(FIRST_LINES_BYTES * 3), "liste.csv")).toBe(NO_HEADER);
+    // The one file the whole reading would take: a header under a first line longer than the bytes searched.
+    expect(refusal(utf8(`${"x".repeat(FIRST_LINES_BYTES + 10)}\n${templateCsv([{}])}`))).toBe(NO_HEADER);
+  });
+
+  it("lets through what only the whole reading can judge: a header under a title, a large file, a workbook, an extract", async () => {
+    const large = `${TITLE}\n\n${templateCsv(Array.from({ length: 8_000 }, () => ({})))}`;
+    expect(Buffer.byteLength(large)).toBeGreaterThan(FIRST_LINES_BYTES);
+    expect(refusal(utf8(large))).toBeNull();
+    // A header with accents, in Windows-1252, and the head cut between two lines of accented names.
+    expect(refusal(new Uint8Array(Buffer.from(large.replaceAll("Marie", "Mélanie"), "latin1")))).toBeNull();
+    expect(refusal(utf8(templateCsv([{}], ",")))).toBeNull();
+    // A header already there, but a file the whole reading refuses: said by the preview.
+    expect(refusal(utf8("Nom;Prénom\nDUPONT;Marie\n"))).toBeNull();
+    expect(refusal(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), "registre.xlsx")).toBeNull();
+    expect(
+      refusal(utf8("Type d'identifiant PP|Identifiant PP|Identification nationale PP|Nom d'exercice|Prénom d'exercice|Code profession|\n")),
+    ).toBeNull();
   });
 });

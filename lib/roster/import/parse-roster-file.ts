@@ -8,7 +8,8 @@
  * the Annuaire Santé extract (lines of the given FINESS numbers only). An Excel 97-2003 (.xls)
  * file or a LibreOffice (.ods) one is refused with the way out; a PDF or an image is named as such.
  *
- * Public API: `parseRosterFile(file, options)` → `RosterImportResult` (see `types.ts`).
+ * Public API: `parseRosterFile(file, options)` → `RosterImportResult` (see `types.ts`);
+ * `firstLinesRefusal(file)` → the whole-file error its first bytes already show, before it is read.
  */
 import { readAnnuaireSante } from "./annuaire-sante";
 import { looksLikeAnnuaireSante } from "./annuaire-sante-header";
@@ -99,6 +100,13 @@ async function readWorkbook(
   return { format: "XLSX", encoding: null, ...reading, warnings, notes: [sheetNote(sheets, read), ...reading.notes] };
 }
 
+/** Where a CSV's header is, or why it has none; `text` is the whole file's, or its first lines' (then never said empty). */
+function csvHeader(text: string, whole = true): ReturnType<typeof detectCsvHeader> {
+  if (whole && text.trim() === "") return { error: "Le fichier est vide." };
+  // Lines as the records are numbered (csvRecords makes every line end one).
+  return detectCsvHeader(text.split(/\r\n?|\n/));
+}
+
 function readCsv(bytes: Uint8Array, professionCodeOf: ProfessionCodeOf, corrections: Corrections): RosterImportResult {
   const { text, encoding } = decodeText(bytes);
   const result: RosterImportResult = {
@@ -110,9 +118,7 @@ function readCsv(bytes: Uint8Array, professionCodeOf: ProfessionCodeOf, correcti
     warnings: [],
     notes: [encodingNote(encoding)],
   };
-  if (text.trim() === "") return { ...result, errors: ["Le fichier est vide."] };
-  // Lines as the records are numbered (csvRecords makes every line end one).
-  const detected = detectCsvHeader(text.split(/\r\n?|\n/));
+  const detected = csvHeader(text);
   if ("error" in detected) return { ...result, errors: [detected.error] };
   result.separator = detected.separator;
   result.notes.push(`Séparateur de colonnes : ${SEPARATOR_NAMES[detected.separator]}.`);
@@ -143,38 +149,66 @@ export async function parseRosterFile(
   return withAccentCheck(await readRosterFile(file, options));
 }
 
+/** What the file is, by its first bytes, when it is not a roster the app reads. */
+function wrongKind(bytes: Uint8Array, fileName: string): string | null {
+  if (bytes.length === 0) return `Le fichier « ${fileName} » est vide.`;
+  const notATable = NOT_A_TABLE.find((kind) => startsWith(bytes, kind.prefix));
+  if (notATable) {
+    return `Le fichier « ${fileName} » est ${notATable.what}, pas un tableau : choisissez le registre enregistré au format Excel (.xlsx) ou CSV, sur le modèle d'import.`;
+  }
+  if (startsWith(bytes, ZIP) && isOpenDocumentSpreadsheet(bytes)) {
+    return `Le fichier « ${fileName} » est un classeur LibreOffice (.ods), qui n'est pas pris en charge : dans LibreOffice, choisissez « Fichier › Enregistrer sous » au format Excel (.xlsx) ou CSV.`;
+  }
+  if (startsWith(bytes, ZIP)) return null;
+  if (startsWith(bytes, OLE)) {
+    return "Le format Excel 97-2003 (.xls) n'est pas pris en charge : enregistrez le fichier au format Excel (.xlsx) ou CSV.";
+  }
+  if (/\.xlsx$/i.test(fileName)) {
+    return `Le fichier « ${fileName} » porte l'extension .xlsx mais n'est pas un classeur Excel : enregistrez-le de nouveau depuis Excel.`;
+  }
+  return null;
+}
+
+/** Whether a text file is an Annuaire Santé extract, by its first line. */
+function isAnnuaireSante(bytes: Uint8Array): boolean {
+  // The extract can be larger than a JavaScript string: look at its first line only, then read it by bytes.
+  const start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+  const newline = bytes.indexOf(0x0a);
+  return looksLikeAnnuaireSante(
+    new TextDecoder("utf-8").decode(bytes.subarray(start, newline === -1 ? Math.min(bytes.length, 4096) : newline)),
+  );
+}
+
+/**
+ * The first bytes searched for a CSV's header: its first lines, however long a title above it, are
+ * far shorter; a file with no line end in them is no table (100 MB of NUL bytes is not read).
+ */
+export const FIRST_LINES_BYTES = 1 << 20;
+
+/**
+ * The error the whole reading would give, when the file's first bytes already show it (its kind, or
+ * a CSV whose first lines hold no header): the file is then refused before it is read or stored.
+ * Null when only the whole reading can tell (a workbook, an extract, a CSV with a header).
+ */
+export function firstLinesRefusal(file: { bytes: Uint8Array; fileName: string }): string | null {
+  const { bytes, fileName } = file;
+  const kind = wrongKind(bytes, fileName);
+  if (kind !== null || startsWith(bytes, ZIP) || isAnnuaireSante(bytes)) return kind;
+  // Whole lines only: a line cut in the middle of a character would not decode as it does in full.
+  const whole = bytes.length <= FIRST_LINES_BYTES;
+  const head = whole ? bytes : bytes.subarray(0, bytes.lastIndexOf(0x0a, FIRST_LINES_BYTES) + 1);
+  const detected = csvHeader(decodeText(head).text, whole);
+  return "error" in detected ? detected.error : null;
+}
+
 async function readRosterFile(file: { bytes: Uint8Array; fileName: string }, options: RosterImportOptions): Promise<RosterImportResult> {
   const { bytes, fileName } = file;
   const professionCodes = new Set(options.professionCodes);
   const professionCodeOf = professionCodeReader(professionCodes, options.professionLabels ?? []);
-  if (bytes.length === 0) return emptyResult([`Le fichier « ${fileName} » est vide.`]);
-  const notATable = NOT_A_TABLE.find((kind) => startsWith(bytes, kind.prefix));
-  if (notATable) {
-    return emptyResult([
-      `Le fichier « ${fileName} » est ${notATable.what}, pas un tableau : choisissez le registre enregistré au format Excel (.xlsx) ou CSV, sur le modèle d'import.`,
-    ]);
-  }
-  if (startsWith(bytes, ZIP) && isOpenDocumentSpreadsheet(bytes)) {
-    return emptyResult([
-      `Le fichier « ${fileName} » est un classeur LibreOffice (.ods), qui n'est pas pris en charge : dans LibreOffice, choisissez « Fichier › Enregistrer sous » au format Excel (.xlsx) ou CSV.`,
-    ]);
-  }
+  const kind = wrongKind(bytes, fileName);
+  if (kind !== null) return emptyResult([kind]);
   if (startsWith(bytes, ZIP)) return readWorkbook(bytes, fileName, professionCodeOf, options.corrections);
-  if (startsWith(bytes, OLE)) {
-    return emptyResult([
-      "Le format Excel 97-2003 (.xls) n'est pas pris en charge : enregistrez le fichier au format Excel (.xlsx) ou CSV.",
-    ]);
-  }
-  if (/\.xlsx$/i.test(fileName)) {
-    return emptyResult([
-      `Le fichier « ${fileName} » porte l'extension .xlsx mais n'est pas un classeur Excel : enregistrez-le de nouveau depuis Excel.`,
-    ]);
-  }
-  // The extract can be larger than a JavaScript string: look at its first line only, then read it by bytes.
-  const start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
-  const newline = bytes.indexOf(0x0a);
-  const firstLine = new TextDecoder("utf-8").decode(bytes.subarray(start, newline === -1 ? Math.min(bytes.length, 4096) : newline));
-  if (looksLikeAnnuaireSante(firstLine)) {
+  if (isAnnuaireSante(bytes)) {
     const result = readAnnuaireSante(bytes, fileName, { finess: options.finess ?? [], professionCodes });
     if (result.encoding !== null) result.notes.unshift(encodingNote(result.encoding));
     return result;
