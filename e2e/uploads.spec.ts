@@ -14,6 +14,12 @@ const PDF = readFileSync(path.resolve("e2e/files/procedure-habilitations.pdf"));
 /** A valid PDF of `size` bytes: readers ignore what follows its end. */
 const pdfOfSize = (size: number) => Buffer.concat([PDF, Buffer.alloc(size - PDF.length, 0x20)]);
 
+/** An Annuaire Santé extract's header and lines, as the national file writes them (the columns the import reads). */
+const EXTRACT_HEADER =
+  "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|Code catégorie professionnelle|Code mode exercice|Numéro FINESS site|Numéro FINESS établissement juridique|\n";
+const extractLine = (rpps: string, name: string, finess: string) =>
+  `8|${rpps}|8${rpps}|${name}|Camille|60|Infirmier|C|S|${finess}|${finess}|\n`;
+
 /**
  * Files of the configured sizes get through (the e2e server keeps MAX_UPLOAD_MB at 15): the
  * framework used to cut request bodies at 10 MiB first, and everything above failed with « L'envoi
@@ -92,13 +98,10 @@ test.describe("uploads", () => {
     await signInAs(context, director.id);
 
     // A regional Annuaire Santé extract: the establishment's one line among 11 MiB of others.
-    const header =
-      "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|Code catégorie professionnelle|Code mode exercice|Numéro FINESS site|Numéro FINESS établissement juridique|";
-    const line = (rpps: string, name: string, finess: string) => `8|${rpps}|8${rpps}|${name}|Camille|60|Infirmier|C|S|${finess}|${finess}|`;
     const others = Array.from({ length: 130_000 }, (_, index) =>
-      line(withRppsKey(String(5_000_000_000 + index)), `AUTRE${index}`, "690781810"),
+      extractLine(withRppsKey(String(5_000_000_000 + index)), `AUTRE${index}`, "690781810"),
     );
-    const extract = [header, line(withRppsKey("4000000001"), "LOCALE", finessEt), ...others].join("\n") + "\n";
+    const extract = [EXTRACT_HEADER, extractLine(withRppsKey("4000000001"), "LOCALE", finessEt), ...others].join("");
     expect(Buffer.byteLength(extract)).toBeGreaterThan(10 * MIB);
 
     await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
@@ -144,14 +147,12 @@ test.describe("uploads", () => {
     const { finessEt } = await e2eDb.establishment.findUniqueOrThrow({ where: { id: establishment.id }, select: { finessEt: true } });
     const director = await createUser(e2eDb, { establishmentId: establishment.id });
     await signInAs(context, director.id);
-    const header =
-      "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|Code catégorie professionnelle|Code mode exercice|Numéro FINESS site|Numéro FINESS établissement juridique|";
-    const line = (rpps: string, name: string, finess: string) =>
-      `8|${rpps}|8${rpps}|${name}|Camille|60|Infirmier|C|S|${finess}|${finess}|\n`;
     // Over 100 MiB of other establishments' lines (the whole country is ~800 MB), written to disk:
     // the browser reads the chosen file as a stream.
     const others = Buffer.from(
-      Array.from({ length: 10_000 }, (_, index) => line(withRppsKey(String(5_000_000_000 + index)), `AUTRE${index}`, "690781810")).join(""),
+      Array.from({ length: 10_000 }, (_, index) =>
+        extractLine(withRppsKey(String(5_000_000_000 + index)), `AUTRE${index}`, "690781810"),
+      ).join(""),
     );
     const copies = Math.ceil((101 * MIB) / others.length);
     const directory = mkdtempSync(path.join(tmpdir(), "extract-"));
@@ -159,9 +160,9 @@ test.describe("uploads", () => {
     writeFileSync(
       national,
       Buffer.concat([
-        Buffer.from(`${header}\n`),
+        Buffer.from(EXTRACT_HEADER),
         others,
-        Buffer.from(line(withRppsKey("4000000001"), "LOCALE", finessEt)),
+        Buffer.from(extractLine(withRppsKey("4000000001"), "LOCALE", finessEt)),
         ...Array.from({ length: copies }, () => others),
       ]),
     );

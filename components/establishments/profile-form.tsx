@@ -2,11 +2,10 @@
 
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { ToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { Controller, useFieldArray, useForm, useWatch } from "react-hook-form";
-import { RequiredFieldsNotice, TextField } from "@/components/forms/fields";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
+import { RequiredFieldsNotice, TextField, ToggleField } from "@/components/forms/fields";
 import { EstablishmentIdentityFields } from "./identity-fields";
 import { removeRowKeepingFocus } from "@/components/forms/remove-row";
 import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
@@ -66,44 +65,26 @@ export function ProfileForm({
       <RequiredFieldsNotice />
       <EstablishmentIdentityFields control={control} categories={categories} departments={departments} />
       <TextField control={control} name="ght" label="Groupement hospitalier de territoire (facultatif)" maxLength={PROFILE_TEXT_MAX.ght} />
-      <Controller
+      <ToggleField
         control={control}
         name="usesAirSimplifie"
-        render={({ field }) => (
-          <ToggleSwitch
-            label="L'établissement accède au DMP par AIR simplifié"
-            helperText="Ses professionnels qui ont un moyen d'identification à deux facteurs conforme au RIE (carte CPS, e-CPS, clé FIDO2 enrôlée dans Pro Santé Connect, application carte Vitale, ou moyen local à deux facteurs homologué) sont alors comptés comme accédant au DMP, même sans Pro Santé Connect."
-            checked={field.value}
-            onChange={field.onChange}
-            inputTitle="AIR simplifié"
-          />
-        )}
+        label="L'établissement accède au DMP par AIR simplifié"
+        hint="Ses professionnels qui ont un moyen d'identification à deux facteurs conforme au RIE (carte CPS, e-CPS, clé FIDO2 enrôlée dans Pro Santé Connect, application carte Vitale, ou moyen local à deux facteurs homologué) sont alors comptés comme accédant au DMP, même sans Pro Santé Connect."
+        title="AIR simplifié"
       />
-      <Controller
+      <ToggleField
         control={control}
         name="idpFederatedWithPsc"
-        render={({ field }) => (
-          <ToggleSwitch
-            label="Le fournisseur d'identité de l'établissement est fédéré avec Pro Santé Connect"
-            helperText="Ses professionnels qui se connectent avec un moyen local à deux facteurs homologué sont alors comptés comme accédant au DMP par Pro Santé Connect."
-            checked={field.value}
-            onChange={field.onChange}
-            inputTitle="Fédération avec Pro Santé Connect"
-          />
-        )}
+        label="Le fournisseur d'identité de l'établissement est fédéré avec Pro Santé Connect"
+        hint="Ses professionnels qui se connectent avec un moyen local à deux facteurs homologué sont alors comptés comme accédant au DMP par Pro Santé Connect."
+        title="Fédération avec Pro Santé Connect"
       />
-      <Controller
+      <ToggleField
         control={control}
         name="entitlementProcedureInForce"
-        render={({ field }) => (
-          <ToggleSwitch
-            label="Une procédure de gestion des habilitations est en vigueur dans l'établissement"
-            helperText="Procédure de contrôle et de mise à jour des habilitations des professionnels (profession, catégorie professionnelle, diplôme…) et de gestion de leurs débuts et fins d'activité. L'objectif 1 la demande, avec l'enregistrement de tous les professionnels au RPPS et la vérification de leur identité."
-            checked={field.value}
-            onChange={field.onChange}
-            inputTitle="Procédure de gestion des habilitations"
-          />
-        )}
+        label="Une procédure de gestion des habilitations est en vigueur dans l'établissement"
+        hint="Procédure de contrôle et de mise à jour des habilitations des professionnels (profession, catégorie professionnelle, diplôme…) et de gestion de leurs débuts et fins d'activité. L'objectif 1 la demande, avec l'enregistrement de tous les professionnels au RPPS et la vérification de leur identité."
+        title="Procédure de gestion des habilitations"
       />
       {procedureInForce ? (
         <TextField control={control} name="entitlementProcedureAdoptedOn" label="Date d'adoption de la procédure" type="date" />

@@ -5,6 +5,7 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
+import { ToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
 import { type ReactNode, type RefObject, useLayoutEffect, useRef } from "react";
 import { type FieldValues, type Path, useController, type Control } from "react-hook-form";
 import { fieldAnchor } from "@/lib/applications/anchors";
@@ -225,6 +226,18 @@ export function CheckboxesField<T extends FieldValues>({
  * The DSFR's sentence before the fields of a form whose optional fields say « (facultatif) » in
  * their label (RGAA 11.10: a required field is indicated).
  */
+/** A yes-or-no setting (a boolean), as a DSFR switch: `title` names it where the label is long. */
+export function ToggleField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  hint,
+  title,
+}: Omit<FieldProps<T>, "label" | "hint" | "disabled"> & { label: string; hint: string; title: string }) {
+  const { field } = useController({ control, name });
+  return <ToggleSwitch label={label} helperText={hint} checked={field.value} onChange={field.onChange} inputTitle={title} />;
+}
+
 export function RequiredFieldsNotice() {
   return <p className={fr.cx("fr-hint-text", "fr-mb-2w")}>Sauf mention contraire, tous les champs sont obligatoires.</p>;
 }
