@@ -28,7 +28,8 @@ describe("a refused passkey sign-in", () => {
     return finishPasskeySignIn({ challengeId, response, ip: "203.0.113.7" });
   }
 
-  it("is in the journal under the address of the account whose key was presented", async () => {
+  /** A reviewer with a registered key (its public key is a placeholder: nothing here verifies). */
+  async function reviewerWithKey() {
     const reviewer = await createReviewer(testDb);
     const key = `cle-${reviewer.userId}`;
     await testDb.webAuthnCredential.create({
@@ -42,10 +43,41 @@ describe("a refused passkey sign-in", () => {
         name: "Clé",
       },
     });
+    return { reviewer, key };
+  }
+
+  it("is in the journal under the address of the account whose key was presented", async () => {
+    const { reviewer, key } = await reviewerWithKey();
 
     await expect(answer(key, "un-autre-compte")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
 
     const refusal = await testDb.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in_failed", targetId: key } });
     expect(refusal).toMatchObject({ actorId: reviewer.userId, actorLabel: reviewer.email, targetType: "WebAuthnCredential" });
+  });
+
+  it("answers the 11th failure on one account in 15 minutes with the generic rate-limit message, and not another account's", async () => {
+    const { key } = await reviewerWithKey();
+    for (let failure = 0; failure < 10; failure++) {
+      await expect(answer(key, "un-autre-compte")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    }
+
+    const refused = await answer(key, "un-autre-compte").catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "RATE_LIMITED", status: 429, details: { retryAfterSeconds: expect.any(Number) } });
+    expect((refused as Error).message).toMatch(/^Trop de tentatives\. Réessayez dans \d+ minutes?\.$/);
+    // Still in the journal, like the failures before it.
+    expect(await testDb.auditEvent.count({ where: { action: "auth.sign_in_failed", targetId: key } })).toBe(11);
+
+    const other = await reviewerWithKey();
+    await expect(answer(other.key, "un-autre-compte")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("counts the failures again from zero once the 15-minute window has passed", async () => {
+    const { reviewer, key } = await reviewerWithKey();
+    for (let failure = 0; failure < 10; failure++) await answer(key, "un-autre-compte").catch(() => undefined);
+    await expect(answer(key, "un-autre-compte")).rejects.toMatchObject({ code: "RATE_LIMITED" });
+
+    // The window's end, as the shared store sees it.
+    await testDb.rateLimit.update({ where: { key: `sign-in-account:${reviewer.userId}` }, data: { expire: new Date(Date.now() - 1000) } });
+    await expect(answer(key, "un-autre-compte")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });
