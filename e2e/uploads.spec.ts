@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, request as playwright, test } from "@playwright/test";
+import { type BrowserContext, expect, request as playwright, test } from "@playwright/test";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import { e2eDb } from "./fixtures/database";
 import { E2E_BASE_URL } from "./fixtures/environment";
@@ -19,6 +19,15 @@ const EXTRACT_HEADER =
   "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|Code catégorie professionnelle|Code mode exercice|Numéro FINESS site|Numéro FINESS établissement juridique|\n";
 const extractLine = (rpps: string, name: string, finess: string) =>
   `8|${rpps}|8${rpps}|${name}|Camille|60|Infirmier|C|S|${finess}|${finess}|\n`;
+
+/** A new establishment, its FINESS (the extract's lines are matched on it) and its director, signed in. */
+async function signedInDirector(context: BrowserContext) {
+  const establishment = await createEstablishment(e2eDb);
+  const { finessEt } = await e2eDb.establishment.findUniqueOrThrow({ where: { id: establishment.id }, select: { finessEt: true } });
+  const director = await createUser(e2eDb, { establishmentId: establishment.id });
+  await signInAs(context, director.id);
+  return { establishment, finessEt };
+}
 
 /**
  * Files of the configured sizes get through (the e2e server keeps MAX_UPLOAD_MB at 15): the
@@ -92,10 +101,7 @@ test.describe("uploads", () => {
     page,
     context,
   }) => {
-    const establishment = await createEstablishment(e2eDb);
-    const { finessEt } = await e2eDb.establishment.findUniqueOrThrow({ where: { id: establishment.id }, select: { finessEt: true } });
-    const director = await createUser(e2eDb, { establishmentId: establishment.id });
-    await signInAs(context, director.id);
+    const { establishment, finessEt } = await signedInDirector(context);
 
     // A regional Annuaire Santé extract: the establishment's one line among 11 MiB of others.
     const others = Array.from({ length: 130_000 }, (_, index) =>
@@ -143,10 +149,7 @@ test.describe("uploads", () => {
     page,
     context,
   }) => {
-    const establishment = await createEstablishment(e2eDb);
-    const { finessEt } = await e2eDb.establishment.findUniqueOrThrow({ where: { id: establishment.id }, select: { finessEt: true } });
-    const director = await createUser(e2eDb, { establishmentId: establishment.id });
-    await signInAs(context, director.id);
+    const { establishment, finessEt } = await signedInDirector(context);
     // Over 100 MiB of other establishments' lines (the whole country is ~800 MB), written to disk:
     // the browser reads the chosen file as a stream.
     const others = Buffer.from(
