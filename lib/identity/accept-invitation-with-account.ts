@@ -5,8 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { invitationRefusal } from "@/lib/access/policy";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { INVITATION_STATUS_MESSAGES, invitedAccount, requireUsableInvitation } from "./invitations";
-import { consumeAttempt } from "./rate-limits";
-import { hashToken } from "./tokens";
+import { consumeLinkAttempt } from "./rate-limits";
 import { usableLinkWhere } from "./single-use-link";
 
 /**
@@ -22,8 +21,7 @@ export async function acceptInvitationWithAccount(
   viewer: Viewer,
   input: { token: string; ip: string | null },
 ): Promise<{ establishmentId: string | null }> {
-  await consumeAttempt("invitationPerIp", input.ip);
-  await consumeAttempt("invitationPerToken", hashToken(input.token));
+  await consumeLinkAttempt(input.token, input.ip);
   const invitation = await requireUsableInvitation(input.token);
   if (invitation.email !== viewer.email.toLowerCase()) {
     throw new AppError(

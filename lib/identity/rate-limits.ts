@@ -2,6 +2,7 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { hashToken } from "./tokens";
 
 /**
  * Attempt counters kept in the database (table RateLimit), so every app instance shares them.
@@ -17,9 +18,9 @@ export const RATE_LIMITS = {
   signInPerIp: limiter("sign-in-ip", 30 * env.RATE_LIMIT_PER_IP_SCALE, 15 * 60),
   /** Failed sign-ins on one account (a key that does not verify, a cloned counter…). */
   signInFailuresPerAccount: limiter("sign-in-account", 10, 15 * 60),
-  /** Invitation and access-recovery links used from one address. */
+  /** Invitation and access-recovery links used from one address (consumeLinkAttempt). */
   invitationPerIp: limiter("invitation-ip", 30 * env.RATE_LIMIT_PER_IP_SCALE, 60 * 60),
-  /** Attempts on one invitation or access-recovery link. */
+  /** Attempts on one invitation or access-recovery link, by its hash (consumeLinkAttempt). */
   invitationPerToken: limiter("invitation-token", 10, 60 * 60),
   /**
    * E-mails sent in a person's name (invitations, re-sent or not, establishment registrations, and
@@ -60,4 +61,15 @@ export async function consumeAttempt(name: RateLimitName, key: string | null): P
 export async function consumeLinkSent(senderId: string, ip: string | null): Promise<void> {
   await consumeAttempt("linksSentPerAccount", senderId);
   await consumeAttempt("linksSentPerIp", ip);
+}
+
+/**
+ * Counts one use of an invitation or access-recovery link, for its address and for the link (by its
+ * hash, as the link is stored), wherever it is used: opening it to register a key, to accept with an
+ * existing account or with Pro Santé Connect. Throws RATE_LIMITED past either limit, whether the link
+ * exists or not.
+ */
+export async function consumeLinkAttempt(token: string, ip: string | null): Promise<void> {
+  await consumeAttempt("invitationPerIp", ip);
+  await consumeAttempt("invitationPerToken", hashToken(token));
 }

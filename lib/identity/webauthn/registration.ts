@@ -11,8 +11,7 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { INVITATION_STATUS_MESSAGES, requireInvitationForNewAccount } from "@/lib/identity/invitations";
-import { consumeAttempt } from "@/lib/identity/rate-limits";
-import { hashToken } from "@/lib/identity/tokens";
+import { consumeLinkAttempt } from "@/lib/identity/rate-limits";
 import { consumeChallenge, storeChallenge } from "./challenges";
 import { assertKeyNameFree } from "./credentials";
 import { relyingParty } from "./relying-party";
@@ -36,8 +35,7 @@ export async function startKeyRegistration(
   let recoveryId: string | undefined;
   let existing: { id: string; transports: string[] }[] = [];
   if (owner.kind === "invitation" || owner.kind === "recovery") {
-    await consumeAttempt("invitationPerIp", ip);
-    await consumeAttempt("invitationPerToken", hashToken(owner.token));
+    await consumeLinkAttempt(owner.token, ip);
   }
   if (owner.kind === "invitation") {
     const invitation = await requireInvitationForNewAccount(owner.token);

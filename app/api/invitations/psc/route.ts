@@ -4,7 +4,7 @@ import { env } from "@/lib/config/env";
 import { definePublicRoute } from "@/lib/http/define-route";
 import { INVITATION_COOKIE, INVITATION_COOKIE_MAX_AGE_SECONDS } from "@/lib/identity/invitation-cookie";
 import { requireInvitationForNewAccount } from "@/lib/identity/invitations";
-import { consumeAttempt } from "@/lib/identity/rate-limits";
+import { consumeLinkAttempt } from "@/lib/identity/rate-limits";
 
 /**
  * Before a member accepts an invitation with Pro Santé Connect: remembers the invitation in a
@@ -13,7 +13,7 @@ import { consumeAttempt } from "@/lib/identity/rate-limits";
 export const POST = definePublicRoute({
   input: z.object({ invitationToken: z.string().min(20) }),
   handler: async ({ input, ip }) => {
-    await consumeAttempt("invitationPerIp", ip);
+    await consumeLinkAttempt(input.invitationToken, ip);
     const invitation = await requireInvitationForNewAccount(input.invitationToken);
     (await cookies()).set(INVITATION_COOKIE, input.invitationToken, {
       httpOnly: true,
