@@ -16,8 +16,12 @@ function limiter(keyPrefix: string, points: number, durationSeconds: number) {
 export const RATE_LIMITS = {
   /** Sign-in attempts from one address (passkey, demo link). */
   signInPerIp: limiter("sign-in-ip", 30 * env.RATE_LIMIT_PER_IP_SCALE, 15 * 60),
-  /** Failed sign-ins on one account (a key that does not verify, a cloned counter…). */
-  signInFailuresPerAccount: limiter("sign-in-account", 10, 15 * 60),
+  /**
+   * Refused sign-ins naming one passkey, registered or not, by the hash of its id
+   * (lib/identity/webauthn/authentication.ts, ADR 0008): only refusals count, and a valid assertion
+   * is never refused for them.
+   */
+  signInFailuresPerKey: limiter("sign-in-key", 10, 15 * 60),
   /** Invitation and access-recovery links used from one address (consumeLinkAttempt). */
   invitationPerIp: limiter("invitation-ip", 30 * env.RATE_LIMIT_PER_IP_SCALE, 60 * 60),
   /** Attempts on one invitation or access-recovery link, by its hash (consumeLinkAttempt). */

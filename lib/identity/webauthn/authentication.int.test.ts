@@ -4,9 +4,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { createReviewer } from "@/test/factories";
 import { finishPasskeySignIn } from "./authentication";
+import { hashToken } from "@/lib/identity/tokens";
 import { storeChallenge } from "./challenges";
+import { softwarePasskey } from "./testing/software-authenticator";
 
-/** The refusals a response can meet before its signature is checked (the ceremonies are e2e/passkeys.spec.ts's). */
+/** The refusals a response can meet, and the limit on them (the browser ceremonies are e2e/passkeys.spec.ts's). */
 describe("a refused passkey sign-in", () => {
   beforeEach(resetDatabase);
 
@@ -55,29 +57,52 @@ describe("a refused passkey sign-in", () => {
     expect(refusal).toMatchObject({ actorId: reviewer.userId, actorLabel: reviewer.email, targetType: "WebAuthnCredential" });
   });
 
-  it("answers the 11th failure on one account in 15 minutes with the generic rate-limit message, and not another account's", async () => {
+  it("answers the 11th refused assertion naming one key with the generic rate-limit message, whether the key is registered or not", async () => {
     const { key } = await reviewerWithKey();
-    for (let failure = 0; failure < 10; failure++) {
-      await expect(answer(key, "un-autre-compte")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    // Nobody's key, as long as the browser may send (the counter's key is its hash: the store's keys are short).
+    const unknown = "cle-inconnue-".padEnd(600, "x");
+    for (const presented of [key, unknown]) {
+      for (let failure = 0; failure < 10; failure++) {
+        await expect(answer(presented, "un-autre-compte")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+      }
     }
 
-    const refused = await answer(key, "un-autre-compte").catch((error: unknown) => error);
-    expect(refused).toMatchObject({ code: "RATE_LIMITED", status: 429, details: { retryAfterSeconds: expect.any(Number) } });
-    expect((refused as Error).message).toMatch(/^Trop de tentatives\. Réessayez dans \d+ minutes?\.$/);
-    // Still in the journal, like the failures before it.
+    const registered = await answer(key, "un-autre-compte").catch((error: unknown) => error);
+    const nobodys = await answer(unknown, "un-autre-compte").catch((error: unknown) => error);
+    for (const refused of [registered, nobodys]) {
+      expect(refused).toMatchObject({ code: "RATE_LIMITED", status: 429, details: { retryAfterSeconds: expect.any(Number) } });
+      expect((refused as Error).message).toMatch(/^Trop de tentatives\. Réessayez dans \d+ minutes?\.$/);
+    }
+    // The same words, but for the minutes left of each key's window.
+    const words = (refused: unknown) => (refused as Error).message.replace(/\d+ minutes?/, "N minutes");
+    expect(words(registered)).toBe(words(nobodys));
+    // Still in the journal, like the failures before them.
     expect(await testDb.auditEvent.count({ where: { action: "auth.sign_in_failed", targetId: key } })).toBe(11);
 
     const other = await reviewerWithKey();
     await expect(answer(other.key, "un-autre-compte")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
+  it("never keeps the key's owner out: their own signed assertion signs in past the limit others reached on the key", async () => {
+    const reviewer = await createReviewer(testDb);
+    const passkey = await softwarePasskey(testDb, reviewer.userId);
+    for (let failure = 0; failure < 10; failure++) await answer(passkey.id, "un-autre-compte").catch(() => undefined);
+    await expect(answer(passkey.id, "un-autre-compte")).rejects.toMatchObject({ code: "RATE_LIMITED" });
+
+    const challengeId = await storeChallenge({ challenge: "defi-du-titulaire", purpose: "AUTHENTICATION" });
+    await expect(finishPasskeySignIn({ challengeId, response: passkey.assert("defi-du-titulaire"), ip: "198.51.100.9" })).resolves.toEqual({
+      userId: reviewer.userId,
+      credentialId: passkey.id,
+    });
+  });
+
   it("counts the failures again from zero once the 15-minute window has passed", async () => {
-    const { reviewer, key } = await reviewerWithKey();
+    const { key } = await reviewerWithKey();
     for (let failure = 0; failure < 10; failure++) await answer(key, "un-autre-compte").catch(() => undefined);
     await expect(answer(key, "un-autre-compte")).rejects.toMatchObject({ code: "RATE_LIMITED" });
 
     // The window's end, as the shared store sees it.
-    await testDb.rateLimit.update({ where: { key: `sign-in-account:${reviewer.userId}` }, data: { expire: new Date(Date.now() - 1000) } });
+    await testDb.rateLimit.update({ where: { key: `sign-in-key:${hashToken(key)}` }, data: { expire: new Date(Date.now() - 1000) } });
     await expect(answer(key, "un-autre-compte")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });

@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { consumeAttempt } from "@/lib/identity/rate-limits";
+import { hashToken } from "@/lib/identity/tokens";
 import { ACCOUNT_DISABLED, SIGN_IN_REFUSED } from "@/lib/identity/sign-in-messages";
 import type { PasskeyRefusal } from "@/lib/identity/sign-in-refusals";
 import { consumeChallenge, storeChallenge } from "./challenges";
@@ -30,24 +31,34 @@ export async function startPasskeySignIn(
 
 /**
  * `reason`: one of the refusals the journal names in French, or the WebAuthn verifier's own message.
- * `owner`: the account of the key presented, when the key is known, named by its address as its
- * sign-ins are (nothing is typed to sign in with a passkey: an unknown key is nobody's).
+ * `presentedKey`: the key id the response names, whoever's it is; `owner`: its account, when the key
+ * is known, named by its address as its sign-ins are (nothing is typed to sign in with a passkey: an
+ * unknown key is nobody's).
+ *
+ * Each refusal counts on the key presented, registered or not, so that the 11th in 15 minutes is the
+ * same 429 whether the key exists or not: counted on the owner's account, as it was, only known keys
+ * ever reached the limit, and the 429 told a registered key id from an unknown one. Only refusals
+ * count and nothing is refused for the count before the signature is checked, so a valid assertion
+ * always signs in: a passkey's signature cannot be guessed, and a lockout would let whoever knows a
+ * key's id (the journal shows it) keep its owner out on a deadline day (ADR 0008). The flood itself is
+ * held by the per-address limit, checked before any work.
  */
 async function refuse(
   reason: PasskeyRefusal | { verifierMessage: string },
   ip: string | null,
+  presentedKey: string | null,
   owner: { id: string; email: string } | null,
-  credentialId?: string,
   message = SIGN_IN_REFUSED,
 ): Promise<never> {
   await recordAudit(db, {
     actor: owner ? { id: owner.id, label: owner.email } : { id: null, label: "anonyme" },
     action: "auth.sign_in_failed",
-    target: credentialId ? { type: "WebAuthnCredential", id: credentialId } : undefined,
+    target: presentedKey ? { type: "WebAuthnCredential", id: presentedKey } : undefined,
     ip,
     details: { method: "PASSKEY", reason: typeof reason === "string" ? reason : reason.verifierMessage },
   });
-  if (owner) await consumeAttempt("signInFailuresPerAccount", owner.id);
+  // Hashed: the id is the caller's to choose, of any length.
+  if (presentedKey) await consumeAttempt("signInFailuresPerKey", hashToken(presentedKey));
   throw new AppError("UNAUTHENTICATED", message);
 }
 
@@ -66,8 +77,9 @@ export async function finishPasskeySignIn(input: {
 }): Promise<{ userId: string; credentialId: string }> {
   const { challengeId, response, ip } = input;
   await consumeAttempt("signInPerIp", ip);
+  const presentedKey = typeof response?.id === "string" ? response.id : null;
   const challenge = await consumeChallenge(challengeId, "AUTHENTICATION");
-  if (!challenge) return refuse("challenge unknown, used or expired", ip, null);
+  if (!challenge) return refuse("challenge unknown, used or expired", ip, presentedKey, null);
 
   const credential = await db.webAuthnCredential.findUnique({
     where: { id: response.id },
@@ -81,11 +93,11 @@ export async function finishPasskeySignIn(input: {
       user: { select: { id: true, email: true, disabledAt: true } },
     },
   });
-  if (!credential) return refuse("unknown credential", ip, null, response.id);
+  if (!credential) return refuse("unknown credential", ip, presentedKey, null);
 
   const userHandle = response.response.userHandle;
   if (userHandle && isoUint8Array.toUTF8String(isoBase64URL.toBuffer(userHandle)) !== credential.userId) {
-    return refuse("userHandle does not match the credential's account", ip, credential.user, credential.id);
+    return refuse("userHandle does not match the credential's account", ip, credential.id, credential.user);
   }
 
   const rp = relyingParty();
@@ -115,21 +127,21 @@ export async function finishPasskeySignIn(input: {
         details: { storedCounter: credential.counter.toString(), reason: message },
       });
     }
-    return refuse({ verifierMessage: message }, ip, credential.user, credential.id);
+    return refuse({ verifierMessage: message }, ip, credential.id, credential.user);
   }
-  if (!verification.verified) return refuse("signature not verified", ip, credential.user, credential.id);
+  if (!verification.verified) return refuse("signature not verified", ip, credential.id, credential.user);
 
   const { newCounter, credentialDeviceType, credentialBackedUp } = verification.authenticationInfo;
   if ((credentialDeviceType === "multiDevice") !== credential.backupEligible) {
-    return refuse("backup eligibility changed since registration", ip, credential.user, credential.id);
+    return refuse("backup eligibility changed since registration", ip, credential.id, credential.user);
   }
-  if (credential.user.disabledAt) return refuse("account disabled", ip, credential.user, credential.id, ACCOUNT_DISABLED);
+  if (credential.user.disabledAt) return refuse("account disabled", ip, credential.id, credential.user, ACCOUNT_DISABLED);
 
   // Compare-and-swap on the counter: of two concurrent uses of the same assertion, one wins.
   const updated = await db.webAuthnCredential.updateMany({
     where: { id: credential.id, counter: credential.counter },
     data: { counter: BigInt(newCounter), backedUp: credentialBackedUp, lastUsedAt: new Date() },
   });
-  if (updated.count !== 1) return refuse("counter changed concurrently", ip, credential.user, credential.id);
+  if (updated.count !== 1) return refuse("counter changed concurrently", ip, credential.id, credential.user);
   return { userId: credential.userId, credentialId: credential.id };
 }
