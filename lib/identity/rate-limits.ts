@@ -14,7 +14,10 @@ function limiter(keyPrefix: string, points: number, durationSeconds: number) {
 }
 
 export const RATE_LIMITS = {
-  /** Sign-in attempts from one address (passkey, demo link). */
+  /**
+   * Sign-in requests from one address: a passkey sign-in counts twice (its challenge, then its
+   * answer), so 15 of them; a demo link once.
+   */
   signInPerIp: limiter("sign-in-ip", 30 * env.RATE_LIMIT_PER_IP_SCALE, 15 * 60),
   /**
    * Refused sign-ins naming one passkey, registered or not, by the hash of its id
