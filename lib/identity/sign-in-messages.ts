@@ -8,6 +8,13 @@ export const SIGN_IN_REFUSED = "Connexion refusée : cette clé n'a pas pu être
 export const ACCOUNT_DISABLED = "Votre compte a été désactivé : adressez-vous à un chargé de programme de l'ANS.";
 
 /**
+ * Said by the sign-in page (`/connexion?erreur=trop-de-tentatives`) to a person sent back from Pro
+ * Santé Connect past the address's sign-in limit: a navigation, with no script to show the 429's
+ * own message.
+ */
+export const SIGN_IN_RATE_LIMITED = "Trop de tentatives de connexion. Réessayez dans quelques minutes.";
+
+/**
  * Why a session the person ended themself is over, said by the sign-in page they land on
  * (`/connexion?fin=…`): without it, they would find themself there with no explanation.
  */

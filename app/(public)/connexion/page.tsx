@@ -10,7 +10,7 @@ import { isDemoMode, proSanteConnectEnabled } from "@/lib/config/env";
 import { getViewer } from "@/lib/identity/current-viewer";
 import { PSC_REJECTION_MESSAGES, type PscRejection } from "@/lib/identity/pro-sante-connect";
 import { safeReturnPath } from "@/lib/identity/return-path";
-import { sessionEndNotice } from "@/lib/identity/sign-in-messages";
+import { SIGN_IN_RATE_LIMITED, sessionEndNotice } from "@/lib/identity/sign-in-messages";
 
 export const metadata: Metadata = { title: "Se connecter" };
 
@@ -21,6 +21,7 @@ const ERROR_MESSAGES: Record<string, string> = {
   Callback: "La connexion n'a pas abouti. Recommencez.",
   AccessDenied: "Connexion refusée.",
   SessionRequired: "Connectez-vous pour accéder à cette page.",
+  "trop-de-tentatives": SIGN_IN_RATE_LIMITED,
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
