@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -10,6 +10,7 @@ import { LocalFileStorage } from "@/lib/storage/local-file-storage";
 import { generateStorageKey } from "@/lib/storage/storage-key";
 import { loadDemoData } from "@/prisma/seed/demo";
 import { backupDatabase } from "./backup";
+import { RestoreError } from "./backup-folder";
 import { restoreDatabase } from "./restore";
 import { tableFingerprints } from "./tables";
 
@@ -42,7 +43,7 @@ async function fingerprints(url: string) {
   }
 }
 async function listFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
@@ -112,6 +113,12 @@ describe("backup and restore", () => {
   it("restores into a fresh database every table's rows, and the stored files", async () => {
     const targetUrl = await scratch();
     const targetFiles = await folder();
+    // A storage that already holds one of the backup's files, as it was (the bucket the backup was made from).
+    await new LocalFileStorage(targetFiles).put(
+      storedKeys[0]!,
+      (await readFile(path.join(sourceFiles, storedKeys[0]!)))!,
+      "application/pdf",
+    );
     await restoreDatabase(targetUrl, new LocalFileStorage(targetFiles), backup);
 
     const [expected, restored] = await Promise.all([fingerprints(sourceUrl), fingerprints(targetUrl)]);
@@ -130,17 +137,123 @@ describe("backup and restore", () => {
     await target.$disconnect();
   }, 180_000);
 
+  /** A copy of the backup, changed by `change`. */
+  async function damagedCopy(change: (copy: string, manifest: Manifest) => Promise<void>): Promise<string> {
+    const copy = path.join(await folder(), "backup");
+    await cp(backup, copy, { recursive: true });
+    await change(copy, JSON.parse(await readFile(path.join(copy, "manifest.json"), "utf8")) as Manifest);
+    return copy;
+  }
+  type Manifest = { tables: Record<string, { checksum: string }>; files: Array<{ key: string }> };
+
+  /** Restores `from` into a fresh database and storage folder: the error, and what the target then holds. */
+  async function refusedRestore(from: string, storage: (root: string) => LocalFileStorage = (root) => new LocalFileStorage(root)) {
+    const targetUrl = await scratch();
+    const targetFiles = await folder();
+    const error = await restoreDatabase(targetUrl, storage(targetFiles), from).then(
+      () => expect.unreachable("the restore went through"),
+      (refusal: unknown) => refusal as Error,
+    );
+    const professionals = await fingerprints(targetUrl).then(
+      (tables) => tables.Professional ?? { rows: 0, checksum: "" },
+      () => ({ rows: 0, checksum: "" }),
+    );
+    return { error, professionals, files: await listFiles(targetFiles) };
+  }
+
   it("refuses a database that already holds data, and a damaged backup, leaving the target as it was", async () => {
     await expect(restoreDatabase(sourceUrl, new LocalFileStorage(await folder()), backup)).rejects.toThrow(/not empty/);
 
-    const damaged = await folder();
-    await rm(damaged, { recursive: true });
-    await import("node:fs/promises").then((fs) => fs.cp(backup, damaged, { recursive: true }));
-    const manifest = JSON.parse(await readFile(path.join(damaged, "manifest.json"), "utf8"));
-    manifest.tables.Professional.checksum = "0".repeat(32);
-    await writeFile(path.join(damaged, "manifest.json"), JSON.stringify(manifest));
+    const damaged = await damagedCopy(async (copy, manifest) => {
+      manifest.tables.Professional!.checksum = "0".repeat(32);
+      await writeFile(path.join(copy, "manifest.json"), JSON.stringify(manifest));
+    });
+    const refused = await refusedRestore(damaged);
+    expect(refused.error.message).toMatch(/Professional/);
+    expect(refused.professionals).toEqual({ rows: 0, checksum: "" });
+    expect(refused.files).toEqual([]);
+  }, 180_000);
+
+  it("refuses a backup with a damaged or missing file before putting any file into the storage", async () => {
+    const damaged = await damagedCopy(async (copy, manifest) => {
+      const second = path.join(copy, "files", manifest.files[1]!.key);
+      const bytes = await readFile(second);
+      bytes[0] = bytes[0]! ^ 1;
+      await writeFile(second, bytes);
+    });
+    const refused = await refusedRestore(damaged);
+    expect(refused.error).toBeInstanceOf(RestoreError);
+    expect(refused.error.message).toMatch(/damaged/);
+    expect(refused.files).toEqual([]);
+
+    let missingKey = "";
+    const missing = await damagedCopy(async (copy, manifest) => {
+      missingKey = manifest.files.at(-1)!.key;
+      await rm(path.join(copy, "files", missingKey));
+    });
+    const incomplete = await refusedRestore(missing);
+    expect(incomplete.error).toBeInstanceOf(RestoreError);
+    expect(incomplete.error.message).toBe(`File ${missingKey} is missing from the backup: the backup is incomplete.`);
+    expect(incomplete.files).toEqual([]);
+  }, 180_000);
+
+  it("takes back the files it put when the storage fails midway", async () => {
+    /** The target disk fills up at the third file. */
+    class FillingStorage extends LocalFileStorage {
+      private puts = 0;
+      override put(key: string, bytes: Uint8Array, contentType: string) {
+        return ++this.puts === 3 ? Promise.reject(new Error("ENOSPC: no space left on device")) : super.put(key, bytes, contentType);
+      }
+      override putFile(key: string, file: string, contentType: string) {
+        return ++this.puts === 3 ? Promise.reject(new Error("ENOSPC: no space left on device")) : super.putFile(key, file, contentType);
+      }
+    }
+    const refused = await refusedRestore(backup, (root) => new FillingStorage(root));
+    expect(refused.error.message).toMatch(/ENOSPC/);
+    expect(refused.professionals).toEqual({ rows: 0, checksum: "" });
+    expect(refused.files).toEqual([]);
+  }, 180_000);
+
+  it("leaves alone a file the target storage already holds with other content, and refuses", async () => {
     const targetUrl = await scratch();
-    await expect(restoreDatabase(targetUrl, new LocalFileStorage(await folder()), damaged)).rejects.toThrow(/Professional/);
-    expect((await fingerprints(targetUrl)).Professional).toEqual({ rows: 0, checksum: "" });
+    const targetFiles = await folder();
+    const storage = new LocalFileStorage(targetFiles);
+    await storage.put(storedKeys[0]!, Buffer.from("another file"), "application/pdf");
+    await expect(restoreDatabase(targetUrl, storage, backup)).rejects.toThrow(
+      new RestoreError(
+        `The target storage already holds a file ${storedKeys[0]} with other content: restore into an empty storage, or the one the backup was made from.`,
+      ),
+    );
+    expect(await listFiles(targetFiles)).toEqual([storedKeys[0]]);
+    expect((await storage.get(storedKeys[0]!))!.toString()).toBe("another file");
+  }, 180_000);
+
+  it("names the damaged or missing part of an incomplete backup", async () => {
+    const truncatedPart = await damagedCopy(async (copy) => {
+      const part = path.join(copy, "tables", "Professional.00000.json.gz");
+      await truncate(part, Math.floor((await readFile(part)).length / 2));
+    });
+    const truncated = await refusedRestore(truncatedPart);
+    expect(truncated.error).toBeInstanceOf(RestoreError);
+    expect(truncated.error.message).toBe(
+      "Part tables/Professional.00000.json.gz of the backup is damaged or truncated (unexpected end of file): the backup is incomplete.",
+    );
+    expect(truncated.professionals).toEqual({ rows: 0, checksum: "" });
+    expect(truncated.files).toEqual([]);
+
+    const missingPart = await damagedCopy((copy) => rm(path.join(copy, "tables", "Professional.00000.json.gz")));
+    expect((await refusedRestore(missingPart)).error.message).toBe(
+      "Part tables/Professional.00000.json.gz is missing from the backup: the backup is incomplete.",
+    );
+
+    const truncatedManifest = await damagedCopy((copy) => truncate(path.join(copy, "manifest.json"), 500));
+    const unreadable = await refusedRestore(truncatedManifest);
+    expect(unreadable.error).toBeInstanceOf(RestoreError);
+    expect(unreadable.error.message).toBe("The backup's manifest.json is damaged or truncated: the backup is incomplete.");
+
+    const noManifest = await damagedCopy((copy) => rm(path.join(copy, "manifest.json")));
+    const notABackup = await refusedRestore(noManifest);
+    expect(notABackup.error).toBeInstanceOf(RestoreError);
+    expect(notABackup.error.message).toBe(`${noManifest} holds no manifest.json: it is not a backup folder, or the backup is incomplete.`);
   }, 180_000);
 });

@@ -5,19 +5,10 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import pg from "pg";
 import type { FileStorage } from "@/lib/storage";
-import { referencedStorageKeys, tableFingerprints, tablesInLoadOrder, type TableFingerprint } from "./tables";
+import { type BackupManifest, backupFilePath, ROWS_PER_PART, tablePartName } from "./backup-folder";
+import { referencedStorageKeys, tableFingerprints, tablesInLoadOrder } from "./tables";
 
 const gzipAsync = promisify(gzip);
-const BATCH = 2_000;
-
-export type BackupManifest = {
-  format: 1;
-  createdAt: string;
-  /** Migrations the database had: a restore needs the same schema. */
-  migrations: string[];
-  tables: Record<string, TableFingerprint>;
-  files: Array<{ key: string; bytes: number; sha256: string }>;
-};
 
 /**
  * Writes a backup of the app's data into `directory`: every table of the app, read in one
@@ -44,8 +35,8 @@ export async function backupDatabase(connectionString: string, storage: FileStor
     for (const key of keys) {
       const bytes = await storage.get(key);
       if (!bytes) throw new Error(`Stored file ${key} is referenced by the database but missing from storage.`);
-      await mkdir(path.dirname(path.join(directory, "files", key)), { recursive: true });
-      await writeFile(path.join(directory, "files", key), bytes);
+      await mkdir(path.dirname(backupFilePath(directory, key)), { recursive: true });
+      await writeFile(backupFilePath(directory, key), bytes);
       files.push({ key, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
     }
     const manifest: BackupManifest = {
@@ -65,9 +56,9 @@ export async function backupDatabase(connectionString: string, storage: FileStor
 async function dumpTable(client: pg.Client, table: string, directory: string): Promise<void> {
   await client.query(`DECLARE rows_of_table NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS row FROM "${table}" t`);
   for (let part = 0; ; part += 1) {
-    const { rows } = await client.query<{ row: string }>(`FETCH ${BATCH} FROM rows_of_table`);
+    const { rows } = await client.query<{ row: string }>(`FETCH ${ROWS_PER_PART} FROM rows_of_table`);
     if (rows.length === 0) break;
-    const file = path.join(directory, "tables", `${table}.${String(part).padStart(5, "0")}.json.gz`);
+    const file = path.join(directory, "tables", tablePartName(table, part));
     await writeFile(file, await gzipAsync(`[${rows.map((row) => row.row).join(",")}]`));
   }
   await client.query("CLOSE rows_of_table");

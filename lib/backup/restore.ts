@@ -1,30 +1,26 @@
-import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
-import { promisify } from "node:util";
-import { gunzip } from "node:zlib";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrations";
 import type { FileStorage } from "@/lib/storage";
-import type { BackupManifest } from "./backup";
+import { type BackupManifest, readManifest, readTablePart, RestoreError, ROWS_PER_PART, verifyBackupFolder } from "./backup-folder";
+import { filesToPut, putFilesThen } from "./restore-files";
 import { tableFingerprints, tablesInLoadOrder } from "./tables";
-
-const gunzipAsync = promisify(gunzip);
 
 /** Filled by the migrations themselves, so present in a fresh database: replaced by the backup's. */
 const REFERENCE_TABLES = new Set(["EstablishmentCategory", "Profession"]);
 
-export class RestoreError extends Error {}
-
 /**
  * Restores a backup written by `backupDatabase` into a fresh database (migrated here, refused if
- * it already holds data): every table in one transaction, checked against the manifest's row
- * counts and checksums before it commits, and every file checked against its hash and put back
- * into `storage`. Anything that does not match leaves the database as it was.
+ * it already holds data) and `storage`, all or nothing. Before anything is written: the manifest,
+ * every table part's presence, every file's size and hash, and the storage (a file it holds
+ * already must be the backup's own). Then every table in one transaction, checked against the
+ * manifest's row counts and checksums, the missing files put, and the commit; a failure after the
+ * first put deletes what was put. Anything that does not match leaves the database and the storage
+ * as they were (ADR 0012).
  */
 export async function restoreDatabase(connectionString: string, storage: FileStorage, directory: string): Promise<BackupManifest> {
-  const manifest = JSON.parse(await readFile(path.join(directory, "manifest.json"), "utf8")) as BackupManifest;
-  if (manifest.format !== 1) throw new RestoreError(`Unknown backup format ${String(manifest.format)}.`);
+  const manifest = await readManifest(directory);
+  await verifyBackupFolder(directory, manifest);
+  const missingFiles = await filesToPut(storage, manifest.files);
   await migrateDatabase(connectionString);
   const client = new pg.Client({ connectionString });
   await client.connect();
@@ -44,12 +40,11 @@ export async function restoreDatabase(connectionString: string, storage: FileSto
     }
     for (const table of [...tables].reverse()) if (REFERENCE_TABLES.has(table)) await client.query(`DELETE FROM "${table}"`);
 
-    const parts = (await readdir(path.join(directory, "tables"))).sort();
     const written = await writtenColumns(client);
     for (const table of tables) {
       const columns = written.get(table)!;
-      for (const part of parts.filter((name) => name.startsWith(`${table}.`))) {
-        const json = (await gunzipAsync(await readFile(path.join(directory, "tables", part)))).toString("utf8");
+      for (let part = 0; part * ROWS_PER_PART < (manifest.tables[table]?.rows ?? 0); part += 1) {
+        const json = await readTablePart(directory, table, part);
         await client.query(
           `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
           [json],
@@ -73,13 +68,7 @@ export async function restoreDatabase(connectionString: string, storage: FileSto
     );
     if (different.length) throw new RestoreError(`Restored tables differ from the backup: ${different.join(", ")}.`);
 
-    for (const file of manifest.files) {
-      const bytes = await readFile(path.join(directory, "files", file.key));
-      if (createHash("sha256").update(bytes).digest("hex") !== file.sha256)
-        throw new RestoreError(`File ${file.key} of the backup is damaged.`);
-      await storage.put(file.key, bytes, "application/octet-stream");
-    }
-    await client.query("COMMIT");
+    await putFilesThen(storage, directory, missingFiles, () => client.query("COMMIT"));
     return manifest;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
