@@ -23,6 +23,7 @@ const AT_ONCE = 4;
 export async function issuePendingReceipts(): Promise<{ issued: number }> {
   let issued = 0;
   const failed: string[] = [];
+  let firstError: unknown;
   for (;;) {
     const pending = await db.submission.findMany({
       where: { receiptKey: null, id: { notIn: failed } },
@@ -36,12 +37,15 @@ export async function issuePendingReceipts(): Promise<{ issued: number }> {
       if (outcome.status === "fulfilled") issued += outcome.value ? 1 : 0;
       else {
         failed.push(pending[index]!.id);
+        firstError ??= outcome.reason;
         logger.error({ submissionId: pending[index]!.id, ...errorFields(outcome.reason) }, "receipt not issued");
       }
     });
   }
   if (issued > 0) requestDelivery();
-  if (failed.length > 0) throw new Error(`${failed.length} accusé(s) de réception non généré(s) : soumissions ${failed.join(", ")}.`);
+  // Its cause tells the worker whether the database's absence made them fail (lib/jobs/worker.ts).
+  if (failed.length > 0)
+    throw new Error(`${failed.length} accusé(s) de réception non généré(s) : soumissions ${failed.join(", ")}.`, { cause: firstError });
   return { issued };
 }
 

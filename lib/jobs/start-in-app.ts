@@ -1,7 +1,7 @@
 import { errorFields, logger } from "@/lib/observability/logger";
 import { startJobs, type StartJobsOptions } from "./worker";
 
-const RETRY_MS = 10_000;
+const RETRY_MS = 3_000;
 
 /**
  * Starts the job queue beside the web server without holding it up: a database that is not
@@ -9,7 +9,7 @@ const RETRY_MS = 10_000;
  */
 export function startJobsWhenReachable(options: StartJobsOptions): void {
   startJobs(options).catch((error: unknown) => {
-    logger.warn(errorFields(error), "job queue not started, next attempt in 10 s");
+    logger.warn(errorFields(error), "job queue not started, next attempt in 3 s");
     setTimeout(() => startJobsWhenReachable(options), RETRY_MS).unref();
   });
 }

@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import { env } from "@/lib/config/env";
 import { errorFields, logger } from "@/lib/observability/logger";
 import { withLogContext } from "@/lib/observability/request-id";
+import { isDatabaseTimeout, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { JOBS, type JobDefinition, type JobName } from "./registry";
 import { effectiveSchedules } from "./schedules";
 
@@ -13,7 +14,11 @@ type Runtime = { boss: PgBoss; jobs: readonly JobDefinition[] };
 
 // Kept on globalThis: Next.js may load this module in several bundles (instrumentation, routes),
 // and a process must still have one queue client.
-const holder = globalThis as unknown as { hospiconnectJobs?: Promise<Runtime> };
+const holder = globalThis as unknown as {
+  hospiconnectJobs?: Promise<Runtime>;
+  /** Set once this process starts its queue: runs asked for while it is away are kept until it is back. */
+  hospiconnectJobsWanted?: true;
+};
 
 export type StartJobsOptions = {
   connectionString: string;
@@ -32,6 +37,7 @@ export type StartJobsOptions = {
  * run, a job is taken by one worker only, and a failure is retried with exponential back-off.
  */
 export function startJobs(options: StartJobsOptions): Promise<Runtime> {
+  holder.hospiconnectJobsWanted = true;
   holder.hospiconnectJobs ??= open(options).catch((error: unknown) => {
     holder.hospiconnectJobs = undefined;
     throw error;
@@ -54,19 +60,26 @@ async function open(options: StartJobsOptions): Promise<Runtime> {
   });
   // pg-boss reports the database's absences here (a restart): logged, and it carries on.
   boss.on("error", (error) => logger.warn(errorFields(error), "job queue: database error"));
-  await boss.start();
-  await createQueues(boss, jobs);
-  if (options.work) {
-    const schedules = effectiveSchedules(jobs, options.schedules);
-    for (const job of jobs) {
-      const cron = schedules.get(job.name);
-      if (cron) await boss.schedule(job.name, cron, {}, { tz: JOB_TIME_ZONE });
-      else await boss.unschedule(job.name);
-      await boss.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: 1, batchSize: 1 }, ([claimed]) =>
-        claimed ? runJob(job, claimed) : Promise.resolve(),
-      );
+  try {
+    await boss.start();
+    await createQueues(boss, jobs);
+    if (options.work) {
+      const schedules = effectiveSchedules(jobs, options.schedules);
+      for (const job of jobs) {
+        const cron = schedules.get(job.name);
+        if (cron) await boss.schedule(job.name, cron, {}, { tz: JOB_TIME_ZONE });
+        else await boss.unschedule(job.name);
+        await boss.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: 1, batchSize: 1 }, ([claimed]) =>
+          claimed ? runJob(job, claimed) : Promise.resolve(),
+        );
+      }
+      logger.info({ jobs: jobs.map((job) => job.name), smtp: Boolean(env.SMTP_URL) }, "job worker started");
     }
-    logger.info({ jobs: jobs.map((job) => job.name), smtp: Boolean(env.SMTP_URL) }, "job worker started");
+  } catch (error) {
+    // Started half-way (the database went away meanwhile), it would keep its cron clock, its
+    // maintenance and some work loops running beside the next attempt's client.
+    await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+    throw error;
   }
   return { boss, jobs };
 }
@@ -124,6 +137,10 @@ async function runJob(job: JobDefinition, claimed: PgBoss.Job<Record<string, unk
       return typeof result === "object" && result !== null ? result : { result };
     } catch (error) {
       logger.error({ durationMs: Date.now() - started, ...errorFields(error) }, "job failed");
+      // pg-boss cannot record the failure of a run the database's absence cut short: the run stays
+      // « active » until it expires, and is retried only then. A sweep is asked for again instead,
+      // sent once the database is back (the receipts of submissions made before the outage).
+      if (job.schedule && isDatabaseUnavailable(error) && !isDatabaseTimeout(error)) request(job.name);
       throw error;
     }
   });
@@ -133,6 +150,8 @@ async function runJob(job: JobDefinition, claimed: PgBoss.Job<Record<string, unk
 export async function stopJobs(timeoutMs = 10_000): Promise<void> {
   const runtime = await holder.hospiconnectJobs?.catch(() => undefined);
   holder.hospiconnectJobs = undefined;
+  holder.hospiconnectJobsWanted = undefined;
+  requested.clear();
   await runtime?.boss.stop({ graceful: true, timeout: timeoutMs, wait: true });
 }
 
@@ -153,21 +172,44 @@ function databaseUrl(): string {
 
 /** Requests of a run gathered into one send: a deadline's rush asks hundreds of times a second. */
 const GATHER_MS = 100;
-const gathering = new Set<JobName>();
+/** While the queue is away (a database outage, a worker still starting), runs asked for wait this long between attempts. */
+const RESEND_MS = 2_000;
+const requested = new Set<string>();
+let sending: NodeJS.Timeout | undefined;
 
 /**
  * Asks for a scheduled job to run now rather than at its next occurrence: call it after committing
  * a change that gave the job work. The queue holds at most one waiting run, which will see all the
  * work added meanwhile; the requests of the next 100 ms share one send, made after all of them (so
- * after their commits). Does nothing in a process without a job queue (scripts, tests).
+ * after their commits). A request the queue cannot take yet (the database is away, the queue is
+ * still starting) is kept and sent again every 2 s until it is taken: only a crash of the process
+ * loses it, and the job's schedule then catches its work. Does nothing in a process without a job
+ * queue (scripts, tests).
  */
 export function requestRun(name: JobName): void {
-  if (!holder.hospiconnectJobs || gathering.has(name)) return;
-  gathering.add(name);
-  setTimeout(() => {
-    gathering.delete(name);
-    void enqueueJob(name).catch((error: unknown) => logger.warn({ job: name, ...errorFields(error) }, "job run could not be queued"));
-  }, GATHER_MS).unref();
+  request(name);
+}
+
+function request(name: string): void {
+  if (!holder.hospiconnectJobsWanted) return;
+  requested.add(name);
+  sending ??= setTimeout(() => void sendRequested(), GATHER_MS).unref();
+}
+
+async function sendRequested(): Promise<void> {
+  const runtime = await holder.hospiconnectJobs?.catch(() => undefined);
+  let failed = runtime === undefined;
+  for (const name of runtime ? [...requested] : []) {
+    try {
+      // Null: a run already waits, and will see the work.
+      await runtime!.boss.send(name, {});
+      requested.delete(name);
+    } catch (error) {
+      failed = true;
+      logger.warn({ job: name, ...errorFields(error) }, `job run could not be queued, next attempt in ${RESEND_MS / 1000} s`);
+    }
+  }
+  sending = requested.size > 0 ? setTimeout(() => void sendRequested(), failed ? RESEND_MS : GATHER_MS).unref() : undefined;
 }
 
 /** Asks for the outbox to be delivered now (after committing e-mails), when there is an SMTP server. */
