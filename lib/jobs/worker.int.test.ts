@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseUrl, resetDatabase, testDb } from "@/test/integration/database";
 import { getJobsOverview } from "./job-runs";
 import { JOBS, type JobDefinition } from "./registry";
-import { enqueueJob, JOB_SCHEMA, startJobs, stopJobs } from "./worker";
+import { enqueueJob, JOB_SCHEMA, requestRun, startJobs, stopJobs } from "./worker";
 import { establishmentWithDirector, insertRoster, programmeManager, ROSTER_CASES } from "@/test/factories";
 
 /**
@@ -79,5 +79,24 @@ describe("job queue", () => {
 
   it("lets the receipts' and the outbox's runs overlap", () => {
     expect(overlapSafe).toEqual(["outbox-delivery", "submission-receipts"]);
+  });
+
+  it("keeps a run asked for while the queue could not start, and sends it once the queue is up", async () => {
+    await stopJobs();
+    // Nothing listens on port 1: the start fails, as in a database outage.
+    await expect(startJobs({ connectionString: "postgresql://postgres@127.0.0.1:1/absent", work: true })).rejects.toThrow();
+    const { establishment } = await establishmentWithDirector(testDb);
+    await insertRoster(testDb, establishment.id, ROSTER_CASES.slice(0, 2));
+    requestRun("daily-snapshots");
+    // The request's first send finds no queue.
+    await sleep(500);
+    // The job's schedule out of the way (29 February at midnight): only the kept request runs it.
+    await startJobs({ connectionString: databaseUrl, work: true, schedules: "daily-snapshots=0 0 29 2 *" });
+    await expect
+      .poll(
+        () => testDb.indicatorSnapshot.findMany({ where: { establishmentId: establishment.id }, select: { reason: true, active: true } }),
+        { timeout: 20_000, interval: 250 },
+      )
+      .toEqual([{ reason: "DAILY", active: 2 }]);
   });
 });
