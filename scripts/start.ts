@@ -4,7 +4,6 @@
 //  - DATABASE_URL set: migrates that database (as DATABASE_MIGRATION_URL's role when set) and serves it.
 // `npm run dev` does the same with Next.js's development server.
 import { spawn } from "node:child_process";
-import { mkdir } from "node:fs/promises";
 import { env, isDemoMode } from "@/lib/config/env";
 import { createDb } from "@/lib/db/client";
 import { createDemoSignInLinks } from "@/lib/identity/demo-sign-in";
@@ -24,7 +23,6 @@ let embedded: EmbeddedDatabase | undefined;
 let unpublish = async () => {};
 let url = env.DATABASE_URL;
 if (!url) {
-  await mkdir(env.EMBEDDED_DB_DIR, { recursive: true });
   embedded = await startEmbeddedDatabase({ dataDir: env.EMBEDDED_DB_DIR, port: env.EMBEDDED_DB_PORT });
   url = embedded.url;
   unpublish = await publishEmbeddedUrl(url);

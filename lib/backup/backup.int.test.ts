@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, truncate, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -160,6 +160,20 @@ describe("backup and restore", () => {
     );
     return { error, professionals, files: await listFiles(targetFiles) };
   }
+
+  it("is readable by the app's account only, like the storage it copies", async () => {
+    const entries = await readdir(backup, { recursive: true, withFileTypes: true });
+    expect(entries.filter((entry) => entry.isFile()).length).toBeGreaterThan(storedKeys.length);
+    if (process.platform === "win32") return;
+    expect((await stat(backup)).mode & 0o777).toBe(0o700);
+    for (const entry of entries) {
+      const mode = (await stat(path.join(entry.parentPath, entry.name))).mode & 0o777;
+      expect({ entry: path.relative(backup, path.join(entry.parentPath, entry.name)), mode }).toEqual({
+        entry: path.relative(backup, path.join(entry.parentPath, entry.name)),
+        mode: entry.isDirectory() ? 0o700 : 0o600,
+      });
+    }
+  });
 
   it("refuses a database that already holds data, and a damaged backup, leaving the target as it was", async () => {
     await expect(restoreDatabase(sourceUrl, new LocalFileStorage(await folder()), backup)).rejects.toThrow(/not empty/);

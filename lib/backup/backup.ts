@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import pg from "pg";
 import type { FileStorage } from "@/lib/storage";
+import { makePrivateFolder, writePrivateFile } from "@/lib/storage/private-files";
 import { type BackupManifest, backupFilePath, ROWS_PER_PART, tablePartName } from "./backup-folder";
 import { referencedStorageKeys, tableFingerprints, tablesInLoadOrder } from "./tables";
 
@@ -15,13 +15,15 @@ const gzipAsync = promisify(gzip);
  * consistent snapshot (rows as JSON, gzipped, 2,000 per file), the files the database refers to,
  * and a manifest with each table's row count and checksum and each file's hash, which the restore
  * checks. Works the same on the embedded database (through its socket) and on PostgreSQL.
- * The job queue's own tables are not kept: schedules are recreated by the workers.
+ * The job queue's own tables are not kept: schedules are recreated by the workers. Like the storage,
+ * the backup is readable by the app's account only (0700 folders, 0600 files): it holds all of it.
  */
 export async function backupDatabase(connectionString: string, storage: FileStorage, directory: string): Promise<BackupManifest> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    await mkdir(path.join(directory, "tables"), { recursive: true });
+    await makePrivateFolder(directory);
+    await makePrivateFolder(path.join(directory, "tables"));
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const { rows: migrations } = await client.query<{ name: string }>(
       `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
@@ -35,8 +37,8 @@ export async function backupDatabase(connectionString: string, storage: FileStor
     for (const key of keys) {
       const bytes = await storage.get(key);
       if (!bytes) throw new Error(`Stored file ${key} is referenced by the database but missing from storage.`);
-      await mkdir(path.dirname(backupFilePath(directory, key)), { recursive: true });
-      await writeFile(backupFilePath(directory, key), bytes);
+      await makePrivateFolder(path.dirname(backupFilePath(directory, key)));
+      await writePrivateFile(backupFilePath(directory, key), bytes);
       files.push({ key, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
     }
     const manifest: BackupManifest = {
@@ -46,7 +48,7 @@ export async function backupDatabase(connectionString: string, storage: FileStor
       tables,
       files,
     };
-    await writeFile(path.join(directory, "manifest.json"), JSON.stringify(manifest, null, 2));
+    await writePrivateFile(path.join(directory, "manifest.json"), JSON.stringify(manifest, null, 2));
     return manifest;
   } finally {
     await client.end();
@@ -59,7 +61,7 @@ async function dumpTable(client: pg.Client, table: string, directory: string): P
     const { rows } = await client.query<{ row: string }>(`FETCH ${ROWS_PER_PART} FROM rows_of_table`);
     if (rows.length === 0) break;
     const file = path.join(directory, "tables", tablePartName(table, part));
-    await writeFile(file, await gzipAsync(`[${rows.map((row) => row.row).join(",")}]`));
+    await writePrivateFile(file, await gzipAsync(`[${rows.map((row) => row.row).join(",")}]`));
   }
   await client.query("CLOSE rows_of_table");
 }

@@ -3,6 +3,7 @@ import { copyFile, type FileHandle, mkdir, open, readdir, readFile, rename, rm, 
 import path from "node:path";
 import { Readable } from "node:stream";
 import type { FileStorage, StoredObject } from "./file-storage";
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from "./private-files";
 import { assertStorageKey, InvalidStorageKeyError, isValidStorageKey } from "./storage-key";
 
 /**
@@ -30,10 +31,10 @@ export class LocalFileStorage implements FileStorage {
 
   private async write(key: string, fill: (handle: FileHandle, temporary: string) => Promise<void>): Promise<void> {
     const file = this.pathOf(key);
-    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    await mkdir(path.dirname(file), { recursive: true, mode: PRIVATE_FOLDER_MODE });
     const temporary = `${file}.${randomBytes(6).toString("hex")}.tmp`;
     try {
-      const handle = await open(temporary, "wx", 0o600);
+      const handle = await open(temporary, "wx", PRIVATE_FILE_MODE);
       try {
         await fill(handle, temporary);
         await handle.sync();

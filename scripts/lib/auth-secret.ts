@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/config/env";
+import { PRIVATE_FOLDER_MODE, writePrivateFile } from "@/lib/storage/private-files";
 
 /**
  * The session-signing secret of a local install: AUTH_SECRET when set, otherwise one generated at
@@ -13,7 +14,7 @@ export async function localAuthSecret(): Promise<string> {
   const file = `${env.EMBEDDED_DB_DIR}.auth-secret`;
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   const secret = randomBytes(32).toString("base64url");
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, secret, { mode: 0o600 });
+  await mkdir(path.dirname(file), { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  await writePrivateFile(file, secret);
   return secret;
 }

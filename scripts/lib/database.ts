@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import pg from "pg";
 import { env } from "@/lib/config/env";
 import { startEmbeddedDatabase } from "@/lib/db/embedded/server";
@@ -36,7 +36,6 @@ export async function withDatabase<T>(work: (url: string) => Promise<T>): Promis
   if (env.DATABASE_URL) return work(env.DATABASE_URL);
   const running = await runningEmbeddedUrl();
   if (running) return work(running);
-  await mkdir(env.EMBEDDED_DB_DIR, { recursive: true });
   const embedded = await startEmbeddedDatabase({ dataDir: env.EMBEDDED_DB_DIR });
   try {
     return await work(embedded.url);

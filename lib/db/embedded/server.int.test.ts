@@ -1,3 +1,6 @@
+import { chmod, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "./server";
@@ -54,4 +57,27 @@ describe("embedded PostgreSQL server", () => {
     );
     results.forEach((result, i) => expect(result.rows[0]).toEqual({ n: i, s: `v${i}` }));
   });
+});
+
+/** PGlite writes its files 0666: its folder, 0700, is what keeps other accounts out of the database. */
+describe.skipIf(process.platform === "win32")("embedded PostgreSQL's data folder", () => {
+  const mode = async (folder: string) => (await stat(folder)).mode & 0o777;
+
+  it("is created with the folder above it for the app's account only, and tightened when it was open", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "hospiconnect-pglite-"));
+    try {
+      const created = path.join(root, ".data", "pglite");
+      const database = await startEmbeddedDatabase({ dataDir: created });
+      await database.stop();
+      expect((await readdir(path.join(created, "global"))).length).toBeGreaterThan(0);
+      expect([await mode(path.join(root, ".data")), await mode(created)]).toEqual([0o700, 0o700]);
+
+      await chmod(created, 0o755);
+      const reopened = await startEmbeddedDatabase({ dataDir: created });
+      await reopened.stop();
+      expect(await mode(created)).toBe(0o700);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

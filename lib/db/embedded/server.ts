@@ -1,6 +1,7 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketHandler } from "@electric-sql/pglite-socket";
+import { makePrivateFolder } from "@/lib/storage/private-files";
 import { ExchangeQueue } from "./protocol-queue";
 
 export type EmbeddedDatabase = {
@@ -10,7 +11,7 @@ export type EmbeddedDatabase = {
 };
 
 export type EmbeddedDatabaseOptions = {
-  /** Folder that keeps the data between runs; omit for an in-memory database. */
+  /** Folder that keeps the data between runs, created (or tightened) 0700; omit for an in-memory database. */
   dataDir?: string;
   /** Loopback port; 0 picks a free one. */
   port?: number;
@@ -21,6 +22,10 @@ export type EmbeddedDatabaseOptions = {
  * application talks to it exactly as it would to a real PostgreSQL server.
  */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {}): Promise<EmbeddedDatabase> {
+  // PGlite writes its files 0666 (Emscripten's default), so any local account could change the
+  // database, audit log included. A 0700 folder makes them unreachable to all accounts but ours:
+  // this folder is what protects the single-user embedded database (README « Database roles »).
+  if (options.dataDir) await makePrivateFolder(options.dataDir);
   const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
   const queue = new ExchangeQueue(db);
   const sockets = new Set<Socket>();
