@@ -7,6 +7,7 @@ import { createDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrations";
 import { openScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch-database";
 import { LocalFileStorage } from "@/lib/storage/local-file-storage";
+import { STORAGE_KEY_COLUMNS } from "@/lib/storage/referenced-keys";
 import { generateStorageKey } from "@/lib/storage/storage-key";
 import { loadDemoData } from "@/prisma/seed/demo";
 import { backupDatabase } from "./backup";
@@ -60,7 +61,7 @@ describe("backup and restore", () => {
     sourceUrl = await scratch();
     await migrateDatabase(sourceUrl);
     const source = createDb(sourceUrl, 1);
-    // Stored files: the demo's decision letters and declarations of results, an attachment, a receipt and a roster file.
+    // Stored files: the demo's decision letters and declarations of results, an attachment, a receipt, a roster file and an export.
     sourceFiles = await folder();
     const storage = new LocalFileStorage(sourceFiles);
     await loadDemoData(source, new Date("2026-11-29T09:00:00Z"), storage);
@@ -99,7 +100,23 @@ describe("backup and restore", () => {
         storageKey: importKey,
       },
     });
-    storedKeys.push(receiptKey, attachmentKey, importKey);
+    // A background export still downloadable: « Mes exports » of the restored app offers it.
+    const exportKey = generateStorageKey("exports");
+    await storage.put(exportKey, Buffer.from("Établissement;FINESS\r\n"), "text/csv");
+    await source.exportJob.create({
+      data: {
+        requestedById: (await source.user.findFirstOrThrow({ select: { id: true } })).id,
+        filters: {},
+        format: "CSV",
+        status: "READY",
+        rowsDone: 0,
+        rowsTotal: 0,
+        fileName: "dossiers.csv",
+        storageKey: exportKey,
+        expiresAt: new Date("2026-12-01T09:00:00Z"),
+      },
+    });
+    storedKeys.push(receiptKey, attachmentKey, importKey, exportKey);
     await source.$disconnect();
     backup = await folder();
     await backupDatabase(sourceUrl, storage, backup);
@@ -172,6 +189,23 @@ describe("backup and restore", () => {
         entry: path.relative(backup, path.join(entry.parentPath, entry.name)),
         mode: entry.isDirectory() ? 0o700 : 0o600,
       });
+    }
+  });
+
+  it("knows every column that holds a storage key: a forgotten one would leave its files out", async () => {
+    // Columns named like a key that hold no stored file's key.
+    const notFileKeys = ["OutboxEmail.dedupeKey", "RateLimit.key", "Submission.idempotencyKey"];
+    const client = new pg.Client({ connectionString: sourceUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ name: string }>(`
+        SELECT table_name || '.' || column_name AS name FROM information_schema.columns
+        WHERE table_schema = 'public' AND column_name ~* 'key$' AND data_type IN ('text', 'character varying')
+        ORDER BY name`);
+      const fileKeys = rows.map((row) => row.name).filter((name) => !notFileKeys.includes(name));
+      expect(fileKeys).toEqual(STORAGE_KEY_COLUMNS.map(({ table, column }) => `${table}.${column}`).sort());
+    } finally {
+      await client.end();
     }
   });
 

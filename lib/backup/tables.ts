@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { REFERENCED_KEYS_SQL } from "@/lib/storage/referenced-keys";
 
 /** The app's tables (schema `public`, the migration history aside), parents before children. */
 export async function tablesInLoadOrder(client: pg.ClientBase): Promise<string[]> {
@@ -41,18 +42,8 @@ export async function tableFingerprints(client: pg.ClientBase): Promise<Record<s
   return fingerprints;
 }
 
-/**
- * Storage keys the database refers to: attachments, receipts, decision letters, declarations of results, roster files
- * awaiting their commit (a restored preview can still be committed), files attached to queued e-mails.
- */
+/** Storage keys the database refers to (lib/storage/referenced-keys.ts), each once, in order. */
 export async function referencedStorageKeys(client: pg.ClientBase): Promise<string[]> {
-  const { rows } = await client.query<{ key: string }>(`
-    SELECT "storageKey" AS key FROM "Attachment"
-    UNION SELECT "receiptKey" FROM "Submission" WHERE "receiptKey" IS NOT NULL
-    UNION SELECT "letterKey" FROM "Decision" WHERE "letterKey" IS NOT NULL
-    UNION SELECT "pdfKey" FROM "ResultDeclaration"
-    UNION SELECT "storageKey" FROM "RosterImport" WHERE "storageKey" IS NOT NULL
-    UNION SELECT file->>'storageKey' FROM "OutboxEmail", jsonb_array_elements(files) AS file WHERE file ? 'storageKey'
-    ORDER BY key`);
+  const { rows } = await client.query<{ key: string }>(`SELECT DISTINCT key FROM (${REFERENCED_KEYS_SQL}) referenced ORDER BY key`);
   return rows.map((row) => row.key);
 }
