@@ -3,25 +3,46 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import pg from "pg";
 import { env } from "@/lib/config/env";
 import { startEmbeddedDatabase } from "@/lib/db/embedded/server";
+import { dataDirSystemIdentifier, servedSystemIdentifier } from "@/lib/db/embedded/system-identifier";
 import { migrateDatabase } from "@/lib/db/migrations";
 
-/** Where a running `npm start` publishes its embedded database's address, for commands run beside it. */
-const RUNNING_URL_FILE = `${env.EMBEDDED_DB_DIR}.url`;
-
-export async function publishEmbeddedUrl(url: string): Promise<() => Promise<void>> {
-  await writeFile(RUNNING_URL_FILE, url, { mode: 0o600 });
-  return () => rm(RUNNING_URL_FILE, { force: true });
+/** Where a running `npm start` publishes the address of the embedded database in `dataDir`, for commands run beside it. */
+function runningUrlFile(dataDir: string): string {
+  return `${dataDir}.url`;
 }
 
-async function runningEmbeddedUrl(): Promise<string | null> {
-  if (!existsSync(RUNNING_URL_FILE)) return null;
-  const url = (await readFile(RUNNING_URL_FILE, "utf8")).trim();
+export async function publishEmbeddedUrl(url: string): Promise<() => Promise<void>> {
+  const file = runningUrlFile(env.EMBEDDED_DB_DIR);
+  await writeFile(file, url, { mode: 0o600 });
+  return () => rm(file, { force: true });
+}
+
+/**
+ * The address a running `npm start` published for the embedded database in `dataDir`; null when
+ * none is, or when nothing answers there any more (a start stopped without removing its file: the
+ * folder is free). Refused when another database answers there: the file of a start that did not
+ * stop cleanly, whose port another start now uses. Answering its address would back up, restore
+ * or change that other database, so the server must prove it serves this folder's database.
+ */
+export async function runningEmbeddedUrl(dataDir: string): Promise<string | null> {
+  const file = runningUrlFile(dataDir);
+  if (!existsSync(file)) return null;
+  const url = (await readFile(file, "utf8")).trim();
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
-    return url;
   } catch {
+    await client.end().catch(() => {});
     return null;
+  }
+  try {
+    const [served, own] = await Promise.all([servedSystemIdentifier(client), dataDirSystemIdentifier(dataDir)]);
+    if (served === own) return url;
+    throw new Error(
+      `${file} says the database in ${dataDir} is served at ${url}, but the database answering there is another one ` +
+        `(that file was left by an npm start that did not stop cleanly, and another npm start now uses its port). ` +
+        `If no npm start serves ${dataDir}, delete ${file} and run the command again.`,
+    );
   } finally {
     await client.end().catch(() => {});
   }
@@ -29,12 +50,12 @@ async function runningEmbeddedUrl(): Promise<string | null> {
 
 /**
  * Runs `work` against the configured database: `DATABASE_URL` when set; otherwise the embedded
- * PostgreSQL of a running `npm start` (its data folder is locked while it runs), or the embedded
- * PostgreSQL in `EMBEDDED_DB_DIR`, started for the duration of the call.
+ * PostgreSQL in `EMBEDDED_DB_DIR`: the one a running `npm start` serves (its data folder is locked
+ * while it runs), or started for the duration of the call.
  */
 export async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   if (env.DATABASE_URL) return work(env.DATABASE_URL);
-  const running = await runningEmbeddedUrl();
+  const running = await runningEmbeddedUrl(env.EMBEDDED_DB_DIR);
   if (running) return work(running);
   const embedded = await startEmbeddedDatabase({ dataDir: env.EMBEDDED_DB_DIR });
   try {
