@@ -18,7 +18,7 @@ export async function applyRosterRows(
   today?: string,
 ): Promise<AppliedImport> {
   const stored = await loadStoredRoster(tx, establishmentId);
-  const plan = planRosterImport(rows, stored, today);
+  const plan = await planRosterImport(rows, stored, today);
   await insertProfessionals(
     tx,
     establishmentId,

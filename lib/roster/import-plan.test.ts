@@ -53,17 +53,17 @@ const directory = (changes: Partial<DirectoryImportRow> = {}): DirectoryImportRo
 });
 
 describe("planRosterImport", () => {
-  it("leaves an identical line alone, enrolments listed in any order", () => {
+  it("leaves an identical line alone, enrolments listed in any order", async () => {
     const twoMie = [
       ...RECORD.enrollments,
       { type: "CPS" as const, enrolledAt: d("2024-01-01"), expiresAt: d("2027-01-01"), revokedAt: null },
     ];
-    const plan = planRosterImport([line({ enrollments: [...twoMie].reverse() })], [stored({ enrollments: twoMie })]);
+    const plan = await planRosterImport([line({ enrollments: [...twoMie].reverse() })], [stored({ enrollments: twoMie })]);
     expect(plan).toEqual({ creates: [], updates: [], unchanged: 1, rejected: [] });
   });
 
-  it("updates on any difference, and says whether the enrolments changed", () => {
-    const plan = planRosterImport(
+  it("updates on any difference, and says whether the enrolments changed", async () => {
+    const plan = await planRosterImport(
       [line({ needsDpi: true }, 2), line({ rpps: RPPS_B, lastName: "MARTIN", enrollments: [] }, 3)],
       [stored(), stored({ id: "p2", rpps: RPPS_B, lastName: "MARTIN" })],
     );
@@ -75,46 +75,52 @@ describe("planRosterImport", () => {
     ]);
   });
 
-  it("creates who is not there yet", () => {
-    const plan = planRosterImport([line({ rpps: RPPS_B, lastName: "MARTIN" })], [stored()]);
+  it("creates who is not there yet", async () => {
+    const plan = await planRosterImport([line({ rpps: RPPS_B, lastName: "MARTIN" })], [stored()]);
     expect(plan.creates.map((create) => create.record.lastName)).toEqual(["MARTIN"]);
   });
 
-  it("matches a line without RPPS on name and birth date, and never erases a stored RPPS number", () => {
-    const plan = planRosterImport([line({ rpps: null, rppsStatus: "NOT_REGISTERED", lastName: "Dupont", needsDpi: true })], [stored()]);
+  it("matches a line without RPPS on name and birth date, and never erases a stored RPPS number", async () => {
+    const plan = await planRosterImport(
+      [line({ rpps: null, rppsStatus: "NOT_REGISTERED", lastName: "Dupont", needsDpi: true })],
+      [stored()],
+    );
     expect(plan.updates).toHaveLength(1);
     expect(plan.updates[0]!.record).toMatchObject({ rpps: RPPS_A, rppsStatus: "REGISTERED", lastName: "Dupont" });
   });
 
-  it("takes two RPPS numbers for two people, even with the same name and birth date", () => {
-    const plan = planRosterImport([line({ rpps: RPPS_B })], [stored()]);
+  it("takes two RPPS numbers for two people, even with the same name and birth date", async () => {
+    const plan = await planRosterImport([line({ rpps: RPPS_B })], [stored()]);
     expect(plan.creates).toHaveLength(1);
   });
 
-  it("refuses a second line that designates a professional already matched by an earlier line", () => {
-    const plan = planRosterImport(
+  it("refuses a second line that designates a professional already matched by an earlier line", async () => {
+    const plan = await planRosterImport(
       [line({}, 2), line({ rpps: null, needsDpi: true }, 5)],
       [stored({ rpps: null, rppsStatus: "NOT_REGISTERED" })],
     );
     expect(plan.rejected).toEqual([{ line: 5, messages: ["Ligne 5 : désigne le même professionnel que la ligne 2 (DUPONT Marie)."] }]);
   });
 
-  it("brings only what the directory knows to a stored professional, keeping the later RPPS check", () => {
-    const plan = planRosterImport([directory({ professionCode: "10", population: null, rppsCheckedAt: d("2024-01-01") })], [stored()]);
+  it("brings only what the directory knows to a stored professional, keeping the later RPPS check", async () => {
+    const plan = await planRosterImport(
+      [directory({ professionCode: "10", population: null, rppsCheckedAt: d("2024-01-01") })],
+      [stored()],
+    );
     expect(plan.updates[0]!.record).toEqual({ ...RECORD, professionCode: "10", rppsCheckedAt: d("2025-06-01") });
   });
 
-  it("keeps the roster's role of an RPPS+ professional whose extract gives none, and records the extract's RPPS check", () => {
+  it("keeps the roster's role of an RPPS+ professional whose extract gives none, and records the extract's RPPS check", async () => {
     const aide = stored({ professionCode: "313", lastName: "BENOIT", firstName: "Edith", rppsCheckedAt: d("2024-11-14") });
-    const plan = planRosterImport([directory({ professionCode: null, lastName: "BENOIT", firstName: "Édith" })], [aide]);
+    const plan = await planRosterImport([directory({ professionCode: null, lastName: "BENOIT", firstName: "Édith" })], [aide]);
     expect(plan.rejected).toEqual([]);
     expect(plan.updates.map((update) => [update.record.professionCode, update.record.rppsCheckedAt, update.changed])).toEqual([
       ["313", d("2026-10-01"), ["firstName", "rppsCheckedAt"]],
     ]);
   });
 
-  it("refuses a newcomer from the directory whose role (RPPS+, profession 99) the extract does not give", () => {
-    const plan = planRosterImport([directory({ professionCode: null, rpps: RPPS_B, lastName: "SOIGNANTE" })], [stored()]);
+  it("refuses a newcomer from the directory whose role (RPPS+, profession 99) the extract does not give", async () => {
+    const plan = await planRosterImport([directory({ professionCode: null, rpps: RPPS_B, lastName: "SOIGNANTE" })], [stored()]);
     expect(plan.creates).toEqual([]);
     expect(plan.rejected).toEqual([
       {
@@ -126,8 +132,8 @@ describe("planRosterImport", () => {
     ]);
   });
 
-  it("adds a newcomer from the directory from the extract's date, and refuses one whose population is unknown", () => {
-    const plan = planRosterImport([directory(), directory({ line: 3, rpps: RPPS_B, lastName: "BENEVOLE", population: null })], []);
+  it("adds a newcomer from the directory from the extract's date, and refuses one whose population is unknown", async () => {
+    const plan = await planRosterImport([directory(), directory({ line: 3, rpps: RPPS_B, lastName: "BENEVOLE", population: null })], []);
     expect(plan.creates.map((create) => create.record)).toEqual([
       expect.objectContaining({
         lastName: "DUPONT",
@@ -140,8 +146,8 @@ describe("planRosterImport", () => {
     expect(plan.rejected[0]!.messages[0]).toMatch(/^Ligne 3 : BENEVOLE Marie n'est pas encore dans le registre/);
   });
 
-  it("refuses a line whose RPPS number the roster gives to someone else, rather than turning that record into another person", () => {
-    const plan = planRosterImport([line({ lastName: "MARTIN", firstName: "Paul", birthDate: d("1990-06-15") })], [stored()]);
+  it("refuses a line whose RPPS number the roster gives to someone else, rather than turning that record into another person", async () => {
+    const plan = await planRosterImport([line({ lastName: "MARTIN", firstName: "Paul", birthDate: d("1990-06-15") })], [stored()]);
     expect(plan.updates).toEqual([]);
     expect(plan.creates).toEqual([]);
     expect(plan.rejected).toEqual([
@@ -153,11 +159,11 @@ describe("planRosterImport", () => {
       },
     ]);
     // The same first name and a different birth date: one trait out of three is not the same person either.
-    expect(planRosterImport([line({ lastName: "MARTIN", birthDate: d("1990-06-15") })], [stored()]).rejected).toHaveLength(1);
+    expect((await planRosterImport([line({ lastName: "MARTIN", birthDate: d("1990-06-15") })], [stored()])).rejected).toHaveLength(1);
   });
 
-  it("takes a changed last name or a corrected birth date for the same person, and says who is renamed", () => {
-    const plan = planRosterImport(
+  it("takes a changed last name or a corrected birth date for the same person, and says who is renamed", async () => {
+    const plan = await planRosterImport(
       [line({ lastName: "DUPONT-MOREAU" }, 2), line({ rpps: RPPS_B, lastName: "MARTIN", birthDate: d("1981-04-12") }, 3)],
       [stored(), stored({ id: "p2", rpps: RPPS_B, lastName: "MARTIN" })],
     );
@@ -168,8 +174,8 @@ describe("planRosterImport", () => {
     ]);
   });
 
-  it("gives the directory's RPPS number to the one professional of that name who has none, instead of adding a second", () => {
-    const plan = planRosterImport(
+  it("gives the directory's RPPS number to the one professional of that name who has none, instead of adding a second", async () => {
+    const plan = await planRosterImport(
       [directory({ lastName: "Dupont", firstName: "MARIE" })],
       [stored({ rpps: null, rppsStatus: "NOT_REGISTERED", rppsCheckedAt: null })],
     );
@@ -184,9 +190,9 @@ describe("planRosterImport", () => {
     expect(plan.updates[0]!.record).toMatchObject({ rpps: RPPS_A, rppsStatus: "REGISTERED", birthDate: d("1980-04-12") });
   });
 
-  it("refuses a directory line when several professionals of its name have no RPPS number, or when its number is someone else's", () => {
+  it("refuses a directory line when several professionals of its name have no RPPS number, or when its number is someone else's", async () => {
     const homonyms = [stored({ rpps: null, rppsStatus: "NOT_REGISTERED" }), stored({ id: "p2", rpps: null, birthDate: d("1992-01-01") })];
-    expect(planRosterImport([directory()], homonyms).rejected).toEqual([
+    expect((await planRosterImport([directory()], homonyms)).rejected).toEqual([
       {
         line: 2,
         messages: [
@@ -194,7 +200,7 @@ describe("planRosterImport", () => {
         ],
       },
     ]);
-    expect(planRosterImport([directory({ lastName: "MARTIN", firstName: "Paul" })], [stored()]).rejected).toEqual([
+    expect((await planRosterImport([directory({ lastName: "MARTIN", firstName: "Paul" })], [stored()])).rejected).toEqual([
       {
         line: 2,
         messages: [

@@ -29,6 +29,7 @@
  */
 import { dayToDate, formatDayFr, parisToday, toDay } from "./dates";
 import { RPPS_PLUS_ROLE_ADVICE } from "./import/annuaire-sante";
+import { givingWay } from "./give-way";
 import { nameKey, personKey } from "./import/match-key";
 import { normalizePersonName } from "./template/normalize";
 import type { DirectoryImportRow, ImportedRow, RejectedLine } from "./import/types";
@@ -74,13 +75,22 @@ class StoredIndex {
   private readonly byPerson = new Map<string, StoredProfessional[]>();
   private readonly withoutRppsByName = new Map<string, StoredProfessional[]>();
 
-  constructor(stored: readonly StoredProfessional[]) {
+  /** The index of a stored roster, built giving way (`givingWay`): 90,000 names to normalise. */
+  static async of(stored: readonly StoredProfessional[]): Promise<StoredIndex> {
+    const index = new StoredIndex();
+    const giveWay = givingWay();
     for (const professional of stored) {
-      if (professional.rpps !== null) this.byRpps.set(professional.rpps, professional);
-      else addTo(this.withoutRppsByName, nameKey(professional.lastName, professional.firstName), professional);
-      if (professional.birthDate !== null) {
-        addTo(this.byPerson, personKey(professional.lastName, professional.firstName, professional.birthDate), professional);
-      }
+      await giveWay();
+      index.add(professional);
+    }
+    return index;
+  }
+
+  private add(professional: StoredProfessional): void {
+    if (professional.rpps !== null) this.byRpps.set(professional.rpps, professional);
+    else addTo(this.withoutRppsByName, nameKey(professional.lastName, professional.firstName), professional);
+    if (professional.birthDate !== null) {
+      addTo(this.byPerson, personKey(professional.lastName, professional.firstName, professional.birthDate), professional);
     }
   }
 
@@ -221,12 +231,19 @@ function storedRecord(stored: StoredProfessional): ProfessionalRecord {
   return record;
 }
 
-export function planRosterImport(rows: readonly ImportedRow[], stored: readonly StoredProfessional[], today = parisToday()): ImportPlan {
-  const index = new StoredIndex(stored);
+/** The plan of an import; a large one gives way to other requests as it goes (`givingWay`). */
+export async function planRosterImport(
+  rows: readonly ImportedRow[],
+  stored: readonly StoredProfessional[],
+  today = parisToday(),
+): Promise<ImportPlan> {
+  const index = await StoredIndex.of(stored);
   const todayDate = dayToDate(toDay(today));
   const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, rejected: [] };
   const lineOfStored = new Map<string, number>();
+  const giveWay = givingWay();
   for (const row of rows) {
+    await giveWay();
     const matched: MatchedRow = {
       rpps: row.rpps,
       lastName: row.lastName,

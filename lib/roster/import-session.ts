@@ -147,7 +147,7 @@ async function dropFile(storageKey: string | null): Promise<void> {
 
 /** The preview of a reading, against the roster as it is now. */
 async function summaryOf(establishmentId: string, reading: RosterImportResult): Promise<PreviewSummary> {
-  const plan = planRosterImport(reading.rows, await loadStoredRoster(db, establishmentId));
+  const plan = await planRosterImport(reading.rows, await loadStoredRoster(db, establishmentId));
   const rejected = [...reading.rejected, ...plan.rejected].sort((a, b) => a.line - b.line);
   // Read on the records as they will be stored: a blank RPPS on a line never erases a stored number.
   const awaitingRpps = linesWithMieAwaitingRppsWarning(

@@ -169,6 +169,23 @@ describe("roster imports and edits", () => {
     expect(after.size).toBe(30);
   });
 
+  it("writes an import larger than one statement whole, and updates it whole", async () => {
+    const { importText, commit } = await setup();
+    // More lines than a statement takes (5,000), and twice as many MIE enrolments.
+    const count = 5_001;
+    expect(await commit((await importText(templateCsv(lines(count)))).id)).toEqual({
+      created: count,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+    });
+    expect(await testDb.mieEnrollment.count()).toBe(2 * count);
+    const edited = await importText(templateCsv(lines(count, () => ({ MIE: "CPS:2024-01-10:2027-01-10" }))));
+    expect(await commit(edited.id)).toEqual({ created: 0, updated: count, unchanged: 0, rejected: 0 });
+    expect(await testDb.mieEnrollment.groupBy({ by: ["type"], _count: true })).toEqual([{ type: "CPS", _count: count }]);
+    expect(await testDb.professional.count({ where: { version: 2 } })).toBe(count);
+  });
+
   it("recognises a person without RPPS number by name and birth date, whatever the accents and case", async () => {
     const { importText, commit } = await setup();
     await commit(

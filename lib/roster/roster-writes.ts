@@ -1,5 +1,5 @@
 /**
- * Writing many professionals at once, as one statement per table: `INSERT … SELECT FROM unnest`
+ * Writing many professionals at once, as one statement per table (per 5,000 rows): `INSERT … SELECT FROM unnest`
  * and `UPDATE … FROM unnest` with one array parameter per column (ADR 0003: Prisma's createMany
  * costs about 1 ms per row, 34× a COPY; unnest stays within a small factor of it). Callers run
  * these inside their transaction, so an import is written whole or not at all.
@@ -45,27 +45,45 @@ function columnArrays(records: readonly ProfessionalRecord[]): unknown[][] {
   return COLUMNS.map(([, , value]) => records.map(value));
 }
 
+/**
+ * Rows per statement. The parameters of a statement are built and sent in one go, on the thread
+ * that serves every request (and runs the embedded database): 100,000 rows in one statement held
+ * it for seconds. In statements of this size, within the caller's one transaction, the others are
+ * served between two (ADR 0006, amended 7 December), for a few more round trips.
+ */
+const ROWS_PER_STATEMENT = 5_000;
+
+/** Writes `items` one statement per `ROWS_PER_STATEMENT` of them; the rows written, summed. */
+async function inStatements<T>(items: readonly T[], write: (batch: readonly T[]) => Promise<number>): Promise<number> {
+  let written = 0;
+  for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT)
+    written += await write(items.slice(start, start + ROWS_PER_STATEMENT));
+  return written;
+}
+
 /** Inserts the records as new professionals of the establishment; returns their ids, in order. */
 export async function insertProfessionals(
   client: RosterWriter,
   establishmentId: string,
   records: readonly ProfessionalRecord[],
 ): Promise<string[]> {
-  if (records.length === 0) return [];
   const ids = records.map(() => randomUUID());
   const names = COLUMNS.map(([column]) => `"${column}"`).join(", ");
   const params = COLUMNS.map(([, sqlType], index) => arrayParam(sqlType, index + 3)).join(", ");
-  await client.$executeRawUnsafe(
-    `INSERT INTO "Professional" ("id", "establishmentId", ${names}, "updatedAt")
+  const rows = records.map((record, index) => ({ id: ids[index]!, record }));
+  await inStatements(rows, (batch) =>
+    client.$executeRawUnsafe(
+      `INSERT INTO "Professional" ("id", "establishmentId", ${names}, "updatedAt")
      SELECT u.id, $2::uuid, ${COLUMNS.map((_, index) => `u.c${index}`).join(", ")}, now()
      FROM unnest($1::uuid[], ${params}) AS u(id, ${COLUMNS.map((_, index) => `c${index}`).join(", ")})`,
-    ids,
-    establishmentId,
-    ...columnArrays(records),
+      batch.map((row) => row.id),
+      establishmentId,
+      ...columnArrays(batch.map((row) => row.record)),
+    ),
   );
   await replaceEnrollments(
     client,
-    ids.map((id, index) => ({ professionalId: id, enrollments: records[index]!.enrollments })),
+    rows.map((row) => ({ professionalId: row.id, enrollments: row.record.enrollments })),
     false,
   );
   return ids;
@@ -80,17 +98,18 @@ export async function updateProfessionals(
   establishmentId: string,
   updates: ReadonlyArray<{ id: string; version: number; record: ProfessionalRecord }>,
 ): Promise<number> {
-  if (updates.length === 0) return 0;
   const assignments = COLUMNS.map(([column], index) => `"${column}" = u.c${index}`).join(", ");
   const params = COLUMNS.map(([, sqlType], index) => arrayParam(sqlType, index + 4)).join(", ");
-  return client.$executeRawUnsafe(
-    `UPDATE "Professional" AS p SET ${assignments}, "version" = p."version" + 1, "updatedAt" = now()
+  return inStatements(updates, (batch) =>
+    client.$executeRawUnsafe(
+      `UPDATE "Professional" AS p SET ${assignments}, "version" = p."version" + 1, "updatedAt" = now()
      FROM unnest($1::uuid[], $2::int[], ${params}) AS u(id, version, ${COLUMNS.map((_, index) => `c${index}`).join(", ")})
      WHERE p."id" = u.id AND p."version" = u.version AND p."establishmentId" = $3::uuid`,
-    updates.map((update) => update.id),
-    updates.map((update) => update.version),
-    establishmentId,
-    ...columnArrays(updates.map((update) => update.record)),
+      batch.map((update) => update.id),
+      batch.map((update) => update.version),
+      establishmentId,
+      ...columnArrays(batch.map((update) => update.record)),
+    ),
   );
 }
 
@@ -100,24 +119,26 @@ export async function replaceEnrollments(
   lists: ReadonlyArray<{ professionalId: string; enrollments: ProfessionalRecord["enrollments"] }>,
   deletePrevious = true,
 ): Promise<void> {
-  if (lists.length === 0) return;
   if (deletePrevious) {
-    await client.$executeRawUnsafe(
-      `DELETE FROM "MieEnrollment" WHERE "professionalId" = ANY($1::uuid[])`,
-      lists.map((list) => list.professionalId),
+    await inStatements(lists, (batch) =>
+      client.$executeRawUnsafe(
+        `DELETE FROM "MieEnrollment" WHERE "professionalId" = ANY($1::uuid[])`,
+        batch.map((list) => list.professionalId),
+      ),
     );
   }
   const rows = lists.flatMap((list) => list.enrollments.map((enrollment) => ({ professionalId: list.professionalId, ...enrollment })));
-  if (rows.length === 0) return;
-  await client.$executeRawUnsafe(
-    `INSERT INTO "MieEnrollment" ("id", "professionalId", "type", "enrolledAt", "expiresAt", "revokedAt")
+  await inStatements(rows, (batch) =>
+    client.$executeRawUnsafe(
+      `INSERT INTO "MieEnrollment" ("id", "professionalId", "type", "enrolledAt", "expiresAt", "revokedAt")
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[]::"MieType"[], $4::date[], $5::date[], $6::date[])`,
-    rows.map(() => randomUUID()),
-    rows.map((row) => row.professionalId),
-    rows.map((row) => row.type),
-    rows.map((row) => iso(row.enrolledAt)),
-    rows.map((row) => iso(row.expiresAt)),
-    rows.map((row) => iso(row.revokedAt)),
+      batch.map(() => randomUUID()),
+      batch.map((row) => row.professionalId),
+      batch.map((row) => row.type),
+      batch.map((row) => iso(row.enrolledAt)),
+      batch.map((row) => iso(row.expiresAt)),
+      batch.map((row) => iso(row.revokedAt)),
+    ),
   );
 }
 

@@ -46,3 +46,19 @@ export function templateCsv(lines: TemplateLine[], separator = ";", headers: rea
 }
 
 export const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** Letters for a number (0 → A, 26 → BA): distinct names a name check accepts. */
+function letters(index: number): string {
+  let text = "";
+  for (let rest = index; text === "" || rest > 0; rest = Math.floor(rest / 26)) text = String.fromCharCode(65 + (rest % 26)) + text;
+  return text;
+}
+
+/** A valid template CSV of `count` distinct professionals (about 190 bytes a line), built in memory. */
+export function largeTemplateCsv(count: number): Uint8Array<ArrayBuffer> {
+  const lines = Array.from({ length: count }, (_, index) => ({
+    Nom: `DUPONT ${letters(index)}`,
+    RPPS: withRppsKey(String(1_000_000_000 + index)),
+  }));
+  return utf8(templateCsv(lines));
+}

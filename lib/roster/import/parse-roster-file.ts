@@ -13,7 +13,7 @@
  */
 import { readAnnuaireSante } from "./annuaire-sante";
 import { looksLikeAnnuaireSante } from "./annuaire-sante-header";
-import { accentCheckWarning, decodeText, encodingNote } from "./decode";
+import { accentCheckWarning, decodeFileText, decodeText, encodingNote } from "./decode";
 import { csvRecords, worksheetRecords, type WorksheetRecords } from "./records";
 import { detectCsvHeader, SEPARATOR_NAMES } from "./template-header";
 import { headerRecordIndex, readTemplateRecords } from "./template-file";
@@ -88,7 +88,7 @@ async function readWorkbook(
   // none has them, the first sheet that is not empty, whose reading says what is missing.
   const withHeader = sheets.filter((sheet) => headerRecordIndex(sheet.records) !== -1);
   const read = withHeader[0] ?? sheets.find((sheet) => sheet.records.length > 0) ?? sheets[0]!;
-  const reading = readTemplateRecords(read.records, "XLSX", professionCodeOf, corrections);
+  const reading = await readTemplateRecords(read.records, "XLSX", professionCodeOf, corrections);
   const unread = withHeader.slice(1).map((sheet) => sheet.name);
   const warnings =
     unread.length === 0
@@ -103,12 +103,22 @@ async function readWorkbook(
 /** Where a CSV's header is, or why it has none; `text` is the whole file's, or its first lines' (then never said empty). */
 function csvHeader(text: string, whole = true): ReturnType<typeof detectCsvHeader> {
   if (whole && text.trim() === "") return { error: "Le fichier est vide." };
-  // Lines as the records are numbered (csvRecords makes every line end one).
-  return detectCsvHeader(text.split(/\r\n?|\n/));
+  return detectCsvHeader(textLines(text));
 }
 
-function readCsv(bytes: Uint8Array, professionCodeOf: ProfessionCodeOf, corrections: Corrections): RosterImportResult {
-  const { text, encoding } = decodeText(bytes);
+/** A text's lines, one at a time, numbered as the records are (csvRecords makes every line end one). */
+function* textLines(text: string): Generator<string> {
+  const lineEnd = /\r\n?|\n/g;
+  let start = 0;
+  for (let end = lineEnd.exec(text); end !== null; end = lineEnd.exec(text)) {
+    yield text.slice(start, end.index);
+    start = lineEnd.lastIndex;
+  }
+  yield text.slice(start);
+}
+
+async function readCsv(bytes: Uint8Array, professionCodeOf: ProfessionCodeOf, corrections: Corrections): Promise<RosterImportResult> {
+  const { text, encoding } = await decodeFileText(bytes);
   const result: RosterImportResult = {
     format: "CSV",
     encoding,
@@ -122,7 +132,7 @@ function readCsv(bytes: Uint8Array, professionCodeOf: ProfessionCodeOf, correcti
   if ("error" in detected) return { ...result, errors: [detected.error] };
   result.separator = detected.separator;
   result.notes.push(`Séparateur de colonnes : ${SEPARATOR_NAMES[detected.separator]}.`);
-  const { records, unclosedQuoteLine } = csvRecords(text, detected.separator);
+  const { records, unclosedQuoteLine } = await csvRecords(text, detected.separator);
   if (unclosedQuoteLine !== null) {
     return {
       ...result,
@@ -131,7 +141,7 @@ function readCsv(bytes: Uint8Array, professionCodeOf: ProfessionCodeOf, correcti
       ],
     };
   }
-  const reading = readTemplateRecords(records, "CSV", professionCodeOf, corrections);
+  const reading = await readTemplateRecords(records, "CSV", professionCodeOf, corrections);
   return { ...result, ...reading, notes: [...result.notes, ...reading.notes] };
 }
 

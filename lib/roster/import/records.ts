@@ -8,25 +8,46 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { dayToIsoDate, toDay } from "../dates";
 import { formatBoolean } from "../template/values";
+import { givingWay } from "../give-way";
 
 /** One record; `line` is its number in the file (CSV record or worksheet row), the header being 1. */
 export type FileRecord = { line: number; cells: string[] };
+
+/** Characters of the text read between two chances to give way: about 10 ms of parsing. */
+const PIECE_CHARS = 1 << 18;
 
 /**
  * Records of a CSV text with a known separator. Blank records keep their number (a spreadsheet
  * shows them as rows) but are left out. A quote left open swallows the rest of the file: reported.
  * Line ends are made one before parsing: Papa Parse guesses a file's line end from its start, so
  * the template's header saved by Excel (CRLF) followed by lines typed in a text editor (LF) read
- * as one line.
+ * as one line. The text is parsed in pieces, as Papa Parse reads a stream (the last record of a
+ * piece, maybe cut, is read again with the next one), giving way between them (`givingWay`).
  */
-export function csvRecords(text: string, separator: string): { records: FileRecord[]; unclosedQuoteLine: number | null } {
-  const parsed = Papa.parse<string[]>(text.replace(/\r\n?/g, "\n"), { delimiter: separator, newline: "\n", skipEmptyLines: false });
+export async function csvRecords(text: string, separator: string): Promise<{ records: FileRecord[]; unclosedQuoteLine: number | null }> {
+  const giveWay = givingWay();
   const records: FileRecord[] = [];
-  parsed.data.forEach((cells, index) => {
-    if (cells.some((cell) => cell.trim() !== "")) records.push({ line: index + 1, cells });
-  });
-  const unclosed = parsed.errors.find((error) => error.code === "MissingQuotes");
-  return { records, unclosedQuoteLine: unclosed?.row === undefined ? null : unclosed.row + 1 };
+  let parsedRows = 0;
+  let unclosedQuoteLine: number | null = null;
+  let pending = "";
+  for (let start = 0; start < text.length;) {
+    // A piece ends after a line feed (or with the text), so that a CRLF is never cut.
+    const cut = text.indexOf("\n", start + PIECE_CHARS);
+    const end = cut === -1 ? text.length : cut + 1;
+    const last = end === text.length;
+    const piece = pending + text.slice(start, end).replace(/\r\n?/g, "\n");
+    const parsed = new Papa.Parser({ delimiter: separator, newline: "\n" }).parse(piece, 0, !last) as Papa.ParseResult<string[]>;
+    parsed.data.forEach((cells, index) => {
+      if (cells.some((cell) => cell.trim() !== "")) records.push({ line: parsedRows + index + 1, cells });
+    });
+    const unclosed = parsed.errors.find((error) => error.code === "MissingQuotes");
+    if (unclosed?.row !== undefined) unclosedQuoteLine = parsedRows + unclosed.row + 1;
+    parsedRows += parsed.data.length;
+    pending = piece.slice(parsed.meta.cursor);
+    start = end;
+    await giveWay();
+  }
+  return { records, unclosedQuoteLine };
 }
 
 /** Text of a cell as the template reader expects it: dates as AAAA-MM-JJ, booleans as Oui / Non. */

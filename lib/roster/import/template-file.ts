@@ -18,6 +18,7 @@ import {
 import { parisToday, toDay } from "../dates";
 import { isMonthFirstDate, parseMieList } from "../template/values";
 import { readTemplateRow } from "./template-row";
+import { givingWay } from "../give-way";
 import type { RejectedLine, TemplateImportRow } from "./types";
 import type { TemplateColumnKey } from "../template/columns";
 
@@ -38,12 +39,12 @@ export function headerRecordIndex(records: readonly FileRecord[]): number {
   return records.slice(0, HEADER_SEARCH_LINES).findIndex((record) => isHeaderRow(record.cells));
 }
 
-export function readTemplateRecords(
+export async function readTemplateRecords(
   records: readonly FileRecord[],
   where: "CSV" | "XLSX",
   professionCodeOf: (text: string) => string | null,
   corrections?: ReadonlyMap<number, readonly string[]>,
-): TemplateReading {
+): Promise<TemplateReading> {
   if (records.length === 0) return { rows: [], rejected: [], errors: ["Le fichier est vide."], warnings: [], notes: [] };
   const headerIndex = headerRecordIndex(records);
   if (headerIndex === -1) {
@@ -69,7 +70,9 @@ export function readTemplateRecords(
   const today = toDay(parisToday());
   const lineOfRpps = new Map<string, number>();
   const lineOfPerson = new Map<string, { line: number; rpps: string | null }>();
+  const giveWay = givingWay();
   for (const record of lines) {
+    await giveWay();
     const { line } = record;
     // The header is never corrected in place: a wrong header is fixed in the file.
     const cells = corrections?.get(line)?.slice() ?? record.cells;
@@ -116,7 +119,7 @@ export function readTemplateRecords(
   }
   const columnAt = new Map(Object.entries(indexes).map(([key, index]) => [index, key as TemplateColumnKey]));
   const headerColumns = header.cells.map((_, index) => columnAt.get(index) ?? null);
-  const monthFirst = monthFirstWarning(lines, indexes, corrections);
+  const monthFirst = await monthFirstWarning(lines, indexes, corrections);
   const warnings = monthFirst === null ? headerReading.warnings : [...headerReading.warnings, monthFirst];
   return { rows, rejected, header: header.cells, headerColumns, rejectedCells, errors: [], warnings, notes };
 }
@@ -128,12 +131,14 @@ const DATE_COLUMNS = ["birthDate", "rppsCheckedAt", "activityStart", "activityEn
  * as days: « 2/1/1980 » becomes 2 January. Such a date is refused on its own line; this warning
  * says that the lines accepted may hold the same mistake, which the preview does not show.
  */
-function monthFirstWarning(
+async function monthFirstWarning(
   lines: readonly { line: number; cells: readonly string[] }[],
   indexes: ColumnIndexes,
   corrections?: ReadonlyMap<number, readonly string[]>,
-): string | null {
+): Promise<string | null> {
+  const giveWay = givingWay();
   for (const { line, cells: original } of lines) {
+    await giveWay();
     const cells = corrections?.get(line) ?? original;
     for (const key of DATE_COLUMNS) {
       const text = cells[indexes[key]]?.trim() ?? "";

@@ -108,11 +108,15 @@ function headerSeparator(text: string): CsvSeparator | null {
  * The header row of a CSV (the first of its first non-blank lines that is one) and its separator.
  * A line of separators only (a blank spreadsheet row saved as CSV) is blank.
  */
-export function detectCsvHeader(lines: readonly string[]): { separator: CsvSeparator; line: number } | { error: string } {
-  const searched = lines
-    .map((text, index) => ({ line: index + 1, text }))
-    .filter(({ text }) => !/^[\s;,"]*$/.test(text))
-    .slice(0, HEADER_SEARCH_LINES);
+export function detectCsvHeader(lines: Iterable<string>): { separator: CsvSeparator; line: number } | { error: string } {
+  // Lines are taken as they come, up to the ones searched: a large file is not split whole.
+  const searched: Array<{ line: number; text: string }> = [];
+  let line = 0;
+  for (const text of lines) {
+    line++;
+    if (!/^[\s;,"]*$/.test(text)) searched.push({ line, text });
+    if (searched.length === HEADER_SEARCH_LINES) break;
+  }
   for (const { line, text } of searched) {
     const separator = headerSeparator(text);
     if (separator !== null) return { separator, line };
