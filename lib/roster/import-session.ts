@@ -29,6 +29,7 @@ import { withoutControlCharacters } from "./import/control-characters";
 import { planRosterImport } from "./import-plan";
 import { linesWithMieAwaitingRppsWarning, mieAwaitingRpps } from "./mie-awaiting-rpps";
 import { firstLinesRefusal, parseRosterFile, type RejectedLine, type RosterImportResult } from "./import";
+import { oneLargeReadingAtATime } from "./large-readings";
 import { ROSTER_FILE_TOO_LARGE_ADVICE } from "./import/site-lines";
 import { loadStoredRoster } from "./roster-writes";
 import { recordIndicatorSnapshot } from "./snapshots";
@@ -118,14 +119,21 @@ async function fileOptions(establishmentId: string) {
   };
 }
 
-/** Reads the import's file from the storage, with its corrections; a file gone meanwhile (expired) is said so. */
-async function readImport(
+/**
+ * Reads the import's file from the storage, with its corrections, and hands the reading to `use`,
+ * one large file at a time (`oneLargeReadingAtATime`); a file gone meanwhile (expired) is said so.
+ */
+async function withReading<T>(
   row: Pick<RosterImport, "establishmentId" | "fileName" | "corrections" | "storageKey">,
-): Promise<RosterImportResult> {
+  use: (reading: RosterImportResult) => Promise<T>,
+): Promise<T> {
   const content = row.storageKey === null ? null : await fileStorage().get(row.storageKey);
   if (content === null) throw new AppError("INVALID_STATE", EXPIRED);
   const corrections = new Map(Object.entries(row.corrections as Corrections).map(([line, cells]) => [Number(line), cells]));
-  return parseRosterFile({ bytes: content, fileName: row.fileName }, { ...(await fileOptions(row.establishmentId)), corrections });
+  const options = { ...(await fileOptions(row.establishmentId)), corrections };
+  return oneLargeReadingAtATime(content.byteLength, async () =>
+    use(await parseRosterFile({ bytes: content, fileName: row.fileName }, options)),
+  );
 }
 
 /**
@@ -245,8 +253,11 @@ export async function previewRosterImport(
   // Before reading the whole file, and before storing anything: 100 MB of anything else is not read.
   const refused = firstLinesRefusal({ bytes: input.bytes, fileName });
   if (refused !== null) throw refuse("INVALID_INPUT", refused);
-  const reading = await parseRosterFile({ bytes: input.bytes, fileName }, await fileOptions(input.establishmentId));
-  const summary = await summaryOf(input.establishmentId, reading);
+  const options = await fileOptions(input.establishmentId);
+  const { reading, summary } = await oneLargeReadingAtATime(input.bytes.byteLength, async () => {
+    const reading = await parseRosterFile({ bytes: input.bytes, fileName }, options);
+    return { reading, summary: await summaryOf(input.establishmentId, reading) };
+  });
   // Stored before the row that names it: a failed insert leaves a file the daily sweep removes.
   const storageKey = generateStorageKey("roster-imports");
   await fileStorage().put(storageKey, input.bytes, "application/octet-stream");
@@ -279,7 +290,7 @@ export async function getRosterImport(viewer: Viewer, input: { establishmentId: 
   const kept = storedSummary(row);
   if (kept !== null) return previewOf(row, kept);
   // A preview made before summaries were kept: read once, then kept.
-  const summary = await summaryOf(row.establishmentId, await readImport(row));
+  const summary = await withReading(row, (reading) => summaryOf(row.establishmentId, reading));
   await db.rosterImport.updateMany({ where: { id: row.id, status: "PREVIEWED" }, data: { summary } });
   return previewOf(row, summary);
 }
@@ -294,7 +305,7 @@ export async function correctRosterImportLine(
   if (row.status !== "PREVIEWED")
     throw new AppError("INVALID_STATE", "Cet import est déjà terminé : importez le fichier de nouveau pour le modifier.");
   // What the file's reading said, kept with the preview: the file is read once, corrected.
-  const before = storedSummary(row) ?? (await summaryOf(row.establishmentId, await readImport(row)));
+  const before = storedSummary(row) ?? (await withReading(row, (reading) => summaryOf(row.establishmentId, reading)));
   const width = before.header?.length ?? 0;
   if (width === 0)
     throw new AppError(
@@ -307,7 +318,7 @@ export async function correctRosterImportLine(
   // Invisible control characters have no place in a record (and a NUL cannot be stored): dropped.
   const cells = Array.from({ length: width }, (_, index) => withoutControlCharacters(input.cells[index] ?? "").slice(0, 1000));
   const corrections = { ...(row.corrections as Corrections), [String(input.line)]: cells };
-  const summary = await summaryOf(row.establishmentId, await readImport({ ...row, corrections }));
+  const summary = await withReading({ ...row, corrections }, (reading) => summaryOf(row.establishmentId, reading));
   const updated = await db.rosterImport.update({ where: { id: row.id }, data: { corrections, summary } });
   return previewOf(updated, summary);
 }
@@ -322,12 +333,12 @@ export async function commitRosterImport(
   const row = await findImport(viewer, input.establishmentId, input.importId, "edit");
   if (row.status === "FAILED") throw new AppError("INVALID_STATE", EXPIRED);
   if (row.status !== "PREVIEWED") throw new AppError("INVALID_STATE", "Cet import a déjà été enregistré.");
-  const reading = await readImport(row);
-  if (reading.errors.length > 0) throw new AppError("INVALID_INPUT", reading.errors.join(" "));
-  if (reading.rows.length === 0)
-    throw new AppError("INVALID_INPUT", "Aucune ligne valide à importer : corrigez les lignes rejetées ou importez un autre fichier.");
-
-  const committed = await writeImport(viewer, row, reading, input.ip);
+  const committed = await withReading(row, async (reading) => {
+    if (reading.errors.length > 0) throw new AppError("INVALID_INPUT", reading.errors.join(" "));
+    if (reading.rows.length === 0)
+      throw new AppError("INVALID_INPUT", "Aucune ligne valide à importer : corrigez les lignes rejetées ou importez un autre fichier.");
+    return writeImport(viewer, row, reading, input.ip);
+  });
   await dropFile(row.storageKey);
   return committed;
 }
