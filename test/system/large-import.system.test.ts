@@ -13,15 +13,16 @@ import { establishmentWithDirector } from "@/test/factories";
  * A director imports a large valid roster file (about 12 MiB, 80,000 lines): while the production
  * build checks it and then commits it, the process keeps answering everybody else. Probes ask
  * /api/health and the sign-in page every 75 ms. Read, planned and written in one go, the file held
- * every answer 14 s during the check and 23 s during the commit; giving way as they go (ADR 0006,
- * amended 7 December), the longest wait was 2.5 s, most of it the shared machine's load (11 to 15
- * on 2 cores: a wall-clock wait there is 5 to 8 times the CPU). The bound on a wait is a behaviour
- * (the app keeps answering), not a timing of the import; the tight bound, in CPU time, is
- * `lib/roster/large-import.test.ts`'s.
+ * every answer 14 s during the check and 23 s during the commit (load 10); giving way as they go
+ * (ADR 0006, amended 7 December), the longest wait was 2.4 to 5.1 s during the check and 2.2 to
+ * 3.6 s during the commit, at load 12 to 20 on 2 cores, where a wall-clock wait is many times the
+ * CPU behind it (in-process, the check's longest stretch is 114 ms of CPU). The bound on a wait is
+ * a behaviour (the app keeps answering), not a timing of the import; the tight bound, in CPU time,
+ * is `lib/roster/large-import.test.ts`'s.
  */
 const LINES = 80_000;
-/** Twice the longest wait measured on the loaded machine, a third of the shortest stall before. */
-const HEALTH_BOUND_MS = 5_000;
+/** Above the longest wait measured on the loaded machine, about half the shortest stall before. */
+const HEALTH_BOUND_MS = 8_000;
 
 /** Milliseconds to a whole answer of `url`, on a connection of its own (no keep-alive race). */
 function timedGet(url: string): Promise<number> {
@@ -100,8 +101,14 @@ describe("a large roster import", () => {
     const base = `${app.url}/api/establishments/${establishmentId}/roster/imports`;
     const form = new FormData();
     form.append("file", new Blob([file], { type: "text/csv" }), "registre.csv");
+    // The multipart body is encoded before the probes start: they measure the app, not this process.
+    const upload = new Request(base, { method: "POST", body: form });
+    const body = new Uint8Array(await upload.arrayBuffer());
+    const contentType = upload.headers.get("content-type")!;
 
-    const preview = await probed(app.url, () => fetch(base, { method: "POST", headers, body: form }));
+    const preview = await probed(app.url, () =>
+      fetch(base, { method: "POST", headers: { ...headers, "content-type": contentType }, body }),
+    );
     expect(preview.result.status).toBe(200);
     const { importId } = (await preview.result.json()) as { importId: string };
     const commit = await probed(app.url, () => fetch(`${base}/${importId}/commit`, { method: "POST", headers }));
