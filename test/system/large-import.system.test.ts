@@ -14,8 +14,8 @@ import { establishmentWithDirector } from "@/test/factories";
  * build checks it and then commits it, the process keeps answering everybody else. Probes ask
  * /api/health and the sign-in page every 75 ms. Read, planned and written in one go, the file held
  * every answer 14 s during the check and 23 s during the commit (load 10); giving way as they go
- * (ADR 0006, amended 7 December), the longest wait was 2.4 to 5.1 s during the check and 2.2 to
- * 3.6 s during the commit, at load 12 to 20 on 2 cores, where a wall-clock wait is many times the
+ * (ADR 0006, amended 7 December), the longest wait was 2.4 to 5.7 s during the check and 2.2 to
+ * 4.0 s during the commit, at load 12 to 20 on 2 cores, where a wall-clock wait is many times the
  * CPU behind it (in-process, the check's longest stretch is 114 ms of CPU). The bound on a wait is
  * a behaviour (the app keeps answering), not a timing of the import; the tight bound, in CPU time,
  * is `lib/roster/large-import.test.ts`'s.
