@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrations";
-import { largeTemplateCsv } from "@/lib/roster/import/fixtures.test-helpers";
+import { largeTemplateCsv, templateCsv } from "@/lib/roster/import/fixtures.test-helpers";
 import { type AppProcess, sessionCookie, startApp } from "./app-process";
 import { type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
 import { establishmentWithDirector } from "@/test/factories";
@@ -14,15 +14,16 @@ import { establishmentWithDirector } from "@/test/factories";
  * build checks it and then commits it, the process keeps answering everybody else. Probes ask
  * /api/health and the sign-in page every 75 ms. Read, planned and written in one go, the file held
  * every answer 14 s during the check and 23 s during the commit (load 10); giving way as they go
- * (ADR 0006, amended 7 December), the longest wait was 2.4 to 5.7 s during the check and 2.2 to
- * 4.0 s during the commit, at load 12 to 20 on 2 cores, where a wall-clock wait is many times the
- * CPU behind it (in-process, the check's longest stretch is 114 ms of CPU). The bound on a wait is
- * a behaviour (the app keeps answering), not a timing of the import; the tight bound, in CPU time,
- * is `lib/roster/large-import.test.ts`'s.
+ * (ADR 0006, amended 7 December), the longest wait was 0.55 s during the check and up to 5.6 s,
+ * once, during the commit (p99 0.6 s), at load 20 on 2 cores, where a wall-clock wait is many
+ * times the CPU behind it. The bounds on a wait are a behaviour (the app keeps answering), not a
+ * timing of the import; the tight bound, in CPU time, is `lib/roster/large-import.test.ts`'s.
  */
 const LINES = 80_000;
-/** Above the longest wait measured on the loaded machine, about half the shortest stall before. */
-const HEALTH_BOUND_MS = 8_000;
+/** Five times the longest wait measured on the loaded machine, a fifth of the stall before. */
+const CHECK_BOUND_MS = 3_000;
+/** Above the commit's one long wait left (not located, ADR 0006), a third of the stall before. */
+const COMMIT_BOUND_MS = 8_000;
 
 /** Milliseconds to a whole answer of `url`, on a connection of its own (no keep-alive race). */
 function timedGet(url: string): Promise<number> {
@@ -77,6 +78,7 @@ describe("a large roster import", () => {
   let app: AppProcess;
   let establishmentId: string;
   let cookie: string;
+  let warmUp: { establishmentId: string; cookie: string };
 
   beforeAll(async () => {
     cluster = await startPostgresCluster();
@@ -86,6 +88,9 @@ describe("a large roster import", () => {
     const { establishment, director } = await establishmentWithDirector(db);
     establishmentId = establishment.id;
     cookie = await sessionCookie(db, director.userId);
+    // A second establishment, whose director warms the routes up (below) without touching the first's roster.
+    const other = await establishmentWithDirector(db);
+    warmUp = { establishmentId: other.establishment.id, cookie: await sessionCookie(db, other.director.userId) };
     app = await startApp({ DATABASE_URL: url, STORAGE_DIR: path.join(tmpdir(), `hospiconnect-large-import-${process.pid}`) });
   });
 
@@ -96,6 +101,18 @@ describe("a large roster import", () => {
   });
 
   it("keeps answering other requests while the file is checked and committed", async () => {
+    // The first request to a route loads its code (the import's: Papa Parse, exceljs…), seconds on the
+    // loaded machine during which nobody is answered: a cold start, not the import. A one-line file
+    // is checked and committed first, and the sign-in page shown once.
+    const small = new FormData();
+    small.append("file", new Blob([templateCsv([{}])], { type: "text/csv" }), "registre.csv");
+    const warmBase = `${app.url}/api/establishments/${warmUp.establishmentId}/roster/imports`;
+    const warmHeaders = { cookie: warmUp.cookie, origin: app.url };
+    const warmPreview = await fetch(warmBase, { method: "POST", headers: warmHeaders, body: small });
+    const { importId: warmImportId } = (await warmPreview.json()) as { importId: string };
+    expect((await fetch(`${warmBase}/${warmImportId}/commit`, { method: "POST", headers: warmHeaders })).status).toBe(200);
+    await timedGet(`${app.url}/connexion`);
+
     const file = largeTemplateCsv(LINES);
     const headers = { cookie, origin: app.url };
     const base = `${app.url}/api/establishments/${establishmentId}/roster/imports`;
@@ -121,7 +138,7 @@ describe("a large roster import", () => {
     console.log(
       `${(file.byteLength / 1048576).toFixed(1)} MiB, ${LINES} lines. ${figures("Preview", preview)} ${figures("Commit", commit)}`,
     );
-    expect(Math.max(...preview.health)).toBeLessThan(HEALTH_BOUND_MS);
-    expect(Math.max(...commit.health)).toBeLessThan(HEALTH_BOUND_MS);
+    expect(Math.max(...preview.health)).toBeLessThan(CHECK_BOUND_MS);
+    expect(Math.max(...commit.health)).toBeLessThan(COMMIT_BOUND_MS);
   });
 });
