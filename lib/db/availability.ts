@@ -8,8 +8,10 @@ const PROBE_TTL_MS = 1_000;
 type State = { up: boolean; checkedAt: number; probe: Promise<boolean> | null; pool: pg.Pool | null };
 
 // One state per process: the proxy, the route handlers and the pool's error handlers share it.
+// Away until the first probe says otherwise: a process started while the database is down would
+// otherwise let its first requests through to pages that cannot load (« Erreur inattendue », 500).
 const holder = globalThis as unknown as { hospiconnectDatabaseState?: State };
-const state = (holder.hospiconnectDatabaseState ??= { up: true, checkedAt: 0, probe: null, pool: null });
+const state = (holder.hospiconnectDatabaseState ??= { up: false, checkedAt: 0, probe: null, pool: null });
 
 /** A request or the pool met an outage: the next requests wait for a probe, and get 503 until it finds the database back. */
 export function reportDatabaseUnavailable(): void {
@@ -43,8 +45,8 @@ async function probe(connectionString: string): Promise<boolean | null> {
 
 /**
  * Whether the database answers, as known within the last second. While it does, callers never
- * wait (the next check runs in the background); after an outage, each check waits for a probe, so
- * that the app serves again as soon as the database is back, without a restart.
+ * wait (the next check runs in the background); before the first probe and after an outage, each
+ * check waits for a probe, so that the app serves again as soon as the database is back, without a restart.
  */
 export async function databaseAvailable(connectionString: string): Promise<boolean> {
   if (Date.now() - state.checkedAt < PROBE_TTL_MS) return state.up;
