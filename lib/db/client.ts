@@ -6,6 +6,7 @@ import { env } from "@/lib/config/env";
 import { logger } from "@/lib/observability/logger";
 import { reportDatabaseUnavailable } from "./availability";
 import { PrismaClient } from "./generated/client";
+import { createReconnectingPool } from "./reconnecting-pool";
 import { isDatabaseTimeout, isDatabaseUnavailable } from "./unavailable";
 
 export type Db = PrismaClient;
@@ -13,25 +14,26 @@ export type Db = PrismaClient;
 /**
  * Creates a Prisma client on `@prisma/adapter-pg`. The pool has an acquire timeout (pg's default
  * waits forever) and swallows idle-connection errors, so a database restart makes requests fail
- * fast and the app recovers on its own instead of crashing. Its sessions start with a lock and a
+ * fast and the app recovers on its own instead of crashing; a read that met a connection the server
+ * had ended is run again on a new one (reconnecting-pool.ts). Its sessions start with a lock and a
  * statement timeout: a table locked by someone else, or a stalled query, would otherwise hold the
  * connection as long as it lasts, and ten such requests the whole pool.
  */
 export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_SIZE): Db {
-  const adapter = new PrismaPg(
-    {
-      connectionString,
-      max: poolSize,
-      connectionTimeoutMillis: env.DATABASE_ACQUIRE_TIMEOUT_MS,
-      idleTimeoutMillis: 30_000,
-      lock_timeout: env.DATABASE_LOCK_TIMEOUT_MS,
-      statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS,
-    },
-    {
-      onPoolError: (error) => connectionLost("idle connection lost", error),
-      onConnectionError: (error) => connectionLost("connection error", error),
-    },
-  );
+  const pool = createReconnectingPool({
+    connectionString,
+    max: poolSize,
+    connectionTimeoutMillis: env.DATABASE_ACQUIRE_TIMEOUT_MS,
+    idleTimeoutMillis: 30_000,
+    lock_timeout: env.DATABASE_LOCK_TIMEOUT_MS,
+    statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS,
+  });
+  const adapter = new PrismaPg(pool, {
+    // The pool is the client's own: $disconnect closes it.
+    disposeExternalPool: true,
+    onPoolError: (error) => connectionLost("idle connection lost", error),
+    onConnectionError: (error) => connectionLost("connection error", error),
+  });
   // A transaction waits for a connection as long as any query does (Prisma's own default is 2 s).
   return new PrismaClient({ adapter, transactionOptions: { maxWait: env.DATABASE_ACQUIRE_TIMEOUT_MS } });
 }

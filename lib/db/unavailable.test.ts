@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseTimeout, isDatabaseUnavailable } from "./unavailable";
+import { isConnectionLost, isDatabaseTimeout, isDatabaseUnavailable } from "./unavailable";
 
 describe("database outage errors", () => {
   it.each([
@@ -58,5 +58,27 @@ describe("database outage errors", () => {
     }
     expect(isDatabaseTimeout(new Error("Connection terminated unexpectedly"))).toBe(false);
     expect(isDatabaseTimeout(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toBe(false);
+  });
+
+  it.each([
+    ["terminated (57P01)", Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }), true],
+    [
+      "ended by the idle-session timeout (57P05)",
+      Object.assign(new Error("terminating connection due to idle-session timeout"), { code: "57P05" }),
+      true,
+    ],
+    ["closed under a query", new Error("Connection terminated unexpectedly"), true],
+    ["a connection pg had already found broken", new Error("Client has encountered a connection error and is not queryable"), true],
+    ["reset", Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }), true],
+    ["refused: never opened", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }), false],
+    ["no connection free in time", new Error("timeout exceeded when trying to connect"), false],
+    [
+      "a statement cancelled by its timeout (57014)",
+      Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" }),
+      false,
+    ],
+    ["the server starting up (57P03)", Object.assign(new Error("the database system is starting up"), { code: "57P03" }), false],
+  ])("a connection %s: lost %s", (_name, error, lost) => {
+    expect(isConnectionLost(error)).toBe(lost);
   });
 });

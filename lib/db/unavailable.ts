@@ -57,3 +57,19 @@ export function isDatabaseTimeout(error: unknown, depth = 0): boolean {
   if (typeof candidate.message === "string" && TIMEOUT_MESSAGE.test(candidate.message)) return true;
   return isDatabaseTimeout(candidate.meta?.driverAdapterError, depth + 1) || isDatabaseTimeout(candidate.cause, depth + 1);
 }
+
+/** PostgreSQL ended the session: terminated by an administrator or a failover (57P01), crash (57P02), idle-session timeout (57P05). */
+const SESSION_ENDED_CODE = /^57P0[125]$/;
+const LOST_MESSAGE = /Connection terminated|terminating connection due to|Client has encountered a connection error and is not queryable/i;
+
+/**
+ * A pg error of a connection that was open and is no more (ended by the server, or its socket
+ * broke), as opposed to one that could not be opened or a statement that failed: the statement
+ * may be run again on another connection if it changed nothing (lib/db/reconnecting-pool.ts).
+ */
+export function isConnectionLost(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, message } = error as ErrorLike;
+  if (typeof code === "string" && (SESSION_ENDED_CODE.test(code) || code === "ECONNRESET" || code === "EPIPE")) return true;
+  return typeof message === "string" && LOST_MESSAGE.test(message);
+}

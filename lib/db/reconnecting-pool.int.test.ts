@@ -1,0 +1,37 @@
+import { execFileSync } from "node:child_process";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { databaseUrl } from "@/test/integration/database";
+import { createDb } from "./client";
+
+/**
+ * A connection the server ends while it sits idle in the pool (a failover, pg_terminate_backend):
+ * the next read must not fail on it. The race is made certain: the server ends the session while
+ * this process's event loop is blocked, so pg has not read the closing message when the read is sent.
+ */
+describe.skipIf(!inject("testServerUrl"))("a pool connection ended by the server", () => {
+  const db = createDb(databaseUrl, 1);
+
+  afterAll(async () => {
+    await db.$disconnect();
+  });
+
+  /** Ends the pool's one session and waits for it to be gone, without letting this process read its socket. */
+  async function endPooledSession(): Promise<void> {
+    const [{ pid }] = await db.$queryRaw<[{ pid: number }]>`SELECT pg_backend_pid() AS pid`;
+    execFileSync("psql", [databaseUrl, "-qAtc", `SELECT pg_terminate_backend(${pid}, 5000)`]);
+  }
+
+  it("runs a read again on a new connection", async () => {
+    await endPooledSession();
+    expect(await db.$queryRaw`SELECT 1 AS up`).toEqual([{ up: 1 }]);
+    await endPooledSession();
+    expect(await db.user.count({ where: { email: "personne@exemple.fr" } })).toBe(0);
+  });
+
+  it("never runs a write twice: it fails as the connection did", async () => {
+    await endPooledSession();
+    await expect(db.$executeRaw`UPDATE "User" SET email = email WHERE false`).rejects.toThrow(/terminat|Connection|closed/i);
+    // The pool has dropped the dead connection: the next write goes through.
+    expect(await db.$executeRaw`UPDATE "User" SET email = email WHERE false`).toBe(0);
+  });
+});

@@ -1,0 +1,34 @@
+import pg from "pg";
+import { isConnectionLost } from "./unavailable";
+
+/**
+ * A pg pool whose reads survive connections the server ended while they sat idle (a failover, a
+ * restart, `pg_terminate_backend`, an idle-session reaper). pg drops such a connection once it
+ * reads its closing message, but one handed out before that fails its first statement: the page
+ * that sent it would show « Erreur inattendue » with the database up. A SELECT run outside a
+ * transaction (Prisma's reads, through `pool.query`) is then run again, on another connection:
+ * its session died with whatever it did, so running it again changes nothing. Writes and
+ * transactions are never run twice (the server may have committed before the connection broke);
+ * they fail as they did, and route handlers answer « réessayez ».
+ */
+export function createReconnectingPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  const query = pool.query.bind(pool) as (config: pg.QueryConfig) => Promise<pg.QueryResult>;
+  // Each attempt that meets a dead connection drops it: the pool may hold no more than `max` of them.
+  const attempts = (config.max ?? 10) + 1;
+  const retried = async (queryConfig: pg.QueryConfig): Promise<pg.QueryResult> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await query(queryConfig);
+      } catch (error) {
+        if (attempt >= attempts || !isConnectionLost(error) || !/^\s*SELECT\b/i.test(queryConfig.text)) throw error;
+      }
+    }
+  };
+  // The adapter calls query({ text, values, ... }) and awaits it; other forms go to pg unchanged.
+  pool.query = ((...args: unknown[]) =>
+    args.length === 1 && typeof args[0] === "object" && args[0] !== null
+      ? retried(args[0] as pg.QueryConfig)
+      : (query as (...rest: unknown[]) => unknown)(...args)) as pg.Pool["query"];
+  return pool;
+}
