@@ -31,16 +31,7 @@ export async function startApp(settings: Record<string, string>): Promise<AppPro
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const lines: string[] = [];
-  let pending = "";
-  const collect = (chunk: Buffer) => {
-    pending += chunk.toString("utf8");
-    const complete = pending.split("\n");
-    pending = complete.pop() ?? "";
-    lines.push(...complete.filter(Boolean));
-  };
-  child.stdout!.on("data", collect);
-  child.stderr!.on("data", collect);
+  const lines = collectLines(child);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + 90_000;
   for (;;) {
@@ -64,6 +55,21 @@ export async function startApp(settings: Record<string, string>): Promise<AppPro
   };
 }
 
+/** The child's output, stdout and stderr, line by line as it comes. */
+function collectLines(child: ChildProcess): string[] {
+  const lines: string[] = [];
+  let pending = "";
+  const collect = (chunk: Buffer) => {
+    pending += chunk.toString("utf8");
+    const complete = pending.split("\n");
+    pending = complete.pop() ?? "";
+    lines.push(...complete.filter(Boolean));
+  };
+  child.stdout!.on("data", collect);
+  child.stderr!.on("data", collect);
+  return lines;
+}
+
 /** A signed-in session of `userId`, as the cookie a browser would send to any instance. */
 export async function sessionCookie(db: Db, userId: string): Promise<string> {
   const session = await db.session.create({ data: { userId, method: "PASSKEY", expiresAt: new Date(Date.now() + 3_600_000) } });
@@ -79,4 +85,30 @@ export function logEntries(app: AppProcess): Array<Record<string, unknown>> {
       return { raw: line };
     }
   });
+}
+
+/** `npm run worker` (scripts/worker.ts) as one Node.js process, so that a signal reaches the worker itself and not a launcher. */
+export type WorkerProcess = { pid: number; lines: string[]; kill: (signal?: NodeJS.Signals) => Promise<void> };
+
+export async function startWorker(settings: Record<string, string>): Promise<WorkerProcess> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", AUTH_SECRET: SYSTEM_AUTH_SECRET, ...settings },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines = collectLines(child);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const deadline = Date.now() + 60_000;
+  while (!lines.some((line) => line.includes('"job worker started"'))) {
+    if (child.exitCode !== null) throw new Error(`the worker exited:\n${lines.join("\n")}`);
+    if (Date.now() > deadline) throw new Error(`the worker did not start:\n${lines.join("\n")}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    pid: child.pid!,
+    lines,
+    async kill(signal = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
 }
