@@ -1,5 +1,6 @@
-import pg from "pg";
+import type pg from "pg";
 import { env } from "@/lib/config/env";
+import { createReconnectingPool } from "./reconnecting-pool";
 import { isDatabaseTimeout, isDatabaseUnavailable } from "./unavailable";
 
 /** How long a probe's answer is trusted. */
@@ -23,7 +24,9 @@ export function reportDatabaseUnavailable(): void {
 async function probe(connectionString: string): Promise<boolean | null> {
   // One connection kept open: on the embedded database, opening one waits for its single backend.
   if (!state.pool) {
-    state.pool = new pg.Pool({
+    // Reconnecting: the probe's own connection, ended by the server with the app's (a failover),
+    // must not make it report an outage of a server that answers.
+    state.pool = createReconnectingPool({
       connectionString,
       max: 1,
       idleTimeoutMillis: 0,
@@ -31,7 +34,7 @@ async function probe(connectionString: string): Promise<boolean | null> {
       query_timeout: env.DATABASE_ACQUIRE_TIMEOUT_MS,
       application_name: "hospiconnect-probe",
     });
-    // A connection lost while idle is the outage the next probe reports.
+    // A connection lost while idle: the next probe finds out whether the server is away.
     state.pool.on("error", () => {});
   }
   try {

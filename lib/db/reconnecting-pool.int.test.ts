@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { databaseUrl } from "@/test/integration/database";
 import { createDb } from "./client";
+import { createReconnectingPool } from "./reconnecting-pool";
 
 /**
  * A connection the server ends while it sits idle in the pool (a failover, pg_terminate_backend):
@@ -26,6 +27,17 @@ describe.skipIf(!inject("testServerUrl"))("a pool connection ended by the server
     expect(await db.$queryRaw`SELECT 1 AS up`).toEqual([{ up: 1 }]);
     await endPooledSession();
     expect(await db.user.count({ where: { email: "personne@exemple.fr" } })).toBe(0);
+  });
+
+  it("runs a read given as text again too (the availability probe's)", async () => {
+    const pool = createReconnectingPool({ connectionString: databaseUrl, max: 1 });
+    try {
+      const { rows } = await pool.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      execFileSync("psql", [databaseUrl, "-qAtc", `SELECT pg_terminate_backend(${rows[0]!.pid}, 5000)`]);
+      expect((await pool.query("SELECT 1 AS up")).rows).toEqual([{ up: 1 }]);
+    } finally {
+      await pool.end();
+    }
   });
 
   it("never runs a write twice: it fails as the connection did", async () => {

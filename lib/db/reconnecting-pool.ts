@@ -25,10 +25,13 @@ export function createReconnectingPool(config: pg.PoolConfig): pg.Pool {
       }
     }
   };
-  // The adapter calls query({ text, values, ... }) and awaits it; other forms go to pg unchanged.
-  pool.query = ((...args: unknown[]) =>
-    args.length === 1 && typeof args[0] === "object" && args[0] !== null
-      ? retried(args[0] as pg.QueryConfig)
-      : (query as (...rest: unknown[]) => unknown)(...args)) as pg.Pool["query"];
+  // The adapter calls query({ text, values, ... }), the availability probe query(text), both awaited;
+  // other forms (callbacks, values apart) go to pg unchanged.
+  pool.query = ((...args: unknown[]) => {
+    const [first] = args;
+    if (args.length === 1 && typeof first === "string") return retried({ text: first });
+    if (args.length === 1 && typeof first === "object" && first !== null) return retried(first as pg.QueryConfig);
+    return (query as (...rest: unknown[]) => unknown)(...args);
+  }) as pg.Pool["query"];
   return pool;
 }
