@@ -156,7 +156,8 @@ describe("outages", () => {
     expect(api.status).toBe(503);
     expect(JSON.parse(api.body).error).toMatchObject({ code: "UNAVAILABLE", message: expect.stringMatching(/momentanément indisponible/) });
     expect(api.retryAfter).toBeTruthy();
-    for (const outcome of [firstPage, api]) expect(outcome.ms).toBeLessThan(ANSWER_BOUND_MS);
+    // The first requests of a process also load the code of their route: bounded, but not as tightly.
+    for (const outcome of [firstPage, api]) expect(outcome.ms).toBeLessThan(3 * ANSWER_BOUND_MS);
     expect(await health("/api/health")).toBe(200);
     expect(await health("/api/health/ready")).toBe(503);
 
@@ -172,6 +173,7 @@ describe("outages", () => {
 
   it("drops the connections the server ended, between and during requests, with nothing half-written", async () => {
     const [owner, ...others] = dossiers as [Dossier, ...Dossier[]];
+    await expect.poll(async () => (await page(owner)).status, { timeout: 30_000, interval: 250 }).toBe(200);
     // Enough requests at once for the pool to hold several connections.
     expect((await Promise.all(others.map(page))).map((outcome) => outcome.status)).toEqual(others.map(() => 200));
     expect(await terminateAppConnections()).toBeGreaterThan(1);
@@ -181,12 +183,15 @@ describe("outages", () => {
       expect(outcome.status, outcome.body.slice(0, 300)).toBe(200);
     }
 
-    // Ended under submissions in flight: each goes through or is told to retry, none is half-written.
+    // Ended under submissions and page loads in flight: a submission goes through or is told to retry,
+    // none is half-written; a page's reads run again on new connections, and it is served.
     const inFlight = others.map(submit);
+    const pagesInFlight = others.map(page);
     await Promise.race(inFlight);
     await terminateAppConnections();
     const outcomes = await Promise.all(inFlight);
     for (const outcome of outcomes) expect([200, 503], outcome.body.slice(0, 300)).toContain(outcome.status);
+    for (const outcome of await Promise.all(pagesInFlight)) expect(outcome.status, outcome.body.slice(0, 300)).toBe(200);
     await expectNothingHalfWritten();
     for (const dossier of others) expect((await submit(dossier)).status).toBe(200);
     await expectNothingHalfWritten();
@@ -244,7 +249,10 @@ describe("outages", () => {
       const late = await newDossier();
       expect((await submit(late)).status).toBe(200);
       await expectReceiptsSentOnce([...fresh, late], 60_000);
-      expect(await db.outboxEmail.count({ where: { status: { not: "SENT" }, dedupeKey: { startsWith: "receipt:" } } })).toBe(0);
+      const recipients = [...fresh, late].map((dossier) => dossier.email);
+      await expect
+        .poll(() => db.outboxEmail.count({ where: { to: { in: recipients }, status: { not: "SENT" } } }), { timeout: 10_000 })
+        .toBe(0);
     } finally {
       await worker.kill();
     }
