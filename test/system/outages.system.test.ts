@@ -231,9 +231,15 @@ describe("outages", () => {
   it("completes the receipts of a worker killed mid-run once a worker runs again, each e-mail once", async () => {
     // The web instance only queues jobs; `npm run worker` works them, apart.
     await app.kill();
-    app = await startApp({ DATABASE_URL: url, STORAGE_DIR: files, SMTP_URL: smtpUrl, RUN_JOBS: "false" });
     const settings = { DATABASE_URL: url, STORAGE_DIR: files, SMTP_URL: smtpUrl };
-    let worker: WorkerProcess = await startWorker(settings);
+    // Started side by side; whichever started is stopped if the other did not.
+    const [web, first] = await Promise.allSettled([startApp({ ...settings, RUN_JOBS: "false" }), startWorker(settings)]);
+    if (web.status === "rejected" || first.status === "rejected") {
+      await Promise.all([web, first].map((started) => (started.status === "fulfilled" ? started.value.kill() : undefined)));
+      throw web.status === "rejected" ? web.reason : (first as PromiseRejectedResult).reason;
+    }
+    app = web.value;
+    let worker: WorkerProcess = first.value;
     try {
       const fresh = await Promise.all(Array.from({ length: 8 }, newDossier));
       expect((await Promise.all(fresh.map(submit))).map((outcome) => outcome.status)).toEqual(fresh.map(() => 200));
