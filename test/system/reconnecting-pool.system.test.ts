@@ -1,19 +1,31 @@
 import { execFileSync } from "node:child_process";
-import { afterAll, describe, expect, inject, it } from "vitest";
-import { databaseUrl } from "@/test/integration/database";
-import { createDb } from "./client";
-import { createReconnectingPool } from "./reconnecting-pool";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrations";
+import { createReconnectingPool } from "@/lib/db/reconnecting-pool";
+import { type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
 
 /**
  * A connection the server ends while it sits idle in the pool (a failover, pg_terminate_backend):
  * the next read must not fail on it. The race is made certain: the server ends the session while
  * this process's event loop is blocked, so pg has not read the closing message when the read is sent.
+ * On a server of its own: the embedded database has one session, which no one ends.
  */
-describe.skipIf(!inject("testServerUrl"))("a pool connection ended by the server", () => {
-  const db = createDb(databaseUrl, 1);
+describe("a pool connection ended by the server", () => {
+  let cluster: PostgresCluster;
+  let databaseUrl: string;
+  let db: Db;
+
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+    databaseUrl = await cluster.createDatabase("app");
+    await migrateDatabase(databaseUrl);
+    db = createDb(databaseUrl, 1);
+  });
 
   afterAll(async () => {
-    await db.$disconnect();
+    await db?.$disconnect();
+    await cluster?.destroy();
   });
 
   /** Ends the pool's one session and waits for it to be gone, without letting this process read its socket. */
