@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type APIRequestContext, expect, request as playwright, test } from "@playwright/test";
+import { type APIRequestContext, type BrowserContext, expect, request as playwright, test } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { e2eDb } from "./fixtures/database";
+import { signInAs } from "./fixtures/sessions";
 import { professionalFormInput } from "./fixtures/professional";
 import { E2E_AUTH_SECRET, E2E_BASE_URL, E2E_STORAGE_DIR } from "./fixtures/environment";
 import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "@/lib/campaigns/programme-defaults";
@@ -1152,6 +1153,32 @@ test.describe("access matrix", () => {
       expect(actual).toEqual(row.expected);
     });
   }
+
+  // RGAA 8.6, ADR 0031: a page refused is the 404 page, title included, never the name of what the
+  // viewer may not open. Read in the browser once the page's scripts have run: React applies the
+  // title the server's payload carries, which the HTML alone may not show.
+  test("every page a signed-in role is refused with a 404 is titled as the 404 page", async ({ browser }) => {
+    test.setTimeout(300_000); // About fifty pages, each until its network is quiet.
+    const NOT_FOUND_TITLE = "Page non trouvée – HospiConnect";
+    const contexts = new Map<Role, BrowserContext>();
+    const wrong: Record<string, string> = {};
+    for (const row of ROWS.filter((candidate) => candidate.route.startsWith("GET /") && !candidate.route.startsWith("GET /api/"))) {
+      // One refused role per page: its title is the page's whoever is refused.
+      const role = ROLES.find((candidate) => candidate !== "anonymous" && row.expected[candidate] === 404);
+      if (!role) continue;
+      if (!contexts.has(role)) {
+        const context = await browser.newContext();
+        await signInAs(context, world.users[role as Exclude<Role, "anonymous">].id);
+        contexts.set(role, context);
+      }
+      const page = await contexts.get(role)!.newPage();
+      await page.goto((await row.call(world, role)).url, { waitUntil: "networkidle" });
+      if ((await page.title()) !== NOT_FOUND_TITLE) wrong[`${role} ${row.route}`] = await page.title();
+      await page.close();
+    }
+    for (const context of contexts.values()) await context.close();
+    expect(wrong).toEqual({});
+  });
 
   test("a member's attempts on another establishment's dossier are refused and audited", async () => {
     const client = await clientFor("stranger");

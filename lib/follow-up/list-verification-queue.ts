@@ -12,13 +12,19 @@ export const VERIFICATION_QUEUE_PAGE_SIZE = 50;
 /** The queue's query string; anything malformed falls back to the first page. */
 export const ZVerificationQueueQuery = z.object({ page: ZPageFilter.default(1) });
 
+/** The tiers whose declarations the viewer verifies; the queue does not exist for anyone else. */
+export function verificationQueueTiers(viewer: Viewer) {
+  const tiers = verificationTiersOf(viewer);
+  if (tiers.length === 0) throw new AppError("NOT_FOUND");
+  return tiers;
+}
+
 /**
  * The declarations of results waiting for the viewer's tiers (the ARS's in their regions, the
  * ANS's everywhere), the earliest due first, so what is overdue leads. Scoped in the query.
  */
 export async function listVerificationQueue(viewer: Viewer, query: z.output<typeof ZVerificationQueueQuery>, now = new Date()) {
-  const tiers = verificationTiersOf(viewer);
-  if (tiers.length === 0) throw new AppError("NOT_FOUND");
+  const tiers = verificationQueueTiers(viewer);
   const where = verificationsToCheckBy(viewer);
   const [total, rows] = await Promise.all([
     db.resultVerification.count({ where }),

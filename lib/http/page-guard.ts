@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -44,4 +45,31 @@ export function guardedPageLoad<TArgs extends string[], T>(
     const viewer = await requireViewer(path);
     return { viewer, path, record: await guardPage(viewer, path, () => load(viewer, ...args)) };
   });
+}
+
+/**
+ * A page with a fixed title (a list, a board, a form) that a viewer may be refused: its
+ * `generateMetadata` gives the title only after the page's guarded `load`, so that a refused
+ * viewer's title is the 404 page's, never the name of what they may not open (RGAA 8.6, ADR 0031).
+ * A static `metadata` cannot: Next.js resolves it before the page answers with the 404. The page
+ * calls the same `load` (one read, one audit entry per request, as `guardedPageLoad`). When the
+ * page's own load depends on the query string, `load` is what it asks the policy, and the page
+ * runs the rest after it in `guardPage`.
+ */
+export function guardedTitledPage<T>(
+  path: string,
+  title: string,
+  load: (viewer: Viewer) => T | Promise<T>,
+): { load: () => Promise<{ viewer: Viewer; path: string; record: T }>; generateMetadata: () => Promise<Metadata> } {
+  const guardedLoad = guardedPageLoad(
+    () => path,
+    async (viewer: Viewer) => load(viewer),
+  );
+  return {
+    load: guardedLoad,
+    generateMetadata: async () => {
+      await guardedLoad();
+      return { title };
+    },
+  };
 }

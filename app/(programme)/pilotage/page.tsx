@@ -1,7 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { BarChart, RegionMap } from "@/components/dashboard/dsfr-chart";
 import { FigureTableView } from "@/components/dashboard/figure-table-view";
@@ -14,13 +13,16 @@ import { formatMonthFr } from "@/lib/dashboard/months";
 import { shareOf } from "@/lib/dashboard/rollout-counts";
 import { dashboardTable, type DashboardTableId } from "@/lib/dashboard/tables";
 import { REGION_OPTIONS } from "@/lib/establishments/territories";
-import { requireViewer } from "@/lib/identity/current-viewer";
-import { guardPage } from "@/lib/http/page-guard";
+import { requirePermission } from "@/lib/access/policy";
+import { guardPage, guardedTitledPage } from "@/lib/http/page-guard";
 import { TIER_LABELS } from "@/lib/review/labels";
 import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
 import { filterResetHref, listQueryString, readListFilters } from "@/lib/http/list-filters";
 
-export const metadata: Metadata = { title: "Tableau de bord du programme" };
+const guarded = guardedTitledPage("/pilotage", "Tableau de bord du programme", (viewer) =>
+  requirePermission(viewer, "programme:configure"),
+);
+export const generateMetadata = guarded.generateMetadata;
 
 const percent = (count: number, of: number) => {
   const share = shareOf(count, of);
@@ -28,7 +30,7 @@ const percent = (count: number, of: number) => {
 };
 
 export default async function ProgrammeDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const viewer = await requireViewer("/pilotage");
+  const { viewer } = await guarded.load();
   const filters = readListFilters(ZDashboardFilters, await searchParams);
   const data = await guardPage(viewer, "/pilotage", () => getProgrammeDashboard(viewer, filters));
   const query = listQueryString(filters);

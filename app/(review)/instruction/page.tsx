@@ -4,25 +4,26 @@ import { Badge } from "@/components/dsfr/badge";
 import { ReviewDeadlineBadge } from "@/components/review/review-deadline-badge";
 import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import type { Metadata, Route } from "next";
+import type { Route } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import { formatCount } from "@/lib/format/numbers";
 import { FilterSelect } from "@/components/forms/filter-select";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { requirePermission } from "@/lib/access/policy";
+import { guardPage, guardedTitledPage } from "@/lib/http/page-guard";
 import { TIER_LABELS } from "@/lib/review/labels";
 import { filterResetHref } from "@/lib/http/list-filters";
 import { ASSIGNMENT_STATUS_LABELS, listMyAssignments, ZQueueFilters } from "@/lib/review/list-my-assignments";
 import { formatParisDateTime } from "@/lib/time/paris";
 
-export const metadata: Metadata = { title: "Dossiers à instruire" };
+const guarded = guardedTitledPage("/instruction", "Dossiers à instruire", (viewer) => requirePermission(viewer, "review:assigned"));
+export const generateMetadata = guarded.generateMetadata;
 
 const STATUS_FILTERS = { ...ASSIGNMENT_STATUS_LABELS, OVERDUE: "En retard" };
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const viewer = await requireViewer("/instruction");
+  const { viewer } = await guarded.load();
   const query = await searchParams;
   const filters = ZQueueFilters.parse(query);
   const { items, total, submitted, waves } = await guardPage(viewer, "/instruction", () => listMyAssignments(viewer, filters));

@@ -1,21 +1,20 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmailTable } from "@/components/notifications/email-table";
 import { isDemoMode } from "@/lib/config/env";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardedTitledPage } from "@/lib/http/page-guard";
 import { listOwnEmails } from "@/lib/notifications/outbox-queries";
 
-export const metadata: Metadata = { title: "Mes courriels" };
+const guarded = guardedTitledPage("/compte/courriels", "Mes courriels", (viewer) => {
+  if (!isDemoMode()) notFound();
+  return listOwnEmails(viewer);
+});
+export const generateMetadata = guarded.generateMetadata;
 
 /** Demo mode only: the e-mails addressed to the signed-in person, since demo addresses have no mailbox. */
 export default async function OwnEmailsPage() {
-  if (!isDemoMode()) notFound();
-  const path = "/compte/courriels";
-  const viewer = await requireViewer(path);
-  const emails = await guardPage(viewer, path, () => listOwnEmails(viewer));
+  const { viewer, record: emails } = await guarded.load();
 
   return (
     <>

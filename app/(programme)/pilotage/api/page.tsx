@@ -1,25 +1,23 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@/components/dsfr/badge";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import { ApiTokenForm } from "@/components/public-api/api-token-form";
 import { RevokeApiTokenButton } from "@/components/public-api/revoke-api-token-button";
 import { apiTokenStateId } from "@/components/public-api/token-state-id";
-import { requireViewer } from "@/lib/identity/current-viewer";
-import { guardPage } from "@/lib/http/page-guard";
+import { guardedTitledPage } from "@/lib/http/page-guard";
 import { listApiTokens } from "@/lib/public-api/list-api-tokens";
 import { API_TOKEN_STATE_LABELS, apiTokenState, type ApiTokenState } from "@/lib/public-api/token-rules";
 import { API_SCOPE_LABELS, type ApiScope } from "@/lib/public-api/token-schema";
 import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
 
-export const metadata: Metadata = { title: "Accès à l'API" };
+const guarded = guardedTitledPage("/pilotage/api", "Accès à l'API", (viewer) => listApiTokens(viewer));
+export const generateMetadata = guarded.generateMetadata;
 
 const STATE_SEVERITY = { active: "success", expired: "warning", revoked: "error" } as const satisfies Record<ApiTokenState, string>;
 
 export default async function ApiTokensPage() {
-  const viewer = await requireViewer("/pilotage/api");
-  const tokens = await guardPage(viewer, "/pilotage/api", () => listApiTokens(viewer));
+  const { record: tokens } = await guarded.load();
   const now = new Date();
 
   return (

@@ -1,5 +1,4 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { CampaignEditForm } from "@/components/campaigns/campaign-edit-form";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
@@ -8,16 +7,14 @@ import { WAVE_KIND_LABELS } from "@/lib/campaigns/labels";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { waveStatus } from "@/lib/campaigns/wave-status";
 import { formatEuros } from "@/lib/format/numbers";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardedTitledPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 
-export const metadata: Metadata = { title: "Campagnes et vagues" };
+const guarded = guardedTitledPage("/pilotage/campagnes", "Campagnes et vagues", (viewer) => listCampaigns(viewer));
+export const generateMetadata = guarded.generateMetadata;
 
 export default async function CampaignsPage() {
-  const path = "/pilotage/campagnes";
-  const viewer = await requireViewer(path);
-  const campaigns = await guardPage(viewer, path, () => listCampaigns(viewer));
+  const { record: campaigns } = await guarded.load();
   const now = new Date();
 
   return (

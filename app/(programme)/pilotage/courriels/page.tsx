@@ -2,24 +2,23 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import type { Metadata } from "next";
 import { z } from "zod";
 import { EMAIL_STATUS_LABELS, EmailTable } from "@/components/notifications/email-table";
 import { env } from "@/lib/config/env";
 import { EmailStatus } from "@/lib/db/generated/enums";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { requirePermission } from "@/lib/access/policy";
+import { guardPage, guardedTitledPage } from "@/lib/http/page-guard";
 import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/notifications/outbox-queries";
 import { filterResetHref, readListFilters } from "@/lib/http/list-filters";
 import { formatCount } from "@/lib/format/numbers";
 
-export const metadata: Metadata = { title: "Courriels" };
+const guarded = guardedTitledPage("/pilotage/courriels", "Courriels", (viewer) => requirePermission(viewer, "outbox:read"));
+export const generateMetadata = guarded.generateMetadata;
 
 const ZFilters = z.object({ statut: z.enum(EmailStatus).optional().catch(undefined) });
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const path = "/pilotage/courriels";
-  const viewer = await requireViewer(path);
+  const { viewer, path } = await guarded.load();
   const filters = readListFilters(ZFilters, await searchParams);
   const { statut } = filters;
   const { emails, counts } = await guardPage(viewer, path, () => listOutbox(viewer, { status: statut }));

@@ -3,7 +3,6 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import { BackgroundExportButton } from "@/components/exports/background-export-button";
@@ -16,17 +15,20 @@ import { env } from "@/lib/config/env";
 import { exportMode } from "@/lib/exports/threshold";
 import { REGION_OPTIONS, regionName } from "@/lib/establishments/territories";
 import { formatEuros, formatInteger } from "@/lib/format/numbers";
-import { requireViewer } from "@/lib/identity/current-viewer";
-import { guardPage } from "@/lib/http/page-guard";
+import { requirePermission } from "@/lib/access/policy";
+import { guardPage, guardedTitledPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { filterResetHref, listQueryString, readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
 import { dossierReference } from "@/lib/applications/dossier-reference";
 import { DownloadLink } from "@/components/dsfr/download-link";
 
-export const metadata: Metadata = { title: "Dossiers de candidature" };
+const guarded = guardedTitledPage("/pilotage/dossiers", "Dossiers de candidature", (viewer) =>
+  requirePermission(viewer, "establishment:read-any"),
+);
+export const generateMetadata = guarded.generateMetadata;
 
 export default async function DossiersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const viewer = await requireViewer("/pilotage/dossiers");
+  const { viewer } = await guarded.load();
   const filters = readListFilters(ZDossierFilters, await searchParams);
   const { total, rows, waves, pageCount } = await guardPage(viewer, "/pilotage/dossiers", () => listDossiers(viewer, filters));
   const query = (changes: Record<string, string | number>) => listQueryString({ ...filters, ...changes });

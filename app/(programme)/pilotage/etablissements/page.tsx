@@ -2,7 +2,6 @@ import { EmptyList } from "@/components/dsfr/empty-list";
 import { fr } from "@codegouvfr/react-dsfr";
 import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/dsfr/badge";
 import { DataTable } from "@/components/dsfr/data-table";
@@ -11,14 +10,17 @@ import { FilterSelect } from "@/components/forms/filter-select";
 import { listEstablishments, ZEstablishmentFilters } from "@/lib/establishments/list-establishments";
 import { REGION_OPTIONS, regionName } from "@/lib/establishments/territories";
 import { formatCount, formatInteger } from "@/lib/format/numbers";
-import { guardPage } from "@/lib/http/page-guard";
+import { requirePermission } from "@/lib/access/policy";
+import { guardPage, guardedTitledPage } from "@/lib/http/page-guard";
 import { filterResetHref, listQueryString, readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
-import { requireViewer } from "@/lib/identity/current-viewer";
 
-export const metadata: Metadata = { title: "Établissements" };
+const guarded = guardedTitledPage("/pilotage/etablissements", "Établissements", (viewer) =>
+  requirePermission(viewer, "establishment:read-any"),
+);
+export const generateMetadata = guarded.generateMetadata;
 
 export default async function EstablishmentsListPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const viewer = await requireViewer("/pilotage/etablissements");
+  const { viewer } = await guarded.load();
   const filters = readListFilters(ZEstablishmentFilters, await searchParams);
   const { total, rows, pageCount } = await guardPage(viewer, "/pilotage/etablissements", () => listEstablishments(viewer, filters));
   const query = (page: number) => listQueryString({ ...filters, page });

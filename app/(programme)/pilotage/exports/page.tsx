@@ -1,20 +1,17 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import type { Metadata } from "next";
 import { ExportList } from "@/components/exports/export-list";
 import { env } from "@/lib/config/env";
 import { listOwnExports } from "@/lib/exports/list-exports";
 import { EXPORT_RETENTION_HOURS } from "@/lib/exports/threshold";
 import { formatInteger } from "@/lib/format/numbers";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardedTitledPage } from "@/lib/http/page-guard";
 
-export const metadata: Metadata = { title: "Mes exports" };
+const guarded = guardedTitledPage("/pilotage/exports", "Mes exports", (viewer) => listOwnExports(viewer));
+export const generateMetadata = guarded.generateMetadata;
 
 export default async function ExportsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const path = "/pilotage/exports";
-  const viewer = await requireViewer(path);
-  const exports = await guardPage(viewer, path, () => listOwnExports(viewer));
+  const { record: exports } = await guarded.load();
   const requested = (await searchParams).nouveau;
 
   return (

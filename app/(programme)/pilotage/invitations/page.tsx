@@ -3,13 +3,11 @@ import { CancelInvitationButton, INVITATION_CANCELLED } from "@/components/ident
 import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
 import { DataTable } from "@/components/dsfr/data-table";
 import { Badge } from "@/components/dsfr/badge";
-import type { Metadata } from "next";
 import { StaffInvitationForm } from "@/components/identity/staff-invitation-form";
-import { requireViewer } from "@/lib/identity/current-viewer";
 import { listStaffInvitations } from "@/lib/identity/invitation-list";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 import { type LinkStatus, linkStatus } from "@/lib/identity/single-use-link";
-import { guardPage } from "@/lib/http/page-guard";
+import { guardedTitledPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 
 const STATUS_BADGES: Record<Exclude<LinkStatus, "unknown">, { label: string; severity?: "success" | "warning" | "info" }> = {
@@ -20,12 +18,12 @@ const STATUS_BADGES: Record<Exclude<LinkStatus, "unknown">, { label: string; sev
   expired: { label: "Expirée", severity: "warning" },
 };
 
-export const metadata: Metadata = { title: "Inviter des agents de l'ANS" };
+const guarded = guardedTitledPage("/pilotage/invitations", "Inviter des agents de l'ANS", (viewer) => listStaffInvitations(viewer));
+export const generateMetadata = guarded.generateMetadata;
 
 export default async function InvitationsPage({ searchParams }: { searchParams: Promise<{ annulation?: string }> }) {
-  const viewer = await requireViewer("/pilotage/invitations");
   const cancelled = (await searchParams).annulation;
-  const invitations = await guardPage(viewer, "/pilotage/invitations", () => listStaffInvitations(viewer));
+  const { record: invitations } = await guarded.load();
   const now = new Date();
 
   return (

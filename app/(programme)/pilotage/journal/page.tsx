@@ -5,20 +5,20 @@ import { PageLinks } from "@/components/dsfr/page-links";
 import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import type { Metadata } from "next";
 import { auditActionLabel, auditTargetLabel } from "@/lib/audit/action-labels";
 import { type AuditNames, describeAuditDetails } from "@/lib/audit/details";
 import { AUDIT_FILTER_MAX_LENGTH, searchAuditLog, ZAuditFilters } from "@/lib/audit/queries";
-import { requireViewer } from "@/lib/identity/current-viewer";
-import { guardPage } from "@/lib/http/page-guard";
+import { requirePermission } from "@/lib/access/policy";
+import { guardPage, guardedTitledPage } from "@/lib/http/page-guard";
 import { formatInteger } from "@/lib/format/numbers";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { filterResetHref, listQueryString, readListFilters } from "@/lib/http/list-filters";
 
-export const metadata: Metadata = { title: "Journal d'audit" };
+const guarded = guardedTitledPage("/pilotage/journal", "Journal d'audit", (viewer) => requirePermission(viewer, "audit:read"));
+export const generateMetadata = guarded.generateMetadata;
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const viewer = await requireViewer("/pilotage/journal");
+  const { viewer } = await guarded.load();
   const filters = readListFilters(ZAuditFilters, await searchParams);
   const { total, events, names, actions, pageCount } = await guardPage(viewer, "/pilotage/journal", () => searchAuditLog(viewer, filters));
   const query = (page: number) => `/pilotage/journal?${listQueryString({ ...filters, page })}`;

@@ -2,7 +2,6 @@ import { EmptyList } from "@/components/dsfr/empty-list";
 import { fr } from "@codegouvfr/react-dsfr";
 import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import { FilterSelect } from "@/components/forms/filter-select";
@@ -13,16 +12,19 @@ import { FOLLOW_UP_STAGE_LABELS } from "@/lib/follow-up/follow-up-stage";
 import { listFollowUps, ZFollowUpFilters } from "@/lib/follow-up/list-follow-ups";
 import { TIER_LABELS } from "@/lib/follow-up/verification-machine";
 import { formatInteger } from "@/lib/format/numbers";
-import { requireViewer } from "@/lib/identity/current-viewer";
-import { guardPage } from "@/lib/http/page-guard";
+import { requirePermission } from "@/lib/access/policy";
+import { guardPage, guardedTitledPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { filterResetHref, listQueryString, readListFilters } from "@/lib/http/list-filters";
 import { DownloadLink } from "@/components/dsfr/download-link";
 
-export const metadata: Metadata = { title: "Suivi des dossiers retenus" };
+const guarded = guardedTitledPage("/pilotage/suivi", "Suivi des dossiers retenus", (viewer) =>
+  requirePermission(viewer, "establishment:read-any"),
+);
+export const generateMetadata = guarded.generateMetadata;
 
 export default async function FollowUpBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const viewer = await requireViewer("/pilotage/suivi");
+  const { viewer } = await guarded.load();
   const filters = readListFilters(ZFollowUpFilters, await searchParams);
   const { total, rows, summary, waves, pageCount } = await guardPage(viewer, "/pilotage/suivi", () => listFollowUps(viewer, filters));
   const query = (changes: Record<string, string | number | undefined>) =>

@@ -1,21 +1,20 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@/components/dsfr/badge";
-import type { Metadata } from "next";
 import { RelaunchJobButton } from "@/components/jobs/relaunch-job-button";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardedTitledPage } from "@/lib/http/page-guard";
 import { getJobsOverview } from "@/lib/jobs/job-runs";
 import { formatParisDateTime } from "@/lib/time/paris";
 
-export const metadata: Metadata = { title: "Tâches de fond" };
+const guarded = guardedTitledPage("/pilotage/taches", "Tâches de fond", (viewer) => getJobsOverview(viewer));
+export const generateMetadata = guarded.generateMetadata;
 
 const dateOrDash = (date: Date | null) => (date ? formatParisDateTime(date) : "—");
 
 export default async function JobsPage() {
-  const path = "/pilotage/taches";
-  const viewer = await requireViewer(path);
-  const { jobs, failedRuns } = await guardPage(viewer, path, () => getJobsOverview(viewer));
+  const {
+    record: { jobs, failedRuns },
+  } = await guarded.load();
 
   return (
     <>

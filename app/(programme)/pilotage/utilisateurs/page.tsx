@@ -2,12 +2,10 @@ import { EmptyList } from "@/components/dsfr/empty-list";
 import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
 import { Badge } from "@/components/dsfr/badge";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { isReviewerRole } from "@/lib/access/viewer";
 import { RecoverAccessButton } from "@/components/identity/recover-access-button";
 import { StaffMemberActions } from "@/components/identity/staff-member-actions";
-import { requireViewer } from "@/lib/identity/current-viewer";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 import { listStaff, ZStaffFilters } from "@/lib/identity/users";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -16,13 +14,15 @@ import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { FilterSelect } from "@/components/forms/filter-select";
 import { formatCount } from "@/lib/format/numbers";
 import { filterResetHref, listQueryString, readListFilters, SEARCH_TEXT_MAX_LENGTH } from "@/lib/http/list-filters";
-import { guardPage } from "@/lib/http/page-guard";
+import { requirePermission } from "@/lib/access/policy";
+import { guardPage, guardedTitledPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 
-export const metadata: Metadata = { title: "Utilisateurs de l'ANS" };
+const guarded = guardedTitledPage("/pilotage/utilisateurs", "Utilisateurs de l'ANS", (viewer) => requirePermission(viewer, "user:manage"));
+export const generateMetadata = guarded.generateMetadata;
 
 export default async function StaffPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const viewer = await requireViewer("/pilotage/utilisateurs");
+  const { viewer } = await guarded.load();
   const filters = readListFilters(ZStaffFilters, await searchParams);
   const { total, rows, pageCount } = await guardPage(viewer, "/pilotage/utilisateurs", () => listStaff(viewer, filters));
 

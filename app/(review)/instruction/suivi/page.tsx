@@ -1,22 +1,20 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { OverdueBadge } from "@/components/dsfr/badge";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import { PageLinks } from "@/components/dsfr/page-links";
-import { listVerificationQueue, ZVerificationQueueQuery } from "@/lib/follow-up/list-verification-queue";
+import { listVerificationQueue, verificationQueueTiers, ZVerificationQueueQuery } from "@/lib/follow-up/list-verification-queue";
 import { TIER_LABELS, VERIFICATION_STATE_LABELS } from "@/lib/follow-up/verification-machine";
 import { regionName } from "@/lib/establishments/territories";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardPage, guardedTitledPage } from "@/lib/http/page-guard";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { readListFilters } from "@/lib/http/list-filters";
 
-export const metadata: Metadata = { title: "Déclarations de résultats à vérifier" };
+const guarded = guardedTitledPage("/instruction/suivi", "Déclarations de résultats à vérifier", verificationQueueTiers);
+export const generateMetadata = guarded.generateMetadata;
 
 export default async function VerificationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const path = "/instruction/suivi";
-  const viewer = await requireViewer(path);
+  const { viewer, path } = await guarded.load();
   const query = readListFilters(ZVerificationQueueQuery, await searchParams);
   const queue = await guardPage(viewer, path, () => listVerificationQueue(viewer, query));
   const tiers = queue.tiers.map((tier) => `l'${TIER_LABELS[tier]}`).join(" et ");

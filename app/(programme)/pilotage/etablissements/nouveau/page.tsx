@@ -1,21 +1,19 @@
-import type { Metadata } from "next";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 import { EstablishmentRegistrationForm } from "@/components/establishments/registration-form";
 import { requirePermission } from "@/lib/access/policy";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import { DEPARTMENT_OPTIONS } from "@/lib/establishments/territories";
-import { guardPage } from "@/lib/http/page-guard";
-import { requireViewer } from "@/lib/identity/current-viewer";
+import { guardedTitledPage } from "@/lib/http/page-guard";
 
-export const metadata: Metadata = { title: "Inscrire un établissement" };
+const guarded = guardedTitledPage("/pilotage/etablissements/nouveau", "Inscrire un établissement", (viewer) => {
+  requirePermission(viewer, "establishment:register");
+  return db.establishmentCategory.findMany({ orderBy: { label: "asc" }, select: { code: true, label: true } });
+});
+export const generateMetadata = guarded.generateMetadata;
 
 export default async function RegisterEstablishmentPage() {
-  const viewer = await requireViewer("/pilotage/etablissements/nouveau");
-  const categories = await guardPage(viewer, "/pilotage/etablissements/nouveau", async () => {
-    requirePermission(viewer, "establishment:register");
-    return db.establishmentCategory.findMany({ orderBy: { label: "asc" }, select: { code: true, label: true } });
-  });
+  const { record: categories } = await guarded.load();
 
   return (
     <>
