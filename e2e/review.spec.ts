@@ -231,7 +231,11 @@ test.describe("review", () => {
     await expectNoSeriousAccessibilityViolation(page);
     await page.getByRole("button", { name: "Enregistrer ma déclaration" }).click();
     await page.getByRole("button", { name: "Confirmer le conflit d'intérêts" }).click();
-    await expect(page.getByText("Votre déclaration de conflit d'intérêts est enregistrée")).toBeVisible();
+    const notice = page.getByText("Votre déclaration de conflit d'intérêts est enregistrée");
+    await expect(notice).toBeVisible();
+    // The button pressed is on the page left behind: the notice takes the focus, which says it once.
+    await expect(page.locator("main div[tabindex='-1']", { has: notice })).toBeFocused();
+    expect(await timesAnnounced(page, "Votre déclaration de conflit d'intérêts est enregistrée")).toBe(1);
     await expect(page.getByRole("link", { name: "Centre hospitalier des Liens" })).toHaveCount(0);
 
     // The titles of these pages name the establishment: the 404's does not.

@@ -1,5 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
 import { Badge } from "@/components/dsfr/badge";
 import { ReviewDeadlineBadge } from "@/components/review/review-deadline-badge";
 import { FilterField, FilterForm } from "@/components/forms/filter-form";
@@ -33,13 +33,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     <>
       <h1>Dossiers à instruire</h1>
       {query.conflit ? (
-        <Alert
-          as="h2"
-          severity="info"
-          className={fr.cx("fr-mb-3w")}
-          title="Votre déclaration de conflit d'intérêts est enregistrée"
-          description="L'attribution a pris fin : le dossier ne figure plus dans votre liste et un chargé de programme a été prévenu."
-        />
+        <ArrivalNotice message="Votre déclaration de conflit d'intérêts est enregistrée. L'attribution a pris fin : le dossier ne figure plus dans votre liste et un chargé de programme a été prévenu." />
       ) : null}
       {total === 0 ? (
         <p>Aucun dossier ne vous est attribué pour le moment.</p>
