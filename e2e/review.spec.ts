@@ -215,6 +215,23 @@ test.describe("review", () => {
     await expect.poll(panes).toMatchObject({ gridBeside: true, position: "sticky" });
   });
 
+  test("the reviewer's workspace nests every part of the dossier under its « Dossier » heading", async ({ page, context }) => {
+    const wave = await createReviewWave(e2eDb, { k: 1 });
+    const dossier = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD Les Sommaires" });
+    const reviewer = await createReviewer(e2eDb);
+    const assignment = await assign(dossier.id, reviewer.userId);
+    await e2eDb.conflictDeclaration.create({ data: { assignmentId: assignment.id, hasConflict: false } });
+    await e2eDb.review.create({ data: { assignmentId: assignment.id } });
+    await signInAs(context, reviewer.userId);
+
+    await page.goto(`/instruction/${assignment.id}`);
+    const pane = page.locator("section[aria-labelledby=dossier-titre]");
+    await expect(pane.getByRole("heading", { level: 2 })).toHaveText(["Dossier"]);
+    for (const name of ["Conformité des professionnels", "Historique", "Messages"]) {
+      await expect(pane.getByRole("heading", { name, level: 3 })).toBeVisible();
+    }
+  });
+
   test("a declared conflict removes access at once and tells the managers", async ({ page, context }) => {
     const wave = await createReviewWave(e2eDb, { k: 1 });
     const dossier = await createSubmittedDossier(e2eDb, wave, { name: "Centre hospitalier des Liens" });

@@ -198,7 +198,7 @@ export function DossierReadView({ dossier, figures }: { dossier: Dossier; figure
         })}
       </section>
 
-      <DossierIndicatorsSection figures={figures} />
+      <DossierIndicatorsSection figures={figures} headingAs="h3" />
 
       <section className={fr.cx("fr-mt-4w")} aria-labelledby="historique-titre">
         <h3 id="historique-titre" className={fr.cx("fr-h5")}>

@@ -4,13 +4,18 @@ import type { DossierIndicators } from "@/lib/roster/get-dossier-indicators";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { IndicatorFigures } from "./indicator-figures";
 
-/** The roster's figures inside a dossier: frozen at submission, or live with a word on when they freeze. */
-export function DossierIndicatorsSection({ figures }: { figures: DossierIndicators }) {
+/**
+ * The roster's figures inside a dossier: frozen at submission, or live with a word on when they freeze.
+ * `headingAs`: the level its heading takes where it is shown (RGAA 9.1), a part of the dossier page
+ * or, in the reviewer's workspace, one of the dossier's parts under its « Dossier » heading.
+ */
+export function DossierIndicatorsSection({ figures, headingAs }: { figures: DossierIndicators; headingAs: "h2" | "h3" }) {
+  const Heading = headingAs;
   return (
     <section className={fr.cx("fr-mt-6w")} aria-labelledby="indicateurs-titre">
-      <h2 id="indicateurs-titre" className={fr.cx("fr-h4")}>
+      <Heading id="indicateurs-titre" className={fr.cx(headingAs === "h2" ? "fr-h4" : "fr-h5")}>
         Conformité des professionnels
-      </h2>
+      </Heading>
       {figures.frozenAt ? (
         <p>
           Chiffres figés au dépôt du dossier, le {formatParisDateTime(figures.frozenAt)} (heure de Paris) : ce sont ceux de l&apos;accusé de

@@ -205,7 +205,7 @@ export default async function DossierPage({ params }: Props) {
         </div>
       </div>
 
-      <DossierIndicatorsSection figures={figures} />
+      <DossierIndicatorsSection figures={figures} headingAs="h2" />
 
       {reviewFollowUp ? <ReviewFollowUp followUp={reviewFollowUp} /> : null}
 
