@@ -417,6 +417,9 @@ test.describe("passkeys for ANS staff", () => {
     await authenticator.override({ isBadUV: true });
     await signInWithKey(page);
     await expect(page.getByRole("alert").filter({ hasText: "cette clé n'a pas pu être vérifiée" })).toBeVisible();
+    // The button, disabled while the key answered, takes the focus back: the alert says the refusal,
+    // and the keyboard resumes where it was, not from the top of the page.
+    await expect(page.getByRole("button", { name: "Se connecter avec une clé d'accès" }).last()).toBeFocused();
     const reasons = (await auditActions(started))
       .filter((event) => event.action === "auth.sign_in_failed")
       .map((event) => (event.details as { reason: string }).reason);

@@ -4,7 +4,8 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { Route } from "next";
 import { useRouter } from "next/navigation";
-import { type ReactNode, useState } from "react";
+import { type MouseEvent, type ReactNode, useState } from "react";
+import { useFocusBack } from "@/components/forms/use-focus-back";
 import { ACCOUNT_DISABLED } from "@/lib/identity/sign-in-messages";
 import { signInWithPasskey } from "./passkey-ceremonies";
 
@@ -16,8 +17,12 @@ export function PasskeySignInButton({ returnTo, lostKeyHint }: { returnTo: Route
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Disabled while the key answers, the button drops the focus: a refusal gives it back (the alert
+  // says why), so that a keyboard user tries again from where they were, not from the top of the page.
+  const focusBackTo = useFocusBack(pending);
 
-  async function onClick() {
+  async function onClick(event: MouseEvent<HTMLButtonElement>) {
+    focusBackTo(event.currentTarget);
     setPending(true);
     setError(null);
     try {
