@@ -555,7 +555,7 @@ test.describe("review", () => {
     await expectNoSeriousAccessibilityViolation(page);
   });
 
-  test("the queue puts the work still to do first, counts the whole workload, and says when a filter leaves nothing", async ({
+  test("the queue puts the work still to do first, counts the whole workload with a review no longer expected apart, and says when a filter leaves nothing", async ({
     page,
     context,
   }) => {
@@ -577,14 +577,21 @@ test.describe("review", () => {
       where: { id: (await assign(sooner.id, reviewer.userId)).id },
       data: { dueAt: dueAt("2999-02-01") },
     });
+    // A draft left when a manager closed the dossier's review: no longer expected, not « à faire ».
+    const closed = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD Clos à la Main" });
+    await e2eDb.reviewerAssignment.update({
+      where: { id: (await assign(closed.id, reviewer.userId)).id },
+      data: { dueAt: dueAt("2999-04-01"), review: { create: { status: "DRAFT" } } },
+    });
+    await e2eDb.application.update({ where: { id: closed.id }, data: { state: "SCORED" } });
     await signInAs(context, reviewer.userId);
 
     await page.goto("/instruction");
-    await expect(page.getByRole("status").filter({ hasText: "dossiers sur 3" })).toHaveText(
-      "3 dossiers sur 3 – 1 évaluation transmise, 2 à faire",
+    await expect(page.getByRole("status").filter({ hasText: "dossiers sur 4" })).toHaveText(
+      "4 dossiers sur 4 – 1 évaluation transmise, 2 à faire, 1 plus attendue",
     );
     const table = page.getByRole("table", { name: "Dossiers qui vous sont attribués" });
-    await expect(table.getByRole("link")).toHaveText(["EHPAD Plus Tôt", "EHPAD Plus Tard", "EHPAD Déjà Évalué"]);
+    await expect(table.getByRole("link")).toHaveText(["EHPAD Plus Tôt", "EHPAD Plus Tard", "EHPAD Déjà Évalué", "EHPAD Clos à la Main"]);
     // Due dates are Paris time, said in the header: an ARS reviewer overseas would read them as local.
     await expect(table.getByRole("columnheader", { name: "Échéance (heure de Paris)" })).toBeVisible();
 
@@ -594,13 +601,13 @@ test.describe("review", () => {
     // Back to the whole list, in the order chosen.
     await page.getByRole("link", { name: "Voir tous vos dossiers" }).click();
     await expect(page).toHaveURL(/\/instruction\?tri=etablissement$/);
-    await expect(table.getByRole("link")).toHaveCount(3);
+    await expect(table.getByRole("link")).toHaveCount(4);
 
     // A tier without a dossier leaves the filters in place, and the counts still the whole workload.
     await page.goto("/instruction?niveau=REGIONAL");
     await expect(page.getByText("Aucun dossier ne correspond à ces filtres.")).toBeVisible();
-    await expect(page.getByRole("status").filter({ hasText: "dossier sur 3" })).toHaveText(
-      "0 dossier sur 3 – 1 évaluation transmise, 2 à faire",
+    await expect(page.getByRole("status").filter({ hasText: "dossier sur 4" })).toHaveText(
+      "0 dossier sur 4 – 1 évaluation transmise, 2 à faire, 1 plus attendue",
     );
     await expect(page.getByLabel("Niveau")).toHaveValue("REGIONAL");
   });

@@ -10,7 +10,7 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { ApplicationState, ReviewTier } from "@/lib/db/generated/enums";
 import { effectiveDueAt } from "@/lib/review/due-dates";
-import { assignmentStanding, reviewDeadline } from "@/lib/review/review-states";
+import { assignmentStanding, countsAsAssigned, reviewDeadline } from "@/lib/review/review-states";
 import type { RosterClient } from "@/lib/roster/establishment-indicators";
 import { type DashboardScope, establishmentScope } from "./filters";
 
@@ -35,7 +35,7 @@ export function tallyReviewProgress(groups: readonly AssignmentGroup[], now: Dat
     const tier = progress.get(group.tier)!;
     const standing = assignmentStanding(group);
     if (standing === "CONFLICT") tier.conflicts += group.count;
-    if (standing === "CONFLICT" || standing === "CLOSED") continue;
+    if (!countsAsAssigned(standing)) continue;
     tier.assigned += group.count;
     if (standing === "SUBMITTED") tier.submitted += group.count;
     if (reviewDeadline({ ...group, dueAt: effectiveDueAt(group, group) }, now) === "OVERDUE") tier.overdue += group.count;

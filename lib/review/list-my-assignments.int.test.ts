@@ -68,6 +68,8 @@ describe("a reviewer's queue", () => {
       ["EHPAD Clos à la Main", "CLOSED", "NOT_EXPECTED"],
     ]);
     expect(queue.items.every((item) => item.projectTitle === null)).toBe(true);
+    // The summary counts it apart: not « à faire » (ADR 0007), as the dashboard does not count it assigned.
+    expect(queue).toMatchObject({ total: 2, submitted: 0, toDo: 1, noLongerExpected: 1 });
     expect((await listMyAssignments(reviewer, ZQueueFilters.parse({ statut: "OVERDUE" }))).items).toHaveLength(1);
 
     // Its page neither expects it nor calls it overdue, and says why nothing can be declared on it any more.

@@ -6,7 +6,7 @@ import { assignmentsVisibleTo } from "@/lib/access/visibility";
 import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/establishments/territories";
 import { effectiveDueAt } from "./due-dates";
-import { type AssignmentStanding, assignmentStanding, isPendingStanding, reviewDeadline } from "./review-states";
+import { type AssignmentStanding, assignmentStanding, isPendingStanding, reviewDeadline, workloadSummary } from "./review-states";
 
 /** The queue lists live assignments only: a declared conflict ended its assignment. */
 export type AssignmentStatus = Exclude<AssignmentStanding, "CONFLICT">;
@@ -101,6 +101,5 @@ export async function listMyAssignments(viewer: Viewer, filters: TQueueFilters, 
       a.wave.localeCompare(b.wave, "fr") || a.establishment.name.localeCompare(b.establishment.name, "fr"),
   }[filters.tri];
   const waves = [...new Map(items.map((item) => [item.waveId, item.wave])).entries()].map(([id, title]) => ({ id, title }));
-  const submitted = items.filter((item) => item.status === "SUBMITTED").length;
-  return { items: filtered.sort(compare), total: items.length, submitted, waves };
+  return { items: filtered.sort(compare), total: items.length, ...workloadSummary(items.map((item) => item.status)), waves };
 }

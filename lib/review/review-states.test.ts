@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ApplicationState } from "@/lib/db/generated/enums";
 import { parisDateTime } from "@/lib/time/paris";
-import { reviewDeadline } from "./review-states";
+import { type AssignmentStanding, countsAsAssigned, reviewDeadline, workloadSummary } from "./review-states";
 
 const DUE = parisDateTime("2026-12-04T18:00");
 const AFTER = parisDateTime("2026-12-07T09:00");
@@ -36,5 +36,14 @@ describe("reviewDeadline", () => {
 
   it("never calls late a review the reviewer cannot yet work on (dossier only « Déposé »)", () => {
     expect(reviewDeadline(draft("SUBMITTED"), AFTER)).toBe("ON_TIME");
+  });
+});
+
+describe("workloadSummary", () => {
+  it("counts a review no longer expected apart: neither done nor to do, nor among the assigned ones", () => {
+    const standings: AssignmentStanding[] = ["SUBMITTED", "SUBMITTED", "TO_DECLARE", "IN_PROGRESS", "CLOSED"];
+    expect(workloadSummary(standings)).toEqual({ submitted: 2, toDo: 2, noLongerExpected: 1 });
+    expect(standings.filter(countsAsAssigned)).toHaveLength(4);
+    expect(countsAsAssigned("CONFLICT")).toBe(false);
   });
 });

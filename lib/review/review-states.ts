@@ -37,6 +37,27 @@ export function isPendingStanding(standing: AssignmentStanding): boolean {
 }
 
 /**
+ * A review counted among the assigned ones (ADR 0007): transmitted or still to do. Neither one a
+ * declared conflict ended nor one left undone when its dossier left review (« CLOSED ») is.
+ */
+export function countsAsAssigned(standing: AssignmentStanding): boolean {
+  return standing === "SUBMITTED" || isPendingStanding(standing);
+}
+
+/**
+ * A reviewer's workload as their list sums it up: the reviews transmitted, those still to do, and
+ * those no longer expected, counted apart so that « à faire » is only the work still awaited.
+ */
+export function workloadSummary(standings: readonly AssignmentStanding[]) {
+  const count = (keep: (standing: AssignmentStanding) => boolean) => standings.filter(keep).length;
+  return {
+    submitted: count((standing) => standing === "SUBMITTED"),
+    toDo: count(isPendingStanding),
+    noLongerExpected: count((standing) => standing === "CLOSED"),
+  };
+}
+
+/**
  * The states in which the reviewer can work on their review (the sheet is editable, reminders go out):
  * only there does its due date run. Asked for information (« Complément demandé »), the dossier waits
  * for the establishment: the sheet is read-only, the review still expected but not late.

@@ -26,7 +26,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const { viewer } = await guarded.load();
   const query = await searchParams;
   const filters = ZQueueFilters.parse(query);
-  const { items, total, submitted, waves } = await guardPage(viewer, "/instruction", () => listMyAssignments(viewer, filters));
+  const { items, total, submitted, toDo, noLongerExpected, waves } = await guardPage(viewer, "/instruction", () =>
+    listMyAssignments(viewer, filters),
+  );
   const resetHref = filterResetHref("/instruction", ZQueueFilters, filters, ["vague", "niveau", "statut"]);
 
   return (
@@ -64,7 +66,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             </FilterField>
           </FilterForm>
           <p role="status">
-            {`${formatCount(items.length, "dossier", "dossiers")} sur ${total} – ${formatCount(submitted, "évaluation transmise", "évaluations transmises")}, ${total - submitted} à faire`}
+            {`${formatCount(items.length, "dossier", "dossiers")} sur ${total} – ${formatCount(submitted, "évaluation transmise", "évaluations transmises")}, ${toDo} à faire${noLongerExpected > 0 ? `, ${formatCount(noLongerExpected, "plus attendue", "plus attendues")}` : ""}`}
           </p>
           {items.length === 0 ? (
             <p>
