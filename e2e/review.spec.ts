@@ -6,6 +6,7 @@ import { E2E_BASE_URL } from "./fixtures/environment";
 import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 import { objectiveAnchor } from "@/lib/applications/anchors";
+import { dossierReference } from "@/lib/applications/dossier-reference";
 import { VirtualAuthenticator } from "./fixtures/webauthn";
 import { addSubmittedReviews, completeSheet, createReviewer, createReviewWave, createSubmittedDossier, createUser } from "@/test/factories";
 import { createStaffInvitation } from "./fixtures/invitations";
@@ -794,6 +795,57 @@ test.describe("review", () => {
     expect(stored.staffRole).toBe("REGIONAL_REVIEWER");
     expect(stored.reviewerRegions.map((region) => region.regionCode)).toEqual(["53"]);
     expect(stored.affiliations.map((affiliation) => [affiliation.kind, affiliation.reference])).toEqual([["FINESS", "690781810"]]);
+  });
+
+  test("an affiliation matching a dossier already assigned is said on saving the profile, and flagged on the assignment page with any override's reason", async ({
+    page,
+    context,
+  }) => {
+    const wave = await createReviewWave(e2eDb, { k: 1 });
+    const sources = await createSubmittedDossier(e2eDb, wave, { name: "IME Les Sources" });
+    const arc = await createSubmittedDossier(e2eDb, wave, { name: "EEAP L'Arc-en-Ciel" });
+    const ej = async (dossier: { establishment: { id: string } }) =>
+      (await e2eDb.establishment.findUniqueOrThrow({ where: { id: dossier.establishment.id } })).finessEj;
+    const thomas = await createReviewer(e2eDb, { name: "Thomas Lien" });
+    const karim = await createReviewer(e2eDb, { name: "Karim Dérogé", affiliations: [{ kind: "FINESS", reference: await ej(arc) }] });
+    await assign(sources.id, thomas.userId);
+    // Assigned by a manager despite the flag, with the reason written then.
+    await e2eDb.reviewerAssignment.create({
+      data: {
+        applicationId: arc.id,
+        reviewerId: karim.userId,
+        tier: "NATIONAL",
+        flags: ["ESTABLISHMENT_FINESS"],
+        overrideReason: "Seul expert disponible.",
+      },
+    });
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+
+    await page.goto(`/pilotage/utilisateurs/${thomas.userId}`);
+    await waitForHydration(page.getByRole("button", { name: "Ajouter un lien" }));
+    await page.getByRole("button", { name: "Ajouter un lien" }).click();
+    await page.getByLabel("FINESS, SIRET ou code région").fill(await ej(sources));
+    await page.getByLabel("Depuis le").fill("2015-01-01");
+    await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
+    const { number } = await e2eDb.application.findUniqueOrThrow({ where: { id: sources.id }, select: { number: true } });
+    await expect(page.getByText("Fiche enregistrée.")).toHaveText(
+      `Fiche enregistrée. Ces liens d'intérêts concernent un dossier déjà attribué à Thomas Lien (${dossierReference(number)} « IME Les Sources ») : vérifiez-le sur la page d'attribution de sa vague.`,
+    );
+
+    await page.goto(`/pilotage/vagues/${wave.waveId}/attribution?vue=tous`);
+    await expect(page.getByText("⚠ 2 attributions ont un lien d'intérêts détecté")).toBeVisible();
+    const table = page.getByRole("table", { name: "Dossiers du niveau national" });
+    const instructors = (name: string) => table.getByRole("row").filter({ hasText: name }).getByRole("listitem");
+    await expect(instructors("IME Les Sources")).toContainText("Thomas Lien");
+    await expect(instructors("IME Les Sources")).toContainText(
+      "⚠ Lien d'intérêts détecté : Employeur : l'établissement ou son entité juridique (FINESS)",
+    );
+    await expect(instructors("IME Les Sources")).not.toContainText("dérogation");
+    await expect(instructors("EEAP L'Arc-en-Ciel")).toContainText(
+      "⚠ Lien d'intérêts détecté : Employeur : l'établissement ou son entité juridique (FINESS)Attribué par dérogation : « Seul expert disponible. »",
+    );
+    await expectNoSeriousAccessibilityViolation(page);
   });
 });
 

@@ -34,9 +34,10 @@ export function ReviewerProfileForm({ userId, defaultValues }: { userId: string;
   const { onSubmit, result } = useApiSubmit(
     form,
     async (values) => {
-      await callApi(`/api/users/${userId}/reviewer-profile`, "PUT", values);
+      const { warning } = await callApi<{ warning: string | null }>(`/api/users/${userId}/reviewer-profile`, "PUT", values);
       router.refresh();
-      return "Fiche enregistrée.";
+      // Affiliations that flag dossiers already assigned: said with the save, the assignment page flags them.
+      return warning ? `Fiche enregistrée. ${warning}` : "Fiche enregistrée.";
     },
     { reportInvalid: true },
   );

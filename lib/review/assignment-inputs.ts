@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { groupBy } from "@/lib/decisions/group-by";
 import { AppError } from "@/lib/errors/app-error";
 import type { PlanDossier, PlanReviewer } from "./assignment-plan";
-import { type ConflictFlag, conflictIndex, lookBackHorizon } from "./conflicts";
+import { type ConflictFlag, conflictDossier, conflictIndex, lookBackHorizon } from "./conflicts";
 import { IN_REVIEW_STATES } from "./review-states";
 
 type Reader = Pick<Db, "wave" | "application" | "user" | "reviewerAssignment" | "conflictDeclaration">;
@@ -56,6 +56,7 @@ export async function loadAssignmentInputs(client: Reader, waveId: string, tier:
             reviewerId: true,
             tier: true,
             dueAt: true,
+            overrideReason: true,
             conflict: { select: { hasConflict: true } },
             review: { select: { status: true } },
           },
@@ -104,17 +105,12 @@ export async function loadAssignmentInputs(client: Reader, waveId: string, tier:
   const planDossiers: PlanDossier[] = dossiers.map((dossier) => {
     const live = dossier.assignments.filter((assignment) => assignment.conflict?.hasConflict !== true);
     const dossierFlags = index.flagsFor(
-      {
-        finessEj: dossier.establishment.finessEj,
-        finessEt: dossier.establishment.finessEt,
-        siret: dossier.establishment.siret,
-        regionCode: dossier.establishment.regionCode,
-        partnerSirets: dossier.partners.flatMap((partner) => (partner.siret ? [partner.siret] : [])),
-        reviewedRegionally: live.some((assignment) => assignment.tier === "REGIONAL"),
-        conflictDeclaredBy: (declaredWith.get(dossier.establishmentId) ?? [])
+      conflictDossier(
+        dossier,
+        (declaredWith.get(dossier.establishmentId) ?? [])
           .filter((declared) => declared.applicationId !== dossier.id)
           .map((declared) => declared.reviewerId),
-      },
+      ),
       tier,
     );
     flags.set(dossier.id, dossierFlags);

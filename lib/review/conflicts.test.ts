@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Affiliation, type ConflictDossier, conflictIndex, detectConflicts } from "./conflicts";
+import { type Affiliation, type ConflictDossier, conflictDossier, conflictIndex, detectConflicts, newlyFlaggedPairs } from "./conflicts";
 
 const NOW = new Date("2026-11-29T10:00:00Z");
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -95,5 +95,46 @@ describe("conflict detection", () => {
     for (const at of ["2027-03-30T23:30:00Z", "2027-03-31T10:00:00Z"])
       expect(detectConflicts([endedThreeYearsAgo], DOSSIER, "NATIONAL", new Date(at)), at).toEqual(["ESTABLISHMENT_FINESS"]);
     expect(detectConflicts([endedThreeYearsAgo], DOSSIER, "NATIONAL", new Date("2027-03-31T22:30:00Z"))).toEqual([]);
+  });
+
+  it("reads a dossier's regional review from its live regional assignments only", () => {
+    const application = (assignments: Array<{ tier: "REGIONAL" | "NATIONAL"; conflict: { hasConflict: boolean } | null }>) => ({
+      establishment: { finessEj: "690781810", finessEt: "750712184", siret: null, regionCode: "84" },
+      partners: [{ siret: "44306184100047" }, { siret: null }],
+      assignments,
+    });
+    expect(conflictDossier(application([{ tier: "REGIONAL", conflict: null }]))).toEqual({
+      ...DOSSIER,
+      siret: null,
+      reviewedRegionally: true,
+      conflictDeclaredBy: [],
+    });
+    expect(conflictDossier(application([{ tier: "REGIONAL", conflict: { hasConflict: true } }])).reviewedRegionally).toBe(false);
+    expect(conflictDossier(application([{ tier: "NATIONAL", conflict: null }])).reviewedRegionally).toBe(false);
+  });
+});
+
+describe("pairs already assigned that a change of affiliations flags", () => {
+  const pair = (fields: Partial<Parameters<typeof newlyFlaggedPairs>[0][number]> = {}) => ({
+    tier: "NATIONAL" as const,
+    state: "UNDER_REVIEW" as const,
+    hasConflict: false,
+    dossier: DOSSIER,
+    ...fields,
+  });
+  const formerEmployer = affiliation("FINESS", "690781810", "2010-01-01", "2025-06-30");
+
+  it("are those the new affiliations flag with the rule of the candidates, reviews transmitted included", () => {
+    const pairs = [pair(), pair({ hasConflict: null }), pair({ dossier: { ...DOSSIER, finessEj: "130783236", finessEt: "130783236" } })];
+    expect(newlyFlaggedPairs(pairs, [], [formerEmployer], NOW)).toEqual(pairs.slice(0, 2));
+    // As the assignment page does: the same pair flagged there as a candidate.
+    expect(detectConflicts([formerEmployer], DOSSIER, "NATIONAL", NOW)).toEqual(["ESTABLISHMENT_FINESS"]);
+  });
+
+  it("leave out a pair already flagged before, one a declared conflict ended, and one on a dossier out of review", () => {
+    expect(newlyFlaggedPairs([pair()], [formerEmployer], [formerEmployer, affiliation("SIRET", "44306184100013")], NOW)).toEqual([]);
+    expect(newlyFlaggedPairs([pair({ hasConflict: true }), pair({ state: "SCORED" })], [], [formerEmployer], NOW)).toEqual([]);
+    // A tie ended over three years ago flags nothing.
+    expect(newlyFlaggedPairs([pair()], [], [affiliation("FINESS", "690781810", "2000-01-01", "2020-01-01")], NOW)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
-import type { AffiliationKind, ReviewTier } from "@/lib/db/generated/enums";
+import type { AffiliationKind, ApplicationState, ReviewTier } from "@/lib/db/generated/enums";
 import { addYears, parisToday, toDay } from "@/lib/roster/dates";
+import { isInReview } from "./review-states";
 
 /**
  * Conflict detection: which (reviewer, dossier) pairs must not be assigned without a manager's
@@ -41,6 +42,31 @@ export type ConflictDossier = {
   /** Reviewers who declared a conflict with the establishment on another of its dossiers, within the look-back window. */
   conflictDeclaredBy: readonly string[];
 };
+
+/**
+ * A dossier as detection reads it, from its establishment, its partners and its assignments: its
+ * ARS reviewed it regionally when a regional assignment is live (no declared conflict ended it).
+ */
+export function conflictDossier(
+  application: {
+    establishment: { finessEj: string; finessEt: string; siret: string | null; regionCode: string };
+    partners: ReadonlyArray<{ siret: string | null }>;
+    assignments: ReadonlyArray<{ tier: ReviewTier; conflict: { hasConflict: boolean } | null }>;
+  },
+  conflictDeclaredBy: readonly string[] = [],
+): ConflictDossier {
+  return {
+    finessEj: application.establishment.finessEj,
+    finessEt: application.establishment.finessEt,
+    siret: application.establishment.siret,
+    regionCode: application.establishment.regionCode,
+    partnerSirets: application.partners.flatMap((partner) => (partner.siret ? [partner.siret] : [])),
+    reviewedRegionally: application.assignments.some(
+      (assignment) => assignment.tier === "REGIONAL" && assignment.conflict?.hasConflict !== true,
+    ),
+    conflictDeclaredBy,
+  };
+}
 
 /** The earliest moment a tie still counts from at `now`. */
 export function lookBackHorizon(now: Date): Date {
@@ -128,4 +154,17 @@ export function conflictIndex(reviewers: ReadonlyArray<{ id: string; affiliation
       return result;
     },
   };
+}
+
+/**
+ * Among the pairs a reviewer holds on the assignment page (live, on a dossier in review), those a
+ * change of their affiliations newly flags: flagged by the new ones, not by the old. The page flags
+ * them from then on with `detectConflicts`, as it flags a candidate; the manager who saved the
+ * change is told at once, since only they can judge whether the tie still holds.
+ */
+export function newlyFlaggedPairs<
+  T extends { tier: ReviewTier; state: ApplicationState; hasConflict: boolean | null; dossier: ConflictDossier },
+>(pairs: readonly T[], before: readonly Affiliation[], after: readonly Affiliation[], now: Date): T[] {
+  const flagged = (affiliations: readonly Affiliation[], pair: T) => detectConflicts(affiliations, pair.dossier, pair.tier, now).length > 0;
+  return pairs.filter((pair) => pair.hasConflict !== true && isInReview(pair.state) && flagged(after, pair) && !flagged(before, pair));
 }

@@ -23,8 +23,8 @@ export const ZBoardFilters = z.object({
 /**
  * The managers' assignment board for one wave and tier: each assignable dossier with its live
  * reviewers (status, due date, overdue), the conflicts that ended assignments, how many it still
- * needs, and the reviewers one may add (load and detected flags); the reviewers' loads; and the
- * reviews overdue in every tier of the wave.
+ * needs, the links of interests detected on its assigned pairs, and the reviewers one may add (load
+ * and detected flags); the reviewers' loads; and the reviews overdue in every tier of the wave.
  */
 export async function getAssignmentBoard(viewer: Viewer, waveId: string, filters: z.infer<typeof ZBoardFilters>, now = new Date()) {
   requirePermission(viewer, "reviewer:assign");
@@ -44,6 +44,7 @@ export async function getAssignmentBoard(viewer: Viewer, waveId: string, filters
     const plan = inputs.planDossiers[index]!;
     const flags = inputs.flags.get(dossier.id)!;
     const inTier = dossier.assignments.filter((assignment) => assignment.tier === tier);
+    const flagLabels = (reviewerId: string) => (flags.get(reviewerId) ?? []).map((flag) => CONFLICT_FLAG_LABELS[flag]);
     return {
       id: dossier.id,
       state: dossier.state,
@@ -64,6 +65,10 @@ export async function getAssignmentBoard(viewer: Viewer, waveId: string, filters
           status,
           dueAt: facts.dueAt,
           deadline: reviewDeadline(facts, now),
+          // The rule that flags a candidate flags a pair already assigned too: an affiliation saved
+          // since, or the one the manager overrode, whose reason stays beside it.
+          flags: flagLabels(assignment.reviewerId),
+          overrideReason: assignment.overrideReason,
         };
       }),
       conflicts: inTier
@@ -79,7 +84,7 @@ export async function getAssignmentBoard(viewer: Viewer, waveId: string, filters
           id: reviewer.id,
           name: reviewer.displayName,
           load: inputs.loadOf.get(reviewer.id) ?? 0,
-          flags: (flags.get(reviewer.id) ?? []).map((flag) => CONFLICT_FLAG_LABELS[flag]),
+          flags: flagLabels(reviewer.id),
         })),
     };
   });
@@ -131,6 +136,7 @@ export async function getAssignmentBoard(viewer: Viewer, waveId: string, filters
       dossiers: rows.length,
       complete: rows.filter((row) => row.missing === 0).length,
       needing: rows.filter((row) => row.missing > 0).length,
+      flaggedAssignments: rows.reduce((sum, row) => sum + row.assignments.filter((assignment) => assignment.flags.length > 0).length, 0),
     },
     rows: shown.slice((page - 1) * BOARD_PAGE_SIZE, page * BOARD_PAGE_SIZE),
     page,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignmentsOutsideProfile, type HeldAssignment, outsideProfileMessage } from "./profile-coverage";
+import { assignmentsOutsideProfile, type HeldAssignment, newlyFlaggedMessage, outsideProfileMessage } from "./profile-coverage";
 
 const held = (fields: Partial<HeldAssignment>): HeldAssignment => ({
   tier: "REGIONAL",
@@ -44,6 +44,18 @@ describe("assignments a new reviewer profile would not cover", () => {
     expect(outsideProfileMessage(five)).toContain("5 dossiers à évaluer");
     expect(outsideProfileMessage(five)).toContain(
       "(HC-00001 « EHPAD A », HC-00002 « EHPAD B », HC-00003 « EHPAD C » et 2 autres) : retirez-les-lui",
+    );
+  });
+});
+
+describe("the warning of pairs already assigned that new affiliations flag", () => {
+  it("names the reviewer, the dossiers, and where to check them", () => {
+    expect(newlyFlaggedMessage([held({})], "Karim Benali")).toBe(
+      "Ces liens d'intérêts concernent un dossier déjà attribué à Karim Benali (HC-00042 « EHPAD Les Tilleuls ») : vérifiez-le sur la page d'attribution de sa vague.",
+    );
+    const two = [held({}), held({ reference: "HC-00043", establishment: "IME Les Sources" })];
+    expect(newlyFlaggedMessage(two, "Karim Benali")).toBe(
+      "Ces liens d'intérêts concernent 2 dossiers déjà attribués à Karim Benali (HC-00042 « EHPAD Les Tilleuls », HC-00043 « IME Les Sources ») : vérifiez-les sur la page d'attribution de leur vague.",
     );
   });
 });

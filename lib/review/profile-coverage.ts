@@ -30,11 +30,25 @@ export function assignmentsOutsideProfile(
   return assignments.filter((assignment) => isPendingStanding(assignmentStanding(assignment)) && !covers(assignment));
 }
 
+/** The first three dossiers, by reference and establishment, and how many more. */
+function namedDossiers(assignments: ReadonlyArray<Pick<HeldAssignment, "reference" | "establishment">>): string {
+  const names = assignments.slice(0, 3).map((assignment) => `${assignment.reference} « ${assignment.establishment} »`);
+  const more = assignments.length > 3 ? ` et ${assignments.length - 3} autre${assignments.length > 4 ? "s" : ""}` : "";
+  return `${names.join(", ")}${more}`;
+}
+
 /** The refusal that names them, in French (the first three dossiers, by reference and establishment). */
 export function outsideProfileMessage(outside: readonly HeldAssignment[]): string {
-  const names = outside.slice(0, 3).map((assignment) => `${assignment.reference} « ${assignment.establishment} »`);
-  const more = outside.length > 3 ? ` et ${outside.length - 3} autre${outside.length > 4 ? "s" : ""}` : "";
   const [count, them] =
     outside.length > 1 ? [`${outside.length} dossiers à évaluer`, "retirez-les-lui"] : ["un dossier à évaluer", "retirez-le-lui"];
-  return `Cet instructeur a ${count} que ce rôle ou ces régions ne couvrent plus (${names.join(", ")}${more}) : ${them} depuis la page de chaque dossier, puis changez son profil.`;
+  return `Cet instructeur a ${count} que ce rôle ou ces régions ne couvrent plus (${namedDossiers(outside)}) : ${them} depuis la page de chaque dossier, puis changez son profil.`;
+}
+
+/** What the manager is told of the pairs a change of affiliations newly flags (`newlyFlaggedPairs`), in French. */
+export function newlyFlaggedMessage(flagged: ReadonlyArray<Pick<HeldAssignment, "reference" | "establishment">>, reviewer: string): string {
+  const [count, them] =
+    flagged.length > 1
+      ? [`${flagged.length} dossiers déjà attribués`, "vérifiez-les sur la page d'attribution de leur vague"]
+      : ["un dossier déjà attribué", "vérifiez-le sur la page d'attribution de sa vague"];
+  return `Ces liens d'intérêts concernent ${count} à ${reviewer} (${namedDossiers(flagged)}) : ${them}.`;
 }

@@ -5,6 +5,7 @@ import { resetDatabase, testDb } from "@/test/integration/database";
 import { assignReviewer } from "./assign-reviewer";
 import { applyAutomaticAssignment, previewAutomaticAssignment } from "./automatic-assignment";
 import { declareInterests } from "./declare-interests";
+import { getAssignmentBoard, ZBoardFilters } from "./get-assignment-board";
 import { getReviewWorkspace } from "./get-review-workspace";
 import { reopenReview } from "./reopen-review";
 import { saveReview } from "./save-review";
@@ -314,6 +315,16 @@ describe("review use cases", () => {
       establishment: dossier.establishment.name,
       reviewer: former.displayName,
     });
+    // The assignment page keeps flagging the pair, with the reason the manager gave.
+    const board = await getAssignmentBoard(manager, wave.waveId, ZBoardFilters.parse({ vue: "tous" }));
+    expect(board.rows.find((row) => row.id === dossier.id)?.assignments).toEqual([
+      expect.objectContaining({
+        reviewer: former.displayName,
+        flags: ["Employeur : l'établissement ou son entité juridique (FINESS)"],
+        overrideReason: "Seule experte disponible ; départ il y a un an, sans lien avec le projet.",
+      }),
+    ]);
+    expect(board.counts.flaggedAssignments).toBe(1);
   });
 
   it("carries a conflict declared with an establishment to its dossier in another wave; a partner tie or a declaration over 3 years old does not", async () => {

@@ -4,6 +4,8 @@ import { resetDatabase, testDb } from "@/test/integration/database";
 import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier, programmeManager } from "@/test/factories";
 import { assignReviewer } from "./assign-reviewer";
 import { declareInterests } from "./declare-interests";
+import { getAssignmentBoard, ZBoardFilters } from "./get-assignment-board";
+import { ZReviewerProfileInput } from "./reviewer-profile-schema";
 import { saveReview } from "./save-review";
 import { saveReviewerProfile } from "./save-reviewer-profile";
 import { submitReview } from "./submit-review";
@@ -50,5 +52,55 @@ describe("a reviewer's profile", () => {
     await save("REVIEWER", []);
     expect((await testDb.user.findUniqueOrThrow({ where: { id: ars.userId } })).staffRole).toBe("REVIEWER");
     expect(await testDb.auditEvent.count({ where: { action: "reviewer.profile_changed", targetId: ars.userId } })).toBe(2);
+  });
+
+  it("says on saving which dossiers already assigned a new affiliation flags, and the assignment page flags them from then on", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createReviewWave(testDb, { k: 1 });
+    const sources = await createSubmittedDossier(testDb, wave, { name: "IME Les Sources" });
+    const elsewhere = await createSubmittedDossier(testDb, wave, { name: "EHPAD Sans Lien" });
+    const thomas = await createReviewer(testDb, { name: "Thomas Nguyen" });
+    for (const dossier of [sources, elsewhere])
+      await assignReviewer(manager, wave.waveId, {
+        tier: "NATIONAL",
+        applicationId: dossier.id,
+        reviewerId: thomas.userId,
+        overrideReason: "",
+        ip: null,
+      });
+    const { finessEj, applications } = await testDb.establishment.findUniqueOrThrow({
+      where: { id: sources.establishment.id },
+      select: { finessEj: true, applications: { select: { number: true } } },
+    });
+    const assignedPairs = async () =>
+      new Map(
+        (await getAssignmentBoard(manager, wave.waveId, ZBoardFilters.parse({ vue: "tous" }))).rows.map((row) => [
+          row.establishment.name,
+          row.assignments.map((assignment) => [assignment.reviewer, assignment.flags, assignment.overrideReason]),
+        ]),
+      );
+    expect(await assignedPairs()).toEqual(
+      new Map([
+        ["IME Les Sources", [["Thomas Nguyen", [], null]]],
+        ["EHPAD Sans Lien", [["Thomas Nguyen", [], null]]],
+      ]),
+    );
+
+    // His former employer, the establishment's legal entity, entered after the assignment.
+    const profile = ZReviewerProfileInput.parse({
+      staffRole: "REVIEWER",
+      affiliations: [{ kind: "FINESS", reference: finessEj, label: "Ancien employeur", startsOn: "2015-01-01" }],
+    });
+    expect(await saveReviewerProfile(manager, thomas.userId, profile, null)).toEqual({
+      warning: `Ces liens d'intérêts concernent un dossier déjà attribué à Thomas Nguyen (${dossierReference(applications[0]!.number)} « IME Les Sources ») : vérifiez-le sur la page d'attribution de sa vague.`,
+    });
+    expect(await assignedPairs()).toEqual(
+      new Map([
+        ["IME Les Sources", [["Thomas Nguyen", ["Employeur : l'établissement ou son entité juridique (FINESS)"], null]]],
+        ["EHPAD Sans Lien", [["Thomas Nguyen", [], null]]],
+      ]),
+    );
+    // Saved again as it is, nothing new to say: the page already flags the pair.
+    expect(await saveReviewerProfile(manager, thomas.userId, profile, null)).toEqual({ warning: null });
   });
 });

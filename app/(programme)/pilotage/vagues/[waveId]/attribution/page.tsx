@@ -126,6 +126,11 @@ export default async function AssignmentPage({
             </>
           )}
         </p>
+        {board.counts.flaggedAssignments > 0 ? (
+          <p>
+            {`⚠ ${formatCount(board.counts.flaggedAssignments, "attribution a", "attributions ont")} un lien d'intérêts détecté, signalé sous le nom de l'instructeur : vérifiez que ce lien ne compromet pas l'évaluation.`}
+          </p>
+        ) : null}
         {/* Says each manual assignment, and keeps the focus in the section when a row leaves it. */}
         <FollowUpAnnouncer headingId="dossiers">
           {board.rows.length === 0 ? (
@@ -169,6 +174,20 @@ export default async function AssignmentPage({
                               {STATUS[assignment.status].label}
                             </Badge>
                             <ReviewDeadlineBadge deadline={assignment.deadline} />
+                            {assignment.flags.length > 0 ? (
+                              <>
+                                <br />
+                                <span className={fr.cx("fr-text--xs")}>
+                                  ⚠ Lien d&apos;intérêts détecté : {assignment.flags.join(" ; ")}
+                                </span>
+                              </>
+                            ) : null}
+                            {assignment.overrideReason ? (
+                              <>
+                                <br />
+                                <span className={fr.cx("fr-text--xs")}>Attribué par dérogation : « {assignment.overrideReason} »</span>
+                              </>
+                            ) : null}
                           </li>
                         ))}
                         {row.conflicts.map((name) => (
