@@ -100,6 +100,8 @@ describe("a reviewer's profile", () => {
         ["EHPAD Sans Lien", [["Thomas Nguyen", [], null]]],
       ]),
     );
+    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "reviewer.profile_changed", targetId: thomas.userId } });
+    expect(audit.details).toMatchObject({ newlyFlagged: [dossierReference(applications[0]!.number)] });
     // Saved again as it is, nothing new to say: the page already flags the pair.
     expect(await saveReviewerProfile(manager, thomas.userId, profile, null)).toEqual({ warning: null });
   });
