@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/lib/config/env";
 import { databaseUrl, resetDatabase, testDb } from "@/test/integration/database";
+import { databaseOutage } from "@/test/integration/database-outage";
 import { getJobsOverview } from "./job-runs";
 import { JOBS, type JobDefinition } from "./registry";
 import { enqueueJob, JOB_SCHEMA, requestRun, startJobs, stopJobs } from "./worker";
@@ -98,5 +100,35 @@ describe("job queue", () => {
         { timeout: 20_000, interval: 250 },
       )
       .toEqual([{ reason: "DAILY", active: 2 }]);
+  });
+
+  it("starts the worker the process wants when a job is queued between a failed start and the next attempt", async () => {
+    await stopJobs();
+    const outage = await databaseOutage(databaseUrl);
+    const appDatabaseUrl = env.DATABASE_URL;
+    // The app's own start (instrumentation.ts): its database, a worker, the schedule out of the way.
+    env.DATABASE_URL = outage.url;
+    const options = { connectionString: outage.url, work: true, schedules: "daily-snapshots=0 0 29 2 *" };
+    try {
+      await expect(startJobs(options)).rejects.toThrow();
+      const { establishment } = await establishmentWithDirector(testDb);
+      await insertRoster(testDb, establishment.id, ROSTER_CASES.slice(0, 2));
+      // « Lancer maintenant » while the database is still away: refused.
+      await expect(enqueueJob("daily-snapshots")).rejects.toThrow();
+      await outage.end();
+      // Again once it is back, before the next attempt of the start (3 s later in the app): queued.
+      expect(await enqueueJob("daily-snapshots")).not.toBeNull();
+      await startJobs(options);
+      await expect
+        .poll(
+          () => testDb.indicatorSnapshot.findMany({ where: { establishmentId: establishment.id }, select: { reason: true, active: true } }),
+          { timeout: 20_000, interval: 250 },
+        )
+        .toEqual([{ reason: "DAILY", active: 2 }]);
+    } finally {
+      await stopJobs();
+      await outage.close();
+      env.DATABASE_URL = appDatabaseUrl;
+    }
   });
 });

@@ -16,8 +16,11 @@ type Runtime = { boss: PgBoss; jobs: readonly JobDefinition[] };
 // and a process must still have one queue client.
 const holder = globalThis as unknown as {
   hospiconnectJobs?: Promise<Runtime>;
-  /** Set once this process starts its queue: runs asked for while it is away are kept until it is back. */
-  hospiconnectJobsWanted?: true;
+  /**
+   * How this process starts its queue, set by `startJobs`: runs asked for while the queue is away
+   * are kept until it is back, and a job queued meanwhile starts the queue this way (see enqueueJob).
+   */
+  hospiconnectJobsStart?: StartJobsOptions;
 };
 
 export type StartJobsOptions = {
@@ -37,7 +40,12 @@ export type StartJobsOptions = {
  * run, a job is taken by one worker only, and a failure is retried with exponential back-off.
  */
 export function startJobs(options: StartJobsOptions): Promise<Runtime> {
-  holder.hospiconnectJobsWanted = true;
+  holder.hospiconnectJobsStart = options;
+  return runtimeOpenedWith(options);
+}
+
+/** The process's queue client, opened with `options` unless it is open or opening already. */
+function runtimeOpenedWith(options: StartJobsOptions): Promise<Runtime> {
   holder.hospiconnectJobs ??= open(options).catch((error: unknown) => {
     holder.hospiconnectJobs = undefined;
     throw error;
@@ -150,17 +158,19 @@ async function runJob(job: JobDefinition, claimed: PgBoss.Job<Record<string, unk
 export async function stopJobs(timeoutMs = 10_000): Promise<void> {
   const runtime = await holder.hospiconnectJobs?.catch(() => undefined);
   holder.hospiconnectJobs = undefined;
-  holder.hospiconnectJobsWanted = undefined;
+  holder.hospiconnectJobsStart = undefined;
   requested.clear();
   await runtime?.boss.stop({ graceful: true, timeout: timeoutMs, wait: true });
 }
 
 /**
  * Queues an on-demand job (or an extra run of a scheduled one). The job runs on whichever worker
- * takes it; the caller does not wait for it.
+ * takes it; the caller does not wait for it. When the process's queue is not up (its start failed in
+ * an outage, and the next attempt is due), the job starts it as the process does: a client that
+ * only queued would be the one the next attempt gets, and the process's worker would never run.
  */
 export async function enqueueJob(name: JobName, data: Record<string, unknown> = {}): Promise<string | null> {
-  const runtime = await (holder.hospiconnectJobs ?? startJobs({ connectionString: databaseUrl(), work: false }));
+  const runtime = await runtimeOpenedWith(holder.hospiconnectJobsStart ?? { connectionString: databaseUrl(), work: false });
   if (!runtime.jobs.some((job) => job.name === name)) throw new Error(`Unknown job ${name}`);
   return runtime.boss.send(name, data);
 }
@@ -191,7 +201,7 @@ export function requestRun(name: JobName): void {
 }
 
 function request(name: string): void {
-  if (!holder.hospiconnectJobsWanted) return;
+  if (!holder.hospiconnectJobsStart) return;
   requested.add(name);
   sending ??= setTimeout(() => void sendRequested(), GATHER_MS).unref();
 }
