@@ -131,4 +131,17 @@ describe("job queue", () => {
       env.DATABASE_URL = appDatabaseUrl;
     }
   });
+
+  it("gives up a start the network leaves unanswered instead of waiting for it", async () => {
+    await stopJobs();
+    const outage = await databaseOutage(databaseUrl, "silent");
+    try {
+      const started = Date.now();
+      await expect(startJobs({ connectionString: outage.url, work: true })).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      await stopJobs();
+      await outage.close();
+    }
+  });
 });

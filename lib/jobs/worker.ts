@@ -1,3 +1,4 @@
+import type { PoolConfig } from "pg";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/config/env";
 import { errorFields, logger } from "@/lib/observability/logger";
@@ -9,6 +10,19 @@ import { effectiveSchedules } from "./schedules";
 /** pg-boss keeps its tables in this schema, beside the app's (ADR 0011). */
 export const JOB_SCHEMA = "pgboss";
 export const JOB_TIME_ZONE = "Europe/Paris";
+
+/**
+ * pg-boss hands its settings on to its pg pool, which takes these too (pg-boss's types leave them
+ * out). Without them a database the network cuts off (no reset, unlike a restart) would hold a
+ * connection attempt for the kernel's SYN retries (about 2 min) and a query for its retransmissions
+ * (about 15 min): the work loops, the start's next attempt and a request queuing a job would wait as
+ * long. A connection waits as long as the app's own pool lets a request wait; a query, far longer
+ * than any of pg-boss's takes (a timed-out connection leaves the pool).
+ */
+const POOL_TIMEOUTS: Pick<PoolConfig, "connectionTimeoutMillis" | "query_timeout"> = {
+  connectionTimeoutMillis: env.DATABASE_ACQUIRE_TIMEOUT_MS,
+  query_timeout: 60_000,
+};
 
 type Runtime = { boss: PgBoss; jobs: readonly JobDefinition[] };
 
@@ -65,6 +79,7 @@ async function open(options: StartJobsOptions): Promise<Runtime> {
     schedule: options.work,
     // Failed jobs stay readable by programme managers for a month.
     deleteAfterDays: 30,
+    ...POOL_TIMEOUTS,
   });
   // pg-boss reports the database's absences here (a restart): logged, and it carries on.
   boss.on("error", (error) => logger.warn(errorFields(error), "job queue: database error"));

@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket, connect } from "node:net";
 
 export type DatabaseOutage = {
-  /** The database's URL through a port of its own, refused until `end`: a server that is down. */
+  /** The database's URL through a port of its own, failing until `end`. */
   url: string;
   /** The server is back: the port forwards to the database. */
   end(): Promise<void>;
@@ -10,34 +10,40 @@ export type DatabaseOutage = {
 };
 
 /**
- * A database outage for a test: the same URL is refused, then works, as when PostgreSQL restarts.
- * A client that must recover (the job queue) is given `url`; the test's own client keeps the real one.
+ * A database outage for a test: the same URL fails, then works, as when PostgreSQL restarts
+ * (`refused`: nothing listens) or the network between them heals (`silent`: connections are taken
+ * and never answered). A client that must recover (the job queue) is given `url`; the test's own
+ * client keeps the real one.
  */
-export async function databaseOutage(databaseUrl: string): Promise<DatabaseOutage> {
+export async function databaseOutage(databaseUrl: string, kind: "refused" | "silent" = "refused"): Promise<DatabaseOutage> {
   const target = new URL(databaseUrl);
   const sockets = new Set<Socket>();
+  let down = true;
   const keep = (socket: Socket) => {
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
     socket.on("error", () => undefined);
   };
   const server = createServer((client) => {
-    const upstream = connect(Number(target.port || 5432), target.hostname);
     keep(client);
+    if (down) return;
+    const upstream = connect(Number(target.port || 5432), target.hostname);
     keep(upstream);
     client.pipe(upstream).pipe(client);
     client.once("close", () => upstream.destroy());
     upstream.once("close", () => client.destroy());
   });
-  // A port nothing listens on for now: connections to it are refused.
   const port = await listen(server, 0).then(() => (server.address() as { port: number }).port);
-  await new Promise((resolve) => server.close(resolve));
+  if (kind === "refused") await new Promise((resolve) => server.close(resolve));
   const url = new URL(databaseUrl);
   url.hostname = "127.0.0.1";
   url.port = String(port);
   return {
     url: url.toString(),
-    end: () => listen(server, port),
+    end: async () => {
+      down = false;
+      if (!server.listening) await listen(server, port);
+    },
     close: async () => {
       for (const socket of sockets) socket.destroy();
       if (server.listening) await new Promise((resolve) => server.close(resolve));
