@@ -11,11 +11,10 @@ import { informationAnsweredEmail } from "@/lib/notifications/information-answer
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { REACHABLE_MANAGERS } from "@/lib/notifications/recipients";
 import { nextState, STATE_LABELS } from "./state-machine";
-import { loadReleasedDecision } from "@/lib/decisions/released-decision";
 import { withdrawStagedProposal } from "@/lib/decisions/withdraw-staged-proposal";
-import { DECISION_PUBLISHED } from "@/lib/review/reopening";
+import { lockForReopening } from "@/lib/review/lock-for-reopening";
 import { tellPendingReviewers } from "@/lib/review/tell-pending-reviewers";
-import { completeScoringIfDone } from "@/lib/review/tier-completion";
+import { completeScoringIfDone, lockDossierForReview } from "@/lib/review/tier-completion";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
 import { writeTransition } from "./write-transition";
 
@@ -59,8 +58,6 @@ export async function transitionApplication(
   const result = nextState(facts.state, input.action, actor);
   if (!result.ok) throw new AppError("INVALID_STATE", `Action impossible : le dossier est « ${STATE_LABELS[facts.state]} ».`);
   if (facts.version !== input.expectedVersion) throw new AppError("CONFLICT", "Le dossier a changé entre-temps. Rechargez la page.");
-  if (input.action === "reopenReview" && (await loadReleasedDecision(db, facts.id)))
-    throw new AppError("INVALID_STATE", DECISION_PUBLISHED);
 
   const responseDueAt = input.action === "requestInformation" ? parisDateTime(input.responseDueAt) : null;
   if (responseDueAt && responseDueAt <= now) {
@@ -70,6 +67,10 @@ export async function transitionApplication(
   }
 
   const transitioned = await db.$transaction(async (tx) => {
+    // The dossier's lock before its reviews are counted (closing, or the answer that completes
+    // them), the wave's first when reopening; the version read above still guards the move.
+    const { locked } =
+      input.action === "reopenReview" ? await lockForReopening(tx, facts) : { locked: await lockDossierForReview(tx, facts.id) };
     // Closed by hand (a reviewer who will not answer), a dossier still needs one review: its
     // decision letter explains the decision from the reviews' scores.
     if (
@@ -95,7 +96,7 @@ export async function transitionApplication(
     if (input.action === "completeScoring") await tellPendingReviewers(tx, facts, { kind: "closed", at: now });
     // Paused, a dossier was not scored when its last review came in (or its last pending reviewer left):
     // back in review, it is, on nobody's act but the rule's.
-    if (input.action === "answerInformationRequest") await completeScoringIfDone(tx, facts.id, SYSTEM_ACTOR, now);
+    if (input.action === "answerInformationRequest") await completeScoringIfDone(tx, locked, SYSTEM_ACTOR, now);
     if (input.action === "requestInformation" || input.action === "answerInformationRequest") {
       const message = await tx.message.create({
         data: { applicationId: facts.id, authorId: viewer.userId, body: input.comment, createdAt: now },

@@ -13,6 +13,7 @@ import { loadAssignmentInputs } from "./assignment-inputs";
 import type { TManualAssignmentInput } from "./assignment-schemas";
 import { CONFLICT_FLAG_LABELS } from "./conflicts";
 import { effectiveDueAt } from "./due-dates";
+import { lockDossierForReview } from "./tier-completion";
 
 /**
  * A manager assigns one reviewer to one dossier of a wave, in a tier. The reviewer must hold the
@@ -30,7 +31,7 @@ export async function assignReviewer(
   requirePermission(viewer, "reviewer:assign");
   const result = await db
     .$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT "id" FROM "Application" WHERE "id" = ${input.applicationId}::uuid FOR UPDATE`;
+      await lockDossierForReview(tx, input.applicationId);
       const inputs = await loadAssignmentInputs(tx, waveId, input.tier, now);
       const dossier = inputs.dossiers.find((candidate) => candidate.id === input.applicationId);
       if (!dossier) throw new AppError("NOT_FOUND");

@@ -10,7 +10,7 @@ import { REACHABLE_MANAGERS } from "@/lib/notifications/recipients";
 import type { TDeclarationInput } from "./declaration-schema";
 import { declarationClosedReason } from "./declaration-window";
 import { loadAssignment } from "./load-assignment";
-import { completeScoringIfDone } from "./tier-completion";
+import { completeScoringIfDone, lockDossierForReview } from "./tier-completion";
 
 /**
  * The reviewer's declaration of interests on one assignment, before they may read the dossier.
@@ -33,6 +33,7 @@ export async function declareInterests(
   if (closed) throw new AppError("INVALID_STATE", closed);
 
   await db.$transaction(async (tx) => {
+    const locked = await lockDossierForReview(tx, facts.id);
     const data = declaration.hasConflict
       ? {
           hasConflict: true,
@@ -96,7 +97,7 @@ export async function declareInterests(
     });
     for (const manager of managers)
       await enqueueEmail(tx, { dedupeKey: `conflict-declared:${assignment.id}:${manager.email}`, to: manager.email, ...email });
-    await completeScoringIfDone(tx, facts.id, auditActor(viewer), now);
+    await completeScoringIfDone(tx, locked, auditActor(viewer), now);
   });
   requestDelivery();
   return { hasConflict: declaration.hasConflict };

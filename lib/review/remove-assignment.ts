@@ -9,7 +9,7 @@ import { requestDelivery } from "@/lib/jobs/worker";
 import { assignmentRemovedEmail } from "@/lib/notifications/assignment-removed";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { loadAssignment } from "./load-assignment";
-import { completeScoringIfDone } from "./tier-completion";
+import { completeScoringIfDone, lockDossierForReview } from "./tier-completion";
 
 /** In review, or paused while the establishment answers a request for information: a reviewer can still be taken off. */
 export function assignmentsCanBeRemoved(state: ApplicationState): boolean {
@@ -36,6 +36,7 @@ export async function removeAssignment(
     throw new AppError("INVALID_STATE", `Le dossier est « ${STATE_LABELS[facts.state]} » : ses attributions ne changent plus.`);
   }
   await db.$transaction(async (tx) => {
+    const locked = await lockDossierForReview(tx, facts.id);
     const removed = await tx.reviewerAssignment.deleteMany({
       where: { id: assignment.id, OR: [{ review: null }, { review: { status: { not: "SUBMITTED" } } }] },
     });
@@ -59,7 +60,7 @@ export async function removeAssignment(
     });
     const email = assignmentRemovedEmail({ establishment: dossier.establishment.name, reason: input.reason });
     await enqueueEmail(tx, { dedupeKey: `assignment-removed:${assignment.id}`, to: reviewer.email, ...email });
-    await completeScoringIfDone(tx, facts.id, auditActor(viewer), now);
+    await completeScoringIfDone(tx, locked, auditActor(viewer), now);
   });
   requestDelivery();
 }

@@ -2,7 +2,6 @@ import { requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { writeTransition } from "@/lib/applications/write-transition";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { loadReleasedDecision } from "@/lib/decisions/released-decision";
 import { withdrawStagedProposal } from "@/lib/decisions/withdraw-staged-proposal";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -10,7 +9,8 @@ import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { reviewReopenedEmail } from "@/lib/notifications/review-reopened";
 import { loadAssignment } from "./load-assignment";
-import { DECISION_PUBLISHED, reviewsCanBeReopened } from "./reopening";
+import { lockForReopening } from "./lock-for-reopening";
+import { reviewsCanBeReopened } from "./reopening";
 import { tellPendingReviewers } from "./tell-pending-reviewers";
 
 /**
@@ -24,11 +24,12 @@ export async function reopenReview(viewer: Viewer, input: { assignmentId: string
   const { assignment, facts } = await loadAssignment(db, input.assignmentId);
   if (!assignment.review || assignment.review.status !== "SUBMITTED")
     throw new AppError("INVALID_STATE", "Seule une évaluation transmise peut être rouverte.");
-  if (await loadReleasedDecision(db, facts.id)) throw new AppError("INVALID_STATE", DECISION_PUBLISHED);
-  if (!reviewsCanBeReopened(facts.state, false))
-    throw new AppError("INVALID_STATE", "Le dossier n'est plus en instruction : son évaluation ne peut plus être rouverte.");
   const reviewId = assignment.review.id;
   await db.$transaction(async (tx) => {
+    // The dossier as the locks leave it: its last review may have scored it since it was read above.
+    const { facts: current } = await lockForReopening(tx, facts);
+    if (!reviewsCanBeReopened(current.state, false))
+      throw new AppError("INVALID_STATE", "Le dossier n'est plus en instruction : son évaluation ne peut plus être rouverte.");
     const reopened = await tx.review.updateMany({
       where: { id: reviewId, status: "SUBMITTED" },
       data: { status: "DRAFT", submittedAt: null, reopenedAt: now, version: { increment: 1 } },
@@ -41,11 +42,11 @@ export async function reopenReview(viewer: Viewer, input: { assignmentId: string
       ip: input.ip,
       details: { assignmentId: assignment.id, applicationId: facts.id, reason: input.reason },
     });
-    if (facts.state === "SCORED") {
+    if (current.state === "SCORED") {
       // The reason is written to the reviewer (and kept in the audit): the dossier's history, which
       // the establishment reads, records the move without it.
       await writeTransition(tx, {
-        application: facts,
+        application: current,
         action: "reopenReview",
         actor: "PROGRAMME_MANAGER",
         by: auditActor(viewer),
@@ -54,7 +55,7 @@ export async function reopenReview(viewer: Viewer, input: { assignmentId: string
       });
       await withdrawStagedProposal(tx, { applicationId: facts.id, viewer, ip: input.ip, now });
       // Back in review, the others' reviews left undone when it was closed are expected again.
-      await tellPendingReviewers(tx, facts, { kind: "reopened", at: now, except: assignment.id });
+      await tellPendingReviewers(tx, current, { kind: "reopened", at: now, except: assignment.id });
     }
     const [reviewer, dossier] = await Promise.all([
       tx.user.findUniqueOrThrow({ where: { id: assignment.reviewerId }, select: { email: true } }),

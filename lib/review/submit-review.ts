@@ -9,14 +9,15 @@ import { loadSheetCriteria } from "./load-sheet-criteria";
 import { reviewConflict, STORED_REVIEW_SELECT, SUBMISSION_CONFLICT_MESSAGE } from "./review-conflict";
 import { missingForReview } from "./score-sheet";
 import { AWAITING_REGIONAL_TIER } from "./labels";
-import { awaitsEarlierTier, completeScoringIfDone, loadTierAssignments } from "./tier-completion";
+import { awaitsEarlierTier, completeScoringIfDone, loadTierAssignments, lockDossierForReview } from "./tier-completion";
 
 /**
  * Submits a review once complete (else INVALID_INPUT with the list of what is missing, each with
  * its anchor). The sheet is read-only afterwards. Idempotent: submitting again changes nothing.
  * The transmission names the version the reviewer saw, as a save does: one made on an older version
  * (another tab saved since) is refused with what is stored (CONFLICT), never transmitted.
- * When it completes the wave's last tier, the dossier becomes « évalué » in the same transaction.
+ * When it completes the wave's last tier, the dossier becomes « évalué » in the same transaction,
+ * which holds the dossier's lock: of two last reviews transmitted together, the second sees the first.
  */
 export async function submitReview(
   viewer: Viewer,
@@ -30,6 +31,7 @@ export async function submitReview(
   const criteria = await loadSheetCriteria(db, facts.waveVersionId);
 
   const result = await db.$transaction(async (tx) => {
+    const dossier = await lockDossierForReview(tx, facts.id);
     const review = await tx.review.findUniqueOrThrow({ where: { id: reviewId }, select: { ...STORED_REVIEW_SELECT, submittedAt: true } });
     if (review.status === "SUBMITTED") return { submittedAt: review.submittedAt!, alreadySubmitted: true, dossierScored: false };
     if (review.version !== input.expectedVersion) throw reviewConflict(criteria, review, SUBMISSION_CONFLICT_MESSAGE);
@@ -55,7 +57,7 @@ export async function submitReview(
       ip: input.ip,
       details: { assignmentId: assignment.id, applicationId: facts.id, tier: assignment.tier },
     });
-    const dossierScored = await completeScoringIfDone(tx, facts.id, auditActor(viewer), now);
+    const dossierScored = await completeScoringIfDone(tx, dossier, auditActor(viewer), now);
     return { submittedAt: now, alreadySubmitted: false, dossierScored };
   });
   requestDelivery();

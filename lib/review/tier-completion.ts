@@ -36,6 +36,25 @@ export function isReviewComplete(reviewTiers: ReviewTiers, k: number, assignment
 
 type Writer = Pick<Db, "$queryRaw" | "application" | "establishment" | "outboxEmail">;
 
+declare const lockedDossier: unique symbol;
+/** A dossier whose row the current transaction holds (`lockDossierForReview`). */
+export type LockedDossier = { readonly applicationId: string; readonly [lockedDossier]: true };
+
+/**
+ * Takes the dossier's row lock for the rest of the caller's transaction, before it reads or changes
+ * the dossier's assignments and reviews. The transactions that can complete a dossier's review (a
+ * review transmitted, a conflict declared, an assignment removed, the establishment's answer) or
+ * undo it (a review reopened, an assignment added) then run one after another on that dossier:
+ * each counts what the ones before it committed. Under READ COMMITTED alone, two last reviews
+ * transmitted at the same moment each saw the other still a draft, and the dossier stayed « en
+ * instruction » for good. Taken first, before any review or assignment row, so that two of them
+ * never hold each other's next lock; a transaction that also locks the wave takes the wave's first.
+ */
+export async function lockDossierForReview(tx: Pick<Db, "$queryRaw">, applicationId: string): Promise<LockedDossier> {
+  await tx.$queryRaw`SELECT "id" FROM "Application" WHERE "id" = ${applicationId}::uuid FOR UPDATE`;
+  return { applicationId } as LockedDossier;
+}
+
 /** A dossier's wave tiers and every assignment as the tier rules read them. */
 export async function loadTierAssignments(client: Pick<Db, "application">, applicationId: string) {
   const dossier = await client.application.findUniqueOrThrow({
@@ -57,10 +76,11 @@ export async function loadTierAssignments(client: Pick<Db, "application">, appli
 }
 
 /**
- * After a submission or a declared conflict, in the same transaction: when the last tier is now
- * complete, the dossier moves to « évalué » through the state machine (the reviewer's act).
+ * After a submission or a declared conflict, in the same transaction, which holds the dossier's
+ * lock: when the last tier is now complete, the dossier moves to « évalué » through the state
+ * machine (the reviewer's act).
  */
-export async function completeScoringIfDone(tx: Writer, applicationId: string, by: AuditActor, now: Date): Promise<boolean> {
+export async function completeScoringIfDone(tx: Writer, { applicationId }: LockedDossier, by: AuditActor, now: Date): Promise<boolean> {
   const { assignments, ...dossier } = await loadTierAssignments(tx, applicationId);
   if (dossier.state !== "UNDER_REVIEW") return false;
   if (!isReviewComplete(dossier.wave.reviewTiers, dossier.wave.reviewersPerDossier, assignments)) return false;

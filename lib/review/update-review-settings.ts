@@ -63,6 +63,13 @@ async function nationallyJudged(tx: Tx, waveId: string): Promise<boolean> {
  * is scored when the establishment answers.
  */
 async function completeScoringOfWave(tx: Tx, waveId: string, viewer: Viewer, ip: string | null, now: Date): Promise<string[]> {
+  // The dossiers' locks first, in one order (`lockDossierForReview`): a review transmitted meanwhile
+  // was counted under the former settings, and is counted here once it commits. A paused dossier is
+  // locked too: the establishment's answer may be bringing it back into review under them.
+  await tx.$queryRaw`
+    SELECT "id" FROM "Application"
+    WHERE "waveId" = ${waveId}::uuid AND "state" IN ('UNDER_REVIEW', 'INFORMATION_REQUESTED')
+    ORDER BY "id" FOR UPDATE`;
   const [wave, dossiers] = await Promise.all([
     tx.wave.findUniqueOrThrow({ where: { id: waveId }, select: { reviewTiers: true, reviewersPerDossier: true } }),
     tx.application.findMany({
