@@ -126,6 +126,23 @@ describe("the transitions a viewer may take", () => {
   });
 });
 
+describe("the refusal of a review", () => {
+  it("names the dossier's state to a reviewer who declared, the declaration to one who has not", () => {
+    expect(() => authorizeApplication(reviewer, facts("INFORMATION_REQUESTED"), "review")).toThrow(
+      expect.objectContaining({ code: "INVALID_STATE", message: expect.stringMatching(/^Le dossier attend le complément demandé/) }),
+    );
+    expect(() => authorizeApplication(reviewer, facts("WITHDRAWN"), "review")).toThrow(
+      expect.objectContaining({
+        code: "INVALID_STATE",
+        message: expect.stringMatching(/^L'instruction de ce dossier est close \(« Retiré »\)/),
+      }),
+    );
+    expect(() => authorizeApplication(member, facts("UNDER_REVIEW"), "review")).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN", message: expect.stringContaining("déclarez d'abord l'absence de conflit d'intérêts") }),
+    );
+  });
+});
+
 describe("review independence", () => {
   it("shows a reviewer no review of their tier before they submit their own, earlier tiers always", () => {
     const national = { tier: "NATIONAL" as const, submitted: false };

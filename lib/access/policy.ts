@@ -10,7 +10,7 @@ import type { ApplicationState, MembershipRole, ReviewTier, StaffRole, Verificat
 import { tierHolding } from "@/lib/follow-up/verification-machine";
 import { AppError } from "@/lib/errors/app-error";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
-import { isReviewRunning } from "@/lib/review/review-states";
+import { isReviewRunning, reviewFrozenReason } from "@/lib/review/review-states";
 import type { ApiScope } from "@/lib/public-api/token-schema";
 import { isMemberOf, type Role, rolesOf, type Viewer } from "./viewer";
 
@@ -312,9 +312,12 @@ export function decideApplicationAccess(
   }
 }
 
-/** Why an access is refused, in French; `edit` depends on the reason (a manager on a draft is not refused for its state). */
-const REFUSAL_MESSAGES: Readonly<Record<Exclude<ApplicationAccess, "edit">, string>> & {
-  edit: { state: (state: ApplicationState) => string; role: string };
+type RefusalByReason = { state: (state: ApplicationState) => string; role: string };
+
+/** Why an access is refused, in French; `edit` and `review` depend on the reason (a manager on a draft is not refused for its state). */
+const REFUSAL_MESSAGES: Readonly<Record<Exclude<ApplicationAccess, "edit" | "review">, string>> & {
+  edit: RefusalByReason;
+  review: RefusalByReason;
 } = {
   read: "Vous n'avez pas accès à ce dossier.",
   edit: {
@@ -325,7 +328,11 @@ const REFUSAL_MESSAGES: Readonly<Record<Exclude<ApplicationAccess, "edit">, stri
   apply: "Seuls les membres de l'établissement peuvent effectuer cette action.",
   message: "Vous ne pouvez pas écrire dans ce fil de discussion.",
   "declare-conflict": "Ce dossier ne vous est pas attribué.",
-  review: "Vous ne pouvez pas évaluer ce dossier : déclarez d'abord l'absence de conflit d'intérêts, pendant l'instruction.",
+  review: {
+    // The workspace's notice: a reviewer whose dossier awaits a complement was sent back to a declaration made long ago.
+    state: reviewFrozenReason,
+    role: "Vous ne pouvez pas évaluer ce dossier : déclarez d'abord l'absence de conflit d'intérêts.",
+  },
   manage: "Cette action est réservée aux chargés de programme.",
   "declare-results": "Seul le directeur ou la directrice de l'établissement déclare les résultats d'un dossier retenu.",
   "record-milestones": "Seul le directeur ou la directrice de l'établissement indique la réalisation des jalons d'un dossier retenu.",
@@ -370,8 +377,8 @@ export function authorizeTransition(viewer: Viewer | null, facts: ApplicationFac
 
 /** The French reason of a refused access, for the refusal itself and for pages that show it beforehand; `state`: the dossier's. */
 export function refusalMessage(access: ApplicationAccess, refusal: Exclude<Refusal, "not-visible">, state: ApplicationState): string {
-  if (access !== "edit") return REFUSAL_MESSAGES[access];
-  return refusal === "state" ? REFUSAL_MESSAGES.edit.state(state) : REFUSAL_MESSAGES.edit.role;
+  if (access !== "edit" && access !== "review") return REFUSAL_MESSAGES[access];
+  return refusal === "state" ? REFUSAL_MESSAGES[access].state(state) : REFUSAL_MESSAGES[access].role;
 }
 
 // ---------------------------------------------------------------------------------------------

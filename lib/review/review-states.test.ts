@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ApplicationState } from "@/lib/db/generated/enums";
 import { parisDateTime } from "@/lib/time/paris";
-import { type AssignmentStanding, countsAsAssigned, reviewDeadline, workloadSummary } from "./review-states";
+import { type AssignmentStanding, countsAsAssigned, reviewDeadline, reviewFrozenReason, workloadSummary } from "./review-states";
 
 const DUE = parisDateTime("2026-12-04T18:00");
 const AFTER = parisDateTime("2026-12-07T09:00");
@@ -45,5 +45,24 @@ describe("workloadSummary", () => {
     expect(workloadSummary(standings)).toEqual({ submitted: 2, toDo: 2, noLongerExpected: 1 });
     expect(standings.filter(countsAsAssigned)).toHaveLength(4);
     expect(countsAsAssigned("CONFLICT")).toBe(false);
+  });
+});
+
+describe("reviewFrozenReason", () => {
+  it("names the complement the dossier awaits, and says the grid opens again with the answer", () => {
+    expect(reviewFrozenReason("INFORMATION_REQUESTED")).toBe(
+      "Le dossier attend le complément demandé à l'établissement : la grille est en lecture seule jusqu'à sa réponse.",
+    );
+  });
+
+  it("says that a review is no longer expected once the dossier left review, naming its state", () => {
+    expect(reviewFrozenReason("SCORED")).toBe("L'instruction de ce dossier est close (« Évalué ») : votre évaluation n'est plus attendue.");
+    for (const state of ["SELECTED", "REJECTED", "WITHDRAWN"] as const)
+      expect(reviewFrozenReason(state), state).toMatch(/n'est plus attendue\.$/);
+  });
+
+  it("never sends the reviewer back to the declaration of interests", () => {
+    for (const state of ["SUBMITTED", "INFORMATION_REQUESTED", "SCORED", "WITHDRAWN"] as const)
+      expect(reviewFrozenReason(state), state).not.toMatch(/conflit/);
   });
 });

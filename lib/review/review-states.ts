@@ -1,3 +1,4 @@
+import { STATE_LABELS } from "@/lib/applications/state-machine";
 import type { ApplicationState } from "@/lib/db/generated/enums";
 import { isOverdue } from "./due-dates";
 
@@ -66,6 +67,20 @@ export const REVIEW_RUNNING_STATES = ["UNDER_REVIEW"] as const satisfies readonl
 
 export function isReviewRunning(state: ApplicationState): boolean {
   return (REVIEW_RUNNING_STATES as readonly ApplicationState[]).includes(state);
+}
+
+/**
+ * Why a draft review cannot be changed while its dossier is in `state`, one where the review is not
+ * running: the workspace's notice, and the refusal of a save or a transmission (the policy's), say
+ * the same. Each names the dossier's own state: one refusal for all sent a reviewer who had declared
+ * long ago back to the declaration of interests.
+ */
+export function reviewFrozenReason(state: ApplicationState): string {
+  if (state === "INFORMATION_REQUESTED")
+    return "Le dossier attend le complément demandé à l'établissement : la grille est en lecture seule jusqu'à sa réponse.";
+  return isInReview(state)
+    ? `Le dossier est « ${STATE_LABELS[state]} » : l'évaluation ne peut pas être modifiée pour l'instant.`
+    : `L'instruction de ce dossier est close (« ${STATE_LABELS[state]} ») : votre évaluation n'est plus attendue.`;
 }
 
 /**

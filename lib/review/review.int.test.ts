@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDossier } from "@/lib/applications/get-dossier";
+import { transitionApplication } from "@/lib/applications/transition-application";
 import { parisDateTime } from "@/lib/time/paris";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { assignReviewer } from "./assign-reviewer";
@@ -12,6 +13,7 @@ import { saveReview } from "./save-review";
 import { sendReviewReminders } from "./send-review-reminders";
 import { setAssignmentDueDate } from "./set-assignment-due-date";
 import { SUBMISSION_CONFLICT_MESSAGE } from "./review-conflict";
+import { reviewFrozenReason } from "./review-states";
 import { submitReview } from "./submit-review";
 import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier, programmeManager } from "@/test/factories";
 
@@ -476,5 +478,36 @@ describe("review use cases", () => {
       `review-overdue:${assignmentId}:2026-12-08`,
     ]);
     expect(sent[1]!.subject).toBe("Évaluation en retard\u00a0: dossier de «\u00a0CH Rappels\u00a0»");
+  });
+
+  it("refuses a save while the dossier awaits the establishment's complement, naming it, and keeps the draft", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createReviewWave(testDb, { k: 1 });
+    const dossier = await createSubmittedDossier(testDb, wave);
+    const reviewer = await createReviewer(testDb);
+    const { assignmentId } = await assign(manager, wave.waveId, dossier.id, reviewer.userId);
+    await declareInterests(reviewer, { assignmentId, declaration: { hasConflict: false }, ip: null });
+    const saved = { ...completeSheet(wave.criteria), overallComment: "Avant la demande" };
+    await saveReview(reviewer, { assignmentId, expectedVersion: 1, data: saved });
+    const { version } = await testDb.application.findUniqueOrThrow({ where: { id: dossier.id }, select: { version: true } });
+    await transitionApplication(manager, {
+      applicationId: dossier.id,
+      expectedVersion: version,
+      ip: null,
+      action: "requestInformation",
+      comment: "Joignez le devis du prestataire.",
+      responseDueAt: "2999-01-15T18:00",
+    });
+
+    // The reviewer declared long ago: the refusal names the complement awaited, as the workspace's notice does.
+    const awaiting = { code: "INVALID_STATE", message: reviewFrozenReason("INFORMATION_REQUESTED") };
+    await expect(
+      saveReview(reviewer, { assignmentId, expectedVersion: 2, data: { ...saved, overallComment: "Pendant la demande" } }),
+    ).rejects.toMatchObject(awaiting);
+    await expect(submitReview(reviewer, { assignmentId, expectedVersion: 2, ip: null })).rejects.toMatchObject(awaiting);
+    expect(await testDb.review.findUniqueOrThrow({ where: { assignmentId }, select: { status: true, overallComment: true } })).toEqual({
+      status: "DRAFT",
+      overallComment: "Avant la demande",
+    });
   });
 });

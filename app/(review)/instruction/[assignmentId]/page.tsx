@@ -12,11 +12,10 @@ import { ScoreSheetForm, type SheetCriterionView } from "@/components/review/sco
 import panes from "@/components/review/score-sheet-panes.module.css";
 import { objectiveAnchor } from "@/lib/applications/anchors";
 import { ASSESSMENT_STATUS_LABELS } from "@/lib/applications/labels";
-import { STATE_LABELS } from "@/lib/applications/state-machine";
 import { guardedPageLoad } from "@/lib/http/page-guard";
 import { getReviewWorkspace } from "@/lib/review/get-review-workspace";
 import { AWAITING_REGIONAL_TIER, TIER_ADJECTIVES, TIER_LABELS } from "@/lib/review/labels";
-import { isInReview } from "@/lib/review/review-states";
+import { reviewFrozenReason } from "@/lib/review/review-states";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
@@ -138,16 +137,7 @@ export default async function ReviewWorkspacePage({ params, searchParams }: Prop
         <Alert severity="info" small className={fr.cx("fr-mb-2w")} description={AWAITING_REGIONAL_TIER} />
       ) : null}
       {!workspace.editable && review.status === "DRAFT" ? (
-        <Alert
-          severity="info"
-          small
-          className={fr.cx("fr-mb-2w")}
-          description={
-            isInReview(dossier.state)
-              ? `Le dossier est « ${STATE_LABELS[dossier.state]} » : l'évaluation ne peut pas être modifiée pour l'instant.`
-              : `L'instruction de ce dossier est close (« ${STATE_LABELS[dossier.state]} ») : votre évaluation n'est plus attendue.`
-          }
-        />
+        <Alert severity="info" small className={fr.cx("fr-mb-2w")} description={reviewFrozenReason(dossier.state)} />
       ) : null}
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         <section className={`${fr.cx("fr-col-12", "fr-col-lg-7")} ${panes.pane}`} aria-labelledby="dossier-titre" tabIndex={0}>
