@@ -4,6 +4,7 @@ import { resetDatabase, testDb } from "@/test/integration/database";
 import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier, programmeManager } from "@/test/factories";
 import { assignReviewer } from "./assign-reviewer";
 import { declareInterests } from "./declare-interests";
+import { reopenReview } from "./reopen-review";
 import { saveReview } from "./save-review";
 import { submitReview } from "./submit-review";
 
@@ -18,14 +19,18 @@ describe("review completion under concurrency", () => {
 
   const ROUNDS = 20;
 
-  /** `ROUNDS` dossiers, each with two reviewers whose sheets are complete and saved, nothing transmitted. */
-  async function dossiersAwaitingTheirLastTwoReviews() {
+  /**
+   * `rounds` dossiers of a wave of k = 2, each with `reviewerCount` reviewers who declared no
+   * conflict and saved a complete sheet, nothing transmitted.
+   */
+  async function dossiersInReview(rounds: number, reviewerCount: number) {
     const manager = await programmeManager(testDb);
     const wave = await createReviewWave(testDb, { k: 2 });
-    const reviewers = [await createReviewer(testDb), await createReviewer(testDb)] as const;
+    const reviewers: Viewer[] = [];
+    for (let index = 0; index < reviewerCount; index++) reviewers.push(await createReviewer(testDb));
     const sheet = completeSheet(wave.criteria);
     const dossiers: Array<{ id: string; reviews: Array<{ reviewer: Viewer; assignmentId: string }> }> = [];
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; round < rounds; round++) {
       const dossier = await createSubmittedDossier(testDb, wave);
       const reviews = [];
       for (const reviewer of reviewers) {
@@ -42,11 +47,16 @@ describe("review completion under concurrency", () => {
       }
       dossiers.push({ id: dossier.id, reviews });
     }
-    return dossiers;
+    return { manager, dossiers };
   }
 
+  const statesOf = async (dossiers: ReadonlyArray<{ id: string }>) =>
+    (await testDb.application.findMany({ where: { id: { in: dossiers.map(({ id }) => id) } }, select: { state: true } })).map(
+      ({ state }) => state,
+    );
+
   it("scores the dossier once when its two last reviews are transmitted at the same moment", async () => {
-    const dossiers = await dossiersAwaitingTheirLastTwoReviews();
+    const { dossiers } = await dossiersInReview(ROUNDS, 2);
     const scoredBy: boolean[][] = [];
     for (const dossier of dossiers) {
       const answers = await Promise.all(
@@ -56,13 +66,43 @@ describe("review completion under concurrency", () => {
     }
     // Whichever committed second saw both reviews in and moved the dossier.
     expect(scoredBy).toEqual(dossiers.map(() => [false, true]));
-    const states = await testDb.application.findMany({ where: { id: { in: dossiers.map(({ id }) => id) } }, select: { state: true } });
-    expect(states.map(({ state }) => state)).toEqual(dossiers.map(() => "SCORED"));
+    expect(await statesOf(dossiers)).toEqual(dossiers.map(() => "SCORED"));
     const scorings = await testDb.applicationTransition.groupBy({
       by: ["applicationId"],
       where: { applicationId: { in: dossiers.map(({ id }) => id) }, toState: "SCORED" },
       _count: true,
     });
     expect(scorings.map((scoring) => scoring._count)).toEqual(dossiers.map(() => 1));
+  });
+
+  it("scores the dossier when its last pending reviewer declares a conflict as the other transmits", async () => {
+    const { dossiers } = await dossiersInReview(ROUNDS / 2, 3);
+    for (const { reviews } of dossiers) {
+      const [first, second, third] = reviews as [(typeof reviews)[number], (typeof reviews)[number], (typeof reviews)[number]];
+      await submitReview(first.reviewer, { assignmentId: first.assignmentId, expectedVersion: 2, ip: null });
+      await Promise.all([
+        submitReview(second.reviewer, { assignmentId: second.assignmentId, expectedVersion: 2, ip: null }),
+        declareInterests(third.reviewer, {
+          assignmentId: third.assignmentId,
+          declaration: { hasConflict: true, type: "PERSONAL_TIE", partnerSiret: "", details: "Découvert en cours d'évaluation." },
+          ip: null,
+        }),
+      ]);
+    }
+    expect(await statesOf(dossiers)).toEqual(dossiers.map(() => "SCORED"));
+  });
+
+  it("leaves no dossier « évalué » with a review reopened as its last one came in", async () => {
+    const { manager, dossiers } = await dossiersInReview(ROUNDS / 2, 2);
+    for (const { reviews } of dossiers) {
+      const [first, second] = reviews as [(typeof reviews)[number], (typeof reviews)[number]];
+      await submitReview(first.reviewer, { assignmentId: first.assignmentId, expectedVersion: 2, ip: null });
+      await Promise.all([
+        reopenReview(manager, { assignmentId: first.assignmentId, reason: "Le critère C2 mérite d'être revu.", ip: null }),
+        submitReview(second.reviewer, { assignmentId: second.assignmentId, expectedVersion: 2, ip: null }),
+      ]);
+    }
+    // Whichever came first, the reopened review is a draft again: the dossier is back in review.
+    expect(await statesOf(dossiers)).toEqual(dossiers.map(() => "UNDER_REVIEW"));
   });
 });
