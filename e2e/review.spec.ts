@@ -300,6 +300,26 @@ test.describe("review", () => {
     await expect(b.getByText("Une autre personne")).toHaveCount(0);
   });
 
+  test("a reviewer typing as the dossier goes back to the establishment is told why the sheet no longer saves", async ({ context }) => {
+    const { assignment, a } = await reviewerWithTwoTabs(context, "EEAP de l'Arc-en-Ciel");
+    const errors = watchPageErrors(a);
+    await a.goto(`/instruction/${assignment.id}`);
+    await waitForHydration(a.getByLabel("Appréciation générale"));
+    // Meanwhile a manager asks the establishment for a complement.
+    await e2eDb.application.update({
+      where: { id: assignment.applicationId },
+      data: { state: "INFORMATION_REQUESTED", version: { increment: 1 } },
+    });
+    await a.getByLabel("Appréciation générale").fill("Rédigée pendant la demande.");
+    const awaiting = "Le dossier attend le complément demandé à l'établissement : la grille est en lecture seule jusqu'à sa réponse.";
+    // The real cause, never the declaration of interests made long ago.
+    await expect(a.getByTestId("autosave-status")).toContainText(`${awaiting} Vos saisies sont conservées sur cet appareil.`);
+    await expect(a.getByTestId("autosave-status")).not.toContainText("conflit");
+    await a.reload();
+    await expect(a.getByText(awaiting)).toBeVisible();
+    await expectNoPageErrors(a, errors);
+  });
+
   test("a transmission from a tab whose sheet was saved elsewhere sends nothing until the reviewer has chosen", async ({ context }) => {
     const { wave, assignment, a, b, openBoth } = await reviewerWithTwoTabs(context, "EHPAD de l'Onglet Périmé");
     const saved = await a.request.put(`/api/assignments/${assignment.id}/review`, {
