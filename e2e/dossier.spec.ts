@@ -344,13 +344,18 @@ test.describe("filing a dossier", () => {
     await expect(field).toBeFocused();
     await expect(field).toHaveValue("");
 
-    // Refused by the server (too long): said where a screen reader hears it, and nothing typed is lost.
+    // The field says its limit, and stops there.
+    await expect(field).toHaveAccessibleName(/^Votre message.*\(8\u202f000 caractères au plus\)$/);
+    await expect(field).toHaveAttribute("maxlength", "8000");
+    // Refused by the server (too long, from a browser that let it through): said where a screen
+    // reader hears it, with the French thousands separator, and nothing typed is lost.
+    await field.evaluate((textArea) => textArea.removeAttribute("maxlength"));
     const tooLong = "a".repeat(8001);
     await field.fill(tooLong);
     await send.focus();
     await page.keyboard.press("Enter");
-    await expect(page.locator("[aria-live=polite]").getByText("Le message dépasse 8000 caractères.")).toBeVisible();
-    expect(await timesAnnounced(page, "Le message dépasse 8000 caractères.")).toBe(1);
+    await expect(page.locator("[aria-live=polite]").getByText("Le message dépasse 8\u202f000 caractères.")).toBeVisible();
+    expect(await timesAnnounced(page, "Le message dépasse 8\u202f000 caractères.")).toBe(1);
     await expect(page.getByText(/^Message envoyé/)).toHaveCount(0);
     await expect(field).toBeFocused();
     await expect(field).toHaveValue(tooLong);

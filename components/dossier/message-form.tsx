@@ -7,7 +7,8 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { formatFileSize } from "@/lib/attachments/file-size";
 import { chosenFiles, filesProblem } from "@/lib/attachments/file-size-check";
-import { RequiredFieldsNotice } from "@/components/forms/fields";
+import { LengthHint, RequiredFieldsNotice } from "@/components/forms/fields";
+import { MAX_MESSAGE_LENGTH } from "@/lib/applications/message-body";
 import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import type { SubmitResult } from "@/components/forms/use-api-submit";
 
@@ -71,12 +72,14 @@ export function MessageForm({ applicationId, limits }: { applicationId: string; 
       <Input
         textArea
         label="Votre message"
+        hintText={<LengthHint length={body.length} maxLength={MAX_MESSAGE_LENGTH} />}
         nativeTextAreaProps={{
           ref: field,
           name: "body",
           value: body,
           onChange: (event) => setBody(event.target.value),
           rows: 4,
+          maxLength: MAX_MESSAGE_LENGTH,
           required: true,
         }}
       />

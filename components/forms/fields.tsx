@@ -9,6 +9,7 @@ import { ToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
 import { type ReactNode, type RefObject, useLayoutEffect, useRef } from "react";
 import { type FieldValues, type Path, useController, type Control } from "react-hook-form";
 import { fieldAnchor } from "@/lib/applications/anchors";
+import { formatInteger } from "@/lib/format/numbers";
 import { ariaInvalid, errorState, quietMessages } from "./field-error";
 
 /**
@@ -68,6 +69,20 @@ export function TextField<T extends FieldValues>({
   );
 }
 
+/**
+ * A long text field's limit and how much of it is used, in its hint: « (120 / 8 000 caractères) » on
+ * screen, « (8 000 caractères au plus) » for a screen reader.
+ */
+export function LengthHint({ length, maxLength }: { length: number; maxLength: number }) {
+  return (
+    <>
+      {/* The hint is in the field's label: a count read as part of its name would rename it at each key. */}
+      <span aria-hidden="true">{` (${formatInteger(length)} / ${formatInteger(maxLength)} caractères)`}</span>
+      <span className={fr.cx("fr-sr-only")}>{` (${formatInteger(maxLength)} caractères au plus)`}</span>
+    </>
+  );
+}
+
 export function TextAreaField<T extends FieldValues>({
   control,
   name,
@@ -88,13 +103,7 @@ export function TextAreaField<T extends FieldValues>({
       hintText={
         <>
           {hint}
-          {maxLength ? (
-            <>
-              {/* The hint is in the field's label: a count read as part of its name would rename it at each key. */}
-              <span aria-hidden="true">{` (${length.toLocaleString("fr-FR")} / ${maxLength.toLocaleString("fr-FR")} caractères)`}</span>
-              <span className={fr.cx("fr-sr-only")}>{` (${maxLength.toLocaleString("fr-FR")} caractères au plus)`}</span>
-            </>
-          ) : null}
+          {maxLength ? <LengthHint length={length} maxLength={maxLength} /> : null}
         </>
       }
       disabled={disabled}

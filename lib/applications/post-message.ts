@@ -10,10 +10,9 @@ import { requestDelivery } from "@/lib/jobs/worker";
 import { messagePostedEmail } from "@/lib/notifications/message-posted";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { loadDossierFacts } from "./dossier-facts";
+import { checkedMessageBody } from "./message-body";
 import { REACHABLE_MANAGERS, REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
 import { nameWithSide } from "@/lib/identity/staff-role-labels";
-
-export const MAX_MESSAGE_LENGTH = 8000;
 
 /**
  * A message in the dossier's thread between the ANS and the establishment, with files, and an
@@ -25,13 +24,7 @@ export async function postMessage(
 ) {
   const facts = await loadDossierFacts(db, input.applicationId);
   authorizeApplication(viewer, facts, "message");
-  const body = input.body.trim();
-  if (!body) throw new AppError("INVALID_INPUT", "Le message est vide.", { fieldErrors: { body: ["Écrivez votre message."] } });
-  if (body.length > MAX_MESSAGE_LENGTH) {
-    throw new AppError("INVALID_INPUT", `Le message dépasse ${MAX_MESSAGE_LENGTH} caractères.`, {
-      fieldErrors: { body: [`${MAX_MESSAGE_LENGTH} caractères au plus.`] },
-    });
-  }
+  const body = checkedMessageBody(input.body);
   if (input.files.length > UPLOAD_LIMITS.messageFiles) {
     const message = TOO_MANY_FILES.message(UPLOAD_LIMITS.messageFiles);
     throw new AppError("INVALID_INPUT", message, { fieldErrors: { files: [message] } });
