@@ -196,6 +196,19 @@ const config = [
     rules: { "fields/quiet-messages": "error", "alerts/said-once": "error" },
   },
   {
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXAttribute[name.name='download']",
+          message:
+            "No `download` attribute: the browser would save a refusal's JSON as the file. The route's Content-Disposition downloads the file, and a refusal shows a page (lib/http/failed-download.ts).",
+        },
+      ],
+    },
+  },
+  {
     files: ["lib/**"],
     rules: {
       "no-restricted-imports": [

@@ -20,9 +20,7 @@ export function ReleasedDecisionAlert({ applicationId, decision }: { application
           {decision.conditions ? <>Conditions : {decision.conditions} </> : null}
           {decision.reasons ? <>Motifs : {decision.reasons} </> : null}
           {decision.letterKey ? (
-            <a href={`/api/applications/${applicationId}/decision-letter`} download>
-              Télécharger la lettre de décision (PDF)
-            </a>
+            <a href={`/api/applications/${applicationId}/decision-letter`}>Télécharger la lettre de décision (PDF)</a>
           ) : null}
         </>
       }

@@ -11,10 +11,7 @@ export type LinkedFile = { id: string; fileName: string; sizeBytes: number; adde
 export function FileLink({ file }: { file: LinkedFile }) {
   return (
     <>
-      <a href={`/api/attachments/${file.id}`} download>
-        {file.fileName}
-      </a>{" "}
-      ({formatFileSize(file.sizeBytes)}
+      <a href={`/api/attachments/${file.id}`}>{file.fileName}</a> ({formatFileSize(file.sizeBytes)}
       {file.addedAt ? `, ajouté le ${file.addedAt}` : ""})
     </>
   );

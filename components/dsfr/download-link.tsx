@@ -3,7 +3,10 @@ import type { ReactNode } from "react";
 
 /**
  * A file to download (an export, a document), as a DSFR button with the download icon: a plain
- * link, so that the browser saves the file without the page leaving.
+ * link, which the browser saves without the page leaving, as the route's `Content-Disposition:
+ * attachment` says. No `download` attribute (ESLint refuses it): with it, the browser saves
+ * whatever comes back, a refusal's JSON included, where a person must read why and sign in again
+ * (lib/http/failed-download.ts).
  */
 export function DownloadLink({
   href,
@@ -27,7 +30,6 @@ export function DownloadLink({
       )}
       href={href}
       aria-describedby={describedBy}
-      download
     >
       {children}
     </a>

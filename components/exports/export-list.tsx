@@ -105,11 +105,7 @@ export function ExportList({ initial }: { initial: ExportView[] }) {
                 <td>
                   {row.downloadable ? (
                     <>
-                      <a
-                        className={fr.cx("fr-link", "fr-icon-download-line", "fr-link--icon-left")}
-                        href={`/api/exports/${row.id}/file`}
-                        download
-                      >
+                      <a className={fr.cx("fr-link", "fr-icon-download-line", "fr-link--icon-left")} href={`/api/exports/${row.id}/file`}>
                         Télécharger<span className="fr-sr-only"> {exportName(row)}</span>
                       </a>
                       <br />

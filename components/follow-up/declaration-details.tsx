@@ -27,9 +27,7 @@ export function DeclarationDetails({
       <p>
         Déclarés le {formatParisDateTime(declaration.declaredAt)} (heure de Paris)
         {declaration.declaredBy ? ` par ${declaration.declaredBy}` : ""}. Empreinte (SHA-256) : <code>{declaration.pdfHash}</code>.{" "}
-        <a href={`/api/applications/${applicationId}/result-declaration`} download>
-          Télécharger la déclaration (PDF)
-        </a>
+        <a href={`/api/applications/${applicationId}/result-declaration`}>Télécharger la déclaration (PDF)</a>
       </p>
       <DataTable caption={`Indicateurs du registre figés le ${formatParisDateTime(declaration.frozenAt)}`} small>
         <thead>

@@ -11,6 +11,7 @@ import { getViewer } from "@/lib/identity/current-viewer";
 import { errorFields, logger } from "@/lib/observability/logger";
 import { unavailableResponse } from "./unavailable-response";
 import { clientIp } from "./client-info";
+import { failedDownloadResponse, isDocumentRequest } from "./failed-download";
 import { type ParamShape, type ParsedParams, parseRouteParams } from "./route-params";
 import { withoutNul } from "./untrusted-text";
 import { frenchZodMessage } from "./french-zod-messages";
@@ -77,7 +78,7 @@ function handle<TSchema extends z.ZodType, TParams extends ParamShape, TViewer e
       if (result instanceof Response) return result;
       return Response.json(result ?? { ok: true });
     } catch (error) {
-      return errorResponse(error, request, viewer, ip);
+      return errorResponse(error, request, viewer, ip, { forPeople: true });
     }
   });
 }
@@ -93,7 +94,7 @@ export function refusingCrossSite<TContext>(
     try {
       if (!["GET", "HEAD"].includes(request.method)) assertSameOrigin(request);
     } catch (error) {
-      return errorResponse(error, request, null, clientIp(request.headers));
+      return errorResponse(error, request, null, clientIp(request.headers), { forPeople: true });
     }
     return handler(request, context);
   };
@@ -143,7 +144,24 @@ export function parseInput<T extends z.ZodType>(schema: T, raw: unknown): z.infe
   throw new AppError("INVALID_INPUT", undefined, { fieldErrors });
 }
 
-export async function errorResponse(error: unknown, request: Request, viewer: Viewer | null, ip: string | null): Promise<Response> {
+type ApiErrorBody = { code: string; message: string; fieldErrors?: FieldErrors; details?: Record<string, unknown> };
+
+/**
+ * An error as the API's JSON (`{ error: { code, message, … } }`), or, `forPeople`, as a person's
+ * browser can show it when they followed a link to a route handler (a file's: failed-download.ts).
+ * The public read API leaves `forPeople` out: its clients are programs, and its 401 is a token's.
+ */
+export async function errorResponse(
+  error: unknown,
+  request: Request,
+  viewer: Viewer | null,
+  ip: string | null,
+  { forPeople = false }: { forPeople?: boolean } = {},
+): Promise<Response> {
+  const respond = (status: number, body: ApiErrorBody, headers?: Record<string, string>) =>
+    forPeople && isDocumentRequest(request)
+      ? failedDownloadResponse(request, status, body, headers)
+      : Response.json({ error: body }, { status, headers });
   if (isDatabaseUnavailable(error)) {
     // A transaction cut by the outage was rolled back whole; the client may retry (submissions
     // and commits are idempotent, so one that committed just before is not done twice).
@@ -154,10 +172,7 @@ export async function errorResponse(error: unknown, request: Request, viewer: Vi
   }
   if (!isAppError(error)) {
     logger.error({ method: request.method, path: new URL(request.url).pathname, ...errorFields(error) }, "route: unexpected error");
-    return Response.json(
-      { error: { code: "INTERNAL", message: "Une erreur inattendue est survenue. Réessayez dans quelques instants." } },
-      { status: 500 },
-    );
+    return respond(500, { code: "INTERNAL", message: "Une erreur inattendue est survenue. Réessayez dans quelques instants." });
   }
   if (viewer && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) {
     await recordAudit(db, {
@@ -171,8 +186,9 @@ export async function errorResponse(error: unknown, request: Request, viewer: Vi
     error.code === "RATE_LIMITED" && typeof error.details?.retryAfterSeconds === "number"
       ? { "Retry-After": String(error.details.retryAfterSeconds) }
       : undefined;
-  return Response.json(
-    { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors, details: error.details } },
-    { status: error.status, headers },
+  return respond(
+    error.status,
+    { code: error.code, message: error.message, fieldErrors: error.fieldErrors, details: error.details },
+    headers,
   );
 }

@@ -1,3 +1,4 @@
+import type { FileFormat } from "@/lib/export/file-format";
 import type { TRosterFilters } from "./list-professionals";
 
 /** The roster table's URL for the given state: defaults are left out so links stay short. */
@@ -19,3 +20,6 @@ export function rosterHref(path: string, filters: TRosterFilters, changes: Parti
   const query = params.toString();
   return query ? `${path}?${query}` : path;
 }
+
+/** The empty roster template to download (app/api/roster/template), linked from the roster's pages. */
+export const rosterTemplateHref = (format: FileFormat) => `/api/roster/template?format=${format}`;

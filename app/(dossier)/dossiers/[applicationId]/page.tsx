@@ -110,9 +110,7 @@ export default async function DossierPage({ params }: Props) {
               Reçu le {formatParisDateTime(dossier.submission.receivedAt)} (heure de Paris). Empreinte du contenu (SHA-256) :{" "}
               <code>{dossier.submission.contentHash}</code>.{" "}
               {dossier.submission.receiptReady ? (
-                <a href={`/api/applications/${applicationId}/receipt`} download>
-                  Télécharger l&apos;accusé de réception (PDF)
-                </a>
+                <a href={`/api/applications/${applicationId}/receipt`}>Télécharger l&apos;accusé de réception (PDF)</a>
               ) : (
                 <ReceiptPending />
               )}

@@ -17,7 +17,7 @@ import { COMPLIANCE_FILTER_LABELS, POPULATION_LABELS, RPPS_STATUS_LABELS } from 
 import { getRosterEstablishment, listProfessionals, ROSTER_PAGE_SIZES, ZRosterFilters } from "@/lib/roster/list-professionals";
 import { MIE_CATALOGUE } from "@/lib/mie/catalogue";
 import { listProfessions } from "@/lib/roster/professions";
-import { rosterHref } from "@/lib/roster/roster-query-string";
+import { rosterHref, rosterTemplateHref } from "@/lib/roster/roster-query-string";
 import { dayToIsoDate, toDay } from "@/lib/roster/dates";
 import { HOMOLOGABLE_TYPES } from "@/lib/roster/homologation-schema";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
@@ -119,14 +119,8 @@ export default async function RosterPage({
           <h2 className={fr.cx("fr-callout__title")}>Le registre est vide</h2>
           <p className={fr.cx("fr-callout__text")}>
             Ajoutez les professionnels un par un, ou importez-les d&apos;un fichier : le modèle HospiConnect (
-            <a href="/api/roster/template?format=xlsx" download>
-              Excel
-            </a>{" "}
-            ou{" "}
-            <a href="/api/roster/template?format=csv" download>
-              CSV
-            </a>
-            ) ou un extrait de l&apos;Annuaire Santé.
+            <a href={rosterTemplateHref("xlsx")}>Excel</a> ou <a href={rosterTemplateHref("csv")}>CSV</a>) ou un extrait de l&apos;Annuaire
+            Santé.
           </p>
         </div>
       ) : (

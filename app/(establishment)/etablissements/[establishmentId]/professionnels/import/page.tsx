@@ -3,6 +3,7 @@ import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
 import { ImportUpload } from "@/components/roster/import-upload";
 import { TemplateGuide } from "@/components/roster/template-guide";
 import { listProfessions } from "@/lib/roster/professions";
+import { rosterTemplateHref } from "@/lib/roster/roster-query-string";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
 import { getEditableEstablishment } from "@/lib/establishments/queries";
 import { guardedPageLoad } from "@/lib/http/page-guard";
@@ -48,15 +49,9 @@ export default async function RosterImportPage({ params, searchParams }: Props) 
       </p>
       <ul>
         <li>
-          Le modèle HospiConnect :{" "}
-          <a href="/api/roster/template?format=xlsx" download>
-            modèle Excel
-          </a>{" "}
-          ou{" "}
-          <a href="/api/roster/template?format=csv" download>
-            modèle CSV
-          </a>
-          . Un export du registre a le même format : vous pouvez l&apos;exporter, le compléter et l&apos;importer.
+          Le modèle HospiConnect : <a href={rosterTemplateHref("xlsx")}>modèle Excel</a> ou{" "}
+          <a href={rosterTemplateHref("csv")}>modèle CSV</a>. Un export du registre a le même format : vous pouvez l&apos;exporter, le
+          compléter et l&apos;importer.
         </li>
         <li>
           L&apos;extrait « Personne activité » de l&apos;Annuaire Santé : seules les lignes du FINESS {establishment.finessEt} sont lues.
