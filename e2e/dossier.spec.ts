@@ -345,7 +345,7 @@ test.describe("filing a dossier", () => {
     await expect(field).toHaveValue("");
 
     // The field says its limit, and stops there.
-    await expect(field).toHaveAccessibleName(/^Votre message.*\(8\u202f000 caractères au plus\)$/);
+    await expect(field).toHaveAccessibleName(/^Votre message.*\(8\s000 caractères au plus\)$/);
     await expect(field).toHaveAttribute("maxlength", "8000");
     // Refused by the server (too long, from a browser that let it through): said where a screen
     // reader hears it, with the French thousands separator, and nothing typed is lost.
