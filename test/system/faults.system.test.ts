@@ -13,6 +13,7 @@ import { LocalFileStorage } from "@/lib/storage/local-file-storage";
 import { generateStorageKey } from "@/lib/storage/storage-key";
 import { type AppProcess, logEntries, sessionCookie, startApp } from "./app-process";
 import { type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
+import { expectSubmissionsWhole } from "./submissions-whole";
 import { createDraft, createOpenWave, establishmentWithDirector, programmeManager } from "@/test/factories";
 
 /**
@@ -158,15 +159,10 @@ describe("faults", () => {
   });
 
   async function expectNothingHalfWritten() {
-    for (const dossier of submissions) {
-      const row = await db.application.findUniqueOrThrow({
-        where: { id: dossier.applicationId },
-        select: { state: true, _count: { select: { submissions: true, transitions: true } } },
-      });
-      expect([row.state, row._count.submissions, row._count.transitions]).toEqual(
-        row.state === "SUBMITTED" ? ["SUBMITTED", 1, 1] : ["DRAFT", 0, 0],
-      );
-    }
+    await expectSubmissionsWhole(
+      db,
+      submissions.map((dossier) => dossier.applicationId),
+    );
     const decided = await db.application.findMany({
       where: { id: { in: decisions.map((dossier) => dossier.applicationId) } },
       select: {

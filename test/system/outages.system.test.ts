@@ -11,6 +11,7 @@ import { TestSmtpServer } from "@/lib/notifications/testing/smtp-server";
 import { createDraft, createOpenWave, establishmentWithDirector, type OpenWave } from "@/test/factories";
 import { type AppProcess, sessionCookie, startApp, startWorker, type WorkerProcess } from "./app-process";
 import { type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
+import { expectSubmissionsWhole } from "./submissions-whole";
 
 /**
  * Outages the fault drills of faults.system.test.ts do not stage, on a PostgreSQL server the test
@@ -81,19 +82,6 @@ describe("outages", () => {
       );
       return rows[0]!.ended;
     });
-
-  /** A submission is its dossier SUBMITTED with one submission and one transition, or nothing of it. */
-  async function expectNothingHalfWritten() {
-    for (const dossier of dossiers) {
-      const row = await db.application.findUniqueOrThrow({
-        where: { id: dossier.applicationId },
-        select: { state: true, _count: { select: { submissions: true, transitions: true } } },
-      });
-      expect([row.state, row._count.submissions, row._count.transitions]).toEqual(
-        row.state === "SUBMITTED" ? ["SUBMITTED", 1, 1] : ["DRAFT", 0, 0],
-      );
-    }
-  }
 
   /** Every submitted dossier gets its receipt and its director one receipt e-mail. */
   async function expectReceiptsSentOnce(submitted: Dossier[], timeout: number) {
@@ -192,9 +180,15 @@ describe("outages", () => {
     const outcomes = await Promise.all(inFlight);
     for (const outcome of outcomes) expect([200, 503], outcome.body.slice(0, 300)).toContain(outcome.status);
     for (const outcome of await Promise.all(pagesInFlight)) expect(outcome.status, outcome.body.slice(0, 300)).toBe(200);
-    await expectNothingHalfWritten();
+    await expectSubmissionsWhole(
+      db,
+      dossiers.map((dossier) => dossier.applicationId),
+    );
     for (const dossier of others) expect((await submit(dossier)).status).toBe(200);
-    await expectNothingHalfWritten();
+    await expectSubmissionsWhole(
+      db,
+      dossiers.map((dossier) => dossier.applicationId),
+    );
     await expectReceiptsSentOnce(dossiers, 60_000);
   });
 
