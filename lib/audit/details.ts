@@ -105,6 +105,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   missing: "Manquants",
   name: "Nom",
   nationalReviewDueAt: "Échéance nationale",
+  newlyFlagged: "Dossiers attribués désormais signalés",
   objectiveCode: "Objectif",
   objectiveCodes: "Objectifs évalués",
   objectives: "Objectifs",
