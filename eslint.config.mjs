@@ -173,6 +173,60 @@ const alerts = {
   },
 };
 
+/**
+ * `pages/titled-refusal`: a page that may refuse its viewer with the 404 page exports no static
+ * `metadata`. Next.js resolves a static `metadata` before the page answers, so the refused viewer
+ * would read the page's own title over « Page non trouvée » (RGAA 8.6, ADR 0031): the page takes a
+ * `generateMetadata` that awaits its guarded load, `guardedTitledPage(path, title, load)` for a
+ * fixed title. A page refuses when it imports what answers 404 or throws a refusal (below); a page
+ * anyone may open, or one that only asks a visitor to sign in (`requireViewer`), keeps its `metadata`.
+ */
+const REFUSALS = {
+  "next/navigation": /^(notFound|forbidden|unauthorized)$/,
+  "@/lib/http/page-guard": /^guard/,
+  "@/lib/http/route-params": /^pageParams$/,
+  "@/lib/access/policy": /^(require|authorize)/,
+  "@/lib/campaigns/wave-board-page": /^waveBoardPage$/,
+};
+
+const pages = {
+  rules: {
+    "titled-refusal": {
+      meta: {
+        type: "problem",
+        schema: [],
+        messages: {
+          static:
+            "This page may answer with the 404 page ({{refusal}}), over which a static `metadata` would keep its title: export the `generateMetadata` of guardedTitledPage(path, title, load) (lib/http/page-guard.ts, ADR 0031).",
+        },
+      },
+      create(context) {
+        const refusals = [];
+        const metadataExports = [];
+        return {
+          ImportDeclaration(node) {
+            const names = REFUSALS[node.source.value];
+            if (!names || node.importKind === "type") return;
+            for (const specifier of node.specifiers)
+              if (specifier.type === "ImportSpecifier" && specifier.importKind !== "type" && names.test(specifier.imported.name))
+                refusals.push(specifier.imported.name);
+          },
+          ExportNamedDeclaration(node) {
+            const declared = node.declaration?.type === "VariableDeclaration" ? node.declaration.declarations.map((d) => d.id) : [];
+            const exported = node.specifiers.map((specifier) => specifier.exported);
+            for (const name of [...declared, ...exported])
+              if (name.type === "Identifier" && name.name === "metadata") metadataExports.push(name);
+          },
+          "Program:exit"() {
+            if (refusals.length === 0) return;
+            for (const node of metadataExports) context.report({ node, messageId: "static", data: { refusal: refusals.join(", ") } });
+          },
+        };
+      },
+    },
+  },
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -194,6 +248,11 @@ const config = [
     files: ["app/**", "components/**"],
     plugins: { fields, alerts },
     rules: { "fields/quiet-messages": "error", "alerts/said-once": "error" },
+  },
+  {
+    files: ["app/**/page.tsx"],
+    plugins: { pages },
+    rules: { "pages/titled-refusal": "error" },
   },
   {
     files: ["app/**", "components/**"],
