@@ -9,8 +9,8 @@ import { enqueueEmail } from "@/lib/notifications/outbox";
 import { REACHABLE_MANAGERS } from "@/lib/notifications/recipients";
 import type { TDeclarationInput } from "./declaration-schema";
 import { declarationClosedReason } from "./declaration-window";
-import { loadAssignment } from "./load-assignment";
-import { completeScoringIfDone, lockDossierForReview } from "./tier-completion";
+import { loadAssignmentLocked } from "./load-assignment";
+import { completeScoringIfDone } from "./tier-completion";
 
 /**
  * The reviewer's declaration of interests on one assignment, before they may read the dossier.
@@ -24,16 +24,15 @@ export async function declareInterests(
   input: { assignmentId: string; declaration: TDeclarationInput; ip: string | null },
   now = new Date(),
 ) {
-  const { assignment, facts } = await loadAssignment(db, input.assignmentId);
-  authorizeOwnAssignment(viewer, facts, assignment, "declare-conflict");
   const declaration = input.declaration;
-  const alreadyClear = assignment.conflict?.hasConflict === false;
-  if (!declaration.hasConflict && alreadyClear && assignment.review) return { hasConflict: false };
-  const closed = declarationClosedReason(facts.state, assignment.review?.status ?? null);
-  if (closed) throw new AppError("INVALID_STATE", closed);
-
   await db.$transaction(async (tx) => {
-    const locked = await lockDossierForReview(tx, facts.id);
+    // Checked under the dossier's lock: a transmission or a move of the dossier committed first is seen.
+    const { locked, assignment, facts } = await loadAssignmentLocked(tx, input.assignmentId);
+    authorizeOwnAssignment(viewer, facts, assignment, "declare-conflict");
+    const alreadyClear = assignment.conflict?.hasConflict === false;
+    if (!declaration.hasConflict && alreadyClear && assignment.review) return;
+    const closed = declarationClosedReason(facts.state, assignment.review?.status ?? null);
+    if (closed) throw new AppError("INVALID_STATE", closed);
     const data = declaration.hasConflict
       ? {
           hasConflict: true,
@@ -43,9 +42,8 @@ export async function declareInterests(
           declaredAt: now,
         }
       : { hasConflict: false, type: null, partnerSiret: null, details: "", declaredAt: now };
-    // Only a live assignment can be declared on: a concurrent conflict declaration wins.
-    const existing = await tx.conflictDeclaration.findUnique({ where: { assignmentId: assignment.id }, select: { hasConflict: true } });
-    if (existing?.hasConflict) throw new AppError("NOT_FOUND");
+    // Only a live assignment can be declared on: a conflict declared first (another tab) ended it.
+    if (assignment.conflict?.hasConflict) throw new AppError("NOT_FOUND");
     if (!(alreadyClear && !declaration.hasConflict)) {
       await tx.conflictDeclaration.upsert({
         where: { assignmentId: assignment.id },

@@ -8,8 +8,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { assignmentRemovedEmail } from "@/lib/notifications/assignment-removed";
 import { enqueueEmail } from "@/lib/notifications/outbox";
-import { loadAssignment } from "./load-assignment";
-import { completeScoringIfDone, lockDossierForReview } from "./tier-completion";
+import { loadAssignmentLocked } from "./load-assignment";
+import { completeScoringIfDone } from "./tier-completion";
 
 /** In review, or paused while the establishment answers a request for information: a reviewer can still be taken off. */
 export function assignmentsCanBeRemoved(state: ApplicationState): boolean {
@@ -28,19 +28,16 @@ export async function removeAssignment(
   now = new Date(),
 ) {
   requirePermission(viewer, "reviewer:assign");
-  const { assignment, facts } = await loadAssignment(db, input.assignmentId);
-  if (assignment.review?.status === "SUBMITTED") {
-    throw new AppError("INVALID_STATE", "Cette évaluation est transmise : rouvrez-la plutôt que de retirer l'attribution.");
-  }
-  if (!assignmentsCanBeRemoved(facts.state)) {
-    throw new AppError("INVALID_STATE", `Le dossier est « ${STATE_LABELS[facts.state]} » : ses attributions ne changent plus.`);
-  }
   await db.$transaction(async (tx) => {
-    const locked = await lockDossierForReview(tx, facts.id);
-    const removed = await tx.reviewerAssignment.deleteMany({
-      where: { id: assignment.id, OR: [{ review: null }, { review: { status: { not: "SUBMITTED" } } }] },
-    });
-    if (removed.count !== 1) throw new AppError("CONFLICT", "Cette attribution vient de changer : rechargez la page.");
+    // Checked under the dossier's lock: a transmission or a move of the dossier committed first is seen.
+    const { locked, assignment, facts } = await loadAssignmentLocked(tx, input.assignmentId);
+    if (assignment.review?.status === "SUBMITTED") {
+      throw new AppError("INVALID_STATE", "Cette évaluation est transmise : rouvrez-la plutôt que de retirer l'attribution.");
+    }
+    if (!assignmentsCanBeRemoved(facts.state)) {
+      throw new AppError("INVALID_STATE", `Le dossier est « ${STATE_LABELS[facts.state]} » : ses attributions ne changent plus.`);
+    }
+    await tx.reviewerAssignment.delete({ where: { id: assignment.id } });
     const [reviewer, dossier] = await Promise.all([
       tx.user.findUniqueOrThrow({ where: { id: assignment.reviewerId }, select: { email: true, displayName: true } }),
       tx.application.findUniqueOrThrow({ where: { id: facts.id }, select: { establishment: { select: { name: true } } } }),

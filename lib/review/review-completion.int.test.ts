@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/access/viewer";
+import { transitionApplication } from "@/lib/applications/transition-application";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier, programmeManager } from "@/test/factories";
 import { assignReviewer } from "./assign-reviewer";
 import { declareInterests } from "./declare-interests";
 import { reopenReview } from "./reopen-review";
+import { reviewFrozenReason } from "./review-states";
 import { saveReview } from "./save-review";
 import { submitReview } from "./submit-review";
 
@@ -47,7 +49,7 @@ describe("review completion under concurrency", () => {
       }
       dossiers.push({ id: dossier.id, reviews });
     }
-    return { manager, dossiers };
+    return { manager, dossiers, sheet };
   }
 
   const statesOf = async (dossiers: ReadonlyArray<{ id: string }>) =>
@@ -104,5 +106,43 @@ describe("review completion under concurrency", () => {
     }
     // Whichever came first, the reopened review is a draft again: the dossier is back in review.
     expect(await statesOf(dossiers)).toEqual(dossiers.map(() => "UNDER_REVIEW"));
+  });
+
+  it.each([
+    ["save", "DRAFT"],
+    ["transmission", "SUBMITTED"],
+  ] as const)("changes no review once its dossier went back to the establishment, whichever came first (%s)", async (act, storedAs) => {
+    const { manager, dossiers, sheet } = await dossiersInReview(ROUNDS, 1);
+    const outcomes: Array<{ accepted: boolean; requestFirst: boolean }> = [];
+    for (const { id, reviews } of dossiers) {
+      const [{ reviewer, assignmentId }] = reviews as [(typeof reviews)[number]];
+      const { version } = await testDb.application.findUniqueOrThrow({ where: { id }, select: { version: true } });
+      // The order the two answers come back in is the order they committed in: the reviewer's lock
+      // keeps the request waiting, and the request's lock the reviewer.
+      const settled: string[] = [];
+      const [reviewerAct] = await Promise.allSettled([
+        (act === "save"
+          ? saveReview(reviewer, { assignmentId, expectedVersion: 2, data: { ...sheet, overallComment: "Pendant la demande" } })
+          : submitReview(reviewer, { assignmentId, expectedVersion: 2, ip: null })
+        ).finally(() => settled.push("reviewer")),
+        transitionApplication(manager, {
+          applicationId: id,
+          expectedVersion: version,
+          ip: null,
+          action: "requestInformation",
+          comment: "Joignez le devis du prestataire.",
+          responseDueAt: "2999-01-15T18:00",
+        }).then(() => settled.push("request")),
+      ]);
+      const stored = await testDb.review.findUniqueOrThrow({ where: { assignmentId }, select: { version: true, status: true } });
+      if (reviewerAct.status === "rejected") {
+        expect(reviewerAct.reason).toMatchObject({ code: "INVALID_STATE", message: reviewFrozenReason("INFORMATION_REQUESTED") });
+        expect(stored).toEqual({ version: 2, status: "DRAFT" });
+      } else expect(stored).toEqual({ version: 3, status: storedAs });
+      outcomes.push({ accepted: reviewerAct.status === "fulfilled", requestFirst: settled[0] === "request" });
+    }
+    // What the reviewer was told went through was stored while the dossier was still in review.
+    expect(outcomes.filter(({ accepted, requestFirst }) => accepted && requestFirst)).toEqual([]);
+    expect(await statesOf(dossiers)).toEqual(dossiers.map(() => "INFORMATION_REQUESTED"));
   });
 });

@@ -2,7 +2,7 @@ import { authorizeOwnAssignment } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError, fieldErrorsUnder } from "@/lib/errors/app-error";
-import { loadAssignment } from "./load-assignment";
+import { loadAssignmentLocked } from "./load-assignment";
 import { loadSheetCriteria } from "./load-sheet-criteria";
 import { reviewConflict, SAVE_CONFLICT_MESSAGE, STORED_REVIEW_SELECT } from "./review-conflict";
 import { parseSheet, type TReviewSheetInput } from "./score-sheet";
@@ -19,19 +19,20 @@ export async function saveReview(
   input: { assignmentId: string; expectedVersion: number; data: TReviewSheetInput },
   now = new Date(),
 ) {
-  const { assignment, facts } = await loadAssignment(db, input.assignmentId);
-  authorizeOwnAssignment(viewer, facts, assignment, "review");
-  if (!assignment.review) throw new AppError("INVALID_STATE", "Déclarez d'abord vos liens d'intérêts.");
-  if (assignment.review.status === "SUBMITTED") throw new AppError("INVALID_STATE", SUBMITTED_MESSAGE);
-  const criteria = await loadSheetCriteria(db, facts.waveVersionId);
-  const parsed = parseSheet(criteria, input.data);
-  if (!parsed.ok)
-    throw new AppError("INVALID_INPUT", "Certaines notes ne sont pas valides.", {
-      fieldErrors: fieldErrorsUnder("data", parsed.fieldErrors),
-    });
-  const reviewId = assignment.review.id;
-
   return db.$transaction(async (tx) => {
+    // Under the dossier's lock: a request for information committed first refuses the save, one
+    // coming after waits for it.
+    const { assignment, facts } = await loadAssignmentLocked(tx, input.assignmentId);
+    authorizeOwnAssignment(viewer, facts, assignment, "review");
+    if (!assignment.review) throw new AppError("INVALID_STATE", "Déclarez d'abord vos liens d'intérêts.");
+    if (assignment.review.status === "SUBMITTED") throw new AppError("INVALID_STATE", SUBMITTED_MESSAGE);
+    const criteria = await loadSheetCriteria(tx, facts.waveVersionId);
+    const parsed = parseSheet(criteria, input.data);
+    if (!parsed.ok)
+      throw new AppError("INVALID_INPUT", "Certaines notes ne sont pas valides.", {
+        fieldErrors: fieldErrorsUnder("data", parsed.fieldErrors),
+      });
+    const reviewId = assignment.review.id;
     const claimed = await tx.review.updateMany({
       where: { id: reviewId, version: input.expectedVersion, status: "DRAFT" },
       data: { version: { increment: 1 }, overallComment: parsed.overallComment, updatedAt: now },

@@ -4,12 +4,12 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
-import { loadAssignment } from "./load-assignment";
+import { loadAssignmentLocked } from "./load-assignment";
 import { loadSheetCriteria } from "./load-sheet-criteria";
 import { reviewConflict, STORED_REVIEW_SELECT, SUBMISSION_CONFLICT_MESSAGE } from "./review-conflict";
 import { missingForReview } from "./score-sheet";
 import { AWAITING_REGIONAL_TIER } from "./labels";
-import { awaitsEarlierTier, completeScoringIfDone, loadTierAssignments, lockDossierForReview } from "./tier-completion";
+import { awaitsEarlierTier, completeScoringIfDone, loadTierAssignments } from "./tier-completion";
 
 /**
  * Submits a review once complete (else INVALID_INPUT with the list of what is missing, each with
@@ -24,14 +24,14 @@ export async function submitReview(
   input: { assignmentId: string; expectedVersion: number; ip: string | null },
   now = new Date(),
 ) {
-  const { assignment, facts } = await loadAssignment(db, input.assignmentId);
-  authorizeOwnAssignment(viewer, facts, assignment, "review");
-  if (!assignment.review) throw new AppError("INVALID_STATE", "Déclarez d'abord vos liens d'intérêts.");
-  const reviewId = assignment.review.id;
-  const criteria = await loadSheetCriteria(db, facts.waveVersionId);
-
   const result = await db.$transaction(async (tx) => {
-    const dossier = await lockDossierForReview(tx, facts.id);
+    // The dossier's state is read under its lock: a request for information committed first
+    // refuses the transmission, one coming after waits for it.
+    const { locked: dossier, assignment, facts } = await loadAssignmentLocked(tx, input.assignmentId);
+    authorizeOwnAssignment(viewer, facts, assignment, "review");
+    if (!assignment.review) throw new AppError("INVALID_STATE", "Déclarez d'abord vos liens d'intérêts.");
+    const reviewId = assignment.review.id;
+    const criteria = await loadSheetCriteria(tx, facts.waveVersionId);
     const review = await tx.review.findUniqueOrThrow({ where: { id: reviewId }, select: { ...STORED_REVIEW_SELECT, submittedAt: true } });
     if (review.status === "SUBMITTED") return { submittedAt: review.submittedAt!, alreadySubmitted: true, dossierScored: false };
     if (review.version !== input.expectedVersion) throw reviewConflict(criteria, review, SUBMISSION_CONFLICT_MESSAGE);
