@@ -2,10 +2,20 @@ import pg from "pg";
 import { isConnectionLost } from "./unavailable";
 
 /**
- * A pg pool whose reads survive connections the server ended while they sat idle (a failover, a
- * restart, `pg_terminate_backend`, an idle-session reaper). pg drops such a connection once it
- * reads its closing message, but one handed out before that fails its first statement: the page
- * that sent it would show « Erreur inattendue » with the database up. A SELECT run outside a
+ * Whether a statement only reads: a SELECT, or a WITH whose expressions are all reads (one
+ * statement reads a whole roster through CTEs). A write anywhere in it, or a row lock, and it is
+ * not run again.
+ */
+export function readsOnly(text: string): boolean {
+  return /^\s*(SELECT|WITH)\b/i.test(text) && !/\b(INSERT|UPDATE|DELETE|MERGE)\b/i.test(text);
+}
+
+/**
+ * A pg pool whose reads survive connections the server ended (a failover, a restart,
+ * `pg_terminate_backend`, an idle-session reaper). pg drops such a connection once it reads its
+ * closing message, but one handed out before that fails its first statement, and a read under way
+ * fails with it: the page that sent it would show « Erreur inattendue » with the database up. A read (`SELECT`, or `WITH`
+ * common table expressions that write nothing: `readsOnly`) run outside a
  * transaction (Prisma's reads, through `pool.query`) is then run again, on another connection:
  * its session died with whatever it did, so running it again changes nothing. Writes and
  * transactions are never run twice (the server may have committed before the connection broke);
@@ -21,7 +31,7 @@ export function createReconnectingPool(config: pg.PoolConfig): pg.Pool {
       try {
         return await query(queryConfig);
       } catch (error) {
-        if (attempt >= attempts || !isConnectionLost(error) || !/^\s*SELECT\b/i.test(queryConfig.text)) throw error;
+        if (attempt >= attempts || !isConnectionLost(error) || !readsOnly(queryConfig.text)) throw error;
       }
     }
   };

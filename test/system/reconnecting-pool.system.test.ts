@@ -39,6 +39,9 @@ describe("a pool connection ended by the server", () => {
     expect(await db.$queryRaw`SELECT 1 AS up`).toEqual([{ up: 1 }]);
     await endPooledSession();
     expect(await db.user.count({ where: { email: "personne@exemple.fr" } })).toBe(0);
+    // A roster is read as one statement of common table expressions.
+    await endPooledSession();
+    expect(await db.$queryRaw`WITH one AS (SELECT 1 AS up) SELECT up FROM one`).toEqual([{ up: 1 }]);
   });
 
   it("runs a read given as text again too (the availability probe's)", async () => {
