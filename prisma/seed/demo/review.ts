@@ -65,15 +65,18 @@ export async function seedReview(
     },
   });
   // An ANS reviewer who worked for one of the establishments: the assignment page flags the pair.
+  // The tie ended two years before the seed, so that it stays within the look-back whenever the
+  // demo is loaded.
   if (reviewerIds[2] && underReview[0]) {
+    const endsOn = new Date(Date.UTC(now.getUTCFullYear() - 2, 5, 30));
     await db.reviewerAffiliation.create({
       data: {
         userId: reviewerIds[2],
         kind: "FINESS",
         reference: underReview[0].establishment.finessEj,
         label: "Ancien employeur",
-        startsOn: new Date("2016-01-01"),
-        endsOn: new Date("2024-06-30"),
+        startsOn: new Date(Date.UTC(endsOn.getUTCFullYear() - 8, 0, 1)),
+        endsOn,
       },
     });
   }
