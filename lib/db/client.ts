@@ -1,12 +1,11 @@
 // The database never reaches the browser: a client component that imports this fails the build.
 // Scripts, Playwright and Vitest read `server-only` as an empty module (tsconfig.json, vitest.config.ts).
 import "server-only";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/config/env";
 import { logger } from "@/lib/observability/logger";
 import { reportDatabaseUnavailable } from "./availability";
 import { PrismaClient } from "./generated/client";
-import { createReconnectingPool } from "./reconnecting-pool";
+import { createReconnectingPool, ReconnectingPrismaPg } from "./reconnecting-pool";
 import { isDatabaseTimeout, isDatabaseUnavailable } from "./unavailable";
 
 export type Db = PrismaClient;
@@ -14,10 +13,11 @@ export type Db = PrismaClient;
 /**
  * Creates a Prisma client on `@prisma/adapter-pg`. The pool has an acquire timeout (pg's default
  * waits forever) and swallows idle-connection errors, so a database restart makes requests fail
- * fast and the app recovers on its own instead of crashing; a read that met a connection the server
- * had ended is run again on a new one (reconnecting-pool.ts). Its sessions start with a lock and a
- * statement timeout: a table locked by someone else, or a stalled query, would otherwise hold the
- * connection as long as it lasts, and ten such requests the whole pool.
+ * fast and the app recovers on its own instead of crashing; a read, or the start of a transaction,
+ * that met a connection the server had ended is run again on a new one (reconnecting-pool.ts).
+ * Its sessions start with a lock and a statement timeout: a table locked by someone else, or a
+ * stalled query, would otherwise hold the connection as long as it lasts, and ten such requests the
+ * whole pool.
  */
 export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_SIZE): Db {
   const pool = createReconnectingPool({
@@ -28,7 +28,7 @@ export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_
     lock_timeout: env.DATABASE_LOCK_TIMEOUT_MS,
     statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS,
   });
-  const adapter = new PrismaPg(pool, {
+  const adapter = new ReconnectingPrismaPg(pool, {
     // The pool is the client's own: $disconnect closes it.
     disposeExternalPool: true,
     onPoolError: (error) => connectionLost("idle connection lost", error),

@@ -1,3 +1,4 @@
+import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { isConnectionLost } from "./unavailable";
 
@@ -24,17 +25,12 @@ export function readsOnly(text: string): boolean {
 export function createReconnectingPool(config: pg.PoolConfig): pg.Pool {
   const pool = new pg.Pool(config);
   const query = pool.query.bind(pool) as (config: pg.QueryConfig) => Promise<pg.QueryResult>;
-  // Each attempt that meets a dead connection drops it: the pool may hold no more than `max` of them.
-  const attempts = (config.max ?? 10) + 1;
-  const retried = async (queryConfig: pg.QueryConfig): Promise<pg.QueryResult> => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await query(queryConfig);
-      } catch (error) {
-        if (attempt >= attempts || !isConnectionLost(error) || !readsOnly(queryConfig.text)) throw error;
-      }
-    }
-  };
+  const retried = (queryConfig: pg.QueryConfig): Promise<pg.QueryResult> =>
+    againOnLostConnection(
+      pool,
+      () => query(queryConfig),
+      () => readsOnly(queryConfig.text),
+    );
   // The adapter calls query({ text, values, ... }), the availability probe query(text), both awaited;
   // other forms (callbacks, values apart) go to pg unchanged.
   pool.query = ((...args: unknown[]) => {
@@ -44,4 +40,52 @@ export function createReconnectingPool(config: pg.PoolConfig): pg.Pool {
     return (query as (...rest: unknown[]) => unknown)(...args);
   }) as pg.Pool["query"];
   return pool;
+}
+
+/**
+ * Prisma's pg adapter on such a pool, whose transactions survive those connections too. The
+ * adapter starts a transaction on a connection of its own (`pool.connect()`, then `BEGIN`, and
+ * `SET TRANSACTION` for another isolation level): on one the server ended, `BEGIN` fails, and the
+ * page or route that opened the transaction (a section's save, a roster import, a decision, or
+ * one of Prisma's own around a nested write) would show « Erreur inattendue » or « réessayez » with
+ * the database up. Nothing of the
+ * transaction has run then: it is started again on another connection (the adapter has dropped the
+ * dead one). Only its start: a statement of the transaction that meets a lost connection fails the
+ * transaction, which is never run again. No statement is added: a transaction costs what it did.
+ */
+export class ReconnectingPrismaPg extends PrismaPg {
+  readonly #pool: pg.Pool;
+
+  constructor(pool: pg.Pool, options?: ConstructorParameters<typeof PrismaPg>[1]) {
+    super(pool, options);
+    this.#pool = pool;
+  }
+
+  override async connect() {
+    const adapter = await super.connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = (isolationLevel) =>
+      againOnLostConnection(
+        this.#pool,
+        () => startTransaction(isolationLevel),
+        () => true,
+      );
+    return adapter;
+  }
+}
+
+/**
+ * Runs `work` again while it fails on a lost connection and `changedNothing()`. Each attempt that
+ * meets a dead connection drops it, and the pool holds no more than `max` of them: `max` + 1
+ * attempts reach a live one, or a server that is really away.
+ */
+async function againOnLostConnection<T>(pool: pg.Pool, work: () => Promise<T>, changedNothing: () => boolean): Promise<T> {
+  const attempts = (pool.options.max ?? 10) + 1;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isConnectionLost(error) || !changedNothing()) throw error;
+    }
+  }
 }

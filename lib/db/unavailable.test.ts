@@ -78,6 +78,36 @@ describe("database outage errors", () => {
       false,
     ],
     ["the server starting up (57P03)", Object.assign(new Error("the database system is starting up"), { code: "57P03" }), false],
+    // As Prisma's pg adapter passes them on, when a transaction starts.
+    [
+      "terminated, through the adapter",
+      Object.assign(new Error("terminating connection due to administrator command"), {
+        name: "DriverAdapterError",
+        cause: { kind: "postgres", code: "57P01", originalCode: "57P01", message: "terminating connection due to administrator command" },
+      }),
+      true,
+    ],
+    [
+      "reset, through the adapter",
+      Object.assign(new Error("ConnectionClosed"), { name: "DriverAdapterError", cause: { kind: "ConnectionClosed" } }),
+      true,
+    ],
+    [
+      "refused, through the adapter",
+      Object.assign(new Error("DatabaseNotReachable"), {
+        name: "DriverAdapterError",
+        cause: { kind: "DatabaseNotReachable", port: 5432 },
+      }),
+      false,
+    ],
+    [
+      "a unique violation, through the adapter",
+      Object.assign(new Error("UniqueConstraintViolation"), {
+        name: "DriverAdapterError",
+        cause: { kind: "UniqueConstraintViolation", originalCode: "23505" },
+      }),
+      false,
+    ],
   ])("a connection %s: lost %s", (_name, error, lost) => {
     expect(isConnectionLost(error)).toBe(lost);
   });

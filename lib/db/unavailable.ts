@@ -66,10 +66,14 @@ const LOST_MESSAGE = /Connection terminated|terminating connection due to|Client
  * A pg error of a connection that was open and is no more (ended by the server, or its socket
  * broke), as opposed to one that could not be opened or a statement that failed: the statement
  * may be run again on another connection if it changed nothing (lib/db/reconnecting-pool.ts).
+ * As pg gives it, or as Prisma's pg adapter passes it on when a transaction starts: a
+ * `DriverAdapterError` whose cause is pg's error, or `{ kind: "ConnectionClosed" }` for a reset socket.
  */
-export function isConnectionLost(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const { code, message } = error as ErrorLike;
+export function isConnectionLost(error: unknown, depth = 0): boolean {
+  if (typeof error !== "object" || error === null || depth > 1) return false;
+  const { code, kind, message, cause } = error as ErrorLike;
+  if (kind === "ConnectionClosed") return true;
   if (typeof code === "string" && (SESSION_ENDED_CODE.test(code) || code === "ECONNRESET" || code === "EPIPE")) return true;
-  return typeof message === "string" && LOST_MESSAGE.test(message);
+  if (typeof message === "string" && LOST_MESSAGE.test(message)) return true;
+  return isConnectionLost(cause, depth + 1);
 }

@@ -21,6 +21,7 @@ describe("a pool connection ended by the server", () => {
     databaseUrl = await cluster.createDatabase("app");
     await migrateDatabase(databaseUrl);
     db = createDb(databaseUrl, 1);
+    await db.$executeRaw`CREATE TABLE drill_rows (label text NOT NULL)`;
   });
 
   afterAll(async () => {
@@ -53,6 +54,41 @@ describe("a pool connection ended by the server", () => {
     } finally {
       await pool.end();
     }
+  });
+
+  it("starts a transaction again on a new connection: nothing ran in it yet", async () => {
+    // An interactive transaction, as a page's consistent reads or a use case's writes.
+    await endPooledSession();
+    expect(await db.$transaction(async (tx) => tx.user.count({ where: { email: "personne@exemple.fr" } }))).toBe(0);
+    await endPooledSession();
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO drill_rows (label) VALUES ('interactive')`;
+    });
+    // A batch, and a transaction at another isolation level (BEGIN, then SET TRANSACTION).
+    await endPooledSession();
+    expect(await db.$transaction([db.user.count(), db.$queryRaw`SELECT 1 AS up`])).toEqual([0, [{ up: 1 }]]);
+    await endPooledSession();
+    expect(
+      await db.$transaction(async (tx) => tx.$queryRaw`SELECT current_setting('transaction_isolation') AS level`, {
+        isolationLevel: "RepeatableRead",
+      }),
+    ).toEqual([{ level: "repeatable read" }]);
+    expect(await db.$queryRaw`SELECT label FROM drill_rows`).toEqual([{ label: "interactive" }]);
+  });
+
+  it("never runs a transaction again once a statement ran in it", async () => {
+    let runs = 0;
+    await expect(
+      db.$transaction(async (tx) => {
+        runs += 1;
+        await tx.$executeRaw`INSERT INTO drill_rows (label) VALUES ('cut')`;
+        const [{ pid }] = await tx.$queryRaw<[{ pid: number }]>`SELECT pg_backend_pid() AS pid`;
+        execFileSync("psql", [databaseUrl, "-qAtc", `SELECT pg_terminate_backend(${pid}, 5000)`]);
+        await tx.$executeRaw`INSERT INTO drill_rows (label) VALUES ('after')`;
+      }),
+    ).rejects.toThrow(/terminat|Connection|closed/i);
+    expect(runs).toBe(1);
+    expect(await db.$queryRaw`SELECT label FROM drill_rows WHERE label IN ('cut', 'after')`).toEqual([]);
   });
 
   it("never runs a write twice: it fails as the connection did", async () => {
