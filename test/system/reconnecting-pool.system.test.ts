@@ -1,13 +1,20 @@
 import { execFileSync } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { professionalFormInput } from "@/e2e/fixtures/professional";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrations";
 import { createReconnectingPool } from "@/lib/db/reconnecting-pool";
+import { createDraft, createOpenWave, establishmentWithDirector } from "@/test/factories";
+import { type AppProcess, sessionCookie, startApp } from "./app-process";
+import { type EndingProxy, startEndingProxy } from "./ending-proxy";
 import { type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
 
 /**
  * A connection the server ends while it sits idle in the pool (a failover, pg_terminate_backend):
- * the next read must not fail on it. The race is made certain: the server ends the session while
+ * the next read, or the next transaction's BEGIN, must not fail on it. The race is made certain: the server ends the session while
  * this process's event loop is blocked, so pg has not read the closing message when the read is sent.
  * On a server of its own: the embedded database has one session, which no one ends.
  */
@@ -96,5 +103,105 @@ describe("a pool connection ended by the server", () => {
     await expect(db.$executeRaw`UPDATE "User" SET email = email WHERE false`).rejects.toThrow(/terminat|Connection|closed/i);
     // The pool has dropped the dead connection: the next write goes through.
     expect(await db.$executeRaw`UPDATE "User" SET email = email WHERE false`).toBe(0);
+  });
+});
+
+/**
+ * The app's pages and routes on connections the server ended, the race made certain by a proxy
+ * between the app and its server (ending-proxy.ts): a session ended while idle is met by the
+ * request that uses it next, and a transaction's BEGIN by one of them.
+ */
+describe("pages and routes on connections the server ended", () => {
+  let cluster: PostgresCluster;
+  let db: Db;
+  let proxy: EndingProxy;
+  let app: AppProcess;
+  let files: string;
+  let dossier: { applicationId: string; establishmentId: string; cookie: string };
+
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+    const url = await cluster.createDatabase("app");
+    await migrateDatabase(url);
+    db = createDb(url, 2);
+    const wave = await createOpenWave(db, { closesAt: new Date(Date.now() + 30 * 86_400_000) });
+    const { establishment, director } = await establishmentWithDirector(db);
+    const draft = await createDraft(db, establishment.id, wave, { complete: true });
+    dossier = { applicationId: draft.id, establishmentId: establishment.id, cookie: await sessionCookie(db, director.userId) };
+    files = await mkdtemp(path.join(tmpdir(), "hospiconnect-ended-"));
+    proxy = await startEndingProxy(url);
+    // No job worker: the transactions the proxy ends are the requests'.
+    app = await startApp({ DATABASE_URL: proxy.url, STORAGE_DIR: files, RUN_JOBS: "false" });
+  });
+
+  afterEach((context) => {
+    if (context.task.result?.state === "fail") console.log(app?.lines.slice(-60).join("\n"));
+  });
+
+  afterAll(async () => {
+    await app?.kill();
+    await proxy?.close();
+    await db?.$disconnect();
+    await cluster?.destroy();
+    if (files) await rm(files, { recursive: true, force: true });
+  });
+
+  const request = async (method: string, pathname: string, json?: unknown) => {
+    const response = await fetch(`${app.url}${pathname}`, {
+      method,
+      redirect: "manual",
+      headers: { Cookie: dossier.cookie, Origin: app.url, ...(json ? { "Content-Type": "application/json" } : {}) },
+      body: json ? JSON.stringify(json) : undefined,
+    });
+    return { status: response.status, body: await response.text() };
+  };
+  const page = () => request("GET", `/dossiers/${dossier.applicationId}`);
+  const saveProject = async (projectTitle: string) => {
+    const section = await db.applicationSection.findUnique({
+      where: { applicationId_section: { applicationId: dossier.applicationId, section: "PROJECT" } },
+      select: { version: true },
+    });
+    return request("PUT", `/api/applications/${dossier.applicationId}/sections/project`, {
+      expectedVersion: section?.version ?? 0,
+      data: { projectTitle, projectSummary: "" },
+    });
+  };
+  const addProfessional = (lastName: string) =>
+    request("POST", `/api/establishments/${dossier.establishmentId}/roster/professionals`, professionalFormInput(lastName));
+  const professionalsNamed = (lastName: string) => db.professional.count({ where: { establishmentId: dossier.establishmentId, lastName } });
+
+  it("answers the next request normally, and starts again a transaction whose BEGIN met one", async () => {
+    // Enough requests at once for the pool to hold several connections.
+    expect((await Promise.all(Array.from({ length: 6 }, page))).map((outcome) => outcome.status)).toEqual(Array(6).fill(200));
+
+    // Every session ended between requests: the next page's reads meet them.
+    proxy.endOpenConnections();
+    const next = await page();
+    expect(next.status, next.body.slice(0, 300)).toBe(200);
+
+    // A section's save and a professional added to the roster each write in a transaction.
+    const endedBefore = proxy.ended();
+    proxy.endAtNextBegin();
+    const saved = await saveProject("Titre enregistré après une bascule");
+    expect(saved.status, saved.body.slice(0, 300)).toBe(200);
+    proxy.endAtNextBegin();
+    const added = await addProfessional("APRES-BASCULE");
+    expect(added.status, added.body.slice(0, 300)).toBe(200);
+    expect(proxy.ended() - endedBefore).toBe(2);
+    expect(await professionalsNamed("APRES-BASCULE")).toBe(1);
+    expect(await db.application.findUniqueOrThrow({ where: { id: dossier.applicationId }, select: { projectTitle: true } })).toEqual({
+      projectTitle: "Titre enregistré après une bascule",
+    });
+  });
+
+  it("never runs again a transaction whose connection ended after it began: « réessayez », nothing written", async () => {
+    proxy.endAfterNextBegin();
+    const cut = await addProfessional("COUPE");
+    expect(cut.status, cut.body.slice(0, 300)).toBe(503);
+    expect(JSON.parse(cut.body).error).toMatchObject({ code: "UNAVAILABLE" });
+    expect(await professionalsNamed("COUPE")).toBe(0);
+    // The user's retry goes through, once.
+    expect((await addProfessional("COUPE")).status).toBe(200);
+    expect(await professionalsNamed("COUPE")).toBe(1);
   });
 });
