@@ -48,10 +48,10 @@ export function createReconnectingPool(config: pg.PoolConfig): pg.Pool {
  * `SET TRANSACTION` for another isolation level): on one the server ended, `BEGIN` fails, and the
  * page or route that opened the transaction (a section's save, a roster import, a decision, or
  * one of Prisma's own around a nested write) would show « Erreur inattendue » or « réessayez » with
- * the database up. Nothing of the
- * transaction has run then: it is started again on another connection (the adapter has dropped the
- * dead one). Only its start: a statement of the transaction that meets a lost connection fails the
- * transaction, which is never run again. No statement is added: a transaction costs what it did.
+ * the database up. Nothing of the transaction has run then: it is started again on another
+ * connection (the adapter has dropped the dead one). Only its start: a statement of the transaction
+ * that meets a lost connection fails the transaction, which is never run again. No statement is
+ * added: a transaction costs what it did.
  */
 export class ReconnectingPrismaPg extends PrismaPg {
   readonly #pool: pg.Pool;
