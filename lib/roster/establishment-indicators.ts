@@ -17,7 +17,8 @@
  * its establishment's figures inside its own transaction (and see its own uncommitted rows).
  *
  * Public API: `RosterClient`, `LoadedRoster`, `loadRosters`,
- * `loadEstablishmentRoster`, `RosterFacts`, `loadRosterOf`, `computeRosterIndicators`, `computeEstablishmentIndicators`,
+ * `loadEstablishmentRoster`, `RosterFacts`, `loadRosterOf`, `computeRosterIndicators`, `computeRosterIndicatorsGivingWay`,
+ * `computeEstablishmentIndicators`,
  * `computeIndicatorsForEstablishments`, `snapshotCounts`.
  */
 import type { Db } from "@/lib/db/client";
@@ -25,7 +26,8 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { IdentityVerification, MieType, Population, RppsStatus } from "@/lib/db/generated/enums";
 import { dayToDate, type DayInput } from "./dates";
 import { toEstablishmentContext } from "./establishment-context";
-import { computeIndicators, type EstablishmentIndicators } from "./indicators";
+import { givingWay } from "./give-way";
+import { computeIndicators, computeIndicatorsGivingWay, type EstablishmentIndicators } from "./indicators";
 import type { EstablishmentContext, EnrollmentFacts, ProfessionalFacts } from "./model";
 
 export type RosterClient = Db | Prisma.TransactionClient;
@@ -85,12 +87,22 @@ class LineReader {
   }
 }
 
-/** The professionals of one establishment, their enrollments attached. */
-function decodeRoster(professionalsText: string, enrollmentsText: string | undefined): Array<ProfessionalFacts & { id: string }> {
+/**
+ * The professionals of one establishment, their enrollments attached. An establishment of 80,000
+ * is decoded after each import into it, in the request: the decoding gives way as it goes
+ * (`givingWay`), awaiting only when a slice is spent (a million lines in the daily pass).
+ */
+async function decodeRoster(
+  professionalsText: string,
+  enrollmentsText: string | undefined,
+): Promise<Array<ProfessionalFacts & { id: string }>> {
   const professionals: Array<ProfessionalFacts & { id: string }> = [];
   const byId = new Map<string, EnrollmentFacts[]>();
+  const giveWay = givingWay();
   const lines = new LineReader(professionalsText);
   while (lines.nextLine()) {
+    const pause = giveWay();
+    if (pause) await pause;
     const id = lines.field();
     const rpps = lines.field();
     const rppsStatus = lines.field() as RppsStatus;
@@ -123,6 +135,8 @@ function decodeRoster(professionalsText: string, enrollmentsText: string | undef
   if (enrollmentsText !== undefined) {
     const rows = new LineReader(enrollmentsText);
     while (rows.nextLine()) {
+      const pause = giveWay();
+      if (pause) await pause;
       const enrollments = byId.get(rows.field());
       const type = rows.field() as MieType;
       const enrolledAt = rows.day()!;
@@ -223,8 +237,8 @@ async function fetchRosterRows(client: RosterClient, establishmentIds: readonly 
   return rosters;
 }
 
-function decoded({ professionalsText, enrollmentsText, ...roster }: RosterRows): LoadedRoster {
-  return { ...roster, professionals: professionalsText === undefined ? [] : decodeRoster(professionalsText, enrollmentsText) };
+async function decoded({ professionalsText, enrollmentsText, ...roster }: RosterRows): Promise<LoadedRoster> {
+  return { ...roster, professionals: professionalsText === undefined ? [] : await decodeRoster(professionalsText, enrollmentsText) };
 }
 
 /**
@@ -241,14 +255,15 @@ export async function loadRosterOf(client: RosterClient, establishmentId: string
       (SELECT t FROM (${reads.enrollments}) enr) AS enrollments`);
   return {
     establishmentId,
-    professionals: row?.professionals ? decodeRoster(row.professionals, row.enrollments ?? undefined) : [],
+    professionals: row?.professionals ? await decodeRoster(row.professionals, row.enrollments ?? undefined) : [],
   };
 }
 
 /** The rosters of `establishmentIds` (unknown ids are absent from the map), decoded. */
 export async function loadRosters(client: RosterClient, establishmentIds: readonly string[]): Promise<Map<string, LoadedRoster>> {
-  const rows = await fetchRosterRows(client, establishmentIds);
-  return new Map([...rows].map(([id, roster]) => [id, decoded(roster)]));
+  const rosters = new Map<string, LoadedRoster>();
+  for (const [id, roster] of await fetchRosterRows(client, establishmentIds)) rosters.set(id, await decoded(roster));
+  return rosters;
 }
 
 /** One establishment's roster, or null when there is no such establishment. */
@@ -264,6 +279,14 @@ export function computeRosterIndicators(roster: LoadedRoster, at: DayInput): Est
   });
 }
 
+/**
+ * `computeRosterIndicators`, giving way to other requests as it goes: for the large rosters of a
+ * write (snapshot after an import), a submission and the daily pass.
+ */
+export function computeRosterIndicatorsGivingWay(roster: LoadedRoster, at: DayInput): Promise<EstablishmentIndicators> {
+  return computeIndicatorsGivingWay({ professionals: roster.professionals, establishment: roster.establishment, at });
+}
+
 /** One establishment's indicators at `at`, or null when there is no such establishment. */
 export async function computeEstablishmentIndicators(
   client: RosterClient,
@@ -271,7 +294,7 @@ export async function computeEstablishmentIndicators(
   at: DayInput,
 ): Promise<EstablishmentIndicators | null> {
   const roster = await loadEstablishmentRoster(client, establishmentId);
-  return roster === null ? null : computeRosterIndicators(roster, at);
+  return roster === null ? null : computeRosterIndicatorsGivingWay(roster, at);
 }
 
 /**
@@ -326,7 +349,8 @@ export async function computeIndicatorsForEstablishments(
     next = index + 1 < batches.length ? fetchRosterRows(client, batches[index + 1]!) : null;
     // A failed prefetch must not go unhandled while this batch is computed: it is awaited next.
     next?.catch(() => {});
-    for (const roster of rows.values()) await onIndicators(roster.establishmentId, computeRosterIndicators(decoded(roster), at));
+    for (const roster of rows.values())
+      await onIndicators(roster.establishmentId, await computeRosterIndicatorsGivingWay(await decoded(roster), at));
   }
 }
 

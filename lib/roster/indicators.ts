@@ -17,10 +17,11 @@
  * Speed: one pass, verdicts as bit sets (`verdicts.ts`), one counter object per profession and per
  * population (`tally.ts`); nothing is allocated per professional.
  *
- * Public API: `computeIndicators`, `projectIndicators`, `entitlementProcedureInForce`, and the types `Share`, `IndicatorSet`,
+ * Public API: `computeIndicators`, `computeIndicatorsGivingWay`, `projectIndicators`, `entitlementProcedureInForce`, and the types `Share`, `IndicatorSet`,
  * `EstablishmentIndicators`, `IndicatorProjection`, `Lapse`.
  */
 import { toDay, type Day, type DayInput } from "./dates";
+import { givingWay } from "./give-way";
 import { needsStrongAuthentication, type EstablishmentContext, type ProfessionalFacts } from "./model";
 import { Tally, type EstablishmentIndicators } from "./tally";
 import { dayContext, prepareEstablishment, Verdict, verdictFlags } from "./verdicts";
@@ -38,15 +39,40 @@ export function entitlementProcedureInForce(establishment: Pick<EstablishmentCon
   return adoptedOn !== null && toDay(adoptedOn) <= day;
 }
 
-export function computeIndicators(input: IndicatorsInput & { at: DayInput }): EstablishmentIndicators {
+/** The counting of `computeIndicators`, one professional at a time. */
+function indicatorCounter(input: IndicatorsInput & { at: DayInput }) {
   const prepared = prepareEstablishment(input.establishment);
   const at = dayContext(toDay(input.at));
   const tally = new Tally();
+  return {
+    add(professional: ProfessionalFacts) {
+      const flags = verdictFlags(professional, prepared, at);
+      if (flags & Verdict.ACTIVE) tally.add(flags, professional);
+    },
+    result: () => tally.result(at.day, entitlementProcedureInForce(input.establishment, at.day)),
+  };
+}
+
+export function computeIndicators(input: IndicatorsInput & { at: DayInput }): EstablishmentIndicators {
+  const counter = indicatorCounter(input);
+  for (const professional of input.professionals) counter.add(professional);
+  return counter.result();
+}
+
+/**
+ * `computeIndicators`, giving way to other requests as it goes (`givingWay`): the roster of a
+ * large establishment (80,000 professionals) is counted after each write of it, in the request.
+ */
+export async function computeIndicatorsGivingWay(input: IndicatorsInput & { at: DayInput }): Promise<EstablishmentIndicators> {
+  const counter = indicatorCounter(input);
+  const giveWay = givingWay();
   for (const professional of input.professionals) {
-    const flags = verdictFlags(professional, prepared, at);
-    if (flags & Verdict.ACTIVE) tally.add(flags, professional);
+    counter.add(professional);
+    // Awaited only when the slice is spent: a million professionals (the daily pass) without a million awaits.
+    const pause = giveWay();
+    if (pause) await pause;
   }
-  return tally.result(at.day, entitlementProcedureInForce(input.establishment, at.day));
+  return counter.result();
 }
 
 /**

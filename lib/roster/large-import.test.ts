@@ -2,38 +2,18 @@ import { describe, expect, it } from "vitest";
 import { largeTemplateCsv, PROFESSION_CODES } from "./import/fixtures.test-helpers";
 import { parseRosterFile } from "./import";
 import { planRosterImport, type StoredProfessional } from "./import-plan";
+import { withLongestStall } from "./stall.test-helpers";
 
 /**
  * A large roster file is read and planned in the request, on the thread that serves every user:
  * it must give way as it goes (ADR 0006, amended 7 December). Read in one go, these 50,000 lines
  * (8 MiB) held the thread about 2 s of CPU; the bound is on the longest stall of the event loop,
- * what another user waits, not on how long the reading takes. A stall is counted in the CPU time
- * the process spends between two ticks of a timer: on a loaded machine the wall-clock gap also
- * holds the time other processes had the CPU, which is not the code's doing.
+ * what another user waits, not on how long the reading takes, counted in CPU time between two
+ * ticks of a timer (`withLongestStall`).
  */
 const LINES = 50_000;
 /** Far above a slice (15 ms) and a garbage collection, far below a reading in one go. */
 const STALL_BOUND_MS = 200;
-
-const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
-
-/** Runs `work` while a timer ticks every 5 ms; returns its result and the most CPU spent between two ticks. */
-async function withLongestStall<T>(work: () => Promise<T>): Promise<{ result: T; longestStallMs: number }> {
-  let longestStallMs = 0;
-  let last = process.cpuUsage();
-  const tick = () => {
-    longestStallMs = Math.max(longestStallMs, cpuMs(process.cpuUsage(last)));
-    last = process.cpuUsage();
-  };
-  const ticking = setInterval(tick, 5);
-  try {
-    const result = await work();
-    tick();
-    return { result, longestStallMs };
-  } finally {
-    clearInterval(ticking);
-  }
-}
 
 describe("a large roster file", () => {
   it("is read and planned while the event loop keeps turning", { timeout: 120_000 }, async () => {

@@ -19,7 +19,7 @@ import { parisDateTime } from "@/lib/time/paris";
 import { dayToIsoDate, parisToday, toDay } from "./dates";
 import {
   computeIndicatorsForEstablishments,
-  computeRosterIndicators,
+  computeRosterIndicatorsGivingWay,
   loadEstablishmentRoster,
   snapshotCounts,
   type RosterClient,
@@ -118,7 +118,7 @@ export async function recordIndicatorSnapshot(
     await lockEstablishmentRoster(tx, establishmentId);
     const roster = await loadEstablishmentRoster(tx, establishmentId);
     if (roster === null) throw new AppError("NOT_FOUND");
-    const indicators = computeRosterIndicators(roster, parisToday(now));
+    const indicators = await computeRosterIndicatorsGivingWay(roster, parisToday(now));
     return storeIndicatorSnapshot(tx, establishmentId, reason, indicators, { applicationId: options.applicationId, takenAt: now });
   };
   // A transaction client has no `$connect` (Prisma strips it); the app's client has, and is then
