@@ -171,7 +171,7 @@ describe("roster imports and edits", () => {
 
   it("writes an import larger than one statement whole, and updates it whole", async () => {
     const { importText, commit } = await setup();
-    // More lines than a statement takes (5,000), and twice as many MIE enrolments.
+    // More lines than a statement takes (2,000), and twice as many MIE enrolments.
     const count = 5_001;
     expect(await commit((await importText(templateCsv(lines(count)))).id)).toEqual({
       created: count,
