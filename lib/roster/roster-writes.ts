@@ -78,12 +78,13 @@ export async function insertProfessionals(
   establishmentId: string,
   records: readonly ProfessionalRecord[],
 ): Promise<string[]> {
-  const ids = records.map(() => randomUUID());
+  // Drawn as the rows are taken, not 80,000 before the first statement.
+  const ids: string[] = [];
   const names = COLUMNS.map(([column]) => `"${column}"`).join(", ");
   const params = COLUMNS.map(([, sqlType], index) => arrayParam(sqlType, index + 3)).join(", ");
   // Taken one statement at a time (`inStatements`), and again for their enrolments.
   function* rows() {
-    for (const [index, record] of records.entries()) yield { id: ids[index]!, record };
+    for (const [index, record] of records.entries()) yield { id: (ids[index] ??= randomUUID()), record };
   }
   function* enrollmentLists() {
     for (const { id, record } of rows()) yield { professionalId: id, enrollments: record.enrollments };
