@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isConnectionLost, isDatabaseTimeout, isDatabaseUnavailable } from "./unavailable";
+import { isConnectionLost, isDatabaseTimeout, isDatabaseUnavailable, isOutOfConnections } from "./unavailable";
 
 describe("database outage errors", () => {
   it.each([
@@ -22,6 +22,34 @@ describe("database outage errors", () => {
       "connection refused, as a cause",
       new Error("query failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }) }),
     ],
+    // What Prisma's pg adapter passes on of the server's refusals, met in test/system/more-faults.system.test.ts.
+    [
+      "every connection slot taken (53300)",
+      Object.assign(new Error("Raw query failed. Code: `53300`. Message: `sorry, too many clients already`"), {
+        code: "P2010",
+        meta: {
+          driverAdapterError: {
+            name: "DriverAdapterError",
+            cause: { originalCode: "53300", kind: "postgres", code: "53300", message: "sorry, too many clients already" },
+          },
+        },
+      }),
+    ],
+    ["every connection slot taken, as pg gives it", Object.assign(new Error("sorry, too many clients already"), { code: "53300" })],
+    [
+      "a full disk (53100)",
+      Object.assign(new Error("Raw query failed. Code: `53100`."), {
+        code: "P2010",
+        meta: { driverAdapterError: { name: "DriverAdapterError", cause: { originalCode: "53100", kind: "postgres", code: "53100" } } },
+      }),
+    ],
+    [
+      "a read-only server (25006), after a failover onto a standby",
+      Object.assign(new Error("Database error. Code: `25006`. Message: `cannot execute UPDATE in a read-only transaction`"), {
+        name: "DriverAdapterError",
+        cause: { originalCode: "25006", kind: "postgres", code: "25006" },
+      }),
+    ],
   ])("%s is an outage", (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
@@ -33,6 +61,23 @@ describe("database outage errors", () => {
     ["not an error", "Connection"],
   ])("%s is not", (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+
+  it("tells a server out of connection slots from other outages", () => {
+    const refused = Object.assign(new Error("sorry, too many clients already"), { code: "53300" });
+    expect(isOutOfConnections(refused)).toBe(true);
+    expect(isOutOfConnections(new Error("query failed", { cause: refused }))).toBe(true);
+    expect(
+      isOutOfConnections(
+        Object.assign(new Error("Too many database connections opened"), {
+          code: "P2037",
+          meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "TooManyConnections" } } },
+        }),
+      ),
+    ).toBe(true);
+    expect(isDatabaseTimeout(refused)).toBe(false);
+    expect(isOutOfConnections(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toBe(false);
+    expect(isOutOfConnections(Object.assign(new Error("No space left on device"), { code: "53100" }))).toBe(false);
   });
 
   it("tells a database too slow to answer from one that is away", () => {

@@ -8,10 +8,12 @@ const PRISMA_OUTAGE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"
 const ADAPTER_OUTAGE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const NODE_OUTAGE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN"]);
 /**
- * PostgreSQL classes 08 (connection exception) and 57P (operator intervention: shutdown, restart),
- * and the statements it cancelled after `lock_timeout` (55P03) or `statement_timeout` (57014).
+ * PostgreSQL classes 08 (connection exception), 53 (insufficient resources: a full disk 53100, no
+ * memory 53200, every connection slot taken 53300) and 57P (operator intervention: shutdown,
+ * restart), a server that refuses writes (25006: a standby, as after a failover, or one switched
+ * read-only), and the statements it cancelled after `lock_timeout` (55P03) or `statement_timeout` (57014).
  */
-const POSTGRES_OUTAGE_CODE = /^(08...|57P0[1-4]|55P03|57014)$/;
+const POSTGRES_OUTAGE_CODE = /^(08...|53...|57P0[1-4]|55P03|57014|25006)$/;
 /** A lock or a statement that outlived its time: a busy database, not an absent one. */
 const POSTGRES_TIMEOUT_CODE = /^(55P03|57014)$/;
 const OUTAGE_MESSAGE =
@@ -56,6 +58,18 @@ export function isDatabaseTimeout(error: unknown, depth = 0): boolean {
     if (typeof code === "string" && POSTGRES_TIMEOUT_CODE.test(code)) return true;
   if (typeof candidate.message === "string" && TIMEOUT_MESSAGE.test(candidate.message)) return true;
   return isDatabaseTimeout(candidate.meta?.driverAdapterError, depth + 1) || isDatabaseTimeout(candidate.cause, depth + 1);
+}
+
+/**
+ * The server refused a new connection because every slot is taken (53300 « too many clients »,
+ * or the slots left are reserved): it still answers on the connections already open, the
+ * availability probe's included, which therefore prove nothing until a new one opens (availability.ts).
+ */
+export function isOutOfConnections(error: unknown, depth = 0): boolean {
+  if (typeof error !== "object" || error === null || depth > 5) return false;
+  const candidate = error as ErrorLike;
+  if (candidate.code === "53300" || candidate.originalCode === "53300" || candidate.kind === "TooManyConnections") return true;
+  return isOutOfConnections(candidate.meta?.driverAdapterError, depth + 1) || isOutOfConnections(candidate.cause, depth + 1);
 }
 
 /** PostgreSQL ended the session: terminated by an administrator or a failover (57P01), crash (57P02), idle-session timeout (57P05). */
