@@ -15,3 +15,20 @@ export async function register(): Promise<void> {
   const { startJobsWhenReachable } = await import("@/lib/jobs/start-in-app");
   startJobsWhenReachable({ connectionString: env.DATABASE_URL, work: env.RUN_JOBS === "true", schedules: env.JOB_SCHEDULES });
 }
+
+/**
+ * A page whose rendering met a database outage was the error page (500), and nothing else told
+ * the proxy: with the server refusing new connections (every slot taken), its kept probe
+ * connection said « up » and every page stayed the error page. As route handlers do
+ * (lib/http/define-route.ts), the outage is reported, so that the next requests wait for a probe
+ * and get the French 503 page until the database serves again. A timeout is a busy database, not
+ * an absent one: no gate.
+ */
+export async function onRequestError(error: unknown): Promise<void> {
+  /* eslint-disable-next-line no-restricted-properties -- set by Next.js itself, as in register() */
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { isDatabaseTimeout, isDatabaseUnavailable } = await import("@/lib/db/unavailable");
+  if (!isDatabaseUnavailable(error) || isDatabaseTimeout(error)) return;
+  const { reportDatabaseUnavailable } = await import("@/lib/db/availability");
+  reportDatabaseUnavailable(error);
+}

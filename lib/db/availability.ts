@@ -1,12 +1,19 @@
-import type pg from "pg";
+import pg from "pg";
 import { env } from "@/lib/config/env";
 import { createReconnectingPool } from "./reconnecting-pool";
-import { isDatabaseTimeout, isDatabaseUnavailable } from "./unavailable";
+import { isDatabaseTimeout, isDatabaseUnavailable, isOutOfConnections } from "./unavailable";
 
 /** How long a probe's answer is trusted. */
 const PROBE_TTL_MS = 1_000;
 
-type State = { up: boolean; checkedAt: number; probe: Promise<boolean> | null; pool: pg.Pool | null };
+type State = {
+  up: boolean;
+  checkedAt: number;
+  probe: Promise<boolean> | null;
+  pool: pg.Pool | null;
+  /** The server refused the app a new connection for lack of slots: the probe must open one too. */
+  outOfConnections?: boolean;
+};
 
 // One state per process: the proxy, the route handlers and the pool's error handlers share it.
 // Away until the first probe says otherwise: a process started while the database is down would
@@ -14,10 +21,14 @@ type State = { up: boolean; checkedAt: number; probe: Promise<boolean> | null; p
 const holder = globalThis as unknown as { hospiconnectDatabaseState?: State };
 const state = (holder.hospiconnectDatabaseState ??= { up: false, checkedAt: 0, probe: null, pool: null });
 
-/** A request or the pool met an outage: the next requests wait for a probe, and get 503 until it finds the database back. */
-export function reportDatabaseUnavailable(): void {
+/**
+ * A request or the pool met an outage (`error`, what it met): the next requests wait for a probe,
+ * and get 503 until it finds the database back.
+ */
+export function reportDatabaseUnavailable(error?: unknown): void {
   state.up = false;
   state.checkedAt = 0;
+  if (isOutOfConnections(error)) state.outOfConnections = true;
 }
 
 /** true: it answers; false: it is away; null: too slow to tell (a busy server is not an absent one). */
@@ -39,10 +50,32 @@ async function probe(connectionString: string): Promise<boolean | null> {
   }
   try {
     await state.pool.query("SELECT 1");
+    // Every slot taken (53300): the kept connection still answers, the app's new ones are refused.
+    // Only then does the probe open one of its own (on the embedded database, which has a single
+    // backend and no slots to run out of, it would wait behind the app's transactions).
+    if (state.outOfConnections) {
+      await openAndClose(connectionString);
+      state.outOfConnections = false;
+    }
     return true;
   } catch (error) {
     if (isDatabaseTimeout(error)) return null;
     return !isDatabaseUnavailable(error);
+  }
+}
+
+/** Opens a new connection and closes it: whether the server accepts one more. */
+async function openAndClose(connectionString: string): Promise<void> {
+  const client = new pg.Client({
+    connectionString,
+    connectionTimeoutMillis: env.DATABASE_ACQUIRE_TIMEOUT_MS,
+    application_name: "hospiconnect-probe",
+  });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+  } finally {
+    await client.end().catch(() => {});
   }
 }
 

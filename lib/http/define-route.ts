@@ -166,7 +166,7 @@ export async function errorResponse(
     // A transaction cut by the outage was rolled back whole; the client may retry (submissions
     // and commits are idempotent, so one that committed just before is not done twice).
     // A timeout is an overloaded database, not an absent one: no need to gate the next requests.
-    if (!isDatabaseTimeout(error)) reportDatabaseUnavailable();
+    if (!isDatabaseTimeout(error)) reportDatabaseUnavailable(error);
     logger.warn({ method: request.method, path: new URL(request.url).pathname, ...errorFields(error) }, "route: database unavailable");
     return unavailableResponse(request, new Headers());
   }
