@@ -1,6 +1,8 @@
 import { isRowId } from "@/lib/db/row-id";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { errorFields, logger } from "@/lib/observability/logger";
 import type { AuthMethod, MembershipRole, StaffRole } from "@/lib/db/generated/enums";
 import { describeDevice } from "./device-description";
 
@@ -84,7 +86,13 @@ export async function resumeSessionUser(sessionId: string, now = new Date()): Pr
     WHERE s.id = ${sessionId}::uuid`;
   if (!row || sessionEnd(row, now) !== null) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
+    // A server that refuses writes (read-only after a failover onto a standby, a full disk) still
+    // serves reads: the visit is not recorded, which at worst ends the session sooner, but the page
+    // is served rather than the error page.
+    await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: now } }).catch((error: unknown) => {
+      if (!isDatabaseUnavailable(error)) throw error;
+      logger.warn(errorFields(error), "session: last visit not recorded, the database refused the write");
+    });
   }
   const { id, email, displayName, staffRole, disabledAt, memberships, reviewerRegions } = row;
   return { id, email, displayName, staffRole, disabledAt, memberships, reviewerRegions };
