@@ -13,6 +13,8 @@ import { freePorts } from "@/scripts/lib/free-port";
  */
 export type PostgresCluster = {
   port: number;
+  /** The server's data folder (its postmaster.pid names the server's process). */
+  dataDir: string;
   /** A database URL on this server (database `postgres` unless named). */
   url: (database?: string) => string;
   createDatabase: (name: string) => Promise<string>;
@@ -36,7 +38,8 @@ function binDir(): string {
   return found;
 }
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+/** maxConnections: the server's `max_connections` (200 unless said), lower for a drill that takes every slot. */
+export async function startPostgresCluster({ maxConnections = 200 }: { maxConnections?: number } = {}): Promise<PostgresCluster> {
   const bin = binDir();
   const asRoot = process.getuid?.() === 0;
   const run = (command: string, args: string[]) => {
@@ -55,13 +58,14 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const data = path.join(home, "data");
   const [port] = await freePorts(1);
   run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"]);
-  const options = `-p ${port} -k ${home} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const options = `-p ${port} -k ${home} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=${maxConnections}`;
   const start = () => run("pg_ctl", ["-D", data, "-o", options, "-l", path.join(home, "server.log"), "-w", "-t", "60", "start"]);
   const stop = (mode: "fast" | "immediate" = "fast") => run("pg_ctl", ["-D", data, "-m", mode, "-w", "-t", "60", "stop"]);
   start();
   const url = (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`;
   return {
     port: port!,
+    dataDir: data,
     url,
     async createDatabase(name) {
       const pg = (await import("pg")).default;
