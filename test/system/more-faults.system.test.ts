@@ -320,24 +320,33 @@ describe("more faults", () => {
       return { rows: rows.map((row) => [row.state, row.decisions.length, row._count.transitions]), emails, audited };
     };
 
-    const cut = release().catch((error: unknown) => ({ status: 0, body: String(error), retryAfter: null }));
-    // Killed once the release has written its first decision, its letters still being rendered.
-    await expect
-      .poll(
-        () =>
-          onServer(
-            async (client) =>
-              (
-                await client.query(
-                  `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'app' AND backend_xid IS NOT NULL AND query ILIKE '%"Decision"%'`,
-                )
-              ).rows[0].n,
-          ),
-        { timeout: 60_000, interval: 20 },
-      )
-      .toBeGreaterThan(0);
-    await app.kill("SIGKILL");
-    expect((await cut).status).toBe(0);
+    // The first decision's e-mails wait behind this lock: the release has moved every dossier,
+    // rendered and stored a letter and marked its decision released, in a transaction still open.
+    const locker = new pg.Client({ connectionString: url });
+    await locker.connect();
+    await locker.query(`BEGIN; LOCK TABLE "OutboxEmail" IN ACCESS EXCLUSIVE MODE`);
+    const observer = new pg.Client({ connectionString: url });
+    await observer.connect();
+    try {
+      const cut = release().catch((error: unknown) => ({ status: 0, body: String(error), retryAfter: null }));
+      await expect
+        .poll(
+          async () =>
+            (
+              await observer.query(
+                `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'app' AND backend_xid IS NOT NULL
+                 AND wait_event_type = 'Lock' AND query ILIKE '%"OutboxEmail"%'`,
+              )
+            ).rows[0].n,
+          { timeout: 60_000, interval: 20 },
+        )
+        .toBeGreaterThan(0);
+      await app.kill("SIGKILL");
+      expect((await cut).status).toBe(0);
+    } finally {
+      await locker.query("ROLLBACK");
+      await Promise.all([locker.end(), observer.end()]);
+    }
     // PostgreSQL rolls back the dead process's transaction: not one decision is out.
     await expect
       .poll(
