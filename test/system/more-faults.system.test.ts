@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -8,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrations";
 import { createDraft, createOpenWave, establishmentWithDirector, type OpenWave, programmeManager } from "@/test/factories";
-import { type AppProcess, sessionCookie, startApp } from "./app-process";
+import { type AppProcess, SYSTEM_AUTH_SECRET, sessionCookie, startApp } from "./app-process";
 import { type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
 import { expectSubmissionsWhole } from "./submissions-whole";
 
@@ -69,6 +70,21 @@ describe("more faults", () => {
       })
       .map(Number);
     return [postmaster, ...children];
+  }
+
+  /** A script of scripts/ as one Node.js process (the signal reaches it, not a launcher), its output kept. */
+  function runScript(script: string, args: string[], settings: Record<string, string>) {
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", AUTH_SECRET: SYSTEM_AUTH_SECRET, ...settings },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const output: string[] = [];
+    child.stdout.on("data", (chunk: Buffer) => output.push(chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString("utf8")));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once("exit", (code, signal) => resolve({ code, signal })),
+    );
+    return { pid: child.pid!, output, exited };
   }
 
   async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -289,6 +305,52 @@ describe("more faults", () => {
     expect((await submit(owner)).status).toBe(200);
     await expectSubmissionsWhole(db, [owner.applicationId]);
     expect((await db.application.findUniqueOrThrow({ where: { id: owner.applicationId } })).state).toBe("SUBMITTED");
+  });
+
+  it("refuses to restore a backup killed mid-way, naming it incomplete, and writes nothing", async () => {
+    const folder = path.join(files, "sauvegarde-coupee");
+    const settings = { DATABASE_URL: url, STORAGE_DIR: files };
+    // The backup reads the tables one by one in a snapshot: it stops at this one, the first parts written.
+    const locker = new pg.Client({ connectionString: url });
+    await locker.connect();
+    await locker.query(`BEGIN; LOCK TABLE "Submission" IN ACCESS EXCLUSIVE MODE`);
+    const backup = runScript("scripts/backup.ts", ["--out", folder], settings);
+    try {
+      await expect
+        .poll(
+          () =>
+            onServer(
+              async (client) =>
+                (
+                  await client.query(
+                    `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'app' AND wait_event_type = 'Lock' AND query ILIKE '%"Submission"%'`,
+                  )
+                ).rows[0].n,
+            ),
+          { timeout: 60_000, interval: 50 },
+        )
+        .toBeGreaterThan(0);
+      expect(readdirSync(path.join(folder, "tables")).length).toBeGreaterThan(0);
+      process.kill(backup.pid, "SIGKILL");
+      expect((await backup.exited).signal).toBe("SIGKILL");
+    } finally {
+      await locker.query("ROLLBACK");
+      await locker.end();
+    }
+
+    const target = await cluster.createDatabase("restauree");
+    const restore = runScript("scripts/restore.ts", ["--from", folder], { ...settings, DATABASE_URL: target });
+    const { code } = await restore.exited;
+    expect(code).toBe(1);
+    expect(restore.output.join("")).toContain(
+      `Restore refused: ${folder} holds no manifest.json: it is not a backup folder, or the backup is incomplete.`,
+    );
+    // Refused before anything is written: not even the migrations.
+    const restored = new pg.Client({ connectionString: target });
+    await restored.connect();
+    const tables = (await restored.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`)).rows[0].n;
+    await restored.end();
+    expect(tables).toBe(0);
   });
 
   it("releases none of a wave's decisions when the app is killed mid-release, then all of them once from a new process", async () => {
