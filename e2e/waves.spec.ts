@@ -8,7 +8,7 @@ import { e2eDb } from "./fixtures/database";
 import { waitForHydration } from "./fixtures/hydration";
 import { expectNoPageErrors, watchPageErrors } from "./fixtures/page-errors";
 import { signInAs } from "./fixtures/sessions";
-import { createEstablishment, createUser } from "@/test/factories";
+import { createEstablishment, createOpenWave, createUser } from "@/test/factories";
 
 /** Waves configured by a programme manager, and eligibility screened before an establishment starts its dossier. */
 
@@ -417,5 +417,46 @@ test.describe("waves and eligibility", () => {
     expect(stored.title).toBe(`${wave.title} (corrigé)`);
     expect(stored.advanceSharePercent).toBe(35);
     expect(stored.versions).toHaveLength(2);
+  });
+  test("an objective renamed in the grid stays judged by its criteria; a link left to no objective is a box the manager can untick", async ({
+    page,
+  }) => {
+    const { waveId } = await createOpenWave(e2eDb);
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInFresh(page, manager.id);
+    await page.goto(`/pilotage/vagues/${waveId}`);
+    const grid = page.getByRole("form", { name: "Objectifs et grille d'évaluation" });
+    const code = grid.getByRole("group", { name: "Objectif 2" }).getByLabel("Code");
+    await waitForHydration(code);
+    const judged = (criterion: string) =>
+      grid.getByRole("group", { name: criterion }).getByRole("group", { name: /Objectifs évalués par ce critère/ });
+
+    // While the new code is another objective's, the link waits under the former code, as a ticked box.
+    await code.fill("O1");
+    const stale = judged("Critère 2").getByRole("checkbox", { name: "O2 (aucun objectif ne porte ce code)" });
+    await expect(stale).toBeChecked();
+    await code.fill("O5");
+    await expect(stale).toHaveCount(0);
+    for (const criterion of ["Critère 1", "Critère 2"]) {
+      await expect(judged(criterion).getByRole("checkbox", { name: "O5", exact: true })).toBeChecked();
+    }
+    await expect(judged("Critère 3").getByRole("checkbox", { name: "O5", exact: true })).not.toBeChecked();
+    await grid.getByRole("button", { name: "Enregistrer les objectifs et la grille" }).click();
+    await expect(grid.getByText("Version 2 créée")).toBeVisible();
+    await expect(page.getByText(/objectif qui n'existe plus/)).toHaveCount(0);
+
+    const version = await e2eDb.waveVersion.findFirstOrThrow({
+      where: { waveId, number: 2 },
+      select: {
+        criteria: {
+          orderBy: { position: "asc" },
+          select: { code: true, objectives: { select: { objective: { select: { code: true } } } } },
+        },
+      },
+    });
+    const links = Object.fromEntries(
+      version.criteria.map((criterion) => [criterion.code, criterion.objectives.map((link) => link.objective.code).sort()]),
+    );
+    expect(links).toMatchObject({ C1: ["O1", "O5"], C2: ["O5"] });
   });
 });

@@ -3,12 +3,13 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { ariaInvalid, errorState } from "@/components/forms/field-error";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { type Control, useController, useFieldArray, useFormState, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { TextAreaField, TextField, useQuietGroupMessages } from "@/components/forms/fields";
 import { moveRowKeepingFocus, removeRowKeepingFocus } from "@/components/forms/remove-row";
+import { type ObjectiveRow, followObjectiveRows, normalizeObjectiveCode } from "@/lib/campaigns/objective-links";
 import type { ZWaveGridInput } from "@/lib/campaigns/schemas";
 import { BooleanField } from "./form-fields";
 
@@ -75,19 +76,33 @@ function ListError({ message }: { message?: string }) {
 
 /**
  * The objectives a criterion judges, as checkboxes (by code): reviewers see the establishment's
- * self-assessment and evidence for them beside the criterion.
+ * self-assessment and evidence for them beside the criterion. The links follow an objective whose
+ * code is renamed (`followObjectiveRows`); a link to a code no objective has any more stays a
+ * ticked box, so that the manager can untick the link the server refuses.
  */
 function CriterionObjectivesField({
   control,
   index,
-  objectiveCodes,
+  objectives,
 }: {
   control: Control<WaveGridFormValues>;
   index: number;
-  objectiveCodes: string[];
+  objectives: readonly ObjectiveRow[];
 }) {
   const { field, fieldState } = useController({ control, name: `criteria.${index}.objectiveCodes` });
-  const selected = new Set(field.value ?? []);
+  const held = useRef<Map<string, string>>(new Map());
+  const rowsKey = objectives.map((row) => `${row.key}=${row.code}`).join("\n");
+  const { value, onChange } = field;
+  useEffect(() => {
+    const next = followObjectiveRows(value ?? [], held.current, objectives);
+    held.current = next.held;
+    if (next.links.join("\n") !== (value ?? []).join("\n")) onChange(next.links);
+    // The rows' keys and codes are what matters; `objectives` is a new array at each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rowsKey]);
+  const objectiveCodes = [...new Set(objectives.map((row) => normalizeObjectiveCode(row.code)).filter(Boolean))];
+  const options = [...objectiveCodes, ...(value ?? []).filter((code) => !objectiveCodes.includes(code))];
+  const selected = new Set(value ?? []);
   const group = useQuietGroupMessages(fieldState.error?.message);
   return (
     <Checkbox
@@ -97,8 +112,8 @@ function CriterionObjectivesField({
       orientation="horizontal"
       small
       {...errorState(fieldState.error?.message)}
-      options={objectiveCodes.map((code, position) => ({
-        label: code,
+      options={options.map((code, position) => ({
+        label: objectiveCodes.includes(code) ? code : `${code} (aucun objectif ne porte ce code)`,
         nativeInputProps: {
           // The first box is where react-hook-form puts the focus when the server refuses the links.
           ref: position === 0 ? field.ref : undefined,
@@ -109,7 +124,7 @@ function CriterionObjectivesField({
             const next = new Set(selected);
             if (event.target.checked) next.add(code);
             else next.delete(code);
-            field.onChange(objectiveCodes.filter((candidate) => next.has(candidate)));
+            onChange(options.filter((candidate) => next.has(candidate)));
           },
         },
       }))}
@@ -123,9 +138,8 @@ export function WaveGridFields({ control }: { control: Control<WaveGridFormValue
   const criteria = useFieldArray({ control, name: "criteria" });
   const { errors } = useFormState({ control, name: ["objectives", "criteria"] });
   const weights = useWatch({ control, name: "criteria" }) ?? [];
-  const objectiveCodes = (useWatch({ control, name: "objectives" }) ?? [])
-    .map((objective) => (objective?.code ?? "").trim().toUpperCase())
-    .filter(Boolean);
+  const watchedObjectives = useWatch({ control, name: "objectives" }) ?? [];
+  const objectiveRows = objectives.fields.map((field, index) => ({ key: field.id, code: watchedObjectives[index]?.code ?? "" }));
   const totalWeight = weights.reduce((sum, criterion) => sum + (Number(criterion?.weight) || 0), 0);
 
   return (
@@ -193,7 +207,7 @@ export function WaveGridFields({ control }: { control: Control<WaveGridFormValue
             label="Critère obligatoire"
             hint="Un instructeur doit le noter pour terminer son évaluation ; un critère facultatif peut être déclaré « sans objet »."
           />
-          <CriterionObjectivesField control={control} index={index} objectiveCodes={objectiveCodes} />
+          <CriterionObjectivesField control={control} index={index} objectives={objectiveRows} />
         </Row>
       ))}
       <Button

@@ -192,7 +192,11 @@ describe("criterion ↔ objective links", () => {
       criteria: grid.criteria.map((c, i) => (i === 1 ? { ...c, objectiveCodes: ["O2", "O9"] } : { ...c, objectiveCodes: ["O1"] })),
     };
     expect(checkGrid(linked)).toEqual([
-      { path: ["criteria", 1, "objectiveCodes"], message: "Ce critère renvoie à un objectif qui n'existe plus : « O9 »." },
+      {
+        path: ["criteria", 1, "objectiveCodes"],
+        message:
+          "Ce critère renvoie à un objectif qui n'existe plus : « O9 ». Décochez sa case ci-dessous, ou cochez l'objectif qui le remplace.",
+      },
     ]);
   });
 });

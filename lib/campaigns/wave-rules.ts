@@ -92,7 +92,12 @@ export function checkGrid(values: GridValues): RuleIssue[] {
     if (unknown.length > 0) {
       issues.push({
         path: ["criteria", index, "objectiveCodes"],
-        message: `Ce critère renvoie à un objectif qui n'existe plus : ${unknown.map((code) => `« ${code} »`).join(", ")}.`,
+        // The form shows each such code as a ticked box of the criterion: unticking it is the way out.
+        message: `Ce critère renvoie à ${unknown.length > 1 ? "des objectifs qui n'existent" : "un objectif qui n'existe"} plus : ${unknown.map((code) => `« ${code} »`).join(", ")}. ${
+          unknown.length > 1
+            ? "Décochez leurs cases ci-dessous, ou cochez les objectifs qui les remplacent."
+            : "Décochez sa case ci-dessous, ou cochez l'objectif qui le remplace."
+        }`,
       });
     }
   });
