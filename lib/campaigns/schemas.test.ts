@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { withFinessKey } from "@/lib/identifiers/finess";
 import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "./programme-defaults";
-import { ZCreateWaveInput, ZDeadlineExtensionInput, ZUpdateWaveGridInput } from "./schemas";
+import { ZCampaignInput, ZCreateWaveInput, ZDeadlineExtensionInput, ZUpdateWaveGridInput } from "./schemas";
 
 /** The forms' schemas put each rule's French message on the field the browser shows it under. */
 const form = {
@@ -49,6 +49,19 @@ describe("wave form schemas", () => {
     expect(ZUpdateWaveGridInput.parse({ objectives: form.objectives, criteria: form.criteria, expectedVersion: 3 }).expectedVersion).toBe(
       3,
     );
+  });
+});
+
+describe("campaign form schema", () => {
+  it("says an empty title or identifier is required, and a short or malformed one what is wrong, apart from the field's hint", () => {
+    expect(issuesOf(ZCampaignInput.safeParse({ title: " ", slug: "", description: "" }))).toEqual({
+      title: "Le titre est obligatoire.",
+      slug: "L'identifiant est obligatoire.",
+    });
+    expect(issuesOf(ZCampaignInput.safeParse({ title: "HC", slug: "-hc 2027", description: "" }))).toEqual({
+      title: "Le titre doit compter au moins 3 caractères.",
+      slug: "Cet identifiant n'est pas valide : ni espace, ni accent, ni autre signe que le tiret, qui ne peut être ni au début, ni à la fin, ni doublé.",
+    });
   });
 });
 

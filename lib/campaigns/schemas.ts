@@ -12,11 +12,12 @@ function report(ctx: z.RefinementCtx, issues: RuleIssue[]) {
   for (const issue of issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
 }
 
+/** An empty field is said to be required, not too short (QA q1, F4). */
 const text = (what: string, min: number, max: number) =>
   z
     .string({ error: `${what} est obligatoire.` })
     .trim()
-    .min(min, { error: min === 1 ? `${what} est obligatoire.` : `${what} doit compter au moins ${min} caractères.` })
+    .min(min, { error: (issue) => (issue.input === "" ? `${what} est obligatoire.` : `${what} doit compter au moins ${min} caractères.`) })
     .max(max, { error: `${max} caractères au plus.` });
 
 /** A number field sends a string (or a number from the server's own callers): an integer in range. */
@@ -41,11 +42,16 @@ const localDateTime = z.string({ error: "Indiquez une date et une heure." }).reg
 
 export const ZCampaignInput = z.object({
   title: text("Le titre", 3, 120),
+  // The field's hint already says what an identifier is made of: its error says what is wrong.
   slug: z
-    .string()
+    .string({ error: "L'identifiant est obligatoire." })
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "Lettres minuscules, chiffres et tirets, par exemple « hospiconnect-2027 »." })
+    .min(1, { error: "L'identifiant est obligatoire.", abort: true })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      error:
+        "Cet identifiant n'est pas valide : ni espace, ni accent, ni autre signe que le tiret, qui ne peut être ni au début, ni à la fin, ni doublé.",
+    })
     .max(60, { error: "60 caractères au plus." }),
   description: z.string().trim().max(2000, { error: "2 000 caractères au plus." }),
 });
