@@ -30,15 +30,21 @@ function outcomeText(result: GridChangeOutcome): string {
   }
 }
 
-/** Changes a wave's objectives and grid; the page says beforehand whether this edits the version or makes a new one. */
+/**
+ * Changes a wave's objectives and grid. Once the version is frozen, `newVersionNotice` warns that
+ * saving makes a new one: only while the form holds a change, since nothing else on the wave's
+ * page makes a version (QA q1, F6).
+ */
 export function WaveGridForm({
   waveId,
   waveVersion,
   defaultValues,
+  newVersionNotice,
 }: {
   waveId: string;
   waveVersion: number;
   defaultValues: WaveGridFormValues;
+  newVersionNotice?: string;
 }) {
   const router = useRouter();
   const form = useForm<WaveGridFormValues, unknown, z.output<typeof ZWaveGridInput>>({
@@ -57,6 +63,8 @@ export function WaveGridForm({
         expectedVersion,
       });
       version.saved(expectedVersion, outcome.waveVersion);
+      // What is saved is what a next change is measured against.
+      form.reset(form.getValues());
       router.refresh();
       return outcomeText(outcome);
     },
@@ -66,6 +74,9 @@ export function WaveGridForm({
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Objectifs et grille d'évaluation">
       <WaveGridFields control={form.control} />
+      {newVersionNotice && form.formState.isDirty ? (
+        <Alert severity="warning" small className={fr.cx("fr-mt-4w")} description={newVersionNotice} />
+      ) : null}
       <div aria-live="polite" className={fr.cx("fr-mt-4w")}>
         {result ? (
           <Alert severity={result.severity} small description={result.text} className={fr.cx("fr-mb-2w")} role={undefined} />

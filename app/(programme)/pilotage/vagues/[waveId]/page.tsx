@@ -100,14 +100,7 @@ export default async function WavePage({ params, searchParams }: Props) {
 
       <section aria-labelledby="grille" className={fr.cx("fr-mb-6w")}>
         <h2 id="grille">Objectifs et grille d&apos;évaluation (version {current.number})</h2>
-        {frozen ? (
-          <Alert
-            severity="warning"
-            small
-            className={fr.cx("fr-mb-3w")}
-            description={`${FROZEN_BECAUSE_LABELS[frozen]} : enregistrer une modification créera la version ${current.number + 1}, à laquelle seront rattachés les dossiers commencés ensuite. Les dossiers déjà commencés gardent leur version.`}
-          />
-        ) : (
+        {frozen ? null : (
           <Alert
             severity="info"
             small
@@ -115,7 +108,16 @@ export default async function WavePage({ params, searchParams }: Props) {
             description={`Tant que la vague n'est pas ouverte et qu'aucun dossier n'est commencé, vos modifications remplacent la version ${current.number}.`}
           />
         )}
-        <WaveGridForm waveId={wave.id} waveVersion={wave.version} defaultValues={waveGridFormValues(wave)} />
+        <WaveGridForm
+          waveId={wave.id}
+          waveVersion={wave.version}
+          defaultValues={waveGridFormValues(wave)}
+          newVersionNotice={
+            frozen
+              ? `${FROZEN_BECAUSE_LABELS[frozen]} : enregistrer ces modifications créera la version ${current.number + 1}, à laquelle seront rattachés les dossiers commencés ensuite. Les dossiers déjà commencés gardent leur version.`
+              : undefined
+          }
+        />
       </section>
 
       <section aria-labelledby="suivi" className={fr.cx("fr-mb-6w")}>
