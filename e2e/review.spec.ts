@@ -500,13 +500,13 @@ test.describe("review", () => {
     await expect(page.getByRole("status").first()).toContainText("3 dossiers à instruire");
     await expectNoSeriousAccessibilityViolation(page);
     await waitForHydration(page.getByLabel("Plafond de dossiers par instructeur"));
-    // A refusal names the cap that is wrong.
-    await page.getByLabel("Plafond de dossiers par instructeur").fill("-3");
+    // A refusal names the cap that is wrong; 0 for everyone would assign nothing.
+    await page.getByLabel("Plafond de dossiers par instructeur").fill("0");
     await page.getByRole("button", { name: "Prévisualiser l'attribution" }).click();
     await expect(page.getByText(/^Plafond de dossiers par instructeur : /)).toBeVisible();
     await expect(page.getByLabel("Plafond de dossiers par instructeur")).toHaveAttribute("aria-invalid", "true");
     // Said once, by the panel's status, which names the cap: not again by the field's live region.
-    expect(await timesAnnounced(page, "0 au moins.")).toBe(1);
+    expect(await timesAnnounced(page, "Au moins 1 dossier par instructeur : avec 0, aucun dossier ne serait attribué.")).toBe(1);
     await page.getByLabel("Plafond de dossiers par instructeur").fill("2");
     await page.getByRole("button", { name: "Prévisualiser l'attribution" }).click();
     await expect(page.getByText("Aperçu : 6 attributions proposées, 0 dossier resterait incomplet.")).toBeVisible();

@@ -115,7 +115,7 @@ export function AutomaticAssignmentPanel({
             nativeInputProps={{
               ...ariaInvalid(fieldErrors.defaultCap),
               type: "number",
-              min: 0,
+              min: 1,
               value: defaultCap,
               onChange: (event) => {
                 setDefaultCap(event.target.value);
