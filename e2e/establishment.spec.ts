@@ -353,6 +353,8 @@ test.describe("establishment profile and team", () => {
     await page.getByRole("button", { name: "Inscrire l'établissement et inviter sa direction" }).click();
     await expect(page.getByLabel("FINESS de l'établissement (ET)")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText(`L'établissement FINESS ${finessEt} est déjà inscrit : « ${name} ».`).first()).toBeVisible();
+    // The form says it is refused, as when the browser refuses it.
+    await expect(page.getByText("Certaines informations ne sont pas valides : corrigez les champs signalés.")).toBeVisible();
 
     // The list finds it by its name, and says that nobody is a member yet but an invitation waits.
     await page.goto(`/pilotage/etablissements?search=${encodeURIComponent(name)}`);

@@ -12,7 +12,8 @@ export const INVALID_FORM_MESSAGE = "Certaines informations ne sont pas valides 
  * schema) calls the API and gives back the success message, or nothing when it navigates away.
  * A refusal puts the server's field errors on the fields (`within`: see applyServerErrors) and its
  * French message in `result`, unless that message is a field's own (formLevelMessage): each error
- * is said once, by its field or by the form (show `result` with SubmitResultAlert). With `reportInvalid`, a form the browser refuses says so too.
+ * is said once, by its field or by the form (show `result` with SubmitResultAlert). With
+ * `reportInvalid`, a form the browser or the server refuses on its fields says so too.
  *
  * Each attempt clears the previous one's message, so that a refusal already corrected does not
  * stay beside the new one. Forms disable their submit button while the request runs, which drops
@@ -37,6 +38,9 @@ export function useApiSubmit<TFieldValues extends FieldValues, TValues>(
         // A field the form renders is registered (mounted) with react-hook-form.
         const text = formLevelMessage(caught, (path) => form.control._names.mount.has(path), options.within);
         if (text) setResult({ severity: "error", text });
+        // A refusal the server says on a field (a FINESS already registered) is a form that is not
+        // valid, as when the browser refuses it: the form says so too (QA q1, F6).
+        else if (options.reportInvalid) setResult({ severity: "error", text: INVALID_FORM_MESSAGE });
       }
     },
     options.reportInvalid ? () => setResult({ severity: "error", text: INVALID_FORM_MESSAGE }) : undefined,
