@@ -53,10 +53,25 @@ describe("the dossier export's row", () => {
       "Objectif O2 (Double facteur) : auto-évaluation": "Non prévu",
       "Objectif O2 : explication": "Hors périmètre.",
       "Stratégie MIE": "Internes : aucun MIE – à définir",
-      "Professionnels couverts par la stratégie MIE": 0,
+      "Professionnels couverts par la stratégie MIE": null,
       "Budget demandé": 500_00n,
       "Budget : Licences logicielles": 500_00n,
       "Budget : Prestations d'intégration": 0n,
+    });
+  });
+
+  it("leaves empty the amounts and headcount of a draft where nothing is typed: an absent amount is not 0 €", () => {
+    const draft = { ...row, mieStrategy: [], budgetLines: [] } as unknown as ExportedDossier;
+    const cells = cellsBy(dossierExportCells(draft, [], objectives, scoring));
+    expect(cells).toMatchObject({ "Professionnels couverts par la stratégie MIE": null, "Budget demandé": null });
+    const budgetCells = Object.entries(cells).filter(([label]) => label.startsWith("Budget"));
+    expect(budgetCells.length).toBeGreaterThan(2);
+    expect(budgetCells.filter(([, cell]) => cell !== null)).toEqual([]);
+    // A line typed at 0 € is an amount.
+    const zero = { ...draft, budgetLines: [{ category: "SOFTWARE", label: "Offert", amountCents: 0n }] } as unknown as ExportedDossier;
+    expect(cellsBy(dossierExportCells(zero, [], objectives, scoring))).toMatchObject({
+      "Budget demandé": 0n,
+      "Budget : Licences logicielles": 0n,
     });
   });
 

@@ -128,8 +128,13 @@ export function dossierExportCells(
     reviews.length > 0 ? aggregateDossier(scoring.criteria(row.waveVersionId), reviews, new Map(), scoring.settings(row.waveId)) : null;
   const spread = aggregate?.spread ?? null;
   const assessments = new Map(row.assessments.map((assessment) => [assessment.objective.code, assessment]));
+  // A dossier without a budget line asks for nothing yet: its budget cells are empty, not 0 € (QA q1,
+  // F6). With lines, a category without one is 0 €, and the categories add up to the total.
   const budget = (category?: BudgetCategory) =>
-    content.budgetLines.filter((line) => !category || line.category === category).reduce((sum, line) => sum + line.amountCents, 0n);
+    content.budgetLines.length === 0
+      ? null
+      : content.budgetLines.filter((line) => !category || line.category === category).reduce((sum, line) => sum + line.amountCents, 0n);
+  const headcounts = content.mieStrategy.flatMap((line) => (line.headcount === null ? [] : [line.headcount]));
   return [
     dossierReference(row.number),
     row.establishment.name,
@@ -154,7 +159,8 @@ export function dossierExportCells(
           `${POPULATION_LABELS[line.population]}${line.headcount === null ? "" : ` (${line.headcount})`} : ${line.mieTypes.map((type) => MIE_CATALOGUE[type].shortLabel).join(", ") || "aucun MIE"}${line.notes ? ` – ${line.notes}` : ""}`,
       ),
     ),
-    content.mieStrategy.reduce((sum, line) => sum + (line.headcount ?? 0), 0),
+    // No headcount typed is no figure, not 0 professionals.
+    headcounts.length === 0 ? null : headcounts.reduce((sum, headcount) => sum + headcount, 0),
     content.iamPlan,
     content.pscFederationPlan,
     lines(content.milestones.map((milestone) => `${formatNumericCalendarDate(milestone.dueDate)} : ${milestone.label}`)),
