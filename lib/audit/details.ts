@@ -251,6 +251,15 @@ const CODE_LABELS: Readonly<Record<string, string>> = {
   MEMBER: "membre d'un établissement",
 };
 
+/**
+ * Keys that hold FINESS category codes (« 500 »): shown as the wave's form shows them, « label
+ * (code) ». The labels are rows of the database, so the page's `names` holds them, under
+ * `categoryNameKey(code)` apart from the ids (QA q1, F6).
+ */
+export const CATEGORY_CODE_KEYS: ReadonlySet<string> = new Set(["eligibleCategoryCodes", "categorie"]);
+
+export const categoryNameKey = (code: string) => `category:${code}`;
+
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -274,6 +283,8 @@ function valueOf(key: string, value: unknown, names?: AuditNames): string {
       .join(" ; ");
   }
   const text = String(value);
+  const category = CATEGORY_CODE_KEYS.has(key) ? names?.get(categoryNameKey(text)) : undefined;
+  if (category) return `${category} (${text})`;
   const name = names?.get(text);
   if (name) return name;
   if (key.endsWith("Cents") && /^-?\d+$/.test(text)) return formatEuros(BigInt(text));

@@ -112,6 +112,33 @@ describe("the audit log", () => {
     expect(await read(establishment.id)).toEqual([{ target: "EHPAD Les Glycines", details: [] }]);
   });
 
+  it("names a wave's eligible categories by their labels, as the wave's form does, in its creation and its changes", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createOpenWave(testDb);
+    const labelOf = async (code: string) =>
+      `${(await testDb.establishmentCategory.findUniqueOrThrow({ where: { code }, select: { label: true } })).label} (${code})`;
+    const actor = { id: null, label: "test" };
+    const target = { type: "Wave", id: wave.waveId };
+    await recordAudit(testDb, { actor, action: "wave.created", target, details: { eligibleCategoryCodes: ["500", "355"] } });
+    await recordAudit(testDb, {
+      actor,
+      action: "wave.settings_changed",
+      target,
+      details: { eligibleCategoryCodes: { from: ["500", "355"], to: ["500"] } },
+    });
+    const { events, names } = await searchAuditLog(manager, ZAuditFilters.parse({ target: wave.waveId }));
+    const details = events.map((event) =>
+      describeAuditDetails(event.details, { action: event.action, names }).map(({ label, value }) => `${label} : ${value}`),
+    );
+    const [ehpad, ch] = [await labelOf("500"), await labelOf("355")];
+    expect(details).toEqual(
+      expect.arrayContaining([
+        [`Catégories éligibles : ${ehpad}, ${ch}`],
+        [`Catégories éligibles : Avant : ${ehpad}, ${ch} ; Après : ${ehpad}`],
+      ]),
+    );
+  });
+
   it("names by their address the authors of entries written before their label was their address", async () => {
     const manager = await programmeManager(testDb);
     const reviewer = await createReviewer(testDb);

@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/access/policy";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { AuditNames } from "./details";
+import { type AuditNames, CATEGORY_CODE_KEYS, categoryNameKey } from "./details";
 import { endOfParisDayExclusive, parisDateTime } from "@/lib/time/paris";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -116,7 +116,8 @@ function rowIdsIn(value: unknown, into: Set<string>): Set<string> {
  * The names of the ids a page of the log shows, in its targets and details, as the programme's
  * pages say them: a dossier by its reference (« HC-00042 »), and so a decision, an assignment, a
  * review and a tranche by their dossier's; a wave and a campaign by their title; an establishment
- * by its name; a person, and an invitation, by the address, as the log's authors are. Reads by
+ * by its name; a person, and an invitation, by the address, as the log's authors are; a FINESS
+ * category by its label (under `categoryNameKey`, its code being no row id). Reads by
  * primary key, as many whatever the page holds; an id of anything else (a session, a message, an
  * attachment, whose file name the log never shows) stays as is.
  */
@@ -125,23 +126,27 @@ async function auditNames(
 ): Promise<AuditNames> {
   const ids = new Set<string>();
   for (const event of events) rowIdsIn([event.actorId, event.targetId, event.details], ids);
-  if (ids.size === 0) return new Map();
+  const categoryCodes = new Set<string>();
+  for (const event of events) categoryCodesIn(event.details, categoryCodes);
+  if (ids.size === 0 && categoryCodes.size === 0) return new Map();
   const where = { id: { in: [...ids] } };
   const dossier = { select: { number: true } };
   const ofDossier = (rows: Array<{ id: string; application: { number: number } }>) =>
     rows.map((row) => [row.id, dossierReference(row.application.number)] as const);
-  const [dossiers, decisions, assignments, reviews, tranches, waves, campaigns, establishments, people, invitations] = await Promise.all([
-    db.application.findMany({ where, select: { id: true, number: true } }),
-    db.decision.findMany({ where, select: { id: true, application: dossier } }),
-    db.reviewerAssignment.findMany({ where, select: { id: true, application: dossier } }),
-    db.review.findMany({ where, select: { id: true, assignment: { select: { application: dossier } } } }),
-    db.tranche.findMany({ where, select: { id: true, application: dossier } }),
-    db.wave.findMany({ where, select: { id: true, title: true } }),
-    db.campaign.findMany({ where, select: { id: true, title: true } }),
-    db.establishment.findMany({ where, select: { id: true, name: true } }),
-    db.user.findMany({ where, select: { id: true, email: true } }),
-    db.invitation.findMany({ where, select: { id: true, email: true } }),
-  ]);
+  const [dossiers, decisions, assignments, reviews, tranches, waves, campaigns, establishments, people, invitations, categories] =
+    await Promise.all([
+      db.application.findMany({ where, select: { id: true, number: true } }),
+      db.decision.findMany({ where, select: { id: true, application: dossier } }),
+      db.reviewerAssignment.findMany({ where, select: { id: true, application: dossier } }),
+      db.review.findMany({ where, select: { id: true, assignment: { select: { application: dossier } } } }),
+      db.tranche.findMany({ where, select: { id: true, application: dossier } }),
+      db.wave.findMany({ where, select: { id: true, title: true } }),
+      db.campaign.findMany({ where, select: { id: true, title: true } }),
+      db.establishment.findMany({ where, select: { id: true, name: true } }),
+      db.user.findMany({ where, select: { id: true, email: true } }),
+      db.invitation.findMany({ where, select: { id: true, email: true } }),
+      db.establishmentCategory.findMany({ where: { code: { in: [...categoryCodes] } }, select: { code: true, label: true } }),
+    ]);
   return new Map([
     ...dossiers.map((row) => [row.id, dossierReference(row.number)] as const),
     ...ofDossier(decisions),
@@ -151,7 +156,17 @@ async function auditNames(
     ...[...waves, ...campaigns].map((row) => [row.id, `« ${row.title} »`] as const),
     ...establishments.map((row) => [row.id, row.name] as const),
     ...[...people, ...invitations].map((row) => [row.id, row.email] as const),
+    ...categories.map((row) => [categoryNameKey(row.code), row.label] as const),
   ]);
+}
+
+/** The FINESS category codes in an entry's details, under the keys that hold them, before and after a change too. */
+function categoryCodesIn(details: unknown, into: Set<string>, under?: string): void {
+  if (typeof details === "string" && under && CATEGORY_CODE_KEYS.has(under)) into.add(details);
+  else if (Array.isArray(details)) for (const item of details) categoryCodesIn(item, into, under);
+  else if (details !== null && typeof details === "object") {
+    for (const [key, value] of Object.entries(details)) categoryCodesIn(value, into, key === "from" || key === "to" ? under : key);
+  }
 }
 
 /** The id a target filter means: a dossier's reference is its dossier's id (none: nothing matches). */
