@@ -95,6 +95,17 @@ describe("an audit event's details as a manager reads them", () => {
     expect(proposal.map(({ label }) => label)).toEqual(["Sens de la décision", "Montant proposé"]);
   });
 
+  it("says what a proposal replaced: the earlier proposal's decision and amount, not the dossier", () => {
+    const replaced = { decisionId: "01a242d5-d33b", outcome: "SELECTED", amountGrantedCents: "1234567" };
+    expect(read({ outcome: "WAITLISTED", replaced })).toEqual(["Sens de la décision : Liste d'attente", "Remplace : Retenu – 12 345,67 €"]);
+    expect(read({ replaced: { ...replaced, outcome: "REJECTED", amountGrantedCents: null } })).toEqual(["Remplace : Non retenu"]);
+    // Entries written before hold the earlier proposal's id only, which the page knows by its dossier.
+    const names = new Map([["01a242d5-d33b", "HC-00024"]]);
+    expect(describeAuditDetails({ replaced: "01a242d5-d33b" }, { action: "decision.staged", names })).toEqual([
+      { label: "Remplace", value: "la proposition précédente du dossier HC-00024" },
+    ]);
+  });
+
   it("shows the ids the page has names for by their names, wherever they are", () => {
     const names = new Map([
       ["01a24e8c-b71c-7285-8000-000000000001", "« Vague 2025 »"],

@@ -268,8 +268,28 @@ export type AuditDetail = { label: string; value: string };
 /** What the log's page knows the ids of its details by: a dossier's reference, a wave's title, an establishment's name (`auditNames` in queries.ts). */
 export type AuditNames = ReadonlyMap<string, string>;
 
+/**
+ * What a proposal replaced (`decision.staged`): the earlier proposal's decision and amount
+ * (« Retenu – 12 345,67 € »), not its dossier's reference, which the entry's target already gives
+ * (QA q1, F3). Entries written before hold only the earlier proposal's id.
+ */
+function replacedProposal(value: unknown, names?: AuditNames): string | null {
+  if (typeof value === "string") {
+    const dossier = names?.get(value);
+    return dossier ? `la proposition précédente du dossier ${dossier}` : null;
+  }
+  if (value === null || typeof value !== "object" || !("outcome" in value)) return null;
+  const { outcome, amountGrantedCents } = value as { outcome: string; amountGrantedCents?: string | null };
+  const decision = CODE_LABELS[outcome] ?? outcome;
+  return amountGrantedCents ? `${decision} – ${formatEuros(BigInt(amountGrantedCents))}` : decision;
+}
+
 function valueOf(key: string, value: unknown, names?: AuditNames): string {
   if (value === null || value === undefined || value === "") return "–";
+  if (key === "replaced") {
+    const replaced = replacedProposal(value, names);
+    if (replaced) return replaced;
+  }
   if (typeof value === "boolean") return value ? "oui" : "non";
   if (typeof value === "number") {
     if (PLAIN_NUMBERS.has(key)) return String(value);

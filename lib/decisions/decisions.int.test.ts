@@ -122,6 +122,12 @@ describe("decisions", () => {
       envelopeOverrideReason: "Crédits complémentaires votés le 3 mars.",
       releasedAt: null,
     });
+    // The log says what each proposal replaced: the earlier proposal's decision and amount.
+    const staged = await testDb.auditEvent.findMany({ where: { action: "decision.staged", targetId: first.id }, orderBy: { id: "asc" } });
+    expect(staged.map((event) => (event.details as { replaced: unknown }).replaced)).toEqual([
+      null,
+      { decisionId: rows[0]!.id, outcome: "SELECTED", amountGrantedCents: "1200000" },
+    ]);
     const overridden = await testDb.auditEvent.findMany({ where: { action: "decision.envelope_overridden", targetId: second.id } });
     expect(overridden.map((event) => event.details)).toEqual([
       expect.objectContaining({ reason: "Crédits complémentaires votés le 3 mars.", grantedCents: "2100000", envelopeCents: "2000000" }),

@@ -84,7 +84,10 @@ export async function stageDecision(
       ip: input.ip,
       details: {
         decisionId: decision.id,
-        replaced: staged?.id ?? null,
+        // What the journal says this proposal replaced: the earlier one's decision and amount.
+        replaced: staged
+          ? { decisionId: staged.id, outcome: staged.outcome, amountGrantedCents: staged.amountGrantedCents?.toString() ?? null }
+          : null,
         outcome: proposal.outcome,
         amountGrantedCents: proposal.amountGrantedCents?.toString() ?? null,
       },
