@@ -33,7 +33,7 @@ function outcomeText(result: GridChangeOutcome): string {
 /**
  * Changes a wave's objectives and grid. Once the version is frozen, `newVersionNotice` warns that
  * saving makes a new one: only while the form holds a change, since nothing else on the wave's
- * page makes a version (QA q1, F6).
+ * page makes a version.
  */
 export function WaveGridForm({
   waveId,

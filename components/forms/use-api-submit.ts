@@ -39,7 +39,7 @@ export function useApiSubmit<TFieldValues extends FieldValues, TValues>(
         const text = formLevelMessage(caught, (path) => form.control._names.mount.has(path), options.within);
         if (text) setResult({ severity: "error", text });
         // A refusal the server says on a field (a FINESS already registered) is a form that is not
-        // valid, as when the browser refuses it: the form says so too (QA q1, F6).
+        // valid, as when the browser refuses it: the form says so too.
         else if (options.reportInvalid) setResult({ severity: "error", text: INVALID_FORM_MESSAGE });
       }
     },

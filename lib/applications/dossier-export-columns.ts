@@ -128,8 +128,8 @@ export function dossierExportCells(
     reviews.length > 0 ? aggregateDossier(scoring.criteria(row.waveVersionId), reviews, new Map(), scoring.settings(row.waveId)) : null;
   const spread = aggregate?.spread ?? null;
   const assessments = new Map(row.assessments.map((assessment) => [assessment.objective.code, assessment]));
-  // A dossier without a budget line asks for nothing yet: its budget cells are empty, not 0 € (QA q1,
-  // F6). With lines, a category without one is 0 €, and the categories add up to the total.
+  // A dossier without a budget line asks for nothing yet: its budget cells are empty, not 0 €. With
+  // lines, a category without one is 0 €, and the categories add up to the total.
   const budget = (category?: BudgetCategory) =>
     content.budgetLines.length === 0
       ? null

@@ -254,7 +254,7 @@ const CODE_LABELS: Readonly<Record<string, string>> = {
 /**
  * Keys that hold FINESS category codes (« 500 »): shown as the wave's form shows them, « label
  * (code) ». The labels are rows of the database, so the page's `names` holds them, under
- * `categoryNameKey(code)` apart from the ids (QA q1, F6).
+ * `categoryNameKey(code)` apart from the ids.
  */
 export const CATEGORY_CODE_KEYS: ReadonlySet<string> = new Set(["eligibleCategoryCodes", "categorie"]);
 
@@ -270,8 +270,8 @@ export type AuditNames = ReadonlyMap<string, string>;
 
 /**
  * What a proposal replaced (`decision.staged`): the earlier proposal's decision and amount
- * (« Retenu – 12 345,67 € »), not its dossier's reference, which the entry's target already gives
- * (QA q1, F3). Entries written before hold only the earlier proposal's id.
+ * (« Retenu – 12 345,67 € »), not its dossier's reference, which the entry's target already gives.
+ * Entries written before hold only the earlier proposal's id.
  */
 function replacedProposal(value: unknown, names?: AuditNames): string | null {
   if (typeof value === "string") {

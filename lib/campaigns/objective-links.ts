@@ -2,7 +2,7 @@
  * A criterion's links to the objectives it judges, while the grid form is being edited. The form
  * sends the links as objective codes, but a code is only the objective's label: a manager who
  * renames « O2 » to « O5 » still means the same objective, so the links follow the objective's row,
- * not its former code (QA q1, F1).
+ * not its former code.
  */
 
 /** An objective's row in the form: a key that stays with the row (react-hook-form's field id) and its code as typed. */

@@ -12,7 +12,7 @@ function report(ctx: z.RefinementCtx, issues: RuleIssue[]) {
   for (const issue of issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
 }
 
-/** An empty field is said to be required, not too short (QA q1, F4). */
+/** An empty field is said to be required, not too short. */
 const text = (what: string, min: number, max: number) =>
   z
     .string({ error: `${what} est obligatoire.` })

@@ -13,7 +13,7 @@ export const ZAutomaticAssignmentInput = z.object({
   tier,
   /**
    * Most dossiers each reviewer may have in this wave and tier: 0 for everyone would only preview
-   * « plafonds atteints » for every dossier (QA q1, F6), whereas 0 for one reviewer leaves them out.
+   * « plafonds atteints » for every dossier, whereas 0 for one reviewer leaves them out.
    */
   defaultCap: cap.min(1, { error: "Au moins 1 dossier par instructeur : avec 0, aucun dossier ne serait attribué." }),
   /** …unless set per reviewer. */
