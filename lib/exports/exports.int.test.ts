@@ -15,7 +15,8 @@ import { RUN_FAILURE_MESSAGE, STALE_FAILURE_MESSAGE } from "./export-status";
 import { listOwnExports } from "./list-exports";
 import { readExportFile } from "./read-export";
 import { requestDossierExport } from "./request-export";
-import { runDossierExport, runWaitingExports } from "./run-export";
+import { RUN_AFTER_DEATH } from "./after-death";
+import { runDossierExport, runWaitingExports, settleAbandonedExport } from "./run-export";
 
 const HOUR = 3_600_000;
 
@@ -191,6 +192,26 @@ describe("the dossier-export job's run", () => {
       downloadable: false,
       error: RUN_FAILURE_MESSAGE,
     });
+  });
+});
+
+describe("an export whose worker died mid-run", () => {
+  beforeEach(() => resetDatabase());
+
+  it("waits again for a new run, once; a second death marks it failed with a French message", async () => {
+    const manager = await programmeManager(testDb);
+    const { id } = await queuedExport(manager.userId);
+    await testDb.exportJob.update({ where: { id }, data: { status: "RUNNING", rowsDone: 400, startedAt: new Date() } });
+    const again = await settleAbandonedExport({ exportId: id });
+    expect(again).toEqual({ exportId: id, [RUN_AFTER_DEATH]: true });
+    expect(await testDb.exportJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "QUEUED", rowsDone: 0, error: null });
+
+    await testDb.exportJob.update({ where: { id }, data: { status: "RUNNING" } });
+    await expect(settleAbandonedExport(again!)).resolves.toBeNull();
+    expect(await testDb.exportJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", error: STALE_FAILURE_MESSAGE });
+    // Settled already (failed, or ready if another run finished it): left as it is.
+    await expect(settleAbandonedExport({ exportId: id })).resolves.toBeNull();
+    expect((await testDb.exportJob.findUniqueOrThrow({ where: { id } })).status).toBe("FAILED");
   });
 });
 

@@ -13,7 +13,8 @@ import type { FigureCell } from "@/lib/export/figure-table";
 import { streamTable } from "@/lib/export/stream-table";
 import { errorFields, logger } from "@/lib/observability/logger";
 import { type FileStorage, fileStorage, generateStorageKey } from "@/lib/storage";
-import { RUN_FAILURE_MESSAGE, STREAM_FORMAT_OF } from "./export-status";
+import { RUN_FAILURE_MESSAGE, STALE_FAILURE_MESSAGE, STREAM_FORMAT_OF } from "./export-status";
+import { exportAfterDeath, RUN_AFTER_DEATH } from "./after-death";
 import { exportExpiry } from "./threshold";
 
 /** Counts the rows as the writer takes each page: the page before has been written by then. */
@@ -96,4 +97,21 @@ export async function runWaitingExports(): Promise<{ ready: number; failed: numb
   for (const { id } of waiting) await runDossierExport(id).catch(() => failed++);
   if (failed > 0) throw new Error(`${failed} export(s) en échec sur ${waiting.length}`);
   return { ready: waiting.length, failed };
+}
+
+/**
+ * The `dossier-export` job's follow-up to a run whose worker died: the export waits again and the
+ * payload of its new run is returned, or, after a second death, it is marked failed with the
+ * French words of an interrupted export. An export that ended meanwhile is left as it is.
+ */
+export async function settleAbandonedExport(data: Record<string, unknown>, now = new Date()): Promise<Record<string, unknown> | null> {
+  const next = exportAfterDeath(data);
+  if (!next) return null;
+  const pending = { id: next.exportId, status: { in: ["QUEUED", "RUNNING"] as ("QUEUED" | "RUNNING")[] } };
+  if (next.then === "fail") {
+    await db.exportJob.updateMany({ where: pending, data: { status: "FAILED", error: STALE_FAILURE_MESSAGE, finishedAt: now } });
+    return null;
+  }
+  const waiting = await db.exportJob.updateMany({ where: pending, data: { status: "QUEUED", rowsDone: 0 } });
+  return waiting.count > 0 ? { exportId: next.exportId, [RUN_AFTER_DEATH]: true } : null;
 }
