@@ -3,7 +3,7 @@ import { refreshRolloutFigures } from "@/lib/dashboard/refresh-rollout-figures";
 import { sendDeadlineReminders } from "@/lib/campaigns/send-deadline-reminders";
 import { db } from "@/lib/db/client";
 import { expireExports } from "@/lib/exports/expire-exports";
-import { runDossierExport, runWaitingExports } from "@/lib/exports/run-export";
+import { runDossierExport, runWaitingExports, settleAbandonedExport } from "@/lib/exports/run-export";
 import { sendFollowUpReminders } from "@/lib/follow-up/send-follow-up-reminders";
 import { deliverOutbox } from "@/lib/notifications/deliver-outbox";
 import { sendReviewReminders } from "@/lib/review/send-review-reminders";
@@ -36,6 +36,12 @@ export type JobDefinition = {
    */
   overlapSafe?: true;
   run: (context: JobContext) => Promise<unknown>;
+  /**
+   * After a run whose process died (killed, out of memory) has been failed by another worker's
+   * sweep (lib/jobs/liveness.ts), and so retried per `retry`: settles what the run left half-done,
+   * and returns the payload of a new run to queue, if any.
+   */
+  afterDeath?: (data: Record<string, unknown>) => Promise<Record<string, unknown> | null>;
 };
 
 /**
@@ -137,6 +143,8 @@ export const JOBS = [
     retry: { limit: 0, delaySeconds: 60 },
     expireInSeconds: 60 * 60,
     run: ({ data }) => (typeof data.exportId === "string" ? runDossierExport(data.exportId) : runWaitingExports()),
+    // A worker killed mid-export (out of memory, a restart): run again once, then failed.
+    afterDeath: (data) => settleAbandonedExport(data),
   },
   {
     name: "expire-exports",

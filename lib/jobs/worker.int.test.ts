@@ -25,10 +25,23 @@ const FAILING: JobDefinition = {
 };
 let attempts = 0;
 
+/** A job whose runs are counted: one of them is left « active » by a process that died. */
+const COUNTED: JobDefinition = {
+  name: "test-counted",
+  label: "Tâche de test comptée",
+  retry: { limit: 1, delaySeconds: 1 },
+  expireInSeconds: 3_600,
+  run: async () => {
+    countedRuns += 1;
+  },
+};
+let countedRuns = 0;
+const TEST_JOBS = [...(JOBS as readonly JobDefinition[]), FAILING, COUNTED];
+
 describe("job queue", () => {
   beforeAll(async () => {
     await resetDatabase();
-    await startJobs({ connectionString: databaseUrl, work: true, jobs: [...(JOBS as readonly JobDefinition[]), FAILING] });
+    await startJobs({ connectionString: databaseUrl, work: true, jobs: TEST_JOBS });
   });
   afterAll(() => stopJobs());
 
@@ -78,6 +91,28 @@ describe("job queue", () => {
     await expect.poll(async () => (await runtime.boss.getJobById(name, next))?.state, { timeout: 20_000, interval: 250 }).toBe("completed");
     expect((await runtime.boss.getJobById(name, stuck))?.state).toBe("active");
   });
+
+  // On PostgreSQL another worker's sweep (every 15 s or so) gives it up; on the embedded database, the worker's start.
+  it(
+    "gives up a run whose process died instead of leaving it active until it expires, and its queue retries it",
+    { timeout: 60_000 },
+    async () => {
+      const runtime = await startJobs({ connectionString: databaseUrl, work: true, jobs: TEST_JOBS });
+      // Taken a minute ago by a worker that has died since: no session holds its lock.
+      const dead = (await runtime.boss.send(COUNTED.name, {}, { startAfter: new Date(Date.now() + 3_600_000) }))!;
+      await testDb.$executeRawUnsafe(
+        `UPDATE ${JOB_SCHEMA}.job SET state = 'active', started_on = now() - interval '1 minute' WHERE id = $1::uuid`,
+        dead,
+      );
+      // This process's worker restarts, as after the death of the one before.
+      await stopJobs();
+      const { boss } = await startJobs({ connectionString: databaseUrl, work: true, jobs: TEST_JOBS });
+      await expect
+        .poll(async () => (await boss.getJobById(COUNTED.name, dead))?.state, { timeout: 45_000, interval: 250 })
+        .toBe("completed");
+      expect(countedRuns).toBe(1);
+    },
+  );
 
   it("lets the receipts' and the outbox's runs overlap", () => {
     expect(overlapSafe).toEqual(["outbox-delivery", "submission-receipts"]);

@@ -4,6 +4,7 @@ import { env } from "@/lib/config/env";
 import { errorFields, logger } from "@/lib/observability/logger";
 import { withLogContext } from "@/lib/observability/request-id";
 import { isDatabaseTimeout, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { JobLiveness } from "./liveness";
 import { JOBS, type JobDefinition, type JobName } from "./registry";
 import { effectiveSchedules } from "./schedules";
 
@@ -24,7 +25,7 @@ const POOL_TIMEOUTS: Pick<PoolConfig, "connectionTimeoutMillis" | "query_timeout
   query_timeout: 60_000,
 };
 
-type Runtime = { boss: PgBoss; jobs: readonly JobDefinition[] };
+type Runtime = { boss: PgBoss; jobs: readonly JobDefinition[]; liveness?: JobLiveness };
 
 // Kept on globalThis: Next.js may load this module in several bundles (instrumentation, routes),
 // and a process must still have one queue client.
@@ -83,17 +84,27 @@ async function open(options: StartJobsOptions): Promise<Runtime> {
   });
   // pg-boss reports the database's absences here (a restart): logged, and it carries on.
   boss.on("error", (error) => logger.warn(errorFields(error), "job queue: database error"));
+  let liveness: JobLiveness | undefined;
   try {
     await boss.start();
     await createQueues(boss, jobs);
     if (options.work) {
+      // Before the work loops: on the embedded database it fails the runs a dead process left active.
+      liveness = await JobLiveness.open({
+        connectionString: options.connectionString,
+        schema: JOB_SCHEMA,
+        boss,
+        queues: jobs.map((job) => job.name),
+        connection: POOL_TIMEOUTS,
+        abandoned: (run) => runAgainAfterDeath(boss, jobs, run),
+      });
       const schedules = effectiveSchedules(jobs, options.schedules);
       for (const job of jobs) {
         const cron = schedules.get(job.name);
         if (cron) await boss.schedule(job.name, cron, {}, { tz: JOB_TIME_ZONE });
         else await boss.unschedule(job.name);
         await boss.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: 1, batchSize: 1 }, ([claimed]) =>
-          claimed ? runJob(job, claimed) : Promise.resolve(),
+          claimed ? runHeld(liveness!, job, claimed) : Promise.resolve(),
         );
       }
       logger.info({ jobs: jobs.map((job) => job.name), smtp: Boolean(env.SMTP_URL) }, "job worker started");
@@ -102,9 +113,29 @@ async function open(options: StartJobsOptions): Promise<Runtime> {
     // Started half-way (the database went away meanwhile), it would keep its cron clock, its
     // maintenance and some work loops running beside the next attempt's client.
     await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+    await liveness?.close();
     throw error;
   }
-  return { boss, jobs };
+  return { boss, jobs, liveness };
+}
+
+/** Runs a claimed job under its liveness lock (see liveness.ts), unless it was given up as dead meanwhile. */
+async function runHeld(liveness: JobLiveness, job: JobDefinition, claimed: PgBoss.Job<Record<string, unknown>>): Promise<unknown> {
+  if (!(await liveness.hold(job.name, claimed.id))) {
+    logger.warn({ job: `${job.name}:${claimed.id}` }, "job run given up before it started: not run");
+    return { skipped: "given up as dead before it started" };
+  }
+  try {
+    return await runJob(job, claimed);
+  } finally {
+    await liveness.release(claimed.id);
+  }
+}
+
+/** A run whose process died has been failed (retried per its queue): its job may ask for a new run of its own. */
+async function runAgainAfterDeath(boss: PgBoss, jobs: readonly JobDefinition[], run: { name: string; data: Record<string, unknown> }) {
+  const again = await jobs.find((job) => job.name === run.name)?.afterDeath?.(run.data);
+  if (again) await boss.send(run.name, again);
 }
 
 /** Creates (a new queue is a table of pg-boss's) or updates each job's queue. */
@@ -176,6 +207,7 @@ export async function stopJobs(timeoutMs = 10_000): Promise<void> {
   holder.hospiconnectJobsStart = undefined;
   requested.clear();
   await runtime?.boss.stop({ graceful: true, timeout: timeoutMs, wait: true });
+  await runtime?.liveness?.close();
 }
 
 /**
