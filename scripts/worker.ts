@@ -4,9 +4,13 @@
 // Uses DATABASE_URL, or the embedded database of a running `npm start`.
 import { env } from "@/lib/config/env";
 import { connectDb } from "@/lib/db/client";
+import { logUnhandledRejections } from "@/lib/jobs/unhandled-rejections";
 import { startJobs, stopJobs } from "@/lib/jobs/worker";
 import { logger } from "@/lib/observability/logger";
 import { migrateAsOwner, withDatabase } from "./lib/database";
+
+// pg-boss's unawaited writes fail unhandled in an outage: logged, the worker goes on.
+logUnhandledRejections();
 
 await withDatabase(async (url) => {
   await migrateAsOwner(url);

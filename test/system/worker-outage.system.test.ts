@@ -1,0 +1,113 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrations";
+import { enqueueJob, JOB_SCHEMA, startJobs, stopJobs } from "@/lib/jobs/worker";
+import { createUser } from "@/test/factories";
+import { startWorker, type WorkerProcess } from "./app-process";
+import { type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
+
+/**
+ * `npm run worker` through a PostgreSQL restart that cuts a job short: pg-boss records the end of a
+ * run without awaiting it, and with the database away that promise fails unhandled, which Node.js
+ * 20 turns into a crash by default. The worker logs it and goes on working once the server is back.
+ */
+describe("npm run worker through a restart that cuts a job short", () => {
+  let cluster: PostgresCluster;
+  let url: string;
+  let db: Db;
+  let files: string;
+  let worker: WorkerProcess | undefined;
+  let serverDown = false;
+
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+    files = await mkdtemp(path.join(tmpdir(), "hospiconnect-worker-outage-"));
+    url = await cluster.createDatabase("app");
+    await migrateDatabase(url);
+    db = createDb(url, 2);
+    await startJobs({ connectionString: url, work: false });
+  });
+
+  afterEach((context) => {
+    // What the worker logged is what explains a failed drill.
+    if (context.task.result?.state === "fail") console.log(worker?.lines.slice(-40).join("\n"));
+  });
+
+  afterAll(async () => {
+    await worker?.kill("SIGKILL");
+    if (serverDown) cluster.start();
+    await stopJobs();
+    await db?.$disconnect();
+    await cluster?.destroy();
+    if (files) await rm(files, { recursive: true, force: true });
+  });
+
+  async function queuedExport(requestedById: string): Promise<{ exportId: string; jobId: string }> {
+    const { id } = await db.exportJob.create({
+      data: {
+        requestedById,
+        filters: { sort: "recent" },
+        format: "CSV",
+        rowsTotal: 0,
+        fileName: "dossiers.csv",
+        expiresAt: new Date(Date.now() + 48 * 3_600_000),
+      },
+    });
+    return { exportId: id, jobId: (await enqueueJob("dossier-export", { exportId: id }))! };
+  }
+
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it("logs the failure it could not record, stays up, and works again once the server is back", async () => {
+    const manager = await createUser(db);
+    // No lock or statement timeout: the run waits on the test's row lock until the server stops.
+    worker = await startWorker({
+      DATABASE_URL: url,
+      STORAGE_DIR: files,
+      DATABASE_LOCK_TIMEOUT_MS: "0",
+      DATABASE_STATEMENT_TIMEOUT_MS: "0",
+    });
+    const { exportId, jobId } = await queuedExport(manager.id);
+    const blocker = new pg.Client({ connectionString: url });
+    blocker.on("error", () => undefined);
+    await blocker.connect();
+    await blocker.query("BEGIN");
+    await blocker.query(`SELECT 1 FROM "ExportJob" WHERE id = $1 FOR UPDATE`, [exportId]);
+    await expect
+      .poll(
+        async () =>
+          (await db.$queryRawUnsafe<Array<{ state: string }>>(`SELECT state FROM ${JOB_SCHEMA}.job WHERE id = $1::uuid`, jobId))[0]?.state,
+        { timeout: 30_000, interval: 250 },
+      )
+      .toBe("active");
+
+    // The server stops under the run: its statement fails, and so does pg-boss's record of it.
+    cluster.stop("fast");
+    serverDown = true;
+    await blocker.end().catch(() => undefined);
+    await expect.poll(() => worker!.lines.some((line) => line.includes('"msg":"job failed"')), { timeout: 30_000 }).toBe(true);
+    // Long enough for pg-boss's unawaited write to fail.
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    cluster.start();
+    serverDown = false;
+    expect(alive(worker.pid), worker.lines.slice(-20).join("\n")).toBe(true);
+    expect(worker.lines.some((line) => line.includes("unhandled rejection"))).toBe(true);
+
+    // Still working: the next export is written.
+    const next = await queuedExport(manager.id);
+    await expect
+      .poll(async () => (await db.exportJob.findUniqueOrThrow({ where: { id: next.exportId } })).status, { timeout: 60_000, interval: 500 })
+      .toBe("READY");
+  });
+});
