@@ -83,12 +83,13 @@ export class JobLiveness {
   /** Opens the worker's lock connection, and on the embedded database fails the runs left active. */
   static async open(options: JobLivenessOptions): Promise<JobLiveness> {
     const probe = new JobLiveness(options, true);
-    const holder = await probe.connect();
+    let holder: { client: pg.Client; locked: Set<string> } | undefined;
     let apart: boolean;
     try {
+      holder = await probe.connect();
       apart = await sessionsKeepTheirLocks(holder.client, probe.sweeper);
     } catch (error) {
-      await probe.close();
+      await Promise.all([probe.close(), holder?.client.end().catch(() => undefined)]);
       throw error;
     }
     if (apart) {
@@ -234,7 +235,12 @@ export class JobLiveness {
     this.connecting ??= this.connect()
       .then(async (holder) => {
         // The runs that went on while the connection was away take their locks again.
-        for (const id of this.held) await lockRun(holder, id);
+        try {
+          for (const id of this.held) await lockRun(holder, id);
+        } catch (error) {
+          await holder.client.end().catch(() => undefined);
+          throw error;
+        }
         this.holder = holder;
         return holder;
       })
