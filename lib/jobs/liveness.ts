@@ -74,7 +74,8 @@ export class JobLiveness {
       connectionString: options.connectionString,
       application_name: "hospiconnect-worker-liveness",
       max: 1,
-      idleTimeoutMillis: 10_000,
+      // Kept from one sweep to the next.
+      idleTimeoutMillis: 2 * SWEEP_INTERVAL_MS,
     });
     // An idle connection the server ended: the pool drops it; logged, not a crash.
     this.sweeper.on("error", (error) => logger.warn(errorFields(error), "job liveness: database error"));
@@ -287,14 +288,15 @@ export class JobLiveness {
 /**
  * Session settings of the lock connection: idle for as long as the longest run, it must not be
  * ended by an idle-session limit, and a worker's host that vanished without closing it (a machine
- * lost) is found out by the server within about a minute, not the system's two hours.
+ * lost) is found out by the server within about a minute, not the system's two hours. Those the
+ * server does not know (idle_session_timeout came with PostgreSQL 14) are left out.
  */
-const HOLDER_SETTINGS = [
-  "SET idle_session_timeout = 0",
-  "SET idle_in_transaction_session_timeout = 0",
-  "SET tcp_keepalives_idle = 30",
-  "SET tcp_keepalives_interval = 10",
-  "SET tcp_keepalives_count = 3",
+const HOLDER_SETTINGS: ReadonlyArray<readonly [string, string]> = [
+  ["idle_session_timeout", "0"],
+  ["idle_in_transaction_session_timeout", "0"],
+  ["tcp_keepalives_idle", "30"],
+  ["tcp_keepalives_interval", "10"],
+  ["tcp_keepalives_count", "3"],
 ];
 
 /**
@@ -311,7 +313,11 @@ async function sessionsKeepTheirLocks(holder: pg.Client, other: pg.Pool): Promis
     return false;
   }
   await holder.query("SELECT pg_advisory_unlock($1, $2)", [PROBE_LOCK_NAMESPACE, key]);
-  for (const setting of HOLDER_SETTINGS) await holder.query(setting);
+  await holder.query(
+    `SELECT set_config(wanted.name, wanted.value, false) FROM unnest($1::text[], $2::text[]) AS wanted(name, value)
+     WHERE wanted.name IN (SELECT name FROM pg_settings)`,
+    [HOLDER_SETTINGS.map(([name]) => name), HOLDER_SETTINGS.map(([, value]) => value)],
+  );
   return true;
 }
 
