@@ -89,7 +89,8 @@ describe("job queue", () => {
     await testDb.$executeRawUnsafe(`UPDATE ${JOB_SCHEMA}.job SET state = 'active', started_on = now() WHERE id = $1::uuid`, stuck);
     const next = await accepted(() => enqueueJob(name));
     await expect.poll(async () => (await runtime.boss.getJobById(name, next))?.state, { timeout: 20_000, interval: 250 }).toBe("completed");
-    expect((await runtime.boss.getJobById(name, stuck))?.state).toBe("active");
+    // Still there: active, or given up meanwhile by a liveness sweep (no process holds its lock), to be retried.
+    expect(["active", "retry"]).toContain((await runtime.boss.getJobById(name, stuck))?.state);
   });
 
   // On PostgreSQL another worker's sweep (every 15 s or so) gives it up; on the embedded database, the worker's start.
