@@ -4,7 +4,8 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
-import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
+import { parisDateTime } from "@/lib/time/paris";
+import { checkParisLocalTime } from "@/lib/time/paris-schema";
 import { loadDossierFacts } from "./dossier-facts";
 import { notifyMembers } from "./notify-members";
 import { informationAnsweredEmail } from "@/lib/notifications/information-answered";
@@ -29,7 +30,7 @@ export const ZTransitionInput = z.discriminatedUnion("action", [
     responseDueAt: z
       .string({ error: "Indiquez la date limite de réponse." })
       .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "Indiquez la date limite de réponse." })
-      .refine(isParisLocalTime, { error: "Cette date et cette heure n'existent pas à Paris." }),
+      .superRefine(checkParisLocalTime),
   }),
   z.object({
     action: z.literal("answerInformationRequest"),

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { withFinessKey } from "@/lib/identifiers/finess";
 import { DEFAULT_CRITERIA, DEFAULT_OBJECTIVES } from "./programme-defaults";
+import { PARIS_MISSING_TIME, PARIS_REPEATED_TIME } from "@/lib/time/paris";
 import { ZCampaignInput, ZCreateWaveInput, ZDeadlineExtensionInput, ZUpdateWaveGridInput } from "./schemas";
+import { checkWaveSettings } from "./wave-rules";
 
 /** The forms' schemas put each rule's French message on the field the browser shows it under. */
 const form = {
@@ -81,5 +83,17 @@ describe("extension form schema", () => {
     expect(
       issuesOf(ZDeadlineExtensionInput.safeParse({ ...extension, finessEt: finess, newClosesAt: "2027-03-28T02:30" })).newClosesAt,
     ).toContain("n'existent pas à Paris");
+  });
+
+  it("answers the skipped and the repeated hour in the wave form's words (one rule, lib/time)", () => {
+    const finess = withFinessKey("79012345");
+    const closing = (newClosesAt: string) =>
+      issuesOf(ZDeadlineExtensionInput.safeParse({ ...extension, finessEt: finess, newClosesAt })).newClosesAt;
+    expect(closing("2027-03-28T02:15")).toBe(PARIS_MISSING_TIME);
+    expect(closing("2027-10-31T02:30")).toBe(PARIS_REPEATED_TIME);
+    expect(checkWaveSettings({ year: 2027, opensAt: "2027-03-28T02:15", closesAt: "2027-10-31T02:30", fundingEnvelope: "1000" })).toEqual([
+      { path: ["opensAt"], message: PARIS_MISSING_TIME },
+      { path: ["closesAt"], message: PARIS_REPEATED_TIME },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkFiness, FINESS_DEPARTMENTS_TEXT, normalizeFiness } from "@/lib/identifiers/finess";
-import { isParisLocalTime } from "@/lib/time/paris";
+import { checkParisLocalTime } from "@/lib/time/paris-schema";
 import { checkGrid, checkWaveSettings, type RuleIssue } from "./wave-rules";
 
 /**
@@ -125,7 +125,7 @@ export const ZDeadlineExtensionInput = z.object({
         ctx.addIssue({ code: "custom", message: "Ce FINESS n'est pas valide : vérifiez le dernier chiffre (clé de contrôle)." });
     }),
   /** Named apart from the wave form's `closesAt`: both forms share the wave page, and field ids follow names. */
-  newClosesAt: localDateTime.refine(isParisLocalTime, { error: "Cette date et cette heure n'existent pas à Paris." }),
+  newClosesAt: localDateTime.superRefine(checkParisLocalTime),
   reason: text("Le motif", 5, 500),
   /** Ticked by the manager when the new date is earlier than the extension already granted (ADR 0038). */
   confirmShortening: z.boolean().optional(),

@@ -1,5 +1,5 @@
 import type { ApplicationState } from "@/lib/db/generated/enums";
-import { formatParisDateTime, isParisLocalTime, parisDateTime } from "@/lib/time/paris";
+import { formatParisDateTime, parisDateTime, parisLocalTimeProblem } from "@/lib/time/paris";
 import { AppError } from "@/lib/errors/app-error";
 import { formatEuros } from "@/lib/format/numbers";
 import { isPastClosing } from "./deadline";
@@ -27,13 +27,9 @@ export function checkWaveSettings(values: WaveSettingsValues): RuleIssue[] {
     const text = values[field];
     // A malformed value is the schema's to report (« Indiquez une date et une heure. »).
     if (!LOCAL_FORMAT.test(text)) continue;
-    if (isParisLocalTime(text)) valid[field] = parisDateTime(text);
-    else
-      issues.push({
-        path: [field],
-        message:
-          "Cette date et cette heure n'existent pas à Paris : vérifiez le jour, ou évitez l'heure sautée au passage à l'heure d'été (entre 2 h et 3 h).",
-      });
+    const problem = parisLocalTimeProblem(text);
+    if (problem) issues.push({ path: [field], message: problem });
+    else valid[field] = parisDateTime(text);
   }
   if (valid.opensAt && valid.closesAt && valid.closesAt <= valid.opensAt) {
     issues.push({ path: ["closesAt"], message: "La clôture doit être postérieure à l'ouverture." });

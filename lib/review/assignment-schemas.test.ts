@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PAST_DUE_DATE, ZAssignmentDueDateInput, ZAutomaticAssignmentInput } from "./assignment-schemas";
+import { PARIS_MISSING_TIME, PARIS_REPEATED_TIME } from "@/lib/time/paris";
+import { PAST_DUE_DATE, ZAssignmentDueDateInput, ZAutomaticAssignmentInput, ZReviewSettingsInput } from "./assignment-schemas";
 
 describe("an automatic assignment's caps", () => {
   const reviewer = "0190f3a2-0000-7000-8000-000000000001";
@@ -26,5 +27,28 @@ describe("a change of an assignment's due date", () => {
   it("takes a future date, or none to go back to the tier's", () => {
     expect(ZAssignmentDueDateInput.safeParse({ dueAt: "2999-01-06T12:00", reason: "Congé" }).success).toBe(true);
     expect(ZAssignmentDueDateInput.safeParse({ dueAt: "", reason: "Congé" }).success).toBe(true);
+  });
+
+  it("refuses the skipped and the repeated hour in the words of every other form", () => {
+    const dueAt = (value: string) =>
+      ZAssignmentDueDateInput.safeParse({ dueAt: value, reason: "Congé" }).error?.flatten().fieldErrors.dueAt;
+    expect(dueAt("2999-03-31T02:30")).toEqual([PARIS_MISSING_TIME]);
+    expect(dueAt("2999-10-27T02:30")).toEqual([PARIS_REPEATED_TIME]);
+  });
+});
+
+describe("the review settings' due dates", () => {
+  const settings = { reviewTiers: "REGIONAL_THEN_NATIONAL", reviewersPerDossier: 2, reviewersAnonymous: false, expectedVersion: 1 };
+
+  it("refuse the skipped and the repeated hour in the words of every other form", () => {
+    const parsed = ZReviewSettingsInput.safeParse({
+      ...settings,
+      regionalReviewDueAt: "2027-03-28T02:30",
+      nationalReviewDueAt: "2027-10-31T02:30",
+    });
+    expect(parsed.error?.flatten().fieldErrors).toMatchObject({
+      regionalReviewDueAt: [PARIS_MISSING_TIME],
+      nationalReviewDueAt: [PARIS_REPEATED_TIME],
+    });
   });
 });

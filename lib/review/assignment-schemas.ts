@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
+import { checkParisLocalTime } from "@/lib/time/paris-schema";
 
 /** The managers' assignment requests, shared by the forms and the route handlers. */
 const tier = z.enum(["REGIONAL", "NATIONAL"], { error: "Choisissez le niveau d'instruction." });
@@ -33,7 +34,10 @@ export const ZManualAssignmentInput = z.object({
 });
 export type TManualAssignmentInput = z.infer<typeof ZManualAssignmentInput>;
 
-const localDateTime = z.string().regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, { error: "Indiquez une date et une heure." });
+const localDateTime = z
+  .string()
+  .regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, { error: "Indiquez une date et une heure." })
+  .superRefine(checkParisLocalTime);
 
 /** Also `setAssignmentDueDate`'s, which checks it again against its own clock. */
 export const PAST_DUE_DATE = "Choisissez une échéance à venir : celle-ci est déjà passée.";

@@ -3,7 +3,7 @@ import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
+import { parisDateTime, parisLocalTimeProblem } from "@/lib/time/paris";
 import { PAST_DUE_DATE } from "./assignment-schemas";
 import { loadAssignment } from "./load-assignment";
 
@@ -18,11 +18,8 @@ export async function setAssignmentDueDate(
 ) {
   requirePermission(viewer, "reviewer:assign");
   const { assignment } = await loadAssignment(db, input.assignmentId);
-  if (input.dueAt && !isParisLocalTime(input.dueAt)) {
-    throw new AppError("INVALID_INPUT", "Cette date et cette heure n'existent pas à Paris.", {
-      fieldErrors: { dueAt: ["Cette date et cette heure n'existent pas à Paris."] },
-    });
-  }
+  const problem = input.dueAt ? parisLocalTimeProblem(input.dueAt) : null;
+  if (problem) throw new AppError("INVALID_INPUT", problem, { fieldErrors: { dueAt: [problem] } });
   const dueAt = input.dueAt ? parisDateTime(input.dueAt) : null;
   if (dueAt && dueAt <= now) throw new AppError("INVALID_INPUT", PAST_DUE_DATE, { fieldErrors: { dueAt: [PAST_DUE_DATE] } });
   await db.$transaction(async (tx) => {

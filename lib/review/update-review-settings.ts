@@ -6,7 +6,7 @@ import { writeWaveFields } from "@/lib/campaigns/write-wave-fields";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
-import { isParisLocalTime, parisDateTime } from "@/lib/time/paris";
+import { parisDateTime, parisLocalTimeProblem } from "@/lib/time/paris";
 import type { TReviewSettingsInput } from "./assignment-schemas";
 import { isReviewComplete } from "./tier-completion";
 
@@ -117,11 +117,8 @@ export async function updateReviewSettings(
 ) {
   requirePermission(viewer, "reviewer:assign");
   for (const field of ["regionalReviewDueAt", "nationalReviewDueAt"] as const) {
-    if (input[field] && !isParisLocalTime(input[field])) {
-      throw new AppError("INVALID_INPUT", "Cette date et cette heure n'existent pas à Paris.", {
-        fieldErrors: { [field]: ["Cette date et cette heure n'existent pas à Paris."] },
-      });
-    }
+    const problem = input[field] ? parisLocalTimeProblem(input[field]) : null;
+    if (problem) throw new AppError("INVALID_INPUT", problem, { fieldErrors: { [field]: [problem] } });
   }
   const next = {
     reviewTiers: input.reviewTiers,

@@ -9,7 +9,10 @@ import {
   formatParisNumericDateTime,
   formatParisTime,
   isParisLocalTime,
+  PARIS_MISSING_TIME,
+  PARIS_REPEATED_TIME,
   parisDateTime,
+  parisLocalTimeProblem,
   parisToday,
   toParisLocal,
 } from "./paris";
@@ -38,10 +41,33 @@ describe("Paris time", () => {
 
   it("tells a time Paris clocks show from a typo or the hour skipped in spring", () => {
     expect(isParisLocalTime("2026-02-13T23:59")).toBe(true);
-    expect(isParisLocalTime("2026-10-25T02:30")).toBe(true);
+    expect(isParisLocalTime("2026-10-25T01:59")).toBe(true);
+    expect(isParisLocalTime("2026-10-25T03:00")).toBe(true);
     expect(isParisLocalTime("2026-03-29T02:30")).toBe(false);
     expect(isParisLocalTime("2026-04-31T10:00")).toBe(false);
     expect(isParisLocalTime("2026-02-13 23:59")).toBe(false);
+  });
+});
+
+describe("a Paris date and time typed in a form", () => {
+  it("explains the hour skipped in spring and a day that does not exist with one message", () => {
+    expect(parisLocalTimeProblem("2027-03-28T02:15")).toBe(PARIS_MISSING_TIME);
+    expect(parisLocalTimeProblem("2027-03-28T02:30")).toContain("entre 2 h et 3 h");
+    expect(parisLocalTimeProblem("2026-04-31T10:00")).toBe(PARIS_MISSING_TIME);
+  });
+
+  it("refuses the hour that happens twice in autumn, saying so, rather than picking one of the two in silence", () => {
+    for (const local of ["2027-10-31T02:00", "2027-10-31T02:30", "2027-10-31T02:59", "2026-10-25T02:30"]) {
+      expect(parisLocalTimeProblem(local)).toBe(PARIS_REPEATED_TIME);
+      expect(isParisLocalTime(local)).toBe(false);
+    }
+    expect(PARIS_REPEATED_TIME).toContain("existe deux fois");
+  });
+
+  it("accepts the minutes either side of both changes", () => {
+    for (const local of ["2027-03-28T01:59", "2027-03-28T03:00", "2027-10-31T01:59", "2027-10-31T03:00", "2027-10-30T02:30"]) {
+      expect(parisLocalTimeProblem(local)).toBeNull();
+    }
   });
 });
 

@@ -69,13 +69,40 @@ export function parisToday(now: Date = new Date()): string {
   return `${year}-${month}-${day}`;
 }
 
+const HOUR = 60 * 60 * 1000;
+
+export const PARIS_MISSING_TIME =
+  "Cette date et cette heure n'existent pas à Paris : vérifiez le jour, ou évitez l'heure sautée au passage à l'heure d'été (entre 2 h et 3 h).";
+export const PARIS_REPEATED_TIME =
+  "Cette heure existe deux fois à Paris ce jour-là : au passage à l'heure d'hiver, les horloges reviennent de 3 h à 2 h. Choisissez une heure avant 2 h ou à partir de 3 h.";
+
 /**
- * Whether `YYYY-MM-DDTHH:mm` is a time Paris clocks show: not a typo (31 April) and not in the hour
- * skipped when summer time starts (the last Sunday of March, 02:00 to 03:00).
+ * What is wrong, for a reader, with a Paris wall-clock time `YYYY-MM-DDTHH:mm` typed in a form;
+ * null when it names one instant. Every form that takes a Paris date and time (a wave's dates, an
+ * extension, review due dates, a response deadline) refuses with these words, so that the same
+ * input gets the same answer everywhere:
+ * - a day that does not exist (31 April), or a time in the hour skipped when summer time starts
+ *   (the last Sunday of March, 02:00 to 03:00): no clock shows it;
+ * - a time in the hour repeated when winter time comes back (the last Sunday of October, 02:00 to
+ *   02:59, shown twice): it names two instants an hour apart, and for a deadline that hour is the
+ *   difference between on time and late. It is refused rather than read as one of the two in
+ *   silence; the manager picks a time either side (ADR 0038, amendment of 7 December 2026).
+ * A value not written `YYYY-MM-DDTHH:mm` is the schema's to report (« Indiquez une date… »).
+ */
+export function parisLocalTimeProblem(local: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return "Indiquez une date et une heure.";
+  const instant = parisDateTime(local);
+  if (toParisLocal(instant) !== local) return PARIS_MISSING_TIME;
+  const repeated = [instant.getTime() - HOUR, instant.getTime() + HOUR].some((other) => toParisLocal(new Date(other)) === local);
+  return repeated ? PARIS_REPEATED_TIME : null;
+}
+
+/**
+ * Whether `YYYY-MM-DDTHH:mm` names one instant in Paris: a real day, not in the hour skipped when
+ * summer time starts nor in the hour repeated when it ends (`parisLocalTimeProblem` says why not).
  */
 export function isParisLocalTime(local: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return false;
-  return toParisLocal(parisDateTime(local)) === local;
+  return parisLocalTimeProblem(local) === null;
 }
 
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
