@@ -193,6 +193,13 @@ function isDirectorOf(viewer: Viewer, establishmentId: string): boolean {
 export type InvitedAccount = { staffRole: StaffRole | null; isMember: boolean };
 
 /**
+ * An invitation of the other side still pending for the address (a staff role when a member is
+ * invited, an establishment when staff is): accepting the first would make the second one
+ * impossible to accept.
+ */
+export type PendingOtherSide = { purpose: "STAFF" } | { purpose: "MEMBER"; establishment: string };
+
+/**
  * Why an invitation may not be sent to, or accepted by, an account that exists, in French for
  * whoever reads it (`inviter` when sent, `invitee` at acceptance); null when it may. An invitation
  * gives a role to an account that has none, or one more establishment to a member: it never
@@ -204,9 +211,21 @@ export function invitationRefusal(
   account: InvitedAccount | null,
   purpose: "STAFF" | "MEMBER",
   reader: "inviter" | "invitee",
+  /**
+   * When sent: the address's pending invitation of the other side, if any. The same conflict of
+   * interests, caught before an establishment waits on a director invitation nobody can accept.
+   * A staff invitation names the establishment (its sender, a programme manager, sees them all);
+   * a member invitation, which a director may send, does not name the staff role.
+   */
+  pending: PendingOtherSide | null = null,
 ): string | null {
-  if (!account) return null;
   const byInviter = reader === "inviter";
+  if (byInviter && pending && pending.purpose !== purpose) {
+    return pending.purpose === "MEMBER"
+      ? `Cette adresse est déjà invitée à rejoindre l'établissement « ${pending.establishment} » : un même compte ne peut pas déposer des dossiers et les instruire, les vérifier ou en décider (conflit d'intérêts). Annulez d'abord cette invitation depuis la page de l'établissement, ou invitez la personne à son adresse de l'ANS ou de son ARS.`
+      : "Cette adresse est déjà invitée à rejoindre l'ANS ou une ARS : elle ne pourra pas aussi être membre d'un établissement candidat (conflit d'intérêts). Invitez la personne à son adresse dans l'établissement, ou faites d'abord annuler l'invitation de l'ANS.";
+  }
+  if (!account) return null;
   if (purpose === "STAFF" && account.staffRole)
     return byInviter
       ? `Cette adresse a déjà un compte, au rôle « ${STAFF_ROLE_LABELS[account.staffRole]} » : une invitation ne change pas un rôle. Changez-le depuis « Utilisateurs de l'ANS » (la fiche d'instructeur pour un instructeur), qui vérifie d'abord les dossiers que la personne a encore à évaluer.`

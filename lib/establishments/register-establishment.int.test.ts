@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { withFinessKey } from "@/lib/identifiers/finess";
 import { acceptInvitationWithAccount } from "@/lib/identity/accept-invitation-with-account";
+import { inviteUser } from "@/lib/identity/invitations";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { createUser, establishmentWithDirector, programmeManager } from "@/test/factories";
 import { listEstablishments } from "./list-establishments";
@@ -119,6 +120,18 @@ describe("a programme manager registers a candidate establishment", () => {
       fieldErrors: { directorEmail: [message] },
     });
     expect([await testDb.establishment.count(), await testDb.invitation.count(), await testDb.outboxEmail.count()]).toEqual([0, 0, 0]);
+  });
+
+  it("refuses a director's address already invited as ANS or ARS staff, on its field, and writes nothing", async () => {
+    const manager = await programmeManager(testDb);
+    await inviteUser(manager, { purpose: "STAFF", email: "nouvel.instructeur@test.fr", staffRole: "REVIEWER" });
+    await expect(registerEstablishment(manager, registration({ directorEmail: "nouvel.instructeur@test.fr" }), null)).rejects.toMatchObject(
+      {
+        code: "INVALID_INPUT",
+        fieldErrors: { directorEmail: [expect.stringContaining("déjà invitée à rejoindre l'ANS ou une ARS")] },
+      },
+    );
+    expect([await testDb.establishment.count(), await testDb.invitation.count({ where: { purpose: "MEMBER" } })]).toEqual([0, 0]);
   });
 
   it("is for programme managers only: a director may not register an establishment", async () => {

@@ -72,17 +72,25 @@ describe("inviting an address", () => {
     const manager = await programmeManager(testDb);
     const { establishment, director } = await establishmentWithDirector(testDb);
     const tokenOf = (link: string) => new URL(link).pathname.split("/").at(-1)!;
+    const other = await establishmentWithDirector(testDb);
     const asArs = await inviteUser(manager, { purpose: "STAFF", email: "Agent@Test.fr", staffRole: "REGIONAL_REVIEWER" });
     const colleague = await inviteUser(director, {
       purpose: "MEMBER",
-      email: "agent@test.fr",
+      email: "collegue@test.fr",
       establishmentId: establishment.id,
       membershipRole: "EDITOR",
     });
     expect([asArs.superseded, colleague.superseded]).toEqual([0, 0]);
 
-    // The role was wrong: the manager invites again; the establishment's invitation is another purpose and stays.
+    // The role was wrong: the manager invites again. Another establishment's invitation is for another team and stays.
     const asAns = await inviteUser(manager, { purpose: "STAFF", email: "agent@test.fr", staffRole: "REVIEWER" });
+    const elsewhere = await inviteUser(other.director, {
+      purpose: "MEMBER",
+      email: "collegue@test.fr",
+      establishmentId: other.establishment.id,
+      membershipRole: "EDITOR",
+    });
+    expect(elsewhere.superseded).toBe(0);
     expect(asAns.superseded).toBe(1);
     await expect(requireInvitationForNewAccount(tokenOf(asArs.link))).rejects.toMatchObject({
       code: "INVALID_STATE",
@@ -94,22 +102,26 @@ describe("inviting an address", () => {
     expect(audit.details).toMatchObject({ superseded: 1 });
   });
 
-  it("leaves one usable invitation when several for one address are sent at once (proven on PostgreSQL, where they run concurrently)", async () => {
+  it("leaves one usable invitation, of one side, when several for one address are sent at once (proven on PostgreSQL, where they run concurrently)", async () => {
     const manager = await programmeManager(testDb);
     const { establishment, director } = await establishmentWithDirector(testDb);
     const staff = (index: number) =>
       inviteUser(manager, { purpose: "STAFF", email: "agent@test.fr", staffRole: index % 2 ? "REVIEWER" : "REGIONAL_REVIEWER" });
     const member = () =>
       inviteUser(director, { purpose: "MEMBER", email: "AGENT@test.fr", establishmentId: establishment.id, membershipRole: "EDITOR" });
-    await Promise.all(Array.from({ length: 6 }, (_, index) => [staff(index), member()]).flat());
+    const results = await Promise.allSettled(Array.from({ length: 6 }, (_, index) => [staff(index), member()]).flat());
 
     const invitations = await testDb.invitation.findMany({
       where: { email: "agent@test.fr" },
       select: { purpose: true, supersededAt: true },
     });
-    expect(invitations).toHaveLength(12);
-    const pending = invitations.filter((invitation) => invitation.supersededAt === null).map((invitation) => invitation.purpose);
-    expect(pending.sort()).toEqual(["MEMBER", "STAFF"]);
+    // Whichever side came first, the other one's six were refused as a conflict of interests.
+    expect(invitations).toHaveLength(6);
+    expect(new Set(invitations.map((invitation) => invitation.purpose)).size).toBe(1);
+    expect(results.filter((result) => result.status === "rejected").map((result) => (result.reason as Error).message)).toEqual(
+      Array.from({ length: 6 }, () => expect.stringContaining("conflit d'intérêts")),
+    );
+    expect(invitations.filter((invitation) => invitation.supersededAt === null)).toHaveLength(1);
   });
 
   it("refuses to invite a member of the establishment, the inviter included, and writes nothing", async () => {
@@ -203,6 +215,52 @@ describe("an invitation to an account that already has a role", () => {
   const MEMBER_TO_STAFF =
     "Cette adresse est celle d'un compte de l'ANS ou d'une ARS : il ne peut pas être membre d'un établissement candidat (conflit d'intérêts). Invitez la personne à son adresse dans l'établissement.";
 
+  it("refuses, when sent, a staff invitation to an address invited to an establishment's direction, naming it, and sends nothing", async () => {
+    const manager = await programmeManager(testDb);
+    const { establishment, director } = await establishmentWithDirector(testDb, { name: "EHPAD QA Quatre" });
+    const pending = await inviteUser(director, {
+      purpose: "MEMBER",
+      email: "qa.bis@test.fr",
+      establishmentId: establishment.id,
+      membershipRole: "DIRECTOR",
+    });
+    const message =
+      "Cette adresse est déjà invitée à rejoindre l'établissement « EHPAD QA Quatre » : un même compte ne peut pas déposer des dossiers et les instruire, les vérifier ou en décider (conflit d'intérêts). Annulez d'abord cette invitation depuis la page de l'établissement, ou invitez la personne à son adresse de l'ANS ou de son ARS.";
+
+    await expect(inviteUser(manager, { purpose: "STAFF", email: "QA.Bis@test.fr", staffRole: "REGIONAL_REVIEWER" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message,
+      fieldErrors: { email: [message] },
+    });
+    expect(await testDb.invitation.count({ where: { purpose: "STAFF" } })).toBe(0);
+
+    // Once the establishment's invitation is cancelled, the address may be invited as staff.
+    await testDb.invitation.update({ where: { id: pending.invitationId }, data: { cancelledAt: new Date() } });
+    await expect(inviteUser(manager, { purpose: "STAFF", email: "qa.bis@test.fr", staffRole: "REGIONAL_REVIEWER" })).resolves.toMatchObject(
+      {
+        superseded: 0,
+      },
+    );
+  });
+
+  it("refuses, when sent, a member invitation to an address invited as staff, without naming the staff role", async () => {
+    const manager = await programmeManager(testDb);
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    await inviteUser(manager, { purpose: "STAFF", email: "nouvel.instructeur@test.fr", staffRole: "REGIONAL_REVIEWER" });
+    const message =
+      "Cette adresse est déjà invitée à rejoindre l'ANS ou une ARS : elle ne pourra pas aussi être membre d'un établissement candidat (conflit d'intérêts). Invitez la personne à son adresse dans l'établissement, ou faites d'abord annuler l'invitation de l'ANS.";
+
+    await expect(
+      inviteUser(director, {
+        purpose: "MEMBER",
+        email: "nouvel.instructeur@test.fr",
+        establishmentId: establishment.id,
+        membershipRole: "EDITOR",
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", message, fieldErrors: { email: [message] } });
+    expect(await testDb.invitation.count({ where: { purpose: "MEMBER" } })).toBe(0);
+  });
+
   it("refuses, when sent, to make an ANS reviewer who holds a national review an ARS one, and sends nothing", async () => {
     const manager = await programmeManager(testDb);
     const wave = await createReviewWave(testDb, { k: 1 });
@@ -272,10 +330,14 @@ describe("an invitation to an account that already has a role", () => {
   it("refuses at acceptance the other side's invitation once the account has taken one, either way", async () => {
     const manager = await programmeManager(testDb);
     const { establishment, director } = await establishmentWithDirector(testDb);
-    const send = async (email: string) => ({
-      staff: await inviteUser(manager, { purpose: "STAFF", email, staffRole: "REVIEWER" }),
-      member: await inviteUser(director, { purpose: "MEMBER", email, establishmentId: establishment.id, membershipRole: "EDITOR" }),
-    });
+    const send = async (email: string) => {
+      const staff = await inviteUser(manager, { purpose: "STAFF", email, staffRole: "REVIEWER" });
+      // Both sides pending, as invitations sent before the check at sending time are.
+      await testDb.invitation.update({ where: { id: staff.invitationId }, data: { cancelledAt: new Date() } });
+      const member = await inviteUser(director, { purpose: "MEMBER", email, establishmentId: establishment.id, membershipRole: "EDITOR" });
+      await testDb.invitation.update({ where: { id: staff.invitationId }, data: { cancelledAt: null } });
+      return { staff, member };
+    };
     // Two accounts without a role yet, each invited to both sides.
     const { viewer: first } = await createUser(testDb);
     const { viewer: second } = await createUser(testDb);

@@ -2,7 +2,13 @@ import { PROMOTE_LABEL } from "@/lib/establishments/team";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { nameWithSide, STAFF_ROLE_LABELS } from "./staff-role-labels";
 import { type LinkStatus, linkStatus, usableLinkWhere } from "./single-use-link";
-import { authorizeMemberInvitation, type InvitedAccount, invitationRefusal, requirePermission } from "@/lib/access/policy";
+import {
+  authorizeMemberInvitation,
+  type InvitedAccount,
+  invitationRefusal,
+  type PendingOtherSide,
+  requirePermission,
+} from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { env, proSanteConnectEnabled } from "@/lib/config/env";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
@@ -105,14 +111,15 @@ export async function writeInvitation(
   emailField = "email",
 ): Promise<{ invitationId: string; link: string; accountExists: boolean; superseded: number }> {
   const email = request.email.trim().toLowerCase();
-  // Two invitations of one address sent at once would each find no pending link to replace.
-  await lockUntilCommit(tx, `invitation:${request.purpose}:${request.purpose === "MEMBER" ? request.establishmentId : ""}:${email}`);
+  // Two invitations of one address sent at once would each find no pending link to replace, nor
+  // the other's side (`pendingOtherSide`): one lock per address, whatever the purpose.
+  await lockUntilCommit(tx, `invitation:${email}`);
   // An address that has an account gets the same answer and the same pending invitation as any
   // other (no account enumeration); only the e-mail differs, telling the person what to do. But an
   // invitation that could not be accepted (a staff role changed, one account on both sides) is
   // refused now, and says so: the policy's reasons tell an inviter no more than they already know.
-  const account = await invitedAccount(tx, { email });
-  const refusal = invitationRefusal(account, request.purpose, "inviter");
+  const [account, pending] = await Promise.all([invitedAccount(tx, { email }), pendingOtherSide(tx, email, request.purpose)]);
+  const refusal = invitationRefusal(account, request.purpose, "inviter", pending);
   if (refusal) throw new AppError("INVALID_INPUT", refusal, { fieldErrors: { [emailField]: [refusal] } });
   const accountExists = account !== null;
   const token = newToken();
@@ -186,6 +193,25 @@ export async function invitedAccount(
     select: { id: true, staffRole: true, _count: { select: { memberships: true } } },
   });
   return user && { id: user.id, staffRole: user.staffRole, isMember: user._count.memberships > 0 };
+}
+
+/**
+ * The address's pending invitation of the other side than `purpose`, as `invitationRefusal` reads
+ * it; null when there is none. Read under the address's lock, so that of two invitations of
+ * both sides sent at once the second sees the first.
+ */
+async function pendingOtherSide(
+  tx: Prisma.TransactionClient,
+  email: string,
+  purpose: "STAFF" | "MEMBER",
+): Promise<PendingOtherSide | null> {
+  const other = await tx.invitation.findFirst({
+    where: { email, purpose: purpose === "STAFF" ? "MEMBER" : "STAFF", ...usableLinkWhere(new Date()) },
+    orderBy: { createdAt: "desc" },
+    select: { purpose: true, establishment: { select: { name: true } } },
+  });
+  if (!other) return null;
+  return other.purpose === "STAFF" ? { purpose: "STAFF" } : { purpose: "MEMBER", establishment: other.establishment?.name ?? "" };
 }
 
 /**
