@@ -5,6 +5,14 @@ const read = (details: unknown) =>
   describeAuditDetails(details).map(({ label, value }) => `${label} : ${value}`.replace(/\u202f|\u00a0/g, " "));
 
 describe("an audit event's details as a manager reads them", () => {
+  it("names a withdrawn extension's reason as the grant's, not as the withdrawal's « Motif » (QA q1, F7)", () => {
+    const read_ = (details: unknown) => describeAuditDetails(details, { action: "extension.withdrawn" }).map(({ label }) => label);
+    expect(read_({ grantReason: "Incident." })).toEqual(["Motif de la prolongation retirée"]);
+    // Entries written before the key was renamed.
+    expect(read_({ reason: "Incident." })).toEqual(["Motif de la prolongation retirée"]);
+    expect(read({ reason: "Incident." })).toEqual(["Motif : Incident."]);
+  });
+
   it("names each key in French, amounts in euros, codes by their label", () => {
     expect(read({ outcome: "WAITLISTED", replaced: null, decisionId: "01a242d5-d33b", amountGrantedCents: "26900000" })).toEqual([
       "Sens de la décision : Liste d'attente",

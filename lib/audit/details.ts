@@ -91,6 +91,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   from: "Avant",
   fundingEnvelopeCents: "Enveloppe",
   grantedCents: "Montant accordé",
+  grantReason: "Motif de la prolongation retirée",
   importId: "Import",
   job: "Tâche",
   kind: "Type",
@@ -329,6 +330,8 @@ const ACTION_KEY_LABELS: Readonly<Record<string, Readonly<Record<string, string>
   "decisions.released": { rejected: "Non retenus" },
   // A proposal grants nothing yet: its amount is proposed until the decisions are released.
   "decision.staged": { amountGrantedCents: "Montant proposé" },
+  // Entries written before 7 December 2026 kept the grant's reason as `reason` (now `grantReason`).
+  "extension.withdrawn": { reason: "Motif de la prolongation retirée" },
 };
 
 /**

@@ -200,8 +200,12 @@ describe("deadline extension", () => {
       }),
     ).toMatchObject({
       ip: "203.0.113.9",
-      details: { previousClosesAt: "2027-04-15T10:00:00.000Z", waveClosesAt: "2027-03-31T21:59:00.000Z" },
+      // The reason the extension was granted for, not labelled as the withdrawal's (QA q1, F7).
+      details: { previousClosesAt: "2027-04-15T10:00:00.000Z", waveClosesAt: "2027-03-31T21:59:00.000Z", grantReason: "Incident." },
     });
+    expect(
+      (await testDb.auditEvent.findFirstOrThrow({ where: { targetId: extensionId, action: "extension.withdrawn" } })).details,
+    ).not.toHaveProperty("reason");
     const email = await testDb.outboxEmail.findFirstOrThrow({
       orderBy: { createdAt: "desc" },
       select: { to: true, subject: true, text: true },

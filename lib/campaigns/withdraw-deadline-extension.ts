@@ -12,8 +12,8 @@ import { checkExtensionWithdrawal } from "./wave-rules";
 /**
  * A programme manager withdraws an extension granted by mistake (the wrong establishment): the
  * establishment's deadline is the wave's closing again. Refused once its dossier was submitted
- * after the wave's closing (`checkExtensionWithdrawal`, ADR 0038). Audited with the date withdrawn;
- * the members are told by e-mail.
+ * after the wave's closing (`checkExtensionWithdrawal`, ADR 0038). Audited with the date withdrawn
+ * and the reason it had been granted for; the members are told by e-mail.
  */
 export async function withdrawDeadlineExtension(
   viewer: Viewer,
@@ -63,7 +63,8 @@ export async function withdrawDeadlineExtension(
         finessEt: establishment.finessEt,
         previousClosesAt: extension.closesAt.toISOString(),
         waveClosesAt: wave.closesAt.toISOString(),
-        reason: extension.reason,
+        // Why the extension was granted, not why it is withdrawn (a mistake, ADR 0038): named apart.
+        grantReason: extension.reason,
       },
     });
     const message = deadlineExtensionWithdrawnEmail({
