@@ -268,7 +268,11 @@ test.describe("waves and eligibility", () => {
     await extension.getByLabel("Nouvelle date limite (heure de Paris)").fill(newDeadline);
     await extension.getByLabel("Motif").fill("Panne du système d'information signalée avant la clôture.");
     await extension.getByRole("button", { name: "Accorder la prolongation" }).click();
-    await expect(page.getByText("Prolongation accordée. Les membres de l'établissement en sont informés par courriel.")).toBeVisible();
+    await expect(
+      page.getByText(
+        `Prolongation accordée jusqu'au ${formatParisDateTime(parisDateTime(newDeadline))} (heure de Paris). Les membres de l'établissement en sont informés par courriel.`,
+      ),
+    ).toBeVisible();
     await expect(page.getByRole("table", { name: "Prolongations accordées" })).toContainText(late.establishment.name);
     await page.goto("/pilotage/courriels");
     await expect(page.getByText(late.member.email).first()).toBeVisible();
@@ -320,9 +324,16 @@ test.describe("waves and eligibility", () => {
     await expect(form.locator(".fr-message--error")).toHaveText(/Cochez la case de confirmation pour l'enregistrer\.$/);
     expect((await e2eDb.deadlineExtension.findUniqueOrThrow({ where: { id: extension.id } })).closesAt).toEqual(granted);
 
+    // The box is described by the sentence it confirms, not only placed beside it.
+    await expect(form.getByRole("checkbox", { name: "Je confirme raccourcir le délai de cet établissement" })).toHaveAccessibleDescription(
+      new RegExp(`passera du ${formatParisDateTime(granted)} au ${formatParisDateTime(earlier)} : il sera raccourci\\.`),
+    );
     await form.getByText("Je confirme raccourcir le délai de cet établissement").click();
     await form.getByRole("button", { name: "Accorder la prolongation" }).click();
-    await expect(page.getByText("Prolongation accordée. Les membres de l'établissement en sont informés par courriel.")).toBeVisible();
+    const shortened = page.getByText(
+      `Prolongation raccourcie au ${formatParisDateTime(earlier)} (heure de Paris). Les membres de l'établissement en sont informés par courriel.`,
+    );
+    await expect(shortened).toBeVisible();
     expect((await e2eDb.deadlineExtension.findUniqueOrThrow({ where: { id: extension.id } })).closesAt).toEqual(earlier);
     expect(await e2eDb.auditEvent.count({ where: { targetId: extension.id, action: "extension.shortened" } })).toBe(1);
     await expectNoSeriousAccessibilityViolation(page);
@@ -334,10 +345,69 @@ test.describe("waves and eligibility", () => {
     });
     // « d'EHPAD 12 », elided (ofName), as a screen reader reads the button.
     await page.getByRole("button", { name: `Retirer la prolongation ${ofName(establishment.name)}` }).click();
-    await expect(page.getByText(/^Prolongation retirée : la clôture de la vague s'applique de nouveau/)).toBeVisible();
+    await expect(
+      page.getByText(
+        "Prolongation retirée : la clôture de la vague s'applique de nouveau à l'établissement. Les membres de l'établissement en sont informés par courriel.",
+      ),
+    ).toBeVisible();
+    // The shortening's message is gone: only the withdrawal's is said.
+    await expect(shortened).toHaveCount(0);
     expect(questions[0]).toContain(`Retirer la prolongation de « ${establishment.name} » ?`);
+    expect(questions[0]).toContain("Ses membres en seront informés par courriel.");
     expect(await e2eDb.deadlineExtension.count({ where: { id: extension.id } })).toBe(0);
     expect(await e2eDb.auditEvent.count({ where: { targetId: extension.id, action: "extension.withdrawn" } })).toBe(1);
+  });
+
+  test("an establishment with no member yet: granting and withdrawing say nobody is e-mailed, and name the invitation pending (QA q1, F2)", async ({
+    page,
+  }) => {
+    test.slow(); // A submission and a withdrawal, each followed by the page's refresh.
+    const wave = await createEhpadWave(new Date(Date.now() + 30 * DAY_MS));
+    const establishment = await createEstablishment(e2eDb);
+    const invitee = `directrice-${randomUUID().slice(0, 8)}@example.fr`;
+    await e2eDb.invitation.create({
+      data: {
+        tokenHash: randomUUID(),
+        email: invitee,
+        purpose: "MEMBER",
+        establishmentId: establishment.id,
+        membershipRole: "DIRECTOR",
+        expiresAt: new Date(Date.now() + 5 * DAY_MS),
+      },
+    });
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInFresh(page, manager.id);
+    await page.goto(`/pilotage/vagues/${wave.id}`);
+
+    const form = page.getByRole("form", { name: "Accorder une prolongation" });
+    await waitForHydration(form.getByLabel("FINESS de l'établissement (ET)"));
+    const newDeadline = toParisLocal(new Date(Date.now() + 40 * DAY_MS)).slice(0, 10) + "T18:00";
+    await form.getByLabel("FINESS de l'établissement (ET)").fill(establishment.finessEt);
+    await form.getByLabel("Nouvelle date limite (heure de Paris)").fill(newDeadline);
+    await form.getByLabel("Motif").fill("Panne du serveur de l'établissement.");
+    await form.getByRole("button", { name: "Accorder la prolongation" }).click();
+    await expect(
+      page.getByText(
+        `Prolongation accordée jusqu'au ${formatParisDateTime(parisDateTime(newDeadline))} (heure de Paris). L'établissement n'a encore aucun membre : personne n'en est informé par courriel. ${invitee}, invité(e) à le rejoindre, verra la nouvelle date limite en acceptant son invitation.`,
+      ),
+    ).toBeVisible();
+    expect(await e2eDb.outboxEmail.count({ where: { to: invitee, dedupeKey: { startsWith: "extension" } } })).toBe(0);
+
+    const questions: string[] = [];
+    page.once("dialog", (dialog) => {
+      questions.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.getByRole("button", { name: `Retirer la prolongation ${ofName(establishment.name)}` }).click();
+    await expect(
+      page.getByText(
+        "Prolongation retirée : la clôture de la vague s'applique de nouveau à l'établissement. L'établissement n'a encore aucun membre : personne n'en est informé par courriel.",
+      ),
+    ).toBeVisible();
+    expect(questions[0]).toContain(
+      `personne n'en sera informé par courriel. ${invitee}, invité(e) à le rejoindre, verra la clôture de la vague`,
+    );
+    await expect(page.getByText(/^Prolongation accordée jusqu'au/)).toHaveCount(0);
   });
 
   test("settings refreshed on the page by another form after someone else's change still hold the old values: saving them is refused, that change is kept", async ({

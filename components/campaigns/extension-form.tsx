@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { TextAreaField, TextField, useQuietGroupMessages } from "@/components/forms/fields";
+import { type ExtensionAudience, extensionDoneMessage } from "@/lib/campaigns/extension-notice";
 import { ZDeadlineExtensionInput } from "@/lib/campaigns/schemas";
 import { shortensExtension, shorteningNotice } from "@/lib/campaigns/wave-rules";
 import { callApi } from "@/lib/http/api-client";
@@ -18,6 +19,9 @@ import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 
 type Values = z.input<typeof ZDeadlineExtensionInput>;
+
+/** The confirmation group's id: react-dsfr names its legend `<id>-legend` and its error `<id>-desc-error`. */
+const SHORTENING_GROUP = "extension-shortening";
 
 /** An extension already granted on the wave, as the form compares a new date with it. */
 export type GrantedExtension = { finessEt: string; establishment: string; closesAt: Date };
@@ -47,10 +51,15 @@ export function ExtensionForm({ waveId, granted }: { waveId: string; granted: re
   const confirmationGroup = useQuietGroupMessages(confirmationError);
 
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
-    await callApi(`/api/waves/${waveId}/extensions`, "POST", values);
+    const done = await callApi<{ shortened: boolean; closesAt: string; audience: ExtensionAudience }>(
+      `/api/waves/${waveId}/extensions`,
+      "POST",
+      values,
+    );
     form.reset();
     router.refresh();
-    return "Prolongation accordée. Les membres de l'établissement en sont informés par courriel.";
+    // Says whether the deadline moved later or earlier, and who is told (nobody, when no member yet).
+    return extensionDoneMessage({ kind: done.shortened ? "shortened" : "granted", closesAt: new Date(done.closesAt) }, done.audience);
   });
 
   return (
@@ -84,6 +93,7 @@ export function ExtensionForm({ waveId, granted }: { waveId: string; granted: re
           render={({ field, fieldState }) => (
             <Checkbox
               ref={confirmationGroup}
+              id={SHORTENING_GROUP}
               legend={shortening ?? "Raccourcir le délai"}
               small
               {...errorState(fieldState.error?.message)}
@@ -97,6 +107,10 @@ export function ExtensionForm({ waveId, granted }: { waveId: string; granted: re
                     onChange: (event) => field.onChange(event.target.checked),
                     onBlur: field.onBlur,
                     ...ariaInvalid(fieldState.error?.message),
+                    // The sentence saying what is confirmed (the legend), and the refusal when there is one.
+                    "aria-describedby": [`${SHORTENING_GROUP}-legend`, fieldState.error ? `${SHORTENING_GROUP}-desc-error` : null]
+                      .filter(Boolean)
+                      .join(" "),
                   },
                 },
               ]}

@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { WaveConfiguration } from "@/lib/campaigns/get-wave-configuration";
+import { extensionAudience } from "@/lib/campaigns/extension-audience";
 import { checkExtensionWithdrawal } from "@/lib/campaigns/wave-rules";
 import { formatParisDateTime } from "@/lib/time/paris";
 import { WithdrawExtensionButton } from "./withdraw-extension-button";
@@ -86,6 +87,7 @@ export function ExtensionsTable({
                     extensionId={extension.id}
                     establishment={extension.establishment.name}
                     waveClosesAt={wave.closesAt}
+                    audience={extensionAudience(extension.establishment)}
                   />
                 )}
               </td>

@@ -1,28 +1,36 @@
 import { ConfirmedActionButton } from "@/components/forms/confirmed-action-button";
+import { type ExtensionAudience, extensionDoneMessage, whoIsTold } from "@/lib/campaigns/extension-notice";
 import { ofName } from "@/lib/format/elision";
 import { formatParisDateTime } from "@/lib/time/paris";
 
-/** What the wave page says once an extension is withdrawn, reached again with `?retrait=…`. */
-export const EXTENSION_WITHDRAWN =
-  "Prolongation retirée : la clôture de la vague s'applique de nouveau à l'établissement. Ses membres en sont informés par courriel.";
+/**
+ * What the wave page says once an extension is withdrawn, reached again with `?retrait=…`, or with
+ * `?retraitSansCourriel=…` when the establishment had no member to e-mail.
+ */
+export const EXTENSION_WITHDRAWN = {
+  retrait: extensionDoneMessage({ kind: "withdrawn" }, { members: 1, invited: [] }),
+  retraitSansCourriel: extensionDoneMessage({ kind: "withdrawn" }, { members: 0, invited: [] }),
+} as const;
 
-/** « Retirer » an extension granted by mistake, confirmed; the wave page then says so. */
+/** « Retirer » an extension granted by mistake, confirmed, saying who will be told; the wave page then says so. */
 export function WithdrawExtensionButton({
   waveId,
   extensionId,
   establishment,
   waveClosesAt,
+  audience,
 }: {
   waveId: string;
   extensionId: string;
   establishment: string;
   waveClosesAt: Date;
+  audience: ExtensionAudience;
 }) {
   return (
     <ConfirmedActionButton
       url={`/api/waves/${waveId}/extensions/${extensionId}`}
-      question={`Retirer la prolongation de « ${establishment} » ? Sa date limite redeviendra la clôture de la vague, le ${formatParisDateTime(waveClosesAt)} (heure de Paris), et ses membres en seront informés par courriel.`}
-      done="retrait"
+      question={`Retirer la prolongation de « ${establishment} » ? Sa date limite redeviendra la clôture de la vague, le ${formatParisDateTime(waveClosesAt)} (heure de Paris). ${whoIsTold(audience, "withdrawn", "future")}`}
+      done={audience.members > 0 ? "retrait" : "retraitSansCourriel"}
     >
       Retirer<span className="fr-sr-only"> la prolongation {ofName(establishment)}</span>
     </ConfirmedActionButton>

@@ -8,7 +8,14 @@ import { createWave } from "./create-wave";
 import { getEligibilityScreen } from "./get-eligibility-screen";
 import { grantDeadlineExtension } from "./grant-deadline-extension";
 import { withdrawDeadlineExtension } from "./withdraw-deadline-extension";
-import { establishmentWithDirector, insertCampaign, programmeManager, waveForm, WAVE_FORM_CREATED_AT } from "@/test/factories";
+import {
+  createEstablishment,
+  establishmentWithDirector,
+  insertCampaign,
+  programmeManager,
+  waveForm,
+  WAVE_FORM_CREATED_AT,
+} from "@/test/factories";
 
 /** A per-establishment extension granted by a programme manager, as every deadline check sees it. */
 describe("deadline extension", () => {
@@ -144,7 +151,8 @@ describe("deadline extension", () => {
     ]);
     expect(await testDb.outboxEmail.count()).toBe(1);
 
-    await grant("2027-04-10T12:00", true);
+    // The answer says the deadline was shortened, as the page then does (« Prolongation raccourcie au … »).
+    await expect(grant("2027-04-10T12:00", true)).resolves.toMatchObject({ shortened: true, closesAt: parisDateTime("2027-04-10T12:00") });
     expect(await testDb.deadlineExtension.findMany({ select: { closesAt: true } })).toEqual([
       { closesAt: parisDateTime("2027-04-10T12:00") },
     ]);
@@ -188,7 +196,9 @@ describe("deadline extension", () => {
       code: "NOT_FOUND",
     });
 
-    await withdrawDeadlineExtension(manager, { waveId, extensionId, ip: "203.0.113.9" }, afterClosing);
+    await expect(withdrawDeadlineExtension(manager, { waveId, extensionId, ip: "203.0.113.9" }, afterClosing)).resolves.toEqual({
+      audience: { members: 1, invited: [] },
+    });
     expect(await testDb.deadlineExtension.count()).toBe(0);
     await expect(
       startApplication(wrong.director, { waveId, establishmentId: wrong.establishment.id }, null, afterClosing),
@@ -218,6 +228,35 @@ describe("deadline extension", () => {
       frenchSpacing("La date limite de dépôt de votre établissement redevient celle de la vague : 31 mars 2027 à 23:59 (heure de Paris)."),
     );
     expect(email.text).toContain(frenchSpacing("Cette date est passée : le dossier ne peut plus être déposé."));
+  });
+
+  it("tells nobody by e-mail when the establishment has no member yet, and says so, naming the invitation pending", async () => {
+    const { manager, waveId } = await closedWave();
+    const establishment = await createEstablishment(testDb, { categoryCode: "500" });
+    await testDb.invitation.create({
+      data: {
+        tokenHash: "h6-pending-director",
+        email: "qa.directrice@example.fr",
+        purpose: "MEMBER",
+        establishmentId: establishment.id,
+        membershipRole: "DIRECTOR",
+        expiresAt: parisDateTime("2099-01-01T00:00"),
+      },
+    });
+    const granted = await grantDeadlineExtension(
+      manager,
+      waveId,
+      { finessEt: establishment.finessEt, newClosesAt: "2027-04-15T12:00", reason: "Panne du serveur." },
+      null,
+      afterClosing,
+    );
+    expect(granted).toMatchObject({ shortened: false, audience: { members: 0, invited: ["qa.directrice@example.fr"] } });
+    expect(await testDb.outboxEmail.count()).toBe(0);
+
+    await expect(withdrawDeadlineExtension(manager, { waveId, extensionId: granted.extensionId, ip: null }, afterClosing)).resolves.toEqual(
+      { audience: { members: 0, invited: ["qa.directrice@example.fr"] } },
+    );
+    expect(await testDb.outboxEmail.count()).toBe(0);
   });
 
   it("refuses an extension to an establishment whose dossier is already deposited: a deposit is not reopened", async () => {

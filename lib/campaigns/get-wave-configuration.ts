@@ -1,4 +1,6 @@
 import { requirePermission } from "@/lib/access/policy";
+import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
+import { pendingMemberInvitations } from "./extension-audience";
 import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -62,6 +64,9 @@ export async function getWaveConfiguration(viewer: Viewer, waveId: string) {
               id: true,
               name: true,
               finessEt: true,
+              // Who the withdrawal's confirmation says will be told (ADR 0038): the members, or nobody yet.
+              memberships: REACHABLE_MEMBERS,
+              invitations: pendingMemberInvitations(new Date()),
               // Whether the extension may be withdrawn (checkExtensionWithdrawal): when its dossier was submitted.
               applications: {
                 where: { waveId },

@@ -10,6 +10,7 @@ import { parisDateTime } from "@/lib/time/paris";
 import type { TDeadlineExtensionInput } from "./schemas";
 import { checkExtension, checkExtensionGrant, shortensExtension, shorteningNotice } from "./wave-rules";
 import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
+import { type ExtensionAudience, extensionAudience, pendingMemberInvitations } from "./extension-audience";
 
 function refuse(field: string, message: string): never {
   throw new AppError("INVALID_INPUT", message, { fieldErrors: { [field]: [message] } });
@@ -21,7 +22,8 @@ function refuse(field: string, message: string): never {
  * brings the deadline forward, and only once the manager has confirmed it (`confirmShortening`,
  * ADR 0038). Refused to an establishment whose dossier was deposited or withdrawn: it can never be
  * deposited again (`checkExtensionGrant`). Every grant is audited with the previous date, and the
- * establishment's members are told by e-mail, in words that say whether they got more time or less.
+ * establishment's members are told by e-mail, in words that say whether they got more time or less;
+ * the answer says who was told (`audience`: none when the establishment has no member yet).
  */
 export async function grantDeadlineExtension(
   viewer: Viewer,
@@ -29,7 +31,7 @@ export async function grantDeadlineExtension(
   input: TDeadlineExtensionInput,
   ip: string | null = null,
   now = new Date(),
-): Promise<{ extensionId: string }> {
+): Promise<{ extensionId: string; shortened: boolean; closesAt: Date; audience: ExtensionAudience }> {
   requirePermission(viewer, "extension:grant");
   const wave = await db.wave.findUnique({
     where: { id: waveId },
@@ -43,6 +45,7 @@ export async function grantDeadlineExtension(
       name: true,
       categoryCode: true,
       memberships: REACHABLE_MEMBERS,
+      invitations: pendingMemberInvitations(now),
       applications: {
         where: { waveId },
         select: { state: true, submissions: { orderBy: { receivedAt: "asc" }, take: 1, select: { receivedAt: true } } },
@@ -66,7 +69,7 @@ export async function grantDeadlineExtension(
   const [issue] = checkExtension({ closesAt }, wave, now);
   if (issue) refuse("newClosesAt", issue.message);
 
-  const extension = await db.$transaction(async (tx) => {
+  const { extension, shortened } = await db.$transaction(async (tx) => {
     const previous = await tx.deadlineExtension.findUnique({
       where: { waveId_establishmentId: { waveId: wave.id, establishmentId: establishment.id } },
       select: { closesAt: true },
@@ -115,8 +118,8 @@ export async function grantDeadlineExtension(
         ...message,
       });
     }
-    return granted;
+    return { extension: granted, shortened };
   });
   requestDelivery();
-  return { extensionId: extension.id };
+  return { extensionId: extension.id, shortened, closesAt, audience: extensionAudience(establishment) };
 }

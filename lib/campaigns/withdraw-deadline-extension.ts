@@ -7,19 +7,20 @@ import { requestDelivery } from "@/lib/jobs/worker";
 import { deadlineExtensionWithdrawnEmail } from "@/lib/notifications/deadline-extension-withdrawn";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
+import { type ExtensionAudience, extensionAudience, pendingMemberInvitations } from "./extension-audience";
 import { checkExtensionWithdrawal } from "./wave-rules";
 
 /**
  * A programme manager withdraws an extension granted by mistake (the wrong establishment): the
  * establishment's deadline is the wave's closing again. Refused once its dossier was submitted
  * after the wave's closing (`checkExtensionWithdrawal`, ADR 0038). Audited with the date withdrawn
- * and the reason it had been granted for; the members are told by e-mail.
+ * and the reason it had been granted for; the members are told by e-mail (`audience` says who).
  */
 export async function withdrawDeadlineExtension(
   viewer: Viewer,
   input: { waveId: string; extensionId: string; ip: string | null },
   now = new Date(),
-): Promise<void> {
+): Promise<{ audience: ExtensionAudience }> {
   requirePermission(viewer, "extension:grant");
   const extension = await db.deadlineExtension.findFirst({
     where: { id: input.extensionId, waveId: input.waveId },
@@ -34,6 +35,7 @@ export async function withdrawDeadlineExtension(
           name: true,
           finessEt: true,
           memberships: REACHABLE_MEMBERS,
+          invitations: pendingMemberInvitations(now),
           applications: {
             where: { waveId: input.waveId },
             select: { submissions: { orderBy: { receivedAt: "asc" }, take: 1, select: { receivedAt: true } } },
@@ -81,4 +83,5 @@ export async function withdrawDeadlineExtension(
     }
   });
   requestDelivery();
+  return { audience: extensionAudience(establishment) };
 }

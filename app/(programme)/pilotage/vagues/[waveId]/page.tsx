@@ -25,7 +25,10 @@ import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 
 const PARAMS = { waveId: RouteParam.id };
-type Props = { params: Promise<{ waveId: string }>; searchParams: Promise<{ creee?: string; retrait?: string }> };
+type Props = {
+  params: Promise<{ waveId: string }>;
+  searchParams: Promise<{ creee?: string; retrait?: string; retraitSansCourriel?: string }>;
+};
 
 const loadWave = guardedPageLoad((waveId: string) => `/pilotage/vagues/${waveId}`, getWaveConfiguration);
 
@@ -39,6 +42,8 @@ export default async function WavePage({ params, searchParams }: Props) {
   // Set by the new wave's form, which brings the manager here once the wave is created.
   const query = await searchParams;
   const created = query.creee === "1";
+  // Set by « Retirer » (`WithdrawExtensionButton`), stamped with the time.
+  const withdrawn = (["retrait", "retraitSansCourriel"] as const).find((key) => query[key]);
   const { record: wave } = await loadWave(waveId);
   const categories = await listEstablishmentCategories();
   const now = new Date();
@@ -138,10 +143,12 @@ export default async function WavePage({ params, searchParams }: Props) {
 
       <section aria-labelledby="prolongations" className={fr.cx("fr-mb-6w")}>
         <h2 id="prolongations">Prolongations par établissement</h2>
-        {query.retrait ? <ArrivalNotice key={query.retrait} message={EXTENSION_WITHDRAWN} /> : null}
+        {withdrawn ? <ArrivalNotice key={query[withdrawn]} message={EXTENSION_WITHDRAWN[withdrawn]} /> : null}
         <ExtensionsTable wave={wave} extensions={wave.extensions} />
         <h3 className={fr.cx("fr-h5")}>Accorder une prolongation</h3>
+        {/* A new form after a withdrawal: the previous grant's message is not left beside the withdrawal's. */}
         <ExtensionForm
+          key={withdrawn ? query[withdrawn] : "form"}
           waveId={wave.id}
           granted={wave.extensions.map((extension) => ({
             finessEt: extension.establishment.finessEt,
