@@ -383,7 +383,14 @@ test.describe("waves and eligibility", () => {
     await waitForHydration(form.getByLabel("FINESS de l'établissement (ET)"));
     const newDeadline = toParisLocal(new Date(Date.now() + 40 * DAY_MS)).slice(0, 10) + "T18:00";
     await form.getByLabel("FINESS de l'établissement (ET)").fill(establishment.finessEt);
-    await form.getByLabel("Nouvelle date limite (heure de Paris)").fill(newDeadline);
+    // 02:30 on the last Sunday of October happens twice in Paris: refused in the wave form's words (QA q1, F5).
+    const october = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 9, 31));
+    october.setUTCDate(31 - october.getUTCDay());
+    const closingField = form.getByLabel("Nouvelle date limite (heure de Paris)");
+    await closingField.fill(`${october.toISOString().slice(0, 10)}T02:30`);
+    await form.getByRole("button", { name: "Accorder la prolongation" }).click();
+    await expect(closingField).toHaveAccessibleDescription(/Cette heure existe deux fois à Paris ce jour-là/);
+    await closingField.fill(newDeadline);
     await form.getByLabel("Motif").fill("Panne du serveur de l'établissement.");
     await form.getByRole("button", { name: "Accorder la prolongation" }).click();
     await expect(
