@@ -98,6 +98,8 @@ test.describe("passkeys for ANS staff", () => {
     // A name typed wrong at activation is corrected on the account page, and shows at once.
     await page.goto("/compte");
     await waitForHydration(page.getByLabel("Vos prénom et nom"));
+    // The user's own name: the browser may fill it in (RGAA 11.13).
+    await expect(page.getByLabel("Vos prénom et nom")).toHaveAttribute("autocomplete", "name");
     await page.getByLabel("Vos prénom et nom").fill(" ");
     await page.getByRole("button", { name: "Enregistrer mon nom" }).click();
     await expect(page.getByLabel("Vos prénom et nom")).toHaveAttribute("aria-invalid", "true");

@@ -48,7 +48,14 @@ export function TextField<T extends FieldValues>({
   type = "text",
   maxLength,
   id,
-}: FieldProps<T> & { type?: string; maxLength?: number; id?: string }) {
+  autoComplete,
+}: FieldProps<T> & {
+  type?: string;
+  maxLength?: number;
+  id?: string;
+  /** For the user's own data only (`name`, `email`…: RGAA 11.13), never someone else's. */
+  autoComplete?: string;
+}) {
   const { field, fieldState } = useController({ control, name });
   return (
     <Input
@@ -63,6 +70,7 @@ export function TextField<T extends FieldValues>({
         id: id ?? fieldAnchor(name),
         type,
         maxLength,
+        autoComplete,
         value: (field.value as string | null | undefined) ?? "",
       }}
     />

@@ -36,6 +36,7 @@ export function AccountNameForm({ displayName }: { displayName: string }) {
         label="Vos prénom et nom"
         hint="Tels qu'ils apparaissent aux autres utilisateurs"
         maxLength={120}
+        autoComplete="name"
       />
       <Button type="submit" priority="secondary" disabled={form.formState.isSubmitting}>
         Enregistrer mon nom
