@@ -50,6 +50,10 @@ test.describe("professional roster", () => {
     await page.getByLabel("Fichier du registre").setInputFiles({ name: "registre.csv", mimeType: "text/csv", buffer: Buffer.from(FILE) });
     await page.getByRole("button", { name: "Vérifier le fichier" }).click();
     await expect(page.getByRole("heading", { name: "Aperçu de l'import" })).toBeVisible();
+    // The button that had the focus stayed on the page left behind: the preview's title takes it.
+    await expect(
+      page.locator("main div[tabindex='-1']", { has: page.getByRole("heading", { level: 1, name: "Aperçu de l'import" }) }),
+    ).toBeFocused();
     await expect(page).toHaveTitle(`Aperçu de l'import – registre.csv – ${establishment.name} – HospiConnect`);
     await expect(
       page.getByRole("navigation", { name: "vous êtes ici :" }).getByRole("link", { name: "Importer des professionnels" }),
@@ -393,7 +397,11 @@ test.describe("professional roster", () => {
     await page.getByRole("textbox", { name: /^Numéro RPPS/ }).fill(RPPS[0]!);
     await page.getByLabel("Statut RPPS").selectOption("REGISTERED");
     await page.getByRole("button", { name: "Ajouter au registre" }).click();
-    await expect(page.getByText("Le professionnel a été ajouté au registre.")).toBeVisible();
+    const added = page.getByText("Le professionnel a été ajouté au registre.");
+    await expect(added).toBeVisible();
+    // Said once, by the focus it takes on arrival: the alert takes no role status, which would say it again.
+    await expect(page.locator("main div[tabindex='-1']", { has: added })).toBeFocused();
+    expect(await timesAnnounced(page, "Le professionnel a été ajouté au registre.")).toBe(1);
     await expect(page.getByRole("heading", { name: /Situation au/ })).toBeVisible();
     await expect(page.getByText("Identité non vérifiée", { exact: true })).toBeVisible();
     await expect(page.getByText("Aucun moyen d'authentification conforme", { exact: true })).toBeVisible();

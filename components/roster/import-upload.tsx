@@ -95,7 +95,7 @@ export function ImportUpload({ establishmentId, finess, maxBytes }: { establishm
     request.onload = () => {
       const payload = request.response as { importId?: string; error?: { message: string; fieldErrors?: Record<string, string[]> } } | null;
       if (request.status === 200 && payload?.importId) {
-        router.push(`/etablissements/${establishmentId}/professionnels/import/${payload.importId}`);
+        router.push(`/etablissements/${establishmentId}/professionnels/import/${payload.importId}?envoi=1`);
         return;
       }
       const error = payload?.error;

@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { Metadata } from "next";
+import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
 import { DeleteProfessionalButton } from "@/components/roster/delete-professional-button";
 import { ProfessionalForm } from "@/components/roster/professional-form";
 import { canAccessEstablishment } from "@/lib/access/policy";
@@ -56,9 +57,8 @@ export default async function ProfessionalPage({
         current={professionalName(record)}
       />
       <h1>{professionalName(record)}</h1>
-      {created ? (
-        <Alert severity="success" small description="Le professionnel a été ajouté au registre." className={fr.cx("fr-mb-3w")} />
-      ) : null}
+      {/* The form that had the focus stayed on the page left behind: the message takes it, said once. */}
+      {created ? <ArrivalNotice message="Le professionnel a été ajouté au registre." /> : null}
       <section aria-labelledby="situation-titre" className={fr.cx("fr-mb-4w")}>
         <h2 id="situation-titre" className={fr.cx("fr-h4")}>
           Situation au {formatDayFrLong(toDay(today))}

@@ -2,6 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { Metadata, Route } from "next";
 import Link from "next/link";
+import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
 import { ConfirmedActionButton } from "@/components/forms/confirmed-action-button";
 import { ImportChanges } from "@/components/roster/import-changes";
 import { ImportCommitButton } from "@/components/roster/import-commit-button";
@@ -19,6 +20,7 @@ const plural = (count: number, one: string, many: string) => `${formatInteger(co
 
 const PARAMS = { establishmentId: RouteParam.id, importId: RouteParam.id };
 type Props = { params: Promise<{ establishmentId: string; importId: string }> };
+type PageProps = Props & { searchParams: Promise<{ envoi?: string }> };
 
 const loadImport = guardedPageLoad(
   (establishmentId: string, importId: string) => `/etablissements/${establishmentId}/professionnels/import/${importId}`,
@@ -38,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${headingOf(preview)} – ${preview.fileName} – ${establishment.name}` };
 }
 
-export default async function RosterImportPreviewPage({ params }: Props) {
+export default async function RosterImportPreviewPage({ params, searchParams }: PageProps) {
   const { establishmentId, importId } = await pageParams(params, PARAMS);
   const {
     viewer,
@@ -57,12 +59,17 @@ export default async function RosterImportPreviewPage({ params }: Props) {
   const importPath = `/api/establishments/${establishmentId}/roster/imports/${importId}`;
   const canEdit = canAccessEstablishment(viewer, establishmentId, "edit");
   const toWrite = preview.creates + preview.updates;
+  // Reached from « Vérifier le fichier » (`?envoi=1`), whose button stayed on the page left behind:
+  // the title takes the focus. The same element in every state of the import, so that a refresh
+  // (a line corrected, the import recorded) keeps it, and the focus on it.
+  const title = <h1>{headingOf(preview)}</h1>;
+  const heading = (await searchParams).envoi === "1" ? <FocusOnArrival>{title}</FocusOnArrival> : title;
 
   if (preview.expired) {
     return (
       <>
         {breadcrumb}
-        <h1>{headingOf(preview)}</h1>
+        {heading}
         <p>
           L&apos;aperçu de « {preview.fileName} » n&apos;a pas été importé dans les 7 jours : le fichier a été supprimé et rien n&apos;a été
           enregistré.
@@ -78,7 +85,7 @@ export default async function RosterImportPreviewPage({ params }: Props) {
     return (
       <>
         {breadcrumb}
-        <h1>{headingOf(preview)}</h1>
+        {heading}
         <Alert
           as="h2"
           severity="success"
@@ -105,7 +112,7 @@ export default async function RosterImportPreviewPage({ params }: Props) {
   return (
     <>
       {breadcrumb}
-      <h1>{headingOf(preview)}</h1>
+      {heading}
       <p>
         Fichier « {preview.fileName} »{preview.formatLabel ? ` – ${preview.formatLabel}` : ""}. Rien n&apos;est encore enregistré dans le
         registre.
