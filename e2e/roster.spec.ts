@@ -216,6 +216,46 @@ test.describe("professional roster", () => {
     expect(await e2eDb.rosterImport.count({ where: { establishmentId: establishment.id } })).toBe(0);
   });
 
+  test("a file sent on a slow line: its progress is said at each quarter, not at each percent, and the bar holds the focus meanwhile", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    await signInAs(context, director.id);
+    await page.goto(`/etablissements/${establishment.id}/professionnels/import`);
+    const file = page.getByLabel("Fichier du registre");
+    await waitForHydration(file);
+    // About 600 kB at 100 kB/s: the browser reports the sending's progress dozens of times.
+    await file.setInputFiles({ name: "lent.csv", mimeType: "text/csv", buffer: Buffer.from(`Colonne\r\n${"x;".repeat(300_000)}`) });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 100_000 });
+    // Every text the form's live region takes, in order.
+    await page.evaluate(() => {
+      const region = document.querySelector("main form [aria-live]")!;
+      const said: string[] = [];
+      (window as unknown as { said: string[] }).said = said;
+      new MutationObserver(() => said.push(region.textContent ?? "")).observe(region, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    });
+    await page.getByRole("button", { name: "Vérifier le fichier" }).focus();
+    await page.keyboard.press("Enter");
+    const bar = page.getByRole("progressbar", { name: "Envoi du fichier" });
+    await expect(bar).toBeFocused();
+    // Then the preview, or the file's refusal: either way the sending is over.
+    await expect(bar).toHaveCount(0, { timeout: 30_000 });
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    const progress = await page.evaluate(() =>
+      [...new Set((window as unknown as { said: string[] }).said)].filter((text) => text.startsWith("Envoi du fichier")),
+    );
+    expect(progress.length).toBeGreaterThan(0);
+    for (const text of progress) expect(text).toMatch(/^Envoi du fichier : (25|50|75|100) %$/);
+  });
+
   test("a bulk action refused for one selected professional changes nobody, and says why beside the row", async ({ page, context }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id });

@@ -48,8 +48,12 @@ async function siteExtract(file: File, finess: string, onPercent: (percent: numb
 export function ImportUpload({ establishmentId, finess, maxBytes }: { establishmentId: string; finess: string; maxBytes: number }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
+  const progressBar = useRef<HTMLProgressElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const focusInput = useFocusAfterRender(input);
+  // The field and the button are disabled while the file is read and sent, and lose the focus: the
+  // progress bar, which says where the sending stands, takes it.
+  const focusProgress = useFocusAfterRender(progressBar);
 
   function refuse(message: string) {
     setPhase({ kind: "error", message });
@@ -67,6 +71,7 @@ export function ImportUpload({ establishmentId, finess, maxBytes }: { establishm
     if (chosen.size > maxBytes && !/\.xlsx$/i.test(chosen.name)) {
       // The national extract: only the establishment's lines are sent (ADR 0006).
       setPhase({ kind: "selecting", percent: 0 });
+      focusProgress();
       try {
         file = (await siteExtract(chosen, finess, (percent) => setPhase({ kind: "selecting", percent }))) ?? chosen;
       } catch {
@@ -81,6 +86,7 @@ export function ImportUpload({ establishmentId, finess, maxBytes }: { establishm
       return;
     }
     setPhase({ kind: "uploading", percent: 0 });
+    focusProgress();
     const notice = await waitNotice(file);
     const body = new FormData();
     body.append("file", file);
@@ -107,6 +113,19 @@ export function ImportUpload({ establishmentId, finess, maxBytes }: { establishm
   }
 
   const busy = phase.kind === "selecting" || phase.kind === "uploading" || phase.kind === "reading";
+  // Kept at 100 % while the server reads the file, so that the focus stays on it until the preview.
+  const progress =
+    phase.kind === "selecting"
+      ? { label: `Sélection des lignes du FINESS ${finess} dans l'extraction de l'Annuaire Santé`, percent: phase.percent }
+      : phase.kind === "uploading"
+        ? { label: "Envoi du fichier", percent: phase.percent }
+        : phase.kind === "reading"
+          ? { label: "Envoi du fichier", percent: 100 }
+          : null;
+  // Said at each quarter, not at each percent, which a screen reader would queue by the dozen; once
+  // the file is sent, the reading's message says so.
+  const quarter = progress && phase.kind !== "reading" ? Math.floor(progress.percent / 25) * 25 : 0;
+
   return (
     <form onSubmit={submit} noValidate>
       <div className={fr.cx("fr-upload-group", "fr-mb-3w", { "fr-upload-group--error": phase.kind === "error" })}>
@@ -130,21 +149,21 @@ export function ImportUpload({ establishmentId, finess, maxBytes }: { establishm
           aria-describedby={phase.kind === "error" ? FILE_ERROR_ID : undefined}
         />
       </div>
+      {progress ? (
+        <p>
+          <label htmlFor="roster-progress">
+            {progress.label}
+            {/* The bar says its value to a screen reader: a number in its name would rename it at each step. */}
+            <span aria-hidden="true"> : {progress.percent} %</span>
+          </label>
+          <br />
+          <progress ref={progressBar} tabIndex={-1} id="roster-progress" max={100} value={progress.percent} />
+        </p>
+      ) : null}
       <div aria-live="polite">
-        {phase.kind === "selecting" ? (
-          <p>
-            <label htmlFor="selection-progress">
-              Sélection des lignes du FINESS {finess} dans l&apos;extraction de l&apos;Annuaire Santé : {phase.percent} %
-            </label>
-            <br />
-            <progress id="selection-progress" max={100} value={phase.percent} />
-          </p>
-        ) : null}
-        {phase.kind === "uploading" ? (
-          <p>
-            <label htmlFor="upload-progress">Envoi du fichier : {phase.percent} %</label>
-            <br />
-            <progress id="upload-progress" max={100} value={phase.percent} />
+        {progress && quarter > 0 ? (
+          <p className={fr.cx("fr-sr-only")}>
+            {progress.label} : {quarter} %
           </p>
         ) : null}
         {phase.kind === "reading" ? (
