@@ -541,7 +541,7 @@ test.describe("professional roster", () => {
     });
   });
 
-  test("a homologation without its date is refused on the date field, which takes the focus; a saved one gives it back to « Enregistrer »", async ({
+  test("an untouched homologation form records nothing: the MIE and the date are asked for, the MIE's field takes the focus; a saved one gives it back to « Enregistrer »", async ({
     page,
     context,
   }) => {
@@ -550,18 +550,22 @@ test.describe("professional roster", () => {
     await signInAs(context, director.id);
     await page.goto(`/etablissements/${establishment.id}/professionnels`);
     const form = page.getByRole("form", { name: "Enregistrer une homologation" });
+    const type = form.getByLabel("MIE local");
     const date = form.getByLabel("Date de la décision");
     const save = form.getByRole("button", { name: "Enregistrer" });
     await waitForHydration(date);
 
-    await date.clear();
+    // The decision changes the indicators: nothing is chosen in advance, one Enter records nothing.
     await save.focus();
     await page.keyboard.press("Enter");
+    await expect(type).toHaveAttribute("aria-invalid", "true");
+    await expect(type).toHaveAccessibleDescription(/Choisissez un MIE local qui peut être homologué\./);
+    await expect(type).toBeFocused();
     await expect(date).toHaveAttribute("aria-invalid", "true");
     await expect(date).toHaveAccessibleDescription(/Indiquez la date de la décision d'homologation\./);
-    await expect(date).toBeFocused();
     expect(await e2eDb.mieHomologation.count({ where: { establishmentId: establishment.id } })).toBe(0);
 
+    await type.selectOption({ label: "Clé de sécurité FIDO2 de l'établissement" });
     await date.fill("2025-03-01");
     await save.focus();
     await page.keyboard.press("Enter");

@@ -7,7 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import { SelectField, TextField } from "@/components/forms/fields";
+import { RequiredFieldsNotice, SelectField, TextField } from "@/components/forms/fields";
 import { giveFocus } from "@/components/forms/give-focus";
 import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { type SubmitResult, useApiSubmit } from "@/components/forms/use-api-submit";
@@ -108,7 +108,7 @@ export function HomologationPanel({
           <Alert small severity="success" description={removal.text} className={fr.cx("fr-mb-2w")} role={undefined} />
         </div>
       ) : null}
-      {canEdit ? <HomologationForm path={path} options={options} today={today} onSubmitting={() => setRemoval(null)} /> : null}
+      {canEdit ? <HomologationForm path={path} options={options} onSubmitting={() => setRemoval(null)} /> : null}
     </>
   );
 }
@@ -118,21 +118,13 @@ export function HomologationPanel({
  * saved decision gives the focus back to « Enregistrer », disabled while the request ran
  * (`useApiSubmit`).
  */
-function HomologationForm({
-  path,
-  options,
-  today,
-  onSubmitting,
-}: {
-  path: string;
-  options: Option[];
-  today: string;
-  onSubmitting: () => void;
-}) {
+function HomologationForm({ path, options, onSubmitting }: { path: string; options: Option[]; onSubmitting: () => void }) {
   const router = useRouter();
   const form = useForm<HomologationFormValues, unknown, THomologationInput>({
     resolver: zodResolver(ZHomologationInput) as never,
-    defaultValues: { type: options[0]?.value ?? "", decidedAt: today, reference: "" },
+    // Nothing chosen for the director: the decision changes the indicators, so one Enter on the
+    // untouched form records nothing; the MIE and the date are asked for.
+    defaultValues: { type: "", decidedAt: "", reference: "" },
   });
   const { control } = form;
   const { onSubmit, result } = useApiSubmit(form, async (values) => {
@@ -143,6 +135,7 @@ function HomologationForm({
 
   return (
     <>
+      <RequiredFieldsNotice />
       <form
         aria-label="Enregistrer une homologation"
         noValidate
