@@ -154,10 +154,21 @@ test.describe("filing a dossier", () => {
 
     await page.getByRole("navigation", { name: "vous êtes ici :" }).getByRole("link", { name: "Clés FIDO2 pour tout l'EHPAD" }).click();
     await expect(page.getByText("Le dossier est complet : vous pouvez le déposer.")).toBeVisible();
+    // A screen reader reads the title as it is when it takes the focus, not as it is once the page has caught up.
+    await page.evaluate(() => {
+      document.addEventListener("focusin", (event) => {
+        const target = event.target as HTMLElement;
+        const record = window as unknown as { titleOnFocus?: string };
+        if (target.matches("main h1")) record.titleOnFocus ??= target.textContent ?? "";
+      });
+    });
     page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "Déposer le dossier" }).click();
     await expect(page.getByText("Dossier déposé")).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Déposé");
+    // The button went with the draft: the page's title takes the focus once it says the new state.
+    await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+    expect(await page.evaluate(() => (window as unknown as { titleOnFocus?: string }).titleOnFocus)).toContain("Déposé");
     // What comes next, for a director who has never been through an instruction.
     await expect(page.getByRole("region", { name: "Et ensuite ?" })).toContainText("Votre dossier est maintenant instruit par l'ANS.");
 

@@ -3,7 +3,8 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { focusPageHeading } from "@/components/forms/give-focus";
 import { ApiError, callApi } from "@/lib/http/api-client";
 
 /**
@@ -15,6 +16,16 @@ export function SubmitButton({ applicationId, disabled }: { applicationId: strin
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<{ message: string; missing: Array<{ message: string }> } | null>(null);
+  // The button goes with the draft, and the focus with it: the page's title, which stays and carries
+  // the dossier's state, takes it once the refreshed page has removed the button, so that a screen
+  // reader reads « Déposé » (as for the other moves of the dossier, `TransitionPanel`).
+  const submitted = useRef(false);
+  useEffect(
+    () => () => {
+      if (submitted.current) focusPageHeading();
+    },
+    [],
+  );
 
   async function submit() {
     if (!window.confirm("Déposer le dossier ? Une fois déposé, il ne pourra plus être modifié.")) return;
@@ -22,6 +33,7 @@ export function SubmitButton({ applicationId, disabled }: { applicationId: strin
     setError(null);
     try {
       await callApi(`/api/applications/${applicationId}/submission`, "POST", { idempotencyKey });
+      submitted.current = true;
       router.refresh();
     } catch (caught) {
       const missing = caught instanceof ApiError ? ((caught.details.missing as Array<{ message: string }>) ?? []) : [];
