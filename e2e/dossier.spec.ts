@@ -60,6 +60,9 @@ test.describe("filing a dossier", () => {
 
     await page.getByRole("link", { name: "Partenaires technologiques" }).click();
     await page.getByRole("button", { name: "Ajouter un partenaire" }).click();
+    // What the deposit needs is said before it is filled in: the others say « (facultatif) » (RGAA 11.10).
+    await expect(page.getByText("Sauf mention contraire, tous les champs sont obligatoires.")).toBeVisible();
+    await expect(page.getByLabel("Solution proposée (facultatif)")).toBeVisible();
     await page.getByLabel("Nom", { exact: true }).fill("Yubico");
     await page.getByLabel("Rôle dans le projet").selectOption("MIE_PROVIDER");
     await page.getByLabel("Solution proposée").fill("YubiKey 5 NFC");
@@ -100,6 +103,14 @@ test.describe("filing a dossier", () => {
       .click();
     const [first, second] = wave.objectives;
     const o1 = page.locator(`#objective-${first!.code}`);
+    // Which fields an objective's state makes required, said under each before it is chosen.
+    await expect(page.locator(`#objective-${first!.code}-explanation`)).toHaveAccessibleName(/Obligatoire si l'objectif est « atteint »/);
+    await expect(page.locator(`#objective-${first!.code}-targetDate`)).toHaveAccessibleName(
+      /Obligatoire si l'objectif est « prévu » ou « en cours »\.$/,
+    );
+    await expect(o1.getByLabel(/Ajouter une pièce justificative/)).toHaveAccessibleName(
+      /Au moins une pièce est obligatoire si l'objectif est « atteint »\./,
+    );
     await o1.getByText("Atteint", { exact: true }).click();
     // Said, not refused: the roster, empty here, does not show the objective met.
     await expect(

@@ -12,6 +12,7 @@ import { formatFileSize } from "@/lib/attachments/file-size";
 import { fileSizeProblem } from "@/lib/attachments/file-size-check";
 import { callApi } from "@/lib/http/api-client";
 import { objectiveAnchor } from "@/lib/applications/anchors";
+import { requiredWhen } from "@/lib/applications/completeness-objectives";
 
 /** `addedAt`: when it was uploaded, as the page writes it (« 7 décembre 2026 à 01:58 »). */
 export type EvidenceFile = LinkedFile & { addedAt: string };
@@ -131,7 +132,7 @@ export function EvidenceFiles({
       {disabled ? null : (
         <UploadField
           label={`Ajouter une pièce justificative à l'objectif ${objectiveCode}`}
-          hint={`PDF, image ou document bureautique, ${formatFileSize(maxBytes)} au plus. Le contenu du fichier est vérifié.`}
+          hint={`${requiredWhen("evidence", false)} PDF, image ou document bureautique, ${formatFileSize(maxBytes)} au plus. Le contenu du fichier est vérifié.`}
           state={error ? "error" : "default"}
           stateRelatedMessage={error ?? undefined}
           disabled={uploading}

@@ -12,6 +12,7 @@ import { formatParisNumericDateTime } from "@/lib/time/paris";
 import { AutosaveStatus } from "./autosave-status";
 import type { EvidenceFile } from "./evidence-files";
 import { BudgetFields, MieStrategyFields, PartnersFields, TimelineFields } from "./sections/list-sections";
+import { RequiredFieldsNotice } from "@/components/forms/fields";
 import { useFocusOnFragment } from "@/components/forms/use-focus-on-fragment";
 import { type ObjectiveForForm, SelfAssessmentFields } from "./sections/self-assessment-fields";
 import { IamSsoFields, ProjectFields, PscFederationFields } from "./sections/text-sections";
@@ -101,6 +102,13 @@ export function SectionForm(props: SectionFormProps) {
         />
       )}
 
+      {/* Said before the fields, not only by the dossier's list of what is missing (RGAA 11.10). */}
+      {editable && section !== "SELF_ASSESSMENT" ? <RequiredFieldsNotice /> : null}
+      {editable && section === "SELF_ASSESSMENT" ? (
+        <p className={fr.cx("fr-hint-text", "fr-mb-2w")}>
+          Les objectifs obligatoires sont à évaluer ; l&apos;aide de chaque champ dit dans quel cas il est obligatoire.
+        </p>
+      ) : null}
       {section === "PROJECT" ? <ProjectFields control={controlFor<"PROJECT">()} disabled={disabled} /> : null}
       {section === "PARTNERS" ? <PartnersFields control={controlFor<"PARTNERS">()} disabled={disabled} /> : null}
       {section === "MIE_STRATEGY" ? <MieStrategyFields control={controlFor<"MIE_STRATEGY">()} disabled={disabled} /> : null}

@@ -21,6 +21,31 @@ export type CompletenessObjective = { id: string; code: string; required: boolea
 
 const NEEDS_EXPLANATION: readonly AssessmentStatus[] = ["ACHIEVED", "IN_PROGRESS"];
 const NEEDS_TARGET_DATE: readonly AssessmentStatus[] = ["PLANNED", "IN_PROGRESS"];
+const NEEDS_EVIDENCE: readonly AssessmentStatus[] = ["ACHIEVED"];
+/** A required objective « non prévu » needs its explanation too. */
+const REQUIRED_NEEDS_EXPLANATION: readonly AssessmentStatus[] = [...NEEDS_EXPLANATION, "NOT_PLANNED"];
+
+/** The parts of an objective's assessment that its state makes required. */
+export type ObjectivePartRequired = "targetDate" | "explanation" | "evidence";
+
+/**
+ * When the deposit needs a part of an objective's assessment, as the field's hint says it before
+ * the director fills it in (RGAA 11.10), from the rules above: « Obligatoire si l'objectif est
+ * « prévu » ou « en cours ». »
+ */
+export function requiredWhen(part: ObjectivePartRequired, objectiveRequired: boolean): string {
+  const statuses =
+    part === "targetDate"
+      ? NEEDS_TARGET_DATE
+      : part === "evidence"
+        ? NEEDS_EVIDENCE
+        : objectiveRequired
+          ? REQUIRED_NEEDS_EXPLANATION
+          : NEEDS_EXPLANATION;
+  const names = statuses.map((status) => `« ${ASSESSMENT_STATUS_LABELS[status]} »`);
+  const when = `si l'objectif est ${names.length > 1 ? `${names.slice(0, -1).join(", ")} ou ${names.at(-1)}` : names[0]}.`;
+  return part === "evidence" ? `Au moins une pièce est obligatoire ${when}` : `Obligatoire ${when}`;
+}
 
 export function listMissingAssessments(
   assessments: Readonly<Record<string, TObjectiveAssessmentInput>>,
@@ -54,7 +79,7 @@ export function listMissingAssessments(
     if (assessment.targetDate === null && NEEDS_TARGET_DATE.includes(assessment.status)) {
       add("targetDate", `${status} mais sa date cible n'est pas indiquée.`);
     }
-    if (assessment.status === "ACHIEVED" && (evidenceCounts[objective.id] ?? 0) === 0) {
+    if (NEEDS_EVIDENCE.includes(assessment.status) && (evidenceCounts[objective.id] ?? 0) === 0) {
       add("evidence", `${status} mais aucune pièce justificative n'est jointe.`);
     }
   }

@@ -63,7 +63,7 @@ export function PartnersFields({ control, disabled }: Props<"PARTNERS">) {
           <TextField
             control={control}
             name={`partners.${index}.solution`}
-            label={FIELD_LABELS.partners.solution}
+            label={`${FIELD_LABELS.partners.solution} (facultatif)`}
             maxLength={TEXT_LIMITS.name}
             disabled={disabled}
           />
@@ -124,7 +124,7 @@ export function MieStrategyFields({ control, disabled }: Props<"MIE_STRATEGY">) 
           <TextAreaField
             control={control}
             name={`mieStrategy.${index}.notes`}
-            label={FIELD_LABELS.mieStrategy.notes}
+            label={`${FIELD_LABELS.mieStrategy.notes} (facultatif)`}
             rows={3}
             maxLength={TEXT_LIMITS.notes}
             disabled={disabled}

@@ -11,6 +11,7 @@ import { FIELD_LABELS } from "@/lib/applications/sections/field-labels";
 import { TEXT_LIMITS } from "@/lib/applications/sections/fields";
 import { EvidenceFiles, type EvidenceFile } from "../evidence-files";
 import { STATUS_OPTIONS } from "./options";
+import { requiredWhen } from "@/lib/applications/completeness-objectives";
 
 export type ObjectiveForForm = { id: string; code: string; title: string; description: string; required: boolean };
 
@@ -82,6 +83,7 @@ export function SelfAssessmentFields({
             name={`assessments.${objective.id}.targetDate`}
             id={objectiveAnchor(objective.code, "targetDate")}
             label={FIELD_LABELS.assessments.targetDate}
+            hint={requiredWhen("targetDate", objective.required)}
             type="date"
             disabled={disabled}
           />
@@ -90,7 +92,7 @@ export function SelfAssessmentFields({
             name={`assessments.${objective.id}.explanation`}
             id={objectiveAnchor(objective.code, "explanation")}
             label={FIELD_LABELS.assessments.explanation}
-            hint="Ce qui est fait, ce qui reste à faire, les difficultés rencontrées."
+            hint={`Ce qui est fait, ce qui reste à faire, les difficultés rencontrées. ${requiredWhen("explanation", objective.required)}`}
             rows={4}
             maxLength={TEXT_LIMITS.explanation}
             disabled={disabled}
