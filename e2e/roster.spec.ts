@@ -47,6 +47,11 @@ test.describe("professional roster", () => {
     await expectNoSeriousAccessibilityViolation(page);
 
     await page.getByRole("link", { name: "Importer un fichier" }).click();
+    // The guide's « Non » is about a column's values: the column itself must be in the file, as the
+    // refusal of a file without it says too.
+    await page.getByText("Comment remplir le modèle, colonne par colonne").click();
+    await expect(page.getByRole("columnheader", { name: "Valeur obligatoire" })).toBeVisible();
+    await expect(page.getByText("Toutes les colonnes du modèle doivent figurer dans le fichier, même vides.")).toBeVisible();
     await page.getByLabel("Fichier du registre").setInputFiles({ name: "registre.csv", mimeType: "text/csv", buffer: Buffer.from(FILE) });
     await page.getByRole("button", { name: "Vérifier le fichier" }).click();
     await expect(page.getByRole("heading", { name: "Aperçu de l'import" })).toBeVisible();

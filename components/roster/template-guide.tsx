@@ -1,5 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
+import { EVERY_COLUMN_PRESENT } from "@/lib/roster/template/columns";
 import { TEMPLATE_GUIDE } from "@/lib/roster/template/guide";
 
 /** How to fill in the template, column by column, and the profession codes, folded under their titles. */
@@ -8,12 +9,16 @@ export function TemplateGuide({ professions }: { professions: ReadonlyArray<{ co
     <div className={fr.cx("fr-mb-4w")}>
       <details className={fr.cx("fr-mb-2w")}>
         <summary>Comment remplir le modèle, colonne par colonne</summary>
+        {/* A file without one of the columns is refused, whatever its values: said before the table. */}
+        <p className={fr.cx("fr-mt-2w")}>
+          {EVERY_COLUMN_PRESENT}. Seules les valeurs peuvent manquer, là où la dernière colonne le permet.
+        </p>
         <DataTable caption="Les colonnes du modèle" multiline small>
           <thead>
             <tr>
               <th scope="col">Colonne</th>
               <th scope="col">Valeur attendue</th>
-              <th scope="col">Obligatoire</th>
+              <th scope="col">Valeur obligatoire</th>
             </tr>
           </thead>
           <tbody>

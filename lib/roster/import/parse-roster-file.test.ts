@@ -288,7 +288,7 @@ describe("parseRosterFile: the app's CSV template", () => {
     const headers = TEMPLATE_COLUMNS.map((column) => column.header).filter((header) => header !== "Statut RPPS" && header !== "MIE");
     const result = await parseText(templateCsv([{}], ";", headers));
     expect(result.errors).toEqual([
-      "Ligne 1 : colonnes obligatoires absentes : « Statut RPPS », « MIE ». Partez du modèle de fichier de l'application.",
+      "Ligne 1 : colonnes absentes : « Statut RPPS », « MIE ». Toutes les colonnes du modèle doivent figurer dans le fichier, même vides : partez du modèle de fichier de l'application.",
     ]);
     expect(result.rows).toEqual([]);
   });
@@ -313,7 +313,7 @@ describe("parseRosterFile: the app's CSV template", () => {
     expect((await withHeaders([...headers, "Service"])).errors).toEqual([
       "Ligne 1 : la colonne « Prénom usuel » n'est pas reconnue : renommez-la « Prénom » (modèle de fichier de l'application).",
       "Ligne 1 : la colonne « Date naissance » n'est pas reconnue : renommez-la « Date de naissance » (modèle de fichier de l'application).",
-      "Ligne 1 : colonne obligatoire absente : « MIE » ; colonne du fichier non reconnue : « Service ». Partez du modèle de fichier de l'application.",
+      "Ligne 1 : colonne absente : « MIE » ; colonne du fichier non reconnue : « Service ». Toutes les colonnes du modèle doivent figurer dans le fichier, même vides : partez du modèle de fichier de l'application.",
     ]);
   });
 
@@ -321,7 +321,7 @@ describe("parseRosterFile: the app's CSV template", () => {
     const headers = TEMPLATE_COLUMNS.map((column) => column.header).filter((header) => !header.startsWith("Besoin"));
     const result = await parseText(templateCsv([{}], ";", [...headers, "Besoin"]));
     expect(result.errors).toEqual([
-      "Ligne 1 : colonnes obligatoires absentes : « Besoin DMP », « Besoin DPI/DUI », « Besoin services PSC », « Besoin messagerie sécurisée » ; colonne du fichier non reconnue : « Besoin ». Partez du modèle de fichier de l'application.",
+      "Ligne 1 : colonnes absentes : « Besoin DMP », « Besoin DPI/DUI », « Besoin services PSC », « Besoin messagerie sécurisée » ; colonne du fichier non reconnue : « Besoin ». Toutes les colonnes du modèle doivent figurer dans le fichier, même vides : partez du modèle de fichier de l'application.",
     ]);
   });
 
@@ -448,7 +448,9 @@ describe("parseRosterFile: a title above the column names", () => {
   it("names missing columns on the header row's own line", async () => {
     const headers = TEMPLATE_COLUMNS.map((column) => column.header).filter((header) => header !== "MIE");
     const result = await parseText(`${TITLE}\r\n\r\n` + templateCsv([{}], ";", headers));
-    expect(result.errors).toEqual(["Ligne 3 : colonne obligatoire absente : « MIE ». Partez du modèle de fichier de l'application."]);
+    expect(result.errors).toEqual([
+      "Ligne 3 : colonne absente : « MIE ». Toutes les colonnes du modèle doivent figurer dans le fichier, même vides : partez du modèle de fichier de l'application.",
+    ]);
   });
 
   it("looks no further than the first 10 non-blank lines, and then says which names it looked for, on one line", async () => {

@@ -6,7 +6,7 @@
  * Public API: `HEADER_SEARCH_LINES`, `isHeaderRow`, `headerNotFound`, `ignoredLinesNote`, `detectCsvHeader`,
  * `readTemplateHeader`, `ColumnIndexes`, `SEPARATOR_NAMES`.
  */
-import { COMPUTED_COLUMNS, TEMPLATE_COLUMNS, type TemplateColumn, type TemplateColumnKey } from "../template/columns";
+import { COMPUTED_COLUMNS, EVERY_COLUMN_PRESENT, TEMPLATE_COLUMNS, type TemplateColumn, type TemplateColumnKey } from "../template/columns";
 import { comparable } from "../template/normalize";
 
 export type CsvSeparator = ";" | "," | "\t";
@@ -198,12 +198,12 @@ function missingColumnErrors(cells: readonly string[], indexes: Partial<ColumnIn
     );
   }
   if (missing.length > 0) {
-    const absent = `${missing.length === 1 ? "colonne obligatoire absente" : "colonnes obligatoires absentes"} : ${missing.map((column) => `« ${column.header} »`).join(", ")}`;
+    const absent = `${missing.length === 1 ? "colonne absente" : "colonnes absentes"} : ${missing.map((column) => `« ${column.header} »`).join(", ")}`;
     const others =
       unrecognised.length === 0
         ? ""
         : ` ; ${unrecognised.length === 1 ? "colonne du fichier non reconnue" : "colonnes du fichier non reconnues"} : ${unrecognised.join(", ")}`;
-    errors.push(`Ligne ${line} : ${absent}${others}. Partez du modèle de fichier de l'application.`);
+    errors.push(`Ligne ${line} : ${absent}${others}. ${EVERY_COLUMN_PRESENT} : partez du modèle de fichier de l'application.`);
   }
   return errors;
 }

@@ -82,6 +82,13 @@ export const TEMPLATE_HEADERS = Object.fromEntries(TEMPLATE_COLUMNS.map((column)
 >;
 
 /**
+ * The import reads a file only when it has every column of the template, even those whose values may
+ * be empty: said by the guide, above its « Valeur obligatoire » column, and by the refusal of a file
+ * that lacks one, in the same words.
+ */
+export const EVERY_COLUMN_PRESENT = "Toutes les colonnes du modèle doivent figurer dans le fichier, même vides";
+
+/**
  * The columns the export writes after the template's: each professional's verdicts at the export's
  * day, worded as the roster page words them (`export.ts`), to read, not to fill in. Their headers
  * start with « Calculé : », which no template header does; the import knows them and skips them
