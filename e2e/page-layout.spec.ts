@@ -240,7 +240,7 @@ test.describe("page layout", () => {
       await page.getByLabel("Fichier du registre").setInputFiles({ name: "registre.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
       await page.getByRole("button", { name: "Vérifier le fichier" }).click();
       await page.getByText("Corriger la ligne 3", { exact: true }).click();
-      await expect(page.getByRole("form", { name: "Corriger la ligne 3" }).getByLabel("RPPS", { exact: true })).toBeVisible();
+      await expect(page.getByRole("form", { name: "Corriger la ligne 3" }).getByRole("textbox", { name: /^RPPS/ })).toBeVisible();
       await expectNoSidewaysScroll(page);
       await expectFieldsInside(page.locator("details", { has: page.getByText("Corriger la ligne 3", { exact: true }) }));
     });

@@ -75,11 +75,18 @@ test.describe("professional roster", () => {
 
     await page.getByText("Corriger la ligne 4").click();
     const correction = page.getByRole("form", { name: "Corriger la ligne 4" });
-    const rppsField = correction.getByLabel("RPPS", { exact: true });
+    // Each field's name ends with the guide's help: what to write, whether a value is required.
+    const rppsField = correction.getByRole("textbox", { name: /^RPPS/ });
     // The cell in error says so under its own field from the start; the others do not.
     await expect(rppsField).toHaveAttribute("aria-invalid", "true");
     await expect(rppsField).toHaveAccessibleDescription(/Le numéro RPPS 1234 doit comporter 11 chiffres\./);
-    await expect(correction.getByLabel("Nom", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
+    await expect(correction.getByRole("textbox", { name: /^Nom/ })).not.toHaveAttribute("aria-invalid", "true");
+    // Each field says, before a check refuses it, what to write and whether a value is required: the guide's words.
+    await expect(correction.getByRole("textbox", { name: /^Début d'activité/ })).toHaveAccessibleName(
+      /Une date JJ\/MM\/AAAA \(ou une date d'Excel\)\. Valeur obligatoire : Oui\.$/,
+    );
+    await expect(rppsField).toHaveAccessibleName(/Le numéro RPPS, 11 chiffres .*Valeur obligatoire : Non\.$/);
+    await expect(correction.getByRole("combobox", { name: "Population" })).toHaveAccessibleName(/Valeur obligatoire : Oui\./);
     // A column that takes one value of a list is a choice among the values the import reads; the file's
     // « salarié » is shown as that choice, not as a value to fix.
     await expect(correction.getByRole("combobox", { name: "Population" })).toHaveValue("Salarié");
@@ -364,7 +371,7 @@ test.describe("professional roster", () => {
     const correction = page.getByRole("form", { name: "Corriger la ligne 2" });
     const excess = correction.getByLabel("Valeur en trop 1");
     await expect(excess).toHaveValue("E_CPS:2026-11-20");
-    await correction.getByLabel("MIE", { exact: true }).fill("PASSWORD:2023-03-10, E_CPS:2026-11-20");
+    await correction.getByRole("textbox", { name: /^MIE/ }).fill("PASSWORD:2023-03-10, E_CPS:2026-11-20");
     await excess.fill("");
     await correction.getByRole("button", { name: "Vérifier la ligne 2 corrigée" }).click();
     await expect(page.getByRole("heading", { name: /Lignes rejetées/ })).toBeHidden();

@@ -13,10 +13,12 @@ import { useFocusBack } from "@/components/forms/use-focus-back";
 import { ApiError, callApi } from "@/lib/http/api-client";
 import { TEMPLATE_CHOICES } from "@/lib/roster/template/choices";
 import type { TemplateColumnKey } from "@/lib/roster/template/columns";
+import { columnHint } from "@/lib/roster/template/guide";
 import { capitalize } from "@/lib/format/capitalize";
 
 /**
- * A rejected line's cells, editable under the file's own column names, checked again on send. A
+ * A rejected line's cells, editable under the file's own column names, each with the template
+ * guide's help (format, whether a value is required), checked again on send. A
  * line with more values than columns shows the values in excess too, to be moved into the right
  * column and emptied: none is dropped unseen. Each problem with one cell is said under its field,
  * which is marked invalid (RGAA 11.10); a refused check gives the focus to the first such field.
@@ -105,6 +107,7 @@ export function ImportLineCorrection({
                 <Select
                   ref={quietMessages}
                   label={label}
+                  hint={column ? columnHint(column, { choices: true }) : undefined}
                   {...error}
                   nativeSelectProps={{
                     ...ariaInvalid(fieldMessages[index]),
@@ -127,7 +130,13 @@ export function ImportLineCorrection({
                 <Input
                   ref={quietMessages}
                   label={label}
-                  hintText={index < header.length ? undefined : "À reporter dans sa colonne, puis à vider"}
+                  hintText={
+                    index >= header.length
+                      ? "À reporter dans sa colonne, puis à vider"
+                      : column
+                        ? columnHint(column, { choices: false })
+                        : undefined
+                  }
                   {...error}
                   nativeInputProps={{ ...ariaInvalid(fieldMessages[index]), value, onChange: (event) => change(event.target.value) }}
                 />

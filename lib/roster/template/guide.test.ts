@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORY, IDENTITY, POPULATION, RPPS_STATUS } from "./codecs";
 import { TEMPLATE_COLUMNS } from "./columns";
-import { TEMPLATE_GUIDE } from "./guide";
+import { columnHint, TEMPLATE_GUIDE } from "./guide";
 import { parseBoolean, parseDate, parseMieList } from "./values";
 
 const rowOf = (column: string) => TEMPLATE_GUIDE.find((row) => row.column === column)!;
@@ -27,5 +27,11 @@ describe("the template's guide", () => {
     expect(parseDate("12/04/1980", "Début d'activité").ok).toBe(true);
     const [example] = quoted(rowOf("MIE").expected).filter((value) => value.includes(":"));
     expect(parseMieList(example!)).toMatchObject({ ok: true, value: [{ type: "E_CPS" }, { type: "CPS" }] });
+  });
+
+  it("gives a corrected cell's field the guide's words: what to write, unless a list of choices shows it, and whether a value is required", () => {
+    expect(columnHint("activityStart", { choices: false })).toBe(`${rowOf("Début d'activité").expected} Valeur obligatoire : Oui.`);
+    expect(columnHint("rpps", { choices: false })).toMatch(/^Le numéro RPPS, 11 chiffres .* Valeur obligatoire : Non\.$/);
+    expect(columnHint("population", { choices: true })).toBe("Valeur obligatoire : Oui.");
   });
 });

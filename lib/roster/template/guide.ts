@@ -3,7 +3,7 @@
  * follows: written from the same labels and catalogue the import reads, so that the help and the
  * reader never disagree.
  *
- * Public API: `TEMPLATE_GUIDE`, `GuideRow`.
+ * Public API: `TEMPLATE_GUIDE`, `GuideRow`, `columnHint`.
  */
 import { MIE_CATALOGUE, MIE_TYPES } from "@/lib/mie/catalogue";
 import { CATEGORY_LABELS, IDENTITY_LABELS, POPULATION_LABELS, RPPS_STATUS_LABELS } from "../labels";
@@ -54,3 +54,13 @@ const GUIDE: Readonly<Record<TemplateColumnKey, Omit<GuideRow, "column">>> = {
 };
 
 export const TEMPLATE_GUIDE: readonly GuideRow[] = TEMPLATE_COLUMNS.map((column) => ({ column: column.header, ...GUIDE[column.key] }));
+
+/**
+ * The guide's help for one column, as a field's hint where a cell of the file is corrected: what to
+ * write, then whether a value is required, in the guide's words. A column of choices shows its values
+ * as options: only whether one is required.
+ */
+export function columnHint(key: TemplateColumnKey, { choices }: { choices: boolean }): string {
+  const { expected, required } = GUIDE[key];
+  return `${choices ? "" : `${expected} `}Valeur obligatoire : ${required}.`;
+}
