@@ -268,6 +268,36 @@ test.describe("professional roster", () => {
     for (const text of progress) expect(text).toMatch(/^Envoi du fichier : (25|50|75|100) %$/);
   });
 
+  test("« Page suivante » from the keyboard, under the rows, shows the new page's rows from their start, with the focus on them", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    const people = Array.from({ length: 45 }, (_, index) => ({
+      ...ROSTER_CASES[0]!,
+      rpps: null,
+      rppsStatus: "NOT_REGISTERED" as const,
+      enrollments: [],
+      lastName: `Suivant${String(index).padStart(2, "0")}`,
+    }));
+    await insertRoster(e2eDb, establishment.id, people, false);
+    await signInAs(context, director.id);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`/etablissements/${establishment.id}/professionnels`);
+    const next = page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Page suivante" });
+    await waitForHydration(next);
+    await next.focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/[?&]page=2/);
+    const rows = page.getByRole("region", { name: "Professionnels du registre" });
+    await expect(rows).toBeFocused();
+    const top = await rows.evaluate((element) => element.getBoundingClientRect().top);
+    // Its start at the top of the view (within a pixel: its border), not 2 000 px above it.
+    expect(top).toBeGreaterThan(-2);
+    expect(top).toBeLessThan(720);
+  });
+
   test("a bulk action refused for one selected professional changes nobody, and says why beside the row", async ({ page, context }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id });

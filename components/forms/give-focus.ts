@@ -11,6 +11,9 @@ export function giveFocus(element: HTMLElement | null | undefined): void {
   if (!element) return;
   if (element.tabIndex < 0 && !element.hasAttribute("tabindex")) element.tabIndex = -1;
   element.focus();
+  // The browser scrolls no further than needed: a tall element whose start is above the view (a
+  // table's rows, reached from the page links below them) would be shown from its middle.
+  if (element.getBoundingClientRect().top < 0) element.scrollIntoView({ block: "start" });
 }
 
 /** The page's title, which a refresh keeps in place while the rest of the page changes. */
