@@ -358,7 +358,7 @@ test.describe("waves and eligibility", () => {
     expect(await e2eDb.auditEvent.count({ where: { targetId: extension.id, action: "extension.withdrawn" } })).toBe(1);
   });
 
-  test("an establishment with no member yet: granting and withdrawing say nobody is e-mailed, and name the invitation pending (QA q1, F2)", async ({
+  test("an establishment with no member yet: granting and withdrawing say nobody is e-mailed, and name the invitation pending", async ({
     page,
   }) => {
     test.slow(); // A submission and a withdrawal, each followed by the page's refresh.
@@ -383,7 +383,7 @@ test.describe("waves and eligibility", () => {
     await waitForHydration(form.getByLabel("FINESS de l'établissement (ET)"));
     const newDeadline = toParisLocal(new Date(Date.now() + 40 * DAY_MS)).slice(0, 10) + "T18:00";
     await form.getByLabel("FINESS de l'établissement (ET)").fill(establishment.finessEt);
-    // 02:30 on the last Sunday of October happens twice in Paris: refused in the wave form's words (QA q1, F5).
+    // 02:30 on the last Sunday of October happens twice in Paris: refused in the wave form's words.
     const october = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 9, 31));
     october.setUTCDate(31 - october.getUTCDay());
     const closingField = form.getByLabel("Nouvelle date limite (heure de Paris)");

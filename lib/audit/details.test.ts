@@ -5,7 +5,7 @@ const read = (details: unknown) =>
   describeAuditDetails(details).map(({ label, value }) => `${label} : ${value}`.replace(/\u202f|\u00a0/g, " "));
 
 describe("an audit event's details as a manager reads them", () => {
-  it("names a withdrawn extension's reason as the grant's, not as the withdrawal's « Motif » (QA q1, F7)", () => {
+  it("names a withdrawn extension's reason as the grant's, not as the withdrawal's « Motif »", () => {
     const read_ = (details: unknown) => describeAuditDetails(details, { action: "extension.withdrawn" }).map(({ label }) => label);
     expect(read_({ grantReason: "Incident." })).toEqual(["Motif de la prolongation retirée"]);
     // Entries written before the key was renamed.

@@ -210,7 +210,7 @@ describe("deadline extension", () => {
       }),
     ).toMatchObject({
       ip: "203.0.113.9",
-      // The reason the extension was granted for, not labelled as the withdrawal's (QA q1, F7).
+      // The reason the extension was granted for, not labelled as the withdrawal's.
       details: { previousClosesAt: "2027-04-15T10:00:00.000Z", waveClosesAt: "2027-03-31T21:59:00.000Z", grantReason: "Incident." },
     });
     expect(
