@@ -13,6 +13,7 @@ import {
   authorizeVerification,
   availableTransitions,
   canAccessEstablishment,
+  canCancelInvitation,
   canManageApiTokens,
   canRecoverAccess,
   canCloseSession,
@@ -197,6 +198,15 @@ describe("establishment access policy", () => {
       }),
     );
     expect(() => authorizeMemberInvitation(stranger, "own", "DIRECTOR")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+  });
+
+  it("lets whoever may send an invitation cancel or replace it, and no one else", () => {
+    const atDirection = { purpose: "MEMBER", establishmentId: "own", membershipRole: "DIRECTOR" } as const;
+    const atEditing = { ...atDirection, membershipRole: "EDITOR" } as const;
+    const staff = { purpose: "STAFF", establishmentId: null, membershipRole: null } as const;
+    expect([member, manager, editor, stranger].map((who) => canCancelInvitation(who, atDirection))).toEqual([true, true, false, false]);
+    expect([member, manager, editor, stranger].map((who) => canCancelInvitation(who, atEditing))).toEqual([true, true, true, false]);
+    expect([member, manager, editor].map((who) => canCancelInvitation(who, staff))).toEqual([false, true, false]);
   });
 
   it("keeps programme permissions to programme managers", () => {

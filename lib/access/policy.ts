@@ -120,6 +120,24 @@ export function authorizeMemberInvitation(viewer: Viewer | null, establishmentId
   throw new AppError("NOT_FOUND");
 }
 
+/** A pending invitation, as the rule below needs it. */
+export type PendingInvitationFacts = {
+  purpose: "STAFF" | "MEMBER";
+  establishmentId: string | null;
+  membershipRole: MembershipRole | null;
+};
+
+/**
+ * Cancelling a pending invitation, or replacing it by inviting the same address again (which
+ * cancels its link just as well): whoever may send it. Programme managers for the ANS team; for
+ * an establishment, those who may invite at its role, so a co-editor never undoes the director's
+ * invitation to the direction.
+ */
+export function canCancelInvitation(viewer: Viewer | null, invitation: PendingInvitationFacts): boolean {
+  if (invitation.purpose === "STAFF") return hasPermission(viewer, "invitation:staff");
+  return invitation.establishmentId !== null && canInviteMember(viewer, invitation.establishmentId, invitation.membershipRole ?? "EDITOR");
+}
+
 /**
  * Taking someone off an establishment's team (a colleague who left): its director, or a programme
  * manager. A co-editor may not remove anyone, not even a fellow co-editor.

@@ -1,4 +1,4 @@
-import { canInviteMember, requirePermission } from "@/lib/access/policy";
+import { canCancelInvitation, requirePermission } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
@@ -17,8 +17,7 @@ export async function cancelInvitation(viewer: Viewer, invitationId: string, ip:
   });
   if (!invitation) throw new AppError("NOT_FOUND");
   if (invitation.purpose === "STAFF") requirePermission(viewer, "invitation:staff");
-  else if (!invitation.establishmentId || !canInviteMember(viewer, invitation.establishmentId, invitation.membershipRole ?? "EDITOR"))
-    throw new AppError("NOT_FOUND");
+  else if (!canCancelInvitation(viewer, invitation)) throw new AppError("NOT_FOUND");
   await db.$transaction(async (tx) => {
     const { count } = await tx.invitation.updateMany({
       where: { id: invitationId, ...usableLinkWhere(now) },

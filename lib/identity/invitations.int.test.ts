@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { acceptInvitationWithAccount } from "./accept-invitation-with-account";
+import { cancelInvitation } from "./cancel-invitation";
 import { inviteStaffFromCommandLine, inviteUser, requireInvitationForNewAccount } from "./invitations";
 import type { Viewer } from "@/lib/access/viewer";
 import { assignReviewer } from "@/lib/review/assign-reviewer";
@@ -183,6 +184,35 @@ describe("inviting an address", () => {
       { email: "e@test.fr", membershipRole: "EDITOR" },
       { email: "f@test.fr", membershipRole: "DIRECTOR" },
     ]);
+  });
+
+  it("refuses a co-editor's invitation that would replace one to the direction, which she may not cancel, and keeps it usable", async () => {
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const { viewer: editor } = await createUser(testDb, { establishmentId: establishment.id, membershipRole: "EDITOR" });
+    const invite = (inviter: Viewer, membershipRole: "DIRECTOR" | "EDITOR", email: string) =>
+      inviteUser(inviter, { purpose: "MEMBER", email, establishmentId: establishment.id, membershipRole });
+    const toDirection = await invite(director, "DIRECTOR", "lea.martin@test.fr");
+
+    // The cancel route refuses her; re-inviting the address would have cancelled it all the same.
+    await expect(cancelInvitation(editor, toDirection.invitationId, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(invite(editor, "EDITOR", "Lea.Martin@test.fr")).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message:
+        "Une invitation à la direction est déjà en attente pour cette adresse : seule la direction de l'établissement peut la remplacer ou l'annuler.",
+      fieldErrors: { email: [expect.stringContaining("seule la direction")] },
+    });
+    expect(await testDb.invitation.findMany({ select: { id: true, supersededAt: true, membershipRole: true } })).toEqual([
+      { id: toDirection.invitationId, supersededAt: null, membershipRole: "DIRECTOR" },
+    ]);
+
+    // What she may cancel she may replace: her own co-editor invitation, or one of the director's at co-editing.
+    const toEditing = await invite(director, "EDITOR", "paul.durand@test.fr");
+    await expect(invite(editor, "EDITOR", "paul.durand@test.fr")).resolves.toMatchObject({ superseded: 1 });
+    // And the director replaces anything, a co-editor's invitation by one to the direction included.
+    await expect(invite(director, "DIRECTOR", "paul.durand@test.fr")).resolves.toMatchObject({ superseded: 1 });
+    expect(await testDb.invitation.findUniqueOrThrow({ where: { id: toEditing.invitationId } })).toMatchObject({
+      supersededAt: expect.any(Date),
+    });
   });
 
   it("lets the command line invite the first programme manager, audited as such", async () => {

@@ -4,6 +4,7 @@ import { nameWithSide, STAFF_ROLE_LABELS } from "./staff-role-labels";
 import { type LinkStatus, linkStatus, usableLinkWhere } from "./single-use-link";
 import {
   authorizeMemberInvitation,
+  canCancelInvitation,
   type InvitedAccount,
   invitationRefusal,
   type PendingOtherSide,
@@ -51,7 +52,12 @@ export async function inviteUser(
 
 /** How an invitation names its author: in the e-mail, with their side (ANS, ARS); in the audit log. */
 export function invitationAuthor(inviter: Viewer): InvitationAuthor {
-  return { invitedById: inviter.userId, invitedBy: nameWithSide(inviter.displayName, inviter.staffRole), actor: auditActor(inviter) };
+  return {
+    invitedById: inviter.userId,
+    invitedBy: nameWithSide(inviter.displayName, inviter.staffRole),
+    actor: auditActor(inviter),
+    viewer: inviter,
+  };
 }
 
 /**
@@ -61,7 +67,7 @@ export function invitationAuthor(inviter: Viewer): InvitationAuthor {
 export async function inviteStaffFromCommandLine(request: { email: string; staffRole: StaffRole }) {
   return createInvitation(
     { purpose: "STAFF", ...request },
-    { invitedById: null, invitedBy: null, actor: { id: null, label: "ligne de commande" } },
+    { invitedById: null, invitedBy: null, actor: { id: null, label: "ligne de commande" }, viewer: null },
     null,
   );
 }
@@ -70,7 +76,17 @@ const ALREADY_MEMBER = "Cette adresse est déjà celle d'un membre de l'établis
 /** Only the director or a programme manager invites at the direction, and they may change a role on the team page. */
 const CO_EDITOR_TO_PROMOTE = `Cette adresse est celle d'un membre de l'équipe, en co-rédaction : il n'a pas besoin d'invitation. Pour lui confier la direction, utilisez « ${PROMOTE_LABEL} » dans la liste de l'équipe.`;
 
-type InvitationAuthor = { invitedById: string | null; invitedBy: string | null; actor: { id: string | null; label: string } };
+type InvitationAuthor = {
+  invitedById: string | null;
+  invitedBy: string | null;
+  actor: { id: string | null; label: string };
+  /** Whose rights the invitation is sent with; null for the command line, which holds the server. */
+  viewer: Viewer | null;
+};
+
+/** A co-editor re-inviting an address the director invited to the direction would cancel that invitation. */
+const PENDING_NOT_YOURS_TO_REPLACE =
+  "Une invitation à la direction est déjà en attente pour cette adresse : seule la direction de l'établissement peut la remplacer ou l'annuler.";
 
 async function createInvitation(
   request: InvitationRequest,
@@ -126,15 +142,23 @@ export async function writeInvitation(
   const expiresAt = new Date(Date.now() + env.INVITATION_TTL_HOURS * 3_600_000);
   const link = invitationLink(token);
   // Inviting the same address again (a lost e-mail, a corrected role) replaces the pending link.
-  const { count: superseded } = await tx.invitation.updateMany({
-    where: {
-      email,
-      purpose: request.purpose,
-      ...(request.purpose === "MEMBER" ? { establishmentId: request.establishmentId } : {}),
-      ...usableLinkWhere(new Date()),
-    },
-    data: { supersededAt: new Date() },
-  });
+  const pendingWhere = {
+    email,
+    purpose: request.purpose,
+    ...(request.purpose === "MEMBER" ? { establishmentId: request.establishmentId } : {}),
+    ...usableLinkWhere(new Date()),
+  };
+  // Replacing an invitation cancels its link: only whoever may cancel it may (the same rule as the cancel route).
+  const { viewer } = author;
+  if (viewer) {
+    const pending = await tx.invitation.findMany({
+      where: pendingWhere,
+      select: { purpose: true, establishmentId: true, membershipRole: true },
+    });
+    if (pending.some((invitation) => !canCancelInvitation(viewer, invitation)))
+      throw new AppError("FORBIDDEN", PENDING_NOT_YOURS_TO_REPLACE, { fieldErrors: { [emailField]: [PENDING_NOT_YOURS_TO_REPLACE] } });
+  }
+  const { count: superseded } = await tx.invitation.updateMany({ where: pendingWhere, data: { supersededAt: new Date() } });
   const created = await tx.invitation.create({
     data: {
       tokenHash: hashToken(token),

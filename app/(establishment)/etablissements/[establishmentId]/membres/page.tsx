@@ -5,7 +5,7 @@ import { MEMBERSHIP_ROLE_LABELS } from "@/lib/establishments/membership-role-lab
 import { DataTable } from "@/components/dsfr/data-table";
 import type { Metadata } from "next";
 import { MemberInvitationForm } from "@/components/identity/member-invitation-form";
-import { canChangeMemberRole, canInviteMember, canRecoverAccess, canRemoveMember } from "@/lib/access/policy";
+import { canCancelInvitation, canChangeMemberRole, canInviteMember, canRecoverAccess, canRemoveMember } from "@/lib/access/policy";
 import { PROMOTE_LABEL } from "@/lib/establishments/team";
 import { ConfirmedActionButton } from "@/components/forms/confirmed-action-button";
 import { CancelInvitationButton, INVITATION_CANCELLED } from "@/components/identity/cancel-invitation-button";
@@ -160,7 +160,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
               <li key={invitation.id}>
                 {invitation.email} ({MEMBERSHIP_ROLE_LABELS[invitation.membershipRole ?? "EDITOR"].toLowerCase()}) – valable jusqu&apos;au{" "}
                 {formatParisDateTime(invitation.expiresAt)}{" "}
-                {canInviteMember(viewer, establishmentId, invitation.membershipRole ?? "EDITOR") ? (
+                {canCancelInvitation(viewer, { purpose: "MEMBER", establishmentId, membershipRole: invitation.membershipRole }) ? (
                   <CancelInvitationButton invitationId={invitation.id} email={invitation.email} />
                 ) : null}
               </li>
