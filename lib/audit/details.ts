@@ -38,6 +38,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   automatic: "Automatique",
   because: "Raison",
   campaignId: "Campagne",
+  cancelledBecause: "Annulée car",
   caps: "Plafonds",
   carte: "Carte",
   categorie: "Catégorie",
@@ -230,6 +231,10 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   // A declared conflict's type; a homologated or added local MIE's.
   type: { ...CONFLICT_TYPE_SHORT, ...Object.fromEntries(Object.values(MIE_CATALOGUE).map((mie) => [mie.type, mie.shortLabel])) },
   because: FROZEN_BECAUSE_LABELS,
+  cancelledBecause: {
+    "inviter-removed": "la personne qui l'avait envoyée a été retirée de l'équipe",
+    "inviter-demoted": "la personne qui l'avait envoyée n'est plus à la direction",
+  },
   // The roster's bulk action (`roster.bulk_action`).
   action: BULK_ACTION_LABELS,
   table: DASHBOARD_TABLE_CAPTIONS,

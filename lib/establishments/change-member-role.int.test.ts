@@ -43,6 +43,25 @@ describe("changing the role of a member of an establishment's team", () => {
     ).rejects.toMatchObject({ code: "INVALID_STATE", message: "Cette personne a déjà le rôle « Co-rédaction »." });
   });
 
+  it("cancels the invitations to the direction sent by a director who leaves it; those to co-editing stand", async () => {
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const { viewer: former } = await createUser(testDb, { establishmentId: establishment.id, membershipRole: "DIRECTOR" });
+    const invite = (membershipRole: "DIRECTOR" | "EDITOR", email: string) =>
+      inviteUser(former, { purpose: "MEMBER", email, establishmentId: establishment.id, membershipRole });
+    const atDirection = await invite("DIRECTOR", "lea.martin@test.fr");
+    const atEditing = await invite("EDITOR", "paul.durand@test.fr");
+
+    await changeMemberRole(director, { establishmentId: establishment.id, userId: former.userId, role: "EDITOR", ip: null });
+
+    const state = async (id: string) =>
+      (await testDb.invitation.findUniqueOrThrow({ where: { id }, select: { cancelledById: true } })).cancelledById;
+    expect([await state(atDirection.invitationId), await state(atEditing.invitationId)]).toEqual([director.userId, null]);
+    const audit = await testDb.auditEvent.findFirstOrThrow({
+      where: { action: "invitation.cancelled", targetId: atDirection.invitationId },
+    });
+    expect(audit.details).toMatchObject({ cancelledBecause: "inviter-demoted" });
+  });
+
   it("never leaves the establishment without a director, and its refusals point to the role change", async () => {
     const manager = await programmeManager(testDb);
     const { establishment, director } = await establishmentWithDirector(testDb);

@@ -2,6 +2,7 @@ import { authorizeMemberRoleChange } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
+import { cancelInvitationsSentBy } from "@/lib/identity/cancel-invitation";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
@@ -15,7 +16,8 @@ export const LAST_DIRECTOR_ROLE_MESSAGE = lastDirectorMessage("changez son rôle
 /**
  * Gives a member of the team the direction, or takes it back (co-rédaction): a co-editor who
  * succeeds the director needs no invitation. The establishment keeps at least one director (its
- * row locked for the check, as a removal does). Audited, and the person is told by e-mail.
+ * row locked for the check, as a removal does). A director who leaves the direction loses their
+ * pending invitations to it. Audited, and the person is told by e-mail.
  */
 export async function changeMemberRole(
   viewer: Viewer,
@@ -38,6 +40,16 @@ export async function changeMemberRole(
       ip: input.ip,
       details: { name: member.user.displayName, email: member.user.email, from: member.role, to: input.role },
     });
+    // Leaving the direction, they could no longer invite to it: what they sent to it stops (q3 F10).
+    if (member.role === "DIRECTOR")
+      await cancelInvitationsSentBy(tx, {
+        inviterId: input.userId,
+        establishmentId: input.establishmentId,
+        roles: ["DIRECTOR"],
+        because: "inviter-demoted",
+        viewer,
+        ip: input.ip,
+      });
     if (input.userId !== viewer.userId) {
       await enqueueEmail(tx, {
         dedupeKey: `member-role:${input.establishmentId}:${input.userId}:${input.role}:${Date.now()}`,

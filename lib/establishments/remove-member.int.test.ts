@@ -25,6 +25,44 @@ describe("taking a person off an establishment's team", () => {
     expect(email.subject).toBe("HospiConnect\u00a0: vous ne faites plus partie de l'équipe de «\u00a0EHPAD Les Tilleuls\u00a0»");
   });
 
+  it("cancels the invitations the removed person sent for the establishment, each audited; others' stay usable", async () => {
+    const { establishment, director } = await establishmentWithDirector(testDb, { name: "EHPAD Les Tilleuls" });
+    const other = await establishmentWithDirector(testDb);
+    const { viewer: leaving } = await createUser(testDb, { establishmentId: establishment.id, membershipRole: "DIRECTOR" });
+    await testDb.membership.create({ data: { userId: leaving.userId, establishmentId: other.establishment.id, role: "EDITOR" } });
+    const invite = (inviter: typeof director, establishmentId: string, email: string) =>
+      inviteUser(inviter, { purpose: "MEMBER", email, establishmentId, membershipRole: "EDITOR" });
+    const leavingAsMember = {
+      ...leaving,
+      memberships: [...leaving.memberships, { establishmentId: other.establishment.id, role: "EDITOR" as const }],
+    };
+    const sentByLeaving = await invite(leavingAsMember, establishment.id, "lea.martin@test.fr");
+    const sentElsewhere = await invite(leavingAsMember, other.establishment.id, "paul.durand@test.fr");
+    const sentByDirector = await invite(director, establishment.id, "jean.roux@test.fr");
+
+    await removeMember(director, { establishmentId: establishment.id, userId: leaving.userId, ip: null });
+
+    const tokenOf = (link: string) => new URL(link).pathname.split("/").at(-1)!;
+    await expect(requireUsableInvitation(tokenOf(sentByLeaving.link))).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringContaining("annulée par l'équipe de l'établissement «\u00a0EHPAD Les Tilleuls\u00a0»"),
+    });
+    await expect(requireUsableInvitation(tokenOf(sentByDirector.link))).resolves.toMatchObject({ email: "jean.roux@test.fr" });
+    // Still a member there: what they sent for the other establishment stands.
+    await expect(requireUsableInvitation(tokenOf(sentElsewhere.link))).resolves.toMatchObject({ email: "paul.durand@test.fr" });
+    const audits = await testDb.auditEvent.findMany({
+      where: { action: "invitation.cancelled" },
+      select: { actorId: true, targetId: true, details: true },
+    });
+    expect(audits).toEqual([
+      {
+        actorId: director.userId,
+        targetId: sentByLeaving.invitationId,
+        details: { email: "lea.martin@test.fr", purpose: "MEMBER", establishmentId: establishment.id, cancelledBecause: "inviter-removed" },
+      },
+    ]);
+  });
+
   it("keeps a director: the only one cannot be removed, one of two can", async () => {
     const manager = await programmeManager(testDb);
     const { establishment, director } = await establishmentWithDirector(testDb);

@@ -2,6 +2,7 @@ import { authorizeMemberRemoval } from "@/lib/access/policy";
 import { auditActor, type Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
+import { cancelInvitationsSentBy } from "@/lib/identity/cancel-invitation";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
@@ -14,8 +15,8 @@ export const LAST_DIRECTOR_MESSAGE = lastDirectorMessage("retirez-la");
  * Takes a person off an establishment's team (a colleague who left): they no longer see its
  * dossiers nor its roster, from their next request. The establishment keeps at least one director,
  * so that someone can still declare its results and invite; two directors removing each other at
- * once cannot both succeed (the establishment's row is locked for the check). Audited, and the
- * person is told by e-mail.
+ * once cannot both succeed (the establishment's row is locked for the check). The invitations they
+ * sent for it and still pending are cancelled. Audited, and the person is told by e-mail.
  */
 export async function removeMember(viewer: Viewer, input: { establishmentId: string; userId: string; ip: string | null }): Promise<void> {
   authorizeMemberRemoval(viewer, input.establishmentId);
@@ -29,6 +30,15 @@ export async function removeMember(viewer: Viewer, input: { establishmentId: str
       target: { type: "Establishment", id: input.establishmentId },
       ip: input.ip,
       details: { name: member.user.displayName, email: member.user.email, role: member.role },
+    });
+    // Whoever leaves the team no longer brings people into it (q3 F10).
+    await cancelInvitationsSentBy(tx, {
+      inviterId: input.userId,
+      establishmentId: input.establishmentId,
+      roles: ["DIRECTOR", "EDITOR"],
+      because: "inviter-removed",
+      viewer,
+      ip: input.ip,
     });
     if (input.userId !== viewer.userId) {
       await enqueueEmail(tx, {
