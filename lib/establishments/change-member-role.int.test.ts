@@ -73,6 +73,14 @@ describe("changing the role of a member of an establishment's team", () => {
       "C'est la seule personne à la direction de l'établissement : confiez d'abord la direction à la personne qui lui succède (« Passer à la direction » dans la liste de l'équipe, ou une invitation si elle n'en fait pas encore partie), puis changez son rôle.",
     );
     expect(LAST_DIRECTOR_MESSAGE).toContain("« Passer à la direction » dans la liste de l'équipe");
+    // Said to the director themself, in the second person.
+    await expect(
+      changeMemberRole(director, { establishmentId: establishment.id, userId: director.userId, role: "EDITOR", ip: null }),
+    ).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message:
+        "Vous êtes la seule personne à la direction de l'établissement : confiez d'abord la direction à la personne qui vous succède (« Passer à la direction » dans la liste de l'équipe, ou une invitation si elle n'en fait pas encore partie), puis changez votre rôle.",
+    });
     expect(await rolesOf(establishment.id)).toEqual([{ userId: director.userId, role: "DIRECTOR" }]);
   });
 

@@ -9,9 +9,12 @@ import { requestDelivery } from "@/lib/jobs/worker";
 import { memberRoleChangedEmail } from "@/lib/notifications/member-role-changed-email";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { MEMBERSHIP_ROLE_LABELS } from "./membership-role-labels";
-import { lastDirectorMessage, lockTeam } from "./team";
+import { lastDirectorMessages, lockTeam } from "./team";
 
-export const LAST_DIRECTOR_ROLE_MESSAGE = lastDirectorMessage("changez son rôle");
+export const { other: LAST_DIRECTOR_ROLE_MESSAGE, self: LAST_DIRECTOR_ROLE_SELF_MESSAGE } = lastDirectorMessages(
+  "changez son rôle",
+  "changez votre rôle",
+);
 
 /**
  * Gives a member of the team the direction, or takes it back (co-rédaction): a co-editor who
@@ -28,7 +31,8 @@ export async function changeMemberRole(
     const { name, member, isOnlyDirector } = await lockTeam(tx, input.establishmentId, input.userId);
     if (member.role === input.role)
       throw new AppError("INVALID_STATE", `Cette personne a déjà le rôle « ${MEMBERSHIP_ROLE_LABELS[input.role]} ».`);
-    if (isOnlyDirector) throw new AppError("INVALID_STATE", LAST_DIRECTOR_ROLE_MESSAGE);
+    if (isOnlyDirector)
+      throw new AppError("INVALID_STATE", input.userId === viewer.userId ? LAST_DIRECTOR_ROLE_SELF_MESSAGE : LAST_DIRECTOR_ROLE_MESSAGE);
     await tx.membership.update({
       where: { userId_establishmentId: { userId: input.userId, establishmentId: input.establishmentId } },
       data: { role: input.role },

@@ -71,6 +71,12 @@ describe("taking a person off an establishment's team", () => {
       code: "INVALID_STATE",
       message: LAST_DIRECTOR_MESSAGE,
     });
+    // Said to the director themself, in the second person.
+    await expect(removeMember(director, { establishmentId: establishment.id, userId: director.userId, ip: null })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message:
+        "Vous êtes la seule personne à la direction de l'établissement : confiez d'abord la direction à la personne qui vous succède (« Passer à la direction » dans la liste de l'équipe, ou une invitation si elle n'en fait pas encore partie), puis quittez l'équipe.",
+    });
     const { id: successorId } = await createUser(testDb, { establishmentId: establishment.id, membershipRole: "DIRECTOR" });
     await removeMember(manager, { establishmentId: establishment.id, userId: director.userId, ip: null });
     expect(await testDb.membership.findMany({ where: { establishmentId: establishment.id }, select: { userId: true } })).toEqual([

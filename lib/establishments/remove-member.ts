@@ -7,9 +7,9 @@ import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { memberRemovedEmail } from "@/lib/notifications/member-removed-email";
-import { lastDirectorMessage, lockTeam } from "./team";
+import { lastDirectorMessages, lockTeam } from "./team";
 
-export const LAST_DIRECTOR_MESSAGE = lastDirectorMessage("retirez-la");
+export const { other: LAST_DIRECTOR_MESSAGE, self: LAST_DIRECTOR_SELF_MESSAGE } = lastDirectorMessages("retirez-la", "quittez l'équipe");
 
 /**
  * Takes a person off an establishment's team (a colleague who left): they no longer see its
@@ -22,7 +22,8 @@ export async function removeMember(viewer: Viewer, input: { establishmentId: str
   authorizeMemberRemoval(viewer, input.establishmentId);
   await db.$transaction(async (tx) => {
     const { name, member, isOnlyDirector } = await lockTeam(tx, input.establishmentId, input.userId);
-    if (isOnlyDirector) throw new AppError("INVALID_STATE", LAST_DIRECTOR_MESSAGE);
+    if (isOnlyDirector)
+      throw new AppError("INVALID_STATE", input.userId === viewer.userId ? LAST_DIRECTOR_SELF_MESSAGE : LAST_DIRECTOR_MESSAGE);
     await tx.membership.delete({ where: { userId_establishmentId: { userId: input.userId, establishmentId: input.establishmentId } } });
     await recordAudit(tx, {
       actor: auditActor(viewer),

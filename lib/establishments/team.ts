@@ -26,7 +26,14 @@ export async function lockTeam(tx: Prisma.TransactionClient, establishmentId: st
 /** What the team page's row offers to give the direction to a co-editor, as the refusals name it. */
 export const PROMOTE_LABEL = "Passer à la direction";
 
-/** The refusal to leave an establishment without a director, ending with what to do then (`then`). */
-export function lastDirectorMessage(then: string): string {
-  return `C'est la seule personne à la direction de l'établissement : confiez d'abord la direction à la personne qui lui succède (« ${PROMOTE_LABEL} » dans la liste de l'équipe, ou une invitation si elle n'en fait pas encore partie), puis ${then}.`;
+/**
+ * The refusal to leave an establishment without a director, ending with what to do then: `then`
+ * when said of another, `thenYourself` (and « vous » throughout) when said to the director themself.
+ */
+export function lastDirectorMessages(then: string, thenYourself: string): { other: string; self: string } {
+  const howToHandOver = `(« ${PROMOTE_LABEL} » dans la liste de l'équipe, ou une invitation si elle n'en fait pas encore partie)`;
+  return {
+    other: `C'est la seule personne à la direction de l'établissement : confiez d'abord la direction à la personne qui lui succède ${howToHandOver}, puis ${then}.`,
+    self: `Vous êtes la seule personne à la direction de l'établissement : confiez d'abord la direction à la personne qui vous succède ${howToHandOver}, puis ${thenYourself}.`,
+  };
 }
