@@ -122,6 +122,21 @@ describe("taking a person off an establishment's team", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await testDb.membership.count({ where: { establishmentId: establishment.id } })).toBe(2);
   });
+
+  it("says that someone who never was on the team is not on it, and one removed meanwhile neither", async () => {
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const elsewhere = await establishmentWithDirector(testDb);
+    const { id: editorId } = await createUser(testDb, { establishmentId: establishment.id, membershipRole: "EDITOR" });
+    const notOnTheTeam = { code: "NOT_FOUND", message: "Cette personne ne fait pas partie de l'équipe." };
+
+    await expect(
+      removeMember(director, { establishmentId: establishment.id, userId: elsewhere.director.userId, ip: null }),
+    ).rejects.toMatchObject(notOnTheTeam);
+    await removeMember(director, { establishmentId: establishment.id, userId: editorId, ip: null });
+    await expect(removeMember(director, { establishmentId: establishment.id, userId: editorId, ip: null })).rejects.toMatchObject(
+      notOnTheTeam,
+    );
+  });
 });
 
 describe("cancelling a pending invitation", () => {

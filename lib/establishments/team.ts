@@ -18,7 +18,8 @@ export async function lockTeam(tx: Prisma.TransactionClient, establishmentId: st
     select: { userId: true, role: true, user: { select: { email: true, displayName: true } } },
   });
   const member = members.find((candidate) => candidate.userId === userId);
-  if (!member) throw new AppError("NOT_FOUND", "Cette personne ne fait plus partie de l'équipe.");
+  // Removed meanwhile, or never on this team (an id from another page): true of both.
+  if (!member) throw new AppError("NOT_FOUND", "Cette personne ne fait pas partie de l'équipe.");
   const isOnlyDirector = member.role === "DIRECTOR" && members.filter((candidate) => candidate.role === "DIRECTOR").length === 1;
   return { name: establishment.name, member, isOnlyDirector };
 }
