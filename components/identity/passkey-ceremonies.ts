@@ -4,9 +4,7 @@ import { startAuthentication, startRegistration } from "@simplewebauthn/browser"
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { signIn } from "next-auth/react";
 import { callApi } from "@/lib/http/api-client";
-
-/** What the browser asked of the authenticator did not happen (cancelled, timed out, no key). */
-const CANCELLED = "L'opération avec votre clé a été annulée ou n'a pas abouti. Réessayez.";
+import { CEREMONY_CANCELLED, registrationFailureMessage } from "@/lib/identity/webauthn/ceremony-failure";
 
 /** Signs in with a passkey or a FIDO2 key; resolves when the session is open, rejects with a French message. */
 export async function signInWithPasskey(): Promise<void> {
@@ -18,7 +16,7 @@ export async function signInWithPasskey(): Promise<void> {
   try {
     response = await startAuthentication({ optionsJSON: options });
   } catch {
-    throw new Error(CANCELLED);
+    throw new Error(CEREMONY_CANCELLED);
   }
   const result = await signIn("passkey", { redirect: false, challengeId, response: JSON.stringify(response) });
   if (!result || result.error) throw new Error(result?.error ?? "Connexion refusée.");
@@ -39,8 +37,9 @@ export async function registerPasskey(input: {
   let response;
   try {
     response = await startRegistration({ optionsJSON: options });
-  } catch {
-    throw new Error(CANCELLED);
+  } catch (error) {
+    // A key already on the account cannot be added again, however often one retries.
+    throw new Error(registrationFailureMessage(error));
   }
   await callApi("/api/webauthn/registration", "POST", { ...input, challengeId, response });
 }
