@@ -1,7 +1,23 @@
 import { z } from "zod";
 
 /** Forms and requests of the identity pages, shared by the browser and the route handlers. */
-export const ZKeyName = z.string().trim().min(1, { error: "Donnez un nom à cette clé." }).max(80, { error: "80 caractères au plus." });
+export const KEY_NAME_INVISIBLE = "Le nom contient un caractère invisible ou de mise en forme : retapez-le sans copier-coller.";
+
+/**
+ * Control and format characters (bidi overrides U+202A–U+202E and isolates U+2066–U+2069, zero-width
+ * spaces, byte order mark…): invisible, they make a name read otherwise than it is, on « Mon compte »
+ * and in the journal.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
+
+/** A key's name: trimmed, its spacing made single spaces (as a display name's), nothing invisible. */
+export const ZKeyName = z
+  .string()
+  .trim()
+  .min(1, { error: "Donnez un nom à cette clé." })
+  .max(80, { error: "80 caractères au plus." })
+  .transform((name) => name.replace(/\s+/g, " ").normalize("NFC"))
+  .refine((name) => !INVISIBLE.test(name), { error: KEY_NAME_INVISIBLE });
 
 /** A key registered through a link (an invitation, an access recovery) names it; otherwise it is the viewer's. */
 const ZLinkTokens = { invitationToken: z.string().min(20).optional(), recoveryToken: z.string().min(20).optional() };
