@@ -1,6 +1,6 @@
 import { fakerFR } from "@faker-js/faker";
 import { describe, expect, it } from "vitest";
-import { DISPLAY_NAME_MISSING, DISPLAY_NAME_NOT_A_NAME, ZAccountNameInput, ZRegistrationInput } from "./schemas";
+import { DISPLAY_NAME_MISSING, DISPLAY_NAME_NOT_A_NAME, DISPLAY_NAME_TOO_SHORT, ZAccountNameInput, ZRegistrationInput } from "./schemas";
 
 /** The names an account shows, which open the invitations it sends: a person's name, nothing else. */
 describe("a display name", () => {
@@ -37,6 +37,12 @@ describe("a display name", () => {
     ]) {
       expect(messages(name), name).toEqual([DISPLAY_NAME_NOT_A_NAME]);
     }
+  });
+
+  it("refuses a single letter or a lone initial: others would read no name", () => {
+    for (const name of ["A", "é", "J.", " Z "]) expect(messages(name), name).toEqual([DISPLAY_NAME_TOO_SHORT]);
+    expect(DISPLAY_NAME_TOO_SHORT).toBe("Saisissez vos prénom et nom, pas seulement une initiale.");
+    for (const name of ["Lé", "Li Na", "J. Li"]) expect(messages(name), name).toBeUndefined();
   });
 
   it("is still required, with its own message, on the account page and at an invitation's acceptance", () => {

@@ -28,6 +28,8 @@ export const ZRegistrationOptionsInput = z.object(ZLinkTokens).refine(oneLinkAtM
 
 export const DISPLAY_NAME_MISSING = "Indiquez vos prénom et nom : ils apparaîtront aux autres utilisateurs.";
 
+export const DISPLAY_NAME_TOO_SHORT = "Saisissez vos prénom et nom, pas seulement une initiale.";
+
 export const DISPLAY_NAME_NOT_A_NAME =
   "Saisissez seulement vos prénom et nom : des lettres, des espaces, des apostrophes, des traits d'union et le point d'une initiale (« J.-P. Martin »), sans chiffres ni adresse.";
 
@@ -46,7 +48,9 @@ const ZDisplayName = z
   .max(120, { error: "120 caractères au plus." })
   // Spaces typed twice, or a non-breaking one pasted, are one space.
   .transform((name) => name.replace(/\s+/g, " ").normalize("NFC"))
-  .refine((name) => name === "" || PERSON_NAME.test(name), { error: DISPLAY_NAME_NOT_A_NAME });
+  .refine((name) => name === "" || PERSON_NAME.test(name), { error: DISPLAY_NAME_NOT_A_NAME })
+  // « A » or « J. » is a name by the rule above, but names no one (refused once, only when a name).
+  .refine((name) => !PERSON_NAME.test(name) || (name.match(/\p{L}/gu)?.length ?? 0) >= 2, { error: DISPLAY_NAME_TOO_SHORT });
 
 export const ZRegistrationInput = z
   .object({
