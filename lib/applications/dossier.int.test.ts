@@ -205,6 +205,18 @@ describe("dossier use cases", () => {
     expect(await testDb.auditEvent.count({ where: { action: "application.startReview", targetId: application.id } })).toBe(1);
   });
 
+  it("keeps the director's withdrawal comment in the audit entry, where the managers' journal shows it", async () => {
+    const { application, user, asViewer } = await setup();
+    const director = asViewer(await user("directrice"));
+    await testDb.application.update({ where: { id: application.id }, data: { state: "SUBMITTED", version: 2 } });
+    const comment = "Projet reporté à la prochaine vague : financement obtenu ailleurs.";
+
+    await transitionApplication(director, { applicationId: application.id, expectedVersion: 2, ip: null, action: "withdraw", comment });
+
+    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "application.withdraw", targetId: application.id } });
+    expect(audit.details).toEqual({ comment, from: "SUBMITTED", to: "WITHDRAWN" });
+  });
+
   it("sends the dossier's news and the programme's messages to the members whose account is open, not to a disabled one", async () => {
     const { application, user, asViewer } = await setup();
     const manager = asViewer(await user("pilote", "PROGRAMME_MANAGER"));

@@ -89,6 +89,8 @@ export async function transitionApplication(
       ip: input.ip,
       now,
       responseDueAt: responseDueAt ?? undefined,
+      // The establishment's reason, which the managers' journal would otherwise not show (the dossier's history does).
+      details: input.action === "withdraw" && input.comment ? { comment: input.comment } : undefined,
     });
     if (input.action === "reopenReview") {
       await withdrawStagedProposal(tx, { applicationId: facts.id, viewer, ip: input.ip, now });

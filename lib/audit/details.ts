@@ -45,6 +45,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   changes: "Modifications",
   closesAt: "Clôture",
   code: "Code",
+  comment: "Commentaire",
   conflict: "Conflit d'intérêts",
   contentHash: "Empreinte du contenu",
   count: "Nombre",

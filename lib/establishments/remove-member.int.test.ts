@@ -168,7 +168,10 @@ describe("cancelling a pending invitation", () => {
       },
     );
     await expect(cancelInvitation(director, atDirection.invitationId, null)).rejects.toMatchObject({ code: "INVALID_STATE" });
-    expect(await testDb.auditEvent.count({ where: { action: "invitation.cancelled", targetId: atDirection.invitationId } })).toBe(1);
+    const audits = await testDb.auditEvent.findMany({ where: { action: "invitation.cancelled", targetId: atDirection.invitationId } });
+    expect(audits.map((audit) => audit.details)).toEqual([
+      { email: "nouvelle.direction@test.fr", purpose: "MEMBER", establishmentId: establishment.id },
+    ]);
   });
 
   it("says who cancelled it: the programme's team rather than the director who sent it", async () => {

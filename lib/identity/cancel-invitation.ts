@@ -35,7 +35,11 @@ export async function cancelInvitation(viewer: Viewer, invitationId: string, ip:
       action: "invitation.cancelled",
       target: { type: "Invitation", id: invitationId },
       ip,
-      details: { email: invitation.email, purpose: invitation.purpose },
+      details: {
+        email: invitation.email,
+        purpose: invitation.purpose,
+        ...(invitation.establishmentId ? { establishmentId: invitation.establishmentId } : {}),
+      },
     });
   });
 }

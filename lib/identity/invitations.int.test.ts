@@ -205,6 +205,11 @@ describe("inviting an address", () => {
       { id: toDirection.invitationId, supersededAt: null, membershipRole: "DIRECTOR" },
     ]);
 
+    // The journal names the establishment the address was invited to (an id the journal shows by its name).
+    const created = await testDb.auditEvent.findFirstOrThrow({
+      where: { action: "invitation.created", targetId: toDirection.invitationId },
+    });
+    expect(created.details).toMatchObject({ establishmentId: establishment.id, role: "DIRECTOR" });
     // What she may cancel she may replace: her own co-editor invitation, or one of the director's at co-editing.
     const toEditing = await invite(director, "EDITOR", "paul.durand@test.fr");
     await expect(invite(editor, "EDITOR", "paul.durand@test.fr")).resolves.toMatchObject({ superseded: 1 });

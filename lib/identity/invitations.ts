@@ -200,6 +200,8 @@ export async function writeInvitation(
     details: {
       email,
       purpose: request.purpose,
+      // The journal shows the establishment by its name: to which one a member invited someone.
+      ...(request.purpose === "MEMBER" ? { establishmentId: request.establishmentId } : {}),
       role: request.purpose === "STAFF" ? request.staffRole : request.membershipRole,
       superseded,
     },
