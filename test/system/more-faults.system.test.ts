@@ -10,7 +10,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrations";
 import { createDraft, createOpenWave, establishmentWithDirector, type OpenWave, programmeManager } from "@/test/factories";
 import { type AppProcess, SYSTEM_AUTH_SECRET, sessionCookie, startApp } from "./app-process";
-import { type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
+import { type PostgresCluster, startPostgresCluster, withClient } from "./postgres-cluster";
 import { expectSubmissionsWhole } from "./submissions-whole";
 
 /**
@@ -87,15 +87,7 @@ describe("more faults", () => {
     return { pid: child.pid!, output, exited };
   }
 
-  async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  }
+  const onServer = <T>(work: (client: pg.Client) => Promise<T>) => withClient(url, work);
 
   /** The French 503 page: the user is told to retry, not that something unexpected broke. */
   function expectUnavailablePage(outcome: Outcome) {

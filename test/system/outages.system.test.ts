@@ -10,7 +10,7 @@ import { migrateDatabase } from "@/lib/db/migrations";
 import { TestSmtpServer } from "@/lib/notifications/testing/smtp-server";
 import { createDraft, createOpenWave, establishmentWithDirector, type OpenWave } from "@/test/factories";
 import { type AppProcess, sessionCookie, startApp, startWorker, type WorkerProcess } from "./app-process";
-import { type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
+import { type PostgresCluster, startPostgresCluster, withClient } from "./postgres-cluster";
 import { expectSubmissionsWhole } from "./submissions-whole";
 
 /**
@@ -64,15 +64,7 @@ describe("outages", () => {
     request(dossier, "POST", `/api/applications/${dossier.applicationId}/submission`, { idempotencyKey: dossier.key });
   const health = async (pathname: "/api/health" | "/api/health/ready") => (await fetch(`${app.url}${pathname}`)).status;
 
-  async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  }
+  const onServer = <T>(work: (client: pg.Client) => Promise<T>) => withClient(url, work);
 
   /** Ends every session of the app's database but the caller's, as a failover or a connection reaper does. */
   const terminateAppConnections = () =>

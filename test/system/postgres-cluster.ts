@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { chown, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { freePorts } from "@/scripts/lib/free-port";
 
 /**
@@ -86,4 +87,15 @@ export async function startPostgresCluster({ maxConnections = 200 }: { maxConnec
       await rm(home, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs `work` on a connection of its own to `url`, closed after: what a drill does on the server beside the app. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
