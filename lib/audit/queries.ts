@@ -145,7 +145,10 @@ async function auditNames(
       db.establishment.findMany({ where, select: { id: true, name: true } }),
       db.user.findMany({ where, select: { id: true, email: true } }),
       db.invitation.findMany({ where, select: { id: true, email: true } }),
-      db.establishmentCategory.findMany({ where: { code: { in: [...categoryCodes] } }, select: { code: true, label: true } }),
+      // Only the pages that name categories (a wave's creation or change) read them.
+      categoryCodes.size > 0
+        ? db.establishmentCategory.findMany({ where: { code: { in: [...categoryCodes] } }, select: { code: true, label: true } })
+        : [],
     ]);
   return new Map([
     ...dossiers.map((row) => [row.id, dossierReference(row.number)] as const),
