@@ -8,6 +8,10 @@ describe("return path after sign-in", () => {
     ["https://evil.example/phish", "/"],
     ["//evil.example/phish", "/"],
     ["/\\evil.example", "/"],
+    // Paths that the URL parser normalises into a protocol-relative one.
+    ["/.//evil.example/phish", "/"],
+    ["/a/..//evil.example", "/"],
+    ["/./\\evil.example", "/"],
   ])("%s → %s", (candidate, expected) => {
     expect(safeReturnPath(candidate)).toBe(expected);
   });

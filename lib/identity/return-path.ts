@@ -6,6 +6,8 @@ export function safeReturnPath(candidate: string | undefined | null): Route {
   try {
     const url = new URL(candidate, "http://local.invalid");
     if (url.origin !== "http://local.invalid") return "/";
+    // "/.//evil.example" is of this site, but its normalised path would be read as another host's.
+    if (/^\/[/\\]/.test(url.pathname)) return "/";
     return `${url.pathname}${url.search}${url.hash}` as Route;
   } catch {
     return "/";
