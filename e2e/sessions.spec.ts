@@ -191,4 +191,33 @@ test.describe("sessions", () => {
     );
     expect((await e2eDb.user.findUniqueOrThrow({ where: { id: reviewer.id } })).disabledAt).not.toBeNull();
   });
+
+  test("a return path the URL parser would make another host's sends the signed-in person home, on this site", async ({ context }) => {
+    const user = await createUser(e2eDb, { staffRole: "REVIEWER", name: "Dominique Retour" });
+    await signInAs(context, user.id);
+    for (const retour of ["/.//evil.example/phish", "/a/..//evil.example", "/compte"]) {
+      const response = await context.request.get(`/connexion?retour=${encodeURIComponent(retour)}`, { maxRedirects: 0 });
+      expect(response.status()).toBe(307);
+      expect(response.headers().location).toBe(retour === "/compte" ? "/compte" : "/");
+    }
+  });
+
+  test("a made-up error code in a sign-in link gives the sign-in page, its message said first and in its title", async ({ page }) => {
+    for (const code of ["constructor", "__proto__", "inconnu"]) {
+      const response = await page.goto(`/connexion?erreur=${code}`);
+      expect(response?.status()).toBe(200);
+      await expect(page).toHaveTitle("Connexion impossible – Se connecter – HospiConnect");
+      await expect(page.locator(":focus")).toContainText("La connexion n'a pas abouti. Recommencez.");
+    }
+    await page.goto("/connexion");
+    await expect(page).toHaveTitle("Se connecter – HospiConnect");
+  });
+
+  test("next-auth's own English pages lead to the app's", async ({ page }) => {
+    await page.goto("/api/auth/signout");
+    await expect(page).toHaveURL(/\/connexion/);
+    await expect(page.getByRole("heading", { name: "Se connecter à HospiConnect" })).toBeVisible();
+    await page.goto("/api/auth/verify-request");
+    await expect(page).toHaveURL(/\/connexion/);
+  });
 });

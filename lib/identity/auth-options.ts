@@ -89,7 +89,9 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: env.SESSION_LIFETIME_MINUTES * 60 },
   jwt: { maxAge: env.SESSION_LIFETIME_MINUTES * 60 },
   useSecureCookies: secureCookies,
-  pages: { signIn: "/connexion", error: "/connexion" },
+  // next-auth's own pages are in English and outside the DSFR: ours instead. There is no e-mail
+  // sign-in, so no link « sent » to verify; signing out is a button of « Mon compte ».
+  pages: { signIn: "/connexion", error: "/connexion", signOut: "/compte", verifyRequest: "/connexion" },
   providers: [passkey, demoLink, ...(psc ? [psc] : [])],
   callbacks: {
     async signIn({ user, account }) {

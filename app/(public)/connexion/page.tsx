@@ -8,28 +8,24 @@ import { FocusOnArrival } from "@/components/forms/focus-on-arrival";
 import { QuietAlert } from "@/components/forms/quiet-alert";
 import { isDemoMode, proSanteConnectEnabled } from "@/lib/config/env";
 import { getViewer } from "@/lib/identity/current-viewer";
-import { PSC_REJECTION_MESSAGES, type PscRejection } from "@/lib/identity/pro-sante-connect";
 import { safeReturnPath } from "@/lib/identity/return-path";
-import { SIGN_IN_RATE_LIMITED, sessionEndNotice } from "@/lib/identity/sign-in-messages";
+import { signInErrorMessage } from "@/lib/identity/sign-in-errors";
+import { sessionEndNotice } from "@/lib/identity/sign-in-messages";
 
-export const metadata: Metadata = { title: "Se connecter" };
+type SignInQuery = Record<string, string | undefined>;
 
-const ERROR_MESSAGES: Record<string, string> = {
-  ...PSC_REJECTION_MESSAGES,
-  OAuthSignin: "La connexion à Pro Santé Connect n'a pas pu démarrer. Réessayez dans quelques instants.",
-  OAuthCallback: "Le retour de Pro Santé Connect n'a pas pu être vérifié. Recommencez la connexion.",
-  Callback: "La connexion n'a pas abouti. Recommencez.",
-  AccessDenied: "Connexion refusée.",
-  SessionRequired: "Connectez-vous pour accéder à cette page.",
-  "trop-de-tentatives": SIGN_IN_RATE_LIMITED,
-};
+// RGAA 8.6: a return refused (Pro Santé Connect, rate limit) is said by the title too.
+export async function generateMetadata({ searchParams }: { searchParams: Promise<SignInQuery> }): Promise<Metadata> {
+  const query = await searchParams;
+  return { title: signInErrorMessage(query.erreur ?? query.error) ? "Connexion impossible – Se connecter" : "Se connecter" };
+}
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<SignInQuery> }) {
   const query = await searchParams;
   const returnTo = safeReturnPath(query.retour ?? query.callbackUrl);
   if (await getViewer()) redirect(returnTo);
   const errorCode = query.erreur ?? query.error;
-  const error = errorCode ? (ERROR_MESSAGES[errorCode as PscRejection] ?? "La connexion n'a pas abouti. Recommencez.") : null;
+  const error = signInErrorMessage(errorCode);
   const pscEnabled = proSanteConnectEnabled();
   const ended = sessionEndNotice(query.fin);
 
@@ -38,7 +34,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className={fr.cx("fr-col-12", "fr-col-md-10", "fr-col-lg-8")}>
         <h1>Se connecter à HospiConnect</h1>
         <p>Aucun mot de passe n&apos;est utilisé : vous vous connectez avec un moyen d&apos;authentification à double facteur.</p>
-        {error ? <Alert as="h2" severity="error" title="Connexion impossible" description={error} className={fr.cx("fr-mb-4w")} /> : null}
+        {error ? (
+          // The person comes back from Pro Santé Connect or a refused attempt: told first, by the focus.
+          <FocusOnArrival>
+            <QuietAlert as="h2" severity="error" title="Connexion impossible" description={error} className={fr.cx("fr-mb-4w")} />
+          </FocusOnArrival>
+        ) : null}
         {ended ? (
           // The person arrives here from « Mon compte », where the button they pressed is gone: the notice takes the focus.
           <FocusOnArrival>
