@@ -9,7 +9,7 @@ import { requestDelivery } from "@/lib/jobs/worker";
 import { memberRoleChangedEmail } from "@/lib/notifications/member-role-changed-email";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { MEMBERSHIP_ROLE_LABELS } from "./membership-role-labels";
-import { lastDirectorMessages, lockTeam } from "./team";
+import { INVITATIONS_LOST, lastDirectorMessages, lockTeam } from "./team";
 
 export const { other: LAST_DIRECTOR_ROLE_MESSAGE, self: LAST_DIRECTOR_ROLE_SELF_MESSAGE } = lastDirectorMessages(
   "changez son rôle",
@@ -44,12 +44,12 @@ export async function changeMemberRole(
       ip: input.ip,
       details: { name: member.user.displayName, email: member.user.email, from: member.role, to: input.role },
     });
-    // Leaving the direction, they could no longer invite to it: what they sent to it stops (q3 F10).
+    // Leaving the direction, they could no longer invite to it: what they sent to it stops.
     if (member.role === "DIRECTOR")
       await cancelInvitationsSentBy(tx, {
         inviterId: input.userId,
         establishmentId: input.establishmentId,
-        roles: ["DIRECTOR"],
+        roles: INVITATIONS_LOST["leave-direction"],
         because: "inviter-demoted",
         viewer,
         ip: input.ip,

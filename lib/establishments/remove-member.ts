@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { memberRemovedEmail } from "@/lib/notifications/member-removed-email";
-import { lastDirectorMessages, lockTeam } from "./team";
+import { INVITATIONS_LOST, lastDirectorMessages, lockTeam } from "./team";
 
 export const { other: LAST_DIRECTOR_MESSAGE, self: LAST_DIRECTOR_SELF_MESSAGE } = lastDirectorMessages("retirez-la", "quittez l'équipe");
 
@@ -32,11 +32,11 @@ export async function removeMember(viewer: Viewer, input: { establishmentId: str
       ip: input.ip,
       details: { name: member.user.displayName, email: member.user.email, role: member.role },
     });
-    // Whoever leaves the team no longer brings people into it (q3 F10).
+    // Whoever leaves the team no longer brings people into it.
     await cancelInvitationsSentBy(tx, {
       inviterId: input.userId,
       establishmentId: input.establishmentId,
-      roles: ["DIRECTOR", "EDITOR"],
+      roles: INVITATIONS_LOST["leave-team"],
       because: "inviter-removed",
       viewer,
       ip: input.ip,
