@@ -284,6 +284,108 @@ test.describe("establishment profile and team", () => {
     await expectNoPageErrors(page, errors);
   });
 
+  test("a director who is not the only one leaves the direction: told what they lose, their rights a co-editor's at once", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    await createUser(e2eDb, { establishmentId: establishment.id, name: "Claire Reste" });
+    const leaving = await createUser(e2eDb, { establishmentId: establishment.id, name: "Odile Départ" });
+    const { invitationId } = await inviteUser(leaving.viewer, {
+      purpose: "MEMBER",
+      email: uniqueEmail("direction"),
+      establishmentId: establishment.id,
+      membershipRole: "DIRECTOR",
+    });
+    const roleOf = async () =>
+      (await e2eDb.membership.findFirstOrThrow({ where: { userId: leaving.id, establishmentId: establishment.id } })).role;
+    await signInAs(context, leaving.id);
+    const errors = watchPageErrors(page);
+    await page.goto(`/etablissements/${establishment.id}/membres`);
+    const ownRow = page.getByRole("row", { name: new RegExp(leaving.email) });
+    const stepDown = ownRow.getByRole("button", { name: "Quitter la direction" });
+    await waitForHydration(stepDown);
+    await expect(ownRow.getByRole("button", { name: "Quitter l'équipe" })).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+
+    // Dismissed: nothing changes.
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await stepDown.click();
+    expect(await roleOf()).toBe("DIRECTOR");
+
+    page.once("dialog", (dialog) => {
+      expect(dialog.message()).toBe(
+        `Quitter la direction de « ${establishment.name} » ? Vous resterez dans l'équipe, en co-rédaction, mais ne pourrez plus gérer l'équipe (inviter à la direction, retirer une personne, changer un rôle) ni déclarer les résultats des dossiers retenus. L'invitation à la direction que vous avez envoyée et qui est en attente sera annulée. Pour la retrouver, une autre personne de la direction devra vous la confier.`,
+      );
+      void dialog.accept();
+    });
+    await stepDown.click();
+    await expect(page.locator(":focus")).toContainText("Vous avez quitté la direction : vous êtes désormais en co-rédaction.");
+    await expect(ownRow.getByRole("cell", { name: "Co-rédaction", exact: true })).toBeVisible();
+    expect(await roleOf()).toBe("EDITOR");
+    expect((await e2eDb.invitation.findUniqueOrThrow({ where: { id: invitationId } })).cancelledById).toBe(leaving.id);
+    const audit = await e2eDb.auditEvent.findFirstOrThrow({ where: { action: "membership.role_changed", targetId: establishment.id } });
+    expect([audit.actorId, audit.details]).toEqual([
+      leaving.id,
+      { name: "Odile Départ", email: leaving.email, from: "DIRECTOR", to: "EDITOR" },
+    ]);
+
+    // The session's rights are read again at each request: nothing of the direction's is left, on the page or behind it.
+    await expect(page.getByRole("button", { name: /Quitter|Retirer|Passer/ })).toHaveCount(0);
+    await expect(page.getByRole("group", { name: "Rôle" })).toHaveCount(0);
+    const refusal = await page.evaluate(async (url) => {
+      const response = await fetch(url, { method: "PATCH", headers: { "content-type": "application/json" }, body: '{"role":"DIRECTOR"}' });
+      return { status: response.status, body: (await response.json()) as { error: { message: string } } };
+    }, `/api/establishments/${establishment.id}/members/${leaving.id}`);
+    expect([refusal.status, refusal.body.error.message]).toEqual([
+      403,
+      "Seule la direction de l'établissement peut changer le rôle d'une personne de l'équipe.",
+    ]);
+    expect(await roleOf()).toBe("EDITOR");
+    await expectNoPageErrors(page, errors);
+  });
+
+  test("a director who is not the only one leaves the team; the only one left is told to hand the direction over first", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const stays = await createUser(e2eDb, { establishmentId: establishment.id, name: "Claire Reste" });
+    const leaving = await createUser(e2eDb, { establishmentId: establishment.id, name: "Odile Départ" });
+    await signInAs(context, leaving.id);
+    await page.goto(`/etablissements/${establishment.id}/membres`);
+    const leave = page.getByRole("row", { name: new RegExp(leaving.email) }).getByRole("button", { name: "Quitter l'équipe" });
+    await waitForHydration(leave);
+
+    page.once("dialog", (dialog) => {
+      expect(dialog.message()).toBe(
+        `Quitter l'équipe de « ${establishment.name} » ? Vous n'accéderez plus à ses dossiers ni à la liste de ses professionnels. Pour revenir, une personne de la direction devra vous inviter de nouveau.`,
+      );
+      void dialog.accept();
+    });
+    await leave.click();
+    await expect(page).toHaveURL(/\/etablissements\?depart=\d+$/);
+    await expect(page.locator(":focus")).toContainText("Vous avez quitté l'équipe de l'établissement");
+    await expectNoSeriousAccessibilityViolation(page);
+    expect(await e2eDb.membership.count({ where: { userId: leaving.id } })).toBe(0);
+    const audit = await e2eDb.auditEvent.findFirstOrThrow({ where: { action: "membership.removed", targetId: establishment.id } });
+    expect(audit.actorId).toBe(leaving.id);
+    // Its pages are no longer theirs, from the next request.
+    await page.goto(`/etablissements/${establishment.id}/membres`);
+    await expect(page.getByRole("heading", { level: 1, name: "Page non trouvée" })).toBeVisible();
+
+    // The director who stays is now the only one: told why not, and what to do, in place of the buttons.
+    await context.clearCookies();
+    await signInAs(context, stays.id);
+    await page.goto(`/etablissements/${establishment.id}/membres`);
+    await expect(
+      page.getByText(
+        "Vous êtes la seule personne à la direction de l'établissement : confiez d'abord la direction à la personne qui vous succède (« Passer à la direction » dans la liste de l'équipe, ou une invitation si elle n'en fait pas encore partie), puis quittez la direction ou l'équipe.",
+      ),
+    ).toBeVisible();
+    await expect(page.getByRole("row", { name: new RegExp(stays.email) }).getByRole("button")).toHaveCount(0);
+  });
+
   test("a director sends a colleague who lost their key a link to register a new one", async ({ page, context }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id });

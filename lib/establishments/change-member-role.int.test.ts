@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { inviteUser } from "@/lib/identity/invitations";
+import { openSession, resumeSessionUser } from "@/lib/identity/sessions";
 import { createUser, establishmentWithDirector, programmeManager } from "@/test/factories";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { changeMemberRole, LAST_DIRECTOR_ROLE_MESSAGE } from "./change-member-role";
@@ -60,6 +61,64 @@ describe("changing the role of a member of an establishment's team", () => {
       where: { action: "invitation.cancelled", targetId: atDirection.invitationId },
     });
     expect(audit.details).toMatchObject({ cancelledBecause: "inviter-demoted" });
+  });
+
+  it("lets a director who is not the only one leave the direction themself: their own act in the journal, their session a co-editor's at once", async () => {
+    const { establishment, director } = await establishmentWithDirector(testDb);
+    const { viewer: leaving } = await createUser(testDb, {
+      establishmentId: establishment.id,
+      membershipRole: "DIRECTOR",
+      name: "Odile Départ",
+    });
+    const sessionId = await openSession(leaving.userId, "PASSKEY", { ip: null, userAgent: null });
+    const invite = (membershipRole: "DIRECTOR" | "EDITOR", email: string) =>
+      inviteUser(leaving, { purpose: "MEMBER", email, establishmentId: establishment.id, membershipRole });
+    const atDirection = await invite("DIRECTOR", "lea.martin@test.fr");
+    const atEditing = await invite("EDITOR", "paul.durand@test.fr");
+
+    await changeMemberRole(leaving, { establishmentId: establishment.id, userId: leaving.userId, role: "EDITOR", ip: "192.0.2.7" });
+
+    expect(await rolesOf(establishment.id)).toEqual([
+      { userId: director.userId, role: "DIRECTOR" },
+      { userId: leaving.userId, role: "EDITOR" },
+    ]);
+    const journal = await testDb.auditEvent.findMany({
+      where: {
+        targetId: { in: [establishment.id, atDirection.invitationId, atEditing.invitationId] },
+        action: { not: "invitation.created" },
+      },
+      orderBy: { id: "asc" },
+      select: { action: true, actorId: true, targetId: true, ip: true, details: true },
+    });
+    expect(journal).toEqual([
+      {
+        action: "membership.role_changed",
+        actorId: leaving.userId,
+        targetId: establishment.id,
+        ip: "192.0.2.7",
+        details: { name: "Odile Départ", email: leaving.email, from: "DIRECTOR", to: "EDITOR" },
+      },
+      {
+        action: "invitation.cancelled",
+        actorId: leaving.userId,
+        targetId: atDirection.invitationId,
+        ip: "192.0.2.7",
+        details: { email: "lea.martin@test.fr", purpose: "MEMBER", establishmentId: establishment.id, cancelledBecause: "inviter-demoted" },
+      },
+    ]);
+    // They know what they did: no e-mail to themself.
+    expect(await testDb.outboxEmail.count({ where: { to: leaving.email } })).toBe(0);
+
+    // The next request reads their rights again from the team: a co-editor's, refused the director's.
+    const session = await resumeSessionUser(sessionId);
+    expect(session?.memberships).toEqual([{ establishmentId: establishment.id, role: "EDITOR" }]);
+    const now = { ...leaving, memberships: session?.memberships ?? [] };
+    await expect(
+      changeMemberRole(now, { establishmentId: establishment.id, userId: leaving.userId, role: "DIRECTOR", ip: null }),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Seule la direction de l'établissement peut changer le rôle d'une personne de l'équipe.",
+    });
   });
 
   it("never leaves the establishment without a director, and its refusals point to the role change", async () => {

@@ -52,7 +52,7 @@ export async function getEstablishment(viewer: Viewer, establishmentId: string) 
       invitations: {
         where: usableLinkWhere(new Date()),
         orderBy: { createdAt: "desc" },
-        select: { id: true, email: true, expiresAt: true, membershipRole: true },
+        select: { id: true, email: true, expiresAt: true, membershipRole: true, invitedById: true },
       },
     },
   });

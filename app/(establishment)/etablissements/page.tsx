@@ -2,6 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
 import { hasPermission } from "@/lib/access/policy";
 import { requireViewer } from "@/lib/identity/current-viewer";
 import { listMyEstablishments } from "@/lib/establishments/queries";
@@ -9,14 +10,24 @@ import { departmentName } from "@/lib/establishments/territories";
 
 export const metadata: Metadata = { title: "Mes établissements" };
 
-export default async function EstablishmentsPage() {
+type Props = { searchParams: Promise<{ depart?: string }> };
+
+export default async function EstablishmentsPage({ searchParams }: Props) {
   const viewer = await requireViewer("/etablissements");
   const establishments = await listMyEstablishments(viewer);
-  if (establishments.length === 1 && establishments[0]) redirect(`/etablissements/${establishments[0].id}`);
+  // Arriving from a team they left (its page is no longer theirs), they read that here first.
+  const { depart } = await searchParams;
+  if (!depart && establishments.length === 1 && establishments[0]) redirect(`/etablissements/${establishments[0].id}`);
 
   return (
     <>
       <h1>Mes établissements</h1>
+      {depart ? (
+        <ArrivalNotice
+          key={depart}
+          message="Vous avez quitté l'équipe de l'établissement : vous n'accédez plus à ses dossiers ni à la liste de ses professionnels."
+        />
+      ) : null}
       {establishments.length === 0 ? (
         hasPermission(viewer, "establishment:read-any") ? (
           <p>

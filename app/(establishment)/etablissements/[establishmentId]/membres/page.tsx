@@ -6,7 +6,13 @@ import { DataTable } from "@/components/dsfr/data-table";
 import type { Metadata } from "next";
 import { MemberInvitationForm } from "@/components/identity/member-invitation-form";
 import { canCancelInvitation, canChangeMemberRole, canInviteMember, canRecoverAccess, canRemoveMember } from "@/lib/access/policy";
-import { PROMOTE_LABEL } from "@/lib/establishments/team";
+import {
+  countInvitationsLost,
+  isOnlyDirector,
+  LAST_DIRECTOR_STAYS_NOTICE,
+  ownDepartureQuestion,
+  PROMOTE_LABEL,
+} from "@/lib/establishments/team";
 import { ConfirmedActionButton } from "@/components/forms/confirmed-action-button";
 import { CancelInvitationButton, INVITATION_CANCELLED } from "@/components/identity/cancel-invitation-button";
 import { RecoverAccessButton } from "@/components/identity/recover-access-button";
@@ -19,7 +25,7 @@ import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 const PARAMS = { establishmentId: RouteParam.id };
 type Props = {
   params: Promise<{ establishmentId: string }>;
-  searchParams: Promise<{ inscrit?: string; retrait?: string; role?: string; annulation?: string }>;
+  searchParams: Promise<{ inscrit?: string; retrait?: string; role?: string; direction?: string; annulation?: string }>;
 };
 
 /** What the page says on arrival after an action (its query parameter), the action's control being gone with its row. */
@@ -27,6 +33,8 @@ const ARRIVAL_MESSAGES = {
   retrait:
     "La personne a été retirée de l'équipe : elle n'accède plus aux dossiers ni à la liste des professionnels, et en est prévenue par courriel.",
   role: "Le rôle a été changé : la personne en est prévenue par courriel.",
+  direction:
+    "Vous avez quitté la direction : vous êtes désormais en co-rédaction. Gérer l'équipe et déclarer les résultats des dossiers retenus reviennent aux autres personnes de la direction.",
   annulation: INVITATION_CANCELLED,
 } as const;
 
@@ -64,9 +72,18 @@ export default async function MembersPage({ params, searchParams }: Props) {
   const roles: MembershipRole[] = canInviteMember(viewer, establishmentId, "DIRECTOR") ? ["EDITOR", "DIRECTOR"] : ["EDITOR"];
   const query = await searchParams;
   const registered = query.inscrit === "1";
-  const arrival = (["retrait", "role", "annulation"] as const).find((key) => query[key]);
+  const arrival = (["retrait", "role", "direction", "annulation"] as const).find((key) => query[key]);
   const canRemove = canRemoveMember(viewer, establishmentId);
   const canChangeRole = canChangeMemberRole(viewer, establishmentId);
+  const team = establishment.memberships.map((membership) => ({ userId: membership.user.id, role: membership.role }));
+  // A director's own row: leaving the direction or the team, by the same rules and commands as for another member.
+  const mayLeave = canChangeRole && canRemove && team.some((member) => member.userId === viewer.userId && member.role === "DIRECTOR");
+  const lastDirector = mayLeave && isOnlyDirector(team, viewer.userId);
+  const departureQuestion = (departure: "leave-direction" | "leave-team") =>
+    ownDepartureQuestion(departure, {
+      establishment: establishment.name,
+      invitationsLost: countInvitationsLost(establishment.invitations, viewer.userId, departure),
+    });
   const canRecover = (user: { id: string; staffRole: StaffRole | null }) =>
     canRecoverAccess(viewer, { userId: user.id, staffRole: user.staffRole, establishmentIds: [establishmentId] });
 
@@ -101,6 +118,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
               en enregistrer une nouvelle.
             </p>
           ) : null}
+          {lastDirector ? <p>{LAST_DIRECTOR_STAYS_NOTICE}</p> : null}
           <DataTable caption="Membres de l'établissement" multiline>
             <thead>
               <tr>
@@ -141,6 +159,27 @@ export default async function MembersPage({ params, searchParams }: Props) {
                           Retirer<span className="fr-sr-only"> {membership.user.displayName} de l&apos;équipe</span>
                         </ConfirmedActionButton>
                       )}
+                      {mayLeave && !lastDirector && membership.user.id === viewer.userId ? (
+                        <>
+                          <ConfirmedActionButton
+                            url={`/api/establishments/${establishmentId}/members/${viewer.userId}`}
+                            method="PATCH"
+                            body={{ role: "EDITOR" }}
+                            question={departureQuestion("leave-direction")}
+                            done="direction"
+                          >
+                            Quitter la direction
+                          </ConfirmedActionButton>
+                          <ConfirmedActionButton
+                            url={`/api/establishments/${establishmentId}/members/${viewer.userId}`}
+                            question={departureQuestion("leave-team")}
+                            done="depart"
+                            returnTo="/etablissements"
+                          >
+                            Quitter l&apos;équipe
+                          </ConfirmedActionButton>
+                        </>
+                      ) : null}
                       {canRecover(membership.user) ? (
                         <RecoverAccessButton userId={membership.user.id} name={membership.user.displayName} />
                       ) : null}
