@@ -82,9 +82,9 @@ test.describe("professional roster", () => {
     await expect(rppsField).toHaveAccessibleDescription(/Le numéro RPPS 1234 doit comporter 11 chiffres\./);
     await expect(correction.getByRole("textbox", { name: /^Nom/ })).not.toHaveAttribute("aria-invalid", "true");
     // Each field says, before a check refuses it, what to write and whether a value is required: the guide's words.
-    await expect(correction.getByRole("textbox", { name: /^Début d'activité/ })).toHaveAccessibleName(
-      /Une date JJ\/MM\/AAAA \(ou une date d'Excel\)\. Valeur obligatoire : Oui\.$/,
-    );
+    // A date typed by a person is a date, never a spreadsheet's day count.
+    const startField = correction.getByRole("textbox", { name: /^Début d'activité/ });
+    await expect(startField).toHaveAccessibleName(/Une date JJ\/MM\/AAAA\. Valeur obligatoire : Oui\.$/);
     await expect(rppsField).toHaveAccessibleName(/Le numéro RPPS, 11 chiffres .*Valeur obligatoire : Non\.$/);
     await expect(correction.getByRole("combobox", { name: "Population" })).toHaveAccessibleName(/Valeur obligatoire : Oui\./);
     // A column that takes one value of a list is a choice among the values the import reads; the file's
@@ -93,10 +93,13 @@ test.describe("professional roster", () => {
     await expect(correction.getByRole("option", { name: /valeur du fichier/ })).toHaveCount(0);
     await expect(correction.getByRole("combobox", { name: "Besoin DMP" }).getByRole("option")).toHaveText(["(vide)", "Oui", "Non"]);
     await rppsField.fill("12345");
+    await startField.fill("45000");
     await correction.getByRole("button", { name: "Vérifier la ligne 4 corrigée" }).click();
-    // Still wrong: said under the field, which takes the focus.
+    // Still wrong: said under each field, the first of which takes the focus.
     await expect(rppsField).toHaveAccessibleDescription(/Le numéro RPPS 12345 doit comporter 11 chiffres\./);
+    await expect(startField).toHaveAccessibleDescription(/« 45000 » est un nombre, pas une date, dans la colonne « Début d'activité »/);
     await expect(rppsField).toBeFocused();
+    await startField.fill(GOOD_LINE["Début d'activité"]);
     await expect(correction.getByText("La ligne n'est pas encore valide : corrigez les champs signalés.")).toBeVisible();
     // A duplicate is about the line, not a field: said once, by the form's live region, the focus
     // back on the button, disabled while the line was checked.

@@ -779,6 +779,48 @@ describe("parseRosterFile: lines corrected in the preview", () => {
   });
 });
 
+describe("parseRosterFile: a date typed in the preview's correction", () => {
+  const headers = TEMPLATE_COLUMNS.map((column) => column.header);
+  const START = headers.indexOf("Début d'activité");
+  const RPPS = headers.indexOf("RPPS");
+
+  it("refuses a bare number typed as a date: only a spreadsheet's cell holds a day count", async () => {
+    const text = templateCsv([{}, { RPPS: "1234", Nom: "MARTIN" }]);
+    const corrected = [...((await parseText(text)).rejectedCells?.get(3) ?? [])];
+    corrected[RPPS] = RPPS_2;
+    corrected[START] = "45000";
+    const result = await parseRosterFile(
+      { bytes: utf8(text), fileName: "registre.csv" },
+      { ...options, corrections: new Map([[3, corrected]]) },
+    );
+    const message =
+      "Ligne 3 : « 45000 » est un nombre, pas une date, dans la colonne « Début d'activité » : saisissez la date au format JJ/MM/AAAA (par exemple 01/09/2015).";
+    expect(result.rejected).toEqual([{ line: 3, messages: [message], cellMessages: { [START]: [message] } }]);
+
+    corrected[START] = "14/03/2023";
+    const typedAsTheHintSays = await parseRosterFile(
+      { bytes: utf8(text), fileName: "registre.csv" },
+      { ...options, corrections: new Map([[3, corrected]]) },
+    );
+    expect(typedAsTheHintSays.rejected).toEqual([]);
+    expect(typedAsTheHintSays.rows[1]).toMatchObject({ line: 3, activityStart: d("2023-03-14") });
+  });
+
+  it("still reads the day count of the file's own cell when the correction leaves that cell as it was", async () => {
+    const values = headers.map((header) =>
+      header === "Début d'activité" ? 43831 : header === "RPPS" ? "1234" : (GOOD_LINE[header as keyof typeof GOOD_LINE] as string),
+    );
+    const bytes = await workbook([headers, values]);
+    const first = await parseRosterFile({ bytes, fileName: "registre.xlsx" }, options);
+    const corrected = [...(first.rejectedCells?.get(2) ?? [])];
+    expect(corrected[START]).toBe("43831");
+    corrected[RPPS] = RPPS_2;
+    const second = await parseRosterFile({ bytes, fileName: "registre.xlsx" }, { ...options, corrections: new Map([[2, corrected]]) });
+    expect(second.rejected).toEqual([]);
+    expect(second.rows[0]).toMatchObject({ line: 2, rpps: RPPS_2, activityStart: d("2020-01-01") });
+  });
+});
+
 describe("firstLinesRefusal: what the first lines already show, before the whole file is read or stored", () => {
   const refusal = (bytes: Uint8Array, fileName = "registre.csv") => firstLinesRefusal({ bytes, fileName });
   const errorsOf = async (bytes: Uint8Array, fileName = "registre.csv") => (await parseRosterFile({ bytes, fileName }, options)).errors;

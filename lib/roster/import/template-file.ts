@@ -75,7 +75,8 @@ export async function readTemplateRecords(
     await giveWay();
     const { line } = record;
     // The header is never corrected in place: a wrong header is fixed in the file.
-    const cells = corrections?.get(line)?.slice() ?? record.cells;
+    const corrected = corrections?.get(line);
+    const cells = corrected?.slice() ?? record.cells;
     const lastFilled = cells.findLastIndex((cell) => cell.trim() !== "");
     if (lastFilled >= width && where === "CSV") {
       // More values than columns: a separator inside a value that was not quoted. Often several
@@ -95,7 +96,8 @@ export async function readTemplateRecords(
       });
       continue;
     }
-    const reading = readTemplateRow(line, cells, { indexes, professionCodeOf, today });
+    const typedColumns = corrected ? changedColumns(record.cells, corrected, indexes) : undefined;
+    const reading = readTemplateRow(line, cells, { indexes, professionCodeOf, today, typedColumns });
     const messages = [...reading.messages];
     const sameRpps = reading.rpps === null ? undefined : lineOfRpps.get(reading.rpps);
     const earlier = reading.personKey === null ? undefined : lineOfPerson.get(reading.personKey);
@@ -122,6 +124,12 @@ export async function readTemplateRecords(
   const monthFirst = await monthFirstWarning(lines, indexes, corrections);
   const warnings = monthFirst === null ? headerReading.warnings : [...headerReading.warnings, monthFirst];
   return { rows, rejected, header: header.cells, headerColumns, rejectedCells, errors: [], warnings, notes };
+}
+
+/** The columns whose cell a correction changed: what the person typed, not what the file holds. */
+function changedColumns(original: readonly string[], corrected: readonly string[], indexes: ColumnIndexes): Set<TemplateColumnKey> {
+  const keys = Object.keys(indexes) as TemplateColumnKey[];
+  return new Set(keys.filter((key) => (corrected[indexes[key]] ?? "").trim() !== (original[indexes[key]] ?? "").trim()));
 }
 
 const DATE_COLUMNS = ["birthDate", "rppsCheckedAt", "activityStart", "activityEnd"] as const satisfies readonly TemplateColumnKey[];

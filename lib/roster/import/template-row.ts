@@ -34,6 +34,8 @@ export type TemplateRowContext = {
   professionCodeOf: (text: string) => string | null;
   /** Today in Paris, read once per file: a later date is refused (asked per line: a fifth of a check). */
   today?: Day;
+  /** The columns whose cell a person typed (a correction in the preview that changed the file's cell). */
+  typedColumns?: ReadonlySet<TemplateColumnKey>;
 };
 
 /** What a line gives: the row when valid, and in any case what identifies the person (for duplicates). */
@@ -139,11 +141,14 @@ export function readTemplateRow(line: number, cells: readonly string[], context:
       say(`la colonne « ${column.header} » contient ${invisible} : supprimez-le dans le fichier ou corrigez la ligne ici`, column.key);
   }
 
+  const date = (key: TemplateColumnKey, text = cell(key)) =>
+    parseDate(text, TEMPLATE_HEADERS[key], { typed: context.typedColumns?.has(key) ?? false });
+
   // In column order, so that the messages follow the line from left to right.
   const values = {
     lastName: required("lastName", (text) => parseName(text, TEMPLATE_HEADERS.lastName)),
     firstName: required("firstName", (text) => parseName(text, TEMPLATE_HEADERS.firstName)),
-    birthDate: take("birthDate", parseDate(cell("birthDate"), TEMPLATE_HEADERS.birthDate)),
+    birthDate: take("birthDate", date("birthDate")),
     population: required("population", (text) => POPULATION.parse(text, TEMPLATE_HEADERS.population)),
     professionCode: required("professionCode", (text): Parsed<string> => {
       const code = context.professionCodeOf(text);
@@ -159,10 +164,10 @@ export function readTemplateRow(line: number, cells: readonly string[], context:
     category: take("category", CATEGORY.parse(cell("category"), TEMPLATE_HEADERS.category)),
     rpps: take("rpps", parseRpps(cell("rpps"))),
     rppsStatus: take("rppsStatus", RPPS_STATUS.parse(cell("rppsStatus"), TEMPLATE_HEADERS.rppsStatus)),
-    rppsCheckedAt: take("rppsCheckedAt", parseDate(cell("rppsCheckedAt"), TEMPLATE_HEADERS.rppsCheckedAt)),
+    rppsCheckedAt: take("rppsCheckedAt", date("rppsCheckedAt")),
     identityVerification: take("identityVerification", IDENTITY.parse(cell("identityVerification"), TEMPLATE_HEADERS.identityVerification)),
-    activityStart: required("activityStart", (text) => parseDate(text, TEMPLATE_HEADERS.activityStart)),
-    activityEnd: take("activityEnd", parseDate(cell("activityEnd"), TEMPLATE_HEADERS.activityEnd)),
+    activityStart: required("activityStart", (text) => date("activityStart", text)),
+    activityEnd: take("activityEnd", date("activityEnd")),
     needsDmp: take("needsDmp", parseBoolean(cell("needsDmp"), TEMPLATE_HEADERS.needsDmp)),
     needsDpi: take("needsDpi", parseBoolean(cell("needsDpi"), TEMPLATE_HEADERS.needsDpi)),
     needsPscServices: take("needsPscServices", parseBoolean(cell("needsPscServices"), TEMPLATE_HEADERS.needsPscServices)),

@@ -30,8 +30,16 @@ describe("the template's guide", () => {
   });
 
   it("gives a corrected cell's field the guide's words: what to write, unless a list of choices shows it, and whether a value is required", () => {
-    expect(columnHint("activityStart", { choices: false })).toBe(`${rowOf("Début d'activité").expected} Valeur obligatoire : Oui.`);
+    expect(columnHint("rppsStatus", { choices: false })).toBe(
+      `${rowOf("Statut RPPS").expected} Valeur obligatoire : ${rowOf("Statut RPPS").required}.`,
+    );
     expect(columnHint("rpps", { choices: false })).toMatch(/^Le numéro RPPS, 11 chiffres .* Valeur obligatoire : Non\.$/);
     expect(columnHint("population", { choices: true })).toBe("Valeur obligatoire : Oui.");
+  });
+
+  it("asks a person typing a date for the date itself, not for a spreadsheet's day count", () => {
+    expect(rowOf("Début d'activité").expected).toContain("date d'Excel");
+    expect(columnHint("activityStart", { choices: false })).toBe("Une date JJ/MM/AAAA. Valeur obligatoire : Oui.");
+    expect(columnHint("activityEnd", { choices: false })).toMatch(/^Une date JJ\/MM\/AAAA\. Vide tant que/);
   });
 });

@@ -16,6 +16,8 @@ const oneOf = (labels: Readonly<Record<string, string>>) =>
     .map((label) => `« ${label} »`)
     .join(", ")}.`;
 const DATE = "Une date JJ/MM/AAAA (ou une date d'Excel).";
+/** A date typed in a field: a day count is a date only in a spreadsheet's cell. */
+const TYPED_DATE = "Une date JJ/MM/AAAA.";
 const NEED = "« Oui » ou « Non ».";
 
 const GUIDE: Readonly<Record<TemplateColumnKey, Omit<GuideRow, "column">>> = {
@@ -62,5 +64,5 @@ export const TEMPLATE_GUIDE: readonly GuideRow[] = TEMPLATE_COLUMNS.map((column)
  */
 export function columnHint(key: TemplateColumnKey, { choices }: { choices: boolean }): string {
   const { expected, required } = GUIDE[key];
-  return `${choices ? "" : `${expected} `}Valeur obligatoire : ${required}.`;
+  return `${choices ? "" : `${expected.replace(DATE, TYPED_DATE)} `}Valeur obligatoire : ${required}.`;
 }

@@ -43,9 +43,11 @@ export function formatDate(date: Date | null): string {
 /** Excel's day number of 1970-01-01: a date cell that lost its format shows this count (« 43831 » for 01/01/2020). */
 const EXCEL_SERIAL_OF_EPOCH = 25_569;
 
+/** Five digits in a date column can only be such a count (years 1927 to 2173). */
+const EXCEL_SERIAL = /^\d{5}$/;
+
 function readDay(text: string): Day | null {
-  // Five digits in a date column can only be such a count (years 1927 to 2173).
-  if (/^\d{5}$/.test(text)) return Number(text) - EXCEL_SERIAL_OF_EPOCH;
+  if (EXCEL_SERIAL.test(text)) return Number(text) - EXCEL_SERIAL_OF_EPOCH;
   return parseFrenchDay(text) ?? parseIsoDay(text);
 }
 
@@ -58,10 +60,17 @@ export function isMonthFirstDate(text: string): boolean {
   return match !== null && Number(match[1]) <= 12 && Number(match[2]) > 12 && Number(match[2]) <= 31;
 }
 
-/** Empty → null. */
-export function parseDate(text: string, header: string): Parsed<Date | null> {
+/**
+ * Empty → null. A day count is a date only in a file's cell, where a spreadsheet put it: `typed`
+ * text (a person's correction in the preview) must be written as a date, as its field's hint says.
+ */
+export function parseDate(text: string, header: string, { typed = false }: { typed?: boolean } = {}): Parsed<Date | null> {
   const trimmed = text.trim();
   if (trimmed === "") return ok(null);
+  if (typed && EXCEL_SERIAL.test(trimmed))
+    return fail(
+      `« ${trimmed} » est un nombre, pas une date, dans la colonne « ${header} » : saisissez la date au format JJ/MM/AAAA (par exemple 01/09/2015)`,
+    );
   const day = readDay(trimmed);
   return day === null
     ? fail(`« ${trimmed} » n'est pas une date valide dans la colonne « ${header} » (format attendu : JJ/MM/AAAA)`)
