@@ -466,6 +466,18 @@ test.describe("professional roster", () => {
     await expect(page.getByLabel("Fin d'activité (facultatif)")).toBeVisible();
     await expect(page.getByLabel("Dernière vérification (facultatif)")).toBeVisible();
     await waitForHydration(page.getByLabel("Nom", { exact: true }));
+    // Sent empty: the form says at its top that it is refused, the first field in error takes the
+    // focus, and each field says its own error once, under it.
+    const refused = "Certaines informations ne sont pas valides : corrigez les champs signalés.";
+    await page.getByRole("button", { name: "Ajouter au registre" }).click();
+    await expect(page.locator("main form > :first-child")).toHaveText(refused);
+    await expect(page.getByLabel("Nom", { exact: true })).toBeFocused();
+    await expect(page.getByLabel("Nom", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Nom", { exact: true })).toHaveAccessibleDescription(/^Indiquez le nom\./);
+    await expect(page.getByLabel("Prénom")).toHaveAccessibleDescription(/^Indiquez le prénom\./);
+    await expect(page.getByLabel("Profession")).toHaveAccessibleDescription(/^Choisissez la profession\./);
+    expect(await timesAnnounced(page, "Indiquez le nom.")).toBe(1);
+    expect(await timesAnnounced(page, refused)).toBe(1);
     await page.getByLabel("Nom", { exact: true }).fill("FAURE");
     await page.getByLabel("Prénom").fill("Jeanne");
     await page.getByLabel("Profession").selectOption("60");
@@ -477,6 +489,7 @@ test.describe("professional roster", () => {
     await expect(
       page.getByText("Le numéro RPPS 10000000008 n'est pas valide : sa clé de contrôle (dernier chiffre) ne correspond pas."),
     ).toBeVisible();
+    await expect(page.locator("main form > :first-child")).toHaveText(refused);
     expect(await e2eDb.professional.count({ where: { establishmentId: establishment.id } })).toBe(0);
 
     await page.getByRole("textbox", { name: /^Numéro RPPS/ }).fill(RPPS[0]!);

@@ -80,7 +80,8 @@ export function ProfessionalForm({
       router.refresh();
       return "La fiche est enregistrée.";
     },
-    { within: "professional" },
+    // A long form refused on fields further down says so at its top, as the other long forms do.
+    { within: "professional", reportInvalid: true },
   );
 
   return (
