@@ -151,6 +151,11 @@ test.describe("professional roster", () => {
     // On a phone the name column scrolls with the others; from medium screens up it stays in view.
     const nameCell = page.getByRole("rowheader").first();
     await expect(nameCell).toHaveCSS("position", "static");
+    // The table scrolls in its own frame, not the page (RGAA 10.11); its columns of sentences and
+    // badges keep the DSFR's medium width instead of a few words per line.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expect(page.getByRole("columnheader", { name: "À faire" })).toHaveCSS("min-width", "200px");
+    await expect(page.getByRole("columnheader", { name: "Conformité" })).toHaveCSS("min-width", "200px");
     await page.setViewportSize({ width: 1280, height: 720 });
     await expect(nameCell).toHaveCSS("position", "sticky");
 

@@ -21,7 +21,15 @@ import { BulkActionPanel } from "./bulk-action-panel";
  * APIs, built again by every server render of the page, served nothing that a page of rows sorted
  * elsewhere needs (ADR 0026).
  */
-type Column = { id: string; header: string; cell: (row: RosterTableRow) => ReactNode };
+type Column = { id: string; header: string; cell: (row: RosterTableRow) => ReactNode; className?: string };
+
+/**
+ * A column of sentences or badges keeps the DSFR's medium width (12.5rem) and wraps inside it: left
+ * to the multiline table, « À faire » shrank to its longest word on a phone (« d'authentification »)
+ * and a professional with four gaps took a row over 1,000 px tall at 320 px. The table scrolls
+ * sideways in its own frame instead (RGAA 10.11), and 12.5rem still fits in that frame at 320 px.
+ */
+const TEXT_COLUMN = fr.cx("fr-col--md");
 
 /** The server's sort behind each sortable column's header button. */
 const SORT_KEYS = {
@@ -113,6 +121,7 @@ const COLUMNS: readonly Column[] = [
   {
     id: "verdict",
     header: "Conformité",
+    className: TEXT_COLUMN,
     cell: ({ verdict }) => {
       if (!verdict.active) return <span className={fr.cx("fr-hint-text")}>{ACTIVITY_LABELS.inactive}</span>;
       return (
@@ -127,6 +136,7 @@ const COLUMNS: readonly Column[] = [
   {
     id: "missing",
     header: "À faire",
+    className: TEXT_COLUMN,
     cell: ({ verdict }) => {
       if (verdict.missing.length === 0) return verdict.active ? NOTHING_MISSING_LABEL : "";
       return (
@@ -236,6 +246,7 @@ export function RosterTable({
                 sortable={sortable.has(column.id)}
                 direction={directionOf(column.id)}
                 onToggle={() => sortBy(column.id)}
+                className={column.className}
               >
                 {column.header}
               </SortableColumnHeader>
@@ -258,7 +269,9 @@ export function RosterTable({
                 <NameCell row={row} establishmentId={establishmentId} refusal={refusals.get(row.id)} />
               </th>
               {COLUMNS.map((column) => (
-                <td key={column.id}>{column.cell(row)}</td>
+                <td key={column.id} className={column.className}>
+                  {column.cell(row)}
+                </td>
               ))}
             </tr>
           ))}
