@@ -367,6 +367,7 @@ test.describe("passkeys for ANS staff", () => {
     // The link served once.
     await recoveryPage.goto(path);
     await expect(recoveryPage.getByText("Ce lien de rétablissement a déjà été utilisé.")).toBeVisible();
+    await expect(recoveryPage).toHaveTitle("Lien inutilisable – Rétablir votre accès – HospiConnect");
     await elsewhere.close();
     const actions = (await auditActions(started, reviewer.id)).map((event) => event.action);
     expect(actions).toEqual(["access-recovery.issued", "access-recovery.used"]);
@@ -505,6 +506,7 @@ test.describe("passkeys for ANS staff", () => {
 
     await page.goto(used.path);
     await expect(page.getByText("Ce lien d'invitation a déjà été utilisé.")).toBeVisible();
+    await expect(page).toHaveTitle("Invitation inutilisable – Accepter votre invitation – HospiConnect");
     const reuse = await page.request.post("/api/webauthn/registration/options", { data: { invitationToken: used.token } });
     expect(reuse.status()).toBe(409);
 
@@ -515,6 +517,7 @@ test.describe("passkeys for ANS staff", () => {
     });
     await page.goto(expired.path);
     await expect(page.getByText("Ce lien d'invitation a expiré.")).toBeVisible();
+    await expect(page).toHaveTitle("Invitation inutilisable – Activer votre compte – HospiConnect");
     await expectNoSeriousAccessibilityViolation(page);
     const late = await page.request.post("/api/webauthn/registration/options", { data: { invitationToken: expired.token } });
     expect(late.status()).toBe(409);

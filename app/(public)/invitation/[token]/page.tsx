@@ -24,8 +24,10 @@ const loadInvitation = cache(findInvitation);
  * Opened while signed in as someone else, it asks to sign out first (`OtherAccountNotice`).
  */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { accountExists } = await loadInvitation((await params).token);
-  return { title: accountExists ? "Accepter votre invitation" : "Activer votre compte" };
+  const { status, invitation, accountExists } = await loadInvitation((await params).token);
+  const title = accountExists ? "Accepter votre invitation" : "Activer votre compte";
+  // RGAA 8.6: an invitation that can no longer be used says so from the title.
+  return { title: status === "valid" && invitation ? title : `Invitation inutilisable – ${title}` };
 }
 
 export default async function InvitationPage({ params }: Props) {

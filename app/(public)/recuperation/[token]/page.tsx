@@ -1,14 +1,22 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { Metadata } from "next";
+import { cache } from "react";
 import { LinkKeyRegistration } from "@/components/identity/link-key-registration";
 import { OtherAccountNotice } from "@/components/identity/other-account-notice";
 import { ACCESS_RECOVERY_STATUS_MESSAGES, findAccessRecovery } from "@/lib/identity/access-recovery";
 import { getViewer } from "@/lib/identity/current-viewer";
 
-export const metadata: Metadata = { title: "Rétablir votre accès" };
-
 type Props = { params: Promise<{ token: string }> };
+
+/** The page and its title read the link once (React's `cache`). */
+const loadAccessRecovery = cache((token: string) => findAccessRecovery(token));
+
+// RGAA 8.6: a link that can no longer be used says so from the title.
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { status } = await loadAccessRecovery((await params).token);
+  return { title: status === "valid" ? "Rétablir votre accès" : "Lien inutilisable – Rétablir votre accès" };
+}
 
 /**
  * A person who lost their keys registers a new one through the link sent to them (ADR 0034). Opened
@@ -17,7 +25,7 @@ type Props = { params: Promise<{ token: string }> };
  */
 export default async function AccessRecoveryPage({ params }: Props) {
   const { token } = await params;
-  const { status, recovery } = await findAccessRecovery(token);
+  const { status, recovery } = await loadAccessRecovery(token);
   const viewer = await getViewer();
 
   return (
