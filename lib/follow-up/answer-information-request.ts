@@ -79,7 +79,14 @@ export async function answerInformationRequest(
         tx,
         facts,
         tier,
-        verificationToCheckEmail({ establishment, applicationId: facts.id, arrival: "answered", tier: TIER_LABELS[tier], dueAt }),
+        verificationToCheckEmail({
+          establishment,
+          applicationId: facts.id,
+          arrival: "answered",
+          tier: TIER_LABELS[tier],
+          dueAt,
+          files: stored.map((file) => file.fileName),
+        }),
         `verification-step:${step.id}`,
       );
       return { state: next.to, stepId: step.id };

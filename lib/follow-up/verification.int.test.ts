@@ -399,6 +399,92 @@ describe("verification of declared results", () => {
     expect(answered.decideAs).toBe("NATIONAL");
   });
 
+  it("keeps the answer's files all or nothing: a refused file or a stale version leaves no step, no row and no stored file", async () => {
+    const { dossier, director, ans } = await world("NATIONAL_ONLY");
+    await declareResults(director, dossier.id, declaration());
+    await recordVerificationStep(ans, dossier.id, {
+      step: "requestInformation",
+      version: 1,
+      message: "Joignez la procédure signée.",
+      responseDueOn: "2027-01-15",
+      ip: null,
+      now: LATER,
+    });
+    const before = await storedKeys();
+    const rows = () => Promise.all([testDb.verificationStep.count({ where: { action: "ANSWER" } }), testDb.attachment.count()]);
+    await expect(
+      answerInformationRequest(director, dossier.id, {
+        version: 2,
+        message: "Voici.",
+        files: [file("procédure.pdf", FILES.pdf), file("procédure-2.pdf", FILES.exe)],
+        ip: null,
+        now: LATER,
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { files: [expect.stringContaining("procédure-2.pdf")] } });
+    // Both files were good; the version was not: the transaction refuses after they were stored.
+    await expect(
+      answerInformationRequest(director, dossier.id, {
+        version: 1,
+        message: "Voici.",
+        files: [file("procédure.pdf", FILES.pdf), file("scan.png", FILES.png, "image/png")],
+        ip: null,
+        now: LATER,
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await storedKeys()).toEqual(before);
+    expect(await rows()).toEqual([0, 0]);
+    expect((await getVerification(director, dossier.id)).verification).toMatchObject({ state: "INFORMATION_REQUESTED", version: 2 });
+  });
+
+  it("carries the answer's files to the tier that asked: shown with the answer, read by its verifier, in the journal and the e-mail", async () => {
+    const { dossier, director, ans } = await world("NATIONAL_ONLY");
+    await declareResults(director, dossier.id, declaration());
+    await recordVerificationStep(ans, dossier.id, {
+      step: "requestInformation",
+      version: 1,
+      message: "Joignez la procédure signée.",
+      responseDueOn: "2027-01-15",
+      ip: null,
+      now: LATER,
+    });
+    const { stepId } = await answerInformationRequest(director, dossier.id, {
+      version: 2,
+      message: "La voici, avec la capture de l'écran de signature.",
+      files: [file("procédure signée.pdf", FILES.pdf), file("capture.png", FILES.png, "image/png")],
+      ip: null,
+      now: LATER,
+    });
+    const step = (await getVerification(ans, dossier.id, LATER)).verification!.steps.at(-1)!;
+    expect(step).toMatchObject({ id: stepId, action: "ANSWER", message: "La voici, avec la capture de l'écran de signature." });
+    expect(step.attachments.map((attachment) => attachment.fileName)).toEqual(["procédure signée.pdf", "capture.png"]);
+    const read = await readAttachment(ans, step.attachments[0]!.id);
+    expect({ fileName: read.fileName, mimeType: read.mimeType, bytes: Buffer.from(read.bytes) }).toEqual({
+      fileName: "procédure signée.pdf",
+      mimeType: "application/pdf",
+      bytes: FILES.pdf,
+    });
+
+    const rows = await testDb.attachment.findMany({ where: { verificationStepId: stepId }, select: { sha256: true } });
+    const audit = await testDb.auditEvent.findFirstOrThrow({
+      where: { action: "follow_up.verification_answer", targetId: dossier.id },
+      select: { actorId: true, details: true },
+    });
+    expect(audit.actorId).toBe(director.userId);
+    expect((audit.details as { files: string[] }).files.sort()).toEqual(rows.map((row) => row.sha256).sort());
+
+    const texts = (
+      await testDb.outboxEmail.findMany({
+        where: { to: ans.email, subject: { startsWith: "Déclaration de résultats à valider" } },
+        select: { text: true },
+      })
+    ).map((mail) => mail.text.replace(/[\u00a0\u202f]/g, " ")); // the outbox's French non-breaking spaces as plain ones
+    // The declaration's arrival, then the answer's: only the answer names files.
+    expect(texts).toHaveLength(2);
+    expect(texts.filter((text) => text.includes("pièce"))).toEqual([
+      expect.stringContaining("Sa réponse est accompagnée de 2 pièces jointes : « procédure signée.pdf », « capture.png »."),
+    ]);
+  });
+
   it("lists for each tier what waits for it, in its regions, the earliest due first; a conflict of interests keeps a reviewer out", async () => {
     const { dossier, director, ars, arsElsewhere, ans } = await world();
     const second = await createSelectedDossier(testDb, { name: "EHPAD du Lac", regionCode: "75", reviewTiers: "REGIONAL_THEN_NATIONAL" });

@@ -51,6 +51,16 @@ describe("follow-up verification e-mails", () => {
     );
   });
 
+  it("say which files came with the establishment's answer, so that the verifier knows a proof is waiting", () => {
+    const answered = (files: string[]) => verificationToCheckEmail({ ...mail, arrival: "answered", tier: "ANS", dueAt: DUE, files }).text;
+    expect(answered(["procédure.pdf"])).toContain("Sa réponse est accompagnée d'une pièce jointe : « procédure.pdf ».");
+    expect(answered(["procédure.pdf", "scan.png"])).toContain(
+      "Sa réponse est accompagnée de 2 pièces jointes : « procédure.pdf », « scan.png ».",
+    );
+    expect(answered([])).not.toContain("pièce jointe");
+    expect(answered([])).not.toContain("pièces jointes");
+  });
+
   it("carry a request for information with its message and deadline to the establishment", () => {
     const email = verificationInformationRequestedEmail({
       ...mail,

@@ -11,6 +11,16 @@ const WHY: Readonly<Record<VerificationArrival, string>> = {
   answered: "a répondu à la demande de complément sur sa déclaration de résultats",
 };
 
+function filesLine(files: readonly string[]): string[] {
+  if (files.length === 0) return [];
+  const names = files.map((name) => `« ${name} »`).join(", ");
+  return [
+    files.length === 1
+      ? `Sa réponse est accompagnée d'une pièce jointe : ${names}.`
+      : `Sa réponse est accompagnée de ${files.length} pièces jointes : ${names}.`,
+  ];
+}
+
 /** To each verifier of the tier that now holds the declaration (the ARS of the region, or the ANS). */
 export function verificationToCheckEmail(input: {
   establishment: string;
@@ -18,6 +28,8 @@ export function verificationToCheckEmail(input: {
   arrival: VerificationArrival;
   tier: "ARS" | "ANS";
   dueAt: Date;
+  /** The names of the files that came with an answer: the proof the verifier asked for, most often. */
+  files?: readonly string[];
 }) {
   const task = input.tier === "ARS" ? "à vérifier" : "à valider";
   return {
@@ -26,6 +38,7 @@ export function verificationToCheckEmail(input: {
       "Bonjour,",
       "",
       `« ${input.establishment} » ${WHY[input.arrival]}.`,
+      ...filesLine(input.files ?? []),
       `Déclaration ${task} pour l'${input.tier} au plus tard le ${formatParisDateTime(input.dueAt)} (heure de Paris).`,
       "",
       verificationUrl(input.applicationId),
