@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import type { StaffRole } from "@/lib/db/generated/enums";
@@ -216,13 +217,53 @@ test("the ANS asks for more information; the director answers with a file and th
   expect(await timesAnnounced(asDirector, "Le fichier « vide.pdf » est vide.")).toBe(1);
   await expect(answer.getByLabel("Votre réponse")).toBeFocused();
   await expect(answer.getByLabel("Votre réponse")).toHaveValue("La voici, signée par la direction.");
+  // A file the server refuses on its content (a program named .pdf): said in French, the answer kept, nothing written.
+  await answer.getByLabel("Pièces jointes (facultatif)").setInputFiles({
+    name: "procedure.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(62), Buffer.from("This program cannot be run in DOS mode.")]),
+  });
+  await answer.getByRole("button", { name: "Envoyer la réponse" }).click();
+  await expect(answer.getByText(/Le fichier « procedure\.pdf » n'est pas un PDF valide/)).toBeVisible();
+  await expect(answer.getByLabel("Votre réponse")).toHaveValue("La voici, signée par la direction.");
+  expect(
+    await e2eDb.verificationStep.count({ where: { verification: { declaration: { applicationId: dossier.id } }, action: "ANSWER" } }),
+  ).toBe(0);
   await answer.getByLabel("Pièces jointes (facultatif)").setInputFiles(EVIDENCE);
   await answer.getByRole("button", { name: "Envoyer la réponse" }).click();
   await expect(asDirector.getByRole("region", { name: "Vérification des résultats" })).toContainText("Validation par l'ANS");
 
   await asAns.reload();
   await expect(asAns.getByText("« La voici, signée par la direction. »")).toBeVisible();
-  await expect(asAns.getByRole("link", { name: "procedure-habilitations.pdf" })).toBeVisible();
+  // The file is shown with the answer, in the same entry of the history, and the ANS downloads it as sent.
+  const answerEntry = asAns.getByRole("listitem").filter({ hasText: "« La voici, signée par la direction. »" });
+  const link = answerEntry.getByRole("link", { name: "procedure-habilitations.pdf" });
+  await expect(link).toBeVisible();
+  const download = asAns.waitForEvent("download");
+  await link.click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe("procedure-habilitations.pdf");
+  const chunks: Buffer[] = [];
+  for await (const chunk of await saved.createReadStream()) chunks.push(chunk as Buffer);
+  expect(Buffer.concat(chunks).equals(await readFile(EVIDENCE))).toBe(true);
+  // The ANS heard of it by e-mail, and the journal keeps the file's fingerprint with the answer.
+  const mail = await e2eDb.outboxEmail.findFirstOrThrow({
+    where: { to: ans.email, text: { contains: "a répondu à la demande de complément" } },
+    select: { text: true },
+  });
+  expect(mail.text.replace(/[\u00a0\u202f]/g, " ")).toContain(
+    "Sa réponse est accompagnée d'une pièce jointe : « procedure-habilitations.pdf ».",
+  );
+  const evidence = await e2eDb.attachment.findFirstOrThrow({
+    where: { verificationStep: { verification: { declaration: { applicationId: dossier.id } }, action: "ANSWER" } },
+    select: { sha256: true },
+  });
+  expect(
+    await e2eDb.auditEvent.findFirstOrThrow({
+      where: { action: "follow_up.verification_answer", targetId: dossier.id },
+      select: { details: true },
+    }),
+  ).toMatchObject({ details: { files: [evidence.sha256] } });
   await expect(asAns.getByRole("form", { name: "Décision de l'ANS" })).toBeVisible();
   await expectNoPageErrors(asAns, errors);
   await Promise.all([directorContext.close(), ansContext.close()]);
