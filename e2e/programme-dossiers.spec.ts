@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { fileNameFilter } from "@/lib/export/file-name";
 import { expectNoSeriousAccessibilityViolation, timesAnnounced } from "./fixtures/accessibility";
@@ -12,6 +14,9 @@ import {
   createUser,
   fillDossier,
 } from "@/test/factories";
+
+const PROCEDURE = path.resolve("e2e/files/procedure-habilitations.pdf");
+const VIRUS = path.resolve("e2e/files/virus.pdf");
 
 test.describe("programme managers and dossiers", () => {
   test("a dossier goes through review and a request for information answered; the applicant sees the history", async ({ browser }) => {
@@ -55,8 +60,37 @@ test.describe("programme managers and dossiers", () => {
     await expectNoSeriousAccessibilityViolation(asDirector);
     await asDirector.getByRole("button", { name: "Répondre et renvoyer le dossier" }).click();
     await asDirector.getByLabel("Message (obligatoire)").fill("Des clés FIDO2 de l'agence d'intérim, enrôlées localement.");
+    // The answer carries the proof asked for. A file refused on its content is said in French, takes
+    // the focus, and neither the answer typed nor the request is lost.
+    const answerFiles = asDirector.getByLabel("Pièces jointes à la réponse (facultatif)");
+    await answerFiles.setInputFiles(VIRUS);
+    await asDirector.getByRole("button", { name: "Confirmer" }).click();
+    await expect(answerFiles).toBeFocused();
+    await expect(answerFiles).toHaveAccessibleDescription(/Le fichier « virus\.pdf » n'est pas un PDF valide/);
+    await expect(asDirector.getByLabel("Message (obligatoire)")).toHaveValue("Des clés FIDO2 de l'agence d'intérim, enrôlées localement.");
+    expect((await e2eDb.application.findUniqueOrThrow({ where: { id } })).state).toBe("INFORMATION_REQUESTED");
+    await answerFiles.setInputFiles(PROCEDURE);
     await asDirector.getByRole("button", { name: "Confirmer" }).click();
     await expect(asDirector.getByRole("heading", { level: 1 })).toContainText("En instruction");
+
+    // The manager finds the file with the answer, in the dossier's messages, downloads it as sent, and was told of it by e-mail.
+    await asManager.reload();
+    const answerMessage = asManager
+      .getByRole("region", { name: "Messages" })
+      .getByRole("article")
+      .filter({ hasText: "Des clés FIDO2 de l'agence d'intérim, enrôlées localement." });
+    const download = asManager.waitForEvent("download");
+    await answerMessage.getByRole("link", { name: "procedure-habilitations.pdf" }).click();
+    const saved = await download;
+    const chunks: Buffer[] = [];
+    for await (const chunk of await saved.createReadStream()) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(await readFile(PROCEDURE))).toBe(true);
+    const told = await e2eDb.outboxEmail.findFirstOrThrow({
+      where: { to: manager.email, dedupeKey: { startsWith: "information-answered:" } },
+    });
+    expect(told.text.replace(/[\u00a0\u202f]/g, " ")).toContain(
+      "Sa réponse est accompagnée d'une pièce jointe : « procedure-habilitations.pdf ».",
+    );
 
     // Closed by hand before any review: refused, the refusal takes the focus.
     await asManager.reload();
@@ -87,6 +121,13 @@ test.describe("programme managers and dossiers", () => {
     const audited = await e2eDb.auditEvent.findMany({
       where: { targetId: id, action: { startsWith: "application." } },
       orderBy: { id: "asc" },
+    });
+    const answerFile = await e2eDb.attachment.findFirstOrThrow({
+      where: { applicationId: id, message: { isNot: null } },
+      select: { sha256: true },
+    });
+    expect(audited.find((event) => event.action === "application.answerInformationRequest")?.details).toMatchObject({
+      files: [answerFile.sha256],
     });
     expect(audited.map((event) => event.action)).toEqual([
       "application.startReview",

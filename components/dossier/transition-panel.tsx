@@ -7,9 +7,12 @@ import { focusPageHeading } from "@/components/forms/give-focus";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { UploadField } from "@/components/forms/upload-field";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { DossierPageAction } from "@/lib/applications/state-machine";
+import { formatFileSize } from "@/lib/attachments/file-size";
+import { filesProblem } from "@/lib/attachments/file-size-check";
 import { ApiError, callApi } from "@/lib/http/api-client";
 
 const LABELS: Record<DossierPageAction, string> = {
@@ -47,10 +50,13 @@ export function TransitionPanel({
   applicationId,
   version,
   actions,
+  answerFileLimits,
 }: {
   applicationId: string;
   version: number;
   actions: Array<DossierPageAction>;
+  /** What an answer to a request for information may carry: the proof asked for is most often a file. */
+  answerFileLimits: { maxFiles: number; maxBytes: number };
 }) {
   const router = useRouter();
   const [open, setOpen] = useState<DossierPageAction | null>(null);
@@ -64,6 +70,7 @@ export function TransitionPanel({
   // A refusal takes the focus: « Confirmer », which had it, was disabled while the request ran. The
   // first refused field takes it, which says its message, else the notice does.
   const form = useRef<HTMLFormElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const errorNotice = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) (form.current?.querySelector<HTMLElement>("[aria-invalid=true]") ?? errorNotice.current)?.focus();
@@ -78,15 +85,29 @@ export function TransitionPanel({
   }, [refreshing]);
 
   async function run(action: DossierPageAction) {
+    const transition = {
+      action,
+      expectedVersion: version,
+      comment,
+      ...(action === "requestInformation" && due ? { responseDueAt: due } : {}),
+    };
+    // Too many, empty or too large files are said before sending; the answer typed stays.
+    const files = action === "answerInformationRequest" ? [...(fileInput.current?.files ?? [])] : [];
+    const problem = filesProblem(files, answerFileLimits, "answer");
+    if (problem) {
+      setError({ message: problem, fields: { files: [problem] } });
+      return;
+    }
     setPending(true);
     setError(null);
     try {
-      await callApi(`/api/applications/${applicationId}/transitions`, "POST", {
-        action,
-        expectedVersion: version,
-        comment,
-        ...(action === "requestInformation" && due ? { responseDueAt: due } : {}),
-      });
+      let body: FormData | typeof transition = transition;
+      if (files.length > 0) {
+        body = new FormData();
+        body.set("transition", JSON.stringify(transition));
+        for (const file of files) body.append("files", file);
+      }
+      await callApi(`/api/applications/${applicationId}/transitions`, "POST", body);
       headingAfterRefresh.current = true;
       // The panel closes with the refreshed page, in one render: not before it, on the old state.
       startRefresh(() => {
@@ -171,6 +192,16 @@ export function TransitionPanel({
                   value: due,
                   onChange: (event) => setDue(event.target.value),
                 }}
+              />
+            ) : null}
+            {open === "answerInformationRequest" ? (
+              <UploadField
+                label="Pièces jointes à la réponse (facultatif)"
+                hint={`PDF, image ou document bureautique : ${answerFileLimits.maxFiles} fichiers de ${formatFileSize(answerFileLimits.maxBytes)} au plus. Ils figurent avec la réponse dans les messages du dossier.`}
+                multiple
+                state={error?.fields.files ? "error" : "default"}
+                stateRelatedMessage={error?.fields.files?.[0]}
+                nativeInputProps={{ ref: fileInput, name: "files" }}
               />
             ) : null}
             <Button type="submit" disabled={pending || refreshing}>

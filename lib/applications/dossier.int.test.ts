@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/access/viewer";
 import { FILES } from "@/lib/attachments/testing/files";
+import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
+import { readAttachment } from "@/lib/attachments/upload-attachment";
 import { storedKeys } from "@/lib/storage/testing/stored-keys";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { postMessage } from "./post-message";
@@ -286,5 +288,101 @@ describe("dossier use cases", () => {
     expect(answered[0]!.subject).toBe("Complément reçu pour le dossier HospiConnect de «\u00a0EHPAD Test\u00a0»");
     expect(answered[0]!.text).toContain("directrice a répondu à la demande de complément sur le dossier de «\u00a0EHPAD Test\u00a0»");
     expect(answered[0]!.text).toContain("Le devis est joint au fil.");
+  });
+  describe("an answer to a request for information, with files", () => {
+    const pdf = { bytes: new Uint8Array(FILES.pdf), name: "devis signé.pdf", type: "application/pdf" };
+    const png = { bytes: new Uint8Array(FILES.png), name: "capture.png", type: "image/png" };
+    const disguised = { bytes: new Uint8Array(FILES.exe), name: "planning.pdf", type: "application/pdf" };
+
+    async function asked() {
+      const { application, user, asViewer } = await setup();
+      const [director, manager] = [asViewer(await user("directrice")), asViewer(await user("pilote", "PROGRAMME_MANAGER"))];
+      await testDb.application.update({ where: { id: application.id }, data: { state: "UNDER_REVIEW", version: 3 } });
+      await transitionApplication(manager, {
+        applicationId: application.id,
+        expectedVersion: 3,
+        ip: null,
+        action: "requestInformation",
+        comment: "Joignez le devis du prestataire.",
+        responseDueAt: "2999-01-15T18:00",
+      });
+      const answer = { applicationId: application.id, expectedVersion: 4, ip: null, action: "answerInformationRequest" as const };
+      return { application, director, manager, answer };
+    }
+
+    it("carries the files with the answer: in the thread for the managers to download, in the journal by fingerprint, named in the e-mail", async () => {
+      const { application, director, manager, answer } = await asked();
+      await transitionApplication(director, { ...answer, comment: "Le devis et la capture de sa signature.", files: [pdf, png] });
+
+      const message = await testDb.message.findFirstOrThrow({
+        where: { applicationId: application.id, authorId: director.userId },
+        select: { body: true, attachments: { select: { id: true, fileName: true, sha256: true, uploadedById: true } } },
+      });
+      expect(message.body).toBe("Le devis et la capture de sa signature.");
+      expect(message.attachments.map((file) => [file.fileName, file.uploadedById]).sort()).toEqual([
+        ["capture.png", director.userId],
+        ["devis signé.pdf", director.userId],
+      ]);
+      const devis = message.attachments.find((file) => file.fileName === "devis signé.pdf")!;
+      const read = await readAttachment(manager, devis.id);
+      expect({ mimeType: read.mimeType, bytes: Buffer.from(read.bytes) }).toEqual({ mimeType: "application/pdf", bytes: FILES.pdf });
+
+      const audit = await testDb.auditEvent.findFirstOrThrow({
+        where: { action: "application.answerInformationRequest", targetId: application.id },
+        select: { details: true },
+      });
+      expect((audit.details as { files: string[] }).files.sort()).toEqual(message.attachments.map((file) => file.sha256).sort());
+
+      const [email] = await testDb.outboxEmail.findMany({ where: { dedupeKey: { startsWith: "information-answered:" } } });
+      expect(email!.text.replace(/[\u00a0\u202f]/g, " ")).toContain(
+        "Sa réponse est accompagnée de 2 pièces jointes : « devis signé.pdf », « capture.png ».",
+      );
+      expect((await testDb.application.findUniqueOrThrow({ where: { id: application.id } })).state).toBe("UNDER_REVIEW");
+    });
+
+    it("is all or nothing: a refused file leaves the request open, no message, no row and no stored file", async () => {
+      const { application, director, answer } = await asked();
+      const before = await storedKeys();
+      await expect(
+        transitionApplication(director, { ...answer, comment: "Le devis et le planning.", files: [pdf, disguised] }),
+      ).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { files: [expect.stringContaining("planning.pdf")] } });
+      expect(await storedKeys()).toEqual(before);
+      expect(
+        await Promise.all([
+          testDb.message.count({ where: { authorId: director.userId } }),
+          testDb.attachment.count(),
+          testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: "information-answered:" } } }),
+        ]),
+      ).toEqual([0, 0, 0]);
+      expect(await testDb.application.findUniqueOrThrow({ where: { id: application.id }, select: { state: true, version: true } })).toEqual(
+        {
+          state: "INFORMATION_REQUESTED",
+          version: 4,
+        },
+      );
+    });
+
+    it("takes files only with an answer, and as many as a message", async () => {
+      const { application, manager, director, answer } = await asked();
+      const before = await storedKeys();
+      await expect(
+        transitionApplication(manager, {
+          applicationId: application.id,
+          expectedVersion: 4,
+          ip: null,
+          action: "startReview",
+          comment: "",
+          files: [pdf],
+        }),
+      ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+      await expect(
+        transitionApplication(director, {
+          ...answer,
+          comment: "Tout.",
+          files: Array.from({ length: UPLOAD_LIMITS.messageFiles + 1 }, () => pdf),
+        }),
+      ).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { files: [expect.any(String)] } });
+      expect(await storedKeys()).toEqual(before);
+    });
   });
 });

@@ -19,7 +19,7 @@ export type TransitionWrite = {
   /** Set with the state: the response deadline of a request for information. */
   responseDueAt?: Date;
   /** Recorded in the audit entry beside the two states (e.g. the hash of the content submitted). */
-  details?: Record<string, string | number | boolean | null>;
+  details?: Record<string, string | number | boolean | null | readonly string[]>;
 };
 
 /**

@@ -110,7 +110,8 @@ function assertSameOrigin(request: Request): void {
   if (origin && origin !== (appOrigin ??= new URL(env.APP_URL).origin)) throw new AppError("CROSS_ORIGIN");
 }
 
-async function readInput(request: Request): Promise<unknown> {
+/** The request's JSON body (its query string for GET), size-limited; for a route that reads another kind of body too. */
+export async function readInput(request: Request): Promise<unknown> {
   if (request.method === "GET" || request.method === "HEAD") {
     return Object.fromEntries(new URL(request.url).searchParams);
   }

@@ -3,6 +3,7 @@ import { parisDateTime } from "@/lib/time/paris";
 import { deadlineExtendedEmail } from "./deadline-extended";
 import { deadlineExtensionWithdrawnEmail } from "./deadline-extension-withdrawn";
 import { deadlineReminderEmail } from "./deadline-reminder";
+import { informationAnsweredEmail } from "./information-answered";
 import { messagePostedEmail } from "./message-posted";
 import { dossierUrl } from "./dossier-links";
 import { SIGNATURE } from "./signature";
@@ -164,5 +165,28 @@ describe("dossier e-mails", () => {
     expect(submissionReceiptEmail({ ...receipt, establishment: "EHPAD Les Tilleuls" }).subject).toBe(
       "Accusé de réception – dossier HospiConnect de « EHPAD Les Tilleuls »",
     );
+  });
+  it("tell the managers an establishment answered their request, with the answer and the files that came with it", () => {
+    const answered = (files?: string[]) =>
+      informationAnsweredEmail({
+        author: "Marie Durand",
+        establishment: "EHPAD Les Tilleuls",
+        applicationId: "a1",
+        answer: "Voici le devis.",
+        files,
+      });
+    const email = answered(["devis.pdf", "capture.png"]);
+    expect(email.subject).toBe("Complément reçu pour le dossier HospiConnect de « EHPAD Les Tilleuls »");
+    expect(email.text).toContain(
+      "Voici le devis.\n\nSa réponse est accompagnée de 2 pièces jointes : « devis.pdf », « capture.png ».\n" +
+        "La réponse et ses pièces jointes sont dans les messages du dossier, où se poursuit l'instruction :\n" +
+        dossierUrl("a1"),
+    );
+    expect(answered(["devis.pdf"]).text).toContain(
+      "Sa réponse est accompagnée d'une pièce jointe : « devis.pdf ».\nLa réponse et sa pièce jointe sont dans les messages du dossier",
+    );
+    expect(answered().text).toContain("Voici le devis.\n\nLa réponse est dans les messages du dossier, où se poursuit l'instruction :");
+    expect(answered().text).not.toContain("pièce");
+    expect(email.text.endsWith(SIGNATURE)).toBe(true);
   });
 });

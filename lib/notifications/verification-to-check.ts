@@ -1,4 +1,5 @@
 import { formatParisDateTime } from "@/lib/time/paris";
+import { attachedFilesLines } from "./attached-files";
 import { verificationUrl } from "./follow-up-links";
 import { SIGNATURE } from "./signature";
 
@@ -10,16 +11,6 @@ const WHY: Readonly<Record<VerificationArrival, string>> = {
   approvedByArs: "a déclaré des résultats que l'ARS a approuvés",
   answered: "a répondu à la demande de complément sur sa déclaration de résultats",
 };
-
-function filesLine(files: readonly string[]): string[] {
-  if (files.length === 0) return [];
-  const names = files.map((name) => `« ${name} »`).join(", ");
-  return [
-    files.length === 1
-      ? `Sa réponse est accompagnée d'une pièce jointe : ${names}.`
-      : `Sa réponse est accompagnée de ${files.length} pièces jointes : ${names}.`,
-  ];
-}
 
 /** To each verifier of the tier that now holds the declaration (the ARS of the region, or the ANS). */
 export function verificationToCheckEmail(input: {
@@ -38,7 +29,7 @@ export function verificationToCheckEmail(input: {
       "Bonjour,",
       "",
       `« ${input.establishment} » ${WHY[input.arrival]}.`,
-      ...filesLine(input.files ?? []),
+      ...attachedFilesLines(input.files ?? []),
       `Déclaration ${task} pour l'${input.tier} au plus tard le ${formatParisDateTime(input.dueAt)} (heure de Paris).`,
       "",
       verificationUrl(input.applicationId),

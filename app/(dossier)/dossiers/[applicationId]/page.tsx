@@ -199,7 +199,12 @@ export default async function DossierPage({ params }: Props) {
               <SubmitButton applicationId={applicationId} disabled={dossier.missing.length > 0 || pastDeadline} />
             </section>
           ) : null}
-          <TransitionPanel applicationId={applicationId} version={dossier.version} actions={dossier.actions} />
+          <TransitionPanel
+            applicationId={applicationId}
+            version={dossier.version}
+            actions={dossier.actions}
+            answerFileLimits={{ maxFiles: UPLOAD_LIMITS.messageFiles, maxBytes: UPLOAD_LIMITS.attachmentBytes }}
+          />
         </div>
       </div>
 
