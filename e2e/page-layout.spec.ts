@@ -423,3 +423,28 @@ test.describe("the header at 200 % text keeps each of its parts whole, without s
     }
   });
 });
+
+test.describe("the « Paramètres d'affichage » dialog at 200 % text fits the screen, its text whole", () => {
+  for (const [way, enlarge] of [
+    ["Chromium's font-size setting", enlargeTextInSettings],
+    ["the page's text doubled", enlargeRootText],
+  ] as const) {
+    test(`${way}, at 320 px and 1280 px`, async ({ page }) => {
+      await enlarge(page);
+      for (const width of [320, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto("/connexion");
+        await expect(page.locator("html")).toHaveCSS("font-size", "32px");
+        const open = page.getByRole("button", { name: "Paramètres d'affichage" }).last();
+        await waitForHydration(open);
+        await open.click();
+        const dialog = page.getByRole("dialog", { name: "Paramètres d'affichage" });
+        await expect(dialog.getByRole("radio", { name: /Thème clair/ })).toBeVisible();
+        // What the dialog shows fits in it: nothing to scroll sideways, no sentence cut on the right.
+        const [scrolled, shown] = await dialog.locator(".fr-modal__body").evaluate((body) => [body.scrollWidth, body.clientWidth]);
+        expect(scrolled).toBeLessThanOrEqual(shown!);
+        await expectNoSidewaysScroll(page);
+      }
+    });
+  }
+});
