@@ -1,6 +1,7 @@
 /**
  * Next.js calls `register` once when the server starts, in the Node.js runtime only, and never
- * while `next build` prerenders pages: every console line and process warning becomes a JSON log line, and the
+ * while `next build` prerenders pages: each response is followed so that a page meeting a database
+ * outage can be answered 503 (lib/http/page-outage.ts), every console line and process warning becomes a JSON log line, and the
  * background jobs start (the worker itself unless RUN_JOBS=false, where `npm run worker` runs apart).
  */
 export async function register(): Promise<void> {
@@ -8,6 +9,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   /* eslint-enable no-restricted-properties */
+  const { followResponses } = await import("@/lib/http/page-outage");
+  followResponses();
   const { routeServerOutputToLogger } = await import("@/lib/observability/logger");
   routeServerOutputToLogger();
   const { env } = await import("@/lib/config/env");
@@ -17,18 +20,22 @@ export async function register(): Promise<void> {
 }
 
 /**
- * A page whose rendering met a database outage was the error page (500), and nothing else told
- * the proxy: with the server refusing new connections (every slot taken), its kept probe
+ * A page whose rendering met a database outage was the error page (500): it is answered the
+ * French 503 page instead (lib/http/page-outage.ts), as are the requests after it. And nothing
+ * else told the proxy: with the server refusing new connections (every slot taken), its kept probe
  * connection said « up » and every page stayed the error page. As route handlers do
  * (lib/http/define-route.ts), the outage is reported, so that the next requests wait for a probe
  * and get the French 503 page until the database serves again. A timeout is a busy database, not
- * an absent one: no gate.
+ * an absent one: told to retry, but no gate.
  */
 export async function onRequestError(error: unknown): Promise<void> {
   /* eslint-disable-next-line no-restricted-properties -- set by Next.js itself, as in register() */
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { isDatabaseTimeout, isDatabaseUnavailable } = await import("@/lib/db/unavailable");
-  if (!isDatabaseUnavailable(error) || isDatabaseTimeout(error)) return;
+  if (!isDatabaseUnavailable(error)) return;
+  const { answerPageUnavailable } = await import("@/lib/http/page-outage");
+  answerPageUnavailable();
+  if (isDatabaseTimeout(error)) return;
   const { reportDatabaseUnavailable } = await import("@/lib/db/availability");
   reportDatabaseUnavailable(error);
 }

@@ -11,12 +11,20 @@ const UNAVAILABLE_ERROR = { code: "UNAVAILABLE", message: UNAVAILABLE_MESSAGE };
 /** Seconds after which a client may try again. */
 const RETRY_AFTER_SECONDS = "5";
 
-const PAGE = plainPage({
+export const UNAVAILABLE_PAGE = plainPage({
   title: "Service momentanément indisponible",
   status: 503,
   lead: UNAVAILABLE_MESSAGE,
   more: `<p>Cette page se rechargera d'elle-même ; vous pouvez aussi <a href="">la recharger</a>.</p>`,
 });
+
+/** The headers of the 503 page: retry later, keep nothing, and reload by itself. */
+export const UNAVAILABLE_PAGE_HEADERS = {
+  "Retry-After": RETRY_AFTER_SECONDS,
+  "Cache-Control": "no-store",
+  "Content-Type": "text/html; charset=utf-8",
+  Refresh: "10",
+} as const;
 
 /**
  * The 503 answer while the database is away: JSON for the app's API (the forms show its French
@@ -32,7 +40,6 @@ export function unavailableResponse(request: Request, headers: Headers): Respons
       ? failedDownloadResponse(request, 503, UNAVAILABLE_ERROR, headers)
       : Response.json({ error: UNAVAILABLE_ERROR }, { status: 503, headers });
   }
-  headers.set("Content-Type", "text/html; charset=utf-8");
-  headers.set("Refresh", "10");
-  return new Response(PAGE, { status: 503, headers });
+  for (const [name, value] of Object.entries(UNAVAILABLE_PAGE_HEADERS)) headers.set(name, value);
+  return new Response(UNAVAILABLE_PAGE, { status: 503, headers });
 }

@@ -308,8 +308,9 @@ describe("faults", () => {
         expect(outcome.status).toBe(503);
         expect(JSON.parse(outcome.body).error.message).toMatch(/momentanément indisponible/);
       }
-      // A page whose load is cancelled is the error page (its French text drawn by the browser, app/global-error.tsx): ADR 0012.
-      expect(outcomes.at(-1)!.status).toBe(500);
+      // A page whose load is cancelled is told to retry too, the French 503 page (lib/http/page-outage.ts, ADR 0012).
+      expect(outcomes.at(-1)!.status).toBe(503);
+      expect(outcomes.at(-1)!.body).toContain("Service momentanément indisponible");
       // A locked table is a busy database, not an absent one: other pages are served meanwhile.
       expect((await fetch(`${app.url}/api/health/ready`)).status).toBe(200);
     } finally {
