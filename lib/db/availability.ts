@@ -1,7 +1,7 @@
 import pg from "pg";
 import { env } from "@/lib/config/env";
 import { createReconnectingPool } from "./reconnecting-pool";
-import { isDatabaseTimeout, isDatabaseUnavailable, isOutOfConnections } from "./unavailable";
+import { isDatabaseTimeout, isDatabaseUnavailable, isOutOfConnections, isUnanswered } from "./unavailable";
 
 /** How long a probe's answer is trusted. */
 const PROBE_TTL_MS = 1_000;
@@ -13,13 +13,22 @@ type State = {
   pool: pg.Pool | null;
   /** The server refused the app a new connection for lack of slots: the probe must open one too. */
   outOfConnections?: boolean;
+  /**
+   * The embedded database (PGlite): every connection shares its one backend, so a probe left
+   * unanswered waits behind someone's transaction. Unknown until the probe's first answer.
+   */
+  singleBackend?: boolean;
+  /** Called when the probe finds a server that does not answer at all (frozen, cut off). */
+  unansweredListeners: Set<() => void>;
 };
 
 // One state per process: the proxy, the route handlers and the pool's error handlers share it.
 // Away until the first probe says otherwise: a process started while the database is down would
 // otherwise let its first requests through to pages that cannot load (« Erreur inattendue », 500).
 const holder = globalThis as unknown as { hospiconnectDatabaseState?: State };
-const state = (holder.hospiconnectDatabaseState ??= { up: false, checkedAt: 0, probe: null, pool: null });
+const state = (holder.hospiconnectDatabaseState ??= { up: false, checkedAt: 0, probe: null, pool: null, unansweredListeners: new Set() });
+// A state kept across a hot reload from before the listeners existed.
+state.unansweredListeners ??= new Set();
 
 /**
  * A request or the pool met an outage (`error`, what it met): the next requests wait for a probe,
@@ -49,7 +58,12 @@ async function probe(connectionString: string): Promise<boolean | null> {
     state.pool.on("error", () => {});
   }
   try {
-    await state.pool.query("SELECT 1");
+    if (state.singleBackend === undefined) {
+      const { rows } = await state.pool.query<{ version: string }>("SELECT version()");
+      state.singleBackend = /PGlite/.test(rows[0]?.version ?? "");
+    } else {
+      await state.pool.query("SELECT 1");
+    }
     // Every slot taken (53300): the kept connection still answers, the app's new ones are refused.
     // Only then does the probe open one of its own (on the embedded database, which has a single
     // backend and no slots to run out of, it would wait behind the app's transactions).
@@ -59,9 +73,27 @@ async function probe(connectionString: string): Promise<boolean | null> {
     }
     return true;
   } catch (error) {
+    // Nothing answered in time. A server, on the probe's own connection (or a new one): it is frozen
+    // or cut off, whatever it has to do, and the connections the app holds to it wait for nothing.
+    // The embedded database: its one backend is busy with a transaction (a roster import), not away.
+    if (isUnanswered(error)) {
+      if (state.singleBackend !== false) return null;
+      for (const listener of state.unansweredListeners) listener();
+      return false;
+    }
     if (isDatabaseTimeout(error)) return null;
     return !isDatabaseUnavailable(error);
   }
+}
+
+/**
+ * `listener` is called each time the probe finds the server unanswering (never for the embedded
+ * database, which is only busy then): the app's pool ends its connections, so that the requests
+ * waiting on them fail at once, answered 503, rather than as long as the freeze lasts.
+ */
+export function onDatabaseUnanswered(listener: () => void): () => void {
+  state.unansweredListeners.add(listener);
+  return () => state.unansweredListeners.delete(listener);
 }
 
 /** Opens a new connection and closes it: whether the server accepts one more. */

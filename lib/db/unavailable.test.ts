@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isConnectionLost, isDatabaseTimeout, isDatabaseUnavailable, isOutOfConnections } from "./unavailable";
+import { isConnectionLost, isDatabaseTimeout, isDatabaseUnavailable, isOutOfConnections, isUnanswered } from "./unavailable";
 
 describe("database outage errors", () => {
   it.each([
@@ -118,6 +118,11 @@ describe("database outage errors", () => {
     ["refused: never opened", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }), false],
     ["no connection free in time", new Error("timeout exceeded when trying to connect"), false],
     [
+      "never accepted by a server that does not answer",
+      new Error("Connection terminated due to connection timeout", { cause: new Error("Connection terminated unexpectedly") }),
+      false,
+    ],
+    [
       "a statement cancelled by its timeout (57014)",
       Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" }),
       false,
@@ -155,5 +160,24 @@ describe("database outage errors", () => {
     ],
   ])("a connection %s: lost %s", (_name, error, lost) => {
     expect(isConnectionLost(error)).toBe(lost);
+  });
+
+  it("tells a server that said nothing in time from one that refused or cancelled", () => {
+    const unanswered = [
+      new Error("Query read timeout"),
+      new Error("Connection terminated due to connection timeout", { cause: new Error("Connection terminated unexpectedly") }),
+      Object.assign(new Error("Raw query failed."), { meta: { driverAdapterError: { cause: new Error("Query read timeout") } } }),
+    ];
+    for (const error of unanswered) {
+      expect([isUnanswered(error), isDatabaseUnavailable(error), isDatabaseTimeout(error)], error.message).toEqual([true, true, false]);
+    }
+    for (const error of [
+      new Error("Connection terminated unexpectedly"),
+      new Error("timeout exceeded when trying to connect"),
+      Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" }),
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+    ]) {
+      expect(isUnanswered(error), error.message).toBe(false);
+    }
   });
 });

@@ -17,7 +17,7 @@ const POSTGRES_OUTAGE_CODE = /^(08...|53...|57P0[1-4]|55P03|57014|25006)$/;
 /** A lock or a statement that outlived its time: a busy database, not an absent one. */
 const POSTGRES_TIMEOUT_CODE = /^(55P03|57014)$/;
 const OUTAGE_MESSAGE =
-  /Connection terminated|Can't reach database server|timeout exceeded when trying to connect|terminating connection due to|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|Connection ended unexpectedly/i;
+  /Connection terminated|Can't reach database server|timeout exceeded when trying to connect|Query read timeout|terminating connection due to|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|Connection ended unexpectedly/i;
 
 type ErrorLike = {
   code?: unknown;
@@ -43,7 +43,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(candidate.meta?.driverAdapterError, depth + 1) || isDatabaseUnavailable(candidate.cause, depth + 1);
 }
 
-const TIMEOUT_MESSAGE = /timeout exceeded|timed out|Timed out fetching|query read timeout/i;
+const TIMEOUT_MESSAGE = /timeout exceeded|timed out|Timed out fetching/i;
 
 /**
  * An outage error that only says the database was too slow (no connection free in time, a
@@ -58,6 +58,21 @@ export function isDatabaseTimeout(error: unknown, depth = 0): boolean {
     if (typeof code === "string" && POSTGRES_TIMEOUT_CODE.test(code)) return true;
   if (typeof candidate.message === "string" && TIMEOUT_MESSAGE.test(candidate.message)) return true;
   return isDatabaseTimeout(candidate.meta?.driverAdapterError, depth + 1) || isDatabaseTimeout(candidate.cause, depth + 1);
+}
+
+/** pg's own timeouts: a query sent and never answered, a connection opened and never accepted. */
+const UNANSWERED_MESSAGE = /Query read timeout|Connection terminated due to connection timeout/i;
+
+/**
+ * The server said nothing in time (a query, or a new connection's start, left unanswered), as
+ * opposed to refusing or cancelling: a frozen server or a cut network, or on the embedded
+ * database a single backend busy with someone else's transaction (availability.ts tells them apart).
+ */
+export function isUnanswered(error: unknown, depth = 0): boolean {
+  if (typeof error !== "object" || error === null || depth > 5) return false;
+  const candidate = error as ErrorLike;
+  if (typeof candidate.message === "string" && UNANSWERED_MESSAGE.test(candidate.message)) return true;
+  return isUnanswered(candidate.meta?.driverAdapterError, depth + 1) || isUnanswered(candidate.cause, depth + 1);
 }
 
 /**
@@ -86,6 +101,9 @@ const LOST_MESSAGE = /Connection terminated|terminating connection due to|Client
 export function isConnectionLost(error: unknown, depth = 0): boolean {
   if (typeof error !== "object" || error === null || depth > 1) return false;
   const { code, kind, message, cause } = error as ErrorLike;
+  // A connection that never opened (the pool gave up on it, whatever its socket's end says): running
+  // the work again would only wait as long once more, on a server that does not answer.
+  if (isUnanswered(error)) return false;
   if (kind === "ConnectionClosed") return true;
   if (typeof code === "string" && (SESSION_ENDED_CODE.test(code) || code === "ECONNRESET" || code === "EPIPE")) return true;
   if (typeof message === "string" && LOST_MESSAGE.test(message)) return true;
