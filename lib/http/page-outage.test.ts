@@ -53,6 +53,12 @@ describe("a page that met a database outage", () => {
     expect(body).not.toContain("inattendue");
   });
 
+  it("is answered the API's JSON 503 under /api/", async () => {
+    const response = await fetch(`${origin}/api/route?status=500&outage`);
+    expect([response.status, response.headers.get("retry-after")]).toEqual([503, "5"]);
+    expect((await response.json()).error).toMatchObject({ code: "UNAVAILABLE", message: expect.stringMatching(/Réessayez/) });
+  });
+
   it("keeps any other answer as it is, and every other request's 500", async () => {
     const served = await fetch(`${origin}/?status=200&outage`);
     expect([served.status, await served.text()]).toEqual([200, "<html>Erreur inattendue</html>"]);

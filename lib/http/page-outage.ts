@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { UNAVAILABLE_PAGE, UNAVAILABLE_PAGE_HEADERS } from "./unavailable-response";
+import { RETRY_AFTER_SECONDS, UNAVAILABLE_ERROR, UNAVAILABLE_PAGE, UNAVAILABLE_PAGE_HEADERS } from "./unavailable-response";
 
 /**
  * A page whose rendering meets a database outage (a server frozen or gone while it loads, a
@@ -40,6 +40,12 @@ export function answerPageUnavailable(): void {
   const response = current.getStore();
   if (!response || response.headersSent || answered.has(response)) return;
   answered.add(response);
+  // A route handler's error that escaped it (route handlers of defineRoute answer their own): the API's JSON 503.
+  const api = response.req.url?.startsWith("/api/") ?? false;
+  const body = api ? JSON.stringify({ error: UNAVAILABLE_ERROR }) : UNAVAILABLE_PAGE;
+  const headers = api
+    ? { "Retry-After": RETRY_AFTER_SECONDS, "Cache-Control": "no-store", "Content-Type": "application/json" }
+    : UNAVAILABLE_PAGE_HEADERS;
   const { writeHead, write, end } = response;
   let replaced = false;
   /** Whether what Next.js is about to write is its 500, now turned into the 503 page's headers. */
@@ -50,8 +56,8 @@ export function answerPageUnavailable(): void {
     const kept = KEPT_HEADERS.map((name) => [name, response.getHeader(name)] as const);
     for (const name of response.getHeaderNames()) response.removeHeader(name);
     for (const [name, value] of kept) if (value !== undefined) response.setHeader(name, value);
-    for (const [name, value] of Object.entries(UNAVAILABLE_PAGE_HEADERS)) response.setHeader(name, value);
-    response.setHeader("Content-Length", Buffer.byteLength(UNAVAILABLE_PAGE));
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    response.setHeader("Content-Length", Buffer.byteLength(body));
     response.statusCode = 503;
     return true;
   };
@@ -70,6 +76,6 @@ export function answerPageUnavailable(): void {
     const ending = end as (...rest: unknown[]) => ServerResponse;
     if (!replace(this.statusCode)) return ending.apply(this, args);
     const callback = args.find((arg) => typeof arg === "function");
-    return this.req.method === "HEAD" ? ending.call(this, callback) : ending.call(this, UNAVAILABLE_PAGE, "utf8", callback);
+    return this.req.method === "HEAD" ? ending.call(this, callback) : ending.call(this, body, "utf8", callback);
   } as ServerResponse["end"];
 }

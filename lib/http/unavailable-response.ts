@@ -6,10 +6,10 @@ export const UNAVAILABLE_MESSAGE =
   "Le service est momentanément indisponible. Réessayez dans quelques instants : vos informations déjà enregistrées sont conservées.";
 
 /** The API's error while the database is away. */
-const UNAVAILABLE_ERROR = { code: "UNAVAILABLE", message: UNAVAILABLE_MESSAGE };
+export const UNAVAILABLE_ERROR = { code: "UNAVAILABLE", message: UNAVAILABLE_MESSAGE };
 
 /** Seconds after which a client may try again. */
-const RETRY_AFTER_SECONDS = "5";
+export const RETRY_AFTER_SECONDS = "5";
 
 export const UNAVAILABLE_PAGE = plainPage({
   title: "Service momentanément indisponible",
