@@ -133,6 +133,20 @@ const EnvSchema = z.object({
 
   /** Background jobs (lib/jobs): run the worker inside each web process; `false` where `npm run worker` runs apart. */
   RUN_JOBS: z.enum(["true", "false"]).default("true"),
+  /**
+   * How often a worker checks the schedules for an occurrence due (pg-boss's cron monitor; the
+   * occurrence is queued within 5 s after). An occurrence runs once however many workers check.
+   * Drills shorten it, not the schedules: an occurrence is still at most one a minute.
+   */
+  JOB_SCHEDULE_CHECK_SECONDS: z.coerce.number().int().min(1).max(45).default(30),
+  /**
+   * How often each worker looks for runs whose process died (lib/jobs/liveness.ts, with a random
+   * spread of a quarter either way), and how old a run must be before a sweep looks at it (its
+   * worker may not have taken its lock yet). A dead process's run is run again within about their
+   * sum; shorter means more queries. Drills shorten both.
+   */
+  JOB_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
+  JOB_SWEEP_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   /** Replaces schedules of the job registry, e.g. `daily-snapshots=5 1 * * *;expire-stale-imports=0 4 * * *` (cron, Paris time). */
   JOB_SCHEDULES: z.string().optional(),
   /** Structured JSON logs on standard output: fatal, error, warn, info, debug, trace or silent. */

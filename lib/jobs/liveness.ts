@@ -12,10 +12,6 @@ export const RUN_LOCK_NAMESPACE = 0x4a4f4253;
 /** The probe at start, apart from every run's key. */
 const PROBE_LOCK_NAMESPACE = RUN_LOCK_NAMESPACE + 1;
 
-/** How often each worker looks for runs whose process died (with a random spread, so workers take turns). */
-export const SWEEP_INTERVAL_MS = 15_000;
-/** A run younger than this is left alone: its worker may not have taken its lock yet. */
-export const SWEEP_GRACE_SECONDS = 10;
 const RELOCK_MS = 1_000;
 
 /** What « Tâches de fond » shows of a run given up because its process died. */
@@ -33,6 +29,13 @@ export type JobLivenessOptions = {
   queues: readonly string[];
   /** Settings of both connections (time limits). */
   connection?: Omit<pg.ClientConfig, "connectionString">;
+  /**
+   * How often this worker looks for runs whose process died (with a random spread, so workers take
+   * turns): JOB_SWEEP_INTERVAL_SECONDS.
+   */
+  sweepIntervalMs: number;
+  /** A run younger than this is left alone: its worker may not have taken its lock yet (JOB_SWEEP_GRACE_SECONDS). */
+  sweepGraceSeconds: number;
   /** After a run whose process died has been failed (and so retried per its queue's policy). */
   abandoned: (run: AbandonedRun) => Promise<void>;
 };
@@ -75,7 +78,7 @@ export class JobLiveness {
       application_name: "hospiconnect-worker-liveness",
       max: 1,
       // Kept from one sweep to the next.
-      idleTimeoutMillis: 2 * SWEEP_INTERVAL_MS,
+      idleTimeoutMillis: 2 * options.sweepIntervalMs,
     });
     // An idle connection the server ended: the pool drops it; logged, not a crash.
     this.sweeper.on("error", (error) => logger.warn(errorFields(error), "job liveness: database error"));
@@ -147,7 +150,7 @@ export class JobLiveness {
 
   /** Looks once for runs whose process died, and fails them. Returns how many. */
   async sweep(): Promise<number> {
-    const runs = await this.activeRuns(SWEEP_GRACE_SECONDS);
+    const runs = await this.activeRuns(this.options.sweepGraceSeconds);
     const dead: Runtime[] = [];
     for (const run of runs) if (!this.held.has(run.id) && (await this.failIfDead(run))) dead.push(run);
     logger.debug({ active: runs.length, abandoned: dead.length }, "job liveness sweep");
@@ -223,7 +226,7 @@ export class JobLiveness {
 
   private scheduleSweep(): void {
     if (this.stopped) return;
-    const delay = SWEEP_INTERVAL_MS * (0.75 + Math.random() / 2);
+    const delay = this.options.sweepIntervalMs * (0.75 + Math.random() / 2);
     this.sweepTimer = setTimeout(() => {
       this.sweep()
         .catch((error: unknown) => logger.warn(errorFields(error), "job liveness sweep failed, next one soon"))

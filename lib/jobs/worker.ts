@@ -80,6 +80,9 @@ async function open(options: StartJobsOptions): Promise<Runtime> {
     schedule: options.work,
     // Failed jobs stay readable by programme managers for a month.
     deleteAfterDays: 30,
+    // pg-boss's defaults (30 s, then 5 s to queue an occurrence) unless a drill shortens them.
+    cronMonitorIntervalSeconds: env.JOB_SCHEDULE_CHECK_SECONDS,
+    cronWorkerIntervalSeconds: Math.min(5, env.JOB_SCHEDULE_CHECK_SECONDS),
     ...POOL_TIMEOUTS,
   });
   // pg-boss reports the database's absences here (a restart): logged, and it carries on.
@@ -96,6 +99,8 @@ async function open(options: StartJobsOptions): Promise<Runtime> {
         boss,
         queues: jobs.map((job) => job.name),
         connection: POOL_TIMEOUTS,
+        sweepIntervalMs: env.JOB_SWEEP_INTERVAL_SECONDS * 1000,
+        sweepGraceSeconds: env.JOB_SWEEP_GRACE_SECONDS,
         abandoned: (run) => runAgainAfterDeath(boss, jobs, run),
       });
       const schedules = effectiveSchedules(jobs, options.schedules);
