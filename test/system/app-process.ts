@@ -76,8 +76,8 @@ export async function sessionCookie(db: Db, userId: string): Promise<string> {
   return `next-auth.session-token=${await encode({ token: { sub: userId, sid: session.id }, secret: SYSTEM_AUTH_SECRET })}`;
 }
 
-/** Parsed JSON log lines (and the lines that are not JSON, as { raw }). */
-export function logEntries(app: AppProcess): Array<Record<string, unknown>> {
+/** Parsed JSON log lines of an app or a worker (and the lines that are not JSON, as { raw }). */
+export function logEntries(app: Pick<AppProcess, "lines">): Array<Record<string, unknown>> {
   return app.lines.map((line) => {
     try {
       return JSON.parse(line) as Record<string, unknown>;
