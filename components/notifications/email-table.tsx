@@ -10,9 +10,10 @@ export const EMAIL_STATUS_LABELS: Readonly<Record<EmailStatus, string>> = {
   PENDING: "En attente d'envoi",
   SENT: "Envoyé",
   FAILED: "Échec d'envoi",
+  CANCELLED: "Retiré avant envoi",
 };
 
-const SEVERITY = { PENDING: "info", SENT: "success", FAILED: "error" } as const;
+const SEVERITY = { PENDING: "info", SENT: "success", FAILED: "error", CANCELLED: "new" } as const;
 
 type Email = {
   id: string;

@@ -207,13 +207,84 @@ describe("payments", () => {
     );
     expect(mails[0]!.text).toContain("Référence du paiement\u00a0: MDT-2027-0042");
 
-    // Undone and recorded again as it was: the members already know; a corrected reference is news.
-    await recordTrancheStep(manager, advance.id, { step: "undo-payment", reason: "Saisie en double.", ip: null }, NOW);
-    await recordTrancheStep(manager, advance.id, payment, NOW);
+    // Recorded again while it is paid: refused, nothing more queued.
+    await expect(recordTrancheStep(manager, advance.id, payment, NOW)).rejects.toMatchObject({ code: "INVALID_STATE" });
     expect(await paid()).toHaveLength(2);
+  });
+
+  it("withdraws the e-mail of a payment undone before it left the outbox, and corrects one that has left, audited", async () => {
+    const dossier = await createSelectedDossier(testDb, { name: "CH de Niort", amountGrantedCents: 1_000_000n, advanceSharePercent: 30 });
+    const manager = await programmeManager(testDb);
+    const director = await directorOf(testDb, dossier.establishment.id);
+    const editor = (await createUser(testDb, { establishmentId: dossier.establishment.id, membershipRole: "EDITOR" })).viewer;
+    const advance = await trancheOf(dossier.id, "ADVANCE");
+    const outbox = () =>
+      testDb.outboxEmail.findMany({
+        orderBy: [{ createdAt: "asc" }, { to: "asc" }],
+        select: { to: true, subject: true, text: true, status: true },
+      });
+    const live = async () => (await outbox()).filter((mail) => mail.status !== "CANCELLED");
+    await recordTrancheStep(manager, advance.id, { step: "order", orderedOn: "2027-03-01", ip: null }, NOW);
+    const mistaken = { step: "pay" as const, paidOn: "2027-03-08", paymentReference: "ERREUR-1", ip: null };
+
+    // Undone while its e-mails wait in the outbox: they never leave, and nothing else is sent.
+    await recordTrancheStep(manager, advance.id, mistaken, NOW);
+    await recordTrancheStep(manager, advance.id, { step: "undo-payment", reason: "Mauvais dossier.", ip: null }, NOW);
+    expect(await live()).toEqual([]);
+    expect((await outbox()).map((mail) => mail.status)).toEqual(["CANCELLED", "CANCELLED"]);
+    const withdrawn = await testDb.auditEvent.findFirstOrThrow({
+      where: { action: "tranche.undo_payment", targetId: advance.id },
+      select: { details: true },
+    });
+    expect(withdrawn.details).toMatchObject({ paymentReference: "ERREUR-1", emailsWithdrawn: 2, correctionsQueued: 0 });
+
+    // Recorded again as it was: the members are told, once.
+    await recordTrancheStep(manager, advance.id, mistaken, NOW);
+    expect((await live()).map((mail) => mail.to).sort()).toEqual([director.email, editor.email].sort());
+
+    // This time the director's e-mail left before the undo: the director is told it is withdrawn,
+    // the editor's, still waiting, is withdrawn.
+    await testDb.outboxEmail.updateMany({
+      where: { to: director.email, status: "PENDING" },
+      data: { status: "SENT", sentAt: NOW, nextAttemptAt: null },
+    });
     await recordTrancheStep(manager, advance.id, { step: "undo-payment", reason: "Mauvaise référence.", ip: null }, NOW);
-    await recordTrancheStep(manager, advance.id, { ...payment, paymentReference: "MDT-2027-0043" }, NOW);
-    expect((await paid()).filter((mail) => mail.text.includes("MDT-2027-0043"))).toHaveLength(2);
+    const corrections = (await live()).filter((mail) => mail.status === "PENDING");
+    expect(corrections.map((mail) => mail.to)).toEqual([director.email]);
+    expect(corrections[0]!.subject).toBe("Correction\u00a0: paiement de tranche annulé – HospiConnect");
+    const text = corrections[0]!.text.replace(/[\u00a0\u202f]/g, " ");
+    expect(text).toContain("Le paiement de la tranche « Avance à la sélection » de la subvention accordée à « CH de Niort »");
+    expect(text).toContain("annoncé comme versé le 8 mars 2027 (référence du paiement : ERREUR-1), est annulé");
+    const [, corrected] = await testDb.auditEvent.findMany({
+      where: { action: "tranche.undo_payment", targetId: advance.id },
+      orderBy: { id: "asc" },
+    });
+    expect(corrected!.details).toMatchObject({ emailsWithdrawn: 1, correctionsQueued: 1 });
+
+    // The right payment: one e-mail to each member with its reference, whatever came before.
+    await recordTrancheStep(manager, advance.id, { ...mistaken, paymentReference: "VIR-2027-001" }, NOW);
+    const right = (await live()).filter((mail) => mail.status === "PENDING" && mail.subject.includes("versée"));
+    expect(right.map((mail) => mail.to).sort()).toEqual([director.email, editor.email].sort());
+    expect(right.every((mail) => mail.text.includes("VIR-2027-001"))).toBe(true);
+  });
+
+  it("treats an e-mail a worker is sending as gone: the undo leaves it to the worker and queues the correction", async () => {
+    const dossier = await createSelectedDossier(testDb, { amountGrantedCents: 1_000_000n, advanceSharePercent: 30 });
+    const manager = await programmeManager(testDb);
+    const director = await directorOf(testDb, dossier.establishment.id);
+    const advance = await trancheOf(dossier.id, "ADVANCE");
+    await recordTrancheStep(manager, advance.id, { step: "order", orderedOn: "2027-03-01", ip: null }, NOW);
+    await recordTrancheStep(manager, advance.id, { step: "pay", paidOn: "2027-03-08", paymentReference: "ERREUR-2", ip: null }, NOW);
+    // A worker's claim: the next attempt pushed past the lease.
+    await testDb.outboxEmail.updateMany({ data: { nextAttemptAt: new Date(NOW.getTime() + 120_000) } });
+    await recordTrancheStep(manager, advance.id, { step: "undo-payment", reason: "Mauvais dossier.", ip: null }, NOW);
+    const rows = await testDb.outboxEmail.findMany({
+      where: { to: director.email },
+      orderBy: { createdAt: "asc" },
+      select: { subject: true, status: true },
+    });
+    expect(rows.map((row) => row.status)).toEqual(["PENDING", "PENDING"]);
+    expect(rows[1]!.subject).toContain("paiement de tranche annulé");
   });
 
   it("records one order when five managers order the same tranche at once", async () => {

@@ -6,11 +6,14 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { tranchePaidEmail } from "@/lib/notifications/tranche-paid";
+import { tranchePaymentUndoneEmail } from "@/lib/notifications/tranche-payment-undone";
+import { withdrawQueuedEmails } from "@/lib/notifications/withdraw-emails";
 import { parisToday } from "@/lib/time/paris";
 import type { TTrancheStepInput } from "./tranche-step-schema";
 import { applyTrancheStep, TRANCHE_STEPS } from "./tranche-steps";
 import { TRANCHE_LABELS } from "./tranches";
 import { emailEstablishment } from "./verification-notices";
+import { enqueueEmail } from "@/lib/notifications/outbox";
 
 const day = (date: Date | null) => (date === null ? null : calendarDateFromUtc(date));
 
@@ -19,7 +22,9 @@ const day = (date: Date | null) => (date === null ? null : calendarDateFromUtc(d
  * correction of either), under the tranche's row lock so that two managers never record it twice;
  * the rules are lib/follow-up/tranche-steps.ts. Audited in the same transaction, with the reason of
  * a correction. A payment is e-mailed to the establishment's members through the outbox, once per
- * payment recorded (its day and reference name it: a corrected payment is news, a retry is not).
+ * payment recorded (its day and reference name it). Undoing a payment withdraws its e-mails that
+ * have not left the outbox, and tells those who may have received theirs that it is cancelled
+ * (ADR 0021): the establishment never keeps an announcement of a payment the programme took back.
  */
 export async function recordTrancheStep(
   viewer: Viewer,
@@ -60,6 +65,23 @@ export async function recordTrancheStep(
     }
     const { change } = result;
     const by = viewer.userId;
+    const { establishmentId, establishment } = tranche.application;
+    const payment = {
+      establishment: establishment.name,
+      applicationId: tranche.applicationId,
+      tranche: TRANCHE_LABELS[tranche.kind],
+      amountCents: tranche.amountCents,
+    };
+    const paidKey = (paidOn: string, reference: string) => `tranche-paid:${trancheId}:${paidOn}:${reference}`;
+    let undone = { withdrawn: 0, corrected: 0 };
+    if (input.step === "undo-payment" && tranche.paidOn && tranche.paymentReference !== null) {
+      const paidOn = calendarDateFromUtc(tranche.paidOn);
+      const { withdrawn, gone } = await withdrawQueuedEmails(tx, paidKey(paidOn, tranche.paymentReference), now);
+      const correction = tranchePaymentUndoneEmail({ ...payment, paidOn, paymentReference: tranche.paymentReference });
+      // One correction per e-mail that may have left, keyed by it: never two for the same one.
+      for (const { id, to } of gone) await enqueueEmail(tx, { dedupeKey: `tranche-payment-undone:${id}`, to, ...correction });
+      undone = { withdrawn: withdrawn.length, corrected: gone.length };
+    }
     await tx.tranche.update({
       where: { id: trancheId },
       data: {
@@ -92,22 +114,15 @@ export async function recordTrancheStep(
               paymentReference: tranche.paymentReference,
             }
           : {}),
+        ...(input.step === "undo-payment" ? { emailsWithdrawn: undone.withdrawn, correctionsQueued: undone.corrected } : {}),
       },
     });
     if (input.step === "pay") {
-      const { establishmentId, establishment } = tranche.application;
-      const email = tranchePaidEmail({
-        establishment: establishment.name,
-        applicationId: tranche.applicationId,
-        tranche: TRANCHE_LABELS[tranche.kind],
-        amountCents: tranche.amountCents,
-        paidOn: input.paidOn,
-        paymentReference: input.paymentReference,
-      });
-      await emailEstablishment(tx, establishmentId, email, `tranche-paid:${trancheId}:${input.paidOn}:${input.paymentReference}`);
+      const email = tranchePaidEmail({ ...payment, paidOn: input.paidOn, paymentReference: input.paymentReference });
+      await emailEstablishment(tx, establishmentId, email, paidKey(input.paidOn, input.paymentReference));
     }
-    return { status: change.status };
+    return { status: change.status, mailed: input.step === "pay" || undone.corrected > 0 };
   });
-  if (input.step === "pay") requestDelivery();
-  return recorded;
+  if (recorded.mailed) requestDelivery();
+  return { status: recorded.status };
 }

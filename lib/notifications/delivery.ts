@@ -53,9 +53,12 @@ export async function deliverDueEmails(options: DeliveryOptions): Promise<{ sent
   });
   const outcome = { sent: 0, failed: 0 };
   for (const email of due) {
+    // A held e-mail is pending, a failed one too while it is tried again: a use case withdrawing
+    // it tells one a worker may be sending (pending, its next attempt ahead) from one waiting
+    // (withdraw-emails.ts), and one it cancelled meanwhile (no next attempt) is never claimed.
     const claimed = await db.outboxEmail.updateMany({
-      where: { id: email.id, nextAttemptAt: email.nextAttemptAt },
-      data: { nextAttemptAt: new Date(now.getTime() + SENDING_LEASE_MS) },
+      where: { id: email.id, status: { in: ["PENDING", "FAILED"] }, nextAttemptAt: email.nextAttemptAt },
+      data: { status: "PENDING", nextAttemptAt: new Date(now.getTime() + SENDING_LEASE_MS) },
     });
     if (claimed.count !== 1) continue;
     const attempts = email.attempts + 1;

@@ -9,6 +9,7 @@ import {
 import { resultsDeclaredEmail } from "./results-declared";
 import { SIGNATURE } from "./signature";
 import { tranchePaidEmail } from "./tranche-paid";
+import { tranchePaymentUndoneEmail } from "./tranche-payment-undone";
 import { verificationApprovedByArsEmail } from "./verification-approved-by-ars";
 import { verificationConcludedEmail } from "./verification-concluded";
 import { verificationInformationRequestedEmail } from "./verification-information-requested";
@@ -202,6 +203,23 @@ describe("payments", () => {
       "La tranche « Avance à la sélection » de la subvention accordée à « CH de Niort » est versée : 3 000,03 €, le 1er mars 2027.",
     );
     expect(email.text).toContain("Référence du paiement : MDT-2027-0042");
+    expect(email.text).toMatch(/\/dossiers\/a1\/suivi$/m);
+    expect(email.text.endsWith(SIGNATURE)).toBe(true);
+  });
+
+  it("correct an announced payment that was undone: which tranche, the day and reference withdrawn, and what to do", () => {
+    const email = tranchePaymentUndoneEmail({
+      ...mail,
+      tranche: "Avance à la sélection",
+      amountCents: 300_003n,
+      paidOn: "2027-03-01",
+      paymentReference: "ERREUR-1",
+    });
+    expect(email.subject).toBe("Correction : paiement de tranche annulé – HospiConnect");
+    expect(plain(email.text)).toContain(
+      "Le paiement de la tranche « Avance à la sélection » de la subvention accordée à « CH de Niort » (3 000,03 €), annoncé comme versé le 1er mars 2027 (référence du paiement : ERREUR-1), est annulé : il avait été enregistré par erreur.",
+    );
+    expect(email.text).toContain("Ne tenez pas compte du message « Tranche de subvention versée » qui l'annonçait.");
     expect(email.text).toMatch(/\/dossiers\/a1\/suivi$/m);
     expect(email.text.endsWith(SIGNATURE)).toBe(true);
   });
