@@ -780,6 +780,16 @@ const ROWS: Row[] = [
     expected: MANAGER_ONLY(409),
   },
   {
+    route: "DELETE /api/applications/[applicationId]/decision",
+    call: (w) => ({
+      method: "DELETE",
+      url: `/api/applications/${w.submitted}/decision`,
+      json: { replacing: "00000000-0000-7000-8000-000000000000" },
+    }),
+    // The manager passes the policy, then finds no staged proposal to withdraw.
+    expected: MANAGER_ONLY(409),
+  },
+  {
     route: "POST /api/waves/[waveId]/decisions/release",
     call: (w) => ({ method: "POST", url: `/api/waves/${w.wave}/decisions/release` }),
     // Nothing staged in the matrix's wave: released nothing, as a retry would.

@@ -229,3 +229,40 @@ test("a manager saves the ranking settings twice in a row on the same page: both
   await expect(settings.getByText(/modifiée entre-temps/)).toHaveCount(0);
   expect((await e2eDb.wave.findUniqueOrThrow({ where: { id: wave.waveId }, select: { spreadThreshold: true } })).spreadThreshold).toBe(17);
 });
+
+test("a manager withdraws a proposal staged by mistake, after a confirmation: it leaves the release, audited", async ({
+  page,
+  context,
+}) => {
+  const wave = await createReviewWave(e2eDb);
+  const reviewer = await createReviewer(e2eDb);
+  const dossier = await createScoredDossier(e2eDb, wave, [{ reviewerId: reviewer.userId, value: 3 }], { name: "SAMSAH Horizons" });
+  const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+  await signInAs(context, manager.id);
+  await page.goto(`/pilotage/vagues/${wave.waveId}/decisions/${dossier.id}`);
+  const refused = page.getByRole("radio", { name: "Non retenu" });
+  await waitForHydration(refused);
+  await refused.check({ force: true });
+  await page.getByLabel("Motifs (obligatoire)").fill("x");
+  await page.getByRole("button", { name: "Enregistrer la proposition" }).click();
+  await expect(page.getByText("Proposition enregistrée.")).toBeVisible();
+
+  // Escape closes the confirmation and gives the focus back: nothing is withdrawn.
+  const withdraw = page.getByRole("button", { name: "Retirer la proposition" });
+  await withdraw.click();
+  const question = page.getByText("Retirer la proposition « Non retenu » ?");
+  await expect(question).toBeFocused();
+  await expectNoSeriousAccessibilityViolation(page);
+  await page.keyboard.press("Escape");
+  await expect(withdraw).toBeFocused();
+  expect(await e2eDb.decision.count({ where: { applicationId: dossier.id, supersededAt: null } })).toBe(1);
+
+  await withdraw.click();
+  await page.getByRole("button", { name: "Confirmer le retrait" }).click();
+  const notice = page.getByText("La proposition est retirée : elle ne sera pas publiée.");
+  await expect(notice).toBeVisible();
+  await expect(page.locator(":focus")).toContainText("La proposition est retirée");
+  await expect(page.getByRole("button", { name: "Retirer la proposition" })).toHaveCount(0);
+  expect(await e2eDb.decision.count({ where: { applicationId: dossier.id, supersededAt: null } })).toBe(0);
+  expect(await e2eDb.auditEvent.count({ where: { action: "decision.withdrawn", targetId: dossier.id, actorId: manager.id } })).toBe(1);
+});

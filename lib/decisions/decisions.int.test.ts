@@ -7,6 +7,7 @@ import { resetDatabase, testDb } from "@/test/integration/database";
 import { readDecisionLetter } from "./read-decision-letter";
 import { releaseDecisions } from "./release-decisions";
 import { stageDecision } from "./stage-decision";
+import { withdrawProposal } from "./withdraw-proposal";
 import { ZDecisionSettingsInput } from "./settings-schema";
 import { updateDecisionSettings } from "./update-decision-settings";
 import { MISSING_SIGNATORY_MESSAGE, ZLetterSignatoryInput } from "./letter-signatory";
@@ -326,6 +327,49 @@ describe("decisions", () => {
     });
     await expect(releaseDecisions(manager, { waveId: wave.waveId, ip: null })).resolves.toMatchObject({ released: 1 });
     expect((await testDb.application.findUniqueOrThrow({ where: { id: reopened.id } })).state).toBe("UNDER_REVIEW");
+  });
+
+  it("lets a manager withdraw the proposal they saw, audited, out of the envelope and the release; refuses a stale one and a published one", async () => {
+    const { manager, wave, scored } = await scoredWave(2);
+    const [mistaken, kept] = scored;
+    const { decisionId: seen } = await stageDecision(
+      manager,
+      decisionProposal({ applicationId: mistaken!.id, outcome: "REJECTED", reasons: "x", replacing: null }),
+    );
+    const { decisionId: current } = await stageDecision(
+      manager,
+      decisionProposal({ applicationId: mistaken!.id, amountGranted: "10 000", replacing: seen }),
+    );
+    await stageDecision(manager, decisionProposal({ applicationId: kept!.id, amountGranted: "12 000" }));
+
+    // The manager saw the first proposal: another one was staged since.
+    await expect(withdrawProposal(manager, { applicationId: mistaken!.id, replacing: seen, ip: null })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("Une autre proposition a été enregistrée le"),
+    });
+    await withdrawProposal(manager, { applicationId: mistaken!.id, replacing: current, ip: null });
+    expect((await testDb.decision.findUniqueOrThrow({ where: { id: current } })).supersededAt).not.toBeNull();
+    expect(await testDb.auditEvent.findFirst({ where: { action: "decision.withdrawn", targetId: mistaken!.id } })).toMatchObject({
+      details: { decisionId: current, outcome: "SELECTED", amountGrantedCents: "1000000" },
+    });
+    expect((await getProposalWorkspace(manager, wave.waveId, kept!.id)).envelope.grantedCents).toBe(1_200_000n);
+    // Withdrawn already: nothing left to withdraw.
+    await expect(withdrawProposal(manager, { applicationId: mistaken!.id, replacing: current, ip: null })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: "Ce dossier n'a plus de proposition en attente de publication : rechargez la page.",
+    });
+
+    await expect(releaseDecisions(manager, { waveId: wave.waveId, ip: null })).resolves.toMatchObject({ released: 1 });
+    expect((await testDb.application.findUniqueOrThrow({ where: { id: mistaken!.id } })).state).toBe("SCORED");
+    const published = await testDb.decision.findFirstOrThrow({ where: { applicationId: kept!.id, releasedAt: { not: null } } });
+    await expect(withdrawProposal(manager, { applicationId: kept!.id, replacing: published.id, ip: null })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: "La décision de ce dossier est publiée : elle ne se retire plus.",
+    });
+    const reviewer = await createReviewer(testDb);
+    await expect(withdrawProposal(reviewer, { applicationId: kept!.id, replacing: published.id, ip: null })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("withdraws it too when one of the dossier's reviews is reopened", async () => {

@@ -30,6 +30,12 @@ export const ZStageDecisionInput = z
   .superRefine(refuseUnprintableInLetter);
 export type TStageDecisionInput = z.infer<typeof ZStageDecisionInput>;
 
+/** « Retirer la proposition »: the staged proposal the manager saw, withdrawn only if it still is the dossier's. */
+export const ZWithdrawProposalInput = z.object({
+  replacing: z.uuid({ error: "Rechargez la page : la proposition à retirer n'est pas indiquée." }),
+});
+export type TWithdrawProposalInput = z.infer<typeof ZWithdrawProposalInput>;
+
 /** A proposal of `outcome` and nothing else, the schema's defaults: where the demo data and the tests start from. */
 export function defaultDecisionProposal(outcome: DecisionOutcome): TStageDecisionInput {
   return ZStageDecisionInput.parse({ outcome });

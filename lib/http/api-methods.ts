@@ -16,7 +16,7 @@ export const API_ROUTE_METHODS: Readonly<Record<string, readonly RouteMethod[]>>
   "/api/api-tokens": ["POST"],
   "/api/applications/[applicationId]/attachments": ["POST"],
   "/api/applications/[applicationId]/decision-letter": ["GET"],
-  "/api/applications/[applicationId]/decision": ["POST"],
+  "/api/applications/[applicationId]/decision": ["POST", "DELETE"],
   "/api/applications/[applicationId]/messages": ["POST"],
   "/api/applications/[applicationId]/milestones": ["PUT"],
   "/api/applications/[applicationId]/receipt": ["GET"],

@@ -1,5 +1,6 @@
-import { ZStageDecisionInput } from "@/lib/decisions/proposal";
+import { ZStageDecisionInput, ZWithdrawProposalInput } from "@/lib/decisions/proposal";
 import { stageDecision } from "@/lib/decisions/stage-decision";
+import { withdrawProposal } from "@/lib/decisions/withdraw-proposal";
 import { defineRoute } from "@/lib/http/define-route";
 import { RouteParam } from "@/lib/http/route-params";
 
@@ -9,4 +10,11 @@ export const POST = defineRoute({
   // What the manager saw is required here: only the demo loader stages without it.
   input: ZStageDecisionInput.required({ replacing: true }),
   handler: ({ viewer, input, params, ip }) => stageDecision(viewer, { ...input, applicationId: params.applicationId, ip }),
+});
+
+/** « Retirer la proposition »: the staged proposal the manager saw, before the release. */
+export const DELETE = defineRoute({
+  params: { applicationId: RouteParam.id },
+  input: ZWithdrawProposalInput,
+  handler: ({ viewer, input, params, ip }) => withdrawProposal(viewer, { ...input, applicationId: params.applicationId, ip }),
 });

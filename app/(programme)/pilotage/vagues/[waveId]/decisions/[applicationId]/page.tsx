@@ -5,6 +5,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EnvelopeGauge } from "@/components/decisions/envelope-gauge";
 import { ProposalForm } from "@/components/decisions/proposal-form";
+import { PROPOSAL_WITHDRAWN, WithdrawProposalButton } from "@/components/decisions/withdraw-proposal-button";
+import { ArrivalNotice } from "@/components/forms/focus-on-arrival";
 import { ReviewFollowUp } from "@/components/review/review-follow-up";
 import { formatEuroAmountInput } from "@/lib/applications/euro-amount";
 import { STATE_LABELS } from "@/lib/applications/state-machine";
@@ -19,7 +21,7 @@ import { Breadcrumb, crumb } from "@/components/dsfr/breadcrumb";
 import { waveSegments } from "@/components/campaigns/wave-segments";
 
 const PARAMS = { waveId: RouteParam.id, applicationId: RouteParam.id };
-type Props = { params: Promise<{ waveId: string; applicationId: string }> };
+type Props = { params: Promise<{ waveId: string; applicationId: string }>; searchParams?: Promise<{ retrait?: string }> };
 
 const loadProposal = guardedPageLoad(
   (waveId: string, applicationId: string) => `/pilotage/vagues/${waveId}/decisions/${applicationId}`,
@@ -33,8 +35,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${workspace.dossier.establishment} – Proposition de décision` };
 }
 
-export default async function ProposalPage({ params }: Props) {
+export default async function ProposalPage({ params, searchParams }: Props) {
   const { waveId, applicationId } = await pageParams(params, PARAMS);
+  const withdrawn = (await searchParams)?.retrait;
   const [workspace, followUp] = (await loadProposal(waveId, applicationId)).record;
   const { dossier, aggregate, staged } = workspace;
 
@@ -85,11 +88,19 @@ export default async function ProposalPage({ params }: Props) {
         <h2 id="proposition-titre" className={fr.cx("fr-h4")}>
           Proposition
         </h2>
+        {withdrawn && !staged ? <ArrivalNotice key={withdrawn} message={PROPOSAL_WITHDRAWN} /> : null}
         {staged ? (
-          <p>
-            Proposition en attente de publication depuis le {formatParisDateTime(staged.stagedAt)} : {OUTCOME_LABELS[staged.outcome]}
-            {staged.amountGrantedCents !== null ? `, ${formatEuros(staged.amountGrantedCents)}` : ""}.
-          </p>
+          <>
+            <p>
+              Proposition en attente de publication depuis le {formatParisDateTime(staged.stagedAt)} : {OUTCOME_LABELS[staged.outcome]}
+              {staged.amountGrantedCents !== null ? `, ${formatEuros(staged.amountGrantedCents)}` : ""}.
+            </p>
+            <WithdrawProposalButton
+              applicationId={dossier.id}
+              decisionId={staged.id}
+              summary={`${OUTCOME_LABELS[staged.outcome]}${staged.amountGrantedCents !== null ? `, ${formatEuros(staged.amountGrantedCents)}` : ""}`}
+            />
+          </>
         ) : null}
         <EnvelopeGauge grantedCents={workspace.envelope.grantedCents} envelopeCents={workspace.envelope.envelopeCents} />
         {dossier.state === "SCORED" ? (
