@@ -154,12 +154,16 @@ export function toWinAnsi(text: string): string {
     .replace(/ ?\uffff+( |\u00a0)?/g, (_match, after: string | undefined) => after ?? "");
 }
 
-/** The characters of `text` that `toWinAnsi` leaves out or prints « ? », each once. */
-export function unprintableCharacters(text: string): string[] {
+/**
+ * The characters of `text` that `toWinAnsi` leaves out or prints « ? », each once; `asTyped`: every
+ * one it does not print as itself too (« Ł » as « L », « ✓ » as « (oui) »), for a text that must
+ * read exactly as typed, such as a name.
+ */
+export function unprintableCharacters(text: string, { asTyped = false }: { asTyped?: boolean } = {}): string[] {
   const found = new Set<string>();
   for (const char of text.normalize("NFC")) {
     const printed = substitute(char);
-    if (printed === null || printed === LEFT_OUT) found.add(char);
+    if (printed === null || printed === LEFT_OUT || (asTyped && printed !== char)) found.add(char);
   }
   return [...found];
 }

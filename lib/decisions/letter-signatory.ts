@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { refuseUnprintableInLetter } from "./letter-printable";
 
 /**
  * Who signs a wave's decision letters. An administrative decision states the first name, last name
@@ -12,20 +13,26 @@ export type LetterSignatory = { name: string; title: string };
 export const SIGNATORY_NAME_MAX = 100;
 export const SIGNATORY_TITLE_MAX = 200;
 
-/** The signatory as the form sends it and the server reads it. */
-export const ZLetterSignatoryInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: "Indiquez le prénom et le nom du signataire." })
-    .max(SIGNATORY_NAME_MAX, { error: `Le nom ne doit pas dépasser ${SIGNATORY_NAME_MAX} caractères.` }),
-  title: z
-    .string()
-    .trim()
-    .min(1, { error: "Indiquez la qualité du signataire, par exemple « Directrice générale de l'Agence du Numérique en Santé »." })
-    .max(SIGNATORY_TITLE_MAX, { error: `La qualité ne doit pas dépasser ${SIGNATORY_TITLE_MAX} caractères.` }),
-  expectedVersion: z.number().int().min(1),
-});
+/** The signatory as the form sends it and the server reads it, refused when the letter could not print it as typed. */
+export const ZLetterSignatoryInput = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: "Indiquez le prénom et le nom du signataire." })
+      .max(SIGNATORY_NAME_MAX, { error: `Le nom ne doit pas dépasser ${SIGNATORY_NAME_MAX} caractères.` }),
+    title: z
+      .string()
+      .trim()
+      .min(1, { error: "Indiquez la qualité du signataire, par exemple « Directrice générale de l'Agence du Numérique en Santé »." })
+      .max(SIGNATORY_TITLE_MAX, { error: `La qualité ne doit pas dépasser ${SIGNATORY_TITLE_MAX} caractères.` }),
+    expectedVersion: z.number().int().min(1),
+  })
+  .superRefine((input, ctx) => {
+    // Printed as typed or refused: the letter names its author (see above).
+    refuseUnprintableInLetter(ctx, "name", input.name, { asTyped: true });
+    refuseUnprintableInLetter(ctx, "title", input.title, { asTyped: true });
+  });
 export type TLetterSignatoryInput = z.output<typeof ZLetterSignatoryInput>;
 
 /** Where a manager sets it: the refusal names the place. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseEuroAmount } from "@/lib/applications/euro-amount";
-import { unprintableCharacters } from "@/lib/applications/win-ansi";
+import { refuseUnprintableInLetter } from "./letter-printable";
 import { formatEuros } from "@/lib/format/numbers";
 import { DecisionOutcome } from "@/lib/db/generated/enums";
 
@@ -27,7 +27,7 @@ export const ZStageDecisionInput = z
      */
     replacing: z.uuid().nullable().optional(),
   })
-  .superRefine(refuseUnprintableInLetter);
+  .superRefine(refuseUnprintableInProposal);
 export type TStageDecisionInput = z.infer<typeof ZStageDecisionInput>;
 
 /** « Retirer la proposition »: the staged proposal the manager saw, withdrawn only if it still is the dossier's. */
@@ -42,22 +42,13 @@ export function defaultDecisionProposal(outcome: DecisionOutcome): TStageDecisio
 }
 
 /**
- * What the letter's fonts cannot draw (an emoji, another script: win-ansi.ts) is refused, in the
- * form and on the server, rather than left out or printed « ? » in a letter the manager does not
- * proofread; signs printed otherwise (« ≥ » as « >= ») pass. Only in the field the letter prints
- * for the outcome (the conditions of a grant, the reasons otherwise): the other one is hidden in
- * the form and dropped by parseProposal, and an error there could not be shown.
+ * Signs printed otherwise (« ≥ » as « >= ») pass. Only in the field the letter prints for the
+ * outcome (the conditions of a grant, the reasons otherwise): the other one is hidden in the form
+ * and dropped by parseProposal, and an error there could not be shown.
  */
-function refuseUnprintableInLetter(input: { outcome: DecisionOutcome; conditions: string; reasons: string }, ctx: z.RefinementCtx) {
+function refuseUnprintableInProposal(input: { outcome: DecisionOutcome; conditions: string; reasons: string }, ctx: z.RefinementCtx) {
   const field = input.outcome === "SELECTED" ? "conditions" : "reasons";
-  const characters = unprintableCharacters(input[field]);
-  if (characters.length === 0) return;
-  const them = characters.length > 1 ? "les" : "le";
-  ctx.addIssue({
-    code: "custom",
-    path: [field],
-    message: `La lettre de décision ne peut pas imprimer ${characters.map((character) => `« ${character} »`).join(", ")} : retirez-${them} ou remplacez-${them}.`,
-  });
+  refuseUnprintableInLetter(ctx, field, input[field]);
 }
 
 /** What a manager reads when another proposal was staged while they wrote theirs; their input stays in the form. */
