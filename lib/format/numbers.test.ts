@@ -41,6 +41,16 @@ describe("French number formats", () => {
     expect(plain(formatPercent(0.5, "tenth"))).toBe("50 %");
   });
 
+  it("never writes a share that is not nothing as « 0 % », nor one short of the whole as « 100 % », to the tenth", () => {
+    // 6 172,84 € paid of a 25 M€ envelope: 0,02 %.
+    expect(plain(formatPercent(617_284 / 2_500_000_000, "tenth"))).toBe("moins de 0,1 %");
+    expect(plain(formatPercent(0.0005, "tenth"))).toBe("0,1 %");
+    expect(plain(formatPercent(0, "tenth"))).toBe("0 %");
+    expect(plain(formatPercent(0.99999, "tenth"))).toBe("plus de 99,9 %");
+    expect(plain(formatPercent(1, "tenth"))).toBe("100 %");
+    expect(plain(formatPercent(1.2, "tenth"))).toBe("120 %");
+  });
+
   it("rounds a computed score as the notes give it, not its binary noise", () => {
     // 30 % regional and 70 % national: 0.3 × 4 + 0.7 × 3.5 is 3.6499999999999995 in binary.
     expect(formatScore(0.3 * 4 + 0.7 * 3.5)).toBe("3,7");

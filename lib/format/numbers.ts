@@ -53,7 +53,14 @@ export function formatEurosAndCents(cents: bigint): string {
   return `${sign}${integer.format(absolute / 100n)},${String(absolute % 100n).padStart(2, "0")}\u00a0€`;
 }
 
-/** « 42 % » from a share between 0 and 1, rounded; « 59,6 % » to the tenth when asked. */
+/**
+ * « 42 % » from a share between 0 and 1, rounded; « 59,6 % » to the tenth when asked. To the tenth
+ * (the gauges of an envelope), a share that is not nothing never reads « 0 % » (a payment made, 6
+ * 172,84 € of 25 M€, is « moins de 0,1 % »), nor one short of the whole « 100 % ».
+ */
 export function formatPercent(share: number, to: "unit" | "tenth" = "unit"): string {
-  return (to === "tenth" ? percentToTenth : percent).format(share);
+  if (to === "unit") return percent.format(share);
+  if (share > 0 && share < 0.0005) return `moins de ${percentToTenth.format(0.001)}`;
+  if (share > 0.9995 && share < 1) return `plus de ${percentToTenth.format(0.999)}`;
+  return percentToTenth.format(share);
 }
