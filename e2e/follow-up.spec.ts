@@ -63,7 +63,7 @@ test("a manager sets the targets and the schedule; the director follows them and
   await expect(o2).toContainText("il manque 1 professionnel pour");
   await expect(o2).toContainText("Sansmie Test");
   const tranches = asDirector.getByRole("table", { name: "Tranches de la subvention" });
-  await expect(tranches).toContainText(/Avance à la sélection\s*3\s000,00\s€\s*À verser/);
+  await expect(tranches).toContainText(/Avance à la sélection\s*3\s000\s€\s*À verser/);
   await expect(tranches).toContainText(/Solde à la validation des résultats\s*7\s000,01\s€/);
   await expectNoSeriousAccessibilityViolation(asDirector);
 

@@ -39,7 +39,7 @@ test("a manager records the advance ordered then paid; the director sees it and 
   await asManager.getByRole("button", { name: "Filtrer" }).click();
   const table = asManager.getByRole("table", { name: "Tranches de la vague" });
   await expect(table.getByRole("row")).toHaveCount(2);
-  await expect(table).toContainText(/CH Versements[\s\S]*Avance à la sélection\s*3\s000,00\s€\s*À verser/);
+  await expect(table).toContainText(/CH Versements[\s\S]*Avance à la sélection\s*3\s000\s€\s*À verser/);
   // The dossier is quoted by its reference, as the export and the letters quote it.
   const { number } = await e2eDb.application.findUniqueOrThrow({ where: { id: dossier.id }, select: { number: true } });
   await expect(table.getByRole("rowheader")).toContainText(`${dossierReference(number)} – `);
@@ -92,8 +92,8 @@ test("a manager records the advance ordered then paid; the director sees it and 
 
   await asDirector.goto(`/dossiers/${dossier.id}/suivi`);
   const tranches = asDirector.getByRole("table", { name: "Tranches de la subvention" });
-  await expect(tranches).toContainText(/Avance à la sélection\s*3\s000,00\s€\s*Versée\s*Versée le .* \(référence MDT-2026-0042\)/);
-  await expect(tranches).toContainText(/Solde à la validation des résultats\s*7\s000,00\s€\s*En attente de la validation des résultats/);
+  await expect(tranches).toContainText(/Avance à la sélection\s*3\s000\s€\s*Versée\s*Versée le .* \(référence MDT-2026-0042\)/);
+  await expect(tranches).toContainText(/Solde à la validation des résultats\s*7\s000\s€\s*En attente de la validation des résultats/);
   const milestones = asDirector.getByRole("table", { name: "Jalons du calendrier du projet" });
   await expect(milestones.getByRole("row", { name: /Inventaire des accès/ })).toContainText("En retard");
   await expect(milestones.getByRole("row", { name: /Généralisation/ })).toContainText("À venir");

@@ -2,7 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { FollowUp } from "@/lib/follow-up/get-follow-up";
 import { TRANCHE_LABELS } from "@/lib/follow-up/tranches";
-import { formatEurosAndCents } from "@/lib/format/numbers";
+import { formatEuros } from "@/lib/format/numbers";
 import { TrancheStatusBadge, trancheStatusDetail } from "./tranche-status";
 
 /** The grant's payment schedule as recorded: each tranche with its state, its days and its payment reference. */
@@ -26,7 +26,7 @@ export function FollowUpTranches({ followUp }: { followUp: FollowUp }) {
             {followUp.tranches.map((tranche) => (
               <tr key={tranche.kind}>
                 <th scope="row">{TRANCHE_LABELS[tranche.kind]}</th>
-                <td>{formatEurosAndCents(tranche.amountCents)}</td>
+                <td>{formatEuros(tranche.amountCents)}</td>
                 <td>
                   <TrancheStatusBadge status={tranche.status} />
                 </td>

@@ -44,8 +44,9 @@ export function formatEuros(cents: bigint): string {
 }
 
 /**
- * « 3 000,03 € »: to the cent, for amounts paid (tranches); computed on the bigint so that no
- * float rounds a cent away.
+ * « 3 000,00 € »: always to the cent, computed on the bigint so that no float rounds a cent away;
+ * for the e-mails that announce a payment. Pages write every amount with `formatEuros`, one rule
+ * for a column and its total.
  */
 export function formatEurosAndCents(cents: bigint): string {
   const sign = cents < 0n ? "-" : "";

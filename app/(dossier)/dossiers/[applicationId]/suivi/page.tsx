@@ -7,7 +7,7 @@ import { FollowUpTranches } from "@/components/follow-up/follow-up-tranches";
 import { VerificationSection } from "@/components/follow-up/verification-section";
 import { getFollowUp } from "@/lib/follow-up/get-follow-up";
 import { getVerification } from "@/lib/follow-up/get-verification";
-import { formatEurosAndCents } from "@/lib/format/numbers";
+import { formatEuros } from "@/lib/format/numbers";
 import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { formatCalendarDate } from "@/lib/time/paris";
@@ -52,9 +52,7 @@ export default async function FollowUpPage({ params }: Props) {
         {followUp.waveTitle} – référence du dossier : <strong>{followUp.reference}</strong>
       </p>
       <p className={fr.cx("fr-text--lead")}>
-        {followUp.grant?.amountGrantedCents != null ? (
-          <>Montant accordé : {formatEurosAndCents(followUp.grant.amountGrantedCents)}. </>
-        ) : null}
+        {followUp.grant?.amountGrantedCents != null ? <>Montant accordé : {formatEuros(followUp.grant.amountGrantedCents)}. </> : null}
         Situation au {formatCalendarDate(followUp.today)}.
       </p>
       <FollowUpObjectives followUp={followUp} />

@@ -7,7 +7,7 @@ import { PaymentTotals } from "@/components/follow-up/payment-totals";
 import { TrancheStatusBadge, trancheStatusDetail } from "@/components/follow-up/tranche-status";
 import { listWaveTranches, ZTrancheFilters } from "@/lib/follow-up/list-wave-tranches";
 import { TRANCHE_LABELS, TRANCHE_STATUS_LABELS } from "@/lib/follow-up/tranches";
-import { formatEurosAndCents, formatInteger } from "@/lib/format/numbers";
+import { formatEuros, formatInteger } from "@/lib/format/numbers";
 import { waveBoardPage } from "@/lib/campaigns/wave-board-page";
 import { guardPage } from "@/lib/http/page-guard";
 import { Breadcrumb } from "@/components/dsfr/breadcrumb";
@@ -89,7 +89,7 @@ export default async function PaymentsPage({
                   </span>
                 </th>
                 <td>{TRANCHE_LABELS[tranche.kind]}</td>
-                <td>{formatEurosAndCents(tranche.amountCents)}</td>
+                <td>{formatEuros(tranche.amountCents)}</td>
                 <td>
                   <TrancheStatusBadge status={tranche.status} />
                 </td>

@@ -5,7 +5,7 @@ import { TrancheStatusBadge, trancheStatusDetail } from "@/components/follow-up/
 import { TrancheStepsPanel } from "@/components/follow-up/tranche-steps-panel";
 import { getTranche } from "@/lib/follow-up/get-tranche";
 import { TRANCHE_LABELS } from "@/lib/follow-up/tranches";
-import { formatEurosAndCents } from "@/lib/format/numbers";
+import { formatEuros } from "@/lib/format/numbers";
 import { guardedPageLoad } from "@/lib/http/page-guard";
 import { pageParams, RouteParam } from "@/lib/http/route-params";
 import { parisToday } from "@/lib/time/paris";
@@ -41,7 +41,7 @@ export default async function TranchePage({ params }: Props) {
       </h1>
       <dl className={fr.cx("fr-mb-4w")}>
         <dt className={fr.cx("fr-text--bold")}>Montant</dt>
-        <dd>{formatEurosAndCents(tranche.amountCents)}</dd>
+        <dd>{formatEuros(tranche.amountCents)}</dd>
         <dt className={fr.cx("fr-text--bold")}>État</dt>
         <dd>
           <TrancheStatusBadge status={tranche.status} /> {trancheStatusDetail(tranche)}
