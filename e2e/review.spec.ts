@@ -233,7 +233,7 @@ test.describe("review", () => {
     }
   });
 
-  test("a declared conflict removes access at once and tells the managers", async ({ page, context }) => {
+  test("a declared conflict removes access at once and tells the managers, with the reviewer's own words", async ({ page, context }) => {
     const wave = await createReviewWave(e2eDb, { k: 1 });
     const dossier = await createSubmittedDossier(e2eDb, wave, { name: "Centre hospitalier des Liens" });
     const reviewer = await createReviewer(e2eDb);
@@ -245,7 +245,10 @@ test.describe("review", () => {
     await page.goto(`/instruction/${assignment.id}`);
     await waitForHydration(page.getByRole("radio", { name: "Oui, je déclare un lien d'intérêts" }));
     await page.getByRole("radio", { name: "Oui, je déclare un lien d'intérêts" }).check({ force: true });
-    await page.getByRole("radio", { name: CONFLICT_EMPLOYMENT }).check({ force: true });
+    await page.getByRole("radio", { name: "Autre lien d'intérêts" }).check({ force: true });
+    // Markup typed by the reviewer stays text, in the page and in the e-mail.
+    const details = "Membre du <b>conseil de surveillance</b> du groupement partenaire.";
+    await page.getByLabel("Précisez (obligatoire)").fill(details);
     await expectNoSeriousAccessibilityViolation(page);
     await page.getByRole("button", { name: "Enregistrer ma déclaration" }).click();
     await page.getByRole("button", { name: "Confirmer le conflit d'intérêts" }).click();
@@ -267,6 +270,18 @@ test.describe("review", () => {
       where: { to: manager.email, dedupeKey: `conflict-declared:${assignment.id}:${manager.email}` },
     });
     expect(email.text).toContain("Centre hospitalier des Liens");
+    expect(email.text).toContain(`autre lien d'intérêts`);
+    expect(email.text).toContain(`> ${details}`);
+
+    // The manager, who judges the tie and reassigns, reads what the reviewer wrote where the conflict shows.
+    await signInAs(context, manager.id);
+    const said = `Précisions de l'instructeur : « ${details} »`;
+    await page.goto(`/dossiers/${dossier.id}`);
+    const row = page.getByRole("table", { name: "Attributions et évaluations" }).getByRole("row", { name: /Conflit déclaré/ });
+    await expect(row).toContainText(`Conflit déclaré : attribution terminée (autre lien d'intérêts)${said}`);
+    await page.goto(`/pilotage/vagues/${wave.waveId}/attribution?vue=tous`);
+    await expect(page.getByRole("listitem").filter({ hasText: "conflit d'intérêts déclaré" })).toContainText(said);
+    await expect(page.locator("main b")).toHaveCount(0);
   });
 
   /** One reviewer's draft sheet on a dossier of `name`, conflict declared « none », signed in with two tabs. */

@@ -3,8 +3,9 @@ import { ReviewDeadlineBadge } from "./review-deadline-badge";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
-import { CONFLICT_TYPE_SHORT, TIER_ADJECTIVES, TIER_LABELS } from "@/lib/review/labels";
+import { TIER_ADJECTIVES, TIER_LABELS } from "@/lib/review/labels";
 import { formatParisDateTime, toParisLocal } from "@/lib/time/paris";
+import { DeclaredConflict } from "./declared-conflict";
 import { FollowUpAnnouncer } from "./follow-up-announcer";
 import { ReviewFollowUpActions } from "./review-follow-up-actions";
 import { ReviewsTable } from "./reviews-table";
@@ -51,7 +52,7 @@ export function ReviewFollowUp({ followUp }: { followUp: NonNullable<Awaited<Ret
                   <td>{TIER_LABELS[review.tier]}</td>
                   <td>
                     {STATUS[review.status]}
-                    {review.conflict?.hasConflict && review.conflict.type ? ` (${CONFLICT_TYPE_SHORT[review.conflict.type]})` : ""}
+                    {review.conflict?.hasConflict ? <DeclaredConflict conflict={review.conflict} /> : null}
                     <ReviewDeadlineBadge deadline={review.deadline} />
                   </td>
                   <td>{review.dueAt ? formatParisDateTime(review.dueAt) : "–"}</td>

@@ -27,21 +27,31 @@ describe("review e-mails", () => {
     expect(many.text).not.toContain("- E15");
   });
 
-  it("tell managers which dossier needs a reviewer after a declared conflict, without the reviewer's details", () => {
-    const email = conflictDeclaredEmail({
+  it("tell managers which dossier needs a reviewer after a declared conflict, and what the reviewer wrote of it", () => {
+    const conflict = {
       reviewer: "Karim Benali",
       establishment: "CH de Niort",
       finess: "790000012",
       wave: "Vague 2026",
       waveId: "w1",
-      tier: "NATIONAL",
-      type: "PERSONAL_TIE",
-    });
+      tier: "NATIONAL" as const,
+      type: "PERSONAL_TIE" as const,
+      partnerSiret: null,
+      details: "",
+    };
+    const email = conflictDeclaredEmail(conflict);
     expect(email.subject).toBe("Conflit d'intérêts déclaré : le dossier de « CH de Niort » attend un instructeur");
     expect(email.text).toContain(
       "Karim Benali a déclaré un conflit d'intérêts (lien personnel ou familial) sur le dossier de « CH de Niort » (FINESS 790000012)",
     );
     expect(email.text).toContain("/pilotage/vagues/w1/attribution");
+    expect(email.text).not.toContain("Précisions");
+
+    // The manager judges the tie and reassigns from the e-mail: the reviewer's own words, as text.
+    const other = conflictDeclaredEmail({ ...conflict, type: "OTHER", details: "Membre du conseil <b>de surveillance</b>.\nDepuis 2024." });
+    expect(other.text).toContain("Précisions de l'instructeur :\n> Membre du conseil <b>de surveillance</b>.\n> Depuis 2024.\n");
+    const partner = conflictDeclaredEmail({ ...conflict, type: "PARTNER_TIE", partnerSiret: "73282932000074", details: "" });
+    expect(partner.text).toContain("SIRET du partenaire : 73282932000074\n");
   });
 
   it("tell a reviewer their review was reopened, and why", () => {

@@ -57,7 +57,8 @@ export async function loadAssignmentInputs(client: Reader, waveId: string, tier:
             tier: true,
             dueAt: true,
             overrideReason: true,
-            conflict: { select: { hasConflict: true } },
+            // What a declared conflict says, for the manager who reassigns (the board); the rule reads `hasConflict`.
+            conflict: { select: { hasConflict: true, type: true, partnerSiret: true, details: true } },
             review: { select: { status: true } },
           },
         },

@@ -65,7 +65,8 @@ export async function declareInterests(
     }
     // The log keeps that a conflict was declared, its type and the dossier; not the reviewer's
     // « Précisions », which may name third parties: the append-only log could never erase them,
-    // and every manager reads it. They stay in the declaration, their only place.
+    // and every manager reads it. They stay in the declaration, which the managers read on the
+    // dossier's and the assignment page, and in the e-mail that asks them to reassign.
     await recordAudit(tx, {
       actor: auditActor(viewer),
       action: "review.conflict_declared",
@@ -92,6 +93,8 @@ export async function declareInterests(
       waveId: dossier.wave.id,
       tier: assignment.tier,
       type: declaration.type,
+      partnerSiret: data.partnerSiret,
+      details: data.details,
     });
     for (const manager of managers)
       await enqueueEmail(tx, { dedupeKey: `conflict-declared:${assignment.id}:${manager.email}`, to: manager.email, ...email });

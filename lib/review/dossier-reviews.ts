@@ -38,7 +38,7 @@ export async function loadDossierReviews(
         flags: true,
         overrideReason: true,
         reviewer: { select: { displayName: true } },
-        conflict: { select: { hasConflict: true, type: true, details: true, declaredAt: true } },
+        conflict: { select: { hasConflict: true, type: true, partnerSiret: true, details: true, declaredAt: true } },
         review: {
           select: {
             id: true,

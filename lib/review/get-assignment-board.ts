@@ -71,9 +71,18 @@ export async function getAssignmentBoard(viewer: Viewer, waveId: string, filters
           overrideReason: assignment.overrideReason,
         };
       }),
-      conflicts: inTier
-        .filter((assignment) => assignment.conflict?.hasConflict === true)
-        .map((assignment) => names.get(assignment.reviewerId) ?? "?"),
+      conflicts: inTier.flatMap(({ reviewerId, conflict }) =>
+        conflict?.hasConflict === true && conflict.type
+          ? [
+              {
+                reviewer: names.get(reviewerId) ?? "?",
+                type: conflict.type,
+                partnerSiret: conflict.partnerSiret,
+                details: conflict.details,
+              },
+            ]
+          : [],
+      ),
       candidates: inputs.reviewers
         .filter((reviewer) => !plan.assigned.includes(reviewer.id) && !plan.excluded.includes(reviewer.id))
         .filter(

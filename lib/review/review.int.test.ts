@@ -7,6 +7,7 @@ import { assignReviewer } from "./assign-reviewer";
 import { applyAutomaticAssignment, previewAutomaticAssignment } from "./automatic-assignment";
 import { declareInterests } from "./declare-interests";
 import { getAssignmentBoard, ZBoardFilters } from "./get-assignment-board";
+import { getDossierReviewFollowUp } from "./get-dossier-review-follow-up";
 import { getReviewWorkspace } from "./get-review-workspace";
 import { reopenReview } from "./reopen-review";
 import { saveReview } from "./save-review";
@@ -58,6 +59,19 @@ describe("review use cases", () => {
     const told = await testDb.outboxEmail.findMany({ where: { to: manager.email, dedupeKey: { startsWith: "conflict-declared:" } } });
     expect(told).toHaveLength(1);
     expect(told[0]!.text).toContain("EHPAD des Conflits");
+    // The manager who must judge the tie and reassign reads the reviewer's words: in the e-mail,
+    // on the dossier's page and on the assignment page.
+    expect(told[0]!.text).toContain("> Ma sœur dirige l'établissement.");
+    const followUp = await getDossierReviewFollowUp(manager, dossier.id);
+    expect(followUp!.reviews.find((review) => review.assignmentId === brunoAssignment)!.conflict).toMatchObject({
+      type: "PERSONAL_TIE",
+      partnerSiret: null,
+      details: "Ma sœur dirige l'établissement.",
+    });
+    const board = await getAssignmentBoard(manager, wave.waveId, ZBoardFilters.parse({ niveau: "NATIONAL", vue: "tous" }));
+    expect(board.rows.find((row) => row.id === dossier.id)!.conflicts).toEqual([
+      { reviewer: "Bruno", type: "PERSONAL_TIE", partnerSiret: null, details: "Ma sœur dirige l'établissement." },
+    ]);
     // The log says that a conflict was declared, of which type, on which dossier: never the reviewer's
     // own words, which may name third parties and which the append-only log could never erase.
     const declared = await testDb.auditEvent.findMany({ where: { action: "review.conflict_declared", targetId: brunoAssignment } });

@@ -5,6 +5,7 @@ import type { Route } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/dsfr/data-table";
 import { AutomaticAssignmentPanel } from "@/components/review/automatic-assignment-panel";
+import { DeclaredConflict } from "@/components/review/declared-conflict";
 import { FollowUpAnnouncer } from "@/components/review/follow-up-announcer";
 import { ManualAssignmentForm } from "@/components/review/manual-assignment-form";
 import { ReviewSettingsForm } from "@/components/review/review-settings-form";
@@ -190,8 +191,11 @@ export default async function AssignmentPage({
                             ) : null}
                           </li>
                         ))}
-                        {row.conflicts.map((name) => (
-                          <li key={name}>{name} : conflit d&apos;intérêts déclaré</li>
+                        {row.conflicts.map((conflict) => (
+                          <li key={conflict.reviewer}>
+                            {conflict.reviewer} : conflit d&apos;intérêts déclaré
+                            <DeclaredConflict conflict={conflict} />
+                          </li>
                         ))}
                       </ul>
                     </td>
