@@ -284,6 +284,33 @@ test.describe("review", () => {
     await expect(page.locator("main b")).toHaveCount(0);
   });
 
+  test("a manager reopens a review: the reviewer's page says why", async ({ page, context }) => {
+    const wave = await createReviewWave(e2eDb, { k: 2 });
+    const dossier = await createSubmittedDossier(e2eDb, wave, { name: "EHPAD des Motifs" });
+    await e2eDb.application.update({ where: { id: dossier.id }, data: { state: "UNDER_REVIEW", version: { increment: 1 } } });
+    const reviewer = await createReviewer(e2eDb, { name: "Rita Relue" });
+    await addSubmittedReviews(e2eDb, dossier.id, wave.criteria, [{ reviewerId: reviewer.userId, value: 3 }]);
+    const assignment = await e2eDb.reviewerAssignment.findFirstOrThrow({ where: { applicationId: dossier.id } });
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+
+    await page.goto(`/dossiers/${dossier.id}`);
+    const reopen = page.getByRole("button", { name: "Rouvrir l'évaluation de Rita Relue" });
+    await waitForHydration(reopen);
+    await reopen.click();
+    const reason = "Revoir la note <i>C2</i> :\nelle ne suit pas le commentaire.";
+    await page.getByLabel("Motif (envoyé à l'instructeur)").fill(reason);
+    await page.getByRole("button", { name: "Confirmer" }).click();
+    await expect.poll(async () => (await e2eDb.review.findUniqueOrThrow({ where: { assignmentId: assignment.id } })).status).toBe("DRAFT");
+
+    await signInAs(context, reviewer.userId);
+    await page.goto(`/instruction/${assignment.id}`);
+    await expect(page.getByText(/^Évaluation rouverte le /)).toContainText(
+      "par un chargé de programme : modifiez-la puis transmettez-la de nouveau.Motif : « Revoir la note <i>C2</i> : elle ne suit pas le commentaire. »",
+    );
+    await expect(page.locator("main i")).toHaveCount(0);
+  });
+
   /** One reviewer's draft sheet on a dossier of `name`, conflict declared « none », signed in with two tabs. */
   async function reviewerWithTwoTabs(context: BrowserContext, name: string) {
     const wave = await createReviewWave(e2eDb, { k: 1 });

@@ -66,7 +66,7 @@ export async function getReviewWorkspace(viewer: Viewer, assignmentId: string, n
   };
   if (assignment.conflict?.hasConflict !== false || !assignment.review) return { stage: "declaration" as const, ...header };
 
-  const [dossier, figures, criteria, links, review, tiers] = await Promise.all([
+  const [dossier, figures, criteria, links, review, tiers, reopening] = await Promise.all([
     getDossier(viewer, facts.id),
     getDossierIndicators(viewer, facts.id, now),
     loadSheetCriteria(db, facts.waveVersionId),
@@ -83,7 +83,15 @@ export async function getReviewWorkspace(viewer: Viewer, assignmentId: string, n
       },
     }),
     loadTierAssignments(db, facts.id),
+    // The reason a manager gave is written, in the reopening's transaction, to the reviewer's e-mail
+    // and the audit entry: the entry is its record, read here rather than copied onto the review.
+    db.auditEvent.findFirst({
+      where: { action: "review.reopened", targetType: "Review", targetId: assignment.review.id },
+      orderBy: { id: "desc" },
+      select: { details: true },
+    }),
   ]);
+  const reopenReason = (reopening?.details as { reason?: unknown } | undefined)?.reason;
   const others = await loadDossierReviews(viewer, facts, criteria, { assignmentId: assignment.id, tier: assignment.tier, submitted }, now);
   return {
     stage: "review" as const,
@@ -99,6 +107,8 @@ export async function getReviewWorkspace(viewer: Viewer, assignmentId: string, n
       version: review.version,
       submittedAt: review.submittedAt,
       reopenedAt: review.reopenedAt,
+      /** Why a manager reopened it, while it is a draft again. */
+      reopenReason: review.status === "DRAFT" && review.reopenedAt && typeof reopenReason === "string" ? reopenReason : null,
       values: sheetFormValues(criteria, review),
     },
     editable: review.status === "DRAFT" && isReviewRunning(facts.state),

@@ -182,6 +182,9 @@ describe("review use cases", () => {
     expect(
       await testDb.auditEvent.count({ where: { action: "review.reopened", details: { path: ["assignmentId"], equals: assignments[0]! } } }),
     ).toBe(1);
+    // The reviewer's page says why, not only that, it was reopened.
+    const reopened = await getReviewWorkspace(first, assignments[0]!);
+    expect(reopened.stage === "review" && reopened.review.reopenReason).toBe("Le critère C2 mérite d'être revu.");
 
     // The establishment: the reason, written to the reviewer, is not in the history it reads, and
     // the programme correcting itself sends it nothing; « Évalué » again is not announced twice.
@@ -197,6 +200,11 @@ describe("review use cases", () => {
     await submitReview(first, { assignmentId: assignments[0]!, expectedVersion: 6, ip: null });
     expect((await testDb.application.findUniqueOrThrow({ where: { id: dossier.id } })).state).toBe("SCORED");
     expect((await toDirector()).map((email) => email.subject)).toEqual(told);
+
+    // Reopened again: the page gives the latest reason.
+    await reopenReview(manager, { assignmentId: assignments[0]!, reason: "Revoir aussi l'appréciation générale.", ip: null });
+    const again = await getReviewWorkspace(first, assignments[0]!);
+    expect(again.stage === "review" && again.review.reopenReason).toBe("Revoir aussi l'appréciation générale.");
   });
 
   it("refuses a transmission made on an older version of the sheet, with what is stored, and transmits nothing", async () => {

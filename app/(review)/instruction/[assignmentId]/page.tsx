@@ -130,7 +130,18 @@ export default async function ReviewWorkspacePage({ params, searchParams }: Prop
           severity="info"
           small
           className={fr.cx("fr-mb-2w")}
-          description={`Évaluation rouverte le ${formatParisDateTime(review.reopenedAt)} par un chargé de programme : modifiez-la puis transmettez-la de nouveau.`}
+          description={
+            <>
+              Évaluation rouverte le {formatParisDateTime(review.reopenedAt)} par un chargé de programme : modifiez-la puis transmettez-la
+              de nouveau.
+              {review.reopenReason ? (
+                <>
+                  <br />
+                  <span style={{ whiteSpace: "pre-line" }}>Motif : « {review.reopenReason} »</span>
+                </>
+              ) : null}
+            </>
+          }
         />
       ) : null}
       {workspace.editable && workspace.awaitingEarlierTier ? (
