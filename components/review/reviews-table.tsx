@@ -38,8 +38,8 @@ function CriterionComments({
 
 /**
  * Submitted reviews side by side, one table per tier: each criterion's notes, the weighted total
- * on 100, and the spread (lowest, highest, mean), written to the tenth by `formatScore` as on the
- * decision pages and letters; then each reviewer's overall comment and comments on criteria.
+ * on 100, and the spread (lowest, highest, mean, and the gap between the totals as shown:
+ * lib/review/review-spread.ts), written to the tenth by `formatScore` as on the decision pages and letters; then each reviewer's overall comment and comments on criteria.
  */
 export function ReviewsTable({
   reviews,
@@ -92,7 +92,7 @@ export function ReviewsTable({
       {summary && summary.count > 1 ? (
         <p className={fr.cx("fr-text--sm")}>
           Écart entre évaluations : de {formatScore(summary.min)} à {formatScore(summary.max)} (moyenne {formatScore(summary.mean)}, écart
-          de {formatScore(summary.max! - summary.min!)} points).
+          de {formatScore(summary.range)} points).
         </p>
       ) : null}
       {shown.map((review) => (

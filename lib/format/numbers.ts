@@ -35,6 +35,16 @@ export function formatScore(value: number | null | undefined): string {
   return value === null || value === undefined ? "–" : tenths.format(withoutNoise(value));
 }
 
+const plainTenths = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+
+/**
+ * The number `formatScore` writes (81.176… → 81.2), rounded by the same formatter's rule, so that a
+ * figure computed from scores as shown agrees with them to the digit.
+ */
+export function scoreToTenth(value: number): number {
+  return Number(plainTenths.format(withoutNoise(value)));
+}
+
 /**
  * Amounts are stored in cents: « 25 000 000 € », and to the cent when there are cents
  * (« 32 345,67 € »), so that the figures of a page add up (granted + left = envelope).

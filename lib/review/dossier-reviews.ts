@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import type { ReviewTier } from "@/lib/db/generated/enums";
 import { effectiveDueAt } from "./due-dates";
 import { assignmentStanding, reviewDeadline } from "./review-states";
+import { tierSpread } from "./review-spread";
 import { type SheetCriterion, weightedTotal } from "./score-sheet";
 
 /**
@@ -89,18 +90,12 @@ export async function loadDossierReviews(
       total: assignment.review ? weightedTotal(criteria, assignment.review.scores) : null,
     };
   });
-  const spread = tiers.map((tier) => {
-    const totals = reviews
-      .filter((review) => review.tier === tier && review.status === "SUBMITTED" && review.total !== null)
-      .map((review) => review.total!);
-    return {
-      tier,
-      count: totals.length,
-      min: totals.length ? Math.min(...totals) : null,
-      max: totals.length ? Math.max(...totals) : null,
-      mean: totals.length ? totals.reduce((sum, total) => sum + total, 0) / totals.length : null,
-    };
-  });
+  const spread = tiers.map((tier) => ({
+    tier,
+    ...tierSpread(
+      reviews.flatMap((review) => (review.tier === tier && review.status === "SUBMITTED" && review.total !== null ? [review.total] : [])),
+    ),
+  }));
   return { tiers, reviews, spread };
 }
 
