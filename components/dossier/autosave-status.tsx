@@ -4,7 +4,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/dsfr/data-table";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { formatParisNumericDateTime, formatParisTime } from "@/lib/time/paris";
+import { formatParisDateTime, formatParisTime } from "@/lib/time/paris";
 import { differences, type FieldReader } from "./differences";
 import type { SaveState } from "./use-autosave";
 
@@ -49,8 +49,8 @@ export function AutosaveStatus({
           className={fr.cx("fr-mb-1w")}
           description={
             editedBy === "self"
-              ? `D'autres champs ont été modifiés dans un autre onglet ou sur un autre appareil le ${formatParisNumericDateTime(new Date(mergedWith.at))} : ces modifications et celles-ci ont été réunies.`
-              : `${mergedWith.by ?? "Une autre personne"} a modifié d'autres champs de cette section le ${formatParisNumericDateTime(new Date(mergedWith.at))} : ses modifications et les vôtres ont été réunies.`
+              ? `D'autres champs ont été modifiés dans un autre onglet ou sur un autre appareil le ${formatParisDateTime(new Date(mergedWith.at))} : ces modifications et celles-ci ont été réunies.`
+              : `${mergedWith.by ?? "Une autre personne"} a modifié d'autres champs de cette section le ${formatParisDateTime(new Date(mergedWith.at))} : ses modifications et les vôtres ont été réunies.`
           }
         />
       ) : null}
@@ -126,8 +126,8 @@ export function AutosaveStatus({
                 {editedBy === "self"
                   ? "Vous l'avez enregistrée dans un autre onglet ou sur un autre appareil"
                   : `${state.theirs.updatedBy ?? "Une autre personne"} l'a enregistrée`}{" "}
-                le {formatParisNumericDateTime(new Date(state.theirs.updatedAt))}. Vos autres modifications sont conservées ; pour les
-                champs modifiés des deux côtés, choisissez la version à garder :
+                le {formatParisDateTime(new Date(state.theirs.updatedAt))}. Vos autres modifications sont conservées ; pour les champs
+                modifiés des deux côtés, choisissez la version à garder :
               </p>
               <DataTable caption="Différences entre votre version et la version enregistrée" hideCaption small>
                 <thead>

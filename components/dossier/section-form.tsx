@@ -8,7 +8,7 @@ import { type Control, type FieldValues, type Resolver, useForm } from "react-ho
 import { SECTION_SCHEMAS, type TSectionFormValues } from "@/lib/applications/sections";
 import { readSectionField } from "@/lib/applications/sections/field-labels";
 import type { FormSection } from "@/lib/db/generated/enums";
-import { formatParisNumericDateTime } from "@/lib/time/paris";
+import { formatParisDateTime } from "@/lib/time/paris";
 import { AutosaveStatus } from "./autosave-status";
 import type { EvidenceFile } from "./evidence-files";
 import { BudgetFields, MieStrategyFields, PartnersFields, TimelineFields } from "./sections/list-sections";
@@ -71,7 +71,7 @@ export function SectionForm(props: SectionFormProps) {
           title="Des saisies non enregistrées ont été retrouvées"
           description={
             <>
-              Elles datent du {formatParisNumericDateTime(new Date(autosave.restorable.at))} et n&apos;avaient pas atteint le serveur.{" "}
+              Elles datent du {formatParisDateTime(new Date(autosave.restorable.at))} et n&apos;avaient pas atteint le serveur.{" "}
               <Button type="button" size="small" onClick={autosave.restore}>
                 Les restaurer
               </Button>{" "}

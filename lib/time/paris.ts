@@ -133,7 +133,11 @@ export function formatParisDateTimeToTheSecond(instant: Date): string {
   return `${longDate(clock)} à ${clock.hour}:${clock.minute}:${clock.second}`;
 }
 
-/** « 13/02/2026 23:59 », for short notices (a draft kept in the browser, a concurrent change). */
+/**
+ * « 13/02/2026 23:59 », for a spreadsheet's cells (lib/export). Pages write the long form, notices
+ * of a draft kept in the browser or of a concurrent change too: QA found one numeric date among
+ * long ones in the same journey.
+ */
 export function formatParisNumericDateTime(instant: Date): string {
   const { year, month, day, hour, minute } = parisWallClock(instant);
   return `${day}/${month}/${year} ${hour}:${minute}`;
