@@ -362,6 +362,40 @@ test.describe("review", () => {
     await expectNoPageErrors(a, errors);
   });
 
+  test("a tab with nothing of its own to merge, transmitting a sheet saved elsewhere, is told to check the version shown, not to compare", async ({
+    context,
+  }) => {
+    const { wave, assignment, a, b, openBoth } = await reviewerWithTwoTabs(context, "EHPAD de l'Onglet Oublié");
+    const saved = await a.request.put(`/api/assignments/${assignment.id}/review`, {
+      data: { expectedVersion: 1, data: completeSheet(wave.criteria, { value: 2 }) },
+      headers: { Origin: E2E_BASE_URL },
+    });
+    expect(saved.status()).toBe(200);
+    await openBoth();
+    const [criterion] = wave.criteria;
+    const note = (tab: Page, value: string) => tab.locator(`#critere-${criterion!.id}`).getByRole("radio", { name: value, exact: true });
+
+    // Tab B changes the note and saves; tab A, untouched, transmits the older version.
+    await press(b, note(b, "4"), "Space");
+    await b.getByRole("button", { name: "Enregistrer maintenant" }).click();
+    await expect(b.getByTestId("autosave-status")).toContainText("Enregistré à");
+    await a.getByRole("button", { name: "Transmettre l'évaluation" }).click();
+    await a.getByRole("button", { name: "Confirmer la transmission" }).click();
+    await expect(a.getByText(/^Rien n'a été transmis/)).toHaveText(
+      "Rien n'a été transmis : votre évaluation avait été modifiée dans un autre onglet ou sur un autre appareil ; la version à jour est affichée ci-dessus, vérifiez-la puis transmettez.",
+    );
+    await expect(a.getByTestId("autosave-status").getByText(/^Votre évaluation a été modifiée/)).toHaveText(
+      /^Votre évaluation a été modifiée dans un autre onglet ou sur un autre appareil le \d{1,2}(er)? \S+ \d{4} à \d{2}:\d{2} : la version à jour est affichée\.$/,
+    );
+    await expect(a.getByText(/comparez|réunies/i)).toHaveCount(0);
+    await expect(note(a, "4")).toBeChecked();
+    expect((await e2eDb.review.findUniqueOrThrow({ where: { assignmentId: assignment.id } })).status).toBe("DRAFT");
+
+    await a.getByRole("button", { name: "Transmettre l'évaluation" }).click();
+    await a.getByRole("button", { name: "Confirmer la transmission" }).click();
+    await expect(a.getByText(/^Évaluation transmise le /)).toBeVisible();
+  });
+
   test("a transmission from a tab whose sheet was saved elsewhere sends nothing until the reviewer has chosen", async ({ context }) => {
     const { wave, assignment, a, b, openBoth } = await reviewerWithTwoTabs(context, "EHPAD de l'Onglet Périmé");
     const saved = await a.request.put(`/api/assignments/${assignment.id}/review`, {

@@ -8,6 +8,19 @@ import { formatParisDateTime, formatParisTime } from "@/lib/time/paris";
 import { differences, type FieldReader } from "./differences";
 import type { SaveState } from "./use-autosave";
 
+/** What a merge with a save made elsewhere did: joined both sides' changes, or, with none on this page, showed the newer version. */
+function mergeNotice(editedBy: "others" | "self", mergedWith: { at: string; by: string | null; own: boolean }): string {
+  const at = formatParisDateTime(new Date(mergedWith.at));
+  const by = mergedWith.by ?? "Une autre personne";
+  if (editedBy === "self")
+    return mergedWith.own
+      ? `D'autres champs ont été modifiés dans un autre onglet ou sur un autre appareil le ${at} : ces modifications et celles-ci ont été réunies.`
+      : `Votre évaluation a été modifiée dans un autre onglet ou sur un autre appareil le ${at} : la version à jour est affichée.`;
+  return mergedWith.own
+    ? `${by} a modifié d'autres champs de cette section le ${at} : ses modifications et les vôtres ont été réunies.`
+    : `${by} a modifié cette section le ${at} : la version à jour est affichée.`;
+}
+
 /**
  * Where the section stands: announced to screen readers without moving the focus, by this live
  * region only: its DSFR alerts take no role of their own (role alert inside aria-live is said twice).
@@ -32,7 +45,7 @@ export function AutosaveStatus({
   /** The level of its alerts' titles: h2 right under a page's h1 (a dossier's section), h3 within a section. */
   titleAs?: "h2" | "h3";
   state: SaveState;
-  mergedWith: { at: string; by: string | null } | null;
+  mergedWith: { at: string; by: string | null; own: boolean } | null;
   onRetry: () => void;
   onTakeTheirs: () => void;
   onKeepMine: () => void;
@@ -42,17 +55,7 @@ export function AutosaveStatus({
       {state.kind === "saving" ? <p className={fr.cx("fr-text--sm", "fr-mb-0")}>Enregistrement…</p> : null}
       {state.kind === "dirty" ? <p className={fr.cx("fr-text--sm", "fr-mb-0")}>Modifications en cours…</p> : null}
       {mergedWith ? (
-        <Alert
-          role={undefined}
-          severity="info"
-          small
-          className={fr.cx("fr-mb-1w")}
-          description={
-            editedBy === "self"
-              ? `D'autres champs ont été modifiés dans un autre onglet ou sur un autre appareil le ${formatParisDateTime(new Date(mergedWith.at))} : ces modifications et celles-ci ont été réunies.`
-              : `${mergedWith.by ?? "Une autre personne"} a modifié d'autres champs de cette section le ${formatParisDateTime(new Date(mergedWith.at))} : ses modifications et les vôtres ont été réunies.`
-          }
-        />
+        <Alert role={undefined} severity="info" small className={fr.cx("fr-mb-1w")} description={mergeNotice(editedBy, mergedWith)} />
       ) : null}
       {state.kind === "saved" ? (
         <p className={fr.cx("fr-text--sm", "fr-mb-0", "fr-icon-check-line")}> Enregistré à {formatParisTime(new Date(state.at))}</p>

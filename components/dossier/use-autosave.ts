@@ -59,8 +59,11 @@ export function useAutosave<T extends FieldValues>({
 }) {
   const [state, setState] = useState<SaveState>({ kind: "idle" });
   const [restorable, setRestorable] = useState<Backup | null>(null);
-  /** Someone else's save was merged with ours: said once, until the next merge or conflict. */
-  const [mergedWith, setMergedWith] = useState<{ at: string; by: string | null } | null>(null);
+  /**
+   * Someone else's save was merged with ours: said once, until the next merge or conflict. `own`:
+   * this page had changes of its own to merge; without, it merely shows the newer version.
+   */
+  const [mergedWith, setMergedWith] = useState<{ at: string; by: string | null; own: boolean } | null>(null);
   const version = useRef(initialVersion);
   const lastSaved = useRef(JSON.stringify(form.getValues()));
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -73,6 +76,7 @@ export function useAutosave<T extends FieldValues>({
   const receive = useCallback(
     (theirs: Theirs): "merged" | "conflict" => {
       const mine = form.getValues();
+      const own = JSON.stringify(mine) !== lastSaved.current;
       const { merged, overlaps } = mergeSection(JSON.parse(lastSaved.current), mine, theirs.values);
       version.current = theirs.version;
       lastSaved.current = JSON.stringify(theirs.values);
@@ -80,7 +84,7 @@ export function useAutosave<T extends FieldValues>({
       if (overlaps.length > 0) openConflict.current = { mine, overlaps };
       form.reset(merged as T, { keepDefaultValues: true });
       if (overlaps.length === 0) {
-        setMergedWith({ at: theirs.updatedAt, by: theirs.updatedBy });
+        setMergedWith({ at: theirs.updatedAt, by: theirs.updatedBy, own });
         return "merged";
       }
       setState({ kind: "conflict", theirs, overlaps, mine });
@@ -206,11 +210,15 @@ export function useAutosave<T extends FieldValues>({
       if (JSON.stringify(form.getValues()) !== lastSaved.current) return { ok: false, reason: "unsaved" };
       return { ok: true, version: version.current };
     },
-    /** A step refused because the sheet was saved elsewhere meanwhile (its CONFLICT): merged or offered as a choice. */
-    receiveConflict(error: unknown): boolean {
+    /**
+     * A step refused because the sheet was saved elsewhere meanwhile (its CONFLICT): merged or
+     * offered as a choice, which the caller's message tells apart; false for any other refusal.
+     */
+    receiveConflict(error: unknown): "merged" | "conflict" | false {
       if (!(error instanceof ApiError && error.code === "CONFLICT" && error.details.conflict) || openConflict.current) return false;
-      if (receive(error.details.conflict as Theirs) === "merged") void save();
-      return true;
+      const received = receive(error.details.conflict as Theirs);
+      if (received === "merged") void save();
+      return received;
     },
     restorable,
     restore() {

@@ -42,6 +42,8 @@ const CONFIRMATION_STYLE = { border: "1px solid var(--border-default-blue-france
 
 const NOT_SENT_CONFLICT =
   "Rien n'a été transmis : votre évaluation a été enregistrée ailleurs entre-temps. Choisissez ci-dessus la version à garder, puis transmettez.";
+const NOT_SENT_MERGED =
+  "Rien n'a été transmis : votre évaluation avait été modifiée dans un autre onglet ou sur un autre appareil ; la version à jour est affichée ci-dessus, vérifiez-la puis transmettez.";
 const NOT_SENT_UNSAVED =
   "Rien n'a été transmis : votre évaluation n'a pas pu être enregistrée (voir le message ci-dessus). Réessayez, puis transmettez.";
 
@@ -233,9 +235,10 @@ export function ScoreSheetForm({
     } catch (caught) {
       if (caught instanceof ApiError && Array.isArray(caught.details.missing)) showMissing(caught.details.missing as MissingScore[]);
       else {
-        // Saved elsewhere since: the other version is merged in or offered as a choice, as for a save.
-        autosave.receiveConflict(caught);
-        setError((caught as Error).message);
+        // Saved elsewhere since: the other version is merged in or offered as a choice, as for a save,
+        // and the message says which (there is nothing to compare after a merge).
+        const received = autosave.receiveConflict(caught);
+        setError(received === "merged" ? NOT_SENT_MERGED : received === "conflict" ? NOT_SENT_CONFLICT : (caught as Error).message);
       }
       setRefusals((count) => count + 1);
     } finally {
