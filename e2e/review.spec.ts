@@ -311,6 +311,38 @@ test.describe("review", () => {
     await expect(page.locator("main i")).toHaveCount(0);
   });
 
+  test("the reviewer's list keeps its filters and its columns in the window, at 1 280 px and with text at 200 %", async ({
+    page,
+    context,
+  }) => {
+    const wave = await createReviewWave(e2eDb, { k: 1 });
+    await e2eDb.wave.update({
+      where: { id: wave.waveId },
+      data: { title: "Vague de généralisation 2026 – établissements et services médico-sociaux" },
+    });
+    const dossier = await createSubmittedDossier(e2eDb, wave, { name: "Maison d'accueil spécialisée Les Oliviers" });
+    const reviewer = await createReviewer(e2eDb);
+    await assign(dossier.id, reviewer.userId);
+    await signInAs(context, reviewer.userId);
+
+    await page.goto("/instruction?niveau=NATIONAL");
+    const table = page.getByRole("table", { name: "Dossiers qui vous sont attribués" });
+    await expect(table.getByRole("columnheader", { name: "État du dossier" })).toBeVisible();
+    // The last column in the frame, not behind the table's own scroll.
+    expect(await table.evaluate((element) => element.parentElement!.scrollWidth <= element.parentElement!.clientWidth)).toBe(true);
+
+    await page.evaluate(() => void (document.documentElement.style.fontSize = "200%"));
+    const reset = page.getByRole("link", { name: "Réinitialiser les filtres" });
+    await expect
+      .poll(() =>
+        reset.evaluate((link) => ({
+          pageScrollsSideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+          resetInWindow: link.getBoundingClientRect().right <= document.documentElement.clientWidth,
+        })),
+      )
+      .toEqual({ pageScrollsSideways: false, resetInWindow: true });
+  });
+
   /** One reviewer's draft sheet on a dossier of `name`, conflict declared « none », signed in with two tabs. */
   async function reviewerWithTwoTabs(context: BrowserContext, name: string) {
     const wave = await createReviewWave(e2eDb, { k: 1 });

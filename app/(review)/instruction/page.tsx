@@ -41,8 +41,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <p>Aucun dossier ne vous est attribué pour le moment.</p>
       ) : (
         <>
-          <FilterForm label="Filtrer et trier vos dossiers" submitWidth={2} resetHref={resetHref}>
-            <FilterField width={3}>
+          {/* Two fields a row and the buttons on their own: at 200 % text, four fields and the buttons on
+              one row cut the selects' values and push « Réinitialiser les filtres » off the page (RGAA 10.4). */}
+          <FilterForm label="Filtrer et trier vos dossiers" resetHref={resetHref}>
+            <FilterField width={6}>
               <FilterSelect
                 label="Vague"
                 name="vague"
@@ -51,13 +53,13 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                 anyLabel="Toutes"
               />
             </FilterField>
-            <FilterField width={2}>
+            <FilterField width={6}>
               <FilterSelect label="Niveau" name="niveau" value={filters.niveau} options={TIER_LABELS} anyLabel="Tous" />
             </FilterField>
-            <FilterField width={3}>
+            <FilterField width={6}>
               <FilterSelect label="Statut" name="statut" value={filters.statut} options={STATUS_FILTERS} anyLabel="Tous" />
             </FilterField>
-            <FilterField width={2}>
+            <FilterField width={6}>
               <Select label="Trier par" nativeSelectProps={{ name: "tri", defaultValue: filters.tri }}>
                 <option value="echeance">Échéance</option>
                 <option value="etablissement">Établissement</option>
@@ -73,7 +75,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
               Aucun dossier ne correspond à ces filtres. <Link href={(resetHref ?? "/instruction") as Route}>Voir tous vos dossiers</Link>
             </p>
           ) : (
-            <DataTable caption="Dossiers qui vous sont attribués">
+            // Multiline: the wave's title, on every row, would otherwise push the last column out of a
+            // 1 280 px window, behind the table's own scroll.
+            <DataTable caption="Dossiers qui vous sont attribués" multiline>
               <thead>
                 <tr>
                   <th scope="col" className={fr.cx("fr-cell--fixed", "fr-col--md")}>
