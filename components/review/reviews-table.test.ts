@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { DossierReviews } from "@/lib/review/dossier-reviews";
+import { tierSpread } from "@/lib/review/review-spread";
 import type { SheetCriterion } from "@/lib/review/score-sheet";
 import { ReviewsTable } from "./reviews-table";
 
@@ -28,7 +29,7 @@ describe("the reviews side by side", () => {
     const html = renderToStaticMarkup(
       createElement(ReviewsTable, {
         reviews: [review("a", "Karim Benali", 50), review("b", "Hélène Marchand", 81.25)],
-        spread: [{ tier: "NATIONAL", count: 2, min: 50, max: 81.25, mean: 65.625 }] as unknown as DossierReviews["spread"],
+        spread: [{ tier: "NATIONAL", ...tierSpread([50, 81.25]) }],
         criteria,
         tier: "NATIONAL",
       }),
