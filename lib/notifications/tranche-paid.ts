@@ -3,8 +3,8 @@ import { formatCalendarDate } from "@/lib/time/paris";
 import { followUpUrl } from "./follow-up-links";
 import { SIGNATURE } from "./signature";
 
-/** To each member of the establishment: a tranche of its grant is paid, with its amount, day and payment reference. */
-export function tranchePaidEmail(input: {
+/** A tranche's payment as its e-mails name it (paid, then undone if recorded by mistake). */
+export type TranchePayment = {
   establishment: string;
   applicationId: string;
   /** The tranche's label (« Avance à la sélection », « Solde à la validation des résultats »). */
@@ -13,7 +13,10 @@ export function tranchePaidEmail(input: {
   /** `YYYY-MM-DD` */
   paidOn: string;
   paymentReference: string;
-}) {
+};
+
+/** To each member of the establishment: a tranche of its grant is paid, with its amount, day and payment reference. */
+export function tranchePaidEmail(input: TranchePayment) {
   return {
     subject: "Tranche de subvention versée – HospiConnect",
     text: [

@@ -2,20 +2,13 @@ import { formatEurosAndCents } from "@/lib/format/numbers";
 import { formatCalendarDate } from "@/lib/time/paris";
 import { followUpUrl } from "./follow-up-links";
 import { SIGNATURE } from "./signature";
+import type { TranchePayment } from "./tranche-paid";
 
 /**
  * To a member who received « Tranche de subvention versée » for a payment a manager then undid as
  * recorded by mistake: that announcement, named by its day and reference, no longer holds.
  */
-export function tranchePaymentUndoneEmail(input: {
-  establishment: string;
-  applicationId: string;
-  tranche: string;
-  amountCents: bigint;
-  /** `YYYY-MM-DD`, the day the withdrawn e-mail announced. */
-  paidOn: string;
-  paymentReference: string;
-}) {
+export function tranchePaymentUndoneEmail(input: TranchePayment) {
   return {
     subject: "Correction : paiement de tranche annulé – HospiConnect",
     text: [
