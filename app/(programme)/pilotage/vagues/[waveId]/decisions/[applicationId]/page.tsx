@@ -40,6 +40,10 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const withdrawn = (await searchParams)?.retrait;
   const [workspace, followUp] = (await loadProposal(waveId, applicationId)).record;
   const { dossier, aggregate, staged } = workspace;
+  // The staged proposal as the page states it and as its withdrawal's confirmation names it.
+  const stagedText = staged
+    ? `${OUTCOME_LABELS[staged.outcome]}${staged.amountGrantedCents !== null ? `, ${formatEuros(staged.amountGrantedCents)}` : ""}`
+    : "";
 
   return (
     <>
@@ -92,14 +96,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         {staged ? (
           <>
             <p>
-              Proposition en attente de publication depuis le {formatParisDateTime(staged.stagedAt)} : {OUTCOME_LABELS[staged.outcome]}
-              {staged.amountGrantedCents !== null ? `, ${formatEuros(staged.amountGrantedCents)}` : ""}.
+              Proposition en attente de publication depuis le {formatParisDateTime(staged.stagedAt)} : {stagedText}.
             </p>
-            <WithdrawProposalButton
-              applicationId={dossier.id}
-              decisionId={staged.id}
-              summary={`${OUTCOME_LABELS[staged.outcome]}${staged.amountGrantedCents !== null ? `, ${formatEuros(staged.amountGrantedCents)}` : ""}`}
-            />
+            <WithdrawProposalButton applicationId={dossier.id} decisionId={staged.id} summary={stagedText} />
           </>
         ) : null}
         <EnvelopeGauge grantedCents={workspace.envelope.grantedCents} envelopeCents={workspace.envelope.envelopeCents} />
