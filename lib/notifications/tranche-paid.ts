@@ -24,11 +24,12 @@ export function tranchePaidEmail(input: TranchePayment) {
       "",
       `La tranche « ${input.tranche} » de la subvention accordée à « ${input.establishment} » est versée : ${formatEurosAndCents(input.amountCents)}, le ${formatCalendarDate(input.paidOn)}.`,
       `Référence du paiement : ${input.paymentReference}`,
-      "Les versements de la subvention figurent sur la page de suivi du dossier.",
-      "",
-      followUpUrl(input.applicationId),
-      "",
-      SIGNATURE,
+      ...paymentsPageFooter(input.applicationId),
     ].join("\n"),
   };
+}
+
+/** How every e-mail about a tranche's payment ends: where the grant's payments are listed. */
+export function paymentsPageFooter(applicationId: string): string[] {
+  return ["Les versements de la subvention figurent sur la page de suivi du dossier.", "", followUpUrl(applicationId), "", SIGNATURE];
 }

@@ -1,8 +1,6 @@
 import { formatEurosAndCents } from "@/lib/format/numbers";
 import { formatCalendarDate } from "@/lib/time/paris";
-import { followUpUrl } from "./follow-up-links";
-import { SIGNATURE } from "./signature";
-import type { TranchePayment } from "./tranche-paid";
+import { paymentsPageFooter, type TranchePayment } from "./tranche-paid";
 
 /**
  * To a member who received « Tranche de subvention versée » for a payment a manager then undid as
@@ -16,11 +14,7 @@ export function tranchePaymentUndoneEmail(input: TranchePayment) {
       "",
       `Le paiement de la tranche « ${input.tranche} » de la subvention accordée à « ${input.establishment} » (${formatEurosAndCents(input.amountCents)}), annoncé comme versé le ${formatCalendarDate(input.paidOn)} (référence du paiement : ${input.paymentReference}), est annulé : il avait été enregistré par erreur.`,
       "Ne tenez pas compte du message « Tranche de subvention versée » qui l'annonçait. Le paiement de cette tranche vous sera annoncé quand il sera enregistré.",
-      "Les versements de la subvention figurent sur la page de suivi du dossier.",
-      "",
-      followUpUrl(input.applicationId),
-      "",
-      SIGNATURE,
+      ...paymentsPageFooter(input.applicationId),
     ].join("\n"),
   };
 }
