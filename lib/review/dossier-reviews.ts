@@ -59,7 +59,9 @@ export async function loadDossierReviews(
   const visible = manager
     ? assignments
     : assignments.filter((assignment) => assignment.review?.status === "SUBMITTED" && assignment.conflict?.hasConflict === false);
-  const reviews = visible.map((assignment, index) => {
+  // The others are lettered A, B… in the dossier's order; the viewer's own review (« Vous ») takes no letter.
+  const others = visible.flatMap((assignment) => (assignment.id === own?.assignmentId ? [] : [assignment.id]));
+  const reviews = visible.map((assignment) => {
     const submitted = assignment.review?.status === "SUBMITTED";
     const standingFacts = {
       state: facts.state,
@@ -76,7 +78,7 @@ export async function loadDossierReviews(
           ? "Vous"
           : named
             ? assignment.reviewer.displayName
-            : `Instructeur ${String.fromCharCode(65 + index)}`,
+            : `Instructeur ${String.fromCharCode(65 + others.indexOf(assignment.id))}`,
       status: standing,
       conflict: manager ? assignment.conflict : null,
       flags: manager ? assignment.flags : [],

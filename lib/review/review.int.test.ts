@@ -264,6 +264,29 @@ describe("review use cases", () => {
     expect(await scoredBy(dossier.director)).toBe("instruction");
   });
 
+  it("letters the other reviewers of an anonymous wave A, B… for each reviewer, « Vous » taking none", async () => {
+    const manager = await programmeManager(testDb);
+    const wave = await createReviewWave(testDb, { k: 3, anonymous: true });
+    const dossier = await createSubmittedDossier(testDb, wave);
+    const reviewers = [await createReviewer(testDb), await createReviewer(testDb), await createReviewer(testDb)];
+    const assignments: string[] = [];
+    for (const reviewer of reviewers) {
+      const { assignmentId } = await assign(manager, wave.waveId, dossier.id, reviewer.userId);
+      await declareInterests(reviewer, { assignmentId, declaration: { hasConflict: false }, ip: null });
+      await saveReview(reviewer, { assignmentId, expectedVersion: 1, data: completeSheet(wave.criteria, { value: 4 }) });
+      await submitReview(reviewer, { assignmentId, expectedVersion: 2, ip: null });
+      assignments.push(assignmentId);
+    }
+    const seenBy = async (index: number) => {
+      const workspace = await getReviewWorkspace(reviewers[index]!, assignments[index]!);
+      return workspace.stage === "review" && workspace.others.reviews.map((review) => review.reviewer);
+    };
+
+    expect(await seenBy(0)).toEqual(["Vous", "Instructeur A", "Instructeur B"]);
+    expect(await seenBy(1)).toEqual(["Instructeur A", "Vous", "Instructeur B"]);
+    expect(await seenBy(2)).toEqual(["Instructeur A", "Instructeur B", "Vous"]);
+  });
+
   it("goes regional then national: the dossier is « évalué » only when the national tier is complete", async () => {
     const manager = await programmeManager(testDb);
     const wave = await createReviewWave(testDb, { reviewTiers: "REGIONAL_THEN_NATIONAL", k: 1 });
