@@ -1,8 +1,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { UPLOAD_LIMITS } from "@/lib/config/upload-limits";
-import { formatEurosAndCents } from "@/lib/format/numbers";
 import type { VerificationView } from "@/lib/follow-up/get-verification";
 import { TIER_LABELS } from "@/lib/follow-up/verification-machine";
+import { decisionGuidance } from "@/lib/follow-up/verification-guidance";
 import { approvalNeedsReason } from "@/lib/follow-up/verification-rules";
 import { InformationRequestForm } from "./information-request-form";
 import { VerificationAnswerForm } from "./verification-answer-form";
@@ -25,10 +25,8 @@ export function VerificationSection({ view }: { view: VerificationView }) {
         <>
           <h3>Décision de l&apos;{TIER_LABELS[view.decideAs]}</h3>
           <p>
-            {view.decideAs === "REGIONAL"
-              ? "Approuvez chaque objectif pour transmettre la déclaration à l'ANS ; un objectif refusé refuse la déclaration."
-              : `Approuvez chaque objectif pour valider les résultats${view.balanceCents === null ? "" : ` : le solde de la subvention, ${formatEurosAndCents(view.balanceCents)}, devient exigible`} ; un objectif refusé refuse la déclaration.`}{" "}
-            Pour obtenir une précision ou une pièce, demandez plutôt un complément à l&apos;établissement.
+            {decisionGuidance(view.decideAs, view.balanceCents)} Pour obtenir une précision ou une pièce, demandez plutôt un complément à
+            l&apos;établissement.
           </p>
           <VerificationDecisionForm
             applicationId={view.applicationId}
