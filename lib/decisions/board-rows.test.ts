@@ -28,7 +28,7 @@ describe("the decisions board's rows", () => {
     row("A", { normalised: 70, toDiscuss: true }),
     row("B", { normalised: null, raw: null }),
     row("C", { normalised: 80, regionCode: "84", staged: { outcome: "SELECTED", amountGrantedCents: "100" } }),
-    row("D", { normalised: 60, released: { outcome: "WAITLISTED", amountGrantedCents: null } }),
+    row("D", { normalised: 60, released: { outcome: "WAITLISTED", amountGrantedCents: null, releasedOn: "2027-01-15" } }),
   ];
 
   it("ranks by the normalised aggregate by default, the unscored last", () => {

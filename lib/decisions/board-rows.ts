@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DecisionOutcome } from "@/lib/db/generated/enums";
+import { parisToday } from "@/lib/time/paris";
 import type { DecisionSummary } from "./load-decision-summaries";
 
 /**
@@ -44,7 +45,8 @@ export type BoardRow = {
   regionalReviews: number;
   nationalReviews: number;
   staged: { outcome: DecisionOutcome; amountGrantedCents: string | null } | null;
-  released: { outcome: DecisionOutcome; amountGrantedCents: string | null } | null;
+  /** `releasedOn`: the Paris day the establishment was told (`YYYY-MM-DD`). */
+  released: { outcome: DecisionOutcome; amountGrantedCents: string | null; releasedOn: string } | null;
 };
 
 export function boardRow(
@@ -54,8 +56,11 @@ export function boardRow(
   >,
   summary: DecisionSummary,
 ): BoardRow {
-  const proposal = (decision: DecisionSummary["staged"]) =>
-    decision && { outcome: decision.outcome, amountGrantedCents: decision.amountGrantedCents?.toString() ?? null };
+  const proposal = (decision: NonNullable<DecisionSummary["staged"]>) => ({
+    outcome: decision.outcome,
+    amountGrantedCents: decision.amountGrantedCents?.toString() ?? null,
+  });
+  const { staged, released } = summary;
   return {
     ...dossier,
     raw: summary.raw,
@@ -65,8 +70,8 @@ export function boardRow(
     toDiscuss: summary.toDiscuss,
     regionalReviews: summary.reviewsPerTier.REGIONAL,
     nationalReviews: summary.reviewsPerTier.NATIONAL,
-    staged: proposal(summary.staged),
-    released: proposal(summary.released),
+    staged: staged && proposal(staged),
+    released: released && { ...proposal(released), releasedOn: parisToday(released.releasedAt!) },
   };
 }
 

@@ -14,6 +14,7 @@ import { MISSING_SIGNATORY_MESSAGE, ZLetterSignatoryInput } from "./letter-signa
 import { updateLetterSignatory } from "./update-letter-signatory";
 import { exportDecisions } from "./export-decisions";
 import { fileNameWords } from "@/lib/export/file-name";
+import { formatNumericCalendarDate, parisToday } from "@/lib/time/paris";
 import { transitionApplication } from "@/lib/applications/transition-application";
 import { getDossierReviewFollowUp } from "@/lib/review/get-dossier-review-follow-up";
 import { reopenReview } from "@/lib/review/reopen-review";
@@ -475,6 +476,24 @@ describe("decisions", () => {
       reviewsPerTier: { NATIONAL: 2, REGIONAL: 0 },
     });
     expect(await testDb.auditEvent.count({ where: { action: "decisions.exported", targetId: wave.waveId } })).toBe(1);
+    // The day a decision was published, empty while it is only proposed.
+    expect(lines[0]).toContain(";Décision publiée;Montant publié (€);Décision publiée le;Proposition à publier;");
+    expect(lines[1]).toMatch(/;;;;Retenu;10000,00$/);
+
+    await releaseDecisions(manager, { waveId: wave.waveId, ip: null });
+    const released = await exportDecisions(manager, {
+      waveId: wave.waveId,
+      filters: ZDecisionBoardFilters.parse({ sort: "establishment", dir: "asc" }),
+      format: "csv",
+      ip: null,
+    });
+    const { releasedAt } = await testDb.decision.findFirstOrThrow({
+      where: { applicationId: scored[0]!.id },
+      select: { releasedAt: true },
+    });
+    const releasedLines = new TextDecoder().decode(released.bytes).replace("\uFEFF", "").split("\r\n");
+    expect(releasedLines[1]).toMatch(new RegExp(`;Retenu;10000,00;${formatNumericCalendarDate(parisToday(releasedAt!))};;$`));
+    expect(releasedLines[2]).toMatch(/;;;;;$/);
     const director = await directorOf(testDb, scored[0]!.establishment.id);
     await expect(
       exportDecisions(director, { waveId: wave.waveId, filters: ZDecisionBoardFilters.parse({}), format: "xlsx", ip: null }),

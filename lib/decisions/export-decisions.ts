@@ -27,6 +27,7 @@ const COLUMNS: readonly FigureColumn[] = [
   { label: "Évaluations ANS", kind: "integer" },
   { label: "Décision publiée", kind: "text" },
   { label: "Montant publié", kind: "euros" },
+  { label: "Décision publiée le", kind: "date" },
   { label: "Proposition à publier", kind: "text" },
   { label: "Montant proposé", kind: "euros" },
 ];
@@ -53,6 +54,7 @@ function cells(row: BoardRow, rank: number | null): FigureCell[] {
     row.nationalReviews,
     row.released ? OUTCOME_LABELS[row.released.outcome] : "",
     cents(row.released?.amountGrantedCents),
+    row.released?.releasedOn ?? null,
     row.staged ? OUTCOME_LABELS[row.staged.outcome] : "",
     cents(row.staged?.amountGrantedCents),
   ];
