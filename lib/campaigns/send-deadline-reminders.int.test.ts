@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { requestDelivery } from "@/lib/jobs/worker";
 import { startApplication } from "@/lib/applications/start-application";
 import { parisDateTime } from "@/lib/time/paris";
 import { resetDatabase, testDb } from "@/test/integration/database";
@@ -7,12 +8,18 @@ import { grantDeadlineExtension } from "./grant-deadline-extension";
 import { sendDeadlineReminders } from "./send-deadline-reminders";
 import { establishmentWithDirector, insertCampaign, programmeManager, waveForm, WAVE_FORM_CREATED_AT } from "@/test/factories";
 
+// Whether the job asks for its e-mails' delivery at once, as every use case that queues some does.
+vi.mock("@/lib/jobs/worker", () => import("@/test/integration/job-requests"));
+
 /**
  * Reminders to unsubmitted drafts, on the mornings 7 and 2 days before the deadline (closing:
  * 31 March 2027 23:59, Paris; summer time starts on 28 March).
  */
 describe("deadline reminders job", () => {
-  beforeEach(resetDatabase);
+  beforeEach(async () => {
+    await resetDatabase();
+    vi.mocked(requestDelivery).mockClear();
+  });
 
   async function setUp() {
     const manager = await programmeManager(testDb);
@@ -118,5 +125,15 @@ describe("deadline reminders job", () => {
         await testDb.outboxEmail.count({ where: { dedupeKey: { startsWith: `reminder-${kind}:${applicationId}:${extended}:` } } }),
       ).toBe(2);
     }
+  });
+
+  it("asks for the reminders' delivery at once, after queuing them, and not when it queued none", async () => {
+    await setUp();
+    await sendDeadlineReminders(parisDateTime("2027-03-24T08:59"));
+    expect(requestDelivery).not.toHaveBeenCalled();
+    await sendDeadlineReminders(parisDateTime("2027-03-24T09:00"));
+    expect(requestDelivery).toHaveBeenCalledOnce();
+    await sendDeadlineReminders(parisDateTime("2027-03-24T09:01"));
+    expect(requestDelivery).toHaveBeenCalledOnce();
   });
 });

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { requestDelivery } from "@/lib/jobs/worker";
 import { deadlineReminderEmail } from "@/lib/notifications/deadline-reminder";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { latestPassedClosing } from "./deadline";
@@ -71,5 +72,7 @@ export async function sendDeadlineReminders(now = new Date()): Promise<{ enqueue
   const already = new Set(sent.map((email) => email.dedupeKey));
   const fresh = emails.filter((email) => !already.has(email.dedupeKey));
   for (const email of fresh) await enqueueEmail(db, email);
+  // Delivered now, as every e-mail a use case queues, rather than at the outbox's next scheduled run.
+  if (fresh.length > 0) requestDelivery();
   return { enqueued: fresh.length };
 }

@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { requestDelivery } from "@/lib/jobs/worker";
 import { createSelectedDossier, createUser, directorOf } from "@/test/factories";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { getFollowUp } from "./get-follow-up";
@@ -25,6 +26,9 @@ async function dossierWithTimeline(options: Parameters<typeof createSelectedDoss
   });
   return { dossier, director: await directorOf(testDb, dossier.establishment.id), ids: milestones.map((milestone) => milestone.id) };
 }
+
+// Whether the reminders job asks for its e-mails' delivery at once, as every use case that queues some does.
+vi.mock("@/lib/jobs/worker", () => import("@/test/integration/job-requests"));
 
 describe("milestones and follow-up reminders", () => {
   beforeEach(resetDatabase);
@@ -112,8 +116,11 @@ describe("milestones and follow-up reminders", () => {
     });
 
     // Enrôlement e-CPS (15 March) and the targets' day (17 March) are within 7 days; the late one and June's are not.
+    vi.mocked(requestDelivery).mockClear();
     await expect(sendFollowUpReminders(NOW)).resolves.toEqual({ enqueued: 2 });
+    expect(requestDelivery).toHaveBeenCalledOnce();
     await expect(sendFollowUpReminders(new Date(NOW.getTime() + 3_600_000))).resolves.toEqual({ enqueued: 0 });
+    expect(requestDelivery).toHaveBeenCalledOnce();
     const emails = await testDb.outboxEmail.findMany({ orderBy: { subject: "asc" }, select: { to: true, subject: true, dedupeKey: true } });
     expect(emails).toEqual([
       {

@@ -1,5 +1,6 @@
 import { calendarDateFromUtc, calendarDateToUtc } from "@/lib/applications/calendar-date";
 import { db } from "@/lib/db/client";
+import { requestDelivery } from "@/lib/jobs/worker";
 import { declarationReminderEmail, milestoneReminderEmail } from "@/lib/notifications/follow-up-reminders";
 import { enqueueNewEmails, type OutgoingEmail } from "@/lib/notifications/outbox";
 import { REACHABLE_MEMBERS } from "@/lib/notifications/recipients";
@@ -76,5 +77,8 @@ export async function sendFollowUpReminders(now = new Date()): Promise<{ enqueue
       ...message,
     }));
   });
-  return { enqueued: await enqueueNewEmails(db, [...emails, ...(await verificationReminderEmails(now))]) };
+  const enqueued = await enqueueNewEmails(db, [...emails, ...(await verificationReminderEmails(now))]);
+  // Delivered now, as every e-mail a use case queues, rather than at the outbox's next scheduled run.
+  if (enqueued > 0) requestDelivery();
+  return { enqueued };
 }

@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { requestDelivery } from "@/lib/jobs/worker";
 import { getDossier } from "@/lib/applications/get-dossier";
 import { transitionApplication } from "@/lib/applications/transition-application";
 import { parisDateTime } from "@/lib/time/paris";
@@ -17,6 +18,9 @@ import { SUBMISSION_CONFLICT_MESSAGE } from "./review-conflict";
 import { reviewFrozenReason } from "./review-states";
 import { submitReview } from "./submit-review";
 import { completeSheet, createReviewer, createReviewWave, createSubmittedDossier, programmeManager } from "@/test/factories";
+
+// Whether the reminders job asks for its e-mails' delivery at once, as every use case that queues some does.
+vi.mock("@/lib/jobs/worker", () => import("@/test/integration/job-requests"));
 
 /** The review's use cases on a real database: declaration, score sheet, tiers, assignment, reminders. */
 describe("review use cases", () => {
@@ -508,8 +512,11 @@ describe("review use cases", () => {
       { tier: "NATIONAL", applicationId: dossier.id, reviewerId: reviewer.userId, overrideReason: "", ip: null },
       parisDateTime("2026-11-20T10:00"),
     );
+    vi.mocked(requestDelivery).mockClear();
     expect(await sendReviewReminders(parisDateTime("2026-12-01T18:30"))).toEqual({ enqueued: 1 });
+    expect(requestDelivery).toHaveBeenCalledOnce();
     expect(await sendReviewReminders(parisDateTime("2026-12-01T18:31"))).toEqual({ enqueued: 0 });
+    expect(requestDelivery).toHaveBeenCalledOnce();
     expect(await sendReviewReminders(parisDateTime("2026-12-05T10:00"))).toEqual({ enqueued: 0 }); // Saturday
     expect(await sendReviewReminders(parisDateTime("2026-12-07T09:30"))).toEqual({ enqueued: 1 });
     expect(await sendReviewReminders(parisDateTime("2026-12-08T09:30"))).toEqual({ enqueued: 1 });

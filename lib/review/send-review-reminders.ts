@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { reviewDueSoonEmail } from "@/lib/notifications/review-due-soon";
 import { reviewOverdueEmail } from "@/lib/notifications/review-overdue";
@@ -62,5 +63,7 @@ export async function sendReviewReminders(now = new Date()): Promise<{ enqueued:
     await enqueueEmail(db, { dedupeKey: reminder.dedupeKey, to: assignment.reviewer.email, ...email });
     enqueued++;
   }
+  // Delivered now, as every e-mail a use case queues, rather than at the outbox's next scheduled run.
+  if (enqueued > 0) requestDelivery();
   return { enqueued };
 }
