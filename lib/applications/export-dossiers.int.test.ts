@@ -34,6 +34,26 @@ describe("the streamed dossier export", () => {
     },
   );
 
+  it.each(["recent", "state"] as const)("writes each dossier once when one is saved while the file is written (sort: %s)", async (sort) => {
+    await dossiers(7);
+    const manager = await programmeManager(testDb);
+    const filters = ZDossierFilters.parse({ sort });
+    const listed = (await listDossiers(manager, filters)).rows.map((row) => row.establishment.finessEt);
+    const exported: string[] = [];
+    for await (const page of (await dossierExportTable(filters, 2)).pages) {
+      if (exported.length === 0) {
+        // The page's last dossier changes: to the top of the « recent » order, and to another state.
+        const finess = `${page.at(-1)![2]}`;
+        await testDb.application.updateMany({
+          where: { establishment: { finessEt: finess } },
+          data: { projectTitle: "Titre modifié", state: "UNDER_REVIEW", updatedAt: new Date() },
+        });
+      }
+      exported.push(...page.map((cells) => `${cells[2]}`));
+    }
+    expect(exported).toEqual(listed);
+  });
+
   it("streams a CSV with the filters applied, and records who took it", async () => {
     await dossiers(4);
     const manager = await programmeManager(testDb);

@@ -1,7 +1,7 @@
 /**
  * The programme's dossiers as a file (CSV or XLSX), with the list page's filters and order,
- * streamed: the rows are read in keyset pages of `EXPORT_BATCH` and written out as they come, so
- * tens of thousands of dossiers leave without holding them all in memory. Columns:
+ * streamed: the list's ids are read once, then its rows in pages of `EXPORT_BATCH`, written out
+ * as they come, so tens of thousands of dossiers leave without holding them all in memory. Columns:
  * `dossier-export-columns.ts`.
  *
  * Up to the background threshold (`lib/exports/threshold.ts`) the file is downloaded at once
@@ -109,28 +109,32 @@ async function reviewsOf(applicationIds: string[]): Promise<Map<string, TieredRe
   return byDossier;
 }
 
-/** The dossiers in the list's order, a page at a time after the last row of the previous page. */
+/**
+ * The dossiers in the list's order, a page at a time. Their ids, in that order, are read once when
+ * the first page is asked for: the order moves while the file is written (« recent » sorts by the
+ * last change, « state » by the state), and a page continued from the previous one's last row would
+ * write a dossier saved meanwhile twice, or never. Each dossier of the list as it stood is written
+ * once, as it is when its page is read.
+ */
 async function* dossierPages(
   filters: TDossierFilters,
   objectives: readonly ExportObjective[],
   scoring: ScoringOf,
   batch: number,
 ): AsyncGenerator<FigureCell[][]> {
-  let after: string | undefined;
-  for (;;) {
-    const rows = await db.application.findMany({
-      where: dossierWhere(filters),
-      orderBy: [DOSSIER_SORTS[filters.sort], { id: "asc" }],
-      take: batch,
-      ...(after ? { cursor: { id: after }, skip: 1 } : {}),
-      select: DOSSIER_EXPORT_SELECT,
-    });
-    if (rows.length > 0) {
-      const reviews = await reviewsOf(rows.map((row) => row.id));
-      yield rows.map((row) => dossierExportCells(row, reviews.get(row.id) ?? [], objectives, scoring));
-    }
-    if (rows.length < batch) return;
-    after = rows.at(-1)!.id;
+  const order = await db.application.findMany({
+    where: dossierWhere(filters),
+    orderBy: [DOSSIER_SORTS[filters.sort], { id: "asc" }],
+    select: { id: true },
+  });
+  for (let start = 0; start < order.length; start += batch) {
+    const ids = order.slice(start, start + batch).map((row) => row.id);
+    const found = await db.application.findMany({ where: { id: { in: ids } }, select: DOSSIER_EXPORT_SELECT });
+    const rowOf = new Map(found.map((row) => [row.id, row]));
+    const rows = ids.flatMap((id) => rowOf.get(id) ?? []);
+    if (rows.length === 0) continue;
+    const reviews = await reviewsOf(rows.map((row) => row.id));
+    yield rows.map((row) => dossierExportCells(row, reviews.get(row.id) ?? [], objectives, scoring));
   }
 }
 
