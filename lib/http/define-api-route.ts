@@ -40,7 +40,9 @@ export type ApiRouteContext<TParams extends ParamShape, TQuery extends z.ZodObje
  * the token (401 with the reason in French), the token's rate limit (429 with Retry-After), its
  * scope through the policy (403), the query string (422); then the handler, whose answer is
  * parsed with the endpoint's response schema, so nothing leaves that the OpenAPI document does not
- * describe. Every call, refused or not, is audited before the answer leaves.
+ * describe. Every call, refused or not, is audited before the answer leaves; a call refused before
+ * any token opened the API counts against its address, and once the address is past its limit its
+ * calls are only logged.
  */
 export function defineApiRoute<TParams extends ParamShape, TQuery extends z.ZodObject, TResponse extends z.ZodType>(
   endpoint: ApiEndpoint<TParams, TQuery, TResponse>,
@@ -53,21 +55,29 @@ export function defineApiRoute<TParams extends ParamShape, TQuery extends z.ZodO
     let caller: ApiCaller | null = null;
     let refusedToken: ApiTokenRef | null = null;
     let refusal: ApiTokenRefused | null = null;
+    let failure: unknown = null;
     let response: Response;
     try {
-      const params = parseRouteParams(endpoint.params, (await context.params) ?? {});
-      caller = await authenticate(request, ip);
+      const params = await countedAgainstAddress(ip, async () => parseRouteParams(endpoint.params, (await context.params) ?? {}));
+      caller = await countedAgainstAddress(ip, () => authenticateApiToken(request.headers.get("authorization")));
       await consumeAttempt("apiPerToken", caller.token.id);
       const viewer = authorizeApiScope(caller, endpoint.scope);
       const query = parseInput(endpoint.query, singleValuedQuery(url.searchParams)) as z.output<TQuery>;
       const body = endpoint.response.parse(await handler({ viewer, caller, params, query }));
       response = Response.json(body);
     } catch (error) {
+      failure = error;
       if (error instanceof ApiTokenRefused) {
         refusal = error;
         refusedToken = error.token;
       }
       response = await errorResponse(error, request, null, ip);
+    }
+    if (caller === null && isAppError(failure) && failure.code === "RATE_LIMITED") {
+      // An address past its limit of refused calls: answered, logged, but no longer audited one by
+      // one, or anyone could grow the audit log at the rate they can send requests.
+      logger.info({ path: url.pathname, ip }, "api: refused call past the address's limit, not audited");
+      return withApiHeaders(response, refusal);
     }
     try {
       await recordApiCall({
@@ -83,18 +93,25 @@ export function defineApiRoute<TParams extends ParamShape, TQuery extends z.ZodO
       logger.error({ path: url.pathname, ...errorFields(error) }, "api: the call could not be audited");
       response = await errorResponse(error, request, null, ip);
     }
-    response.headers.set("Cache-Control", "no-store");
-    if (refusal) response.headers.set("WWW-Authenticate", wwwAuthenticate(refusal.reason));
-    return response;
+    return withApiHeaders(response, refusal);
   };
 }
 
-/** The caller of the request's token; refused tokens count against the address (guessing is pointless, flooding is not). */
-async function authenticate(request: Request, ip: string | null): Promise<ApiCaller> {
+function withApiHeaders(response: Response, refusal: ApiTokenRefused | null): Response {
+  response.headers.set("Cache-Control", "no-store");
+  if (refusal) response.headers.set("WWW-Authenticate", wwwAuthenticate(refusal.reason));
+  return response;
+}
+
+/**
+ * A step before any token opened the API (the URL's ids, the token): its refusal counts against the
+ * address, whatever it was (guessing a token is pointless, flooding is not); past the limit, 429.
+ */
+async function countedAgainstAddress<T>(ip: string | null, step: () => Promise<T>): Promise<T> {
   try {
-    return await authenticateApiToken(request.headers.get("authorization"));
+    return await step();
   } catch (error) {
-    if (isAppError(error) && error.code === "UNAUTHENTICATED") await consumeAttempt("apiRefusedPerIp", ip);
+    if (isAppError(error) && (error.code === "UNAUTHENTICATED" || error.code === "NOT_FOUND")) await consumeAttempt("apiRefusedPerIp", ip);
     throw error;
   }
 }

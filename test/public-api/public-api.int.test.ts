@@ -255,4 +255,24 @@ describe("the public read API", () => {
     expect(token.lastUsedAt).not.toBeNull();
     expect(token.tokenHash).not.toContain(world.token);
   });
+
+  it("counts every call refused before a token against its address, and past the limit stops auditing them", async () => {
+    // The requests carry no address: the limiter keys them « unknown ».
+    const refusedSoFar = async () => (await RATE_LIMITS.apiRefusedPerIp.get("unknown"))?.consumedPoints ?? 0;
+    const before = await refusedSoFar();
+    expect((await call("/dossiers/{dossierId}", { token: null, params: { dossierId: "pas-un-identifiant" } })).status).toBe(404);
+    expect(await refusedSoFar()).toBe(before + 1);
+
+    await RATE_LIMITS.apiRefusedPerIp.penalty("unknown", 60 * env.RATE_LIMIT_PER_IP_SCALE);
+    const since = new Date();
+    const flooding = await call("/dossiers/{dossierId}", { token: null, params: { dossierId: "pas-un-identifiant" } });
+    expect(flooding.status).toBe(429);
+    expect(Number(flooding.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await call("/waves", { token: "hcapi_inconnu" })).status).toBe(429);
+    expect(await testDb.auditEvent.count({ where: { action: "api.called", at: { gte: since } } })).toBe(0);
+    // A valid token still opens the API from that address, and its calls are audited.
+    expect((await call("/waves")).status).toBe(200);
+    expect(await testDb.auditEvent.count({ where: { action: "api.called", at: { gte: since } } })).toBe(1);
+    await RATE_LIMITS.apiRefusedPerIp.delete("unknown");
+  });
 });
