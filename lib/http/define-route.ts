@@ -76,7 +76,8 @@ function handle<TSchema extends z.ZodType, TParams extends ParamShape, TViewer e
         request,
       });
       if (result instanceof Response) return result;
-      return Response.json(result ?? { ok: true });
+      // A signed-in person's data: no cache, shared or the browser's, may keep it.
+      return Response.json(result ?? { ok: true }, { headers: { "Cache-Control": "private, no-store" } });
     } catch (error) {
       return errorResponse(error, request, viewer, ip, { forPeople: true });
     }
