@@ -49,6 +49,9 @@ export const RATE_LIMITS = {
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
+/** What a refusal says was too many, where « tentatives » would be the wrong word: an API client makes calls. */
+const TOO_MANY: Partial<Record<RateLimitName, string>> = { apiPerToken: "Trop d'appels avec ce jeton" };
+
 /** Counts one attempt; throws RATE_LIMITED past the limit. */
 export async function consumeAttempt(name: RateLimitName, key: string | null): Promise<void> {
   try {
@@ -56,7 +59,8 @@ export async function consumeAttempt(name: RateLimitName, key: string | null): P
   } catch (error) {
     if (error instanceof RateLimiterRes) {
       const minutes = Math.max(1, Math.ceil(error.msBeforeNext / 60_000));
-      throw new AppError("RATE_LIMITED", `Trop de tentatives. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`, {
+      const tooMany = TOO_MANY[name] ?? "Trop de tentatives";
+      throw new AppError("RATE_LIMITED", `${tooMany}. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`, {
         details: { retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) },
       });
     }

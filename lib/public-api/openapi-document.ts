@@ -41,7 +41,7 @@ function operation(endpoint: AnyApiEndpoint): ZodOpenApiOperationObject {
     responses: {
       200: { description: "Réponse", content: { "application/json": { schema: endpoint.response } } },
       401: error("Jeton manquant, inconnu, expiré ou révoqué"),
-      403: error("Le jeton n'a pas la portée requise"),
+      403: error("Le jeton n'a pas la portée requise, ou la personne qui l'a créé n'a plus les droits qu'elle demande"),
       ...(hasParams ? { 404: error("Ressource inexistante") } : {}),
       422: error("Paramètre invalide"),
       429: {

@@ -220,6 +220,13 @@ describe("the public read API", () => {
     const ofDemoted = await insertApiToken(testDb, demoted.id);
     await testDb.user.update({ where: { id: demoted.id }, data: { staffRole: "REVIEWER" } });
     expect((await call("/establishments", { token: ofDemoted.token })).status).toBe(403);
+    // The document says both reasons.
+    const { paths } = openApiDocument() as unknown as {
+      paths: Record<string, { get: { responses: Record<string, { description: string }> } }>;
+    };
+    expect(paths["/establishments"]!.get.responses["403"]!.description).toBe(
+      "Le jeton n'a pas la portée requise, ou la personne qui l'a créé n'a plus les droits qu'elle demande",
+    );
   });
 
   it("limits each token's rate, with a 429 and Retry-After", async () => {
@@ -228,6 +235,7 @@ describe("the public read API", () => {
     await RATE_LIMITS.apiPerToken.penalty(busy.id, env.API_RATE_LIMIT_PER_MINUTE);
     const limited = await call("/waves", { token: busy.token });
     expect(limited.status).toBe(429);
+    expect(limited.body.error.message).toMatch(/^Trop d'appels avec ce jeton\. Réessayez dans \d+ minutes?\.$/);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     // Another token is counted apart.
     expect((await call("/waves")).status).toBe(200);
