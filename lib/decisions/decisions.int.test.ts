@@ -475,7 +475,14 @@ describe("decisions", () => {
       released: null,
       reviewsPerTier: { NATIONAL: 2, REGIONAL: 0 },
     });
-    expect(await testDb.auditEvent.count({ where: { action: "decisions.exported", targetId: wave.waveId } })).toBe(1);
+    // Audited with the filters that chose its rows.
+    const audited = await testDb.auditEvent.findMany({
+      where: { action: "decisions.exported", targetId: wave.waveId },
+      select: { details: true },
+    });
+    expect(audited).toEqual([
+      { details: { format: "csv", rows: 2, filters: { flag: "", decision: "", sort: "establishment", dir: "asc" } } },
+    ]);
     // The day a decision was published, empty while it is only proposed.
     expect(lines[0]).toContain(";Décision publiée;Montant publié (€);Décision publiée le;Proposition à publier;");
     expect(lines[1]).toMatch(/;;;;Retenu;10000,00$/);

@@ -82,7 +82,8 @@ export async function exportDecisions(
     action: "decisions.exported",
     target: { type: "Wave", id: input.waveId },
     ip: input.ip,
-    details: { format: input.format, rows: table.rows.length },
+    // Which rows left: the board's filters, without its page (the file holds every page).
+    details: { format: input.format, rows: table.rows.length, filters: { ...input.filters, page: undefined } },
   });
   return {
     bytes,
