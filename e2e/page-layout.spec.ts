@@ -18,6 +18,7 @@ import {
   createUser,
   fillDossier,
   insertRoster,
+  ROSTER_CASES,
 } from "@/test/factories";
 
 /** Rough edges seen in the pages: wide tables, checkboxes, links and reasons. */
@@ -447,4 +448,19 @@ test.describe("the « Paramètres d'affichage » dialog at 200 % text fits the s
       }
     });
   }
+});
+
+test.describe("on a phone, with the text at 200 %, a form's group of fields is no wider than the screen", () => {
+  test("a professional's identity and MIE, with their date fields, at 375 px", async ({ page, context }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id });
+    const [professionalId] = await insertRoster(e2eDb, establishment.id, [ROSTER_CASES[0]!], false);
+    await signInAs(context, director.id);
+    await enlargeTextInSettings(page);
+    await page.setViewportSize({ width: 375, height: 667 });
+    await page.goto(`/etablissements/${establishment.id}/professionnels/${professionalId}`);
+    await expect(page.locator("html")).toHaveCSS("font-size", "32px");
+    await expect(page.getByLabel("Date de naissance")).toBeVisible();
+    await expectNoSidewaysScroll(page);
+  });
 });
