@@ -622,8 +622,12 @@ test.describe("review", () => {
     await expectNoSeriousAccessibilityViolation(page);
     expect(await e2eDb.reviewerAssignment.count({ where: { applicationId: { in: dossiers.map((dossier) => dossier.id) } } })).toBe(0);
 
-    await page.getByRole("button", { name: "Appliquer cette attribution" }).click();
+    // From the keyboard: once applied, « Appliquer » is disabled (nothing left to apply); the focus goes
+    // back to « Prévisualiser », not to the page's body.
+    await page.getByRole("button", { name: "Appliquer cette attribution" }).focus();
+    await page.keyboard.press("Enter");
     await expect(page.getByText("6 attributions enregistrées ; 3 dossiers passés en instruction.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Prévisualiser l'attribution" })).toBeFocused();
     const assigned = await e2eDb.reviewerAssignment.findMany({ where: { applicationId: { in: dossiers.map((dossier) => dossier.id) } } });
     expect(assigned).toHaveLength(6);
     expect(assigned.some((row) => row.applicationId === dossiers[0]!.id && row.reviewerId === reviewers[0]!.userId)).toBe(false);

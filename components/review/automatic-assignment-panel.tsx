@@ -6,7 +6,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useFocusBack } from "@/components/forms/use-focus-back";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { ReviewTier } from "@/lib/db/generated/enums";
@@ -43,6 +43,8 @@ export function AutomaticAssignmentPanel({
   const [message, setMessage] = useState<{ severity: "success" | "error" | "info"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const focusBackTo = useFocusBack(busy);
+  /** Where the focus goes once a plan is applied or refused: « Appliquer », cleared with the preview, is disabled then. */
+  const previewButton = useRef<HTMLButtonElement>(null);
   /** The caps the last refusal named, marked invalid on their fields (the message names them too). */
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
 
@@ -70,7 +72,7 @@ export function AutomaticAssignmentPanel({
   }
 
   async function run(kind: "preview" | "apply", button: HTMLButtonElement) {
-    focusBackTo(button);
+    focusBackTo(kind === "apply" ? (previewButton.current ?? button) : button);
     setBusy(true);
     setMessage(null);
     setFieldErrors({});
@@ -163,6 +165,7 @@ export function AutomaticAssignmentPanel({
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-btns-group--icon-left")}>
         <li>
           <Button
+            ref={previewButton}
             type="button"
             priority="secondary"
             disabled={busy}
