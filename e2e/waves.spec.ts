@@ -67,6 +67,10 @@ test.describe("waves and eligibility", () => {
     await page.goto("/pilotage/campagnes");
     await expectNoSeriousAccessibilityViolation(page);
     await waitForHydration(page.getByLabel("Titre de la campagne"));
+    // Which fields are required is said before them, the optional one says so (RGAA 11.10).
+    const newCampaign = page.getByRole("form", { name: "Nouvelle campagne" });
+    await expect(newCampaign.getByText("Sauf mention contraire, tous les champs sont obligatoires.")).toBeVisible();
+    await expect(newCampaign.getByLabel("Description (facultatif)")).toBeVisible();
     await page.getByLabel("Titre de la campagne").fill(`Campagne e2 ${suffix}`);
     await page.getByLabel("Identifiant").fill(`e2e-${suffix}`);
     await page.getByRole("button", { name: "Créer la campagne" }).click();
@@ -83,6 +87,9 @@ test.describe("waves and eligibility", () => {
 
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`Nouvelle vague de « Campagne e2e ${suffix} »`);
     await expectNoSeriousAccessibilityViolation(page);
+    await expect(page.getByText("Sauf mention contraire, tous les champs sont obligatoires.")).toBeVisible();
+    await expect(page.getByRole("group", { name: "Objectif 1" }).getByLabel("Description (facultatif)")).toBeVisible();
+    await expect(page.getByRole("group", { name: "Critère 1" }).getByLabel("Description (facultatif)")).toBeVisible();
     const opensAt = toParisLocal(new Date(Date.now() - DAY_MS)).slice(0, 10) + "T09:00";
     const closesAt = toParisLocal(new Date(Date.now() + 30 * DAY_MS)).slice(0, 10) + "T23:59";
     await page.getByLabel("Titre de la vague").fill(`Vague e2e ${suffix}`);

@@ -5,7 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { TextAreaField, TextField } from "@/components/forms/fields";
+import { RequiredFieldsNotice, TextAreaField, TextField } from "@/components/forms/fields";
 import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { ZCampaignEdit } from "@/lib/campaigns/schemas";
@@ -28,12 +28,13 @@ export function CampaignEditForm({ campaignId, title, description }: { campaignI
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Modifier la campagne « ${title} »`}>
       <SubmitResultAlert result={result} className="fr-mb-2w" />
+      <RequiredFieldsNotice />
       <TextField control={form.control} name="title" id={`campagne-${campaignId}-titre`} label="Titre" maxLength={120} />
       <TextAreaField
         control={form.control}
         name="description"
         id={`campagne-${campaignId}-description`}
-        label="Description (facultative)"
+        label="Description (facultatif)"
         rows={3}
         maxLength={2000}
       />

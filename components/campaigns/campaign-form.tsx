@@ -5,7 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { TextAreaField, TextField } from "@/components/forms/fields";
+import { RequiredFieldsNotice, TextAreaField, TextField } from "@/components/forms/fields";
 import { ZCampaignInput } from "@/lib/campaigns/schemas";
 import { callApi } from "@/lib/http/api-client";
 import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
@@ -29,8 +29,9 @@ export function CampaignForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={onSubmit} noValidate aria-label="Nouvelle campagne">
       <SubmitResultAlert result={result} className="fr-mb-2w" />
+      <RequiredFieldsNotice />
       <TextField control={form.control} name="title" label="Titre de la campagne" maxLength={120} />
       <TextField
         control={form.control}
@@ -39,7 +40,7 @@ export function CampaignForm() {
         hint="Lettres minuscules, chiffres et tirets, par exemple « hospiconnect-2027 »."
         maxLength={60}
       />
-      <TextAreaField control={form.control} name="description" label="Description (facultative)" rows={3} maxLength={2000} />
+      <TextAreaField control={form.control} name="description" label="Description (facultatif)" rows={3} maxLength={2000} />
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-add-line">
         Créer la campagne
       </Button>

@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { type Control, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ZCreateWaveInput } from "@/lib/campaigns/schemas";
+import { RequiredFieldsNotice } from "@/components/forms/fields";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { callApi } from "@/lib/http/api-client";
 import type { CategoryOption } from "./form-fields";
@@ -44,6 +45,7 @@ export function NewWaveForm({
 
   return (
     <form onSubmit={onSubmit} noValidate>
+      <RequiredFieldsNotice />
       <h2>Paramètres de la vague</h2>
       <WaveSettingsFields control={form.control as unknown as Control<WaveSettingsFormValues>} categories={categories} />
       <h2 className={fr.cx("fr-mt-6w")}>Objectifs et grille d&apos;évaluation</h2>

@@ -158,7 +158,13 @@ export function WaveGridFields({ control }: { control: Control<WaveGridFormValue
         >
           <TextField control={control} name={`objectives.${index}.code`} label="Code" hint="Par exemple « O1 »" maxLength={12} />
           <TextField control={control} name={`objectives.${index}.title`} label="Intitulé" maxLength={200} />
-          <TextAreaField control={control} name={`objectives.${index}.description`} label="Description" rows={3} maxLength={2000} />
+          <TextAreaField
+            control={control}
+            name={`objectives.${index}.description`}
+            label="Description (facultatif)"
+            rows={3}
+            maxLength={2000}
+          />
           <BooleanField control={control} name={`objectives.${index}.required`} label="Objectif obligatoire (a minima)" />
         </Row>
       ))}
@@ -189,7 +195,13 @@ export function WaveGridFields({ control }: { control: Control<WaveGridFormValue
         >
           <TextField control={control} name={`criteria.${index}.code`} label="Code" hint="Par exemple « C1 »" maxLength={12} />
           <TextField control={control} name={`criteria.${index}.label`} label="Intitulé" maxLength={200} />
-          <TextAreaField control={control} name={`criteria.${index}.description`} label="Description" rows={2} maxLength={2000} />
+          <TextAreaField
+            control={control}
+            name={`criteria.${index}.description`}
+            label="Description (facultatif)"
+            rows={2}
+            maxLength={2000}
+          />
           <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
             <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
               <TextField control={control} name={`criteria.${index}.weight`} label="Poids" type="number" />

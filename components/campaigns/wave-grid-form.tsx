@@ -10,6 +10,7 @@ import type { z } from "zod";
 import type { GridChangeOutcome } from "@/lib/campaigns/change-wave-grid";
 import { ZWaveGridInput } from "@/lib/campaigns/schemas";
 import { callApi } from "@/lib/http/api-client";
+import { RequiredFieldsNotice } from "@/components/forms/fields";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { useKnownVersion } from "@/components/forms/use-known-version";
 import { type WaveGridFormValues, WaveGridFields } from "./wave-grid-fields";
@@ -73,6 +74,7 @@ export function WaveGridForm({
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Objectifs et grille d'évaluation">
+      <RequiredFieldsNotice />
       <WaveGridFields control={form.control} />
       {newVersionNotice && form.formState.isDirty ? (
         <Alert severity="warning" small className={fr.cx("fr-mt-4w")} description={newVersionNotice} />

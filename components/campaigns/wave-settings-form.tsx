@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { ZWaveSettingsInput } from "@/lib/campaigns/schemas";
 import { callApi } from "@/lib/http/api-client";
 import type { CategoryOption } from "./form-fields";
+import { RequiredFieldsNotice } from "@/components/forms/fields";
 import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { useKnownVersion } from "@/components/forms/use-known-version";
@@ -45,6 +46,7 @@ export function WaveSettingsForm(props: {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Paramètres de la vague">
+      <RequiredFieldsNotice />
       <WaveSettingsFields control={form.control} categories={props.categories} openedOn={props.openedOn} />
       <SubmitResultAlert result={result} className={fr.cx("fr-mb-2w")} />
       <Button type="submit" disabled={form.formState.isSubmitting} iconId="fr-icon-save-line">
