@@ -63,13 +63,9 @@ export default async function WavePage({ params, searchParams }: Props) {
       <h1>
         {wave.title} <WaveStatusBadge status={waveStatus(wave, now)} />
       </h1>
+      {/* The new wave's form is on the page left behind: the message takes the focus, which says it. */}
       {created ? (
-        <Alert
-          severity="success"
-          small
-          description="La vague est créée : ses paramètres, ses objectifs et sa grille restent modifiables ci-dessous."
-          className={fr.cx("fr-mb-3w")}
-        />
+        <ArrivalNotice message="La vague est créée : ses paramètres, ses objectifs et sa grille restent modifiables ci-dessous." />
       ) : null}
       <p>Campagne « {wave.campaign.title} »</p>
       <p className={fr.cx("fr-text--lead")}>
