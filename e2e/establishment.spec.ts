@@ -463,6 +463,8 @@ test.describe("establishment profile and team", () => {
     const row = page.getByRole("row", { name: new RegExp(name) });
     await expect(row).toContainText("Aucun membre");
     await expect(row).toContainText("1 invitation en attente");
+    // The team's link names the establishment, between guillemets as the app's other sentences do.
+    await expect(row.getByRole("link", { name: `Aucun membre : équipe de « ${name} »` })).toBeVisible();
   });
 
   test("a director reads the rollout curve over a chosen period, and each form of the section keeps the other's choice", async ({

@@ -84,7 +84,7 @@ export default async function EstablishmentsListPage({ searchParams }: { searchP
                 <td>
                   <Link href={`/etablissements/${row.id}/membres`}>
                     {row._count.memberships > 0 ? formatCount(row._count.memberships, "membre", "membres") : "Aucun membre"}
-                    <span className="fr-sr-only"> : équipe de {row.name}</span>
+                    <span className="fr-sr-only"> : équipe de « {row.name} »</span>
                   </Link>
                   {row._count.invitations > 0 ? (
                     <>
