@@ -389,7 +389,7 @@ test.describe("filing a dossier", () => {
     const wave = await createOpenWave(e2eDb);
     const { id } = await createDraft(e2eDb, establishment.id, wave);
     await fillDossier(e2eDb, id, wave.objectives);
-    // The wave closes at the current minute, shown « … à HH:MM »: its remaining seconds still count.
+    // The wave closes at the current minute, shown « … à 23 h 59 »: its remaining seconds still count.
     // Started early in a minute, so that a slow machine's page load still submits within it (the
     // wait for the next minute can take 40 s of the test's time).
     test.setTimeout(120_000);

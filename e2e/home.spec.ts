@@ -21,7 +21,7 @@ test.describe("public home page", () => {
     const waves = page.locator("#vagues");
     await expect(waves.getByRole("heading", { name: "Vague pilote 2024" })).toBeVisible();
     await expect(waves.getByRole("heading", { name: /Vague de généralisation 2025/ })).toBeVisible();
-    await expect(waves.getByText("13 février 2026 à 23:59 (heure de Paris)")).toBeVisible();
+    await expect(waves.getByText("13 février 2026 à 23 h 59 (heure de Paris)")).toBeVisible();
     await expect(waves.getByText(/dossiers? déposés?/).first()).toBeVisible();
   });
 

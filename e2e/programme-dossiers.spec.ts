@@ -50,7 +50,7 @@ test.describe("programme managers and dossiers", () => {
     await expect(asManager.getByRole("heading", { level: 1 })).toContainText("Complément demandé");
     // The manager asked: told when the answer is due, never asked to answer.
     await expect(asManager.getByRole("heading", { name: "Complément demandé à l'établissement" })).toBeVisible();
-    await expect(asManager.getByText("Réponse attendue avant le 15 janvier 2030 à 12:00 (heure de Paris).")).toBeVisible();
+    await expect(asManager.getByText("Réponse attendue avant le 15 janvier 2030 à 12 h 00 (heure de Paris).")).toBeVisible();
     await expect(asManager.getByText("Un complément vous est demandé")).toHaveCount(0);
     expect((await e2eDb.application.findUniqueOrThrow({ where: { id } })).responseDueAt).toEqual(new Date("2030-01-15T11:00:00Z"));
 

@@ -417,7 +417,7 @@ test.describe("review", () => {
       "Rien n'a été transmis : votre évaluation avait été modifiée dans un autre onglet ou sur un autre appareil ; la version à jour est affichée ci-dessus, vérifiez-la puis transmettez.",
     );
     await expect(a.getByTestId("autosave-status").getByText(/^Votre évaluation a été modifiée/)).toHaveText(
-      /^Votre évaluation a été modifiée dans un autre onglet ou sur un autre appareil le \d{1,2}(er)? \S+ \d{4} à \d{2}:\d{2} : la version à jour est affichée\.$/,
+      /^Votre évaluation a été modifiée dans un autre onglet ou sur un autre appareil le \d{1,2}(er)? \S+ \d{4} à \d{1,2}\sh\s\d{2} : la version à jour est affichée\.$/,
     );
     await expect(a.getByText(/comparez|réunies/i)).toHaveCount(0);
     await expect(note(a, "4")).toBeChecked();
@@ -805,7 +805,7 @@ test.describe("review", () => {
     await press(page, page.getByRole("button", { name: "Enregistrer ma déclaration" }), "Enter");
     const evidence = page.locator(`#${objectiveAnchor(objective.code)}`);
     await expect(evidence.getByRole("link", { name: "charte-identification.pdf" })).toBeVisible();
-    await expect(evidence.getByRole("listitem")).toHaveText("charte-identification.pdf (2 Ko, ajouté le 1er décembre 2026 à 10:05)");
+    await expect(evidence.getByRole("listitem")).toHaveText("charte-identification.pdf (2 Ko, ajouté le 1er décembre 2026 à 10 h 05)");
     await expectNoPageErrors(page, errors);
   });
 

@@ -14,7 +14,7 @@ import { callApi } from "@/lib/http/api-client";
 import { objectiveAnchor } from "@/lib/applications/anchors";
 import { requiredWhen } from "@/lib/applications/completeness-objectives";
 
-/** `addedAt`: when it was uploaded, as the page writes it (« 7 décembre 2026 à 01:58 »). */
+/** `addedAt`: when it was uploaded, as the page writes it (« 7 décembre 2026 à 1 h 58 »). */
 export type EvidenceFile = LinkedFile & { addedAt: string };
 
 /**

@@ -158,7 +158,7 @@ describe("dossier use cases", () => {
   });
 
   it("accepts a deposit within the deadline's displayed minute, refuses one from the next minute", async () => {
-    // A whole minute an hour ahead, shown « … à HH:MM (heure de Paris) ».
+    // A whole minute an hour ahead, shown « … à 14 h 05 (heure de Paris) ».
     const closesAt = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 3_600_000);
     const { application, user, asViewer, wave } = await setup(closesAt);
     const director = asViewer(await user("directrice"));

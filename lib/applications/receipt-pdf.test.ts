@@ -56,7 +56,7 @@ describe("renderReceiptPdf", async () => {
   });
 
   it("shows the receipt time in Paris time to the second, and the content hash", () => {
-    expect(text).toContain("Dossier reçu le 13 février 2026 à 23:58:12 (heure de Paris).");
+    expect(text).toContain("Dossier reçu le 13 février 2026 à 23 h 58 min 12 s (heure de Paris).");
     expect(text).toContain(HASH);
   });
 

@@ -40,7 +40,7 @@ describe("starting a dossier", () => {
     // The closing minute, 23:59, is included: refused from the next one.
     await expect(start(parisDateTime("2027-04-01T00:00"))).rejects.toMatchObject({
       code: "DEADLINE_PASSED",
-      message: expect.stringContaining("31 mars 2027 à 23:59"),
+      message: expect.stringContaining("31 mars 2027 à 23\u00a0h\u00a059"),
     });
     expect(await testDb.application.count()).toBe(0);
   });

@@ -59,7 +59,7 @@ describe("an audit event's details as a manager reads them", () => {
     ]);
     expect(read({ filters: { carte: "applied" }, opensAt: "2027-01-04T08:00:00.000Z", eligibleCategoryCodes: ["500"] })).toEqual([
       "Filtres : Carte : Part des établissements éligibles ayant candidaté",
-      "Ouverture : 4 janvier 2027 à 09:00",
+      "Ouverture : 4 janvier 2027 à 9 h 00",
       "Catégories éligibles : 500",
     ]);
   });
@@ -164,7 +164,7 @@ describe("an audit event's details as a manager reads them", () => {
       "Filtres : Vague : 01a24a96-c34f ; Recherche : genets ; État : Déposé ; Région : Normandie ; Tri : dernière modification",
     ]);
     expect(read({ from: "2026-03-01T22:59:00.000Z", to: null, decidedAt: "2026-02-15" })).toEqual([
-      "Avant : 1er mars 2026 à 23:59",
+      "Avant : 1er mars 2026 à 23 h 59",
       "Après : –",
       "Date de décision : 15 février 2026",
     ]);
@@ -178,10 +178,10 @@ describe("an audit event's details as a manager reads them", () => {
       "Objectif : O2",
     ]);
     expect(read({ messageId: "01a3", files: 2 })).toEqual(["Message : 01a3", "Fichiers : 2"]);
-    expect(read({ receivedAt: "2026-12-07T09:30:00.000Z" })).toEqual(["Dépôt reçu le : 7 décembre 2026 à 10:30"]);
+    expect(read({ receivedAt: "2026-12-07T09:30:00.000Z" })).toEqual(["Dépôt reçu le : 7 décembre 2026 à 10 h 30"]);
     expect(read({ decisionId: "01a4", releasedAt: "2026-12-07T09:30:00.000Z" })).toEqual([
       "Décision : 01a4",
-      "Décision publiée le : 7 décembre 2026 à 10:30",
+      "Décision publiée le : 7 décembre 2026 à 10 h 30",
     ]);
   });
 

@@ -70,7 +70,7 @@ describe("deadline extension", () => {
     expect(emails).toEqual([
       {
         to: late.director.email,
-        subject: "Prolongation accordée jusqu'au 15 avril 2027 à 12:00 – HospiConnect",
+        subject: "Prolongation accordée jusqu'au 15 avril 2027 à 12\u00a0h\u00a000 – HospiConnect",
         text: expect.stringContaining("Incident informatique"),
       },
     ]);
@@ -141,7 +141,7 @@ describe("deadline extension", () => {
       code: "INVALID_INPUT",
       fieldErrors: {
         confirmShortening: [
-          "Le délai de « CH de Niort » passera du 20 avril 2027 à 12:00 au 10 avril 2027 à 12:00 : il sera raccourci. Cochez la case de confirmation pour l'enregistrer.",
+          "Le délai de « CH de Niort » passera du 20 avril 2027 à 12\u00a0h\u00a000 au 10 avril 2027 à 12\u00a0h\u00a000 : il sera raccourci. Cochez la case de confirmation pour l'enregistrer.",
         ],
       },
     });
@@ -168,9 +168,9 @@ describe("deadline extension", () => {
       shortened: true,
     });
     const shortened = await testDb.outboxEmail.findFirstOrThrow({ orderBy: { createdAt: "desc" }, select: { subject: true, text: true } });
-    expect(shortened.subject).toBe("Délai supplémentaire raccourci au 10 avril 2027 à 12:00 – HospiConnect");
+    expect(shortened.subject).toBe("Délai supplémentaire raccourci au 10 avril 2027 à 12\u00a0h\u00a000 – HospiConnect");
     expect(shortened.text).toContain(
-      "elle était le 20 avril 2027 à 12:00, elle est désormais le 10 avril 2027 à 12:00. Votre délai est raccourci.",
+      "elle était le 20 avril 2027 à 12\u00a0h\u00a000, elle est désormais le 10 avril 2027 à 12\u00a0h\u00a000. Votre délai est raccourci.",
     );
     expect(shortened.text).not.toContain("accorde");
 
@@ -222,10 +222,12 @@ describe("deadline extension", () => {
     });
     expect(email).toMatchObject({
       to: wrong.director.email,
-      subject: frenchSpacing("Prolongation retirée : date limite du 31 mars 2027 à 23:59 – HospiConnect"),
+      subject: frenchSpacing("Prolongation retirée : date limite du 31 mars 2027 à 23\u00a0h\u00a059 – HospiConnect"),
     });
     expect(email.text).toContain(
-      frenchSpacing("La date limite de dépôt de votre établissement redevient celle de la vague : 31 mars 2027 à 23:59 (heure de Paris)."),
+      frenchSpacing(
+        "La date limite de dépôt de votre établissement redevient celle de la vague : 31 mars 2027 à 23\u00a0h\u00a059 (heure de Paris).",
+      ),
     );
     expect(email.text).toContain(frenchSpacing("Cette date est passée : le dossier ne peut plus être déposé."));
   });
@@ -273,7 +275,7 @@ describe("deadline extension", () => {
       data: { applicationId, idempotencyKey: randomUUID(), receivedAt: parisDateTime("2027-03-13T01:00"), contentHash: "0".repeat(64) },
     });
     const message =
-      "« EHPAD Résidence du Parc » a déposé son dossier le 13 mars 2027 à 01:00 (heure de Paris) : un dossier déposé ne se rouvre pas, une prolongation ne lui servirait pas.";
+      "« EHPAD Résidence du Parc » a déposé son dossier le 13 mars 2027 à 1\u00a0h\u00a000 (heure de Paris) : un dossier déposé ne se rouvre pas, une prolongation ne lui servirait pas.";
     await expect(
       grantDeadlineExtension(
         manager,
@@ -314,7 +316,9 @@ describe("deadline extension", () => {
       where: { dedupeKey: { startsWith: "extension-withdrawn:" } },
       select: { text: true },
     });
-    expect(email.text).toContain(frenchSpacing("Votre dossier, déposé le 13 mars 2027 à 01:00 (heure de Paris), n'est pas concerné."));
+    expect(email.text).toContain(
+      frenchSpacing("Votre dossier, déposé le 13 mars 2027 à 1\u00a0h\u00a000 (heure de Paris), n'est pas concerné."),
+    );
     expect(email.text).not.toContain("ne peut plus être déposé");
   });
 
@@ -337,7 +341,7 @@ describe("deadline extension", () => {
     await expect(withdrawDeadlineExtension(manager, { waveId, extensionId, ip: null }, afterClosing)).rejects.toMatchObject({
       code: "INVALID_STATE",
       message:
-        "« CH de Niort » a déposé son dossier le 3 avril 2027 à 09:30, après la clôture de la vague, grâce à cette prolongation : la retirer rendrait ce dépôt hors délai.",
+        "« CH de Niort » a déposé son dossier le 3 avril 2027 à 9\u00a0h\u00a030, après la clôture de la vague, grâce à cette prolongation : la retirer rendrait ce dépôt hors délai.",
     });
     expect(await testDb.deadlineExtension.count()).toBe(1);
   });

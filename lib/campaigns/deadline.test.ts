@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parisDateTime } from "@/lib/time/paris";
 import { effectiveClosingTime, isPastClosing, isPastDeadline, latestPassedClosing } from "./deadline";
 
-/** Shown « 13 février 2026 à 23:59 » (Paris, winter time: 22:59Z). */
+/** Shown « 13 février 2026 à 23 h 59 » (Paris, winter time: 22:59Z). */
 const wave = { closesAt: parisDateTime("2026-02-13T23:59") };
 const at = (iso: string) => new Date(iso);
 

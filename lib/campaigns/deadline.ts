@@ -1,5 +1,5 @@
 /**
- * A closing is stored as the minute it is shown with (« 13 février 2026 à 23:59 », heure de Paris),
+ * A closing is stored as the minute it is shown with (« 13 février 2026 à 23 h 59 », heure de Paris),
  * and that minute is included: a deposit at 23:59:59.999 is on time, one at 00:00:00 is late. Every
  * comparison of a closing with the clock (submission, wave status, eligibility, reminders, the
  * withdrawal of an extension, forms that refuse a closing already passed) goes through here.

@@ -29,7 +29,7 @@ describe("eligibility screening", () => {
   it("is not open a second before the opening, and is at the opening instant", () => {
     const early = screenEligibility({ wave, category: ehpad, now: new Date(wave.opensAt.getTime() - 1000) });
     expect(early).toMatchObject({ eligible: false, reason: "NOT_OPEN_YET" });
-    expect(early.eligible ? "" : early.message).toContain("15 octobre 2025 à 09:00 (heure de Paris)");
+    expect(early.eligible ? "" : early.message).toContain("15 octobre 2025 à 9\u00a0h\u00a000 (heure de Paris)");
     expect(screenEligibility({ wave, category: ehpad, now: wave.opensAt }).eligible).toBe(true);
   });
 
@@ -39,7 +39,7 @@ describe("eligibility screening", () => {
     expect(screenEligibility({ wave, category: ehpad, now: new Date(wave.closesAt.getTime() + 59_999) }).eligible).toBe(true);
     const closed = screenEligibility({ wave, category: ehpad, now: new Date(wave.closesAt.getTime() + 60_000) });
     expect(closed).toMatchObject({ eligible: false, reason: "CLOSED" });
-    expect(closed.eligible ? "" : closed.message).toContain("13 février 2026 à 23:59");
+    expect(closed.eligible ? "" : closed.message).toContain("13 février 2026 à 23\u00a0h\u00a059");
   });
 
   it("keeps the wave open for an establishment granted an extension, until the extension ends", () => {
@@ -51,7 +51,7 @@ describe("eligibility screening", () => {
     });
     expect(screenEligibility({ wave, category: ehpad, extension, now: extension.closesAt }).eligible).toBe(true);
     const closed = screenEligibility({ wave, category: ehpad, extension, now: at("2026-03-01T12:01") });
-    expect(closed.eligible ? "" : closed.message).toContain("1er mars 2026 à 12:00");
+    expect(closed.eligible ? "" : closed.message).toContain("1er mars 2026 à 12\u00a0h\u00a000");
   });
 
   it("does not let an extension open an excluded category", () => {

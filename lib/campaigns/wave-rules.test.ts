@@ -148,7 +148,7 @@ describe("changes once the wave exists", () => {
     expect(shortensExtension(granted, granted)).toBe(false);
     expect(shortensExtension(granted, { closesAt: parisDateTime("2026-02-25T12:00") })).toBe(true);
     expect(shorteningNotice("CH de Niort", granted.closesAt, parisDateTime("2026-02-25T12:00"))).toBe(
-      "Le délai de « CH de Niort » passera du 1er mars 2026 à 12:00 au 25 février 2026 à 12:00 : il sera raccourci.",
+      "Le délai de « CH de Niort » passera du 1er mars 2026 à 12\u00a0h\u00a000 au 25 février 2026 à 12\u00a0h\u00a000 : il sera raccourci.",
     );
   });
 
@@ -161,7 +161,7 @@ describe("changes once the wave exists", () => {
     expect(withdraw(new Date(parisDateTime("2026-02-13T23:59").getTime() + 59_999))).toEqual([]);
     expect(withdraw(parisDateTime("2026-02-14T00:00"))[0]?.message).toContain("la retirer rendrait ce dépôt hors délai");
     expect(withdraw(parisDateTime("2026-02-20T10:00"))[0]?.message).toBe(
-      "« CH de Niort » a déposé son dossier le 20 février 2026 à 10:00, après la clôture de la vague, grâce à cette prolongation : la retirer rendrait ce dépôt hors délai.",
+      "« CH de Niort » a déposé son dossier le 20 février 2026 à 10\u00a0h\u00a000, après la clôture de la vague, grâce à cette prolongation : la retirer rendrait ce dépôt hors délai.",
     );
   });
 
@@ -170,7 +170,7 @@ describe("changes once the wave exists", () => {
     expect(grant(null)).toEqual([]);
     expect(grant({ state: "DRAFT", submittedAt: null })).toEqual([]);
     const deposited =
-      "« CH de Niort » a déposé son dossier le 13 février 2026 à 10:00 (heure de Paris) : un dossier déposé ne se rouvre pas, une prolongation ne lui servirait pas.";
+      "« CH de Niort » a déposé son dossier le 13 février 2026 à 10\u00a0h\u00a000 (heure de Paris) : un dossier déposé ne se rouvre pas, une prolongation ne lui servirait pas.";
     const submittedAt = parisDateTime("2026-02-13T10:00");
     for (const state of ["SUBMITTED", "UNDER_REVIEW", "INFORMATION_REQUESTED", "SCORED", "SELECTED", "REJECTED"] as const) {
       expect(grant({ state, submittedAt })).toEqual([{ path: ["finessEt"], message: deposited }]);

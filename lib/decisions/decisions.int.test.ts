@@ -76,7 +76,7 @@ describe("decisions", () => {
     ).rejects.toMatchObject({
       code: "CONFLICT",
       message:
-        "Une autre proposition a été enregistrée le 3 décembre 2026 à 10:15 par Paul Second : Non retenu. Rechargez la page pour la voir ; votre saisie reste dans le formulaire, enregistrez-la de nouveau pour la remplacer.",
+        "Une autre proposition a été enregistrée le 3 décembre 2026 à 10\u00a0h\u00a015 par Paul Second : Non retenu. Rechargez la page pour la voir ; votre saisie reste dans le formulaire, enregistrez-la de nouveau pour la remplacer.",
     });
     const live = { applicationId: dossier!.id, supersededAt: null };
     expect(await testDb.decision.findMany({ where: live, select: { id: true } })).toEqual([{ id: first.decisionId }]);

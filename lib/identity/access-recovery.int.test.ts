@@ -52,7 +52,7 @@ describe("access recovery", () => {
     expect(email.to).toBe(editor.email);
     expect(email.subject).toBe("Rétablir votre accès à HospiConnect");
     expect(email.text).toContain(`${director.displayName} vous envoie un lien pour rétablir votre accès`);
-    expect(email.text).toContain("le 8 décembre 2026 à 10:00");
+    expect(email.text).toContain("le 8 décembre 2026 à 10\u00a0h\u00a000");
     expect(email.text).toContain("Si vous n'avez rien demandé, n'ouvrez pas ce lien");
     // The token is not stored: only its hash.
     expect(await testDb.accessRecovery.count({ where: { tokenHash: token } })).toBe(0);

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { expireExports } from "@/lib/exports/expire-exports";
 import { runDossierExport, runWaitingExports, settleAbandonedExport } from "@/lib/exports/run-export";
 import { sendFollowUpReminders } from "@/lib/follow-up/send-follow-up-reminders";
+import { formatTimeOfDay } from "@/lib/format/time-of-day";
 import { deliverOutbox } from "@/lib/notifications/deliver-outbox";
 import { sendReviewReminders } from "@/lib/review/send-review-reminders";
 import { expireStaleImports } from "@/lib/roster/import-session";
@@ -121,7 +122,7 @@ export const JOBS = [
   {
     name: "expire-stale-imports",
     label: "Suppression des fichiers d'import non validés depuis 7 jours",
-    schedule: { cron: "30 3 * * *", label: "Chaque jour à 3 h 30" },
+    schedule: { cron: "30 3 * * *", label: `Chaque jour à ${formatTimeOfDay({ hour: 3, minute: 30 })}` },
     retry: { limit: 5, delaySeconds: 60 },
     expireInSeconds: 30 * 60,
     run: ({ now }) => expireStaleImports(now),
@@ -130,7 +131,7 @@ export const JOBS = [
     name: "remove-unreferenced-files",
     label: "Suppression des fichiers stockés auxquels plus rien ne renvoie",
     // Only files older than a day: an upload in progress is not yet referenced.
-    schedule: { cron: "45 3 * * *", label: "Chaque jour à 3 h 45" },
+    schedule: { cron: "45 3 * * *", label: `Chaque jour à ${formatTimeOfDay({ hour: 3, minute: 45 })}` },
     retry: { limit: 5, delaySeconds: 60 },
     expireInSeconds: 30 * 60,
     run: ({ now }) => removeUnreferencedFiles(db, fileStorage(), now),

@@ -20,11 +20,13 @@ describe("dossier e-mails", () => {
       extended: false,
       applicationId: "a1",
     });
-    expect(email.subject).toBe("Rappel : dossier HospiConnect de « EHPAD Les Tilleuls » à déposer avant le 1er mars 2027 à 23:59");
+    expect(email.subject).toBe(
+      "Rappel : dossier HospiConnect de « EHPAD Les Tilleuls » à déposer avant le 1er mars 2027 à 23\u00a0h\u00a059",
+    );
     expect(email.text).toContain(
       "Le dossier de « EHPAD Les Tilleuls » pour « Vague 2027 » est encore un brouillon : il n'a pas été déposé.",
     );
-    expect(email.text).toContain("Date limite de dépôt : 1er mars 2027 à 23:59 (heure de Paris).");
+    expect(email.text).toContain("Date limite de dépôt : 1er mars 2027 à 23\u00a0h\u00a059 (heure de Paris).");
     expect(email.text).toContain("Un brouillon enregistré n'est pas un dépôt");
     expect(email.text).toMatch(/\/dossiers\/a1$/m);
     expect(email.text.endsWith(SIGNATURE)).toBe(true);
@@ -47,9 +49,11 @@ describe("dossier e-mails", () => {
       closesAt: DEADLINE,
       reason: "Panne du réseau",
     });
-    expect(email.subject).toBe("Prolongation accordée jusqu'au 1er mars 2027 à 23:59 – HospiConnect");
+    expect(email.subject).toBe("Prolongation accordée jusqu'au 1er mars 2027 à 23\u00a0h\u00a059 – HospiConnect");
     expect(email.text).toContain("L'Agence du Numérique en Santé accorde à « CH de Niort » une prolongation pour « Vague 2027 ».");
-    expect(email.text).toContain("Nouvelle date limite de dépôt pour votre établissement : 1er mars 2027 à 23:59 (heure de Paris).");
+    expect(email.text).toContain(
+      "Nouvelle date limite de dépôt pour votre établissement : 1er mars 2027 à 23\u00a0h\u00a059 (heure de Paris).",
+    );
     expect(email.text).toContain("Motif : Panne du réseau");
     expect(email.text).toMatch(/\/etablissements\/e1$/m);
     expect(email.text.endsWith(SIGNATURE)).toBe(true);
@@ -64,9 +68,9 @@ describe("dossier e-mails", () => {
       previousClosesAt: parisDateTime("2027-03-10T12:00"),
       reason: "Erreur de saisie",
     });
-    expect(email.subject).toBe("Délai supplémentaire raccourci au 1er mars 2027 à 23:59 – HospiConnect");
+    expect(email.subject).toBe("Délai supplémentaire raccourci au 1er mars 2027 à 23\u00a0h\u00a059 – HospiConnect");
     expect(email.text).toContain(
-      "L'Agence du Numérique en Santé avance la date limite accordée à « CH de Niort » pour « Vague 2027 » : elle était le 10 mars 2027 à 12:00, elle est désormais le 1er mars 2027 à 23:59. Votre délai est raccourci.",
+      "L'Agence du Numérique en Santé avance la date limite accordée à « CH de Niort » pour « Vague 2027 » : elle était le 10 mars 2027 à 12\u00a0h\u00a000, elle est désormais le 1er mars 2027 à 23\u00a0h\u00a059. Votre délai est raccourci.",
     );
     expect(email.text).not.toContain("prolongation");
     const longer = deadlineExtendedEmail({
@@ -74,7 +78,7 @@ describe("dossier e-mails", () => {
       closesAt: parisDateTime("2027-03-20T12:00"),
       previousClosesAt: parisDateTime("2027-03-10T12:00"),
     });
-    expect(longer.subject).toBe("Prolongation accordée jusqu'au 20 mars 2027 à 12:00 – HospiConnect");
+    expect(longer.subject).toBe("Prolongation accordée jusqu'au 20 mars 2027 à 12\u00a0h\u00a000 – HospiConnect");
   });
 
   it("tell the members an extension is withdrawn: the wave's closing again, said to be past when it is", () => {
@@ -87,12 +91,12 @@ describe("dossier e-mails", () => {
       submittedAt: null,
     };
     const past = deadlineExtensionWithdrawnEmail({ ...input, now: parisDateTime("2027-03-02T09:00") });
-    expect(past.subject).toBe("Prolongation retirée : date limite du 1er mars 2027 à 23:59 – HospiConnect");
+    expect(past.subject).toBe("Prolongation retirée : date limite du 1er mars 2027 à 23\u00a0h\u00a059 – HospiConnect");
     expect(past.text).toContain(
-      "L'Agence du Numérique en Santé retire la prolongation accordée à « CH de Niort » pour « Vague 2027 » jusqu'au 10 mars 2027 à 12:00.",
+      "L'Agence du Numérique en Santé retire la prolongation accordée à « CH de Niort » pour « Vague 2027 » jusqu'au 10 mars 2027 à 12\u00a0h\u00a000.",
     );
     expect(past.text).toContain(
-      "La date limite de dépôt de votre établissement redevient celle de la vague : 1er mars 2027 à 23:59 (heure de Paris).",
+      "La date limite de dépôt de votre établissement redevient celle de la vague : 1er mars 2027 à 23\u00a0h\u00a059 (heure de Paris).",
     );
     expect(past.text).toContain("Cette date est passée : le dossier ne peut plus être déposé.");
     expect(past.text.endsWith(SIGNATURE)).toBe(true);
@@ -111,7 +115,7 @@ describe("dossier e-mails", () => {
       submittedAt: parisDateTime("2027-02-13T01:00"),
       now: parisDateTime("2027-03-02T09:00"),
     });
-    expect(email.text).toContain("Votre dossier, déposé le 13 février 2027 à 01:00 (heure de Paris), n'est pas concerné.");
+    expect(email.text).toContain("Votre dossier, déposé le 13 février 2027 à 1\u00a0h\u00a000 (heure de Paris), n'est pas concerné.");
     expect(email.text).not.toContain("ne peut plus être déposé");
     expect(email.text).not.toContain("Cette date est passée");
   });
@@ -142,7 +146,7 @@ describe("dossier e-mails", () => {
     expect(email.subject).toBe("Accusé de réception – dossier HospiConnect de « CH de Niort »");
     expect(email.text).toContain("Et ensuite ? Votre dossier est maintenant instruit par l'ANS.");
     expect(email.text).toContain(
-      "Le dossier de « CH de Niort » pour « Vague 2027 » a bien été déposé le 13 février 2027 à 23:58 (heure de Paris).",
+      "Le dossier de « CH de Niort » pour « Vague 2027 » a bien été déposé le 13 février 2027 à 23\u00a0h\u00a058 (heure de Paris).",
     );
     expect(email.text).toContain("Référence du dossier : HC-00042");
     expect(email.text).toContain("Empreinte du contenu déposé (SHA-256) : ab12");

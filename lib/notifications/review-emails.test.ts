@@ -14,7 +14,7 @@ describe("review e-mails", () => {
     const one = reviewAssignedEmail({ wave: "Vague 2026", tier: "REGIONAL", establishments: ["EHPAD Les Tilleuls"], dueAt: DUE });
     expect(one.subject).toBe("HospiConnect : un dossier vous est attribué");
     expect(one.text).toContain("Un dossier vous est attribué pour « Vague 2026 », au niveau régional (ARS) :\n- EHPAD Les Tilleuls");
-    expect(one.text).toContain("Évaluation attendue avant le 4 décembre 2026 à 18:00 (heure de Paris).");
+    expect(one.text).toContain("Évaluation attendue avant le 4 décembre 2026 à 18\u00a0h\u00a000 (heure de Paris).");
     expect(one.text).toContain("déclarez vos liens d'intérêts");
     const many = reviewAssignedEmail({
       wave: "Vague 2026",
@@ -63,14 +63,14 @@ describe("review e-mails", () => {
 
   it("remind before and after the due date", () => {
     expect(reviewDueSoonEmail({ establishment: "CH de Niort", assignmentId: "a1", dueAt: DUE }).subject).toBe(
-      "Rappel : évaluation du dossier de « CH de Niort » attendue avant le 4 décembre 2026 à 18:00",
+      "Rappel : évaluation du dossier de « CH de Niort » attendue avant le 4 décembre 2026 à 18\u00a0h\u00a000",
     );
     const overdue = reviewOverdueEmail({ establishment: "CH de Niort", assignmentId: "a1", dueAt: DUE });
     expect(overdue.subject).toBe("Évaluation en retard : dossier de « CH de Niort »");
     expect(reviewOverdueEmail({ establishment: "IME Les Sources", assignmentId: "a1", dueAt: DUE }).subject).toBe(
       "Évaluation en retard : dossier de « IME Les Sources »",
     );
-    expect(overdue.text).toContain("était attendue le 4 décembre 2026 à 18:00 (heure de Paris)");
+    expect(overdue.text).toContain("était attendue le 4 décembre 2026 à 18\u00a0h\u00a000 (heure de Paris)");
   });
 
   it("tell the establishment its dossier changed state, with a link to it", () => {

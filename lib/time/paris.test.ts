@@ -52,7 +52,7 @@ describe("Paris time", () => {
 describe("a Paris date and time typed in a form", () => {
   it("explains the hour skipped in spring and a day that does not exist with one message", () => {
     expect(parisLocalTimeProblem("2027-03-28T02:15")).toBe(PARIS_MISSING_TIME);
-    expect(parisLocalTimeProblem("2027-03-28T02:30")).toContain("entre 2 h et 3 h");
+    expect(parisLocalTimeProblem("2027-03-28T02:30")).toContain("entre 2\u00a0h\u00a000 et 3\u00a0h\u00a000");
     expect(parisLocalTimeProblem("2026-04-31T10:00")).toBe(PARIS_MISSING_TIME);
   });
 
@@ -73,24 +73,28 @@ describe("a Paris date and time typed in a form", () => {
 
 describe("French dates and times", () => {
   it("writes an instant in Paris time whatever the server's zone, in winter and in summer", () => {
-    expect(formatParisDateTime(new Date("2026-02-13T22:59:00Z"))).toBe("13 février 2026 à 23:59");
-    expect(formatParisDateTime(new Date("2024-05-31T10:05:00Z"))).toBe("31 mai 2024 à 12:05");
+    expect(formatParisDateTime(new Date("2026-02-13T22:59:00Z"))).toBe("13 février 2026 à 23\u00a0h\u00a059");
+    expect(formatParisDateTime(new Date("2024-05-31T10:05:00Z"))).toBe("31 mai 2024 à 12\u00a0h\u00a005");
     expect(formatParisDate(new Date("2026-02-13T22:59:00Z"))).toBe("13 février 2026");
   });
 
   it("writes the first of a month « 1er », also when Paris is already on the next day", () => {
     expect(formatParisDate(new Date("2025-12-31T23:30:00Z"))).toBe("1er janvier 2026");
-    expect(formatParisDateTime(new Date("2025-06-30T22:00:00Z"))).toBe("1er juillet 2025 à 00:00");
+    expect(formatParisDateTime(new Date("2025-06-30T22:00:00Z"))).toBe("1er juillet 2025 à 0\u00a0h\u00a000");
     expect(formatCalendarDate("2026-08-01")).toBe("1er août 2026");
   });
 
   it("writes the second where it tells a deposit on time from a late one", () => {
-    expect(formatParisDateTimeToTheSecond(new Date("2026-02-13T22:59:59.999Z"))).toBe("13 février 2026 à 23:59:59");
-    expect(formatParisDateTimeToTheSecond(new Date("2026-02-13T23:00:00Z"))).toBe("14 février 2026 à 00:00:00");
-    expect(formatParisTime(new Date("2025-06-30T22:00:05Z"))).toBe("00:00:05");
+    expect(formatParisDateTimeToTheSecond(new Date("2026-02-13T22:59:59.999Z"))).toBe(
+      "13 février 2026 à 23\u00a0h\u00a059\u00a0min\u00a059\u00a0s",
+    );
+    expect(formatParisDateTimeToTheSecond(new Date("2026-02-13T23:00:00Z"))).toBe(
+      "14 février 2026 à 0\u00a0h\u00a000\u00a0min\u00a000\u00a0s",
+    );
+    expect(formatParisTime(new Date("2025-06-30T22:00:05Z"))).toBe("0\u00a0h\u00a000\u00a0min\u00a005\u00a0s");
   });
 
-  it("writes numeric dates, day first and zero-padded", () => {
+  it("writes numeric dates for a spreadsheet, day first and zero-padded, the time as it reads a date-time: « 10:05 »", () => {
     expect(formatParisNumericDateTime(new Date("2026-02-01T09:05:00Z"))).toBe("01/02/2026 10:05");
     expect(formatNumericCalendarDate("2026-03-01")).toBe("01/03/2026");
   });

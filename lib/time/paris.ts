@@ -1,20 +1,22 @@
 import { TZDate } from "@date-fns/tz";
+import { formatTimeOfDay } from "@/lib/format/time-of-day";
 
 /**
  * Programme dates are announced, shown and enforced in Paris time, and written in French. This is the
  * one module that writes a date or a time for a reader (pages, e-mails, PDFs, error messages):
  *
- * | function                         | writes                          | from                      |
- * |----------------------------------|---------------------------------|---------------------------|
- * | `formatParisDate(instant)`       | « 1er janvier 2026 »            | an instant, in Paris      |
- * | `formatParisDateTime(instant)`   | « 13 février 2026 à 23:59 »     | an instant, in Paris      |
- * | `formatParisDateTimeToTheSecond` | « 13 février 2026 à 23:59:59 »  | an instant, in Paris      |
- * | `formatParisNumericDateTime`     | « 13/02/2026 23:59 »            | an instant, in Paris      |
- * | `formatParisTime(instant)`       | « 23:59:59 »                    | an instant, in Paris      |
- * | `formatCalendarDate(day)`        | « 1er février 2026 »            | a `YYYY-MM-DD` day        |
- * | `formatNumericCalendarDate(day)` | « 01/02/2026 »                  | a `YYYY-MM-DD` day        |
+ * | function                         | writes                                 | from                 |
+ * |----------------------------------|----------------------------------------|----------------------|
+ * | `formatParisDate(instant)`       | « 1er janvier 2026 »                   | an instant, in Paris |
+ * | `formatParisDateTime(instant)`   | « 13 février 2026 à 23 h 59 »          | an instant, in Paris |
+ * | `formatParisDateTimeToTheSecond` | « 13 février 2026 à 23 h 59 min 59 s » | an instant, in Paris |
+ * | `formatParisNumericDateTime`     | « 13/02/2026 23:59 » (spreadsheets)    | an instant, in Paris |
+ * | `formatParisTime(instant)`       | « 23 h 59 min 59 s »                   | an instant, in Paris |
+ * | `formatCalendarDate(day)`        | « 1er février 2026 »                   | a `YYYY-MM-DD` day   |
+ * | `formatNumericCalendarDate(day)` | « 01/02/2026 »                         | a `YYYY-MM-DD` day   |
  *
- * One rule: the first of a month is « 1er », as French typography wants (Intl writes « 1 »).
+ * Rules: the first of a month is « 1er », as French typography wants (Intl writes « 1 »); a time of
+ * day is written by `formatTimeOfDay` (lib/format/time-of-day.ts: « 23 h 59 », no-break spaces).
  * A `YYYY-MM-DD` day has no time and no zone: it is written as is, never moved to the day before.
  */
 export const PARIS = "Europe/Paris";
@@ -71,10 +73,10 @@ export function parisToday(now: Date = new Date()): string {
 
 const HOUR = 60 * 60 * 1000;
 
-export const PARIS_MISSING_TIME =
-  "Cette date et cette heure n'existent pas à Paris : vérifiez le jour, ou évitez l'heure sautée au passage à l'heure d'été (entre 2 h et 3 h).";
-export const PARIS_REPEATED_TIME =
-  "Cette heure existe deux fois à Paris ce jour-là : au passage à l'heure d'hiver, les horloges reviennent de 3 h à 2 h. Choisissez une heure avant 2 h ou à partir de 3 h.";
+const [TWO, THREE] = [formatTimeOfDay({ hour: 2, minute: 0 }), formatTimeOfDay({ hour: 3, minute: 0 })];
+
+export const PARIS_MISSING_TIME = `Cette date et cette heure n'existent pas à Paris : vérifiez le jour, ou évitez l'heure sautée au passage à l'heure d'été (entre ${TWO} et ${THREE}).`;
+export const PARIS_REPEATED_TIME = `Cette heure existe deux fois à Paris ce jour-là : au passage à l'heure d'hiver, les horloges reviennent de ${THREE} à ${TWO}. Choisissez une heure avant ${TWO} ou à partir de ${THREE}.`;
 
 /**
  * What is wrong, for a reader, with a Paris wall-clock time `YYYY-MM-DDTHH:mm` typed in a form;
@@ -117,36 +119,41 @@ export function formatParisDate(instant: Date): string {
   return longDate(parisWallClock(instant));
 }
 
-/** « 13 février 2026 à 23:59 » */
+const timeOf = (clock: WallClock) => formatTimeOfDay({ hour: Number(clock.hour), minute: Number(clock.minute) });
+const timeToTheSecondOf = (clock: WallClock) =>
+  formatTimeOfDay({ hour: Number(clock.hour), minute: Number(clock.minute), second: Number(clock.second) });
+
+/** « 13 février 2026 à 23 h 59 » */
 export function formatParisDateTime(instant: Date): string {
   const clock = parisWallClock(instant);
-  return `${longDate(clock)} à ${clock.hour}:${clock.minute}`;
+  return `${longDate(clock)} à ${timeOf(clock)}`;
 }
 
 /**
- * « 13 février 2026 à 23:58:12 »: where the second matters (for a deadline shown « à 23:59 », a
- * deposit at 23:59:59 is on time, one at 00:00:00 is not: `isPastClosing` in
+ * « 13 février 2026 à 23 h 58 min 12 s »: where the second matters (for a deadline shown
+ * « à 23 h 59 », a deposit at 23:59:59 is on time, one at 00:00:00 is not: `isPastClosing` in
  * lib/campaigns/deadline.ts; so the receipt shows seconds).
  */
 export function formatParisDateTimeToTheSecond(instant: Date): string {
   const clock = parisWallClock(instant);
-  return `${longDate(clock)} à ${clock.hour}:${clock.minute}:${clock.second}`;
+  return `${longDate(clock)} à ${timeToTheSecondOf(clock)}`;
 }
 
 /**
- * « 13/02/2026 23:59 », for a spreadsheet's cells (lib/export). Pages write the long form, notices
- * of a draft kept in the browser or of a concurrent change too: QA found one numeric date among
- * long ones in the same journey.
+ * « 13/02/2026 23:59 », for a spreadsheet's cells (lib/export) and nothing else: data, not prose.
+ * A French spreadsheet reads « 13/02/2026 23:59 » as a date and time it can sort and compute on;
+ * « 23 h 59 » would be text to it. Pages write the long form, notices of a draft kept in the
+ * browser or of a concurrent change too: QA found one numeric date among long ones in the same
+ * journey.
  */
 export function formatParisNumericDateTime(instant: Date): string {
   const { year, month, day, hour, minute } = parisWallClock(instant);
   return `${day}/${month}/${year} ${hour}:${minute}`;
 }
 
-/** « 23:58:12 » */
+/** « 23 h 58 min 12 s » */
 export function formatParisTime(instant: Date): string {
-  const { hour, minute, second } = parisWallClock(instant);
-  return `${hour}:${minute}:${second}`;
+  return timeToTheSecondOf(parisWallClock(instant));
 }
 
 function calendarParts(text: string): Pick<WallClock, "year" | "month" | "day"> {
