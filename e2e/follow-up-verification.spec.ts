@@ -201,7 +201,7 @@ test("the ANS asks for more information; the director answers with a file and th
 
   await asDirector.reload();
   await expect(asDirector.getByText("Joignez la procédure d'habilitation signée.").first()).toBeVisible();
-  await expect(asDirector.getByText(/Réponse attendue au plus tard le 31 janvier 2099 à 23:59/)).toBeVisible();
+  await expect(asDirector.getByText(/Réponse attendue au plus tard le 31 janvier 2099 à 23\sh\s59/)).toBeVisible();
   await expectNoPageErrors(asDirector, errors);
   await expectNoSeriousAccessibilityViolation(asDirector);
   const answer = asDirector.getByRole("form", { name: "Réponse à la demande de complément" });

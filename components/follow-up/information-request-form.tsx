@@ -10,6 +10,7 @@ import { TextAreaField, TextField } from "@/components/forms/fields";
 import { SubmitResultAlert } from "@/components/forms/submit-result-alert";
 import { useApiSubmit } from "@/components/forms/use-api-submit";
 import { ZInformationRequestInput } from "@/lib/follow-up/verification-schema";
+import { formatTimeOfDay } from "@/lib/format/time-of-day";
 import { callApi } from "@/lib/http/api-client";
 
 type Values = z.input<typeof ZInformationRequestInput>;
@@ -36,7 +37,7 @@ export function InformationRequestForm({ applicationId, version }: { application
         name="responseDueOn"
         type="date"
         label="Date limite de réponse"
-        hint="Jusqu'à 23 h 59, heure de Paris."
+        hint={`Jusqu'à ${formatTimeOfDay({ hour: 23, minute: 59 })}, heure de Paris.`}
       />
       <SubmitResultAlert result={result} className={fr.cx("fr-my-2w")} />
       <Button type="submit" priority="secondary" disabled={form.formState.isSubmitting} iconId="fr-icon-question-line">

@@ -69,7 +69,7 @@ describe("deadline reminders job", () => {
     );
     const [email] = await testDb.outboxEmail.findMany({ take: 1, select: { subject: true, text: true } });
     expect(email?.subject).toBe(
-      `Rappel\u00a0: dossier HospiConnect de «\u00a0${draft.establishment.name}\u00a0» à déposer avant le 31 mars 2027 à 23:59`,
+      `Rappel\u00a0: dossier HospiConnect de «\u00a0${draft.establishment.name}\u00a0» à déposer avant le 31 mars 2027 à 23\u00a0h\u00a059`,
     );
     expect(email?.text).toContain(`/dossiers/${applicationId}`);
 
@@ -118,7 +118,7 @@ describe("deadline reminders job", () => {
     expect(await sendDeadlineReminders(parisDateTime("2027-04-18T12:00"))).toEqual({ enqueued: 2 });
     expect(await sendDeadlineReminders(parisDateTime("2027-04-19T12:00"))).toEqual({ enqueued: 0 });
     const subjects = (await reminders()).map((row) => row.subject);
-    expect(subjects.slice(4)).toEqual(Array(4).fill(expect.stringContaining("avant le 20 avril 2027 à 12:00")));
+    expect(subjects.slice(4)).toEqual(Array(4).fill(expect.stringContaining("avant le 20 avril 2027 à 12\u00a0h\u00a000")));
     const extended = parisDateTime("2027-04-20T12:00").toISOString();
     for (const kind of ["7d", "2d"]) {
       expect(

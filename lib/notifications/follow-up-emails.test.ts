@@ -31,11 +31,11 @@ describe("follow-up verification e-mails", () => {
     });
     expect(email.subject).toBe("Déclaration de résultats reçue – HospiConnect");
     expect(email.text).toContain(
-      "La déclaration de résultats de « CH de Niort » est enregistrée le 2 décembre 2026 à 11:00 (heure de Paris).",
+      "La déclaration de résultats de « CH de Niort » est enregistrée le 2 décembre 2026 à 11\u00a0h\u00a000 (heure de Paris).",
     );
     expect(email.text).toContain(`Empreinte (SHA-256) de la déclaration : ${"ab".repeat(32)}`);
     expect(email.text).toContain(
-      "Elle est maintenant vérifiée par l'ARS de votre région, puis validée par l'ANS ; réponse attendue au plus tard le 1er janvier 2027 à 10:00 (heure de Paris).",
+      "Elle est maintenant vérifiée par l'ARS de votre région, puis validée par l'ANS ; réponse attendue au plus tard le 1er janvier 2027 à 10\u00a0h\u00a000 (heure de Paris).",
     );
     expect(email.text).toMatch(/\/dossiers\/a1\/suivi$/m);
     expect(email.text.endsWith(SIGNATURE)).toBe(true);
@@ -45,7 +45,9 @@ describe("follow-up verification e-mails", () => {
     const arrived = verificationToCheckEmail({ ...mail, arrival: "approvedByArs", tier: "ANS", dueAt: DUE });
     expect(arrived.subject).toBe("Déclaration de résultats à valider – CH de Niort");
     expect(arrived.text).toContain("« CH de Niort » a déclaré des résultats que l'ARS a approuvés.");
-    expect(arrived.text).toContain("Déclaration à valider pour l'ANS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris).");
+    expect(arrived.text).toContain(
+      "Déclaration à valider pour l'ANS au plus tard le 1er janvier 2027 à 10\u00a0h\u00a000 (heure de Paris).",
+    );
     expect(arrived.text).toMatch(/\/instruction\/suivi\/a1$/m);
     expect(verificationToCheckEmail({ ...mail, arrival: "answered", tier: "ARS", dueAt: DUE }).text).toContain(
       "a répondu à la demande de complément sur sa déclaration de résultats.",
@@ -73,7 +75,7 @@ describe("follow-up verification e-mails", () => {
     expect(email.text).toContain(
       "L'ARS demande un complément sur la déclaration de résultats de « CH de Niort » :\n\nJoignez la liste des cartes CPS.",
     );
-    expect(email.text).toContain("Merci de répondre avant le 1er janvier 2027 à 10:00 (heure de Paris)");
+    expect(email.text).toContain("Merci de répondre avant le 1er janvier 2027 à 10\u00a0h\u00a000 (heure de Paris)");
   });
 
   it("tell the establishment the ARS approved, then the ANS validated (balance due) or a tier refused, objective by objective", () => {
@@ -164,28 +166,28 @@ describe("verification reminders", () => {
     // « Au plus tard le », as the text says: « avant le 1er janvier » would read as « by 31 December ».
     expect(ars.subject).toBe("Rappel : déclaration de résultats à vérifier au plus tard le 1er janvier 2027 – CH de Niort");
     expect(ars.text).toContain(
-      "La déclaration de résultats de « CH de Niort » est à vérifier pour l'ARS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris), dans 7 jours.",
+      "La déclaration de résultats de « CH de Niort » est à vérifier pour l'ARS au plus tard le 1er janvier 2027 à 10\u00a0h\u00a000 (heure de Paris), dans 7 jours.",
     );
     expect(ars.text).toContain("décidez de chaque objectif (approuvé, ou refusé avec un motif) ou demandez un complément");
     expect(ars.text).toMatch(/\/instruction\/suivi\/a1$/m);
     expect(ars.text.endsWith(SIGNATURE)).toBe(true);
     const ans = verificationDueSoonEmail({ ...mail, tier: "ANS", dueAt: DUE, daysLeft: 1 });
     expect(ans.subject).toBe("Rappel : déclaration de résultats à valider au plus tard le 1er janvier 2027 – CH de Niort");
-    expect(ans.text).toContain("est à valider pour l'ANS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris), demain.");
+    expect(ans.text).toContain("est à valider pour l'ANS au plus tard le 1er janvier 2027 à 10\u00a0h\u00a000 (heure de Paris), demain.");
   });
 
   it("tell a tier's verifiers, once late, when the declaration was due and that it still waits for their decision", () => {
     const ars = verificationOverdueEmail({ ...mail, tier: "ARS", dueAt: DUE });
     expect(ars.subject).toBe("Vérification en retard : déclaration de résultats de « CH de Niort »");
     expect(ars.text).toContain(
-      "La déclaration de résultats de « CH de Niort » était à vérifier pour l'ARS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris) et attend toujours sa décision.",
+      "La déclaration de résultats de « CH de Niort » était à vérifier pour l'ARS au plus tard le 1er janvier 2027 à 10\u00a0h\u00a000 (heure de Paris) et attend toujours sa décision.",
     );
     expect(ars.text).toContain("décidez de chaque objectif (approuvé, ou refusé avec un motif) ou demandez un complément");
     expect(ars.text).toMatch(/\/instruction\/suivi\/a1$/m);
     expect(ars.text.endsWith(SIGNATURE)).toBe(true);
     const ans = verificationOverdueEmail({ ...mail, tier: "ANS", dueAt: DUE });
     expect(ans.subject).toBe("Validation en retard : déclaration de résultats de « CH de Niort »");
-    expect(ans.text).toContain("était à valider pour l'ANS au plus tard le 1er janvier 2027 à 10:00 (heure de Paris)");
+    expect(ans.text).toContain("était à valider pour l'ANS au plus tard le 1er janvier 2027 à 10\u00a0h\u00a000 (heure de Paris)");
   });
 });
 
