@@ -33,17 +33,7 @@ export async function startApp(settings: Record<string, string>): Promise<AppPro
   });
   const lines = collectLines(child);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited:\n${lines.join("\n")}`);
-    const healthy = await fetch(`${url}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) break;
-    if (Date.now() > deadline) throw new Error(`next start did not answer:\n${lines.join("\n")}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await answering(url, child, lines, "next start", 90_000);
   return {
     url,
     pid: child.pid!,
@@ -55,8 +45,30 @@ export async function startApp(settings: Record<string, string>): Promise<AppPro
   };
 }
 
+/**
+ * Waits until the app `child` started answers `/api/health` at `url`. Fails with its output when it
+ * exits first, or when it has not answered within `timeoutMs`: then it is stopped (SIGTERM, which
+ * `npm start` passes on to the server it started).
+ */
+export async function answering(url: string, child: ChildProcess, lines: string[], what: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${what} exited:\n${lines.join("\n")}`);
+    const healthy = await fetch(`${url}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return;
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error(`${what} did not answer:\n${lines.join("\n")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** The child's output, stdout and stderr, line by line as it comes. */
-function collectLines(child: ChildProcess): string[] {
+export function collectLines(child: ChildProcess): string[] {
   const lines: string[] = [];
   let pending = "";
   const collect = (chunk: Buffer) => {

@@ -8,6 +8,7 @@ import { enqueueEmail } from "@/lib/notifications/outbox";
 import { TestSmtpServer } from "@/lib/notifications/testing/smtp-server";
 import { parisToday } from "@/lib/roster/dates";
 import { type AppProcess, logEntries, startApp } from "./app-process";
+import { BrowserSession } from "./browser-session";
 import { type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
 import { createDraft, createOpenWave, establishmentWithDirector, insertRoster, ROSTER_CASES } from "@/test/factories";
 
@@ -146,47 +147,19 @@ describe("two instances on one PostgreSQL", () => {
     const [link] = await createDemoSignInLinks(db, first.url);
     const token = new URL(link!.link).pathname.split("/").pop()!;
 
-    const cookies = new Map<string, string>();
-    const remember = (response: Response) => {
-      for (const cookie of response.headers.getSetCookie()) {
-        const [pair] = cookie.split(";");
-        const [name, value] = pair!.split("=");
-        cookies.set(name!, value ?? "");
-      }
-    };
-    const cookieHeader = () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-    const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-    const csrf = async (instance: AppProcess) => {
-      const response = await fetch(`${instance.url}/api/auth/csrf`, { headers: { Cookie: cookieHeader() } });
-      remember(response);
-      return ((await response.json()) as { csrfToken: string }).csrfToken;
-    };
+    const browser = new BrowserSession();
+    await browser.signInWithDemoLink(first.url, token);
+    expect(browser.signedIn).toBe(true);
 
-    const signInCsrf = await csrf(first);
-    const signIn = await fetch(`${first.url}/api/auth/callback/demo-link`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: first.url, Cookie: cookieHeader() },
-      body: form({ token, csrfToken: signInCsrf, json: "true" }),
-    });
-    remember(signIn);
-    expect(cookies.has("next-auth.session-token")).toBe(true);
-
-    const account = (instance: AppProcess) => fetch(`${instance.url}/compte`, { redirect: "manual", headers: { Cookie: cookieHeader() } });
-    const onSecond = await account(second);
+    const onSecond = await browser.fetch(`${second.url}/compte`);
     expect(onSecond.status, second.lines.slice(-10).join("\n")).toBe(200);
     expect(await onSecond.text()).toContain(link!.name);
 
-    const signOutCsrf = await csrf(second);
-    const signOut = await fetch(`${second.url}/api/auth/signout`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: second.url, Cookie: cookieHeader() },
-      body: form({ csrfToken: signOutCsrf, json: "true" }),
-    });
+    const beforeSignOut = browser.copy();
+    const signOut = await browser.signOut(second.url);
     expect(signOut.status, second.lines.slice(-10).join("\n")).toBeLessThan(400);
     // The cookie replayed on the first instance no longer opens anything.
-    const replayed = await account(first);
+    const replayed = await beforeSignOut.fetch(`${first.url}/compte`);
     expect(replayed.status).toBe(307);
     expect(replayed.headers.get("location")).toContain("/connexion");
   });
