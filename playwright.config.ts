@@ -26,6 +26,24 @@ const BASE_URL = E2E_BASE_URL;
 /** Debian's Chromium (Playwright cannot download its own browsers on these machines). */
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/** The spec files that must run with no other file beside them (see `projects`). */
+const ALONE = ["client-address", "dsfr-behaviours", "links", "passkeys", "waves"].map((name) => `**/${name}.spec.ts`);
+
+const chromiumUse = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: existsSync(chromium) ? chromium : undefined,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -45,24 +63,15 @@ export default defineConfig({
     trace: process.env.E2E_TRACE === "off" ? "off" : "retain-on-failure",
     screenshot: "only-on-failure",
   },
+  // Two sets of spec files. `npm test` runs « alone » on one worker, then « side-by-side » on two
+  // when the database is a PostgreSQL server (the embedded one takes one statement at a time). The
+  // « alone » files depend on what others would change beside them: the per-address sign-in limit
+  // they fill (client-address), lists over every dossier or establishment (dsfr-behaviours' last
+  // page, links' walk from each list's first rows, waves' 100 latest e-mails), the latest audit
+  // event of anyone (passkeys). Everything else makes and reads its own data (test/factories).
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: existsSync(chromium) ? chromium : undefined,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
-    },
+    { name: "alone", testMatch: ALONE, use: chromiumUse },
+    { name: "side-by-side", testIgnore: ALONE, use: chromiumUse },
   ],
   webServer: [
     {
@@ -74,8 +83,10 @@ export default defineConfig({
     {
       command: "npx tsx scripts/e2e-server.ts",
       url: `${BASE_URL}/api/health`,
-      timeout: 180_000,
+      timeout: 300_000,
       reuseExistingServer: false,
+      // Its database on a PostgreSQL server outlives it unless it drops it (scripts/e2e-server.ts).
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
       stdout: "pipe",
       stderr: "pipe",
       env: {

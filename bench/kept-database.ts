@@ -1,4 +1,5 @@
 import pg from "pg";
+import { databaseUrlOn } from "@/lib/db/database-url";
 
 export type KeptDatabase = {
   url: string;
@@ -35,10 +36,8 @@ export async function openKeptDatabase(serverUrl: string, name: string): Promise
     await client.query(`CREATE DATABASE "${name}"`);
     return { note: null, created: true };
   });
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
   return {
-    url: url.toString(),
+    url: databaseUrlOn(serverUrl, name),
     note,
     created,
     writeNote: (value) => admin((client) => client.query(`COMMENT ON DATABASE "${name}" IS ${client.escapeLiteral(value)}`)).then(() => {}),

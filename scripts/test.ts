@@ -18,6 +18,13 @@ if (!existsSync(chromium)) {
 }
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
+// The e2e database on TEST_DATABASE_URL's server when there is one (e2e/fixtures/environment.ts):
+// the embedded one still serves the integration tests and `npm start` (test/system/npm-start.system.test.ts).
+const e2eDatabaseServerUrl = process.env.E2E_DATABASE_SERVER_URL || process.env.TEST_DATABASE_URL;
+const e2eEnvironment: Record<string, string> = {
+  ...(await e2ePorts(process.env)),
+  ...(e2eDatabaseServerUrl ? { E2E_DATABASE_SERVER_URL: e2eDatabaseServerUrl } : {}),
+};
 const steps: Array<[string, () => unknown]> = [
   ["Prisma client", ensurePrismaClient],
   // next-env.d.ts and the typed routes come from Next.js itself.
@@ -43,6 +50,8 @@ const steps: Array<[string, () => unknown]> = [
   // faults), mostly waiting for servers to stop and start; then the integration tests on
   // TEST_DATABASE_URL's server, on one worker. Beside the end-to-end tests: the PostgreSQL pass
   // slows them by about what it costs after them (measured), the system tests hardly.
+  // The end-to-end tests in two phases (playwright.config.ts, ADR 0041): the files that must be
+  // alone, then the others, on two workers when their database is a server.
   // The e2e servers take free ports unless E2E_PORT, E2E_DB_PORT, E2E_PSC_PORT say otherwise.
   [
     "System and end-to-end tests",
@@ -57,7 +66,14 @@ const steps: Array<[string, () => unknown]> = [
               : []),
           ],
         },
-        { name: "End-to-end tests", commands: [[bin("playwright"), ["test"], await e2ePorts(process.env)]], output: "inherit" },
+        {
+          name: "End-to-end tests",
+          commands: [
+            [bin("playwright"), ["test", "--project=alone"], e2eEnvironment],
+            [bin("playwright"), ["test", "--project=side-by-side", `--workers=${e2eDatabaseServerUrl ? 2 : 1}`], e2eEnvironment],
+          ],
+          output: "inherit",
+        },
       ]),
   ],
 ];

@@ -3,8 +3,15 @@ import { withFinessKey } from "@/lib/identifiers/finess";
 import { withSiretKey } from "@/lib/identifiers/siret";
 import { createUser } from "./people";
 
-/** Numbers of FINESS and SIRET no other establishment of the run has (several processes share a database in e2e). */
-let counter = Math.floor(Math.random() * 250_000) * 3;
+/**
+ * Numbers of FINESS and SIRET no other establishment of the run has. In e2e, several processes write
+ * to one database: each Playwright worker counts in a block of its own (TEST_WORKER_INDEX, a new one
+ * for a worker started again after a failure), from a random point of it, within the six digits a
+ * FINESS leaves after the department.
+ */
+const BLOCKS = 8;
+const BLOCK_SIZE = 40_000;
+let counter = ((Number(process.env.TEST_WORKER_INDEX ?? 0) % BLOCKS) * BLOCK_SIZE + Math.floor(Math.random() * (BLOCK_SIZE / 4))) * 3;
 
 export type EstablishmentOptions = {
   name?: string;
