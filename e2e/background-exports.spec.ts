@@ -10,6 +10,7 @@ test.describe("background exports", () => {
   test("a dossier export above the threshold is prepared in the background, shows its progress, and is downloaded by its requester only", async ({
     browser,
   }) => {
+    test.slow(); // Waits for the export job, then two people's downloads.
     const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER", name: "Pilote Exports" });
     const colleague = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER", name: "Pilote Voisine" });
     const wave = await createReviewWave(e2eDb);

@@ -17,6 +17,7 @@ test.use({ viewport: { width: 1280, height: 900 } });
 test("a manager ranks, proposes within and beyond the envelope, releases; the director then sees the decision and its letter", async ({
   browser,
 }) => {
+  test.slow(); // A whole decision round: the ranking, proposals, a release, then the director's letter.
   // Each dossier asks 12 500 €; the envelope holds 20 000 €.
   const wave = await createReviewWave(e2eDb);
   // No signatory yet: the manager sets one when the release asks for it.

@@ -30,6 +30,7 @@ test.describe("filing a dossier", () => {
     context,
     browser,
   }) => {
+    test.slow(); // The whole filing: every section, a file, the submission, its receipt by e-mail and download.
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id, name: "Directrice Dossier" });
     const wave = await createOpenWave(e2eDb);

@@ -21,6 +21,7 @@ const ROSTER: RosterCase[] = [
 ];
 
 test("a manager sets the targets and the schedule; the director follows them and declares the results", async ({ browser }) => {
+  test.slow(); // Two people through the whole follow-up: targets, schedule, milestones, a declaration.
   const dossier = await createSelectedDossier(e2eDb, {
     name: "EHPAD Les Tilleuls",
     roster: ROSTER,
