@@ -123,7 +123,9 @@ describe("two instances on one PostgreSQL", () => {
     expect(perQueue.map((queue) => queue.name)).toEqual(
       expect.arrayContaining(["daily-snapshots", "deadline-reminders", "expire-stale-imports", "outbox-delivery"]),
     );
-    expect(perQueue.filter((queue) => queue.jobs > occurrences)).toEqual([]);
+    // The outbox's queue also holds the runs that use cases ask for once they queued e-mails
+    // (requestDelivery: the reminders do): each e-mail delivered once is checked below.
+    expect(perQueue.filter((queue) => queue.name !== "outbox-delivery" && queue.jobs > occurrences)).toEqual([]);
 
     // One snapshot per establishment for the Paris day.
     const snapshots = await db.indicatorSnapshot.groupBy({ by: ["establishmentId"], where: { reason: "DAILY" }, _count: { _all: true } });
