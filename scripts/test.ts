@@ -72,7 +72,7 @@ const steps: Array<[string, () => unknown]> = [
             [bin("playwright"), ["test", "--project=alone"], e2eEnvironment],
             [bin("playwright"), ["test", "--project=side-by-side", `--workers=${e2eDatabaseServerUrl ? 2 : 1}`], e2eEnvironment],
           ],
-          output: "inherit",
+          output: "live",
         },
       ]),
   ],
@@ -84,50 +84,66 @@ function run(command: string, args: string[], extraEnv: Record<string, string> =
 }
 
 type Command = [command: string, args: string[], env?: Record<string, string>];
-/** Commands run one after the other, beside other checks. */
-type Check = { name: string; commands: Command[]; output?: "held" | "inherit" };
+/** Commands run one after the other, beside other checks; each runs even when one before it failed. */
+type Check = { name: string; commands: Command[]; output?: "held" | "live" };
+
+/** How much of a failed live command is shown again at the very end: its reporter's summary of the failures. */
+const LIVE_ENDING_LINES = 120;
 
 /**
  * Runs checks at once; each one's output is held back and shown whole when all have ended (one at
- * most shows its output as it comes, the long one), so that their reports do not interleave.
+ * most shows its output as it comes, the long one), so that their reports do not interleave. A
+ * failed live check then shows its last lines again, last: a CI log is often read from its end.
  */
 async function together(checks: Check[]): Promise<void> {
   const results = await Promise.all(
     checks.map(async ({ name, commands, output = "held" }) => {
       const checkStarted = Date.now();
-      const outputs: string[] = [];
-      let ok = true;
-      for (const [command, args, env] of commands) {
-        const result = await runHeldBack(command, args, env ?? {}, output);
-        outputs.push(result.output);
-        ok = result.ok;
-        if (!ok) break;
-      }
-      return { name, ok, output: outputs.filter(Boolean).join("\n"), seconds: (Date.now() - checkStarted) / 1000 };
+      const runs: Array<{ ok: boolean; output: string }> = [];
+      for (const [command, args, env] of commands) runs.push(await runHeldBack(command, args, env ?? {}, output));
+      const text = runs
+        .map((outcome) => outcome.output)
+        .filter(Boolean)
+        .join("\n");
+      // A live command's failures, as its reporter sums them up at its end.
+      const failedEndings = runs
+        .filter((outcome) => !outcome.ok)
+        .map((outcome) => outcome.output.split("\n").slice(-LIVE_ENDING_LINES).join("\n"));
+      return { name, ok: failedEndings.length === 0, output, text, failedEndings, seconds: (Date.now() - checkStarted) / 1000 };
     }),
   );
   for (const result of results) {
-    if (result.output) console.log(`\n▶ ${result.name} (report)\n${result.output}`);
-    console.log(`${result.ok ? "✔" : "✖"} ${result.name} (${result.seconds.toFixed(0)} s)`);
+    if (result.output === "held" && result.text) console.log(`\n▶ ${result.name} (report)\n${result.text}`);
   }
+  for (const result of results) {
+    if (result.output !== "live") continue;
+    for (const ending of result.failedEndings) console.log(`\n▶ ${result.name} (the end of a failed run, again)\n${ending}`);
+  }
+  for (const result of results) console.log(`${result.ok ? "✔" : "✖"} ${result.name} (${result.seconds.toFixed(0)} s)`);
   const failed = results.filter((result) => !result.ok).map((result) => result.name);
   if (failed.length > 0) throw new Error(`${failed.join(", ")} failed`);
 }
 
-/** Runs a command without blocking the others; its output is kept for later, or shown as it comes. */
+/** Runs a command without blocking the others; its output is kept, and shown as it comes when live. */
 function runHeldBack(
   command: string,
   args: string[],
   extraEnv: Record<string, string>,
-  output: "held" | "inherit",
+  output: "held" | "live",
 ): Promise<{ ok: boolean; output: string }> {
   const child = spawn(command, args, {
-    stdio: output === "inherit" ? "inherit" : ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...extraEnv, NEXT_TELEMETRY_DISABLED: "1" },
   });
   const chunks: Buffer[] = [];
-  child.stdout?.on("data", (chunk: Buffer) => chunks.push(chunk));
-  child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk));
+  child.stdout.on("data", (chunk: Buffer) => {
+    chunks.push(chunk);
+    if (output === "live") process.stdout.write(chunk);
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    chunks.push(chunk);
+    if (output === "live") process.stderr.write(chunk);
+  });
   return new Promise((resolve) => {
     child.once("error", (error) => resolve({ ok: false, output: `${Buffer.concat(chunks).toString("utf8")}\n${error.message}` }));
     child.once("close", (code) => resolve({ ok: code === 0, output: Buffer.concat(chunks).toString("utf8") }));
