@@ -5,6 +5,7 @@ import { Badge } from "@/components/dsfr/badge";
 import { useEffect, useRef, useState } from "react";
 import { DataTable } from "@/components/dsfr/data-table";
 import type { ExportView } from "@/lib/exports/export-status";
+import { EXPORT_RETENTION_HOURS } from "@/lib/exports/threshold";
 import { formatInteger } from "@/lib/format/numbers";
 import { callApi } from "@/lib/http/api-client";
 
@@ -112,7 +113,7 @@ export function ExportList({ initial }: { initial: ExportView[] }) {
                       <span className={fr.cx("fr-text--sm")}>Jusqu&apos;au {row.expiresAt}</span>
                     </>
                   ) : row.status === "EXPIRED" ? (
-                    <span className={fr.cx("fr-text--sm")}>Fichier supprimé après 48 heures</span>
+                    <span className={fr.cx("fr-text--sm")}>Fichier supprimé après {EXPORT_RETENTION_HOURS} heures</span>
                   ) : (
                     "—"
                   )}

@@ -4,6 +4,7 @@ import { sendDeadlineReminders } from "@/lib/campaigns/send-deadline-reminders";
 import { db } from "@/lib/db/client";
 import { expireExports } from "@/lib/exports/expire-exports";
 import { runDossierExport, runWaitingExports, settleAbandonedExport } from "@/lib/exports/run-export";
+import { EXPORT_RETENTION_HOURS } from "@/lib/exports/threshold";
 import { sendFollowUpReminders } from "@/lib/follow-up/send-follow-up-reminders";
 import { formatTimeOfDay } from "@/lib/format/time-of-day";
 import { deliverOutbox } from "@/lib/notifications/deliver-outbox";
@@ -149,7 +150,7 @@ export const JOBS = [
   },
   {
     name: "expire-exports",
-    label: "Suppression des exports de plus de 48 heures",
+    label: `Suppression des exports de plus de ${EXPORT_RETENTION_HOURS} heures`,
     schedule: { cron: "10 * * * *", label: "Chaque heure" },
     retry: { limit: 5, delaySeconds: 60 },
     expireInSeconds: 30 * 60,

@@ -42,7 +42,9 @@ export const LISTED_CHANGES = 500;
 /** A 100,000-line import takes a few seconds; Prisma's default 5 s would cut it. */
 const TRANSACTION_TIMEOUT_MS = 180_000;
 
-const EXPIRED = "Cet aperçu a expiré (un aperçu est gardé 7 jours) : importez le fichier de nouveau.";
+/** A preview left without a commit keeps its file (personal data) this many days, then expires. */
+export const PREVIEW_RETENTION_DAYS = 7;
+const EXPIRED = `Cet aperçu a expiré (un aperçu est gardé ${PREVIEW_RETENTION_DAYS} jours) : importez le fichier de nouveau.`;
 
 const FORMAT_LABELS: Record<string, string> = {
   CSV: "modèle HospiConnect (CSV)",
@@ -396,9 +398,6 @@ async function writeImport(viewer: Viewer, row: RosterImport, reading: RosterImp
   }
 }
 
-/** A preview left without a commit keeps its file (personal data) this long, then expires. */
-export const PREVIEW_RETENTION_MS = 7 * 86_400_000;
-
 /**
  * Drops the files of previews never committed; the import's counts stay as a trace. The rows first:
  * a file the storage then fails to remove is no row's, and the daily sweep removes it. A commit or
@@ -406,7 +405,7 @@ export const PREVIEW_RETENTION_MS = 7 * 86_400_000;
  */
 export async function expireStaleImports(now = new Date()): Promise<number> {
   const stale = await db.rosterImport.findMany({
-    where: { status: "PREVIEWED", createdAt: { lt: new Date(now.getTime() - PREVIEW_RETENTION_MS) } },
+    where: { status: "PREVIEWED", createdAt: { lt: new Date(now.getTime() - PREVIEW_RETENTION_DAYS * 86_400_000) } },
     select: { id: true, storageKey: true },
   });
   const expired = await db.rosterImport.updateMany({

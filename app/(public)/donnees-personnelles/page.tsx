@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ACCESS_RECOVERY_TTL_HOURS } from "@/lib/identity/access-recovery";
 import { env } from "@/lib/config/env";
+import { EXPORT_RETENTION_HOURS } from "@/lib/exports/threshold";
+import { PREVIEW_RETENTION_DAYS } from "@/lib/roster/import-session";
 
 export const metadata: Metadata = { title: "Données personnelles" };
 
@@ -55,8 +57,8 @@ export default function PersonalDataPage() {
 
       <h2>Ce que le service supprime de lui-même</h2>
       <ul>
-        <li>Un fichier de registre importé mais non enregistré : après 7 jours.</li>
-        <li>Un export préparé en arrière-plan : 48 heures après qu&apos;il est prêt.</li>
+        <li>Un fichier de registre importé mais non enregistré : après {PREVIEW_RETENTION_DAYS} jours.</li>
+        <li>Un export préparé en arrière-plan : {EXPORT_RETENTION_HOURS} heures après qu&apos;il est prêt.</li>
         <li>Un lien d&apos;invitation : il expire après {env.INVITATION_TTL_HOURS} heures.</li>
         <li>Un lien de rétablissement d&apos;accès (clé perdue) : il expire après {ACCESS_RECOVERY_TTL_HOURS} heures.</li>
         <li>
