@@ -4,6 +4,7 @@ import {
   type ApplicationAccess,
   type ApplicationFacts,
   authorizeApiScope,
+  ownerHoldsAnyApiScope,
   authorizeApiTokenCreation,
   authorizeAccessRecovery,
   authorizeApplication,
@@ -330,10 +331,14 @@ describe("public API tokens", () => {
     );
   });
 
-  it("stop reading once their owner no longer holds the role", () => {
+  it("stop reading once their owner no longer holds the role, which the tokens page can tell beforehand", () => {
     for (const scope of ["waves:read", "dossiers:read", "establishments:read"] as const) {
       expect(() => authorizeApiScope(caller(reviewer, [scope]), scope)).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+      expect(ownerHoldsAnyApiScope(reviewer, [scope])).toBe(false);
+      expect(ownerHoldsAnyApiScope(manager, [scope])).toBe(true);
     }
+    expect(ownerHoldsAnyApiScope(member, ["waves:read", "dossiers:read", "establishments:read"])).toBe(false);
+    expect(ownerHoldsAnyApiScope(manager, ["a scope since removed"])).toBe(false);
   });
 });
 

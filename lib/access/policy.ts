@@ -72,7 +72,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
 };
 
-export function hasPermission(viewer: Viewer | null, permission: Permission): boolean {
+export function hasPermission(viewer: Pick<Viewer, "staffRole" | "memberships"> | null, permission: Permission): boolean {
   return viewer !== null && rolesOf(viewer).some((role) => ROLE_PERMISSIONS[role].includes(permission));
 }
 
@@ -534,6 +534,13 @@ export const API_SCOPE_PERMISSIONS: Readonly<Record<ApiScope, Permission>> = {
   "dossiers:read": "establishment:read-any",
   "establishments:read": "establishment:read-any",
 };
+
+/** Whether a token's owner still holds what one of its scopes reads: else every call of it is refused. */
+export function ownerHoldsAnyApiScope(owner: Pick<Viewer, "staffRole" | "memberships">, scopes: readonly string[]): boolean {
+  return scopes.some(
+    (scope) => Object.hasOwn(API_SCOPE_PERMISSIONS, scope) && hasPermission(owner, API_SCOPE_PERMISSIONS[scope as ApiScope]),
+  );
+}
 
 /** Creating tokens, listing the programme's and revoking any of them (a leaked one, a departure). */
 export function canManageApiTokens(viewer: Viewer | null): boolean {

@@ -14,7 +14,7 @@ export type Viewer = {
 
 export type Role = "MEMBER" | "REVIEWER" | "REGIONAL_REVIEWER" | "PROGRAMME_MANAGER";
 
-export function rolesOf(viewer: Viewer): Role[] {
+export function rolesOf(viewer: Pick<Viewer, "staffRole" | "memberships">): Role[] {
   const roles: Role[] = [];
   if (viewer.memberships.length > 0) roles.push("MEMBER");
   if (viewer.staffRole) roles.push(viewer.staffRole);

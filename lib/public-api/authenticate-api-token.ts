@@ -2,7 +2,7 @@ import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { hashToken } from "@/lib/identity/tokens";
-import { apiTokenState, bearerToken } from "./token-rules";
+import { apiTokenOwnState, bearerToken } from "./token-rules";
 
 /** Who calls the API: the token (for the audit and the rate limit) and its owner as a viewer (for the policy). */
 export type ApiCaller = { token: ApiTokenRef; scopes: readonly string[]; viewer: Viewer };
@@ -60,7 +60,7 @@ export async function authenticateApiToken(authorization: string | null, now = n
   if (!row) throw new ApiTokenRefused("unknown");
   const { owner } = row;
   const ref = { id: row.id, ownerId: owner.id, ownerEmail: owner.email };
-  const state = apiTokenState(row, now);
+  const state = apiTokenOwnState(row, now);
   if (state !== "active") throw new ApiTokenRefused(state, ref);
   if (owner.disabledAt) throw new ApiTokenRefused("disabled", ref);
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashToken } from "@/lib/identity/tokens";
-import { API_TOKEN_PREFIX, apiTokenExpiry, apiTokenState, bearerToken, newApiToken } from "./token-rules";
+import { API_TOKEN_PREFIX, apiTokenExpiry, apiTokenOwnState, apiTokenState, bearerToken, newApiToken } from "./token-rules";
 import { ZApiTokenInput } from "./token-schema";
 
 const now = new Date("2026-12-02T10:00:00Z");
@@ -18,14 +18,23 @@ describe("an API token", () => {
   });
 
   it("is active until it expires, and no longer at the instant of its expiry", () => {
-    expect(apiTokenState({ expiresAt: later(1), revokedAt: null }, now)).toBe("active");
-    expect(apiTokenState({ expiresAt: now, revokedAt: null }, now)).toBe("expired");
-    expect(apiTokenState({ expiresAt: later(-1), revokedAt: null }, now)).toBe("expired");
+    expect(apiTokenOwnState({ expiresAt: later(1), revokedAt: null }, now)).toBe("active");
+    expect(apiTokenOwnState({ expiresAt: now, revokedAt: null }, now)).toBe("expired");
+    expect(apiTokenOwnState({ expiresAt: later(-1), revokedAt: null }, now)).toBe("expired");
   });
 
   it("is revoked from its revocation on, even before it expires, and stays reported revoked once expired", () => {
-    expect(apiTokenState({ expiresAt: later(86_400_000), revokedAt: now }, now)).toBe("revoked");
-    expect(apiTokenState({ expiresAt: later(-1), revokedAt: later(-2) }, now)).toBe("revoked");
+    expect(apiTokenOwnState({ expiresAt: later(86_400_000), revokedAt: now }, now)).toBe("revoked");
+    expect(apiTokenOwnState({ expiresAt: later(-1), revokedAt: later(-2) }, now)).toBe("revoked");
+  });
+
+  it("is refused by its owner once neither revoked nor expired: their account disabled first, then the rights its scopes read", () => {
+    const token = { expiresAt: later(1), revokedAt: null };
+    expect(apiTokenState(token, now, { disabled: true, holdsAnyScope: false })).toBe("owner-disabled");
+    expect(apiTokenState(token, now, { disabled: false, holdsAnyScope: false })).toBe("owner-without-access");
+    expect(apiTokenState(token, now, { disabled: false, holdsAnyScope: true })).toBe("active");
+    expect(apiTokenState({ expiresAt: later(1), revokedAt: now }, now, { disabled: true, holdsAnyScope: false })).toBe("revoked");
+    expect(apiTokenState({ expiresAt: now, revokedAt: null }, now, { disabled: true, holdsAnyScope: false })).toBe("expired");
   });
 
   it("expires after the lifetime chosen at creation", () => {

@@ -7,18 +7,29 @@ import { RevokeApiTokenButton } from "@/components/public-api/revoke-api-token-b
 import { apiTokenStateId } from "@/components/public-api/token-state-id";
 import { guardedTitledPage } from "@/lib/http/page-guard";
 import { listApiTokens } from "@/lib/public-api/list-api-tokens";
-import { API_TOKEN_STATE_LABELS, apiTokenState, type ApiTokenState } from "@/lib/public-api/token-rules";
+import { API_TOKEN_STATE_LABELS, type ApiTokenState } from "@/lib/public-api/token-rules";
 import { API_SCOPE_LABELS, type ApiScope } from "@/lib/public-api/token-schema";
 import { formatParisDate, formatParisDateTime } from "@/lib/time/paris";
 
 const guarded = guardedTitledPage("/pilotage/api", "Accès à l'API", (viewer) => listApiTokens(viewer));
 export const generateMetadata = guarded.generateMetadata;
 
-const STATE_SEVERITY = { active: "success", expired: "warning", revoked: "error" } as const satisfies Record<ApiTokenState, string>;
+const STATE_SEVERITY = {
+  active: "success",
+  expired: "warning",
+  revoked: "error",
+  "owner-disabled": "error",
+  "owner-without-access": "error",
+} as const satisfies Record<ApiTokenState, string>;
+
+/** Why the API refuses a token nobody revoked: a manager may revoke it, or restore its owner. */
+const OWNER_REFUSALS: Partial<Record<ApiTokenState, (owner: string) => string>> = {
+  "owner-disabled": (owner) => `Le compte de ${owner} est désactivé : l'API refuse ce jeton.`,
+  "owner-without-access": (owner) => `${owner} n'a plus le rôle qui donne accès à ces données : l'API refuse ce jeton.`,
+};
 
 export default async function ApiTokensPage() {
   const { record: tokens } = await guarded.load();
-  const now = new Date();
 
   return (
     <>
@@ -51,7 +62,8 @@ export default async function ApiTokensPage() {
               </thead>
               <tbody>
                 {tokens.map((token) => {
-                  const state = apiTokenState(token, now);
+                  const { state } = token;
+                  const ownerRefusal = OWNER_REFUSALS[state]?.(token.owner.displayName);
                   return (
                     <tr key={token.id}>
                       <td>
@@ -75,8 +87,11 @@ export default async function ApiTokensPage() {
                             {token.revokedBy ? ` par ${token.revokedBy.displayName}` : ""}
                           </p>
                         ) : null}
+                        {ownerRefusal ? <p className={fr.cx("fr-text--xs", "fr-mb-0")}>{ownerRefusal}</p> : null}
                       </td>
-                      <td>{state === "active" ? <RevokeApiTokenButton tokenId={token.id} name={token.name} /> : null}</td>
+                      <td>
+                        {state !== "revoked" && state !== "expired" ? <RevokeApiTokenButton tokenId={token.id} name={token.name} /> : null}
+                      </td>
                     </tr>
                   );
                 })}
