@@ -26,7 +26,7 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           maxWorkers: WORKERS,
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "test/lint/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts", "test/lint/**/*.test.ts"],
           exclude: ["**/*.int.test.ts"],
         },
       },

@@ -7,6 +7,7 @@ import { seedFollowUp } from "./follow-up";
 import { seedIndicatorHistory } from "./history";
 import { seedPayments } from "./payments";
 import { seedEstablishments, seedPeople } from "./people";
+import { restartDemoRandom } from "./random";
 import { seedProgramme } from "./programme";
 import { seedReview } from "./review";
 import { demoRoster } from "./roster";
@@ -26,6 +27,7 @@ export async function loadDemoData(
   now = new Date(),
   storage: FileStorage = fileStorage(),
 ): Promise<{ establishments: number; professionals: number }> {
+  restartDemoRandom();
   const categories = await db.establishmentCategory.findMany({ select: { code: true } });
   const programme = await seedProgramme(
     db,

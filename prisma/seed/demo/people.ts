@@ -5,12 +5,12 @@ import { withRppsKey } from "@/lib/identifiers/rpps";
 import { isValidSiren, withSiretKey } from "@/lib/identifiers/siret";
 import { DEPARTMENTS } from "@/lib/establishments/territories";
 import { DEMO_ESTABLISHMENTS, type DemoEstablishment } from "./establishments";
-import { chance, digits, faker, pick } from "./random";
+import { chance, claimed, digits, faker, pick } from "./random";
 
 export const DEMO_EMAIL_DOMAIN = "demo.hospiconnect.test";
 
-const usedEmails = new Set<string>();
 function demoEmail(firstName: string, lastName: string): string {
+  const usedEmails = claimed("email");
   const base = `${firstName}.${lastName}`
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -113,7 +113,7 @@ export async function seedPeople(db: Db, establishments: SeededEstablishment[]):
     data: { email: `claire.dumont@${DEMO_EMAIL_DOMAIN}`, displayName: "Claire Dumont", staffRole: "PROGRAMME_MANAGER" },
     select: { id: true },
   });
-  usedEmails.add(`claire.dumont@${DEMO_EMAIL_DOMAIN}`);
+  claimed("email").add(`claire.dumont@${DEMO_EMAIL_DOMAIN}`);
   const reviewerIds: string[] = [];
   for (const [first, last] of [
     ["Karim", "Benali"],

@@ -1,8 +1,26 @@
 import { fakerFR } from "@faker-js/faker";
 
-/** One seeded generator for the whole demo, so every run loads the same data. */
+/** One seeded generator for the whole demo, so every load gives the same data. */
 export const faker = fakerFR;
-faker.seed(20240101);
+
+const claimedValues = new Map<"email" | "rpps", Set<string>>();
+
+/**
+ * Puts the generator back at its start, and forgets the values given: a second load in the same
+ * process (a test file after another, a reset) gives the same data as the first.
+ */
+export function restartDemoRandom(): void {
+  faker.seed(20240101);
+  claimedValues.clear();
+}
+restartDemoRandom();
+
+/** The values of a kind given since the start (e-mail addresses, RPPS numbers), each given once. */
+export function claimed(kind: "email" | "rpps"): Set<string> {
+  const values = claimedValues.get(kind) ?? new Set<string>();
+  claimedValues.set(kind, values);
+  return values;
+}
 
 export function pick<T>(weighted: ReadonlyArray<readonly [T, number]>): T {
   return faker.helpers.weightedArrayElement(weighted.filter(([, weight]) => weight > 0).map(([value, weight]) => ({ value, weight })));

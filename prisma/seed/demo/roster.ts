@@ -2,7 +2,7 @@ import type { ProfessionalRecord } from "@/lib/roster/template/columns";
 import type { IdentityVerification, MieType, Population, RppsStatus } from "@/lib/db/generated/enums";
 import { withRppsKey } from "@/lib/identifiers/rpps";
 import type { DemoEstablishment } from "./establishments";
-import { chance, dateBetween, digits, faker, pick } from "./random";
+import { chance, claimed, dateBetween, digits, faker, pick } from "./random";
 
 type Weighted<T> = ReadonlyArray<readonly [T, number]>;
 
@@ -113,8 +113,8 @@ export type DemoEnrollment = {
   revokedAt: Date | null;
 };
 
-const usedRpps = new Set<string>();
 function newRpps(): string {
+  const usedRpps = claimed("rpps");
   for (;;) {
     const rpps = withRppsKey(`10${digits(8)}`);
     if (!usedRpps.has(rpps)) {
