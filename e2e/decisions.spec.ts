@@ -76,6 +76,8 @@ test("a manager ranks, proposes within and beyond the envelope, releases; the di
   // Beyond it: the reason is asked, then accepted.
   await asManager.goto(`/pilotage/vagues/${wave.waveId}/decisions/${second.id}`);
   const amount = asManager.getByLabel("Montant accordé (€)");
+  // A phone opens its keypad with the decimal comma for an amount in euros and cents.
+  await expect(amount).toHaveAttribute("inputmode", "decimal");
   await waitForHydration(amount);
   await amount.fill("10 000");
   await asManager.getByRole("button", { name: "Enregistrer la proposition" }).click();

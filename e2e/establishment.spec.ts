@@ -74,6 +74,8 @@ test.describe("establishment profile and team", () => {
     // Clicked before the list page hydrates, the link loads the form as a new page.
     await waitForHydration(page.getByLabel("FINESS de l'établissement (ET)"));
 
+    // A phone opens its digit keypad for the SIRET. Not for the FINESS: a Corsican one starts 2A or 2B.
+    await expect(page.getByLabel("SIRET (facultatif)")).toHaveAttribute("inputmode", "numeric");
     await page.getByLabel("FINESS de l'établissement (ET)").fill("750712185");
     await page.getByLabel("SIRET (facultatif)").fill("7328293200001");
     await page.getByRole("button", { name: "Enregistrer le profil" }).click();

@@ -487,6 +487,8 @@ test.describe("professional roster", () => {
     await page.getByLabel("Nom", { exact: true }).fill("FAURE");
     await page.getByLabel("Prénom").fill("Jeanne");
     await page.getByLabel("Profession").selectOption("60");
+    // A phone opens its digit keypad for the RPPS number.
+    await expect(page.getByRole("textbox", { name: /^Numéro RPPS/ })).toHaveAttribute("inputmode", "numeric");
     await page.getByRole("textbox", { name: /^Numéro RPPS/ }).fill("10000000008");
     await page.getByRole("checkbox", { name: "Dossier médical partagé (DMP)" }).focus();
     await page.keyboard.press("Space");

@@ -60,6 +60,7 @@ export function WaveSettingsFields({
         name="fundingEnvelope"
         label="Enveloppe de financement (en euros)"
         hint="Montant entier, par exemple « 25 000 000 »."
+        inputMode="numeric"
       />
       <CategoryCheckboxes control={control} name="eligibleCategoryCodes" categories={categories} />
     </>

@@ -45,6 +45,7 @@ export function DecisionSettingsForm({ waveId, twoTiers, defaultValues }: { wave
         name="spreadThreshold"
         label="Seuil « à discuter » (écart-type, en points sur 100)"
         hint="Un dossier est à discuter quand l'écart-type des notes de ses instructeurs dépasse ce seuil."
+        inputMode="decimal"
       />
       {twoTiers ? (
         <>
@@ -63,6 +64,7 @@ export function DecisionSettingsForm({ waveId, twoTiers, defaultValues }: { wave
               name="regionalRankingWeight"
               label="Part du niveau régional (ARS), en %"
               hint="Le reste revient au niveau national."
+              inputMode="numeric"
             />
           ) : null}
         </>

@@ -67,7 +67,13 @@ export function ProposalForm({
       <RadioField control={control} name="outcome" label="Décision proposée" options={OUTCOMES} />
       {outcome === "SELECTED" ? (
         <>
-          <TextField control={control} name="amountGranted" label="Montant accordé (€)" hint="Au plus le montant demandé." />
+          <TextField
+            control={control}
+            name="amountGranted"
+            label="Montant accordé (€)"
+            hint="Au plus le montant demandé."
+            inputMode="decimal"
+          />
           <TextAreaField
             control={control}
             name="conditions"

@@ -37,7 +37,7 @@ export function EstablishmentIdentityFields<T extends FieldValues & Record<Ident
           <TextField control={control} name={field("finessEj")} label="FINESS de l'entité juridique (EJ)" hint="9 caractères" />
         </div>
       </div>
-      <TextField control={control} name={field("siret")} label="SIRET (facultatif)" hint="14 chiffres" />
+      <TextField control={control} name={field("siret")} label="SIRET (facultatif)" hint="14 chiffres" inputMode="numeric" />
       <SelectField control={control} name={field("categoryCode")} label="Catégorie (nomenclature FINESS)" options={categories} />
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         <div className={fr.cx("fr-col-12", "fr-col-md-6")}>

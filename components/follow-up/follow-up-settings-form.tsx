@@ -67,6 +67,7 @@ export function FollowUpSettingsForm({
         name="advanceSharePercent"
         label="Avance versée à la sélection, en % du montant accordé"
         hint="Le solde est versé à la validation des résultats déclarés. Les montants sont arrondis au centime ; leur somme est toujours le montant accordé."
+        inputMode="numeric"
       />
       {targets.fields.map((target, index) => (
         <fieldset key={target.id} className={fr.cx("fr-fieldset")}>
@@ -74,7 +75,7 @@ export function FollowUpSettingsForm({
           <div className={fr.cx("fr-fieldset__element")}>
             <SelectField control={control} name={`targets.${index}.objectiveCode`} label="Objectif" options={objectiveOptions} />
             <SelectField control={control} name={`targets.${index}.indicator`} label="Indicateur" options={INDICATOR_OPTIONS} />
-            <TextField control={control} name={`targets.${index}.thresholdPercent`} label="Seuil à atteindre, en %" />
+            <TextField control={control} name={`targets.${index}.thresholdPercent`} label="Seuil à atteindre, en %" inputMode="numeric" />
             <TextField control={control} name={`targets.${index}.dueDate`} label="À atteindre au plus tard le" type="date" />
             <Button
               type="button"

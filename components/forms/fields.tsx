@@ -49,12 +49,19 @@ export function TextField<T extends FieldValues>({
   maxLength,
   id,
   autoComplete,
+  inputMode,
 }: FieldProps<T> & {
   type?: string;
   maxLength?: number;
   id?: string;
   /** For the user's own data only (`name`, `email`…: RGAA 11.13), never someone else's. */
   autoComplete?: string;
+  /**
+   * The keypad a phone opens: `numeric` for digits alone (SIRET, RPPS, a whole number of euros or
+   * percent), `decimal` for digits and the decimal comma (an amount with cents). Never for an
+   * identifier that may hold a letter (a Corsican FINESS starts 2A or 2B).
+   */
+  inputMode?: "numeric" | "decimal";
 }) {
   const { field, fieldState } = useController({ control, name });
   return (
@@ -71,6 +78,7 @@ export function TextField<T extends FieldValues>({
         type,
         maxLength,
         autoComplete,
+        inputMode,
         value: (field.value as string | null | undefined) ?? "",
       }}
     />

@@ -100,6 +100,7 @@ export function DeclarationForm({
               label="SIRET du partenaire concerné"
               hint="14 chiffres. S'il n'en a pas, nommez-le dans les précisions."
               maxLength={17}
+              inputMode="numeric"
             />
           ) : null}
           <TextAreaField

@@ -146,7 +146,13 @@ export function ProfessionalForm({
         <div className={fr.cx("fr-fieldset__element")}>
           <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
             <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-              <TextField control={control} name="rpps" label="Numéro RPPS" hint="11 chiffres ; facultatif sans enregistrement au RPPS" />
+              <TextField
+                control={control}
+                name="rpps"
+                label="Numéro RPPS"
+                hint="11 chiffres ; facultatif sans enregistrement au RPPS"
+                inputMode="numeric"
+              />
             </div>
             <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
               <SelectField control={control} name="rppsStatus" label="Statut RPPS" options={options.rppsStatuses} />

@@ -72,6 +72,7 @@ export function PartnersFields({ control, disabled }: Props<"PARTNERS">) {
             name={`partners.${index}.siret`}
             label={`${FIELD_LABELS.partners.siret} (facultatif)`}
             hint="14 chiffres"
+            inputMode="numeric"
             disabled={disabled}
           />
         </Row>
@@ -208,6 +209,7 @@ export function BudgetFields({ control, disabled }: Props<"BUDGET">) {
             name={`budgetLines.${index}.amount`}
             label={FIELD_LABELS.budgetLines.amount}
             hint="Par exemple 12 500,50"
+            inputMode="decimal"
             disabled={disabled}
           />
         </Row>
