@@ -57,9 +57,16 @@ test("a manager ranks, proposes within and beyond the envelope, releases; the di
   // Ranked by the normalised aggregate, best first.
   await expect(ranking.getByRole("rowheader").nth(0)).toContainText("EHPAD Les Mimosas");
   await expect(ranking.getByRole("rowheader").nth(1)).toContainText("EHPAD Les Bleuets");
+  // The sort is said by the header a screen reader is on: the sorted column, its direction; the
+  // others that can be sorted, that they are not; the rest, nothing.
+  const normalised = ranking.getByRole("columnheader", { name: /Note normalisée/ });
+  await expect(normalised).toHaveAttribute("aria-sort", "descending");
   await ranking.getByRole("button", { name: /Note normalisée/ }).click();
   await expect(asManager).toHaveURL(/sort=normalised&dir=asc/);
   await expect(ranking.getByRole("rowheader").nth(0)).toContainText("EHPAD Les Bleuets");
+  await expect(normalised).toHaveAttribute("aria-sort", "ascending");
+  await expect(ranking.getByRole("columnheader", { name: /Établissement/ })).toHaveAttribute("aria-sort", "none");
+  await expect(ranking.getByRole("columnheader", { name: "Décision" })).not.toHaveAttribute("aria-sort");
   await expectNoSeriousAccessibilityViolation(asManager);
 
   // Within the envelope, quoting one comment.
