@@ -1,14 +1,35 @@
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousAccessibilityViolation } from "./fixtures/accessibility";
 import { e2eDb } from "./fixtures/database";
 import { E2E_BASE_URL } from "./fixtures/environment";
+import { waitForHydration } from "./fixtures/hydration";
 import { signInAs } from "./fixtures/sessions";
 import { createEstablishment, createUser, uniqueEmail } from "@/test/factories";
 
 /**
  * An invitation opens with its sender's name: how many a person sends, and what that name may say,
  * are bounded where the browser's requests arrive (the counts themselves: links-sent-limit.int.test.ts).
+ * The programme's own invitations page names everyone it invites.
  */
 test.describe("sending invitations", () => {
+  test("the page a manager invites the programme's staff from names them all, an ARS's reviewers included", async ({ page, context }) => {
+    const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+    await signInAs(context, manager.id);
+    await page.goto("/pilotage/invitations");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Inviter des instructeurs et des chargés de programme");
+    await expect(page).toHaveTitle("Inviter des instructeurs et des chargés de programme – HospiConnect");
+    await expectNoSeriousAccessibilityViolation(page);
+
+    const email = uniqueEmail("ars");
+    await waitForHydration(page.getByLabel("Adresse électronique"));
+    await page.getByLabel("Adresse électronique").fill(email);
+    // DSFR draws the radio over the input: the label takes the click.
+    await page.getByRole("radio", { name: /^Instructeur ou instructrice d'une ARS/ }).check({ force: true });
+    await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+    await expect(page.getByText(`Invitation envoyée à ${email}.`)).toBeVisible();
+    expect(await e2eDb.invitation.findFirst({ where: { email }, select: { staffRole: true } })).toEqual({ staffRole: "REGIONAL_REVIEWER" });
+  });
+
   test("past a sender's hourly invitations: 429, Retry-After, the generic message, and nothing sent", async ({ browser }) => {
     const establishment = await createEstablishment(e2eDb);
     const director = await createUser(e2eDb, { establishmentId: establishment.id });

@@ -17,7 +17,7 @@ import { RequiredFieldsNotice, useQuietGroupMessages } from "@/components/forms/
 
 type StaffInvitation = Extract<z.input<typeof ZInvitationInput>, { purpose: "STAFF" }>;
 
-/** A programme manager invites an ANS reviewer or another programme manager. */
+/** A programme manager invites a reviewer, of the ANS or of an ARS, or another programme manager. */
 export function StaffInvitationForm() {
   const router = useRouter();
   const form = useForm<StaffInvitation>({

@@ -18,7 +18,9 @@ const STATUS_BADGES: Record<Exclude<LinkStatus, "unknown">, { label: string; sev
   expired: { label: "Expirée", severity: "warning" },
 };
 
-const guarded = guardedTitledPage("/pilotage/invitations", "Inviter des agents de l'ANS", (viewer) => listStaffInvitations(viewer));
+const guarded = guardedTitledPage("/pilotage/invitations", "Inviter des instructeurs et des chargés de programme", (viewer) =>
+  listStaffInvitations(viewer),
+);
 export const generateMetadata = guarded.generateMetadata;
 
 export default async function InvitationsPage({ searchParams }: { searchParams: Promise<{ annulation?: string }> }) {
@@ -28,7 +30,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
 
   return (
     <>
-      <h1>Inviter des agents de l&apos;ANS</h1>
+      <h1>Inviter des instructeurs et des chargés de programme</h1>
       {cancelled ? <ArrivalNotice key={cancelled} message={INVITATION_CANCELLED} /> : null}
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         <div className={fr.cx("fr-col-12", "fr-col-md-5")}>
