@@ -22,25 +22,42 @@ declare module "vitest" {
  * One migrated scratch database and one storage folder per worker, so that test files run side by
  * side, each worker's one after another on its own database: new databases on the PostgreSQL server named by
  * TEST_DATABASE_URL (dropped afterwards), or embedded PostgreSQLs, each in a process of its own.
+ * The two integration projects (vitest.config.ts) share them: a worker's id is unique among the
+ * workers running, whichever project each runs, so the run makes one set, dropped by the last teardown.
  */
 export default async function setup(project: TestProject) {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  const workers = project.config.maxWorkers;
-  const databases = await Promise.all(
-    Array.from({ length: workers }, () => (serverUrl ? openScratchDatabase(serverUrl) : openEmbeddedDatabaseProcess())),
-  );
-  await Promise.all(databases.map((database) => migrateDatabase(database.url)));
+  const run = (globalThis.integrationRun ??= { resources: prepare(project.config.maxWorkers), users: 0 });
+  run.users += 1;
+  const { databases, storageRoot } = await run.resources;
   project.provide(
     "databaseUrls",
     databases.map((database) => database.url),
   );
-  project.provide("testServerUrl", serverUrl ?? "");
-  const storageRoot = await mkdtemp(path.join(tmpdir(), "hospiconnect-integration-files-"));
+  project.provide("testServerUrl", process.env.TEST_DATABASE_URL ?? "");
   project.provide("storageRoot", storageRoot);
   return async () => {
+    run.users -= 1;
+    if (run.users > 0) return;
+    globalThis.integrationRun = undefined;
     await Promise.all(databases.map((database) => database.drop()));
     await rm(storageRoot, { recursive: true, force: true });
   };
+}
+
+type Resources = { databases: ScratchDatabase[]; storageRoot: string };
+
+declare global {
+  var integrationRun: { resources: Promise<Resources>; users: number } | undefined;
+}
+
+async function prepare(workers: number): Promise<Resources> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  const databases = await Promise.all(
+    Array.from({ length: workers }, () => (serverUrl ? openScratchDatabase(serverUrl) : openEmbeddedDatabaseProcess())),
+  );
+  await Promise.all(databases.map((database) => migrateDatabase(database.url)));
+  const storageRoot = await mkdtemp(path.join(tmpdir(), "hospiconnect-integration-files-"));
+  return { databases, storageRoot };
 }
 
 function openEmbeddedDatabaseProcess(): Promise<ScratchDatabase> {
