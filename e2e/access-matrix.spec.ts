@@ -287,6 +287,19 @@ const ROWS: Row[] = [
     expected: { anonymous: 401, member: 200, stranger: 404, reviewer: 404, manager: 200 },
   },
   {
+    route: "DELETE /api/establishments/[establishmentId]/membership",
+    // The member leaves, each call, an establishment of its own where they are a co-editor (their own, which they direct
+    // alone, they may not leave); the others try the member's establishment, whose team they are not on.
+    call: async (w, role) => {
+      if (role !== "member") return { method: "DELETE", url: `/api/establishments/${w.establishment}/membership` };
+      const joined = await createEstablishment(e2eDb);
+      await createUser(e2eDb, { establishmentId: joined.id });
+      await e2eDb.membership.create({ data: { userId: w.users.member.id, establishmentId: joined.id, role: "EDITOR" } });
+      return { method: "DELETE", url: `/api/establishments/${joined.id}/membership` };
+    },
+    expected: MEMBER_WRITE(200),
+  },
+  {
     route: "PATCH /api/establishments/[establishmentId]/members/[userId]",
     // Each call gives the direction to a co-editor of its own of the member's establishment (the member is its director).
     call: async (w) => {

@@ -332,8 +332,9 @@ test.describe("establishment profile and team", () => {
       { name: "Odile Départ", email: leaving.email, from: "DIRECTOR", to: "EDITOR" },
     ]);
 
-    // The session's rights are read again at each request: nothing of the direction's is left, on the page or behind it.
-    await expect(page.getByRole("button", { name: /Quitter|Retirer|Passer/ })).toHaveCount(0);
+    // The session's rights are read again at each request: nothing of the direction's is left, on the page or behind it;
+    // leaving the team, as any co-editor may, is.
+    await expect(page.getByRole("button", { name: /Quitter|Retirer|Passer/ })).toHaveText(["Quitter l'équipe"]);
     await expect(page.getByRole("group", { name: "Rôle" })).toHaveCount(0);
     const refusal = await page.evaluate(async (url) => {
       const response = await fetch(url, { method: "PATCH", headers: { "content-type": "application/json" }, body: '{"role":"DIRECTOR"}' });
@@ -370,8 +371,11 @@ test.describe("establishment profile and team", () => {
     await expect(page.locator(":focus")).toContainText("Vous avez quitté l'équipe de l'établissement");
     await expectNoSeriousAccessibilityViolation(page);
     expect(await e2eDb.membership.count({ where: { userId: leaving.id } })).toBe(0);
-    const audit = await e2eDb.auditEvent.findFirstOrThrow({ where: { action: "membership.removed", targetId: establishment.id } });
+    const audit = await e2eDb.auditEvent.findFirstOrThrow({ where: { action: "membership.left", targetId: establishment.id } });
     expect(audit.actorId).toBe(leaving.id);
+    expect((await e2eDb.outboxEmail.findFirstOrThrow({ where: { to: stays.email } })).subject).toBe(
+      `HospiConnect\u00a0: Odile Départ a quitté l'équipe de «\u00a0${establishment.name}\u00a0»`,
+    );
     // Its pages are no longer theirs, from the next request.
     await page.goto(`/etablissements/${establishment.id}/membres`);
     await expect(page.getByRole("heading", { level: 1, name: "Page non trouvée" })).toBeVisible();
@@ -386,6 +390,58 @@ test.describe("establishment profile and team", () => {
       ),
     ).toBeVisible();
     await expect(page.getByRole("row", { name: new RegExp(stays.email) }).getByRole("button")).toHaveCount(0);
+  });
+
+  test("a co-editor leaves the team: told what they lose, sent to their establishments, the establishment's pages then a 404", async ({
+    page,
+    context,
+  }) => {
+    const establishment = await createEstablishment(e2eDb);
+    const director = await createUser(e2eDb, { establishmentId: establishment.id, name: "Claire Reste" });
+    const colleague = await createUser(e2eDb, { establishmentId: establishment.id, membershipRole: "EDITOR", name: "Inès Reste" });
+    const leaving = await createUser(e2eDb, { establishmentId: establishment.id, membershipRole: "EDITOR", name: "Paul Départ" });
+    await signInAs(context, leaving.id);
+    const errors = watchPageErrors(page);
+    await page.goto(`/etablissements/${establishment.id}/membres`);
+    const leave = page.getByRole("row", { name: new RegExp(leaving.email) }).getByRole("button", { name: "Quitter l'équipe" });
+    await waitForHydration(leave);
+    // Their own row only, and nothing of the direction's.
+    await expect(page.getByRole("button", { name: /Quitter|Retirer|Passer/ })).toHaveCount(1);
+    await expectNoSeriousAccessibilityViolation(page);
+
+    // Dismissed: nothing changes.
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await leave.click();
+    expect(await e2eDb.membership.count({ where: { userId: leaving.id, establishmentId: establishment.id } })).toBe(1);
+
+    page.once("dialog", (dialog) => {
+      expect(dialog.message()).toBe(
+        `Quitter l'équipe de « ${establishment.name} » ? Vous n'accéderez plus à ses dossiers ni à la liste de ses professionnels. Pour revenir, une personne de la direction devra vous inviter de nouveau.`,
+      );
+      void dialog.accept();
+    });
+    await leave.click();
+    await expect(page).toHaveURL(/\/etablissements\?depart=\d+$/);
+    await expect(page.locator(":focus")).toContainText(
+      "Vous avez quitté l'équipe de l'établissement : vous n'accédez plus à ses dossiers ni à la liste de ses professionnels.",
+    );
+    await expect(page.getByText("Vous n'êtes membre d'aucun établissement.")).toBeVisible();
+    expect(await e2eDb.membership.count({ where: { userId: leaving.id } })).toBe(0);
+    const audit = await e2eDb.auditEvent.findFirstOrThrow({ where: { action: "membership.left", targetId: establishment.id } });
+    expect([audit.actorId, audit.details]).toEqual([leaving.id, { name: "Paul Départ", email: leaving.email, role: "EDITOR" }]);
+    // The direction is told; the colleague who stays is not.
+    const told = await e2eDb.outboxEmail.findMany({ where: { to: { in: [director.email, colleague.email, leaving.email] } } });
+    expect(told.map((email) => [email.to, email.subject])).toEqual([
+      [director.email, `HospiConnect\u00a0: Paul Départ a quitté l'équipe de «\u00a0${establishment.name}\u00a0»`],
+    ]);
+
+    // The establishment's pages answer them as any stranger, from the next request.
+    for (const path of [`/etablissements/${establishment.id}`, `/etablissements/${establishment.id}/membres`]) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: "Page non trouvée" })).toBeVisible();
+    }
+    await expectNoPageErrors(page, errors);
   });
 
   test("a director sends a colleague who lost their key a link to register a new one", async ({ page, context }) => {

@@ -10,6 +10,7 @@ import {
   authorizeApplication,
   authorizeMemberInvitation,
   authorizeSessionClosing,
+  authorizeTeamDeparture,
   authorizeTransition,
   authorizeVerification,
   availableTransitions,
@@ -18,6 +19,7 @@ import {
   canManageApiTokens,
   canRecoverAccess,
   canCloseSession,
+  canLeaveTeam,
   canSeeReviewerNames,
   decideApplicationAccess,
   decideVerificationAccess,
@@ -208,6 +210,37 @@ describe("establishment access policy", () => {
     expect([member, manager, editor, stranger].map((who) => canCancelInvitation(who, atDirection))).toEqual([true, true, false, false]);
     expect([member, manager, editor, stranger].map((who) => canCancelInvitation(who, atEditing))).toEqual([true, true, true, false]);
     expect([member, manager, editor].map((who) => canCancelInvitation(who, staff))).toEqual([false, true, false]);
+  });
+
+  it("lets a member leave the team themself, except its only director, who is told to hand the direction over first", () => {
+    const team = [
+      { userId: "member", role: "DIRECTOR" },
+      { userId: "editor", role: "EDITOR" },
+    ] as const;
+    expect([member, editor, manager, stranger, null].map((who) => canLeaveTeam(who, "own", team))).toEqual([
+      false,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(() => authorizeTeamDeparture(editor, "own", team)).not.toThrow();
+    expect(() => authorizeTeamDeparture(member, "own", team)).toThrow(
+      expect.objectContaining({
+        code: "INVALID_STATE",
+        message:
+          "Vous êtes la seule personne à la direction de l'établissement : confiez d'abord la direction à la personne qui vous succède (« Passer à la direction » dans la liste de l'équipe, ou une invitation si elle n'en fait pas encore partie), puis quittez l'équipe.",
+      }),
+    );
+    // One director of two may leave.
+    const twoDirectors = [...team, { userId: "successor", role: "DIRECTOR" }] as const;
+    expect(canLeaveTeam(member, "own", twoDirectors)).toBe(true);
+    // Not on the team: a programme manager is told so, anyone else does not learn of the establishment.
+    expect(() => authorizeTeamDeparture(manager, "own")).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN", message: "Vous ne faites pas partie de l'équipe de cet établissement." }),
+    );
+    expect(() => authorizeTeamDeparture(stranger, "own")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+    expect(() => authorizeTeamDeparture(null, "own")).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
   });
 
   it("keeps programme permissions to programme managers", () => {

@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { STAFF_ROLE_LABELS } from "@/lib/identity/staff-role-labels";
 import { isReviewRunning, reviewFrozenReason } from "@/lib/review/review-states";
 import type { ApiScope } from "@/lib/public-api/token-schema";
+import { isOnlyDirector, LAST_DIRECTOR_LEAVING_MESSAGE, type TeamRole } from "@/lib/establishments/team";
 import { isMemberOf, type Role, rolesOf, type Viewer } from "./viewer";
 
 /**
@@ -148,6 +149,31 @@ export function canRemoveMember(viewer: Viewer | null, establishmentId: string):
 
 export function authorizeMemberRemoval(viewer: Viewer | null, establishmentId: string): Viewer {
   return authorizeTeamChange(viewer, establishmentId, "Seule la direction de l'établissement peut retirer une personne de l'équipe.");
+}
+
+/**
+ * Leaving an establishment's team oneself (a co-editor who changes jobs, a director handing over):
+ * any member ends their own membership, except its only director, so that someone can still declare
+ * its results and invite. `team` is the establishment's, read when deciding.
+ */
+export function canLeaveTeam(viewer: Viewer | null, establishmentId: string, team: readonly TeamRole[]): boolean {
+  return viewer !== null && isMemberOf(viewer, establishmentId) && !isOnlyDirector(team, viewer.userId);
+}
+
+/**
+ * Without `team`, only whether the viewer is on it (checked before anything is read or locked);
+ * with it, also whether they would leave the establishment without a director. A programme manager
+ * is told they are not on the team; anyone else does not learn of the establishment.
+ */
+export function authorizeTeamDeparture(viewer: Viewer | null, establishmentId: string, team?: readonly TeamRole[]): Viewer {
+  if (!viewer) throw new AppError("UNAUTHENTICATED");
+  if (!isMemberOf(viewer, establishmentId)) {
+    if (canAccessEstablishment(viewer, establishmentId, "read"))
+      throw new AppError("FORBIDDEN", "Vous ne faites pas partie de l'équipe de cet établissement.");
+    throw new AppError("NOT_FOUND");
+  }
+  if (team && !canLeaveTeam(viewer, establishmentId, team)) throw new AppError("INVALID_STATE", LAST_DIRECTOR_LEAVING_MESSAGE);
+  return viewer;
 }
 
 /**

@@ -21,6 +21,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   "invitation.created": "Invitation envoyée",
   "invitation.cancelled": "Invitation annulée",
   "membership.removed": "Membre retiré de l'équipe",
+  "membership.left": "Départ volontaire de l'équipe",
   "membership.role_changed": "Rôle changé dans l'équipe",
   "invitation.accepted": "Invitation acceptée",
   "invitation.refused": "Invitation refusée",

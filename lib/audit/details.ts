@@ -236,6 +236,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   because: FROZEN_BECAUSE_LABELS,
   cancelledBecause: {
     "inviter-removed": "la personne qui l'avait envoyée a été retirée de l'équipe",
+    "inviter-left": "la personne qui l'avait envoyée a quitté l'équipe",
     "inviter-demoted": "la personne qui l'avait envoyée n'est plus à la direction",
   },
   // The roster's bulk action (`roster.bulk_action`).

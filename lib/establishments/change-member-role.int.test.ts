@@ -4,7 +4,8 @@ import { openSession, resumeSessionUser } from "@/lib/identity/sessions";
 import { createUser, establishmentWithDirector, programmeManager } from "@/test/factories";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { changeMemberRole, LAST_DIRECTOR_ROLE_MESSAGE } from "./change-member-role";
-import { LAST_DIRECTOR_MESSAGE, removeMember } from "./remove-member";
+import { removeMember } from "./remove-member";
+import { LAST_DIRECTOR_REMOVAL_MESSAGE } from "./team";
 
 const rolesOf = (establishmentId: string) =>
   testDb.membership.findMany({ where: { establishmentId }, orderBy: { id: "asc" }, select: { userId: true, role: true } });
@@ -131,7 +132,7 @@ describe("changing the role of a member of an establishment's team", () => {
     expect(LAST_DIRECTOR_ROLE_MESSAGE).toBe(
       "C'est la seule personne à la direction de l'établissement : confiez d'abord la direction à la personne qui lui succède (« Passer à la direction » dans la liste de l'équipe, ou une invitation si elle n'en fait pas encore partie), puis changez son rôle.",
     );
-    expect(LAST_DIRECTOR_MESSAGE).toContain("« Passer à la direction » dans la liste de l'équipe");
+    expect(LAST_DIRECTOR_REMOVAL_MESSAGE).toContain("« Passer à la direction » dans la liste de l'équipe");
     // Said to the director themself, in the second person.
     await expect(
       changeMemberRole(director, { establishmentId: establishment.id, userId: director.userId, role: "EDITOR", ip: null }),

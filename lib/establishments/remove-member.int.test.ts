@@ -1,11 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { cancelInvitation } from "@/lib/identity/cancel-invitation";
 import { inviteUser, requireUsableInvitation } from "@/lib/identity/invitations";
-import { openSession, resumeSessionUser } from "@/lib/identity/sessions";
-import { getEstablishment } from "./queries";
 import { createUser, establishmentWithDirector, programmeManager } from "@/test/factories";
 import { resetDatabase, testDb } from "@/test/integration/database";
-import { LAST_DIRECTOR_MESSAGE, removeMember } from "./remove-member";
+import { removeMember } from "./remove-member";
+import { LAST_DIRECTOR_REMOVAL_MESSAGE } from "./team";
 
 describe("taking a person off an establishment's team", () => {
   beforeEach(resetDatabase);
@@ -69,71 +68,15 @@ describe("taking a person off an establishment's team", () => {
     ]);
   });
 
-  it("lets a director who is not the only one leave the team themself: their own act in the journal, their session out of it at once", async () => {
-    const { establishment, director } = await establishmentWithDirector(testDb);
-    const { viewer: leaving } = await createUser(testDb, {
-      establishmentId: establishment.id,
-      membershipRole: "DIRECTOR",
-      name: "Odile Départ",
-    });
-    const sessionId = await openSession(leaving.userId, "PASSKEY", { ip: null, userAgent: null });
-    const sent = await inviteUser(leaving, {
-      purpose: "MEMBER",
-      email: "paul.durand@test.fr",
-      establishmentId: establishment.id,
-      membershipRole: "EDITOR",
-    });
-
-    await removeMember(leaving, { establishmentId: establishment.id, userId: leaving.userId, ip: "192.0.2.7" });
-
-    expect(await testDb.membership.findMany({ where: { establishmentId: establishment.id }, select: { userId: true } })).toEqual([
-      { userId: director.userId },
-    ]);
-    const journal = await testDb.auditEvent.findMany({
-      where: { targetId: { in: [establishment.id, sent.invitationId] }, action: { not: "invitation.created" } },
-      orderBy: { id: "asc" },
-      select: { action: true, actorId: true, targetId: true, ip: true, details: true },
-    });
-    expect(journal).toEqual([
-      {
-        action: "membership.removed",
-        actorId: leaving.userId,
-        targetId: establishment.id,
-        ip: "192.0.2.7",
-        details: { name: "Odile Départ", email: leaving.email, role: "DIRECTOR" },
-      },
-      {
-        action: "invitation.cancelled",
-        actorId: leaving.userId,
-        targetId: sent.invitationId,
-        ip: "192.0.2.7",
-        details: {
-          email: "paul.durand@test.fr",
-          purpose: "MEMBER",
-          establishmentId: establishment.id,
-          cancelledBecause: "inviter-removed",
-        },
-      },
-    ]);
-    expect(await testDb.outboxEmail.count({ where: { to: leaving.email } })).toBe(0);
-
-    // The next request reads their rights again from the team: none left in this establishment.
-    const session = await resumeSessionUser(sessionId);
-    expect(session?.memberships).toEqual([]);
-    await expect(getEstablishment({ ...leaving, memberships: session?.memberships ?? [] }, establishment.id)).rejects.toMatchObject({
-      code: "NOT_FOUND",
-    });
-  });
-
   it("keeps a director: the only one cannot be removed, one of two can", async () => {
     const manager = await programmeManager(testDb);
     const { establishment, director } = await establishmentWithDirector(testDb);
 
     await expect(removeMember(manager, { establishmentId: establishment.id, userId: director.userId, ip: null })).rejects.toMatchObject({
       code: "INVALID_STATE",
-      message: LAST_DIRECTOR_MESSAGE,
+      message: LAST_DIRECTOR_REMOVAL_MESSAGE,
     });
-    // Said to the director themself, in the second person.
+    // Said to the director themself, in the second person: taking oneself off is leaving the team.
     await expect(removeMember(director, { establishmentId: establishment.id, userId: director.userId, ip: null })).rejects.toMatchObject({
       code: "INVALID_STATE",
       message:

@@ -7,9 +7,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { requestDelivery } from "@/lib/jobs/worker";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { memberRemovedEmail } from "@/lib/notifications/member-removed-email";
-import { INVITATIONS_LOST, lastDirectorMessages, lockTeam } from "./team";
-
-export const { other: LAST_DIRECTOR_MESSAGE, self: LAST_DIRECTOR_SELF_MESSAGE } = lastDirectorMessages("retirez-la", "quittez l'équipe");
+import { leaveTeam } from "./leave-team";
+import { INVITATIONS_LOST, LAST_DIRECTOR_REMOVAL_MESSAGE, lockTeam } from "./team";
 
 /**
  * Takes a person off an establishment's team (a colleague who left): they no longer see its
@@ -19,11 +18,12 @@ export const { other: LAST_DIRECTOR_MESSAGE, self: LAST_DIRECTOR_SELF_MESSAGE } 
  * sent for it and still pending are cancelled. Audited, and the person is told by e-mail.
  */
 export async function removeMember(viewer: Viewer, input: { establishmentId: string; userId: string; ip: string | null }): Promise<void> {
+  // Taking oneself off is leaving the team, whoever one is: its rules, its journal entry, its e-mails.
+  if (input.userId === viewer.userId) return leaveTeam(viewer, input);
   authorizeMemberRemoval(viewer, input.establishmentId);
   await db.$transaction(async (tx) => {
     const { name, member, isOnlyDirector } = await lockTeam(tx, input.establishmentId, input.userId);
-    if (isOnlyDirector)
-      throw new AppError("INVALID_STATE", input.userId === viewer.userId ? LAST_DIRECTOR_SELF_MESSAGE : LAST_DIRECTOR_MESSAGE);
+    if (isOnlyDirector) throw new AppError("INVALID_STATE", LAST_DIRECTOR_REMOVAL_MESSAGE);
     await tx.membership.delete({ where: { userId_establishmentId: { userId: input.userId, establishmentId: input.establishmentId } } });
     await recordAudit(tx, {
       actor: auditActor(viewer),
@@ -41,13 +41,11 @@ export async function removeMember(viewer: Viewer, input: { establishmentId: str
       viewer,
       ip: input.ip,
     });
-    if (input.userId !== viewer.userId) {
-      await enqueueEmail(tx, {
-        dedupeKey: `member-removed:${input.establishmentId}:${input.userId}:${Date.now()}`,
-        to: member.user.email,
-        ...memberRemovedEmail({ establishment: name, removedBy: viewer.displayName }),
-      });
-    }
+    await enqueueEmail(tx, {
+      dedupeKey: `member-removed:${input.establishmentId}:${input.userId}:${Date.now()}`,
+      to: member.user.email,
+      ...memberRemovedEmail({ establishment: name, removedBy: viewer.displayName }),
+    });
   });
   requestDelivery();
 }

@@ -40,8 +40,8 @@ export function countInvitationsLost(
 }
 
 /**
- * The confirmation a director answers before leaving the direction or the team themself: what
- * they will no longer do, the invitations they sent that stop, and how to come back.
+ * The confirmation a member answers before leaving the team themself (or a director, the
+ * direction): what they will no longer do, the invitations they sent that stop, and how to come back.
  */
 export function ownDepartureQuestion(departure: TeamDeparture, input: { establishment: string; invitationsLost: number }): string {
   const toDirection = departure === "leave-direction" ? " à la direction" : "";
@@ -72,7 +72,7 @@ export async function lockTeam(tx: Prisma.TransactionClient, establishmentId: st
   const member = members.find((candidate) => candidate.userId === userId);
   // Removed meanwhile, or never on this team (an id from another page): true of both.
   if (!member) throw new AppError("NOT_FOUND", "Cette personne ne fait pas partie de l'équipe.");
-  return { name: establishment.name, member, isOnlyDirector: isOnlyDirector(members, userId) };
+  return { name: establishment.name, member, members, isOnlyDirector: isOnlyDirector(members, userId) };
 }
 
 /** What the team page's row offers to give the direction to a co-editor, as the refusals name it. */
@@ -97,3 +97,9 @@ function lastDirectorSelfMessage(thenYourself: string): string {
 
 /** Said on the team page to its only director, where the others have their buttons to leave the direction or the team. */
 export const LAST_DIRECTOR_STAYS_NOTICE = lastDirectorSelfMessage("quittez la direction ou l'équipe");
+
+/** The refusals to leave the establishment without a director: to whoever would remove its only director, and to that director leaving. */
+export const { other: LAST_DIRECTOR_REMOVAL_MESSAGE, self: LAST_DIRECTOR_LEAVING_MESSAGE } = lastDirectorMessages(
+  "retirez-la",
+  "quittez l'équipe",
+);

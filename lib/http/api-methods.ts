@@ -40,6 +40,7 @@ export const API_ROUTE_METHODS: Readonly<Record<string, readonly RouteMethod[]>>
   "/api/dossiers/export": ["GET"],
   "/api/establishments/[establishmentId]/indicators": ["GET"],
   "/api/establishments/[establishmentId]/members/[userId]": ["DELETE", "PATCH"],
+  "/api/establishments/[establishmentId]/membership": ["DELETE"],
   "/api/establishments/[establishmentId]/roster/bulk": ["POST"],
   "/api/establishments/[establishmentId]/roster/export": ["GET"],
   "/api/establishments/[establishmentId]/roster/homologations": ["PUT", "DELETE"],

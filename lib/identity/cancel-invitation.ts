@@ -45,7 +45,7 @@ export async function cancelInvitation(viewer: Viewer, invitationId: string, ip:
 }
 
 /** Why invitations were cancelled along with a change of the team (`cancelledBecause` in their audit entries). */
-export type InvitationsCancelledBecause = "inviter-removed" | "inviter-demoted";
+export type InvitationsCancelledBecause = "inviter-removed" | "inviter-left" | "inviter-demoted";
 
 /**
  * Cancels, in the caller's transaction, the pending invitations a member sent for an establishment

@@ -5,7 +5,14 @@ import { MEMBERSHIP_ROLE_LABELS } from "@/lib/establishments/membership-role-lab
 import { DataTable } from "@/components/dsfr/data-table";
 import type { Metadata } from "next";
 import { MemberInvitationForm } from "@/components/identity/member-invitation-form";
-import { canCancelInvitation, canChangeMemberRole, canInviteMember, canRecoverAccess, canRemoveMember } from "@/lib/access/policy";
+import {
+  canCancelInvitation,
+  canChangeMemberRole,
+  canInviteMember,
+  canLeaveTeam,
+  canRecoverAccess,
+  canRemoveMember,
+} from "@/lib/access/policy";
 import {
   countInvitationsLost,
   isOnlyDirector,
@@ -76,9 +83,13 @@ export default async function MembersPage({ params, searchParams }: Props) {
   const canRemove = canRemoveMember(viewer, establishmentId);
   const canChangeRole = canChangeMemberRole(viewer, establishmentId);
   const team = establishment.memberships.map((membership) => ({ userId: membership.user.id, role: membership.role }));
-  // A director's own row: leaving the direction or the team, by the same rules and commands as for another member.
-  const mayLeave = canChangeRole && canRemove && team.some((member) => member.userId === viewer.userId && member.role === "DIRECTOR");
-  const lastDirector = mayLeave && isOnlyDirector(team, viewer.userId);
+  // The viewer's own row: leaving the team, for any member but the only director; leaving the
+  // direction too, for a director, by the same rule and command as for another member.
+  const ownRole = team.find((member) => member.userId === viewer.userId)?.role;
+  const canLeave = canLeaveTeam(viewer, establishmentId, team);
+  const canStepDown = canLeave && canChangeRole && ownRole === "DIRECTOR";
+  const lastDirector = ownRole === "DIRECTOR" && isOnlyDirector(team, viewer.userId);
+  const hasActions = canRemove || canChangeRole || canLeave;
   const departureQuestion = (departure: "leave-direction" | "leave-team") =>
     ownDepartureQuestion(departure, {
       establishment: establishment.name,
@@ -126,7 +137,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
                 <th scope="col">Adresse électronique</th>
                 <th scope="col">Rôle</th>
                 <th scope="col">Depuis le</th>
-                {canRemove || canChangeRole ? <th scope="col">Actions</th> : null}
+                {hasActions ? <th scope="col">Actions</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -136,7 +147,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
                   <td>{membership.user.email}</td>
                   <td>{MEMBERSHIP_ROLE_LABELS[membership.role]}</td>
                   <td>{formatParisDate(membership.createdAt)}</td>
-                  {canRemove || canChangeRole ? (
+                  {hasActions ? (
                     <td>
                       {canChangeRole && membership.user.id !== viewer.userId ? (
                         <ConfirmedActionButton
@@ -159,26 +170,27 @@ export default async function MembersPage({ params, searchParams }: Props) {
                           Retirer<span className="fr-sr-only"> {membership.user.displayName} de l&apos;équipe</span>
                         </ConfirmedActionButton>
                       )}
-                      {mayLeave && !lastDirector && membership.user.id === viewer.userId ? (
-                        <>
-                          <ConfirmedActionButton
-                            url={`/api/establishments/${establishmentId}/members/${viewer.userId}`}
-                            method="PATCH"
-                            body={{ role: "EDITOR" }}
-                            question={departureQuestion("leave-direction")}
-                            done="direction"
-                          >
-                            Quitter la direction
-                          </ConfirmedActionButton>
-                          <ConfirmedActionButton
-                            url={`/api/establishments/${establishmentId}/members/${viewer.userId}`}
-                            question={departureQuestion("leave-team")}
-                            done="depart"
-                            returnTo="/etablissements"
-                          >
-                            Quitter l&apos;équipe
-                          </ConfirmedActionButton>
-                        </>
+                      {canStepDown && membership.user.id === viewer.userId ? (
+                        <ConfirmedActionButton
+                          url={`/api/establishments/${establishmentId}/members/${viewer.userId}`}
+                          method="PATCH"
+                          body={{ role: "EDITOR" }}
+                          question={departureQuestion("leave-direction")}
+                          done="direction"
+                        >
+                          Quitter la direction
+                        </ConfirmedActionButton>
+                      ) : null}
+                      {canLeave && membership.user.id === viewer.userId ? (
+                        // Their pages are no longer theirs once it is done: the list of their establishments says so.
+                        <ConfirmedActionButton
+                          url={`/api/establishments/${establishmentId}/membership`}
+                          question={departureQuestion("leave-team")}
+                          done="depart"
+                          returnTo="/etablissements"
+                        >
+                          Quitter l&apos;équipe
+                        </ConfirmedActionButton>
                       ) : null}
                       {canRecover(membership.user) ? (
                         <RecoverAccessButton userId={membership.user.id} name={membership.user.displayName} />

@@ -6,7 +6,7 @@ import { RouteParam } from "@/lib/http/route-params";
 
 const PARAMS = { establishmentId: RouteParam.id, userId: RouteParam.id };
 
-/** The director or a programme manager takes a person off the establishment's team (audited, the person is told). */
+/** The director or a programme manager takes a person off the establishment's team (audited, the person is told); oneself, it is leaving it (see membership/). */
 export const DELETE = defineRoute({
   params: PARAMS,
   handler: async ({ viewer, params, ip }) => {
