@@ -27,6 +27,7 @@ export const API_ENDPOINTS: readonly AnyApiEndpoint[] = [
   getEstablishmentEndpoint,
 ];
 
+const retryAfter = { "Retry-After": { description: "Secondes à attendre", schema: { type: "integer" } } } as const;
 const error = (description: string) => ({ description, content: { "application/json": { schema: ZApiError } } });
 
 function operation(endpoint: AnyApiEndpoint): ZodOpenApiOperationObject {
@@ -46,7 +47,14 @@ function operation(endpoint: AnyApiEndpoint): ZodOpenApiOperationObject {
       422: error("Paramètre invalide"),
       429: {
         ...error("Trop d'appels : réessayer après le délai de l'en-tête Retry-After"),
-        headers: { "Retry-After": { description: "Secondes à attendre", schema: { type: "integer" } } },
+        headers: retryAfter,
+      },
+      500: error("Erreur inattendue du service"),
+      503: {
+        ...error(
+          "Service momentanément indisponible (base de données injoignable ou surchargée) : réessayer après le délai de l'en-tête Retry-After",
+        ),
+        headers: retryAfter,
       },
     },
   };

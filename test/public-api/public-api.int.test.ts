@@ -7,6 +7,7 @@ import { GET as listEstablishmentsRoute } from "@/app/api/v1/establishments/rout
 import { GET as getWaveRoute } from "@/app/api/v1/waves/[waveId]/route";
 import { GET as listWavesRoute } from "@/app/api/v1/waves/route";
 import { env } from "@/lib/config/env";
+import { defineApiRoute } from "@/lib/http/define-api-route";
 import { RATE_LIMITS } from "@/lib/identity/rate-limits";
 import { recordIndicatorSnapshot } from "@/lib/roster/snapshots";
 import {
@@ -22,7 +23,7 @@ import {
 } from "@/test/factories";
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { createApiToken } from "@/lib/public-api/create-api-token";
-import { openApiDocument } from "@/lib/public-api/openapi-document";
+import { API_ENDPOINTS, openApiDocument } from "@/lib/public-api/openapi-document";
 import { revokeApiToken } from "@/lib/public-api/revoke-api-token";
 import { openApiValidator } from "./openapi-validator";
 
@@ -67,14 +68,14 @@ async function buildWorld() {
 
 async function call(
   path: string,
-  options: { token?: string | null; authorization?: string; params?: Record<string, string>; query?: string } = {},
+  options: { token?: string | null; authorization?: string; params?: Record<string, string>; query?: string; route?: Route } = {},
 ) {
   const concrete = Object.entries(options.params ?? {}).reduce((url, [name, value]) => url.replace(`{${name}}`, value), path);
   const token = options.token === undefined ? world.token : options.token;
   const request = new Request(`http://localhost/api/v1${concrete}${options.query ?? ""}`, {
     headers: options.authorization ? { authorization: options.authorization } : token ? { authorization: `Bearer ${token}` } : {},
   });
-  const response = await ROUTES[path]!(request, { params: Promise.resolve(options.params ?? {}) });
+  const response = await (options.route ?? ROUTES[path]!)(request, { params: Promise.resolve(options.params ?? {}) });
   const body = await response.json();
   expect(errorsOf(path, response.status, body), `${path} ${response.status}`).toEqual([]);
   return { status: response.status, body, headers: response.headers };
@@ -239,6 +240,30 @@ describe("the public read API", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     // Another token is counted apart.
     expect((await call("/waves")).status).toBe(200);
+  });
+
+  it("answers a failure of its own with a 500 and a database away with a 503 and Retry-After, as every operation documents", async () => {
+    for (const endpoint of API_ENDPOINTS) {
+      const params = Object.fromEntries(Object.keys(endpoint.params).map((name) => [name, crypto.randomUUID()]));
+      const failing = defineApiRoute(endpoint, async () => {
+        throw new Error("a bug in the handler");
+      });
+      // PostgreSQL's own refusal, as a statement cancelled under load gives it, through Prisma.
+      const unavailable = defineApiRoute(
+        endpoint,
+        () => testDb.$executeRaw`DO $$ BEGIN RAISE EXCEPTION 'busy' USING ERRCODE = 'query_canceled'; END $$`,
+      );
+      const internal = await call(endpoint.path, { params, route: failing });
+      expect([internal.status, internal.body.error.code], endpoint.path).toEqual([500, "INTERNAL"]);
+      const away = await call(endpoint.path, { params, route: unavailable });
+      expect([away.status, away.body.error.code], endpoint.path).toEqual([503, "UNAVAILABLE"]);
+      expect(Number(away.headers.get("retry-after"))).toBeGreaterThan(0);
+      // The document says to wait for it.
+      const { paths } = openApiDocument() as unknown as {
+        paths: Record<string, { get: { responses: Record<string, { headers?: object }> } }>;
+      };
+      expect(Object.keys(paths[endpoint.path]!.get.responses["503"]!.headers ?? {})).toEqual(["Retry-After"]);
+    }
   });
 
   it("audits every call, refused ones included, and keeps the token's last use", async () => {

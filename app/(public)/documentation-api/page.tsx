@@ -36,6 +36,8 @@ const ERROR_STATUSES: ReadonlyArray<{ status: string; code: string; when?: strin
   { status: "405", code: "METHOD_NOT_ALLOWED", when: "Une autre méthode que GET ou HEAD : l'API ne fait que lire (en-tête `Allow`)" },
   { status: "422", code: "INVALID_INPUT" },
   { status: "429", code: "RATE_LIMITED" },
+  { status: "500", code: "INTERNAL" },
+  { status: "503", code: "UNAVAILABLE" },
 ];
 
 export default async function ApiDocumentationPage() {
