@@ -20,6 +20,7 @@ import type { TieredReview } from "@/lib/decisions/aggregation";
 import { countedReviews, decisionSettingsOf } from "@/lib/decisions/wave-scoring";
 import { AppError } from "@/lib/errors/app-error";
 import type { FigureCell, FigureColumn } from "@/lib/export/figure-table";
+import { pagesOfIds } from "@/lib/export/id-pages";
 import { streamTable } from "@/lib/export/stream-table";
 import { env } from "@/lib/config/env";
 import { exportMode } from "@/lib/exports/threshold";
@@ -110,11 +111,9 @@ async function reviewsOf(applicationIds: string[]): Promise<Map<string, TieredRe
 }
 
 /**
- * The dossiers in the list's order, a page at a time. Their ids, in that order, are read once when
- * the first page is asked for: the order moves while the file is written (« recent » sorts by the
- * last change, « state » by the state), and a page continued from the previous one's last row would
- * write a dossier saved meanwhile twice, or never. Each dossier of the list as it stood is written
- * once, as it is when its page is read.
+ * The dossiers in the list's order, a page at a time, from their ids read once when the first page
+ * is asked for (`pagesOfIds`): the order moves while the file is written (« recent » sorts by the
+ * last change, « state » by the state).
  */
 async function* dossierPages(
   filters: TDossierFilters,
@@ -127,18 +126,18 @@ async function* dossierPages(
     orderBy: [DOSSIER_SORTS[filters.sort], { id: "asc" }],
     select: { id: true },
   });
-  for (let start = 0; start < order.length; start += batch) {
-    const ids = order.slice(start, start + batch).map((row) => row.id);
-    const found = await db.application.findMany({ where: { id: { in: ids } }, select: DOSSIER_EXPORT_SELECT });
-    const rowOf = new Map(found.map((row) => [row.id, row]));
-    const rows = ids.flatMap((id) => rowOf.get(id) ?? []);
-    if (rows.length === 0) continue;
+  const pages = pagesOfIds(
+    order.map((row) => row.id),
+    batch,
+    (ids) => db.application.findMany({ where: { id: { in: ids } }, select: DOSSIER_EXPORT_SELECT }),
+  );
+  for await (const rows of pages) {
     const reviews = await reviewsOf(rows.map((row) => row.id));
     yield rows.map((row) => dossierExportCells(row, reviews.get(row.id) ?? [], objectives, scoring));
   }
 }
 
-/** The export's columns and its rows as keyset pages (nothing is read past the context until the pages are iterated). */
+/** The export's columns and its rows as pages (nothing is read past the context until the pages are iterated). */
 export async function dossierExportTable(
   filters: TDossierFilters,
   batch = EXPORT_BATCH,

@@ -5,10 +5,18 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/establishments/territories";
 import type { FigureCell, FigureColumn } from "@/lib/export/figure-table";
+import { pagesOfIds } from "@/lib/export/id-pages";
 import { streamTable } from "@/lib/export/stream-table";
 import { parisToday } from "@/lib/roster/dates";
 import { FOLLOW_UP_STAGE_LABELS } from "./follow-up-stage";
-import { countFollowUps, type FollowUpRow, followUpRows, ZFollowUpFilters } from "./list-follow-ups";
+import {
+  countFollowUps,
+  followUpOrder,
+  type FollowUpRow,
+  followUpRowsOf,
+  type TFollowUpFilters,
+  ZFollowUpFilters,
+} from "./list-follow-ups";
 import { TIER_LABELS } from "./verification-machine";
 import { FILE_MIME_TYPES, ZFileFormat } from "@/lib/export/file-format";
 
@@ -47,12 +55,10 @@ export function followUpExportCells(row: FollowUpRow): FigureCell[] {
   ];
 }
 
-async function* pages(filters: TFollowUpExport, now: Date): AsyncGenerator<FigureCell[][]> {
-  for (let skip = 0; ; skip += EXPORT_BATCH) {
-    const rows = await followUpRows(filters, now, skip, EXPORT_BATCH);
-    if (rows.length > 0) yield rows.map(followUpExportCells);
-    if (rows.length < EXPORT_BATCH) return;
-  }
+/** The board's rows, a page at a time, from its dossiers' ids read once in its order (`pagesOfIds`): the order moves as checks are recorded. */
+export async function* followUpExportPages(filters: TFollowUpFilters, now: Date, batch = EXPORT_BATCH): AsyncGenerator<FigureCell[][]> {
+  const ids = await followUpOrder(filters, now);
+  for await (const rows of pagesOfIds(ids, batch, (page) => followUpRowsOf(filters, now, page))) yield rows.map(followUpExportCells);
 }
 
 /**
@@ -70,7 +76,7 @@ export async function exportFollowUps(viewer: Viewer, input: TFollowUpExport & {
     details: { format: filters.format, rows, filters: { ...filters, page: undefined } },
   });
   return {
-    stream: streamTable(filters.format, FOLLOW_UP_EXPORT_COLUMNS, pages(filters, now), "Suivi"),
+    stream: streamTable(filters.format, FOLLOW_UP_EXPORT_COLUMNS, followUpExportPages(filters, now), "Suivi"),
     fileName: `suivi-hospiconnect-${parisToday(now)}.${filters.format}`,
     mimeType: FILE_MIME_TYPES[filters.format],
   };

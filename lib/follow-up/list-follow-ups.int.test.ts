@@ -13,7 +13,7 @@ import {
 import { resetDatabase, testDb } from "@/test/integration/database";
 import { compareRegionNames, regionName } from "@/lib/establishments/territories";
 import { declareResults } from "./declare-results";
-import { exportFollowUps } from "./export-follow-ups";
+import { exportFollowUps, followUpExportPages } from "./export-follow-ups";
 import { FOLLOW_UP_STAGES } from "./follow-up-stage";
 import { type FollowUpRow, followUpRows, listFollowUps, type TFollowUpFilters, ZFollowUpFilters } from "./list-follow-ups";
 import { recordVerificationStep } from "./record-verification-step";
@@ -141,6 +141,27 @@ describe("the follow-up board", () => {
     const file = await exportFollowUps(manager, { ...filters({ sort: "region" }), format: "csv", ip: null }, NOW);
     const lines = (await new Response(file.stream).text()).replace(/^\uFEFF/, "").split("\r\n");
     expect(lines.slice(1).map((line) => line.split(";")[3])).toEqual(byName);
+  });
+
+  it("exports each dossier that stays on the board once when dossiers move, leave or arrive while the file is written", async () => {
+    const { withArs, refused } = await board();
+    const listed = (await allRows(filters())).map((row) => row.establishment);
+    const exported: string[] = [];
+    for await (const page of followUpExportPages(filters(), NOW, 2)) {
+      if (exported.length === 0) {
+        // After the first page: its first check is no longer overdue (it moves behind the others),
+        // one dossier leaves the board and another joins it.
+        await testDb.resultVerification.updateMany({
+          where: { declaration: { applicationId: withArs.dossier.id } },
+          data: { dueAt: new Date("2027-02-01T10:00:00Z") },
+        });
+        await testDb.application.update({ where: { id: refused.dossier.id }, data: { state: "WITHDRAWN" } });
+        await createSelectedDossier(testDb, { name: "CH Yvetot", regionCode: "28" });
+      }
+      exported.push(...page.map((cells) => `${cells[1]}`));
+    }
+    expect(listed).toEqual(["CH Zonza", "CH Cahors", "CH Abbeville", "CH Bayonne", "CH Dax", "CH Evreux", "CH Foix"]);
+    expect(exported).toEqual(listed.filter((name) => name !== "CH Foix"));
   });
 
   it("filters by stage, region, tier holding it and overdue only; the counts follow the other filters", async () => {

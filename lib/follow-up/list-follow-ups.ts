@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db/client";
 import { Prisma, ReviewTier } from "@/lib/db/generated/client";
 import { compareRegionNames, regionName } from "@/lib/establishments/territories";
+import { inIdOrder } from "@/lib/export/id-pages";
 import { countFollowUpStages } from "./count-follow-up-stages";
 import {
   allTranchesPaid,
@@ -137,13 +138,12 @@ export type FollowUpRow = ReturnType<typeof toRow>;
 /**
  * By region in the French order of their names, as the decisions board sorts them, then by
  * establishment. The database knows only the regions' codes (by which Normandie comes before
- * Auvergne-Rhône-Alpes), so the keys of the matching dossiers, a few thousand at most, are sorted
- * here and the page is read by id.
+ * Auvergne-Rhône-Alpes), so the keys of the matching dossiers are sorted here.
  */
-async function rowsByRegionName(where: Prisma.ApplicationWhereInput, dir: Prisma.SortOrder, now: Date, skip: number, take: number) {
+async function idsByRegionName(where: Prisma.ApplicationWhereInput, dir: Prisma.SortOrder): Promise<string[]> {
   const keys = await db.application.findMany({ where, select: { id: true, establishment: { select: { name: true, regionCode: true } } } });
   const direction = dir === "asc" ? 1 : -1;
-  const ids = keys
+  return keys
     .map(({ id, establishment }) => ({ id, establishment: establishment.name, region: regionName(establishment.regionCode) }))
     .sort(
       (a, b) =>
@@ -151,54 +151,52 @@ async function rowsByRegionName(where: Prisma.ApplicationWhereInput, dir: Prisma
         a.establishment.localeCompare(b.establishment, "fr") ||
         (a.id < b.id ? -1 : 1),
     )
-    .slice(skip, skip + take)
     .map((key) => key.id);
-  const records = await db.application.findMany({ where: { id: { in: ids } }, select: FOLLOW_UP_ROW_SELECT });
-  const byId = new Map(records.map((record) => [record.id, record]));
-  return ids.map((id) => toRow(byId.get(id)!, now));
 }
 
 /**
- * `take` rows from `skip` in the board's order. By default the overdue checks come first, the
- * most overdue leading (read from the verifications, the only side that knows the due dates),
- * then the others by establishment; the two parts are paged as one list.
+ * The ids of the board's dossiers in its order, a few thousand at most. By default the overdue
+ * checks come first, the most overdue leading (read from the verifications, the only side that
+ * knows the due dates), then the others by establishment.
  */
-export async function followUpRows(filters: TFollowUpFilters, now: Date, skip: number, take: number): Promise<FollowUpRow[]> {
+export async function followUpOrder(filters: TFollowUpFilters, now: Date): Promise<string[]> {
   const where = followUpWhere(filters, now);
-  if (filters.sort === "region") return rowsByRegionName(where, filters.dir, now, skip, take);
+  if (filters.sort === "region") return idsByRegionName(where, filters.dir);
   if (filters.sort !== "overdue") {
     const records = await db.application.findMany({
       where,
       orderBy: [FOLLOW_UP_SORTS[filters.sort](filters.dir), { id: "asc" }],
-      skip,
-      take,
-      select: FOLLOW_UP_ROW_SELECT,
+      select: { id: true },
     });
-    return records.map((record) => toRow(record, now));
+    return records.map((record) => record.id);
   }
-  const overdueWhere: Prisma.ResultVerificationWhereInput = { ...overdueVerification(now), declaration: { application: where } };
-  const overdueCount = await db.resultVerification.count({ where: overdueWhere });
-  const overdue =
-    skip < overdueCount
-      ? await db.resultVerification.findMany({
-          where: overdueWhere,
-          orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-          skip,
-          take,
-          select: { declaration: { select: { application: { select: FOLLOW_UP_ROW_SELECT } } } },
-        })
-      : [];
-  const rest =
-    overdue.length < take
-      ? await db.application.findMany({
-          where: { AND: [where, { NOT: declared(overdueVerification(now)) }] },
-          orderBy: [{ establishment: { name: "asc" } }, { id: "asc" }],
-          skip: Math.max(0, skip - overdueCount),
-          take: take - overdue.length,
-          select: FOLLOW_UP_ROW_SELECT,
-        })
-      : [];
-  return [...overdue.map((row) => row.declaration.application), ...rest].map((record) => toRow(record, now));
+  const [overdue, rest] = await Promise.all([
+    db.resultVerification.findMany({
+      where: { ...overdueVerification(now), declaration: { application: where } },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      select: { declaration: { select: { applicationId: true } } },
+    }),
+    db.application.findMany({
+      where: { AND: [where, { NOT: declared(overdueVerification(now)) }] },
+      orderBy: [{ establishment: { name: "asc" } }, { id: "asc" }],
+      select: { id: true },
+    }),
+  ]);
+  return [...overdue.map((row) => row.declaration.applicationId), ...rest.map((record) => record.id)];
+}
+
+/** The board's rows of these dossiers, in their order; one no longer on the board (under its filters) is left out. */
+export async function followUpRowsOf(filters: TFollowUpFilters, now: Date, ids: readonly string[]): Promise<FollowUpRow[]> {
+  const records = await db.application.findMany({
+    where: { AND: [{ id: { in: [...ids] } }, followUpWhere(filters, now)] },
+    select: FOLLOW_UP_ROW_SELECT,
+  });
+  return inIdOrder(ids, records).map((record) => toRow(record, now));
+}
+
+/** `take` rows from `skip` in the board's order. */
+export async function followUpRows(filters: TFollowUpFilters, now: Date, skip: number, take: number): Promise<FollowUpRow[]> {
+  return followUpRowsOf(filters, now, (await followUpOrder(filters, now)).slice(skip, skip + take));
 }
 
 /** `scopeWhere` in SQL, on the dossier `a`, for the grouped counts (the integration test holds the two together). */
