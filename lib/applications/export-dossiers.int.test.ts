@@ -8,7 +8,7 @@ import { listDossiers, ZDossierFilters } from "./list-dossiers";
 
 const csvLinesOf = async (stream: ReadableStream<Uint8Array>) => (await new Response(stream).text()).replace(/^\uFEFF/, "").split("\r\n");
 
-/** The streamed export reads keyset pages: every dossier once, in the list's order, whatever the sort. */
+/** The streamed export reads the list's ids once, then their rows a page at a time: every dossier once, in the list's order, whatever the sort. */
 describe("the streamed dossier export", () => {
   beforeEach(resetDatabase);
 
