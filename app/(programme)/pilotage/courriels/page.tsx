@@ -1,4 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { EmptyList } from "@/components/dsfr/empty-list";
+import { PageLinks } from "@/components/dsfr/page-links";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { FilterField, FilterForm } from "@/components/forms/filter-form";
 import { Select } from "@codegouvfr/react-dsfr/Select";
@@ -8,23 +10,25 @@ import { env } from "@/lib/config/env";
 import { EmailStatus } from "@/lib/db/generated/enums";
 import { requirePermission } from "@/lib/access/policy";
 import { guardPage, guardedTitledPage } from "@/lib/http/page-guard";
-import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/notifications/outbox-queries";
-import { filterResetHref, readListFilters } from "@/lib/http/list-filters";
+import { listOutbox } from "@/lib/notifications/outbox-queries";
+import { filterResetHref, listQueryString, readListFilters, ZPageFilter } from "@/lib/http/list-filters";
 import { formatCount } from "@/lib/format/numbers";
 
 const guarded = guardedTitledPage("/pilotage/courriels", "Courriels", (viewer) => requirePermission(viewer, "outbox:read"));
 export const generateMetadata = guarded.generateMetadata;
 
-const ZFilters = z.object({ statut: z.enum(EmailStatus).optional().catch(undefined) });
+const ZFilters = z.object({ statut: z.enum(EmailStatus).optional().catch(undefined), page: ZPageFilter });
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { viewer, path } = await guarded.load();
   const filters = readListFilters(ZFilters, await searchParams);
   const { statut } = filters;
-  const { emails, counts } = await guardPage(viewer, path, () => listOutbox(viewer, { status: statut }));
+  const { emails, counts, total, pageCount } = await guardPage(viewer, path, () =>
+    listOutbox(viewer, { status: statut, page: filters.page }),
+  );
+  const query = (page: number) => `${path}?${listQueryString({ ...filters, page })}`;
   // With SMTP, messages reach their recipients and may hold personal links (invitations): they are not shown here.
   const showBodies = !env.SMTP_URL;
-  const matching = statut ? (counts[statut] ?? 0) : Object.values(counts).reduce((sum, count) => sum + count, 0);
 
   return (
     <>
@@ -57,19 +61,15 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         </FilterField>
       </FilterForm>
       <p role="status">
-        {formatCount(matching, "courriel", "courriels")}
+        {formatCount(total, "courriel", "courriels")}
         {statut ? " dans cet état" : ""}
-        {matching > emails.length ? ` : les ${emails.length} plus récents ci-dessous` : ""}
       </p>
       {emails.length === 0 ? (
-        <p>Aucun courriel{statut ? " dans cet état" : ""}.</p>
+        <EmptyList total={total} nothing={`Aucun courriel${statut ? " dans cet état" : ""}.`} firstPage={query(1)} />
       ) : (
-        <EmailTable
-          emails={emails}
-          caption={`Courriels, du plus récent au plus ancien (${OUTBOX_PAGE_SIZE} au plus)`}
-          showBodies={showBodies}
-        />
+        <EmailTable emails={emails} caption="Courriels, du plus récent au plus ancien" showBodies={showBodies} />
       )}
+      <PageLinks page={filters.page} pageCount={pageCount} href={query} />
     </>
   );
 }
