@@ -75,3 +75,36 @@ test("the establishment list's reset drops its search and region", async ({ page
   await expect(page.getByLabel("Nom ou FINESS")).toHaveValue("");
   await expect(page.getByRole("link", { name: RESET })).toHaveCount(0);
 });
+
+test("the outbox pages through its e-mails with the state filter kept; its reset goes back to every e-mail's first page", async ({
+  page,
+  context,
+}) => {
+  // More sent e-mails than a page holds (100), dated long ago so that the newest e-mails of other tests stay on the first page.
+  const sentAt = new Date("2001-01-01T09:00:00Z");
+  const batch = crypto.randomUUID();
+  await e2eDb.outboxEmail.createMany({
+    data: Array.from({ length: 101 }, (_, index) => ({
+      dedupeKey: `e2e-outbox-pages:${batch}:${index}`,
+      to: "archives@hopital.test",
+      subject: "Courriel ancien",
+      text: "Bonjour",
+      status: "SENT" as const,
+      createdAt: sentAt,
+      sentAt,
+      nextAttemptAt: null,
+    })),
+  });
+  const manager = await createUser(e2eDb, { staffRole: "PROGRAMME_MANAGER" });
+  await signInAs(context, manager.id);
+
+  await page.goto("/pilotage/courriels?statut=SENT");
+  const next = page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Page suivante" });
+  await expect(next).toHaveAttribute("href", "/pilotage/courriels?statut=SENT&page=2");
+  await next.click();
+  await expect(page).toHaveURL(exactly("/pilotage/courriels?statut=SENT&page=2"));
+  await expect(page.getByRole("table", { name: "Courriels, du plus récent au plus ancien" })).toBeVisible();
+  await expect(page.getByLabel("État")).toHaveValue("SENT");
+  await page.getByRole("link", { name: RESET }).click();
+  await expect(page).toHaveURL(exactly("/pilotage/courriels"));
+});
