@@ -11,6 +11,16 @@ import { inviteUser } from "@/lib/identity/invitations";
 import { parisToday } from "@/lib/time/paris";
 import { withFinessKey } from "@/lib/identifiers/finess";
 
+/** Answers yes to what a member leaving the team is asked, once it is the question a departure asks. */
+function acceptLeavingQuestion(page: Page, establishment: string): void {
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toBe(
+      `Quitter l'équipe de « ${establishment} » ? Vous n'accéderez plus à ses dossiers ni à la liste de ses professionnels. Pour revenir, une personne de la direction devra vous inviter de nouveau.`,
+    );
+    void dialog.accept();
+  });
+}
+
 /** The registration form of an EHPAD in Vienne (86), as a programme manager fills it. */
 async function fillRegistration(page: Page, values: { name: string; finessEt: string; email: string }) {
   await page.getByLabel("Nom de l'établissement").fill(values.name);
@@ -360,12 +370,7 @@ test.describe("establishment profile and team", () => {
     const leave = page.getByRole("row", { name: new RegExp(leaving.email) }).getByRole("button", { name: "Quitter l'équipe" });
     await waitForHydration(leave);
 
-    page.once("dialog", (dialog) => {
-      expect(dialog.message()).toBe(
-        `Quitter l'équipe de « ${establishment.name} » ? Vous n'accéderez plus à ses dossiers ni à la liste de ses professionnels. Pour revenir, une personne de la direction devra vous inviter de nouveau.`,
-      );
-      void dialog.accept();
-    });
+    acceptLeavingQuestion(page, establishment.name);
     await leave.click();
     await expect(page).toHaveURL(/\/etablissements\?depart=\d+$/);
     await expect(page.locator(":focus")).toContainText("Vous avez quitté l'équipe de l'établissement");
@@ -414,12 +419,7 @@ test.describe("establishment profile and team", () => {
     await leave.click();
     expect(await e2eDb.membership.count({ where: { userId: leaving.id, establishmentId: establishment.id } })).toBe(1);
 
-    page.once("dialog", (dialog) => {
-      expect(dialog.message()).toBe(
-        `Quitter l'équipe de « ${establishment.name} » ? Vous n'accéderez plus à ses dossiers ni à la liste de ses professionnels. Pour revenir, une personne de la direction devra vous inviter de nouveau.`,
-      );
-      void dialog.accept();
-    });
+    acceptLeavingQuestion(page, establishment.name);
     await leave.click();
     await expect(page).toHaveURL(/\/etablissements\?depart=\d+$/);
     await expect(page.locator(":focus")).toContainText(

@@ -243,6 +243,9 @@ describe("the public read API", () => {
   });
 
   it("answers a failure of its own with a 500 and a database away with a 503 and Retry-After, as every operation documents", async () => {
+    const { paths } = openApiDocument() as unknown as {
+      paths: Record<string, { get: { responses: Record<string, { headers?: object }> } }>;
+    };
     for (const endpoint of API_ENDPOINTS) {
       const params = Object.fromEntries(Object.keys(endpoint.params).map((name) => [name, crypto.randomUUID()]));
       const failing = defineApiRoute(endpoint, async () => {
@@ -259,9 +262,6 @@ describe("the public read API", () => {
       expect([away.status, away.body.error.code], endpoint.path).toEqual([503, "UNAVAILABLE"]);
       expect(Number(away.headers.get("retry-after"))).toBeGreaterThan(0);
       // The document says to wait for it.
-      const { paths } = openApiDocument() as unknown as {
-        paths: Record<string, { get: { responses: Record<string, { headers?: object }> } }>;
-      };
       expect(Object.keys(paths[endpoint.path]!.get.responses["503"]!.headers ?? {})).toEqual(["Retry-After"]);
     }
   });

@@ -88,7 +88,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
   const ownRole = team.find((member) => member.userId === viewer.userId)?.role;
   const canLeave = canLeaveTeam(viewer, establishmentId, team);
   const canStepDown = canLeave && canChangeRole && ownRole === "DIRECTOR";
-  const lastDirector = ownRole === "DIRECTOR" && isOnlyDirector(team, viewer.userId);
+  const lastDirector = isOnlyDirector(team, viewer.userId);
   const hasActions = canRemove || canChangeRole || canLeave;
   const departureQuestion = (departure: "leave-direction" | "leave-team") =>
     ownDepartureQuestion(departure, {
